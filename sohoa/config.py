@@ -1,0 +1,147 @@
+"""Configuration from environment variables.
+
+Every setting sohoa reads is declared once in ``SETTINGS`` with its default and
+meaning; ``sohoa config`` prints this table with the effective values, secrets
+masked. Nothing else in the code reads ``os.environ`` for sohoa settings, so the
+table is the whole truth (a test checks docker-compose.yml against it).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Setting:
+    env: str
+    default: str
+    help: str
+    secret: bool = False
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("SOHOA_ES_URL", "http://127.0.0.1:9200", "Elasticsearch URL (credentials may be embedded)", secret=True),
+    Setting("SOHOA_INDEX_PREFIX", "sohoa", "prefix of every index name (sohoa-pages, sohoa-jobs, ...)"),
+    Setting("SOHOA_BROKER_URL", "redis://127.0.0.1:6379/0", "dramatiq broker: redis://... or amqp://...", secret=True),
+    Setting("SOHOA_S3_ENDPOINT", "http://127.0.0.1:9000", "S3 endpoint URL; empty for AWS itself"),
+    Setting("SOHOA_S3_REGION", "us-east-1", "S3 region"),
+    Setting("SOHOA_S3_ACCESS_KEY", "sohoa", "S3 access key; empty to use boto3's default credential chain", secret=True),
+    Setting("SOHOA_S3_SECRET_KEY", "sohoa-secret", "S3 secret key", secret=True),
+    Setting("SOHOA_BUCKET", "sohoa-inbox", "bucket the clerks drop scans into"),
+    Setting("SOHOA_DERIVED_PREFIX", "_sohoa/", "key prefix for page images and OCR results written back by the workers"),
+    Setting("SOHOA_OCR_LANGUAGES", "vie", "Tesseract languages, '+'-joined (e.g. vie+eng)"),
+    Setting("SOHOA_OCR_DPI", "300", "resolution PDF pages are rasterized at"),
+    Setting("SOHOA_OCR_TIMEOUT", "180", "seconds one page may spend in Tesseract before it fails"),
+    Setting("SOHOA_MAX_OBJECT_BYTES", str(2 * 1024**3), "largest object accepted from the bucket"),
+    Setting("SOHOA_MAX_PAGES", "2000", "most pages accepted in one document"),
+    Setting("SOHOA_MAX_PIXELS", str(20000 * 20000), "most pixels accepted in one page image"),
+    Setting("SOHOA_WORKER_PROCESSES", "2", "worker processes started by 'sohoa worker'"),
+    Setting("SOHOA_WORKER_THREADS", "1", "threads per worker process (OCR is CPU-bound: keep 1)"),
+    Setting("SOHOA_MAX_RETRIES", "3", "retries of a failing stage before it is recorded as failed"),
+    Setting("SOHOA_WATCH_INTERVAL", "30", "seconds between bucket listings in 'sohoa watch'"),
+    Setting("SOHOA_LOG_LEVEL", "INFO", "log level"),
+    Setting("SOHOA_LOG_FORMAT", "text", "log format: text or json"),
+)
+
+
+def _env(name: str, environ: dict[str, str] | None = None) -> str:
+    environ = os.environ if environ is None else environ
+    for s in SETTINGS:
+        if s.env == name:
+            return environ.get(name, s.default)
+    raise KeyError(name)
+
+
+@dataclass(frozen=True)
+class Config:
+    es_url: str
+    index_prefix: str
+    broker_url: str
+    s3_endpoint: str | None
+    s3_region: str
+    s3_access_key: str | None
+    s3_secret_key: str | None
+    bucket: str
+    derived_prefix: str
+    ocr_languages: str
+    ocr_dpi: int
+    ocr_timeout: int
+    max_object_bytes: int
+    max_pages: int
+    max_pixels: int
+    worker_processes: int
+    worker_threads: int
+    max_retries: int
+    watch_interval: float
+    log_level: str
+    log_format: str
+
+    @classmethod
+    def from_env(cls, environ: dict[str, str] | None = None) -> "Config":
+        e = lambda n: _env(n, environ)  # noqa: E731
+        derived = e("SOHOA_DERIVED_PREFIX")
+        if derived and not derived.endswith("/"):
+            derived += "/"
+        return cls(
+            es_url=e("SOHOA_ES_URL"),
+            index_prefix=e("SOHOA_INDEX_PREFIX"),
+            broker_url=e("SOHOA_BROKER_URL"),
+            s3_endpoint=e("SOHOA_S3_ENDPOINT") or None,
+            s3_region=e("SOHOA_S3_REGION"),
+            s3_access_key=e("SOHOA_S3_ACCESS_KEY") or None,
+            s3_secret_key=e("SOHOA_S3_SECRET_KEY") or None,
+            bucket=e("SOHOA_BUCKET"),
+            derived_prefix=derived,
+            ocr_languages=e("SOHOA_OCR_LANGUAGES"),
+            ocr_dpi=int(e("SOHOA_OCR_DPI")),
+            ocr_timeout=int(e("SOHOA_OCR_TIMEOUT")),
+            max_object_bytes=int(e("SOHOA_MAX_OBJECT_BYTES")),
+            max_pages=int(e("SOHOA_MAX_PAGES")),
+            max_pixels=int(e("SOHOA_MAX_PIXELS")),
+            worker_processes=int(e("SOHOA_WORKER_PROCESSES")),
+            worker_threads=int(e("SOHOA_WORKER_THREADS")),
+            max_retries=int(e("SOHOA_MAX_RETRIES")),
+            watch_interval=float(e("SOHOA_WATCH_INTERVAL")),
+            log_level=e("SOHOA_LOG_LEVEL").upper(),
+            log_format=e("SOHOA_LOG_FORMAT"),
+        )
+
+    def index(self, name: str) -> str:
+        """Full name of one of sohoa's indices, e.g. ``index('pages')``."""
+        return f"{self.index_prefix}-{name}"
+
+
+def mask_url(url: str) -> str:
+    """Hide the password in scheme://user:password@host URLs."""
+    if "@" not in url or "://" not in url:
+        return url
+    scheme, rest = url.split("://", 1)
+    creds, host = rest.rsplit("@", 1)
+    user = creds.split(":", 1)[0]
+    return f"{scheme}://{user}:****@{host}"
+
+
+def describe(environ: dict[str, str] | None = None) -> list[tuple[str, str, str, str]]:
+    """(variable, effective value with secrets masked, source, help) for each setting."""
+    environ = os.environ if environ is None else environ
+    rows = []
+    for s in SETTINGS:
+        value = environ.get(s.env, s.default)
+        source = "env" if s.env in environ else "default"
+        if s.secret and value:
+            value = mask_url(value) if "://" in value else "****"
+        rows.append((s.env, value, source, s.help))
+    return rows
+
+
+def repo_root() -> Path:
+    return Path(__file__).resolve().parent.parent
+
+
+def env_names() -> set[str]:
+    return {s.env for s in SETTINGS}
+
+
+__all__ = ["Config", "SETTINGS", "Setting", "describe", "env_names", "mask_url", "repo_root"]
