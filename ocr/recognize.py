@@ -1,0 +1,88 @@
+"""Recognise one page image with Tesseract: image in, lines and words with boxes out."""
+
+from __future__ import annotations
+
+import os
+import time
+from collections import OrderedDict
+
+import pytesseract
+from PIL import Image
+
+from sohoa.errors import DependencyUnavailable, StageTimeout
+from sohoa.text import nfc
+
+from .result import Line, PageText, Word
+
+# Tesseract's own OpenMP threads fight with our page-level parallelism
+# (several pages on several cores beat one page on several cores), as
+# OCRmyPDF found; one thread per Tesseract process.
+os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+
+
+def tesseract_config(psm: int = 3, tessdata_dir: str | None = None, extra: str = "") -> str:
+    parts = [f"--psm {psm}"]
+    if tessdata_dir:
+        parts.append(f'--tessdata-dir "{tessdata_dir}"')
+    if extra:
+        parts.append(extra)
+    return " ".join(parts)
+
+
+def recognize(image: Image.Image, page: int, languages: str = "vie", psm: int = 3,
+              timeout: float = 180, tessdata_dir: str | None = None) -> PageText:
+    """Run Tesseract on ``image`` and return its words grouped into lines.
+
+    Words keep Tesseract's block/paragraph/line grouping, which is the reading
+    order for single-column pages; extraction works from the boxes, so it does
+    not depend on that order being perfect.
+    """
+    start = time.perf_counter()
+    try:
+        data = pytesseract.image_to_data(
+            image,
+            lang=languages,
+            config=tesseract_config(psm, tessdata_dir),
+            output_type=pytesseract.Output.DICT,
+            timeout=timeout,
+        )
+    except RuntimeError as exc:
+        # pytesseract signals its timeout with a bare RuntimeError.
+        if "timeout" in str(exc).lower():
+            raise StageTimeout(f"page {page}: Tesseract took over {timeout:g} s") from exc
+        raise
+    except pytesseract.TesseractNotFoundError as exc:
+        raise DependencyUnavailable("tesseract is not installed") from exc
+    lines = lines_from_tsv(data)
+    dpi = image.info.get("dpi")
+    return PageText(
+        page=page,
+        width=image.width,
+        height=image.height,
+        lines=lines,
+        dpi=round(dpi[0]) if dpi else None,
+        seconds=round(time.perf_counter() - start, 3),
+    )
+
+
+def lines_from_tsv(data: dict) -> list[Line]:
+    """Group Tesseract's TSV rows (one per word) into lines, in Tesseract's order."""
+    grouped: OrderedDict[tuple[int, int, int], list[Word]] = OrderedDict()
+    for i, text in enumerate(data["text"]):
+        conf = float(data["conf"][i])
+        text = nfc(str(text)).strip()
+        if conf < 0 or not text:  # layout rows, or empty words
+            continue
+        key = (int(data["block_num"][i]), int(data["par_num"][i]), int(data["line_num"][i]))
+        x, y, w, h = (int(data[k][i]) for k in ("left", "top", "width", "height"))
+        grouped.setdefault(key, []).append(Word(text=text, confidence=round(conf / 100, 4), bbox=(x, y, x + w, y + h)))
+    lines = []
+    for (block, _par, _line), words in grouped.items():
+        bbox = (
+            min(w.bbox[0] for w in words),
+            min(w.bbox[1] for w in words),
+            max(w.bbox[2] for w in words),
+            max(w.bbox[3] for w in words),
+        )
+        lines.append(Line(words=words, bbox=bbox, block=block))
+    return lines

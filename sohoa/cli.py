@@ -1,0 +1,71 @@
+"""The ``sohoa`` command: one entry point, one subcommand per job.
+
+Each package registers its own subcommands (``register(subparsers)`` in its
+``cli.py``) so the code for a command lives beside what it drives.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from . import __version__
+from .config import describe
+from .logs import setup_logging
+
+# Packages that contribute subcommands, in the order they appear in --help.
+COMMAND_MODULES = ("ingest.cli", "ocr.cli", "schemas.cli", "indexers.cli")
+
+
+def _config_command(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("config", help="print the effective configuration (secrets masked)",
+                       description="Print every setting sohoa reads, its effective value and where it came from.")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+
+    def run(args: argparse.Namespace) -> int:
+        rows = describe()
+        if args.json:
+            import json
+            print(json.dumps({name: {"value": value, "source": source} for name, value, source, _ in rows},
+                             ensure_ascii=False, indent=2))
+        else:
+            width = max(len(r[0]) for r in rows)
+            for name, value, source, help_ in rows:
+                print(f"{name:<{width}}  {value}  ({source})  # {help_}")
+        return 0
+
+    p.set_defaults(func=run)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="sohoa", description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--version", action="version", version=f"sohoa {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    _config_command(sub)
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name == name:  # the package has no commands yet
+                continue
+            raise
+        module.register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    setup_logging()
+    try:
+        return int(args.func(args) or 0)
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())
