@@ -1,0 +1,619 @@
+"""Normalisers: OCR text of one field in, its normal form (see record-types.md) out.
+
+Every normaliser is a pure function ``f(raw) -> Norm``. ``Norm.value`` is the
+normal form or ``None`` when nothing usable was found; ``Norm.quality`` (0..1)
+says how cleanly it parsed (1 = as printed, lower when OCR repairs or guesses
+were needed, 0 = failed) and feeds the field's confidence. ``Norm.notes`` says
+why, in words a reviewer can read.
+
+Values are searched for inside the text rather than matched whole, because a
+label's value often carries more than the field (``14 giờ 30 phút, ngày
+05/3/2020`` holds both a time and a date).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from rapidfuzz.distance import Levenshtein
+
+from sohoa.text import clean_spaces, fold, nfc
+
+from .vocab import (CAN, CHI, DIGIT_WORDS, ERAS, ETHNICITIES, HUNDRED_WORDS, MONTH_NAMES, TEN_WORDS,
+                    THOUSAND_WORDS, ZERO_TENS_WORDS)
+
+
+@dataclass
+class Norm:
+    value: Any
+    quality: float = 1.0
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.value is not None
+
+
+FAILED = 0.0
+LEADER_CHARS = ".:…·_-–—,;|~'\"`*>"
+
+
+def strip_leaders(text: str) -> str:
+    """Drop dotted leaders and separators around a value: ``....: Kinh ....`` -> ``Kinh``."""
+    text = clean_spaces(text)
+    words = [w for w in text.split(" ") if w.strip(LEADER_CHARS)]
+    text = " ".join(words)
+    return text.strip(LEADER_CHARS + " ")
+
+
+# --- digits with OCR confusions -------------------------------------------------------------
+
+_DIGIT_FIX = str.maketrans({"O": "0", "o": "0", "Q": "0", "D": "0", "l": "1", "I": "1", "i": "1", "|": "1",
+                            "!": "1", "Z": "2", "z": "2", "S": "5", "s": "5", "B": "8", "g": "9", "G": "6"})
+
+
+def fix_digits(token: str) -> tuple[str, bool]:
+    """Repair letters OCR puts in place of digits, in a token that is mostly digits."""
+    digits = sum(c.isdigit() for c in token)
+    if digits == len(token) or digits < len(token) / 2:
+        return token, False
+    fixed = token.translate(_DIGIT_FIX)
+    return fixed, fixed != token
+
+
+# --- numbers in words -------------------------------------------------------------------------
+
+def words_to_number(words: list[str]) -> int | None:
+    """``["hai", "muoi", "mot"]`` -> 21; folded Vietnamese number words, ``None`` if not a number."""
+    if not words:
+        return None
+    total = group = 0
+    pending: int | None = None
+    seen = False
+    for w in words:
+        if w in DIGIT_WORDS:
+            if pending is not None:
+                return None  # two digits in a row: not a number we understand
+            pending = DIGIT_WORDS[w]
+        elif w in TEN_WORDS:
+            group += 10 if pending is None else pending * 10
+            pending = None
+        elif w in HUNDRED_WORDS:
+            group += (1 if pending is None else pending) * 100
+            pending = None
+        elif w in THOUSAND_WORDS:
+            group += pending or 0
+            total += (group or 1) * 1000
+            group, pending = 0, None
+        elif w in ZERO_TENS_WORDS:
+            pass
+        else:
+            return None
+        seen = True
+    if not seen:
+        return None
+    return total + group + (pending or 0)
+
+
+_WORDISH = re.compile(r"[^\w/.\-:]+")
+
+
+def _tokens(text: str) -> list[str]:
+    return [t for t in _WORDISH.split(fold(text)) if t]
+
+
+# --- dates ------------------------------------------------------------------------------------
+
+@dataclass
+class DateParse:
+    iso: str | None
+    quality: float
+    notes: list[str]
+    lunar: str | None = None
+
+
+def _iso(y: int | None, m: int | None = None, d: int | None = None) -> str | None:
+    if y is None or not 1000 <= y <= 2100:
+        return None
+    if m is None:
+        return f"{y:04d}"
+    if not 1 <= m <= 12:
+        return None
+    if d is None:
+        return f"{y:04d}-{m:02d}"
+    days = [31, 29 if (y % 4 == 0 and (y % 100 != 0 or y % 400 == 0)) else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+    if not 1 <= d <= days[m - 1]:
+        return None
+    return f"{y:04d}-{m:02d}-{d:02d}"
+
+
+def _year(text: str) -> int | None:
+    if not text.isdigit():
+        return None
+    y = int(text)
+    if len(text) == 2:  # "5/3/72": two-digit years on old papers are 19xx
+        y += 1900
+    return y
+
+
+_NUM = r"[0-9OoIlSB]{1,4}"
+_RE_DMY = re.compile(rf"(?<![0-9])({_NUM})\s*[/\-.]\s*({_NUM})\s*[/\-.]\s*({_NUM})(?![0-9])")
+_RE_MY = re.compile(rf"(?<![0-9/])({_NUM})\s*[/\-.]\s*([0-9OoIlSB]{{4}})(?![0-9])")
+_RE_YEAR = re.compile(r"(?<![0-9])(1[0-9]{3}|20[0-9]{2})(?![0-9])")
+
+
+def _num(token: str) -> tuple[int | None, bool]:
+    fixed, repaired = fix_digits(token)
+    return (int(fixed) if fixed.isdigit() else None), repaired
+
+
+def _words_date(toks: list[str]) -> tuple[int | None, int | None, int | None] | None:
+    """Day, month, year from folded tokens ``ngay ... thang ... nam ...`` (words or digits)."""
+
+    def value(part: list[str], month: bool = False) -> int | None:
+        if len(part) == 1 and part[0].isdigit():
+            return int(part[0])
+        if len(part) == 1:
+            fixed, _ = fix_digits(part[0])
+            if fixed.isdigit():
+                return int(fixed)
+        if month and len(part) == 1 and part[0] in MONTH_NAMES:
+            return MONTH_NAMES[part[0]]
+        return words_to_number(part)
+
+    def split_at_nam(rest: list[str], lo: int, hi: int) -> tuple[int | None, int | None] | None:
+        # "thang nam nam mot nghin..." : try each "nam" as the year keyword, shortest month first
+        for k in range(1, min(4, len(rest))):
+            if rest[k] == "nam" and k + 1 < len(rest):
+                head = value(rest[:k], month=True)
+                year = value(rest[k + 1:])
+                if head is not None and lo <= head <= hi and year is not None:
+                    return head, year
+        head = value(rest, month=True)
+        if head is not None and lo <= head <= hi:
+            return head, None
+        return None
+
+    day = month = year = None
+    if "thang" in toks:
+        t = toks.index("thang")
+        before, after = toks[:t], toks[t + 1:]
+        if before and before[0] in ("ngay", "mong", "mung"):
+            before = before[1:]
+        if before and before[0] in ("mong", "mung"):
+            before = before[1:]
+        if before:
+            day = value(before)
+            if day is None or not 1 <= day <= 31:
+                return None
+        got = split_at_nam(after, 1, 12)
+        if got is None:
+            # "thang 7/1949"
+            if after and "/" in after[0]:
+                m, _, y = after[0].partition("/")
+                if m.isdigit() and y.isdigit():
+                    return day, int(m), int(y)
+            return None
+        month, year = got
+        return day, month, year
+    if toks and toks[0] == "nam":
+        year = value(toks[1:])
+        return (None, None, year) if year is not None else None
+    return None
+
+
+_DATE_WORDS = set(DIGIT_WORDS) | TEN_WORDS | HUNDRED_WORDS | THOUSAND_WORDS | ZERO_TENS_WORDS | set(MONTH_NAMES) | {
+    "ngay", "thang", "nam", "mong", "mung"}
+
+
+def _date_phrases(text: str) -> list[list[str]]:
+    """Runs of folded tokens that may spell a date: ``ngay ... thang ... nam ...``."""
+    toks = [t.strip(".,;:()") for t in _tokens(text)]
+    runs, cur = [], []
+    for t in toks:
+        if t in _DATE_WORDS or fix_digits(t)[0].isdigit() or re.fullmatch(r"\d{1,2}/\d{4}", t):
+            cur.append(t)
+        else:
+            if cur:
+                runs.append(cur)
+            cur = []
+    if cur:
+        runs.append(cur)
+    out = []
+    for run in runs:
+        # a run may hold two dates ("... nam 1972 ngay muoi lam ..."): split at each "ngay"/"mong"
+        starts = [i for i, t in enumerate(run) if t in ("ngay", "mong", "mung")] or [0]
+        if starts[0] != 0:
+            starts = [0] + starts
+        for a, b in zip(starts, starts[1:] + [len(run)]):
+            if run[a:b]:
+                out.append(run[a:b])
+    return out
+
+
+def lunar_year(text: str) -> str | None:
+    """``năm Mậu Thân`` -> ``Mậu Thân`` (as written); ``None`` when no stem-branch pair is there."""
+    words = clean_spaces(text).split(" ")
+    for a, b in zip(words, words[1:]):
+        if fold(a).strip(".,;:") in CAN and fold(b).strip(".,;:") in CHI:
+            return f"{a} {b}".strip(".,;:")
+    return None
+
+
+def parse_date(raw: str, words_only: bool = False) -> DateParse:
+    """Find the date in ``raw`` and give it as ISO at the precision written.
+
+    Digits first (``05/3/1972``, ``ngày 05 tháng 3 năm 1972``, ``tháng 7/1949``,
+    ``năm 1948``), then words (``ngày mười lăm tháng ba năm một nghìn chín trăm
+    bảy mươi hai``). Lunar years are kept raw, never converted.
+    """
+    text = nfc(raw)
+    notes: list[str] = []
+    if not words_only:
+        m = _RE_DMY.search(text)
+        if m:
+            (d, r1), (mo, r2), (y, r3) = _num(m.group(1)), _num(m.group(2)), _num(m.group(3))
+            year = _year(str(y)) if y is not None and len(fix_digits(m.group(3))[0]) in (2, 4) else None
+            iso = _iso(year, mo, d) if d is not None and mo is not None else None
+            if iso:
+                q = 0.85 if (r1 or r2 or r3) else 1.0
+                if len(m.group(3)) == 2:
+                    q, notes = min(q, 0.8), ["two-digit year read as 19xx"]
+                return DateParse(iso, q, notes)
+            return DateParse(None, FAILED, [f"{m.group(0)!r} is not a valid date"])
+    for phrase in _date_phrases(text):
+        got = _words_date(phrase)
+        if got is None:
+            continue
+        day, month, year = got
+        has_digits = any(fix_digits(t)[0].replace("/", "").isdigit() for t in phrase)
+        if words_only and has_digits:
+            continue
+        if year is None:
+            if month is not None:
+                return DateParse(None, FAILED, ["day and month without a year"])
+            continue
+        iso = _iso(year, month, day if month is not None else None)
+        if iso:
+            return DateParse(iso, 1.0 if has_digits else 0.95, notes)
+    if not words_only:
+        m = _RE_MY.search(text)
+        if m:
+            (mo, r1), (y, r2) = _num(m.group(1)), _num(m.group(2))
+            iso = _iso(y, mo) if mo is not None and y is not None else None
+            if iso:
+                return DateParse(iso, 0.85 if (r1 or r2) else 1.0, notes)
+        lunar = lunar_year(text)
+        if lunar:
+            return DateParse(None, 1.0, ["lunar year kept as written"], lunar=lunar)
+        m = _RE_YEAR.search(text)
+        if m:
+            return DateParse(m.group(1), 0.9 if len(strip_leaders(text)) > 9 else 1.0, notes)
+    lunar = lunar_year(text)
+    if lunar:
+        return DateParse(None, 1.0, ["lunar year kept as written"], lunar=lunar)
+    return DateParse(None, FAILED, ["no date found"])
+
+
+def norm_date(raw: str) -> Norm:
+    p = parse_date(raw)
+    n = Norm(p.iso, p.quality, p.notes)
+    if p.lunar:
+        n.value = None
+        n.notes = [f"lunar year {p.lunar} kept as written"]
+    return n
+
+
+# --- names, text, numbers ---------------------------------------------------------------------
+
+def _title_word(w: str) -> str:
+    return "".join(part[:1].upper() + part[1:].lower() if part else "" for part in re.split(r"(['’-])", w))
+
+
+def norm_name(raw: str) -> Norm:
+    text = strip_leaders(raw)
+    text = re.sub(r"[^\w\s'’-]", " ", text)
+    words = [w for w in clean_spaces(text).split(" ") if w and not w.isdigit()]
+    if not words:
+        return Norm(None, FAILED, ["empty"])
+    q = 1.0
+    if any(any(c.isdigit() for c in w) for w in words):
+        q, words = 0.5, [re.sub(r"\d", "", w) for w in words]
+    if len(words) == 1:
+        q = min(q, 0.8)
+    return Norm(" ".join(_title_word(w) for w in words if w), q)
+
+
+def norm_text(raw: str) -> Norm:
+    text = strip_leaders(raw).strip(" .,;")
+    return Norm(text or None, 1.0 if text else FAILED)
+
+
+def norm_number(raw: str) -> Norm:
+    text = strip_leaders(raw).strip(" .,;")
+    text = re.sub(r"\s*([/.\-])\s*", r"\1", text)
+    return Norm(text or None, 1.0 if text else FAILED)
+
+
+SEX_WORDS = {"nam": "male", "trai": "male", "male": "male", "nu": "female", "gai": "female", "female": "female"}
+
+
+def norm_sex(raw: str) -> Norm:
+    toks = _tokens(strip_leaders(raw))
+    for t in toks[:2]:
+        t = t.strip(".,;:")
+        if t in SEX_WORDS:
+            return Norm(SEX_WORDS[t], 1.0)
+    for t in toks[:2]:
+        for word, sex in SEX_WORDS.items():
+            if len(t) >= 2 and Levenshtein.distance(t, word) <= 1 and len(word) <= 4:
+                return Norm(sex, 0.6, [f"read {t!r} as {word!r}"])
+    return Norm(None, FAILED, ["not a sex"])
+
+
+# --- ethnicity --------------------------------------------------------------------------------
+
+def _eth_key(text: str) -> str:
+    return re.sub(r"[^a-z]", "", fold(text))
+
+
+_ETHNIC_KEYS: dict[str, str] = {}
+for _name, _aliases in ETHNICITIES:
+    for _alias in (_name, *_aliases):
+        _ETHNIC_KEYS[_eth_key(_alias)] = _name
+ETHNICITY_NAMES = [n for n, _ in ETHNICITIES]
+
+
+def norm_ethnicity(raw: str) -> Norm:
+    """One of the 54 groups; spelling variants, missing diacritics and small OCR slips mapped."""
+    text = strip_leaders(raw)
+    text = re.sub(r"^(dân tộc|dan toc)\s*", "", text, flags=re.I)
+    key = _eth_key(text)
+    if not key:
+        return Norm(None, FAILED, ["empty"])
+    if key in _ETHNIC_KEYS:
+        return Norm(_ETHNIC_KEYS[key], 1.0)
+    # first words only, when the value ran on ("Kinh Quốc tịch ...")
+    words = clean_spaces(text).split(" ")
+    for n in (3, 2, 1):
+        k = _eth_key(" ".join(words[:n]))
+        if k in _ETHNIC_KEYS and len(words) > n:
+            return Norm(_ETHNIC_KEYS[k], 0.8, ["extra words after the ethnicity"])
+    best, best_d = None, 99
+    for k, name in _ETHNIC_KEYS.items():
+        d = Levenshtein.distance(key, k)
+        if d < best_d:
+            best, best_d = name, d
+    if best is not None and len(key) >= 4 and best_d == 1:
+        return Norm(best, 0.6, [f"{text!r} read as {best}"])
+    return Norm(None, FAILED, [f"{text!r} is not one of the 54 ethnic groups"])
+
+
+# --- identity numbers -------------------------------------------------------------------------
+
+CENTURY_SEX = {0: (1900, "male"), 1: (1900, "female"), 2: (2000, "male"), 3: (2000, "female"),
+               4: (2100, "male"), 5: (2100, "female"), 6: (2200, "male"), 7: (2200, "female"),
+               8: (2300, "male"), 9: (2300, "female")}
+
+
+def norm_id(raw: str) -> Norm:
+    text = strip_leaders(raw)
+    tokens = [fix_digits(t) for t in re.split(r"[\s.\-]+", text) if t]
+    digits = ""
+    repaired = False
+    for tok, fixed in tokens:
+        if tok.isdigit():
+            digits += tok
+            repaired |= fixed
+        elif digits:
+            break
+    if not digits:
+        return Norm(None, FAILED, ["no digits"])
+    q = 0.85 if repaired else 1.0
+    if len(digits) not in (9, 12):
+        return Norm(digits, 0.3, [f"{len(digits)} digits, expected 9 or 12"])
+    return Norm(digits, q, ["OCR letters read as digits"] if repaired else [])
+
+
+def cccd_parts(digits: str) -> dict | None:
+    """Province code, sex and birth year encoded in a 12-digit personal ID."""
+    if not (len(digits) == 12 and digits.isdigit()):
+        return None
+    century, sex = CENTURY_SEX[int(digits[3])]
+    return {"province": digits[:3], "sex": sex, "birth_year": century + int(digits[4:6])}
+
+
+# --- percent, time ----------------------------------------------------------------------------
+
+def norm_percent(raw: str) -> Norm:
+    text = strip_leaders(raw)
+    for m in re.finditer(r"(?<!\w)([0-9OolI]{1,3})(?:[.,]\d+)?\s*%?(?!\w)", text):
+        fixed, rep = fix_digits(m.group(1))
+        if fixed.isdigit() and 0 <= int(fixed) <= 100:
+            return Norm(int(fixed), 0.85 if rep else 1.0)
+    toks = _tokens(text)
+    if "phan" in toks:
+        n = words_to_number(toks[:toks.index("phan")])
+        if n is not None and 0 <= n <= 100:
+            return Norm(n, 0.95)
+    return Norm(None, FAILED, ["no percentage"])
+
+
+def norm_time(raw: str) -> Norm:
+    text = fold(strip_leaders(raw))
+    m = re.search(r"(?<!\d)([0-9oOlI]{1,2})\s*(?:gio|h|:|g)\s*([0-9oOlI]{1,2})?\s*(?:phut|p|')?", text)
+    if m:
+        h, rh = fix_digits(m.group(1))
+        mi, rm = fix_digits(m.group(2) or "0")
+        if h.isdigit() and mi.isdigit() and int(h) < 24 and int(mi) < 60:
+            return Norm(f"{int(h):02d}:{int(mi):02d}", 0.85 if (rh or rm) else 1.0)
+    return Norm(None, FAILED, ["no time"])
+
+
+# --- museum measures --------------------------------------------------------------------------
+
+_UNIT_CM = {"mm": 0.1, "cm": 1.0, "m": 100.0, "dm": 10.0}
+_DIM_KEYS = [
+    ("diameter_cm", ("duong kinh", "dk", "d.k", "phi", "ø", "φ")),
+    ("height_cm", ("cao", "chieu cao", "h", "c")),
+    ("length_cm", ("dai", "chieu dai", "l", "d")),
+    ("width_cm", ("rong", "chieu rong", "ngang", "w", "r")),
+]
+_NUMBER = r"(\d+(?:[.,]\d+)?)"
+
+
+def _to_float(s: str) -> float:
+    return float(s.replace(",", "."))
+
+
+def _round(x: float) -> float:
+    return round(x, 2)
+
+
+def norm_dimensions(raw: str) -> Norm:
+    """``Cao 35cm, ĐK miệng 12 cm`` -> ``{"height_cm": 35.0, "diameter_cm": 12.0}``; mm and m converted."""
+    text = fold(strip_leaders(raw)).replace("×", "x")
+    out: dict[str, float] = {}
+    default_unit = None
+    units = re.findall(r"\d\s*(mm|cm|dm|m)\b", text)
+    if units:
+        default_unit = units[-1]
+    # "D x R x C: 30 x 20 x 15 cm" and "30 x 20 x 15 cm (DxRxC)"
+    m = re.search(r"\b([dlrwch])\s*x\s*([dlrwch])(?:\s*x\s*([dlrwch]))?\b", text)
+    n = re.search(rf"{_NUMBER}\s*(mm|cm|dm|m)?\s*x\s*{_NUMBER}\s*(mm|cm|dm|m)?(?:\s*x\s*{_NUMBER}\s*(mm|cm|dm|m)?)?", text)
+    if m and n:
+        letters = [g for g in m.groups() if g]
+        nums = [g for g in (n.group(1), n.group(3), n.group(5)) if g]
+        keymap = {"d": "length_cm", "l": "length_cm", "r": "width_cm", "w": "width_cm", "c": "height_cm", "h": "height_cm"}
+        if len(letters) == len(nums):
+            unit = n.group(6) or n.group(4) or n.group(2) or default_unit or "cm"
+            for letter, num in zip(letters, nums):
+                out[keymap[letter]] = _round(_to_float(num) * _UNIT_CM[unit])
+            return Norm(out, 1.0)
+    for key, words in _DIM_KEYS:
+        for w in words:
+            pat = rf"(?<![a-z]){re.escape(w)}(?:\s+(?:mieng|day|than|vanh|ngoai|trong))?\s*[:=]?\s*{_NUMBER}\s*(mm|cm|dm|m)?(?![a-z])"
+            mm = re.search(pat, text)
+            if mm and key not in out:
+                unit = mm.group(2) or default_unit or "cm"
+                out[key] = _round(_to_float(mm.group(1)) * _UNIT_CM[unit])
+                text = text[:mm.start()] + " " * (mm.end() - mm.start()) + text[mm.end():]
+                break
+    if out:
+        return Norm(out, 1.0 if default_unit else 0.8, [] if default_unit else ["no unit, read as cm"])
+    return Norm(None, FAILED, ["no dimensions"])
+
+
+_UNIT_KG = {"kg": 1.0, "kilogam": 1.0, "g": 0.001, "gr": 0.001, "gam": 0.001, "gram": 0.001, "tan": 1000.0,
+            "mg": 0.000001, "ta": 100.0, "yen": 10.0}
+
+
+def norm_weight(raw: str) -> Norm:
+    text = fold(strip_leaders(raw))
+    m = re.search(rf"{_NUMBER}\s*(kilogam|kg|gram|gam|gr|mg|g|tan|ta|yen)\b", text)
+    if m:
+        return Norm({"kg": round(_to_float(m.group(1)) * _UNIT_KG[m.group(2)], 4)}, 1.0)
+    return Norm(None, FAILED, ["no weight with a unit"])
+
+
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def roman_to_int(s: str) -> int | None:
+    s = s.upper()
+    if not s or any(c not in _ROMAN for c in s):
+        return None
+    total = 0
+    for i, c in enumerate(s):
+        v = _ROMAN[c]
+        total += -v if i + 1 < len(s) and _ROMAN[s[i + 1]] > v else v
+    return total
+
+
+def _century_num(tok: str) -> int | None:
+    tok = tok.strip(".,;:()")
+    if tok.isdigit():
+        return int(tok)
+    fixed = tok.upper().replace("1", "I").replace("l", "I")
+    return roman_to_int(fixed)
+
+
+_PARTS = [  # folded qualifier -> (start offset, end offset) within a century's 100 years
+    ("nua dau", (1, 50)), ("nua sau", (51, 100)), ("dau", (1, 30)), ("giua", (31, 70)), ("cuoi", (71, 100)),
+]
+
+
+def norm_dating(raw: str) -> Norm:
+    """``thế kỷ XVIII`` -> 1701–1800; ``nửa đầu thế kỷ XX`` -> 1901–1950; ``1880 - 1890``; ``năm 1945``; eras."""
+    text = clean_spaces(raw).strip(LEADER_CHARS + " ")
+    f = fold(text)
+    bce = bool(re.search(r"\b(tcn|truoc cong nguyen)\b", f))
+    m = re.search(r"(?:the ky|tk)\s*([0-9ivxlc]+)(?:\s*[-–]\s*(?:(?:the ky|tk)\s*)?([0-9ivxlc]+))?", f)
+    if m:
+        a = _century_num(m.group(1))
+        b = _century_num(m.group(2)) if m.group(2) else a
+        if a and b and 0 < a <= 21 and a <= b <= 21:
+            lo, hi = (a - 1) * 100 + 1, b * 100
+            prefix = f[:m.start()]
+            for words, (s, e) in _PARTS:
+                if prefix.rstrip().endswith(words) and a == b:
+                    lo, hi = (a - 1) * 100 + s, (a - 1) * 100 + e
+                    break
+            if bce:
+                lo, hi = -hi, -lo
+            return Norm({"year_from": lo, "year_to": hi}, 1.0)
+    m = re.search(r"(?<!\d)(\d{3,4})\s*[-–]\s*(\d{2,4})(?!\d)", f)
+    if m:
+        a, b = int(m.group(1)), m.group(2)
+        bv = int(b) if len(b) >= 3 else (a // 100) * 100 + int(b)
+        if a <= bv:
+            return Norm({"year_from": a, "year_to": bv}, 1.0)
+    m = re.search(r"(?<!\d)(\d{3,4})(?!\d)", f)
+    if m and not re.search(r"\d\s*/\s*\d", f):
+        y = int(m.group(1))
+        y = -y if bce else y
+        return Norm({"year_from": y, "year_to": y}, 1.0)
+    m = re.search(r"\b(?:thoi|nha|trieu dai)\s+([a-z ]+)", f)
+    if m:
+        era = m.group(1).strip()
+        for key in sorted(ERAS, key=len, reverse=True):
+            if era.startswith(key):
+                lo, hi = ERAS[key]
+                return Norm({"year_from": lo, "year_to": hi}, 0.9, [f"era {key}"])
+    return Norm(None, 1.0 if text else FAILED, ["dating kept as written"] if text else ["empty"])
+
+
+def norm_enum(raw: str, values: dict[str, list[str]]) -> Norm:
+    """Map text onto one of a schema's closed values by its folded phrases (longest phrase first)."""
+    f = " ".join(_tokens(strip_leaders(raw)))
+    pairs = sorted(((fold(p), v) for v, phrases in values.items() for p in phrases), key=lambda x: -len(x[0]))
+    for phrase, v in pairs:
+        if phrase and phrase in f:
+            return Norm(v, 1.0)
+    for phrase, v in pairs:
+        if len(phrase) >= 6 and Levenshtein.normalized_similarity(phrase, f[:len(phrase) + 2]) >= 0.8:
+            return Norm(v, 0.7, [f"{raw!r} read as {v}"])
+    return Norm(None, FAILED, [f"{raw!r} is none of {sorted(values)}"])
+
+
+NORMALISERS: dict[str, Callable[[str], Norm]] = {
+    "name": norm_name, "date": norm_date, "sex": norm_sex, "id": norm_id, "place": norm_text, "text": norm_text,
+    "number": norm_number, "percent": norm_percent, "time": norm_time, "ethnicity": norm_ethnicity,
+    "dimensions": norm_dimensions, "weight": norm_weight, "dating": norm_dating,
+}
+KINDS = set(NORMALISERS) | {"enum"}
+
+
+def normalise(kind: str, raw: str, values: dict[str, list[str]] | None = None) -> Norm:
+    if kind == "enum":
+        return norm_enum(raw, values or {})
+    return NORMALISERS[kind](raw)
+
+
+def is_leader(token: str) -> bool:
+    """A token that is only dots, colons, dashes and the like (OCR of dotted leaders)."""
+    t = unicodedata.normalize("NFC", token)
+    return not t.strip(LEADER_CHARS)

@@ -1,0 +1,91 @@
+"""Closed vocabularies the normalisers map onto: ethnic groups, number words, eras.
+
+Kept as plain data so a correction is a one-line change with no logic to touch.
+"""
+
+from __future__ import annotations
+
+# The 54 ethnic groups of Viet Nam (General Statistics Office list), in the
+# spelling we index. Each entry: canonical name, then other spellings seen on
+# papers (older hyphenated forms, exonyms, English-style spellings).
+ETHNICITIES: list[tuple[str, tuple[str, ...]]] = [
+    ("Kinh", ("Việt",)),
+    ("Tày", ("Thổ Tày",)),
+    ("Thái", ()),
+    ("Hoa", ("Hán",)),
+    ("Khmer", ("Khơ-me", "Khơ Me", "Khome")),
+    ("Mường", ()),
+    ("Nùng", ()),
+    ("Mông", ("H'Mông", "HMông", "Hmong", "H'mong", "Mèo")),
+    ("Dao", ()),
+    ("Gia Rai", ("Gia-rai", "Jrai", "Giarai")),
+    ("Ngái", ()),
+    ("Ê Đê", ("Ê-đê", "Ede", "Êđê", "Rhade")),
+    ("Ba Na", ("Ba-na", "Bahnar", "Bana")),
+    ("Xơ Đăng", ("Xơ-đăng", "Sedang")),
+    ("Sán Chay", ("Sán Chí", "Cao Lan")),
+    ("Cơ Ho", ("Cơ-ho", "Koho")),
+    ("Chăm", ("Chàm", "Cham")),
+    ("Sán Dìu", ()),
+    ("Hrê", ("H'rê",)),
+    ("Mnông", ("M'nông",)),
+    ("Ra Glai", ("Ra-glai", "Raglai")),
+    ("Xtiêng", ("Xa Điêng", "Stieng")),
+    ("Bru - Vân Kiều", ("Bru-Vân Kiều", "Vân Kiều", "Bru")),
+    ("Thổ", ()),
+    ("Giáy", ()),
+    ("Cơ Tu", ("Cơ-tu", "Katu")),
+    ("Gié Triêng", ("Giẻ Triêng", "Gié-Triêng")),
+    ("Mạ", ()),
+    ("Khơ Mú", ("Khơ-mú", "Khmu")),
+    ("Co", ()),
+    ("Tà Ôi", ("Tà-ôi", "Pa Cô")),
+    ("Chơ Ro", ("Chơ-ro",)),
+    ("Kháng", ()),
+    ("Xinh Mun", ("Xinh-mun",)),
+    ("Hà Nhì", ()),
+    ("Chu Ru", ("Chu-ru",)),
+    ("Lào", ()),
+    ("La Chí", ()),
+    ("La Ha", ()),
+    ("Phù Lá", ()),
+    ("La Hủ", ()),
+    ("Lự", ()),
+    ("Lô Lô", ()),
+    ("Chứt", ()),
+    ("Mảng", ()),
+    ("Pà Thẻn", ()),
+    ("Cơ Lao", ("Co Lao",)),
+    ("Cống", ()),
+    ("Bố Y", ()),
+    ("Si La", ()),
+    ("Pu Péo", ()),
+    ("Brâu", ()),
+    ("Ơ Đu", ()),
+    ("Rơ Măm", ("Rơ-măm",)),
+]
+
+# Number words, folded (no diacritics, lower case). "năm" and "lăm" are both 5;
+# "mười" and "mươi" both fold to "muoi" and are told apart by position.
+DIGIT_WORDS = {
+    "khong": 0, "mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5, "lam": 5, "nham": 5,
+    "sau": 6, "bay": 7, "tam": 8, "chin": 9,
+}
+TEN_WORDS = {"muoi"}
+HUNDRED_WORDS = {"tram"}
+THOUSAND_WORDS = {"nghin", "ngan"}
+ZERO_TENS_WORDS = {"linh", "le"}
+MONTH_NAMES = {"gieng": 1, "chap": 12}
+
+# Heavenly stems and earthly branches: a year named with them ("năm Mậu Thân")
+# is a lunar year; its Gregorian year depends on the sexagenary cycle, which
+# we never guess.
+CAN = {"giap", "at", "binh", "dinh", "mau", "ky", "canh", "tan", "nham", "quy"}
+CHI = {"ty", "suu", "dan", "mao", "meo", "thin", "ngo", "mui", "than", "dau", "tuat", "hoi"}
+
+# Dynasties and periods for museum dating, folded key -> (from, to).
+ERAS = {
+    "ly": (1009, 1225), "tran": (1225, 1400), "ho": (1400, 1407), "le so": (1428, 1527),
+    "mac": (1527, 1677), "le trung hung": (1533, 1789), "le": (1428, 1789),
+    "tay son": (1778, 1802), "nguyen": (1802, 1945),
+}

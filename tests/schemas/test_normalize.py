@@ -1,0 +1,195 @@
+import pytest
+
+from schemas.normalize import (cccd_parts, norm_date, norm_dating, norm_dimensions, norm_enum, norm_ethnicity,
+                               norm_id, norm_name, norm_number, norm_percent, norm_sex, norm_text, norm_time,
+                               norm_weight, parse_date, strip_leaders, words_to_number, ETHNICITY_NAMES)
+
+
+@pytest.mark.parametrize("raw,iso", [
+    ("05/3/1972", "1972-03-05"),
+    ("5-3-1972", "1972-03-05"),
+    ("15.03.1972", "1972-03-15"),
+    ("ngày 05 tháng 3 năm 1972", "1972-03-05"),
+    ("Ngay 05 thang 03 nam 1972", "1972-03-05"),
+    ("mồng 5 tháng 3 năm 1950", "1950-03-05"),
+    ("tháng 7/1949", "1949-07"),
+    ("tháng 7 năm 1949", "1949-07"),
+    ("7/1949", "1949-07"),
+    ("năm 1948", "1948"),
+    ("1948", "1948"),
+    ("ngày mười lăm tháng ba năm một nghìn chín trăm bảy mươi hai", "1972-03-15"),
+    ("ngày hai mươi mốt tháng mười hai năm một ngàn chín trăm bốn mươi tám", "1948-12-21"),
+    ("ngày năm tháng năm năm hai nghìn linh năm", "2005-05-05"),
+    ("ngày mồng một tháng Giêng năm hai nghìn lẻ một", "2001-01-01"),
+    ("ngày ba mươi tháng Chạp năm một nghìn chín trăm tám mươi", "1980-12-30"),
+    ("ngay muoi lam thang ba nam mot nghin chin tram bay muoi hai", "1972-03-15"),
+    ("ngày hai mươi tư tháng tư năm hai nghìn không trăm mười", "2010-04-24"),
+    ("O5/3/l972", "1972-03-05"),
+    ("..... 12/05/1968 .......", "1968-05-12"),
+    ("14 giờ 30 phút, ngày 05 tháng 3 năm 2020", "2020-03-05"),
+])
+def test_dates(raw, iso):
+    assert norm_date(raw).value == iso
+
+
+def test_ocr_repaired_date_has_lower_quality():
+    assert norm_date("O5/3/l972").quality < norm_date("05/3/1972").quality
+
+
+@pytest.mark.parametrize("raw", ["31/02/1972", "", "không rõ", "mồng 5 tháng 3"])
+def test_impossible_or_missing_dates_fail(raw):
+    n = norm_date(raw)
+    assert n.value is None and n.quality == 0
+
+
+def test_lunar_year_kept_raw_never_converted():
+    n = norm_date("năm Mậu Thân")
+    assert n.value is None
+    assert "Mậu Thân" in n.notes[0]
+    assert parse_date("năm Mậu Thân").lunar == "Mậu Thân"
+
+
+def test_words_only_ignores_digits():
+    assert parse_date("15/03/1972", words_only=True).iso is None
+    assert parse_date("bằng chữ: ngày mười lăm tháng ba năm một nghìn chín trăm bảy mươi hai", words_only=True).iso == "1972-03-15"
+
+
+@pytest.mark.parametrize("words,n", [
+    ("muoi lam", 15), ("hai muoi mot", 21), ("mot nghin chin tram bay muoi hai", 1972),
+    ("hai nghin linh nam", 2005), ("hai nghin le mot", 2001), ("mot ngan chin tram", 1900), ("muoi", 10),
+    ("hai muoi tu", 24),
+])
+def test_words_to_number(words, n):
+    assert words_to_number(words.split()) == n
+
+
+def test_words_to_number_rejects_non_numbers():
+    assert words_to_number(["hai", "ba"]) is None
+    assert words_to_number(["xin", "chao"]) is None
+
+
+@pytest.mark.parametrize("raw,name", [
+    ("NGUYỄN  THỊ   HƯƠNG", "Nguyễn Thị Hương"),
+    ("....... trần văn đức .....", "Trần Văn Đức"),
+    ("Nguye\u0302\u0303n Văn A", "Nguyễn Văn A"),
+    ("lò thị h'mon", "Lò Thị H'Mon"),
+])
+def test_names(raw, name):
+    assert norm_name(raw).value == name
+
+
+def test_name_with_digits_is_doubtful():
+    assert norm_name("Nguyễn Văn 8ình").quality < 1
+
+
+@pytest.mark.parametrize("raw,sex", [("Nam", "male"), ("Nữ", "female"), ("nu", "female"), ("NỮ.", "female"),
+                                     ("  : nam ....", "male")])
+def test_sex(raw, sex):
+    assert norm_sex(raw).value == sex
+
+
+def test_sex_unknown():
+    assert norm_sex("Kinh").value is None
+
+
+@pytest.mark.parametrize("raw,eth", [
+    ("Kinh", "Kinh"), ("kinh", "Kinh"), ("Tay", "Tày"), ("Muong", "Mường"), ("H'Mông", "Mông"), ("Mèo", "Mông"),
+    ("Khơ-me", "Khmer"), ("Ede", "Ê Đê"), ("Ê-đê", "Ê Đê"), ("Muờng", "Mường"), ("Nủng", "Nùng"),
+    ("San Diu", "Sán Dìu"), ("Bru-Vân Kiều", "Bru - Vân Kiều"), ("Xơđăng", "Xơ Đăng"), ("Mưòng", "Mường"),
+])
+def test_ethnicity(raw, eth):
+    assert norm_ethnicity(raw).value == eth
+
+
+def test_fifty_four_ethnicities():
+    assert len(ETHNICITY_NAMES) == 54 == len(set(ETHNICITY_NAMES))
+
+
+def test_ethnicity_ocr_slip_lower_quality_and_unknown_fails():
+    assert norm_ethnicity("Mưòng").quality == 1.0  # folds exactly
+    assert norm_ethnicity("Kimh").value == "Kinh" and norm_ethnicity("Kimh").quality < 1
+    assert norm_ethnicity("Pháp").value is None
+
+
+@pytest.mark.parametrize("raw,digits", [
+    ("025188001010", "025188001010"), ("025 188 001 010", "025188001010"), ("O25188OO1O1O", "025188001010"),
+    ("125678901", "125678901"),
+])
+def test_ids(raw, digits):
+    assert norm_id(raw).value == digits
+
+
+def test_id_wrong_length_is_doubtful():
+    n = norm_id("12345678")
+    assert n.quality < 0.5
+
+
+def test_cccd_parts():
+    assert cccd_parts("027188001010") == {"province": "027", "sex": "female", "birth_year": 1988}
+    assert cccd_parts("001205012345") == {"province": "001", "sex": "male", "birth_year": 2005}
+    assert cccd_parts("12345") is None
+
+
+@pytest.mark.parametrize("raw,p", [("61%", 61), ("61 %", 61), ("Tỷ lệ 81 %", 81), ("sáu mươi mốt phần trăm", 61)])
+def test_percent(raw, p):
+    assert norm_percent(raw).value == p
+
+
+@pytest.mark.parametrize("raw,t", [("14 giờ 30 phút", "14:30"), ("14:30", "14:30"), ("9h05", "09:05"),
+                                   ("7 giờ", "07:00"), ("Lúc 22 giờ 15", "22:15")])
+def test_time(raw, t):
+    assert norm_time(raw).value == t
+
+
+def test_time_rejects_nonsense():
+    assert norm_time("25 giờ").value is None
+
+
+@pytest.mark.parametrize("raw,dims", [
+    ("Cao 35 cm, ĐK miệng 12 cm", {"height_cm": 35.0, "diameter_cm": 12.0}),
+    ("Cao: 350mm; đường kính: 120mm", {"height_cm": 35.0, "diameter_cm": 12.0}),
+    ("Dài 1,2 m; rộng 45 cm", {"length_cm": 120.0, "width_cm": 45.0}),
+    ("D x R x C: 30 x 20 x 15 cm", {"length_cm": 30.0, "width_cm": 20.0, "height_cm": 15.0}),
+    ("C 12,5cm - ĐK 8cm", {"height_cm": 12.5, "diameter_cm": 8.0}),
+])
+def test_dimensions(raw, dims):
+    assert norm_dimensions(raw).value == dims
+
+
+@pytest.mark.parametrize("raw,kg", [("1,2 kg", 1.2), ("350 g", 0.35), ("350gr", 0.35), ("2 tấn", 2000.0)])
+def test_weight(raw, kg):
+    assert norm_weight(raw).value == {"kg": kg}
+
+
+def test_weight_without_unit_fails():
+    assert norm_weight("350").value is None
+
+
+@pytest.mark.parametrize("raw,rng", [
+    ("Thế kỷ XVIII", (1701, 1800)), ("thế kỷ 18", (1701, 1800)), ("TK XIX", (1801, 1900)),
+    ("Nửa đầu thế kỷ XX", (1901, 1950)), ("nửa sau thế kỷ XIX", (1851, 1900)), ("Cuối thế kỷ XIX", (1871, 1900)),
+    ("Thế kỷ XV - XVI", (1401, 1600)), ("1880 - 1890", (1880, 1890)), ("năm 1945", (1945, 1945)),
+    ("1945-54", (1945, 1954)), ("Thời Tây Sơn", (1778, 1802)), ("thế kỷ III TCN", (-300, -201)),
+])
+def test_dating(raw, rng):
+    assert norm_dating(raw).value == {"year_from": rng[0], "year_to": rng[1]}
+
+
+def test_dating_unknown_kept_raw():
+    assert norm_dating("Văn hóa Đông Sơn").value is None
+
+
+def test_enum():
+    values = {"war_invalid": ["thương binh"], "sick_soldier": ["bệnh binh"],
+              "treated_as_war_invalid": ["hưởng chính sách như thương binh"]}
+    assert norm_enum("Thương binh", values).value == "war_invalid"
+    assert norm_enum("Người hưởng chính sách như thương binh", values).value == "treated_as_war_invalid"
+    assert norm_enum("BENH BINH", values).value == "sick_soldier"
+    assert norm_enum("Liệt sĩ", values).value is None
+
+
+def test_text_and_number_strip_leaders():
+    assert strip_leaders(".......: xã Đình Bảng, huyện Từ Sơn ......") == "xã Đình Bảng, huyện Từ Sơn"
+    assert norm_text("…… xã  Đình Bảng ,").value == "xã Đình Bảng"
+    assert norm_number("..: 02 / 1972 ....").value == "02/1972"
+    assert norm_number("BTBN 1234/KL 56").value == "BTBN 1234/KL 56"
