@@ -1,0 +1,97 @@
+"""Page geometry for extraction: OCR lines regrouped into visual rows of tokens.
+
+Tesseract splits one visual line into several lines when the page has columns
+(wife | husband) or wide gaps (label ........ value). Extraction wants the
+visual row: lines whose vertical extents overlap and which do not overlap
+horizontally are merged, then words are ordered left to right.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ocr.result import BBox, PageText
+
+from .loader import label_key
+from .normalize import is_leader
+
+
+@dataclass
+class Tok:
+    text: str
+    key: str  # label_key(text): folded letters and digits
+    confidence: float
+    bbox: BBox
+    page: int
+    leader: bool = False
+
+    @property
+    def xc(self) -> float:
+        return (self.bbox[0] + self.bbox[2]) / 2
+
+    @property
+    def colon(self) -> bool:
+        return self.text.rstrip().endswith(":")
+
+
+@dataclass
+class Row:
+    toks: list[Tok]
+    page: int
+    bbox: BBox = (0, 0, 0, 0)
+    heading: bool = False
+    info: dict = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.toks.sort(key=lambda t: t.bbox[0])
+        self.bbox = union([t.bbox for t in self.toks]) if self.toks else self.bbox
+
+    @property
+    def text(self) -> str:
+        return " ".join(t.text for t in self.toks)
+
+    @property
+    def height(self) -> int:
+        hs = sorted(t.bbox[3] - t.bbox[1] for t in self.toks if not t.leader) or [self.bbox[3] - self.bbox[1]]
+        return hs[len(hs) // 2]
+
+    def part(self, x0: float, x1: float) -> "Row":
+        return Row([t for t in self.toks if x0 <= t.xc < x1], self.page, heading=self.heading)
+
+
+def union(boxes: list[BBox]) -> BBox:
+    return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
+
+
+def _overlap(a0: int, a1: int, b0: int, b1: int) -> int:
+    return max(0, min(a1, b1) - max(a0, b0))
+
+
+def build_rows(page: PageText) -> list[Row]:
+    """Visual rows of the page, top to bottom, each with its tokens left to right."""
+    lines = sorted((ln for ln in page.lines if ln.words), key=lambda ln: (ln.bbox[1] + ln.bbox[3]) / 2)
+    groups: list[list] = []  # [bbox, [lines]]
+    for ln in lines:
+        x0, y0, x1, y1 = ln.bbox
+        h = y1 - y0
+        best = None
+        for g in groups[-6:]:
+            placed = g[1]
+            if any(_overlap(x0, x1, p.bbox[0], p.bbox[2]) > 0 for p in placed):
+                continue
+            # compare with the horizontally nearest line already in the row (tolerates slight skew)
+            near = min(placed, key=lambda p: min(abs(p.bbox[2] - x0), abs(x1 - p.bbox[0])))
+            ov = _overlap(y0, y1, near.bbox[1], near.bbox[3])
+            if ov >= 0.5 * min(h, near.bbox[3] - near.bbox[1]):
+                best = g
+        if best is None:
+            groups.append([ln.bbox, [ln]])
+        else:
+            best[1].append(ln)
+    rows = []
+    for _, group in groups:
+        toks = [Tok(w.text, label_key(w.text), w.confidence, w.bbox, page.page, is_leader(w.text))
+                for ln in group for w in ln.words]
+        rows.append(Row(toks, page.page))
+    rows.sort(key=lambda r: (r.bbox[1] + r.bbox[3]) / 2)
+    return rows
