@@ -39,7 +39,9 @@ def _config_command(sub: argparse._SubParsersAction) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="sohoa", description=__doc__.splitlines()[0] if __doc__ else None)
+    parser = argparse.ArgumentParser(
+        prog="sohoa",
+        description="Scans in an S3 bucket become searchable, structured records in Elasticsearch.")
     parser.add_argument("--version", action="version", version=f"sohoa {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     _config_command(sub)
@@ -65,6 +67,9 @@ def main(argv: list[str] | None = None) -> int:
         return int(args.func(args) or 0)
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # output piped into head and the like
+        sys.stderr.close()
+        return 0
 
 
 if __name__ == "__main__":

@@ -1,0 +1,73 @@
+"""Vietnamese text as the index sees it, computed in Python on both sides.
+
+Each text is indexed three ways, and each query is turned into the same three
+forms by the same functions, so index and query can never disagree:
+
+- ``text``: NFC, as OCR read it (what people see, what highlights come from);
+- ``text_norm``: lower-case, with old/new tone-mark placement unified
+  (``hoà``/``hòa``, ``thuỷ``/``thủy``, ``khoẻ``/``khỏe``): the exact form;
+- ``text_folded``: ``text_norm`` without any diacritics, ``đ`` -> ``d``: what
+  someone typing without a Vietnamese keyboard writes.
+
+Matching on ``text_norm`` is boosted above ``text_folded`` so that ``Đức``
+ranks documents that say ``Đức`` above ones that say ``Duc``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from sohoa.text import fold, nfc
+
+_TONES = {"\u0300", "\u0301", "\u0309", "\u0303", "\u0323"}  # huyền, sắc, hỏi, ngã, nặng
+_WORD = re.compile(r"[^\W\d_]+")
+# Open syllables ending in these vowel pairs are where the two styles differ:
+# old style marks the first vowel (hòa, thủy, khỏe), new style the second
+# (hoà, thuỷ, khoẻ). With a final consonant (hoàn, thuyền) both agree.
+_PAIRS = {("o", "a"), ("o", "e"), ("u", "y")}
+
+
+def _clusters(word: str) -> list[list[str]]:
+    """Split an NFD word into [base, marks...] clusters."""
+    out: list[list[str]] = []
+    for ch in word:
+        if unicodedata.combining(ch) and out:
+            out[-1].append(ch)
+        else:
+            out.append([ch])
+    return out
+
+
+def _unify_word(match: re.Match) -> str:
+    word = match.group(0)
+    clusters = _clusters(unicodedata.normalize("NFD", word))
+    if len(clusters) < 2:
+        return word
+    first, last = clusters[-2], clusters[-1]
+    if (first[0].lower(), last[0].lower()) not in _PAIRS:
+        return word
+    # "qu" is a consonant: in quý the tone already sits on the vowel y.
+    if first[0].lower() == "u" and len(clusters) >= 3 and clusters[-3][0].lower() == "q":
+        return word
+    tone = [m for m in first[1:] if m in _TONES]
+    if not tone or any(m in _TONES for m in last[1:]):
+        return word
+    first[:] = [m for m in first if m not in _TONES]
+    last.append(tone[0])
+    return unicodedata.normalize("NFC", "".join("".join(c) for c in clusters))
+
+
+def unify_tone_marks(text: str) -> str:
+    """Move the tone mark of open oa/oe/uy syllables to the second vowel (new style)."""
+    return _WORD.sub(_unify_word, nfc(text))
+
+
+def norm_text(text: str) -> str:
+    """The exact-match form: NFC, lower case, tone-mark placement unified."""
+    return unify_tone_marks(nfc(text).lower())
+
+
+def folded_text(text: str) -> str:
+    """The accent-free form: what a query typed without diacritics matches."""
+    return fold(norm_text(text))

@@ -1,0 +1,155 @@
+"""Page documents: build them from OCR output, bulk-index them, search them."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import Iterable, Iterator
+
+from elasticsearch import Elasticsearch, helpers
+from elastic_transport import TransportError
+
+from ocr.result import PageText
+from sohoa.config import Config
+from sohoa.errors import DependencyUnavailable
+from sohoa.text import clean_spaces, nfc
+
+from .analysis import folded_text, norm_text
+from .snippets import snippet
+
+log = logging.getLogger(__name__)
+
+
+def page_id(doc_hash: str, page: int) -> str:
+    """Same bytes, same page -> same ID: reprocessing overwrites, never duplicates."""
+    return f"{doc_hash}:{page:05d}"
+
+
+def now_iso() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
+
+
+def page_document(page: PageText, *, doc: dict, image_key: str | None, ocr_key: str | None) -> dict:
+    """The index document for one page. ``doc`` is the document's job record."""
+    text = nfc(page.text)
+    return {
+        "doc_hash": doc["doc_hash"],
+        "page": page.page,
+        "pages_total": doc.get("pages_total"),
+        "bucket": doc.get("bucket"),
+        "key": doc.get("key"),
+        "collection": doc.get("collection"),
+        "content_kind": doc.get("content_kind"),
+        "text": text,
+        "text_norm": norm_text(text),
+        "text_folded": folded_text(text),
+        "mean_confidence": round(page.mean_confidence, 4),
+        "word_count": len(page.words),
+        "flags": list(page.flags),
+        "needs_review": bool(page.flags),
+        "rotation": page.rotation,
+        "skew": round(page.skew, 2),
+        "dpi": page.dpi,
+        "engine": page.engine,
+        "image_key": image_key,
+        "ocr_key": ocr_key,
+        "received_at": doc.get("received_at"),
+        "indexed_at": now_iso(),
+    }
+
+
+def bulk_index(es: Elasticsearch, index: str, docs: Iterable[tuple[str, dict]], chunk_size: int = 200) -> int:
+    """Index (id, document) pairs in bulk; return how many were indexed.
+
+    ``streaming_bulk`` retries rejected chunks (429) with backoff; any other
+    per-document error is raised so the stage is retried or recorded.
+    """
+    actions = ({"_op_type": "index", "_index": index, "_id": _id, "_source": body} for _id, body in docs)
+    count = 0
+    try:
+        for ok, item in helpers.streaming_bulk(es, actions, chunk_size=chunk_size, max_retries=5,
+                                               initial_backoff=1, max_backoff=30, raise_on_error=True):
+            count += ok
+    except helpers.BulkIndexError as exc:
+        errors = exc.errors[:3]
+        raise RuntimeError(f"{len(exc.errors)} documents were rejected by Elasticsearch, e.g. "
+                           f"{[e.get('index', {}).get('error', {}).get('type') for e in errors]}") from exc
+    except TransportError as exc:
+        raise DependencyUnavailable(f"Elasticsearch unreachable: {exc}") from exc
+    return count
+
+
+@dataclass
+class PageQuery:
+    text: str
+    collection: str | None = None
+    key_prefix: str | None = None
+    needs_review: bool | None = None
+    size: int = 10
+    offset: int = 0
+    filters: dict = field(default_factory=dict)
+
+
+MAX_SIZE = 100
+MAX_DEPTH = 10_000
+
+
+def build_page_query(q: PageQuery) -> dict:
+    """An Elasticsearch query from structured clauses only: user text never reaches query-string syntax.
+
+    Every query word must match in its folded form (so missing diacritics
+    never hide a page); exact-form matches and phrase matches add score so
+    pages that spell it the way it was typed come first.
+    """
+    text = clean_spaces(q.text)
+    folded = folded_text(text)
+    must = [{"match": {"text_folded": {"query": folded, "operator": "and"}}}] if text else [{"match_all": {}}]
+    should = []
+    if text:
+        should = [
+            {"match": {"text_norm": {"query": norm_text(text), "boost": 3.0}}},
+            {"match_phrase": {"text_norm": {"query": norm_text(text), "boost": 3.0}}},
+            {"match_phrase": {"text_folded": {"query": folded, "boost": 2.0}}},
+        ]
+    filters = []
+    if q.collection:
+        filters.append({"term": {"collection": q.collection}})
+    if q.key_prefix:
+        filters.append({"prefix": {"key": q.key_prefix}})
+    if q.needs_review is not None:
+        filters.append({"term": {"needs_review": q.needs_review}})
+    return {"bool": {"must": must, "should": should, "filter": filters}}
+
+
+def search_pages(es: Elasticsearch, config: Config, q: PageQuery) -> dict:
+    size = max(1, min(q.size, MAX_SIZE))
+    offset = max(0, min(q.offset, MAX_DEPTH - size))
+    try:
+        resp = es.search(index=config.index("pages"), query=build_page_query(q), size=size, from_=offset,
+                         source_excludes=["text_norm", "text_folded"], track_total_hits=True)
+    except TransportError as exc:
+        raise DependencyUnavailable(f"Elasticsearch unreachable: {exc}") from exc
+    hits = []
+    for h in resp["hits"]["hits"]:
+        src = h["_source"]
+        hits.append({
+            "id": h["_id"],
+            "score": h["_score"],
+            "key": src.get("key"),
+            "page": src.get("page"),
+            "pages_total": src.get("pages_total"),
+            "collection": src.get("collection"),
+            "doc_hash": src.get("doc_hash"),
+            "mean_confidence": src.get("mean_confidence"),
+            "flags": src.get("flags", []),
+            "image_key": src.get("image_key"),
+            "snippet": snippet(src.get("text", ""), q.text) or (src.get("text", "")[:200]),
+        })
+    return {"total": resp["hits"]["total"]["value"], "hits": hits}
+
+
+def iter_page_ids(es: Elasticsearch, config: Config, doc_hash: str) -> Iterator[str]:
+    for h in helpers.scan(es, index=config.index("pages"), query={"query": {"term": {"doc_hash": doc_hash}}},
+                          _source=False):
+        yield h["_id"]
