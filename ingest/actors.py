@@ -1,0 +1,78 @@
+"""The queue's actors: each one only wires a message to a stage in ``stages.py``.
+
+Run them with ``sohoa worker`` (dramatiq processes x threads). The queues are
+separate so an operator can see where work waits: ``sohoa-prepare`` (download,
+rasterize), ``sohoa-ocr`` (one message per page, shared by all workers) and
+``sohoa-index``.
+"""
+
+from __future__ import annotations
+
+import threading
+
+import dramatiq
+
+from sohoa.config import Config
+from sohoa.errors import SohoaError, classify
+from sohoa.logs import setup_logging
+
+from . import stages
+from .broker import setup_broker
+from .storage import ObjectRef
+
+config = Config.from_env()
+# Worker processes import this module first: our log format and levels
+# (client libraries quiet, nothing from page contents) apply to them too.
+setup_logging(config)
+_ctx: stages.Context | None = None
+_ctx_lock = threading.Lock()
+
+
+def context() -> stages.Context:
+    """One Context per worker process, made on first use (connections are not fork-safe)."""
+    global _ctx
+    with _ctx_lock:
+        if _ctx is None:
+            _ctx = stages.Context.from_config(
+                config,
+                send_prepare=lambda ref, lid: prepare_document.send(config.bucket, ref.key, ref.etag, ref.size, lid),
+                send_ocr=lambda doc_hash, page: ocr_page.send(doc_hash, page),
+                send_index=lambda doc_hash: index_document.send(doc_hash),
+            )
+        return _ctx
+
+
+def should_retry(retries: int, exc: BaseException) -> bool:
+    """Bad input and exceeded limits fail at once; outages are waited out; the rest is retried a few times."""
+    if isinstance(exc, SohoaError) and not exc.retryable:
+        return False
+    if classify(exc)[0] == "dependency_unavailable":
+        return retries < 40  # with backoff capped at a minute: about half an hour of outage
+    return retries < config.max_retries
+
+
+def _record_failure(actor_name: str, args: tuple, exc: BaseException) -> None:
+    stages.record_failure(context(), actor_name, args, exc)
+
+
+broker = setup_broker(config.broker_url, _record_failure)
+
+RETRY = dict(retry_when=should_retry, min_backoff=1_000, max_backoff=60_000)
+
+
+@dramatiq.actor(queue_name="sohoa-prepare", time_limit=6 * 3600 * 1000, **RETRY)
+def prepare_document(bucket: str, key: str, etag: str, size: int, ledger_id: str) -> None:
+    stages.prepare(context(), ObjectRef(key=key, etag=etag, size=size), ledger_id)
+
+
+@dramatiq.actor(queue_name="sohoa-ocr", time_limit=(config.ocr_timeout + 120) * 1000, **RETRY)
+def ocr_page(doc_hash: str, page: int) -> None:
+    stages.ocr_page(context(), doc_hash, page)
+
+
+@dramatiq.actor(queue_name="sohoa-index", time_limit=3600 * 1000, **RETRY)
+def index_document(doc_hash: str) -> None:
+    stages.index_document(context(), doc_hash)
+
+
+QUEUES = ("sohoa-prepare", "sohoa-ocr", "sohoa-index")

@@ -1,0 +1,53 @@
+"""The message broker: Redis or RabbitMQ, chosen by the URL.
+
+Messages carry only references (bucket key and ETag, document hash and page
+number), never page images or text, so any broker copes with a 300-page
+register and nothing personal sits in the queue.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import dramatiq
+from dramatiq.broker import Broker
+from dramatiq.middleware import Middleware
+
+log = logging.getLogger(__name__)
+
+
+def make_broker(url: str) -> Broker:
+    if url.startswith(("amqp://", "amqps://")):
+        from dramatiq.brokers.rabbitmq import RabbitmqBroker
+        return RabbitmqBroker(url=url)
+    if url.startswith(("redis://", "rediss://", "unix://")):
+        from dramatiq.brokers.redis import RedisBroker
+        return RedisBroker(url=url)
+    raise ValueError(f"unsupported broker URL scheme in SOHOA_BROKER_URL (use redis:// or amqp://): {url.split('://')[0]}")
+
+
+class RecordFinalFailures(Middleware):
+    """Records a stage as failed, with its reason, once the queue gives up on it.
+
+    Placed first in the middleware list: dramatiq runs ``after_*`` hooks in
+    reverse order, so this sees the message after the Retries middleware has
+    decided whether it will be retried.
+    """
+
+    def __init__(self, on_failure):
+        self.on_failure = on_failure
+
+    def after_process_message(self, broker, message, *, result=None, exception=None):
+        if exception is None or not message.failed:
+            return
+        try:
+            self.on_failure(message.actor_name, tuple(message.args), exception)
+        except Exception:  # the message is dead-lettered either way; say why we could not record it
+            log.exception("could not record the failure of %s %s", message.actor_name, message.message_id)
+
+
+def setup_broker(url: str, on_failure) -> Broker:
+    broker = make_broker(url)
+    broker.middleware.insert(0, RecordFinalFailures(on_failure))
+    dramatiq.set_broker(broker)
+    return broker

@@ -1,0 +1,263 @@
+"""The pipeline stages a worker runs, as plain functions over a ``Context``.
+
+    bucket object --prepare--> page images --ocr_page--> OCR JSON --index_document--> Elasticsearch
+
+Each stage reads its input from the bucket or the state store, writes its
+output back to the bucket, records the new state, and asks the queue for the
+next stage through ``ctx.send_*``. Stages are idempotent: a message delivered
+twice (a worker killed mid-page, a retry after an outage) redoes the same work
+and writes the same IDs, so nothing is indexed twice.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from elasticsearch import Elasticsearch
+from PIL import Image
+
+from indexers.client import ensure_indices, make_client
+from indexers.pages import bulk_index, now_iso, page_document, page_id
+from ocr.pipeline import OcrOptions, ocr_image
+from ocr.result import PageText
+from ocr.sources import detect_kind, inspect, page_image, set_pixel_limit
+from sohoa.config import Config
+from sohoa.errors import BadInput, classify
+
+from .state import FINISHED, StateStore, transition
+from .storage import Bucket, ObjectRef
+
+log = logging.getLogger(__name__)
+
+REVIEW_FLAGS = {"low_confidence", "likely_handwritten"}
+
+
+@dataclass
+class Context:
+    config: Config
+    es: Elasticsearch
+    bucket: Bucket
+    state: StateStore
+    ocr: OcrOptions
+    send_prepare: Callable[[ObjectRef, str], None] = field(default=lambda ref, lid: None)
+    send_ocr: Callable[[str, int], None] = field(default=lambda doc_hash, page: None)
+    send_index: Callable[[str], None] = field(default=lambda doc_hash: None)
+
+    @classmethod
+    def from_config(cls, config: Config | None = None, **senders) -> "Context":
+        config = config or Config.from_env()
+        es = make_client(config)
+        ensure_indices(es, config)
+        set_pixel_limit(config.max_pixels)
+        return cls(config=config, es=es, bucket=Bucket(config), state=StateStore(es, config),
+                   ocr=OcrOptions.from_config(config), **senders)
+
+
+# -- prepare: one bucket object -> page images + page jobs -------------------
+
+def prepare(ctx: Context, ref: ObjectRef, ledger_id: str) -> str | None:
+    """Download an object, record it as a document, rasterize its pages and queue them.
+
+    Returns the document hash, or None when the object was a duplicate.
+    """
+    ctx.state.set_ledger(ledger_id, status="preparing")
+    with tempfile.TemporaryDirectory(prefix="sohoa-") as tmp:
+        path = Path(tmp) / "source"
+        doc_hash = ctx.bucket.download(ref, path, ctx.config.max_object_bytes)
+        ctx.state.set_ledger(ledger_id, doc_hash=doc_hash)
+        doc = _claim_document(ctx, ref, doc_hash, ledger_id)
+        if doc is None:
+            return None
+        with open(path, "rb") as fh:
+            kind = detect_kind(fh.read(8192))
+        info = inspect(path, kind, ctx.config.max_pages)
+        ctx.state.set_document_state(doc_hash, "rasterizing", content_kind=kind, pages_total=info.pages)
+        log.info("document %s: %s, %d pages", doc_hash[:12], kind, info.pages)
+        for n in range(1, info.pages + 1):
+            existing = ctx.state.page(doc_hash, n)
+            if existing and existing.get("state") == "done":
+                continue  # a redelivered prepare: this page is already through OCR
+            try:
+                image = page_image(path, info, n, ctx.ocr.dpi, ctx.ocr.max_pixels)
+            except BadInput as exc:
+                # One unreadable page (a corrupt TIFF frame) must not sink the others.
+                fail_page(ctx, doc_hash, n, exc.reason, exc.message)
+                continue
+            ctx.bucket.put_bytes(ctx.bucket.page_image_key(doc_hash, n), encode_png(image), "image/png")
+            del image
+            ctx.state.set_page_state(doc_hash, n, "queued")
+            ctx.send_ocr(doc_hash, n)
+    doc = ctx.state.set_document_state(doc_hash, "ocr")
+    ctx.state.set_ledger(ledger_id, status="prepared")
+    _maybe_finish(ctx, doc)
+    return doc_hash
+
+
+def _claim_document(ctx: Context, ref: ObjectRef, doc_hash: str, ledger_id: str) -> dict | None:
+    """Create the document record, or decide what an existing one means.
+
+    Same bytes under another key: a duplicate, linked to the first and not
+    processed again. Same key again (a redelivered message, or a retry after a
+    failure): carry on where the last attempt stopped.
+    """
+    now = now_iso()
+    created = ctx.state.create(ctx.state.jobs, f"doc:{doc_hash}", transition({
+        "kind": "document", "doc_hash": doc_hash, "bucket": ctx.bucket.name, "key": ref.key, "keys": [ref.key],
+        "etag": ref.etag, "size": ref.size, "collection": ref.collection, "attempts": 0,
+        "pages_done": [], "pages_failed": [], "pages_count_done": 0, "pages_count_failed": 0,
+        "received_at": now, "started_at": now, "history": [],
+    }, "received"))
+    if created:
+        return ctx.state.document(doc_hash)
+    doc = ctx.state.document(doc_hash)
+    if doc["key"] != ref.key:
+        def add_key(src):
+            if ref.key in src.get("keys", []):
+                return None
+            src["keys"] = list(src.get("keys", [])) + [ref.key]
+            return src
+        ctx.state.update_document(doc_hash, add_key)
+        ctx.state.set_ledger(ledger_id, status="duplicate", duplicate_of=doc_hash)
+        log.info("document %s: duplicate of an existing document, not processed again", doc_hash[:12])
+        return None
+    if doc["state"] in FINISHED and doc["state"] != "failed":
+        ctx.state.set_ledger(ledger_id, status="prepared")
+        return None
+
+    def restart(src):
+        # A retry: forget failed pages so they are tried again; done pages stay done.
+        src["pages_failed"] = []
+        src["pages_count_failed"] = 0
+        src["attempts"] = int(src.get("attempts", 0)) + 1
+        return transition(src, "received")
+    return ctx.state.update_document(doc_hash, restart)
+
+
+def encode_png(image: Image.Image) -> bytes:
+    buf = io.BytesIO()
+    # Level 1: page images are written once and read once; speed beats size.
+    image.save(buf, format="PNG", compress_level=1)
+    return buf.getvalue()
+
+
+# -- ocr_page: one page image -> words, boxes, confidences -------------------
+
+def ocr_page(ctx: Context, doc_hash: str, page: int) -> PageText | None:
+    current = ctx.state.page(doc_hash, page)
+    if current and current.get("state") == "done":
+        _complete_page(ctx, doc_hash, page, ok=True)
+        return None
+    attempts = int((current or {}).get("attempts", 0)) + 1
+    ctx.state.set_page_state(doc_hash, page, "ocr", attempts=attempts)
+    data = ctx.bucket.get_bytes(ctx.bucket.page_image_key(doc_hash, page))
+    with Image.open(io.BytesIO(data)) as image:
+        image.load()
+        result = ocr_image(image, page, ctx.ocr)
+    ctx.bucket.put_json(ctx.bucket.page_ocr_key(doc_hash, page), result.to_dict())
+    ctx.state.set_page_state(doc_hash, page, "done", mean_confidence=round(result.mean_confidence, 4),
+                             flags=result.flags, seconds=result.seconds)
+    _complete_page(ctx, doc_hash, page, ok=True)
+    return result
+
+
+def fail_page(ctx: Context, doc_hash: str, page: int, reason: str, message: str) -> None:
+    ctx.state.set_page_state(doc_hash, page, "failed", reason=reason, message=message)
+    _complete_page(ctx, doc_hash, page, ok=False)
+
+
+def _complete_page(ctx: Context, doc_hash: str, page: int, ok: bool) -> None:
+    def change(src):
+        if src is None:
+            return None
+        done, failed = set(src.get("pages_done") or []), set(src.get("pages_failed") or [])
+        if ok:
+            if page in done and page not in failed:
+                return None
+            failed.discard(page)
+            done.add(page)
+        else:
+            if page in failed or page in done:  # a page once done stays done
+                return None
+            failed.add(page)
+        src["pages_done"], src["pages_failed"] = sorted(done), sorted(failed)
+        src["pages_count_done"], src["pages_count_failed"] = len(done), len(failed)
+        src["updated_at"] = now_iso()
+        return src
+    doc = ctx.state.update_document(doc_hash, change)
+    _maybe_finish(ctx, doc)
+
+
+def _maybe_finish(ctx: Context, doc: dict | None) -> None:
+    """Queue indexing once every page is either done or failed.
+
+    Checked after every page, and again by a retried message, so a lost
+    'send' is made good by the next delivery; indexing twice is harmless.
+    """
+    if not doc or doc.get("state") not in ("ocr",):
+        return
+    total = doc.get("pages_total") or 0
+    if total and len(doc.get("pages_done") or []) + len(doc.get("pages_failed") or []) >= total:
+        ctx.send_index(doc["doc_hash"])
+
+
+# -- index_document: OCR results -> the search index -------------------------
+
+def index_document(ctx: Context, doc_hash: str) -> int:
+    doc = ctx.state.document(doc_hash)
+    if doc is None:
+        raise BadInput(f"no document record for {doc_hash[:12]}")
+    if doc["state"] in ("indexed", "needs_review"):
+        return 0
+    ctx.state.set_document_state(doc_hash, "indexing")
+    pages: list[PageText] = []
+
+    def documents():
+        for n in doc.get("pages_done") or []:
+            ocr_key = ctx.bucket.page_ocr_key(doc_hash, n)
+            page = PageText.from_dict(ctx.bucket.get_json(ocr_key))
+            pages.append(page)
+            yield page_id(doc_hash, n), page_document(page, doc=doc, image_key=ctx.bucket.page_image_key(doc_hash, n),
+                                                      ocr_key=ocr_key)
+
+    count = bulk_index(ctx.es, ctx.config.index("pages"), documents())
+    failed = doc.get("pages_failed") or []
+    flags = sorted({f for p in pages for f in p.flags})
+    mean = round(sum(p.mean_confidence for p in pages) / len(pages), 4) if pages else None
+
+    def finish(src):
+        if src is None:
+            return None
+        if count == 0:
+            return transition(src, "failed", reason="bad_input" if failed else "bug",
+                              message=f"no page could be processed ({len(failed)} failed)")
+        state = "needs_review" if REVIEW_FLAGS & set(flags) else "indexed"
+        return transition(src, state, flags=flags, mean_confidence=mean)
+    ctx.state.update_document(doc_hash, finish)
+    log.info("document %s: %d pages indexed, %d failed", doc_hash[:12], count, len(failed))
+    return count
+
+
+# -- failures ----------------------------------------------------------------
+
+def record_failure(ctx: Context, actor: str, args: tuple, exc: BaseException) -> None:
+    """Record a stage that will not be retried any more, with its reason class."""
+    reason, message = classify(exc)
+    if actor == "prepare_document":
+        _bucket, key, etag, size, ledger_id = args
+        entry = ctx.state.set_ledger(ledger_id, status="failed", reason=reason, message=message)
+        doc_hash = (entry or {}).get("doc_hash")
+        if doc_hash:
+            ctx.state.set_document_state(doc_hash, "failed", reason=reason, message=message)
+    elif actor == "ocr_page":
+        doc_hash, page = args
+        fail_page(ctx, doc_hash, page, reason, message)
+    elif actor == "index_document":
+        (doc_hash,) = args
+        ctx.state.set_document_state(doc_hash, "failed", reason=reason, message=message)
+    log.warning("%s failed for good: %s: %s", actor, reason, message)
+

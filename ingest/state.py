@@ -1,0 +1,170 @@
+"""Job state: the ledger of listed objects, and the state of every document and page.
+
+State lives in Elasticsearch (``{prefix}-ledger`` and ``{prefix}-jobs``), not
+in the broker, so it survives restarts of any component, works the same with
+Redis or RabbitMQ, and operators can query it. Every change is a
+read-modify-write guarded by the document's sequence number (optimistic
+concurrency), so two workers finishing the last two pages of a register at
+the same moment cannot lose each other's update.
+
+A *document* is one distinct content (its SHA-256): the same bytes dropped
+under two keys are one document with a duplicate ledger entry. A *page* job is
+keyed by document hash and page number.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import socket
+import os
+from typing import Callable
+
+from elasticsearch import ConflictError, Elasticsearch, NotFoundError
+from elastic_transport import TransportError
+
+from sohoa.config import Config
+from sohoa.errors import DependencyUnavailable
+from indexers.pages import now_iso, page_id
+
+log = logging.getLogger(__name__)
+
+# Document states, in the order a document normally goes through them.
+DOC_STATES = ("received", "queued", "rasterizing", "ocr", "indexing", "indexed", "needs_review", "duplicate", "failed")
+PAGE_STATES = ("queued", "ocr", "done", "failed")
+FINISHED = ("indexed", "needs_review", "duplicate", "failed")
+HISTORY_LIMIT = 50
+
+
+def worker_name() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
+def ledger_id(bucket: str, key: str, etag: str) -> str:
+    return hashlib.sha1(f"{bucket}\0{key}\0{etag}".encode("utf-8")).hexdigest()
+
+
+def doc_job_id(doc_hash: str) -> str:
+    return f"doc:{doc_hash}"
+
+
+def page_job_id(doc_hash: str, page: int) -> str:
+    return f"page:{page_id(doc_hash, page)}"
+
+
+class StateStore:
+    def __init__(self, es: Elasticsearch, config: Config):
+        self.es = es
+        self.config = config
+        self.jobs = config.index("jobs")
+        self.ledger = config.index("ledger")
+
+    # -- generic helpers -------------------------------------------------
+    def get(self, index: str, _id: str) -> dict | None:
+        try:
+            return self.es.get(index=index, id=_id)["_source"]
+        except NotFoundError:
+            return None
+        except TransportError as exc:
+            raise DependencyUnavailable(f"Elasticsearch unreachable: {exc}") from exc
+
+    def create(self, index: str, _id: str, body: dict) -> bool:
+        """Create a document; False if it already exists."""
+        try:
+            self.es.create(index=index, id=_id, document=body)
+            return True
+        except ConflictError:
+            return False
+        except TransportError as exc:
+            raise DependencyUnavailable(f"Elasticsearch unreachable: {exc}") from exc
+
+    def update(self, index: str, _id: str, change: Callable[[dict | None], dict | None], attempts: int = 50) -> dict | None:
+        """Apply ``change`` to the current source and write it back, retrying on conflicts.
+
+        ``change`` receives the current source (None when missing) and returns
+        the new source, or None to leave the document as it is.
+        """
+        for _ in range(attempts):
+            try:
+                try:
+                    current = self.es.get(index=index, id=_id)
+                    source, seq = current["_source"], (current["_seq_no"], current["_primary_term"])
+                except NotFoundError:
+                    source, seq = None, None
+                new = change(None if source is None else dict(source))
+                if new is None:
+                    return source
+                if seq is None:
+                    self.es.create(index=index, id=_id, document=new)
+                else:
+                    self.es.index(index=index, id=_id, document=new, if_seq_no=seq[0], if_primary_term=seq[1])
+                return new
+            except ConflictError:
+                continue
+            except TransportError as exc:
+                raise DependencyUnavailable(f"Elasticsearch unreachable: {exc}") from exc
+        raise RuntimeError(f"could not update {index}/{_id}: too many concurrent changes")
+
+    # -- ledger ----------------------------------------------------------
+    def ledger_entries(self, ids: list[str]) -> dict[str, dict]:
+        if not ids:
+            return {}
+        try:
+            resp = self.es.mget(index=self.ledger, ids=ids)
+        except TransportError as exc:
+            raise DependencyUnavailable(f"Elasticsearch unreachable: {exc}") from exc
+        return {d["_id"]: d["_source"] for d in resp["docs"] if d.get("found")}
+
+    def set_ledger(self, _id: str, **fields) -> dict | None:
+        def change(src):
+            if src is None:
+                return None
+            src.update(fields)
+            src["updated_at"] = now_iso()
+            return src
+        return self.update(self.ledger, _id, change)
+
+    # -- documents -------------------------------------------------------
+    def document(self, doc_hash: str) -> dict | None:
+        return self.get(self.jobs, doc_job_id(doc_hash))
+
+    def update_document(self, doc_hash: str, change: Callable[[dict | None], dict | None]) -> dict | None:
+        return self.update(self.jobs, doc_job_id(doc_hash), change)
+
+    def set_document_state(self, doc_hash: str, state: str, **fields) -> dict | None:
+        def change(src):
+            if src is None:
+                return None
+            return transition(src, state, **fields)
+        return self.update_document(doc_hash, change)
+
+    # -- pages -----------------------------------------------------------
+    def page(self, doc_hash: str, page: int) -> dict | None:
+        return self.get(self.jobs, page_job_id(doc_hash, page))
+
+    def set_page_state(self, doc_hash: str, page: int, state: str, **fields) -> dict:
+        def change(src):
+            if src is None:
+                src = {"kind": "page", "doc_hash": doc_hash, "page": page, "attempts": 0, "history": []}
+            return transition(src, state, **fields)
+        return self.update(self.jobs, page_job_id(doc_hash, page), change)
+
+
+def transition(src: dict, state: str, **fields) -> dict:
+    """A job record moved to ``state``: timestamps, worker and a bounded history."""
+    now = now_iso()
+    src.update(fields)
+    if state != src.get("state"):
+        history = list(src.get("history") or [])
+        history.append({"state": state, "at": now, "worker": worker_name(),
+                        **({"reason": fields["reason"]} if fields.get("reason") else {})})
+        src["history"] = history[-HISTORY_LIMIT:]
+    src["state"] = state
+    src["updated_at"] = now
+    src["worker"] = worker_name()
+    if state in FINISHED or state == "done":
+        src["finished_at"] = now
+    if state not in ("failed",) and "reason" not in fields:
+        src.pop("reason", None)
+        src.pop("message", None)
+    return src

@@ -1,0 +1,146 @@
+"""The bucket: the only place scans come from and derived files go to.
+
+Everything goes through boto3 with an endpoint URL, so the same code talks to
+the local S3 server, MinIO or AWS. Keys under the derived prefix (``_sohoa/``
+by default) are sohoa's own output and are never treated as new scans.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+import boto3
+from botocore.config import Config as BotoConfig
+from botocore.exceptions import BotoCoreError, ClientError, EndpointConnectionError
+
+from sohoa.config import Config
+from sohoa.errors import BadInput, DependencyUnavailable, LimitExceeded
+
+CHUNK = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class ObjectRef:
+    key: str
+    etag: str
+    size: int
+
+    @property
+    def collection(self) -> str:
+        """The first path segment: clerks drop each collection under its own prefix."""
+        return self.key.split("/", 1)[0] if "/" in self.key else ""
+
+
+class Bucket:
+    def __init__(self, config: Config, client=None):
+        self.config = config
+        self.name = config.bucket
+        self.derived_prefix = config.derived_prefix
+        self.client = client or boto3.client(
+            "s3",
+            endpoint_url=config.s3_endpoint,
+            region_name=config.s3_region,
+            aws_access_key_id=config.s3_access_key,
+            aws_secret_access_key=config.s3_secret_key,
+            config=BotoConfig(retries={"max_attempts": 5, "mode": "standard"}, connect_timeout=5, read_timeout=60),
+        )
+
+    # -- listing ---------------------------------------------------------
+    def list_scans(self, prefix: str = "") -> Iterator[ObjectRef]:
+        """Every object that is a clerk's upload (not sohoa's own output), page by page."""
+        paginator = self.client.get_paginator("list_objects_v2")
+        try:
+            for page in paginator.paginate(Bucket=self.name, Prefix=prefix):
+                for obj in page.get("Contents", []):
+                    key = obj["Key"]
+                    if self.derived_prefix and key.startswith(self.derived_prefix):
+                        continue
+                    if key.endswith("/"):  # "folder" placeholders some clients create
+                        continue
+                    yield ObjectRef(key=key, etag=obj["ETag"].strip('"'), size=obj["Size"])
+        except (BotoCoreError, ClientError) as exc:
+            raise _unavailable(exc) from exc
+
+    # -- reading ---------------------------------------------------------
+    def download(self, ref: ObjectRef, dest: Path, max_bytes: int) -> str:
+        """Download exactly the listed version of an object; return its SHA-256.
+
+        ``IfMatch`` on the ETag means an object overwritten after it was listed
+        is not silently processed under the old listing: the new version is
+        listed (and processed) on its own.
+        """
+        if ref.size > max_bytes:
+            raise LimitExceeded(f"object is {ref.size} bytes, over the limit of {max_bytes}")
+        try:
+            resp = self.client.get_object(Bucket=self.name, Key=ref.key, IfMatch=f'"{ref.etag}"')
+        except ClientError as exc:
+            code = exc.response.get("Error", {}).get("Code", "")
+            if code in ("NoSuchKey", "404"):
+                raise BadInput("object was deleted before it could be downloaded") from exc
+            if code in ("PreconditionFailed", "412"):
+                raise BadInput("object was overwritten after it was listed; the new version is processed separately") from exc
+            raise _unavailable(exc) from exc
+        except BotoCoreError as exc:
+            raise _unavailable(exc) from exc
+        digest = hashlib.sha256()
+        written = 0
+        with open(dest, "wb") as fh:
+            for chunk in resp["Body"].iter_chunks(CHUNK):
+                written += len(chunk)
+                if written > max_bytes:
+                    raise LimitExceeded(f"object is over the limit of {max_bytes} bytes")
+                digest.update(chunk)
+                fh.write(chunk)
+        return digest.hexdigest()
+
+    def get_bytes(self, key: str) -> bytes:
+        try:
+            return self.client.get_object(Bucket=self.name, Key=key)["Body"].read()
+        except (BotoCoreError, ClientError) as exc:
+            raise _unavailable(exc) from exc
+
+    def get_json(self, key: str) -> dict:
+        return json.loads(self.get_bytes(key))
+
+    # -- writing ---------------------------------------------------------
+    def put_bytes(self, key: str, data: bytes, content_type: str) -> None:
+        try:
+            self.client.put_object(Bucket=self.name, Key=key, Body=data, ContentType=content_type)
+        except (BotoCoreError, ClientError) as exc:
+            raise _unavailable(exc) from exc
+
+    def put_json(self, key: str, obj: dict) -> None:
+        self.put_bytes(key, json.dumps(obj, ensure_ascii=False).encode("utf-8"), "application/json")
+
+    def upload_file(self, path: Path, key: str) -> None:
+        try:
+            self.client.upload_file(str(path), self.name, key)
+        except (BotoCoreError, ClientError) as exc:
+            raise _unavailable(exc) from exc
+
+    def ensure_bucket(self) -> None:
+        try:
+            self.client.head_bucket(Bucket=self.name)
+        except ClientError:
+            self.client.create_bucket(Bucket=self.name)
+
+    # -- derived keys ----------------------------------------------------
+    def page_image_key(self, doc_hash: str, page: int) -> str:
+        return f"{self.derived_prefix}pages/{doc_hash}/{page:05d}.png"
+
+    def page_ocr_key(self, doc_hash: str, page: int) -> str:
+        return f"{self.derived_prefix}ocr/{doc_hash}/{page:05d}.json"
+
+    def presigned_url(self, key: str, expires: int = 300) -> str:
+        return self.client.generate_presigned_url("get_object", Params={"Bucket": self.name, "Key": key},
+                                                  ExpiresIn=expires)
+
+
+def _unavailable(exc: Exception) -> DependencyUnavailable:
+    if isinstance(exc, EndpointConnectionError):
+        return DependencyUnavailable(f"S3 endpoint unreachable: {exc}")
+    return DependencyUnavailable(f"S3 error: {type(exc).__name__}: {str(exc)[:200]}")
