@@ -1,0 +1,29 @@
+import unicodedata
+
+import pytest
+
+from indexers.analysis import folded_text, norm_text, unify_tone_marks
+
+
+@pytest.mark.parametrize("old,new", [
+    ("hòa", "hoà"), ("Hòa Bình", "Hoà Bình"), ("thủy", "thuỷ"), ("khỏe", "khoẻ"), ("họa", "hoạ"), ("lũy", "luỹ"),
+])
+def test_old_and_new_tone_placement_meet(old, new):
+    assert unify_tone_marks(old) == unify_tone_marks(new) == new
+
+
+@pytest.mark.parametrize("word", ["quý", "quỳ", "hoàn", "thuyền", "khoảng", "hoa", "gìn", "giữ"])
+def test_words_whose_tone_placement_does_not_vary_are_untouched(word):
+    assert unify_tone_marks(word) == word
+
+
+def test_norm_text_is_nfc_lower_case_whatever_the_input_form():
+    decomposed = unicodedata.normalize("NFD", "Nguyễn Văn Đức")
+    assert norm_text(decomposed) == "nguyễn văn đức"
+    assert unicodedata.is_normalized("NFC", norm_text(decomposed))
+
+
+def test_folding_maps_d_with_stroke_and_strips_every_mark():
+    assert folded_text("ĐẶNG Thị Thuỷ") == "dang thi thuy"
+    assert folded_text("Đức") == folded_text("Duc") == "duc"
+    assert folded_text("thủy") == folded_text("thuỷ")

@@ -1,0 +1,174 @@
+"""The real stack for integration tests: Elasticsearch, Redis, the S3 server, tesseract.
+
+Each test session works in its own namespace (index prefix, bucket, Redis
+database), so it can run beside a developer's own data. The stack itself is
+started by scripts/test (scripts/stack up); when it is not there the tests
+fail with that instruction rather than skip, so CI can never pass without
+having exercised the real servers.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import boto3
+import pytest
+import redis
+from elasticsearch import Elasticsearch
+from PIL import Image, ImageDraw, ImageFont
+
+ROOT = Path(__file__).resolve().parents[2]
+FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf"
+
+
+def _stack_env() -> dict[str, str]:
+    env = {}
+    env_file = ROOT / ".stack" / "env"
+    if env_file.exists():
+        for line in env_file.read_text().splitlines():
+            line = line.strip().removeprefix("export ").strip()
+            if "=" in line and not line.startswith("#"):
+                k, v = line.split("=", 1)
+                env[k] = v.strip().strip('"').strip("'")
+    for k, v in os.environ.items():
+        if k.startswith("SOHOA_"):
+            env[k] = v
+    return env
+
+
+@pytest.fixture(scope="session")
+def stack_env() -> dict[str, str]:
+    base = _stack_env()
+    run = uuid.uuid4().hex[:8]
+    broker = base.get("SOHOA_BROKER_URL", "redis://127.0.0.1:6379/0")
+    if broker.startswith("redis://"):
+        broker = broker.rsplit("/", 1)[0] + "/15" if broker.count("/") >= 3 else broker.rstrip("/") + "/15"
+    env = {
+        **os.environ,
+        **base,
+        "SOHOA_INDEX_PREFIX": f"test{run}",
+        "SOHOA_BUCKET": f"sohoa-test-{run}",
+        "SOHOA_BROKER_URL": broker,
+        "SOHOA_LOG_LEVEL": "INFO",
+    }
+    es = Elasticsearch(env.get("SOHOA_ES_URL", "http://127.0.0.1:9200"))
+    try:
+        es.cluster.health(wait_for_status="yellow", timeout="30s")
+        if broker.startswith("redis://"):
+            redis.Redis.from_url(broker).ping()
+        s3(env).list_buckets()
+    except Exception as exc:  # noqa: BLE001 - any failure here means the same thing
+        pytest.fail(f"the local stack is not reachable ({type(exc).__name__}: {exc}); start it with scripts/stack up")
+    if shutil.which("tesseract") is None:
+        pytest.fail("tesseract is not installed; run scripts/bootstrap")
+    if broker.startswith("redis://"):
+        redis.Redis.from_url(broker).flushdb()
+    s3(env).create_bucket(Bucket=env["SOHOA_BUCKET"])
+    yield env
+    es.indices.delete(index=f"{env['SOHOA_INDEX_PREFIX']}-*", ignore_unavailable=True, allow_no_indices=True)
+    _empty_bucket(env)
+
+
+def s3(env: dict[str, str]):
+    return boto3.client("s3", endpoint_url=env.get("SOHOA_S3_ENDPOINT", "http://127.0.0.1:9000"),
+                        region_name=env.get("SOHOA_S3_REGION", "us-east-1"),
+                        aws_access_key_id=env.get("SOHOA_S3_ACCESS_KEY", "sohoa"),
+                        aws_secret_access_key=env.get("SOHOA_S3_SECRET_KEY", "sohoa-secret"))
+
+
+def _empty_bucket(env):
+    client = s3(env)
+    for page in client.get_paginator("list_objects_v2").paginate(Bucket=env["SOHOA_BUCKET"]):
+        for obj in page.get("Contents", []):
+            client.delete_object(Bucket=env["SOHOA_BUCKET"], Key=obj["Key"])
+    client.delete_bucket(Bucket=env["SOHOA_BUCKET"])
+
+
+def sohoa(env: dict[str, str], *args: str, timeout: float = 600) -> subprocess.CompletedProcess:
+    """Run the sohoa command as a user would, in the test namespace."""
+    return subprocess.run([sys.executable, "-m", "sohoa.cli", *args], env=env, capture_output=True, text=True,
+                          timeout=timeout, cwd=ROOT)
+
+
+@pytest.fixture(scope="session")
+def worker(stack_env):
+    """One pipeline worker process for the session, as 'sohoa worker' starts it."""
+    log = open(ROOT / ".stack" / f"test-worker-{stack_env['SOHOA_INDEX_PREFIX']}.log", "w") \
+        if (ROOT / ".stack").is_dir() else subprocess.DEVNULL
+    proc = subprocess.Popen([sys.executable, "-m", "sohoa.cli", "worker", "--processes", "1", "--threads", "2"],
+                            env=stack_env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+    time.sleep(1)
+    assert proc.poll() is None, "the worker exited at start"
+    yield proc
+    proc.terminate()
+    try:
+        proc.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+@pytest.fixture
+def es(stack_env) -> Elasticsearch:
+    return Elasticsearch(stack_env["SOHOA_ES_URL"])
+
+
+def render_pdf(pages: list[list[str]], dpi: int = 300) -> bytes:
+    """A scanned-looking PDF: one image page per list of lines."""
+    images = []
+    for lines in pages:
+        img = Image.new("L", (1748, 1240), 255)
+        draw = ImageDraw.Draw(img)
+        font = ImageFont.truetype(FONT, 36)
+        for i, text in enumerate(lines):
+            draw.text((120, 120 + i * 70), text, font=font, fill=0)
+        images.append(img.convert("1"))
+    buf = io.BytesIO()
+    images[0].save(buf, format="PDF", save_all=True, append_images=images[1:], resolution=dpi)
+    return buf.getvalue()
+
+
+class Stack:
+    """What a test does with the stack, as a user or operator would do it."""
+
+    def __init__(self, env: dict[str, str]):
+        self.env = env
+        self.bucket = env["SOHOA_BUCKET"]
+        self.prefix = env["SOHOA_INDEX_PREFIX"]
+        self.s3 = s3(env)
+
+    def put(self, key: str, data: bytes) -> None:
+        self.s3.put_object(Bucket=self.bucket, Key=key, Body=data)
+
+    def sohoa(self, *args: str, timeout: float = 600) -> subprocess.CompletedProcess:
+        return sohoa(self.env, *args, timeout=timeout)
+
+    def run_pipeline(self, timeout: float = 600) -> str:
+        """List the bucket once and wait until everything listed is indexed or failed."""
+        listed = self.sohoa("watch", "--once")
+        assert listed.returncode == 0, listed.stderr
+        waited = self.sohoa("wait", "--timeout", str(timeout), timeout=timeout + 30)
+        assert waited.returncode == 0, waited.stderr
+        return listed.stdout
+
+    def search(self, *query: str) -> dict:
+        out = self.sohoa("search", "--json", *query)
+        assert out.returncode == 0, out.stderr
+        return json.loads(out.stdout)
+
+
+@pytest.fixture(scope="session")
+def stack(stack_env) -> Stack:
+    return Stack(stack_env)
+
+
+@pytest.fixture(scope="session")
+def pdf_maker():
+    return render_pdf

@@ -1,0 +1,103 @@
+"""From the bucket to search, through the real stack and a worker process."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+
+REGISTER = [
+    ["SỔ ĐĂNG KÝ KHAI SINH", "Số: 12   Quyển số: 01/1975", "Họ, chữ đệm, tên: Lê Văn Tám"],
+    ["Số: 13   Quyển số: 01/1975", "Họ, chữ đệm, tên: Đặng Thị Thuỷ Tiên", "Ngày, tháng, năm sinh: 02/09/1975",
+     "Nơi sinh: xã Phù Chẩn, huyện Từ Sơn"],
+    ["Số: 14   Quyển số: 01/1975", "Họ, chữ đệm, tên: Vũ Đình Khải"],
+]
+
+
+def _docx_like() -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("word/document.xml", "<w:document/>")
+    return buf.getvalue()
+
+
+def test_register_is_found_by_an_unaccented_name_on_page_two(stack, worker, es, pdf_maker):
+    pdf = pdf_maker(REGISTER)
+    stack.put("hotich/1975/so-khai-sinh-xa-phu-chan.pdf", pdf)
+    out = stack.run_pipeline()
+    assert "queued 1 new" in out
+
+    result = stack.search("dang thi thuy tien")
+    assert result["total"] >= 1
+    top = result["hits"][0]
+    assert top["key"] == "hotich/1975/so-khai-sinh-xa-phu-chan.pdf"
+    assert top["page"] == 2 and top["pages_total"] == 3
+    assert top["collection"] == "hotich"
+    assert "<em>Đặng</em>" in top["snippet"]
+
+    # The accented query finds the same page; old-style tone placement (Thủy) too.
+    assert stack.search("Đặng Thị Thủy Tiên")["hits"][0]["id"] == top["id"]
+
+    # The page image the record came from is in the bucket under the derived prefix.
+    image = stack.s3.get_object(Bucket=stack.bucket, Key=top["image_key"])["Body"].read()
+    assert image[:8] == b"\x89PNG\r\n\x1a\n"
+
+    # Relisting queues nothing: the ledger remembers key + ETag.
+    again = stack.sohoa("watch", "--once")
+    assert "queued 0 new" in again.stdout and "1 already seen" in again.stdout
+
+
+def test_duplicates_and_bad_input_end_with_a_recorded_outcome(stack, worker, es, pdf_maker):
+    pdf = pdf_maker([["GIẤY KHAI SINH", "Họ và tên: Trịnh Công Sơn Hà"]])
+    stack.put("hotich/a/original.pdf", pdf)
+    stack.run_pipeline()
+    stack.put("hotich/b/rescan-same-bytes.pdf", pdf)
+    stack.put("hotich/empty.pdf", b"")
+    stack.put("hotich/letter.docx", _docx_like())
+    stack.put("hotich/renamed-jpeg.pdf", _jpeg_bytes())
+    stack.run_pipeline()
+
+    prefix = stack.prefix
+    es.indices.refresh(index=f"{prefix}-*")
+    ledger = {h["_source"]["key"]: h["_source"] for h in
+              es.search(index=f"{prefix}-ledger", size=100)["hits"]["hits"]}
+    dup = ledger["hotich/b/rescan-same-bytes.pdf"]
+    assert dup["status"] == "duplicate"
+    assert dup["duplicate_of"] == ledger["hotich/a/original.pdf"]["doc_hash"]
+    # Indexed once, under the first key, with the second key linked.
+    hits = stack.search("trinh cong son ha")["hits"]
+    assert len(hits) == 1 and hits[0]["key"] == "hotich/a/original.pdf"
+    doc = es.get(index=f"{prefix}-jobs", id=f"doc:{dup['duplicate_of']}")["_source"]
+    assert doc["keys"] == ["hotich/a/original.pdf", "hotich/b/rescan-same-bytes.pdf"]
+
+    assert ledger["hotich/empty.pdf"]["status"] == "failed"
+    assert ledger["hotich/empty.pdf"]["reason"] == "bad_input"
+    assert "empty" in ledger["hotich/empty.pdf"]["message"]
+    assert ledger["hotich/letter.docx"]["status"] == "failed"
+    assert "unsupported file type" in ledger["hotich/letter.docx"]["message"]
+    # The type comes from the bytes, not the name: a JPEG called .pdf is processed as a JPEG.
+    renamed = ledger["hotich/renamed-jpeg.pdf"]
+    assert renamed["status"] == "prepared"
+    assert es.get(index=f"{prefix}-jobs", id=f"doc:{renamed['doc_hash']}")["_source"]["content_kind"] == "jpeg"
+
+    status = stack.sohoa("status", "--json")
+    assert '"bad_input"' in status.stdout
+
+    # Retrying bad input fails again for the same reason, without a crash loop.
+    retried = stack.sohoa("retry", "--reason", "bad_input")
+    assert "queued 2 objects again" in retried.stdout, retried.stdout + retried.stderr
+    stack.run_pipeline()
+    es.indices.refresh(index=f"{prefix}-ledger")
+    entry = es.search(index=f"{prefix}-ledger", query={"term": {"key": "hotich/empty.pdf"}})["hits"]["hits"][0]
+    assert entry["_source"]["status"] == "failed" and entry["_source"]["reason"] == "bad_input"
+
+
+def _jpeg_bytes() -> bytes:
+    from PIL import Image, ImageDraw, ImageFont
+    img = Image.new("RGB", (1200, 400), "white")
+    ImageDraw.Draw(img).text((60, 150), "Phiếu hiện vật số 77", font=ImageFont.truetype(
+        "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf", 48), fill="black")
+    buf = io.BytesIO()
+    img.save(buf, format="JPEG", dpi=(200, 200))
+    return buf.getvalue()
