@@ -34,6 +34,16 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("SOHOA_OCR_LANGUAGES", "vie", "Tesseract languages, '+'-joined (e.g. vie+eng)"),
     Setting("SOHOA_OCR_DPI", "300", "resolution PDF pages are rasterized at"),
     Setting("SOHOA_OCR_TIMEOUT", "180", "seconds one page may spend in Tesseract before it fails"),
+    Setting("SOHOA_OCR_MODEL", "fast", "Vietnamese model: fast (Debian's), best (tessdata_best int, fetched by "
+            "scripts/fetch_models) or a tessdata directory"),
+    Setting("SOHOA_OCR_MODEL_DIR", "", "where the 'best' model is cached; empty for .stack/tessdata"),
+    Setting("SOHOA_OCR_STEPS", "stamps,border,background,orient,deskew,scale,lines,leaders",
+            "preprocessing steps, comma-separated (also: denoise, lines, binarize; 'none' for bare Tesseract)"),
+    Setting("SOHOA_OCR_BINARIZE", "none", "binarization when the binarize step is on: none, otsu, adaptive, sauvola"),
+    Setting("SOHOA_OCR_DENOISE", "median", "denoise method when the denoise step is on: median or despeckle"),
+    Setting("SOHOA_OCR_OSD_CONFIDENCE", "2", "Tesseract OSD confidence needed before a page is turned"),
+    Setting("SOHOA_OCR_MIN_CONFIDENCE", "0.6", "mean word confidence under which a page is flagged low_confidence"),
+    Setting("SOHOA_OCR_FORCE", "false", "OCR PDF pages even when they already have a text layer"),
     Setting("SOHOA_MAX_OBJECT_BYTES", str(2 * 1024**3), "largest object accepted from the bucket"),
     Setting("SOHOA_MAX_PAGES", "2000", "most pages accepted in one document"),
     Setting("SOHOA_MAX_PIXELS", str(20000 * 20000), "most pixels accepted in one page image"),
@@ -41,6 +51,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("SOHOA_WORKER_THREADS", "1", "threads per worker process (OCR is CPU-bound: keep 1)"),
     Setting("SOHOA_MAX_RETRIES", "3", "retries of a failing stage before it is recorded as failed"),
     Setting("SOHOA_WATCH_INTERVAL", "30", "seconds between bucket listings in 'sohoa watch'"),
+    Setting("SOHOA_API_HOST", "127.0.0.1", "address the HTTP service binds to"),
+    Setting("SOHOA_API_PORT", "8000", "port of the HTTP service"),
     Setting("SOHOA_LOG_LEVEL", "INFO", "log level"),
     Setting("SOHOA_LOG_FORMAT", "text", "log format: text or json"),
 )
@@ -68,6 +80,14 @@ class Config:
     ocr_languages: str
     ocr_dpi: int
     ocr_timeout: int
+    ocr_model: str
+    ocr_model_dir: str
+    ocr_steps: tuple[str, ...]
+    ocr_binarize: str
+    ocr_denoise: str
+    ocr_osd_confidence: float
+    ocr_min_confidence: float
+    ocr_force: bool
     max_object_bytes: int
     max_pages: int
     max_pixels: int
@@ -75,6 +95,8 @@ class Config:
     worker_threads: int
     max_retries: int
     watch_interval: float
+    api_host: str
+    api_port: int
     log_level: str
     log_format: str
 
@@ -97,6 +119,14 @@ class Config:
             ocr_languages=e("SOHOA_OCR_LANGUAGES"),
             ocr_dpi=int(e("SOHOA_OCR_DPI")),
             ocr_timeout=int(e("SOHOA_OCR_TIMEOUT")),
+            ocr_model=e("SOHOA_OCR_MODEL"),
+            ocr_model_dir=e("SOHOA_OCR_MODEL_DIR"),
+            ocr_steps=tuple(x.strip() for x in e("SOHOA_OCR_STEPS").split(",") if x.strip() not in ("", "none")),
+            ocr_binarize=e("SOHOA_OCR_BINARIZE"),
+            ocr_denoise=e("SOHOA_OCR_DENOISE"),
+            ocr_osd_confidence=float(e("SOHOA_OCR_OSD_CONFIDENCE")),
+            ocr_min_confidence=float(e("SOHOA_OCR_MIN_CONFIDENCE")),
+            ocr_force=e("SOHOA_OCR_FORCE").strip().lower() in ("1", "true", "yes", "on"),
             max_object_bytes=int(e("SOHOA_MAX_OBJECT_BYTES")),
             max_pages=int(e("SOHOA_MAX_PAGES")),
             max_pixels=int(e("SOHOA_MAX_PIXELS")),
@@ -104,6 +134,8 @@ class Config:
             worker_threads=int(e("SOHOA_WORKER_THREADS")),
             max_retries=int(e("SOHOA_MAX_RETRIES")),
             watch_interval=float(e("SOHOA_WATCH_INTERVAL")),
+            api_host=e("SOHOA_API_HOST"),
+            api_port=int(e("SOHOA_API_PORT")),
             log_level=e("SOHOA_LOG_LEVEL").upper(),
             log_format=e("SOHOA_LOG_FORMAT"),
         )

@@ -1,0 +1,1 @@
+"""sohoa's HTTP service: search API, search page and operator console."""

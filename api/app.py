@@ -1,0 +1,32 @@
+"""The FastAPI application.
+
+Routes live in one module per audience (search, console, ...), each exposing a
+``router``; ``create_app`` includes those listed in ``ROUTER_MODULES`` so a
+new area of the service is one new module and one line here.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+from fastapi import FastAPI
+
+from sohoa import __version__
+from sohoa.config import Config
+
+ROUTER_MODULES: tuple[str, ...] = ()
+
+
+def create_app(config: Config | None = None) -> FastAPI:
+    config = config or Config.from_env()
+    app = FastAPI(title="sohoa", version=__version__,
+                  description="Search the digitized archive; watch and steer its ingestion.")
+    app.state.config = config
+
+    @app.get("/healthz", include_in_schema=False)
+    def healthz() -> dict:
+        return {"status": "ok"}
+
+    for name in ROUTER_MODULES:
+        app.include_router(importlib.import_module(name).router)
+    return app
