@@ -23,9 +23,11 @@ from PIL import Image
 
 from indexers.client import ensure_indices, make_client
 from indexers.pages import bulk_index, now_iso, page_document, page_id
+from indexers.records import record_documents
 from ocr.pipeline import OcrOptions, ocr_image
 from ocr.result import PageText
 from ocr.sources import detect_kind, inspect, page_image, set_pixel_limit
+from schemas.extract import extract_records
 from sohoa.config import Config
 from sohoa.errors import BadInput, classify
 
@@ -225,6 +227,9 @@ def index_document(ctx: Context, doc_hash: str) -> int:
                                                       ocr_key=ocr_key)
 
     count = bulk_index(ctx.es, ctx.config.index("pages"), documents())
+    # Records come from the whole document at once: a dossier spanning pages is one record.
+    records = extract_records(pages, collection=doc.get("collection"))
+    bulk_index(ctx.es, ctx.config.index("records"), record_documents(records, doc))
     failed = doc.get("pages_failed") or []
     flags = sorted({f for p in pages for f in p.flags})
     mean = round(sum(p.mean_confidence for p in pages) / len(pages), 4) if pages else None
@@ -235,8 +240,9 @@ def index_document(ctx: Context, doc_hash: str) -> int:
         if count == 0:
             return transition(src, "failed", reason="bad_input" if failed else "bug",
                               message=f"no page could be processed ({len(failed)} failed)")
-        state = "needs_review" if REVIEW_FLAGS & set(flags) else "indexed"
-        return transition(src, state, flags=flags, mean_confidence=mean)
+        review = bool(REVIEW_FLAGS & set(flags)) or any(r.get("needs_review") for r in records)
+        return transition(src, "needs_review" if review else "indexed", flags=flags, mean_confidence=mean,
+                          records=len(records), records_needing_review=sum(bool(r.get("needs_review")) for r in records))
     ctx.state.update_document(doc_hash, finish)
     log.info("document %s: %d pages indexed, %d failed", doc_hash[:12], count, len(failed))
     return count
