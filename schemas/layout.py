@@ -24,6 +24,7 @@ class Tok:
     bbox: BBox
     page: int
     leader: bool = False
+    line_end: bool = False  # last word of its OCR line: Tesseract ends lines at wide gaps
 
     @property
     def xc(self) -> float:
@@ -90,8 +91,9 @@ def build_rows(page: PageText) -> list[Row]:
             best[1].append(ln)
     rows = []
     for _, group in groups:
-        toks = [Tok(w.text, label_key(w.text), w.confidence, w.bbox, page.page, is_leader(w.text))
-                for ln in group for w in ln.words]
+        toks = [Tok(w.text, label_key(w.text), w.confidence, w.bbox, page.page, is_leader(w.text),
+                    k == len(ln.words) - 1)
+                for ln in group for k, w in enumerate(ln.words)]
         rows.append(Row(toks, page.page))
     rows.sort(key=lambda r: (r.bbox[1] + r.bbox[3]) / 2)
     return rows

@@ -1,0 +1,653 @@
+"""Structured records from OCR'd pages: label-anchored field extraction.
+
+``extract_records(pages, collection)`` is the one entry point. Per page:
+
+1. rows: OCR lines regrouped into visual rows (``layout.build_rows``);
+2. the page is classified (``classify``) and its heading row set aside;
+3. two-column blocks (a row holding two section markers, e.g. "Thông tin
+   người vợ | Thông tin người chồng") are split at the x of the second marker
+   and each column is read on its own, under its section;
+4. in each row, labels of the record type are found by fuzzy matching over
+   windows of tokens (folded, so lost diacritics and OCR slips still match);
+   the value of a label is what lies between it and the next label, dotted
+   leaders removed; an empty value is taken from the next row, and a value
+   that reaches the right margin continues on the next row when that row has
+   no label;
+5. register pages: ``entry`` pages start a new record whenever a field comes
+   round again; ``row`` pages (tables) map each cell to the column header it
+   sits under, one record per table row;
+6. normalisation, confidence (OCR word confidences × label match quality ×
+   how cleanly the value parsed), cross-checks, and review flags.
+
+Pages of one document with the same record type are merged into one record
+(a martyr dossier over several pages) unless their names disagree.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from rapidfuzz.distance import Levenshtein
+
+from ocr.result import PageText
+from sohoa.text import clean_spaces, fold
+
+from .classify import UNCLASSIFIED, Classification, classify_rows
+from .layout import Row, Tok, build_rows, union
+from .loader import FieldSpec, Label, Schema, label_key, load_schemas
+from .normalize import cccd_parts, normalise, parse_date
+
+REVIEW_THRESHOLD = 0.6  # a field under this confidence sends its record to review
+LABEL_MIN = 0.78  # label similarity needed for labels of 7+ letters
+SHORT_LABEL_MIN = 0.8
+ROW_INDEX_LABELS = ("stt", "tt", "sott", "sothutu")  # "STT" column of a register table
+
+
+# --- label matching ---------------------------------------------------------------------------
+
+@dataclass
+class Match:
+    start: int  # token index in the row part
+    end: int  # exclusive
+    spec: FieldSpec
+    label: Label
+    score: float
+    weight: float
+
+
+def _label_ok(label: Label, window: str, score: float, ends_label: bool) -> bool:
+    n = len(label.folded)
+    if n <= 3:
+        return window == label.folded and ends_label
+    if n <= 6:
+        return score >= SHORT_LABEL_MIN and (ends_label or n >= 5 and score == 1.0)
+    return score >= LABEL_MIN
+
+
+def find_labels(toks: list[Tok], schema: Schema, section: str | None,
+                extra: list[tuple[FieldSpec, Label]] | None = None) -> list[Match]:
+    """Non-overlapping label matches in a row, left to right."""
+    cands: list[Match] = []
+    labels = [(f, lb) for f in schema.fields for lb in f.labels] + (extra or [])
+    max_len = 9
+    for i, t in enumerate(toks):
+        if t.leader or not t.key:
+            continue
+        window = ""
+        for j in range(i, min(len(toks), i + max_len)):
+            tj = toks[j]
+            if tj.leader:
+                break
+            window += tj.key
+            nxt = toks[j + 1] if j + 1 < len(toks) else None
+            height = max(1, tj.bbox[3] - tj.bbox[1])
+            strong_end = tj.colon or (nxt is not None and (nxt.leader or nxt.text.startswith(":")))
+            # a wide gap, the end of the OCR line or of the row end a label too, but say less
+            ends_label = (strong_end or tj.line_end or nxt is None or nxt.bbox[0] - tj.bbox[2] > 1.5 * height)
+            for spec, lb in labels:
+                if lb.contextual and spec.section != section:
+                    continue
+                if abs(len(window) - len(lb.folded)) > max(2, len(lb.folded) // 4):
+                    continue
+                score = Levenshtein.normalized_similarity(window, lb.folded)
+                if not _label_ok(lb, window, score, ends_label or lb.after is not None):
+                    continue
+                if not strong_end and score < 0.9 and lb.after is None:
+                    continue  # value words that merely look like a label ("Nguyễn Văn" ~ "Nguyên quán")
+                weight = score * min(len(lb.folded), 30) + (1.5 if ends_label else 0)
+                if lb.contextual:
+                    weight += 2  # in-section generic label beats the same words at top level
+                cands.append(Match(i, j + 1, spec, lb, score, weight))
+            if tj.colon or tj.line_end:
+                break
+    cands.sort(key=lambda m: -m.weight)
+    chosen: list[Match] = []
+    taken: set[int] = set()
+    for m in cands:
+        span = set(range(m.start, m.end))
+        if span & taken:
+            # the same words may label several fields ("Đã chết vào lúc" -> time and date)
+            same = [c for c in chosen if c.start == m.start and c.end == m.end and c.label.folded == m.label.folded]
+            if same and m.spec.key != same[0].spec.key and m.weight >= same[0].weight - 1e-6:
+                chosen.append(m)
+            continue
+        chosen.append(m)
+        taken |= span
+    chosen.sort(key=lambda m: (m.start, m.spec.key))
+    # labels only valid right after another field's label ("Giấy báo tử số … do … cấp ngày …")
+    out: list[Match] = []
+    for m in chosen:
+        if m.label.after:
+            prev = [o.spec.key for o in out if o.start < m.start]
+            if not prev or prev[-1] != m.label.after:
+                continue
+        out.append(m)
+    return out
+
+
+def find_marker(toks: list[Tok], schema: Schema) -> str | None:
+    """Section named at the start of a row ("Thông tin người vợ", "Người mẹ:")."""
+    best, best_score = None, 0.0
+    words = [t for t in toks if not t.leader and t.key]
+    for name, sec in schema.sections.items():
+        for mk in sec.markers:
+            window = ""
+            for j, t in enumerate(words[:6]):
+                window += t.key
+                score = Levenshtein.normalized_similarity(window, mk.folded)
+                need = 1.0 if len(mk.folded) <= 5 else 0.82
+                if score >= need and score + len(mk.folded) / 100 > best_score:
+                    best, best_score = name, score + len(mk.folded) / 100
+    return best
+
+
+# --- fields -----------------------------------------------------------------------------------
+
+@dataclass
+class Found:
+    spec: FieldSpec
+    toks: list[Tok]
+    label: Label
+    label_score: float
+    page: int
+    raw: str = ""
+    value: Any = None
+    confidence: float = 0.0
+    notes: list[str] = field(default_factory=list)
+    relation: str | None = None
+
+    def finish(self) -> "Found":
+        words = [t for t in self.toks if not t.leader]
+        self.raw = clean_spaces(" ".join(t.text for t in self.toks))
+        n = normalise(self.spec.kind, self.raw, self.spec.values)
+        self.value = n.value
+        self.notes = list(n.notes)
+        ocr = sum(t.confidence for t in words) / len(words) if words else 0.0
+        self.confidence = ocr * (0.6 + 0.4 * self.label_score) * n.quality
+        if not n.ok and n.quality > 0:  # lunar year or dating kept raw: usable, but a person must look
+            self.confidence = min(self.confidence, ocr * 0.9)
+        return self
+
+    def bbox(self):
+        words = [t for t in self.toks if not t.leader] or self.toks
+        return list(union([t.bbox for t in words])) if words else None
+
+    def as_dict(self) -> dict:
+        d = {"value": self.value, "raw": self.raw, "confidence": round(self.confidence, 3), "page": self.page,
+             "bbox": self.bbox()}
+        if self.notes:
+            d["notes"] = self.notes
+        return d
+
+
+@dataclass
+class Draft:
+    """One record being filled: fields by key, list fields as lists."""
+    record_type: str
+    schema: Schema | None
+    pages: list[int]
+    fields: dict[str, Found] = field(default_factory=dict)
+    lists: dict[str, list[Found]] = field(default_factory=dict)
+    reasons: list[str] = field(default_factory=list)
+    classification: float = 0.0
+
+    def add(self, f: Found) -> bool:
+        """Keep the field; False when the key is already filled (a new entry starts)."""
+        if f.spec.is_list:
+            self.lists.setdefault(f.spec.key, []).append(f)
+            return True
+        if f.spec.key in self.fields:
+            return False
+        self.fields[f.spec.key] = f
+        return True
+
+
+def _value_toks(toks: list[Tok]) -> list[Tok]:
+    """Drop leader tokens and a lone colon before the value."""
+    out = [t for t in toks if not t.leader]
+    return out
+
+
+class PageReader:
+    """Reads one page's rows into drafts for one schema."""
+
+    def __init__(self, schema: Schema, rows: list[Row], unit: str, page: int, page_width: int):
+        self.schema, self.rows, self.unit, self.page = schema, rows, unit, page
+        self.page_width = page_width
+        self.drafts: list[Draft] = []
+
+    def new_draft(self) -> Draft:
+        d = Draft(self.schema.record_type, self.schema, [self.page])
+        self.drafts.append(d)
+        return d
+
+    # segments: (row part, section forced by its column, column right edge)
+    def segments(self) -> list[tuple[Row, str | None, float]]:
+        out: list[tuple[Row, str | None, float]] = []
+        rows = [r for r in self.rows if not r.heading]
+        rights = sorted(r.bbox[2] for r in rows if len(r.toks) >= 2) or [self.page_width]
+        right = rights[int(0.9 * (len(rights) - 1))]  # the text's right margin, robust to one stray word
+        i = 0
+        while i < len(rows):
+            row = rows[i]
+            split = self._column_split(row)
+            if split is None:
+                out.append((row, None, right))
+                i += 1
+                continue
+            x, left_sec, right_sec = split
+            block = [row]
+            i += 1
+            while i < len(rows) and not self._full_width(rows[i], x):
+                block.append(rows[i])
+                i += 1
+            left_right = max((t.bbox[2] for r in block for t in r.toks if t.xc < x), default=x)
+            for sec, lo, hi, edge in ((left_sec, 0, x, left_right), (right_sec, x, 10 ** 9, right)):
+                for r in block:
+                    part = r.part(lo, hi)
+                    if part.toks:
+                        out.append((part, sec, edge))
+        return out
+
+    @staticmethod
+    def _full_width(row: Row, x: float) -> bool:
+        """A row that crosses the column boundary (a word over it, or no gap at it) ends a two-column block."""
+        if any(t.bbox[0] < x - 4 < t.bbox[2] - 8 for t in row.toks):
+            return True
+        left = [t.bbox[2] for t in row.toks if t.xc < x]
+        right = [t.bbox[0] for t in row.toks if t.xc >= x]
+        return bool(left and right) and min(right) - max(left) < 0.8 * row.height
+
+    def _column_split(self, row: Row) -> tuple[float, str, str] | None:
+        if len(self.schema.sections) < 2 or len(row.toks) < 2:
+            return None
+        # find markers in two halves separated by a gap
+        toks = row.toks
+        for k in range(1, len(toks)):
+            gap = toks[k].bbox[0] - toks[k - 1].bbox[2]
+            if gap < 0.04 * self.page_width:
+                continue
+            a, b = find_marker(toks[:k], self.schema), find_marker(toks[k:], self.schema)
+            if a and b and a != b:
+                return toks[k].bbox[0] - min(gap / 2, 12), a, b  # the right column starts at its marker
+        return None
+
+    def read(self) -> list[Draft]:
+        if self.unit == "row" and self._read_table():
+            return self.drafts
+        segs = self.segments()
+        draft = self.new_draft()
+        section: str | None = None
+        forced_prev: str | None = None
+        used: set[int] = set()
+        for si, (seg, forced, edge) in enumerate(segs):
+            if si in used:
+                continue
+            if forced != forced_prev:
+                section = forced
+                forced_prev = forced
+            matches = find_labels(seg.toks, self.schema, section)
+            if not matches:
+                marker = find_marker(seg.toks, self.schema)
+                if marker:
+                    section = marker
+                continue
+            if matches[0].start > 0:
+                marker = find_marker(seg.toks[:matches[0].start], self.schema)
+                if marker:
+                    section = marker
+            for mi, m in enumerate(matches):
+                if not m.label.contextual:
+                    sec = m.spec.section
+                    section = sec if sec in self.schema.sections else (forced if forced else None)
+                end = matches[mi + 1].start if mi + 1 < len(matches) else len(seg.toks)
+                # labels sharing a span ("Đã chết vào lúc" -> time + date) share the value
+                nxt = [o for o in matches[mi + 1:] if o.start > m.start]
+                end = nxt[0].start if nxt else len(seg.toks)
+                toks = _value_toks(seg.toks[m.end:end])
+                if not nxt:
+                    toks = self._continue(toks, m.spec, segs, si, used, edge)
+                if not toks:
+                    continue
+                f = Found(m.spec, toks, m.label, m.score, self.page, relation=m.label.relation).finish()
+                if f.value is None and not nxt:
+                    nseg = self._next_free(segs, si, used)
+                    if nseg is not None:
+                        f2 = Found(m.spec, toks + _value_toks(segs[nseg][0].toks), m.label, m.score, self.page,
+                                   relation=m.label.relation).finish()
+                        if f2.value is not None:  # "ngày mười lăm tháng ba" / "năm một nghìn…" on the next row
+                            f = f2
+                            used.add(nseg)
+                if not draft.add(f):
+                    if self.unit == "entry":
+                        draft = self.new_draft()
+                        draft.add(f)
+                    else:
+                        old = draft.fields[f.spec.key]
+                        if f.confidence > old.confidence and old.value is None:
+                            draft.fields[f.spec.key] = f
+        return [d for d in self.drafts if d.fields or d.lists]
+
+    def _next_free(self, segs, si: int, used: set[int]) -> int | None:
+        """Index of the next row part if it can continue this one: same column, close below, no label."""
+        if si + 1 >= len(segs) or si + 1 in used:
+            return None
+        seg, forced, _ = segs[si]
+        nseg, nforced, _ = segs[si + 1]
+        if nforced != forced or find_labels(nseg.toks, self.schema, None) or find_marker(nseg.toks, self.schema):
+            return None
+        if any(find_labels(nseg.toks, self.schema, sec) for sec in self.schema.sections):
+            return None
+        gap = nseg.bbox[1] - seg.bbox[3]
+        if gap > 1.6 * max(seg.height, 10) or nseg.bbox[1] < seg.bbox[1]:
+            return None
+        return si + 1
+
+    def _continue(self, toks: list[Tok], spec: FieldSpec, segs, si: int, used: set[int], edge: float) -> list[Tok]:
+        """Value on the next row (empty after the label), or wrapped onto it."""
+        if self._next_free(segs, si, used) is None:
+            return toks
+        seg = segs[si][0]
+        nseg = segs[si + 1][0]
+        if not toks:
+            used.add(si + 1)
+            return _value_toks(nseg.toks)
+        if not spec.wrap:
+            return toks
+        width = edge - seg.bbox[0]
+        if toks[-1].bbox[2] < edge - 0.12 * max(width, 1) and not toks[-1].text.endswith((",", "-")):
+            return toks
+        used.add(si + 1)
+        return toks + _value_toks(nseg.toks)
+
+    # --- tables ---
+    def _read_table(self) -> bool:
+        rows = [r for r in self.rows if not r.heading]
+        idx_spec = FieldSpec("_row_index", "number", labels=())
+        extra = [(idx_spec, Label(t, t)) for t in ROW_INDEX_LABELS]
+        header_i, header = None, None
+        for i, r in enumerate(rows):
+            ms = [m for m in find_labels(r.toks, self.schema, None, extra)]
+            if len([m for m in ms if m.spec is not idx_spec]) >= 3:
+                header_i, header = i, ms
+                break
+        if header is None:
+            return False
+        hrow = rows[header_i]
+        cols = []  # (x0, x1, spec, label, score)
+        starts = [(hrow.toks[m.start].bbox[0], hrow.toks[m.end - 1].bbox[2], m) for m in header]
+        for k, (x0, x1, m) in enumerate(starts):
+            lo = 0 if k == 0 else (starts[k - 1][1] + x0) / 2
+            hi = 10 ** 9 if k + 1 == len(starts) else (x1 + starts[k + 1][0]) / 2
+            cols.append((lo, hi, m))
+        # header cells may wrap onto a second row: skip rows above the first data row that hold no digits
+        first_key = cols[0][2].spec
+        current: dict[int, list[Tok]] | None = None
+        entries: list[dict[int, list[Tok]]] = []
+        for r in rows[header_i + 1:]:
+            cells: dict[int, list[Tok]] = {}
+            for t in r.toks:
+                for ci, (lo, hi, _) in enumerate(cols):
+                    if lo <= t.xc < hi:
+                        cells.setdefault(ci, []).append(t)
+                        break
+            if not cells:
+                continue
+            starts_entry = 0 in cells and any(c.isalnum() for t in cells[0] for c in t.text)
+            if current is None and not starts_entry:
+                continue  # wrapped header text or notes above the first row
+            if starts_entry:
+                current = {}
+                entries.append(current)
+            for ci, toks in cells.items():
+                current.setdefault(ci, []).extend(toks)
+        for e in entries:
+            d = self.new_draft()
+            for ci, toks in e.items():
+                m = cols[ci][2]
+                if m.spec is idx_spec:
+                    continue
+                toks = _value_toks(toks)
+                if toks:
+                    d.add(Found(m.spec, toks, m.label, m.score, self.page).finish())
+        _ = first_key
+        return bool(entries)
+
+
+# --- checks and review --------------------------------------------------------------------------
+
+def _boost(c: float, other: float) -> float:
+    return min(0.99, 1 - (1 - c) * (1 - other * 0.5))
+
+
+def run_checks(d: Draft) -> None:
+    schema = d.schema
+    if schema is None:
+        return
+    for c in schema.checks:
+        kind = c["check"]
+        if kind == "date_words":
+            f, w = d.fields.get(c["field"]), d.fields.get(c["words"])
+            if w is not None:
+                words = parse_date(w.raw, words_only=True)
+                w.value = words.iso
+            if w is None or w.value is None:
+                continue
+            if f is None:
+                f = Found(schema.by_key[c["field"]], w.toks, w.label, w.label_score, w.page, raw=w.raw,
+                          value=w.value, confidence=w.confidence * 0.9, notes=["taken from the date in words"])
+                d.fields[c["field"]] = f
+            elif f.value is None:
+                f.value, f.confidence = w.value, w.confidence * 0.9
+                f.notes.append("taken from the date in words")
+            elif f.value == w.value:
+                f.confidence = _boost(f.confidence, w.confidence)
+                f.notes.append("agrees with the date in words")
+            else:
+                f.confidence *= 0.4
+                f.notes.append(f"date in words says {w.value}")
+                d.reasons.append(f"{c['field']}: {f.value} in digits but {w.value} in words")
+        elif kind == "personal_id":
+            f = d.fields.get(c["id"])
+            if f is None or not isinstance(f.value, str):
+                continue
+            parts = cccd_parts(f.value)
+            if parts is None:
+                continue
+            dob = d.fields.get(c["date_of_birth"])
+            sex_f = d.fields.get(c.get("sex", "")) if c.get("sex") else None
+            sex = c.get("sex_value") or (sex_f.value if sex_f else None)
+            problems = []
+            if not "001" <= parts["province"] <= "096":
+                problems.append(f"province code {parts['province']} does not exist")
+            if dob is not None and isinstance(dob.value, str) and int(dob.value[:4]) != parts["birth_year"]:
+                problems.append(f"ID says born {parts['birth_year']}, date of birth says {dob.value[:4]}")
+            if sex and sex != parts["sex"]:
+                problems.append(f"ID says {parts['sex']}, record says {sex}")
+            if problems:
+                f.confidence *= 0.4
+                f.notes.extend(problems)
+                d.reasons.extend(f"{c['id']}: {p}" for p in problems)
+            elif dob is not None and isinstance(dob.value, str):
+                f.confidence = _boost(f.confidence, dob.confidence)
+                dob.confidence = _boost(dob.confidence, f.confidence * 0.5)
+                f.notes.append("agrees with date of birth" + (" and sex" if sex else ""))
+        elif kind == "not_before":
+            f, o = d.fields.get(c["field"]), d.fields.get(c["other"])
+            if f is None or o is None or not isinstance(f.value, str) or not isinstance(o.value, str):
+                continue
+            n = min(len(f.value), len(o.value))
+            if f.value[:n] < o.value[:n]:
+                f.confidence *= 0.5
+                d.reasons.append(f"{c['field']} {f.value} is before {c['other']} {o.value}")
+
+
+def _set(out: dict, key: str, value: Any) -> None:
+    parts = key.split(".")
+    for p in parts[:-1]:
+        out = out.setdefault(p, {})
+    out[parts[-1]] = value
+
+
+def finish(d: Draft) -> dict:
+    run_checks(d)
+    reasons = list(d.reasons)
+    fields: dict[str, Any] = {}
+    confs = []
+    schema = d.schema
+    for key, f in d.fields.items():
+        if f.spec.internal:
+            continue
+        _set(fields, key, f.as_dict())
+        confs.append(f.confidence)
+        if f.value is None:
+            reasons.append(f"{key}: could not read a value from {f.raw!r}" + (f" ({'; '.join(f.notes)})" if f.notes else ""))
+        elif f.confidence < REVIEW_THRESHOLD:
+            reasons.append(f"{key}: low confidence {f.confidence:.2f}")
+    for key, items in d.lists.items():
+        base, _, sub = key.partition("[].")
+        lst = fields.setdefault(base, [])
+        for f in items:
+            entry = {sub: f.as_dict()}
+            if f.relation:
+                entry["relation"] = {"value": f.relation, "raw": f.label.text, "confidence": round(f.label_score, 3),
+                                     "page": f.page, "bbox": None}
+            lst.append(entry)
+            confs.append(f.confidence)
+            if f.value is None or f.confidence < REVIEW_THRESHOLD:
+                reasons.append(f"{base}[{len(lst) - 1}].{sub}: low confidence {f.confidence:.2f}")
+    if schema is not None:
+        for spec in schema.fields:
+            if spec.required and spec.key not in d.fields and not d.lists.get(spec.key):
+                reasons.append(f"{spec.key}: required field missing")
+    else:
+        reasons.append("record type not recognised")
+    if d.classification < 0.6 and schema is not None:
+        reasons.append("record type taken from the collection, no heading recognised")
+    conf = sum(confs) / len(confs) if confs else 0.0
+    return {
+        "record_type": d.record_type,
+        "family": schema.family if schema else None,
+        "schema_version": schema.schema_version if schema else None,
+        "fields": fields,
+        "pages": sorted(set(d.pages)),
+        "confidence": round(conf, 3),
+        "needs_review": bool(reasons),
+        "review_reasons": reasons,
+    }
+
+
+# --- documents ----------------------------------------------------------------------------------
+
+def _name_of(d: Draft) -> str | None:
+    for key in ("full_name", "name", "inventory_number", "wife.full_name"):
+        f = d.fields.get(key)
+        if f is not None and isinstance(f.value, str):
+            return fold(f.value)
+    return None
+
+
+def _merge(into: Draft, d: Draft) -> None:
+    into.pages.extend(d.pages)
+    into.classification = max(into.classification, d.classification)
+    for key, f in d.fields.items():
+        old = into.fields.get(key)
+        if old is None:
+            into.fields[key] = f
+        elif old.value == f.value:
+            old.confidence = _boost(max(old.confidence, f.confidence), min(old.confidence, f.confidence))
+        else:
+            keep, other = (old, f) if old.confidence >= f.confidence else (f, old)
+            into.fields[key] = keep
+            keep.confidence *= 0.7
+            into.reasons.append(f"{key}: page {keep.page} says {keep.value!r}, page {other.page} says {other.value!r}")
+    for key, items in d.lists.items():
+        have = {(fold(str(x.value)), x.relation) for x in into.lists.get(key, [])}
+        for f in items:
+            if (fold(str(f.value)), f.relation) not in have:
+                into.lists.setdefault(key, []).append(f)
+
+
+def _same_person(a: Draft, b: Draft) -> bool:
+    na, nb = _name_of(a), _name_of(b)
+    if na is None or nb is None:
+        return True
+    return Levenshtein.normalized_similarity(na, nb) >= 0.8
+
+
+def extract_page(page: PageText, collection: str | None = None, schemas: dict[str, Schema] | None = None,
+                 previous: Classification | None = None) -> tuple[Classification, list[Draft]]:
+    schemas = schemas or load_schemas()
+    rows = build_rows(page)
+    cls = classify_rows(rows, collection, schemas)
+    if cls.source != "heading" and previous is not None and previous.record_type != UNCLASSIFIED:
+        # a page with no heading continues the document before it
+        cls = Classification(previous.record_type, previous.score * 0.9, None,
+                             previous.unit if previous.unit != "row" else "row", None, "continuation")
+    if cls.record_type == UNCLASSIFIED:
+        return cls, [Draft(UNCLASSIFIED, None, [page.page])]
+    schema = schemas[cls.record_type]
+    drafts = PageReader(schema, rows, cls.unit or schema.unit, page.page, page.width).read()
+    for d in drafts:
+        d.classification = cls.score
+    return cls, drafts
+
+
+def extract_records(pages: list[PageText], collection: str | None = None,
+                    schemas: dict[str, Schema] | None = None) -> list[dict]:
+    """Records found in the pages of one document (one file), in page order.
+
+    ``collection`` is the bucket prefix or object key the file came from
+    (``hotich/…``); it narrows the record types considered. Pure: no I/O.
+    """
+    schemas = schemas or load_schemas()
+    out: list[Draft] = []
+    prev: Classification | None = None
+    open_doc: Draft | None = None
+    for page in sorted(pages, key=lambda p: p.page):
+        cls, drafts = extract_page(page, collection, schemas, prev)
+        prev = cls if cls.record_type != UNCLASSIFIED else prev
+        unit = cls.unit
+        if cls.record_type == UNCLASSIFIED:
+            if page.words:
+                out.extend(drafts)
+            open_doc = None
+            continue
+        if not drafts:
+            d = Draft(cls.record_type, schemas[cls.record_type], [page.page], classification=cls.score)
+            drafts = [d]
+        if unit == "document":
+            for d in drafts:
+                if open_doc is not None and open_doc.record_type == d.record_type and _same_person(open_doc, d):
+                    _merge(open_doc, d)
+                else:
+                    out.append(d)
+                    open_doc = d
+        else:
+            out.extend(drafts)
+            open_doc = None
+    return [finish(d) for d in out]
+
+
+def flatten_fields(record: dict) -> dict[str, Any]:
+    """``{"mother": {"full_name": {...}}}`` -> ``{"mother.full_name": value}`` (lists as ``relatives[0].full_name``)."""
+    out: dict[str, Any] = {}
+
+    def walk(prefix: str, node: Any) -> None:
+        if isinstance(node, dict) and "value" in node and "raw" in node:
+            out[prefix] = node["value"]
+        elif isinstance(node, dict):
+            for k, v in node.items():
+                walk(f"{prefix}.{k}" if prefix else k, v)
+        elif isinstance(node, list):
+            for i, v in enumerate(node):
+                walk(f"{prefix}[{i}]", v)
+
+    walk("", record.get("fields", {}))
+    return out
+
+
+def to_json(records: list[dict]) -> str:
+    return json.dumps(records, ensure_ascii=False, indent=2)
