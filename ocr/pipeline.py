@@ -7,17 +7,28 @@ Both are plain functions: image in, ``PageText`` out.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import time
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterator
 
+import numpy as np
 from PIL import Image
 
 from sohoa.config import Config
+from sohoa.errors import LimitExceeded, StageTimeout
 
+from . import preprocess as pp
+from .models import tessdata_dir
 from .recognize import recognize
 from .result import PageText
 from .sources import SourceInfo, detect_kind, inspect, page_image, set_pixel_limit
+from .textlayer import pdf_text_layer, text_page
+
+# In the order ocr_image runs them. See docs/ocr.md for what each does and
+# the measurements behind DEFAULT_STEPS.
+STEPS = ("stamps", "border", "background", "orient", "deskew", "scale", "denoise", "lines", "binarize", "leaders")
+DEFAULT_STEPS = ("stamps", "border", "background", "orient", "deskew", "scale", "leaders")
 
 
 @dataclass(frozen=True)
@@ -29,32 +40,176 @@ class OcrOptions:
     max_pages: int = 2000
     max_pixels: int = 20000 * 20000
     low_confidence: float = 0.6  # mean word confidence under which a page goes to review
+    model: str = "fast"  # fast, best, or a tessdata directory (ocr/models.py)
+    model_dir: str = ""  # cache for the 'best' model; empty for .stack/tessdata
+    steps: tuple[str, ...] = DEFAULT_STEPS
+    binarize: str = "none"
+    denoise: str = "median"
+    osd_confidence: float = 2.0  # OSD confidence needed before a page is turned
+    force_ocr: bool = False  # OCR PDF pages that already carry a text layer
+    # A page whose words are mostly below this confidence is probably not print.
+    handwritten_confidence: float = 0.5
+    handwritten_min_words: int = 8
 
     @classmethod
     def from_config(cls, config: Config) -> "OcrOptions":
+        unknown = set(config.ocr_steps) - set(STEPS)
+        if unknown:
+            raise ValueError(f"SOHOA_OCR_STEPS: unknown steps {sorted(unknown)}; known: {', '.join(STEPS)}")
         return cls(
             languages=config.ocr_languages,
             dpi=config.ocr_dpi,
             timeout=config.ocr_timeout,
             max_pages=config.max_pages,
             max_pixels=config.max_pixels,
+            low_confidence=config.ocr_min_confidence,
+            model=config.ocr_model,
+            model_dir=config.ocr_model_dir,
+            steps=config.ocr_steps,
+            binarize=config.ocr_binarize,
+            denoise=config.ocr_denoise,
+            osd_confidence=config.ocr_osd_confidence,
+            force_ocr=config.ocr_force,
         )
+
+    def with_steps(self, *steps: str) -> "OcrOptions":
+        return replace(self, steps=tuple(steps))
 
 
 def quality_flags(page: PageText, options: OcrOptions) -> list[str]:
-    """Flags that send a page to review instead of passing it off as good text."""
+    """Flags that send a page to review instead of passing it off as good text.
+
+    ``blank``: no words. ``low_confidence``: mean word confidence under
+    ``options.low_confidence``. ``likely_handwritten``: many words and most of
+    them very unsure -- Tesseract reads print, so handwriting, drawings and
+    noise look like this. ``rotated``: the page was turned before reading
+    (kept for the record; a scan fed the wrong way is worth a look).
+    """
     flags = []
-    if not page.words:
+    words = page.words
+    if not words:
         flags.append("blank")
-    elif page.mean_confidence < options.low_confidence:
-        flags.append("low_confidence")
+    else:
+        if page.mean_confidence < options.low_confidence:
+            flags.append("low_confidence")
+        unsure = sum(1 for w in words if w.confidence < options.handwritten_confidence)
+        if len(words) >= options.handwritten_min_words and unsure >= 0.6 * len(words):
+            flags.append("likely_handwritten")
+    if page.rotation:
+        flags.append("rotated")
     return flags
 
 
+def _model_dir(options: OcrOptions) -> str | None:
+    return tessdata_dir(options.model, Path(options.model_dir) if options.model_dir else None)
+
+
+def prepare(image: Image.Image, options: OcrOptions) -> tuple[np.ndarray, dict]:
+    """Run the preprocessing steps; (greyscale image for Tesseract, what was done)."""
+    steps = set(options.steps)
+    info: dict = {"rotation": 0, "rotation_confidence": 0.0, "skew": 0.0, "scale": 1.0,
+                  "dpi": pp.image_dpi(image), "source_width": image.width, "source_height": image.height}
+    arr = pp.to_array(image)
+    if "stamps" in steps:
+        arr = pp.remove_stamps(arr)
+    gray = pp.to_gray(arr)
+    del arr
+    if "border" in steps:
+        gray = pp.remove_border(gray)
+    # Flattening the paper first makes every ink mask below (orientation,
+    # skew, text height) reliable on yellowed, unevenly lit pages.
+    if "background" in steps:
+        gray = pp.normalize_background(gray)
+    # Orientation in two parts: which axis the lines run along (projection
+    # profiles: cheap, and robust to skew), then, once the page is straight,
+    # upright or upside down (Tesseract OSD on a small clean copy).
+    if "orient" in steps and pp.is_sideways(gray):
+        gray = pp.rotate_orthogonal(gray, 90)
+        info["rotation"] = 90
+    if "deskew" in steps:
+        angle = pp.estimate_skew(gray)
+        if abs(angle) >= 0.1:
+            gray = pp.rotate_small(gray, angle)
+            info["skew"] = angle
+    height = pp.text_height(gray)
+    if "orient" in steps:
+        rotation, conf = pp.detect_orientation(gray, timeout=max(5.0, options.timeout / 4), height=height)
+        info["rotation_confidence"] = conf
+        if rotation and conf >= options.osd_confidence:
+            gray = pp.rotate_orthogonal(gray, rotation)
+            info["rotation"] = (info["rotation"] + rotation) % 360
+    if info["dpi"] is None and height:
+        info["dpi"] = pp.estimate_dpi(gray, height=height)
+    if "scale" in steps:
+        factor = pp.scale_factor(gray, height=height)
+        if factor != 1.0:
+            if gray.size * factor * factor > options.max_pixels:
+                raise LimitExceeded(f"page would be {int(gray.size * factor * factor)} pixels after rescaling, "
+                                    f"over the limit of {options.max_pixels}")
+            gray = pp.rescale(gray, factor)
+            info["scale"] = round(factor, 4)
+            height = height * factor if height else None
+    if "denoise" in steps:
+        gray = pp.denoise(gray, options.denoise, height=height)
+    if "lines" in steps:
+        gray = pp.remove_lines(gray, height=height)
+    if "leaders" in steps:
+        gray = pp.remove_leaders(gray, height=height)
+    if "binarize" in steps:
+        gray = pp.binarize(gray, options.binarize, height=height)
+    return gray, info
+
+
 def ocr_image(image: Image.Image, page: int, options: OcrOptions) -> PageText:
-    result = recognize(image, page, languages=options.languages, psm=options.psm, timeout=options.timeout)
+    """Preprocess and recognise one page image.
+
+    Boxes in the result refer to the image Tesseract saw (turned, straightened
+    and rescaled; see ``PageText``). Raises ``LimitExceeded`` for pages over
+    ``options.max_pixels`` and ``StageTimeout`` when the page takes longer than
+    ``options.timeout`` seconds in all.
+    """
+    start = time.perf_counter()
+    if image.width * image.height > options.max_pixels:
+        raise LimitExceeded(f"page {page} is {image.width}x{image.height} pixels, over the limit of "
+                            f"{options.max_pixels}")
+    gray, info = prepare(image, options)
+    prep_seconds = time.perf_counter() - start
+    remaining = options.timeout - prep_seconds
+    if remaining <= 1:
+        raise StageTimeout(f"page {page}: preprocessing took {prep_seconds:.0f} s of the {options.timeout:g} s allowed")
+    ocr_input = Image.fromarray(gray)
+    if info["dpi"]:
+        ocr_input.info["dpi"] = (info["dpi"] * info["scale"],) * 2
+    if not pp.ink_mask(gray).any():
+        result = PageText(page=page, width=gray.shape[1], height=gray.shape[0])  # nothing printed: skip Tesseract
+    else:
+        result = recognize(ocr_input, page, languages=options.languages, psm=options.psm, timeout=remaining,
+                           tessdata_dir=_model_dir(options))
+    if "leaders" in options.steps:
+        _drop_leader_words(result)
+    result.rotation = info["rotation"]
+    result.rotation_confidence = round(info["rotation_confidence"], 2)
+    result.skew = info["skew"]
+    result.scale = info["scale"]
+    result.dpi = info["dpi"]
+    result.source_width, result.source_height = info["source_width"], info["source_height"]
+    result.model = options.model
+    result.preprocess_seconds = round(prep_seconds, 3)
+    result.seconds = round(time.perf_counter() - start, 3)
     result.flags = quality_flags(result, options)
     return result
+
+
+def _drop_leader_words(result: PageText) -> None:
+    """Remove "words" Tesseract read off dotted leaders and blanks of forms."""
+    kept = []
+    for line in result.lines:
+        line.words = [w for w in line.words if not pp.is_leader_word(w.text)]
+        if line.words:
+            line.bbox = (min(w.bbox[0] for w in line.words), min(w.bbox[1] for w in line.words),
+                         max(w.bbox[2] for w in line.words), max(w.bbox[3] for w in line.words))
+            kept.append(line)
+    result.lines = kept
 
 
 def open_source(path: Path, options: OcrOptions) -> SourceInfo:
@@ -65,8 +220,17 @@ def open_source(path: Path, options: OcrOptions) -> SourceInfo:
 
 
 def ocr_file(path: Path, options: OcrOptions) -> Iterator[PageText]:
-    """OCR every page of a local file, one page in memory at a time."""
+    """OCR every page of a local file, one page in memory at a time.
+
+    A PDF page that already has a real text layer is taken from it instead
+    (``engine='pdftotext'``), unless ``options.force_ocr``.
+    """
     info = open_source(path, options)
     for n in range(1, info.pages + 1):
+        if info.kind == "pdf" and not options.force_ocr:
+            text = pdf_text_layer(path, n)
+            if text is not None:
+                yield text_page(text, n)
+                continue
         image = page_image(path, info, n, options.dpi, options.max_pixels)
         yield ocr_image(image, n, options)

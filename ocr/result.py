@@ -5,8 +5,11 @@ and everything after it: field extraction reads ``lines`` and ``words``, the
 indexer reads ``text`` and ``mean_confidence``. They serialise to JSON with
 ``to_dict``/``from_dict`` so workers can hand them over through the bucket.
 
-Coordinates are pixels of the page image OCR saw, after any rotation the
-pipeline applied: ``bbox`` is ``(x0, y0, x1, y1)``, top-left origin.
+Coordinates are pixels of the page image OCR saw, after the pipeline turned
+it upright (``rotation``), straightened it (``skew``) and resized it
+(``scale``): ``bbox`` is ``(x0, y0, x1, y1)``, top-left origin, in a
+``width`` x ``height`` image. ``source_width`` x ``source_height`` is the page
+image before preprocessing; ``ocr.output.to_source`` maps a box back onto it.
 Confidences are 0..1.
 """
 
@@ -51,6 +54,13 @@ class PageText:
     flags: list[str] = field(default_factory=list)
     engine: str = "tesseract"
     seconds: float = 0.0
+    # Added with preprocessing; all optional so older JSON still loads.
+    scale: float = 1.0  # factor the (turned, straightened) page was resized by before OCR
+    source_width: int | None = None
+    source_height: int | None = None
+    model: str = ""  # Tesseract model: fast, best or a tessdata path
+    rotation_confidence: float = 0.0  # Tesseract OSD orientation confidence
+    preprocess_seconds: float = 0.0
 
     @property
     def text(self) -> str:
@@ -100,4 +110,10 @@ class PageText:
             flags=list(d.get("flags", [])),
             engine=d.get("engine", "tesseract"),
             seconds=d.get("seconds", 0.0),
+            scale=d.get("scale", 1.0),
+            source_width=d.get("source_width"),
+            source_height=d.get("source_height"),
+            model=d.get("model", ""),
+            rotation_confidence=d.get("rotation_confidence", 0.0),
+            preprocess_seconds=d.get("preprocess_seconds", 0.0),
         )

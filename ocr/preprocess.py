@@ -1,0 +1,450 @@
+"""Image clean-up before Tesseract, one small function per step.
+
+Every step takes a numpy image (``uint8``; greyscale ``HxW`` unless it says
+colour ``HxWx3`` RGB) and returns a new one, so each can be tested, measured
+and switched off alone. ``ocr/pipeline.py`` composes them in this order:
+
+    stamps (colour) -> grey -> border -> background -> orientation -> deskew
+    -> scale -> denoise -> lines -> binarize
+
+Which steps run, and why the defaults are what they are, is in docs/ocr.md.
+"""
+
+from __future__ import annotations
+
+import re
+
+import cv2
+import numpy as np
+import pytesseract
+from PIL import Image
+
+# --------------------------------------------------------------------------- basics
+
+
+def to_array(image: Image.Image) -> np.ndarray:
+    """PIL image -> RGB or greyscale uint8 array."""
+    if image.mode == "L":
+        return np.asarray(image, dtype=np.uint8).copy()
+    if image.mode == "1":
+        return np.asarray(image.convert("L"), dtype=np.uint8).copy()
+    return np.asarray(image.convert("RGB"), dtype=np.uint8).copy()
+
+
+def to_gray(arr: np.ndarray) -> np.ndarray:
+    if arr.ndim == 2:
+        return arr
+    return cv2.cvtColor(arr, cv2.COLOR_RGB2GRAY)
+
+
+def ink_mask(gray: np.ndarray) -> np.ndarray:
+    """Boolean mask of dark (ink) pixels by Otsu; empty for a uniform image."""
+    if gray.size == 0 or int(gray.max()) - int(gray.min()) < 40:
+        return np.zeros(gray.shape, dtype=bool)
+    t, _ = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    return gray < t
+
+
+def shrink(gray: np.ndarray, max_side: int) -> tuple[np.ndarray, float]:
+    """Downscale so the longer side is at most ``max_side``; (image, factor applied)."""
+    side = max(gray.shape[:2])
+    if side <= max_side:
+        return gray, 1.0
+    f = max_side / side
+    return cv2.resize(gray, None, fx=f, fy=f, interpolation=cv2.INTER_AREA), f
+
+
+def text_height(gray: np.ndarray) -> float | None:
+    """Median height in pixels of character-sized ink components (about the x-height
+    for lower-case text), or ``None`` when the page has too few of them."""
+    mask = ink_mask(gray).astype(np.uint8)
+    n, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    if n < 2:
+        return None
+    h = stats[1:, cv2.CC_STAT_HEIGHT]
+    w = stats[1:, cv2.CC_STAT_WIDTH]
+    area = stats[1:, cv2.CC_STAT_AREA]
+    # Letters: not specks, not lines or blobs; roughly as wide as tall.
+    keep = (h >= 3) & (area >= 6) & (w <= 3 * h) & (h <= 4 * w) & (h < gray.shape[0] / 10)
+    if keep.sum() < 20:
+        return None
+    # Dots of leaders and the many separate Vietnamese diacritics are small
+    # components too; measure letters only: at least half the height of the
+    # tall ones (ascenders, capitals).
+    h = h[keep]
+    h = h[h >= 0.45 * np.percentile(h, 90)]
+    return float(np.median(h))
+
+
+# --------------------------------------------------------------------------- colour stamps
+
+
+def remove_stamps(rgb: np.ndarray, min_saturation: int = 90) -> np.ndarray:
+    """Paint strongly red or blue pixels (seals, ink stamps, ballpoint ticks) white.
+
+    Black text printed under a stamp stays: where the inks overlap the pixel is
+    dark, so its value is low and it is not taken for stamp. Yellowed paper is
+    hue 20-40 deg, outside both bands.
+    """
+    if rgb.ndim != 3:
+        return rgb
+    hsv = cv2.cvtColor(rgb, cv2.COLOR_RGB2HSV)
+    hue, sat, val = hsv[..., 0], hsv[..., 1], hsv[..., 2]
+    coloured = (sat >= min_saturation) & (val >= 70)
+    red = (hue <= 10) | (hue >= 165)
+    blue = (hue >= 95) & (hue <= 135)
+    mask = coloured & (red | blue)
+    if not mask.any():
+        return rgb
+    mask = cv2.dilate(mask.astype(np.uint8), np.ones((3, 3), np.uint8)).astype(bool)
+    # Keep dark pixels even inside the grown mask: they are text over the stamp.
+    gray = to_gray(rgb)
+    mask &= gray > 90
+    out = rgb.copy()
+    out[mask] = _paper_colour(rgb, ~mask)
+    return out
+
+
+def _paper_colour(rgb: np.ndarray, where: np.ndarray) -> np.ndarray:
+    sample = rgb[where]
+    if sample.size == 0:
+        return np.array([255, 255, 255], dtype=np.uint8)
+    return np.percentile(sample[:: max(1, len(sample) // 20000)], 90, axis=0).astype(np.uint8)
+
+
+# --------------------------------------------------------------------------- border
+
+
+def remove_border(gray: np.ndarray, min_fraction: float = 0.002) -> np.ndarray:
+    """Whiten dark regions touching the image edge (scanner lid, book gutter).
+
+    A region counts when it touches an edge and covers at least ``min_fraction``
+    of the page: text touching the edge is a few letters, far smaller.
+    """
+    dark = (gray < min(110, int(np.percentile(gray, 50)) - 40)).astype(np.uint8)
+    if not dark.any():
+        return gray
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(dark, connectivity=8)
+    hgt, wid = gray.shape
+    x, y, w, h, area = (stats[:, k] for k in range(5))
+    touches = (x == 0) | (y == 0) | (x + w >= wid) | (y + h >= hgt)
+    big = area >= min_fraction * gray.size
+    # Long thin strips or big blocks; a ruled line touching the edge is thin
+    # but also long, and removing it is harmless.
+    remove = touches & big
+    remove[0] = False
+    if not remove.any():
+        return gray
+    mask = remove[labels]
+    mask = cv2.dilate(mask.astype(np.uint8), np.ones((5, 5), np.uint8)).astype(bool)
+    out = gray.copy()
+    out[mask] = 255
+    return out
+
+
+# --------------------------------------------------------------------------- orientation
+
+_ROTATE = re.compile(r"Rotate:\s*(\d+)")
+_CONF = re.compile(r"Orientation confidence:\s*([\d.]+)")
+
+
+def detect_orientation(gray: np.ndarray, tessdata_dir: str | None = None, timeout: float = 60,
+                       prepared: bool = False, height: float | None = None) -> tuple[int, float]:
+    """(degrees clockwise to turn the page upright, OSD confidence) by Tesseract OSD.
+
+    OSD runs on ``osd_input(gray)`` (small and clean) unless ``prepared``. A
+    page OSD cannot judge (blank, pictures) gives ``(0, 0.0)``.
+    """
+    small = gray if prepared else osd_input(gray, height=height)
+    cfg = "--psm 0 -c min_characters_to_try=20"
+    if tessdata_dir:
+        cfg += f' --tessdata-dir "{tessdata_dir}"'
+    try:
+        osd = pytesseract.image_to_osd(Image.fromarray(small), config=cfg, timeout=timeout)
+    except pytesseract.TesseractError:
+        return 0, 0.0  # "Too few characters", "Invalid resolution": nothing to judge
+    rot = _ROTATE.search(osd)
+    conf = _CONF.search(osd)
+    if not rot:
+        return 0, 0.0
+    return int(rot.group(1)) % 360, float(conf.group(1)) if conf else 0.0
+
+
+def rotate_orthogonal(arr: np.ndarray, degrees_cw: int) -> np.ndarray:
+    """Turn the image clockwise by a multiple of 90 degrees."""
+    k = (degrees_cw // 90) % 4
+    if k == 0:
+        return arr
+    codes = {1: cv2.ROTATE_90_CLOCKWISE, 2: cv2.ROTATE_180, 3: cv2.ROTATE_90_COUNTERCLOCKWISE}
+    return cv2.rotate(arr, codes[k])
+
+
+# --------------------------------------------------------------------------- skew
+
+
+def _ink_points(gray: np.ndarray, max_side: int) -> tuple[np.ndarray, np.ndarray, tuple[int, int]] | None:
+    small, _ = shrink(gray, max_side)
+    ys, xs = np.nonzero(ink_mask(small))
+    if len(xs) < 200:
+        return None
+    if len(xs) > 150_000:
+        idx = np.random.default_rng(0).choice(len(xs), 150_000, replace=False)
+        ys, xs = ys[idx], xs[idx]
+    return ys.astype(np.float64), xs.astype(np.float64), small.shape
+
+
+def _profile_score(ys: np.ndarray, xs: np.ndarray, shape: tuple[int, int], angle: float) -> float:
+    """Sharpness of the ink's row profile after turning the page clockwise by ``angle``."""
+    h, w = shape
+    proj = ys + (xs - w / 2) * np.tan(np.deg2rad(angle)) + w
+    hist = np.bincount(np.clip(proj.astype(np.int64), 0, 2 * (h + w)), minlength=2 * (h + w) + 1)
+    d = np.diff(hist.astype(np.float64))
+    return float((d * d).sum())
+
+
+def _best_angle(ys, xs, shape, max_angle: float) -> tuple[float, float]:
+    coarse = np.arange(-max_angle, max_angle + 1e-9, 0.5)
+    scores = [_profile_score(ys, xs, shape, a) for a in coarse]
+    best = float(coarse[int(np.argmax(scores))])
+    fine = np.arange(best - 0.5, best + 0.5 + 1e-9, 0.05)
+    scores = [_profile_score(ys, xs, shape, a) for a in fine]
+    i = int(np.argmax(scores))
+    return round(float(fine[i]), 2), scores[i]
+
+
+def estimate_skew(gray: np.ndarray, max_angle: float = 10.0, max_side: int = 1400) -> float:
+    """Angle in degrees the text lines are turned counter-clockwise (as seen on
+    screen); 0.0 when the page has too little ink to tell.
+
+    Projection profile: for each candidate angle the ink pixels are projected
+    onto the page's vertical axis; text lines give the sharpest profile (largest
+    sum of squared row differences) when the angle matches. A coarse search in
+    0.5 deg steps is refined in 0.05 deg steps, on a copy at most ``max_side``
+    pixels long (0.05 deg over 1400 px is about one pixel).
+    """
+    pts = _ink_points(gray, max_side)
+    if pts is None:
+        return 0.0
+    return _best_angle(*pts, max_angle)[0]
+
+
+def is_sideways(gray: np.ndarray, max_side: int = 1000, margin: float = 1.15) -> bool:
+    """True when the text lines run top-to-bottom (page turned 90 or 270 degrees).
+
+    Compares the best projection profile along rows with the best along
+    columns; lines of text make one of them much sharper. Cheap (no OCR), and
+    it works on skewed pages, where Tesseract's OSD is unreliable.
+    """
+    pts = _ink_points(gray, max_side)
+    if pts is None:
+        return False
+    ys, xs, (h, w) = pts
+    _, rows = _best_angle(ys, xs, (h, w), 10.0)
+    _, cols = _best_angle(xs, ys, (w, h), 10.0)
+    return cols > rows * margin
+
+
+def osd_input(gray: np.ndarray, target_height: float = 20.0, height: float | None = None) -> np.ndarray:
+    """A small black-on-white copy of the page for OSD: characters about
+    ``target_height`` px tall, Otsu-binarized. ``height``: the page's text
+    height if already measured."""
+    h = height or text_height(gray)
+    f = min(1.0, target_height / h) if h else min(1.0, 1600 / max(gray.shape))
+    small = rescale(gray, f) if f < 0.98 else gray
+    return binarize(small, "otsu")
+
+
+def rotate_small(arr: np.ndarray, angle: float, fill: int = 255) -> np.ndarray:
+    """Turn the image clockwise by ``angle`` degrees (undoing a counter-clockwise
+    skew of ``angle``), growing the canvas so no corner is cut."""
+    if abs(angle) < 0.05:
+        return arr
+    h, w = arr.shape[:2]
+    m = cv2.getRotationMatrix2D((w / 2, h / 2), -angle, 1.0)
+    cos, sin = abs(m[0, 0]), abs(m[0, 1])
+    nw, nh = int(round(h * sin + w * cos)), int(round(h * cos + w * sin))
+    m[0, 2] += (nw - w) / 2
+    m[1, 2] += (nh - h) / 2
+    border = (fill,) * (3 if arr.ndim == 3 else 1)
+    return cv2.warpAffine(arr, m, (nw, nh), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_CONSTANT,
+                          borderValue=border)
+
+
+# --------------------------------------------------------------------------- resolution
+
+
+def image_dpi(image: Image.Image) -> int | None:
+    """Resolution the scanner recorded, if plausible."""
+    dpi = image.info.get("dpi")
+    if not dpi:
+        return None
+    try:
+        value = round(float(dpi[0]))
+    except (TypeError, ValueError, IndexError):
+        return None
+    return value if 70 <= value <= 2400 else None
+
+
+def estimate_dpi(gray: np.ndarray, body_pt: float = 11.0, height: float | None = None) -> int | None:
+    """Resolution guessed from text height, assuming body text of ``body_pt`` points
+    (the letters measured by ``text_height`` are about 0.6 of the point size)."""
+    h = height or text_height(gray)
+    if h is None:
+        return None
+    return int(round(h / (body_pt * 0.6 / 72)))
+
+
+def scale_factor(gray: np.ndarray, target_height: float = 26.0, low: float = 18.0, high: float = 48.0,
+                 height: float | None = None) -> float:
+    """Factor to bring the median character height into [low, high] pixels.
+
+    Tesseract's LSTM models read best with lower-case letters about 20-30 px
+    tall (300 dpi body text); small text (200 dpi, faxes) is enlarged, huge
+    text (600 dpi scans) reduced, which also saves time.
+    """
+    h = text_height(gray)
+    if h is None or low <= h <= high:
+        return 1.0
+    return float(np.clip(target_height / h, 0.25, 4.0))
+
+
+def rescale(arr: np.ndarray, factor: float) -> np.ndarray:
+    if abs(factor - 1.0) < 0.02:
+        return arr
+    interp = cv2.INTER_CUBIC if factor > 1 else cv2.INTER_AREA
+    return cv2.resize(arr, None, fx=factor, fy=factor, interpolation=interp)
+
+
+# --------------------------------------------------------------------------- clean-up
+
+
+def normalize_background(gray: np.ndarray, kernel: int = 0) -> np.ndarray:
+    """Flatten uneven lighting and yellowing: divide by an estimate of the paper.
+
+    The paper is estimated by a grey closing (text is thinner than the kernel,
+    so it disappears) on a quarter-size copy, then smoothed and enlarged back.
+    """
+    h, w = gray.shape
+    small = cv2.resize(gray, (max(1, w // 4), max(1, h // 4)), interpolation=cv2.INTER_AREA)
+    k = kernel or max(7, (min(small.shape) // 60) | 1)
+    bg = cv2.morphologyEx(small, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (k, k)))
+    bg = cv2.GaussianBlur(bg, (0, 0), k)
+    bg = cv2.resize(bg, (w, h), interpolation=cv2.INTER_LINEAR).astype(np.float32)
+    out = gray.astype(np.float32) / np.maximum(bg, 1.0) * 255.0
+    return np.clip(out, 0, 255).astype(np.uint8)
+
+
+def denoise(gray: np.ndarray, method: str = "median", height: float | None = None) -> np.ndarray:
+    """``median``: 3x3 median (salt-and-pepper, JPEG ringing);
+    ``despeckle``: drop isolated ink specks smaller than a diacritic dot."""
+    if method == "median":
+        return cv2.medianBlur(gray, 3)
+    if method == "despeckle":
+        return despeckle(gray, height=height)
+    if method in ("", "none"):
+        return gray
+    raise ValueError(f"unknown denoise method {method!r}")
+
+
+def despeckle(gray: np.ndarray, max_area: int = 0, height: float | None = None) -> np.ndarray:
+    mask = ink_mask(gray).astype(np.uint8)
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    if n < 2:
+        return gray
+    if not max_area:
+        h = height or text_height(gray) or 20
+        max_area = max(2, int((h * 0.08) ** 2))
+    small = stats[:, cv2.CC_STAT_AREA] <= max_area
+    small[0] = False
+    out = gray.copy()
+    out[small[labels]] = 255
+    return out
+
+
+def binarize(gray: np.ndarray, method: str = "none", window: int = 0, k: float = 0.2,
+             height: float | None = None) -> np.ndarray:
+    """Black text on white. ``otsu`` (one global threshold), ``adaptive``
+    (local mean minus a constant), ``sauvola`` (local mean and deviation), or
+    ``none`` (leave the grey image to Tesseract's own Otsu)."""
+    if method in ("", "none"):
+        return gray
+    if method == "otsu":
+        _, out = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+        return out
+    win = window or int(max(15, round((height or text_height(gray) or 20) * 2.5)) | 1)
+    if method == "adaptive":
+        return cv2.adaptiveThreshold(gray, 255, cv2.ADAPTIVE_THRESH_GAUSSIAN_C, cv2.THRESH_BINARY, win, 15)
+    if method == "sauvola":
+        g = gray.astype(np.float64)
+        mean = cv2.boxFilter(g, -1, (win, win), borderType=cv2.BORDER_REFLECT)
+        sq = cv2.boxFilter(g * g, -1, (win, win), borderType=cv2.BORDER_REFLECT)
+        std = np.sqrt(np.maximum(sq - mean * mean, 0))
+        thresh = mean * (1 + k * (std / 128.0 - 1))
+        return np.where(g > thresh, 255, 0).astype(np.uint8)
+    raise ValueError(f"unknown binarization {method!r}")
+
+
+# --------------------------------------------------------------------------- lines
+
+
+def remove_lines(gray: np.ndarray, min_length: int = 0, height: float | None = None) -> np.ndarray:
+    """Whiten horizontal rules (underlines, the rows of a table).
+
+    Solid rules are ink that survives an opening with a long flat kernel.
+    Measured harmful on registers (without row rules Tesseract reads the table
+    column by column), so off by default; vertical rules are always kept.
+    """
+    mask = ink_mask(gray).astype(np.uint8)
+    if not mask.any():
+        return gray
+    h = height or text_height(gray) or 20
+    length = min_length or int(max(40, h * 5))
+    horiz = cv2.morphologyEx(mask, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (length, 1)))
+    if not horiz.any():
+        return gray
+    out = gray.copy()
+    out[cv2.dilate(horiz, np.ones((3, 3), np.uint8)).astype(bool)] = 255
+    return out
+
+
+def remove_leaders(gray: np.ndarray, height: float | None = None) -> np.ndarray:
+    """Whiten dotted leader lines (the blanks of a form: ``Họ và tên: ......``).
+
+    Tesseract reads a row of dots as a string of junk letters. Leaders are
+    runs of small dots on one baseline: the dots-only mask is closed along the
+    row and long flat results are kept. Diacritics are small too, but they do
+    not line up in long even runs at one height.
+    """
+    mask = ink_mask(gray).astype(np.uint8)
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    if n < 7:
+        return gray
+    h = height or text_height(gray) or 20
+    ch, cw, area = stats[:, cv2.CC_STAT_HEIGHT], stats[:, cv2.CC_STAT_WIDTH], stats[:, cv2.CC_STAT_AREA]
+    dots = (ch <= h * 0.35) & (cw <= h * 0.45) & (area >= 2)
+    dots[0] = False
+    if dots.sum() < 6:
+        return gray
+    dot_mask = dots[labels].astype(np.uint8)
+    gap = int(max(3, h * 0.9))
+    joined = cv2.morphologyEx(dot_mask, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (gap, 1)))
+    runs = cv2.morphologyEx(joined, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (int(h * 4), 1)))
+    if not runs.any():
+        return gray
+    runs = cv2.dilate(runs, np.ones((3, 3), np.uint8))
+    leader = np.zeros(n, dtype=bool)
+    leader[np.unique(labels[(runs > 0) & (dot_mask > 0)])] = True
+    leader &= dots
+    out = gray.copy()
+    out[leader[labels]] = 255
+    return out
+
+
+# --------------------------------------------------------------------------- text clean-up
+
+_LEADER_WORD = re.compile(r"^[.\u2026_\-\u00b7:,'`\u2019]{3,}$")
+
+
+def is_leader_word(text: str) -> bool:
+    """A "word" that is only dots, underscores or dashes: the blank of a form."""
+    return bool(_LEADER_WORD.match(text))
