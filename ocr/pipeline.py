@@ -175,7 +175,7 @@ def ocr_image(image: Image.Image, page: int, options: OcrOptions) -> PageText:
     gray, info = prepare(image, options)
     prep_seconds = time.perf_counter() - start
     remaining = options.timeout - prep_seconds
-    if remaining <= 1:
+    if remaining <= 0.1:
         raise StageTimeout(f"page {page}: preprocessing took {prep_seconds:.0f} s of the {options.timeout:g} s allowed")
     ocr_input = Image.fromarray(gray)
     if info["dpi"]:
@@ -234,3 +234,24 @@ def ocr_file(path: Path, options: OcrOptions) -> Iterator[PageText]:
                 continue
         image = page_image(path, info, n, options.dpi, options.max_pixels)
         yield ocr_image(image, n, options)
+
+
+def prepared_image(image: Image.Image, options: OcrOptions) -> Image.Image:
+    """The page as Tesseract will see it (upright, straight, cleaned), with its dpi."""
+    gray, info = prepare(image, options)
+    out = Image.fromarray(gray)
+    if info["dpi"]:
+        out.info["dpi"] = (round(info["dpi"] * info["scale"]),) * 2
+    return out
+
+
+def searchable_pdf_file(path: Path, out_path: Path, options: OcrOptions) -> Path:
+    """A searchable PDF of a whole local file: each page preprocessed, then one
+    Tesseract run writes image and invisible text layer for all pages."""
+    from .output import searchable_pdf
+
+    info = open_source(path, options)
+    pages = (prepared_image(page_image(path, info, n, options.dpi, options.max_pixels), options)
+             for n in range(1, info.pages + 1))
+    return searchable_pdf(pages, out_path, languages=options.languages, tessdata_dir=_model_dir(options),
+                          timeout=options.timeout * info.pages, psm=options.psm)

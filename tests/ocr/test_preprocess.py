@@ -1,0 +1,177 @@
+"""Each preprocessing step on generated images, without Tesseract unless named."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw
+
+from ocr import preprocess as pp
+from ocr.synthetic import _stamp
+
+import random
+
+
+def gray(img: Image.Image) -> np.ndarray:
+    return pp.to_gray(pp.to_array(img))
+
+
+@pytest.mark.parametrize("angle", [4.0, -4.0, 0.7, -9.0])
+def test_skew_is_measured_within_half_a_degree(prose, angle):
+    img, _ = prose
+    skewed = img.rotate(angle, resample=Image.BICUBIC, expand=True, fillcolor=255)  # counter-clockwise
+    assert abs(pp.estimate_skew(gray(skewed)) - angle) <= 0.5
+
+
+def test_deskew_straightens_the_page(prose):
+    img, _ = prose
+    g = gray(img.rotate(4, resample=Image.BICUBIC, expand=True, fillcolor=255))
+    straight = pp.rotate_small(g, pp.estimate_skew(g))
+    assert abs(pp.estimate_skew(straight)) <= 0.2
+
+
+def test_empty_page_has_no_skew_and_no_height():
+    blank = np.full((800, 600), 255, np.uint8)
+    assert pp.estimate_skew(blank) == 0.0
+    assert pp.text_height(blank) is None
+    assert not pp.is_sideways(blank)
+
+
+@pytest.mark.parametrize("turn", [90, 270])
+def test_sideways_page_is_recognised_by_its_profile(prose, turn):
+    g = gray(prose[0])
+    assert not pp.is_sideways(g)
+    assert pp.is_sideways(pp.rotate_orthogonal(g, turn))
+
+
+@pytest.mark.parametrize("fed", [0, 180])
+def test_osd_tells_upright_from_upside_down(prose, fed):
+    g = pp.rotate_orthogonal(gray(prose[0]), fed)
+    rotation, conf = pp.detect_orientation(g)
+    assert rotation == fed  # turning by 180 again puts it upright
+    assert conf > 2
+
+
+def test_rotate_orthogonal_round_trip(prose):
+    g = gray(prose[0])
+    assert np.array_equal(pp.rotate_orthogonal(pp.rotate_orthogonal(g, 90), 270), g)
+
+
+def test_red_stamp_is_removed_and_text_kept(prose):
+    img, _ = prose
+    rgb = np.asarray(img.convert("RGB")).copy()
+    stamp = _stamp(300, random.Random(0), (200, 30, 40))
+    page = Image.fromarray(rgb)
+    page.paste(stamp, (300, 200), stamp)
+    before = np.asarray(page)
+    ink_before = (pp.to_gray(rgb) < 100).sum()
+    out = pp.remove_stamps(before)
+    def red(a):
+        return ((a[..., 0].astype(int) - np.maximum(a[..., 1], a[..., 2])) > 50).sum()
+
+    assert red(before) > 1000  # there was a stamp
+    assert red(out) < 0.01 * red(before)
+    # Black text (including text under the stamp) is still there.
+    assert (pp.to_gray(out) < 100).sum() >= 0.97 * ink_before
+
+
+def test_yellowed_paper_is_not_taken_for_a_stamp():
+    paper = np.zeros((100, 100, 3), np.uint8)
+    paper[:] = (235, 220, 180)
+    assert np.array_equal(pp.remove_stamps(paper), paper)
+
+
+def test_black_scanner_border_is_removed(prose):
+    g = gray(prose[0]).copy()
+    g[:, :60] = 20
+    g[-50:, :] = 20
+    out = pp.remove_border(g)
+    assert out[:, :55].min() > 200 and out[-45:, :].min() > 200
+    # The text is untouched.
+    assert (out[:-60, 100:-100] < 128).sum() == (g[:-60, 100:-100] < 128).sum()
+
+
+def test_background_normalisation_flattens_a_lighting_gradient(prose):
+    g = gray(prose[0]).astype(np.float32)
+    shade = np.linspace(0.55, 1.0, g.shape[1], dtype=np.float32)[None, :]
+    dark = (g * shade).astype(np.uint8)
+    out = pp.normalize_background(dark)
+    paper = out[gray(prose[0]) == 255]
+    assert np.percentile(paper, 5) > 200
+    assert np.percentile(dark[gray(prose[0]) == 255], 5) < 160
+
+
+@pytest.mark.parametrize("method", ["otsu", "adaptive", "sauvola"])
+def test_binarizations_give_black_text_on_white(prose, method):
+    g = gray(prose[0])
+    out = pp.binarize(g, method)
+    assert set(np.unique(out)) <= {0, 255}
+    ink = (g < 128)
+    # Most ink stays ink, most paper stays paper.
+    assert (out[ink] == 0).mean() > 0.9
+    assert (out[~ink] == 255).mean() > 0.98
+
+
+def test_binarize_none_is_identity(prose):
+    g = gray(prose[0])
+    assert pp.binarize(g, "none") is g
+
+
+def test_despeckle_drops_specks_but_keeps_diacritics(prose):
+    g = gray(prose[0]).copy()
+    rng = np.random.default_rng(0)
+    ys, xs = rng.integers(0, g.shape[0], 300), rng.integers(0, 150, 300)  # left margin: paper only
+    g[ys, xs] = 0
+    out = pp.despeckle(g)
+    assert (out[:, :150] < 128).sum() == 0
+    assert abs(int((out[:, 160:] < 128).sum()) - int((g[:, 160:] < 128).sum())) < 0.01 * (g < 128).sum()
+
+
+def test_leaders_are_removed_and_letters_kept(form):
+    g = gray(form[0])
+    out = pp.remove_leaders(g)
+    removed = (g < 128) & (out >= 128)
+    assert removed.sum() > 2000
+    # What was removed lies right of the text: the text's own rows keep their
+    # letters (a removed pixel is never part of a component taller than a dot).
+    h = pp.text_height(g)
+    ys, xs = np.nonzero(removed)
+    assert len(ys)
+    from cv2 import connectedComponentsWithStats
+    n, labels, stats, _ = connectedComponentsWithStats((g < 128).astype(np.uint8))
+    assert stats[np.unique(labels[removed]), 3].max() <= h * 0.35
+
+
+def test_leaders_leave_prose_alone(prose):
+    g = gray(prose[0])
+    assert ((g < 128) & (pp.remove_leaders(g) >= 128)).sum() == 0
+
+
+def test_lines_removes_rules():
+    g = np.full((400, 600), 255, np.uint8)
+    g[200:203, 20:580] = 0
+    assert pp.remove_lines(g, height=20).min() == 255
+
+
+def test_scale_factor_enlarges_small_text():
+    from tests.ocr.conftest import page
+
+    small, _ = page("prose", dpi=100)
+    g = gray(small)
+    assert pp.text_height(g) < 18
+    f = pp.scale_factor(g)
+    assert 1.5 < f <= 4
+    assert pp.text_height(pp.rescale(g, f)) >= 18
+
+
+def test_dpi_from_metadata_and_from_text(prose):
+    img, _ = prose
+    assert pp.image_dpi(img) == 200
+    assert 140 <= pp.estimate_dpi(gray(img)) <= 280  # 12 pt text: a rough guess, not metadata
+
+
+def test_leader_words():
+    assert pp.is_leader_word("..........")
+    assert pp.is_leader_word("…___")
+    assert not pp.is_leader_word("12/03/1980")
+    assert not pp.is_leader_word("...a")
