@@ -246,11 +246,12 @@ LEVELS = {
 }
 
 
-def degrade(page: Image.Image, spec: PageSpec, rng: random.Random, back: Image.Image | None = None) -> Image.Image:
+def degrade(page: Image.Image, spec: PageSpec, rng: random.Random, back: Image.Image | None = None,
+            bake_jpeg: bool = True) -> Image.Image:
     """Make a clean page look scanned at ``spec.level``; fills ``spec`` with what was done.
 
-    Returns an RGB image; JPEG artefacts are baked in (the caller may still save
-    it as JPEG to get them for real).
+    Returns an RGB image; JPEG artefacts are baked in unless ``bake_jpeg`` is
+    false (for a caller that saves the page as JPEG at ``jpeg_quality(level)``).
     """
     p = LEVELS[spec.level]
     dpi = spec.dpi
@@ -317,7 +318,7 @@ def degrade(page: Image.Image, spec: PageSpec, rng: random.Random, back: Image.I
                     a[np.clip(ys + dy, 0, a.shape[0] - 1), np.clip(xs + dx, 0, a.shape[1] - 1)] = 30
             spec.effects.append("speckle")
         img = Image.fromarray(np.clip(a, 0, 255).astype(np.uint8))
-    if p["jpeg"]:
+    if p["jpeg"] and bake_jpeg:
         buf = io.BytesIO()
         img.save(buf, "JPEG", quality=p["jpeg"])
         img = Image.open(io.BytesIO(buf.getvalue())).convert("RGB")
@@ -337,7 +338,12 @@ def make_spec(index: int, level: int, rng: random.Random, dpi: int | None = None
                     dpi=dpi or (300 if index % 2 == 0 or level == 0 else 200), level=level)
 
 
-def make_scan(index: int, level: int, seed: int, dpi: int | None = None) -> tuple[Image.Image, str, PageSpec]:
+def jpeg_quality(level: int) -> int:
+    return LEVELS[level]["jpeg"]
+
+
+def make_scan(index: int, level: int, seed: int, dpi: int | None = None,
+              bake_jpeg: bool = True) -> tuple[Image.Image, str, PageSpec]:
     """(degraded page, ground truth, what was done) for one page, reproducibly."""
     rng = random.Random(f"{seed}:{level}:{index}")
     spec = make_spec(index, level, rng, dpi)
@@ -348,4 +354,20 @@ def make_scan(index: int, level: int, seed: int, dpi: int | None = None) -> tupl
         back_spec = PageSpec(kind="prose", family=spec.family, font=spec.font, size_pt=spec.size_pt,
                              dpi=spec.dpi, level=0)
         back, _ = render_page(back_spec, random.Random(f"back:{seed}:{index}"))
-    return degrade(page, spec, rng, back), truth, spec
+    return degrade(page, spec, rng, back, bake_jpeg=bake_jpeg), truth, spec
+
+
+def write_scan(out_dir: Path, index: int, level: int, seed: int, dpi: int | None = None) -> dict:
+    """Write one page as a scanner would (PNG when clean, JPEG from level 1) with
+    its ground truth beside it; returns the manifest entry."""
+    img, truth, spec = make_scan(index, level, seed, dpi, bake_jpeg=False)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    stem = f"L{level}-{index:03d}-{spec.kind}-{spec.family}-{spec.dpi}"
+    q = jpeg_quality(level)
+    path = out_dir / (stem + (".jpg" if q else ".png"))
+    if q:
+        img.save(path, "JPEG", quality=q, dpi=(spec.dpi, spec.dpi))
+    else:
+        img.save(path, dpi=(spec.dpi, spec.dpi))
+    (out_dir / (stem + ".gt.txt")).write_text(truth + "\n", encoding="utf-8")
+    return {"image": path.name, "truth": stem + ".gt.txt", "index": index, **spec.to_dict()}
