@@ -110,7 +110,7 @@ def _claim_document(ctx: Context, ref: ObjectRef, doc_hash: str, ledger_id: str)
     now = now_iso()
     created = ctx.state.create(ctx.state.jobs, f"doc:{doc_hash}", transition({
         "kind": "document", "doc_hash": doc_hash, "bucket": ctx.bucket.name, "key": ref.key, "keys": [ref.key],
-        "etag": ref.etag, "size": ref.size, "collection": ref.collection, "attempts": 0,
+        "etag": ref.etag, "size": ref.size, "collection": ref.collection, "attempts": 1,
         "pages_done": [], "pages_failed": [], "pages_count_done": 0, "pages_count_failed": 0,
         "received_at": now, "started_at": now, "history": [],
     }, "received"))
@@ -215,22 +215,28 @@ def index_document(ctx: Context, doc_hash: str) -> int:
         raise BadInput(f"no document record for {doc_hash[:12]}")
     if doc["state"] in ("indexed", "needs_review"):
         return 0
-    ctx.state.set_document_state(doc_hash, "indexing")
-    pages: list[PageText] = []
-
-    def documents():
-        for n in doc.get("pages_done") or []:
-            ocr_key = ctx.bucket.page_ocr_key(doc_hash, n)
-            page = PageText.from_dict(ctx.bucket.get_json(ocr_key))
-            pages.append(page)
-            yield page_id(doc_hash, n), page_document(page, doc=doc, image_key=ctx.bucket.page_image_key(doc_hash, n),
-                                                      ocr_key=ocr_key)
-
-    count = bulk_index(ctx.es, ctx.config.index("pages"), documents())
+    ctx.state.set_document_state(doc_hash, "extracting")
+    ocr_keys = {n: ctx.bucket.page_ocr_key(doc_hash, n) for n in doc.get("pages_done") or []}
+    loaded = {n: PageText.from_dict(ctx.bucket.get_json(key)) for n, key in ocr_keys.items()}
+    pages: list[PageText] = list(loaded.values())
     # Records come from the whole document at once: a dossier spanning pages is one record.
     records = extract_records(pages, collection=doc.get("collection"))
+    ctx.state.set_document_state(doc_hash, "indexing")
+
+    def documents():
+        for n, page in loaded.items():
+            yield page_id(doc_hash, n), page_document(page, doc=doc, image_key=ctx.bucket.page_image_key(doc_hash, n),
+                                                      ocr_key=ocr_keys[n])
+
+    count = bulk_index(ctx.es, ctx.config.index("pages"), documents())
     bulk_index(ctx.es, ctx.config.index("records"), record_documents(records, doc))
     failed = doc.get("pages_failed") or []
+    # When no page got through, the document fails for the pages' most common reason.
+    page_failures = [p for p in ((ctx.state.page(doc_hash, n) or {}) for n in failed[:20]) if p.get("reason")] \
+        if not count else []
+    page_reasons = [p["reason"] for p in page_failures]
+    doc_reason = max(set(page_reasons), key=page_reasons.count) if page_reasons else ("bad_input" if failed else "bug")
+    first = f"; page {page_failures[0].get('page')}: {page_failures[0].get('message')}" if page_failures else ""
     flags = sorted({f for p in pages for f in p.flags})
     mean = round(sum(p.mean_confidence for p in pages) / len(pages), 4) if pages else None
 
@@ -238,8 +244,8 @@ def index_document(ctx: Context, doc_hash: str) -> int:
         if src is None:
             return None
         if count == 0:
-            return transition(src, "failed", reason="bad_input" if failed else "bug",
-                              message=f"no page could be processed ({len(failed)} failed)")
+            return transition(src, "failed", reason=doc_reason,
+                              message=f"no page could be processed ({len(failed)} failed){first}")
         review = bool(REVIEW_FLAGS & set(flags)) or any(r.get("needs_review") for r in records)
         return transition(src, "needs_review" if review else "indexed", flags=flags, mean_confidence=mean,
                           records=len(records), records_needing_review=sum(bool(r.get("needs_review")) for r in records))

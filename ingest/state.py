@@ -18,6 +18,7 @@ import hashlib
 import logging
 import socket
 import os
+from datetime import datetime
 from typing import Callable
 
 from elasticsearch import ConflictError, Elasticsearch, NotFoundError
@@ -30,7 +31,8 @@ from indexers.pages import now_iso, page_id
 log = logging.getLogger(__name__)
 
 # Document states, in the order a document normally goes through them.
-DOC_STATES = ("received", "queued", "rasterizing", "ocr", "indexing", "indexed", "needs_review", "duplicate", "failed")
+DOC_STATES = ("received", "queued", "rasterizing", "ocr", "extracting", "indexing", "indexed", "needs_review",
+              "duplicate", "failed")
 PAGE_STATES = ("queued", "ocr", "done", "failed")
 FINISHED = ("indexed", "needs_review", "duplicate", "failed")
 HISTORY_LIMIT = 50
@@ -155,6 +157,7 @@ def transition(src: dict, state: str, **fields) -> dict:
     now = now_iso()
     src.update(fields)
     if state != src.get("state"):
+        _add_stage_seconds(src, now)
         history = list(src.get("history") or [])
         history.append({"state": state, "at": now, "worker": worker_name(),
                         **({"reason": fields["reason"]} if fields.get("reason") else {})})
@@ -167,4 +170,44 @@ def transition(src: dict, state: str, **fields) -> dict:
     if state not in ("failed",) and "reason" not in fields:
         src.pop("reason", None)
         src.pop("message", None)
+    if state in FINISHED or state == "done":
+        # A pending retry's error is history once the job is through, either way.
+        for k in RETRY_FIELDS:
+            src.pop(k, None)
     return src
+
+
+# Set while a stage waits for its next automatic attempt, so "delayed" has a visible reason.
+RETRY_FIELDS = ("retry_reason", "retry_message", "retry_at", "retries")
+
+
+def _add_stage_seconds(src: dict, now: str) -> None:
+    """Time spent in the state being left, summed per state (retries add up).
+
+    Kept on the record so stage durations can be aggregated from the jobs
+    index alone (the minimal Elasticsearch has no scripting to subtract dates).
+    """
+    history = src.get("history") or []
+    previous = src.get("state")
+    if not history or not previous:
+        return
+    try:
+        spent = (datetime.fromisoformat(now) - datetime.fromisoformat(history[-1]["at"])).total_seconds()
+    except (KeyError, TypeError, ValueError):
+        return
+    stages = dict(src.get("stage_seconds") or {})
+    stages[previous] = round(float(stages.get(previous, 0.0)) + max(0.0, spent), 3)
+    src["stage_seconds"] = stages
+
+
+def ensure_job_fields(es: Elasticsearch, config: Config) -> None:
+    """Add fields that later versions of jobs.json declare to an existing jobs index.
+
+    Only additions: Elasticsearch accepts new fields on a live index, so this
+    needs no reindex (which the minimal distribution lacks anyway).
+    """
+    from indexers.client import load_template
+    try:
+        es.indices.put_mapping(index=config.index("jobs"), properties=load_template("jobs")["mappings"]["properties"])
+    except TransportError as exc:
+        log.warning("could not add new fields to %s: %s", config.index("jobs"), exc)
