@@ -37,7 +37,7 @@ from sohoa.text import clean_spaces, fold
 from .classify import UNCLASSIFIED, Classification, classify_rows
 from .layout import Row, Tok, build_rows, union
 from .loader import FieldSpec, Label, Schema, label_key, load_schemas
-from .normalize import cccd_parts, normalise, parse_date
+from .normalize import cccd_parts, normalise, parse_date, plausible_word
 
 REVIEW_THRESHOLD = 0.6  # a field under this confidence sends its record to review
 LABEL_MIN = 0.78  # label similarity needed for labels of 7+ letters
@@ -67,8 +67,9 @@ def _label_ok(label: Label, window: str, score: float, ends_label: bool) -> bool
 
 
 def find_labels(toks: list[Tok], schema: Schema, section: str | None,
-                extra: list[tuple[FieldSpec, Label]] | None = None) -> list[Match]:
-    """Non-overlapping label matches in a row, left to right."""
+                extra: list[tuple[FieldSpec, Label]] | None = None, header: bool = False) -> list[Match]:
+    """Non-overlapping label matches in a row, left to right (``header``: a table's header row,
+    where column titles carry no colons)."""
     cands: list[Match] = []
     labels = [(f, lb) for f in schema.fields for lb in f.labels] + (extra or [])
     max_len = 9
@@ -85,7 +86,8 @@ def find_labels(toks: list[Tok], schema: Schema, section: str | None,
             height = max(1, tj.bbox[3] - tj.bbox[1])
             strong_end = tj.colon or (nxt is not None and (nxt.leader or nxt.text.startswith(":")))
             # a wide gap, the end of the OCR line or of the row end a label too, but say less
-            ends_label = (strong_end or tj.line_end or nxt is None or nxt.bbox[0] - tj.bbox[2] > 1.5 * height)
+            ends_label = (header or strong_end or tj.line_end or nxt is None
+                          or nxt.bbox[0] - tj.bbox[2] > 1.5 * height)
             for spec, lb in labels:
                 if lb.contextual and spec.section != section:
                     continue
@@ -94,8 +96,14 @@ def find_labels(toks: list[Tok], schema: Schema, section: str | None,
                 score = Levenshtein.normalized_similarity(window, lb.folded)
                 if not _label_ok(lb, window, score, ends_label or lb.after is not None):
                     continue
-                if not strong_end and score < 0.9 and lb.after is None:
-                    continue  # value words that merely look like a label ("Nguyễn Văn" ~ "Nguyên quán")
+                if not (strong_end or header) and lb.after is None:
+                    # value words that merely look like a label ("Nguyễn Văn" ~ "Nguyên quán", "… liệt sĩ …"):
+                    # without a colon or leader, a label needs a near-exact match, and inside a row a gap too
+                    if i > 0 and (score < 0.9 or not ends_label):
+                        continue
+                    digit_next = nxt is not None and any(c.isdigit() for c in nxt.text)
+                    if i == 0 and score < 0.9 and not (ends_label or digit_next):
+                        continue
                 weight = score * min(len(lb.folded), 30) + (1.5 if ends_label else 0)
                 if lb.contextual:
                     weight += 2  # in-section generic label beats the same words at top level
@@ -164,8 +172,15 @@ class Found:
         n = normalise(self.spec.kind, self.raw, self.spec.values)
         self.value = n.value
         self.notes = list(n.notes)
-        ocr = sum(t.confidence for t in words) / len(words) if words else 0.0
+        confs = [t.confidence for t in words]
+        # one doubtful word spoils a value: weigh the weakest word as much as the mean
+        ocr = (sum(confs) / len(confs) + min(confs)) / 2 if confs else 0.0
         self.confidence = ocr * (0.6 + 0.4 * self.label_score) * n.quality
+        if self.spec.kind in ("name", "place", "text") and self.value is not None:
+            bad = [w for w in str(self.value).split() if not plausible_word(w)]
+            if bad:
+                self.confidence *= 0.6
+                self.notes.append(f"not Vietnamese syllables: {' '.join(bad)}")
         if not n.ok and n.quality > 0:  # lunar year or dating kept raw: usable, but a person must look
             self.confidence = min(self.confidence, ocr * 0.9)
         return self
@@ -205,9 +220,12 @@ class Draft:
 
 
 def _value_toks(toks: list[Tok]) -> list[Tok]:
-    """Drop leader tokens and a lone colon before the value."""
-    out = [t for t in toks if not t.leader]
-    return out
+    """Drop dotted leaders around and inside the value; keep a lone dash inside it ("Lao động - Thương binh")."""
+    words = [i for i, t in enumerate(toks) if not t.leader]
+    if not words:
+        return []
+    a, b = words[0], words[-1]
+    return [t for t in toks[a:b + 1] if not t.leader or (len(t.text) == 1 and t.text in "-–")]
 
 
 class PageReader:
@@ -288,7 +306,7 @@ class PageReader:
             if forced != forced_prev:
                 section = forced
                 forced_prev = forced
-            matches = find_labels(seg.toks, self.schema, section)
+            matches = self._labels(seg.toks, section)
             if not matches:
                 marker = find_marker(seg.toks, self.schema)
                 if marker:
@@ -302,6 +320,8 @@ class PageReader:
                 if not m.label.contextual:
                     sec = m.spec.section
                     section = sec if sec in self.schema.sections else (forced if forced else None)
+                    if self.unit == "entry" and m.spec.key in draft.fields:
+                        section = forced  # a new register entry starts outside any section
                 end = matches[mi + 1].start if mi + 1 < len(matches) else len(seg.toks)
                 # labels sharing a span ("Đã chết vào lúc" -> time + date) share the value
                 nxt = [o for o in matches[mi + 1:] if o.start > m.start]
@@ -329,6 +349,22 @@ class PageReader:
                         if f.confidence > old.confidence and old.value is None:
                             draft.fields[f.spec.key] = f
         return [d for d in self.drafts if d.fields or d.lists]
+
+    def _labels(self, toks: list[Tok], section: str | None) -> list[Match]:
+        """Labels of a row, re-read after each label that changes the section ("Số: … Họ và tên: …"
+        after a mother block: "Số" closes the block, so "Họ và tên" is the child's again)."""
+        matches = find_labels(toks, self.schema, section)
+        for k, m in enumerate(matches):
+            if m.label.contextual:
+                continue
+            sec = m.spec.section if m.spec.section in self.schema.sections else None
+            if sec != section and k + 1 < len(matches):
+                rest = find_labels(toks[m.end:], self.schema, sec)
+                for r in rest:
+                    r.start += m.end
+                    r.end += m.end
+                return matches[:k + 1] + [r for r in rest if r.start >= m.end]
+        return matches
 
     def _next_free(self, segs, si: int, used: set[int]) -> int | None:
         """Index of the next row part if it can continue this one: same column, close below, no label."""
@@ -369,7 +405,7 @@ class PageReader:
         extra = [(idx_spec, Label(t, t)) for t in ROW_INDEX_LABELS]
         header_i, header = None, None
         for i, r in enumerate(rows):
-            ms = [m for m in find_labels(r.toks, self.schema, None, extra)]
+            ms = [m for m in find_labels(r.toks, self.schema, None, extra, header=True)]
             if len([m for m in ms if m.spec is not idx_spec]) >= 3:
                 header_i, header = i, ms
                 break

@@ -8,11 +8,12 @@ horizontally are merged, then words are ordered left to right.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
-from ocr.result import BBox, PageText
+from ocr.result import BBox, PageText, Word
 
-from .loader import label_key
+from .loader import OCR_LOOKALIKES, label_key
 from .normalize import is_leader
 
 
@@ -68,6 +69,27 @@ def _overlap(a0: int, a1: int, b0: int, b1: int) -> int:
     return max(0, min(a1, b1) - max(a0, b0))
 
 
+_PIECES = re.compile(r"[.…·_]{2,}|[^.…·_:]+:?|[.…·_:]")
+
+
+def split_word(w: Word) -> list[Word]:
+    """``Số:.....`` -> ``Số:`` ``.....``; ``tên:Nguyễn`` -> ``tên:`` ``Nguyễn``: labels, leaders and values
+    glued into one OCR word are cut apart, each piece with its share of the box."""
+    text = w.text.translate(OCR_LOOKALIKES)
+    if len(text) < 2 or not (":" in text[:-1] or re.search(r"[.…·_]{2}", text)):
+        return [Word(text, w.confidence, w.bbox)]
+    pieces = []
+    for m in _PIECES.finditer(text):
+        piece = m.group(0)
+        if pieces and piece in ".:" and len(piece) == 1 and not re.fullmatch(r"[.…·_]+", pieces[-1][0]):
+            pieces[-1] = (pieces[-1][0] + piece, pieces[-1][1], m.end())
+        else:
+            pieces.append((piece, m.start(), m.end()))
+    x0, y0, x1, y1 = w.bbox
+    per = (x1 - x0) / max(1, len(text))
+    return [Word(p, w.confidence, (int(x0 + a * per), y0, int(x0 + b * per), y1)) for p, a, b in pieces if p.strip()]
+
+
 def build_rows(page: PageText) -> list[Row]:
     """Visual rows of the page, top to bottom, each with its tokens left to right."""
     lines = sorted((ln for ln in page.lines if ln.words), key=lambda ln: (ln.bbox[1] + ln.bbox[3]) / 2)
@@ -91,9 +113,13 @@ def build_rows(page: PageText) -> list[Row]:
             best[1].append(ln)
     rows = []
     for _, group in groups:
-        toks = [Tok(w.text, label_key(w.text), w.confidence, w.bbox, page.page, is_leader(w.text),
-                    k == len(ln.words) - 1)
-                for ln in group for k, w in enumerate(ln.words)]
+        toks = []
+        for ln in group:
+            for k, word in enumerate(ln.words):
+                parts = split_word(word)
+                for j, w in enumerate(parts):
+                    toks.append(Tok(w.text, label_key(w.text), w.confidence, w.bbox, page.page, is_leader(w.text),
+                                    k == len(ln.words) - 1 and j == len(parts) - 1))
         rows.append(Row(toks, page.page))
     rows.sort(key=lambda r: (r.bbox[1] + r.bbox[3]) / 2)
     return rows

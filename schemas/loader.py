@@ -91,9 +91,13 @@ class Schema:
         return self.by_key.get(key)
 
 
+# Characters OCR puts in place of Vietnamese ones: Icelandic eth for Đ, fraction slash for /.
+OCR_LOOKALIKES = str.maketrans({"Ð": "Đ", "ð": "đ", "⁄": "/", "∕": "/", "‘": "'", "’": "'"})
+
+
 def label_key(text: str) -> str:
     """What two labels are compared on: folded, letters and digits only."""
-    return "".join(c for c in fold(text) if c.isalnum())
+    return "".join(c for c in fold(text.translate(OCR_LOOKALIKES)) if c.isalnum())
 
 
 def _label(raw, where: str, contextual: bool = False) -> Label:

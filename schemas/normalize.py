@@ -44,7 +44,12 @@ LEADER_CHARS = ".:…·_-–—,;|~'\"`*>"
 def strip_leaders(text: str) -> str:
     """Drop dotted leaders and separators around a value: ``....: Kinh ....`` -> ``Kinh``."""
     text = clean_spaces(text)
-    words = [w for w in text.split(" ") if w.strip(LEADER_CHARS)]
+    words = text.split(" ")
+    keep = [i for i, w in enumerate(words) if w.strip(LEADER_CHARS)]
+    if not keep:
+        return ""
+    # leader runs go; a lone dash between words stays ("Lao động - Thương binh")
+    words = [w for w in words[keep[0]:keep[-1] + 1] if w.strip(LEADER_CHARS) or w in ("-", "–")]
     text = " ".join(words)
     return text.strip(LEADER_CHARS + " ")
 
@@ -327,15 +332,27 @@ def norm_name(raw: str) -> Norm:
     return Norm(" ".join(_title_word(w) for w in words if w), q)
 
 
+_LOOKALIKES = str.maketrans({"Ð": "Đ", "ð": "đ", "⁄": "/", "∕": "/"})
+
+
 def norm_text(raw: str) -> Norm:
-    text = strip_leaders(raw).strip(" .,;")
+    text = strip_leaders(raw.translate(_LOOKALIKES)).strip(" .,;")
     return Norm(text or None, 1.0 if text else FAILED)
+
+
+def _fix_piece(piece: str) -> str:
+    if len(piece) >= 2 and any(c.isdigit() for c in piece):
+        return fix_digits(piece)[0]
+    return piece
 
 
 def norm_number(raw: str) -> Norm:
-    text = strip_leaders(raw).strip(" .,;")
+    text = strip_leaders(raw.translate(_LOOKALIKES)).strip(" .,;")
     text = re.sub(r"\s*([/.\-])\s*", r"\1", text)
-    return Norm(text or None, 1.0 if text else FAILED)
+    text = re.sub(r"ĐĐ+", "Đ", text)  # OCR doubles Đ ("QĐÐ"); Vietnamese never writes ĐĐ
+    fixed = "".join(_fix_piece(p) for p in re.split(r"([\s/.\-]+)", text))
+    q = 1.0 if fixed == text else 0.85
+    return Norm(fixed or None, q if fixed else FAILED)
 
 
 SEX_WORDS = {"nam": "male", "trai": "male", "male": "male", "nu": "female", "gai": "female", "female": "female"}
@@ -478,6 +495,7 @@ def norm_dimensions(raw: str) -> Norm:
     text = fold(strip_leaders(raw)).replace("×", "x")
     out: dict[str, float] = {}
     default_unit = None
+    text = re.sub(r"(\d)\s*em\b", r"\1 cm", text)  # OCR reads "cm" as "em"
     units = re.findall(r"\d\s*(mm|cm|dm|m)\b", text)
     if units:
         default_unit = units[-1]
@@ -493,16 +511,21 @@ def norm_dimensions(raw: str) -> Norm:
             for letter, num in zip(letters, nums):
                 out[keymap[letter]] = _round(_to_float(num) * _UNIT_CM[unit])
             return Norm(out, 1.0)
+    guessed = False
     for key, words in _DIM_KEYS:
         for w in words:
             pat = rf"(?<![a-z]){re.escape(w)}(?:\s+(?:mieng|day|than|vanh|ngoai|trong))?\s*[:=]?\s*{_NUMBER}\s*(mm|cm|dm|m)?(?![a-z])"
             mm = re.search(pat, text)
             if mm and key not in out:
                 unit = mm.group(2) or default_unit or "cm"
+                if not mm.group(2) and default_unit:
+                    guessed = True
                 out[key] = _round(_to_float(mm.group(1)) * _UNIT_CM[unit])
                 text = text[:mm.start()] + " " * (mm.end() - mm.start()) + text[mm.end():]
                 break
     if out:
+        if guessed:
+            return Norm(out, 0.5, ["a measure without its own unit took another's"])
         return Norm(out, 1.0 if default_unit else 0.8, [] if default_unit else ["no unit, read as cm"])
     return Norm(None, FAILED, ["no dimensions"])
 
@@ -565,7 +588,7 @@ def norm_dating(raw: str) -> Norm:
             if bce:
                 lo, hi = -hi, -lo
             return Norm({"year_from": lo, "year_to": hi}, 1.0)
-    m = re.search(r"(?<!\d)(\d{3,4})\s*[-–]\s*(\d{2,4})(?!\d)", f)
+    m = re.search(r"(?<!\d)(\d{3,4})\s*[-–—~]\s*(\d{2,4})(?!\d)", f)
     if m:
         a, b = int(m.group(1)), m.group(2)
         bv = int(b) if len(b) >= 3 else (a // 100) * 100 + int(b)
@@ -617,3 +640,37 @@ def is_leader(token: str) -> bool:
     """A token that is only dots, colons, dashes and the like (OCR of dotted leaders)."""
     t = unicodedata.normalize("NFC", token)
     return not t.strip(LEADER_CHARS)
+
+
+# --- plausibility of Vietnamese words -----------------------------------------------------------
+
+_TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+_SYLLABLE = re.compile(r"(ngh|ng|gh|gi|kh|nh|ph|th|tr|ch|qu|[bcdđghklmnprstvx])?"
+                       r"[aăâeêioôơuưy]{1,3}(ch|ng|nh|[cmnpt])?")
+_EDGE_PUNCT = ",.;:!?\"'“”"
+
+
+def plausible_word(word: str) -> bool:
+    """Could this be a written Vietnamese word? One tone mark at most and onset + vowels + coda.
+
+    OCR slips on diacritics often give impossible syllables (``Đôàg``, ``Bãé``, ``Hôhg``) with high
+    word confidence; this catches many of them. Numbers, all-capital abbreviations (``UBND``,
+    ``XVIII``) and codes pass.
+    """
+    w = nfc(word).strip(_EDGE_PUNCT)
+    if not w or not any(c.isalpha() for c in w):
+        return True
+    if any(c.isdigit() for c in w):
+        return True  # codes and numbered units ("GC887K", "Kho 3")
+    parts = re.split(r"['\-/]", w)
+    if len(parts) > 1:
+        return all(plausible_word(p) for p in parts if p)
+    if not all(c.isalpha() for c in w):
+        return False  # stray symbols inside a word: "Hô)"
+    if w.isupper() and len(w) <= 6 and not any(unicodedata.combining(c) for c in unicodedata.normalize("NFD", w)):
+        return True  # abbreviation without diacritics: UBND, QĐ, XVIII
+    decomposed = unicodedata.normalize("NFD", w.lower())
+    if sum(c in _TONES for c in decomposed) > 1:
+        return False
+    base = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONES))
+    return _SYLLABLE.fullmatch(base) is not None

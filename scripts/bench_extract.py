@@ -1,0 +1,179 @@
+#!/usr/bin/env python3
+"""Field extraction benchmark: generated forms -> OCR -> extract_records -> compare with truth.
+
+Forms come from ``scripts/make_forms.py`` (rendered in the worker processes,
+deterministic in ``--seed``), are OCR'd with ``ocr.pipeline.ocr_image`` and
+read with ``schemas.extract.extract_records``. Reported:
+
+- field exact match (normal form vs truth) per degradation level, record type and field;
+- classification accuracy (records of the right type);
+- records correctly flagged: ``needs_review`` set exactly when some field is wrong or missing;
+- wrong-but-confident: fields whose value is wrong yet whose confidence is at or above
+  the review threshold, as a share of all fields (target < 1 %) and of wrong fields.
+
+    python scripts/bench_extract.py [--levels 0,1,2,3] [--per-type 3] [--seed 7] [--jobs 2]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections import defaultdict
+from multiprocessing import Pool
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from make_forms import RECORD_TYPES, build_document  # noqa: E402
+
+from ocr.pipeline import OcrOptions, ocr_image  # noqa: E402
+from ocr.result import PageText  # noqa: E402
+from schemas.extract import REVIEW_THRESHOLD, extract_records, flatten_fields  # noqa: E402
+
+
+def _confidences(rec: dict) -> dict[str, float]:
+    out: dict[str, float] = {}
+
+    def walk(prefix: str, node) -> None:
+        if isinstance(node, dict) and "value" in node and "raw" in node:
+            out[prefix] = node.get("confidence", 0.0)
+        elif isinstance(node, dict):
+            for k, v in node.items():
+                walk(f"{prefix}.{k}" if prefix else k, v)
+        elif isinstance(node, list):
+            for i, v in enumerate(node):
+                walk(f"{prefix}[{i}]", v)
+
+    walk("", rec["fields"])
+    return out
+
+
+def ocr_document(job: tuple[str, int, int, int]) -> tuple[tuple, dict, list[dict], float]:
+    rt, index, level, seed = job
+    images, truth = build_document(rt, index, level, seed)
+    start = time.perf_counter()
+    pages = [ocr_image(img, n, OcrOptions()).to_dict() for n, img in enumerate(images, 1)]
+    return job, truth, pages, time.perf_counter() - start
+
+
+def match_records(truth_recs: list[dict], got: list[dict]) -> list[tuple[dict, dict | None]]:
+    """Pair each truth record with the extracted record agreeing on most fields (each used once)."""
+    flat = [flatten_fields(r) for r in got]
+    free = set(range(len(got)))
+    pairs = []
+    for t in truth_recs:
+        best, best_n = None, 0
+        for i in free:
+            n = sum(1 for k, v in t["fields"].items() if flat[i].get(k) == v)
+            if n > best_n:
+                best, best_n = i, n
+        if best is not None:
+            free.discard(best)
+        pairs.append((t, got[best] if best is not None else None))
+    return pairs
+
+
+def pct(a: int, b: int) -> str:
+    return f"{100 * a / b:.1f}%" if b else "n/a"
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--levels", default="0,1,2,3")
+    ap.add_argument("--per-type", type=int, default=3, help="documents per record type and level")
+    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--types", default=",".join(RECORD_TYPES))
+    ap.add_argument("--jobs", type=int, default=2, help="OCR processes (at most 2 on a shared 2-core box)")
+    ap.add_argument("--fields", action="store_true", help="also print per-field accuracy")
+    ap.add_argument("--errors", action="store_true", help="print every wrong field")
+    args = ap.parse_args(argv)
+    levels = [int(x) for x in args.levels.split(",")]
+    jobs = [(rt, i, lv, args.seed) for lv in levels for rt in args.types.split(",") for i in range(args.per_type)]
+    t0 = time.perf_counter()
+    with Pool(max(1, min(args.jobs, 2))) as pool:
+        results = pool.map(ocr_document, jobs, chunksize=1)
+    ocr_seconds = sum(r[3] for r in results)
+
+    fields = defaultdict(lambda: [0, 0])  # key -> [right, total]
+    by_level = defaultdict(lambda: [0, 0])
+    by_type = defaultdict(lambda: [0, 0])
+    by_type_level = defaultdict(lambda: [0, 0])
+    cls_right = cls_total = 0
+    flag_right = flag_total = missed = over = 0
+    wrong_conf = wrong_total = extra = 0
+    errors = []
+    for job, truth, page_dicts, _ in results:
+        pages = [PageText.from_dict(d) for d in page_dicts]
+        got = extract_records(pages, truth["collection"])
+        level = truth["level"]
+        for t, rec in match_records(truth["records"], got):
+            cls_total += 1
+            cls_right += rec is not None and rec["record_type"] == t["record_type"]
+            flat = flatten_fields(rec) if rec else {}
+            confs = _confidences(rec) if rec else {}
+            perfect = True
+            for key, want in t["fields"].items():
+                have = flat.get(key)
+                ok = have == want
+                perfect &= ok
+                gkey = key.split("[")[0] + (".full_name" if key.endswith("full_name") and "[" in key else "")
+                if "[" in key:
+                    gkey = "relatives[]." + key.rsplit(".", 1)[1]
+                for bucket in (fields[(t["record_type"], gkey)], by_level[level], by_type[t["record_type"]],
+                               by_type_level[(t["record_type"], level)]):
+                    bucket[0] += ok
+                    bucket[1] += 1
+                if not ok:
+                    if have is not None:
+                        wrong_total += 1
+                        if confs.get(key, 0) >= REVIEW_THRESHOLD:
+                            wrong_conf += 1
+                    errors.append((job, key, want, have, confs.get(key)))
+            extra += sum(1 for k in flat if k not in t["fields"])
+            flag_total += 1
+            flagged = bool(rec and rec["needs_review"])
+            flag_right += flagged != perfect
+            missed += (not perfect) and not flagged
+            over += perfect and flagged
+    total_fields = sum(v[1] for v in by_level.values())
+    right_fields = sum(v[0] for v in by_level.values())
+    wall = time.perf_counter() - t0
+    print(f"documents: {len(jobs)}  records: {cls_total}  fields: {total_fields}  "
+          f"wall {wall:.0f} s (OCR {ocr_seconds:.0f} s over {min(args.jobs, 2)} processes)")
+    print()
+    print("| level | fields exact |")
+    print("| --- | --- |")
+    for lv in levels:
+        r, n = by_level[lv]
+        print(f"| {lv} | {pct(r, n)} ({r}/{n}) |")
+    print(f"| all | {pct(right_fields, total_fields)} ({right_fields}/{total_fields}) |")
+    print()
+    print("| record type | " + " | ".join(f"L{lv}" for lv in levels) + " | all |")
+    print("| --- |" + " --- |" * (len(levels) + 1))
+    for rt in args.types.split(","):
+        cells = [pct(*by_type_level[(rt, lv)]) for lv in levels]
+        print(f"| {rt} | " + " | ".join(cells) + f" | {pct(*by_type[rt])} |")
+    print()
+    print(f"classification: {pct(cls_right, cls_total)} ({cls_right}/{cls_total} records)")
+    print(f"needs_review correct: {pct(flag_right, flag_total)} ({flag_right}/{flag_total}; "
+          f"{missed} imperfect records not flagged, {over} perfect records flagged)")
+    print(f"wrong-but-confident (conf >= {REVIEW_THRESHOLD}): {pct(wrong_conf, total_fields)} of fields "
+          f"({wrong_conf}/{total_fields}); {pct(wrong_conf, wrong_total)} of wrong values ({wrong_conf}/{wrong_total})")
+    print(f"missing fields: {sum(1 for e in errors if e[3] is None)}; extra fields not in truth: {extra}")
+    if args.fields:
+        print()
+        print("| record type | field | exact |")
+        print("| --- | --- | --- |")
+        for (rt, key), (r, n) in sorted(fields.items()):
+            print(f"| {rt} | {key} | {pct(r, n)} ({r}/{n}) |")
+    if args.errors:
+        print()
+        for job, key, want, have, conf in errors:
+            c = f"{conf:.2f}" if conf is not None else "-"
+            print(f"{job[0]}-{job[1]:03d}-L{job[2]} {key}: want {want!r} got {have!r} conf {c}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
