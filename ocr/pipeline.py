@@ -28,7 +28,11 @@ from .textlayer import pdf_text_layer, text_page
 # In the order ocr_image runs them. See docs/ocr.md for what each does and
 # the measurements behind DEFAULT_STEPS.
 STEPS = ("stamps", "border", "background", "orient", "deskew", "scale", "denoise", "lines", "binarize", "leaders")
-DEFAULT_STEPS = ("stamps", "border", "background", "orient", "deskew", "scale", "leaders")
+# Ink above / below the text lines' core beyond which a page is taken as
+# upright (or, inverted, as upside down) without asking OSD; measured on the
+# synthetic set: upright pages 1.5-80, upside-down 0.02-0.7.
+UPRIGHT_RATIO = 2.0
+DEFAULT_STEPS = ("stamps", "border", "background", "orient", "deskew", "scale", "lines", "leaders")
 
 
 @dataclass(frozen=True)
@@ -107,7 +111,7 @@ def _model_dir(options: OcrOptions) -> str | None:
 def prepare(image: Image.Image, options: OcrOptions) -> tuple[np.ndarray, dict]:
     """Run the preprocessing steps; (greyscale image for Tesseract, what was done)."""
     steps = set(options.steps)
-    info: dict = {"rotation": 0, "rotation_confidence": 0.0, "skew": 0.0, "scale": 1.0,
+    info: dict = {"rotation": 0, "rotation_confidence": 0.0, "orientation_method": "", "skew": 0.0, "scale": 1.0,
                   "dpi": pp.image_dpi(image), "source_width": image.width, "source_height": image.height}
     arr = pp.to_array(image)
     if "stamps" in steps:
@@ -133,11 +137,22 @@ def prepare(image: Image.Image, options: OcrOptions) -> tuple[np.ndarray, dict]:
             info["skew"] = angle
     height = pp.text_height(gray)
     if "orient" in steps:
-        rotation, conf = pp.detect_orientation(gray, timeout=max(5.0, options.timeout / 4), height=height)
-        info["rotation_confidence"] = conf
-        if rotation and conf >= options.osd_confidence:
-            gray = pp.rotate_orthogonal(gray, rotation)
-            info["rotation"] = (info["rotation"] + rotation) % 360
+        # Most pages are settled by where their ink lies around the text
+        # lines (milliseconds); only unclear ones pay for OSD (~0.3-0.5 s).
+        ratio = pp.upright_ratio(gray, height)
+        if ratio is not None and ratio >= UPRIGHT_RATIO:
+            info["orientation_method"] = "profile"
+        elif ratio is not None and ratio <= 1 / UPRIGHT_RATIO:
+            gray = pp.rotate_orthogonal(gray, 180)
+            info["rotation"] = (info["rotation"] + 180) % 360
+            info["orientation_method"] = "profile"
+        else:
+            rotation, conf = pp.detect_orientation(gray, timeout=max(5.0, options.timeout / 4), height=height)
+            info["rotation_confidence"] = conf
+            info["orientation_method"] = "osd"
+            if rotation and conf >= options.osd_confidence:
+                gray = pp.rotate_orthogonal(gray, rotation)
+                info["rotation"] = (info["rotation"] + rotation) % 360
     if info["dpi"] is None and height:
         info["dpi"] = pp.estimate_dpi(gray, height=height)
     if "scale" in steps:
@@ -189,6 +204,7 @@ def ocr_image(image: Image.Image, page: int, options: OcrOptions) -> PageText:
         _drop_leader_words(result)
     result.rotation = info["rotation"]
     result.rotation_confidence = round(info["rotation_confidence"], 2)
+    result.orientation_method = info["orientation_method"]
     result.skew = info["skew"]
     result.scale = info["scale"]
     result.dpi = info["dpi"]

@@ -59,7 +59,8 @@ class PageText:
     source_width: int | None = None
     source_height: int | None = None
     model: str = ""  # Tesseract model: fast, best or a tessdata path
-    rotation_confidence: float = 0.0  # Tesseract OSD orientation confidence
+    rotation_confidence: float = 0.0  # Tesseract OSD orientation confidence (0 when OSD was not asked)
+    orientation_method: str = ""  # "profile" (ink around text lines), "osd" (Tesseract), "" (not checked)
     preprocess_seconds: float = 0.0
 
     @property
@@ -115,5 +116,6 @@ class PageText:
             source_height=d.get("source_height"),
             model=d.get("model", ""),
             rotation_confidence=d.get("rotation_confidence", 0.0),
+            orientation_method=d.get("orientation_method", ""),
             preprocess_seconds=d.get("preprocess_seconds", 0.0),
         )

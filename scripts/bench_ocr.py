@@ -113,24 +113,31 @@ def run_pipeline(image: Path, model: str, overrides: dict) -> dict:
 
 
 def parse_variant(spec: str) -> dict:
+    """``+step``/``-step`` (add to / drop from the default steps), ``steps=a,b``
+    or ``option=value``; several joined by ``;``."""
     from ocr.pipeline import DEFAULT_STEPS
 
-    if spec.startswith(("+", "-")):
-        steps = list(DEFAULT_STEPS)
-        name = spec[1:]
-        if spec[0] == "+" and name not in steps:
-            steps.append(name)
-        if spec[0] == "-" and name in steps:
-            steps.remove(name)
-        return {"steps": tuple(steps)}
-    key, _, value = spec.partition("=")
-    if key == "steps":
-        return {"steps": tuple(s for s in value.split(",") if s and s != "none")}
-    if key in ("psm", "handwritten_min_words"):
-        return {key: int(value)}
-    if key in ("osd_confidence", "low_confidence"):
-        return {key: float(value)}
-    return {key: value}
+    out: dict = {}
+    for part in filter(None, spec.split(";")):
+        if part.startswith(("+", "-")):
+            steps = list(out.get("steps", DEFAULT_STEPS))
+            name = part[1:]
+            if part[0] == "+" and name not in steps:
+                steps.append(name)
+            if part[0] == "-" and name in steps:
+                steps.remove(name)
+            out["steps"] = tuple(steps)
+            continue
+        key, _, value = part.partition("=")
+        if key == "steps":
+            out["steps"] = tuple(s for s in value.split(",") if s and s != "none")
+        elif key in ("psm", "handwritten_min_words"):
+            out[key] = int(value)
+        elif key in ("osd_confidence", "low_confidence"):
+            out[key] = float(value)
+        else:
+            out[key] = value
+    return out
 
 
 def task(args: tuple) -> dict:

@@ -147,10 +147,16 @@ def test_leaders_leave_prose_alone(prose):
     assert ((g < 128) & (pp.remove_leaders(g) >= 128)).sum() == 0
 
 
-def test_lines_removes_rules():
-    g = np.full((400, 600), 255, np.uint8)
-    g[200:203, 20:580] = 0
-    assert pp.remove_lines(g, height=20).min() == 255
+def test_lines_removes_vertical_rules_and_keeps_text(prose):
+    g = gray(prose[0]).copy()
+    g[100:2200, 50:53] = 0
+    g[150:153, 60:1600] = 0
+    out = pp.remove_lines(g)
+    assert out[100:2200, 50:53].min() == 255  # the column rule is gone
+    assert out[150:153, 60:1600].max() == 0  # row rules stay by default
+    assert pp.remove_lines(g, horizontal=True)[150:153, 60:1600].min() == 255
+    text = (slice(200, 2300), slice(100, 1600))
+    assert ((g[text] < 128) != (out[text] < 128)).sum() == 0
 
 
 def test_scale_factor_enlarges_small_text():
