@@ -10,7 +10,8 @@ from pathlib import Path
 from sohoa.config import Config
 from sohoa.errors import SohoaError
 
-from .pipeline import OcrOptions, ocr_file
+from .output import page_hocr
+from .pipeline import OcrOptions, ocr_file, searchable_pdf_file
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -21,25 +22,48 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true", help="print pages with text, words, boxes and confidences as JSON")
     p.add_argument("--languages", help="Tesseract languages (default: SOHOA_OCR_LANGUAGES)")
     p.add_argument("--dpi", type=int, help="rasterization resolution for PDFs (default: SOHOA_OCR_DPI)")
+    p.add_argument("--model", help="fast, best or a tessdata directory (default: SOHOA_OCR_MODEL)")
+    p.add_argument("--steps", help="preprocessing steps, comma-separated, or 'none' (default: SOHOA_OCR_STEPS)")
+    p.add_argument("--force-ocr", action="store_true", help="OCR PDF pages even when they have a text layer")
+    p.add_argument("--hocr", type=Path, metavar="DIR", help="also write one hOCR file per page into DIR")
+    p.add_argument("--pdf", type=Path, metavar="OUT", help="write a searchable PDF of the whole file to OUT instead")
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     options = OcrOptions.from_config(Config.from_env())
-    overrides = {k: v for k, v in (("languages", args.languages), ("dpi", args.dpi)) if v}
+    overrides = {k: v for k, v in (("languages", args.languages), ("dpi", args.dpi), ("model", args.model)) if v}
+    if args.steps is not None:
+        overrides["steps"] = tuple(s for s in args.steps.split(",") if s and s != "none")
+    if args.force_ocr:
+        overrides["force_ocr"] = True
     if overrides:
         options = OcrOptions(**{**options.__dict__, **overrides})
     if not args.file.is_file():
         print(f"sohoa ocr: {args.file}: no such file", file=sys.stderr)
         return 2
+    if args.pdf:
+        try:
+            searchable_pdf_file(args.file, args.pdf, options)
+        except SohoaError as exc:
+            print(f"sohoa ocr: {args.file}: {exc.reason}: {exc.message}", file=sys.stderr)
+            return 1
+        print(args.pdf)
+        return 0
     pages = []
     try:
         for page in ocr_file(args.file, options):
+            if args.hocr:
+                args.hocr.mkdir(parents=True, exist_ok=True)
+                (args.hocr / f"{args.file.stem}-{page.page:04d}.hocr").write_text(
+                    page_hocr(page, title=f"{args.file.name} page {page.page}"), encoding="utf-8")
             if args.json:
                 pages.append(page.to_dict())
             else:
                 flags = f" [{', '.join(page.flags)}]" if page.flags else ""
-                print(f"--- page {page.page} (confidence {page.mean_confidence:.2f}){flags}")
+                turned = f", turned {page.rotation}°" if page.rotation else ""
+                skew = f", straightened {page.skew:+.1f}°" if page.skew else ""
+                print(f"--- page {page.page} (confidence {page.mean_confidence:.2f}{turned}{skew}){flags}")
                 print(page.text)
                 sys.stdout.flush()
     except SohoaError as exc:
