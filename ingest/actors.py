@@ -1,9 +1,9 @@
 """The queue's actors: each one only wires a message to a stage in ``stages.py``.
 
 Run them with ``sohoa worker`` (dramatiq processes x threads). The queues are
-separate so an operator can see where work waits: ``sohoa-prepare`` (download,
-rasterize), ``sohoa-ocr`` (one message per page, shared by all workers) and
-``sohoa-index``.
+separate so an operator can see where work waits: ``{prefix}-prepare``
+(download, rasterize), ``{prefix}-ocr`` (one message per page, shared by all
+workers) and ``{prefix}-index``, where the prefix is SOHOA_INDEX_PREFIX.
 """
 
 from __future__ import annotations
@@ -18,6 +18,8 @@ from sohoa.logs import setup_logging
 
 from . import stages
 from .broker import setup_broker
+from .heartbeat import WorkerHeartbeat
+from .state import ensure_job_fields
 from .storage import ObjectRef
 
 config = Config.from_env()
@@ -39,6 +41,7 @@ def context() -> stages.Context:
                 send_ocr=lambda doc_hash, page: ocr_page.send(doc_hash, page),
                 send_index=lambda doc_hash: index_document.send(doc_hash),
             )
+            ensure_job_fields(_ctx.es, config)
         return _ctx
 
 
@@ -55,24 +58,37 @@ def _record_failure(actor_name: str, args: tuple, exc: BaseException) -> None:
     stages.record_failure(context(), actor_name, args, exc)
 
 
-broker = setup_broker(config.broker_url, _record_failure)
+def _record_retry(actor_name: str, args: tuple, exc: BaseException, retries: int, eta_ms: int | None) -> None:
+    from datetime import datetime, timezone
+    from .failures import record_retry
+    at = datetime.fromtimestamp(eta_ms / 1000, timezone.utc).isoformat(timespec="milliseconds") if eta_ms else None
+    record_retry(context().state, actor_name, args, exc, retries, at)
+
+
+broker = setup_broker(config.broker_url, _record_failure, _record_retry,
+                      [WorkerHeartbeat(lambda: context().es, config.index("jobs"))])
 
 RETRY = dict(retry_when=should_retry, min_backoff=1_000, max_backoff=60_000)
 
 
-@dramatiq.actor(queue_name="sohoa-prepare", time_limit=6 * 3600 * 1000, **RETRY)
+# Queue names carry the deployment's prefix (SOHOA_INDEX_PREFIX), so two
+# deployments, or a test run beside a developer's data, can share one Redis or
+# RabbitMQ without consuming each other's messages.
+QUEUES = tuple(f"{config.index_prefix}-{stage}" for stage in ("prepare", "ocr", "index"))
+PREPARE_QUEUE, OCR_QUEUE, INDEX_QUEUE = QUEUES
+
+
+@dramatiq.actor(queue_name=PREPARE_QUEUE, time_limit=6 * 3600 * 1000, **RETRY)
 def prepare_document(bucket: str, key: str, etag: str, size: int, ledger_id: str) -> None:
     stages.prepare(context(), ObjectRef(key=key, etag=etag, size=size), ledger_id)
 
 
-@dramatiq.actor(queue_name="sohoa-ocr", time_limit=(config.ocr_timeout + 120) * 1000, **RETRY)
+@dramatiq.actor(queue_name=OCR_QUEUE, time_limit=(config.ocr_timeout + 120) * 1000, **RETRY)
 def ocr_page(doc_hash: str, page: int) -> None:
     stages.ocr_page(context(), doc_hash, page)
 
 
-@dramatiq.actor(queue_name="sohoa-index", time_limit=3600 * 1000, **RETRY)
+@dramatiq.actor(queue_name=INDEX_QUEUE, time_limit=3600 * 1000, **RETRY)
 def index_document(doc_hash: str) -> None:
     stages.index_document(context(), doc_hash)
 
-
-QUEUES = ("sohoa-prepare", "sohoa-ocr", "sohoa-index")

@@ -1,7 +1,8 @@
 """The real stack for integration tests: Elasticsearch, Redis, the S3 server, tesseract.
 
-Each test session works in its own namespace (index prefix, bucket, Redis
-database), so it can run beside a developer's own data. The stack itself is
+Each test session works in its own namespace (index prefix, which also names
+its queues, and bucket), so it can run beside a developer's own data and
+beside other test runs. The stack itself is
 started by scripts/test (scripts/stack up); when it is not there the tests
 fail with that instruction rather than skip, so CI can never pass without
 having exercised the real servers.
@@ -49,8 +50,6 @@ def stack_env() -> dict[str, str]:
     base = _stack_env()
     run = uuid.uuid4().hex[:8]
     broker = base.get("SOHOA_BROKER_URL", "redis://127.0.0.1:6379/0")
-    if broker.startswith("redis://"):
-        broker = broker.rsplit("/", 1)[0] + "/15" if broker.count("/") >= 3 else broker.rstrip("/") + "/15"
     env = {
         **os.environ,
         **base,
@@ -69,8 +68,6 @@ def stack_env() -> dict[str, str]:
         pytest.fail(f"the local stack is not reachable ({type(exc).__name__}: {exc}); start it with scripts/stack up")
     if shutil.which("tesseract") is None:
         pytest.fail("tesseract is not installed; run scripts/bootstrap")
-    if broker.startswith("redis://"):
-        redis.Redis.from_url(broker).flushdb()
     s3(env).create_bucket(Bucket=env["SOHOA_BUCKET"])
     yield env
     es.indices.delete(index=f"{env['SOHOA_INDEX_PREFIX']}-*", ignore_unavailable=True, allow_no_indices=True)
