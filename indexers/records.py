@@ -1,16 +1,56 @@
-"""Record documents: extracted records as the records index stores them."""
+"""Record documents: extracted records as the records index stores them.
+
+A record document has two parts:
+
+- the *base*: what extraction produced (``fields`` with value, raw,
+  confidence, page and box for each) and where it came from (collection, key,
+  document hash, pages). Everything in the index can be recomputed from it;
+- the *derived* fields, computed here in Python by ``derive`` from the base:
+  typed dates, normalised IDs and numbers, the people named on the record, and
+  under ``search.*`` the Vietnamese text forms (exact ``_norm``, accent-free
+  ``_folded``) and name variants. ``search.*`` is excluded from ``_source``,
+  which is why migration (``indexers/migrate.py``) rebuilds documents with
+  ``derive`` instead of copying them.
+
+Name variants: Vietnamese names are written family, middle, given
+(``Nguyễn Văn Đức``). People search with the order reversed (``Duc Nguyen``,
+``Đức Nguyễn Văn``) or without the middle name (``Nguyễn Đức``); each such form
+of a name is indexed as a keyword under ``search.name_keys`` so that a query
+which is a whole variant of a whole name scores as a whole-name match.
+"""
 
 from __future__ import annotations
 
-from typing import Iterator
+import calendar
+import re
+from typing import Any, Iterable, Iterator
 
 from schemas.extract import flatten_fields
+from sohoa.text import clean_spaces
 
 from .analysis import folded_text, norm_text
 from .pages import now_iso
 
-# Flattened field keys whose values are people's names (searchable by name).
-NAME_SUFFIX = "full_name"
+# The base of a record document: everything else is derived from these.
+BASE_KEYS = ("record_type", "family", "schema_version", "collection", "bucket", "key", "doc_hash", "ordinal",
+             "pages", "confidence", "needs_review", "review_reasons", "fields", "extracted_at")
+
+# Whose names are the record's subject (searched first); every other *.full_name is another person.
+SUBJECT_KEYS = ("full_name", "wife.full_name", "husband.full_name", "name")
+# Typed dates: index field -> flattened field keys, first present wins.
+DATE_FIELDS = {
+    "date_of_birth": ("date_of_birth", "wife.date_of_birth", "husband.date_of_birth"),
+    "date_of_death": ("date_of_death",),
+    "registration_date": ("registration.date",),
+    "event_date": ("injury_date", "enlistment_date", "acquisition_date", "death_notice.date",
+                   "certificate.decision_date", "decision.date"),
+}
+PLACE_SUFFIXES = ("place_of_birth", "hometown", "residence", "place_of_death", "burial_place", "injury_place",
+                  "find_place", "registration.office")
+ID_SUFFIXES = ("personal_id",)
+NUMBER_SUFFIXES = ("number", "book", "decision_number", "inventory_number")
+_WORD = re.compile(r"\w+", re.UNICODE)
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 
 
 def record_id(doc_hash: str, ordinal: int) -> str:
@@ -18,17 +58,192 @@ def record_id(doc_hash: str, ordinal: int) -> str:
     return f"{doc_hash}:r{ordinal:04d}"
 
 
+# --- text forms ---------------------------------------------------------------------------------
+
+def tokens(text: str) -> list[str]:
+    """Words of a name as the standard analyzer sees them (on an already folded or normed text)."""
+    return _WORD.findall(text)
+
+
+def name_variants(name: str) -> list[str]:
+    """Folded whole-name forms someone may type for ``name``, the written order first.
+
+    ``Nguyễn Văn Đức`` -> ``nguyen van duc``, ``nguyen duc`` (no middle name),
+    ``duc nguyen``, ``van duc nguyen``, ``duc van nguyen``, ``duc nguyen van``
+    (given name first).
+    """
+    t = tokens(folded_text(name))
+    if not t:
+        return []
+    out = [" ".join(t)]
+    if len(t) >= 2:
+        fam, mid, given = t[0], t[1:-1], t[-1]
+        forms = [[fam, given], [given, fam], mid + [given, fam], [given] + mid + [fam], [given, fam] + mid]
+        if len(mid) >= 2:  # two middle names: either may be left out
+            forms += [[fam, m, given] for m in mid]
+        for f in forms:
+            s = " ".join(f)
+            if s not in out:
+                out.append(s)
+    return out
+
+
+def digits(value: str) -> str:
+    return re.sub(r"\D", "", value or "")
+
+
+def number_key(value: str) -> str:
+    """Certificate and register numbers: case and spacing differences do not matter."""
+    return re.sub(r"\s+", "", clean_spaces(value)).lower()
+
+
+def province(place: str) -> str | None:
+    """The province a place names, as written (``…, tỉnh Bắc Ninh`` -> ``Bắc Ninh``): the place facet.
+
+    Only a part that says ``tỉnh``/``thành phố`` counts; places without one have no facet value.
+    """
+    for part in reversed(clean_spaces(place).rstrip(".").split(",")):
+        words = part.split()
+        folded = [folded_text(w).rstrip(".") for w in words]
+        skip = 1 if folded[:1] in (["tinh"], ["tp"]) else 2 if folded[:2] == ["thanh", "pho"] else 0
+        if skip and len(words) > skip:
+            name = " ".join(words[skip:])
+            return name[:1].upper() + name[1:]
+    return None
+
+
+# --- dates ---------------------------------------------------------------------------------------
+
+def parse_iso(value: Any) -> tuple[int, int | None, int | None] | None:
+    if not isinstance(value, str):
+        return None
+    m = _DATE.match(value.strip())
+    if not m:
+        return None
+    y, mo, d = int(m.group(1)), m.group(2) and int(m.group(2)), m.group(3) and int(m.group(3))
+    if mo is not None and not 1 <= mo <= 12:
+        return None
+    if d is not None and not 1 <= d <= calendar.monthrange(y, mo)[1]:
+        return None
+    return y, mo, d
+
+
+def valid_date(value: Any) -> str | None:
+    """A date Elasticsearch accepts at its precision (``1972``, ``1972-03``, ``1972-03-15``), else None."""
+    return value.strip() if parse_iso(value) else None
+
+
+def date_bound(value: str, upper: bool) -> str | None:
+    """A range bound at day precision: ``1975`` -> ``1975-01-01`` or, as an upper bound, ``1975-12-31``."""
+    p = parse_iso(value)
+    if p is None:
+        return None
+    y, mo, d = p
+    if d is not None:
+        return f"{y:04d}-{mo:02d}-{d:02d}"
+    if mo is None:
+        return f"{y:04d}-12-31" if upper else f"{y:04d}-01-01"
+    return f"{y:04d}-{mo:02d}-{calendar.monthrange(y, mo)[1] if upper else 1:02d}"
+
+
+# --- the document --------------------------------------------------------------------------------
+
+def _strings(flat: dict, suffixes: Iterable[str]) -> list[tuple[str, str]]:
+    out = []
+    for k, v in flat.items():
+        plain = re.sub(r"\[\d+\]", "", k)
+        if isinstance(v, str) and v.strip() and any(plain == s or plain.endswith("." + s) for s in suffixes):
+            out.append((k, v))
+    return out
+
+
+def _persons(flat: dict, fields: dict) -> tuple[list[dict], list[dict]]:
+    subjects, others = [], []
+    for key in SUBJECT_KEYS:
+        v = flat.get(key)
+        if isinstance(v, str) and v.strip():
+            subjects.append({"role": key.split(".")[0] if "." in key else "subject", "name": clean_spaces(v)})
+        if subjects and key == "full_name":
+            break
+    taken = {s["name"] for s in subjects}
+    for k, v in flat.items():
+        if not (isinstance(v, str) and v.strip()):
+            continue
+        if k in SUBJECT_KEYS:
+            continue
+        last = k.split(".")[-1]
+        if last not in ("full_name", "alias", "donor"):
+            continue
+        role = k.split(".")[0] if "." in k else last
+        m = re.match(r"^relatives\[(\d+)\]", k)
+        if m:
+            rel = (fields.get("relatives") or [{}])[int(m.group(1))].get("relation") or {}
+            role = f"relative:{rel.get('value')}" if rel.get("value") else "relative"
+        name = clean_spaces(v)
+        if role == "alias":
+            subjects.append({"role": "alias", "name": name})
+        elif name not in taken:
+            others.append({"role": role, "name": name})
+    return subjects, others
+
+
+def derive(base: dict) -> dict:
+    """The full index document for a base (see module doc): pure, so index and migrate agree."""
+    doc = {k: base.get(k) for k in BASE_KEYS}
+    doc["pages"] = doc["pages"] or []
+    doc["review_reasons"] = doc["review_reasons"] or []
+    doc["fields"] = doc["fields"] or {}
+    doc["needs_review"] = bool(doc["needs_review"])
+    doc["record_id"] = record_id(doc["doc_hash"], doc["ordinal"] or 0)
+    flat = flatten_fields(doc)
+    subjects, others = _persons(flat, doc["fields"])
+    doc["name"] = subjects[0]["name"] if subjects else None
+    doc["persons"] = subjects + others
+    doc["review_status"] = "needs_review" if doc["needs_review"] else "ok"
+    for target, keys in DATE_FIELDS.items():
+        doc[target] = next((valid_date(flat[k]) for k in keys if valid_date(flat.get(k))), None)
+    dating = flat.get("dating.year_from")
+    primary = doc["date_of_birth"] or doc["date_of_death"] or doc["registration_date"] or doc["event_date"]
+    year = int(primary[:4]) if primary else (int(dating) if isinstance(dating, (int, str)) and str(dating).isdigit()
+                                             else None)
+    doc["decade"] = year - year % 10 if year is not None else None
+    places = _strings(flat, PLACE_SUFFIXES)
+    doc["places"] = [clean_spaces(v) for _, v in places]
+    doc["provinces"] = sorted({p for p in (province(v) for k, v in places if "registration" not in k) if p})
+    doc["ids"] = sorted({d for d in (digits(v) for _, v in _strings(flat, ID_SUFFIXES)) if d})
+    doc["numbers"] = sorted({number_key(v) for _, v in _strings(flat, NUMBER_SUFFIXES)})
+    all_text = [clean_spaces(str(v)) for v in flat.values() if isinstance(v, (str, int, float)) and str(v).strip()]
+    subject_names = [s["name"] for s in subjects]
+    other_names = [o["name"] for o in others]
+    doc["search"] = {
+        "name_exact": sorted({" ".join(tokens(norm_text(n))) for n in subject_names}),
+        "name_full": sorted({" ".join(tokens(folded_text(n))) for n in subject_names}),
+        "name_keys": sorted({v for n in subject_names for v in name_variants(n)}),
+        "subject_norm": [norm_text(n) for n in subject_names],
+        "subject_folded": [folded_text(n) for n in subject_names],
+        "person_exact": sorted({" ".join(tokens(norm_text(n))) for n in other_names}),
+        "person_keys": sorted({v for n in other_names for v in name_variants(n)}),
+        "persons_norm": [norm_text(n) for n in other_names],
+        "persons_folded": [folded_text(n) for n in other_names],
+        "places_norm": [norm_text(p) for p in doc["places"]],
+        "places_folded": [folded_text(p) for p in doc["places"]],
+        "all_norm": [norm_text(t) for t in all_text],
+        "all_folded": [folded_text(t) for t in all_text],
+        "name_sort": folded_text(doc["name"]) if doc["name"] else None,
+    }
+    return doc
+
+
+def base_of(source: dict) -> dict:
+    """The base part of a stored ``_source`` (what ``derive`` needs)."""
+    return {k: source.get(k) for k in BASE_KEYS}
+
+
 def record_document(record: dict, *, doc: dict, ordinal: int) -> dict:
-    flat = flatten_fields(record)
-    names = [v for k, v in flat.items() if k.split(".")[-1] == NAME_SUFFIX and isinstance(v, str) and v]
-    subject = flat.get("full_name") or flat.get("name") or (names[0] if names else None)
-    dob = flat.get("date_of_birth")
-    pid = flat.get("personal_id")
-    joined = " | ".join(names)
-    return {
+    return derive({
         "record_type": record["record_type"],
         "family": record.get("family"),
-        "schema_version": record.get("schema_version"),
+        "schema_version": None if record.get("schema_version") is None else str(record.get("schema_version")),
         "collection": doc.get("collection"),
         "bucket": doc.get("bucket"),
         "key": doc.get("key"),
@@ -38,13 +253,9 @@ def record_document(record: dict, *, doc: dict, ordinal: int) -> dict:
         "confidence": record.get("confidence"),
         "needs_review": bool(record.get("needs_review")),
         "review_reasons": record.get("review_reasons", []),
-        "name": subject if isinstance(subject, str) else None,
-        "date_of_birth": dob if isinstance(dob, str) else None,
-        "personal_id": pid if isinstance(pid, str) else None,
         "fields": record.get("fields", {}),
-        "search": {"names": joined, "names_norm": norm_text(joined), "names_folded": folded_text(joined)},
         "extracted_at": now_iso(),
-    }
+    })
 
 
 def record_documents(records: list[dict], doc: dict) -> Iterator[tuple[str, dict]]:
