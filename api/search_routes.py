@@ -1,0 +1,240 @@
+"""Search: the JSON API (``/records/search``, ``/records/{id}``, ``/pages/search``) and the search page.
+
+Routes stay thin: queries are built by ``indexers/records_search.py``. Every
+record leaves the service through ``record_body`` (one result in a list) or
+``record_detail_body`` (one record with its page images), so access control
+and masking of personal data can be added in one place.
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import lru_cache
+from pathlib import Path
+from typing import Annotated, Literal
+
+from elasticsearch import Elasticsearch, NotFoundError
+from elastic_transport import TransportError
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi.responses import FileResponse, HTMLResponse
+from fastapi.templating import Jinja2Templates
+
+from indexers.client import make_client
+from indexers.pages import PageQuery, search_pages
+from indexers.records_search import (MAX_SIZE, SORTS, SOURCE_EXCLUDES, BadQuery, RecordQuery, detail,
+                                     parse_range, search_records)
+from sohoa.config import Config
+
+log = logging.getLogger(__name__)
+HERE = Path(__file__).parent
+IMAGE_LINK_SECONDS = 300
+
+router = APIRouter()
+templates = Jinja2Templates(directory=str(HERE / "templates"))
+
+
+@lru_cache(maxsize=4)
+def _client(es_url: str) -> Elasticsearch:
+    return make_client(Config.from_env({"SOHOA_ES_URL": es_url}))
+
+
+def get_config(request: Request) -> Config:
+    return request.app.state.config
+
+
+def get_es(config: Config = Depends(get_config)) -> Elasticsearch:
+    return _client(config.es_url)
+
+
+def get_bucket(request: Request):
+    bucket = getattr(request.app.state, "search_bucket", None)
+    if bucket is None:
+        from ingest.storage import Bucket
+        bucket = request.app.state.search_bucket = Bucket(request.app.state.config)
+    return bucket
+
+
+# --- what a record looks like to a caller: the one place for auth and masking -----------------------
+
+def record_body(item: dict) -> dict:
+    """One record in a result list."""
+    return item
+
+
+def record_detail_body(source: dict, record_id: str, bucket) -> dict:
+    """One record with its fields and short-lived links to its page images."""
+    body = detail(source)
+    body["id"] = body.get("id") or record_id
+    doc_hash = source.get("doc_hash")
+    body["page_images"] = [
+        {"page": p, "url": bucket.presigned_url(bucket.page_image_key(doc_hash, p), expires=IMAGE_LINK_SECONDS),
+         "expires_in": IMAGE_LINK_SECONDS}
+        for p in (source.get("pages") or []) if doc_hash
+    ]
+    return body
+
+
+# --- query parameters -------------------------------------------------------------------------
+
+def record_query(
+    q: Annotated[str | None, Query(max_length=500, description="free text over every value of a record")] = None,
+    name: Annotated[str | None, Query(max_length=200, description="a person's name; diacritics, order, middle "
+                                      "name and one typo per word are forgiven, exact spellings rank first")] = None,
+    born: Annotated[str | None, Query(max_length=30, description="date of birth: 1972, 1970..1975, 1972-03, "
+                                      "..1975")] = None,
+    born_from: Annotated[str | None, Query(max_length=10)] = None,
+    born_to: Annotated[str | None, Query(max_length=10)] = None,
+    died: Annotated[str | None, Query(max_length=30, description="date of death, as born")] = None,
+    registered: Annotated[str | None, Query(max_length=30, description="registration date, as born")] = None,
+    place: Annotated[str | None, Query(max_length=300, description="words of any place on the record")] = None,
+    number: Annotated[str | None, Query(max_length=60, description="personal ID or a register/certificate "
+                                        "number")] = None,
+    type: Annotated[list[str], Query(description="record type (repeatable)")] = [],  # noqa: A002
+    collection: Annotated[list[str], Query(description="collection (repeatable)")] = [],
+    review: Annotated[Literal["ok", "needs_review"] | None, Query()] = None,
+    decade: Annotated[list[int], Query(description="decade of the record's main date, e.g. 1970")] = [],
+    province: Annotated[list[str], Query(description="province named in a place (facet value)")] = [],
+    sort: Annotated[Literal[tuple(SORTS)], Query()] = "relevance",  # type: ignore[valid-type]
+    size: Annotated[int, Query(ge=1, le=MAX_SIZE)] = 20,
+) -> RecordQuery:
+    try:
+        b_from, b_to = parse_range(born)
+        d_from, d_to = parse_range(died)
+        r_from, r_to = parse_range(registered)
+    except BadQuery as exc:
+        raise HTTPException(400, str(exc)) from exc
+    return RecordQuery(q=q, name=name, born_from=born_from or b_from, born_to=born_to or b_to, died_from=d_from,
+                       died_to=d_to, registered_from=r_from, registered_to=r_to, place=place, number=number,
+                       record_types=type[:20], collections=collection[:20], review=review, decades=decade[:20],
+                       provinces=province[:20], sort=sort, size=size)
+
+
+def _search(es: Elasticsearch, config: Config, rq: RecordQuery, cursor: str | None) -> dict:
+    try:
+        result = search_records(es, config.index("records"), rq, cursor)
+    except BadQuery as exc:
+        raise HTTPException(400, str(exc)) from exc
+    except NotFoundError as exc:
+        raise HTTPException(503, "the records index does not exist yet (sohoa index setup)") from exc
+    except TransportError as exc:
+        raise HTTPException(503, "search is unavailable") from exc
+    result["hits"] = [record_body(h) for h in result["hits"]]
+    return result
+
+
+# --- JSON API ---------------------------------------------------------------------------------
+
+@router.get("/records/search", tags=["search"], summary="Search extracted records")
+def records_search(rq: RecordQuery = Depends(record_query),
+                   cursor: Annotated[str | None, Query(max_length=4000, description="next_cursor of the previous "
+                                                       "page; the other parameters must be the same")] = None,
+                   es: Elasticsearch = Depends(get_es), config: Config = Depends(get_config)) -> dict:
+    """Records matching every given clause, best first, with facets on the first page.
+
+    Page on with ``next_cursor`` (search_after in a point in time: exact at any depth).
+    Highlights are HTML-escaped values of the record with matches in ``<mark>``.
+    """
+    return _search(es, config, rq, cursor)
+
+
+def _get_record(es: Elasticsearch, config: Config, record_id: str) -> dict:
+    try:
+        return es.get(index=config.index("records"), id=record_id, source_excludes=SOURCE_EXCLUDES)["_source"]
+    except NotFoundError as exc:
+        raise HTTPException(404, "no such record") from exc
+    except TransportError as exc:
+        raise HTTPException(503, "search is unavailable") from exc
+
+
+@router.get("/records/{record_id}", tags=["search"], summary="One record: fields, confidences, page images")
+def record_get(record_id: str, es: Elasticsearch = Depends(get_es),
+               config: Config = Depends(get_config), bucket=Depends(get_bucket)) -> dict:
+    if len(record_id) > 200:
+        raise HTTPException(404, "no such record")
+    return record_detail_body(_get_record(es, config, record_id), record_id, bucket)
+
+
+@router.get("/pages/search", tags=["search"], summary="Full-text search over page text")
+def pages_search(q: Annotated[str, Query(min_length=1, max_length=500)],
+                 collection: Annotated[str | None, Query(max_length=100)] = None,
+                 review: bool | None = None,
+                 size: Annotated[int, Query(ge=1, le=100)] = 10,
+                 offset: Annotated[int, Query(ge=0, le=9_900)] = 0,
+                 es: Elasticsearch = Depends(get_es), config: Config = Depends(get_config)) -> dict:
+    """Pages whose text holds every word (diacritics optional), with a snippet of the page's own text."""
+    try:
+        return search_pages(es, config, PageQuery(text=q, collection=collection, needs_review=review, size=size,
+                                                  offset=offset))
+    except NotFoundError as exc:
+        raise HTTPException(503, "the pages index does not exist yet (sohoa index setup)") from exc
+    except Exception as exc:  # DependencyUnavailable and transport errors
+        if type(exc).__name__ == "DependencyUnavailable":
+            raise HTTPException(503, "search is unavailable") from exc
+        raise
+
+
+# --- the search page ----------------------------------------------------------------------------
+
+TYPE_LABELS = {"birth": "Khai sinh", "marriage": "Kết hôn", "death": "Khai tử", "martyr": "Liệt sĩ",
+               "war_invalid": "Thương binh, bệnh binh", "museum_object": "Hiện vật bảo tàng"}
+REVIEW_LABELS = {"ok": "Đã kiểm tra", "needs_review": "Cần xem lại"}
+SORT_LABELS = {"relevance": "Phù hợp nhất", "name": "Họ tên (A–Z)", "born": "Ngày sinh (cũ trước)",
+               "born_desc": "Ngày sinh (mới trước)", "registered": "Ngày đăng ký"}
+FIELD_LABELS = {
+    "full_name": "Họ, chữ đệm, tên", "date_of_birth": "Ngày sinh", "sex": "Giới tính", "ethnicity": "Dân tộc",
+    "nationality": "Quốc tịch", "place_of_birth": "Nơi sinh", "hometown": "Quê quán", "residence": "Nơi cư trú",
+    "personal_id": "Số định danh cá nhân", "mother": "Mẹ", "father": "Cha", "declarant": "Người đi khai",
+    "wife": "Vợ", "husband": "Chồng", "registration": "Đăng ký", "number": "Số", "book": "Quyển số",
+    "date": "Ngày", "office": "Nơi đăng ký", "relation": "Quan hệ", "birth_year": "Năm sinh",
+    "date_of_death": "Ngày chết / hy sinh", "place_of_death": "Nơi chết / hy sinh", "cause_of_death": "Nguyên nhân",
+    "alias": "Bí danh", "rank": "Cấp bậc", "position": "Chức vụ", "unit": "Đơn vị", "burial_place": "Nơi an táng",
+    "relatives": "Thân nhân", "name": "Tên", "inventory_number": "Số đăng ký", "material": "Chất liệu",
+}
+
+
+def _field_label(key: str) -> str:
+    import re
+    parts = [re.sub(r"\[(\d+)\]", lambda m: f" {int(m.group(1)) + 1}", p) for p in key.split(".")]
+    out = []
+    for p in parts:
+        base, _, n = p.partition(" ")
+        out.append(FIELD_LABELS.get(base, base.replace("_", " ")) + (f" {n}" if n else ""))
+    return " › ".join(out)
+
+
+def _ctx(request: Request, **kw) -> dict:
+    return {"request": request, "type_labels": TYPE_LABELS, "review_labels": REVIEW_LABELS,
+            "sort_labels": SORT_LABELS, "field_label": _field_label, **kw}
+
+
+@router.get("/search", response_class=HTMLResponse, include_in_schema=False)
+def search_page(request: Request, rq: RecordQuery = Depends(record_query),
+                cursor: Annotated[str | None, Query(max_length=4000)] = None,
+                born: Annotated[str | None, Query(max_length=30)] = None,
+                es: Elasticsearch = Depends(get_es), config: Config = Depends(get_config)):
+    result, error = None, None
+    if not rq.is_empty():
+        try:
+            result = _search(es, config, rq, cursor)
+        except HTTPException as exc:
+            error = exc.detail
+    params = [(k, v) for k, v in request.query_params.multi_items() if k != "cursor" and v != ""]
+    return templates.TemplateResponse(request, "search.html", _ctx(request, rq=rq, born=born or "", result=result,
+                                                                    error=error, params=params))
+
+
+@router.get("/search/records/{record_id}", response_class=HTMLResponse, include_in_schema=False)
+def record_page(request: Request, record_id: str, es: Elasticsearch = Depends(get_es),
+                config: Config = Depends(get_config), bucket=Depends(get_bucket)):
+    record = record_detail_body(_get_record(es, config, record_id), record_id, bucket)
+    return templates.TemplateResponse(request, "search_record.html", _ctx(request, record=record))
+
+
+@router.get("/static/search/{name}", include_in_schema=False)
+def search_static(name: str):
+    """The search page's own static files (api/static/search*)."""
+    path = HERE / "static" / name
+    if not name.startswith("search") or "/" in name or ".." in name or not path.is_file():
+        raise HTTPException(404, "not found")
+    media = {".css": "text/css", ".js": "text/javascript"}.get(path.suffix, "application/octet-stream")
+    return FileResponse(path, media_type=media, headers={"Cache-Control": "public, max-age=300"})

@@ -1,0 +1,135 @@
+"""Records and a running API for the search integration tests (helpers, not tests)."""
+
+from __future__ import annotations
+
+import io
+import socket
+import subprocess
+import sys
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+import httpx
+from PIL import Image, ImageDraw
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "schemas"))
+
+from synth import page  # noqa: E402
+
+from indexers.client import ensure_index  # noqa: E402
+from indexers.pages import bulk_index  # noqa: E402
+from indexers.records import derive, record_documents, record_id  # noqa: E402
+from indexers.synthetic import record_base  # noqa: E402
+from schemas.extract import extract_records  # noqa: E402
+from sohoa.config import Config  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def birth(name, born, place, mother="Trần Thị Lan", father="Nguyễn Văn Nam", number="12"):
+    return ["GIẤY KHAI SINH", f"Số: {number} Quyển số: 01/1975", f"Họ, chữ đệm, tên: {name}",
+            f"Ngày, tháng, năm sinh: {born}", f"Nơi sinh: {place}", f"Họ, chữ đệm, tên người mẹ: {mother}",
+            f"Họ, chữ đệm, tên người cha: {father}", "Ngày đăng ký: 20/03/1980"]
+
+
+# (key, collection, page lines): fictional people.
+DOCUMENTS = [
+    ("hotich/1972/a.pdf", birth("Nguyễn Văn Đức", "15/03/1972", "xã Đình Bảng, huyện Từ Sơn, tỉnh Bắc Ninh")),
+    ("hotich/1972/b.pdf", birth("Nguyễn Văn Đạt", "02/05/1974", "xã Phù Chẩn, huyện Từ Sơn, tỉnh Bắc Ninh")),
+    ("hotich/1972/c.pdf", birth("Nguyễn Thị Mai", "09/09/1990", "xã Tân Hồng, huyện Từ Sơn, tỉnh Bắc Giang",
+                                 father="Nguyễn Văn Đức")),
+    ("hotich/1965/d.pdf", birth("Lê Thị Hoà", "01/01/1965", "xã Hoàn Sơn, huyện Tiên Du, tỉnh Hà Bắc",
+                                 mother="Phạm Thị Đức")),
+    ("hotich/1980/e.pdf", birth("Nguyen Van Duc", "07/07/1981", "xa Lac Ve, huyen Tien Du, tinh Bac Ninh")),
+    ("hotich/1985/f.pdf", birth("Trần Quang Khải", "03/04/1985", "xã Nội Duệ, huyện Tiên Du, tỉnh Bắc Ninh",
+                                 number="77")),
+]
+
+
+def doc_hash(key: str) -> str:
+    import hashlib
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
+def sample_documents() -> list[tuple[str, dict]]:
+    out = []
+    for key, lines in DOCUMENTS:
+        recs = extract_records([page(lines)], key)
+        doc = {"doc_hash": doc_hash(key), "key": key, "collection": key.split("/")[0], "bucket": "test"}
+        out.extend(record_documents(recs, doc))
+    return out
+
+
+def s3_client(env: dict):
+    import boto3
+    return boto3.client("s3", endpoint_url=env.get("SOHOA_S3_ENDPOINT", "http://127.0.0.1:9000"),
+                        region_name=env.get("SOHOA_S3_REGION", "us-east-1"),
+                        aws_access_key_id=env.get("SOHOA_S3_ACCESS_KEY", "sohoa"),
+                        aws_secret_access_key=env.get("SOHOA_S3_SECRET_KEY", "sohoa-secret"))
+
+
+def page_png(text: str) -> bytes:
+    img = Image.new("RGB", (600, 300), "white")
+    ImageDraw.Draw(img).text((20, 20), text, fill="black")
+    buf = io.BytesIO()
+    img.save(buf, format="PNG")
+    return buf.getvalue()
+
+
+def index_samples(es, env: dict, s3=None) -> dict[str, str]:
+    """Index the sample records (and their page images when ``s3`` is given); return name -> record ID."""
+    config = Config.from_env(env)
+    alias = ensure_index(es, config, "records")
+    docs = sample_documents()
+    bulk_index(es, alias, docs)
+    if s3 is not None:
+        for key, _ in DOCUMENTS:
+            s3.put_object(Bucket=env["SOHOA_BUCKET"], Key=f"{config.derived_prefix}pages/{doc_hash(key)}/00001.png",
+                          Body=page_png(key))
+    es.indices.refresh(index=alias)
+    return {d["name"]: rid for rid, d in docs}
+
+
+def index_synthetic(es, env: dict, n: int, collection: str = "khoiluong") -> None:
+    config = Config.from_env(env)
+    alias = ensure_index(es, config, "records")
+    docs = ((record_id(b["doc_hash"], 0), derive(b))
+            for b in (record_base(i, seed=7, collection=collection) for i in range(n)))
+    bulk_index(es, alias, docs, chunk_size=1000)
+    es.indices.refresh(index=alias)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def api_server(env: dict):
+    """``sohoa api`` in a subprocess on a free loopback port; yields its base URL."""
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "sohoa.cli", "api", "--host", "127.0.0.1", "--port", str(port)],
+                            env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            if proc.poll() is not None:
+                raise RuntimeError(f"sohoa api exited: {proc.stderr.read().decode()[-2000:]}")
+            try:
+                if httpx.get(base + "/healthz", timeout=1).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            if time.monotonic() > deadline:
+                raise RuntimeError("sohoa api did not start in 30 s")
+            time.sleep(0.2)
+        yield base
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()

@@ -1,0 +1,136 @@
+"""The search API over HTTP, against a real Elasticsearch and S3 server, with `sohoa api` in a subprocess."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import httpx
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "indexers"))
+
+from search_fixtures import api_server, index_samples, index_synthetic, s3_client  # noqa: E402
+
+BULK = 10_050
+
+
+@pytest.fixture(scope="module")
+def api(stack_env, es):
+    ids = index_samples(es, stack_env, s3_client(stack_env))
+    index_synthetic(es, stack_env, BULK)
+    with api_server(stack_env) as base:
+        with httpx.Client(base_url=base, timeout=30) as client:
+            client.ids = ids
+            yield client
+
+
+@pytest.fixture(scope="module")
+def es(stack_env):
+    from elasticsearch import Elasticsearch
+    return Elasticsearch(stack_env["SOHOA_ES_URL"])
+
+
+def names(client, **params):
+    r = client.get("/records/search", params={"collection": "hotich", **params})
+    assert r.status_code == 200, r.text
+    return [h["name"] for h in r.json()["hits"]]
+
+
+def test_unaccented_query_finds_both_spellings_and_the_one_typed_so_ranks_first(api):
+    got = names(api, name="nguyen van duc")
+    assert got[:2] == ["Nguyen Van Duc", "Nguyễn Văn Đức"]
+    assert "Nguyễn Thị Mai" in got  # her father is Nguyễn Văn Đức: found, ranked below the people themselves
+    assert "Nguyễn Văn Đạt" not in got
+
+
+def test_accented_query_puts_the_exact_spelling_first(api):
+    got = names(api, name="Nguyễn Văn Đức")
+    assert got[:3] == ["Nguyễn Văn Đức", "Nguyen Van Duc", "Nguyễn Thị Mai"]
+
+
+@pytest.mark.parametrize("query", ["Đức Nguyễn Văn", "duc nguyen", "Nguyễn Đức", "nguyen van duk", "ngyuen van duc"])
+def test_reversed_order_missing_middle_name_and_one_typo_are_forgiven(api, query):
+    got = names(api, name=query)
+    assert set(got[:2]) == {"Nguyễn Văn Đức", "Nguyen Van Duc"}, got
+
+
+def test_old_and_new_tone_mark_placement_match(api):
+    assert names(api, name="Lê Thị Hòa")[0] == "Lê Thị Hoà"
+
+
+def test_a_name_never_matches_across_two_people(api):
+    # the record of Nguyễn Văn Đạt has a mother Trần Thị Lan and a father Nguyễn Văn Nam
+    assert "Nguyễn Văn Đạt" not in names(api, name="Nguyễn Lan")
+
+
+def test_date_range_and_place_filters(api):
+    assert names(api, name="nguyen van duc", born="1970..1975") == ["Nguyễn Văn Đức"]
+    assert names(api, name="nguyen van duc", born_from="1980") == ["Nguyen Van Duc", "Nguyễn Thị Mai"]
+    assert names(api, place="dinh bang") == ["Nguyễn Văn Đức"]
+    assert names(api, number="77") == ["Trần Quang Khải"]
+
+
+def test_facets_highlights_and_record_fields(api):
+    r = api.get("/records/search", params={"collection": "hotich", "name": "nguyen van duc"}).json()
+    facets = {k: {b["value"]: b["count"] for b in v} for k, v in r["facets"].items()}
+    assert facets["record_type"] == {"birth": 3}
+    assert facets["decade"] == {1970: 1, 1980: 1, 1990: 1}
+    assert facets["province"] == {"Bắc Ninh": 1, "Bắc Giang": 1, "Bac Ninh": 1}  # as written on the page
+    top = r["hits"][0]
+    assert {"field": "full_name", "html": "<mark>Nguyen</mark> <mark>Van</mark> <mark>Duc</mark>"} in top["highlights"]
+    second = r["hits"][1]
+    assert {"field": "full_name", "html": "<mark>Nguyễn</mark> <mark>Văn</mark> <mark>Đức</mark>"} in \
+        second["highlights"]
+    narrowed = names(api, name="nguyen van duc", province="Bắc Ninh", decade="1970")
+    assert narrowed == ["Nguyễn Văn Đức"]
+
+
+def test_record_detail_with_confidences_and_a_working_page_image_link(api):
+    rid = api.ids["Nguyễn Văn Đức"]
+    r = api.get(f"/records/{rid}")
+    assert r.status_code == 200, r.text
+    rec = r.json()
+    assert rec["id"] == rid and rec["record_type"] == "birth"
+    full = rec["fields"]["full_name"]
+    assert full["value"] == "Nguyễn Văn Đức" and 0 < full["confidence"] <= 1 and full["page"] == 1
+    assert rec["flat_fields"]["mother.full_name"] == "Trần Thị Lan"
+    [img] = rec["page_images"]
+    got = httpx.get(img["url"], timeout=10)
+    assert got.status_code == 200 and got.content[:8] == b"\x89PNG\r\n\x1a\n"
+    assert api.get("/records/nope:r0000").status_code == 404
+
+
+def test_paging_with_a_cursor_stays_exact_past_ten_thousand(api):
+    seen: list[str] = []
+    params = {"collection": "khoiluong", "size": 100, "sort": "born"}
+    first = api.get("/records/search", params=params).json()
+    assert first["total"] == BULK
+    page = first
+    while True:
+        seen.extend(h["id"] for h in page["hits"])
+        if not page["next_cursor"]:
+            break
+        r = api.get("/records/search", params={**params, "cursor": page["next_cursor"]})
+        assert r.status_code == 200, r.text
+        page = r.json()
+    assert len(seen) == BULK and len(set(seen)) == BULK
+
+
+def test_bad_input_is_a_client_error(api):
+    assert api.get("/records/search", params={"born": "seventies"}).status_code == 400
+    assert api.get("/records/search", params={"size": 1000}).status_code == 422
+    assert api.get("/records/search", params={"sort": "random"}).status_code == 422
+    first = api.get("/records/search", params={"collection": "khoiluong", "size": 5}).json()
+    other = api.get("/records/search", params={"collection": "hotich", "size": 5, "cursor": first["next_cursor"]})
+    assert other.status_code == 400
+    assert api.get("/records/search", params={"name": 'x" OR *:* AND ('}).status_code == 200
+
+
+def test_page_search_and_openapi(api):
+    r = api.get("/pages/search", params={"q": "nguyen van duc"})
+    assert r.status_code in (200, 503), r.text
+    if r.status_code == 200:
+        assert set(r.json()) == {"total", "hits"}
+    paths = api.get("/openapi.json").json()["paths"]
+    assert {"/records/search", "/records/{record_id}", "/pages/search"} <= set(paths)
