@@ -1,4 +1,4 @@
-"""Commands that drive the pipeline: submit, watch, worker, status, wait, retry."""
+"""Commands that drive the pipeline: submit, watch, worker, status, wait, failures, retry, requeue-dead."""
 
 from __future__ import annotations
 
@@ -12,6 +12,8 @@ import unicodedata
 from pathlib import Path
 
 from sohoa.config import Config
+from sohoa.errors import REASONS
+from sohoa.progress import Progress
 
 SCAN_SUFFIXES = {".pdf", ".tif", ".tiff", ".jpg", ".jpeg", ".png"}
 
@@ -39,9 +41,32 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--queues", nargs="*", help="only these queues (default: all)")
     p.set_defaults(func=cmd_worker)
 
-    p = sub.add_parser("status", help="documents and pages by state, failures by reason, queue depths")
-    p.add_argument("--json", action="store_true")
+    p = sub.add_parser("status", help="documents and pages by state, failures by reason, queue depths, workers",
+                       description="What is waiting, running, done and failed, and why: objects, documents and pages "
+                                   "by state, queue depths from the broker (waiting, delayed, in progress, "
+                                   "dead-lettered), live workers, throughput over 5 and 60 minutes, ETA, failures "
+                                   "by reason and registers in progress.")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.add_argument("--watch", action="store_true", help="redraw every --interval seconds until Ctrl-C")
+    p.add_argument("--interval", type=float, default=2.0, help="seconds between redraws with --watch (default 2)")
     p.set_defaults(func=cmd_status)
+
+    p = sub.add_parser("failures", help="list what failed: key, reason, message, attempts, when",
+                       description="Failed objects, documents and pages, newest first, with the target to pass "
+                                   "to 'sohoa retry'.")
+    p.add_argument("--reason", choices=REASONS, help="only this reason class")
+    p.add_argument("--collection", help="only this collection")
+    p.add_argument("--limit", type=int, default=200)
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.set_defaults(func=cmd_failures)
+
+    p = sub.add_parser("requeue-dead", help="move dead-lettered messages back to their queues",
+                       description="Send every dead-lettered message (the queue gave up on it) back to its queue "
+                                   "with its retry count reset, and mark its page or document waiting again. "
+                                   "Works with Redis and RabbitMQ.")
+    p.add_argument("--queue", action="append", help="only this queue (repeatable; default: all)")
+    p.add_argument("--limit", type=int, help="at most this many messages per queue")
+    p.set_defaults(func=cmd_requeue_dead)
 
     p = sub.add_parser("wait", help="wait until every listed object is indexed or failed",
                        description="Block until nothing is waiting or running (for scripts); exit 1 on timeout.")
@@ -50,9 +75,11 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("retry", help="queue failed documents again",
                        description="Queue failed objects again: done pages stay done, failed pages are retried.")
-    p.add_argument("docs", nargs="*", help="document hashes (or unique prefixes of them)")
+    p.add_argument("docs", nargs="*", help="document hashes (or unique prefixes of them), or ledger:ID as listed "
+                                           "by 'sohoa failures'")
     p.add_argument("--all-failed", action="store_true", help="every failed object")
-    p.add_argument("--reason", help="every failed object with this reason class")
+    p.add_argument("--reason", choices=REASONS, help="every failed object with this reason class")
+    p.add_argument("--collection", help="with --all-failed or --reason: only this collection")
     p.set_defaults(func=cmd_retry)
 
 
@@ -76,10 +103,11 @@ def cmd_submit(args) -> int:
     bucket = Bucket(Config.from_env())
     collection = args.collection.strip("/")
     files = _scan_files(args.paths, args.all_files)
-    for i, (path, suffix) in enumerate(files, 1):
-        key = unicodedata.normalize("NFC", f"{collection}/{suffix}")
-        bucket.upload_file(path, key)
-        print(f"[{i}/{len(files)}] {key}", flush=True)
+    with Progress(len(files), "uploading") as progress:
+        for path, suffix in files:
+            key = unicodedata.normalize("NFC", f"{collection}/{suffix}")
+            bucket.upload_file(path, key)
+            progress.advance(detail=key if progress.tty else "")
     print(f"uploaded {len(files)} files to s3://{bucket.name}/{collection}/")
     return 0
 
@@ -118,11 +146,44 @@ def cmd_worker(args) -> int:
 def cmd_status(args) -> int:
     from .status import collect_status, format_status
     ctx = _context()
-    status = collect_status(ctx)
+    while True:
+        status = collect_status(ctx)
+        out = json.dumps(status, ensure_ascii=False, indent=2) if args.json else format_status(status)
+        if not args.watch:
+            print(out)
+            return 0
+        if sys.stdout.isatty():
+            sys.stdout.write("\x1b[H\x1b[2J")  # home and clear: redraw in place
+        print(out, flush=True)
+        time.sleep(max(0.2, args.interval))
+
+
+def cmd_failures(args) -> int:
+    from .failures import format_failures, list_failures
+    ctx = _context()
+    ctx.es.indices.refresh(index=f"{ctx.config.index('jobs')},{ctx.config.index('ledger')}")
+    items = list_failures(ctx.es, ctx.config, reason=args.reason, collection=args.collection, limit=args.limit)
     if args.json:
-        print(json.dumps(status, ensure_ascii=False, indent=2))
+        print(json.dumps(items, ensure_ascii=False, indent=2))
     else:
-        print(format_status(status))
+        print(format_failures(items))
+    return 0
+
+
+def cmd_requeue_dead(args) -> int:
+    from . import actors
+    from .deadletter import requeue_dead
+    ctx = _context()
+    queues = tuple(args.queue) if args.queue else actors.QUEUES
+    unknown = set(queues) - set(actors.QUEUES)
+    if unknown:
+        print(f"sohoa requeue-dead: unknown queue {', '.join(sorted(unknown))}; queues: {', '.join(actors.QUEUES)}",
+              file=sys.stderr)
+        return 2
+    moved = requeue_dead(actors.broker, queues, ctx.state, limit=args.limit)
+    for q, n in moved.items():
+        print(f"{q}: {n} requeued")
+    print(f"requeued {sum(moved.values())} dead-lettered messages")
     return 0
 
 
@@ -143,9 +204,10 @@ def cmd_wait(args) -> int:
 def cmd_retry(args) -> int:
     from .retry import retry_failed
     ctx = _context()
+    from .actors import QUEUES, broker
     if not (args.docs or args.all_failed or args.reason):
         print("sohoa retry: name documents, or use --all-failed or --reason", file=sys.stderr)
         return 2
-    n = retry_failed(ctx, docs=args.docs, reason=args.reason)
+    n = retry_failed(ctx, docs=args.docs, reason=args.reason, collection=args.collection, broker=broker, queues=QUEUES)
     print(f"queued {n} objects again")
     return 0

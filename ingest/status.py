@@ -1,120 +1,207 @@
 """What the pipeline is doing, from the state store and the broker itself.
 
-Counts come from aggregations over the jobs and ledger indices (one request
-each, fast at any size), queue depths from the broker, so an operator sees
-both what sohoa thinks and what the queue holds.
+Counts come from aggregations over the jobs and ledger indices, sent as one
+multi-search (one round trip, fast at any size); queue depths from the broker;
+live workers from their heartbeats. An operator sees both what sohoa thinks
+and what the queue holds, and when they disagree (work recorded as running
+but no worker alive) ``warnings`` says so.
 """
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
-from .actors import QUEUES, broker
-from .stages import Context
+from .deadletter import queue_depths
+from .heartbeat import ALIVE_WITHIN
 
 OPEN_LEDGER = ("listed", "enqueued", "preparing")
-OPEN_DOCS = ("received", "queued", "rasterizing", "ocr", "indexing")
+OPEN_DOCS = ("received", "queued", "rasterizing", "ocr", "extracting", "indexing")
+FAILED_OR_DONE = ("failed", "done", "indexed", "needs_review", "duplicate")
+REGISTERS_SHOWN = 20
 
 
-def queue_depths() -> dict[str, dict[str, int]]:
-    """Per queue: waiting, delayed (retry), in progress, dead-lettered."""
-    out = {}
-    for q in QUEUES:
-        if hasattr(broker, "get_queue_message_counts"):  # RabbitMQ
-            ready, delayed, dead = broker.get_queue_message_counts(q)
-            out[q] = {"waiting": ready, "delayed": delayed, "in_progress": None, "dead": dead}
-            continue
-        r, ns = broker.client, broker.namespace
-        waiting = r.llen(f"{ns}:{q}")
-        out[q] = {
-            "waiting": waiting,
-            # .msgs holds every message of the queue not yet acknowledged,
-            # both waiting and taken by a worker.
-            "in_progress": max(0, r.hlen(f"{ns}:{q}.msgs") - waiting),
-            "delayed": r.hlen(f"{ns}:{q}.DQ.msgs"),
-            "dead": r.hlen(f"{ns}:{q}.XQ.msgs"),
-        }
-    return out
+def _terms(field: str, size: int = 50) -> dict:
+    return {"terms": {"field": field, "size": size}}
 
 
-def _terms(ctx: Context, index: str, field: str, kind: str | None = None, extra: dict | None = None) -> dict:
-    query = {"bool": {"filter": ([{"term": {"kind": kind}}] if kind else []) + ([extra] if extra else [])}}
-    resp = ctx.es.search(index=index, size=0, query=query, aggs={"by": {"terms": {"field": field, "size": 50}}})
-    return {b["key"]: b["doc_count"] for b in resp["aggregations"]["by"]["buckets"]}
+def _searches(jobs: str, ledger: str, now: datetime) -> list[tuple[str, dict]]:
+    """(index, body) of every search status needs, in the order _parse reads them."""
+    def kind(k):
+        return {"term": {"kind": k}}
+    since = {m: (now - timedelta(minutes=m)).isoformat() for m in (5, 60)}
+    alive_since = (now - timedelta(seconds=ALIVE_WITHIN)).isoformat()
+    by_reason = {"aggs": {"by": _terms("reason")}}
+    return [
+        (jobs, {"size": 0, "query": {"bool": {"filter": [{"terms": {"kind": ["document", "page"]}}]}},
+                "aggs": {"kind": {"terms": {"field": "kind", "size": 5}, "aggs": {
+                    "state": _terms("state"),
+                    "failed": {"filter": {"term": {"state": "failed"}}, **by_reason},
+                    "retrying": {"filter": {"bool": {"filter": [{"exists": {"field": "retry_reason"}}],
+                                                     "must_not": [{"terms": {"state": list(FAILED_OR_DONE)}}]}},
+                                 "aggs": {"by": _terms("retry_reason")}},
+                    **{f"done_{m}m": {"filter": {"range": {"finished_at": {"gte": since[m]}}},
+                                      "aggs": {"state": _terms("state")}} for m in (5, 60)},
+                }}}}),
+        (ledger, {"size": 0, "aggs": {"status": _terms("status"),
+                                      "failed": {"filter": {"term": {"status": "failed"}}, **by_reason}}}),
+        (jobs, {"size": REGISTERS_SHOWN, "sort": [{"received_at": "asc"}],
+                "query": {"bool": {"filter": [kind("document"), {"terms": {"state": list(OPEN_DOCS)}}]}},
+                "_source": ["doc_hash", "key", "collection", "state", "pages_total", "pages_count_done",
+                            "pages_count_failed", "received_at", "retry_reason", "retry_message"],
+                "track_total_hits": True}),
+        (jobs, {"size": 200, "sort": [{"worker": "asc"}],
+                "query": {"bool": {"filter": [kind("worker"), {"term": {"state": "alive"}},
+                                              {"range": {"heartbeat_at": {"gte": alive_since}}}]}},
+                "_source": ["worker", "host", "pid", "queues", "busy", "held_delayed", "processed", "errors",
+                            "heartbeat_at", "started_at", "queue_counts"]}),
+    ]
 
 
-def collect_status(ctx: Context, refresh: bool = True) -> dict:
+def _buckets(agg: dict) -> dict[str, int]:
+    return {b["key"]: b["doc_count"] for b in agg["buckets"]}
+
+
+def collect_status(ctx, refresh: bool = True, broker=None, queues: tuple[str, ...] | None = None) -> dict:
+    """Everything ``sohoa status`` shows, as plain data (also the console's and /metrics' source)."""
+    if broker is None or queues is None:
+        from .actors import QUEUES, broker as default_broker
+        broker, queues = broker or default_broker, queues or QUEUES
     es, jobs, ledger = ctx.es, ctx.config.index("jobs"), ctx.config.index("ledger")
     if refresh:
         es.indices.refresh(index=f"{jobs},{ledger}")
     now = datetime.now(timezone.utc)
-    documents = _terms(ctx, jobs, "state", "document")
-    pages = _terms(ctx, jobs, "state", "page")
-    objects = _terms(ctx, ledger, "status")
-    failures = {}
-    for kind in ("document", "page"):
-        for reason, n in _terms(ctx, jobs, "reason", kind, {"term": {"state": "failed"}}).items():
-            failures.setdefault(reason, {"documents": 0, "pages": 0})[kind + "s"] += n
-    for reason, n in _terms(ctx, ledger, "reason", None, {"term": {"status": "failed"}}).items():
-        failures.setdefault(reason, {"documents": 0, "pages": 0}).setdefault("objects", 0)
-        failures[reason]["objects"] = n
+    body = []
+    for index, search in _searches(jobs, ledger, now):
+        body += [{"index": index}, search]
+    responses = es.msearch(searches=body)["responses"]
+    for r in responses:
+        if "error" in r:
+            raise RuntimeError(f"status query failed: {r['error']}")
+    try:
+        qd = queue_depths(broker, queues, [h["_source"] for h in responses[3]["hits"]["hits"]])
+        broker_error = None
+    except Exception as exc:  # the broker down is itself what the operator must see
+        qd, broker_error = {q: {"waiting": None, "delayed": None, "in_progress": None, "dead": None} for q in queues}, \
+            f"{type(exc).__name__}: {exc}"
+    return summarize(responses, qd, now, broker_error)
+
+
+def summarize(responses: list[dict], queues: dict, now: datetime, broker_error: str | None = None) -> dict:
+    """Status from the multi-search responses and queue depths (pure: unit-tested)."""
+    kinds = {b["key"]: b for b in responses[0]["aggregations"]["kind"]["buckets"]}
+    documents = _buckets(kinds["document"]["state"]) if "document" in kinds else {}
+    pages = _buckets(kinds["page"]["state"]) if "page" in kinds else {}
+    led = responses[1]["aggregations"]
+    objects = _buckets(led["status"])
+    # Same bytes under another key are one document; the ledger counts each extra key.
+    if objects.get("duplicate"):
+        documents["duplicate"] = objects["duplicate"]
+    failures: dict[str, dict[str, int]] = {}
+    for k in ("document", "page"):
+        if k in kinds:
+            for reason, n in _buckets(kinds[k]["failed"]["by"]).items():
+                failures.setdefault(reason, {"objects": 0, "documents": 0, "pages": 0})[k + "s"] += n
+    for reason, n in _buckets(led["failed"]["by"]).items():
+        failures.setdefault(reason, {"objects": 0, "documents": 0, "pages": 0})["objects"] = n
+    retrying: dict[str, int] = {}
+    for k in ("document", "page"):
+        if k in kinds:
+            for reason, n in _buckets(kinds[k]["retrying"]["by"]).items():
+                retrying[reason] = retrying.get(reason, 0) + n
     throughput = {}
-    for minutes in (5, 60):
-        since = (now - timedelta(minutes=minutes)).isoformat()
-        n = es.count(index=jobs, query={"bool": {"filter": [{"term": {"kind": "page"}}, {"term": {"state": "done"}},
-                                                             {"range": {"finished_at": {"gte": since}}}]}})["count"]
-        throughput[f"pages_per_minute_{minutes}m"] = round(n / minutes, 2)
-    in_progress = es.search(index=jobs, size=20, sort=[{"received_at": "asc"}],
-                            query={"bool": {"filter": [{"term": {"kind": "document"}},
-                                                       {"terms": {"state": list(OPEN_DOCS)}}]}},
-                            source_includes=["doc_hash", "collection", "state", "pages_total", "pages_count_done",
-                                             "pages_count_failed", "received_at"])
-    registers = [h["_source"] for h in in_progress["hits"]["hits"]]
-    queues = queue_depths()
+    for m in (5, 60):
+        page_states = _buckets(kinds["page"][f"done_{m}m"]["state"]) if "page" in kinds else {}
+        doc_states = _buckets(kinds["document"][f"done_{m}m"]["state"]) if "document" in kinds else {}
+        throughput[f"pages_per_minute_{m}m"] = round(page_states.get("done", 0) / m, 2)
+        throughput[f"documents_per_minute_{m}m"] = round(
+            sum(doc_states.get(s, 0) for s in ("indexed", "needs_review")) / m, 2)
+        throughput[f"failed_{m}m"] = page_states.get("failed", 0) + doc_states.get("failed", 0)
+    registers = [h["_source"] for h in responses[2]["hits"]["hits"]]
+    open_documents = responses[2]["hits"]["total"]["value"]
+    workers = [h["_source"] for h in responses[3]["hits"]["hits"]]
     backlog = sum((q["waiting"] or 0) + (q["delayed"] or 0) for q in queues.values())
+    in_flight = sum(q["in_progress"] or 0 for q in queues.values())
     pages_left = pages.get("queued", 0) + pages.get("ocr", 0)
     rate = throughput["pages_per_minute_5m"] or throughput["pages_per_minute_60m"]
-    idle = (backlog == 0 and not any(objects.get(s) for s in OPEN_LEDGER)
-            and not any(documents.get(s) for s in OPEN_DOCS)
-            and all((q["in_progress"] or 0) == 0 for q in queues.values()))
+    busy = (backlog or in_flight or any(objects.get(s) for s in OPEN_LEDGER)
+            or any(documents.get(s) for s in OPEN_DOCS))
+    warnings = []
+    if broker_error:
+        warnings.append(f"broker unreachable: {broker_error}")
+    if busy and not workers:
+        warnings.append("work is waiting but no worker has sent a heartbeat in the last "
+                        f"{ALIVE_WITHIN:.0f} s: start one with 'sohoa worker'")
+    dead = sum(q["dead"] or 0 for q in queues.values())
+    if dead:
+        warnings.append(f"{dead} dead-lettered messages: see 'sohoa failures', replay with 'sohoa requeue-dead'")
     return {
         "at": now.isoformat(timespec="seconds"),
-        "idle": idle,
+        "idle": not busy and broker_error is None,
         "objects": objects,
         "documents": documents,
         "pages": pages,
         "failures": failures,
+        "retrying": retrying,
         "queues": queues,
+        "workers": workers,
         "throughput": throughput,
         "eta_minutes": round(pages_left / rate, 1) if rate and pages_left else None,
+        "open_documents": open_documents,
         "registers_in_progress": registers,
+        "warnings": warnings,
     }
+
+
+def _counts(d: dict) -> str:
+    return ", ".join(f"{k} {v}" for k, v in sorted(d.items()) if v) or "none"
+
+
+def _n(v) -> str:
+    return "?" if v is None else str(v)
+
+
+def bar(done: int, total: int, width: int = 20) -> str:
+    if not total:
+        return "[" + "?" * width + "]"
+    filled = min(width, int(width * done / total))
+    return "[" + "#" * filled + "-" * (width - filled) + "]"
 
 
 def format_status(s: dict) -> str:
     lines = [f"sohoa status at {s['at']}" + ("  (idle)" if s["idle"] else "")]
-
-    def counts(d: dict) -> str:
-        return ", ".join(f"{k} {v}" for k, v in sorted(d.items())) or "none"
-    lines.append(f"  objects:   {counts(s['objects'])}")
-    lines.append(f"  documents: {counts(s['documents'])}")
-    lines.append(f"  pages:     {counts(s['pages'])}")
-    lines.append("  queues:")
+    for w in s.get("warnings") or []:
+        lines.append(f"  ! {w}")
+    lines.append(f"  objects:   {_counts(s['objects'])}")
+    lines.append(f"  documents: {_counts(s['documents'])}")
+    lines.append(f"  pages:     {_counts(s['pages'])}")
+    lines.append("  queues:           waiting  delayed  in progress  dead")
     for q, c in s["queues"].items():
-        lines.append(f"    {q:<14} waiting {c['waiting']}, in progress {c['in_progress'] if c['in_progress'] is not None else '?'}, "
-                     f"delayed {c['delayed']}, dead {c['dead']}")
+        lines.append(f"    {q:<14} {_n(c['waiting']):>8} {_n(c['delayed']):>8} {_n(c['in_progress']):>12} {_n(c['dead']):>5}")
+    workers = s.get("workers") or []
+    lines.append(f"  workers alive: {len(workers)}" + (
+        " (" + ", ".join(f"{w['worker']} busy {w.get('busy', 0)}" for w in workers[:6])
+        + (", ..." if len(workers) > 6 else "") + ")" if workers else ""))
     t = s["throughput"]
     eta = f", ETA {s['eta_minutes']} min" if s["eta_minutes"] else ""
-    lines.append(f"  throughput: {t['pages_per_minute_5m']} pages/min (5 min), {t['pages_per_minute_60m']} (60 min){eta}")
+    lines.append(f"  throughput: {t['pages_per_minute_5m']} pages/min (5 min), {t['pages_per_minute_60m']} (60 min); "
+                 f"{t['documents_per_minute_60m']} documents/min (60 min){eta}")
+    if s.get("retrying"):
+        lines.append("  waiting to be retried: " + ", ".join(f"{r} {n}" for r, n in sorted(s["retrying"].items())))
     if s["failures"]:
-        lines.append("  failures by reason:")
+        lines.append("  failures by reason (sohoa failures --reason R; sohoa retry --reason R):")
         for reason, c in sorted(s["failures"].items()):
             lines.append(f"    {reason:<24} " + ", ".join(f"{k} {v}" for k, v in c.items() if v))
     if s["registers_in_progress"]:
-        lines.append("  in progress:")
+        more = s.get("open_documents", 0) - len(s["registers_in_progress"])
+        lines.append("  in progress" + (f" (oldest {len(s['registers_in_progress'])} of {s['open_documents']})"
+                                        if more > 0 else "") + ":")
         for r in s["registers_in_progress"]:
             total = r.get("pages_total") or 0
             done = r.get("pages_count_done") or 0
-            lines.append(f"    {r['doc_hash'][:12]} {r.get('collection') or '-':<14} {r['state']:<12} "
-                         f"{done}/{total or '?'} pages" + (f", {r['pages_count_failed']} failed" if r.get('pages_count_failed') else ""))
+            failed = r.get("pages_count_failed") or 0
+            line = (f"    {r['doc_hash'][:12]} {r.get('collection') or '-':<12} {r['state']:<11} {bar(done, total)} "
+                    f"{done}/{total or '?'} pages" + (f", {failed} failed" if failed else ""))
+            if r.get("retry_reason"):
+                line += f"  (retrying: {r['retry_reason']})"
+            lines.append(line)
     return "\n".join(lines)

@@ -1,0 +1,157 @@
+"""Queue depths and dead-lettered messages, read from the broker itself.
+
+dramatiq keeps, per queue ``Q``: the queue, a delay queue ``Q.DQ`` (retries
+waiting for their time) and a dead-letter queue ``Q.XQ`` (messages the queue
+gave up on). On Redis these are keys under the broker's namespace; on RabbitMQ
+they are real queues, counted with a passive-style declare (no management
+plugin needed).
+
+``requeue_dead`` moves dead-lettered messages back to their queue with their
+retry count reset, on either broker, and reopens the page or document they
+were about so status shows it as waiting again rather than failed.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from dramatiq import Message
+from dramatiq.common import dq_name, xq_name
+
+from indexers.pages import now_iso
+
+from .state import StateStore, doc_job_id, page_job_id, transition
+
+log = logging.getLogger(__name__)
+
+
+def is_rabbitmq(broker) -> bool:
+    return hasattr(broker, "get_queue_message_counts")
+
+
+def queue_depths(broker, queues: tuple[str, ...], workers: list[dict] | None = None) -> dict[str, dict]:
+    """Per queue: waiting, delayed (retries not due yet), in progress, dead-lettered.
+
+    ``workers`` (alive heartbeats) supply what RabbitMQ cannot count itself:
+    messages taken by a worker and delayed retries a worker holds in memory.
+    """
+    out = {}
+    for q in queues:
+        if is_rabbitmq(broker):
+            ready, delayed, dead = broker.get_queue_message_counts(q)
+            busy = held = None
+            if workers is not None:
+                counts = [(w.get("queue_counts") or {}).get(q) or {} for w in workers]
+                busy = sum(int(c.get("busy") or 0) for c in counts)
+                held = sum(int(c.get("held") or 0) for c in counts)
+            out[q] = {"waiting": ready, "delayed": delayed + (held or 0), "in_progress": busy, "dead": dead}
+            continue
+        r, ns = broker.client, broker.namespace
+        pipe = r.pipeline(transaction=False)
+        pipe.llen(f"{ns}:{q}")
+        pipe.hlen(f"{ns}:{q}.msgs")
+        pipe.hlen(f"{ns}:{dq_name(q)}.msgs")
+        pipe.hlen(f"{ns}:{xq_name(q)}.msgs")
+        waiting, unacked, delayed, dead = pipe.execute()
+        # .msgs holds every message of the queue not yet acknowledged: waiting and taken by a worker.
+        out[q] = {"waiting": waiting, "delayed": delayed, "in_progress": max(0, unacked - waiting), "dead": dead}
+    return out
+
+
+def dead_messages(broker, queue: str, limit: int = 100) -> list[Message]:
+    """Dead-lettered messages of a queue, without removing them (Redis only; RabbitMQ cannot peek)."""
+    if is_rabbitmq(broker):
+        return []
+    raw = broker.client.hgetall(f"{broker.namespace}:{xq_name(queue)}.msgs")
+    return [Message.decode(v) for _, v in list(raw.items())[:limit]]
+
+
+def _fresh(message: Message, queue: str) -> Message:
+    """The same call as a new message: back on its own queue, retry count and eta dropped."""
+    return Message(queue_name=queue, actor_name=message.actor_name, args=tuple(message.args),
+                   kwargs=dict(message.kwargs or {}), options={})
+
+
+def requeue_dead(broker, queues: tuple[str, ...], state: StateStore | None = None,
+                 limit: int | None = None) -> dict[str, int]:
+    """Move dead-lettered messages back to their queues; returns how many per queue."""
+    moved = {}
+    for q in queues:
+        n = 0
+        if is_rabbitmq(broker):
+            channel = broker.channel
+            while limit is None or n < limit:
+                method, _props, body = channel.basic_get(queue=xq_name(q), auto_ack=False)
+                if method is None:
+                    break
+                message = Message.decode(body)
+                broker.enqueue(_fresh(message, q))
+                channel.basic_ack(method.delivery_tag)
+                _reopen(state, message)
+                n += 1
+        else:
+            r, ns = broker.client, broker.namespace
+            xq, xq_msgs = f"{ns}:{xq_name(q)}", f"{ns}:{xq_name(q)}.msgs"
+            for redis_id, data in list(r.hgetall(xq_msgs).items()):
+                if limit is not None and n >= limit:
+                    break
+                message = Message.decode(data)
+                broker.enqueue(_fresh(message, q))
+                pipe = r.pipeline()
+                pipe.zrem(xq, redis_id)
+                pipe.hdel(xq_msgs, redis_id)
+                pipe.execute()
+                _reopen(state, message)
+                n += 1
+        moved[q] = n
+        if n:
+            log.info("requeued %d dead-lettered messages on %s", n, q)
+    return moved
+
+
+def purge_dead_for(broker, queues: tuple[str, ...], doc_hashes: set[str], ledger_ids: set[str]) -> int:
+    """Drop dead-lettered messages about objects being retried another way (Redis; RabbitMQ keeps them to expire)."""
+    if is_rabbitmq(broker) or not (doc_hashes or ledger_ids):
+        return 0
+    r, ns, dropped = broker.client, broker.namespace, 0
+    for q in queues:
+        xq, xq_msgs = f"{ns}:{xq_name(q)}", f"{ns}:{xq_name(q)}.msgs"
+        for redis_id, data in list(r.hgetall(xq_msgs).items()):
+            m = Message.decode(data)
+            args = tuple(m.args)
+            about = (m.actor_name == "prepare_document" and len(args) == 5 and args[4] in ledger_ids) or \
+                (m.actor_name in ("ocr_page", "index_document") and args and args[0] in doc_hashes)
+            if about:
+                pipe = r.pipeline()
+                pipe.zrem(xq, redis_id)
+                pipe.hdel(xq_msgs, redis_id)
+                pipe.execute()
+                dropped += 1
+    return dropped
+
+
+def _reopen(state: StateStore | None, message: Message) -> None:
+    """Mark what a requeued message is about as waiting again."""
+    if state is None:
+        return
+    args = tuple(message.args)
+    try:
+        if message.actor_name == "prepare_document" and len(args) == 5:
+            state.set_ledger(args[4], status="enqueued", enqueued_at=now_iso(), reason=None, message=None)
+        elif message.actor_name == "ocr_page" and len(args) == 2:
+            doc_hash, page = args
+
+            def reopen_doc(src):
+                if src is None:
+                    return None
+                failed = [p for p in src.get("pages_failed") or [] if p != page]
+                src["pages_failed"], src["pages_count_failed"] = failed, len(failed)
+                return transition(src, "ocr") if src.get("state") in ("failed", "indexed", "needs_review") else src
+            state.update(state.jobs, doc_job_id(doc_hash), reopen_doc)
+            state.update(state.jobs, page_job_id(doc_hash, page),
+                         lambda src: None if src is None else transition(src, "queued"))
+        elif message.actor_name == "index_document" and args:
+            state.update(state.jobs, doc_job_id(args[0]),
+                         lambda src: transition(src, "ocr") if src and src.get("state") == "failed" else None)
+    except Exception as exc:  # the message is back on its queue; the state catches up when it runs
+        log.warning("requeued %s but could not mark it waiting: %s", message.actor_name, type(exc).__name__)

@@ -1,0 +1,128 @@
+"""Worker heartbeats: which workers are alive and what each one holds.
+
+Every worker process writes one record (``kind: worker``, id
+``worker:{host}:{pid}``) into the jobs index every few seconds: when it last
+beat, how many messages it is processing and how many delayed retries it holds
+in memory. This works the same with Redis and RabbitMQ, and it gives RabbitMQ
+the two counts its queues cannot report: messages taken by a worker (unacked)
+and delayed messages a worker holds until their time comes.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from datetime import datetime, timedelta, timezone
+
+from dramatiq.common import q_name
+from dramatiq.middleware import Middleware
+
+from indexers.pages import now_iso
+
+from .state import worker_name
+
+log = logging.getLogger(__name__)
+
+INTERVAL = 10.0      # seconds between beats
+ALIVE_WITHIN = 45.0  # a worker not heard from for this long is considered gone
+
+
+class WorkerHeartbeat(Middleware):
+    def __init__(self, get_es, jobs_index: str, interval: float = INTERVAL):
+        self.get_es = get_es  # called in the worker process: clients are not fork-safe
+        self.jobs_index = jobs_index
+        self.interval = interval
+        self.lock = threading.Lock()
+        self.busy: dict[str, dict] = {}
+        self.delayed: dict[str, tuple[float, str]] = {}  # message id -> (eta in epoch ms, queue)
+        self.processed = 0
+        self.errors = 0
+        self.queues: list[str] = []
+        self.started_at = now_iso()
+        self.stop = threading.Event()
+        self.thread: threading.Thread | None = None
+
+    # -- dramatiq hooks ---------------------------------------------------
+    def after_worker_boot(self, broker, worker):
+        self.queues = sorted(q for q in getattr(worker, "consumer_whitelist", None) or broker.get_declared_queues()
+                             if not q.endswith((".DQ", ".XQ")))
+        self.thread = threading.Thread(target=self._run, name="sohoa-heartbeat", daemon=True)
+        self.thread.start()
+
+    def before_worker_shutdown(self, broker, worker):
+        self.stop.set()
+        self.beat(state="stopped")
+
+    def before_delay_message(self, broker, message):
+        with self.lock:
+            self.delayed[message.message_id] = (float(message.options.get("eta", 0)), q_name(message.queue_name))
+
+    def before_process_message(self, broker, message):
+        with self.lock:
+            self.delayed.pop(message.message_id, None)
+            self.busy[message.message_id] = {"actor": message.actor_name, "queue": q_name(message.queue_name),
+                                             "since": now_iso(),
+                                             **_safe_args(message.actor_name, tuple(message.args))}
+
+    def after_process_message(self, broker, message, *, result=None, exception=None):
+        with self.lock:
+            self.busy.pop(message.message_id, None)
+            self.processed += 1
+            if exception is not None:
+                self.errors += 1
+
+    def after_skip_message(self, broker, message):
+        with self.lock:
+            self.busy.pop(message.message_id, None)
+
+    # -- the beat ---------------------------------------------------------
+    def snapshot(self, state: str = "alive") -> dict:
+        now_ms = time.time() * 1000
+        name = worker_name()
+        with self.lock:
+            # A delayed message leaves the worker's memory when its eta passes.
+            self.delayed = {k: v for k, v in self.delayed.items() if v[0] > now_ms - 60_000}
+            counts: dict[str, dict[str, int]] = {}
+            for eta, queue in self.delayed.values():
+                if eta > now_ms:
+                    counts.setdefault(queue, {"busy": 0, "held": 0})["held"] += 1
+            for item in self.busy.values():
+                counts.setdefault(item["queue"], {"busy": 0, "held": 0})["busy"] += 1
+            held = sum(c["held"] for c in counts.values())
+            return {"kind": "worker", "worker": name, "host": name.rsplit(":", 1)[0], "pid": int(name.rsplit(":", 1)[1]),
+                    "state": state, "queues": self.queues, "busy": len(self.busy), "held_delayed": held,
+                    "processed": self.processed, "errors": self.errors, "current": list(self.busy.values())[:20],
+                    "queue_counts": counts,
+                    "started_at": self.started_at, "heartbeat_at": now_iso(), "updated_at": now_iso()}
+
+    def beat(self, state: str = "alive") -> None:
+        doc = self.snapshot(state)
+        try:
+            self.get_es().index(index=self.jobs_index, id=f"worker:{doc['worker']}", document=doc)
+        except Exception as exc:  # never let bookkeeping stop the worker
+            log.warning("heartbeat not written: %s", type(exc).__name__)
+
+    def _run(self) -> None:
+        while True:
+            self.beat()
+            if self.stop.wait(self.interval):
+                break
+
+
+def _safe_args(actor: str, args: tuple) -> dict:
+    """What a worker is busy with, by hash and page only (keys may carry personal names)."""
+    if actor == "ocr_page" and len(args) == 2:
+        return {"doc_hash": args[0], "page": args[1]}
+    if actor == "index_document" and args:
+        return {"doc_hash": args[0]}
+    return {}
+
+
+def alive_workers(es, jobs_index: str, within: float = ALIVE_WITHIN, now: datetime | None = None) -> list[dict]:
+    now = now or datetime.now(timezone.utc)
+    since = (now - timedelta(seconds=within)).isoformat()
+    resp = es.search(index=jobs_index, size=200, sort=[{"worker": "asc"}],
+                     query={"bool": {"filter": [{"term": {"kind": "worker"}}, {"term": {"state": "alive"}},
+                                                {"range": {"heartbeat_at": {"gte": since}}}]}})
+    return [h["_source"] for h in resp["hits"]["hits"]]
