@@ -38,6 +38,9 @@ from .classify import UNCLASSIFIED, Classification, classify_rows
 from .layout import Row, Tok, build_rows, union
 from .loader import FieldSpec, Label, Schema, label_key, load_schemas
 from .normalize import cccd_parts, normalise, parse_date, plausible_word
+from .vocab import SURNAMES
+
+_FOLDED_SURNAMES = {fold(n).title() for n in SURNAMES}
 
 REVIEW_THRESHOLD = 0.6  # a field under this confidence sends its record to review
 LABEL_MIN = 0.78  # label similarity needed for labels of 7+ letters
@@ -108,8 +111,8 @@ def find_labels(toks: list[Tok], schema: Schema, section: str | None,
                 if lb.contextual:
                     weight += 2  # in-section generic label beats the same words at top level
                 cands.append(Match(i, j + 1, spec, lb, score, weight))
-            if tj.colon or tj.line_end:
-                break
+            if tj.line_end:
+                break  # a label may hold a stray colon ("Số: lượng:") but does not cross OCR lines
     cands.sort(key=lambda m: -m.weight)
     chosen: list[Match] = []
     taken: set[int] = set()
@@ -176,6 +179,12 @@ class Found:
         # one doubtful word spoils a value: weigh the weakest word as much as the mean
         ocr = (sum(confs) / len(confs) + min(confs)) / 2 if confs else 0.0
         self.confidence = ocr * (0.6 + 0.4 * self.label_score) * n.quality
+        if self.spec.kind == "name" and self.value and not self.spec.key.endswith("alias"):
+            first = str(self.value).split()[0]
+            plain = fold(first) == first.lower()
+            if first not in SURNAMES and not (plain and first in _FOLDED_SURNAMES):
+                self.confidence *= 0.6
+                self.notes.append(f"{first!r} is not a known family name")
         if self.spec.kind in ("name", "place", "text") and self.value is not None:
             bad = [w for w in str(self.value).split() if not plausible_word(w)]
             if bad:
@@ -225,7 +234,19 @@ def _value_toks(toks: list[Tok]) -> list[Tok]:
     if not words:
         return []
     a, b = words[0], words[-1]
-    return [t for t in toks[a:b + 1] if not t.leader or (len(t.text) == 1 and t.text in "-–")]
+    out = [t for t in toks[a:b + 1] if not t.leader or (len(t.text) == 1 and t.text in "-–")]
+    # specks read as characters at the ends of a value: symbols, or one or two doubtful letters
+    while out and _speck(out[-1]):
+        out.pop()
+    while out and _speck(out[0]):
+        out.pop(0)
+    return out
+
+
+def _speck(t: Tok) -> bool:
+    if not any(c.isalnum() for c in t.text):
+        return True
+    return len(t.key) <= 2 and t.confidence < 0.6 and not t.text[:1].isdigit()
 
 
 class PageReader:
@@ -414,10 +435,16 @@ class PageReader:
         hrow = rows[header_i]
         cols = []  # (x0, x1, spec, label, score)
         starts = [(hrow.toks[m.start].bbox[0], hrow.toks[m.end - 1].bbox[2], m) for m in header]
+        margin = 0.6 * hrow.height
         for k, (x0, x1, m) in enumerate(starts):
-            lo = 0 if k == 0 else (starts[k - 1][1] + x0) / 2
-            hi = 10 ** 9 if k + 1 == len(starts) else (x1 + starts[k + 1][0]) / 2
+            # cells are written from the left edge of their column title, and may run wider than it
+            lo = 0 if k == 0 else x0 - margin
+            hi = 10 ** 9 if k + 1 == len(starts) else starts[k + 1][0] - margin
             cols.append((lo, hi, m))
+        # a new table row starts where the index column or an identifying column has text;
+        # other cells wrap onto continuation lines
+        key_cols = {ci for ci, (_, _, m) in enumerate(cols)
+                    if m.spec is idx_spec or (m.spec.required and m.spec.kind in ("number", "id"))} or {0}
         # header cells may wrap onto a second row: skip rows above the first data row that hold no digits
         first_key = cols[0][2].spec
         current: dict[int, list[Tok]] | None = None
@@ -431,7 +458,7 @@ class PageReader:
                         break
             if not cells:
                 continue
-            starts_entry = 0 in cells and any(c.isalnum() for t in cells[0] for c in t.text)
+            starts_entry = any(ci in cells and any(c.isalnum() for t in cells[ci] for c in t.text) for ci in key_cols)
             if current is None and not starts_entry:
                 continue  # wrapped header text or notes above the first row
             if starts_entry:

@@ -290,12 +290,18 @@ def parse_date(raw: str, words_only: bool = False) -> DateParse:
             (mo, r1), (y, r2) = _num(m.group(1)), _num(m.group(2))
             iso = _iso(y, mo) if mo is not None and y is not None else None
             if iso:
+                if re.search(r"[0-9OoIl][^\w]{0,2}$", text[:m.start()].rstrip()):
+                    # "O7./01/2021": a day was printed but not read; month precision would be a guess
+                    return DateParse(iso, 0.4, ["the day could not be read"])
                 return DateParse(iso, 0.85 if (r1 or r2) else 1.0, notes)
         lunar = lunar_year(text)
         if lunar:
             return DateParse(None, 1.0, ["lunar year kept as written"], lunar=lunar)
         m = _RE_YEAR.search(text)
         if m:
+            rest = text[:m.start()] + text[m.end():]
+            if re.search(r"\d", rest):
+                return DateParse(m.group(1), 0.4, ["only the year could be read"])
             return DateParse(m.group(1), 0.9 if len(strip_leaders(text)) > 9 else 1.0, notes)
     lunar = lunar_year(text)
     if lunar:
@@ -337,13 +343,16 @@ _LOOKALIKES = str.maketrans({"Ð": "Đ", "ð": "đ", "⁄": "/", "∕": "/"})
 
 def norm_text(raw: str) -> Norm:
     text = strip_leaders(raw.translate(_LOOKALIKES)).strip(" .,;")
+    text = re.sub(r"\.(?=[,;])|(?<= )\.(?=\w)", "", text)  # specks read as dots: "Duệ.," / "Đông .6"
     return Norm(text or None, 1.0 if text else FAILED)
 
 
 def _fix_piece(piece: str) -> str:
-    if len(piece) >= 2 and any(c.isdigit() for c in piece):
-        return fix_digits(piece)[0]
-    return piece
+    """Letters read for digits inside or after digits ("9I" -> "91", "1O5" -> "105"); a leading letter
+    is left alone, since codes start with letters ("G3318")."""
+    if len(piece) < 2 or not piece[0].isdigit():
+        return piece
+    return fix_digits(piece)[0]
 
 
 def norm_number(raw: str) -> Norm:
@@ -352,6 +361,8 @@ def norm_number(raw: str) -> Norm:
     text = re.sub(r"ĐĐ+", "Đ", text)  # OCR doubles Đ ("QĐÐ"); Vietnamese never writes ĐĐ
     fixed = "".join(_fix_piece(p) for p in re.split(r"([\s/.\-]+)", text))
     q = 1.0 if fixed == text else 0.85
+    if any(len(w) >= 2 and w.isalpha() and w.islower() for w in fixed.split()):
+        q = min(q, 0.5)  # a lower-case word in a number: OCR noise or a run-on value
     return Norm(fixed or None, q if fixed else FAILED)
 
 
@@ -646,7 +657,11 @@ def is_leader(token: str) -> bool:
 
 _TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 _SYLLABLE = re.compile(r"(ngh|ng|gh|gi|kh|nh|ph|th|tr|ch|qu|[bcdđghklmnprstvx])?"
-                       r"[aăâeêioôơuưy]{1,3}(ch|ng|nh|[cmnpt])?")
+                       r"([aăâeêioôơuưy]{1,3})(ch|ng|nh|[cmnpt])?")
+# vowel groups a Vietnamese syllable can have (tone marks removed)
+_NUCLEI = set("""a ă â e ê i o ô ơ u ư y ai ao au ay âu ây eo êu ia iê iêu iu oa oă oai oay oe oeo oi ôi ơi oo
+ua uâ uây uê ui uô uôi uơ uy uya uyê uyu ưa ưi ưu ươ ươi ươu yê yêu""".split())
+_MARKED = set("ăâêôơư")
 _EDGE_PUNCT = ",.;:!?\"'“”"
 
 
@@ -673,4 +688,23 @@ def plausible_word(word: str) -> bool:
     if sum(c in _TONES for c in decomposed) > 1:
         return False
     base = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONES))
-    return _SYLLABLE.fullmatch(base) is not None
+    m = _SYLLABLE.fullmatch(base)
+    if m is None:
+        return False
+    nucleus = m.group(2)
+    onset = m.group(1) or ""
+    if onset in ("gi", "qu") and nucleus not in _NUCLEI:
+        return False
+    if onset not in ("gi", "qu") and nucleus not in _NUCLEI and not (onset == "g" and ("i" + nucleus) in _NUCLEI):
+        return False
+    # where the tone sits: on a vowel, and on the marked vowel when the group has one (tiểu, not tiêủ)
+    letters = unicodedata.normalize("NFC", w.lower())
+    for i, ch in enumerate(letters):
+        d = unicodedata.normalize("NFD", ch)
+        if any(c in _TONES for c in d):
+            plain = unicodedata.normalize("NFC", "".join(c for c in d if c not in _TONES))
+            if plain not in "aăâeêioôơuưy":
+                return False  # a tone on a consonant: "ñ"
+            if any(v in _MARKED for v in nucleus) and plain not in _MARKED:
+                return False
+    return True

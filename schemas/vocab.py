@@ -89,3 +89,16 @@ ERAS = {
     "mac": (1527, 1677), "le trung hung": (1533, 1789), "le": (1428, 1789),
     "tay son": (1778, 1802), "nguyen": (1802, 1945),
 }
+
+# Family names: the first word of almost every Vietnamese full name is one of these. A first word
+# outside the list is more often an OCR slip on the diacritics ("Đỉnh" for "Đinh", "Hô" for "Hồ")
+# than a rare name, so it lowers the confidence instead of being accepted silently.
+SURNAMES = set("""
+Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đào Đinh Trịnh Lương Mai Trương Lâm
+Phùng Tạ Cao Quách Hà Đoàn Vương Thái Tô Tăng La Lã Lưu Kiều Châu Chu Chử Triệu Nghiêm Văn Hứa Từ Tống Thân
+Khúc Khổng Kim Lục Mạc Mạnh Ninh Nông Quan Tôn Thạch Tiêu Trình Ung Vi Viên Âu Bạch Bế Bồ Cù Cung Diệp
+Doãn Đàm Đồng Giang Giáp Hàn Hầu Khuất Khương Lạc Lò Lỗ Lộc Ma Mã Mẫn Nhữ Phí Phó Phương Sầm Sơn Tào
+Thiều Thịnh Tiết Trác Trang Ứng Vòng Xa Hạ Công Chung Chế Đường Lều Lư Ông Quản Vưu Tòng Lường Kha Âu
+Đàng Cấn Lại Thiệu Trà Tiền Hồng Lăng Mẫn Phù Quang Lang Cầm Cà Hoa Nghị Thượng Ngũ Tưởng Văn Vàng Giàng
+Sùng Thào Hầu Lầu Mùa Chảo Bàn Triệu Đèo Lữ Dư Hán Khổng Diêm Đậu Đoàn Hề Lỗ Mạch Nhan Phó Sái Trầm
+""".split())

@@ -666,7 +666,7 @@ class Painter:
         mid = PAGE_W / 2 + 10
         top = self.y
         ends = []
-        for (marker, pairs), (x0, x1) in ((left, (MARGIN, mid - 40)), (right, (mid + 20, PAGE_W - MARGIN))):
+        for (marker, pairs), (x0, x1) in ((left, (MARGIN, mid - 70)), (right, (mid + 50, PAGE_W - MARGIN))):
             self.y = top
             self.text(x0, marker, self.bold)
             self.y += self.line_h
@@ -740,7 +740,7 @@ def degrade(img: Image.Image, level: int, rng: random.Random) -> Image.Image:
         return img.convert("RGB")
     nrng = np.random.default_rng(rng.randint(0, 2 ** 31))
     noise, blur, skew, quality, fade = {1: (6, 0.35, 0.0, 85, 0), 2: (12, 0.6, 0.6, 60, 15),
-                                        3: (20, 0.9, 1.2, 40, 35)}[min(level, 3)]
+                                        3: (16, 0.8, 1.0, 45, 30)}[min(level, 3)]
     if skew:
         img = img.rotate(rng.uniform(-skew, skew), resample=Image.BICUBIC, expand=True, fillcolor=255)
     if blur:
