@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from typing import Iterable, Iterator
+from typing import Iterable
 
 from elasticsearch import Elasticsearch, helpers
 from elastic_transport import TransportError
@@ -149,7 +149,18 @@ def search_pages(es: Elasticsearch, config: Config, q: PageQuery) -> dict:
     return {"total": resp["hits"]["total"]["value"], "hits": hits}
 
 
-def iter_page_ids(es: Elasticsearch, config: Config, doc_hash: str) -> Iterator[str]:
-    for h in helpers.scan(es, index=config.index("pages"), query={"query": {"term": {"doc_hash": doc_hash}}},
-                          _source=False):
-        yield h["_id"]
+def delete_by_doc_hash(es: Elasticsearch, index: str, doc_hash: str) -> int:
+    """Remove every document of one source content from an index; return how many.
+
+    Done as a scan and a bulk delete because the minimal Elasticsearch has no
+    delete-by-query; the refresh first makes sure nothing just indexed is missed.
+    """
+    try:
+        es.indices.refresh(index=index)
+        ids = [h["_id"] for h in helpers.scan(es, index=index, query={"query": {"term": {"doc_hash": doc_hash}}},
+                                              _source=False)]
+        if ids:
+            helpers.bulk(es, ({"_op_type": "delete", "_index": index, "_id": i} for i in ids), raise_on_error=False)
+        return len(ids)
+    except TransportError as exc:
+        raise DependencyUnavailable(f"Elasticsearch unreachable: {exc}") from exc

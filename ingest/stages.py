@@ -22,17 +22,18 @@ from elasticsearch import Elasticsearch
 from PIL import Image
 
 from indexers.client import ensure_indices, make_client
-from indexers.pages import bulk_index, now_iso, page_document, page_id
+from indexers.pages import bulk_index, delete_by_doc_hash, now_iso, page_document, page_id
 from indexers.records import record_documents
 from ocr.pipeline import OcrOptions, ocr_image
 from ocr.result import PageText
 from ocr.sources import detect_kind, inspect, page_image, set_pixel_limit
+from ocr.textlayer import pdf_text_layer, text_page
 from schemas.extract import extract_records
 from sohoa.config import Config
-from sohoa.errors import BadInput, classify
+from sohoa.errors import BadInput, LimitExceeded, classify
 
 from .state import FINISHED, StateStore, transition
-from .storage import Bucket, ObjectRef
+from .storage import Bucket, ObjectChanged, ObjectRef
 
 log = logging.getLogger(__name__)
 
@@ -70,7 +71,13 @@ def prepare(ctx: Context, ref: ObjectRef, ledger_id: str) -> str | None:
     ctx.state.set_ledger(ledger_id, status="preparing")
     with tempfile.TemporaryDirectory(prefix="sohoa-") as tmp:
         path = Path(tmp) / "source"
-        doc_hash = ctx.bucket.download(ref, path, ctx.config.max_object_bytes)
+        try:
+            doc_hash = ctx.bucket.download(ref, path, ctx.config.max_object_bytes)
+        except ObjectChanged as exc:
+            if exc.outcome != "superseded":
+                raise  # deleted: a failure with its reason
+            ctx.state.set_ledger(ledger_id, status="superseded", message=exc.message)
+            return None
         ctx.state.set_ledger(ledger_id, doc_hash=doc_hash)
         doc = _claim_document(ctx, ref, doc_hash, ledger_id)
         if doc is None:
@@ -86,12 +93,18 @@ def prepare(ctx: Context, ref: ObjectRef, ledger_id: str) -> str | None:
                 continue  # a redelivered prepare: this page is already through OCR
             try:
                 image = page_image(path, info, n, ctx.ocr.dpi, ctx.ocr.max_pixels)
-            except BadInput as exc:
+            except (BadInput, LimitExceeded) as exc:
                 # One unreadable page (a corrupt TIFF frame) must not sink the others.
                 fail_page(ctx, doc_hash, n, exc.reason, exc.message)
                 continue
             ctx.bucket.put_bytes(ctx.bucket.page_image_key(doc_hash, n), encode_png(image), "image/png")
+            size = image.size
             del image
+            text = pdf_text_layer(path, n) if kind == "pdf" and not ctx.ocr.force_ocr else None
+            if text is not None:
+                # A born-digital page: its own text beats OCR of its picture.
+                _store_text_layer(ctx, doc_hash, n, text, size)
+                continue
             ctx.state.set_page_state(doc_hash, n, "queued")
             ctx.send_ocr(doc_hash, n)
     doc = ctx.state.set_document_state(doc_hash, "ocr")
@@ -127,17 +140,28 @@ def _claim_document(ctx: Context, ref: ObjectRef, doc_hash: str, ledger_id: str)
         ctx.state.set_ledger(ledger_id, status="duplicate", duplicate_of=doc_hash)
         log.info("document %s: duplicate of an existing document, not processed again", doc_hash[:12])
         return None
-    if doc["state"] in FINISHED and doc["state"] != "failed":
+    if doc["state"] in FINISHED and doc["state"] not in ("failed", "superseded"):
         ctx.state.set_ledger(ledger_id, status="prepared")
         return None
 
     def restart(src):
-        # A retry: forget failed pages so they are tried again; done pages stay done.
+        # A retry, or bytes that come back to a key after being overwritten:
+        # forget failed pages so they are tried again; done pages stay done.
+        if ref.key not in src.get("keys", []):
+            src["keys"] = list(src.get("keys", [])) + [ref.key]
         src["pages_failed"] = []
         src["pages_count_failed"] = 0
         src["attempts"] = int(src.get("attempts", 0)) + 1
         return transition(src, "received")
     return ctx.state.update_document(doc_hash, restart)
+
+
+def _store_text_layer(ctx: Context, doc_hash: str, page: int, text: str, size: tuple[int, int]) -> None:
+    result = text_page(text, page)
+    result.width, result.height = size
+    ctx.bucket.put_json(ctx.bucket.page_ocr_key(doc_hash, page), result.to_dict())
+    ctx.state.set_page_state(doc_hash, page, "done", mean_confidence=1.0, flags=result.flags, seconds=0.0)
+    _complete_page(ctx, doc_hash, page, ok=True)
 
 
 def encode_png(image: Image.Image) -> bytes:
@@ -213,7 +237,12 @@ def index_document(ctx: Context, doc_hash: str) -> int:
     doc = ctx.state.document(doc_hash)
     if doc is None:
         raise BadInput(f"no document record for {doc_hash[:12]}")
-    if doc["state"] in ("indexed", "needs_review"):
+    if doc["state"] in ("indexed", "needs_review", "superseded"):
+        return 0
+    if _newer_version(ctx, doc) is not None:
+        # The key was overwritten while this version was in the pipeline: the
+        # newer version is what the key holds now, so this one is not indexed.
+        ctx.state.set_document_state(doc_hash, "superseded", message="the key was overwritten by a newer version")
         return 0
     ctx.state.set_document_state(doc_hash, "extracting")
     ocr_keys = {n: ctx.bucket.page_ocr_key(doc_hash, n) for n in doc.get("pages_done") or []}
@@ -250,8 +279,56 @@ def index_document(ctx: Context, doc_hash: str) -> int:
         return transition(src, "needs_review" if review else "indexed", flags=flags, mean_confidence=mean,
                           records=len(records), records_needing_review=sum(bool(r.get("needs_review")) for r in records))
     ctx.state.update_document(doc_hash, finish)
+    if count:
+        supersede_older_versions(ctx, doc)
     log.info("document %s: %d pages indexed, %d failed", doc_hash[:12], count, len(failed))
     return count
+
+
+# -- rescans: the same key overwritten with new bytes -------------------------
+
+def _versions_of_key(ctx: Context, doc: dict) -> list[dict]:
+    """Other documents received under this document's key."""
+    resp = ctx.es.search(index=ctx.config.index("jobs"), size=100, query={"bool": {
+        "filter": [{"term": {"kind": "document"}}, {"term": {"keys": doc["key"]}}],
+        "must_not": [{"term": {"doc_hash": doc["doc_hash"]}}]}})
+    return [h["_source"] for h in resp["hits"]["hits"]]
+
+
+def _newer_version(ctx: Context, doc: dict) -> dict | None:
+    for other in _versions_of_key(ctx, doc):
+        if other.get("state") != "duplicate" and other.get("received_at", "") > doc.get("received_at", ""):
+            return other
+    return None
+
+
+def supersede_older_versions(ctx: Context, doc: dict) -> int:
+    """Remove what older versions of this key left in the index, once this version is in.
+
+    Done after the new version is indexed, so a search never finds nothing in
+    between. An older version still held under another key (the same bytes
+    dropped twice) keeps its pages; it only loses this key.
+    """
+    replaced = 0
+    for old in _versions_of_key(ctx, doc):
+        if old.get("received_at", "") > doc.get("received_at", ""):
+            continue  # newer than us: that version supersedes us, not the other way round
+
+        def drop_key(src):
+            if src is None:
+                return None
+            keys = [k for k in src.get("keys", []) if k != doc["key"]]
+            if keys:
+                src["keys"], src["key"] = keys, keys[0]
+                return src
+            src["keys"] = []
+            return transition(src, "superseded", message="the key was overwritten by a newer version")
+        updated = ctx.state.update_document(old["doc_hash"], drop_key)
+        if updated and updated.get("state") == "superseded":
+            delete_by_doc_hash(ctx.es, ctx.config.index("pages"), old["doc_hash"])
+            delete_by_doc_hash(ctx.es, ctx.config.index("records"), old["doc_hash"])
+            replaced += 1
+    return replaced
 
 
 # -- failures ----------------------------------------------------------------

@@ -32,9 +32,9 @@ log = logging.getLogger(__name__)
 
 # Document states, in the order a document normally goes through them.
 DOC_STATES = ("received", "queued", "rasterizing", "ocr", "extracting", "indexing", "indexed", "needs_review",
-              "duplicate", "failed")
+              "duplicate", "superseded", "failed")
 PAGE_STATES = ("queued", "ocr", "done", "failed")
-FINISHED = ("indexed", "needs_review", "duplicate", "failed")
+FINISHED = ("indexed", "needs_review", "duplicate", "superseded", "failed")
 HISTORY_LIMIT = 50
 
 

@@ -23,6 +23,19 @@ from sohoa.errors import BadInput, DependencyUnavailable, LimitExceeded
 CHUNK = 1024 * 1024
 
 
+class ObjectChanged(BadInput):
+    """The listed version of an object is gone before it could be read.
+
+    ``outcome`` is ``deleted`` (a failure with its reason: the clerk removed it)
+    or ``superseded`` (overwritten: the new version has its own listing and is
+    processed on its own, so the old one is not a failure).
+    """
+
+    def __init__(self, message: str, outcome: str):
+        super().__init__(message)
+        self.outcome = outcome
+
+
 @dataclass(frozen=True)
 class ObjectRef:
     key: str
@@ -80,9 +93,10 @@ class Bucket:
         except ClientError as exc:
             code = exc.response.get("Error", {}).get("Code", "")
             if code in ("NoSuchKey", "404"):
-                raise BadInput("object was deleted before it could be downloaded") from exc
+                raise ObjectChanged("object was deleted before it could be downloaded", "deleted") from exc
             if code in ("PreconditionFailed", "412"):
-                raise BadInput("object was overwritten after it was listed; the new version is processed separately") from exc
+                raise ObjectChanged("object was overwritten after it was listed; the new version is processed "
+                                    "on its own", "superseded") from exc
             raise _unavailable(exc) from exc
         except BotoCoreError as exc:
             raise _unavailable(exc) from exc
