@@ -14,7 +14,7 @@ from fastapi import FastAPI
 from sohoa import __version__
 from sohoa.config import Config
 
-ROUTER_MODULES: tuple[str, ...] = ("api.search_routes",)
+ROUTER_MODULES: tuple[str, ...] = ("api.search_routes", "api.console_routes")
 
 
 def create_app(config: Config | None = None) -> FastAPI:

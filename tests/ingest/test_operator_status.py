@@ -167,3 +167,22 @@ def test_render_and_seconds():
     assert format_seconds(59) == "59s" and format_seconds(61) == "1m01s" and format_seconds(7260) == "2h01m"
     line = render(50, 200, "ocr", elapsed=100.0)
     assert "50/200" in line and "25%" in line and "ETA 5m00s" in line and "30.0/min" in line
+
+
+def test_histogram_buckets_are_cumulative_with_inf_and_sum():
+    from sohoa.metrics import BUCKETS, histogram_from_aggs
+    aggs = {"le": {"buckets": [{"to": b, "doc_count": (3 if b >= 5 else 1)} for b in BUCKETS]},
+            "stats": {"count": 4, "sum": 42.5}}
+    buckets, total = histogram_from_aggs(aggs)
+    assert buckets[0] == ("0.5", 1.0) and buckets[-1] == ("+Inf", 4.0) and total == 42.5
+    assert [c for _, c in buckets] == sorted(c for _, c in buckets)
+
+
+def test_console_chart_and_timeline():
+    from api.console_routes import svg_chart, timeline
+    svg = svg_chart([{"at": "2026-01-01T10:00:00.000Z", "done": 4, "failed": 1},
+                     {"at": "2026-01-01T10:01:00.000Z", "done": 0, "failed": 0}])
+    assert svg.startswith("<svg") and svg.count('class="done"') == 1 and svg.count('class="failed"') == 1
+    rows = timeline({"history": [{"state": "received", "at": "2026-01-01T10:00:00+00:00", "worker": "h:1"},
+                                 {"state": "ocr", "at": "2026-01-01T10:00:12.5+00:00", "worker": "h:2"}]})
+    assert rows[0]["seconds"] == 12.5 and rows[1]["seconds"] is None
