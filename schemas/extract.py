@@ -279,7 +279,7 @@ class PageReader:
             x, left_sec, right_sec = split
             block = [row]
             i += 1
-            while i < len(rows) and not self._full_width(rows[i], x):
+            while i < len(rows) and not self._ends_columns(rows[i], left_sec, right_sec):
                 block.append(rows[i])
                 i += 1
             left_right = max((t.bbox[2] for r in block for t in r.toks if t.xc < x), default=x)
@@ -290,14 +290,16 @@ class PageReader:
                         out.append((part, sec, edge))
         return out
 
-    @staticmethod
-    def _full_width(row: Row, x: float) -> bool:
-        """A row that crosses the column boundary (a word over it, or no gap at it) ends a two-column block."""
-        if any(t.bbox[0] < x - 4 < t.bbox[2] - 8 for t in row.toks):
-            return True
-        left = [t.bbox[2] for t in row.toks if t.xc < x]
-        right = [t.bbox[0] for t in row.toks if t.xc >= x]
-        return bool(left and right) and min(right) - max(left) < 0.8 * row.height
+    def _ends_columns(self, row: Row, left_sec: str, right_sec: str) -> bool:
+        """A row labelled with a field of neither column ("Nơi đăng ký") ends a two-column block; rows
+        with only the columns' own labels, or none (wrapped values), stay in it. Geometry alone is not
+        enough: a long left value can run up to the right column, and a full-width line can have a gap
+        exactly where the columns were."""
+        for sec in (left_sec, right_sec):
+            for m in find_labels(row.toks, self.schema, sec):
+                if not m.label.contextual and m.spec.section not in (left_sec, right_sec):
+                    return True
+        return False
 
     def _column_split(self, row: Row) -> tuple[float, str, str] | None:
         if len(self.schema.sections) < 2 or len(row.toks) < 2:
@@ -413,8 +415,10 @@ class PageReader:
             return _value_toks(nseg.toks)
         if not spec.wrap:
             return toks
+        if seg.toks and seg.toks[-1].leader and seg.toks[-1].bbox[0] >= toks[-1].bbox[2]:
+            return toks  # dotted leader after the value: the value ended on this line
         width = edge - seg.bbox[0]
-        if toks[-1].bbox[2] < edge - 0.12 * max(width, 1) and not toks[-1].text.endswith((",", "-")):
+        if toks[-1].bbox[2] < edge - 0.25 * max(width, 1) and not toks[-1].text.endswith((",", "-")):
             return toks
         used.add(si + 1)
         return toks + _value_toks(nseg.toks)
