@@ -84,35 +84,56 @@ def find_labels(toks: list[Tok], schema: Schema, section: str | None,
             tj = toks[j]
             if tj.leader:
                 break
-            window += tj.key
             nxt = toks[j + 1] if j + 1 < len(toks) else None
             height = max(1, tj.bbox[3] - tj.bbox[1])
             strong_end = tj.colon or (nxt is not None and (nxt.leader or nxt.text.startswith(":")))
-            # a wide gap, the end of the OCR line or of the row end a label too, but say less
-            ends_label = (header or strong_end or tj.line_end or nxt is None
-                          or nxt.bbox[0] - tj.bbox[2] > 1.5 * height)
-            for spec, lb in labels:
-                if lb.contextual and spec.section != section:
-                    continue
-                if abs(len(window) - len(lb.folded)) > max(2, len(lb.folded) // 4):
-                    continue
-                score = Levenshtein.normalized_similarity(window, lb.folded)
-                if not _label_ok(lb, window, score, ends_label or lb.after is not None):
-                    continue
-                if not (strong_end or header) and lb.after is None:
-                    # value words that merely look like a label ("Nguyễn Văn" ~ "Nguyên quán", "… liệt sĩ …"):
-                    # without a colon or leader, a label needs a near-exact match, and inside a row a gap too
-                    if i > 0 and (score < 0.9 or not ends_label):
-                        continue
-                    digit_next = nxt is not None and any(c.isdigit() for c in nxt.text)
-                    if i == 0 and score < 0.9 and not (ends_label or digit_next):
-                        continue
-                weight = score * min(len(lb.folded), 30) + (1.5 if ends_label else 0)
-                if lb.contextual:
-                    weight += 2  # in-section generic label beats the same words at top level
-                cands.append(Match(i, j + 1, spec, lb, score, weight))
+            for key, colon_read_as_letter in _colon_variants(tj):
+                _match_window(cands, labels, section, window + key, i, j, toks, nxt, height,
+                              strong_end or colon_read_as_letter, header)
+            window += tj.key
             if tj.line_end:
                 break  # a label may hold a stray colon ("Số: lượng:") but does not cross OCR lines
+    return _choose(cands)
+
+
+def _colon_variants(t: Tok) -> list[tuple[str, bool]]:
+    """The token's key, plus the key without a last letter that is likely a misread colon ("Sôí" = "Số:")."""
+    out = [(t.key, False)]
+    if len(t.key) >= 2 and t.text[-1:] in "íìï£¡ỉ" and not t.colon:
+        out.append((t.key[:-1], True))
+    return out
+
+
+def _match_window(cands: list, labels, section, window: str, i: int, j: int, toks: list[Tok], nxt, height: float,
+                  strong_end: bool, header: bool) -> None:
+    """Label candidates for the words toks[i..j], folded into ``window``."""
+    tj = toks[j]
+    # a wide gap, the end of the OCR line or of the row end a label too, but say less
+    ends_label = (header or strong_end or tj.line_end or nxt is None
+                  or nxt.bbox[0] - tj.bbox[2] > 1.5 * height)
+    for spec, lb in labels:
+        if lb.contextual and spec.section != section:
+            continue
+        if abs(len(window) - len(lb.folded)) > max(2, len(lb.folded) // 4):
+            continue
+        score = Levenshtein.normalized_similarity(window, lb.folded)
+        if not _label_ok(lb, window, score, ends_label or lb.after is not None):
+            continue
+        if not (strong_end or header) and lb.after is None:
+            # value words that merely look like a label ("Nguyễn Văn" ~ "Nguyên quán", "… liệt sĩ …"):
+            # without a colon or leader, a label needs a near-exact match, and inside a row a gap too
+            if i > 0 and (score < 0.9 or not ends_label):
+                continue
+            digit_next = nxt is not None and any(c.isdigit() for c in nxt.text)
+            if i == 0 and score < 0.9 and not (ends_label or digit_next):
+                continue
+        weight = score * min(len(lb.folded), 30) + (1.5 if ends_label else 0)
+        if lb.contextual:
+            weight += 2  # in-section generic label beats the same words at top level
+        cands.append(Match(i, j + 1, spec, lb, score, weight))
+
+
+def _choose(cands: list[Match]) -> list[Match]:
     cands.sort(key=lambda m: -m.weight)
     chosen: list[Match] = []
     taken: set[int] = set()

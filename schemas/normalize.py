@@ -56,7 +56,7 @@ def strip_leaders(text: str) -> str:
 
 # --- digits with OCR confusions -------------------------------------------------------------
 
-_DIGIT_FIX = str.maketrans({"O": "0", "o": "0", "Q": "0", "D": "0", "l": "1", "I": "1", "i": "1", "|": "1",
+_DIGIT_FIX = str.maketrans({"O": "0", "o": "0", "Q": "0", "D": "0", "Ø": "0", "ø": "0", "l": "1", "I": "1", "i": "1", "|": "1",
                             "!": "1", "Z": "2", "z": "2", "S": "5", "s": "5", "B": "8", "g": "9", "G": "6"})
 
 
@@ -144,7 +144,7 @@ def _year(text: str) -> int | None:
     return y
 
 
-_NUM = r"[0-9OoIlSB]{1,4}"
+_NUM = r"[0-9OoØIlSB]{1,4}"
 _RE_DMY = re.compile(rf"(?<![0-9])({_NUM})\s*[/\-.]\s*({_NUM})\s*[/\-.]\s*({_NUM})(?![0-9])")
 _RE_MY = re.compile(rf"(?<![0-9/])({_NUM})\s*[/\-.]\s*([0-9OoIlSB]{{4}})(?![0-9])")
 _RE_YEAR = re.compile(r"(?<![0-9])(1[0-9]{3}|20[0-9]{2})(?![0-9])")
@@ -312,6 +312,12 @@ def parse_date(raw: str, words_only: bool = False) -> DateParse:
 def norm_date(raw: str) -> Norm:
     p = parse_date(raw)
     n = Norm(p.iso, p.quality, p.notes)
+    words = _tokens(raw)
+    if p.iso and "thang" in words:
+        # "ngày Ø7 tháng 01 năm 2021" read as 2021-01: the printed day or month was lost, not absent
+        has_day = "ngay" in words[:words.index("thang")] or "mong" in words or "mung" in words
+        if (has_day and len(p.iso) < 10) or len(p.iso) < 7:
+            n.quality, n.notes = min(n.quality, 0.4), n.notes + ["part of the date could not be read"]
     if p.lunar:
         n.value = None
         n.notes = [f"lunar year {p.lunar} kept as written"]
@@ -472,7 +478,7 @@ def norm_percent(raw: str) -> Norm:
 
 def norm_time(raw: str) -> Norm:
     text = fold(strip_leaders(raw))
-    m = re.search(r"(?<!\d)([0-9oOlI]{1,2})\s*(?:gio|h|:|g)\s*([0-9oOlI]{1,2})?\s*(?:phut|p|')?", text)
+    m = re.search(r"(?<!\d)([0-9oOlI]{1,2})[\s\-.]*(?:gio|h|:|g)[\s\-.]*([0-9oOlI]{1,2})?\s*(?:phut|p|')?", text)
     if m:
         h, rh = fix_digits(m.group(1))
         mi, rm = fix_digits(m.group(2) or "0")
