@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from functools import lru_cache
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated
 
 from elasticsearch import Elasticsearch, NotFoundError
 from elastic_transport import TransportError
@@ -21,7 +21,7 @@ from fastapi.templating import Jinja2Templates
 
 from indexers.client import make_client
 from indexers.pages import PageQuery, search_pages
-from indexers.records_search import (MAX_SIZE, SORTS, SOURCE_EXCLUDES, BadQuery, RecordQuery, detail,
+from indexers.records_search import (MAX_SIZE, REVIEW_STATUSES, SORTS, SOURCE_EXCLUDES, BadQuery, RecordQuery, detail,
                                      parse_range, search_records)
 from sohoa.config import Config
 
@@ -91,11 +91,12 @@ def record_query(
                                         "number")] = None,
     type: Annotated[list[str], Query(description="record type (repeatable)")] = [],  # noqa: A002
     collection: Annotated[list[str], Query(description="collection (repeatable)")] = [],
-    review: Annotated[Literal["ok", "needs_review"] | None, Query()] = None,
+    review: Annotated[str | None, Query(max_length=20, description="ok or needs_review")] = None,
     decade: Annotated[list[int], Query(description="decade of the record's main date, e.g. 1970")] = [],
     province: Annotated[list[str], Query(description="province named in a place (facet value)")] = [],
-    sort: Annotated[Literal[tuple(SORTS)], Query()] = "relevance",  # type: ignore[valid-type]
+    sort: Annotated[str, Query(max_length=20, description=f"one of {', '.join(SORTS)}")] = "relevance",
     size: Annotated[int, Query(ge=1, le=MAX_SIZE)] = 20,
+    facets: Annotated[bool, Query(description="count facets on the first page")] = True,
 ) -> RecordQuery:
     try:
         b_from, b_to = parse_range(born)
@@ -103,10 +104,17 @@ def record_query(
         r_from, r_to = parse_range(registered)
     except BadQuery as exc:
         raise HTTPException(400, str(exc)) from exc
+    review = review or None
+    sort = sort or "relevance"
+    if review is not None and review not in REVIEW_STATUSES:
+        raise HTTPException(400, f"review must be one of {', '.join(REVIEW_STATUSES)}")
+    if sort not in SORTS:
+        raise HTTPException(400, f"sort must be one of {', '.join(SORTS)}")
+    type, collection, province = ([v for v in vs if v] for vs in (type, collection, province))  # noqa: A001
     return RecordQuery(q=q, name=name, born_from=born_from or b_from, born_to=born_to or b_to, died_from=d_from,
                        died_to=d_to, registered_from=r_from, registered_to=r_to, place=place, number=number,
                        record_types=type[:20], collections=collection[:20], review=review, decades=decade[:20],
-                       provinces=province[:20], sort=sort, size=size)
+                       provinces=province[:20], sort=sort, size=size, facets=facets)
 
 
 def _search(es: Elasticsearch, config: Config, rq: RecordQuery, cursor: str | None) -> dict:
