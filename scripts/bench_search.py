@@ -1,0 +1,273 @@
+#!/usr/bin/env python3
+"""Benchmark record search: bulk indexing rate, API latency under concurrent load, relevance on judged queries.
+
+    .venv/bin/python scripts/bench_search.py                 # 1,000,000 records (the documented run)
+    .venv/bin/python scripts/bench_search.py --records 200000 --duration 60
+
+Records are synthetic (indexers/synthetic.py: seeded distributions of
+Vietnamese names, dates, places and record types; no OCR) and go to their own
+index prefix, deleted afterwards unless --keep. Latency is measured through
+the HTTP API (`sohoa api` on a loopback port) by --clients concurrent clients.
+Relevance: judged queries for planted and background records, typed without
+diacritics, in reversed order, without the middle name, with one typo, and
+with a birth-year range; the relevant set of a query is every record whose
+name is exactly the intended one (and born in the range), read from the index
+by an exact keyword lookup, never from the ranking under test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import uuid
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+import httpx  # noqa: E402
+from elasticsearch import Elasticsearch  # noqa: E402
+
+from indexers.analysis import folded_text, norm_text  # noqa: E402
+from indexers.client import concrete_name, load_template  # noqa: E402
+from indexers.pages import bulk_index  # noqa: E402
+from indexers.records import derive, record_id, tokens  # noqa: E402
+from indexers.synthetic import GIVEN_F, GIVEN_M, PROVINCES, record_base  # noqa: E402
+from sohoa.config import Config  # noqa: E402
+
+# Planted people: plausible names that are rarer than the background's, so "the record" is well defined.
+PLANTED = ["Nguyễn Văn Khuê", "Trần Thị Nhạn", "Lê Đình Thoại", "Phạm Thị Ngọc Diễm", "Hoàng Văn Thụ",
+           "Vũ Thị Huyền Trâm", "Đặng Quang Vịnh", "Bùi Thị Xuyến", "Đỗ Hữu Nghị", "Ngô Thị Thoa Hường",
+           "Dương Văn Khoát", "Đinh Thị Loan Phượng", "Trịnh Công Sự", "Lương Thị Gấm", "Mai Xuân Thưởng",
+           "Tạ Đình Đề", "Chu Văn Tấn", "Cao Thị Thuỷ Ngân", "Kiều Văn Hoà", "Quách Thị Ngoãn",
+           "Nguyễn Thị Ngọc Hân", "Trần Văn Thuần", "Lê Thị Hoè", "Phan Văn Khoẻ", "Hồ Thị Quế"]
+
+
+def derived(i: int, seed: int) -> tuple[str, dict]:
+    b = record_base(i, seed=seed)
+    return record_id(b["doc_hash"], 0), derive(b)
+
+
+def planted_docs(seed: int) -> list[tuple[str, dict]]:
+    out = []
+    rng = random.Random(seed)
+    for k, name in enumerate(PLANTED):
+        b = record_base(10_000_000 + k, seed=seed, record_type="birth", family="civil_status", collection="hotich")
+        born = f"{rng.randint(1930, 2000)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+        b["fields"] = {"full_name": {"value": name, "raw": name.upper(), "confidence": 0.9, "page": 1, "bbox": None},
+                       "date_of_birth": {"value": born, "raw": born, "confidence": 0.9, "page": 1, "bbox": None},
+                       "place_of_birth": {"value": f"xã Đình Bảng, huyện Từ Sơn, tỉnh {PROVINCES[k % 8][0]}",
+                                          "raw": "", "confidence": 0.9, "page": 1, "bbox": None}}
+        out.append((record_id(b["doc_hash"], 0), derive(b)))
+    return out
+
+
+def typo(word: str, rng: random.Random) -> str:
+    w = folded_text(word)
+    if len(w) < 3:
+        return w
+    i = rng.randint(1, len(w) - 1)
+    c = rng.choice([x for x in "abcdeghiklmnopqrstuvxy" if x != w[i]])
+    return w[:i] + c + w[i + 1:]
+
+
+def judged_queries(planted: list[tuple[str, dict]], background: list[dict], seed: int) -> list[dict]:
+    rng = random.Random(seed)
+    out = []
+    for _, d in planted:
+        name = d["name"]
+        t = tokens(folded_text(name))
+        exact = " ".join(tokens(norm_text(name)))
+        out.append({"kind": "unaccented", "params": {"name": " ".join(t)}, "exact": exact})
+        out.append({"kind": "reversed", "params": {"name": " ".join([t[-1], t[0]] + t[1:-1])}, "exact": exact})
+        typed = list(t)
+        typed[-1] = typo(t[-1], rng)
+        out.append({"kind": "typo", "params": {"name": " ".join(typed)}, "exact": exact})
+    for d in background:
+        name, born = d["name"], d["date_of_birth"]
+        t = tokens(folded_text(name))
+        exact = " ".join(tokens(norm_text(name)))
+        y = int(born[:4])
+        rng_born = f"{y - 2}..{y + 2}"
+        variant = rng.choice(["unaccented", "typo"])
+        q = " ".join(t) if variant == "unaccented" else " ".join(t[:-1] + [typo(t[-1], rng)])
+        out.append({"kind": f"{variant}+born", "params": {"name": q, "born": rng_born}, "exact": exact,
+                    "born": (f"{y - 2}-01-01", f"{y + 2}-12-31")})
+    return out
+
+
+def relevant(es: Elasticsearch, alias: str, q: dict) -> set[str]:
+    flt = [{"term": {"search.name_exact": q["exact"]}}]
+    if "born" in q:
+        flt.append({"range": {"date_of_birth": {"gte": q["born"][0], "lte": q["born"][1], "format": "yyyy-MM-dd"}}})
+    resp = es.search(index=alias, query={"bool": {"filter": flt}}, size=1000, source=False)
+    return {h["_id"] for h in resp["hits"]["hits"]}
+
+
+def pct(values: list[float], p: float) -> float:
+    if not values:
+        return float("nan")
+    s = sorted(values)
+    return s[min(len(s) - 1, int(round(p / 100 * (len(s) - 1))))]
+
+
+def start_api(env: dict, port: int) -> subprocess.Popen:
+    proc = subprocess.Popen([sys.executable, "-m", "sohoa.cli", "api", "--host", "127.0.0.1", "--port", str(port)],
+                            env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    for _ in range(150):
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=1).status_code == 200:
+                return proc
+        except httpx.HTTPError:
+            time.sleep(0.2)
+    proc.kill()
+    raise SystemExit("sohoa api did not start")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--records", type=int, default=1_000_000)
+    ap.add_argument("--seed", type=int, default=42)
+    ap.add_argument("--clients", type=int, default=8)
+    ap.add_argument("--duration", type=float, default=60, help="seconds of load (at most)")
+    ap.add_argument("--queries", type=int, default=5000, help="queries of load (at most)")
+    ap.add_argument("--port", type=int, default=0)
+    ap.add_argument("--prefix", default=None, help="index prefix (default: bench-search-<random>)")
+    ap.add_argument("--keep", action="store_true", help="keep the benchmark index")
+    ap.add_argument("--json", action="store_true")
+    args = ap.parse_args()
+
+    prefix = args.prefix or f"benchsearch{uuid.uuid4().hex[:6]}"
+    env = {**os.environ, "SOHOA_INDEX_PREFIX": prefix, "SOHOA_LOG_LEVEL": "WARNING"}
+    config = Config.from_env(env)
+    es = Elasticsearch(config.es_url, request_timeout=120, retry_on_timeout=True, max_retries=5,
+                       retry_on_status=(429, 502, 503, 504))
+    alias = config.index("records")
+    index = concrete_name(config, "records")
+    template = load_template("records")
+    result: dict = {"records": args.records, "prefix": prefix}
+    proc = None
+    try:
+        es.indices.create(index=index, mappings=template["mappings"],
+                          settings={**template["settings"], "refresh_interval": "-1"})
+        es.indices.update_aliases(actions=[{"add": {"index": index, "alias": alias, "is_write_index": True}}])
+        planted = planted_docs(args.seed)
+        t0 = time.monotonic()
+        n = bulk_index(es, alias, (derived(i, args.seed) for i in range(args.records)), chunk_size=2000)
+        n += bulk_index(es, alias, planted)
+        t_bulk = time.monotonic() - t0
+        es.indices.put_settings(index=index, settings={"index": {"refresh_interval": template["settings"]
+                                                                 .get("refresh_interval", "1s")}})
+        es.indices.refresh(index=index)
+        es.indices.forcemerge(index=index, max_num_segments=5, request_timeout=1800)
+        result["bulk"] = {"documents": n, "seconds": round(t_bulk, 1), "per_second": round(n / t_bulk)}
+        print(f"bulk: {n} records in {t_bulk:.1f} s = {n / t_bulk:,.0f} records/s", file=sys.stderr)
+
+        port = args.port or __import__("random").randint(20000, 40000)
+        proc = start_api(env, port)
+        base = f"http://127.0.0.1:{port}"
+
+        # --- relevance
+        rng = random.Random(args.seed + 1)
+        background = []
+        while len(background) < 25:
+            _, d = derived(rng.randrange(args.records), args.seed)
+            if d["name"] and d["date_of_birth"] and d["record_type"] != "museum_object":
+                background.append(d)
+        judged = judged_queries(planted, background, args.seed)
+        recalls, firsts, by_kind = [], [], {}
+        with httpx.Client(base_url=base, timeout=30) as client:
+            for q in judged:
+                rel = relevant(es, alias, q)
+                hits = client.get("/records/search", params={**q["params"], "size": 10, "facets": "false"}).json()
+                ids = [h["id"] for h in hits["hits"]]
+                r = len(rel & set(ids)) / min(len(rel), 10) if rel else 0.0
+                f = bool(ids) and ids[0] in rel
+                recalls.append(r)
+                firsts.append(f)
+                k = by_kind.setdefault(q["kind"], {"n": 0, "recall": 0.0, "first": 0})
+                k["n"] += 1
+                k["recall"] += r
+                k["first"] += f
+        for k in by_kind.values():
+            k["recall"] = round(k["recall"] / k["n"], 3)
+            k["first"] = round(k["first"] / k["n"], 3)
+        result["relevance"] = {"queries": len(judged), "recall_at_10": round(sum(recalls) / len(recalls), 3),
+                               "exact_first": round(sum(firsts) / len(firsts), 3), "by_kind": by_kind}
+
+        # --- latency under load
+        mix_rng = random.Random(args.seed + 2)
+        names = [d["name"] for d in background] + [d["name"] for _, d in planted]
+        extra = [record_base(i, seed=args.seed + 3) for i in range(2000)]
+        names += [(b["fields"].get("full_name") or {}).get("value") for b in extra
+                  if (b["fields"].get("full_name") or {}).get("value")]
+
+        def make_query() -> tuple[str, dict]:
+            r = mix_rng.random()
+            name = folded_text(mix_rng.choice(names))
+            if r < 0.6:
+                return "name", {"name": name, "facets": "false"}
+            if r < 0.8:
+                y = mix_rng.randint(1900, 2010)
+                return "date_range", {"born": f"{y}..{y + mix_rng.randint(0, 5)}",
+                                      "type": mix_rng.choice(["birth", "death", "martyr"]), "facets": "false"}
+            given = mix_rng.choice(GIVEN_F + GIVEN_M)
+            return "faceted", {"name": folded_text(given), "province": mix_rng.choice(PROVINCES)[0]}
+
+        queries = [make_query() for _ in range(args.queries)]
+        lat: dict[str, list[float]] = {"name": [], "date_range": [], "faceted": []}
+        errors = []
+        lock = threading.Lock()
+        pos = [0]
+        deadline = time.monotonic() + args.duration
+
+        def client_loop():
+            with httpx.Client(base_url=base, timeout=30) as c:
+                while time.monotonic() < deadline:
+                    with lock:
+                        if pos[0] >= len(queries):
+                            return
+                        kind, params = queries[pos[0]]
+                        pos[0] += 1
+                    t = time.perf_counter()
+                    resp = c.get("/records/search", params=params)
+                    dt = (time.perf_counter() - t) * 1000
+                    with lock:
+                        (lat[kind] if resp.status_code == 200 else errors).append(dt)
+
+        # warm up caches with a few queries first
+        with httpx.Client(base_url=base, timeout=30) as c:
+            for kind, params in queries[:50]:
+                c.get("/records/search", params=params)
+        pos[0] = 50
+        t0 = time.monotonic()
+        threads = [threading.Thread(target=client_loop) for _ in range(args.clients)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        wall = time.monotonic() - t0
+        done = sum(len(v) for v in lat.values())
+        result["latency_ms"] = {k: {"n": len(v), "p50": round(pct(v, 50), 1), "p95": round(pct(v, 95), 1),
+                                    "p99": round(pct(v, 99), 1)} for k, v in lat.items()}
+        result["load"] = {"clients": args.clients, "queries": done, "errors": len(errors), "seconds": round(wall, 1),
+                          "qps": round(done / wall, 1)}
+    finally:
+        if proc is not None:
+            proc.terminate()
+            proc.wait(timeout=10)
+        if not args.keep:
+            es.indices.delete(index=f"{prefix}-*", ignore_unavailable=True, allow_no_indices=True)
+    print(json.dumps(result, indent=2, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
