@@ -72,11 +72,16 @@ def _pdf_info(path: Path) -> dict:
         text = str(exc).lower()
         if "password" in text or "encrypt" in text:
             raise BadInput("PDF is password-protected") from exc
+        if "invalid page count 0" in text:
+            raise BadInput("PDF has no pages") from exc
         raise BadInput("PDF is damaged or truncated: " + _first_line(str(exc))) from exc
 
 
 def _first_line(text: str) -> str:
-    return text.strip().splitlines()[0][:200] if text.strip() else "no detail"
+    """The most telling line of poppler's output (pdf2image puts a generic one first)."""
+    lines = [ln.strip() for ln in text.strip().splitlines() if ln.strip()]
+    specific = [ln for ln in lines if not ln.startswith("Unable to get page count")]
+    return (specific or lines or ["no detail"])[0][:200]
 
 
 def inspect(path: Path, kind: str, max_pages: int) -> SourceInfo:

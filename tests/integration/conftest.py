@@ -112,7 +112,7 @@ def worker(stack_env):
         proc.kill()
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def es(stack_env) -> Elasticsearch:
     return Elasticsearch(stack_env["SOHOA_ES_URL"])
 

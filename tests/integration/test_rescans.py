@@ -1,0 +1,98 @@
+"""Rescans, objects that change under the pipeline, and configured limits."""
+
+from __future__ import annotations
+
+import dramatiq
+import pytest
+from dramatiq.brokers.redis import RedisBroker
+
+from ingest.stages import Context, prepare
+from ingest.state import ledger_id
+from ingest.storage import ObjectRef
+from ingest.watcher import scan_once
+from sohoa.config import Config
+from sohoa.errors import LimitExceeded
+
+
+def test_overwriting_a_key_replaces_its_pages_in_the_index(stack, worker, es, pdf_maker):
+    key = "hotich/1980/so-ket-hon.pdf"
+    stack.put(key, pdf_maker([["GIẤY CHỨNG NHẬN KẾT HÔN", "Người chồng: Khổng Minh Triết"]]))
+    stack.run_pipeline()
+    assert stack.search("khong minh triet")["total"] == 1
+
+    # The clerk rescans the page and drops it under the same key.
+    stack.put(key, pdf_maker([["GIẤY CHỨNG NHẬN KẾT HÔN", "Người chồng: Khổng Minh Triệt", "bản quét lại"]]))
+    stack.run_pipeline()
+    assert stack.search("ban quet lai")["total"] == 1
+    hits = stack.search("khong minh")["hits"]
+    assert [h["key"] for h in hits] == [key], "the old version's page is still indexed beside the new one"
+
+    es.indices.refresh(index=f"{stack.prefix}-jobs")
+    states = sorted(h["_source"]["state"] for h in es.search(index=f"{stack.prefix}-jobs", query={
+        "bool": {"filter": [{"term": {"kind": "document"}}, {"term": {"key": key}}]}})["hits"]["hits"])
+    assert states in (["indexed", "superseded"], ["needs_review", "superseded"])
+
+
+def _ctx(env: dict[str, str], **overrides: str) -> Context:
+    return Context.from_config(Config.from_env({**env, **overrides}))
+
+
+def _list_then(stack, change):
+    """List the bucket, make ``change`` between the listing and the download, then send the messages."""
+    ctx = _ctx(stack.env)
+    broker = RedisBroker(url=stack.env["SOHOA_BROKER_URL"])
+    pending = []
+    scan_once(ctx.bucket, ctx.state, lambda ref, lid: pending.append((ref, lid)))
+    change()
+    for ref, lid in pending:
+        broker.enqueue(dramatiq.Message(queue_name=f"{stack.prefix}-prepare", actor_name="prepare_document",
+                                        args=(ctx.bucket.name, ref.key, ref.etag, ref.size, lid), kwargs={},
+                                        options={}))
+    waited = stack.sohoa("wait", "--timeout", "300")
+    assert waited.returncode == 0, waited.stderr
+    return ctx
+
+
+def test_object_deleted_between_listing_and_download_fails_with_its_reason(stack, worker, es, pdf_maker):
+    key = "hotich/bi-xoa.pdf"
+    stack.put(key, pdf_maker([["Họ và tên: Đoàn Thị Điểm"]]))
+    etag = _etag(stack, key)
+    ctx = _list_then(stack, lambda: stack.s3.delete_object(Bucket=stack.bucket, Key=key))
+    entry = ctx.state.ledger_entries([ledger_id(stack.bucket, key, etag)])
+    assert len(entry) == 1
+    (entry,) = entry.values()
+    assert entry["status"] == "failed"
+    assert entry["reason"] == "bad_input" and "deleted" in entry["message"]
+
+
+def test_object_overwritten_between_listing_and_download_is_superseded_then_processed(stack, worker, es, pdf_maker):
+    key = "hotich/bi-ghi-de.pdf"
+    stack.put(key, pdf_maker([["Họ và tên: Hồ Xuân Hương"]]))
+    first_etag = _etag(stack, key)
+    ctx = _list_then(stack, lambda: stack.put(key, pdf_maker([["Họ và tên: Bà Huyện Thanh Quan"]])))
+    old = ctx.state.ledger_entries([ledger_id(stack.bucket, key, first_etag)])
+    assert list(old.values())[0]["status"] == "superseded"
+    stack.run_pipeline()  # the next listing sees the new version
+    assert stack.search("ba huyen thanh quan")["hits"][0]["key"] == key
+    assert stack.search("ho xuan huong")["total"] == 0
+
+
+def _etag(stack, key: str) -> str:
+    return stack.s3.head_object(Bucket=stack.bucket, Key=key)["ETag"].strip('"')
+
+
+@pytest.mark.parametrize("setting,value,words", [
+    ("SOHOA_MAX_PAGES", "2", "3 pages exceeds the limit of 2"),
+    ("SOHOA_MAX_OBJECT_BYTES", "1000", "over the limit of 1000"),
+])
+def test_configured_limits_are_reported_as_such(stack, pdf_maker, setting, value, words):
+    key = f"hotich/limit-{setting.lower()}.pdf"
+    data = pdf_maker([["trang 1"], ["trang 2"], ["trang 3"]])
+    stack.put(key, data)
+    ctx = _ctx(stack.env, **{setting: value})
+    ctx.state.create(ctx.state.ledger, "lid-" + key, {"key": key, "status": "enqueued"})
+    head = stack.s3.head_object(Bucket=stack.bucket, Key=key)
+    with pytest.raises(LimitExceeded) as exc:
+        prepare(ctx, ObjectRef(key=key, etag=head["ETag"].strip('"'), size=head["ContentLength"]), "lid-" + key)
+    assert exc.value.reason == "limit_exceeded"
+    assert words in exc.value.message
