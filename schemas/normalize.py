@@ -668,6 +668,7 @@ _SYLLABLE = re.compile(r"(ngh|ng|gh|gi|kh|nh|ph|th|tr|ch|qu|[bcdđghklmnprstvx])
 _NUCLEI = set("""a ă â e ê i o ô ơ u ư y ai ao au ay âu ây eo êu ia iê iêu iu oa oă oai oay oe oeo oi ôi ơi oo
 ua uâ uây uê ui uô uôi uơ uy uya uyê uyu ưa ưi ưu ươ ươi ươu yê yêu""".split())
 _MARKED = set("ăâêôơư")
+_PLAIN_NUCLEI = {fold(n) for n in _NUCLEI}  # text typed without any diacritics ("Nguyen", "Huyen")
 _EDGE_PUNCT = ",.;:!?\"'“”"
 
 
@@ -699,6 +700,8 @@ def plausible_word(word: str) -> bool:
         return False
     nucleus = m.group(2)
     onset = m.group(1) or ""
+    if fold(w) == w.lower():
+        return nucleus in _PLAIN_NUCLEI or (onset == "g" and "i" + nucleus in _PLAIN_NUCLEI)
     if onset in ("gi", "qu") and nucleus not in _NUCLEI:
         return False
     if onset not in ("gi", "qu") and nucleus not in _NUCLEI and not (onset == "g" and ("i" + nucleus) in _NUCLEI):
