@@ -60,6 +60,14 @@ def ensure_index(es: Elasticsearch, config: Config, name: str) -> str:
     target = concrete_name(config, name)
     try:
         if es.indices.exists_alias(name=alias):
+            # New fields of the current template reach a live index without a
+            # migration; a changed field type is refused by Elasticsearch and
+            # needs 'sohoa index migrate'.
+            try:
+                es.indices.put_mapping(index=alias, properties=template["mappings"]["properties"])
+            except ApiError as exc:
+                log.warning("index %s differs from its template beyond new fields (%s); run 'sohoa index migrate %s'",
+                            alias, getattr(exc, "error", exc), name)
             return alias
         if es.indices.exists(index=alias):
             raise RuntimeError(f"{alias} exists as a concrete index, not an alias; remove it or choose another "

@@ -17,9 +17,8 @@ from sohoa.errors import SohoaError, classify
 from sohoa.logs import setup_logging
 
 from . import stages
-from .broker import setup_broker
+from .broker import queue_names, setup_broker
 from .heartbeat import WorkerHeartbeat
-from .state import ensure_job_fields
 from .storage import ObjectRef
 
 config = Config.from_env()
@@ -41,7 +40,6 @@ def context() -> stages.Context:
                 send_ocr=lambda doc_hash, page: ocr_page.send(doc_hash, page),
                 send_index=lambda doc_hash: index_document.send(doc_hash),
             )
-            ensure_job_fields(_ctx.es, config)
         return _ctx
 
 
@@ -71,10 +69,7 @@ broker = setup_broker(config.broker_url, _record_failure, _record_retry,
 RETRY = dict(retry_when=should_retry, min_backoff=1_000, max_backoff=60_000)
 
 
-# Queue names carry the deployment's prefix (SOHOA_INDEX_PREFIX), so two
-# deployments, or a test run beside a developer's data, can share one Redis or
-# RabbitMQ without consuming each other's messages.
-QUEUES = tuple(f"{config.index_prefix}-{stage}" for stage in ("prepare", "ocr", "index"))
+QUEUES = queue_names(config.index_prefix)
 PREPARE_QUEUE, OCR_QUEUE, INDEX_QUEUE = QUEUES
 
 

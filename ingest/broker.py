@@ -16,6 +16,16 @@ from dramatiq.middleware import Middleware
 log = logging.getLogger(__name__)
 
 
+STAGES = ("prepare", "ocr", "index")
+
+
+def queue_names(prefix: str) -> tuple[str, ...]:
+    """The queues of one deployment: they carry its prefix (SOHOA_INDEX_PREFIX), so
+    two deployments or a test run can share a broker without taking each
+    other's messages."""
+    return tuple(f"{prefix}-{stage}" for stage in STAGES)
+
+
 def make_broker(url: str) -> Broker:
     if url.startswith(("amqp://", "amqps://")):
         from dramatiq.brokers.rabbitmq import RabbitmqBroker

@@ -143,11 +143,26 @@ def cmd_worker(args) -> int:
     return 0
 
 
+def _status_context():
+    """What status needs (Elasticsearch, the broker), without loading the pipeline.
+
+    ``sohoa status`` must answer in well under a second; importing the
+    actors would pull in OCR and extraction for nothing.
+    """
+    from types import SimpleNamespace
+
+    from indexers.client import make_client
+    from .broker import make_broker, queue_names
+    config = Config.from_env()
+    ctx = SimpleNamespace(config=config, es=make_client(config))
+    return ctx, make_broker(config.broker_url), queue_names(config.index_prefix)
+
+
 def cmd_status(args) -> int:
     from .status import collect_status, format_status
-    ctx = _context()
+    ctx, broker, queues = _status_context()
     while True:
-        status = collect_status(ctx)
+        status = collect_status(ctx, broker=broker, queues=queues)
         out = json.dumps(status, ensure_ascii=False, indent=2) if args.json else format_status(status)
         if not args.watch:
             print(out)
@@ -189,10 +204,10 @@ def cmd_requeue_dead(args) -> int:
 
 def cmd_wait(args) -> int:
     from .status import collect_status
-    ctx = _context()
+    ctx, broker, queues = _status_context()
     deadline = time.monotonic() + args.timeout
     while True:
-        status = collect_status(ctx)
+        status = collect_status(ctx, broker=broker, queues=queues)
         if status["idle"]:
             return 0
         if time.monotonic() > deadline:

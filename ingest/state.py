@@ -199,15 +199,3 @@ def _add_stage_seconds(src: dict, now: str) -> None:
     stages[previous] = round(float(stages.get(previous, 0.0)) + max(0.0, spent), 3)
     src["stage_seconds"] = stages
 
-
-def ensure_job_fields(es: Elasticsearch, config: Config) -> None:
-    """Add fields that later versions of jobs.json declare to an existing jobs index.
-
-    Only additions: Elasticsearch accepts new fields on a live index, so this
-    needs no reindex (which the minimal distribution lacks anyway).
-    """
-    from indexers.client import load_template
-    try:
-        es.indices.put_mapping(index=config.index("jobs"), properties=load_template("jobs")["mappings"]["properties"])
-    except TransportError as exc:
-        log.warning("could not add new fields to %s: %s", config.index("jobs"), exc)

@@ -10,8 +10,6 @@ from pathlib import Path
 from sohoa.config import Config
 from sohoa.errors import SohoaError
 
-from .output import page_hocr
-from .pipeline import OcrOptions, ocr_file, searchable_pdf_file
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -31,6 +29,11 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # Imported here: every sohoa command loads this module to list its
+    # subcommands, and OpenCV/numpy would slow all of them down.
+    from .output import page_hocr
+    from .pipeline import OcrOptions, ocr_file, searchable_pdf_file
+
     options = OcrOptions.from_config(Config.from_env())
     overrides = {k: v for k, v in (("languages", args.languages), ("dpi", args.dpi), ("model", args.model)) if v}
     if args.steps is not None:

@@ -44,5 +44,5 @@ def setup_logging(config: Config | None = None) -> None:
     root.setLevel(config.log_level)
     # Client libraries log request URLs and bodies at INFO/DEBUG; bodies can
     # carry page text, so keep them at WARNING.
-    for noisy in ("elastic_transport", "elasticsearch", "botocore", "boto3", "urllib3", "s3transfer", "PIL"):
+    for noisy in ("elastic_transport", "elasticsearch", "botocore", "boto3", "urllib3", "s3transfer", "PIL", "pika"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
