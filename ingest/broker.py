@@ -32,7 +32,11 @@ def make_broker(url: str) -> Broker:
         return RabbitmqBroker(url=url)
     if url.startswith(("redis://", "rediss://", "unix://")):
         from dramatiq.brokers.redis import RedisBroker
-        return RedisBroker(url=url)
+        # A worker that dies (OOM, SIGKILL) leaves its messages unacknowledged;
+        # the other workers hand them out again once its heartbeat is older
+        # than heartbeat_timeout, checked on about 1% of fetches. dramatiq's
+        # defaults (60 s, 0.1%) can leave a page waiting for many minutes.
+        return RedisBroker(url=url, heartbeat_timeout=30_000, maintenance_chance=10_000)
     raise ValueError(f"unsupported broker URL scheme in SOHOA_BROKER_URL (use redis:// or amqp://): {url.split('://')[0]}")
 
 

@@ -10,7 +10,6 @@ having exercised the real servers.
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import shutil
@@ -24,10 +23,8 @@ import boto3
 import pytest
 import redis
 from elasticsearch import Elasticsearch
-from PIL import Image, ImageDraw, ImageFont
 
 ROOT = Path(__file__).resolve().parents[2]
-FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf"
 
 
 def _stack_env() -> dict[str, str]:
@@ -117,21 +114,6 @@ def es(stack_env) -> Elasticsearch:
     return Elasticsearch(stack_env["SOHOA_ES_URL"])
 
 
-def render_pdf(pages: list[list[str]], dpi: int = 300) -> bytes:
-    """A scanned-looking PDF: one image page per list of lines."""
-    images = []
-    for lines in pages:
-        img = Image.new("L", (1748, 1240), 255)
-        draw = ImageDraw.Draw(img)
-        font = ImageFont.truetype(FONT, 36)
-        for i, text in enumerate(lines):
-            draw.text((120, 120 + i * 70), text, font=font, fill=0)
-        images.append(img.convert("1"))
-    buf = io.BytesIO()
-    images[0].save(buf, format="PDF", save_all=True, append_images=images[1:], resolution=dpi)
-    return buf.getvalue()
-
-
 class Stack:
     """What a test does with the stack, as a user or operator would do it."""
 
@@ -168,4 +150,5 @@ def stack(stack_env) -> Stack:
 
 @pytest.fixture(scope="session")
 def pdf_maker():
-    return render_pdf
+    from ingest.testing import scanned_pdf
+    return scanned_pdf

@@ -6,91 +6,13 @@ test then checks what became of one of them.
 
 from __future__ import annotations
 
-import io
-import struct
-import zipfile
-import zlib
-
 import pytest
-from PIL import Image, ImageDraw, ImageFont
-from pypdf import PdfWriter
 from reportlab.lib.units import inch
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.pdfgen import canvas
 
-FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf"
+from ingest.testing import (docx_bytes, encrypted_pdf, png_header_only, text_pdf, tiff_with_corrupt_middle_frame,
+                            zero_page_pdf, zip_bytes)
+
 LONG_NAME = "hotich/" + "rất-dài-" * 90 + "cuối.pdf"
-
-
-def text_pdf(lines: list[str], page_size=(6 * inch, 4 * inch)) -> bytes:
-    """A born-digital PDF with a real (Vietnamese) text layer and no image."""
-    if "DejaVuSerif" not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont("DejaVuSerif", FONT))
-    buf = io.BytesIO()
-    c = canvas.Canvas(buf, pagesize=page_size)
-    c.setFont("DejaVuSerif", 14)
-    for i, line in enumerate(lines):
-        c.drawString(0.5 * inch, page_size[1] - (0.7 + 0.35 * i) * inch, line)
-    c.showPage()
-    c.save()
-    return buf.getvalue()
-
-
-def encrypted_pdf(data: bytes) -> bytes:
-    writer = PdfWriter(clone_from=io.BytesIO(data))
-    writer.encrypt(user_password="mat-khau", owner_password="chu-so-huu")
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
-
-
-def zero_page_pdf() -> bytes:
-    out = io.BytesIO()
-    PdfWriter().write(out)
-    return out.getvalue()
-
-
-def png_header_only(width: int, height: int) -> bytes:
-    """A PNG whose header claims a huge image: what a decompression bomb looks like before decoding."""
-    def chunk(kind: bytes, body: bytes) -> bytes:
-        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
-    ihdr = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", zlib.compress(b"\0" * 64)) + chunk(b"IEND", b"")
-
-
-def tiff_with_corrupt_middle_frame() -> bytes:
-    frames = []
-    for n in (1, 2, 3):
-        img = Image.new("L", (1200, 500), 255)
-        ImageDraw.Draw(img).text((60, 200), f"Trang số {n}: hồ sơ liệt sĩ Cao Văn Lầu{n}",
-                                 font=ImageFont.truetype(FONT, 40), fill=0)
-        frames.append(img)
-    buf = io.BytesIO()
-    frames[0].save(buf, format="TIFF", save_all=True, append_images=frames[1:], compression="tiff_deflate",
-                   dpi=(300, 300))
-    data = bytearray(buf.getvalue())
-    # Overwrite the compressed strip of frame 2 with garbage; frames 1 and 3 stay intact.
-    with Image.open(io.BytesIO(bytes(data))) as tif:
-        tif.seek(1)
-        offset, length = tif.tag_v2[273][0], tif.tag_v2[279][0]
-    data[offset:offset + length] = bytes((i * 37) % 251 for i in range(length))
-    return bytes(data)
-
-
-def docx_bytes() -> bytes:
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w") as z:
-        z.writestr("[Content_Types].xml", "<Types/>")
-        z.writestr("word/document.xml", "<w:document/>")
-    return buf.getvalue()
-
-
-def zip_bytes() -> bytes:
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w") as z:
-        z.writestr("scan-001.txt", "not a scan")
-    return buf.getvalue()
 
 
 @pytest.fixture(scope="module")

@@ -21,7 +21,9 @@ import pytest
 import redis
 from elasticsearch import Elasticsearch
 
-from .conftest import ROOT, render_pdf, s3, sohoa
+from ingest.testing import scanned_pdf as render_pdf
+
+from .conftest import ROOT, s3, sohoa
 
 AMQP_URL = "amqp://guest:guest@127.0.0.1:5672/"
 

@@ -11,7 +11,9 @@ import httpx
 import pytest
 from elasticsearch import Elasticsearch
 
-from .conftest import ROOT, render_pdf, s3
+from ingest.testing import scanned_pdf as render_pdf
+
+from .conftest import ROOT, s3
 from .test_operator import _operator_env, broken_worker, doc_state, run, running_worker, wait_until
 
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

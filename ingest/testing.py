@@ -1,0 +1,120 @@
+"""Inputs for tests, benchmarks and fault drills.
+
+Good scans with known (fictional) names, and one maker for every kind of bad
+input the archive must survive: each returns the bytes a clerk might drop in
+the bucket. Kept in the package so the test suite and scripts/chaos.py use
+the very same inputs.
+"""
+
+from __future__ import annotations
+
+import io
+import struct
+import zipfile
+import zlib
+
+from PIL import Image, ImageDraw, ImageFont
+
+FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf"
+
+
+INCH = 72.0
+
+
+def text_pdf(lines: list[str], page_size=(6 * INCH, 4 * INCH)) -> bytes:
+    """A born-digital PDF with a real (Vietnamese) text layer and no image."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+    if "DejaVuSerif" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont("DejaVuSerif", FONT))
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=page_size)
+    c.setFont("DejaVuSerif", 14)
+    for i, line in enumerate(lines):
+        c.drawString(0.5 * INCH, page_size[1] - (0.7 + 0.35 * i) * INCH, line)
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def encrypted_pdf(data: bytes) -> bytes:
+    from pypdf import PdfWriter
+    writer = PdfWriter(clone_from=io.BytesIO(data))
+    writer.encrypt(user_password="mat-khau", owner_password="chu-so-huu")
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def zero_page_pdf() -> bytes:
+    from pypdf import PdfWriter
+    out = io.BytesIO()
+    PdfWriter().write(out)
+    return out.getvalue()
+
+
+def png_header_only(width: int, height: int) -> bytes:
+    """A PNG whose header claims a huge image: what a decompression bomb looks like before decoding."""
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+    ihdr = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", zlib.compress(b"\0" * 64)) + chunk(b"IEND", b"")
+
+
+def tiff_with_corrupt_middle_frame() -> bytes:
+    frames = []
+    for n in (1, 2, 3):
+        img = Image.new("L", (1200, 500), 255)
+        ImageDraw.Draw(img).text((60, 200), f"Trang số {n}: hồ sơ liệt sĩ Cao Văn Lầu{n}",
+                                 font=ImageFont.truetype(FONT, 40), fill=0)
+        frames.append(img)
+    buf = io.BytesIO()
+    frames[0].save(buf, format="TIFF", save_all=True, append_images=frames[1:], compression="tiff_deflate",
+                   dpi=(300, 300))
+    data = bytearray(buf.getvalue())
+    # Overwrite the compressed strip of frame 2 with garbage; frames 1 and 3 stay intact.
+    with Image.open(io.BytesIO(bytes(data))) as tif:
+        tif.seek(1)
+        offset, length = tif.tag_v2[273][0], tif.tag_v2[279][0]
+    data[offset:offset + length] = bytes((i * 37) % 251 for i in range(length))
+    return bytes(data)
+
+
+def docx_bytes() -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("word/document.xml", "<w:document/>")
+    return buf.getvalue()
+
+
+def zip_bytes() -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("scan-001.txt", "not a scan")
+    return buf.getvalue()
+
+
+def scanned_pdf(pages: list[list[str]], dpi: int = 300) -> bytes:
+    """A scanned-looking PDF: one image page per list of lines."""
+    images = []
+    for lines in pages:
+        img = Image.new("L", (1748, 1240), 255)
+        draw = ImageDraw.Draw(img)
+        font = ImageFont.truetype(FONT, 36)
+        for i, text in enumerate(lines):
+            draw.text((120, 120 + i * 70), text, font=font, fill=0)
+        images.append(img.convert("1"))
+    buf = io.BytesIO()
+    images[0].save(buf, format="PDF", save_all=True, append_images=images[1:], resolution=dpi)
+    return buf.getvalue()
+
+
+def scanned_jpeg(text: str, dpi: int = 200) -> bytes:
+    """A one-line card photographed or scanned to JPEG."""
+    img = Image.new("RGB", (1200, 400), "white")
+    ImageDraw.Draw(img).text((60, 150), text, font=ImageFont.truetype(FONT, 48), fill="black")
+    buf = io.BytesIO()
+    img.save(buf, format="JPEG", dpi=(dpi, dpi))
+    return buf.getvalue()
