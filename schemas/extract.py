@@ -37,7 +37,7 @@ from sohoa.text import clean_spaces, fold
 from .classify import UNCLASSIFIED, Classification, classify_rows
 from .layout import Row, Tok, build_rows, union
 from .loader import FieldSpec, Label, Schema, label_key, load_schemas
-from .normalize import cccd_parts, normalise, parse_date, plausible_word
+from .normalize import cccd_parts, normalise, parse_date, plausible_word, repair_word
 from .vocab import SURNAMES
 
 _FOLDED_SURNAMES = {fold(n).title() for n in SURNAMES}
@@ -206,6 +206,13 @@ class Found:
             if first not in SURNAMES and not (plain and first in _FOLDED_SURNAMES):
                 self.confidence *= 0.6
                 self.notes.append(f"{first!r} is not a known family name")
+        if self.spec.kind in ("place", "text") and isinstance(self.value, str):
+            words = self.value.split(" ")
+            repaired = [repair_word(w) for w in words]
+            if any(repaired):
+                self.value = " ".join(r or w for r, w in zip(repaired, words))
+                self.confidence *= 0.85
+                self.notes.append("OCR slips corrected: " + ", ".join(f"{w} -> {r}" for r, w in zip(repaired, words) if r))
         if self.spec.kind in ("name", "place", "text") and self.value is not None:
             bad = [w for w in str(self.value).split() if not plausible_word(w)]
             if bad:
@@ -436,13 +443,16 @@ class PageReader:
             return _value_toks(nseg.toks)
         if not spec.wrap:
             return toks
-        if seg.toks and seg.toks[-1].leader and seg.toks[-1].bbox[0] >= toks[-1].bbox[2]:
+        tail = seg.toks[-1] if seg.toks else None
+        if tail is not None and tail.leader and tail.text not in ("-", "–") and tail.bbox[0] >= toks[-1].bbox[2]:
             return toks  # dotted leader after the value: the value ended on this line
         width = edge - seg.bbox[0]
-        if toks[-1].bbox[2] < edge - 0.25 * max(width, 1) and not toks[-1].text.endswith((",", "-")):
+        last = [t for t in seg.toks if not t.leader or t.text in ("-", "–")][-1]  # a hyphen ends a wrapped line
+        if last.bbox[2] < edge - 0.25 * max(width, 1) and not last.text.endswith((",", "-", "–")):
             return toks
         used.add(si + 1)
-        return toks + _value_toks(nseg.toks)
+        dash = [last] if last.text in ("-", "–") and last.bbox[0] >= toks[-1].bbox[2] else []
+        return toks + dash + _value_toks(nseg.toks)
 
     # --- tables ---
     def _read_table(self) -> bool:

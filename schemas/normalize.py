@@ -717,3 +717,39 @@ def plausible_word(word: str) -> bool:
             if any(v in _MARKED for v in nucleus) and plain not in _MARKED:
                 return False
     return True
+
+
+_COMMON_BY_KEY: dict[str, list[str]] = {}
+
+
+def _common_index() -> dict[str, list[str]]:
+    if not _COMMON_BY_KEY:
+        from .vocab import COMMON_WORDS
+        for w in COMMON_WORDS:
+            _COMMON_BY_KEY.setdefault(fold(w), []).append(w)
+    return _COMMON_BY_KEY
+
+
+def repair_word(word: str) -> str | None:
+    """A common place/unit word an impossible OCR word stands for ("Băé" -> "Bắc", "Tiêủ" -> "Tiểu"),
+    or None when there is no single close candidate. Only for words that cannot be Vietnamese."""
+    core = word.strip(_EDGE_PUNCT)
+    if not core or plausible_word(core) or any(c.isdigit() for c in core):
+        return None
+    key = fold(core)
+    index = _common_index()
+    cands = [w for k, ws in index.items() if len(k) == len(key) and Levenshtein.distance(k, key) <= 1 for w in ws]
+    if not cands:
+        return None
+    # closest with the marks counted: "Băé" is nearer "Bắc" than "bản"
+    nfd = unicodedata.normalize("NFD", core.lower())
+    scored = sorted((Levenshtein.distance(key, fold(c)), Levenshtein.distance(nfd, unicodedata.normalize("NFD", c.lower())), c)
+                    for c in cands)
+    if len(scored) > 1 and scored[0][:2] == scored[1][:2]:
+        return None
+    fixed = scored[0][2]
+    if core[:1].isupper():
+        fixed = fixed[:1].upper() + fixed[1:]
+    else:
+        fixed = fixed[:1].lower() + fixed[1:]
+    return word.replace(core, fixed)

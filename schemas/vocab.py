@@ -102,3 +102,18 @@ Thiều Thịnh Tiết Trác Trang Ứng Vòng Xa Hạ Công Chung Chế Đườ
 Đàng Cấn Lại Thiệu Trà Tiền Hồng Lăng Mẫn Phù Quang Lang Cầm Cà Hoa Nghị Thượng Ngũ Tưởng Văn Vàng Giàng
 Sùng Thào Hầu Lầu Mùa Chảo Bàn Triệu Đèo Lữ Dư Hán Khổng Diêm Đậu Đoàn Hề Lỗ Mạch Nhan Phó Sái Trầm
 """.split())
+
+# Words that recur in places and units on every kind of paper: administrative levels, the
+# provinces (today's, and the older ones registers still name), military units, offices.
+# An OCR word that cannot be Vietnamese and is one letter away from one of these (compared
+# without diacritics) is read as that word: "tỉnh Băé Ninh" -> "tỉnh Bắc Ninh".
+COMMON_WORDS = set("""
+tỉnh huyện xã thôn xóm ấp bản làng phường thị trấn thành phố quận khu phố tổ dân khối
+Bắc Nam Đông Tây Trung Thượng Hạ Đoài Ninh Giang Sơn Hà Nội Hải Phòng Dương Hưng Yên Thái Bình
+Phú Thọ Vĩnh Phúc Lạng Cao Tuyên Quang Lào Cai Điện Biên Lai Châu Hòa Hoà Thanh Hóa Hoá Nghệ An
+Tĩnh Quảng Trị Thừa Thiên Huế Đà Nẵng Ngãi Định Khánh Kon Tum Gia Lai Đắk Lắk Nông Lâm Đồng
+Thuận Phước Hồ Chí Minh Long Tiền Bến Tre Trà Vinh Sóc Trăng Bạc Liêu Cà Mau Kiên Cần Thơ Hậu
+Tháp Nẵng Vũng Tàu Rịa Xuyên Lộc Mỹ Tho Biên Hòa Kạn Cạn Bến
+Đại đội Tiểu đoàn Trung đoàn Sư Quân Binh chủng Trường Sơn Nghĩa trang liệt sĩ mặt trận
+Ủy Uỷ ban nhân dân Bộ Sở Lao động Thương binh Xã hội Bệnh viện đa khoa Trạm y tế Công an
+""".split())

@@ -5,7 +5,7 @@ from synth import page
 from ocr.result import Word
 from schemas.extract import REVIEW_THRESHOLD, extract_records, flatten_fields
 from schemas.layout import build_rows, split_word
-from schemas.normalize import norm_date, norm_number, norm_text, norm_time, plausible_word
+from schemas.normalize import norm_date, norm_number, norm_text, norm_time, plausible_word, repair_word
 
 
 def values(rec):
@@ -38,10 +38,24 @@ def test_impossible_syllable_and_unknown_surname_lower_confidence():
     good = extract_records([page(["GIẤY KHAI SINH", "Họ và tên: Đinh Thu Huyền", "Nơi sinh: xã Tam Sơn, tỉnh Bắc Ninh"])])[0]
     bad = extract_records([page(["GIẤY KHAI SINH", "Họ và tên: Đỉnh Thu Huyền", "Nơi sinh: xã Tam Sơn, tỉnh Băé Ninh"])])[0]
     assert good["fields"]["full_name"]["confidence"] >= REVIEW_THRESHOLD > bad["fields"]["full_name"]["confidence"]
-    assert bad["fields"]["place_of_birth"]["confidence"] < REVIEW_THRESHOLD
     assert bad["needs_review"]
+    # an impossible word next to a common place word is repaired, and the field says so
+    place = bad["fields"]["place_of_birth"]
+    assert place["value"] == "xã Tam Sơn, tỉnh Bắc Ninh" and "Băé -> Bắc" in " ".join(place["notes"])
+    assert place["confidence"] < good["fields"]["place_of_birth"]["confidence"]
+    odd = extract_records([page(["GIẤY KHAI SINH", "Họ và tên: Đinh Thu Huyền", "Nơi sinh: xã Tam Sơn, tỉnh Hôhg Ninh"])])[0]
+    assert odd["fields"]["place_of_birth"]["confidence"] < REVIEW_THRESHOLD  # no repair found: doubtful
     plain = extract_records([page(["GIAY KHAI SINH", "Ho va ten: Dinh Thu Huyen"])])[0]
     assert plain["fields"]["full_name"]["confidence"] >= REVIEW_THRESHOLD  # typed without diacritics
+
+
+def test_repair_word_only_for_impossible_words_with_one_close_candidate():
+    assert repair_word("Băé") == "Bắc"
+    assert repair_word("Tiêủ") == "Tiểu"
+    assert repair_word("đoïn,") == "đoàn,"
+    assert repair_word("Bác") is None  # a real word: left as written
+    assert repair_word("Hôhg") is None  # nothing close enough
+    assert repair_word("tinh") is None  # typed without diacritics: not an OCR slip
 
 
 def test_number_repairs():
