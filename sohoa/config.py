@@ -53,6 +53,13 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("SOHOA_WATCH_INTERVAL", "30", "seconds between bucket listings in 'sohoa watch'"),
     Setting("SOHOA_API_HOST", "127.0.0.1", "address the HTTP service binds to"),
     Setting("SOHOA_API_PORT", "8000", "port of the HTTP service"),
+    Setting("SOHOA_SESSION_SECRET", "", "key that signs web session cookies; empty: read SOHOA_API_SECRET_FILE, "
+            "else a random key per process (sessions end on restart)", secret=True),
+    Setting("SOHOA_API_SECRET_FILE", "", "file holding the session-signing key (must not be readable by group or "
+            "others)"),
+    Setting("SOHOA_SESSION_TTL", "28800", "seconds a web login lasts"),
+    Setting("SOHOA_COOKIE_SECURE", "true", "send the session cookie over HTTPS only (false only for plain-HTTP "
+            "development on loopback)"),
     Setting("SOHOA_LOG_LEVEL", "INFO", "log level"),
     Setting("SOHOA_LOG_FORMAT", "text", "log format: text or json"),
 )
@@ -99,6 +106,10 @@ class Config:
     api_port: int
     log_level: str
     log_format: str
+    session_secret: str = ""
+    api_secret_file: str = ""
+    session_ttl: int = 28800
+    cookie_secure: bool = True
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> "Config":
@@ -138,6 +149,10 @@ class Config:
             api_port=int(e("SOHOA_API_PORT")),
             log_level=e("SOHOA_LOG_LEVEL").upper(),
             log_format=e("SOHOA_LOG_FORMAT"),
+            session_secret=e("SOHOA_SESSION_SECRET"),
+            api_secret_file=e("SOHOA_API_SECRET_FILE"),
+            session_ttl=int(e("SOHOA_SESSION_TTL")),
+            cookie_secure=e("SOHOA_COOKIE_SECURE").strip().lower() in ("1", "true", "yes", "on"),
         )
 
     def index(self, name: str) -> str:
