@@ -37,7 +37,7 @@ from sohoa.text import clean_spaces, fold
 from .classify import UNCLASSIFIED, Classification, classify_rows
 from .layout import Row, Tok, build_rows, union
 from .loader import FieldSpec, Label, Schema, label_key, load_schemas
-from .normalize import cccd_parts, normalise, parse_date, plausible_word, repair_word
+from .normalize import canonical_place, cccd_parts, normalise, parse_date, plausible_word, repair_word
 from .vocab import SURNAMES
 
 _FOLDED_SURNAMES = {fold(n).title() for n in SURNAMES}
@@ -213,6 +213,10 @@ class Found:
                 self.value = " ".join(r or w for r, w in zip(repaired, words))
                 self.confidence *= 0.85
                 self.notes.append("OCR slips corrected: " + ", ".join(f"{w} -> {r}" for r, w in zip(repaired, words) if r))
+            self.value, changes = canonical_place(self.value)
+            if changes:
+                self.confidence *= 0.9
+                self.notes.append("marks restored: " + ", ".join(changes))
         if self.spec.kind in ("name", "place", "text") and self.value is not None:
             bad = [w for w in str(self.value).split() if not plausible_word(w)]
             if bad:

@@ -753,3 +753,68 @@ def repair_word(word: str) -> str | None:
     else:
         fixed = fixed[:1].lower() + fixed[1:]
     return word.replace(core, fixed)
+
+
+def _marks_only(a: str, b: str) -> bool:
+    return fold(a) == fold(b) and a != b
+
+
+def canonical_place(text: str) -> tuple[str, list[str]]:
+    """Undo OCR slips on the marks of fixed phrases and of province/district names after their level word.
+
+    "xã Đình Bảng, huyện Tử Sơn, tình Hà Bác" -> "xã Đình Bảng, huyện Từ Sơn, tỉnh Hà Bắc". Only words
+    written with marks are touched (text typed without diacritics stays as written), and only when they
+    equal the known form without their marks (or, for phrases of 10+ letters, but for one letter).
+    """
+    from .vocab import ADMIN_LEVELS, PHRASES
+
+    words = text.split(" ")
+    changes: list[str] = []
+
+    def has_marks(ws: list[str]) -> bool:
+        return any(fold(w) != w.lower() for w in ws)
+
+    def core(w: str) -> tuple[str, str]:
+        c = w.rstrip(",.;:")
+        return c, w[len(c):]
+
+    # fixed phrases
+    for phrase in sorted(PHRASES, key=len, reverse=True):
+        pw = phrase.split(" ")
+        n = len(pw)
+        key = fold(phrase).replace(" ", "")
+        for i in range(len(words) - n + 1):
+            window = [core(w)[0] for w in words[i:i + n]]
+            if not has_marks(window) or " ".join(window) == phrase:
+                continue
+            wkey = fold(" ".join(window)).replace(" ", "")
+            close = wkey == key or (len(key) >= 10 and Levenshtein.distance(wkey, key) <= 1)
+            if close and window[0][:1].isupper() == phrase[:1].isupper():
+                tail = core(words[i + n - 1])[1]
+                changes.append(f"{' '.join(window)} -> {phrase}")
+                words[i:i + n] = pw[:-1] + [pw[-1] + tail]
+    # level words and the names after them: "tình" -> "tỉnh" at the start of a part, "Hà Bác" -> "Hà Bắc"
+    starts = [0] + [i + 1 for i, w in enumerate(words) if w.endswith(",")]
+    for i in starts:
+        if i >= len(words):
+            continue
+        for level, names in ADMIN_LEVELS.items():
+            lw = level.split(" ")
+            head = [core(w)[0] for w in words[i:i + len(lw)]]
+            if len(head) < len(lw) or fold(" ".join(head)) != fold(level):
+                continue
+            if " ".join(head).lower() != level and has_marks(head):
+                changes.append(f"{' '.join(head)} -> {level}")
+                words[i:i + len(lw)] = [w[:1].upper() + w[1:] if head[0][:1].isupper() and k == 0 else w
+                                        for k, w in enumerate(lw)]
+            j = i + len(lw)
+            for name in sorted(names, key=len, reverse=True):
+                nw = name.split(" ")
+                window = [core(w)[0] for w in words[j:j + len(nw)]]
+                if len(window) == len(nw) and _marks_only(" ".join(window), name) and has_marks(window):
+                    tail = core(words[j + len(nw) - 1])[1]
+                    changes.append(f"{' '.join(window)} -> {name}")
+                    words[j:j + len(nw)] = nw[:-1] + [nw[-1] + tail]
+                    break
+            break
+    return " ".join(words), changes

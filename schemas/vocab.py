@@ -117,3 +117,23 @@ Tháp Nẵng Vũng Tàu Rịa Xuyên Lộc Mỹ Tho Biên Hòa Kạn Cạn Bến
 Đại đội Tiểu đoàn Trung đoàn Sư Quân Binh chủng Trường Sơn Nghĩa trang liệt sĩ mặt trận
 Ủy Uỷ ban nhân dân Bộ Sở Lao động Thương binh Xã hội Bệnh viện đa khoa Trạm y tế Công an
 """.split())
+
+# Provinces, today's and those registers of 1976-1996 name, and the districts of Bắc Ninh and
+# Bắc Giang (the archive's province): the name after "tỉnh"/"huyện" in a place is one of these,
+# so a name that differs from one only in its marks is an OCR slip on the marks ("Hà Bác").
+PROVINCES = """An Giang|Bà Rịa - Vũng Tàu|Bạc Liêu|Bắc Giang|Bắc Kạn|Bắc Ninh|Bến Tre|Bình Dương|Bình Định|Bình Phước|
+Bình Thuận|Cà Mau|Cao Bằng|Cần Thơ|Đà Nẵng|Đắk Lắk|Đắk Nông|Điện Biên|Đồng Nai|Đồng Tháp|Gia Lai|Hà Giang|Hà Nam|
+Hà Nội|Hà Tĩnh|Hải Dương|Hải Phòng|Hậu Giang|Hòa Bình|Hưng Yên|Khánh Hòa|Kiên Giang|Kon Tum|Lai Châu|Lạng Sơn|
+Lào Cai|Lâm Đồng|Long An|Nam Định|Nghệ An|Ninh Bình|Ninh Thuận|Phú Thọ|Phú Yên|Quảng Bình|Quảng Nam|Quảng Ngãi|
+Quảng Ninh|Quảng Trị|Sóc Trăng|Sơn La|Tây Ninh|Thái Bình|Thái Nguyên|Thanh Hóa|Thừa Thiên Huế|Tiền Giang|Trà Vinh|
+Tuyên Quang|Vĩnh Long|Vĩnh Phúc|Yên Bái|Hà Bắc|Hà Tây|Hà Sơn Bình|Hải Hưng|Hà Nam Ninh|Vĩnh Phú|Bắc Thái|Cao Lạng|
+Hoàng Liên Sơn|Hà Tuyên|Nghệ Tĩnh|Bình Trị Thiên|Nghĩa Bình|Phú Khánh|Thuận Hải|Minh Hải|Cửu Long|Sông Bé|Đồng Nai""".replace(
+    "\n", "").split("|")
+DISTRICTS = """Bắc Ninh|Từ Sơn|Tiên Du|Quế Võ|Yên Phong|Thuận Thành|Gia Bình|Lương Tài|Bắc Giang|Việt Yên|Hiệp Hòa|
+Lạng Giang|Yên Dũng|Tân Yên|Lục Nam|Lục Ngạn|Sơn Động|Yên Thế|Tiên Sơn|Gia Lương|Quế Võ""".replace("\n", "").split("|")
+# Fixed phrases of places, units and offices; a run of words equal to one but for the marks, or
+# (for long phrases) one letter, is that phrase.
+PHRASES = ["Ủy ban nhân dân", "Nghĩa trang liệt sĩ", "Lao động - Thương binh và Xã hội", "Thương binh và Xã hội",
+           "Đại đội", "Tiểu đoàn", "Trung đoàn", "Sư đoàn", "Trung đội", "Tiểu đội", "Bệnh viện đa khoa",
+           "Trạm y tế", "mặt trận", "biên giới", "thị trấn", "thị xã", "thành phố"]
+ADMIN_LEVELS = {"tỉnh": PROVINCES, "huyện": DISTRICTS, "thị xã": DISTRICTS, "thành phố": PROVINCES + DISTRICTS}

@@ -87,6 +87,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--jobs", type=int, default=2, help="OCR processes (at most 2 on a shared 2-core box)")
     ap.add_argument("--fields", action="store_true", help="also print per-field accuracy")
     ap.add_argument("--errors", action="store_true", help="print every wrong field")
+    ap.add_argument("--calibration", action="store_true",
+                    help="for several thresholds: wrong-but-confident fields and right fields sent to review")
     args = ap.parse_args(argv)
     levels = [int(x) for x in args.levels.split(",")]
     jobs = [(rt, i, lv, args.seed) for lv in levels for rt in args.types.split(",") for i in range(args.per_type)]
@@ -103,6 +105,7 @@ def main(argv: list[str] | None = None) -> int:
     flag_right = flag_total = missed = over = 0
     wrong_conf = wrong_total = extra = 0
     errors = []
+    scored: list[tuple[bool, float]] = []  # (value right, confidence) of every extracted truth field
     for job, truth, page_dicts, _ in results:
         pages = [PageText.from_dict(d) for d in page_dicts]
         got = extract_records(pages, truth["collection"])
@@ -120,6 +123,8 @@ def main(argv: list[str] | None = None) -> int:
                 gkey = key.split("[")[0] + (".full_name" if key.endswith("full_name") and "[" in key else "")
                 if "[" in key:
                     gkey = "relatives[]." + key.rsplit(".", 1)[1]
+                if have is not None:
+                    scored.append((ok, confs.get(key, 0.0)))
                 for bucket in (fields[(t["record_type"], gkey)], by_level[level], by_type[t["record_type"]],
                                by_type_level[(t["record_type"], level)]):
                     bucket[0] += ok
@@ -161,6 +166,15 @@ def main(argv: list[str] | None = None) -> int:
     print(f"wrong-but-confident (conf >= {REVIEW_THRESHOLD}): {pct(wrong_conf, total_fields)} of fields "
           f"({wrong_conf}/{total_fields}); {pct(wrong_conf, wrong_total)} of wrong values ({wrong_conf}/{wrong_total})")
     print(f"missing fields: {sum(1 for e in errors if e[3] is None)}; extra fields not in truth: {extra}")
+    if args.calibration:
+        print()
+        print("| threshold | wrong and confident (of all fields) | right but under threshold (of right values) |")
+        print("| --- | --- | --- |")
+        right_n = sum(1 for ok, _ in scored if ok)
+        for th in (0.5, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9):
+            wc = sum(1 for ok, c in scored if not ok and c >= th)
+            rl = sum(1 for ok, c in scored if ok and c < th)
+            print(f"| {th:.2f} | {pct(wc, total_fields)} | {pct(rl, right_n)} |")
     if args.fields:
         print()
         print("| record type | field | exact |")

@@ -123,3 +123,16 @@ def test_table_cells_wider_than_their_titles():
     assert [values(r)["inventory_number"] for r in recs] == ["KL.1980", "GV.7595"]  # 2nd row lost its STT
     assert values(recs[0])["dimensions"] == {"height_cm": 15.5, "diameter_cm": 18.0}
     assert values(recs[1])["dating"] == {"year_from": 1880, "year_to": 1890}
+
+
+def test_canonical_place_restores_marks_of_known_names_and_phrases_only():
+    from schemas.normalize import canonical_place
+
+    fixed, changes = canonical_place("xã Đình Bảng, huyện Tử Sơn, tình Hà Bác")
+    assert fixed == "xã Đình Bảng, huyện Từ Sơn, tỉnh Hà Bắc" and len(changes) == 3
+    assert canonical_place("Đại đội 8, Tiểu đoàn 10, Trụng đoàn 89")[0] == "Đại đội 8, Tiểu đoàn 10, Trung đoàn 89"
+    assert canonical_place("Nghĩa trang tiệt sĩ Đường 9")[0] == "Nghĩa trang liệt sĩ Đường 9"
+    # typed without diacritics, or a name that is not in the lists: as written
+    assert canonical_place("xa Dinh Bang, huyen Tu Son, tinh Ha Bac")[1] == []
+    assert canonical_place("xã Tân Chỉ, huyện Lạng Giang")[1] == []
+    assert canonical_place("xã Đại Đồng, huyện Thuận Thành")[1] == []
