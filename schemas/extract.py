@@ -40,7 +40,9 @@ from .loader import FieldSpec, Label, Schema, label_key, load_schemas
 from .normalize import canonical_place, cccd_parts, normalise, parse_date, plausible_word, repair_word
 from .vocab import SURNAMES
 
-_FOLDED_SURNAMES = {fold(n).title() for n in SURNAMES}
+_SURNAMES_BY_FOLD: dict[str, list[str]] = {}
+for _n in sorted(SURNAMES):
+    _SURNAMES_BY_FOLD.setdefault(fold(_n), []).append(_n)
 
 REVIEW_THRESHOLD = 0.6  # a field under this confidence sends its record to review
 LABEL_MIN = 0.78  # label similarity needed for labels of 7+ letters
@@ -201,11 +203,17 @@ class Found:
         ocr = (sum(confs) / len(confs) + min(confs)) / 2 if confs else 0.0
         self.confidence = ocr * (0.6 + 0.4 * self.label_score) * n.quality
         if self.spec.kind == "name" and self.value and not self.spec.key.endswith("alias"):
-            first = str(self.value).split()[0]
+            first, *rest = str(self.value).split()
             plain = fold(first) == first.lower()
-            if first not in SURNAMES and not (plain and first in _FOLDED_SURNAMES):
-                self.confidence *= 0.6
-                self.notes.append(f"{first!r} is not a known family name")
+            same_fold = _SURNAMES_BY_FOLD.get(fold(first), [])
+            if first not in SURNAMES and not (plain and same_fold):
+                if len(same_fold) == 1:  # "Đỉnh" / "Nguyêñ": the marks of a family name misread
+                    self.value = " ".join([same_fold[0], *rest])
+                    self.confidence *= 0.85
+                    self.notes.append(f"family name {first!r} read as {same_fold[0]!r}")
+                else:
+                    self.confidence *= 0.6
+                    self.notes.append(f"{first!r} is not a known family name")
         if self.spec.kind in ("place", "text") and isinstance(self.value, str):
             words = self.value.split(" ")
             repaired = [repair_word(w) for w in words]

@@ -350,6 +350,7 @@ _LOOKALIKES = str.maketrans({"Ð": "Đ", "ð": "đ", "⁄": "/", "∕": "/"})
 def norm_text(raw: str) -> Norm:
     text = strip_leaders(raw.translate(_LOOKALIKES)).strip(" .,;")
     text = re.sub(r"\.(?=[,;])|(?<= )\.(?=\w)", "", text)  # specks read as dots: "Duệ.," / "Đông .6"
+    text = clean_spaces(re.sub(r"[“”«»‹›„]", " ", text))  # stray quote marks: specks, never in records
     return Norm(text or None, 1.0 if text else FAILED)
 
 
@@ -811,7 +812,12 @@ def canonical_place(text: str) -> tuple[str, list[str]]:
             for name in sorted(names, key=len, reverse=True):
                 nw = name.split(" ")
                 window = [core(w)[0] for w in words[j:j + len(nw)]]
-                if len(window) == len(nw) and _marks_only(" ".join(window), name) and has_marks(window):
+                if len(window) != len(nw) or not has_marks(window):
+                    continue
+                wkey, nkey = fold(" ".join(window)), fold(name)
+                impossible = not all(plausible_word(w) for w in window)
+                if _marks_only(" ".join(window), name) or (
+                        impossible and len(nkey) >= 5 and Levenshtein.distance(wkey, nkey) == 1):
                     tail = core(words[j + len(nw) - 1])[1]
                     changes.append(f"{' '.join(window)} -> {name}")
                     words[j:j + len(nw)] = nw[:-1] + [nw[-1] + tail]
