@@ -37,10 +37,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("SOHOA_OCR_MODEL", "fast", "Vietnamese model: fast (Debian's), best (tessdata_best int, fetched by "
             "scripts/fetch_models) or a tessdata directory"),
     Setting("SOHOA_OCR_MODEL_DIR", "", "where the 'best' model is cached; empty for .stack/tessdata"),
-    Setting("SOHOA_OCR_STEPS", "stamps,border,background,orient,deskew,scale,lines,leaders",
-            "preprocessing steps, comma-separated (also: denoise, binarize; 'none' for bare Tesseract)"),
+    Setting("SOHOA_OCR_STEPS", "stamps,border,background,orient,deskew,scale,denoise,lines,leaders",
+            "preprocessing steps, comma-separated (also: binarize; 'none' for bare Tesseract)"),
     Setting("SOHOA_OCR_BINARIZE", "none", "binarization when the binarize step is on: none, otsu, adaptive, sauvola"),
-    Setting("SOHOA_OCR_DENOISE", "median", "denoise method when the denoise step is on: median or despeckle"),
+    Setting("SOHOA_OCR_DENOISE", "despeckle", "denoise method when the denoise step is on: despeckle or median"),
     Setting("SOHOA_OCR_OSD_CONFIDENCE", "2", "Tesseract OSD confidence needed before a page is turned"),
     Setting("SOHOA_OCR_MIN_CONFIDENCE", "0.6", "mean word confidence under which a page is flagged low_confidence"),
     Setting("SOHOA_OCR_FORCE", "false", "OCR PDF pages even when they already have a text layer"),
