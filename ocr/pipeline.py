@@ -32,7 +32,7 @@ STEPS = ("stamps", "border", "background", "orient", "deskew", "scale", "denoise
 # upright (or, inverted, as upside down) without asking OSD; measured on the
 # synthetic set: upright pages 1.5-80, upside-down 0.02-0.7.
 UPRIGHT_RATIO = 2.0
-DEFAULT_STEPS = ("stamps", "border", "background", "orient", "deskew", "scale", "lines", "leaders")
+DEFAULT_STEPS = ("stamps", "border", "background", "orient", "deskew", "scale", "denoise", "lines", "leaders")
 
 
 @dataclass(frozen=True)
@@ -48,7 +48,7 @@ class OcrOptions:
     model_dir: str = ""  # cache for the 'best' model; empty for .stack/tessdata
     steps: tuple[str, ...] = DEFAULT_STEPS
     binarize: str = "none"
-    denoise: str = "median"
+    denoise: str = "despeckle"
     osd_confidence: float = 2.0  # OSD confidence needed before a page is turned
     force_ocr: bool = False  # OCR PDF pages that already carry a text layer
     # A page whose words are mostly below this confidence is probably not print.

@@ -19,6 +19,8 @@ import numpy as np
 import pytesseract
 from PIL import Image
 
+from sohoa.errors import StageTimeout
+
 # --------------------------------------------------------------------------- basics
 
 
@@ -154,6 +156,10 @@ def detect_orientation(gray: np.ndarray, tessdata_dir: str | None = None, timeou
         osd = pytesseract.image_to_osd(Image.fromarray(small), config=cfg, timeout=timeout)
     except pytesseract.TesseractError:
         return 0, 0.0  # "Too few characters", "Invalid resolution": nothing to judge
+    except RuntimeError as exc:  # pytesseract's timeout
+        if "timeout" in str(exc).lower():
+            raise StageTimeout(f"orientation detection took over {timeout:g} s") from exc
+        raise
     rot = _ROTATE.search(osd)
     conf = _CONF.search(osd)
     if not rot:

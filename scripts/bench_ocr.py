@@ -3,14 +3,15 @@
 
     .venv/bin/python scripts/bench_ocr.py                      # default run, about 6-8 min on 2 cores
     .venv/bin/python scripts/bench_ocr.py --pages 3 --levels 0,3 --models fast
-    .venv/bin/python scripts/bench_ocr.py --variants steps=none binarize=otsu -- ablations
+    .venv/bin/python scripts/bench_ocr.py --variants no-orient '+binarize;binarize=otsu'   # ablations
 
 Synthetic scans (ocr/synthetic.py, seeded) are written to ``--out``/scans,
 then every page is read by each engine: ``bare`` is the tesseract command on
 the file as the scanner wrote it; ``pipeline`` is ``ocr_image`` with the
 default options (image decoding included in its time). Each ``--variants``
 entry adds a pipeline run with one option changed (``steps=a,b``,
-``binarize=otsu``, ``denoise=median``, ``psm=6``, ``+step`` / ``-step``).
+``binarize=otsu``, ``denoise=median``, ``psm=6``, ``+step`` / ``no-step``,
+several joined by ``;``).
 
 CER and WER are edit distances over the ground truth's characters / words
 after NFC and collapsing white space (reading order counts). At most
@@ -113,18 +114,18 @@ def run_pipeline(image: Path, model: str, overrides: dict) -> dict:
 
 
 def parse_variant(spec: str) -> dict:
-    """``+step``/``-step`` (add to / drop from the default steps), ``steps=a,b``
+    """``+step``/``no-step`` (add to / drop from the default steps), ``steps=a,b``
     or ``option=value``; several joined by ``;``."""
     from ocr.pipeline import DEFAULT_STEPS
 
     out: dict = {}
     for part in filter(None, spec.split(";")):
-        if part.startswith(("+", "-")):
+        if part.startswith(("+", "no-")):
             steps = list(out.get("steps", DEFAULT_STEPS))
-            name = part[1:]
-            if part[0] == "+" and name not in steps:
+            add, name = part.startswith("+"), part.removeprefix("+").removeprefix("no-")
+            if add and name not in steps:
                 steps.append(name)
-            if part[0] == "-" and name in steps:
+            if not add and name in steps:
                 steps.remove(name)
             out["steps"] = tuple(steps)
             continue
@@ -254,8 +255,12 @@ def main(argv: list[str] | None = None) -> int:
             for v in args.variants:
                 tasks.append((e, scans, "pipeline", model, v))
     start = time.perf_counter()
+    rows = []
     with ProcessPoolExecutor(max_workers=max(1, min(args.jobs, 2))) as pool:
-        rows = list(pool.map(task, tasks, chunksize=1))
+        for n, row in enumerate(pool.map(task, tasks, chunksize=1), 1):
+            rows.append(row)
+            if n % 10 == 0 or n == len(tasks):
+                print(f"{n}/{len(tasks)} runs, {time.perf_counter() - start:.0f} s", file=sys.stderr, flush=True)
     wall = time.perf_counter() - start
     args.out.mkdir(parents=True, exist_ok=True)
     with open(args.out / "rows.jsonl", "w", encoding="utf-8") as fh:
