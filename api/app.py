@@ -9,24 +9,29 @@ from __future__ import annotations
 
 import importlib
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
+
+from api import auth
 
 from sohoa import __version__
 from sohoa.config import Config
 
-ROUTER_MODULES: tuple[str, ...] = ("api.search_routes", "api.console_routes")
+ROUTER_MODULES: tuple[str, ...] = ("api.search_routes", "api.console_routes", "api.audit")
 
 
 def create_app(config: Config | None = None) -> FastAPI:
     config = config or Config.from_env()
     app = FastAPI(title="sohoa", version=__version__,
-                  description="Search the digitized archive; watch and steer its ingestion.")
+                  description="Search the digitized archive; watch and steer its ingestion.",
+                  openapi_url=None, docs_url=None, redoc_url=None)  # served by auth.install, behind a credential
     app.state.config = config
+    auth.install(app)
 
     @app.get("/healthz", include_in_schema=False)
     def healthz() -> dict:
         return {"status": "ok"}
 
     for name in ROUTER_MODULES:
-        app.include_router(importlib.import_module(name).router)
+        # Every route needs a credential whose role allows it (api/auth.py ROUTE_PERMISSIONS).
+        app.include_router(importlib.import_module(name).router, dependencies=[Depends(auth.authenticate)])
     return app

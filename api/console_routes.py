@@ -28,7 +28,8 @@ from sohoa.errors import REASONS
 HERE = Path(__file__).resolve().parent
 templates = Jinja2Templates(directory=str(HERE / "templates"))
 
-# Authentication arrives later: add its dependency here and every console route requires it.
+# Authentication and the operator role are required by api/app.py for every router (api/auth.py); a
+# console-only check would go here.
 CONSOLE_DEPENDENCIES: list = []
 router = APIRouter(dependencies=CONSOLE_DEPENDENCIES, include_in_schema=False)
 
@@ -140,6 +141,8 @@ def console_retry(target: str | None = Form(None), reason: str | None = Form(Non
     broker, queues = _broker()
     n = retry_failed(ctx, docs=[target] if target else None, reason=None if target else reason,
                      broker=broker, queues=queues)
+    from api import audit
+    audit.record("retry", target=target or f"reason:{reason}", count=n)
     return RedirectResponse(f"/console?message=queued+{n}+again", status_code=303)
 
 

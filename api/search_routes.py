@@ -19,6 +19,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse
 from fastapi.templating import Jinja2Templates
 
+from api import audit, auth
 from indexers.client import make_client
 from indexers.pages import PageQuery, search_pages
 from indexers.records_search import (MAX_SIZE, REVIEW_STATUSES, SORTS, SOURCE_EXCLUDES, BadQuery, RecordQuery, detail,
@@ -58,11 +59,12 @@ def get_bucket(request: Request):
 
 def record_body(item: dict) -> dict:
     """One record in a result list."""
-    return item
+    return auth.mask_record(item, auth.full_fields())
 
 
 def record_detail_body(source: dict, record_id: str, bucket) -> dict:
     """One record with its fields and short-lived links to its page images."""
+    auth.check_record_access(source)
     body = detail(source)
     body["id"] = body.get("id") or record_id
     doc_hash = source.get("doc_hash")
@@ -71,7 +73,9 @@ def record_detail_body(source: dict, record_id: str, bucket) -> dict:
          "expires_in": IMAGE_LINK_SECONDS}
         for p in (source.get("pages") or []) if doc_hash
     ]
-    return body
+    audit.record("record.view", record_ids=[body["id"]], detail={"page_images": [i["page"] for i in
+                                                                                  body["page_images"]]})
+    return auth.mask_record(body, auth.full_fields())
 
 
 # --- query parameters -------------------------------------------------------------------------
@@ -117,7 +121,11 @@ def record_query(
                        provinces=province[:20], sort=sort, size=size, facets=facets)
 
 
-def _search(es: Elasticsearch, config: Config, rq: RecordQuery, cursor: str | None) -> dict:
+def _search(es: Elasticsearch, config: Config, rq: RecordQuery, cursor: str | None,
+            action: str | None = "search") -> dict:
+    asked, rq = rq, auth.restrict_query(rq)
+    if rq is None:  # only collections outside the caller's
+        return {"total": 0, "took_ms": 0, "hits": [], "facets": {}, "next_cursor": None}
     try:
         result = search_records(es, config.index("records"), rq, cursor)
     except BadQuery as exc:
@@ -127,6 +135,9 @@ def _search(es: Elasticsearch, config: Config, rq: RecordQuery, cursor: str | No
     except TransportError as exc:
         raise HTTPException(503, "search is unavailable") from exc
     result["hits"] = [record_body(h) for h in result["hits"]]
+    if action:
+        audit.record(action, query=asked, record_ids=[h["id"] for h in result["hits"]], count=result["total"],
+                     detail={"cursor": bool(cursor)})
     return result
 
 
@@ -154,6 +165,32 @@ def _get_record(es: Elasticsearch, config: Config, record_id: str) -> dict:
         raise HTTPException(503, "search is unavailable") from exc
 
 
+EXPORT_MAX = 1000
+
+
+@router.get("/records/export", tags=["search"], summary="Export matching records as JSON lines (capped)")
+def records_export(rq: RecordQuery = Depends(record_query),
+                   limit: Annotated[int, Query(ge=1, le=EXPORT_MAX)] = EXPORT_MAX,
+                   es: Elasticsearch = Depends(get_es), config: Config = Depends(get_config)):
+    """One JSON object per line per record, as the search API shows it to the caller (masked likewise), at most
+    ``limit`` (≤ 1000) records; one audit entry lists every record exported."""
+    from fastapi.responses import Response
+    import json
+    rq.facets = False
+    rq.size = min(MAX_SIZE, limit)
+    out, cursor = [], None
+    while len(out) < limit:
+        page = _search(es, config, rq, cursor, action=None)
+        out.extend(page["hits"])
+        cursor = page["next_cursor"]
+        if not cursor:
+            break
+    out = out[:limit]
+    audit.record("export", query=rq, record_ids=[h["id"] for h in out], count=len(out))
+    return Response("".join(json.dumps(h, ensure_ascii=False) + "\n" for h in out), media_type="application/x-ndjson",
+                    headers={"Content-Disposition": 'attachment; filename="records.jsonl"', "Cache-Control": "no-store"})
+
+
 @router.get("/records/{record_id}", tags=["search"], summary="One record: fields, confidences, page images")
 def record_get(record_id: str, es: Elasticsearch = Depends(get_es),
                config: Config = Depends(get_config), bucket=Depends(get_bucket)) -> dict:
@@ -171,14 +208,20 @@ def pages_search(q: Annotated[str, Query(min_length=1, max_length=500)],
                  es: Elasticsearch = Depends(get_es), config: Config = Depends(get_config)) -> dict:
     """Pages whose text holds every word (diacritics optional), with a snippet of the page's own text."""
     try:
-        return search_pages(es, config, PageQuery(text=q, collection=collection, needs_review=review, size=size,
-                                                  offset=offset))
+        result = search_pages(es, config, PageQuery(text=q, collection=auth.page_collection(collection),
+                                                    needs_review=review, size=size, offset=offset))
     except NotFoundError as exc:
         raise HTTPException(503, "the pages index does not exist yet (sohoa index setup)") from exc
     except Exception as exc:  # DependencyUnavailable and transport errors
         if type(exc).__name__ == "DependencyUnavailable":
             raise HTTPException(503, "search is unavailable") from exc
         raise
+    if not auth.full_fields():
+        for h in result["hits"]:
+            h["snippet"] = auth.mask_snippet(h["snippet"])
+    audit.record("pages.search", query={"q": q, "collection": collection, "review": review, "offset": offset},
+                 record_ids=[h["id"] for h in result["hits"]], count=result["total"])
+    return result
 
 
 # --- the search page ----------------------------------------------------------------------------

@@ -15,7 +15,7 @@ from .config import describe
 from .logs import setup_logging
 
 # Packages that contribute subcommands, in the order they appear in --help.
-COMMAND_MODULES = ("ingest.cli", "ocr.cli", "schemas.cli", "indexers.cli", "api.cli")
+COMMAND_MODULES = ("ingest.cli", "ocr.cli", "schemas.cli", "indexers.cli", "api.cli", "api.admin_cli")
 
 
 def _config_command(sub: argparse._SubParsersAction) -> None:

@@ -35,6 +35,10 @@ def console_env(stack_env, tmp_path_factory):
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
     wait_until(lambda: _answers(url), timeout=30, interval=0.3)
+    from api.auth import create_token
+    from sohoa.config import Config
+    env["TEST_TOKEN"], _ = create_token(Elasticsearch(env["SOHOA_ES_URL"]), Config.from_env(env), "console-tests",
+                                        "operator")
     yield env, url
     proc.terminate()
     proc.wait(timeout=20)
@@ -63,7 +67,10 @@ def test_a_failed_document_is_shown_with_its_reason_and_the_retry_button_fixes_i
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
         page = browser.new_page()
-        page.goto(url + "/console")
+        page.goto(url + "/console")  # answers with the login form, which comes back here
+        page.fill("input[name=token]", env["TEST_TOKEN"])
+        page.click("button[type=submit]")
+        page.wait_for_url("**/console")
         row = page.locator("tr.failure[data-key='hotich/so-c.pdf']").first
         assert row.is_visible()
         assert row.locator("td.reason").inner_text() == "bug"
@@ -89,7 +96,7 @@ def test_a_failed_document_is_shown_with_its_reason_and_the_retry_button_fixes_i
         timeline = page.locator("#timeline").inner_text()
         for state in ("received", "rasterizing", "ocr", "extracting", "indexing"):
             assert state in timeline
-        metrics = httpx.get(url + "/metrics").text
+        metrics = httpx.get(url + "/metrics", headers={"Authorization": f"Bearer {env['TEST_TOKEN']}"}).text
         assert 'sohoa_stage_duration_seconds_count{kind="page",stage="ocr"}' in metrics
         assert "sohoa_pages_processed_total 1.0" in metrics
         browser.close()

@@ -19,8 +19,11 @@ BULK = 10_050
 def api(stack_env, es):
     ids = index_samples(es, stack_env, s3_client(stack_env))
     index_synthetic(es, stack_env, BULK)
+    from api.auth import create_token
+    from sohoa.config import Config
+    token, _ = create_token(es, Config.from_env(stack_env), "search-tests", "clerk")  # sees full fields
     with api_server(stack_env) as base:
-        with httpx.Client(base_url=base, timeout=30) as client:
+        with httpx.Client(base_url=base, timeout=30, headers={"Authorization": f"Bearer {token}"}) as client:
             client.ids = ids
             yield client
 

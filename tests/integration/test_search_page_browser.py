@@ -17,6 +17,9 @@ ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-f
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
+_TOKEN: dict[str, str] = {}
+
+
 @pytest.fixture(scope="module")
 def site(stack_env):
     from elasticsearch import Elasticsearch
@@ -24,8 +27,22 @@ def site(stack_env):
         pytest.fail(f"{CHROMIUM} is missing; install Debian's chromium")
     env = {**stack_env, "SOHOA_INDEX_PREFIX": stack_env["SOHOA_INDEX_PREFIX"] + "-web"}
     index_samples(Elasticsearch(env["SOHOA_ES_URL"]), env, s3_client(env))
+    from api.auth import create_token
+    from sohoa.config import Config
+    _TOKEN["clerk"], _ = create_token(Elasticsearch(env["SOHOA_ES_URL"]), Config.from_env(env), "page-tests", "clerk")
     with api_server(env) as base:
         yield base
+
+
+def log_in(page, site: str) -> None:
+    page.goto(f"{site}/search")  # an anonymous visit answers with the login form
+    page.fill("input[name=token]", site_token())
+    page.click("button[type=submit]")
+    page.wait_for_selector("input[name=name]")
+
+
+def site_token() -> str:
+    return _TOKEN["clerk"]
 
 
 def test_unaccented_name_finds_the_accented_record_first_and_shows_its_page_image(site):
@@ -34,7 +51,7 @@ def test_unaccented_name_finds_the_accented_record_first_and_shows_its_page_imag
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
         try:
             page = browser.new_page()
-            page.goto(f"{site}/search")
+            log_in(page, site)
             page.fill("input[name=name]", "tran quang khai")
             page.click("button[type=submit]")
             page.wait_for_selector("ol.hits li.hit")
@@ -60,6 +77,7 @@ def test_unaccented_name_finds_the_accented_record_first_and_shows_its_page_imag
 
 def test_page_escapes_user_text(site):
     import httpx
-    r = httpx.get(f"{site}/search", params={"name": "<script>alert(1)</script>"})
+    r = httpx.get(f"{site}/search", params={"name": "<script>alert(1)</script>"},
+                  headers={"Authorization": f"Bearer {site_token()}"})
     assert r.status_code == 200
     assert "<script>alert(1)</script>" not in r.text and "&lt;script&gt;" in r.text
