@@ -13,6 +13,8 @@ import dramatiq
 from dramatiq.broker import Broker
 from dramatiq.middleware import Middleware
 
+from .recovery import RecoverDroppedMessages
+
 log = logging.getLogger(__name__)
 
 
@@ -79,6 +81,7 @@ class RecordFinalFailures(Middleware):
 def setup_broker(url: str, on_failure, on_retry=None, extra_middleware=()) -> Broker:
     broker = make_broker(url)
     broker.middleware.insert(0, RecordFinalFailures(on_failure, on_retry))
+    broker.add_middleware(RecoverDroppedMessages())
     for middleware in extra_middleware:
         broker.add_middleware(middleware)
     dramatiq.set_broker(broker)
