@@ -197,6 +197,8 @@ def report(rows: list[dict], command: str, wall: float) -> str:
     out += table(rows, lambda r: r["kind"], "CER/WER by page kind")
     out += table(rows, lambda r: r["dpi"], "CER/WER by dpi")
     out += table(rows, lambda r: "rotated" if r["fed_rotation"] else "upright", "CER/WER by feed")
+    out += table(rows, lambda r: f"L{r['level']} {'rotated' if r['fed_rotation'] else 'upright'}",
+                 "CER/WER by level and feed")
     # Rotation, skew and time.
     out += ["**Orientation, skew, time per page**", "",
             "| engine | model | rotation correct | mean abs skew error (deg) | s/page | preprocessing s/page | failed |",

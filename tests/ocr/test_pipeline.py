@@ -106,6 +106,9 @@ def test_hocr_contains_words_and_boxes(prose):
     hocr = page_hocr(page, title="p1")
     assert hocr.count("class=\"ocrx_word\"") == len(page.words)
     assert page.words[0].text in hocr and "x_wconf" in hocr
+    import xml.etree.ElementTree as ET
+
+    ET.fromstring(hocr.split("\n", 2)[2])  # well-formed XHTML after the declarations
 
 
 def test_searchable_pdf_has_the_words_in_its_text_layer(prose, tmp_path):

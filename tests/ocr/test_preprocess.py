@@ -181,3 +181,11 @@ def test_leader_words():
     assert pp.is_leader_word("…___")
     assert not pp.is_leader_word("12/03/1980")
     assert not pp.is_leader_word("...a")
+
+
+def test_upright_ratio_tells_up_from_down(prose, form):
+    for img, _ in (prose, form):
+        g = gray(img)
+        assert pp.upright_ratio(g) >= 2
+        assert pp.upright_ratio(pp.rotate_orthogonal(g, 180)) <= 0.5
+    assert pp.upright_ratio(np.full((500, 500), 255, np.uint8)) is None
