@@ -89,9 +89,10 @@ def find_labels(toks: list[Tok], schema: Schema, section: str | None,
             nxt = toks[j + 1] if j + 1 < len(toks) else None
             height = max(1, tj.bbox[3] - tj.bbox[1])
             strong_end = tj.colon or (nxt is not None and (nxt.leader or nxt.text.startswith(":")))
+            crossed = any(t.colon for t in toks[i:j])  # "HỌ, CHỮ ĐỆM, TÊN: Hoàng" is not "… tên chồng"
             for key, colon_read_as_letter in _colon_variants(tj):
                 _match_window(cands, labels, section, window + key, i, j, toks, nxt, height,
-                              strong_end or colon_read_as_letter, header)
+                              strong_end or colon_read_as_letter, header, crossed)
             window += tj.key
             if tj.line_end:
                 break  # a label may hold a stray colon ("Số: lượng:") but does not cross OCR lines
@@ -107,7 +108,7 @@ def _colon_variants(t: Tok) -> list[tuple[str, bool]]:
 
 
 def _match_window(cands: list, labels, section, window: str, i: int, j: int, toks: list[Tok], nxt, height: float,
-                  strong_end: bool, header: bool) -> None:
+                  strong_end: bool, header: bool, crossed_colon: bool = False) -> None:
     """Label candidates for the words toks[i..j], folded into ``window``."""
     tj = toks[j]
     # a wide gap, the end of the OCR line or of the row end a label too, but say less
@@ -119,6 +120,8 @@ def _match_window(cands: list, labels, section, window: str, i: int, j: int, tok
         if abs(len(window) - len(lb.folded)) > max(2, len(lb.folded) // 4):
             continue
         score = Levenshtein.normalized_similarity(window, lb.folded)
+        if crossed_colon and score < 0.95:
+            continue  # a stray colon inside a label is allowed only when the rest matches exactly
         if not _label_ok(lb, window, score, ends_label or lb.after is not None):
             continue
         if not (strong_end or header) and lb.after is None:
@@ -204,7 +207,7 @@ class Found:
         self.confidence = ocr * (0.6 + 0.4 * self.label_score) * n.quality
         if self.spec.kind == "name" and self.value and not self.spec.key.endswith("alias"):
             first, *rest = str(self.value).split()
-            plain = fold(first) == first.lower()
+            plain = fold(str(self.value)) == str(self.value).lower()  # the whole name typed without marks
             same_fold = _SURNAMES_BY_FOLD.get(fold(first), [])
             if first not in SURNAMES and not (plain and same_fold):
                 if len(same_fold) == 1:  # "Đỉnh" / "Nguyêñ": the marks of a family name misread

@@ -605,7 +605,10 @@ def norm_dating(raw: str) -> Norm:
                     break
             if bce:
                 lo, hi = -hi, -lo
-            return Norm({"year_from": lo, "year_to": hi}, 1.0)
+            roman = not m.group(1).isdigit() and len(m.group(1)) >= 3
+            # OCR confuses I, V and X in long numerals (XVIII read as XVII or XVI) with high confidence
+            return Norm({"year_from": lo, "year_to": hi}, 0.6 if roman else 1.0,
+                        ["long Roman numeral: check the century"] if roman else [])
     m = re.search(r"(?<!\d)(\d{3,4})\s*[-–—~]\s*(\d{2,4})(?!\d)", f)
     if m:
         a, b = int(m.group(1)), m.group(2)
