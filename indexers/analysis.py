@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from sohoa.text import fold, nfc
 
@@ -40,7 +41,13 @@ def _clusters(word: str) -> list[list[str]]:
 
 
 def _unify_word(match: re.Match) -> str:
-    word = match.group(0)
+    return _unify_syllable(match.group(0))
+
+
+@lru_cache(maxsize=65536)
+def _unify_syllable(word: str) -> str:
+    # Cached: Vietnamese has a few thousand syllables, and this runs on every
+    # word indexed or queried.
     clusters = _clusters(unicodedata.normalize("NFD", word))
     if len(clusters) < 2:
         return word
