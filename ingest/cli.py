@@ -119,14 +119,25 @@ def _context():
 
 
 def cmd_watch(args) -> int:
+    from . import actors
+    from .stalled import resend_stalled
+    from .status import collect_status
     from .watcher import scan_once, watch
     ctx = _context()
+
+    def recover_stalled():
+        status = collect_status(ctx, broker=actors.broker, queues=actors.QUEUES)
+        return resend_stalled(ctx, status, ctx.config.stall_seconds)
+
     if args.once:
         report = scan_once(ctx.bucket, ctx.state, ctx.send_prepare, args.prefix)
         print(report)
+        sent = recover_stalled()
+        if sent:
+            print(f"sent stalled work again: {dict(sent)}")
         return 0
     interval = args.interval or ctx.config.watch_interval
-    watch(ctx.bucket, ctx.state, ctx.send_prepare, interval, args.prefix)
+    watch(ctx.bucket, ctx.state, ctx.send_prepare, interval, args.prefix, after_listing=recover_stalled)
     return 0
 
 

@@ -71,12 +71,16 @@ def scan_once(bucket: Bucket, state: StateStore, send: Callable[[ObjectRef, str]
 
 
 def watch(bucket: Bucket, state: StateStore, send: Callable[[ObjectRef, str], None], interval: float,
-          prefix: str = "", once: bool = False) -> None:
+          prefix: str = "", once: bool = False, after_listing: Callable[[], object] | None = None) -> None:
+    """List the bucket every ``interval`` seconds; ``after_listing`` runs after each listing
+    (the command uses it to send stalled work again)."""
     while True:
         started = time.monotonic()
         try:
             report = scan_once(bucket, state, send, prefix)
             log.info("bucket %s: %s", bucket.name, report)
+            if after_listing:
+                after_listing()
         except Exception as exc:  # keep watching through outages; the next listing catches up
             if once:
                 raise

@@ -78,7 +78,7 @@ def stack_env(run: str) -> dict[str, str]:
             k, v = line.split("=", 1)
             env[k] = v.strip("'\"")
     env.update({"SOHOA_INDEX_PREFIX": f"chaos{run}", "SOHOA_BUCKET": f"sohoa-chaos-{run}",
-                "SOHOA_LOG_LEVEL": "WARNING", "SOHOA_MAX_RETRIES": "2"})
+                "SOHOA_LOG_LEVEL": "WARNING", "SOHOA_MAX_RETRIES": "2", "SOHOA_STALL_SECONDS": "20"})
     return env
 
 

@@ -51,6 +51,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("SOHOA_WORKER_THREADS", "1", "threads per worker process (OCR is CPU-bound: keep 1)"),
     Setting("SOHOA_MAX_RETRIES", "3", "retries of a failing stage before it is recorded as failed"),
     Setting("SOHOA_WATCH_INTERVAL", "30", "seconds between bucket listings in 'sohoa watch'"),
+    Setting("SOHOA_STALL_SECONDS", "120", "unfinished work unchanged this long while every queue is idle is "
+            "sent again by 'sohoa watch'"),
     Setting("SOHOA_API_HOST", "127.0.0.1", "address the HTTP service binds to"),
     Setting("SOHOA_API_PORT", "8000", "port of the HTTP service"),
     Setting("SOHOA_SESSION_SECRET", "", "key that signs web session cookies; empty: read SOHOA_API_SECRET_FILE, "
@@ -102,6 +104,7 @@ class Config:
     worker_threads: int
     max_retries: int
     watch_interval: float
+    stall_seconds: float
     api_host: str
     api_port: int
     log_level: str
@@ -145,6 +148,7 @@ class Config:
             worker_threads=int(e("SOHOA_WORKER_THREADS")),
             max_retries=int(e("SOHOA_MAX_RETRIES")),
             watch_interval=float(e("SOHOA_WATCH_INTERVAL")),
+            stall_seconds=float(e("SOHOA_STALL_SECONDS")),
             api_host=e("SOHOA_API_HOST"),
             api_port=int(e("SOHOA_API_PORT")),
             log_level=e("SOHOA_LOG_LEVEL").upper(),
