@@ -171,12 +171,14 @@ def prepare(image: Image.Image, options: OcrOptions) -> tuple[np.ndarray, dict]:
             gray = pp.rescale(gray, factor)
             info["scale"] = round(factor, 4)
             height = height * factor if height else None
-    if "denoise" in steps:
-        gray = pp.denoise(gray, options.denoise, height=height)
     if "lines" in steps:
         gray = pp.remove_lines(gray, height=height)
-    if "leaders" in steps:
-        gray = pp.remove_leaders(gray, height=height)
+    # Despeckling and leader removal share one pass over the ink components.
+    specks = "denoise" in steps and options.denoise == "despeckle"
+    if "denoise" in steps and not specks:
+        gray = pp.denoise(gray, options.denoise, height=height)
+    if specks or "leaders" in steps:
+        gray = pp.clean_components(gray, height=height, specks=specks, leaders="leaders" in steps)
     if "binarize" in steps:
         gray = pp.binarize(gray, options.binarize, height=height)
     return gray, info

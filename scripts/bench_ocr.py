@@ -7,7 +7,8 @@
 
 Synthetic scans (ocr/synthetic.py, seeded) are written to ``--out``/scans,
 then every page is read by each engine: ``bare`` is the tesseract command on
-the file as the scanner wrote it; ``pipeline`` is ``ocr_image`` with the
+the file as the scanner wrote it (level-0 pages also as turned copies, fed
+90/180/270 degrees, to compare the same page upright and turned); ``pipeline`` is ``ocr_image`` with the
 default options (image decoding included in its time). Each ``--variants``
 entry adds a pipeline run with one option changed (``steps=a,b``,
 ``binarize=otsu``, ``denoise=median``, ``psm=6``, ``+step`` / ``no-step``,
@@ -157,11 +158,23 @@ def task(args: tuple) -> dict:
     return {
         "image": entry["image"], "level": entry["level"], "kind": entry["kind"], "family": entry["family"],
         "dpi": entry["dpi"], "fed_rotation": entry["rotation"], "true_skew": entry["skew"],
+        "turned": entry.get("turned", False),
         "engine": name, "model": model,
         "cer": cer(truth, res["text"]), "wer": wer(truth, res["text"]), "seconds": res["seconds"],
         "prep": res.get("prep"), "rotation": res["rotation"], "skew": res["skew"], "flags": res.get("flags", []),
         "error": error,
     }
+
+
+def turned_copy(scans: Path, entry: dict, degrees: int) -> dict:
+    """The clean page as if fed turned ``degrees`` clockwise: everything else
+    identical, so its CER against the upright page isolates orientation."""
+    from PIL import Image
+
+    name = entry["image"].replace(".png", f"-turned{degrees}.png")
+    with Image.open(scans / entry["image"]) as im:
+        im.rotate(-degrees, expand=True).save(scans / name, dpi=(entry["dpi"], entry["dpi"]))
+    return {**entry, "image": name, "rotation": degrees, "turned": True}
 
 
 # --------------------------------------------------------------------------- report
@@ -197,7 +210,7 @@ def report(rows: list[dict], command: str, wall: float) -> str:
     out += table(rows, lambda r: r["kind"], "CER/WER by page kind")
     out += table(rows, lambda r: r["dpi"], "CER/WER by dpi")
     out += table(rows, lambda r: "rotated" if r["fed_rotation"] else "upright", "CER/WER by feed")
-    out += table(rows, lambda r: f"L{r['level']} {'rotated' if r['fed_rotation'] else 'upright'}",
+    out += table(rows, lambda r: f"L{r['level']} {'turned copy' if r.get('turned') else 'rotated' if r['fed_rotation'] else 'upright'}",
                  "CER/WER by level and feed")
     # Rotation, skew and time.
     out += ["**Orientation, skew, time per page**", "",
@@ -239,6 +252,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--engines", default="bare,pipeline")
     ap.add_argument("--variants", nargs="*", default=[], help="extra pipeline runs with one option changed")
+    ap.add_argument("--no-turned", dest="turned", action="store_false",
+                    help="skip the turned copies of the clean pages (same page upright vs fed turned)")
     ap.add_argument("--jobs", type=int, default=2, help="parallel OCR processes (the machine is shared: keep 2)")
     ap.add_argument("--out", type=Path, default=Path("bench-out/ocr"))
     args = ap.parse_args(argv)
@@ -249,6 +264,8 @@ def main(argv: list[str] | None = None) -> int:
     for m in models:
         tessdata_dir(m)  # fetch 'best' once, before the workers start
     entries = [write_scan(scans, i, level, args.seed) for level in levels for i in range(args.pages)]
+    if args.turned and 0 in levels:
+        entries += [turned_copy(scans, e, (90, 180, 270)[e["index"] % 3]) for e in entries if e["level"] == 0]
     tasks = []
     for e in entries:
         for model in models:
