@@ -171,7 +171,7 @@ def find_marker(toks: list[Tok], schema: Schema) -> str | None:
     for name, sec in schema.sections.items():
         for mk in sec.markers:
             window = ""
-            for j, t in enumerate(words[:6]):
+            for t in words[:6]:
                 window += t.key
                 score = Levenshtein.normalized_similarity(window, mk.folded)
                 need = 1.0 if len(mk.folded) <= 5 else 0.82
@@ -476,7 +476,7 @@ class PageReader:
         extra = [(idx_spec, Label(t, t)) for t in ROW_INDEX_LABELS]
         header_i, header = None, None
         for i, r in enumerate(rows):
-            ms = [m for m in find_labels(r.toks, self.schema, None, extra, header=True)]
+            ms = find_labels(r.toks, self.schema, None, extra, header=True)
             if len([m for m in ms if m.spec is not idx_spec]) >= 3:
                 header_i, header = i, ms
                 break
@@ -495,8 +495,6 @@ class PageReader:
         # other cells wrap onto continuation lines
         key_cols = {ci for ci, (_, _, m) in enumerate(cols)
                     if m.spec is idx_spec or (m.spec.required and m.spec.kind in ("number", "id"))} or {0}
-        # header cells may wrap onto a second row: skip rows above the first data row that hold no digits
-        first_key = cols[0][2].spec
         current: dict[int, list[Tok]] | None = None
         entries: list[dict[int, list[Tok]]] = []
         for r in rows[header_i + 1:]:
@@ -525,7 +523,6 @@ class PageReader:
                 toks = _value_toks(toks)
                 if toks:
                     d.add(Found(m.spec, toks, m.label, m.score, self.page).finish())
-        _ = first_key
         return bool(entries)
 
 

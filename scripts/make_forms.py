@@ -213,7 +213,6 @@ def birth_doc(rng: random.Random) -> Doc:
     child = person(rng, years=(1950, 2020))
     mother = person(rng, "female", (child.dob[0] - 40, child.dob[0] - 18))
     father = person(rng, "male", (child.dob[0] - 45, child.dob[0] - 20))
-    reg = (child.dob[0], child.dob[1], min(28, child.dob[2] + rng.randint(0, 0)))
     reg_date = (child.dob[0] + (1 if child.dob[1] == 12 else 0), child.dob[1] % 12 + 1, rng.randint(1, 28))
     t: dict = {}
     items: list = national_header() + [("title", rng.choice(["GIẤY KHAI SINH", "TRÍCH LỤC KHAI SINH", "GIẤY KHAI SINH"]))]
@@ -266,7 +265,6 @@ def birth_doc(rng: random.Random) -> Doc:
     items.append(("fields", [("Nơi đăng ký", off)]))
     items.append(("fields", [("Ngày đăng ký", show_date(reg_date, rng))]))
     t["registration.office"], t["registration.date"] = off, iso(reg_date)
-    _ = reg
     return Doc("birth", "hotich/", [items], [{"record_type": "birth", "fields": t}], "certificate")
 
 
@@ -713,8 +711,7 @@ class Painter:
                         self.text(xs[k] + pad, lines[i])
                 self.y += self.line_h
             self.draw.line((xs[0], self.y - 8, xs[-1], self.y - 8), fill=0, width=1)
-        for x in xs:
-            pass  # no vertical rules: many registers have none, and OCR reads rules as "|"
+        # no vertical rules: many registers have none, and OCR reads rules as "|"
 
     def render(self, items: list) -> Image.Image:
         for it in items:
