@@ -492,7 +492,8 @@ def clean_components(gray: np.ndarray, height: float | None = None, specks: bool
         dots[0] = False
         if dots.sum() >= 6:
             dot_mask = dots[labels].astype(np.uint8)
-            gap = int(max(3, h * 0.9))
+            # Dots of a typewriter (mono) leader are a whole letter apart.
+            gap = int(max(3, h * 1.5))
             joined = cv2.morphologyEx(dot_mask, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (gap, 1)))
             runs = cv2.morphologyEx(joined, cv2.MORPH_OPEN,
                                     cv2.getStructuringElement(cv2.MORPH_RECT, (int(h * 4), 1)))
