@@ -25,21 +25,9 @@ def _print_record(rec: dict) -> None:
     review = " [needs review]" if rec["needs_review"] else ""
     print(f"--- {rec['record_type']} (pages {', '.join(map(str, rec['pages']))}, "
           f"confidence {rec['confidence']:.2f}){review}")
-    confs: dict[str, float] = {}
-
-    def walk(prefix: str, node) -> None:
-        if isinstance(node, dict) and "value" in node and "raw" in node:
-            confs[prefix] = node.get("confidence", 0.0)
-        elif isinstance(node, dict):
-            for k, v in node.items():
-                walk(f"{prefix}.{k}" if prefix else k, v)
-        elif isinstance(node, list):
-            for i, v in enumerate(node):
-                walk(f"{prefix}[{i}]", v)
-
-    walk("", rec["fields"])
+    confs = flatten_fields(rec, "confidence")
     for key, value in flatten_fields(rec).items():
-        print(f"  {key}: {value}  ({confs.get(key, 0):.2f})")
+        print(f"  {key}: {value}  ({confs.get(key) or 0:.2f})")
     for reason in rec["review_reasons"]:
         print(f"  ! {reason}")
 

@@ -741,13 +741,17 @@ def extract_records(pages: list[PageText], collection: str | None = None,
     return [finish(d) for d in out]
 
 
-def flatten_fields(record: dict) -> dict[str, Any]:
-    """``{"mother": {"full_name": {...}}}`` -> ``{"mother.full_name": value}`` (lists as ``relatives[0].full_name``)."""
+def flatten_fields(record: dict, attribute: str = "value") -> dict[str, Any]:
+    """``{"mother": {"full_name": {...}}}`` -> ``{"mother.full_name": value}`` (lists as ``relatives[0].full_name``).
+
+    ``attribute`` picks what each field gives: its ``value`` (the default),
+    ``confidence``, ``raw``, ``page`` or ``bbox``.
+    """
     out: dict[str, Any] = {}
 
     def walk(prefix: str, node: Any) -> None:
         if isinstance(node, dict) and "value" in node and "raw" in node:
-            out[prefix] = node["value"]
+            out[prefix] = node.get(attribute)
         elif isinstance(node, dict):
             for k, v in node.items():
                 walk(f"{prefix}.{k}" if prefix else k, v)

@@ -33,20 +33,7 @@ from schemas.extract import REVIEW_THRESHOLD, extract_records, flatten_fields  #
 
 
 def _confidences(rec: dict) -> dict[str, float]:
-    out: dict[str, float] = {}
-
-    def walk(prefix: str, node) -> None:
-        if isinstance(node, dict) and "value" in node and "raw" in node:
-            out[prefix] = node.get("confidence", 0.0)
-        elif isinstance(node, dict):
-            for k, v in node.items():
-                walk(f"{prefix}.{k}" if prefix else k, v)
-        elif isinstance(node, list):
-            for i, v in enumerate(node):
-                walk(f"{prefix}[{i}]", v)
-
-    walk("", rec["fields"])
-    return out
+    return {k: v or 0.0 for k, v in flatten_fields(rec, "confidence").items()}
 
 
 def ocr_document(job: tuple) -> tuple[tuple, dict, list[dict], float]:
