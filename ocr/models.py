@@ -31,9 +31,10 @@ NPM_MEMBER = "package/4.0.0_best_int/vie.traineddata.gz"
 
 def system_tessdata() -> Path | None:
     """Directory holding Debian's models (the one ``tesseract --list-langs`` reports)."""
-    for env in ("TESSDATA_PREFIX",):
-        if os.environ.get(env) and (Path(os.environ[env]) / "vie.traineddata").is_file():
-            return Path(os.environ[env])
+    # Tesseract's own variable, not a sohoa setting.
+    prefix = os.environ.get("TESSDATA_PREFIX")
+    if prefix and (Path(prefix) / "vie.traineddata").is_file():
+        return Path(prefix)
     try:
         out = subprocess.run(["tesseract", "--list-langs"], capture_output=True, text=True, timeout=30)
     except (OSError, subprocess.TimeoutExpired):

@@ -238,12 +238,14 @@ def estimate_skew(gray: np.ndarray, max_angle: float = 10.0, max_side: int = 140
     return _best_angle(*pts, max_angle)[0]
 
 
-def is_sideways(gray: np.ndarray, max_side: int = 1000, margin: float = 1.15) -> bool:
+def is_sideways(gray: np.ndarray, max_side: int = 1000, margin: float = 1.5) -> bool:
     """True when the text lines run top-to-bottom (page turned 90 or 270 degrees).
 
     Compares the best projection profile along rows with the best along
     columns; lines of text make one of them much sharper. Cheap (no OCR), and
-    it works on skewed pages, where Tesseract's OSD is unreliable.
+    it works on skewed pages, where Tesseract's OSD is unreliable. Measured
+    column/row sharpness: sideways text pages >= 1.88, upright <= 0.50, random
+    scribbles 1.13 and noise 1.24, hence the margin of 1.5.
     """
     pts = _ink_points(gray, max_side)
     if pts is None:

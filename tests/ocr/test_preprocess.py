@@ -189,3 +189,8 @@ def test_upright_ratio_tells_up_from_down(prose, form):
         assert pp.upright_ratio(g) >= 2
         assert pp.upright_ratio(pp.rotate_orthogonal(g, 180)) <= 0.5
     assert pp.upright_ratio(np.full((500, 500), 255, np.uint8)) is None
+
+
+def test_noise_is_not_taken_for_a_sideways_page():
+    noise = ((np.random.default_rng(0).random((2339, 1654)) < 0.5) * 255).astype(np.uint8)
+    assert not pp.is_sideways(noise)
