@@ -32,7 +32,9 @@ def run(args: argparse.Namespace) -> int:
     # Imported here: every sohoa command loads this module to list its
     # subcommands, and OpenCV/numpy would slow all of them down.
     from .output import page_hocr
-    from .pipeline import OcrOptions, ocr_file, searchable_pdf_file
+    from sohoa.progress import Progress
+
+    from .pipeline import OcrOptions, ocr_file, open_source, searchable_pdf_file
 
     options = OcrOptions.from_config(Config.from_env())
     overrides = {k: v for k, v in (("languages", args.languages), ("dpi", args.dpi), ("model", args.model)) if v}
@@ -54,8 +56,15 @@ def run(args: argparse.Namespace) -> int:
         print(args.pdf)
         return 0
     pages = []
+    # With --json nothing is printed until the end: a long register shows its
+    # progress on stderr instead (stdout stays clean JSON).
+    progress = None
     try:
+        if args.json:
+            progress = Progress(open_source(args.file, options).pages, "ocr")
         for page in ocr_file(args.file, options):
+            if progress:
+                progress.advance(detail=f"page {page.page}")
             if args.hocr:
                 args.hocr.mkdir(parents=True, exist_ok=True)
                 (args.hocr / f"{args.file.stem}-{page.page:04d}.hocr").write_text(
@@ -72,6 +81,9 @@ def run(args: argparse.Namespace) -> int:
     except SohoaError as exc:
         print(f"sohoa ocr: {args.file}: {exc.reason}: {exc.message}", file=sys.stderr)
         return 1
+    finally:
+        if progress:
+            progress.close()
     if args.json:
         json.dump({"file": str(args.file), "pages": pages}, sys.stdout, ensure_ascii=False)
         print()
