@@ -69,6 +69,10 @@ def prepare(ctx: Context, ref: ObjectRef, ledger_id: str) -> str | None:
     Returns the document hash, or None when the object was a duplicate.
     """
     ctx.state.set_ledger(ledger_id, status="preparing")
+    if ref.size == 0:
+        # Every empty file has the same hash: refuse it before it could be
+        # taken for a duplicate of another empty file.
+        raise BadInput("empty file (0 bytes)")
     with tempfile.TemporaryDirectory(prefix="sohoa-") as tmp:
         path = Path(tmp) / "source"
         try:
@@ -76,7 +80,8 @@ def prepare(ctx: Context, ref: ObjectRef, ledger_id: str) -> str | None:
         except ObjectChanged as exc:
             if exc.outcome != "superseded":
                 raise  # deleted: a failure with its reason
-            ctx.state.set_ledger(ledger_id, status="superseded", message=exc.message)
+            entry = ctx.state.set_ledger(ledger_id, status="superseded", message=exc.message)
+            _close_old_version(ctx, (entry or {}).get("doc_hash"), ref.key, exc.message)
             return None
         ctx.state.set_ledger(ledger_id, doc_hash=doc_hash)
         doc = _claim_document(ctx, ref, doc_hash, ledger_id)
@@ -113,6 +118,18 @@ def prepare(ctx: Context, ref: ObjectRef, ledger_id: str) -> str | None:
     return doc_hash
 
 
+def _close_old_version(ctx: Context, doc_hash: str | None, key: str, message: str) -> None:
+    """A retried version whose key now holds other bytes will never run again: say so."""
+    if not doc_hash:
+        return
+
+    def change(src):
+        if src is None or src.get("key") != key or src.get("state") in FINISHED:
+            return None
+        return transition(src, "superseded", message=message)
+    ctx.state.update_document(doc_hash, change)
+
+
 def _claim_document(ctx: Context, ref: ObjectRef, doc_hash: str, ledger_id: str) -> dict | None:
     """Create the document record, or decide what an existing one means.
 
@@ -130,6 +147,12 @@ def _claim_document(ctx: Context, ref: ObjectRef, doc_hash: str, ledger_id: str)
     if created:
         return ctx.state.document(doc_hash)
     doc = ctx.state.document(doc_hash)
+    if doc["key"] != ref.key and doc["state"] == "failed":
+        # The same bytes already failed under another key: this copy fails
+        # for the same reason, linked to it; retrying either retries the bytes.
+        ctx.state.set_ledger(ledger_id, status="failed", duplicate_of=doc_hash, reason=doc.get("reason"),
+                             message=f"same content as {doc['key']!r}, which failed: {doc.get('message')}")
+        return None
     if doc["key"] != ref.key:
         def add_key(src):
             if ref.key in src.get("keys", []):

@@ -51,6 +51,9 @@ def resend_stalled(ctx, status: dict, stall_seconds: float, now: datetime | None
     jobs, ledger = ctx.config.index("jobs"), ctx.config.index("ledger")
 
     def prepare_again(entry: dict, lid: str) -> None:
+        if not all(k in entry for k in ("key", "etag", "size")):
+            log.warning("ledger entry %s is incomplete; not sent again", lid)
+            return
         ctx.send_prepare(ObjectRef(key=entry["key"], etag=entry["etag"], size=entry["size"]), lid)
         sent["prepare"] += 1
 

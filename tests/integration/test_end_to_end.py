@@ -75,7 +75,8 @@ def test_duplicates_and_bad_input_end_with_a_recorded_outcome(stack, worker, es,
 
     # Retrying bad input fails again for the same reason, without a crash loop.
     retried = stack.sohoa("retry", "--reason", "bad_input")
-    assert "queued 2 objects again" in retried.stdout, retried.stdout + retried.stderr
+    # (Other tests of the session may have left bad input too: at least this test's two are retried.)
+    assert retried.returncode == 0 and int(retried.stdout.split("queued ")[1].split()[0]) >= 2, retried.stdout
     stack.run_pipeline()
     es.indices.refresh(index=f"{prefix}-ledger")
     entry = es.search(index=f"{prefix}-ledger", query={"term": {"key": "hotich/empty.pdf"}})["hits"]["hits"][0]
