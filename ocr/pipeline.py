@@ -32,6 +32,10 @@ STEPS = ("stamps", "border", "background", "orient", "deskew", "scale", "denoise
 # upright (or, inverted, as upside down) without asking OSD; measured on the
 # synthetic set: upright pages 1.47-83, upside-down 0.02-0.72.
 UPRIGHT_RATIO = 2.0
+# OSD confidence that, below the threshold for trusting OSD alone, still
+# confirms an upside-down lean of the ink profile (measured: upside-down
+# registers 1.6-3.3; degraded upright forms it was unsure of 0.2).
+OSD_LEAN = 1.0
 DEFAULT_STEPS = ("stamps", "border", "background", "orient", "deskew", "scale", "denoise", "lines", "leaders")
 
 
@@ -142,24 +146,25 @@ def prepare(image: Image.Image, options: OcrOptions) -> tuple[np.ndarray, dict]:
         ratio = pp.upright_ratio(gray, height)
         if ratio is not None and ratio >= UPRIGHT_RATIO:
             info["orientation_method"] = "profile"
-        elif ratio is not None and ratio <= 1 / UPRIGHT_RATIO:
-            gray = pp.rotate_orthogonal(gray, 180)
-            info["rotation"] = (info["rotation"] + 180) % 360
-            info["orientation_method"] = "profile"
         else:
+            # The ink profile alone is not trusted to turn a page: heavily
+            # degraded upright forms can lean the wrong way. OSD decides when
+            # it is sure; when it is not, the profile must lean upside down
+            # and either OSD lean the same way or the page read better turned.
             rotation, conf = pp.detect_orientation(gray, timeout=max(5.0, options.timeout / 4), height=height)
             info["rotation_confidence"] = conf
             info["orientation_method"] = "osd"
+            turn = 0
             if conf >= options.osd_confidence:
-                if rotation:
-                    gray = pp.rotate_orthogonal(gray, rotation)
-                    info["rotation"] = (info["rotation"] + rotation) % 360
+                turn = rotation
             elif ratio is not None and ratio < 1:
-                # OSD unsure too: the ink's lean still points the right way
-                # on every page measured (upright >= 1.47, upside down <= 0.72).
-                gray = pp.rotate_orthogonal(gray, 180)
-                info["rotation"] = (info["rotation"] + 180) % 360
-                info["orientation_method"] = "profile"
+                if rotation == 180 and conf >= OSD_LEAN:
+                    turn, info["orientation_method"] = 180, "profile+osd"
+                elif pp.reads_better_turned(gray, options.languages, _model_dir(options)):
+                    turn, info["orientation_method"] = 180, "profile+read"
+            if turn:
+                gray = pp.rotate_orthogonal(gray, turn)
+                info["rotation"] = (info["rotation"] + turn) % 360
     if info["dpi"] is None and height:
         info["dpi"] = pp.estimate_dpi(gray, height=height)
     if "scale" in steps:

@@ -107,17 +107,23 @@ def free_port() -> int:
 
 
 @contextmanager
-def api_server(env: dict):
-    """``sohoa api`` in a subprocess on a free loopback port; yields its base URL."""
+def api_server(env: dict, log_path=None):
+    """``sohoa api`` in a subprocess on a free loopback port; yields its base URL.
+
+    With ``log_path`` everything the service prints goes to that file (the
+    tests that read the service's logs use it)."""
     port = free_port()
+    out = open(log_path, "w") if log_path else None
     proc = subprocess.Popen([sys.executable, "-m", "sohoa.cli", "api", "--host", "127.0.0.1", "--port", str(port)],
-                            env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                            env=env, cwd=ROOT, stdout=out or subprocess.DEVNULL,
+                            stderr=subprocess.STDOUT if out else subprocess.PIPE)
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 30
         while True:
             if proc.poll() is not None:
-                raise RuntimeError(f"sohoa api exited: {proc.stderr.read().decode()[-2000:]}")
+                said = open(log_path).read() if log_path else proc.stderr.read().decode()
+                raise RuntimeError(f"sohoa api exited: {said[-2000:]}")
             try:
                 if httpx.get(base + "/healthz", timeout=1).status_code == 200:
                     break
@@ -133,3 +139,5 @@ def api_server(env: dict):
             proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
             proc.kill()
+        if out:
+            out.close()

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import json
-import subprocess
 import sys
-import time
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -16,7 +14,7 @@ from elasticsearch import Elasticsearch
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "indexers"))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "schemas"))
 
-from search_fixtures import birth, free_port, index_samples, s3_client  # noqa: E402
+from search_fixtures import api_server, birth, index_samples, s3_client  # noqa: E402
 from synth import page  # noqa: E402
 
 from api import auth  # noqa: E402
@@ -28,7 +26,6 @@ from indexers.records import record_documents  # noqa: E402
 from schemas.extract import extract_records  # noqa: E402
 from sohoa.config import Config  # noqa: E402
 
-from .conftest import ROOT  # noqa: E402
 
 PERSON = "Phạm Minh Tuấn"
 PID = "027088004321"
@@ -64,23 +61,8 @@ def site(stack_env, tmp_path_factory):
     tokens = {role: auth.create_token(es, config, f"sec-{role}", role)[0] for role in auth.ROLES}
     tokens["museum"] = auth.create_token(es, config, "sec-museum", "clerk", ["baotang"])[0]
     log_path = tmp_path_factory.mktemp("api") / "api.log"
-    port = free_port()
-    with open(log_path, "w") as log:
-        proc = subprocess.Popen([sys.executable, "-m", "sohoa.cli", "api", "--port", str(port)], cwd=ROOT,
-                                env={**env, "SOHOA_SESSION_SECRET": "k" * 40}, stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            if httpx.get(base + "/healthz", timeout=1).status_code == 200:
-                break
-        except httpx.HTTPError:
-            pass
-        assert time.monotonic() < deadline and proc.poll() is None, log_path.read_text()[-2000:]
-        time.sleep(0.2)
-    yield SimpleNamespace(base=base, env=env, es=es, config=config, ids=ids, tokens=tokens, log=log_path)
-    proc.terminate()
-    proc.wait(timeout=20)
+    with api_server({**env, "SOHOA_SESSION_SECRET": "k" * 40}, log_path) as base:
+        yield SimpleNamespace(base=base, env=env, es=es, config=config, ids=ids, tokens=tokens, log=log_path)
 
 
 def call(site, method: str, path: str, token: str | None = None, **kw) -> httpx.Response:

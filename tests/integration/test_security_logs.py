@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import socket
-import subprocess
 import sys
-import time
+from pathlib import Path
 
 import httpx
 from elasticsearch import Elasticsearch
@@ -15,16 +13,13 @@ from sohoa.config import Config
 
 from .conftest import ROOT
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "indexers"))
+from search_fixtures import api_server  # noqa: E402
+
 NAME = "Vương Thị Hạnh"
 PID = "026179005432"
 BORN = "14/08/1979"
 FATHER = "Vương Văn Toàn"
-
-
-def _port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def test_worker_and_api_logs_hold_no_personal_data(stack, worker, pdf_maker, tmp_path):
@@ -35,22 +30,8 @@ def test_worker_and_api_logs_hold_no_personal_data(stack, worker, pdf_maker, tmp
     stack.run_pipeline(timeout=300)
     config = Config.from_env(stack.env)
     token, _ = auth.create_token(Elasticsearch(stack.env["SOHOA_ES_URL"]), config, "logs-clerk", "clerk")
-    port = _port()
     api_log = tmp_path / "api.log"
-    with open(api_log, "w") as out:
-        proc = subprocess.Popen([sys.executable, "-m", "sohoa.cli", "api", "--port", str(port)], cwd=ROOT,
-                                env={**stack.env, "SOHOA_LOG_LEVEL": "DEBUG"}, stdout=out, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                if httpx.get(base + "/healthz", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            assert time.monotonic() < deadline and proc.poll() is None, api_log.read_text()[-2000:]
-            time.sleep(0.2)
+    with api_server({**stack.env, "SOHOA_LOG_LEVEL": "DEBUG"}, api_log) as base:
         h = {"Authorization": f"Bearer {token}"}
         found = httpx.get(base + "/records/search", params={"name": "vuong thi hanh", "collection": "nhatky"},
                           headers=h, timeout=30).json()
@@ -62,9 +43,6 @@ def test_worker_and_api_logs_hold_no_personal_data(stack, worker, pdf_maker, tmp
         httpx.get(base + "/pages/search", params={"q": NAME}, headers=h, timeout=30)
         httpx.get(base + "/search", params={"name": NAME}, headers=h, timeout=30)
         httpx.get(base + "/records/export", params={"name": NAME}, headers=h, timeout=30)
-    finally:
-        proc.terminate()
-        proc.wait(timeout=20)
     worker_log = ROOT / ".stack" / f"test-worker-{stack.prefix}.log"
     logs = {"api": api_log.read_text(encoding="utf-8", errors="replace")}
     if worker_log.exists():
