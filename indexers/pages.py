@@ -59,17 +59,22 @@ def page_document(page: PageText, *, doc: dict, image_key: str | None, ocr_key: 
     }
 
 
-def bulk_index(es: Elasticsearch, index: str, docs: Iterable[tuple[str, dict]], chunk_size: int = 200) -> int:
+def bulk_index(es: Elasticsearch, index: str, docs: Iterable[tuple[str, dict]], chunk_size: int = 200,
+               visible: bool = False) -> int:
     """Index (id, document) pairs in bulk; return how many were indexed.
 
     ``streaming_bulk`` retries rejected chunks (429) with backoff; any other
     per-document error is raised so the stage is retried or recorded.
+    ``visible`` waits until the documents are searchable (the next refresh,
+    at most a second), so a document is never reported indexed before a
+    search can find it; bulk loads leave it off.
     """
     actions = ({"_op_type": "index", "_index": index, "_id": _id, "_source": body} for _id, body in docs)
     count = 0
+    extra = {"refresh": "wait_for"} if visible else {}
     try:
         for ok, item in helpers.streaming_bulk(es, actions, chunk_size=chunk_size, max_retries=5,
-                                               initial_backoff=1, max_backoff=30, raise_on_error=True):
+                                               initial_backoff=1, max_backoff=30, raise_on_error=True, **extra):
             count += ok
     except helpers.BulkIndexError as exc:
         errors = exc.errors[:3]

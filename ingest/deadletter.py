@@ -85,9 +85,12 @@ def requeue_dead(broker, queues: tuple[str, ...], state: StateStore | None = Non
                 if method is None:
                     break
                 message = Message.decode(body)
+                # The state first: a worker may take the message the moment it
+                # is queued, and must not find its work marked waiting after it
+                # is done (that would leave it waiting for ever).
+                _reopen(state, message)
                 broker.enqueue(_fresh(message, q))
                 channel.basic_ack(method.delivery_tag)
-                _reopen(state, message)
                 n += 1
         else:
             r, ns = broker.client, broker.namespace
@@ -96,12 +99,12 @@ def requeue_dead(broker, queues: tuple[str, ...], state: StateStore | None = Non
                 if limit is not None and n >= limit:
                     break
                 message = Message.decode(data)
+                _reopen(state, message)  # before the message can run, as above
                 broker.enqueue(_fresh(message, q))
                 pipe = r.pipeline()
                 pipe.zrem(xq, redis_id)
                 pipe.hdel(xq_msgs, redis_id)
                 pipe.execute()
-                _reopen(state, message)
                 n += 1
         moved[q] = n
         if n:

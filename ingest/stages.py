@@ -280,8 +280,8 @@ def index_document(ctx: Context, doc_hash: str) -> int:
             yield page_id(doc_hash, n), page_document(page, doc=doc, image_key=ctx.bucket.page_image_key(doc_hash, n),
                                                       ocr_key=ocr_keys[n])
 
-    count = bulk_index(ctx.es, ctx.config.index("pages"), documents())
-    bulk_index(ctx.es, ctx.config.index("records"), record_documents(records, doc))
+    count = bulk_index(ctx.es, ctx.config.index("pages"), documents(), visible=True)
+    bulk_index(ctx.es, ctx.config.index("records"), record_documents(records, doc), visible=True)
     failed = doc.get("pages_failed") or []
     # When no page got through, the document fails for the pages' most common reason.
     page_failures = [p for p in ((ctx.state.page(doc_hash, n) or {}) for n in failed[:20]) if p.get("reason")] \
