@@ -17,6 +17,7 @@ read with ``schemas.extract.extract_records``. Reported:
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import time
 from collections import defaultdict
@@ -43,6 +44,40 @@ def ocr_document(job: tuple) -> tuple[tuple, dict, list[dict], float]:
     start = time.perf_counter()
     pages = [ocr_image(img, n, options).to_dict() for n, img in enumerate(images, 1)]
     return job[:4], truth, pages, time.perf_counter() - start
+
+
+def _cache_path(cache: Path, job: tuple) -> Path:
+    rt, index, level, seed, steps = job
+    tag = "default" if steps is None else "-".join(steps) or "none"
+    return cache / f"{rt}-{index:03d}-L{level}-s{seed}-{tag}.json"
+
+
+def _run_ocr(jobs: list[tuple], n_proc: int, cache: Path | None) -> list[tuple]:
+    """OCR every job, reading and writing ``cache`` when given (extraction is re-run every time)."""
+    done: dict[int, tuple] = {}
+    if cache is not None:
+        cache.mkdir(parents=True, exist_ok=True)
+        for k, job in enumerate(jobs):
+            path = _cache_path(cache, job)
+            if path.exists():
+                d = json.loads(path.read_text(encoding="utf-8"))
+                done[k] = (tuple(d["job"]), d["truth"], d["pages"], d["seconds"])
+    todo = [job for k, job in enumerate(jobs) if k not in done]
+    with Pool(max(1, min(n_proc, 2))) as pool:
+        fresh = pool.map(ocr_document, todo, chunksize=1) if todo else []
+    it = iter(zip(todo, fresh))
+    out = []
+    for k in range(len(jobs)):
+        if k in done:
+            out.append(done[k])
+            continue
+        job, r = next(it)
+        if cache is not None:
+            _cache_path(cache, job).write_text(json.dumps(
+                {"job": list(r[0]), "truth": r[1], "pages": r[2], "seconds": r[3]}, ensure_ascii=False),
+                encoding="utf-8")
+        out.append(r)
+    return out
 
 
 def match_records(truth_recs: list[dict], got: list[dict]) -> list[tuple[dict, dict | None]]:
@@ -77,6 +112,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--errors", action="store_true", help="print every wrong field")
     ap.add_argument("--calibration", action="store_true",
                     help="for several thresholds: wrong-but-confident fields and right fields sent to review")
+    ap.add_argument("--ocr-cache", type=Path,
+                    help="folder keeping each document's OCR output (JSON); a later run with the same seed, "
+                         "levels and steps reuses it and only re-runs extraction")
     ap.add_argument("--ocr-steps", help="comma-separated OCR preprocessing steps instead of the pipeline's defaults "
                                         "(e.g. to measure extraction without the orientation step)")
     args = ap.parse_args(argv)
@@ -84,8 +122,7 @@ def main(argv: list[str] | None = None) -> int:
     steps = tuple(x for x in args.ocr_steps.split(",") if x) if args.ocr_steps is not None else None
     jobs = [(rt, i, lv, args.seed, steps) for lv in levels for rt in args.types.split(",") for i in range(args.per_type)]
     t0 = time.perf_counter()
-    with Pool(max(1, min(args.jobs, 2))) as pool:
-        results = pool.map(ocr_document, jobs, chunksize=1)
+    results = _run_ocr(jobs, args.jobs, args.ocr_cache)
     ocr_seconds = sum(r[3] for r in results)
 
     fields = defaultdict(lambda: [0, 0])  # key -> [right, total]
