@@ -37,8 +37,9 @@ from sohoa.text import clean_spaces, fold
 from .classify import UNCLASSIFIED, Classification, classify_rows
 from .layout import Row, Tok, build_rows, union
 from .loader import FieldSpec, Label, Schema, label_key, load_schemas
-from .normalize import canonical_place, cccd_parts, normalise, parse_date, plausible_word, repair_word
-from .vocab import SURNAMES
+from .normalize import (canonical_place, cccd_parts, normalise, parse_date, plausible_word, rare_name_syllable,
+                        repair_word)
+from .vocab import COMMON_WORDS, SURNAMES
 
 _SURNAMES_BY_FOLD: dict[str, list[str]] = {}
 for _n in sorted(SURNAMES):
@@ -233,9 +234,29 @@ class Found:
             if bad:
                 self.confidence *= 0.6
                 self.notes.append(f"not Vietnamese syllables: {' '.join(bad)}")
+            elif self.spec.kind in ("name", "place"):
+                self._check_name_syllables()
         if not n.ok and n.quality > 0:  # lunar year or dating kept raw: usable, but a person must look
             self.confidence = min(self.confidence, ocr * 0.9)
         return self
+
+    def _check_name_syllables(self) -> None:
+        """A word of a person's name, or of the proper part of a place name, that is no common name
+        syllable but differs from one only in its marks ("Đúc" / "Đức", "Tân Chỉ" / "Tân Chi") is more
+        often OCR misreading the marks than a rare name: the value goes to review."""
+        words = str(self.value).split(" ")
+        if self.spec.kind == "name":
+            if fold(str(self.value)) == str(self.value).lower():
+                return  # typed without marks: nothing to compare
+            candidates = words[1:]  # the family name has its own list
+        else:
+            candidates = [w for i, w in enumerate(words)
+                          if i > 0 and not words[i - 1].endswith(",") and w[:1].isupper()
+                          and w.strip(",.;:") not in COMMON_WORDS]
+        rare = [(w.strip(",.;:"), alts) for w in candidates if (alts := rare_name_syllable(w))]
+        if rare:
+            self.confidence *= 0.55
+            self.notes.extend(f"{w!r} is rare in names ({', '.join(alts)} are common)" for w, alts in rare)
 
     def bbox(self):
         words = [t for t in self.toks if not t.leader] or self.toks

@@ -827,3 +827,36 @@ def canonical_place(text: str) -> tuple[str, list[str]]:
                     break
             break
     return " ".join(words), changes
+
+
+# --- syllables of names -------------------------------------------------------------------------
+
+def syllable_key(word: str) -> tuple[str, str]:
+    """(letters without the tone mark, the tone mark): equal for old and new tone placement, ``hoà`` = ``hòa``."""
+    d = unicodedata.normalize("NFD", nfc(word).lower())
+    tone = "".join(c for c in d if c in _TONES)
+    return unicodedata.normalize("NFC", "".join(c for c in d if c not in _TONES)), tone
+
+
+_NAME_INDEX: dict[str, dict[tuple[str, str], str]] = {}
+
+
+def _name_index() -> dict[str, dict[tuple[str, str], str]]:
+    if not _NAME_INDEX:
+        from .vocab import NAME_SYLLABLES
+        for w in NAME_SYLLABLES:
+            _NAME_INDEX.setdefault(fold(w), {})[syllable_key(w)] = w
+    return _NAME_INDEX
+
+
+def rare_name_syllable(word: str) -> list[str]:
+    """Common name syllables that differ from ``word`` only in their marks, when ``word`` itself is not
+    one (``Đúc`` -> ``["đức"]``, ``Chỉ`` -> ``["chi", "chí"]``); empty when the word is a common name
+    syllable, has no marks at all (typed without diacritics), or has no such neighbour."""
+    w = nfc(word).strip(_EDGE_PUNCT).lower()
+    if not w or not w.isalpha() or fold(w) == w:
+        return []
+    same = _name_index().get(fold(w), {})
+    if not same or syllable_key(w) in same:
+        return []
+    return sorted(same.values())

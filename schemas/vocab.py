@@ -116,6 +116,7 @@ Thuận Phước Hồ Chí Minh Long Tiền Bến Tre Trà Vinh Sóc Trăng Bạ
 Tháp Nẵng Vũng Tàu Rịa Xuyên Lộc Mỹ Tho Biên Hòa Kạn Cạn Bến
 Đại đội Tiểu đoàn Trung đoàn Sư Quân Binh chủng Trường Sơn Nghĩa trang liệt sĩ mặt trận
 Ủy Uỷ ban nhân dân Bộ Sở Lao động Thương binh Xã hội Bệnh viện đa khoa Trạm y tế Công an
+nước Cộng hòa Việt chủ nghĩa
 """.split())
 
 # Provinces, today's and those registers of 1976-1996 name, and the districts of Bắc Ninh and
@@ -137,3 +138,17 @@ PHRASES = ["Ủy ban nhân dân", "Nghĩa trang liệt sĩ", "Lao động - Thư
            "Đại đội", "Tiểu đoàn", "Trung đoàn", "Sư đoàn", "Trung đội", "Tiểu đội", "Bệnh viện đa khoa",
            "Trạm y tế", "mặt trận", "biên giới", "thị trấn", "thị xã", "thành phố"]
 ADMIN_LEVELS = {"tỉnh": PROVINCES, "huyện": DISTRICTS, "thị xã": DISTRICTS, "thành phố": PROVINCES + DISTRICTS}
+
+
+def _word_list(name: str) -> frozenset[str]:
+    """Words of a data file under schemas/data/ (``#`` starts a comment), lower case, NFC."""
+    import unicodedata
+    from pathlib import Path
+
+    text = (Path(__file__).parent / "data" / name).read_text(encoding="utf-8")
+    return frozenset(unicodedata.normalize("NFC", w).lower() for line in text.splitlines()
+                     if not line.lstrip().startswith("#") for w in line.split())
+
+
+# Syllables common in personal names and in the proper part of place names (schemas/data/).
+NAME_SYLLABLES = _word_list("name_syllables.txt")
