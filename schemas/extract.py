@@ -26,6 +26,7 @@ Pages of one document with the same record type are merged into one record
 from __future__ import annotations
 
 import json
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -37,8 +38,8 @@ from sohoa.text import clean_spaces, fold
 from .classify import UNCLASSIFIED, Classification, classify_rows
 from .layout import Row, Tok, build_rows, union
 from .loader import FieldSpec, Label, Schema, label_key, load_schemas
-from .normalize import (canonical_place, cccd_parts, normalise, parse_date, plausible_word, rare_name_syllable,
-                        repair_word)
+from .normalize import (canonical_place, cccd_parts, missing_place_name, normalise, parse_date, plausible_word,
+                        rare_name_syllable, repair_separators, repair_word)
 from .vocab import COMMON_WORDS, SURNAMES
 
 _SURNAMES_BY_FOLD: dict[str, list[str]] = {}
@@ -219,6 +220,13 @@ class Found:
                     self.confidence *= 0.6
                     self.notes.append(f"{first!r} is not a known family name")
         if self.spec.kind in ("place", "text") and isinstance(self.value, str):
+            self.value, changes = repair_separators(self.value, place=self.spec.kind == "place")
+            if changes:
+                self.confidence *= 0.9
+                self.notes.append("punctuation repaired: " + "; ".join(changes))
+            if self.spec.kind == "place" and (level := missing_place_name(self.value)):
+                self.confidence *= 0.5
+                self.notes.append(f"no name after {level!r}: words were lost")
             words = self.value.split(" ")
             repaired = [repair_word(w) for w in words]
             if any(repaired):
@@ -308,7 +316,8 @@ def _value_toks(toks: list[Tok]) -> list[Tok]:
 
 
 def _speck(t: Tok) -> bool:
-    if not any(c.isalnum() for c in t.text):
+    # modifier letters ("ˆ", "ʼ") count as letters for Python but are marks read from specks
+    if not any(c.isalnum() and unicodedata.category(c) != "Lm" for c in t.text):
         return True
     return len(t.key) <= 2 and t.confidence < 0.6 and not t.text[:1].isdigit()
 

@@ -348,7 +348,7 @@ _LOOKALIKES = str.maketrans({"Ð": "Đ", "ð": "đ", "⁄": "/", "∕": "/"})
 
 
 def norm_text(raw: str) -> Norm:
-    text = strip_leaders(raw.translate(_LOOKALIKES)).strip(" .,;")
+    text = strip_leaders(raw.translate(_LOOKALIKES)).strip(" .,;'`")
     text = re.sub(r"\.(?=[,;])|(?<= )\.(?=\w)", "", text)  # specks read as dots: "Duệ.," / "Đông .6"
     text = clean_spaces(re.sub(r"[“”«»‹›„]", " ", text))  # stray quote marks: specks, never in records
     return Norm(text or None, 1.0 if text else FAILED)
@@ -363,7 +363,7 @@ def _fix_piece(piece: str) -> str:
 
 
 def norm_number(raw: str) -> Norm:
-    text = strip_leaders(raw.translate(_LOOKALIKES)).strip(" .,;")
+    text = strip_leaders(raw.translate(_LOOKALIKES)).strip(" .,;'`")
     text = re.sub(r"\s*([/.\-])\s*", r"\1", text)
     text = re.sub(r"ĐĐ+", "Đ", text)  # OCR doubles Đ ("QĐÐ"); Vietnamese never writes ĐĐ
     fixed = "".join(_fix_piece(p) for p in re.split(r"([\s/.\-]+)", text))
@@ -860,3 +860,49 @@ def rare_name_syllable(word: str) -> list[str]:
     if not same or syllable_key(w) in same:
         return []
     return sorted(same.values())
+
+
+# --- separators and specks inside places and units ---------------------------------------------
+
+LEVEL_WORDS = ("xã", "huyện", "tỉnh", "thôn", "xóm", "ấp", "bản", "phường", "quận", "thị trấn", "thị xã",
+               "thành phố", "khu phố", "tổ dân phố")
+UNIT_WORDS = ("Đại đội", "Tiểu đoàn", "Trung đoàn", "Sư đoàn", "Trung đội", "Tiểu đội", "Quân khu", "Quân đoàn")
+_LEVEL_RE = "|".join(re.escape(w) for w in sorted(LEVEL_WORDS + UNIT_WORDS, key=len, reverse=True))
+# a comma misread as ; : ) or . just before the next part ("Phật Tích; huyện", "Đại đội 19. Trung đoàn")
+_SEPARATOR = re.compile(rf"(?<=\w)([;:)]|(?<=\d)\.|(?<=[^\W\d])\.(?= (?:{'|'.join(re.escape(w) for w in LEVEL_WORDS)})\b))"
+                        rf"(?= (?:{_LEVEL_RE})\b)")
+# a speck read as one letter before the first level word ("ý xã Tam Sơn")
+_LEADING_SPECK = re.compile(rf"^\w (?=(?:{'|'.join(re.escape(w) for w in LEVEL_WORDS)}) )")
+# a level word with no name after it: words were lost ("xã huyện Hiệp Hòa", "xã, huyện …")
+_EMPTY_LEVEL = re.compile(rf"\b(?:xã|huyện|tỉnh|thôn|phường|quận),? (?:{_LEVEL_RE})\b")
+
+
+def repair_separators(text: str, place: bool = True) -> tuple[str, list[str]]:
+    """Undo OCR slips on the punctuation between the parts of a place or a military unit.
+
+    ``;``, ``:``, ``)`` or ``.`` where a comma stands before a level or unit word become a comma; a
+    ``:``/``;`` inside a province or district name is dropped ("tỉnh Bắc: Giang"); in a place, a lone
+    letter before the first level word is a speck. Returns the text and what was changed.
+    """
+    from .vocab import DISTRICTS, PROVINCES
+
+    changes: list[str] = []
+    out = _SEPARATOR.sub(lambda m: changes.append(f"{m.group(1)} -> ,") or ",", text)
+    names = {n for n in PROVINCES + DISTRICTS if " " in n}
+    words = out.split(" ")
+    for i in range(len(words) - 1):
+        w = words[i]
+        if w[-1:] in ":;" and f"{w[:-1]} {words[i + 1].rstrip(',.;:')}" in names:
+            changes.append(f"{w} {words[i + 1]} -> {w[:-1]} {words[i + 1]}")
+            words[i] = w[:-1]
+    out = " ".join(words)
+    if place and _LEADING_SPECK.match(out):
+        changes.append(f"{out[0]!r} before {out.split(' ')[1]!r} dropped")
+        out = out[2:]
+    return out, changes
+
+
+def missing_place_name(text: str) -> str | None:
+    """The level word left without its name ("xã huyện Hiệp Hòa" -> "xã"), if any."""
+    m = _EMPTY_LEVEL.search(text)
+    return m.group(0).split(" ")[0].rstrip(",") if m else None

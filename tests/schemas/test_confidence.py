@@ -55,3 +55,56 @@ def test_place_name_with_a_misread_syllable_goes_to_review_level_words_do_not():
     assert c["place_of_birth"] < REVIEW_THRESHOLD
     v, c, _ = fields(BIRTH_HEAD + ["Nơi sinh: Trạm y tế xã Tân Chi, huyện Tiên Du, tỉnh Bắc Ninh"])
     assert c["place_of_birth"] > 0.9  # "Trạm", "huyện", "Bắc Ninh" are not name syllables to check
+
+
+@pytest.mark.parametrize("raw,want", [
+    ("thôn Bắc 7, xã Phật Tích; huyện Tiên Du, tỉnh Hà Bắc", "thôn Bắc 7, xã Phật Tích, huyện Tiên Du, tỉnh Hà Bắc"),
+    ("Đại đội 19. Trung đoàn 46", "Đại đội 19, Trung đoàn 46"),
+    ("xã Song Hồ) huyện Việt Yên", "xã Song Hồ, huyện Việt Yên"),
+    ("xã Nội Duệ. huyện Tiên Du", "xã Nội Duệ, huyện Tiên Du"),
+    ("xã Lạc Vệ, huyện Từ Sơn, tỉnh Bắc: Giang", "xã Lạc Vệ, huyện Từ Sơn, tỉnh Bắc Giang"),
+    ("ý xã Tam Sơn, huyện Yên Phong", "xã Tam Sơn, huyện Yên Phong"),
+])
+def test_repair_separators(raw, want):
+    from schemas.normalize import repair_separators
+    got, changes = repair_separators(raw)
+    assert got == want and changes
+
+
+@pytest.mark.parametrize("raw", [
+    "Kho 1. Giá 3",  # a dot before a word that starts no part is left alone
+    "năm 1975. Hiện vật được sưu tầm",
+    "Trạm y tế xã Tân Chi, huyện Tiên Du",
+    "Văn hóa Đông Sơn: trống đồng",
+])
+def test_repair_separators_leaves_other_punctuation(raw):
+    from schemas.normalize import repair_separators
+    assert repair_separators(raw) == (raw, [])
+
+
+def test_lone_letter_kept_outside_places():
+    from schemas.normalize import repair_separators
+    assert repair_separators("ý xã Tam Sơn", place=False)[0] == "ý xã Tam Sơn"
+
+
+@pytest.mark.parametrize("raw,level", [
+    ("xã huyện Hiệp Hòa", "xã"), ("xã, huyện Hiệp Hòa", "xã"), ("thôn Đông, xã huyện Yên Phong", "xã"),
+    ("xã Tân Chi, huyện Hiệp Hòa", None), ("thị xã Từ Sơn", None),
+])
+def test_missing_place_name(raw, level):
+    from schemas.normalize import missing_place_name
+    assert missing_place_name(raw) == level
+
+
+def test_place_with_a_lost_name_goes_to_review_repaired_comma_does_not():
+    v, c, rec = fields(BIRTH_HEAD + ["Nơi sinh: xã huyện Hiệp Hòa, tỉnh Bắc Giang"])
+    assert c["place_of_birth"] < REVIEW_THRESHOLD
+    v, c, rec = fields(BIRTH_HEAD + ["Nơi sinh: xã Phật Tích; huyện Tiên Du, tỉnh Bắc Ninh"])
+    assert v["place_of_birth"] == "xã Phật Tích, huyện Tiên Du, tỉnh Bắc Ninh"
+    assert REVIEW_THRESHOLD < c["place_of_birth"] < 0.95
+    assert any("punctuation" in n for n in rec["fields"]["place_of_birth"]["notes"])
+
+
+def test_modifier_letter_speck_before_a_value_is_dropped():
+    v, _, _ = fields(["GIẤY KHAI SINH", "Số: ˆ 125", "Quyển số: 02/2010"])
+    assert v["registration.number"] == "125"
