@@ -407,6 +407,10 @@ class PageReader:
                 marker = find_marker(seg.toks, self.schema)
                 if marker:
                     section = marker
+                elif self.unit == "entry" and not forced:
+                    f = self._by_position(seg, draft, section)
+                    if f is not None:
+                        draft.add(f)
                 continue
             if matches[0].start > 0:
                 marker = find_marker(seg.toks[:matches[0].start], self.schema)
@@ -445,6 +449,30 @@ class PageReader:
                         if f.confidence > old.confidence and old.value is None:
                             draft.fields[f.spec.key] = f
         return [d for d in self.drafts if d.fields or d.lists]
+
+    def _by_position(self, seg: Row, draft: Draft, section: str | None) -> Found | None:
+        """A register row whose label OCR lost ("Sán Dìu" where the entries above read "Dân tộc: …"):
+        the entries of one register page list their fields in the same order, so the row is the field
+        that followed the current entry's last field in the entry above, if that field is still
+        missing and the row parses as it. The value keeps a note and a lower confidence."""
+        if not draft.fields or len(self.drafts) < 2:
+            return None
+        last = list(draft.fields)[-1]
+        order = list(self.drafts[-2].fields)
+        if last not in order or order.index(last) + 1 >= len(order):
+            return None
+        key = order[order.index(last) + 1]
+        spec = self.schema.by_key[key]
+        if key in draft.fields or spec.internal or spec.section != section:
+            return None
+        toks = _value_toks(seg.toks)
+        if not toks or not spec.labels:
+            return None
+        f = Found(spec, toks, spec.labels[0], 0.5, self.page).finish()
+        if f.value is None or not normalise(spec.kind, f.raw, spec.values).ok:
+            return None
+        f.notes.append(f"label not read: taken from its place after {last}, as in the entry above")
+        return f
 
     def _labels(self, toks: list[Tok], section: str | None) -> list[Match]:
         """Labels of a row, re-read after each label that changes the section ("Số: … Họ và tên: …"

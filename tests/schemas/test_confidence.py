@@ -108,3 +108,31 @@ def test_place_with_a_lost_name_goes_to_review_repaired_comma_does_not():
 def test_modifier_letter_speck_before_a_value_is_dropped():
     v, _, _ = fields(["GIẤY KHAI SINH", "Số: ˆ 125", "Quyển số: 02/2010"])
     assert v["registration.number"] == "125"
+
+
+REGISTER = [
+    "SỔ ĐĂNG KÝ KHAI SINH",
+    "Số: 12 Họ và tên: Đào Văn An",
+    "Giới tính: Nam",
+    "Dân tộc: Kinh",
+    "Nơi sinh: xã Phù Chẩn, huyện Từ Sơn",
+    "Số: 13 Họ và tên: Đào Thị Bình",
+    "Giới tính: Nữ",
+]
+
+
+def test_register_row_whose_label_was_lost_is_read_by_its_place_in_the_entry():
+    recs = extract_records([page(REGISTER + ["Sán Dìu", "xã Đồng Nguyên, huyện Yên Dũng"])], "hotich/")
+    assert len(recs) == 2
+    v, c, n = flatten_fields(recs[1]), flatten_fields(recs[1], "confidence"), flatten_fields(recs[1], "notes")
+    assert v["ethnicity"] == "Sán Dìu" and v["place_of_birth"] == "xã Đồng Nguyên, huyện Yên Dũng"
+    assert "label not read" in n["ethnicity"][-1]
+    assert c["ethnicity"] < flatten_fields(recs[0], "confidence")["ethnicity"]  # labelled values are surer
+
+
+def test_unlabelled_row_that_does_not_parse_as_the_field_in_its_place_is_ignored():
+    recs = extract_records([page(REGISTER + ["Nguyễn Văn Xyz"])], "hotich/")
+    assert "ethnicity" not in flatten_fields(recs[1])  # not one of the 54: not taken for the ethnicity
+    # the first entry has no entry above to learn the order from
+    recs = extract_records([page(REGISTER[:3] + ["Kinh"])], "hotich/")
+    assert "ethnicity" not in flatten_fields(recs[0])
