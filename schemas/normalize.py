@@ -793,10 +793,15 @@ def canonical_place(text: str) -> tuple[str, list[str]]:
                 continue
             wkey = fold(" ".join(window)).replace(" ", "")
             close = wkey == key or (len(key) >= 10 and Levenshtein.distance(wkey, key) <= 1)
-            if close and window[0][:1].isupper() == phrase[:1].isupper():
+            if close and window[0][:1].isupper() != phrase[:1].isupper() and " ".join(window[1:]) == " ".join(pw[1:]) \
+                    and fold(window[0]) == fold(pw[0]) and window[0][1:] == pw[0][1:]:
+                continue  # the same phrase but for a capital letter: nothing to restore
+            if close:
                 tail = core(words[i + n - 1])[1]
-                changes.append(f"{' '.join(window)} -> {phrase}")
-                words[i:i + n] = pw[:-1] + [pw[-1] + tail]
+                first = pw[0][:1].upper() + pw[0][1:] if window[0][:1].isupper() else pw[0][:1].lower() + pw[0][1:]
+                fixed = [first] + pw[1:]
+                changes.append(f"{' '.join(window)} -> {' '.join(fixed)}")
+                words[i:i + n] = fixed[:-1] + [fixed[-1] + tail]
     # level words and the names after them: "tình" -> "tỉnh" at the start of a part, "Hà Bác" -> "Hà Bắc"
     starts = [0] + [i + 1 for i, w in enumerate(words) if w.endswith(",")]
     for i in starts:

@@ -137,6 +137,12 @@ Lạng Giang|Yên Dũng|Tân Yên|Lục Nam|Lục Ngạn|Sơn Động|Yên Thế
 PHRASES = ["Ủy ban nhân dân", "Nghĩa trang liệt sĩ", "Lao động - Thương binh và Xã hội", "Thương binh và Xã hội",
            "Đại đội", "Tiểu đoàn", "Trung đoàn", "Sư đoàn", "Trung đội", "Tiểu đội", "Bệnh viện đa khoa",
            "Trạm y tế", "mặt trận", "biên giới", "thị trấn", "thị xã", "thành phố"]
+# Causes of death as death registers word them: a cause read with other marks ("Đột quy") is one of these.
+CAUSES_OF_DEATH = ["đột quỵ", "tai biến mạch máu não", "nhồi máu cơ tim", "suy tim", "ung thư", "tuổi già",
+                   "già yếu", "bệnh già", "tai nạn giao thông", "tai nạn lao động", "đuối nước", "viêm phổi",
+                   "xơ gan", "suy thận", "tiểu đường", "cao huyết áp", "lao phổi", "sốt xuất huyết",
+                   "suy hô hấp", "ốm đau", "bệnh hiểm nghèo"]
+PHRASES += CAUSES_OF_DEATH
 ADMIN_LEVELS = {"tỉnh": PROVINCES, "huyện": DISTRICTS, "thị xã": DISTRICTS, "thành phố": PROVINCES + DISTRICTS}
 
 

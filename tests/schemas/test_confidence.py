@@ -136,3 +136,25 @@ def test_unlabelled_row_that_does_not_parse_as_the_field_in_its_place_is_ignored
     # the first entry has no entry above to learn the order from
     recs = extract_records([page(REGISTER[:3] + ["Kinh"])], "hotich/")
     assert "ethnicity" not in flatten_fields(recs[0])
+
+
+@pytest.mark.parametrize("raw,want", [
+    ("Đột quy", "Đột quỵ"),  # a known cause with its marks misread
+    ("do đột quy", "do đột quỵ"),  # inside a sentence, lower case kept
+    ("Tai biến mạch máu nào", "Tai biến mạch máu não"),
+    ("Đột quỵ", "Đột quỵ"),
+    ("Thị xã Từ Sơn", "Thị xã Từ Sơn"),  # a capital letter alone is nothing to restore
+])
+def test_causes_of_death_restored(raw, want):
+    from schemas.normalize import canonical_place
+    assert canonical_place(raw)[0] == want
+
+
+def test_one_doubtful_word_caps_the_confidence_of_a_long_value():
+    clean = "Miệng loe, cổ cao, thân phình, đáy bằng, men trắng vẽ lam hoa cúc dây quanh thân"
+    doubtful = clean.replace("men", "Biên@0.4")
+    rows = ["PHIẾU HIỆN VẬT", "Số đăng ký: GV.4272", "Tên hiện vật: Bình gốm"]
+    _, c_clean, _ = fields(rows + ["Mô tả: " + clean], "baotang/")
+    _, c_doubt, _ = fields(rows + ["Mô tả: " + doubtful], "baotang/")
+    assert c_clean["description"] > 0.9
+    assert c_doubt["description"] < REVIEW_THRESHOLD  # 16 clean words do not outvote one at 0.4
