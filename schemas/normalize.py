@@ -710,6 +710,10 @@ def plausible_word(word: str) -> bool:
         return False
     if onset not in ("gi", "qu") and nucleus not in _NUCLEI and not (onset == "g" and ("i" + nucleus) in _NUCLEI):
         return False
+    # a syllable closed by c, ch, p or t takes only the sắc or nặng tone ("nhất", "Bắc"; never "nhât", "Băc")
+    tones = [c for c in decomposed if c in _TONES]
+    if m.group(3) in ("c", "ch", "p", "t") and tones not in (["\u0301"], ["\u0323"]):
+        return False
     # where the tone sits: on a vowel, and on the marked vowel when the group has one (tiểu, not tiêủ)
     letters = unicodedata.normalize("NFC", w.lower())
     for i, ch in enumerate(letters):

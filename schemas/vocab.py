@@ -143,6 +143,11 @@ CAUSES_OF_DEATH = ["đột quỵ", "tai biến mạch máu não", "nhồi máu c
                    "xơ gan", "suy thận", "tiểu đường", "cao huyết áp", "lao phổi", "sốt xuất huyết",
                    "suy hô hấp", "ốm đau", "bệnh hiểm nghèo"]
 PHRASES += CAUSES_OF_DEATH
+# Military ranks as dossiers write them ("Binh nhât" is "Binh nhất", not "Binh nhân").
+RANKS = ["Binh nhì", "Binh nhất", "Hạ sĩ", "Trung sĩ", "Thượng sĩ", "Chuẩn úy", "Thiếu úy", "Trung úy", "Thượng úy",
+         "Đại úy", "Thiếu tá", "Trung tá", "Thượng tá", "Đại tá", "Thiếu tướng", "Trung tướng"]
+PHRASES += RANKS
+COMMON_WORDS |= {w for r in RANKS for w in r.split(" ")}
 ADMIN_LEVELS = {"tỉnh": PROVINCES, "huyện": DISTRICTS, "thị xã": DISTRICTS, "thành phố": PROVINCES + DISTRICTS}
 
 

@@ -158,3 +158,19 @@ def test_one_doubtful_word_caps_the_confidence_of_a_long_value():
     _, c_doubt, _ = fields(rows + ["Mô tả: " + doubtful], "baotang/")
     assert c_clean["description"] > 0.9
     assert c_doubt["description"] < REVIEW_THRESHOLD  # 16 clean words do not outvote one at 0.4
+
+
+@pytest.mark.parametrize("word,ok", [
+    ("nhất", True), ("Bắc", True), ("Phật", True), ("Thạch", True), ("Nguyệt", True),
+    ("nhât", False), ("Băc", False), ("Bàc", False), ("Thảch", False), ("Đuỗt", False),  # c/ch/p/t: sắc or nặng only
+    ("Bac", True), ("nhat", True),  # typed without marks
+])
+def test_closed_syllables_take_only_the_sac_or_nang_tone(word, ok):
+    from schemas.normalize import plausible_word
+    assert plausible_word(word) is ok
+
+
+def test_rank_read_with_a_wrong_mark_is_restored_not_guessed():
+    from schemas.normalize import canonical_place, repair_word
+    assert canonical_place("Binh nhât")[0] == "Binh nhất"
+    assert repair_word("nhât") == "nhất"  # not "nhân", one letter away
