@@ -29,6 +29,21 @@ _WORD = re.compile(r"[^\W\d_]+")
 _PAIRS = {("o", "a"), ("o", "e"), ("u", "y")}
 
 
+def _toned_o_u() -> str:
+    """Every precomposed letter whose base is o or u (either case) and which carries a tone mark."""
+    out = []
+    for cp in range(0xC0, 0x1F00):
+        d = unicodedata.normalize("NFD", chr(cp))
+        if len(d) > 1 and d[0] in "oOuU" and any(m in _TONES for m in d[1:]):
+            out.append(chr(cp))
+    return "".join(out)
+
+
+# Only a word holding a toned o/u can change, so a text without one (most dates, numbers, places
+# and names) skips the per-word pass: indexing runs this on every value of every record.
+_CANDIDATE = re.compile(f"[{_toned_o_u()}]", re.IGNORECASE)
+
+
 def _clusters(word: str) -> list[list[str]]:
     """Split an NFD word into [base, marks...] clusters."""
     out: list[list[str]] = []
@@ -67,7 +82,10 @@ def _unify_syllable(word: str) -> str:
 
 def unify_tone_marks(text: str) -> str:
     """Move the tone mark of open oa/oe/uy syllables to the second vowel (new style)."""
-    return _WORD.sub(_unify_word, nfc(text))
+    text = nfc(text)
+    if not _CANDIDATE.search(text):
+        return text
+    return _WORD.sub(_unify_word, text)
 
 
 def norm_text(text: str) -> str:
@@ -78,3 +96,9 @@ def norm_text(text: str) -> str:
 def folded_text(text: str) -> str:
     """The accent-free form: what a query typed without diacritics matches."""
     return fold(norm_text(text))
+
+
+def text_forms(text: str) -> tuple[str, str]:
+    """``(norm_text(text), folded_text(text))``, normalising once."""
+    norm = norm_text(text)
+    return norm, fold(norm)

@@ -27,3 +27,15 @@ def test_folding_maps_d_with_stroke_and_strips_every_mark():
     assert folded_text("ĐẶNG Thị Thuỷ") == "dang thi thuy"
     assert folded_text("Đức") == folded_text("Duc") == "duc"
     assert folded_text("thủy") == folded_text("thuỷ")
+
+
+def test_the_quick_check_skips_only_texts_the_word_pass_would_leave_alone():
+    import itertools
+    from indexers.analysis import _WORD, _unify_word
+    from sohoa.text import nfc
+    vowels = "aăâeêioôơuưyAOUY"
+    tones = ["", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323"]
+    letters = [nfc(v + t) for v in vowels for t in tones]
+    words = ["".join(p) for p in itertools.product(["", "q", "h", "th", "kh"], letters, letters, ["", "n", "c"])]
+    for w in words:
+        assert unify_tone_marks(w) == _WORD.sub(_unify_word, nfc(w)), w
