@@ -5,7 +5,8 @@ forms under ``search.*`` and ``text_norm``/``text_folded``) are not kept in
 ``_source`` anyway, so documents are copied here: read from the live index in
 slices (``helpers.scan``), rebuilt from their stored base by the same Python
 code that indexes them, and bulk-written (with retry and backoff on 429/5xx)
-into the next version, created with refresh off. Documents written to the old
+into the next version, under bulk-load settings (``bulk.load_settings``: refresh
+off, translog synced in the background). Documents written to the old
 version while the copy ran are copied again, the alias is swapped in one
 ``update_aliases`` call (remove + add: no moment without an index behind it),
 and a last catch-up pass picks up anything written between the two. The old
@@ -25,7 +26,7 @@ from sohoa.config import Config
 
 from .analysis import folded_text, norm_text
 from .client import concrete_name, ensure_index, load_template
-from .pages import bulk_index
+from .bulk import index_concurrently, load_settings
 from .records import base_of, derive
 
 log = logging.getLogger(__name__)
@@ -73,7 +74,7 @@ def _copy(es: Elasticsearch, source: str, target: str, rebuild: Callable[[dict],
         for hit in helpers.scan(es, index=source, query={"query": query}, size=batch, scroll="5m",
                                 preserve_order=False):
             yield hit["_id"], rebuild(hit["_source"])
-    return bulk_index(es, target, docs(), chunk_size=batch)
+    return index_concurrently(es, target, docs(), threads=2, chunk_size=batch)
 
 
 CLOCK_MARGIN = timedelta(minutes=2)  # writers' clocks and timestamp precision differ from ours
@@ -102,7 +103,6 @@ def migrate(es: Elasticsearch, config: Config, name: str = "records", *, batch: 
     source = current[0]
     started = time.monotonic()
     settings = dict(template["settings"])
-    refresh = settings.get("refresh_interval", "1s")
     if es.indices.exists(index=target):
         raise RuntimeError(f"{target} already exists but {alias} does not point at it; it may be a migration "
                            f"that stopped half way: delete it and run again")
@@ -110,13 +110,12 @@ def migrate(es: Elasticsearch, config: Config, name: str = "records", *, batch: 
     rebuild = REBUILD.get(name, lambda src: src)
     mark = datetime.now(timezone.utc)
     try:
-        copied = _copy(es, source, target, rebuild, {"match_all": {}}, batch)
-        # Writes that reached the old version while we copied.
-        mark2 = datetime.now(timezone.utc)
-        es.indices.refresh(index=source)
-        caught_up = _copy(es, source, target, rebuild, _since(name, mark), batch)
-        es.indices.put_settings(index=target, settings={"index": {"refresh_interval": refresh}})
-        es.indices.refresh(index=target)
+        with load_settings(es, target, settings):  # nobody searches the new version yet
+            copied = _copy(es, source, target, rebuild, {"match_all": {}}, batch)
+            # Writes that reached the old version while we copied.
+            mark2 = datetime.now(timezone.utc)
+            es.indices.refresh(index=source)
+            caught_up = _copy(es, source, target, rebuild, _since(name, mark), batch)
         es.indices.update_aliases(actions=[
             {"remove": {"index": source, "alias": alias}},
             {"add": {"index": target, "alias": alias, "is_write_index": True}},
