@@ -23,12 +23,13 @@ from __future__ import annotations
 
 import calendar
 import re
-from typing import Any, Iterable, Iterator
+from functools import lru_cache
+from typing import Any, Iterator
 
 from schemas.extract import flatten_fields
 from sohoa.text import clean_spaces
 
-from .analysis import folded_text, norm_text
+from .analysis import folded_text, norm_text, text_forms
 from .pages import now_iso
 
 # The base of a record document: everything else is derived from these.
@@ -65,14 +66,14 @@ def tokens(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
-def name_variants(name: str) -> list[str]:
+def name_variants(name: str, folded: str | None = None) -> list[str]:
     """Folded whole-name forms someone may type for ``name``, the written order first.
 
     ``Nguyễn Văn Đức`` -> ``nguyen van duc``, ``nguyen duc`` (no middle name),
     ``duc nguyen``, ``van duc nguyen``, ``duc van nguyen``, ``duc nguyen van``
     (given name first).
     """
-    t = tokens(folded_text(name))
+    t = tokens(folded_text(name) if folded is None else folded)
     if not t:
         return []
     out = [" ".join(t)]
@@ -148,13 +149,15 @@ def date_bound(value: str, upper: bool) -> str | None:
 
 # --- the document --------------------------------------------------------------------------------
 
-def _strings(flat: dict, suffixes: Iterable[str]) -> list[tuple[str, str]]:
-    out = []
-    for k, v in flat.items():
-        plain = re.sub(r"\[\d+\]", "", k)
-        if isinstance(v, str) and v.strip() and any(plain == s or plain.endswith("." + s) for s in suffixes):
-            out.append((k, v))
-    return out
+@lru_cache(maxsize=4096)
+def _key_matches(key: str, suffixes: tuple[str, ...]) -> bool:
+    """Whether a flattened key (``relatives[0].hometown``) is one of ``suffixes`` or ends with one."""
+    plain = re.sub(r"\[\d+\]", "", key)
+    return any(plain == s or plain.endswith("." + s) for s in suffixes)
+
+
+def _strings(flat: dict, suffixes: tuple[str, ...]) -> list[tuple[str, str]]:
+    return [(k, v) for k, v in flat.items() if isinstance(v, str) and v.strip() and _key_matches(k, suffixes)]
 
 
 def _persons(flat: dict, fields: dict) -> tuple[list[dict], list[dict]]:
@@ -201,7 +204,7 @@ def derive(base: dict) -> dict:
     doc["persons"] = subjects + others
     doc["review_status"] = "needs_review" if doc["needs_review"] else "ok"
     for target, keys in DATE_FIELDS.items():
-        doc[target] = next((valid_date(flat[k]) for k in keys if valid_date(flat.get(k))), None)
+        doc[target] = next((d for d in (valid_date(flat.get(k)) for k in keys) if d), None)
     dating = flat.get("dating.year_from")
     primary = doc["date_of_birth"] or doc["date_of_death"] or doc["registration_date"] or doc["event_date"]
     year = int(primary[:4]) if primary else (int(dating) if isinstance(dating, (int, str)) and str(dating).isdigit()
@@ -215,21 +218,30 @@ def derive(base: dict) -> dict:
     all_text = [clean_spaces(str(v)) for v in flat.values() if isinstance(v, (str, int, float)) and str(v).strip()]
     subject_names = [s["name"] for s in subjects]
     other_names = [o["name"] for o in others]
+    forms: dict[str, tuple[str, str]] = {}  # a record repeats its names and places in several fields
+
+    def norm(t: str) -> str:
+        return (forms.get(t) or forms.setdefault(t, text_forms(t)))[0]
+
+    def folded(t: str) -> str:
+        return (forms.get(t) or forms.setdefault(t, text_forms(t)))[1]
+
     doc["search"] = {
-        "name_exact": sorted({" ".join(tokens(norm_text(n))) for n in subject_names}),
-        "name_full": sorted({" ".join(tokens(folded_text(n))) for n in subject_names}),
-        "name_keys": sorted({v for n in subject_names for v in name_variants(n)}),
-        "subject_norm": [norm_text(n) for n in subject_names],
-        "subject_folded": [folded_text(n) for n in subject_names],
-        "person_exact": sorted({" ".join(tokens(norm_text(n))) for n in other_names}),
-        "person_keys": sorted({v for n in other_names for v in name_variants(n)}),
-        "persons_norm": [norm_text(n) for n in other_names],
-        "persons_folded": [folded_text(n) for n in other_names],
-        "places_norm": [norm_text(p) for p in doc["places"]],
-        "places_folded": [folded_text(p) for p in doc["places"]],
-        "all_norm": [norm_text(t) for t in all_text],
-        "all_folded": [folded_text(t) for t in all_text],
-        "name_sort": folded_text(doc["name"]) if doc["name"] else None,
+        "name_exact": sorted({" ".join(tokens(norm(n))) for n in subject_names}),
+        "name_full": sorted({" ".join(tokens(folded(n))) for n in subject_names}),
+        "name_keys": sorted({v for n in subject_names for v in name_variants(n, folded(n))}),
+        "name_given": sorted({t[-1] for t in (tokens(folded(n)) for n in subject_names) if t}),
+        "subject_norm": [norm(n) for n in subject_names],
+        "subject_folded": [folded(n) for n in subject_names],
+        "person_exact": sorted({" ".join(tokens(norm(n))) for n in other_names}),
+        "person_keys": sorted({v for n in other_names for v in name_variants(n, folded(n))}),
+        "persons_norm": [norm(n) for n in other_names],
+        "persons_folded": [folded(n) for n in other_names],
+        "places_norm": [norm(p) for p in doc["places"]],
+        "places_folded": [folded(p) for p in doc["places"]],
+        "all_norm": [norm(t) for t in all_text],
+        "all_folded": [folded(t) for t in all_text],
+        "name_sort": folded(doc["name"]) if doc["name"] else None,
     }
     return doc
 

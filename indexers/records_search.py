@@ -20,7 +20,18 @@ tier   the record's subject name …                                  score adde
 
 Other people on the record (parents, spouses, declarant, relatives) get the
 same tiers with smaller scores (12, 8, 6, 4, 1), so the person searched for
-ranks above a record where they are only the mother. Words of one name must
+ranks above a record where they are only the mother.
+
+Within a tier, records are ordered by how close each query word came: every
+query word adds 1 point (0.005 for other people: a tie-breaker, as parents
+share the family name) when a name word is exactly it, else half the fuzzy
+similarity of the name word it matched (``1 - edits/length``, so ``tvu`` is
+nearer ``thu`` than ``tu``); the last query word adds 0.5 the same way when
+it is (near) the given name, so word order counts (``hoang van tvu``: Hoàng
+Văn Thụ before Hoàng Thu Vân). The ``*_folded`` name fields use the
+boolean similarity, so that point does not depend on how common a name is,
+and it stays below the gap between tiers. Without it every record with one
+typo per word would tie, whether it matched two words exactly or none. Words of one name must
 occur within one name (intervals with a small gap; the values of a list are
 100 positions apart), so ``Nguyễn Lan`` does not match a father Nguyễn and a
 mother Lan.
@@ -34,6 +45,7 @@ import html
 import json
 import re
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from rapidfuzz.distance import Levenshtein
@@ -62,6 +74,8 @@ SOURCE_EXCLUDES = ["search.*"]
 MARK = ("<mark>", "</mark>")
 SUBJECT_TIERS = (100, 60, 40, 30, 20, 5)
 PERSON_TIERS = (12, 8, 8, 6, 4, 1)
+WORD_WEIGHTS = {"subject": 1.0, "persons": 0.005}  # per query word, within a tier (see the module doc)
+GIVEN_WEIGHT = 0.5
 
 
 class BadQuery(ValueError):
@@ -176,6 +190,28 @@ def name_clauses(name: str) -> list[dict]:
     return out
 
 
+def name_word_clauses(name: str) -> list[dict]:
+    """Scoring-only ``should`` clauses ordering records within a tier: per query word, 1 if a name word is
+    the query word, else half the fuzzy similarity of the nearest ones (``dis_max``: a record holding the word
+    and a near one, say ``hoang`` and ``hong``, is not counted twice)."""
+    words = tokens(folded_text(clean_spaces(name)))[:MAX_QUERY_WORDS]
+    if not words:
+        return []
+
+    def nearest(field_name: str, word: str, weight: float) -> dict:
+        return {"dis_max": {"queries": [
+            {"term": {field_name: {"value": word, "boost": weight}}},
+            {"fuzzy": {field_name: {"value": word, "fuzziness": FUZZY, "prefix_length": 1, "boost": weight / 2}}},
+        ]}}
+
+    out = [nearest(f"search.{prefix}_folded", w, weight)
+           for prefix, weight in WORD_WEIGHTS.items() for w in dict.fromkeys(words)]
+    # Word order: the last word typed is most often the given name (Vietnamese order).
+    if len(words) > 1:
+        out.append(nearest("search.name_given", words[-1], GIVEN_WEIGHT))
+    return out
+
+
 def text_clauses(text: str) -> tuple[dict, list[dict]]:
     """Free text over every value of a record: (required clause, scoring clauses)."""
     text = clean_spaces(text)[:500]
@@ -224,6 +260,7 @@ def build_query(q: RecordQuery) -> dict:
     should: list[dict] = []
     if q.name and tokens(folded_text(q.name)):
         must.append({"bool": {"should": name_clauses(q.name), "minimum_should_match": 1}})
+        should.extend(name_word_clauses(q.name))
     if q.q and tokens(folded_text(q.q)):
         required, scoring = text_clauses(q.q)
         must.append(required)
@@ -292,34 +329,62 @@ def decode_cursor(cursor: str, fingerprint: str) -> tuple[list, str | None]:
 
 # --- answers ------------------------------------------------------------------------------------
 
+@lru_cache(maxsize=65536)
+def _folded_word(word: str) -> str:
+    # Highlighting folds every word of every value of every hit; the words of an archive repeat.
+    return folded_text(word)
+
+
+class Marker:
+    """Marks the words of a text that match a query's words (folded, or one typo off for words of 3+ letters).
+
+    Built once per query, applied to every value of every hit.
+    """
+
+    def __init__(self, query: str | None) -> None:
+        self.terms = frozenset(tokens(folded_text(query))) if query else frozenset()
+        self.fuzzy = tuple(t for t in self.terms if len(t) >= 3)
+
+    def matches(self, word: str) -> bool:
+        if word in self.terms:
+            return True
+        return len(word) >= 3 and any(t[0] == word[0] and Levenshtein.distance(t, word, score_cutoff=1) <= 1
+                                      for t in self.fuzzy)
+
+    def __call__(self, text: str) -> str | None:
+        """``text`` HTML-escaped with matching words in <mark>; None if no word matches."""
+        if not self.terms or not text:
+            return None
+        out, pos, hit = [], 0, False
+        for m in _WORD_RE.finditer(text):
+            if self.matches(_folded_word(m.group(0))):
+                out.append(html.escape(text[pos:m.start()]))
+                out.append(MARK[0] + html.escape(m.group(0)) + MARK[1])
+                pos, hit = m.end(), True
+        out.append(html.escape(text[pos:]))
+        return "".join(out) if hit else None
+
+
+_WORD_RE = re.compile(r"\w+")
+
+
 def mark(text: str, query: str | None) -> str | None:
     """``text`` HTML-escaped with the words matching ``query`` (folded, or one typo off) in <mark>; None if none."""
-    if not query or not text:
-        return None
-    terms = set(tokens(folded_text(query)))
-    if not terms:
-        return None
-    out, pos, hit = [], 0, False
-    for m in re.finditer(r"\w+", text):
-        w = folded_text(m.group(0))
-        ok = w in terms or (len(w) >= 3 and any(len(t) >= 3 and t[0] == w[0] and Levenshtein.distance(t, w) <= 1
-                                                 for t in terms))
-        if ok:
-            out.append(html.escape(text[pos:m.start()]))
-            out.append(MARK[0] + html.escape(m.group(0)) + MARK[1])
-            pos, hit = m.end(), True
-    out.append(html.escape(text[pos:]))
-    return "".join(out) if hit else None
+    return Marker(query)(text)
 
 
-def highlights(source: dict, *queries: str | None, limit: int = 6) -> list[dict]:
+def highlights(source: dict, *queries: str | Marker | None, limit: int = 6) -> list[dict]:
     """Which values of a record matched, from the record's own text (diacritics as written)."""
-    out = []
+    markers = [q if isinstance(q, Marker) else Marker(q) for q in queries]
+    markers = [m for m in markers if m.terms]
+    out: list[dict] = []
+    if not markers:
+        return out
     for key, value in flatten_fields(source).items():
         if not isinstance(value, str):
             continue
-        for query in queries:
-            marked = mark(value[:400], query)
+        for marker in markers:
+            marked = marker(value[:400])
             if marked:
                 out.append({"field": key, "html": marked})
                 break
@@ -404,12 +469,13 @@ def search_records(es, index: str, q: RecordQuery, cursor: str | None = None) ->
         raise
     hits = resp["hits"]["hits"]
     out = []
+    markers = [Marker(q.name), Marker(q.q), Marker(q.place)]
     for h in hits:
         src = h["_source"]
         item = summary(src)
         item["id"] = item["id"] or h["_id"]
         item["score"] = h.get("_score")
-        item["highlights"] = highlights(src, q.name, q.q, q.place)
+        item["highlights"] = highlights(src, *markers)
         out.append(item)
     next_cursor = None
     if len(hits) == body["size"]:

@@ -52,9 +52,9 @@ def doc_hash(key: str) -> str:
     return hashlib.sha256(key.encode()).hexdigest()
 
 
-def sample_documents() -> list[tuple[str, dict]]:
+def sample_documents(documents=DOCUMENTS) -> list[tuple[str, dict]]:
     out = []
-    for key, lines in DOCUMENTS:
+    for key, lines in documents:
         recs = extract_records([page(lines)], key)
         doc = {"doc_hash": doc_hash(key), "key": key, "collection": key.split("/")[0], "bucket": "test"}
         out.extend(record_documents(recs, doc))
@@ -77,14 +77,14 @@ def page_png(text: str) -> bytes:
     return buf.getvalue()
 
 
-def index_samples(es, env: dict, s3=None) -> dict[str, str]:
+def index_samples(es, env: dict, s3=None, documents=DOCUMENTS) -> dict[str, str]:
     """Index the sample records (and their page images when ``s3`` is given); return name -> record ID."""
     config = Config.from_env(env)
     alias = ensure_index(es, config, "records")
-    docs = sample_documents()
+    docs = sample_documents(documents)
     bulk_index(es, alias, docs)
     if s3 is not None:
-        for key, _ in DOCUMENTS:
+        for key, _ in documents:
             s3.put_object(Bucket=env["SOHOA_BUCKET"], Key=f"{config.derived_prefix}pages/{doc_hash(key)}/00001.png",
                           Body=page_png(key))
     es.indices.refresh(index=alias)

@@ -10,7 +10,8 @@ from synth import page  # noqa: E402
 
 from indexers.records import date_bound, derive, name_variants, province, record_documents  # noqa: E402
 from indexers.records_search import (BadQuery, RecordQuery, build_aggs, build_query, build_search,  # noqa: E402
-                                     decode_cursor, encode_cursor, highlights, mark, name_clauses, parse_range)
+                                     decode_cursor, encode_cursor, highlights, mark, name_clauses,
+                                     name_word_clauses, parse_range)
 from schemas.extract import extract_records  # noqa: E402
 
 BIRTH = [
@@ -44,6 +45,7 @@ def test_record_document_derives_typed_fields_and_text_forms():
     s = doc["search"]
     assert s["name_exact"] == ["nguyễn văn đức"] and s["name_full"] == ["nguyen van duc"]
     assert "duc nguyen" in s["name_keys"] and "nguyen duc" in s["name_keys"]
+    assert s["name_given"] == ["duc"]
     assert "tran thi lan" in s["persons_folded"]
     assert any("dinh bang" in p for p in s["places_folded"])
 
@@ -173,3 +175,26 @@ def test_marks_show_the_original_text_escaped():
     hl = highlights(doc, "nguyen van duc")
     assert hl[0]["field"] == "full_name" and "<mark>Đức</mark>" in hl[0]["html"]
     assert any(h["field"] == "father.full_name" for h in hl)
+
+
+def test_word_clauses_only_order_within_a_tier():
+    q = build_query(RecordQuery(name="Hoàng Văn Tvu"))
+    tiers = q["bool"]["must"][0]["bool"]["should"]
+    bonus = q["bool"]["should"]
+    assert bonus == name_word_clauses("Hoàng Văn Tvu")
+    assert not any(c in tiers for c in bonus)  # scoring only: they never make a record match
+    subject = [c["dis_max"]["queries"] for c in bonus if "search.subject_folded" in json.dumps(c)]
+    assert [qs[0]["term"]["search.subject_folded"]["value"] for qs in subject] == ["hoang", "van", "tvu"]
+    exact, near = subject[0]
+    assert exact["term"]["search.subject_folded"]["boost"] == 1.0
+    assert near["fuzzy"]["search.subject_folded"]["boost"] == 0.5
+    given = [c for c in bonus if "search.name_given" in json.dumps(c)]
+    assert len(given) == 1 and given[0]["dis_max"]["queries"][0]["term"]["search.name_given"]["value"] == "tvu"
+    # The most a record can gain within a tier stays below the smallest gap between subject tiers.
+    from indexers.records_search import GIVEN_WEIGHT, MAX_QUERY_WORDS, SUBJECT_TIERS, WORD_WEIGHTS
+    most = MAX_QUERY_WORDS * sum(WORD_WEIGHTS.values()) + GIVEN_WEIGHT
+    assert most < min(a - b for a, b in zip(SUBJECT_TIERS, SUBJECT_TIERS[1:]))
+
+
+def test_a_one_word_name_has_no_word_order_clause():
+    assert not any("name_given" in json.dumps(c) for c in name_word_clauses("Đức"))

@@ -10,14 +10,20 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "indexers"))
 
-from search_fixtures import api_server, index_samples, index_synthetic, s3_client  # noqa: E402
+from search_fixtures import api_server, birth, index_samples, index_synthetic, s3_client  # noqa: E402
 
 BULK = 10_050
+# Near names, for the order within one tier of a query with a typo (collection "gantu").
+NEAR_NAMES = ["Hoàng Văn Tú", "Hoàng Thu Vân", "Hoàng Văn Thụ", "Hồ Văn Kiên", "Kiều Văn Hoà", "Hoàng Văn Tú"]
+NEAR = [(f"gantu/{i}.pdf", birth(n, "01/01/1950", "xã Lạc Vệ, huyện Tiên Du, tỉnh Bắc Ninh", mother="Mai Thị Sen",
+                                 father="Đỗ Văn Lực"))
+        for i, n in enumerate(NEAR_NAMES)]
 
 
 @pytest.fixture(scope="module")
 def api(stack_env, es):
     ids = index_samples(es, stack_env, s3_client(stack_env))
+    index_samples(es, stack_env, documents=NEAR)
     index_synthetic(es, stack_env, BULK)
     from api.auth import create_token
     from sohoa.config import Config
@@ -56,6 +62,16 @@ def test_accented_query_puts_the_exact_spelling_first(api):
 def test_reversed_order_missing_middle_name_and_one_typo_are_forgiven(api, query):
     got = names(api, name=query)
     assert set(got[:2]) == {"Nguyễn Văn Đức", "Nguyen Van Duc"}, got
+
+
+@pytest.mark.parametrize("query, first", [
+    ("hoang van tvu", "Hoàng Văn Thụ"),  # tvu is one letter from thu and from tu; thu keeps the length
+    ("kieu van hol", "Kiều Văn Hoà"),    # two words exact and one typo beat one exact and two typos
+    ("hoang van thk", "Hoàng Văn Thụ"),  # the words in the order typed: not Hoàng Thu Vân
+])
+def test_among_typo_matches_the_nearest_name_comes_first(api, query, first):
+    got = names(api, name=query, collection="gantu")
+    assert got[0] == first, got
 
 
 def test_old_and_new_tone_mark_placement_match(api):
