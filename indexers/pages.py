@@ -63,6 +63,8 @@ def bulk_index(es: Elasticsearch, index: str, docs: Iterable[tuple[str, dict]], 
                visible: bool = False) -> int:
     """Index (id, document) pairs in bulk; return how many were indexed.
 
+    A document may be a dict or its JSON already serialised (bytes), which is sent as it is.
+
     ``streaming_bulk`` retries rejected chunks (429) with backoff; any other
     per-document error is raised so the stage is retried or recorded.
     ``visible`` waits until the documents are searchable (the next refresh,
