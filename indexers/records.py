@@ -46,6 +46,7 @@ DATE_FIELDS = {
     "event_date": ("injury_date", "enlistment_date", "acquisition_date", "death_notice.date",
                    "certificate.decision_date", "decision.date"),
 }
+NAME_SUFFIXES = ("full_name", "name", "alias", "donor")  # fields holding a person's (or an object's) name
 PLACE_SUFFIXES = ("place_of_birth", "hometown", "residence", "place_of_death", "burial_place", "injury_place",
                   "find_place", "registration.office")
 ID_SUFFIXES = ("personal_id",)
@@ -150,14 +151,14 @@ def date_bound(value: str, upper: bool) -> str | None:
 # --- the document --------------------------------------------------------------------------------
 
 @lru_cache(maxsize=4096)
-def _key_matches(key: str, suffixes: tuple[str, ...]) -> bool:
+def key_matches(key: str, suffixes: tuple[str, ...]) -> bool:
     """Whether a flattened key (``relatives[0].hometown``) is one of ``suffixes`` or ends with one."""
     plain = re.sub(r"\[\d+\]", "", key)
     return any(plain == s or plain.endswith("." + s) for s in suffixes)
 
 
 def _strings(flat: dict, suffixes: tuple[str, ...]) -> list[tuple[str, str]]:
-    return [(k, v) for k, v in flat.items() if isinstance(v, str) and v.strip() and _key_matches(k, suffixes)]
+    return [(k, v) for k, v in flat.items() if isinstance(v, str) and v.strip() and key_matches(k, suffixes)]
 
 
 def _persons(flat: dict, fields: dict) -> tuple[list[dict], list[dict]]:

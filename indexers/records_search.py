@@ -20,21 +20,20 @@ tier   the record's subject name …                                  score adde
 
 Other people on the record (parents, spouses, declarant, relatives) get the
 same tiers with smaller scores (12, 8, 6, 4, 1), so the person searched for
-ranks above a record where they are only the mother.
-
-Within a tier, records are ordered by how close each query word came: every
-query word adds 1 point (0.005 for other people: a tie-breaker, as parents
-share the family name) when a name word is exactly it, else half the fuzzy
-similarity of the name word it matched (``1 - edits/length``, so ``tvu`` is
-nearer ``thu`` than ``tu``); the last query word adds 0.5 the same way when
-it is (near) the given name, so word order counts (``hoang van tvu``: Hoàng
-Văn Thụ before Hoàng Thu Vân). The ``*_folded`` name fields use the
-boolean similarity, so that point does not depend on how common a name is,
-and it stays below the gap between tiers. Without it every record with one
-typo per word would tie, whether it matched two words exactly or none. Words of one name must
+ranks above a record where they are only the mother. Words of one name must
 occur within one name (intervals with a small gap; the values of a list are
 100 positions apart), so ``Nguyễn Lan`` does not match a father Nguyễn and a
 mother Lan.
+
+Within a tier, records are ordered by how near each query word came. Every
+query word adds 1 point when a word of the subject's name is exactly it, else
+half the fuzzy similarity of the nearest one (``1 - edits/length``, so
+``tvu`` is nearer ``thu`` than ``tu``); the last query word adds 0.5 the same
+way when it is (near) the given name, so word order counts (``hoang van tvu``:
+Hoàng Văn Thụ before Hoàng Thu Vân). The ``*_folded`` name fields use the
+boolean similarity, so these points do not depend on how common a name is,
+and they stay below the gap between tiers. Without them every record with one
+typo per word would tie, whether it matched two words exactly or none.
 """
 
 from __future__ import annotations
@@ -54,7 +53,7 @@ from schemas.extract import flatten_fields
 from sohoa.text import clean_spaces
 
 from .analysis import folded_text, norm_text
-from .records import date_bound, digits, number_key, tokens
+from .records import NAME_SUFFIXES, PLACE_SUFFIXES, date_bound, digits, key_matches, number_key, tokens
 
 MAX_SIZE = 100
 MAX_QUERY_WORDS = 8
@@ -74,7 +73,10 @@ SOURCE_EXCLUDES = ["search.*"]
 MARK = ("<mark>", "</mark>")
 SUBJECT_TIERS = (100, 60, 40, 30, 20, 5)
 PERSON_TIERS = (12, 8, 8, 6, 4, 1)
-WORD_WEIGHTS = {"subject": 1.0, "persons": 0.005}  # per query word, within a tier (see the module doc)
+# Per query word, within a tier (see the module doc). Other people's names get no such points: parents share
+# the family name, so any weight large enough to order them would reorder the subjects, and the clauses cost
+# a seventh of the query's time.
+WORD_WEIGHTS = {"subject": 1.0}
 GIVEN_WEIGHT = 0.5
 
 
@@ -338,12 +340,18 @@ def _folded_word(word: str) -> str:
 class Marker:
     """Marks the words of a text that match a query's words (folded, or one typo off for words of 3+ letters).
 
-    Built once per query, applied to every value of every hit.
+    Built once per query, applied to every value of every hit; ``fields`` (key suffixes, as in
+    ``records.PLACE_SUFFIXES``) limits it to the values a clause searches: a name query can only have
+    matched a name.
     """
 
-    def __init__(self, query: str | None) -> None:
+    def __init__(self, query: str | None, fields: tuple[str, ...] | None = None) -> None:
         self.terms = frozenset(tokens(folded_text(query))) if query else frozenset()
         self.fuzzy = tuple(t for t in self.terms if len(t) >= 3)
+        self.fields = fields
+
+    def applies_to(self, key: str) -> bool:
+        return self.fields is None or key_matches(key, self.fields)
 
     def matches(self, word: str) -> bool:
         if word in self.terms:
@@ -384,6 +392,8 @@ def highlights(source: dict, *queries: str | Marker | None, limit: int = 6) -> l
         if not isinstance(value, str):
             continue
         for marker in markers:
+            if not marker.applies_to(key):
+                continue
             marked = marker(value[:400])
             if marked:
                 out.append({"field": key, "html": marked})
@@ -469,7 +479,7 @@ def search_records(es, index: str, q: RecordQuery, cursor: str | None = None) ->
         raise
     hits = resp["hits"]["hits"]
     out = []
-    markers = [Marker(q.name), Marker(q.q), Marker(q.place)]
+    markers = [Marker(q.name, NAME_SUFFIXES), Marker(q.q), Marker(q.place, PLACE_SUFFIXES)]
     for h in hits:
         src = h["_source"]
         item = summary(src)
