@@ -7,7 +7,9 @@
 Records are synthetic (indexers/synthetic.py: seeded distributions of
 Vietnamese names, dates, places and record types; no OCR) and go to their own
 index prefix, deleted afterwards unless --keep. Latency is measured through
-the HTTP API (`sohoa api` on a loopback port) by --clients concurrent clients.
+the HTTP API (`sohoa api` on a loopback port), at each level of --clients
+concurrent clients in turn (the clients run on the same cores as the API and
+Elasticsearch).
 Relevance: judged queries for planted and background records, typed without
 diacritics, in reversed order, without the middle name, with one typo, and
 with a birth-year range; the relevant set of a query is every record whose
@@ -153,6 +155,42 @@ def pct(values: list[float], p: float) -> float:
     return s[min(len(s) - 1, int(round(p / 100 * (len(s) - 1))))]
 
 
+def run_load(base: str, headers: dict, queries: list[tuple[str, dict]], clients: int, duration: float) -> dict:
+    """``clients`` concurrent clients sending ``queries`` in turn for at most ``duration`` seconds."""
+    lat: dict[str, list[float]] = {"name": [], "date_range": [], "faceted": []}
+    errors: list[float] = []
+    lock = threading.Lock()
+    pos = [0]
+    deadline = time.monotonic() + duration
+
+    def client_loop() -> None:
+        with httpx.Client(base_url=base, timeout=30, headers=headers) as c:
+            while time.monotonic() < deadline:
+                with lock:
+                    if pos[0] >= len(queries):
+                        return
+                    kind, params = queries[pos[0]]
+                    pos[0] += 1
+                t = time.perf_counter()
+                resp = c.get("/records/search", params=params)
+                dt = (time.perf_counter() - t) * 1000
+                with lock:
+                    (lat[kind] if resp.status_code == 200 else errors).append(dt)
+
+    t0 = time.monotonic()
+    threads = [threading.Thread(target=client_loop) for _ in range(clients)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    wall = time.monotonic() - t0
+    done = sum(len(v) for v in lat.values())
+    return {"clients": clients, "queries": done, "errors": len(errors), "seconds": round(wall, 1),
+            "qps": round(done / wall, 1),
+            "latency_ms": {k: {"n": len(v), "p50": round(pct(v, 50), 1), "p95": round(pct(v, 95), 1),
+                               "p99": round(pct(v, 99), 1)} for k, v in lat.items()}}
+
+
 def start_api(env: dict, port: int, workers: int) -> subprocess.Popen:
     proc = subprocess.Popen([sys.executable, "-m", "sohoa.cli", "api", "--host", "127.0.0.1", "--port", str(port),
                              "--workers", str(workers)],
@@ -171,9 +209,10 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--records", type=int, default=1_000_000)
     ap.add_argument("--seed", type=int, default=42)
-    ap.add_argument("--clients", type=int, default=8)
-    ap.add_argument("--duration", type=float, default=60, help="seconds of load (at most)")
-    ap.add_argument("--queries", type=int, default=5000, help="queries of load (at most)")
+    ap.add_argument("--clients", type=lambda v: [int(x) for x in v.split(",")], default=[1, 2, 4, 8],
+                    help="concurrent clients, one load run per comma-separated level (default: 1,2,4,8)")
+    ap.add_argument("--duration", type=float, default=30, help="seconds of load per level (at most)")
+    ap.add_argument("--queries", type=int, default=5000, help="queries of load per level (at most)")
     ap.add_argument("--port", type=int, default=0)
     ap.add_argument("--prefix", default=None, help="index prefix (default: bench-search-<random>)")
     ap.add_argument("--keep", action="store_true", help="keep the benchmark index")
@@ -281,43 +320,16 @@ def main() -> int:
             return "faceted", {"name": folded_text(given), "province": mix_rng.choice(PROVINCES)[0]}
 
         queries = [make_query() for _ in range(args.queries)]
-        lat: dict[str, list[float]] = {"name": [], "date_range": [], "faceted": []}
-        errors = []
-        lock = threading.Lock()
-        pos = [0]
-        deadline = time.monotonic() + args.duration
-
-        def client_loop():
-            with httpx.Client(base_url=base, timeout=30, headers=headers) as c:
-                while time.monotonic() < deadline:
-                    with lock:
-                        if pos[0] >= len(queries):
-                            return
-                        kind, params = queries[pos[0]]
-                        pos[0] += 1
-                    t = time.perf_counter()
-                    resp = c.get("/records/search", params=params)
-                    dt = (time.perf_counter() - t) * 1000
-                    with lock:
-                        (lat[kind] if resp.status_code == 200 else errors).append(dt)
-
-        # warm up caches with a few queries first
-        with httpx.Client(base_url=base, timeout=30, headers=headers) as c:
+        with httpx.Client(base_url=base, timeout=30, headers=headers) as c:  # warm the caches first
             for kind, params in queries[:50]:
                 c.get("/records/search", params=params)
-        pos[0] = 50
-        t0 = time.monotonic()
-        threads = [threading.Thread(target=client_loop) for _ in range(args.clients)]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
-        wall = time.monotonic() - t0
-        done = sum(len(v) for v in lat.values())
-        result["latency_ms"] = {k: {"n": len(v), "p50": round(pct(v, 50), 1), "p95": round(pct(v, 95), 1),
-                                    "p99": round(pct(v, 99), 1)} for k, v in lat.items()}
-        result["load"] = {"clients": args.clients, "queries": done, "errors": len(errors), "seconds": round(wall, 1),
-                          "qps": round(done / wall, 1)}
+        result["load"] = []
+        for clients in args.clients:
+            level = run_load(base, headers, queries[50:], clients, args.duration)
+            result["load"].append(level)
+            name = level["latency_ms"]["name"]
+            print(f"load: {clients} clients, {level['qps']} queries/s, name p50/p95/p99 "
+                  f"{name['p50']}/{name['p95']}/{name['p99']} ms, {level['errors']} errors", file=sys.stderr)
     finally:
         if proc is not None:
             proc.terminate()
