@@ -91,6 +91,9 @@ def find_labels(toks: list[Tok], schema: Schema, section: str | None,
             nxt = toks[j + 1] if j + 1 < len(toks) else None
             height = max(1, tj.bbox[3] - tj.bbox[1])
             strong_end = tj.colon or (nxt is not None and (nxt.leader or nxt.text.startswith(":")))
+            if nxt is not None and not strong_end and j + 2 < len(toks) and _speck(nxt) \
+                    and toks[j + 2].text[:1].isdigit():
+                strong_end = True  # "SỐ ác 162": the colon read as a doubtful short word before a number
             crossed = any(t.colon for t in toks[i:j])  # "HỌ, CHỮ ĐỆM, TÊN: Hoàng" is not "… tên chồng"
             for key, colon_read_as_letter in _colon_variants(tj):
                 _match_window(cands, labels, section, window + key, i, j, toks, nxt, height,
@@ -104,7 +107,7 @@ def find_labels(toks: list[Tok], schema: Schema, section: str | None,
 def _colon_variants(t: Tok) -> list[tuple[str, bool]]:
     """The token's key, plus the key without a last letter that is likely a misread colon ("Sôí" = "Số:")."""
     out = [(t.key, False)]
-    if len(t.key) >= 2 and t.text[-1:] in "íìï£¡ỉ" and not t.colon:
+    if len(t.key) >= 2 and t.text[-1:] in "íìï£¡ỉƒ" and not t.colon:
         out.append((t.key[:-1], True))
     return out
 
@@ -316,6 +319,19 @@ def _value_toks(toks: list[Tok]) -> list[Tok]:
     return out
 
 
+NAME_MAX_WORDS = 6
+
+
+def _name_continuation(toks: list[Tok], more: list[Tok]) -> bool:
+    """A name wrapped at a column edge ("Hoàng" / "Minh Hoa"): the next row holds only capitalised
+    words of letters, and the whole stays a name's length."""
+    words = [t.text.strip(".,;:") for t in more]
+    if not words or len(toks) + len(words) > NAME_MAX_WORDS:
+        return False
+    return all(w[:1].isupper() and w.isalpha() and w[1:] == w[1:].lower() or w.isupper() and w.isalpha()
+               and len(w) > 1 for w in words)
+
+
 def _speck(t: Tok) -> bool:
     # modifier letters ("ˆ", "ʼ") count as letters for Python but are marks read from specks
     if not any(c.isalnum() and unicodedata.category(c) != "Lm" for c in t.text):
@@ -404,8 +420,15 @@ class PageReader:
                 section = forced
                 forced_prev = forced
             matches = self._labels(seg.toks, section)
+            if self.unit == "entry" and section != forced and any(
+                    m.label.contextual and m.spec.key in draft.fields for m in matches):
+                # "Họ và tên" again after the mother's block: the next entry has begun, outside any section
+                section = forced
+                matches = self._labels(seg.toks, section)
+            if self.unit == "entry" and matches and draft.fields and self._starts_entry(segs, si, matches, draft):
+                draft = self.new_draft()
             if not matches:
-                marker = find_marker(seg.toks, self.schema)
+                marker = None if forced else find_marker(seg.toks, self.schema)
                 if marker:
                     section = marker
                 elif self.unit == "entry" and not forced:
@@ -450,6 +473,28 @@ class PageReader:
                         if f.confidence > old.confidence and old.value is None:
                             draft.fields[f.spec.key] = f
         return [d for d in self.drafts if d.fields or d.lists]
+
+    def _starts_entry(self, segs, si: int, matches: list[Match], draft: Draft) -> bool:
+        """On a register page, does this row open the next entry? Yes when it holds a field the current
+        entry already has (the whole row belongs to the new entry, so "Số: 24  Họ và tên: …" does not
+        leave its number to the entry above), or when it follows a gap wider than the page's usual
+        line spacing and its first field comes, in the order of the entry above (the schema's order
+        for the first entry), before the current entry's first field ("Số: 374" on its own line)."""
+        tops = [m for m in matches if not m.spec.is_list]
+        if any(m.spec.key in draft.fields for m in tops):
+            return True
+        if not tops or si == 0 or segs[si][1] is not None:
+            return False
+        gaps = sorted(b[0].bbox[1] - a[0].bbox[3] for a, b in zip(segs, segs[1:])
+                      if a[1] is None and b[1] is None and b[0].bbox[1] > a[0].bbox[3])
+        if len(gaps) < 3:
+            return False
+        gap = segs[si][0].bbox[1] - segs[si - 1][0].bbox[3]
+        if gap <= 1.8 * max(gaps[len(gaps) // 2], 4):
+            return False
+        order = list(self.drafts[-2].fields) if len(self.drafts) >= 2 else [f.key for f in self.schema.fields]
+        first, key = list(draft.fields)[0], tops[0].spec.key
+        return first in order and key in order and order.index(key) < order.index(first)
 
     def _by_position(self, seg: Row, draft: Draft, section: str | None) -> Found | None:
         """A register row whose label OCR lost ("Sán Dìu" where the entries above read "Dân tộc: …"):
@@ -497,8 +542,10 @@ class PageReader:
             return None
         seg, forced, _ = segs[si]
         nseg, nforced, _ = segs[si + 1]
-        if nforced != forced or find_labels(nseg.toks, self.schema, None) or find_marker(nseg.toks, self.schema):
+        if nforced != forced or find_labels(nseg.toks, self.schema, None):
             return None
+        if not forced and find_marker(nseg.toks, self.schema):
+            return None  # inside a column the section is fixed: "Võ" wrapped under "Bên chồng" is no marker "Vợ"
         if any(find_labels(nseg.toks, self.schema, sec) for sec in self.schema.sections):
             return None
         gap = nseg.bbox[1] - seg.bbox[3]
@@ -516,6 +563,8 @@ class PageReader:
             used.add(si + 1)
             return _value_toks(nseg.toks)
         if not spec.wrap:
+            return toks
+        if spec.kind == "name" and not _name_continuation(toks, _value_toks(nseg.toks)):
             return toks
         tail = seg.toks[-1] if seg.toks else None
         if tail is not None and tail.leader and tail.text not in ("-", "–") and tail.bbox[0] >= toks[-1].bbox[2]:

@@ -46,7 +46,7 @@ class FieldSpec:
     labels: tuple[Label, ...] = ()
     internal: bool = False
     values: dict | None = None  # enum kinds: normal value -> phrases
-    wrap: bool = False  # value may continue on the next line
+    wrap: bool = False  # value may continue on the next line (names: only with capitalised name words)
 
     @property
     def section(self) -> str | None:
@@ -152,7 +152,7 @@ def parse_schema(data: dict, source: str = "") -> Schema:
         if not labels:
             raise SchemaError(f"{where}: field {key} has no label")
         spec = FieldSpec(key, f["kind"], bool(f.get("required")), tuple(labels), bool(f.get("internal")),
-                         f.get("values"), bool(f.get("wrap", f["kind"] in ("place", "text"))))
+                         f.get("values"), bool(f.get("wrap", f["kind"] in ("place", "text", "name"))))
         if spec.section and "." in key and any(lb.contextual for lb in labels) and spec.section not in sections:
             raise SchemaError(f"{where}: field {key} has context labels but no section {spec.section!r}")
         fields.append(spec)

@@ -1,0 +1,121 @@
+"""Layout slips seen on larger benchmark samples: names wrapped at a column edge, register entries whose
+number label OCR garbled, a child's name read inside the mother's block."""
+
+from synth import page
+
+from schemas.extract import extract_records, flatten_fields
+
+
+def values(rec):
+    return flatten_fields(rec)
+
+
+def _marriage(wife_rows, husband_rows):
+    rows = ["GIẤY CHỨNG NHẬN KẾT HÔN", [(100, "Bên vợ"), (900, "Bên chồng")]]
+    for k in range(max(len(wife_rows), len(husband_rows))):
+        row = []
+        if k < len(wife_rows) and wife_rows[k]:
+            row.append(wife_rows[k])
+        if k < len(husband_rows) and husband_rows[k]:
+            row.append(husband_rows[k])
+        rows.append(row)
+    rows.append("Nơi đăng ký: Ủy ban nhân dân xã Tam Sơn")
+    return extract_records([page(rows)], "hotich/")[0]
+
+
+def test_name_wrapped_at_the_column_edge_continues_on_the_next_row():
+    rec = _marriage(
+        [(100, "Họ, chữ đệm, tên: Hoàng Minh"), (100, "Hoa"), (100, "Dân tộc: Mường")],
+        [(900, "Họ và tên: Đào Quang Chiến"), None, (900, "Dân tộc: Kinh")])
+    v = values(rec)
+    assert v["wife.full_name"] == "Hoàng Minh Hoa" and v["husband.full_name"] == "Đào Quang Chiến"
+    assert v["wife.ethnicity"] == "Mường"
+
+
+def test_name_is_not_continued_by_a_row_that_is_no_name_or_when_it_ended_early():
+    rec = _marriage(
+        [(100, "Họ, chữ đệm, tên: Hoàng Minh"), (100, "12 xóm"), (100, "Dân tộc: Mường")],
+        [(900, "Họ và tên: Đào Quang Chiến"), None, (900, "Dân tộc: Kinh")])
+    assert values(rec)["wife.full_name"] == "Hoàng Minh"
+    rec = _marriage(
+        [(100, "Họ và tên: Lê Mai"), (100, "Nơi cư trú: xã Tam Sơn, huyện"), (100, "Tiên Du")],
+        [(900, "Họ và tên: Đào Quang Chiến")])
+    assert values(rec)["wife.full_name"] == "Lê Mai"
+
+
+def test_wrapped_word_in_a_column_that_reads_like_a_section_marker_is_still_the_value():
+    # "Võ" (of "huyện Quế Võ") folds like the marker "Vợ": inside the husband's column it is his address
+    rec = _marriage(
+        [(100, "Dân tộc: Kinh"), (100, "Nơi cư trú: xã Nội Duệ,"), (100, "huyện Yên Phong")],
+        [(900, "Dân tộc: Hoa"), (900, "Nơi cư trú: xã Song Hồ, huyện Quế"), (900, "Võ")])
+    v = values(rec)
+    assert v["husband.residence"] == "xã Song Hồ, huyện Quế Võ"
+    assert v["wife.residence"] == "xã Nội Duệ, huyện Yên Phong"
+
+
+def _register(rows):
+    return extract_records([page(["SỔ ĐĂNG KÝ KHAI SINH"] + rows)], "hotich/")
+
+
+def test_register_row_with_a_field_seen_again_opens_the_next_entry_whole():
+    # the first entry's number label was lost: the second entry's number must not go to the first
+    recs = _register([
+        "Sổ@0.2 162 Họ và tên: Bùi Hồng Hạnh",
+        "Giới tính: Nữ",
+        "Họ tên mẹ: Nghiêm Thu Lan",
+        "Số: 24 Họ và tên: Phạm Ngọc Oanh",
+        "Giới tính: Nữ",
+        "Họ tên mẹ: Hoàng Thanh Phượng",
+    ])
+    assert [values(r)["full_name"] for r in recs] == ["Bùi Hồng Hạnh", "Phạm Ngọc Oanh"]
+    assert values(recs[1])["registration.number"] == "24"
+    assert "registration.number" not in values(recs[0])
+
+
+def test_colon_read_as_a_doubtful_short_word_before_a_number():
+    recs = _register([
+        "SỐ ác@0.23 162 Họ và tên: Bùi Hồng Hạnh",
+        "Giới tính: Nữ",
+    ])
+    assert values(recs[0])["registration.number"] == "162"
+    # a confident word is no speck: "Số ác" is not a label followed by its value
+    recs = _register(["SỐ ác 162 Họ và tên: Bùi Hồng Hạnh"])
+    assert "registration.number" not in values(recs[0])
+
+
+def test_childs_name_after_the_mothers_block_is_the_next_entrys():
+    # "Số" of the second entry garbled: "Họ và tên" still follows the mother's block, but the mother's
+    # name is already read, so a new entry has begun and the name is the child's
+    recs = _register([
+        "Số: 99 Họ và tên: Phan Đức Trường",
+        "Giới tính: Nam",
+        "Họ tên mẹ: Chu Ngọc Quỳnh",
+        "Sốt su@0.5 286 Họ và tên: Trần Ngọc Phượng Thảo",
+        "Giới tính: Nữ",
+        "Họ tên mẹ: Đinh Ngọc Phượng Hoa",
+    ])
+    assert len(recs) == 2
+    assert values(recs[1])["full_name"] == "Trần Ngọc Phượng Thảo"
+    assert values(recs[1])["mother.full_name"] == "Đinh Ngọc Phượng Hoa"
+
+
+def test_number_on_its_own_line_after_an_entry_gap_opens_the_next_entry():
+    recs = _register([
+        "Sôƒ@0.1 416 Họ và tên: Lý Đức Bình",
+        "Giới tính: Nam",
+        "Họ tên mẹ: Lý Minh Oanh",
+        "",  # the space between two entries
+        "Số: 374",
+        "Họ và tên: Hồ Thị Loan",
+        "Giới tính: Nữ",
+        "Họ tên mẹ: Đặng Thị Liên",
+    ])
+    assert [values(r).get("registration.number") for r in recs] == ["416", "374"]
+    # without the wider gap the same rows stay one entry's (a number printed under the name)
+    recs = _register([
+        "Họ và tên: Lý Đức Bình",
+        "Giới tính: Nam",
+        "Số: 416",
+        "Dân tộc: Kinh",
+    ])
+    assert len(recs) == 1 and values(recs[0])["registration.number"] == "416"
