@@ -39,7 +39,7 @@ from .classify import UNCLASSIFIED, Classification, classify_rows
 from .layout import Row, Tok, build_rows, union
 from .loader import FieldSpec, Label, Schema, label_key, load_schemas
 from .normalize import (canonical_place, cccd_parts, missing_place_name, normalise, parse_date, plausible_word,
-                        rare_name_syllable, repair_separators, repair_word)
+                        rare_name_syllable, repair_separators, repair_tone_shift, repair_word)
 from .vocab import COMMON_WORDS, SURNAMES
 
 _SURNAMES_BY_FOLD: dict[str, list[str]] = {}
@@ -211,6 +211,15 @@ class Found:
         # the value much more than that word ("Kho I, giá 14" with "I," at 0.39 among words at 0.96)
         ocr = min((sum(confs) / len(confs) + min(confs)) / 2, min(confs) + 0.15) if confs else 0.0
         self.confidence = ocr * (0.6 + 0.4 * self.label_score) * n.quality
+        if self.spec.kind in ("name", "place", "text") and isinstance(self.value, str):
+            words = self.value.split(" ")
+            shifted = [repair_tone_shift(w, names=self.spec.kind == "name") for w in words]
+            if any(shifted):
+                # right more often than not, but still a guess at what OCR saw: a person confirms it
+                self.value = " ".join(r or w for r, w in zip(shifted, words))
+                self.confidence *= 0.6
+                self.notes.append("tone read on the next letter: " + ", ".join(
+                    f"{w} -> {r}" for r, w in zip(shifted, words) if r))
         if self.spec.kind == "name" and self.value and not self.spec.key.endswith("alias"):
             first, *rest = str(self.value).split()
             plain = fold(str(self.value)) == str(self.value).lower()  # the whole name typed without marks

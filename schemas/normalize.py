@@ -915,3 +915,70 @@ def missing_place_name(text: str) -> str | None:
     """The level word left without its name ("xã huyện Hiệp Hòa" -> "xã"), if any."""
     m = _EMPTY_LEVEL.search(text)
     return m.group(0).split(" ")[0].rstrip(",") if m else None
+
+
+# --- a tone mark displaced onto the next letter ----------------------------------------------------
+
+# Tesseract often reads a vowel carrying both a shape mark and a tone (ầ, ồ, ế, ắ) as the bare shaped
+# vowel and puts the tone on the letter after it, which it then reads as a toned vowel: "Trâà" (Trần),
+# "Hôàg" (Hồng), "Yêñ" (Yến), "Săé" (Sắc), "Giâý" (Giấy). The toned letter stands for itself (Hiêú:
+# Hiếu) or for a final consonant (n, c, m, t, p, u, y, i, o).
+_SHAPED = {"â": "â", "ê": "ê", "ô": "ô", "ă": "ă", "ơ": "ơ", "ư": "ư", "ä": "ă", "ã": "ă"}  # ä, ã: ă misread
+# what the toned letter may stand for, most likely first: itself, then the common final consonants
+_CODA_FOR = ["", "n", "c", "ng", "u", "y", "i", "o", "m", "t", "p", "nh", "ch"]
+_TONE_MARKS = ["\u0301", "\u0300", "\u0309", "\u0303", "\u0323"]
+_LEXICONS: dict[bool, dict[tuple[str, str], str]] = {}
+
+
+def _lexicon(names: bool) -> dict[tuple[str, str], str]:
+    """Known words by (marks-but-tone, tone): for a person's name its syllables and the family names,
+    for a place or text also the common place, unit and office words (schemas/vocab.py, schemas/data/)."""
+    if names not in _LEXICONS:
+        from .vocab import COMMON_WORDS, DISTRICTS, NAME_SYLLABLES, PHRASES, PROVINCES, SURNAMES
+        words = set(NAME_SYLLABLES) | {w.lower() for w in SURNAMES}
+        if not names:
+            words |= {w.lower() for w in COMMON_WORDS}
+            words |= {w.lower() for p in PROVINCES + DISTRICTS + PHRASES for w in p.split()}
+        _LEXICONS[names] = {syllable_key(w): w for w in words}
+    return _LEXICONS[names]
+
+
+def repair_tone_shift(word: str, names: bool = False) -> str | None:
+    """The known word an impossible OCR word stands for when a tone slid off its shaped vowel onto the
+    next letter ("Trâà" -> "Trần", "Huyêà" -> "Huyền", "Bäé" -> "Bắc"), keeping the case of the first
+    letter and any edge punctuation; None when the word is possible as it is, or when no single known
+    word fits. ``names``: compare with name syllables only (a name is not "Yếu" but "Yến")."""
+    core = word.strip(_EDGE_PUNCT)
+    if not core or not core.isalpha() or plausible_word(core):
+        return None
+    low = nfc(core).lower()
+    lex = _lexicon(names)
+    found: set[str] = set()
+    for i in range(len(low) - 1):
+        d = unicodedata.normalize("NFD", low[i])
+        base_i = unicodedata.normalize("NFC", "".join(c for c in d if c not in _TONES))
+        shaped = _SHAPED.get(low[i]) or _SHAPED.get(base_i)
+        if shaped is None or (base_i == "a" and low[i] != "ã"):
+            continue
+        nd = unicodedata.normalize("NFD", low[i + 1])
+        tones = [c for c in nd if c in _TONES]
+        if not tones:
+            continue
+        plain_next = "".join(c for c in nd if c not in _TONES)
+        for tone_set in ([tones[0]], [t for t in _TONE_MARKS if t != tones[0]]):
+            hits: set[str] = set()
+            for coda in [plain_next] + _CODA_FOR:
+                for tone in tone_set:
+                    cand = low[:i] + unicodedata.normalize("NFC", shaped + tone) + coda + low[i + 2:]
+                    if syllable_key(cand) in lex:
+                        hits.add(lex[syllable_key(cand)])
+                if hits:
+                    break  # the likeliest reading of the letter wins ("Hiêú": Hiếu before Hiến)
+            if hits:
+                found |= hits
+                break
+    if len(found) != 1:
+        return None
+    fixed = found.pop()
+    fixed = fixed[:1].upper() + fixed[1:] if core[:1].isupper() else fixed
+    return word.replace(core, fixed)

@@ -119,3 +119,29 @@ def test_number_on_its_own_line_after_an_entry_gap_opens_the_next_entry():
         "Dân tộc: Kinh",
     ])
     assert len(recs) == 1 and values(recs[0])["registration.number"] == "416"
+
+
+def test_tone_read_on_the_next_letter_is_put_back_on_its_vowel():
+    from schemas.normalize import repair_tone_shift
+
+    assert repair_tone_shift("Trâà") == "Trần" and repair_tone_shift("Huyêà,") == "Huyền,"
+    assert repair_tone_shift("Hôàg") == "Hồng" and repair_tone_shift("Bäé") == "Bắc"
+    assert repair_tone_shift("Bãé") == "Bắc" and repair_tone_shift("Chiêñ") == "Chiến"
+    assert repair_tone_shift("Hiêú", names=True) == "Hiếu"  # the letter read as itself comes first
+    assert repair_tone_shift("Yêú", names=True) == "Yến"  # a name is no "yếu"
+    # possible words, and words no known word fits, are left alone
+    assert repair_tone_shift("Tân") is None and repair_tone_shift("Thê") is None
+    assert repair_tone_shift("Xâá") is None
+
+
+def test_tone_repair_gives_the_right_value_but_keeps_it_for_review():
+    rec = extract_records([page([
+        "GIẤY KHAI SINH",
+        "Họ, chữ đệm, tên: Lê Ngọc Yêú",
+        "Giới tính: Nữ",
+        "Nơi sinh: xã Tân Hôàg, huyện Lương Tài, tỉnh Bắc Ninh",
+    ])], "hotich/")[0]
+    v, c = values(rec), flatten_fields(rec, "confidence")
+    assert v["full_name"] == "Lê Ngọc Yến" and c["full_name"] < 0.6
+    assert v["place_of_birth"] == "xã Tân Hồng, huyện Lương Tài, tỉnh Bắc Ninh"
+    assert "tone read on the next letter" in flatten_fields(rec, "notes")["full_name"][0]
