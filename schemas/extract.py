@@ -313,7 +313,7 @@ class Draft:
         return True
 
 
-def _value_toks(toks: list[Tok]) -> list[Tok]:
+def _value_toks(toks: list[Tok], kind: str | None = None) -> list[Tok]:
     """Drop dotted leaders around and inside the value; keep a lone dash inside it ("Lao động - Thương binh")."""
     words = [i for i, t in enumerate(toks) if not t.leader]
     if not words:
@@ -321,9 +321,9 @@ def _value_toks(toks: list[Tok]) -> list[Tok]:
     a, b = words[0], words[-1]
     out = [t for t in toks[a:b + 1] if not t.leader or (len(t.text) == 1 and t.text in "-–")]
     # specks read as characters at the ends of a value: symbols, or one or two doubtful letters
-    while out and _speck(out[-1]):
+    while out and _speck(out[-1], kind, out[-2] if len(out) > 1 else None):
         out.pop()
-    while out and _speck(out[0]):
+    while out and _speck(out[0], kind, None):
         out.pop(0)
     return out
 
@@ -341,11 +341,25 @@ def _name_continuation(toks: list[Tok], more: list[Tok]) -> bool:
                and len(w) > 1 for w in words)
 
 
-def _speck(t: Tok) -> bool:
+_COMMON_FOLDS = {fold(w) for w in COMMON_WORDS}
+_ROMAN_LETTERS = set("ivxlc")
+
+
+def _speck(t: Tok, kind: str | None = None, prev: Tok | None = None) -> bool:
     # modifier letters ("ˆ", "ʼ") count as letters for Python but are marks read from specks
     if not any(c.isalnum() and unicodedata.category(c) != "Lm" for c in t.text):
         return True
-    return len(t.key) <= 2 and t.confidence < 0.6 and not t.text[:1].isdigit()
+    if not (len(t.key) <= 2 and t.confidence < 0.6 and not t.text[:1].isdigit()):
+        return False
+    # a doubtful short word that is a word of places and units ("xã", "sĩ" of "Trung sĩ", "tê" of "y tế"),
+    # or the numeral after "thế kỷ", is part of the value, not a speck
+    if t.confidence < 0.3:
+        return True
+    if kind in ("place", "text") and t.key in _COMMON_FOLDS:
+        return False
+    if kind == "dating" and prev is not None and prev.key in ("ky", "tk") and set(t.key) <= _ROMAN_LETTERS:
+        return False
+    return True
 
 
 class PageReader:
@@ -459,7 +473,7 @@ class PageReader:
                 # labels sharing a span ("Đã chết vào lúc" -> time + date) share the value
                 nxt = [o for o in matches[mi + 1:] if o.start > m.start]
                 end = nxt[0].start if nxt else len(seg.toks)
-                toks = _value_toks(seg.toks[m.end:end])
+                toks = _value_toks(seg.toks[m.end:end], m.spec.kind)
                 if not nxt:
                     toks = self._continue(toks, m.spec, segs, si, used, edge)
                 if not toks:
@@ -468,7 +482,7 @@ class PageReader:
                 if f.value is None and not nxt:
                     nseg = self._next_free(segs, si, used)
                     if nseg is not None:
-                        f2 = Found(m.spec, toks + _value_toks(segs[nseg][0].toks), m.label, m.score, self.page,
+                        f2 = Found(m.spec, toks + _value_toks(segs[nseg][0].toks, m.spec.kind), m.label, m.score, self.page,
                                    relation=m.label.relation).finish()
                         if f2.value is not None:  # "ngày mười lăm tháng ba" / "năm một nghìn…" on the next row
                             f = f2
@@ -520,7 +534,7 @@ class PageReader:
         spec = self.schema.by_key[key]
         if key in draft.fields or spec.internal or spec.section != section:
             return None
-        toks = _value_toks(seg.toks)
+        toks = _value_toks(seg.toks, spec.kind)
         if not toks or not spec.labels:
             return None
         f = Found(spec, toks, spec.labels[0], 0.5, self.page).finish()
@@ -570,7 +584,7 @@ class PageReader:
         nseg = segs[si + 1][0]
         if not toks:
             used.add(si + 1)
-            return _value_toks(nseg.toks)
+            return _value_toks(nseg.toks, spec.kind)
         if not spec.wrap:
             return toks
         if spec.kind == "name" and not _name_continuation(toks, _value_toks(nseg.toks)):
@@ -584,7 +598,7 @@ class PageReader:
             return toks
         used.add(si + 1)
         dash = [last] if last.text in ("-", "–") and last.bbox[0] >= toks[-1].bbox[2] else []
-        return toks + dash + _value_toks(nseg.toks)
+        return toks + dash + _value_toks(nseg.toks, spec.kind)
 
     # --- tables ---
     def _read_table(self) -> bool:
@@ -637,7 +651,7 @@ class PageReader:
                 m = cols[ci][2]
                 if m.spec is idx_spec:
                     continue
-                toks = _value_toks(toks)
+                toks = _value_toks(toks, m.spec.kind)
                 if toks:
                     d.add(Found(m.spec, toks, m.label, m.score, self.page).finish())
         return bool(entries)

@@ -145,3 +145,30 @@ def test_tone_repair_gives_the_right_value_but_keeps_it_for_review():
     assert v["full_name"] == "Lê Ngọc Yến" and c["full_name"] < 0.6
     assert v["place_of_birth"] == "xã Tân Hồng, huyện Lương Tài, tỉnh Bắc Ninh"
     assert "tone read on the next letter" in flatten_fields(rec, "notes")["full_name"][0]
+
+
+def test_doubtful_short_words_of_places_and_units_are_not_specks():
+    rec = extract_records([page([
+        "GIẤY BÁO TỬ",
+        "Họ và tên: Nguyễn Văn Hùng",
+        "Nguyên quán: xã@0.56 Lạc Vệ, huyện Hiệp Hòa, tỉnh Bắc Ninh",
+        "Cấp bậc: Trung sĩ:@0.47",
+        "Hy sinh ngày: 19/1/1960 tại Tây Nguyên si@0.0",
+    ])], "nguoicocong/")[0]
+    v = values(rec)
+    assert v["hometown"] == "xã Lạc Vệ, huyện Hiệp Hòa, tỉnh Bắc Ninh"
+    assert v["rank"] == "Trung sĩ"
+    assert v["place_of_death"] == "Tây Nguyên"  # a word read at no confidence stays a speck
+    # in a name, a doubtful two-letter word at the end is still a speck
+    rec = extract_records([page(["GIẤY KHAI SINH", "Họ và tên: Lê Văn An xã@0.5"])], "hotich/")[0]
+    assert values(rec)["full_name"] == "Lê Văn An"
+
+
+def test_roman_numeral_of_a_wrapped_century_is_no_speck():
+    recs = extract_records([page([
+        "BẢN THỐNG KÊ HIỆN VẬT",
+        [(60, "STT"), (160, "Số ĐK"), (420, "Tên hiện vật"), (700, "Chất liệu"), (1400, "Niên đại")],
+        [(60, "1"), (160, "KL.1980"), (420, "Hoành phi"), (700, "Gỗ"), (1400, "Nửa đầu thế kỷ")],
+        [(1400, "xV@0.51")],
+    ])], "baotang/")
+    assert values(recs[0])["dating"] == {"year_from": 1401, "year_to": 1450}
