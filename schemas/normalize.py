@@ -574,12 +574,35 @@ def roman_to_int(s: str) -> int | None:
     return total
 
 
-def _century_num(tok: str) -> int | None:
+def _to_roman(n: int) -> str:
+    out = ""
+    for v, r in ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= v:
+            out, n = out + r, n - v
+    return out
+
+
+_CENTURY_NUMERALS = {_to_roman(n): n for n in range(1, 22)}
+
+
+def _century_num(tok: str) -> tuple[int | None, bool]:
+    """A century's number and whether it had to be guessed: digits, a Roman numeral, or what OCR makes
+    of one (``1``/``l``/``T`` for ``I``, ``H`` for ``II``: "XVITI", "XVHI"), read as the one century
+    numeral nearest by edit distance when exactly one is nearest."""
     tok = tok.strip(".,;:()")
     if tok.isdigit():
-        return int(tok)
-    fixed = tok.upper().replace("1", "I").replace("l", "I")
-    return roman_to_int(fixed)
+        return int(tok), False
+    fixed = tok.upper()
+    for a, b in (("H", "II"), ("1", "I"), ("L", "I"), ("T", "I"), ("|", "I")):
+        fixed = fixed.replace(a, b)
+    if not fixed or any(c not in "IVX" for c in fixed):
+        return None, False
+    if fixed in _CENTURY_NUMERALS:
+        return _CENTURY_NUMERALS[fixed], fixed != tok.upper()
+    dist = sorted((Levenshtein.distance(fixed, r), n) for r, n in _CENTURY_NUMERALS.items())
+    if dist[0][0] <= 2 and dist[1][0] > dist[0][0]:
+        return dist[0][1], True
+    return None, False
 
 
 _PARTS = [  # folded qualifier -> (start offset, end offset) within a century's 100 years
@@ -592,11 +615,16 @@ def norm_dating(raw: str) -> Norm:
     text = clean_spaces(raw).strip(LEADER_CHARS + " ")
     f = fold(text)
     bce = bool(re.search(r"\b(tcn|truoc cong nguyen)\b", f))
-    m = re.search(r"(?:the ky|tk)\s*([0-9ivxlc]+)(?:\s*[-–]\s*(?:(?:the ky|tk)\s*)?([0-9ivxlc]+))?", f)
+    m = re.search(r"(?:the\s*ky|\btk)\s*([0-9a-z|]+)(?:\s*[-–]\s*(?:(?:the\s*ky|tk)\s*)?([0-9a-z|]+))?", f)
     if m:
-        a = _century_num(m.group(1))
-        b = _century_num(m.group(2)) if m.group(2) else a
-        if a and b and 0 < a <= 21 and a <= b <= 21:
+        a, guessed = _century_num(m.group(1))
+        b, guessed_b = _century_num(m.group(2)) if m.group(2) else (a, guessed)
+        if a is None or b is None:
+            # "thế kỷ" with its numeral lost or unreadable: a dating a person must read
+            return Norm(None, 0.3, ["century numeral not read"])
+        if guessed or guessed_b:
+            notes = ["Roman numeral misread: read as the nearest century, check it"]
+        if 0 < a <= 21 and a <= b <= 21:
             lo, hi = (a - 1) * 100 + 1, b * 100
             prefix = f[:m.start()]
             for words, (s, e) in _PARTS:
@@ -605,10 +633,14 @@ def norm_dating(raw: str) -> Norm:
                     break
             if bce:
                 lo, hi = -hi, -lo
+            if guessed or guessed_b:
+                return Norm({"year_from": lo, "year_to": hi}, 0.5, notes)
             roman = not m.group(1).isdigit() and len(m.group(1)) >= 3
             # OCR confuses I, V and X in long numerals (XVIII read as XVII or XVI) with high confidence
             return Norm({"year_from": lo, "year_to": hi}, 0.6 if roman else 1.0,
                         ["long Roman numeral: check the century"] if roman else [])
+    if re.search(r"the\s*ky\W*$", f):
+        return Norm(None, 0.3, ["century numeral not read"])
     m = re.search(r"(?<!\d)(\d{3,4})\s*[-–—~]\s*(\d{2,4})(?!\d)", f)
     if m:
         a, b = int(m.group(1)), m.group(2)

@@ -172,3 +172,20 @@ def test_roman_numeral_of_a_wrapped_century_is_no_speck():
         [(1400, "xV@0.51")],
     ])], "baotang/")
     assert values(recs[0])["dating"] == {"year_from": 1401, "year_to": 1450}
+
+
+def test_century_numerals_as_ocr_misreads_them():
+    from schemas.normalize import norm_dating
+
+    for raw, want in [("Thế kỷ XVHI", (1701, 1800)), ("Nửa đầu thế kỷ XVITI", (1701, 1750)),
+                      ("Thế kỷ XVIITI", (1701, 1800)), ("Nửa đầu thếkỷ XIX", (1801, 1850))]:
+        n = norm_dating(raw)
+        assert (n.value["year_from"], n.value["year_to"]) == want, raw
+        assert n.quality <= 0.6  # a long or repaired numeral is checked by a person
+    assert norm_dating("Thế kỷ XVHI").notes == ["Roman numeral misread: read as the nearest century, check it"]
+    # two centuries equally near, or no numeral at all: no value, and a low parse quality
+    for raw in ("Nửa đầu thế kỷ xX1IX", "Nửa đầu thế kỷ", "thế kỷ thứ nhất"):
+        n = norm_dating(raw)
+        assert n.value is None and n.quality < 0.5, raw
+    assert norm_dating("thế kỷ XV - XVI").value == {"year_from": 1401, "year_to": 1600}
+    assert norm_dating("thế kỷ 18").quality == 1.0
