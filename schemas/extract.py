@@ -38,8 +38,8 @@ from sohoa.text import clean_spaces, fold
 from .classify import UNCLASSIFIED, Classification, classify_rows
 from .layout import Row, Tok, build_rows, union
 from .loader import FieldSpec, Label, Schema, label_key, load_schemas
-from .normalize import (canonical_place, cccd_parts, missing_place_name, normalise, parse_date, plausible_word,
-                        rare_name_syllable, repair_separators, repair_tone_shift, repair_word)
+from .normalize import (canonical_place, cccd_parts, cut_place_name, missing_place_name, normalise, parse_date,
+                        plausible_word, rare_name_syllable, repair_separators, repair_tone_shift, repair_word)
 from .vocab import COMMON_WORDS, SURNAMES
 
 _SURNAMES_BY_FOLD: dict[str, list[str]] = {}
@@ -250,6 +250,9 @@ class Found:
             if changes:
                 self.confidence *= 0.9
                 self.notes.append("marks restored: " + ", ".join(changes))
+            if self.spec.kind == "place" and (cut := cut_place_name(self.value)):
+                self.confidence *= 0.5
+                self.notes.append(f"{cut!r} is only the start of a name: words were lost")
         if self.spec.kind in ("name", "place", "text") and self.value is not None:
             bad = [w for w in str(self.value).split() if not plausible_word(w)]
             if bad:

@@ -368,9 +368,16 @@ def norm_number(raw: str) -> Norm:
     text = re.sub(r"ĐĐ+", "Đ", text)  # OCR doubles Đ ("QĐÐ"); Vietnamese never writes ĐĐ
     fixed = "".join(_fix_piece(p) for p in re.split(r"([\s/.\-]+)", text))
     q = 1.0 if fixed == text else 0.85
+    notes = []
     if any(len(w) >= 2 and w.isalpha() and w.islower() for w in fixed.split()):
         q = min(q, 0.5)  # a lower-case word in a number: OCR noise or a run-on value
-    return Norm(fixed or None, q if fixed else FAILED)
+    if any(any(unicodedata.combining(c) for c in unicodedata.normalize("NFD", w)) for w in fixed.split()):
+        q = min(q, 0.5)  # numbers and codes carry no Vietnamese marks: "280 Quyêủ" ran into the next label
+        notes.append("a word with marks in a number")
+    if re.search(r"[^\w\s/.\-]", fixed):
+        q = min(q, 0.5)  # "§6/GBT": a digit read as a symbol
+        notes.append("a symbol in a number")
+    return Norm(fixed or None, q if fixed else FAILED, notes)
 
 
 SEX_WORDS = {"nam": "male", "trai": "male", "male": "male", "nu": "female", "gai": "female", "female": "female"}
@@ -818,9 +825,17 @@ def canonical_place(text: str) -> tuple[str, list[str]]:
         c = w.rstrip(",.;:")
         return c, w[len(c):]
 
-    # fixed phrases
+    # fixed phrases; a phrase's dash lost by OCR is put back ("Lao động Thương binh và Xã hội")
     for phrase in sorted(PHRASES, key=len, reverse=True):
         pw = phrase.split(" ")
+        if "-" in pw:
+            bare = [w for w in pw if w != "-"]
+            for i in range(len(words) - len(bare) + 1):
+                window = [core(w)[0] for w in words[i:i + len(bare)]]
+                if window == bare and (i + len(bare) >= len(words) or words[i + len(bare)] != "-"):
+                    changes.append(f"{' '.join(bare)} -> {phrase}")
+                    words[i:i + len(bare)] = pw[:-1] + [words[i + len(bare) - 1]]
+                    break
         n = len(pw)
         key = fold(phrase).replace(" ", "")
         for i in range(len(words) - n + 1):
@@ -840,6 +855,8 @@ def canonical_place(text: str) -> tuple[str, list[str]]:
                 words[i:i + n] = fixed[:-1] + [fixed[-1] + tail]
     # level words and the names after them: "tình" -> "tỉnh" at the start of a part, "Hà Bác" -> "Hà Bắc"
     starts = [0] + [i + 1 for i, w in enumerate(words) if w.endswith(",")]
+    # a level word written right inside a part ("Bệnh viện đa khoa tỉnh Bạc Giang")
+    starts += [i for i, w in enumerate(words) if i not in starts and w in ("tỉnh", "huyện", "thị", "thành")]
     for i in starts:
         if i >= len(words):
             continue
@@ -929,7 +946,7 @@ def repair_separators(text: str, place: bool = True) -> tuple[str, list[str]]:
 
     changes: list[str] = []
     out = _SEPARATOR.sub(lambda m: changes.append(f"{m.group(1)} -> ,") or ",", text)
-    names = {n for n in PROVINCES + DISTRICTS if " " in n}
+    names = {n for n in PROVINCES + DISTRICTS + ["Việt Nam"] if " " in n}
     words = out.split(" ")
     for i in range(len(words) - 1):
         w = words[i]
@@ -941,6 +958,21 @@ def repair_separators(text: str, place: bool = True) -> tuple[str, list[str]]:
         changes.append(f"{out[0]!r} before {out.split(' ')[1]!r} dropped")
         out = out[2:]
     return out, changes
+
+
+def cut_place_name(text: str) -> str | None:
+    """A province or district name cut short at the end of a place ("…, tỉnh Bắc": words were lost):
+    the level and the words after it, when they begin known names but are none themselves."""
+    from .vocab import DISTRICTS, PROVINCES
+
+    m = re.search(r"\b(tỉnh|huyện)\s+([^,]+?)[.,;:]?$", text)
+    if not m:
+        return None
+    name = m.group(2).strip()
+    names = PROVINCES if m.group(1) == "tỉnh" else DISTRICTS
+    if name in names or not any(n.startswith(name + " ") for n in names):
+        return None
+    return m.group(0)
 
 
 def missing_place_name(text: str) -> str | None:

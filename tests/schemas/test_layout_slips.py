@@ -189,3 +189,27 @@ def test_century_numerals_as_ocr_misreads_them():
         assert n.value is None and n.quality < 0.5, raw
     assert norm_dating("thế kỷ XV - XVI").value == {"year_from": 1401, "year_to": 1600}
     assert norm_dating("thế kỷ 18").quality == 1.0
+
+
+def test_numbers_with_marked_words_or_symbols_are_doubtful():
+    from schemas.normalize import norm_number
+
+    assert norm_number("§6/GBT").quality <= 0.5 and norm_number("280 Quyêủ").quality <= 0.5
+    assert norm_number("4323/QĐ-LĐTBXH").quality == 1.0 and norm_number("GV.2958").quality == 1.0
+
+
+def test_places_cut_short_lost_dashes_and_colons_and_level_words_inside_a_part():
+    from schemas.normalize import canonical_place, cut_place_name, repair_separators
+
+    assert cut_place_name("xã Đồng Nguyên, huyện Từ Sơn, tỉnh Bắc") == "tỉnh Bắc"
+    assert cut_place_name("xã Đồng Nguyên, huyện Từ Sơn, tỉnh Bắc Giang") is None
+    assert cut_place_name("xã Tam Sơn, tỉnh Xyz") is None  # not the start of a known name: left alone
+    assert canonical_place("Bệnh viện đa khoa tỉnh Bạc Giang")[0] == "Bệnh viện đa khoa tỉnh Bắc Giang"
+    assert canonical_place("Sở Lao động Thương binh và Xã hội tỉnh Bắc Ninh")[0] == \
+        "Sở Lao động - Thương binh và Xã hội tỉnh Bắc Ninh"
+    assert canonical_place("Sở Lao động - Thương binh và Xã hội")[1] == []
+    assert repair_separators("Việt: Nam", place=False)[0] == "Việt Nam"
+    rec = extract_records([page([
+        "GIẤY KHAI SINH", "Họ và tên: Lê Văn An", "Quê quán: xã Đồng Nguyên, huyện Từ Sơn, tỉnh Bắc",
+    ])], "hotich/")[0]
+    assert flatten_fields(rec, "confidence")["hometown"] < 0.6 and rec["needs_review"]
