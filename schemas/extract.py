@@ -281,6 +281,14 @@ class Found:
         if rare:
             self.confidence *= 0.55
             self.notes.extend(f"{w!r} is rare in names ({', '.join(alts)} are common)" for w, alts in rare)
+            # one common syllable with the same letters: the likelier reading, still for a person to confirm
+            swap = {w: (alts[0][:1].upper() if w[:1].isupper() else alts[0][:1]) + alts[0][1:]
+                    for w, alts in rare if len(alts) == 1}
+            if swap:
+                self.value = " ".join(
+                    w.replace(w.strip(",.;:"), swap[w.strip(",.;:")]) if w.strip(",.;:") in swap else w
+                    for w in str(self.value).split(" "))
+                self.notes.append("read as " + ", ".join(f"{a} -> {b}" for a, b in swap.items()))
 
     def bbox(self):
         words = [t for t in self.toks if not t.leader] or self.toks

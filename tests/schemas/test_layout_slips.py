@@ -213,3 +213,14 @@ def test_places_cut_short_lost_dashes_and_colons_and_level_words_inside_a_part()
         "GIẤY KHAI SINH", "Họ và tên: Lê Văn An", "Quê quán: xã Đồng Nguyên, huyện Từ Sơn, tỉnh Bắc",
     ])], "hotich/")[0]
     assert flatten_fields(rec, "confidence")["hometown"] < 0.6 and rec["needs_review"]
+
+
+def test_rare_syllable_with_one_common_neighbour_is_read_as_it_and_kept_for_review():
+    rec = extract_records([page([
+        "GIẤY KHAI SINH", "Họ và tên: Dương Thê Sơn",
+        "Nơi sinh: xã Song Hô, huyện Gia Bình, tỉnh Bắc Ninh", "Quê quán: xã Tân Chỉ, huyện Lạng Giang",
+    ])], "hotich/")[0]
+    v, c = values(rec), flatten_fields(rec, "confidence")
+    assert v["full_name"] == "Dương Thế Sơn" and c["full_name"] < 0.6
+    assert v["place_of_birth"] == "xã Song Hồ, huyện Gia Bình, tỉnh Bắc Ninh" and c["place_of_birth"] < 0.6
+    assert v["hometown"] == "xã Tân Chỉ, huyện Lạng Giang"  # chi or chí: no single reading, left as read
