@@ -64,9 +64,12 @@ class Match:
     weight: float
 
 
-def _label_ok(label: Label, window: str, score: float, ends_label: bool) -> bool:
+def _label_ok(label: Label, window: str, score: float, ends_label: bool, colon: bool = False) -> bool:
     n = len(label.folded)
     if n <= 3:
+        if n == 3 and colon and label.contextual and len(window) == 3:
+            # a section's own short label with its colon ("GHẢ:" under "Thân nhân" is "Cha:"): one slip
+            return Levenshtein.distance(window, label.folded) <= 1
         return window == label.folded and ends_label
     if n <= 6:
         return score >= SHORT_LABEL_MIN and (ends_label or n >= 5 and score == 1.0)
@@ -127,7 +130,7 @@ def _match_window(cands: list, labels, section, window: str, i: int, j: int, tok
         score = Levenshtein.normalized_similarity(window, lb.folded)
         if crossed_colon and score < 0.95:
             continue  # a stray colon inside a label is allowed only when the rest matches exactly
-        if not _label_ok(lb, window, score, ends_label or lb.after is not None):
+        if not _label_ok(lb, window, score, ends_label or lb.after is not None, tj.colon and j == i):
             continue
         if not (strong_end or header) and lb.after is None:
             # value words that merely look like a label ("Nguyễn Văn" ~ "Nguyên quán", "… liệt sĩ …"):

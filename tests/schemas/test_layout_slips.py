@@ -224,3 +224,14 @@ def test_rare_syllable_with_one_common_neighbour_is_read_as_it_and_kept_for_revi
     assert v["full_name"] == "Dương Thế Sơn" and c["full_name"] < 0.6
     assert v["place_of_birth"] == "xã Song Hồ, huyện Gia Bình, tỉnh Bắc Ninh" and c["place_of_birth"] < 0.6
     assert v["hometown"] == "xã Tân Chỉ, huyện Lạng Giang"  # chi or chí: no single reading, left as read
+
+
+def test_short_section_label_with_its_colon_survives_one_slip():
+    rows = ["GIẤY BÁO TỬ", "Họ và tên: Ngô Minh Phúc", "Thân nhân:", "GHẢ: Nghiêm Minh Dũng", "MẸ: Đỗ Kim Mai"]
+    rec = extract_records([page(rows)], "nguoicocong/")[0]
+    v = values(rec)
+    assert (v["relatives[0].relation"], v["relatives[0].full_name"]) == ("cha", "Nghiêm Minh Dũng")
+    assert (v["relatives[1].relation"], v["relatives[1].full_name"]) == ("mẹ", "Đỗ Kim Mai")
+    # without its colon, or outside the section, a word one letter from "Cha" is no label
+    rows[3] = "GHẢ Nghiêm Minh Dũng"
+    assert "relatives[1].full_name" not in values(extract_records([page(rows)], "nguoicocong/")[0])
