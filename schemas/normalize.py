@@ -539,7 +539,7 @@ def norm_dimensions(raw: str) -> Norm:
     guessed = False
     for key, words in _DIM_KEYS:
         for w in words:
-            pat = rf"(?<![a-z]){re.escape(w)}(?:\s+(?:mieng|day|than|vanh|ngoai|trong))?\s*[:=]?\s*{_NUMBER}\s*(mm|cm|dm|m)?(?![a-z])"
+            pat = rf"(?<![a-z]){re.escape(w)}(?:\s+(?:mieng|day|than|vanh|ngoai|trong))?\s*[:=.]?\s*{_NUMBER}\s*(mm|cm|dm|m)?(?![a-z])"
             mm = re.search(pat, text)
             if mm and key not in out:
                 unit = mm.group(2) or default_unit or "cm"
@@ -548,6 +548,10 @@ def norm_dimensions(raw: str) -> Norm:
                 out[key] = _round(_to_float(mm.group(1)) * _UNIT_CM[unit])
                 text = text[:mm.start()] + " " * (mm.end() - mm.start()) + text[mm.end():]
                 break
+    # a measure named but not read ("ĐK miệng ]2": its digit read as a symbol): the value is incomplete
+    lost = [w for _, words in _DIM_KEYS for w in words if len(w) >= 2 and re.search(rf"(?<![a-z]){re.escape(w)}(?![a-z])", text)]
+    if out and lost:
+        return Norm(out, 0.5, [f"{lost[0]!r} named but its measure not read"])
     if out:
         if guessed:
             return Norm(out, 0.5, ["a measure without its own unit took another's"])
@@ -726,7 +730,8 @@ def plausible_word(word: str) -> bool:
     if not w or not any(c.isalpha() for c in w):
         return True
     if any(c.isdigit() for c in w):
-        return True  # codes and numbered units ("GC887K", "Kho 3")
+        # codes and numbered units ("GC887K", "Kho 3") carry no marks; "giơ1", "nă6" are misread letters
+        return not any(unicodedata.combining(c) for c in unicodedata.normalize("NFD", w.replace("đ", "d").replace("Đ", "D")))
     parts = re.split(r"['\-/]", w)
     if len(parts) > 1:
         return all(plausible_word(p) for p in parts if p)

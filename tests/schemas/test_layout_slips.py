@@ -235,3 +235,19 @@ def test_short_section_label_with_its_colon_survives_one_slip():
     # without its colon, or outside the section, a word one letter from "Cha" is no label
     rows[3] = "GHẢ Nghiêm Minh Dũng"
     assert "relatives[1].full_name" not in values(extract_records([page(rows)], "nguoicocong/")[0])
+
+
+def test_measures_after_a_dot_and_measures_named_but_not_read():
+    from schemas.normalize import norm_dimensions
+
+    assert norm_dimensions("Cao.120 mm; đường kính 180 mm").value == {"height_cm": 12.0, "diameter_cm": 18.0}
+    n = norm_dimensions("Cao 22 cm, ĐK miệng ]2")
+    assert n.value == {"height_cm": 22.0} and n.quality <= 0.5
+    assert norm_dimensions("Cao 22 cm, ĐK miệng 12 cm").quality == 1.0
+
+
+def test_words_with_marks_and_digits_are_misreads_not_codes():
+    from schemas.normalize import plausible_word
+
+    assert not plausible_word("giơ1") and not plausible_word("nă6")
+    assert plausible_word("GC887K") and plausible_word("QĐ-LĐTBXH") and plausible_word("Đ5")
