@@ -342,6 +342,18 @@ def _value_toks(toks: list[Tok], kind: str | None = None) -> list[Tok]:
     return out
 
 
+def _cut_tail(raw: list[Tok], kept: list[Tok]) -> str | None:
+    """The letters of a speck dropped right after a value ("Nghiêm Kim Quỳnh Yê/": the last syllable
+    read as a speck), when it touches the value's last word."""
+    if not kept or kept[-1] not in raw:
+        return None
+    after = [t for t in raw[raw.index(kept[-1]) + 1:] if not t.leader]
+    if not after or not any(c.isalpha() for c in after[0].text):
+        return None
+    gap = after[0].bbox[0] - kept[-1].bbox[2]
+    return after[0].text if gap < 0.8 * max(1, kept[-1].bbox[3] - kept[-1].bbox[1]) else None
+
+
 NAME_MAX_WORDS = 6
 
 
@@ -493,6 +505,9 @@ class PageReader:
                 if not toks:
                     continue
                 f = Found(m.spec, toks, m.label, m.score, self.page, relation=m.label.relation).finish()
+                if m.spec.kind == "name" and (cut := _cut_tail(seg.toks[m.end:end], toks)):
+                    f.confidence *= 0.6
+                    f.notes.append(f"a doubtful word right after the name was dropped ({cut!r}): it may be cut")
                 if f.value is None and not nxt:
                     nseg = self._next_free(segs, si, used)
                     if nseg is not None:

@@ -251,3 +251,13 @@ def test_words_with_marks_and_digits_are_misreads_not_codes():
 
     assert not plausible_word("giơ1") and not plausible_word("nă6")
     assert plausible_word("GC887K") and plausible_word("QĐ-LĐTBXH") and plausible_word("Đ5")
+
+
+def test_name_whose_last_syllable_was_read_as_a_speck_goes_to_review():
+    rec = extract_records([page(["GIẤY KHAI SINH", "Họ và tên: Nghiêm Kim Quỳnh Yê/@0.18"])], "hotich/")[0]
+    assert values(rec)["full_name"] == "Nghiêm Kim Quỳnh"
+    assert flatten_fields(rec, "confidence")["full_name"] < 0.6
+    # a speck far from the name (a stray mark in the margin) says nothing about the name
+    rec = extract_records([page(["GIẤY KHAI SINH", [(100, "Họ và tên: Nghiêm Kim Quỳnh"), (1400, "Yê@0.18")]])],
+                          "hotich/")[0]
+    assert flatten_fields(rec, "confidence")["full_name"] > 0.6
