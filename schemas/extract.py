@@ -49,6 +49,7 @@ for _n in sorted(SURNAMES):
 REVIEW_THRESHOLD = 0.6  # a field under this confidence sends its record to review
 LABEL_MIN = 0.78  # label similarity needed for labels of 7+ letters
 SHORT_LABEL_MIN = 0.8
+TONE_SHIFT_FACTOR = 0.75  # confidence kept by a value whose tone was moved back onto its vowel
 ROW_INDEX_LABELS = ("stt", "tt", "sott", "sothutu")  # "STT" column of a register table
 
 
@@ -218,9 +219,9 @@ class Found:
             words = self.value.split(" ")
             shifted = [repair_tone_shift(w, names=self.spec.kind == "name") for w in words]
             if any(shifted):
-                # right more often than not, but still a guess at what OCR saw: a person confirms it
+                # nearly always right when exactly one known word fits, but still a guess at what OCR saw
                 self.value = " ".join(r or w for r, w in zip(shifted, words))
-                self.confidence *= 0.6
+                self.confidence *= TONE_SHIFT_FACTOR
                 self.notes.append("tone read on the next letter: " + ", ".join(
                     f"{w} -> {r}" for r, w in zip(shifted, words) if r))
         if self.spec.kind == "name" and self.value and not self.spec.key.endswith("alias"):

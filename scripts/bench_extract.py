@@ -20,7 +20,7 @@ import argparse
 import json
 import sys
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from multiprocessing import Pool
 from pathlib import Path
 
@@ -112,6 +112,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--errors", action="store_true", help="print every wrong field")
     ap.add_argument("--calibration", action="store_true",
                     help="for several thresholds: wrong-but-confident fields and right fields sent to review")
+    ap.add_argument("--review-notes", action="store_true",
+                    help="count the notes of right values sent to review (under the threshold): which rules "
+                         "hold back right values")
     ap.add_argument("--ocr-cache", type=Path,
                     help="folder keeping each document's OCR output (JSON); a later run with the same seed, "
                          "levels and steps reuses it and only re-runs extraction")
@@ -134,6 +137,7 @@ def main(argv: list[str] | None = None) -> int:
     wrong_conf = wrong_total = extra = 0
     errors = []
     scored: list[tuple[bool, float]] = []  # (value right, confidence) of every extracted truth field
+    held: list[list[str]] = []  # notes of right values under the review threshold
     for job, truth, page_dicts, _ in results:
         pages = [PageText.from_dict(d) for d in page_dicts]
         got = extract_records(pages, truth["collection"])
@@ -153,6 +157,8 @@ def main(argv: list[str] | None = None) -> int:
                     gkey = "relatives[]." + key.rsplit(".", 1)[1]
                 if have is not None:
                     scored.append((ok, confs.get(key, 0.0)))
+                    if ok and confs.get(key, 0.0) < REVIEW_THRESHOLD:
+                        held.append(flatten_fields(rec, "notes").get(key) or ["(no note: OCR confidence)"])
                 for bucket in (fields[(t["record_type"], gkey)], by_level[level], by_type[t["record_type"]],
                                by_type_level[(t["record_type"], level)]):
                     bucket[0] += ok
@@ -212,6 +218,12 @@ def main(argv: list[str] | None = None) -> int:
         print("| --- | --- | --- |")
         for (rt, key), (r, n) in sorted(fields.items()):
             print(f"| {rt} | {key} | {pct(r, n)} ({r}/{n}) |")
+    if args.review_notes:
+        print()
+        print(f"right values sent to review: {len(held)}; by the first words of their notes:")
+        kinds = Counter(" ".join(n.split()[:3]).split("'")[0].strip() for notes in held for n in notes)
+        for k, n in kinds.most_common():
+            print(f"  {n:4d}  {k}")
     if args.errors:
         print()
         for job, key, want, have, conf in errors:
