@@ -626,7 +626,8 @@ def norm_dating(raw: str) -> Norm:
     text = clean_spaces(raw).strip(LEADER_CHARS + " ")
     f = fold(text)
     bce = bool(re.search(r"\b(tcn|truoc cong nguyen)\b", f))
-    m = re.search(r"(?:the\s*ky|\btk)\s*([0-9a-z|]+)(?:\s*[-–]\s*(?:(?:the\s*ky|tk)\s*)?([0-9a-z|]+))?", f)
+    m = re.search(r"(?:the\s*ky|\btk)\s*(?:thu\s+)?([0-9a-z|]+)(?:\s*[-–]\s*(?:(?:the\s*ky|tk)\s*(?:thu\s+)?)?([0-9a-z|]+))?",
+                  f)
     if m:
         a, guessed = _century_num(m.group(1))
         b, guessed_b = _century_num(m.group(2)) if m.group(2) else (a, guessed)

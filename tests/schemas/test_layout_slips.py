@@ -261,3 +261,10 @@ def test_name_whose_last_syllable_was_read_as_a_speck_goes_to_review():
     rec = extract_records([page(["GIẤY KHAI SINH", [(100, "Họ và tên: Nghiêm Kim Quỳnh"), (1400, "Yê@0.18")]])],
                           "hotich/")[0]
     assert flatten_fields(rec, "confidence")["full_name"] > 0.6
+
+
+def test_century_written_with_thu():
+    from schemas.normalize import norm_dating
+
+    assert norm_dating("thế kỷ thứ 15").value == {"year_from": 1401, "year_to": 1500}
+    assert norm_dating("thế kỷ thứ XV").value == {"year_from": 1401, "year_to": 1500}
