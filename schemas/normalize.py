@@ -1007,8 +1007,14 @@ def _lexicon(names: bool) -> dict[tuple[str, str], str]:
         from .vocab import COMMON_WORDS, DISTRICTS, NAME_SYLLABLES, PHRASES, PROVINCES, SURNAMES
         words = set(NAME_SYLLABLES) | {w.lower() for w in SURNAMES}
         if not names:
+            from .loader import load_schemas
             words |= {w.lower() for w in COMMON_WORDS}
             words |= {w.lower() for p in PROVINCES + DISTRICTS + PHRASES for w in p.split()}
+            # the words of the record types' labels and section markers ("chồng", "vợ", "nhân")
+            for schema in load_schemas().values():
+                texts = [lb.text for f in schema.fields for lb in f.labels]
+                texts += [mk.text for sec in schema.sections.values() for mk in sec.markers]
+                words |= {w.strip(",.:;()/").lower() for t in texts for w in t.split() if w.strip(",.:;()/").isalpha()}
         _LEXICONS[names] = {syllable_key(w): w for w in words}
     return _LEXICONS[names]
 

@@ -268,3 +268,10 @@ def test_century_written_with_thu():
 
     assert norm_dating("thế kỷ thứ 15").value == {"year_from": 1401, "year_to": 1500}
     assert norm_dating("thế kỷ thứ XV").value == {"year_from": 1401, "year_to": 1500}
+
+
+def test_tone_repair_knows_the_words_of_the_labels():
+    from schemas.normalize import repair_tone_shift
+
+    assert repair_tone_shift("Chôàg") == "Chồng"  # "Họ và tên chồng", "Bên chồng"
+    assert repair_tone_shift("Chôàg", names=True) is None  # not a name syllable
