@@ -846,6 +846,12 @@ def canonical_place(text: str) -> tuple[str, list[str]]:
         key = fold(phrase).replace(" ", "")
         for i in range(len(words) - n + 1):
             window = [core(w)[0] for w in words[i:i + n]]
+            if n > 1 and [w.lower() for w in window] == [w.lower() for w in pw] and any(
+                    core(w)[1] in (".", ";", ":") for w in words[i:i + n - 1]):
+                # a dot or colon inside a fixed phrase is a speck ("Trung. đoàn 27")
+                changes.append(f"{' '.join(words[i:i + n])} -> {' '.join(window[:-1] + [words[i + n - 1]])}")
+                words[i:i + n - 1] = window[:-1]
+                continue
             if not has_marks(window) or " ".join(window) == phrase:
                 continue
             wkey = fold(" ".join(window)).replace(" ", "")

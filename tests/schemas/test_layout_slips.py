@@ -275,3 +275,10 @@ def test_tone_repair_knows_the_words_of_the_labels():
 
     assert repair_tone_shift("Chôàg") == "Chồng"  # "Họ và tên chồng", "Bên chồng"
     assert repair_tone_shift("Chôàg", names=True) is None  # not a name syllable
+
+
+def test_a_dot_inside_a_fixed_phrase_is_a_speck():
+    from schemas.normalize import canonical_place
+
+    assert canonical_place("Đại đội 15, Tiểu đoàn 11, Trung. đoàn 27")[0] == "Đại đội 15, Tiểu đoàn 11, Trung đoàn 27"
+    assert canonical_place("xã Tam Sơn. Trung đoàn 3")[1] == []  # between two parts it is not inside a phrase
