@@ -232,6 +232,11 @@ def derive(base: dict) -> dict:
         "name_full": sorted({" ".join(tokens(folded(n))) for n in subject_names}),
         "name_keys": sorted({v for n in subject_names for v in name_variants(n, folded(n))}),
         "name_given": sorted({t[-1] for t in (tokens(folded(n)) for n in subject_names) if t}),
+        "name_length": sorted({len(t) for t in (tokens(folded(n)) for n in subject_names) if t}),
+        # The first subject's name apart from the others' (a marriage's husband, an alias): word points are
+        # summed within one name, never across two.
+        "name_words": folded(subject_names[0]) if subject_names else None,
+        "name_words_other": [folded(n) for n in subject_names[1:]],
         "subject_norm": [norm(n) for n in subject_names],
         "subject_folded": [folded(n) for n in subject_names],
         "person_exact": sorted({" ".join(tokens(norm(n))) for n in other_names}),

@@ -15,25 +15,32 @@ tier   the record's subject name …                                  score adde
 3      is a variant of the query (reversed order, no middle name)   40
 4      holds every query word, diacritics included                  30
 5      holds every query word without diacritics                    20
-6      holds every query word with one typo each                    5
+6      holds every query word, one of them with one typo            5
 =====  ==========================================================  ============
 
-Other people on the record (parents, spouses, declarant, relatives) get the
-same tiers with smaller scores (12, 8, 6, 4, 1), so the person searched for
-ranks above a record where they are only the mother. Words of one name must
+Other people on the record (parents, spouses, declarant, relatives) get
+tiers 1 to 5 with smaller scores (12, 8, 6, 4), so the person searched for
+ranks above a record where they are only the mother; a typo is forgiven in
+the subject's name only. Words of one name must
 occur within one name (intervals with a small gap; the values of a list are
 100 positions apart), so ``Nguyễn Lan`` does not match a father Nguyễn and a
 mother Lan.
 
-Within a tier, records are ordered by how near each query word came. Every
-query word adds 1 point when a word of the subject's name is exactly it, else
-half the fuzzy similarity of the nearest one (``1 - edits/length``, so
-``tvu`` is nearer ``thu`` than ``tu``); the last query word adds 0.5 the same
-way when it is (near) the given name, so word order counts (``hoang van tvu``:
-Hoàng Văn Thụ before Hoàng Thu Vân). The ``*_folded`` name fields use the
-boolean similarity, so these points do not depend on how common a name is,
-and they stay below the gap between tiers. Without them every record with one
-typo per word would tie, whether it matched two words exactly or none.
+Within a tier, records are ordered by how near each query word came (see
+docs/search.md for the whole argument). Within one subject's name, every query
+word adds 1 point when a word of the name is exactly it, else half the fuzzy
+similarity of the near ones (``1 - edits/length``: ``tvu`` is nearer ``thu``
+than ``tu``); a record with two subjects (a marriage) counts its better name,
+never both. The last query word adds 0.5 the same way when it is (near) the
+given name, so word order counts (``hoang van tvu``: Hoàng Văn Thụ before
+Hoàng Thu Vân); then 0.02 when the name has as many words as the query; last,
+1/2000 of the rarity (IDF) of the word nearest the last query word, so between
+equally near given names the rarer comes first (its one record costs a common
+name one place in the first ten; the common name's records would hide it).
+The name-word fields score with the boolean similarity, so these points do not
+depend on how common a name is (but for the last), and together they stay
+below the gap between tiers. Without them every record with one typo per word
+would tie, whether it matched two words exactly or none.
 """
 
 from __future__ import annotations
@@ -71,13 +78,16 @@ SORTS = {
 REVIEW_STATUSES = ("ok", "needs_review")
 SOURCE_EXCLUDES = ["search.*"]
 MARK = ("<mark>", "</mark>")
-SUBJECT_TIERS = (100, 60, 40, 30, 20, 5)
-PERSON_TIERS = (12, 8, 8, 6, 4, 1)
+SUBJECT_TIERS = (100, 60, 40, 30, 20)
+SUBJECT_TYPO_TIER = 5
+PERSON_TIERS = (12, 8, 8, 6, 4)
 # Per query word, within a tier (see the module doc). Other people's names get no such points: parents share
 # the family name, so any weight large enough to order them would reorder the subjects, and the clauses cost
 # a seventh of the query's time.
-WORD_WEIGHTS = {"subject": 1.0}
+WORD_WEIGHT = 1.0
 GIVEN_WEIGHT = 0.5
+LENGTH_WEIGHT = 0.02  # a name of as many words as the query: below any difference of word nearness
+RARE_WEIGHT = 0.0005  # times the rarity (BM25 IDF × tf part, under 30) of the given name: below the length point
 
 
 class BadQuery(ValueError):
@@ -162,13 +172,27 @@ def _cs(query: dict, boost: float) -> dict:
     return {"constant_score": {"filter": query, "boost": boost}}
 
 
-def _intervals(field_name: str, words: list[str], fuzzy: bool) -> dict:
-    if fuzzy:
-        rules = [{"fuzzy": {"term": w, "prefix_length": 1, "fuzziness": FUZZY}} for w in words]
-        rule = rules[0] if len(rules) == 1 else {"all_of": {"intervals": rules, "max_gaps": 3, "ordered": False}}
-    else:
-        rule = {"match": {"query": " ".join(words), "max_gaps": 3, "ordered": False}}
-    return {"intervals": {field_name: rule}}
+def _intervals(field_name: str, words: list[str]) -> dict:
+    """Every word within one name of the array field (unordered, at most 3 words between)."""
+    return {"intervals": {field_name: {"match": {"query": " ".join(words), "max_gaps": 3, "ordered": False}}}}
+
+
+def _one_typo(field_name: str, words: list[str]) -> dict:
+    """Every word in the field, all exact but one, which may be one edit off.
+
+    On ``name_words`` (one name per field, no positions to check) this is a
+    conjunction of terms, cheap even for the commonest names. One word at a
+    time, because near words of two query words could otherwise both be one
+    name word (``tran`` and ``tpuan`` both one edit from the ``tuan`` of Nguyễn
+    Văn Tuấn).
+    """
+    def near(w: str) -> dict:
+        return {"fuzzy": {field_name: {"value": w, "fuzziness": FUZZY, "prefix_length": 1}}}
+    if len(words) == 1:
+        return near(words[0])
+    return {"bool": {"should": [
+        {"bool": {"must": [near(w) if j == i else {"term": {field_name: w}} for j, w in enumerate(words)]}}
+        for i in range(len(words))], "minimum_should_match": 1}}
 
 
 def name_clauses(name: str) -> list[dict]:
@@ -181,36 +205,49 @@ def name_clauses(name: str) -> list[dict]:
     out = []
     for prefix, tiers, exact, full, keys in (("subject", SUBJECT_TIERS, "name_exact", "name_full", "name_keys"),
                                              ("persons", PERSON_TIERS, "person_exact", None, "person_keys")):
-        t_exact, t_full, t_keys, t_norm, t_folded, t_fuzzy = tiers
+        t_exact, t_full, t_keys, t_norm, t_folded = tiers
         out.append(_cs({"term": {f"search.{exact}": norm}}, t_exact))
         if full:
             out.append(_cs({"term": {f"search.{full}": folded}}, t_full))
         out.append(_cs({"term": {f"search.{keys}": folded}}, t_keys))
-        out.append(_cs(_intervals(f"search.{prefix}_norm", norm_words, fuzzy=False), t_norm))
-        out.append(_cs(_intervals(f"search.{prefix}_folded", folded_words, fuzzy=False), t_folded))
-        out.append(_cs(_intervals(f"search.{prefix}_folded", folded_words, fuzzy=True), t_fuzzy))
+        out.append(_cs(_intervals(f"search.{prefix}_norm", norm_words), t_norm))
+        out.append(_cs(_intervals(f"search.{prefix}_folded", folded_words), t_folded))
+    # A typo only in the subject's name: other people's names are many per record, and near words of a
+    # common name match most of a large archive (this clause cost 40% of a query on a million records).
+    out.append(_cs({"bool": {"should": [_one_typo("search.name_words", folded_words),
+                                        _one_typo("search.name_words_other", folded_words)]}}, SUBJECT_TYPO_TIER))
     return out
 
 
 def name_word_clauses(name: str) -> list[dict]:
     """Scoring-only ``should`` clauses ordering records within a tier: per query word, 1 if a name word is
-    the query word, else half the fuzzy similarity of the nearest ones (``dis_max``: a record holding the word
-    and a near one, say ``hoang`` and ``hong``, is not counted twice)."""
+    the query word, else half the fuzzy similarity of the near ones."""
     words = tokens(folded_text(clean_spaces(name)))[:MAX_QUERY_WORDS]
     if not words:
         return []
 
     def nearest(field_name: str, word: str, weight: float) -> dict:
-        return {"dis_max": {"queries": [
-            {"term": {field_name: {"value": word, "boost": weight}}},
-            {"fuzzy": {field_name: {"value": word, "fuzziness": FUZZY, "prefix_length": 1, "boost": weight / 2}}},
-        ]}}
+        # A fuzzy query adds up every near word a record holds (``tran``, ``trang``, ``tuan``), so it only
+        # scores records without the word itself.
+        exact = {"term": {field_name: {"value": word, "boost": weight}}}
+        near = {"fuzzy": {field_name: {"value": word, "fuzziness": FUZZY, "prefix_length": 1, "boost": weight / 2}}}
+        return {"dis_max": {"queries": [exact, {"bool": {"must": [near], "must_not": [{"term": {field_name: word}}]}}]}}
 
-    out = [nearest(f"search.{prefix}_folded", w, weight)
-           for prefix, weight in WORD_WEIGHTS.items() for w in dict.fromkeys(words)]
+    # Word points are counted within one subject's name: a marriage holding Ngô Thị Thuỷ and Chu Văn Thọ must
+    # not collect 'thn' twice (thi, tho). Records hold the first subject's name apart from the others'.
+    per_name = [{"bool": {"should": [nearest(f"search.{f}", w, WORD_WEIGHT) for w in dict.fromkeys(words)]}}
+                for f in ("name_words", "name_words_other")]
+    out = [{"dis_max": {"queries": per_name}}]
     # Word order: the last word typed is most often the given name (Vietnamese order).
     if len(words) > 1:
         out.append(nearest("search.name_given", words[-1], GIVEN_WEIGHT))
+    # Then a name as long as the query: 'dang quang vcnh' is nearer Đặng Quang Vinh than Đặng Quang Minh Vinh.
+    out.append({"term": {"search.name_length": {"value": len(words), "boost": LENGTH_WEIGHT}}})
+    # Last, when a typo is as near two given names ('hne': Hoè, Huệ), the rarer one first: one rare record
+    # in the first ten costs the common name one place, the common name's many records would cost the rare
+    # one its only chance to be seen. Per-term IDF needs a BM25 field and a rewrite that keeps each term's.
+    out.append({"fuzzy": {"search.all_folded": {"value": words[-1], "fuzziness": FUZZY, "prefix_length": 1,
+                                                "rewrite": "top_terms_50", "boost": RARE_WEIGHT}}})
     return out
 
 

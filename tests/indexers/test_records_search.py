@@ -45,7 +45,8 @@ def test_record_document_derives_typed_fields_and_text_forms():
     s = doc["search"]
     assert s["name_exact"] == ["nguyễn văn đức"] and s["name_full"] == ["nguyen van duc"]
     assert "duc nguyen" in s["name_keys"] and "nguyen duc" in s["name_keys"]
-    assert s["name_given"] == ["duc"]
+    assert s["name_given"] == ["duc"] and s["name_length"] == [3]
+    assert s["name_words"] == "nguyen van duc" and s["name_words_other"] == []
     assert "tran thi lan" in s["persons_folded"]
     assert any("dinh bang" in p for p in s["places_folded"])
 
@@ -109,17 +110,21 @@ def test_name_tiers_exact_above_folded_above_fuzzy_subject_above_relatives():
     for c in clauses:
         inner = c["constant_score"]["filter"]
         kind = next(iter(inner))
-        fld = next(iter(inner[kind]))
-        fuzzy = "fuzzy" in json.dumps(inner)
-        by_field[(fld, fuzzy)] = c["constant_score"]["boost"]
-    assert by_field[("search.name_exact", False)] > by_field[("search.name_full", False)] \
-        > by_field[("search.subject_folded", False)] > by_field[("search.subject_folded", True)]
-    assert by_field[("search.subject_folded", True)] > 0
-    assert by_field[("search.person_exact", False)] < by_field[("search.subject_folded", False)]
-    # fuzziness: one edit, first letter fixed
-    fuzzy = [c for c in clauses if "fuzzy" in json.dumps(c)][0]
-    rules = fuzzy["constant_score"]["filter"]["intervals"]["search.subject_folded"]["all_of"]["intervals"]
-    assert rules[0]["fuzzy"] == {"term": "nguyen", "prefix_length": 1, "fuzziness": "AUTO:3,50"}
+        fld = "typo" if "fuzzy" in json.dumps(inner) else next(iter(inner[kind]))
+        by_field[fld] = c["constant_score"]["boost"]
+    assert by_field["search.name_exact"] > by_field["search.name_full"] > by_field["search.subject_folded"] \
+        > by_field["typo"] > 0
+    assert by_field["search.person_exact"] < by_field["search.subject_folded"]
+    # one typo: every word exact but one, which may be one edit off (first letter fixed), within one name
+    typo = next(c for c in clauses if "fuzzy" in json.dumps(c))["constant_score"]["filter"]["bool"]["should"]
+    first, others = typo
+    alternatives = first["bool"]["should"]
+    assert len(alternatives) == 3
+    assert alternatives[0]["bool"]["must"] == [
+        {"fuzzy": {"search.name_words": {"value": "nguyen", "fuzziness": "AUTO:3,50", "prefix_length": 1}}},
+        {"term": {"search.name_words": "van"}}, {"term": {"search.name_words": "duc"}}]
+    assert "search.name_words_other" in json.dumps(others)
+    assert "persons_folded" not in json.dumps([c for c in clauses if "fuzzy" in json.dumps(c)])
 
 
 def test_name_is_required_and_user_text_never_reaches_query_syntax():
@@ -183,17 +188,29 @@ def test_word_clauses_only_order_within_a_tier():
     bonus = q["bool"]["should"]
     assert bonus == name_word_clauses("Hoàng Văn Tvu")
     assert not any(c in tiers for c in bonus)  # scoring only: they never make a record match
-    subject = [c["dis_max"]["queries"] for c in bonus if "search.subject_folded" in json.dumps(c)]
-    assert [qs[0]["term"]["search.subject_folded"]["value"] for qs in subject] == ["hoang", "van", "tvu"]
-    exact, near = subject[0]
-    assert exact["term"]["search.subject_folded"]["boost"] == 1.0
-    assert near["fuzzy"]["search.subject_folded"]["boost"] == 0.5
+    # word points within one subject's name: the better of the first subject's and the others'
+    first, others = bonus[0]["dis_max"]["queries"]
+    words = [c["dis_max"]["queries"] for c in first["bool"]["should"]]
+    assert [qs[0]["term"]["search.name_words"]["value"] for qs in words] == ["hoang", "van", "tvu"]
+    assert "search.name_words_other" in json.dumps(others) and "search.name_words\"" not in json.dumps(others)
+    exact, near = words[0]
+    assert exact["term"]["search.name_words"]["boost"] == 1.0
+    assert near["bool"]["must"][0]["fuzzy"]["search.name_words"]["boost"] == 0.5
+    # near words score only where the word itself is missing: they add up, and must not outweigh it
+    assert near["bool"]["must_not"] == [{"term": {"search.name_words": "hoang"}}]
     given = [c for c in bonus if "search.name_given" in json.dumps(c)]
     assert len(given) == 1 and given[0]["dis_max"]["queries"][0]["term"]["search.name_given"]["value"] == "tvu"
     # The most a record can gain within a tier stays below the smallest gap between subject tiers.
-    from indexers.records_search import GIVEN_WEIGHT, MAX_QUERY_WORDS, SUBJECT_TIERS, WORD_WEIGHTS
-    most = MAX_QUERY_WORDS * sum(WORD_WEIGHTS.values()) + GIVEN_WEIGHT
-    assert most < min(a - b for a, b in zip(SUBJECT_TIERS, SUBJECT_TIERS[1:]))
+    from indexers.records_search import (GIVEN_WEIGHT, LENGTH_WEIGHT, MAX_QUERY_WORDS, RARE_WEIGHT, SUBJECT_TIERS,
+                                         SUBJECT_TYPO_TIER, WORD_WEIGHT)
+    tiers = SUBJECT_TIERS + (SUBJECT_TYPO_TIER,)
+    rarest = RARE_WEIGHT * 19 * 1.5  # BM25: IDF of a term found once in 10^8 documents, tf part of a short value
+    most = MAX_QUERY_WORDS * WORD_WEIGHT + GIVEN_WEIGHT + LENGTH_WEIGHT + rarest
+    assert most < min(a - b for a, b in zip(tiers, tiers[1:]))
+    # each signal only breaks the ties of the one before: the finest word nearness step is 0.5 * (4/5 - 3/4)
+    assert rarest < LENGTH_WEIGHT < 0.5 * (4 / 5 - 3 / 4)
+    length = [c for c in bonus if "name_length" in json.dumps(c)]
+    assert length == [{"term": {"search.name_length": {"value": 3, "boost": LENGTH_WEIGHT}}}]
 
 
 def test_a_one_word_name_has_no_word_order_clause():
