@@ -392,9 +392,11 @@ def _speck(t: Tok, kind: str | None = None, prev: Tok | None = None) -> bool:
 class PageReader:
     """Reads one page's rows into drafts for one schema."""
 
-    def __init__(self, schema: Schema, rows: list[Row], unit: str, page: int, page_width: int):
+    def __init__(self, schema: Schema, rows: list[Row], unit: str, page: int, page_width: int,
+                 table_guess: bool = False):
         self.schema, self.rows, self.unit, self.page = schema, rows, unit, page
         self.page_width = page_width
+        self.table_guess = table_guess  # no heading read: a table header row alone makes the page a table
         self.drafts: list[Draft] = []
 
     def new_draft(self) -> Draft:
@@ -456,7 +458,7 @@ class PageReader:
         return None
 
     def read(self) -> list[Draft]:
-        if self.unit == "row" and self._read_table():
+        if (self.unit == "row" or self.table_guess) and self._read_table(strict=self.unit != "row"):
             return self.drafts
         segs = self.segments()
         draft = self.new_draft()
@@ -631,7 +633,10 @@ class PageReader:
         return toks + dash + _value_toks(nseg.toks, spec.kind)
 
     # --- tables ---
-    def _read_table(self) -> bool:
+    def _read_table(self, strict: bool = False) -> bool:
+        """``strict``: the heading did not say "table", so the header row must look like one: column
+        titles only, no colon, no dotted leader (a certificate row "Họ và tên ..... Ngày sinh ....." is no
+        header)."""
         rows = [r for r in self.rows if not r.heading]
         idx_spec = FieldSpec("_row_index", "number", labels=())
         extra = [(idx_spec, Label(t, t)) for t in ROW_INDEX_LABELS]
@@ -639,6 +644,9 @@ class PageReader:
         for i, r in enumerate(rows):
             ms = find_labels(r.toks, self.schema, None, extra, header=True)
             if len([m for m in ms if m.spec is not idx_spec]) >= 3:
+                if strict and (any(t.colon or (t.leader and len(t.text) >= 3) for t in r.toks)
+                               or len([m for m in ms if m.spec is not idx_spec]) < 4):
+                    continue
                 header_i, header = i, ms
                 break
         if header is None:
@@ -860,7 +868,8 @@ def extract_page(page: PageText, collection: str | None = None, schemas: dict[st
     if cls.record_type == UNCLASSIFIED:
         return cls, [Draft(UNCLASSIFIED, None, [page.page])]
     schema = schemas[cls.record_type]
-    drafts = PageReader(schema, rows, cls.unit or schema.unit, page.page, page.width).read()
+    table_guess = cls.source != "heading" and any(h.unit == "row" for h in schema.headings)
+    drafts = PageReader(schema, rows, cls.unit or schema.unit, page.page, page.width, table_guess).read()
     for d in drafts:
         d.classification = cls.score
     return cls, drafts

@@ -282,3 +282,21 @@ def test_a_dot_inside_a_fixed_phrase_is_a_speck():
 
     assert canonical_place("Đại đội 15, Tiểu đoàn 11, Trung. đoàn 27")[0] == "Đại đội 15, Tiểu đoàn 11, Trung đoàn 27"
     assert canonical_place("xã Tam Sơn. Trung đoàn 3")[1] == []  # between two parts it is not inside a phrase
+
+
+def test_table_page_whose_heading_was_not_read_is_still_read_as_a_table():
+    rows = [
+        "_. ĐĂNG KẾ HIỆN vậm",  # the heading OCR garbled: the type comes from the collection alone
+        [(60, "STT"), (160, "Số ĐK"), (420, "Tên hiện vật"), (700, "Chất liệu"), (900, "Kích thước"), (1400, "Niên đại")],
+        [(60, "1"), (160, "KL.1980"), (420, "Hoành phi"), (700, "Gỗ"), (900, "Cao 15 cm"), (1400, "Thế kỷ XV")],
+        [(60, "2"), (160, "GV.7595"), (420, "Lư hương"), (700, "Đồng"), (900, "Cao 12 cm"), (1400, "1880 - 1890")],
+    ]
+    recs = extract_records([page(rows)], "baotang/")
+    assert [values(r)["inventory_number"] for r in recs] == ["KL.1980", "GV.7595"]
+    # a card whose labels stand on one row with their colons is still one object
+    card = ["PHIẾU HIỆN VẬT", "Số ĐK: KL.1980 Tên hiện vật: Hoành phi Chất liệu: Gỗ Niên đại: Thế kỷ XV"]
+    rec = extract_records([page(card)], "baotang/")
+    assert len(rec) == 1 and values(rec[0])["name"] == "Hoành phi"
+    card[0] = "PHIẾU"  # no heading read either
+    rec = extract_records([page(card)], "baotang/")
+    assert len(rec) == 1 and values(rec[0])["material"] == "Gỗ"
