@@ -155,8 +155,30 @@ def pct(values: list[float], p: float) -> float:
     return s[min(len(s) - 1, int(round(p / 100 * (len(s) - 1))))]
 
 
-def run_load(base: str, headers: dict, queries: list[tuple[str, dict]], clients: int, duration: float) -> dict:
-    """``clients`` concurrent clients sending ``queries`` in turn for at most ``duration`` seconds."""
+def es_cpu_seconds(es: Elasticsearch) -> float:
+    """CPU time the Elasticsearch nodes have used so far (node stats: works on any cluster)."""
+    nodes = es.nodes.stats(metric="process")["nodes"].values()
+    return sum(n["process"]["cpu"]["total_in_millis"] for n in nodes) / 1000
+
+
+def process_cpu_seconds(pid: int) -> float | None:
+    """CPU time of a process and its children (the API's workers), from /proc; None where there is none."""
+    try:
+        children = subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True).stdout.split()
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        own = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        return own + sum(process_cpu_seconds(int(c)) or 0.0 for c in children)
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def run_load(base: str, headers: dict, queries: list[tuple[str, dict]], clients: int, duration: float,
+             es: Elasticsearch, api_pid: int) -> dict:
+    """``clients`` concurrent clients sending ``queries`` in turn for at most ``duration`` seconds.
+
+    Also the CPU each query cost Elasticsearch and the API (search, token check and audit entry
+    together): on a shared machine this, not the latency, says what the service itself needs."""
     lat: dict[str, list[float]] = {"name": [], "date_range": [], "faceted": []}
     errors: list[float] = []
     lock = threading.Lock()
@@ -177,6 +199,7 @@ def run_load(base: str, headers: dict, queries: list[tuple[str, dict]], clients:
                 with lock:
                     (lat[kind] if resp.status_code == 200 else errors).append(dt)
 
+    es0, api0 = es_cpu_seconds(es), process_cpu_seconds(api_pid)
     t0 = time.monotonic()
     threads = [threading.Thread(target=client_loop) for _ in range(clients)]
     for t in threads:
@@ -184,9 +207,12 @@ def run_load(base: str, headers: dict, queries: list[tuple[str, dict]], clients:
     for t in threads:
         t.join()
     wall = time.monotonic() - t0
-    done = sum(len(v) for v in lat.values())
+    es1, api1 = es_cpu_seconds(es), process_cpu_seconds(api_pid)
+    done = sum(len(v) for v in lat.values()) or 1
     return {"clients": clients, "queries": done, "errors": len(errors), "seconds": round(wall, 1),
             "qps": round(done / wall, 1),
+            "cpu_ms_per_query": {"elasticsearch": round((es1 - es0) / done * 1000, 1),
+                                 "api": round((api1 - api0) / done * 1000, 1) if api0 is not None else None},
             "latency_ms": {k: {"n": len(v), "p50": round(pct(v, 50), 1), "p95": round(pct(v, 95), 1),
                                "p99": round(pct(v, 99), 1)} for k, v in lat.items()}}
 
@@ -325,11 +351,13 @@ def main() -> int:
                 c.get("/records/search", params=params)
         result["load"] = []
         for clients in args.clients:
-            level = run_load(base, headers, queries[50:], clients, args.duration)
+            level = run_load(base, headers, queries[50:], clients, args.duration, es, proc.pid)
             result["load"].append(level)
             name = level["latency_ms"]["name"]
+            cpu = level["cpu_ms_per_query"]
             print(f"load: {clients} clients, {level['qps']} queries/s, name p50/p95/p99 "
-                  f"{name['p50']}/{name['p95']}/{name['p99']} ms, {level['errors']} errors", file=sys.stderr)
+                  f"{name['p50']}/{name['p95']}/{name['p99']} ms, {level['errors']} errors; CPU per query: "
+                  f"Elasticsearch {cpu['elasticsearch']} ms, API {cpu['api']} ms", file=sys.stderr)
     finally:
         if proc is not None:
             proc.terminate()
