@@ -377,6 +377,12 @@ def norm_number(raw: str) -> Norm:
     if re.search(r"[^\w\s/.\-]", fixed):
         q = min(q, 0.5)  # "§6/GBT": a digit read as a symbol
         notes.append("a symbol in a number")
+    if fixed in ("l", "I", "|", "O", "o"):
+        fixed, q = ("0" if fixed in "Oo" else "1"), min(q, 0.5)  # a one-digit number read as a letter
+        notes.append("a letter read as the number")
+    elif fixed and not any(c.isdigit() for c in fixed):
+        q = min(q, 0.5)  # a number with no digit at all
+        notes.append("no digit in a number")
     return Norm(fixed or None, q if fixed else FAILED, notes)
 
 
@@ -653,7 +659,7 @@ def norm_dating(raw: str) -> Norm:
                         ["long Roman numeral: check the century"] if roman else [])
     if re.search(r"the\s*ky\W*$", f):
         return Norm(None, 0.3, ["century numeral not read"])
-    m = re.search(r"(?<!\d)(\d{3,4})\s*[-–—~]\s*(\d{2,4})(?!\d)", f)
+    m = re.search(r"(?<!\d)(\d{3,4})\.?\s*[-–—~]\s*(\d{2,4})(?!\d)", f)
     if m:
         a, b = int(m.group(1)), m.group(2)
         bv = int(b) if len(b) >= 3 else (a // 100) * 100 + int(b)
@@ -965,6 +971,17 @@ def repair_separators(text: str, place: bool = True) -> tuple[str, list[str]]:
         if w[-1:] in ":;" and f"{w[:-1]} {words[i + 1].rstrip(',.;:')}" in names:
             changes.append(f"{w} {words[i + 1]} -> {w[:-1]} {words[i + 1]}")
             words[i] = w[:-1]
+    for i in range(1, len(words)):
+        w = words[i]
+        core, tail = w.rstrip(",.;:"), w[len(w.rstrip(",.;:")):]
+        if words[i - 1].rstrip(",.;:").lower() in ("đội", "đoàn") and re.fullmatch(r"[0-9lIO|]+", core) \
+                and any(c.isdigit() for c in core) and (fixed := fix_digits(core)[0]) != core:
+            changes.append(f"{w} -> {fixed}{tail}")  # "Đại đội l1": a digit read as a letter
+            words[i] = fixed + tail
+        prev = words[i - 1]
+        if prev[-1:] in ".:;" and prev[:-1] in LEVEL_WORDS and w[:1].isupper():
+            changes.append(f"{prev} {w} -> {prev[:-1]} {w}")  # "huyện. Gia Bình"
+            words[i - 1] = prev[:-1]
     out = " ".join(words)
     if place and _LEADING_SPECK.match(out):
         changes.append(f"{out[0]!r} before {out.split(' ')[1]!r} dropped")

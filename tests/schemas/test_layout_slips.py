@@ -300,3 +300,15 @@ def test_table_page_whose_heading_was_not_read_is_still_read_as_a_table():
     card[0] = "PHIẾU"  # no heading read either
     rec = extract_records([page(card)], "baotang/")
     assert len(rec) == 1 and values(rec[0])["material"] == "Gỗ"
+
+
+def test_digits_read_as_letters_and_dots_around_separators():
+    from schemas.normalize import norm_dating, norm_number, repair_separators
+
+    n = norm_number("l")
+    assert n.value == "1" and n.quality <= 0.5
+    assert norm_number("BTBN").quality <= 0.5 and norm_number("12").quality == 1.0
+    assert norm_dating("1838.- 1848").value == {"year_from": 1838, "year_to": 1848}
+    assert repair_separators("Đại đội l1, Trung đoàn 258")[0] == "Đại đội 11, Trung đoàn 258"
+    assert repair_separators("xã Song Hồ, huyện. Gia Bình")[0] == "xã Song Hồ, huyện Gia Bình"
+    assert repair_separators("Đại đội 11, Trung đoàn 258")[1] == []
