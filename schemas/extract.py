@@ -39,8 +39,9 @@ from .classify import UNCLASSIFIED, Classification, classify_rows
 from .layout import Row, Tok, build_rows, union
 from .loader import FieldSpec, Label, Schema, label_key, load_schemas
 from .normalize import (canonical_place, cccd_parts, cut_place_name, missing_place_name, normalise, parse_date,
-                        plausible_word, rare_name_syllable, repair_separators, repair_tone_shift, repair_word)
-from .vocab import COMMON_WORDS, SURNAMES
+                        plausible_word, rare_name_syllable, repair_separators, repair_tone_shift, repair_word,
+                        syllable_key, vocabulary_neighbours)
+from .vocab import COMMON_WORDS, SURNAMES, vocabulary
 
 _SURNAMES_BY_FOLD: dict[str, list[str]] = {}
 for _n in sorted(SURNAMES):
@@ -217,7 +218,8 @@ class Found:
         self.confidence = ocr * (0.6 + 0.4 * self.label_score) * n.quality
         if self.spec.kind in ("name", "place", "text") and isinstance(self.value, str):
             words = self.value.split(" ")
-            shifted = [repair_tone_shift(w, names=self.spec.kind == "name") for w in words]
+            vocab = vocabulary(self.spec.vocabulary) if self.spec.vocabulary else None
+            shifted = [repair_tone_shift(w, names=self.spec.kind == "name", vocab=vocab) for w in words]
             if any(shifted):
                 # nearly always right when exactly one known word fits, but still a guess at what OCR saw
                 self.value = " ".join(r or w for r, w in zip(shifted, words))
@@ -245,7 +247,8 @@ class Found:
                 self.confidence *= 0.5
                 self.notes.append(f"no name after {level!r}: words were lost")
             words = self.value.split(" ")
-            repaired = [repair_word(w) for w in words]
+            repaired = [repair_word(w, vocabulary(self.spec.vocabulary) if self.spec.vocabulary else None)
+                        for w in words]
             if any(repaired):
                 self.value = " ".join(r or w for r, w in zip(repaired, words))
                 self.confidence *= 0.85
@@ -257,6 +260,8 @@ class Found:
             if self.spec.kind == "place" and (cut := cut_place_name(self.value)):
                 self.confidence *= 0.5
                 self.notes.append(f"{cut!r} is only the start of a name: words were lost")
+        if self.spec.vocabulary and isinstance(self.value, str):
+            self._check_vocabulary()
         if self.spec.kind in ("name", "place", "text") and self.value is not None:
             bad = [w for w in str(self.value).split() if not plausible_word(w)]
             if bad:
@@ -267,6 +272,57 @@ class Found:
         if not n.ok and n.quality > 0:  # lunar year or dating kept raw: usable, but a person must look
             self.confidence = min(self.confidence, ocr * 0.9)
         return self
+
+    def _check_vocabulary(self) -> None:
+        """A value written in a known vocabulary (a museum object's name, material, condition): a word
+        outside it that differs from one of its words only in the marks is read as that word when the
+        vocabulary is closed and exactly one fits ("Đông" -> "Đồng", "Vài" -> "Vải" in a material); a
+        known word capitalised inside a phrase is lower-cased ("men Lam", "Miệng Loe,"); in a closed
+        vocabulary any other word (or number) is doubtful. Capitalised words inside the value are proper
+        names ("gốm Chu Đậu") and left alone."""
+        vocab = vocabulary(self.spec.vocabulary)
+        keys = {syllable_key(w) for w in vocab}
+        words = str(self.value).split(" ")
+        swapped, lowered, unknown = [], [], []
+        for i, w in enumerate(words):
+            core = w.strip(",.;:!?()\"'-–")
+            if not core:
+                continue
+            prev = words[i - 1] if i else ""
+            inside = i > 0 and not prev.endswith((".", ":", ";", "!", "?"))
+            if not core.isalpha():
+                if self.spec.vocabulary_closed and any(c.isalnum() for c in core):
+                    unknown.append(core)
+                continue
+            low = core.lower()
+            if syllable_key(low) in keys:
+                nxt = words[i + 1] if i + 1 < len(words) else ""
+                if inside and core[:1].isupper() and core[1:] == core[1:].lower() and len(core) > 1 \
+                        and (i == 1 or prev[:1].islower()) and not nxt[:1].isupper():
+                    words[i] = w.replace(core, low)
+                    lowered.append(core)
+                continue
+            if inside and core[:1].isupper():
+                continue
+            if not self.spec.vocabulary_closed:
+                continue
+            alts = vocabulary_neighbours(core, vocab)
+            if len(alts) == 1:
+                fixed = alts[0][:1].upper() + alts[0][1:] if core[:1].isupper() else alts[0]
+                words[i] = w.replace(core, fixed)
+                swapped.append(f"{core} -> {fixed}")
+            else:
+                unknown.append(core)
+        self.value = " ".join(words)
+        if lowered:
+            self.confidence *= 0.9
+            self.notes.append("capital read inside a phrase: " + ", ".join(lowered))
+        if swapped:
+            self.confidence *= TONE_SHIFT_FACTOR
+            self.notes.append("marks read as the one known word: " + ", ".join(swapped))
+        if unknown:
+            self.confidence *= 0.6
+            self.notes.append("not known words here: " + " ".join(unknown))
 
     def _check_name_syllables(self) -> None:
         """A word of a person's name, or of the proper part of a place name, that is no common name
@@ -328,19 +384,30 @@ class Draft:
         return True
 
 
-def _value_toks(toks: list[Tok], kind: str | None = None) -> list[Tok]:
-    """Drop dotted leaders around and inside the value; keep a lone dash inside it ("Lao động - Thương binh")."""
+def _value_toks(toks: list[Tok], kind: str | None = None, spec: FieldSpec | None = None) -> list[Tok]:
+    """Drop dotted leaders around and inside the value; keep a lone dash inside it ("Lao động - Thương binh").
+    ``spec``: a field with a vocabulary keeps its short words ("Gỗ" read at 0.58 is no speck)."""
     words = [i for i, t in enumerate(toks) if not t.leader]
     if not words:
         return []
     a, b = words[0], words[-1]
     out = [t for t in toks[a:b + 1] if not t.leader or (len(t.text) == 1 and t.text in "-–")]
+    keep = _vocab_folds(spec.vocabulary) if spec is not None and spec.vocabulary else frozenset()
     # specks read as characters at the ends of a value: symbols, or one or two doubtful letters
-    while out and _speck(out[-1], kind, out[-2] if len(out) > 1 else None):
+    while out and _speck(out[-1], kind, out[-2] if len(out) > 1 else None, keep):
         out.pop()
-    while out and _speck(out[0], kind, None):
+    while out and _speck(out[0], kind, None, keep):
         out.pop(0)
     return out
+
+
+_VOCAB_FOLDS: dict[tuple[str, ...], frozenset[str]] = {}
+
+
+def _vocab_folds(names: tuple[str, ...]) -> frozenset[str]:
+    if names not in _VOCAB_FOLDS:
+        _VOCAB_FOLDS[names] = frozenset(label_key(w) for w in vocabulary(names))
+    return _VOCAB_FOLDS[names]
 
 
 def _cut_tail(raw: list[Tok], kept: list[Tok]) -> str | None:
@@ -372,7 +439,7 @@ _COMMON_FOLDS = {fold(w) for w in COMMON_WORDS}
 _ROMAN_LETTERS = set("ivxlc")
 
 
-def _speck(t: Tok, kind: str | None = None, prev: Tok | None = None) -> bool:
+def _speck(t: Tok, kind: str | None = None, prev: Tok | None = None, keep: frozenset[str] = frozenset()) -> bool:
     # modifier letters ("ˆ", "ʼ") count as letters for Python but are marks read from specks
     if not any(c.isalnum() and unicodedata.category(c) != "Lm" for c in t.text):
         return True
@@ -382,7 +449,7 @@ def _speck(t: Tok, kind: str | None = None, prev: Tok | None = None) -> bool:
     # or the numeral after "thế kỷ", is part of the value, not a speck
     if t.confidence < 0.3:
         return True
-    if kind in ("place", "text") and t.key in _COMMON_FOLDS:
+    if kind in ("place", "text") and (t.key in _COMMON_FOLDS or t.key in keep):
         return False
     if kind == "dating" and prev is not None and prev.key in ("ky", "tk") and set(t.key) <= _ROMAN_LETTERS:
         return False
@@ -502,7 +569,7 @@ class PageReader:
                 # labels sharing a span ("Đã chết vào lúc" -> time + date) share the value
                 nxt = [o for o in matches[mi + 1:] if o.start > m.start]
                 end = nxt[0].start if nxt else len(seg.toks)
-                toks = _value_toks(seg.toks[m.end:end], m.spec.kind)
+                toks = _value_toks(seg.toks[m.end:end], m.spec.kind, m.spec)
                 if not nxt:
                     toks = self._continue(toks, m.spec, segs, si, used, edge)
                 if not toks:
@@ -514,7 +581,7 @@ class PageReader:
                 if f.value is None and not nxt:
                     nseg = self._next_free(segs, si, used)
                     if nseg is not None:
-                        f2 = Found(m.spec, toks + _value_toks(segs[nseg][0].toks, m.spec.kind), m.label, m.score, self.page,
+                        f2 = Found(m.spec, toks + _value_toks(segs[nseg][0].toks, m.spec.kind, m.spec), m.label, m.score, self.page,
                                    relation=m.label.relation).finish()
                         if f2.value is not None:  # "ngày mười lăm tháng ba" / "năm một nghìn…" on the next row
                             f = f2
@@ -566,7 +633,7 @@ class PageReader:
         spec = self.schema.by_key[key]
         if key in draft.fields or spec.internal or spec.section != section:
             return None
-        toks = _value_toks(seg.toks, spec.kind)
+        toks = _value_toks(seg.toks, spec.kind, spec)
         if not toks or not spec.labels:
             return None
         f = Found(spec, toks, spec.labels[0], 0.5, self.page).finish()
@@ -616,7 +683,7 @@ class PageReader:
         nseg = segs[si + 1][0]
         if not toks:
             used.add(si + 1)
-            return _value_toks(nseg.toks, spec.kind)
+            return _value_toks(nseg.toks, spec.kind, spec)
         if not spec.wrap:
             return toks
         if spec.kind == "name" and not _name_continuation(toks, _value_toks(nseg.toks)):
@@ -630,7 +697,7 @@ class PageReader:
             return toks
         used.add(si + 1)
         dash = [last] if last.text in ("-", "–") and last.bbox[0] >= toks[-1].bbox[2] else []
-        return toks + dash + _value_toks(nseg.toks, spec.kind)
+        return toks + dash + _value_toks(nseg.toks, spec.kind, spec)
 
     # --- tables ---
     def _read_table(self, strict: bool = False) -> bool:
@@ -689,7 +756,7 @@ class PageReader:
                 m = cols[ci][2]
                 if m.spec is idx_spec:
                     continue
-                toks = _value_toks(toks, m.spec.kind)
+                toks = _value_toks(toks, m.spec.kind, m.spec)
                 if toks:
                     d.add(Found(m.spec, toks, m.label, m.score, self.page).finish())
         return bool(entries)

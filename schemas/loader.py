@@ -18,6 +18,7 @@ from pathlib import Path
 from sohoa.text import fold
 
 from .normalize import KINDS
+from .vocab import VOCABULARIES
 
 TYPES_DIR = Path(__file__).with_name("types")
 UNITS = {"document", "page", "entry", "row"}
@@ -47,6 +48,8 @@ class FieldSpec:
     internal: bool = False
     values: dict | None = None  # enum kinds: normal value -> phrases
     wrap: bool = False  # value may continue on the next line (names: only with capitalised name words)
+    vocabulary: tuple[str, ...] = ()  # word lists (schemas/data/) the value is written in
+    vocabulary_closed: bool = False  # every word should be in them: another word is doubtful
 
     @property
     def section(self) -> str | None:
@@ -144,15 +147,25 @@ def parse_schema(data: dict, source: str = "") -> Schema:
             raise SchemaError(f"{where}: field {key}: kind {f.get('kind')!r} not one of {sorted(KINDS)}")
         if f["kind"] == "enum" and not isinstance(f.get("values"), dict):
             raise SchemaError(f"{where}: field {key}: an enum needs 'values'")
-        unknown = set(f) - {"key", "kind", "required", "labels", "context_labels", "internal", "values", "wrap"}
+        unknown = set(f) - {"key", "kind", "required", "labels", "context_labels", "internal", "values", "wrap",
+                             "vocabulary", "vocabulary_closed"}
         if unknown:
             raise SchemaError(f"{where}: field {key}: unknown keys {sorted(unknown)}")
         labels = [_label(x, f"{where}: {key}") for x in f.get("labels", [])]
         labels += [_label(x, f"{where}: {key}", contextual=True) for x in f.get("context_labels", [])]
         if not labels:
             raise SchemaError(f"{where}: field {key} has no label")
+        vocab = tuple(f.get("vocabulary") or ())
+        for name in vocab:
+            if name not in VOCABULARIES:
+                raise SchemaError(f"{where}: field {key}: unknown vocabulary {name!r} (one of {list(VOCABULARIES)})")
+        if vocab and f["kind"] not in ("text", "name", "place"):
+            raise SchemaError(f"{where}: field {key}: a vocabulary is for text, name and place fields")
+        if f.get("vocabulary_closed") and not vocab:
+            raise SchemaError(f"{where}: field {key}: vocabulary_closed without a vocabulary")
         spec = FieldSpec(key, f["kind"], bool(f.get("required")), tuple(labels), bool(f.get("internal")),
-                         f.get("values"), bool(f.get("wrap", f["kind"] in ("place", "text", "name"))))
+                         f.get("values"), bool(f.get("wrap", f["kind"] in ("place", "text", "name"))),
+                         vocab, bool(f.get("vocabulary_closed")))
         if spec.section and "." in key and any(lb.contextual for lb in labels) and spec.section not in sections:
             raise SchemaError(f"{where}: field {key} has context labels but no section {spec.section!r}")
         fields.append(spec)

@@ -789,15 +789,31 @@ def _common_index() -> dict[str, list[str]]:
     return _COMMON_BY_KEY
 
 
-def repair_word(word: str) -> str | None:
+def _fold_index(vocab: frozenset[str]) -> dict[str, list[str]]:
+    if vocab not in _FOLD_INDEXES:
+        index: dict[str, list[str]] = {}
+        for w in sorted(vocab):
+            index.setdefault(fold(w), []).append(w)
+        _FOLD_INDEXES[vocab] = index
+    return _FOLD_INDEXES[vocab]
+
+
+_FOLD_INDEXES: dict[frozenset[str], dict[str, list[str]]] = {}
+
+
+def repair_word(word: str, vocab: frozenset[str] | None = None) -> str | None:
     """A common place/unit word an impossible OCR word stands for ("Băé" -> "Bắc", "Tiêủ" -> "Tiểu"),
-    or None when there is no single close candidate. Only for words that cannot be Vietnamese."""
+    or None when there is no single close candidate. Only for words that cannot be Vietnamese.
+    ``vocab``: the field's own words are tried first ("đâf" in a museum object's name: "đất")."""
     core = word.strip(_EDGE_PUNCT)
     if not core or plausible_word(core) or any(c.isdigit() for c in core):
         return None
     key = fold(core)
-    index = _common_index()
-    cands = [w for k, ws in index.items() if len(k) == len(key) and Levenshtein.distance(k, key) <= 1 for w in ws]
+    cands: list[str] = []
+    for index in ([_fold_index(vocab)] if vocab else []) + [_common_index()]:
+        cands = [w for k, ws in index.items() if len(k) == len(key) and Levenshtein.distance(k, key) <= 1 for w in ws]
+        if cands:
+            break
     if not cands:
         return None
     # closest with the marks counted: "Băé" is nearer "Bắc" than "bản"
@@ -1042,16 +1058,39 @@ def _lexicon(names: bool) -> dict[tuple[str, str], str]:
     return _LEXICONS[names]
 
 
-def repair_tone_shift(word: str, names: bool = False) -> str | None:
+def _vocab_lexicon(vocab: frozenset[str]) -> dict[tuple[str, str], str]:
+    if vocab not in _VOCAB_LEXICONS:
+        _VOCAB_LEXICONS[vocab] = {syllable_key(w): w for w in vocab}
+    return _VOCAB_LEXICONS[vocab]
+
+
+_VOCAB_LEXICONS: dict[frozenset[str], dict[tuple[str, str], str]] = {}
+
+
+def repair_tone_shift(word: str, names: bool = False, vocab: frozenset[str] | None = None) -> str | None:
     """The known word an impossible OCR word stands for when a tone slid off its shaped vowel onto the
     next letter ("Trâà" -> "Trần", "Huyêà" -> "Huyền", "Bäé" -> "Bắc"), keeping the case of the first
     letter and any edge punctuation; None when the word is possible as it is, or when no single known
-    word fits. ``names``: compare with name syllables only (a name is not "Yếu" but "Yến")."""
+    word fits. ``names``: compare with name syllables only (a name is not "Yếu" but "Yến").
+    ``vocab``: the words of the field's own vocabulary are tried first ("Gôñ" in a material is "Gốm",
+    not the "Gốc" of "Nguồn gốc")."""
     core = word.strip(_EDGE_PUNCT)
     if not core or not core.isalpha() or plausible_word(core):
         return None
     low = nfc(core).lower()
-    lex = _lexicon(names)
+    found: set[str] = set()
+    for lex in ([_vocab_lexicon(vocab)] if vocab else []) + [_lexicon(names)]:
+        found = _tone_shift_candidates(low, lex)
+        if found:
+            break
+    if len(found) != 1:
+        return None
+    fixed = found.pop()
+    fixed = fixed[:1].upper() + fixed[1:] if core[:1].isupper() else fixed
+    return word.replace(core, fixed)
+
+
+def _tone_shift_candidates(low: str, lex: dict[tuple[str, str], str]) -> set[str]:
     found: set[str] = set()
     for i in range(len(low) - 1):
         d = unicodedata.normalize("NFD", low[i])
@@ -1064,11 +1103,17 @@ def repair_tone_shift(word: str, names: bool = False) -> str | None:
         if not tones:
             continue
         plain_next = "".join(c for c in nd if c not in _TONES)
+        # an m read as "ni", "in" or "rn", its first letter carrying the tone ("gôñi": gốm)
+        m_read = plain_next in ("n", "r", "i") and low[i + 2:i + 3] in ("i", "n") and plain_next + low[i + 2] in (
+            "ni", "rn", "in")
         for tone_set in ([tones[0]], [t for t in _TONE_MARKS if t != tones[0]]):
             hits: set[str] = set()
-            for coda in [plain_next] + _CODA_FOR:
+            # a toned consonant ("ñ") stands for a final consonant, not for nothing
+            codas = _CODA_FOR if plain_next in "aăâeêioôơuưy" else _CODA_FOR[1:]
+            readings = [(plain_next, 2)] + ([("m", 3)] if m_read else []) + [(c, 2) for c in codas]
+            for coda, used in readings:
                 for tone in tone_set:
-                    cand = low[:i] + unicodedata.normalize("NFC", shaped + tone) + coda + low[i + 2:]
+                    cand = low[:i] + unicodedata.normalize("NFC", shaped + tone) + coda + low[i + used:]
                     if syllable_key(cand) in lex:
                         hits.add(lex[syllable_key(cand)])
                 if hits:
@@ -1076,8 +1121,20 @@ def repair_tone_shift(word: str, names: bool = False) -> str | None:
             if hits:
                 found |= hits
                 break
-    if len(found) != 1:
-        return None
-    fixed = found.pop()
-    fixed = fixed[:1].upper() + fixed[1:] if core[:1].isupper() else fixed
-    return word.replace(core, fixed)
+    return found
+
+
+def vocabulary_neighbours(word: str, vocab: frozenset[str]) -> list[str]:
+    """Words of ``vocab`` that differ from ``word`` only in their marks, when ``word`` itself is not in
+    it ("Đông" in a material -> ["đồng"], "Vài" -> ["vải"]); empty when the word is in the vocabulary
+    or has no marks at all (typed without diacritics)."""
+    w = nfc(word).strip(_EDGE_PUNCT).lower()
+    if not w or not w.isalpha():
+        return []
+    index = _vocab_lexicon(vocab)
+    if syllable_key(w) in index:
+        return []
+    folded = fold(w)
+    if folded == w and any(fold(v) == w for v in vocab):
+        return []
+    return sorted({v for v in vocab if fold(v) == folded})

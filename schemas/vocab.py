@@ -163,3 +163,18 @@ def _word_list(name: str) -> frozenset[str]:
 
 # Syllables common in personal names and in the proper part of place names (schemas/data/).
 NAME_SYLLABLES = _word_list("name_syllables.txt")
+
+# Museum cataloguing words (schemas/data/): what objects are made of, and the words of object names,
+# descriptions, conditions, origins and datings. A field names the lists it is written in
+# ("vocabulary" in schemas/types/*.json).
+VOCABULARIES = ("museum_materials", "museum_words")
+
+
+def vocabulary(names: tuple[str, ...]) -> frozenset[str]:
+    """The words of the named lists under schemas/data/ (``museum_words`` -> museum_words.txt)."""
+    if names not in _VOCABULARY_CACHE:
+        _VOCABULARY_CACHE[names] = frozenset().union(*(_word_list(f"{n}.txt") for n in names))
+    return _VOCABULARY_CACHE[names]
+
+
+_VOCABULARY_CACHE: dict[tuple[str, ...], frozenset[str]] = {}
