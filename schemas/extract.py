@@ -26,6 +26,7 @@ Pages of one document with the same record type are merged into one record
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
@@ -764,6 +765,49 @@ class PageReader:
 
 # --- checks and review --------------------------------------------------------------------------
 
+# digits OCR reads for capital letters ("6.7454" for "G.7454", "6V" for "GV")
+DIGIT_AS_LETTER = {"6": "G", "0": "O", "1": "I", "5": "S", "8": "B", "2": "Z", "4": "A"}
+_CODE_PARTS = re.compile(r"([\s/.\-]+)")
+
+
+def _letter_reading(part: str, whole: bool) -> str | None:
+    """The letters a code part would be if its lookalike digits were letters: a part of lookalike digits
+    followed by capitals ("6V" -> "GV"), or (``whole``) a lone lookalike digit ("6" -> "G")."""
+    m = re.fullmatch(r"([0-9]+)([A-ZĐ]*)", part)
+    if not m or not all(c in DIGIT_AS_LETTER for c in m.group(1)) or (not m.group(2) and not (whole and len(part) == 1)):
+        return None
+    return "".join(DIGIT_AS_LETTER[c] for c in m.group(1)) + m.group(2)
+
+
+def check_codes(drafts: list[Draft], schema: Schema) -> None:
+    """Codes (``"code": true``) of one page: a lone digit where the page's other codes have their letter
+    prefix ("6.7454" among "G.8115", "KL.1904") is that prefix when a lookalike of it ("6" for "G") is
+    among them, and doubtful otherwise; a group of digits and capitals ("BTBN 6008/6V 95") is doubtful
+    unless the page's codes show the letters it would be ("GV")."""
+    for spec in (f for f in schema.fields if f.code):
+        found = [d.fields[spec.key] for d in drafts
+                 if spec.key in d.fields and isinstance(d.fields[spec.key].value, str)]
+        parts = {id(f): _CODE_PARTS.split(f.value) for f in found}
+        for f in found:
+            mine = parts[id(f)]
+            peers = [parts[id(o)] for o in found if o is not f]
+            for k in range(0, len(mine), 2):
+                # a lone digit counts only as a first part before a separator, where the other codes have letters
+                lone = k == 0 and len(mine) > 2 and bool(peers) and all(
+                    len(p) > 2 and p[0].isalpha() and p[0].isupper() for p in peers)
+                letters = _letter_reading(mine[k], lone)
+                if letters is None:
+                    continue
+                seen = {p[j] for p in peers for j in range(0, len(p), 2)}
+                if letters in seen:
+                    f.notes.append(f"{mine[k]!r} read as {letters!r}, as in the page's other codes")
+                    mine[k] = letters
+                    f.value = "".join(mine)
+                    f.confidence *= TONE_SHIFT_FACTOR
+                else:
+                    f.notes.append(f"digits among the letters of a code: {mine[k]!r} may be {letters!r}")
+                    f.confidence *= 0.5
+
 def _boost(c: float, other: float) -> float:
     return min(0.99, 1 - (1 - c) * (1 - other * 0.5))
 
@@ -937,6 +981,7 @@ def extract_page(page: PageText, collection: str | None = None, schemas: dict[st
     schema = schemas[cls.record_type]
     table_guess = cls.source != "heading" and any(h.unit == "row" for h in schema.headings)
     drafts = PageReader(schema, rows, cls.unit or schema.unit, page.page, page.width, table_guess).read()
+    check_codes(drafts, schema)
     for d in drafts:
         d.classification = cls.score
     return cls, drafts

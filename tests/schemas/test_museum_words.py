@@ -117,3 +117,43 @@ def test_loader_checks_vocabularies():
         f = dict({"key": "m", "kind": "text", "labels": ["Chất liệu"]}, **bad)
         with pytest.raises(SchemaError):
             parse_schema(dict(base, fields=[f]))
+
+
+REGISTER_HEAD = ["SỔ ĐĂNG KÝ HIỆN VẬT", [(100, "STT"), (250, "Số ĐK"), (500, "Tên hiện vật"), (900, "Chất liệu"),
+                                        (1200, "Niên đại")]]
+
+
+def register(*rows):
+    body = [[(100, str(i + 1)), (250, code), (500, name), (900, "Gốm"), (1200, "Năm 1900")]
+            for i, (code, name) in enumerate(rows)]
+    recs = extract_records([page(REGISTER_HEAD + body)], "baotang/")
+    return [flatten_fields(r) for r in recs], [flatten_fields(r, "confidence") for r in recs]
+
+
+def test_digit_for_the_letter_prefix_the_register_shows():
+    v, c = register(("G.8115", "Bát sứ"), ("KL.1904", "Đĩa"), ("6.7454", "Bình"), ("GV.5224", "Chum"))
+    assert [x["inventory_number"] for x in v] == ["G.8115", "KL.1904", "G.7454", "GV.5224"]
+    assert REVIEW_THRESHOLD <= c[2]["inventory_number"] < c[0]["inventory_number"]
+
+
+def test_digit_for_a_letter_prefix_the_register_does_not_show_goes_to_review():
+    v, c = register(("KL.8115", "Bát sứ"), ("KL.1904", "Đĩa"), ("6.7454", "Bình"))
+    assert v[2]["inventory_number"] == "6.7454" and c[2]["inventory_number"] < REVIEW_THRESHOLD
+    v, c = register(("8115", "Bát sứ"), ("1904", "Đĩa"), ("6.7454", "Bình"))  # no letter prefixes here
+    assert c[2]["inventory_number"] > 0.9
+
+
+def test_digit_inside_a_letter_group_of_a_code():
+    v, c, n = card()
+    assert v["inventory_number"] == "BTBN 1234/KL 56" and c["inventory_number"] > 0.9
+    recs = extract_records([page(["PHIẾU HIỆN VẬT", "Số đăng ký: BTBN 6008/6V 95"])], "baotang/")
+    f = recs[0]["fields"]["inventory_number"]
+    assert f["value"] == "BTBN 6008/6V 95" and f["confidence"] < REVIEW_THRESHOLD
+    assert any("'GV'" in x for x in f["notes"])
+
+
+def test_loader_code_is_for_numbers():
+    base = {"record_type": "x", "family": "museum", "schema_version": 1, "unit": "document", "headings": ["PHIẾU"]}
+    with pytest.raises(SchemaError):
+        parse_schema(dict(base, fields=[{"key": "m", "kind": "text", "labels": ["Số"], "code": True}]))
+    assert parse_schema(dict(base, fields=[{"key": "m", "kind": "number", "labels": ["Số"], "code": True}])).fields[0].code
