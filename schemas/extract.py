@@ -29,6 +29,7 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from rapidfuzz.distance import Levenshtein
@@ -104,10 +105,22 @@ def find_labels(toks: list[Tok], schema: Schema, section: str | None,
             for key, colon_read_as_letter in _colon_variants(tj):
                 _match_window(cands, labels, section, window + key, i, j, toks, nxt, height,
                               strong_end or colon_read_as_letter, header, crossed)
-            window += tj.key
+            window += _label_word_key(tj)
             if tj.line_end:
                 break  # a label may hold a stray colon ("Số: lượng:") but does not cross OCR lines
     return _choose(cands)
+
+
+@lru_cache(maxsize=4096)
+def _repaired_key(text: str) -> str | None:
+    fixed = repair_tone_shift(text.rstrip(":"))
+    return label_key(fixed) if fixed else None
+
+
+def _label_word_key(t: Tok) -> str:
+    """The word's folded key for label matching, with a tone OCR slid onto the next letter put back
+    first ("Nguôà gôé:" is "Nguồn gốc:", not "nguoa goe")."""
+    return _repaired_key(t.text) or t.key
 
 
 def _colon_variants(t: Tok) -> list[tuple[str, bool]]:
@@ -115,6 +128,8 @@ def _colon_variants(t: Tok) -> list[tuple[str, bool]]:
     out = [(t.key, False)]
     if len(t.key) >= 2 and t.text[-1:] in "íìï£¡ỉƒ" and not t.colon:
         out.append((t.key[:-1], True))
+    if (key := _label_word_key(t)) != t.key:
+        out.append((key, False))
     return out
 
 

@@ -157,3 +157,10 @@ def test_loader_code_is_for_numbers():
     with pytest.raises(SchemaError):
         parse_schema(dict(base, fields=[{"key": "m", "kind": "text", "labels": ["Số"], "code": True}]))
     assert parse_schema(dict(base, fields=[{"key": "m", "kind": "number", "labels": ["Số"], "code": True}])).fields[0].code
+
+
+def test_label_with_a_tone_slid_onto_the_next_letter():
+    v, _, _ = card("Nguôà gôé: Mua")
+    assert v["origin"] == "Mua"
+    v, _, _ = card("Nguoa goe: Mua")  # no tone to move back: too far from "Nguồn gốc"
+    assert "origin" not in v
