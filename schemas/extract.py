@@ -52,6 +52,7 @@ for _n in sorted(SURNAMES):
 REVIEW_THRESHOLD = 0.6  # a field under this confidence sends its record to review
 LABEL_MIN = 0.78  # label similarity needed for labels of 7+ letters
 SHORT_LABEL_MIN = 0.8
+HEADER_LABEL_MIN = 0.7  # a column title of 7+ letters in a table's header row (the row needs 3 other titles)
 TONE_SHIFT_FACTOR = 0.75  # confidence kept by a value whose tone was moved back onto its vowel
 ROW_INDEX_LABELS = ("stt", "tt", "sott", "sothutu")  # "STT" column of a register table
 
@@ -68,7 +69,8 @@ class Match:
     weight: float
 
 
-def _label_ok(label: Label, window: str, score: float, ends_label: bool, colon: bool = False) -> bool:
+def _label_ok(label: Label, window: str, score: float, ends_label: bool, colon: bool = False,
+              header: bool = False) -> bool:
     n = len(label.folded)
     if n <= 3:
         if n == 3 and colon and label.contextual and len(window) == 3:
@@ -77,7 +79,7 @@ def _label_ok(label: Label, window: str, score: float, ends_label: bool, colon: 
         return window == label.folded and ends_label
     if n <= 6:
         return score >= SHORT_LABEL_MIN and (ends_label or n >= 5 and score == 1.0)
-    return score >= LABEL_MIN
+    return score >= (HEADER_LABEL_MIN if header else LABEL_MIN)
 
 
 def find_labels(toks: list[Tok], schema: Schema, section: str | None,
@@ -148,7 +150,7 @@ def _match_window(cands: list, labels, section, window: str, i: int, j: int, tok
         score = Levenshtein.normalized_similarity(window, lb.folded)
         if crossed_colon and score < 0.95:
             continue  # a stray colon inside a label is allowed only when the rest matches exactly
-        if not _label_ok(lb, window, score, ends_label or lb.after is not None, tj.colon and j == i):
+        if not _label_ok(lb, window, score, ends_label or lb.after is not None, tj.colon and j == i, header):
             continue
         if not (strong_end or header) and lb.after is None:
             # value words that merely look like a label ("Nguyễn Văn" ~ "Nguyên quán", "… liệt sĩ …"):

@@ -164,3 +164,16 @@ def test_label_with_a_tone_slid_onto_the_next_letter():
     assert v["origin"] == "Mua"
     v, _, _ = card("Nguoa goe: Mua")  # no tone to move back: too far from "Nguồn gốc"
     assert "origin" not in v
+
+
+def test_table_header_title_read_with_two_slips_is_still_a_column():
+    recs = extract_records([page([
+        "SỔ ĐĂNG KÝ HIỆN VẬT",
+        [(60, "STT"), (160, "Số ĐK"), (420, "Tên hiện vật"), (800, "Chất liệu"), (1000, "Xich thỏớc"), (1300, "Niên đại")],
+        [(60, "1"), (160, "BTBN 1234"), (420, "Bình gốm men lam"), (800, "Bạc"), (1000, "Cao 35 cm"), (1300, "Năm 1900")],
+    ])], "baotang/")
+    v = flatten_fields(recs[0])
+    assert v["material"] == "Bạc" and v["dimensions"] == {"height_cm": 35.0}
+    # outside a header row the same slips are no label
+    v, _, _ = card("Xich thỏớc: Cao 35 cm")
+    assert "dimensions" not in v
