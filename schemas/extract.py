@@ -43,7 +43,7 @@ from .loader import FieldSpec, Label, Schema, label_key, load_schemas
 from .normalize import (canonical_place, cccd_parts, cut_place_name, missing_place_name, normalise, parse_date,
                         plausible_word, rare_name_syllable, repair_separators, repair_tone_shift, repair_word,
                         syllable_key, vocabulary_neighbours)
-from .vocab import COMMON_WORDS, SURNAMES, vocabulary
+from .vocab import COMMON_WORDS, SURNAMES, vocabulary, vocabulary_phrases
 
 _SURNAMES_BY_FOLD: dict[str, list[str]] = {}
 for _n in sorted(SURNAMES):
@@ -271,7 +271,7 @@ class Found:
                 self.value = " ".join(r or w for r, w in zip(repaired, words))
                 self.confidence *= 0.85
                 self.notes.append("OCR slips corrected: " + ", ".join(f"{w} -> {r}" for r, w in zip(repaired, words) if r))
-            self.value, changes = canonical_place(self.value)
+            self.value, changes = canonical_place(self.value, _phrases(self.spec.vocabulary))
             if changes:
                 self.confidence *= 0.9
                 self.notes.append("marks restored: " + ", ".join(changes))
@@ -420,6 +420,11 @@ def _value_toks(toks: list[Tok], kind: str | None = None, spec: FieldSpec | None
 
 
 _VOCAB_FOLDS: dict[tuple[str, ...], frozenset[str]] = {}
+
+
+@lru_cache(maxsize=64)
+def _phrases(names: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(vocabulary_phrases(names))
 
 
 def _vocab_folds(names: tuple[str, ...]) -> frozenset[str]:

@@ -834,12 +834,13 @@ def _marks_only(a: str, b: str) -> bool:
     return fold(a) == fold(b) and a != b
 
 
-def canonical_place(text: str) -> tuple[str, list[str]]:
+def canonical_place(text: str, phrases: tuple[str, ...] = ()) -> tuple[str, list[str]]:
     """Undo OCR slips on the marks of fixed phrases and of province/district names after their level word.
 
     "xã Đình Bảng, huyện Tử Sơn, tình Hà Bác" -> "xã Đình Bảng, huyện Từ Sơn, tỉnh Hà Bắc". Only words
     written with marks are touched (text typed without diacritics stays as written), and only when they
     equal the known form without their marks (or, for phrases of 10+ letters, but for one letter).
+    ``phrases``: more set phrases, those of the field's vocabulary ("cô cao" -> "cổ cao").
     """
     from .vocab import ADMIN_LEVELS, PHRASES
 
@@ -854,7 +855,7 @@ def canonical_place(text: str) -> tuple[str, list[str]]:
         return c, w[len(c):]
 
     # fixed phrases; a phrase's dash lost by OCR is put back ("Lao động Thương binh và Xã hội")
-    for phrase in sorted(PHRASES, key=len, reverse=True):
+    for phrase in sorted(set(PHRASES) | set(phrases), key=len, reverse=True):
         pw = phrase.split(" ")
         if "-" in pw:
             bare = [w for w in pw if w != "-"]

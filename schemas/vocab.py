@@ -167,7 +167,7 @@ NAME_SYLLABLES = _word_list("name_syllables.txt")
 # Museum cataloguing words (schemas/data/): what objects are made of, and the words of object names,
 # descriptions, conditions, origins and datings. A field names the lists it is written in
 # ("vocabulary" in schemas/types/*.json).
-VOCABULARIES = ("museum_materials", "museum_words")
+VOCABULARIES = ("museum_materials", "museum_words", "museum_phrases")
 
 
 def vocabulary(names: tuple[str, ...]) -> frozenset[str]:
@@ -178,3 +178,17 @@ def vocabulary(names: tuple[str, ...]) -> frozenset[str]:
 
 
 _VOCABULARY_CACHE: dict[tuple[str, ...], frozenset[str]] = {}
+
+
+def vocabulary_phrases(names: tuple[str, ...]) -> list[str]:
+    """The set phrases among the named lists (``*_phrases``: one phrase a line), lower case, NFC."""
+    import unicodedata
+    from pathlib import Path
+
+    out: list[str] = []
+    for name in names:
+        if name.endswith("_phrases"):
+            text = (Path(__file__).parent / "data" / f"{name}.txt").read_text(encoding="utf-8")
+            out += [unicodedata.normalize("NFC", " ".join(line.split())).lower() for line in text.splitlines()
+                    if line.strip() and not line.lstrip().startswith("#")]
+    return out

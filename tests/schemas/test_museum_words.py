@@ -177,3 +177,21 @@ def test_table_header_title_read_with_two_slips_is_still_a_column():
     # outside a header row the same slips are no label
     v, _, _ = card("Xich thỏớc: Cao 35 cm")
     assert "dimensions" not in v
+
+
+def test_set_phrases_read_with_other_marks_or_a_dot_inside():
+    v, c, n = card("Mô tả: Miệng loe, cô cao, thân phình", "Tình trạng bảo quản: Rách. mép, ô vàng")
+    assert v["description"] == "Miệng loe, cổ cao, thân phình"
+    assert v["condition"] == "Rách mép, ố vàng"
+    v, _, _ = card("Nguồn gốc: Hiêñ tặng")
+    assert v["origin"] == "Hiến tặng"
+    # outside a field with the museum vocabulary nothing changes
+    v, _, _ = card("Nơi bảo quản: Kho 3, cô cao")
+    assert v["storage_location"] == "Kho 3, cô cao"
+
+
+def test_phrase_lists_are_nfc_lower_case():
+    from schemas.vocab import vocabulary_phrases
+    phrases = vocabulary_phrases(("museum_words", "museum_phrases"))
+    assert "cổ cao" in phrases and "sơn son thếp vàng" in phrases and len(phrases) > 50
+    assert all(unicodedata.is_normalized("NFC", p) and p == p.lower() and " " in p for p in phrases)
