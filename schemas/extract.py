@@ -110,7 +110,20 @@ def find_labels(toks: list[Tok], schema: Schema, section: str | None,
             window += _label_word_key(tj)
             if tj.line_end:
                 break  # a label may hold a stray colon ("Số: lượng:") but does not cross OCR lines
-    return _choose(cands)
+    chosen = _choose(cands)
+    if header:
+        return chosen
+    # the value of a field written in a vocabulary, word for word ("Nguồn gốc: Hiến tặng :"), is no
+    # fuzzy label right after it ("Hiện trạng")
+    return [m for k, m in enumerate(chosen)
+            if not (k and m.score < 1.0 and chosen[k - 1].end == m.start and chosen[k - 1].spec.vocabulary
+                    and _in_vocabulary(" ".join(t.text for t in toks[m.start:m.end]), chosen[k - 1].spec))]
+
+
+def _in_vocabulary(text: str, spec: FieldSpec) -> bool:
+    words = [w.strip(",.;:").lower() for w in unicodedata.normalize("NFC", text).split()]
+    return " ".join(words) in _phrases(spec.vocabulary) or (
+        len(words) == 1 and words[0] in vocabulary(spec.vocabulary))
 
 
 @lru_cache(maxsize=4096)
@@ -470,11 +483,11 @@ def _speck(t: Tok, kind: str | None = None, prev: Tok | None = None, keep: froze
         return False
     # a doubtful short word that is a word of places and units ("xã", "sĩ" of "Trung sĩ", "tê" of "y tế"),
     # or the numeral after "thế kỷ", is part of the value, not a speck
+    if kind == "dating" and prev is not None and prev.key in ("ky", "tk") and set(t.key) <= _ROMAN_LETTERS:
+        return False  # even barely read: without it the dating has no value at all (its confidence tells)
     if t.confidence < 0.3:
         return True
     if kind in ("place", "text") and (t.key in _COMMON_FOLDS or t.key in keep):
-        return False
-    if kind == "dating" and prev is not None and prev.key in ("ky", "tk") and set(t.key) <= _ROMAN_LETTERS:
         return False
     return True
 

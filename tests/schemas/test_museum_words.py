@@ -195,3 +195,16 @@ def test_phrase_lists_are_nfc_lower_case():
     phrases = vocabulary_phrases(("museum_words", "museum_phrases"))
     assert "cổ cao" in phrases and "sơn son thếp vàng" in phrases and len(phrases) > 50
     assert all(unicodedata.is_normalized("NFC", p) and p == p.lower() and " " in p for p in phrases)
+
+
+def test_a_value_of_the_vocabulary_is_no_fuzzy_label_after_its_own():
+    # "Hiến tặng" is 0.89 like "Hiện trạng" (condition); specks read as colons follow it
+    v, _, _ = card("Nguồn gốc: Hiến tặng : : :")
+    assert v["origin"] == "Hiến tặng" and "condition" not in v
+    v, _, _ = card("Nguồn gốc: Hiện trạng: Tốt")  # an exact label is still a label
+    assert v.get("condition") == "Tốt"
+
+
+def test_century_numeral_barely_read_is_kept():
+    v, c, _ = card("Niên đại: Nửa đầu thế kỷ XV@0.16")
+    assert v["dating"] == {"year_from": 1401, "year_to": 1450} and c["dating"] < REVIEW_THRESHOLD
