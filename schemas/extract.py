@@ -429,6 +429,11 @@ def _value_toks(toks: list[Tok], kind: str | None = None, spec: FieldSpec | None
         out.pop()
     while out and _speck(out[0], kind, None, keep):
         out.pop(0)
+    # one letter far to the right of a text, after a gap of several words' width ("Chum sành      ụ")
+    if kind in ("text", "place", "name") and len(out) >= 2 and len(out[-1].text) == 1 and out[-1].text.isalpha():
+        height = max(1, out[-2].bbox[3] - out[-2].bbox[1])
+        if out[-1].bbox[0] - out[-2].bbox[2] > 4 * height:
+            out.pop()
     return out
 
 

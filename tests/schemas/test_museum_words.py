@@ -208,3 +208,18 @@ def test_a_value_of_the_vocabulary_is_no_fuzzy_label_after_its_own():
 def test_century_numeral_barely_read_is_kept():
     v, c, _ = card("Niên đại: Nửa đầu thế kỷ XV@0.16")
     assert v["dating"] == {"year_from": 1401, "year_to": 1450} and c["dating"] < REVIEW_THRESHOLD
+
+
+def test_symbol_among_the_digits_of_a_number_is_a_speck():
+    from schemas.normalize import norm_number
+    for raw, want in (("KL.335%3", "KL.3353"), ("LS8§5545", "LS85545")):
+        n = norm_number(raw)
+        assert n.value == want and n.quality <= 0.5
+    assert norm_number("§6/GBT").value == "§6/GBT"  # a symbol in a digit's place is no speck
+
+
+def test_one_letter_far_right_of_a_text_is_a_speck():
+    v, _, _ = card([(100, "Tên hiện vật: Chum sành"), (900, "ụ")])
+    assert v["name"] == "Chum sành"
+    v, _, _ = card("Mô tả: Bình có quai hình chữ S")
+    assert v["description"] == "Bình có quai hình chữ S"  # a letter at a word's distance stays
