@@ -374,8 +374,9 @@ def norm_number(raw: str) -> Norm:
     if any(any(unicodedata.combining(c) for c in unicodedata.normalize("NFD", w)) for w in fixed.split()):
         q = min(q, 0.5)  # numbers and codes carry no Vietnamese marks: "280 Quyêủ" ran into the next label
         notes.append("a word with marks in a number")
-    if re.search(r"(?<=\d)[^\w\s/.\-](?=\d)", fixed):
-        fixed = re.sub(r"(?<=\d)[^\w\s/.\-](?=\d)", "", fixed)  # "KL.335%3", "LS8§5545": a speck among digits
+    speck = r"(?<=[\d/.\-])[^\w\s/.\-](?=\d)"
+    if re.search(speck, fixed):
+        fixed = re.sub(speck, "", fixed)  # "KL.335%3", "LS8§5545", "KL.?7744": a speck among digits
         q = min(q, 0.5)
         notes.append("a symbol among the digits dropped")
     if re.search(r"[^\w\s/.\-]", fixed):

@@ -212,7 +212,7 @@ def test_century_numeral_barely_read_is_kept():
 
 def test_symbol_among_the_digits_of_a_number_is_a_speck():
     from schemas.normalize import norm_number
-    for raw, want in (("KL.335%3", "KL.3353"), ("LS8§5545", "LS85545")):
+    for raw, want in (("KL.335%3", "KL.3353"), ("LS8§5545", "LS85545"), ("KL.?7744", "KL.7744")):
         n = norm_number(raw)
         assert n.value == want and n.quality <= 0.5
     assert norm_number("§6/GBT").value == "§6/GBT"  # a symbol in a digit's place is no speck
