@@ -223,3 +223,8 @@ def test_one_letter_far_right_of_a_text_is_a_speck():
     assert v["name"] == "Chum sành"
     v, _, _ = card("Mô tả: Bình có quai hình chữ S")
     assert v["description"] == "Bình có quai hình chữ S"  # a letter at a word's distance stays
+
+
+def test_object_name_of_two_words_read_with_other_marks():
+    v, _, _ = card("Tên hiện vật: Ống nhô")  # "nhô" alone could be "nhỏ" or "nhổ"; the object is one
+    assert v["name"] == "Ống nhổ"
