@@ -228,3 +228,8 @@ def test_one_letter_far_right_of_a_text_is_a_speck():
 def test_object_name_of_two_words_read_with_other_marks():
     v, _, _ = card("Tên hiện vật: Ống nhô")  # "nhô" alone could be "nhỏ" or "nhổ"; the object is one
     assert v["name"] == "Ống nhổ"
+
+
+def test_proper_name_after_the_first_word_of_an_object_name_stays():
+    v, _, _ = card("Tên hiện vật: Tượng Phật")
+    assert v["name"] == "Tượng Phật"
