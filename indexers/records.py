@@ -245,7 +245,6 @@ def derive(base: dict) -> dict:
         "persons_folded": [folded(n) for n in other_names],
         "places_norm": [norm(p) for p in doc["places"]],
         "places_folded": [folded(p) for p in doc["places"]],
-        "all_norm": [norm(t) for t in all_text],
         "all_folded": [folded(t) for t in all_text],
         "name_sort": folded(doc["name"]) if doc["name"] else None,
     }

@@ -74,6 +74,16 @@ def test_among_typo_matches_the_nearest_name_comes_first(api, query, first):
     assert got[0] == first, got
 
 
+def test_free_text_matches_every_word_anywhere_in_the_record(api):
+    # a place word, a birth year and a parent's name, none typed with diacritics
+    assert names(api, q="dinh bang 1972") == ["Nguyễn Văn Đức"]
+    assert set(names(api, q="tran thi lan tien du")) == {"Nguyen Van Duc", "Trần Quang Khải"}  # mother, district
+    assert names(api, q="dinh bang 1990") == []  # every word must match, and numbers exactly
+    assert names(api, q="dinh bamg 1972") == ["Nguyễn Văn Đức"]  # a typo in a word is forgiven
+    # the diacritics typed rank the place spelt that way first
+    assert names(api, q="Lạc Vệ")[0] == "Nguyen Van Duc"
+
+
 def test_old_and_new_tone_mark_placement_match(api):
     assert names(api, name="Lê Thị Hòa")[0] == "Lê Thị Hoà"
 
