@@ -312,7 +312,7 @@ class Found:
         vocabulary any other word (or number) is doubtful. Capitalised words inside the value are proper
         names ("gốm Chu Đậu") and left alone."""
         vocab = vocabulary(self.spec.vocabulary)
-        keys = {syllable_key(w) for w in vocab}
+        keys = _vocab_keys(self.spec.vocabulary)
         words = str(self.value).split(" ")
         swapped, lowered, unknown = [], [], []
         for i, w in enumerate(words):
@@ -438,6 +438,11 @@ def _value_toks(toks: list[Tok], kind: str | None = None, spec: FieldSpec | None
 
 
 _VOCAB_FOLDS: dict[tuple[str, ...], frozenset[str]] = {}
+
+
+@lru_cache(maxsize=64)
+def _vocab_keys(names: tuple[str, ...]) -> frozenset[tuple[str, str]]:
+    return frozenset(syllable_key(w) for w in vocabulary(names))
 
 
 @lru_cache(maxsize=64)
