@@ -307,7 +307,8 @@ class Found:
     def _check_vocabulary(self) -> None:
         """A value written in a known vocabulary (a museum object's name, material, condition): a word
         outside it that differs from one of its words only in the marks is read as that word when the
-        vocabulary is closed and exactly one fits ("Đông" -> "Đồng", "Vài" -> "Vải" in a material); a
+        field says so (``vocabulary_repair``) and exactly one fits ("Đông" -> "Đồng", "Vài" -> "Vải" in a
+        material: materials are a short closed list, object names are not); a
         known word capitalised inside a phrase is lower-cased ("men Lam", "Miệng Loe,"); in a closed
         vocabulary any other word (or number) is doubtful. Capitalised words inside the value are proper
         names ("gốm Chu Đậu") and left alone."""
@@ -337,7 +338,7 @@ class Found:
                 continue
             if not self.spec.vocabulary_closed:
                 continue
-            alts = vocabulary_neighbours(core, vocab)
+            alts = vocabulary_neighbours(core, vocab) if self.spec.vocabulary_repair else []
             if len(alts) == 1:
                 fixed = alts[0][:1].upper() + alts[0][1:] if core[:1].isupper() else alts[0]
                 words[i] = w.replace(core, fixed)

@@ -50,6 +50,7 @@ class FieldSpec:
     wrap: bool = False  # value may continue on the next line (names: only with capitalised name words)
     vocabulary: tuple[str, ...] = ()  # word lists (schemas/data/) the value is written in
     vocabulary_closed: bool = False  # every word should be in them: another word is doubtful
+    vocabulary_repair: bool = False  # a word outside them with one neighbour differing only in marks is it
     code: bool = False  # an identifier of letter groups and digits ("G.7454", "BTBN 1234/KL 56")
 
     @property
@@ -149,7 +150,7 @@ def parse_schema(data: dict, source: str = "") -> Schema:
         if f["kind"] == "enum" and not isinstance(f.get("values"), dict):
             raise SchemaError(f"{where}: field {key}: an enum needs 'values'")
         unknown = set(f) - {"key", "kind", "required", "labels", "context_labels", "internal", "values", "wrap",
-                             "vocabulary", "vocabulary_closed", "code"}
+                             "vocabulary", "vocabulary_closed", "vocabulary_repair", "code"}
         if unknown:
             raise SchemaError(f"{where}: field {key}: unknown keys {sorted(unknown)}")
         labels = [_label(x, f"{where}: {key}") for x in f.get("labels", [])]
@@ -164,11 +165,14 @@ def parse_schema(data: dict, source: str = "") -> Schema:
             raise SchemaError(f"{where}: field {key}: a vocabulary is for text, name and place fields")
         if f.get("vocabulary_closed") and not vocab:
             raise SchemaError(f"{where}: field {key}: vocabulary_closed without a vocabulary")
+        if f.get("vocabulary_repair") and not f.get("vocabulary_closed"):
+            raise SchemaError(f"{where}: field {key}: vocabulary_repair needs a closed vocabulary")
         if f.get("code") and f["kind"] != "number":
             raise SchemaError(f"{where}: field {key}: only a number can be a code")
         spec = FieldSpec(key, f["kind"], bool(f.get("required")), tuple(labels), bool(f.get("internal")),
                          f.get("values"), bool(f.get("wrap", f["kind"] in ("place", "text", "name"))),
-                         vocab, bool(f.get("vocabulary_closed")), bool(f.get("code")))
+                         vocab, bool(f.get("vocabulary_closed")), bool(f.get("vocabulary_repair")),
+                         bool(f.get("code")))
         if spec.section and "." in key and any(lb.contextual for lb in labels) and spec.section not in sections:
             raise SchemaError(f"{where}: field {key} has context labels but no section {spec.section!r}")
         fields.append(spec)

@@ -233,3 +233,15 @@ def test_object_name_of_two_words_read_with_other_marks():
 def test_proper_name_after_the_first_word_of_an_object_name_stays():
     v, _, _ = card("Tên hiện vật: Tượng Phật")
     assert v["name"] == "Tượng Phật"
+
+
+def test_only_a_repairing_vocabulary_swaps_marks():
+    # an object's name is a closed vocabulary too, but not a short list: an unknown word is only doubtful
+    v, c, _ = card("Tên hiện vật: Tượng mẹ")  # "mẹ" is no museum word; "mẻ" is one: not swapped
+    assert v["name"] == "Tượng mẹ" and c["name"] < REVIEW_THRESHOLD
+    v, _, _ = card("Chất liệu: Ngà voi")  # a material's source is a material word, not "vôi"
+    assert v["material"] == "Ngà voi"
+    with pytest.raises(SchemaError):
+        parse_schema({"record_type": "x", "family": "museum", "schema_version": 1, "unit": "document",
+                      "headings": ["PHIẾU"], "fields": [{"key": "m", "kind": "text", "labels": ["Tên"],
+                                                         "vocabulary": ["museum_words"], "vocabulary_repair": True}]})
