@@ -161,6 +161,13 @@ def es_cpu_seconds(es: Elasticsearch) -> float:
     return sum(n["process"]["cpu"]["total_in_millis"] for n in nodes) / 1000
 
 
+def loader_cpu_seconds() -> float:
+    """CPU time of this process and of its finished children (the deriving processes)."""
+    import resource
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 def process_cpu_seconds(pid: int) -> float | None:
     """CPU time of a process and its children (the API's workers), from /proc; None where there is none."""
     try:
@@ -273,6 +280,7 @@ def main() -> int:
             es.indices.create(index=index, mappings=template["mappings"], settings=template["settings"])
             es.indices.update_aliases(actions=[{"add": {"index": index, "alias": alias, "is_write_index": True}}])
             t0 = time.monotonic()
+            es0, own0 = es_cpu_seconds(es), loader_cpu_seconds()
             # Documents are derived in worker processes (pure Python, one core each) while this process
             # keeps --threads bulk requests in flight.
             with multiprocessing.Pool(args.processes) as pool, load_settings(es, index, template["settings"]):
@@ -280,10 +288,18 @@ def main() -> int:
                 n = index_concurrently(es, alias, docs, threads=args.threads, chunk_size=args.chunk)
                 n += index_concurrently(es, alias, planted, threads=1)
             t_bulk = time.monotonic() - t0
+            # CPU per record says what a load costs whatever else the machine runs: on N free cores the
+            # rate is about N / (sum of the two).
+            result["bulk_cpu_ms_per_record"] = {
+                "elasticsearch": round((es_cpu_seconds(es) - es0) / n * 1000, 3),
+                "derive_and_send": round((loader_cpu_seconds() - own0) / n * 1000, 3)}
             es.indices.forcemerge(index=index, max_num_segments=5, request_timeout=1800)
             result["bulk"] = {"documents": n, "seconds": round(t_bulk, 1), "per_second": round(n / t_bulk),
                               "processes": args.processes, "threads": args.threads, "chunk": args.chunk}
-            print(f"bulk: {n} records in {t_bulk:.1f} s = {n / t_bulk:,.0f} records/s", file=sys.stderr)
+            cpu = result["bulk_cpu_ms_per_record"]
+            print(f"bulk: {n} records in {t_bulk:.1f} s = {n / t_bulk:,.0f} records/s; CPU per record: "
+                  f"Elasticsearch {cpu['elasticsearch']} ms, deriving and sending {cpu['derive_and_send']} ms",
+                  file=sys.stderr)
 
         port = args.port or random.randint(20000, 40000)
         proc = start_api(env, port, args.api_workers)
