@@ -8,10 +8,16 @@ the very same inputs.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import struct
+import subprocess
+import sys
+import time
 import zipfile
 import zlib
+from pathlib import Path
+from typing import Iterator
 
 from PIL import Image, ImageDraw, ImageFont
 
@@ -118,3 +124,25 @@ def scanned_jpeg(text: str, dpi: int = 200) -> bytes:
     buf = io.BytesIO()
     img.save(buf, format="JPEG", dpi=(dpi, dpi))
     return buf.getvalue()
+
+
+@contextlib.contextmanager
+def worker_process(env: dict, log_path=None, processes: int = 1, threads: int = 2) -> Iterator[subprocess.Popen]:
+    """``sohoa worker`` running in its own process with ``env``, stopped (then killed) on leaving."""
+    root = Path(__file__).resolve().parents[1]
+    log = open(log_path, "a") if log_path else subprocess.DEVNULL
+    proc = subprocess.Popen([sys.executable, "-m", "sohoa.cli", "worker", "--processes", str(processes),
+                             "--threads", str(threads)], env=env, cwd=root, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        time.sleep(1)
+        if proc.poll() is not None:
+            raise RuntimeError(f"the worker exited at start (code {proc.returncode})")
+        yield proc
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        if log_path:
+            log.close()

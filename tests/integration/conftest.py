@@ -95,18 +95,10 @@ def sohoa(env: dict[str, str], *args: str, timeout: float = 600) -> subprocess.C
 @pytest.fixture(scope="session")
 def worker(stack_env):
     """One pipeline worker process for the session, as 'sohoa worker' starts it."""
-    log = open(ROOT / ".stack" / f"test-worker-{stack_env['SOHOA_INDEX_PREFIX']}.log", "w") \
-        if (ROOT / ".stack").is_dir() else subprocess.DEVNULL
-    proc = subprocess.Popen([sys.executable, "-m", "sohoa.cli", "worker", "--processes", "1", "--threads", "2"],
-                            env=stack_env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
-    time.sleep(1)
-    assert proc.poll() is None, "the worker exited at start"
-    yield proc
-    proc.terminate()
-    try:
-        proc.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-        proc.kill()
+    from ingest.testing import worker_process
+    log = ROOT / ".stack" / f"test-worker-{stack_env['SOHOA_INDEX_PREFIX']}.log" if (ROOT / ".stack").is_dir() else None
+    with worker_process(stack_env, log) as proc:
+        yield proc
 
 
 @pytest.fixture(scope="session")

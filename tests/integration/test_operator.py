@@ -9,7 +9,6 @@ from the broker itself.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import subprocess
 import sys
@@ -22,6 +21,7 @@ import redis
 from elasticsearch import Elasticsearch
 
 from ingest.testing import scanned_pdf as render_pdf
+from ingest.testing import worker_process
 
 from .conftest import ROOT, s3, sohoa
 
@@ -51,22 +51,8 @@ def _operator_env(stack_env: dict, broker: str, tmp_path_factory) -> dict:
     return env
 
 
-@contextlib.contextmanager
 def running_worker(env: dict, **overrides):
-    log = open(ROOT / ".stack" / f"test-worker-{env['SOHOA_INDEX_PREFIX']}.log", "a")
-    proc = subprocess.Popen([sys.executable, "-m", "sohoa.cli", "worker", "--processes", "1", "--threads", "2"],
-                            env={**env, **overrides}, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
-    try:
-        time.sleep(1)
-        assert proc.poll() is None, "the worker exited at start"
-        yield proc
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.close()
+    return worker_process({**env, **overrides}, ROOT / ".stack" / f"test-worker-{env['SOHOA_INDEX_PREFIX']}.log")
 
 
 def broken_worker(env):
