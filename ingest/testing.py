@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import socket
 import struct
 import subprocess
 import sys
@@ -22,6 +23,7 @@ from typing import Iterator
 from PIL import Image, ImageDraw, ImageFont
 
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf"
+ROOT = Path(__file__).resolve().parents[1]
 
 
 INCH = 72.0
@@ -126,23 +128,76 @@ def scanned_jpeg(text: str, dpi: int = 200) -> bytes:
     return buf.getvalue()
 
 
+def stop_process(proc: subprocess.Popen, timeout: float = 30) -> None:
+    """Ask a service process to stop; kill it if it has not within ``timeout`` seconds."""
+    proc.terminate()
+    try:
+        proc.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
 @contextlib.contextmanager
 def worker_process(env: dict, log_path=None, processes: int = 1, threads: int = 2) -> Iterator[subprocess.Popen]:
     """``sohoa worker`` running in its own process with ``env``, stopped (then killed) on leaving."""
-    root = Path(__file__).resolve().parents[1]
     log = open(log_path, "a") if log_path else subprocess.DEVNULL
     proc = subprocess.Popen([sys.executable, "-m", "sohoa.cli", "worker", "--processes", str(processes),
-                             "--threads", str(threads)], env=env, cwd=root, stdout=log, stderr=subprocess.STDOUT)
+                             "--threads", str(threads)], env=env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
     try:
         time.sleep(1)
         if proc.poll() is not None:
             raise RuntimeError(f"the worker exited at start (code {proc.returncode})")
         yield proc
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        stop_process(proc)
         if log_path:
             log.close()
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextlib.contextmanager
+def api_process(env: dict, log_path=None, workers: int = 1,
+                port: int | None = None) -> Iterator[tuple[subprocess.Popen, str]]:
+    """``sohoa api`` in a subprocess on a loopback port (a free one unless given), once it answers; yields
+    (process, base URL).
+
+    With ``log_path`` everything the service prints goes to that file (the
+    tests that read the service's logs use it)."""
+    import httpx
+    port = port or free_port()
+    out = open(log_path, "w") if log_path else None
+    proc = subprocess.Popen([sys.executable, "-m", "sohoa.cli", "api", "--host", "127.0.0.1", "--port", str(port),
+                             "--workers", str(workers)], env=env, cwd=ROOT, stdout=out or subprocess.DEVNULL,
+                            stderr=subprocess.STDOUT if out else subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            if proc.poll() is not None:
+                said = open(log_path).read() if log_path else proc.stderr.read().decode()
+                raise RuntimeError(f"sohoa api exited: {said[-2000:]}")
+            try:
+                if httpx.get(base + "/healthz", timeout=1).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            if time.monotonic() > deadline:
+                raise RuntimeError("sohoa api did not start in 30 s")
+            time.sleep(0.2)
+        yield proc, base
+    finally:
+        stop_process(proc, timeout=10)
+        if out:
+            out.close()
+
+
+@contextlib.contextmanager
+def api_server(env: dict, log_path=None, workers: int = 1) -> Iterator[str]:
+    """``api_process`` when only the base URL matters."""
+    with api_process(env, log_path, workers) as (_, base):
+        yield base

@@ -21,11 +21,11 @@ A typo is never allowed to spell another name of the archive (see ``typo``).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import multiprocessing
 import os
 import random
-import statistics
 import subprocess
 import sys
 import threading
@@ -45,7 +45,8 @@ from indexers.analysis import folded_text  # noqa: E402
 from indexers.client import concrete_name, load_template  # noqa: E402
 from indexers.bulk import index_concurrently, load_settings  # noqa: E402
 from indexers.records import derive, record_id, tokens  # noqa: E402
-from indexers.synthetic import GIVEN_F, GIVEN_M, PROVINCES, record_base  # noqa: E402
+from indexers.synthetic import FAMILY, GIVEN_F, GIVEN_M, MIDDLE_F, MIDDLE_M, PROVINCES, record_base  # noqa: E402
+from ingest.testing import api_process  # noqa: E402
 from sohoa.config import Config  # noqa: E402
 
 # Planted people: plausible names that are rarer than the background's, so "the record" is well defined.
@@ -83,7 +84,6 @@ def planted_docs(seed: int) -> list[tuple[str, dict]]:
 
 def name_words() -> frozenset[str]:
     """Every word of a name in the benchmark's archive, folded."""
-    from indexers.synthetic import FAMILY, MIDDLE_F, MIDDLE_M
     names = [n for n, _ in FAMILY + MIDDLE_M + MIDDLE_F] + GIVEN_M + GIVEN_F + PLANTED
     return frozenset(w for n in names for w in tokens(folded_text(n)))
 
@@ -224,20 +224,6 @@ def run_load(base: str, headers: dict, queries: list[tuple[str, dict]], clients:
                                "p99": round(pct(v, 99), 1)} for k, v in lat.items()}}
 
 
-def start_api(env: dict, port: int, workers: int) -> subprocess.Popen:
-    proc = subprocess.Popen([sys.executable, "-m", "sohoa.cli", "api", "--host", "127.0.0.1", "--port", str(port),
-                             "--workers", str(workers)],
-                            env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    for _ in range(150):
-        try:
-            if httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=1).status_code == 200:
-                return proc
-        except httpx.HTTPError:
-            time.sleep(0.2)
-    proc.kill()
-    raise SystemExit("sohoa api did not start")
-
-
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--records", type=int, default=1_000_000)
@@ -270,7 +256,7 @@ def main() -> int:
     index = concrete_name(config, "records")
     template = load_template("records")
     result: dict = {"records": args.records, "prefix": prefix}
-    proc = None
+    services = contextlib.ExitStack()
     try:
         planted = planted_docs(args.seed)
         if args.reuse:  # an index kept by an earlier --keep run with the same --records and --seed
@@ -301,9 +287,7 @@ def main() -> int:
                   f"Elasticsearch {cpu['elasticsearch']} ms, deriving and sending {cpu['derive_and_send']} ms",
                   file=sys.stderr)
 
-        port = args.port or random.randint(20000, 40000)
-        proc = start_api(env, port, args.api_workers)
-        base = f"http://127.0.0.1:{port}"
+        proc, base = services.enter_context(api_process(env, workers=args.api_workers, port=args.port or None))
         # Searches run as a clerk (search with full fields), so each one is authenticated and audited
         # exactly as in service.
         token, _ = create_token(es, config, "bench-search", "clerk")
@@ -375,9 +359,7 @@ def main() -> int:
                   f"{name['p50']}/{name['p95']}/{name['p99']} ms, {level['errors']} errors; CPU per query: "
                   f"Elasticsearch {cpu['elasticsearch']} ms, API {cpu['api']} ms", file=sys.stderr)
     finally:
-        if proc is not None:
-            proc.terminate()
-            proc.wait(timeout=10)
+        services.close()
         if not args.keep and not args.reuse:
             es.indices.delete(index=f"{prefix}-*", ignore_unavailable=True, allow_no_indices=True)
     print(json.dumps(result, indent=2, ensure_ascii=False))

@@ -3,14 +3,9 @@
 from __future__ import annotations
 
 import io
-import socket
-import subprocess
 import sys
-import time
-from contextlib import contextmanager
 from pathlib import Path
 
-import httpx
 from PIL import Image, ImageDraw
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "schemas"))
@@ -24,7 +19,6 @@ from indexers.synthetic import record_base  # noqa: E402
 from schemas.extract import extract_records  # noqa: E402
 from sohoa.config import Config  # noqa: E402
 
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def birth(name, born, place, mother="Trần Thị Lan", father="Nguyễn Văn Nam", number="12"):
@@ -98,46 +92,3 @@ def index_synthetic(es, env: dict, n: int, collection: str = "khoiluong") -> Non
             for b in (record_base(i, seed=7, collection=collection) for i in range(n)))
     bulk_index(es, alias, docs, chunk_size=1000)
     es.indices.refresh(index=alias)
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@contextmanager
-def api_server(env: dict, log_path=None):
-    """``sohoa api`` in a subprocess on a free loopback port; yields its base URL.
-
-    With ``log_path`` everything the service prints goes to that file (the
-    tests that read the service's logs use it)."""
-    port = free_port()
-    out = open(log_path, "w") if log_path else None
-    proc = subprocess.Popen([sys.executable, "-m", "sohoa.cli", "api", "--host", "127.0.0.1", "--port", str(port)],
-                            env=env, cwd=ROOT, stdout=out or subprocess.DEVNULL,
-                            stderr=subprocess.STDOUT if out else subprocess.PIPE)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            if proc.poll() is not None:
-                said = open(log_path).read() if log_path else proc.stderr.read().decode()
-                raise RuntimeError(f"sohoa api exited: {said[-2000:]}")
-            try:
-                if httpx.get(base + "/healthz", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if time.monotonic() > deadline:
-                raise RuntimeError("sohoa api did not start in 30 s")
-            time.sleep(0.2)
-        yield base
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        if out:
-            out.close()

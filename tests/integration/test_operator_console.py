@@ -2,55 +2,33 @@
 
 from __future__ import annotations
 
-import socket
-import subprocess
-import sys
-import time
 
 import httpx
 import pytest
 from elasticsearch import Elasticsearch
 
+from ingest.testing import api_server
 from ingest.testing import scanned_pdf as render_pdf
 
-from .conftest import ROOT, s3
+from .conftest import s3
 from .test_operator import _operator_env, broken_worker, doc_state, run, running_worker, wait_until
 
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture
 def console_env(stack_env, tmp_path_factory):
     env = _operator_env(stack_env, "redis", tmp_path_factory)
-    port = _free_port()
-    env["SOHOA_API_PORT"] = str(port)
-    proc = subprocess.Popen([sys.executable, "-m", "sohoa.cli", "api", "--port", str(port)], env=env, cwd=ROOT,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    wait_until(lambda: _answers(url), timeout=30, interval=0.3)
-    from api.auth import create_token
-    from sohoa.config import Config
-    env["TEST_TOKEN"], _ = create_token(Elasticsearch(env["SOHOA_ES_URL"]), Config.from_env(env), "console-tests",
-                                        "operator")
-    yield env, url
-    proc.terminate()
-    proc.wait(timeout=20)
+    with api_server(env) as url:
+        env["SOHOA_API_PORT"] = url.rsplit(":", 1)[1]
+        from api.auth import create_token
+        from sohoa.config import Config
+        env["TEST_TOKEN"], _ = create_token(Elasticsearch(env["SOHOA_ES_URL"]), Config.from_env(env), "console-tests",
+                                            "operator")
+        yield env, url
     Elasticsearch(env["SOHOA_ES_URL"]).indices.delete(index=f"{env['SOHOA_INDEX_PREFIX']}-*", ignore_unavailable=True,
                                                       allow_no_indices=True)
-
-
-def _answers(url: str) -> bool:
-    try:
-        return httpx.get(url + "/healthz", timeout=1).status_code == 200
-    except httpx.HTTPError:
-        return False
 
 
 def test_a_failed_document_is_shown_with_its_reason_and_the_retry_button_fixes_it(console_env):

@@ -10,7 +10,8 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "indexers"))
 
-from search_fixtures import api_server, birth, index_samples, index_synthetic, s3_client  # noqa: E402
+from ingest.testing import api_server  # noqa: E402
+from search_fixtures import birth, index_samples, index_synthetic, s3_client  # noqa: E402
 
 BULK = 10_050
 # Near names, for the order within one tier of a query with a typo (collection "gantu").

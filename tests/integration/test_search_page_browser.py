@@ -10,7 +10,8 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "indexers"))
 
-from search_fixtures import api_server, index_samples, s3_client  # noqa: E402
+from ingest.testing import api_server  # noqa: E402
+from search_fixtures import index_samples, s3_client  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

@@ -14,10 +14,11 @@ from elasticsearch import Elasticsearch
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "indexers"))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "schemas"))
 
-from search_fixtures import api_server, birth, index_samples, s3_client  # noqa: E402
+from search_fixtures import birth, index_samples, s3_client  # noqa: E402
 from synth import page  # noqa: E402
 
 from api import auth  # noqa: E402
+from ingest.testing import api_server  # noqa: E402
 from api.app import create_app  # noqa: E402
 from indexers.client import ensure_index  # noqa: E402
 from indexers.pages import bulk_index  # noqa: E402

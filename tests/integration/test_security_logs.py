@@ -2,19 +2,14 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import httpx
 from elasticsearch import Elasticsearch
 
 from api import auth
+from ingest.testing import api_server
 from sohoa.config import Config
 
 from .conftest import ROOT
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "indexers"))
-from search_fixtures import api_server  # noqa: E402
 
 NAME = "Vương Thị Hạnh"
 PID = "026179005432"
