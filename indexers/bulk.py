@@ -45,6 +45,7 @@ def load_settings(es: Elasticsearch, index: str, settings: dict) -> Iterator[Non
 
 
 def chunks(items: Iterable, size: int) -> Iterator[list]:
+    """``items`` in lists of ``size`` (the last may be shorter), drawn only as each list is asked for."""
     it = iter(items)
     while chunk := list(itertools.islice(it, size)):
         yield chunk

@@ -11,9 +11,9 @@ from __future__ import annotations
 import logging
 import time
 from dataclasses import dataclass
-from itertools import islice
-from typing import Callable, Iterable, Iterator
+from typing import Callable
 
+from indexers.bulk import chunks
 from indexers.pages import now_iso
 
 from .state import StateStore, ledger_id
@@ -36,16 +36,10 @@ class WatchReport:
                 f"{self.already_seen} already seen")
 
 
-def _batches(items: Iterable[ObjectRef], size: int) -> Iterator[list[ObjectRef]]:
-    it = iter(items)
-    while batch := list(islice(it, size)):
-        yield batch
-
-
 def scan_once(bucket: Bucket, state: StateStore, send: Callable[[ObjectRef, str], None],
               prefix: str = "") -> WatchReport:
     report = WatchReport()
-    for batch in _batches(bucket.list_scans(prefix), BATCH):
+    for batch in chunks(bucket.list_scans(prefix), BATCH):
         report.listed += len(batch)
         ids = [ledger_id(bucket.name, ref.key, ref.etag) for ref in batch]
         seen = state.ledger_entries(ids)
