@@ -222,19 +222,20 @@ def derive(base: dict) -> dict:
     forms: dict[str, tuple[str, str]] = {}  # a record repeats its names and places in several fields
 
     def norm(t: str) -> str:
-        return (forms.get(t) or forms.setdefault(t, text_forms(t)))[0]
+        return _forms(forms, t)[0]
 
     def folded(t: str) -> str:
-        return (forms.get(t) or forms.setdefault(t, text_forms(t)))[1]
+        return _forms(forms, t)[1]
 
+    subject_words = [tokens(folded(n)) for n in subject_names]
     doc["search"] = {
         "name_exact": sorted({" ".join(tokens(norm(n))) for n in subject_names}),
-        "name_full": sorted({" ".join(tokens(folded(n))) for n in subject_names}),
+        "name_full": sorted({" ".join(w) for w in subject_words}),
         "name_keys": sorted({v for n in subject_names for v in name_variants(n, folded(n))}),
-        "name_given": sorted({t[-1] for t in (tokens(folded(n)) for n in subject_names) if t}),
-        "name_length": sorted({len(t) for t in (tokens(folded(n)) for n in subject_names) if t}),
+        "name_given": sorted({w[-1] for w in subject_words if w}),
+        "name_length": sorted({len(w) for w in subject_words if w}),
         # The first subject's name apart from the others' (a marriage's husband, an alias): word points are
-        # summed within one name, never across two.
+        # summed within one name, never across two. Its keyword sub-field name_words.sort sorts by name.
         "name_words": folded(subject_names[0]) if subject_names else None,
         "name_words_other": [folded(n) for n in subject_names[1:]],
         "subject_norm": [norm(n) for n in subject_names],
@@ -246,9 +247,14 @@ def derive(base: dict) -> dict:
         "places_norm": [norm(p) for p in doc["places"]],
         "places_folded": [folded(p) for p in doc["places"]],
         "all_folded": [folded(t) for t in all_text],
-        "name_sort": folded(doc["name"]) if doc["name"] else None,
     }
     return doc
+
+
+def _forms(memo: dict[str, tuple[str, str]], text: str) -> tuple[str, str]:
+    if text not in memo:
+        memo[text] = text_forms(text)
+    return memo[text]
 
 
 def base_of(source: dict) -> dict:

@@ -70,7 +70,7 @@ MAX_FACET_SIZE = 50
 FUZZY = "AUTO:3,50"  # one edit for words of 3 letters or more, none for shorter ones
 SORTS = {
     "relevance": [{"_score": "desc"}],
-    "name": [{"search.name_sort": {"order": "asc", "missing": "_last"}}],
+    "name": [{"search.name_words.sort": {"order": "asc", "missing": "_last"}}],
     "born": [{"date_of_birth": {"order": "asc", "missing": "_last"}}],
     "born_desc": [{"date_of_birth": {"order": "desc", "missing": "_last"}}],
     "registered": [{"registration_date": {"order": "asc", "missing": "_last"}}],
