@@ -95,7 +95,7 @@ def record_query(
                                         "number")] = None,
     type: Annotated[list[str], Query(description="record type (repeatable)")] = [],  # noqa: A002
     collection: Annotated[list[str], Query(description="collection (repeatable)")] = [],
-    review: Annotated[str | None, Query(max_length=20, description="ok or needs_review")] = None,
+    review: Annotated[str | None, Query(max_length=20, description="ok, needs_review, awaiting_second, disputed or verified")] = None,
     decade: Annotated[list[int], Query(description="decade of the record's main date, e.g. 1970")] = [],
     province: Annotated[list[str], Query(description="province named in a place (facet value)")] = [],
     sort: Annotated[str, Query(max_length=20, description=f"one of {', '.join(SORTS)}")] = "relevance",
@@ -228,7 +228,8 @@ def pages_search(q: Annotated[str, Query(min_length=1, max_length=500)],
 
 TYPE_LABELS = {"birth": "Khai sinh", "marriage": "Kết hôn", "death": "Khai tử", "martyr": "Liệt sĩ",
                "war_invalid": "Thương binh, bệnh binh", "museum_object": "Hiện vật bảo tàng"}
-REVIEW_LABELS = {"ok": "Đã kiểm tra", "needs_review": "Cần xem lại"}
+REVIEW_LABELS = {"ok": "Đã kiểm tra", "needs_review": "Cần xem lại", "awaiting_second": "Chờ người thứ hai xác nhận",
+                 "disputed": "Chờ phân xử", "verified": "Đã xác minh"}
 SORT_LABELS = {"relevance": "Phù hợp nhất", "name": "Họ tên (A–Z)", "born": "Ngày sinh (cũ trước)",
                "born_desc": "Ngày sinh (mới trước)", "registered": "Ngày đăng ký"}
 FIELD_LABELS = {

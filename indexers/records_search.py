@@ -75,7 +75,7 @@ SORTS = {
     "born_desc": [{"date_of_birth": {"order": "desc", "missing": "_last"}}],
     "registered": [{"registration_date": {"order": "asc", "missing": "_last"}}],
 }
-REVIEW_STATUSES = ("ok", "needs_review")
+REVIEW_STATUSES = ("ok", "needs_review", "awaiting_second", "disputed", "verified")
 SOURCE_EXCLUDES = ["search.*"]
 MARK = ("<mark>", "</mark>")
 SUBJECT_TIERS = (100, 60, 40, 30, 20)

@@ -62,6 +62,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("SOHOA_SESSION_TTL", "28800", "seconds a web login lasts"),
     Setting("SOHOA_COOKIE_SECURE", "true", "send the session cookie over HTTPS only (false only for plain-HTTP "
             "development on loopback)"),
+    Setting("SOHOA_REVIEW_TWO_PERSON", "name,date", "fields a second reviewer must confirm once one reviewer changed "
+            "them: field kinds (name, date, id, ...) or field keys (personal_id), comma-separated; empty for none"),
+    Setting("SOHOA_REVIEW_LEASE_SECONDS", "600", "how long a reviewer holds a record before another may take it"),
     Setting("SOHOA_LOG_LEVEL", "INFO", "log level"),
     Setting("SOHOA_LOG_FORMAT", "text", "log format: text or json"),
 )
@@ -113,6 +116,8 @@ class Config:
     api_secret_file: str = ""
     session_ttl: int = 28800
     cookie_secure: bool = True
+    review_two_person: tuple[str, ...] = ("name", "date")
+    review_lease_seconds: int = 600
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> "Config":
@@ -157,6 +162,8 @@ class Config:
             api_secret_file=e("SOHOA_API_SECRET_FILE"),
             session_ttl=int(e("SOHOA_SESSION_TTL")),
             cookie_secure=e("SOHOA_COOKIE_SECURE").strip().lower() in ("1", "true", "yes", "on"),
+            review_two_person=tuple(x.strip() for x in e("SOHOA_REVIEW_TWO_PERSON").split(",") if x.strip()),
+            review_lease_seconds=int(e("SOHOA_REVIEW_LEASE_SECONDS")),
         )
 
     def index(self, name: str) -> str:
