@@ -1,0 +1,251 @@
+"""The review desk in Elasticsearch: the queue, leases, and every round of answers.
+
+- **Queue**: records whose ``review_status`` is ``needs_review`` or
+  ``awaiting_second``, lowest confidence first, then oldest
+  (``queue_search``, a pure request builder); a record is left out while
+  another reviewer holds it, and for the reviewer whose own answers wait for a
+  second person.
+- **Leases**: ``lease:<record id>`` documents in the reviews index. Taking one
+  is a create, or a compare-and-set (``if_seq_no``) on an expired one, so two
+  reviewers asking at once never get the same record; a lease ends when its
+  holder answers or lets go, or when it expires (``SOHOA_REVIEW_LEASE_SECONDS``).
+- **Rounds**: one document per submission, never changed: who, when, and per
+  field the decision with the extractor's value beside it. The record carries
+  the resulting review (``schemas/review.py``) and is re-indexed at once with
+  a refresh, so the answer is searchable when the reviewer's request returns.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timedelta, timezone
+from typing import Any
+
+from elasticsearch import ConflictError, Elasticsearch, NotFoundError
+
+from schemas.review import QUEUE_STATUSES
+from sohoa.config import Config
+
+from .client import ensure_index
+from .records import base_of, derive
+
+log = logging.getLogger(__name__)
+
+QUEUE_CANDIDATES = 10
+_ready: set[tuple[str, str]] = set()
+
+
+def now_iso(dt: datetime | None = None) -> str:
+    return (dt or datetime.now(timezone.utc)).isoformat(timespec="milliseconds")
+
+
+def reviews_index(es: Elasticsearch, config: Config) -> str:
+    key = (config.es_url, config.index_prefix)
+    if key not in _ready:
+        ensure_index(es, config, "reviews")
+        _ready.add(key)
+    return config.index("reviews")
+
+
+# --- the queue (pure) ---------------------------------------------------------------------------------
+
+def queue_filters(*, collections: list[str] | tuple[str, ...] = (), record_types: list[str] | tuple[str, ...] = (),
+                  reasons: list[str] | tuple[str, ...] = (), statuses: tuple[str, ...] = QUEUE_STATUSES) -> list[dict]:
+    out: list[dict] = [{"terms": {"review_status": list(statuses)}}]
+    if collections:
+        out.append({"terms": {"collection": list(collections)}})
+    if record_types:
+        out.append({"terms": {"record_type": list(record_types)}})
+    if reasons:
+        out.append({"terms": {"review_codes": list(reasons)}})
+    return out
+
+
+QUEUE_SORT = [{"confidence": {"order": "asc", "missing": "_first"}}, {"extracted_at": {"order": "asc"}},
+              {"record_id": {"order": "asc"}}]
+
+
+def queue_search(*, reviewer: str, leased: list[str], size: int = QUEUE_CANDIDATES, **filters: Any) -> dict:
+    """The request for the next records a reviewer may take: doubt first, then age; none held by someone
+    else, none whose pending answers are the reviewer's own."""
+    must_not: list[dict] = [{"term": {"awaiting": reviewer}}]
+    if leased:
+        must_not.append({"ids": {"values": leased}})
+    return {"query": {"bool": {"filter": queue_filters(**filters), "must_not": must_not}}, "sort": QUEUE_SORT,
+            "size": size, "_source": ["record_id"], "track_total_hits": False}
+
+
+# --- leases --------------------------------------------------------------------------------------------
+
+def lease_id(record_id: str) -> str:
+    return f"lease:{record_id}"
+
+
+def take_lease(es: Elasticsearch, config: Config, record_id: str, holder: str, seconds: int | None = None,
+               at: datetime | None = None) -> str | None:
+    """Take (or renew) the lease on a record; its expiry, or None when someone else holds it."""
+    index = reviews_index(es, config)
+    t = at or datetime.now(timezone.utc)
+    until = now_iso(t + timedelta(seconds=seconds or config.review_lease_seconds))
+    doc = {"kind": "lease", "record_id": record_id, "by": holder, "at": now_iso(t), "until": until}
+    try:
+        cur = es.get(index=index, id=lease_id(record_id))
+    except NotFoundError:
+        try:
+            es.index(index=index, id=lease_id(record_id), document=doc, op_type="create", refresh=True)
+            return until
+        except ConflictError:
+            return None
+    src = cur["_source"]
+    if src.get("by") != holder and src.get("until", "") > now_iso(t):
+        return None
+    try:
+        es.index(index=index, id=lease_id(record_id), document=doc, if_seq_no=cur["_seq_no"],
+                 if_primary_term=cur["_primary_term"], refresh=True)
+        return until
+    except ConflictError:
+        return None
+
+
+def lease_holder(es: Elasticsearch, config: Config, record_id: str) -> dict | None:
+    """The live lease on a record (holder ``by``, ``until``), or None."""
+    try:
+        src = es.get(index=reviews_index(es, config), id=lease_id(record_id))["_source"]
+    except NotFoundError:
+        return None
+    return src if src.get("until", "") > now_iso() else None
+
+
+def release_lease(es: Elasticsearch, config: Config, record_id: str, holder: str) -> bool:
+    index = reviews_index(es, config)
+    try:
+        cur = es.get(index=index, id=lease_id(record_id))
+    except NotFoundError:
+        return False
+    if cur["_source"].get("by") != holder:
+        return False
+    try:
+        es.delete(index=index, id=lease_id(record_id), if_seq_no=cur["_seq_no"],
+                  if_primary_term=cur["_primary_term"], refresh=True)
+        return True
+    except (ConflictError, NotFoundError):
+        return False
+
+
+def active_leases(es: Elasticsearch, config: Config, *, holder: str | None = None, others_than: str | None = None,
+                  limit: int = 10_000) -> list[dict]:
+    """Live leases: of one holder, or of everyone but one."""
+    filters: list[dict] = [{"term": {"kind": "lease"}}, {"range": {"until": {"gt": "now"}}}]
+    must_not: list[dict] = []
+    if holder:
+        filters.append({"term": {"by": holder}})
+    if others_than:
+        must_not.append({"term": {"by": others_than}})
+    resp = es.search(index=reviews_index(es, config), size=limit, query={"bool": {"filter": filters,
+                                                                                   "must_not": must_not}},
+                     sort=[{"at": "desc"}], _source=["record_id", "by", "until"])
+    return [h["_source"] for h in resp["hits"]["hits"]]
+
+
+# --- taking the next record ----------------------------------------------------------------------------
+
+def next_record(es: Elasticsearch, config: Config, reviewer: str, **filters: Any) -> tuple[str, str] | None:
+    """(record id, lease expiry) of the next record for ``reviewer``, leased to them; None when the queue
+    (within ``filters``) is empty. A record the reviewer already holds and that still waits comes first."""
+    records = config.index("records")
+    mine = [lease["record_id"] for lease in active_leases(es, config, holder=reviewer, limit=20)]
+    if mine:
+        still = es.search(index=records, size=1, query={"bool": {"filter": [{"ids": {"values": mine}},
+                                                                              *queue_filters(**filters)]}},
+                          sort=QUEUE_SORT, _source=["record_id"])["hits"]["hits"]
+        if still:
+            until = take_lease(es, config, still[0]["_id"], reviewer)
+            if until:
+                return still[0]["_id"], until
+    leased = [lease["record_id"] for lease in active_leases(es, config, others_than=reviewer)]
+    for _ in range(3):  # others may take the same candidates meanwhile: look again
+        hits = es.search(index=records, **queue_search(reviewer=reviewer, leased=leased, **filters))["hits"]["hits"]
+        if not hits:
+            return None
+        for h in hits:
+            until = take_lease(es, config, h["_id"], reviewer)
+            if until:
+                return h["_id"], until
+            leased.append(h["_id"])
+    return None
+
+
+def queue_counts(es: Elasticsearch, config: Config, **filters: Any) -> dict:
+    """How many records wait, by status, record type, collection and reason."""
+    resp = es.search(index=config.index("records"), size=0, track_total_hits=True,
+                     query={"bool": {"filter": queue_filters(statuses=(*QUEUE_STATUSES, "disputed"), **filters)}},
+                     aggs={"status": {"terms": {"field": "review_status", "size": 10}},
+                           "record_type": {"terms": {"field": "record_type", "size": 20}},
+                           "collection": {"terms": {"field": "collection", "size": 50}},
+                           "reason": {"terms": {"field": "review_codes", "size": 30}}})
+    aggs = resp["aggregations"]
+    return {name: {b["key"]: b["doc_count"] for b in aggs[name]["buckets"]} for name in aggs}
+
+
+# --- saving answers ------------------------------------------------------------------------------------
+
+def save_round(es: Elasticsearch, config: Config, source: dict, review: dict, *, who: str, at: str,
+               round_kind: str, decisions: list[dict]) -> dict:
+    """Store one round of answers and re-index the record with them; return the new record document.
+
+    The round is written first: if the record's update failed, the round still says what the person
+    decided (nothing is lost) and the record can be rebuilt from the rounds.
+    """
+    index = reviews_index(es, config)
+    doc = derive({**base_of(source), "review": review})
+    es.index(index=index, document={
+        "kind": "round", "record_id": doc["record_id"], "collection": doc.get("collection"),
+        "record_type": doc.get("record_type"), "by": who, "at": at, "round": round_kind,
+        "status_after": doc["review_status"], "fields_count": len(decisions),
+        "actions": sorted({d["action"] for d in decisions}), "decisions": {"fields": decisions}})
+    # refresh=True: the answer is searchable when this returns (one small segment on one shard).
+    es.index(index=config.index("records"), id=doc["record_id"], document=doc, refresh=True)
+    return doc
+
+
+def rounds_of(es: Elasticsearch, config: Config, record_id: str, limit: int = 100) -> list[dict]:
+    index = reviews_index(es, config)
+    es.indices.refresh(index=index)
+    resp = es.search(index=index, size=limit, sort=[{"at": "asc"}],
+                     query={"bool": {"filter": [{"term": {"kind": "round"}}, {"term": {"record_id": record_id}}]}})
+    return [h["_source"] for h in resp["hits"]["hits"]]
+
+
+# --- the backlog ---------------------------------------------------------------------------------------
+
+def backlog(es: Elasticsearch, config: Config, hours: float = 1.0) -> dict:
+    """Records waiting (by status), records reviewed in the last ``hours`` per reviewer, and the hours the
+    waiting ones would take at that pace (None when nobody reviewed anything)."""
+    waiting = es.count(index=config.index("records"), query={"bool": {"filter": queue_filters()}})["count"]
+    disputed = es.count(index=config.index("records"), query={"term": {"review_status": "disputed"}})["count"]
+    per: dict[str, int] = {}
+    try:
+        resp = es.search(index=reviews_index(es, config), size=0, query={"bool": {"filter": [
+            {"term": {"kind": "round"}}, {"range": {"at": {"gte": f"now-{int(hours * 60)}m"}}}]}},
+            aggs={"by": {"terms": {"field": "by", "size": 200}}})
+        per = {b["key"]: b["doc_count"] for b in resp["aggregations"]["by"]["buckets"]}
+    except NotFoundError:
+        per = {}
+    rate = sum(per.values()) / hours if per else 0.0
+    return {"waiting": waiting, "disputed": disputed, "reviewed_per_hour": {k: v / hours for k, v in per.items()},
+            "rate_per_hour": rate, "eta_hours": round(waiting / rate, 2) if rate else None}
+
+
+def carry_reviews(es: Elasticsearch, index: str, docs: list[tuple[str, dict]]) -> list[tuple[str, dict]]:
+    """Record documents about to replace stored ones (a re-extraction), each with the stored record's review:
+    what people decided stays what the record says, whatever the extractor now reads."""
+    if not docs:
+        return docs
+    try:
+        found = es.mget(index=index, ids=[i for i, _ in docs], source_includes=["review"])["docs"]
+    except NotFoundError:
+        return docs
+    reviews = {d["_id"]: d["_source"].get("review") for d in found if d.get("found") and d["_source"].get("review")}
+    if not reviews:
+        return docs
+    return [(i, derive({**base_of(d), "review": reviews[i]}) if i in reviews else d) for i, d in docs]
