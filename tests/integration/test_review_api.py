@@ -161,3 +161,8 @@ def test_backlog_for_operators(desk):
     b = boss.get("/review/backlog").json()
     assert b["waiting"] >= 1 and b["reviewed_per_hour"]["Lan"] >= 2 and b["eta_hours"] is not None
     assert desk["c"]["Lan"].get("/review/backlog").status_code == 403
+    metrics = boss.get("/metrics").text
+    assert f"sohoa_review_waiting {float(b['waiting'])}" in metrics
+    assert 'sohoa_reviewed_per_hour{reviewer="Lan"}' in metrics and "sohoa_review_eta_hours" in metrics
+    console = boss.get("/console").text
+    assert 'id="review-waiting"' in console and "Lan" in console
