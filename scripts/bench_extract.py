@@ -12,6 +12,11 @@ read with ``schemas.extract.extract_records``. Reported:
   the review threshold, as a share of all fields (target < 1 %) and of wrong fields.
 
     python scripts/bench_extract.py [--levels 0,1,2,3] [--per-type 3] [--seed 7] [--jobs 2]
+    python scripts/bench_extract.py --ground-truth DIR   # records people verified ('sohoa review export DIR')
+
+With ``--ground-truth`` nothing is generated or OCR'd: today's extractor reads the
+exported OCR output of each page again and is scored against what reviewers verified
+(one level, ``verified``).
 """
 
 from __future__ import annotations
@@ -120,12 +125,23 @@ def main(argv: list[str] | None = None) -> int:
                          "levels and steps reuses it and only re-runs extraction")
     ap.add_argument("--ocr-steps", help="comma-separated OCR preprocessing steps instead of the pipeline's defaults "
                                         "(e.g. to measure extraction without the orientation step)")
+    ap.add_argument("--ground-truth", type=Path,
+                    help="score against records people verified, exported by 'sohoa review export DIR'")
     args = ap.parse_args(argv)
     levels = [int(x) for x in args.levels.split(",")]
     steps = tuple(x for x in args.ocr_steps.split(",") if x) if args.ocr_steps is not None else None
     jobs = [(rt, i, lv, args.seed, steps) for lv in levels for rt in args.types.split(",") for i in range(args.per_type)]
     t0 = time.perf_counter()
-    results = _run_ocr(jobs, args.jobs, args.ocr_cache)
+    if args.ground_truth is not None:
+        from indexers.ground_truth import load
+        exported = load(args.ground_truth)
+        results = [((t["records"][0]["record_type"], k, "verified", None), t, pages, 0.0)
+                   for k, (t, pages) in enumerate(exported)]
+        jobs = [r[0] for r in results]
+        levels = ["verified"]
+        args.types = ",".join(sorted({rec["record_type"] for _, t, _, _ in results for rec in t["records"]}))
+    else:
+        results = _run_ocr(jobs, args.jobs, args.ocr_cache)
     ocr_seconds = sum(r[3] for r in results)
 
     fields = defaultdict(lambda: [0, 0])  # key -> [right, total]

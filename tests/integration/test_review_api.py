@@ -166,3 +166,28 @@ def test_backlog_for_operators(desk):
     assert 'sohoa_reviewed_per_hour{reviewer="Lan"}' in metrics and "sohoa_review_eta_hours" in metrics
     console = boss.get("/console").text
     assert 'id="review-waiting"' in console and "Lan" in console
+
+
+def test_verified_records_export_as_ground_truth_and_the_extraction_benchmark_runs_on_them(desk, tmp_path):
+    import json
+    import re
+    import subprocess
+
+    root = Path(__file__).resolve().parents[2]
+    out = tmp_path / "truth"
+    done = subprocess.run([sys.executable, "-m", "sohoa.cli", "review", "export", str(out)], env=desk["env"],
+                          capture_output=True, text=True, timeout=300, cwd=root)
+    assert done.returncode == 0, done.stderr
+    rows = {r["record_id"]: r for r in map(json.loads, (out / "records.jsonl").read_text(encoding="utf-8").splitlines())}
+    a, b = rows[desk["ids"]["hotich/review/a.pdf"]], rows[desk["ids"]["hotich/review/b.pdf"]]
+    assert a["fields"]["full_name"] == "Nguyễn Văn Đức" and a["extracted"]["full_name"] == "Nguyen Van Duc"
+    assert a["decisions"]["place_of_birth"] == "illegible" and "place_of_birth" not in a["fields"]
+    assert b["fields"]["full_name"] == "Lê Thị Hoà"
+    assert (out / a["crops"]["full_name"]).read_bytes()[:2] == b"\xff\xd8"  # a JPEG
+    assert (out / "ocr" / a["doc_hash"] / "00001.json").exists()
+
+    bench = subprocess.run([sys.executable, str(root / "scripts" / "bench_extract.py"), "--ground-truth", str(out)],
+                           capture_output=True, text=True, timeout=300, cwd=root)
+    assert bench.returncode == 0, bench.stderr
+    # every field people gave a value to is scored: 3 on record a (one was illegible), 4 on record b
+    assert re.search(r"\| all \| [\d.]+% \(\d+/7\) \|", bench.stdout), bench.stdout
