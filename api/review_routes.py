@@ -231,7 +231,7 @@ def _summary(decisions: list[Decision]) -> list[dict]:
     return [{"field": d.field, "action": d.action} for d in decisions]
 
 
-def _save(es, config, source: dict, answers: Answers, *, arbitrate: bool) -> dict:
+def _save(es, config, source: dict, answers: Answers, *, arbitrate: bool, lease: dict | None = None) -> dict:
     who = _who()
     at = reviews.now_iso()
     decisions = _decisions(answers)
@@ -246,7 +246,7 @@ def _save(es, config, source: dict, answers: Answers, *, arbitrate: bool) -> dic
                              round_kind="arbitration" if arbitrate else "review",
                              decisions=[{**s, "status": (review["fields"].get(s["field"]) or {}).get("status")}
                                         for s in _summary(decisions)])
-    reviews.release_lease(es, config, doc["record_id"], who.name)
+    reviews.release_lease(es, config, doc["record_id"], who.name, lease)
     audit.record("review.arbitrate" if arbitrate else "review.decide", record_ids=[doc["record_id"]],
                  count=len(decisions), detail={"fields": _summary(decisions), "status": doc["review_status"],
                                                "record_type_changed": bool(answers.record_type and
@@ -264,9 +264,10 @@ def review_decide(record_id: str, answers: Answers, es: Elasticsearch = Depends(
     record is leased on the way. The record is re-indexed before this returns."""
     source = _get(es, config, record_id)
     who = _who()
-    if reviews.take_lease(es, config, record_id, who.name) is None:
+    lease = reviews.held_lease(es, config, record_id, who.name)
+    if lease is None:
         raise HTTPException(409, "another reviewer holds this record")
-    return _save(es, config, source, answers, arbitrate=False)
+    return _save(es, config, source, answers, arbitrate=False, lease=lease)
 
 
 @router.post("/review/records/{record_id}/release", summary="Let a leased record go back to the queue")

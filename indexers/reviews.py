@@ -82,26 +82,34 @@ def lease_id(record_id: str) -> str:
 
 
 def take_lease(es: Elasticsearch, config: Config, record_id: str, holder: str, seconds: int | None = None,
-               at: datetime | None = None) -> str | None:
-    """Take (or renew) the lease on a record; its expiry, or None when someone else holds it."""
+               at: datetime | None = None, renew_after: float = 60.0) -> str | None:
+    """Take (or renew) the lease on a record; its expiry, or None when someone else holds it.
+
+    Whether a record is free is read with a real-time GET and written with a create or a compare-and-set,
+    so no refresh is needed for two reviewers never to hold one record; searches for leases
+    (``active_leases``) only spare the queue candidates that would be refused anyway, and may lag a second.
+    A lease held for more than ``renew_after`` seconds more is not written again."""
     index = reviews_index(es, config)
     t = at or datetime.now(timezone.utc)
     until = now_iso(t + timedelta(seconds=seconds or config.review_lease_seconds))
     doc = {"kind": "lease", "record_id": record_id, "by": holder, "at": now_iso(t), "until": until}
+    try:  # a free record has no lease document: one request takes it
+        es.index(index=index, id=lease_id(record_id), document=doc, op_type="create")
+        return until
+    except ConflictError:
+        pass
     try:
         cur = es.get(index=index, id=lease_id(record_id))
-    except NotFoundError:
-        try:
-            es.index(index=index, id=lease_id(record_id), document=doc, op_type="create", refresh=True)
-            return until
-        except ConflictError:
-            return None
+    except NotFoundError:  # let go of meanwhile
+        return None
     src = cur["_source"]
     if src.get("by") != holder and src.get("until", "") > now_iso(t):
         return None
+    if src.get("by") == holder and src.get("until", "") > now_iso(t + timedelta(seconds=renew_after)):
+        return src["until"]  # held, and for long enough: nothing to write
     try:
         es.index(index=index, id=lease_id(record_id), document=doc, if_seq_no=cur["_seq_no"],
-                 if_primary_term=cur["_primary_term"], refresh=True)
+                 if_primary_term=cur["_primary_term"])
         return until
     except ConflictError:
         return None
@@ -116,17 +124,36 @@ def lease_holder(es: Elasticsearch, config: Config, record_id: str) -> dict | No
     return src if src.get("until", "") > now_iso() else None
 
 
-def release_lease(es: Elasticsearch, config: Config, record_id: str, holder: str) -> bool:
+def held_lease(es: Elasticsearch, config: Config, record_id: str, holder: str) -> dict | None:
+    """The lease ``holder`` holds on a record, taking it when free (``_seq_no``/``_primary_term`` kept for
+    ``release_lease``); None when someone else holds it. One real-time GET when the lease is already held."""
     index = reviews_index(es, config)
     try:
         cur = es.get(index=index, id=lease_id(record_id))
     except NotFoundError:
-        return False
+        cur = None
+    if cur is not None and cur["_source"].get("by") == holder and cur["_source"].get("until", "") > now_iso():
+        return {**cur["_source"], "_seq_no": cur["_seq_no"], "_primary_term": cur["_primary_term"]}
+    if take_lease(es, config, record_id, holder) is None:
+        return None
+    return held_lease(es, config, record_id, holder)
+
+
+def release_lease(es: Elasticsearch, config: Config, record_id: str, holder: str, held: dict | None = None) -> bool:
+    """Let a record go, if ``holder`` holds it (``held``: the lease as ``held_lease`` read it, saving a GET)."""
+    index = reviews_index(es, config)
+    if held is not None:
+        cur = {"_source": held, "_seq_no": held["_seq_no"], "_primary_term": held["_primary_term"]}
+    else:
+        try:
+            cur = es.get(index=index, id=lease_id(record_id))
+        except NotFoundError:
+            return False
     if cur["_source"].get("by") != holder:
         return False
     try:
         es.delete(index=index, id=lease_id(record_id), if_seq_no=cur["_seq_no"],
-                  if_primary_term=cur["_primary_term"], refresh=True)
+                  if_primary_term=cur["_primary_term"])
         return True
     except (ConflictError, NotFoundError):
         return False
@@ -149,29 +176,44 @@ def active_leases(es: Elasticsearch, config: Config, *, holder: str | None = Non
 
 # --- taking the next record ----------------------------------------------------------------------------
 
+LEASES_QUERY = {"bool": {"filter": [{"term": {"kind": "lease"}}, {"range": {"until": {"gt": "now"}}}]}}
+CANDIDATES_FIRST = 50
+
+
 def next_record(es: Elasticsearch, config: Config, reviewer: str, **filters: Any) -> tuple[str, str] | None:
     """(record id, lease expiry) of the next record for ``reviewer``, leased to them; None when the queue
-    (within ``filters``) is empty. A record the reviewer already holds and that still waits comes first."""
+    (within ``filters``) is empty. A record the reviewer already holds and that still waits comes first.
+
+    One multi-search reads the live leases and the first candidates together; candidates others hold are
+    passed over, and the lease itself is taken atomically (``take_lease``), so a lease the search did not
+    see yet only costs one refused attempt."""
     records = config.index("records")
-    mine = [lease["record_id"] for lease in active_leases(es, config, holder=reviewer, limit=20)]
-    if mine:
-        still = es.search(index=records, size=1, query={"bool": {"filter": [{"ids": {"values": mine}},
-                                                                              *queue_filters(**filters)]}},
-                          sort=QUEUE_SORT, _source=["record_id"])["hits"]["hits"]
-        if still:
-            until = take_lease(es, config, still[0]["_id"], reviewer)
+    first = queue_search(reviewer=reviewer, leased=[], size=CANDIDATES_FIRST, **filters)
+    resp = es.msearch(searches=[
+        {"index": reviews_index(es, config)},
+        {"query": LEASES_QUERY, "size": 1000, "_source": ["record_id", "by"]},
+        {"index": records}, first])["responses"]
+    for r in resp:
+        if "error" in r:
+            raise RuntimeError(f"review queue search failed: {r['error'].get('type')}")
+    leases = {h["_source"]["record_id"]: h["_source"]["by"] for h in resp[0]["hits"]["hits"]}
+    candidates = [h["_id"] for h in resp[1]["hits"]["hits"]]
+    size = CANDIDATES_FIRST
+    held = {rid for rid, by in leases.items() if by != reviewer}
+    free = [c for c in candidates if leases.get(c) == reviewer] + [c for c in candidates if c not in leases]
+    for _ in range(3):
+        for rid in free:
+            until = take_lease(es, config, rid, reviewer)
             if until:
-                return still[0]["_id"], until
-    leased = [lease["record_id"] for lease in active_leases(es, config, others_than=reviewer)]
-    for _ in range(3):  # others may take the same candidates meanwhile: look again
-        hits = es.search(index=records, **queue_search(reviewer=reviewer, leased=leased, **filters))["hits"]["hits"]
-        if not hits:
+                return rid, until
+            held.add(rid)
+        if len(candidates) < size:  # the whole queue was in view and every record in it is held
             return None
-        for h in hits:
-            until = take_lease(es, config, h["_id"], reviewer)
-            if until:
-                return h["_id"], until
-            leased.append(h["_id"])
+        # every candidate was held: ask again without the held ones
+        size = QUEUE_CANDIDATES
+        hits = es.search(index=records, **queue_search(reviewer=reviewer, leased=sorted(held), size=size,
+                                                        **filters))["hits"]["hits"]
+        candidates = free = [h["_id"] for h in hits]
     return None
 
 
@@ -198,13 +240,18 @@ def save_round(es: Elasticsearch, config: Config, source: dict, review: dict, *,
     """
     index = reviews_index(es, config)
     doc = derive({**base_of(source), "review": review})
-    es.index(index=index, document={
+    round_doc = {
         "kind": "round", "record_id": doc["record_id"], "collection": doc.get("collection"),
         "record_type": doc.get("record_type"), "by": who, "at": at, "round": round_kind,
         "status_after": doc["review_status"], "fields_count": len(decisions),
-        "actions": sorted({d["action"] for d in decisions}), "decisions": {"fields": decisions}})
-    # refresh=True: the answer is searchable when this returns (one small segment on one shard).
-    es.index(index=config.index("records"), id=doc["record_id"], document=doc, refresh=True)
+        "actions": sorted({d["action"] for d in decisions}), "decisions": {"fields": decisions}}
+    # One bulk request, the round first; refresh=true: the answer is searchable when this returns.
+    resp = es.bulk(operations=[{"index": {"_index": index}}, round_doc,
+                               {"index": {"_index": config.index("records"), "_id": doc["record_id"]}}, doc],
+                   refresh=True)
+    if resp.get("errors"):
+        failed = [next(iter(i.values())) for i in resp["items"] if next(iter(i.values())).get("error")]
+        raise RuntimeError("saving the review failed: " + ", ".join(str(f["error"].get("type")) for f in failed))
     return doc
 
 
