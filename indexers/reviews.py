@@ -245,13 +245,9 @@ def save_round(es: Elasticsearch, config: Config, source: dict, review: dict, *,
         "record_type": doc.get("record_type"), "by": who, "at": at, "round": round_kind,
         "status_after": doc["review_status"], "fields_count": len(decisions),
         "actions": sorted({d["action"] for d in decisions}), "decisions": {"fields": decisions}}
-    # One bulk request, the round first; refresh=true: the answer is searchable when this returns.
-    resp = es.bulk(operations=[{"index": {"_index": index}}, round_doc,
-                               {"index": {"_index": config.index("records"), "_id": doc["record_id"]}}, doc],
-                   refresh=True)
-    if resp.get("errors"):
-        failed = [next(iter(i.values())) for i in resp["items"] if next(iter(i.values())).get("error")]
-        raise RuntimeError("saving the review failed: " + ", ".join(str(f["error"].get("type")) for f in failed))
+    es.index(index=index, document=round_doc)
+    # refresh=true on the records index only: the answer is searchable when this returns.
+    es.index(index=config.index("records"), id=doc["record_id"], document=doc, refresh=True)
     return doc
 
 
