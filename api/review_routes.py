@@ -37,8 +37,8 @@ from api.search_routes import IMAGE_LINK_SECONDS, TYPE_LABELS, _field_label, get
 from indexers import reviews
 from indexers.records_search import SOURCE_EXCLUDES
 from schemas.extract import flatten_fields
-from schemas.review import (Decision, ReviewError, apply_decisions, field_kind, field_reasons, known_types, leaf,
-                            two_person)
+from schemas.review import (Decision, ReviewError, addable_keys, apply_decisions, field_kind, field_reasons,
+                            known_types, leaf, two_person)
 from sohoa.config import Config
 
 log = logging.getLogger(__name__)
@@ -87,6 +87,13 @@ def _get(es: Elasticsearch, config: Config, record_id: str) -> dict:
 
 # --- a record as the review screen shows it -----------------------------------------------------------------
 
+def _masked(key: str, value):
+    """A value of a field the caller's role may not read, as masking shows it (api/auth.py)."""
+    if value is None or value == "":
+        return value
+    return auth.mask_id(str(value)) if leaf(key) == "personal_id" else auth.mask_date(str(value))
+
+
 def review_body(source: dict, bucket, *, config: Config, hidden: tuple[str, ...], lease_until: str | None = None,
                 with_crops: bool = True) -> dict:
     """Per field: label, kind, normal value, OCR text, confidence, why it is doubtful, its review so far,
@@ -111,22 +118,18 @@ def review_body(source: dict, bucket, *, config: Config, hidden: tuple[str, ...]
             sizes[page] = image.size
         box = source_box(boxes.get(key), geometry)
         fr = review_fields.get(key) or {}
+        # The field list is keyed by "key", not by field name, so masking is applied here, per field.
         out_fields.append({
-            "key": key, "label": _field_label(key), "kind": field_kind(rtype, key), "value": value,
-            "raw": raws.get(key), "confidence": confs.get(key), "page": page, "box": box,
-            "reasons": reasons.get(key, []),
+            "key": key, "label": _field_label(key), "kind": field_kind(rtype, key),
+            "value": _masked(key, value) if masked else value,
+            "raw": _masked(key, raws.get(key)) if masked else raws.get(key), "confidence": confs.get(key),
+            "page": page, "box": box, "reasons": reasons.get(key, []),
             "status": fr.get("status"), "action": fr.get("action"), "by": fr.get("by"),
-            "original": fr.get("original"), "proposals": fr.get("proposals"),
+            "original": None if masked else fr.get("original"), "proposals": None if masked else fr.get("proposals"),
             "two_person": two_person(rtype, key, config.review_two_person), "masked": masked,
             "crop": data_uri(crop(image, box)) if (with_crops and image is not None and box and not masked) else None,
         })
-    schema_keys = []
-    try:
-        from schemas.review import _schemas
-        schema = _schemas().get(rtype or "")
-        schema_keys = [s.key for s in schema.fields if not s.internal and "[]" not in s.key] if schema else []
-    except Exception:  # noqa: BLE001 - the list of fields to add is a convenience
-        schema_keys = []
+    schema_keys = addable_keys(rtype)
     body = {
         "id": source.get("record_id"), "record_type": rtype, "type_label": TYPE_LABELS.get(rtype or "", rtype),
         "types": [{"value": t, "label": TYPE_LABELS.get(t, t)} for t in known_types()],

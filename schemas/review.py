@@ -107,6 +107,12 @@ def known_types() -> tuple[str, ...]:
     return tuple(sorted(_schemas()))
 
 
+def addable_keys(record_type: str | None) -> list[str]:
+    """Field keys of a record type a reviewer may add (not internal, not inside a list)."""
+    schema = _schemas().get(record_type or "")
+    return [s.key for s in schema.fields if not s.internal and "[]" not in s.key] if schema is not None else []
+
+
 # --- reading what a person typed -------------------------------------------------------------------
 
 def read_typed(record_type: str | None, key: str, typed: Any) -> tuple[Any, str]:

@@ -40,3 +40,24 @@ def test_a_crop_is_the_box_with_a_margin_as_jpeg():
     assert out.format == "JPEG" and out.size == (220, 60)
     wide = Image.open(io.BytesIO(crop(img, [0, 0, 1000, 100], margin=0, max_width=500)))
     assert wide.size == (500, 50)
+
+
+def test_a_role_without_full_fields_gets_masked_values_and_no_crop_of_them():
+    from api.auth import MASKED_FIELDS
+    from api.review_routes import review_body
+    from indexers.records import derive
+    from sohoa.config import Config
+
+    def f(v):
+        return {"value": v, "raw": v, "confidence": 0.4, "page": 1, "bbox": [1, 2, 3, 4]}
+    rec = derive({"record_type": "birth", "collection": "hotich", "doc_hash": "ab" * 32, "ordinal": 0, "pages": [1],
+                  "needs_review": True, "review_reasons": ["personal_id: low confidence 0.40"],
+                  "fields": {"full_name": f("Nguyễn Văn Đức"), "date_of_birth": f("1972-03-15"),
+                             "personal_id": f("027072001234")}})
+    body = review_body(rec, None, config=Config.from_env({}), hidden=MASKED_FIELDS)
+    by_key = {x["key"]: x for x in body["fields"]}
+    assert by_key["date_of_birth"]["value"] == "1972" and by_key["date_of_birth"]["masked"]
+    assert by_key["personal_id"]["value"] == "*********234" and by_key["personal_id"]["raw"] == "*********234"
+    assert by_key["full_name"]["value"] == "Nguyễn Văn Đức"
+    assert "1972-03-15" not in str(body) and "027072001234" not in str(body)
+    assert by_key["personal_id"]["reasons"] == ["low_confidence"]
