@@ -7,7 +7,9 @@ that. ``source_box`` maps a box back with the page's OCR geometry
 so the next record and all its crops are one request.
 
 Decoded pages are kept in a small in-process cache: a reviewer works through a
-register page by page, and the records of one page share its image.
+register page by page, and the records of one page share its image. When a
+record is handed out, the pages of the next records in the queue are loaded
+in the background (``prefetch``), so the next request finds them decoded.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import base64
 import io
 import threading
 from collections import OrderedDict
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from PIL import Image
@@ -104,4 +107,12 @@ class PageCache:
         return image, geometry
 
 
+    def prefetch(self, bucket, wanted: list[tuple[str, int]]) -> None:
+        """Load pages in the background (one thread: a reviewer's think time is long, cores are few)."""
+        todo = [(d, p) for d, p in wanted if d and p and (d, p) not in self._items]
+        if todo:
+            _prefetcher.submit(lambda: [self.get(bucket, d, p) for d, p in todo])
+
+
+_prefetcher = ThreadPoolExecutor(max_workers=1, thread_name_prefix="page-prefetch")
 pages = PageCache()

@@ -188,13 +188,18 @@ def review_next(ask: NextAsk = Body(default_factory=NextAsk), es: Elasticsearch 
     if colls is None:
         return Response(status_code=204)
     who = _who()
-    got = reviews.next_record(es, config, who.name, collections=colls, record_types=ask.type, reasons=ask.reason)
+    upcoming: list = []
+    got = reviews.next_record(es, config, who.name, upcoming=upcoming, collections=colls, record_types=ask.type,
+                              reasons=ask.reason)
     if got is None:
         return Response(status_code=204)
     record_id, until = got
     source = _get(es, config, record_id)
     audit.record("review.next", record_ids=[record_id], detail={"lease_until": until})
-    return review_body(source, bucket, config=config, hidden=_hidden(), lease_until=until, with_crops=ask.crops)
+    body = review_body(source, bucket, config=config, hidden=_hidden(), lease_until=until, with_crops=ask.crops)
+    if ask.crops:
+        pages.prefetch(bucket, upcoming)
+    return body
 
 
 @router.get("/review/records/{record_id}", summary="One record for review, with its crops")

@@ -72,7 +72,7 @@ def queue_search(*, reviewer: str, leased: list[str], size: int = QUEUE_CANDIDAT
     if leased:
         must_not.append({"ids": {"values": leased}})
     return {"query": {"bool": {"filter": queue_filters(**filters), "must_not": must_not}}, "sort": QUEUE_SORT,
-            "size": size, "_source": ["record_id"], "track_total_hits": False}
+            "size": size, "_source": ["record_id", "doc_hash", "pages"], "track_total_hits": False}
 
 
 # --- leases --------------------------------------------------------------------------------------------
@@ -180,13 +180,18 @@ LEASES_QUERY = {"bool": {"filter": [{"term": {"kind": "lease"}}, {"range": {"unt
 CANDIDATES_FIRST = 50
 
 
-def next_record(es: Elasticsearch, config: Config, reviewer: str, **filters: Any) -> tuple[str, str] | None:
+PREFETCH = 2  # records after the one handed out whose page images are worth loading ahead
+
+
+def next_record(es: Elasticsearch, config: Config, reviewer: str, *, upcoming: list | None = None,
+                **filters: Any) -> tuple[str, str] | None:
     """(record id, lease expiry) of the next record for ``reviewer``, leased to them; None when the queue
     (within ``filters``) is empty. A record the reviewer already holds and that still waits comes first.
 
     One multi-search reads the live leases and the first candidates together; candidates others hold are
     passed over, and the lease itself is taken atomically (``take_lease``), so a lease the search did not
-    see yet only costs one refused attempt."""
+    see yet only costs one refused attempt. ``upcoming``, when given, receives the (doc hash, page) of the
+    page images the next records in the queue need, so they can be loaded before anyone asks."""
     records = config.index("records")
     first = queue_search(reviewer=reviewer, leased=[], size=CANDIDATES_FIRST, **filters)
     resp = es.msearch(searches=[
@@ -198,6 +203,8 @@ def next_record(es: Elasticsearch, config: Config, reviewer: str, **filters: Any
             raise RuntimeError(f"review queue search failed: {r['error'].get('type')}")
     leases = {h["_source"]["record_id"]: h["_source"]["by"] for h in resp[0]["hits"]["hits"]}
     candidates = [h["_id"] for h in resp[1]["hits"]["hits"]]
+    pages_of = {h["_id"]: [(h["_source"].get("doc_hash"), p) for p in (h["_source"].get("pages") or [])[:1]]
+                for h in resp[1]["hits"]["hits"]}
     size = CANDIDATES_FIRST
     held = {rid for rid, by in leases.items() if by != reviewer}
     free = [c for c in candidates if leases.get(c) == reviewer] + [c for c in candidates if c not in leases]
@@ -205,6 +212,9 @@ def next_record(es: Elasticsearch, config: Config, reviewer: str, **filters: Any
         for rid in free:
             until = take_lease(es, config, rid, reviewer)
             if until:
+                if upcoming is not None:
+                    after = [c for c in free[free.index(rid) + 1:] if c not in held][:PREFETCH]
+                    upcoming.extend(p for c in after for p in pages_of.get(c, []))
                 return rid, until
             held.add(rid)
         if len(candidates) < size:  # the whole queue was in view and every record in it is held
