@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Annotated
 
 from elasticsearch import Elasticsearch, NotFoundError
-from fastapi import APIRouter, Body, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, BackgroundTasks, Body, Depends, HTTPException, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse, Response
 from pydantic import BaseModel, Field
 
@@ -239,7 +239,8 @@ def _summary(decisions: list[Decision]) -> list[dict]:
     return [{"field": d.field, "action": d.action} for d in decisions]
 
 
-def _save(es, config, source: dict, answers: Answers, *, arbitrate: bool, lease: dict | None = None) -> dict:
+def _save(es, config, source: dict, answers: Answers, *, arbitrate: bool, lease: dict | None = None,
+          later: BackgroundTasks | None = None) -> dict:
     who = _who()
     at = reviews.now_iso()
     decisions = _decisions(answers)
@@ -254,7 +255,10 @@ def _save(es, config, source: dict, answers: Answers, *, arbitrate: bool, lease:
                              round_kind="arbitration" if arbitrate else "review",
                              decisions=[{**s, "status": (review["fields"].get(s["field"]) or {}).get("status")}
                                         for s in _summary(decisions)])
-    reviews.release_lease(es, config, doc["record_id"], who.name, lease)
+    if later is not None:  # the answer is saved and searchable: the reviewer need not wait for this
+        later.add_task(reviews.release_lease, es, config, doc["record_id"], who.name, lease)
+    else:
+        reviews.release_lease(es, config, doc["record_id"], who.name, lease)
     audit.record("review.arbitrate" if arbitrate else "review.decide", record_ids=[doc["record_id"]],
                  count=len(decisions), detail={"fields": _summary(decisions), "status": doc["review_status"],
                                                "record_type_changed": bool(answers.record_type and
@@ -265,7 +269,7 @@ def _save(es, config, source: dict, answers: Answers, *, arbitrate: bool, lease:
 
 
 @router.post("/review/records/{record_id}/decisions", summary="Save one reviewer's answers to a record")
-def review_decide(record_id: str, answers: Answers, es: Elasticsearch = Depends(get_es),
+def review_decide(record_id: str, answers: Answers, later: BackgroundTasks, es: Elasticsearch = Depends(get_es),
                   config: Config = Depends(get_config)) -> dict:
     """Every field needs an answer: accept, edit (``value``), illegible, not_on_page, or add (``value``, and
     ``page``/``bbox`` where it is). The caller must hold the record's lease (``POST /review/next``); a free
@@ -275,7 +279,7 @@ def review_decide(record_id: str, answers: Answers, es: Elasticsearch = Depends(
     lease = reviews.held_lease(es, config, record_id, who.name)
     if lease is None:
         raise HTTPException(409, "another reviewer holds this record")
-    return _save(es, config, source, answers, arbitrate=False, lease=lease)
+    return _save(es, config, source, answers, arbitrate=False, lease=lease, later=later)
 
 
 @router.post("/review/records/{record_id}/release", summary="Let a leased record go back to the queue")

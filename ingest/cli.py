@@ -174,6 +174,7 @@ def cmd_status(args) -> int:
     ctx, broker, queues = _status_context()
     while True:
         status = collect_status(ctx, broker=broker, queues=queues)
+        status["review"] = _review_backlog(ctx)
         out = json.dumps(status, ensure_ascii=False, indent=2) if args.json else format_status(status)
         if not args.watch:
             print(out)
@@ -182,6 +183,16 @@ def cmd_status(args) -> int:
             sys.stdout.write("\x1b[H\x1b[2J")  # home and clear: redraw in place
         print(out, flush=True)
         time.sleep(max(0.2, args.interval))
+
+
+def _review_backlog(ctx) -> dict | None:
+    """The review desk's backlog (docs/review.md); None before the records index exists."""
+    from elasticsearch import NotFoundError
+    from indexers.reviews import backlog
+    try:
+        return backlog(ctx.es, ctx.config)
+    except NotFoundError:
+        return None
 
 
 def cmd_failures(args) -> int:

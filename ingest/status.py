@@ -185,6 +185,11 @@ def format_status(s: dict) -> str:
     eta = f", ETA {s['eta_minutes']} min" if s["eta_minutes"] else ""
     lines.append(f"  throughput: {t['pages_per_minute_5m']} pages/min (5 min), {t['pages_per_minute_60m']} (60 min); "
                  f"{t['documents_per_minute_60m']} documents/min (60 min){eta}")
+    review = s.get("review")
+    if review:
+        eta_r = f", ETA {review['eta_hours']} h" if review.get("eta_hours") is not None else ""
+        lines.append(f"  review: {review['waiting']} records waiting, {review['disputed']} for arbitration; "
+                     f"{review['rate_per_hour']:.0f} reviewed in the last hour{eta_r}")
     if s.get("retrying"):
         lines.append("  waiting to be retried: " + ", ".join(f"{r} {n}" for r, n in sorted(s["retrying"].items())))
     if s["failures"]:

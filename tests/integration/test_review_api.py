@@ -166,6 +166,10 @@ def test_backlog_for_operators(desk):
     assert 'sohoa_reviewed_per_hour{reviewer="Lan"}' in metrics and "sohoa_review_eta_hours" in metrics
     console = boss.get("/console").text
     assert 'id="review-waiting"' in console and "Lan" in console
+    import subprocess
+    status = subprocess.run([sys.executable, "-m", "sohoa.cli", "status"], env=desk["env"], capture_output=True,
+                            text=True, timeout=120, cwd=Path(__file__).resolve().parents[2])
+    assert f"review: {b['waiting']} records waiting" in status.stdout, status.stdout + status.stderr
 
 
 def test_verified_records_export_as_ground_truth_and_the_extraction_benchmark_runs_on_them(desk, tmp_path):
