@@ -54,6 +54,7 @@ from indexers.records import derive, record_id  # noqa: E402
 from indexers.synthetic import record_base  # noqa: E402
 from ingest.storage import Bucket  # noqa: E402
 from ingest.testing import api_process  # noqa: E402
+from bench_search import es_cpu_seconds, process_cpu_seconds  # noqa: E402
 from sohoa.config import Config  # noqa: E402
 
 LIMITS_MS = {"next_and_crops": 150, "saved_and_searchable": 500}
@@ -64,9 +65,11 @@ SYLLABLES = ["Khuê", "Nhạn", "Thoại", "Diễm", "Vịnh", "Xuyến", "Khoá
 
 
 def unique_name(i: int) -> str:
-    """A name no synthetic record has (family names outside the generator's, two rare syllables)."""
-    n = len(SYLLABLES)
-    return f"{FAMILY[i % len(FAMILY)]} {SYLLABLES[(i // len(FAMILY)) % n]} {SYLLABLES[(i // (len(FAMILY) * n)) % n]}"
+    """A name no synthetic record has (family names outside the generator's, three rare syllables): 64,000 of
+    them, numbered on from the rounds already saved, so a run on a kept index never reuses one."""
+    n, f = len(SYLLABLES), len(FAMILY)
+    return (f"{FAMILY[i % f]} {SYLLABLES[(i // f) % n]} {SYLLABLES[(i // (f * n)) % n]} "
+            f"{SYLLABLES[(i // (f * n * n)) % n]}")
 
 
 def doc_hash_of(k: int, seed: int) -> str:
@@ -137,6 +140,11 @@ def reviewer_loop(base: str, token: str, rounds: int, offset: int, out: dict, lo
                 continue
             rec = resp.json()
             crops = sum(1 for f in rec["fields"] if f.get("crop"))
+            # The reference, under the same load a moment later: the search API's own record read
+            # (token check, real-time get, page-image links, audit entry), without leases or crops.
+            t2 = time.perf_counter()
+            c.get(f"/records/{rec['id']}")
+            t_ref = time.perf_counter() - t2
             name = unique_name(offset + r)
             keys = [f["key"] for f in rec["fields"]]
             name_key = next((k for k in ("full_name", "wife.full_name", "name") if k in keys), None)
@@ -155,6 +163,7 @@ def reviewer_loop(base: str, token: str, rounds: int, offset: int, out: dict, lo
             t_saved = time.perf_counter() - t1
             with lock:
                 out["next"].append(t_next * 1000)
+                out["reference"].append(t_ref * 1000)
                 out["crops"].append(crops)
                 if found:
                     out["saved"].append(t_saved * 1000)
@@ -220,26 +229,39 @@ def main() -> int:
         ensure_index(es, config, "reviews")
         waiting = es.count(index=alias, query={"term": {"review_status": "needs_review"}})["count"]
         result["waiting_at_start"] = waiting
-        _, base = services.enter_context(api_process(env, workers=args.api_workers))
+        proc, base = services.enter_context(api_process(env, workers=args.api_workers))
         tokens = [create_token(es, config, f"bench-reviewer-{k}", "reviewer")[0] for k in range(args.reviewers)]
         lock = threading.Lock()
-        warm = {"next": [], "saved": [], "crops": [], "errors": []}
-        reviewer_loop(base, tokens[0], args.warmup, 900_000, warm, lock)
-        out = {"next": [], "saved": [], "crops": [], "errors": []}
-        threads = [threading.Thread(target=reviewer_loop, args=(base, t, args.rounds, k * args.rounds, out, lock))
+        es.indices.refresh(index=config.index("reviews"))
+        first_name = es.count(index=config.index("reviews"), query={"term": {"kind": "round"}})["count"] + 1
+        warm = {"next": [], "saved": [], "crops": [], "errors": [], "reference": []}
+        reviewer_loop(base, tokens[0], args.warmup, first_name, warm, lock)
+        out = {"next": [], "saved": [], "crops": [], "errors": [], "reference": []}
+        first_name += args.warmup
+        threads = [threading.Thread(target=reviewer_loop, args=(base, t, args.rounds, first_name + k * args.rounds,
+                                                                out, lock))
                    for k, t in enumerate(tokens)]
         t0 = time.monotonic()
+        es0, api0 = es_cpu_seconds(es), process_cpu_seconds(proc.pid)
+        load0 = os.getloadavg()[0]
         for t in threads:
             t.start()
         for t in threads:
             t.join()
         wall = time.monotonic() - t0
+        es1, api1 = es_cpu_seconds(es), process_cpu_seconds(proc.pid)
+        rounds_done = max(1, len(out["next"]))
         result["measured"] = {
             "next_and_crops_ms": {"p50": round(statistics.median(out["next"]), 1), "p95": round(pct(out["next"], 95), 1),
                                   "max": round(max(out["next"]), 1), "n": len(out["next"])},
             "saved_and_searchable_ms": {"p50": round(statistics.median(out["saved"]), 1),
                                         "p95": round(pct(out["saved"], 95), 1), "max": round(max(out["saved"]), 1),
                                         "n": len(out["saved"])},
+            "reference_record_get_ms": {"p50": round(statistics.median(out["reference"]), 1),
+                                        "p95": round(pct(out["reference"], 95), 1), "n": len(out["reference"])},
+            "cpu_ms_per_round": {"elasticsearch": round((es1 - es0) / rounds_done * 1000, 1),
+                                 "api": round((api1 - api0) / rounds_done * 1000, 1) if api0 is not None else None},
+            "load_average": {"start": round(load0, 1), "end": round(os.getloadavg()[0], 1)},
             "crops_per_record": round(statistics.mean(out["crops"]), 1),
             "records_per_second": round(len(out["saved"]) / wall, 1), "errors": out["errors"][:10],
             "error_count": len(out["errors"]),
@@ -247,12 +269,19 @@ def main() -> int:
         m = result["measured"]
         print(f"\n{waiting:,} records waiting; {args.reviewers} reviewer(s) x {args.rounds} records; "
               f"{m['crops_per_record']} crops per record")
-        print("| measure | p50 | p95 | limit (p95) |")
-        print("| --- | --- | --- | --- |")
+        ref = m["reference_record_get_ms"]
+        print(f"load average {m['load_average']['start']} at the start, {m['load_average']['end']} at the end "
+              f"(on {os.cpu_count()} cores)")
+        print("| measure | p50 | p95 | limit (p95) | p50 / reference p50 |")
+        print("| --- | --- | --- | --- | --- |")
         for key, label in (("next_and_crops_ms", "next record + its crops"),
                            ("saved_and_searchable_ms", "decision saved and searchable")):
             limit = LIMITS_MS["next_and_crops" if key.startswith("next") else "saved_and_searchable"]
-            print(f"| {label} | {m[key]['p50']} ms | {m[key]['p95']} ms | {limit} ms |")
+            print(f"| {label} | {m[key]['p50']} ms | {m[key]['p95']} ms | {limit} ms | "
+                  f"{m[key]['p50'] / ref['p50']:.1f} |")
+        print(f"| reference: GET /records/{{id}} | {ref['p50']} ms | {ref['p95']} ms | | 1.0 |")
+        cpu = m["cpu_ms_per_round"]
+        print(f"CPU per round (next + answer + search): Elasticsearch {cpu['elasticsearch']} ms, API {cpu['api']} ms")
         print(f"errors: {m['error_count']}")
     finally:
         services.close()
