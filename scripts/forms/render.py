@@ -1,0 +1,97 @@
+"""Page images of a split's documents, drawn with ``make_forms``' painter and degraded by its ``degrade``.
+
+The painter is extended only where the grammar needs it: labels are printed
+as the labeler dressed them (punctuation and case included), and the unseen
+split's templates — numbered items, a label/value grid with no punctuation,
+the value on the line below its label — are laid out here.
+"""
+
+from __future__ import annotations
+
+import random
+
+import make_forms as mf
+from forms.documents import BUILDERS
+from forms.grammar import Labeler
+from forms.values import Values
+
+KINDS = list(BUILDERS)  # the six record types and "bound_register"
+GRID_X = 640  # where the values of a grid template start
+
+
+class GrammarPainter(mf.Painter):
+    def label(self, lb: str) -> str:
+        return lb  # already dressed by the labeler
+
+    def grid(self, label: str, value: str) -> None:
+        """Label at the margin, value in a column of its own, no punctuation between."""
+        self.text(mf.MARGIN, label)
+        x = max(GRID_X, mf.MARGIN + self.width(label + "    "))
+        words, line = value.split(), ""
+        for w in words:
+            cand = (line + " " + w).strip()
+            if x + self.width(cand) > mf.PAGE_W - mf.MARGIN and line:
+                self.text(x, line)
+                self.y += self.line_h
+                line = w
+            else:
+                line = cand
+        self.text(x, line)
+        self.y += self.line_h
+
+    def below(self, label: str, value: str) -> None:
+        """Label on its own line, the value under it, indented."""
+        self.text(mf.MARGIN, label)
+        self.y += self.line_h
+        self.fields([("", value)], mf.MARGIN + 60)
+
+    def render(self, items: list):
+        for it in items:
+            if it[0] == "grid":
+                self.grid(it[1], it[2])
+            elif it[0] == "below":
+                self.below(it[1], it[2])
+            else:
+                super().render([it])
+        return self.img.crop((0, 0, mf.PAGE_W, min(3400, self.y + 120)))
+
+
+def apply_layout(items: list, layout: str) -> list:
+    """Rewrite a page's ``fields`` items for the document's template (the seen split is always ``inline``)."""
+    if layout == "inline":
+        return items
+    out, n = [], 0
+    for it in items:
+        if it[0] != "fields":
+            out.append(it)
+            continue
+        if layout == "numbered":
+            pairs = []
+            for lb, v in it[1]:
+                n += 1
+                pairs.append((f"{n}. {lb}", v))
+            out.append(("fields", pairs))
+        else:
+            out += [(layout, lb, v) for lb, v in it[1]]
+    return out
+
+
+def build_document(split: str, kind: str, index: int, level: int, seed: int):
+    """Page images and truth of one document; deterministic in its arguments."""
+    rng = random.Random(f"{seed}:{split}:{kind}:{index}:{level}")
+    lab, val = Labeler(split, rng), Values(split, rng)
+    builders = BUILDERS[kind]
+    doc = builders[index % len(builders)](lab, val, rng)
+    family = rng.choice(["serif", "serif", "sans", "mono"])
+    style = mf.Style(rng.choice(mf.FONTS[family]), rng.randint(28, 34), rng.random() < 0.5 and lab.layout != "grid",
+                     False)
+    if doc.layout == "register" and doc.record_type == "museum_object":
+        style.size, style.leaders = rng.randint(24, 27), False
+    if doc.layout in ("two-column", "bound-register"):
+        style.size = min(style.size, 29)
+    images = [mf.degrade(GrammarPainter(style, rng).render(apply_layout(items, lab.layout)), level, rng)
+              for items in doc.pages]
+    truth = {"split": split, "kind": kind, "record_type": doc.record_type, "collection": doc.collection,
+             "layout": doc.layout, "template": lab.layout, "level": level, "seed": seed, "font": style.font,
+             "size": style.size, "leaders": style.leaders, "pages": len(images), "records": doc.records}
+    return images, truth
