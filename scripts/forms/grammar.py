@@ -124,7 +124,9 @@ PLAIN: dict[str, dict[str, list[str]]] = {
     "storage": {"seen": ["Nơi bảo quản"], "unseen": ["Chỗ để trong kho", "Nơi lưu giữ", "Vị trí trong kho"]},
 }
 
-# Section markers opening a block about one person ("Thông tin người mẹ" above attribute-only labels).
+# Section markers opening a block about one person ("Thông tin người mẹ" above attribute-only labels),
+# for the roles whose blocks the documents print under a heading.
+MARKER_ROLES = ("mother", "father", "wife", "husband")
 MARKERS: dict[str, list[str]] = {"seen": ["Thông tin {r}", "{R}"], "unseen": ["Mục {r}", "Phần {r}", "Phần ghi về {r}"]}
 
 # How a relative of a martyr is labelled, by the relation the contract stores.
@@ -189,11 +191,12 @@ def plain_wordings(concept: str, split: str) -> list[str]:
 def marker_wordings(role: str, split: str) -> list[str]:
     """Section headings for a role: seen templates with seen role words; unseen: an unseen template with any
     role word, or "Thông tin" with an unseen role word (a bare unseen role word is no heading: it is a label)."""
-    if split == "seen":
-        pairs = [(t, r) for t in MARKERS["seen"] for r in ROLES[role]["seen"]]
+    if split == "seen":  # the contract's headings name the role in full: "Thông tin người mẹ", "Người vợ"
+        pairs = [(t, r) for t in MARKERS["seen"] for r in ROLES[role]["seen"] if r.startswith("người")]
     else:
         pairs = [(t, r) for t in MARKERS["unseen"] for r in ROLES[role]["seen"] + ROLES[role]["unseen"]]
         pairs += [(t, r) for t in MARKERS["seen"] if "{r}" in t for r in ROLES[role]["unseen"]]
+        pairs += [(t, r) for t in MARKERS["seen"] if "{r}" in t for r in ROLES[role]["seen"] if r and not r.startswith("người")]
     out = []
     for t, r in pairs:
         w = _cap(t.format(r=r, R=_cap(r)))
@@ -212,7 +215,8 @@ def all_wordings(split: str) -> dict[str, list[str]]:
     for role in ROLES:
         for attr in ATTRIBUTES:
             out[f"{role}.{attr}"] = person_wordings(role, attr, split)
-        out[f"marker.{role}"] = marker_wordings(role, split)
+        if role in MARKER_ROLES:
+            out[f"marker.{role}"] = marker_wordings(role, split)
     for concept in PLAIN:
         out[concept] = plain_wordings(concept, split)
     for rel in RELATIVES:
@@ -245,7 +249,13 @@ class Labeler:
         return text if self.layout == "grid" else text + self.punct
 
     def person(self, role: str, attribute: str) -> str:
-        return self._dress(self.rng.choice(person_wordings(role, attribute, self.split)))
+        """A label for the role's attribute. The record's own subject is mostly named by the attribute alone
+        ("Họ và tên"), as forms do; the role word ("… người được khai sinh") is the exception."""
+        bare = ATTRIBUTES[attribute][self.split]
+        if "" in ROLES[role]["seen"] and self.rng.random() < (0.75 if self.split == "seen" else 0.5):
+            return self._dress(self.rng.choice(bare))
+        named = [w for w in person_wordings(role, attribute, self.split) if w not in bare]
+        return self._dress(self.rng.choice(named or bare))
 
     def plain(self, concept: str) -> str:
         return self._dress(self.rng.choice(plain_wordings(concept, self.split)))

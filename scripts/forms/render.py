@@ -81,7 +81,7 @@ def build_document(split: str, kind: str, index: int, level: int, seed: int):
     rng = random.Random(f"{seed}:{split}:{kind}:{index}:{level}")
     lab, val = Labeler(split, rng), Values(split, rng)
     builders = BUILDERS[kind]
-    doc = builders[index % len(builders)](lab, val, rng)
+    doc = builders[(index + level) % len(builders)](lab, val, rng)  # every kind of document at every --per-type
     family = rng.choice(["serif", "serif", "sans", "mono"])
     style = mf.Style(rng.choice(mf.FONTS[family]), rng.randint(28, 34), rng.random() < 0.5 and lab.layout != "grid",
                      False)
