@@ -57,21 +57,32 @@ def extractor_text(root: Path = SCHEMAS) -> dict[str, tuple[bool, list[str]]]:
     return out
 
 
-def occurs(key: str, data: bool, parts: list[str]) -> bool:
+def occurs(key: str, data: bool, parts: list[str] | "Pieces") -> bool:
+    """Whether the folded wording ``key`` occurs among a file's pieces (see the module doc)."""
+    pieces_ = parts if isinstance(parts, Pieces) else Pieces(parts)
     if data or " " not in key:
-        return key in parts
-    return any(f" {key} " in f" {p} " for p in parts)
+        return key in pieces_.whole
+    return f" {key} " in pieces_.joined
+
+
+class Pieces:
+    """A file's pieces, indexed for the two kinds of look-up (a phrase cannot span two pieces: none holds a newline)."""
+
+    def __init__(self, parts: list[str]):
+        self.whole = set(parts)
+        self.joined = "\n".join(f" {p} " for p in parts)
 
 
 def overlaps(wordings: dict[str, list[str]], corpus: dict[str, tuple[bool, list[str]]]) -> list[tuple[str, str, str]]:
     """(concept, wording, file) for every wording whose folded form occurs in the extractor (see module doc)."""
     hits = []
+    indexed = {path: (data, Pieces(parts)) for path, (data, parts) in corpus.items()}
     for concept, words in wordings.items():
         for w in words:
             key = fold(w)
             if not key:
                 continue
-            for path, (data, parts) in corpus.items():
+            for path, (data, parts) in indexed.items():
                 if occurs(key, data, parts):
                     hits.append((concept, w, path))
                     break
