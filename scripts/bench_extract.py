@@ -14,7 +14,10 @@ Reported side by side per split, record type and degradation level:
 - confident-but-wrong: a value present, wrong, with confidence at or above the
   extractor's review threshold (of every printed field);
 - missing: a printed field with no value (its record not produced counts too);
-- records sent to review, of the expected records that were produced;
+- misplaced: a wrong value that is the value of another printed field (a person's
+  name under another role, a date under another date's key);
+- records sent to review, of the expected records that were produced, and those
+  with a wrong or missing field that were *not* sent to review;
 - classification (record type right, the collection given);
 - records produced vs expected per kind of document (certificate, register page,
   dossier, the 20-page bound register of single certificates).
@@ -48,7 +51,7 @@ from schemas.extract import REVIEW_THRESHOLD, extract_records, flatten_fields  #
 RECORD_TYPES = make_forms.RECORD_TYPES
 SPLITS = ("seen", "unseen", "legacy")
 GOALS = {"fields": "≥ 97 %", "confident_wrong": "< 0.5 %", "missing": "≤ 2 %", "review": "≤ 25 %",
-         "classification": "100 %"}
+         "classification": "100 %", "misplaced": "0", "silent": "0"}
 BINS = [i / 10 for i in range(11)]
 
 
@@ -112,9 +115,11 @@ class Tally:
     confident_wrong: int = 0
     wrong: int = 0
     missing: int = 0
+    misplaced: int = 0  # a wrong value that is another printed field's value (the deceased's name as declarant)
     records: int = 0  # expected records that were produced (matched)
     expected: int = 0
     review: int = 0
+    silent: int = 0  # produced records with a wrong or missing field that were not sent to review
     classified: int = 0
     produced: int = 0  # records the extractor returned for the documents
     documents: int = 0
@@ -137,6 +142,7 @@ def score_document(truth: dict, page_dicts: list[dict], threshold: float) -> tup
     pages = [PageText.from_dict(d) for d in page_dicts]
     got = extract_records(pages, truth["collection"])
     tally, rows = Tally(documents=1, produced=len(got), expected=len(truth["records"])), []
+    printed = [{v for v in t["fields"].values() if not isinstance(v, dict)} for t in truth["records"]]
     for t, rec in match_records(truth["records"], got):
         flat = flatten_fields(rec) if rec else {}
         confs = flatten_fields(rec, "confidence") if rec else {}
@@ -144,10 +150,12 @@ def score_document(truth: dict, page_dicts: list[dict], threshold: float) -> tup
             tally.records += 1
             tally.review += bool(rec["needs_review"])
             tally.classified += rec["record_type"] == t["record_type"]
+        perfect = True
         for key, want in t["fields"].items():
             have = flat.get(key)
             conf = confs.get(key)
             ok = have == want
+            perfect &= ok
             tally.fields += 1
             tally.right += ok
             if have is None:
@@ -155,9 +163,11 @@ def score_document(truth: dict, page_dicts: list[dict], threshold: float) -> tup
             elif not ok:
                 tally.wrong += 1
                 tally.confident_wrong += (conf or 0.0) >= threshold
+                tally.misplaced += any(have in values for values in printed if not isinstance(have, dict))
             rows.append({"split": truth["split"], "type": t["record_type"], "level": truth["level"],
                          "seed": truth["seed"], "layout": truth["layout"], "field": field_group(key), "key": key,
                          "expected": want, "got": have, "confidence": conf, "correct": ok})
+        tally.silent += rec is not None and not perfect and not rec["needs_review"]
     return tally, rows, got
 
 
@@ -261,7 +271,7 @@ def main(argv: list[str] | None = None) -> int:
         tally, rows, got = score_document(truth, page_dicts, REVIEW_THRESHOLD)
         all_rows += rows
         rtype = truth["record_type"]
-        keys = [("all",), ("level", level), ("layout", truth["layout"])]
+        keys = [("all",), ("level", level), ("layout", truth["layout"]), ("template", truth.get("template", "inline"))]
         if kind != "bound_register":
             keys += [("type", rtype), ("type_level", rtype, level)]
         for k in keys:
@@ -292,6 +302,7 @@ def main(argv: list[str] | None = None) -> int:
     _by_level(tallies, splits, levels)
     _by_type(tallies, splits, levels, types)
     _registers(registers, tallies, splits)
+    _templates(tallies, splits)
     if args.fields:
         _fields(per_field, splits)
     if args.calibration:
@@ -334,6 +345,8 @@ def _cells(t: Tally) -> dict[str, str]:
     return {"fields": f"{pct(t.right, t.fields)} ({t.right}/{t.fields})",
             "confident_wrong": f"{pct(t.confident_wrong, t.fields)} ({t.confident_wrong})",
             "missing": f"{pct(t.missing, t.fields)} ({t.missing})",
+            "misplaced": f"{pct(t.misplaced, t.fields)} ({t.misplaced})",
+            "silent": f"{pct(t.silent, t.records)} ({t.silent}/{t.records})",
             "review": f"{pct(t.review, t.records)} ({t.review}/{t.records})",
             "classification": f"{pct(t.classified, t.records)} ({t.classified}/{t.records})",
             "records": f"{t.produced} produced, {t.expected} expected, {t.records} matched"}
@@ -341,7 +354,9 @@ def _cells(t: Tally) -> dict[str, str]:
 
 def _headline(tallies: dict, splits: list[str]) -> None:
     names = {"fields": "fields exactly right", "confident_wrong": "confident but wrong (of all fields)",
-             "missing": "fields missing", "review": "records sent to review", "classification": "classification",
+             "missing": "fields missing", "misplaced": "wrong value that is another printed field's value",
+             "review": "records sent to review", "silent": "records with a wrong or missing field not sent to review",
+             "classification": "classification",
              "records": "records"}
     cells = {sp: _cells(tallies[(sp, "all")]) for sp in splits}
     print("| measure | " + " | ".join(splits) + " | goal |")
@@ -402,6 +417,21 @@ def _registers(registers: list[tuple], tallies: dict, splits: list[str]) -> None
         if layout == "bound-register":
             print(f"{split} L{level}: {pages}-page register of single certificates: {produced} records, "
                   f"expected {expected}")
+    print()
+
+
+def _templates(tallies: dict, splits: list[str]) -> None:
+    """Fields right by page template (inline "Label: value", numbered items, label/value grid, value below)."""
+    print("fields exactly right by page template:")
+    print()
+    print("| template | " + " | ".join(splits) + " |")
+    print("| --- |" + " --- |" * len(splits))
+    for tpl in sorted({k[2] for k in tallies if k[1] == "template"}):
+        cells = []
+        for sp in splits:
+            t = tallies.get((sp, "template", tpl))
+            cells.append(f"{pct(t.right, t.fields)} ({t.right}/{t.fields}, {t.documents} documents)" if t else "-")
+        print(f"| {tpl} | " + " | ".join(cells) + " |")
     print()
 
 

@@ -47,3 +47,19 @@ def test_judging_on_a_fitted_seed_is_refused(capsys):
     with pytest.raises(SystemExit):
         be.main(["--seed", "11", "--fitted-on-seeds", "11,12"])
     assert "fitted on" in capsys.readouterr().err
+
+
+def test_score_document_counts_a_name_under_another_role_and_a_silent_record(monkeypatch):
+    truth = {"split": "unseen", "level": 0, "seed": 7, "layout": "certificate", "collection": "hotich/",
+             "records": [{"record_type": "death", "fields": {"full_name": "Tạ Văn Khoa", "declarant.full_name": "Lưu Thị Sen",
+                                                               "sex": "male"}}]}
+    leaf = lambda v, c=0.9: {"value": v, "raw": v, "confidence": c}  # noqa: E731
+    got = [{"record_type": "death", "needs_review": False, "review_reasons": [],
+            "fields": {"full_name": leaf("Tạ Văn Khoa"), "declarant": {"full_name": leaf("Tạ Văn Khoa")}}}]
+    monkeypatch.setattr(be, "extract_records", lambda pages, collection: got)
+    tally, rows, _ = be.score_document(truth, [], 0.6)
+    assert (tally.fields, tally.right, tally.missing, tally.wrong) == (3, 1, 1, 1)
+    assert tally.misplaced == 1 and tally.confident_wrong == 1
+    assert tally.silent == 1 and tally.review == 0
+    assert [r["correct"] for r in rows] == [True, False, False]
+    assert rows[1]["key"] == "declarant.full_name" and rows[1]["got"] == "Tạ Văn Khoa"
