@@ -75,7 +75,7 @@ def birth_certificate(lab: Labeler, val: Values, rng: random.Random) -> Doc:
     t: dict = {}
     items = mf.national_header() + [("title", rng.choice(["GIẤY KHAI SINH", "TRÍCH LỤC KHAI SINH"]))]
     items += _reg_block(lab, val, t, str(rng.randint(1, 400)), f"{rng.randint(1, 9):02d}/{reg_date[0]}")
-    name = child.name.upper() if rng.random() < 0.4 else child.name
+    name = child.name.upper() if val.capitals and rng.random() < 0.4 else child.name
     items.append(("fields", [(lab.person("child", "name"), name)]))
     items.append(("fields", [(lab.person("child", "dob"), val.date_text(child.dob))]))
     t["full_name"], t["date_of_birth"] = child.name, iso(child.dob)

@@ -58,6 +58,7 @@ class Values:
     def __init__(self, split: str, rng: random.Random):
         self.split, self.rng = split, rng
         self.unseen = split == "unseen"
+        self.capitals = True  # whether the page's font prints every capital with its marks
 
     def person(self, sex: str | None = None, years: tuple[int, int] = (1930, 2005)) -> Person:
         rng = self.rng
