@@ -264,7 +264,8 @@ def main(argv: list[str] | None = None) -> int:
     steps = tuple(x for x in args.ocr_steps.split(",") if x) if args.ocr_steps is not None else None
     jobs = [(sp, rt, i, lv, args.seed, steps) for sp in splits for lv in levels for rt in types
             for i in range(args.per_type)]
-    jobs += [(sp, "bound_register", 0, lv, args.seed, steps) for sp in splits if sp != "legacy" for lv in reg_levels]
+    if {"birth", "death", "marriage"} & set(types):
+        jobs += [(sp, "bound_register", 0, lv, args.seed, steps) for sp in splits if sp != "legacy" for lv in reg_levels]
 
     t0 = time.perf_counter()
     if args.ocr_cache is not None:

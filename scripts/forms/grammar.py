@@ -13,8 +13,9 @@ entitled to know — and an ``unseen`` part: other synonyms, old spellings
 (sanh, hi sinh, tỉ lệ), abbreviations (Ng. sinh, CCCD, QĐ, ĐK) and the orders
 the contract never shows. A *seen* wording uses only seen words in the seen
 order; an *unseen* wording has at least one unseen word or the unseen order,
-and its folded form is none of the seen wordings'. ``check_overlap`` in
-``disjoint`` verifies that no unseen wording occurs in the extractor itself.
+and its folded form is none of the seen wordings'. ``forms.disjoint``
+verifies that no unseen wording occurs in the extractor itself. The unseen
+lists are the test: whoever changes the extractor should not read them.
 
 Surface decoration is split the same way: seen labels end with ":" in the
 contract's case (or ALL CAPS); unseen labels may also end with "." or " -",
