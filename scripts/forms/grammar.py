@@ -152,11 +152,29 @@ def _cap(s: str) -> str:
     return s[:1].upper() + s[1:]
 
 
+def _lower_words(text: str) -> str:
+    """Lower case, but abbreviations in capitals ("CCCD", "NTNS") kept."""
+    return " ".join(w if len(w) > 1 and w.isupper() and "/" not in w else w.lower() for w in text.split(" "))
+
+
+# An attribute that starts with a verb ("Sinh ngày", "Đẻ tại") takes its role before it ("Mẹ, sinh năm"),
+# never after ("Sinh năm của mẹ" is not Vietnamese).
+VERB_HEADS = ("sinh", "sanh", "de")
+
+
+def _first_word(text: str) -> str:
+    words = fold(text).split()
+    return words[0] if words else ""
+
+
+def takes_role_after(attribute: str) -> bool:
+    return _first_word(attribute) not in VERB_HEADS
+
+
 def compose(attribute: str, role: str, order: str) -> str:
     if not role:
         return attribute
-    return order.format(a=attribute if order.startswith("{a}") else attribute[:1].lower() + attribute[1:],
-                        r=role, R=_cap(role))
+    return order.format(a=attribute if order.startswith("{a}") else _lower_words(attribute), r=role, R=_cap(role))
 
 
 # Wordings in an unseen order that current forms print often enough to count as close variants of the contract.
@@ -170,14 +188,16 @@ def person_wordings(role: str, attribute: str, split: str) -> list[str]:
     """Every wording of (role, attribute) in ``split``: seen uses only seen words in the seen order."""
     roles, attrs = ROLES[role], ATTRIBUTES[attribute]
     if split == "seen":
-        return [compose(a, r, o) for a in attrs["seen"] for r in roles["seen"] for o in ORDERS["seen"]] + \
-            SEEN_VARIANTS.get((role, attribute), [])
+        return [compose(a, r, o) for a in attrs["seen"] for r in roles["seen"] for o in ORDERS["seen"]
+                if not r or takes_role_after(a)] + SEEN_VARIANTS.get((role, attribute), [])
     seen = {fold(w) for w in person_wordings(role, attribute, "seen")}
     out = []
     for a in attrs["seen"] + attrs["unseen"]:
         for r in roles["seen"] + roles["unseen"]:
             for o in ORDERS["seen"] + ORDERS["unseen"]:
                 if not r and o != ORDERS["seen"][0]:
+                    continue
+                if r and o.startswith("{a}") and not takes_role_after(a):
                     continue
                 w = compose(a, r, o)
                 if fold(w) not in seen and w not in out:

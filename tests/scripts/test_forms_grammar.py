@@ -134,3 +134,11 @@ def test_the_extractor_corpus_is_read_from_schemas():
     corpus = extractor_text()
     assert any(p.startswith("schemas/types/") for p in corpus)
     assert any(p.endswith(".py") for p in corpus)
+
+
+def test_an_attribute_that_starts_with_a_verb_takes_its_role_first():
+    for split in g.SPLITS:
+        words = g.person_wordings("child", "pob", split)
+        assert not any(g.fold(w).startswith(("sinh tai ", "de tai ", "sanh tai ")) for w in words), words
+    assert "Trẻ, đẻ tại" in g.person_wordings("child", "pob", "unseen")
+    assert "Mẹ, số CCCD" in g.person_wordings("mother", "personal_id", "unseen")  # the abbreviation keeps its case
