@@ -1,5 +1,8 @@
 """Page images of a split's documents, drawn with ``make_forms``' painter and degraded by its ``degrade``.
 
+    .venv/bin/python scripts/forms/render.py OUT_DIR [--split seen] [--kinds birth,bound_register]
+        [--per-type 2] [--levels 0,3] [--seed 11]     # NAME.pN.png and NAME.json (truth) per document
+
 The painter is extended only where the grammar needs it: labels are printed
 as the labeler dressed them (punctuation and case included), and the unseen
 split's templates — numbered items, a label/value grid with no punctuation,
@@ -8,12 +11,19 @@ the value on the line below its label — are laid out here.
 
 from __future__ import annotations
 
+import argparse
+import json
 import random
+import sys
+from pathlib import Path
 
-import make_forms as mf
-from forms.documents import BUILDERS
-from forms.grammar import Labeler
-from forms.values import Values
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import make_forms as mf  # noqa: E402
+from forms.documents import BUILDERS  # noqa: E402
+from forms.grammar import Labeler  # noqa: E402
+from forms.values import Values  # noqa: E402
 
 KINDS = list(BUILDERS)  # the six record types and "bound_register"
 GRID_X = 640  # where the values of a grid template start
@@ -99,3 +109,31 @@ def build_document(split: str, kind: str, index: int, level: int, seed: int):
              "layout": doc.layout, "template": lab.layout, "level": level, "seed": seed, "font": style.font,
              "size": style.size, "leaders": style.leaders, "pages": len(images), "records": doc.records}
     return images, truth
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description="Write a split's benchmark forms and their truth to a folder.")
+    ap.add_argument("out", type=Path)
+    ap.add_argument("--split", default="seen", choices=["seen", "unseen"])
+    ap.add_argument("--kinds", default=",".join(KINDS))
+    ap.add_argument("--per-type", type=int, default=2)
+    ap.add_argument("--levels", default="0")
+    ap.add_argument("--seed", type=int, default=7)
+    args = ap.parse_args(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
+    n = 0
+    for level in (int(x) for x in args.levels.split(",")):
+        for kind in args.kinds.split(","):
+            for i in range(1 if kind == "bound_register" else args.per_type):
+                images, truth = build_document(args.split, kind, i, level, args.seed)
+                stem = f"{args.split}-{kind}-{i:03d}-L{level}"
+                for k, img in enumerate(images, 1):
+                    img.save(args.out / f"{stem}.p{k}.png")
+                (args.out / f"{stem}.json").write_text(json.dumps(truth, ensure_ascii=False, indent=1), encoding="utf-8")
+                n += 1
+    print(f"{n} documents in {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
