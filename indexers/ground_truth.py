@@ -110,7 +110,8 @@ def export(es: Elasticsearch, config: Config, bucket, out: Path, collections: li
 
 def load(directory: Path) -> list[tuple[dict, list[dict]]]:
     """(truth, OCR page dicts) per document of an export, as ``scripts/bench_extract.py`` scores them:
-    truth is ``{"collection", "level": "verified", "records": [{"record_type", "fields"}]}``."""
+    truth is ``{"collection", "records": [{"record_type", "fields"}], ...}`` with split, level, layout and
+    template all ``verified`` (real pages have no generated layout to report on)."""
     by_doc: dict[str, list[dict]] = {}
     for line in io.open(directory / "records.jsonl", encoding="utf-8"):
         if line.strip():
@@ -122,7 +123,9 @@ def load(directory: Path) -> list[tuple[dict, list[dict]]]:
         if not page_files:
             continue
         pages = [json.loads(p.read_text(encoding="utf-8")) for p in page_files]
-        truth = {"collection": rows[0]["collection"], "level": "verified",
-                 "records": [{"record_type": r["record_type"], "fields": r["fields"]} for r in rows]}
+        truth = {"collection": rows[0]["collection"], "split": "verified", "level": "verified", "seed": None,
+                 "layout": "verified", "template": "verified", "record_type": rows[0]["record_type"],
+                 "pages": len(pages), "records": [{"record_type": r["record_type"], "fields": r["fields"]}
+                                                  for r in rows]}
         out.append((truth, pages))
     return out
