@@ -106,7 +106,6 @@ ROUTE_PERMISSIONS: dict[str, str] = {
     "/review/records/{record_id}/decisions": REVIEW,
     "/review/records/{record_id}/release": REVIEW,
     "/review/records/{record_id}/history": REVIEW,
-    "/review/records/{record_id}/crops/{field_key}": REVIEW,
     "/review/arbitration": ARBITRATE,
     "/review/records/{record_id}/arbitrate": ARBITRATE,
     "/review/backlog": OPERATE,
