@@ -405,7 +405,7 @@ def _collect(obj: Any, out: set[str], kind: str | None = None) -> None:
                 _collect(v, out, leaf)
             elif k == "ids":
                 _collect(v, out, "personal_id")
-            elif not (kind and k in ("confidence", "page", "bbox", "review", "verified", "added")):
+            elif not (kind and k in ("confidence", "page", "bbox", "image_box", "review", "verified", "added")):
                 _collect(v, out, kind)
     elif isinstance(obj, list):
         for v in obj:
@@ -434,7 +434,7 @@ def _mask_walk(obj: Any, kind: str | None = None) -> Any:
                 out[k] = _mask_walk(v, "personal_id")
             elif kind and k in ("value", "raw"):
                 out[k] = _mask_value(kind, v)
-            elif kind and k in ("confidence", "page", "bbox", "review", "verified", "added"):
+            elif kind and k in ("confidence", "page", "bbox", "image_box", "review", "verified", "added"):
                 out[k] = v
             else:
                 out[k] = _mask_walk(v, kind)

@@ -107,6 +107,7 @@ def review_body(source: dict, bucket, *, config: Config, hidden: tuple[str, ...]
     confs = flatten_fields(source, "confidence")
     page_of = flatten_fields(source, "page")
     boxes = flatten_fields(source, "bbox")
+    drawn = flatten_fields(source, "image_box")  # added fields: boxes drawn on the stored page image
     page_list = source.get("pages") or []
     sizes: dict[int, tuple[int, int]] = {}
     out_fields = []
@@ -116,7 +117,7 @@ def review_body(source: dict, bucket, *, config: Config, hidden: tuple[str, ...]
         image, geometry = pages.get(bucket, doc_hash, page) if (doc_hash and page and bucket is not None) else (None, None)
         if image is not None:
             sizes[page] = image.size
-        box = source_box(boxes.get(key), geometry)
+        box = [int(v) for v in drawn[key]] if drawn.get(key) else source_box(boxes.get(key), geometry)
         fr = review_fields.get(key) or {}
         # The field list is keyed by "key", not by field name, so masking is applied here, per field.
         out_fields.append({

@@ -19,7 +19,8 @@ One ``FieldReview`` per field key (flattened, ``relatives[0].full_name``)::
      "by", "at": who decided first, and when,
      "confirmed_by", "confirmed_at": the second reviewer (two-person rule) or the arbitrator,
      "original": {"value", "raw", "confidence"} as the extractor gave it (None for an added field),
-     "page", "bbox": where an added field is on the page,
+     "page", "bbox": where an added field is on the page (drawn on the stored page image, so in its pixels,
+                     not in those of the image OCR saw),
      "proposals": [{"by", "at", "action", "value"}, ...]: the answers that disagree (disputed)}
 
 The two-person rule: on a field it covers (``two_person_kinds``: names and
@@ -321,7 +322,7 @@ def effective_fields(fields: dict, review: dict | None) -> dict:
             continue
         if node is None:
             node = {"value": None, "raw": fr.get("typed") or "", "confidence": None, "page": fr.get("page"),
-                    "bbox": fr.get("bbox"), "added": True}
+                    "bbox": None, "image_box": fr.get("bbox"), "added": True}
         else:
             node = dict(node)
         node["value"] = fr.get("value")

@@ -279,6 +279,7 @@
   }
 
   function openAdd() {
+    state.drawn = null;
     $("add-row").hidden = false;
     var key = $("add-key"), value = $("add-value");
     key.value = ""; value.value = "";
@@ -296,10 +297,12 @@
       ev.preventDefault(); ev.stopPropagation();
       var k = key.value.trim(), v = nfc(value.value).trim();
       if (!k || !v) { say("Cần tên trường và giá trị.", true); return; }
-      var page = state.record.pages[0] ? state.record.pages[0].page : null;
-      state.answers[k] = {field: k, action: "add", value: v, page: page};
-      var f = {key: k, label: k, reasons: [], value: v, raw: "", confidence: null, page: page, box: null,
-               status: null, added: true};
+      var drawn = state.drawn;
+      var page = drawn ? drawn.page : (state.record.pages[0] ? state.record.pages[0].page : null);
+      state.answers[k] = {field: k, action: "add", value: v, page: page, bbox: drawn ? drawn.box : null};
+      var f = {key: k, label: k, reasons: [], value: v, raw: "", confidence: null, page: page,
+               box: drawn ? drawn.box : null, status: null, added: true};
+      state.drawn = null;
       state.record.fields.push(f);
       var li = fieldRow(f, state.record.fields.length - 1);
       li.classList.add("answered-add");
@@ -348,6 +351,39 @@
     api("POST", "/review/records/" + encodeURIComponent(id) + "/release").then(loadNext)
       .catch(function (err) { say(err.message, true); });
   }
+
+  // --- drawing the box of an added field (the one thing done with the mouse; typing alone works too) -------
+
+  (function () {
+    var canvas = $("canvas"), start = null;
+    function at(ev) {
+      var r = canvas.getBoundingClientRect();
+      return [Math.round((ev.clientX - r.left) / state.zoom), Math.round((ev.clientY - r.top) / state.zoom)];
+    }
+    function show(a, b) {
+      var box = $("box");
+      box.hidden = false;
+      box.style.left = Math.min(a[0], b[0]) + "px"; box.style.top = Math.min(a[1], b[1]) + "px";
+      box.style.width = Math.abs(b[0] - a[0]) + "px"; box.style.height = Math.abs(b[1] - a[1]) + "px";
+    }
+    canvas.addEventListener("mousedown", function (ev) {
+      if ($("add-row").hidden || !state.record) { return; }
+      ev.preventDefault();
+      start = at(ev);
+    });
+    canvas.addEventListener("mousemove", function (ev) { if (start) { show(start, at(ev)); } });
+    window.addEventListener("mouseup", function (ev) {
+      if (!start) { return; }
+      var end = at(ev);
+      var img = $("page-img");
+      state.drawn = {page: Number(img.dataset.page) || null,
+                     box: [Math.min(start[0], end[0]), Math.min(start[1], end[1]),
+                           Math.max(start[0], end[0]), Math.max(start[1], end[1])]};
+      start = null;
+      say("Đã vẽ vùng của trường thêm mới.");
+      $("add-value").focus();
+    });
+  }());
 
   // --- the keyboard ---------------------------------------------------------------------------------
 

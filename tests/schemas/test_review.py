@@ -112,7 +112,7 @@ def test_an_added_field_and_a_new_record_type():
     doc = derive({**base_of(rec), "review": review})
     assert doc["record_type"] == "death" and review["record_type"]["original"] == "birth"
     assert doc["fields"]["place_of_birth"]["value"] == "xã Đình Bảng"
-    assert doc["fields"]["place_of_birth"]["bbox"] == [1, 2, 3, 4] and doc["fields"]["place_of_birth"]["added"]
+    assert doc["fields"]["place_of_birth"]["image_box"] == [1, 2, 3, 4] and doc["fields"]["place_of_birth"]["added"]
     with pytest.raises(ReviewError, match="unknown record type"):
         apply_decisions(rec, ALL_ACCEPTED, who="lan", at="t", rule=RULE, record_type="unicorn", require_all=False)
 
