@@ -104,3 +104,37 @@ def test_review_with_the_keyboard_only_then_a_second_reviewer_confirms(site, tmp
     audit = httpx.get(f"{base}/audit/entries", params={"record_id": rid, "action": "review.decide"},
                       headers={"Authorization": f"Bearer {site['tokens']['Kiểm toán']}"}).json()["entries"]
     assert sorted(e["user"] for e in audit) == ["Lan", "Minh"]
+
+
+def test_a_missed_field_is_added_with_its_box_drawn_on_the_page(site):
+    """The one use of the mouse: a drag on the page image gives an added field its box."""
+    from playwright.sync_api import sync_playwright
+    base, rid = site["base"], site["ids"]["hotich/review/b.pdf"]
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        try:
+            lan = browser.new_context(viewport={"width": 1400, "height": 900}).new_page()
+            log_in(lan, base, site["tokens"]["Lan"])  # Lan still holds record b from the first test
+            lan.wait_for_function("document.getElementById('page-img').naturalWidth > 0")
+            assert lan.locator("#fields li.field[data-key='full_name'] input").input_value() == "Le Thi Hoa"
+            lan.keyboard.press("a")
+            lan.keyboard.type("hometown")
+            lan.keyboard.press("Enter")
+            zoom = lan.evaluate("document.getElementById('canvas').getBoundingClientRect().width / "
+                                "document.getElementById('page-img').naturalWidth")
+            r = lan.locator("#canvas").bounding_box()
+            lan.mouse.move(r["x"] + 100 * zoom, r["y"] + 400 * zoom)
+            lan.mouse.down()
+            lan.mouse.move(r["x"] + 500 * zoom, r["y"] + 440 * zoom, steps=4)
+            lan.mouse.up()
+            lan.keyboard.type("xã Hoàn Sơn")
+            lan.keyboard.press("Enter")
+            for _ in range(4):  # accept the four extracted fields: the last one saves the record
+                lan.keyboard.press("Enter")
+            lan.wait_for_function(f"document.body.dataset.saved === {rid!r}")
+        finally:
+            browser.close()
+    headers = {"Authorization": f"Bearer {site['tokens']['Lan']}"}
+    field = httpx.get(f"{base}/records/{rid}", headers=headers).json()["fields"]["hometown"]
+    assert field["value"] == "xã Hoàn Sơn" and field["added"]
+    assert all(abs(a - b) <= 4 for a, b in zip(field["image_box"], [100, 400, 500, 440])), field["image_box"]
