@@ -16,15 +16,22 @@ def test_a_born_digital_certificate_is_found_as_a_birth_record_by_name(stack, wo
     found = stack.search("--type", "birth", "--name", "hoang van thu")
     hits = [h for h in found["hits"] if h["key"] == "hotich/2024/giay-khai-sinh-dien-tu.pdf"]
     assert hits, found
-    fields = hits[0]["fields"]
-    assert fields["full_name"] == "Hoàng Văn Thụ"
-    assert fields["date_of_birth"] == "1972-03-15"
-    assert fields["sex"] == "male"
+    assert hits[0]["name"] == "Hoàng Văn Thụ" and hits[0]["date_of_birth"] == "1972-03-15"
+    fields = _record(es, stack, hits[0]["id"])["fields"]
+    assert fields["sex"]["value"] == "male" and fields["sex"]["raw"] == "Nam"
+    assert fields["mother"]["full_name"]["value"] == "Trần Thị Lan"
+    # The value's box is a real one on the page, not (0, 0, 0, 0).
+    x0, y0, x1, y1 = fields["full_name"]["bbox"]
+    assert 0 < x0 < x1 and 0 < y0 < y1
 
     # The mixed file: page 1 went through OCR, page 2 through its text layer.
     mixed = stack.search("--type", "birth", "--name", "dinh cong trang")
     (hit,) = [h for h in mixed["hits"] if h["key"] == "hotich/2024/ho-so-hon-hop.pdf"]
-    assert hit["fields"]["full_name"] == "Đinh Công Tráng"
-    doc_hash = hit["doc_hash"]
+    assert hit["name"] == "Đinh Công Tráng" and hit["pages"] == [2]
+    doc_hash = _record(es, stack, hit["id"])["doc_hash"]
     engines = [es.get(index=f"{stack.prefix}-pages", id=f"{doc_hash}:{n:05d}")["_source"]["engine"] for n in (1, 2)]
     assert engines == ["tesseract", "pdftotext"]
+
+
+def _record(es, stack, record_id: str) -> dict:
+    return es.get(index=f"{stack.prefix}-records", id=record_id)["_source"]
