@@ -44,7 +44,7 @@ def test_a_failed_document_is_shown_with_its_reason_and_the_retry_button_fixes_i
 
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        page = browser.new_page()
+        page = browser.new_page(locale="en-US")  # the console in English: states and reasons by their names
         page.goto(url + "/console")  # answers with the login form, which comes back here
         page.fill("input[name=token]", env["TEST_TOKEN"])
         page.click("button[type=submit]")
