@@ -67,3 +67,10 @@ def test_two_stacks_run_side_by_side_and_up_prints_only_exports(two_stacks):
         connection.close()
         status = _stack(state, "status").stdout
         assert status.count("answering") == len(SERVICES), status
+
+
+def test_bootstrap_reports_on_stderr_only():
+    # scripts/demo and scripts/test run it; their stdout is for what their own callers read.
+    run = subprocess.run([str(ROOT / "scripts" / "bootstrap")], capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert run.stdout == "" and "bootstrap: done" in run.stderr
