@@ -1,7 +1,7 @@
 """The web pages in the reader's language: Vietnamese by default, English available.
 
-Every word a page shows comes from a catalogue per language (``api/i18n/vi.json``,
-``api/i18n/en.json``: flat keys, ``{name}`` placeholders), never from the
+Every word a page shows comes from a catalogue per language (``api/locales/vi.json``,
+``api/locales/en.json``: flat keys, ``{name}`` placeholders), never from the
 templates or the routes. The language is, in order: ``?lang=vi|en`` (which
 also sets a cookie, so the choice sticks), the ``sohoa_lang`` cookie, the
 first language of the browser's ``Accept-Language`` when it is one of ours,
@@ -27,7 +27,7 @@ LANGUAGES = ("vi", "en")
 DEFAULT = "vi"
 COOKIE = "sohoa_lang"
 COOKIE_SECONDS = 365 * 24 * 3600
-CATALOGUES = Path(__file__).resolve().parent / "i18n"
+CATALOGUES = Path(__file__).resolve().parent / "locales"
 
 
 @lru_cache(maxsize=None)

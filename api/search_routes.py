@@ -245,7 +245,7 @@ def _field_label(context, key: str) -> str:
 
 
 def _ctx(request: Request, **kw) -> dict:
-    # Labels come from the language catalogues (api/i18n/*.json); the page lists what may be chosen.
+    # Labels come from the language catalogues (api/locales/*.json); the page lists what may be chosen.
     return {"request": request, "record_types": RECORD_TYPES, "review_statuses": REVIEW_STATUSES, "sorts": SORTS,
             "field_label": _field_label, **kw}
 

@@ -16,7 +16,7 @@ from .heartbeat import ALIVE_WITHIN
 
 OPEN_LEDGER = ("listed", "enqueued", "preparing")
 OPEN_DOCS = ("received", "queued", "rasterizing", "ocr", "extracting", "indexing")
-# The command line's wording of each warning code (the web console's is in api/i18n/*.json, notice.*).
+# The command line's wording of each warning code (the web console's is in api/locales/*.json, notice.*).
 NOTICES = {
     "broker_unreachable": "broker unreachable: {error}",
     "no_worker": "work is waiting but no worker has sent a heartbeat in the last {seconds} s: "
