@@ -108,9 +108,3 @@ def test_the_chosen_language_sticks_in_a_cookie_and_the_page_links_to_the_other(
     again = client.get("/login")
     assert 'lang="en"' in again.text and "Access token" in again.text
 
-
-def test_the_api_keeps_the_normal_forms():
-    # Only pages translate: the JSON body of a record is built without a language.
-    import inspect
-    assert "i18n" not in inspect.getsource(search_routes.record_detail_body)
-    assert "i18n" not in inspect.getsource(search_routes.records_search)
