@@ -23,6 +23,7 @@ never values.
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 from typing import Annotated
 
@@ -33,7 +34,8 @@ from pydantic import BaseModel, Field
 
 from api import audit, auth
 from api.review_images import crop, data_uri, pages, source_box
-from api.search_routes import IMAGE_LINK_SECONDS, TYPE_LABELS, _field_label, get_bucket, get_config, get_es
+from api import i18n
+from api.search_routes import IMAGE_LINK_SECONDS, get_bucket, get_config, get_es
 from indexers import reviews
 from indexers.records_search import SOURCE_EXCLUDES
 from schemas.extract import flatten_fields
@@ -45,10 +47,34 @@ log = logging.getLogger(__name__)
 HERE = Path(__file__).resolve().parent
 router = APIRouter(tags=["review"])
 
-REASON_LABELS = {"low_confidence": "Độ tin cậy thấp", "unreadable": "Không đọc được", "missing": "Thiếu trường bắt buộc",
-                 "unknown_type": "Không nhận ra loại hồ sơ", "type_from_collection": "Loại hồ sơ suy từ phông"}
-STATUS_LABELS = {"needs_review": "Cần xem lại", "awaiting_second": "Chờ người thứ hai xác nhận",
-                 "disputed": "Chờ phân xử", "verified": "Đã xác minh", "ok": "Đã kiểm tra"}
+REASON_CODES = ("low_confidence", "unreadable", "missing", "unknown_type", "type_from_collection")
+
+
+def _text(lang: str, key: str, fallback: str) -> str:
+    text = i18n.translate(lang, key)
+    return fallback if text == key else text
+
+
+def type_label(lang: str, record_type: str | None) -> str:
+    return _text(lang, f"type.{record_type}", record_type or "")
+
+
+def status_label(lang: str, status: str | None) -> str:
+    return _text(lang, f"review.{status}", status or "")
+
+
+def reason_label(lang: str, code: str) -> str:
+    return _text(lang, f"review.reason.{code}", code)
+
+
+def field_label(lang: str, key: str) -> str:
+    """``mother.full_name`` -> ``Mẹ › Họ, chữ đệm, tên`` (the search page's labels, api/locales)."""
+    out = []
+    for part in key.split("."):
+        part = re.sub(r"\[(\d+)\]", lambda m: f" {int(m.group(1)) + 1}", part)
+        base, _, n = part.partition(" ")
+        out.append(_text(lang, f"field.{base}", base.replace("_", " ")) + (f" {n}" if n else ""))
+    return " › ".join(out)
 
 
 # --- who and what --------------------------------------------------------------------------------------
@@ -95,7 +121,7 @@ def _masked(key: str, value):
 
 
 def review_body(source: dict, bucket, *, config: Config, hidden: tuple[str, ...], lease_until: str | None = None,
-                with_crops: bool = True) -> dict:
+                with_crops: bool = True, lang: str = i18n.DEFAULT) -> dict:
     """Per field: label, kind, normal value, OCR text, confidence, why it is doubtful, its review so far,
     its box on the page image and its crop; the page images with their sizes; the fields that may be added."""
     rtype = source.get("record_type")
@@ -121,7 +147,7 @@ def review_body(source: dict, bucket, *, config: Config, hidden: tuple[str, ...]
         fr = review_fields.get(key) or {}
         # The field list is keyed by "key", not by field name, so masking is applied here, per field.
         out_fields.append({
-            "key": key, "label": _field_label(key), "kind": field_kind(rtype, key),
+            "key": key, "label": field_label(lang, key), "kind": field_kind(rtype, key),
             "value": _masked(key, value) if masked else value,
             "raw": _masked(key, raws.get(key)) if masked else raws.get(key), "confidence": confs.get(key),
             "page": page, "box": box, "reasons": reasons.get(key, []),
@@ -132,17 +158,18 @@ def review_body(source: dict, bucket, *, config: Config, hidden: tuple[str, ...]
         })
     schema_keys = addable_keys(rtype)
     body = {
-        "id": source.get("record_id"), "record_type": rtype, "type_label": TYPE_LABELS.get(rtype or "", rtype),
-        "types": [{"value": t, "label": TYPE_LABELS.get(t, t)} for t in known_types()],
+        "id": source.get("record_id"), "record_type": rtype, "type_label": type_label(lang, rtype),
+        "types": [{"value": t, "label": type_label(lang, t)} for t in known_types()],
         "collection": source.get("collection"), "key": source.get("key"), "confidence": source.get("confidence"),
-        "review_status": source.get("review_status"), "status_label": STATUS_LABELS.get(source.get("review_status"), ""),
-        "reasons": [{"code": c, "label": REASON_LABELS.get(c, c)} for c in reasons.get("", [])],
-        "reason_labels": REASON_LABELS, "lease_until": lease_until, "fields": out_fields,
+        "review_status": source.get("review_status"), "status_label": status_label(lang, source.get("review_status")),
+        "reasons": [{"code": c, "label": reason_label(lang, c)} for c in reasons.get("", [])],
+        "reason_labels": {c: reason_label(lang, c) for c in {*REASON_CODES, *(r for rs in reasons.values() for r in rs)}},
+        "lease_until": lease_until, "fields": out_fields,
         "pages": [{"page": p, "url": bucket.presigned_url(bucket.page_image_key(doc_hash, p), expires=IMAGE_LINK_SECONDS)
                    if (bucket is not None and doc_hash) else None,
                    "width": (sizes.get(p) or (None, None))[0], "height": (sizes.get(p) or (None, None))[1]}
                   for p in page_list],
-        "addable": [{"key": k, "label": _field_label(k)} for k in schema_keys if k not in values],
+        "addable": [{"key": k, "label": field_label(lang, k)} for k in schema_keys if k not in values],
         "extracted_at": source.get("extracted_at"), "reviewed_at": source.get("reviewed_at"),
     }
     return auth.mask_record(body, not hidden)
@@ -183,7 +210,7 @@ class NextAsk(BaseModel):
 
 
 @router.post("/review/next", summary="Lease the next record (doubt first) and return it for review")
-def review_next(ask: NextAsk = Body(default_factory=NextAsk), es: Elasticsearch = Depends(get_es),
+def review_next(request: Request, ask: NextAsk = Body(default_factory=NextAsk), es: Elasticsearch = Depends(get_es),
                 config: Config = Depends(get_config), bucket=Depends(get_bucket)):
     colls = _collections(ask.collection)
     if colls is None:
@@ -197,19 +224,21 @@ def review_next(ask: NextAsk = Body(default_factory=NextAsk), es: Elasticsearch 
     record_id, until = got
     source = _get(es, config, record_id)
     audit.record("review.next", record_ids=[record_id], detail={"lease_until": until})
-    body = review_body(source, bucket, config=config, hidden=_hidden(), lease_until=until, with_crops=ask.crops)
+    body = review_body(source, bucket, config=config, hidden=_hidden(), lease_until=until, with_crops=ask.crops,
+                       lang=i18n.request_language(request))
     if ask.crops:
         pages.prefetch(bucket, upcoming)
     return body
 
 
 @router.get("/review/records/{record_id}", summary="One record for review, with its crops")
-def review_record(record_id: str, es: Elasticsearch = Depends(get_es), config: Config = Depends(get_config),
+def review_record(request: Request, record_id: str, es: Elasticsearch = Depends(get_es),
+                  config: Config = Depends(get_config),
                   bucket=Depends(get_bucket)) -> dict:
     source = _get(es, config, record_id)
     lease = reviews.lease_holder(es, config, record_id)
     audit.record("review.view", record_ids=[record_id])
-    body = review_body(source, bucket, config=config, hidden=_hidden(),
+    body = review_body(source, bucket, config=config, hidden=_hidden(), lang=i18n.request_language(request),
                        lease_until=lease["until"] if lease and lease.get("by") == _who().name else None)
     body["leased_by_other"] = bool(lease and lease.get("by") != _who().name)
     return body
@@ -241,7 +270,7 @@ def _summary(decisions: list[Decision]) -> list[dict]:
 
 
 def _save(es, config, source: dict, answers: Answers, *, arbitrate: bool, lease: dict | None = None,
-          later: BackgroundTasks | None = None) -> dict:
+          later: BackgroundTasks | None = None, lang: str = i18n.DEFAULT) -> dict:
     who = _who()
     at = reviews.now_iso()
     decisions = _decisions(answers)
@@ -266,11 +295,12 @@ def _save(es, config, source: dict, answers: Answers, *, arbitrate: bool, lease:
                                                                            answers.record_type != source.get(
                                                                                "record_type"))})
     return {"id": doc["record_id"], "review_status": doc["review_status"],
-            "status_label": STATUS_LABELS.get(doc["review_status"], "")}
+            "status_label": status_label(lang, doc["review_status"])}
 
 
 @router.post("/review/records/{record_id}/decisions", summary="Save one reviewer's answers to a record")
-def review_decide(record_id: str, answers: Answers, later: BackgroundTasks, es: Elasticsearch = Depends(get_es),
+def review_decide(request: Request, record_id: str, answers: Answers, later: BackgroundTasks,
+                  es: Elasticsearch = Depends(get_es),
                   config: Config = Depends(get_config)) -> dict:
     """Every field needs an answer: accept, edit (``value``), illegible, not_on_page, or add (``value``, and
     ``page``/``bbox`` where it is). The caller must hold the record's lease (``POST /review/next``); a free
@@ -280,7 +310,8 @@ def review_decide(record_id: str, answers: Answers, later: BackgroundTasks, es: 
     lease = reviews.held_lease(es, config, record_id, who.name)
     if lease is None:
         raise HTTPException(409, "another reviewer holds this record")
-    return _save(es, config, source, answers, arbitrate=False, lease=lease, later=later)
+    return _save(es, config, source, answers, arbitrate=False, lease=lease, later=later,
+                 lang=i18n.request_language(request))
 
 
 @router.post("/review/records/{record_id}/release", summary="Let a leased record go back to the queue")
@@ -316,10 +347,10 @@ def review_arbitration(size: Annotated[int, Query(ge=1, le=100)] = 50, es: Elast
 
 
 @router.post("/review/records/{record_id}/arbitrate", summary="Settle fields two reviewers answered differently")
-def review_arbitrate(record_id: str, answers: Answers, es: Elasticsearch = Depends(get_es),
+def review_arbitrate(request: Request, record_id: str, answers: Answers, es: Elasticsearch = Depends(get_es),
                      config: Config = Depends(get_config)) -> dict:
     source = _get(es, config, record_id)
-    return _save(es, config, source, answers, arbitrate=True)
+    return _save(es, config, source, answers, arbitrate=True, lang=i18n.request_language(request))
 
 
 @router.get("/review/backlog", summary="Records waiting, reviewed per hour per reviewer, ETA")
@@ -332,10 +363,12 @@ def review_backlog(es: Elasticsearch = Depends(get_es), config: Config = Depends
 @router.get("/review", response_class=HTMLResponse, include_in_schema=False)
 def review_page(request: Request, mode: Annotated[str, Query(max_length=20)] = "review"):
     who = _who()
+    lang = i18n.request_language(request)
     return auth.templates.TemplateResponse(request, "review.html", {
         "csrf": getattr(request.state, "csrf", ""), "user": who.name, "role": who.role,
         "mode": "arbitration" if mode == "arbitration" and who.can(auth.ARBITRATE) else "review",
-        "can_arbitrate": who.can(auth.ARBITRATE), "types": TYPE_LABELS, "reasons": REASON_LABELS},
+        "can_arbitrate": who.can(auth.ARBITRATE),
+        "types": {t: type_label(lang, t) for t in known_types()}, "reasons": {c: reason_label(lang, c) for c in REASON_CODES}},
         headers={"Cache-Control": "no-store"})
 
 
