@@ -47,6 +47,8 @@ log = logging.getLogger(__name__)
 HERE = Path(__file__).resolve().parent
 router = APIRouter(tags=["review"])
 
+# What the page's script says (api/static/review.js), from the catalogues: desk.js.<key>.
+JS_TEXT = ('accept', 'add', 'box_drawn', 'collection', 'confidence', 'crop_alt', 'disputed', 'edit', 'empty_arbitration', 'empty_review', 'field_added', 'held_until', 'hidden_field', 'illegible', 'need_key_value', 'not_on_page', 'pending', 'saved', 'saving', 'two_person', 'type_on_save', 'verified')
 REASON_CODES = ("low_confidence", "unreadable", "missing", "unknown_type", "type_from_collection")
 
 
@@ -368,7 +370,8 @@ def review_page(request: Request, mode: Annotated[str, Query(max_length=20)] = "
         "csrf": getattr(request.state, "csrf", ""), "user": who.name, "role": who.role,
         "mode": "arbitration" if mode == "arbitration" and who.can(auth.ARBITRATE) else "review",
         "can_arbitrate": who.can(auth.ARBITRATE),
-        "types": {t: type_label(lang, t) for t in known_types()}, "reasons": {c: reason_label(lang, c) for c in REASON_CODES}},
+        "types": {t: type_label(lang, t) for t in known_types()}, "reasons": {c: reason_label(lang, c) for c in REASON_CODES},
+        "js_text": {k: i18n.translate(lang, f"desk.js.{k}") for k in JS_TEXT}},
         headers={"Cache-Control": "no-store"})
 
 

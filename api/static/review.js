@@ -6,9 +6,9 @@
   "use strict";
   var csrf = document.querySelector('meta[name="csrf"]').content;
   var mode = document.querySelector('meta[name="review-mode"]').content;
-  var ACTION_LABELS = {accept: "Chấp nhận", edit: "Đã sửa", illegible: "Không đọc được",
-                       not_on_page: "Không có trên trang", add: "Thêm mới"};
-  var STATUS_LABELS = {verified: "đã xác minh", pending: "chờ người thứ hai xác nhận", disputed: "ý kiến khác nhau"};
+  var T = JSON.parse(document.getElementById("desk-text").textContent);  // the page's words (api/locales)
+  var ACTION_LABELS = {accept: T.accept, edit: T.edit, illegible: T.illegible, not_on_page: T.not_on_page, add: T.add};
+  var STATUS_LABELS = {verified: T.verified, pending: T.pending, disputed: T.disputed};
   var state = {record: null, answers: {}, current: 0, zoom: 1, fit: 1, busy: false, recordType: null};
   var $ = function (id) { return document.getElementById(id); };
 
@@ -75,7 +75,7 @@
       var p = document.createElement("p");
       p.className = "empty";
       p.id = "queue-empty";
-      p.textContent = mode === "arbitration" ? "Không còn hồ sơ chờ phân xử." : "Không còn hồ sơ chờ xem lại.";
+      p.textContent = mode === "arbitration" ? T.empty_arbitration : T.empty_review;
       head.appendChild(p);
       $("page-img").removeAttribute("src");
       $("box").hidden = true;
@@ -86,19 +86,16 @@
     head.appendChild(h1);
     var meta = document.createElement("div");
     meta.className = "meta";
-    meta.textContent = "Phông " + (record.collection || "—") + " · độ tin cậy " +
+    meta.textContent = T.collection + " " + (record.collection || "—") + " · " + T.confidence + " " +
       (record.confidence == null ? "—" : Math.round(record.confidence * 100) + "%") +
-      (record.lease_until ? " · giữ đến " + record.lease_until.slice(11, 16) : "");
+      (record.lease_until ? " · " + T.held_until + " " + record.lease_until.slice(11, 16) : "");
     head.appendChild(meta);
     record.reasons.forEach(function (r) {
       var c = document.createElement("span"); c.className = "chip"; c.textContent = r.label; head.appendChild(c);
     });
     record.fields.forEach(function (f, i) { list.appendChild(fieldRow(f, i)); });
-    var keys = $("add-keys");
-    keys.textContent = "";
-    record.addable.forEach(function (a) {
-      var o = document.createElement("option"); o.value = a.key; o.textContent = a.label; keys.appendChild(o);
-    });
+    // The fields that may be added, as a hint (a suggestion list would take the Enter key for itself).
+    $("add-keys").textContent = record.addable.map(function (a) { return a.key + " (" + a.label + ")"; }).join(", ");
     var sel = $("type-select");
     sel.textContent = "";
     record.types.forEach(function (t) {
@@ -130,12 +127,12 @@
       st.textContent = (STATUS_LABELS[f.status] || f.status) + (f.by ? " (" + f.by + ")" : ""); label.appendChild(st);
     }
     if (f.two_person) {
-      var tp = document.createElement("span"); tp.className = "hint"; tp.textContent = "hai người xác nhận";
+      var tp = document.createElement("span"); tp.className = "hint"; tp.textContent = T.two_person;
       label.appendChild(tp);
     }
     li.appendChild(label);
     if (f.crop) {
-      var img = document.createElement("img"); img.className = "crop"; img.src = f.crop; img.alt = "Vùng ảnh của trường";
+      var img = document.createElement("img"); img.className = "crop"; img.src = f.crop; img.alt = T.crop_alt;
       li.appendChild(img);
     }
     var raw = document.createElement("div"); raw.className = "raw";
@@ -222,7 +219,7 @@
 
   function answer(action, value) {
     var f = state.record.fields[state.current];
-    if (f.masked) { say("Vai trò này không được xem trường này.", true); return; }
+    if (f.masked) { say(T.hidden_field, true); return; }
     state.answers[f.key] = {field: f.key, action: action, value: value};
     var li = row(state.current);
     li.className = "field current answered-" + action;
@@ -247,7 +244,7 @@
 
   function startEdit() {
     var f = state.record.fields[state.current];
-    if (f.masked) { say("Vai trò này không được xem trường này.", true); return; }
+    if (f.masked) { say(T.hidden_field, true); return; }
     var input = row(state.current).querySelector("input.value");
     input.readOnly = false;
     input.focus();
@@ -296,7 +293,7 @@
       if (ev.key !== "Enter") { return; }
       ev.preventDefault(); ev.stopPropagation();
       var k = key.value.trim(), v = nfc(value.value).trim();
-      if (!k || !v) { say("Cần tên trường và giá trị.", true); return; }
+      if (!k || !v) { say(T.need_key_value, true); return; }
       var drawn = state.drawn;
       var page = drawn ? drawn.page : (state.record.pages[0] ? state.record.pages[0].page : null);
       state.answers[k] = {field: k, action: "add", value: v, page: page, bbox: drawn ? drawn.box : null};
@@ -309,7 +306,7 @@
       li.querySelector(".answer").textContent = ACTION_LABELS.add;
       $("fields").appendChild(li);
       done();
-      say("Đã thêm trường " + k + ".");
+      say(T.field_added + " " + k);
       focusField(state.current);
     };
   }
@@ -323,7 +320,7 @@
         ev.preventDefault(); ev.stopPropagation();
         state.recordType = sel.value === state.record.record_type ? null : sel.value;
         $("type-row").hidden = true; sel.onkeydown = null;
-        say(state.recordType ? "Loại hồ sơ sẽ đổi khi lưu." : "");
+        say(state.recordType ? T.type_on_save : "");
       } else if (ev.key === "Escape") {
         ev.preventDefault(); ev.stopPropagation(); $("type-row").hidden = true; sel.onkeydown = null;
       }
@@ -336,10 +333,10 @@
     var url = "/review/records/" + encodeURIComponent(state.record.id) +
       (mode === "arbitration" ? "/arbitrate" : "/decisions");
     state.busy = true;
-    say("Đang lưu…");
+    say(T.saving);
     api("POST", url, {decisions: decisions, record_type: state.recordType}).then(function (res) {
       state.busy = false;
-      say("Đã lưu: " + (res.status_label || res.review_status) + ".");
+      say(T.saved + ": " + (res.status_label || res.review_status));
       document.body.dataset.saved = res.id;
       return loadNext();
     }).catch(function (err) { state.busy = false; say(err.message, true); });
@@ -380,7 +377,7 @@
                      box: [Math.min(start[0], end[0]), Math.min(start[1], end[1]),
                            Math.max(start[0], end[0]), Math.max(start[1], end[1])]};
       start = null;
-      say("Đã vẽ vùng của trường thêm mới.");
+      say(T.box_drawn);
       $("add-value").focus();
     });
   }());
