@@ -55,7 +55,7 @@ def test_review_with_the_keyboard_only_then_a_second_reviewer_confirms(site, tmp
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
         try:
-            lan = browser.new_context(viewport={"width": 1400, "height": 900}).new_page()
+            lan = browser.new_context(viewport={"width": 1400, "height": 900}, locale="vi-VN").new_page()
             log_in(lan, base, site["tokens"]["Lan"])
             lan.evaluate("window.stillHere = true")  # gone if the page reloads
             # the most doubtful record first; its first field chosen, with its crop and its box on the page
@@ -86,7 +86,7 @@ def test_review_with_the_keyboard_only_then_a_second_reviewer_confirms(site, tmp
             assert found["hits"][0]["id"] == rid and found["hits"][0]["name"] == NAME  # NFC, as stored
             assert found["hits"][0]["review_status"] == "awaiting_second"
 
-            minh = browser.new_context(viewport={"width": 1400, "height": 900}).new_page()
+            minh = browser.new_context(viewport={"width": 1400, "height": 900}, locale="vi-VN").new_page()
             log_in(minh, base, site["tokens"]["Minh"])
             # the other record is Lan's for now: Minh gets the one waiting for a second reviewer
             assert current_key(minh) == "full_name"
@@ -113,7 +113,7 @@ def test_a_missed_field_is_added_with_its_box_drawn_on_the_page(site):
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
         try:
-            lan = browser.new_context(viewport={"width": 1400, "height": 900}).new_page()
+            lan = browser.new_context(viewport={"width": 1400, "height": 900}, locale="vi-VN").new_page()
             log_in(lan, base, site["tokens"]["Lan"])  # Lan still holds record b from the first test
             lan.wait_for_function("document.getElementById('page-img').naturalWidth > 0")
             assert lan.locator("#fields li.field[data-key='full_name'] input").input_value() == "Le Thi Hoa"
