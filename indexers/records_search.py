@@ -503,15 +503,28 @@ class CursorExpired(BadQuery):
     """The point in time behind a cursor is gone: the client starts again from the first page."""
 
 
-def search_records(es, index: str, q: RecordQuery, cursor: str | None = None) -> dict:
+def year_only(body: Any) -> Any:
+    """A request body whose free text searches the values as a role that sees only years sees them
+    (``search.all_public_folded``: no date finer than a year, no whole ID number)."""
+    if isinstance(body, dict):
+        return {("search.all_public_folded" if k == "search.all_folded" else k): year_only(v) for k, v in body.items()}
+    if isinstance(body, list):
+        return [year_only(v) for v in body]
+    return body
+
+
+def search_records(es, index: str, q: RecordQuery, cursor: str | None = None, years_only: bool = False) -> dict:
     """One page of records. The first page is a plain search; following pages (``cursor``) run in a
     point in time opened on the second page, with ``search_after``, so paging stays exact past
-    10,000 hits and while documents are being indexed."""
+    10,000 hits and while documents are being indexed. ``years_only``: free text never matches a date finer
+    than a year or a whole ID number (for roles that may not see them)."""
     from elasticsearch import NotFoundError
 
     fingerprint = q.fingerprint()
     after, pit = decode_cursor(cursor, fingerprint) if cursor else (None, None)
     body = build_search(q, after)
+    if years_only:
+        body = year_only(body)
     kwargs = {("source" if k == "_source" else k): v for k, v in body.items()}
     try:
         if after is None:
