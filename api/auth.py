@@ -372,15 +372,23 @@ def _session_id(nonce: str) -> str:
     return hashlib.sha256(("session." + nonce).encode()).hexdigest()
 
 
+_sessions_ready: set[str] = set()
+
+
 def sessions_index(es, config: Config) -> str:
-    from indexers.client import ensure_index
-    return ensure_index(es, config, "sessions")
+    alias = config.index("sessions")
+    if alias not in _sessions_ready:  # once per process: creating or updating an index is not per login
+        from indexers.client import ensure_index
+        ensure_index(es, config, "sessions")
+        _sessions_ready.add(alias)
+    return alias
 
 
 def start_session(es, config: Config, token_id: str, nonce: str, max_age: int) -> None:
     """Keep the session on the server too: a cookie is honoured only while its session is there and not ended."""
     t = now()
-    es.index(index=sessions_index(es, config), id=_session_id(nonce), refresh="wait_for",
+    # No refresh: sessions are only ever read by ID, with real-time GETs.
+    es.index(index=sessions_index(es, config), id=_session_id(nonce),
              document={"token_id": token_id, "created_at": _iso(t), "expires_at": _iso(t + timedelta(seconds=max_age)),
                        "ended_at": None})
 
@@ -396,8 +404,7 @@ def session_live(es, config: Config, token_id: str, nonce: str) -> bool:
 
 def end_session(es, config: Config, nonce: str) -> None:
     """Logout: the session ends on the server, whatever the browser does with its cookie."""
-    es.update(index=config.index("sessions"), id=_session_id(nonce), doc={"ended_at": _iso(now())},
-              refresh="wait_for")
+    es.update(index=config.index("sessions"), id=_session_id(nonce), doc={"ended_at": _iso(now())})
 
 
 def csrf_value(key: bytes, nonce: str) -> str:
@@ -787,6 +794,8 @@ def install(app: FastAPI) -> None:
     to authenticated callers only. Fails at start when the session key is unusable.
     """
     session_key(app.state.config)
+    from .throttle import configure
+    configure(app.state.config.auth_free_failures)
     access = logging.getLogger("uvicorn.access")
     if not any(isinstance(f, _NoQueryStrings) for f in access.filters):
         access.addFilter(_NoQueryStrings())

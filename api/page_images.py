@@ -24,12 +24,17 @@ from ocr.output import to_source
 from ocr.result import PageText
 from schemas.extract import flatten_fields
 from schemas.normalize import sensitive_spans
+from sohoa.errors import DependencyUnavailable
 
 MASKED_LEAVES = ("date_of_birth", "personal_id")
 PAD = 0.25  # of a word's height, around each box: ink reaches past Tesseract's tight boxes
 
 
 class NoOcr(LookupError):
+    pass
+
+
+class NoImage(LookupError):
     pass
 
 
@@ -85,7 +90,12 @@ def redact(png: bytes, boxes: list[tuple[int, int, int, int]]) -> bytes:
 def image_for(bucket, record: dict, page: int, full_fields: bool) -> bytes:
     """The PNG a caller gets for a record's page: the original, or the redacted copy."""
     doc_hash = record["doc_hash"]
-    png = bucket.get_bytes(bucket.page_image_key(doc_hash, page))
+    try:
+        png = bucket.get_bytes(bucket.page_image_key(doc_hash, page))
+    except DependencyUnavailable as exc:
+        if "NoSuchKey" in str(exc) or "404" in str(exc):
+            raise NoImage() from exc
+        raise
     if full_fields:
         return png
     try:

@@ -256,6 +256,8 @@ def record_page_image(record_id: str, page: int, es: Elasticsearch = Depends(get
     full = auth.full_fields()
     try:
         png = page_images.image_for(bucket, source, page, full_fields=full)
+    except page_images.NoImage:
+        raise HTTPException(404, "no image for this page") from None
     except page_images.NoOcr:
         raise HTTPException(503, "this page's text is not available, so it cannot be shown redacted") from None
     audit.record("record.image", record_ids=[record_id], detail={"page": page, "redacted": not full})

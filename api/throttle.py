@@ -69,3 +69,8 @@ class FailureThrottle:
 
 
 THROTTLE = FailureThrottle()
+
+
+def configure(free_failures: int) -> None:
+    """Apply ``SOHOA_AUTH_FREE_FAILURES`` (at the service's start)."""
+    THROTTLE.free = max(1, free_failures)

@@ -60,6 +60,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("SOHOA_API_SECRET_FILE", "", "file holding the session-signing key (must not be readable by group or "
             "others)"),
     Setting("SOHOA_SESSION_TTL", "28800", "seconds a web login lasts"),
+    Setting("SOHOA_AUTH_FREE_FAILURES", "5", "failed sign-ins a source address may make before it must wait "
+            "(1 s, then doubling up to 5 min)"),
     Setting("SOHOA_COOKIE_SECURE", "true", "send the session cookie over HTTPS only (false only for plain-HTTP "
             "development on loopback)"),
     Setting("SOHOA_LOG_LEVEL", "INFO", "log level"),
@@ -112,6 +114,7 @@ class Config:
     session_secret: str = ""
     api_secret_file: str = ""
     session_ttl: int = 28800
+    auth_free_failures: int = 5
     cookie_secure: bool = True
 
     @classmethod
@@ -156,6 +159,7 @@ class Config:
             session_secret=e("SOHOA_SESSION_SECRET"),
             api_secret_file=e("SOHOA_API_SECRET_FILE"),
             session_ttl=int(e("SOHOA_SESSION_TTL")),
+            auth_free_failures=int(e("SOHOA_AUTH_FREE_FAILURES")),
             cookie_secure=e("SOHOA_COOKIE_SECURE").strip().lower() in ("1", "true", "yes", "on"),
         )
 
