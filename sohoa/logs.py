@@ -9,7 +9,8 @@ Our own lines are written that way; other libraries' are not (dramatiq's
 quotes a message's arguments, and an object key carries a person's name). So
 every log record of the process, whoever makes it, is redacted when it is made
 (``install_redaction``, a log-record factory, so no logger or handler added
-later can bypass it): a queue message is named by its actor and ID only, an
+later can bypass it): a queue message is named by its actor and ID only, a
+request path loses its query string, an
 object key becomes ``key#<8 hex of its SHA-256>`` (the same key always gives
 the same tag, so lines can still be followed), and a date finer than a year or
 an ID number in any written form is starred out, in the message and in the
@@ -72,6 +73,9 @@ def _safe_arg(arg):
     # A dramatiq message prints as actor(args...): name it by actor and ID only.
     if type(arg).__name__ in ("Message", "MessageProxy") and hasattr(arg, "message_id"):
         return f"{getattr(arg, 'actor_name', 'message')}(id={arg.message_id})"
+    # A request path's query string carries what people searched for (names, numbers): the path is enough.
+    if isinstance(arg, str) and arg.startswith("/") and "?" in arg:
+        return arg.split("?", 1)[0]
     return arg
 
 
@@ -85,7 +89,7 @@ def _redacting_factory(*args, **kwargs) -> logging.LogRecord:
             record.args = tuple(_safe_arg(a) for a in record.args)
         message = record.getMessage()
         clean = redact(message)
-        if clean != message or record.args:
+        if clean != message:
             record.msg, record.args = clean, ()
         if record.exc_info and record.exc_info[0] is not None:
             record.exc_text = redact(logging.Formatter().formatException(record.exc_info))

@@ -256,7 +256,15 @@ def crawl(base: str, token: str) -> Crawl:
 
 
 @pytest.fixture(scope="module")
-def site(stack, worker, pdf_maker, tmp_path_factory):
+def indices(stack):
+    # Before the worker starts: a worker and 'sohoa watch' creating a fresh namespace's indices at once can race
+    # (one writes to an alias the other has not made yet, which creates a concrete index of that name).
+    out = stack.sohoa("index", "setup")
+    assert out.returncode == 0, out.stderr
+
+
+@pytest.fixture(scope="module")
+def site(stack, indices, worker, pdf_maker, tmp_path_factory):
     for key, pages, _ in SCANS:
         stack.put(key, pdf_maker(pages))
     stack.run_pipeline(timeout=600)

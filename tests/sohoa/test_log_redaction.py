@@ -58,3 +58,9 @@ def test_keys_dates_and_ids_leave_no_trace_in_messages_or_tracebacks(captured):
 def test_derived_keys_hashes_and_counts_stay_readable():
     line = "document 1f2e3d4c5b6a: 3 pages indexed, page image _sohoa/pages/1f2e/00002.png"
     assert redact(line) == line
+
+
+def test_request_paths_lose_their_query_strings(captured):
+    logging.getLogger("uvicorn.access").info('%s - "%s %s HTTP/%s" %d', "127.0.0.1:5000", "GET",
+                                             "/records/search?name=pham+minh+tuan", "1.1", 200)
+    assert captured == ['uvicorn.access 127.0.0.1:5000 - "GET /records/search HTTP/1.1" 200']
