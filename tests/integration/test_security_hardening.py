@@ -4,7 +4,6 @@ invisible characters."""
 
 from __future__ import annotations
 
-import re
 import sys
 from pathlib import Path
 from types import SimpleNamespace
@@ -18,6 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "indexers"))
 from search_fixtures import index_samples  # noqa: E402
 
 from api import auth  # noqa: E402
+from indexers.client import ensure_index  # noqa: E402
 from ingest.testing import api_server  # noqa: E402
 from sohoa.config import Config  # noqa: E402
 
@@ -32,6 +32,7 @@ def site(stack_env, tmp_path_factory):
     es = Elasticsearch(env["SOHOA_ES_URL"])
     config = Config.from_env(env)
     ids = index_samples(es, env)
+    ensure_index(es, config, "pages")
     tokens = {role: auth.create_token(es, config, f"hard-{role}", role)[0] for role in ("viewer", "clerk")}
     log = tmp_path_factory.mktemp("hard") / "api.log"
     with api_server(env, log) as base:
@@ -120,9 +121,9 @@ def test_logout_ends_the_session_on_the_server(site):
     login = c.post("/login", data={"token": site.tokens["viewer"], "next": "/search"}, follow_redirects=False)
     assert login.status_code == 303
     cookie = login.cookies[auth.COOKIE]
-    page = c.get("/search", cookies={auth.COOKIE: cookie})
-    assert page.status_code == 200
-    csrf = re.search(r'name="csrf" value="([^"]+)"', page.text).group(1)
+    assert c.get("/search", cookies={auth.COOKIE: cookie}).status_code == 200
+    key = auth.session_key(site.config)
+    csrf = auth.csrf_value(key, auth.read_session(key, cookie)[1])  # what the pages' logout forms carry
     out = c.post("/logout", data={"csrf": csrf}, cookies={auth.COOKIE: cookie}, follow_redirects=False)
     assert out.status_code == 303
     again = c.get("/records/search", params={"q": "x"}, cookies={auth.COOKIE: cookie})
