@@ -554,7 +554,12 @@ def date_spans(text: str) -> list[Found]:
     ``5-3-80``, ``05031980``, ``ngày mười lăm tháng ba năm một nghìn chín trăm tám mươi``, ``mồng 27 tháng 11,
     1983``, ``năm 1980 tháng 3 ngày 5``, ``tháng 7/1949``."""
     text = nfc(text)
-    found = []
+    found: list[Found] = []
+    has_digits = any(c.isdigit() for c in text)
+    # Every date finer than a year has a digit or the word "tháng": most values (names, places) have neither.
+    has_month_word = "thang" in fold(text)
+    if not has_digits and not has_month_word:
+        return found
     for m in _RE_DMY.finditer(text):
         iso, _, _ = _numeric_date(m)
         if iso:
@@ -568,7 +573,7 @@ def date_spans(text: str) -> list[Found]:
         iso = _iso(y, mo) if mo is not None and y is not None else None
         if iso:
             found.append(Found(m.start(), m.end(), "date", iso))
-    for phrase in _date_phrases_at(text):
+    for phrase in _date_phrases_at(text) if has_month_word else ():
         got = _words_date([t for t, _, _ in phrase])
         if got is None or got[1] is None:  # a year alone ("năm 1980") is not masked
             continue
@@ -577,11 +582,13 @@ def date_spans(text: str) -> list[Found]:
     return _outermost(found)
 
 
-def id_spans(text: str) -> list[Found]:
+def id_spans(text: str, dates: list[Found] | None = None) -> list[Found]:
     """Every number of 8 to 12 digits in ``text``, written in one run or in groups (``046 183 007 777``,
     ``046.183.007.778``, ``0461-8500-1234``), with its digits as ``norm_id`` reads them. Dates are not IDs."""
     text = nfc(text)
-    dates = date_spans(text)
+    if sum(c.isdigit() for c in text) < ID_MIN_DIGITS:
+        return []
+    dates = date_spans(text) if dates is None else dates
     blanked = list(text)
     for d in dates:
         blanked[d.start:d.end] = "#" * (d.end - d.start)
@@ -595,7 +602,8 @@ def id_spans(text: str) -> list[Found]:
 
 def sensitive_spans(text: str) -> list[Found]:
     """Dates finer than a year and ID numbers in ``text``, in order, none overlapping."""
-    return _outermost(date_spans(text) + id_spans(text))
+    dates = date_spans(text)
+    return _outermost(dates + id_spans(text, dates))
 
 
 def _outermost(found: list[Found]) -> list[Found]:
