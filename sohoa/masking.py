@@ -15,6 +15,7 @@ roles without the right search in) and nothing else needs its own copy.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
 
@@ -43,6 +44,16 @@ def mask_text(text: str) -> str:
     digits, in any written form."""
     if not text:
         return text
+    # An answer repeats its short values (names, places, types) many times over; page text does not repeat.
+    return _mask_short(text) if len(text) <= 200 else _mask(text)
+
+
+@lru_cache(maxsize=65536)
+def _mask_short(text: str) -> str:
+    return _mask(text)
+
+
+def _mask(text: str) -> str:
     from schemas.normalize import sensitive_spans
     out = text
     for f in reversed(sensitive_spans(text)):
