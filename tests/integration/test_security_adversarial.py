@@ -257,8 +257,7 @@ def crawl(base: str, token: str) -> Crawl:
 
 @pytest.fixture(scope="module")
 def indices(stack):
-    # Before the worker starts: a worker and 'sohoa watch' creating a fresh namespace's indices at once can race
-    # (one writes to an alias the other has not made yet, which creates a concrete index of that name).
+    # The namespace's indices exist before the worker and 'sohoa watch' start, as after 'sohoa index setup'.
     out = stack.sohoa("index", "setup")
     assert out.returncode == 0, out.stderr
 
