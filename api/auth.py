@@ -284,6 +284,13 @@ def verify_token(es, config: Config, token: str) -> dict | None:
     digest = hashlib.sha256(token.encode()).hexdigest()
     if not _verified(digest, stored, doc.get("salt") or "", secret):
         return None
+    # A token hashed with scrypt (before sohoa used salted SHA-256) is rehashed on its first good use, so a
+    # wrong secret for its ID stops costing a slow hash.
+    try:
+        es.update(index=config.index("tokens"), id=token_id,
+                  doc={"hash": hash_token_secret(secret, bytes.fromhex(doc.get("salt") or ""))})
+    except Exception:  # noqa: BLE001 - the next good use tries again
+        log.warning("could not rehash token %s", token_id)
     return doc
 
 

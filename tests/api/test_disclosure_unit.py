@@ -178,3 +178,4 @@ def test_masked_fields_are_painted_even_when_the_text_did_not_read_as_a_date():
     record = {"fields": {"date_of_birth": {"value": "1980-03-15", "raw": "l5/O3", "page": 1, "bbox": [5, 5, 50, 20]},
                          "full_name": {"value": "Lê Văn A", "raw": "Lê Văn A", "page": 1, "bbox": [60, 5, 90, 20]}}}
     assert page_images.field_boxes(record, 1) == [(5, 5, 50, 20)] and page_images.field_boxes(record, 2) == []
+

@@ -117,6 +117,18 @@ def test_token_checks_do_the_same_work_for_unknown_and_known_ids(site):
         assert r.status_code == 401 and r.json() == {"detail": auth.LoginRequired().detail}
 
 
+def test_a_token_hashed_with_scrypt_is_rehashed_on_its_first_good_use(site):
+    token, doc = auth.create_token(site.es, site.config, "hard-old", "viewer")
+    secret = auth.split_token(token)[1]
+    salt = site.es.get(index=site.config.index("tokens"), id=doc["token_id"])["_source"]["salt"]
+    old = auth.hash_secret(secret, bytes.fromhex(salt), n=2**10)  # as tokens were stored before
+    site.es.update(index=site.config.index("tokens"), id=doc["token_id"], doc={"hash": old}, refresh=True)
+    assert client(site, None, "127.0.0.32").get("/records/search", params={"q": "x"},
+                                                headers={"Authorization": f"Bearer {token}"}).status_code == 200
+    stored = site.es.get(index=site.config.index("tokens"), id=doc["token_id"])["_source"]["hash"]
+    assert stored.startswith("sha256$")
+
+
 def test_logout_ends_the_session_on_the_server(site):
     c = client(site, None, "127.0.0.41")
     login = c.post("/login", data={"token": site.tokens["viewer"], "next": "/search"}, follow_redirects=False)
