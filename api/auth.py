@@ -391,6 +391,22 @@ def sessions_index(es, config: Config) -> str:
     return alias
 
 
+SESSION_SWEEP_EVERY = 3600.0
+_last_sweep = [0.0]
+
+
+def sweep_sessions(es, config: Config) -> None:
+    """Forget sessions that have expired (at most once an hour per process, in the background of the cluster)."""
+    if time.monotonic() - _last_sweep[0] < SESSION_SWEEP_EVERY:
+        return
+    _last_sweep[0] = time.monotonic()
+    try:
+        es.delete_by_query(index=config.index("sessions"), query={"range": {"expires_at": {"lt": "now"}}},
+                           conflicts="proceed", wait_for_completion=False)
+    except Exception as exc:  # noqa: BLE001 - bookkeeping; expired sessions are refused anyway
+        log.info("could not sweep expired sessions: %s", type(exc).__name__)
+
+
 def start_session(es, config: Config, token_id: str, nonce: str, max_age: int) -> None:
     """Keep the session on the server too: a cookie is honoured only while its session is there and not ended."""
     t = now()
@@ -398,6 +414,7 @@ def start_session(es, config: Config, token_id: str, nonce: str, max_age: int) -
     es.index(index=sessions_index(es, config), id=_session_id(nonce),
              document={"token_id": token_id, "created_at": _iso(t), "expires_at": _iso(t + timedelta(seconds=max_age)),
                        "ended_at": None})
+    sweep_sessions(es, config)
 
 
 def session_live(es, config: Config, token_id: str, nonce: str) -> bool:
