@@ -24,8 +24,10 @@ from typing import Any
 
 from sohoa.masking import mask_text
 
-# Values that are opaque to people and that masking would break: sealed cursors, links, CSRF values.
-OPAQUE_KEYS = frozenset({"next_cursor", "cursor", "url", "csrf"})
+# Values that are opaque to people and that masking would break: sealed cursors, links, CSRF values, and the
+# service's own identifiers (content hashes and what is built from them).
+OPAQUE_KEYS = frozenset({"next_cursor", "cursor", "url", "csrf", "id", "record_id", "record_ids", "doc_hash",
+                         "token_id", "target", "image_key", "ocr_key"})
 # Fragments of HTML inside JSON (highlights, snippets): masked as text, then re-escaped without their marks.
 HTML_KEYS = frozenset({"html", "snippet"})
 TEXT_TYPES = ("application/json", "application/x-ndjson", "text/plain", "text/csv")
@@ -55,7 +57,7 @@ def _fragment(fragment: str) -> str:
 
 # Fields whose dates anyone who may open the record may read in full (deaths, registrations, system times);
 # their values are ISO dates or times, not text that could quote a date of birth.
-VISIBLE_DATE_FIELDS = frozenset({"date_of_death", "registration_date", "date", "event_date", "time", "ts"})
+VISIBLE_DATE_FIELDS = frozenset({"date_of_death", "registration_date", "date", "event_date", "time", "ts", "at"})
 _PARTS = frozenset({"value", "raw", "confidence", "page", "bbox"})
 _ISO = re.compile(r"\d{4}(-\d\d(-\d\d([T ]\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:?\d\d)?)?)?)?")
 

@@ -175,7 +175,7 @@ def _numeric_date(m: re.Match) -> tuple[str | None, float, list[str]]:
     return None, FAILED, []
 
 
-_RE_COMPACT = re.compile(r"(?<![0-9])([0-9]{8})(?![0-9])")
+_RE_COMPACT = re.compile(r"(?<!\w)([0-9]{8})(?!\w)")  # eight digits alone, not inside a hash or a word
 
 
 def _compact_date(eight: str) -> str | None:
