@@ -28,6 +28,7 @@ from fastapi.responses import HTMLResponse
 from sohoa.config import Config
 
 from . import auth
+from .disclosure import disclose
 
 log = logging.getLogger(__name__)
 HERE = Path(__file__).resolve().parent
