@@ -16,14 +16,11 @@ from __future__ import annotations
 import base64
 import binascii
 import io
-import json
 import re
-import time
 import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from html import unescape
-from urllib.parse import urljoin
 
 import httpx
 import pytest
