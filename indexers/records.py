@@ -230,6 +230,8 @@ def derive(base: dict) -> dict:
     year = int(primary[:4]) if primary else (int(dating) if isinstance(dating, (int, str)) and str(dating).isdigit()
                                              else None)
     doc["decade"] = year - year % 10 if year is not None else None
+    # What roles that see only years of birth sort by (indexers/records_search.py: year_only).
+    doc["birth_year"] = int(doc["date_of_birth"][:4]) if doc["date_of_birth"] else None
     places = _strings(flat, PLACE_SUFFIXES)
     doc["places"] = [clean_spaces(v) for _, v in places]
     doc["provinces"] = sorted({p for p in (province(v) for k, v in places if "registration" not in k) if p})

@@ -504,10 +504,20 @@ class CursorExpired(BadQuery):
 
 
 def year_only(body: Any) -> Any:
-    """A request body whose free text searches the values as a role that sees only years sees them
-    (``search.all_public_folded``: no date finer than a year, no whole ID number)."""
+    """A request body for a role that sees only years of birth: free text searches the values as that role
+    sees them (``search.all_public_folded``: no date finer than a year, no whole ID number), and sorting by
+    date of birth orders by its year (``birth_year``), so the order of the hits cannot tell two birthdays of a
+    year apart."""
     if isinstance(body, dict):
-        return {("search.all_public_folded" if k == "search.all_folded" else k): year_only(v) for k, v in body.items()}
+        out = {}
+        for k, v in body.items():
+            if k == "sort" and isinstance(v, list):
+                # then by record ID, which says nothing about the date
+                out[k] = [{"birth_year": c["date_of_birth"]} if isinstance(c, dict) and "date_of_birth" in c else c
+                          for c in v]
+            else:
+                out["search.all_public_folded" if k == "search.all_folded" else k] = year_only(v)
+        return out
     if isinstance(body, list):
         return [year_only(v) for v in body]
     return body

@@ -177,3 +177,19 @@ def test_invisible_characters_in_a_query_are_ignored(site):
 
     plain = ids(name="Nguyễn Văn Đức")
     assert plain and ids(name="Ng\u200buyễn V\u200dăn Đ\ufeffức") == plain and ids(q="Ng\u200buyễn") == ids(q="Nguyễn")
+
+
+def test_a_viewer_sorting_by_birth_date_gets_years_in_order_and_every_record_once(site):
+    viewer = client(site, "viewer", "127.0.0.81")
+    for sort, order in (("born", 1), ("born_desc", -1)):
+        params = {"collection": "hotich", "sort": sort, "size": 1}
+        page = viewer.get("/records/search", params=params).json()
+        total, seen = page["total"], []
+        while True:
+            seen += [(h["id"], h["date_of_birth"]) for h in page["hits"]]
+            if not page["next_cursor"]:
+                break
+            page = viewer.get("/records/search", params={**params, "cursor": page["next_cursor"]}).json()
+        years = [int(y) * order for _, y in seen if y]
+        assert len({i for i, _ in seen}) == len(seen) == total and years == sorted(years)
+        assert all(y is None or len(y) == 4 for _, y in seen)
