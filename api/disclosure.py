@@ -1,11 +1,11 @@
 """What leaves the service, as the caller's role may see it.
 
 Masking is a property of the response, not of some fields: for a caller without the right to personal data
-(``auth.FULL_FIELDS``) every response body — JSON, JSON lines, HTML, CSV, plain text, error messages
-included — passes through here on its way out, and every string in it has each date finer than a year shown
+(``auth.FULL_FIELDS``) every JSON, JSON-lines, CSV and plain-text body — error messages included — passes
+through ``DisclosureMiddleware`` on its way out, and every string in it has each date finer than a year shown
 as its year and each ID number as its last three digits, in any written form (``sohoa.masking``). Records are
-also masked field by field before they are rendered (``auth.mask_record``: a date of birth is its year even
-when written as a year only elsewhere); this layer is what makes a forgotten field, a review reason quoting a
+masked field by field first (``auth.mask_record``, which ends in ``disclose``), and the HTML pages are
+rendered from those disclosed values; this layer is what makes a forgotten field, a review reason quoting a
 value, an error echoing a query or a new route safe as well.
 
 Images are not text: ``api/page_images.py`` serves them redacted. Other bodies that are not JSON or text are
