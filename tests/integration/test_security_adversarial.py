@@ -253,24 +253,33 @@ def crawl(base: str, token: str) -> Crawl:
 
 
 @pytest.fixture(scope="module")
-def indices(stack):
-    # The namespace's indices exist before the worker and 'sohoa watch' start, as after 'sohoa index setup'.
+def site(stack_env, pdf_maker, tmp_path_factory):
+    # A namespace (indices, bucket, queues) and a worker of its own: these records must not show up in other
+    # modules' searches, nor theirs here.
+    from ingest.testing import worker_process
+
+    from .conftest import Stack, _empty_bucket, s3
+    env = {**stack_env, "SOHOA_INDEX_PREFIX": stack_env["SOHOA_INDEX_PREFIX"] + "-adv",
+           "SOHOA_BUCKET": stack_env["SOHOA_BUCKET"] + "-adv"}
+    s3(env).create_bucket(Bucket=env["SOHOA_BUCKET"])
+    stack = Stack(env)
     out = stack.sohoa("index", "setup")
     assert out.returncode == 0, out.stderr
-
-
-@pytest.fixture(scope="module")
-def site(stack, indices, worker, pdf_maker, tmp_path_factory):
-    for key, pages, _ in SCANS:
-        stack.put(key, pdf_maker(pages))
-    stack.run_pipeline(timeout=600)
-    es = Elasticsearch(stack.env["SOHOA_ES_URL"])
-    config = Config.from_env(stack.env)
-    tokens = {role: auth.create_token(es, config, f"adv-{role}", role)[0] for role in ("viewer", "admin")}
-    log = tmp_path_factory.mktemp("adv") / "api.log"
-    with api_server({**stack.env, "SOHOA_SESSION_SECRET": "a" * 40, "SOHOA_AUTH_FREE_FAILURES": "100000"},
-                    log) as base:
-        yield base, tokens
+    tmp = tmp_path_factory.mktemp("adv")
+    es = Elasticsearch(env["SOHOA_ES_URL"])
+    try:
+        with worker_process(env, tmp / "worker.log"):
+            for key, pages, _ in SCANS:
+                stack.put(key, pdf_maker(pages))
+            stack.run_pipeline(timeout=600)
+        config = Config.from_env(env)
+        tokens = {role: auth.create_token(es, config, f"adv-{role}", role)[0] for role in ("viewer", "admin")}
+        with api_server({**env, "SOHOA_SESSION_SECRET": "a" * 40, "SOHOA_AUTH_FREE_FAILURES": "100000"},
+                        tmp / "api.log") as base:
+            yield base, tokens
+    finally:
+        es.indices.delete(index=f"{env['SOHOA_INDEX_PREFIX']}-*", ignore_unavailable=True, allow_no_indices=True)
+        _empty_bucket(env)
 
 
 @pytest.fixture(scope="module")
