@@ -48,11 +48,12 @@ from starlette.concurrency import run_in_threadpool
 from sohoa.config import Config
 from sohoa.masking import mask_date, mask_id, mask_text  # noqa: F401 - the masking rules, re-exported
 
+from . import i18n
 from .throttle import THROTTLE
 
 log = logging.getLogger(__name__)
 HERE = Path(__file__).resolve().parent
-templates = Jinja2Templates(directory=str(HERE / "templates"))
+templates = i18n.install_templates(Jinja2Templates(directory=str(HERE / "templates")))
 
 # --- roles ------------------------------------------------------------------------------------
 
@@ -766,15 +767,14 @@ def login(request: Request, token: str = Form(..., max_length=300), next: str = 
     source = client_address(request)
     wait = THROTTLE.wait(source)
     if wait > 0:
-        resp = login_page(request, 429, "Quá nhiều lần đăng nhập sai; vui lòng thử lại sau "
-                                        f"{max(1, int(wait + 0.999))} giây.", next)
+        resp = login_page(request, 429, "login.throttled", next)  # a catalogue key (api/i18n)
         resp.headers["Retry-After"] = str(max(1, int(wait + 0.999)))
         return resp
     doc = verify_token(es, config, token)
     if doc is None:
         THROTTLE.failed(source)
         log.info("failed web login from %s", source)
-        return login_page(request, 401, "Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.", next)
+        return login_page(request, 401, "login.invalid", next)  # a catalogue key (api/i18n)
     value, max_age = make_session(session_key(config), doc["token_id"], config.session_ttl,
                                   _parse(doc.get("expires_at")))
     start_session(es, config, doc["token_id"], read_session(session_key(config), value)[1], max_age)
