@@ -25,6 +25,7 @@ from __future__ import annotations
 import logging
 import re
 from pathlib import Path
+from urllib.parse import quote
 from typing import Annotated
 
 from elasticsearch import Elasticsearch, NotFoundError
@@ -35,7 +36,7 @@ from pydantic import BaseModel, Field
 from api import audit, auth
 from api.review_images import crop, data_uri, pages, source_box
 from api import i18n
-from api.search_routes import IMAGE_LINK_SECONDS, get_bucket, get_config, get_es
+from api.search_routes import get_bucket, get_config, get_es
 from indexers import reviews
 from indexers.records_search import SOURCE_EXCLUDES
 from schemas.extract import flatten_fields
@@ -156,7 +157,8 @@ def review_body(source: dict, bucket, *, config: Config, hidden: tuple[str, ...]
             "status": fr.get("status"), "action": fr.get("action"), "by": fr.get("by"),
             "original": None if masked else fr.get("original"), "proposals": None if masked else fr.get("proposals"),
             "two_person": two_person(rtype, key, config.review_two_person), "masked": masked,
-            "crop": data_uri(crop(image, box)) if (with_crops and image is not None and box and not masked) else None,
+            # Crops are cut from the page as scanned: only for roles that may see it all (no redacted crops yet).
+            "crop": data_uri(crop(image, box)) if (with_crops and image is not None and box and not hidden) else None,
         })
     schema_keys = addable_keys(rtype)
     body = {
@@ -167,8 +169,9 @@ def review_body(source: dict, bucket, *, config: Config, hidden: tuple[str, ...]
         "reasons": [{"code": c, "label": reason_label(lang, c)} for c in reasons.get("", [])],
         "reason_labels": {c: reason_label(lang, c) for c in {*REASON_CODES, *(r for rs in reasons.values() for r in rs)}},
         "lease_until": lease_until, "fields": out_fields,
-        "pages": [{"page": p, "url": bucket.presigned_url(bucket.page_image_key(doc_hash, p), expires=IMAGE_LINK_SECONDS)
-                   if (bucket is not None and doc_hash) else None,
+        # The search API's page-image route: same origin, audited, redacted for roles without personal data.
+        "pages": [{"page": p, "url": f"/records/{quote(str(source.get('record_id')), safe='')}/pages/{int(p)}/image"
+                   if doc_hash else None,
                    "width": (sizes.get(p) or (None, None))[0], "height": (sizes.get(p) or (None, None))[1]}
                   for p in page_list],
         "addable": [{"key": k, "label": field_label(lang, k)} for k in schema_keys if k not in values],

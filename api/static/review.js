@@ -423,6 +423,7 @@
     ev.preventDefault();
   });
 
+  $("filters").addEventListener("submit", function (ev) { ev.preventDefault(); skip(); });
   ["f-type", "f-reason"].forEach(function (id) { $(id).addEventListener("change", skip); });
   $("f-collection").addEventListener("change", skip);
   window.addEventListener("resize", function () { if (state.zoom === state.fit) { fitWidth(); } });
