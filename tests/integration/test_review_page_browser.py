@@ -45,6 +45,18 @@ def log_in(page, base: str, token: str) -> None:
     page.wait_for_selector("#fields li.field.current")
 
 
+def wait_js(page, expression: str, timeout: float = 30) -> None:
+    """Wait until a JavaScript expression is true. Playwright's wait_for_function polls with code it builds in
+    the page, which the review page's Content-Security-Policy (no eval) rightly refuses; page.evaluate is
+    not page script."""
+    import time
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(expression):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {expression}")
+        time.sleep(0.1)
+
+
 def current_key(page) -> str:
     return page.locator("#fields li.field.current").get_attribute("data-key")
 
@@ -61,7 +73,7 @@ def test_review_with_the_keyboard_only_then_a_second_reviewer_confirms(site, tmp
             # the most doubtful record first; its first field chosen, with its crop and its box on the page
             assert current_key(lan) == "full_name"
             assert lan.locator("#field-0 img.crop").count() == 1
-            lan.wait_for_function("document.getElementById('page-img').naturalWidth > 0")
+            wait_js(lan, "document.getElementById('page-img').naturalWidth > 0")
             assert lan.locator("#box").is_visible()
             lan.screenshot(path=str(tmp_path / "review.png"))
 
@@ -75,8 +87,8 @@ def test_review_with_the_keyboard_only_then_a_second_reviewer_confirms(site, tmp
             lan.keyboard.press("i")  # illegible
             assert current_key(lan) == "mother.full_name"
             lan.keyboard.press("Enter")  # accept; the last field: the record is saved and the next one loads
-            lan.wait_for_function(f"document.body.dataset.saved === {rid!r}")
-            lan.wait_for_function("document.querySelector('#fields li.field.current') !== null && "
+            wait_js(lan, f"document.body.dataset.saved === {rid!r}")
+            wait_js(lan, "document.querySelector('#fields li.field.current') !== null && "
                                   "document.querySelector('#fields li.field[data-key=\"full_name\"] input').value "
                                   "=== 'Le Thi Hoa'")
             assert lan.evaluate("window.stillHere") is True
@@ -92,7 +104,7 @@ def test_review_with_the_keyboard_only_then_a_second_reviewer_confirms(site, tmp
             assert current_key(minh) == "full_name"
             assert minh.locator("#field-0 input.value").input_value() == NAME
             minh.keyboard.press("Enter")  # confirm: the only field waiting
-            minh.wait_for_function(f"document.body.dataset.saved === {rid!r}")
+            wait_js(minh, f"document.body.dataset.saved === {rid!r}")
             minh.wait_for_selector("#queue-empty")
         finally:
             browser.close()
@@ -115,7 +127,7 @@ def test_a_missed_field_is_added_with_its_box_drawn_on_the_page(site):
         try:
             lan = browser.new_context(viewport={"width": 1400, "height": 900}, locale="vi-VN").new_page()
             log_in(lan, base, site["tokens"]["Lan"])  # Lan still holds record b from the first test
-            lan.wait_for_function("document.getElementById('page-img').naturalWidth > 0")
+            wait_js(lan, "document.getElementById('page-img').naturalWidth > 0")
             assert lan.locator("#fields li.field[data-key='full_name'] input").input_value() == "Le Thi Hoa"
             lan.keyboard.press("a")
             lan.keyboard.type("hometown")
@@ -131,7 +143,7 @@ def test_a_missed_field_is_added_with_its_box_drawn_on_the_page(site):
             lan.keyboard.press("Enter")
             for _ in range(4):  # accept the four extracted fields: the last one saves the record
                 lan.keyboard.press("Enter")
-            lan.wait_for_function(f"document.body.dataset.saved === {rid!r}")
+            wait_js(lan, f"document.body.dataset.saved === {rid!r}")
         finally:
             browser.close()
     headers = {"Authorization": f"Bearer {site['tokens']['Lan']}"}
