@@ -83,9 +83,9 @@ def record_detail_body(source: dict, record_id: str, bucket) -> dict:
 def record_query(
     q: Annotated[str | None, Query(max_length=500, description="free text over every value of a record")] = None,
     name: Annotated[str | None, Query(max_length=200, description="a person's name; diacritics, order, middle "
-                                      "name and one typo per word are forgiven, exact spellings rank first")] = None,
-    born: Annotated[str | None, Query(max_length=30, description="date of birth: 1972, 1970..1975, 1972-03, "
-                                      "..1975")] = None,
+                                      "name, one typo, Telex/VNI keystrokes are forgiven; spellings as typed rank first")] = None,
+    born: Annotated[str | None, Query(max_length=30, description="date of birth of the person named (or of any "
+                                      "person of the roles asked for): 1972, 1970..1975, 1972-03, ..1975")] = None,
     born_from: Annotated[str | None, Query(max_length=10)] = None,
     born_to: Annotated[str | None, Query(max_length=10)] = None,
     died: Annotated[str | None, Query(max_length=30, description="date of death, as born")] = None,
@@ -98,6 +98,9 @@ def record_query(
     review: Annotated[str | None, Query(max_length=20, description="ok or needs_review")] = None,
     decade: Annotated[list[int], Query(description="decade of the record's main date, e.g. 1970")] = [],
     province: Annotated[list[str], Query(description="province named in a place (facet value)")] = [],
+    role: Annotated[list[str], Query(description="whose name and birth date to search (repeatable): subject "
+                                     "(default: the person a record is about, both spouses of a marriage), "
+                                     "mother, father, declarant, wife, husband, relative, any")] = [],
     sort: Annotated[str, Query(max_length=20, description=f"one of {', '.join(SORTS)}")] = "relevance",
     size: Annotated[int, Query(ge=1, le=MAX_SIZE)] = 20,
     facets: Annotated[bool, Query(description="count facets on the first page")] = True,
@@ -114,11 +117,12 @@ def record_query(
         raise HTTPException(400, f"review must be one of {', '.join(REVIEW_STATUSES)}")
     if sort not in SORTS:
         raise HTTPException(400, f"sort must be one of {', '.join(SORTS)}")
-    type, collection, province = ([v for v in vs if v] for vs in (type, collection, province))  # noqa: A001
+    type, collection, province, role = ([v for v in vs if v] for vs in (type, collection, province, role))  # noqa: A001
     return RecordQuery(q=q, name=name, born_from=born_from or b_from, born_to=born_to or b_to, died_from=d_from,
                        died_to=d_to, registered_from=r_from, registered_to=r_to, place=place, number=number,
                        record_types=type[:20], collections=collection[:20], review=review, decades=decade[:20],
-                       provinces=province[:20], sort=sort, size=size, facets=facets)
+                       provinces=province[:20], roles=[r[:40] for r in role[:20]], sort=sort, size=size,
+                       facets=facets)
 
 
 def _search(es: Elasticsearch, config: Config, rq: RecordQuery, cursor: str | None,

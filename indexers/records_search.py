@@ -59,6 +59,9 @@ from rapidfuzz.distance import Levenshtein
 from schemas.extract import flatten_fields
 from sohoa.text import clean_spaces
 
+from sohoa.text import fold
+
+from . import keyboard
 from .analysis import folded_text, norm_text
 from .records import NAME_SUFFIXES, PLACE_SUFFIXES, date_bound, digits, key_matches, number_key, tokens
 
@@ -67,10 +70,10 @@ MAX_QUERY_WORDS = 8
 MAX_FILTER_VALUES = 20
 FACET_SIZE = 20
 MAX_FACET_SIZE = 50
-FUZZY = "AUTO:3,50"  # one edit for words of 3 letters or more, none for shorter ones
+FUZZY = "AUTO:2,50"  # one edit for words of 2 letters or more (Hà, Tú, Vy, An), none for one letter
 SORTS = {
     "relevance": [{"_score": "desc"}],
-    "name": [{"search.name_words.sort": {"order": "asc", "missing": "_last"}}],
+    "name": [{"search.name_sort": {"order": "asc", "missing": "_last"}}],
     "born": [{"date_of_birth": {"order": "asc", "missing": "_last"}}],
     "born_desc": [{"date_of_birth": {"order": "desc", "missing": "_last"}}],
     "registered": [{"registration_date": {"order": "asc", "missing": "_last"}}],
@@ -78,15 +81,22 @@ SORTS = {
 REVIEW_STATUSES = ("ok", "needs_review")
 SOURCE_EXCLUDES = ["search.*"]
 MARK = ("<mark>", "</mark>")
-SUBJECT_TIERS = (100, 60, 40, 30, 20)
-SUBJECT_TYPO_TIER = 5
-PERSON_TIERS = (12, 8, 8, 6, 4)
-# Per query word, within a tier (see the module doc). Other people's names get no such points: parents share
-# the family name, so any weight large enough to order them would reorder the subjects, and the clauses cost
-# a seventh of the query's time.
+# Tiers of one person's name (constant scores, added up: a name matching a closer tier matches the looser
+# ones too, so the sums are 2, 12, 24, 36, 72, 84, 96, 196; see docs/search.md).
+TIERS = {
+    "exact": 100,   # the name, diacritics as written (norm form)
+    "marks": 60,    # every query word, each with every mark typed on it (typed marks count wherever typed)
+    "whole": 24,    # the name without diacritics
+    "variant": 12,  # a variant without diacritics: given name first, a middle name left out
+    "words": 10,    # every query word without diacritics
+    "typo": 2,      # every query word, one of them one edit off
+}
+PERSON_HIT = "person"  # the inner hit naming which person of a record matched
+# Per query word, within a tier (see the module doc), counted within one person's name.
 WORD_WEIGHT = 1.0
 GIVEN_WEIGHT = 0.5
 LENGTH_WEIGHT = 0.02  # a name of as many words as the query: below any difference of word nearness
+SUBJECT_WEIGHT = 0.015  # the record's subject before another person: above the rarity point, below the length
 RARE_WEIGHT = 0.0005  # times the rarity (BM25 IDF × tf part, under 30) of the given name: below the length point
 
 
@@ -111,6 +121,7 @@ class RecordQuery:
     review: str | None = None
     decades: list[int] = field(default_factory=list)
     provinces: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)  # whose name and birth date: subjects unless named
     sort: str = "relevance"
     size: int = 20
     facets: bool = True
@@ -127,7 +138,7 @@ class RecordQuery:
     def is_empty(self) -> bool:
         return not any([self.q, self.name, self.born_from, self.born_to, self.died_from, self.died_to,
                         self.registered_from, self.registered_to, self.place, self.number, self.record_types,
-                        self.collections, self.review, self.decades, self.provinces])
+                        self.collections, self.review, self.decades, self.provinces, self.roles])
 
 
 # --- input --------------------------------------------------------------------------------------
@@ -172,83 +183,123 @@ def _cs(query: dict, boost: float) -> dict:
     return {"constant_score": {"filter": query, "boost": boost}}
 
 
-def _intervals(field_name: str, words: list[str]) -> dict:
-    """Every word within one name of the array field (unordered, at most 3 words between)."""
-    return {"intervals": {field_name: {"match": {"query": " ".join(words), "max_gaps": 3, "ordered": False}}}}
+def _all(field_name: str, words: list[str]) -> dict:
+    """Every word among the person's values of ``field_name`` (one nested document: one person's name)."""
+    return {"bool": {"filter": [{"term": {field_name: w}} for w in dict.fromkeys(words)]}}
+
+
+def _near(field_name: str, word: str, **extra) -> dict:
+    return {"fuzzy": {field_name: {"value": word, "fuzziness": FUZZY, "prefix_length": 0, **extra}}}
 
 
 def _one_typo(field_name: str, words: list[str]) -> dict:
-    """Every word in the field, all exact but one, which may be one edit off.
+    """Every word in the person's name, all exact but one, which may be one edit off (first letter included).
 
-    On ``name_words`` (one name per field, no positions to check) this is a
-    conjunction of terms, cheap even for the commonest names. One word at a
-    time, because near words of two query words could otherwise both be one
-    name word (``tran`` and ``tpuan`` both one edit from the ``tuan`` of Nguyễn
-    Văn Tuấn).
+    One word at a time, because near words of two query words could otherwise both be one name word
+    (``tran`` and ``tpuan`` both one edit from the ``tuan`` of Nguyễn Văn Tuấn).
     """
-    def near(w: str) -> dict:
-        return {"fuzzy": {field_name: {"value": w, "fuzziness": FUZZY, "prefix_length": 1}}}
     if len(words) == 1:
-        return near(words[0])
+        return _near(field_name, words[0])
     return {"bool": {"should": [
-        {"bool": {"must": [near(w) if j == i else {"term": {field_name: w}} for j, w in enumerate(words)]}}
+        {"bool": {"filter": [_near(field_name, w) if j == i else {"term": {field_name: w}}
+                             for j, w in enumerate(words)]}}
         for i in range(len(words))], "minimum_should_match": 1}}
 
 
+def query_words(name: str) -> tuple[list[str], list[str]]:
+    """(norm words, folded words) of a name as typed, at most ``MAX_QUERY_WORDS``."""
+    norm = norm_text(clean_spaces(name))
+    return tokens(norm)[:MAX_QUERY_WORDS], tokens(fold(norm))[:MAX_QUERY_WORDS]
+
+
 def name_clauses(name: str) -> list[dict]:
-    """Scored ``should`` clauses for a person's name (see the tier table in the module doc)."""
-    norm_words = tokens(norm_text(clean_spaces(name)))[:MAX_QUERY_WORDS]
-    folded_words = tokens(folded_text(clean_spaces(name)))[:MAX_QUERY_WORDS]
+    """Scored ``should`` clauses on one person (a nested ``search.people`` document): see the tier table."""
+    norm_words, folded_words = query_words(name)
     if not folded_words:
         return []
+    f = "search.people."
     norm, folded = " ".join(norm_words), " ".join(folded_words)
-    out = []
-    for prefix, tiers, exact, full, keys in (("subject", SUBJECT_TIERS, "name_exact", "name_full", "name_keys"),
-                                             ("persons", PERSON_TIERS, "person_exact", None, "person_keys")):
-        t_exact, t_full, t_keys, t_norm, t_folded = tiers
-        out.append(_cs({"term": {f"search.{exact}": norm}}, t_exact))
-        if full:
-            out.append(_cs({"term": {f"search.{full}": folded}}, t_full))
-        out.append(_cs({"term": {f"search.{keys}": folded}}, t_keys))
-        out.append(_cs(_intervals(f"search.{prefix}_norm", norm_words), t_norm))
-        out.append(_cs(_intervals(f"search.{prefix}_folded", folded_words), t_folded))
-    # A typo only in the subject's name: other people's names are many per record, and near words of a
-    # common name match most of a large archive (this clause cost 40% of a query on a million records).
-    out.append(_cs({"bool": {"should": [_one_typo("search.name_words", folded_words),
-                                        _one_typo("search.name_words_other", folded_words)]}}, SUBJECT_TYPO_TIER))
-    return out
+    return [
+        _cs({"term": {f + "exact": norm}}, TIERS["exact"]),
+        _cs(_all(f + "marks", norm_words), TIERS["marks"]),
+        _cs({"term": {f + "full": folded}}, TIERS["whole"]),
+        _cs({"term": {f + "keys": folded}}, TIERS["variant"]),
+        _cs(_all(f + "words", folded_words), TIERS["words"]),
+        _cs(_one_typo(f + "words", folded_words), TIERS["typo"]),
+    ]
 
 
 def name_word_clauses(name: str) -> list[dict]:
-    """Scoring-only ``should`` clauses ordering records within a tier: per query word, 1 if a name word is
-    the query word, else half the fuzzy similarity of the near ones."""
-    words = tokens(folded_text(clean_spaces(name)))[:MAX_QUERY_WORDS]
+    """Scoring-only ``should`` clauses on one person, ordering records within a tier: per query word, 1 if a
+    word of the name is the query word, else half the fuzzy similarity of the near ones."""
+    _, words = query_words(name)
     if not words:
         return []
+    f = "search.people."
 
     def nearest(field_name: str, word: str, weight: float) -> dict:
-        # A fuzzy query adds up every near word a record holds (``tran``, ``trang``, ``tuan``), so it only
-        # scores records without the word itself.
+        # A fuzzy query adds up every near word a name holds (``tran``, ``trang``, ``tuan``), so it only
+        # scores names without the word itself.
         exact = {"term": {field_name: {"value": word, "boost": weight}}}
-        near = {"fuzzy": {field_name: {"value": word, "fuzziness": FUZZY, "prefix_length": 1, "boost": weight / 2}}}
+        near = _near(field_name, word, boost=weight / 2)
         return {"dis_max": {"queries": [exact, {"bool": {"must": [near], "must_not": [{"term": {field_name: word}}]}}]}}
 
-    # Word points are counted within one subject's name: a marriage holding Ngô Thị Thuỷ and Chu Văn Thọ must
-    # not collect 'thn' twice (thi, tho). Records hold the first subject's name apart from the others'.
-    per_name = [{"bool": {"should": [nearest(f"search.{f}", w, WORD_WEIGHT) for w in dict.fromkeys(words)]}}
-                for f in ("name_words", "name_words_other")]
-    out = [{"dis_max": {"queries": per_name}}]
+    out = [nearest(f + "words", w, WORD_WEIGHT) for w in dict.fromkeys(words)]
     # Word order: the last word typed is most often the given name (Vietnamese order).
     if len(words) > 1:
-        out.append(nearest("search.name_given", words[-1], GIVEN_WEIGHT))
+        out.append(nearest(f + "given", words[-1], GIVEN_WEIGHT))
     # Then a name as long as the query: 'dang quang vcnh' is nearer Đặng Quang Vinh than Đặng Quang Minh Vinh.
-    out.append({"term": {"search.name_length": {"value": len(words), "boost": LENGTH_WEIGHT}}})
-    # Last, when a typo is as near two given names ('hne': Hoè, Huệ), the rarer one first: one rare record
-    # in the first ten costs the common name one place, the common name's many records would cost the rare
-    # one its only chance to be seen. Per-term IDF needs a BM25 field and a rewrite that keeps each term's.
-    out.append({"fuzzy": {"search.all_folded": {"value": words[-1], "fuzziness": FUZZY, "prefix_length": 1,
-                                                "rewrite": "top_terms_50", "boost": RARE_WEIGHT}}})
+    out.append({"term": {f + "length": {"value": len(words), "boost": LENGTH_WEIGHT}}})
+    # Then the record's subject before a parent or declarant of the same name (when other roles are asked for).
+    out.append({"term": {f + "subject": {"value": True, "boost": SUBJECT_WEIGHT}}})
     return out
+
+
+def rarity_clause(name: str) -> dict | None:
+    """Last, when a typo is as near two given names ('hne': Hoè, Huệ), the rarer one first: one rare record
+    in the first ten costs the common name one place, the common name's many records would cost the rare
+    one its only chance to be seen. Per-term IDF needs a BM25 field and a rewrite that keeps each term's."""
+    _, words = query_words(name)
+    if not words:
+        return None
+    return {"fuzzy": {"search.all_folded": {"value": words[-1], "fuzziness": FUZZY, "prefix_length": 0,
+                                            "rewrite": "top_terms_50", "boost": RARE_WEIGHT}}}
+
+
+def role_filter(roles: list[str]) -> dict:
+    """Whose names a query searches: the record's subjects unless roles are named (``any``: everyone)."""
+    roles = [r for r in roles if r][:MAX_FILTER_VALUES]
+    if not roles or "subject" in roles and len(roles) == 1:
+        return {"term": {"search.people.subject": True}}
+    if "any" in roles:
+        return {"match_all": {}}
+    either: list[dict] = [{"terms": {"search.people.role": roles}}]
+    if "subject" in roles:
+        either.append({"term": {"search.people.subject": True}})
+    if "relative" in roles:  # relatives carry their relation: relative:mẹ
+        either.append({"prefix": {"search.people.role": "relative:"}})
+    return {"bool": {"should": either, "minimum_should_match": 1}}
+
+
+def person_query(name: str | None, q: "RecordQuery", inner_hits: str | None = None) -> dict | None:
+    """One nested query over the people of a record: the best person of the roles asked for, matching
+    ``name`` (every reading of it: as typed, as Telex, as VNI) and born in the range asked for."""
+    flt = [role_filter(q.roles)]
+    born = _date_range("search.people.born", q.born_from, q.born_to)
+    if born:
+        flt.append(born)
+    readings = [r for r in keyboard.readings(clean_spaces(name))[:3] if query_words(r)[1]] if name else []
+    if readings:
+        per_reading = [{"bool": {"filter": flt, "must": [{"bool": {"should": name_clauses(r),
+                                                                   "minimum_should_match": 1}}],
+                                 "should": name_word_clauses(r)}} for r in readings]
+        inner = per_reading[0] if len(per_reading) == 1 else {"dis_max": {"queries": per_reading}}
+    else:
+        inner = {"bool": {"filter": flt}}
+    nested: dict[str, Any] = {"path": "search.people", "query": inner, "score_mode": "max"}
+    if inner_hits:
+        nested["inner_hits"] = {"name": inner_hits, "size": 1, "_source": False}
+    return {"nested": nested}
 
 
 def text_clauses(text: str) -> tuple[dict, list[dict]]:
@@ -271,8 +322,9 @@ def text_clauses(text: str) -> tuple[dict, list[dict]]:
     # count anywhere. (An exact form of every value cost a fifth of the index's bulk-load time.)
     scoring = [{"multi_match": {"query": norm, "fields": ["search.subject_norm", "search.persons_norm",
                                                           "search.places_norm"], "boost": 2.0}},
-               {"match_phrase": {"search.all_folded": {"query": folded, "boost": 2.0}}}]
-    return required, scoring + name_clauses(text)
+               {"match_phrase": {"search.all_folded": {"query": folded, "boost": 2.0}}},
+               person_query(text, RecordQuery())]
+    return required, scoring
 
 
 def _terms(field_name: str, values: list) -> dict | None:
@@ -288,7 +340,6 @@ def filter_clauses(q: RecordQuery) -> list[dict]:
         _terms("collection", q.collections),
         _terms("decade", q.decades),
         _terms("provinces", q.provinces),
-        _date_range("date_of_birth", q.born_from, q.born_to),
         _date_range("date_of_death", q.died_from, q.died_to),
         _date_range("registration_date", q.registered_from, q.registered_to),
     ]
@@ -307,9 +358,15 @@ def filter_clauses(q: RecordQuery) -> list[dict]:
 def build_query(q: RecordQuery) -> dict:
     must: list[dict] = []
     should: list[dict] = []
-    if q.name and tokens(folded_text(q.name)):
-        must.append({"bool": {"should": name_clauses(q.name), "minimum_should_match": 1}})
-        should.extend(name_word_clauses(q.name))
+    name = q.name if q.name and tokens(folded_text(q.name)) else None
+    if name:
+        # The person named, of the roles asked for, born when asked: all in one nested document.
+        must.append(person_query(name, q, inner_hits=PERSON_HIT))
+        rare = rarity_clause(name)
+        if rare:
+            should.append(rare)
+    elif q.born_from or q.born_to or q.roles:
+        must.append(person_query(None, q, inner_hits=PERSON_HIT))
     if q.q and tokens(folded_text(q.q)):
         required, scoring = text_clauses(q.q)
         must.append(required)
@@ -494,6 +551,18 @@ def facets(aggs: dict | None) -> dict:
     return out
 
 
+def matched_person(hit: dict, source: dict) -> dict | None:
+    """The person of a hit whom the name (or birth date, or role) matched: ``{role, name, date_of_birth}``.
+
+    The nested documents are in the order of ``persons``, so the inner hit's offset names the person."""
+    inner = ((hit.get("inner_hits") or {}).get(PERSON_HIT) or {}).get("hits", {}).get("hits") or []
+    persons = source.get("persons") or []
+    if not inner:
+        return None
+    offset = (inner[0].get("_nested") or {}).get("offset")
+    return dict(persons[offset]) if isinstance(offset, int) and 0 <= offset < len(persons) else None
+
+
 # --- running a search (the only part that talks to Elasticsearch) ---------------------------------
 
 PIT_KEEP_ALIVE = "2m"
@@ -532,6 +601,7 @@ def search_records(es, index: str, q: RecordQuery, cursor: str | None = None) ->
         item = summary(src)
         item["id"] = item["id"] or h["_id"]
         item["score"] = h.get("_score")
+        item["person"] = matched_person(h, src)
         item["highlights"] = highlights(src, *markers)
         out.append(item)
     next_cursor = None
