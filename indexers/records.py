@@ -230,6 +230,7 @@ def person_forms(person: dict, subject: bool, forms) -> dict:
         "full": " ".join(words),
         "keys": name_variants(person["name"], folded)[1:],
         "words": words,
+        "ends": sorted({words[0], words[-1]}) if words else [],  # family and given name (typo tier)
         "marks": sorted({f for w in tokens(norm) for f in mark_forms(w)}),
         "given": words[-1] if words else None,
         "length": len(words),

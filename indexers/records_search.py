@@ -192,16 +192,21 @@ def _near(field_name: str, word: str, **extra) -> dict:
     return {"fuzzy": {field_name: {"value": word, "fuzziness": FUZZY, "prefix_length": 0, **extra}}}
 
 
-def _one_typo(field_name: str, words: list[str]) -> dict:
+def _one_typo(words: list[str]) -> dict:
     """Every word in the person's name, all exact but one, which may be one edit off (first letter included).
 
     One word at a time, because near words of two query words could otherwise both be one name word
-    (``tran`` and ``tpuan`` both one edit from the ``tuan`` of Nguyễn Văn Tuấn).
+    (``tran`` and ``tpuan`` both one edit from the ``tuan`` of Nguyễn Văn Tuấn). A query of one or two
+    words names the family and the given name: its slip is looked for among those (``ends``), never
+    among middle names, the commonest words of all (``Nguyễn Lan`` is not Nguyễn Văn Đạt, ``van``
+    being one letter from ``lan``).
     """
+    f = "search.people."
+    near_field = f + ("words" if len(words) >= 3 else "ends")
     if len(words) == 1:
-        return _near(field_name, words[0])
+        return _near(near_field, words[0])
     return {"bool": {"should": [
-        {"bool": {"filter": [_near(field_name, w) if j == i else {"term": {field_name: w}}
+        {"bool": {"filter": [_near(near_field, w) if j == i else {"term": {f + "words": w}}
                              for j, w in enumerate(words)]}}
         for i in range(len(words))], "minimum_should_match": 1}}
 
@@ -225,7 +230,7 @@ def name_clauses(name: str) -> list[dict]:
         _cs({"term": {f + "full": folded}}, TIERS["whole"]),
         _cs({"term": {f + "keys": folded}}, TIERS["variant"]),
         _cs(_all(f + "words", folded_words), TIERS["words"]),
-        _cs(_one_typo(f + "words", folded_words), TIERS["typo"]),
+        _cs(_one_typo(folded_words), TIERS["typo"]),
     ]
 
 

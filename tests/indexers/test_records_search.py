@@ -174,6 +174,9 @@ def test_name_tiers_exact_above_marks_as_typed_above_folded_above_typo():
     assert typo[0]["bool"]["filter"] == [
         {"fuzzy": {"search.people.words": {"value": "nguyen", "fuzziness": "AUTO:2,50", "prefix_length": 0}}},
         {"term": {"search.people.words": "dinh"}}, {"term": {"search.people.words": "duc"}}]
+    # two words name the family and the given name: their slip is never taken for a middle name
+    short = json.dumps(name_clauses("nguyen lan")[-1])
+    assert '"search.people.ends": {"value": "lan"' in short and '"search.people.words": {"value"' not in short
 
 
 def test_telex_and_vni_readings_are_searched_beside_the_literal_one():
