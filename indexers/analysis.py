@@ -163,3 +163,8 @@ def mark_forms(word: str) -> tuple[str, ...]:
                 chars.extend(m for m in c[1:] if m != _STROKE and (i, m) in kept)
         out[unicodedata.normalize("NFC", "".join(chars))] = None
     return tuple(out)
+
+
+def spelt_word(word: str) -> str:
+    """A norm-form word as typed on a keyboard that may lack ``đ``: ``đình`` -> ``dình``, every other mark kept."""
+    return word.replace(_STROKE, "d")

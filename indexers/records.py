@@ -29,7 +29,7 @@ from typing import Any, Iterator
 from schemas.extract import flatten_fields
 from sohoa.text import clean_spaces
 
-from .analysis import folded_text, mark_forms, norm_text, text_forms
+from .analysis import folded_text, mark_forms, norm_text, spelt_word, text_forms
 from .pages import now_iso
 
 # The base of a record document: everything else is derived from these.
@@ -231,6 +231,7 @@ def person_forms(person: dict, subject: bool, forms) -> dict:
         "keys": name_variants(person["name"], folded)[1:],
         "words": words,
         "ends": sorted({words[0], words[-1]}) if words else [],  # family and given name (typo tier)
+        "spelt": sorted({spelt_word(w) for w in tokens(norm)}),
         "marks": sorted({f for w in tokens(norm) for f in mark_forms(w)}),
         "given": words[-1] if words else None,
         "length": len(words),

@@ -62,7 +62,7 @@ from sohoa.text import clean_spaces
 from sohoa.text import fold
 
 from . import keyboard
-from .analysis import folded_text, norm_text
+from .analysis import folded_text, norm_text, spelt_word
 from .records import NAME_SUFFIXES, PLACE_SUFFIXES, date_bound, digits, key_matches, number_key, tokens
 
 MAX_SIZE = 100
@@ -82,9 +82,12 @@ REVIEW_STATUSES = ("ok", "needs_review")
 SOURCE_EXCLUDES = ["search.*"]
 MARK = ("<mark>", "</mark>")
 # Tiers of one person's name (constant scores, added up: a name matching a closer tier matches the looser
-# ones too, so the sums are 2, 12, 24, 36, 72, 84, 96, 196; see docs/search.md).
+# ones too). How closely the marks match (exact name 200, every word as typed 100, every mark typed 60,
+# folded 0) always outweighs the shape (whole name 36, variant 24, every word 12, one typo 2): see
+# docs/search.md.
 TIERS = {
     "exact": 100,   # the name, diacritics as written (norm form)
+    "spelt": 40,    # every query word exactly as typed (đ typed as d aside): 'Phạm Dung' is not Phạm Dũng
     "marks": 60,    # every query word, each with every mark typed on it (typed marks count wherever typed)
     "whole": 24,    # the name without diacritics
     "variant": 12,  # a variant without diacritics: given name first, a middle name left out
@@ -226,6 +229,7 @@ def name_clauses(name: str) -> list[dict]:
     norm, folded = " ".join(norm_words), " ".join(folded_words)
     return [
         _cs({"term": {f + "exact": norm}}, TIERS["exact"]),
+        _cs(_all(f + "spelt", [spelt_word(w) for w in norm_words]), TIERS["spelt"]),
         _cs(_all(f + "marks", norm_words), TIERS["marks"]),
         _cs({"term": {f + "full": folded}}, TIERS["whole"]),
         _cs({"term": {f + "keys": folded}}, TIERS["variant"]),

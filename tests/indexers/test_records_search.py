@@ -53,6 +53,7 @@ def test_record_document_derives_typed_fields_and_text_forms():
     assert me["words"] == ["nguyen", "van", "duc"] and me["given"] == "duc" and me["length"] == 3
     # every mark-subset of every word: 'dức' (đ typed as d) is there, 'dục' is not
     assert {"nguyễn", "nguyen", "văn", "van", "đức", "dức", "duc"} <= set(me["marks"]) and "dục" not in me["marks"]
+    assert me["spelt"] == ["dức", "nguyễn", "văn"]
     mother = next(p for p in people if p["role"] == "mother")
     assert mother["subject"] is False and mother["full"] == "tran thi lan"
     assert s["name_sort"] == "nguyen van duc"
@@ -157,17 +158,23 @@ def test_name_tiers_exact_above_marks_as_typed_above_folded_above_typo():
     assert '"search.people.exact": "nguyễn dình dục"' in json.dumps(by_tier["exact"], ensure_ascii=False)
     marks = by_tier["marks"]["constant_score"]["filter"]["bool"]["filter"]
     assert [c["term"]["search.people.marks"] for c in marks] == ["nguyễn", "dình", "dục"]
+    spelt = by_tier["spelt"]["constant_score"]["filter"]["bool"]["filter"]
+    assert [c["term"]["search.people.spelt"] for c in spelt] == ["nguyễn", "dình", "dục"]
     assert '"search.people.full": "nguyen dinh duc"' in text and '"search.people.keys": "nguyen dinh duc"' in text
     # the sums of the tiers a match reaches (a closer match reaches the looser ones too) never cross:
     # exact name > every word as typed (marks) with the whole name > ... > every word folded > one typo
     t = TIERS
-    sums = [t["typo"], t["words"] + t["typo"], t["variant"] + t["words"] + t["typo"],
-            t["whole"] + t["words"] + t["typo"], t["marks"] + t["words"] + t["typo"],
-            t["marks"] + t["variant"] + t["words"] + t["typo"], t["marks"] + t["whole"] + t["words"] + t["typo"],
-            sum(t.values()) - t["variant"]]
+    shapes = [t["typo"], t["words"] + t["typo"], t["variant"] + t["words"] + t["typo"],
+              t["whole"] + t["words"] + t["typo"]]
+    # marks matched imply every word matched (folded), so the one-typo shape goes with folded matches only
+    sums = shapes + [m + s for m in (t["marks"], t["marks"] + t["spelt"]) for s in shapes[1:]] \
+        + [sum(t.values()) - t["variant"]]
     assert sums == sorted(sums) and len(set(sums)) == len(sums)
-    # a missing middle name with the marks typed (Lê Hà: Lê Thị Hà) beats the whole name folded (Lê Hạ)
-    assert t["marks"] + t["variant"] > t["whole"]
+    assert min(b - a for a, b in zip(sums, sums[1:])) >= 10
+    # a missing middle name with the marks typed (Lê Hà: Lê Thị Hà) beats the whole name folded (Lê Hạ), and
+    # every word as typed (Phạm Dung: Phạm Thị Dung) beats every mark typed (Phạm Dũng)
+    assert t["marks"] + t["variant"] > t["whole"] + t["words"] + t["typo"]
+    assert t["marks"] + t["spelt"] + t["words"] + t["typo"] > t["marks"] + t["whole"] + t["words"] + t["typo"]
     # one typo: every word exact but one, which may be one edit off, first letter included, within one name
     typo = by_tier["typo"]["constant_score"]["filter"]["bool"]["should"]
     assert len(typo) == 3

@@ -27,6 +27,8 @@ CLOSE = [
     ("birth", {"full_name": "Lê Hạ", "date_of_birth": "1961-01-01"}),
     ("birth", {"full_name": "Nguyễn Đình Đức", "date_of_birth": "1962-01-01"}),
     ("birth", {"full_name": "Nguyễn Đình Dục", "date_of_birth": "1963-01-01"}),
+    ("birth", {"full_name": "Phạm Thị Dung", "date_of_birth": "1966-01-01"}),
+    ("birth", {"full_name": "Phạm Dũng", "date_of_birth": "1967-01-01"}),
     ("birth", {"full_name": "Hoàng Thị Vy", "date_of_birth": "1964-01-01", "nationality": "Việt Nam"}),
     ("birth", {"full_name": "Khổng Văn An", "date_of_birth": "1965-01-01", "nationality": "Việt Nam"}),
     ("marriage", {"wife": {"full_name": "Đào Thị Thơm", "date_of_birth": "1955-05-05", "nationality": "Việt Nam"},
@@ -100,6 +102,7 @@ def test_a_husband_is_found_by_his_own_birth_year(api):
     ("Lê Hà", "Lê Thị Hà"),                # the marks typed, a middle name left out, above Lê Hạ (folded only)
     ("Nguyễn Dình Dục", "Nguyễn Đình Dục"),  # đ typed as d, the other marks still count
     ("Nguyễn Đình Đức", "Nguyễn Đình Đức"),
+    ("Phạm Dung", "Phạm Thị Dung"),         # typed with marks, a word without is spelt so: not Phạm Dũng
     ("nguyeenx ddinhf ducj", "Nguyễn Đình Dục"),  # Telex without an input method
     ("nguye6n4 d9i2nh d9u7c1", "Nguyễn Đình Đức"),  # VNI
     ("hoang thi vu", "Hoàng Thị Vy"),      # a typo in a two-letter name
