@@ -234,6 +234,7 @@ def person_forms(person: dict, subject: bool, forms) -> dict:
         "spelt": sorted({spelt_word(w) for w in tokens(norm)}),
         "marks": sorted({f for w in tokens(norm) for f in mark_forms(w)}),
         "given": words[-1] if words else None,
+        "given_spelt": spelt_word(tokens(norm)[-1]) if words else None,
         "length": len(words),
     }
 

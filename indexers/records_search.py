@@ -98,6 +98,8 @@ PERSON_HIT = "person"  # the inner hit naming which person of a record matched
 # Per query word, within a tier (see the module doc), counted within one person's name.
 WORD_WEIGHT = 1.0
 GIVEN_WEIGHT = 0.5
+SAME_LENGTH_WEIGHT = 0.05  # times a word's weight: a slip keeping the length, far below a step (0.5)
+SPELT_WEIGHT = 0.1  # the given name spelt as typed with its marks: below a word's nearness (0.5)
 LENGTH_WEIGHT = 0.02  # a name of as many words as the query: below any difference of word nearness
 SUBJECT_WEIGHT = 0.015  # the record's subject before another person: above the rarity point, below the length
 RARE_WEIGHT = 0.0005  # times the rarity (BM25 IDF × tf part, under 30) of the given name: below the length point
@@ -214,65 +216,84 @@ def _one_typo(words: list[str]) -> dict:
         for i in range(len(words))], "minimum_should_match": 1}}
 
 
+def _same_length(field_name: str, word: str) -> dict | None:
+    """Words one key changed or two neighbours swapped from ``word`` (a regexp over the name words)."""
+    if not (word.isascii() and word.isalnum()) or len(word) < 2:
+        return None
+    forms = [word[:i] + "." + word[i + 1:] for i in range(len(word))]
+    forms += [word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(len(word) - 1) if word[i] != word[i + 1]]
+    return {"regexp": {field_name: {"value": "|".join(f"({f})" for f in forms), "flags": "NONE"}}}
+
+
 def query_words(name: str) -> tuple[list[str], list[str]]:
     """(norm words, folded words) of a name as typed, at most ``MAX_QUERY_WORDS``."""
     norm = norm_text(clean_spaces(name))
     return tokens(norm)[:MAX_QUERY_WORDS], tokens(fold(norm))[:MAX_QUERY_WORDS]
 
 
-def name_clauses(name: str) -> list[dict]:
-    """Scored ``should`` clauses on one person (a nested ``search.people`` document): see the tier table."""
+def name_clauses(name: str, typo: bool = True) -> list[dict]:
+    """Scored ``should`` clauses on one person (a nested ``search.people`` document): see the tier table.
+
+    ``typo=False`` for a Telex/VNI reading: keystrokes read as letters are taken as meant, not one slip off."""
     norm_words, folded_words = query_words(name)
     if not folded_words:
         return []
     f = "search.people."
     norm, folded = " ".join(norm_words), " ".join(folded_words)
-    return [
+    out = [
         _cs({"term": {f + "exact": norm}}, TIERS["exact"]),
         _cs(_all(f + "spelt", [spelt_word(w) for w in norm_words]), TIERS["spelt"]),
         _cs(_all(f + "marks", norm_words), TIERS["marks"]),
         _cs({"term": {f + "full": folded}}, TIERS["whole"]),
         _cs({"term": {f + "keys": folded}}, TIERS["variant"]),
         _cs(_all(f + "words", folded_words), TIERS["words"]),
-        _cs(_one_typo(folded_words), TIERS["typo"]),
     ]
+    if typo:
+        out.append(_cs(_one_typo(folded_words), TIERS["typo"]))
+    return out
 
 
-def name_word_clauses(name: str) -> list[dict]:
+def name_word_clauses(name: str, typo: bool = True) -> list[dict]:
     """Scoring-only ``should`` clauses on one person, ordering records within a tier: per query word, 1 if a
-    word of the name is the query word, else half the fuzzy similarity of the near ones."""
-    _, words = query_words(name)
+    word of the name is the query word, else 0.5 if one is a slip away (``typo``)."""
+    norm_words, words = query_words(name)
     if not words:
         return []
     f = "search.people."
 
     def nearest(field_name: str, word: str, weight: float) -> dict:
-        # A fuzzy query adds up every near word a name holds (``tran``, ``trang``, ``tuan``), so it only
-        # scores names without the word itself.
-        exact = {"term": {field_name: {"value": word, "boost": weight}}}
-        near = _near(field_name, word, boost=weight / 2)
-        return {"dis_max": {"queries": [exact, {"bool": {"must": [near], "must_not": [{"term": {field_name: word}}]}}]}}
+        # One slip counts the same however many words of the name are a slip away: a fuzzy query would add up
+        # every near word (Lê Văn An collecting 'van' and 'an' for 'kan'). A slip that keeps the length (a key
+        # changed, two swapped) is likelier than a key added: 'tvu' is rather Thụ than Tú.
+        exact = _cs({"term": {field_name: word}}, weight)
+        if not typo:
+            return exact
+        missing = {"must_not": [{"term": {field_name: word}}]}
+        near = [_cs({"bool": {"must": [_near(field_name, word)], **missing}}, weight / 2)]
+        same = _same_length(field_name, word)
+        if same:
+            near.append(_cs({"bool": {"must": [same], **missing}}, weight / 2 + weight * SAME_LENGTH_WEIGHT))
+        return {"dis_max": {"queries": [exact, *near]}}
 
     out = [nearest(f + "words", w, WORD_WEIGHT) for w in dict.fromkeys(words)]
-    # Word order: the last word typed is most often the given name (Vietnamese order).
+    # Word order: the last word typed is most often the given name (Vietnamese order); typed with its marks,
+    # the given name spelt so first ('Lê Phương': Lê Kim Phương before Lê Phương Thị Phượng).
     if len(words) > 1:
         out.append(nearest(f + "given", words[-1], GIVEN_WEIGHT))
+        if norm_words[-1] != words[-1]:
+            out.append({"term": {f + "given_spelt": {"value": spelt_word(norm_words[-1]), "boost": SPELT_WEIGHT}}})
     # Then a name as long as the query: 'dang quang vcnh' is nearer Đặng Quang Vinh than Đặng Quang Minh Vinh.
     out.append({"term": {f + "length": {"value": len(words), "boost": LENGTH_WEIGHT}}})
     # Then the record's subject before a parent or declarant of the same name (when other roles are asked for).
     out.append({"term": {f + "subject": {"value": True, "boost": SUBJECT_WEIGHT}}})
+    # Last, when a slip is as near two names ('hne': Hoè, Huệ; 'thiy': Thị, Thuỳ), the rarer first: one rare
+    # record in the first ten costs the common name one place, the common name's many records would cost the
+    # rare one its only chance to be seen. Per query word the name lacks (the slipped one), the BM25 weight
+    # (IDF among all people's names) of its near words; the top_terms rewrite keeps each term's own.
+    if typo:
+        out.extend({"bool": {"must": [_near(f + "words", w, rewrite="top_terms_20", boost=RARE_WEIGHT)],
+                             "must_not": [{"term": {f + "words": w}}]}} for w in dict.fromkeys(words))
     return out
-
-
-def rarity_clause(name: str) -> dict | None:
-    """Last, when a typo is as near two given names ('hne': Hoè, Huệ), the rarer one first: one rare record
-    in the first ten costs the common name one place, the common name's many records would cost the rare
-    one its only chance to be seen. Per-term IDF needs a BM25 field and a rewrite that keeps each term's."""
-    _, words = query_words(name)
-    if not words:
-        return None
-    return {"fuzzy": {"search.all_folded": {"value": words[-1], "fuzziness": FUZZY, "prefix_length": 0,
-                                            "rewrite": "top_terms_50", "boost": RARE_WEIGHT}}}
 
 
 def role_filter(roles: list[str]) -> dict:
@@ -299,9 +320,10 @@ def person_query(name: str | None, q: "RecordQuery", inner_hits: str | None = No
         flt.append(born)
     readings = [r for r in keyboard.readings(clean_spaces(name))[:3] if query_words(r)[1]] if name else []
     if readings:
-        per_reading = [{"bool": {"filter": flt, "must": [{"bool": {"should": name_clauses(r),
+        # Only the reading as typed may be one slip off: a slip read as keystrokes makes other words again.
+        per_reading = [{"bool": {"filter": flt, "must": [{"bool": {"should": name_clauses(r, typo=i == 0),
                                                                    "minimum_should_match": 1}}],
-                                 "should": name_word_clauses(r)}} for r in readings]
+                                 "should": name_word_clauses(r, typo=i == 0)}} for i, r in enumerate(readings)]
         inner = per_reading[0] if len(per_reading) == 1 else {"dis_max": {"queries": per_reading}}
     else:
         inner = {"bool": {"filter": flt}}
@@ -371,9 +393,6 @@ def build_query(q: RecordQuery) -> dict:
     if name:
         # The person named, of the roles asked for, born when asked: all in one nested document.
         must.append(person_query(name, q, inner_hits=PERSON_HIT))
-        rare = rarity_clause(name)
-        if rare:
-            should.append(rare)
     elif q.born_from or q.born_to or q.roles:
         must.append(person_query(None, q, inner_hits=PERSON_HIT))
     if q.q and tokens(folded_text(q.q)):

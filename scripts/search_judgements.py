@@ -130,7 +130,8 @@ def new_person(rng: random.Random, female: bool) -> dict:
     family = _pick(rng, FAMILY)
     pool, r = (MIDDLE_F if female else MIDDLE_M), rng.random()
     middles = [] if r < 0.1 else [rng.choice(pool)] if r < 0.8 else rng.sample(pool, 2)  # four-word names too
-    given = rng.choice(GIVEN_F if female else GIVEN_M)
+    # a name does not repeat a word (a middle name is never the given name too)
+    given = rng.choice([g for g in (GIVEN_F if female else GIVEN_M) if g not in middles])
     y = rng.randint(1925, 1995)
     return {"family": family, "middles": middles, "given": given, "female": female,
             "name": " ".join([family, *middles, given]), "born": f"{y}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",

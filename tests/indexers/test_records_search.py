@@ -190,6 +190,8 @@ def test_telex_and_vni_readings_are_searched_beside_the_literal_one():
     nested = _nested(build_query(RecordQuery(name="nguyeenx vawn ddwcs")))
     readings = nested["query"]["dis_max"]["queries"]
     assert len(readings) == 2
+    # keystrokes read as letters are taken as meant: no slip on top of them
+    assert "fuzzy" in json.dumps(readings[0]) and "fuzzy" not in json.dumps(readings[1])
     text = json.dumps(readings[1], ensure_ascii=False)
     assert '"search.people.exact": "nguyễn văn đức"' in text
     assert '"search.people.exact": "nguyeenx vawn ddwcs"' in json.dumps(readings[0], ensure_ascii=False)
@@ -258,23 +260,34 @@ def test_word_clauses_only_order_within_a_tier():
     bonus = nested["should"]
     assert bonus == name_word_clauses("Hoàng Văn Tvu")
     assert not any(c in tiers for c in bonus)  # scoring only: they never make a record match
-    words = [c["dis_max"]["queries"] for c in bonus if "search.people.words" in json.dumps(c)]
-    assert [qs[0]["term"]["search.people.words"]["value"] for qs in words] == ["hoang", "van", "tvu"]
-    exact, near = words[0]
-    assert exact["term"]["search.people.words"]["boost"] == 1.0
-    assert near["bool"]["must"][0]["fuzzy"]["search.people.words"]["boost"] == 0.5
-    # near words score only where the word itself is missing: they add up, and must not outweigh it
-    assert near["bool"]["must_not"] == [{"term": {"search.people.words": "hoang"}}]
-    given = [c for c in bonus if "search.people.given" in json.dumps(c)]
-    assert len(given) == 1 and given[0]["dis_max"]["queries"][0]["term"]["search.people.given"]["value"] == "tvu"
+    words = [c["dis_max"]["queries"] for c in bonus if "search.people.words" in json.dumps(c) and "dis_max" in c]
+    assert [qs[0]["constant_score"]["filter"]["term"]["search.people.words"] for qs in words] == [
+        "hoang", "van", "tvu"]
+    exact, near, same = words[0]
+    assert exact["constant_score"]["boost"] == 1.0
+    # a slip keeping the length (a key changed, two swapped) a little above one adding or dropping a key
+    assert same["constant_score"]["boost"] == 0.55
+    assert same["constant_score"]["filter"]["bool"]["must"][0]["regexp"]["search.people.words"]["value"] == (
+        "(.oang)|(h.ang)|(ho.ng)|(hoa.g)|(hoan.)|(ohang)|(haong)|(honag)|(hoagn)")
+    # a word one slip away counts half, once, whatever the slip and however many name words are near
+    assert near["constant_score"]["boost"] == 0.5
+    near = near["constant_score"]["filter"]["bool"]
+    assert near["must"][0]["fuzzy"]["search.people.words"]["value"] == "hoang"
+    assert near["must_not"] == [{"term": {"search.people.words": "hoang"}}]
+    given = [c for c in bonus if "search.people.given\"" in json.dumps(c)]
+    assert len(given) == 1 and given[0]["dis_max"]["queries"][0]["constant_score"]["filter"] == {
+        "term": {"search.people.given": "tvu"}}
+    # between equally near names the rarer: the IDF of the near words of each word the name lacks
+    rare = [c for c in bonus if "top_terms_20" in json.dumps(c)]
+    assert len(rare) == 3 and rare[2]["bool"]["must_not"] == [{"term": {"search.people.words": "tvu"}}]
     # The most a record can gain within a tier stays below the smallest gap between tier sums (10).
-    from indexers.records_search import (GIVEN_WEIGHT, LENGTH_WEIGHT, MAX_QUERY_WORDS, RARE_WEIGHT, SUBJECT_WEIGHT,
-                                         TIERS, WORD_WEIGHT)
+    from indexers.records_search import (GIVEN_WEIGHT, LENGTH_WEIGHT, MAX_QUERY_WORDS, RARE_WEIGHT, SPELT_WEIGHT,
+                                         SUBJECT_WEIGHT, TIERS, WORD_WEIGHT)
     rarest = RARE_WEIGHT * 19 * 1.5  # BM25: IDF of a term found once in 10^8 documents, tf part of a short value
-    most = MAX_QUERY_WORDS * WORD_WEIGHT + GIVEN_WEIGHT + LENGTH_WEIGHT + SUBJECT_WEIGHT + rarest
+    most = MAX_QUERY_WORDS * WORD_WEIGHT + GIVEN_WEIGHT + SPELT_WEIGHT + LENGTH_WEIGHT + SUBJECT_WEIGHT + rarest
     assert most < min(TIERS["words"], TIERS["variant"], TIERS["whole"] - TIERS["variant"])
-    # each signal only breaks the ties of the one before: the finest word nearness step is 0.5 * (4/5 - 3/4)
-    assert rarest < SUBJECT_WEIGHT < LENGTH_WEIGHT < 0.5 * (4 / 5 - 3 / 4)
+    # each signal only breaks the ties of the one before: the finest word nearness step is the given name's half
+    assert rarest < SUBJECT_WEIGHT < LENGTH_WEIGHT < SPELT_WEIGHT < GIVEN_WEIGHT / 2
     length = [c for c in bonus if "search.people.length" in json.dumps(c)]
     assert length == [{"term": {"search.people.length": {"value": 3, "boost": LENGTH_WEIGHT}}}]
 
