@@ -61,7 +61,7 @@ from sohoa.text import clean_spaces
 
 from sohoa.text import fold
 
-from . import keyboard
+from . import keyboard, name_vocabulary
 from .analysis import folded_text, norm_text, spelt_word
 from .records import NAME_SUFFIXES, PLACE_SUFFIXES, date_bound, digits, key_matches, number_key, tokens
 
@@ -99,6 +99,8 @@ PERSON_HIT = "person"  # the inner hit naming which person of a record matched
 WORD_WEIGHT = 1.0
 GIVEN_WEIGHT = 0.5
 SAME_LENGTH_WEIGHT = 0.05  # times a word's weight: a slip keeping the length, far below a step (0.5)
+SLIP_WEIGHT = 0.002  # times the log-odds a slip meant a word (ln count, + ln 2 if the length is kept): < 0.04
+MAX_SLIPS = 30  # words one slip away weighed per query word (the likeliest)
 SPELT_WEIGHT = 0.1  # the given name spelt as typed with its marks: below a word's nearness (0.5)
 LENGTH_WEIGHT = 0.02  # a name of as many words as the query: below any difference of word nearness
 SUBJECT_WEIGHT = 0.015  # the record's subject before another person: above the rarity point, below the length
@@ -253,9 +255,10 @@ def name_clauses(name: str, typo: bool = True) -> list[dict]:
     return out
 
 
-def name_word_clauses(name: str, typo: bool = True) -> list[dict]:
+def name_word_clauses(name: str, typo: bool = True, vocabulary: dict[str, int] | None = None) -> list[dict]:
     """Scoring-only ``should`` clauses on one person, ordering records within a tier: per query word, 1 if a
-    word of the name is the query word, else 0.5 if one is a slip away (``typo``)."""
+    word of the name is the query word, else 0.5 if one is a slip away (``typo``), plus how likely that slip
+    meant that word (``vocabulary``: how many people's names hold each word)."""
     norm_words, words = query_words(name)
     if not words:
         return []
@@ -268,6 +271,15 @@ def name_word_clauses(name: str, typo: bool = True) -> list[dict]:
         exact = _cs({"term": {field_name: word}}, weight)
         if not typo:
             return exact
+        if vocabulary is not None:
+            # The archive's words one slip away, each weighted by how likely it was meant (commoner, and
+            # the length kept): 'le thi mi' is rather Lê Thị Mai than Lê Thị Mơ.
+            near = sorted(((c, keeps) for c, keeps in name_vocabulary.slips(word).items() if c in vocabulary),
+                          key=lambda ck: -name_vocabulary.likelihood(vocabulary[ck[0]], ck[1]))[:MAX_SLIPS]
+            return {"dis_max": {"queries": [exact] + [
+                _cs({"term": {field_name: c}},
+                    weight / 2 + weight * SLIP_WEIGHT * name_vocabulary.likelihood(vocabulary[c], keeps))
+                for c, keeps in near]}}
         missing = {"must_not": [{"term": {field_name: word}}]}
         near = [_cs({"bool": {"must": [_near(field_name, word)], **missing}}, weight / 2)]
         same = _same_length(field_name, word)
@@ -290,7 +302,7 @@ def name_word_clauses(name: str, typo: bool = True) -> list[dict]:
     # record in the first ten costs the common name one place, the common name's many records would cost the
     # rare one its only chance to be seen. Per query word the name lacks (the slipped one), the BM25 weight
     # (IDF among all people's names) of its near words; the top_terms rewrite keeps each term's own.
-    if typo:
+    if typo and vocabulary is None:
         out.extend({"bool": {"must": [_near(f + "words", w, rewrite="top_terms_20", boost=RARE_WEIGHT)],
                              "must_not": [{"term": {f + "words": w}}]}} for w in dict.fromkeys(words))
     return out
@@ -311,7 +323,8 @@ def role_filter(roles: list[str]) -> dict:
     return {"bool": {"should": either, "minimum_should_match": 1}}
 
 
-def person_query(name: str | None, q: "RecordQuery", inner_hits: str | None = None) -> dict | None:
+def person_query(name: str | None, q: "RecordQuery", inner_hits: str | None = None,
+                 vocabulary: dict[str, int] | None = None) -> dict | None:
     """One nested query over the people of a record: the best person of the roles asked for, matching
     ``name`` (every reading of it: as typed, as Telex, as VNI) and born in the range asked for."""
     flt = [role_filter(q.roles)]
@@ -323,7 +336,8 @@ def person_query(name: str | None, q: "RecordQuery", inner_hits: str | None = No
         # Only the reading as typed may be one slip off: a slip read as keystrokes makes other words again.
         per_reading = [{"bool": {"filter": flt, "must": [{"bool": {"should": name_clauses(r, typo=i == 0),
                                                                    "minimum_should_match": 1}}],
-                                 "should": name_word_clauses(r, typo=i == 0)}} for i, r in enumerate(readings)]
+                                 "should": name_word_clauses(r, typo=i == 0, vocabulary=vocabulary)}}
+                       for i, r in enumerate(readings)]
         inner = per_reading[0] if len(per_reading) == 1 else {"dis_max": {"queries": per_reading}}
     else:
         inner = {"bool": {"filter": flt}}
@@ -386,13 +400,13 @@ def filter_clauses(q: RecordQuery) -> list[dict]:
     return [c for c in out if c]
 
 
-def build_query(q: RecordQuery) -> dict:
+def build_query(q: RecordQuery, vocabulary: dict[str, int] | None = None) -> dict:
     must: list[dict] = []
     should: list[dict] = []
     name = q.name if q.name and tokens(folded_text(q.name)) else None
     if name:
         # The person named, of the roles asked for, born when asked: all in one nested document.
-        must.append(person_query(name, q, inner_hits=PERSON_HIT))
+        must.append(person_query(name, q, inner_hits=PERSON_HIT, vocabulary=vocabulary))
     elif q.born_from or q.born_to or q.roles:
         must.append(person_query(None, q, inner_hits=PERSON_HIT))
     if q.q and tokens(folded_text(q.q)):
@@ -423,11 +437,12 @@ def build_sort(sort: str) -> list:
     return SORTS[sort] + [{"record_id": "asc"}]  # a unique tie-breaker keeps search_after exact
 
 
-def build_search(q: RecordQuery, search_after: list | None = None) -> dict:
+def build_search(q: RecordQuery, search_after: list | None = None,
+                 vocabulary: dict[str, int] | None = None) -> dict:
     """The body of one page of results (without ``pit``/``index``, which the caller adds)."""
     size = max(1, min(q.size, MAX_SIZE))
     body: dict[str, Any] = {
-        "query": build_query(q),
+        "query": build_query(q, vocabulary),
         "sort": build_sort(q.sort),
         "size": size,
         "track_total_hits": True,
@@ -608,7 +623,8 @@ def search_records(es, index: str, q: RecordQuery, cursor: str | None = None) ->
 
     fingerprint = q.fingerprint()
     after, pit = decode_cursor(cursor, fingerprint) if cursor else (None, None)
-    body = build_search(q, after)
+    vocabulary = name_vocabulary.vocabulary(es, index) if q.name else None
+    body = build_search(q, after, vocabulary)
     kwargs = {("source" if k == "_source" else k): v for k, v in body.items()}
     try:
         if after is None:

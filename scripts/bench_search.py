@@ -92,6 +92,19 @@ def es_cpu_seconds(es: Elasticsearch) -> float:
     return sum(n["process"]["cpu"]["total_in_millis"] for n in nodes) / 1000
 
 
+def es_time_ms(es: Elasticsearch) -> dict[str, float]:
+    """Time Elasticsearch spent so far per kind of request: searching (query and fetch phases), getting
+    documents by ID (the token check), indexing (the audit entries)."""
+    out = {"search_query": 0.0, "search_fetch": 0.0, "get": 0.0, "index": 0.0}
+    for n in es.nodes.stats(metric="indices")["nodes"].values():
+        i = n["indices"]
+        out["search_query"] += i["search"]["query_time_in_millis"]
+        out["search_fetch"] += i["search"]["fetch_time_in_millis"]
+        out["get"] += i["get"]["time_in_millis"]
+        out["index"] += i["indexing"]["index_time_in_millis"]
+    return out
+
+
 def loader_cpu_seconds() -> float:
     """CPU time of this process and of its finished children (the deriving processes)."""
     import resource
@@ -137,7 +150,7 @@ def run_load(base: str, headers: dict, queries: list[tuple[str, dict]], clients:
                 with lock:
                     (lat[kind] if resp.status_code == 200 else errors).append(dt)
 
-    es0, api0 = es_cpu_seconds(es), process_cpu_seconds(api_pid)
+    es0, api0, t_es0 = es_cpu_seconds(es), process_cpu_seconds(api_pid), es_time_ms(es)
     t0 = time.monotonic()
     threads = [threading.Thread(target=client_loop) for _ in range(clients)]
     for t in threads:
@@ -145,12 +158,17 @@ def run_load(base: str, headers: dict, queries: list[tuple[str, dict]], clients:
     for t in threads:
         t.join()
     wall = time.monotonic() - t0
-    es1, api1 = es_cpu_seconds(es), process_cpu_seconds(api_pid)
+    es1, api1, t_es1 = es_cpu_seconds(es), process_cpu_seconds(api_pid), es_time_ms(es)
     done = sum(len(v) for v in lat.values()) or 1
+    load = os.getloadavg()[0]
     return {"clients": clients, "queries": done, "errors": len(errors), "seconds": round(wall, 1),
             "qps": round(done / wall, 1),
             "cpu_ms_per_query": {"elasticsearch": round((es1 - es0) / done * 1000, 1),
                                  "api": round((api1 - api0) / done * 1000, 1) if api0 is not None else None},
+            # wall time inside Elasticsearch per query, by kind of request (one search, one token get, one
+            # audit write per query): where the Elasticsearch part goes
+            "es_ms_per_query": {k: round((t_es1[k] - t_es0[k]) / done, 2) for k in t_es0},
+            "load_average": round(load, 1),
             "latency_ms": {k: {"n": len(v), "p50": round(pct(v, 50), 1), "p95": round(pct(v, 95), 1),
                                "p99": round(pct(v, 99), 1)} for k, v in lat.items()}}
 
@@ -178,6 +196,7 @@ def main() -> int:
     ap.add_argument("--people", type=int, default=150, help="planted people for the judged queries")
     ap.add_argument("--per-kind", type=int, default=35, help="judged queries per kind (at most)")
     ap.add_argument("--relevance-only", action="store_true", help="judged queries only, no load levels")
+    ap.add_argument("--name-only", action="store_true", help="load with name queries only (CPU per name query)")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
 
@@ -273,7 +292,7 @@ def main() -> int:
                       if (b["fields"].get("full_name") or {}).get("value")]
 
             def make_query() -> tuple[str, dict]:
-                r = mix_rng.random()
+                r = 0.0 if args.name_only else mix_rng.random()
                 name = folded_text(mix_rng.choice(names))
                 if r < 0.6:
                     return "name", {"name": name, "facets": "false"}
@@ -296,7 +315,9 @@ def main() -> int:
                 cpu = level["cpu_ms_per_query"]
                 print(f"load: {clients} clients, {level['qps']} queries/s, name p50/p95/p99 "
                       f"{name['p50']}/{name['p95']}/{name['p99']} ms, {level['errors']} errors; CPU per query: "
-                      f"Elasticsearch {cpu['elasticsearch']} ms, API {cpu['api']} ms", file=sys.stderr)
+                      f"Elasticsearch {cpu['elasticsearch']} ms, API {cpu['api']} ms; inside Elasticsearch "
+                      f"per query (ms): {level['es_ms_per_query']}; load average {level['load_average']}",
+                      file=sys.stderr)
     finally:
         services.close()
         if not args.keep and not args.reuse:

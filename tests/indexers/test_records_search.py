@@ -294,3 +294,23 @@ def test_word_clauses_only_order_within_a_tier():
 
 def test_a_one_word_name_has_no_word_order_clause():
     assert not any("search.people.given" in json.dumps(c) for c in name_word_clauses("Đức"))
+
+
+def test_slips_are_every_word_one_edit_away_and_say_whether_the_length_is_kept():
+    from indexers.name_vocabulary import likelihood, slips
+    near = slips("mi")
+    assert near["mai"] is False and near["mơ".replace("ơ", "o")] is True and near["im"] is True
+    assert near["m"] is False and "mi" not in near and "" not in slips("a")
+    assert likelihood(54, False) > likelihood(12, True)  # Mai (54 people) over Mơ (12), though a key was dropped
+    assert likelihood(5, True) > likelihood(5, False)
+
+
+def test_with_the_archives_word_counts_the_likelier_slip_scores_higher():
+    vocabulary = {"le": 900, "thi": 5000, "mai": 54, "mo": 12, "my": 3}
+    clauses = name_word_clauses("le thi mi", vocabulary=vocabulary)
+    [mi] = [c for c in clauses if '"mi"' in json.dumps(c) and "search.people.words" in json.dumps(c)]
+    boosts = {q["constant_score"]["filter"]["term"]["search.people.words"]: q["constant_score"]["boost"]
+              for q in mi["dis_max"]["queries"]}
+    assert boosts["mi"] == 1.0 and boosts["mai"] > boosts["mo"] > boosts["my"] > 0.5
+    assert max(b for w, b in boosts.items() if w != "mi") < 0.5 + 0.05  # below the next step of nearness
+    assert "fuzzy" not in json.dumps(clauses)  # the counts replace the fuzzy near words and the IDF tie-break
