@@ -1,8 +1,7 @@
 """How common each word of a name is among all people of the archive, and the words one slip away.
 
 When a typed word is one slip from two names (``mi``: Mai, Mơ), the likelier
-meant is the commoner name, and a slip that keeps the length (a key changed,
-two swapped) is likelier than a key added or dropped. Queries are drawn from
+meant is the commoner name. Queries are drawn from
 the archive's own people, so "commoner" is measured there: the number of
 people whose name holds the word (a nested terms aggregation over
 ``search.people.words``), read at most every ``REFRESH_SECONDS`` per process.
@@ -48,9 +47,9 @@ def slips(word: str) -> dict[str, bool]:
 
 
 def likelihood(count: int, keeps_length: bool) -> float:
-    """Log-odds that a slip meant this word: how common it is, and a changed key twice as likely as an added
-    or dropped one."""
-    return math.log1p(count) + (math.log(2) if keeps_length else 0.0)
+    """Log-odds that a slip meant this word: how common it is. The kind of slip does not count: a key changed
+    is a common slip, but it has some twenty-five letters to choose from, a key dropped only one."""
+    return math.log1p(count)
 
 
 def fetch(es, index: str) -> dict[str, int]:

@@ -4,43 +4,28 @@ Everything here is a pure function (no I/O) so it is unit-tested without a
 server; ``api/search_routes.py`` and ``sohoa search`` only call these and
 ``run_search``.
 
-Ranking of a name query works in tiers, each a ``constant_score`` clause, so a
-rare surname can never outweigh a better kind of match (see docs/search.md):
+Ranking of a name query (see docs/search.md for the whole argument): one nested
+query over the people of a record (``search.people``; the subjects unless other
+roles are asked for, born in the range asked for), the record scoring as its
+best person. Inside it ``constant_score`` tiers that add up, so a rare surname
+can never outweigh a better kind of match, and how closely the marks match
+always outweighs the shape of the match:
 
-=====  ==========================================================  ============
-tier   the record's subject name …                                  score added
-=====  ==========================================================  ============
-1      is the query exactly, diacritics included                    100
-2      is the query without diacritics                              60
-3      is a variant of the query (reversed order, no middle name)   40
-4      holds every query word, diacritics included                  30
-5      holds every query word without diacritics                    20
-6      holds every query word, one of them with one typo            5
-=====  ==========================================================  ============
+=============================================================  =====
+marks: the whole name exactly, diacritics included               +100
+marks: every query word exactly as typed (đ typed as d aside)     +40
+marks: every query word with every mark typed on it                60
+shape: the whole name without diacritics                           24
+shape: a variant (given name first, a middle name left out)        12
+shape: every query word without diacritics                         10
+shape: every word, one of them one slip off                         2
+=============================================================  =====
 
-Other people on the record (parents, spouses, declarant, relatives) get
-tiers 1 to 5 with smaller scores (12, 8, 6, 4), so the person searched for
-ranks above a record where they are only the mother; a typo is forgiven in
-the subject's name only. Words of one name must
-occur within one name (intervals with a small gap; the values of a list are
-100 positions apart), so ``Nguyễn Lan`` does not match a father Nguyễn and a
-mother Lan.
-
-Within a tier, records are ordered by how near each query word came (see
-docs/search.md for the whole argument). Within one subject's name, every query
-word adds 1 point when a word of the name is exactly it, else half the fuzzy
-similarity of the near ones (``1 - edits/length``: ``tvu`` is nearer ``thu``
-than ``tu``); a record with two subjects (a marriage) counts its better name,
-never both. The last query word adds 0.5 the same way when it is (near) the
-given name, so word order counts (``hoang van tvu``: Hoàng Văn Thụ before
-Hoàng Thu Vân); then 0.02 when the name has as many words as the query; last,
-1/2000 of the rarity (IDF) of the word nearest the last query word, so between
-equally near given names the rarer comes first (its one record costs a common
-name one place in the first ten; the common name's records would hide it).
-The name-word fields score with the boolean similarity, so these points do not
-depend on how common a name is (but for the last), and together they stay
-below the gap between tiers. Without them every record with one typo per word
-would tie, whether it matched two words exactly or none.
+Within a tier, scoring-only clauses order records: per query word 1 if the
+name has it, else 0.5 if one of its words is a slip away, plus how many people
+bear that word (the commoner the likelier meant); the given name the same way
+at 0.5; the given name spelt as typed; the name's length; the subject first.
+Each query is read as typed and, when it reads so, as Telex and VNI keystrokes.
 """
 
 from __future__ import annotations

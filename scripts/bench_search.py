@@ -74,7 +74,7 @@ def background_subjects(i: int, seed: int) -> tuple[str, list]:
 def vocabulary() -> frozenset[str]:
     """Every word of a name in the benchmark's archive, without diacritics: a slip never spells one."""
     names = ([n for n, _ in FAMILY + MIDDLE_M + MIDDLE_F] + GIVEN_M + GIVEN_F
-             + [n for n, _ in judgements.FAMILY] + judgements.MIDDLE_M + judgements.MIDDLE_F
+             + [n for n, _ in judgements.FAMILY + judgements.MIDDLE_M + judgements.MIDDLE_F]
              + judgements.GIVEN_M + judgements.GIVEN_F)
     return frozenset(w for n in names for w in judgements.plain(n).split())
 

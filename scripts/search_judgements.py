@@ -36,8 +36,11 @@ FAMILY = [("Nguyễn", 30), ("Trần", 11), ("Lê", 10), ("Phạm", 7), ("Hoàng
           ("Hà", 1), ("Triệu", 1), ("Khúc", 1), ("Mạc", 1), ("Lò", 1), ("Hứa", 1), ("Vi", 1),
           # compound family names: four-word names
           ("Tôn Nữ", 1), ("Âu Dương", 1), ("Nguyễn Phúc", 1), ("Tôn Thất", 1)]
-MIDDLE_M = ["Văn", "Đức", "Hữu", "Đình", "Quang", "Minh", "Công", "Xuân", "Duy", "Thế", "Ngọc", "Trọng"]
-MIDDLE_F = ["Thị", "Thu", "Ngọc", "Thanh", "Diệu", "Thuỳ", "Kim", "Hồng", "Mỹ", "Bích"]
+# Middle names as common as they are: Văn and Thị most of all.
+MIDDLE_M = [("Văn", 40), ("Đức", 6), ("Hữu", 6), ("Đình", 6), ("Quang", 5), ("Minh", 6), ("Công", 4), ("Xuân", 4),
+            ("Duy", 3), ("Thế", 3), ("Ngọc", 3), ("Trọng", 3)]
+MIDDLE_F = [("Thị", 45), ("Thu", 6), ("Ngọc", 6), ("Thanh", 6), ("Diệu", 2), ("Thuỳ", 4), ("Kim", 4), ("Hồng", 4),
+            ("Mỹ", 3), ("Bích", 3)]
 # Close pairs side by side; names whose tone placement varies (Hoà/Hòa, Thuỷ/Thủy, Khoẻ/Khỏe, Thuý/Thúy, Hoè/Hòe).
 GIVEN_M = ["Hùng", "Hưng", "Đức", "Dục", "Tú", "Tụ", "An", "Ân", "Lân", "Dũng", "Hoà", "Thuỷ", "Khoẻ", "Toản",
            "Đạt", "Đông", "Định", "Tâm", "Tấn", "Vỹ", "Hải", "Hài", "Long", "Sơn", "Quý", "Bình", "Thọ", "Thắng"]
@@ -129,7 +132,8 @@ def _pick(rng: random.Random, weighted: list[tuple[str, int]]) -> str:
 def new_person(rng: random.Random, female: bool) -> dict:
     family = _pick(rng, FAMILY)
     pool, r = (MIDDLE_F if female else MIDDLE_M), rng.random()
-    middles = [] if r < 0.1 else [rng.choice(pool)] if r < 0.8 else rng.sample(pool, 2)  # four-word names too
+    middles = [] if r < 0.1 else [_pick(rng, pool)] if r < 0.8 else list(dict.fromkeys([_pick(rng, pool),
+                                                                                        _pick(rng, pool)]))
     # a name does not repeat a word (a middle name is never the given name too)
     given = rng.choice([g for g in (GIVEN_F if female else GIVEN_M) if g not in middles])
     y = rng.randint(1925, 1995)
