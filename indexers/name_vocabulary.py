@@ -52,14 +52,18 @@ def likelihood(count: int, keeps_length: bool) -> float:
     return math.log1p(count)
 
 
-def fetch(es, index: str) -> dict[str, int]:
-    """Word -> number of people whose name holds it, for the whole index."""
+def fetch(es, index: str) -> dict[str, dict[str, int]]:
+    """``{"words": word -> number of people whose name holds it, "given": word -> number of people whose given
+    name it is}``, for the whole index. A word counts apart as a given name: folded, Văn (the commonest
+    middle name of men) and Vân (a woman's given name) are one word."""
     resp = es.search(index=index, size=0, aggs={"people": {"nested": {"path": "search.people"}, "aggs": {
-        "words": {"terms": {"field": "search.people.words", "size": MAX_WORDS}}}}})
-    return {b["key"]: b["doc_count"] for b in resp["aggregations"]["people"]["words"]["buckets"]}
+        "words": {"terms": {"field": "search.people.words", "size": MAX_WORDS}},
+        "given": {"terms": {"field": "search.people.given", "size": MAX_WORDS}}}}})
+    aggs = resp["aggregations"]["people"]
+    return {k: {b["key"]: b["doc_count"] for b in aggs[k]["buckets"]} for k in ("words", "given")}
 
 
-def vocabulary(es, index: str) -> dict[str, int] | None:
+def vocabulary(es, index: str) -> dict[str, dict[str, int]] | None:
     """The cached word counts of ``index`` (None when they cannot be read: the search then ranks slips
     without them)."""
     key = (id(es), index)

@@ -240,7 +240,7 @@ def name_clauses(name: str, typo: bool = True) -> list[dict]:
     return out
 
 
-def name_word_clauses(name: str, typo: bool = True, vocabulary: dict[str, int] | None = None) -> list[dict]:
+def name_word_clauses(name: str, typo: bool = True, vocabulary: dict[str, dict[str, int]] | None = None) -> list[dict]:
     """Scoring-only ``should`` clauses on one person, ordering records within a tier: per query word, 1 if a
     word of the name is the query word, else 0.5 if one is a slip away (``typo``), plus how likely that slip
     meant that word (``vocabulary``: how many people's names hold each word)."""
@@ -249,21 +249,21 @@ def name_word_clauses(name: str, typo: bool = True, vocabulary: dict[str, int] |
         return []
     f = "search.people."
 
-    def nearest(field_name: str, word: str, weight: float) -> dict:
+    def nearest(field_name: str, word: str, weight: float, counts: dict[str, int] | None = None) -> dict:
         # One slip counts the same however many words of the name are a slip away: a fuzzy query would add up
         # every near word (Lê Văn An collecting 'van' and 'an' for 'kan'). A slip that keeps the length (a key
         # changed, two swapped) is likelier than a key added: 'tvu' is rather Thụ than Tú.
         exact = _cs({"term": {field_name: word}}, weight)
         if not typo:
             return exact
-        if vocabulary is not None:
-            # The archive's words one slip away, each weighted by how likely it was meant (commoner, and
-            # the length kept): 'le thi mi' is rather Lê Thị Mai than Lê Thị Mơ.
-            near = sorted(((c, keeps) for c, keeps in name_vocabulary.slips(word).items() if c in vocabulary),
-                          key=lambda ck: -name_vocabulary.likelihood(vocabulary[ck[0]], ck[1]))[:MAX_SLIPS]
+        if counts is not None:
+            # The archive's words one slip away, each weighted by how likely it was meant (the commoner):
+            # 'le thi mi' is rather Lê Thị Mai than Lê Thị Mơ.
+            near = sorted(((c, keeps) for c, keeps in name_vocabulary.slips(word).items() if c in counts),
+                          key=lambda ck: -name_vocabulary.likelihood(counts[ck[0]], ck[1]))[:MAX_SLIPS]
             return {"dis_max": {"queries": [exact] + [
                 _cs({"term": {field_name: c}},
-                    weight / 2 + weight * SLIP_WEIGHT * name_vocabulary.likelihood(vocabulary[c], keeps))
+                    weight / 2 + weight * SLIP_WEIGHT * name_vocabulary.likelihood(counts[c], keeps))
                 for c, keeps in near]}}
         missing = {"must_not": [{"term": {field_name: word}}]}
         near = [_cs({"bool": {"must": [_near(field_name, word)], **missing}}, weight / 2)]
@@ -272,11 +272,17 @@ def name_word_clauses(name: str, typo: bool = True, vocabulary: dict[str, int] |
             near.append(_cs({"bool": {"must": [same], **missing}}, weight / 2 + weight * SAME_LENGTH_WEIGHT))
         return {"dis_max": {"queries": [exact, *near]}}
 
-    out = [nearest(f + "words", w, WORD_WEIGHT) for w in dict.fromkeys(words)]
+    # How common a word is, as any word of a name, and for the last word typed (most often the given name) as a
+    # given name: folded, Văn (a middle name) and Vân (a given name) are one word ('nguyen thu han': Hà, not Vân).
+    words_count = vocabulary.get("words") if vocabulary else None
+    given_count = vocabulary.get("given") if vocabulary else None
+    last = words[-1]
+    out = [nearest(f + "words", w, WORD_WEIGHT, given_count if w == last and len(words) > 1 else words_count)
+           for w in dict.fromkeys(words)]
     # Word order: the last word typed is most often the given name (Vietnamese order); typed with its marks,
     # the given name spelt so first ('Lê Phương': Lê Kim Phương before Lê Phương Thị Phượng).
     if len(words) > 1:
-        out.append(nearest(f + "given", words[-1], GIVEN_WEIGHT))
+        out.append(nearest(f + "given", words[-1], GIVEN_WEIGHT, given_count))
         if norm_words[-1] != words[-1]:
             out.append({"term": {f + "given_spelt": {"value": spelt_word(norm_words[-1]), "boost": SPELT_WEIGHT}}})
     # Then a name as long as the query: 'dang quang vcnh' is nearer Đặng Quang Vinh than Đặng Quang Minh Vinh.
@@ -309,7 +315,7 @@ def role_filter(roles: list[str]) -> dict:
 
 
 def person_query(name: str | None, q: "RecordQuery", inner_hits: str | None = None,
-                 vocabulary: dict[str, int] | None = None) -> dict | None:
+                 vocabulary: dict[str, dict[str, int]] | None = None) -> dict | None:
     """One nested query over the people of a record: the best person of the roles asked for, matching
     ``name`` (every reading of it: as typed, as Telex, as VNI) and born in the range asked for."""
     flt = [role_filter(q.roles)]
@@ -385,7 +391,7 @@ def filter_clauses(q: RecordQuery) -> list[dict]:
     return [c for c in out if c]
 
 
-def build_query(q: RecordQuery, vocabulary: dict[str, int] | None = None) -> dict:
+def build_query(q: RecordQuery, vocabulary: dict[str, dict[str, int]] | None = None) -> dict:
     must: list[dict] = []
     should: list[dict] = []
     name = q.name if q.name and tokens(folded_text(q.name)) else None
@@ -423,7 +429,7 @@ def build_sort(sort: str) -> list:
 
 
 def build_search(q: RecordQuery, search_after: list | None = None,
-                 vocabulary: dict[str, int] | None = None) -> dict:
+                 vocabulary: dict[str, dict[str, int]] | None = None) -> dict:
     """The body of one page of results (without ``pit``/``index``, which the caller adds)."""
     size = max(1, min(q.size, MAX_SIZE))
     body: dict[str, Any] = {

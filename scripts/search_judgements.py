@@ -16,7 +16,7 @@ index:
 - typed with diacritics (exact, decomposed, old/new tone placement, family name
   last, name + commune, ``đ`` typed as ``d``, Telex, VNI): the records naming a
   subject with exactly that name (tone placement aside);
-- middle name left out, typed with diacritics: family and given name exactly, any middle;
+- middle name left out, typed with diacritics: family (one word or two) and given name exactly, any middle;
 - typed without diacritics, or with one slip: every subject whose name, without
   diacritics, is the one meant (``hung`` asks for Hùng and Hưng alike);
 - name + birth year: as above, and that person born in that year (a husband's own).
@@ -226,7 +226,7 @@ class Archive:
     def __init__(self) -> None:
         self.by_spelling: dict[tuple, set[str]] = {}
         self.by_plain: dict[str, set[str]] = {}
-        self.by_ends: dict[tuple, set[str]] = {}
+        self.by_ends: dict[tuple, set[str]] = {}   # (first one or two words, last word) -> record ids
         self.born: dict[tuple[str, str], str] = {}   # (record id, plain name) -> year
         self.places: dict[str, list[str]] = {}
 
@@ -235,8 +235,9 @@ class Archive:
             sp = spelling(name)
             self.by_spelling.setdefault(sp, set()).add(rid)
             self.by_plain.setdefault(plain(name), set()).add(rid)
-            if len(sp) >= 2:
-                self.by_ends.setdefault((sp[0], sp[-1]), set()).add(rid)
+            for k in (1, 2):  # a family name of one word or two (Nguyễn Phúc, Tôn Nữ)
+                if len(sp) > k:
+                    self.by_ends.setdefault((sp[:k], sp[-1]), set()).add(rid)
             if born:
                 self.born[(rid, plain(name))] = born[:4]
             self.places.setdefault(rid, []).extend(places)
@@ -287,7 +288,7 @@ def queries(persons: list[dict], archive: Archive, seed: int, per_kind: int = 35
                 add(kind, {"name": name, "place": p["commune"]}, rel)
             elif kind == "middle name left out":
                 if p["middles"]:  # family and given name as spelt, any middle (or none)
-                    rel = archive.by_ends.get((spelling(p["family"])[0], spelling(p["given"])[-1]), set())
+                    rel = archive.by_ends.get((spelling(p["family"]), spelling(p["given"])[-1]), set())
                     add(kind, {"name": f"{p['family']} {p['given']}"}, rel)
             elif kind == "one-letter typo":
                 words = pl.split()

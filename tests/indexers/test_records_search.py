@@ -305,7 +305,8 @@ def test_slips_are_every_word_one_edit_away_and_say_whether_the_length_is_kept()
 
 
 def test_with_the_archives_word_counts_the_likelier_slip_scores_higher():
-    vocabulary = {"le": 900, "thi": 5000, "mai": 54, "mo": 12, "my": 3}
+    vocabulary = {"words": {"le": 900, "thi": 5000, "mai": 60, "mo": 12, "my": 3, "van": 9000},
+                  "given": {"mai": 54, "mo": 12, "my": 3, "van": 5}}
     clauses = name_word_clauses("le thi mi", vocabulary=vocabulary)
     [mi] = [c for c in clauses if '"mi"' in json.dumps(c) and "search.people.words" in json.dumps(c)]
     boosts = {q["constant_score"]["filter"]["term"]["search.people.words"]: q["constant_score"]["boost"]
@@ -313,3 +314,10 @@ def test_with_the_archives_word_counts_the_likelier_slip_scores_higher():
     assert boosts["mi"] == 1.0 and boosts["mai"] > boosts["mo"] > boosts["my"] > 0.5
     assert max(b for w, b in boosts.items() if w != "mi") < 0.5 + 0.05  # below the next step of nearness
     assert "fuzzy" not in json.dumps(clauses)  # the counts replace the fuzzy near words and the IDF tie-break
+    # the last word is weighed by given names: Văn (a middle name) counts little as the given name Vân
+    [han] = [c for c in name_word_clauses("nguyen thu han", vocabulary=vocabulary)
+             if '"han"' in json.dumps(c) and "search.people.words" in json.dumps(c)]
+    boosts = {q["constant_score"]["filter"]["term"]["search.people.words"]: q["constant_score"]["boost"]
+              for q in han["dis_max"]["queries"]}
+    import math
+    assert boosts["van"] == pytest.approx(0.5 + 0.002 * math.log(6))  # 5 given names, not 9,000 words
