@@ -142,7 +142,23 @@ def test_roles_choose_whose_names_are_searched():
     mother = json.dumps(flt(["mother", "relative"]))
     assert '"search.people.role": ["mother", "relative"]' in mother and '"relative:"' in mother
     nested = _nested(build_query(RecordQuery(name="lan")))
-    assert nested["inner_hits"]["name"] == "person" and nested["score_mode"] == "max"
+    assert nested["score_mode"] == "max" and "inner_hits" not in nested  # the hit's person is found in Python
+
+
+def test_the_hit_names_the_person_matched():
+    from indexers.records_search import matched_person
+    src = {"persons": [{"role": "wife", "name": "Đào Thị Thơm", "date_of_birth": "1955-05-05"},
+                       {"role": "husband", "name": "Vương Văn Hùng", "date_of_birth": "1950"},
+                       {"role": "mother", "name": "Vương Thị Hưng"}]}
+    def who(**kw):
+        return (matched_person(src, RecordQuery(**kw)) or {}).get("role")
+    assert who(name="vuong van hung") == "husband"
+    assert who(name="Vương Thị Hưng") is None  # a mother: not searched unless asked
+    assert who(name="Vương Thị Hưng", roles=["any"]) == "mother"
+    assert who(name="vuonh van hung") == "husband"  # one slip
+    assert who(name="vuwowng vawn hungf") == "husband"  # Telex
+    assert who(born_from="1950", born_to="1950") == "husband" and who(born_from="1955", born_to="1955") == "wife"
+    assert who(name="dao thi thom", born_from="1950", born_to="1950") is None
 
 
 def _boosts(clauses):
