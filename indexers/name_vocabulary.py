@@ -17,6 +17,7 @@ import math
 import string
 import threading
 import time
+from functools import lru_cache
 
 log = logging.getLogger(__name__)
 
@@ -27,8 +28,11 @@ _cache: dict[tuple[int, str], tuple[float, dict[str, int] | None]] = {}
 _lock = threading.Lock()
 
 
+@lru_cache(maxsize=16384)
 def slips(word: str) -> dict[str, bool]:
-    """Every word one slip from ``word`` -> whether the slip keeps the length (a key changed, two swapped)."""
+    """Every word one slip from ``word`` -> whether the slip keeps the length (a key changed, two swapped).
+
+    Cached (callers only read it): the words typed repeat, and each query lists the slips of each word."""
     out: dict[str, bool] = {}
     n = len(word)
     for i in range(n):
