@@ -16,7 +16,7 @@ from typing import Annotated
 from elasticsearch import Elasticsearch, NotFoundError
 from elastic_transport import TransportError
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
-from fastapi.responses import FileResponse, HTMLResponse
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
 from fastapi.templating import Jinja2Templates
 from jinja2 import pass_context
 
@@ -158,7 +158,9 @@ def records_search(rq: RecordQuery = Depends(record_query),
     Page on with ``next_cursor`` (search_after in a point in time: exact at any depth).
     Highlights are HTML-escaped values of the record with matches in ``<mark>``.
     """
-    return _search(es, config, rq, cursor)
+    # The answer is plain JSON already (strings, numbers, lists, dicts): sent as it is, not validated and
+    # encoded again against the ``dict`` return type.
+    return JSONResponse(_search(es, config, rq, cursor))
 
 
 def _get_record(es: Elasticsearch, config: Config, record_id: str) -> dict:
