@@ -334,7 +334,7 @@ def person_query(name: str | None, q: "RecordQuery", vocabulary: dict[str, dict[
     return {"nested": {"path": "search.people", "query": inner, "score_mode": "max"}}
 
 
-def text_clauses(text: str) -> tuple[dict, list[dict]]:
+def text_clauses(text: str, vocabulary: dict[str, dict[str, int]] | None = None) -> tuple[dict, list[dict]]:
     """Free text over every value of a record: (required clause, scoring clauses)."""
     text = clean_spaces(text)[:500]
     folded, norm = folded_text(text), norm_text(text)
@@ -355,7 +355,7 @@ def text_clauses(text: str) -> tuple[dict, list[dict]]:
     scoring = [{"multi_match": {"query": norm, "fields": ["search.subject_norm", "search.persons_norm",
                                                           "search.places_norm"], "boost": 2.0}},
                {"match_phrase": {"search.all_folded": {"query": folded, "boost": 2.0}}},
-               person_query(text, RecordQuery())]
+               person_query(text, RecordQuery(), vocabulary=vocabulary)]
     return required, scoring
 
 
@@ -397,7 +397,7 @@ def build_query(q: RecordQuery, vocabulary: dict[str, dict[str, int]] | None = N
     elif q.born_from or q.born_to or q.roles:
         must.append(person_query(None, q))
     if q.q and tokens(folded_text(q.q)):
-        required, scoring = text_clauses(q.q)
+        required, scoring = text_clauses(q.q, vocabulary)
         must.append(required)
         should.extend(scoring)
     if q.place and tokens(folded_text(q.place)):
@@ -668,7 +668,7 @@ def search_records(es, index: str, q: RecordQuery, cursor: str | None = None) ->
 
     fingerprint = q.fingerprint()
     after, pit = decode_cursor(cursor, fingerprint) if cursor else (None, None)
-    vocabulary = name_vocabulary.vocabulary(es, index) if q.name else None
+    vocabulary = name_vocabulary.vocabulary(es, index) if (q.name or q.q) else None
     body = build_search(q, after, vocabulary)
     kwargs = {("source" if k == "_source" else k): v for k, v in body.items()}
     try:
