@@ -46,7 +46,7 @@ from api.auth import create_token  # noqa: E402
 from indexers.analysis import folded_text  # noqa: E402  (the load mix only: judgements never use it)
 from indexers.client import concrete_name, load_template  # noqa: E402
 from indexers.bulk import index_concurrently, load_settings  # noqa: E402
-from indexers.records import derive, record_id, tokens  # noqa: E402
+from indexers.records import derive, record_id  # noqa: E402
 from indexers.synthetic import FAMILY, GIVEN_F, GIVEN_M, MIDDLE_F, MIDDLE_M, PROVINCES, record_base  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "scripts"))
