@@ -27,6 +27,7 @@ from functools import lru_cache
 from typing import Any, Iterator
 
 from schemas.extract import flatten_fields
+from sohoa.masking import mask_date, mask_id, mask_text
 from sohoa.text import clean_spaces
 
 from .analysis import folded_text, mark_forms, norm_text, spelt_word, text_forms
@@ -46,7 +47,8 @@ DATE_FIELDS = {
     "event_date": ("injury_date", "enlistment_date", "acquisition_date", "death_notice.date",
                    "certificate.decision_date", "decision.date"),
 }
-# A person's own birth, beside their name (``husband.date_of_birth``, ``mother.birth_year``).
+# A person's own birth, beside their name (``husband.date_of_birth``, ``mother.birth_year``); masked to its year
+# for roles without the right to personal data.
 BIRTH_SUFFIXES = ("date_of_birth", "birth_year")
 # Values the same on most records of a kind (Việt Nam, Kinh, Nam/Nữ): in free text they would match nearly
 # every record ('viet hung' matching the nationality), so they are not part of it.
@@ -239,6 +241,23 @@ def person_forms(person: dict, subject: bool, forms) -> dict:
     }
 
 
+def public_values(flat: dict) -> dict:
+    """The record's values as a role without the right to personal data sees them: ID numbers as their last
+    three digits, dates of birth as their year, and any other date finer than a year or ID-length number in free
+    text likewise (``sohoa.masking``)."""
+    out = {}
+    for key, value in flat.items():
+        if not isinstance(value, (str, int, float)) or isinstance(value, bool):
+            continue
+        if key_matches(key, ID_SUFFIXES):
+            out[key] = mask_id(str(value))
+        elif key_matches(key, BIRTH_SUFFIXES):
+            out[key] = mask_date(str(value))
+        else:
+            out[key] = mask_text(str(value))
+    return out
+
+
 def derive(base: dict) -> dict:
     """The full index document for a base (see module doc): pure, so index and migrate agree."""
     doc = {k: base.get(k) for k in BASE_KEYS}
@@ -259,13 +278,17 @@ def derive(base: dict) -> dict:
     year = int(primary[:4]) if primary else (int(dating) if isinstance(dating, (int, str)) and str(dating).isdigit()
                                              else None)
     doc["decade"] = year - year % 10 if year is not None else None
+    # What roles that see only years of birth sort by (indexers/records_search.py: year_only).
+    doc["birth_year"] = int(doc["date_of_birth"][:4]) if doc["date_of_birth"] else None
     places = _strings(flat, PLACE_SUFFIXES)
     doc["places"] = [clean_spaces(v) for _, v in places]
     doc["provinces"] = sorted({p for p in (province(v) for k, v in places if "registration" not in k) if p})
     doc["ids"] = sorted({d for d in (digits(v) for _, v in _strings(flat, ID_SUFFIXES)) if d})
     doc["numbers"] = sorted({number_key(v) for _, v in _strings(flat, NUMBER_SUFFIXES)})
-    all_text = [clean_spaces(str(v)) for k, v in flat.items()
-                if isinstance(v, (str, int, float)) and str(v).strip() and not key_matches(k, BOILERPLATE_SUFFIXES)]
+    # Boilerplate (the same on most records) is not free text: 'viet hung' must not match every Việt Nam.
+    text_values = {k: v for k, v in flat.items() if not key_matches(k, BOILERPLATE_SUFFIXES)}
+    all_text = [clean_spaces(str(v)) for v in text_values.values() if isinstance(v, (str, int, float)) and str(v).strip()]
+    public_text = [clean_spaces(str(v)) for v in public_values(text_values).values() if str(v).strip()]
     subject_names = [s["name"] for s in subjects]
     other_names = [o["name"] for o in others]
     forms: dict[str, tuple[str, str]] = {}  # a record repeats its names and places in several fields
@@ -286,6 +309,8 @@ def derive(base: dict) -> dict:
         "places_norm": [norm(p) for p in doc["places"]],
         "places_folded": [folded(p) for p in doc["places"]],
         "all_folded": [folded(t) for t in all_text],
+        # What roles that see only years search in: no date finer than a year, no whole ID number.
+        "all_public_folded": [folded(t) for t in public_text],
     }
     return doc
 
