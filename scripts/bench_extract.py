@@ -251,6 +251,9 @@ def main(argv: list[str] | None = None) -> int:
                     help="folder keeping each document's OCR output, keyed by the bytes of its page images; a later "
                          "run only re-runs extraction on documents it has seen")
     ap.add_argument("--ocr-steps", help="comma-separated OCR preprocessing steps instead of the pipeline's defaults")
+    ap.add_argument("--samples", type=Path, nargs="?", const=Path("samples"),
+                    help="also read the bundled sample scans (default samples/): records per file, how many go to "
+                         "review and for which fields (never a value); --splits '' for the samples alone")
     args = ap.parse_args(argv)
     splits = [s for s in args.splits.split(",") if s]
     if unknown := set(splits) - set(SPLITS):
@@ -307,6 +310,10 @@ def main(argv: list[str] | None = None) -> int:
                         held[split].append(notes.get(key) or ["(no note: OCR confidence)"])
 
     wall = time.perf_counter() - t0
+    if args.samples is not None:
+        _samples(args.samples, args.ocr_cache)
+    if not splits:
+        return 0
     n_words, n_hits, _ = unseen_overlap()
     n_values, value_hits = value_overlap()
     print(f"documents: {len(jobs)} ({n_pages} pages, {cached} OCR'd from the cache)  seed {args.seed}  "
@@ -356,6 +363,32 @@ def main(argv: list[str] | None = None) -> int:
                 fh.write(json.dumps(r, ensure_ascii=False) + "\n")
         print(f"per-field rows: {args.dump} ({len(all_rows)})")
     return 0
+
+
+def _samples(root: Path, cache: Path | None) -> None:
+    """Records of each bundled sample and the fields their review reasons name (the text after the field is
+    not printed: a reason may quote a value)."""
+    from ocr.pipeline import ocr_file
+    print("bundled samples (collection = the sample's folder):")
+    print()
+    print("| sample | records | sent to review | fields named by review reasons |")
+    print("| --- | --- | --- | --- |")
+    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+        data = path.read_bytes()
+        key = hashlib.sha256(data).hexdigest()[:32]
+        hit = cache / f"sample-{key}.json" if cache is not None else None
+        if hit is not None and hit.exists():
+            page_dicts = json.loads(hit.read_text(encoding="utf-8"))
+        else:
+            page_dicts = [p.to_dict() for p in ocr_file(path, OcrOptions())]
+            if hit is not None:
+                hit.write_text(json.dumps(page_dicts, ensure_ascii=False), encoding="utf-8")
+        collection = path.relative_to(root).parts[0] + "/"
+        records = extract_records([PageText.from_dict(d) for d in page_dicts], collection)
+        named = Counter(r.split(":", 1)[0].strip() for rec in records for r in rec["review_reasons"])
+        fields = ", ".join(f"{k} ×{n}" if n > 1 else k for k, n in sorted(named.items())) or "-"
+        print(f"| {path.relative_to(root)} | {len(records)} | {sum(r['needs_review'] for r in records)} | {fields} |")
+    print()
 
 
 def _cells(t: Tally) -> dict[str, str]:
