@@ -53,6 +53,7 @@ from ocr.result import PageText  # noqa: E402
 from schemas.extract import REVIEW_THRESHOLD, extract_records, flatten_fields  # noqa: E402
 
 RECORD_TYPES = make_forms.RECORD_TYPES
+ROOT = Path(__file__).resolve().parent.parent
 SPLITS = ("seen", "unseen", "legacy")
 GOALS = {"fields": "≥ 97 %", "confident_wrong": "< 0.5 %", "missing": "≤ 2 %", "review": "≤ 25 %",
          "classification": "100 %", "misplaced": "0", "silent": "0"}
@@ -68,9 +69,22 @@ def render(job: tuple) -> tuple[list, dict]:
     return build_document(split, kind, index, level, seed)
 
 
-def image_key(images: list, steps: tuple | None) -> str:
-    """The OCR cache key: the bytes of every page image and the OCR steps, so any change to a form re-OCRs it."""
-    h = hashlib.sha256(repr(steps).encode())
+def ocr_fingerprint() -> str:
+    """A digest of the OCR package's source: a cached reading is reused only by the OCR code that made it."""
+    h = hashlib.sha256()
+    for path in sorted((ROOT / "ocr").glob("*.py")):
+        h.update(path.name.encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()[:16]
+
+
+OCR_VERSION = ocr_fingerprint()
+
+
+def image_key(images: list, steps: tuple | None, ocr_version: str = "") -> str:
+    """The OCR cache key: the bytes of every page image, the OCR steps and the OCR code, so a changed form or a
+    changed OCR reads the page again."""
+    h = hashlib.sha256(repr(steps).encode() + ocr_version.encode())
     for img in images:
         h.update(f"{img.mode}{img.size}".encode())
         h.update(img.tobytes())
@@ -82,7 +96,7 @@ def ocr_document(args: tuple) -> tuple[tuple, dict, list[dict], float, bool]:
     job, cache = args
     steps = job[5]
     images, truth = render(job)
-    path = cache / f"{image_key(images, steps)}.json" if cache is not None else None
+    path = cache / f"{image_key(images, steps, OCR_VERSION)}.json" if cache is not None else None
     if path is not None and path.exists():
         d = json.loads(path.read_text(encoding="utf-8"))
         return job, truth, d["pages"], d["seconds"], True
@@ -248,8 +262,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="seeds the extractor's confidence calibration was fitted on; judging on one of them is "
                          "refused (calibration is judged on held-out forms)")
     ap.add_argument("--ocr-cache", type=Path,
-                    help="folder keeping each document's OCR output, keyed by the bytes of its page images; a later "
-                         "run only re-runs extraction on documents it has seen")
+                    help="folder keeping each document's OCR output, keyed by the bytes of its page images and the "
+                         "OCR code; a later run only re-runs extraction on documents it has seen")
     ap.add_argument("--ocr-steps", help="comma-separated OCR preprocessing steps instead of the pipeline's defaults")
     ap.add_argument("--samples", type=Path, nargs="?", const=Path("samples"),
                     help="also read the bundled sample scans (default samples/): records per file, how many go to "
@@ -375,7 +389,7 @@ def _samples(root: Path, cache: Path | None) -> None:
     print("| --- | --- | --- | --- |")
     for path in sorted(p for p in root.rglob("*") if p.is_file()):
         data = path.read_bytes()
-        key = hashlib.sha256(data).hexdigest()[:32]
+        key = hashlib.sha256(data + OCR_VERSION.encode()).hexdigest()[:32]
         hit = cache / f"sample-{key}.json" if cache is not None else None
         if hit is not None and hit.exists():
             page_dicts = json.loads(hit.read_text(encoding="utf-8"))
