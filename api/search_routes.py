@@ -17,7 +17,7 @@ from typing import Annotated
 from elasticsearch import Elasticsearch, NotFoundError
 from elastic_transport import TransportError
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
-from fastapi.responses import FileResponse, HTMLResponse, Response
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from fastapi.templating import Jinja2Templates
 from jinja2 import pass_context
 
@@ -114,9 +114,9 @@ def checked_range(param: str, text: str | None) -> tuple[str | None, str | None]
 def record_query(
     q: Annotated[str | None, Query(max_length=500, description="free text over every value of a record")] = None,
     name: Annotated[str | None, Query(max_length=200, description="a person's name; diacritics, order, middle "
-                                      "name and one typo per word are forgiven, exact spellings rank first")] = None,
-    born: Annotated[str | None, Query(max_length=30, description="date of birth: 1972, 1970..1975, 1972-03, "
-                                      "..1975")] = None,
+                                      "name, one typo, Telex/VNI keystrokes are forgiven; spellings as typed rank first")] = None,
+    born: Annotated[str | None, Query(max_length=30, description="date of birth of the person named (or of any "
+                                      "person of the roles asked for): 1972, 1970..1975, 1972-03, ..1975")] = None,
     born_from: Annotated[str | None, Query(max_length=10)] = None,
     born_to: Annotated[str | None, Query(max_length=10)] = None,
     died: Annotated[str | None, Query(max_length=30, description="date of death, as born")] = None,
@@ -129,6 +129,9 @@ def record_query(
     review: Annotated[str | None, Query(max_length=20, description="ok or needs_review")] = None,
     decade: Annotated[list[int], Query(description="decade of the record's main date, e.g. 1970")] = [],
     province: Annotated[list[str], Query(description="province named in a place (facet value)")] = [],
+    role: Annotated[list[str], Query(description="whose name and birth date to search (repeatable): subject "
+                                     "(default: the person a record is about, both spouses of a marriage), "
+                                     "mother, father, declarant, wife, husband, relative, any")] = [],
     sort: Annotated[str, Query(max_length=20, description=f"one of {', '.join(SORTS)}")] = "relevance",
     size: Annotated[int, Query(ge=1, le=MAX_SIZE)] = 20,
     facets: Annotated[bool, Query(description="count facets on the first page")] = True,
@@ -149,11 +152,12 @@ def record_query(
         raise HTTPException(400, f"review must be one of {', '.join(REVIEW_STATUSES)}")
     if sort not in SORTS:
         raise HTTPException(400, f"sort must be one of {', '.join(SORTS)}")
-    type, collection, province = ([v for v in vs if v] for vs in (type, collection, province))  # noqa: A001
+    type, collection, province, role = ([v for v in vs if v] for vs in (type, collection, province, role))  # noqa: A001
     return RecordQuery(q=q, name=name, born_from=born_from or b_from, born_to=born_to or b_to, died_from=d_from,
                        died_to=d_to, registered_from=r_from, registered_to=r_to, place=place, number=number,
                        record_types=type[:20], collections=collection[:20], review=review, decades=decade[:20],
-                       provinces=province[:20], sort=sort, size=size, facets=facets)
+                       provinces=province[:20], roles=[r[:40] for r in role[:20]], sort=sort, size=size,
+                       facets=facets)
 
 
 def _search(es: Elasticsearch, config: Config, rq: RecordQuery, cursor: str | None,
@@ -196,7 +200,9 @@ def records_search(rq: RecordQuery = Depends(record_query),
     Page on with ``next_cursor`` (search_after in a point in time: exact at any depth).
     Highlights are HTML-escaped values of the record with matches in ``<mark>``.
     """
-    return _search(es, config, rq, cursor)
+    # The answer is plain JSON already (strings, numbers, lists, dicts): sent as it is, not validated and
+    # encoded again against the ``dict`` return type.
+    return JSONResponse(_search(es, config, rq, cursor))
 
 
 def _get_record(es: Elasticsearch, config: Config, record_id: str) -> dict:
