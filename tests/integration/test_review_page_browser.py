@@ -53,7 +53,8 @@ def wait_js(page, expression: str, timeout: float = 30) -> None:
     deadline = time.monotonic() + timeout
     while not page.evaluate(expression):
         if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {expression}")
+            said = page.evaluate("document.getElementById('message') && document.getElementById('message').textContent")
+            raise AssertionError(f"timed out waiting for {expression}; the page says {said!r}")
         time.sleep(0.1)
 
 
