@@ -1,0 +1,138 @@
+"""``sohoa events``: take bucket events, record and queue each new object, then acknowledge.
+
+Load (a batch of messages) -> compute (``events.parse_message``: which object
+versions of the inbox they announce) -> record (``ledger.record_and_send``:
+the very entry a listing would write, so events and reconciliations never
+queue one object twice) -> acknowledge. Acknowledging last is what makes a
+crash harmless: a consumer killed anywhere before it leaves its messages
+unacknowledged, they are delivered again, and the ledger turns the second
+handling into a no-op (or a re-send of a message that never went out).
+
+Messages that are not bucket events are counted as rejected and acknowledged
+(they would come back forever otherwise); the log says how many and why, never
+their content, which may name a key.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from dataclasses import asdict, dataclass
+from datetime import datetime, timezone
+from typing import Callable
+
+from .events import BadEvent, BucketEvent, parse_message
+from .ledger import Sighting, iso, record_and_send
+from .state import StateStore, worker_name
+from .storage import Bucket, ObjectRef
+
+log = logging.getLogger(__name__)
+
+STATS_EVERY = 5.0  # seconds between writes of the consumer's counters for 'sohoa status'
+
+
+@dataclass
+class EventStats:
+    messages: int = 0
+    received: int = 0  # object creations announced, whatever became of them
+    queued: int = 0
+    resent: int = 0
+    duplicates: int = 0  # already in the ledger: a duplicated event, or a listing got there first
+    ignored: int = 0  # another bucket, derived output, folder placeholders, removals
+    rejected: int = 0  # not a bucket event at all
+    started_at: str = ""
+    last_event_at: str | None = None
+    last_batch_at: str | None = None
+    source: str = ""
+
+
+def select(events: list[BucketEvent], bucket: Bucket) -> tuple[list[Sighting], int]:
+    """(sightings of the inbox's scans, how many events were about something else)."""
+    keep = [Sighting(e.ref, uploaded_at=e.event_time) for e in events
+            if e.bucket == bucket.name and bucket.is_scan_key(e.ref.key)]
+    return keep, len(events) - len(keep)
+
+
+class EventConsumer:
+    def __init__(self, source, bucket: Bucket, state: StateStore, send: Callable[[ObjectRef, str], None],
+                 source_name: str = ""):
+        self.source = source
+        self.bucket = bucket
+        self.state = state
+        self.send = send
+        self.stats = EventStats(started_at=iso(datetime.now(timezone.utc)), source=source_name)
+        self.stats_id = f"events:{worker_name()}"
+        self._stats_written = 0.0
+
+    def handle_once(self, wait: float = 20.0) -> int:
+        """Take one batch, record it, acknowledge it; return how many messages it held."""
+        messages = self.source.receive(wait)
+        if not messages:
+            return 0
+        events: list[BucketEvent] = []
+        rejected: dict[str, int] = {}
+        for m in messages:
+            try:
+                events += parse_message(m.body)
+            except BadEvent as exc:
+                rejected[str(exc)] = rejected.get(str(exc), 0) + 1
+        sightings, ignored = select(events, self.bucket)
+        try:
+            report = record_and_send(self.state, self.bucket.name, sightings, self.send, source="event")
+        except Exception:
+            self.source.release(messages)  # delivered again later; nothing recorded twice
+            raise
+        self.source.ack(messages)
+        s = self.stats
+        s.messages += len(messages)
+        s.received += len(events)
+        s.ignored += ignored
+        s.rejected += sum(rejected.values())
+        s.queued += report.queued
+        s.resent += report.resent
+        s.duplicates += len(sightings) - report.queued - report.resent
+        now = iso(datetime.now(timezone.utc))
+        s.last_batch_at = now
+        if events:
+            s.last_event_at = max((e.event_time for e in events if e.event_time), default=now)
+        for reason, n in rejected.items():
+            log.warning("rejected %d event messages: %s", n, reason)
+        log.info("events: %d messages, %d objects queued, %d re-sent, %d already recorded, %d ignored",
+                 len(messages), report.queued, report.resent, len(sightings) - report.queued - report.resent,
+                 ignored)
+        return len(messages)
+
+    def write_stats(self, force: bool = False) -> None:
+        if not force and time.monotonic() - self._stats_written < STATS_EVERY:
+            return
+        self._stats_written = time.monotonic()
+        try:
+            self.state.es.index(index=self.state.jobs, id=self.stats_id, document={
+                "kind": "events", "worker": worker_name(), "updated_at": iso(datetime.now(timezone.utc)),
+                "events": asdict(self.stats)})
+        except Exception as exc:  # counters are informative: never stop consuming for them
+            log.warning("could not write event counters (%s)", type(exc).__name__)
+
+    def run(self, stop: threading.Event | None = None, idle_exit: float | None = None, wait: float = 20.0) -> None:
+        """Consume until ``stop`` is set (or, with ``idle_exit``, until no message came for that many seconds)."""
+        stop = stop or threading.Event()
+        last_message = time.monotonic()
+        backoff = 1.0
+        while not stop.is_set():
+            try:
+                got = self.handle_once(wait if idle_exit is None else min(wait, idle_exit))
+                backoff = 1.0
+            except Exception as exc:  # outages are waited out; unacknowledged events come back
+                log.warning("event handling failed (%s: %s); trying again in %.0f s", type(exc).__name__,
+                            str(exc)[:200], backoff)
+                stop.wait(backoff)
+                backoff = min(30.0, backoff * 2)
+                continue
+            finally:
+                self.write_stats()
+            if got:
+                last_message = time.monotonic()
+            elif idle_exit is not None and time.monotonic() - last_message >= idle_exit:
+                break
+        self.write_stats(force=True)
