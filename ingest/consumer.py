@@ -23,8 +23,8 @@ from datetime import datetime, timezone
 from typing import Callable
 
 from .events import BadEvent, BucketEvent, parse_message
-from .ledger import Sighting, iso, record_and_send
-from .state import StateStore, worker_name
+from .ledger import RESEND_AFTER, Sighting, iso, record_and_send
+from .state import StateStore, ledger_id, worker_name
 from .storage import Bucket, ObjectRef
 
 log = logging.getLogger(__name__)
@@ -41,6 +41,7 @@ class EventStats:
     duplicates: int = 0  # already in the ledger: a duplicated event, or a listing got there first
     ignored: int = 0  # another bucket, derived output, folder placeholders, removals
     rejected: int = 0  # not a bucket event at all
+    unsettled: int = 0  # left for redelivery: another sender was still between recording and sending
     started_at: str = ""
     last_event_at: str | None = None
     last_batch_at: str | None = None
@@ -72,18 +73,30 @@ class EventConsumer:
             return 0
         events: list[BucketEvent] = []
         rejected: dict[str, int] = {}
-        for m in messages:
+        ids_of: dict[int, set[str]] = {}  # message index -> ledger ids it announces
+        for n, m in enumerate(messages):
             try:
-                events += parse_message(m.body)
+                parsed = parse_message(m.body)
             except BadEvent as exc:
                 rejected[str(exc)] = rejected.get(str(exc), 0) + 1
+                continue
+            events += parsed
+            mine, _ = select(parsed, self.bucket)
+            ids_of[n] = {ledger_id(self.bucket.name, s.ref.key, s.ref.etag) for s in mine}
         sightings, ignored = select(events, self.bucket)
         try:
             report = record_and_send(self.state, self.bucket.name, sightings, self.send, source="event")
         except Exception:
             self.source.release(messages)  # delivered again later; nothing recorded twice
             raise
-        self.source.ack(messages)
+        # An object whose entry another sender created moments ago and has not marked sent yet is not
+        # settled: its event is left unacknowledged, so it comes back and is re-sent if that sender died.
+        unsettled = [m for n, m in enumerate(messages) if ids_of.get(n, set()) & report.pending]
+        settled = [m for n, m in enumerate(messages) if not ids_of.get(n, set()) & report.pending]
+        self.source.ack(settled)
+        if unsettled:
+            self.source.release(unsettled, after=RESEND_AFTER + 1)
+            self.stats.unsettled += len(unsettled)
         s = self.stats
         s.messages += len(messages)
         s.received += len(events)
@@ -91,16 +104,16 @@ class EventConsumer:
         s.rejected += sum(rejected.values())
         s.queued += report.queued
         s.resent += report.resent
-        s.duplicates += len(sightings) - report.queued - report.resent
+        s.duplicates += len(sightings) - report.queued - report.resent - len(report.pending)
         now = iso(datetime.now(timezone.utc))
         s.last_batch_at = now
         if events:
             s.last_event_at = max((e.event_time for e in events if e.event_time), default=now)
         for reason, n in rejected.items():
             log.warning("rejected %d event messages: %s", n, reason)
-        log.info("events: %d messages, %d objects queued, %d re-sent, %d already recorded, %d ignored",
-                 len(messages), report.queued, report.resent, len(sightings) - report.queued - report.resent,
-                 ignored)
+        log.info("events: %d messages, %d objects queued, %d re-sent, %d already recorded, %d ignored, %d left "
+                 "for redelivery", len(messages), report.queued, report.resent,
+                 len(sightings) - report.queued - report.resent - len(report.pending), ignored, len(unsettled))
         return len(messages)
 
     def write_stats(self, force: bool = False) -> None:
@@ -114,8 +127,12 @@ class EventConsumer:
         except Exception as exc:  # counters are informative: never stop consuming for them
             log.warning("could not write event counters (%s)", type(exc).__name__)
 
-    def run(self, stop: threading.Event | None = None, idle_exit: float | None = None, wait: float = 20.0) -> None:
-        """Consume until ``stop`` is set (or, with ``idle_exit``, until no message came for that many seconds)."""
+    def run(self, stop: threading.Event | None = None, idle_exit: float | None = None, wait: float = 5.0) -> None:
+        """Consume until ``stop`` is set (or, with ``idle_exit``, until no message came for that many seconds).
+
+        Long polls last ``wait`` seconds, so a stop request is honoured within that time (an idle consumer
+        costs one request per ``wait`` seconds: about 17,000 a day at 5 s).
+        """
         stop = stop or threading.Event()
         last_message = time.monotonic()
         backoff = 1.0

@@ -88,8 +88,17 @@ class SqsSource:
             # Unacknowledged messages come back; the ledger makes their second handling a no-op.
             raise DependencyUnavailable(f"event queue unreachable: {type(exc).__name__}") from exc
 
-    def release(self, messages: list[Message]) -> None:
-        """Not handled: they come back by themselves once their visibility timeout ends."""
+    def release(self, messages: list[Message], after: float | None = None) -> None:
+        """Not handled: they come back by themselves when their visibility timeout ends, or ``after`` seconds."""
+        if after is None:
+            return
+        try:
+            for i in range(0, len(messages), SQS_MAX):
+                self.client.change_message_visibility_batch(QueueUrl=self.url, Entries=[
+                    {"Id": str(n), "ReceiptHandle": m.receipt, "VisibilityTimeout": int(after)}
+                    for n, m in enumerate(messages[i:i + SQS_MAX])])
+        except (BotoCoreError, ClientError):
+            pass  # they come back at the end of the visibility timeout anyway
 
     def depth(self) -> int | None:
         try:
@@ -140,11 +149,12 @@ class RedisListSource:
             pipe.lrem(self.processing, 1, m.receipt)
         pipe.execute()
 
-    def release(self, messages: list[Message]) -> None:
+    def release(self, messages: list[Message], after: float | None = None) -> None:
+        """Back on the list: at its head after a failure (order kept), at its tail when asked to wait (``after``)."""
         pipe = self.client.pipeline(transaction=True)
-        for m in reversed(messages):
+        for m in (messages if after else reversed(messages)):
             pipe.lrem(self.processing, 1, m.receipt)
-            pipe.lpush(self.key, m.receipt)
+            (pipe.rpush if after else pipe.lpush)(self.key, m.receipt)
         pipe.execute()
 
     def depth(self) -> int | None:

@@ -56,6 +56,8 @@ class RecordReport:
     resent: int = 0
     already_seen: int = 0
     es_requests: int = 0
+    # Ledger ids left "listed" by a sender that may still be sending: not settled, ask again later.
+    pending: set[str] = field(default_factory=set)
     # Upload -> enqueue, in milliseconds, for each object queued with a known upload time.
     lags_ms: list[float] = field(default_factory=list)
 
@@ -64,6 +66,7 @@ class RecordReport:
         self.queued += other.queued
         self.resent += other.resent
         self.already_seen += other.already_seen
+        self.pending |= other.pending
         self.es_requests += other.es_requests
         self.lags_ms += other.lags_ms
 
@@ -136,6 +139,8 @@ def record_and_send(state: StateStore, bucket: str, sightings: Iterable[Sighting
             elif needs_resend(doc["_source"], now):
                 to_send[lid] = (doc["_seq_no"], doc["_primary_term"])
                 report.resent += 1
+            elif doc["_source"].get("status") == "listed":
+                report.pending.add(lid)
             else:
                 report.already_seen += 1
         if to_create:
