@@ -157,7 +157,7 @@ def cmd_watch(args) -> int:
 
     collections = ctx.config.collections
     if args.once:
-        report = scan_once(ctx.bucket, ctx.state, ctx.send_prepare, args.prefix, collections)
+        report = scan_once(ctx.bucket, ctx.state, ctx.send_prepare, args.prefix, collections, actors.send_prepare_many)
         record_reconciliation(ctx.state, report)
         print(report)
         sent = recover_stalled()
@@ -167,7 +167,7 @@ def cmd_watch(args) -> int:
     interval = args.interval or ctx.config.watch_interval
     every = args.reconcile_every or ctx.config.reconcile_interval
     watch(ctx.bucket, ctx.state, ctx.send_prepare, interval, every, args.prefix, collections,
-          after_listing=recover_stalled)
+          after_listing=recover_stalled, send_many=actors.send_prepare_many)
     return 0
 
 
@@ -196,7 +196,9 @@ def cmd_events(args) -> int:
     stop = threading.Event()
     for sig in (signal.SIGTERM, signal.SIGINT):
         signal.signal(sig, lambda *_: stop.set())
-    consumer = EventConsumer(source, ctx.bucket, ctx.state, ctx.send_prepare, describe_source(ctx.config.events_source))
+    from .actors import send_prepare_many
+    consumer = EventConsumer(source, ctx.bucket, ctx.state, ctx.send_prepare, describe_source(ctx.config.events_source),
+                             send_many=send_prepare_many)
     consumer.run(stop, idle_exit=args.idle_exit)
     s = consumer.stats
     print(f"events: {s.received} received, {s.queued} queued, {s.resent} re-sent, {s.duplicates} already recorded, "

@@ -16,20 +16,25 @@ their content, which may name a key.
 from __future__ import annotations
 
 import logging
+import queue
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 from typing import Callable
 
 from .events import BadEvent, BucketEvent, parse_message
-from .ledger import RESEND_AFTER, Sighting, iso, record_and_send
+from .ledger import RESEND_AFTER, SendMany, Sighting, iso, record_and_send
 from .state import StateStore, ledger_id, worker_name
 from .storage import Bucket, ObjectRef
 
 log = logging.getLogger(__name__)
 
 STATS_EVERY = 5.0  # seconds between writes of the consumer's counters for 'sohoa status'
+RECEIVE_LIMIT = 10  # messages per receive in the threaded loop: one SQS call, handed over at once
+MAX_BATCH = 500  # messages recorded together at most (one multi-get, one bulk create, one bulk update)
+MAX_BUFFERED = 64  # receive results waiting for the recorder; receivers wait beyond that
 
 
 @dataclass
@@ -57,7 +62,8 @@ def select(events: list[BucketEvent], bucket: Bucket) -> tuple[list[Sighting], i
 
 class EventConsumer:
     def __init__(self, source, bucket: Bucket, state: StateStore, send: Callable[[ObjectRef, str], None],
-                 source_name: str = ""):
+                 source_name: str = "", send_many: SendMany | None = None):
+        self.send_many = send_many
         self.source = source
         self.bucket = bucket
         self.state = state
@@ -69,8 +75,12 @@ class EventConsumer:
     def handle_once(self, wait: float = 20.0) -> int:
         """Take one batch, record it, acknowledge it; return how many messages it held."""
         messages = self.source.receive(wait)
-        if not messages:
-            return 0
+        if messages:
+            self.handle(messages)
+        return len(messages)
+
+    def handle(self, messages: list, ack: Callable[[list], None] | None = None) -> None:
+        """Record what a batch of messages announces, then acknowledge the messages (with ``ack``, if given)."""
         events: list[BucketEvent] = []
         rejected: dict[str, int] = {}
         ids_of: dict[int, set[str]] = {}  # message index -> ledger ids it announces
@@ -85,7 +95,8 @@ class EventConsumer:
             ids_of[n] = {ledger_id(self.bucket.name, s.ref.key, s.ref.etag) for s in mine}
         sightings, ignored = select(events, self.bucket)
         try:
-            report = record_and_send(self.state, self.bucket.name, sightings, self.send, source="event")
+            report = record_and_send(self.state, self.bucket.name, sightings, self.send, source="event",
+                                     send_many=self.send_many)
         except Exception:
             self.source.release(messages)  # delivered again later; nothing recorded twice
             raise
@@ -93,18 +104,19 @@ class EventConsumer:
         # settled: its event is left unacknowledged, so it comes back and is re-sent if that sender died.
         unsettled = [m for n, m in enumerate(messages) if ids_of.get(n, set()) & report.pending]
         settled = [m for n, m in enumerate(messages) if not ids_of.get(n, set()) & report.pending]
-        self.source.ack(settled)
+        (ack or self.source.ack)(settled)
         if unsettled:
             self.source.release(unsettled, after=RESEND_AFTER + 1)
-            self.stats.unsettled += len(unsettled)
         s = self.stats
+        s.unsettled += len(unsettled)
         s.messages += len(messages)
         s.received += len(events)
         s.ignored += ignored
         s.rejected += sum(rejected.values())
         s.queued += report.queued
         s.resent += report.resent
-        s.duplicates += len(sightings) - report.queued - report.resent - len(report.pending)
+        already = len(sightings) - report.queued - report.resent - len(report.pending)
+        s.duplicates += already
         now = iso(datetime.now(timezone.utc))
         s.last_batch_at = now
         if events:
@@ -112,9 +124,7 @@ class EventConsumer:
         for reason, n in rejected.items():
             log.warning("rejected %d event messages: %s", n, reason)
         log.info("events: %d messages, %d objects queued, %d re-sent, %d already recorded, %d ignored, %d left "
-                 "for redelivery", len(messages), report.queued, report.resent,
-                 len(sightings) - report.queued - report.resent - len(report.pending), ignored, len(unsettled))
-        return len(messages)
+                 "for redelivery", len(messages), report.queued, report.resent, already, ignored, len(unsettled))
 
     def write_stats(self, force: bool = False) -> None:
         if not force and time.monotonic() - self._stats_written < STATS_EVERY:
@@ -130,26 +140,71 @@ class EventConsumer:
     def run(self, stop: threading.Event | None = None, idle_exit: float | None = None, wait: float = 5.0) -> None:
         """Consume until ``stop`` is set (or, with ``idle_exit``, until no message came for that many seconds).
 
-        Long polls last ``wait`` seconds, so a stop request is honoured within that time (an idle consumer
-        costs one request per ``wait`` seconds: about 17,000 a day at 5 s).
+        Receiving, recording and acknowledging overlap: ``source.receivers`` threads receive into a
+        small buffer; this thread records whatever has arrived as one batch (so a lone upload is
+        recorded at once, and a flood in batches of up to MAX_BATCH), and hands the acknowledgement to
+        another thread. Messages still in the buffer when the consumer stops are simply not
+        acknowledged: they are delivered again. Long polls last ``wait`` seconds, so a stop request is
+        honoured within that time (an idle consumer costs one request per ``wait`` seconds and receiver).
         """
         stop = stop or threading.Event()
+        poll = wait if idle_exit is None else min(wait, idle_exit)
+        buffer: queue.Queue = queue.Queue(maxsize=MAX_BUFFERED)
+        failures = {"receive": 0}
+
+        def receive() -> None:
+            while not stop.is_set():
+                try:
+                    got = self.source.receive(poll, limit=RECEIVE_LIMIT)
+                    failures["receive"] = 0
+                except Exception as exc:  # the queue unreachable: wait it out
+                    failures["receive"] += 1
+                    log.warning("receiving events failed (%s); trying again", type(exc).__name__)
+                    stop.wait(min(30.0, 2.0 ** min(failures["receive"], 5)))
+                    continue
+                if got:
+                    buffer.put(got)
+                elif idle_exit is not None:
+                    buffer.put([])  # tells the recorder this receiver found nothing
+
+        receivers = [threading.Thread(target=receive, name=f"events-receive-{i}", daemon=True)
+                     for i in range(getattr(self.source, "receivers", 1))]
+        for t in receivers:
+            t.start()
+        acks = ThreadPoolExecutor(2, thread_name_prefix="events-ack")
         last_message = time.monotonic()
         backoff = 1.0
-        while not stop.is_set():
-            try:
-                got = self.handle_once(wait if idle_exit is None else min(wait, idle_exit))
-                backoff = 1.0
-            except Exception as exc:  # outages are waited out; unacknowledged events come back
-                log.warning("event handling failed (%s: %s); trying again in %.0f s", type(exc).__name__,
-                            str(exc)[:200], backoff)
-                stop.wait(backoff)
-                backoff = min(30.0, backoff * 2)
-                continue
-            finally:
+        try:
+            while not stop.is_set():
+                try:
+                    batch = buffer.get(timeout=poll)
+                except queue.Empty:
+                    batch = []
+                while len(batch) < MAX_BATCH:
+                    try:
+                        batch += buffer.get_nowait()
+                    except queue.Empty:
+                        break
+                if batch:
+                    last_message = time.monotonic()
+                    try:
+                        self.handle(batch, ack=lambda ms: acks.submit(self._ack, ms))
+                        backoff = 1.0
+                    except Exception as exc:  # outages are waited out; unacknowledged events come back
+                        log.warning("event handling failed (%s: %s); trying again in %.0f s", type(exc).__name__,
+                                    str(exc)[:200], backoff)
+                        stop.wait(backoff)
+                        backoff = min(30.0, backoff * 2)
+                elif idle_exit is not None and time.monotonic() - last_message >= idle_exit:
+                    break
                 self.write_stats()
-            if got:
-                last_message = time.monotonic()
-            elif idle_exit is not None and time.monotonic() - last_message >= idle_exit:
-                break
-        self.write_stats(force=True)
+        finally:
+            stop.set()
+            acks.shutdown(wait=True)
+            self.write_stats(force=True)
+
+    def _ack(self, messages: list) -> None:
+        try:
+            self.source.ack(messages)
+        except Exception as exc:  # not acknowledged: delivered again, and the ledger makes that a no-op
+            log.warning("acknowledging %d events failed (%s)", len(messages), type(exc).__name__)

@@ -43,6 +43,9 @@ def sqs_client(config: Config):
 
 class SqsSource:
     kind = "sqs"
+    # Receive calls in flight at once: one SQS call returns at most 10 messages and takes a round trip,
+    # so several keep up with thousands of uploads a second.
+    receivers = 4
 
     def __init__(self, client, queue: str, visibility: int):
         self.client = client
@@ -60,11 +63,11 @@ class SqsSource:
                                             "'sohoa events --setup' creates it") from exc
         return self._url
 
-    def receive(self, wait: float) -> list[Message]:
-        """Up to BATCH messages: a long poll of up to ``wait`` seconds for the first, then whatever is ready."""
+    def receive(self, wait: float, limit: int = BATCH) -> list[Message]:
+        """Up to ``limit`` messages: a long poll of up to ``wait`` seconds for the first, then whatever is ready."""
         out: list[Message] = []
         try:
-            while len(out) < BATCH:
+            while len(out) < limit:
                 resp = self.client.receive_message(QueueUrl=self.url, MaxNumberOfMessages=SQS_MAX,
                                                    VisibilityTimeout=self.visibility,
                                                    WaitTimeSeconds=0 if out else max(0, min(20, int(wait))))
@@ -111,6 +114,7 @@ class SqsSource:
 
 class RedisListSource:
     kind = "redis"
+    receivers = 1  # one LMOVE loop already takes a hundred messages per round
 
     def __init__(self, client, key: str):
         self.client = client
@@ -124,7 +128,7 @@ class RedisListSource:
             n += 1
         return n
 
-    def receive(self, wait: float) -> list[Message]:
+    def receive(self, wait: float, limit: int = BATCH) -> list[Message]:
         import redis
         out: list[Message] = []
         try:
@@ -132,7 +136,7 @@ class RedisListSource:
             if first is None:
                 return out
             out.append(first)
-            while len(out) < BATCH:
+            while len(out) < limit:
                 item = self.client.lmove(self.key, self.processing, "LEFT", "RIGHT")
                 if item is None:
                     break

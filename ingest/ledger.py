@@ -24,6 +24,7 @@ read) returned, so it never overwrites what a worker has already written
 from __future__ import annotations
 
 import logging
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Callable, Iterable
@@ -39,6 +40,10 @@ log = logging.getLogger(__name__)
 
 # Seconds an entry may stay "listed" before another sighting takes it for a lost send.
 RESEND_AFTER = 15.0
+# Messages sent at once: each is one broker round trip, so a batch of hundreds is sent by several threads
+# (dramatiq's brokers are safe to share: Redis through its connection pool, RabbitMQ with a channel per thread).
+SEND_THREADS = 8
+_senders: ThreadPoolExecutor | None = None
 
 
 @dataclass(frozen=True)
@@ -116,10 +121,46 @@ def enqueue_lag_ms(uploaded_at: str | None, enqueued: datetime) -> float | None:
     return None if up is None else round(max(0.0, (enqueued - up).total_seconds() * 1000), 1)
 
 
+def send_all(send: Callable[[ObjectRef, str], None], items: list[tuple[str, ObjectRef]],
+             clock: Callable[[], datetime] = lambda: datetime.now(timezone.utc)):
+    """Send every message, several at a time (one broker round trip each); yield (ledger id, when sent) for
+    each one sent, then raise the first failure, if any, once every other send has finished."""
+    if len(items) < SEND_THREADS:
+        for lid, ref in items:
+            send(ref, lid)
+            yield lid, clock()
+        return
+    global _senders
+    if _senders is None:
+        _senders = ThreadPoolExecutor(SEND_THREADS, thread_name_prefix="ledger-send")
+
+    def one(item):
+        send(item[1], item[0])
+        return item[0], clock()
+
+    futures = [_senders.submit(one, item) for item in items]
+    failure = None
+    for f in futures:
+        try:
+            yield f.result()
+        except Exception as exc:  # noqa: BLE001 - re-raised below, after the others are accounted for
+            failure = failure or exc
+    if failure is not None:
+        raise failure
+
+
+SendMany = Callable[[list[tuple[ObjectRef, str]]], None]
+
+
 def record_and_send(state: StateStore, bucket: str, sightings: Iterable[Sighting],
                     send: Callable[[ObjectRef, str], None], source: str,
-                    clock: Callable[[], datetime] = lambda: datetime.now(timezone.utc)) -> RecordReport:
-    """Record every new object version of one batch in the ledger and send its message; see the module doc."""
+                    clock: Callable[[], datetime] = lambda: datetime.now(timezone.utc),
+                    send_many: SendMany | None = None) -> RecordReport:
+    """Record every new object version of one batch in the ledger and send its message; see the module doc.
+
+    With ``send_many`` the batch's messages go to the broker together (``ingest.actors.send_prepare_many``);
+    otherwise one ``send`` each, several threads at a time.
+    """
     report = RecordReport()
     batch = unique(bucket, sightings)
     report.seen = len(batch)
@@ -163,9 +204,15 @@ def record_and_send(state: StateStore, bucket: str, sightings: Iterable[Sighting
             return report
         updates: list[dict] = []
         try:
-            for lid, (seq, term) in to_send.items():
-                send(batch[lid].ref, lid)
-                enqueued = clock()
+            items = [(lid, batch[lid].ref) for lid in to_send]
+            if send_many is not None:
+                send_many([(ref, lid) for lid, ref in items])
+                sent_at = clock()
+                sent = [(lid, sent_at) for lid, _ in items]
+            else:
+                sent = send_all(send, items)
+            for lid, enqueued in sent:
+                seq, term = to_send[lid]
                 fields = {"status": "enqueued", "enqueued_at": iso(enqueued), "updated_at": iso(enqueued)}
                 lag = enqueue_lag_ms(batch[lid].uploaded_at, enqueued)
                 if lag is not None:

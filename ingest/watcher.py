@@ -21,7 +21,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from typing import Callable
 
-from .ledger import RecordReport, Sighting, iso, record_and_send
+from .ledger import RecordReport, SendMany, Sighting, iso, record_and_send
 from .state import StateStore
 from .storage import Bucket, ObjectRef
 
@@ -40,6 +40,7 @@ class WatchReport:
     list_requests: int = 0
     es_requests: int = 0
     seconds: float = 0.0
+    list_seconds: float = 0.0  # of which waiting for the bucket's LIST answers
     started_at: str = ""
     finished_at: str = ""
     lags_ms: list[float] = field(default_factory=list, repr=False)
@@ -87,25 +88,34 @@ def sightings(bucket: Bucket, contents: list[dict]) -> list[Sighting]:
 
 
 def scan_once(bucket: Bucket, state: StateStore, send: Callable[[ObjectRef, str], None],
-              prefix: str = "", collections: tuple[str, ...] = ()) -> WatchReport:
+              prefix: str = "", collections: tuple[str, ...] = (), send_many: SendMany | None = None) -> WatchReport:
     """One reconciliation pass: list the collection prefixes (or only ``prefix``) and record what is new."""
     started = time.monotonic()
     report = WatchReport(started_at=iso(datetime.now(timezone.utc)))
 
     def record(batch: list[Sighting]) -> None:
         report.listed += len(batch)
-        report.add(record_and_send(state, bucket.name, batch, send, source="listing"))
+        report.add(record_and_send(state, bucket.name, batch, send, source="listing", send_many=send_many))
 
+    asked = time.monotonic()
     if prefix:
         prefixes, top = [prefix], []
     else:
         prefixes, top = prefixes_to_list(bucket, collections, report)
+    report.list_seconds += time.monotonic() - asked
     report.prefixes = len(prefixes)
     record(sightings(bucket, top))
     for p in prefixes:
-        for page in bucket.list_pages(p):
+        pages = bucket.list_pages(p)
+        while True:
+            asked = time.monotonic()
+            page = next(pages, None)
+            report.list_seconds += time.monotonic() - asked
+            if page is None:
+                break
             report.list_requests += 1
             record(sightings(bucket, page.get("Contents", [])))
+    report.list_seconds = round(report.list_seconds, 3)
     report.seconds = round(time.monotonic() - started, 3)
     report.finished_at = iso(datetime.now(timezone.utc))
     return report
@@ -120,7 +130,7 @@ def record_reconciliation(state: StateStore, report: WatchReport) -> None:
 
 def watch(bucket: Bucket, state: StateStore, send: Callable[[ObjectRef, str], None], interval: float,
           reconcile_every: float, prefix: str = "", collections: tuple[str, ...] = (), once: bool = False,
-          after_listing: Callable[[], object] | None = None) -> None:
+          after_listing: Callable[[], object] | None = None, send_many: SendMany | None = None) -> None:
     """Reconcile every ``reconcile_every`` seconds; in between, run ``after_listing`` every ``interval``
     seconds (the command uses it to send stalled work again)."""
     next_reconciliation = 0.0
@@ -128,7 +138,7 @@ def watch(bucket: Bucket, state: StateStore, send: Callable[[ObjectRef, str], No
         started = time.monotonic()
         try:
             if started >= next_reconciliation:
-                report = scan_once(bucket, state, send, prefix, collections)
+                report = scan_once(bucket, state, send, prefix, collections, send_many)
                 record_reconciliation(state, report)
                 log.info("reconciliation of bucket %s: %s", bucket.name, report)
                 next_reconciliation = started + reconcile_every
