@@ -204,3 +204,41 @@ class events_process:
 
     def __exit__(self, *exc):
         stop_process(self.proc, timeout=15)
+
+
+def minio_access_event(bucket: str, key: str, etag: str, size: int) -> str:
+    """An object creation as MinIO's Redis target pushes it (format=access; key URL-encoded)."""
+    from urllib.parse import quote_plus
+    record = {"eventVersion": "2.0", "eventSource": "minio:s3", "awsRegion": "", "eventTime": "2026-12-04T09:15:02.412Z",
+              "eventName": "s3:ObjectCreated:Put", "userIdentity": {"principalId": "sohoa"},
+              "s3": {"s3SchemaVersion": "1.0", "configurationId": "Config",
+                     "bucket": {"name": bucket, "ownerIdentity": {"principalId": "sohoa"}, "arn": f"arn:aws:s3:::{bucket}"},
+                     "object": {"key": quote_plus(key), "size": size, "eTag": etag, "contentType": "application/pdf",
+                                "sequencer": "180D8E5A3B5E9B7C"}},
+              "source": {"host": "172.18.0.1", "port": "", "userAgent": "MinIO (linux; amd64) minio-go/v7.0.70"}}
+    return json.dumps([{"Event": [record], "EventTime": record["eventTime"]}])
+
+
+@pytest.mark.parametrize("killed_before_ack", [False, True])
+def test_minio_events_from_a_redis_list(ev, killed_before_ack):
+    import redis
+    r = redis.Redis.from_url(ev["SOHOA_BROKER_URL"])
+    key = f"{ev['SOHOA_INDEX_PREFIX']}-minio-events"
+    env = {**ev, "SOHOA_EVENTS_SOURCE": f"{ev['SOHOA_BROKER_URL']}?key={key}"}
+    try:
+        event = minio_access_event(ev["SOHOA_BUCKET"], KEY, "5d41402abc4b2a76b9719d911017c592", 48213)
+        r.rpush(key, event, event)  # delivered twice
+        if killed_before_ack:
+            killed = subprocess.run([sys.executable, "-c", KILLED, "before-ack"], env=env, cwd=ROOT,
+                                    capture_output=True, text=True, timeout=120)
+            assert killed.returncode == -9, (killed.returncode, killed.stderr)
+            assert r.llen(key + ":processing") == 2  # taken, never acknowledged
+        consumed = sohoa(env, "events", "--idle-exit", "3")
+        assert consumed.returncode == 0, consumed.stderr
+        assert r.llen(key) == 0 and r.llen(key + ":processing") == 0
+        [entry] = ledger(ev)
+        assert (entry["key"], entry["etag"], entry["size"], entry["status"]) == (
+            KEY, "5d41402abc4b2a76b9719d911017c592", 48213, "enqueued")
+        assert prepare_messages(ev) == 1
+    finally:
+        r.delete(key, key + ":processing")
