@@ -66,3 +66,13 @@ def test_notification_rules_keep_other_peoples_rules():
     assert ids == ["audit-team", "sohoa-hotich", "sohoa-baotang"]
     assert merged["QueueConfigurations"][1]["Filter"]["Key"]["FilterRules"] == [{"Name": "prefix", "Value": "hotich/"}]
     assert notification_rules("arn:new", ())[0]["Events"] == ["s3:ObjectCreated:*"]
+
+
+def test_event_source_addresses():
+    import pytest
+    from ingest.event_sources import describe_source, redis_target
+    assert redis_target("redis://:pw@redis:6379/0?key=sohoa-events") == ("redis://:pw@redis:6379/0", "sohoa-events")
+    with pytest.raises(ValueError, match="key=LIST"):
+        redis_target("redis://redis:6379/0")
+    assert "pw" not in describe_source("redis://:pw@redis:6379/0?key=sohoa-events")
+    assert describe_source("sqs:sohoa-events") == "sqs:sohoa-events"
