@@ -167,7 +167,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("SOHOA_SQS_ENDPOINT", "", "SQS endpoint URL; empty: SOHOA_S3_ENDPOINT (moto serves both), or AWS "
             "itself when that is empty too", check=url("http", "https", empty=True)),
     Setting("SOHOA_EVENTS_VISIBILITY", "60", "seconds an event taken by 'sohoa events' stays hidden from other "
-            "consumers; one not acknowledged by then (consumer killed) is delivered again", check=integer(20, 43200)),
+            "consumers; one not acknowledged by then (consumer killed) is delivered again", check=integer(1, 43200)),
     Setting("SOHOA_OCR_LANGUAGES", "vie", "Tesseract languages, '+'-joined (e.g. vie+eng)", check=tesseract_languages),
     Setting("SOHOA_OCR_DPI", "300", "resolution PDF pages are rasterized at", check=integer(50, 1200)),
     Setting("SOHOA_OCR_TIMEOUT", "180", "seconds one page may spend in Tesseract before it fails", check=integer(1)),
