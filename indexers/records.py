@@ -27,6 +27,7 @@ from functools import lru_cache
 from typing import Any, Iterator
 
 from schemas.extract import flatten_fields
+from sohoa.masking import mask_date, mask_id, mask_text
 from sohoa.text import clean_spaces
 
 from .analysis import folded_text, norm_text, text_forms
@@ -50,6 +51,7 @@ NAME_SUFFIXES = ("full_name", "name", "alias", "donor")  # fields holding a pers
 PLACE_SUFFIXES = ("place_of_birth", "hometown", "residence", "place_of_death", "burial_place", "injury_place",
                   "find_place", "registration.office")
 ID_SUFFIXES = ("personal_id",)
+BIRTH_SUFFIXES = ("date_of_birth",)
 NUMBER_SUFFIXES = ("number", "book", "decision_number", "inventory_number")
 _WORD = re.compile(r"\w+", re.UNICODE)
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
@@ -191,6 +193,23 @@ def _persons(flat: dict, fields: dict) -> tuple[list[dict], list[dict]]:
     return subjects, others
 
 
+def public_values(flat: dict) -> dict:
+    """The record's values as a role without the right to personal data sees them: ID numbers as their last
+    three digits, dates of birth as their year, and any other date finer than a year or ID-length number in free
+    text likewise (``sohoa.masking``)."""
+    out = {}
+    for key, value in flat.items():
+        if not isinstance(value, (str, int, float)) or isinstance(value, bool):
+            continue
+        if key_matches(key, ID_SUFFIXES):
+            out[key] = mask_id(str(value))
+        elif key_matches(key, BIRTH_SUFFIXES):
+            out[key] = mask_date(str(value))
+        else:
+            out[key] = mask_text(str(value))
+    return out
+
+
 def derive(base: dict) -> dict:
     """The full index document for a base (see module doc): pure, so index and migrate agree."""
     doc = {k: base.get(k) for k in BASE_KEYS}
@@ -211,12 +230,15 @@ def derive(base: dict) -> dict:
     year = int(primary[:4]) if primary else (int(dating) if isinstance(dating, (int, str)) and str(dating).isdigit()
                                              else None)
     doc["decade"] = year - year % 10 if year is not None else None
+    # What roles that see only years of birth sort by (indexers/records_search.py: year_only).
+    doc["birth_year"] = int(doc["date_of_birth"][:4]) if doc["date_of_birth"] else None
     places = _strings(flat, PLACE_SUFFIXES)
     doc["places"] = [clean_spaces(v) for _, v in places]
     doc["provinces"] = sorted({p for p in (province(v) for k, v in places if "registration" not in k) if p})
     doc["ids"] = sorted({d for d in (digits(v) for _, v in _strings(flat, ID_SUFFIXES)) if d})
     doc["numbers"] = sorted({number_key(v) for _, v in _strings(flat, NUMBER_SUFFIXES)})
     all_text = [clean_spaces(str(v)) for v in flat.values() if isinstance(v, (str, int, float)) and str(v).strip()]
+    public_text = [clean_spaces(str(v)) for v in public_values(flat).values() if str(v).strip()]
     subject_names = [s["name"] for s in subjects]
     other_names = [o["name"] for o in others]
     forms: dict[str, tuple[str, str]] = {}  # a record repeats its names and places in several fields
@@ -247,6 +269,8 @@ def derive(base: dict) -> dict:
         "places_norm": [norm(p) for p in doc["places"]],
         "places_folded": [folded(p) for p in doc["places"]],
         "all_folded": [folded(t) for t in all_text],
+        # What roles that see only years search in: no date finer than a year, no whole ID number.
+        "all_public_folded": [folded(t) for t in public_text],
     }
     return doc
 

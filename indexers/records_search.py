@@ -503,15 +503,38 @@ class CursorExpired(BadQuery):
     """The point in time behind a cursor is gone: the client starts again from the first page."""
 
 
-def search_records(es, index: str, q: RecordQuery, cursor: str | None = None) -> dict:
+def year_only(body: Any) -> Any:
+    """A request body for a role that sees only years of birth: free text searches the values as that role
+    sees them (``search.all_public_folded``: no date finer than a year, no whole ID number), and sorting by
+    date of birth orders by its year (``birth_year``), so the order of the hits cannot tell two birthdays of a
+    year apart."""
+    if isinstance(body, dict):
+        out = {}
+        for k, v in body.items():
+            if k == "sort" and isinstance(v, list):
+                # then by record ID, which says nothing about the date
+                out[k] = [{"birth_year": c["date_of_birth"]} if isinstance(c, dict) and "date_of_birth" in c else c
+                          for c in v]
+            else:
+                out["search.all_public_folded" if k == "search.all_folded" else k] = year_only(v)
+        return out
+    if isinstance(body, list):
+        return [year_only(v) for v in body]
+    return body
+
+
+def search_records(es, index: str, q: RecordQuery, cursor: str | None = None, years_only: bool = False) -> dict:
     """One page of records. The first page is a plain search; following pages (``cursor``) run in a
     point in time opened on the second page, with ``search_after``, so paging stays exact past
-    10,000 hits and while documents are being indexed."""
+    10,000 hits and while documents are being indexed. ``years_only``: free text never matches a date finer
+    than a year or a whole ID number (for roles that may not see them)."""
     from elasticsearch import NotFoundError
 
     fingerprint = q.fingerprint()
     after, pit = decode_cursor(cursor, fingerprint) if cursor else (None, None)
     body = build_search(q, after)
+    if years_only:
+        body = year_only(body)
     kwargs = {("source" if k == "_source" else k): v for k, v in body.items()}
     try:
         if after is None:

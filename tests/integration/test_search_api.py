@@ -126,7 +126,7 @@ def test_record_detail_with_confidences_and_a_working_page_image_link(api):
     assert full["value"] == "Nguyễn Văn Đức" and 0 < full["confidence"] <= 1 and full["page"] == 1
     assert rec["flat_fields"]["mother.full_name"] == "Trần Thị Lan"
     [img] = rec["page_images"]
-    got = httpx.get(img["url"], timeout=10)
+    got = api.get(img["url"])
     assert got.status_code == 200 and got.content[:8] == b"\x89PNG\r\n\x1a\n"
     assert api.get("/records/nope:r0000").status_code == 404
 
