@@ -281,7 +281,8 @@
     var key = $("add-key"), value = $("add-value");
     key.value = ""; value.value = "";
     key.focus();
-    var done = function () { $("add-row").hidden = true; key.onkeydown = value.onkeydown = null; };
+    // Blur first: a hidden input may keep the focus for a moment and swallow the next keys.
+    var done = function () { key.blur(); value.blur(); $("add-row").hidden = true; key.onkeydown = value.onkeydown = null; };
     key.onkeydown = function (ev) {
       if (ev.isComposing || ev.keyCode === 229) { return; }
       if (ev.key === "Enter") { ev.preventDefault(); ev.stopPropagation(); value.focus(); }
@@ -319,10 +320,10 @@
       if (ev.key === "Enter") {
         ev.preventDefault(); ev.stopPropagation();
         state.recordType = sel.value === state.record.record_type ? null : sel.value;
-        $("type-row").hidden = true; sel.onkeydown = null;
+        sel.blur(); $("type-row").hidden = true; sel.onkeydown = null;
         say(state.recordType ? T.type_on_save : "");
       } else if (ev.key === "Escape") {
-        ev.preventDefault(); ev.stopPropagation(); $("type-row").hidden = true; sel.onkeydown = null;
+        ev.preventDefault(); ev.stopPropagation(); sel.blur(); $("type-row").hidden = true; sel.onkeydown = null;
       }
     };
   }
