@@ -38,6 +38,7 @@ from ocr.result import PageText
 from sohoa.text import clean_spaces, fold
 
 from .classify import UNCLASSIFIED, Classification, classify_rows
+from .labels import is_label_word, marker_section, resolve, role_conflict
 from .layout import Row, Tok, build_rows, union
 from .loader import FieldSpec, Label, Schema, label_key, load_schemas
 from .normalize import (canonical_place, cccd_parts, cut_place_name, missing_place_name, normalise, parse_date,
@@ -83,7 +84,8 @@ def _label_ok(label: Label, window: str, score: float, ends_label: bool, colon: 
 
 
 def find_labels(toks: list[Tok], schema: Schema, section: str | None,
-                extra: list[tuple[FieldSpec, Label]] | None = None, header: bool = False) -> list[Match]:
+                extra: list[tuple[FieldSpec, Label]] | None = None, header: bool = False,
+                previous: FieldSpec | None = None) -> list[Match]:
     """Non-overlapping label matches in a row, left to right (``header``: a table's header row,
     where column titles carry no colons)."""
     cands: list[Match] = []
@@ -115,9 +117,106 @@ def find_labels(toks: list[Tok], schema: Schema, section: str | None,
         return chosen
     # the value of a field written in a vocabulary, word for word ("Nguồn gốc: Hiến tặng :"), is no
     # fuzzy label right after it ("Hiện trạng")
-    return [m for k, m in enumerate(chosen)
-            if not (k and m.score < 1.0 and chosen[k - 1].end == m.start and chosen[k - 1].spec.vocabulary
-                    and _in_vocabulary(" ".join(t.text for t in toks[m.start:m.end]), chosen[k - 1].spec))]
+    chosen = [m for k, m in enumerate(chosen)
+              if not (k and m.score < 1.0 and chosen[k - 1].end == m.start and chosen[k - 1].spec.vocabulary
+                      and _in_vocabulary(" ".join(t.text for t in toks[m.start:m.end]), chosen[k - 1].spec))]
+    return refine_labels(toks, chosen, schema, section, previous)
+
+
+# a "label: value" pair that names no field of the type: listed on the record, its value kept out
+UNMAPPED = FieldSpec("_unmapped", "text", labels=())
+LABEL_MAX_WORDS = 8  # a label read from its words alone is at most this long
+
+
+def _strong_end(toks: list[Tok], j: int) -> bool:
+    """The word ends a label: a colon, or a dotted leader after it (a lone dash is no leader here)."""
+    nxt = toks[j + 1] if j + 1 < len(toks) else None
+    return toks[j].colon or (nxt is not None and (nxt.leader and len(nxt.text) >= 2 or nxt.text.startswith(":")))
+
+
+def _span_text(toks: list[Tok], a: int, b: int) -> str:
+    return clean_spaces(" ".join(t.text for t in toks[a:b] if not t.leader)).rstrip(":").strip()
+
+
+def _has_value(toks: list[Tok], e: int, stop: int) -> bool:
+    return any(not t.leader and any(c.isalnum() for c in t.text) for t in toks[e + 1:stop])
+
+
+def _read_label(toks: list[Tok], a: int, b: int, schema: Schema, section: str | None,
+                previous: FieldSpec | None, fallback: Match | None = None) -> list[Match]:
+    """Matches for the label words toks[a:b], read from their meaning (labels.resolve): the field(s)
+    named, else ``fallback`` stretched over the words when they name nobody else, else unmapped."""
+    text = _span_text(toks, a, b)
+    r = resolve(text, schema, section, previous)
+    n = len(label_key(text))
+    if r is not None:
+        return [Match(a, b, spec, Label(text, label_key(text), relation=r.relation), r.score, r.score * min(n, 30))
+                for spec in r.specs]
+    if fallback is not None and not role_conflict(text, fallback.spec, schema):
+        return [Match(a, b, fallback.spec, fallback.label, fallback.score, fallback.weight)]
+    return [Match(a, b, UNMAPPED, Label(text, label_key(text)), 0.0, 0.0)]
+
+
+def refine_labels(toks: list[Tok], chosen: list[Match], schema: Schema, section: str | None,
+                  previous: FieldSpec | None = None) -> list[Match]:
+    """Labels of a row, read for their meaning as well as matched against the type's wordings:
+
+    - a matched label that runs on to a colon over more label words ("Tình trạng hiện vật:", "Họ và tên
+      người quá cố:") takes those words too, and is re-read whole: the rest never stays in the value;
+    - a label that names another person than its field ("… tên người đã mất" fuzzily like "… tên người
+      đi khai tử") is re-read from its meaning;
+    - words ending with a colon that no wording matched are read from their meaning (role × attribute):
+      a field, or an unmapped pair listed on the record."""
+    out: list[Match] = []
+    for k, m in enumerate(chosen):
+        stop = next((o.start for o in chosen[k + 1:] if o.start >= m.end), len(toks))
+        prev = out[-1].spec if out and out[-1].spec is not UNMAPPED else previous
+        if m.spec is UNMAPPED:
+            out.append(m)
+            continue
+        if not _strong_end(toks, m.end - 1):
+            for e in range(m.end, min(m.end + 6, stop)):
+                if toks[e].leader or not is_label_word(toks[e].text):
+                    break
+                if _strong_end(toks, e):
+                    if out and out[-1].start == m.start:
+                        break  # a label sharing its words with the one before was stretched with it
+                    m2 = _read_label(toks, m.start, e + 1, schema, section, prev, m)
+                    out.extend(m2)
+                    m = None
+                    break
+            if m is None:
+                continue
+        if m.label.after is None and role_conflict(_span_text(toks, m.start, m.end), m.spec, schema):
+            out.extend(_read_label(toks, m.start, m.end, schema, section, prev))
+            continue
+        out.append(m)
+    taken = {i for m in out for i in range(m.start, m.end)}
+    extra: list[Match] = []
+    for e, t in enumerate(toks):
+        if e in taken or t.leader or not _strong_end(toks, e) or not any(c.isalpha() for c in t.text):
+            continue
+        before = [m for m in out + extra if m.end <= e]
+        lo = max((m.end for m in before), default=0)
+        s = e
+        while s > lo and e - s < LABEL_MAX_WORDS - 1 and not toks[s - 1].leader and not toks[s - 1].colon \
+                and is_label_word(toks[s - 1].text):
+            s -= 1
+        if s > lo and not before and all(not t2.leader and not t2.colon for t2 in toks[lo:s]) \
+                and e - lo < LABEL_MAX_WORDS:
+            s = lo  # at the start of the row every word before the colon is the label
+        if before and not is_label_word(toks[e].text):
+            continue  # words after another label are its value unless they read as label words
+        stop = min((m.start for m in out if m.start > e), default=len(toks))
+        if not _has_value(toks, e, stop):
+            continue  # a title ("Thân nhân:") or a label whose value is on the next row: left as it was
+        prev = max(before, key=lambda m: m.end).spec if before else previous
+        got = _read_label(toks, s, e + 1, schema, section, prev if prev is not UNMAPPED else None)
+        extra.extend(got)
+        taken.update(range(s, e + 1))
+    if extra:
+        out = sorted(out + extra, key=lambda m: (m.start, m.spec.key))
+    return out
 
 
 def _in_vocabulary(text: str, spec: FieldSpec) -> bool:
@@ -218,6 +317,9 @@ def find_marker(toks: list[Tok], schema: Schema) -> str | None:
                 need = 1.0 if len(mk.folded) <= 5 else 0.82
                 if score >= need and score + len(mk.folded) / 100 > best_score:
                     best, best_score = name, score + len(mk.folded) / 100
+    if best is None and 0 < len(words) <= 6:
+        # no marker wording matched: a row that names a person and nothing else opens that person's block
+        best = marker_section(" ".join(t.text for t in words), schema)
     return best
 
 
@@ -404,6 +506,7 @@ class Draft:
     lists: dict[str, list[Found]] = field(default_factory=dict)
     reasons: list[str] = field(default_factory=list)
     classification: float = 0.0
+    unmapped: list[str] = field(default_factory=list)  # labels read on the record that name no field
 
     def add(self, f: Found) -> bool:
         """Keep the field; False when the key is already filled (a new entry starts)."""
@@ -512,6 +615,7 @@ class PageReader:
         self.page_width = page_width
         self.table_guess = table_guess  # no heading read: a table header row alone makes the page a table
         self.drafts: list[Draft] = []
+        self.last_spec: FieldSpec | None = None  # the field read last: a bare "Tại:" continues its event
 
     def new_draft(self) -> Draft:
         d = Draft(self.schema.record_type, self.schema, [self.page])
@@ -553,7 +657,7 @@ class PageReader:
         exactly where the columns were."""
         for sec in (left_sec, right_sec):
             for m in find_labels(row.toks, self.schema, sec):
-                if not m.label.contextual and m.spec.section not in (left_sec, right_sec):
+                if not m.label.contextual and m.spec is not UNMAPPED and m.spec.section not in (left_sec, right_sec):
                     return True
         return False
 
@@ -607,6 +711,9 @@ class PageReader:
                 if marker:
                     section = marker
             for mi, m in enumerate(matches):
+                if m.spec is UNMAPPED:
+                    draft.unmapped.append(m.label.text)  # its value is not kept: it may be personal data
+                    continue
                 if not m.label.contextual:
                     sec = m.spec.section
                     section = sec if sec in self.schema.sections else (forced if forced else None)
@@ -633,6 +740,7 @@ class PageReader:
                         if f2.value is not None:  # "ngày mười lăm tháng ba" / "năm một nghìn…" on the next row
                             f = f2
                             used.add(nseg)
+                self.last_spec = f.spec
                 if not draft.add(f):
                     if self.unit == "entry":
                         draft = self.new_draft()
@@ -692,7 +800,7 @@ class PageReader:
     def _labels(self, toks: list[Tok], section: str | None) -> list[Match]:
         """Labels of a row, re-read after each label that changes the section ("Số: … Họ và tên: …"
         after a mother block: "Số" closes the block, so "Họ và tên" is the child's again)."""
-        matches = find_labels(toks, self.schema, section)
+        matches = find_labels(toks, self.schema, section, previous=self.last_spec)
         for k, m in enumerate(matches):
             if m.label.contextual:
                 continue
@@ -854,6 +962,10 @@ def check_codes(drafts: list[Draft], schema: Schema) -> None:
                     f.notes.append(f"digits among the letters of a code: {mine[k]!r} may be {letters!r}")
                     f.confidence *= 0.5
 
+def reasons_of(problems: list[str]) -> list[str]:
+    return problems
+
+
 def _boost(c: float, other: float) -> float:
     return min(0.99, 1 - (1 - c) * (1 - other * 0.5))
 
@@ -884,7 +996,7 @@ def run_checks(d: Draft) -> None:
             else:
                 f.confidence *= 0.4
                 f.notes.append(f"date in words says {w.value}")
-                d.reasons.append(f"{c['field']}: {f.value} in digits but {w.value} in words")
+                d.reasons.append(f"{c['field']}: the date in digits and the date in words disagree")
         elif kind == "personal_id":
             f = d.fields.get(c["id"])
             if f is None or not isinstance(f.value, str):
@@ -897,15 +1009,15 @@ def run_checks(d: Draft) -> None:
             sex = c.get("sex_value") or (sex_f.value if sex_f else None)
             problems = []
             if not "001" <= parts["province"] <= "096":
-                problems.append(f"province code {parts['province']} does not exist")
+                problems.append("province code does not exist")
             if dob is not None and isinstance(dob.value, str) and int(dob.value[:4]) != parts["birth_year"]:
-                problems.append(f"ID says born {parts['birth_year']}, date of birth says {dob.value[:4]}")
+                problems.append(f"birth year in the ID disagrees with {c['date_of_birth']}")
             if sex and sex != parts["sex"]:
-                problems.append(f"ID says {parts['sex']}, record says {sex}")
+                problems.append("sex digit in the ID disagrees with the record's sex")
             if problems:
                 f.confidence *= 0.4
                 f.notes.extend(problems)
-                d.reasons.extend(f"{c['id']}: {p}" for p in problems)
+                d.reasons.extend(f"{c['id']}: {p}" for p in reasons_of(problems))
             elif dob is not None and isinstance(dob.value, str):
                 f.confidence = _boost(f.confidence, dob.confidence)
                 dob.confidence = _boost(dob.confidence, f.confidence * 0.5)
@@ -917,7 +1029,7 @@ def run_checks(d: Draft) -> None:
             n = min(len(f.value), len(o.value))
             if f.value[:n] < o.value[:n]:
                 f.confidence *= 0.5
-                d.reasons.append(f"{c['field']} {f.value} is before {c['other']} {o.value}")
+                d.reasons.append(f"{c['field']}: before {c['other']}")
 
 
 def _set(out: dict, key: str, value: Any) -> None:
@@ -939,7 +1051,7 @@ def finish(d: Draft) -> dict:
         _set(fields, key, f.as_dict())
         confs.append(f.confidence)
         if f.value is None:
-            reasons.append(f"{key}: could not read a value from {f.raw!r}" + (f" ({'; '.join(f.notes)})" if f.notes else ""))
+            reasons.append(f"{key}: no {f.spec.kind} could be read from the text")
         elif f.confidence < REVIEW_THRESHOLD:
             reasons.append(f"{key}: low confidence {f.confidence:.2f}")
     for key, items in d.lists.items():
@@ -954,10 +1066,14 @@ def finish(d: Draft) -> dict:
             confs.append(f.confidence)
             if f.value is None or f.confidence < REVIEW_THRESHOLD:
                 reasons.append(f"{base}[{len(lst) - 1}].{sub}: low confidence {f.confidence:.2f}")
+    missing: list[str] = []
     if schema is not None:
         for spec in schema.fields:
             if spec.required and spec.key not in d.fields and not d.lists.get(spec.key):
                 reasons.append(f"{spec.key}: required field missing")
+                missing.append(spec.key)
+        unmapped = list(dict.fromkeys(d.unmapped))
+        reasons.extend(f"label {lb!r} names no field of {schema.record_type}" for lb in unmapped)
     else:
         reasons.append("record type not recognised")
     if d.classification < 0.6 and schema is not None:
@@ -972,6 +1088,8 @@ def finish(d: Draft) -> dict:
         "confidence": round(conf, 3),
         "needs_review": bool(reasons),
         "review_reasons": reasons,
+        "missing": missing,  # required fields not found (keys)
+        "unmapped": list(dict.fromkeys(d.unmapped)),  # "label: value" pairs naming no field (labels only)
     }
 
 
@@ -987,6 +1105,7 @@ def _name_of(d: Draft) -> str | None:
 
 def _merge(into: Draft, d: Draft) -> None:
     into.pages.extend(d.pages)
+    into.unmapped.extend(d.unmapped)
     into.classification = max(into.classification, d.classification)
     for key, f in d.fields.items():
         old = into.fields.get(key)
@@ -998,7 +1117,7 @@ def _merge(into: Draft, d: Draft) -> None:
             keep, other = (old, f) if old.confidence >= f.confidence else (f, old)
             into.fields[key] = keep
             keep.confidence *= 0.7
-            into.reasons.append(f"{key}: page {keep.page} says {keep.value!r}, page {other.page} says {other.value!r}")
+            into.reasons.append(f"{key}: pages {min(keep.page, other.page)} and {max(keep.page, other.page)} disagree")
     for key, items in d.lists.items():
         have = {(fold(str(x.value)), x.relation) for x in into.lists.get(key, [])}
         for f in items:
