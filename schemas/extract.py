@@ -39,7 +39,7 @@ from sohoa.text import clean_spaces, fold
 
 from .classify import UNCLASSIFIED, Classification, classify_rows
 from .labels import is_label_word, marker_section, resolve, role_conflict
-from .layout import Row, Tok, build_rows, union
+from .layout import Row, Tok, build_rows, drop_furniture, union
 from .loader import FieldSpec, Label, Schema, label_key, load_schemas
 from .normalize import (canonical_place, cccd_parts, cut_place_name, missing_place_name, normalise, parse_date,
                         plausible_word, rare_name_syllable, repair_separators, repair_tone_shift, repair_word,
@@ -85,7 +85,7 @@ def _label_ok(label: Label, window: str, score: float, ends_label: bool, colon: 
 
 def find_labels(toks: list[Tok], schema: Schema, section: str | None,
                 extra: list[tuple[FieldSpec, Label]] | None = None, header: bool = False,
-                previous: FieldSpec | None = None) -> list[Match]:
+                previous: FieldSpec | None = None, heading: str | None = None) -> list[Match]:
     """Non-overlapping label matches in a row, left to right (``header``: a table's header row,
     where column titles carry no colons)."""
     cands: list[Match] = []
@@ -120,7 +120,7 @@ def find_labels(toks: list[Tok], schema: Schema, section: str | None,
     chosen = [m for k, m in enumerate(chosen)
               if not (k and m.score < 1.0 and chosen[k - 1].end == m.start and chosen[k - 1].spec.vocabulary
                       and _in_vocabulary(" ".join(t.text for t in toks[m.start:m.end]), chosen[k - 1].spec))]
-    return refine_labels(toks, chosen, schema, section, previous)
+    return refine_labels(toks, chosen, schema, section, previous, heading)
 
 
 # a "label: value" pair that names no field of the type: listed on the record, its value kept out
@@ -143,11 +143,11 @@ def _has_value(toks: list[Tok], e: int, stop: int) -> bool:
 
 
 def _read_label(toks: list[Tok], a: int, b: int, schema: Schema, section: str | None,
-                previous: FieldSpec | None, fallback: Match | None = None) -> list[Match]:
+                previous: FieldSpec | None, fallback: Match | None = None, heading: str | None = None) -> list[Match]:
     """Matches for the label words toks[a:b], read from their meaning (labels.resolve): the field(s)
     named, else ``fallback`` stretched over the words when they name nobody else, else unmapped."""
     text = _span_text(toks, a, b)
-    r = resolve(text, schema, section, previous)
+    r = resolve(text, schema, section, previous, heading)
     n = len(label_key(text))
     if r is not None:
         return [Match(a, b, spec, Label(text, label_key(text), relation=r.relation), r.score, r.score * min(n, 30))
@@ -158,7 +158,7 @@ def _read_label(toks: list[Tok], a: int, b: int, schema: Schema, section: str | 
 
 
 def refine_labels(toks: list[Tok], chosen: list[Match], schema: Schema, section: str | None,
-                  previous: FieldSpec | None = None) -> list[Match]:
+                  previous: FieldSpec | None = None, heading: str | None = None) -> list[Match]:
     """Labels of a row, read for their meaning as well as matched against the type's wordings:
 
     - a matched label that runs on to a colon over more label words ("Tình trạng hiện vật:", "Họ và tên
@@ -181,14 +181,14 @@ def refine_labels(toks: list[Tok], chosen: list[Match], schema: Schema, section:
                 if _strong_end(toks, e):
                     if out and out[-1].start == m.start:
                         break  # a label sharing its words with the one before was stretched with it
-                    m2 = _read_label(toks, m.start, e + 1, schema, section, prev, m)
+                    m2 = _read_label(toks, m.start, e + 1, schema, section, prev, m, heading)
                     out.extend(m2)
                     m = None
                     break
             if m is None:
                 continue
         if m.label.after is None and role_conflict(_span_text(toks, m.start, m.end), m.spec, schema):
-            out.extend(_read_label(toks, m.start, m.end, schema, section, prev))
+            out.extend(_read_label(toks, m.start, m.end, schema, section, prev, heading=heading))
             continue
         out.append(m)
     taken = {i for m in out for i in range(m.start, m.end)}
@@ -211,7 +211,8 @@ def refine_labels(toks: list[Tok], chosen: list[Match], schema: Schema, section:
         if not _has_value(toks, e, stop):
             continue  # a title ("Thân nhân:") or a label whose value is on the next row: left as it was
         prev = max(before, key=lambda m: m.end).spec if before else previous
-        got = _read_label(toks, s, e + 1, schema, section, prev if prev is not UNMAPPED else None)
+        got = _read_label(toks, s, e + 1, schema, section, prev if prev is not UNMAPPED else None,
+                          heading=heading)
         extra.extend(got)
         taken.update(range(s, e + 1))
     if extra:
@@ -610,12 +611,13 @@ class PageReader:
     """Reads one page's rows into drafts for one schema."""
 
     def __init__(self, schema: Schema, rows: list[Row], unit: str, page: int, page_width: int,
-                 table_guess: bool = False):
+                 table_guess: bool = False, heading: str | None = None):
         self.schema, self.rows, self.unit, self.page = schema, rows, unit, page
         self.page_width = page_width
         self.table_guess = table_guess  # no heading read: a table header row alone makes the page a table
         self.drafts: list[Draft] = []
         self.last_spec: FieldSpec | None = None  # the field read last: a bare "Tại:" continues its event
+        self.heading = heading  # the form's title: the document a bare "Số:" numbers
 
     def new_draft(self) -> Draft:
         d = Draft(self.schema.record_type, self.schema, [self.page])
@@ -800,7 +802,7 @@ class PageReader:
     def _labels(self, toks: list[Tok], section: str | None) -> list[Match]:
         """Labels of a row, re-read after each label that changes the section ("Số: … Họ và tên: …"
         after a mother block: "Số" closes the block, so "Họ và tên" is the child's again)."""
-        matches = find_labels(toks, self.schema, section, previous=self.last_spec)
+        matches = find_labels(toks, self.schema, section, previous=self.last_spec, heading=self.heading)
         for k, m in enumerate(matches):
             if m.label.contextual:
                 continue
@@ -1137,6 +1139,7 @@ def extract_page(page: PageText, collection: str | None = None, schemas: dict[st
     schemas = schemas or load_schemas()
     rows = build_rows(page)
     cls = classify_rows(rows, collection, schemas)
+    rows = drop_furniture(rows, page.height)
     if cls.source != "heading" and previous is not None and previous.record_type != UNCLASSIFIED:
         # a page with no heading continues the document before it
         cls = Classification(previous.record_type, previous.score * 0.9, None,
@@ -1145,7 +1148,8 @@ def extract_page(page: PageText, collection: str | None = None, schemas: dict[st
         return cls, [Draft(UNCLASSIFIED, None, [page.page])]
     schema = schemas[cls.record_type]
     table_guess = cls.source != "heading" and any(h.unit == "row" for h in schema.headings)
-    drafts = PageReader(schema, rows, cls.unit or schema.unit, page.page, page.width, table_guess).read()
+    drafts = PageReader(schema, rows, cls.unit or schema.unit, page.page, page.width, table_guess,
+                        heading=cls.heading).read()
     check_codes(drafts, schema)
     for d in drafts:
         d.classification = cls.score

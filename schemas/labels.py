@@ -224,11 +224,13 @@ class Resolution:
     relation: str | None = None
 
 
-def resolve(text: str, schema: Schema, section: str | None = None, previous: FieldSpec | None = None) -> Resolution | None:
+def resolve(text: str, schema: Schema, section: str | None = None, previous: FieldSpec | None = None,
+            heading: str | None = None) -> Resolution | None:
     """The field(s) a label names in this record type, or None (no field, or two fields equally).
 
     ``section``: the person whose block the label sits in ("Người mẹ" above it); ``previous``: the field
-    just before on the row or page, whose event a bare "Tại:" or "Ngày:" continues."""
+    just before on the row or page, whose event a bare "Tại:" or "Ngày:" continues; ``heading``: the
+    form's title, the document a bare "Số:" numbers ("GIẤY BÁO TỬ" … "Số:" is the notice's number)."""
     m = meaning(text)
     if m.empty:
         return None
@@ -238,6 +240,10 @@ def resolve(text: str, schema: Schema, section: str | None = None, previous: Fie
         if inherited:
             m2 = Meaning(set(m.roles), m.attrs | inherited, m.objects, m.unknown, m.slips)
             got = _resolve(m2, schema, section)
+    if got is None and heading and not (m.attrs & EVENTS):
+        documents = meaning(heading).attrs & EVENTS
+        if documents:
+            got = _resolve(Meaning(set(m.roles), m.attrs | documents, m.objects, m.unknown, m.slips), schema, section)
     return got
 
 

@@ -10,8 +10,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 
 from ocr.result import BBox, PageText, Word
+
+from sohoa.text import fold
 
 from .loader import OCR_LOOKALIKES, label_key
 from .normalize import is_leader
@@ -123,3 +127,52 @@ def build_rows(page: PageText) -> list[Row]:
         rows.append(Row(toks, page.page))
     rows.sort(key=lambda r: (r.bbox[1] + r.bbox[3]) / 2)
     return rows
+
+
+# --- page furniture -------------------------------------------------------------------------------
+
+FURNITURE_FILE = Path(__file__).with_name("data") / "page_furniture.txt"
+FURNITURE_EDGE = 0.12  # a bare page number counts only this close to the top or bottom of the page
+
+
+@lru_cache(maxsize=1)
+def _furniture() -> tuple[re.Pattern, ...]:
+    lines = FURNITURE_FILE.read_text(encoding="utf-8").splitlines()
+    return tuple(re.compile(ln.strip()) for ln in lines if ln.strip() and not ln.startswith("#"))
+
+
+def _furniture_text(toks: list[Tok]) -> str:
+    return " ".join(fold(t.text) for t in toks if not t.leader or t.text in "-–").strip(" .,;:")
+
+
+def is_furniture(toks: list[Tok], page_height: int | None = None) -> bool:
+    """Text printed on every page that is no field's ("Trang 2/3", "- 2 -", the national motto)."""
+    text = _furniture_text(toks)
+    if not text:
+        return False
+    for k, pat in enumerate(_furniture()):
+        if pat.search(text):
+            if k == 1 and page_height:  # a bare number: only as a page number at the top or bottom
+                y = (toks[0].bbox[1] + toks[-1].bbox[3]) / 2
+                return y < FURNITURE_EDGE * page_height or y > (1 - FURNITURE_EDGE) * page_height
+            return k != 1
+    return False
+
+
+def drop_furniture(rows: list[Row], page_height: int | None = None) -> list[Row]:
+    """Rows without page furniture: whole furniture rows go, and so do furniture words ending a row
+    ("Ủy ban nhân dân xã Đình Bảng   Trang 2/3") — they never join a value."""
+    out = []
+    for r in rows:
+        if r.heading:
+            out.append(r)
+            continue
+        if is_furniture(r.toks, page_height):
+            continue
+        toks = r.toks
+        for n in (2, 3):
+            if len(toks) > n and is_furniture(toks[-n:]) and not toks[-n - 1].colon:
+                r = Row(toks[:-n], r.page, heading=r.heading, info=r.info)
+                break
+        out.append(r)
+    return out
