@@ -41,6 +41,7 @@ from .classify import UNCLASSIFIED, Classification, classify_rows
 from .labels import is_label_word, marker_section, resolve, role_conflict
 from .layout import Row, Tok, build_rows, drop_furniture, union
 from .loader import FieldSpec, Label, Schema, label_key, load_schemas
+from .segment import PageStart, starts_new_record
 from .normalize import (canonical_place, cccd_parts, cut_place_name, missing_place_name, normalise, parse_date,
                         plausible_word, rare_name_syllable, repair_separators, repair_tone_shift, repair_word,
                         syllable_key, vocabulary_neighbours)
@@ -1098,11 +1099,10 @@ def finish(d: Draft) -> dict:
 # --- documents ----------------------------------------------------------------------------------
 
 def _name_of(d: Draft) -> str | None:
-    for key in ("full_name", "name", "inventory_number", "wife.full_name"):
-        f = d.fields.get(key)
-        if f is not None and isinstance(f.value, str):
-            return fold(f.value)
-    return None
+    """Who (or what) the record is about, to tell two records apart."""
+    names = [d.fields[k].value for k in ("full_name", "name", "inventory_number", "wife.full_name", "husband.full_name")
+             if k in d.fields and isinstance(d.fields[k].value, str)]
+    return fold(" / ".join(names[:2])) if names else None
 
 
 def _merge(into: Draft, d: Draft) -> None:
@@ -1125,13 +1125,6 @@ def _merge(into: Draft, d: Draft) -> None:
         for f in items:
             if (fold(str(f.value)), f.relation) not in have:
                 into.lists.setdefault(key, []).append(f)
-
-
-def _same_person(a: Draft, b: Draft) -> bool:
-    na, nb = _name_of(a), _name_of(b)
-    if na is None or nb is None:
-        return True
-    return Levenshtein.normalized_similarity(na, nb) >= 0.8
 
 
 def extract_page(page: PageText, collection: str | None = None, schemas: dict[str, Schema] | None = None,
@@ -1167,6 +1160,7 @@ def extract_records(pages: list[PageText], collection: str | None = None,
     out: list[Draft] = []
     prev: Classification | None = None
     open_doc: Draft | None = None
+    open_start: PageStart | None = None
     for page in sorted(pages, key=lambda p: p.page):
         cls, drafts = extract_page(page, collection, schemas, prev)
         prev = cls if cls.record_type != UNCLASSIFIED else prev
@@ -1174,21 +1168,25 @@ def extract_records(pages: list[PageText], collection: str | None = None,
         if cls.record_type == UNCLASSIFIED:
             if page.words:
                 out.extend(drafts)
-            open_doc = None
+            open_doc, open_start = None, None
             continue
         if not drafts:
             d = Draft(cls.record_type, schemas[cls.record_type], [page.page], classification=cls.score)
             drafts = [d]
         if unit == "document":
-            for d in drafts:
-                if open_doc is not None and open_doc.record_type == d.record_type and _same_person(open_doc, d):
+            heading = cls.heading if cls.source == "heading" else None
+            for k, d in enumerate(drafts):
+                start = PageStart(d.record_type, heading if k == 0 else None, _name_of(d))
+                if open_doc is not None and not starts_new_record(open_start, start):
                     _merge(open_doc, d)
+                    if open_start.person is None:
+                        open_start = PageStart(open_start.record_type, open_start.heading, _name_of(open_doc))
                 else:
                     out.append(d)
-                    open_doc = d
+                    open_doc, open_start = d, start
         else:
             out.extend(drafts)
-            open_doc = None
+            open_doc, open_start = None, None
     return [finish(d) for d in out]
 
 
