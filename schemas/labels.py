@@ -47,14 +47,17 @@ class Lexicon:
     fields: dict[str, dict]
     groups: dict[str, dict]
     relations: dict[str, str]
+    marked: frozenset[str]  # the vocabulary's syllables as written, with their marks
 
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     data = json.loads(WORDS_FILE.read_text(encoding="utf-8"))
     phrases: dict[tuple[str, ...], set[str]] = {}
+    marked: set[str] = set()
 
     def add(text: str, tag: str) -> None:
+        marked.update(w for w in _SPLIT.split(unicodedata.normalize("NFC", text).lower()) if w)
         key = tuple(syllables(text))
         if key:
             phrases.setdefault(key, set()).add(tag)
@@ -74,7 +77,7 @@ def lexicon() -> Lexicon:
     groups = {k: v for k, v in data["groups"].items() if not k.startswith("_")}
     return Lexicon({k: frozenset(v) for k, v in phrases.items()},
                    frozenset(s for k in phrases for s in k), subjects, fields, groups,
-                   dict(data.get("relations", {})))
+                   dict(data.get("relations", {})), frozenset(marked))
 
 
 def syllables(text: str) -> list[str]:
@@ -84,21 +87,43 @@ def syllables(text: str) -> list[str]:
 
 @lru_cache(maxsize=8192)
 def known_syllable(s: str) -> str | None:
-    """The vocabulary syllable ``s`` stands for: itself, or the one syllable one edit away (``ngay`` read
-    ``ngav``), for syllables of four letters or more; None when it is no label word."""
+    """The vocabulary syllable ``s`` stands for: itself, or the one syllable one letter off (``ngay`` read
+    ``ngav``; a letter changed before one added or lost), for syllables of four letters or more; None when
+    it is no label word."""
     lex = lexicon()
     if s in lex.syllables:
         return s
     if len(s) < 4 or not s.isalpha():
         return None
-    near = [k for k in lex.syllables if len(k) >= 3 and abs(len(k) - len(s)) <= 1 and Levenshtein.distance(k, s) <= 1]
-    return near[0] if len(near) == 1 else None
+    for same_length in (True, False):
+        near = [k for k in lex.syllables if len(k) >= 3 and (len(k) == len(s)) == same_length
+                and abs(len(k) - len(s)) <= 1 and Levenshtein.distance(k, s) <= 1]
+        if near:
+            return near[0] if len(near) == 1 else None
+    return None
 
 
 def is_label_word(text: str) -> bool:
-    """Every syllable of the word is a label vocabulary syllable (a word that may stand inside a label)."""
-    sy = syllables(text)
-    return bool(sy) and all(known_syllable(s) for s in sy)
+    """Every syllable of the word may stand inside a label. A word with marks must not be a common name
+    syllable read the same without them ("Nguyễn" is a name, though "nguyên" of "Nguyên quán" folds alike)."""
+    words = [w for w in _SPLIT.split(unicodedata.normalize("NFC", text).lower()) if w]
+    if not words:
+        return False
+    for w in words:
+        f = fold(w)
+        if not known_syllable(f):
+            return False
+        if w != f and w not in lexicon().marked and w in _name_syllables():
+            return False
+    return True
+
+
+@lru_cache(maxsize=1)
+def _name_syllables() -> frozenset[str]:
+    from .vocab import SURNAMES
+    names_file = Path(__file__).with_name("data") / "name_syllables.txt"
+    words = {w.strip().lower() for w in names_file.read_text(encoding="utf-8").split() if w.strip()}
+    return frozenset(words | {s.lower() for s in SURNAMES})
 
 
 @dataclass
