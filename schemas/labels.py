@@ -334,3 +334,10 @@ def marker_section(text: str, schema: Schema) -> str | None:
         return None
     role = next(iter(m.roles))
     return role if role in schema.sections else None
+
+
+def moment_companions(time_spec: FieldSpec, schema: Schema) -> list[FieldSpec]:
+    """The date fields of the same event as a time field (``time_of_death`` -> ``date_of_death``)."""
+    events = _events_of(time_spec, schema)
+    return [fm.spec for fm in field_meanings(schema)
+            if fm.spec.kind == "date" and events and (fm.needs & EVENTS) == events]

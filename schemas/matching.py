@@ -13,7 +13,7 @@ from rapidfuzz.distance import Levenshtein
 from sohoa.text import clean_spaces
 
 from .fields import _phrases, _speck
-from .labels import is_label_word, marker_section, resolve, role_conflict
+from .labels import is_label_word, marker_section, moment_companions, resolve, role_conflict
 from .layout import Tok
 from .loader import FieldSpec, Label, Schema, label_key
 from .normalize import repair_tone_shift
@@ -34,6 +34,7 @@ class Match:
     label: Label
     score: float
     weight: float
+    companion: bool = False  # read from the same words only when they hold its value ("… lúc: 14 giờ, ngày …")
 
 
 def _label_ok(label: Label, window: str, score: float, ends_label: bool, colon: bool = False,
@@ -116,8 +117,8 @@ def _read_label(toks: list[Tok], a: int, b: int, schema: Schema, section: str | 
     r = resolve(text, schema, section, previous, heading)
     n = len(label_key(text))
     if r is not None:
-        return [Match(a, b, spec, Label(text, label_key(text), relation=r.relation), r.score, r.score * min(n, 30))
-                for spec in r.specs]
+        label = Label(text, label_key(text), relation=r.relation)
+        return [Match(a, b, spec, label, r.score, r.score * min(n, 30)) for spec in r.specs]
     if fallback is not None and not role_conflict(text, fallback.spec, schema):
         return [Match(a, b, fallback.spec, fallback.label, fallback.score, fallback.weight)]
     return [Match(a, b, UNMAPPED, Label(text, label_key(text)), 0.0, 0.0)]
@@ -181,6 +182,12 @@ def refine_labels(toks: list[Tok], chosen: list[Match], schema: Schema, section:
                           heading=heading)
         extra.extend(got)
         taken.update(range(s, e + 1))
+    found = out + extra
+    for m in [m for m in found if m.spec.kind == "time"]:
+        if not any(o.start == m.start and o is not m for o in found):
+            # a moment ("Giờ chết: 14 giờ 30 phút, ngày …") may give the day too: the date of the same event
+            extra += [Match(m.start, m.end, c, m.label, m.score, m.weight, companion=True)
+                      for c in moment_companions(m.spec, schema)]
     if extra:
         out = sorted(out + extra, key=lambda m: (m.start, m.spec.key))
     return out

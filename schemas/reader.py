@@ -136,6 +136,8 @@ class PageReader:
                 if not toks:
                     continue
                 f = Found(m.spec, toks, m.label, m.score, self.page, relation=m.label.relation).finish()
+                if m.companion and (f.value is None or m.spec.key in draft.fields):
+                    continue
                 if m.spec.kind == "name" and (cut := _cut_tail(seg.toks[m.end:end], toks)):
                     f.confidence *= 0.6
                     f.notes.append(f"a doubtful word right after the name was dropped ({cut!r}): it may be cut")

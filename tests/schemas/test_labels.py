@@ -212,3 +212,11 @@ def test_page_furniture_never_joins_a_value():
     rows = ["GIẤY KHAI SINH", "Họ và tên: Phạm Minh Châu", "Ngày sinh: 02/09/2001",
             [(100, "Nơi đăng ký: Ủy ban nhân dân xã Đình Bảng"), (1300, "Trang 1/3")]]
     assert flatten_fields(one(rows))["registration.office"] == "Ủy ban nhân dân xã Đình Bảng"
+
+
+def test_a_moment_label_gives_the_time_and_the_date_when_both_are_written():
+    for moment in ("Chết lúc", "Thời điểm chết, lúc", "Giờ chết"):
+        v = flatten_fields(one(["TRÍCH LỤC KHAI TỬ", "Họ và tên: Lê Văn Tám", f"{moment}: 14 giờ 30 phút, ngày 05/03/2020"]))
+        assert v["time_of_death"] == "14:30" and v["date_of_death"] == "2020-03-05", moment
+    rec = one(["TRÍCH LỤC KHAI TỬ", "Họ và tên: Lê Văn Tám", "Chết lúc: 14 giờ 30 phút", "Ngày chết: 05/03/2020"])
+    assert flatten_fields(rec)["date_of_death"] == "2020-03-05"
