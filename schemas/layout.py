@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from rapidfuzz.distance import Levenshtein
+
 from ocr.result import BBox, PageText, Word
 
 from sohoa.text import fold
@@ -135,10 +137,16 @@ FURNITURE_FILE = Path(__file__).with_name("data") / "page_furniture.txt"
 FURNITURE_EDGE = 0.12  # a bare page number counts only this close to the top or bottom of the page
 
 
+FURNITURE_PHRASE_MIN = 0.8  # letter similarity of a row to a furniture phrase
+
+
 @lru_cache(maxsize=1)
-def _furniture() -> tuple[re.Pattern, ...]:
-    lines = FURNITURE_FILE.read_text(encoding="utf-8").splitlines()
-    return tuple(re.compile(ln.strip()) for ln in lines if ln.strip() and not ln.startswith("#"))
+def _furniture() -> tuple[tuple[re.Pattern, ...], tuple[str, ...]]:
+    lines = [ln.strip() for ln in FURNITURE_FILE.read_text(encoding="utf-8").splitlines()]
+    lines = [ln for ln in lines if ln and not ln.startswith("#")]
+    patterns = tuple(re.compile(ln) for ln in lines if not ln.startswith("~ "))
+    phrases = tuple("".join(c for c in ln[2:] if c.isalnum()) for ln in lines if ln.startswith("~ "))
+    return patterns, phrases
 
 
 def _furniture_text(toks: list[Tok]) -> str:
@@ -150,7 +158,11 @@ def is_furniture(toks: list[Tok], page_height: int | None = None) -> bool:
     text = _furniture_text(toks)
     if not text:
         return False
-    for k, pat in enumerate(_furniture()):
+    patterns, phrases = _furniture()
+    letters = "".join(c for c in text if c.isalnum())
+    if any(Levenshtein.normalized_similarity(letters, ph) >= FURNITURE_PHRASE_MIN for ph in phrases):
+        return True
+    for k, pat in enumerate(patterns):
         if pat.search(text):
             if k == 1 and page_height:  # a bare number: only as a page number at the top or bottom
                 y = (toks[0].bbox[1] + toks[-1].bbox[3]) / 2

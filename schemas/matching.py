@@ -124,6 +124,21 @@ def _read_label(toks: list[Tok], a: int, b: int, schema: Schema, section: str | 
     return [Match(a, b, UNMAPPED, Label(text, label_key(text)), 0.0, 0.0)]
 
 
+UNMAPPED_MIN_OCR = 0.6  # words read this poorly are no evidence of a label nobody expected
+
+
+def _reads_as_label(words: list[Tok], right_after_label: bool) -> bool:
+    """May these words, which name no field, still be a label (listed as unmapped)? Not when they stand
+    right after another label with nothing between (they are its value: "Giới tính: Nam :", "Mô tả: Giấy
+    dó,: …"), nor when OCR read them poorly or they are not words ("uc:", "Tự:" of a garbled motto)."""
+    if right_after_label:
+        return False
+    texts = [t.text.strip(":.,;-–") for t in words if not t.leader]
+    if not texts or not all(len(x) >= 2 and x.replace(" ", "").isalpha() for x in texts):
+        return False
+    return sum(t.confidence for t in words) / len(words) >= UNMAPPED_MIN_OCR
+
+
 def refine_labels(toks: list[Tok], chosen: list[Match], schema: Schema, section: str | None,
                   previous: FieldSpec | None = None, heading: str | None = None) -> list[Match]:
     """Labels of a row, read for their meaning as well as matched against the type's wordings:
@@ -178,8 +193,16 @@ def refine_labels(toks: list[Tok], chosen: list[Match], schema: Schema, section:
         if not _has_value(toks, e, stop):
             continue  # a title ("Thân nhân:") or a label whose value is on the next row: left as it was
         prev = max(before, key=lambda m: m.end).spec if before else previous
-        got = _read_label(toks, s, e + 1, schema, section, prev if prev is not UNMAPPED else None,
-                          heading=heading)
+        right_after_label = bool(before) and not any(c.isalnum() for t2 in toks[lo:s] for c in t2.text)
+        if right_after_label:
+            # nothing between this and the label before: its words are that label's value ("Giới tính: Nam :")
+            # unless they name a field by themselves, without help from the field before or the title
+            got = _read_label(toks, s, e + 1, schema, section, None)
+        else:
+            got = _read_label(toks, s, e + 1, schema, section, prev if prev is not UNMAPPED else None,
+                              heading=heading)
+        if got[0].spec is UNMAPPED and not _reads_as_label(toks[s:e + 1], right_after_label):
+            continue
         extra.extend(got)
         taken.update(range(s, e + 1))
     found = out + extra
