@@ -7,20 +7,30 @@ probability. Tesseract's word confidence in particular says little about a
 short token: a clean two-digit number can come back at 0.11.
 
 ``calibrate`` maps that score to the observed rate of right values for fields
-of the same *group* — the field's kind, and whether the value parsed cleanly
-with no repair (``clean``) or not (``repaired``) — by isotonic regression
-(pool-adjacent-violators, a non-decreasing step function) fitted by
+of the same *group* — the field's kind (short closed lists — sex, ethnicity,
+enums — pooled), and whether the value parsed cleanly with no repair
+(``clean``) or not (``repaired``) — by histogram binning made monotone
+(pool-adjacent-violators over score bins, each bin shrunk toward its own score
+so that a range the data hardly covers is not promised the group's rate; a
+group with too few fields uses its kind's map, then the map of all fields). One threshold on
+that calibrated probability, ``confident_from``, is then chosen on the pooled
+fields of all groups, each calibrated by a map fitted on the *other* half of
+the data (two-fold cross-fitting, so the threshold is not chosen on the very
+fields its maps were fitted to): the lowest probability from which the fields
+were right at least 99.5 % of the time, counting one wrong field more than
+seen. A field at or above it is *confident* and reported at no less than
+``CONFIDENT`` (0.995); below it, under. Both are fitted by
 ``scripts/fit_calibration.py`` on generated forms of the seen wordings and
-stored in ``schemas/data/calibration.json``. Nothing is fitted or downloaded at
-run time. A field is *confident* when its calibrated confidence is at least
-``CONFIDENT`` (0.995): on held-out forms such fields are right at least 99.5 %
-of the time (docs/extraction.md gives the reliability table).
+stored in ``schemas/data/calibration.json``; nothing is fitted or downloaded
+at run time. docs/extraction.md gives the method and the reliability on forms
+the fit never saw.
 """
 
 from __future__ import annotations
 
 import bisect
 import json
+import math
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -38,56 +48,140 @@ class StepMap:
     n: int
 
     def __call__(self, score: float) -> float:
-        i = bisect.bisect_right(self.x, score) - 1
-        return self.y[max(0, i)]
+        return self.y[max(0, bisect.bisect_right(self.x, score) - 1)]
+
+
+@dataclass(frozen=True)
+class Calibration:
+    maps: dict[str, StepMap]
+    confident_from: float | None  # calibrated probability from which a field is confident (None: never)
+
+    def probability(self, group: str, score: float) -> float:
+        """The share of right values among fields of this group with this score."""
+        for g in (group, group.split(":")[0], "all"):
+            m = self.maps.get(g)
+            if m is not None and m.n >= MIN_GROUP:
+                return m(score)
+        return score
+
+    def for_group(self, group: str, score: float) -> float:
+        """The calibrated confidence: the probability, at least ``CONFIDENT`` from the threshold up."""
+        p = self.probability(group, score)
+        if self.confident_from is not None and p >= self.confident_from:
+            return max(p, CONFIDENT)
+        return min(p, CONFIDENT - 0.001)
+
+    def __call__(self, kind: str, clean: bool, score: float) -> float:
+        return self.for_group(group_of(kind, clean), score)
+
+
+# kinds whose values come from a short closed list: an exact reading is strong evidence whatever OCR's
+# confidence in the word, so they are calibrated together ("Nữ" read at 0.59 is still "Nữ")
+CLOSED_KINDS = frozenset({"sex", "ethnicity", "enum"})
 
 
 def group_of(kind: str, clean: bool) -> str:
-    return f"{kind}:{'clean' if clean else 'repaired'}"
+    family = "closed" if kind in CLOSED_KINDS else kind
+    return f"{family}:{'clean' if clean else 'repaired'}"
 
 
 @lru_cache(maxsize=1)
-def calibration() -> dict[str, StepMap]:
+def calibration() -> Calibration | None:
     if not CALIBRATION_FILE.exists():
-        return {}
+        return None
     data = json.loads(CALIBRATION_FILE.read_text(encoding="utf-8"))
-    return {g: StepMap(tuple(m["x"]), tuple(m["y"]), m["n"]) for g, m in data["groups"].items()}
+    return Calibration({g: StepMap(tuple(m["x"]), tuple(m["y"]), m["n"]) for g, m in data["groups"].items()},
+                       data.get("confident_from"))
 
 
-def calibrate(kind: str, clean: bool, score: float, maps: dict[str, StepMap] | None = None) -> float:
-    """The probability that a field of this kind, with this score, is right (the score itself when no
-    calibration is stored)."""
-    maps = calibration() if maps is None else maps
-    for g in (group_of(kind, clean), kind, "all"):
-        m = maps.get(g)
-        if m is not None and m.n >= MIN_GROUP:
-            return m(score)
-    return score
+def calibrate(kind: str, clean: bool, score: float, cal: Calibration | None = None) -> float:
+    """The probability that a field of this kind, with this score, is right, at least ``CONFIDENT`` when the
+    field is confident (the score itself when no calibration is stored)."""
+    cal = calibration() if cal is None else cal
+    return score if cal is None else cal(kind, clean, score)
 
 
 # --- fitting (used by scripts/fit_calibration.py; pure) --------------------------------------------
 
-def isotonic(points: list[tuple[float, bool]], prior: float = 1.0) -> StepMap:
-    """Pool-adjacent-violators over (score, right) pairs: the non-decreasing step function of scores that
-    best fits the right-or-wrong outcomes. Each block's rate is smoothed toward one half by ``prior``
-    pseudo-fields either way ((right + prior) / (n + 2 prior)), so a block of 200 right values claims
-    0.995, not certainty."""
-    pts = sorted(points)
-    blocks: list[list[float]] = []  # [x_start, right, n]
-    for x, ok in pts:
-        blocks.append([x, float(ok), 1.0])
-        while len(blocks) > 1 and blocks[-2][1] / blocks[-2][2] >= blocks[-1][1] / blocks[-1][2]:
-            x0, r0, n0 = blocks[-2]
-            _, r1, n1 = blocks.pop()
-            blocks[-1] = [x0, r0 + r1, n0 + n1]
-    if not blocks:
-        return StepMap((0.0,), (0.5,), 0)
-    xs = tuple([0.0] + [b[0] for b in blocks[1:]])
-    ys, best = [], 0.0
-    for _, r, n in blocks:
-        best = max(best, (r + prior) / (n + 2 * prior))
-        ys.append(round(best, 4))
-    return StepMap(xs, tuple(ys), len(pts))
+WILSON_Z = 1.645  # one-sided 95 %: the threshold must hold at the lower end of what the data allows
+
+
+def wilson_lower(right: int, n: int, z: float = WILSON_Z) -> float:
+    """Lower bound of the Wilson score interval for a share of ``right`` out of ``n``."""
+    if n == 0:
+        return 0.0
+    p = right / n
+    centre = p + z * z / (2 * n)
+    spread = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n))
+    return (centre - spread) / (1 + z * z / n)
+
+
+def confident_from(points: list[tuple[float, bool]], target: float = CONFIDENT) -> float | None:
+    """The lowest value v such that the fields at v or more were right at least ``target`` of the time,
+    at the lower end of a one-sided 95 % Wilson interval (None when no value qualifies): a threshold
+    the data supports, not one it merely allows."""
+    pts = sorted(points, key=lambda p: -p[0])
+    right = n = 0
+    best = None
+    for k, (score, ok) in enumerate(pts):
+        right += ok
+        n += 1
+        if k + 1 < len(pts) and pts[k + 1][0] == score:
+            continue  # a threshold falls between values, never inside a tie
+        if wilson_lower(right, n) >= target:
+            best = score
+    return best
+
+
+SCORE_EDGES = (0.0, 0.2, 0.4, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.93, 0.96, 0.98)
+PRIOR_WEIGHT = 5.0  # pseudo-fields per bin at the score itself: a bin with little data stays near its score
+
+
+def isotonic(points: list[tuple[float, bool]], edges: tuple[float, ...] = SCORE_EDGES,
+             prior: float = PRIOR_WEIGHT) -> StepMap:
+    """Histogram binning made monotone: the share of right values per score bin, each bin shrunk toward its
+    own mid score by ``prior`` pseudo-fields (so a score range the data hardly covers — low scores of a
+    group that is nearly always right — is not promised the group's rate), then pool-adjacent-violators
+    over the bins, weighted by their fields, into a non-decreasing step function."""
+    bins = []
+    for k, lo in enumerate(edges):
+        hi = edges[k + 1] if k + 1 < len(edges) else 1.0
+        inside = [ok for score, ok in points if lo <= score < hi or (k + 1 == len(edges) and score >= lo)]
+        mid = (lo + hi) / 2
+        weight = len(inside) + prior
+        bins.append([lo, (sum(inside) + prior * mid) / weight, weight])
+    blocks: list[list] = []  # [first bin's lower edge, rate, weight, bins]
+    for lo, rate, weight in bins:
+        blocks.append([lo, rate, weight, 1])
+        while len(blocks) > 1 and blocks[-2][1] >= blocks[-1][1]:
+            b = blocks.pop()
+            a = blocks[-1]
+            a[1], a[2], a[3] = (a[1] * a[2] + b[1] * b[2]) / (a[2] + b[2]), a[2] + b[2], a[3] + b[3]
+    xs, ys = [], []
+    for b in blocks:
+        for j in range(b[3]):
+            xs.append(edges[edges.index(b[0]) + j])
+            ys.append(round(b[1], 4))
+    return StepMap(tuple(xs), tuple(ys), len(points))
+
+
+def fit_maps(points: list[tuple[str, float, bool]]) -> dict[str, StepMap]:
+    """Isotonic maps per group (``kind:clean``), per kind and for all fields, from (group, score, right)."""
+    by: dict[str, list[tuple[float, bool]]] = {}
+    for group, score, ok in points:
+        for g in (group, group.split(":")[0], "all"):
+            by.setdefault(g, []).append((score, ok))
+    return {g: isotonic(pts) for g, pts in by.items()}
+
+
+def fit(points: list[tuple[str, float, bool]]) -> Calibration:
+    """Maps on all the points; the confidence threshold on two-fold cross-fitted probabilities."""
+    halves = (points[0::2], points[1::2])
+    crossed: list[tuple[float, bool]] = []
+    for a, b in (halves, halves[::-1]):
+        probe = Calibration(fit_maps(a), None)
+        crossed += [(probe.probability(g, s), ok) for g, s, ok in b]
+    return Calibration(fit_maps(points), confident_from(crossed))
 
 
 def reliability(pairs: list[tuple[float, bool]], edges: tuple[float, ...] = (0, 0.5, 0.8, 0.9, 0.95, 0.99, 0.995, 1.0001)

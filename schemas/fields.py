@@ -4,6 +4,7 @@ how its score moves with the repairs its text needed are here; see docs/extracti
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -22,6 +23,11 @@ from .vocab import COMMON_WORDS, SURNAMES, vocabulary, vocabulary_phrases
 _SURNAMES_BY_FOLD: dict[str, list[str]] = {}
 for _n in sorted(SURNAMES):
     _SURNAMES_BY_FOLD.setdefault(fold(_n), []).append(_n)
+
+def label_asks_day(label: str) -> bool:
+    """The label names a day ("Ngày đăng ký", "Sinh ngày"), not only a year ("Năm sinh")."""
+    return "ngay" in fold(label).replace(",", " ").split()
+
 
 TONE_SHIFT_FACTOR = 0.75  # confidence kept by a value whose tone was moved back onto its vowel
 
@@ -108,6 +114,12 @@ class Found:
                 self._check_name_syllables()
         if not n.ok and n.quality > 0:  # lunar year or dating kept raw: usable, but a person must look
             self.confidence = min(self.confidence, ocr * 0.9)
+        if self.spec.kind == "date" and isinstance(self.value, str) and re.fullmatch(r"\d{4}", self.raw.strip(" .,")) \
+                and label_asks_day(self.label.text):
+            # "Ngày đăng ký: 2003": the label asks for a day and a bare year is all there is — OCR lost the
+            # day and month ("ngày … tháng … năm 1968", left blank on the form, is kept as written)
+            self.confidence *= 0.6
+            self.notes.append("the label asks for a day; only a year or month was read")
         self.clean = n.quality >= 1 and not self.notes and self.label_score >= 0.8
         return self
 

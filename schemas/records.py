@@ -13,7 +13,13 @@ from .checks import _boost, run_checks
 from .confidence import CONFIDENT, calibrate
 from .fields import Draft
 
-REVIEW_THRESHOLD = CONFIDENT  # a field under this calibrated confidence sends its record to review
+REVIEW_THRESHOLD = CONFIDENT  # a field under this calibrated confidence is doubtful
+# who the record is about and when: one doubtful field of these kinds, or a required one, holds the record for
+# review; a doubtful field of another kind (a registration number, the sex, a nationality) is listed as
+# doubtful on the record, with its confidence, but one or two of them do not hold the record back — three
+# or more do (the page was read poorly)
+IDENTITY_KINDS = frozenset({"name", "date", "id"})
+DOUBTFUL_HOLD = 3  # doubtful secondary fields that together hold a record: the page was read poorly
 
 
 def _set(out: dict, key: str, value: Any) -> None:
@@ -31,6 +37,7 @@ def finish(d: Draft, calibrated: bool = True) -> dict:
         for f in [*d.fields.values(), *(x for items in d.lists.values() for x in items)]:
             f.confidence = calibrate(f.spec.kind, f.clean, f.confidence)
     reasons = list(d.reasons)
+    doubtful: list[tuple[str, Any]] = []
     fields: dict[str, Any] = {}
     confs = []
     schema = d.schema
@@ -42,7 +49,7 @@ def finish(d: Draft, calibrated: bool = True) -> dict:
         if f.value is None:
             reasons.append(f"{key}: no {f.spec.kind} could be read from the text")
         elif f.confidence < REVIEW_THRESHOLD:
-            reasons.append(f"{key}: not confident ({f.confidence:.3f})")
+            doubtful.append((key, f))
     for key, items in d.lists.items():
         base, _, sub = key.partition("[].")
         lst = fields.setdefault(base, [])
@@ -54,7 +61,10 @@ def finish(d: Draft, calibrated: bool = True) -> dict:
             lst.append(entry)
             confs.append(f.confidence)
             if f.value is None or f.confidence < REVIEW_THRESHOLD:
-                reasons.append(f"{base}[{len(lst) - 1}].{sub}: not confident ({f.confidence:.3f})")
+                doubtful.append((f"{base}[{len(lst) - 1}].{sub}", f))
+    for key, f in doubtful:
+        if len(doubtful) >= DOUBTFUL_HOLD or f.spec.kind in IDENTITY_KINDS or f.spec.required or f.value is None:
+            reasons.append(f"{key}: not confident ({f.confidence:.3f})")
     missing: list[str] = []
     if schema is not None:
         for spec in schema.fields:
@@ -78,6 +88,7 @@ def finish(d: Draft, calibrated: bool = True) -> dict:
         "needs_review": bool(reasons),
         "review_reasons": reasons,
         "missing": missing,  # required fields not found (keys)
+        "doubtful": [key for key, _ in doubtful],  # fields under the confidence threshold (keys)
         "unmapped": list(dict.fromkeys(d.unmapped)),  # "label: value" pairs naming no field (labels only)
     }
 

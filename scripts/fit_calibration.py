@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections import defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -29,7 +28,7 @@ from bench_extract import _run_ocr, match_records  # noqa: E402
 from make_forms import RECORD_TYPES  # noqa: E402
 
 from ocr.result import PageText  # noqa: E402
-from schemas.confidence import CALIBRATION_FILE, CONFIDENT, MIN_GROUP, StepMap, calibrate, isotonic, reliability  # noqa: E402
+from schemas.confidence import CALIBRATION_FILE, CONFIDENT, MIN_GROUP, fit, reliability  # noqa: E402
 from schemas.extract import extract_records, flatten_fields  # noqa: E402
 
 
@@ -48,18 +47,9 @@ def scored_fields(seeds: list[int], per_type: int, levels: list[int], types: lis
                 values, confs, groups = (flatten_fields(rec), flatten_fields(rec, "confidence"),
                                          flatten_fields(rec, "group"))
                 for key, want in t["fields"].items():
-                    if values.get(key) is not None:
+                    if values.get(key) is not None and groups.get(key):  # (a relation read from its label: no group)
                         out.append((groups[key], confs[key] or 0.0, values[key] == want))
     return out
-
-
-def fit(points: list[tuple[str, float, bool]]) -> dict[str, StepMap]:
-    by: dict[str, list[tuple[float, bool]]] = defaultdict(list)
-    for group, score, ok in points:
-        by[group].append((score, ok))
-        by[group.split(":")[0]].append((score, ok))
-        by["all"].append((score, ok))
-    return {g: isotonic(pts) for g, pts in by.items()}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -79,13 +69,15 @@ def main(argv: list[str] | None = None) -> int:
                             args.ocr_cache)
     check_pts = scored_fields([int(s) for s in args.check_seeds.split(",")], args.per_type, levels, types,
                               args.jobs, args.ocr_cache)
-    maps = fit(fit_pts)
-    pairs = [(calibrate(g.split(":")[0], g.endswith(":clean"), s, maps), ok) for g, s, ok in check_pts]
+    cal = fit(fit_pts)
+    maps = cal.maps
+    pairs = [(cal.for_group(g, s), ok) for g, s, ok in check_pts]
     confident = [ok for p, ok in pairs if p >= CONFIDENT]
     print(f"fitted on {len(fit_pts)} fields (seeds {args.fit_seeds}), checked on {len(check_pts)} (seeds "
           f"{args.check_seeds})")
     print(f"groups with a map of their own (>= {MIN_GROUP} fields): "
           + ", ".join(f"{g} {m.n}" for g, m in sorted(maps.items()) if m.n >= MIN_GROUP))
+    print(f"confident from a calibrated probability of {cal.confident_from}")
     print()
     print("| calibrated confidence | fields | predicted | observed right |")
     print("| --- | --- | --- | --- |")
@@ -105,6 +97,7 @@ def main(argv: list[str] | None = None) -> int:
             "fitted_on": {"generator": "scripts/make_forms.py", "seeds": args.fit_seeds, "per_type": args.per_type,
                           "levels": args.levels, "fields": len(fit_pts)},
             "checked_on": {"seeds": args.check_seeds, "fields": len(check_pts), "reliability": table},
+            "confident_from": cal.confident_from,
             "groups": {g: {"x": list(m.x), "y": list(m.y), "n": m.n} for g, m in sorted(maps.items())},
         }, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         print(f"written: {CALIBRATION_FILE}")
