@@ -13,7 +13,7 @@ from rapidfuzz.distance import Levenshtein
 from sohoa.text import clean_spaces
 
 from .fields import _phrases, _speck
-from .labels import is_label_word, marker_section, moment_companions, resolve, role_conflict
+from .labels import is_label_word, marker_section, meaning, moment_companions, resolve, role_conflict
 from .layout import Tok
 from .loader import FieldSpec, Label, Schema, label_key
 from .normalize import repair_tone_shift
@@ -158,8 +158,11 @@ def refine_labels(toks: list[Tok], chosen: list[Match], schema: Schema, section:
             continue
         if not _strong_end(toks, m.end - 1):
             for e in range(m.end, min(m.end + 6, stop)):
-                if toks[e].leader or not is_label_word(toks[e].text):
+                if toks[e].leader:
                     break
+                if not is_label_word(toks[e].text) and not (
+                        _strong_end(toks, e) and not meaning(_span_text(toks, m.start, e + 1)).unknown):
+                    break  # a word of no label, unless the whole reads as label words ("người quá cế:")
                 if _strong_end(toks, e):
                     if out and out[-1].start == m.start:
                         break  # a label sharing its words with the one before was stretched with it
