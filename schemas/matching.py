@@ -187,9 +187,9 @@ def refine_labels(toks: list[Tok], chosen: list[Match], schema: Schema, section:
         while s > lo and e - s < LABEL_MAX_WORDS - 1 and not toks[s - 1].leader and not toks[s - 1].colon \
                 and is_label_word(toks[s - 1].text):
             s -= 1
-        if s > lo and not before and all(not t2.leader and not t2.colon for t2 in toks[lo:s]) \
-                and e - lo < LABEL_MAX_WORDS:
-            s = lo  # at the start of the row every word before the colon is the label
+        if s > lo and not before and e - lo < LABEL_MAX_WORDS and all(
+                not t2.leader and not t2.colon and t2.text.strip(",.;").isalpha() for t2 in toks[lo:s]):
+            s = lo  # at the start of the row every word before the colon is the label (words, not numbers)
         if before and not is_label_word(toks[e].text):
             continue  # words after another label are its value unless they read as label words
         stop = min((m.start for m in out if m.start > e), default=len(toks))
