@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import bisect
 import json
-import math
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -103,23 +102,10 @@ def calibrate(kind: str, clean: bool, score: float, cal: Calibration | None = No
 
 # --- fitting (used by scripts/fit_calibration.py; pure) --------------------------------------------
 
-WILSON_Z = 1.645  # one-sided 95 %: the threshold must hold at the lower end of what the data allows
-
-
-def wilson_lower(right: int, n: int, z: float = WILSON_Z) -> float:
-    """Lower bound of the Wilson score interval for a share of ``right`` out of ``n``."""
-    if n == 0:
-        return 0.0
-    p = right / n
-    centre = p + z * z / (2 * n)
-    spread = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n))
-    return (centre - spread) / (1 + z * z / n)
-
-
 def confident_from(points: list[tuple[float, bool]], target: float = CONFIDENT) -> float | None:
     """The lowest value v such that the fields at v or more were right at least ``target`` of the time,
-    at the lower end of a one-sided 95 % Wilson interval (None when no value qualifies): a threshold
-    the data supports, not one it merely allows."""
+    counting one wrong field more than seen (None when no value qualifies): a group of 150 fields all right
+    does not yet back 99.5 %."""
     pts = sorted(points, key=lambda p: -p[0])
     right = n = 0
     best = None
@@ -128,7 +114,7 @@ def confident_from(points: list[tuple[float, bool]], target: float = CONFIDENT) 
         n += 1
         if k + 1 < len(pts) and pts[k + 1][0] == score:
             continue  # a threshold falls between values, never inside a tie
-        if wilson_lower(right, n) >= target:
+        if right / (n + 1) >= target:
             best = score
     return best
 
