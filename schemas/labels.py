@@ -33,7 +33,7 @@ from .loader import FieldSpec, Schema
 WORDS_FILE = Path(__file__).with_name("data") / "label_words.json"
 EVENTS = frozenset({"birth", "death", "registration", "notice", "certificate", "decision", "enlistment", "burial",
                     "injury"})
-# a role alone ("Đồng chí:", "Thân phụ:") names that person: the label asks for the name
+# a role alone ("Đồng chí:", "Cha:") names that person: the label asks for the name
 ROLE_ONLY_MEANS = "name"
 _SPLIT = re.compile(r"[\s,;:./()\[\]\-–_…·]+")
 MAX_PHRASE = 5
@@ -347,7 +347,7 @@ def role_conflict(text: str, spec: FieldSpec, schema: Schema) -> bool:
 
 
 def marker_section(text: str, schema: Schema) -> str | None:
-    """A row that names only a person ("Về người mẹ", "PHẦN KHAI VỀ THÂN PHỤ") opens that person's block."""
+    """A row that names only a person ("Về người mẹ") opens that person's block."""
     m = meaning(text)
     if m.attrs or m.unknown or len(m.roles) != 1:
         return None

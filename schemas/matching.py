@@ -143,7 +143,7 @@ def refine_labels(toks: list[Tok], chosen: list[Match], schema: Schema, section:
                   previous: FieldSpec | None = None, heading: str | None = None) -> list[Match]:
     """Labels of a row, read for their meaning as well as matched against the type's wordings:
 
-    - a matched label that runs on to a colon over more label words ("Tình trạng hiện vật:", "Họ và tên
+    - a matched label that runs on to a colon over more label words ("Họ và tên
       người quá cố:") takes those words too, and is re-read whole: the rest never stays in the value;
     - a label that names another person than its field ("… tên người đã mất" fuzzily like "… tên người
       đi khai tử") is re-read from its meaning;

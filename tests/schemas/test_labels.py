@@ -170,7 +170,7 @@ def test_unknown_wording_of_known_fields_on_a_page():
     rec = one(["GIẤY KHAI SINH", "Số: 12", "Tên khai sinh của trẻ: Phạm Minh Châu",
                "Ngày tháng năm sinh: 02/09/2001", "Nơi sinh: Bệnh viện đa khoa tỉnh Bắc Ninh",
                "Họ tên thân mẫu: Đỗ Thị Mai", "Năm sinh: 1975", "Trú quán: xã Tam Sơn, huyện Từ Sơn",
-               "Họ tên thân phụ: Phạm Văn Long", "Năm sinh: 1972"])
+               "Họ tên bố: Phạm Văn Long", "Năm sinh: 1972"])
     v = flatten_fields(rec)
     assert v["full_name"] == "Phạm Minh Châu" and v["mother.full_name"] == "Đỗ Thị Mai"
     assert v["father.full_name"] == "Phạm Văn Long" and v["mother.birth_year"] == "1975"
