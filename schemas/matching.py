@@ -101,8 +101,20 @@ def _strong_end(toks: list[Tok], j: int) -> bool:
     return toks[j].colon or (nxt is not None and (nxt.leader and len(nxt.text) >= 2 or nxt.text.startswith(":")))
 
 
+def _soft_end(toks: list[Tok], j: int) -> bool:
+    """The word may end a label written without a colon: with a full stop ("Nơi ở."), before a dash
+    ("Nơi ở -"), before a wide gap (a grid of labels and values), or last on its row (the value below)."""
+    t = toks[j]
+    nxt = toks[j + 1] if j + 1 < len(toks) else None
+    if nxt is None:
+        return True
+    height = max(1, t.bbox[3] - t.bbox[1])
+    return (t.text.endswith(".") and len(t.text.strip(".")) >= 2) or nxt.text in ("-", "–") \
+        or nxt.bbox[0] - t.bbox[2] > 1.5 * height
+
+
 def _span_text(toks: list[Tok], a: int, b: int) -> str:
-    return clean_spaces(" ".join(t.text for t in toks[a:b] if not t.leader)).rstrip(":").strip()
+    return clean_spaces(" ".join(t.text for t in toks[a:b] if not t.leader)).rstrip(":.-– ").strip()
 
 
 def _has_value(toks: list[Tok], e: int, stop: int) -> bool:
@@ -179,28 +191,38 @@ def refine_labels(toks: list[Tok], chosen: list[Match], schema: Schema, section:
     taken = {i for m in out for i in range(m.start, m.end)}
     extra: list[Match] = []
     for e, t in enumerate(toks):
-        if e in taken or t.leader or not _strong_end(toks, e) or not any(c.isalpha() for c in t.text):
+        if e in taken or t.leader or not any(c.isalpha() for c in t.text):
+            continue
+        strong = _strong_end(toks, e)
+        if not strong and not _soft_end(toks, e):
             continue
         before = [m for m in out + extra if m.end <= e]
         lo = max((m.end for m in before), default=0)
         s = e
         while s > lo and e - s < LABEL_MAX_WORDS - 1 and not toks[s - 1].leader and not toks[s - 1].colon \
-                and is_label_word(toks[s - 1].text):
+                and is_label_word(toks[s - 1].text) and not (not strong and _soft_end(toks, s - 1)):
             s -= 1
-        if s > lo and not before and e - lo < LABEL_MAX_WORDS and all(
+        if strong and s > lo and not before and e - lo < LABEL_MAX_WORDS and all(
                 not t2.leader and not t2.colon and t2.text.strip(",.;").isalpha() for t2 in toks[lo:s]):
             s = lo  # at the start of the row every word before the colon is the label (words, not numbers)
-        if before and not is_label_word(toks[e].text):
+        if (before or not strong) and not is_label_word(toks[e].text):
             continue  # words after another label are its value unless they read as label words
         stop = min((m.start for m in out if m.start > e), default=len(toks))
-        if not _has_value(toks, e, stop):
+        alone = not any(c.isalnum() for t2 in toks[:s] for c in t2.text if not t2.text[:1].isdigit()) \
+            and not _has_value(toks, e, len(toks))
+        if not _has_value(toks, e, stop) and not (alone and not strong):
             continue  # a title ("Thân nhân:") or a label whose value is on the next row: left as it was
         prev = max(before, key=lambda m: m.end).spec if before else previous
         right_after_label = bool(before) and not any(c.isalnum() for t2 in toks[lo:s] for c in t2.text)
-        if right_after_label:
+        if right_after_label or not strong:
             # nothing between this and the label before: its words are that label's value ("Giới tính: Nam :")
-            # unless they name a field by themselves, without help from the field before or the title
+            # unless they name a field by themselves, without help from the field before or the title; and
+            # words not ended by a colon are a label only when every one is a label word and they name a field
+            if not strong and not all(is_label_word(t2.text) for t2 in toks[s:e + 1]):
+                continue
             got = _read_label(toks, s, e + 1, schema, section, None)
+            if not strong and got[0].spec is UNMAPPED:
+                continue
         else:
             got = _read_label(toks, s, e + 1, schema, section, prev if prev is not UNMAPPED else None,
                               heading=heading)
