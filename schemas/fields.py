@@ -120,7 +120,8 @@ class Found:
             # day and month ("ngày … tháng … năm 1968", left blank on the form, is kept as written)
             self.confidence *= 0.6
             self.notes.append("the label asks for a day; only a year or month was read")
-        self.clean = n.quality >= 1 and not self.notes and self.label_score >= 0.8
+        # a label read from its meaning is a guess the calibration groups with repaired values
+        self.clean = n.quality >= 1 and not self.notes and self.label_score >= 0.8 and not self.label.by_meaning
         return self
 
     def _check_vocabulary(self) -> None:

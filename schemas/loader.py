@@ -37,6 +37,7 @@ class Label:
     after: str | None = None  # only valid right after this field's label on the same line
     relation: str | None = None  # for list fields: the relation this label implies (cha, mẹ…)
     contextual: bool = False  # only valid inside the field's section
+    by_meaning: bool = False  # read from its words' meaning (labels.resolve), not one of the type's wordings
 
 
 @dataclass(frozen=True)

@@ -129,7 +129,7 @@ def _read_label(toks: list[Tok], a: int, b: int, schema: Schema, section: str | 
     r = resolve(text, schema, section, previous, heading)
     n = len(label_key(text))
     if r is not None:
-        label = Label(text, label_key(text), relation=r.relation)
+        label = Label(text, label_key(text), relation=r.relation, by_meaning=True)
         return [Match(a, b, spec, label, r.score, r.score * min(n, 30)) for spec in r.specs]
     if fallback is not None and not role_conflict(text, fallback.spec, schema):
         return [Match(a, b, fallback.spec, fallback.label, fallback.score, fallback.weight)]
