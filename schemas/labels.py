@@ -360,3 +360,48 @@ def moment_companions(time_spec: FieldSpec, schema: Schema) -> list[FieldSpec]:
     events = _events_of(time_spec, schema)
     return [fm.spec for fm in field_meanings(schema)
             if fm.spec.kind == "date" and events and (fm.needs & EVENTS) == events]
+
+
+# --- value evidence ------------------------------------------------------------------------------
+
+COUNTRY_NAMES = frozenset({"viet nam", "vietnam", "cong hoa xa hoi chu nghia viet nam"})
+
+
+def value_kind(value: str) -> str | None:
+    """What a value alone says it is, when only one kind of field takes it: a sex ("Nam", "Nữ"), one of the
+    54 ethnic groups, a country (a nationality), a 9- or 12-digit ID number."""
+    from .normalize import normalise
+
+    text = value.strip(" .,:;-")
+    if not text:
+        return None
+    digits = text.replace(" ", "")
+    if digits.isdigit() and len(digits) in (9, 12):
+        return "id"
+    if fold(text) in COUNTRY_NAMES:
+        return "nationality"
+    if len(text.split()) == 1 and normalise("sex", text).ok and normalise("sex", text).quality >= 1:
+        return "sex"
+    n = normalise("ethnicity", text)
+    if n.ok and n.quality >= 1 and fold(text) not in ("nam", "nu"):
+        return "ethnicity"
+    return None
+
+
+def field_by_value(label: str, value: str, schema: Schema, section: str | None = None) -> FieldSpec | None:
+    """The field a "label: value" pair whose label named no field belongs to, from what the value is: the
+    one field of that kind for the person the label names, or else of the current section, or else the
+    subject's ("Phái tính: Nữ" is the sex; under "Người mẹ", "…: Tày" is the mother's ethnicity)."""
+    kind = value_kind(value)
+    if kind is None:
+        return None
+    key_end = {"id": "personal_id", "nationality": "nationality", "sex": "sex", "ethnicity": "ethnicity"}[kind]
+    cands = [fm for fm in field_meanings(schema) if fm.spec.key.rsplit(".", 1)[-1] == key_end]
+    roles = meaning(label).roles
+    if roles:
+        cands = [fm for fm in cands if _role_fits(fm, roles, schema)]
+    elif section is not None and any(fm.role == section for fm in cands):
+        cands = [fm for fm in cands if fm.role == section]
+    elif any(fm.role == "subject" for fm in cands):
+        cands = [fm for fm in cands if fm.role == "subject"]
+    return cands[0].spec if len(cands) == 1 else None

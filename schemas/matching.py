@@ -13,7 +13,7 @@ from rapidfuzz.distance import Levenshtein
 from sohoa.text import clean_spaces
 
 from .fields import _phrases, _speck
-from .labels import is_label_word, marker_section, meaning, moment_companions, resolve, role_conflict
+from .labels import is_label_word, marker_section, meaning, moment_companions, resolve, role_conflict, value_kind
 from .layout import Tok
 from .loader import FieldSpec, Label, Schema, label_key
 from .normalize import repair_tone_shift
@@ -221,8 +221,8 @@ def refine_labels(toks: list[Tok], chosen: list[Match], schema: Schema, section:
             if not strong and not all(is_label_word(t2.text) for t2 in toks[s:e + 1]):
                 continue
             got = _read_label(toks, s, e + 1, schema, section, None)
-            if not strong and got[0].spec is UNMAPPED:
-                continue
+            if not strong and got[0].spec is UNMAPPED and value_kind(_span_text(toks, e + 1, stop)) is None:
+                continue  # unless the value says what it is (the reader then places it by its value)
         else:
             got = _read_label(toks, s, e + 1, schema, section, prev if prev is not UNMAPPED else None,
                               heading=heading)

@@ -4,6 +4,7 @@ tables, values that wrap or sit on the next row (docs/extraction.md, steps 4–7
 from __future__ import annotations
 
 from .fields import Draft, Found, _cut_tail, _name_continuation, _value_toks
+from .labels import field_by_value
 from .layout import Row, Tok
 from .loader import FieldSpec, Label, Schema
 from .matching import UNMAPPED, Match, find_labels, find_marker
@@ -119,8 +120,10 @@ class PageReader:
                     section = marker
             for mi, m in enumerate(matches):
                 if m.spec is UNMAPPED:
-                    draft.unmapped.append(m.label.text)  # its value is not kept: it may be personal data
-                    continue
+                    m = self._by_value(m, seg.toks, matches, mi, section, draft)
+                    if m is None:
+                        continue
+
                 if not m.label.contextual:
                     sec = m.spec.section
                     section = sec if sec in self.schema.sections else (forced if forced else None)
@@ -159,6 +162,19 @@ class PageReader:
                         if f.confidence > old.confidence and old.value is None:
                             draft.fields[f.spec.key] = f
         return [d for d in self.drafts if d.fields or d.lists]
+
+    def _by_value(self, m: Match, toks: list[Tok], matches: list[Match], mi: int, section: str | None,
+                  draft: Draft) -> Match | None:
+        """A label that named no field: its value may say which field it is (a sex, an ethnicity, a
+        country, an ID number) — else it is listed as unmapped, its value not kept (it may be personal data)."""
+        nxt = [o for o in matches[mi + 1:] if o.start > m.start]
+        value = " ".join(t.text for t in _value_toks(toks[m.end:nxt[0].start if nxt else len(toks)]))
+        spec = field_by_value(m.label.text, value, self.schema, section)
+        if spec is None or spec.key in draft.fields:
+            draft.unmapped.append(m.label.text)
+            return None
+        label = Label(m.label.text, m.label.folded, by_meaning=True)
+        return Match(m.start, m.end, spec, label, 0.5, m.weight)
 
     def _starts_entry(self, segs, si: int, matches: list[Match], draft: Draft) -> bool:
         """On a register page, does this row open the next entry? Yes when it holds a field the current

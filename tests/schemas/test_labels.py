@@ -220,3 +220,18 @@ def test_a_moment_label_gives_the_time_and_the_date_when_both_are_written():
         assert v["time_of_death"] == "14:30" and v["date_of_death"] == "2020-03-05", moment
     rec = one(["TRÍCH LỤC KHAI TỬ", "Họ và tên: Lê Văn Tám", "Chết lúc: 14 giờ 30 phút", "Ngày chết: 05/03/2020"])
     assert flatten_fields(rec)["date_of_death"] == "2020-03-05"
+
+
+def test_a_label_naming_no_field_is_placed_by_what_its_value_is():
+    rec = one(["GIẤY KHAI SINH", "Họ và tên: Phạm Minh Châu", "Ngày sinh: 02/09/2001",
+               "Mục xyz: Nữ", "Mục abc: Tày", "Mục def: Việt Nam"])
+    v = flatten_fields(rec)
+    assert v["sex"] == "female" and v["ethnicity"] == "Tày" and v["nationality"] == "Việt Nam"
+    assert rec["unmapped"] == []
+    # under a person's heading the value is that person's
+    rec = one(["GIẤY KHAI SINH", "Họ và tên: Phạm Minh Châu", "Ngày sinh: 02/09/2001", "Người mẹ",
+               "Họ và tên: Đỗ Thị Mai", "Mục abc: Tày"])
+    assert flatten_fields(rec)["mother.ethnicity"] == "Tày"
+    # a value no single kind takes stays unmapped
+    rec = one(["GIẤY KHAI SINH", "Họ và tên: Phạm Minh Châu", "Mục xyz: Nguyễn Văn Bí Mật"])
+    assert rec["unmapped"] == ["Mục xyz"]
