@@ -210,8 +210,10 @@ def refine_labels(toks: list[Tok], chosen: list[Match], schema: Schema, section:
         stop = min((m.start for m in out if m.start > e), default=len(toks))
         alone = not any(c.isalnum() for t2 in toks[:s] for c in t2.text if not t2.text[:1].isdigit()) \
             and not _has_value(toks, e, len(toks))
-        if not _has_value(toks, e, stop) and not (alone and not strong):
-            continue  # a title ("Thân nhân:") or a label whose value is on the next row: left as it was
+        label_alone = not _has_value(toks, e, stop)
+        said = meaning(_span_text(toks, s, e + 1))
+        if label_alone and (not alone or not said.attrs and said.roles <= {"relative"}):
+            continue  # nothing after it but another label; or the relatives' heading alone ("Thân nhân:")
         prev = max(before, key=lambda m: m.end).spec if before else previous
         right_after_label = bool(before) and not any(c.isalnum() for t2 in toks[lo:s] for c in t2.text)
         if right_after_label or not strong:
@@ -226,8 +228,8 @@ def refine_labels(toks: list[Tok], chosen: list[Match], schema: Schema, section:
         else:
             got = _read_label(toks, s, e + 1, schema, section, prev if prev is not UNMAPPED else None,
                               heading=heading)
-        if got[0].spec is UNMAPPED and not _reads_as_label(toks[s:e + 1], right_after_label):
-            continue
+        if got[0].spec is UNMAPPED and (label_alone or not _reads_as_label(toks[s:e + 1], right_after_label)):
+            continue  # (a title alone on its row that names no field, "Thân nhân:", is left as it was)
         extra.extend(got)
         taken.update(range(s, e + 1))
     found = out + extra

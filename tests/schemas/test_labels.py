@@ -235,3 +235,15 @@ def test_a_label_naming_no_field_is_placed_by_what_its_value_is():
     # a value no single kind takes stays unmapped
     rec = one(["GIẤY KHAI SINH", "Họ và tên: Phạm Minh Châu", "Mục xyz: Nguyễn Văn Bí Mật"])
     assert rec["unmapped"] == ["Mục xyz"]
+
+
+def test_labels_without_a_colon_end_at_a_full_stop_a_dash_a_gap_or_their_row():
+    rows = ["GIẤY KHAI SINH", "Họ tên bố. Phạm Văn Long", "Họ tên thân mẫu - Đỗ Thị Mai",
+            [(100, "Nơi sinh"), (700, "Bệnh viện đa khoa tỉnh Bắc Ninh")], "Ngày tháng năm sinh", "02/09/2001"]
+    v = flatten_fields(one(rows))
+    assert v["father.full_name"] == "Phạm Văn Long" and v["mother.full_name"] == "Đỗ Thị Mai"
+    assert v["place_of_birth"] == "Bệnh viện đa khoa tỉnh Bắc Ninh" and v["date_of_birth"] == "2001-09-02"
+    # words that name no field, or a heading of relatives alone on its row, are no label
+    rec = extract_records([page(["GIẤY BÁO TỬ", "Họ và tên: Ngô Minh Phúc", "Thân nhân", "Nghiêm Minh Dũng"])],
+                          "nguoicocong/")[0]
+    assert "relatives" not in rec["fields"]
