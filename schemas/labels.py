@@ -391,7 +391,7 @@ def value_kind(value: str) -> str | None:
 def field_by_value(label: str, value: str, schema: Schema, section: str | None = None) -> FieldSpec | None:
     """The field a "label: value" pair whose label named no field belongs to, from what the value is: the
     one field of that kind for the person the label names, or else of the current section, or else the
-    subject's ("Phái tính: Nữ" is the sex; under "Người mẹ", "…: Tày" is the mother's ethnicity)."""
+    subject's (a bare "Nữ" is the sex; under "Người mẹ", "…: Tày" is the mother's ethnicity)."""
     kind = value_kind(value)
     if kind is None:
         return None
