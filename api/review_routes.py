@@ -50,7 +50,7 @@ router = APIRouter(tags=["review"])
 
 # What the page's script says (api/static/review.js), from the catalogues: desk.js.<key>.
 JS_TEXT = ('accept', 'add', 'box_drawn', 'collection', 'confidence', 'crop_alt', 'disputed', 'edit', 'empty_arbitration', 'empty_review', 'field_added', 'held_until', 'hidden_field', 'illegible', 'need_key_value', 'not_on_page', 'pending', 'saved', 'saving', 'two_person', 'type_on_save', 'verified')
-REASON_CODES = ("low_confidence", "unreadable", "missing", "unknown_type", "type_from_collection")
+REASON_CODES = ("low_confidence", "unreadable", "missing", "pages_disagree", "unknown_type", "type_from_collection")
 
 
 def _text(lang: str, key: str, fallback: str) -> str:

@@ -356,7 +356,8 @@ def pending_by(review: dict | None) -> list[str]:
 
 # --- why a field is doubtful ---------------------------------------------------------------------------
 
-_CODES = (("could not read", "unreadable"), ("low confidence", "low_confidence"), ("required field missing", "missing"),
+_CODES = (("could not read", "unreadable"), ("could be read", "unreadable"), ("low confidence", "low_confidence"),
+          ("not confident", "low_confidence"), ("required field missing", "missing"), ("disagree", "pages_disagree"),
           ("not recognised", "unknown_type"), ("taken from the collection", "type_from_collection"))
 
 

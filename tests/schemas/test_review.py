@@ -146,6 +146,9 @@ def test_reason_codes_carry_no_values():
     assert reason_code("full_name: required field missing") == "missing"
     assert reason_code({"field": "x", "code": "Vocabulary miss"}) == "vocabulary_miss"
     assert reason_code("record type not recognised") == "unknown_type"
+    assert reason_code("full_name: not confident (0.450)") == "low_confidence"
+    assert reason_code("date_of_birth: no date could be read from the text") == "unreadable"
+    assert reason_code("full_name: pages 1 and 2 disagree") == "pages_disagree"
 
 
 def test_effective_fields_without_review_is_the_extraction():
