@@ -339,10 +339,38 @@ def main_mix(args) -> None:
             path.write_bytes(d["pdf"])
             files.append((d, path))
         engines = args.engines.split(",")
+        bare_ppm = None
+
+        def row(name, secs, c, before, note=""):
+            nonlocal bare_ppm
+            ppm = n_pages / secs * 60
+            if name.startswith("bare"):
+                bare_ppm = ppm
+            ratio = f"{ppm / bare_ppm:.2f}" if bare_ppm else "-"
+            levels = " / ".join(f"{100 * c[k]:.2f}" if k in c else "-" for k in (0, 1, 2, 3))
+            rows.append(f"| {name} | {secs:.1f} | {ppm:.1f} | {ratio} | {100 * c['all']:.2f} % | {levels} | "
+                        f"{before.split('/')[0]} / {load().split('/')[0]} | {note} |")
+            print(rows[-1], flush=True)  # as soon as known: a long run still leaves its figures
+
+        print("\n| engine | seconds | pages/minute | vs bare | CER all | CER L0 / L1 / L2 / L3 | load before / after | |"
+              "\n| --- | --- | --- | --- | --- | --- | --- | --- |", flush=True)
         if "bare" in engines:
             before = load()
             secs, texts = bare_mix(files, args.workers, args.languages)
-            rows.append(("bare tesseract (pdftoppm + tesseract)", secs, mix_cer(docs, texts), before, load(), ""))
+            row("bare tesseract (pdftoppm + tesseract)", secs, mix_cer(docs, texts), before)
+        timings = None
+        if "sohoa" in engines:
+            before = load()
+            secs, status = pipeline([], args.workers, "pdf", stack_env(),
+                                    objects=[(d["key"], d["pdf"]) for d in docs], collect=sohoa_texts)
+            timings = status["collected"]
+            done = status["pages"].get("done", 0)
+            row(f"sohoa worker --processes {args.workers}", secs, mix_cer(docs, timings["texts"]), before,
+                "" if done == n_pages else f"only {done} of {n_pages} pages done")
+            print("  sohoa's own stage timings (median seconds per record): "
+                  + ", ".join(f"{k} {v:.2f}" for k, v in sorted(timings["stages"].items()))
+                  + (f"; page OCR with preprocessing {timings['page_seconds']:.2f}" if timings["page_seconds"] else ""),
+                  flush=True)
         if "ocrmypdf" in engines:
             exe, version = ensure_ocrmypdf()
             if exe is None:
@@ -350,31 +378,8 @@ def main_mix(args) -> None:
             else:
                 before = load()
                 secs, texts, failed = ocrmypdf_mix(exe, files, args.workers, args.languages)
-                rows.append((f"OCRmyPDF {version} --rotate-pages --deskew", secs, mix_cer(docs, texts), before, load(),
-                             f"{failed} files failed" if failed else ""))
-        timings = None
-        if "sohoa" in engines:
-            before = load()
-            secs, status = pipeline([], args.workers, "pdf", stack_env(),
-                                    objects=[(d["key"], d["pdf"]) for d in docs], collect=sohoa_texts)
-            got = status["collected"]
-            timings = got
-            done = status["pages"].get("done", 0)
-            rows.append((f"sohoa worker --processes {args.workers}", secs, mix_cer(docs, got["texts"]), before, load(),
-                         "" if done == n_pages else f"only {done} of {n_pages} pages done"))
-    bare_ppm = next((n_pages / r[1] * 60 for r in rows if r[0].startswith("bare")), None)
-    print(f"\n| engine | seconds | pages/minute | vs bare | CER all | CER L0 / L1 / L2 / L3 | load before / after | |")
-    print("| --- | --- | --- | --- | --- | --- | --- | --- |")
-    for name, secs, c, before, after, note in rows:
-        ppm = n_pages / secs * 60
-        ratio = f"{ppm / bare_ppm:.2f}" if bare_ppm else "-"
-        levels = " / ".join(f"{100 * c[k]:.2f}" if k in c else "-" for k in (0, 1, 2, 3))
-        print(f"| {name} | {secs:.1f} | {ppm:.1f} | {ratio} | {100 * c['all']:.2f} % | {levels} | "
-              f"{before.split('/')[0]} / {after.split('/')[0]} | {note} |")
-    if timings:
-        print("\nsohoa stage timings (median seconds per record): "
-              + ", ".join(f"{k} {v:.2f}" for k, v in sorted(timings["stages"].items()))
-              + (f"; page OCR incl. preprocessing {timings['page_seconds']:.2f}" if timings["page_seconds"] else ""))
+                row(f"OCRmyPDF {version} --rotate-pages --deskew", secs, mix_cer(docs, texts), before,
+                    f"{failed} files failed" if failed else "")
 
 
 def main() -> None:
@@ -382,7 +387,7 @@ def main() -> None:
     ap.add_argument("--mix", action="store_true", help="the clerks' batch: single certificates and short registers, "
                                                        "bare Tesseract, OCRmyPDF and sohoa side by side")
     ap.add_argument("--certificates", type=int, default=48, help="with --mix: how many single-page certificates")
-    ap.add_argument("--engines", default="bare,ocrmypdf,sohoa", help="with --mix: which engines to run")
+    ap.add_argument("--engines", default="bare,sohoa,ocrmypdf", help="with --mix: which engines to run")
     ap.add_argument("--pages", type=int, default=24)
     ap.add_argument("--workers", type=int, default=os.cpu_count() or 2)
     ap.add_argument("--form", choices=("tiff", "png", "pdf"), default="tiff",
