@@ -11,7 +11,7 @@ import importlib
 
 from fastapi import Depends, FastAPI
 
-from api import auth
+from api import auth, i18n
 
 from sohoa import __version__
 from sohoa.config import Config
@@ -26,6 +26,7 @@ def create_app(config: Config | None = None) -> FastAPI:
                   openapi_url=None, docs_url=None, redoc_url=None)  # served by auth.install, behind a credential
     app.state.config = config
     auth.install(app)
+    i18n.install(app)  # pages in the reader's language (?lang=, cookie, Accept-Language)
 
     @app.get("/healthz", include_in_schema=False)
     def healthz() -> dict:

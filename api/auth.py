@@ -47,9 +47,11 @@ from starlette.concurrency import run_in_threadpool
 
 from sohoa.config import Config
 
+from . import i18n
+
 log = logging.getLogger(__name__)
 HERE = Path(__file__).resolve().parent
-templates = Jinja2Templates(directory=str(HERE / "templates"))
+templates = i18n.install_templates(Jinja2Templates(directory=str(HERE / "templates")))
 
 # --- roles ------------------------------------------------------------------------------------
 
@@ -686,7 +688,7 @@ def login(request: Request, token: str = Form(..., max_length=300), next: str = 
     doc = verify_token(es, config, token)
     if doc is None:
         log.info("failed web login from %s", client_address(request))
-        return login_page(request, 401, "Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.", next)
+        return login_page(request, 401, "login.invalid", next)  # a catalogue key (api/i18n)
     value, max_age = make_session(session_key(config), doc["token_id"], config.session_ttl,
                                   _parse(doc.get("expires_at")))
     principal = _principal_from(doc, "cookie")

@@ -23,10 +23,11 @@ from fastapi import APIRouter, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 
+from api import i18n
 from sohoa.errors import REASONS
 
 HERE = Path(__file__).resolve().parent
-templates = Jinja2Templates(directory=str(HERE / "templates"))
+templates = i18n.install_templates(Jinja2Templates(directory=str(HERE / "templates")))
 
 # Authentication and the operator role are required by api/app.py for every router (api/auth.py); a
 # console-only check would go here.
@@ -69,8 +70,9 @@ def throughput_series(ctx, minutes: int = 60, now: datetime | None = None) -> li
     return out[-minutes:]
 
 
-def svg_chart(series: list[dict], width: int = 600, height: int = 120) -> str:
-    """A bar chart of pages per minute (done in green, failed in red on top), as inline SVG."""
+def svg_chart(series: list[dict], width: int = 600, height: int = 120, lang: str = i18n.DEFAULT) -> str:
+    """A bar chart of pages per minute (done in green, failed in red on top), as inline SVG, labelled in ``lang``."""
+    from html import escape
     n = max(1, len(series))
     top = max([s["done"] + s["failed"] for s in series] + [1])
     bw = width / n
@@ -79,7 +81,7 @@ def svg_chart(series: list[dict], width: int = 600, height: int = 120) -> str:
         x = i * bw
         hd = height * s["done"] / top
         hf = height * s["failed"] / top
-        title = f"{s['at'][11:16]}: {s['done']} done, {s['failed']} failed"
+        title = escape(i18n.translate(lang, "console.chart_bar", at=s["at"][11:16], done=s["done"], failed=s["failed"]))
         if hd:
             bars.append(f'<rect class="done" x="{x:.1f}" y="{height - hd:.1f}" width="{max(1, bw - 1):.1f}" '
                         f'height="{hd:.1f}"><title>{title}</title></rect>')
@@ -87,10 +89,11 @@ def svg_chart(series: list[dict], width: int = 600, height: int = 120) -> str:
             bars.append(f'<rect class="failed" x="{x:.1f}" y="{height - hd - hf:.1f}" width="{max(1, bw - 1):.1f}" '
                         f'height="{hf:.1f}"><title>{title}</title></rect>')
     return (f'<svg class="chart" viewBox="0 0 {width} {height + 14}" width="{width}" height="{height + 14}" '
-            f'role="img" aria-label="pages per minute, last {n} minutes">'
+            f'role="img" aria-label="{escape(i18n.translate(lang, "console.chart_label", minutes=n))}">'
             f'<line x1="0" y1="{height}" x2="{width}" y2="{height}" class="axis"/>'
             + "".join(bars)
-            + f'<text x="0" y="{height + 12}">-{n} min</text><text x="{width - 30}" y="{height + 12}">now</text>'
+            + f'<text x="0" y="{height + 12}">-{n} min</text><text x="{width - 50}" y="{height + 12}">'
+            + escape(i18n.translate(lang, "console.chart_now")) + "</text>"
             + f'<text x="2" y="10">{top}/min</text></svg>')
 
 
@@ -104,7 +107,7 @@ def console_static(name: str) -> Response:
 
 @router.get("/console", response_class=HTMLResponse)
 def console(request: Request, reason: str | None = None, collection: str | None = None,
-            message: str | None = None):
+            queued: int | None = None):
     from ingest.failures import list_failures, list_retrying
     ctx = _ctx()
     ctx.es.indices.refresh(index=f"{ctx.config.index('jobs')},{ctx.config.index('ledger')}")
@@ -112,8 +115,8 @@ def console(request: Request, reason: str | None = None, collection: str | None 
     failures = list_failures(ctx.es, ctx.config, reason=reason, collection=collection, limit=100)
     return templates.TemplateResponse(request, "console.html", {
         "s": status, "failures": failures, "retrying": list_retrying(ctx.es, ctx.config, limit=20),
-        "chart": svg_chart(throughput_series(ctx)), "reasons": REASONS, "reason": reason,
-        "collection": collection, "refresh": REFRESH_SECONDS, "message": message})
+        "chart": svg_chart(throughput_series(ctx), lang=i18n.request_language(request)), "reasons": REASONS,
+        "reason": reason, "collection": collection, "refresh": REFRESH_SECONDS, "queued": queued})
 
 
 @router.get("/console/status.json")
@@ -143,7 +146,8 @@ def console_retry(target: str | None = Form(None), reason: str | None = Form(Non
                      broker=broker, queues=queues)
     from api import audit
     audit.record("retry", target=target or f"reason:{reason}", count=n)
-    return RedirectResponse(f"/console?message=queued+{n}+again", status_code=303)
+    # The page says it in the reader's language (console.queued_again).
+    return RedirectResponse(f"/console?queued={n}", status_code=303)
 
 
 def timeline(doc: dict) -> list[dict]:

@@ -18,8 +18,9 @@ from elastic_transport import TransportError
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse
 from fastapi.templating import Jinja2Templates
+from jinja2 import pass_context
 
-from api import audit, auth
+from api import audit, auth, i18n
 from indexers.client import make_client
 from indexers.pages import PageQuery, search_pages
 from indexers.records_search import (MAX_SIZE, REVIEW_STATUSES, SORTS, SOURCE_EXCLUDES, BadQuery, RecordQuery, detail,
@@ -31,7 +32,7 @@ HERE = Path(__file__).parent
 IMAGE_LINK_SECONDS = 300
 
 router = APIRouter()
-templates = Jinja2Templates(directory=str(HERE / "templates"))
+templates = i18n.install_templates(Jinja2Templates(directory=str(HERE / "templates")))
 
 
 @lru_cache(maxsize=4)
@@ -226,36 +227,27 @@ def pages_search(q: Annotated[str, Query(min_length=1, max_length=500)],
 
 # --- the search page ----------------------------------------------------------------------------
 
-TYPE_LABELS = {"birth": "Khai sinh", "marriage": "Kết hôn", "death": "Khai tử", "martyr": "Liệt sĩ",
-               "war_invalid": "Thương binh, bệnh binh", "museum_object": "Hiện vật bảo tàng"}
-REVIEW_LABELS = {"ok": "Đã kiểm tra", "needs_review": "Cần xem lại"}
-SORT_LABELS = {"relevance": "Phù hợp nhất", "name": "Họ tên (A–Z)", "born": "Ngày sinh (cũ trước)",
-               "born_desc": "Ngày sinh (mới trước)", "registered": "Ngày đăng ký"}
-FIELD_LABELS = {
-    "full_name": "Họ, chữ đệm, tên", "date_of_birth": "Ngày sinh", "sex": "Giới tính", "ethnicity": "Dân tộc",
-    "nationality": "Quốc tịch", "place_of_birth": "Nơi sinh", "hometown": "Quê quán", "residence": "Nơi cư trú",
-    "personal_id": "Số định danh cá nhân", "mother": "Mẹ", "father": "Cha", "declarant": "Người đi khai",
-    "wife": "Vợ", "husband": "Chồng", "registration": "Đăng ký", "number": "Số", "book": "Quyển số",
-    "date": "Ngày", "office": "Nơi đăng ký", "relation": "Quan hệ", "birth_year": "Năm sinh",
-    "date_of_death": "Ngày chết / hy sinh", "place_of_death": "Nơi chết / hy sinh", "cause_of_death": "Nguyên nhân",
-    "alias": "Bí danh", "rank": "Cấp bậc", "position": "Chức vụ", "unit": "Đơn vị", "burial_place": "Nơi an táng",
-    "relatives": "Thân nhân", "name": "Tên", "inventory_number": "Số đăng ký", "material": "Chất liệu",
-}
+RECORD_TYPES = ("birth", "marriage", "death", "martyr", "war_invalid", "museum_object")
 
 
-def _field_label(key: str) -> str:
+@pass_context
+def _field_label(context, key: str) -> str:
+    """``mother.full_name`` -> ``Mẹ › Họ, chữ đệm, tên``; ``relatives[1].relation`` -> ``Thân nhân 2 › Quan hệ``."""
     import re
-    parts = [re.sub(r"\[(\d+)\]", lambda m: f" {int(m.group(1)) + 1}", p) for p in key.split(".")]
+    lang = i18n.request_language(context["request"])
     out = []
-    for p in parts:
-        base, _, n = p.partition(" ")
-        out.append(FIELD_LABELS.get(base, base.replace("_", " ")) + (f" {n}" if n else ""))
+    for part in key.split("."):
+        part = re.sub(r"\[(\d+)\]", lambda m: f" {int(m.group(1)) + 1}", part)
+        base, _, n = part.partition(" ")
+        label = i18n.translate(lang, f"field.{base}")
+        out.append((label if label != f"field.{base}" else base.replace("_", " ")) + (f" {n}" if n else ""))
     return " › ".join(out)
 
 
 def _ctx(request: Request, **kw) -> dict:
-    return {"request": request, "type_labels": TYPE_LABELS, "review_labels": REVIEW_LABELS,
-            "sort_labels": SORT_LABELS, "field_label": _field_label, **kw}
+    # Labels come from the language catalogues (api/locales/*.json); the page lists what may be chosen.
+    return {"request": request, "record_types": RECORD_TYPES, "review_statuses": REVIEW_STATUSES, "sorts": SORTS,
+            "field_label": _field_label, **kw}
 
 
 @router.get("/search", response_class=HTMLResponse, include_in_schema=False)

@@ -70,6 +70,10 @@ def ensure_index(es: Elasticsearch, config: Config, name: str) -> str:
                             alias, getattr(exc, "error", exc), name)
             return alias
         if es.indices.exists(index=alias):
+            # exists() is also true for an alias: another process starting at
+            # the same moment may have added it since the check above.
+            if es.indices.exists_alias(name=alias):
+                return alias
             raise RuntimeError(f"{alias} exists as a concrete index, not an alias; remove it or choose another "
                                "SOHOA_INDEX_PREFIX")
         if not es.indices.exists(index=target):

@@ -29,7 +29,7 @@ from indexers.records import record_documents
 from ocr.pipeline import OcrOptions, ocr_image
 from ocr.result import PageText
 from ocr.sources import detect_kind, inspect, page_image, set_pixel_limit
-from ocr.textlayer import pdf_text_layer, text_page
+from ocr.textlayer import TextLayer, pdf_text_layer, text_page
 from schemas.extract import extract_records
 from sohoa.config import Config
 from sohoa.errors import BadInput, LimitExceeded, classify
@@ -118,11 +118,11 @@ def prepare(ctx: Context, ref: ObjectRef, ledger_id: str) -> str | None:
                 image.load()
                 image_key = ctx.bucket.page_image_key(doc_hash, n)
                 size = image.size
-                text = pdf_text_layer(path, n) if kind == "pdf" and not ctx.ocr.force_ocr else None
-                if text is not None:
+                layer = pdf_text_layer(path, n) if kind == "pdf" and not ctx.ocr.force_ocr else None
+                if layer is not None:
                     # A born-digital page: its own text beats OCR of its picture.
                     ctx.bucket.put_bytes(image_key, encode_png(image), "image/png")
-                    _store_text_layer(ctx, doc_hash, n, text, size)
+                    _store_text_layer(ctx, doc_hash, n, layer, size)
                     continue
                 # Only a page's first attempt runs here: one that was started
                 # before (its worker died mid-page) takes the queue, whose
@@ -269,9 +269,8 @@ def _claim_document(ctx: Context, ref: ObjectRef, doc_hash: str, ledger_id: str)
     return ctx.state.update_document(doc_hash, restart)
 
 
-def _store_text_layer(ctx: Context, doc_hash: str, page: int, text: str, size: tuple[int, int]) -> None:
-    result = text_page(text, page)
-    result.width, result.height = size
+def _store_text_layer(ctx: Context, doc_hash: str, page: int, layer: TextLayer, size: tuple[int, int]) -> None:
+    result = text_page(layer, page, size=size)  # boxes in the pixels of the stored page image
     ctx.bucket.put_json(ctx.bucket.page_ocr_key(doc_hash, page), result.to_dict())
     ctx.state.set_page_state(doc_hash, page, "done", mean_confidence=1.0, flags=result.flags, seconds=0.0)
     _complete_page(ctx, doc_hash, page, ok=True)

@@ -16,6 +16,13 @@ from .heartbeat import ALIVE_WITHIN
 
 OPEN_LEDGER = ("listed", "enqueued", "preparing")
 OPEN_DOCS = ("received", "queued", "rasterizing", "ocr", "extracting", "indexing")
+# The command line's wording of each warning code (the web console's is in api/locales/*.json, notice.*).
+NOTICES = {
+    "broker_unreachable": "broker unreachable: {error}",
+    "no_worker": "work is waiting but no worker has sent a heartbeat in the last {seconds} s: "
+                 "start one with 'sohoa worker'",
+    "dead_letters": "{count} dead-lettered messages: see 'sohoa failures', replay with 'sohoa requeue-dead'",
+}
 FAILED_OR_DONE = ("failed", "done", "indexed", "needs_review", "duplicate")
 REGISTERS_SHOWN = 20
 ACTIVE_BUCKET = 10  # seconds: the resolution at which status tells working time from idle time
@@ -174,15 +181,17 @@ def summarize(responses: list[dict], queues: dict, now: datetime, broker_error: 
     rate = throughput["pages_per_minute_5m"] or throughput["pages_per_minute_60m"]
     busy = (backlog or in_flight or any(objects.get(s) for s in OPEN_LEDGER)
             or any(documents.get(s) for s in OPEN_DOCS))
-    warnings = []
+    # Each warning as a code with its values (the web console words it in the reader's language,
+    # api/i18n "notice.*") and as the English sentence the command line prints.
+    notices = []
     if broker_error:
-        warnings.append(f"broker unreachable: {broker_error}")
+        notices.append({"code": "broker_unreachable", "params": {"error": str(broker_error)}})
     if busy and not workers:
-        warnings.append("work is waiting but no worker has sent a heartbeat in the last "
-                        f"{ALIVE_WITHIN:.0f} s: start one with 'sohoa worker'")
+        notices.append({"code": "no_worker", "params": {"seconds": f"{ALIVE_WITHIN:.0f}"}})
     dead = sum(q["dead"] or 0 for q in queues.values())
     if dead:
-        warnings.append(f"{dead} dead-lettered messages: see 'sohoa failures', replay with 'sohoa requeue-dead'")
+        notices.append({"code": "dead_letters", "params": {"count": dead}})
+    warnings = [NOTICES[n["code"]].format(**n["params"]) for n in notices]
     return {
         "at": now.isoformat(timespec="seconds"),
         "idle": not busy and broker_error is None,
@@ -198,6 +207,7 @@ def summarize(responses: list[dict], queues: dict, now: datetime, broker_error: 
         "open_documents": open_documents,
         "registers_in_progress": registers,
         "warnings": warnings,
+        "notices": notices,
     }
 
 

@@ -46,6 +46,32 @@ def text_pdf(lines: list[str], page_size=(6 * INCH, 4 * INCH)) -> bytes:
     return buf.getvalue()
 
 
+BIRTH_CERTIFICATE = [
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "GIẤY KHAI SINH",
+    "Họ, chữ đệm, tên: {name}", "Ngày, tháng, năm sinh: 15/03/1972", "Giới tính: Nam    Dân tộc: Kinh",
+    "Quốc tịch: Việt Nam", "Nơi sinh: xã Đình Bảng, huyện Từ Sơn, tỉnh Bắc Ninh",
+    "Họ, chữ đệm, tên người mẹ: Trần Thị Lan", "Họ, chữ đệm, tên người cha: Nguyễn Văn Bình",
+]
+
+
+def born_digital_certificate(name: str) -> bytes:
+    """A birth certificate as an office writes it today: an A4 PDF with a text layer, no image."""
+    from reportlab.lib.pagesizes import A4
+    return text_pdf([line.format(name=name) for line in BIRTH_CERTIFICATE], page_size=A4)
+
+
+def mixed_pdf(*documents: bytes) -> bytes:
+    """The pages of ``documents`` (PDFs) one after the other, e.g. a scan then a born-digital page."""
+    from pypdf import PdfReader, PdfWriter
+    writer = PdfWriter()
+    for data in documents:
+        for page in PdfReader(io.BytesIO(data)).pages:
+            writer.add_page(page)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
 def encrypted_pdf(data: bytes) -> bytes:
     from pypdf import PdfWriter
     writer = PdfWriter(clone_from=io.BytesIO(data))

@@ -288,9 +288,9 @@ def ocr_file(path: Path, options: OcrOptions) -> Iterator[PageText]:
     info = open_source(path, options)
     for n in range(1, info.pages + 1):
         if info.kind == "pdf" and not options.force_ocr:
-            text = pdf_text_layer(path, n)
-            if text is not None:
-                yield text_page(text, n)
+            layer = pdf_text_layer(path, n)
+            if layer is not None:
+                yield text_page(layer, n, dpi=options.dpi)
                 continue
         image = page_image(path, info, n, options.dpi, options.max_pixels)
         yield ocr_image(image, n, options)

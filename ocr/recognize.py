@@ -13,6 +13,7 @@ from PIL import Image
 from sohoa.errors import DependencyUnavailable, StageTimeout
 from sohoa.text import nfc
 
+from .reading_order import reading_order
 from .result import Line, PageText, Word
 
 # Tesseract's own OpenMP threads fight with our page-level parallelism
@@ -37,8 +38,9 @@ def recognize(image: Image.Image, page: int, languages: str = "vie", psm: int = 
     """Run Tesseract on ``image`` and return its words grouped into lines.
 
     Words keep Tesseract's block/paragraph/line grouping, which is the reading
-    order for single-column pages; extraction works from the boxes, so it does
-    not depend on that order being perfect.
+    order for single-column pages, except where Tesseract cut one column into
+    side-by-side blocks (``ocr.reading_order``); extraction works from the
+    boxes, so it does not depend on that order being perfect.
     """
     start = time.perf_counter()
     dpi = image.info.get("dpi")
@@ -58,7 +60,8 @@ def recognize(image: Image.Image, page: int, languages: str = "vie", psm: int = 
         raise
     except pytesseract.TesseractNotFoundError as exc:
         raise DependencyUnavailable("tesseract is not installed") from exc
-    lines = lines_from_tsv(data)
+    # Tesseract may cut one column into side-by-side blocks; put its rows back in order.
+    lines = reading_order(lines_from_tsv(data))
     return PageText(
         page=page,
         width=image.width,

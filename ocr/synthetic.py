@@ -371,3 +371,29 @@ def write_scan(out_dir: Path, index: int, level: int, seed: int, dpi: int | None
         img.save(path, dpi=(spec.dpi, spec.dpi))
     (out_dir / (stem + ".gt.txt")).write_text(truth + "\n", encoding="utf-8")
     return {"image": path.name, "truth": stem + ".gt.txt", "index": index, **spec.to_dict()}
+
+
+TYPED_LABELS = ["Họ và tên", "Bí danh", "Năm sinh", "Nguyên quán", "Trú quán", "Nhập ngũ", "Đơn vị", "Cấp bậc",
+                "Chức vụ", "Hy sinh ngày", "Nơi hy sinh", "An táng tại", "Họ tên cha", "Họ tên mẹ"]
+
+
+def typewritten_page(seed: int, level: int = 3, tab: int = 4, dpi: int = 300) -> tuple[Image.Image, str]:
+    """A typewritten single-column dossier page: monospaced, each value typed at
+    the same tab stop after its label (so the values share a straight left
+    edge), degraded at ``level``; with its ground truth, one line per typed line."""
+    rng = random.Random(f"typed:{seed}")
+    spec = PageSpec(kind="typed", family="mono", font=FONTS["mono"][0], size_pt=12, dpi=dpi, level=level, seed=seed)
+    w, h = (round(v * dpi) for v in A4_IN)
+    img = Image.new("L", (w, h), 255)
+    draw = ImageDraw.Draw(img)
+    font = load_font(spec.font, spec.size_pt, dpi)
+    width = max(len(label) for label in TYPED_LABELS) + 1
+    truth = []
+    y = round(dpi)
+    for label in TYPED_LABELS:
+        value = rng.choice([_name(rng), _date(rng), _place(rng)])
+        line = f"{label + ':':<{width}}" + " " * tab + value
+        draw.text((round(0.9 * dpi), y), line, font=font, fill=0)
+        truth.append(" ".join(line.split()))
+        y += round(spec.size_pt * 2 * dpi / 72)
+    return degrade(img, spec, rng), "\n".join(truth)

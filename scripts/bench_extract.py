@@ -1,83 +1,98 @@
 #!/usr/bin/env python3
-"""Field extraction benchmark: generated forms -> OCR -> extract_records -> compare with truth.
+"""Field extraction benchmark: forms of a seen and an unseen wording split -> OCR -> extract_records -> truth.
 
-Forms come from ``scripts/make_forms.py`` (rendered in the worker processes,
-deterministic in ``--seed``), are OCR'd with ``ocr.pipeline.ocr_image`` and
-read with ``schemas.extract.extract_records``. Reported:
+Forms come from ``scripts/forms`` (a grammar of label wordings split into
+*seen* — the field contract's wordings and close variants — and *unseen* —
+other synonyms, orders, abbreviations, templates and value pools, none of
+whose wordings occurs in ``schemas/``). ``legacy`` is the older
+``make_forms`` generator. Pages are rendered in the worker processes
+(deterministic in ``--seed``), OCR'd with ``ocr.pipeline.ocr_image`` and read
+with ``schemas.extract.extract_records``. The unseen split is the headline.
+Reported side by side per split, record type and degradation level:
 
-- field exact match (normal form vs truth) per degradation level, record type and field;
-- classification accuracy (records of the right type);
-- records correctly flagged: ``needs_review`` set exactly when some field is wrong or missing;
-- wrong-but-confident: fields whose value is wrong yet whose confidence is at or above
-  the review threshold, as a share of all fields (target < 1 %) and of wrong fields.
+- fields exactly right (normal form vs truth), of every printed field;
+- confident-but-wrong: a value present, wrong, with confidence at or above the
+  extractor's review threshold (of every printed field);
+- missing: a printed field with no value (its record not produced counts too);
+- misplaced: a wrong value that is the value of another printed field (a person's
+  name under another role, a date under another date's key);
+- records sent to review, of the expected records that were produced, and those
+  with a wrong or missing field that were *not* sent to review;
+- classification (record type right, the collection given);
+- the share of values kept as written (names, places, numbers) that OCR read word
+  for word: a ceiling no extractor passes, the same for both splits when the
+  gap between them is the extractor's;
+- records produced vs expected per kind of document (certificate, register page,
+  dossier, the 20-page bound register of single certificates).
 
-    python scripts/bench_extract.py [--levels 0,1,2,3] [--per-type 3] [--seed 7] [--jobs 2]
+    python scripts/bench_extract.py [--splits seen,unseen] [--levels 0,1,2,3] [--per-type 2] [--seed 7]
+        [--registers 0] [--jobs 2] [--ocr-cache DIR] [--dump rows.jsonl] [--reliability docs/x.png]
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import sys
 import time
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 from multiprocessing import Pool
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from make_forms import RECORD_TYPES, build_document  # noqa: E402
+import make_forms  # noqa: E402
+from forms.disjoint import unseen_overlap, value_overlap  # noqa: E402
+from forms.grammar import fold  # noqa: E402
+from forms.render import build_document  # noqa: E402
 
 from ocr.pipeline import OcrOptions, ocr_image  # noqa: E402
 from ocr.result import PageText  # noqa: E402
 from schemas.extract import REVIEW_THRESHOLD, extract_records, flatten_fields  # noqa: E402
 
+RECORD_TYPES = make_forms.RECORD_TYPES
+SPLITS = ("seen", "unseen", "legacy")
+GOALS = {"fields": "≥ 97 %", "confident_wrong": "< 0.5 %", "missing": "≤ 2 %", "review": "≤ 25 %",
+         "classification": "100 %", "misplaced": "0", "silent": "0"}
+BINS = [i / 10 for i in range(11)]
 
-def _confidences(rec: dict) -> dict[str, float]:
-    return {k: v or 0.0 for k, v in flatten_fields(rec, "confidence").items()}
+
+def render(job: tuple) -> tuple[list, dict]:
+    split, kind, index, level, seed, _ = job
+    if split == "legacy":
+        images, truth = make_forms.build_document(kind, index, level, seed)
+        truth.update(split="legacy", kind=kind, template="inline")
+        return images, truth
+    return build_document(split, kind, index, level, seed)
 
 
-def ocr_document(job: tuple) -> tuple[tuple, dict, list[dict], float]:
-    rt, index, level, seed, steps = job
-    images, truth = build_document(rt, index, level, seed)
+def image_key(images: list, steps: tuple | None) -> str:
+    """The OCR cache key: the bytes of every page image and the OCR steps, so any change to a form re-OCRs it."""
+    h = hashlib.sha256(repr(steps).encode())
+    for img in images:
+        h.update(f"{img.mode}{img.size}".encode())
+        h.update(img.tobytes())
+    return h.hexdigest()[:32]
+
+
+def ocr_document(args: tuple) -> tuple[tuple, dict, list[dict], float, bool]:
+    """Render one document and OCR it, or read its OCR from the cache when the same images were seen before."""
+    job, cache = args
+    steps = job[5]
+    images, truth = render(job)
+    path = cache / f"{image_key(images, steps)}.json" if cache is not None else None
+    if path is not None and path.exists():
+        d = json.loads(path.read_text(encoding="utf-8"))
+        return job, truth, d["pages"], d["seconds"], True
     options = OcrOptions() if steps is None else OcrOptions().with_steps(*steps)
     start = time.perf_counter()
     pages = [ocr_image(img, n, options).to_dict() for n, img in enumerate(images, 1)]
-    return job[:4], truth, pages, time.perf_counter() - start
-
-
-def _cache_path(cache: Path, job: tuple) -> Path:
-    rt, index, level, seed, steps = job
-    tag = "default" if steps is None else "-".join(steps) or "none"
-    return cache / f"{rt}-{index:03d}-L{level}-s{seed}-{tag}.json"
-
-
-def _run_ocr(jobs: list[tuple], n_proc: int, cache: Path | None) -> list[tuple]:
-    """OCR every job, reading and writing ``cache`` when given (extraction is re-run every time)."""
-    done: dict[int, tuple] = {}
-    if cache is not None:
-        cache.mkdir(parents=True, exist_ok=True)
-        for k, job in enumerate(jobs):
-            path = _cache_path(cache, job)
-            if path.exists():
-                d = json.loads(path.read_text(encoding="utf-8"))
-                done[k] = (tuple(d["job"]), d["truth"], d["pages"], d["seconds"])
-    todo = [job for k, job in enumerate(jobs) if k not in done]
-    with Pool(max(1, min(n_proc, 2))) as pool:
-        fresh = pool.map(ocr_document, todo, chunksize=1) if todo else []
-    it = iter(zip(todo, fresh))
-    out = []
-    for k in range(len(jobs)):
-        if k in done:
-            out.append(done[k])
-            continue
-        job, r = next(it)
-        if cache is not None:
-            _cache_path(cache, job).write_text(json.dumps(
-                {"job": list(r[0]), "truth": r[1], "pages": r[2], "seconds": r[3]}, ensure_ascii=False),
-                encoding="utf-8")
-        out.append(r)
-    return out
+    seconds = time.perf_counter() - start
+    if path is not None:
+        path.write_text(json.dumps({"pages": pages, "seconds": seconds}, ensure_ascii=False), encoding="utf-8")
+    return job, truth, pages, seconds, False
 
 
 def match_records(truth_recs: list[dict], got: list[dict]) -> list[tuple[dict, dict | None]]:
@@ -97,139 +112,389 @@ def match_records(truth_recs: list[dict], got: list[dict]) -> list[tuple[dict, d
     return pairs
 
 
+@dataclass
+class Tally:
+    fields: int = 0
+    right: int = 0
+    confident_wrong: int = 0
+    wrong: int = 0
+    missing: int = 0
+    misplaced: int = 0  # a wrong value that is another printed field's value (the deceased's name as declarant)
+    texts: int = 0  # printed values kept as written (names, places, texts, numbers)
+    read: int = 0  # … of them found word for word (folded) in the OCR text: what any extractor could get
+    records: int = 0  # expected records that were produced (matched)
+    expected: int = 0
+    review: int = 0
+    silent: int = 0  # produced records with a wrong or missing field that were not sent to review
+    classified: int = 0
+    produced: int = 0  # records the extractor returned for the documents
+    documents: int = 0
+
+    def add(self, other: "Tally") -> None:
+        for k in self.__dataclass_fields__:
+            setattr(self, k, getattr(self, k) + getattr(other, k))
+
+
 def pct(a: int, b: int) -> str:
     return f"{100 * a / b:.1f}%" if b else "n/a"
 
 
+def field_group(key: str) -> str:
+    return "relatives[]." + key.rsplit(".", 1)[1] if "[" in key else key
+
+
+def as_written(key: str, value) -> bool:
+    """A value stored as printed (not a date, sex, relation or a parsed measure), so it can be looked for in OCR text."""
+    return isinstance(value, str) and not value[:4].isdigit() and key != "sex" and not key.endswith("relation") \
+        and key not in ("category", "time_of_death")
+
+
+def score_document(truth: dict, page_dicts: list[dict], threshold: float) -> tuple[Tally, list[dict], list[dict]]:
+    """Tally of one document, its per-field rows, and its extracted records."""
+    pages = [PageText.from_dict(d) for d in page_dicts]
+    got = extract_records(pages, truth["collection"])
+    ocr_text = " " + " ".join(fold(w["text"]) for d in page_dicts for ln in d["lines"] for w in ln["words"]) + " "
+    tally, rows = Tally(documents=1, produced=len(got), expected=len(truth["records"])), []
+    printed = [{v for v in t["fields"].values() if not isinstance(v, dict)} for t in truth["records"]]
+    for t, rec in match_records(truth["records"], got):
+        flat = flatten_fields(rec) if rec else {}
+        confs = flatten_fields(rec, "confidence") if rec else {}
+        if rec is not None:
+            tally.records += 1
+            tally.review += bool(rec["needs_review"])
+            tally.classified += rec["record_type"] == t["record_type"]
+        perfect = True
+        for key, want in t["fields"].items():
+            have = flat.get(key)
+            conf = confs.get(key)
+            ok = have == want
+            perfect &= ok
+            tally.fields += 1
+            tally.right += ok
+            if as_written(key, want):
+                tally.texts += 1
+                tally.read += f" {fold(want)} " in ocr_text
+            if have is None:
+                tally.missing += 1
+            elif not ok:
+                tally.wrong += 1
+                tally.confident_wrong += (conf or 0.0) >= threshold
+                tally.misplaced += any(have in values for values in printed if not isinstance(have, dict))
+            rows.append({"split": truth["split"], "type": t["record_type"], "level": truth["level"],
+                         "seed": truth["seed"], "layout": truth["layout"], "field": field_group(key), "key": key,
+                         "expected": want, "got": have, "confidence": conf, "correct": ok})
+        tally.silent += rec is not None and not perfect and not rec["needs_review"]
+    return tally, rows, got
+
+
+def reliability(rows: list[dict]) -> list[tuple[float, float, int, float | None, float | None]]:
+    """(bin low, bin high, n, mean predicted confidence, observed accuracy) over fields that have a value."""
+    out = []
+    scored = [(r["confidence"] or 0.0, r["correct"]) for r in rows if r["got"] is not None]
+    for lo, hi in zip(BINS, BINS[1:]):
+        inside = [(c, ok) for c, ok in scored if lo <= c < hi or (hi == 1.0 and c == 1.0)]
+        n = len(inside)
+        out.append((lo, hi, n, sum(c for c, _ in inside) / n if n else None, sum(ok for _, ok in inside) / n if n else None))
+    return out
+
+
+def plot_reliability(curves: dict[str, list], path: Path, threshold: float, caption: str) -> None:
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(5.5, 5))
+    ax.plot([0, 1], [0, 1], color="grey", lw=1, ls="--", label="perfectly calibrated")
+    for (split, bins), mark in zip(curves.items(), "os^"):
+        pts = [(m, acc, n) for _, _, n, m, acc in bins if n]
+        if pts:
+            ax.plot([p[0] for p in pts], [p[1] for p in pts], marker=mark, label=f"{split} ({sum(p[2] for p in pts)} fields)")
+    ax.axvline(threshold, color="red", lw=1, ls=":", label=f"review threshold {threshold}")
+    ax.axhline(0.995, color="green", lw=1, ls=":", label="99.5 % right")
+    ax.set(xlim=(0, 1), ylim=(0, 1.02), xlabel="predicted confidence (bin mean)", ylabel="observed share right",
+           title="Field confidence: predicted vs observed")
+    ax.legend(loc="lower right", fontsize=8)
+    fig.text(0.01, 0.005, caption, fontsize=7)
+    fig.tight_layout(rect=(0, 0.03, 1, 1))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--splits", default="seen,unseen", help="seen, unseen and/or legacy (the older make_forms forms)")
     ap.add_argument("--levels", default="0,1,2,3")
-    ap.add_argument("--per-type", type=int, default=3, help="documents per record type and level")
+    ap.add_argument("--per-type", type=int, default=2, help="documents per record type, level and split")
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--types", default=",".join(RECORD_TYPES))
+    ap.add_argument("--registers", default="0",
+                    help="levels at which each split also gets the 20-page bound register of single certificates "
+                         "(8 birth, 8 death, 4 marriage); empty for none")
     ap.add_argument("--jobs", type=int, default=2, help="OCR processes (at most 2 on a shared 2-core box)")
     ap.add_argument("--fields", action="store_true", help="also print per-field accuracy")
-    ap.add_argument("--errors", action="store_true", help="print every wrong field")
+    ap.add_argument("--errors", action="store_true", help="print every wrong field of the seen (and legacy) split")
+    ap.add_argument("--errors-unseen", action="store_true",
+                    help="also print the unseen split's wrong fields (not for whoever tunes the extractor)")
     ap.add_argument("--calibration", action="store_true",
                     help="for several thresholds: wrong-but-confident fields and right fields sent to review")
     ap.add_argument("--review-notes", action="store_true",
-                    help="count the notes of right values sent to review (under the threshold): which rules "
-                         "hold back right values")
+                    help="count the notes of right values sent to review (under the threshold)")
+    ap.add_argument("--dump", type=Path, help="write one JSON line per printed field (split, type, level, seed, "
+                                              "field key, expected, got, confidence, correct)")
+    ap.add_argument("--reliability", type=Path,
+                    help="PNG of predicted confidence vs observed accuracy per split (a table is printed too)")
+    ap.add_argument("--fitted-on-seeds", default="",
+                    help="seeds the extractor's confidence calibration was fitted on; judging on one of them is "
+                         "refused (calibration is judged on held-out forms)")
     ap.add_argument("--ocr-cache", type=Path,
-                    help="folder keeping each document's OCR output (JSON); a later run with the same seed, "
-                         "levels and steps reuses it and only re-runs extraction")
-    ap.add_argument("--ocr-steps", help="comma-separated OCR preprocessing steps instead of the pipeline's defaults "
-                                        "(e.g. to measure extraction without the orientation step)")
+                    help="folder keeping each document's OCR output, keyed by the bytes of its page images; a later "
+                         "run only re-runs extraction on documents it has seen")
+    ap.add_argument("--ocr-steps", help="comma-separated OCR preprocessing steps instead of the pipeline's defaults")
     args = ap.parse_args(argv)
+    splits = [s for s in args.splits.split(",") if s]
+    if unknown := set(splits) - set(SPLITS):
+        ap.error(f"unknown split(s): {', '.join(sorted(unknown))}")
+    fitted = {int(s) for s in args.fitted_on_seeds.split(",") if s}
+    if args.seed in fitted:
+        ap.error(f"seed {args.seed} is one the calibration was fitted on: judge it on another seed")
     levels = [int(x) for x in args.levels.split(",")]
+    types = args.types.split(",")
+    reg_levels = [int(x) for x in args.registers.split(",") if x]
     steps = tuple(x for x in args.ocr_steps.split(",") if x) if args.ocr_steps is not None else None
-    jobs = [(rt, i, lv, args.seed, steps) for lv in levels for rt in args.types.split(",") for i in range(args.per_type)]
-    t0 = time.perf_counter()
-    results = _run_ocr(jobs, args.jobs, args.ocr_cache)
-    ocr_seconds = sum(r[3] for r in results)
+    jobs = [(sp, rt, i, lv, args.seed, steps) for sp in splits for lv in levels for rt in types
+            for i in range(args.per_type)]
+    if {"birth", "death", "marriage"} & set(types):
+        jobs += [(sp, "bound_register", 0, lv, args.seed, steps) for sp in splits if sp != "legacy" for lv in reg_levels]
 
-    fields = defaultdict(lambda: [0, 0])  # key -> [right, total]
-    by_level = defaultdict(lambda: [0, 0])
-    by_type = defaultdict(lambda: [0, 0])
-    by_type_level = defaultdict(lambda: [0, 0])
-    cls_right = cls_total = 0
-    flag_right = flag_total = missed = over = 0
-    wrong_conf = wrong_total = extra = 0
-    errors = []
-    scored: list[tuple[bool, float]] = []  # (value right, confidence) of every extracted truth field
-    held: list[list[str]] = []  # notes of right values under the review threshold
-    for job, truth, page_dicts, _ in results:
-        pages = [PageText.from_dict(d) for d in page_dicts]
-        got = extract_records(pages, truth["collection"])
-        level = truth["level"]
-        for t, rec in match_records(truth["records"], got):
-            cls_total += 1
-            cls_right += rec is not None and rec["record_type"] == t["record_type"]
-            flat = flatten_fields(rec) if rec else {}
-            confs = _confidences(rec) if rec else {}
-            perfect = True
-            for key, want in t["fields"].items():
-                have = flat.get(key)
-                ok = have == want
-                perfect &= ok
-                gkey = key.split("[")[0] + (".full_name" if key.endswith("full_name") and "[" in key else "")
-                if "[" in key:
-                    gkey = "relatives[]." + key.rsplit(".", 1)[1]
-                if have is not None:
-                    scored.append((ok, confs.get(key, 0.0)))
-                    if ok and confs.get(key, 0.0) < REVIEW_THRESHOLD:
-                        held.append(flatten_fields(rec, "notes").get(key) or ["(no note: OCR confidence)"])
-                for bucket in (fields[(t["record_type"], gkey)], by_level[level], by_type[t["record_type"]],
-                               by_type_level[(t["record_type"], level)]):
-                    bucket[0] += ok
-                    bucket[1] += 1
-                if not ok:
-                    if have is not None:
-                        wrong_total += 1
-                        if confs.get(key, 0) >= REVIEW_THRESHOLD:
-                            wrong_conf += 1
-                    errors.append((job, key, want, have, confs.get(key)))
-            extra += sum(1 for k in flat if k not in t["fields"])
-            flag_total += 1
-            flagged = bool(rec and rec["needs_review"])
-            flag_right += flagged != perfect
-            missed += (not perfect) and not flagged
-            over += perfect and flagged
-    turned = sum(1 for _, _, pages, _ in results for p in pages if p.get("rotation"))
-    n_pages = sum(len(pages) for _, _, pages, _ in results)
-    total_fields = sum(v[1] for v in by_level.values())
-    right_fields = sum(v[0] for v in by_level.values())
+    t0 = time.perf_counter()
+    if args.ocr_cache is not None:
+        args.ocr_cache.mkdir(parents=True, exist_ok=True)
+    work = [(job, args.ocr_cache) for job in jobs]
+    with Pool(max(1, min(args.jobs, 2))) as pool:
+        results = pool.map(ocr_document, work, chunksize=1)
+    ocr_seconds = sum(r[3] for r in results if not r[4])
+    cached = sum(1 for r in results if r[4])
+    n_pages = sum(len(r[2]) for r in results)
+
+    tallies: dict[tuple, Tally] = defaultdict(Tally)
+    per_field: dict[tuple, Tally] = defaultdict(Tally)
+    all_rows: list[dict] = []
+    registers: list[tuple] = []
+    held: dict[str, list] = defaultdict(list)
+    errors: list[tuple] = []
+    for job, truth, page_dicts, _, _ in results:
+        split, kind, index, level = job[:4]
+        tally, rows, got = score_document(truth, page_dicts, REVIEW_THRESHOLD)
+        all_rows += rows
+        rtype = truth["record_type"]
+        keys = [("all",), ("level", level), ("layout", truth["layout"]), ("template", truth.get("template", "inline"))]
+        if kind != "bound_register":
+            keys += [("type", rtype), ("type_level", rtype, level)]
+        for k in keys:
+            tallies[(split,) + k].add(tally)
+        if kind == "bound_register" or truth["layout"] in ("register", "dossier"):
+            registers.append((split, level, truth["layout"], rtype, truth["pages"], tally.produced, tally.expected))
+        for r in rows:
+            per_field[(split, r["type"], r["field"])].add(Tally(fields=1, right=r["correct"]))
+            if not r["correct"]:
+                errors.append((split, f"{kind}-{index:03d}-L{level}", r))
+        if args.review_notes:
+            for rec in got:
+                notes = flatten_fields(rec, "notes")
+                for key, c in flatten_fields(rec, "confidence").items():
+                    if c is not None and c < REVIEW_THRESHOLD:
+                        held[split].append(notes.get(key) or ["(no note: OCR confidence)"])
+
     wall = time.perf_counter() - t0
-    print(f"documents: {len(jobs)}  records: {cls_total}  fields: {total_fields}  "
+    n_words, n_hits, _ = unseen_overlap()
+    n_values, value_hits = value_overlap()
+    print(f"documents: {len(jobs)} ({n_pages} pages, {cached} OCR'd from the cache)  seed {args.seed}  "
           f"wall {wall:.0f} s (OCR {ocr_seconds:.0f} s over {min(args.jobs, 2)} processes)")
-    print(f"pages turned by OCR's orientation step: {turned}/{n_pages} (generated pages are all upright)")
+    print(f"unseen label wordings found in the extractor (schemas/ code or data): {n_hits} of {n_words}; "
+          f"unseen value-pool entries in schemas/data lists: {len(value_hits)} of {n_values}")
+    print(f"confident = confidence >= {REVIEW_THRESHOLD} (the extractor's review threshold)")
     print()
-    print("| level | fields exact |")
-    print("| --- | --- |")
-    for lv in levels:
-        r, n = by_level[lv]
-        print(f"| {lv} | {pct(r, n)} ({r}/{n}) |")
-    print(f"| all | {pct(right_fields, total_fields)} ({right_fields}/{total_fields}) |")
-    print()
-    print("| record type | " + " | ".join(f"L{lv}" for lv in levels) + " | all |")
-    print("| --- |" + " --- |" * (len(levels) + 1))
-    for rt in args.types.split(","):
-        cells = [pct(*by_type_level[(rt, lv)]) for lv in levels]
-        print(f"| {rt} | " + " | ".join(cells) + f" | {pct(*by_type[rt])} |")
-    print()
-    print(f"classification: {pct(cls_right, cls_total)} ({cls_right}/{cls_total} records)")
-    print(f"needs_review correct: {pct(flag_right, flag_total)} ({flag_right}/{flag_total}; "
-          f"{missed} imperfect records not flagged, {over} perfect records flagged)")
-    print(f"wrong-but-confident (conf >= {REVIEW_THRESHOLD}): {pct(wrong_conf, total_fields)} of fields "
-          f"({wrong_conf}/{total_fields}); {pct(wrong_conf, wrong_total)} of wrong values ({wrong_conf}/{wrong_total})")
-    print(f"missing fields: {sum(1 for e in errors if e[3] is None)}; extra fields not in truth: {extra}")
-    if args.calibration:
-        print()
-        print("| threshold | wrong and confident (of all fields) | right but under threshold (of right values) |")
-        print("| --- | --- | --- |")
-        right_n = sum(1 for ok, _ in scored if ok)
-        for th in (0.5, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9):
-            wc = sum(1 for ok, c in scored if not ok and c >= th)
-            rl = sum(1 for ok, c in scored if ok and c < th)
-            print(f"| {th:.2f} | {pct(wc, total_fields)} | {pct(rl, right_n)} |")
+    _headline(tallies, splits)
+    _by_level(tallies, splits, levels)
+    _by_type(tallies, splits, levels, types)
+    _registers(registers, tallies, splits)
+    _templates(tallies, splits)
     if args.fields:
-        print()
-        print("| record type | field | exact |")
-        print("| --- | --- | --- |")
-        for (rt, key), (r, n) in sorted(fields.items()):
-            print(f"| {rt} | {key} | {pct(r, n)} ({r}/{n}) |")
+        _fields(per_field, splits)
+    if args.calibration:
+        _thresholds(all_rows, splits)
+    if args.reliability:
+        curves = {sp: reliability([r for r in all_rows if r["split"] == sp]) for sp in splits}
+        caption = (f"seed {args.seed}, levels {args.levels}; " +
+                   (f"calibration fitted on seeds {args.fitted_on_seeds}" if fitted else
+                    "a calibration must be fitted on other seeds than this one"))
+        _reliability_table(curves)
+        plot_reliability(curves, args.reliability, REVIEW_THRESHOLD, caption)
+        print(f"reliability plot: {args.reliability}")
+        print(f"judged on seed {args.seed}: " + (
+            f"held out from the calibration's seeds {sorted(fitted)}" if fitted else
+            "fit any calibration on other seeds (e.g. --dump of the seen split at --seed 11) and pass "
+            "--fitted-on-seeds, so it is judged on forms it has not seen"))
     if args.review_notes:
+        for sp in splits:
+            print()
+            print(f"{sp}: fields under the threshold: {len(held[sp])}; by the first words of their notes:")
+            kinds = Counter(" ".join(n.split()[:3]).split("'")[0].strip() for notes in held[sp] for n in notes)
+            for k, n in kinds.most_common(15):
+                print(f"  {n:4d}  {k}")
+    if args.errors or args.errors_unseen:
         print()
-        print(f"right values sent to review: {len(held)}; by the first words of their notes:")
-        kinds = Counter(" ".join(n.split()[:3]).split("'")[0].strip() for notes in held for n in notes)
-        for k, n in kinds.most_common():
-            print(f"  {n:4d}  {k}")
-    if args.errors:
-        print()
-        for job, key, want, have, conf in errors:
-            c = f"{conf:.2f}" if conf is not None else "-"
-            print(f"{job[0]}-{job[1]:03d}-L{job[2]} {key}: want {want!r} got {have!r} conf {c}")
+        for split, doc, r in errors:
+            if split != "unseen" or args.errors_unseen:
+                c = f"{r['confidence']:.2f}" if r["confidence"] is not None else "-"
+                print(f"{split} {doc} {r['key']}: want {r['expected']!r} got {r['got']!r} conf {c}")
+    if args.dump:
+        args.dump.parent.mkdir(parents=True, exist_ok=True)
+        with open(args.dump, "w", encoding="utf-8") as fh:
+            for r in all_rows:
+                fh.write(json.dumps(r, ensure_ascii=False) + "\n")
+        print(f"per-field rows: {args.dump} ({len(all_rows)})")
     return 0
+
+
+def _cells(t: Tally) -> dict[str, str]:
+    return {"fields": f"{pct(t.right, t.fields)} ({t.right}/{t.fields})",
+            "confident_wrong": f"{pct(t.confident_wrong, t.fields)} ({t.confident_wrong})",
+            "missing": f"{pct(t.missing, t.fields)} ({t.missing})",
+            "misplaced": f"{pct(t.misplaced, t.fields)} ({t.misplaced})",
+            "silent": f"{pct(t.silent, t.records)} ({t.silent}/{t.records})",
+            "review": f"{pct(t.review, t.records)} ({t.review}/{t.records})",
+            "classification": f"{pct(t.classified, t.records)} ({t.classified}/{t.records})",
+            "read": f"{pct(t.read, t.texts)} ({t.read}/{t.texts})",
+            "records": f"{t.produced} produced, {t.expected} expected, {t.records} matched"}
+
+
+def _headline(tallies: dict, splits: list[str]) -> None:
+    names = {"fields": "fields exactly right", "confident_wrong": "confident but wrong (of all fields)",
+             "missing": "fields missing", "misplaced": "wrong value that is another printed field's value",
+             "review": "records sent to review", "silent": "records with a wrong or missing field not sent to review",
+             "classification": "classification",
+             "read": "values kept as written that OCR read word for word (folded): a ceiling for text fields",
+             "records": "records"}
+    cells = {sp: _cells(tallies[(sp, "all")]) for sp in splits}
+    print("| measure | " + " | ".join(splits) + " | goal |")
+    print("| --- |" + " --- |" * (len(splits) + 1))
+    for k, name in names.items():
+        print(f"| {name} | " + " | ".join(cells[sp][k] for sp in splits) + f" | {GOALS.get(k, '')} |")
+    print()
+
+
+def _by_level(tallies: dict, splits: list[str], levels: list[int]) -> None:
+    heads = ["fields right", "confident wrong", "missing", "to review", "OCR read as written"]
+    print("| level | " + " | ".join(f"{h}: {sp}" for h in heads for sp in splits) + " |")
+    print("| --- |" + " --- |" * (len(heads) * len(splits)))
+    for lv in levels:
+        ts = {sp: tallies[(sp, "level", lv)] for sp in splits}
+        row = [pct(ts[sp].right, ts[sp].fields) for sp in splits]
+        row += [pct(ts[sp].confident_wrong, ts[sp].fields) for sp in splits]
+        row += [pct(ts[sp].missing, ts[sp].fields) for sp in splits]
+        row += [pct(ts[sp].review, ts[sp].records) for sp in splits]
+        row += [pct(ts[sp].read, ts[sp].texts) for sp in splits]
+        print(f"| {lv} | " + " | ".join(row) + " |")
+    print()
+
+
+def _by_type(tallies: dict, splits: list[str], levels: list[int], types: list[str]) -> None:
+    slash = " / ".join(splits)
+    print(f"fields exactly right by record type and level ({slash}):")
+    print()
+    print("| record type | " + " | ".join(f"L{lv}" for lv in levels) + " | all | confident wrong | missing | "
+          "to review | classification |")
+    print("| --- |" + " --- |" * (len(levels) + 5))
+    for rt in types:
+        cells = [" / ".join(pct(tallies[(sp, "type_level", rt, lv)].right, tallies[(sp, "type_level", rt, lv)].fields)
+                            for sp in splits) for lv in levels]
+        ts = [tallies[(sp, "type", rt)] for sp in splits]
+        cells.append(" / ".join(pct(t.right, t.fields) for t in ts))
+        cells.append(" / ".join(pct(t.confident_wrong, t.fields) for t in ts))
+        cells.append(" / ".join(pct(t.missing, t.fields) for t in ts))
+        cells.append(" / ".join(pct(t.review, t.records) for t in ts))
+        cells.append(" / ".join(pct(t.classified, t.records) for t in ts))
+        print(f"| {rt} | " + " | ".join(cells) + " |")
+    print()
+
+
+def _registers(registers: list[tuple], tallies: dict, splits: list[str]) -> None:
+    print("records produced vs expected, by kind of document:")
+    print()
+    print("| kind of document | " + " | ".join(splits) + " |")
+    print("| --- |" + " --- |" * len(splits))
+    layouts = sorted({k[2] for k in tallies if k[1] == "layout"})
+    for layout in layouts:
+        cells = []
+        for sp in splits:
+            t = tallies.get((sp, "layout", layout))
+            cells.append(f"{t.produced} records, expected {t.expected} ({t.documents} documents)" if t else "-")
+        print(f"| {layout} | " + " | ".join(cells) + " |")
+    print()
+    for split, level, layout, rtype, pages, produced, expected in registers:
+        if layout == "bound-register":
+            print(f"{split} L{level}: {pages}-page register of single certificates: {produced} records, "
+                  f"expected {expected}")
+    print()
+
+
+def _templates(tallies: dict, splits: list[str]) -> None:
+    """Fields right by page template (inline "Label: value", numbered items, label/value grid, value below)."""
+    print("fields exactly right by page template:")
+    print()
+    print("| template | " + " | ".join(splits) + " |")
+    print("| --- |" + " --- |" * len(splits))
+    for tpl in sorted({k[2] for k in tallies if k[1] == "template"}):
+        cells = []
+        for sp in splits:
+            t = tallies.get((sp, "template", tpl))
+            cells.append(f"{pct(t.right, t.fields)} ({t.right}/{t.fields}, {t.documents} documents)" if t else "-")
+        print(f"| {tpl} | " + " | ".join(cells) + " |")
+    print()
+
+
+def _fields(per_field: dict, splits: list[str]) -> None:
+    print("| record type | field | " + " | ".join(splits) + " |")
+    print("| --- | --- |" + " --- |" * len(splits))
+    for rt, f in sorted({(k[1], k[2]) for k in per_field}):
+        cells = []
+        for sp in splits:
+            t = per_field.get((sp, rt, f))
+            cells.append(f"{pct(t.right, t.fields)} ({t.right}/{t.fields})" if t else "-")
+        print(f"| {rt} | {f} | " + " | ".join(cells) + " |")
+    print()
+
+
+def _thresholds(rows: list[dict], splits: list[str]) -> None:
+    print("| threshold | " + " | ".join(f"confident wrong: {sp} | right under threshold: {sp}" for sp in splits) + " |")
+    print("| --- |" + " --- | --- |" * len(splits))
+    for th in (0.5, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95):
+        cells = []
+        for sp in splits:
+            rs = [r for r in rows if r["split"] == sp]
+            scored = [(r["correct"], r["confidence"] or 0.0) for r in rs if r["got"] is not None]
+            right_n = sum(1 for ok, _ in scored if ok)
+            cells.append(pct(sum(1 for ok, c in scored if not ok and c >= th), len(rs)))
+            cells.append(pct(sum(1 for ok, c in scored if ok and c < th), right_n))
+        print(f"| {th:.2f} | " + " | ".join(cells) + " |")
+    print()
+
+
+def _reliability_table(curves: dict[str, list]) -> None:
+    splits = list(curves)
+    print("reliability (fields with a value): predicted confidence bin -> fields, mean confidence, share right")
+    print()
+    print("| confidence | " + " | ".join(f"{sp}: n | {sp}: predicted | {sp}: observed" for sp in splits) + " |")
+    print("| --- |" + " --- | --- | --- |" * len(splits))
+    for i in range(len(BINS) - 1):
+        cells = []
+        for sp in splits:
+            lo, hi, n, m, acc = curves[sp][i]
+            cells += [str(n), f"{m:.2f}" if m is not None else "-", f"{100 * acc:.1f}%" if acc is not None else "-"]
+        print(f"| {BINS[i]:.1f}–{BINS[i + 1]:.1f} | " + " | ".join(cells) + " |")
+    print()
 
 
 if __name__ == "__main__":

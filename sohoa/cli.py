@@ -11,7 +11,7 @@ import importlib
 import sys
 
 from . import __version__
-from .config import describe
+from .config import describe, validate
 from .logs import setup_logging
 
 # Packages that contribute subcommands, in the order they appear in --help.
@@ -33,7 +33,7 @@ def _config_command(sub: argparse._SubParsersAction) -> None:
             width = max(len(r[0]) for r in rows)
             for name, value, source, help_ in rows:
                 print(f"{name:<{width}}  {value}  ({source})  # {help_}")
-        return 0
+        return _report_invalid_settings()
 
     p.set_defaults(func=run)
 
@@ -56,11 +56,26 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _report_invalid_settings() -> int:
+    """2 with one line per invalid setting on stderr, else 0."""
+    problems = validate()
+    for line in problems:
+        print(f"sohoa: invalid setting {line}", file=sys.stderr)
+    return 2 if problems else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
         parser.print_help()
+        return 2
+    # Every process checks every setting before doing anything: a typo refuses
+    # to start with a message naming it, instead of failing each page later.
+    # `sohoa config` still prints the table, then the problems.
+    if args.command == "config":
+        return int(args.func(args))
+    if _report_invalid_settings():
         return 2
     setup_logging()
     try:

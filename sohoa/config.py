@@ -9,8 +9,116 @@ table is the whole truth (a test checks docker-compose.yml against it).
 from __future__ import annotations
 
 import os
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
+
+# A check reads a setting's raw value and returns what is wrong with it, or None.
+Check = Callable[[str], "str | None"]
+
+
+class ConfigError(ValueError):
+    """One or more settings are invalid; ``problems`` has one line per setting."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        super().__init__("invalid settings:\n  " + "\n  ".join(problems))
+
+
+def one_of(*choices: str) -> Check:
+    return lambda v: None if v.strip().lower() in choices else f"expected one of {', '.join(choices)}"
+
+
+def list_of(*choices: str, none: str | None = None) -> Check:
+    """Comma-separated names from ``choices`` (or the single word ``none``)."""
+    def check(value: str) -> str | None:
+        names = [x.strip() for x in value.split(",") if x.strip()]
+        if none and names == [none]:
+            return None
+        unknown = [n for n in names if n not in choices]
+        if unknown:
+            return f"unknown {', '.join(unknown)}; expected names from {', '.join(choices)}"
+        return None
+    return check
+
+
+def integer(low: int | None = None, high: int | None = None) -> Check:
+    return _number(int, "a whole number", low, high)
+
+
+def number(low: float | None = None, high: float | None = None) -> Check:
+    return _number(float, "a number", low, high)
+
+
+def _number(kind: type, what: str, low, high) -> Check:
+    def check(value: str) -> str | None:
+        try:
+            n = kind(value.strip())
+        except ValueError:
+            return f"expected {what}"
+        if n != n or (low is not None and n < low) or (high is not None and n > high):
+            bounds = [f">= {low}" if low is not None else "", f"<= {high}" if high is not None else ""]
+            return f"expected {what} {' and '.join(b for b in bounds if b)}"
+        return None
+    return check
+
+
+TRUE_WORDS = ("1", "true", "yes", "on")
+FALSE_WORDS = ("0", "false", "no", "off")
+boolean: Check = one_of(*TRUE_WORDS, *FALSE_WORDS)
+
+
+def url(*schemes: str, empty: bool = False) -> Check:
+    def check(value: str) -> str | None:
+        if not value and empty:
+            return None
+        try:
+            parts = urlsplit(value)
+            parts.port  # noqa: B018 - raises on a port that is not a number
+        except ValueError:
+            return "expected a URL"
+        if parts.scheme not in schemes or not parts.hostname:
+            return f"expected a {' or '.join(s + '://' for s in schemes)}host URL" + (" (or empty)" if empty else "")
+        return None
+    return check
+
+
+def tesseract_languages(value: str) -> str | None:
+    if re.fullmatch(r"[a-z_]+(\+[a-z_]+)*", value.strip()):
+        return None
+    return "expected Tesseract language codes joined by '+', e.g. vie or vie+eng"
+
+
+def ocr_model(value: str) -> str | None:
+    if value in ("fast", "best") or Path(value).is_dir():
+        return None
+    return "expected fast, best or an existing tessdata directory"
+
+
+def non_empty(value: str) -> str | None:
+    return None if value.strip() else "must not be empty"
+
+
+def index_prefix(value: str) -> str | None:
+    # Elasticsearch index names: lower case, none of \\/*?"<>|,# or spaces, not starting with -_+.
+    if re.fullmatch(r"[a-z0-9][a-z0-9._-]*", value):
+        return None
+    return "expected lower-case letters, digits, '.', '_' or '-' (an Elasticsearch index name prefix)"
+
+
+def bucket_name(value: str) -> str | None:
+    if re.fullmatch(r"[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]", value):
+        return None
+    return "expected an S3 bucket name: 3-63 lower-case letters, digits, '.' or '-'"
+
+
+# The names ocr/pipeline.py knows (a test keeps both lists equal).
+OCR_STEPS = ("stamps", "border", "background", "orient", "deskew", "scale", "denoise", "lines", "binarize", "leaders")
+BINARIZE_METHODS = ("none", "otsu", "adaptive", "sauvola")
+DENOISE_METHODS = ("despeckle", "median")
+LOG_LEVELS = ("debug", "info", "warning", "error", "critical")
 
 
 @dataclass(frozen=True)
@@ -19,53 +127,64 @@ class Setting:
     default: str
     help: str
     secret: bool = False
+    check: Check | None = None
 
 
 SETTINGS: tuple[Setting, ...] = (
-    Setting("SOHOA_ES_URL", "http://127.0.0.1:9200", "Elasticsearch URL (credentials may be embedded)", secret=True),
-    Setting("SOHOA_INDEX_PREFIX", "sohoa", "prefix of every index name (sohoa-pages, sohoa-jobs, ...)"),
-    Setting("SOHOA_BROKER_URL", "redis://127.0.0.1:6379/0", "dramatiq broker: redis://... or amqp://...", secret=True),
-    Setting("SOHOA_S3_ENDPOINT", "http://127.0.0.1:9000", "S3 endpoint URL; empty for AWS itself"),
-    Setting("SOHOA_S3_REGION", "us-east-1", "S3 region"),
+    Setting("SOHOA_ES_URL", "http://127.0.0.1:9200", "Elasticsearch URL (credentials may be embedded)", secret=True,
+            check=url("http", "https")),
+    Setting("SOHOA_INDEX_PREFIX", "sohoa", "prefix of every index name (sohoa-pages, sohoa-jobs, ...)",
+            check=index_prefix),
+    Setting("SOHOA_BROKER_URL", "redis://127.0.0.1:6379/0", "dramatiq broker: redis://... or amqp://...", secret=True,
+            check=url("redis", "rediss", "amqp", "amqps")),
+    Setting("SOHOA_S3_ENDPOINT", "http://127.0.0.1:9000", "S3 endpoint URL; empty for AWS itself",
+            check=url("http", "https", empty=True)),
+    Setting("SOHOA_S3_REGION", "us-east-1", "S3 region", check=non_empty),
     Setting("SOHOA_S3_ACCESS_KEY", "sohoa", "S3 access key; empty to use boto3's default credential chain", secret=True),
     Setting("SOHOA_S3_SECRET_KEY", "sohoa-secret", "S3 secret key", secret=True),
-    Setting("SOHOA_BUCKET", "sohoa-inbox", "bucket the clerks drop scans into"),
+    Setting("SOHOA_BUCKET", "sohoa-inbox", "bucket the clerks drop scans into", check=bucket_name),
     Setting("SOHOA_DERIVED_PREFIX", "_sohoa/", "key prefix for page images and OCR results written back by the workers"),
-    Setting("SOHOA_OCR_LANGUAGES", "vie", "Tesseract languages, '+'-joined (e.g. vie+eng)"),
-    Setting("SOHOA_OCR_DPI", "300", "resolution PDF pages are rasterized at"),
-    Setting("SOHOA_OCR_TIMEOUT", "180", "seconds one page may spend in Tesseract before it fails"),
+    Setting("SOHOA_OCR_LANGUAGES", "vie", "Tesseract languages, '+'-joined (e.g. vie+eng)", check=tesseract_languages),
+    Setting("SOHOA_OCR_DPI", "300", "resolution PDF pages are rasterized at", check=integer(50, 1200)),
+    Setting("SOHOA_OCR_TIMEOUT", "180", "seconds one page may spend in Tesseract before it fails", check=integer(1)),
     Setting("SOHOA_OCR_MODEL", "fast", "Vietnamese model: fast (Debian's), best (tessdata_best int, fetched by "
-            "scripts/fetch_models) or a tessdata directory"),
+            "scripts/fetch_models) or a tessdata directory", check=ocr_model),
     Setting("SOHOA_OCR_MODEL_DIR", "", "where the 'best' model is cached; empty for .stack/tessdata"),
     Setting("SOHOA_OCR_STEPS", "stamps,border,background,orient,deskew,scale,denoise,lines,leaders",
-            "preprocessing steps, comma-separated (also: binarize; 'none' for bare Tesseract)"),
-    Setting("SOHOA_OCR_BINARIZE", "none", "binarization when the binarize step is on: none, otsu, adaptive, sauvola"),
-    Setting("SOHOA_OCR_DENOISE", "despeckle", "denoise method when the denoise step is on: despeckle or median"),
-    Setting("SOHOA_OCR_OSD_CONFIDENCE", "2", "Tesseract OSD confidence needed before a page is turned"),
-    Setting("SOHOA_OCR_MIN_CONFIDENCE", "0.6", "mean word confidence under which a page is flagged low_confidence"),
-    Setting("SOHOA_OCR_FORCE", "false", "OCR PDF pages even when they already have a text layer"),
-    Setting("SOHOA_MAX_OBJECT_BYTES", str(2 * 1024**3), "largest object accepted from the bucket"),
-    Setting("SOHOA_MAX_PAGES", "2000", "most pages accepted in one document"),
-    Setting("SOHOA_MAX_PIXELS", str(20000 * 20000), "most pixels accepted in one page image"),
+            "preprocessing steps, comma-separated (also: binarize; 'none' for bare Tesseract)",
+            check=list_of(*OCR_STEPS, none="none")),
+    Setting("SOHOA_OCR_BINARIZE", "none", "binarization when the binarize step is on: none, otsu, adaptive, sauvola",
+            check=one_of(*BINARIZE_METHODS)),
+    Setting("SOHOA_OCR_DENOISE", "despeckle", "denoise method when the denoise step is on: despeckle or median",
+            check=one_of(*DENOISE_METHODS)),
+    Setting("SOHOA_OCR_OSD_CONFIDENCE", "2", "Tesseract OSD confidence needed before a page is turned",
+            check=number(0)),
+    Setting("SOHOA_OCR_MIN_CONFIDENCE", "0.6", "mean word confidence under which a page is flagged low_confidence",
+            check=number(0, 1)),
+    Setting("SOHOA_OCR_FORCE", "false", "OCR PDF pages even when they already have a text layer", check=boolean),
+    Setting("SOHOA_MAX_OBJECT_BYTES", str(2 * 1024**3), "largest object accepted from the bucket", check=integer(1)),
+    Setting("SOHOA_MAX_PAGES", "2000", "most pages accepted in one document", check=integer(1)),
+    Setting("SOHOA_MAX_PIXELS", str(20000 * 20000), "most pixels accepted in one page image", check=integer(1)),
     Setting("SOHOA_INLINE_PAGES", "3", "documents of at most this many pages are OCR'd and indexed whole by the "
-            "worker that prepares them (no queue hops); larger ones are spread over all workers page by page"),
-    Setting("SOHOA_WORKER_PROCESSES", "2", "worker processes started by 'sohoa worker'"),
-    Setting("SOHOA_WORKER_THREADS", "1", "threads per worker process (OCR is CPU-bound: keep 1)"),
-    Setting("SOHOA_MAX_RETRIES", "3", "retries of a failing stage before it is recorded as failed"),
-    Setting("SOHOA_WATCH_INTERVAL", "30", "seconds between bucket listings in 'sohoa watch'"),
+            "worker that prepares them (no queue hops); larger ones are spread over all workers page by page",
+            check=integer(0)),
+    Setting("SOHOA_WORKER_PROCESSES", "2", "worker processes started by 'sohoa worker'", check=integer(1)),
+    Setting("SOHOA_WORKER_THREADS", "1", "threads per worker process (OCR is CPU-bound: keep 1)", check=integer(1)),
+    Setting("SOHOA_MAX_RETRIES", "3", "retries of a failing stage before it is recorded as failed", check=integer(0)),
+    Setting("SOHOA_WATCH_INTERVAL", "30", "seconds between bucket listings in 'sohoa watch'", check=number(0.1)),
     Setting("SOHOA_STALL_SECONDS", "120", "unfinished work unchanged this long while every queue is idle is "
-            "sent again by 'sohoa watch'"),
-    Setting("SOHOA_API_HOST", "127.0.0.1", "address the HTTP service binds to"),
-    Setting("SOHOA_API_PORT", "8000", "port of the HTTP service"),
+            "sent again by 'sohoa watch'", check=number(1)),
+    Setting("SOHOA_API_HOST", "127.0.0.1", "address the HTTP service binds to", check=non_empty),
+    Setting("SOHOA_API_PORT", "8000", "port of the HTTP service", check=integer(1, 65535)),
     Setting("SOHOA_SESSION_SECRET", "", "key that signs web session cookies; empty: read SOHOA_API_SECRET_FILE, "
             "else a random key per process (sessions end on restart)", secret=True),
     Setting("SOHOA_API_SECRET_FILE", "", "file holding the session-signing key (must not be readable by group or "
             "others)"),
-    Setting("SOHOA_SESSION_TTL", "28800", "seconds a web login lasts"),
+    Setting("SOHOA_SESSION_TTL", "28800", "seconds a web login lasts", check=integer(60)),
     Setting("SOHOA_COOKIE_SECURE", "true", "send the session cookie over HTTPS only (false only for plain-HTTP "
-            "development on loopback)"),
-    Setting("SOHOA_LOG_LEVEL", "INFO", "log level"),
-    Setting("SOHOA_LOG_FORMAT", "text", "log format: text or json"),
+            "development on loopback)", check=boolean),
+    Setting("SOHOA_LOG_LEVEL", "INFO", "log level", check=one_of(*LOG_LEVELS)),
+    Setting("SOHOA_LOG_FORMAT", "text", "log format: text or json", check=one_of("text", "json")),
 )
 
 
@@ -119,6 +238,12 @@ class Config:
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> "Config":
+        """The settings in ``environ`` (the process's by default); ``ConfigError``
+        naming every invalid setting, so a process refuses to start rather than
+        failing on each message it handles."""
+        problems = validate(environ)
+        if problems:
+            raise ConfigError(problems)
         e = lambda n: _env(n, environ)  # noqa: E731
         derived = e("SOHOA_DERIVED_PREFIX")
         if derived and not derived.endswith("/"):
@@ -143,7 +268,7 @@ class Config:
             ocr_denoise=e("SOHOA_OCR_DENOISE"),
             ocr_osd_confidence=float(e("SOHOA_OCR_OSD_CONFIDENCE")),
             ocr_min_confidence=float(e("SOHOA_OCR_MIN_CONFIDENCE")),
-            ocr_force=e("SOHOA_OCR_FORCE").strip().lower() in ("1", "true", "yes", "on"),
+            ocr_force=e("SOHOA_OCR_FORCE").strip().lower() in TRUE_WORDS,
             max_object_bytes=int(e("SOHOA_MAX_OBJECT_BYTES")),
             max_pages=int(e("SOHOA_MAX_PAGES")),
             max_pixels=int(e("SOHOA_MAX_PIXELS")),
@@ -160,12 +285,28 @@ class Config:
             session_secret=e("SOHOA_SESSION_SECRET"),
             api_secret_file=e("SOHOA_API_SECRET_FILE"),
             session_ttl=int(e("SOHOA_SESSION_TTL")),
-            cookie_secure=e("SOHOA_COOKIE_SECURE").strip().lower() in ("1", "true", "yes", "on"),
+            cookie_secure=e("SOHOA_COOKIE_SECURE").strip().lower() in TRUE_WORDS,
         )
 
     def index(self, name: str) -> str:
         """Full name of one of sohoa's indices, e.g. ``index('pages')``."""
         return f"{self.index_prefix}-{name}"
+
+
+def validate(environ: dict[str, str] | None = None) -> list[str]:
+    """One line per invalid setting: its name, the value (unless secret) and what was expected."""
+    environ = os.environ if environ is None else environ
+    problems = []
+    for s in SETTINGS:
+        value = environ.get(s.env, s.default)
+        wrong = s.check(value) if s.check else None
+        if wrong:
+            if s.secret:
+                shown = repr(mask_url(value)) if "://" in value else "(value hidden)"
+            else:
+                shown = repr(value)
+            problems.append(f"{s.env}={shown}: {wrong}")
+    return problems
 
 
 def mask_url(url: str) -> str:
@@ -199,4 +340,4 @@ def env_names() -> set[str]:
     return {s.env for s in SETTINGS}
 
 
-__all__ = ["Config", "SETTINGS", "Setting", "describe", "env_names", "mask_url", "repo_root"]
+__all__ = ["Config", "ConfigError", "SETTINGS", "Setting", "describe", "env_names", "mask_url", "repo_root", "validate"]

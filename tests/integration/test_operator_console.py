@@ -44,7 +44,7 @@ def test_a_failed_document_is_shown_with_its_reason_and_the_retry_button_fixes_i
 
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        page = browser.new_page()
+        page = browser.new_page(locale="en-US")  # the console in English: states and reasons by their names
         page.goto(url + "/console")  # answers with the login form, which comes back here
         page.fill("input[name=token]", env["TEST_TOKEN"])
         page.click("button[type=submit]")
@@ -64,7 +64,7 @@ def test_a_failed_document_is_shown_with_its_reason_and_the_retry_button_fixes_i
         with running_worker(env):  # the worker is fixed; the operator clicks retry
             page.goto(url + "/console")
             page.locator("tr.failure[data-key='hotich/so-c.pdf'] button.retry").first.click()
-            page.wait_for_url("**/console?message=*")
+            page.wait_for_url("**/console?queued=*")
             assert "queued 1 again" in page.locator("#message").inner_text()
             wait_until(lambda: doc_state(es, env, doc_hash)["state"] in ("indexed", "needs_review"), timeout=180)
 

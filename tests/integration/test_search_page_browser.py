@@ -51,7 +51,7 @@ def test_unaccented_name_finds_the_accented_record_first_and_shows_its_page_imag
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
         try:
-            page = browser.new_page()
+            page = browser.new_page(locale="vi-VN")  # a Vietnamese reader's browser
             log_in(page, site)
             page.fill("input[name=name]", "tran quang khai")
             page.click("button[type=submit]")
@@ -72,6 +72,13 @@ def test_unaccented_name_finds_the_accented_record_first_and_shows_its_page_imag
             page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=img.element_handle(),
                                    timeout=10_000)
             assert img.evaluate("i => i.naturalWidth") == 600
+            # The same record in English, from the link in the header; the choice sticks.
+            page.click("header a.lang")
+            page.wait_for_selector("table.fields")
+            assert "Field" in page.locator("table.fields thead").inner_text()
+            assert page.locator("html").get_attribute("lang") == "en"
+            page.goto(site + "/search?name=tran+quang+khai")
+            assert "Birth" in page.locator("ol.hits li.hit").first.inner_text()
         finally:
             browser.close()
 

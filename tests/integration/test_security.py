@@ -311,7 +311,7 @@ def test_browser_logs_in_searches_and_sees_masked_or_full_fields_by_role(site):
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
         try:
             for role, shown_id, shown_born in (("viewer", "*********321", "1988"), ("clerk", PID, BORN[0])):
-                ctx = browser.new_context()
+                ctx = browser.new_context(locale="vi-VN")  # the pages' wording below is Vietnamese
                 page = ctx.new_page()
                 page.goto(site.base + "/search?name=pham+minh+tuan")
                 assert page.locator("input[name=token]").count() == 1  # the login form, not results

@@ -114,7 +114,8 @@ def test_hocr_contains_words_and_boxes(prose):
 def test_searchable_pdf_has_the_words_in_its_text_layer(prose, tmp_path):
     img, truth = prose
     out = searchable_pdf([prepared_image(img, OPTS)], tmp_path / "out.pdf")
-    text = pdf_text_layer(out, 1)
+    layer = pdf_text_layer(out, 1)
+    text = layer.text if layer else ""
     assert text and len(words(text) & words(truth)) >= 0.9 * len(words(truth))
 
 

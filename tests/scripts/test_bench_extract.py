@@ -1,0 +1,65 @@
+"""The benchmark's own arithmetic: pairing records, reliability bins, the OCR cache key."""
+
+from __future__ import annotations
+
+from PIL import Image
+
+import bench_extract as be
+
+
+def test_match_records_pairs_by_agreeing_fields_and_uses_each_once():
+    truth = [{"fields": {"full_name": "A", "sex": "male"}}, {"fields": {"full_name": "B", "sex": "male"}}]
+    got = [{"fields": {"full_name": {"value": "B", "raw": "B"}, "sex": {"value": "male", "raw": "Nam"}}}]
+    pairs = be.match_records(truth, got)
+    assert pairs[0][1] is got[0]  # shares "sex" with the first truth record
+    assert pairs[1][1] is None  # the only record is taken
+
+
+def test_reliability_bins_count_fields_with_a_value_only():
+    rows = [{"got": "x", "confidence": 0.95, "correct": True}, {"got": "y", "confidence": 0.97, "correct": False},
+            {"got": "z", "confidence": 1.0, "correct": True}, {"got": None, "confidence": None, "correct": False},
+            {"got": "w", "confidence": 0.05, "correct": False}]
+    bins = be.reliability(rows)
+    assert len(bins) == 10
+    lo, hi, n, mean, acc = bins[-1]
+    assert (lo, hi, n) == (0.9, 1.0, 3)
+    assert abs(acc - 2 / 3) < 1e-9 and abs(mean - (0.95 + 0.97 + 1.0) / 3) < 1e-9
+    assert bins[0][2] == 1 and bins[0][4] == 0.0
+    assert sum(b[2] for b in bins) == 4
+
+
+def test_the_ocr_cache_key_follows_the_image_bytes_and_the_steps():
+    white, grey = Image.new("L", (20, 10), 255), Image.new("L", (20, 10), 200)
+    assert be.image_key([white], None) == be.image_key([Image.new("L", (20, 10), 255)], None)
+    assert be.image_key([white], None) != be.image_key([grey], None)
+    assert be.image_key([white], None) != be.image_key([white], ("deskew",))
+    assert be.image_key([white, grey], None) != be.image_key([grey, white], None)
+
+
+def test_tally_adds_up():
+    t = be.Tally(fields=3, right=2)
+    t.add(be.Tally(fields=1, right=1, missing=0, review=1, records=1))
+    assert (t.fields, t.right, t.review, t.records) == (4, 3, 1, 1)
+
+
+def test_judging_on_a_fitted_seed_is_refused(capsys):
+    import pytest
+    with pytest.raises(SystemExit):
+        be.main(["--seed", "11", "--fitted-on-seeds", "11,12"])
+    assert "fitted on" in capsys.readouterr().err
+
+
+def test_score_document_counts_a_name_under_another_role_and_a_silent_record(monkeypatch):
+    truth = {"split": "unseen", "level": 0, "seed": 7, "layout": "certificate", "collection": "hotich/",
+             "records": [{"record_type": "death", "fields": {"full_name": "Tạ Văn Khoa", "declarant.full_name": "Lưu Thị Sen",
+                                                               "sex": "male"}}]}
+    leaf = lambda v, c=0.9: {"value": v, "raw": v, "confidence": c}  # noqa: E731
+    got = [{"record_type": "death", "needs_review": False, "review_reasons": [],
+            "fields": {"full_name": leaf("Tạ Văn Khoa"), "declarant": {"full_name": leaf("Tạ Văn Khoa")}}}]
+    monkeypatch.setattr(be, "extract_records", lambda pages, collection: got)
+    tally, rows, _ = be.score_document(truth, [], 0.6)
+    assert (tally.fields, tally.right, tally.missing, tally.wrong) == (3, 1, 1, 1)
+    assert tally.misplaced == 1 and tally.confident_wrong == 1
+    assert tally.silent == 1 and tally.review == 0
+    assert [r["correct"] for r in rows] == [True, False, False]
+    assert rows[1]["key"] == "declarant.full_name" and rows[1]["got"] == "Tạ Văn Khoa"

@@ -1,0 +1,97 @@
+"""Documents of the benchmark forms: truth in the field contract's keys, one record per certificate, entry or
+dossier, values of the unseen split from its own pools."""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+from pathlib import Path
+
+import pytest
+
+import make_forms as mf
+from forms.documents import BUILDERS
+from forms.grammar import Labeler
+from forms.render import apply_layout, build_document
+from forms.values import UNSEEN_SURNAMES, Values
+
+TYPES_DIR = Path(__file__).resolve().parents[2] / "schemas" / "types"
+CONTRACT = {json.loads(p.read_text(encoding="utf-8"))["record_type"]:
+            {f["key"] for f in json.loads(p.read_text(encoding="utf-8"))["fields"] if not f.get("internal")}
+            for p in TYPES_DIR.glob("*.json")}
+CONTRACT["martyr"].add("relatives[].relation")  # in the contract; the schema derives it from the relative's label
+
+
+def contract_key(key: str) -> str:
+    return re.sub(r"\[\d+\]", "[]", key)
+
+
+def build(split: str, kind: str, index: int = 0):
+    rng = random.Random(f"t:{split}:{kind}:{index}")
+    builders = BUILDERS[kind]
+    return builders[index % len(builders)](Labeler(split, rng), Values(split, rng), rng)
+
+
+@pytest.mark.parametrize("split", ["seen", "unseen"])
+@pytest.mark.parametrize("kind", [k for k in BUILDERS if k != "bound_register"])
+def test_truth_uses_the_contract_keys(split, kind):
+    for index in range(len(BUILDERS[kind])):
+        doc = build(split, kind, index)
+        assert doc.records
+        for rec in doc.records:
+            assert rec["record_type"] in CONTRACT
+            unknown = {contract_key(k) for k in rec["fields"]} - CONTRACT[rec["record_type"]]
+            assert not unknown, (kind, index, unknown)
+
+
+@pytest.mark.parametrize("split", ["seen", "unseen"])
+def test_the_bound_register_holds_one_certificate_per_page(split):
+    doc = build(split, "bound_register")
+    assert len(doc.pages) == 20 and len(doc.records) == 20
+    kinds = [r["record_type"] for r in doc.records]
+    assert kinds.count("birth") == 8 and kinds.count("death") == 8 and kinds.count("marriage") == 4
+
+
+@pytest.mark.parametrize("split", ["seen", "unseen"])
+def test_dossiers_and_registers(split):
+    martyr = build(split, "martyr")
+    assert len(martyr.pages) >= 2 and len(martyr.records) == 1
+    war = build(split, "war_invalid", 1)
+    assert len(war.pages) == 2 and len(war.records) == 1
+    register = build(split, "birth", 2)
+    assert register.layout == "register" and len(register.records) >= 3
+    assert len({r["fields"]["full_name"] for r in register.records}) == len(register.records)
+
+
+def test_unseen_people_come_from_the_unseen_pools():
+    val = Values("unseen", random.Random(1))
+    for _ in range(50):
+        p = val.person()
+        assert p.name.split()[0] in UNSEEN_SURNAMES
+        assert p.name.split()[0] not in mf.SURNAMES
+    assert not set(UNSEEN_SURNAMES) & set(mf.SURNAMES)
+
+
+def test_unseen_dates_include_forms_the_seen_split_never_prints():
+    val = Values("unseen", random.Random(2))
+    shown = {val.date_text((1972, 3, 5)) for _ in range(60)}
+    assert "5.3.1972" in shown and "5 tháng 3 năm 1972" in shown
+    seen = Values("seen", random.Random(2))
+    assert not any("." in seen.date_text((1972, 3, 5)) for _ in range(60))
+
+
+def test_templates_rewrite_fields_items():
+    items = [("title", "GIẤY KHAI SINH"), ("fields", [("Số:", "12"), ("Quyển số:", "01")])]
+    assert apply_layout(items, "inline") == items
+    assert apply_layout(items, "numbered")[1] == ("fields", [("1. Số:", "12"), ("2. Quyển số:", "01")])
+    assert apply_layout(items, "grid")[1:] == [("grid", "Số:", "12"), ("grid", "Quyển số:", "01")]
+
+
+def test_documents_are_deterministic_in_their_arguments():
+    a_images, a_truth = build_document("unseen", "death", 1, 2, 11)
+    b_images, b_truth = build_document("unseen", "death", 1, 2, 11)
+    assert a_truth == b_truth
+    assert a_images[0].tobytes() == b_images[0].tobytes()
+    _, c_truth = build_document("unseen", "death", 1, 2, 12)
+    assert c_truth["records"] != a_truth["records"]
