@@ -12,6 +12,7 @@ import importlib
 from fastapi import Depends, FastAPI
 
 from api import auth, i18n
+from api.disclosure import DisclosureMiddleware
 
 from sohoa import __version__
 from sohoa.config import Config
@@ -27,6 +28,9 @@ def create_app(config: Config | None = None) -> FastAPI:
     app.state.config = config
     auth.install(app)
     i18n.install(app)  # pages in the reader's language (?lang=, cookie, Accept-Language)
+    # What leaves the service, as the caller's role may see it, with the security headers (api/disclosure.py);
+    # added last, so it wraps everything else.
+    app.add_middleware(DisclosureMiddleware, full_fields_permission=auth.FULL_FIELDS)
 
     @app.get("/healthz", include_in_schema=False)
     def healthz() -> dict:

@@ -28,6 +28,7 @@ from fastapi.responses import HTMLResponse
 from sohoa.config import Config
 
 from . import auth
+from .disclosure import disclose
 
 log = logging.getLogger(__name__)
 HERE = Path(__file__).resolve().parent
@@ -140,7 +141,8 @@ def _read(request: Request, user, action, since, record_id, limit) -> list[dict]
         raise HTTPException(400, str(exc)) from None
     record("audit.read", query={"user": user, "action": action, "since": since, "record_id": record_id},
            count=len(entries))
-    return entries
+    # What others searched for (dates of birth, ID numbers) as the reader's role may see it, page and JSON alike.
+    return entries if auth.full_fields() else disclose(entries)
 
 
 Filter = Annotated[str | None, Query(max_length=200)]

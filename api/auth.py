@@ -46,8 +46,10 @@ from fastapi.templating import Jinja2Templates
 from starlette.concurrency import run_in_threadpool
 
 from sohoa.config import Config
+from sohoa.masking import mask_date, mask_id, mask_text  # noqa: F401 - the masking rules, re-exported
 
 from . import i18n
+from .throttle import THROTTLE
 
 log = logging.getLogger(__name__)
 HERE = Path(__file__).resolve().parent
@@ -84,6 +86,7 @@ ROUTE_PERMISSIONS: dict[str, str] = {
     "/records/search": SEARCH,
     "/records/export": SEARCH,
     "/records/{record_id}": SEARCH,
+    "/records/{record_id}/pages/{page}/image": SEARCH,
     "/pages/search": SEARCH,
     "/search": SEARCH,
     "/search/records/{record_id}": SEARCH,
@@ -123,10 +126,19 @@ def hash_secret(secret: str, salt: bytes, n: int = SCRYPT["n"], r: int = SCRYPT[
     return f"scrypt${n}${r}${p}${digest.hex()}"
 
 
+def hash_token_secret(secret: str, salt: bytes) -> str:
+    """The stored form of a token's secret. The secret is 256 random bits, so a slow hash adds nothing against
+    guessing it and would let anyone who knows a token ID make the server burn CPU on every request; one
+    salted SHA-256 takes microseconds, the same for every caller."""
+    return "sha256$" + hashlib.sha256(salt + secret.encode()).hexdigest()
+
+
 def check_secret(secret: str, salt_hex: str, stored: str) -> bool:
     try:
+        if stored.startswith("sha256$"):
+            return hmac.compare_digest(hash_token_secret(secret, bytes.fromhex(salt_hex)), stored)
         kind, n, r, p, _ = stored.split("$")
-        if kind != "scrypt":
+        if kind != "scrypt":  # tokens made before sohoa used salted SHA-256
             return False
         return hmac.compare_digest(hash_secret(secret, bytes.fromhex(salt_hex), int(n), int(r), int(p)), stored)
     except (ValueError, TypeError):
@@ -189,7 +201,7 @@ def create_token(es, config: Config, name: str, role: str, collections: list[str
     t = now()
     doc = {"token_id": token_id, "name": name, "role": role, "collections": sorted({c.strip("/") for c in collections
                                                                                      if c.strip("/")}),
-           "salt": salt.hex(), "hash": hash_secret(secret, salt), "created_at": _iso(t), "created_by": created_by,
+           "salt": salt.hex(), "hash": hash_token_secret(secret, salt), "created_at": _iso(t), "created_by": created_by,
            "last_used_at": None, "expires_at": _iso(t + timedelta(days=expires_days)) if expires_days else None,
            "revoked_at": None, "revoked_by": None}
     es.index(index=tokens_index(es, config), id=token_id, document=doc, op_type="create", refresh="wait_for")
@@ -251,17 +263,35 @@ def token_document(es, config: Config, token_id: str) -> dict | None:
     return doc
 
 
+_DUMMY_SALT = secrets.token_bytes(16)
+_DUMMY_HASH = hash_token_secret(secrets.token_urlsafe(32), _DUMMY_SALT)
+
+
 def verify_token(es, config: Config, token: str) -> dict | None:
+    """The token's document when ``token`` is valid. An unknown, revoked or expired ID costs the same work as a
+    wrong secret (one real-time GET, one salted hash compared in constant time), so timing does not tell
+    whether an ID exists."""
     try:
         token_id, secret = split_token(token)
     except TokenError:
         return None
     doc = token_document(es, config, token_id)
     if doc is None:
+        check_secret(secret, _DUMMY_SALT.hex(), _DUMMY_HASH)
         return None
+    stored = doc.get("hash") or ""
+    if stored.startswith("sha256$"):
+        return doc if check_secret(secret, doc.get("salt") or "", stored) else None
     digest = hashlib.sha256(token.encode()).hexdigest()
-    if not _verified(digest, doc.get("hash") or "", doc.get("salt") or "", secret):
+    if not _verified(digest, stored, doc.get("salt") or "", secret):
         return None
+    # A token hashed with scrypt (before sohoa used salted SHA-256) is rehashed on its first good use, so a
+    # wrong secret for its ID stops costing a slow hash.
+    try:
+        es.update(index=config.index("tokens"), id=token_id,
+                  doc={"hash": hash_token_secret(secret, bytes.fromhex(doc.get("salt") or ""))})
+    except Exception:  # noqa: BLE001 - the next good use tries again
+        log.warning("could not rehash token %s", token_id)
     return doc
 
 
@@ -346,6 +376,62 @@ def read_session(key: bytes, value: str | None) -> tuple[str, str] | None:
     return token_id, nonce
 
 
+def _session_id(nonce: str) -> str:
+    return hashlib.sha256(("session." + nonce).encode()).hexdigest()
+
+
+_sessions_ready: set[str] = set()
+
+
+def sessions_index(es, config: Config) -> str:
+    alias = config.index("sessions")
+    if alias not in _sessions_ready:  # once per process: creating or updating an index is not per login
+        from indexers.client import ensure_index
+        ensure_index(es, config, "sessions")
+        _sessions_ready.add(alias)
+    return alias
+
+
+SESSION_SWEEP_EVERY = 3600.0
+_last_sweep = [0.0]
+
+
+def sweep_sessions(es, config: Config) -> None:
+    """Forget sessions that have expired (at most once an hour per process, in the background of the cluster)."""
+    if time.monotonic() - _last_sweep[0] < SESSION_SWEEP_EVERY:
+        return
+    _last_sweep[0] = time.monotonic()
+    try:
+        es.delete_by_query(index=config.index("sessions"), query={"range": {"expires_at": {"lt": "now"}}},
+                           conflicts="proceed", wait_for_completion=False)
+    except Exception as exc:  # noqa: BLE001 - bookkeeping; expired sessions are refused anyway
+        log.info("could not sweep expired sessions: %s", type(exc).__name__)
+
+
+def start_session(es, config: Config, token_id: str, nonce: str, max_age: int) -> None:
+    """Keep the session on the server too: a cookie is honoured only while its session is there and not ended."""
+    t = now()
+    # No refresh: sessions are only ever read by ID, with real-time GETs.
+    es.index(index=sessions_index(es, config), id=_session_id(nonce),
+             document={"token_id": token_id, "created_at": _iso(t), "expires_at": _iso(t + timedelta(seconds=max_age)),
+                       "ended_at": None})
+    sweep_sessions(es, config)
+
+
+def session_live(es, config: Config, token_id: str, nonce: str) -> bool:
+    from elasticsearch import NotFoundError
+    try:
+        doc = es.get(index=config.index("sessions"), id=_session_id(nonce))["_source"]
+    except NotFoundError:
+        return False
+    return doc.get("token_id") == token_id and not doc.get("ended_at")
+
+
+def end_session(es, config: Config, nonce: str) -> None:
+    """Logout: the session ends on the server, whatever the browser does with its cookie."""
+    es.update(index=config.index("sessions"), id=_session_id(nonce), doc={"ended_at": _iso(now())})
+
+
 def csrf_value(key: bytes, nonce: str) -> str:
     return _sign(key, "csrf." + nonce)
 
@@ -353,20 +439,6 @@ def csrf_value(key: bytes, nonce: str) -> str:
 # --- masking ----------------------------------------------------------------------------------
 
 MASKED_FIELDS = ("date_of_birth", "personal_id")
-_YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
-
-
-def mask_id(value: str) -> str:
-    s = str(value)
-    digits = re.sub(r"\D", "", s)
-    if len(digits) <= 3:
-        return "*" * len(s)
-    return "*" * (len(digits) - 3) + digits[-3:]
-
-
-def mask_date(value: str) -> str:
-    m = _YEAR.search(str(value))
-    return m.group(1) if m else "****"
 
 
 def _leaf(key: str) -> str:
@@ -459,23 +531,10 @@ def mask_record(body: dict, full_fields: bool) -> dict:
         out["highlights"] = [h for h in out["highlights"] or []
                              if _leaf(h.get("field", "")) not in MASKED_FIELDS and h.get("field") != "ids"
                              and not any(v in _plain(h.get("html", "")) for v in values)]
-    # A value hidden in its own field must not show up anywhere else either.
-    return _scrub(out, values)
-
-
-_ID_RUN = re.compile(r"(?<!\d)\d{9,12}(?!\d)")
-_DMY = re.compile(r"(?<!\d)\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*((?:1[5-9]|20)\d\d)(?!\d)")
-_YMD = re.compile(r"(?<!\d)((?:1[5-9]|20)\d\d)-\d{1,2}-\d{1,2}(?!\d)")
-_WORDS = re.compile(r"(ngày|mồng)\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm", re.IGNORECASE)
-
-
-def mask_text(text: str) -> str:
-    """Free page text for a role without ``full_fields``: which date is a birth date is unknown, so every full
-    date shows only its year and every ID-length digit run only its last three digits."""
-    text = _ID_RUN.sub(lambda m: mask_id(m.group(0)), text)
-    text = _DMY.sub(lambda m: "**/**/" + m.group(1), text)
-    text = _YMD.sub(lambda m: m.group(1), text)
-    return _WORDS.sub(lambda m: f"{m.group(1)} ** tháng ** năm", text)
+    # A value hidden in its own field must not show up anywhere else either, nor any other date of birth or
+    # ID number quoted in text (review reasons: "page 2 says …, page 1 says …").
+    from .disclosure import disclose
+    return disclose(_scrub(out, values))
 
 
 def mask_snippet(snippet: str | None) -> str | None:
@@ -555,10 +614,24 @@ def identify(request: Request, config: Config) -> Principal | None:
     if session is None:
         return None
     doc = token_document(es, config, session[0])
-    if doc is None:
+    if doc is None or not session_live(es, config, session[0], session[1]):
         return None
     touch(es, config, doc)
     return _principal_from(doc, "cookie", session[1])
+
+
+class TooManyFailures(HTTPException):
+    def __init__(self, seconds: float) -> None:
+        wait = max(1, int(seconds + 0.999))
+        super().__init__(429, f"too many failed sign-ins from this address; try again in {wait} s",
+                         headers={"Retry-After": str(wait)})
+
+
+def throttled(source: str) -> None:
+    """Refuse (429) a source that must still wait after its failed sign-ins (api/throttle.py)."""
+    wait = THROTTLE.wait(source)
+    if wait > 0:
+        raise TooManyFailures(wait)
 
 
 def all_routes(routes) -> list:
@@ -588,6 +661,10 @@ async def authenticate(request: Request) -> Principal:
     permission = route_permission(request)
     if permission == PUBLIC:
         return None  # type: ignore[return-value]
+    source = client_address(request)
+    presented = bool(request.headers.get("authorization") or request.cookies.get(COOKIE))
+    if presented:
+        throttled(source)
     try:
         principal = await run_in_threadpool(identify, request, config)
     except SecretFileError:
@@ -596,6 +673,8 @@ async def authenticate(request: Request) -> Principal:
         log.warning("token store unavailable: %s", type(exc).__name__)
         raise HTTPException(503, "authentication is unavailable") from None
     if principal is None:
+        if presented:
+            THROTTLE.failed(source)
         raise LoginRequired()
     if not principal.can(permission):
         raise HTTPException(403, f"the {principal.role} role may not use this route")
@@ -685,12 +764,20 @@ def login_form(request: Request, next: str | None = None):  # noqa: A002
 def login(request: Request, token: str = Form(..., max_length=300), next: str = Form("/search")):  # noqa: A002
     config: Config = request.app.state.config
     es = es_for(config)
+    source = client_address(request)
+    wait = THROTTLE.wait(source)
+    if wait > 0:
+        resp = login_page(request, 429, "login.throttled", next)  # a catalogue key (api/i18n)
+        resp.headers["Retry-After"] = str(max(1, int(wait + 0.999)))
+        return resp
     doc = verify_token(es, config, token)
     if doc is None:
-        log.info("failed web login from %s", client_address(request))
+        THROTTLE.failed(source)
+        log.info("failed web login from %s", source)
         return login_page(request, 401, "login.invalid", next)  # a catalogue key (api/i18n)
     value, max_age = make_session(session_key(config), doc["token_id"], config.session_ttl,
                                   _parse(doc.get("expires_at")))
+    start_session(es, config, doc["token_id"], read_session(session_key(config), value)[1], max_age)
     principal = _principal_from(doc, "cookie")
     from . import audit
     audit.record("login", principal=principal, meta={"client": client_address(request), "method": "POST",
@@ -704,6 +791,10 @@ def login(request: Request, token: str = Form(..., max_length=300), next: str = 
 
 @router.post("/logout", dependencies=[Depends(authenticate)])
 def logout(request: Request):
+    principal: Principal = request.state.principal
+    if principal.via == "cookie":
+        config: Config = request.app.state.config
+        end_session(es_for(config), config, principal.nonce)
     resp = RedirectResponse("/login", status_code=303)
     resp.delete_cookie(COOKIE, path="/", httponly=True, secure=request.app.state.config.cookie_secure,
                        samesite="lax")
@@ -727,6 +818,8 @@ def install(app: FastAPI) -> None:
     to authenticated callers only. Fails at start when the session key is unusable.
     """
     session_key(app.state.config)
+    from .throttle import configure
+    configure(app.state.config.auth_free_failures)
     access = logging.getLogger("uvicorn.access")
     if not any(isinstance(f, _NoQueryStrings) for f in access.filters):
         access.addFilter(_NoQueryStrings())

@@ -105,6 +105,13 @@ def console_static(name: str) -> Response:
     return Response(path.read_bytes(), media_type="text/css" if name.endswith(".css") else "application/javascript")
 
 
+def _disclosed(data):
+    """Failure messages can quote what a page says: shown as the caller's role may see it (api/disclosure.py)."""
+    from api import auth
+    from api.disclosure import disclose
+    return data if auth.full_fields() else disclose(data)
+
+
 @router.get("/console", response_class=HTMLResponse)
 def console(request: Request, reason: str | None = None, collection: str | None = None,
             queued: int | None = None):
@@ -112,9 +119,9 @@ def console(request: Request, reason: str | None = None, collection: str | None 
     ctx = _ctx()
     ctx.es.indices.refresh(index=f"{ctx.config.index('jobs')},{ctx.config.index('ledger')}")
     status = _status(ctx)
-    failures = list_failures(ctx.es, ctx.config, reason=reason, collection=collection, limit=100)
+    failures = _disclosed(list_failures(ctx.es, ctx.config, reason=reason, collection=collection, limit=100))
     return templates.TemplateResponse(request, "console.html", {
-        "s": status, "failures": failures, "retrying": list_retrying(ctx.es, ctx.config, limit=20),
+        "s": status, "failures": failures, "retrying": _disclosed(list_retrying(ctx.es, ctx.config, limit=20)),
         "chart": svg_chart(throughput_series(ctx), lang=i18n.request_language(request)), "reasons": REASONS,
         "reason": reason, "collection": collection, "refresh": REFRESH_SECONDS, "queued": queued})
 
@@ -178,7 +185,7 @@ def console_document(request: Request, doc_hash: str):
         _source_includes=["page", "state", "reason", "message", "attempts", "worker", "seconds", "retry_reason",
                           "retry_message", "updated_at"])), key=lambda p: p.get("page") or 0)
     return templates.TemplateResponse(request, "console_document.html", {
-        "doc": doc, "timeline": timeline(doc), "pages": pages[:2000]})
+        "doc": _disclosed(doc), "timeline": _disclosed(timeline(doc)), "pages": _disclosed(pages[:2000])})
 
 
 @router.get("/metrics")

@@ -10,26 +10,28 @@ from __future__ import annotations
 
 import logging
 from functools import lru_cache
+from urllib.parse import quote
 from pathlib import Path
 from typing import Annotated
 
 from elasticsearch import Elasticsearch, NotFoundError
 from elastic_transport import TransportError
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
-from fastapi.responses import FileResponse, HTMLResponse
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from fastapi.templating import Jinja2Templates
 from jinja2 import pass_context
 
-from api import audit, auth, i18n
+from api import audit, auth, cursors, i18n, page_images
 from indexers.client import make_client
 from indexers.pages import PageQuery, search_pages
 from indexers.records_search import (MAX_SIZE, REVIEW_STATUSES, SORTS, SOURCE_EXCLUDES, BadQuery, RecordQuery, detail,
                                      parse_range, search_records)
+from indexers.records import date_bound
 from sohoa.config import Config
+from sohoa.text import nfc, strip_invisible
 
 log = logging.getLogger(__name__)
 HERE = Path(__file__).parent
-IMAGE_LINK_SECONDS = 300
 
 router = APIRouter()
 templates = i18n.install_templates(Jinja2Templates(directory=str(HERE / "templates")))
@@ -69,9 +71,10 @@ def record_detail_body(source: dict, record_id: str, bucket) -> dict:
     body = detail(source)
     body["id"] = body.get("id") or record_id
     doc_hash = source.get("doc_hash")
+    # Served by /records/{id}/pages/{n}/image, which gives a role without the right to personal data a
+    # redacted copy: the bucket's own (presigned) links would give the original to anyone holding one.
     body["page_images"] = [
-        {"page": p, "url": bucket.presigned_url(bucket.page_image_key(doc_hash, p), expires=IMAGE_LINK_SECONDS),
-         "expires_in": IMAGE_LINK_SECONDS}
+        {"page": p, "url": f"/records/{quote(body['id'], safe='')}/pages/{int(p)}/image"}
         for p in (source.get("pages") or []) if doc_hash
     ]
     audit.record("record.view", record_ids=[body["id"]], detail={"page_images": [i["page"] for i in
@@ -81,12 +84,39 @@ def record_detail_body(source: dict, record_id: str, bucket) -> dict:
 
 # --- query parameters -------------------------------------------------------------------------
 
+# Years a record can carry (the extractor reads 1000..2100). Anything else is the caller's mistake, answered
+# with 400 and a message that does not repeat the value (it may be a date of birth).
+MIN_YEAR, MAX_YEAR = 1000, 2100
+
+
+def clean_query(text: str | None) -> str | None:
+    """A query string as searched: NFC, invisible characters removed."""
+    return strip_invisible(nfc(text)) if text else text
+
+
+def checked_bound(param: str, value: str | None) -> str | None:
+    if not value:
+        return None
+    if date_bound(value, False) is None or not MIN_YEAR <= int(value[:4]) <= MAX_YEAR:
+        raise BadQuery(f"{param}: not a date between {MIN_YEAR} and {MAX_YEAR} (use YYYY, YYYY-MM or YYYY-MM-DD, "
+                       "or a range FROM..TO)")
+    return value
+
+
+def checked_range(param: str, text: str | None) -> tuple[str | None, str | None]:
+    try:
+        lo, hi = parse_range(text)
+    except BadQuery:
+        lo = hi = "x"  # reported below, without the value
+    return checked_bound(param, lo), checked_bound(param, hi)
+
+
 def record_query(
     q: Annotated[str | None, Query(max_length=500, description="free text over every value of a record")] = None,
     name: Annotated[str | None, Query(max_length=200, description="a person's name; diacritics, order, middle "
-                                      "name and one typo per word are forgiven, exact spellings rank first")] = None,
-    born: Annotated[str | None, Query(max_length=30, description="date of birth: 1972, 1970..1975, 1972-03, "
-                                      "..1975")] = None,
+                                      "name, one typo, Telex/VNI keystrokes are forgiven; spellings as typed rank first")] = None,
+    born: Annotated[str | None, Query(max_length=30, description="date of birth of the person named (or of any "
+                                      "person of the roles asked for): 1972, 1970..1975, 1972-03, ..1975")] = None,
     born_from: Annotated[str | None, Query(max_length=10)] = None,
     born_to: Annotated[str | None, Query(max_length=10)] = None,
     died: Annotated[str | None, Query(max_length=30, description="date of death, as born")] = None,
@@ -99,27 +129,35 @@ def record_query(
     review: Annotated[str | None, Query(max_length=20, description="ok or needs_review")] = None,
     decade: Annotated[list[int], Query(description="decade of the record's main date, e.g. 1970")] = [],
     province: Annotated[list[str], Query(description="province named in a place (facet value)")] = [],
+    role: Annotated[list[str], Query(description="whose name and birth date to search (repeatable): subject "
+                                     "(default: the person a record is about, both spouses of a marriage), "
+                                     "mother, father, declarant, wife, husband, relative, any")] = [],
     sort: Annotated[str, Query(max_length=20, description=f"one of {', '.join(SORTS)}")] = "relevance",
     size: Annotated[int, Query(ge=1, le=MAX_SIZE)] = 20,
     facets: Annotated[bool, Query(description="count facets on the first page")] = True,
 ) -> RecordQuery:
+    q, name, place, number = (clean_query(v) for v in (q, name, place, number))
     try:
-        b_from, b_to = parse_range(born)
-        d_from, d_to = parse_range(died)
-        r_from, r_to = parse_range(registered)
+        b_from, b_to = checked_range("born", born)
+        d_from, d_to = checked_range("died", died)
+        r_from, r_to = checked_range("registered", registered)
+        born_from, born_to = (checked_bound("born", v) for v in (born_from, born_to))
     except BadQuery as exc:
-        raise HTTPException(400, str(exc)) from exc
+        raise HTTPException(400, str(exc)) from None
+    if any(not MIN_YEAR <= d <= MAX_YEAR for d in decade):
+        raise HTTPException(400, f"decade: a year from {MIN_YEAR} to {MAX_YEAR}, e.g. 1970")
     review = review or None
     sort = sort or "relevance"
     if review is not None and review not in REVIEW_STATUSES:
         raise HTTPException(400, f"review must be one of {', '.join(REVIEW_STATUSES)}")
     if sort not in SORTS:
         raise HTTPException(400, f"sort must be one of {', '.join(SORTS)}")
-    type, collection, province = ([v for v in vs if v] for vs in (type, collection, province))  # noqa: A001
+    type, collection, province, role = ([v for v in vs if v] for vs in (type, collection, province, role))  # noqa: A001
     return RecordQuery(q=q, name=name, born_from=born_from or b_from, born_to=born_to or b_to, died_from=d_from,
                        died_to=d_to, registered_from=r_from, registered_to=r_to, place=place, number=number,
                        record_types=type[:20], collections=collection[:20], review=review, decades=decade[:20],
-                       provinces=province[:20], sort=sort, size=size, facets=facets)
+                       provinces=province[:20], roles=[r[:40] for r in role[:20]], sort=sort, size=size,
+                       facets=facets)
 
 
 def _search(es: Elasticsearch, config: Config, rq: RecordQuery, cursor: str | None,
@@ -127,8 +165,16 @@ def _search(es: Elasticsearch, config: Config, rq: RecordQuery, cursor: str | No
     asked, rq = rq, auth.restrict_query(rq)
     if rq is None:  # only collections outside the caller's
         return {"total": 0, "took_ms": 0, "hits": [], "facets": {}, "next_cursor": None}
+    caller = auth.current()
+    key = auth.session_key(config)
     try:
-        result = search_records(es, config.index("records"), rq, cursor)
+        inner = cursors.unseal(key, caller.token_id, cursor) if cursor else None
+        result = search_records(es, config.index("records"), rq, inner, years_only=not auth.full_fields())
+        # The caller never sees the sort values or the point in time: only a sealed cursor bound to them.
+        pit = cursors.pit_of(result["next_cursor"], rq.fingerprint())
+        cursors.close_extra(es, caller.token_id, pit)
+        if result["next_cursor"]:
+            result["next_cursor"] = cursors.seal(key, caller.token_id, result["next_cursor"])
     except BadQuery as exc:
         raise HTTPException(400, str(exc)) from exc
     except NotFoundError as exc:
@@ -154,7 +200,9 @@ def records_search(rq: RecordQuery = Depends(record_query),
     Page on with ``next_cursor`` (search_after in a point in time: exact at any depth).
     Highlights are HTML-escaped values of the record with matches in ``<mark>``.
     """
-    return _search(es, config, rq, cursor)
+    # The answer is plain JSON already (strings, numbers, lists, dicts): sent as it is, not validated and
+    # encoded again against the ``dict`` return type.
+    return JSONResponse(_search(es, config, rq, cursor))
 
 
 def _get_record(es: Elasticsearch, config: Config, record_id: str) -> dict:
@@ -200,6 +248,29 @@ def record_get(record_id: str, es: Elasticsearch = Depends(get_es),
     return record_detail_body(_get_record(es, config, record_id), record_id, bucket)
 
 
+@router.get("/records/{record_id}/pages/{page}/image", tags=["search"], summary="A page image of a record",
+            response_class=Response, responses={200: {"content": {"image/png": {}}}})
+def record_page_image(record_id: str, page: int, es: Elasticsearch = Depends(get_es),
+                      config: Config = Depends(get_config), bucket=Depends(get_bucket)):
+    """The page as scanned, for roles that may see personal data; for the others a copy with every masked
+    field and every date of birth or ID number written on the page blacked out."""
+    if len(record_id) > 200:
+        raise HTTPException(404, "no such record")
+    source = _get_record(es, config, record_id)
+    auth.check_record_access(source)
+    if page not in (source.get("pages") or []) or not source.get("doc_hash"):
+        raise HTTPException(404, "no such page")
+    full = auth.full_fields()
+    try:
+        png = page_images.image_for(bucket, source, page, full_fields=full)
+    except page_images.NoImage:
+        raise HTTPException(404, "no image for this page") from None
+    except page_images.NoOcr:
+        raise HTTPException(503, "this page's text is not available, so it cannot be shown redacted") from None
+    audit.record("record.image", record_ids=[record_id], detail={"page": page, "redacted": not full})
+    return Response(png, media_type="image/png", headers={"Cache-Control": "no-store"})
+
+
 @router.get("/pages/search", tags=["search"], summary="Full-text search over page text")
 def pages_search(q: Annotated[str, Query(min_length=1, max_length=500)],
                  collection: Annotated[str | None, Query(max_length=100)] = None,
@@ -208,9 +279,11 @@ def pages_search(q: Annotated[str, Query(min_length=1, max_length=500)],
                  offset: Annotated[int, Query(ge=0, le=9_900)] = 0,
                  es: Elasticsearch = Depends(get_es), config: Config = Depends(get_config)) -> dict:
     """Pages whose text holds every word (diacritics optional), with a snippet of the page's own text."""
+    q = clean_query(q)
     try:
         result = search_pages(es, config, PageQuery(text=q, collection=auth.page_collection(collection),
-                                                    needs_review=review, size=size, offset=offset))
+                                                    needs_review=review, size=size, offset=offset,
+                                                    year_only=not auth.full_fields()))
     except NotFoundError as exc:
         raise HTTPException(503, "the pages index does not exist yet (sohoa index setup)") from exc
     except Exception as exc:  # DependencyUnavailable and transport errors

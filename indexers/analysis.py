@@ -11,6 +11,13 @@ forms by the same functions, so index and query can never disagree:
 
 Matching on ``text_norm`` is boosted above ``text_folded`` so that ``Đức``
 ranks documents that say ``Đức`` above ones that say ``Duc``.
+
+Invisible characters (zero-width spaces and joiners, soft hyphens, byte-order
+and direction marks) are removed first: pasted or typed, they split or hide
+words without showing. Names also get ``mark_forms``: a query word matches a
+name word "as typed" when every mark the user typed is on that word
+(``dục`` matches ``Dục`` and ``Đục``, never ``Đức``), so marks typed count
+wherever they were typed, even when ``đ`` was typed as ``d``.
 """
 
 from __future__ import annotations
@@ -20,6 +27,21 @@ import unicodedata
 from functools import lru_cache
 
 from sohoa.text import fold, nfc
+
+
+def _invisible() -> re.Pattern:
+    """Format characters (Unicode category Cf: U+200B..U+200F, U+00AD, U+FEFF, U+2060.., bidi controls)."""
+    cps = [cp for cp in list(range(0x10000)) + list(range(0xE0000, 0xE0080))
+           if unicodedata.category(chr(cp)) == "Cf"]
+    return re.compile("[" + "".join(re.escape(chr(cp)) for cp in cps) + "]")
+
+
+_INVISIBLE = _invisible()
+
+
+def strip_invisible(text: str) -> str:
+    """``text`` without invisible format characters (``Ng\u200buyễn`` -> ``Nguyễn``)."""
+    return _INVISIBLE.sub("", text)
 
 _TONES = {"\u0300", "\u0301", "\u0309", "\u0303", "\u0323"}  # huyền, sắc, hỏi, ngã, nặng
 _WORD = re.compile(r"[^\W\d_]+")
@@ -89,8 +111,8 @@ def unify_tone_marks(text: str) -> str:
 
 
 def norm_text(text: str) -> str:
-    """The exact-match form: NFC, lower case, tone-mark placement unified."""
-    return unify_tone_marks(nfc(text).lower())
+    """The exact-match form: NFC, lower case, invisible characters removed, tone-mark placement unified."""
+    return unify_tone_marks(strip_invisible(nfc(text)).lower())
 
 
 def folded_text(text: str) -> str:
@@ -102,3 +124,47 @@ def text_forms(text: str) -> tuple[str, str]:
     """``(norm_text(text), folded_text(text))``, normalising once."""
     norm = norm_text(text)
     return norm, fold(norm)
+
+
+# --- marks as typed ------------------------------------------------------------------------------
+
+_STROKE = "\u0111"  # đ: no decomposition under NFD, so its stroke is handled as a mark of its own
+MAX_MARKS = 5  # Vietnamese syllables carry at most four (đường: stroke, two horns, a tone)
+
+
+@lru_cache(maxsize=65536)
+def mark_forms(word: str) -> tuple[str, ...]:
+    """Every form of a norm-form word with any of its marks left out, the word itself first.
+
+    ``đức`` -> ``đức``, ``dức``, ``đưc``, ``đúc``, ``dưc``, ``dúc``, ``đuc``, ``duc``: what a person who
+    typed only some marks (or ``d`` for ``đ``) may have typed. A query word is "as typed" in a name word
+    when it is one of these forms: every mark typed is there. A word has at most 2^4 forms.
+    """
+    clusters: list[list[str]] = []
+    for ch in unicodedata.normalize("NFD", word):
+        if ch == _STROKE:
+            clusters.append(["d", _STROKE])
+        elif unicodedata.combining(ch) and clusters:
+            clusters[-1].append(ch)
+        else:
+            clusters.append([ch])
+    marks = [(i, m) for i, c in enumerate(clusters) for m in c[1:]]
+    if not marks or len(marks) > MAX_MARKS:
+        return (word,) if not marks else (word, fold(word))
+    out: dict[str, None] = {word: None}
+    for mask in range((1 << len(marks)) - 1, -1, -1):
+        kept = {marks[b] for b in range(len(marks)) if mask >> b & 1}
+        chars = []
+        for i, c in enumerate(clusters):
+            if (i, _STROKE) in kept:
+                chars.append(_STROKE)
+            else:
+                chars.append(c[0])
+                chars.extend(m for m in c[1:] if m != _STROKE and (i, m) in kept)
+        out[unicodedata.normalize("NFC", "".join(chars))] = None
+    return tuple(out)
+
+
+def spelt_word(word: str) -> str:
+    """A norm-form word as typed on a keyboard that may lack ``đ``: ``đình`` -> ``dình``, every other mark kept."""
+    return word.replace(_STROKE, "d")

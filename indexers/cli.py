@@ -10,7 +10,7 @@ from sohoa.config import Config
 from .client import INDEX_NAMES, alias_status, ensure_indices, load_template, make_client
 from .pages import PageQuery, search_pages
 
-RECORD_FILTERS = ("type", "name", "born", "died", "registered", "place", "number", "records", "sort")
+RECORD_FILTERS = ("type", "name", "born", "died", "registered", "place", "number", "records", "sort", "role")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -24,10 +24,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--collection", help="only this collection (first key segment)")
     p.add_argument("--review", action="store_true", help="only pages or records flagged for review")
     p.add_argument("--records", action="store_true", help="search records even without another record filter")
-    p.add_argument("--name", help="a person's name: diacritics, order, middle name and one typo are forgiven")
+    p.add_argument("--name", help="a person's name: diacritics, order, middle name, one typo and Telex/VNI "
+                                  "keystrokes are forgiven")
+    p.add_argument("--role", action="append", help="whose names and birth dates (repeatable): subject (default), "
+                                                   "mother, father, declarant, wife, husband, relative, any")
     p.add_argument("--type", action="append", help="record type (birth, death, marriage, martyr, war_invalid, "
                                                    "museum_object); repeatable")
-    p.add_argument("--born", help="date of birth: 1972, 1970..1975, 1972-03, ..1975")
+    p.add_argument("--born", help="date of birth of the person named: 1972, 1970..1975, 1972-03, ..1975")
     p.add_argument("--died", help="date of death, as --born")
     p.add_argument("--registered", help="registration date, as --born")
     p.add_argument("--place", help="words of any place on the record")
@@ -67,6 +70,7 @@ def _record_search(args) -> int:
                          number=args.number, record_types=args.type or [],
                          collections=[args.collection] if args.collection else [],
                          review="needs_review" if args.review else None, sort=args.sort or "relevance",
+                         roles=args.role or [],
                          size=args.size, facets=False)
         result = search_records(make_client(config), config.index("records"), rq)
     except BadQuery as exc:
@@ -80,7 +84,9 @@ def _record_search(args) -> int:
         dates = "  ".join(f"{label} {h[k]}" for label, k in (("born", "date_of_birth"), ("died", "date_of_death"),
                                                             ("registered", "registration_date")) if h.get(k))
         review = "  [needs review]" if h["review_status"] == "needs_review" else ""
-        print(f"{i:>3}. {h['name'] or '(no name)'}  {h['record_type']}  {dates}{review}")
+        who = h.get("person") or {}
+        matched = f"  ({who['role']}: {who['name']})" if who and who.get("name") != h["name"] else ""
+        print(f"{i:>3}. {h['name'] or '(no name)'}  {h['record_type']}  {dates}{review}{matched}")
         print(f"     {h['key']}  page {', '.join(map(str, h['pages']))}  id {h['id']}")
     return 0
 

@@ -27,6 +27,8 @@ from sohoa.config import Config
 from .analysis import folded_text, norm_text
 from .client import concrete_name, ensure_index, load_template
 from .bulk import index_concurrently, load_settings
+from sohoa.masking import mask_text
+
 from .records import base_of, derive
 
 log = logging.getLogger(__name__)
@@ -38,7 +40,9 @@ def _records(src: dict) -> dict:
 
 def _pages(src: dict) -> dict:
     text = src.get("text") or ""
-    return {**src, "text_norm": norm_text(text), "text_folded": folded_text(text)}
+    public = mask_text(text)
+    return {**src, "text_norm": norm_text(text), "text_folded": folded_text(text),
+            "text_public_norm": norm_text(public), "text_public_folded": folded_text(public)}
 
 
 # How to rebuild a document of each index from its _source; the others are copied as they are.

@@ -13,6 +13,7 @@ from elastic_transport import TransportError
 from ocr.result import PageText
 from sohoa.config import Config
 from sohoa.errors import DependencyUnavailable
+from sohoa.masking import mask_text
 from sohoa.text import clean_spaces, nfc
 
 from .analysis import folded_text, norm_text
@@ -33,6 +34,7 @@ def now_iso() -> str:
 def page_document(page: PageText, *, doc: dict, image_key: str | None, ocr_key: str | None) -> dict:
     """The index document for one page. ``doc`` is the document's job record."""
     text = nfc(page.text)
+    public = mask_text(text)
     return {
         "doc_hash": doc["doc_hash"],
         "page": page.page,
@@ -44,6 +46,9 @@ def page_document(page: PageText, *, doc: dict, image_key: str | None, ocr_key: 
         "text": text,
         "text_norm": norm_text(text),
         "text_folded": folded_text(text),
+        # What roles that see only years search in: dates as their year, ID numbers as their last digits.
+        "text_public_norm": norm_text(public),
+        "text_public_folded": folded_text(public),
         "mean_confidence": round(page.mean_confidence, 4),
         "word_count": len(page.words),
         "flags": list(page.flags),
@@ -96,6 +101,7 @@ class PageQuery:
     size: int = 10
     offset: int = 0
     filters: dict = field(default_factory=dict)
+    year_only: bool = False  # the caller may not see dates finer than a year nor ID numbers (text_public_*)
 
 
 MAX_SIZE = 100
@@ -111,13 +117,15 @@ def build_page_query(q: PageQuery) -> dict:
     """
     text = clean_spaces(q.text)
     folded = folded_text(text)
-    must = [{"match": {"text_folded": {"query": folded, "operator": "and"}}}] if text else [{"match_all": {}}]
+    norm_field, folded_field = ("text_public_norm", "text_public_folded") if q.year_only else ("text_norm",
+                                                                                               "text_folded")
+    must = [{"match": {folded_field: {"query": folded, "operator": "and"}}}] if text else [{"match_all": {}}]
     should = []
     if text:
         should = [
-            {"match": {"text_norm": {"query": norm_text(text), "boost": 3.0}}},
-            {"match_phrase": {"text_norm": {"query": norm_text(text), "boost": 3.0}}},
-            {"match_phrase": {"text_folded": {"query": folded, "boost": 2.0}}},
+            {"match": {norm_field: {"query": norm_text(text), "boost": 3.0}}},
+            {"match_phrase": {norm_field: {"query": norm_text(text), "boost": 3.0}}},
+            {"match_phrase": {folded_field: {"query": folded, "boost": 2.0}}},
         ]
     filters = []
     if q.collection:
@@ -134,12 +142,14 @@ def search_pages(es: Elasticsearch, config: Config, q: PageQuery) -> dict:
     offset = max(0, min(q.offset, MAX_DEPTH - size))
     try:
         resp = es.search(index=config.index("pages"), query=build_page_query(q), size=size, from_=offset,
-                         source_excludes=["text_norm", "text_folded"], track_total_hits=True)
+                         source_excludes=["text_norm", "text_folded", "text_public_norm", "text_public_folded"], track_total_hits=True)
     except TransportError as exc:
         raise DependencyUnavailable(f"Elasticsearch unreachable: {exc}") from exc
     hits = []
     for h in resp["hits"]["hits"]:
         src = h["_source"]
+        # The snippet is cut from text already masked, so a window can never show half a date unmasked.
+        text = mask_text(src.get("text", "")) if q.year_only else src.get("text", "")
         hits.append({
             "id": h["_id"],
             "score": h["_score"],
@@ -151,7 +161,7 @@ def search_pages(es: Elasticsearch, config: Config, q: PageQuery) -> dict:
             "mean_confidence": src.get("mean_confidence"),
             "flags": src.get("flags", []),
             "image_key": src.get("image_key"),
-            "snippet": snippet(src.get("text", ""), q.text) or (src.get("text", "")[:200]),
+            "snippet": snippet(text, q.text) or text[:200],
         })
     return {"total": resp["hits"]["total"]["value"], "hits": hits}
 

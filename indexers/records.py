@@ -27,9 +27,10 @@ from functools import lru_cache
 from typing import Any, Iterator
 
 from schemas.extract import flatten_fields
+from sohoa.masking import mask_date, mask_id, mask_text
 from sohoa.text import clean_spaces
 
-from .analysis import folded_text, norm_text, text_forms
+from .analysis import folded_text, mark_forms, norm_text, spelt_word, text_forms
 from .pages import now_iso
 
 # The base of a record document: everything else is derived from these.
@@ -46,6 +47,12 @@ DATE_FIELDS = {
     "event_date": ("injury_date", "enlistment_date", "acquisition_date", "death_notice.date",
                    "certificate.decision_date", "decision.date"),
 }
+# A person's own birth, beside their name (``husband.date_of_birth``, ``mother.birth_year``); masked to its year
+# for roles without the right to personal data.
+BIRTH_SUFFIXES = ("date_of_birth", "birth_year")
+# Values the same on most records of a kind (Việt Nam, Kinh, Nam/Nữ): in free text they would match nearly
+# every record ('viet hung' matching the nationality), so they are not part of it.
+BOILERPLATE_SUFFIXES = ("nationality", "ethnicity", "sex", "relation")
 NAME_SUFFIXES = ("full_name", "name", "alias", "donor")  # fields holding a person's (or an object's) name
 PLACE_SUFFIXES = ("place_of_birth", "hometown", "residence", "place_of_death", "burial_place", "injury_place",
                   "find_place", "registration.office")
@@ -161,12 +168,33 @@ def _strings(flat: dict, suffixes: tuple[str, ...]) -> list[tuple[str, str]]:
     return [(k, v) for k, v in flat.items() if isinstance(v, str) and v.strip() and key_matches(k, suffixes)]
 
 
+def _birth(flat: dict, name_key: str) -> str | None:
+    """A person's own date (or year) of birth: the ``date_of_birth`` / ``birth_year`` beside their name."""
+    prefix = name_key.rsplit(".", 1)[0] + "." if "." in name_key else ""
+    for k in BIRTH_SUFFIXES:
+        v = flat.get(prefix + k)
+        if isinstance(v, int) and not isinstance(v, bool):
+            v = f"{v:04d}"
+        d = valid_date(v)
+        if d:
+            return d
+    return None
+
+
+def _person(role: str, name: str, born: str | None) -> dict:
+    p = {"role": role, "name": name}
+    if born:
+        p["date_of_birth"] = born
+    return p
+
+
 def _persons(flat: dict, fields: dict) -> tuple[list[dict], list[dict]]:
     subjects, others = [], []
     for key in SUBJECT_KEYS:
         v = flat.get(key)
         if isinstance(v, str) and v.strip():
-            subjects.append({"role": key.split(".")[0] if "." in key else "subject", "name": clean_spaces(v)})
+            subjects.append(_person(key.split(".")[0] if "." in key else "subject", clean_spaces(v),
+                                    _birth(flat, key)))
         if subjects and key == "full_name":
             break
     taken = {s["name"] for s in subjects}
@@ -184,11 +212,50 @@ def _persons(flat: dict, fields: dict) -> tuple[list[dict], list[dict]]:
             rel = (fields.get("relatives") or [{}])[int(m.group(1))].get("relation") or {}
             role = f"relative:{rel.get('value')}" if rel.get("value") else "relative"
         name = clean_spaces(v)
-        if role == "alias":
-            subjects.append({"role": "alias", "name": name})
+        if role == "alias":  # another name of the subject: born when the subject was
+            subjects.append(_person("alias", name, subjects[0].get("date_of_birth") if subjects else None))
         elif name not in taken:
-            others.append({"role": role, "name": name})
+            others.append(_person(role, name, _birth(flat, k)))
     return subjects, others
+
+
+def person_forms(person: dict, subject: bool, forms) -> dict:
+    """One person as the nested ``search.people`` holds them: every form a name query matches, in one
+    document, so all words of a query fall within one person's name and their own birth date."""
+    norm, folded = forms(person["name"])
+    words = tokens(folded)
+    return {
+        "role": person["role"],
+        "subject": subject,
+        "born": person.get("date_of_birth"),
+        "exact": " ".join(tokens(norm)),
+        "full": " ".join(words),
+        "keys": name_variants(person["name"], folded)[1:],
+        "words": words,
+        "ends": sorted({words[0], words[-1]}) if words else [],  # family and given name (typo tier)
+        "spelt": sorted({spelt_word(w) for w in tokens(norm)}),
+        "marks": sorted({f for w in tokens(norm) for f in mark_forms(w)}),
+        "given": words[-1] if words else None,
+        "given_spelt": spelt_word(tokens(norm)[-1]) if words else None,
+        "length": len(words),
+    }
+
+
+def public_values(flat: dict) -> dict:
+    """The record's values as a role without the right to personal data sees them: ID numbers as their last
+    three digits, dates of birth as their year, and any other date finer than a year or ID-length number in free
+    text likewise (``sohoa.masking``)."""
+    out = {}
+    for key, value in flat.items():
+        if not isinstance(value, (str, int, float)) or isinstance(value, bool):
+            continue
+        if key_matches(key, ID_SUFFIXES):
+            out[key] = mask_id(str(value))
+        elif key_matches(key, BIRTH_SUFFIXES):
+            out[key] = mask_date(str(value))
+        else:
+            out[key] = mask_text(str(value))
+    return out
 
 
 def derive(base: dict) -> dict:
@@ -211,12 +278,17 @@ def derive(base: dict) -> dict:
     year = int(primary[:4]) if primary else (int(dating) if isinstance(dating, (int, str)) and str(dating).isdigit()
                                              else None)
     doc["decade"] = year - year % 10 if year is not None else None
+    # What roles that see only years of birth sort by (indexers/records_search.py: year_only).
+    doc["birth_year"] = int(doc["date_of_birth"][:4]) if doc["date_of_birth"] else None
     places = _strings(flat, PLACE_SUFFIXES)
     doc["places"] = [clean_spaces(v) for _, v in places]
     doc["provinces"] = sorted({p for p in (province(v) for k, v in places if "registration" not in k) if p})
     doc["ids"] = sorted({d for d in (digits(v) for _, v in _strings(flat, ID_SUFFIXES)) if d})
     doc["numbers"] = sorted({number_key(v) for _, v in _strings(flat, NUMBER_SUFFIXES)})
-    all_text = [clean_spaces(str(v)) for v in flat.values() if isinstance(v, (str, int, float)) and str(v).strip()]
+    # Boilerplate (the same on most records) is not free text: 'viet hung' must not match every Việt Nam.
+    text_values = {k: v for k, v in flat.items() if not key_matches(k, BOILERPLATE_SUFFIXES)}
+    all_text = [clean_spaces(str(v)) for v in text_values.values() if isinstance(v, (str, int, float)) and str(v).strip()]
+    public_text = [clean_spaces(str(v)) for v in public_values(text_values).values() if str(v).strip()]
     subject_names = [s["name"] for s in subjects]
     other_names = [o["name"] for o in others]
     forms: dict[str, tuple[str, str]] = {}  # a record repeats its names and places in several fields
@@ -227,26 +299,18 @@ def derive(base: dict) -> dict:
     def folded(t: str) -> str:
         return _forms(forms, t)[1]
 
-    subject_words = [tokens(folded(n)) for n in subject_names]
     doc["search"] = {
-        "name_exact": sorted({" ".join(tokens(norm(n))) for n in subject_names}),
-        "name_full": sorted({" ".join(w) for w in subject_words}),
-        "name_keys": sorted({v for n in subject_names for v in name_variants(n, folded(n))}),
-        "name_given": sorted({w[-1] for w in subject_words if w}),
-        "name_length": sorted({len(w) for w in subject_words if w}),
-        # The first subject's name apart from the others' (a marriage's husband, an alias): word points are
-        # summed within one name, never across two. Its keyword sub-field name_words.sort sorts by name.
-        "name_words": folded(subject_names[0]) if subject_names else None,
-        "name_words_other": [folded(n) for n in subject_names[1:]],
+        # One nested document per person, in the order of ``persons`` (a hit's inner hit names the person).
+        "people": [person_forms(p, i < len(subjects), lambda t: _forms(forms, t))
+                   for i, p in enumerate(doc["persons"])],
+        "name_sort": folded(subject_names[0]) if subject_names else None,
         "subject_norm": [norm(n) for n in subject_names],
-        "subject_folded": [folded(n) for n in subject_names],
-        "person_exact": sorted({" ".join(tokens(norm(n))) for n in other_names}),
-        "person_keys": sorted({v for n in other_names for v in name_variants(n, folded(n))}),
         "persons_norm": [norm(n) for n in other_names],
-        "persons_folded": [folded(n) for n in other_names],
         "places_norm": [norm(p) for p in doc["places"]],
         "places_folded": [folded(p) for p in doc["places"]],
         "all_folded": [folded(t) for t in all_text],
+        # What roles that see only years search in: no date finer than a year, no whole ID number.
+        "all_public_folded": [folded(t) for t in public_text],
     }
     return doc
 

@@ -155,6 +155,35 @@ def _num(token: str) -> tuple[int | None, bool]:
     return (int(fixed) if fixed.isdigit() else None), repaired
 
 
+def _numeric_date(m: re.Match) -> tuple[str | None, float, list[str]]:
+    """A ``_RE_DMY`` match as (ISO date, quality, notes): day first (``05/3/1972``, ``5-3-80``), or year first
+    when the first group is a year (``1980/03/05``, ``1980.03.05``)."""
+    (a, r1), (mo, r2), (c, r3) = _num(m.group(1)), _num(m.group(2)), _num(m.group(3))
+    q = 0.85 if (r1 or r2 or r3) else 1.0
+    if a is None or mo is None or c is None:
+        return None, FAILED, []
+    if len(fix_digits(m.group(3))[0]) in (2, 4):
+        iso = _iso(_year(str(c)), mo, a)
+        if iso:
+            if len(m.group(3)) == 2:
+                return iso, min(q, 0.8), ["two-digit year read as 19xx"]
+            return iso, q, []
+    if len(fix_digits(m.group(1))[0]) == 4:
+        iso = _iso(a, mo, c)
+        if iso:
+            return iso, q, []
+    return None, FAILED, []
+
+
+_RE_COMPACT = re.compile(r"(?<!\w)([0-9]{8})(?!\w)")  # eight digits alone, not inside a hash or a word
+
+
+def _compact_date(eight: str) -> str | None:
+    """``05031980`` (day, month, year) or ``19800305`` (year, month, day); None if neither is a date."""
+    return (_iso(int(eight[4:]), int(eight[2:4]), int(eight[:2])) if 1800 <= int(eight[4:]) <= 2100 else None) or \
+        (_iso(int(eight[:4]), int(eight[4:6]), int(eight[6:])) if 1800 <= int(eight[:4]) <= 2100 else None)
+
+
 def _words_date(toks: list[str]) -> tuple[int | None, int | None, int | None] | None:
     """Day, month, year from folded tokens ``ngay ... thang ... nam ...`` (words or digits)."""
 
@@ -177,12 +206,24 @@ def _words_date(toks: list[str]) -> tuple[int | None, int | None, int | None] | 
                 year = value(rest[k + 1:])
                 if head is not None and lo <= head <= hi and year is not None:
                     return head, year
+        # "tháng 11, 1983": the year written after a comma, without "năm"
+        if len(rest) == 2 and re.fullmatch(r"\d{4}", rest[1]):
+            head = value(rest[:1], month=True)
+            if head is not None and lo <= head <= hi:
+                return head, int(rest[1])
         head = value(rest, month=True)
         if head is not None and lo <= head <= hi:
             return head, None
         return None
 
     day = month = year = None
+    if toks and toks[0] == "nam" and "thang" in toks and "ngay" in toks and toks.index("thang") < toks.index("ngay"):
+        # "năm 1980 tháng 3 ngày 5": largest part first
+        t, n = toks.index("thang"), toks.index("ngay")
+        year, month, day = value(toks[1:t]), value(toks[t + 1:n], month=True), value(toks[n + 1:])
+        if None in (year, month, day) or not 1 <= month <= 12 or not 1 <= day <= 31:
+            return None
+        return day, month, year
     if "thang" in toks:
         t = toks.index("thang")
         before, after = toks[:t], toks[t + 1:]
@@ -214,13 +255,18 @@ _DATE_WORDS = set(DIGIT_WORDS) | TEN_WORDS | HUNDRED_WORDS | THOUSAND_WORDS | ZE
     "ngay", "thang", "nam", "mong", "mung"}
 
 
-def _date_phrases(text: str) -> list[list[str]]:
-    """Runs of folded tokens that may spell a date: ``ngay ... thang ... nam ...``."""
-    toks = [t.strip(".,;:()") for t in _tokens(text)]
-    runs, cur = [], []
-    for t in toks:
-        if t in _DATE_WORDS or fix_digits(t)[0].isdigit() or re.fullmatch(r"\d{1,2}/\d{4}", t):
-            cur.append(t)
+_TOKEN_AT = re.compile(r"[\w/.\-:]+")
+
+
+def _date_phrases_at(text: str) -> list[list[tuple[str, int, int]]]:
+    """Runs of folded tokens that may spell a date (``ngay ... thang ... nam ...``), each token with the span
+    of its characters in ``text``."""
+    runs: list[list[tuple[str, int, int]]] = []
+    cur: list[tuple[str, int, int]] = []
+    for m in _TOKEN_AT.finditer(text):
+        t = fold(m.group(0)).strip(".,;:()")
+        if t and (t in _DATE_WORDS or fix_digits(t)[0].isdigit() or re.fullmatch(r"\d{1,2}/\d{4}", t)):
+            cur.append((t, m.start(), m.end()))
         else:
             if cur:
                 runs.append(cur)
@@ -229,14 +275,23 @@ def _date_phrases(text: str) -> list[list[str]]:
         runs.append(cur)
     out = []
     for run in runs:
-        # a run may hold two dates ("... nam 1972 ngay muoi lam ..."): split at each "ngay"/"mong"
-        starts = [i for i, t in enumerate(run) if t in ("ngay", "mong", "mung")] or [0]
+        words = [t for t, _, _ in run]
+        # a run may hold two dates ("... nam 1972 ngay muoi lam ..."): split at each "ngay"/"mong", unless the
+        # run is one date written largest part first ("nam 1980 thang 3 ngay 5")
+        starts = [i for i, t in enumerate(words) if t in ("ngay", "mong", "mung")] or [0]
         if starts[0] != 0:
             starts = [0] + starts
+        if len(starts) > 1 and words[0] == "nam" and "thang" in words[:starts[1]]:
+            starts.pop(1)
         for a, b in zip(starts, starts[1:] + [len(run)]):
             if run[a:b]:
                 out.append(run[a:b])
     return out
+
+
+def _date_phrases(text: str) -> list[list[str]]:
+    """Runs of folded tokens that may spell a date: ``ngay ... thang ... nam ...``."""
+    return [[t for t, _, _ in phrase] for phrase in _date_phrases_at(text)]
 
 
 def lunar_year(text: str) -> str | None:
@@ -260,14 +315,9 @@ def parse_date(raw: str, words_only: bool = False) -> DateParse:
     if not words_only:
         m = _RE_DMY.search(text)
         if m:
-            (d, r1), (mo, r2), (y, r3) = _num(m.group(1)), _num(m.group(2)), _num(m.group(3))
-            year = _year(str(y)) if y is not None and len(fix_digits(m.group(3))[0]) in (2, 4) else None
-            iso = _iso(year, mo, d) if d is not None and mo is not None else None
+            iso, q, more = _numeric_date(m)
             if iso:
-                q = 0.85 if (r1 or r2 or r3) else 1.0
-                if len(m.group(3)) == 2:
-                    q, notes = min(q, 0.8), ["two-digit year read as 19xx"]
-                return DateParse(iso, q, notes)
+                return DateParse(iso, q, notes + more)
             return DateParse(None, FAILED, [f"{m.group(0)!r} is not a valid date"])
     for phrase in _date_phrases(text):
         got = _words_date(phrase)
@@ -285,6 +335,10 @@ def parse_date(raw: str, words_only: bool = False) -> DateParse:
         if iso:
             return DateParse(iso, 1.0 if has_digits else 0.95, notes)
     if not words_only:
+        m = _RE_COMPACT.search(text)
+        iso = _compact_date(m.group(1)) if m else None
+        if iso:
+            return DateParse(iso, 0.8, ["date written without separators"])
         m = _RE_MY.search(text)
         if m:
             (mo, r1), (y, r2) = _num(m.group(1)), _num(m.group(2))
@@ -477,6 +531,90 @@ def cccd_parts(digits: str) -> dict | None:
         return None
     century, sex = CENTURY_SEX[int(digits[3])]
     return {"province": digits[:3], "sex": sex, "birth_year": century + int(digits[4:6])}
+
+
+# --- dates and ID numbers inside free text ---------------------------------------------------
+# What masking needs: every date finer than a year and every ID-length number in a piece of text, with where
+# it is, in every form the field normalisers above understand (they share the same patterns and parsers).
+
+@dataclass(frozen=True)
+class Found:
+    start: int
+    end: int
+    kind: str   # "date" or "id"
+    value: str  # the ISO date at the precision written ("" when no year was written), or the ID's digits
+
+
+_RE_ID_GROUPS = re.compile(r"(?<![\w.\-/])[0-9]{2,12}(?:[ .\-][0-9]{2,12})*(?![\w/]|[.\-][0-9])")
+ID_MIN_DIGITS = 8  # old identity cards had 8 or 9 digits, citizen cards 12
+
+
+def date_spans(text: str) -> list[Found]:
+    """Every date in ``text`` that says more than its year: ``05/03/1980``, ``1980/03/05``, ``1980.03.05``,
+    ``5-3-80``, ``05031980``, ``ngày mười lăm tháng ba năm một nghìn chín trăm tám mươi``, ``mồng 27 tháng 11,
+    1983``, ``năm 1980 tháng 3 ngày 5``, ``tháng 7/1949``."""
+    text = nfc(text)
+    found: list[Found] = []
+    has_digits = any(c.isdigit() for c in text)
+    # Every date finer than a year has a digit or the word "tháng": most values (names, places) have neither.
+    has_month_word = "thang" in fold(text)
+    if not has_digits and not has_month_word:
+        return found
+    for m in _RE_DMY.finditer(text):
+        iso, _, _ = _numeric_date(m)
+        if iso:
+            found.append(Found(m.start(), m.end(), "date", iso))
+    for m in _RE_COMPACT.finditer(text):
+        iso = _compact_date(m.group(1))
+        if iso:
+            found.append(Found(m.start(), m.end(), "date", iso))
+    for m in _RE_MY.finditer(text):
+        (mo, _), (y, _) = _num(m.group(1)), _num(m.group(2))
+        iso = _iso(y, mo) if mo is not None and y is not None else None
+        if iso:
+            found.append(Found(m.start(), m.end(), "date", iso))
+    for phrase in _date_phrases_at(text) if has_month_word else ():
+        got = _words_date([t for t, _, _ in phrase])
+        if got is None or got[1] is None:  # a year alone ("năm 1980") is not masked
+            continue
+        day, month, year = got
+        found.append(Found(phrase[0][1], phrase[-1][2], "date", _iso(year, month, day) or ""))
+    return _outermost(found)
+
+
+def id_spans(text: str, dates: list[Found] | None = None) -> list[Found]:
+    """Every number of 8 to 12 digits in ``text``, written in one run or in groups (``046 183 007 777``,
+    ``046.183.007.778``, ``0461-8500-1234``), with its digits as ``norm_id`` reads them. Dates are not IDs."""
+    text = nfc(text)
+    if sum(c.isdigit() for c in text) < ID_MIN_DIGITS:
+        return []
+    dates = date_spans(text) if dates is None else dates
+    blanked = list(text)
+    for d in dates:
+        blanked[d.start:d.end] = "#" * (d.end - d.start)
+    out = []
+    for m in _RE_ID_GROUPS.finditer("".join(blanked)):
+        value = norm_id(m.group(0)).value or ""
+        if len(value) >= ID_MIN_DIGITS:
+            out.append(Found(m.start(), m.end(), "id", value))
+    return out
+
+
+def sensitive_spans(text: str) -> list[Found]:
+    """Dates finer than a year and ID numbers in ``text``, in order, none overlapping."""
+    dates = date_spans(text)
+    return _outermost(dates + id_spans(text, dates))
+
+
+def _outermost(found: list[Found]) -> list[Found]:
+    out: list[Found] = []
+    for f in sorted(found, key=lambda f: (f.start, -(f.end - f.start))):
+        if out and f.start < out[-1].end:
+            if f.end > out[-1].end:
+                out[-1] = Found(out[-1].start, f.end, out[-1].kind, out[-1].value or f.value)
+            continue
+        out.append(f)
+    return out
 
 
 # --- percent, time ----------------------------------------------------------------------------

@@ -53,6 +53,7 @@ from ocr.result import PageText  # noqa: E402
 from schemas.extract import REVIEW_THRESHOLD, extract_records, flatten_fields  # noqa: E402
 
 RECORD_TYPES = make_forms.RECORD_TYPES
+ROOT = Path(__file__).resolve().parent.parent
 SPLITS = ("seen", "unseen", "legacy")
 GOALS = {"fields": "≥ 97 %", "confident_wrong": "< 0.5 %", "missing": "≤ 2 %", "review": "≤ 25 %",
          "classification": "100 %", "misplaced": "0", "silent": "0"}
@@ -68,9 +69,22 @@ def render(job: tuple) -> tuple[list, dict]:
     return build_document(split, kind, index, level, seed)
 
 
-def image_key(images: list, steps: tuple | None) -> str:
-    """The OCR cache key: the bytes of every page image and the OCR steps, so any change to a form re-OCRs it."""
-    h = hashlib.sha256(repr(steps).encode())
+def ocr_fingerprint() -> str:
+    """A digest of the OCR package's source: a cached reading is reused only by the OCR code that made it."""
+    h = hashlib.sha256()
+    for path in sorted((ROOT / "ocr").glob("*.py")):
+        h.update(path.name.encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()[:16]
+
+
+OCR_VERSION = ocr_fingerprint()
+
+
+def image_key(images: list, steps: tuple | None, ocr_version: str = "") -> str:
+    """The OCR cache key: the bytes of every page image, the OCR steps and the OCR code, so a changed form or a
+    changed OCR reads the page again."""
+    h = hashlib.sha256(repr(steps).encode() + ocr_version.encode())
     for img in images:
         h.update(f"{img.mode}{img.size}".encode())
         h.update(img.tobytes())
@@ -82,7 +96,7 @@ def ocr_document(args: tuple) -> tuple[tuple, dict, list[dict], float, bool]:
     job, cache = args
     steps = job[5]
     images, truth = render(job)
-    path = cache / f"{image_key(images, steps)}.json" if cache is not None else None
+    path = cache / f"{image_key(images, steps, OCR_VERSION)}.json" if cache is not None else None
     if path is not None and path.exists():
         d = json.loads(path.read_text(encoding="utf-8"))
         return job, truth, d["pages"], d["seconds"], True
@@ -248,9 +262,12 @@ def main(argv: list[str] | None = None) -> int:
                     help="seeds the extractor's confidence calibration was fitted on; judging on one of them is "
                          "refused (calibration is judged on held-out forms)")
     ap.add_argument("--ocr-cache", type=Path,
-                    help="folder keeping each document's OCR output, keyed by the bytes of its page images; a later "
-                         "run only re-runs extraction on documents it has seen")
+                    help="folder keeping each document's OCR output, keyed by the bytes of its page images and the "
+                         "OCR code; a later run only re-runs extraction on documents it has seen")
     ap.add_argument("--ocr-steps", help="comma-separated OCR preprocessing steps instead of the pipeline's defaults")
+    ap.add_argument("--samples", type=Path, nargs="?", const=Path("samples"),
+                    help="also read the bundled sample scans (default samples/): records per file, how many go to "
+                         "review and for which fields (never a value); --splits '' for the samples alone")
     args = ap.parse_args(argv)
     splits = [s for s in args.splits.split(",") if s]
     if unknown := set(splits) - set(SPLITS):
@@ -307,6 +324,10 @@ def main(argv: list[str] | None = None) -> int:
                         held[split].append(notes.get(key) or ["(no note: OCR confidence)"])
 
     wall = time.perf_counter() - t0
+    if args.samples is not None:
+        _samples(args.samples, args.ocr_cache)
+    if not splits:
+        return 0
     n_words, n_hits, _ = unseen_overlap()
     n_values, value_hits = value_overlap()
     print(f"documents: {len(jobs)} ({n_pages} pages, {cached} OCR'd from the cache)  seed {args.seed}  "
@@ -356,6 +377,32 @@ def main(argv: list[str] | None = None) -> int:
                 fh.write(json.dumps(r, ensure_ascii=False) + "\n")
         print(f"per-field rows: {args.dump} ({len(all_rows)})")
     return 0
+
+
+def _samples(root: Path, cache: Path | None) -> None:
+    """Records of each bundled sample and the fields their review reasons name (the text after the field is
+    not printed: a reason may quote a value)."""
+    from ocr.pipeline import ocr_file
+    print("bundled samples (collection = the sample's folder):")
+    print()
+    print("| sample | records | sent to review | fields named by review reasons |")
+    print("| --- | --- | --- | --- |")
+    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+        data = path.read_bytes()
+        key = hashlib.sha256(data + OCR_VERSION.encode()).hexdigest()[:32]
+        hit = cache / f"sample-{key}.json" if cache is not None else None
+        if hit is not None and hit.exists():
+            page_dicts = json.loads(hit.read_text(encoding="utf-8"))
+        else:
+            page_dicts = [p.to_dict() for p in ocr_file(path, OcrOptions())]
+            if hit is not None:
+                hit.write_text(json.dumps(page_dicts, ensure_ascii=False), encoding="utf-8")
+        collection = path.relative_to(root).parts[0] + "/"
+        records = extract_records([PageText.from_dict(d) for d in page_dicts], collection)
+        named = Counter(r.split(":", 1)[0].strip() for rec in records for r in rec["review_reasons"])
+        fields = ", ".join(f"{k} ×{n}" if n > 1 else k for k, n in sorted(named.items())) or "-"
+        print(f"| {path.relative_to(root)} | {len(records)} | {sum(r['needs_review'] for r in records)} | {fields} |")
+    print()
 
 
 def _cells(t: Tally) -> dict[str, str]:

@@ -10,12 +10,14 @@ index prefix, deleted afterwards unless --keep. Latency is measured through
 the HTTP API (`sohoa api` on a loopback port), at each level of --clients
 concurrent clients in turn (the clients run on the same cores as the API and
 Elasticsearch).
-Relevance: judged queries for planted and background records, typed without
-diacritics, in reversed order, without the middle name, with one typo, and
-with a birth-year range; the relevant set of a query is every record whose
-name, without diacritics, is the intended one (and born in the range), read
-from the index by an exact keyword lookup, never from the ranking under test.
-A typo is never allowed to spell another name of the archive (see ``typo``).
+Relevance: judged queries of every kind people type (scripts/search_judgements.py:
+its own name pools, tone placement, typo model and Telex/VNI keystrokes, nothing
+from the search code), for people planted on one to three records each among the
+background; the relevant records of a query are read from what was generated,
+never from the index. Per kind: recall@10, the share whose first hit has the
+spelling typed (any relevant record for queries typed without diacritics), MRR.
+
+    .venv/bin/python scripts/bench_search.py --records 100000 --relevance-only --show-misses
 """
 
 from __future__ import annotations
@@ -41,21 +43,16 @@ import httpx  # noqa: E402
 from elasticsearch import Elasticsearch  # noqa: E402
 
 from api.auth import create_token  # noqa: E402
-from indexers.analysis import folded_text  # noqa: E402
+from indexers.analysis import folded_text  # noqa: E402  (the load mix only: judgements never use it)
 from indexers.client import concrete_name, load_template  # noqa: E402
 from indexers.bulk import index_concurrently, load_settings  # noqa: E402
-from indexers.records import derive, record_id, tokens  # noqa: E402
+from indexers.records import derive, record_id  # noqa: E402
 from indexers.synthetic import FAMILY, GIVEN_F, GIVEN_M, MIDDLE_F, MIDDLE_M, PROVINCES, record_base  # noqa: E402
+
+sys.path.insert(0, str(ROOT / "scripts"))
+import search_judgements as judgements  # noqa: E402
 from ingest.testing import api_process  # noqa: E402
 from sohoa.config import Config  # noqa: E402
-
-# Planted people: plausible names that are rarer than the background's, so "the record" is well defined.
-PLANTED = ["Nguyễn Văn Khuê", "Trần Thị Nhạn", "Lê Đình Thoại", "Phạm Thị Ngọc Diễm", "Hoàng Văn Thụ",
-           "Vũ Thị Huyền Trâm", "Đặng Quang Vịnh", "Bùi Thị Xuyến", "Đỗ Hữu Nghị", "Ngô Thị Thoa Hường",
-           "Dương Văn Khoát", "Đinh Thị Loan Phượng", "Trịnh Công Sự", "Lương Thị Gấm", "Mai Xuân Thưởng",
-           "Tạ Đình Đề", "Chu Văn Tấn", "Cao Thị Thuỷ Ngân", "Kiều Văn Hoà", "Quách Thị Ngoãn",
-           "Nguyễn Thị Ngọc Hân", "Trần Văn Thuần", "Lê Thị Hoè", "Phan Văn Khoẻ", "Hồ Thị Quế"]
-
 
 def derived(i: int, seed: int) -> tuple[str, dict]:
     b = record_base(i, seed=seed)
@@ -68,84 +65,18 @@ def derived_json(i: int, seed: int) -> tuple[str, bytes]:
     return _id, json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode()
 
 
-def planted_docs(seed: int) -> list[tuple[str, dict]]:
-    out = []
-    rng = random.Random(seed)
-    for k, name in enumerate(PLANTED):
-        b = record_base(10_000_000 + k, seed=seed, record_type="birth", family="civil_status", collection="hotich")
-        born = f"{rng.randint(1930, 2000)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
-        b["fields"] = {"full_name": {"value": name, "raw": name.upper(), "confidence": 0.9, "page": 1, "bbox": None},
-                       "date_of_birth": {"value": born, "raw": born, "confidence": 0.9, "page": 1, "bbox": None},
-                       "place_of_birth": {"value": f"xã Đình Bảng, huyện Từ Sơn, tỉnh {PROVINCES[k % 8][0]}",
-                                          "raw": "", "confidence": 0.9, "page": 1, "bbox": None}}
-        out.append((record_id(b["doc_hash"], 0), derive(b)))
-    return out
+def background_subjects(i: int, seed: int) -> tuple[str, list]:
+    """Who the subjects of background record ``i`` are, read from its generated fields (for the judgements)."""
+    b = record_base(i, seed=seed)
+    return record_id(b["doc_hash"], 0), judgements.subjects_of(b)
 
 
-def name_words() -> frozenset[str]:
-    """Every word of a name in the benchmark's archive, folded."""
-    names = [n for n, _ in FAMILY + MIDDLE_M + MIDDLE_F] + GIVEN_M + GIVEN_F + PLANTED
-    return frozenset(w for n in names for w in tokens(folded_text(n)))
-
-
-def typo(word: str, rng: random.Random, vocabulary: frozenset[str] = frozenset()) -> str:
-    """One letter of ``word`` (not the first) replaced, giving a word that is no name in the archive.
-
-    A slip that spells another real name (``khoat`` -> ``khoan``) is not a typo a search can see: the
-    query then asks for that other name, and its records are rightly first.
-    """
-    w = folded_text(word)
-    if len(w) < 3:
-        return w
-    for _ in range(100):
-        i = rng.randint(1, len(w) - 1)
-        c = rng.choice([x for x in "abcdeghiklmnopqrstuvxy" if x != w[i]])
-        typed = w[:i] + c + w[i + 1:]
-        if typed not in vocabulary:
-            return typed
-    return typed
-
-
-def judged_queries(planted: list[tuple[str, dict]], background: list[dict], seed: int) -> list[dict]:
-    rng = random.Random(seed)
-    vocabulary = name_words()
-    out = []
-    for _, d in planted:
-        t = tokens(folded_text(d["name"]))
-        intended = " ".join(t)
-        out.append({"kind": "unaccented", "params": {"name": " ".join(t)}, "intended": intended})
-        out.append({"kind": "reversed", "params": {"name": " ".join([t[-1], t[0]] + t[1:-1])}, "intended": intended})
-        if len(t) >= 3:
-            out.append({"kind": "no middle name", "params": {"name": f"{t[0]} {t[-1]}"}, "intended": intended})
-        typed = list(t)
-        typed[-1] = typo(t[-1], rng, vocabulary)
-        out.append({"kind": "typo", "params": {"name": " ".join(typed)}, "intended": intended})
-    for d in background:
-        t = tokens(folded_text(d["name"]))
-        y = int(d["date_of_birth"][:4])
-        variant = rng.choice(["unaccented", "typo"])
-        q = " ".join(t) if variant == "unaccented" else " ".join(t[:-1] + [typo(t[-1], rng, vocabulary)])
-        out.append({"kind": f"{variant}+born", "params": {"name": q, "born": f"{y - 2}..{y + 2}"},
-                    "intended": " ".join(t), "born": (f"{y - 2}-01-01", f"{y + 2}-12-31")})
-    return out
-
-
-def relevant(es: Elasticsearch, alias: str, q: dict) -> set[str]:
-    """Records whose name is the intended one as it was typed, without diacritics: ``tran thi nhan`` asks for
-    Trần Thị Nhạn and Trần Thị Nhàn alike, and nothing in the query tells them apart. A query without the
-    middle name asks for everyone of that family and given name (``dinh phuong``: Đinh Thị Loan Phượng as
-    much as Đinh Minh Phượng or Đinh Phượng)."""
-    if q["kind"] == "no middle name":
-        t = q["intended"].split()
-        name = {"bool": {"should": [{"term": {"search.name_full": f"{t[0]} {t[-1]}"}},
-                                    {"wildcard": {"search.name_full": f"{t[0]} * {t[-1]}"}}]}}
-    else:
-        name = {"term": {"search.name_full": q["intended"]}}
-    flt = [name]
-    if "born" in q:
-        flt.append({"range": {"date_of_birth": {"gte": q["born"][0], "lte": q["born"][1], "format": "yyyy-MM-dd"}}})
-    resp = es.search(index=alias, query={"bool": {"filter": flt}}, size=1000, source=False)
-    return {h["_id"] for h in resp["hits"]["hits"]}
+def vocabulary() -> frozenset[str]:
+    """Every word of a name in the benchmark's archive, without diacritics: a slip never spells one."""
+    names = ([n for n, _ in FAMILY + MIDDLE_M + MIDDLE_F] + GIVEN_M + GIVEN_F
+             + [n for n, _ in judgements.FAMILY + judgements.MIDDLE_M + judgements.MIDDLE_F]
+             + judgements.GIVEN_M + judgements.GIVEN_F)
+    return frozenset(w for n in names for w in judgements.plain(n).split())
 
 
 def pct(values: list[float], p: float) -> float:
@@ -159,6 +90,19 @@ def es_cpu_seconds(es: Elasticsearch) -> float:
     """CPU time the Elasticsearch nodes have used so far (node stats: works on any cluster)."""
     nodes = es.nodes.stats(metric="process")["nodes"].values()
     return sum(n["process"]["cpu"]["total_in_millis"] for n in nodes) / 1000
+
+
+def es_time_ms(es: Elasticsearch) -> dict[str, float]:
+    """Time Elasticsearch spent so far per kind of request: searching (query and fetch phases), getting
+    documents by ID (the token check), indexing (the audit entries)."""
+    out = {"search_query": 0.0, "search_fetch": 0.0, "get": 0.0, "index": 0.0}
+    for n in es.nodes.stats(metric="indices")["nodes"].values():
+        i = n["indices"]
+        out["search_query"] += i["search"]["query_time_in_millis"]
+        out["search_fetch"] += i["search"]["fetch_time_in_millis"]
+        out["get"] += i["get"]["time_in_millis"]
+        out["index"] += i["indexing"]["index_time_in_millis"]
+    return out
 
 
 def loader_cpu_seconds() -> float:
@@ -206,7 +150,7 @@ def run_load(base: str, headers: dict, queries: list[tuple[str, dict]], clients:
                 with lock:
                     (lat[kind] if resp.status_code == 200 else errors).append(dt)
 
-    es0, api0 = es_cpu_seconds(es), process_cpu_seconds(api_pid)
+    es0, api0, t_es0 = es_cpu_seconds(es), process_cpu_seconds(api_pid), es_time_ms(es)
     t0 = time.monotonic()
     threads = [threading.Thread(target=client_loop) for _ in range(clients)]
     for t in threads:
@@ -214,12 +158,17 @@ def run_load(base: str, headers: dict, queries: list[tuple[str, dict]], clients:
     for t in threads:
         t.join()
     wall = time.monotonic() - t0
-    es1, api1 = es_cpu_seconds(es), process_cpu_seconds(api_pid)
+    es1, api1, t_es1 = es_cpu_seconds(es), process_cpu_seconds(api_pid), es_time_ms(es)
     done = sum(len(v) for v in lat.values()) or 1
+    load = os.getloadavg()[0]
     return {"clients": clients, "queries": done, "errors": len(errors), "seconds": round(wall, 1),
             "qps": round(done / wall, 1),
             "cpu_ms_per_query": {"elasticsearch": round((es1 - es0) / done * 1000, 1),
                                  "api": round((api1 - api0) / done * 1000, 1) if api0 is not None else None},
+            # wall time inside Elasticsearch per query, by kind of request (one search, one token get, one
+            # audit write per query): where the Elasticsearch part goes
+            "es_ms_per_query": {k: round((t_es1[k] - t_es0[k]) / done, 2) for k in t_es0},
+            "load_average": round(load, 1),
             "latency_ms": {k: {"n": len(v), "p50": round(pct(v, 50), 1), "p95": round(pct(v, 95), 1),
                                "p99": round(pct(v, 99), 1)} for k, v in lat.items()}}
 
@@ -244,6 +193,10 @@ def main() -> int:
     ap.add_argument("--reuse", action="store_true",
                     help="measure queries on the index an earlier run kept (--prefix P --keep); no bulk load")
     ap.add_argument("--show-misses", action="store_true", help="print each judged query not fully recalled")
+    ap.add_argument("--people", type=int, default=150, help="planted people for the judged queries")
+    ap.add_argument("--per-kind", type=int, default=35, help="judged queries per kind (at most)")
+    ap.add_argument("--relevance-only", action="store_true", help="judged queries only, no load levels")
+    ap.add_argument("--name-only", action="store_true", help="load with name queries only (CPU per name query)")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
 
@@ -258,7 +211,8 @@ def main() -> int:
     result: dict = {"records": args.records, "prefix": prefix}
     services = contextlib.ExitStack()
     try:
-        planted = planted_docs(args.seed)
+        persons, planted_bases = judgements.planted(args.seed, people=args.people)
+        planted = [(record_id(b["doc_hash"], 0), derive(b)) for b in planted_bases]
         if args.reuse:  # an index kept by an earlier --keep run with the same --records and --seed
             if es.count(index=alias)["count"] != args.records + len(planted):
                 raise SystemExit(f"{alias} does not hold the {args.records} records of an earlier --keep run")
@@ -293,71 +247,77 @@ def main() -> int:
         token, _ = create_token(es, config, "bench-search", "clerk")
         headers = {"Authorization": f"Bearer {token}"}
 
-        # --- relevance
-        rng = random.Random(args.seed + 1)
-        background = []
-        while len(background) < 25:
-            _, d = derived(rng.randrange(args.records), args.seed)
-            if d["name"] and d["date_of_birth"] and d["record_type"] != "museum_object":
-                background.append(d)
-        judged = judged_queries(planted, background, args.seed)
-        recalls, firsts, by_kind = [], [], {}
+        # --- relevance: judged queries made by scripts/search_judgements.py, relevant records read from what
+        # was generated (every background record's subjects too), never from the index
+        archive = judgements.Archive()
+        with multiprocessing.Pool(args.processes) as pool:
+            for rid, subjects in pool.imap(partial(background_subjects, seed=args.seed), range(args.records),
+                                           chunksize=2000):
+                archive.add(rid, subjects)
+        for b in planted_bases:
+            archive.add(record_id(b["doc_hash"], 0), judgements.subjects_of(b))
+        judged = judgements.queries(persons, archive, args.seed, per_kind=args.per_kind, vocabulary=vocabulary())
+        by_kind: dict[str, dict] = {k: {"n": 0, "recall": 0.0, "first": 0, "mrr": 0.0} for k in judgements.KINDS}
+        total = {"n": 0, "recall": 0.0, "first": 0, "mrr": 0.0}
         with httpx.Client(base_url=base, timeout=30, headers=headers) as client:
             for q in judged:
-                rel = relevant(es, alias, q)
                 resp = client.get("/records/search", params={**q["params"], "size": 10, "facets": "false"})
                 resp.raise_for_status()
-                hits = resp.json()
-                ids = [h["id"] for h in hits["hits"]]
-                r = len(rel & set(ids)) / min(len(rel), 10) if rel else 0.0
-                f = bool(ids) and ids[0] in rel
-                recalls.append(r)
-                firsts.append(f)
-                if args.show_misses and r < 1:
-                    print(f"miss [{q['kind']}] {q['params']} wanted {q['intended']!r} ({len(rel)} records): "
-                          f"recall {r:.2f}, got {[h['name'] for h in hits['hits'][:5]]}", file=sys.stderr)
-                k = by_kind.setdefault(q["kind"], {"n": 0, "recall": 0.0, "first": 0})
-                k["n"] += 1
-                k["recall"] += r
-                k["first"] += f
-        for k in by_kind.values():
-            k["recall"] = round(k["recall"] / k["n"], 3)
-            k["first"] = round(k["first"] / k["n"], 3)
-        result["relevance"] = {"queries": len(judged), "recall_at_10": round(sum(recalls) / len(recalls), 3),
-                               "exact_first": round(sum(firsts) / len(firsts), 3), "by_kind": by_kind}
-
+                hits = resp.json()["hits"]
+                r, f, rr = judgements.judge([h["id"] for h in hits], q)
+                if args.show_misses and (r < 1 or not f):
+                    print(f"miss [{q['kind']}] {q['params']} ({len(q['relevant'])} relevant): recall {r:.2f}, "
+                          f"first {'ok' if f else 'wrong'}, got {[h['name'] for h in hits[:5]]}", file=sys.stderr)
+                for k in (by_kind[q["kind"]], total):
+                    k["n"] += 1
+                    k["recall"] += r
+                    k["first"] += f
+                    k["mrr"] += rr
+        for k in [*by_kind.values(), total]:
+            for m in ("recall", "first", "mrr"):
+                k[m] = round(k[m] / k["n"], 3) if k["n"] else None
+        result["relevance"] = {"queries": total["n"], "recall_at_10": total["recall"], "first": total["first"],
+                               "mrr": total["mrr"], "by_kind": by_kind}
+        print(f"{'query kind':<24} {'n':>4} {'recall@10':>9} {'first':>6} {'MRR':>6}", file=sys.stderr)
+        for kind, k in [*by_kind.items(), ("overall", total)]:
+            if k["n"]:
+                print(f"{kind:<24} {k['n']:>4} {k['recall']:>9.3f} {k['first']:>6.3f} {k['mrr']:>6.3f}",
+                      file=sys.stderr)
         # --- latency under load
-        mix_rng = random.Random(args.seed + 2)
-        names = [d["name"] for d in background] + [d["name"] for _, d in planted]
-        extra = [record_base(i, seed=args.seed + 3) for i in range(2000)]
-        names += [(b["fields"].get("full_name") or {}).get("value") for b in extra
-                  if (b["fields"].get("full_name") or {}).get("value")]
+        if not args.relevance_only:
+            mix_rng = random.Random(args.seed + 2)
+            names = [p["name"] for p in persons]
+            extra = [record_base(i, seed=args.seed + 3) for i in range(2000)]
+            names += [(b["fields"].get("full_name") or {}).get("value") for b in extra
+                      if (b["fields"].get("full_name") or {}).get("value")]
 
-        def make_query() -> tuple[str, dict]:
-            r = mix_rng.random()
-            name = folded_text(mix_rng.choice(names))
-            if r < 0.6:
-                return "name", {"name": name, "facets": "false"}
-            if r < 0.8:
-                y = mix_rng.randint(1900, 2010)
-                return "date_range", {"born": f"{y}..{y + mix_rng.randint(0, 5)}",
-                                      "type": mix_rng.choice(["birth", "death", "martyr"]), "facets": "false"}
-            given = mix_rng.choice(GIVEN_F + GIVEN_M)
-            return "faceted", {"name": folded_text(given), "province": mix_rng.choice(PROVINCES)[0]}
+            def make_query() -> tuple[str, dict]:
+                r = 0.0 if args.name_only else mix_rng.random()
+                name = folded_text(mix_rng.choice(names))
+                if r < 0.6:
+                    return "name", {"name": name, "facets": "false"}
+                if r < 0.8:
+                    y = mix_rng.randint(1900, 2010)
+                    return "date_range", {"born": f"{y}..{y + mix_rng.randint(0, 5)}",
+                                          "type": mix_rng.choice(["birth", "death", "martyr"]), "facets": "false"}
+                given = mix_rng.choice(GIVEN_F + GIVEN_M)
+                return "faceted", {"name": folded_text(given), "province": mix_rng.choice(PROVINCES)[0]}
 
-        queries = [make_query() for _ in range(args.queries)]
-        with httpx.Client(base_url=base, timeout=30, headers=headers) as c:  # warm the caches first
-            for kind, params in queries[:50]:
-                c.get("/records/search", params=params)
-        result["load"] = []
-        for clients in args.clients:
-            level = run_load(base, headers, queries[50:], clients, args.duration, es, proc.pid)
-            result["load"].append(level)
-            name = level["latency_ms"]["name"]
-            cpu = level["cpu_ms_per_query"]
-            print(f"load: {clients} clients, {level['qps']} queries/s, name p50/p95/p99 "
-                  f"{name['p50']}/{name['p95']}/{name['p99']} ms, {level['errors']} errors; CPU per query: "
-                  f"Elasticsearch {cpu['elasticsearch']} ms, API {cpu['api']} ms", file=sys.stderr)
+            queries = [make_query() for _ in range(args.queries)]
+            with httpx.Client(base_url=base, timeout=30, headers=headers) as c:  # warm the caches first
+                for kind, params in queries[:50]:
+                    c.get("/records/search", params=params)
+            result["load"] = []
+            for clients in args.clients:
+                level = run_load(base, headers, queries[50:], clients, args.duration, es, proc.pid)
+                result["load"].append(level)
+                name = level["latency_ms"]["name"]
+                cpu = level["cpu_ms_per_query"]
+                print(f"load: {clients} clients, {level['qps']} queries/s, name p50/p95/p99 "
+                      f"{name['p50']}/{name['p95']}/{name['p99']} ms, {level['errors']} errors; CPU per query: "
+                      f"Elasticsearch {cpu['elasticsearch']} ms, API {cpu['api']} ms; inside Elasticsearch "
+                      f"per query (ms): {level['es_ms_per_query']}; load average {level['load_average']}",
+                      file=sys.stderr)
     finally:
         services.close()
         if not args.keep and not args.reuse:

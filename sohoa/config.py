@@ -181,6 +181,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("SOHOA_API_SECRET_FILE", "", "file holding the session-signing key (must not be readable by group or "
             "others)"),
     Setting("SOHOA_SESSION_TTL", "28800", "seconds a web login lasts", check=integer(60)),
+    Setting("SOHOA_AUTH_FREE_FAILURES", "5", "failed sign-ins a source address may make before it must wait "
+            "(1 s, then doubling up to 5 min)", check=integer(1)),
     Setting("SOHOA_COOKIE_SECURE", "true", "send the session cookie over HTTPS only (false only for plain-HTTP "
             "development on loopback)", check=boolean),
     Setting("SOHOA_LOG_LEVEL", "INFO", "log level", check=one_of(*LOG_LEVELS)),
@@ -234,6 +236,7 @@ class Config:
     session_secret: str = ""
     api_secret_file: str = ""
     session_ttl: int = 28800
+    auth_free_failures: int = 5
     cookie_secure: bool = True
 
     @classmethod
@@ -285,6 +288,7 @@ class Config:
             session_secret=e("SOHOA_SESSION_SECRET"),
             api_secret_file=e("SOHOA_API_SECRET_FILE"),
             session_ttl=int(e("SOHOA_SESSION_TTL")),
+            auth_free_failures=int(e("SOHOA_AUTH_FREE_FAILURES")),
             cookie_secure=e("SOHOA_COOKIE_SECURE").strip().lower() in TRUE_WORDS,
         )
 

@@ -18,9 +18,18 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+# Characters that print as nothing (zero-width space, joiners, direction marks, soft hyphen, BOM): pasted into
+# a query ("Ng\u200buyễn") they split a word that looks whole, so it matches nothing.
+_INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+
+
+def strip_invisible(text: str) -> str:
+    return _INVISIBLE.sub("", text)
+
+
 def clean_spaces(text: str) -> str:
-    """NFC, with runs of white space collapsed to one space and ends trimmed."""
-    return _SPACES.sub(" ", nfc(text)).strip()
+    """NFC, without invisible characters, with runs of white space collapsed to one space and ends trimmed."""
+    return _SPACES.sub(" ", strip_invisible(nfc(text))).strip()
 
 
 def _fold_table() -> dict[int, str]:

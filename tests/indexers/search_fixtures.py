@@ -92,3 +92,24 @@ def index_synthetic(es, env: dict, n: int, collection: str = "khoiluong") -> Non
             for b in (record_base(i, seed=7, collection=collection) for i in range(n)))
     bulk_index(es, alias, docs, chunk_size=1000)
     es.indices.refresh(index=alias)
+
+
+def _fields(values: dict) -> dict:
+    """Extraction-shaped fields from plain values (nested blocks stay nested)."""
+    return {k: _fields(v) if isinstance(v, dict) else {"value": v, "raw": str(v), "confidence": 0.95, "page": 1,
+                                                       "bbox": None}
+            for k, v in values.items()}
+
+
+def index_fields(es, env: dict, records: list[tuple[str, dict]], collection: str) -> dict[str, str]:
+    """Index records given as (record type, plain field values); return name -> record ID."""
+    config = Config.from_env(env)
+    alias = ensure_index(es, config, "records")
+    docs = []
+    for i, (rtype, values) in enumerate(records):
+        b = record_base(900_000 + i, seed=11, record_type=rtype, collection=collection, fields=_fields(values),
+                        key=f"{collection}/{i}.pdf")
+        docs.append((record_id(b["doc_hash"], 0), derive(b)))
+    bulk_index(es, alias, docs)
+    es.indices.refresh(index=alias)
+    return {d["name"]: rid for rid, d in docs}

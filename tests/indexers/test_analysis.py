@@ -39,3 +39,21 @@ def test_the_quick_check_skips_only_texts_the_word_pass_would_leave_alone():
     words = ["".join(p) for p in itertools.product(["", "q", "h", "th", "kh"], letters, letters, ["", "n", "c"])]
     for w in words:
         assert unify_tone_marks(w) == _WORD.sub(_unify_word, nfc(w)), w
+
+
+def test_invisible_characters_never_split_or_hide_a_word():
+    from indexers.analysis import strip_invisible
+    typed = "Ng\u200buyễn\u00ad V\u200dăn\ufeff Đ\u2060ức\u200e"
+    assert strip_invisible(typed) == "Nguyễn Văn Đức"
+    assert norm_text(typed) == "nguyễn văn đức" and folded_text(typed) == "nguyen van duc"
+
+
+def test_mark_forms_hold_every_subset_of_a_words_marks():
+    from indexers.analysis import mark_forms
+    forms = mark_forms("đức")
+    assert forms[0] == "đức" and len(forms) == 8
+    assert {"dức", "đuc", "duc", "đưc", "dúc"} <= set(forms)
+    assert "dục" not in forms and "đục" not in forms  # a mark typed must be on the word
+    assert mark_forms("lan") == ("lan",)
+    assert set(mark_forms("hoà")) == {"hoà", "hoa"}
+    assert all(unicodedata.is_normalized("NFC", f) for f in mark_forms("đường")) and len(mark_forms("đường")) == 16

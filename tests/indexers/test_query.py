@@ -39,3 +39,13 @@ def test_page_document_carries_all_three_text_forms():
     assert doc["text_folded"] == "nguyen van duc"
     assert abs(doc["mean_confidence"] - 0.8) < 1e-6
     assert doc["page"] == 2 and doc["pages_total"] == 3
+
+
+def test_a_role_that_sees_only_years_searches_and_sorts_by_years_only():
+    from indexers.records_search import RecordQuery, build_search, year_only
+    body = year_only(build_search(RecordQuery(q="1980-03-05 Nguyễn", sort="born")))
+    text = str(body)
+    assert "search.all_folded" not in text and "search.all_public_folded" in text
+    assert body["sort"] == [{"birth_year": {"order": "asc", "missing": "_last"}}, {"record_id": "asc"}]
+    desc = year_only(build_search(RecordQuery(name="x", sort="born_desc")))["sort"]
+    assert desc == [{"birth_year": {"order": "desc", "missing": "_last"}}, {"record_id": "asc"}]

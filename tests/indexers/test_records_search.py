@@ -42,13 +42,40 @@ def test_record_document_derives_typed_fields_and_text_forms():
     assert doc["ids"] == ["025172001010"]
     roles = {p["role"]: p["name"] for p in doc["persons"]}
     assert roles == {"subject": "Nguyễn Văn Đức", "mother": "Trần Thị Lan", "father": "Nguyễn Văn Nam"}
+    assert doc["persons"][0]["date_of_birth"] == "1972-03-15"  # the subject's own; parents have none here
     s = doc["search"]
-    assert s["name_exact"] == ["nguyễn văn đức"] and s["name_full"] == ["nguyen van duc"]
-    assert "duc nguyen" in s["name_keys"] and "nguyen duc" in s["name_keys"]
-    assert s["name_given"] == ["duc"] and s["name_length"] == [3]
-    assert s["name_words"] == "nguyen van duc" and s["name_words_other"] == []
-    assert "tran thi lan" in s["persons_folded"]
+    people = s["people"]
+    assert [p["role"] for p in people] == [p["role"] for p in doc["persons"]]  # inner hit offsets name persons
+    me = people[0]
+    assert me["subject"] is True and me["born"] == "1972-03-15"
+    assert me["exact"] == "nguyễn văn đức" and me["full"] == "nguyen van duc"
+    assert "duc nguyen" in me["keys"] and "nguyen duc" in me["keys"]
+    assert me["words"] == ["nguyen", "van", "duc"] and me["given"] == "duc" and me["length"] == 3
+    # every mark-subset of every word: 'dức' (đ typed as d) is there, 'dục' is not
+    assert {"nguyễn", "nguyen", "văn", "van", "đức", "dức", "duc"} <= set(me["marks"]) and "dục" not in me["marks"]
+    assert me["spelt"] == ["dức", "nguyễn", "văn"]
+    mother = next(p for p in people if p["role"] == "mother")
+    assert mother["subject"] is False and mother["full"] == "tran thi lan"
+    assert s["name_sort"] == "nguyen van duc"
     assert any("dinh bang" in p for p in s["places_folded"])
+
+
+def test_each_person_keeps_their_own_birth_date_and_boilerplate_stays_out_of_free_text():
+    from indexers.synthetic import record_base
+    base = record_base(1, record_type="marriage")
+    f = lambda v: {"value": v, "raw": v, "confidence": 0.9, "page": 1, "bbox": None}  # noqa: E731
+    base["fields"] = {"wife": {"full_name": f("Lê Thị Hà"), "date_of_birth": f("1955-02-01"),
+                               "nationality": f("Việt Nam"), "ethnicity": f("Kinh")},
+                      "husband": {"full_name": f("Trần Văn Hùng"), "date_of_birth": f("1950"),
+                                  "nationality": f("Việt Nam")},
+                      "mother": {"full_name": f("Phạm Thị Lụa"), "birth_year": f(1920)}}
+    doc = derive(base)
+    born = {p["role"]: p.get("date_of_birth") for p in doc["persons"]}
+    assert born == {"wife": "1955-02-01", "husband": "1950", "mother": "1920"}
+    assert [p["born"] for p in doc["search"]["people"]] == ["1955-02-01", "1950", "1920"]
+    assert [p["subject"] for p in doc["search"]["people"]] == [True, True, False]
+    assert doc["date_of_birth"] == "1955-02-01"  # the record's main date stays the first subject's
+    assert not any("viet nam" in t or t == "kinh" for t in doc["search"]["all_folded"])
 
 
 def test_derive_is_idempotent_from_the_stored_base():
@@ -88,50 +115,111 @@ def test_dates_round_outward_at_their_precision():
         parse_range("seventies")
 
 
-def test_born_range_is_a_day_precision_range_filter():
+def _nested(q):
+    return next(c for c in q["bool"]["must"] if "nested" in c)["nested"]
+
+
+def test_born_range_is_a_day_precision_range_on_the_person_named():
     q = build_query(RecordQuery(born_from="1970", born_to="1975"))
-    assert {"range": {"date_of_birth": {"format": "yyyy-MM-dd", "gte": "1970-01-01", "lte": "1975-12-31"}}} \
-        in q["bool"]["filter"]
+    flt = _nested(q)["query"]["bool"]["filter"]
+    assert {"range": {"search.people.born": {"format": "yyyy-MM-dd", "gte": "1970-01-01", "lte": "1975-12-31"}}} \
+        in flt
+    assert {"term": {"search.people.subject": True}} in flt  # subjects only by default
+    # with a name, the birth date is the named person's own: one nested document holds both
+    q = build_query(RecordQuery(name="tran van hung", born_from="1950", born_to="1950"))
+    inner = _nested(q)["query"]["bool"]
+    assert any("search.people.born" in json.dumps(c) for c in inner["filter"])
+    assert "date_of_birth" not in json.dumps(q)
     with pytest.raises(BadQuery):
         build_query(RecordQuery(born_from="1980", born_to="1975"))
+
+
+def test_roles_choose_whose_names_are_searched():
+    def flt(roles):
+        return _nested(build_query(RecordQuery(name="lan", roles=roles)))["query"]["bool"]["filter"][0]
+    assert flt([]) == flt(["subject"]) == {"term": {"search.people.subject": True}}
+    assert flt(["any"]) == {"match_all": {}}
+    mother = json.dumps(flt(["mother", "relative"]))
+    assert '"search.people.role": ["mother", "relative"]' in mother and '"relative:"' in mother
+    nested = _nested(build_query(RecordQuery(name="lan")))
+    assert nested["score_mode"] == "max" and "inner_hits" not in nested  # the hit's person is found in Python
+
+
+def test_the_hit_names_the_person_matched():
+    from indexers.records_search import matched_person
+    src = {"persons": [{"role": "wife", "name": "Đào Thị Thơm", "date_of_birth": "1955-05-05"},
+                       {"role": "husband", "name": "Vương Văn Hùng", "date_of_birth": "1950"},
+                       {"role": "mother", "name": "Vương Thị Hưng"}]}
+    def who(**kw):
+        return (matched_person(src, RecordQuery(**kw)) or {}).get("role")
+    assert who(name="vuong van hung") == "husband"
+    assert who(name="Vương Thị Hưng") is None  # a mother: not searched unless asked
+    assert who(name="Vương Thị Hưng", roles=["any"]) == "mother"
+    assert who(name="vuonh van hung") == "husband"  # one slip
+    assert who(name="vuwowng vawn hungf") == "husband"  # Telex
+    assert who(born_from="1950", born_to="1950") == "husband" and who(born_from="1955", born_to="1955") == "wife"
+    assert who(name="dao thi thom", born_from="1950", born_to="1950") is None
 
 
 def _boosts(clauses):
     return [c["constant_score"]["boost"] for c in clauses]
 
 
-def test_name_tiers_exact_above_folded_above_fuzzy_subject_above_relatives():
-    clauses = name_clauses("Nguyễn Văn  Đức")
+def test_name_tiers_exact_above_marks_as_typed_above_folded_above_typo():
+    from indexers.records_search import TIERS
+    clauses = name_clauses("Nguyễn Dình  Dục")
     text = json.dumps(clauses, ensure_ascii=False)
-    assert '"search.name_exact": "nguyễn văn đức"' in text
-    assert '"search.name_full": "nguyen van duc"' in text
-    assert '"search.name_keys": "nguyen van duc"' in text
-    by_field = {}
-    for c in clauses:
-        inner = c["constant_score"]["filter"]
-        kind = next(iter(inner))
-        fld = "typo" if "fuzzy" in json.dumps(inner) else next(iter(inner[kind]))
-        by_field[fld] = c["constant_score"]["boost"]
-    assert by_field["search.name_exact"] > by_field["search.name_full"] > by_field["search.subject_folded"] \
-        > by_field["typo"] > 0
-    assert by_field["search.person_exact"] < by_field["search.subject_folded"]
-    # one typo: every word exact but one, which may be one edit off (first letter fixed), within one name
-    typo = next(c for c in clauses if "fuzzy" in json.dumps(c))["constant_score"]["filter"]["bool"]["should"]
-    first, others = typo
-    alternatives = first["bool"]["should"]
-    assert len(alternatives) == 3
-    assert alternatives[0]["bool"]["must"] == [
-        {"fuzzy": {"search.name_words": {"value": "nguyen", "fuzziness": "AUTO:3,50", "prefix_length": 1}}},
-        {"term": {"search.name_words": "van"}}, {"term": {"search.name_words": "duc"}}]
-    assert "search.name_words_other" in json.dumps(others)
-    assert "persons_folded" not in json.dumps([c for c in clauses if "fuzzy" in json.dumps(c)])
+    by_tier = {name: c for name, c in zip(TIERS, clauses)}
+    assert _boosts(clauses) == list(TIERS.values())
+    assert '"search.people.exact": "nguyễn dình dục"' in json.dumps(by_tier["exact"], ensure_ascii=False)
+    marks = by_tier["marks"]["constant_score"]["filter"]["bool"]["filter"]
+    assert [c["term"]["search.people.marks"] for c in marks] == ["nguyễn", "dình", "dục"]
+    spelt = by_tier["spelt"]["constant_score"]["filter"]["bool"]["filter"]
+    assert [c["term"]["search.people.spelt"] for c in spelt] == ["nguyễn", "dình", "dục"]
+    assert '"search.people.full": "nguyen dinh duc"' in text and '"search.people.keys": "nguyen dinh duc"' in text
+    # the sums of the tiers a match reaches (a closer match reaches the looser ones too) never cross:
+    # exact name > every word as typed (marks) with the whole name > ... > every word folded > one typo
+    t = TIERS
+    shapes = [t["typo"], t["words"] + t["typo"], t["variant"] + t["words"] + t["typo"],
+              t["whole"] + t["words"] + t["typo"]]
+    # marks matched imply every word matched (folded), so the one-typo shape goes with folded matches only
+    sums = shapes + [m + s for m in (t["marks"], t["marks"] + t["spelt"]) for s in shapes[1:]] \
+        + [sum(t.values()) - t["variant"]]
+    assert sums == sorted(sums) and len(set(sums)) == len(sums)
+    assert min(b - a for a, b in zip(sums, sums[1:])) >= 10
+    # a missing middle name with the marks typed (Lê Hà: Lê Thị Hà) beats the whole name folded (Lê Hạ), and
+    # every word as typed (Phạm Dung: Phạm Thị Dung) beats every mark typed (Phạm Dũng)
+    assert t["marks"] + t["variant"] > t["whole"] + t["words"] + t["typo"]
+    assert t["marks"] + t["spelt"] + t["words"] + t["typo"] > t["marks"] + t["whole"] + t["words"] + t["typo"]
+    # one typo: every word exact but one, which may be one edit off, first letter included, within one name
+    typo = by_tier["typo"]["constant_score"]["filter"]["bool"]["should"]
+    assert len(typo) == 3
+    assert typo[0]["bool"]["filter"] == [
+        {"fuzzy": {"search.people.words": {"value": "nguyen", "fuzziness": "AUTO:2,50", "prefix_length": 0}}},
+        {"term": {"search.people.words": "dinh"}}, {"term": {"search.people.words": "duc"}}]
+    # two words name the family and the given name: their slip is never taken for a middle name
+    short = json.dumps(name_clauses("nguyen lan")[-1])
+    assert '"search.people.ends": {"value": "lan"' in short and '"search.people.words": {"value"' not in short
+
+
+def test_telex_and_vni_readings_are_searched_beside_the_literal_one():
+    nested = _nested(build_query(RecordQuery(name="nguyeenx vawn ddwcs")))
+    readings = nested["query"]["dis_max"]["queries"]
+    assert len(readings) == 2
+    # keystrokes read as letters are taken as meant: no slip on top of them
+    assert "fuzzy" in json.dumps(readings[0]) and "fuzzy" not in json.dumps(readings[1])
+    text = json.dumps(readings[1], ensure_ascii=False)
+    assert '"search.people.exact": "nguyễn văn đức"' in text
+    assert '"search.people.exact": "nguyeenx vawn ddwcs"' in json.dumps(readings[0], ensure_ascii=False)
+    plain = _nested(build_query(RecordQuery(name="nguyen van duc")))
+    assert "dis_max" not in plain["query"]
 
 
 def test_name_is_required_and_user_text_never_reaches_query_syntax():
     q = build_query(RecordQuery(name='Đức" OR name:* AND (', q="x* OR y"))
     text = json.dumps(q)
     assert "query_string" not in text and "simple_query_string" not in text and "wildcard" not in text
-    assert q["bool"]["must"][0]["bool"]["minimum_should_match"] == 1
+    assert "nested" in q["bool"]["must"][0]
 
 
 def test_filters_and_caps():
@@ -183,35 +271,69 @@ def test_marks_show_the_original_text_escaped():
 
 
 def test_word_clauses_only_order_within_a_tier():
-    q = build_query(RecordQuery(name="Hoàng Văn Tvu"))
-    tiers = q["bool"]["must"][0]["bool"]["should"]
-    bonus = q["bool"]["should"]
+    nested = _nested(build_query(RecordQuery(name="Hoàng Văn Tvu")))["query"]["bool"]
+    tiers = nested["must"][0]["bool"]["should"]
+    bonus = nested["should"]
     assert bonus == name_word_clauses("Hoàng Văn Tvu")
     assert not any(c in tiers for c in bonus)  # scoring only: they never make a record match
-    # word points within one subject's name: the better of the first subject's and the others'
-    first, others = bonus[0]["dis_max"]["queries"]
-    words = [c["dis_max"]["queries"] for c in first["bool"]["should"]]
-    assert [qs[0]["term"]["search.name_words"]["value"] for qs in words] == ["hoang", "van", "tvu"]
-    assert "search.name_words_other" in json.dumps(others) and "search.name_words\"" not in json.dumps(others)
-    exact, near = words[0]
-    assert exact["term"]["search.name_words"]["boost"] == 1.0
-    assert near["bool"]["must"][0]["fuzzy"]["search.name_words"]["boost"] == 0.5
-    # near words score only where the word itself is missing: they add up, and must not outweigh it
-    assert near["bool"]["must_not"] == [{"term": {"search.name_words": "hoang"}}]
-    given = [c for c in bonus if "search.name_given" in json.dumps(c)]
-    assert len(given) == 1 and given[0]["dis_max"]["queries"][0]["term"]["search.name_given"]["value"] == "tvu"
-    # The most a record can gain within a tier stays below the smallest gap between subject tiers.
-    from indexers.records_search import (GIVEN_WEIGHT, LENGTH_WEIGHT, MAX_QUERY_WORDS, RARE_WEIGHT, SUBJECT_TIERS,
-                                         SUBJECT_TYPO_TIER, WORD_WEIGHT)
-    tiers = SUBJECT_TIERS + (SUBJECT_TYPO_TIER,)
+    words = [c["dis_max"]["queries"] for c in bonus if "search.people.words" in json.dumps(c) and "dis_max" in c]
+    assert [qs[0]["constant_score"]["filter"]["term"]["search.people.words"] for qs in words] == [
+        "hoang", "van", "tvu"]
+    exact, near, same = words[0]
+    assert exact["constant_score"]["boost"] == 1.0
+    # a slip keeping the length (a key changed, two swapped) a little above one adding or dropping a key
+    assert same["constant_score"]["boost"] == 0.55
+    assert same["constant_score"]["filter"]["bool"]["must"][0]["regexp"]["search.people.words"]["value"] == (
+        "(.oang)|(h.ang)|(ho.ng)|(hoa.g)|(hoan.)|(ohang)|(haong)|(honag)|(hoagn)")
+    # a word one slip away counts half, once, whatever the slip and however many name words are near
+    assert near["constant_score"]["boost"] == 0.5
+    near = near["constant_score"]["filter"]["bool"]
+    assert near["must"][0]["fuzzy"]["search.people.words"]["value"] == "hoang"
+    assert near["must_not"] == [{"term": {"search.people.words": "hoang"}}]
+    given = [c for c in bonus if "search.people.given\"" in json.dumps(c)]
+    assert len(given) == 1 and given[0]["dis_max"]["queries"][0]["constant_score"]["filter"] == {
+        "term": {"search.people.given": "tvu"}}
+    # between equally near names the rarer: the IDF of the near words of each word the name lacks
+    rare = [c for c in bonus if "top_terms_20" in json.dumps(c)]
+    assert len(rare) == 3 and rare[2]["bool"]["must_not"] == [{"term": {"search.people.words": "tvu"}}]
+    # The most a record can gain within a tier stays below the smallest gap between tier sums (10).
+    from indexers.records_search import (GIVEN_WEIGHT, LENGTH_WEIGHT, MAX_QUERY_WORDS, RARE_WEIGHT, SPELT_WEIGHT,
+                                         SUBJECT_WEIGHT, TIERS, WORD_WEIGHT)
     rarest = RARE_WEIGHT * 19 * 1.5  # BM25: IDF of a term found once in 10^8 documents, tf part of a short value
-    most = MAX_QUERY_WORDS * WORD_WEIGHT + GIVEN_WEIGHT + LENGTH_WEIGHT + rarest
-    assert most < min(a - b for a, b in zip(tiers, tiers[1:]))
-    # each signal only breaks the ties of the one before: the finest word nearness step is 0.5 * (4/5 - 3/4)
-    assert rarest < LENGTH_WEIGHT < 0.5 * (4 / 5 - 3 / 4)
-    length = [c for c in bonus if "name_length" in json.dumps(c)]
-    assert length == [{"term": {"search.name_length": {"value": 3, "boost": LENGTH_WEIGHT}}}]
+    most = MAX_QUERY_WORDS * WORD_WEIGHT + GIVEN_WEIGHT + SPELT_WEIGHT + LENGTH_WEIGHT + SUBJECT_WEIGHT + rarest
+    assert most < min(TIERS["words"], TIERS["variant"], TIERS["whole"] - TIERS["variant"])
+    # each signal only breaks the ties of the one before: the finest word nearness step is the given name's half
+    assert rarest < SUBJECT_WEIGHT < LENGTH_WEIGHT < SPELT_WEIGHT < GIVEN_WEIGHT / 2
+    length = [c for c in bonus if "search.people.length" in json.dumps(c)]
+    assert length == [{"term": {"search.people.length": {"value": 3, "boost": LENGTH_WEIGHT}}}]
 
 
 def test_a_one_word_name_has_no_word_order_clause():
-    assert not any("name_given" in json.dumps(c) for c in name_word_clauses("Đức"))
+    assert not any("search.people.given" in json.dumps(c) for c in name_word_clauses("Đức"))
+
+
+def test_slips_are_every_word_one_edit_away_and_say_whether_the_length_is_kept():
+    from indexers.name_vocabulary import likelihood, slips
+    near = slips("mi")
+    assert near["mai"] is False and near["mơ".replace("ơ", "o")] is True and near["im"] is True
+    assert near["m"] is False and "mi" not in near and "" not in slips("a")
+    assert likelihood(54, False) > likelihood(12, True)  # Mai (54 people) over Mơ (12), though a key was dropped
+
+
+def test_with_the_archives_word_counts_the_likelier_slip_scores_higher():
+    vocabulary = {"words": {"le": 900, "thi": 5000, "mai": 60, "mo": 12, "my": 3, "van": 9000},
+                  "given": {"mai": 54, "mo": 12, "my": 3, "van": 5}}
+    clauses = name_word_clauses("le thi mi", vocabulary=vocabulary)
+    [mi] = [c for c in clauses if '"mi"' in json.dumps(c) and "search.people.words" in json.dumps(c)]
+    boosts = {q["constant_score"]["filter"]["term"]["search.people.words"]: q["constant_score"]["boost"]
+              for q in mi["dis_max"]["queries"]}
+    assert boosts["mi"] == 1.0 and boosts["mai"] > boosts["mo"] > boosts["my"] > 0.5
+    assert max(b for w, b in boosts.items() if w != "mi") < 0.5 + 0.05  # below the next step of nearness
+    assert "fuzzy" not in json.dumps(clauses)  # the counts replace the fuzzy near words and the IDF tie-break
+    # the last word is weighed by given names: Văn (a middle name) counts little as the given name Vân
+    [han] = [c for c in name_word_clauses("nguyen thu han", vocabulary=vocabulary)
+             if '"han"' in json.dumps(c) and "search.people.words" in json.dumps(c)]
+    boosts = {q["constant_score"]["filter"]["term"]["search.people.words"]: q["constant_score"]["boost"]
+              for q in han["dis_max"]["queries"]}
+    import math
+    assert boosts["van"] == pytest.approx(0.5 + 0.002 * math.log(6))  # 5 given names, not 9,000 words

@@ -15,6 +15,7 @@ NAME = "Vương Thị Hạnh"
 PID = "026179005432"
 BORN = "14/08/1979"
 FATHER = "Vương Văn Toàn"
+KEYED = "Vuong-Van-Toan-1952"
 
 
 def test_worker_and_api_logs_hold_no_personal_data(stack, worker, pdf_maker, tmp_path):
@@ -22,6 +23,8 @@ def test_worker_and_api_logs_hold_no_personal_data(stack, worker, pdf_maker, tmp
              f"Ngày, tháng, năm sinh: {BORN}", f"Số định danh cá nhân: {PID}",
              "Nơi sinh: xã Đình Bảng, huyện Từ Sơn, tỉnh Bắc Ninh", f"Họ, chữ đệm, tên người cha: {FATHER}"]
     stack.put("nhatky/logs/k.pdf", pdf_maker([lines]))
+    # An object key carries a person's name; this one fails, so every failure line would name it.
+    stack.put(f"nhatky/logs/{KEYED}.pdf", b"%PDF-1.4 not really a pdf")
     stack.run_pipeline(timeout=300)
     config = Config.from_env(stack.env)
     token, _ = auth.create_token(Elasticsearch(stack.env["SOHOA_ES_URL"]), config, "logs-clerk", "clerk")
@@ -44,7 +47,7 @@ def test_worker_and_api_logs_hold_no_personal_data(stack, worker, pdf_maker, tmp
         logs["worker"] = worker_log.read_text(encoding="utf-8", errors="replace")
     assert "GET /records/search" in logs["api"] and logs.get("worker", "x")
     secrets = [NAME, "Vuong Thi Hanh", "vuong thi hanh", "vuong+thi+hanh", FATHER, PID, BORN, "1979-08-14",
-               token.split("_", 2)[2]]
+               token.split("_", 2)[2], KEYED]
     for where, text in logs.items():
         for value in secrets:
             assert value not in text, f"{value!r} is in the {where} log"

@@ -63,3 +63,9 @@ def test_score_document_counts_a_name_under_another_role_and_a_silent_record(mon
     assert tally.silent == 1 and tally.review == 0
     assert [r["correct"] for r in rows] == [True, False, False]
     assert rows[1]["key"] == "declarant.full_name" and rows[1]["got"] == "Tạ Văn Khoa"
+
+
+def test_the_ocr_cache_key_follows_the_ocr_code():
+    white = Image.new("L", (20, 10), 255)
+    assert be.image_key([white], None, "a") != be.image_key([white], None, "b")
+    assert len(be.ocr_fingerprint()) == 16 and be.ocr_fingerprint() == be.OCR_VERSION
