@@ -17,7 +17,7 @@ from api.disclosure import DisclosureMiddleware
 from sohoa import __version__
 from sohoa.config import Config
 
-ROUTER_MODULES: tuple[str, ...] = ("api.search_routes", "api.console_routes", "api.audit")
+ROUTER_MODULES: tuple[str, ...] = ("api.search_routes", "api.console_routes", "api.audit", "api.review_routes")
 
 
 def create_app(config: Config | None = None) -> FastAPI:

@@ -63,15 +63,20 @@ SUBMIT = "submit"            # hand in scans (no HTTP route yet; the bucket's ow
 OPERATE = "operate"          # console, status, failures, retry/requeue, metrics: no record contents
 AUDIT = "audit"              # read the audit log
 TOKENS = "tokens"            # create, list and revoke tokens
+REVIEW = "review"            # take doubtful records from the review queue and answer them, field by field
+ARBITRATE = "arbitrate"      # settle fields two reviewers answered differently
 
 ROLES: dict[str, frozenset[str]] = {
     "viewer": frozenset({SEARCH}),
     "clerk": frozenset({SEARCH, FULL_FIELDS, SUBMIT}),
     "operator": frozenset({OPERATE}),
     "auditor": frozenset({AUDIT}),
+    # A reviewer reads the page to correct what was read from it, dates and ID numbers included, and searches
+    # to check that a corrected record is found.
+    "reviewer": frozenset({SEARCH, FULL_FIELDS, REVIEW}),
     # The archive's administrator is one trusted person in a small office: admin
     # holds every permission (and every action of theirs is audited like anyone's).
-    "admin": frozenset({SEARCH, FULL_FIELDS, SUBMIT, OPERATE, AUDIT, TOKENS}),
+    "admin": frozenset({SEARCH, FULL_FIELDS, SUBMIT, OPERATE, AUDIT, TOKENS, REVIEW, ARBITRATE}),
 }
 
 PUBLIC = "public"            # no credential at all
@@ -98,6 +103,17 @@ ROUTE_PERMISSIONS: dict[str, str] = {
     "/console/retry": OPERATE,
     "/console/documents/{doc_hash}": OPERATE,
     "/metrics": OPERATE,
+    "/review": REVIEW,
+    "/review/static/{name}": REVIEW,
+    "/review/queue": REVIEW,
+    "/review/next": REVIEW,
+    "/review/records/{record_id}": REVIEW,
+    "/review/records/{record_id}/decisions": REVIEW,
+    "/review/records/{record_id}/release": REVIEW,
+    "/review/records/{record_id}/history": REVIEW,
+    "/review/arbitration": ARBITRATE,
+    "/review/records/{record_id}/arbitrate": ARBITRATE,
+    "/review/backlog": OPERATE,
     "/audit": AUDIT,
     "/audit/entries": AUDIT,
 }
@@ -463,7 +479,7 @@ def _collect(obj: Any, out: set[str], kind: str | None = None) -> None:
                 _collect(v, out, leaf)
             elif k == "ids":
                 _collect(v, out, "personal_id")
-            elif not (kind and k in ("confidence", "page", "bbox")):
+            elif not (kind and k in ("confidence", "page", "bbox", "image_box", "review", "verified", "added")):
                 _collect(v, out, kind)
     elif isinstance(obj, list):
         for v in obj:
@@ -492,7 +508,7 @@ def _mask_walk(obj: Any, kind: str | None = None) -> Any:
                 out[k] = _mask_walk(v, "personal_id")
             elif kind and k in ("value", "raw"):
                 out[k] = _mask_value(kind, v)
-            elif kind and k in ("confidence", "page", "bbox"):
+            elif kind and k in ("confidence", "page", "bbox", "image_box", "review", "verified", "added"):
                 out[k] = v
             else:
                 out[k] = _mask_walk(v, kind)

@@ -50,7 +50,20 @@ def _broker():
 def _status(ctx) -> dict:
     from ingest.status import collect_status
     broker, queues = _broker()
-    return collect_status(ctx, refresh=False, broker=broker, queues=queues)
+    status = collect_status(ctx, refresh=False, broker=broker, queues=queues)
+    status["review"] = review_backlog(ctx)
+    return status
+
+
+def review_backlog(ctx) -> dict | None:
+    """Records waiting for review, reviewed per hour per reviewer, ETA (indexers/reviews.py); None when the
+    records index is not there yet."""
+    from elasticsearch import NotFoundError
+    from indexers.reviews import backlog
+    try:
+        return backlog(ctx.es, ctx.config)
+    except NotFoundError:
+        return None
 
 
 def throughput_series(ctx, minutes: int = 60, now: datetime | None = None) -> list[dict]:

@@ -57,6 +57,16 @@ def register(sub: argparse._SubParsersAction) -> None:
     s.add_argument("--json", action="store_true")
     s.set_defaults(func=cmd_index_migrate)
 
+    p = sub.add_parser("review", help="export verified records as ground truth (JSON lines, field crops, OCR)")
+    rsub = p.add_subparsers(dest="review_command", metavar="ACTION", required=True)
+    s = rsub.add_parser("export", help="write verified records, their field crops and their pages' OCR to a folder",
+                        description="DIR/records.jsonl (one verified record per line: values people verified, "
+                                    "their decisions, what the extractor said), DIR/crops/, DIR/ocr/. "
+                                    "scripts/bench_extract.py --ground-truth DIR scores the extractor against it.")
+    s.add_argument("out", help="folder to write")
+    s.add_argument("--collection", action="append", default=[], help="only this collection (repeatable)")
+    s.set_defaults(func=cmd_review_export)
+
 
 def _record_search(args) -> int:
     from .records_search import BadQuery, RecordQuery, parse_range, search_records
@@ -153,4 +163,23 @@ def cmd_index_migrate(args) -> int:
               f"old index {result['old_index']}")
     else:
         print(f"{result['alias']}: {result['action']} ({result['index']})")
+    return 0
+
+
+def cmd_review_export(args) -> int:
+    from pathlib import Path
+
+    from api import audit
+    from api.admin_cli import _who
+    from ingest.storage import Bucket
+
+    from .ground_truth import export
+    config = Config.from_env()
+    es = make_client(config)
+    counts = export(es, config, Bucket(config), Path(args.out), args.collection or None)
+    audit.record("review.export", principal=None, config=config, es=es,
+                 meta={"client": "local", "method": "CLI", "path": "sohoa review export", "user": _who(),
+                       "role": "admin"}, count=counts["records"], detail=counts)
+    print(f"{counts['records']} verified records, {counts['crops']} crops, {counts['pages']} pages of OCR "
+          f"written to {args.out}")
     return 0

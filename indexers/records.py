@@ -27,6 +27,7 @@ from functools import lru_cache
 from typing import Any, Iterator
 
 from schemas.extract import flatten_fields
+from schemas.review import effective_fields, pending_by, reason_codes, record_status
 from sohoa.masking import mask_date, mask_id, mask_text
 from sohoa.text import clean_spaces
 
@@ -35,7 +36,7 @@ from .pages import now_iso
 
 # The base of a record document: everything else is derived from these.
 BASE_KEYS = ("record_type", "family", "schema_version", "collection", "bucket", "key", "doc_hash", "ordinal",
-             "pages", "confidence", "needs_review", "review_reasons", "fields", "extracted_at")
+             "pages", "confidence", "needs_review", "review_reasons", "fields", "extracted_at", "review")
 
 # Whose names are the record's subject (searched first); every other *.full_name is another person.
 SUBJECT_KEYS = ("full_name", "wife.full_name", "husband.full_name", "name")
@@ -265,12 +266,23 @@ def derive(base: dict) -> dict:
     doc["review_reasons"] = doc["review_reasons"] or []
     doc["fields"] = doc["fields"] or {}
     doc["needs_review"] = bool(doc["needs_review"])
+    # People's answers (schemas/review.py) win over the extractor's: the record says what they decided.
+    review = doc["review"] or None
+    doc["review"] = review
+    doc["fields"] = effective_fields(doc["fields"], review)
+    if review and (review.get("record_type") or {}).get("value"):
+        doc["record_type"] = review["record_type"]["value"]
     doc["record_id"] = record_id(doc["doc_hash"], doc["ordinal"] or 0)
     flat = flatten_fields(doc)
     subjects, others = _persons(flat, doc["fields"])
     doc["name"] = subjects[0]["name"] if subjects else None
     doc["persons"] = subjects + others
-    doc["review_status"] = "needs_review" if doc["needs_review"] else "ok"
+    doc["review_status"] = record_status(doc["fields"], review, doc["needs_review"])
+    doc["review_codes"] = reason_codes(doc["review_reasons"])
+    rounds = (review or {}).get("rounds") or []
+    doc["reviewed_at"] = rounds[-1]["at"] if rounds else None
+    doc["reviewers"] = sorted({r["by"] for r in rounds if r.get("by")})
+    doc["awaiting"] = pending_by(review)
     for target, keys in DATE_FIELDS.items():
         doc[target] = next((d for d in (valid_date(flat.get(k)) for k in keys) if d), None)
     dating = flat.get("dating.year_from")

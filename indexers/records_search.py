@@ -63,7 +63,7 @@ SORTS = {
     "born_desc": [{"date_of_birth": {"order": "desc", "missing": "_last"}}],
     "registered": [{"registration_date": {"order": "asc", "missing": "_last"}}],
 }
-REVIEW_STATUSES = ("ok", "needs_review")
+REVIEW_STATUSES = ("ok", "needs_review", "awaiting_second", "disputed", "verified")
 SOURCE_EXCLUDES = ["search.*"]
 MARK = ("<mark>", "</mark>")
 # Tiers of one person's name (constant scores, added up: a name matching a closer tier matches the looser

@@ -17,7 +17,7 @@ from sohoa.errors import SohoaError, classify
 from sohoa.logs import setup_logging
 
 from . import stages
-from .broker import queue_names, setup_broker
+from .broker import enqueue_many, queue_names, setup_broker
 from .heartbeat import WorkerHeartbeat
 from .storage import ObjectRef
 
@@ -76,6 +76,12 @@ PREPARE_QUEUE, OCR_QUEUE, INDEX_QUEUE = QUEUES
 @dramatiq.actor(queue_name=PREPARE_QUEUE, time_limit=6 * 3600 * 1000, **RETRY)
 def prepare_document(bucket: str, key: str, etag: str, size: int, ledger_id: str) -> None:
     stages.prepare(context(), ObjectRef(key=key, etag=etag, size=size), ledger_id)
+
+
+def send_prepare_many(items: list[tuple[ObjectRef, str]]) -> None:
+    """Queue many objects at once (a reconciliation page, a batch of bucket events): one broker round trip."""
+    enqueue_many(broker, [prepare_document.message(config.bucket, ref.key, ref.etag, ref.size, lid)
+                          for ref, lid in items])
 
 
 @dramatiq.actor(queue_name=OCR_QUEUE, time_limit=(config.ocr_timeout + 120) * 1000, **RETRY)

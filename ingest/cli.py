@@ -27,12 +27,38 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--all-files", action="store_true", help="upload every file in folders, not only scan types")
     p.set_defaults(func=cmd_submit)
 
-    p = sub.add_parser("watch", help="list the bucket and queue every new object",
-                       description="Poll the bucket and queue each object version (key + ETag) not seen before.")
-    p.add_argument("--once", action="store_true", help="list once and exit")
-    p.add_argument("--interval", type=float, help="seconds between listings (default: SOHOA_WATCH_INTERVAL)")
-    p.add_argument("--prefix", default="", help="only watch keys under this prefix")
+    p = sub.add_parser("events", help="take bucket events and queue every new object (the main intake)",
+                       description="Consume the inbox's bucket events (SQS for S3 and moto, a Redis list for "
+                                   "MinIO; SOHOA_EVENTS_SOURCE), record each new object version in the ledger "
+                                   "exactly as a listing would and queue it, then acknowledge the event.")
+    p.add_argument("--setup", action="store_true", help="first create the SQS queue and the bucket's notification "
+                                                        "rules when missing (S3, moto)")
+    p.add_argument("--setup-only", action="store_true", help="configure as --setup does, then exit")
+    p.add_argument("--idle-exit", type=float, help="exit once no event came for this many seconds")
+    p.set_defaults(func=cmd_events)
+
+    p = sub.add_parser("watch", help="reconcile: list the collection prefixes, queue whatever events missed",
+                       description="Every SOHOA_RECONCILE_INTERVAL seconds, list the collection prefixes of the "
+                                   "bucket and queue each object version (key + ETag) the ledger does not know; "
+                                   "every --interval seconds, send stalled work again.")
+    p.add_argument("--once", action="store_true", help="reconcile once and exit")
+    p.add_argument("--interval", type=float, help="seconds between stalled-work checks (default: "
+                                                  "SOHOA_WATCH_INTERVAL)")
+    p.add_argument("--reconcile-every", type=float, help="seconds between reconciliations (default: "
+                                                         "SOHOA_RECONCILE_INTERVAL)")
+    p.add_argument("--prefix", default="", help="only list keys under this prefix")
     p.set_defaults(func=cmd_watch)
+
+    p = sub.add_parser("derived", help="move derived output (page images, OCR results) out of the inbox",
+                       description="Copy page images and OCR results an older deployment wrote into the inbox "
+                                   "under a prefix (default _sohoa/) to the derived bucket "
+                                   "(SOHOA_DERIVED_BUCKET, SOHOA_DERIVED_PREFIX); with --delete, remove each "
+                                   "original once its copy is in place. Safe to run again.")
+    dsub = p.add_subparsers(dest="derived_command", required=True)
+    m = dsub.add_parser("migrate", help="copy (and with --delete move) <inbox>/_sohoa/... to the derived bucket")
+    m.add_argument("--from-prefix", default="_sohoa/", help="where the derived output is now, in the inbox")
+    m.add_argument("--delete", action="store_true", help="delete each original after copying it")
+    m.set_defaults(func=cmd_derived_migrate)
 
     p = sub.add_parser("worker", help="run pipeline workers (dramatiq processes x threads)",
                        description="Start dramatiq workers consuming the prepare, OCR and index queues.")
@@ -122,22 +148,70 @@ def cmd_watch(args) -> int:
     from . import actors
     from .stalled import resend_stalled
     from .status import collect_status
-    from .watcher import scan_once, watch
+    from .watcher import record_reconciliation, scan_once, watch
     ctx = _context()
 
     def recover_stalled():
         status = collect_status(ctx, broker=actors.broker, queues=actors.QUEUES)
         return resend_stalled(ctx, status, ctx.config.stall_seconds)
 
+    collections = ctx.config.collections
     if args.once:
-        report = scan_once(ctx.bucket, ctx.state, ctx.send_prepare, args.prefix)
+        report = scan_once(ctx.bucket, ctx.state, ctx.send_prepare, args.prefix, collections, actors.send_prepare_many)
+        record_reconciliation(ctx.state, report)
         print(report)
         sent = recover_stalled()
         if sent:
             print(f"sent stalled work again: {dict(sent)}")
         return 0
     interval = args.interval or ctx.config.watch_interval
-    watch(ctx.bucket, ctx.state, ctx.send_prepare, interval, args.prefix, after_listing=recover_stalled)
+    every = args.reconcile_every or ctx.config.reconcile_interval
+    watch(ctx.bucket, ctx.state, ctx.send_prepare, interval, every, args.prefix, collections,
+          after_listing=recover_stalled, send_many=actors.send_prepare_many)
+    return 0
+
+
+def cmd_events(args) -> int:
+    import signal
+    import threading
+    from .consumer import EventConsumer
+    from .event_sources import RedisListSource, SqsSource, describe_source, open_source
+    from .notifications import setup_sqs
+    ctx = _context()
+    source = open_source(ctx.config)
+    if args.setup or args.setup_only:
+        if not isinstance(source, SqsSource):
+            print("sohoa events: --setup configures S3/SQS; MinIO's Redis target is configured in MinIO itself "
+                  "(see docker-compose.yml)", file=sys.stderr)
+            return 2
+        ctx.bucket.ensure_bucket()
+        arn = setup_sqs(ctx.bucket, source, ctx.config.collections)
+        print(f"bucket {ctx.bucket.name} sends object creations to {arn}")
+        if args.setup_only:
+            return 0
+    if isinstance(source, RedisListSource):
+        back = source.recover()
+        if back:
+            print(f"put back {back} events a stopped consumer had not acknowledged", file=sys.stderr)
+    stop = threading.Event()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(sig, lambda *_: stop.set())
+    from .actors import send_prepare_many
+    consumer = EventConsumer(source, ctx.bucket, ctx.state, ctx.send_prepare, describe_source(ctx.config.events_source),
+                             send_many=send_prepare_many)
+    consumer.run(stop, idle_exit=args.idle_exit)
+    s = consumer.stats
+    print(f"events: {s.received} received, {s.queued} queued, {s.resent} re-sent, {s.duplicates} already recorded, "
+          f"{s.ignored} ignored, {s.rejected} rejected")
+    return 0
+
+
+def cmd_derived_migrate(args) -> int:
+    from .derived import migrate_derived
+    from .storage import Bucket
+    bucket = Bucket(Config.from_env())
+    report = migrate_derived(bucket, args.from_prefix, delete=args.delete)
+    print(report)
     return 0
 
 
@@ -174,6 +248,7 @@ def cmd_status(args) -> int:
     ctx, broker, queues = _status_context()
     while True:
         status = collect_status(ctx, broker=broker, queues=queues)
+        status["review"] = _review_backlog(ctx)
         out = json.dumps(status, ensure_ascii=False, indent=2) if args.json else format_status(status)
         if not args.watch:
             print(out)
@@ -182,6 +257,16 @@ def cmd_status(args) -> int:
             sys.stdout.write("\x1b[H\x1b[2J")  # home and clear: redraw in place
         print(out, flush=True)
         time.sleep(max(0.2, args.interval))
+
+
+def _review_backlog(ctx) -> dict | None:
+    """The review desk's backlog (docs/review.md); None before the records index exists."""
+    from elasticsearch import NotFoundError
+    from indexers.reviews import backlog
+    try:
+        return backlog(ctx.es, ctx.config)
+    except NotFoundError:
+        return None
 
 
 def cmd_failures(args) -> int:

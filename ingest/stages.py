@@ -26,6 +26,7 @@ from PIL import Image
 from indexers.client import ensure_indices, make_client
 from indexers.pages import bulk_index, delete_by_doc_hash, now_iso, page_document, page_id
 from indexers.records import record_documents
+from indexers.reviews import carry_reviews
 from ocr.pipeline import OcrOptions, ocr_image
 from ocr.result import PageText
 from ocr.sources import detect_kind, inspect, page_image, set_pixel_limit
@@ -390,7 +391,9 @@ def index_document(ctx: Context, doc_hash: str, held: dict[int, PageText] | None
                                                       ocr_key=ocr_keys[n])
 
     count = bulk_index(ctx.es, ctx.config.index("pages"), documents())
-    bulk_index(ctx.es, ctx.config.index("records"), record_documents(records, doc))
+    # A re-extraction never overwrites what reviewers decided: their answers are carried onto the new records.
+    bulk_index(ctx.es, ctx.config.index("records"),
+               carry_reviews(ctx.es, ctx.config.index("records"), list(record_documents(records, doc))))
     failed = doc.get("pages_failed") or []
     # When no page got through, the document fails for the pages' most common reason.
     page_failures = [p for p in ((ctx.state.page(doc_hash, n) or {}) for n in failed[:20]) if p.get("reason")] \

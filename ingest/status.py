@@ -22,6 +22,8 @@ NOTICES = {
     "no_worker": "work is waiting but no worker has sent a heartbeat in the last {seconds} s: "
                  "start one with 'sohoa worker'",
     "dead_letters": "{count} dead-lettered messages: see 'sohoa failures', replay with 'sohoa requeue-dead'",
+    "event_consumer_stopped": "the event consumer has stopped: new scans wait for the next reconciliation; start "
+                              "'sohoa events'",
 }
 FAILED_OR_DONE = ("failed", "done", "indexed", "needs_review", "duplicate")
 REGISTERS_SHOWN = 20
@@ -69,6 +71,14 @@ def _searches(jobs: str, ledger: str, now: datetime) -> list[tuple[str, dict]]:
                                               {"range": {"heartbeat_at": {"gte": alive_since}}}]}},
                 "_source": ["worker", "host", "pid", "queues", "busy", "held_delayed", "processed", "errors",
                             "heartbeat_at", "started_at", "queue_counts"]}),
+        # Intake: every event consumer's counters, and the last reconciliation.
+        (jobs, {"size": 100, "query": {"terms": {"kind": ["events", "reconciliation"]}},
+                "_source": ["kind", "worker", "updated_at", "events", "reconciliation"]}),
+        # Upload -> enqueue lag of what events queued in the last hour.
+        (ledger, {"size": 0, "query": {"bool": {"filter": [{"term": {"source": "event"}},
+                                                          {"range": {"enqueued_at": {"gte": since[60]}}}]}},
+                  "aggs": {"lag": {"percentiles": {"field": "enqueue_lag_ms", "percents": [50, 95, 99]}},
+                           "by_source": {"global": {}, "aggs": {"source": _terms("source", 5)}}}}),
     ]
 
 
@@ -135,6 +145,39 @@ def collect_status(ctx, refresh: bool = True, broker=None, queues: tuple[str, ..
     return summarize(responses, qd, now, broker_error)
 
 
+def intake(responses: list[dict], now: datetime) -> dict:
+    """Events received, upload -> enqueue lag, and the last reconciliation (pure: unit-tested)."""
+    if len(responses) < 6:
+        return {}
+    totals = {k: 0 for k in ("received", "queued", "resent", "duplicates", "ignored", "rejected")}
+    consumers, last_event, reconciliation, known = [], None, None, 0
+    for hit in responses[4]["hits"]["hits"]:
+        src = hit["_source"]
+        if src.get("kind") == "reconciliation":
+            reconciliation = src.get("reconciliation")
+            continue
+        ev = src.get("events") or {}
+        known += 1
+        for k in totals:
+            totals[k] += int(ev.get(k) or 0)
+        if ev.get("last_event_at") and (last_event is None or ev["last_event_at"] > last_event):
+            last_event = ev["last_event_at"]
+        try:
+            alive = (now - datetime.fromisoformat(src["updated_at"])).total_seconds() < ALIVE_WITHIN
+        except (KeyError, TypeError, ValueError):
+            alive = False
+        if alive:
+            consumers.append(src.get("worker"))
+    led = responses[5].get("aggregations", {})
+    values = (led.get("lag") or {}).get("values") or {}
+    lag = {f"p{int(float(k))}_ms": (round(v) if v is not None else None) for k, v in values.items()}
+    lag["count"] = responses[5].get("hits", {}).get("total", {}).get("value", 0)
+    by_source = _buckets(led["by_source"]["source"]) if "by_source" in led else {}
+    return {"events": {**totals, "last_event_at": last_event, "consumers_alive": consumers,
+                       "consumers_known": known},
+            "lag_last_hour": lag, "recorded_by": by_source, "last_reconciliation": reconciliation}
+
+
 def summarize(responses: list[dict], queues: dict, now: datetime, broker_error: str | None = None) -> dict:
     """Status from the multi-search responses and queue depths (pure: unit-tested)."""
     kinds = {b["key"]: b for b in responses[0]["aggregations"]["kind"]["buckets"]}
@@ -188,6 +231,9 @@ def summarize(responses: list[dict], queues: dict, now: datetime, broker_error: 
         notices.append({"code": "broker_unreachable", "params": {"error": str(broker_error)}})
     if busy and not workers:
         notices.append({"code": "no_worker", "params": {"seconds": f"{ALIVE_WITHIN:.0f}"}})
+    intake_status = intake(responses, now)
+    if intake_status and intake_status["events"]["consumers_known"] and not intake_status["events"]["consumers_alive"]:
+        notices.append({"code": "event_consumer_stopped", "params": {}})
     dead = sum(q["dead"] or 0 for q in queues.values())
     if dead:
         notices.append({"code": "dead_letters", "params": {"count": dead}})
@@ -206,6 +252,7 @@ def summarize(responses: list[dict], queues: dict, now: datetime, broker_error: 
         "eta_minutes": round(pages_left / rate, 1) if rate and pages_left else None,
         "open_documents": open_documents,
         "registers_in_progress": registers,
+        "intake": intake_status,
         "warnings": warnings,
         "notices": notices,
     }
@@ -224,6 +271,25 @@ def bar(done: int, total: int, width: int = 20) -> str:
         return "[" + "?" * width + "]"
     filled = min(width, int(width * done / total))
     return "[" + "#" * filled + "-" * (width - filled) + "]"
+
+
+def format_intake(i: dict) -> list[str]:
+    if not i:
+        return []
+    ev, lag, rec = i["events"], i["lag_last_hour"], i.get("last_reconciliation")
+    lines = [f"  events: {ev['received']} received, {ev['queued']} queued, {ev['duplicates']} already recorded, "
+             f"{ev['ignored']} ignored, {ev['rejected']} rejected; last at {ev['last_event_at'] or 'never'}; "
+             f"consumers alive {len(ev['consumers_alive'])}"]
+    if lag.get("count"):
+        lines.append(f"  upload -> enqueue (events, last hour): p50 {lag.get('p50_ms')} ms, p95 {lag.get('p95_ms')} ms "
+                     f"over {lag['count']} objects")
+    if rec:
+        lines.append(f"  last reconciliation: {rec.get('finished_at')}, {rec.get('seconds')} s: listed "
+                     f"{rec.get('listed')}, found {rec.get('queued')} new (missed by events), re-sent "
+                     f"{rec.get('resent')}, {rec.get('list_requests')} LIST requests")
+    else:
+        lines.append("  last reconciliation: never")
+    return lines
 
 
 def format_status(s: dict) -> str:
@@ -245,6 +311,12 @@ def format_status(s: dict) -> str:
     busy = f", over {t['busy_minutes_60m']} min of work" if t.get("busy_minutes_60m") is not None else ""
     lines.append(f"  throughput: {t['pages_per_minute_5m']} pages/min (5 min), {t['pages_per_minute_60m']} (60 min"
                  f"{busy}); {t['documents_per_minute_60m']} documents/min (60 min){eta}")
+    review = s.get("review")
+    if review:
+        eta_r = f", ETA {review['eta_hours']} h" if review.get("eta_hours") is not None else ""
+        lines.append(f"  review: {review['waiting']} records waiting, {review['disputed']} for arbitration; "
+                     f"{review['rate_per_hour']:.0f} reviewed in the last hour{eta_r}")
+    lines += format_intake(s.get("intake") or {})
     if s.get("retrying"):
         lines.append("  waiting to be retried: " + ", ".join(f"{r} {n}" for r, n in sorted(s["retrying"].items())))
     if s["failures"]:

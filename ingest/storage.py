@@ -1,8 +1,11 @@
-"""The bucket: the only place scans come from and derived files go to.
+"""The buckets: the inbox scans come from, and the derived bucket page images and OCR results go to.
 
 Everything goes through boto3 with an endpoint URL, so the same code talks to
-the local S3 server, MinIO or AWS. Keys under the derived prefix (``_sohoa/``
-by default) are sohoa's own output and are never treated as new scans.
+the local S3 server, MinIO or AWS. Derived output lives in its own bucket
+(``<inbox>-derived`` by default, SOHOA_DERIVED_BUCKET) so no listing and no
+bucket event of the inbox ever sees it; a deployment that keeps it in the
+inbox under a prefix (the older ``_sohoa/`` layout) still never has it taken
+for a scan, and ``sohoa derived migrate`` moves it out.
 """
 
 from __future__ import annotations
@@ -52,7 +55,9 @@ class Bucket:
     def __init__(self, config: Config, client=None):
         self.config = config
         self.name = config.bucket
+        self.derived_bucket = config.derived_bucket
         self.derived_prefix = config.derived_prefix
+        self._derived_ready = False
         self.client = client or boto3.client(
             "s3",
             endpoint_url=config.s3_endpoint,
@@ -63,20 +68,29 @@ class Bucket:
         )
 
     # -- listing ---------------------------------------------------------
-    def list_scans(self, prefix: str = "") -> Iterator[ObjectRef]:
-        """Every object that is a clerk's upload (not sohoa's own output), page by page."""
+    def is_scan_key(self, key: str) -> bool:
+        """Whether a key of the inbox can be a clerk's upload: not sohoa's own output, not a folder placeholder."""
+        if self.derived_bucket == self.name and self.derived_prefix and key.startswith(self.derived_prefix):
+            return False
+        return bool(key) and not key.endswith("/")  # "folder" placeholders some clients create
+
+    def list_pages(self, prefix: str = "", delimiter: str = "") -> Iterator[dict]:
+        """The raw ListObjectsV2 pages (one request each) under ``prefix``."""
         paginator = self.client.get_paginator("list_objects_v2")
+        kwargs = {"Bucket": self.name, "Prefix": prefix, **({"Delimiter": delimiter} if delimiter else {})}
         try:
-            for page in paginator.paginate(Bucket=self.name, Prefix=prefix):
-                for obj in page.get("Contents", []):
-                    key = obj["Key"]
-                    if self.derived_prefix and key.startswith(self.derived_prefix):
-                        continue
-                    if key.endswith("/"):  # "folder" placeholders some clients create
-                        continue
-                    yield ObjectRef(key=key, etag=obj["ETag"].strip('"'), size=obj["Size"])
+            yield from paginator.paginate(**kwargs)
         except (BotoCoreError, ClientError) as exc:
             raise _unavailable(exc) from exc
+
+    def scans_in(self, page: dict) -> list[ObjectRef]:
+        return [ObjectRef(key=obj["Key"], etag=obj["ETag"].strip('"'), size=obj["Size"])
+                for obj in page.get("Contents", []) if self.is_scan_key(obj["Key"])]
+
+    def list_scans(self, prefix: str = "") -> Iterator[ObjectRef]:
+        """Every object that is a clerk's upload (not sohoa's own output), page by page."""
+        for page in self.list_pages(prefix):
+            yield from self.scans_in(page)
 
     # -- reading ---------------------------------------------------------
     def download(self, ref: ObjectRef, dest: Path, max_bytes: int) -> str:
@@ -111,25 +125,47 @@ class Bucket:
                 fh.write(chunk)
         return digest.hexdigest()
 
+    # -- derived output (page images, OCR results): always the derived bucket
     def get_bytes(self, key: str) -> bytes:
+        """A derived object (a key from ``page_image_key`` or ``page_ocr_key``)."""
         try:
-            return self.client.get_object(Bucket=self.name, Key=key)["Body"].read()
+            return self.client.get_object(Bucket=self.derived_bucket, Key=key)["Body"].read()
         except (BotoCoreError, ClientError) as exc:
             raise _unavailable(exc) from exc
 
     def get_json(self, key: str) -> dict:
         return json.loads(self.get_bytes(key))
 
-    # -- writing ---------------------------------------------------------
     def put_bytes(self, key: str, data: bytes, content_type: str) -> None:
+        """Write a derived object; the derived bucket is created on first use."""
+        self._ensure_derived_bucket()
         try:
-            self.client.put_object(Bucket=self.name, Key=key, Body=data, ContentType=content_type)
+            self.client.put_object(Bucket=self.derived_bucket, Key=key, Body=data, ContentType=content_type)
         except (BotoCoreError, ClientError) as exc:
             raise _unavailable(exc) from exc
+
+    def _ensure_derived_bucket(self) -> None:
+        if self._derived_ready:
+            return
+        try:
+            self.client.head_bucket(Bucket=self.derived_bucket)
+        except ClientError as exc:
+            if exc.response.get("Error", {}).get("Code", "") not in ("404", "NoSuchBucket", "NotFound"):
+                raise _unavailable(exc) from exc
+            try:
+                self.client.create_bucket(Bucket=self.derived_bucket)
+            except ClientError as create_exc:  # another worker made it meanwhile
+                if create_exc.response.get("Error", {}).get("Code", "") not in ("BucketAlreadyOwnedByYou",
+                                                                                  "BucketAlreadyExists"):
+                    raise _unavailable(create_exc) from create_exc
+        except BotoCoreError as exc:
+            raise _unavailable(exc) from exc
+        self._derived_ready = True
 
     def put_json(self, key: str, obj: dict) -> None:
         self.put_bytes(key, json.dumps(obj, ensure_ascii=False).encode("utf-8"), "application/json")
 
+    # -- writing to the inbox (sohoa submit) --------------------------------
     def upload_file(self, path: Path, key: str) -> None:
         try:
             self.client.upload_file(str(path), self.name, key)
@@ -150,7 +186,8 @@ class Bucket:
         return f"{self.derived_prefix}ocr/{doc_hash}/{page:05d}.json"
 
     def presigned_url(self, key: str, expires: int = 300) -> str:
-        return self.client.generate_presigned_url("get_object", Params={"Bucket": self.name, "Key": key},
+        """A short-lived link to a derived object (a page image)."""
+        return self.client.generate_presigned_url("get_object", Params={"Bucket": self.derived_bucket, "Key": key},
                                                   ExpiresIn=expires)
 
 

@@ -30,6 +30,9 @@ def _print_record(rec: dict) -> None:
         print(f"  {key}: {value}  ({confs.get(key) or 0:.2f})")
     for reason in rec["review_reasons"]:
         print(f"  ! {reason}")
+    for what in ("missing", "unmapped", "doubtful"):
+        if rec.get(what):
+            print(f"  {what}: {', '.join(rec[what])}")
 
 
 def run(args: argparse.Namespace) -> int:

@@ -10,8 +10,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from rapidfuzz.distance import Levenshtein
 
 from ocr.result import BBox, PageText, Word
+
+from sohoa.text import fold
 
 from .loader import OCR_LOOKALIKES, label_key
 from .normalize import is_leader
@@ -123,3 +129,62 @@ def build_rows(page: PageText) -> list[Row]:
         rows.append(Row(toks, page.page))
     rows.sort(key=lambda r: (r.bbox[1] + r.bbox[3]) / 2)
     return rows
+
+
+# --- page furniture -------------------------------------------------------------------------------
+
+FURNITURE_FILE = Path(__file__).with_name("data") / "page_furniture.txt"
+FURNITURE_EDGE = 0.12  # a bare page number counts only this close to the top or bottom of the page
+
+
+FURNITURE_PHRASE_MIN = 0.8  # letter similarity of a row to a furniture phrase
+
+
+@lru_cache(maxsize=1)
+def _furniture() -> tuple[tuple[re.Pattern, ...], tuple[str, ...]]:
+    lines = [ln.strip() for ln in FURNITURE_FILE.read_text(encoding="utf-8").splitlines()]
+    lines = [ln for ln in lines if ln and not ln.startswith("#")]
+    patterns = tuple(re.compile(ln) for ln in lines if not ln.startswith("~ "))
+    phrases = tuple("".join(c for c in ln[2:] if c.isalnum()) for ln in lines if ln.startswith("~ "))
+    return patterns, phrases
+
+
+def _furniture_text(toks: list[Tok]) -> str:
+    return " ".join(fold(t.text) for t in toks if not t.leader or t.text in "-–").strip(" .,;:")
+
+
+def is_furniture(toks: list[Tok], page_height: int | None = None) -> bool:
+    """Text printed on every page that is no field's ("Trang 2/3", "- 2 -", the national motto)."""
+    text = _furniture_text(toks)
+    if not text:
+        return False
+    patterns, phrases = _furniture()
+    letters = "".join(c for c in text if c.isalnum())
+    if any(Levenshtein.normalized_similarity(letters, ph) >= FURNITURE_PHRASE_MIN for ph in phrases):
+        return True
+    for k, pat in enumerate(patterns):
+        if pat.search(text):
+            if k == 1 and page_height:  # a bare number: only as a page number at the top or bottom
+                y = (toks[0].bbox[1] + toks[-1].bbox[3]) / 2
+                return y < FURNITURE_EDGE * page_height or y > (1 - FURNITURE_EDGE) * page_height
+            return k != 1
+    return False
+
+
+def drop_furniture(rows: list[Row], page_height: int | None = None) -> list[Row]:
+    """Rows without page furniture: whole furniture rows go, and so do furniture words ending a row
+    ("Ủy ban nhân dân xã Đình Bảng   Trang 2/3") — they never join a value."""
+    out = []
+    for r in rows:
+        if r.heading:
+            out.append(r)
+            continue
+        if is_furniture(r.toks, page_height):
+            continue
+        toks = r.toks
+        for n in (2, 3):
+            if len(toks) > n and is_furniture(toks[-n:]) and not toks[-n - 1].colon:
+                r = Row(toks[:-n], r.page, heading=r.heading, info=r.info)
+                break
+        out.append(r)
+    return out

@@ -37,6 +37,7 @@ class Label:
     after: str | None = None  # only valid right after this field's label on the same line
     relation: str | None = None  # for list fields: the relation this label implies (cha, mẹ…)
     contextual: bool = False  # only valid inside the field's section
+    by_meaning: bool = False  # read from its words' meaning (labels.resolve), not one of the type's wordings
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,7 @@ class Schema:
     fields: tuple[FieldSpec, ...]
     checks: tuple[dict, ...] = ()
     source: str = ""
+    subject_roles: tuple[str, ...] = ()  # who the record is about, as label words name them (schemas/labels.py)
     by_key: dict[str, FieldSpec] = field(default_factory=dict, compare=False, repr=False)
 
     def field(self, key: str) -> FieldSpec | None:
@@ -190,7 +192,8 @@ def parse_schema(data: dict, source: str = "") -> Schema:
             if c.get(role) not in by_key:
                 raise SchemaError(f"{where}: check {kind}: {role} {c.get(role)!r} is not a field")
     return Schema(data["record_type"], data["family"], data["schema_version"], data.get("title", ""), data["unit"],
-                  tuple(data.get("collections") or ()), tuple(headings), sections, tuple(fields), checks, source, by_key)
+                  tuple(data.get("collections") or ()), tuple(headings), sections, tuple(fields), checks, source,
+                  tuple(data.get("subject_roles") or ()), by_key)
 
 
 @lru_cache(maxsize=4)

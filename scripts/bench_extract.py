@@ -27,6 +27,11 @@ Reported side by side per split, record type and degradation level:
 
     python scripts/bench_extract.py [--splits seen,unseen] [--levels 0,1,2,3] [--per-type 2] [--seed 7]
         [--registers 0] [--jobs 2] [--ocr-cache DIR] [--dump rows.jsonl] [--reliability docs/x.png]
+    python scripts/bench_extract.py --ground-truth DIR   # records people verified ('sohoa review export DIR')
+
+With ``--ground-truth`` nothing is generated or OCR'd: today's extractor reads the
+exported OCR output of each page again and is scored against the values reviewers
+verified (one split and one level, both ``verified``).
 """
 
 from __future__ import annotations
@@ -265,6 +270,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="folder keeping each document's OCR output, keyed by the bytes of its page images and the "
                          "OCR code; a later run only re-runs extraction on documents it has seen")
     ap.add_argument("--ocr-steps", help="comma-separated OCR preprocessing steps instead of the pipeline's defaults")
+    ap.add_argument("--ground-truth", type=Path,
+                    help="score against records people verified, exported by 'sohoa review export DIR'")
     ap.add_argument("--samples", type=Path, nargs="?", const=Path("samples"),
                     help="also read the bundled sample scans (default samples/): records per file, how many go to "
                          "review and for which fields (never a value); --splits '' for the samples alone")
@@ -287,9 +294,17 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.perf_counter()
     if args.ocr_cache is not None:
         args.ocr_cache.mkdir(parents=True, exist_ok=True)
-    work = [(job, args.ocr_cache) for job in jobs]
-    with Pool(max(1, min(args.jobs, 2))) as pool:
-        results = pool.map(ocr_document, work, chunksize=1)
+    if args.ground_truth is not None:
+        from indexers.ground_truth import load
+        results = [(("verified", truth["record_type"], k, "verified", None, None), truth, pages, 0.0, True)
+                   for k, (truth, pages) in enumerate(load(args.ground_truth))]
+        jobs = [r[0] for r in results]
+        splits, levels = ["verified"], ["verified"]
+        types = sorted({rec["record_type"] for _, t, _, _, _ in results for rec in t["records"]})
+    else:
+        work = [(job, args.ocr_cache) for job in jobs]
+        with Pool(max(1, min(args.jobs, 2))) as pool:
+            results = pool.map(ocr_document, work, chunksize=1)
     ocr_seconds = sum(r[3] for r in results if not r[4])
     cached = sum(1 for r in results if r[4])
     n_pages = sum(len(r[2]) for r in results)

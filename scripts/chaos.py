@@ -5,6 +5,9 @@ The batch holds good scans (one to three pages each), every kind of bad input,
 the same bytes under a second key, a key overwritten mid-run, and a poison
 page that makes Tesseract fail every time. While it runs:
 
+- the bucket event consumer ('sohoa events') is killed with SIGKILL while it
+  handles the first uploads (events it read but had not acknowledged must
+  come back), and a replacement started,
 - a worker is killed with SIGKILL mid-page (its messages must be redelivered),
 - Elasticsearch is stopped for --es-outage seconds, then started again,
 - the S3 server is frozen (SIGSTOP) for --s3-outage seconds, then resumed
@@ -80,7 +83,9 @@ def stack_env(run: str) -> dict[str, str]:
             k, v = line.split("=", 1)
             env[k] = v.strip("'\"")
     env.update({"SOHOA_INDEX_PREFIX": f"chaos{run}", "SOHOA_BUCKET": f"sohoa-chaos-{run}",
-                "SOHOA_LOG_LEVEL": "WARNING", "SOHOA_MAX_RETRIES": "2", "SOHOA_STALL_SECONDS": "20"})
+                "SOHOA_LOG_LEVEL": "WARNING", "SOHOA_MAX_RETRIES": "2", "SOHOA_STALL_SECONDS": "20",
+                # Events a killed consumer read come back after this many seconds.
+                "SOHOA_EVENTS_VISIBILITY": "10"})
     return env
 
 
@@ -167,6 +172,11 @@ class Workers:
                 p.wait(timeout=60)
             except subprocess.TimeoutExpired:
                 os.killpg(p.pid, signal.SIGKILL)
+
+
+def ledger_entries(es: Elasticsearch, prefix: str) -> int:
+    es.indices.refresh(index=f"{prefix}-ledger")
+    return es.count(index=f"{prefix}-ledger")["count"]
 
 
 def wait_for(predicate, timeout: float, interval: float = 0.5) -> bool:
@@ -286,15 +296,33 @@ def main() -> int:
     es = Elasticsearch(env.get("SOHOA_ES_URL", "http://127.0.0.1:9200"))
     s3.create_bucket(Bucket=env["SOHOA_BUCKET"])
     sohoa(env, "index", "setup")
+    setup = sohoa(env, "events", "--setup-only")
+    if setup.returncode != 0:
+        raise SystemExit(f"could not set up bucket events: {setup.stderr.strip()}")
     first, later, expect = build_batch(args.good)
     workers = Workers(env)
-    watcher = None
+    watcher = consumer = None
+
+    def start_consumer() -> subprocess.Popen:
+        return subprocess.Popen([sys.executable, "-m", "sohoa.cli", "events"], env=env, cwd=ROOT,
+                                stdout=workers.log, stderr=subprocess.STDOUT, start_new_session=True)
+
     started = time.monotonic()
     try:
+        log("starting the event consumer; dropping the batch")
+        consumer = start_consumer()
         for key, data in first.items():
             s3.put_object(Bucket=env["SOHOA_BUCKET"], Key=key, Body=data)
-        log(f"dropped {len(first)} objects; starting the watcher and two workers")
-        watcher = subprocess.Popen([sys.executable, "-m", "sohoa.cli", "watch", "--interval", "2"], env=env, cwd=ROOT,
+        log(f"dropped {len(first)} objects")
+        wait_for(lambda: ledger_entries(es, env["SOHOA_INDEX_PREFIX"]) > 0, 60, 0.05)
+        log("SIGKILL the event consumer while it handles the drop, start a replacement")
+        os.killpg(consumer.pid, signal.SIGKILL)
+        consumer.wait()
+        consumer = start_consumer()
+        # Reconciliation runs too (every 30 s here, hourly by default): whatever events miss, it finds.
+        log("starting the watcher (reconciliation) and two workers")
+        watcher = subprocess.Popen([sys.executable, "-m", "sohoa.cli", "watch", "--interval", "2",
+                                    "--reconcile-every", "30"], env=env, cwd=ROOT,
                                    stdout=workers.log, stderr=subprocess.STDOUT, start_new_session=True)
         victim = workers.start()
         workers.start()
@@ -327,13 +355,14 @@ def main() -> int:
         stack("up", "redis")
 
         log("waiting for the batch to settle")
-        time.sleep(5)  # the watcher's next listing picks up the rescan
+        time.sleep(5)  # the rescan's event (or the next reconciliation) queues it
         waited = sohoa(env, "wait", "--timeout", str(args.timeout), timeout=args.timeout + 60)
         if waited.returncode != 0:
             log(f"the batch did not settle: {waited.stderr.strip()}")
     finally:
-        if watcher:
-            os.killpg(watcher.pid, signal.SIGTERM)
+        for p in (watcher, consumer):
+            if p:
+                os.killpg(p.pid, signal.SIGTERM)
         workers.stop_all()
     elapsed = time.monotonic() - started
     result = reconcile(env, s3, es, len(first) + len(later), expect)
@@ -355,10 +384,14 @@ def main() -> int:
         print(f"drill took           {elapsed:.0f} s")
     if not args.keep:
         es.indices.delete(index=f"{env['SOHOA_INDEX_PREFIX']}-*", ignore_unavailable=True, allow_no_indices=True)
-        for page in s3.get_paginator("list_objects_v2").paginate(Bucket=env["SOHOA_BUCKET"]):
-            for o in page.get("Contents", []):
-                s3.delete_object(Bucket=env["SOHOA_BUCKET"], Key=o["Key"])
-        s3.delete_bucket(Bucket=env["SOHOA_BUCKET"])
+        for name in (env["SOHOA_BUCKET"], env["SOHOA_BUCKET"] + "-derived"):
+            try:
+                for page in s3.get_paginator("list_objects_v2").paginate(Bucket=name):
+                    for o in page.get("Contents", []):
+                        s3.delete_object(Bucket=name, Key=o["Key"])
+                s3.delete_bucket(Bucket=name)
+            except s3.exceptions.NoSuchBucket:
+                pass
         # The drill's own services go too: left running, they hold its ports and a gigabyte of memory.
         stack("down", *DRILL_SERVICES)
     return 1 if result["lost"] or result["indexed_twice"] or result["unexpected"] else 0

@@ -114,11 +114,28 @@ def bucket_name(value: str) -> str | None:
     return "expected an S3 bucket name: 3-63 lower-case letters, digits, '.' or '-'"
 
 
+def events_source(value: str) -> str | None:
+    if not value or value.startswith("sqs:") and len(value) > 4:
+        return None
+    if value.startswith(("http://", "https://")):
+        return url("http", "https")(value)
+    if value.startswith(("redis://", "rediss://")):
+        problem = url("redis", "rediss")(value)
+        return problem or (None if "key=" in urlsplit(value).query else "a redis:// source needs ?key=LIST")
+    return "expected sqs:NAME, an SQS queue URL or redis://HOST:PORT/DB?key=LIST"
+
+
 # The names ocr/pipeline.py knows (a test keeps both lists equal).
 OCR_STEPS = ("stamps", "border", "background", "orient", "deskew", "scale", "denoise", "lines", "binarize", "leaders")
 BINARIZE_METHODS = ("none", "otsu", "adaptive", "sauvola")
 DENOISE_METHODS = ("despeckle", "median")
 LOG_LEVELS = ("debug", "info", "warning", "error", "critical")
+
+
+def review_rule(value: str) -> str | None:
+    """Field kinds or field keys, comma-separated (``name,date,personal_id``; dotted keys allowed)."""
+    bad = [x for x in (v.strip() for v in value.split(",")) if x and not re.fullmatch(r"[a-z_][a-z0-9_.\[\]]*", x)]
+    return f"not field kinds or keys: {', '.join(bad)}" if bad else None
 
 
 @dataclass(frozen=True)
@@ -143,7 +160,20 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("SOHOA_S3_ACCESS_KEY", "sohoa", "S3 access key; empty to use boto3's default credential chain", secret=True),
     Setting("SOHOA_S3_SECRET_KEY", "sohoa-secret", "S3 secret key", secret=True),
     Setting("SOHOA_BUCKET", "sohoa-inbox", "bucket the clerks drop scans into", check=bucket_name),
-    Setting("SOHOA_DERIVED_PREFIX", "_sohoa/", "key prefix for page images and OCR results written back by the workers"),
+    Setting("SOHOA_DERIVED_BUCKET", "", "bucket the workers write page images and OCR results to; empty: "
+            "'<SOHOA_BUCKET>-derived' (kept out of the inbox, so no listing or bucket event ever sees them)",
+            check=lambda v: None if not v else bucket_name(v)),
+    Setting("SOHOA_DERIVED_PREFIX", "", "key prefix of page images and OCR results in the derived bucket (required "
+            "when it is the inbox itself, e.g. '_sohoa/' as older deployments had it)"),
+    Setting("SOHOA_COLLECTIONS", "", "comma-separated collection prefixes the reconciliation lists (e.g. "
+            "hotich,nguoicocong,baotang); empty: every top-level prefix of the inbox except the derived one"),
+    Setting("SOHOA_EVENTS_SOURCE", "", "where bucket events arrive: sqs:NAME (or an SQS queue URL) for S3 / moto / "
+            "EventBridge, redis://HOST:PORT/DB?key=LIST for MinIO's Redis target (access format); empty: "
+            "sqs:<SOHOA_INDEX_PREFIX>-events", check=events_source),
+    Setting("SOHOA_SQS_ENDPOINT", "", "SQS endpoint URL; empty: SOHOA_S3_ENDPOINT (moto serves both), or AWS "
+            "itself when that is empty too", check=url("http", "https", empty=True)),
+    Setting("SOHOA_EVENTS_VISIBILITY", "60", "seconds an event taken by 'sohoa events' stays hidden from other "
+            "consumers; one not acknowledged by then (consumer killed) is delivered again", check=integer(1, 43200)),
     Setting("SOHOA_OCR_LANGUAGES", "vie", "Tesseract languages, '+'-joined (e.g. vie+eng)", check=tesseract_languages),
     Setting("SOHOA_OCR_DPI", "300", "resolution PDF pages are rasterized at", check=integer(50, 1200)),
     Setting("SOHOA_OCR_TIMEOUT", "180", "seconds one page may spend in Tesseract before it fails", check=integer(1)),
@@ -171,7 +201,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("SOHOA_WORKER_PROCESSES", "2", "worker processes started by 'sohoa worker'", check=integer(1)),
     Setting("SOHOA_WORKER_THREADS", "1", "threads per worker process (OCR is CPU-bound: keep 1)", check=integer(1)),
     Setting("SOHOA_MAX_RETRIES", "3", "retries of a failing stage before it is recorded as failed", check=integer(0)),
-    Setting("SOHOA_WATCH_INTERVAL", "30", "seconds between bucket listings in 'sohoa watch'", check=number(0.1)),
+    Setting("SOHOA_WATCH_INTERVAL", "30", "seconds between checks for stalled work in 'sohoa watch'", check=number(0.1)),
+    Setting("SOHOA_RECONCILE_INTERVAL", "3600", "seconds between reconciliations in 'sohoa watch' (a full listing "
+            "of the collection prefixes that catches whatever a bucket event missed)", check=number(1)),
     Setting("SOHOA_STALL_SECONDS", "120", "unfinished work unchanged this long while every queue is idle is "
             "sent again by 'sohoa watch'", check=number(1)),
     Setting("SOHOA_API_HOST", "127.0.0.1", "address the HTTP service binds to", check=non_empty),
@@ -185,6 +217,11 @@ SETTINGS: tuple[Setting, ...] = (
             "(1 s, then doubling up to 5 min)", check=integer(1)),
     Setting("SOHOA_COOKIE_SECURE", "true", "send the session cookie over HTTPS only (false only for plain-HTTP "
             "development on loopback)", check=boolean),
+    Setting("SOHOA_REVIEW_TWO_PERSON", "name,date", "fields a second reviewer must confirm once one reviewer changed "
+            "them: field kinds (name, date, id, ...) or field keys (personal_id), comma-separated; empty for none",
+            check=review_rule),
+    Setting("SOHOA_REVIEW_LEASE_SECONDS", "600", "how long a reviewer holds a record before another may take it",
+            check=integer(10)),
     Setting("SOHOA_LOG_LEVEL", "INFO", "log level", check=one_of(*LOG_LEVELS)),
     Setting("SOHOA_LOG_FORMAT", "text", "log format: text or json", check=one_of("text", "json")),
 )
@@ -233,11 +270,19 @@ class Config:
     api_port: int
     log_level: str
     log_format: str
+    derived_bucket: str = ""
+    collections: tuple[str, ...] = ()
+    events_source: str = ""
+    sqs_endpoint: str | None = None
+    events_visibility: int = 60
+    reconcile_interval: float = 3600.0
     session_secret: str = ""
     api_secret_file: str = ""
     session_ttl: int = 28800
     auth_free_failures: int = 5
     cookie_secure: bool = True
+    review_two_person: tuple[str, ...] = ("name", "date")
+    review_lease_seconds: int = 600
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> "Config":
@@ -251,16 +296,29 @@ class Config:
         derived = e("SOHOA_DERIVED_PREFIX")
         if derived and not derived.endswith("/"):
             derived += "/"
+        bucket = e("SOHOA_BUCKET")
+        derived_bucket = e("SOHOA_DERIVED_BUCKET") or f"{bucket}-derived"
+        if derived_bucket == bucket and not derived:
+            # Page images written among the scans would be taken for new scans.
+            raise ConfigError(["SOHOA_DERIVED_BUCKET is the inbox itself: set SOHOA_DERIVED_PREFIX (e.g. _sohoa/) too"])
+        index_prefix = e("SOHOA_INDEX_PREFIX")
+        s3_endpoint = e("SOHOA_S3_ENDPOINT") or None
         return cls(
             es_url=e("SOHOA_ES_URL"),
-            index_prefix=e("SOHOA_INDEX_PREFIX"),
+            index_prefix=index_prefix,
             broker_url=e("SOHOA_BROKER_URL"),
-            s3_endpoint=e("SOHOA_S3_ENDPOINT") or None,
+            s3_endpoint=s3_endpoint,
             s3_region=e("SOHOA_S3_REGION"),
             s3_access_key=e("SOHOA_S3_ACCESS_KEY") or None,
             s3_secret_key=e("SOHOA_S3_SECRET_KEY") or None,
-            bucket=e("SOHOA_BUCKET"),
+            bucket=bucket,
             derived_prefix=derived,
+            derived_bucket=derived_bucket,
+            collections=tuple(c.strip().strip("/") + "/" for c in e("SOHOA_COLLECTIONS").split(",") if c.strip()),
+            events_source=e("SOHOA_EVENTS_SOURCE") or f"sqs:{index_prefix}-events",
+            sqs_endpoint=e("SOHOA_SQS_ENDPOINT") or s3_endpoint,
+            events_visibility=int(e("SOHOA_EVENTS_VISIBILITY")),
+            reconcile_interval=float(e("SOHOA_RECONCILE_INTERVAL")),
             ocr_languages=e("SOHOA_OCR_LANGUAGES"),
             ocr_dpi=int(e("SOHOA_OCR_DPI")),
             ocr_timeout=int(e("SOHOA_OCR_TIMEOUT")),
@@ -290,6 +348,8 @@ class Config:
             session_ttl=int(e("SOHOA_SESSION_TTL")),
             auth_free_failures=int(e("SOHOA_AUTH_FREE_FAILURES")),
             cookie_secure=e("SOHOA_COOKIE_SECURE").strip().lower() in TRUE_WORDS,
+            review_two_person=tuple(x.strip() for x in e("SOHOA_REVIEW_TWO_PERSON").split(",") if x.strip()),
+            review_lease_seconds=int(e("SOHOA_REVIEW_LEASE_SECONDS")),
         )
 
     def index(self, name: str) -> str:

@@ -19,7 +19,9 @@ Exposed:
 - ``sohoa_stage_duration_seconds{kind,stage}`` histograms from
   ``stage_seconds`` (time spent in each state) and ``sohoa_ocr_page_seconds``
   (Tesseract time per page);
-- ``sohoa_throughput_pages_per_minute{window}``.
+- ``sohoa_throughput_pages_per_minute{window}``;
+- ``sohoa_review_waiting``, ``sohoa_review_disputed`` (records), ``sohoa_reviewed_per_hour{reviewer}``
+  (records answered in the last hour), ``sohoa_review_eta_hours`` (absent while nobody reviews).
 """
 
 from __future__ import annotations
@@ -110,6 +112,20 @@ class _Collector:
                 buckets, total = histogram_from_aggs(self.hist[f"{kind}.{stage}"])
                 h.add_metric([kind, stage], buckets, total)
         yield h
+        review = s.get("review")
+        if review:
+            yield GaugeMetricFamily("sohoa_review_waiting", "Records waiting for a reviewer",
+                                    value=review["waiting"])
+            yield GaugeMetricFamily("sohoa_review_disputed", "Records waiting for arbitration",
+                                    value=review["disputed"])
+            per = GaugeMetricFamily("sohoa_reviewed_per_hour", "Records answered in the last hour, by reviewer",
+                                    labels=["reviewer"])
+            for who, n in sorted(review["reviewed_per_hour"].items()):
+                per.add_metric([who], n)
+            yield per
+            if review.get("eta_hours") is not None:
+                yield GaugeMetricFamily("sohoa_review_eta_hours", "Hours the waiting records take at the last "
+                                        "hour's pace", value=review["eta_hours"])
         buckets, total = histogram_from_aggs(self.hist["ocr_page"])
         o = HistogramMetricFamily("sohoa_ocr_page_seconds", "Seconds Tesseract and preprocessing took per page")
         o.add_metric([], buckets, total)

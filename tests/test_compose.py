@@ -14,7 +14,7 @@ import yaml
 from sohoa.config import SETTINGS, env_names
 
 ROOT = Path(__file__).resolve().parent.parent
-APP_SERVICES = ("watcher", "worker", "api")
+APP_SERVICES = ("watcher", "worker", "api", "events")
 
 # ${NAME:-default} or ${NAME-default} interpolation, as docker compose reads it.
 INTERPOLATION = re.compile(r"^\$\{(?P<name>[A-Za-z_][A-Za-z0-9_]*)(:?-(?P<default>[^}]*))?\}$")
@@ -78,6 +78,19 @@ def test_watcher_and_worker_use_the_built_image(compose, name):
     assert built_here(svc), f"{name} is not built from ./Dockerfile"
     assert svc["image"] == compose["services"]["worker"]["image"]
     assert svc["command"][0] == {"watcher": "watch", "worker": "worker"}[name]
+
+
+def test_minio_sends_bucket_events_where_the_consumer_reads_them(compose):
+    from urllib.parse import parse_qs, urlsplit
+    minio = environment(compose["services"]["minio"])
+    source = environment(compose["services"]["events"])["SOHOA_EVENTS_SOURCE"]
+    parts = urlsplit(source)
+    assert f"{parts.hostname}:{parts.port}" == minio["MINIO_NOTIFY_REDIS_ADDRESS_SOHOA"]
+    assert parse_qs(parts.query)["key"] == [minio["MINIO_NOTIFY_REDIS_KEY_SOHOA"]]
+    # The consumer reads MinIO's access format (a list), not the namespace format (a hash).
+    assert minio["MINIO_NOTIFY_REDIS_FORMAT_SOHOA"] == "access"
+    assert "arn:minio:sqs::SOHOA:redis" in " ".join(compose["services"]["minio-init"]["command"])
+    assert compose["services"]["events"]["command"] == ["events"]
 
 
 def test_worker_is_scalable(compose):

@@ -78,8 +78,12 @@ def index_samples(es, env: dict, s3=None, documents=DOCUMENTS) -> dict[str, str]
     docs = sample_documents(documents)
     bulk_index(es, alias, docs)
     if s3 is not None:
+        try:
+            s3.create_bucket(Bucket=config.derived_bucket)
+        except s3.exceptions.BucketAlreadyOwnedByYou:
+            pass
         for key, _ in documents:
-            s3.put_object(Bucket=env["SOHOA_BUCKET"], Key=f"{config.derived_prefix}pages/{doc_hash(key)}/00001.png",
+            s3.put_object(Bucket=config.derived_bucket, Key=f"{config.derived_prefix}pages/{doc_hash(key)}/00001.png",
                           Body=page_png(key))
     es.indices.refresh(index=alias)
     return {d["name"]: rid for rid, d in docs}

@@ -218,3 +218,41 @@ def test_busy_seconds_merge_overlaps_skip_idle_gaps_and_clip_to_the_window():
     # A window starting mid-way through the first burst counts only its part inside.
     assert busy_seconds(buckets, t0 + timedelta(seconds=10), NOW) == 5 + 20
     assert busy_seconds([], NOW - timedelta(minutes=5), NOW) == 0.0
+
+
+def test_intake_shows_events_lag_and_the_last_reconciliation():
+    fresh = (NOW - timedelta(seconds=3)).isoformat()
+    stale = (NOW - timedelta(hours=2)).isoformat()
+    intake_hits = [
+        {"_source": {"kind": "events", "worker": "h:1", "updated_at": fresh,
+                     "events": {"received": 10, "queued": 8, "duplicates": 2, "ignored": 0, "rejected": 1,
+                                "last_event_at": "2026-01-02T03:04:01.000+00:00"}}},
+        {"_source": {"kind": "events", "worker": "h:0", "updated_at": stale,
+                     "events": {"received": 5, "queued": 5, "last_event_at": "2026-01-02T01:00:00.000+00:00"}}},
+        {"_source": {"kind": "reconciliation", "reconciliation": {
+            "finished_at": "2026-01-02T03:00:00+00:00", "seconds": 4.2, "listed": 15, "queued": 1, "resent": 0,
+            "list_requests": 4}}},
+    ]
+    lag = {"hits": {"total": {"value": 8}}, "aggregations": {
+        "lag": {"values": {"50.0": 180.4, "95.0": 610.0, "99.0": 700.0}},
+        "by_source": {"source": _agg({"event": 13, "listing": 1})}}}
+    s = summarize(_responses() + [{"hits": {"hits": intake_hits}}, lag], QUEUES_EMPTY, NOW)
+    i = s["intake"]
+    assert i["events"]["received"] == 15 and i["events"]["queued"] == 13 and i["events"]["rejected"] == 1
+    assert i["events"]["consumers_alive"] == ["h:1"]  # the other stopped two hours ago
+    assert i["events"]["last_event_at"] == "2026-01-02T03:04:01.000+00:00"
+    assert i["lag_last_hour"] == {"p50_ms": 180, "p95_ms": 610, "p99_ms": 700, "count": 8}
+    assert i["last_reconciliation"]["queued"] == 1
+    text = format_status(s)
+    assert "p95 610 ms" in text and "found 1 new" in text and "15 received" in text
+    assert not any("consumer has stopped" in w for w in s["warnings"])
+
+
+def test_a_stopped_event_consumer_is_a_warning():
+    old = (NOW - timedelta(hours=1)).isoformat()
+    s = summarize(_responses() + [{"hits": {"hits": [{"_source": {"kind": "events", "worker": "h:1", "updated_at": old,
+                                                                  "events": {"received": 1}}}]}},
+                                  {"hits": {"total": {"value": 0}}, "aggregations": {"lag": {"values": {}}}}],
+                  QUEUES_EMPTY, NOW)
+    assert any("consumer has stopped" in w for w in s["warnings"])
+    assert "last reconciliation: never" in format_status(s)

@@ -79,11 +79,24 @@ def s3(env: dict[str, str]):
 
 
 def _empty_bucket(env):
+    """Remove the run's inbox and derived buckets, and its event queue if a test made one."""
+    from sohoa.config import Config
     client = s3(env)
-    for page in client.get_paginator("list_objects_v2").paginate(Bucket=env["SOHOA_BUCKET"]):
-        for obj in page.get("Contents", []):
-            client.delete_object(Bucket=env["SOHOA_BUCKET"], Key=obj["Key"])
-    client.delete_bucket(Bucket=env["SOHOA_BUCKET"])
+    config = Config.from_env(env)
+    for name in dict.fromkeys((config.bucket, config.derived_bucket)):
+        try:
+            for page in client.get_paginator("list_objects_v2").paginate(Bucket=name):
+                for obj in page.get("Contents", []):
+                    client.delete_object(Bucket=name, Key=obj["Key"])
+            client.delete_bucket(Bucket=name)
+        except client.exceptions.NoSuchBucket:
+            pass
+    sqs = boto3.client("sqs", endpoint_url=env.get("SOHOA_S3_ENDPOINT", "http://127.0.0.1:9000"),
+                       region_name=env.get("SOHOA_S3_REGION", "us-east-1"),
+                       aws_access_key_id=env.get("SOHOA_S3_ACCESS_KEY", "sohoa"),
+                       aws_secret_access_key=env.get("SOHOA_S3_SECRET_KEY", "sohoa-secret"))
+    for url in sqs.list_queues(QueueNamePrefix=env["SOHOA_INDEX_PREFIX"]).get("QueueUrls", []):
+        sqs.delete_queue(QueueUrl=url)
 
 
 def sohoa(env: dict[str, str], *args: str, timeout: float = 600) -> subprocess.CompletedProcess:
@@ -113,6 +126,8 @@ class Stack:
         self.env = env
         self.bucket = env["SOHOA_BUCKET"]
         self.prefix = env["SOHOA_INDEX_PREFIX"]
+        from sohoa.config import Config
+        self.derived_bucket = Config.from_env(env).derived_bucket
         self.s3 = s3(env)
 
     def put(self, key: str, data: bytes) -> None:

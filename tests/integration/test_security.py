@@ -107,14 +107,28 @@ def requests_for(site) -> dict[str, tuple[str, str, dict]]:
         "/metrics": ("GET", "/metrics", {}),
         "/audit": ("GET", "/audit", {}),
         "/audit/entries": ("GET", "/audit/entries", {}),
+        "/review": ("GET", "/review", {}),
+        "/review/static/{name}": ("GET", "/review/static/review.css", {}),
+        "/review/queue": ("GET", "/review/queue", {}),
+        "/review/next": ("POST", "/review/next", {"json": {"collection": ["none-such"]}}),
+        "/review/records/{record_id}": ("GET", f"/review/records/{rid}", {}),
+        "/review/records/{record_id}/decisions": ("POST", f"/review/records/{rid}/decisions",
+                                                  {"json": {"decisions": []}}),
+        "/review/records/{record_id}/release": ("POST", f"/review/records/{rid}/release", {}),
+        "/review/records/{record_id}/history": ("GET", f"/review/records/{rid}/history", {}),
+        "/review/arbitration": ("GET", "/review/arbitration", {}),
+        "/review/records/{record_id}/arbitrate": ("POST", f"/review/records/{rid}/arbitrate",
+                                                  {"json": {"decisions": [{"field": "none_such", "action": "x"}]}}),
+        "/review/backlog": ("GET", "/review/backlog", {}),
     }
 
 
 # Which roles each route lets in, written out here independently of api/auth.py's tables (so a change there
 # that opens a route shows up as a failure); every other role must be refused with 403.
-EVERYONE = {"viewer", "clerk", "operator", "auditor", "admin"}
-SEARCHERS = {"viewer", "clerk", "admin"}
+EVERYONE = {"viewer", "clerk", "reviewer", "operator", "auditor", "admin"}
+SEARCHERS = {"viewer", "clerk", "reviewer", "admin"}
 OPERATORS = {"operator", "admin"}
+REVIEWERS = {"reviewer", "admin"}
 EXPECTED = {
     "/healthz": EVERYONE, "/login": EVERYONE, "/logout": EVERYONE, "/openapi.json": EVERYONE, "/docs": EVERYONE,
     "/records/search": SEARCHERS, "/records/export": SEARCHERS, "/records/{record_id}": SEARCHERS,
@@ -125,6 +139,11 @@ EXPECTED = {
     "/console/failures.json": OPERATORS, "/console/retry": OPERATORS, "/console/documents/{doc_hash}": OPERATORS,
     "/metrics": OPERATORS,
     "/audit": {"auditor", "admin"}, "/audit/entries": {"auditor", "admin"},
+    "/review": REVIEWERS, "/review/static/{name}": REVIEWERS, "/review/queue": REVIEWERS, "/review/next": REVIEWERS,
+    "/review/records/{record_id}": REVIEWERS, "/review/records/{record_id}/decisions": REVIEWERS,
+    "/review/records/{record_id}/release": REVIEWERS, "/review/records/{record_id}/history": REVIEWERS,
+    "/review/arbitration": {"admin"}, "/review/records/{record_id}/arbitrate": {"admin"},
+    "/review/backlog": OPERATORS,
 }
 
 

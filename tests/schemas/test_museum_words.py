@@ -66,7 +66,7 @@ def test_repair_word_tries_the_field_vocabulary_first():
 
 def test_material_read_with_other_marks_is_the_one_material():
     v, c, n = card("Chất liệu: Đông")
-    assert v["material"] == "Đồng" and c["material"] > REVIEW_THRESHOLD
+    assert v["material"] == "Đồng"
     assert any("Đông -> Đồng" in x for x in n["material"])
     v, c, _ = card("Chất liệu: Vài")
     assert v["material"] == "Vải"
@@ -123,17 +123,19 @@ REGISTER_HEAD = ["SỔ ĐĂNG KÝ HIỆN VẬT", [(100, "STT"), (250, "Số ĐK"
                                         (1200, "Niên đại")]]
 
 
-def register(*rows):
+def register(*rows, calibrated=True):
     body = [[(100, str(i + 1)), (250, code), (500, name), (900, "Gốm"), (1200, "Năm 1900")]
             for i, (code, name) in enumerate(rows)]
-    recs = extract_records([page(REGISTER_HEAD + body)], "baotang/")
+    recs = extract_records([page(REGISTER_HEAD + body)], "baotang/", calibrated=calibrated)
     return [flatten_fields(r) for r in recs], [flatten_fields(r, "confidence") for r in recs]
 
 
 def test_digit_for_the_letter_prefix_the_register_shows():
     v, c = register(("G.8115", "Bát sứ"), ("KL.1904", "Đĩa"), ("6.7454", "Bình"), ("GV.5224", "Chum"))
     assert [x["inventory_number"] for x in v] == ["G.8115", "KL.1904", "G.7454", "GV.5224"]
-    assert REVIEW_THRESHOLD <= c[2]["inventory_number"] < c[0]["inventory_number"]
+    _, raw = register(("G.8115", "Bát sứ"), ("KL.1904", "Đĩa"), ("6.7454", "Bình"), ("GV.5224", "Chum"),
+                      calibrated=False)
+    assert 0.6 <= raw[2]["inventory_number"] < raw[0]["inventory_number"]  # read as G, at a lower score
 
 
 def test_digit_for_a_letter_prefix_the_register_does_not_show_goes_to_review():

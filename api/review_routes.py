@@ -1,0 +1,387 @@
+"""The review desk: doubtful records go to a person, and the person's answers become the record.
+
+- ``GET /review``: the reviewer's page (keyboard-first, vanilla JS in
+  ``api/static/review.js``); ``?mode=arbitration`` for disputed fields.
+- ``GET /review/queue``: what waits, doubt first, with counts by status,
+  record type, collection and reason; ``POST /review/next``: lease the next
+  record and return it with its field crops.
+- ``GET /review/records/{id}``: one record for review: per field the crop,
+  OCR text, normal value, why it is doubtful, its box on the page image.
+- ``POST /review/records/{id}/decisions``: one reviewer's answers (the caller
+  must hold the record's lease); ``/release`` lets it go; ``/arbitrate``
+  settles disputed fields; ``/history`` lists every round.
+- ``GET /review/backlog``: waiting records, reviewed per hour per reviewer,
+  ETA (operators; also on the console and in ``/metrics``).
+
+Collection limits and masking work as for search: a record outside the
+caller's collections does not exist for them, and a role without
+``full_fields`` gets masked values, no crop of a masked field, and may not
+answer one. Every action is audited with record IDs, field keys and actions,
+never values.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+from urllib.parse import quote
+from typing import Annotated
+
+from elasticsearch import Elasticsearch, NotFoundError
+from fastapi import APIRouter, BackgroundTasks, Body, Depends, HTTPException, Query, Request
+from fastapi.responses import FileResponse, HTMLResponse, Response
+from pydantic import BaseModel, Field
+
+from api import audit, auth
+from api.review_images import crop, data_uri, pages, source_box
+from api import i18n
+from api.search_routes import get_bucket, get_config, get_es
+from indexers import reviews
+from indexers.records_search import SOURCE_EXCLUDES
+from schemas.extract import flatten_fields
+from schemas.review import (Decision, ReviewError, addable_keys, apply_decisions, field_kind, field_reasons,
+                            known_types, leaf, two_person)
+from sohoa.config import Config
+
+log = logging.getLogger(__name__)
+HERE = Path(__file__).resolve().parent
+router = APIRouter(tags=["review"])
+
+# What the page's script says (api/static/review.js), from the catalogues: desk.js.<key>.
+JS_TEXT = ('accept', 'add', 'box_drawn', 'collection', 'confidence', 'crop_alt', 'disputed', 'edit', 'empty_arbitration', 'empty_review', 'field_added', 'held_until', 'hidden_field', 'illegible', 'need_key_value', 'not_on_page', 'pending', 'saved', 'saving', 'two_person', 'type_on_save', 'verified')
+REASON_CODES = ("low_confidence", "unreadable", "missing", "pages_disagree", "unknown_type", "type_from_collection")
+
+
+def _text(lang: str, key: str, fallback: str) -> str:
+    text = i18n.translate(lang, key)
+    return fallback if text == key else text
+
+
+def type_label(lang: str, record_type: str | None) -> str:
+    return _text(lang, f"type.{record_type}", record_type or "")
+
+
+def status_label(lang: str, status: str | None) -> str:
+    return _text(lang, f"review.{status}", status or "")
+
+
+def reason_label(lang: str, code: str) -> str:
+    return _text(lang, f"review.reason.{code}", code)
+
+
+def field_label(lang: str, key: str) -> str:
+    """``mother.full_name`` -> ``Mẹ › Họ, chữ đệm, tên`` (the search page's labels, api/locales)."""
+    out = []
+    for part in key.split("."):
+        part = re.sub(r"\[(\d+)\]", lambda m: f" {int(m.group(1)) + 1}", part)
+        base, _, n = part.partition(" ")
+        out.append(_text(lang, f"field.{base}", base.replace("_", " ")) + (f" {n}" if n else ""))
+    return " › ".join(out)
+
+
+# --- who and what --------------------------------------------------------------------------------------
+
+def _who() -> auth.Principal:
+    p = auth.current()
+    if p is None:
+        raise auth.LoginRequired()
+    return p
+
+
+def _collections(asked: list[str]) -> list[str] | None:
+    """The collections a queue request covers for the caller; None when it asked only for others'."""
+    p = _who()
+    asked = [c for c in asked if c]
+    if not p.collections:
+        return asked
+    inside = [c for c in asked if c in p.collections] if asked else list(p.collections)
+    return inside or None
+
+
+def _hidden() -> tuple[str, ...]:
+    return () if auth.full_fields() else auth.MASKED_FIELDS
+
+
+def _get(es: Elasticsearch, config: Config, record_id: str) -> dict:
+    if len(record_id) > 200:
+        raise HTTPException(404, "no such record")
+    try:
+        source = es.get(index=config.index("records"), id=record_id, source_excludes=SOURCE_EXCLUDES)
+    except NotFoundError:
+        raise HTTPException(404, "no such record") from None
+    auth.check_record_access(source["_source"])
+    return {**source["_source"], "_seq_no": source["_seq_no"], "_primary_term": source["_primary_term"]}
+
+
+# --- a record as the review screen shows it -----------------------------------------------------------------
+
+def _masked(key: str, value):
+    """A value of a field the caller's role may not read, as masking shows it (api/auth.py)."""
+    if value is None or value == "":
+        return value
+    return auth.mask_id(str(value)) if leaf(key) == "personal_id" else auth.mask_date(str(value))
+
+
+def review_body(source: dict, bucket, *, config: Config, hidden: tuple[str, ...], lease_until: str | None = None,
+                with_crops: bool = True, lang: str = i18n.DEFAULT) -> dict:
+    """Per field: label, kind, normal value, OCR text, confidence, why it is doubtful, its review so far,
+    its box on the page image and its crop; the page images with their sizes; the fields that may be added."""
+    rtype = source.get("record_type")
+    doc_hash = source.get("doc_hash")
+    reasons = field_reasons(source.get("review_reasons"))
+    review_fields = (source.get("review") or {}).get("fields") or {}
+    values = flatten_fields(source)
+    raws = flatten_fields(source, "raw")
+    confs = flatten_fields(source, "confidence")
+    page_of = flatten_fields(source, "page")
+    boxes = flatten_fields(source, "bbox")
+    drawn = flatten_fields(source, "image_box")  # added fields: boxes drawn on the stored page image
+    page_list = source.get("pages") or []
+    sizes: dict[int, tuple[int, int]] = {}
+    out_fields = []
+    for key, value in values.items():
+        page = page_of.get(key) or (page_list[0] if page_list else None)
+        masked = any(leaf(key) == h for h in hidden)
+        image, geometry = pages.get(bucket, doc_hash, page) if (doc_hash and page and bucket is not None) else (None, None)
+        if image is not None:
+            sizes[page] = image.size
+        box = [int(v) for v in drawn[key]] if drawn.get(key) else source_box(boxes.get(key), geometry)
+        fr = review_fields.get(key) or {}
+        # The field list is keyed by "key", not by field name, so masking is applied here, per field.
+        out_fields.append({
+            "key": key, "label": field_label(lang, key), "kind": field_kind(rtype, key),
+            "value": _masked(key, value) if masked else value,
+            "raw": _masked(key, raws.get(key)) if masked else raws.get(key), "confidence": confs.get(key),
+            "page": page, "box": box, "reasons": reasons.get(key, []),
+            "status": fr.get("status"), "action": fr.get("action"), "by": fr.get("by"),
+            "original": None if masked else fr.get("original"), "proposals": None if masked else fr.get("proposals"),
+            "two_person": two_person(rtype, key, config.review_two_person), "masked": masked,
+            # Crops are cut from the page as scanned: only for roles that may see it all (no redacted crops yet).
+            "crop": data_uri(crop(image, box)) if (with_crops and image is not None and box and not hidden) else None,
+        })
+    schema_keys = addable_keys(rtype)
+    body = {
+        "id": source.get("record_id"), "record_type": rtype, "type_label": type_label(lang, rtype),
+        "types": [{"value": t, "label": type_label(lang, t)} for t in known_types()],
+        "collection": source.get("collection"), "key": source.get("key"), "confidence": source.get("confidence"),
+        "review_status": source.get("review_status"), "status_label": status_label(lang, source.get("review_status")),
+        "reasons": [{"code": c, "label": reason_label(lang, c)} for c in reasons.get("", [])],
+        "reason_labels": {c: reason_label(lang, c) for c in {*REASON_CODES, *(r for rs in reasons.values() for r in rs)}},
+        "lease_until": lease_until, "fields": out_fields,
+        # The search API's page-image route: same origin, audited, redacted for roles without personal data.
+        "pages": [{"page": p, "url": f"/records/{quote(str(source.get('record_id')), safe='')}/pages/{int(p)}/image"
+                   if doc_hash else None,
+                   "width": (sizes.get(p) or (None, None))[0], "height": (sizes.get(p) or (None, None))[1]}
+                  for p in page_list],
+        "addable": [{"key": k, "label": field_label(lang, k)} for k in schema_keys if k not in values],
+        "extracted_at": source.get("extracted_at"), "reviewed_at": source.get("reviewed_at"),
+    }
+    return auth.mask_record(body, not hidden)
+
+
+# --- the queue --------------------------------------------------------------------------------------------
+
+Multi = Annotated[list[str], Query()]
+
+
+@router.get("/review/queue", summary="Records waiting for review, doubt first")
+def review_queue(collection: Multi = [], type: Multi = [], reason: Multi = [],  # noqa: A002, B006
+                 size: Annotated[int, Query(ge=1, le=100)] = 20,
+                 es: Elasticsearch = Depends(get_es), config: Config = Depends(get_config)) -> dict:
+    colls = _collections(collection)
+    if colls is None:
+        return {"total": 0, "counts": {}, "hits": []}
+    who = _who()
+    filters = {"collections": colls, "record_types": [t for t in type if t][:20], "reasons": [r for r in reason if r][:20]}
+    leased = {lease["record_id"]: lease for lease in reviews.active_leases(es, config)}
+    req = reviews.queue_search(reviewer=who.name, leased=[], size=size, **filters)
+    req["_source"] = ["record_id", "record_type", "collection", "confidence", "review_status", "review_codes",
+                      "extracted_at", "awaiting"]
+    req["track_total_hits"] = True
+    resp = es.search(index=config.index("records"), **req)
+    hits = [{**h["_source"], "leased": h["_id"] in leased} for h in resp["hits"]["hits"]]
+    audit.record("review.queue", query=filters, record_ids=[h["record_id"] for h in hits],
+                 count=resp["hits"]["total"]["value"])
+    return {"total": resp["hits"]["total"]["value"], "counts": reviews.queue_counts(es, config, **filters),
+            "hits": hits}
+
+
+class NextAsk(BaseModel):
+    collection: list[str] = Field(default_factory=list, max_length=20)
+    type: list[str] = Field(default_factory=list, max_length=20)
+    reason: list[str] = Field(default_factory=list, max_length=20)
+    crops: bool = True
+
+
+@router.post("/review/next", summary="Lease the next record (doubt first) and return it for review")
+def review_next(request: Request, ask: NextAsk = Body(default_factory=NextAsk), es: Elasticsearch = Depends(get_es),
+                config: Config = Depends(get_config), bucket=Depends(get_bucket)):
+    colls = _collections(ask.collection)
+    if colls is None:
+        return Response(status_code=204)
+    who = _who()
+    upcoming: list = []
+    got = reviews.next_record(es, config, who.name, upcoming=upcoming, collections=colls, record_types=ask.type,
+                              reasons=ask.reason)
+    if got is None:
+        return Response(status_code=204)
+    record_id, until = got
+    source = _get(es, config, record_id)
+    audit.record("review.next", record_ids=[record_id], detail={"lease_until": until})
+    body = review_body(source, bucket, config=config, hidden=_hidden(), lease_until=until, with_crops=ask.crops,
+                       lang=i18n.request_language(request))
+    if ask.crops:
+        pages.prefetch(bucket, upcoming)
+    return body
+
+
+@router.get("/review/records/{record_id}", summary="One record for review, with its crops")
+def review_record(request: Request, record_id: str, es: Elasticsearch = Depends(get_es),
+                  config: Config = Depends(get_config),
+                  bucket=Depends(get_bucket)) -> dict:
+    source = _get(es, config, record_id)
+    lease = reviews.lease_holder(es, config, record_id)
+    audit.record("review.view", record_ids=[record_id])
+    body = review_body(source, bucket, config=config, hidden=_hidden(), lang=i18n.request_language(request),
+                       lease_until=lease["until"] if lease and lease.get("by") == _who().name else None)
+    body["leased_by_other"] = bool(lease and lease.get("by") != _who().name)
+    return body
+
+
+# --- answers ---------------------------------------------------------------------------------------------
+
+class FieldAnswer(BaseModel):
+    field: str = Field(..., min_length=1, max_length=200)
+    action: str = Field(..., max_length=20)
+    value: str | None = Field(None, max_length=500)
+    page: int | None = Field(None, ge=1, le=100_000)
+    bbox: list[float] | None = Field(None, min_length=4, max_length=4)
+
+
+class Answers(BaseModel):
+    decisions: list[FieldAnswer] = Field(default_factory=list, max_length=500)
+    record_type: str | None = Field(None, max_length=40)
+
+
+def _decisions(answers: Answers) -> list[Decision]:
+    return [Decision(a.field, a.action, a.value, a.page, [int(v) for v in a.bbox] if a.bbox else None)
+            for a in answers.decisions]
+
+
+def _summary(decisions: list[Decision]) -> list[dict]:
+    """What a round stores per field (values live in the record's review; the round keeps them too)."""
+    return [{"field": d.field, "action": d.action} for d in decisions]
+
+
+def _save(es, config, source: dict, answers: Answers, *, arbitrate: bool, lease: dict | None = None,
+          later: BackgroundTasks | None = None, lang: str = i18n.DEFAULT) -> dict:
+    who = _who()
+    at = reviews.now_iso()
+    decisions = _decisions(answers)
+    try:
+        review = apply_decisions(source, decisions, who=who.name, at=at, rule=config.review_two_person,
+                                 record_type=answers.record_type, arbitrate=arbitrate, hidden=_hidden(),
+                                 require_all=not arbitrate)
+    except ReviewError as exc:
+        raise HTTPException(400, str(exc)) from None
+    stored = {k: v for k, v in source.items() if not k.startswith("_")}
+    doc = reviews.save_round(es, config, stored, review, who=who.name, at=at,
+                             round_kind="arbitration" if arbitrate else "review",
+                             decisions=[{**s, "status": (review["fields"].get(s["field"]) or {}).get("status")}
+                                        for s in _summary(decisions)])
+    if later is not None:  # the answer is saved and searchable: the reviewer need not wait for this
+        later.add_task(reviews.release_lease, es, config, doc["record_id"], who.name, lease)
+    else:
+        reviews.release_lease(es, config, doc["record_id"], who.name, lease)
+    audit.record("review.arbitrate" if arbitrate else "review.decide", record_ids=[doc["record_id"]],
+                 count=len(decisions), detail={"fields": _summary(decisions), "status": doc["review_status"],
+                                               "record_type_changed": bool(answers.record_type and
+                                                                           answers.record_type != source.get(
+                                                                               "record_type"))})
+    return {"id": doc["record_id"], "review_status": doc["review_status"],
+            "status_label": status_label(lang, doc["review_status"])}
+
+
+@router.post("/review/records/{record_id}/decisions", summary="Save one reviewer's answers to a record")
+def review_decide(request: Request, record_id: str, answers: Answers, later: BackgroundTasks,
+                  es: Elasticsearch = Depends(get_es),
+                  config: Config = Depends(get_config)) -> dict:
+    """Every field needs an answer: accept, edit (``value``), illegible, not_on_page, or add (``value``, and
+    ``page``/``bbox`` where it is). The caller must hold the record's lease (``POST /review/next``); a free
+    record is leased on the way. The record is re-indexed before this returns."""
+    source = _get(es, config, record_id)
+    who = _who()
+    lease = reviews.held_lease(es, config, record_id, who.name)
+    if lease is None:
+        raise HTTPException(409, "another reviewer holds this record")
+    return _save(es, config, source, answers, arbitrate=False, lease=lease, later=later,
+                 lang=i18n.request_language(request))
+
+
+@router.post("/review/records/{record_id}/release", summary="Let a leased record go back to the queue")
+def review_release(record_id: str, es: Elasticsearch = Depends(get_es), config: Config = Depends(get_config)) -> dict:
+    _get(es, config, record_id)
+    released = reviews.release_lease(es, config, record_id, _who().name)
+    audit.record("review.release", record_ids=[record_id], detail={"released": released})
+    return {"released": released}
+
+
+@router.get("/review/records/{record_id}/history", summary="Every round of answers to a record")
+def review_history(record_id: str, es: Elasticsearch = Depends(get_es), config: Config = Depends(get_config)) -> dict:
+    _get(es, config, record_id)
+    rounds = reviews.rounds_of(es, config, record_id)
+    audit.record("review.history", record_ids=[record_id], count=len(rounds))
+    return {"rounds": [{k: r.get(k) for k in ("by", "at", "round", "status_after", "fields_count", "actions",
+                                              "decisions")} for r in rounds]}
+
+
+@router.get("/review/arbitration", summary="Records whose reviewers disagree")
+def review_arbitration(size: Annotated[int, Query(ge=1, le=100)] = 50, es: Elasticsearch = Depends(get_es),
+                       config: Config = Depends(get_config)) -> dict:
+    colls = _collections([])
+    filters = [{"term": {"review_status": "disputed"}}]
+    if colls:
+        filters.append({"terms": {"collection": colls}})
+    resp = es.search(index=config.index("records"), size=size, query={"bool": {"filter": filters}},
+                     sort=[{"reviewed_at": {"order": "asc", "missing": "_first"}}], track_total_hits=True,
+                     _source=["record_id", "record_type", "collection", "confidence", "reviewed_at"])
+    hits = [h["_source"] for h in resp["hits"]["hits"]]
+    audit.record("review.arbitration", record_ids=[h["record_id"] for h in hits], count=len(hits))
+    return {"total": resp["hits"]["total"]["value"], "hits": hits}
+
+
+@router.post("/review/records/{record_id}/arbitrate", summary="Settle fields two reviewers answered differently")
+def review_arbitrate(request: Request, record_id: str, answers: Answers, es: Elasticsearch = Depends(get_es),
+                     config: Config = Depends(get_config)) -> dict:
+    source = _get(es, config, record_id)
+    return _save(es, config, source, answers, arbitrate=True, lang=i18n.request_language(request))
+
+
+@router.get("/review/backlog", summary="Records waiting, reviewed per hour per reviewer, ETA")
+def review_backlog(es: Elasticsearch = Depends(get_es), config: Config = Depends(get_config)) -> dict:
+    return reviews.backlog(es, config)
+
+
+# --- the page -----------------------------------------------------------------------------------------------
+
+@router.get("/review", response_class=HTMLResponse, include_in_schema=False)
+def review_page(request: Request, mode: Annotated[str, Query(max_length=20)] = "review"):
+    who = _who()
+    lang = i18n.request_language(request)
+    return auth.templates.TemplateResponse(request, "review.html", {
+        "csrf": getattr(request.state, "csrf", ""), "user": who.name, "role": who.role,
+        "mode": "arbitration" if mode == "arbitration" and who.can(auth.ARBITRATE) else "review",
+        "can_arbitrate": who.can(auth.ARBITRATE),
+        "types": {t: type_label(lang, t) for t in known_types()}, "reasons": {c: reason_label(lang, c) for c in REASON_CODES},
+        "js_text": {k: i18n.translate(lang, f"desk.js.{k}") for k in JS_TEXT}},
+        headers={"Cache-Control": "no-store"})
+
+
+@router.get("/review/static/{name}", include_in_schema=False)
+def review_static(name: str):
+    path = HERE / "static" / name
+    if not name.startswith("review") or "/" in name or ".." in name or not path.is_file():
+        raise HTTPException(404, "not found")
+    media = {".css": "text/css", ".js": "text/javascript"}.get(path.suffix, "application/octet-stream")
+    return FileResponse(path, media_type=media, headers={"Cache-Control": "no-cache"})

@@ -1,0 +1,126 @@
+"""Cross-checks between fields of a record (date in digits vs in words, personal ID vs date of birth and
+sex, death after birth) and between the codes of one page. Review reasons name the field and the check,
+never a value."""
+
+from __future__ import annotations
+
+import re
+
+from .fields import TONE_SHIFT_FACTOR, Draft, Found
+from .loader import Schema
+from .normalize import cccd_parts, parse_date
+
+
+# --- checks and review --------------------------------------------------------------------------
+
+# digits OCR reads for capital letters ("6.7454" for "G.7454", "6V" for "GV")
+DIGIT_AS_LETTER = {"6": "G", "0": "O", "1": "I", "5": "S", "8": "B", "2": "Z", "4": "A"}
+_CODE_PARTS = re.compile(r"([\s/.\-]+)")
+
+
+def _letter_reading(part: str, whole: bool) -> str | None:
+    """The letters a code part would be if its lookalike digits were letters: a part of lookalike digits
+    followed by capitals ("6V" -> "GV"), or (``whole``) a lone lookalike digit ("6" -> "G")."""
+    m = re.fullmatch(r"([0-9]+)([A-ZĐ]*)", part)
+    if not m or not all(c in DIGIT_AS_LETTER for c in m.group(1)) or (not m.group(2) and not (whole and len(part) == 1)):
+        return None
+    return "".join(DIGIT_AS_LETTER[c] for c in m.group(1)) + m.group(2)
+
+
+def check_codes(drafts: list[Draft], schema: Schema) -> None:
+    """Codes (``"code": true``) of one page: a lone digit where the page's other codes have their letter
+    prefix ("6.7454" among "G.8115", "KL.1904") is that prefix when a lookalike of it ("6" for "G") is
+    among them, and doubtful otherwise; a group of digits and capitals ("BTBN 6008/6V 95") is doubtful
+    unless the page's codes show the letters it would be ("GV")."""
+    for spec in (f for f in schema.fields if f.code):
+        found = [d.fields[spec.key] for d in drafts
+                 if spec.key in d.fields and isinstance(d.fields[spec.key].value, str)]
+        parts = {id(f): _CODE_PARTS.split(f.value) for f in found}
+        for f in found:
+            mine = parts[id(f)]
+            peers = [parts[id(o)] for o in found if o is not f]
+            for k in range(0, len(mine), 2):
+                # a lone digit counts only as a first part before a separator, where the other codes have letters
+                lone = k == 0 and len(mine) > 2 and bool(peers) and all(
+                    len(p) > 2 and p[0].isalpha() and p[0].isupper() for p in peers)
+                letters = _letter_reading(mine[k], lone)
+                if letters is None:
+                    continue
+                seen = {p[j] for p in peers for j in range(0, len(p), 2)}
+                if letters in seen:
+                    f.notes.append(f"{mine[k]!r} read as {letters!r}, as in the page's other codes")
+                    mine[k] = letters
+                    f.value = "".join(mine)
+                    f.confidence *= TONE_SHIFT_FACTOR
+                else:
+                    f.notes.append(f"digits among the letters of a code: {mine[k]!r} may be {letters!r}")
+                    f.confidence *= 0.5
+
+def reasons_of(problems: list[str]) -> list[str]:
+    return problems
+
+
+def _boost(c: float, other: float) -> float:
+    return min(0.99, 1 - (1 - c) * (1 - other * 0.5))
+
+
+def run_checks(d: Draft) -> None:
+    schema = d.schema
+    if schema is None:
+        return
+    for c in schema.checks:
+        kind = c["check"]
+        if kind == "date_words":
+            f, w = d.fields.get(c["field"]), d.fields.get(c["words"])
+            if w is not None:
+                words = parse_date(w.raw, words_only=True)
+                w.value = words.iso
+            if w is None or w.value is None:
+                continue
+            if f is None:
+                f = Found(schema.by_key[c["field"]], w.toks, w.label, w.label_score, w.page, raw=w.raw,
+                          value=w.value, confidence=w.confidence * 0.9, notes=["taken from the date in words"])
+                d.fields[c["field"]] = f
+            elif f.value is None:
+                f.value, f.confidence = w.value, w.confidence * 0.9
+                f.notes.append("taken from the date in words")
+            elif f.value == w.value:
+                f.confidence = _boost(f.confidence, w.confidence)
+                f.notes.append("agrees with the date in words")
+            else:
+                f.confidence *= 0.4
+                f.notes.append(f"date in words says {w.value}")
+                d.reasons.append(f"{c['field']}: the date in digits and the date in words disagree")
+        elif kind == "personal_id":
+            f = d.fields.get(c["id"])
+            if f is None or not isinstance(f.value, str):
+                continue
+            parts = cccd_parts(f.value)
+            if parts is None:
+                continue
+            dob = d.fields.get(c["date_of_birth"])
+            sex_f = d.fields.get(c.get("sex", "")) if c.get("sex") else None
+            sex = c.get("sex_value") or (sex_f.value if sex_f else None)
+            problems = []
+            if not "001" <= parts["province"] <= "096":
+                problems.append("province code does not exist")
+            if dob is not None and isinstance(dob.value, str) and int(dob.value[:4]) != parts["birth_year"]:
+                problems.append(f"birth year in the ID disagrees with {c['date_of_birth']}")
+            if sex and sex != parts["sex"]:
+                problems.append("sex digit in the ID disagrees with the record's sex")
+            if problems:
+                f.confidence *= 0.4
+                f.notes.extend(problems)
+                d.reasons.extend(f"{c['id']}: {p}" for p in reasons_of(problems))
+            elif dob is not None and isinstance(dob.value, str):
+                f.confidence = _boost(f.confidence, dob.confidence)
+                dob.confidence = _boost(dob.confidence, f.confidence * 0.5)
+                f.notes.append("agrees with date of birth" + (" and sex" if sex else ""))
+        elif kind == "not_before":
+            f, o = d.fields.get(c["field"]), d.fields.get(c["other"])
+            if f is None or o is None or not isinstance(f.value, str) or not isinstance(o.value, str):
+                continue
+            n = min(len(f.value), len(o.value))
+            if f.value[:n] < o.value[:n]:
+                f.confidence *= 0.5
+                d.reasons.append(f"{c['field']}: before {c['other']}")

@@ -1,0 +1,183 @@
+"""Field confidence as a probability of being right, calibrated on held-out generated forms.
+
+Extraction scores each field from its evidence (OCR word confidences, how well
+its label was read, how cleanly the value parsed, the repairs made and the
+cross-checks passed or failed): a score that orders fields well but is no
+probability. Tesseract's word confidence in particular says little about a
+short token: a clean two-digit number can come back at 0.11.
+
+``calibrate`` maps that score to the observed rate of right values for fields
+of the same *group* — the field's kind (short closed lists — sex, ethnicity,
+enums — pooled), and whether the value parsed cleanly with no repair
+(``clean``) or not (``repaired``) — by histogram binning made monotone
+(pool-adjacent-violators over score bins, each bin shrunk toward its own score
+so that a range the data hardly covers is not promised the group's rate; a
+group with too few fields uses its kind's map, then the map of all fields). One threshold on
+that calibrated probability, ``confident_from``, is then chosen on the pooled
+fields of all groups, each calibrated by a map fitted on the *other* half of
+the data (two-fold cross-fitting, so the threshold is not chosen on the very
+fields its maps were fitted to): the lowest probability from which the fields
+were right at least 99.5 % of the time, counting one wrong field more than
+seen. A field at or above it is *confident* and reported at no less than
+``CONFIDENT`` (0.995); below it, under. Both are fitted by
+``scripts/fit_calibration.py`` on generated forms of the seen wordings and
+stored in ``schemas/data/calibration.json``; nothing is fitted or downloaded
+at run time. docs/extraction.md gives the method and the reliability on forms
+the fit never saw.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+CALIBRATION_FILE = Path(__file__).with_name("data") / "calibration.json"
+CONFIDENT = 0.995  # a calibrated confidence at or above this is "confident": right ≥ 99.5 % of the time
+MIN_GROUP = 60  # fields a group needs to get a map of its own; fewer fall back to the kind, then to all
+
+
+@dataclass(frozen=True)
+class StepMap:
+    """A non-decreasing step function: ``y[i]`` for scores from ``x[i]`` up to the next ``x``."""
+    x: tuple[float, ...]
+    y: tuple[float, ...]
+    n: int
+
+    def __call__(self, score: float) -> float:
+        return self.y[max(0, bisect.bisect_right(self.x, score) - 1)]
+
+
+@dataclass(frozen=True)
+class Calibration:
+    maps: dict[str, StepMap]
+    confident_from: float | None  # calibrated probability from which a field is confident (None: never)
+
+    def probability(self, group: str, score: float) -> float:
+        """The share of right values among fields of this group with this score."""
+        for g in (group, group.split(":")[0], "all"):
+            m = self.maps.get(g)
+            if m is not None and m.n >= MIN_GROUP:
+                return m(score)
+        return score
+
+    def for_group(self, group: str, score: float) -> float:
+        """The calibrated confidence: the probability, at least ``CONFIDENT`` from the threshold up."""
+        p = self.probability(group, score)
+        if self.confident_from is not None and p >= self.confident_from:
+            return max(p, CONFIDENT)
+        return min(p, CONFIDENT - 0.001)
+
+    def __call__(self, kind: str, clean: bool, score: float) -> float:
+        return self.for_group(group_of(kind, clean), score)
+
+
+# kinds whose values come from a short closed list: an exact reading is strong evidence whatever OCR's
+# confidence in the word, so they are calibrated together ("Nữ" read at 0.59 is still "Nữ")
+CLOSED_KINDS = frozenset({"sex", "ethnicity", "enum"})
+
+
+def group_of(kind: str, clean: bool) -> str:
+    family = "closed" if kind in CLOSED_KINDS else kind
+    return f"{family}:{'clean' if clean else 'repaired'}"
+
+
+@lru_cache(maxsize=1)
+def calibration() -> Calibration | None:
+    if not CALIBRATION_FILE.exists():
+        return None
+    data = json.loads(CALIBRATION_FILE.read_text(encoding="utf-8"))
+    return Calibration({g: StepMap(tuple(m["x"]), tuple(m["y"]), m["n"]) for g, m in data["groups"].items()},
+                       data.get("confident_from"))
+
+
+def calibrate(kind: str, clean: bool, score: float, cal: Calibration | None = None) -> float:
+    """The probability that a field of this kind, with this score, is right, at least ``CONFIDENT`` when the
+    field is confident (the score itself when no calibration is stored)."""
+    cal = calibration() if cal is None else cal
+    return score if cal is None else cal(kind, clean, score)
+
+
+# --- fitting (used by scripts/fit_calibration.py; pure) --------------------------------------------
+
+def confident_from(points: list[tuple[float, bool]], target: float = CONFIDENT) -> float | None:
+    """The lowest value v such that the fields at v or more were right at least ``target`` of the time,
+    counting one wrong field more than seen (None when no value qualifies): a group of 150 fields all right
+    does not yet back 99.5 %."""
+    pts = sorted(points, key=lambda p: -p[0])
+    right = n = 0
+    best = None
+    for k, (score, ok) in enumerate(pts):
+        right += ok
+        n += 1
+        if k + 1 < len(pts) and pts[k + 1][0] == score:
+            continue  # a threshold falls between values, never inside a tie
+        if right / (n + 1) >= target:
+            best = score
+    return best
+
+
+SCORE_EDGES = (0.0, 0.2, 0.4, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.93, 0.96, 0.98)
+PRIOR_WEIGHT = 5.0  # pseudo-fields per bin at the score itself: a bin with little data stays near its score
+
+
+def isotonic(points: list[tuple[float, bool]], edges: tuple[float, ...] = SCORE_EDGES,
+             prior: float = PRIOR_WEIGHT) -> StepMap:
+    """Histogram binning made monotone: the share of right values per score bin, each bin shrunk toward its
+    own mid score by ``prior`` pseudo-fields (so a score range the data hardly covers — low scores of a
+    group that is nearly always right — is not promised the group's rate), then pool-adjacent-violators
+    over the bins, weighted by their fields, into a non-decreasing step function."""
+    bins = []
+    for k, lo in enumerate(edges):
+        hi = edges[k + 1] if k + 1 < len(edges) else 1.0
+        inside = [ok for score, ok in points if lo <= score < hi or (k + 1 == len(edges) and score >= lo)]
+        mid = (lo + hi) / 2
+        weight = len(inside) + prior
+        bins.append([lo, (sum(inside) + prior * mid) / weight, weight])
+    blocks: list[list] = []  # [first bin's lower edge, rate, weight, bins]
+    for lo, rate, weight in bins:
+        blocks.append([lo, rate, weight, 1])
+        while len(blocks) > 1 and blocks[-2][1] >= blocks[-1][1]:
+            b = blocks.pop()
+            a = blocks[-1]
+            a[1], a[2], a[3] = (a[1] * a[2] + b[1] * b[2]) / (a[2] + b[2]), a[2] + b[2], a[3] + b[3]
+    xs, ys = [], []
+    for b in blocks:
+        for j in range(b[3]):
+            xs.append(edges[edges.index(b[0]) + j])
+            ys.append(round(b[1], 4))
+    return StepMap(tuple(xs), tuple(ys), len(points))
+
+
+def fit_maps(points: list[tuple[str, float, bool]]) -> dict[str, StepMap]:
+    """Isotonic maps per group (``kind:clean``), per kind and for all fields, from (group, score, right)."""
+    by: dict[str, list[tuple[float, bool]]] = {}
+    for group, score, ok in points:
+        for g in (group, group.split(":")[0], "all"):
+            by.setdefault(g, []).append((score, ok))
+    return {g: isotonic(pts) for g, pts in by.items()}
+
+
+def fit(points: list[tuple[str, float, bool]]) -> Calibration:
+    """Maps on all the points; the confidence threshold on two-fold cross-fitted probabilities."""
+    halves = (points[0::2], points[1::2])
+    crossed: list[tuple[float, bool]] = []
+    for a, b in (halves, halves[::-1]):
+        probe = Calibration(fit_maps(a), None)
+        crossed += [(probe.probability(g, s), ok) for g, s, ok in b]
+    return Calibration(fit_maps(points), confident_from(crossed))
+
+
+def reliability(pairs: list[tuple[float, bool]], edges: tuple[float, ...] = (0, 0.5, 0.8, 0.9, 0.95, 0.99, 0.995, 1.0001)
+                ) -> list[dict]:
+    """Predicted vs observed: for each bin of calibrated confidence, the mean predicted and the share right."""
+    out = []
+    for lo, hi in zip(edges, edges[1:]):
+        inside = [(p, ok) for p, ok in pairs if lo <= p < hi]
+        if inside:
+            out.append({"from": lo, "to": min(hi, 1.0), "n": len(inside),
+                        "predicted": round(sum(p for p, _ in inside) / len(inside), 4),
+                        "observed": round(sum(ok for _, ok in inside) / len(inside), 4)})
+    return out

@@ -1,0 +1,326 @@
+"""Fields being read: a value's tokens, its normal form and its score (``Found``), and the record they fill
+(``Draft``). How a value's tokens are cut from a row (dotted leaders, specks at its ends, a wrapped name) and
+how its score moves with the repairs its text needed are here; see docs/extraction.md, steps 5, 8 and 9."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from sohoa.text import clean_spaces, fold
+
+from .confidence import group_of
+from .layout import Tok, union
+from .loader import FieldSpec, Label, Schema, label_key
+from .normalize import (canonical_place, cut_place_name, missing_place_name, normalise, plausible_word,
+                        rare_name_syllable, repair_separators, repair_tone_shift, repair_word, syllable_key,
+                        vocabulary_neighbours)
+from .vocab import COMMON_WORDS, SURNAMES, vocabulary, vocabulary_phrases
+
+_SURNAMES_BY_FOLD: dict[str, list[str]] = {}
+for _n in sorted(SURNAMES):
+    _SURNAMES_BY_FOLD.setdefault(fold(_n), []).append(_n)
+
+def label_asks_day(label: str) -> bool:
+    """The label names a day ("Ngày đăng ký", "Sinh ngày"), not only a year ("Năm sinh")."""
+    return "ngay" in fold(label).replace(",", " ").split()
+
+
+TONE_SHIFT_FACTOR = 0.75  # confidence kept by a value whose tone was moved back onto its vowel
+
+
+# --- fields -----------------------------------------------------------------------------------
+
+@dataclass
+class Found:
+    spec: FieldSpec
+    toks: list[Tok]
+    label: Label
+    label_score: float
+    page: int
+    raw: str = ""
+    value: Any = None
+    confidence: float = 0.0
+    notes: list[str] = field(default_factory=list)
+    relation: str | None = None
+    clean: bool = True  # parsed at full quality with no repair: the calibration group it falls in
+
+    def finish(self) -> "Found":
+        words = [t for t in self.toks if not t.leader]
+        self.raw = clean_spaces(" ".join(t.text for t in self.toks))
+        n = normalise(self.spec.kind, self.raw, self.spec.values)
+        self.value = n.value
+        self.notes = list(n.notes)
+        confs = [t.confidence for t in words]
+        # one doubtful word spoils a value: weigh the weakest word as much as the mean, and never trust
+        # the value much more than that word ("Kho I, giá 14" with "I," at 0.39 among words at 0.96)
+        ocr = min((sum(confs) / len(confs) + min(confs)) / 2, min(confs) + 0.15) if confs else 0.0
+        self.confidence = ocr * (0.6 + 0.4 * self.label_score) * n.quality
+        if self.spec.kind in ("name", "place", "text") and isinstance(self.value, str):
+            words = self.value.split(" ")
+            vocab = vocabulary(self.spec.vocabulary) if self.spec.vocabulary else None
+            shifted = [repair_tone_shift(w, names=self.spec.kind == "name", vocab=vocab) for w in words]
+            if any(shifted):
+                # nearly always right when exactly one known word fits, but still a guess at what OCR saw
+                self.value = " ".join(r or w for r, w in zip(shifted, words))
+                self.confidence *= TONE_SHIFT_FACTOR
+                self.notes.append("tone read on the next letter: " + ", ".join(
+                    f"{w} -> {r}" for r, w in zip(shifted, words) if r))
+        if self.spec.kind == "name" and self.value and not self.spec.key.endswith("alias"):
+            first, *rest = str(self.value).split()
+            plain = fold(str(self.value)) == str(self.value).lower()  # the whole name typed without marks
+            same_fold = _SURNAMES_BY_FOLD.get(fold(first), [])
+            if first not in SURNAMES and not (plain and same_fold):
+                if len(same_fold) == 1:  # "Đỉnh" / "Nguyêñ": the marks of a family name misread
+                    self.value = " ".join([same_fold[0], *rest])
+                    self.confidence *= 0.85
+                    self.notes.append(f"family name {first!r} read as {same_fold[0]!r}")
+                else:
+                    self.confidence *= 0.6
+                    self.notes.append(f"{first!r} is not a known family name")
+        if self.spec.kind in ("place", "text") and isinstance(self.value, str):
+            self.value, changes = repair_separators(self.value, place=self.spec.kind == "place")
+            if changes:
+                self.confidence *= 0.9
+                self.notes.append("punctuation repaired: " + "; ".join(changes))
+            if self.spec.kind == "place" and (level := missing_place_name(self.value)):
+                self.confidence *= 0.5
+                self.notes.append(f"no name after {level!r}: words were lost")
+            words = self.value.split(" ")
+            repaired = [repair_word(w, vocabulary(self.spec.vocabulary) if self.spec.vocabulary else None)
+                        for w in words]
+            if any(repaired):
+                self.value = " ".join(r or w for r, w in zip(repaired, words))
+                self.confidence *= 0.85
+                self.notes.append("OCR slips corrected: " + ", ".join(f"{w} -> {r}" for r, w in zip(repaired, words) if r))
+            self.value, changes = canonical_place(self.value, _phrases(self.spec.vocabulary))
+            if changes:
+                self.confidence *= 0.9
+                self.notes.append("marks restored: " + ", ".join(changes))
+            if self.spec.kind == "place" and (cut := cut_place_name(self.value)):
+                self.confidence *= 0.5
+                self.notes.append(f"{cut!r} is only the start of a name: words were lost")
+        if self.spec.vocabulary and isinstance(self.value, str):
+            self._check_vocabulary()
+        if self.spec.kind in ("name", "place", "text") and self.value is not None:
+            bad = [w for w in str(self.value).split() if not plausible_word(w)]
+            if bad:
+                self.confidence *= 0.6
+                self.notes.append(f"not Vietnamese syllables: {' '.join(bad)}")
+            elif self.spec.kind in ("name", "place"):
+                self._check_name_syllables()
+        if not n.ok and n.quality > 0:  # lunar year or dating kept raw: usable, but a person must look
+            self.confidence = min(self.confidence, ocr * 0.9)
+        if self.spec.kind == "date" and isinstance(self.value, str) and re.fullmatch(r"\d{4}", self.raw.strip(" .,")) \
+                and label_asks_day(self.label.text):
+            # "Ngày đăng ký: 2003": the label asks for a day and a bare year is all there is — OCR lost the
+            # day and month ("ngày … tháng … năm 1968", left blank on the form, is kept as written)
+            self.confidence *= 0.6
+            self.notes.append("the label asks for a day; only a year or month was read")
+        # a label read from its meaning is a guess the calibration groups with repaired values
+        self.clean = n.quality >= 1 and not self.notes and self.label_score >= 0.8 and not self.label.by_meaning
+        return self
+
+    def _check_vocabulary(self) -> None:
+        """A value written in a known vocabulary (a museum object's name, material, condition): a word
+        outside it that differs from one of its words only in the marks is read as that word when the
+        field says so (``vocabulary_repair``) and exactly one fits ("Đông" -> "Đồng", "Vài" -> "Vải" in a
+        material: materials are a short closed list, object names are not); a
+        known word capitalised inside a phrase is lower-cased ("men Lam", "Miệng Loe,"); in a closed
+        vocabulary any other word (or number) is doubtful. Capitalised words inside the value are proper
+        names ("gốm Chu Đậu") and left alone."""
+        vocab = vocabulary(self.spec.vocabulary)
+        keys = _vocab_keys(self.spec.vocabulary)
+        words = str(self.value).split(" ")
+        swapped, lowered, unknown = [], [], []
+        for i, w in enumerate(words):
+            core = w.strip(",.;:!?()\"'-–")
+            if not core:
+                continue
+            prev = words[i - 1] if i else ""
+            inside = i > 0 and not prev.endswith((".", ":", ";", "!", "?"))
+            if not core.isalpha():
+                if self.spec.vocabulary_closed and any(c.isalnum() for c in core):
+                    unknown.append(core)
+                continue
+            low = core.lower()
+            if syllable_key(low) in keys:
+                nxt = words[i + 1] if i + 1 < len(words) else ""
+                if inside and core[:1].isupper() and core[1:] == core[1:].lower() and len(core) > 1 \
+                        and (i == 1 or prev[:1].islower()) and not nxt[:1].isupper():
+                    words[i] = w.replace(core, low)
+                    lowered.append(core)
+                continue
+            if inside and core[:1].isupper():
+                continue
+            if not self.spec.vocabulary_closed:
+                continue
+            alts = vocabulary_neighbours(core, vocab) if self.spec.vocabulary_repair else []
+            if len(alts) == 1:
+                fixed = alts[0][:1].upper() + alts[0][1:] if core[:1].isupper() else alts[0]
+                words[i] = w.replace(core, fixed)
+                swapped.append(f"{core} -> {fixed}")
+            else:
+                unknown.append(core)
+        self.value = " ".join(words)
+        if lowered:
+            self.confidence *= 0.9
+            self.notes.append("capital read inside a phrase: " + ", ".join(lowered))
+        if swapped:
+            self.confidence *= TONE_SHIFT_FACTOR
+            self.notes.append("marks read as the one known word: " + ", ".join(swapped))
+        if unknown:
+            self.confidence *= 0.6
+            self.notes.append("not known words here: " + " ".join(unknown))
+
+    def _check_name_syllables(self) -> None:
+        """A word of a person's name, or of the proper part of a place name, that is no common name
+        syllable but differs from one only in its marks ("Đúc" / "Đức", "Tân Chỉ" / "Tân Chi") is more
+        often OCR misreading the marks than a rare name: the value goes to review."""
+        words = str(self.value).split(" ")
+        if self.spec.kind == "name":
+            if fold(str(self.value)) == str(self.value).lower():
+                return  # typed without marks: nothing to compare
+            candidates = words[1:]  # the family name has its own list
+        else:
+            candidates = [w for i, w in enumerate(words)
+                          if i > 0 and not words[i - 1].endswith(",") and w[:1].isupper()
+                          and w.strip(",.;:") not in COMMON_WORDS]
+        rare = [(w.strip(",.;:"), alts) for w in candidates if (alts := rare_name_syllable(w))]
+        if rare:
+            self.confidence *= 0.55
+            self.notes.extend(f"{w!r} is rare in names ({', '.join(alts)} are common)" for w, alts in rare)
+            # one common syllable with the same letters: the likelier reading, still for a person to confirm
+            swap = {w: (alts[0][:1].upper() if w[:1].isupper() else alts[0][:1]) + alts[0][1:]
+                    for w, alts in rare if len(alts) == 1}
+            if swap:
+                self.value = " ".join(
+                    w.replace(w.strip(",.;:"), swap[w.strip(",.;:")]) if w.strip(",.;:") in swap else w
+                    for w in str(self.value).split(" "))
+                self.notes.append("read as " + ", ".join(f"{a} -> {b}" for a, b in swap.items()))
+
+    def bbox(self):
+        words = [t for t in self.toks if not t.leader] or self.toks
+        return list(union([t.bbox for t in words])) if words else None
+
+    def as_dict(self, calibrated: bool = True) -> dict:
+        d = {"value": self.value, "raw": self.raw,
+             "confidence": round(self.confidence, 4 if calibrated else 6), "page": self.page, "bbox": self.bbox()}
+        if self.notes:
+            d["notes"] = self.notes
+        if not calibrated:
+            d["group"] = group_of(self.spec.kind, self.clean)  # what the calibration is fitted per
+        return d
+
+
+@dataclass
+class Draft:
+    """One record being filled: fields by key, list fields as lists."""
+    record_type: str
+    schema: Schema | None
+    pages: list[int]
+    fields: dict[str, Found] = field(default_factory=dict)
+    lists: dict[str, list[Found]] = field(default_factory=dict)
+    reasons: list[str] = field(default_factory=list)
+    classification: float = 0.0
+    unmapped: list[str] = field(default_factory=list)  # labels read on the record that name no field
+
+    def add(self, f: Found) -> bool:
+        """Keep the field; False when the key is already filled (a new entry starts)."""
+        if f.spec.is_list:
+            self.lists.setdefault(f.spec.key, []).append(f)
+            return True
+        if f.spec.key in self.fields:
+            return False
+        self.fields[f.spec.key] = f
+        return True
+
+
+def _value_toks(toks: list[Tok], kind: str | None = None, spec: FieldSpec | None = None) -> list[Tok]:
+    """Drop dotted leaders around and inside the value; keep a lone dash inside it ("Lao động - Thương binh").
+    ``spec``: a field with a vocabulary keeps its short words ("Gỗ" read at 0.58 is no speck)."""
+    words = [i for i, t in enumerate(toks) if not t.leader]
+    if not words:
+        return []
+    a, b = words[0], words[-1]
+    out = [t for t in toks[a:b + 1] if not t.leader or (len(t.text) == 1 and t.text in "-–")]
+    keep = _vocab_folds(spec.vocabulary) if spec is not None and spec.vocabulary else frozenset()
+    # specks read as characters at the ends of a value: symbols, or one or two doubtful letters
+    while out and _speck(out[-1], kind, out[-2] if len(out) > 1 else None, keep):
+        out.pop()
+    while out and _speck(out[0], kind, None, keep):
+        out.pop(0)
+    # one letter far to the right of a text, after a gap of several words' width ("Chum sành      ụ")
+    if kind in ("text", "place", "name") and len(out) >= 2 and len(out[-1].text) == 1 and out[-1].text.isalpha():
+        height = max(1, out[-2].bbox[3] - out[-2].bbox[1])
+        if out[-1].bbox[0] - out[-2].bbox[2] > 4 * height:
+            out.pop()
+    return out
+
+
+_VOCAB_FOLDS: dict[tuple[str, ...], frozenset[str]] = {}
+
+
+@lru_cache(maxsize=64)
+def _vocab_keys(names: tuple[str, ...]) -> frozenset[tuple[str, str]]:
+    return frozenset(syllable_key(w) for w in vocabulary(names))
+
+
+@lru_cache(maxsize=64)
+def _phrases(names: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(vocabulary_phrases(names))
+
+
+def _vocab_folds(names: tuple[str, ...]) -> frozenset[str]:
+    if names not in _VOCAB_FOLDS:
+        _VOCAB_FOLDS[names] = frozenset(label_key(w) for w in vocabulary(names))
+    return _VOCAB_FOLDS[names]
+
+
+def _cut_tail(raw: list[Tok], kept: list[Tok]) -> str | None:
+    """The letters of a speck dropped right after a value ("Nghiêm Kim Quỳnh Yê/": the last syllable
+    read as a speck), when it touches the value's last word."""
+    if not kept or kept[-1] not in raw:
+        return None
+    after = [t for t in raw[raw.index(kept[-1]) + 1:] if not t.leader]
+    if not after or not any(c.isalpha() for c in after[0].text):
+        return None
+    gap = after[0].bbox[0] - kept[-1].bbox[2]
+    return after[0].text if gap < 0.8 * max(1, kept[-1].bbox[3] - kept[-1].bbox[1]) else None
+
+
+NAME_MAX_WORDS = 6
+
+
+def _name_continuation(toks: list[Tok], more: list[Tok]) -> bool:
+    """A name wrapped at a column edge ("Hoàng" / "Minh Hoa"): the next row holds only capitalised
+    words of letters, and the whole stays a name's length."""
+    words = [t.text.strip(".,;:") for t in more]
+    if not words or len(toks) + len(words) > NAME_MAX_WORDS:
+        return False
+    return all(w[:1].isupper() and w.isalpha() and w[1:] == w[1:].lower() or w.isupper() and w.isalpha()
+               and len(w) > 1 for w in words)
+
+
+_COMMON_FOLDS = {fold(w) for w in COMMON_WORDS}
+_ROMAN_LETTERS = set("ivxlc")
+
+
+def _speck(t: Tok, kind: str | None = None, prev: Tok | None = None, keep: frozenset[str] = frozenset()) -> bool:
+    # modifier letters ("ˆ", "ʼ") count as letters for Python but are marks read from specks
+    if not any(c.isalnum() and unicodedata.category(c) != "Lm" for c in t.text):
+        return True
+    if not (len(t.key) <= 2 and t.confidence < 0.6 and not t.text[:1].isdigit()):
+        return False
+    # a doubtful short word that is a word of places and units ("xã", "sĩ" of "Trung sĩ", "tê" of "y tế"),
+    # or the numeral after "thế kỷ", is part of the value, not a speck
+    if kind == "dating" and prev is not None and prev.key in ("ky", "tk") and set(t.key) <= _ROMAN_LETTERS:
+        return False  # even barely read: without it the dating has no value at all (its confidence tells)
+    if t.confidence < 0.3:
+        return True
+    if kind in ("place", "text") and (t.key in _COMMON_FOLDS or t.key in keep):
+        return False
+    return True

@@ -1,0 +1,407 @@
+"""What a field label means: role × attribute, read from its words.
+
+A Vietnamese form names a field by who it is about (the child, the mother, the
+deceased, the declarant …) and what is asked (name, date of birth, place of
+death, ethnicity …), in words that vary from form to form: "Họ và tên mẹ",
+"Họ tên người mẹ", "Tên thân mẫu" all mean ``mother.full_name``. Rather than
+list whole labels, ``meaning`` reads a label's syllables against small
+vocabularies of words and short morphemes (``schemas/data/label_words.json``)
+and ``resolve`` combines the roles and attributes found with what each field of
+a record type means (derived from its key, the type's ``subject_roles`` and its
+sections) to pick the field.
+
+Matching is on folded syllables (NFC, lower case, no marks, ``đ`` → ``d``), so
+a label typed or read without marks still reads; a syllable of four letters or
+more one edit from exactly one known syllable is read as it (OCR slips).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from rapidfuzz.distance import Levenshtein
+
+from sohoa.text import fold
+
+from .loader import FieldSpec, Schema
+
+WORDS_FILE = Path(__file__).with_name("data") / "label_words.json"
+EVENTS = frozenset({"birth", "death", "registration", "notice", "certificate", "decision", "enlistment", "burial",
+                    "injury"})
+# a role alone ("Đồng chí:", "Cha:") names that person: the label asks for the name
+ROLE_ONLY_MEANS = "name"
+_SPLIT = re.compile(r"[\s,;:./()\[\]\-–_…·]+")
+MAX_PHRASE = 5
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    phrases: dict[tuple[str, ...], frozenset[str]]  # folded syllables -> tags ("role:mother", "attr:name", …)
+    syllables: frozenset[str]
+    event_subjects: dict[str, str]
+    fields: dict[str, dict]
+    groups: dict[str, dict]
+    relations: dict[str, str]
+    marked: frozenset[str]  # the vocabulary's syllables as written, with their marks
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    data = json.loads(WORDS_FILE.read_text(encoding="utf-8"))
+    phrases: dict[tuple[str, ...], set[str]] = {}
+    marked: set[str] = set()
+
+    def add(text: str, tag: str) -> None:
+        marked.update(w for w in _SPLIT.split(unicodedata.normalize("NFC", text).lower()) if w)
+        key = tuple(syllables(text))
+        if key:
+            phrases.setdefault(key, set()).add(tag)
+
+    for role, words in data["roles"].items():
+        for w in words:
+            add(w, f"role:{role}")
+    for attr, words in data["attributes"].items():
+        for w in words:
+            add(w, f"attr:{attr}")
+    for w in data["fillers"]:
+        add(w, "filler")
+    for w in data["objects"]:
+        add(w, "object")
+    subjects = {k: v for k, v in data["event_subjects"].items() if not k.startswith("_")}
+    fields = {k: v for k, v in data["fields"].items() if not k.startswith("_")}
+    groups = {k: v for k, v in data["groups"].items() if not k.startswith("_")}
+    return Lexicon({k: frozenset(v) for k, v in phrases.items()},
+                   frozenset(s for k in phrases for s in k), subjects, fields, groups,
+                   dict(data.get("relations", {})), frozenset(marked))
+
+
+def syllables(text: str) -> list[str]:
+    """Folded syllables of a label: ``Họ, chữ đệm, tên:`` -> ``['ho', 'chu', 'dem', 'ten']``."""
+    return [s for s in _SPLIT.split(fold(unicodedata.normalize("NFC", text))) if s]
+
+
+@lru_cache(maxsize=8192)
+def known_syllable(s: str) -> str | None:
+    """The vocabulary syllable ``s`` stands for: itself, or the one syllable one letter off (``ngay`` read
+    ``ngav``; a letter changed before one added or lost), for syllables of four letters or more; None when
+    it is no label word."""
+    lex = lexicon()
+    if s in lex.syllables:
+        return s
+    if len(s) < 4 or not s.isalpha():
+        return None
+    for same_length in (True, False):
+        near = [k for k in lex.syllables if len(k) >= 3 and (len(k) == len(s)) == same_length
+                and abs(len(k) - len(s)) <= 1 and Levenshtein.distance(k, s) <= 1]
+        if near:
+            return near[0] if len(near) == 1 else None
+    return None
+
+
+def is_label_word(text: str) -> bool:
+    """Every syllable of the word may stand inside a label. A word with marks must not be a common name
+    syllable read the same without them ("Nguyễn" is a name, though "nguyên" of "Nguyên quán" folds alike)."""
+    words = [w for w in _SPLIT.split(unicodedata.normalize("NFC", text).lower()) if w]
+    if not words:
+        return False
+    for w in words:
+        f = fold(w)
+        if not known_syllable(f):
+            return False
+        if w != f and w not in lexicon().marked and w in _name_syllables():
+            return False
+    return True
+
+
+@lru_cache(maxsize=1)
+def _name_syllables() -> frozenset[str]:
+    from .vocab import SURNAMES
+    names_file = Path(__file__).with_name("data") / "name_syllables.txt"
+    words = {w.strip().lower() for w in names_file.read_text(encoding="utf-8").split() if w.strip()}
+    return frozenset(words | {s.lower() for s in SURNAMES})
+
+
+@dataclass
+class Meaning:
+    roles: set[str] = field(default_factory=set)
+    attrs: set[str] = field(default_factory=set)
+    objects: set[str] = field(default_factory=set)  # roles named after "với", "của": the other party
+    unknown: list[str] = field(default_factory=list)
+    slips: int = 0  # syllables read as their one neighbour
+
+    @property
+    def empty(self) -> bool:
+        return not self.roles and not self.attrs
+
+
+def meaning(text: str) -> Meaning:
+    """Roles and attributes a label names. Longest vocabulary phrase first; "người [đã|được] <event>" names
+    the person the event is about ("người đã mất" is the deceased); roles after "với" are the other party
+    ("Quan hệ với người chết" asks the declarant's relation, not about the deceased); an event word right
+    after the declarant is what was declared ("người đi khai sinh")."""
+    lex = lexicon()
+    raw = syllables(text)
+    fixed = [known_syllable(s) or s for s in raw]
+    m = Meaning(slips=sum(1 for a, b in zip(raw, fixed) if a != b))
+    i, after_object, prev_tags = 0, False, frozenset()
+    while i < len(fixed):
+        longest = min(MAX_PHRASE, len(fixed) - i)
+        found = next(((n, lex.phrases[tuple(fixed[i:i + n])]) for n in range(longest, 0, -1)
+                      if tuple(fixed[i:i + n]) in lex.phrases), None)
+        if found is None:  # no phrase reads exactly: one a letter off ("quá cế")
+            found = next(((n, t) for n in range(longest, 1, -1) if (t := near_phrase(tuple(raw[i:i + n])))), None)
+            m.slips += found is not None
+        if found is not None:
+            n, tags = found
+        else:
+            m.unknown.append(fixed[i])
+            i += 1
+            continue
+        words = fixed[i:i + n]
+        i += n
+        if "object" in tags and not any(t.startswith(("role:", "attr:")) for t in tags):
+            after_object = True
+            prev_tags = tags
+            continue
+        events = {t[5:] for t in tags if t.startswith("attr:") and t[5:] in lex.event_subjects}
+        person_before = prev_tags and words and (
+            "filler" in prev_tags and prev_words_person(prev_tags, fixed, i - n))
+        if events and person_before and not any(t.startswith("role:") for t in tags):
+            tags = frozenset(f"role:{lex.event_subjects[e]}" for e in events)
+        elif events and any(t == "role:declarant" for t in prev_tags):
+            prev_tags = tags
+            continue  # "người đi khai sinh": the event declared, not a birth attribute
+        for t in tags:
+            if t.startswith("role:"):
+                (m.objects if after_object else m.roles).add(t[5:])
+            elif t.startswith("attr:"):
+                m.attrs.add(t[5:])
+        if any(t.startswith(("role:", "attr:")) for t in tags) and not any(t.startswith("role:") for t in tags):
+            after_object = after_object and not any(t.startswith("attr:") for t in tags)
+        prev_tags = tags
+    return m
+
+
+@lru_cache(maxsize=8192)
+def near_phrase(words: tuple[str, ...]) -> frozenset[str] | None:
+    """The tags of the one vocabulary phrase of as many syllables that these are one letter off, no syllable's
+    first letter among them (a vowel misread in a short syllable of a longer phrase: "quá cế" is "quá cố")."""
+    text = " ".join(words)
+    if len(text) < 6:
+        return None
+    near = [k for k in lexicon().phrases if len(k) == len(words) and all(a[:1] == b[:1] for a, b in zip(k, words))
+            and len(" ".join(k)) == len(text) and Levenshtein.distance(" ".join(k), text) <= 1]
+    return lexicon().phrases[near[0]] if len(near) == 1 else None
+
+
+def prev_words_person(prev_tags: frozenset[str], fixed: list[str], start: int) -> bool:
+    """The words before ``start`` end with "người", "người đã" or "người được"."""
+    back = fixed[max(0, start - 2):start]
+    return bool(back) and (back[-1] == "nguoi" or len(back) == 2 and back[0] == "nguoi" and back[1] in ("da", "duoc"))
+
+
+# --- what a record type's fields mean -------------------------------------------------------------
+
+@dataclass(frozen=True)
+class FieldMeaning:
+    spec: FieldSpec
+    role: str | None  # "subject", a section name, "relative", or None (a document's field: registration …)
+    needs: frozenset[str]
+    may: frozenset[str]
+
+
+_FIELD_MEANINGS: dict[int, tuple[Schema, tuple["FieldMeaning", ...]]] = {}
+
+
+def field_meanings(schema: Schema) -> tuple[FieldMeaning, ...]:
+    """The fields of a type that a label can be resolved to, with what they mean: from the last part of the
+    key (``full_name``, ``date_of_birth`` …) and the first (a section is a role, ``registration`` a document)."""
+    cached = _FIELD_MEANINGS.get(id(schema))
+    if cached is not None and cached[0] is schema:
+        return cached[1]
+    lex = lexicon()
+    out = []
+    for f in schema.fields:
+        if f.internal:
+            continue
+        head, dot, tail = f.key.partition(".")
+        head = head.removesuffix("[]")
+        if not dot:
+            role, desc = "subject", lex.fields.get(f.key)
+        elif head in lex.groups:
+            role, desc = None, lex.groups[head].get(tail)
+        else:
+            role, desc = ("relative" if f.is_list else head), lex.fields.get(tail)
+        if desc is None:
+            continue
+        out.append(FieldMeaning(f, role, frozenset(desc["needs"]), frozenset(desc.get("may", ()))))
+    _FIELD_MEANINGS[id(schema)] = (schema, tuple(out))
+    return tuple(out)
+
+
+def _role_fits(fm: FieldMeaning, roles: set[str], schema: Schema) -> bool | None:
+    """True: the label names this field's person; None: the label names nobody; False: someone else."""
+    if not roles:
+        return None
+    subjects = set(schema.subject_roles)
+    if fm.role == "subject":
+        return bool(roles & subjects) and roles <= subjects | {"relative"}
+    if fm.role is None:
+        return roles <= subjects
+    if fm.role == "relative":
+        return bool(roles & (set(lexicon().relations) | {"relative"}))
+    return fm.role in roles
+
+
+@dataclass(frozen=True)
+class Resolution:
+    specs: tuple[FieldSpec, ...]
+    score: float  # 0..1: how sure the reading of the label is
+    relation: str | None = None
+
+
+def resolve(text: str, schema: Schema, section: str | None = None, previous: FieldSpec | None = None,
+            heading: str | None = None) -> Resolution | None:
+    """The field(s) a label names in this record type, or None (no field, or two fields equally).
+
+    ``section``: the person whose block the label sits in ("Người mẹ" above it); ``previous``: the field
+    just before on the row or page, whose event a bare "Tại:" or "Ngày:" continues; ``heading``: the
+    form's title, the document a bare "Số:" numbers ("GIẤY BÁO TỬ" … "Số:" is the notice's number)."""
+    m = meaning(text)
+    if m.empty:
+        return None
+    got = _resolve(m, schema, section)
+    if got is None and previous is not None and not (m.attrs & EVENTS):
+        inherited = _events_of(previous, schema)
+        if inherited:
+            m2 = Meaning(set(m.roles), m.attrs | inherited, m.objects, m.unknown, m.slips)
+            got = _resolve(m2, schema, section)
+    if got is None and heading and not (m.attrs & EVENTS):
+        documents = meaning(heading).attrs & EVENTS
+        if documents:
+            got = _resolve(Meaning(set(m.roles), m.attrs | documents, m.objects, m.unknown, m.slips), schema, section)
+    return got
+
+
+def _events_of(spec: FieldSpec, schema: Schema) -> set[str]:
+    for fm in field_meanings(schema):
+        if fm.spec.key == spec.key:
+            return set((fm.needs | fm.may) & EVENTS)
+    return set()
+
+
+def _resolve(m: Meaning, schema: Schema, section: str | None) -> Resolution | None:
+    attrs = set(m.attrs) or {ROLE_ONLY_MEANS}
+    scored: list[tuple[float, FieldMeaning]] = []
+    for fm in field_meanings(schema):
+        if not fm.needs <= attrs:
+            continue
+        fits = _role_fits(fm, m.roles, schema)
+        if fits is False:
+            continue
+        extra = attrs - fm.needs - fm.may
+        # a word the field does not explain costs; an event word less (it may qualify the rest: "Họ tên khai
+        # sinh" is the name given at birth, not a date of birth)
+        score = len(fm.needs) + 0.5 * len(fm.may & attrs) - 0.75 * len(extra - EVENTS) - 0.25 * len(extra & EVENTS)
+        if fits:
+            score += 1.0
+        elif section is not None:
+            score += 0.5 if fm.role == section else (-0.5 if fm.role == "subject" else 0)
+        else:
+            score += 0.25 if fm.role in ("subject", None) else 0
+        scored.append((score, fm))
+    if not scored:
+        return None
+    scored.sort(key=lambda s: -s[0])
+    best = scored[0][0]
+    top = [fm for s, fm in scored if s >= best - 1e-9]
+    relation = None
+    if len(top) > 1:
+        kinds = {fm.spec.kind for fm in top}
+        if kinds == {"time", "date"} and len(top) == 2:
+            pass  # "Chết lúc: 14 giờ 30 phút, ngày …": both read from the same words
+        else:
+            return None
+    if top[0].role == "relative":
+        named = sorted(m.roles & set(lexicon().relations))
+        relation = lexicon().relations[named[0]] if len(named) == 1 else None
+    margin = best - scored[len(top)][0] if len(scored) > len(top) else 1.0
+    certainty = 0.9 - 0.1 * m.slips - 0.08 * len(m.unknown) - (0.1 if margin < 0.5 else 0)
+    return Resolution(tuple(fm.spec for fm in top), max(0.5, min(0.9, certainty)), relation)
+
+
+def role_conflict(text: str, spec: FieldSpec, schema: Schema) -> bool:
+    """The label names a person other than the field's ("Họ, chữ đệm, tên người đã mất" is no declarant)."""
+    m = meaning(text)
+    if not m.roles:
+        return False
+    for fm in field_meanings(schema):
+        if fm.spec.key == spec.key:
+            return _role_fits(fm, m.roles, schema) is False
+    return False
+
+
+def marker_section(text: str, schema: Schema) -> str | None:
+    """A row that names only a person ("Về người mẹ") opens that person's block."""
+    m = meaning(text)
+    if m.attrs or m.unknown or len(m.roles) != 1:
+        return None
+    role = next(iter(m.roles))
+    return role if role in schema.sections else None
+
+
+def moment_companions(time_spec: FieldSpec, schema: Schema) -> list[FieldSpec]:
+    """The date fields of the same event as a time field (``time_of_death`` -> ``date_of_death``)."""
+    events = _events_of(time_spec, schema)
+    return [fm.spec for fm in field_meanings(schema)
+            if fm.spec.kind == "date" and events and (fm.needs & EVENTS) == events]
+
+
+# --- value evidence ------------------------------------------------------------------------------
+
+COUNTRY_NAMES = frozenset({"viet nam", "vietnam", "cong hoa xa hoi chu nghia viet nam"})
+
+
+def value_kind(value: str) -> str | None:
+    """What a value alone says it is, when only one kind of field takes it: a sex ("Nam", "Nữ"), one of the
+    54 ethnic groups, a country (a nationality), a 9- or 12-digit ID number."""
+    from .normalize import normalise
+
+    text = value.strip(" .,:;-")
+    if not text:
+        return None
+    digits = text.replace(" ", "")
+    if digits.isdigit() and len(digits) in (9, 12):
+        return "id"
+    if fold(text) in COUNTRY_NAMES:
+        return "nationality"
+    if len(text.split()) == 1 and normalise("sex", text).ok and normalise("sex", text).quality >= 1:
+        return "sex"
+    n = normalise("ethnicity", text)
+    if n.ok and n.quality >= 1 and fold(text) not in ("nam", "nu"):
+        return "ethnicity"
+    return None
+
+
+def field_by_value(label: str, value: str, schema: Schema, section: str | None = None) -> FieldSpec | None:
+    """The field a "label: value" pair whose label named no field belongs to, from what the value is: the
+    one field of that kind for the person the label names, or else of the current section, or else the
+    subject's (a bare "Nữ" is the sex; under "Người mẹ", "…: Tày" is the mother's ethnicity)."""
+    kind = value_kind(value)
+    if kind is None:
+        return None
+    key_end = {"id": "personal_id", "nationality": "nationality", "sex": "sex", "ethnicity": "ethnicity"}[kind]
+    cands = [fm for fm in field_meanings(schema) if fm.spec.key.rsplit(".", 1)[-1] == key_end]
+    roles = meaning(label).roles
+    if roles:
+        cands = [fm for fm in cands if _role_fits(fm, roles, schema)]
+    elif section is not None and any(fm.role == section for fm in cands):
+        cands = [fm for fm in cands if fm.role == section]
+    elif any(fm.role == "subject" for fm in cands):
+        cands = [fm for fm in cands if fm.role == "subject"]
+    return cands[0].spec if len(cands) == 1 else None

@@ -1,0 +1,347 @@
+"""Finding the labels of a row: the type's wordings matched fuzzily over windows of words, then read for
+their meaning (``labels.resolve``: role × attribute) so that unknown wordings, labels that run on past a
+known beginning and labels naming another person are read right; section markers ("Người mẹ")."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz.distance import Levenshtein
+
+from sohoa.text import clean_spaces
+
+from .fields import _phrases, _speck
+from .labels import is_label_word, marker_section, meaning, moment_companions, resolve, role_conflict, value_kind
+from .layout import Tok
+from .loader import FieldSpec, Label, Schema, label_key
+from .normalize import repair_tone_shift
+from .vocab import vocabulary
+
+LABEL_MIN = 0.78  # label similarity needed for labels of 7+ letters
+SHORT_LABEL_MIN = 0.8
+HEADER_LABEL_MIN = 0.7  # a column title of 7+ letters in a table's header row (the row needs 3 other titles)
+
+
+# --- label matching ---------------------------------------------------------------------------
+
+@dataclass
+class Match:
+    start: int  # token index in the row part
+    end: int  # exclusive
+    spec: FieldSpec
+    label: Label
+    score: float
+    weight: float
+    companion: bool = False  # read from the same words only when they hold its value ("… lúc: 14 giờ, ngày …")
+
+
+def _label_ok(label: Label, window: str, score: float, ends_label: bool, colon: bool = False,
+              header: bool = False) -> bool:
+    n = len(label.folded)
+    if n <= 3:
+        if n == 3 and colon and label.contextual and len(window) == 3:
+            # a section's own short label with its colon ("GHẢ:" under "Thân nhân" is "Cha:"): one slip
+            return Levenshtein.distance(window, label.folded) <= 1
+        return window == label.folded and ends_label
+    if n <= 6:
+        return score >= SHORT_LABEL_MIN and (ends_label or n >= 5 and score == 1.0)
+    return score >= (HEADER_LABEL_MIN if header else LABEL_MIN)
+
+
+def find_labels(toks: list[Tok], schema: Schema, section: str | None,
+                extra: list[tuple[FieldSpec, Label]] | None = None, header: bool = False,
+                previous: FieldSpec | None = None, heading: str | None = None) -> list[Match]:
+    """Non-overlapping label matches in a row, left to right (``header``: a table's header row,
+    where column titles carry no colons)."""
+    cands: list[Match] = []
+    labels = [(f, lb) for f in schema.fields for lb in f.labels] + (extra or [])
+    max_len = 9
+    for i, t in enumerate(toks):
+        if t.leader or not t.key:
+            continue
+        window = ""
+        for j in range(i, min(len(toks), i + max_len)):
+            tj = toks[j]
+            if tj.leader:
+                break
+            nxt = toks[j + 1] if j + 1 < len(toks) else None
+            height = max(1, tj.bbox[3] - tj.bbox[1])
+            strong_end = tj.colon or (nxt is not None and (nxt.leader or nxt.text.startswith(":")))
+            if nxt is not None and not strong_end and j + 2 < len(toks) and _speck(nxt) \
+                    and toks[j + 2].text[:1].isdigit():
+                strong_end = True  # "SỐ ác 162": the colon read as a doubtful short word before a number
+            crossed = any(t.colon for t in toks[i:j])  # "HỌ, CHỮ ĐỆM, TÊN: Hoàng" is not "… tên chồng"
+            for key, colon_read_as_letter in _colon_variants(tj):
+                _match_window(cands, labels, section, window + key, i, j, toks, nxt, height,
+                              strong_end or colon_read_as_letter, header, crossed)
+            window += _label_word_key(tj)
+            if tj.line_end:
+                break  # a label may hold a stray colon ("Số: lượng:") but does not cross OCR lines
+    chosen = _choose(cands)
+    if header:
+        return chosen
+    # the value of a field written in a vocabulary, word for word ("Nguồn gốc: Hiến tặng :"), is no
+    # fuzzy label right after it ("Hiện trạng")
+    chosen = [m for k, m in enumerate(chosen)
+              if not (k and m.score < 1.0 and chosen[k - 1].end == m.start and chosen[k - 1].spec.vocabulary
+                      and _in_vocabulary(" ".join(t.text for t in toks[m.start:m.end]), chosen[k - 1].spec))]
+    return refine_labels(toks, chosen, schema, section, previous, heading)
+
+
+# a "label: value" pair that names no field of the type: listed on the record, its value kept out
+UNMAPPED = FieldSpec("_unmapped", "text", labels=())
+LABEL_MAX_WORDS = 8  # a label read from its words alone is at most this long
+
+
+def _strong_end(toks: list[Tok], j: int) -> bool:
+    """The word ends a label: a colon, or a dotted leader after it (a lone dash is no leader here)."""
+    nxt = toks[j + 1] if j + 1 < len(toks) else None
+    return toks[j].colon or (nxt is not None and (nxt.leader and len(nxt.text) >= 2 or nxt.text.startswith(":")))
+
+
+def _soft_end(toks: list[Tok], j: int) -> bool:
+    """The word may end a label written without a colon: with a full stop ("Nơi ở."), before a dash
+    ("Nơi ở -"), before a wide gap (a grid of labels and values), or last on its row (the value below)."""
+    t = toks[j]
+    nxt = toks[j + 1] if j + 1 < len(toks) else None
+    if nxt is None:
+        return True
+    height = max(1, t.bbox[3] - t.bbox[1])
+    return (t.text.endswith(".") and len(t.text.strip(".")) >= 2) or nxt.text in ("-", "–") \
+        or nxt.bbox[0] - t.bbox[2] > 1.5 * height
+
+
+def _span_text(toks: list[Tok], a: int, b: int) -> str:
+    return clean_spaces(" ".join(t.text for t in toks[a:b] if not t.leader)).rstrip(":.-– ").strip()
+
+
+def _has_value(toks: list[Tok], e: int, stop: int) -> bool:
+    return any(not t.leader and any(c.isalnum() for c in t.text) for t in toks[e + 1:stop])
+
+
+def _read_label(toks: list[Tok], a: int, b: int, schema: Schema, section: str | None,
+                previous: FieldSpec | None, fallback: Match | None = None, heading: str | None = None) -> list[Match]:
+    """Matches for the label words toks[a:b], read from their meaning (labels.resolve): the field(s)
+    named, else ``fallback`` stretched over the words when they name nobody else, else unmapped."""
+    text = _span_text(toks, a, b)
+    r = resolve(text, schema, section, previous, heading)
+    n = len(label_key(text))
+    if r is not None:
+        label = Label(text, label_key(text), relation=r.relation, by_meaning=True)
+        return [Match(a, b, spec, label, r.score, r.score * min(n, 30)) for spec in r.specs]
+    if fallback is not None and not role_conflict(text, fallback.spec, schema):
+        return [Match(a, b, fallback.spec, fallback.label, fallback.score, fallback.weight)]
+    return [Match(a, b, UNMAPPED, Label(text, label_key(text)), 0.0, 0.0)]
+
+
+UNMAPPED_MIN_OCR = 0.6  # words read this poorly are no evidence of a label nobody expected
+
+
+def _reads_as_label(words: list[Tok], right_after_label: bool) -> bool:
+    """May these words, which name no field, still be a label (listed as unmapped)? Not when they stand
+    right after another label with nothing between (they are its value: "Giới tính: Nam :", "Mô tả: Giấy
+    dó,: …"), nor when OCR read them poorly or they are not words ("uc:", "Tự:" of a garbled motto)."""
+    if right_after_label:
+        return False
+    texts = [t.text.strip(":.,;-–") for t in words if not t.leader]
+    if not texts or not all(len(x) >= 2 and x.replace(" ", "").isalpha() for x in texts):
+        return False
+    return sum(t.confidence for t in words) / len(words) >= UNMAPPED_MIN_OCR
+
+
+def refine_labels(toks: list[Tok], chosen: list[Match], schema: Schema, section: str | None,
+                  previous: FieldSpec | None = None, heading: str | None = None) -> list[Match]:
+    """Labels of a row, read for their meaning as well as matched against the type's wordings:
+
+    - a matched label that runs on to a colon over more label words ("Họ và tên
+      người quá cố:") takes those words too, and is re-read whole: the rest never stays in the value;
+    - a label that names another person than its field ("… tên người đã mất" fuzzily like "… tên người
+      đi khai tử") is re-read from its meaning;
+    - words ending with a colon that no wording matched are read from their meaning (role × attribute):
+      a field, or an unmapped pair listed on the record."""
+    out: list[Match] = []
+    for k, m in enumerate(chosen):
+        stop = next((o.start for o in chosen[k + 1:] if o.start >= m.end), len(toks))
+        prev = out[-1].spec if out and out[-1].spec is not UNMAPPED else previous
+        if m.spec is UNMAPPED:
+            out.append(m)
+            continue
+        if not _strong_end(toks, m.end - 1):
+            for e in range(m.end, min(m.end + 6, stop)):
+                if toks[e].leader:
+                    break
+                if not is_label_word(toks[e].text) and not (
+                        _strong_end(toks, e) and not meaning(_span_text(toks, m.start, e + 1)).unknown):
+                    break  # a word of no label, unless the whole reads as label words ("người quá cế:")
+                if _strong_end(toks, e):
+                    if out and out[-1].start == m.start:
+                        break  # a label sharing its words with the one before was stretched with it
+                    m2 = _read_label(toks, m.start, e + 1, schema, section, prev, m, heading)
+                    out.extend(m2)
+                    m = None
+                    break
+            if m is None:
+                continue
+        if m.label.after is None and role_conflict(_span_text(toks, m.start, m.end), m.spec, schema):
+            out.extend(_read_label(toks, m.start, m.end, schema, section, prev, heading=heading))
+            continue
+        out.append(m)
+    taken = {i for m in out for i in range(m.start, m.end)}
+    extra: list[Match] = []
+    for e, t in enumerate(toks):
+        if e in taken or t.leader or not any(c.isalpha() for c in t.text):
+            continue
+        strong = _strong_end(toks, e)
+        if not strong and not _soft_end(toks, e):
+            continue
+        before = [m for m in out + extra if m.end <= e]
+        lo = max((m.end for m in before), default=0)
+        s = e
+        while s > lo and e - s < LABEL_MAX_WORDS - 1 and not toks[s - 1].leader and not toks[s - 1].colon \
+                and is_label_word(toks[s - 1].text) and not (not strong and _soft_end(toks, s - 1)):
+            s -= 1
+        if strong and s > lo and not before and e - lo < LABEL_MAX_WORDS and all(
+                not t2.leader and not t2.colon and t2.text.strip(",.;").isalpha() for t2 in toks[lo:s]):
+            s = lo  # at the start of the row every word before the colon is the label (words, not numbers)
+        if (before or not strong) and not is_label_word(toks[e].text):
+            continue  # words after another label are its value unless they read as label words
+        stop = min((m.start for m in out if m.start > e), default=len(toks))
+        alone = not any(c.isalnum() for t2 in toks[:s] for c in t2.text if not t2.text[:1].isdigit()) \
+            and not _has_value(toks, e, len(toks))
+        label_alone = not _has_value(toks, e, stop)
+        said = meaning(_span_text(toks, s, e + 1))
+        if label_alone and (not alone or not said.attrs and said.roles <= {"relative"}):
+            continue  # nothing after it but another label; or the relatives' heading alone ("Thân nhân:")
+        prev = max(before, key=lambda m: m.end).spec if before else previous
+        right_after_label = bool(before) and not any(c.isalnum() for t2 in toks[lo:s] for c in t2.text)
+        if right_after_label or not strong:
+            # nothing between this and the label before: its words are that label's value ("Giới tính: Nam :")
+            # unless they name a field by themselves, without help from the field before or the title; and
+            # words not ended by a colon are a label only when every one is a label word and they name a field
+            if not strong and not all(is_label_word(t2.text) for t2 in toks[s:e + 1]):
+                continue
+            got = _read_label(toks, s, e + 1, schema, section, None)
+            if not strong and got[0].spec is UNMAPPED and value_kind(_span_text(toks, e + 1, stop)) is None:
+                continue  # unless the value says what it is (the reader then places it by its value)
+        else:
+            got = _read_label(toks, s, e + 1, schema, section, prev if prev is not UNMAPPED else None,
+                              heading=heading)
+        if got[0].spec is UNMAPPED and (label_alone or not _reads_as_label(toks[s:e + 1], right_after_label)):
+            continue  # (a title alone on its row that names no field, "Thân nhân:", is left as it was)
+        extra.extend(got)
+        taken.update(range(s, e + 1))
+    found = out + extra
+    for m in [m for m in found if m.spec.kind == "time"]:
+        if not any(o.start == m.start and o is not m for o in found):
+            # a moment ("Giờ chết: 14 giờ 30 phút, ngày …") may give the day too: the date of the same event
+            extra += [Match(m.start, m.end, c, m.label, m.score, m.weight, companion=True)
+                      for c in moment_companions(m.spec, schema)]
+    if extra:
+        out = sorted(out + extra, key=lambda m: (m.start, m.spec.key))
+    return out
+
+
+def _in_vocabulary(text: str, spec: FieldSpec) -> bool:
+    words = [w.strip(",.;:").lower() for w in unicodedata.normalize("NFC", text).split()]
+    return " ".join(words) in _phrases(spec.vocabulary) or (
+        len(words) == 1 and words[0] in vocabulary(spec.vocabulary))
+
+
+@lru_cache(maxsize=4096)
+def _repaired_key(text: str) -> str | None:
+    fixed = repair_tone_shift(text.rstrip(":"))
+    return label_key(fixed) if fixed else None
+
+
+def _label_word_key(t: Tok) -> str:
+    """The word's folded key for label matching, with a tone OCR slid onto the next letter put back
+    first ("Nguôà gôé:" is "Nguồn gốc:", not "nguoa goe")."""
+    return _repaired_key(t.text) or t.key
+
+
+def _colon_variants(t: Tok) -> list[tuple[str, bool]]:
+    """The token's key, plus the key without a last letter that is likely a misread colon ("Sôí" = "Số:")."""
+    out = [(t.key, False)]
+    if len(t.key) >= 2 and t.text[-1:] in "íìï£¡ỉƒ" and not t.colon:
+        out.append((t.key[:-1], True))
+    if (key := _label_word_key(t)) != t.key:
+        out.append((key, False))
+    return out
+
+
+def _match_window(cands: list, labels, section, window: str, i: int, j: int, toks: list[Tok], nxt, height: float,
+                  strong_end: bool, header: bool, crossed_colon: bool = False) -> None:
+    """Label candidates for the words toks[i..j], folded into ``window``."""
+    tj = toks[j]
+    # a wide gap, the end of the OCR line or of the row end a label too, but say less
+    ends_label = (header or strong_end or tj.line_end or nxt is None
+                  or nxt.bbox[0] - tj.bbox[2] > 1.5 * height)
+    for spec, lb in labels:
+        if lb.contextual and spec.section != section:
+            continue
+        if abs(len(window) - len(lb.folded)) > max(2, len(lb.folded) // 4):
+            continue
+        score = Levenshtein.normalized_similarity(window, lb.folded)
+        if crossed_colon and score < 0.95:
+            continue  # a stray colon inside a label is allowed only when the rest matches exactly
+        if not _label_ok(lb, window, score, ends_label or lb.after is not None, tj.colon and j == i, header):
+            continue
+        if not (strong_end or header) and lb.after is None:
+            # value words that merely look like a label ("Nguyễn Văn" ~ "Nguyên quán", "… liệt sĩ …"):
+            # without a colon or leader, a label needs a near-exact match, and inside a row a gap too
+            if i > 0 and (score < 0.9 or not ends_label):
+                continue
+            digit_next = nxt is not None and any(c.isdigit() for c in nxt.text)
+            if i == 0 and score < 0.9 and not (ends_label or digit_next):
+                continue
+        weight = score * min(len(lb.folded), 30) + (1.5 if ends_label else 0)
+        if lb.contextual:
+            weight += 2  # in-section generic label beats the same words at top level
+        cands.append(Match(i, j + 1, spec, lb, score, weight))
+
+
+def _choose(cands: list[Match]) -> list[Match]:
+    cands.sort(key=lambda m: -m.weight)
+    chosen: list[Match] = []
+    taken: set[int] = set()
+    for m in cands:
+        span = set(range(m.start, m.end))
+        if span & taken:
+            # the same words may label several fields ("Đã chết vào lúc" -> time and date)
+            same = [c for c in chosen if c.start == m.start and c.end == m.end and c.label.folded == m.label.folded]
+            if same and m.spec.key != same[0].spec.key and m.weight >= same[0].weight - 1e-6:
+                chosen.append(m)
+            continue
+        chosen.append(m)
+        taken |= span
+    chosen.sort(key=lambda m: (m.start, m.spec.key))
+    # labels only valid right after another field's label ("Giấy báo tử số … do … cấp ngày …")
+    out: list[Match] = []
+    for m in chosen:
+        if m.label.after:
+            prev = [o.spec.key for o in out if o.start < m.start]
+            if not prev or prev[-1] != m.label.after:
+                continue
+        out.append(m)
+    return out
+
+
+def find_marker(toks: list[Tok], schema: Schema) -> str | None:
+    """Section named at the start of a row ("Thông tin người vợ", "Người mẹ:")."""
+    best, best_score = None, 0.0
+    words = [t for t in toks if not t.leader and t.key]
+    for name, sec in schema.sections.items():
+        for mk in sec.markers:
+            window = ""
+            for t in words[:6]:
+                window += t.key
+                score = Levenshtein.normalized_similarity(window, mk.folded)
+                need = 1.0 if len(mk.folded) <= 5 else 0.82
+                if score >= need and score + len(mk.folded) / 100 > best_score:
+                    best, best_score = name, score + len(mk.folded) / 100
+    if best is None and 0 < len(words) <= 6:
+        # no marker wording matched: a row that names a person and nothing else opens that person's block
+        best = marker_section(" ".join(t.text for t in words), schema)
+    return best

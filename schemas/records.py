@@ -1,0 +1,154 @@
+"""A record as output: fields nested as the contract's keys say, calibrated confidences, review flags and
+reasons, the required fields missing and the labels that named no field; and how the records of one
+file's pages are merged."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sohoa.text import fold
+
+from .checks import _boost, run_checks
+from .confidence import CONFIDENT, calibrate
+from .fields import Draft
+
+REVIEW_THRESHOLD = CONFIDENT  # a field under this calibrated confidence is doubtful
+# who the record is about and when: one doubtful field of these kinds, or a required one, holds the record for
+# review; a doubtful field of another kind (a registration number, the sex, a nationality) is listed as
+# doubtful on the record, with its confidence, but one or two of them do not hold the record back — three
+# or more do (the page was read poorly)
+IDENTITY_KINDS = frozenset({"name", "date", "id"})
+DOUBTFUL_HOLD = 3  # doubtful secondary fields that together hold a record: the page was read poorly
+
+
+def _set(out: dict, key: str, value: Any) -> None:
+    parts = key.split(".")
+    for p in parts[:-1]:
+        out = out.setdefault(p, {})
+    out[parts[-1]] = value
+
+
+def finish(d: Draft, calibrated: bool = True) -> dict:
+    """The record as output. ``calibrated``: field confidences mapped to probabilities of being right
+    (schemas/confidence.py); False gives the raw scores the calibration is fitted on."""
+    run_checks(d)
+    if calibrated:
+        for f in [*d.fields.values(), *(x for items in d.lists.values() for x in items)]:
+            f.confidence = calibrate(f.spec.kind, f.clean, f.confidence)
+    reasons = list(d.reasons)
+    doubtful: list[tuple[str, Any]] = []
+    fields: dict[str, Any] = {}
+    confs = []
+    schema = d.schema
+    for key, f in d.fields.items():
+        if f.spec.internal:
+            continue
+        _set(fields, key, f.as_dict(calibrated))
+        confs.append(f.confidence)
+        if f.value is None:
+            reasons.append(f"{key}: no {f.spec.kind} could be read from the text")
+        elif f.confidence < REVIEW_THRESHOLD:
+            doubtful.append((key, f))
+    for key, items in d.lists.items():
+        base, _, sub = key.partition("[].")
+        lst = fields.setdefault(base, [])
+        for f in items:
+            entry = {sub: f.as_dict(calibrated)}
+            if f.relation:
+                entry["relation"] = {"value": f.relation, "raw": f.label.text, "confidence": round(f.label_score, 3),
+                                     "page": f.page, "bbox": None}
+            lst.append(entry)
+            confs.append(f.confidence)
+            if f.value is None or f.confidence < REVIEW_THRESHOLD:
+                doubtful.append((f"{base}[{len(lst) - 1}].{sub}", f))
+    for key, f in doubtful:
+        if len(doubtful) >= DOUBTFUL_HOLD or f.spec.kind in IDENTITY_KINDS or f.spec.required or f.value is None:
+            reasons.append(f"{key}: not confident ({f.confidence:.3f})")
+    missing: list[str] = []
+    if schema is not None:
+        for spec in schema.fields:
+            if spec.required and spec.key not in d.fields and not d.lists.get(spec.key):
+                reasons.append(f"{spec.key}: required field missing")
+                missing.append(spec.key)
+        unmapped = list(dict.fromkeys(d.unmapped))
+        reasons.extend(f"label {lb!r} names no field of {schema.record_type}" for lb in unmapped)
+    else:
+        reasons.append("record type not recognised")
+    if d.classification < 0.6 and schema is not None:
+        reasons.append("record type taken from the collection, no heading recognised")
+    conf = sum(confs) / len(confs) if confs else 0.0
+    return {
+        "record_type": d.record_type,
+        "family": schema.family if schema else None,
+        "schema_version": schema.schema_version if schema else None,
+        "fields": fields,
+        "pages": sorted(set(d.pages)),
+        "confidence": round(conf, 3),
+        "needs_review": bool(reasons),
+        "review_reasons": reasons,
+        "missing": missing,  # required fields not found (keys)
+        "doubtful": [key for key, _ in doubtful],  # fields under the confidence threshold (keys)
+        "unmapped": list(dict.fromkeys(d.unmapped)),  # "label: value" pairs naming no field (labels only)
+    }
+
+
+
+
+# --- documents ----------------------------------------------------------------------------------
+
+def _name_of(d: Draft) -> str | None:
+    """Who (or what) the record is about, to tell two records apart."""
+    names = [d.fields[k].value for k in ("full_name", "name", "inventory_number", "wife.full_name", "husband.full_name")
+             if k in d.fields and isinstance(d.fields[k].value, str)]
+    return fold(" / ".join(names[:2])) if names else None
+
+
+def _merge(into: Draft, d: Draft) -> None:
+    into.pages.extend(d.pages)
+    into.unmapped.extend(d.unmapped)
+    into.classification = max(into.classification, d.classification)
+    for key, f in d.fields.items():
+        old = into.fields.get(key)
+        if old is None:
+            into.fields[key] = f
+        elif old.value == f.value:
+            old.confidence = _boost(max(old.confidence, f.confidence), min(old.confidence, f.confidence))
+        else:
+            keep, other = (old, f) if old.confidence >= f.confidence else (f, old)
+            into.fields[key] = keep
+            keep.confidence *= 0.7
+            into.reasons.append(f"{key}: pages {min(keep.page, other.page)} and {max(keep.page, other.page)} disagree")
+    for key, items in d.lists.items():
+        have = {(fold(str(x.value)), x.relation) for x in into.lists.get(key, [])}
+        for f in items:
+            if (fold(str(f.value)), f.relation) not in have:
+                into.lists.setdefault(key, []).append(f)
+
+
+
+
+def flatten_fields(record: dict, attribute: str = "value") -> dict[str, Any]:
+    """``{"mother": {"full_name": {...}}}`` -> ``{"mother.full_name": value}`` (lists as ``relatives[0].full_name``).
+
+    ``attribute`` picks what each field gives: its ``value`` (the default),
+    ``confidence``, ``raw``, ``page`` or ``bbox``.
+    """
+    out: dict[str, Any] = {}
+
+    def walk(prefix: str, node: Any) -> None:
+        if isinstance(node, dict) and "value" in node and "raw" in node:
+            out[prefix] = node.get(attribute)
+        elif isinstance(node, dict):
+            for k, v in node.items():
+                walk(f"{prefix}.{k}" if prefix else k, v)
+        elif isinstance(node, list):
+            for i, v in enumerate(node):
+                walk(f"{prefix}[{i}]", v)
+
+    walk("", record.get("fields", {}))
+    return out
+
+
+def to_json(records: list[dict]) -> str:
+    return json.dumps(records, ensure_ascii=False, indent=2)

@@ -1,0 +1,82 @@
+"""Doubtful records with real page images for the review tests (helpers, not tests).
+
+Each document is laid out as OCR would see a scanned form (tests/schemas/synth.py), its
+records are extracted by the real extractor, and its page is drawn as an image with every
+word at its box, so the crops and the boxes on the review screen show the words they name.
+The page's OCR result is stored beside it, as the pipeline does.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import sys
+from pathlib import Path
+
+from PIL import Image, ImageDraw, ImageFont
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "schemas"))
+
+from synth import page  # noqa: E402
+
+from indexers.client import ensure_index  # noqa: E402
+from indexers.pages import bulk_index  # noqa: E402
+from indexers.records import record_documents  # noqa: E402
+from ingest.storage import Bucket  # noqa: E402
+from schemas.extract import extract_records  # noqa: E402
+from sohoa.config import Config  # noqa: E402
+
+FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+
+
+def birth_lines(name: str, born: str, place: str, mother: str) -> list[str]:
+    return ["GIẤY KHAI SINH", f"Họ, chữ đệm, tên: {name}", f"Ngày, tháng, năm sinh: {born}", f"Nơi sinh: {place}",
+            f"Họ, chữ đệm, tên người mẹ: {mother}"]
+
+
+# Names read without their marks and at low confidence: what handwriting gives an OCR engine.
+DOCUMENTS = [
+    ("hotich/review/a.pdf", birth_lines("Nguyen@0.45 Van@0.5 Duc@0.4", "15/03/1972",
+                                        "xã Đình Bảng, huyện Từ Sơn, tỉnh Bắc@0.5 Ninh", "Trần Thị Lan")),
+    ("hotich/review/b.pdf", birth_lines("Le@0.6 Thi@0.6 Hoa@0.55", "01/01/1965",
+                                        "xã Hoàn Sơn, huyện Tiên Du, tỉnh Hà Bắc", "Phạm Thị Đào")),
+    ("baotang/review/c.pdf", birth_lines("Tran@0.3 Quang@0.3 Khai@0.3", "03/04/1985",
+                                         "xã Nội Duệ, huyện Tiên Du, tỉnh Bắc Ninh", "Đỗ Thị Hằng")),
+]
+
+
+def doc_hash(key: str) -> str:
+    return hashlib.sha256(("review:" + key).encode()).hexdigest()
+
+
+def page_image(pt) -> bytes:
+    img = Image.new("L", (pt.width, pt.height), 255)
+    draw = ImageDraw.Draw(img)
+    font = ImageFont.truetype(FONT, 28)
+    for ln in pt.lines:
+        for w in ln.words:
+            draw.text((w.bbox[0], w.bbox[1] + 2), w.text, fill=0, font=font)
+    buf = io.BytesIO()
+    img.save(buf, format="PNG")
+    return buf.getvalue()
+
+
+def index_review_samples(es, env: dict, documents=DOCUMENTS) -> dict[str, str]:
+    """Index the documents' records and store their page images and OCR results; return key -> record ID."""
+    config = Config.from_env(env)
+    alias = ensure_index(es, config, "records")
+    bucket = Bucket(config)
+    bucket.ensure_bucket()
+    out = {}
+    docs = []
+    for key, lines in documents:
+        pt = page(lines)
+        doc = {"doc_hash": doc_hash(key), "key": key, "collection": key.split("/")[0], "bucket": config.bucket}
+        for rid, d in record_documents(extract_records([pt], doc["collection"]), doc):
+            docs.append((rid, d))
+            out.setdefault(key, rid)
+        bucket.put_bytes(bucket.page_image_key(doc["doc_hash"], 1), page_image(pt), "image/png")
+        bucket.put_json(bucket.page_ocr_key(doc["doc_hash"], 1), pt.to_dict())
+    bulk_index(es, alias, docs)
+    es.indices.refresh(index=alias)
+    return out

@@ -1,0 +1,59 @@
+"""Calibration of field confidence (schemas/confidence.py) and what holds a record for review."""
+
+import random
+
+from synth import page
+
+from schemas.confidence import CONFIDENT, Calibration, calibration, confident_from, fit, isotonic
+from schemas.extract import REVIEW_THRESHOLD, extract_records
+
+
+def test_isotonic_is_monotone_and_follows_the_data_where_there_is_data():
+    rng = random.Random(3)
+    # right with probability equal to the score
+    pts = [(s, rng.random() < s) for s in (rng.random() for _ in range(4000))]
+    m = isotonic(pts)
+    ys = [m(x / 100) for x in range(101)]
+    assert ys == sorted(ys)
+    assert abs(m(0.3) - 0.3) < 0.1 and abs(m(0.75) - 0.75) < 0.1 and m(0.99) > 0.9
+
+
+def test_a_score_range_without_data_is_not_promised_the_groups_rate():
+    pts = [(0.95, True)] * 500 + [(0.15, True)]  # one low score, right: no evidence about low scores
+    m = isotonic(pts)
+    assert m(0.97) > 0.99 and m(0.15) < 0.5
+
+
+def test_threshold_needs_the_data_to_support_it():
+    pts = [(0.9, True)] * 3000 + [(0.5, False)] * 50 + [(0.5, True)] * 50
+    assert confident_from(pts) == 0.9
+    assert confident_from([(0.9, True)] * 150) is None  # too few fields to back 99.5 %
+
+
+def test_fit_gives_confident_fields_their_floor_and_others_under_it():
+    rng = random.Random(4)
+    pts = [("name:clean", s, rng.random() < (0.999 if s > 0.9 else 0.6))
+           for s in (rng.choice((0.5, 0.95)) for _ in range(8000))]
+    cal = fit(pts)
+    assert cal("name", True, 0.95) >= CONFIDENT > cal("name", True, 0.5)
+    assert isinstance(cal, Calibration)
+
+
+def test_stored_calibration_is_used():
+    cal = calibration()
+    assert cal is not None and cal.confident_from is not None and "all" in cal.maps
+    assert cal("name", True, 0.0) < REVIEW_THRESHOLD
+
+
+def test_one_doubtful_secondary_field_is_listed_but_does_not_hold_the_record():
+    head = ["GIẤY KHAI SINH", "Họ và tên: Phạm Minh Châu", "Ngày sinh: 02/09/2001"]
+    rec = extract_records([page(head + ["Số: 27@0.11"])], "hotich/")[0]
+    assert rec["doubtful"] == ["registration.number"] and not rec["needs_review"]
+    # the subject's name read poorly: that alone holds the record
+    rec = extract_records([page(["GIẤY KHAI SINH", "Họ và tên: Phạm@0.2 Minh@0.2 Châu@0.2",
+                                 "Ngày sinh: 02/09/2001"])], "hotich/")[0]
+    assert rec["needs_review"] and any(r.startswith("full_name: not confident") for r in rec["review_reasons"])
+    # three doubtful secondary fields: the page was read poorly
+    rec = extract_records([page(head + ["Số: 27@0.11", "Quyển số: 01/2001@0.1", "Dân tộc: Kinh@0.1",
+                                        "Quốc tịch: Việt@0.1 Nam@0.1"])], "hotich/")[0]
+    assert len(rec["doubtful"]) >= 3 and rec["needs_review"]

@@ -1,0 +1,249 @@
+"""Labels read as role × attribute (schemas/labels.py), tested over combinations built from the rule:
+every role word × every attribute word of the vocabulary, in any order, cased or folded, with an OCR slip."""
+
+import json
+import random
+
+import pytest
+from synth import page
+
+from schemas.extract import extract_records, flatten_fields
+from schemas.labels import WORDS_FILE, is_label_word, known_syllable, marker_section, meaning, resolve, syllables
+from schemas.loader import load_schemas
+from sohoa.text import fold
+
+WORDS = json.loads(WORDS_FILE.read_text(encoding="utf-8"))
+SCHEMAS = load_schemas()
+
+
+def keys(label, record_type, section=None, previous=None, heading=None):
+    s = SCHEMAS[record_type]
+    r = resolve(label, s, section, s.by_key[previous] if previous else None, heading)
+    return [spec.key for spec in r.specs] if r else None
+
+
+def slip(word: str, rng: random.Random) -> str:
+    """One letter of the longest syllable (four letters or more) replaced: an OCR slip."""
+    sy = max(word.split(), key=len)
+    if len(fold(sy)) < 4:
+        return word
+    i = rng.randrange(1, len(sy))
+    return word.replace(sy, sy[:i] + ("x" if sy[i] != "x" else "z") + sy[i + 1:], 1)
+
+
+NAME_WORDS = [w for w in WORDS["attributes"]["name"] if w not in ("họ", "tên")]  # "Họ:" alone is rare on forms
+
+
+@pytest.mark.parametrize("record_type,role,key", [
+    ("birth", "mother", "mother.full_name"), ("birth", "father", "father.full_name"),
+    ("birth", "declarant", "declarant.full_name"), ("birth", "child", "full_name"),
+    ("death", "deceased", "full_name"), ("death", "declarant", "declarant.full_name"),
+    ("marriage", "wife", "wife.full_name"), ("marriage", "husband", "husband.full_name"),
+    ("martyr", "martyr", "full_name"),
+])
+def test_name_of_each_role_in_every_wording(record_type, role, key):
+    for role_word in WORDS["roles"][role]:
+        for name_word in NAME_WORDS:
+            for label in (f"{name_word} {role_word}", f"{name_word} của {role_word}"):
+                assert keys(label, record_type) == [key], label
+                assert keys(label.upper(), record_type) == [key], label  # all caps
+                assert keys(fold(label), record_type) == [key], label  # typed without marks
+
+
+@pytest.mark.parametrize("record_type,role,attr_words,key", [
+    ("birth", "mother", "residence", "mother.residence"), ("birth", "father", "residence", "father.residence"),
+    ("birth", "mother", "ethnicity", "mother.ethnicity"), ("birth", "father", "nationality", "father.nationality"),
+    ("marriage", "wife", "residence", "wife.residence"), ("marriage", "husband", "id", "husband.personal_id"),
+    ("marriage", "wife", "ethnicity", "wife.ethnicity"), ("death", "deceased", "ethnicity", "ethnicity"),
+])
+def test_role_attribute_combinations(record_type, role, attr_words, key):
+    for role_word in WORDS["roles"][role]:
+        for attr_word in WORDS["attributes"][attr_words]:
+            label = f"{attr_word} {role_word}"
+            assert keys(label, record_type) == [key], label
+
+
+def test_event_attributes_combine_with_date_and_place_words():
+    for date_word in ("ngày", "ngày tháng năm", "thời gian"):
+        assert keys(f"{date_word} chết", "death") == ["date_of_death"]
+        assert keys(f"{date_word} sinh", "death") == ["date_of_birth"]
+        assert keys(f"{date_word} đăng ký", "birth") == ["registration.date"]
+        assert keys(f"{date_word} hy sinh", "martyr") == ["date_of_death"]
+        assert keys(f"{date_word} nhập ngũ", "martyr") == ["enlistment_date"]
+        assert keys(f"{date_word} bị thương", "war_invalid") == ["injury_date"]
+    for place_word in ("nơi", "địa điểm"):
+        assert keys(f"{place_word} sinh", "birth") == ["place_of_birth"]
+        assert keys(f"{place_word} chết", "death") == ["place_of_death"]
+        assert keys(f"{place_word} hy sinh", "martyr") == ["place_of_death"]
+        assert keys(f"{place_word} an táng", "martyr") == ["burial_place"]
+        assert keys(f"{place_word} bị thương", "war_invalid") == ["injury_place"]
+        assert keys(f"{place_word} đăng ký", "death") == ["registration.office"]
+
+
+def test_ocr_slips_in_label_words_are_tolerated():
+    # a syllable one letter off exactly one vocabulary syllable is read as it ("khxi" -> "khai"; "khax" is
+    # as close to "khác" as to "khai" and says nothing)
+    rng = random.Random(5)
+    tried = 0
+    for role_word in WORDS["roles"]["mother"] + WORDS["roles"]["wife"]:
+        for name_word in NAME_WORDS:
+            label = slip(f"{name_word} {role_word}", rng)
+            if not all(known_syllable(s) for s in syllables(label)):
+                continue
+            tried += 1
+            want = "mother.full_name" if role_word in WORDS["roles"]["mother"] else "wife.full_name"
+            assert keys(label, "birth" if want.startswith("mother") else "marriage") == [want], label
+    assert tried > 40
+
+
+def test_the_person_after_voi_is_the_other_party():
+    for w in WORDS["roles"]["deceased"]:
+        assert keys(f"Quan hệ với {w}", "death") == ["declarant.relation"]
+    assert keys("Quan hệ với người được khai sinh", "birth") == ["declarant.relation"]
+
+
+def test_person_of_an_event_is_named_by_nguoi_and_the_event():
+    # "người [đã|được] <event word>": the person the event is about
+    for death_word in WORDS["attributes"]["death"]:
+        if death_word in ("hy sinh", "hi sinh", "khai tử", "tử trận", "tử"):
+            continue
+        for lead in ("người", "người đã"):
+            assert keys(f"Họ và tên {lead} {death_word}", "death") == ["full_name"], death_word
+
+
+def test_a_role_alone_names_that_person():
+    assert keys("Đồng chí", "martyr") == ["full_name"]
+    for w in WORDS["roles"]["father"]:
+        r = resolve(w, SCHEMAS["martyr"])
+        assert r is not None and [s.key for s in r.specs] == ["relatives[].full_name"] and r.relation == "cha"
+
+
+def test_generic_labels_take_the_section_then_the_subject():
+    assert keys("Năm sinh", "birth") == ["date_of_birth"]
+    assert keys("Năm sinh", "birth", section="mother") == ["mother.birth_year"]
+    assert keys("Nơi thường trú", "birth", section="father") == ["father.residence"]
+    assert keys("Họ và tên", "marriage") is None  # wife or husband: the label alone cannot say
+    assert keys("Họ và tên", "marriage", section="husband") == ["husband.full_name"]
+
+
+def test_a_bare_label_continues_the_event_before_it_or_the_forms_title():
+    assert keys("Tại", "death", previous="date_of_death") == ["place_of_death"]
+    assert keys("Tại", "birth", previous="date_of_birth") == ["place_of_birth"]
+    assert keys("Tại", "martyr", previous="date_of_death") == ["place_of_death"]
+    assert keys("Tại", "birth") is None
+    assert keys("Số", "martyr") is None
+    assert keys("Số", "martyr", heading="GIẤY BÁO TỬ") == ["death_notice.number"]
+    assert keys("Số", "martyr", heading="BẰNG TỔ QUỐC GHI CÔNG") == ["certificate.number"]
+
+
+def test_markers_name_a_person_and_nothing_else():
+    for lead in ("", "Về ", "Thông tin về ", "PHẦN KHAI VỀ "):
+        for w in WORDS["roles"]["mother"]:
+            assert marker_section(f"{lead}{w}", SCHEMAS["birth"]) == "mother"
+    assert marker_section("Họ tên mẹ", SCHEMAS["birth"]) is None  # an attribute: a label, not a marker
+    assert marker_section("Người mẹ", SCHEMAS["death"]) is None  # no such block in a death record
+
+
+def test_meaning_and_label_words():
+    m = meaning("Họ, chữ đệm, tên người đi khai sinh")
+    assert m.roles == {"declarant"} and m.attrs == {"name"}
+    assert is_label_word("Thường") and is_label_word("trú:") and not is_label_word("Nguyễn")
+    assert not is_label_word("1972")
+
+
+# --- on pages ---------------------------------------------------------------------------------
+
+def one(rows, collection="hotich/"):
+    recs = extract_records([page(rows)], collection)
+    assert len(recs) == 1
+    return recs[0]
+
+
+def test_a_label_that_begins_like_another_leaves_nothing_in_the_value():
+    for role_word in WORDS["roles"]["deceased"][:6]:
+        rec = one(["TRÍCH LỤC KHAI TỬ", f"Họ và tên {role_word}: Lê Văn Tám", "Ngày chết: 05/03/2020"])
+        assert flatten_fields(rec)["full_name"] == "Lê Văn Tám", role_word
+        assert "declarant" not in rec["fields"]
+
+
+def test_unknown_wording_of_known_fields_on_a_page():
+    rec = one(["GIẤY KHAI SINH", "Số: 12", "Tên khai sinh của trẻ: Phạm Minh Châu",
+               "Ngày tháng năm sinh: 02/09/2001", "Nơi sinh: Bệnh viện đa khoa tỉnh Bắc Ninh",
+               "Họ tên thân mẫu: Đỗ Thị Mai", "Năm sinh: 1975", "Trú quán: xã Tam Sơn, huyện Từ Sơn",
+               "Họ tên bố: Phạm Văn Long", "Năm sinh: 1972"])
+    v = flatten_fields(rec)
+    assert v["full_name"] == "Phạm Minh Châu" and v["mother.full_name"] == "Đỗ Thị Mai"
+    assert v["father.full_name"] == "Phạm Văn Long" and v["mother.birth_year"] == "1975"
+    assert v["father.birth_year"] == "1972" and v["mother.residence"] == "xã Tam Sơn, huyện Từ Sơn"
+
+
+def test_one_word_label_after_a_date_goes_to_the_same_event():
+    rec = one(["TRÍCH LỤC KHAI TỬ", "Họ và tên: Lê Văn Tám", "Ngày chết: 05/03/2020 Tại: Bệnh viện tỉnh Bắc Ninh"])
+    assert flatten_fields(rec)["place_of_death"] == "Bệnh viện tỉnh Bắc Ninh"
+    rec = one(["TRÍCH LỤC KHAI TỬ", "Họ và tên: Lê Văn Tám", "Ngày chết: 05/03/2020", "Tại: Bệnh viện tỉnh Bắc Ninh"])
+    assert flatten_fields(rec)["place_of_death"] == "Bệnh viện tỉnh Bắc Ninh"
+
+
+def test_a_person_heading_opens_a_block_of_generic_labels():
+    rec = one(["GIẤY KHAI SINH", "Họ và tên: Phạm Minh Châu", "Ngày sinh: 02/09/2001", "Về thân mẫu",
+               "Họ và tên: Đỗ Thị Mai", "Năm sinh: 1975"])
+    v = flatten_fields(rec)
+    assert v["full_name"] == "Phạm Minh Châu" and v["mother.full_name"] == "Đỗ Thị Mai"
+    assert v["mother.birth_year"] == "1975"
+
+
+def test_unmapped_pairs_and_missing_fields_are_listed_without_values():
+    rec = one(["GIẤY KHAI SINH", "Họ và tên: Phạm Minh Châu", "Ghi chú khác: Nguyễn Văn Bí Mật"])
+    assert rec["unmapped"] == ["Ghi chú khác"]
+    assert rec["missing"] == ["date_of_birth"]
+    assert rec["needs_review"]
+    reasons = " ".join(rec["review_reasons"])
+    assert "Ghi chú khác" in reasons and "date_of_birth" in reasons
+    assert "Bí Mật" not in reasons and "Phạm" not in reasons
+
+
+def test_page_furniture_never_joins_a_value():
+    for footer in ("Trang 2/3", "Trang 2", "- 2 -"):
+        rows = ["GIẤY KHAI SINH", "Họ và tên: Phạm Minh Châu", "Ngày sinh: 02/09/2001"] + [""] * 18 + [
+            "Nơi đăng ký: Ủy ban nhân dân xã Đình Bảng, huyện Từ Sơn, tỉnh Bắc Ninh, nước Cộng hòa xã hội chủ",
+            footer]
+        v = flatten_fields(one(rows))
+        assert "Trang" not in v["registration.office"] and not v["registration.office"].endswith("2"), footer
+    rows = ["GIẤY KHAI SINH", "Họ và tên: Phạm Minh Châu", "Ngày sinh: 02/09/2001",
+            [(100, "Nơi đăng ký: Ủy ban nhân dân xã Đình Bảng"), (1300, "Trang 1/3")]]
+    assert flatten_fields(one(rows))["registration.office"] == "Ủy ban nhân dân xã Đình Bảng"
+
+
+def test_a_moment_label_gives_the_time_and_the_date_when_both_are_written():
+    for moment in ("Chết lúc", "Thời điểm chết, lúc", "Giờ chết"):
+        v = flatten_fields(one(["TRÍCH LỤC KHAI TỬ", "Họ và tên: Lê Văn Tám", f"{moment}: 14 giờ 30 phút, ngày 05/03/2020"]))
+        assert v["time_of_death"] == "14:30" and v["date_of_death"] == "2020-03-05", moment
+    rec = one(["TRÍCH LỤC KHAI TỬ", "Họ và tên: Lê Văn Tám", "Chết lúc: 14 giờ 30 phút", "Ngày chết: 05/03/2020"])
+    assert flatten_fields(rec)["date_of_death"] == "2020-03-05"
+
+
+def test_a_label_naming_no_field_is_placed_by_what_its_value_is():
+    rec = one(["GIẤY KHAI SINH", "Họ và tên: Phạm Minh Châu", "Ngày sinh: 02/09/2001",
+               "Mục xyz: Nữ", "Mục abc: Tày", "Mục def: Việt Nam"])
+    v = flatten_fields(rec)
+    assert v["sex"] == "female" and v["ethnicity"] == "Tày" and v["nationality"] == "Việt Nam"
+    assert rec["unmapped"] == []
+    # under a person's heading the value is that person's
+    rec = one(["GIẤY KHAI SINH", "Họ và tên: Phạm Minh Châu", "Ngày sinh: 02/09/2001", "Người mẹ",
+               "Họ và tên: Đỗ Thị Mai", "Mục abc: Tày"])
+    assert flatten_fields(rec)["mother.ethnicity"] == "Tày"
+    # a value no single kind takes stays unmapped
+    rec = one(["GIẤY KHAI SINH", "Họ và tên: Phạm Minh Châu", "Mục xyz: Nguyễn Văn Bí Mật"])
+    assert rec["unmapped"] == ["Mục xyz"]
+
+
+def test_labels_without_a_colon_end_at_a_full_stop_a_dash_a_gap_or_their_row():
+    rows = ["GIẤY KHAI SINH", "Họ tên bố. Phạm Văn Long", "Họ tên thân mẫu - Đỗ Thị Mai",
+            [(100, "Nơi sinh"), (700, "Bệnh viện đa khoa tỉnh Bắc Ninh")], "Ngày tháng năm sinh", "02/09/2001"]
+    v = flatten_fields(one(rows))
+    assert v["father.full_name"] == "Phạm Văn Long" and v["mother.full_name"] == "Đỗ Thị Mai"
+    assert v["place_of_birth"] == "Bệnh viện đa khoa tỉnh Bắc Ninh" and v["date_of_birth"] == "2001-09-02"
+    # words that name no field, or a heading of relatives alone on its row, are no label
+    rec = extract_records([page(["GIẤY BÁO TỬ", "Họ và tên: Ngô Minh Phúc", "Thân nhân", "Nghiêm Minh Dũng"])],
+                          "nguoicocong/")[0]
+    assert "relatives" not in rec["fields"]

@@ -1,0 +1,77 @@
+"""One record per certificate: record boundaries from the form's title and the subject (schemas/segment.py)."""
+
+from synth import page
+
+from schemas.extract import extract_records, flatten_fields
+from schemas.segment import PageStart, starts_new_record
+
+FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Hồ"]
+GIVEN = ["An", "Bình", "Cường", "Dũng", "Giang", "Hà", "Khánh", "Lan", "Minh", "Nga"]
+
+
+def person(k: int) -> str:
+    return f"{FAMILY[k % 10]} Văn {GIVEN[(k * 3) % 10]}"
+
+
+def birth(k: int, n: int, named: bool = True) -> object:
+    rows = ["GIẤY KHAI SINH", f"Số: {k + 1}"]
+    rows += [f"Họ và tên: {person(k)}"] if named else []
+    rows += ["Ngày sinh: 02/09/2001", "Nơi đăng ký: Ủy ban nhân dân xã Tam Sơn"]
+    return page(rows, number=n)
+
+
+def death(k: int, n: int, named: bool = True) -> object:
+    rows = ["TRÍCH LỤC KHAI TỬ", f"Số: {k + 1}"]
+    rows += [f"Họ và tên: {person(k)}"] if named else []
+    rows += ["Ngày chết: 05/03/2020", "Nơi chết: Bệnh viện đa khoa tỉnh Bắc Ninh"]
+    return page(rows, number=n)
+
+
+def marriage(k: int, n: int) -> object:
+    return page(["GIẤY CHỨNG NHẬN KẾT HÔN", f"Số: {k + 1}",
+                 [(100, "Thông tin người vợ"), (900, "Thông tin người chồng")],
+                 [(100, f"Họ và tên: {person(k).replace('Văn', 'Thị')}"), (900, f"Họ và tên: {person(k + 1)}")],
+                 "Nơi đăng ký: Ủy ban nhân dân xã Tam Sơn"], number=n)
+
+
+def test_a_bound_register_of_single_certificates_gives_one_record_a_page():
+    makers = [birth] * 8 + [death] * 8 + [marriage] * 4
+    pages = [make(k, n) for n, (k, make) in enumerate(zip(range(20), makers), 1)]
+    recs = extract_records(pages, "hotich/")
+    assert len(recs) == 20
+    assert [r["pages"] for r in recs] == [[n] for n in range(1, 21)]
+    assert [r["record_type"] for r in recs] == ["birth"] * 8 + ["death"] * 8 + ["marriage"] * 4
+
+
+def test_certificates_whose_names_were_not_read_are_still_separate():
+    pages = [death(k, k + 1, named=False) for k in range(8)]
+    recs = extract_records(pages, "hotich/")
+    assert len(recs) == 8 and all(r["missing"] == ["full_name"] for r in recs)
+
+
+def test_a_dossier_of_one_person_over_pages_stays_one_record():
+    p1 = page(["GIẤY BÁO TỬ", "Họ và tên: Trần Văn Hùng", "Năm sinh: 1948", "Hy sinh ngày: 20/7/1968"], number=1)
+    p2 = page(["BẰNG TỔ QUỐC GHI CÔNG", "Liệt sĩ: Trần Văn Hùng", "Số bằng: GC887K"], number=2)
+    p3 = page(["Nơi an táng: Nghĩa trang liệt sĩ huyện Từ Sơn"], number=3)  # no title: continues the dossier
+    recs = extract_records([p1, p2, p3], "nguoicocong/")
+    assert len(recs) == 1 and recs[0]["pages"] == [1, 2, 3]
+    v = flatten_fields(recs[0])
+    assert v["certificate.number"] == "GC887K" and v["burial_place"].startswith("Nghĩa trang")
+
+
+def test_another_person_under_another_title_is_another_record():
+    p1 = page(["GIẤY BÁO TỬ", "Họ và tên: Trần Văn Hùng", "Năm sinh: 1948"], number=1)
+    p2 = page(["BẰNG TỔ QUỐC GHI CÔNG", "Liệt sĩ: Phạm Quang Vinh", "Số bằng: GC887K"], number=2)
+    assert len(extract_records([p1, p2], "nguoicocong/")) == 2
+
+
+def test_rule():
+    birth_a = PageStart("birth", "GIẤY KHAI SINH", "nguyen van an")
+    assert starts_new_record(None, birth_a)
+    assert starts_new_record(birth_a, PageStart("birth", "GIẤY KHAI SINH", None))  # the title again
+    assert starts_new_record(birth_a, PageStart("death", "TRÍCH LỤC KHAI TỬ", None))
+    assert not starts_new_record(birth_a, PageStart("birth", None, None))  # no title: a continuation
+    assert starts_new_record(birth_a, PageStart("birth", None, "tran thi lan"))  # someone else
+    martyr = PageStart("martyr", "GIẤY BÁO TỬ", "tran van hung")
+    assert not starts_new_record(martyr, PageStart("martyr", "BẰNG TỔ QUỐC GHI CÔNG", "tran van hung"))
+    assert starts_new_record(martyr, PageStart("martyr", "BẰNG TỔ QUỐC GHI CÔNG", "pham quang vinh"))
