@@ -305,6 +305,10 @@ def cmd_wait(args) -> int:
     while True:
         status = collect_status(ctx, broker=broker, queues=queues)
         if status["idle"]:
+            # Workers index without waiting for a refresh; a script that waited
+            # searches next, so make everything indexed searchable now.
+            ctx.es.indices.refresh(index=f"{ctx.config.index('pages')},{ctx.config.index('records')}",
+                                   ignore_unavailable=True, allow_no_indices=True)
             return 0
         if time.monotonic() > deadline:
             print(f"sohoa wait: still busy after {args.timeout:.0f} s", file=sys.stderr)

@@ -12,8 +12,10 @@ and writes the same IDs, so nothing is indexed twice.
 from __future__ import annotations
 
 import io
+import json
 import logging
 import tempfile
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -67,6 +69,12 @@ class Context:
 def prepare(ctx: Context, ref: ObjectRef, ledger_id: str) -> str | None:
     """Download an object, record it as a document, rasterize its pages and queue them.
 
+    A small document (at most ``SOHOA_INLINE_PAGES`` pages, the single
+    certificates that make up most of a clerk's batch) is OCR'd and indexed
+    right here, by the worker that holds it: no queue hops, and no page image
+    or OCR result read back from the bucket. A larger one is spread over every
+    worker, one ``ocr_page`` message per page.
+
     Returns the document hash, or None when the object was a duplicate.
     """
     ctx.state.set_ledger(ledger_id, status="preparing")
@@ -74,6 +82,7 @@ def prepare(ctx: Context, ref: ObjectRef, ledger_id: str) -> str | None:
         # Every empty file has the same hash: refuse it before it could be
         # taken for a duplicate of another empty file.
         raise BadInput("empty file (0 bytes)")
+    inline: dict[int, PageText] = {}
     with tempfile.TemporaryDirectory(prefix="sohoa-") as tmp:
         path = Path(tmp) / "source"
         try:
@@ -93,30 +102,111 @@ def prepare(ctx: Context, ref: ObjectRef, ledger_id: str) -> str | None:
         info = inspect(path, kind, ctx.config.max_pages)
         ctx.state.set_document_state(doc_hash, "rasterizing", content_kind=kind, pages_total=info.pages)
         log.info("document %s: %s, %d pages", doc_hash[:12], kind, info.pages)
-        for n in range(1, info.pages + 1):
-            existing = ctx.state.page(doc_hash, n)
-            if existing and existing.get("state") == "done":
-                continue  # a redelivered prepare: this page is already through OCR
-            try:
-                image = page_image(path, info, n, ctx.ocr.dpi, ctx.ocr.max_pixels)
-            except (BadInput, LimitExceeded) as exc:
-                # One unreadable page (a corrupt TIFF frame) must not sink the others.
-                fail_page(ctx, doc_hash, n, exc.reason, exc.message)
-                continue
-            ctx.bucket.put_bytes(ctx.bucket.page_image_key(doc_hash, n), encode_png(image), "image/png")
-            size = image.size
-            del image
-            layer = pdf_text_layer(path, n) if kind == "pdf" and not ctx.ocr.force_ocr else None
-            if layer is not None:
-                # A born-digital page: its own text beats OCR of its picture.
-                _store_text_layer(ctx, doc_hash, n, layer, size)
-                continue
-            ctx.state.set_page_state(doc_hash, n, "queued")
-            ctx.send_ocr(doc_hash, n)
-    doc = ctx.state.set_document_state(doc_hash, "ocr")
+        small = info.pages <= ctx.config.inline_pages
+        existing = ctx.state.pages(doc_hash, list(range(1, info.pages + 1)))
+        with Uploads(ctx.bucket) as uploads:
+            for n in range(1, info.pages + 1):
+                record = existing.get(n)
+                if record and record.get("state") == "done":
+                    continue  # a redelivered prepare: this page is already through OCR
+                try:
+                    image = page_image(path, info, n, ctx.ocr.dpi, ctx.ocr.max_pixels)
+                except (BadInput, LimitExceeded) as exc:
+                    # One unreadable page (a corrupt TIFF frame) must not sink the others.
+                    fail_page(ctx, doc_hash, n, exc.reason, exc.message)
+                    continue
+                # Decoded now: a lazily loaded image must not be read from two threads.
+                image.load()
+                image_key = ctx.bucket.page_image_key(doc_hash, n)
+                size = image.size
+                layer = pdf_text_layer(path, n) if kind == "pdf" and not ctx.ocr.force_ocr else None
+                if layer is not None:
+                    # A born-digital page: its own text beats OCR of its picture.
+                    ctx.bucket.put_bytes(image_key, encode_png(image), "image/png")
+                    _store_text_layer(ctx, doc_hash, n, layer, size)
+                    continue
+                # Only a page's first attempt runs here: one that was started
+                # before (its worker died mid-page) takes the queue, whose
+                # retries and failure records are made for pages that fail.
+                if small and record is None:
+                    result = _ocr_inline(ctx, uploads, doc_hash, n, image, image_key)
+                    if result is not None:
+                        inline[n] = result
+                        continue
+                else:
+                    uploads.put(image_key, lambda image=image: encode_png(image), "image/png")
+                    uploads.wait()  # the image is in the bucket before a worker is told to read it
+                del image
+                ctx.state.set_page_state(doc_hash, n, "queued")
+                ctx.send_ocr(doc_hash, n)
+    # One document update for every page done here, then straight on to indexing.
+    doc = _complete_pages(ctx, doc_hash, done=sorted(inline), state="ocr")
     ctx.state.set_ledger(ledger_id, status="prepared")
-    _maybe_finish(ctx, doc)
+    if inline and _all_pages_accounted(doc):
+        index_document(ctx, doc_hash, held=inline, doc=doc)
+    else:
+        _maybe_finish(ctx, doc)
     return doc_hash
+
+
+def _ocr_inline(ctx: Context, uploads: "Uploads", doc_hash: str, page: int, image: Image.Image,
+                image_key: str) -> PageText | None:
+    """OCR one page of a small document in the preparing worker; None hands it to the queue instead.
+
+    The page image is encoded and uploaded in the background while the page is
+    read; the page is recorded done only once its image and OCR result are in
+    the bucket, so a worker dying in between leaves nothing half-written.
+    """
+    # The upload thread encodes its own copy: a PIL image is not safe to use from two threads.
+    stored = image.copy()
+    uploads.put(image_key, lambda: encode_png(stored), "image/png")
+    ctx.state.create_page(doc_hash, page, "ocr", attempts=1)
+    try:
+        result = ocr_image(image, page, ctx.ocr)
+    except Exception as exc:  # noqa: BLE001 -- any page failure is the queue's to retry and record
+        reason, _message = classify(exc)
+        log.warning("document %s page %d: %s on the first attempt; queued for the OCR workers",
+                    doc_hash[:12], page, reason)
+        uploads.wait()
+        return None
+    uploads.put(ctx.bucket.page_ocr_key(doc_hash, page),
+                lambda: json.dumps(result.to_dict(), ensure_ascii=False).encode("utf-8"), "application/json")
+    uploads.wait()
+    ctx.state.set_page_state(doc_hash, page, "done", mean_confidence=round(result.mean_confidence, 4),
+                             flags=result.flags, seconds=result.seconds)
+    return result
+
+
+class Uploads:
+    """Bucket writes done by a background thread while the worker's own thread OCRs.
+
+    ``put`` takes a function making the bytes, so encoding happens off the
+    OCR thread too; ``wait`` returns once everything put so far is written and
+    raises the first error, so a stage never records what is not stored.
+    """
+
+    def __init__(self, bucket: Bucket):
+        self.bucket = bucket
+        self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sohoa-upload")
+        self.pending: list[Future] = []
+
+    def put(self, key: str, make: Callable[[], bytes], content_type: str) -> None:
+        self.pending.append(self.pool.submit(lambda: self.bucket.put_bytes(key, make(), content_type)))
+
+    def wait(self) -> None:
+        pending, self.pending = self.pending, []
+        for f in pending:
+            f.result()
+
+    def __enter__(self) -> "Uploads":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        try:
+            if exc[0] is None:
+                self.wait()
+        finally:
+            self.pool.shutdown(wait=True)
 
 
 def _close_old_version(ctx: Context, doc_hash: str | None, key: str, message: str) -> None:
@@ -139,14 +229,14 @@ def _claim_document(ctx: Context, ref: ObjectRef, doc_hash: str, ledger_id: str)
     failure): carry on where the last attempt stopped.
     """
     now = now_iso()
-    created = ctx.state.create(ctx.state.jobs, f"doc:{doc_hash}", transition({
+    fresh = transition({
         "kind": "document", "doc_hash": doc_hash, "bucket": ctx.bucket.name, "key": ref.key, "keys": [ref.key],
         "etag": ref.etag, "size": ref.size, "collection": ref.collection, "attempts": 1,
         "pages_done": [], "pages_failed": [], "pages_count_done": 0, "pages_count_failed": 0,
         "received_at": now, "started_at": now, "history": [],
-    }, "received"))
-    if created:
-        return ctx.state.document(doc_hash)
+    }, "received")
+    if ctx.state.create(ctx.state.jobs, f"doc:{doc_hash}", fresh):
+        return fresh
     doc = ctx.state.document(doc_hash)
     if doc["key"] != ref.key and doc["state"] == "failed":
         # The same bytes already failed under another key: this copy fails
@@ -188,8 +278,9 @@ def _store_text_layer(ctx: Context, doc_hash: str, page: int, layer: TextLayer, 
 
 
 def encode_png(image: Image.Image) -> bytes:
+    """The page image as stored for the viewer (and for the OCR workers of large documents)."""
     buf = io.BytesIO()
-    # Level 1: page images are written once and read once; speed beats size.
+    # Level 1: page images are written once and read at most once by sohoa; speed beats size.
     image.save(buf, format="PNG", compress_level=1)
     return buf.getvalue()
 
@@ -202,7 +293,8 @@ def ocr_page(ctx: Context, doc_hash: str, page: int) -> PageText | None:
         _complete_page(ctx, doc_hash, page, ok=True)
         return None
     attempts = int((current or {}).get("attempts", 0)) + 1
-    ctx.state.set_page_state(doc_hash, page, "ocr", attempts=attempts)
+    # started_at: when this attempt began, so status counts the time pages were read, not queued.
+    ctx.state.set_page_state(doc_hash, page, "ocr", attempts=attempts, started_at=now_iso())
     data = ctx.bucket.get_bytes(ctx.bucket.page_image_key(doc_hash, page))
     with Image.open(io.BytesIO(data)) as image:
         image.load()
@@ -220,25 +312,32 @@ def fail_page(ctx: Context, doc_hash: str, page: int, reason: str, message: str)
 
 
 def _complete_page(ctx: Context, doc_hash: str, page: int, ok: bool) -> None:
+    doc = _complete_pages(ctx, doc_hash, done=[page] if ok else [], failed=[] if ok else [page])
+    _maybe_finish(ctx, doc)
+
+
+def _complete_pages(ctx: Context, doc_hash: str, done: list[int] = (), failed: list[int] = (),
+                    state: str | None = None) -> dict | None:
+    """Count pages done or failed on the document record, in one update; optionally move it to ``state``."""
     def change(src):
         if src is None:
             return None
-        done, failed = set(src.get("pages_done") or []), set(src.get("pages_failed") or [])
-        if ok:
-            if page in done and page not in failed:
-                return None
-            failed.discard(page)
-            done.add(page)
-        else:
-            if page in failed or page in done:  # a page once done stays done
-                return None
-            failed.add(page)
-        src["pages_done"], src["pages_failed"] = sorted(done), sorted(failed)
-        src["pages_count_done"], src["pages_count_failed"] = len(done), len(failed)
+        before_done, before_failed = set(src.get("pages_done") or []), set(src.get("pages_failed") or [])
+        now_done, now_failed = before_done | set(done), set(before_failed)
+        now_failed -= set(done)
+        now_failed |= {p for p in failed if p not in now_done}  # a page once done stays done
+        if (now_done, now_failed) == (before_done, before_failed) and (state is None or src.get("state") == state):
+            return None
+        src["pages_done"], src["pages_failed"] = sorted(now_done), sorted(now_failed)
+        src["pages_count_done"], src["pages_count_failed"] = len(now_done), len(now_failed)
         src["updated_at"] = now_iso()
-        return src
-    doc = ctx.state.update_document(doc_hash, change)
-    _maybe_finish(ctx, doc)
+        return transition(src, state) if state else src
+    return ctx.state.update_document(doc_hash, change)
+
+
+def _all_pages_accounted(doc: dict | None) -> bool:
+    total = (doc or {}).get("pages_total") or 0
+    return bool(total) and len(doc.get("pages_done") or []) + len(doc.get("pages_failed") or []) >= total
 
 
 def _maybe_finish(ctx: Context, doc: dict | None) -> None:
@@ -249,15 +348,25 @@ def _maybe_finish(ctx: Context, doc: dict | None) -> None:
     """
     if not doc or doc.get("state") not in ("ocr",):
         return
-    total = doc.get("pages_total") or 0
-    if total and len(doc.get("pages_done") or []) + len(doc.get("pages_failed") or []) >= total:
+    if _all_pages_accounted(doc):
         ctx.send_index(doc["doc_hash"])
 
 
 # -- index_document: OCR results -> the search index -------------------------
 
-def index_document(ctx: Context, doc_hash: str) -> int:
-    doc = ctx.state.document(doc_hash)
+def index_document(ctx: Context, doc_hash: str, held: dict[int, PageText] | None = None,
+                   doc: dict | None = None) -> int:
+    """Extract the records of a document whose pages are all through OCR, and index pages and records.
+
+    ``held`` are OCR results the caller still holds (a small document read
+    in the same stage), so they are not read back from the bucket.
+
+    The bulk requests do not wait for a refresh: the worker goes back to OCR
+    at once, and the documents become searchable within the index's refresh
+    interval (a second). ``sohoa wait`` refreshes before it reports idle, so a
+    script that waits and then searches finds them.
+    """
+    doc = doc or ctx.state.document(doc_hash)
     if doc is None:
         raise BadInput(f"no document record for {doc_hash[:12]}")
     if doc["state"] in ("indexed", "needs_review", "superseded"):
@@ -269,7 +378,8 @@ def index_document(ctx: Context, doc_hash: str) -> int:
         return 0
     ctx.state.set_document_state(doc_hash, "extracting")
     ocr_keys = {n: ctx.bucket.page_ocr_key(doc_hash, n) for n in doc.get("pages_done") or []}
-    loaded = {n: PageText.from_dict(ctx.bucket.get_json(key)) for n, key in ocr_keys.items()}
+    held = held or {}
+    loaded = {n: held.get(n) or PageText.from_dict(ctx.bucket.get_json(key)) for n, key in ocr_keys.items()}
     pages: list[PageText] = list(loaded.values())
     # Records come from the whole document at once: a dossier spanning pages is one record.
     records = extract_records(pages, collection=doc.get("collection"))
@@ -280,10 +390,10 @@ def index_document(ctx: Context, doc_hash: str) -> int:
             yield page_id(doc_hash, n), page_document(page, doc=doc, image_key=ctx.bucket.page_image_key(doc_hash, n),
                                                       ocr_key=ocr_keys[n])
 
-    count = bulk_index(ctx.es, ctx.config.index("pages"), documents(), visible=True)
+    count = bulk_index(ctx.es, ctx.config.index("pages"), documents())
     # A re-extraction never overwrites what reviewers decided: their answers are carried onto the new records.
     bulk_index(ctx.es, ctx.config.index("records"),
-               carry_reviews(ctx.es, ctx.config.index("records"), list(record_documents(records, doc))), visible=True)
+               carry_reviews(ctx.es, ctx.config.index("records"), list(record_documents(records, doc))))
     failed = doc.get("pages_failed") or []
     # When no page got through, the document fails for the pages' most common reason.
     page_failures = [p for p in ((ctx.state.page(doc_hash, n) or {}) for n in failed[:20]) if p.get("reason")] \

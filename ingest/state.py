@@ -144,12 +144,34 @@ class StateStore:
     def page(self, doc_hash: str, page: int) -> dict | None:
         return self.get(self.jobs, page_job_id(doc_hash, page))
 
+    def pages(self, doc_hash: str, numbers: list[int]) -> dict[int, dict]:
+        """The page records that exist among ``numbers``, in one round trip (a prepare reads them all at once)."""
+        if not numbers:
+            return {}
+        try:
+            resp = self.es.mget(index=self.jobs, ids=[page_job_id(doc_hash, n) for n in numbers])
+        except TransportError as exc:
+            raise DependencyUnavailable(f"Elasticsearch unreachable: {exc}") from exc
+        return {n: d["_source"] for n, d in zip(numbers, resp["docs"]) if d.get("found")}
+
+    def create_page(self, doc_hash: str, page: int, state: str, **fields) -> dict:
+        """A page's first record, in one write; an existing record is updated as ``set_page_state`` would."""
+        record = transition(new_page(doc_hash, page), state, **fields)
+        if self.create(self.jobs, page_job_id(doc_hash, page), record):
+            return record
+        return self.set_page_state(doc_hash, page, state, **fields)
+
     def set_page_state(self, doc_hash: str, page: int, state: str, **fields) -> dict:
         def change(src):
             if src is None:
-                src = {"kind": "page", "doc_hash": doc_hash, "page": page, "attempts": 0, "history": []}
+                src = new_page(doc_hash, page)
             return transition(src, state, **fields)
         return self.update(self.jobs, page_job_id(doc_hash, page), change)
+
+
+def new_page(doc_hash: str, page: int) -> dict:
+    """A page record before its first state; ``started_at`` lets status measure the time work really ran."""
+    return {"kind": "page", "doc_hash": doc_hash, "page": page, "attempts": 0, "history": [], "started_at": now_iso()}
 
 
 def transition(src: dict, state: str, **fields) -> dict:

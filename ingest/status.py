@@ -27,6 +27,7 @@ NOTICES = {
 }
 FAILED_OR_DONE = ("failed", "done", "indexed", "needs_review", "duplicate")
 REGISTERS_SHOWN = 20
+ACTIVE_BUCKET = 10  # seconds: the resolution at which status tells working time from idle time
 
 
 def _terms(field: str, size: int = 50) -> dict:
@@ -50,6 +51,13 @@ def _searches(jobs: str, ledger: str, now: datetime) -> list[tuple[str, dict]]:
                                  "aggs": {"by": _terms("retry_reason")}},
                     **{f"done_{m}m": {"filter": {"range": {"finished_at": {"gte": since[m]}}},
                                       "aggs": {"state": _terms("state")}} for m in (5, 60)},
+                    # When work ran within the hour: per 10 s of finishing, the
+                    # earliest start and the latest finish (see busy_seconds).
+                    "active": {"filter": {"range": {"finished_at": {"gte": since[60]}}}, "aggs": {"at": {
+                        "date_histogram": {"field": "finished_at", "fixed_interval": f"{ACTIVE_BUCKET}s",
+                                           "min_doc_count": 1},
+                        "aggs": {"start": {"min": {"field": "started_at"}},
+                                 "end": {"max": {"field": "finished_at"}}}}}},
                 }}}}),
         (ledger, {"size": 0, "aggs": {"status": _terms("status"),
                                       "failed": {"filter": {"term": {"status": "failed"}}, **by_reason}}}),
@@ -72,6 +80,40 @@ def _searches(jobs: str, ledger: str, now: datetime) -> list[tuple[str, dict]]:
                   "aggs": {"lag": {"percentiles": {"field": "enqueue_lag_ms", "percents": [50, 95, 99]}},
                            "by_source": {"global": {}, "aggs": {"source": _terms("source", 5)}}}}),
     ]
+
+
+def busy_seconds(buckets: list[dict], since: datetime, now: datetime) -> float:
+    """Seconds within [since, now] during which pages were being worked on.
+
+    Each bucket of the finish-time histogram stands for the span from the
+    earliest start to the latest finish of the pages that finished in it; the
+    spans are merged, so idle time between bursts does not count, while a page
+    that took longer than a bucket counts whole. A page record without a start
+    (written before starts were kept) counts from its bucket's start.
+    """
+    spans = []
+    for b in buckets:
+        if not b.get("doc_count"):
+            continue
+        key = datetime.fromtimestamp(b["key"] / 1000, timezone.utc)
+        end = (b.get("end") or {}).get("value")
+        start = (b.get("start") or {}).get("value")
+        end = datetime.fromtimestamp(end / 1000, timezone.utc) if end is not None else key
+        start = datetime.fromtimestamp(start / 1000, timezone.utc) if start is not None else key
+        start, end = max(start, since), min(end, now)
+        if end > start:
+            spans.append((start, end))
+    total, current = 0.0, None
+    for start, end in sorted(spans):
+        if current and start <= current[1]:
+            current = (current[0], max(current[1], end))
+            continue
+        if current:
+            total += (current[1] - current[0]).total_seconds()
+        current = (start, end)
+    if current:
+        total += (current[1] - current[0]).total_seconds()
+    return total
 
 
 def _buckets(agg: dict) -> dict[str, int]:
@@ -159,12 +201,19 @@ def summarize(responses: list[dict], queues: dict, now: datetime, broker_error: 
             for reason, n in _buckets(kinds[k]["retrying"]["by"]).items():
                 retrying[reason] = retrying.get(reason, 0) + n
     throughput = {}
+    active = (kinds.get("page") or {}).get("active")
     for m in (5, 60):
         page_states = _buckets(kinds["page"][f"done_{m}m"]["state"]) if "page" in kinds else {}
         doc_states = _buckets(kinds["document"][f"done_{m}m"]["state"]) if "document" in kinds else {}
-        throughput[f"pages_per_minute_{m}m"] = round(page_states.get("done", 0) / m, 2)
+        # Rates are over the time work actually ran in the window, so a burst
+        # of a few seconds reads at the speed it went, not spread over the window.
+        minutes = m
+        if active is not None:
+            minutes = max(busy_seconds(active["at"]["buckets"], now - timedelta(minutes=m), now), 1.0) / 60
+        throughput[f"pages_per_minute_{m}m"] = round(page_states.get("done", 0) / minutes, 2)
         throughput[f"documents_per_minute_{m}m"] = round(
-            sum(doc_states.get(s, 0) for s in ("indexed", "needs_review")) / m, 2)
+            sum(doc_states.get(s, 0) for s in ("indexed", "needs_review")) / minutes, 2)
+        throughput[f"busy_minutes_{m}m"] = round(minutes, 2)
         throughput[f"failed_{m}m"] = page_states.get("failed", 0) + doc_states.get("failed", 0)
     registers = [h["_source"] for h in responses[2]["hits"]["hits"]]
     open_documents = responses[2]["hits"]["total"]["value"]
@@ -259,8 +308,9 @@ def format_status(s: dict) -> str:
         + (", ..." if len(workers) > 6 else "") + ")" if workers else ""))
     t = s["throughput"]
     eta = f", ETA {s['eta_minutes']} min" if s["eta_minutes"] else ""
-    lines.append(f"  throughput: {t['pages_per_minute_5m']} pages/min (5 min), {t['pages_per_minute_60m']} (60 min); "
-                 f"{t['documents_per_minute_60m']} documents/min (60 min){eta}")
+    busy = f", over {t['busy_minutes_60m']} min of work" if t.get("busy_minutes_60m") is not None else ""
+    lines.append(f"  throughput: {t['pages_per_minute_5m']} pages/min (5 min), {t['pages_per_minute_60m']} (60 min"
+                 f"{busy}); {t['documents_per_minute_60m']} documents/min (60 min){eta}")
     review = s.get("review")
     if review:
         eta_r = f", ETA {review['eta_hours']} h" if review.get("eta_hours") is not None else ""

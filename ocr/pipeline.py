@@ -112,34 +112,59 @@ def _model_dir(options: OcrOptions) -> str | None:
     return tessdata_dir(options.model, Path(options.model_dir) if options.model_dir else None)
 
 
-def prepare(image: Image.Image, options: OcrOptions) -> tuple[np.ndarray, dict]:
-    """Run the preprocessing steps; (greyscale image for Tesseract, what was done)."""
+class StepClock:
+    """CPU seconds spent per preprocessing step (process time, so other work on the machine does not count);
+    what scripts/bench_ocr.py --step-times reports per page kind."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+        self._last = time.process_time()
+
+    def lap(self, step: str) -> None:
+        now = time.process_time()
+        self.seconds[step] = self.seconds.get(step, 0.0) + now - self._last
+        self._last = now
+
+
+def prepare(image: Image.Image, options: OcrOptions, clock: StepClock | None = None) -> tuple[np.ndarray, dict]:
+    """Run the preprocessing steps; (greyscale image for Tesseract, what was done).
+
+    ``clock``, when given, is charged with each step's CPU time."""
+    lap = clock.lap if clock is not None else (lambda step: None)
     steps = set(options.steps)
     info: dict = {"rotation": 0, "rotation_confidence": 0.0, "orientation_method": "", "skew": 0.0, "scale": 1.0,
                   "dpi": pp.image_dpi(image), "source_width": image.width, "source_height": image.height}
     arr = pp.to_array(image)
+    lap("decode")
     if "stamps" in steps:
         arr = pp.remove_stamps(arr)
+        lap("stamps")
     gray = pp.to_gray(arr)
     del arr
+    lap("decode")
     if "border" in steps:
         gray = pp.remove_border(gray)
+        lap("border")
     # Flattening the paper first makes every ink mask below (orientation,
     # skew, text height) reliable on yellowed, unevenly lit pages.
     if "background" in steps:
         gray = pp.normalize_background(gray)
+        lap("background")
     # Orientation in two parts: which axis the lines run along (projection
     # profiles: cheap, and robust to skew), then, once the page is straight,
     # upright or upside down (Tesseract OSD on a small clean copy).
     if "orient" in steps and pp.is_sideways(gray):
         gray = pp.rotate_orthogonal(gray, 90)
         info["rotation"] = 90
+    lap("orient")
     if "deskew" in steps:
         angle = pp.estimate_skew(gray)
         if abs(angle) >= 0.1:
             gray = pp.rotate_small(gray, angle)
             info["skew"] = angle
+        lap("deskew")
     height = pp.text_height(gray)
+    lap("text_height")
     if "orient" in steps:
         # Most pages are settled by where their ink lies around the text
         # lines (milliseconds); only unclear ones pay for OSD (~0.3-0.5 s).
@@ -165,6 +190,7 @@ def prepare(image: Image.Image, options: OcrOptions) -> tuple[np.ndarray, dict]:
             if turn:
                 gray = pp.rotate_orthogonal(gray, turn)
                 info["rotation"] = (info["rotation"] + turn) % 360
+        lap("orient")
     if info["dpi"] is None and height:
         info["dpi"] = pp.estimate_dpi(gray, height=height)
     if "scale" in steps:
@@ -176,16 +202,20 @@ def prepare(image: Image.Image, options: OcrOptions) -> tuple[np.ndarray, dict]:
             gray = pp.rescale(gray, factor)
             info["scale"] = round(factor, 4)
             height = height * factor if height else None
+        lap("scale")
     if "lines" in steps:
         gray = pp.remove_lines(gray, height=height)
+        lap("lines")
     # Despeckling and leader removal share one pass over the ink components.
     specks = "denoise" in steps and options.denoise == "despeckle"
     if "denoise" in steps and not specks:
         gray = pp.denoise(gray, options.denoise, height=height)
     if specks or "leaders" in steps:
         gray = pp.clean_components(gray, height=height, specks=specks, leaders="leaders" in steps)
+        lap("denoise+leaders")
     if "binarize" in steps:
         gray = pp.binarize(gray, options.binarize, height=height)
+        lap("binarize")
     return gray, info
 
 

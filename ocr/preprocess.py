@@ -396,9 +396,10 @@ def scale_factor(gray: np.ndarray, target_height: float = 26.0, low: float = 18.
 
     Tesseract's LSTM models read best with lower-case letters about 20-30 px
     tall (300 dpi body text); small text (200 dpi, faxes) is enlarged, huge
-    text (600 dpi scans) reduced, which also saves time.
+    text (600 dpi scans) reduced, which also saves time. ``height``: the
+    page's text height if already measured (a component pass saved).
     """
-    h = text_height(gray)
+    h = height or text_height(gray)
     if h is None or low <= h <= high:
         return 1.0
     return float(np.clip(target_height / h, 0.25, 4.0))

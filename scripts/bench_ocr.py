@@ -4,6 +4,7 @@
     .venv/bin/python scripts/bench_ocr.py                      # default run, about 6-8 min on 2 cores
     .venv/bin/python scripts/bench_ocr.py --pages 3 --levels 0,3 --models fast
     .venv/bin/python scripts/bench_ocr.py --variants no-orient '+binarize;binarize=otsu'   # ablations
+    .venv/bin/python scripts/bench_ocr.py --step-times --pages 6       # CPU per preprocessing step, no OCR
 
 Synthetic scans (ocr/synthetic.py, seeded) are written to ``--out``/scans,
 then every page is read by each engine: ``bare`` is the tesseract command on
@@ -244,6 +245,36 @@ def report(rows: list[dict], command: str, wall: float) -> str:
     return "\n".join(out) + "\n"
 
 
+def step_times(entries: list[dict], scans: Path) -> str:
+    """CPU milliseconds of each preprocessing step, median per page kind and level (no Tesseract run).
+
+    Process time, so the other work on a shared machine does not count; what
+    a step costs is set against what it buys in CER by the ``no-STEP`` variants.
+    """
+    from PIL import Image
+
+    from ocr.pipeline import OcrOptions, StepClock, prepare
+
+    per: dict = defaultdict(lambda: defaultdict(list))
+    options = OcrOptions()
+    for e in entries:
+        with Image.open(scans / e["image"]) as im:
+            im.load()
+            clock = StepClock()
+            prepare(im, options, clock)
+        group = f"{e['kind']} L{e['level']}" + (" turned" if e.get("rotation") else "")
+        for step, secs in clock.seconds.items():
+            per[group][step].append(secs * 1000)
+        per[group]["all"].append(sum(clock.seconds.values()) * 1000)
+    steps = sorted({s for g in per.values() for s in g if s != "all"}) + ["all"]
+    lines = ["| pages | n | " + " | ".join(steps) + " |", "|---|---|" + "---|" * len(steps)]
+    for group in sorted(per):
+        n = len(per[group]["all"])
+        lines.append(f"| {group} | {n} | " + " | ".join(
+            f"{statistics.median(per[group][s]):.0f}" if per[group].get(s) else "-" for s in steps) + " |")
+    return "CPU ms per page and step (median)\n\n" + "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--pages", type=int, default=9, help="pages per level (9 covers every kind x family)")
@@ -256,6 +287,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="skip the turned copies of the clean pages (same page upright vs fed turned)")
     ap.add_argument("--jobs", type=int, default=2, help="parallel OCR processes (the machine is shared: keep 2)")
     ap.add_argument("--out", type=Path, default=Path("bench-out/ocr"))
+    ap.add_argument("--step-times", action="store_true",
+                    help="only time each preprocessing step (CPU ms per page kind and level), no OCR")
     args = ap.parse_args(argv)
 
     scans = args.out / "scans"
@@ -266,6 +299,9 @@ def main(argv: list[str] | None = None) -> int:
     entries = [write_scan(scans, i, level, args.seed) for level in levels for i in range(args.pages)]
     if args.turned and 0 in levels:
         entries += [turned_copy(scans, e, (90, 180, 270)[e["index"] % 3]) for e in entries if e["level"] == 0]
+    if args.step_times:
+        print(step_times(entries, scans))
+        return 0
     tasks = []
     for e in entries:
         for model in models:

@@ -24,7 +24,9 @@ lost (must be 0) and indexed twice (must be 0); it exits 1 otherwise.
 
 The drill starts a stack of its own (.stack/chaos, ports 9210/6390/9010) and
 leaves it running for the next drill; 'SOHOA_STACK_DIR=.stack/chaos
-scripts/stack down' stops it.
+scripts/stack down' stops it. Where several people share a machine (and its
+.stack), ``--stack-dir DIR --port-offset N`` gives a drill stack of one's own
+(ports moved up by N), so one drill's outages never hit another's.
 """
 
 from __future__ import annotations
@@ -262,8 +264,18 @@ def reconcile(env, s3, es: Elasticsearch, dropped: int, expect: dict[str, str]) 
     return out
 
 
+def own_stack(stack_dir: str | None, port_offset: int) -> None:
+    """Move the drill's stack to another folder and other ports (see the module's notes)."""
+    if stack_dir:
+        DRILL_STACK["SOHOA_STACK_DIR"] = str(Path(stack_dir).resolve())
+    for k in ("SOHOA_ES_PORT", "SOHOA_ES_TRANSPORT_PORT", "SOHOA_REDIS_PORT", "SOHOA_S3_PORT"):
+        DRILL_STACK[k] = str(int(DRILL_STACK[k]) + port_offset)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--stack-dir", help="the drill stack's state folder (default .stack/chaos)")
+    ap.add_argument("--port-offset", type=int, default=0, help="move the drill stack's ports up by this much")
     ap.add_argument("--good", type=int, default=24, help="good scans in the batch")
     ap.add_argument("--es-outage", type=float, default=60)
     ap.add_argument("--s3-outage", type=float, default=30)
@@ -274,6 +286,7 @@ def main() -> int:
     args = ap.parse_args()
     if args.quick:
         args.good, args.es_outage, args.s3_outage = 6, 15, 8
+    own_stack(args.stack_dir, args.port_offset)
 
     run = uuid.uuid4().hex[:8]
     env = stack_env(run)

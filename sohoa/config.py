@@ -195,6 +195,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("SOHOA_MAX_OBJECT_BYTES", str(2 * 1024**3), "largest object accepted from the bucket", check=integer(1)),
     Setting("SOHOA_MAX_PAGES", "2000", "most pages accepted in one document", check=integer(1)),
     Setting("SOHOA_MAX_PIXELS", str(20000 * 20000), "most pixels accepted in one page image", check=integer(1)),
+    Setting("SOHOA_INLINE_PAGES", "3", "documents of at most this many pages are OCR'd and indexed whole by the "
+            "worker that prepares them (no queue hops); larger ones are spread over all workers page by page",
+            check=integer(0)),
     Setting("SOHOA_WORKER_PROCESSES", "2", "worker processes started by 'sohoa worker'", check=integer(1)),
     Setting("SOHOA_WORKER_THREADS", "1", "threads per worker process (OCR is CPU-bound: keep 1)", check=integer(1)),
     Setting("SOHOA_MAX_RETRIES", "3", "retries of a failing stage before it is recorded as failed", check=integer(0)),
@@ -257,6 +260,7 @@ class Config:
     max_object_bytes: int
     max_pages: int
     max_pixels: int
+    inline_pages: int
     worker_processes: int
     worker_threads: int
     max_retries: int
@@ -329,6 +333,7 @@ class Config:
             max_object_bytes=int(e("SOHOA_MAX_OBJECT_BYTES")),
             max_pages=int(e("SOHOA_MAX_PAGES")),
             max_pixels=int(e("SOHOA_MAX_PIXELS")),
+            inline_pages=int(e("SOHOA_INLINE_PAGES")),
             worker_processes=int(e("SOHOA_WORKER_PROCESSES")),
             worker_threads=int(e("SOHOA_WORKER_THREADS")),
             max_retries=int(e("SOHOA_MAX_RETRIES")),

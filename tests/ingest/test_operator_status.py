@@ -8,7 +8,7 @@ from datetime import datetime, timedelta, timezone
 from ingest.failures import format_failures
 from ingest.heartbeat import WorkerHeartbeat
 from ingest.state import transition
-from ingest.status import bar, format_status, summarize
+from ingest.status import bar, busy_seconds, format_status, summarize
 from sohoa.progress import Progress, format_seconds, render
 
 NOW = datetime(2026, 1, 2, 3, 4, 5, tzinfo=timezone.utc)
@@ -186,6 +186,38 @@ def test_console_chart_and_timeline():
     rows = timeline({"history": [{"state": "received", "at": "2026-01-01T10:00:00+00:00", "worker": "h:1"},
                                  {"state": "ocr", "at": "2026-01-01T10:00:12.5+00:00", "worker": "h:2"}]})
     assert rows[0]["seconds"] == 12.5 and rows[1]["seconds"] is None
+
+
+def _active(*spans):
+    """The finish-time histogram status asks for: one bucket per (start, end) of the pages finishing in it."""
+    ms = lambda t: t.timestamp() * 1000  # noqa: E731
+    return {"at": {"buckets": [{"key": ms(end.replace(second=end.second // 10 * 10, microsecond=0)), "doc_count": n,
+                                "start": {"value": ms(start)}, "end": {"value": ms(end)}}
+                               for start, end, n in spans]}}
+
+
+def test_throughput_counts_the_time_work_ran_not_the_whole_window():
+    # A burst of 7 pages read in 10 s, finished a minute ago, then nothing.
+    start = NOW - timedelta(seconds=70)
+    page = _kind({"done": 7}, done5={"done": 7}, done60={"done": 7})
+    page["active"] = _active((start, start + timedelta(seconds=5), 3), (start + timedelta(seconds=4),
+                                                                        start + timedelta(seconds=10), 4))
+    s = summarize(_responses(page=page, document=_kind({"indexed": 7}, done5={"indexed": 7}, done60={"indexed": 7})),
+                  QUEUES_EMPTY, NOW)
+    assert s["throughput"]["pages_per_minute_5m"] == 42.0  # not 7 / 5 = 1.4
+    assert s["throughput"]["pages_per_minute_60m"] == 42.0
+    assert s["throughput"]["documents_per_minute_5m"] == 42.0
+    assert "42.0 pages/min (5 min)" in format_status(s)
+
+
+def test_busy_seconds_merge_overlaps_skip_idle_gaps_and_clip_to_the_window():
+    t0 = NOW - timedelta(minutes=30)
+    buckets = _active((t0, t0 + timedelta(seconds=8), 2), (t0 + timedelta(seconds=6), t0 + timedelta(seconds=15), 3),
+                      (t0 + timedelta(minutes=10), t0 + timedelta(minutes=10, seconds=20), 5))["at"]["buckets"]
+    assert busy_seconds(buckets, NOW - timedelta(minutes=60), NOW) == 15 + 20
+    # A window starting mid-way through the first burst counts only its part inside.
+    assert busy_seconds(buckets, t0 + timedelta(seconds=10), NOW) == 5 + 20
+    assert busy_seconds([], NOW - timedelta(minutes=5), NOW) == 0.0
 
 
 def test_intake_shows_events_lag_and_the_last_reconciliation():
