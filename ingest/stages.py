@@ -83,6 +83,9 @@ def prepare(ctx: Context, ref: ObjectRef, ledger_id: str) -> str | None:
         # taken for a duplicate of another empty file.
         raise BadInput("empty file (0 bytes)")
     inline: dict[int, PageText] = {}
+    # Pages an earlier attempt got through (it stopped before counting them on the
+    # document): counted with this attempt's, or the document would wait for them for ever.
+    done_before: list[int] = []
     with tempfile.TemporaryDirectory(prefix="sohoa-") as tmp:
         path = Path(tmp) / "source"
         try:
@@ -108,7 +111,8 @@ def prepare(ctx: Context, ref: ObjectRef, ledger_id: str) -> str | None:
             for n in range(1, info.pages + 1):
                 record = existing.get(n)
                 if record and record.get("state") == "done":
-                    continue  # a redelivered prepare: this page is already through OCR
+                    done_before.append(n)  # a redelivered prepare: this page is already through OCR
+                    continue
                 try:
                     image = page_image(path, info, n, ctx.ocr.dpi, ctx.ocr.max_pixels)
                 except (BadInput, LimitExceeded) as exc:
@@ -140,7 +144,7 @@ def prepare(ctx: Context, ref: ObjectRef, ledger_id: str) -> str | None:
                 ctx.state.set_page_state(doc_hash, n, "queued")
                 ctx.send_ocr(doc_hash, n)
     # One document update for every page done here, then straight on to indexing.
-    doc = _complete_pages(ctx, doc_hash, done=sorted(inline), state="ocr")
+    doc = _complete_pages(ctx, doc_hash, done=sorted([*inline, *done_before]), state="ocr")
     ctx.state.set_ledger(ledger_id, status="prepared")
     if inline and _all_pages_accounted(doc):
         index_document(ctx, doc_hash, held=inline, doc=doc)

@@ -77,3 +77,34 @@ def test_a_page_whose_first_attempt_did_not_finish_goes_to_the_ocr_queue(stack, 
     assert ctx.state.page(doc_hash, 1)["state"] == "queued"
     assert ctx.bucket.get_bytes(ctx.bucket.page_image_key(doc_hash, 1)).startswith(b"\x89PNG")
     assert es.get(index=f"{stack.prefix}-jobs", id=page_job_id(doc_hash, 2))["_source"]["state"] == "done"
+
+
+def test_pages_an_interrupted_attempt_got_through_are_counted_by_the_next(stack, es, pdf_maker, monkeypatch):
+    import ingest.stages as stages
+
+    class WorkerStopped(Exception):
+        pass
+
+    sent: list = []
+    ctx = _context(stack, sent)
+    data = pdf_maker([["GIẤY KHAI SINH", "Họ và tên: Lò Thị Mai"], ["Trang hai", "Người khai: Lò Văn Pọm"]])
+    doc_hash = hashlib.sha256(data).hexdigest()
+    ref, lid = _drop(stack, ctx, "hotich/nho/giay-khai-sinh-lo.pdf", data)
+
+    # The first attempt reads both pages, then stops (Redis restarted, the worker was killed)
+    # before it counts them on the document.
+    def stopped(*args, **kwargs):
+        raise WorkerStopped()
+    with monkeypatch.context() as m:
+        m.setattr(stages, "_complete_pages", stopped)
+        try:
+            prepare(ctx, ref, lid)
+        except WorkerStopped:
+            pass
+    assert all(ctx.state.page(doc_hash, n)["state"] == "done" for n in (1, 2))
+    assert ctx.state.document(doc_hash)["pages_done"] == []
+
+    # The retried prepare reads nothing again, counts both pages and sends the document to indexing.
+    prepare(_context(stack, sent), ref, lid)
+    assert sent == [("index", doc_hash)]
+    assert ctx.state.document(doc_hash)["pages_done"] == [1, 2]
