@@ -68,6 +68,11 @@ def test_a_failed_document_is_shown_with_its_reason_and_the_retry_button_fixes_i
             assert "queued 1 again" in page.locator("#message").inner_text()
             wait_until(lambda: doc_state(es, env, doc_hash)["state"] in ("indexed", "needs_review"), timeout=180)
 
+        # The console reloads itself every few seconds: a navigation of the test's own on that page can
+        # be cut short by the page's reload (net::ERR_ABORTED). A fresh tab of the same login has no timer running.
+        context = page.context
+        page.close()
+        page = context.new_page()
         page.goto(url + "/console")
         assert page.locator("tr.failure[data-key='hotich/so-c.pdf']").count() == 0
         page.goto(url + f"/console/documents/{doc_hash}")
