@@ -44,7 +44,8 @@ def test_a_failed_document_is_shown_with_its_reason_and_the_retry_button_fixes_i
 
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        page = browser.new_page(locale="en-US")  # the console in English: states and reasons by their names
+        context = browser.new_context(locale="en-US")  # the console in English: states and reasons by their names
+        page = context.new_page()
         page.goto(url + "/console")  # answers with the login form, which comes back here
         page.fill("input[name=token]", env["TEST_TOKEN"])
         page.click("button[type=submit]")
@@ -70,7 +71,6 @@ def test_a_failed_document_is_shown_with_its_reason_and_the_retry_button_fixes_i
 
         # The console reloads itself every few seconds: a navigation of the test's own on that page can
         # be cut short by the page's reload (net::ERR_ABORTED). A fresh tab of the same login has no timer running.
-        context = page.context
         page.close()
         page = context.new_page()
         page.goto(url + "/console")
