@@ -179,8 +179,16 @@ def test_a_field_added_with_a_box_drawn_on_the_page_gets_its_crop(desk):
 
 
 def test_backlog_for_operators(desk):
+    import time
     boss = desk["c"]["Quản trị"]
-    b = boss.get("/review/backlog").json()
+    # The backlog is counted by a search over the saved rounds, which sees a round once Elasticsearch
+    # has refreshed (within a second): wait that long for Lan's two answers.
+    deadline = time.monotonic() + 10
+    while True:
+        b = boss.get("/review/backlog").json()
+        if b["reviewed_per_hour"].get("Lan", 0) >= 2 or time.monotonic() > deadline:
+            break
+        time.sleep(0.5)
     assert b["waiting"] == boss.get("/review/queue").json()["total"]
     assert b["reviewed_per_hour"]["Lan"] >= 2 and b["eta_hours"] is not None
     assert desk["c"]["Lan"].get("/review/backlog").status_code == 403
