@@ -543,6 +543,12 @@ def mask_record(body: dict, full_fields: bool) -> dict:
         return body
     values = sorted(sensitive_values(body), key=len, reverse=True)
     out = _mask_walk(body)
+    # "label: value" pairs that named no field: of unknown kind, so their values are masked as free text is
+    # (any date finer than a year, any ID-length number), wherever the record lists them.
+    for key in ("unmapped",):
+        if isinstance(out.get(key), list):
+            out[key] = [{**u, "value": mask_text(str(u["value"]))} if isinstance(u, dict) and u.get("value")
+                        else u for u in out[key]]
     if "highlights" in out:
         out["highlights"] = [h for h in out["highlights"] or []
                              if _leaf(h.get("field", "")) not in MASKED_FIELDS and h.get("field") != "ids"

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from .fields import Draft, Found, _cut_tail, _name_continuation, _value_toks
 from .labels import field_by_value
-from .layout import Row, Tok
+from .layout import Row, Tok, union
 from .loader import FieldSpec, Label, Schema
 from .matching import UNMAPPED, Match, find_labels, find_marker
 from .normalize import normalise
+
+from sohoa.text import clean_spaces
 
 ROW_INDEX_LABELS = ("stt", "tt", "sott", "sothutu")  # "STT" column of a register table
 
@@ -166,12 +168,16 @@ class PageReader:
     def _by_value(self, m: Match, toks: list[Tok], matches: list[Match], mi: int, section: str | None,
                   draft: Draft) -> Match | None:
         """A label that named no field: its value may say which field it is (a sex, an ethnicity, a
-        country, an ID number) — else it is listed as unmapped, its value not kept (it may be personal data)."""
+        country, an ID number) — else it is listed as unmapped with its value and where it is, so a reviewer
+        can give it to a field in one step (the value is personal data: it is masked like any field's)."""
         nxt = [o for o in matches[mi + 1:] if o.start > m.start]
-        value = " ".join(t.text for t in _value_toks(toks[m.end:nxt[0].start if nxt else len(toks)]))
+        value_toks = _value_toks(toks[m.end:nxt[0].start if nxt else len(toks)])
+        value = " ".join(t.text for t in value_toks)
         spec = field_by_value(m.label.text, value, self.schema, section)
         if spec is None or spec.key in draft.fields:
-            draft.unmapped.append(m.label.text)
+            spots = value_toks or toks[m.start:m.end]
+            draft.unmapped.append({"label": m.label.text, "value": clean_spaces(value) or None,
+                                   "page": self.page, "bbox": list(union([t.bbox for t in spots])) if spots else None})
             return None
         label = Label(m.label.text, m.label.folded, by_meaning=True)
         return Match(m.start, m.end, spec, label, 0.5, m.weight)
