@@ -111,6 +111,8 @@ ROUTE_PERMISSIONS: dict[str, str] = {
     "/review/records/{record_id}/decisions": REVIEW,
     "/review/records/{record_id}/release": REVIEW,
     "/review/records/{record_id}/history": REVIEW,
+    "/review/records/{record_id}/split": REVIEW,
+    "/review/records/{record_id}/merge-next": REVIEW,
     "/review/arbitration": ARBITRATE,
     "/review/records/{record_id}/arbitrate": ARBITRATE,
     "/review/backlog": OPERATE,

@@ -336,6 +336,79 @@ def review_history(record_id: str, es: Elasticsearch = Depends(get_es), config: 
                                               "decisions")} for r in rounds]}
 
 
+# --- splitting and merging records (registers and dossiers) --------------------------------------------------
+
+class SplitAsk(BaseModel):
+    field: str | None = Field(None, min_length=1, max_length=200)
+    page: int | None = Field(None, ge=1, le=100_000)
+
+
+def _holding(es, config, record_id: str) -> dict:
+    source = _get(es, config, record_id)
+    if reviews.held_lease(es, config, record_id, _who().name) is None:
+        raise HTTPException(409, "another reviewer holds this record")
+    return source
+
+
+@router.post("/review/records/{record_id}/split", summary="Split a record in two at a field or a page")
+def review_split(record_id: str, ask: SplitAsk, es: Elasticsearch = Depends(get_es),
+                 config: Config = Depends(get_config)) -> dict:
+    """``field``: that field and every one after it on the document go to a new record; ``page``: everything
+    from the top of that page on. Both records are re-indexed before this returns, and the split is made again
+    on any later extraction of the document. The caller must hold the record (a free one is leased)."""
+    from schemas.regroup import node_position
+    from schemas.review import get_node
+    source = _holding(es, config, record_id)
+    if (ask.field is None) == (ask.page is None):
+        raise HTTPException(400, "split at a field or at a page: give one of them")
+    if ask.field is not None:
+        try:
+            at = node_position(get_node(source.get("fields") or {}, ask.field))
+        except ReviewError:
+            at = None
+        if at is None:
+            raise HTTPException(400, f"{ask.field}: no such field with a place on the page to split at")
+    else:
+        at = (int(ask.page), 0.0)
+    try:
+        first, second = reviews.split_stored(es, config, {k: v for k, v in source.items() if not k.startswith("_")},
+                                             at, who=_who().name, when=reviews.now_iso())
+    except ReviewError as exc:
+        raise HTTPException(400, str(exc)) from None
+    audit.record("review.split", record_ids=[first["record_id"], second["record_id"]],
+                 detail={"field": ask.field, "page": at[0]})
+    return {"id": first["record_id"], "new": second["record_id"],
+            "records": [{"id": d["record_id"], "review_status": d["review_status"], "pages": d["pages"]}
+                        for d in (first, second)]}
+
+
+@router.post("/review/records/{record_id}/merge-next", summary="Merge a record with the next one of its document")
+def review_merge_next(record_id: str, es: Elasticsearch = Depends(get_es),
+                      config: Config = Depends(get_config)) -> dict:
+    """The record after this one (in reading order: the next page's, for a dossier) joins it: its fields are
+    added (a field both have keeps a person's answer, else the more confident value, and says the pages
+    disagree), it is deleted, the merged record re-indexed before this returns; later extractions merge
+    them again. Nobody else may hold either record."""
+    source = _holding(es, config, record_id)
+    following = reviews.next_stored(es, config, source)
+    if following is None:
+        raise HTTPException(400, "no record follows this one in its document")
+    auth.check_record_access(following)
+    other = reviews.lease_holder(es, config, following["record_id"])
+    if other and other.get("by") != _who().name:
+        raise HTTPException(409, "another reviewer holds the next record")
+    try:
+        doc = reviews.merge_stored(es, config, {k: v for k, v in source.items() if not k.startswith("_")},
+                                   following, who=_who().name, when=reviews.now_iso())
+    except ReviewError as exc:
+        raise HTTPException(400, str(exc)) from None
+    if other:
+        reviews.release_lease(es, config, following["record_id"], _who().name)
+    audit.record("review.merge", record_ids=[doc["record_id"], following["record_id"]])
+    return {"id": doc["record_id"], "merged": following["record_id"], "review_status": doc["review_status"],
+            "pages": doc["pages"]}
+
+
 @router.get("/review/arbitration", summary="Records whose reviewers disagree")
 def review_arbitration(size: Annotated[int, Query(ge=1, le=100)] = 50, es: Elasticsearch = Depends(get_es),
                        config: Config = Depends(get_config)) -> dict:

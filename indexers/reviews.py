@@ -23,11 +23,12 @@ from typing import Any
 
 from elasticsearch import ConflictError, Elasticsearch, NotFoundError
 
-from schemas.review import QUEUE_STATUSES
+from schemas.regroup import check_op, merge_records, next_of, replay, split_record
+from schemas.review import QUEUE_STATUSES, ReviewError
 from sohoa.config import Config
 
 from .client import ensure_index
-from .records import base_of, derive
+from .records import base_of, derive, record_id
 
 log = logging.getLogger(__name__)
 
@@ -302,3 +303,107 @@ def carry_reviews(es: Elasticsearch, index: str, docs: list[tuple[str, dict]]) -
     if not reviews:
         return docs
     return [(i, derive({**base_of(d), "review": reviews[i]}) if i in reviews else d) for i, d in docs]
+
+
+# --- splitting and merging records (a document's layout) --------------------------------------------------
+
+def layout_id(doc_hash: str) -> str:
+    return f"layout:{doc_hash}"
+
+
+def layout_of(es: Elasticsearch, config: Config, doc_hash: str) -> tuple[list[dict], dict | None]:
+    """The split and merge operations people made on a document, in order, and the stored document's version
+    (``_seq_no``/``_primary_term``, None when there is none yet)."""
+    try:
+        cur = es.get(index=reviews_index(es, config), id=layout_id(doc_hash))
+    except NotFoundError:
+        return [], None
+    return list(cur["_source"].get("ops") or []), {"if_seq_no": cur["_seq_no"], "if_primary_term": cur["_primary_term"]}
+
+
+def add_layout_op(es: Elasticsearch, config: Config, doc_hash: str, op: dict, *, who: str, at: str) -> int:
+    """Append one operation to a document's layout (a compare-and-set: two reviewers at once both land, one
+    after the other); its number in the layout (from 1), which names the record a split makes."""
+    op = {**check_op(op), "by": who, "when": at}
+    index = reviews_index(es, config)
+    for _ in range(5):
+        ops, version = layout_of(es, config, doc_hash)
+        doc = {"kind": "layout", "doc_hash": doc_hash, "at": at, "ops": [*ops, op]}
+        try:
+            if version is None:
+                es.index(index=index, id=layout_id(doc_hash), document=doc, op_type="create")
+            else:
+                es.index(index=index, id=layout_id(doc_hash), document=doc, **version)
+            return len(ops) + 1
+        except ConflictError:
+            continue
+    raise RuntimeError("the document's layout changed too often meanwhile; try again")
+
+
+def with_layout(es: Elasticsearch, config: Config, doc_hash: str, records: list[dict]) -> list[dict]:
+    """A fresh extraction of a document with the splits and merges people made on it made again
+    (``schemas/regroup.py: replay``); each record keeps its ``ordinal`` (and ``split``) for its ID."""
+    records = [{**r, "ordinal": i, "split": None} for i, r in enumerate(records)]
+    try:
+        ops, _ = layout_of(es, config, doc_hash)
+    except NotFoundError:
+        return records
+    return replay(records, ops) if ops else records
+
+
+def document_records(es: Elasticsearch, config: Config, doc_hash: str, limit: int = 5000) -> list[dict]:
+    """Every stored record of a document (bases with their IDs under ``record_id``)."""
+    resp = es.search(index=config.index("records"), size=limit, query={"term": {"doc_hash": doc_hash}},
+                     _source_excludes=["search"], seq_no_primary_term=True)
+    return [{**h["_source"], "record_id": h["_id"]} for h in resp["hits"]["hits"]]
+
+
+def _store(es: Elasticsearch, config: Config, docs: list[dict], delete: list[str] = ()) -> None:
+    """Index the records (and delete those merged away) with one bulk request, refreshed: searchable on return."""
+    ops: list[dict] = []
+    for d in docs:
+        ops += [{"index": {"_index": config.index("records"), "_id": d["record_id"]}}, d]
+    for rid in delete:
+        ops.append({"delete": {"_index": config.index("records"), "_id": rid}})
+    resp = es.bulk(operations=ops, refresh=True)
+    if resp.get("errors"):
+        failed = [next(iter(i.values())).get("error", {}).get("type") for i in resp["items"]
+                  if next(iter(i.values())).get("error")]
+        raise RuntimeError(f"re-indexing the records failed: {', '.join(map(str, failed[:3]))}")
+
+
+def split_stored(es: Elasticsearch, config: Config, source: dict, at: tuple[int, float], *, who: str,
+                 when: str) -> tuple[dict, dict]:
+    """Split a stored record at ``at`` (page, y): the layout keeps the split, both records are re-indexed at
+    once (the first keeps the ID, the second is named after the split). ReviewError when nothing would be on
+    one side."""
+    base = base_of(source)
+    first, second = split_record(base, at)  # checked before anything is written
+    n = add_layout_op(es, config, source["doc_hash"], {"op": "split", "at": list(at)}, who=who, at=when)
+    first_doc = derive({**first, "split": base.get("split")})
+    second_doc = derive({**second, "ordinal": base.get("ordinal"), "split": n})
+    _store(es, config, [first_doc, second_doc])
+    return first_doc, second_doc
+
+
+def next_stored(es: Elasticsearch, config: Config, source: dict) -> dict | None:
+    """The record after this one in its document (reading order), as stored."""
+    records = document_records(es, config, source["doc_hash"])
+    return next_of(records, source, same=lambda a, b: a.get("record_id") == b.get("record_id"))
+
+
+def merge_stored(es: Elasticsearch, config: Config, source: dict, following: dict, *, who: str,
+                 when: str) -> dict:
+    """Merge a stored record with the one after it: the layout keeps the merge, the merged record is
+    re-indexed at once under the first one's ID, the second's deleted."""
+    from schemas.regroup import start_of
+    if following.get("doc_hash") != source.get("doc_hash"):
+        raise ReviewError("only records of one document are merged")
+    merged = merge_records(base_of(source), base_of(following))
+    add_layout_op(es, config, source["doc_hash"], {"op": "merge", "at": list(start_of(following))}, who=who,
+                  at=when)
+    doc = derive({**merged, "ordinal": source.get("ordinal"), "split": source.get("split")})
+    gone = following.get("record_id") or record_id(following["doc_hash"], following.get("ordinal") or 0,
+                                                    following.get("split"))
+    _store(es, config, [doc], delete=[gone])
+    return doc
