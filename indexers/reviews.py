@@ -50,9 +50,24 @@ def reviews_index(es: Elasticsearch, config: Config) -> str:
 
 # --- the queue (pure) ---------------------------------------------------------------------------------
 
+# What the extractor listed without placing it, as the records index holds it (the queue filters on these).
+LISTED = {"missing": "missing", "unmapped": "unmapped_labels", "doubtful": "doubtful"}
+
+
 def queue_filters(*, collections: list[str] | tuple[str, ...] = (), record_types: list[str] | tuple[str, ...] = (),
-                  reasons: list[str] | tuple[str, ...] = (), statuses: tuple[str, ...] = QUEUE_STATUSES) -> list[dict]:
+                  reasons: list[str] | tuple[str, ...] = (), listed: list[str] | tuple[str, ...] = (),
+                  fields: list[str] | tuple[str, ...] = (),
+                  statuses: tuple[str, ...] = QUEUE_STATUSES) -> list[dict]:
+    """``listed``: records with something in each of these lists (missing, unmapped, doubtful); ``fields``:
+    records listing one of these field keys (missing or doubtful) or unmapped labels."""
     out: list[dict] = [{"terms": {"review_status": list(statuses)}}]
+    for name in listed:
+        if name not in LISTED:
+            raise ReviewError(f"listed: one of {', '.join(LISTED)}")
+        out.append({"exists": {"field": LISTED[name]}})
+    if fields:
+        out.append({"bool": {"minimum_should_match": 1, "should": [
+            {"terms": {index_field: list(fields)}} for index_field in LISTED.values()]}})
     if collections:
         out.append({"terms": {"collection": list(collections)}})
     if record_types:
@@ -235,7 +250,10 @@ def queue_counts(es: Elasticsearch, config: Config, **filters: Any) -> dict:
                      aggs={"status": {"terms": {"field": "review_status", "size": 10}},
                            "record_type": {"terms": {"field": "record_type", "size": 20}},
                            "collection": {"terms": {"field": "collection", "size": 50}},
-                           "reason": {"terms": {"field": "review_codes", "size": 30}}})
+                           "reason": {"terms": {"field": "review_codes", "size": 30}},
+                           "missing": {"terms": {"field": "missing", "size": 30}},
+                           "doubtful": {"terms": {"field": "doubtful", "size": 30}},
+                           "unmapped": {"terms": {"field": "unmapped_labels", "size": 30}}})
     aggs = resp["aggregations"]
     return {name: {b["key"]: b["doc_count"] for b in aggs[name]["buckets"]} for name in aggs}
 
