@@ -74,6 +74,11 @@ ROLES: dict[str, frozenset[str]] = {
     # A reviewer reads the page to correct what was read from it, dates and ID numbers included, and searches
     # to check that a corrected record is found.
     "reviewer": frozenset({SEARCH, FULL_FIELDS, REVIEW}),
+    # A volunteer reviews names, places and what the extractor could not place, as many archives let trusted
+    # volunteers index: without the right to personal data, they see what a viewer sees (dates of birth as their
+    # year, ID numbers as their last digits, page images and crops with both painted black) and may not answer
+    # those fields.
+    "volunteer": frozenset({SEARCH, REVIEW}),
     # The archive's administrator is one trusted person in a small office: admin
     # holds every permission (and every action of theirs is audited like anyone's).
     "admin": frozenset({SEARCH, FULL_FIELDS, SUBMIT, OPERATE, AUDIT, TOKENS, REVIEW, ARBITRATE}),

@@ -451,6 +451,8 @@ def review_split(record_id: str, ask: SplitAsk, es: Elasticsearch = Depends(get_
     if (ask.field is None) == (ask.page is None):
         raise HTTPException(400, "split at a field or at a page: give one of them")
     if ask.field is not None:
+        if any(leaf(ask.field) == h for h in _hidden()):
+            raise HTTPException(400, f"{ask.field}: this role may not see this field")
         try:
             at = node_position(get_node(source.get("fields") or {}, ask.field))
         except ReviewError:
