@@ -21,7 +21,7 @@ KEY = "hotich/regroup/dossier.pdf"
 PAGES = [["GIẤY KHAI SINH", "Họ, chữ đệm, tên: Nguyễn Văn Tùng", "Ngày, tháng, năm sinh: 02/05/1968",
           "Giới tính: Nam"],
          ["GIẤY KHAI SINH", "Nơi sinh: xã Tam Sơn, huyện Từ Sơn, tỉnh Bắc Ninh",
-          "Họ, chữ đệm, tên người mẹ: Vũ Thị Nga", "Ghi chú khác: Đã cải chính ngày 12/08/1990"]]
+          "Họ, chữ đệm, tên người mẹ: Vũ Thị Nga", "Mục xyz: xã Phù Chẩn, huyện Từ Sơn"]]
 
 
 @pytest.fixture(scope="module")
@@ -62,6 +62,41 @@ def stored(es, desk) -> dict[str, dict]:
     hits = es.search(index=desk["config"].index("records"), query={"term": {"doc_hash": doc_hash(KEY)}},
                      size=50)["hits"]["hits"]
     return {h["_id"]: h["_source"] for h in hits}
+
+
+def test_what_the_extractor_could_not_place_is_listed_filtered_on_and_given_to_a_field(desk):
+    lan = desk["c"]["Lan"]
+    first, second = desk["ids"]
+    for params in ({"listed": "unmapped"}, {"listed": "missing"}, {"field": "Mục xyz"}, {"field": "date_of_birth"},
+                   {"reason": "unmapped"}):
+        q = lan.get("/review/queue", params=params).json()
+        assert [h["record_id"] for h in q["hits"]] == [second], params
+    assert lan.get("/review/queue", params={"listed": "nothing"}).status_code == 400
+    counts = lan.get("/review/queue").json()["counts"]
+    assert counts["unmapped"] == {"Mục xyz": 1} and counts["missing"] == {"full_name": 1, "date_of_birth": 1}
+    assert lan.post("/review/next", json={"listed": ["unmapped"]}).json()["id"] == second
+
+    rec = lan.get(f"/review/records/{second}").json()
+    assert [m["key"] for m in rec["missing"]] == ["full_name", "date_of_birth"]
+    [pair] = rec["unmapped"]
+    assert pair["label"] == "Mục xyz" and pair["value"] == "xã Phù Chẩn, huyện Từ Sơn" and pair["page"] == 2
+    assert pair["crop"].startswith("data:image/jpeg") and pair["box"][1] > 0
+    # one step gives the pair to a field; a missing required field is added by typing it
+    answers = [{"field": f["key"], "action": "accept"} for f in rec["fields"]]
+    answers += [{"field": "hometown", "action": "assign", "unmapped": pair["index"]},
+                {"field": "date_of_birth", "action": "add", "value": "02/05/1968"}]
+    saved = lan.post(f"/review/records/{second}/decisions", json={"decisions": answers})
+    assert saved.status_code == 200, saved.text
+    detail = lan.get(f"/records/{second}").json()
+    assert detail["fields"]["hometown"]["value"] == "xã Phù Chẩn, huyện Từ Sơn"
+    assert detail["fields"]["hometown"]["image_box"] == pair["box"]  # where the pair is on the page
+    assert detail["fields"]["date_of_birth"]["value"] == "1968-05-02"
+    again = lan.get(f"/review/records/{second}").json()
+    assert again["unmapped"][0]["assigned_to"] == "hometown"
+    assert [m["key"] for m in again["missing"] if m["added"]] == ["date_of_birth"]
+    # the round says which field got what, never a value
+    history = lan.get(f"/review/records/{second}/history").json()["rounds"]
+    assert "Phù Chẩn" not in str(history) and "1968" not in str(history)
 
 
 def test_merge_then_split_then_a_re_extraction_makes_the_same_records(desk, es):
