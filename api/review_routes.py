@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import logging
 import re
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import quote
 from typing import Annotated
@@ -74,6 +75,7 @@ def reason_label(lang: str, code: str) -> str:
     return _text(lang, f"review.reason.{code}", code)
 
 
+@lru_cache(maxsize=4096)
 def field_label(lang: str, key: str) -> str:
     """``mother.full_name`` -> ``Mẹ › Họ, chữ đệm, tên`` (the search page's labels, api/locales)."""
     out = []
