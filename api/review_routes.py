@@ -299,8 +299,8 @@ def review_next(request: Request, ask: NextAsk = Body(default_factory=NextAsk), 
                               reasons=ask.reason, listed=_listed(ask.listed), fields=ask.field)
     if got is None:
         return Response(status_code=204)
-    record_id, until = got
-    source = _get(es, config, record_id)
+    record_id, until, source = got
+    auth.check_record_access(source)  # the queue was asked within the caller's collections; checked again
     audit.record("review.next", record_ids=[record_id], detail={"lease_until": until})
     body = review_body(source, bucket, config=config, hidden=_hidden(), lease_until=until, with_crops=ask.crops,
                        lang=i18n.request_language(request))
@@ -381,6 +381,7 @@ def _save(es, config, source: dict, answers: Answers, *, arbitrate: bool, lease:
                              round_kind="arbitration" if arbitrate else "review",
                              decisions=[{**s, "status": (review["fields"].get(s["field"]) or {}).get("status")}
                                         for s in _summary(decisions)])
+    reviews.queue_head.forget(config, who.name, doc["record_id"])
     if later is not None:  # the answer is saved and searchable: the reviewer need not wait for this
         later.add_task(reviews.release_lease, es, config, doc["record_id"], who.name, lease)
     else:
@@ -414,6 +415,7 @@ def review_decide(request: Request, record_id: str, answers: Answers, later: Bac
 def review_release(record_id: str, es: Elasticsearch = Depends(get_es), config: Config = Depends(get_config)) -> dict:
     _get(es, config, record_id)
     released = reviews.release_lease(es, config, record_id, _who().name)
+    reviews.queue_head.forget(config, _who().name, record_id)
     audit.record("review.release", record_ids=[record_id], detail={"released": released})
     return {"released": released}
 

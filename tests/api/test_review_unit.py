@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 
+import pytest
 from PIL import Image
 
 from api.review_images import PageGeometry, crop, source_box
@@ -61,3 +62,19 @@ def test_a_role_without_full_fields_gets_masked_values_and_no_crop_of_them():
     assert by_key["full_name"]["value"] == "Nguyễn Văn Đức"
     assert "1972-03-15" not in str(body) and "027072001234" not in str(body)
     assert by_key["personal_id"]["reasons"] == ["low_confidence"]
+
+
+def test_the_queue_filters_on_what_the_extractor_listed_and_a_stale_head_entry_is_checked_again():
+    from indexers.reviews import queue_filters, still_waiting
+    from schemas.review import ReviewError
+    filters = queue_filters(listed=["unmapped", "missing"], fields=["date_of_birth"])
+    assert {"exists": {"field": "unmapped_labels"}} in filters and {"exists": {"field": "missing"}} in filters
+    either = next(f for f in filters if "bool" in f)["bool"]["should"]
+    assert {"terms": {"doubtful": ["date_of_birth"]}} in either and {"terms": {"missing": ["date_of_birth"]}} in either
+    with pytest.raises(ReviewError):
+        queue_filters(listed=["nothing"])
+    waiting = {"review_status": "awaiting_second", "awaiting": ["Lan"], "collection": "hotich", "record_type": "birth"}
+    assert still_waiting(waiting, "Minh", {"collections": ["hotich"]})
+    assert not still_waiting(waiting, "Lan", {})  # her own answers wait for someone else
+    assert not still_waiting(waiting, "Minh", {"collections": ["baotang"]})
+    assert not still_waiting({**waiting, "review_status": "verified"}, "Minh", {})
