@@ -20,6 +20,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
@@ -197,50 +198,80 @@ def active_leases(es: Elasticsearch, config: Config, *, holder: str | None = Non
 LEASES_QUERY = {"bool": {"filter": [{"term": {"kind": "lease"}}, {"range": {"until": {"gt": "now"}}}]}}
 CANDIDATES_FIRST = 50
 PREFETCH = 2  # records after the one handed out whose page images are worth loading ahead
-HEAD_SIZE = 100  # candidates a process keeps of the head of the queue, per set of filters
-HEAD_SECONDS = 5.0  # how long it keeps them before asking again (new, more doubtful records wait no longer)
+HEAD_SIZE = 50  # candidates a process keeps of the head of the queue, per reviewer and set of filters
+HEAD_FRESH = 10.0  # seconds a head is used as read; older, it is still used, and read again in the background
+HEAD_STALE = 120.0  # seconds after which a head is read again before it is used
 
 
 class QueueHead:
-    """The head of the queue (the most doubtful waiting records, in order), per set of filters, as this process
-    last read it: sorting every waiting record for every "next" was most of what a "next" cost Elasticsearch
-    (100,000 waiting: tens of milliseconds of CPU each time). A record taken from here is leased atomically and
-    read again in real time, so a stale entry (answered or taken meanwhile) costs a refused lease or one more
-    read, never a record given twice or one that no longer waits; the head is read again when it runs out or is
-    ``HEAD_SECONDS`` old. Which record each reviewer was last given is kept too: it comes back first while they
-    hold it (a reload of the page)."""
+    """The head of the queue (the most doubtful records waiting for a reviewer, in order), per reviewer and set
+    of filters, as this process last read it. Sorting every waiting record was most of what a "next" cost
+    (100,000 waiting: tens of milliseconds of Elasticsearch CPU each time, in the reviewer's wait): the head is
+    read again in the background once it is ``HEAD_FRESH`` seconds old, and before use only when it is empty
+    or ``HEAD_STALE`` seconds old. A record taken from it is leased atomically and read again in real time, so
+    a stale entry (answered or taken meanwhile) costs a refused lease or one more read, never a record given
+    twice or one that no longer waits; records that joined the queue meanwhile wait at most until the next
+    reading. Which record each reviewer was last given is kept too: it comes back first while they hold it
+    (a reload of the page), and is forgotten once they answer or let it go."""
 
-    def __init__(self, size: int = HEAD_SIZE, seconds: float = HEAD_SECONDS) -> None:
-        self.size, self.seconds = size, seconds
+    def __init__(self, size: int = HEAD_SIZE, fresh: float = HEAD_FRESH, stale: float = HEAD_STALE) -> None:
+        self.size, self.fresh, self.stale = size, fresh, stale
         self._heads: dict[tuple, tuple[float, list[dict]]] = {}
+        self._reading: set[tuple] = set()
         self._given: dict[tuple[str, str], str] = {}
         self._lock = threading.Lock()
 
     @staticmethod
-    def key(config: Config, filters: dict) -> tuple:
-        return (config.es_url, config.index_prefix,
+    def key(config: Config, reviewer: str, filters: dict) -> tuple:
+        return (config.es_url, config.index_prefix, reviewer,
                 *((k, tuple(sorted(v or ()))) for k, v in sorted(filters.items())))
 
-    def candidates(self, es: Elasticsearch, config: Config, filters: dict) -> list[dict]:
-        key = self.key(config, filters)
+    def _read(self, es: Elasticsearch, config: Config, reviewer: str, filters: dict, key: tuple) -> list[dict]:
+        req = queue_search(reviewer=reviewer, leased=[], size=self.size, **filters)
+        hits = [{"id": h["_id"], **h["_source"]} for h in es.search(index=config.index("records"), **req)["hits"]["hits"]]
+        with self._lock:
+            self._heads[key] = (time.monotonic(), hits)
+            self._reading.discard(key)
+            while len(self._heads) > 1000:  # reviewers and filter sets come and go
+                self._heads.pop(next(iter(self._heads)))
+        return hits
+
+    def _read_later(self, es, config, reviewer, filters, key) -> None:
+        def run():
+            try:
+                self._read(es, config, reviewer, filters, key)
+            except Exception:  # noqa: BLE001 - the next request reads it itself
+                with self._lock:
+                    self._reading.discard(key)
+        _head_reader.submit(run)
+
+    def candidates(self, es: Elasticsearch, config: Config, reviewer: str, filters: dict) -> list[dict]:
+        key = self.key(config, reviewer, filters)
         now = time.monotonic()
         with self._lock:
             got = self._heads.get(key)
-            if got is not None and got[1] and now - got[0] < self.seconds:
-                return list(got[1])
-        req = queue_search(reviewer="", leased=[], size=self.size, **filters)
-        req["query"]["bool"]["must_not"] = []
-        req["_source"] = ["record_id", "doc_hash", "pages"]
-        hits = [{"id": h["_id"], **h["_source"]} for h in es.search(index=config.index("records"), **req)["hits"]["hits"]]
-        with self._lock:
-            self._heads[key] = (now, hits)
-        return list(hits)
+            usable = got is not None and got[1] and now - got[0] < self.stale
+            later = usable and now - got[0] >= self.fresh and key not in self._reading
+            if later:
+                self._reading.add(key)
+        if not usable:
+            return list(self._read(es, config, reviewer, filters, key))
+        if later:
+            self._read_later(es, config, reviewer, filters, key)
+        return list(got[1])
 
-    def drop(self, config: Config, filters: dict, record_id: str) -> None:
+    def drop(self, config: Config, reviewer: str, filters: dict, record_id: str) -> None:
         with self._lock:
-            got = self._heads.get(self.key(config, filters))
+            got = self._heads.get(self.key(config, reviewer, filters))
             if got is not None:
                 got[1][:] = [h for h in got[1] if h["id"] != record_id]
+
+    def taken(self, record_id: str) -> None:
+        """A record was just given to someone: out of every head this process keeps (other reviewers would
+        only be refused its lease)."""
+        with self._lock:
+            for _, hits in self._heads.values():
+                hits[:] = [h for h in hits if h["id"] != record_id]
 
     def given(self, config: Config, reviewer: str, record_id: str | None = None) -> str | None:
         key = (config.index_prefix, reviewer)
@@ -261,6 +292,7 @@ class QueueHead:
             self._given.clear()
 
 
+_head_reader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="queue-head")
 queue_head = QueueHead()
 
 
@@ -305,25 +337,25 @@ def next_record(es: Elasticsearch, config: Config, reviewer: str, *, upcoming: l
             queue_head.given(config, reviewer, rid)
             return rid, until, source
         release_lease(es, config, rid, reviewer)
-        queue_head.drop(config, filters, rid)
+        queue_head.drop(config, reviewer, filters, rid)
         return None
 
     last = queue_head.given(config, reviewer)
     if last and (got := attempt(last)):
         return got
     for _ in range(2):
-        head = queue_head.candidates(es, config, filters)
+        head = queue_head.candidates(es, config, reviewer, filters)
         for i, cand in enumerate(head):
             if cand["id"] in tried:
                 continue
             got = attempt(cand["id"])
             if got is not None:
-                queue_head.drop(config, filters, cand["id"])
+                queue_head.taken(cand["id"])
                 if upcoming is not None:
                     upcoming.extend((c.get("doc_hash"), p) for c in head[i + 1:i + 1 + PREFETCH]
                                     for p in (c.get("pages") or [])[:1])
                 return got
-            queue_head.drop(config, filters, cand["id"])
+            queue_head.drop(config, reviewer, filters, cand["id"])
         if len(head) < queue_head.size:
             break  # the whole queue was in view
     # Everything in the head was held or answered: ask the queue itself, without what is held.

@@ -140,6 +140,9 @@ def reviewer_loop(base: str, token: str, rounds: int, offset: int, out: dict, lo
                 continue
             rec = resp.json()
             crops = sum(1 for f in rec["fields"] if f.get("crop"))
+            if not crops:  # every field has a box: a record without crops is not what is being measured
+                with lock:
+                    out["errors"].append("next: no crops (page images missing?)")
             # The reference, under the same load a moment later: the search API's own record read
             # (token check, real-time get, page-image links, audit entry), without leases or crops.
             t2 = time.perf_counter()
@@ -205,13 +208,19 @@ def main() -> int:
                     "reviewers": args.reviewers, "rounds_per_reviewer": args.rounds, "prefix": prefix}
     services = contextlib.ExitStack()
     try:
-        if not args.reuse:
+        images_there = False
+        if args.reuse:  # the S3 server may have lost them since (moto keeps its objects in memory)
+            with contextlib.suppress(Exception):
+                images_there = bool(bucket.get_bytes(bucket.page_image_key(doc_hash_of(args.documents - 1, args.seed),
+                                                                           args.pages)))
+        if not images_there:
             bucket.ensure_bucket()
             t0 = time.monotonic()
             for k in range(args.documents):
                 for p in range(1, args.pages + 1):
                     bucket.put_bytes(bucket.page_image_key(doc_hash_of(k, args.seed), p), page_png(k, p), "image/png")
             t_images = time.monotonic() - t0
+        if not args.reuse:
             index = concrete_name(config, "records")
             template = load_template("records")
             es.indices.create(index=index, mappings=template["mappings"], settings=template["settings"])
