@@ -29,7 +29,7 @@ from sohoa.errors import DependencyUnavailable
 
 log = logging.getLogger(__name__)
 
-INDEX_NAMES = ("pages", "records", "jobs", "ledger", "tokens", "sessions", "audit", "reviews")
+INDEX_NAMES = ("pages", "records", "jobs", "ledger", "tokens", "sessions", "audit", "reviews", "leases")
 
 
 def make_client(config: Config) -> Elasticsearch:

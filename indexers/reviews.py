@@ -43,12 +43,18 @@ def now_iso(dt: datetime | None = None) -> str:
     return (dt or datetime.now(timezone.utc)).isoformat(timespec="milliseconds")
 
 
-def reviews_index(es: Elasticsearch, config: Config) -> str:
-    key = (config.es_url, config.index_prefix)
+def reviews_index(es: Elasticsearch, config: Config, name: str = "reviews") -> str:
+    key = (config.es_url, config.index_prefix, name)
     if key not in _ready:
-        ensure_index(es, config, "reviews")
+        ensure_index(es, config, name)
         _ready.add(key)
-    return config.index("reviews")
+    return config.index(name)
+
+
+def leases_index(es: Elasticsearch, config: Config) -> str:
+    """Leases live in an index of their own, whose writes are not synced one by one (templates/leases.json):
+    a lease is taken on every 'next', and losing one in a crash only frees a record."""
+    return reviews_index(es, config, "leases")
 
 
 # --- the queue (pure) ---------------------------------------------------------------------------------
@@ -108,7 +114,7 @@ def take_lease(es: Elasticsearch, config: Config, record_id: str, holder: str, s
     so no refresh is needed for two reviewers never to hold one record; searches for leases
     (``active_leases``) only spare the queue candidates that would be refused anyway, and may lag a second.
     A lease held for more than ``renew_after`` seconds more is not written again."""
-    index = reviews_index(es, config)
+    index = leases_index(es, config)
     t = at or datetime.now(timezone.utc)
     until = now_iso(t + timedelta(seconds=seconds or config.review_lease_seconds))
     doc = {"kind": "lease", "record_id": record_id, "by": holder, "at": now_iso(t), "until": until}
@@ -137,7 +143,7 @@ def take_lease(es: Elasticsearch, config: Config, record_id: str, holder: str, s
 def lease_holder(es: Elasticsearch, config: Config, record_id: str) -> dict | None:
     """The live lease on a record (holder ``by``, ``until``), or None."""
     try:
-        src = es.get(index=reviews_index(es, config), id=lease_id(record_id))["_source"]
+        src = es.get(index=leases_index(es, config), id=lease_id(record_id))["_source"]
     except NotFoundError:
         return None
     return src if src.get("until", "") > now_iso() else None
@@ -146,7 +152,7 @@ def lease_holder(es: Elasticsearch, config: Config, record_id: str) -> dict | No
 def held_lease(es: Elasticsearch, config: Config, record_id: str, holder: str) -> dict | None:
     """The lease ``holder`` holds on a record, taking it when free (``_seq_no``/``_primary_term`` kept for
     ``release_lease``); None when someone else holds it. One real-time GET when the lease is already held."""
-    index = reviews_index(es, config)
+    index = leases_index(es, config)
     try:
         cur = es.get(index=index, id=lease_id(record_id))
     except NotFoundError:
@@ -160,7 +166,7 @@ def held_lease(es: Elasticsearch, config: Config, record_id: str, holder: str) -
 
 def release_lease(es: Elasticsearch, config: Config, record_id: str, holder: str, held: dict | None = None) -> bool:
     """Let a record go, if ``holder`` holds it (``held``: the lease as ``held_lease`` read it, saving a GET)."""
-    index = reviews_index(es, config)
+    index = leases_index(es, config)
     if held is not None:
         cur = {"_source": held, "_seq_no": held["_seq_no"], "_primary_term": held["_primary_term"]}
     else:
@@ -187,7 +193,7 @@ def active_leases(es: Elasticsearch, config: Config, *, holder: str | None = Non
         filters.append({"term": {"by": holder}})
     if others_than:
         must_not.append({"term": {"by": others_than}})
-    resp = es.search(index=reviews_index(es, config), size=limit, query={"bool": {"filter": filters,
+    resp = es.search(index=leases_index(es, config), size=limit, query={"bool": {"filter": filters,
                                                                                    "must_not": must_not}},
                      sort=[{"at": "desc"}], _source=["record_id", "by", "until"])
     return [h["_source"] for h in resp["hits"]["hits"]]
@@ -400,9 +406,16 @@ def save_round(es: Elasticsearch, config: Config, source: dict, review: dict, *,
         "record_type": doc.get("record_type"), "by": who, "at": at, "round": round_kind,
         "status_after": doc["review_status"], "fields_count": len(decisions),
         "actions": sorted({d["action"] for d in decisions}), "decisions": {"fields": decisions}}
-    es.index(index=index, document=round_doc)
-    # refresh=true on the records index only: the answer is searchable when this returns.
-    es.index(index=config.index("records"), id=doc["record_id"], document=doc, refresh=True)
+    # One request, refreshed: the answer is searchable when this returns (and the round counted at once).
+    # Its two writes stand or fall on their own; the round comes first, and a record that failed to update
+    # is an error the reviewer sees, the round still saying what they decided.
+    resp = es.bulk(operations=[{"index": {"_index": index}}, round_doc,
+                               {"index": {"_index": config.index("records"), "_id": doc["record_id"]}}, doc],
+                   refresh=True)
+    if resp.get("errors"):
+        failed = [next(iter(i.values())).get("error", {}).get("type") for i in resp["items"]
+                  if next(iter(i.values())).get("error")]
+        raise RuntimeError(f"saving the answers failed: {', '.join(map(str, failed))}")
     return doc
 
 
