@@ -76,18 +76,19 @@ def doc_hash_of(k: int, seed: int) -> str:
     return f"{seed:08x}{k:056x}"
 
 
-def with_boxes(fields, top: int) -> int:
-    """Give every field a box, one row each (in place); return the next free row's top."""
+def with_boxes(fields, top: int, page: int) -> int:
+    """Give every field a box, one row each, on the record's page (in place); return the next free row's top."""
     if isinstance(fields, dict) and "value" in fields and "raw" in fields:
         fields["bbox"] = [400, top, 1300, top + ROW_H - 6]
+        fields["page"] = page
         fields["confidence"] = round(min(fields.get("confidence") or 0.5, 0.55), 3)
         return top + ROW_H
     if isinstance(fields, dict):
         for v in fields.values():
-            top = with_boxes(v, top)
+            top = with_boxes(v, top, page)
     elif isinstance(fields, list):
         for v in fields:
-            top = with_boxes(v, top)
+            top = with_boxes(v, top, page)
     return top
 
 
@@ -96,7 +97,7 @@ def waiting_record(i: int, seed: int, documents: int, pages: int, collection_buc
     entry = i // documents
     page = 1 + entry % pages
     base = record_base(i, seed=seed)
-    with_boxes(base["fields"], 80 + (entry // pages) % 36 * 50)
+    with_boxes(base["fields"], 80 + (entry // pages) % 36 * 50, page)
     base.update({"doc_hash": doc_hash_of(k, seed), "ordinal": entry, "pages": [page], "needs_review": True,
                  "bucket": collection_bucket,
                  "review_reasons": ["full_name: low confidence 0.41"] if i % 3 else ["name: low confidence 0.5"],

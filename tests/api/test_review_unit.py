@@ -78,3 +78,37 @@ def test_the_queue_filters_on_what_the_extractor_listed_and_a_stale_head_entry_i
     assert not still_waiting(waiting, "Lan", {})  # her own answers wait for someone else
     assert not still_waiting(waiting, "Minh", {"collections": ["baotang"]})
     assert not still_waiting({**waiting, "review_status": "verified"}, "Minh", {})
+
+
+def test_a_page_the_prefetcher_is_loading_is_not_loaded_again_beside_it():
+    import threading
+    import time
+
+    from api.review_images import PageCache
+
+    class SlowBucket:
+        loads = 0
+
+        def page_image_key(self, h, p):
+            return f"{h}/{p}"
+
+        def page_ocr_key(self, h, p):
+            return f"{h}/{p}.json"
+
+        def get_bytes(self, key):
+            SlowBucket.loads += 1
+            time.sleep(0.2)
+            buf = io.BytesIO()
+            Image.new("L", (40, 30), 255).save(buf, format="PNG")
+            return buf.getvalue()
+
+        def get_json(self, key):
+            raise KeyError(key)
+
+    cache, bucket, got = PageCache(), SlowBucket(), []
+    threads = [threading.Thread(target=lambda: got.append(cache.get(bucket, "ab", 1))) for _ in range(3)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert SlowBucket.loads == 1 and [g[0].size for g in got] == [(40, 30)] * 3
