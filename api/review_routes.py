@@ -402,9 +402,14 @@ def review_decide(request: Request, record_id: str, answers: Answers, later: Bac
     """Every field needs an answer: accept, edit (``value``), illegible, not_on_page, or add (``value``, and
     ``page``/``bbox`` where it is). The caller must hold the record's lease (``POST /review/next``); a free
     record is leased on the way. The record is re-indexed before this returns."""
-    source = _get(es, config, record_id)
+    if len(record_id) > 200:
+        raise HTTPException(404, "no such record")
+    source, lease_doc = reviews.record_and_lease(es, config, record_id)
+    if source is None:
+        raise HTTPException(404, "no such record")
+    auth.check_record_access(source)
     who = _who()
-    lease = reviews.held_lease(es, config, record_id, who.name)
+    lease = reviews.held_lease(es, config, record_id, who.name, read=lease_doc, was_read=True)
     if lease is None:
         raise HTTPException(409, "another reviewer holds this record")
     return _save(es, config, source, answers, arbitrate=False, lease=lease, later=later,

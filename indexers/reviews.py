@@ -149,14 +149,30 @@ def lease_holder(es: Elasticsearch, config: Config, record_id: str) -> dict | No
     return src if src.get("until", "") > now_iso() else None
 
 
-def held_lease(es: Elasticsearch, config: Config, record_id: str, holder: str) -> dict | None:
+def record_and_lease(es: Elasticsearch, config: Config, record_id: str) -> tuple[dict | None, dict | None]:
+    """A record and the lease document on it (either None when there is none), read in real time together in
+    one request: what saving an answer needs first."""
+    docs = es.mget(docs=[{"_index": config.index("records"), "_id": record_id, "_source": {"excludes": ["search"]}},
+                         {"_index": leases_index(es, config), "_id": lease_id(record_id)}])["docs"]
+    record, lease = (d if d.get("found") else None for d in docs)
+    source = {**record["_source"], "_seq_no": record["_seq_no"], "_primary_term": record["_primary_term"]} \
+        if record is not None else None
+    return source, lease
+
+
+def held_lease(es: Elasticsearch, config: Config, record_id: str, holder: str, read: dict | None = None,
+               was_read: bool = False) -> dict | None:
     """The lease ``holder`` holds on a record, taking it when free (``_seq_no``/``_primary_term`` kept for
-    ``release_lease``); None when someone else holds it. One real-time GET when the lease is already held."""
+    ``release_lease``); None when someone else holds it. One real-time GET when the lease is already held, none
+    when the caller read it already (``read``, ``was_read``: ``record_and_lease``)."""
     index = leases_index(es, config)
-    try:
-        cur = es.get(index=index, id=lease_id(record_id))
-    except NotFoundError:
-        cur = None
+    if was_read:
+        cur = read
+    else:
+        try:
+            cur = es.get(index=index, id=lease_id(record_id))
+        except NotFoundError:
+            cur = None
     if cur is not None and cur["_source"].get("by") == holder and cur["_source"].get("until", "") > now_iso():
         return {**cur["_source"], "_seq_no": cur["_seq_no"], "_primary_term": cur["_primary_term"]}
     if take_lease(es, config, record_id, holder) is None:
