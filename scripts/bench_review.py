@@ -152,8 +152,15 @@ def reviewer_loop(base: str, token: str, rounds: int, offset: int, out: dict, lo
             name = unique_name(offset + r)
             keys = [f["key"] for f in rec["fields"]]
             name_key = next((k for k in ("full_name", "wife.full_name", "name") if k in keys), None)
-            decisions = [{"field": k, "action": "edit", "value": name} if k == name_key else
-                         {"field": k, "action": "accept"} for k in keys]
+            pending = {f["key"]: f["value"] for f in rec["fields"] if f.get("status") == "pending"}
+            if pending:
+                # Another reviewer's correction waiting for a second person (with several reviewers at once):
+                # confirmed, as a second reviewer does; then the corrected name is what the search must find.
+                decisions = [{"field": k, "action": "accept"} for k in pending]
+                name = pending.get(name_key) or name
+            else:
+                decisions = [{"field": k, "action": "edit", "value": name} if k == name_key else
+                             {"field": k, "action": "accept"} for k in keys]
             t1 = time.perf_counter()
             saved = c.post(f"/review/records/{rec['id']}/decisions", json={"decisions": decisions})
             found = False
