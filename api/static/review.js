@@ -484,6 +484,11 @@
       case "u":
         if (f) {
           delete state.answers[f.key];
+          if (f.extra === "unmapped") {  // the field this pair was given to
+            Object.keys(state.answers).forEach(function (k) {
+              if (state.answers[k].unmapped === f.index) { delete state.answers[k]; }
+            });
+          }
           row(state.current).className = "field current";
           row(state.current).querySelector(".answer").textContent = "";
         }

@@ -112,3 +112,9 @@ def test_replay_makes_the_same_records_again_on_a_fresh_extraction():
     first, second = split_record(rec, (1, 1260))
     again = replay([{**first, "ordinal": 0}, {**second, "ordinal": 1, "split": None}], ops[:1])
     assert [(r["ordinal"], r.get("split")) for r in again] == [(0, None), (1, None)]
+
+
+def test_an_operation_that_cannot_be_read_changes_nothing():
+    rec = {**two_entries(), "ordinal": 0, "split": None}
+    out = replay([rec], [{"op": "rotate", "at": [1, 5]}, {"op": "split", "at": "here"}, {"op": "split", "at": [1, 1260]}])
+    assert [(r["ordinal"], r.get("split")) for r in out] == [(0, None), (0, 3)]
