@@ -16,7 +16,7 @@ from .fields import _phrases, _speck
 from .labels import is_label_word, marker_section, meaning, moment_companions, resolve, role_conflict, value_kind
 from .layout import Tok
 from .loader import FieldSpec, Label, Schema, label_key
-from .normalize import repair_tone_shift
+from .normalize import normalise, repair_tone_shift
 from .vocab import vocabulary
 
 LABEL_MIN = 0.78  # label similarity needed for labels of 7+ letters
@@ -169,13 +169,18 @@ def refine_labels(toks: list[Tok], chosen: list[Match], schema: Schema, section:
             out.append(m)
             continue
         if not _strong_end(toks, m.end - 1):
+            soft_ended = _soft_end(toks, m.end - 1)
             for e in range(m.end, min(m.end + 6, stop)):
                 if toks[e].leader:
                     break
                 if not is_label_word(toks[e].text) and not (
                         _strong_end(toks, e) and not meaning(_span_text(toks, m.start, e + 1)).unknown):
                     break  # a word of no label, unless the whole reads as label words ("người quá cế:")
-                if _strong_end(toks, e):
+                # a label written without a colon runs on to its full stop, dash, gap or row end the same
+                # way (a label in a grid, or above its value, naming its person last), when every word is a label word
+                if not soft_ended and not _strong_end(toks, e) and _closed_value(toks[m.end:e + 1], m.spec):
+                    break  # "Giới tính Nam": the words are the field's value, not more of its label
+                if _strong_end(toks, e) or not soft_ended and _soft_end(toks, e):
                     if out and out[-1].start == m.start:
                         break  # a label sharing its words with the one before was stretched with it
                     m2 = _read_label(toks, m.start, e + 1, schema, section, prev, m, heading)
@@ -241,6 +246,14 @@ def refine_labels(toks: list[Tok], chosen: list[Match], schema: Schema, section:
     if extra:
         out = sorted(out + extra, key=lambda m: (m.start, m.spec.key))
     return out
+
+
+def _closed_value(words: list[Tok], spec: FieldSpec) -> bool:
+    """The words are a whole value of a field with a closed set of values (a sex, an ethnic group)."""
+    if spec.kind not in ("sex", "ethnicity", "enum"):
+        return False
+    n = normalise(spec.kind, " ".join(t.text for t in words), spec.values)
+    return n.ok and n.quality >= 1
 
 
 def _in_vocabulary(text: str, spec: FieldSpec) -> bool:
