@@ -239,7 +239,10 @@ def field_meanings(schema: Schema) -> tuple[FieldMeaning, ...]:
             role, desc = ("relative" if f.is_list else head), lex.fields.get(tail)
         if desc is None:
             continue
-        out.append(FieldMeaning(f, role, frozenset(desc["needs"]), frozenset(desc.get("may", ()))))
+        # "needs" is one set of attributes, or several alternatives ([["number"], ["inventory"]])
+        needs = desc["needs"] if desc["needs"] and isinstance(desc["needs"][0], list) else [desc["needs"]]
+        for alternative in needs:
+            out.append(FieldMeaning(f, role, frozenset(alternative), frozenset(desc.get("may", ()))))
     _FIELD_MEANINGS[id(schema)] = (schema, tuple(out))
     return tuple(out)
 
@@ -263,6 +266,21 @@ class Resolution:
     specs: tuple[FieldSpec, ...]
     score: float  # 0..1: how sure the reading of the label is
     relation: str | None = None
+    doubt: str | None = None  # the label names no person while words it holds are unknown: maybe another's
+
+
+def _role_unclear(m: Meaning, fm: FieldMeaning, schema: Schema, section: str | None) -> str | None:
+    """A person's field read from a label that names nobody but holds words the vocabulary does not know (they
+    may be a role word it lacks), in a type where another person has the same attribute: the value may belong
+    to that other person, so it must not pass as confident."""
+    if m.roles or not m.unknown or fm.role is None or (section is not None and fm.role == section):
+        return None
+    tail = fm.spec.key.rsplit(".", 1)[-1]
+    others = [o for o in field_meanings(schema) if o.role not in (None, fm.role)
+              and o.spec.key.rsplit(".", 1)[-1] == tail]
+    if not others:
+        return None
+    return f"the label names no person for sure: {tail} may be another person's"
 
 
 def resolve(text: str, schema: Schema, section: str | None = None, previous: FieldSpec | None = None,
@@ -318,6 +336,8 @@ def _resolve(m: Meaning, schema: Schema, section: str | None) -> Resolution | No
     if not scored:
         return None
     scored.sort(key=lambda s: -s[0])
+    seen_keys: set[str] = set()
+    scored = [(sc, fm) for sc, fm in scored if not (fm.spec.key in seen_keys or seen_keys.add(fm.spec.key))]
     best = scored[0][0]
     top = [fm for s, fm in scored if s >= best - 1e-9]
     relation = None
@@ -332,7 +352,8 @@ def _resolve(m: Meaning, schema: Schema, section: str | None) -> Resolution | No
         relation = lexicon().relations[named[0]] if len(named) == 1 else None
     margin = best - scored[len(top)][0] if len(scored) > len(top) else 1.0
     certainty = 0.9 - 0.1 * m.slips - 0.08 * len(m.unknown) - (0.1 if margin < 0.5 else 0)
-    return Resolution(tuple(fm.spec for fm in top), max(0.5, min(0.9, certainty)), relation)
+    return Resolution(tuple(fm.spec for fm in top), max(0.5, min(0.9, certainty)), relation,
+                      _role_unclear(m, top[0], schema, section))
 
 
 def role_conflict(text: str, spec: FieldSpec, schema: Schema) -> bool:

@@ -79,15 +79,108 @@ def find_labels(toks: list[Tok], schema: Schema, section: str | None,
             window += _label_word_key(tj)
             if tj.line_end:
                 break  # a label may hold a stray colon ("Số: lượng:") but does not cross OCR lines
-    chosen = _choose(cands)
+    chosen = [_by_meaning_if_other(toks, m, schema, section) if header or m.start == 0 or _strong_end(toks, m.start - 1)
+              else m for m in _choose(cands)]
     if header:
-        return chosen
+        return sorted(chosen + _titles_by_meaning(toks, chosen, schema), key=lambda m: m.start)
     # the value of a field written in a vocabulary, word for word ("Nguồn gốc: Hiến tặng :"), is no
     # fuzzy label right after it ("Hiện trạng")
     chosen = [m for k, m in enumerate(chosen)
               if not (k and m.score < 1.0 and chosen[k - 1].end == m.start and chosen[k - 1].spec.vocabulary
                       and _in_vocabulary(" ".join(t.text for t in toks[m.start:m.end]), chosen[k - 1].spec))]
     return refine_labels(toks, chosen, schema, section, previous, heading)
+
+
+def _title_case(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return bool(letters) and letters[0].isupper() and not all(c.isupper() for c in letters)
+
+
+def _extend_left(toks: list[Tok], m: Match, lo: int, after_label: bool, schema: Schema, section: str | None,
+                 previous: FieldSpec | None, heading: str | None) -> Match:
+    """A matched wording preceded by a word or two of a label that add what it asks ("Q." before "số:": the book,
+    not the number) is read with them; the label before keeps at least one word of value."""
+    if m.label.by_meaning:
+        return m
+    own = meaning(_span_text(toks, m.start, m.end)).attrs
+    for j in (1, 2, 3):
+        a = m.start - j
+        if a < lo + (1 if after_label else 0):
+            break
+        t = toks[a]
+        if t.leader or t.colon or not is_label_word(t.text):
+            break
+        text = _span_text(toks, a, m.end)
+        said = meaning(text)
+        if said.unknown or not (said.attrs - own):
+            continue
+        r = resolve(text, schema, section, previous, heading)
+        if r is not None and len(r.specs) == 1 and r.specs[0].key != m.spec.key:
+            return Match(a, m.end, r.specs[0], Label(text, label_key(text), relation=r.relation, by_meaning=True,
+                                                     doubt=r.doubt), r.score, m.weight)
+    return m
+
+
+def _join_adjacent(toks: list[Tok], chosen: list[Match], schema: Schema, section: str | None,
+                   previous: FieldSpec | None, heading: str | None) -> list[Match]:
+    """Two wordings matched side by side with nothing between them ("Nơi sinh" + "người được khai sinh:") are one
+    label when the first has no end of its own and the whole reads as one field."""
+    out: list[Match] = []
+    k = 0
+    while k < len(chosen):
+        m = chosen[k]
+        n = chosen[k + 1] if k + 1 < len(chosen) else None
+        if n is not None and n.start == m.end and m.spec is not UNMAPPED and n.spec is not UNMAPPED \
+                and not _strong_end(toks, m.end - 1) and not _soft_end(toks, m.end - 1) and _strong_end(toks, n.end - 1) \
+                and n.end - m.start <= LABEL_MAX_WORDS + 1 and all(is_label_word(t.text) for t in toks[m.start:n.end]):
+            whole = _read_label(toks, m.start, n.end, schema, section, previous, heading=heading)
+            if len(whole) == 1 and whole[0].spec is not UNMAPPED:
+                out.append(whole[0])
+                k += 2
+                continue
+        out.append(m)
+        k += 1
+    return out
+
+
+FUZZY_OVERRIDE_MAX = 0.95  # a wording matched less closely than this gives way to what its words say
+
+
+def _by_meaning_if_other(toks: list[Tok], m: Match, schema: Schema, section: str | None) -> Match:
+    """A wording matched fuzzily whose words, read for their meaning, all name one other field ("Mã hiện vật"
+    is like a description's wording letter by letter, but names the inventory number) is that other field."""
+    if m.score >= FUZZY_OVERRIDE_MAX or m.label.after is not None or m.label.contextual:
+        return m
+    text = _span_text(toks, m.start, m.end)
+    said = meaning(text)
+    if said.empty or said.unknown or said.slips:
+        return m
+    r = resolve(text, schema, section)
+    if r is None or len(r.specs) != 1 or r.specs[0].key == m.spec.key:
+        return m
+    return Match(m.start, m.end, r.specs[0], Label(text, label_key(text), relation=r.relation, by_meaning=True,
+                                                    doubt=r.doubt), r.score, m.weight)
+
+
+def _titles_by_meaning(toks: list[Tok], chosen: list[Match], schema: Schema) -> list[Match]:
+    """Column titles of a table's header row that no wording matched, read from their meaning: the row is cut
+    at its gaps (a title per column) and each run of words that names one field is that field's title."""
+    taken = {i for m in chosen for i in range(m.start, m.end)}
+    runs, start = [], 0
+    for k in range(1, len(toks) + 1):
+        if k == len(toks) or toks[k].bbox[0] - toks[k - 1].bbox[2] > 1.2 * max(1, toks[k - 1].bbox[3] - toks[k - 1].bbox[1]):
+            runs.append((start, k))
+            start = k
+    out = []
+    for a, b in runs:
+        if any(i in taken for i in range(a, b)) or b - a > LABEL_MAX_WORDS:
+            continue
+        text = _span_text(toks, a, b)
+        r = resolve(text, schema) if text and all(is_label_word(t.text) for t in toks[a:b]) else None
+        if r is not None and len(r.specs) == 1 and not meaning(text).unknown:
+            out.append(Match(a, b, r.specs[0], Label(text, label_key(text), by_meaning=True), r.score,
+                             r.score * min(len(label_key(text)), 30)))
+    return out
 
 
 # a "label: value" pair that names no field of the type: listed on the record, its value kept out
@@ -129,7 +222,7 @@ def _read_label(toks: list[Tok], a: int, b: int, schema: Schema, section: str | 
     r = resolve(text, schema, section, previous, heading)
     n = len(label_key(text))
     if r is not None:
-        label = Label(text, label_key(text), relation=r.relation, by_meaning=True)
+        label = Label(text, label_key(text), relation=r.relation, by_meaning=True, doubt=r.doubt)
         return [Match(a, b, spec, label, r.score, r.score * min(n, 30)) for spec in r.specs]
     if fallback is not None and not role_conflict(text, fallback.spec, schema):
         return [Match(a, b, fallback.spec, fallback.label, fallback.score, fallback.weight)]
@@ -161,6 +254,7 @@ def refine_labels(toks: list[Tok], chosen: list[Match], schema: Schema, section:
       đi khai tử") is re-read from its meaning;
     - words ending with a colon that no wording matched are read from their meaning (role × attribute):
       a field, or an unmapped pair listed on the record."""
+    chosen = _join_adjacent(toks, chosen, schema, section, previous, heading)
     out: list[Match] = []
     for k, m in enumerate(chosen):
         stop = next((o.start for o in chosen[k + 1:] if o.start >= m.end), len(toks))
@@ -168,6 +262,7 @@ def refine_labels(toks: list[Tok], chosen: list[Match], schema: Schema, section:
         if m.spec is UNMAPPED:
             out.append(m)
             continue
+        m = _extend_left(toks, m, out[-1].end if out else 0, bool(out), schema, section, prev, heading)
         if not _strong_end(toks, m.end - 1):
             soft_ended = _soft_end(toks, m.end - 1)
             for e in range(m.end, min(m.end + 6, stop)):
@@ -205,8 +300,14 @@ def refine_labels(toks: list[Tok], chosen: list[Match], schema: Schema, section:
         lo = max((m.end for m in before), default=0)
         s = e
         while s > lo and e - s < LABEL_MAX_WORDS - 1 and not toks[s - 1].leader and not toks[s - 1].colon \
-                and is_label_word(toks[s - 1].text) and not (not strong and _soft_end(toks, s - 1)):
-            s -= 1
+                and is_label_word(toks[s - 1].text) and not (not strong and _soft_end(toks, s - 1)) \
+                and not (s < e and _title_case(toks[s].text)):
+            s -= 1  # (a label in sentence case starts at its capital: "… Thị Sinh Năm sinh:" starts at "Năm")
+        while before and s < e and meaning(_span_text(toks, s, e + 1)).unknown \
+                and not meaning(_span_text(toks, s + 1, e + 1)).empty:
+            s += 1  # a value word that is also a label syllable ("Giấy" of "giấy báo tử") is the value before
+        if before and s == lo and s < e and resolve(_span_text(toks, s + 1, e + 1), schema, section) is not None:
+            s += 1  # the label before would be left with no value: its value is the first word ("Nam" of a sex)
         if strong and s > lo and not before and e - lo < LABEL_MAX_WORDS and all(
                 not t2.leader and not t2.colon and t2.text.strip(",.;").isalpha() for t2 in toks[lo:s]):
             s = lo  # at the start of the row every word before the colon is the label (words, not numbers)
