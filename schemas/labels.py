@@ -42,6 +42,7 @@ MAX_PHRASE = 5
 @dataclass(frozen=True)
 class Lexicon:
     phrases: dict[tuple[str, ...], frozenset[str]]  # folded syllables -> tags ("role:mother", "attr:name", …)
+    written: dict[tuple[str, ...], frozenset[str]]  # the same as written (lower case, with marks): "sổ" is no "số"
     syllables: frozenset[str]
     event_subjects: dict[str, str]
     fields: dict[str, dict]
@@ -54,13 +55,19 @@ class Lexicon:
 def lexicon() -> Lexicon:
     data = json.loads(WORDS_FILE.read_text(encoding="utf-8"))
     phrases: dict[tuple[str, ...], set[str]] = {}
+    written: dict[tuple[str, ...], set[str]] = {}
     marked: set[str] = set()
 
     def add(text: str, tag: str) -> None:
-        marked.update(w for w in _SPLIT.split(unicodedata.normalize("NFC", text).lower()) if w)
+        as_written = tuple(written_syllables(text))
+        marked.update(as_written)
         key = tuple(syllables(text))
-        if key:
-            phrases.setdefault(key, set()).add(tag)
+        if not key:
+            return
+        written.setdefault(as_written, set()).add(tag)
+        if key in phrases and tag not in phrases[key] and as_written != key:
+            return  # a word that folds onto another concept's ("sổ" onto "số") is read only as written
+        phrases.setdefault(key, set()).add(tag)
 
     for role, words in data["roles"].items():
         for w in words:
@@ -75,9 +82,14 @@ def lexicon() -> Lexicon:
     subjects = {k: v for k, v in data["event_subjects"].items() if not k.startswith("_")}
     fields = {k: v for k, v in data["fields"].items() if not k.startswith("_")}
     groups = {k: v for k, v in data["groups"].items() if not k.startswith("_")}
-    return Lexicon({k: frozenset(v) for k, v in phrases.items()},
+    return Lexicon({k: frozenset(v) for k, v in phrases.items()}, {k: frozenset(v) for k, v in written.items()},
                    frozenset(s for k in phrases for s in k), subjects, fields, groups,
                    dict(data.get("relations", {})), frozenset(marked))
+
+
+def written_syllables(text: str) -> list[str]:
+    """The syllables as written, lower case with their marks (those that fold to something)."""
+    return [w for w in _SPLIT.split(unicodedata.normalize("NFC", text).lower()) if w and fold(w).strip()]
 
 
 def syllables(text: str) -> list[str]:
@@ -147,12 +159,16 @@ def meaning(text: str) -> Meaning:
     lex = lexicon()
     raw = syllables(text)
     fixed = [known_syllable(s) or s for s in raw]
+    as_written = written_syllables(text)
+    if len(as_written) != len(raw):
+        as_written = raw
     m = Meaning(slips=sum(1 for a, b in zip(raw, fixed) if a != b))
     i, after_object, prev_tags = 0, False, frozenset()
     while i < len(fixed):
         longest = min(MAX_PHRASE, len(fixed) - i)
-        found = next(((n, lex.phrases[tuple(fixed[i:i + n])]) for n in range(longest, 0, -1)
-                      if tuple(fixed[i:i + n]) in lex.phrases), None)
+        found = next(((n, lex.written.get(tuple(as_written[i:i + n])) or lex.phrases[tuple(fixed[i:i + n])])
+                      for n in range(longest, 0, -1) if tuple(fixed[i:i + n]) in lex.phrases
+                      or tuple(as_written[i:i + n]) in lex.written), None)
         if found is None:  # no phrase reads exactly: one a letter off ("quá cế")
             found = next(((n, t) for n in range(longest, 1, -1) if (t := near_phrase(tuple(raw[i:i + n])))), None)
             m.slips += found is not None
