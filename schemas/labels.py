@@ -28,6 +28,7 @@ from rapidfuzz.distance import Levenshtein
 
 from sohoa.text import fold
 
+from .gazetteer import is_place
 from .loader import FieldSpec, Schema
 
 WORDS_FILE = Path(__file__).with_name("data") / "label_words.json"
@@ -283,6 +284,7 @@ class Resolution:
     score: float  # 0..1: how sure the reading of the label is
     relation: str | None = None
     doubt: str | None = None  # the label names no person while words it holds are unknown: maybe another's
+    role_only: bool = False  # the label named a person and no attribute: read as the name unless the value says
 
 
 def _role_unclear(m: Meaning, fm: FieldMeaning, schema: Schema, section: str | None) -> str | None:
@@ -369,7 +371,7 @@ def _resolve(m: Meaning, schema: Schema, section: str | None) -> Resolution | No
     margin = best - scored[len(top)][0] if len(scored) > len(top) else 1.0
     certainty = 0.9 - 0.1 * m.slips - 0.08 * len(m.unknown) - (0.1 if margin < 0.5 else 0)
     return Resolution(tuple(fm.spec for fm in top), max(0.5, min(0.9, certainty)), relation,
-                      _role_unclear(m, top[0], schema, section))
+                      _role_unclear(m, top[0], schema, section), not m.attrs)
 
 
 def role_conflict(text: str, spec: FieldSpec, schema: Schema) -> bool:
@@ -405,8 +407,9 @@ COUNTRY_NAMES = frozenset({"viet nam", "vietnam", "cong hoa xa hoi chu nghia vie
 
 
 def value_kind(value: str) -> str | None:
-    """What a value alone says it is, when only one kind of field takes it: a sex ("Nam", "Nữ"), one of the
-    54 ethnic groups, a country (a nationality), a 9- or 12-digit ID number."""
+    """What a value alone says it is: a sex ("Nam", "Nữ"), one of the 54 ethnic groups, a country (a
+    nationality), a 9- or 12-digit ID number, a year, a place (a level word, or a known province or district
+    last: schemas/gazetteer.py)."""
     from .normalize import normalise
 
     text = value.strip(" .,:;-")
@@ -415,6 +418,8 @@ def value_kind(value: str) -> str | None:
     digits = text.replace(" ", "")
     if digits.isdigit() and len(digits) in (9, 12):
         return "id"
+    if digits.isdigit() and len(digits) == 4 and 1800 <= int(digits) <= 2100:
+        return "year"
     if fold(text) in COUNTRY_NAMES:
         return "nationality"
     if len(text.split()) == 1 and normalise("sex", text).ok and normalise("sex", text).quality >= 1:
@@ -422,6 +427,8 @@ def value_kind(value: str) -> str | None:
     n = normalise("ethnicity", text)
     if n.ok and n.quality >= 1 and fold(text) not in ("nam", "nu"):
         return "ethnicity"
+    if is_place(text):
+        return "place"
     return None
 
 
@@ -432,8 +439,12 @@ def field_by_value(label: str, value: str, schema: Schema, section: str | None =
     kind = value_kind(value)
     if kind is None:
         return None
-    key_end = {"id": "personal_id", "nationality": "nationality", "sex": "sex", "ethnicity": "ethnicity"}[kind]
-    cands = [fm for fm in field_meanings(schema) if fm.spec.key.rsplit(".", 1)[-1] == key_end]
+    key_ends = {"id": ("personal_id",), "nationality": ("nationality",), "sex": ("sex",), "ethnicity": ("ethnicity",),
+                "year": ("birth_year", "date_of_birth"),
+                "place": ("residence", "hometown", "place_of_birth", "place_of_death", "burial_place")}[kind]
+    cands = [fm for fm in field_meanings(schema) if fm.spec.key.rsplit(".", 1)[-1] in key_ends]
+    seen_keys: set[str] = set()
+    cands = [fm for fm in cands if not (fm.spec.key in seen_keys or seen_keys.add(fm.spec.key))]
     roles = meaning(label).roles
     if roles:
         cands = [fm for fm in cands if _role_fits(fm, roles, schema)]

@@ -13,7 +13,8 @@ from rapidfuzz.distance import Levenshtein
 from sohoa.text import clean_spaces
 
 from .fields import _phrases, _speck
-from .labels import is_label_word, marker_section, meaning, moment_companions, resolve, role_conflict, value_kind
+from .labels import (is_label_word, marker_section, meaning, moment_companions, resolve, role_conflict, value_kind,
+                     written_syllables)
 from .layout import Tok
 from .loader import FieldSpec, Label, Schema, label_key
 from .normalize import normalise, repair_tone_shift
@@ -79,7 +80,8 @@ def find_labels(toks: list[Tok], schema: Schema, section: str | None,
             window += _label_word_key(tj)
             if tj.line_end:
                 break  # a label may hold a stray colon ("Số: lượng:") but does not cross OCR lines
-    chosen = [_by_meaning_if_other(toks, m, schema, section) if header or m.start == 0 or _strong_end(toks, m.start - 1)
+    chosen = [_by_meaning_if_other(toks, m, schema, section)
+              if header or all(t.leader for t in toks[:m.start]) or _strong_end(toks, m.start - 1)
               else m for m in _choose(cands)]
     if header:
         return sorted(chosen + _titles_by_meaning(toks, chosen, schema), key=lambda m: m.start)
@@ -89,6 +91,22 @@ def find_labels(toks: list[Tok], schema: Schema, section: str | None,
               if not (k and m.score < 1.0 and chosen[k - 1].end == m.start and chosen[k - 1].spec.vocabulary
                       and _in_vocabulary(" ".join(t.text for t in toks[m.start:m.end]), chosen[k - 1].spec))]
     return refine_labels(toks, chosen, schema, section, previous, heading)
+
+
+def _leads_row(toks: list[Tok], e: int) -> bool:
+    """toks[:e + 1] may be a label that starts its row and ends with a full stop, before a dash or before a wide gap:
+    a few words of letters, nothing else (a wrapped value ending with a full stop holds commas or digits)."""
+    if e + 1 > LABEL_MAX_WORDS:
+        return False
+    t = toks[e]
+    nxt = toks[e + 1] if e + 1 < len(toks) else None
+    height = max(1, t.bbox[3] - t.bbox[1])
+    ends = (t.text.endswith(".") and len(t.text.strip(".")) >= 2) or (nxt is not None and (
+        nxt.text in ("-", "–") or nxt.bbox[0] - t.bbox[2] > 1.5 * height))
+    if not ends:
+        return False
+    words = [w.text.rstrip(".").lstrip("(").rstrip(")") for w in toks[:e + 1] if not w.leader]
+    return bool(words) and all(w and (w.isalpha() or "/" in w and w.replace("/", "").isalpha()) for w in words)
 
 
 def _title_case(word: str) -> bool:
@@ -149,9 +167,10 @@ FUZZY_OVERRIDE_MAX = 0.95  # a wording matched less closely than this gives way 
 def _by_meaning_if_other(toks: list[Tok], m: Match, schema: Schema, section: str | None) -> Match:
     """A wording matched fuzzily whose words, read for their meaning, all name one other field ("Mã hiện vật"
     is like a description's wording letter by letter, but names the inventory number) is that other field."""
-    if m.score >= FUZZY_OVERRIDE_MAX or m.label.after is not None or m.label.contextual:
-        return m
     text = _span_text(toks, m.start, m.end)
+    if m.label.after is not None or m.label.contextual or m.score >= FUZZY_OVERRIDE_MAX and (
+            written_syllables(text) == written_syllables(m.label.text)):
+        return m  # (a wording matched letter for letter but with other marks, "Sổ" for "Số", is read as written)
     said = meaning(text)
     if said.empty or said.unknown or said.slips:
         return m
@@ -222,7 +241,7 @@ def _read_label(toks: list[Tok], a: int, b: int, schema: Schema, section: str | 
     r = resolve(text, schema, section, previous, heading)
     n = len(label_key(text))
     if r is not None:
-        label = Label(text, label_key(text), relation=r.relation, by_meaning=True, doubt=r.doubt)
+        label = Label(text, label_key(text), relation=r.relation, by_meaning=True, doubt=r.doubt, role_only=r.role_only)
         return [Match(a, b, spec, label, r.score, r.score * min(n, 30)) for spec in r.specs]
     if fallback is not None and not role_conflict(text, fallback.spec, schema):
         return [Match(a, b, fallback.spec, fallback.label, fallback.score, fallback.weight)]
@@ -297,6 +316,10 @@ def refine_labels(toks: list[Tok], chosen: list[Match], schema: Schema, section:
         if not strong and not _soft_end(toks, e):
             continue
         before = [m for m in out + extra if m.end <= e]
+        # words from the start of a row to a full stop, a dash or a wide gap are a label as words before a colon
+        # are, even with a word the vocabulary lacks ("Xxx yyy.", a grid's "Xxx yyy      value")
+        lead = not strong and not before and _leads_row(toks, e) and not any(m.start <= e for m in out + extra)
+        strong = strong or lead
         lo = max((m.end for m in before), default=0)
         s = e
         while s > lo and e - s < LABEL_MAX_WORDS - 1 and not toks[s - 1].leader and not toks[s - 1].colon \
@@ -334,7 +357,7 @@ def refine_labels(toks: list[Tok], chosen: list[Match], schema: Schema, section:
         else:
             got = _read_label(toks, s, e + 1, schema, section, prev if prev is not UNMAPPED else None,
                               heading=heading)
-        if got[0].spec is UNMAPPED and (label_alone or not _reads_as_label(toks[s:e + 1], right_after_label)):
+        if got[0].spec is UNMAPPED and (label_alone and not lead or not _reads_as_label(toks[s:e + 1], right_after_label)):
             continue  # (a title alone on its row that names no field, "Thân nhân:", is left as it was)
         extra.extend(got)
         taken.update(range(s, e + 1))
@@ -405,10 +428,11 @@ def _match_window(cands: list, labels, section, window: str, i: int, j: int, tok
         if not (strong_end or header) and lb.after is None:
             # value words that merely look like a label ("Nguyễn Văn" ~ "Nguyên quán", "… liệt sĩ …"):
             # without a colon or leader, a label needs a near-exact match, and inside a row a gap too
-            if i > 0 and (score < 0.9 or not ends_label):
+            first = not any(not t.leader for t in toks[:i])  # first word of the row (after an item's number)
+            if not first and (score < 0.9 or not ends_label):
                 continue
             digit_next = nxt is not None and any(c.isdigit() for c in nxt.text)
-            if i == 0 and score < 0.9 and not (ends_label or digit_next):
+            if first and score < 0.9 and not (ends_label or digit_next):
                 continue
         weight = score * min(len(lb.folded), 30) + (1.5 if ends_label else 0)
         if lb.contextual:

@@ -4,7 +4,7 @@ tables, values that wrap or sit on the next row (docs/extraction.md, steps 4–7
 from __future__ import annotations
 
 from .fields import Draft, Found, _cut_tail, _name_continuation, _value_toks
-from .labels import field_by_value
+from .labels import field_by_value, meaning, value_kind
 from .layout import Row, Tok
 from .loader import FieldSpec, Label, Schema
 from .matching import UNMAPPED, Match, find_labels, find_marker
@@ -138,6 +138,10 @@ class PageReader:
                     toks = self._continue(toks, m.spec, segs, si, used, edge)
                 if not toks:
                     continue
+                if m.label.role_only and m.spec.kind == "name":
+                    m = self._role_only(m, toks, section)  # "Mẹ: Tày": the person named, the value says what
+                    if m is None:
+                        continue
                 f = Found(m.spec, toks, m.label, m.score, self.page, relation=m.label.relation).finish()
                 if m.companion and (f.value is None or m.spec.key in draft.fields):
                     continue
@@ -173,8 +177,24 @@ class PageReader:
         if spec is None or spec.key in draft.fields:
             draft.unmapped.append(m.label.text)
             return None
-        label = Label(m.label.text, m.label.folded, by_meaning=True)
+        # whose it is rests on the section or on the subject by default, not on the label: a person confirms
+        doubt = None if meaning(m.label.text).roles or section is not None and value_kind(value) != "year" \
+            else f"placed by its value alone: {spec.key} may be another field's"
+        label = Label(m.label.text, m.label.folded, by_meaning=True, doubt=doubt)
         return Match(m.start, m.end, spec, label, 0.5, m.weight)
+
+    def _role_only(self, m: Match, toks: list[Tok], section: str | None) -> Match | None:
+        """A label that named a person and nothing more is read as that person's name, unless its value is
+        plainly something else (a year, an ethnic group, a country, a sex, an ID number): then it is that
+        person's field of that kind, or, when the person has no such field, an unmapped label."""
+        value = " ".join(t.text for t in toks)
+        if value_kind(value) is None:
+            return m
+        spec = field_by_value(m.label.text, value, self.schema, section)
+        if spec is None:
+            self.drafts[-1].unmapped.append(m.label.text)
+            return None
+        return Match(m.start, m.end, spec, Label(m.label.text, m.label.folded, by_meaning=True), m.score, m.weight)
 
     def _starts_entry(self, segs, si: int, matches: list[Match], draft: Draft) -> bool:
         """On a register page, does this row open the next entry? Yes when it holds a field the current
