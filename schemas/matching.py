@@ -80,11 +80,14 @@ def find_labels(toks: list[Tok], schema: Schema, section: str | None,
             window += _label_word_key(tj)
             if tj.line_end:
                 break  # a label may hold a stray colon ("Số: lượng:") but does not cross OCR lines
+    chosen = _choose(cands)
+    shared = {(m.start, m.end) for m in chosen if sum(o.start == m.start and o.end == m.end for o in chosen) > 1}
     chosen = [_by_meaning_if_other(toks, m, schema, section)
-              if header or all(t.leader for t in toks[:m.start]) or _strong_end(toks, m.start - 1)
-              else m for m in _choose(cands)]
+              if (m.start, m.end) not in shared  # words labelling two fields on purpose ("… lúc": time and date)
+              and (header or all(t.leader for t in toks[:m.start]) or _strong_end(toks, m.start - 1))
+              else m for m in chosen]
     if header:
-        return sorted(chosen + _titles_by_meaning(toks, chosen, schema), key=lambda m: m.start)
+        return _titles_by_meaning(toks, chosen, schema)
     # the value of a field written in a vocabulary, word for word ("Nguồn gốc: Hiến tặng :"), is no
     # fuzzy label right after it ("Hiện trạng")
     chosen = [m for k, m in enumerate(chosen)
@@ -105,8 +108,37 @@ def _leads_row(toks: list[Tok], e: int) -> bool:
         nxt.text in ("-", "–") or nxt.bbox[0] - t.bbox[2] > 1.5 * height))
     if not ends:
         return False
-    words = [w.text.rstrip(".").lstrip("(").rstrip(")") for w in toks[:e + 1] if not w.leader]
+    words = [w.text.rstrip(".,").lstrip("(").rstrip(")") for w in toks[:e + 1] if not w.leader]
     return bool(words) and all(w and (w.isalpha() or "/" in w and w.replace("/", "").isalpha()) for w in words)
+
+
+def _row_lead(toks: list[Tok], m: Match) -> int | None:
+    """Where a label starts that has up to three words of letters before its matched wording at the start of a
+    row, the last of them ending with a comma or nothing (not a colon: that would be a label of its own)."""
+    words = [i for i in range(m.start) if not toks[i].leader]
+    if not words or len(words) > 3 or m.label.after is not None:
+        return None
+    if any(toks[i].colon or not toks[i].text.rstrip(",").isalpha() for i in words):
+        return None
+    return words[0]
+
+
+def _label_cased_unknown(toks: list[Tok], m: Match, e: int) -> bool:
+    """toks[m.end:e + 1] are one or two words no vocabulary holds, written in the label's own case (lower case
+    in a sentence-case label, capitals in a label in capitals), right before a colon: more of the label ("Họ
+    và tên xxx:"), read from its meaning with the unknown word counted against it."""
+    if e >= len(toks):
+        return False
+    nxt = toks[e + 1] if e + 1 < len(toks) else None
+    stop = _strong_end(toks, e) or toks[e].text.endswith(".") or nxt is not None and nxt.text in ("-", "–")
+    if e - m.end >= 2 or not stop:
+        return False
+    label_caps = all(t.text.isupper() for t in toks[m.start:m.end] if any(c.isalpha() for c in t.text))
+    for t in toks[m.end:e + 1]:
+        w = t.text.rstrip(":.")
+        if not w.isalpha() or (w.isupper() if label_caps else w.islower()) is False:
+            return False
+    return True
 
 
 def _title_case(word: str) -> bool:
@@ -184,22 +216,25 @@ def _by_meaning_if_other(toks: list[Tok], m: Match, schema: Schema, section: str
 def _titles_by_meaning(toks: list[Tok], chosen: list[Match], schema: Schema) -> list[Match]:
     """Column titles of a table's header row that no wording matched, read from their meaning: the row is cut
     at its gaps (a title per column) and each run of words that names one field is that field's title."""
-    taken = {i for m in chosen for i in range(m.start, m.end)}
     runs, start = [], 0
     for k in range(1, len(toks) + 1):
         if k == len(toks) or toks[k].bbox[0] - toks[k - 1].bbox[2] > 1.2 * max(1, toks[k - 1].bbox[3] - toks[k - 1].bbox[1]):
             runs.append((start, k))
             start = k
-    out = []
+    out = list(chosen)
     for a, b in runs:
-        if any(i in taken for i in range(a, b)) or b - a > LABEL_MAX_WORDS:
-            continue
+        inside = [m for m in out if m.start < b and m.end > a]
+        if b - a > LABEL_MAX_WORDS or any(m.start == a and m.end == b for m in inside) \
+                or any(m.start < a or m.end > b for m in inside):
+            continue  # one wording matched the whole title, or a match crosses the column's edge
         text = _span_text(toks, a, b)
         r = resolve(text, schema) if text and all(is_label_word(t.text) for t in toks[a:b]) else None
         if r is not None and len(r.specs) == 1 and not meaning(text).unknown:
+            # the whole title read by its meaning, over wordings matched in pieces of it ("khổ" of "Khuôn khổ")
+            out = [m for m in out if m not in inside]
             out.append(Match(a, b, r.specs[0], Label(text, label_key(text), by_meaning=True), r.score,
                              r.score * min(len(label_key(text)), 30)))
-    return out
+    return sorted(out, key=lambda m: m.start)
 
 
 # a "label: value" pair that names no field of the type: listed on the record, its value kept out
@@ -282,19 +317,25 @@ def refine_labels(toks: list[Tok], chosen: list[Match], schema: Schema, section:
             out.append(m)
             continue
         m = _extend_left(toks, m, out[-1].end if out else 0, bool(out), schema, section, prev, heading)
+        if not out and k == 0 and (lead := _row_lead(toks, m)) is not None:
+            # words before the first wording of the row, up to it, are part of the label ("Xxx, họ tên:"): the
+            # whole is read for its meaning, so a person it names (or may name) is not dropped
+            out.extend(_read_label(toks, lead, m.end, schema, section, prev, m, heading))
+            continue
         if not _strong_end(toks, m.end - 1):
             soft_ended = _soft_end(toks, m.end - 1)
             for e in range(m.end, min(m.end + 6, stop)):
                 if toks[e].leader:
                     break
                 if not is_label_word(toks[e].text) and not (
-                        _strong_end(toks, e) and not meaning(_span_text(toks, m.start, e + 1)).unknown):
+                        _strong_end(toks, e) and not meaning(_span_text(toks, m.start, e + 1)).unknown) \
+                        and not any(_label_cased_unknown(toks, m, x) for x in (e, e + 1)):
                     break  # a word of no label, unless the whole reads as label words ("người quá cế:")
                 # a label written without a colon runs on to its full stop, dash, gap or row end the same
                 # way (a label in a grid, or above its value, naming its person last), when every word is a label word
                 if not soft_ended and not _strong_end(toks, e) and _closed_value(toks[m.end:e + 1], m.spec):
                     break  # "Giới tính Nam": the words are the field's value, not more of its label
-                if _strong_end(toks, e) or not soft_ended and _soft_end(toks, e):
+                if _strong_end(toks, e) or not soft_ended and _soft_end(toks, e) or _label_cased_unknown(toks, m, e):
                     if out and out[-1].start == m.start:
                         break  # a label sharing its words with the one before was stretched with it
                     m2 = _read_label(toks, m.start, e + 1, schema, section, prev, m, heading)

@@ -165,6 +165,10 @@ class PageReader:
                         old = draft.fields[f.spec.key]
                         if f.confidence > old.confidence and old.value is None:
                             draft.fields[f.spec.key] = f
+                        elif f.label.by_meaning and f.value is not None and f.value != old.value:
+                            # a second value for a field already read, from a label read by its meaning: it may be
+                            # another person's (a role word the vocabulary lacks); listed, never dropped silently
+                            draft.unmapped.append(f.label.text)
         return [d for d in self.drafts if d.fields or d.lists]
 
     def _by_value(self, m: Match, toks: list[Tok], matches: list[Match], mi: int, section: str | None,
