@@ -112,17 +112,6 @@ def _leads_row(toks: list[Tok], e: int) -> bool:
     return bool(words) and all(w and (w.isalpha() or "/" in w and w.replace("/", "").isalpha()) for w in words)
 
 
-def _row_lead(toks: list[Tok], m: Match) -> int | None:
-    """Where a label starts that has up to three words of letters before its matched wording at the start of a
-    row, the last of them ending with a comma or nothing (not a colon: that would be a label of its own)."""
-    words = [i for i in range(m.start) if not toks[i].leader]
-    if not words or len(words) > 3 or m.label.after is not None:
-        return None
-    if any(toks[i].colon or not toks[i].text.rstrip(",").isalpha() for i in words):
-        return None
-    return words[0]
-
-
 def _label_cased_unknown(toks: list[Tok], m: Match, e: int) -> bool:
     """toks[m.end:e + 1] are one or two words no vocabulary holds, written in the label's own case (lower case
     in a sentence-case label, capitals in a label in capitals), right before a colon: more of the label ("Họ
@@ -224,7 +213,8 @@ def _titles_by_meaning(toks: list[Tok], chosen: list[Match], schema: Schema) -> 
     out = list(chosen)
     for a, b in runs:
         inside = [m for m in out if m.start < b and m.end > a]
-        if b - a > LABEL_MAX_WORDS or any(m.start == a and m.end == b for m in inside) \
+        if inside and len(chosen) - len(inside) < 3 or b - a > LABEL_MAX_WORDS \
+                or any(m.start == a and m.end == b for m in inside) \
                 or any(m.start < a or m.end > b for m in inside):
             continue  # one wording matched the whole title, or a match crosses the column's edge
         text = _span_text(toks, a, b)
@@ -317,11 +307,6 @@ def refine_labels(toks: list[Tok], chosen: list[Match], schema: Schema, section:
             out.append(m)
             continue
         m = _extend_left(toks, m, out[-1].end if out else 0, bool(out), schema, section, prev, heading)
-        if not out and k == 0 and (lead := _row_lead(toks, m)) is not None:
-            # words before the first wording of the row, up to it, are part of the label ("Xxx, họ tên:"): the
-            # whole is read for its meaning, so a person it names (or may name) is not dropped
-            out.extend(_read_label(toks, lead, m.end, schema, section, prev, m, heading))
-            continue
         if not _strong_end(toks, m.end - 1):
             soft_ended = _soft_end(toks, m.end - 1)
             for e in range(m.end, min(m.end + 6, stop)):
