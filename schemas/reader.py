@@ -262,17 +262,23 @@ class PageReader:
                 return matches[:k + 1] + [r for r in rest if r.start >= m.end]
         return matches
 
-    def _next_free(self, segs, si: int, used: set[int]) -> int | None:
-        """Index of the next row part if it can continue this one: same column, close below, no label."""
+    def _next_free(self, segs, si: int, used: set[int], empty: bool = False) -> int | None:
+        """Index of the next row part if it can continue this one: same column, close below, no label.
+        ``empty``: the label has no value on its own row, so words that name no field there (a value ending with a
+        full stop, "Lao động - …") do not stop the value below from being its value."""
         if si + 1 >= len(segs) or si + 1 in used:
             return None
         seg, forced, _ = segs[si]
         nseg, nforced, _ = segs[si + 1]
-        if nforced != forced or find_labels(nseg.toks, self.schema, None):
+        below = find_labels(nseg.toks, self.schema, None)
+        if empty:
+            below = [m for m in below if m.spec is not UNMAPPED]
+        if nforced != forced or below:
             return None
         if not forced and find_marker(nseg.toks, self.schema):
             return None  # inside a column the section is fixed: "Võ" wrapped under "Bên chồng" is no marker "Vợ"
-        if any(find_labels(nseg.toks, self.schema, sec) for sec in self.schema.sections):
+        if any(m.spec is not UNMAPPED or not empty for sec in self.schema.sections
+               for m in find_labels(nseg.toks, self.schema, sec)):
             return None
         gap = nseg.bbox[1] - seg.bbox[3]
         if gap > 1.6 * max(seg.height, 10) or nseg.bbox[1] < seg.bbox[1]:
@@ -281,7 +287,7 @@ class PageReader:
 
     def _continue(self, toks: list[Tok], spec: FieldSpec, segs, si: int, used: set[int], edge: float) -> list[Tok]:
         """Value on the next row (empty after the label), or wrapped onto it."""
-        if self._next_free(segs, si, used) is None:
+        if self._next_free(segs, si, used, empty=not toks) is None:
             return toks
         seg = segs[si][0]
         nseg = segs[si + 1][0]
