@@ -262,7 +262,7 @@ class PageReader:
                 return matches[:k + 1] + [r for r in rest if r.start >= m.end]
         return matches
 
-    def _next_free(self, segs, si: int, used: set[int], empty: bool = False) -> int | None:
+    def _next_free(self, segs, si: int, used: set[int], empty: bool = False, relation: bool = False) -> int | None:
         """Index of the next row part if it can continue this one: same column, close below, no label.
         ``empty``: the label has no value on its own row, so words that name no field there (a value ending with a
         full stop, "Lao động - …") do not stop the value below from being its value."""
@@ -271,14 +271,14 @@ class PageReader:
         seg, forced, _ = segs[si]
         nseg, nforced, _ = segs[si + 1]
         below = find_labels(nseg.toks, self.schema, None)
-        if empty:
-            below = [m for m in below if m.spec is not UNMAPPED]
+        if empty:  # (a person's word alone below a label waiting for its value is that value: a relation "Mẹ")
+            below = [m for m in below if m.spec is not UNMAPPED and not (m.label.role_only and m.end == len(nseg.toks))]
         if nforced != forced or below:
             return None
-        if not forced and find_marker(nseg.toks, self.schema):
+        if not forced and find_marker(nseg.toks, self.schema) and not (empty and relation):
             return None  # inside a column the section is fixed: "Võ" wrapped under "Bên chồng" is no marker "Vợ"
-        if any(m.spec is not UNMAPPED or not empty for sec in self.schema.sections
-               for m in find_labels(nseg.toks, self.schema, sec)):
+        if any((m.spec is not UNMAPPED and not (m.label.role_only and m.end == len(nseg.toks))) or not empty
+               for sec in self.schema.sections for m in find_labels(nseg.toks, self.schema, sec)):
             return None
         gap = nseg.bbox[1] - seg.bbox[3]
         if gap > 1.6 * max(seg.height, 10) or nseg.bbox[1] < seg.bbox[1]:
@@ -287,7 +287,8 @@ class PageReader:
 
     def _continue(self, toks: list[Tok], spec: FieldSpec, segs, si: int, used: set[int], edge: float) -> list[Tok]:
         """Value on the next row (empty after the label), or wrapped onto it."""
-        if self._next_free(segs, si, used, empty=not toks) is None:
+        # (a relation's value is a person's word, "Mẹ", which alone on a row would read as a section's heading)
+        if self._next_free(segs, si, used, empty=not toks, relation=spec.key.endswith("relation")) is None:
             return toks
         seg = segs[si][0]
         nseg = segs[si + 1][0]

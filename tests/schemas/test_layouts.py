@@ -106,3 +106,18 @@ def test_places_are_told_from_names():
     assert not is_place("Nguyễn Văn An")
     assert not is_place("Hà")  # a one-word province name is also a given name
     assert not is_place("Việt Nam")
+
+
+@pytest.mark.parametrize("label", ["Quan hệ với người được khai sinh", "Quan hệ với trẻ", "Là gì của trẻ"])
+@pytest.mark.parametrize("layout", ["inline", "below"])
+def test_a_relation_is_a_persons_word_even_alone_below_its_label(label, layout):
+    rows = ["GIẤY KHAI SINH", "Họ và tên: Nguyễn Văn An", "Họ và tên mẹ: Trần Thị Lan",
+            "Họ tên người đi khai sinh: Trần Thị Lan"]
+    if layout == "inline":
+        rows += [f"{label}: Mẹ", "Nơi đăng ký: Ủy ban nhân dân xã Tam Sơn"]
+    else:
+        rows += [f"{label}.", [(160, "Mẹ")], "Nơi đăng ký.", [(160, "Ủy ban nhân dân xã Tam Sơn")]]
+    flat = flatten_fields(extract_records([page(rows)], "hotich/")[0])
+    assert flat["declarant.relation"] == "Mẹ"
+    assert flat["registration.office"] == "Ủy ban nhân dân xã Tam Sơn"
+    assert flat["mother.full_name"] == "Trần Thị Lan"
