@@ -201,7 +201,7 @@ def meaning(text: str) -> Meaning:
         if any(t.startswith(("role:", "attr:")) for t in tags) and not any(t.startswith("role:") for t in tags):
             after_object = after_object and not any(t.startswith("attr:") for t in tags)
         if "attr:relation" in tags and words and words[-1] in ("cua", "voi"):
-            after_object = True  # "là gì của trẻ": the person after a relation's "của"/"với" is the other party
+            after_object = True  # the person after a relation phrase ending in "của" or "với" is the other party
         prev_tags = tags
     return m
 
