@@ -429,9 +429,20 @@ def value_kind(value: str) -> str | None:
     n = normalise("ethnicity", text)
     if n.ok and n.quality >= 1 and fold(text) not in ("nam", "nu"):
         return "ethnicity"
+    if any(c.isdigit() for c in text) and normalise("dimensions", text).ok and normalise("dimensions", text).quality >= 1:
+        return "dimensions"
+    if any(c.isdigit() for c in text) and normalise("weight", text).ok and normalise("weight", text).quality >= 1:
+        return "weight"
     if is_place(text):
         return "place"
     return None
+
+
+def persons_share(spec: FieldSpec, schema: Schema) -> bool:
+    """Another person of the type has a field of the same attribute (the mother's name beside the child's)."""
+    tail = spec.key.rsplit(".", 1)[-1]
+    roles = {fm.role for fm in field_meanings(schema) if fm.role is not None and fm.spec.key.rsplit(".", 1)[-1] == tail}
+    return len(roles) >= 2
 
 
 def field_by_value(label: str, value: str, schema: Schema, section: str | None = None) -> FieldSpec | None:
@@ -443,7 +454,8 @@ def field_by_value(label: str, value: str, schema: Schema, section: str | None =
         return None
     key_ends = {"id": ("personal_id",), "nationality": ("nationality",), "sex": ("sex",), "ethnicity": ("ethnicity",),
                 "year": ("birth_year", "date_of_birth"),
-                "place": ("residence", "hometown", "place_of_birth", "place_of_death", "burial_place")}[kind]
+                "place": ("residence", "hometown", "place_of_birth", "place_of_death", "burial_place"),
+                "dimensions": ("dimensions",), "weight": ("weight",)}[kind]
     cands = [fm for fm in field_meanings(schema) if fm.spec.key.rsplit(".", 1)[-1] in key_ends]
     seen_keys: set[str] = set()
     cands = [fm for fm in cands if not (fm.spec.key in seen_keys or seen_keys.add(fm.spec.key))]

@@ -4,13 +4,24 @@ tables, values that wrap or sit on the next row (docs/extraction.md, steps 4–7
 from __future__ import annotations
 
 from .fields import Draft, Found, _cut_tail, _name_continuation, _value_toks
-from .labels import field_by_value, meaning, value_kind
+from .labels import field_by_value, meaning, persons_share, value_kind
 from .layout import Row, Tok
 from .loader import FieldSpec, Label, Schema
 from .matching import UNMAPPED, Match, find_labels, find_marker
 from .normalize import normalise
 
 ROW_INDEX_LABELS = ("stt", "tt", "sott", "sothutu")  # "STT" column of a register table
+
+
+def _split_measure(toks: list[Tok], unread: list[FieldSpec]) -> tuple[list[Tok], tuple[FieldSpec, list[Tok]] | None]:
+    """A cell that ran on into a column whose title was not read ("Gốm men lam  Cao 35 cm"): the words from where
+    the rest reads as a measure (dimensions, a weight) are that field's value, the words before the cell's own."""
+    for spec in unread:
+        for k in range(1, len(toks)):
+            rest = " ".join(t.text for t in toks[k:])
+            if value_kind(rest) == spec.kind and not any(c.isdigit() for t in toks[:k] for c in t.text):
+                return toks[:k], (spec, toks[k:])
+    return toks, None
 
 
 class PageReader:
@@ -183,6 +194,7 @@ class PageReader:
             return None
         # whose it is rests on the section or on the subject by default, not on the label: a person confirms
         doubt = None if meaning(m.label.text).roles or section is not None and value_kind(value) != "year" \
+            or not persons_share(spec, self.schema) and value_kind(value) != "year" \
             else f"placed by its value alone: {spec.key} may be another field's"
         label = Label(m.label.text, m.label.folded, by_meaning=True, doubt=doubt)
         return Match(m.start, m.end, spec, label, 0.5, m.weight)
@@ -361,6 +373,8 @@ class PageReader:
                 entries.append(current)
             for ci, toks in cells.items():
                 current.setdefault(ci, []).extend(toks)
+        have = {cols[ci][2].spec.key for ci in range(len(cols))}
+        unread = [self.schema.by_key[k] for k in ("dimensions", "weight") if k in self.schema.by_key and k not in have]
         for e in entries:
             d = self.new_draft()
             for ci, toks in e.items():
@@ -368,6 +382,10 @@ class PageReader:
                 if m.spec is idx_spec:
                     continue
                 toks = _value_toks(toks, m.spec.kind, m.spec)
+                toks, measure = _split_measure(toks, unread)
                 if toks:
                     d.add(Found(m.spec, toks, m.label, m.score, self.page).finish())
+                if measure is not None:
+                    spec, mtoks = measure
+                    d.add(Found(spec, mtoks, Label(spec.key, spec.key, by_meaning=True), 0.5, self.page).finish())
         return bool(entries)

@@ -121,3 +121,13 @@ def test_a_relation_is_a_persons_word_even_alone_below_its_label(label, layout):
     assert flat["declarant.relation"] == "Mẹ"
     assert flat["registration.office"] == "Ủy ban nhân dân xã Tam Sơn"
     assert flat["mother.full_name"] == "Trần Thị Lan"
+
+
+def test_a_measure_column_whose_title_was_not_read_is_split_off_by_its_values():
+    rows = ["SỔ ĐĂNG KÝ HIỆN VẬT",
+            [(100, "STT"), (250, "Số kiểm kê"), (600, "Tên hiện vật"), (1000, "Chất liệu"), (1250, "Zzz yyy"),
+             (1700, "Niên đại")],
+            [(100, "1"), (250, "G.3173"), (600, "Áo the"), (1000, "Vải"), (1250, "Dài 45 cm"), (1700, "Thế kỷ XIX")]]
+    v = flatten_fields(extract_records([page(rows)], "baotang/")[0])
+    assert v["material"] == "Vải"
+    assert v["dimensions"] == {"length_cm": 45.0}
