@@ -112,6 +112,17 @@ def _leads_row(toks: list[Tok], e: int) -> bool:
     return bool(words) and all(w and (w.isalpha() or "/" in w and w.replace("/", "").isalpha()) for w in words)
 
 
+def _in_label_case(toks: list[Tok], m: Match, e: int) -> bool:
+    """The words after a matched wording up to toks[e] are in the label's own case (lower case after a
+    sentence-case label, capitals in a label in capitals): "… của Sở Lao động -" is a value's proper name."""
+    label_caps = all(t.text.isupper() for t in toks[m.start:m.end] if any(c.isalpha() for c in t.text))
+    for t in toks[m.end:e + 1]:
+        letters = [c for c in t.text if c.isalpha()]
+        if letters and (all(c.isupper() for c in letters) if label_caps else not all(c.islower() for c in letters)):
+            return False
+    return True
+
+
 def _label_cased_unknown(toks: list[Tok], m: Match, e: int) -> bool:
     """toks[m.end:e + 1] are one or two words no vocabulary holds, written in the label's own case (lower case
     in a sentence-case label, capitals in a label in capitals), right before a colon: more of the label ("Họ
@@ -320,7 +331,8 @@ def refine_labels(toks: list[Tok], chosen: list[Match], schema: Schema, section:
                 # way (a label in a grid, or above its value, naming its person last), when every word is a label word
                 if not soft_ended and not _strong_end(toks, e) and _closed_value(toks[m.end:e + 1], m.spec):
                     break  # "Giới tính Nam": the words are the field's value, not more of its label
-                if _strong_end(toks, e) or not soft_ended and _soft_end(toks, e) or _label_cased_unknown(toks, m, e):
+                if _strong_end(toks, e) or not soft_ended and _soft_end(toks, e) and _in_label_case(toks, m, e) \
+                        or _label_cased_unknown(toks, m, e):
                     if out and out[-1].start == m.start:
                         break  # a label sharing its words with the one before was stretched with it
                     m2 = _read_label(toks, m.start, e + 1, schema, section, prev, m, heading)

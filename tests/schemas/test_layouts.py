@@ -131,3 +131,10 @@ def test_a_measure_column_whose_title_was_not_read_is_split_off_by_its_values():
     v = flatten_fields(extract_records([page(rows)], "baotang/")[0])
     assert v["material"] == "Vải"
     assert v["dimensions"] == {"length_cm": 45.0}
+
+
+def test_a_value_in_title_case_after_a_wording_is_no_more_of_its_label():
+    rows = ["GIẤY CHỨNG NHẬN THƯƠNG BINH", "Họ và tên: Nguyễn Văn An",
+            "Quyết định số: 1291/QĐ-LĐTBXH ngày 15/04/1957 của Sở Lao động - Thương binh và Xã hội tỉnh Bắc Ninh"]
+    v = flatten_fields(extract_records([page(rows)], "nguoicocong/")[0])
+    assert v["decision.issuer"] == "Sở Lao động - Thương binh và Xã hội tỉnh Bắc Ninh"
