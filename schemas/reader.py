@@ -9,18 +9,34 @@ from .layout import Row, Tok
 from .loader import FieldSpec, Label, Schema
 from .matching import UNMAPPED, Match, find_labels, find_marker
 from .normalize import normalise
+from .vocab import vocabulary
 
 ROW_INDEX_LABELS = ("stt", "tt", "sott", "sothutu")  # "STT" column of a register table
 
 
-def _split_measure(toks: list[Tok], unread: list[FieldSpec]) -> tuple[list[Tok], tuple[FieldSpec, list[Tok]] | None]:
-    """A cell that ran on into a column whose title was not read ("Gốm men lam  Cao 35 cm"): the words from where
-    the rest reads as a measure (dimensions, a weight) are that field's value, the words before the cell's own."""
+def _split_measure(toks: list[Tok], unread: list[FieldSpec], own: FieldSpec | None = None
+                   ) -> tuple[list[Tok], tuple[FieldSpec, list[Tok]] | None]:
+    """A cell that ran on into the next column, whose title was not read: the words from where the rest reads as
+    that column's field are its value, the words before the cell's own — a measure (dimensions, a weight: "Gốm
+    men lam  Cao 35 cm"), a material of the closed list after an object's name ("Áo the  Đồng"), or an object's
+    name after a code ("G.484  Ống nhổ")."""
     for spec in unread:
         for k in range(1, len(toks)):
-            rest = " ".join(t.text for t in toks[k:])
-            if value_kind(rest) == spec.kind and not any(c.isdigit() for t in toks[:k] for c in t.text):
-                return toks[:k], (spec, toks[k:])
+            head, rest = toks[:k], toks[k:]
+            text = " ".join(t.text for t in rest)
+            if spec.kind in ("dimensions", "weight"):
+                fits = value_kind(text) == spec.kind and not any(c.isdigit() for t in head for c in t.text)
+            elif spec.vocabulary_closed and own is not None and own.kind == "number":
+                fits = all(any(c.isdigit() for c in t.text) for t in head) and all(
+                    t.text.strip(",.;").isalpha() for t in rest)  # a code, then words
+            elif spec.vocabulary_closed and own is not None and own.kind == "text" and own.vocabulary:
+                words = vocabulary(spec.vocabulary)
+                fits = len(rest) <= 3 and rest[0].text[:1].isupper() and all(
+                    t.text.strip(",.;").lower() in words for t in rest)
+            else:
+                fits = False
+            if fits:
+                return head, (spec, rest)
     return toks, None
 
 
@@ -374,7 +390,8 @@ class PageReader:
             for ci, toks in cells.items():
                 current.setdefault(ci, []).extend(toks)
         have = {cols[ci][2].spec.key for ci in range(len(cols))}
-        unread = [self.schema.by_key[k] for k in ("dimensions", "weight") if k in self.schema.by_key and k not in have]
+        unread = [self.schema.by_key[k] for k in ("dimensions", "weight", "material", "name")
+                  if k in self.schema.by_key and k not in have]
         for e in entries:
             d = self.new_draft()
             for ci, toks in e.items():
@@ -382,7 +399,7 @@ class PageReader:
                 if m.spec is idx_spec:
                     continue
                 toks = _value_toks(toks, m.spec.kind, m.spec)
-                toks, measure = _split_measure(toks, unread)
+                toks, measure = _split_measure(toks, [u for u in unread if u.key not in d.fields], m.spec)
                 if toks:
                     d.add(Found(m.spec, toks, m.label, m.score, self.page).finish())
                 if measure is not None:

@@ -138,3 +138,16 @@ def test_a_value_in_title_case_after_a_wording_is_no_more_of_its_label():
             "Quyết định số: 1291/QĐ-LĐTBXH ngày 15/04/1957 của Sở Lao động - Thương binh và Xã hội tỉnh Bắc Ninh"]
     v = flatten_fields(extract_records([page(rows)], "nguoicocong/")[0])
     assert v["decision.issuer"] == "Sở Lao động - Thương binh và Xã hội tỉnh Bắc Ninh"
+
+
+def test_a_name_or_material_column_whose_title_was_not_read_is_split_off_by_what_it_is():
+    rows = ["SỔ ĐĂNG KÝ HIỆN VẬT",
+            [(100, "STT"), (250, "Số kiểm kê"), (1000, "Chất liệu"), (1400, "Kích thước"), (1800, "Niên đại")],
+            [(100, "1"), (250, "G.484"), (500, "Ống nhổ"), (1000, "Đồng"), (1400, "Cao 12 cm"), (1800, "Thế kỷ XIX")]]
+    v = flatten_fields(extract_records([page(rows)], "baotang/")[0])
+    assert v["inventory_number"] == "G.484" and v["name"] == "Ống nhổ" and v["material"] == "Đồng"
+    rows = ["SỔ ĐĂNG KÝ HIỆN VẬT",
+            [(100, "STT"), (250, "Số kiểm kê"), (500, "Tên hiện vật"), (1400, "Kích thước"), (1800, "Niên đại")],
+            [(100, "1"), (250, "G.485"), (500, "Áo the"), (1000, "Vải"), (1400, "Cao 12 cm"), (1800, "Thế kỷ XIX")]]
+    v = flatten_fields(extract_records([page(rows)], "baotang/")[0])
+    assert v["name"] == "Áo the" and v["material"] == "Vải"
