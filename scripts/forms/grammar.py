@@ -59,10 +59,10 @@ ATTRIBUTES: dict[str, dict[str, list[str]]] = {
     "pob": {"seen": ["Nơi sinh", "Sinh tại"], "unseen": ["Nơi sanh", "Sanh tại", "Đẻ tại", "Chỗ sinh", "Nơi đẻ"]},
     "hometown": {"seen": ["Quê quán", "Nguyên quán", "Quê gốc", "Quê hương", "Nguyên quán gốc"], "unseen": ["Q. quán"]},
     "residence": {"seen": ["Nơi cư trú", "Nơi thường trú", "Trú quán", "Nơi ở", "Địa chỉ", "Chỗ ở hiện nay", "Địa chỉ thường trú", "HKTT", "Hộ khẩu thường trú"],
-                  "unseen": []},
+                  "unseen": ["Nơi cư ngụ", "Cư trú tại", "Hiện ở tại"]},
     "ethnicity": {"seen": ["Dân tộc", "Sắc tộc", "Thành phần dân tộc"], "unseen": ["D. tộc", "Thuộc dân tộc"]},
-    "nationality": {"seen": ["Quốc tịch", "Quốc tịch hiện nay", "Công dân nước", "Q. tịch"], "unseen": []},
-    "sex": {"seen": ["Giới tính", "Phái tính", "Nam/Nữ", "Giới"], "unseen": []},
+    "nationality": {"seen": ["Quốc tịch", "Quốc tịch hiện nay", "Công dân nước", "Q. tịch"], "unseen": ["Là công dân nước"]},
+    "sex": {"seen": ["Giới tính", "Phái tính", "Nam/Nữ", "Giới"], "unseen": ["Là nam/nữ"]},
     "personal_id": {"seen": ["Số định danh cá nhân", "Số CCCD", "Mã định danh", "Số ĐDCN"],
                     "unseen": ["Số căn cước công dân", "Số CMND/CCCD", "Số thẻ căn cước"]},
 }
@@ -102,7 +102,7 @@ PLAIN: dict[str, dict[str, list[str]]] = {
     "martyr_cert": {"seen": ["Số bằng"], "unseen": ["Bằng TQGC số", "Số Bằng TQGC", "Số hiệu Bằng"]},
     "decision": {"seen": ["Quyết định số"], "unseen": ["QĐ số", "Căn cứ QĐ số", "Số QĐ"]},
     "invalid_cert": {"seen": ["Số giấy chứng nhận"], "unseen": ["Giấy CN số", "Số GCN", "GCN số"]},
-    "category": {"seen": ["Đối tượng", "Thuộc diện", "Diện chính sách", "Đối tượng hưởng"], "unseen": []},
+    "category": {"seen": ["Đối tượng", "Thuộc diện", "Diện chính sách", "Đối tượng hưởng"], "unseen": ["Thuộc đối tượng", "Diện hưởng chế độ"]},
     "unit_injured": {"seen": ["Đơn vị khi bị thương"], "unseen": ["Đơn vị lúc bị thương", "Đ. vị khi bị thương", "Bị thương khi ở đơn vị"]},
     "injury_date": {"seen": ["Ngày bị thương"], "unseen": ["Bị thương vào ngày", "Ngày, tháng, năm bị thương", "Ngày BT"]},
     "injury_place": {"seen": ["Nơi bị thương"], "unseen": ["Bị thương ở", "Địa điểm bị thương", "Nơi BT"]},
@@ -111,16 +111,16 @@ PLAIN: dict[str, dict[str, list[str]]] = {
     "grade": {"seen": ["Hạng", "Hạng thương tật"], "unseen": ["Được xếp hạng", "Thương tật hạng"]},
     "inventory": {"seen": ["Số đăng ký", "Ký hiệu", "Mã hiện vật", "Số hiệu hiện vật"], "unseen": ["Số hiệu kho"]},
     "object_name": {"seen": ["Tên hiện vật"], "unseen": ["Tên di vật", "Tên cổ vật", "Tên gọi hiện vật"]},
-    "material": {"seen": ["Chất liệu", "Vật liệu", "Làm bằng", "Chất liệu chính"], "unseen": []},
-    "quantity": {"seen": ["Số lượng", "Tổng số", "Số lượng (chiếc)", "Số cái"], "unseen": []},
-    "dimensions": {"seen": ["Kích thước", "KT", "Kích cỡ", "Khuôn khổ"], "unseen": []},
+    "material": {"seen": ["Chất liệu", "Vật liệu", "Làm bằng", "Chất liệu chính"], "unseen": ["Chất liệu cấu tạo", "Được làm từ", "Làm từ chất liệu"]},
+    "quantity": {"seen": ["Số lượng", "Tổng số", "Số lượng (chiếc)", "Số cái"], "unseen": ["Gồm có"]},
+    "dimensions": {"seen": ["Kích thước", "KT", "Kích cỡ", "Khuôn khổ"], "unseen": ["Các chiều", "Đo được"]},
     "weight": {"seen": ["Trọng lượng", "Nặng", "Cân nặng"], "unseen": ["K. lượng"]},
     "dating": {"seen": ["Niên đại", "Thời kỳ"], "unseen": ["Niên đại ước định", "Thuộc thời kỳ"]},
     "origin": {"seen": ["Nguồn gốc", "Xuất xứ"], "unseen": ["Cách thu nhận", "Nguồn gốc thu nhận"]},
     "find_place": {"seen": ["Địa điểm phát hiện", "Địa điểm sưu tầm", "Nơi tìm thấy"], "unseen": ["Nơi thu thập", "Địa điểm tìm được"]},
     "donor": {"seen": ["Người hiến tặng", "Người sưu tầm", "Người trao tặng", "Người tặng"], "unseen": ["Tên người hiến"]},
     "acquisition": {"seen": ["Ngày nhập"], "unseen": ["Ngày vào kho", "Ngày tiếp nhận", "Tiếp nhận ngày"]},
-    "condition": {"seen": ["Tình trạng bảo quản", "Tình trạng hiện nay", "Tình trạng hiện vật", "Trạng thái"], "unseen": []},
+    "condition": {"seen": ["Tình trạng bảo quản", "Tình trạng hiện nay", "Tình trạng hiện vật", "Trạng thái"], "unseen": ["Thực trạng bảo quản", "Tình trạng lúc nhập", "Mức độ nguyên vẹn"]},
     "description": {"seen": ["Mô tả", "Miêu tả", "Mô tả chi tiết"], "unseen": ["Nét đặc trưng"]},
     "storage": {"seen": ["Nơi bảo quản", "Nơi lưu giữ"], "unseen": ["Chỗ để trong kho", "Vị trí trong kho"]},
 }
@@ -132,8 +132,8 @@ MARKERS: dict[str, list[str]] = {"seen": ["Thông tin {r}", "{R}"], "unseen": ["
 
 # How a relative of a martyr is labelled, by the relation the contract stores.
 RELATIVES: dict[str, dict[str, list[str]]] = {
-    "cha": {"seen": ["Cha", "Bố đẻ", "Thân phụ", "Cha đẻ"], "unseen": []},
-    "mẹ": {"seen": ["Mẹ", "Mẹ đẻ", "Bà mẹ", "Mẹ ruột"], "unseen": []},
+    "cha": {"seen": ["Cha", "Bố đẻ", "Thân phụ", "Cha đẻ"], "unseen": ["Ông thân sinh", "Tên cha liệt sĩ"]},
+    "mẹ": {"seen": ["Mẹ", "Mẹ đẻ", "Bà mẹ", "Mẹ ruột"], "unseen": ["Bà thân sinh", "Tên mẹ liệt sĩ", "Mẹ sinh thành"]},
 }
 
 # Surface decoration. Punctuation ends the label; the grid template prints none (a gap instead).
@@ -251,13 +251,6 @@ def strip_marks(text: str) -> str:
     return unicodedata.normalize("NFC", "".join(c for c in nfd if not unicodedata.combining(c)))
 
 
-def _own_or_seen(parts: dict[str, list[str]], split: str) -> list[str]:
-    """The split's words of a concept; the seen ones when the split has none left (every unseen word of the
-    concept became known to the extractor and moved to the seen part: the label is then a known wording,
-    still dressed as the split dresses it)."""
-    return parts[split] or parts["seen"]
-
-
 class Labeler:
     """Draws label wordings and their decoration for one document of one split."""
 
@@ -279,17 +272,17 @@ class Labeler:
     def person(self, role: str, attribute: str) -> str:
         """A label for the role's attribute. The record's own subject is mostly named by the attribute alone
         ("Họ và tên"), as forms do; the role word ("… người được khai sinh") is the exception."""
-        bare = _own_or_seen(ATTRIBUTES[attribute], self.split)
+        bare = ATTRIBUTES[attribute][self.split]
         if "" in ROLES[role]["seen"] and self.rng.random() < (0.75 if self.split == "seen" else 0.5):
             return self._dress(self.rng.choice(bare))
         named = [w for w in person_wordings(role, attribute, self.split) if w not in bare]
         return self._dress(self.rng.choice(named or bare))
 
     def plain(self, concept: str) -> str:
-        return self._dress(self.rng.choice(plain_wordings(concept, self.split) or plain_wordings(concept, "seen")))
+        return self._dress(self.rng.choice(plain_wordings(concept, self.split)))
 
     def relative(self, relation: str) -> str:
-        return self._dress(self.rng.choice(relative_wordings(relation, self.split) or relative_wordings(relation, "seen")))
+        return self._dress(self.rng.choice(relative_wordings(relation, self.split)))
 
     def marker(self, role: str) -> str:
         text = self.rng.choice(marker_wordings(role, self.split))
