@@ -80,7 +80,7 @@ def bulk_index(es: Elasticsearch, index: str, docs: Iterable[tuple[str, dict]], 
     count = 0
     extra = {"refresh": "wait_for"} if visible else {}
     try:
-        for ok, item in helpers.streaming_bulk(es, actions, chunk_size=chunk_size, max_retries=5,
+        for ok, _item in helpers.streaming_bulk(es, actions, chunk_size=chunk_size, max_retries=5,
                                                initial_backoff=1, max_backoff=30, raise_on_error=True, **extra):
             count += ok
     except helpers.BulkIndexError as exc:
