@@ -24,6 +24,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Resp
 from fastapi.templating import Jinja2Templates
 
 from api import i18n
+from api.static_files import static_file
 from sohoa.errors import REASONS
 
 HERE = Path(__file__).resolve().parent
@@ -112,10 +113,8 @@ def svg_chart(series: list[dict], width: int = 600, height: int = 120, lang: str
 
 @router.get("/console/static/{name}")
 def console_static(name: str) -> Response:
-    path = HERE / "static" / name
-    if not name.startswith("console") or "/" in name or not path.is_file():
-        raise HTTPException(404)
-    return Response(path.read_bytes(), media_type="text/css" if name.endswith(".css") else "application/javascript")
+    """The console's own static files (api/static/console*)."""
+    return static_file(name, "console", "no-cache")
 
 
 def _disclosed(data):
