@@ -17,9 +17,9 @@ import boto3
 import pytest
 from elasticsearch import Elasticsearch
 
-from ingest.testing import stop_process, text_pdf, worker_process
+from ingest.testing import remove_namespace, stop_process, text_pdf, worker_process
 
-from .conftest import ROOT, _empty_bucket, s3, sohoa
+from .conftest import ROOT, s3, sohoa
 
 pytestmark = pytest.mark.integration
 
@@ -38,9 +38,7 @@ def ev(stack_env):
     assert done.returncode == 0, done.stderr
     drop_events(env)  # the s3:TestEvent the setup caused: these tests count uploads
     yield env
-    Elasticsearch(env["SOHOA_ES_URL"]).indices.delete(index=f"{env['SOHOA_INDEX_PREFIX']}-*", ignore_unavailable=True,
-                                                      allow_no_indices=True)
-    _empty_bucket(env)
+    remove_namespace(env)
 
 
 def sqs(env):
