@@ -192,7 +192,7 @@ def _parse(value: str | None) -> datetime | None:
 
 @lru_cache(maxsize=4)
 def _es(es_url: str):
-    from indexers.client import make_client
+    from sohoa.elastic import make_client
     return make_client(Config.from_env({"SOHOA_ES_URL": es_url}))
 
 

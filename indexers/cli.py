@@ -7,7 +7,9 @@ import json
 
 from sohoa.config import Config
 
-from .client import INDEX_NAMES, alias_status, ensure_indices, load_template, make_client
+from sohoa.elastic import make_client
+
+from .client import INDEX_NAMES, alias_status, ensure_indices, load_template
 from .pages import PageQuery, search_pages
 
 RECORD_FILTERS = ("type", "name", "born", "died", "registered", "place", "number", "records", "sort", "role")

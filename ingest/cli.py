@@ -235,7 +235,7 @@ def _status_context():
     """
     from types import SimpleNamespace
 
-    from indexers.client import make_client
+    from sohoa.elastic import make_client
     from .broker import make_broker, queue_names
     config = Config.from_env()
     ctx = SimpleNamespace(config=config, es=make_client(config))

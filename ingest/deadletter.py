@@ -18,7 +18,7 @@ import logging
 from dramatiq import Message
 from dramatiq.common import dq_name, xq_name
 
-from indexers.pages import now_iso
+from sohoa.clock import now_iso
 
 from .state import StateStore, doc_job_id, page_job_id, transition
 

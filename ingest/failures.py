@@ -19,7 +19,7 @@ from __future__ import annotations
 import logging
 from datetime import datetime, timezone
 
-from indexers.pages import now_iso
+from sohoa.clock import now_iso
 from sohoa.errors import classify
 
 from .state import RETRY_FIELDS, StateStore, doc_job_id

@@ -18,7 +18,7 @@ from datetime import datetime, timedelta, timezone
 from dramatiq.common import q_name
 from dramatiq.middleware import Middleware
 
-from indexers.pages import now_iso
+from sohoa.clock import now_iso
 
 from .state import worker_name
 

@@ -19,7 +19,7 @@ import logging
 
 from elasticsearch import helpers
 
-from indexers.pages import now_iso
+from sohoa.clock import now_iso
 
 from .state import ledger_id, transition
 from .storage import ObjectRef

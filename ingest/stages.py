@@ -23,8 +23,10 @@ from typing import Callable
 from elasticsearch import Elasticsearch
 from PIL import Image
 
-from indexers.client import ensure_indices, make_client
-from indexers.pages import bulk_index, delete_by_doc_hash, now_iso, page_document, page_id
+from indexers.client import ensure_indices
+from indexers.pages import bulk_index, delete_by_doc_hash, page_document
+from sohoa.clock import now_iso
+from sohoa.ids import page_id
 from indexers.records import record_documents
 from indexers.reviews import carry_reviews
 from ocr.pipeline import OcrOptions, ocr_image
@@ -33,6 +35,7 @@ from ocr.sources import detect_kind, inspect, page_image, set_pixel_limit
 from ocr.textlayer import TextLayer, pdf_text_layer, text_page
 from schemas.extract import extract_records
 from sohoa.config import Config
+from sohoa.elastic import make_client
 from sohoa.errors import BadInput, LimitExceeded, classify
 
 from .state import FINISHED, StateStore, transition

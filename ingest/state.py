@@ -26,7 +26,8 @@ from elastic_transport import TransportError
 
 from sohoa.config import Config
 from sohoa.errors import DependencyUnavailable
-from indexers.pages import now_iso, page_id
+from sohoa.clock import now_iso
+from sohoa.ids import page_id
 
 log = logging.getLogger(__name__)
 

@@ -232,7 +232,7 @@ def api_server(env: dict, log_path=None, workers: int = 1) -> Iterator[str]:
 def remove_namespace(env: Mapping[str, str]) -> None:
     """Remove everything a test run, benchmark or drill made in its namespace: its indices (``SOHOA_INDEX_PREFIX-*``),
     its inbox and derived buckets with every object version in them, and its event queues."""
-    from indexers.client import make_client
+    from sohoa.elastic import make_client
     from sohoa.config import Config
 
     from .event_sources import sqs_client

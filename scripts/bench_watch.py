@@ -111,7 +111,7 @@ def percentile(values: list[float], q: float) -> float:
 
 def old_recording(ctx, sample: list, send) -> float:
     """The watcher's per-object recording before bulk: mget per 500, then create + send + update each."""
-    from indexers.pages import now_iso
+    from sohoa.clock import now_iso
     from ingest.state import ledger_id
     started = time.monotonic()
     for i in range(0, len(sample), 500):

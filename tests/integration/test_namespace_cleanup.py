@@ -9,7 +9,7 @@ import pytest
 
 from ingest.event_sources import sqs_client
 from ingest.testing import remove_namespace
-from indexers.client import make_client
+from sohoa.elastic import make_client
 from sohoa.config import Config
 
 from .conftest import s3
