@@ -54,7 +54,7 @@ def get_es(config: Config = Depends(get_config)) -> Elasticsearch:
 def get_bucket(request: Request):
     bucket = getattr(request.app.state, "search_bucket", None)
     if bucket is None:
-        from ingest.storage import Bucket
+        from sohoa.storage import Bucket
         bucket = request.app.state.search_bucket = Bucket(request.app.state.config)
     return bucket
 

@@ -173,7 +173,7 @@ def cmd_review_export(args) -> int:
 
     from api import audit
     from api.admin_cli import _who
-    from ingest.storage import Bucket
+    from sohoa.storage import Bucket
 
     from .ground_truth import export
     config = Config.from_env()

@@ -19,7 +19,7 @@ from sohoa.logs import setup_logging
 from . import stages
 from .broker import enqueue_many, queue_names, setup_broker
 from .heartbeat import WorkerHeartbeat
-from .storage import ObjectRef
+from sohoa.storage import ObjectRef
 
 config = Config.from_env()
 # Worker processes import this module first: our log format and levels

@@ -124,7 +124,7 @@ def _scan_files(paths: list[Path], all_files: bool) -> list[tuple[Path, str]]:
 
 
 def cmd_submit(args) -> int:
-    from .storage import Bucket
+    from sohoa.storage import Bucket
     bucket = Bucket(Config.from_env())
     collection = args.collection.strip("/")
     files = _scan_files(args.paths, args.all_files)
@@ -207,7 +207,7 @@ def cmd_events(args) -> int:
 
 def cmd_derived_migrate(args) -> int:
     from .derived import migrate_derived
-    from .storage import Bucket
+    from sohoa.storage import Bucket
     bucket = Bucket(Config.from_env())
     report = migrate_derived(bucket, args.from_prefix, delete=args.delete)
     print(report)

@@ -22,7 +22,7 @@ from elasticsearch import helpers
 from sohoa.clock import now_iso
 
 from .state import ledger_id, transition
-from .storage import ObjectRef
+from sohoa.storage import ObjectRef
 
 log = logging.getLogger(__name__)
 

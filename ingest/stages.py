@@ -39,7 +39,7 @@ from sohoa.elastic import make_client
 from sohoa.errors import BadInput, LimitExceeded, classify
 
 from .state import FINISHED, StateStore, transition
-from .storage import Bucket, ObjectChanged, ObjectRef
+from sohoa.storage import Bucket, ObjectChanged, ObjectRef
 
 log = logging.getLogger(__name__)
 

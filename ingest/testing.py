@@ -236,7 +236,7 @@ def remove_namespace(env: Mapping[str, str]) -> None:
     from sohoa.config import Config
 
     from .event_sources import sqs_client
-    from .storage import Bucket
+    from sohoa.storage import Bucket
     config = Config.from_env(env)
     es = make_client(config)
     es.indices.delete(index=f"{config.index_prefix}-*", ignore_unavailable=True, allow_no_indices=True)

@@ -191,7 +191,7 @@ def run_size(n: int, args, base_env: dict[str, str]) -> dict:
             # size would take hours here. The objects are recorded as a reconciliation records each
             # listed page (batches of 1,000, bulk), without the LIST requests.
             from ingest.ledger import Sighting, record_and_send
-            from ingest.storage import ObjectRef
+            from sohoa.storage import ObjectRef
             started, queued, requests = time.monotonic(), 0, 0
             for i in range(0, n, 1000):
                 batch = [Sighting(ObjectRef(key_of(j), f"{j:032x}", 320)) for j in range(i, min(n, i + 1000))]

@@ -8,7 +8,7 @@ from dramatiq.brokers.redis import RedisBroker
 
 from ingest.stages import Context, prepare, record_failure
 from ingest.state import ledger_id
-from ingest.storage import ObjectRef
+from sohoa.storage import ObjectRef
 from ingest.watcher import scan_once
 from sohoa.config import Config
 from sohoa.errors import LimitExceeded
