@@ -19,6 +19,7 @@ from dramatiq import Message
 from dramatiq.common import dq_name, xq_name
 
 from sohoa.clock import now_iso
+from sohoa.messages import PREPARE, PrepareMessage
 
 from .state import StateStore, doc_job_id, page_job_id, transition
 
@@ -122,7 +123,8 @@ def purge_dead_for(broker, queues: tuple[str, ...], doc_hashes: set[str], ledger
         for redis_id, data in list(r.hgetall(xq_msgs).items()):
             m = Message.decode(data)
             args = tuple(m.args)
-            about = (m.actor_name == "prepare_document" and len(args) == 5 and args[4] in ledger_ids) or \
+            prepare = PrepareMessage.parse(args) if m.actor_name == PREPARE else None
+            about = (prepare is not None and prepare.ledger_id in ledger_ids) or \
                 (m.actor_name in ("ocr_page", "index_document") and args and args[0] in doc_hashes)
             if about:
                 pipe = r.pipeline()
@@ -139,8 +141,9 @@ def _reopen(state: StateStore | None, message: Message) -> None:
         return
     args = tuple(message.args)
     try:
-        if message.actor_name == "prepare_document" and len(args) == 5:
-            state.set_ledger(args[4], status="enqueued", enqueued_at=now_iso(), reason=None, message=None)
+        prepare = PrepareMessage.parse(args) if message.actor_name == PREPARE else None
+        if prepare is not None:
+            state.set_ledger(prepare.ledger_id, status="enqueued", enqueued_at=now_iso(), reason=None, message=None)
         elif message.actor_name == "ocr_page" and len(args) == 2:
             doc_hash, page = args
 

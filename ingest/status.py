@@ -123,8 +123,8 @@ def _buckets(agg: dict) -> dict[str, int]:
 def collect_status(ctx, refresh: bool = True, broker=None, queues: tuple[str, ...] | None = None) -> dict:
     """Everything ``sohoa status`` shows, as plain data (also the console's and /metrics' source)."""
     if broker is None or queues is None:
-        from .actors import QUEUES, broker as default_broker
-        broker, queues = broker or default_broker, queues or QUEUES
+        from sohoa.messages import make_broker, queue_names
+        broker, queues = broker or make_broker(ctx.config.broker_url), queues or queue_names(ctx.config.index_prefix)
     es, jobs, ledger = ctx.es, ctx.config.index("jobs"), ctx.config.index("ledger")
     if refresh:
         es.indices.refresh(index=f"{jobs},{ledger}")

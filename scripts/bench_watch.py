@@ -143,23 +143,9 @@ def run_size(n: int, args, base_env: dict[str, str]) -> dict:
     import redis
     r = redis.Redis.from_url(env["SOHOA_BROKER_URL"])
     try:
-        import dramatiq
-        from ingest.broker import make_broker
-        broker = make_broker(env["SOHOA_BROKER_URL"])
-        queue = f"{config.index_prefix}-prepare"
-        broker.declare_queue(queue)
-
-        def send(ref, lid):  # what ingest.actors.prepare_document.send does, without loading the pipeline
-            broker.enqueue(dramatiq.Message(queue_name=queue, actor_name="prepare_document",
-                                            args=(config.bucket, ref.key, ref.etag, ref.size, lid), kwargs={},
-                                            options={}))
-
-        from ingest.broker import enqueue_many
-
-        def send_many(items):  # what ingest.actors.send_prepare_many does
-            enqueue_many(broker, [dramatiq.Message(queue_name=queue, actor_name="prepare_document",
-                                                   args=(config.bucket, ref.key, ref.etag, ref.size, lid), kwargs={},
-                                                   options={}) for ref, lid in items])
+        from sohoa.messages import MessageSender, make_broker
+        sender = MessageSender(make_broker(env["SOHOA_BROKER_URL"]), config.index_prefix)
+        send, send_many = sender.prepare, sender.prepare_many  # what sohoa watch sends through
 
         ctx = Context.from_config(config, send_prepare=send)
         ensure_indices(ctx.es, config)

@@ -154,10 +154,11 @@ def test_a_duplicated_event_and_a_listing_queue_once(ev):
 KILLED = """
 import os, signal, sys
 import ingest.consumer as consumer
-from ingest import actors
+from ingest.control import Control
 from ingest.event_sources import open_source
+from sohoa.config import Config
 point = sys.argv[1]
-ctx = actors.context()
+ctx = Control.from_config(Config.from_env())  # what sohoa events sends through
 source = open_source(ctx.config)
 send = ctx.send_prepare
 def die(*args, **kwargs):
