@@ -1,11 +1,23 @@
-"""Recognise one page image with Tesseract: image in, lines and words with boxes out."""
+"""Tesseract, the default OCR engine: every call to it is in this module.
+
+- ``TesseractEngine`` (ocr/engine.py's protocol): a page image in, lines and
+  words with boxes and confidences out (``recognize``);
+- ``orientation``: Tesseract's OSD, which preprocessing asks when the ink
+  profile cannot tell a page's way up (ocr/preprocess.py);
+- ``word_confidences``: a quick reading of a strip, to compare two ways up;
+- ``render_pdf``: a searchable PDF (image plus invisible text) of many pages
+  in one Tesseract run (ocr/output.py).
+"""
 
 from __future__ import annotations
 
 import os
+import re
+import subprocess
 import tempfile
 import time
 from collections import OrderedDict
+from pathlib import Path
 
 import pytesseract
 from PIL import Image
@@ -13,6 +25,7 @@ from PIL import Image
 from sohoa.errors import DependencyUnavailable, StageTimeout
 from sohoa.text import nfc
 
+from .engine import PageInput
 from .reading_order import reading_order
 from .result import Line, PageText, Word
 
@@ -31,6 +44,17 @@ def tesseract_config(psm: int = 3, tessdata_dir: str | None = None, extra: str =
     if extra:
         parts.append(extra)
     return " ".join(parts)
+
+
+class TesseractEngine:
+    """Tesseract on the preprocessed page (see ``recognize``)."""
+
+    name = "tesseract"
+    preprocess = True
+
+    def recognize(self, page: PageInput) -> PageText:
+        return recognize(page.image, page.page, languages=page.languages, psm=page.psm, timeout=page.timeout,
+                         tessdata_dir=page.model_dir)
 
 
 def recognize(image: Image.Image, page: int, languages: str = "vie", psm: int = 3,
@@ -117,3 +141,62 @@ def lines_from_tsv(data: dict) -> list[Line]:
         )
         lines.append(Line(words=words, bbox=bbox, block=block))
     return lines
+
+
+# -- orientation and quick readings (asked by ocr/preprocess.py) ------------
+
+_ROTATE = re.compile(r"Rotate:\s*(\d+)")
+_CONF = re.compile(r"Orientation confidence:\s*([\d.]+)")
+
+
+def orientation(image: Image.Image, tessdata_dir: str | None = None, timeout: float = 60) -> tuple[int, float]:
+    """(degrees clockwise to turn the page upright, OSD confidence) by Tesseract's OSD; ``(0, 0.0)`` for a page it
+    cannot judge (too few characters, pictures)."""
+    cfg = "--psm 0 -c min_characters_to_try=20"
+    if tessdata_dir:
+        cfg += f' --tessdata-dir "{tessdata_dir}"'
+    try:
+        osd = pytesseract.image_to_osd(image, config=cfg, timeout=timeout)
+    except pytesseract.TesseractError:
+        return 0, 0.0  # "Too few characters", "Invalid resolution": nothing to judge
+    except RuntimeError as exc:  # pytesseract's timeout
+        if "timeout" in str(exc).lower():
+            raise StageTimeout(f"orientation detection took over {timeout:g} s") from exc
+        raise
+    rot = _ROTATE.search(osd)
+    conf = _CONF.search(osd)
+    if not rot:
+        return 0, 0.0
+    return int(rot.group(1)) % 360, float(conf.group(1)) if conf else 0.0
+
+
+def word_confidences(image: Image.Image, languages: str = "vie", tessdata_dir: str | None = None,
+                     timeout: float = 30, psm: int = 6) -> list[tuple[float, str]]:
+    """(confidence 0-100, text) of each word Tesseract reads on ``image``; empty when it reads none."""
+    cfg = f"--psm {psm}" + (f' --tessdata-dir "{tessdata_dir}"' if tessdata_dir else "")
+    try:
+        data = pytesseract.image_to_data(image, lang=languages, config=cfg, output_type=pytesseract.Output.DICT,
+                                         timeout=timeout)
+    except pytesseract.TesseractError:
+        return []
+    return [(float(c), str(t).strip()) for c, t in zip(data["conf"], data["text"]) if float(c) >= 0 and str(t).strip()]
+
+
+# -- searchable PDF (asked by ocr/output.py) ----------------------------------
+
+def render_pdf(listing: Path, out_base: Path, languages: str, psm: int, tessdata_dir: str | None,
+               timeout: float) -> Path:
+    """One Tesseract run over the page images named in ``listing``: ``out_base``.pdf, image plus invisible text."""
+    cmd = ["tesseract", str(listing), str(out_base), "-l", languages, "--psm", str(psm)]
+    if tessdata_dir:
+        cmd[1:1] = ["--tessdata-dir", tessdata_dir]
+    cmd.append("pdf")
+    try:
+        subprocess.run(cmd, check=True, capture_output=True, timeout=timeout)
+    except FileNotFoundError as exc:
+        raise DependencyUnavailable("tesseract is not installed") from exc
+    except subprocess.TimeoutExpired as exc:
+        raise StageTimeout(f"searchable PDF took over {timeout:g} s") from exc
+    except subprocess.CalledProcessError as exc:
+        raise RuntimeError(f"tesseract failed writing the PDF: {exc.stderr.decode(errors='replace')[-300:]}") from exc
+    return out_base.with_suffix(".pdf")
