@@ -59,14 +59,6 @@ def queue_depths(broker, queues: tuple[str, ...], workers: list[dict] | None = N
     return out
 
 
-def dead_messages(broker, queue: str, limit: int = 100) -> list[Message]:
-    """Dead-lettered messages of a queue, without removing them (Redis only; RabbitMQ cannot peek)."""
-    if is_rabbitmq(broker):
-        return []
-    raw = broker.client.hgetall(f"{broker.namespace}:{xq_name(queue)}.msgs")
-    return [Message.decode(v) for _, v in list(raw.items())[:limit]]
-
-
 def _fresh(message: Message, queue: str) -> Message:
     """The same call as a new message: back on its own queue, retry count and eta dropped."""
     return Message(queue_name=queue, actor_name=message.actor_name, args=tuple(message.args),

@@ -190,12 +190,6 @@ class Bucket:
     def page_ocr_key(self, doc_hash: str, page: int) -> str:
         return f"{self.derived_prefix}ocr/{doc_hash}/{page:05d}.json"
 
-    def presigned_url(self, key: str, expires: int = 300) -> str:
-        """A short-lived link to a derived object (a page image)."""
-        url: str = self.client.generate_presigned_url("get_object", Params={"Bucket": self.derived_bucket, "Key": key},
-                                                      ExpiresIn=expires)
-        return url
-
 
 def _unavailable(exc: Exception) -> DependencyUnavailable:
     if isinstance(exc, EndpointConnectionError):
