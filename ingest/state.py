@@ -168,7 +168,9 @@ class StateStore:
             if src is None:
                 src = new_page(doc_hash, page)
             return transition(src, state, **fields)
-        return self.update(self.jobs, page_job_id(doc_hash, page), change)
+        record = self.update(self.jobs, page_job_id(doc_hash, page), change)
+        assert record is not None  # change() always returns a record, so one was written
+        return record
 
 
 def new_page(doc_hash: str, page: int) -> dict:
