@@ -19,6 +19,7 @@ from dramatiq import Message
 from dramatiq.common import dq_name, xq_name
 
 from sohoa.clock import now_iso
+from sohoa.jobs import DocState, PageState
 from sohoa.messages import PREPARE, PrepareMessage
 
 from .state import StateStore, doc_job_id, page_job_id, transition
@@ -144,12 +145,14 @@ def _reopen(state: StateStore | None, message: Message) -> None:
                     return None
                 failed = [p for p in src.get("pages_failed") or [] if p != page]
                 src["pages_failed"], src["pages_count_failed"] = failed, len(failed)
-                return transition(src, "ocr") if src.get("state") in ("failed", "indexed", "needs_review") else src
+                reopened = (DocState.FAILED, DocState.INDEXED, DocState.NEEDS_REVIEW)
+                return transition(src, DocState.OCR) if src.get("state") in reopened else src
             state.update(state.jobs, doc_job_id(doc_hash), reopen_doc)
             state.update(state.jobs, page_job_id(doc_hash, page),
-                         lambda src: None if src is None else transition(src, "queued"))
+                         lambda src: None if src is None else transition(src, PageState.QUEUED))
         elif message.actor_name == "index_document" and args:
             state.update(state.jobs, doc_job_id(args[0]),
-                         lambda src: transition(src, "ocr") if src and src.get("state") == "failed" else None)
+                         lambda src: transition(src, DocState.OCR) if src and src.get("state") == DocState.FAILED
+                         else None)
     except Exception as exc:  # the message is back on its queue; the state catches up when it runs
         log.warning("requeued %s but could not mark it waiting: %s", message.actor_name, type(exc).__name__)

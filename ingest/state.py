@@ -185,6 +185,7 @@ def transition(src: dict, state: str, **fields) -> dict:
     sohoa/jobs.py does not list is logged and made, so a case the table missed
     never costs a document.
     """
+    state = str(state)  # a DocState or PageState is stored as its plain string
     kind = "page" if src.get("kind") == "page" else "document"
     try:
         check_transition(kind, src.get("state"), state)
