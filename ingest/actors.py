@@ -9,6 +9,7 @@ workers) and ``{prefix}-index``, where the prefix is SOHOA_INDEX_PREFIX.
 from __future__ import annotations
 
 import threading
+from typing import Any
 
 import dramatiq
 
@@ -62,7 +63,7 @@ def _record_retry(actor_name: str, args: tuple, exc: BaseException, retries: int
 broker = setup_broker(config.broker_url, _record_failure, _record_retry,
                       [WorkerHeartbeat(lambda: context().es, config.index("jobs"))])
 
-RETRY = dict(retry_when=should_retry, min_backoff=1_000, max_backoff=60_000)
+RETRY: dict[str, Any] = dict(retry_when=should_retry, min_backoff=1_000, max_backoff=60_000)
 
 
 QUEUES = queue_names(config.index_prefix)

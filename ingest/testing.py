@@ -176,7 +176,7 @@ def worker_process(env: dict, log_path=None, processes: int = 1, threads: int = 
         yield proc
     finally:
         stop_process(proc)
-        if log_path:
+        if not isinstance(log, int):
             log.close()
 
 
@@ -205,7 +205,7 @@ def api_process(env: dict, log_path=None, workers: int = 1,
         deadline = time.monotonic() + 30
         while True:
             if proc.poll() is not None:
-                said = open(log_path).read() if log_path else proc.stderr.read().decode()
+                said = open(log_path).read() if log_path else (proc.stderr.read().decode() if proc.stderr else "")
                 raise RuntimeError(f"sohoa api exited: {said[-2000:]}")
             try:
                 if httpx.get(base + "/healthz", timeout=1).status_code == 200:
