@@ -16,8 +16,10 @@ pytestmark = pytest.mark.integration
 
 
 def test_the_console_queues_and_reads_in_the_apps_namespace(stack_env, monkeypatch):
-    own = {**stack_env, "SOHOA_INDEX_PREFIX": f"{stack_env['SOHOA_INDEX_PREFIX']}con{uuid.uuid4().hex[:6]}",
-           "SOHOA_SESSION_SECRET": "s" * 40}
+    run = uuid.uuid4().hex[:6]
+    # A namespace of its own (indices and buckets): removed afterwards, leaving the session's alone.
+    own = {**stack_env, "SOHOA_INDEX_PREFIX": f"{stack_env['SOHOA_INDEX_PREFIX']}con{run}",
+           "SOHOA_BUCKET": f"{stack_env['SOHOA_BUCKET']}-con{run}", "SOHOA_SESSION_SECRET": "s" * 40}
     # The process environment names another deployment: the console used to follow it.
     monkeypatch.setenv("SOHOA_INDEX_PREFIX", "someoneelse")
     monkeypatch.setenv("SOHOA_BROKER_URL", "redis://127.0.0.1:1/0")
