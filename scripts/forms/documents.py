@@ -397,7 +397,7 @@ def museum_table(lab: Labeler, val: Values, rng: random.Random) -> Doc:
     """A register table, one object per row; its column titles are words of the split."""
 
     def title(concept: str) -> str:
-        return rng.choice(PLAIN[concept][lab.split])
+        return rng.choice(PLAIN[concept][lab.split] or PLAIN[concept]["seen"])  # none left unseen: a known title
 
     headers = ["STT", title("inventory"), title("object_name"), title("material"), title("dimensions"), title("dating")]
     rows, records = [], []

@@ -51,20 +51,20 @@ ROLES: dict[str, dict[str, list[str]]] = {
 # --- attributes: what about the person ------------------------------------------------------------
 
 ATTRIBUTES: dict[str, dict[str, list[str]]] = {
-    "name": {"seen": ["Họ, chữ đệm, tên", "Họ và tên", "Họ tên", "Họ, chữ đệm và tên"],
-             "unseen": ["Họ tên đầy đủ", "Họ và tên khai sinh", "Họ, tên đệm, tên", "H. tên", "Tên đầy đủ"]},
-    "dob": {"seen": ["Ngày, tháng, năm sinh", "Ngày tháng năm sinh", "Sinh ngày", "Ngày sinh"],
-            "unseen": ["Sanh ngày", "Ngày sanh", "Đẻ ngày", "Ng. sinh", "NTNS", "Sinh vào ngày"]},
+    "name": {"seen": ["Họ, chữ đệm, tên", "Họ và tên", "Họ tên", "Họ, chữ đệm và tên", "Họ tên đầy đủ", "Tên đầy đủ"],
+             "unseen": ["Họ và tên khai sinh", "Họ, tên đệm, tên", "H. tên"]},
+    "dob": {"seen": ["Ngày, tháng, năm sinh", "Ngày tháng năm sinh", "Sinh ngày", "Ngày sinh", "NTNS"],
+            "unseen": ["Sanh ngày", "Ngày sanh", "Đẻ ngày", "Ng. sinh", "Sinh vào ngày"]},
     "birth_year": {"seen": ["Năm sinh", "Sinh năm"], "unseen": ["Năm sanh", "Sinh vào năm", "N. sinh"]},
     "pob": {"seen": ["Nơi sinh", "Sinh tại"], "unseen": ["Nơi sanh", "Sanh tại", "Đẻ tại", "Chỗ sinh", "Nơi đẻ"]},
-    "hometown": {"seen": ["Quê quán", "Nguyên quán"], "unseen": ["Quê gốc", "Q. quán", "Quê hương", "Nguyên quán gốc"]},
-    "residence": {"seen": ["Nơi cư trú", "Nơi thường trú", "Trú quán", "Nơi ở"],
-                  "unseen": ["Địa chỉ", "Chỗ ở hiện nay", "Địa chỉ thường trú", "HKTT", "Hộ khẩu thường trú"]},
-    "ethnicity": {"seen": ["Dân tộc"], "unseen": ["D. tộc", "Sắc tộc", "Thành phần dân tộc", "Thuộc dân tộc"]},
-    "nationality": {"seen": ["Quốc tịch"], "unseen": ["Q. tịch", "Quốc tịch hiện nay", "Công dân nước"]},
-    "sex": {"seen": ["Giới tính"], "unseen": ["Phái tính", "Nam/Nữ", "Giới"]},
-    "personal_id": {"seen": ["Số định danh cá nhân", "Số CCCD"],
-                    "unseen": ["Mã định danh", "Số căn cước công dân", "Số ĐDCN", "Số CMND/CCCD", "Số thẻ căn cước"]},
+    "hometown": {"seen": ["Quê quán", "Nguyên quán", "Quê gốc", "Quê hương", "Nguyên quán gốc"], "unseen": ["Q. quán"]},
+    "residence": {"seen": ["Nơi cư trú", "Nơi thường trú", "Trú quán", "Nơi ở", "Địa chỉ", "Chỗ ở hiện nay", "Địa chỉ thường trú", "HKTT", "Hộ khẩu thường trú"],
+                  "unseen": []},
+    "ethnicity": {"seen": ["Dân tộc", "Sắc tộc", "Thành phần dân tộc"], "unseen": ["D. tộc", "Thuộc dân tộc"]},
+    "nationality": {"seen": ["Quốc tịch", "Quốc tịch hiện nay", "Công dân nước", "Q. tịch"], "unseen": []},
+    "sex": {"seen": ["Giới tính", "Phái tính", "Nam/Nữ", "Giới"], "unseen": []},
+    "personal_id": {"seen": ["Số định danh cá nhân", "Số CCCD", "Mã định danh", "Số ĐDCN"],
+                    "unseen": ["Số căn cước công dân", "Số CMND/CCCD", "Số thẻ căn cước"]},
 }
 
 # Orders of a role word and an attribute word. ``{a}`` the attribute, ``{r}`` the role (lower case),
@@ -77,8 +77,8 @@ ORDERS: dict[str, list[str]] = {
 # --- plain phrases: fields about no person --------------------------------------------------------
 
 PLAIN: dict[str, dict[str, list[str]]] = {
-    "reg_number": {"seen": ["Số"], "unseen": ["Số vào sổ", "Số trích lục", "Số thứ tự"]},
-    "reg_book": {"seen": ["Quyển số"], "unseen": ["Quyển", "Quyển sổ số", "Q. số"]},
+    "reg_number": {"seen": ["Số", "Số thứ tự"], "unseen": ["Số vào sổ", "Số trích lục"]},
+    "reg_book": {"seen": ["Quyển số", "Quyển", "Q. số"], "unseen": ["Quyển sổ số"]},
     "reg_date": {"seen": ["Ngày đăng ký"], "unseen": ["Ngày ĐK", "Đăng ký vào ngày", "Ngày vào sổ", "Ngày làm thủ tục"]},
     "reg_office": {"seen": ["Nơi đăng ký"], "unseen": ["Nơi ĐK", "Đơn vị đăng ký", "Cơ quan thực hiện", "UBND nơi đăng ký"]},
     "dob_words": {"seen": ["Ghi bằng chữ", "Bằng chữ"], "unseen": ["Viết bằng lời", "Ghi rõ bằng chữ", "Đọc là"]},
@@ -86,43 +86,43 @@ PLAIN: dict[str, dict[str, list[str]]] = {
                        "unseen": ["Quan hệ với trẻ", "Là gì của trẻ", "Mối quan hệ với con"]},
     "relation_death": {"seen": ["Quan hệ với người đã chết"],
                        "unseen": ["Là gì của người mất", "Quan hệ với người từ trần", "Mối quan hệ với người quá cố"]},
-    "death_when": {"seen": ["Đã chết vào lúc", "Chết vào lúc"], "unseen": ["Từ trần lúc", "Mất vào lúc", "Qua đời lúc"]},
+    "death_when": {"seen": ["Đã chết vào lúc", "Chết vào lúc", "Từ trần lúc"], "unseen": ["Mất vào lúc", "Qua đời lúc"]},
     "death_hour": {"seen": [], "unseen": ["Giờ mất", "Mất lúc", "Giờ từ trần"]},
     "death_day": {"seen": [], "unseen": ["Ngày mất", "Mất ngày", "Ngày từ trần", "Ngày qua đời"]},
     "death_place": {"seen": ["Nơi chết"], "unseen": ["Nơi mất", "Nơi từ trần", "Mất tại", "Qua đời tại"]},
-    "death_cause": {"seen": ["Nguyên nhân chết"], "unseen": ["Lý do tử vong", "Nguyên nhân tử vong", "Bệnh/lý do mất"]},
+    "death_cause": {"seen": ["Nguyên nhân chết", "Nguyên nhân tử vong"], "unseen": ["Lý do tử vong", "Bệnh/lý do mất"]},
     "death_notice": {"seen": ["Giấy báo tử số"], "unseen": ["GBT số", "Giấy BT số", "Theo giấy báo tử"]},
-    "alias": {"seen": ["Bí danh"], "unseen": ["Tên thường gọi", "B. danh", "Tên gọi ở đơn vị"]},
-    "enlistment": {"seen": ["Nhập ngũ"], "unseen": ["Vào bộ đội", "Tòng quân", "Ngày vào quân đội", "Nhập ngũ tháng"]},
-    "rank": {"seen": ["Cấp bậc"], "unseen": ["Quân hàm", "Cấp bậc lúc hy sinh", "C. bậc"]},
-    "position": {"seen": ["Chức vụ"], "unseen": ["Chức vụ lúc hy sinh", "Chức danh", "C. vụ"]},
-    "unit": {"seen": ["Đơn vị"], "unseen": ["Thuộc đơn vị", "Đơn vị công tác", "Đ. vị"]},
+    "alias": {"seen": ["Bí danh", "Tên thường gọi"], "unseen": ["B. danh", "Tên gọi ở đơn vị"]},
+    "enlistment": {"seen": ["Nhập ngũ", "Vào bộ đội", "Tòng quân"], "unseen": ["Ngày vào quân đội", "Nhập ngũ tháng"]},
+    "rank": {"seen": ["Cấp bậc", "Quân hàm"], "unseen": ["Cấp bậc lúc hy sinh", "C. bậc"]},
+    "position": {"seen": ["Chức vụ", "Chức danh", "Chức vụ lúc hy sinh"], "unseen": ["C. vụ"]},
+    "unit": {"seen": ["Đơn vị", "Thuộc đơn vị", "Đơn vị công tác"], "unseen": ["Đ. vị"]},
     "martyr_death": {"seen": ["Hy sinh ngày"], "unseen": ["Hi sinh ngày", "Từ trần ngày", "Ngày hi sinh", "Ngày mất"]},
-    "burial": {"seen": ["Nơi an táng"], "unseen": ["Phần mộ tại", "Nơi chôn cất", "Mộ táng tại"]},
+    "burial": {"seen": ["Nơi an táng", "Phần mộ tại", "Nơi chôn cất"], "unseen": ["Mộ táng tại"]},
     "martyr_cert": {"seen": ["Số bằng"], "unseen": ["Bằng TQGC số", "Số Bằng TQGC", "Số hiệu Bằng"]},
     "decision": {"seen": ["Quyết định số"], "unseen": ["QĐ số", "Căn cứ QĐ số", "Số QĐ"]},
     "invalid_cert": {"seen": ["Số giấy chứng nhận"], "unseen": ["Giấy CN số", "Số GCN", "GCN số"]},
-    "category": {"seen": ["Đối tượng"], "unseen": ["Thuộc diện", "Diện chính sách", "Đối tượng hưởng"]},
+    "category": {"seen": ["Đối tượng", "Thuộc diện", "Diện chính sách", "Đối tượng hưởng"], "unseen": []},
     "unit_injured": {"seen": ["Đơn vị khi bị thương"], "unseen": ["Đơn vị lúc bị thương", "Đ. vị khi bị thương", "Bị thương khi ở đơn vị"]},
     "injury_date": {"seen": ["Ngày bị thương"], "unseen": ["Bị thương vào ngày", "Ngày, tháng, năm bị thương", "Ngày BT"]},
     "injury_place": {"seen": ["Nơi bị thương"], "unseen": ["Bị thương ở", "Địa điểm bị thương", "Nơi BT"]},
-    "injury_rate": {"seen": ["Tỷ lệ tổn thương cơ thể", "Tỷ lệ mất sức lao động"],
-                    "unseen": ["Tỉ lệ thương tật", "Tỉ lệ mất sức lao động", "TLTTCT", "Mức suy giảm khả năng lao động"]},
-    "grade": {"seen": ["Hạng"], "unseen": ["Được xếp hạng", "Hạng thương tật", "Thương tật hạng"]},
-    "inventory": {"seen": ["Số đăng ký", "Ký hiệu"], "unseen": ["Số hiệu kho", "Mã hiện vật", "Số hiệu hiện vật"]},
+    "injury_rate": {"seen": ["Tỷ lệ tổn thương cơ thể", "Tỷ lệ mất sức lao động", "Tỉ lệ thương tật", "Tỉ lệ mất sức lao động", "TLTTCT"],
+                    "unseen": ["Mức suy giảm khả năng lao động"]},
+    "grade": {"seen": ["Hạng", "Hạng thương tật"], "unseen": ["Được xếp hạng", "Thương tật hạng"]},
+    "inventory": {"seen": ["Số đăng ký", "Ký hiệu", "Mã hiện vật", "Số hiệu hiện vật"], "unseen": ["Số hiệu kho"]},
     "object_name": {"seen": ["Tên hiện vật"], "unseen": ["Tên di vật", "Tên cổ vật", "Tên gọi hiện vật"]},
-    "material": {"seen": ["Chất liệu"], "unseen": ["Vật liệu", "Làm bằng", "Chất liệu chính"]},
-    "quantity": {"seen": ["Số lượng"], "unseen": ["Tổng số", "Số lượng (chiếc)", "Số cái"]},
-    "dimensions": {"seen": ["Kích thước"], "unseen": ["KT", "Kích cỡ", "Khuôn khổ"]},
-    "weight": {"seen": ["Trọng lượng"], "unseen": ["Nặng", "Cân nặng", "K. lượng"]},
-    "dating": {"seen": ["Niên đại"], "unseen": ["Thời kỳ", "Niên đại ước định", "Thuộc thời kỳ"]},
-    "origin": {"seen": ["Nguồn gốc"], "unseen": ["Xuất xứ", "Cách thu nhận", "Nguồn gốc thu nhận"]},
-    "find_place": {"seen": ["Địa điểm phát hiện", "Địa điểm sưu tầm"], "unseen": ["Nơi tìm thấy", "Nơi thu thập", "Địa điểm tìm được"]},
-    "donor": {"seen": ["Người hiến tặng", "Người sưu tầm"], "unseen": ["Người trao tặng", "Người tặng", "Tên người hiến"]},
+    "material": {"seen": ["Chất liệu", "Vật liệu", "Làm bằng", "Chất liệu chính"], "unseen": []},
+    "quantity": {"seen": ["Số lượng", "Tổng số", "Số lượng (chiếc)", "Số cái"], "unseen": []},
+    "dimensions": {"seen": ["Kích thước", "KT", "Kích cỡ", "Khuôn khổ"], "unseen": []},
+    "weight": {"seen": ["Trọng lượng", "Nặng", "Cân nặng"], "unseen": ["K. lượng"]},
+    "dating": {"seen": ["Niên đại", "Thời kỳ"], "unseen": ["Niên đại ước định", "Thuộc thời kỳ"]},
+    "origin": {"seen": ["Nguồn gốc", "Xuất xứ"], "unseen": ["Cách thu nhận", "Nguồn gốc thu nhận"]},
+    "find_place": {"seen": ["Địa điểm phát hiện", "Địa điểm sưu tầm", "Nơi tìm thấy"], "unseen": ["Nơi thu thập", "Địa điểm tìm được"]},
+    "donor": {"seen": ["Người hiến tặng", "Người sưu tầm", "Người trao tặng", "Người tặng"], "unseen": ["Tên người hiến"]},
     "acquisition": {"seen": ["Ngày nhập"], "unseen": ["Ngày vào kho", "Ngày tiếp nhận", "Tiếp nhận ngày"]},
-    "condition": {"seen": ["Tình trạng bảo quản"], "unseen": ["Tình trạng hiện nay", "Tình trạng hiện vật", "Trạng thái"]},
-    "description": {"seen": ["Mô tả"], "unseen": ["Nét đặc trưng", "Miêu tả", "Mô tả chi tiết"]},
-    "storage": {"seen": ["Nơi bảo quản"], "unseen": ["Chỗ để trong kho", "Nơi lưu giữ", "Vị trí trong kho"]},
+    "condition": {"seen": ["Tình trạng bảo quản", "Tình trạng hiện nay", "Tình trạng hiện vật", "Trạng thái"], "unseen": []},
+    "description": {"seen": ["Mô tả", "Miêu tả", "Mô tả chi tiết"], "unseen": ["Nét đặc trưng"]},
+    "storage": {"seen": ["Nơi bảo quản", "Nơi lưu giữ"], "unseen": ["Chỗ để trong kho", "Vị trí trong kho"]},
 }
 
 # Section markers opening a block about one person ("Thông tin người mẹ" above attribute-only labels),
@@ -132,8 +132,8 @@ MARKERS: dict[str, list[str]] = {"seen": ["Thông tin {r}", "{R}"], "unseen": ["
 
 # How a relative of a martyr is labelled, by the relation the contract stores.
 RELATIVES: dict[str, dict[str, list[str]]] = {
-    "cha": {"seen": ["Cha"], "unseen": ["Bố đẻ", "Thân phụ", "Cha đẻ"]},
-    "mẹ": {"seen": ["Mẹ"], "unseen": ["Mẹ đẻ", "Bà mẹ", "Mẹ ruột"]},
+    "cha": {"seen": ["Cha", "Bố đẻ", "Thân phụ", "Cha đẻ"], "unseen": []},
+    "mẹ": {"seen": ["Mẹ", "Mẹ đẻ", "Bà mẹ", "Mẹ ruột"], "unseen": []},
 }
 
 # Surface decoration. Punctuation ends the label; the grid template prints none (a gap instead).
@@ -251,6 +251,13 @@ def strip_marks(text: str) -> str:
     return unicodedata.normalize("NFC", "".join(c for c in nfd if not unicodedata.combining(c)))
 
 
+def _own_or_seen(parts: dict[str, list[str]], split: str) -> list[str]:
+    """The split's words of a concept; the seen ones when the split has none left (every unseen word of the
+    concept became known to the extractor and moved to the seen part: the label is then a known wording,
+    still dressed as the split dresses it)."""
+    return parts[split] or parts["seen"]
+
+
 class Labeler:
     """Draws label wordings and their decoration for one document of one split."""
 
@@ -272,17 +279,17 @@ class Labeler:
     def person(self, role: str, attribute: str) -> str:
         """A label for the role's attribute. The record's own subject is mostly named by the attribute alone
         ("Họ và tên"), as forms do; the role word ("… người được khai sinh") is the exception."""
-        bare = ATTRIBUTES[attribute][self.split]
+        bare = _own_or_seen(ATTRIBUTES[attribute], self.split)
         if "" in ROLES[role]["seen"] and self.rng.random() < (0.75 if self.split == "seen" else 0.5):
             return self._dress(self.rng.choice(bare))
         named = [w for w in person_wordings(role, attribute, self.split) if w not in bare]
         return self._dress(self.rng.choice(named or bare))
 
     def plain(self, concept: str) -> str:
-        return self._dress(self.rng.choice(plain_wordings(concept, self.split)))
+        return self._dress(self.rng.choice(plain_wordings(concept, self.split) or plain_wordings(concept, "seen")))
 
     def relative(self, relation: str) -> str:
-        return self._dress(self.rng.choice(relative_wordings(relation, self.split)))
+        return self._dress(self.rng.choice(relative_wordings(relation, self.split) or relative_wordings(relation, "seen")))
 
     def marker(self, role: str) -> str:
         text = self.rng.choice(marker_wordings(role, self.split))
