@@ -4,7 +4,6 @@ and no unseen wording occurs in the extractor."""
 from __future__ import annotations
 
 import random
-import re
 
 import pytest
 
