@@ -28,6 +28,7 @@ from elasticsearch import ConflictError, Elasticsearch, NotFoundError
 
 from schemas.regroup import check_op, merge_records, next_of, replay, split_record
 from schemas.review import QUEUE_STATUSES, ReviewError
+from sohoa.clock import now_iso
 from sohoa.config import Config
 
 from .client import ensure_index
@@ -36,11 +37,7 @@ from .records import base_of, derive, record_id
 log = logging.getLogger(__name__)
 
 QUEUE_CANDIDATES = 10
-_ready: set[tuple[str, str]] = set()
-
-
-def now_iso(dt: datetime | None = None) -> str:
-    return (dt or datetime.now(timezone.utc)).isoformat(timespec="milliseconds")
+_ready: set[tuple[str, ...]] = set()
 
 
 def reviews_index(es: Elasticsearch, config: Config, name: str = "reviews") -> str:
