@@ -28,17 +28,47 @@ def queue_names(prefix: str) -> tuple[str, ...]:
     return tuple(f"{prefix}-{stage}" for stage in STAGES)
 
 
+def _redis_broker_class():
+    from dramatiq.brokers.redis import RedisBroker
+    from dramatiq.errors import ConnectionClosed
+    import redis
+
+    class SohoaRedisBroker(RedisBroker):
+        """dramatiq's Redis broker, whose every call to Redis reports a lost connection as dramatiq's own
+        connection error.
+
+        dramatiq's worker recovers from a broker connection error (it drops the delayed messages it holds,
+        which ``RecoverDroppedMessages`` hands back, and starts a new consumer); but the stock broker lets
+        redis-py's error through from ``enqueue`` and ``requeue``. When Redis goes down just as a delayed
+        retry falls due, the worker's delay-queue consumer fails putting it back on its queue, takes the
+        error for an unexpected one, fails again requeueing the rest and dies: every delayed message it
+        held stays in its acks set, counted as delayed, for as long as the worker lives
+        (``tests/integration/test_redis_restart.py``).
+        """
+
+        def _dispatch(self, command):
+            dispatch = super()._dispatch(command)
+
+            def do_dispatch(queue_name, *args):
+                try:
+                    return dispatch(queue_name, *args)
+                except (redis.ConnectionError, redis.TimeoutError) as exc:
+                    raise ConnectionClosed(exc) from None
+            return do_dispatch
+
+    return SohoaRedisBroker
+
+
 def make_broker(url: str) -> Broker:
     if url.startswith(("amqp://", "amqps://")):
         from dramatiq.brokers.rabbitmq import RabbitmqBroker
         return RabbitmqBroker(url=url)
     if url.startswith(("redis://", "rediss://", "unix://")):
-        from dramatiq.brokers.redis import RedisBroker
         # A worker that dies (OOM, SIGKILL) leaves its messages unacknowledged;
         # the other workers hand them out again once its heartbeat is older
         # than heartbeat_timeout, checked on about 1% of fetches. dramatiq's
         # defaults (60 s, 0.1%) can leave a page waiting for many minutes.
-        return RedisBroker(url=url, heartbeat_timeout=30_000, maintenance_chance=10_000)
+        return _redis_broker_class()(url=url, heartbeat_timeout=30_000, maintenance_chance=10_000)
     raise ValueError(f"unsupported broker URL scheme in SOHOA_BROKER_URL (use redis:// or amqp://): {url.split('://')[0]}")
 
 

@@ -106,3 +106,31 @@ def test_delayed_messages_due_while_redis_restarts_are_all_processed(own_redis):
         assert client.hlen(f"dramatiq:{queue}.DQ.msgs") == 0  # nothing counted as delayed any more
     finally:
         worker.stop(timeout=5000)
+
+
+def test_a_message_dropped_without_a_reconnect_is_put_back_by_the_sweep(own_redis):
+    """However a worker comes to forget a message it fetched, a sweep finds it unheld twice and puts it back."""
+    broker = make_broker(own_redis.url)
+    broker.add_middleware(RecoverDroppedMessages(sweep_every=1.0))
+    queue = f"sweep-{uuid.uuid4().hex[:8]}"
+    processed: list[int] = []
+
+    @dramatiq.actor(queue_name=queue, broker=broker, max_retries=0)
+    def note(n: int) -> None:
+        processed.append(n)
+
+    worker = dramatiq.Worker(broker, worker_threads=1, worker_timeout=1000)
+    worker.start()
+    try:
+        # What a fetch does (the id moves from the queue to this worker's acks set), with no hand-over after.
+        message = broker.enqueue(note.message(7).copy(queue_name=f"{queue}.DQ", options={"eta": 0}))
+        client = redis.Redis(port=own_redis.port)
+        redis_id = message.options["redis_message_id"]
+        client.lrem(f"dramatiq:{queue}.DQ", 1, redis_id)
+        client.sadd(f"dramatiq:__acks__.{broker.broker_id}.{queue}.DQ", redis_id)
+        deadline = time.monotonic() + 30
+        while not processed and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert processed == [7]
+    finally:
+        worker.stop(timeout=5000)
