@@ -181,10 +181,17 @@ class EventConsumer:
             else:
                 resp = es.create(index=jobs, id=self.stats_id, document=doc)
         except (ConflictError, NotFoundError):
-            # Folded into the retired record (as last written) while this consumer was not heard from:
-            # from now on the record counts only what came after.
-            self._offset = event_counters.add(self._offset, self._reported, -1)
-            self._record_seq = ()
+            try:
+                mine = es.get(index=jobs, id=self.stats_id)
+            except NotFoundError:
+                # Folded into the retired record (as last written) while this consumer was not heard
+                # from: from now on the record counts only what came after.
+                self._offset = event_counters.add(self._offset, self._reported, -1)
+                self._record_seq = ()
+                return
+            # Still there: an earlier write of ours landed though its answer was lost (a timeout).
+            self._record_seq = (mine["_seq_no"], mine["_primary_term"])
+            self._reported = event_counters.counters(mine["_source"].get("events"))
             return
         self._record_seq = (resp["_seq_no"], resp["_primary_term"])
         self._reported = counts

@@ -105,3 +105,17 @@ def test_an_interrupted_compaction_is_finished_by_the_next_without_doubling(jobs
     totals = status_totals(es, jobs.jobs)
     assert totals["received"] == 11  # 5 from the live one, 6 folded
     assert sorted(h["_id"] for h in records(es, jobs.jobs)) == sorted([RETIRED_ID, "events:back:3"])
+
+
+def test_a_write_whose_answer_was_lost_is_not_taken_for_a_fold(jobs, es):
+    c = consumer(jobs, "timeout:5")
+    c.stats.received = 3
+    c.write_stats(force=True)
+    # The next write lands, but its answer never comes back (a timeout): the record is ahead of the consumer.
+    c.stats.received = 8
+    doc = es.get(index=jobs.jobs, id="events:timeout:5")["_source"]
+    es.index(index=jobs.jobs, id="events:timeout:5", document={**doc, "events": {**doc["events"], "received": 8}})
+    c.write_stats(force=True)  # conflicts, finds its record, and takes its sequence number
+    c.stats.received = 9
+    c.write_stats(force=True)
+    assert status_totals(es, jobs.jobs)["received"] == 9
