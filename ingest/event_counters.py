@@ -24,8 +24,10 @@ A compaction interrupted between 1 and 3 is finished by the next one (step 2
 for what is still pending). Every write to the retired record carries the
 sequence number it was read at, so of two compactions at once one gives up.
 The consumer's side (``EventConsumer.write_stats``) writes its record guarded
-by its own last sequence number; when that fails, its record was folded, and
-it goes on with a new record that counts only what came after.
+by its own last sequence number; when that fails and its record is gone, the
+record was folded, and it goes on with a new record that counts only what
+came after (a record still there was written by a write of its own whose
+answer was lost: it takes that record's sequence number).
 """
 
 from __future__ import annotations
