@@ -172,8 +172,8 @@ def run_size(n: int, args, base_env: dict[str, str]) -> dict:
         s3.create_bucket(Bucket=config.derived_bucket)
         out["fill_seconds"] = round(fill(moto, config.bucket, config.derived_bucket, n), 1)
         # moto's objects (hundreds of thousands of them) live in this process; left to the garbage
-        # collector, every collection walks them all, which slowed the recording measured here by about
-        # 40% at 300,000 objects. A real S3 keeps its objects elsewhere: freeze them out of collection.
+        # collector, every collection walks them all while the recording is timed. A real S3 keeps its
+        # objects elsewhere: freeze them out of collection.
         gc.freeze()
         print(f"[{n}] filled in {out['fill_seconds']} s", file=sys.stderr, flush=True)
 
