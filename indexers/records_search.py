@@ -46,7 +46,7 @@ from sohoa.text import clean_spaces
 
 from sohoa.text import fold
 
-from . import keyboard, name_vocabulary
+from . import keyboard, name_vocabulary, slip_readings
 from .analysis import folded_text, norm_text, spelt_word
 from .records import NAME_SUFFIXES, PLACE_SUFFIXES, date_bound, digits, key_matches, number_key, tokens
 
@@ -89,6 +89,9 @@ MAX_SLIPS = 30  # words one slip away weighed per query word (the likeliest)
 SPELT_WEIGHT = 0.1  # the given name spelt as typed with its marks: below a word's nearness (0.5)
 LENGTH_WEIGHT = 0.02  # a name of as many words as the query: below any difference of word nearness
 SUBJECT_WEIGHT = 0.015  # the record's subject before another person: above the rarity point, below the length
+# Per place of a slip read back (slip_readings), within a tier: above a record's other signals within a tier
+# (given name 0.5, length, subject), and with them below the gap between tiers (a unit test holds both).
+SLIP_READING_STEP = 0.65
 RARE_WEIGHT = 0.0005  # times the rarity (BM25 IDF × tf part, under 30) of the given name: below the length point
 
 
@@ -314,13 +317,21 @@ def role_filter(roles: list[str]) -> dict:
     return {"bool": {"should": either, "minimum_should_match": 1}}
 
 
-def person_query(name: str | None, q: "RecordQuery", vocabulary: dict[str, dict[str, int]] | None = None) -> dict | None:
-    """One nested query over the people of a record: the best person of the roles asked for, matching
-    ``name`` (every reading of it: as typed, as Telex, as VNI) and born in the range asked for."""
+def person_filter(q: "RecordQuery") -> list[dict]:
+    """The people a name query may match: of the roles asked for, born in the range asked for."""
     flt = [role_filter(q.roles)]
     born = _date_range("search.people.born", q.born_from, q.born_to)
     if born:
         flt.append(born)
+    return flt
+
+
+def person_query(name: str | None, q: "RecordQuery", vocabulary: dict[str, dict[str, int]] | None = None,
+                 slips: list[str] | None = None) -> dict | None:
+    """One nested query over the people of a record: the best person of the roles asked for, matching
+    ``name`` (every reading of it: as typed, as Telex, as VNI, and ``slips``: the names of the archive it is
+    one slip from, best first, see ``slip_readings``) and born in the range asked for."""
+    flt = person_filter(q)
     readings = [r for r in keyboard.readings(clean_spaces(name))[:3] if query_words(r)[1]] if name else []
     if readings:
         # Only the reading as typed may be one slip off: a slip read as keystrokes makes other words again.
@@ -328,6 +339,15 @@ def person_query(name: str | None, q: "RecordQuery", vocabulary: dict[str, dict[
                                                                    "minimum_should_match": 1}}],
                                  "should": name_word_clauses(r, typo=i == 0, vocabulary=vocabulary)}}
                        for i, r in enumerate(readings)]
+        # A slip read back: searched as if typed so, without a slip on top. Within each tier (whole name, variant,
+        # every word) the likelier reading first; the query as typed can match only one slip off (its word is no
+        # word of the archive), below them all.
+        for r, reading in enumerate(slips or []):
+            step = SLIP_READING_STEP * (len(slips) - 1 - r)
+            per_reading.append({"bool": {"filter": flt, "must": [{"bool": {
+                "should": name_clauses(reading, typo=False), "minimum_should_match": 1}}],
+                "should": [*name_word_clauses(reading, typo=False, vocabulary=vocabulary),
+                           _cs({"match_all": {}}, step)]}})
         inner = per_reading[0] if len(per_reading) == 1 else {"dis_max": {"queries": per_reading}}
     else:
         inner = {"bool": {"filter": flt}}
@@ -387,13 +407,14 @@ def filter_clauses(q: RecordQuery) -> list[dict]:
     return [c for c in out if c]
 
 
-def build_query(q: RecordQuery, vocabulary: dict[str, dict[str, int]] | None = None) -> dict:
+def build_query(q: RecordQuery, vocabulary: dict[str, dict[str, int]] | None = None,
+                slips: list[str] | None = None) -> dict:
     must: list[dict] = []
     should: list[dict] = []
     name = q.name if q.name and tokens(folded_text(q.name)) else None
     if name:
         # The person named, of the roles asked for, born when asked: all in one nested document.
-        must.append(person_query(name, q, vocabulary=vocabulary))
+        must.append(person_query(name, q, vocabulary=vocabulary, slips=slips))
     elif q.born_from or q.born_to or q.roles:
         must.append(person_query(None, q))
     if q.q and tokens(folded_text(q.q)):
@@ -425,11 +446,12 @@ def build_sort(sort: str) -> list:
 
 
 def build_search(q: RecordQuery, search_after: list | None = None,
-                 vocabulary: dict[str, dict[str, int]] | None = None) -> dict:
-    """The body of one page of results (without ``pit``/``index``, which the caller adds)."""
+                 vocabulary: dict[str, dict[str, int]] | None = None, slips: list[str] | None = None) -> dict:
+    """The body of one page of results (without ``pit``/``index``, which the caller adds). ``slips``: the
+    names the name asked for is one slip from, best first (``slip_candidates``, ``slip_readings.ranked``)."""
     size = max(1, min(q.size, MAX_SIZE))
     body: dict[str, Any] = {
-        "query": build_query(q, vocabulary),
+        "query": build_query(q, vocabulary, slips),
         "sort": build_sort(q.sort),
         "size": size,
         "track_total_hits": True,
@@ -440,6 +462,48 @@ def build_search(q: RecordQuery, search_after: list | None = None,
     if q.facets and search_after is None:
         body["aggs"] = build_aggs(q)
     return body
+
+
+# --- a name typed with one slip, read back (slip_readings) ---------------------------------------
+
+def _keystroke_words(words: list[str], known: dict[str, int]) -> frozenset[str]:
+    """The query words that read as Telex or VNI keystrokes of a word of the archive (``hoaf``: hoà)."""
+    out = set()
+    for w in words:
+        if w not in known and any(tokens(folded_text(r)) == [k] and k in known
+                                  for r in keyboard.readings(w)[1:] for k in tokens(folded_text(r))):
+            out.add(w)
+    return frozenset(out)
+
+
+def slip_candidates(q: RecordQuery, vocabulary: dict[str, dict[str, int]] | None) -> list[tuple[tuple[str, ...], float]]:
+    """Readings of the name asked for, one slip read back, with P(typed | meant) (``slip_readings``)."""
+    if not q.name or not vocabulary or not vocabulary.get("words"):
+        return []
+    words = query_words(q.name)[1]
+    return slip_readings.candidates(words, vocabulary, _keystroke_words(words, vocabulary["words"]))
+
+
+def slip_count_body(q: RecordQuery, readings: list[tuple[tuple[str, ...], float]]) -> dict:
+    """How many people of the roles asked for (born in the range asked for, on records the filters keep) bear
+    every word of each reading: one request, only the records holding such a person looked at. A reading of
+    one or two words names the family and the given name (as the one-slip tier reads it): ``vu th`` is rather
+    Vũ … Thu, of whom there are many, than Vũ Thị …, of whom there are more but who are not named so."""
+    f = "search.people."
+    field_name = f + ("words" if readings and len(readings[0][0]) >= 3 else "ends")
+    each = {str(i): _all(field_name, list(r)) for i, (r, _) in enumerate(readings)}
+    people = {"bool": {"filter": person_filter(q), "should": list(each.values()), "minimum_should_match": 1}}
+    return {"size": 0, "track_total_hits": False,
+            "query": {"bool": {"filter": [{"nested": {"path": "search.people", "query": people}},
+                                          *filter_clauses(q)]}},
+            "aggs": {"people": {"nested": {"path": "search.people"}, "aggs": {"asked": {
+                "filter": {"bool": {"filter": person_filter(q)}},
+                "aggs": {"readings": {"filters": {"filters": each}}}}}}}}
+
+
+def slip_counts(resp: dict, readings: list) -> list[int]:
+    buckets = resp["aggregations"]["people"]["asked"]["readings"]["buckets"]
+    return [buckets.get(str(i), {}).get("doc_count", 0) for i in range(len(readings))]
 
 
 # --- cursors ------------------------------------------------------------------------------------
@@ -690,7 +754,12 @@ def search_records(es, index: str, q: RecordQuery, cursor: str | None = None, ye
     fingerprint = q.fingerprint()
     after, pit = decode_cursor(cursor, fingerprint) if cursor else (None, None)
     vocabulary = name_vocabulary.vocabulary(es, index) if (q.name or q.q) else None
-    body = build_search(q, after, vocabulary)
+    slips = None
+    readings = slip_candidates(q, vocabulary)
+    if readings:  # a word no person bears: which names of the archive it is one slip from, and how many bear them
+        counted = es.search(index=index, **slip_count_body(q, readings))
+        slips = slip_readings.ranked(readings, slip_counts(counted, readings))
+    body = build_search(q, after, vocabulary, slips)
     if years_only:
         body = year_only(body)
     kwargs = {("source" if k == "_source" else k): v for k, v in body.items()}

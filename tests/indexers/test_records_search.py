@@ -300,7 +300,13 @@ def test_word_clauses_only_order_within_a_tier():
     from indexers.records_search import (GIVEN_WEIGHT, LENGTH_WEIGHT, MAX_QUERY_WORDS, RARE_WEIGHT, SPELT_WEIGHT,
                                          SUBJECT_WEIGHT, TIERS, WORD_WEIGHT)
     rarest = RARE_WEIGHT * 19 * 1.5  # BM25: IDF of a term found once in 10^8 documents, tf part of a short value
-    most = MAX_QUERY_WORDS * WORD_WEIGHT + GIVEN_WEIGHT + SPELT_WEIGHT + LENGTH_WEIGHT + SUBJECT_WEIGHT + rarest
+    from indexers.records_search import SLIP_READING_STEP
+    from indexers.slip_readings import MAX_READINGS
+    readings = SLIP_READING_STEP * (MAX_READINGS - 1)  # the likeliest of the slips read back, within its tier
+    most = MAX_QUERY_WORDS * WORD_WEIGHT + GIVEN_WEIGHT + SPELT_WEIGHT + LENGTH_WEIGHT + SUBJECT_WEIGHT + rarest \
+        + readings
+    # a step between readings outweighs every other signal that differs between records within a tier
+    assert SLIP_READING_STEP > GIVEN_WEIGHT + SPELT_WEIGHT + LENGTH_WEIGHT + SUBJECT_WEIGHT + rarest
     assert most < min(TIERS["words"], TIERS["variant"], TIERS["whole"] - TIERS["variant"])
     # each signal only breaks the ties of the one before: the finest word nearness step is the given name's half
     assert rarest < SUBJECT_WEIGHT < LENGTH_WEIGHT < SPELT_WEIGHT < GIVEN_WEIGHT / 2
