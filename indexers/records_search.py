@@ -327,17 +327,18 @@ def person_filter(q: "RecordQuery") -> list[dict]:
 
 
 def person_query(name: str | None, q: "RecordQuery", vocabulary: dict[str, dict[str, int]] | None = None,
-                 slips: list[str] | None = None) -> dict | None:
+                 slips: list[str] | None = None, typo: bool = True) -> dict | None:
     """One nested query over the people of a record: the best person of the roles asked for, matching
     ``name`` (every reading of it: as typed, as Telex, as VNI, and ``slips``: the names of the archive it is
-    one slip from, best first, see ``slip_readings``) and born in the range asked for."""
+    one slip from, best first, see ``slip_readings``) and born in the range asked for. ``typo``: the name as
+    typed may also match with one word one slip off (the lowest tier)."""
     flt = person_filter(q)
     readings = [r for r in keyboard.readings(clean_spaces(name))[:3] if query_words(r)[1]] if name else []
     if readings:
         # Only the reading as typed may be one slip off: a slip read as keystrokes makes other words again.
-        per_reading = [{"bool": {"filter": flt, "must": [{"bool": {"should": name_clauses(r, typo=i == 0),
+        per_reading = [{"bool": {"filter": flt, "must": [{"bool": {"should": name_clauses(r, typo=typo and i == 0),
                                                                    "minimum_should_match": 1}}],
-                                 "should": name_word_clauses(r, typo=i == 0, vocabulary=vocabulary)}}
+                                 "should": name_word_clauses(r, typo=typo and i == 0, vocabulary=vocabulary)}}
                        for i, r in enumerate(readings)]
         # A slip read back: searched as if typed so, without a slip on top. Within each tier (whole name, variant,
         # every word) the likelier reading first; the query as typed can match only one slip off (its word is no
@@ -408,13 +409,13 @@ def filter_clauses(q: RecordQuery) -> list[dict]:
 
 
 def build_query(q: RecordQuery, vocabulary: dict[str, dict[str, int]] | None = None,
-                slips: list[str] | None = None) -> dict:
+                slips: list[str] | None = None, typo: bool = True) -> dict:
     must: list[dict] = []
     should: list[dict] = []
     name = q.name if q.name and tokens(folded_text(q.name)) else None
     if name:
         # The person named, of the roles asked for, born when asked: all in one nested document.
-        must.append(person_query(name, q, vocabulary=vocabulary, slips=slips))
+        must.append(person_query(name, q, vocabulary=vocabulary, slips=slips, typo=typo))
     elif q.born_from or q.born_to or q.roles:
         must.append(person_query(None, q))
     if q.q and tokens(folded_text(q.q)):
@@ -446,12 +447,15 @@ def build_sort(sort: str) -> list:
 
 
 def build_search(q: RecordQuery, search_after: list | None = None,
-                 vocabulary: dict[str, dict[str, int]] | None = None, slips: list[str] | None = None) -> dict:
+                 vocabulary: dict[str, dict[str, int]] | None = None, slips: list[str] | None = None,
+                 typo: bool = True) -> dict:
     """The body of one page of results (without ``pit``/``index``, which the caller adds). ``slips``: the
-    names the name asked for is one slip from, best first (``slip_candidates``, ``slip_readings.ranked``)."""
+    names the name asked for is one slip from, best first (``slip_candidates``, ``slip_readings.ranked``);
+    ``typo``: the name as typed may match with one word one slip off (``search_records`` asks for that only
+    when the name as typed fills less than a page)."""
     size = max(1, min(q.size, MAX_SIZE))
     body: dict[str, Any] = {
-        "query": build_query(q, vocabulary, slips),
+        "query": build_query(q, vocabulary, slips, typo),
         "sort": build_sort(q.sort),
         "size": size,
         "track_total_hits": True,
@@ -508,9 +512,21 @@ def slip_counts(resp: dict, readings: list) -> list[int]:
 
 # --- cursors ------------------------------------------------------------------------------------
 
-def encode_cursor(search_after: list, pit_id: str | None, fingerprint: str) -> str:
-    raw = json.dumps({"a": search_after, "p": pit_id, "f": fingerprint}, separators=(",", ":"))
+def encode_cursor(search_after: list, pit_id: str | None, fingerprint: str, typo: bool = True) -> str:
+    """``typo``: whether the pages of this query match a name one slip off (decided on the first page)."""
+    d = {"a": search_after, "p": pit_id, "f": fingerprint}
+    if not typo:
+        d["t"] = 0
+    raw = json.dumps(d, separators=(",", ":"))
     return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
+
+
+def cursor_typo(cursor: str) -> bool:
+    """Whether the query of a (valid, decoded before) cursor matches a name one slip off."""
+    try:
+        return json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))).get("t", 1) != 0
+    except (ValueError, TypeError, AttributeError):
+        return True
 
 
 def decode_cursor(cursor: str, fingerprint: str) -> tuple[list, str | None]:
@@ -759,13 +775,25 @@ def search_records(es, index: str, q: RecordQuery, cursor: str | None = None, ye
     if readings:  # a word no person bears: which names of the archive it is one slip from, and how many bear them
         counted = es.search(index=index, **slip_count_body(q, readings))
         slips = slip_readings.ranked(readings, slip_counts(counted, readings))
-    body = build_search(q, after, vocabulary, slips)
-    if years_only:
-        body = year_only(body)
-    kwargs = {("source" if k == "_source" else k): v for k, v in body.items()}
+
+    def request(typo: bool) -> tuple[dict, dict]:
+        body = build_search(q, after, vocabulary, slips, typo=typo)
+        if years_only:
+            body = year_only(body)
+        return body, {("source" if k == "_source" else k): v for k, v in body.items()}
+
+    # A name one slip off is looked for only when the name as typed (and the slips read back) fills less than the
+    # first page: those matches would all rank below it, and finding and scoring every near name of a common
+    # one was half the cost of a name query. The pages after the first keep the first page's choice.
+    typo = cursor_typo(cursor) if cursor else not q.name
+    body, kwargs = request(typo)
     try:
         if after is None:
             resp = es.search(index=index, **kwargs)
+            if not typo and resp["hits"]["total"]["value"] < body["size"]:
+                typo = True
+                body, kwargs = request(typo)
+                resp = es.search(index=index, **kwargs)
         else:
             if pit is None:
                 pit = es.open_point_in_time(index=index, keep_alive=PIT_KEEP_ALIVE)["id"]
@@ -788,7 +816,7 @@ def search_records(es, index: str, q: RecordQuery, cursor: str | None = None, ye
         out.append(item)
     next_cursor = None
     if len(hits) == body["size"]:
-        next_cursor = encode_cursor(hits[-1]["sort"], resp.get("pit_id") or pit, fingerprint)
+        next_cursor = encode_cursor(hits[-1]["sort"], resp.get("pit_id") or pit, fingerprint, typo)
     return {
         "total": resp["hits"]["total"]["value"],
         "took_ms": resp.get("took"),

@@ -257,6 +257,16 @@ def test_cursor_round_trip_and_tied_to_its_query():
         decode_cursor(c, RecordQuery(name="lan").fingerprint())
     with pytest.raises(BadQuery):
         decode_cursor("not-a-cursor!", q.fingerprint())
+    # the pages after the first keep its choice of looking for a name one slip off
+    from indexers.records_search import cursor_typo
+    strict = encode_cursor([12.5, "h:r0001"], "pit-id", q.fingerprint(), typo=False)
+    assert cursor_typo(c) and not cursor_typo(strict) and decode_cursor(strict, q.fingerprint())[1] == "pit-id"
+
+
+def test_a_name_one_slip_off_is_asked_for_only_when_asked():
+    strict = json.dumps(build_search(RecordQuery(name="nguyen van duc"), typo=False))
+    assert "fuzzy" not in strict and '"boost": 2}' not in strict  # no one-slip tier
+    assert "fuzzy" in json.dumps(build_search(RecordQuery(name="nguyen van duc")))
 
 
 def test_marks_show_the_original_text_escaped():
