@@ -280,7 +280,10 @@ def name_word_clauses(name: str, typo: bool = True, vocabulary: dict[str, dict[s
     words_count = vocabulary.get("words") if vocabulary else None
     given_count = vocabulary.get("given") if vocabulary else None
     last = words[-1]
-    out = [nearest(f + "words", w, WORD_WEIGHT, given_count if w == last and len(words) > 1 else words_count)
+    # A word typed twice counts twice (``nguyen thuy thuy``: Nguyễn Thuỳ Thuỷ), so a query that repeats a word
+    # weighs its names as much as any other of as many words; every name holding the word gets the same.
+    out = [nearest(f + "words", w, WORD_WEIGHT * words.count(w),
+                   given_count if w == last and len(words) > 1 else words_count)
            for w in dict.fromkeys(words)]
     # Word order: the last word typed is most often the given name (Vietnamese order); typed with its marks,
     # the given name spelt so first ('Lê Phương': Lê Kim Phương before Lê Phương Thị Phượng).

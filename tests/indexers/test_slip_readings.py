@@ -67,3 +67,11 @@ def test_readings_are_counted_in_one_request_and_searched_each_above_the_next():
 def test_a_word_that_reads_as_keystrokes_is_not_read_back_as_a_slip():
     assert slip_candidates(RecordQuery(name="le thi hoaf"), VOCABULARY) == []
     assert slip_candidates(RecordQuery(name="le thi hoaq"), VOCABULARY)
+
+
+def test_a_word_typed_twice_counts_twice_within_a_tier():
+    from indexers.records_search import name_word_clauses
+    clauses = name_word_clauses("nguyen thuy thuy", typo=False, vocabulary=VOCABULARY)
+    boosts = {c["constant_score"]["filter"]["term"]["search.people.words"]: c["constant_score"]["boost"]
+              for c in clauses if "search.people.words" in json.dumps(c) and "constant_score" in c}
+    assert boosts == {"nguyen": 1.0, "thuy": 2.0}  # three words, as many points as any three-word name
