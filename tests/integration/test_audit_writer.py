@@ -7,7 +7,7 @@ import uuid
 
 import pytest
 
-from api import audit
+from api import audit_log as audit
 from indexers.client import ensure_index
 from sohoa.config import Config
 
@@ -41,7 +41,7 @@ def test_concurrent_entries_are_each_written_once_and_a_bad_one_fails_only_its_c
         assert len(seen) == 39 and all(seen.values())
         es.indices.refresh(index=index)
         assert es.count(index=index)["count"] == 39
-        with pytest.raises(Exception):  # written once: the same ID is never created twice
+        with pytest.raises(RuntimeError, match="status 409"):  # written once: the same ID is never created twice
             writer.write(es, index, ids[0], {"at": "2026-01-01T00:00:00.000+00:00", "action": "search"})
     finally:
         es.indices.delete(index=f"{config.index_prefix}-*", ignore_unavailable=True, allow_no_indices=True)
