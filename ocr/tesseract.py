@@ -56,6 +56,21 @@ class TesseractEngine:
         return recognize(page.image, page.page, languages=page.languages, psm=page.psm, timeout=page.timeout,
                          tessdata_dir=page.model_dir)
 
+    def read_line(self, crop: Image.Image, dpi: int | None, languages: str = "vie", tessdata_dir: str | None = None,
+                  timeout: float = 30) -> list[Word]:
+        """The words of a crop read as one line of text (``--psm 7``): the second look at ink the page's reading
+        left uncovered (ocr/recover.py). A crop Tesseract cannot read gives no words."""
+        try:
+            data = pytesseract.image_to_data(crop, lang=languages, config=tesseract_config(7, tessdata_dir, dpi=dpi),
+                                             output_type=pytesseract.Output.DICT, timeout=timeout)
+        except pytesseract.TesseractError:
+            return []
+        except RuntimeError as exc:
+            if "timeout" in str(exc).lower():
+                raise StageTimeout(f"a line crop took over {timeout:g} s") from exc
+            raise
+        return [w for line in lines_from_tsv(data) for w in line.words]
+
 
 def recognize(image: Image.Image, page: int, languages: str = "vie", psm: int = 3,
               timeout: float = 180, tessdata_dir: str | None = None) -> PageText:
