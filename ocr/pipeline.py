@@ -256,8 +256,8 @@ def ocr_image(image: Image.Image, page: int, options: OcrOptions, source: Path |
         result = engine.recognize(PageInput(ocr_input, page, languages=options.languages, psm=options.psm,
                                             timeout=remaining, model_dir=_model_dir(options), source=source,
                                             source_kind=source_kind))
-        if options.recover and hasattr(engine, "read_line"):  # a second look at short lone lines the page lost
-            result = recover_page(result, gray, partial(engine.read_line, languages=options.languages,
+        if options.recover and hasattr(engine, "read_lines"):  # a second look at short lone lines the page lost
+            result = recover_page(result, gray, partial(engine.read_lines, languages=options.languages,
                                                         tessdata_dir=_model_dir(options), timeout=remaining),
                                   dpi=round(info["dpi"] * info["scale"]) if info["dpi"] else None)
     if "leaders" in options.steps:

@@ -13,9 +13,10 @@ The pass, after a page is recognised:
    diacritics and the words of one short phrase join, cut into connected
    boxes; boxes that cannot be a line of text are dropped (speckle, rule
    lines, stamps and pictures, anything much taller than the page's text);
-2. each remaining crop is read alone as one line (``--psm 7``) by the
-   engine's ``read_line``; a crop is small, so this costs a fraction of the
-   full page, and only a few crops are read (``MAX_REGIONS``);
+2. the remaining crops, stacked into one strip with blank bands between
+   them, are read by the engine's ``read_lines`` as a block of single lines
+   (``--psm 6``): one call per page, over a few small crops
+   (``MAX_REGIONS``), so a fraction of the full page's cost;
 3. ``plausible``: a word read there is kept when Tesseract is reasonably
    sure of it and it is made of letters or digits (not the dots of a blank,
    not a smudge read as punctuation).
@@ -37,8 +38,9 @@ from PIL import Image
 from .preprocess import ink_mask, is_leader_word
 from .result import BBox, Line, PageText, Word
 
-# Reads one crop as a single line: (crop image, its dpi or None) -> words with boxes in the crop's pixels.
-ReadLine = Callable[[Image.Image, int | None], list[Word]]
+# Reads a strip of stacked crops, one line of text each: (strip, its dpi or None) -> words with boxes in the
+# strip's pixels.
+ReadLines = Callable[[Image.Image, int | None], list[Word]]
 
 # Crops read per page at most: a page where more ink is uncovered than this is not a page of dropped short
 # values (a picture, a stamp, a handwritten note); the largest regions go first.
@@ -120,29 +122,49 @@ def plausible(word: Word, min_confidence: float = MIN_CONFIDENCE) -> bool:
     return alnum >= 1 and alnum >= 0.6 * len(text)
 
 
-def recover_words(gray: np.ndarray, words: Sequence[Word], read_line: ReadLine, dpi: int | None = None,
+def recover_words(gray: np.ndarray, words: Sequence[Word], read_lines: ReadLines, dpi: int | None = None,
                   max_regions: int = MAX_REGIONS, min_confidence: float = MIN_CONFIDENCE) -> list[Word]:
-    """Words read on crops of ink no word in ``words`` covers, with boxes in page coordinates, marked recovered."""
+    """Words read on crops of ink no word in ``words`` covers, with boxes in page coordinates, marked recovered.
+
+    The crops are stacked into one strip, a blank band between each, and read in one call: starting the engine
+    costs more than reading a few short lines, so one call per page instead of one per crop."""
+    regions = uncovered_regions(gray, words, max_regions)
+    if not regions:
+        return []
     h = text_height(words)
     margin = max(4, h // 3)  # Tesseract reads a line better with some white around it
     H, W = gray.shape[:2]
+    crops = [(max(0, x0 - margin), max(0, y0 - margin), min(W, x1 + margin), min(H, y1 + margin))
+             for x0, y0, x1, y1 in sorted(regions, key=lambda b: (b[1], b[0]))]
+    gap = 2 * h
+    strip_w = max(cx1 - cx0 for cx0, _, cx1, _ in crops) + 2 * gap
+    strip_h = sum(cy1 - cy0 for _, cy0, _, cy1 in crops) + gap * (len(crops) + 1)
+    strip = np.full((strip_h, strip_w), 255, dtype=np.uint8)
+    bands = []  # (top of the crop in the strip, its box on the page)
+    top = gap
+    for cx0, cy0, cx1, cy1 in crops:
+        strip[top:top + cy1 - cy0, gap:gap + cx1 - cx0] = gray[cy0:cy1, cx0:cx1]
+        bands.append((top, (cx0, cy0, cx1, cy1)))
+        top += cy1 - cy0 + gap
     found: list[Word] = []
-    for x0, y0, x1, y1 in uncovered_regions(gray, words, max_regions):
-        cx0, cy0 = max(0, x0 - margin), max(0, y0 - margin)
-        cx1, cy1 = min(W, x1 + margin), min(H, y1 + margin)
-        crop = Image.fromarray(np.ascontiguousarray(gray[cy0:cy1, cx0:cx1]))
-        for w in read_line(crop, dpi):
-            if not plausible(w, min_confidence):
-                continue
-            bx0, by0, bx1, by1 = w.bbox
-            found.append(Word(text=w.text, confidence=w.confidence,
-                              bbox=(bx0 + cx0, by0 + cy0, bx1 + cx0, by1 + cy0), recovered=True))
+    for w in read_lines(Image.fromarray(strip), dpi):
+        if not plausible(w, min_confidence):
+            continue
+        middle = (w.bbox[1] + w.bbox[3]) / 2
+        band = next(((t, box) for t, box in bands if t <= middle < t + box[3] - box[1]), None)
+        if band is None:  # a reading of the blank between crops
+            continue
+        t, (cx0, cy0, _cx1, _cy1) = band
+        dx, dy = cx0 - gap, cy0 - t
+        bx0, by0, bx1, by1 = w.bbox
+        found.append(Word(text=w.text, confidence=w.confidence, bbox=(bx0 + dx, by0 + dy, bx1 + dx, by1 + dy),
+                          recovered=True))
     return found
 
 
-def recover_page(page: PageText, gray: np.ndarray, read_line: ReadLine, dpi: int | None = None) -> PageText:
+def recover_page(page: PageText, gray: np.ndarray, read_lines: ReadLines, dpi: int | None = None) -> PageText:
     """``page`` with the words read on its uncovered ink added (``recover_words``, ``with_recovered``)."""
-    return with_recovered(page, recover_words(gray, page.words, read_line, dpi))
+    return with_recovered(page, recover_words(gray, page.words, read_lines, dpi))
 
 
 def with_recovered(page: PageText, found: Sequence[Word]) -> PageText:

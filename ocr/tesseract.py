@@ -56,13 +56,14 @@ class TesseractEngine:
         return recognize(page.image, page.page, languages=page.languages, psm=page.psm, timeout=page.timeout,
                          tessdata_dir=page.model_dir)
 
-    def read_line(self, crop: Image.Image, dpi: int | None, languages: str = "vie", tessdata_dir: str | None = None,
-                  timeout: float = 30) -> list[Word]:
-        """The words of a crop read as one line of text (``--psm 7``): the second look at ink the page's reading
-        left uncovered (ocr/recover.py). A crop Tesseract cannot read gives no words."""
+    def read_lines(self, strip: Image.Image, dpi: int | None, languages: str = "vie",
+                   tessdata_dir: str | None = None, timeout: float = 30) -> list[Word]:
+        """The words of a strip of stacked single lines (``--psm 6``, one uniform block): the second look at ink
+        the page's reading left uncovered (ocr/recover.py). A strip Tesseract cannot read gives no words."""
         try:
-            data = pytesseract.image_to_data(crop, lang=languages, config=tesseract_config(7, tessdata_dir, dpi=dpi),
-                                             output_type=pytesseract.Output.DICT, timeout=timeout)
+            with image_file(strip) as path:
+                data = pytesseract.image_to_data(path, lang=languages, config=tesseract_config(6, tessdata_dir, dpi=dpi),
+                                                 output_type=pytesseract.Output.DICT, timeout=timeout)
         except pytesseract.TesseractError:
             return []
         except RuntimeError as exc:

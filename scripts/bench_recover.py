@@ -113,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
     for split, level in groups:
         sel = [r for r in rows if split == "all" or (r["split"], r["level"]) == (split, level)]
 
-        def cell(found: str, total: str) -> str:
+        def cell(found: str, total: str, sel: list = sel) -> str:
             parts = []
             for name in ("before", "after"):
                 f, t = sum(r[name][found] for r in sel), sum(r[name][total] for r in sel)
