@@ -72,7 +72,7 @@ def uncovered_regions(gray: np.ndarray, words: Sequence[Word], max_regions: int 
         ink[max(0, y0 - pad):min(H, y1 + pad), max(0, x0 - pad):min(W, x1 + pad)] = False
     # Specks of a scan (one to a few pixels) are not letters; an opening the size of a thin stroke removes them
     # without touching strokes of text at the page's size.
-    mask = ink.astype(np.uint8)
+    mask: np.ndarray = ink.astype(np.uint8)
     stroke = max(1, h // 16)
     if stroke > 1:
         mask = cv2.morphologyEx(mask, cv2.MORPH_OPEN, np.ones((stroke, stroke), np.uint8))
