@@ -168,34 +168,64 @@ def recover_page(page: PageText, gray: np.ndarray, read_lines: ReadLines, dpi: i
 
 
 def with_recovered(page: PageText, found: Sequence[Word]) -> PageText:
-    """``page`` with ``found`` added as lines of their own (one per run of words on a row), each in a block of its own,
-    placed among the page's lines by height so a value read below its label comes after it."""
+    """``page`` with ``found`` added where a reader would put them.
+
+    Recovered words close together on one row make a run (a label, its dash and its value). A run on the row of a
+    line the page already has, inside it or close to either end, joins that line in left-to-right order: a table
+    row with a cell Tesseract skipped, a label that lost its first word, a value after a dash. Any other run is a
+    line of its own, in a block of its own, placed by height (and on a shared row, by x), so a value read below
+    its label comes after it."""
     if not found:
         return page
-    rows: list[list[Word]] = []
+    runs: list[list[Word]] = []
     for w in sorted(found, key=lambda w: (w.bbox[0], w.bbox[1])):
-        row = next((r for r in rows if _same_row(r[-1].bbox, w.bbox) and _near(r[-1].bbox, w.bbox)), None)
-        if row is None:
-            rows.append([w])
+        run = next((r for r in runs if _same_row(r[-1].bbox, w.bbox) and _gap(r[-1].bbox, w.bbox) <= _join(w.bbox)),
+                   None)
+        if run is None:
+            runs.append([w])
         else:
-            row.append(w)
-    next_block = max((ln.block for ln in page.lines), default=0) + 1
+            run.append(w)
     lines = list(page.lines)
-    for n, row in enumerate(rows):
-        row.sort(key=lambda w: w.bbox[0])
-        bbox = (min(w.bbox[0] for w in row), min(w.bbox[1] for w in row),
-                max(w.bbox[2] for w in row), max(w.bbox[3] for w in row))
-        line = Line(words=row, bbox=bbox, block=next_block + n)
-        middle = (bbox[1] + bbox[3]) / 2
-        at = next((i for i, ln in enumerate(lines) if (ln.bbox[1] + ln.bbox[3]) / 2 > middle), len(lines))
+    next_block = max((ln.block for ln in lines), default=0) + 1
+    for run in runs:
+        bbox = _union([w.bbox for w in run])
+        host = min((ln for ln in lines if _same_row(ln.bbox, bbox) and _gap(ln.bbox, bbox) <= _join(bbox)),
+                   key=lambda ln: _gap(ln.bbox, bbox), default=None)
+        if host is not None:
+            host.words = sorted([*host.words, *run], key=lambda w: w.bbox[0])
+            host.bbox = _union([host.bbox, bbox])
+            continue
+        line = Line(words=run, bbox=bbox, block=next_block)
+        next_block += 1
+        at = next((i for i, ln in enumerate(lines) if _comes_after(ln.bbox, bbox)), len(lines))
         lines.insert(at, line)
     page.lines = lines
     return page
 
 
-def _near(a: BBox, b: BBox) -> bool:
-    """Close enough along the row to be words of one phrase (not two cells of a grid)."""
-    return b[0] - a[2] <= 1.5 * max(a[3] - a[1], b[3] - b[1])
+# Recovered words this many text heights apart or closer, on one row, are one phrase (a label, its dash, its
+# value); further apart they are cells of a grid.
+JOIN_GAP = 3.5
+
+
+def _join(box: BBox) -> float:
+    return JOIN_GAP * (box[3] - box[1])
+
+
+def _gap(a: BBox, b: BBox) -> int:
+    """Horizontal distance between two boxes (0 when they overlap along x)."""
+    return max(0, b[0] - a[2], a[0] - b[2])
+
+
+def _union(boxes: Sequence[BBox]) -> BBox:
+    return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
+
+
+def _comes_after(line: BBox, new: BBox) -> bool:
+    """Whether a line of the page is read after ``new``: lower on the page, or on its row and to its right."""
+    if _same_row(line, new):
+        return line[0] > new[0]
+    return (line[1] + line[3]) / 2 > (new[1] + new[3]) / 2
 
 
 def _same_row(a: BBox, b: BBox) -> bool:

@@ -87,11 +87,21 @@ def test_recovered_words_take_their_place_by_height_in_a_block_of_their_own():
     assert "recovered" not in page.to_dict()["lines"][0]["words"][0]  # only recovered words say so
 
 
-def test_two_cells_of_one_row_stay_two_lines():
+def test_two_cells_of_one_row_stay_two_lines_in_reading_order():
     page = PageText(page=1, width=1200, height=800)
-    page = with_recovered(page, [Word("Nam", 0.9, (100, 100, 160, 130), recovered=True),
-                                 Word("Kinh", 0.9, (700, 100, 780, 130), recovered=True)])
+    page = with_recovered(page, [Word("Kinh", 0.9, (700, 101, 780, 131), recovered=True),
+                                 Word("Nam", 0.9, (100, 100, 160, 130), recovered=True)])
     assert [ln.text for ln in page.lines] == ["Nam", "Kinh"]
+
+
+def test_a_word_lost_from_a_line_joins_that_line_in_its_place():
+    row = Line(words=[Word("tên:", 0.9, (200, 100, 260, 130)), Word("Ninh", 0.9, (280, 100, 350, 130)),
+                      Word("1958", 0.9, (700, 100, 780, 130))], bbox=(200, 100, 780, 130), block=3)
+    page = PageText(page=1, width=1200, height=800, lines=[row])
+    page = with_recovered(page, [Word("Họ", 0.9, (150, 101, 190, 131), recovered=True),  # its first word
+                                 Word("Kinh", 0.9, (500, 100, 580, 130), recovered=True)])  # a skipped cell
+    assert [ln.text for ln in page.lines] == ["Họ tên: Ninh Kinh 1958"]
+    assert page.lines[0].bbox == (150, 100, 780, 131) and page.lines[0].block == 3
 
 
 @needs_tesseract
