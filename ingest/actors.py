@@ -2,8 +2,8 @@
 
 Run them with ``sohoa worker`` (dramatiq processes x threads). The queues are
 separate so an operator can see where work waits: ``{prefix}-prepare``
-(download, rasterize), ``{prefix}-ocr`` (one message per page, shared by all
-workers) and ``{prefix}-index``, where the prefix is SOHOA_INDEX_PREFIX.
+(download; small documents are read there whole), ``{prefix}-ocr`` (ranges of a
+large document's pages, and single pages sent again, shared by all workers) and ``{prefix}-index``, where the prefix is SOHOA_INDEX_PREFIX.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from sohoa.logs import setup_logging
 from . import stages
 from .broker import enqueue_many, queue_names, setup_broker
 from .heartbeat import WorkerHeartbeat
+from .sources import SourceCache
 from .storage import ObjectRef
 
 config = Config.from_env()
@@ -39,6 +40,9 @@ def context() -> stages.Context:
                 send_prepare=lambda ref, lid: prepare_document.send(config.bucket, ref.key, ref.etag, ref.size, lid),
                 send_ocr=lambda doc_hash, page: ocr_page.send(doc_hash, page),
                 send_index=lambda doc_hash: index_document.send(doc_hash),
+                send_pages=lambda doc_hash, ranges: enqueue_many(
+                    broker, [ocr_pages.message(doc_hash, first, last) for first, last in ranges]),
+                sources=SourceCache(keep=config.worker_threads + 1),
             )
         return _ctx
 
@@ -87,6 +91,11 @@ def send_prepare_many(items: list[tuple[ObjectRef, str]]) -> None:
 @dramatiq.actor(queue_name=OCR_QUEUE, time_limit=(config.ocr_timeout + 120) * 1000, **RETRY)
 def ocr_page(doc_hash: str, page: int) -> None:
     stages.ocr_page(context(), doc_hash, page)
+
+
+@dramatiq.actor(queue_name=OCR_QUEUE, time_limit=6 * 3600 * 1000, **RETRY)
+def ocr_pages(doc_hash: str, first: int, last: int) -> None:
+    stages.ocr_pages(context(), doc_hash, first, last)
 
 
 @dramatiq.actor(queue_name=INDEX_QUEUE, time_limit=3600 * 1000, **RETRY)

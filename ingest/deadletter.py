@@ -123,7 +123,7 @@ def purge_dead_for(broker, queues: tuple[str, ...], doc_hashes: set[str], ledger
             m = Message.decode(data)
             args = tuple(m.args)
             about = (m.actor_name == "prepare_document" and len(args) == 5 and args[4] in ledger_ids) or \
-                (m.actor_name in ("ocr_page", "index_document") and args and args[0] in doc_hashes)
+                (m.actor_name in ("ocr_page", "ocr_pages", "index_document") and args and args[0] in doc_hashes)
             if about:
                 pipe = r.pipeline()
                 pipe.zrem(xq, redis_id)
@@ -141,18 +141,19 @@ def _reopen(state: StateStore | None, message: Message) -> None:
     try:
         if message.actor_name == "prepare_document" and len(args) == 5:
             state.set_ledger(args[4], status="enqueued", enqueued_at=now_iso(), reason=None, message=None)
-        elif message.actor_name == "ocr_page" and len(args) == 2:
-            doc_hash, page = args
+        elif message.actor_name in ("ocr_page", "ocr_pages") and len(args) in (2, 3):
+            doc_hash, pages = args[0], set(range(args[1], args[-1] + 1))
 
             def reopen_doc(src):
                 if src is None:
                     return None
-                failed = [p for p in src.get("pages_failed") or [] if p != page]
+                failed = [p for p in src.get("pages_failed") or [] if p not in pages]
                 src["pages_failed"], src["pages_count_failed"] = failed, len(failed)
                 return transition(src, "ocr") if src.get("state") in ("failed", "indexed", "needs_review") else src
             state.update(state.jobs, doc_job_id(doc_hash), reopen_doc)
-            state.update(state.jobs, page_job_id(doc_hash, page),
-                         lambda src: None if src is None else transition(src, "queued"))
+            for page in sorted(pages):
+                state.update(state.jobs, page_job_id(doc_hash, page),
+                             lambda src: None if src is None or src.get("state") == "done" else transition(src, "queued"))
         elif message.actor_name == "index_document" and args:
             state.update(state.jobs, doc_job_id(args[0]),
                          lambda src: transition(src, "ocr") if src and src.get("state") == "failed" else None)
