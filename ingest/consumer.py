@@ -27,7 +27,7 @@ from typing import Callable
 from .events import BadEvent, BucketEvent, parse_message
 from .ledger import RESEND_AFTER, SendMany, Sighting, iso, record_and_send
 from .state import StateStore, ledger_id, worker_name
-from .storage import Bucket, ObjectRef
+from sohoa.storage import Bucket, ObjectRef
 
 log = logging.getLogger(__name__)
 

@@ -158,7 +158,7 @@ def record_and_send(state: StateStore, bucket: str, sightings: Iterable[Sighting
                     send_many: SendMany | None = None) -> RecordReport:
     """Record every new object version of one batch in the ledger and send its message; see the module doc.
 
-    With ``send_many`` the batch's messages go to the broker together (``ingest.actors.send_prepare_many``);
+    With ``send_many`` the batch's messages go to the broker together (``sohoa.messages.MessageSender.prepare_many``);
     otherwise one ``send`` each, several threads at a time.
     """
     report = RecordReport()

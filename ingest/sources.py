@@ -18,7 +18,7 @@ import threading
 from collections import OrderedDict
 from pathlib import Path
 
-from .storage import Bucket, ObjectChanged, ObjectRef
+from sohoa.storage import Bucket, ObjectChanged, ObjectRef
 
 
 class SourceCache:

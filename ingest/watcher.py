@@ -23,7 +23,7 @@ from typing import Callable
 
 from .ledger import RecordReport, SendMany, Sighting, iso, record_and_send
 from .state import StateStore
-from .storage import Bucket, ObjectRef
+from sohoa.storage import Bucket, ObjectRef
 
 log = logging.getLogger(__name__)
 

@@ -35,10 +35,8 @@ import os
 import statistics
 import subprocess
 import sys
-import threading
 import time
 import uuid
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -113,7 +111,7 @@ def percentile(values: list[float], q: float) -> float:
 
 def old_recording(ctx, sample: list, send) -> float:
     """The watcher's per-object recording before bulk: mget per 500, then create + send + update each."""
-    from indexers.pages import now_iso
+    from sohoa.clock import now_iso
     from ingest.state import ledger_id
     started = time.monotonic()
     for i in range(0, len(sample), 500):
@@ -145,23 +143,9 @@ def run_size(n: int, args, base_env: dict[str, str]) -> dict:
     import redis
     r = redis.Redis.from_url(env["SOHOA_BROKER_URL"])
     try:
-        import dramatiq
-        from ingest.broker import make_broker
-        broker = make_broker(env["SOHOA_BROKER_URL"])
-        queue = f"{config.index_prefix}-prepare"
-        broker.declare_queue(queue)
-
-        def send(ref, lid):  # what ingest.actors.prepare_document.send does, without loading the pipeline
-            broker.enqueue(dramatiq.Message(queue_name=queue, actor_name="prepare_document",
-                                            args=(config.bucket, ref.key, ref.etag, ref.size, lid), kwargs={},
-                                            options={}))
-
-        from ingest.broker import enqueue_many
-
-        def send_many(items):  # what ingest.actors.send_prepare_many does
-            enqueue_many(broker, [dramatiq.Message(queue_name=queue, actor_name="prepare_document",
-                                                   args=(config.bucket, ref.key, ref.etag, ref.size, lid), kwargs={},
-                                                   options={}) for ref, lid in items])
+        from sohoa.messages import MessageSender, make_broker
+        sender = MessageSender(make_broker(env["SOHOA_BROKER_URL"]), config.index_prefix)
+        send, send_many = sender.prepare, sender.prepare_many  # what sohoa watch sends through
 
         ctx = Context.from_config(config, send_prepare=send)
         ensure_indices(ctx.es, config)
@@ -193,7 +177,7 @@ def run_size(n: int, args, base_env: dict[str, str]) -> dict:
             # size would take hours here. The objects are recorded as a reconciliation records each
             # listed page (batches of 1,000, bulk), without the LIST requests.
             from ingest.ledger import Sighting, record_and_send
-            from ingest.storage import ObjectRef
+            from sohoa.storage import ObjectRef
             started, queued, requests = time.monotonic(), 0, 0
             for i in range(0, n, 1000):
                 batch = [Sighting(ObjectRef(key_of(j), f"{j:032x}", 320)) for j in range(i, min(n, i + 1000))]
