@@ -13,6 +13,7 @@ from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from .deadletter import queue_depths
+from .event_counters import is_retired
 from .heartbeat import ALIVE_WITHIN
 
 OPEN_LEDGER = ("listed", "enqueued", "preparing")
@@ -158,11 +159,14 @@ def intake(responses: list[dict], now: datetime) -> dict:
             reconciliation = src.get("reconciliation")
             continue
         ev = src.get("events") or {}
-        known += 1
         for k in totals:
             totals[k] += int(ev.get(k) or 0)
         if ev.get("last_event_at") and (last_event is None or ev["last_event_at"] > last_event):
             last_event = ev["last_event_at"]
+        if is_retired(hit.get("_id", ""), src):
+            known += int(ev.get("consumers") or 0)  # stopped consumers, folded into one record
+            continue
+        known += 1
         try:
             alive = (now - datetime.fromisoformat(src["updated_at"])).total_seconds() < ALIVE_WITHIN
         except (KeyError, TypeError, ValueError):
