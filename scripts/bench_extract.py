@@ -344,7 +344,7 @@ def main(argv: list[str] | None = None) -> int:
 
     wall = time.perf_counter() - t0
     if args.samples is not None:
-        _samples(args.samples, args.ocr_cache)
+        _samples(args.samples, args.ocr_cache, replace(OcrOptions(), recover=args.recover))
     if not splits:
         return 0
     n_words, n_hits, _ = unseen_overlap()
@@ -398,7 +398,7 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _samples(root: Path, cache: Path | None) -> None:
+def _samples(root: Path, cache: Path | None, options: OcrOptions) -> None:
     """Records of each bundled sample and the fields their review reasons name (the text after the field is
     not printed: a reason may quote a value)."""
     from ocr.pipeline import ocr_file
@@ -408,12 +408,12 @@ def _samples(root: Path, cache: Path | None) -> None:
     print("| --- | --- | --- | --- |")
     for path in sorted(p for p in root.rglob("*") if p.is_file()):
         data = path.read_bytes()
-        key = hashlib.sha256(data + OCR_VERSION.encode()).hexdigest()[:32]
+        key = hashlib.sha256(data + OCR_VERSION.encode() + repr(options).encode()).hexdigest()[:32]
         hit = cache / f"sample-{key}.json" if cache is not None else None
         if hit is not None and hit.exists():
             page_dicts = json.loads(hit.read_text(encoding="utf-8"))
         else:
-            page_dicts = [p.to_dict() for p in ocr_file(path, OcrOptions())]
+            page_dicts = [p.to_dict() for p in ocr_file(path, options)]
             if hit is not None:
                 hit.write_text(json.dumps(page_dicts, ensure_ascii=False), encoding="utf-8")
         collection = path.relative_to(root).parts[0] + "/"
