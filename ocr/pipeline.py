@@ -8,6 +8,7 @@ Both are plain functions: image in, ``PageText`` out.
 from __future__ import annotations
 
 import time
+from functools import partial
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterator
@@ -21,6 +22,7 @@ from sohoa.errors import LimitExceeded, StageTimeout
 from . import preprocess as pp
 from .models import tessdata_dir
 from .engine import OcrEngine, PageInput, engine_named
+from .recover import recover_page
 from .result import PageText
 from .sources import SourceInfo, detect_kind, inspect, page_image, set_pixel_limit
 from .textlayer import pdf_text_layer, text_page
@@ -61,6 +63,7 @@ class OcrOptions:
     # A page whose words are mostly below this confidence is probably not print.
     handwritten_confidence: float = 0.5
     handwritten_min_words: int = 8
+    recover: bool = True  # read ink no recognised word covers once more, crop by crop (ocr/recover.py)
     crop: bool = True  # Tesseract reads the inked part of the page only (boxes are placed back on the page)
     # Cheap tests on the page itself before the costly pixel passes of the rule and leader
     # searches (same result; off only to measure what they save).
@@ -86,6 +89,7 @@ class OcrOptions:
             osd_confidence=config.ocr_osd_confidence,
             force_ocr=config.ocr_force,
             engine=config.ocr_engine,
+            recover=config.ocr_recover,
         )
 
     def with_steps(self, *steps: str) -> "OcrOptions":
@@ -266,6 +270,10 @@ def ocr_image(image: Image.Image, page: int, options: OcrOptions, source: Path |
                                             timeout=remaining, model_dir=_model_dir(options), source=source,
                                             source_kind=source_kind))
         _place(result, x0, y0, gray.shape[1], gray.shape[0])
+        if options.recover and hasattr(engine, "read_lines"):  # a second look at short lone lines the page lost
+            result = recover_page(result, gray, partial(engine.read_lines, languages=options.languages,
+                                                        tessdata_dir=_model_dir(options), timeout=remaining),
+                                  dpi=round(info["dpi"] * info["scale"]) if info["dpi"] else None)
     if "leaders" in options.steps:
         _drop_leader_words(result)
     result.rotation = info["rotation"]

@@ -56,6 +56,22 @@ class TesseractEngine:
         return recognize(page.image, page.page, languages=page.languages, psm=page.psm, timeout=page.timeout,
                          tessdata_dir=page.model_dir)
 
+    def read_lines(self, strip: Image.Image, dpi: int | None, languages: str = "vie",
+                   tessdata_dir: str | None = None, timeout: float = 30) -> list[Word]:
+        """The words of a strip of stacked single lines (``--psm 6``, one uniform block): the second look at ink
+        the page's reading left uncovered (ocr/recover.py). A strip Tesseract cannot read gives no words."""
+        try:
+            with image_file(strip) as path:
+                data = pytesseract.image_to_data(path, lang=languages, config=tesseract_config(6, tessdata_dir, dpi=dpi),
+                                                 output_type=pytesseract.Output.DICT, timeout=timeout)
+        except pytesseract.TesseractError:
+            return []
+        except RuntimeError as exc:
+            if "timeout" in str(exc).lower():
+                raise StageTimeout(f"a line crop took over {timeout:g} s") from exc
+            raise
+        return [w for line in lines_from_tsv(data) for w in line.words]
+
 
 def recognize(image: Image.Image, page: int, languages: str = "vie", psm: int = 3,
               timeout: float = 180, tessdata_dir: str | None = None) -> PageText:

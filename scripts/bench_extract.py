@@ -42,7 +42,7 @@ import json
 import sys
 import time
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from multiprocessing import Pool
 from pathlib import Path
 
@@ -86,10 +86,10 @@ def ocr_fingerprint() -> str:
 OCR_VERSION = ocr_fingerprint()
 
 
-def image_key(images: list, steps: tuple | None, ocr_version: str = "") -> str:
-    """The OCR cache key: the bytes of every page image, the OCR steps and the OCR code, so a changed form or a
-    changed OCR reads the page again."""
-    h = hashlib.sha256(repr(steps).encode() + ocr_version.encode())
+def image_key(images: list, options: OcrOptions, ocr_version: str = "") -> str:
+    """The OCR cache key: the bytes of every page image, every OCR setting (steps, the second look at uncovered
+    ink, ...) and the OCR code, so a changed form, a changed setting or a changed OCR reads the page again."""
+    h = hashlib.sha256(repr(options).encode() + ocr_version.encode())
     for img in images:
         h.update(f"{img.mode}{img.size}".encode())
         h.update(img.tobytes())
@@ -98,14 +98,16 @@ def image_key(images: list, steps: tuple | None, ocr_version: str = "") -> str:
 
 def ocr_document(args: tuple) -> tuple[tuple, dict, list[dict], float, bool]:
     """Render one document and OCR it, or read its OCR from the cache when the same images were seen before."""
-    job, cache = args
+    job, cache, *recover = args  # (job, cache) or (job, cache, recover): the pipeline's default when not said
     steps = job[5]
     images, truth = render(job)
-    path = cache / f"{image_key(images, steps, OCR_VERSION)}.json" if cache is not None else None
+    options = OcrOptions() if steps is None else OcrOptions().with_steps(*steps)
+    if recover:
+        options = replace(options, recover=recover[0])
+    path = cache / f"{image_key(images, options, OCR_VERSION)}.json" if cache is not None else None
     if path is not None and path.exists():
         d = json.loads(path.read_text(encoding="utf-8"))
         return job, truth, d["pages"], d["seconds"], True
-    options = OcrOptions() if steps is None else OcrOptions().with_steps(*steps)
     start = time.perf_counter()
     pages = [ocr_image(img, n, options).to_dict() for n, img in enumerate(images, 1)]
     seconds = time.perf_counter() - start
@@ -268,8 +270,10 @@ def main(argv: list[str] | None = None) -> int:
                          "refused (calibration is judged on held-out forms)")
     ap.add_argument("--ocr-cache", type=Path,
                     help="folder keeping each document's OCR output, keyed by the bytes of its page images and the "
-                         "OCR code; a later run only re-runs extraction on documents it has seen")
+                         "OCR settings and code; a later run only re-runs extraction on documents it has seen")
     ap.add_argument("--ocr-steps", help="comma-separated OCR preprocessing steps instead of the pipeline's defaults")
+    ap.add_argument("--no-recover", dest="recover", action="store_false",
+                    help="OCR without the second look at ink no word covers (ocr/recover.py), to compare")
     ap.add_argument("--ground-truth", type=Path,
                     help="score against records people verified, exported by 'sohoa review export DIR'")
     ap.add_argument("--samples", type=Path, nargs="?", const=Path("samples"),
@@ -302,7 +306,7 @@ def main(argv: list[str] | None = None) -> int:
         splits, levels = ["verified"], ["verified"]
         types = sorted({rec["record_type"] for _, t, _, _, _ in results for rec in t["records"]})
     else:
-        work = [(job, args.ocr_cache) for job in jobs]
+        work = [(job, args.ocr_cache, args.recover) for job in jobs]
         with Pool(max(1, min(args.jobs, 2))) as pool:
             results = pool.map(ocr_document, work, chunksize=1)
     ocr_seconds = sum(r[3] for r in results if not r[4])
@@ -340,7 +344,7 @@ def main(argv: list[str] | None = None) -> int:
 
     wall = time.perf_counter() - t0
     if args.samples is not None:
-        _samples(args.samples, args.ocr_cache)
+        _samples(args.samples, args.ocr_cache, replace(OcrOptions(), recover=args.recover))
     if not splits:
         return 0
     n_words, n_hits, _ = unseen_overlap()
@@ -394,7 +398,7 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _samples(root: Path, cache: Path | None) -> None:
+def _samples(root: Path, cache: Path | None, options: OcrOptions) -> None:
     """Records of each bundled sample and the fields their review reasons name (the text after the field is
     not printed: a reason may quote a value)."""
     from ocr.pipeline import ocr_file
@@ -404,12 +408,12 @@ def _samples(root: Path, cache: Path | None) -> None:
     print("| --- | --- | --- | --- |")
     for path in sorted(p for p in root.rglob("*") if p.is_file()):
         data = path.read_bytes()
-        key = hashlib.sha256(data + OCR_VERSION.encode()).hexdigest()[:32]
+        key = hashlib.sha256(data + OCR_VERSION.encode() + repr(options).encode()).hexdigest()[:32]
         hit = cache / f"sample-{key}.json" if cache is not None else None
         if hit is not None and hit.exists():
             page_dicts = json.loads(hit.read_text(encoding="utf-8"))
         else:
-            page_dicts = [p.to_dict() for p in ocr_file(path, OcrOptions())]
+            page_dicts = [p.to_dict() for p in ocr_file(path, options)]
             if hit is not None:
                 hit.write_text(json.dumps(page_dicts, ensure_ascii=False), encoding="utf-8")
         collection = path.relative_to(root).parts[0] + "/"

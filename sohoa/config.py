@@ -194,6 +194,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("SOHOA_OCR_ENGINE", "tesseract", "what reads a page: tesseract (OCR), or textlayer (a born-digital PDF's "
             "own text only; no OCR, pages without text come out empty and flagged)",
             check=one_of("tesseract", "textlayer")),
+    Setting("SOHOA_OCR_RECOVER", "true", "read ink no recognised word covers once more, as single lines: short lone "
+            "values (a sex, a year) full-page OCR drops (ocr/recover.py)", check=boolean),
     Setting("SOHOA_OCR_FORCE", "false", "OCR PDF pages even when they already have a text layer", check=boolean),
     Setting("SOHOA_MAX_OBJECT_BYTES", str(2 * 1024**3), "largest object accepted from the bucket", check=integer(1)),
     Setting("SOHOA_MAX_PAGES", "2000", "most pages accepted in one document", check=integer(1)),
@@ -263,6 +265,7 @@ class Config:
     ocr_min_confidence: float
     ocr_force: bool
     ocr_engine: str
+    ocr_recover: bool
     max_object_bytes: int
     max_pages: int
     max_pixels: int
@@ -340,6 +343,7 @@ class Config:
             ocr_min_confidence=float(e("SOHOA_OCR_MIN_CONFIDENCE")),
             ocr_force=e("SOHOA_OCR_FORCE").strip().lower() in TRUE_WORDS,
             ocr_engine=e("SOHOA_OCR_ENGINE").strip().lower(),
+            ocr_recover=e("SOHOA_OCR_RECOVER").strip().lower() in TRUE_WORDS,
             max_object_bytes=int(e("SOHOA_MAX_OBJECT_BYTES")),
             max_pages=int(e("SOHOA_MAX_PAGES")),
             max_pixels=int(e("SOHOA_MAX_PIXELS")),
