@@ -38,6 +38,7 @@ class Label:
     relation: str | None = None  # for list fields: the relation this label implies (cha, mẹ…)
     contextual: bool = False  # only valid inside the field's section
     by_meaning: bool = False  # read from its words' meaning (labels.resolve), not one of the type's wordings
+    source: str = ""  # read from something else than its words: "value" (what the value is), "model" (the classifier)
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@ tables, values that wrap or sit on the next row (docs/extraction.md, steps 4–7
 
 from __future__ import annotations
 
+from . import label_model
 from .fields import Draft, Found, _cut_tail, _name_continuation, _value_toks
 from .labels import field_by_value
 from .layout import Row, Tok
@@ -11,6 +12,10 @@ from .matching import UNMAPPED, Match, find_labels, find_marker
 from .normalize import normalise
 
 ROW_INDEX_LABELS = ("stt", "tt", "sott", "sothutu")  # "STT" column of a register table
+
+
+def _key(spec: FieldSpec | None) -> str | None:
+    return spec.key if spec is not None else None
 
 
 class PageReader:
@@ -169,11 +174,13 @@ class PageReader:
         country, an ID number) — else it is listed as unmapped, its value not kept (it may be personal data)."""
         nxt = [o for o in matches[mi + 1:] if o.start > m.start]
         value = " ".join(t.text for t in _value_toks(toks[m.end:nxt[0].start if nxt else len(toks)]))
-        spec = field_by_value(m.label.text, value, self.schema, section)
+        spec, source = field_by_value(m.label.text, value, self.schema, section), "value"
+        if spec is None:  # the label classifier's reading, when it is sure (schemas/label_model.py)
+            spec, source = label_model.field_for(self.schema, m.label.text, value, _key(self.last_spec), draft.fields), "model"
         if spec is None or spec.key in draft.fields:
             draft.unmapped.append(m.label.text)
             return None
-        label = Label(m.label.text, m.label.folded, by_meaning=True)
+        label = Label(m.label.text, m.label.folded, by_meaning=True, source=source)
         return Match(m.start, m.end, spec, label, 0.5, m.weight)
 
     def _starts_entry(self, segs, si: int, matches: list[Match], draft: Draft) -> bool:

@@ -55,6 +55,8 @@ from forms.render import build_document  # noqa: E402
 
 from ocr.pipeline import OcrOptions, ocr_image  # noqa: E402
 from ocr.result import PageText  # noqa: E402
+from schemas import label_model  # noqa: E402
+from schemas.confidence import use_calibration  # noqa: E402
 from schemas.extract import REVIEW_THRESHOLD, extract_records, flatten_fields  # noqa: E402
 
 RECORD_TYPES = make_forms.RECORD_TYPES
@@ -270,6 +272,10 @@ def main(argv: list[str] | None = None) -> int:
                     help="folder keeping each document's OCR output, keyed by the bytes of its page images and the "
                          "OCR code; a later run only re-runs extraction on documents it has seen")
     ap.add_argument("--ocr-steps", help="comma-separated OCR preprocessing steps instead of the pipeline's defaults")
+    ap.add_argument("--rules-only", action="store_true",
+                    help="read labels without the trained label classifier (schemas/label_model.py), to compare")
+    ap.add_argument("--calibration-file", type=Path,
+                    help="calibrate with this file instead of schemas/data/calibration.json (a fit being compared)")
     ap.add_argument("--ground-truth", type=Path,
                     help="score against records people verified, exported by 'sohoa review export DIR'")
     ap.add_argument("--samples", type=Path, nargs="?", const=Path("samples"),
@@ -282,6 +288,10 @@ def main(argv: list[str] | None = None) -> int:
     fitted = {int(s) for s in args.fitted_on_seeds.split(",") if s}
     if args.seed in fitted:
         ap.error(f"seed {args.seed} is one the calibration was fitted on: judge it on another seed")
+    if args.rules_only:
+        label_model.use(enabled=False)
+    if args.calibration_file is not None:
+        use_calibration(args.calibration_file)
     levels = [int(x) for x in args.levels.split(",")]
     types = args.types.split(",")
     reg_levels = [int(x) for x in args.registers.split(",") if x]
