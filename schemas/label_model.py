@@ -4,8 +4,8 @@ like, the record type and the field read before it.
 The rules (``labels``, ``matching``) read a label from the meaning of words they know; this model is a second
 opinion learned from examples: a multinomial logistic regression over sparse binary features —
 
-- the label's folded syllables, their pairs, and character trigrams inside each syllable (so a spelling or a
-  slip shares most of its features with the word it stands for);
+- the label's folded syllables and the character trigrams inside each (so a spelling or a slip shares most
+  of its features with the word it stands for), in any order;
 - the value's shape: a full date, a year, digits only (and how many), a code of letters and digits, a name
   (a known family name then capitalised words), a place (a level word: xã, huyện, tỉnh …), a sex, one of the
   54 ethnic groups, a country, a time, a measure, a percent, a century; its first word when it is a common
@@ -47,16 +47,12 @@ def _syllables(text: str) -> list[str]:
     return [s for s in _SPLIT.split(fold(unicodedata.normalize("NFC", text or ""))) if s]
 
 
-_PUNCT = re.compile(r"[,;:./()\[\]\-–_…·]+")
-
-
 def label_features(label: str) -> list[str]:
-    """Syllables, pairs of syllables inside one run of words (a pair never spans a comma: "Ngày, tháng" are two
-    words of a list, not a phrase), and character trigrams inside each syllable."""
-    runs = [[s for s in _syllables(run) if not s.isdigit()] for run in _PUNCT.split(label or "")]
-    syl = [s for run in runs for s in run]  # "3. Nơi sinh": the item number says nothing
+    """Syllables, and character trigrams inside each syllable. No pairs of syllables: the order of the words
+    is what an unfamiliar wording changes first ("Năm sinh" / "Sinh năm"), and a pair of words of a known
+    wording can be a whole wording the extractor must not be taught."""
+    syl = [s for s in _syllables(label) if not s.isdigit()]  # "3. Nơi sinh": the item number says nothing
     out = [f"lw={s}" for s in syl]
-    out += [f"lp={a}_{b}" for run in runs for a, b in zip(run, run[1:])]
     for s in syl:
         padded = f"<{s}>"
         out += [f"lc={padded[i:i + 3]}" for i in range(len(padded) - 2)]
@@ -226,7 +222,19 @@ def field_for(schema, label: str, value: str, previous: str | None, taken=()):
     if p < FIELD_FOR_MIN or spec is None or key in taken:
         return None
     n = normalise(spec.kind, value, spec.values)
-    return spec if n.ok and n.quality >= 1 else None
+    return spec if n.ok and n.quality >= 1 and _kind_fits(spec.kind, value) else None
+
+
+WORD_KINDS = frozenset({"name", "place", "text", "sex", "ethnicity", "enum", "dating"})
+
+
+def _kind_fits(kind: str, value: str) -> bool:
+    """A value the open kinds would take whatever it is must still look like one: a value of digits and
+    separators alone is no name, place or text, and a full date goes only to a date."""
+    shape = value_features(value)
+    if "vs=date" in shape:
+        return kind == "date"
+    return not ("vs=numeric" in shape and kind in WORD_KINDS)
 
 
 def agreement(schema, key: str, label: str, value: str, previous: str | None) -> str:

@@ -123,8 +123,6 @@ def vocabulary_held_back(hidden: frozenset[str], model_seeds: list[int]):
         kind, _, text = feature.partition("=")
         if kind == "lw":
             return text in hidden
-        if kind == "lp":
-            return bool(set(text.split("_")) & hidden)
         if kind == "lc":
             return text not in grams_kept and any(text in f"<{s}>" for s in hidden)
         return False

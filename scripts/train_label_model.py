@@ -79,14 +79,19 @@ def document_examples(doc) -> list[Example]:
             for k in range(r, min(r + 2, len(records))):  # this record, or the next one (a register's entries)
                 rtype = records[k]["record_type"]
                 schema = schemas[rtype]
-                key = next((t for t, want in records[k]["fields"].items() if t not in used[k]
-                            and (spec := schema.by_key.get(_spec_key(t))) is not None and not spec.internal
-                            and _reads_as(spec, value, want)), None)
-                if key is not None:
-                    used[k].add(key)
+                # the first free key of each kind the value reads as: "… lúc: 14 giờ 30 phút, ngày 05/03/2020"
+                # is the time and the date of death, "Việt Nam" only the first nationality still free
+                keys: dict[str, str] = {}
+                for t, want in records[k]["fields"].items():
+                    spec = schema.by_key.get(_spec_key(t))
+                    if t not in used[k] and spec is not None and not spec.internal and spec.kind not in keys \
+                            and _reads_as(spec, value, want):
+                        keys[spec.kind] = t
+                if keys:
+                    used[k].update(keys.values())
                     r = k
-                    out.append((rtype, label, value, previous, _spec_key(key)))
-                    previous = _spec_key(key)
+                    out += [(rtype, label, value, previous, _spec_key(key)) for key in keys.values()]
+                    previous = _spec_key(list(keys.values())[-1])
                     break
     return out
 
