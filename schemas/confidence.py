@@ -72,8 +72,9 @@ class Calibration:
             return max(p, CONFIDENT)
         return min(p, CONFIDENT - 0.001)
 
-    def __call__(self, kind: str, clean: bool, score: float, how: str = "", agree: str = "") -> float:
-        return self.for_group(group_of(kind, clean, how, agree), score)
+    def __call__(self, kind: str, clean: bool, score: float, how: str = "", agree: str = "", wording: str = ""
+                 ) -> float:
+        return self.for_group(group_of(kind, clean, how, agree, wording), score)
 
 
 # kinds whose values come from a short closed list: an exact reading is strong evidence whatever OCR's
@@ -116,24 +117,27 @@ def resolution(label, label_score: float, notes: list[str] = ()) -> str:
     return "exact" if label_score >= 0.999 else "fuzzy"
 
 
-def group_of(kind: str, clean: bool, how: str = "", agree: str = "") -> str:
-    """The calibration group of a field: ``family:state:how:agree`` — its kind (``closed`` for the short closed
-    lists), whether it parsed cleanly with no repair, how its label was read, and whether the label classifier
-    picks the same field (``agree``/``differ``; ``-`` with no classifier)."""
+def group_of(kind: str, clean: bool, how: str = "", agree: str = "", wording: str = "") -> str:
+    """The calibration group of a field: ``family:state:how:agree:wording`` — its kind (``closed`` for the short
+    closed lists), whether it parsed cleanly with no repair, how its label was read, whether the label
+    classifier picks the same field (``agree``/``differ``; ``-`` with no classifier), and whether the record's
+    wording is familiar (``known``: every label read from one of the type's wordings, none left unmapped, no
+    required field missing; ``strange`` otherwise — on an unfamiliar form even a label read word for word may
+    have swallowed the words of one nobody listed)."""
     family = "closed" if kind in CLOSED_KINDS else kind
-    return f"{family}:{'clean' if clean else 'repaired'}:{how or '-'}:{agree or '-'}"
+    return f"{family}:{'clean' if clean else 'repaired'}:{how or '-'}:{agree or '-'}:{wording or '-'}"
 
 
 def group_levels(group: str) -> list[str]:
     """The maps a field of this group may be calibrated by, most specific first: its whole group; how its label
-    was read and whether the classifier agrees, over all kinds (what decides most on a wording the extractor
-    has never seen); its kind and state; its kind; all fields. A group written before labels were told apart
-    (``family:state``) starts at its kind and state."""
-    family, state, how, agree = (group.split(":") + ["-", "-", "-"])[:4]
-    levels = [group] if how != "-" else []
-    if how != "-":
-        levels.append(f"how:{how}:{agree}")
-    return levels + [f"{family}:{state}", family, "all"]
+    was read, whether the classifier agrees and whether the record's wording is familiar, over all kinds (what
+    decides most on a wording the extractor has never seen), then without the wording; its kind and state;
+    its kind; all fields. A group written before labels were told apart (``family:state``) starts at its kind
+    and state."""
+    family, state, how, agree, wording = (group.split(":") + ["-"] * 4)[:5]
+    if how == "-":
+        return [f"{family}:{state}", family, "all"]
+    return [group, f"how:{how}:{agree}:{wording}", f"how:{how}:{agree}", f"{family}:{state}", family, "all"]
 
 
 _calibration_file = [CALIBRATION_FILE]
@@ -156,11 +160,11 @@ def calibration() -> Calibration | None:
 
 
 def calibrate(kind: str, clean: bool, score: float, cal: Calibration | None = None, how: str = "",
-              agree: str = "") -> float:
+              agree: str = "", wording: str = "") -> float:
     """The probability that a field of this kind, with this score, its label read this way, is right, at least
     ``CONFIDENT`` when the field is confident (the score itself when no calibration is stored)."""
     cal = calibration() if cal is None else cal
-    return score if cal is None else cal(kind, clean, score, how, agree)
+    return score if cal is None else cal(kind, clean, score, how, agree, wording)
 
 
 # --- fitting (used by scripts/fit_calibration.py; pure) --------------------------------------------

@@ -49,6 +49,7 @@ class Found:
     clean: bool = True  # parsed at full quality with no repair: the calibration group it falls in
     how: str = ""  # how its label was read (confidence.RESOLUTIONS), set when the record is finished
     agree: str = ""  # whether the label classifier picks the same field ("agree"/"differ"), likewise
+    wording: str = ""  # whether its record's labels were all familiar ("known"/"strange"), likewise
 
     def finish(self) -> "Found":
         words = [t for t in self.toks if not t.leader]
@@ -216,7 +217,7 @@ class Found:
         if self.notes:
             d["notes"] = self.notes
         if not calibrated:
-            d["group"] = group_of(self.spec.kind, self.clean, self.how, self.agree)  # what the calibration is fitted per
+            d["group"] = group_of(self.spec.kind, self.clean, self.how, self.agree, self.wording)  # what the calibration is fitted per
         return d
 
 

@@ -21,17 +21,25 @@ REVIEW_THRESHOLD = CONFIDENT  # a field under this calibrated confidence is doub
 # or more do (the page was read poorly)
 IDENTITY_KINDS = frozenset({"name", "date", "id"})
 DOUBTFUL_HOLD = 3  # doubtful secondary fields that together hold a record: the page was read poorly
+FAMILIAR = frozenset({"exact", "fuzzy"})  # labels read from the type's own wordings
 
 
 def weigh_labels(d: Draft) -> None:
-    """How each field's label was read, and whether the label classifier, given the label, the value and the
-    field read before it, picks the same field: the evidence the calibration is grouped by."""
+    """How each field's label was read, whether the label classifier, given the label, the value and the field
+    read before it, picks the same field, and whether the record's wording is familiar: the evidence the
+    calibration is grouped by."""
     previous = None
-    for f in [*d.fields.values(), *(x for items in d.lists.values() for x in items)]:
+    found = [*d.fields.values(), *(x for items in d.lists.values() for x in items)]
+    for f in found:
         f.how = resolution(f.label, f.label_score, f.notes)
         if d.schema is not None and not f.spec.internal:
             f.agree = agreement(d.schema, f.spec.key, f.label.text, f.raw, previous)
             previous = f.spec.key
+    missing = d.schema is not None and any(
+        s.required and s.key not in d.fields and not d.lists.get(s.key) for s in d.schema.fields)
+    known = not d.unmapped and not missing and all(f.how in FAMILIAR for f in found if not f.spec.internal)
+    for f in found:
+        f.wording = "known" if known else "strange"
 
 
 def _set(out: dict, key: str, value: Any) -> None:
@@ -48,7 +56,7 @@ def finish(d: Draft, calibrated: bool = True) -> dict:
     weigh_labels(d)
     if calibrated:
         for f in [*d.fields.values(), *(x for items in d.lists.values() for x in items)]:
-            f.confidence = calibrate(f.spec.kind, f.clean, f.confidence, how=f.how, agree=f.agree)
+            f.confidence = calibrate(f.spec.kind, f.clean, f.confidence, how=f.how, agree=f.agree, wording=f.wording)
     reasons = list(d.reasons)
     doubtful: list[tuple[str, Any]] = []
     fields: dict[str, Any] = {}

@@ -102,6 +102,10 @@ def reduced_schemas(hidden: frozenset[str]) -> dict:
             for k in ("labels", "context_labels"):
                 if k in f:
                     f[k] = _without(f[k], hidden)
+            if not f.get("labels") and not f.get("context_labels"):
+                # a record type needs a label a field: one that matches no printed words (a bracketed
+                # English key), so the field is found only from a label's meaning, its value or the classifier
+                f["labels"] = [f"[{f['key']} held back]"]
         for sec in (data.get("sections") or {}).values():
             sec["markers"] = _without(sec.get("markers", []), hidden)
         out[data["record_type"]] = parse_schema(data, path.name)

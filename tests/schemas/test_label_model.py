@@ -69,7 +69,7 @@ def test_how_a_label_was_read():
     assert resolution(Label("Tên thân mẫu", "tenthanmau", by_meaning=True), 0.8) == "meaning"
     assert resolution(Label("Phái", "phai", by_meaning=True, source="value"), 0.5) == "value"
     assert resolution(Label("Dân tộc", "dantoc"), 0.5, ["label not read: taken from its place"]) == "position"
-    assert group_of("sex", True, "value", "agree") == "closed:clean:value:agree"
+    assert group_of("sex", True, "value", "agree", "strange") == "closed:clean:value:agree:strange"
 
 
 def test_records_carry_how_their_labels_were_read():
