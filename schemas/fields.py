@@ -217,7 +217,8 @@ class Found:
         if self.notes:
             d["notes"] = self.notes
         if not calibrated:
-            d["group"] = group_of(self.spec.kind, self.clean, self.how, self.agree, self.wording)  # what the calibration is fitted per
+            # what the calibration is fitted per
+            d["group"] = group_of(self.spec.kind, self.clean, self.how, self.agree, self.wording)
         return d
 
 

@@ -14,10 +14,6 @@ from .normalize import normalise
 ROW_INDEX_LABELS = ("stt", "tt", "sott", "sothutu")  # "STT" column of a register table
 
 
-def _key(spec: FieldSpec | None) -> str | None:
-    return spec.key if spec is not None else None
-
-
 class PageReader:
     """Reads one page's rows into drafts for one schema."""
 
@@ -176,7 +172,8 @@ class PageReader:
         value = " ".join(t.text for t in _value_toks(toks[m.end:nxt[0].start if nxt else len(toks)]))
         spec, source = field_by_value(m.label.text, value, self.schema, section), "value"
         if spec is None:  # the label classifier's reading, when it is sure (schemas/label_model.py)
-            spec, source = label_model.field_for(self.schema, m.label.text, value, _key(self.last_spec), draft.fields), "model"
+            previous = self.last_spec.key if self.last_spec else None
+            spec, source = label_model.field_for(self.schema, m.label.text, value, previous, draft.fields), "model"
         if spec is None or spec.key in draft.fields:
             draft.unmapped.append(m.label.text)
             return None
