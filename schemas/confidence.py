@@ -121,9 +121,9 @@ def group_of(kind: str, clean: bool, how: str = "", agree: str = "", wording: st
     """The calibration group of a field: ``family:state:how:agree:wording`` — its kind (``closed`` for the short
     closed lists), whether it parsed cleanly with no repair, how its label was read, whether the label
     classifier picks the same field (``agree``/``differ``; ``-`` with no classifier), and whether the record's
-    wording is familiar (``known``: every label read from one of the type's wordings, none left unmapped, no
-    required field missing; ``strange`` otherwise — on an unfamiliar form even a label read word for word may
-    have swallowed the words of one nobody listed)."""
+    wording is familiar (``known``: no label left unmapped and no required field missing; ``strange``
+    otherwise — on an unfamiliar form even a label read word for word may have swallowed the words of one
+    nobody listed)."""
     family = "closed" if kind in CLOSED_KINDS else kind
     return f"{family}:{'clean' if clean else 'repaired'}:{how or '-'}:{agree or '-'}:{wording or '-'}"
 

@@ -21,7 +21,6 @@ REVIEW_THRESHOLD = CONFIDENT  # a field under this calibrated confidence is doub
 # or more do (the page was read poorly)
 IDENTITY_KINDS = frozenset({"name", "date", "id"})
 DOUBTFUL_HOLD = 3  # doubtful secondary fields that together hold a record: the page was read poorly
-FAMILIAR = frozenset({"exact", "fuzzy"})  # labels read from the type's own wordings
 
 
 def weigh_labels(d: Draft) -> None:
@@ -37,7 +36,7 @@ def weigh_labels(d: Draft) -> None:
             previous = f.spec.key
     missing = d.schema is not None and any(
         s.required and s.key not in d.fields and not d.lists.get(s.key) for s in d.schema.fields)
-    known = not d.unmapped and not missing and all(f.how in FAMILIAR for f in found if not f.spec.internal)
+    known = not d.unmapped and not missing
     for f in found:
         f.wording = "known" if known else "strange"
 
