@@ -568,7 +568,7 @@ def _fields(per_field: dict, splits: list[str]) -> None:
 def _thresholds(rows: list[dict], splits: list[str]) -> None:
     print("| threshold | " + " | ".join(f"confident wrong: {sp} | right under threshold: {sp}" for sp in splits) + " |")
     print("| --- |" + " --- | --- |" * len(splits))
-    for th in (0.5, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95):
+    for th in (0.5, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 0.98, 0.99, 0.995):
         cells = []
         for sp in splits:
             rs = [r for r in rows if r["split"] == sp]

@@ -205,6 +205,10 @@ def main(argv: list[str] | None = None) -> int:
                     help="fit without the label classifier (its agreement is then no evidence), to compare")
     ap.add_argument("--write", action="store_true", help=f"store the calibration in {CALIBRATION_FILE}")
     ap.add_argument("--out", type=Path, default=CALIBRATION_FILE, help="where --write stores it")
+    ap.add_argument("--points-out", type=Path, help="also write the fit's (group, score, right) points as JSON")
+    ap.add_argument("--points-in", type=Path,
+                    help="fit on points written by --points-out instead of reading forms (a change of grouping "
+                         "levels, tried in seconds)")
     args = ap.parse_args(argv)
     levels = [int(x) for x in args.levels.split(",")]
     types = args.types.split(",")
@@ -213,8 +217,13 @@ def main(argv: list[str] | None = None) -> int:
         ap.error("the calibration is fitted on seen wordings only: the unseen split is the test")
     if args.rules_only:
         label_model.use(enabled=False)
-    fit_pts = scored_fields(splits, [int(s) for s in args.fit_seeds.split(",")], args.per_type, levels, types,
-                            args.jobs, args.ocr_cache, args.held_out_folds)
+    if args.points_in is not None:
+        fit_pts = [tuple(p) for p in json.loads(args.points_in.read_text(encoding="utf-8"))]
+    else:
+        fit_pts = scored_fields(splits, [int(s) for s in args.fit_seeds.split(",")], args.per_type, levels, types,
+                                args.jobs, args.ocr_cache, args.held_out_folds)
+    if args.points_out is not None:
+        args.points_out.write_text(json.dumps(fit_pts), encoding="utf-8")
     check_pts = scored_fields(splits, [int(s) for s in args.check_seeds.split(",") if s], args.per_type, levels,
                               types, args.jobs, args.ocr_cache, args.held_out_folds)
     cal = fit(fit_pts)
