@@ -21,6 +21,7 @@ REVIEW_THRESHOLD = CONFIDENT  # a field under this calibrated confidence is doub
 # or more do (the page was read poorly)
 IDENTITY_KINDS = frozenset({"name", "date", "id"})
 DOUBTFUL_HOLD = 3  # doubtful secondary fields that together hold a record: the page was read poorly
+AGREEMENT = False  # group the calibration by the label classifier's agreement too (tried: see docs/benchmarks.md)
 
 
 def weigh_labels(d: Draft) -> None:
@@ -31,7 +32,7 @@ def weigh_labels(d: Draft) -> None:
     found = [*d.fields.values(), *(x for items in d.lists.values() for x in items)]
     for f in found:
         f.how = resolution(f.label, f.label_score, f.notes)
-        if d.schema is not None and not f.spec.internal:
+        if AGREEMENT and d.schema is not None and not f.spec.internal:
             f.agree = agreement(d.schema, f.spec.key, f.label.text, f.raw, previous)
             previous = f.spec.key
     missing = d.schema is not None and any(

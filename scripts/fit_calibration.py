@@ -157,14 +157,14 @@ def _clear_label_caches() -> None:
 
 
 def scored_fields(splits: list[str], seeds: list[int], per_type: int, levels: list[int], types: list[str],
-                  jobs: int, cache: Path | None, folds: int = 0, model_seeds: list[int] | None = None
-                  ) -> list[tuple[str, float, bool]]:
+                  jobs: int, cache: Path | None, folds: int = 0, model_seeds: list[int] | None = None,
+                  passes: int | None = None) -> list[tuple[str, float, bool]]:
     """(group, raw score, right) for every extracted field the truth has, over the seeds' forms: read with the
     whole vocabulary, then (``folds``) once per fold with that fold's share of it held back."""
     docs = [d for split in splits for seed in seeds
             for d in _documents(split, seed, per_type, levels, types, jobs, cache)]
     out = _score(docs, None)
-    for k in range(folds):
+    for k in range(min(folds, passes if passes is not None else folds)):
         with vocabulary_held_back(held_back(k, folds), model_seeds or [1000, 1001, 1002, 1003, 1004]) as schemas:
             out += _score(docs, schemas)
     return out
@@ -201,6 +201,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--held-out-folds", type=int, default=0,
                     help="also read the fit forms once per fold with 1/N of the label vocabulary held back "
                          "(unfamiliar wording, simulated); the check forms are read both ways too")
+    ap.add_argument("--held-out-passes", type=int,
+                    help="read only this many of the folds (default all): 1 gives as many readings with held-back "
+                         "words as familiar ones")
     ap.add_argument("--rules-only", action="store_true",
                     help="fit without the label classifier (its agreement is then no evidence), to compare")
     ap.add_argument("--write", action="store_true", help=f"store the calibration in {CALIBRATION_FILE}")
@@ -221,7 +224,7 @@ def main(argv: list[str] | None = None) -> int:
         fit_pts = [tuple(p) for p in json.loads(args.points_in.read_text(encoding="utf-8"))]
     else:
         fit_pts = scored_fields(splits, [int(s) for s in args.fit_seeds.split(",")], args.per_type, levels, types,
-                                args.jobs, args.ocr_cache, args.held_out_folds)
+                                args.jobs, args.ocr_cache, args.held_out_folds, passes=args.held_out_passes)
     if args.points_out is not None:
         args.points_out.write_text(json.dumps(fit_pts), encoding="utf-8")
     check_pts = scored_fields(splits, [int(s) for s in args.check_seeds.split(",") if s], args.per_type, levels,
@@ -259,6 +262,7 @@ def main(argv: list[str] | None = None) -> int:
                      "do not edit.",
             "fitted_on": {"splits": args.splits, "seeds": args.fit_seeds, "per_type": args.per_type,
                           "levels": args.levels, "held_out_folds": args.held_out_folds,
+                          "held_out_passes": args.held_out_passes,
                           "label_model": not args.rules_only, "fields": len(fit_pts)},
             "checked_on": {"seeds": args.check_seeds, "fields": len(check_pts), "reliability": table},
             "confident_from": cal.confident_from,
