@@ -14,13 +14,7 @@ in the same entry), ``export``, ``retry``, ``login``, ``token.create``,
 
 from __future__ import annotations
 
-import json
-import logging
-import re
-import uuid
-from datetime import datetime, timedelta, timezone
-from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
@@ -28,55 +22,13 @@ from fastapi.responses import HTMLResponse
 from sohoa.config import Config
 
 from . import auth
+from .audit_log import MAX_ENTRIES, entry, parse_since, search_entries, write
 from .disclosure import disclose
 
-log = logging.getLogger(__name__)
-HERE = Path(__file__).resolve().parent
+__all__ = ["entry", "parse_since", "record", "router", "search_entries"]
+
 
 router = APIRouter(include_in_schema=False)
-_ready: set[tuple[str, str]] = set()
-MAX_IDS = 1000
-MAX_ENTRIES = 500
-
-
-def _index(es, config: Config) -> str:
-    from indexers.client import ensure_index
-    key = (config.es_url, config.index_prefix)
-    if key not in _ready:
-        ensure_index(es, config, "audit")
-        _ready.add(key)
-    return config.index("audit")
-
-
-def _query_dict(query: Any) -> dict | None:
-    if query is None:
-        return None
-    if hasattr(query, "__dataclass_fields__"):
-        from dataclasses import asdict
-        query = asdict(query)
-    return {k: v for k, v in dict(query).items() if v not in (None, "", [], ())}
-
-
-def entry(action: str, *, principal: auth.Principal | None, meta: dict, query: Any = None,
-          record_ids: list[str] | tuple[str, ...] = (), count: int | None = None, target: str | None = None,
-          detail: dict | None = None) -> dict:
-    q = _query_dict(query)
-    return {
-        "at": datetime.now(timezone.utc).isoformat(timespec="milliseconds"),
-        "user": principal.name if principal else meta.get("user", ""),
-        "token_id": principal.token_id if principal else None,
-        "role": principal.role if principal else meta.get("role"),
-        "action": action,
-        "method": meta.get("method"),
-        "path": meta.get("path"),
-        "client": meta.get("client"),
-        "query": q,
-        "query_text": json.dumps(q, ensure_ascii=False, sort_keys=True, default=str) if q else None,
-        "record_ids": list(record_ids)[:MAX_IDS],
-        "count": count if count is not None else (len(record_ids) if record_ids else None),
-        "target": target,
-        "detail": detail,
-    }
 
 
 def record(action: str, *, principal: auth.Principal | None = None, meta: dict | None = None,
@@ -86,48 +38,7 @@ def record(action: str, *, principal: auth.Principal | None = None, meta: dict |
     meta = meta if meta is not None else auth.request_meta()
     config = config or meta.get("config") or Config.from_env()
     es = es or auth.es_for(config)
-    doc = entry(action, principal=principal, meta=meta, **what)
-    try:
-        es.index(index=_index(es, config), id=uuid.uuid4().hex, document=doc, op_type="create")
-    except Exception as exc:  # noqa: BLE001 - no record, no processing
-        log.error("could not write the audit entry for %s (%s)", action, type(exc).__name__)
-        raise HTTPException(503, "the audit log is unavailable") from None
-
-
-_SINCE = re.compile(r"^(\d+)([mhdw])$")
-
-
-def parse_since(text: str | None) -> str | None:
-    """'30m', '12h', '7d', '2w' or an ISO date/time -> ISO time."""
-    if not text:
-        return None
-    m = _SINCE.match(text.strip())
-    if m:
-        unit = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}[m.group(2)]
-        return (datetime.now(timezone.utc) - timedelta(**{unit: int(m.group(1))})).isoformat(timespec="seconds")
-    try:
-        dt = datetime.fromisoformat(text.strip())
-    except ValueError as exc:
-        raise ValueError(f"--since takes 30m, 12h, 7d, 2w or an ISO date, not {text!r}") from exc
-    return (dt if dt.tzinfo else dt.replace(tzinfo=timezone.utc)).isoformat(timespec="seconds")
-
-
-def search_entries(es, config: Config, *, user: str | None = None, action: str | None = None,
-                   since: str | None = None, record_id: str | None = None, limit: int = 100) -> list[dict]:
-    index = _index(es, config)
-    filters: list[dict] = []
-    if user:
-        filters.append({"term": {"user": user}})
-    if action:
-        filters.append({"term": {"action": action}})
-    if record_id:
-        filters.append({"term": {"record_ids": record_id}})
-    if since:
-        filters.append({"range": {"at": {"gte": parse_since(since)}}})
-    es.indices.refresh(index=index)
-    resp = es.search(index=index, size=max(1, min(limit, MAX_ENTRIES)), sort=[{"at": "desc"}],
-                     query={"bool": {"filter": filters}})
-    return [h["_source"] for h in resp["hits"]["hits"]]
+    write(action, principal=principal, meta=meta, config=config, es=es, **what)
 
 
 # --- the auditor's page -----------------------------------------------------------------------

@@ -48,7 +48,7 @@ from starlette.concurrency import run_in_threadpool
 from sohoa.config import Config
 from sohoa.masking import mask_date, mask_id, mask_text  # noqa: F401 - the masking rules, re-exported
 
-from . import i18n
+from . import audit_log, i18n
 from .throttle import THROTTLE
 
 log = logging.getLogger(__name__)
@@ -192,7 +192,7 @@ def _parse(value: str | None) -> datetime | None:
 
 @lru_cache(maxsize=4)
 def _es(es_url: str):
-    from indexers.client import make_client
+    from sohoa.elastic import make_client
     return make_client(Config.from_env({"SOHOA_ES_URL": es_url}))
 
 
@@ -795,9 +795,8 @@ def login(request: Request, token: str = Form(..., max_length=300), next: str = 
                                   _parse(doc.get("expires_at")))
     start_session(es, config, doc["token_id"], read_session(session_key(config), value)[1], max_age)
     principal = _principal_from(doc, "cookie")
-    from . import audit
-    audit.record("login", principal=principal, meta={"client": client_address(request), "method": "POST",
-                                                     "path": "/login"}, config=config)
+    audit_log.write("login", principal=principal, meta={"client": client_address(request), "method": "POST",
+                                                        "path": "/login"}, config=config, es=es)
     touch(es, config, doc)
     resp = RedirectResponse(_safe_next(next), status_code=303)
     resp.set_cookie(COOKIE, value, max_age=max_age, httponly=True, secure=config.cookie_secure, samesite="lax",

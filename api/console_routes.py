@@ -16,6 +16,7 @@ access check of a later issue goes (one line for all of them).
 
 from __future__ import annotations
 
+import threading
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -24,6 +25,8 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Resp
 from fastapi.templating import Jinja2Templates
 
 from api import i18n
+from api.static_files import static_file
+from ingest.control import Control
 from sohoa.errors import REASONS
 
 HERE = Path(__file__).resolve().parent
@@ -35,22 +38,21 @@ CONSOLE_DEPENDENCIES: list = []
 router = APIRouter(dependencies=CONSOLE_DEPENDENCIES, include_in_schema=False)
 
 REFRESH_SECONDS = 5
+_control_lock = threading.Lock()
 
 
-def _ctx():
-    from ingest import actors
-    return actors.context()
+def control(request: Request) -> Control:
+    """The job state, buckets and message sender for the configuration the app was built with (one per app)."""
+    with _control_lock:  # routes run on a thread pool: two first requests must not make two
+        ctx = getattr(request.app.state, "control", None)
+        if ctx is None:
+            ctx = request.app.state.control = Control.from_config(request.app.state.config)
+    return ctx
 
 
-def _broker():
-    from ingest import actors
-    return actors.broker, actors.QUEUES
-
-
-def _status(ctx) -> dict:
+def _status(ctx: Control) -> dict:
     from ingest.status import collect_status
-    broker, queues = _broker()
-    status = collect_status(ctx, refresh=False, broker=broker, queues=queues)
+    status = collect_status(ctx, refresh=False, broker=ctx.broker, queues=ctx.queues)
     status["review"] = review_backlog(ctx)
     return status
 
@@ -112,10 +114,8 @@ def svg_chart(series: list[dict], width: int = 600, height: int = 120, lang: str
 
 @router.get("/console/static/{name}")
 def console_static(name: str) -> Response:
-    path = HERE / "static" / name
-    if not name.startswith("console") or "/" in name or not path.is_file():
-        raise HTTPException(404)
-    return Response(path.read_bytes(), media_type="text/css" if name.endswith(".css") else "application/javascript")
+    """The console's own static files (api/static/console*)."""
+    return static_file(name, "console", "no-cache")
 
 
 def _disclosed(data):
@@ -129,7 +129,7 @@ def _disclosed(data):
 def console(request: Request, reason: str | None = None, collection: str | None = None,
             queued: int | None = None):
     from ingest.failures import list_failures, list_retrying
-    ctx = _ctx()
+    ctx = control(request)
     ctx.es.indices.refresh(index=f"{ctx.config.index('jobs')},{ctx.config.index('ledger')}")
     status = _status(ctx)
     failures = _disclosed(list_failures(ctx.es, ctx.config, reason=reason, collection=collection, limit=100))
@@ -140,30 +140,29 @@ def console(request: Request, reason: str | None = None, collection: str | None 
 
 
 @router.get("/console/status.json")
-def console_status() -> JSONResponse:
-    ctx = _ctx()
+def console_status(request: Request) -> JSONResponse:
+    ctx = control(request)
     ctx.es.indices.refresh(index=f"{ctx.config.index('jobs')},{ctx.config.index('ledger')}")
     return JSONResponse(_status(ctx))
 
 
 @router.get("/console/failures.json")
-def console_failures(reason: str | None = None, collection: str | None = None, limit: int = 200) -> JSONResponse:
+def console_failures(request: Request, reason: str | None = None, collection: str | None = None, limit: int = 200) -> JSONResponse:
     from ingest.failures import list_failures
-    ctx = _ctx()
+    ctx = control(request)
     return JSONResponse(list_failures(ctx.es, ctx.config, reason=reason, collection=collection, limit=limit))
 
 
 @router.post("/console/retry")
-def console_retry(target: str | None = Form(None), reason: str | None = Form(None)):
+def console_retry(request: Request, target: str | None = Form(None), reason: str | None = Form(None)):
     from ingest.retry import retry_failed
     if not target and not reason:
         raise HTTPException(400, "name a target or a reason")
     if reason and reason not in REASONS:
         raise HTTPException(400, f"unknown reason {reason}")
-    ctx = _ctx()
-    broker, queues = _broker()
+    ctx = control(request)
     n = retry_failed(ctx, docs=[target] if target else None, reason=None if target else reason,
-                     broker=broker, queues=queues)
+                     broker=ctx.broker, queues=ctx.queues)
     from api import audit
     audit.record("retry", target=target or f"reason:{reason}", count=n)
     # The page says it in the reader's language (console.queued_again).
@@ -188,7 +187,7 @@ def timeline(doc: dict) -> list[dict]:
 def console_document(request: Request, doc_hash: str):
     from elasticsearch import helpers
     from ingest.state import doc_job_id
-    ctx = _ctx()
+    ctx = control(request)
     doc = ctx.state.get(ctx.state.jobs, doc_job_id(doc_hash))
     if doc is None:
         raise HTTPException(404, "no such document")
@@ -202,7 +201,7 @@ def console_document(request: Request, doc_hash: str):
 
 
 @router.get("/metrics")
-def metrics() -> Response:
+def metrics(request: Request) -> Response:
     from sohoa.metrics import CONTENT_TYPE, render_metrics
-    ctx = _ctx()
+    ctx = control(request)
     return Response(render_metrics(ctx, _status(ctx)), media_type=CONTENT_TYPE)

@@ -58,7 +58,7 @@ def shown_value(lang: str, field: str, value) -> str:
 def accept_language(header: str | None) -> str | None:
     """The first language of an ``Accept-Language`` header, by quality, if it is one of ours."""
     best, best_q = None, -1.0
-    for i, part in enumerate((header or "").split(",")):
+    for part in (header or "").split(","):
         tag, _, params = part.strip().partition(";")
         q = 1.0
         if params.strip().startswith("q="):

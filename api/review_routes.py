@@ -24,18 +24,18 @@ from __future__ import annotations
 
 import logging
 import re
-from pathlib import Path
 from urllib.parse import quote
 from typing import Annotated
 
 from elasticsearch import Elasticsearch, NotFoundError
 from fastapi import APIRouter, BackgroundTasks, Body, Depends, HTTPException, Query, Request
-from fastapi.responses import FileResponse, HTMLResponse, Response
+from fastapi.responses import HTMLResponse, Response
 from pydantic import BaseModel, Field
 
 from api import audit, auth
 from api.review_images import crop, data_uri, pages, source_box
 from api import i18n
+from api.static_files import static_file
 from api.search_routes import get_bucket, get_config, get_es
 from indexers import reviews
 from indexers.records_search import SOURCE_EXCLUDES
@@ -45,7 +45,6 @@ from schemas.review import (Decision, ReviewError, addable_keys, apply_decisions
 from sohoa.config import Config
 
 log = logging.getLogger(__name__)
-HERE = Path(__file__).resolve().parent
 router = APIRouter(tags=["review"])
 
 # What the page's script says (api/static/review.js), from the catalogues: desk.js.<key>.
@@ -380,8 +379,5 @@ def review_page(request: Request, mode: Annotated[str, Query(max_length=20)] = "
 
 @router.get("/review/static/{name}", include_in_schema=False)
 def review_static(name: str):
-    path = HERE / "static" / name
-    if not name.startswith("review") or "/" in name or ".." in name or not path.is_file():
-        raise HTTPException(404, "not found")
-    media = {".css": "text/css", ".js": "text/javascript"}.get(path.suffix, "application/octet-stream")
-    return FileResponse(path, media_type=media, headers={"Cache-Control": "no-cache"})
+    """The review desk's own static files (api/static/review*); revalidated, as they change with each release."""
+    return static_file(name, "review", "no-cache")

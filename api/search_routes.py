@@ -17,11 +17,12 @@ from typing import Annotated
 from elasticsearch import Elasticsearch, NotFoundError
 from elastic_transport import TransportError
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
-from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.templating import Jinja2Templates
 from jinja2 import pass_context
 
 from api import audit, auth, cursors, i18n, page_images
+from api.static_files import static_file
 from indexers.client import make_client
 from indexers.pages import PageQuery, search_pages
 from indexers.records_search import (MAX_SIZE, REVIEW_STATUSES, SORTS, SOURCE_EXCLUDES, BadQuery, RecordQuery, detail,
@@ -53,7 +54,7 @@ def get_es(config: Config = Depends(get_config)) -> Elasticsearch:
 def get_bucket(request: Request):
     bucket = getattr(request.app.state, "search_bucket", None)
     if bucket is None:
-        from ingest.storage import Bucket
+        from sohoa.storage import Bucket
         bucket = request.app.state.search_bucket = Bucket(request.app.state.config)
     return bucket
 
@@ -349,8 +350,4 @@ def record_page(request: Request, record_id: str, es: Elasticsearch = Depends(ge
 @router.get("/static/search/{name}", include_in_schema=False)
 def search_static(name: str):
     """The search page's own static files (api/static/search*)."""
-    path = HERE / "static" / name
-    if not name.startswith("search") or "/" in name or ".." in name or not path.is_file():
-        raise HTTPException(404, "not found")
-    media = {".css": "text/css", ".js": "text/javascript"}.get(path.suffix, "application/octet-stream")
-    return FileResponse(path, media_type=media, headers={"Cache-Control": "public, max-age=300"})
+    return static_file(name, "search", "public, max-age=300")

@@ -18,12 +18,13 @@ refreshes, whatever happened.
 
 from __future__ import annotations
 
-import itertools
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from contextlib import contextmanager
 from typing import Iterable, Iterator
 
 from elasticsearch import Elasticsearch
+
+from sohoa.ids import chunks
 
 from .pages import bulk_index
 
@@ -42,13 +43,6 @@ def load_settings(es: Elasticsearch, index: str, settings: dict) -> Iterator[Non
             "translog": {"durability": settings.get("translog", {}).get("durability", "request")},
         }})
         es.indices.refresh(index=index)
-
-
-def chunks(items: Iterable, size: int) -> Iterator[list]:
-    """``items`` in lists of ``size`` (the last may be shorter), drawn only as each list is asked for."""
-    it = iter(items)
-    while chunk := list(itertools.islice(it, size)):
-        yield chunk
 
 
 def index_concurrently(es: Elasticsearch, index: str, docs: Iterable[tuple[str, dict]], *, threads: int = 2,

@@ -7,7 +7,9 @@ import json
 
 from sohoa.config import Config
 
-from .client import INDEX_NAMES, alias_status, ensure_indices, load_template, make_client
+from sohoa.elastic import make_client
+
+from .client import INDEX_NAMES, alias_status, ensure_indices, load_template
 from .pages import PageQuery, search_pages
 
 RECORD_FILTERS = ("type", "name", "born", "died", "registered", "place", "number", "records", "sort", "role")
@@ -171,7 +173,7 @@ def cmd_review_export(args) -> int:
 
     from api import audit
     from api.admin_cli import _who
-    from ingest.storage import Bucket
+    from sohoa.storage import Bucket
 
     from .ground_truth import export
     config = Config.from_env()

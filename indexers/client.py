@@ -1,4 +1,4 @@
-"""The Elasticsearch connection and sohoa's indices.
+"""sohoa's indices, over the client the kernel makes (sohoa/elastic.py).
 
 Index definitions live as data in ``templates/*.json`` (settings, mappings and a
 version number). Every index is reached through an alias named
@@ -25,21 +25,12 @@ from elasticsearch import ApiError, Elasticsearch, NotFoundError
 from elastic_transport import TransportError
 
 from sohoa.config import Config
+from sohoa.elastic import make_client  # noqa: F401 - the kernel makes clients; older imports find it here
 from sohoa.errors import DependencyUnavailable
 
 log = logging.getLogger(__name__)
 
 INDEX_NAMES = ("pages", "records", "jobs", "ledger", "tokens", "sessions", "audit", "reviews")
-
-
-def make_client(config: Config) -> Elasticsearch:
-    return Elasticsearch(
-        config.es_url,
-        request_timeout=30,
-        retry_on_timeout=True,
-        max_retries=3,
-        retry_on_status=(429, 502, 503, 504),
-    )
 
 
 @lru_cache(maxsize=None)

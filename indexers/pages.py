@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
 from typing import Iterable
 
 from elasticsearch import Elasticsearch, helpers
 from elastic_transport import TransportError
 
 from ocr.result import PageText
+from sohoa.clock import now_iso
 from sohoa.config import Config
 from sohoa.errors import DependencyUnavailable
 from sohoa.masking import mask_text
@@ -20,15 +20,6 @@ from .analysis import folded_text, norm_text
 from .snippets import snippet
 
 log = logging.getLogger(__name__)
-
-
-def page_id(doc_hash: str, page: int) -> str:
-    """Same bytes, same page -> same ID: reprocessing overwrites, never duplicates."""
-    return f"{doc_hash}:{page:05d}"
-
-
-def now_iso() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
 
 
 def page_document(page: PageText, *, doc: dict, image_key: str | None, ocr_key: str | None) -> dict:
@@ -80,7 +71,7 @@ def bulk_index(es: Elasticsearch, index: str, docs: Iterable[tuple[str, dict]], 
     count = 0
     extra = {"refresh": "wait_for"} if visible else {}
     try:
-        for ok, item in helpers.streaming_bulk(es, actions, chunk_size=chunk_size, max_retries=5,
+        for ok, _item in helpers.streaming_bulk(es, actions, chunk_size=chunk_size, max_retries=5,
                                                initial_backoff=1, max_backoff=30, raise_on_error=True, **extra):
             count += ok
     except helpers.BulkIndexError as exc:

@@ -31,8 +31,8 @@ from schemas.review import effective_fields, pending_by, reason_codes, record_st
 from sohoa.masking import mask_date, mask_id, mask_text
 from sohoa.text import clean_spaces
 
-from .analysis import folded_text, mark_forms, norm_text, spelt_word, text_forms
-from .pages import now_iso
+from .analysis import folded_text, mark_forms, spelt_word, text_forms
+from sohoa.clock import now_iso
 
 # The base of a record document: everything else is derived from these.
 BASE_KEYS = ("record_type", "family", "schema_version", "collection", "bucket", "key", "doc_hash", "ordinal",

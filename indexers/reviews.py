@@ -24,6 +24,7 @@ from typing import Any
 from elasticsearch import ConflictError, Elasticsearch, NotFoundError
 
 from schemas.review import QUEUE_STATUSES
+from sohoa.clock import now_iso
 from sohoa.config import Config
 
 from .client import ensure_index
@@ -33,10 +34,6 @@ log = logging.getLogger(__name__)
 
 QUEUE_CANDIDATES = 10
 _ready: set[tuple[str, str]] = set()
-
-
-def now_iso(dt: datetime | None = None) -> str:
-    return (dt or datetime.now(timezone.utc)).isoformat(timespec="milliseconds")
 
 
 def reviews_index(es: Elasticsearch, config: Config) -> str:

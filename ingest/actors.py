@@ -9,17 +9,18 @@ workers) and ``{prefix}-index``, where the prefix is SOHOA_INDEX_PREFIX.
 from __future__ import annotations
 
 import threading
+from typing import Any
 
 import dramatiq
 
 from sohoa.config import Config
-from sohoa.errors import SohoaError, classify
+from sohoa.errors import BadInput, SohoaError, classify
 from sohoa.logs import setup_logging
+from sohoa.messages import INDEX, OCR, PREPARE, MessageSender, PrepareMessage, queue_names
 
 from . import stages
-from .broker import enqueue_many, queue_names, setup_broker
+from .broker import setup_broker
 from .heartbeat import WorkerHeartbeat
-from .storage import ObjectRef
 
 config = Config.from_env()
 # Worker processes import this module first: our log format and levels
@@ -34,12 +35,8 @@ def context() -> stages.Context:
     global _ctx
     with _ctx_lock:
         if _ctx is None:
-            _ctx = stages.Context.from_config(
-                config,
-                send_prepare=lambda ref, lid: prepare_document.send(config.bucket, ref.key, ref.etag, ref.size, lid),
-                send_ocr=lambda doc_hash, page: ocr_page.send(doc_hash, page),
-                send_index=lambda doc_hash: index_document.send(doc_hash),
-            )
+            _ctx = stages.Context.from_config(config, send_prepare=sender.prepare, send_ocr=sender.ocr,
+                                              send_index=sender.index)
         return _ctx
 
 
@@ -66,30 +63,32 @@ def _record_retry(actor_name: str, args: tuple, exc: BaseException, retries: int
 broker = setup_broker(config.broker_url, _record_failure, _record_retry,
                       [WorkerHeartbeat(lambda: context().es, config.index("jobs"))])
 
-RETRY = dict(retry_when=should_retry, min_backoff=1_000, max_backoff=60_000)
+RETRY: dict[str, Any] = dict(retry_when=should_retry, min_backoff=1_000, max_backoff=60_000)
 
 
 QUEUES = queue_names(config.index_prefix)
 PREPARE_QUEUE, OCR_QUEUE, INDEX_QUEUE = QUEUES
 
 
-@dramatiq.actor(queue_name=PREPARE_QUEUE, time_limit=6 * 3600 * 1000, **RETRY)
-def prepare_document(bucket: str, key: str, etag: str, size: int, ledger_id: str) -> None:
-    stages.prepare(context(), ObjectRef(key=key, etag=etag, size=size), ledger_id)
+# Messages are built by the kernel's sender (sohoa/messages.py), which the commands and the API use too.
+sender = MessageSender(broker, config.index_prefix)
 
 
-def send_prepare_many(items: list[tuple[ObjectRef, str]]) -> None:
-    """Queue many objects at once (a reconciliation page, a batch of bucket events): one broker round trip."""
-    enqueue_many(broker, [prepare_document.message(config.bucket, ref.key, ref.etag, ref.size, lid)
-                          for ref, lid in items])
+@dramatiq.actor(actor_name=PREPARE, queue_name=PREPARE_QUEUE, time_limit=6 * 3600 * 1000, **RETRY)
+def prepare_document(*args: object) -> None:
+    """``key, etag, size, ledger_id`` (sohoa.messages.prepare_args); older messages carry the bucket first."""
+    message = PrepareMessage.parse(args)
+    if message is None:
+        raise BadInput(f"a prepare message with {len(args)} arguments")
+    stages.prepare(context(), message.ref, message.ledger_id)
 
 
-@dramatiq.actor(queue_name=OCR_QUEUE, time_limit=(config.ocr_timeout + 120) * 1000, **RETRY)
+@dramatiq.actor(actor_name=OCR, queue_name=OCR_QUEUE, time_limit=(config.ocr_timeout + 120) * 1000, **RETRY)
 def ocr_page(doc_hash: str, page: int) -> None:
     stages.ocr_page(context(), doc_hash, page)
 
 
-@dramatiq.actor(queue_name=INDEX_QUEUE, time_limit=3600 * 1000, **RETRY)
+@dramatiq.actor(actor_name=INDEX, queue_name=INDEX_QUEUE, time_limit=3600 * 1000, **RETRY)
 def index_document(doc_hash: str) -> None:
     stages.index_document(context(), doc_hash)
 

@@ -1,8 +1,7 @@
-"""The message broker: Redis or RabbitMQ, chosen by the URL.
+"""The worker's broker: the kernel's (sohoa/messages.py: Redis or RabbitMQ, chosen by the URL) with the
+middleware that records failures, retries and dropped messages.
 
-Messages carry only references (bucket key and ETag, document hash and page
-number), never page images or text, so any broker copes with a 300-page
-register and nothing personal sits in the queue.
+``make_broker``, ``queue_names`` and ``enqueue_many`` live in the kernel; their names stay here for older imports.
 """
 
 from __future__ import annotations
@@ -13,33 +12,13 @@ import dramatiq
 from dramatiq.broker import Broker
 from dramatiq.middleware import Middleware
 
+from sohoa.messages import enqueue_many, make_broker, queue_names
+
 from .recovery import RecoverDroppedMessages
 
+__all__ = ["RecordFinalFailures", "enqueue_many", "make_broker", "queue_names", "setup_broker"]
+
 log = logging.getLogger(__name__)
-
-
-STAGES = ("prepare", "ocr", "index")
-
-
-def queue_names(prefix: str) -> tuple[str, ...]:
-    """The queues of one deployment: they carry its prefix (SOHOA_INDEX_PREFIX), so
-    two deployments or a test run can share a broker without taking each
-    other's messages."""
-    return tuple(f"{prefix}-{stage}" for stage in STAGES)
-
-
-def make_broker(url: str) -> Broker:
-    if url.startswith(("amqp://", "amqps://")):
-        from dramatiq.brokers.rabbitmq import RabbitmqBroker
-        return RabbitmqBroker(url=url)
-    if url.startswith(("redis://", "rediss://", "unix://")):
-        from dramatiq.brokers.redis import RedisBroker
-        # A worker that dies (OOM, SIGKILL) leaves its messages unacknowledged;
-        # the other workers hand them out again once its heartbeat is older
-        # than heartbeat_timeout, checked on about 1% of fetches. dramatiq's
-        # defaults (60 s, 0.1%) can leave a page waiting for many minutes.
-        return RedisBroker(url=url, heartbeat_timeout=30_000, maintenance_chance=10_000)
-    raise ValueError(f"unsupported broker URL scheme in SOHOA_BROKER_URL (use redis:// or amqp://): {url.split('://')[0]}")
 
 
 class RecordFinalFailures(Middleware):
@@ -86,40 +65,3 @@ def setup_broker(url: str, on_failure, on_retry=None, extra_middleware=()) -> Br
         broker.add_middleware(middleware)
     dramatiq.set_broker(broker)
     return broker
-
-
-def enqueue_many(broker: Broker, messages: list[dramatiq.Message]) -> None:
-    """Enqueue many messages at once: on Redis in one pipelined round trip, elsewhere one by one.
-
-    Recording a province's backlog queues thousands of ``prepare`` messages; one
-    Redis round trip each caps that at a few hundred a second on a busy
-    machine. The pipeline runs dramatiq's own enqueue script with the same
-    arguments ``RedisBroker.enqueue`` gives it, and the same middleware hooks
-    around it. If the installed dramatiq no longer has the pieces this needs,
-    messages go through ``broker.enqueue`` one by one instead.
-    """
-    from dramatiq.brokers.redis import RedisBroker
-    from dramatiq.common import current_millis
-    from uuid import uuid4
-    if not messages:
-        return
-    redis_ready = isinstance(broker, RedisBroker) and all(
-        hasattr(broker, a) for a in ("scripts", "_should_do_maintenance", "_max_unpack_size", "broker_id"))
-    if not redis_ready:
-        for m in messages:
-            broker.enqueue(m)
-        return
-    dispatch = broker.scripts["dispatch"]
-    pipe = broker.client.pipeline(transaction=False)
-    sent = []
-    for message in messages:
-        message = message.copy(options={"redis_message_id": str(uuid4())})
-        broker.emit_before("enqueue", message, None)
-        dispatch(keys=[broker.namespace], client=pipe, args=[
-            "enqueue", current_millis(), message.queue_name, broker.broker_id, broker.heartbeat_timeout,
-            broker.dead_message_ttl, broker._should_do_maintenance("enqueue"), broker._max_unpack_size(),
-            message.options["redis_message_id"], message.encode()])
-        sent.append(message)
-    pipe.execute()
-    for message in sent:
-        broker.emit_after("enqueue", message, None)

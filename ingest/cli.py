@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import subprocess
 import sys
 import time
 import unicodedata
@@ -125,7 +124,7 @@ def _scan_files(paths: list[Path], all_files: bool) -> list[tuple[Path, str]]:
 
 
 def cmd_submit(args) -> int:
-    from .storage import Bucket
+    from sohoa.storage import Bucket
     bucket = Bucket(Config.from_env())
     collection = args.collection.strip("/")
     files = _scan_files(args.paths, args.all_files)
@@ -139,25 +138,24 @@ def cmd_submit(args) -> int:
 
 
 def _context():
-    # Sending needs the actors (and so the broker) loaded.
-    from . import actors
-    return actors.context()
+    """The job state, the buckets and a message sender: what the operator's commands need, not the pipeline."""
+    from .control import Control
+    return Control.from_config(Config.from_env())
 
 
 def cmd_watch(args) -> int:
-    from . import actors
     from .stalled import resend_stalled
     from .status import collect_status
     from .watcher import record_reconciliation, scan_once, watch
     ctx = _context()
 
     def recover_stalled():
-        status = collect_status(ctx, broker=actors.broker, queues=actors.QUEUES)
+        status = collect_status(ctx, broker=ctx.broker, queues=ctx.queues)
         return resend_stalled(ctx, status, ctx.config.stall_seconds)
 
     collections = ctx.config.collections
     if args.once:
-        report = scan_once(ctx.bucket, ctx.state, ctx.send_prepare, args.prefix, collections, actors.send_prepare_many)
+        report = scan_once(ctx.bucket, ctx.state, ctx.send_prepare, args.prefix, collections, ctx.sender.prepare_many)
         record_reconciliation(ctx.state, report)
         print(report)
         sent = recover_stalled()
@@ -167,7 +165,7 @@ def cmd_watch(args) -> int:
     interval = args.interval or ctx.config.watch_interval
     every = args.reconcile_every or ctx.config.reconcile_interval
     watch(ctx.bucket, ctx.state, ctx.send_prepare, interval, every, args.prefix, collections,
-          after_listing=recover_stalled, send_many=actors.send_prepare_many)
+          after_listing=recover_stalled, send_many=ctx.sender.prepare_many)
     return 0
 
 
@@ -196,9 +194,8 @@ def cmd_events(args) -> int:
     stop = threading.Event()
     for sig in (signal.SIGTERM, signal.SIGINT):
         signal.signal(sig, lambda *_: stop.set())
-    from .actors import send_prepare_many
     consumer = EventConsumer(source, ctx.bucket, ctx.state, ctx.send_prepare, describe_source(ctx.config.events_source),
-                             send_many=send_prepare_many)
+                             send_many=ctx.sender.prepare_many)
     consumer.run(stop, idle_exit=args.idle_exit)
     s = consumer.stats
     print(f"events: {s.received} received, {s.queued} queued, {s.resent} re-sent, {s.duplicates} already recorded, "
@@ -208,7 +205,7 @@ def cmd_events(args) -> int:
 
 def cmd_derived_migrate(args) -> int:
     from .derived import migrate_derived
-    from .storage import Bucket
+    from sohoa.storage import Bucket
     bucket = Bucket(Config.from_env())
     report = migrate_derived(bucket, args.from_prefix, delete=args.delete)
     print(report)
@@ -236,8 +233,8 @@ def _status_context():
     """
     from types import SimpleNamespace
 
-    from indexers.client import make_client
-    from .broker import make_broker, queue_names
+    from sohoa.elastic import make_client
+    from sohoa.messages import make_broker, queue_names
     config = Config.from_env()
     ctx = SimpleNamespace(config=config, es=make_client(config))
     return ctx, make_broker(config.broker_url), queue_names(config.index_prefix)
@@ -282,16 +279,15 @@ def cmd_failures(args) -> int:
 
 
 def cmd_requeue_dead(args) -> int:
-    from . import actors
     from .deadletter import requeue_dead
     ctx = _context()
-    queues = tuple(args.queue) if args.queue else actors.QUEUES
-    unknown = set(queues) - set(actors.QUEUES)
+    queues = tuple(args.queue) if args.queue else ctx.queues
+    unknown = set(queues) - set(ctx.queues)
     if unknown:
-        print(f"sohoa requeue-dead: unknown queue {', '.join(sorted(unknown))}; queues: {', '.join(actors.QUEUES)}",
+        print(f"sohoa requeue-dead: unknown queue {', '.join(sorted(unknown))}; queues: {', '.join(ctx.queues)}",
               file=sys.stderr)
         return 2
-    moved = requeue_dead(actors.broker, queues, ctx.state, limit=args.limit)
+    moved = requeue_dead(ctx.broker, queues, ctx.state, limit=args.limit)
     for q, n in moved.items():
         print(f"{q}: {n} requeued")
     print(f"requeued {sum(moved.values())} dead-lettered messages")
@@ -319,10 +315,9 @@ def cmd_wait(args) -> int:
 def cmd_retry(args) -> int:
     from .retry import retry_failed
     ctx = _context()
-    from .actors import QUEUES, broker
     if not (args.docs or args.all_failed or args.reason):
         print("sohoa retry: name documents, or use --all-failed or --reason", file=sys.stderr)
         return 2
-    n = retry_failed(ctx, docs=args.docs, reason=args.reason, collection=args.collection, broker=broker, queues=QUEUES)
+    n = retry_failed(ctx, docs=args.docs, reason=args.reason, collection=args.collection, broker=ctx.broker, queues=ctx.queues)
     print(f"queued {n} objects again")
     return 0

@@ -24,10 +24,11 @@ from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 from typing import Callable
 
+from . import event_counters
 from .events import BadEvent, BucketEvent, parse_message
 from .ledger import RESEND_AFTER, SendMany, Sighting, iso, record_and_send
 from .state import StateStore, ledger_id, worker_name
-from .storage import Bucket, ObjectRef
+from sohoa.storage import Bucket, ObjectRef
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +36,9 @@ STATS_EVERY = 5.0  # seconds between writes of the consumer's counters for 'soho
 RECEIVE_LIMIT = 10  # messages per receive in the threaded loop: one SQS call, handed over at once
 MAX_BATCH = 500  # messages recorded together at most (one multi-get, one bulk create, one bulk update)
 MAX_BUFFERED = 64  # receive results waiting for the recorder; receivers wait beyond that
+# Batches recorded at once: while one waits for Elasticsearch or the broker, the next is read and written,
+# so a backlog is recorded at about twice the rate of one batch after another.
+RECORDERS = 2
 
 
 @dataclass
@@ -71,6 +75,14 @@ class EventConsumer:
         self.stats = EventStats(started_at=iso(datetime.now(timezone.utc)), source=source_name)
         self.stats_id = f"events:{worker_name()}"
         self._stats_written = 0.0
+        self._stats_lock = threading.Lock()
+        # The record: the sequence number of its last write (None: not looked up yet; (): none to guard by),
+        # what it said then, and what to add to this process's own counts (a predecessor's, or minus what
+        # was folded into the retired record).
+        self._record_seq: tuple | None = None
+        self._reported: dict[str, int] = {}
+        self._offset: dict[str, int] = {}
+        self._next_compaction = 0.0
 
     def handle_once(self, wait: float = 20.0) -> int:
         """Take one batch, record it, acknowledge it; return how many messages it held."""
@@ -107,6 +119,15 @@ class EventConsumer:
         (ack or self.source.ack)(settled)
         if unsettled:
             self.source.release(unsettled, after=RESEND_AFTER + 1)
+        with self._stats_lock:
+            self._count(messages, events, sightings, report, unsettled, ignored, rejected)
+        for reason, n in rejected.items():
+            log.warning("rejected %d event messages: %s", n, reason)
+        already = len(sightings) - report.queued - report.resent - len(report.pending)
+        log.info("events: %d messages, %d objects queued, %d re-sent, %d already recorded, %d ignored, %d left "
+                 "for redelivery", len(messages), report.queued, report.resent, already, ignored, len(unsettled))
+
+    def _count(self, messages, events, sightings, report, unsettled, ignored, rejected) -> None:
         s = self.stats
         s.unsettled += len(unsettled)
         s.messages += len(messages)
@@ -120,42 +141,82 @@ class EventConsumer:
         now = iso(datetime.now(timezone.utc))
         s.last_batch_at = now
         if events:
-            s.last_event_at = max((e.event_time for e in events if e.event_time), default=now)
-        for reason, n in rejected.items():
-            log.warning("rejected %d event messages: %s", n, reason)
-        log.info("events: %d messages, %d objects queued, %d re-sent, %d already recorded, %d ignored, %d left "
-                 "for redelivery", len(messages), report.queued, report.resent, already, ignored, len(unsettled))
+            latest = max((e.event_time for e in events if e.event_time), default=now)
+            s.last_event_at = max(latest, s.last_event_at or latest)
 
     def write_stats(self, force: bool = False) -> None:
+        """Write this consumer's counters to its record (see ``ingest/event_counters.py``), and now and then
+        fold the records of stopped consumers into one."""
         if not force and time.monotonic() - self._stats_written < STATS_EVERY:
             return
         self._stats_written = time.monotonic()
         try:
-            self.state.es.index(index=self.state.jobs, id=self.stats_id, document={
-                "kind": "events", "worker": worker_name(), "updated_at": iso(datetime.now(timezone.utc)),
-                "events": asdict(self.stats)})
+            self._write_record()
+            if time.monotonic() >= self._next_compaction:
+                self._next_compaction = time.monotonic() + event_counters.COMPACT_EVERY
+                event_counters.compact(self.state.es, self.state.jobs)
         except Exception as exc:  # counters are informative: never stop consuming for them
             log.warning("could not write event counters (%s)", type(exc).__name__)
+
+    def _write_record(self) -> None:
+        from elasticsearch import ConflictError, NotFoundError
+        es, jobs = self.state.es, self.state.jobs
+        with self._stats_lock:
+            stats = asdict(self.stats)
+        if self._record_seq is None:
+            # A record of the same name is a predecessor's with the same host and pid: carry its counts on.
+            try:
+                old = es.get(index=jobs, id=self.stats_id)
+                self._offset = self._reported = event_counters.counters(old["_source"].get("events"))
+                self._record_seq = (old["_seq_no"], old["_primary_term"])
+            except NotFoundError:
+                self._record_seq = ()
+        counts = event_counters.add(self._offset, stats)
+        doc = {"kind": "events", "worker": worker_name(), "updated_at": iso(datetime.now(timezone.utc)),
+               "events": {**stats, **counts}}
+        try:
+            if self._record_seq:
+                resp = es.index(index=jobs, id=self.stats_id, document=doc, if_seq_no=self._record_seq[0],
+                                if_primary_term=self._record_seq[1])
+            else:
+                resp = es.create(index=jobs, id=self.stats_id, document=doc)
+        except (ConflictError, NotFoundError):
+            try:
+                mine = es.get(index=jobs, id=self.stats_id)
+            except NotFoundError:
+                # Folded into the retired record (as last written) while this consumer was not heard
+                # from: from now on the record counts only what came after.
+                self._offset = event_counters.add(self._offset, self._reported, -1)
+                self._record_seq = ()
+                return
+            # Still there: an earlier write of ours landed though its answer was lost (a timeout).
+            self._record_seq = (mine["_seq_no"], mine["_primary_term"])
+            self._reported = event_counters.counters(mine["_source"].get("events"))
+            return
+        self._record_seq = (resp["_seq_no"], resp["_primary_term"])
+        self._reported = counts
 
     def run(self, stop: threading.Event | None = None, idle_exit: float | None = None, wait: float = 5.0) -> None:
         """Consume until ``stop`` is set (or, with ``idle_exit``, until no message came for that many seconds).
 
         Receiving, recording and acknowledging overlap: ``source.receivers`` threads receive into a
-        small buffer; this thread records whatever has arrived as one batch (so a lone upload is
-        recorded at once, and a flood in batches of up to MAX_BATCH), and hands the acknowledgement to
-        another thread. Messages still in the buffer when the consumer stops are simply not
-        acknowledged: they are delivered again. Long polls last ``wait`` seconds, so a stop request is
-        honoured within that time (an idle consumer costs one request per ``wait`` seconds and receiver).
+        small buffer; this thread takes whatever has arrived as one batch (so a lone upload is
+        recorded at once, and a flood in batches of up to MAX_BATCH) and hands it to one of RECORDERS
+        threads, which record it and hand the acknowledgement to another thread. Messages still in the
+        buffer when the consumer stops are simply not acknowledged: they are delivered again. Long
+        polls last ``wait`` seconds, so a stop request is honoured within that time (an idle consumer
+        costs one request per ``wait`` seconds and receiver).
         """
         stop = stop or threading.Event()
         poll = wait if idle_exit is None else min(wait, idle_exit)
         buffer: queue.Queue = queue.Queue(maxsize=MAX_BUFFERED)
         failures = {"receive": 0}
+        limit = getattr(self.source, "receive_limit", RECEIVE_LIMIT)
 
         def receive() -> None:
             while not stop.is_set():
                 try:
-                    got = self.source.receive(poll, limit=RECEIVE_LIMIT)
+                    got = self.source.receive(poll, limit=limit)
                     failures["receive"] = 0
                 except Exception as exc:  # the queue unreachable: wait it out
                     failures["receive"] += 1
@@ -172,10 +233,30 @@ class EventConsumer:
         for t in receivers:
             t.start()
         acks = ThreadPoolExecutor(2, thread_name_prefix="events-ack")
+        recorders = ThreadPoolExecutor(RECORDERS, thread_name_prefix="events-record")
+        free = threading.Semaphore(RECORDERS)  # a batch is taken only when a recorder is free to take it
+        backoff = {"seconds": 1.0}
+
+        def record(batch: list) -> None:
+            try:
+                self.handle(batch, ack=lambda ms: acks.submit(self._ack, ms))
+                backoff["seconds"] = 1.0
+            except Exception as exc:  # outages are waited out; unacknowledged events come back
+                wait_for = backoff["seconds"]
+                backoff["seconds"] = min(30.0, wait_for * 2)
+                log.warning("event handling failed (%s: %s); trying again in %.0f s", type(exc).__name__,
+                            str(exc)[:200], wait_for)
+                stop.wait(wait_for)
+            finally:
+                free.release()
+
         last_message = time.monotonic()
-        backoff = 1.0
+        in_flight: set = set()
         try:
             while not stop.is_set():
+                if not free.acquire(timeout=poll):
+                    self.write_stats()
+                    continue
                 try:
                     batch = buffer.get(timeout=poll)
                 except queue.Empty:
@@ -185,21 +266,18 @@ class EventConsumer:
                         batch += buffer.get_nowait()
                     except queue.Empty:
                         break
+                in_flight = {f for f in in_flight if not f.done()}
                 if batch:
                     last_message = time.monotonic()
-                    try:
-                        self.handle(batch, ack=lambda ms: acks.submit(self._ack, ms))
-                        backoff = 1.0
-                    except Exception as exc:  # outages are waited out; unacknowledged events come back
-                        log.warning("event handling failed (%s: %s); trying again in %.0f s", type(exc).__name__,
-                                    str(exc)[:200], backoff)
-                        stop.wait(backoff)
-                        backoff = min(30.0, backoff * 2)
-                elif idle_exit is not None and time.monotonic() - last_message >= idle_exit:
-                    break
+                    in_flight.add(recorders.submit(record, batch))
+                else:
+                    free.release()
+                    if idle_exit is not None and time.monotonic() - last_message >= idle_exit and not in_flight:
+                        break
                 self.write_stats()
         finally:
             stop.set()
+            recorders.shutdown(wait=True)
             acks.shutdown(wait=True)
             self.write_stats(force=True)
 

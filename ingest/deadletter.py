@@ -18,7 +18,9 @@ import logging
 from dramatiq import Message
 from dramatiq.common import dq_name, xq_name
 
-from indexers.pages import now_iso
+from sohoa.clock import now_iso
+from sohoa.jobs import DocState, PageState
+from sohoa.messages import PREPARE, PrepareMessage
 
 from .state import StateStore, doc_job_id, page_job_id, transition
 
@@ -56,14 +58,6 @@ def queue_depths(broker, queues: tuple[str, ...], workers: list[dict] | None = N
         # .msgs holds every message of the queue not yet acknowledged: waiting and taken by a worker.
         out[q] = {"waiting": waiting, "delayed": delayed, "in_progress": max(0, unacked - waiting), "dead": dead}
     return out
-
-
-def dead_messages(broker, queue: str, limit: int = 100) -> list[Message]:
-    """Dead-lettered messages of a queue, without removing them (Redis only; RabbitMQ cannot peek)."""
-    if is_rabbitmq(broker):
-        return []
-    raw = broker.client.hgetall(f"{broker.namespace}:{xq_name(queue)}.msgs")
-    return [Message.decode(v) for _, v in list(raw.items())[:limit]]
 
 
 def _fresh(message: Message, queue: str) -> Message:
@@ -122,7 +116,8 @@ def purge_dead_for(broker, queues: tuple[str, ...], doc_hashes: set[str], ledger
         for redis_id, data in list(r.hgetall(xq_msgs).items()):
             m = Message.decode(data)
             args = tuple(m.args)
-            about = (m.actor_name == "prepare_document" and len(args) == 5 and args[4] in ledger_ids) or \
+            prepare = PrepareMessage.parse(args) if m.actor_name == PREPARE else None
+            about = (prepare is not None and prepare.ledger_id in ledger_ids) or \
                 (m.actor_name in ("ocr_page", "index_document") and args and args[0] in doc_hashes)
             if about:
                 pipe = r.pipeline()
@@ -139,8 +134,9 @@ def _reopen(state: StateStore | None, message: Message) -> None:
         return
     args = tuple(message.args)
     try:
-        if message.actor_name == "prepare_document" and len(args) == 5:
-            state.set_ledger(args[4], status="enqueued", enqueued_at=now_iso(), reason=None, message=None)
+        prepare = PrepareMessage.parse(args) if message.actor_name == PREPARE else None
+        if prepare is not None:
+            state.set_ledger(prepare.ledger_id, status="enqueued", enqueued_at=now_iso(), reason=None, message=None)
         elif message.actor_name == "ocr_page" and len(args) == 2:
             doc_hash, page = args
 
@@ -149,12 +145,14 @@ def _reopen(state: StateStore | None, message: Message) -> None:
                     return None
                 failed = [p for p in src.get("pages_failed") or [] if p != page]
                 src["pages_failed"], src["pages_count_failed"] = failed, len(failed)
-                return transition(src, "ocr") if src.get("state") in ("failed", "indexed", "needs_review") else src
+                reopened = (DocState.FAILED, DocState.INDEXED, DocState.NEEDS_REVIEW)
+                return transition(src, DocState.OCR) if src.get("state") in reopened else src
             state.update(state.jobs, doc_job_id(doc_hash), reopen_doc)
             state.update(state.jobs, page_job_id(doc_hash, page),
-                         lambda src: None if src is None else transition(src, "queued"))
+                         lambda src: None if src is None else transition(src, PageState.QUEUED))
         elif message.actor_name == "index_document" and args:
             state.update(state.jobs, doc_job_id(args[0]),
-                         lambda src: transition(src, "ocr") if src and src.get("state") == "failed" else None)
+                         lambda src: transition(src, DocState.OCR) if src and src.get("state") == DocState.FAILED
+                         else None)
     except Exception as exc:  # the message is back on its queue; the state catches up when it runs
         log.warning("requeued %s but could not mark it waiting: %s", message.actor_name, type(exc).__name__)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from botocore.exceptions import BotoCoreError, ClientError
 
-from .storage import Bucket, _unavailable
+from sohoa.storage import Bucket, _unavailable
 
 
 @dataclass

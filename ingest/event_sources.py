@@ -114,7 +114,8 @@ class SqsSource:
 
 class RedisListSource:
     kind = "redis"
-    receivers = 1  # one LMOVE loop already takes a hundred messages per round
+    receivers = 1  # one receiver takes hundreds of messages per round trip
+    receive_limit = 250  # messages per receive: one blocking LMOVE, then the rest pipelined
 
     def __init__(self, client, key: str):
         self.client = client
@@ -136,11 +137,12 @@ class RedisListSource:
             if first is None:
                 return out
             out.append(first)
-            while len(out) < limit:
-                item = self.client.lmove(self.key, self.processing, "LEFT", "RIGHT")
-                if item is None:
-                    break
-                out.append(item)
+            if limit > 1:
+                # Each LMOVE is atomic on its own; pipelined, the rest of the batch costs one round trip.
+                pipe = self.client.pipeline(transaction=False)
+                for _ in range(limit - 1):
+                    pipe.lmove(self.key, self.processing, "LEFT", "RIGHT")
+                out += [item for item in pipe.execute() if item is not None]
         except redis.RedisError as exc:
             if not out:
                 raise DependencyUnavailable(f"event list unreachable: {type(exc).__name__}") from exc

@@ -19,8 +19,9 @@ from __future__ import annotations
 import logging
 from datetime import datetime, timezone
 
-from indexers.pages import now_iso
+from sohoa.clock import now_iso
 from sohoa.errors import classify
+from sohoa.messages import PREPARE, PrepareMessage
 
 from .state import RETRY_FIELDS, StateStore, doc_job_id
 
@@ -45,8 +46,11 @@ def record_retry(state: StateStore, actor: str, args: tuple, exc: BaseException,
         src["updated_at"] = now_iso()
         return src
 
-    if actor == "prepare_document":
-        lid = args[4]
+    if actor == PREPARE:
+        prepare = PrepareMessage.parse(args)
+        if prepare is None:
+            return
+        lid = prepare.ledger_id
         entry = state.get(state.ledger, lid) or {}
         if entry.get("doc_hash"):
             state.update_document(entry["doc_hash"], note)
@@ -68,8 +72,9 @@ def _log_ids(actor: str, args: tuple) -> dict:
         return {"doc_hash": args[0][:12], "page": args[1]}
     if actor == "index_document":
         return {"doc_hash": args[0][:12]}
-    if actor == "prepare_document":
-        return {"ledger_id": args[4][:12]}
+    if actor == PREPARE:
+        prepare = PrepareMessage.parse(args)
+        return {"ledger_id": prepare.ledger_id[:12]} if prepare else {}
     return {}
 
 

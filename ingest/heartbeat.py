@@ -13,12 +13,11 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from datetime import datetime, timedelta, timezone
 
 from dramatiq.common import q_name
 from dramatiq.middleware import Middleware
 
-from indexers.pages import now_iso
+from sohoa.clock import now_iso
 
 from .state import worker_name
 
@@ -117,12 +116,3 @@ def _safe_args(actor: str, args: tuple) -> dict:
     if actor == "index_document" and args:
         return {"doc_hash": args[0]}
     return {}
-
-
-def alive_workers(es, jobs_index: str, within: float = ALIVE_WITHIN, now: datetime | None = None) -> list[dict]:
-    now = now or datetime.now(timezone.utc)
-    since = (now - timedelta(seconds=within)).isoformat()
-    resp = es.search(index=jobs_index, size=200, sort=[{"worker": "asc"}],
-                     query={"bool": {"filter": [{"term": {"kind": "worker"}}, {"term": {"state": "alive"}},
-                                                {"range": {"heartbeat_at": {"gte": since}}}]}})
-    return [h["_source"] for h in resp["hits"]["hits"]]

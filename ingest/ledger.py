@@ -15,10 +15,14 @@ it ``enqueued`` after, so:
   still between create and send (a few milliseconds).
 
 Everything is done in bulk: one multi-get for the batch, one bulk create, one
-bulk update — three Elasticsearch requests per batch instead of three per
-object. The ``enqueued`` update carries the sequence number the create (or the
-read) returned, so it never overwrites what a worker has already written
-(``preparing``, ``failed``...) on an entry it picked up faster.
+bulk write marking the batch enqueued — three Elasticsearch requests per batch
+instead of three per object. The ``enqueued`` write carries the sequence number
+the create (or the read) returned, so it never overwrites what a worker has
+already written (``preparing``, ``failed``...) on an entry it picked up faster.
+It is a whole-document ``index``, not an ``update``: the entry is known (it was
+just created, or just read), and an update would make Elasticsearch fetch it
+back first, which for a document not yet refreshed means refreshing the
+ledger's shard once per batch.
 """
 
 from __future__ import annotations
@@ -92,9 +96,10 @@ def parse_time(text: str | None) -> datetime | None:
 
 def new_entry(bucket: str, s: Sighting, source: str, now: datetime) -> dict:
     """The ledger entry of an object version seen for the first time (the same whoever saw it)."""
+    at = iso(now)
     entry = {"bucket": bucket, "key": s.ref.key, "etag": s.ref.etag, "size": s.ref.size,
              "collection": s.ref.collection, "status": "listed", "source": source,
-             "listed_at": iso(now), "updated_at": iso(now)}
+             "listed_at": at, "updated_at": at}
     if s.uploaded_at:
         entry["uploaded_at"] = s.uploaded_at
     return entry
@@ -158,7 +163,7 @@ def record_and_send(state: StateStore, bucket: str, sightings: Iterable[Sighting
                     send_many: SendMany | None = None) -> RecordReport:
     """Record every new object version of one batch in the ledger and send its message; see the module doc.
 
-    With ``send_many`` the batch's messages go to the broker together (``ingest.actors.send_prepare_many``);
+    With ``send_many`` the batch's messages go to the broker together (``sohoa.messages.MessageSender.prepare_many``);
     otherwise one ``send`` each, several threads at a time.
     """
     report = RecordReport()
@@ -171,7 +176,8 @@ def record_and_send(state: StateStore, bucket: str, sightings: Iterable[Sighting
         found = es.mget(index=index, ids=list(batch))["docs"]
         report.es_requests += 1
         now = clock()
-        to_send: dict[str, tuple[int, int]] = {}  # ledger id -> (seq_no, primary_term) to update against
+        to_send: dict[str, tuple[int, int]] = {}  # ledger id -> (seq_no, primary_term) to write against
+        entries: dict[str, dict] = {}  # ledger id -> the entry as it stands (created or read)
         to_create = []
         for doc in found:
             lid = doc["_id"]
@@ -179,6 +185,7 @@ def record_and_send(state: StateStore, bucket: str, sightings: Iterable[Sighting
                 to_create.append(lid)
             elif needs_resend(doc["_source"], now):
                 to_send[lid] = (doc["_seq_no"], doc["_primary_term"])
+                entries[lid] = doc["_source"]
                 report.resent += 1
             elif doc["_source"].get("status") == "listed":
                 report.pending.add(lid)
@@ -187,7 +194,8 @@ def record_and_send(state: StateStore, bucket: str, sightings: Iterable[Sighting
         if to_create:
             ops: list[dict] = []
             for lid in to_create:
-                ops += [{"create": {"_index": index, "_id": lid}}, new_entry(bucket, batch[lid], source, now)]
+                entries[lid] = new_entry(bucket, batch[lid], source, now)
+                ops += [{"create": {"_index": index, "_id": lid}}, entries[lid]]
             resp = es.bulk(operations=ops)
             report.es_requests += 1
             for item in resp["items"]:
@@ -213,20 +221,21 @@ def record_and_send(state: StateStore, bucket: str, sightings: Iterable[Sighting
                 sent = send_all(send, items)
             for lid, enqueued in sent:
                 seq, term = to_send[lid]
-                fields = {"status": "enqueued", "enqueued_at": iso(enqueued), "updated_at": iso(enqueued)}
+                at = iso(enqueued)
+                fields = {"status": "enqueued", "enqueued_at": at, "updated_at": at}
                 lag = enqueue_lag_ms(batch[lid].uploaded_at, enqueued)
                 if lag is not None:
                     fields["enqueue_lag_ms"] = lag
                     report.lags_ms.append(lag)
-                updates += [{"update": {"_index": index, "_id": lid, "if_seq_no": seq, "if_primary_term": term}},
-                            {"doc": fields}]
+                updates += [{"index": {"_index": index, "_id": lid, "if_seq_no": seq, "if_primary_term": term}},
+                            {**entries[lid], **fields}]
         finally:
             # Even when the broker fails mid-batch, what was sent is marked, so it is not sent twice.
             if updates:
                 resp = es.bulk(operations=updates)
                 report.es_requests += 1
                 # 409: a worker already moved the entry on (preparing, failed...); its word is later, keep it.
-                refused = [i["update"] for i in resp["items"] if i["update"].get("status") not in (200, 409)]
+                refused = [i["index"] for i in resp["items"] if i["index"].get("status") not in (200, 201, 409)]
                 if refused:
                     log.warning("%d ledger entries could not be marked enqueued (%s); a later sighting re-sends "
                                 "them", len(refused), (refused[0].get("error") or {}).get("type", refused[0].get("status")))

@@ -16,7 +16,7 @@ from botocore.exceptions import BotoCoreError, ClientError
 from sohoa.errors import DependencyUnavailable
 
 from .event_sources import SqsSource
-from .storage import Bucket
+from sohoa.storage import Bucket
 
 RULE_PREFIX = "sohoa-"
 

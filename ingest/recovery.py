@@ -14,12 +14,20 @@ of that queue's acks set that the worker no longer holds (not being
 processed, not waiting in the work queue, not waiting for its retry time).
 A message put back twice is only processed twice, which every stage
 tolerates; a message left behind would be lost.
+
+Two safety nets beside it, for ways of dropping a message no reconnect
+announces: every ``sweep_every`` seconds the acks sets are compared with what
+the worker holds, and a message found unheld by two sweeps in a row is put
+back (one sweep could catch a message between its fetch and its hand-over, or
+between its processing and its acknowledgement); and a consumer thread that
+died is started again (its delayed messages are then put back as above).
 """
 
 from __future__ import annotations
 
 import logging
 import threading
+import time
 
 from dramatiq.middleware import Middleware
 
@@ -27,8 +35,9 @@ log = logging.getLogger(__name__)
 
 
 class RecoverDroppedMessages(Middleware):
-    def __init__(self, interval: float = 2.0):
+    def __init__(self, interval: float = 2.0, sweep_every: float = 30.0):
         self.interval = interval
+        self.sweep_every = sweep_every
         self.in_progress: set[str] = set()
         self.lock = threading.Lock()
         self.stopped = threading.Event()
@@ -55,8 +64,13 @@ class RecoverDroppedMessages(Middleware):
 
     def _watch(self, broker, worker) -> None:
         seen: dict[str, object] = {}
+        unheld: dict[str, set[str]] = {}  # queue -> ids the last sweep found in its acks set, not held
+        last_sweep = time.monotonic()
         while not self.stopped.wait(self.interval):
             for queue_name, thread in list(worker.consumers.items()):
+                if not thread.is_alive() and getattr(thread, "running", False) and not self.stopped.is_set():
+                    self.restart_consumer(worker, queue_name)
+                    continue
                 consumer = getattr(thread, "consumer", None)
                 if consumer is None:
                     continue
@@ -64,8 +78,44 @@ class RecoverDroppedMessages(Middleware):
                 if previous is not None and previous is not consumer:
                     try:
                         self.requeue_orphans(broker, worker, queue_name, thread)
-                    except Exception:  # keep watching; the next reconnect tries again
+                    except Exception:  # keep watching; the next reconnect or sweep tries again
                         log.exception("could not recover messages of %s", queue_name)
+            if time.monotonic() - last_sweep >= self.sweep_every:
+                last_sweep = time.monotonic()
+                for queue_name in list(worker.consumers):
+                    try:
+                        unheld[queue_name] = self.sweep(broker, worker, queue_name, unheld.get(queue_name, set()))
+                    except Exception as exc:  # Redis down: the next sweep tries again
+                        log.warning("could not check the messages held on %s (%s)", queue_name, type(exc).__name__)
+
+    def restart_consumer(self, worker, queue_name: str) -> None:
+        """Start a consumer thread that died again (dramatiq starts one per queue, once)."""
+        if not hasattr(worker, "_add_consumer"):
+            log.error("the consumer of %s stopped and cannot be restarted; restart the worker", queue_name)
+            return
+        log.error("the consumer of %s stopped unexpectedly; starting it again", queue_name)
+        worker.consumers.pop(queue_name, None)
+        worker._add_consumer(queue_name, delay=queue_name.endswith(".DQ"))
+
+    def sweep(self, broker, worker, queue_name: str, unheld_before: set[str]) -> set[str]:
+        """Put back what two sweeps in a row found in this worker's acks set of a queue and not held;
+        return what this sweep found unheld for the first time."""
+        acks = f"{broker.namespace}:__acks__.{broker.broker_id}.{queue_name}"
+        members = {i.decode() if isinstance(i, bytes) else i for i in broker.client.smembers(acks)}
+        with self.lock:
+            held = self.held_anywhere(worker)
+        put_back, unheld = orphans_to_put_back(members, held, unheld_before)
+        if put_back:
+            broker.do_requeue(queue_name, *sorted(put_back))
+            log.warning("put %d messages of %s back: held by no one in this worker", len(put_back), queue_name)
+        return unheld
+
+    def held_anywhere(self, worker) -> set[str]:
+        ids: set[str] = set()
+        for thread in list(worker.consumers.values()):
+            if getattr(thread, "consumer", None) is not None:
+                ids |= self.held(worker, thread)
+        return ids or set(self.in_progress)
 
     def held(self, worker, thread) -> set[str]:
         """Redis IDs of the messages this worker still has in hand."""
@@ -92,6 +142,12 @@ class RecoverDroppedMessages(Middleware):
             broker.do_requeue(queue_name, *orphans)
             log.warning("connection to Redis was lost: put %d dropped messages back on %s", len(orphans), queue_name)
         return len(orphans)
+
+
+def orphans_to_put_back(members: set[str], held: set[str], unheld_before: set[str]) -> tuple[set[str], set[str]]:
+    """(ids to put back: unheld now and at the last sweep, ids unheld for the first time)."""
+    unheld = members - held
+    return unheld & unheld_before, unheld - unheld_before
 
 
 def _redis_id(message) -> str | None:

@@ -19,10 +19,11 @@ import logging
 
 from elasticsearch import helpers
 
-from indexers.pages import now_iso
+from sohoa.clock import now_iso
+from sohoa.jobs import DocState
 
 from .state import ledger_id, transition
-from .storage import ObjectRef
+from sohoa.storage import ObjectRef
 
 log = logging.getLogger(__name__)
 
@@ -66,7 +67,7 @@ def find_targets(ctx, docs: list[str] | None = None, reason: str | None = None,
             if doc and (not collection or doc.get("collection") == collection):
                 documents[h] = doc
     for doc in documents.values():
-        if doc.get("state") not in ("failed",) and not doc.get("pages_count_failed"):
+        if doc.get("state") != DocState.FAILED and not doc.get("pages_count_failed"):
             continue  # nothing to redo
         lid = ledger_id(doc["bucket"], doc["key"], doc["etag"])
         entry = ctx.state.get(ctx.state.ledger, lid)
@@ -83,7 +84,8 @@ def retry_failed(ctx, docs: list[str] | None = None, reason: str | None = None,
         if entry.get("doc_hash"):
             # Open again: prepare resumes a document that is not finished, and
             # status shows it waiting from this moment.
-            ctx.state.update_document(entry["doc_hash"], lambda src: None if src is None else transition(src, "queued"))
+            ctx.state.update_document(entry["doc_hash"],
+                                      lambda src: None if src is None else transition(src, DocState.QUEUED))
         ctx.state.set_ledger(lid, status="enqueued", enqueued_at=now_iso(), reason=None, message=None)
         ctx.send_prepare(ObjectRef(key=entry["key"], etag=entry["etag"], size=entry["size"]), lid)
     if broker is not None and targets:

@@ -23,8 +23,11 @@ from typing import Callable
 from elasticsearch import Elasticsearch
 from PIL import Image
 
-from indexers.client import ensure_indices, make_client
-from indexers.pages import bulk_index, delete_by_doc_hash, now_iso, page_document, page_id
+from indexers.client import ensure_indices
+from indexers.pages import bulk_index, delete_by_doc_hash, page_document
+from sohoa.clock import now_iso
+from sohoa.ids import page_id
+from sohoa.messages import PREPARE, PrepareMessage
 from indexers.records import record_documents
 from indexers.reviews import carry_reviews
 from ocr.pipeline import OcrOptions, ocr_image
@@ -33,10 +36,11 @@ from ocr.sources import detect_kind, inspect, page_image, set_pixel_limit
 from ocr.textlayer import TextLayer, pdf_text_layer, text_page
 from schemas.extract import extract_records
 from sohoa.config import Config
+from sohoa.elastic import make_client
 from sohoa.errors import BadInput, LimitExceeded, classify
 
 from .state import FINISHED, StateStore, transition
-from .storage import Bucket, ObjectChanged, ObjectRef
+from sohoa.storage import Bucket, ObjectChanged, ObjectRef
 
 log = logging.getLogger(__name__)
 
@@ -475,9 +479,9 @@ def supersede_older_versions(ctx: Context, doc: dict) -> int:
 def record_failure(ctx: Context, actor: str, args: tuple, exc: BaseException) -> None:
     """Record a stage that will not be retried any more, with its reason class."""
     reason, message = classify(exc)
-    if actor == "prepare_document":
-        _bucket, key, etag, size, ledger_id = args
-        entry = ctx.state.set_ledger(ledger_id, status="failed", reason=reason, message=message)
+    prepare = PrepareMessage.parse(args) if actor == PREPARE else None
+    if prepare is not None:
+        entry = ctx.state.set_ledger(prepare.ledger_id, status="failed", reason=reason, message=message)
         doc_hash = (entry or {}).get("doc_hash")
         if doc_hash:
             ctx.state.set_document_state(doc_hash, "failed", reason=reason, message=message)

@@ -26,15 +26,17 @@ from elastic_transport import TransportError
 
 from sohoa.config import Config
 from sohoa.errors import DependencyUnavailable
-from indexers.pages import now_iso, page_id
+from sohoa.clock import now_iso
+from sohoa.ids import page_id
+from sohoa.jobs import FINISHED as JOBS_FINISHED
+from sohoa.jobs import DocState, IllegalTransition, PageState, check_transition, is_state
 
 log = logging.getLogger(__name__)
 
-# Document states, in the order a document normally goes through them.
-DOC_STATES = ("received", "queued", "rasterizing", "ocr", "extracting", "indexing", "indexed", "needs_review",
-              "duplicate", "superseded", "failed")
-PAGE_STATES = ("queued", "ocr", "done", "failed")
-FINISHED = ("indexed", "needs_review", "duplicate", "superseded", "failed")
+# The states and their moves are declared in the kernel (sohoa/jobs.py); as plain strings here, as stored.
+DOC_STATES = tuple(s.value for s in DocState)  # in the order a document normally goes through them
+PAGE_STATES = tuple(s.value for s in PageState)
+FINISHED = tuple(s.value for s in DocState if s in JOBS_FINISHED)
 HISTORY_LIMIT = 50
 
 
@@ -166,7 +168,9 @@ class StateStore:
             if src is None:
                 src = new_page(doc_hash, page)
             return transition(src, state, **fields)
-        return self.update(self.jobs, page_job_id(doc_hash, page), change)
+        record = self.update(self.jobs, page_job_id(doc_hash, page), change)
+        assert record is not None  # change() always returns a record, so one was written
+        return record
 
 
 def new_page(doc_hash: str, page: int) -> dict:
@@ -175,7 +179,20 @@ def new_page(doc_hash: str, page: int) -> dict:
 
 
 def transition(src: dict, state: str, **fields) -> dict:
-    """A job record moved to ``state``: timestamps, worker and a bounded history."""
+    """A job record moved to ``state``: timestamps, worker and a bounded history.
+
+    A state that does not exist is refused (``IllegalTransition``, a bug); a move
+    sohoa/jobs.py does not list is logged and made, so a case the table missed
+    never costs a document.
+    """
+    state = str(state)  # a DocState or PageState is stored as its plain string
+    kind = "page" if src.get("kind") == "page" else "document"
+    try:
+        check_transition(kind, src.get("state"), state)
+    except IllegalTransition as exc:
+        if not is_state(kind, state):
+            raise
+        log.warning("unexpected job state change: %s", exc)
     now = now_iso()
     src.update(fields)
     if state != src.get("state"):

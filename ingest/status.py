@@ -10,8 +10,10 @@ but no worker alive) ``warnings`` says so.
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
+from typing import Any
 
 from .deadletter import queue_depths
+from .event_counters import is_retired
 from .heartbeat import ALIVE_WITHIN
 
 OPEN_LEDGER = ("listed", "enqueued", "preparing")
@@ -123,8 +125,8 @@ def _buckets(agg: dict) -> dict[str, int]:
 def collect_status(ctx, refresh: bool = True, broker=None, queues: tuple[str, ...] | None = None) -> dict:
     """Everything ``sohoa status`` shows, as plain data (also the console's and /metrics' source)."""
     if broker is None or queues is None:
-        from .actors import QUEUES, broker as default_broker
-        broker, queues = broker or default_broker, queues or QUEUES
+        from sohoa.messages import make_broker, queue_names
+        broker, queues = broker or make_broker(ctx.config.broker_url), queues or queue_names(ctx.config.index_prefix)
     es, jobs, ledger = ctx.es, ctx.config.index("jobs"), ctx.config.index("ledger")
     if refresh:
         es.indices.refresh(index=f"{jobs},{ledger}")
@@ -157,11 +159,14 @@ def intake(responses: list[dict], now: datetime) -> dict:
             reconciliation = src.get("reconciliation")
             continue
         ev = src.get("events") or {}
-        known += 1
         for k in totals:
             totals[k] += int(ev.get(k) or 0)
         if ev.get("last_event_at") and (last_event is None or ev["last_event_at"] > last_event):
             last_event = ev["last_event_at"]
+        if is_retired(hit.get("_id", ""), src):
+            known += int(ev.get("consumers") or 0)  # stopped consumers, folded into one record
+            continue
+        known += 1
         try:
             alive = (now - datetime.fromisoformat(src["updated_at"])).total_seconds() < ALIVE_WITHIN
         except (KeyError, TypeError, ValueError):
@@ -207,7 +212,7 @@ def summarize(responses: list[dict], queues: dict, now: datetime, broker_error: 
         doc_states = _buckets(kinds["document"][f"done_{m}m"]["state"]) if "document" in kinds else {}
         # Rates are over the time work actually ran in the window, so a burst
         # of a few seconds reads at the speed it went, not spread over the window.
-        minutes = m
+        minutes: float = m
         if active is not None:
             minutes = max(busy_seconds(active["at"]["buckets"], now - timedelta(minutes=m), now), 1.0) / 60
         throughput[f"pages_per_minute_{m}m"] = round(page_states.get("done", 0) / minutes, 2)
@@ -226,7 +231,7 @@ def summarize(responses: list[dict], queues: dict, now: datetime, broker_error: 
             or any(documents.get(s) for s in OPEN_DOCS))
     # Each warning as a code with its values (the web console words it in the reader's language,
     # api/i18n "notice.*") and as the English sentence the command line prints.
-    notices = []
+    notices: list[dict[str, Any]] = []
     if broker_error:
         notices.append({"code": "broker_unreachable", "params": {"error": str(broker_error)}})
     if busy and not workers:

@@ -18,7 +18,7 @@ import time
 import zipfile
 import zlib
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, Mapping
 
 from PIL import Image, ImageDraw, ImageFont
 
@@ -176,7 +176,7 @@ def worker_process(env: dict, log_path=None, processes: int = 1, threads: int = 
         yield proc
     finally:
         stop_process(proc)
-        if log_path:
+        if not isinstance(log, int):
             log.close()
 
 
@@ -205,7 +205,7 @@ def api_process(env: dict, log_path=None, workers: int = 1,
         deadline = time.monotonic() + 30
         while True:
             if proc.poll() is not None:
-                said = open(log_path).read() if log_path else proc.stderr.read().decode()
+                said = open(log_path).read() if log_path else (proc.stderr.read().decode() if proc.stderr else "")
                 raise RuntimeError(f"sohoa api exited: {said[-2000:]}")
             try:
                 if httpx.get(base + "/healthz", timeout=1).status_code == 200:
@@ -227,3 +227,39 @@ def api_server(env: dict, log_path=None, workers: int = 1) -> Iterator[str]:
     """``api_process`` when only the base URL matters."""
     with api_process(env, log_path, workers) as (_, base):
         yield base
+
+
+def remove_namespace(env: Mapping[str, str]) -> None:
+    """Remove everything a test run, benchmark or drill made in its namespace: its indices (``SOHOA_INDEX_PREFIX-*``),
+    its inbox and derived buckets with every object version in them, and its event queues."""
+    from sohoa.elastic import make_client
+    from sohoa.config import Config
+
+    from .event_sources import sqs_client
+    from sohoa.storage import Bucket
+    config = Config.from_env(env)
+    es = make_client(config)
+    es.indices.delete(index=f"{config.index_prefix}-*", ignore_unavailable=True, allow_no_indices=True)
+    s3 = Bucket(config).client
+    for name in dict.fromkeys((config.bucket, config.derived_bucket)):
+        try:
+            empty_bucket(s3, name)
+            s3.delete_bucket(Bucket=name)
+        except s3.exceptions.NoSuchBucket:
+            pass
+    sqs = sqs_client(config)
+    for url in sqs.list_queues(QueueNamePrefix=config.index_prefix).get("QueueUrls", []):
+        sqs.delete_queue(QueueUrl=url)
+
+
+def empty_bucket(s3, name: str) -> int:
+    """Delete every object in bucket ``name``, old versions and delete markers included; how many were deleted."""
+    deleted = 0
+    for page in s3.get_paginator("list_object_versions").paginate(Bucket=name):
+        targets = [{"Key": v["Key"], "VersionId": v["VersionId"]}
+                   for v in page.get("Versions", []) + page.get("DeleteMarkers", [])]
+        # delete_objects takes at most 1000 keys; a listing page holds at most 1000.
+        if targets:
+            s3.delete_objects(Bucket=name, Delete={"Objects": targets, "Quiet": True})
+            deleted += len(targets)
+    return deleted

@@ -21,9 +21,10 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from typing import Callable
 
+from . import event_counters
 from .ledger import RecordReport, SendMany, Sighting, iso, record_and_send
 from .state import StateStore
-from .storage import Bucket, ObjectRef
+from sohoa.storage import Bucket, ObjectRef
 
 log = logging.getLogger(__name__)
 
@@ -141,6 +142,9 @@ def watch(bucket: Bucket, state: StateStore, send: Callable[[ObjectRef, str], No
                 report = scan_once(bucket, state, send, prefix, collections, send_many)
                 record_reconciliation(state, report)
                 log.info("reconciliation of bucket %s: %s", bucket.name, report)
+                # Event consumers fold stopped ones' counters themselves; this covers a deployment whose
+                # consumers were all stopped for good.
+                event_counters.compact(state.es, state.jobs)
                 next_reconciliation = started + reconcile_every
             if after_listing:
                 after_listing()

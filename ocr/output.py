@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import math
 import shutil
-import subprocess
 import tempfile
 from html import escape
 from pathlib import Path
@@ -24,7 +23,6 @@ from typing import Iterable
 
 from PIL import Image
 
-from sohoa.errors import DependencyUnavailable, StageTimeout
 
 from .result import BBox, PageText
 
@@ -117,18 +115,8 @@ def searchable_pdf(pages: Iterable[Image.Image], out_path: Path, languages: str 
             raise ValueError("no pages to write")
         listing = Path(tmp) / "pages.txt"
         listing.write_text("\n".join(names) + "\n")
-        cmd = ["tesseract", str(listing), str(Path(tmp) / "out"), "-l", languages, "--psm", str(psm)]
-        if tessdata_dir:
-            cmd[1:1] = ["--tessdata-dir", tessdata_dir]
-        cmd.append("pdf")
-        try:
-            subprocess.run(cmd, check=True, capture_output=True, timeout=timeout)
-        except FileNotFoundError as exc:
-            raise DependencyUnavailable("tesseract is not installed") from exc
-        except subprocess.TimeoutExpired as exc:
-            raise StageTimeout(f"searchable PDF took over {timeout:g} s") from exc
-        except subprocess.CalledProcessError as exc:
-            raise RuntimeError(f"tesseract failed writing the PDF: {exc.stderr.decode(errors='replace')[-300:]}") from exc
+        from .tesseract import render_pdf  # here: the API reads boxes from this module without loading the engine
+        written = render_pdf(listing, Path(tmp) / "out", languages, psm, tessdata_dir, timeout)
         out_path.parent.mkdir(parents=True, exist_ok=True)
-        shutil.move(str(Path(tmp, "out.pdf")), out_path)
+        shutil.move(str(written), out_path)
     return out_path

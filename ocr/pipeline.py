@@ -20,7 +20,7 @@ from sohoa.errors import LimitExceeded, StageTimeout
 
 from . import preprocess as pp
 from .models import tessdata_dir
-from .recognize import recognize
+from .engine import OcrEngine, PageInput, engine_named
 from .result import PageText
 from .sources import SourceInfo, detect_kind, inspect, page_image, set_pixel_limit
 from .textlayer import pdf_text_layer, text_page
@@ -55,6 +55,7 @@ class OcrOptions:
     denoise: str = "despeckle"
     osd_confidence: float = 2.0  # OSD confidence needed before a page is turned
     force_ocr: bool = False  # OCR PDF pages that already carry a text layer
+    engine: str = "tesseract"  # what reads the page (ocr/engine.py)
     # A page whose words are mostly below this confidence is probably not print.
     handwritten_confidence: float = 0.5
     handwritten_min_words: int = 8
@@ -78,6 +79,7 @@ class OcrOptions:
             denoise=config.ocr_denoise,
             osd_confidence=config.ocr_osd_confidence,
             force_ocr=config.ocr_force,
+            engine=config.ocr_engine,
         )
 
     def with_steps(self, *steps: str) -> "OcrOptions":
@@ -219,18 +221,23 @@ def prepare(image: Image.Image, options: OcrOptions, clock: StepClock | None = N
     return gray, info
 
 
-def ocr_image(image: Image.Image, page: int, options: OcrOptions) -> PageText:
-    """Preprocess and recognise one page image.
+def ocr_image(image: Image.Image, page: int, options: OcrOptions, source: Path | None = None,
+              source_kind: str | None = None) -> PageText:
+    """Preprocess and recognise one page image with the configured engine (``options.engine``).
 
-    Boxes in the result refer to the image Tesseract saw (turned, straightened
-    and rescaled; see ``PageText``). Raises ``LimitExceeded`` for pages over
-    ``options.max_pixels`` and ``StageTimeout`` when the page takes longer than
-    ``options.timeout`` seconds in all.
+    Boxes in the result refer to the image the engine saw (for an OCR engine
+    turned, straightened and rescaled; see ``PageText``). ``source`` is the
+    file the page came from, when it is at hand. Raises ``LimitExceeded`` for
+    pages over ``options.max_pixels`` and ``StageTimeout`` when the page takes
+    longer than ``options.timeout`` seconds in all.
     """
     start = time.perf_counter()
     if image.width * image.height > options.max_pixels:
         raise LimitExceeded(f"page {page} is {image.width}x{image.height} pixels, over the limit of "
                             f"{options.max_pixels}")
+    engine = engine_named(options.engine)
+    if not engine.preprocess:
+        return _read_as_is(engine, image, page, options, source, source_kind, start)
     gray, info = prepare(image, options)
     prep_seconds = time.perf_counter() - start
     remaining = options.timeout - prep_seconds
@@ -240,10 +247,11 @@ def ocr_image(image: Image.Image, page: int, options: OcrOptions) -> PageText:
     if info["dpi"]:
         ocr_input.info["dpi"] = (info["dpi"] * info["scale"],) * 2
     if not pp.ink_mask(gray).any():
-        result = PageText(page=page, width=gray.shape[1], height=gray.shape[0])  # nothing printed: skip Tesseract
+        result = PageText(page=page, width=gray.shape[1], height=gray.shape[0])  # nothing printed: skip the engine
     else:
-        result = recognize(ocr_input, page, languages=options.languages, psm=options.psm, timeout=remaining,
-                           tessdata_dir=_model_dir(options))
+        result = engine.recognize(PageInput(ocr_input, page, languages=options.languages, psm=options.psm,
+                                            timeout=remaining, model_dir=_model_dir(options), source=source,
+                                            source_kind=source_kind))
     if "leaders" in options.steps:
         _drop_leader_words(result)
     result.rotation = info["rotation"]
@@ -257,6 +265,17 @@ def ocr_image(image: Image.Image, page: int, options: OcrOptions) -> PageText:
     result.preprocess_seconds = round(prep_seconds, 3)
     result.seconds = round(time.perf_counter() - start, 3)
     result.flags = quality_flags(result, options)
+    return result
+
+
+def _read_as_is(engine: OcrEngine, image: Image.Image, page: int, options: OcrOptions, source: Path | None,
+                source_kind: str | None, start: float) -> PageText:
+    """A page read by an engine that wants it as rasterized (a text layer's boxes match the raster, not a cleaned,
+    turned image)."""
+    result = engine.recognize(PageInput(image, page, languages=options.languages, psm=options.psm,
+                                        timeout=options.timeout, source=source, source_kind=source_kind))
+    result.seconds = round(time.perf_counter() - start, 3)
+    result.flags = sorted({*result.flags, *quality_flags(result, options)})
     return result
 
 
@@ -293,7 +312,7 @@ def ocr_file(path: Path, options: OcrOptions) -> Iterator[PageText]:
                 yield text_page(layer, n, dpi=options.dpi)
                 continue
         image = page_image(path, info, n, options.dpi, options.max_pixels)
-        yield ocr_image(image, n, options)
+        yield ocr_image(image, n, options, source=path, source_kind=info.kind)
 
 
 def prepared_image(image: Image.Image, options: OcrOptions) -> Image.Image:

@@ -16,10 +16,9 @@ import re
 
 import cv2
 import numpy as np
-import pytesseract
 from PIL import Image
 
-from sohoa.errors import StageTimeout
+from . import tesseract
 
 # --------------------------------------------------------------------------- basics
 
@@ -150,9 +149,6 @@ def remove_border(gray: np.ndarray, min_fraction: float = 0.002) -> np.ndarray:
 
 # --------------------------------------------------------------------------- orientation
 
-_ROTATE = re.compile(r"Rotate:\s*(\d+)")
-_CONF = re.compile(r"Orientation confidence:\s*([\d.]+)")
-
 
 def detect_orientation(gray: np.ndarray, tessdata_dir: str | None = None, timeout: float = 60,
                        prepared: bool = False, height: float | None = None) -> tuple[int, float]:
@@ -162,22 +158,7 @@ def detect_orientation(gray: np.ndarray, tessdata_dir: str | None = None, timeou
     page OSD cannot judge (blank, pictures) gives ``(0, 0.0)``.
     """
     small = gray if prepared else osd_input(gray, height=height)
-    cfg = "--psm 0 -c min_characters_to_try=20"
-    if tessdata_dir:
-        cfg += f' --tessdata-dir "{tessdata_dir}"'
-    try:
-        osd = pytesseract.image_to_osd(Image.fromarray(small), config=cfg, timeout=timeout)
-    except pytesseract.TesseractError:
-        return 0, 0.0  # "Too few characters", "Invalid resolution": nothing to judge
-    except RuntimeError as exc:  # pytesseract's timeout
-        if "timeout" in str(exc).lower():
-            raise StageTimeout(f"orientation detection took over {timeout:g} s") from exc
-        raise
-    rot = _ROTATE.search(osd)
-    conf = _CONF.search(osd)
-    if not rot:
-        return 0, 0.0
-    return int(rot.group(1)) % 360, float(conf.group(1)) if conf else 0.0
+    return tesseract.orientation(Image.fromarray(small), tessdata_dir, timeout)
 
 
 def reads_better_turned(gray: np.ndarray, languages: str = "vie", tessdata_dir: str | None = None,
@@ -202,17 +183,10 @@ def reads_better_turned(gray: np.ndarray, languages: str = "vie", tessdata_dir: 
     if bottom - top < 20 or right - left < 20:
         return False
     strip, _ = shrink(gray[top:bottom, left:right], 1800)
-    cfg = "--psm 6" + (f' --tessdata-dir "{tessdata_dir}"' if tessdata_dir else "")
 
     def reading(img: np.ndarray) -> tuple[float, int]:
         """(mean word confidence, words read with confidence >= 70)."""
-        try:
-            data = pytesseract.image_to_data(Image.fromarray(img), lang=languages, config=cfg,
-                                             output_type=pytesseract.Output.DICT, timeout=timeout)
-        except pytesseract.TesseractError:
-            return 0.0, 0
-        words = [(float(c), str(t).strip()) for c, t in zip(data["conf"], data["text"])
-                 if float(c) >= 0 and str(t).strip()]
+        words = tesseract.word_confidences(Image.fromarray(img), languages, tessdata_dir, timeout)
         mean = sum(c for c, _ in words) / len(words) if words else 0.0
         return mean, sum(1 for c, t in words if c >= 70 and len(t) >= 2)
 

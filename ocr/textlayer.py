@@ -24,6 +24,7 @@ from pathlib import Path
 from sohoa.errors import DependencyUnavailable
 from sohoa.text import nfc
 
+from .engine import PageInput
 from .result import Line, PageText, Word
 
 # Fewer letters than this is a page number or a stray header, not a text layer.
@@ -121,3 +122,26 @@ def text_page(layer: TextLayer, page: int, dpi: int = 300, size: tuple[int, int]
     resolution = round(size[0] * POINTS_PER_INCH / layer.width) if layer.width else dpi
     return PageText(page=page, width=size[0], height=size[1], lines=lines, dpi=resolution,
                     engine="pdftotext", seconds=0.0, source_width=size[0], source_height=size[1])
+
+
+class TextLayerEngine:
+    """The second OCR engine (ocr/engine.py): a PDF page's own text layer, in the pixels of its rasterized image.
+
+    It reads the file, not the picture, so the page is not preprocessed (its
+    boxes match the raster as it is). A page with no text layer, or whose
+    file is not at hand (an image, a page image taken from the bucket), gives
+    no words and the flag ``no_text_layer``: nothing is guessed.
+    """
+
+    name = "textlayer"
+    preprocess = False
+
+    def recognize(self, page: PageInput) -> PageText:
+        size = (page.image.width, page.image.height)
+        layer = None
+        if page.source is not None and page.source_kind == "pdf":
+            layer = pdf_text_layer(page.source, page.page, timeout=page.timeout)
+        if layer is None:
+            return PageText(page=page.page, width=size[0], height=size[1], engine="pdftotext", seconds=0.0,
+                            source_width=size[0], source_height=size[1], flags=["no_text_layer"])
+        return text_page(layer, page.page, size=size)

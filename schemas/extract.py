@@ -22,7 +22,7 @@ from .layout import build_rows, drop_furniture
 from .loader import Schema, load_schemas
 from .reader import PageReader
 from .records import REVIEW_THRESHOLD, _merge, _name_of, finish, flatten_fields, to_json  # noqa: F401
-from .segment import PageStart, starts_new_record
+from .segment import PageStart, facts_of, registration_keys, starts_new_record
 
 __all__ = ["REVIEW_THRESHOLD", "TONE_SHIFT_FACTOR", "Draft", "Found", "extract_page", "extract_records",
            "flatten_fields", "to_json"]
@@ -76,11 +76,13 @@ def extract_records(pages: list[PageText], collection: str | None = None,
         if unit == "document":
             heading = cls.heading if cls.source == "heading" else None
             for k, d in enumerate(drafts):
-                start = PageStart(d.record_type, heading if k == 0 else None, _name_of(d))
+                start = PageStart(d.record_type, heading if k == 0 else None, _name_of(d), registration_keys(d.fields),
+                                  facts_of(d.fields))
                 if open_doc is not None and not starts_new_record(open_start, start):
                     _merge(open_doc, d)
                     if open_start.person is None:
-                        open_start = PageStart(open_start.record_type, open_start.heading, _name_of(open_doc))
+                        open_start = PageStart(open_start.record_type, open_start.heading, _name_of(open_doc),
+                                               registration_keys(open_doc.fields), facts_of(open_doc.fields))
                 else:
                     out.append(d)
                     open_doc, open_start = d, start

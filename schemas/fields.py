@@ -30,6 +30,7 @@ def label_asks_day(label: str) -> bool:
 
 
 TONE_SHIFT_FACTOR = 0.75  # confidence kept by a value whose tone was moved back onto its vowel
+LABEL_DOUBT_FACTOR = 0.5  # a label whose person is unclear: the value is shown, for a person to confirm
 
 
 # --- fields -----------------------------------------------------------------------------------
@@ -117,6 +118,9 @@ class Found:
                 self.notes.append(f"not Vietnamese syllables: {' '.join(bad)}")
             elif self.spec.kind in ("name", "place"):
                 self._check_name_syllables()
+        if self.label.doubt:  # the label may be about another person: never a confident value under a role
+            self.confidence *= LABEL_DOUBT_FACTOR
+            self.notes.append(self.label.doubt)
         if not n.ok and n.quality > 0:  # lunar year or dating kept raw: usable, but a person must look
             self.confidence = min(self.confidence, ocr * 0.9)
         if self.spec.kind == "date" and isinstance(self.value, str) and re.fullmatch(r"\d{4}", self.raw.strip(" .,")) \

@@ -28,6 +28,7 @@ from rapidfuzz.distance import Levenshtein
 
 from sohoa.text import fold
 
+from .gazetteer import is_place
 from .loader import FieldSpec, Schema
 
 WORDS_FILE = Path(__file__).with_name("data") / "label_words.json"
@@ -42,6 +43,7 @@ MAX_PHRASE = 5
 @dataclass(frozen=True)
 class Lexicon:
     phrases: dict[tuple[str, ...], frozenset[str]]  # folded syllables -> tags ("role:mother", "attr:name", …)
+    written: dict[tuple[str, ...], frozenset[str]]  # the same as written (lower case, with marks): "sổ" is no "số"
     syllables: frozenset[str]
     event_subjects: dict[str, str]
     fields: dict[str, dict]
@@ -54,13 +56,19 @@ class Lexicon:
 def lexicon() -> Lexicon:
     data = json.loads(WORDS_FILE.read_text(encoding="utf-8"))
     phrases: dict[tuple[str, ...], set[str]] = {}
+    written: dict[tuple[str, ...], set[str]] = {}
     marked: set[str] = set()
 
     def add(text: str, tag: str) -> None:
-        marked.update(w for w in _SPLIT.split(unicodedata.normalize("NFC", text).lower()) if w)
+        as_written = tuple(written_syllables(text))
+        marked.update(as_written)
         key = tuple(syllables(text))
-        if key:
-            phrases.setdefault(key, set()).add(tag)
+        if not key:
+            return
+        written.setdefault(as_written, set()).add(tag)
+        if key in phrases and tag not in phrases[key] and as_written != key:
+            return  # a word that folds onto another concept's ("sổ" onto "số") is read only as written
+        phrases.setdefault(key, set()).add(tag)
 
     for role, words in data["roles"].items():
         for w in words:
@@ -75,9 +83,14 @@ def lexicon() -> Lexicon:
     subjects = {k: v for k, v in data["event_subjects"].items() if not k.startswith("_")}
     fields = {k: v for k, v in data["fields"].items() if not k.startswith("_")}
     groups = {k: v for k, v in data["groups"].items() if not k.startswith("_")}
-    return Lexicon({k: frozenset(v) for k, v in phrases.items()},
+    return Lexicon({k: frozenset(v) for k, v in phrases.items()}, {k: frozenset(v) for k, v in written.items()},
                    frozenset(s for k in phrases for s in k), subjects, fields, groups,
                    dict(data.get("relations", {})), frozenset(marked))
+
+
+def written_syllables(text: str) -> list[str]:
+    """The syllables as written, lower case with their marks (those that fold to something)."""
+    return [w for w in _SPLIT.split(unicodedata.normalize("NFC", text).lower()) if w and fold(w).strip()]
 
 
 def syllables(text: str) -> list[str]:
@@ -147,12 +160,16 @@ def meaning(text: str) -> Meaning:
     lex = lexicon()
     raw = syllables(text)
     fixed = [known_syllable(s) or s for s in raw]
+    as_written = written_syllables(text)
+    if len(as_written) != len(raw):
+        as_written = raw
     m = Meaning(slips=sum(1 for a, b in zip(raw, fixed) if a != b))
     i, after_object, prev_tags = 0, False, frozenset()
     while i < len(fixed):
         longest = min(MAX_PHRASE, len(fixed) - i)
-        found = next(((n, lex.phrases[tuple(fixed[i:i + n])]) for n in range(longest, 0, -1)
-                      if tuple(fixed[i:i + n]) in lex.phrases), None)
+        found = next(((n, lex.written.get(tuple(as_written[i:i + n])) or lex.phrases[tuple(fixed[i:i + n])])
+                      for n in range(longest, 0, -1) if tuple(fixed[i:i + n]) in lex.phrases
+                      or tuple(as_written[i:i + n]) in lex.written), None)
         if found is None:  # no phrase reads exactly: one a letter off ("quá cế")
             found = next(((n, t) for n in range(longest, 1, -1) if (t := near_phrase(tuple(raw[i:i + n])))), None)
             m.slips += found is not None
@@ -183,6 +200,8 @@ def meaning(text: str) -> Meaning:
                 m.attrs.add(t[5:])
         if any(t.startswith(("role:", "attr:")) for t in tags) and not any(t.startswith("role:") for t in tags):
             after_object = after_object and not any(t.startswith("attr:") for t in tags)
+        if "attr:relation" in tags and words and words[-1] in ("cua", "voi"):
+            after_object = True  # the person after a relation phrase ending in "của" or "với" is the other party
         prev_tags = tags
     return m
 
@@ -239,7 +258,10 @@ def field_meanings(schema: Schema) -> tuple[FieldMeaning, ...]:
             role, desc = ("relative" if f.is_list else head), lex.fields.get(tail)
         if desc is None:
             continue
-        out.append(FieldMeaning(f, role, frozenset(desc["needs"]), frozenset(desc.get("may", ()))))
+        # "needs" is one set of attributes, or several alternatives ([["number"], ["inventory"]])
+        needs = desc["needs"] if desc["needs"] and isinstance(desc["needs"][0], list) else [desc["needs"]]
+        for alternative in needs:
+            out.append(FieldMeaning(f, role, frozenset(alternative), frozenset(desc.get("may", ()))))
     _FIELD_MEANINGS[id(schema)] = (schema, tuple(out))
     return tuple(out)
 
@@ -263,6 +285,22 @@ class Resolution:
     specs: tuple[FieldSpec, ...]
     score: float  # 0..1: how sure the reading of the label is
     relation: str | None = None
+    doubt: str | None = None  # the label names no person while words it holds are unknown: maybe another's
+    role_only: bool = False  # the label named a person and no attribute: read as the name unless the value says
+
+
+def _role_unclear(m: Meaning, fm: FieldMeaning, schema: Schema, section: str | None) -> str | None:
+    """A person's field read from a label that names nobody but holds words the vocabulary does not know (they
+    may be a role word it lacks), in a type where another person has the same attribute: the value may belong
+    to that other person, so it must not pass as confident."""
+    if m.roles or not m.unknown or fm.role is None or (section is not None and fm.role == section):
+        return None
+    tail = fm.spec.key.rsplit(".", 1)[-1]
+    others = [o for o in field_meanings(schema) if o.role not in (None, fm.role)
+              and o.spec.key.rsplit(".", 1)[-1] == tail]
+    if not others:
+        return None
+    return f"the label names no person for sure: {tail} may be another person's"
 
 
 def resolve(text: str, schema: Schema, section: str | None = None, previous: FieldSpec | None = None,
@@ -318,6 +356,8 @@ def _resolve(m: Meaning, schema: Schema, section: str | None) -> Resolution | No
     if not scored:
         return None
     scored.sort(key=lambda s: -s[0])
+    seen_keys: set[str] = set()
+    scored = [(sc, fm) for sc, fm in scored if not (fm.spec.key in seen_keys or seen_keys.add(fm.spec.key))]
     best = scored[0][0]
     top = [fm for s, fm in scored if s >= best - 1e-9]
     relation = None
@@ -332,7 +372,8 @@ def _resolve(m: Meaning, schema: Schema, section: str | None) -> Resolution | No
         relation = lexicon().relations[named[0]] if len(named) == 1 else None
     margin = best - scored[len(top)][0] if len(scored) > len(top) else 1.0
     certainty = 0.9 - 0.1 * m.slips - 0.08 * len(m.unknown) - (0.1 if margin < 0.5 else 0)
-    return Resolution(tuple(fm.spec for fm in top), max(0.5, min(0.9, certainty)), relation)
+    return Resolution(tuple(fm.spec for fm in top), max(0.5, min(0.9, certainty)), relation,
+                      _role_unclear(m, top[0], schema, section), not m.attrs)
 
 
 def role_conflict(text: str, spec: FieldSpec, schema: Schema) -> bool:
@@ -368,8 +409,9 @@ COUNTRY_NAMES = frozenset({"viet nam", "vietnam", "cong hoa xa hoi chu nghia vie
 
 
 def value_kind(value: str) -> str | None:
-    """What a value alone says it is, when only one kind of field takes it: a sex ("Nam", "Nữ"), one of the
-    54 ethnic groups, a country (a nationality), a 9- or 12-digit ID number."""
+    """What a value alone says it is: a sex ("Nam", "Nữ"), one of the 54 ethnic groups, a country (a
+    nationality), a 9- or 12-digit ID number, a year, a place (a level word, or a known province or district
+    last: schemas/gazetteer.py)."""
     from .normalize import normalise
 
     text = value.strip(" .,:;-")
@@ -378,6 +420,8 @@ def value_kind(value: str) -> str | None:
     digits = text.replace(" ", "")
     if digits.isdigit() and len(digits) in (9, 12):
         return "id"
+    if digits.isdigit() and len(digits) == 4 and 1800 <= int(digits) <= 2100:
+        return "year"
     if fold(text) in COUNTRY_NAMES:
         return "nationality"
     if len(text.split()) == 1 and normalise("sex", text).ok and normalise("sex", text).quality >= 1:
@@ -385,7 +429,20 @@ def value_kind(value: str) -> str | None:
     n = normalise("ethnicity", text)
     if n.ok and n.quality >= 1 and fold(text) not in ("nam", "nu"):
         return "ethnicity"
+    if any(c.isdigit() for c in text) and normalise("dimensions", text).ok and normalise("dimensions", text).quality >= 1:
+        return "dimensions"
+    if any(c.isdigit() for c in text) and normalise("weight", text).ok and normalise("weight", text).quality >= 1:
+        return "weight"
+    if is_place(text):
+        return "place"
     return None
+
+
+def persons_share(spec: FieldSpec, schema: Schema) -> bool:
+    """Another person of the type has a field of the same attribute (the mother's name beside the child's)."""
+    tail = spec.key.rsplit(".", 1)[-1]
+    roles = {fm.role for fm in field_meanings(schema) if fm.role is not None and fm.spec.key.rsplit(".", 1)[-1] == tail}
+    return len(roles) >= 2
 
 
 def field_by_value(label: str, value: str, schema: Schema, section: str | None = None) -> FieldSpec | None:
@@ -395,8 +452,13 @@ def field_by_value(label: str, value: str, schema: Schema, section: str | None =
     kind = value_kind(value)
     if kind is None:
         return None
-    key_end = {"id": "personal_id", "nationality": "nationality", "sex": "sex", "ethnicity": "ethnicity"}[kind]
-    cands = [fm for fm in field_meanings(schema) if fm.spec.key.rsplit(".", 1)[-1] == key_end]
+    key_ends = {"id": ("personal_id",), "nationality": ("nationality",), "sex": ("sex",), "ethnicity": ("ethnicity",),
+                "year": ("birth_year", "date_of_birth"),
+                "place": ("residence", "hometown", "place_of_birth", "place_of_death", "burial_place"),
+                "dimensions": ("dimensions",), "weight": ("weight",)}[kind]
+    cands = [fm for fm in field_meanings(schema) if fm.spec.key.rsplit(".", 1)[-1] in key_ends]
+    seen_keys: set[str] = set()
+    cands = [fm for fm in cands if not (fm.spec.key in seen_keys or seen_keys.add(fm.spec.key))]
     roles = meaning(label).roles
     if roles:
         cands = [fm for fm in cands if _role_fits(fm, roles, schema)]

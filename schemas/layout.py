@@ -126,9 +126,20 @@ def build_rows(page: PageText) -> list[Row]:
                 for j, w in enumerate(parts):
                     toks.append(Tok(w.text, label_key(w.text), w.confidence, w.bbox, page.page, is_leader(w.text),
                                     k == len(ln.words) - 1 and j == len(parts) - 1))
-        rows.append(Row(toks, page.page))
+        row = Row(toks, page.page)
+        if len(row.toks) >= 2 and is_item_number(row.toks[0].text):
+            row.toks[0].leader = True  # "1.", "a)", "II." before a label: the item's number, no label or value
+        rows.append(row)
     rows.sort(key=lambda r: (r.bbox[1] + r.bbox[3]) / 2)
     return rows
+
+
+_ITEM_NUMBER = re.compile(r"^(?:\d{1,2}|[a-zđ]|[IVX]{1,4})[.)]$|^\(\d{1,2}\)$")
+
+
+def is_item_number(text: str) -> bool:
+    """The number of a numbered item ("1.", "12)", "a)", "IV.", "(3)") that starts a row."""
+    return bool(_ITEM_NUMBER.match(text.strip()))
 
 
 # --- page furniture -------------------------------------------------------------------------------

@@ -13,10 +13,11 @@ from rapidfuzz.distance import Levenshtein
 from sohoa.text import clean_spaces
 
 from .fields import _phrases, _speck
-from .labels import is_label_word, marker_section, meaning, moment_companions, resolve, role_conflict, value_kind
+from .labels import (is_label_word, marker_section, meaning, moment_companions, resolve, role_conflict, value_kind,
+                     written_syllables)
 from .layout import Tok
 from .loader import FieldSpec, Label, Schema, label_key
-from .normalize import repair_tone_shift
+from .normalize import normalise, repair_tone_shift
 from .vocab import vocabulary
 
 LABEL_MIN = 0.78  # label similarity needed for labels of 7+ letters
@@ -80,14 +81,161 @@ def find_labels(toks: list[Tok], schema: Schema, section: str | None,
             if tj.line_end:
                 break  # a label may hold a stray colon ("Số: lượng:") but does not cross OCR lines
     chosen = _choose(cands)
+    shared = {(m.start, m.end) for m in chosen if sum(o.start == m.start and o.end == m.end for o in chosen) > 1}
+    chosen = [_by_meaning_if_other(toks, m, schema, section)
+              if (m.start, m.end) not in shared  # words labelling two fields on purpose ("… lúc": time and date)
+              and (header or all(t.leader for t in toks[:m.start]) or _strong_end(toks, m.start - 1))
+              else m for m in chosen]
     if header:
-        return chosen
+        return _titles_by_meaning(toks, chosen, schema)
     # the value of a field written in a vocabulary, word for word ("Nguồn gốc: Hiến tặng :"), is no
     # fuzzy label right after it ("Hiện trạng")
     chosen = [m for k, m in enumerate(chosen)
               if not (k and m.score < 1.0 and chosen[k - 1].end == m.start and chosen[k - 1].spec.vocabulary
                       and _in_vocabulary(" ".join(t.text for t in toks[m.start:m.end]), chosen[k - 1].spec))]
     return refine_labels(toks, chosen, schema, section, previous, heading)
+
+
+def _leads_row(toks: list[Tok], e: int) -> bool:
+    """toks[:e + 1] may be a label that starts its row and ends with a full stop, before a dash or before a wide gap:
+    a few words of letters, nothing else (a wrapped value ending with a full stop holds commas or digits)."""
+    if e + 1 > LABEL_MAX_WORDS:
+        return False
+    t = toks[e]
+    nxt = toks[e + 1] if e + 1 < len(toks) else None
+    height = max(1, t.bbox[3] - t.bbox[1])
+    ends = (t.text.endswith(".") and len(t.text.strip(".")) >= 2) or (nxt is not None and (
+        nxt.text in ("-", "–") or nxt.bbox[0] - t.bbox[2] > 1.5 * height))
+    if not ends:
+        return False
+    words = [w.text.rstrip(".,").lstrip("(").rstrip(")") for w in toks[:e + 1] if not w.leader]
+    return bool(words) and all(w and (w.isalpha() or "/" in w and w.replace("/", "").isalpha()) for w in words)
+
+
+def _in_label_case(toks: list[Tok], m: Match, e: int) -> bool:
+    """The words after a matched wording up to toks[e] are in the label's own case (lower case after a
+    sentence-case label, capitals in a label in capitals): "… của Sở Lao động -" is a value's proper name."""
+    label_caps = all(t.text.isupper() for t in toks[m.start:m.end] if any(c.isalpha() for c in t.text))
+    for t in toks[m.end:e + 1]:
+        letters = [c for c in t.text if c.isalpha()]
+        if letters and (all(c.isupper() for c in letters) if label_caps else not all(c.islower() for c in letters)):
+            return False
+    return True
+
+
+def _label_cased_unknown(toks: list[Tok], m: Match, e: int) -> bool:
+    """toks[m.end:e + 1] are one or two words no vocabulary holds, written in the label's own case (lower case
+    in a sentence-case label, capitals in a label in capitals), right before a colon: more of the label ("Họ
+    và tên xxx:"), read from its meaning with the unknown word counted against it."""
+    if e >= len(toks):
+        return False
+    nxt = toks[e + 1] if e + 1 < len(toks) else None
+    stop = _strong_end(toks, e) or toks[e].text.endswith(".") or nxt is not None and nxt.text in ("-", "–")
+    if e - m.end >= 2 or not stop:
+        return False
+    label_caps = all(t.text.isupper() for t in toks[m.start:m.end] if any(c.isalpha() for c in t.text))
+    for t in toks[m.end:e + 1]:
+        w = t.text.rstrip(":.")
+        if not w.isalpha() or (w.isupper() if label_caps else w.islower()) is False:
+            return False
+    return True
+
+
+def _title_case(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return bool(letters) and letters[0].isupper() and not all(c.isupper() for c in letters)
+
+
+def _extend_left(toks: list[Tok], m: Match, lo: int, after_label: bool, schema: Schema, section: str | None,
+                 previous: FieldSpec | None, heading: str | None) -> Match:
+    """A matched wording preceded by a word or two of a label that add what it asks ("Q." before "số:": the book,
+    not the number) is read with them; the label before keeps at least one word of value."""
+    if m.label.by_meaning:
+        return m
+    own = meaning(_span_text(toks, m.start, m.end)).attrs
+    for j in (1, 2, 3):
+        a = m.start - j
+        if a < lo + (1 if after_label else 0):
+            break
+        t = toks[a]
+        if t.leader or t.colon or not is_label_word(t.text):
+            break
+        text = _span_text(toks, a, m.end)
+        said = meaning(text)
+        if said.unknown or not (said.attrs - own):
+            continue
+        r = resolve(text, schema, section, previous, heading)
+        if r is not None and len(r.specs) == 1 and r.specs[0].key != m.spec.key:
+            return Match(a, m.end, r.specs[0], Label(text, label_key(text), relation=r.relation, by_meaning=True,
+                                                     doubt=r.doubt), r.score, m.weight)
+    return m
+
+
+def _join_adjacent(toks: list[Tok], chosen: list[Match], schema: Schema, section: str | None,
+                   previous: FieldSpec | None, heading: str | None) -> list[Match]:
+    """Two wordings matched side by side with nothing between them ("Nơi sinh" + "người được khai sinh:") are one
+    label when the first has no end of its own and the whole reads as one field."""
+    out: list[Match] = []
+    k = 0
+    while k < len(chosen):
+        m = chosen[k]
+        n = chosen[k + 1] if k + 1 < len(chosen) else None
+        if n is not None and n.start == m.end and m.spec is not UNMAPPED and n.spec is not UNMAPPED \
+                and not _strong_end(toks, m.end - 1) and not _soft_end(toks, m.end - 1) and _strong_end(toks, n.end - 1) \
+                and n.end - m.start <= LABEL_MAX_WORDS + 1 and all(is_label_word(t.text) for t in toks[m.start:n.end]):
+            whole = _read_label(toks, m.start, n.end, schema, section, previous, heading=heading)
+            if len(whole) == 1 and whole[0].spec is not UNMAPPED:
+                out.append(whole[0])
+                k += 2
+                continue
+        out.append(m)
+        k += 1
+    return out
+
+
+FUZZY_OVERRIDE_MAX = 0.95  # a wording matched less closely than this gives way to what its words say
+
+
+def _by_meaning_if_other(toks: list[Tok], m: Match, schema: Schema, section: str | None) -> Match:
+    """A wording matched fuzzily whose words, read for their meaning, all name one other field ("Mã hiện vật"
+    is like a description's wording letter by letter, but names the inventory number) is that other field."""
+    text = _span_text(toks, m.start, m.end)
+    if m.label.after is not None or m.label.contextual or m.score >= FUZZY_OVERRIDE_MAX and (
+            written_syllables(text) == written_syllables(m.label.text)):
+        return m  # (a wording matched letter for letter but with other marks, "Sổ" for "Số", is read as written)
+    said = meaning(text)
+    if said.empty or said.unknown or said.slips:
+        return m
+    r = resolve(text, schema, section)
+    if r is None or len(r.specs) != 1 or r.specs[0].key == m.spec.key:
+        return m
+    return Match(m.start, m.end, r.specs[0], Label(text, label_key(text), relation=r.relation, by_meaning=True,
+                                                    doubt=r.doubt), r.score, m.weight)
+
+
+def _titles_by_meaning(toks: list[Tok], chosen: list[Match], schema: Schema) -> list[Match]:
+    """Column titles of a table's header row that no wording matched, read from their meaning: the row is cut
+    at its gaps (a title per column) and each run of words that names one field is that field's title."""
+    runs, start = [], 0
+    for k in range(1, len(toks) + 1):
+        if k == len(toks) or toks[k].bbox[0] - toks[k - 1].bbox[2] > 1.2 * max(1, toks[k - 1].bbox[3] - toks[k - 1].bbox[1]):
+            runs.append((start, k))
+            start = k
+    out = list(chosen)
+    for a, b in runs:
+        inside = [m for m in out if m.start < b and m.end > a]
+        if inside and len(chosen) - len(inside) < 3 or b - a > LABEL_MAX_WORDS \
+                or any(m.start == a and m.end == b for m in inside) \
+                or any(m.start < a or m.end > b for m in inside):
+            continue  # one wording matched the whole title, or a match crosses the column's edge
+        text = _span_text(toks, a, b)
+        r = resolve(text, schema) if text and all(is_label_word(t.text) for t in toks[a:b]) else None
+        if r is not None and len(r.specs) == 1 and not meaning(text).unknown:
+            # the whole title read by its meaning, over wordings matched in pieces of it ("khổ" of "Khuôn khổ")
+            out = [m for m in out if m not in inside]
+            out.append(Match(a, b, r.specs[0], Label(text, label_key(text), by_meaning=True), r.score,
+                             r.score * min(len(label_key(text)), 30)))
+    return sorted(out, key=lambda m: m.start)
 
 
 # a "label: value" pair that names no field of the type: listed on the record, its value kept out
@@ -129,7 +277,7 @@ def _read_label(toks: list[Tok], a: int, b: int, schema: Schema, section: str | 
     r = resolve(text, schema, section, previous, heading)
     n = len(label_key(text))
     if r is not None:
-        label = Label(text, label_key(text), relation=r.relation, by_meaning=True)
+        label = Label(text, label_key(text), relation=r.relation, by_meaning=True, doubt=r.doubt, role_only=r.role_only)
         return [Match(a, b, spec, label, r.score, r.score * min(n, 30)) for spec in r.specs]
     if fallback is not None and not role_conflict(text, fallback.spec, schema):
         return [Match(a, b, fallback.spec, fallback.label, fallback.score, fallback.weight)]
@@ -161,6 +309,7 @@ def refine_labels(toks: list[Tok], chosen: list[Match], schema: Schema, section:
       đi khai tử") is re-read from its meaning;
     - words ending with a colon that no wording matched are read from their meaning (role × attribute):
       a field, or an unmapped pair listed on the record."""
+    chosen = _join_adjacent(toks, chosen, schema, section, previous, heading)
     out: list[Match] = []
     for k, m in enumerate(chosen):
         stop = next((o.start for o in chosen[k + 1:] if o.start >= m.end), len(toks))
@@ -168,14 +317,22 @@ def refine_labels(toks: list[Tok], chosen: list[Match], schema: Schema, section:
         if m.spec is UNMAPPED:
             out.append(m)
             continue
+        m = _extend_left(toks, m, out[-1].end if out else 0, bool(out), schema, section, prev, heading)
         if not _strong_end(toks, m.end - 1):
+            soft_ended = _soft_end(toks, m.end - 1)
             for e in range(m.end, min(m.end + 6, stop)):
                 if toks[e].leader:
                     break
                 if not is_label_word(toks[e].text) and not (
-                        _strong_end(toks, e) and not meaning(_span_text(toks, m.start, e + 1)).unknown):
+                        _strong_end(toks, e) and not meaning(_span_text(toks, m.start, e + 1)).unknown) \
+                        and not any(_label_cased_unknown(toks, m, x) for x in (e, e + 1)):
                     break  # a word of no label, unless the whole reads as label words ("người quá cế:")
-                if _strong_end(toks, e):
+                # a label written without a colon runs on to its full stop, dash, gap or row end the same
+                # way (a label in a grid, or above its value, naming its person last), when every word is a label word
+                if not soft_ended and not _strong_end(toks, e) and _closed_value(toks[m.end:e + 1], m.spec):
+                    break  # "Giới tính Nam": the words are the field's value, not more of its label
+                if _strong_end(toks, e) or not soft_ended and _soft_end(toks, e) and _in_label_case(toks, m, e) \
+                        or _label_cased_unknown(toks, m, e):
                     if out and out[-1].start == m.start:
                         break  # a label sharing its words with the one before was stretched with it
                     m2 = _read_label(toks, m.start, e + 1, schema, section, prev, m, heading)
@@ -197,11 +354,21 @@ def refine_labels(toks: list[Tok], chosen: list[Match], schema: Schema, section:
         if not strong and not _soft_end(toks, e):
             continue
         before = [m for m in out + extra if m.end <= e]
+        # words from the start of a row to a full stop, a dash or a wide gap are a label as words before a colon
+        # are, even with a word the vocabulary lacks ("Xxx yyy.", a grid's "Xxx yyy      value")
+        lead = not strong and not before and _leads_row(toks, e) and not any(m.start <= e for m in out + extra)
+        strong = strong or lead
         lo = max((m.end for m in before), default=0)
         s = e
         while s > lo and e - s < LABEL_MAX_WORDS - 1 and not toks[s - 1].leader and not toks[s - 1].colon \
-                and is_label_word(toks[s - 1].text) and not (not strong and _soft_end(toks, s - 1)):
-            s -= 1
+                and is_label_word(toks[s - 1].text) and not (not strong and _soft_end(toks, s - 1)) \
+                and not (s < e and _title_case(toks[s].text)):
+            s -= 1  # (a label in sentence case starts at its capital: "… Thị Sinh Năm sinh:" starts at "Năm")
+        while before and s < e and meaning(_span_text(toks, s, e + 1)).unknown \
+                and not meaning(_span_text(toks, s + 1, e + 1)).empty:
+            s += 1  # a value word that is also a label syllable ("Giấy" of "giấy báo tử") is the value before
+        if before and s == lo and s < e and resolve(_span_text(toks, s + 1, e + 1), schema, section) is not None:
+            s += 1  # the label before would be left with no value: its value is the first word ("Nam" of a sex)
         if strong and s > lo and not before and e - lo < LABEL_MAX_WORDS and all(
                 not t2.leader and not t2.colon and t2.text.strip(",.;").isalpha() for t2 in toks[lo:s]):
             s = lo  # at the start of the row every word before the colon is the label (words, not numbers)
@@ -228,7 +395,7 @@ def refine_labels(toks: list[Tok], chosen: list[Match], schema: Schema, section:
         else:
             got = _read_label(toks, s, e + 1, schema, section, prev if prev is not UNMAPPED else None,
                               heading=heading)
-        if got[0].spec is UNMAPPED and (label_alone or not _reads_as_label(toks[s:e + 1], right_after_label)):
+        if got[0].spec is UNMAPPED and (label_alone and not lead or not _reads_as_label(toks[s:e + 1], right_after_label)):
             continue  # (a title alone on its row that names no field, "Thân nhân:", is left as it was)
         extra.extend(got)
         taken.update(range(s, e + 1))
@@ -241,6 +408,14 @@ def refine_labels(toks: list[Tok], chosen: list[Match], schema: Schema, section:
     if extra:
         out = sorted(out + extra, key=lambda m: (m.start, m.spec.key))
     return out
+
+
+def _closed_value(words: list[Tok], spec: FieldSpec) -> bool:
+    """The words are a whole value of a field with a closed set of values (a sex, an ethnic group)."""
+    if spec.kind not in ("sex", "ethnicity", "enum"):
+        return False
+    n = normalise(spec.kind, " ".join(t.text for t in words), spec.values)
+    return n.ok and n.quality >= 1
 
 
 def _in_vocabulary(text: str, spec: FieldSpec) -> bool:
@@ -291,10 +466,11 @@ def _match_window(cands: list, labels, section, window: str, i: int, j: int, tok
         if not (strong_end or header) and lb.after is None:
             # value words that merely look like a label ("Nguyễn Văn" ~ "Nguyên quán", "… liệt sĩ …"):
             # without a colon or leader, a label needs a near-exact match, and inside a row a gap too
-            if i > 0 and (score < 0.9 or not ends_label):
+            first = not any(not t.leader for t in toks[:i])  # first word of the row (after an item's number)
+            if not first and (score < 0.9 or not ends_label):
                 continue
             digit_next = nxt is not None and any(c.isdigit() for c in nxt.text)
-            if i == 0 and score < 0.9 and not (ends_label or digit_next):
+            if first and score < 0.9 and not (ends_label or digit_next):
                 continue
         weight = score * min(len(lb.folded), 30) + (1.5 if ends_label else 0)
         if lb.contextual:

@@ -428,6 +428,11 @@ def norm_number(raw: str) -> Norm:
     if any(any(unicodedata.combining(c) for c in unicodedata.normalize("NFD", w)) for w in fixed.split()):
         q = min(q, 0.5)  # numbers and codes carry no Vietnamese marks: "280 Quyêủ" ran into the next label
         notes.append("a word with marks in a number")
+    words = fixed.split()
+    if len(words) >= 2 and words[0][:1].isdigit() and (
+            all(re.fullmatch(r"[\d/.\-]+", w) for w in words) or any(w.isalpha() for w in words[1:])):
+        q = min(q, 0.5)  # "25 04/2014", "25 Q": a number ran into the next label's value (its label not read)
+        notes.append("more than one number, or a word after it")
     speck = r"(?<=[\d/.\-])[^\w\s/.\-](?=\d)"
     if re.search(speck, fixed):
         fixed = re.sub(speck, "", fixed)  # "KL.335%3", "LS8§5545", "KL.?7744": a speck among digits

@@ -5,13 +5,40 @@ from __future__ import annotations
 
 from . import label_model
 from .fields import Draft, Found, _cut_tail, _name_continuation, _value_toks
-from .labels import field_by_value
+from .labels import field_by_value, meaning, persons_share, value_kind
 from .layout import Row, Tok
 from .loader import FieldSpec, Label, Schema
 from .matching import UNMAPPED, Match, find_labels, find_marker
 from .normalize import normalise
+from .vocab import vocabulary
 
 ROW_INDEX_LABELS = ("stt", "tt", "sott", "sothutu")  # "STT" column of a register table
+
+
+def _split_measure(toks: list[Tok], unread: list[FieldSpec], own: FieldSpec | None = None
+                   ) -> tuple[list[Tok], tuple[FieldSpec, list[Tok]] | None]:
+    """A cell that ran on into the next column, whose title was not read: the words from where the rest reads as
+    that column's field are its value, the words before the cell's own — a measure (dimensions, a weight: "Gốm
+    men lam  Cao 35 cm"), a material of the closed list after an object's name ("Áo the  Đồng"), or an object's
+    name after a code ("G.484  Ống nhổ")."""
+    for spec in unread:
+        for k in range(1, len(toks)):
+            head, rest = toks[:k], toks[k:]
+            text = " ".join(t.text for t in rest)
+            if spec.kind in ("dimensions", "weight"):
+                fits = value_kind(text) == spec.kind and not any(c.isdigit() for t in head for c in t.text)
+            elif spec.vocabulary_closed and own is not None and own.kind == "number":
+                fits = all(any(c.isdigit() for c in t.text) for t in head) and all(
+                    t.text.strip(",.;").isalpha() for t in rest)  # a code, then words
+            elif spec.vocabulary_closed and own is not None and own.kind == "text" and own.vocabulary:
+                words = vocabulary(spec.vocabulary)
+                fits = len(rest) <= 3 and rest[0].text[:1].isupper() and all(
+                    t.text.strip(",.;").lower() in words for t in rest)
+            else:
+                fits = False
+            if fits:
+                return head, (spec, rest)
+    return toks, None
 
 
 class PageReader:
@@ -139,6 +166,10 @@ class PageReader:
                     toks = self._continue(toks, m.spec, segs, si, used, edge)
                 if not toks:
                     continue
+                if m.label.role_only and m.spec.kind == "name":
+                    m = self._role_only(m, toks, section)  # "Mẹ: Tày": the person named, the value says what
+                    if m is None:
+                        continue
                 f = Found(m.spec, toks, m.label, m.score, self.page, relation=m.label.relation).finish()
                 if m.companion and (f.value is None or m.spec.key in draft.fields):
                     continue
@@ -162,6 +193,10 @@ class PageReader:
                         old = draft.fields[f.spec.key]
                         if f.confidence > old.confidence and old.value is None:
                             draft.fields[f.spec.key] = f
+                        elif f.label.by_meaning and f.value is not None and f.value != old.value:
+                            # a second value for a field already read, from a label read by its meaning: it may be
+                            # another person's (a role word the vocabulary lacks); listed, never dropped silently
+                            draft.unmapped.append(f.label.text)
         return [d for d in self.drafts if d.fields or d.lists]
 
     def _by_value(self, m: Match, toks: list[Tok], matches: list[Match], mi: int, section: str | None,
@@ -177,8 +212,26 @@ class PageReader:
         if spec is None or spec.key in draft.fields:
             draft.unmapped.append(m.label.text)
             return None
-        label = Label(m.label.text, m.label.folded, by_meaning=True, source=source)
+        # whose it is rests on the section or on the subject by default, not on the label: a person confirms
+        doubt = None if meaning(m.label.text).roles or section is not None and value_kind(value) != "year" \
+            or not persons_share(spec, self.schema) and value_kind(value) != "year" \
+            else f"placed by {'its value alone' if source == 'value' else 'the label classifier'}: {spec.key} may be " \
+            "another field's"
+        label = Label(m.label.text, m.label.folded, by_meaning=True, doubt=doubt, source=source)
         return Match(m.start, m.end, spec, label, 0.5, m.weight)
+
+    def _role_only(self, m: Match, toks: list[Tok], section: str | None) -> Match | None:
+        """A label that named a person and nothing more is read as that person's name, unless its value is
+        plainly something else (a year, an ethnic group, a country, a sex, an ID number): then it is that
+        person's field of that kind, or, when the person has no such field, an unmapped label."""
+        value = " ".join(t.text for t in toks)
+        if value_kind(value) is None:
+            return m
+        spec = field_by_value(m.label.text, value, self.schema, section)
+        if spec is None:
+            self.drafts[-1].unmapped.append(m.label.text)
+            return None
+        return Match(m.start, m.end, spec, Label(m.label.text, m.label.folded, by_meaning=True), m.score, m.weight)
 
     def _starts_entry(self, segs, si: int, matches: list[Match], draft: Draft) -> bool:
         """On a register page, does this row open the next entry? Yes when it holds a field the current
@@ -242,17 +295,23 @@ class PageReader:
                 return matches[:k + 1] + [r for r in rest if r.start >= m.end]
         return matches
 
-    def _next_free(self, segs, si: int, used: set[int]) -> int | None:
-        """Index of the next row part if it can continue this one: same column, close below, no label."""
+    def _next_free(self, segs, si: int, used: set[int], empty: bool = False, relation: bool = False) -> int | None:
+        """Index of the next row part if it can continue this one: same column, close below, no label.
+        ``empty``: the label has no value on its own row, so words that name no field there (a value ending with a
+        full stop, "Lao động - …") do not stop the value below from being its value."""
         if si + 1 >= len(segs) or si + 1 in used:
             return None
         seg, forced, _ = segs[si]
         nseg, nforced, _ = segs[si + 1]
-        if nforced != forced or find_labels(nseg.toks, self.schema, None):
+        below = find_labels(nseg.toks, self.schema, None)
+        if empty:  # (a person's word alone below a label waiting for its value is that value: a relation "Mẹ")
+            below = [m for m in below if m.spec is not UNMAPPED and not (m.label.role_only and m.end == len(nseg.toks))]
+        if nforced != forced or below:
             return None
-        if not forced and find_marker(nseg.toks, self.schema):
+        if not forced and find_marker(nseg.toks, self.schema) and not (empty and relation):
             return None  # inside a column the section is fixed: "Võ" wrapped under "Bên chồng" is no marker "Vợ"
-        if any(find_labels(nseg.toks, self.schema, sec) for sec in self.schema.sections):
+        if any((m.spec is not UNMAPPED and not (m.label.role_only and m.end == len(nseg.toks))) or not empty
+               for sec in self.schema.sections for m in find_labels(nseg.toks, self.schema, sec)):
             return None
         gap = nseg.bbox[1] - seg.bbox[3]
         if gap > 1.6 * max(seg.height, 10) or nseg.bbox[1] < seg.bbox[1]:
@@ -261,7 +320,8 @@ class PageReader:
 
     def _continue(self, toks: list[Tok], spec: FieldSpec, segs, si: int, used: set[int], edge: float) -> list[Tok]:
         """Value on the next row (empty after the label), or wrapped onto it."""
-        if self._next_free(segs, si, used) is None:
+        # (a relation's value is a person's word, "Mẹ", which alone on a row would read as a section's heading)
+        if self._next_free(segs, si, used, empty=not toks, relation=spec.key.endswith("relation")) is None:
             return toks
         seg = segs[si][0]
         nseg = segs[si + 1][0]
@@ -334,6 +394,9 @@ class PageReader:
                 entries.append(current)
             for ci, toks in cells.items():
                 current.setdefault(ci, []).extend(toks)
+        have = {cols[ci][2].spec.key for ci in range(len(cols))}
+        unread = [self.schema.by_key[k] for k in ("dimensions", "weight", "material", "name")
+                  if k in self.schema.by_key and k not in have]
         for e in entries:
             d = self.new_draft()
             for ci, toks in e.items():
@@ -341,6 +404,10 @@ class PageReader:
                 if m.spec is idx_spec:
                     continue
                 toks = _value_toks(toks, m.spec.kind, m.spec)
+                toks, measure = _split_measure(toks, [u for u in unread if u.key not in d.fields], m.spec)
                 if toks:
                     d.add(Found(m.spec, toks, m.label, m.score, self.page).finish())
+                if measure is not None:
+                    spec, mtoks = measure
+                    d.add(Found(spec, mtoks, Label(spec.key, spec.key, by_meaning=True), 0.5, self.page).finish())
         return bool(entries)

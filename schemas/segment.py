@@ -10,7 +10,11 @@ the subject's identity decide:
   again is a new certificate (20 birth and death certificates bound together
   are 20 records, whoever they are about);
 - a page with another title of the same record type joins the current record
-  when it is about the same person (a dossier), and starts a new one otherwise;
+  when it is about the same person (a dossier), and starts a new one otherwise,
+  or when it has a registration of its own (a number, a book, a date) as the
+  current record has: "GIẤY KHAI SINH" then "TRÍCH LỤC KHAI SINH" whose subject's
+  name was not read are two certificates, not one; so are two pages whose
+  names and dates under the same keys (the parents', the dates) all differ;
 - a page with no title read continues the record before it.
 """
 
@@ -32,6 +36,23 @@ class PageStart:
     record_type: str
     heading: str | None
     person: str | None
+    registration: frozenset[str] = frozenset()  # the registration's fields read (number, book, date …)
+    facts: frozenset[tuple[str, str]] = frozenset()  # (key, folded value) of the names and dates read
+
+
+def facts_of(fields: dict) -> frozenset[tuple[str, str]]:
+    """The names and dates a page or record states (key, folded value): what tells two people apart when the
+    subject's own name was not read."""
+    return frozenset((k, fold(str(f.value))) for k, f in fields.items()
+                     if f.value is not None and f.spec.kind in ("name", "date") and not f.spec.internal)
+
+
+def facts_disagree(a: frozenset[tuple[str, str]], b: frozenset[tuple[str, str]]) -> bool:
+    """Two pages state different names or dates under at least two of the same keys and the same under none."""
+    da, db = dict(a), dict(b)
+    shared = set(da) & set(db)
+    differ = [k for k in shared if da[k] != db[k]]
+    return len(differ) >= 2 and len(differ) == len(shared)
 
 
 def same_person(a: str | None, b: str | None) -> bool:
@@ -39,6 +60,11 @@ def same_person(a: str | None, b: str | None) -> bool:
     if a is None or b is None:
         return True
     return Levenshtein.normalized_similarity(fold(a), fold(b)) >= SAME_PERSON_MIN
+
+
+def registration_keys(keys) -> frozenset[str]:
+    """The registration fields among a record's keys: each certificate of a civil register has its own."""
+    return frozenset(k for k in keys if k.startswith("registration."))
 
 
 def starts_new_record(current: PageStart | None, page: PageStart) -> bool:
@@ -50,4 +76,8 @@ def starts_new_record(current: PageStart | None, page: PageStart) -> bool:
         return not same_person(current.person, page.person)  # a continuation page, unless about another person
     if current.heading is not None and fold(page.heading) == fold(current.heading):
         return True  # the same form again: the next certificate
+    if current.registration & page.registration:
+        return True  # another title with a registration of its own: a certificate, not a page of the same one
+    if facts_disagree(current.facts, page.facts):
+        return True  # other parents, other dates: another person's certificate, though the subject's name was lost
     return not same_person(current.person, page.person)

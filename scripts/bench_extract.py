@@ -531,7 +531,7 @@ def _registers(registers: list[tuple], tallies: dict, splits: list[str]) -> None
             cells.append(f"{t.produced} records, expected {t.expected} ({t.documents} documents)" if t else "-")
         print(f"| {layout} | " + " | ".join(cells) + " |")
     print()
-    for split, level, layout, rtype, pages, produced, expected in registers:
+    for split, level, layout, _rtype, pages, produced, expected in registers:
         if layout == "bound-register":
             print(f"{split} L{level}: {pages}-page register of single certificates: {produced} records, "
                   f"expected {expected}")

@@ -25,13 +25,12 @@ import uuid
 from pathlib import Path
 
 import boto3
-from elasticsearch import Elasticsearch
 from PIL import Image, ImageDraw, ImageFont
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from ingest.testing import FONT  # noqa: E402
+from ingest.testing import FONT, remove_namespace  # noqa: E402
 
 
 def long_register(pages: int) -> bytes:
@@ -97,7 +96,6 @@ def main() -> None:
     s3 = boto3.client("s3", endpoint_url=env["SOHOA_S3_ENDPOINT"], region_name="us-east-1",
                       aws_access_key_id=env.get("SOHOA_S3_ACCESS_KEY", "sohoa"),
                       aws_secret_access_key=env.get("SOHOA_S3_SECRET_KEY", "sohoa-secret"))
-    es = Elasticsearch(env["SOHOA_ES_URL"])
     pdf = long_register(args.pages)
     s3.create_bucket(Bucket=env["SOHOA_BUCKET"])
     s3.put_object(Bucket=env["SOHOA_BUCKET"], Key="hotich/so-dang-ky-1960.pdf", Body=pdf)
@@ -137,11 +135,7 @@ def main() -> None:
     print(f"elapsed: {elapsed:.0f} s ({args.pages / elapsed * 60:.0f} pages/min)")
     print(f"peak resident memory: worker process {peaks['worker']:.0f} MB, dramatiq main process "
           f"{peaks['main']:.0f} MB, one tesseract process {peaks['tesseract']:.0f} MB")
-    es.indices.delete(index=f"{env['SOHOA_INDEX_PREFIX']}-*", ignore_unavailable=True, allow_no_indices=True)
-    for page in s3.get_paginator("list_objects_v2").paginate(Bucket=env["SOHOA_BUCKET"]):
-        for o in page.get("Contents", []):
-            s3.delete_object(Bucket=env["SOHOA_BUCKET"], Key=o["Key"])
-    s3.delete_bucket(Bucket=env["SOHOA_BUCKET"])
+    remove_namespace(env)
 
 
 if __name__ == "__main__":

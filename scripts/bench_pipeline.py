@@ -55,6 +55,9 @@ from PIL import Image, ImageDraw, ImageFont
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from ingest.testing import remove_namespace  # noqa: E402
+
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf"
 
 FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô"]
@@ -155,11 +158,7 @@ def pipeline(images: list[Image.Image], workers: int, form: str, env_base: dict[
             status["collected"] = collect(es, env["SOHOA_INDEX_PREFIX"])
         return elapsed, status
     finally:
-        es.indices.delete(index=f"{env['SOHOA_INDEX_PREFIX']}-*", ignore_unavailable=True, allow_no_indices=True)
-        for page in s3.get_paginator("list_objects_v2").paginate(Bucket=env["SOHOA_BUCKET"]):
-            for obj in page.get("Contents", []):
-                s3.delete_object(Bucket=env["SOHOA_BUCKET"], Key=obj["Key"])
-        s3.delete_bucket(Bucket=env["SOHOA_BUCKET"])
+        remove_namespace(env)
 
 
 def encode(images: list[Image.Image], form: str):

@@ -24,7 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import ocr.recognize  # noqa: E402
+import ocr.tesseract  # noqa: E402
 from ocr.pipeline import OcrOptions, ocr_image  # noqa: E402
 from ocr.reading_order import reading_order  # noqa: E402
 from ocr.synthetic import make_scan, typewritten_page  # noqa: E402
@@ -47,7 +47,7 @@ def main() -> int:
     ap.add_argument("--seed", type=int, default=0)
     args = ap.parse_args()
     # Tesseract's order as it comes: the ordering is applied below, on a copy.
-    ocr.recognize.reading_order = lambda lines: lines
+    ocr.tesseract.reading_order = lambda lines: lines
     rows = []
     print(f"{'page':<22} {'blocks':>6}  {'CER tesseract':>13} {'CER geometry':>12}  {'WER tesseract':>13} "
           f"{'WER geometry':>12}")

@@ -52,7 +52,7 @@ from indexers.bulk import index_concurrently, load_settings  # noqa: E402
 from indexers.client import concrete_name, ensure_index, load_template  # noqa: E402
 from indexers.records import derive, record_id  # noqa: E402
 from indexers.synthetic import record_base  # noqa: E402
-from ingest.storage import Bucket  # noqa: E402
+from sohoa.storage import Bucket  # noqa: E402
 from ingest.testing import api_process  # noqa: E402
 from bench_search import es_cpu_seconds, process_cpu_seconds  # noqa: E402
 from sohoa.config import Config  # noqa: E402

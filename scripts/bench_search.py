@@ -305,7 +305,7 @@ def main() -> int:
 
             queries = [make_query() for _ in range(args.queries)]
             with httpx.Client(base_url=base, timeout=30, headers=headers) as c:  # warm the caches first
-                for kind, params in queries[:50]:
+                for _kind, params in queries[:50]:
                     c.get("/records/search", params=params)
             result["load"] = []
             for clients in args.clients:

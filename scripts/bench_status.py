@@ -85,9 +85,9 @@ def main() -> int:
         es.indices.refresh(index=",".join(names.values()))
         print(f"indexed {ok} records ({args.documents} documents) in {time.perf_counter() - t0:.1f} s")
 
-        from ingest import actors
+        from ingest.control import Control
         from ingest.status import collect_status
-        ctx = actors.context()
+        ctx = Control.from_config(config)
         collect_status(ctx)  # warm-up
         times = []
         for _ in range(args.runs):

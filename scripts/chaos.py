@@ -383,15 +383,7 @@ def main() -> int:
         print(f"unexpected outcomes  {len(result['unexpected'])}  {result['unexpected'] or ''}")
         print(f"drill took           {elapsed:.0f} s")
     if not args.keep:
-        es.indices.delete(index=f"{env['SOHOA_INDEX_PREFIX']}-*", ignore_unavailable=True, allow_no_indices=True)
-        for name in (env["SOHOA_BUCKET"], env["SOHOA_BUCKET"] + "-derived"):
-            try:
-                for page in s3.get_paginator("list_objects_v2").paginate(Bucket=name):
-                    for o in page.get("Contents", []):
-                        s3.delete_object(Bucket=name, Key=o["Key"])
-                s3.delete_bucket(Bucket=name)
-            except s3.exceptions.NoSuchBucket:
-                pass
+        testing.remove_namespace(env)
         # The drill's own services go too: left running, they hold its ports and a gigabyte of memory.
         stack("down", *DRILL_SERVICES)
     return 1 if result["lost"] or result["indexed_twice"] or result["unexpected"] else 0

@@ -23,7 +23,6 @@ from PIL import Image, ImageDraw, ImageFilter, ImageFont
 FONT_DIR = Path("/usr/share/fonts/truetype")
 SERIF = FONT_DIR / "dejavu" / "DejaVuSerif.ttf"
 SERIF_BOLD = FONT_DIR / "dejavu" / "DejaVuSerif-Bold.ttf"
-SANS = FONT_DIR / "dejavu" / "DejaVuSans.ttf"
 
 # A4 at 300 dpi would make the repository heavy; A5 keeps samples small while
 # text stays at a realistic size for its resolution.

@@ -18,7 +18,7 @@ from .logs import setup_logging
 COMMAND_MODULES = ("ingest.cli", "ocr.cli", "schemas.cli", "indexers.cli", "api.cli", "api.admin_cli")
 
 
-def _config_command(sub: argparse._SubParsersAction) -> None:
+def _config_command(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("config", help="print the effective configuration (secrets masked)",
                        description="Print every setting sohoa reads, its effective value and where it came from.")
     p.add_argument("--json", action="store_true", help="machine-readable output")

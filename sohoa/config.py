@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -52,7 +52,7 @@ def number(low: float | None = None, high: float | None = None) -> Check:
     return _number(float, "a number", low, high)
 
 
-def _number(kind: type, what: str, low, high) -> Check:
+def _number(kind: type[float] | type[int], what: str, low: float | None, high: float | None) -> Check:
     def check(value: str) -> str | None:
         try:
             n = kind(value.strip())
@@ -191,6 +191,9 @@ SETTINGS: tuple[Setting, ...] = (
             check=number(0)),
     Setting("SOHOA_OCR_MIN_CONFIDENCE", "0.6", "mean word confidence under which a page is flagged low_confidence",
             check=number(0, 1)),
+    Setting("SOHOA_OCR_ENGINE", "tesseract", "what reads a page: tesseract (OCR), or textlayer (a born-digital PDF's "
+            "own text only; no OCR, pages without text come out empty and flagged)",
+            check=one_of("tesseract", "textlayer")),
     Setting("SOHOA_OCR_FORCE", "false", "OCR PDF pages even when they already have a text layer", check=boolean),
     Setting("SOHOA_MAX_OBJECT_BYTES", str(2 * 1024**3), "largest object accepted from the bucket", check=integer(1)),
     Setting("SOHOA_MAX_PAGES", "2000", "most pages accepted in one document", check=integer(1)),
@@ -227,11 +230,11 @@ SETTINGS: tuple[Setting, ...] = (
 )
 
 
-def _env(name: str, environ: dict[str, str] | None = None) -> str:
-    environ = os.environ if environ is None else environ
+def _env(name: str, environ: Mapping[str, str] | None = None) -> str:
+    env: Mapping[str, str] = os.environ if environ is None else environ
     for s in SETTINGS:
         if s.env == name:
-            return environ.get(name, s.default)
+            return env.get(name, s.default)
     raise KeyError(name)
 
 
@@ -257,6 +260,7 @@ class Config:
     ocr_osd_confidence: float
     ocr_min_confidence: float
     ocr_force: bool
+    ocr_engine: str
     max_object_bytes: int
     max_pages: int
     max_pixels: int
@@ -285,14 +289,16 @@ class Config:
     review_lease_seconds: int = 600
 
     @classmethod
-    def from_env(cls, environ: dict[str, str] | None = None) -> "Config":
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> "Config":
         """The settings in ``environ`` (the process's by default); ``ConfigError``
         naming every invalid setting, so a process refuses to start rather than
         failing on each message it handles."""
         problems = validate(environ)
         if problems:
             raise ConfigError(problems)
-        e = lambda n: _env(n, environ)  # noqa: E731
+        def e(name: str) -> str:
+            return _env(name, environ)
+
         derived = e("SOHOA_DERIVED_PREFIX")
         if derived and not derived.endswith("/"):
             derived += "/"
@@ -330,6 +336,7 @@ class Config:
             ocr_osd_confidence=float(e("SOHOA_OCR_OSD_CONFIDENCE")),
             ocr_min_confidence=float(e("SOHOA_OCR_MIN_CONFIDENCE")),
             ocr_force=e("SOHOA_OCR_FORCE").strip().lower() in TRUE_WORDS,
+            ocr_engine=e("SOHOA_OCR_ENGINE").strip().lower(),
             max_object_bytes=int(e("SOHOA_MAX_OBJECT_BYTES")),
             max_pages=int(e("SOHOA_MAX_PAGES")),
             max_pixels=int(e("SOHOA_MAX_PIXELS")),
@@ -357,12 +364,12 @@ class Config:
         return f"{self.index_prefix}-{name}"
 
 
-def validate(environ: dict[str, str] | None = None) -> list[str]:
+def validate(environ: Mapping[str, str] | None = None) -> list[str]:
     """One line per invalid setting: its name, the value (unless secret) and what was expected."""
-    environ = os.environ if environ is None else environ
+    env: Mapping[str, str] = os.environ if environ is None else environ
     problems = []
     for s in SETTINGS:
-        value = environ.get(s.env, s.default)
+        value = env.get(s.env, s.default)
         wrong = s.check(value) if s.check else None
         if wrong:
             if s.secret:
@@ -383,13 +390,13 @@ def mask_url(url: str) -> str:
     return f"{scheme}://{user}:****@{host}"
 
 
-def describe(environ: dict[str, str] | None = None) -> list[tuple[str, str, str, str]]:
+def describe(environ: Mapping[str, str] | None = None) -> list[tuple[str, str, str, str]]:
     """(variable, effective value with secrets masked, source, help) for each setting."""
-    environ = os.environ if environ is None else environ
+    env: Mapping[str, str] = os.environ if environ is None else environ
     rows = []
     for s in SETTINGS:
-        value = environ.get(s.env, s.default)
-        source = "env" if s.env in environ else "default"
+        value = env.get(s.env, s.default)
+        source = "env" if s.env in env else "default"
         if s.secret and value:
             value = mask_url(value) if "://" in value else "****"
         rows.append((s.env, value, source, s.help))

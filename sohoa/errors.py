@@ -50,14 +50,19 @@ class DependencyUnavailable(SohoaError):
 REASONS = ("bad_input", "limit_exceeded", "timeout", "dependency_unavailable", "bug")
 
 
+TRANSIENT = {"ConnectionError", "ConnectionTimeout", "EndpointConnectionError", "ConnectTimeoutError",
+             "ReadTimeoutError", "TransportError", "ApiError", "BrokerConnectionError"}
+
+
 def classify(exc: BaseException) -> tuple[str, str]:
     """(reason class, message) for any exception raised by a stage."""
     if isinstance(exc, SohoaError):
         return exc.reason, exc.message
-    # Connection problems of the clients we use are transient by nature.
+    # Connection problems of the clients we use are transient by nature; a client's own kinds of them
+    # (dramatiq's ConnectionClosed, Python's ConnectionRefusedError) are known by the class they derive from.
     name = type(exc).__name__
     module = type(exc).__module__ or ""
-    if name in {"ConnectionError", "ConnectionTimeout", "EndpointConnectionError", "ConnectTimeoutError",
-                "ReadTimeoutError", "TransportError", "ApiError"} or module.startswith(("elastic_transport", "redis")):
+    lineage = {c.__name__ for c in type(exc).__mro__}
+    if lineage & TRANSIENT or module.startswith(("elastic_transport", "redis")):
         return "dependency_unavailable", f"{name}: {str(exc)[:300]}"
     return "bug", f"{name}: {str(exc)[:300]}"

@@ -25,6 +25,7 @@ import logging
 import re
 import sys
 import time
+from typing import Any
 
 from .config import Config
 
@@ -42,7 +43,7 @@ class JsonFormatter(logging.Formatter):
         # Structured context passed as logger.info("...", extra={...}).
         out.update({k: v for k, v in vars(record).items() if k not in _STANDARD})
         if record.exc_text or record.exc_info:
-            out["exc"] = record.exc_text or self.formatException(record.exc_info)
+            out["exc"] = record.exc_text or (self.formatException(record.exc_info) if record.exc_info else "")
         return json.dumps(out, ensure_ascii=False, default=str)
 
 
@@ -69,7 +70,7 @@ def redact(text: str) -> str:
     return text
 
 
-def _safe_arg(arg):
+def _safe_arg(arg: object) -> object:
     # A dramatiq message prints as actor(args...): name it by actor and ID only.
     if type(arg).__name__ in ("Message", "MessageProxy") and hasattr(arg, "message_id"):
         return f"{getattr(arg, 'actor_name', 'message')}(id={arg.message_id})"
@@ -82,7 +83,7 @@ def _safe_arg(arg):
 _base_factory = logging.getLogRecordFactory()
 
 
-def _redacting_factory(*args, **kwargs) -> logging.LogRecord:
+def _redacting_factory(*args: Any, **kwargs: Any) -> logging.LogRecord:
     record = _base_factory(*args, **kwargs)
     try:
         if isinstance(record.args, tuple):

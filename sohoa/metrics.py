@@ -26,17 +26,35 @@ Exposed:
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import Any, Protocol
+
+from prometheus_client.registry import Collector
+
 from prometheus_client import CollectorRegistry, generate_latest
 from prometheus_client import CONTENT_TYPE_LATEST as CONTENT_TYPE
 from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily, HistogramMetricFamily
 
 BUCKETS = (0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 900, 3600)
+Json = dict[str, Any]
+
+
+class Deployment(Protocol):
+    """What a scrape reads: the Elasticsearch client and the settings naming its indices."""
+
+    @property
+    def es(self) -> Any: ...
+
+    @property
+    def config(self) -> Any: ...
+
+
 STAGES = {"page": ("queued", "ocr"), "document": ("received", "rasterizing", "ocr", "extracting", "indexing")}
 
 __all__ = ["CONTENT_TYPE", "render_metrics", "histogram_aggs", "histogram_from_aggs"]
 
 
-def histogram_aggs(field: str) -> dict:
+def histogram_aggs(field: str) -> Json:
     """Aggregations giving a cumulative histogram of ``field``: one range per upper bound, plus sum and count."""
     return {
         "le": {"range": {"field": field, "ranges": [{"to": b} for b in BUCKETS]}},
@@ -44,7 +62,7 @@ def histogram_aggs(field: str) -> dict:
     }
 
 
-def histogram_from_aggs(aggs: dict) -> tuple[list[tuple[str, float]], float]:
+def histogram_from_aggs(aggs: Json) -> tuple[list[tuple[str, float]], float]:
     """(buckets as (le, cumulative count) with +Inf, sum) from the aggregations above.
 
     A range with only ``to`` counts every value below it, so each bucket is
@@ -57,8 +75,8 @@ def histogram_from_aggs(aggs: dict) -> tuple[list[tuple[str, float]], float]:
     return buckets, float(aggs["stats"]["sum"] or 0.0)
 
 
-def _histograms(ctx) -> dict:
-    aggs = {}
+def _histograms(ctx: Deployment) -> Json:
+    aggs: Json = {}
     for kind, stages in STAGES.items():
         for stage in stages:
             aggs[f"{kind}.{stage}"] = {"filter": {"bool": {"filter": [{"term": {"kind": kind}},
@@ -66,14 +84,15 @@ def _histograms(ctx) -> dict:
                                        "aggs": histogram_aggs(f"stage_seconds.{stage}")}
     aggs["ocr_page"] = {"filter": {"bool": {"filter": [{"term": {"kind": "page"}}, {"exists": {"field": "seconds"}}]}},
                         "aggs": histogram_aggs("seconds")}
-    return ctx.es.search(index=ctx.config.index("jobs"), size=0, aggs=aggs)["aggregations"]
+    result: Json = ctx.es.search(index=ctx.config.index("jobs"), size=0, aggs=aggs)["aggregations"]
+    return result
 
 
-class _Collector:
-    def __init__(self, status: dict, hist: dict):
+class _Collector(Collector):
+    def __init__(self, status: Json, hist: Json):
         self.status, self.hist = status, hist
 
-    def collect(self):
+    def collect(self) -> Iterator[Any]:
         s = self.status
         q = GaugeMetricFamily("sohoa_queue_messages", "Messages per queue and state, from the broker",
                               labels=["queue", "state"])
@@ -132,7 +151,7 @@ class _Collector:
         yield o
 
 
-def render_metrics(ctx, status: dict) -> bytes:
+def render_metrics(ctx: Deployment, status: Json) -> bytes:
     registry = CollectorRegistry(auto_describe=False)
     registry.register(_Collector(status, _histograms(ctx)))
     return generate_latest(registry)

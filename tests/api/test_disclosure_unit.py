@@ -137,7 +137,7 @@ def test_failed_sign_ins_are_free_at_first_then_wait_longer_each_time():
     t.failed("1.2.3.4", now=3.0)
     assert t.wait("1.2.3.4", now=3.0) == pytest.approx(2.0)
     assert t.wait("5.6.7.8", now=3.0) == 0  # per source
-    for i in range(20):
+    for _ in range(20):
         t.failed("1.2.3.4", now=4.0)
     assert t.wait("1.2.3.4", now=4.0) == pytest.approx(60.0)
     assert t.wait("1.2.3.4", now=4.0 + 901) == 0  # forgotten

@@ -1,4 +1,4 @@
-from indexers.bulk import chunks
+from sohoa.ids import chunks
 
 
 def test_chunks_keep_order_and_the_last_partial_chunk():

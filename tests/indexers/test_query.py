@@ -1,6 +1,7 @@
 import json
 
-from indexers.pages import PageQuery, build_page_query, page_document, page_id
+from indexers.pages import PageQuery, build_page_query, page_document
+from sohoa.ids import page_id
 from ocr.result import Line, PageText, Word
 
 

@@ -9,7 +9,7 @@ from ingest.events import BucketEvent
 from ingest.ledger import RESEND_AFTER, Sighting, enqueue_lag_ms, needs_resend, new_entry, unique
 from ingest.notifications import merged_configuration, notification_rules
 from ingest.state import ledger_id
-from ingest.storage import Bucket, ObjectRef
+from sohoa.storage import Bucket, ObjectRef
 from sohoa.config import Config
 
 NOW = datetime(2026, 12, 4, 10, 0, 0, tzinfo=timezone.utc)

@@ -256,3 +256,26 @@ def test_a_stopped_event_consumer_is_a_warning():
                   QUEUES_EMPTY, NOW)
     assert any("consumer has stopped" in w for w in s["warnings"])
     assert "last reconciliation: never" in format_status(s)
+
+
+def test_intake_adds_the_retired_consumers_counts_without_taking_them_for_a_live_consumer():
+    from datetime import datetime, timezone
+    from ingest.status import intake
+    now = datetime(2026, 1, 2, 3, 5, tzinfo=timezone.utc)
+    hits = [{"_id": "events:retired", "_source": {"kind": "events", "worker": "retired",
+                                                  "updated_at": "2026-01-01T00:00:00+00:00",
+                                                  "events": {"received": 100, "queued": 90, "consumers": 40,
+                                                             "retired": True, "pending": {}}}},
+            {"_id": "events:h:1", "_source": {"kind": "events", "worker": "h:1",
+                                             "updated_at": "2026-01-02T03:04:59+00:00",
+                                             "events": {"received": 3, "queued": 3}}}]
+    i = intake([{}] * 4 + [{"hits": {"hits": hits}}, {"hits": {"total": {"value": 0}}, "aggregations": {}}], now)
+    assert i["events"]["received"] == 103 and i["events"]["queued"] == 93
+    assert i["events"]["consumers_alive"] == ["h:1"] and i["events"]["consumers_known"] == 41
+
+
+def test_folding_counters_adds_and_takes_back_only_counters():
+    from ingest.event_counters import add, counters
+    assert add({"received": 2, "queued": 1}, {"received": 3, "last_event_at": "x"})["received"] == 5
+    assert add({"received": 5}, {"received": 3}, -1)["received"] == 2
+    assert counters({"received": "4", "source": "sqs:q"}) == {**{k: 0 for k in counters({})}, "received": 4}

@@ -23,3 +23,15 @@ def test_nothing_is_resent_while_work_is_in_flight_or_all_is_done():
             raise AssertionError("the state store must not be read")
     assert not resend_stalled(Boom(), _status(waiting=2), 0)
     assert not resend_stalled(Boom(), _status(idle=True), 0)
+
+
+def test_a_message_is_put_back_only_when_two_sweeps_in_a_row_find_it_unheld():
+    from ingest.recovery import orphans_to_put_back
+    # First sweep: "b" is unheld (it may be between its fetch and its hand-over): noted, not put back.
+    put_back, unheld = orphans_to_put_back({"a", "b"}, held={"a"}, unheld_before=set())
+    assert put_back == set() and unheld == {"b"}
+    # Second sweep: still unheld, put back; "c", new, waits for the next sweep.
+    put_back, unheld = orphans_to_put_back({"a", "b", "c"}, held={"a"}, unheld_before=unheld)
+    assert put_back == {"b"} and unheld == {"c"}
+    # A message held again (or acknowledged) in between is left alone.
+    assert orphans_to_put_back({"c"}, held={"c"}, unheld_before={"c"}) == (set(), set())

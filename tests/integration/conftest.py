@@ -15,7 +15,6 @@ import os
 import shutil
 import subprocess
 import sys
-import time
 import uuid
 from pathlib import Path
 
@@ -23,6 +22,8 @@ import boto3
 import pytest
 import redis
 from elasticsearch import Elasticsearch
+
+from ingest.testing import remove_namespace
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -67,8 +68,7 @@ def stack_env() -> dict[str, str]:
         pytest.fail("tesseract is not installed; run scripts/bootstrap")
     s3(env).create_bucket(Bucket=env["SOHOA_BUCKET"])
     yield env
-    es.indices.delete(index=f"{env['SOHOA_INDEX_PREFIX']}-*", ignore_unavailable=True, allow_no_indices=True)
-    _empty_bucket(env)
+    remove_namespace(env)
 
 
 def s3(env: dict[str, str]):
@@ -76,27 +76,6 @@ def s3(env: dict[str, str]):
                         region_name=env.get("SOHOA_S3_REGION", "us-east-1"),
                         aws_access_key_id=env.get("SOHOA_S3_ACCESS_KEY", "sohoa"),
                         aws_secret_access_key=env.get("SOHOA_S3_SECRET_KEY", "sohoa-secret"))
-
-
-def _empty_bucket(env):
-    """Remove the run's inbox and derived buckets, and its event queue if a test made one."""
-    from sohoa.config import Config
-    client = s3(env)
-    config = Config.from_env(env)
-    for name in dict.fromkeys((config.bucket, config.derived_bucket)):
-        try:
-            for page in client.get_paginator("list_objects_v2").paginate(Bucket=name):
-                for obj in page.get("Contents", []):
-                    client.delete_object(Bucket=name, Key=obj["Key"])
-            client.delete_bucket(Bucket=name)
-        except client.exceptions.NoSuchBucket:
-            pass
-    sqs = boto3.client("sqs", endpoint_url=env.get("SOHOA_S3_ENDPOINT", "http://127.0.0.1:9000"),
-                       region_name=env.get("SOHOA_S3_REGION", "us-east-1"),
-                       aws_access_key_id=env.get("SOHOA_S3_ACCESS_KEY", "sohoa"),
-                       aws_secret_access_key=env.get("SOHOA_S3_SECRET_KEY", "sohoa-secret"))
-    for url in sqs.list_queues(QueueNamePrefix=env["SOHOA_INDEX_PREFIX"]).get("QueueUrls", []):
-        sqs.delete_queue(QueueUrl=url)
 
 
 def sohoa(env: dict[str, str], *args: str, timeout: float = 600) -> subprocess.CompletedProcess:

@@ -22,7 +22,7 @@ from synth import page  # noqa: E402
 from indexers.client import ensure_index  # noqa: E402
 from indexers.pages import bulk_index  # noqa: E402
 from indexers.records import record_documents  # noqa: E402
-from ingest.storage import Bucket  # noqa: E402
+from sohoa.storage import Bucket  # noqa: E402
 from schemas.extract import extract_records  # noqa: E402
 from sohoa.config import Config  # noqa: E402
 

@@ -6,7 +6,9 @@ import uuid
 
 import pytest
 
-from .conftest import _empty_bucket, s3, sohoa
+from ingest.testing import remove_namespace
+
+from .conftest import s3, sohoa
 
 pytestmark = pytest.mark.integration
 
@@ -27,7 +29,7 @@ def old_layout(stack_env):
         client.put_object(Bucket=bucket, Key=key, Body=b"derived " + key.encode())
     yield env
     new = {k: v for k, v in env.items() if k not in ("SOHOA_DERIVED_BUCKET", "SOHOA_DERIVED_PREFIX")}
-    _empty_bucket(new)
+    remove_namespace(new)
 
 
 def test_reconciliation_lists_only_the_collection_prefixes(old_layout):

@@ -17,9 +17,9 @@ import boto3
 import pytest
 from elasticsearch import Elasticsearch
 
-from ingest.testing import stop_process, text_pdf, worker_process
+from ingest.testing import remove_namespace, stop_process, text_pdf, worker_process
 
-from .conftest import ROOT, _empty_bucket, s3, sohoa
+from .conftest import ROOT, s3, sohoa
 
 pytestmark = pytest.mark.integration
 
@@ -38,9 +38,7 @@ def ev(stack_env):
     assert done.returncode == 0, done.stderr
     drop_events(env)  # the s3:TestEvent the setup caused: these tests count uploads
     yield env
-    Elasticsearch(env["SOHOA_ES_URL"]).indices.delete(index=f"{env['SOHOA_INDEX_PREFIX']}-*", ignore_unavailable=True,
-                                                      allow_no_indices=True)
-    _empty_bucket(env)
+    remove_namespace(env)
 
 
 def sqs(env):
@@ -156,10 +154,11 @@ def test_a_duplicated_event_and_a_listing_queue_once(ev):
 KILLED = """
 import os, signal, sys
 import ingest.consumer as consumer
-from ingest import actors
+from ingest.control import Control
 from ingest.event_sources import open_source
+from sohoa.config import Config
 point = sys.argv[1]
-ctx = actors.context()
+ctx = Control.from_config(Config.from_env())  # what sohoa events sends through
 source = open_source(ctx.config)
 send = ctx.send_prepare
 def die(*args, **kwargs):

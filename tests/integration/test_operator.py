@@ -10,8 +10,6 @@ from the broker itself.
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 import time
 import uuid
 

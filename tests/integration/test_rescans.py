@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import dramatiq
 import pytest
-from dramatiq.brokers.redis import RedisBroker
 
 from ingest.stages import Context, prepare, record_failure
 from ingest.state import ledger_id
-from ingest.storage import ObjectRef
+from sohoa.storage import ObjectRef
 from ingest.watcher import scan_once
 from sohoa.config import Config
 from sohoa.errors import LimitExceeded
+from sohoa.messages import PREPARE, MessageSender, make_broker, prepare_args
 
 
 def test_overwriting_a_key_replaces_its_pages_in_the_index(stack, worker, es, pdf_maker):
@@ -40,14 +39,11 @@ def _ctx(env: dict[str, str], **overrides: str) -> Context:
 def _list_then(stack, change):
     """List the bucket, make ``change`` between the listing and the download, then send the messages."""
     ctx = _ctx(stack.env)
-    broker = RedisBroker(url=stack.env["SOHOA_BROKER_URL"])
+    sender = MessageSender(make_broker(stack.env["SOHOA_BROKER_URL"]), stack.prefix)
     pending = []
     scan_once(ctx.bucket, ctx.state, lambda ref, lid: pending.append((ref, lid)))
     change()
-    for ref, lid in pending:
-        broker.enqueue(dramatiq.Message(queue_name=f"{stack.prefix}-prepare", actor_name="prepare_document",
-                                        args=(ctx.bucket.name, ref.key, ref.etag, ref.size, lid), kwargs={},
-                                        options={}))
+    sender.prepare_many(pending)
     waited = stack.sohoa("wait", "--timeout", "300")
     assert waited.returncode == 0, waited.stderr
     return ctx
@@ -101,6 +97,6 @@ def test_configured_limits_are_reported_as_such(stack, pdf_maker, setting, value
     assert exc.value.reason == "limit_exceeded"
     assert words in exc.value.message
     # What the queue does with a stage that will not be retried: record it.
-    record_failure(ctx, "prepare_document", (stack.bucket, key, ref.etag, ref.size, lid), exc.value)
+    record_failure(ctx, PREPARE, prepare_args(ref, lid), exc.value)
     entry = ctx.state.get(ctx.state.ledger, lid)
     assert entry["status"] == "failed" and entry["reason"] == "limit_exceeded"

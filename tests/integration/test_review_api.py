@@ -12,7 +12,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from ingest.testing import api_server  # noqa: E402
-from review_fixtures import DOCUMENTS, index_review_samples  # noqa: E402
+from review_fixtures import index_review_samples  # noqa: E402
 
 
 @pytest.fixture(scope="module")

@@ -43,16 +43,14 @@ CLOSE = [
 def stack_env(stack_env):
     # A namespace (indices, bucket) of its own: these tests expect exact result lists, so records other
     # modules ingest into the session's namespace must not show up here.
-    from elasticsearch import Elasticsearch
+    from ingest.testing import remove_namespace
 
-    from .conftest import _empty_bucket, s3
+    from .conftest import s3
     env = {**stack_env, "SOHOA_INDEX_PREFIX": stack_env["SOHOA_INDEX_PREFIX"] + "-search",
            "SOHOA_BUCKET": stack_env["SOHOA_BUCKET"] + "-search"}
     s3(env).create_bucket(Bucket=env["SOHOA_BUCKET"])
     yield env
-    Elasticsearch(env["SOHOA_ES_URL"]).indices.delete(index=f"{env['SOHOA_INDEX_PREFIX']}-*",
-                                                      ignore_unavailable=True, allow_no_indices=True)
-    _empty_bucket(env)
+    remove_namespace(env)
 
 
 @pytest.fixture(scope="module")

@@ -258,7 +258,9 @@ def site(stack_env, pdf_maker, tmp_path_factory):
     # modules' searches, nor theirs here.
     from ingest.testing import worker_process
 
-    from .conftest import Stack, _empty_bucket, s3
+    from ingest.testing import remove_namespace
+
+    from .conftest import Stack, s3
     env = {**stack_env, "SOHOA_INDEX_PREFIX": stack_env["SOHOA_INDEX_PREFIX"] + "-adv",
            "SOHOA_BUCKET": stack_env["SOHOA_BUCKET"] + "-adv"}
     s3(env).create_bucket(Bucket=env["SOHOA_BUCKET"])
@@ -278,8 +280,7 @@ def site(stack_env, pdf_maker, tmp_path_factory):
                         tmp / "api.log") as base:
             yield base, tokens
     finally:
-        es.indices.delete(index=f"{env['SOHOA_INDEX_PREFIX']}-*", ignore_unavailable=True, allow_no_indices=True)
-        _empty_bucket(env)
+        remove_namespace(env)
 
 
 @pytest.fixture(scope="module")

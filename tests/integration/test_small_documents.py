@@ -7,7 +7,7 @@ import json
 
 from ingest.stages import Context, prepare
 from ingest.state import ledger_id, page_job_id
-from ingest.storage import ObjectRef
+from sohoa.storage import ObjectRef
 from sohoa.config import Config
 
 

@@ -7,7 +7,7 @@ import copy
 
 from rapidfuzz.distance import Levenshtein
 
-import ocr.recognize
+import ocr.tesseract
 from ocr.pipeline import OcrOptions, ocr_image
 from ocr.reading_order import reading_order
 from ocr.result import Line, PageText, Word
@@ -59,7 +59,7 @@ def test_columns_whose_lines_do_not_share_rows_keep_tesseracts_order():
 def test_a_typewritten_degraded_page_is_read_in_the_order_it_was_typed(monkeypatch):
     image, truth = typewritten_page(seed=0, level=3)
     # What Tesseract itself gives, then the same lines put in reading order.
-    monkeypatch.setattr(ocr.recognize, "reading_order", lambda lines: lines)
+    monkeypatch.setattr(ocr.tesseract, "reading_order", lambda lines: lines)
     tesseract = ocr_image(image, 1, OcrOptions())
     ordered = copy.deepcopy(tesseract)
     ordered.lines = reading_order(ordered.lines)

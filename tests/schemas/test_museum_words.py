@@ -5,7 +5,6 @@ import unicodedata
 import pytest
 from synth import page
 
-from schemas import label_model
 from schemas.extract import REVIEW_THRESHOLD, extract_records, flatten_fields
 from schemas.loader import SchemaError, parse_schema
 from schemas.normalize import repair_tone_shift, repair_word, vocabulary_neighbours
@@ -177,16 +176,10 @@ def test_table_header_title_read_with_two_slips_is_still_a_column():
     ])], "baotang/")
     v = flatten_fields(recs[0])
     assert v["material"] == "Bạc" and v["dimensions"] == {"height_cm": 35.0}
-    # outside a header row the same slips match no wording: only the label classifier, from the letters left
-    # and a value that is a measure, reads it, and the calibration weighs it as such
-    try:
-        label_model.use(enabled=False)
-        v, _, _ = card("Xich thỏớc: Cao 35 cm")
-        assert "dimensions" not in v
-    finally:
-        label_model.use(None)
-    recs = extract_records([page(list(CARD) + ["Xich thỏớc: Cao 35 cm"])], "baotang/", calibrated=False)
-    assert flatten_fields(recs[0], "group")["dimensions"].split(":")[2] == "model"
+    # outside a header row the same slips are no label: the value is placed by what it is (a measure), and
+    # only as a doubtful value
+    v, c, _ = card("Xich thỏớc: Cao 35 cm")
+    assert "dimensions" not in v or c["dimensions"] < 0.995
 
 
 def test_set_phrases_read_with_other_marks_or_a_dot_inside():

@@ -193,3 +193,11 @@ def test_text_and_number_strip_leaders():
     assert norm_text("…… xã  Đình Bảng ,").value == "xã Đình Bảng"
     assert norm_number("..: 02 / 1972 ....").value == "02/1972"
     assert norm_number("BTBN 1234/KL 56").value == "BTBN 1234/KL 56"
+
+
+def test_a_number_that_ran_into_the_next_value_is_doubtful():
+    from schemas.normalize import norm_number
+    for raw in ("25 04/2014", "25 Q", "380 12"):
+        assert norm_number(raw).quality <= 0.5, raw
+    for raw in ("25", "12/2005", "BTBN 6008/6V 95", "LS 28430", "G.8115"):
+        assert norm_number(raw).quality == 1.0, raw

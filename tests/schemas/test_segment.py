@@ -75,3 +75,21 @@ def test_rule():
     martyr = PageStart("martyr", "GIẤY BÁO TỬ", "tran van hung")
     assert not starts_new_record(martyr, PageStart("martyr", "BẰNG TỔ QUỐC GHI CÔNG", "tran van hung"))
     assert starts_new_record(martyr, PageStart("martyr", "BẰNG TỔ QUỐC GHI CÔNG", "pham quang vinh"))
+
+
+def test_two_titles_of_one_type_with_their_own_registration_are_two_certificates():
+    # the subject's name lost on both: the registration numbers tell the certificates apart
+    first = page(["GIẤY KHAI SINH", "Số: 12", "Ngày sinh: 02/09/2001"], number=1)
+    second = page(["TRÍCH LỤC KHAI SINH", "Số: 13", "Ngày sinh: 02/09/2001"], number=2)
+    assert len(extract_records([first, second], "hotich/")) == 2
+
+
+def test_pages_whose_names_and_dates_all_differ_are_two_people():
+    first = page(["GIẤY KHAI SINH", "Ngày sinh: 02/09/2001", "Họ và tên mẹ: Trần Thị Lan",
+                  "Họ và tên cha: Lê Văn Nam"], number=1)
+    other = page(["TRÍCH LỤC KHAI SINH", "Ngày sinh: 15/03/1999", "Họ và tên mẹ: Phạm Thị Hoa",
+                  "Họ và tên cha: Đỗ Văn Bình"], number=2)
+    same = page(["TRÍCH LỤC KHAI SINH", "Ngày sinh: 02/09/2001", "Họ và tên mẹ: Trần Thị Lan"], number=2)
+    assert len(extract_records([first, other], "hotich/")) == 2
+    assert len(extract_records([first, same], "hotich/")) == 1
+    assert not starts_new_record(PageStart("birth", "GIẤY KHAI SINH", None), PageStart("birth", "TRÍCH LỤC KHAI SINH", None))

@@ -52,6 +52,12 @@ def test_failure_classes_say_whether_a_retry_can_help():
     assert classify(ValueError("boom"))[0] == "bug"
 
 
+def test_a_lost_broker_connection_is_an_outage_whatever_client_raised_it():
+    from dramatiq.errors import ConnectionClosed
+    assert classify(ConnectionClosed(OSError("Connection refused")))[0] == "dependency_unavailable"
+    assert classify(ConnectionRefusedError("refused"))[0] == "dependency_unavailable"
+
+
 # ------------------------------------------------------------ validation at start
 
 import pytest  # noqa: E402

@@ -1,0 +1,80 @@
+"""Vietnam's administrative units, to tell a place from other values by what it names.
+
+The names come from the ``vietnamadminunits`` package (MIT): the 63 provinces with
+their districts and communes/wards/townships as they stood before the 2025
+merger — what the archive's records print — and the 34 provinces with their
+wards after it. Only its data file is read (its address parser, which pulls in
+geometry libraries, is not imported). Names are compared folded (no marks, lower
+case), so "Tu Son, Bac Ninh" and "Từ Sơn, Bắc Ninh" are the same place.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from sohoa.text import fold
+
+# the level words a Vietnamese address names its units with, longest first
+LEVEL_WORDS = ("thành phố", "thị trấn", "thị xã", "phường", "quận", "huyện", "tỉnh", "xã", "thôn", "xóm", "ấp",
+               "bản", "khu phố", "tổ dân phố", "làng", "buôn", "phum", "sóc")
+_LEVEL_FOLDS = tuple(fold(w) for w in LEVEL_WORDS)
+
+
+def _data_dir() -> Path | None:
+    spec = importlib.util.find_spec("vietnamadminunits")  # locates the package without importing it
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(list(spec.submodule_search_locations)[0]) / "data"
+
+
+@lru_cache(maxsize=1)
+def unit_names() -> dict[str, frozenset[str]]:
+    """Folded names by level: ``province``, ``district``, ``commune`` (legacy and 2025 units together)."""
+    out: dict[str, set[str]] = {"province": set(), "district": set(), "commune": set()}
+    folder = _data_dir()
+    if folder is None:
+        return {k: frozenset() for k in out}
+    legacy = json.loads((folder / "parser_legacy.json").read_text(encoding="utf-8"))
+    for p in legacy["DICT_PROVINCE"].values():
+        out["province"].add(fold(p["provinceShort"]))
+    for districts in legacy["DICT_PROVINCE_DISTRICT"].values():
+        for d in districts.values():
+            out["district"].add(fold(d["districtShort"]))
+    for districts in legacy["DICT_PROVINCE_DISTRICT_WARD_NO_ACCENTED"].values():
+        for wards in districts.values():
+            for w in wards.values():
+                if isinstance(w.get("wardShort"), str):
+                    out["commune"].add(fold(w["wardShort"]))
+    recent = json.loads((folder / "parser_from_2025.json").read_text(encoding="utf-8"))
+    for p in recent["DICT_PROVINCE"].values():
+        if "provinceShort" in p:
+            out["province"].add(fold(p["provinceShort"]))
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _parts(text: str) -> list[str]:
+    return [p for p in (fold(x).strip(" .-") for x in re.split(r"[,;]", text)) if p]
+
+
+def names_level(part: str) -> bool:
+    """A comma part that starts with a level word ("xã Tam Sơn", "huyện Từ Sơn")."""
+    return any(part == w or part.startswith(w + " ") for w in _LEVEL_FOLDS)
+
+
+def is_place(text: str) -> bool:
+    """Does the value name a place? A part starts with a level word, or the last part (where addresses put the
+    province, or the district) is a known province or district — "Từ Sơn, Bắc Ninh" — and the value is no
+    single word (a one-word province name is also a given name: "Hà", "Nam")."""
+    parts = _parts(text)
+    if not parts:
+        return False
+    if any(names_level(p) for p in parts):
+        return True
+    if len(parts) < 2:
+        return False
+    names = unit_names()
+    return parts[-1] in names["province"] or parts[-1] in names["district"]

@@ -1,0 +1,46 @@
+"""The queue messages' layout (sohoa/messages.py), and that sending needs none of the worker's code."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from sohoa.messages import PREPARE, PrepareMessage, prepare_args, queue_names
+from sohoa.storage import ObjectRef
+
+REF = ObjectRef(key="hotich/1972/so-1.pdf", etag="9b2cf535f27731c974343645a3985328", size=52_311)
+
+
+def test_a_prepare_message_reads_back_as_it_was_written():
+    parsed = PrepareMessage.parse(prepare_args(REF, "led-1"))
+    assert parsed == PrepareMessage(REF, "led-1")
+    assert "sohoa-inbox" not in prepare_args(REF, "led-1")  # the bucket is the configured inbox: not sent
+
+
+def test_messages_queued_before_the_bucket_was_dropped_still_read():
+    legacy = ("sohoa-inbox", REF.key, REF.etag, REF.size, "led-1")
+    assert PrepareMessage.parse(legacy) == PrepareMessage(REF, "led-1")
+
+
+def test_anything_else_is_not_a_prepare_message():
+    assert PrepareMessage.parse(("ab" * 32, 3)) is None
+    assert PrepareMessage.parse(()) is None
+
+
+def test_queues_carry_the_deployments_prefix_in_stage_order():
+    assert queue_names("sohoa") == ("sohoa-prepare", "sohoa-ocr", "sohoa-index")
+    assert PREPARE == "prepare_document"  # the worker's actor of that name receives it
+
+
+def test_the_api_and_the_operators_commands_load_no_worker_code():
+    # The console used to import ingest.actors: OpenCV, Tesseract and a broker declared from the
+    # environment instead of the app's configuration.
+    code = ("import sys, api.app, ingest.cli, ingest.control, sohoa.messages\n"
+            "api.app.create_app()\n"
+            "loaded = [m for m in ('ingest.actors', 'ingest.stages', 'cv2', 'pytesseract') "
+            "if m in sys.modules]\n"
+            "print(','.join(loaded))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                         env={"PATH": "/usr/bin:/bin", "SOHOA_SESSION_SECRET": "s" * 40})
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == ""
