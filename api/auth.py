@@ -457,7 +457,9 @@ def csrf_value(key: bytes, nonce: str) -> str:
 MASKED_FIELDS = ("date_of_birth", "personal_id")
 
 
+@lru_cache(maxsize=4096)
 def _leaf(key: str) -> str:
+    # Called for every key of every value masked: the keys of records are few and repeat.
     return re.sub(r"\[\d+\]", "", str(key)).rsplit(".", 1)[-1]
 
 
@@ -550,7 +552,7 @@ def mask_record(body: dict, full_fields: bool) -> dict:
     # A value hidden in its own field must not show up anywhere else either, nor any other date of birth or
     # ID number quoted in text (review reasons: "page 2 says …, page 1 says …").
     from .disclosure import disclose
-    return disclose(_scrub(out, values))
+    return disclose(_scrub(out, values) if values else out)
 
 
 def mask_snippet(snippet: str | None) -> str | None:

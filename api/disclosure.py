@@ -20,6 +20,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from functools import lru_cache
 from typing import Any
 
 from sohoa.masking import mask_text
@@ -36,6 +37,10 @@ TEXT_TYPES = ("application/json", "application/x-ndjson", "text/plain", "text/cs
 # dates anyone may read (deaths, registrations), which the page no longer labels by field. Style sheets carry no
 # text about people; page images are served redacted by their own route.
 BINARY_OK = ("text/html", "text/css", "image/png")
+# Set by a route whose whole answer went through ``disclose`` already (the search answer: each hit by
+# ``auth.mask_record``, the rest by ``disclosed_json``): reading and masking it again would change nothing, at the
+# cost of decoding and encoding every answer. Taken off before the response leaves.
+DISCLOSED_HEADER = b"x-sohoa-disclosed"
 # Counters and timings only: masking would break their numbers.
 UNMASKED_PATHS = frozenset({"/metrics"})
 
@@ -66,6 +71,7 @@ _PARTS = frozenset({"value", "raw", "confidence", "page", "bbox"})
 _ISO = re.compile(r"\d{4}(-\d\d(-\d\d([T ]\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:?\d\d)?)?)?)?")
 
 
+@lru_cache(maxsize=4096)
 def _leaf(key: str | None) -> str:
     return re.sub(r"\[\d+\]", "", key or "").rsplit(".", 1)[-1]
 
@@ -89,6 +95,15 @@ def disclose(obj: Any, key: str | None = None, field: str | None = None) -> Any:
             return obj
         return _fragment(obj) if key in HTML_KEYS else mask_text(obj)
     return obj
+
+
+def disclosed_json(content: dict, done: tuple[str, ...] = ()):
+    """A JSON answer for a role without the right to personal data: every value but those under the keys in
+    ``done`` (disclosed already, such as a search answer's hits) disclosed here, and marked so the middleware
+    does not read it again."""
+    from fastapi.responses import JSONResponse
+    body = {k: (v if k in done else disclose(v, k)) for k, v in content.items()}
+    return JSONResponse(body, headers={DISCLOSED_HEADER.decode(): "1"})
 
 
 def disclose_body(body: bytes, content_type: str) -> bytes:
@@ -136,14 +151,17 @@ class DisclosureMiddleware:
         await self.app(scope, receive, send_out)
 
     async def _finish(self, scope, start: dict, body: bytes, send) -> None:
-        headers = [(k, v) for k, v in start.get("headers", []) if k.lower() != b"content-length"]
+        disclosed = any(k.lower() == DISCLOSED_HEADER for k, _ in start.get("headers", []))
+        headers = [(k, v) for k, v in start.get("headers", []) if k.lower() not in (b"content-length", DISCLOSED_HEADER)]
         names = {k.lower() for k, _ in headers}
         content_type = next((v.decode("latin-1") for k, v in headers if k.lower() == b"content-type"), "")
         principal = _principal(scope)
         status = start.get("status", 200)
         path = scope.get("path", "")
         if principal is not None and not principal.can(self.permission) and body and path not in UNMASKED_PATHS:
-            if content_type.startswith(TEXT_TYPES):
+            if disclosed and content_type.startswith("application/json"):
+                pass
+            elif content_type.startswith(TEXT_TYPES):
                 body = disclose_body(body, content_type)
             elif not content_type.startswith(BINARY_OK):
                 status, body, headers = 403, b'{"detail":"not available to this role"}', \

@@ -125,11 +125,32 @@ def install_templates(templates: Jinja2Templates) -> Jinja2Templates:
 
 def install(app: FastAPI) -> None:
     """Remember a language chosen with ``?lang=`` in a cookie."""
+    app.add_middleware(RememberLanguage)
 
-    @app.middleware("http")
-    async def remember_language(request: Request, call_next):
+
+class RememberLanguage:
+    """Pure ASGI: a ``Set-Cookie`` for the language chosen with ``?lang=`` when the cookie says otherwise. (As an
+    ``@app.middleware("http")`` function it cost every request, JSON ones included, a task and a body stream.)"""
+
+    def __init__(self, app) -> None:
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http" or b"lang=" not in scope.get("query_string", b""):
+            return await self.app(scope, receive, send)
+        from starlette.requests import Request
+        from starlette.responses import Response
+        request = Request(scope)
         chosen = request.query_params.get("lang")
-        response = await call_next(request)
-        if chosen in LANGUAGES and request.cookies.get(COOKIE) != chosen:
-            response.set_cookie(COOKIE, chosen, max_age=COOKIE_SECONDS, samesite="lax", path="/")
-        return response
+        if chosen not in LANGUAGES or request.cookies.get(COOKIE) == chosen:
+            return await self.app(scope, receive, send)
+        cookie = Response()
+        cookie.set_cookie(COOKIE, chosen, max_age=COOKIE_SECONDS, samesite="lax", path="/")
+        extra = [(k, v) for k, v in cookie.raw_headers if k == b"set-cookie"]
+
+        async def send_with_cookie(message):
+            if message["type"] == "http.response.start":
+                message = {**message, "headers": [*message.get("headers", []), *extra]}
+            await send(message)
+
+        await self.app(scope, receive, send_with_cookie)

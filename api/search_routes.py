@@ -22,6 +22,7 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import pass_context
 
 from api import audit, auth, cursors, i18n, page_images
+from api.disclosure import disclosed_json
 from api.static_files import static_file
 from indexers.client import make_client
 from indexers.pages import PageQuery, search_pages
@@ -203,7 +204,10 @@ def records_search(rq: RecordQuery = Depends(record_query),
     """
     # The answer is plain JSON already (strings, numbers, lists, dicts): sent as it is, not validated and
     # encoded again against the ``dict`` return type.
-    return JSONResponse(_search(es, config, rq, cursor))
+    result = _search(es, config, rq, cursor)
+    if auth.full_fields():
+        return JSONResponse(result)
+    return disclosed_json(result, done=("hits",))  # each hit went through record_body (auth.mask_record)
 
 
 def _get_record(es: Elasticsearch, config: Config, record_id: str) -> dict:

@@ -46,7 +46,7 @@ from sohoa.text import clean_spaces
 
 from sohoa.text import fold
 
-from . import keyboard, name_vocabulary
+from . import keyboard, name_vocabulary, slip_readings
 from .analysis import folded_text, norm_text, spelt_word
 from .records import NAME_SUFFIXES, PLACE_SUFFIXES, date_bound, digits, key_matches, number_key, tokens
 
@@ -89,6 +89,9 @@ MAX_SLIPS = 30  # words one slip away weighed per query word (the likeliest)
 SPELT_WEIGHT = 0.1  # the given name spelt as typed with its marks: below a word's nearness (0.5)
 LENGTH_WEIGHT = 0.02  # a name of as many words as the query: below any difference of word nearness
 SUBJECT_WEIGHT = 0.015  # the record's subject before another person: above the rarity point, below the length
+# Per place of a slip read back (slip_readings), within a tier: above a record's other signals within a tier
+# (given name 0.5, length, subject), and with them below the gap between tiers (a unit test holds both).
+SLIP_READING_STEP = 0.65
 RARE_WEIGHT = 0.0005  # times the rarity (BM25 IDF × tf part, under 30) of the given name: below the length point
 
 
@@ -277,7 +280,10 @@ def name_word_clauses(name: str, typo: bool = True, vocabulary: dict[str, dict[s
     words_count = vocabulary.get("words") if vocabulary else None
     given_count = vocabulary.get("given") if vocabulary else None
     last = words[-1]
-    out = [nearest(f + "words", w, WORD_WEIGHT, given_count if w == last and len(words) > 1 else words_count)
+    # A word typed twice counts twice (``nguyen thuy thuy``: Nguyễn Thuỳ Thuỷ), so a query that repeats a word
+    # weighs its names as much as any other of as many words; every name holding the word gets the same.
+    out = [nearest(f + "words", w, WORD_WEIGHT * words.count(w),
+                   given_count if w == last and len(words) > 1 else words_count)
            for w in dict.fromkeys(words)]
     # Word order: the last word typed is most often the given name (Vietnamese order); typed with its marks,
     # the given name spelt so first ('Lê Phương': Lê Kim Phương before Lê Phương Thị Phượng).
@@ -314,20 +320,38 @@ def role_filter(roles: list[str]) -> dict:
     return {"bool": {"should": either, "minimum_should_match": 1}}
 
 
-def person_query(name: str | None, q: "RecordQuery", vocabulary: dict[str, dict[str, int]] | None = None) -> dict | None:
-    """One nested query over the people of a record: the best person of the roles asked for, matching
-    ``name`` (every reading of it: as typed, as Telex, as VNI) and born in the range asked for."""
+def person_filter(q: "RecordQuery") -> list[dict]:
+    """The people a name query may match: of the roles asked for, born in the range asked for."""
     flt = [role_filter(q.roles)]
     born = _date_range("search.people.born", q.born_from, q.born_to)
     if born:
         flt.append(born)
+    return flt
+
+
+def person_query(name: str | None, q: "RecordQuery", vocabulary: dict[str, dict[str, int]] | None = None,
+                 slips: list[str] | None = None, typo: bool = True) -> dict | None:
+    """One nested query over the people of a record: the best person of the roles asked for, matching
+    ``name`` (every reading of it: as typed, as Telex, as VNI, and ``slips``: the names of the archive it is
+    one slip from, best first, see ``slip_readings``) and born in the range asked for. ``typo``: the name as
+    typed may also match with one word one slip off (the lowest tier)."""
+    flt = person_filter(q)
     readings = [r for r in keyboard.readings(clean_spaces(name))[:3] if query_words(r)[1]] if name else []
     if readings:
         # Only the reading as typed may be one slip off: a slip read as keystrokes makes other words again.
-        per_reading = [{"bool": {"filter": flt, "must": [{"bool": {"should": name_clauses(r, typo=i == 0),
+        per_reading = [{"bool": {"filter": flt, "must": [{"bool": {"should": name_clauses(r, typo=typo and i == 0),
                                                                    "minimum_should_match": 1}}],
-                                 "should": name_word_clauses(r, typo=i == 0, vocabulary=vocabulary)}}
+                                 "should": name_word_clauses(r, typo=typo and i == 0, vocabulary=vocabulary)}}
                        for i, r in enumerate(readings)]
+        # A slip read back: searched as if typed so, without a slip on top. Within each tier (whole name, variant,
+        # every word) the likelier reading first; the query as typed can match only one slip off (its word is no
+        # word of the archive), below them all.
+        for r, reading in enumerate(slips or []):
+            step = SLIP_READING_STEP * (len(slips) - 1 - r)
+            per_reading.append({"bool": {"filter": flt, "must": [{"bool": {
+                "should": name_clauses(reading, typo=False), "minimum_should_match": 1}}],
+                "should": [*name_word_clauses(reading, typo=False, vocabulary=vocabulary),
+                           _cs({"match_all": {}}, step)]}})
         inner = per_reading[0] if len(per_reading) == 1 else {"dis_max": {"queries": per_reading}}
     else:
         inner = {"bool": {"filter": flt}}
@@ -387,13 +411,14 @@ def filter_clauses(q: RecordQuery) -> list[dict]:
     return [c for c in out if c]
 
 
-def build_query(q: RecordQuery, vocabulary: dict[str, dict[str, int]] | None = None) -> dict:
+def build_query(q: RecordQuery, vocabulary: dict[str, dict[str, int]] | None = None,
+                slips: list[str] | None = None, typo: bool = True) -> dict:
     must: list[dict] = []
     should: list[dict] = []
     name = q.name if q.name and tokens(folded_text(q.name)) else None
     if name:
         # The person named, of the roles asked for, born when asked: all in one nested document.
-        must.append(person_query(name, q, vocabulary=vocabulary))
+        must.append(person_query(name, q, vocabulary=vocabulary, slips=slips, typo=typo))
     elif q.born_from or q.born_to or q.roles:
         must.append(person_query(None, q))
     if q.q and tokens(folded_text(q.q)):
@@ -425,11 +450,15 @@ def build_sort(sort: str) -> list:
 
 
 def build_search(q: RecordQuery, search_after: list | None = None,
-                 vocabulary: dict[str, dict[str, int]] | None = None) -> dict:
-    """The body of one page of results (without ``pit``/``index``, which the caller adds)."""
+                 vocabulary: dict[str, dict[str, int]] | None = None, slips: list[str] | None = None,
+                 typo: bool = True) -> dict:
+    """The body of one page of results (without ``pit``/``index``, which the caller adds). ``slips``: the
+    names the name asked for is one slip from, best first (``slip_candidates``, ``slip_readings.ranked``);
+    ``typo``: the name as typed may match with one word one slip off (``search_records`` asks for that only
+    when the name as typed fills less than a page)."""
     size = max(1, min(q.size, MAX_SIZE))
     body: dict[str, Any] = {
-        "query": build_query(q, vocabulary),
+        "query": build_query(q, vocabulary, slips, typo),
         "sort": build_sort(q.sort),
         "size": size,
         "track_total_hits": True,
@@ -442,11 +471,65 @@ def build_search(q: RecordQuery, search_after: list | None = None,
     return body
 
 
+# --- a name typed with one slip, read back (slip_readings) ---------------------------------------
+
+def _keystroke_words(words: list[str], known: dict[str, int]) -> frozenset[str]:
+    """The query words that read as Telex or VNI keystrokes of a word of the archive (``hoaf``: hoà)."""
+    out = set()
+    for w in words:
+        if w not in known and any(tokens(folded_text(r)) == [k] and k in known
+                                  for r in keyboard.readings(w)[1:] for k in tokens(folded_text(r))):
+            out.add(w)
+    return frozenset(out)
+
+
+def slip_candidates(q: RecordQuery, vocabulary: dict[str, dict[str, int]] | None) -> list[tuple[tuple[str, ...], float]]:
+    """Readings of the name asked for, one slip read back, with P(typed | meant) (``slip_readings``)."""
+    if not q.name or not vocabulary or not vocabulary.get("words"):
+        return []
+    words = query_words(q.name)[1]
+    return slip_readings.candidates(words, vocabulary, _keystroke_words(words, vocabulary["words"]))
+
+
+def slip_count_body(q: RecordQuery, readings: list[tuple[tuple[str, ...], float]]) -> dict:
+    """How many people of the roles asked for (born in the range asked for, on records the filters keep) bear
+    every word of each reading: one request, only the records holding such a person looked at. A reading of
+    one or two words names the family and the given name (as the one-slip tier reads it): ``vu th`` is rather
+    Vũ … Thu, of whom there are many, than Vũ Thị …, of whom there are more but who are not named so."""
+    f = "search.people."
+    field_name = f + ("words" if readings and len(readings[0][0]) >= 3 else "ends")
+    each = {str(i): _all(field_name, list(r)) for i, (r, _) in enumerate(readings)}
+    people = {"bool": {"filter": person_filter(q), "should": list(each.values()), "minimum_should_match": 1}}
+    return {"size": 0, "track_total_hits": False,
+            "query": {"bool": {"filter": [{"nested": {"path": "search.people", "query": people}},
+                                          *filter_clauses(q)]}},
+            "aggs": {"people": {"nested": {"path": "search.people"}, "aggs": {"asked": {
+                "filter": {"bool": {"filter": person_filter(q)}},
+                "aggs": {"readings": {"filters": {"filters": each}}}}}}}}
+
+
+def slip_counts(resp: dict, readings: list) -> list[int]:
+    buckets = resp["aggregations"]["people"]["asked"]["readings"]["buckets"]
+    return [buckets.get(str(i), {}).get("doc_count", 0) for i in range(len(readings))]
+
+
 # --- cursors ------------------------------------------------------------------------------------
 
-def encode_cursor(search_after: list, pit_id: str | None, fingerprint: str) -> str:
-    raw = json.dumps({"a": search_after, "p": pit_id, "f": fingerprint}, separators=(",", ":"))
+def encode_cursor(search_after: list, pit_id: str | None, fingerprint: str, typo: bool = True) -> str:
+    """``typo``: whether the pages of this query match a name one slip off (decided on the first page)."""
+    d = {"a": search_after, "p": pit_id, "f": fingerprint}
+    if not typo:
+        d["t"] = 0
+    raw = json.dumps(d, separators=(",", ":"))
     return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
+
+
+def cursor_typo(cursor: str) -> bool:
+    """Whether the query of a (valid, decoded before) cursor matches a name one slip off."""
+    try:
+        return json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))).get("t", 1) != 0
+    except (ValueError, TypeError, AttributeError):
+        return True
 
 
 def decode_cursor(cursor: str, fingerprint: str) -> tuple[list, str | None]:
@@ -690,13 +773,30 @@ def search_records(es, index: str, q: RecordQuery, cursor: str | None = None, ye
     fingerprint = q.fingerprint()
     after, pit = decode_cursor(cursor, fingerprint) if cursor else (None, None)
     vocabulary = name_vocabulary.vocabulary(es, index) if (q.name or q.q) else None
-    body = build_search(q, after, vocabulary)
-    if years_only:
-        body = year_only(body)
-    kwargs = {("source" if k == "_source" else k): v for k, v in body.items()}
+    slips = None
+    readings = slip_candidates(q, vocabulary)
+    if readings:  # a word no person bears: which names of the archive it is one slip from, and how many bear them
+        counted = es.search(index=index, **slip_count_body(q, readings))
+        slips = slip_readings.ranked(readings, slip_counts(counted, readings))
+
+    def request(typo: bool) -> tuple[dict, dict]:
+        body = build_search(q, after, vocabulary, slips, typo=typo)
+        if years_only:
+            body = year_only(body)
+        return body, {("source" if k == "_source" else k): v for k, v in body.items()}
+
+    # A name one slip off is looked for only when the name as typed (and the slips read back) fills less than the
+    # first page: those matches would all rank below it, and finding and scoring every near name of a common
+    # one was half the cost of a name query. The pages after the first keep the first page's choice.
+    typo = cursor_typo(cursor) if cursor else not q.name
+    body, kwargs = request(typo)
     try:
         if after is None:
             resp = es.search(index=index, **kwargs)
+            if not typo and resp["hits"]["total"]["value"] < body["size"]:
+                typo = True
+                body, kwargs = request(typo)
+                resp = es.search(index=index, **kwargs)
         else:
             if pit is None:
                 pit = es.open_point_in_time(index=index, keep_alive=PIT_KEEP_ALIVE)["id"]
@@ -719,7 +819,7 @@ def search_records(es, index: str, q: RecordQuery, cursor: str | None = None, ye
         out.append(item)
     next_cursor = None
     if len(hits) == body["size"]:
-        next_cursor = encode_cursor(hits[-1]["sort"], resp.get("pit_id") or pit, fingerprint)
+        next_cursor = encode_cursor(hits[-1]["sort"], resp.get("pit_id") or pit, fingerprint, typo)
     return {
         "total": resp["hits"]["total"]["value"],
         "took_ms": resp.get("took"),

@@ -97,20 +97,23 @@ def recognize(image: Image.Image, page: int, languages: str = "vie", psm: int = 
 
 
 class image_file:
-    """The image written to an uncompressed temporary file (PGM/PPM) for Tesseract.
+    """The image written to an uncompressed temporary TIFF for Tesseract.
 
     pytesseract would write a PNG; compressing a 300 dpi page costs about half
-    a second, more than all of our preprocessing. PNM carries no resolution,
-    so callers pass ``--dpi``.
+    a second, more than all of our preprocessing. Uncompressed TIFF is as
+    cheap to write as PNM (a few milliseconds) and much cheaper for Tesseract
+    to read: Leptonica reads 8-bit PNM a byte at a time, which cost 0.12 s of
+    Tesseract's 0.73 s CPU on a 300 dpi register page (docs/benchmarks.md).
+    Callers pass ``--dpi``, as for any format.
     """
 
     def __init__(self, image: Image.Image):
         self.image = image if image.mode in ("L", "RGB", "1") else image.convert("RGB")
 
     def __enter__(self) -> str:
-        fd, self.path = tempfile.mkstemp(prefix="sohoa-ocr-", suffix=".pnm")
+        fd, self.path = tempfile.mkstemp(prefix="sohoa-ocr-", suffix=".tif")
         os.close(fd)
-        self.image.save(self.path, format="PPM")
+        self.image.save(self.path, format="TIFF", compression="raw")
         return self.path
 
     def __exit__(self, *exc) -> None:

@@ -201,6 +201,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("SOHOA_INLINE_PAGES", "3", "documents of at most this many pages are OCR'd and indexed whole by the "
             "worker that prepares them (no queue hops); larger ones are spread over all workers page by page",
             check=integer(0)),
+    Setting("SOHOA_RANGE_PAGES", "8", "a larger document's pages go to the workers in ranges of at most this many "
+            "(shorter towards its end), each rasterized and read by the worker that takes it", check=integer(1)),
     Setting("SOHOA_WORKER_PROCESSES", "2", "worker processes started by 'sohoa worker'", check=integer(1)),
     Setting("SOHOA_WORKER_THREADS", "1", "threads per worker process (OCR is CPU-bound: keep 1)", check=integer(1)),
     Setting("SOHOA_MAX_RETRIES", "3", "retries of a failing stage before it is recorded as failed", check=integer(0)),
@@ -265,6 +267,7 @@ class Config:
     max_pages: int
     max_pixels: int
     inline_pages: int
+    range_pages: int
     worker_processes: int
     worker_threads: int
     max_retries: int
@@ -341,6 +344,7 @@ class Config:
             max_pages=int(e("SOHOA_MAX_PAGES")),
             max_pixels=int(e("SOHOA_MAX_PIXELS")),
             inline_pages=int(e("SOHOA_INLINE_PAGES")),
+            range_pages=int(e("SOHOA_RANGE_PAGES")),
             worker_processes=int(e("SOHOA_WORKER_PROCESSES")),
             worker_threads=int(e("SOHOA_WORKER_THREADS")),
             max_retries=int(e("SOHOA_MAX_RETRIES")),

@@ -11,7 +11,7 @@ from fastapi.responses import HTMLResponse, PlainTextResponse, Response
 from fastapi.testclient import TestClient
 
 from api import auth, cursors, page_images
-from api.disclosure import DisclosureMiddleware, disclose
+from api.disclosure import DisclosureMiddleware, disclose, disclosed_json
 from api.throttle import FailureThrottle
 from indexers.records_search import BadQuery, encode_cursor
 from ocr.result import Line, PageText, Word
@@ -70,6 +70,11 @@ def _app(role: str) -> TestClient:
     def b():
         return Response(b"%PDF-1.4 05/03/1980", media_type="application/pdf")
 
+    @app.get("/d")
+    def d():  # a search answer: hits disclosed one by one (auth.mask_record), the rest here
+        hits = [auth.mask_record({"date_of_birth": "1980-03-05", "note": "sinh 05/03/1980"}, False)]
+        return disclosed_json({"hits": hits, "facets": {"note": ["05/03/1980"]}, "total": 1}, done=("hits",))
+
     return TestClient(app)
 
 
@@ -79,6 +84,13 @@ def test_every_text_response_is_masked_for_a_viewer_and_left_alone_for_a_clerk()
     assert viewer.get("/t").text == "1980;*********778\n"
     assert viewer.get("/b").status_code == 403  # unknown binary: refused rather than passed on unseen
     assert clerk.get("/j").json()["ids"] == ["046183007777"] and clerk.get("/b").status_code == 200
+
+
+def test_an_answer_disclosed_by_its_route_is_not_read_again_and_its_mark_never_leaves():
+    r = _app("viewer").get("/d")
+    assert r.json() == {"hits": [{"date_of_birth": "1980", "note": "sinh 1980"}], "facets": {"note": ["1980"]},
+                        "total": 1}
+    assert "x-sohoa-disclosed" not in r.headers
 
 
 def test_security_headers_and_no_store_on_every_response():

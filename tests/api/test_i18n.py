@@ -108,3 +108,23 @@ def test_the_chosen_language_sticks_in_a_cookie_and_the_page_links_to_the_other(
     again = client.get("/login")
     assert 'lang="en"' in again.text and "Access token" in again.text
 
+
+
+def test_a_language_chosen_in_the_address_is_remembered_in_a_cookie_only_when_it_changes():
+    from fastapi import FastAPI
+    from fastapi.testclient import TestClient
+
+    from api import i18n
+    app = FastAPI()
+    i18n.install(app)
+
+    @app.get("/x")
+    def x():
+        return {"ok": True}
+
+    c = TestClient(app)
+    first = c.get("/x?lang=en")
+    assert first.json() == {"ok": True} and "sohoa_lang=en" in first.headers["set-cookie"]
+    assert "samesite=lax" in first.headers["set-cookie"].lower()
+    assert "set-cookie" not in c.get("/x?lang=en", cookies={"sohoa_lang": "en"}).headers
+    assert "set-cookie" not in c.get("/x?lang=fr").headers and "set-cookie" not in c.get("/x").headers

@@ -257,6 +257,16 @@ def test_cursor_round_trip_and_tied_to_its_query():
         decode_cursor(c, RecordQuery(name="lan").fingerprint())
     with pytest.raises(BadQuery):
         decode_cursor("not-a-cursor!", q.fingerprint())
+    # the pages after the first keep its choice of looking for a name one slip off
+    from indexers.records_search import cursor_typo
+    strict = encode_cursor([12.5, "h:r0001"], "pit-id", q.fingerprint(), typo=False)
+    assert cursor_typo(c) and not cursor_typo(strict) and decode_cursor(strict, q.fingerprint())[1] == "pit-id"
+
+
+def test_a_name_one_slip_off_is_asked_for_only_when_asked():
+    strict = json.dumps(build_search(RecordQuery(name="nguyen van duc"), typo=False))
+    assert "fuzzy" not in strict and '"boost": 2}' not in strict  # no one-slip tier
+    assert "fuzzy" in json.dumps(build_search(RecordQuery(name="nguyen van duc")))
 
 
 def test_marks_show_the_original_text_escaped():
@@ -300,7 +310,13 @@ def test_word_clauses_only_order_within_a_tier():
     from indexers.records_search import (GIVEN_WEIGHT, LENGTH_WEIGHT, MAX_QUERY_WORDS, RARE_WEIGHT, SPELT_WEIGHT,
                                          SUBJECT_WEIGHT, TIERS, WORD_WEIGHT)
     rarest = RARE_WEIGHT * 19 * 1.5  # BM25: IDF of a term found once in 10^8 documents, tf part of a short value
-    most = MAX_QUERY_WORDS * WORD_WEIGHT + GIVEN_WEIGHT + SPELT_WEIGHT + LENGTH_WEIGHT + SUBJECT_WEIGHT + rarest
+    from indexers.records_search import SLIP_READING_STEP
+    from indexers.slip_readings import MAX_READINGS
+    readings = SLIP_READING_STEP * (MAX_READINGS - 1)  # the likeliest of the slips read back, within its tier
+    most = MAX_QUERY_WORDS * WORD_WEIGHT + GIVEN_WEIGHT + SPELT_WEIGHT + LENGTH_WEIGHT + SUBJECT_WEIGHT + rarest \
+        + readings
+    # a step between readings outweighs every other signal that differs between records within a tier
+    assert SLIP_READING_STEP > GIVEN_WEIGHT + SPELT_WEIGHT + LENGTH_WEIGHT + SUBJECT_WEIGHT + rarest
     assert most < min(TIERS["words"], TIERS["variant"], TIERS["whole"] - TIERS["variant"])
     # each signal only breaks the ties of the one before: the finest word nearness step is the given name's half
     assert rarest < SUBJECT_WEIGHT < LENGTH_WEIGHT < SPELT_WEIGHT < GIVEN_WEIGHT / 2
