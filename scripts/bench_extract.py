@@ -39,6 +39,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import re
 import sys
 import time
 from collections import Counter, defaultdict
@@ -55,7 +56,10 @@ from forms.render import build_document  # noqa: E402
 
 from ocr.pipeline import OcrOptions, ocr_image  # noqa: E402
 from ocr.result import PageText  # noqa: E402
+from schemas import label_model  # noqa: E402
+from schemas.confidence import use_calibration  # noqa: E402
 from schemas.extract import REVIEW_THRESHOLD, extract_records, flatten_fields  # noqa: E402
+from schemas.loader import load_schemas  # noqa: E402
 
 RECORD_TYPES = make_forms.RECORD_TYPES
 ROOT = Path(__file__).resolve().parent.parent
@@ -205,7 +209,26 @@ def score_document(truth: dict, page_dicts: list[dict], threshold: float) -> tup
                          "seed": truth["seed"], "layout": truth["layout"], "field": field_group(key), "key": key,
                          "expected": want, "got": have, "confidence": conf, "correct": ok})
         tally.silent += rec is not None and not perfect and not rec["needs_review"]
+        if rec is not None:
+            rows_of_record = rows[-len(t["fields"]):] if t["fields"] else []
+            for r in rows_of_record:
+                r["record"] = review_inputs(rec)
     return tally, rows, got
+
+
+def review_inputs(rec: dict) -> dict:
+    """What decides whether a record goes to review, apart from the threshold: reasons that are no doubt about
+    a field's confidence, and each field's confidence, kind and whether it is required or empty (records.py's
+    rule, replayed at other thresholds by ``--tradeoff``)."""
+    schema = load_schemas().get(rec["record_type"])
+    other = any(": not confident" not in r for r in rec["review_reasons"])
+    fields = []
+    for key, conf in flatten_fields(rec, "confidence").items():
+        spec = schema.by_key.get(re.sub(r"\[\d+\]", "[]", key)) if schema else None
+        if spec is None or conf is None:
+            continue
+        fields.append((conf, spec.kind, spec.required, flatten_fields(rec).get(key) is None))
+    return {"other": other, "fields": fields}
 
 
 def reliability(rows: list[dict]) -> list[tuple[float, float, int, float | None, float | None]]:
@@ -259,6 +282,9 @@ def main(argv: list[str] | None = None) -> int:
                     help="also print the unseen split's wrong fields (not for whoever tunes the extractor)")
     ap.add_argument("--calibration", action="store_true",
                     help="for several thresholds: wrong-but-confident fields and right fields sent to review")
+    ap.add_argument("--tradeoff", action="store_true",
+                    help="for several thresholds on the calibrated confidence: confident-but-wrong fields and "
+                         "records sent to review (the review rule replayed at each threshold)")
     ap.add_argument("--review-notes", action="store_true",
                     help="count the notes of right values sent to review (under the threshold)")
     ap.add_argument("--dump", type=Path, help="write one JSON line per printed field (split, type, level, seed, "
@@ -274,6 +300,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--ocr-steps", help="comma-separated OCR preprocessing steps instead of the pipeline's defaults")
     ap.add_argument("--no-recover", dest="recover", action="store_false",
                     help="OCR without the second look at ink no word covers (ocr/recover.py), to compare")
+    ap.add_argument("--rules-only", action="store_true",
+                    help="read labels without the trained label classifier (schemas/label_model.py), to compare")
+    ap.add_argument("--calibration-file", type=Path,
+                    help="calibrate with this file instead of schemas/data/calibration.json (a fit being compared)")
     ap.add_argument("--ground-truth", type=Path,
                     help="score against records people verified, exported by 'sohoa review export DIR'")
     ap.add_argument("--samples", type=Path, nargs="?", const=Path("samples"),
@@ -286,6 +316,10 @@ def main(argv: list[str] | None = None) -> int:
     fitted = {int(s) for s in args.fitted_on_seeds.split(",") if s}
     if args.seed in fitted:
         ap.error(f"seed {args.seed} is one the calibration was fitted on: judge it on another seed")
+    if args.rules_only:
+        label_model.use(enabled=False)
+    if args.calibration_file is not None:
+        use_calibration(args.calibration_file)
     levels = [int(x) for x in args.levels.split(",")]
     types = args.types.split(",")
     reg_levels = [int(x) for x in args.registers.split(",") if x]
@@ -364,6 +398,8 @@ def main(argv: list[str] | None = None) -> int:
         _fields(per_field, splits)
     if args.calibration:
         _thresholds(all_rows, splits)
+    if args.tradeoff:
+        _tradeoff(all_rows, splits)
     if args.reliability:
         curves = {sp: reliability([r for r in all_rows if r["split"] == sp]) for sp in splits}
         caption = (f"seed {args.seed}, levels {args.levels}; " +
@@ -393,7 +429,7 @@ def main(argv: list[str] | None = None) -> int:
         args.dump.parent.mkdir(parents=True, exist_ok=True)
         with open(args.dump, "w", encoding="utf-8") as fh:
             for r in all_rows:
-                fh.write(json.dumps(r, ensure_ascii=False) + "\n")
+                fh.write(json.dumps({k: v for k, v in r.items() if k != "record"}, ensure_ascii=False) + "\n")
         print(f"per-field rows: {args.dump} ({len(all_rows)})")
     return 0
 
@@ -536,7 +572,7 @@ def _fields(per_field: dict, splits: list[str]) -> None:
 def _thresholds(rows: list[dict], splits: list[str]) -> None:
     print("| threshold | " + " | ".join(f"confident wrong: {sp} | right under threshold: {sp}" for sp in splits) + " |")
     print("| --- |" + " --- | --- |" * len(splits))
-    for th in (0.5, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95):
+    for th in (0.5, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 0.98, 0.99, 0.995):
         cells = []
         for sp in splits:
             rs = [r for r in rows if r["split"] == sp]
@@ -545,6 +581,31 @@ def _thresholds(rows: list[dict], splits: list[str]) -> None:
             cells.append(pct(sum(1 for ok, c in scored if not ok and c >= th), len(rs)))
             cells.append(pct(sum(1 for ok, c in scored if ok and c < th), right_n))
         print(f"| {th:.2f} | " + " | ".join(cells) + " |")
+    print()
+
+
+def _tradeoff(rows: list[dict], splits: list[str]) -> None:
+    """Threshold vs confident-but-wrong (of all printed fields) vs records sent to review (of the expected
+    records produced), the review rule of schemas/records.py replayed at each threshold."""
+    from schemas.records import DOUBTFUL_HOLD, IDENTITY_KINDS
+
+    print("trade-off: threshold on the calibrated confidence -> confident but wrong, records to review")
+    print()
+    print("| threshold | " + " | ".join(f"confident wrong: {sp} | to review: {sp}" for sp in splits) + " |")
+    print("| --- |" + " --- | --- |" * len(splits))
+    for th in (0.5, 0.7, 0.8, 0.9, 0.95, 0.98, 0.99, 0.995):
+        cells = []
+        for sp in splits:
+            rs = [r for r in rows if r["split"] == sp]
+            wrong = sum(1 for r in rs if r["got"] is not None and not r["correct"] and (r["confidence"] or 0) >= th)
+            records = {id(r["record"]): r["record"] for r in rs if "record" in r}  # one dict a record
+            held = 0
+            for rec in records.values():
+                doubtful = [f for f in rec["fields"] if f[3] or f[0] < th]
+                held += rec["other"] or len(doubtful) >= DOUBTFUL_HOLD or any(
+                    kind in IDENTITY_KINDS or required or empty for _, kind, required, empty in doubtful)
+            cells += [pct(wrong, len(rs)), pct(held, len(records))]
+        print(f"| {th:.3f} | " + " | ".join(cells) + " |")
     print()
 
 
