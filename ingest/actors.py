@@ -2,8 +2,8 @@
 
 Run them with ``sohoa worker`` (dramatiq processes x threads). The queues are
 separate so an operator can see where work waits: ``{prefix}-prepare``
-(download, rasterize), ``{prefix}-ocr`` (one message per page, shared by all
-workers) and ``{prefix}-index``, where the prefix is SOHOA_INDEX_PREFIX.
+(download; small documents are read there whole), ``{prefix}-ocr`` (ranges of a
+large document's pages, and single pages sent again, shared by all workers) and ``{prefix}-index``, where the prefix is SOHOA_INDEX_PREFIX.
 """
 
 from __future__ import annotations
@@ -16,11 +16,12 @@ import dramatiq
 from sohoa.config import Config
 from sohoa.errors import BadInput, SohoaError, classify
 from sohoa.logs import setup_logging
-from sohoa.messages import INDEX, OCR, PREPARE, MessageSender, PrepareMessage, queue_names
+from sohoa.messages import INDEX, OCR, OCR_PAGES, PREPARE, MessageSender, PrepareMessage, queue_names
 
 from . import stages
 from .broker import setup_broker
 from .heartbeat import WorkerHeartbeat
+from .sources import SourceCache
 
 config = Config.from_env()
 # Worker processes import this module first: our log format and levels
@@ -36,7 +37,8 @@ def context() -> stages.Context:
     with _ctx_lock:
         if _ctx is None:
             _ctx = stages.Context.from_config(config, send_prepare=sender.prepare, send_ocr=sender.ocr,
-                                              send_index=sender.index)
+                                              send_index=sender.index, send_pages=sender.pages,
+                                              sources=SourceCache(keep=config.worker_threads + 1))
         return _ctx
 
 
@@ -86,6 +88,11 @@ def prepare_document(*args: object) -> None:
 @dramatiq.actor(actor_name=OCR, queue_name=OCR_QUEUE, time_limit=(config.ocr_timeout + 120) * 1000, **RETRY)
 def ocr_page(doc_hash: str, page: int) -> None:
     stages.ocr_page(context(), doc_hash, page)
+
+
+@dramatiq.actor(actor_name=OCR_PAGES, queue_name=OCR_QUEUE, time_limit=6 * 3600 * 1000, **RETRY)
+def ocr_pages(doc_hash: str, first: int, last: int) -> None:
+    stages.ocr_pages(context(), doc_hash, first, last)
 
 
 @dramatiq.actor(actor_name=INDEX, queue_name=INDEX_QUEUE, time_limit=3600 * 1000, **RETRY)

@@ -118,7 +118,7 @@ def purge_dead_for(broker, queues: tuple[str, ...], doc_hashes: set[str], ledger
             args = tuple(m.args)
             prepare = PrepareMessage.parse(args) if m.actor_name == PREPARE else None
             about = (prepare is not None and prepare.ledger_id in ledger_ids) or \
-                (m.actor_name in ("ocr_page", "index_document") and args and args[0] in doc_hashes)
+                (m.actor_name in ("ocr_page", "ocr_pages", "index_document") and args and args[0] in doc_hashes)
             if about:
                 pipe = r.pipeline()
                 pipe.zrem(xq, redis_id)
@@ -137,19 +137,21 @@ def _reopen(state: StateStore | None, message: Message) -> None:
         prepare = PrepareMessage.parse(args) if message.actor_name == PREPARE else None
         if prepare is not None:
             state.set_ledger(prepare.ledger_id, status="enqueued", enqueued_at=now_iso(), reason=None, message=None)
-        elif message.actor_name == "ocr_page" and len(args) == 2:
-            doc_hash, page = args
+        elif message.actor_name in ("ocr_page", "ocr_pages") and len(args) in (2, 3):
+            doc_hash, pages = args[0], set(range(args[1], args[-1] + 1))
 
             def reopen_doc(src):
                 if src is None:
                     return None
-                failed = [p for p in src.get("pages_failed") or [] if p != page]
+                failed = [p for p in src.get("pages_failed") or [] if p not in pages]
                 src["pages_failed"], src["pages_count_failed"] = failed, len(failed)
                 reopened = (DocState.FAILED, DocState.INDEXED, DocState.NEEDS_REVIEW)
                 return transition(src, DocState.OCR) if src.get("state") in reopened else src
             state.update(state.jobs, doc_job_id(doc_hash), reopen_doc)
-            state.update(state.jobs, page_job_id(doc_hash, page),
-                         lambda src: None if src is None else transition(src, PageState.QUEUED))
+            for page in sorted(pages):
+                state.update(state.jobs, page_job_id(doc_hash, page),
+                             lambda src: None if src is None or src.get("state") == PageState.DONE
+                             else transition(src, PageState.QUEUED))
         elif message.actor_name == "index_document" and args:
             state.update(state.jobs, doc_job_id(args[0]),
                          lambda src: transition(src, DocState.OCR) if src and src.get("state") == DocState.FAILED

@@ -60,7 +60,7 @@ def record_retry(state: StateStore, actor: str, args: tuple, exc: BaseException,
         doc_hash, page = args
         from .state import page_job_id
         state.update(state.jobs, page_job_id(doc_hash, page), note)
-    elif actor == "index_document":
+    elif actor in ("index_document", "ocr_pages"):
         state.update(state.jobs, doc_job_id(args[0]), note)
     log.info("%s will be retried (attempt %d failed): %s", actor, retries, reason,
              extra={"actor": actor, "reason": reason, **_log_ids(actor, args)})
@@ -72,6 +72,8 @@ def _log_ids(actor: str, args: tuple) -> dict:
         return {"doc_hash": args[0][:12], "page": args[1]}
     if actor == "index_document":
         return {"doc_hash": args[0][:12]}
+    if actor == "ocr_pages":
+        return {"doc_hash": args[0][:12], "pages": f"{args[1]}-{args[2]}"}
     if actor == PREPARE:
         prepare = PrepareMessage.parse(args)
         return {"ledger_id": prepare.ledger_id[:12]} if prepare else {}

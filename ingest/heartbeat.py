@@ -113,6 +113,8 @@ def _safe_args(actor: str, args: tuple) -> dict:
     """What a worker is busy with, by hash and page only (keys may carry personal names)."""
     if actor == "ocr_page" and len(args) == 2:
         return {"doc_hash": args[0], "page": args[1]}
+    if actor == "ocr_pages" and len(args) == 3:
+        return {"doc_hash": args[0], "page": args[1], "last_page": args[2]}
     if actor == "index_document" and args:
         return {"doc_hash": args[0]}
     return {}

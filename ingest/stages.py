@@ -39,6 +39,7 @@ from sohoa.config import Config
 from sohoa.elastic import make_client
 from sohoa.errors import BadInput, LimitExceeded, classify
 
+from .sources import SourceCache
 from .state import FINISHED, StateStore, transition
 from sohoa.storage import Bucket, ObjectChanged, ObjectRef
 
@@ -57,6 +58,9 @@ class Context:
     send_prepare: Callable[[ObjectRef, str], None] = field(default=lambda ref, lid: None)
     send_ocr: Callable[[str, int], None] = field(default=lambda doc_hash, page: None)
     send_index: Callable[[str], None] = field(default=lambda doc_hash: None)
+    # Page ranges of one large document, [(first, last), ...], sent in one broker round trip.
+    send_pages: Callable[[str, list[tuple[int, int]]], None] = field(default=lambda doc_hash, ranges: None)
+    sources: SourceCache = field(default_factory=SourceCache)
 
     @classmethod
     def from_config(cls, config: Config | None = None, **senders) -> "Context":
@@ -71,13 +75,14 @@ class Context:
 # -- prepare: one bucket object -> page images + page jobs -------------------
 
 def prepare(ctx: Context, ref: ObjectRef, ledger_id: str) -> str | None:
-    """Download an object, record it as a document, rasterize its pages and queue them.
+    """Download an object, record it as a document, and read it or spread its pages.
 
     A small document (at most ``SOHOA_INLINE_PAGES`` pages, the single
     certificates that make up most of a clerk's batch) is OCR'd and indexed
     right here, by the worker that holds it: no queue hops, and no page image
     or OCR result read back from the bucket. A larger one is spread over every
-    worker, one ``ocr_page`` message per page.
+    worker as ranges of pages (``ocr_pages``), each rasterized and read by the
+    worker that takes it: nothing is rasterized up front.
 
     Returns the document hash, or None when the object was a duplicate.
     """
@@ -86,10 +91,6 @@ def prepare(ctx: Context, ref: ObjectRef, ledger_id: str) -> str | None:
         # Every empty file has the same hash: refuse it before it could be
         # taken for a duplicate of another empty file.
         raise BadInput("empty file (0 bytes)")
-    inline: dict[int, PageText] = {}
-    # Pages an earlier attempt got through (it stopped before counting them on the
-    # document): counted with this attempt's, or the document would wait for them for ever.
-    done_before: list[int] = []
     with tempfile.TemporaryDirectory(prefix="sohoa-") as tmp:
         path = Path(tmp) / "source"
         try:
@@ -109,66 +110,169 @@ def prepare(ctx: Context, ref: ObjectRef, ledger_id: str) -> str | None:
         info = inspect(path, kind, ctx.config.max_pages)
         ctx.state.set_document_state(doc_hash, "rasterizing", content_kind=kind, pages_total=info.pages)
         log.info("document %s: %s, %d pages", doc_hash[:12], kind, info.pages)
-        small = info.pages <= ctx.config.inline_pages
-        existing = ctx.state.pages(doc_hash, list(range(1, info.pages + 1)))
-        with Uploads(ctx.bucket) as uploads:
-            for n in range(1, info.pages + 1):
-                record = existing.get(n)
-                if record and record.get("state") == "done":
-                    done_before.append(n)  # a redelivered prepare: this page is already through OCR
-                    continue
-                try:
-                    image = page_image(path, info, n, ctx.ocr.dpi, ctx.ocr.max_pixels)
-                except (BadInput, LimitExceeded) as exc:
-                    # One unreadable page (a corrupt TIFF frame) must not sink the others.
-                    fail_page(ctx, doc_hash, n, exc.reason, exc.message)
-                    continue
-                # Decoded now: a lazily loaded image must not be read from two threads.
-                image.load()
-                image_key = ctx.bucket.page_image_key(doc_hash, n)
-                size = image.size
-                layer = pdf_text_layer(path, n) if kind == "pdf" and not ctx.ocr.force_ocr else None
-                if layer is not None:
-                    # A born-digital page: its own text beats OCR of its picture.
-                    ctx.bucket.put_bytes(image_key, encode_png(image), "image/png")
-                    _store_text_layer(ctx, doc_hash, n, layer, size)
-                    continue
-                # Only a page's first attempt runs here: one that was started
-                # before (its worker died mid-page) takes the queue, whose
-                # retries and failure records are made for pages that fail.
-                if small and record is None:
-                    result = _ocr_inline(ctx, uploads, doc_hash, n, image, image_key)
-                    if result is not None:
-                        inline[n] = result
-                        continue
-                else:
-                    uploads.put(image_key, lambda image=image: encode_png(image), "image/png")
-                    uploads.wait()  # the image is in the bucket before a worker is told to read it
-                del image
-                ctx.state.set_page_state(doc_hash, n, "queued")
-                ctx.send_ocr(doc_hash, n)
+        if info.pages > ctx.config.inline_pages:
+            return _spread(ctx, doc_hash, info.pages, ledger_id)
+        numbers = list(range(1, info.pages + 1))
+        existing = ctx.state.pages(doc_hash, numbers)
+        # Pages an earlier attempt got through (it stopped before counting them on the
+        # document) are counted with this attempt's, or the document would wait for them for ever.
+        done_before = [n for n in numbers if (existing.get(n) or {}).get("state") == "done"]
+        held = read_pages(ctx, doc_hash, path, info, numbers, existing)
     # One document update for every page done here, then straight on to indexing.
-    doc = _complete_pages(ctx, doc_hash, done=sorted([*inline, *done_before]), state="ocr")
+    doc = _complete_pages(ctx, doc_hash, done=sorted([*held, *done_before]), state="ocr")
     ctx.state.set_ledger(ledger_id, status="prepared")
-    if inline and _all_pages_accounted(doc):
-        index_document(ctx, doc_hash, held=inline, doc=doc)
+    if held and _all_pages_accounted(doc):
+        index_document(ctx, doc_hash, held=held, doc=doc)
     else:
         _maybe_finish(ctx, doc)
     return doc_hash
 
 
-def _ocr_inline(ctx: Context, uploads: "Uploads", doc_hash: str, page: int, image: Image.Image,
-                image_key: str) -> PageText | None:
-    """OCR one page of a small document in the preparing worker; None hands it to the queue instead.
+def page_ranges(pages: list[int], size: int) -> list[tuple[int, int]]:
+    """Consecutive runs of ``pages`` cut into ranges of at most ``size`` pages, shorter
+    towards the end (an eighth of what is left), so the last pages of a register are
+    shared out one by one and no worker is left with a long range while others idle."""
+    out: list[tuple[int, int]] = []
+    runs: list[list[int]] = []
+    for n in sorted(set(pages)):
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    left = len(pages)
+    for run in runs:
+        i = 0
+        while i < len(run):
+            take = max(1, min(size, -(-left // 8)))
+            chunk = run[i:i + take]
+            out.append((chunk[0], chunk[-1]))
+            i += len(chunk)
+            left -= len(chunk)
+    return out
+
+
+def _spread(ctx: Context, doc_hash: str, pages: int, ledger_id: str) -> str:
+    """A large document: its pages recorded ``queued`` (one bulk request) and sent as ranges."""
+    ctx.state.create_pages(doc_hash, list(range(1, pages + 1)), "queued")
+    doc = _complete_pages(ctx, doc_hash, state="ocr")
+    accounted = set((doc or {}).get("pages_done") or []) | set((doc or {}).get("pages_failed") or [])
+    todo = [n for n in range(1, pages + 1) if n not in accounted]
+    if todo:
+        ctx.send_pages(doc_hash, page_ranges(todo, ctx.config.range_pages))
+    ctx.state.set_ledger(ledger_id, status="prepared")
+    _maybe_finish(ctx, doc)
+    return doc_hash
+
+
+def ocr_pages(ctx: Context, doc_hash: str, first: int, last: int) -> dict[int, PageText]:
+    """Rasterize and read pages ``first``..``last`` of a large document, from its source file.
+
+    Pages already done are skipped (a redelivered range); a page an earlier
+    attempt started and did not finish goes to the OCR queue on its own, with
+    that queue's retries and failure records. The pages are counted on the
+    document in one update, and the last range queues the indexing.
+    """
+    doc = ctx.state.document(doc_hash)
+    if doc is None:
+        raise BadInput(f"no document record for {doc_hash[:12]}")
+    if doc.get("state") != "ocr":
+        return {}  # finished, or being prepared again (which sends its ranges anew)
+    numbers = list(range(first, last + 1))
+    existing = ctx.state.pages(doc_hash, numbers)
+    done_before = [n for n in numbers if (existing.get(n) or {}).get("state") == "done"]
+    held: dict[int, PageText] = {}
+    if len(done_before) < len(numbers):
+        ref = ObjectRef(key=doc["key"], etag=doc["etag"], size=doc["size"])
+        try:
+            path = ctx.sources.path(ctx.bucket, ref, doc_hash, ctx.config.max_object_bytes)
+        except ObjectChanged as exc:
+            if exc.outcome != "superseded":
+                raise
+            _close_old_version(ctx, doc_hash, ref.key, exc.message)
+            return {}
+        kind = doc.get("content_kind")
+        if not kind:
+            with open(path, "rb") as fh:
+                kind = detect_kind(fh.read(8192))
+        info = inspect(path, kind, ctx.config.max_pages)
+        held = read_pages(ctx, doc_hash, path, info, numbers, existing)
+    doc = _complete_pages(ctx, doc_hash, done=sorted([*held, *done_before]))
+    _maybe_finish(ctx, doc)
+    return held
+
+
+def _fresh(record: dict | None) -> bool:
+    """A page no attempt has started: no record, or only the ``queued`` one its document's prepare wrote."""
+    return record is None or (record.get("state") == "queued" and not record.get("attempts"))
+
+
+def read_pages(ctx: Context, doc_hash: str, path: Path, info, numbers: list[int],
+               existing: dict[int, dict]) -> dict[int, PageText]:
+    """Rasterize and read the pages ``numbers`` of a local source file; their results, by page.
+
+    Page images and OCR results are written to the bucket by a background
+    thread while Tesseract reads the next page; the pages' state is written in
+    two bulk requests (started, then done once everything is stored), so a
+    worker dying in between leaves started pages, which go to the OCR queue.
+    Pages already done are skipped; a page that fails to rasterize fails alone.
+    """
+    held: dict[int, PageText] = {}
+    started = ctx.state.start_pages(doc_hash, [n for n in numbers if _fresh(existing.get(n))])
+    with Uploads(ctx.bucket) as uploads:
+        for n in numbers:
+            record = existing.get(n)
+            if record and record.get("state") == "done":
+                continue  # a redelivered message: this page is already through OCR
+            if _fresh(record) and n not in started:
+                continue  # another delivery of the same pages took it first
+            try:
+                image = page_image(path, info, n, ctx.ocr.dpi, ctx.ocr.max_pixels)
+            except (BadInput, LimitExceeded) as exc:
+                # One unreadable page (a corrupt TIFF frame) must not sink the others.
+                fail_page(ctx, doc_hash, n, exc.reason, exc.message)
+                started.pop(n, None)
+                continue
+            # Decoded now: a lazily loaded image must not be read from two threads.
+            image.load()
+            image_key = ctx.bucket.page_image_key(doc_hash, n)
+            layer = pdf_text_layer(path, n) if info.kind == "pdf" and not ctx.ocr.force_ocr else None
+            if layer is not None:
+                # A born-digital page: its own text beats OCR of its picture.
+                held[n] = _store_text_layer(ctx, uploads, doc_hash, n, layer, image, image_key)
+                continue
+            # Only a page's first attempt runs here: one that was started
+            # before (its worker died mid-page) takes the queue, whose
+            # retries and failure records are made for pages that fail.
+            if n in started:
+                result = _ocr_here(ctx, uploads, doc_hash, n, image, image_key)
+                if result is not None:
+                    held[n] = result
+                    continue
+                started.pop(n)
+            else:
+                uploads.put(image_key, lambda image=image: encode_png(image), "image/png")
+                uploads.wait()  # the image is in the bucket before a worker is told to read it
+            del image
+            ctx.state.set_page_state(doc_hash, n, "queued")
+            ctx.send_ocr(doc_hash, n)
+    # Everything put is stored (Uploads waits on leaving): the pages read here are done, in one request.
+    ctx.state.finish_pages(doc_hash, {n: started.get(n) for n in held}, {
+        n: {"mean_confidence": round(r.mean_confidence, 4) if r.engine != "pdftotext" else 1.0,
+            "flags": r.flags, "seconds": r.seconds} for n, r in held.items()})
+    return held
+
+
+def _ocr_here(ctx: Context, uploads: "Uploads", doc_hash: str, page: int, image: Image.Image,
+              image_key: str) -> PageText | None:
+    """OCR one page in this worker; None hands it to the queue instead.
 
     The page image is encoded and uploaded in the background while the page is
-    read; the page is recorded done only once its image and OCR result are in
-    the bucket, so a worker dying in between leaves nothing half-written.
+    read, and so is the OCR result; the caller records the page done once both
+    are in the bucket, so a worker dying in between leaves nothing half-written.
     """
     # The upload thread encodes its own copy: a PIL image is not safe to use from two threads.
     stored = image.copy()
     uploads.put(image_key, lambda: encode_png(stored), "image/png")
-    ctx.state.create_page(doc_hash, page, "ocr", attempts=1)
     try:
         result = ocr_image(image, page, ctx.ocr)
     except Exception as exc:  # noqa: BLE001 -- any page failure is the queue's to retry and record
@@ -179,9 +283,6 @@ def _ocr_inline(ctx: Context, uploads: "Uploads", doc_hash: str, page: int, imag
         return None
     uploads.put(ctx.bucket.page_ocr_key(doc_hash, page),
                 lambda: json.dumps(result.to_dict(), ensure_ascii=False).encode("utf-8"), "application/json")
-    uploads.wait()
-    ctx.state.set_page_state(doc_hash, page, "done", mean_confidence=round(result.mean_confidence, 4),
-                             flags=result.flags, seconds=result.seconds)
     return result
 
 
@@ -278,11 +379,15 @@ def _claim_document(ctx: Context, ref: ObjectRef, doc_hash: str, ledger_id: str)
     return ctx.state.update_document(doc_hash, restart)
 
 
-def _store_text_layer(ctx: Context, doc_hash: str, page: int, layer: TextLayer, size: tuple[int, int]) -> None:
-    result = text_page(layer, page, size=size)  # boxes in the pixels of the stored page image
-    ctx.bucket.put_json(ctx.bucket.page_ocr_key(doc_hash, page), result.to_dict())
-    ctx.state.set_page_state(doc_hash, page, "done", mean_confidence=1.0, flags=result.flags, seconds=0.0)
-    _complete_page(ctx, doc_hash, page, ok=True)
+def _store_text_layer(ctx: Context, uploads: "Uploads", doc_hash: str, page: int, layer: TextLayer,
+                      image: Image.Image, image_key: str) -> PageText:
+    """A born-digital page: its picture and its own text to the bucket (recorded done by the caller)."""
+    result = text_page(layer, page, size=image.size)  # boxes in the pixels of the stored page image
+    stored = image.copy()
+    uploads.put(image_key, lambda: encode_png(stored), "image/png")
+    uploads.put(ctx.bucket.page_ocr_key(doc_hash, page),
+                lambda: json.dumps(result.to_dict(), ensure_ascii=False).encode("utf-8"), "application/json")
+    return result
 
 
 def encode_png(image: Image.Image) -> bytes:
@@ -387,7 +492,11 @@ def index_document(ctx: Context, doc_hash: str, held: dict[int, PageText] | None
     ctx.state.set_document_state(doc_hash, "extracting")
     ocr_keys = {n: ctx.bucket.page_ocr_key(doc_hash, n) for n in doc.get("pages_done") or []}
     held = held or {}
-    loaded = {n: held.get(n) or PageText.from_dict(ctx.bucket.get_json(key)) for n, key in ocr_keys.items()}
+    missing = [n for n in ocr_keys if n not in held]
+    # A register's pages are read back from the bucket several at a time: the requests wait, not the CPU.
+    with ThreadPoolExecutor(max_workers=8, thread_name_prefix="sohoa-read") as pool:
+        fetched = dict(zip(missing, pool.map(lambda n: PageText.from_dict(ctx.bucket.get_json(ocr_keys[n])), missing)))
+    loaded = {n: held.get(n) or fetched[n] for n in ocr_keys}
     pages: list[PageText] = list(loaded.values())
     # Records come from the whole document at once: a dossier spanning pages is one record.
     records = extract_records(pages, collection=doc.get("collection"))
@@ -490,6 +599,12 @@ def record_failure(ctx: Context, actor: str, args: tuple, exc: BaseException) ->
     elif actor == "ocr_page":
         doc_hash, page = args
         fail_page(ctx, doc_hash, page, reason, message)
+    elif actor == "ocr_pages":
+        doc_hash, first, last = args
+        pages = ctx.state.pages(doc_hash, list(range(first, last + 1)))
+        for n in range(first, last + 1):
+            if (pages.get(n) or {}).get("state") != "done":
+                fail_page(ctx, doc_hash, n, reason, message)
     elif actor == "index_document":
         (doc_hash,) = args
         ctx.state.set_document_state(doc_hash, "failed", reason=reason, message=message)

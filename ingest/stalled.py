@@ -67,9 +67,11 @@ def resend_stalled(ctx, status: dict, stall_seconds: float, now: datetime | None
     for doc in _scan(ctx, jobs, [{"term": {"kind": "document"}}, {"term": {"state": "ocr"}}, before]):
         pending = _scan(ctx, jobs, [{"term": {"kind": "page"}}, {"term": {"doc_hash": doc["doc_hash"]}},
                                     {"terms": {"state": ["queued", "ocr"]}}])
-        for page in pending:
-            ctx.send_ocr(doc["doc_hash"], page["page"])
-            sent["ocr_page"] += 1
+        if pending:
+            # As ranges: a page no worker has started has no image in the bucket yet; the range
+            # rasterizes it, and hands a page an earlier attempt started to the OCR queue.
+            ctx.send_pages(doc["doc_hash"], [(p["page"], p["page"]) for p in sorted(pending, key=lambda p: p["page"])])
+            sent["ocr_page"] += len(pending)
         accounted = len(doc.get("pages_done") or []) + len(doc.get("pages_failed") or [])
         if not pending and accounted >= (doc.get("pages_total") or 0):
             ctx.send_index(doc["doc_hash"])

@@ -163,6 +163,84 @@ class StateStore:
             return record
         return self.set_page_state(doc_hash, page, state, **fields)
 
+    def create_pages(self, doc_hash: str, numbers: list[int], state: str) -> None:
+        """Records for pages that have none yet, in ``state``, in one bulk request; existing ones are left as they are."""
+        ops: list[dict] = []
+        for n in numbers:
+            ops += [{"create": {"_index": self.jobs, "_id": page_job_id(doc_hash, n)}},
+                    transition(new_page(doc_hash, n), state)]
+        self._bulk(ops)
+
+    def start_pages(self, doc_hash: str, numbers: list[int]) -> dict[int, tuple[dict, tuple[int, int]]]:
+        """Record pages as being read by this worker (``ocr``, one more attempt), in one bulk request.
+
+        Returns, for each page this worker now holds, its record and sequence
+        number (for ``finish_pages``); a page another writer changed in the
+        meantime is left out: that writer holds it.
+        """
+        if not numbers:
+            return {}
+        ids = [page_job_id(doc_hash, n) for n in numbers]
+        try:
+            found = self.es.mget(index=self.jobs, ids=ids)["docs"]
+        except TransportError as exc:
+            raise DependencyUnavailable(f"Elasticsearch unreachable: {exc}") from exc
+        ops, records = [], {}
+        now = now_iso()
+        for n, _id, d in zip(numbers, ids, found):
+            src = dict(d["_source"]) if d.get("found") else new_page(doc_hash, n)
+            record = transition(src, "ocr", attempts=int(src.get("attempts") or 0) + 1, started_at=now)
+            records[n] = record
+            ops.append({"index": {"_index": self.jobs, "_id": _id, "if_seq_no": d["_seq_no"],
+                                  "if_primary_term": d["_primary_term"]}} if d.get("found")
+                       else {"create": {"_index": self.jobs, "_id": _id}})
+            ops.append(record)
+        return {n: (records[n], seq) for n, seq in zip(numbers, self._bulk(ops)) if seq is not None}
+
+    def finish_pages(self, doc_hash: str, held: dict[int, tuple[dict, tuple[int, int]] | None],
+                     fields: dict[int, dict]) -> None:
+        """Record pages ``done`` with their ``fields``, in one bulk request.
+
+        ``held`` is what ``start_pages`` returned for each page (None for a page
+        it did not start); a page changed since by another writer, or not
+        started here, is updated on its own as ``set_page_state`` would.
+        """
+        ops, order = [], []
+        for n, entry in held.items():
+            if entry is None:
+                continue
+            record, (seq, term) = entry
+            ops += [{"index": {"_index": self.jobs, "_id": page_job_id(doc_hash, n), "if_seq_no": seq,
+                               "if_primary_term": term}}, transition(dict(record), "done", **fields.get(n, {}))]
+            order.append(n)
+        written = dict(zip(order, self._bulk(ops))) if ops else {}
+        for n in held:
+            if written.get(n) is None:
+                self.set_page_state(doc_hash, n, "done", **fields.get(n, {}))
+
+    def _bulk(self, ops: list[dict]) -> list[tuple[int, int] | None]:
+        """One bulk request; for each action, the new (sequence number, primary term), or None when a
+        version conflict or an existing document refused it. Any other error is raised."""
+        if not ops:
+            return []
+        try:
+            resp = self.es.bulk(operations=ops)
+        except TransportError as exc:
+            raise DependencyUnavailable(f"Elasticsearch unreachable: {exc}") from exc
+        out: list[tuple[int, int] | None] = []
+        for item in resp["items"]:
+            (result,) = item.values()
+            if result.get("status") == 409:
+                out.append(None)
+            elif "error" in result:
+                kind = f"Elasticsearch refused a state write ({result.get('status')}): {result['error'].get('type')}"
+                if result.get("status") == 429 or int(result.get("status") or 0) >= 500:
+                    raise DependencyUnavailable(kind)
+                raise RuntimeError(kind)
+            else:
+                out.append((result["_seq_no"], result["_primary_term"]))
+        return out
+
     def set_page_state(self, doc_hash: str, page: int, state: str, **fields) -> dict:
         def change(src):
             if src is None:

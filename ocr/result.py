@@ -25,6 +25,7 @@ class Word:
     text: str
     confidence: float
     bbox: BBox
+    recovered: bool = False  # read on its own by the second look at uncovered ink (ocr/recover.py)
 
 
 @dataclass
@@ -86,6 +87,10 @@ class PageText:
 
     def to_dict(self) -> dict:
         d = asdict(self)
+        for line in d["lines"]:
+            for w in line["words"]:
+                if not w["recovered"]:
+                    del w["recovered"]  # only the few recovered words say so; older readers see the same JSON
         d["text"] = self.text
         d["mean_confidence"] = round(self.mean_confidence, 4)
         return d
@@ -94,7 +99,7 @@ class PageText:
     def from_dict(cls, d: dict) -> "PageText":
         lines = [
             Line(
-                words=[Word(w["text"], w["confidence"], tuple(w["bbox"])) for w in ln["words"]],
+                words=[Word(w["text"], w["confidence"], tuple(w["bbox"]), w.get("recovered", False)) for w in ln["words"]],
                 bbox=tuple(ln["bbox"]),
                 block=ln.get("block", 0),
             )

@@ -12,7 +12,7 @@ from typing import Any
 
 from sohoa.text import clean_spaces, fold
 
-from .confidence import group_of
+from .confidence import SHAPE_OCR, group_of, shape_vouches
 from .layout import Tok, union
 from .loader import FieldSpec, Label, Schema, label_key
 from .normalize import (canonical_place, cut_place_name, missing_place_name, normalise, plausible_word,
@@ -48,6 +48,9 @@ class Found:
     notes: list[str] = field(default_factory=list)
     relation: str | None = None
     clean: bool = True  # parsed at full quality with no repair: the calibration group it falls in
+    how: str = ""  # how its label was read (confidence.RESOLUTIONS), set when the record is finished
+    agree: str = ""  # whether the label classifier picks the same field ("agree"/"differ"), likewise
+    wording: str = ""  # whether its record's labels were all familiar ("known"/"strange"), likewise
 
     def finish(self) -> "Found":
         words = [t for t in self.toks if not t.leader]
@@ -59,6 +62,8 @@ class Found:
         # one doubtful word spoils a value: weigh the weakest word as much as the mean, and never trust
         # the value much more than that word ("Kho I, giá 14" with "I," at 0.39 among words at 0.96)
         ocr = min((sum(confs) / len(confs) + min(confs)) / 2, min(confs) + 0.15) if confs else 0.0
+        if shape_vouches(self.spec.kind, self.raw, n.quality):
+            ocr = max(ocr, SHAPE_OCR)  # a short token of its field's exact shape: OCR's doubt says little
         self.confidence = ocr * (0.6 + 0.4 * self.label_score) * n.quality
         if self.spec.kind in ("name", "place", "text") and isinstance(self.value, str):
             words = self.value.split(" ")
@@ -216,7 +221,8 @@ class Found:
         if self.notes:
             d["notes"] = self.notes
         if not calibrated:
-            d["group"] = group_of(self.spec.kind, self.clean)  # what the calibration is fitted per
+            # what the calibration is fitted per
+            d["group"] = group_of(self.spec.kind, self.clean, self.how, self.agree, self.wording)
         return d
 
 

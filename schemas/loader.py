@@ -40,6 +40,7 @@ class Label:
     by_meaning: bool = False  # read from its words' meaning (labels.resolve), not one of the type's wordings
     doubt: str | None = None  # why the field read from the label may be another's (no person named for sure)
     role_only: bool = False  # the label named a person and nothing else: its value says what it is
+    source: str = ""  # read from something else than its words: "value" (what the value is), "model" (the classifier)
 
 
 @dataclass(frozen=True)

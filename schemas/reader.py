@@ -3,6 +3,7 @@ tables, values that wrap or sit on the next row (docs/extraction.md, steps 4–7
 
 from __future__ import annotations
 
+from . import label_model
 from .fields import Draft, Found, _cut_tail, _name_continuation, _value_toks
 from .labels import field_by_value, meaning, persons_share, value_kind
 from .layout import Row, Tok, union
@@ -217,7 +218,10 @@ class PageReader:
         nxt = [o for o in matches[mi + 1:] if o.start > m.start]
         value_toks = _value_toks(toks[m.end:nxt[0].start if nxt else len(toks)])
         value = " ".join(t.text for t in value_toks)
-        spec = field_by_value(m.label.text, value, self.schema, section)
+        spec, source = field_by_value(m.label.text, value, self.schema, section), "value"
+        if spec is None:  # the label classifier's reading, when it is sure (schemas/label_model.py)
+            previous = self.last_spec.key if self.last_spec else None
+            spec, source = label_model.field_for(self.schema, m.label.text, value, previous, draft.fields), "model"
         if spec is None or spec.key in draft.fields:
             draft.unmapped.append(unmapped_pair(m.label.text, value_toks or toks[m.start:m.end], self.page,
                                                 value))
@@ -225,8 +229,9 @@ class PageReader:
         # whose it is rests on the section or on the subject by default, not on the label: a person confirms
         doubt = None if meaning(m.label.text).roles or section is not None and value_kind(value) != "year" \
             or not persons_share(spec, self.schema) and value_kind(value) != "year" \
-            else f"placed by its value alone: {spec.key} may be another field's"
-        label = Label(m.label.text, m.label.folded, by_meaning=True, doubt=doubt)
+            else f"placed by {'its value alone' if source == 'value' else 'the label classifier'}: {spec.key} may be " \
+            "another field's"
+        label = Label(m.label.text, m.label.folded, by_meaning=True, doubt=doubt, source=source)
         return Match(m.start, m.end, spec, label, 0.5, m.weight)
 
     def _role_only(self, m: Match, toks: list[Tok], section: str | None) -> Match | None:

@@ -10,8 +10,9 @@ from typing import Any
 from sohoa.text import fold
 
 from .checks import _boost, run_checks
-from .confidence import CONFIDENT, calibrate
+from .confidence import CONFIDENT, calibrate, resolution
 from .fields import Draft
+from .label_model import agreement
 
 REVIEW_THRESHOLD = CONFIDENT  # a field under this calibrated confidence is doubtful
 # who the record is about and when: one doubtful field of these kinds, or a required one, holds the record for
@@ -20,6 +21,25 @@ REVIEW_THRESHOLD = CONFIDENT  # a field under this calibrated confidence is doub
 # or more do (the page was read poorly)
 IDENTITY_KINDS = frozenset({"name", "date", "id"})
 DOUBTFUL_HOLD = 3  # doubtful secondary fields that together hold a record: the page was read poorly
+AGREEMENT = False  # group the calibration by the label classifier's agreement too (tried: see docs/benchmarks.md)
+
+
+def weigh_labels(d: Draft) -> None:
+    """How each field's label was read, whether the label classifier, given the label, the value and the field
+    read before it, picks the same field, and whether the record's wording is familiar: the evidence the
+    calibration is grouped by."""
+    previous = None
+    found = [*d.fields.values(), *(x for items in d.lists.values() for x in items)]
+    for f in found:
+        f.how = resolution(f.label, f.label_score, f.notes)
+        if AGREEMENT and d.schema is not None and not f.spec.internal:
+            f.agree = agreement(d.schema, f.spec.key, f.label.text, f.raw, previous)
+            previous = f.spec.key
+    missing = d.schema is not None and any(
+        s.required and s.key not in d.fields and not d.lists.get(s.key) for s in d.schema.fields)
+    known = not d.unmapped and not missing
+    for f in found:
+        f.wording = "known" if known else "strange"
 
 
 def _set(out: dict, key: str, value: Any) -> None:
@@ -33,9 +53,10 @@ def finish(d: Draft, calibrated: bool = True) -> dict:
     """The record as output. ``calibrated``: field confidences mapped to probabilities of being right
     (schemas/confidence.py); False gives the raw scores the calibration is fitted on."""
     run_checks(d)
+    weigh_labels(d)
     if calibrated:
         for f in [*d.fields.values(), *(x for items in d.lists.values() for x in items)]:
-            f.confidence = calibrate(f.spec.kind, f.clean, f.confidence)
+            f.confidence = calibrate(f.spec.kind, f.clean, f.confidence, how=f.how, agree=f.agree, wording=f.wording)
     reasons = list(d.reasons)
     doubtful: list[tuple[str, Any]] = []
     fields: dict[str, Any] = {}

@@ -39,10 +39,11 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import re
 import sys
 import time
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from multiprocessing import Pool
 from pathlib import Path
 
@@ -55,7 +56,10 @@ from forms.render import build_document  # noqa: E402
 
 from ocr.pipeline import OcrOptions, ocr_image  # noqa: E402
 from ocr.result import PageText  # noqa: E402
+from schemas import label_model  # noqa: E402
+from schemas.confidence import use_calibration  # noqa: E402
 from schemas.extract import REVIEW_THRESHOLD, extract_records, flatten_fields  # noqa: E402
+from schemas.loader import load_schemas  # noqa: E402
 
 RECORD_TYPES = make_forms.RECORD_TYPES
 ROOT = Path(__file__).resolve().parent.parent
@@ -86,10 +90,10 @@ def ocr_fingerprint() -> str:
 OCR_VERSION = ocr_fingerprint()
 
 
-def image_key(images: list, steps: tuple | None, ocr_version: str = "") -> str:
-    """The OCR cache key: the bytes of every page image, the OCR steps and the OCR code, so a changed form or a
-    changed OCR reads the page again."""
-    h = hashlib.sha256(repr(steps).encode() + ocr_version.encode())
+def image_key(images: list, options: OcrOptions, ocr_version: str = "") -> str:
+    """The OCR cache key: the bytes of every page image, every OCR setting (steps, the second look at uncovered
+    ink, ...) and the OCR code, so a changed form, a changed setting or a changed OCR reads the page again."""
+    h = hashlib.sha256(repr(options).encode() + ocr_version.encode())
     for img in images:
         h.update(f"{img.mode}{img.size}".encode())
         h.update(img.tobytes())
@@ -98,14 +102,16 @@ def image_key(images: list, steps: tuple | None, ocr_version: str = "") -> str:
 
 def ocr_document(args: tuple) -> tuple[tuple, dict, list[dict], float, bool]:
     """Render one document and OCR it, or read its OCR from the cache when the same images were seen before."""
-    job, cache = args
+    job, cache, *recover = args  # (job, cache) or (job, cache, recover): the pipeline's default when not said
     steps = job[5]
     images, truth = render(job)
-    path = cache / f"{image_key(images, steps, OCR_VERSION)}.json" if cache is not None else None
+    options = OcrOptions() if steps is None else OcrOptions().with_steps(*steps)
+    if recover:
+        options = replace(options, recover=recover[0])
+    path = cache / f"{image_key(images, options, OCR_VERSION)}.json" if cache is not None else None
     if path is not None and path.exists():
         d = json.loads(path.read_text(encoding="utf-8"))
         return job, truth, d["pages"], d["seconds"], True
-    options = OcrOptions() if steps is None else OcrOptions().with_steps(*steps)
     start = time.perf_counter()
     pages = [ocr_image(img, n, options).to_dict() for n, img in enumerate(images, 1)]
     seconds = time.perf_counter() - start
@@ -203,7 +209,26 @@ def score_document(truth: dict, page_dicts: list[dict], threshold: float) -> tup
                          "seed": truth["seed"], "layout": truth["layout"], "field": field_group(key), "key": key,
                          "expected": want, "got": have, "confidence": conf, "correct": ok})
         tally.silent += rec is not None and not perfect and not rec["needs_review"]
+        if rec is not None:
+            rows_of_record = rows[-len(t["fields"]):] if t["fields"] else []
+            for r in rows_of_record:
+                r["record"] = review_inputs(rec)
     return tally, rows, got
+
+
+def review_inputs(rec: dict) -> dict:
+    """What decides whether a record goes to review, apart from the threshold: reasons that are no doubt about
+    a field's confidence, and each field's confidence, kind and whether it is required or empty (records.py's
+    rule, replayed at other thresholds by ``--tradeoff``)."""
+    schema = load_schemas().get(rec["record_type"])
+    other = any(": not confident" not in r for r in rec["review_reasons"])
+    fields = []
+    for key, conf in flatten_fields(rec, "confidence").items():
+        spec = schema.by_key.get(re.sub(r"\[\d+\]", "[]", key)) if schema else None
+        if spec is None or conf is None:
+            continue
+        fields.append((conf, spec.kind, spec.required, flatten_fields(rec).get(key) is None))
+    return {"other": other, "fields": fields}
 
 
 def reliability(rows: list[dict]) -> list[tuple[float, float, int, float | None, float | None]]:
@@ -257,6 +282,9 @@ def main(argv: list[str] | None = None) -> int:
                     help="also print the unseen split's wrong fields (not for whoever tunes the extractor)")
     ap.add_argument("--calibration", action="store_true",
                     help="for several thresholds: wrong-but-confident fields and right fields sent to review")
+    ap.add_argument("--tradeoff", action="store_true",
+                    help="for several thresholds on the calibrated confidence: confident-but-wrong fields and "
+                         "records sent to review (the review rule replayed at each threshold)")
     ap.add_argument("--review-notes", action="store_true",
                     help="count the notes of right values sent to review (under the threshold)")
     ap.add_argument("--dump", type=Path, help="write one JSON line per printed field (split, type, level, seed, "
@@ -268,8 +296,14 @@ def main(argv: list[str] | None = None) -> int:
                          "refused (calibration is judged on held-out forms)")
     ap.add_argument("--ocr-cache", type=Path,
                     help="folder keeping each document's OCR output, keyed by the bytes of its page images and the "
-                         "OCR code; a later run only re-runs extraction on documents it has seen")
+                         "OCR settings and code; a later run only re-runs extraction on documents it has seen")
     ap.add_argument("--ocr-steps", help="comma-separated OCR preprocessing steps instead of the pipeline's defaults")
+    ap.add_argument("--no-recover", dest="recover", action="store_false",
+                    help="OCR without the second look at ink no word covers (ocr/recover.py), to compare")
+    ap.add_argument("--rules-only", action="store_true",
+                    help="read labels without the trained label classifier (schemas/label_model.py), to compare")
+    ap.add_argument("--calibration-file", type=Path,
+                    help="calibrate with this file instead of schemas/data/calibration.json (a fit being compared)")
     ap.add_argument("--ground-truth", type=Path,
                     help="score against records people verified, exported by 'sohoa review export DIR'")
     ap.add_argument("--samples", type=Path, nargs="?", const=Path("samples"),
@@ -282,6 +316,10 @@ def main(argv: list[str] | None = None) -> int:
     fitted = {int(s) for s in args.fitted_on_seeds.split(",") if s}
     if args.seed in fitted:
         ap.error(f"seed {args.seed} is one the calibration was fitted on: judge it on another seed")
+    if args.rules_only:
+        label_model.use(enabled=False)
+    if args.calibration_file is not None:
+        use_calibration(args.calibration_file)
     levels = [int(x) for x in args.levels.split(",")]
     types = args.types.split(",")
     reg_levels = [int(x) for x in args.registers.split(",") if x]
@@ -302,7 +340,7 @@ def main(argv: list[str] | None = None) -> int:
         splits, levels = ["verified"], ["verified"]
         types = sorted({rec["record_type"] for _, t, _, _, _ in results for rec in t["records"]})
     else:
-        work = [(job, args.ocr_cache) for job in jobs]
+        work = [(job, args.ocr_cache, args.recover) for job in jobs]
         with Pool(max(1, min(args.jobs, 2))) as pool:
             results = pool.map(ocr_document, work, chunksize=1)
     ocr_seconds = sum(r[3] for r in results if not r[4])
@@ -340,7 +378,7 @@ def main(argv: list[str] | None = None) -> int:
 
     wall = time.perf_counter() - t0
     if args.samples is not None:
-        _samples(args.samples, args.ocr_cache)
+        _samples(args.samples, args.ocr_cache, replace(OcrOptions(), recover=args.recover))
     if not splits:
         return 0
     n_words, n_hits, _ = unseen_overlap()
@@ -360,6 +398,8 @@ def main(argv: list[str] | None = None) -> int:
         _fields(per_field, splits)
     if args.calibration:
         _thresholds(all_rows, splits)
+    if args.tradeoff:
+        _tradeoff(all_rows, splits)
     if args.reliability:
         curves = {sp: reliability([r for r in all_rows if r["split"] == sp]) for sp in splits}
         caption = (f"seed {args.seed}, levels {args.levels}; " +
@@ -389,12 +429,12 @@ def main(argv: list[str] | None = None) -> int:
         args.dump.parent.mkdir(parents=True, exist_ok=True)
         with open(args.dump, "w", encoding="utf-8") as fh:
             for r in all_rows:
-                fh.write(json.dumps(r, ensure_ascii=False) + "\n")
+                fh.write(json.dumps({k: v for k, v in r.items() if k != "record"}, ensure_ascii=False) + "\n")
         print(f"per-field rows: {args.dump} ({len(all_rows)})")
     return 0
 
 
-def _samples(root: Path, cache: Path | None) -> None:
+def _samples(root: Path, cache: Path | None, options: OcrOptions) -> None:
     """Records of each bundled sample and the fields their review reasons name (the text after the field is
     not printed: a reason may quote a value)."""
     from ocr.pipeline import ocr_file
@@ -404,12 +444,12 @@ def _samples(root: Path, cache: Path | None) -> None:
     print("| --- | --- | --- | --- |")
     for path in sorted(p for p in root.rglob("*") if p.is_file()):
         data = path.read_bytes()
-        key = hashlib.sha256(data + OCR_VERSION.encode()).hexdigest()[:32]
+        key = hashlib.sha256(data + OCR_VERSION.encode() + repr(options).encode()).hexdigest()[:32]
         hit = cache / f"sample-{key}.json" if cache is not None else None
         if hit is not None and hit.exists():
             page_dicts = json.loads(hit.read_text(encoding="utf-8"))
         else:
-            page_dicts = [p.to_dict() for p in ocr_file(path, OcrOptions())]
+            page_dicts = [p.to_dict() for p in ocr_file(path, options)]
             if hit is not None:
                 hit.write_text(json.dumps(page_dicts, ensure_ascii=False), encoding="utf-8")
         collection = path.relative_to(root).parts[0] + "/"
@@ -532,7 +572,7 @@ def _fields(per_field: dict, splits: list[str]) -> None:
 def _thresholds(rows: list[dict], splits: list[str]) -> None:
     print("| threshold | " + " | ".join(f"confident wrong: {sp} | right under threshold: {sp}" for sp in splits) + " |")
     print("| --- |" + " --- | --- |" * len(splits))
-    for th in (0.5, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95):
+    for th in (0.5, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 0.98, 0.99, 0.995):
         cells = []
         for sp in splits:
             rs = [r for r in rows if r["split"] == sp]
@@ -541,6 +581,31 @@ def _thresholds(rows: list[dict], splits: list[str]) -> None:
             cells.append(pct(sum(1 for ok, c in scored if not ok and c >= th), len(rs)))
             cells.append(pct(sum(1 for ok, c in scored if ok and c < th), right_n))
         print(f"| {th:.2f} | " + " | ".join(cells) + " |")
+    print()
+
+
+def _tradeoff(rows: list[dict], splits: list[str]) -> None:
+    """Threshold vs confident-but-wrong (of all printed fields) vs records sent to review (of the expected
+    records produced), the review rule of schemas/records.py replayed at each threshold."""
+    from schemas.records import DOUBTFUL_HOLD, IDENTITY_KINDS
+
+    print("trade-off: threshold on the calibrated confidence -> confident but wrong, records to review")
+    print()
+    print("| threshold | " + " | ".join(f"confident wrong: {sp} | to review: {sp}" for sp in splits) + " |")
+    print("| --- |" + " --- | --- |" * len(splits))
+    for th in (0.5, 0.7, 0.8, 0.9, 0.95, 0.98, 0.99, 0.995):
+        cells = []
+        for sp in splits:
+            rs = [r for r in rows if r["split"] == sp]
+            wrong = sum(1 for r in rs if r["got"] is not None and not r["correct"] and (r["confidence"] or 0) >= th)
+            records = {id(r["record"]): r["record"] for r in rs if "record" in r}  # one dict a record
+            held = 0
+            for rec in records.values():
+                doubtful = [f for f in rec["fields"] if f[3] or f[0] < th]
+                held += rec["other"] or len(doubtful) >= DOUBTFUL_HOLD or any(
+                    kind in IDENTITY_KINDS or required or empty for _, kind, required, empty in doubtful)
+            cells += [pct(wrong, len(rs)), pct(held, len(records))]
+        print(f"| {th:.3f} | " + " | ".join(cells) + " |")
     print()
 
 

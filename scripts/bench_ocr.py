@@ -89,15 +89,24 @@ def wer(truth: str, text: str) -> float:
 # --------------------------------------------------------------------------- runs
 
 
+def cpu_seconds() -> float:
+    """CPU time of this process and of the Tesseract processes it waited for: what a page
+    costs the machine, whatever else runs on it."""
+    import resource
+    own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+
 def run_bare(image: Path, model: str) -> dict:
     cmd = ["tesseract", str(image), "-", "-l", "vie"]
     tdir = tessdata_dir(model)
     if tdir:
         cmd[1:1] = ["--tessdata-dir", tdir]
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), cpu_seconds()
     out = subprocess.run(cmd, capture_output=True, timeout=600)
     secs = time.perf_counter() - start
-    return {"text": out.stdout.decode("utf-8", errors="replace"), "seconds": secs, "rotation": 0, "skew": 0.0}
+    return {"text": out.stdout.decode("utf-8", errors="replace"), "seconds": secs, "rotation": 0, "skew": 0.0,
+            "cpu": cpu_seconds() - cpu}
 
 
 def run_pipeline(image: Path, model: str, overrides: dict) -> dict:
@@ -106,12 +115,12 @@ def run_pipeline(image: Path, model: str, overrides: dict) -> dict:
     from ocr.pipeline import OcrOptions, ocr_image
 
     options = replace(OcrOptions(model=model), **overrides)
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), cpu_seconds()
     with Image.open(image) as im:
         im.load()
         page = ocr_image(im, 1, options)
     secs = time.perf_counter() - start
-    return {"text": page.text, "seconds": secs, "rotation": page.rotation, "skew": page.skew,
+    return {"text": page.text, "seconds": secs, "cpu": cpu_seconds() - cpu, "rotation": page.rotation, "skew": page.skew,
             "prep": page.preprocess_seconds, "flags": page.flags, "confidence": page.mean_confidence}
 
 
@@ -138,6 +147,8 @@ def parse_variant(spec: str) -> dict:
             out[key] = int(value)
         elif key in ("osd_confidence", "low_confidence"):
             out[key] = float(value)
+        elif key in ("crop", "prechecks", "force_ocr"):
+            out[key] = value.lower() in ("1", "true", "on", "yes")
         else:
             out[key] = value
     return out
@@ -162,6 +173,7 @@ def task(args: tuple) -> dict:
         "turned": entry.get("turned", False),
         "engine": name, "model": model,
         "cer": cer(truth, res["text"]), "wer": wer(truth, res["text"]), "seconds": res["seconds"],
+        "cpu": res.get("cpu"),
         "prep": res.get("prep"), "rotation": res["rotation"], "skew": res["skew"], "flags": res.get("flags", []),
         "error": error,
     }
@@ -204,6 +216,35 @@ def table(rows: list[dict], key, title: str) -> list[str]:
     return out + [""]
 
 
+def cost_table(rows: list[dict]) -> list[str]:
+    """CER and CPU per page for each engine, by page kind, level and feed, side by side:
+    what a preprocessing change buys or costs on each kind of page, from one run."""
+    groups: dict = defaultdict(list)
+    for r in rows:
+        feed = "turned copy" if r.get("turned") else "rotated" if r["fed_rotation"] else "upright"
+        groups[(f"{r['kind']} L{r['level']} {feed}", r["engine"], r["model"])].append(r)
+    keys = sorted({k[0] for k in groups})
+    engines = sorted({(k[1], k[2]) for k in groups}, key=lambda e: (e[0] != "bare", e[0], e[1]))
+    out = ["**CER % and CPU seconds per page (median; this process and its Tesseract runs), by kind, level and "
+           "feed**", "", "| pages | " + " | ".join(f"{e} {m}" for e, m in engines) + " |",
+           "|---" * (len(engines) + 1) + "|"]
+    for k in keys:
+        cells = []
+        for e, m in engines:
+            g = groups.get((k, e, m))
+            cpus = [r["cpu"] for r in g or [] if r.get("cpu") is not None]
+            cells.append(f"{pct(statistics.mean(r['cer'] for r in g))} % / "
+                         f"{statistics.median(cpus):.2f} s ({len(g)})" if g and cpus else "–")
+        out.append(f"| {k} | " + " | ".join(cells) + " |")
+    totals = []
+    for e, m in engines:
+        g = [r for r in rows if (r["engine"], r["model"]) == (e, m)]
+        cpus = [r["cpu"] for r in g if r.get("cpu") is not None]
+        totals.append(f"{pct(statistics.mean(r['cer'] for r in g))} % / {sum(cpus) / max(1, len(cpus)):.2f} s mean")
+    out.append("| **all** | " + " | ".join(totals) + " |")
+    return out + [""]
+
+
 def report(rows: list[dict], command: str, wall: float) -> str:
     out = [f"Command: `{command}`  ", f"Pages: {len({r['image'] for r in rows})}, wall time {wall:.0f} s", ""]
     out += table(rows, lambda r: r["level"], "CER/WER by level")
@@ -213,6 +254,7 @@ def report(rows: list[dict], command: str, wall: float) -> str:
     out += table(rows, lambda r: "rotated" if r["fed_rotation"] else "upright", "CER/WER by feed")
     out += table(rows, lambda r: f"L{r['level']} {'turned copy' if r.get('turned') else 'rotated' if r['fed_rotation'] else 'upright'}",
                  "CER/WER by level and feed")
+    out += cost_table(rows)
     # Rotation, skew and time.
     out += ["**Orientation, skew, time per page**", "",
             "| engine | model | rotation correct | mean abs skew error (deg) | s/page | preprocessing s/page | failed |",

@@ -67,9 +67,11 @@ PLACES = ["xã Đình Bảng, huyện Từ Sơn", "xã Phù Chẩn, huyện Từ
           "xã Tam Sơn, huyện Từ Sơn", "phường Đông Ngàn, thị xã Từ Sơn"]
 
 
-def render_register_page(n: int, rng: np.random.Generator) -> Image.Image:
-    """An A4 page at 300 dpi with four birth-register entries, like a bound register's page."""
+def render_register(n: int, rng: np.random.Generator) -> tuple[Image.Image, str]:
+    """An A4 page at 300 dpi with four birth-register entries, like a bound register's page, and its
+    text (the ground truth, line by line)."""
     img = Image.new("L", (2480, 3508), 250)
+    truth = ["SỔ ĐĂNG KÝ KHAI SINH"]
     draw = ImageDraw.Draw(img)
     head, body = ImageFont.truetype(FONT, 46), ImageFont.truetype(FONT, 38)
     draw.text((700, 160), "SỔ ĐĂNG KÝ KHAI SINH", font=head, fill=10)
@@ -89,22 +91,31 @@ def render_register_page(n: int, rng: np.random.Generator) -> Image.Image:
         for line in lines:
             draw.text((200, y), line, font=body, fill=20)
             y += 62
+        truth += lines
         y += 110
     img.info["dpi"] = (300, 300)
-    return img
+    return img, "\n".join(truth)
 
 
-def bare_tesseract(paths: list[Path], workers: int, languages: str) -> float:
+def bare_tesseract(paths: list[Path], workers: int, languages: str) -> tuple[float, list[str]]:
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
 
-    def one(path: Path) -> None:
-        subprocess.run(["tesseract", str(path), "-", "-l", languages], env=env, check=True,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    def one(path: Path) -> str:
+        out = subprocess.run(["tesseract", str(path), "-", "-l", languages], env=env, check=True,
+                             capture_output=True)
+        return out.stdout.decode("utf-8", errors="replace")
 
     start = time.perf_counter()
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        list(pool.map(one, paths))
-    return time.perf_counter() - start
+        texts = list(pool.map(one, paths))
+    return time.perf_counter() - start, texts
+
+
+def register_cer(truths: list[str], texts: list[str]) -> float:
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from bench_ocr import edit_distance, normalise
+    errors = sum(edit_distance(normalise(t), normalise(o)) for t, o in zip(truths, texts))
+    return errors / max(1, sum(len(normalise(t)) for t in truths))
 
 
 def stack_env() -> dict[str, str]:
@@ -399,22 +410,36 @@ def main() -> None:
         return
 
     rng = np.random.default_rng(args.seed)
-    images = [render_register_page(n, rng) for n in range(args.pages)]
+    rendered = [render_register(n, rng) for n in range(args.pages)]
+    images, truths = [r[0] for r in rendered], [r[1] for r in rendered]
+    print(f"pages: {args.pages}, workers: {args.workers}, form: {args.form}, cores: {os.cpu_count()}", flush=True)
     with tempfile.TemporaryDirectory() as tmp:
         paths = []
         for i, img in enumerate(images):
             p = Path(tmp) / f"page-{i:04d}.png"
             img.copy().save(p, dpi=(300, 300))  # a copy: Pillow keeps PNG encoder state on the image
             paths.append(p)
-        bare = bare_tesseract(paths, args.workers, args.languages)
-    elapsed, status = pipeline(images, args.workers, args.form, stack_env())
+        before = load()
+        bare, bare_texts = bare_tesseract(paths, args.workers, args.languages)
+        bare_load = f"load {before.split('/')[0]} -> {load().split('/')[0]}"
     bare_ppm = args.pages / bare * 60
+    print(f"bare tesseract : {bare:7.1f} s  {bare_ppm:6.1f} pages/min  CER {100 * register_cer(truths, bare_texts):.2f} %"
+          f"  ({bare_load})", flush=True)
+    before = load()
+    elapsed, status = pipeline(images, args.workers, args.form, stack_env(), collect=sohoa_texts)
+    pipe_load = f"load {before.split('/')[0]} -> {load().split('/')[0]}"
+    texts = status["collected"]["texts"]
+    sohoa_cer = register_cer(truths, [texts.get((f"bench/register.{args.form}", n), "") for n in
+                                      range(1, args.pages + 1)]) if args.form != "png" else float("nan")
     pipe_ppm = args.pages / elapsed * 60
     pages_done = status["pages"].get("done", 0)
-    print(f"pages: {args.pages}, workers: {args.workers}, form: {args.form}, cores: {os.cpu_count()}")
-    print(f"bare tesseract : {bare:7.1f} s  {bare_ppm:6.1f} pages/min")
-    print(f"sohoa pipeline : {elapsed:7.1f} s  {pipe_ppm:6.1f} pages/min  ({pages_done} pages indexed)")
+    print(f"sohoa pipeline : {elapsed:7.1f} s  {pipe_ppm:6.1f} pages/min  CER {100 * sohoa_cer:.2f} %"
+          f"  ({pages_done} pages indexed; {pipe_load})")
     print(f"ratio pipeline/bare: {pipe_ppm / bare_ppm:.2f}")
+    timings = status["collected"]
+    print("sohoa's own stage timings (median seconds per record): "
+          + ", ".join(f"{k} {v:.2f}" for k, v in sorted(timings["stages"].items()))
+          + (f"; page OCR with preprocessing {timings['page_seconds']:.2f}" if timings["page_seconds"] else ""))
     if pages_done != args.pages:
         sys.exit(f"only {pages_done} of {args.pages} pages were processed: {status.get('failures')}")
 

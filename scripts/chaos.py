@@ -281,6 +281,8 @@ def main() -> int:
     ap.add_argument("--s3-outage", type=float, default=30)
     ap.add_argument("--quick", action="store_true", help="a small batch and short outages (what the tests run)")
     ap.add_argument("--timeout", type=float, default=1800, help="seconds to wait for the batch to settle")
+    ap.add_argument("--inline-pages", type=int, default=None,
+                    help="SOHOA_INLINE_PAGES for the drill's workers (1: the 2-3-page scans go through page ranges)")
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--keep", action="store_true", help="keep the drill's indices, bucket and services running")
     args = ap.parse_args()
@@ -290,6 +292,8 @@ def main() -> int:
 
     run = uuid.uuid4().hex[:8]
     env = stack_env(run)
+    if args.inline_pages is not None:
+        env["SOHOA_INLINE_PAGES"] = str(args.inline_pages)
     s3 = boto3.client("s3", endpoint_url=env.get("SOHOA_S3_ENDPOINT", "http://127.0.0.1:9000"), region_name="us-east-1",
                       aws_access_key_id=env.get("SOHOA_S3_ACCESS_KEY", "sohoa"),
                       aws_secret_access_key=env.get("SOHOA_S3_SECRET_KEY", "sohoa-secret"))

@@ -14,13 +14,26 @@ reliability table (predicted vs observed) and, for fields called confident
         --ocr-cache /tmp/ocr
 
 ``--write`` stores the fitted calibration; without it nothing is written.
+
+**Unfamiliar wording, simulated** (``--held-out-folds N``): on forms of the seen wordings every label is one
+the extractor knows, so a fit on them alone learns that a label is either read right or not at all. To see
+how each way of reading a label fails on words it does not know, the forms are also read N more times, each
+time with a share 1/N of the label vocabulary's content syllables held back (by a stable hash of the folded
+syllable): the type files' wordings, section markers and the role and attribute words of
+``label_words.json`` that contain one are removed, and the label classifier is retrained without the
+features they give. Labels with held-back words are then read fuzzily, from their other words' meaning,
+from their value or by the classifier, and fail as they would on a wording nobody listed. The unseen split
+is never read.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
+import tempfile
+import zlib
 from multiprocessing import Pool
 from pathlib import Path
 
@@ -31,8 +44,10 @@ from bench_extract import match_records, ocr_document  # noqa: E402
 from make_forms import RECORD_TYPES  # noqa: E402
 
 from ocr.result import PageText  # noqa: E402
+from schemas import label_model, labels  # noqa: E402
 from schemas.confidence import CALIBRATION_FILE, CONFIDENT, MIN_GROUP, fit, reliability  # noqa: E402
 from schemas.extract import extract_records, flatten_fields  # noqa: E402
+from schemas.loader import TYPES_DIR, parse_schema  # noqa: E402
 
 
 def _documents(split: str, seed: int, per_type: int, levels: list[int], types: list[str], jobs: int,
@@ -52,23 +67,122 @@ def _documents(split: str, seed: int, per_type: int, levels: list[int], types: l
     return out
 
 
+def vocabulary_syllables() -> set[str]:
+    """The folded content syllables of every label the extractor knows: the types' wordings and markers, the
+    role and attribute words (fillers such as "của", "người" are grammar, not vocabulary)."""
+    words = json.loads(labels.WORDS_FILE.read_text(encoding="utf-8"))
+    out: set[str] = set()
+    for group in ("roles", "attributes"):
+        for ws in words[group].values():
+            out.update(s for w in ws for s in labels.syllables(w))
+    for path in sorted(TYPES_DIR.glob("*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        for f in data["fields"]:
+            for lb in [*f.get("labels", []), *f.get("context_labels", [])]:
+                out.update(labels.syllables(lb if isinstance(lb, str) else lb["text"]))
+    fillers = {s for w in words["fillers"] + words["objects"] for s in labels.syllables(w)}
+    return {s for s in out if s not in fillers and not s.isdigit()}
+
+
+def held_back(fold: int, folds: int) -> frozenset[str]:
+    """The syllables held back in this fold: those whose stable hash falls in it."""
+    return frozenset(s for s in vocabulary_syllables() if zlib.crc32(s.encode()) % folds == fold)
+
+
+def _without(texts: list, hidden: frozenset[str]) -> list:
+    return [t for t in texts if not set(labels.syllables(t if isinstance(t, str) else t["text"])) & hidden]
+
+
+def reduced_schemas(hidden: frozenset[str]) -> dict:
+    """The record types with every wording and section marker holding a hidden syllable removed."""
+    out = {}
+    for path in sorted(TYPES_DIR.glob("*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        for f in data["fields"]:
+            for k in ("labels", "context_labels"):
+                if k in f:
+                    f[k] = _without(f[k], hidden)
+            if not f.get("labels") and not f.get("context_labels"):
+                # a record type needs a label a field: one that matches no printed words (a bracketed
+                # English key), so the field is found only from a label's meaning, its value or the classifier
+                f["labels"] = [f"[{f['key']} held back]"]
+        for sec in (data.get("sections") or {}).values():
+            sec["markers"] = _without(sec.get("markers", []), hidden)
+        out[data["record_type"]] = parse_schema(data, path.name)
+    return out
+
+
+@contextlib.contextmanager
+def vocabulary_held_back(hidden: frozenset[str], model_seeds: list[int]):
+    """Read with the hidden syllables unknown: the label words file without them, the classifier retrained
+    without their features. Yields the reduced record types to read with."""
+    from train_label_model import examples, train
+
+    words = json.loads(labels.WORDS_FILE.read_text(encoding="utf-8"))
+    for group in ("roles", "attributes"):
+        words[group] = {k: _without(v, hidden) for k, v in words[group].items()}
+    grams_kept = {f"<{s}>"[i:i + 3] for s in vocabulary_syllables() - hidden for i in range(len(s))}
+
+    def unknown(feature: str) -> bool:
+        kind, _, text = feature.partition("=")
+        if kind == "lw":
+            return text in hidden
+        if kind == "lc":
+            return text not in grams_kept and any(text in f"<{s}>" for s in hidden)
+        return False
+
+    original = labels.WORDS_FILE
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "label_words.json"
+        path.write_text(json.dumps(words, ensure_ascii=False), encoding="utf-8")
+        labels.WORDS_FILE = path
+        _clear_label_caches()
+        enabled = label_model.model() is not None
+        if enabled:
+            label_model.use(train(examples(model_seeds), drop=unknown))
+        try:
+            yield reduced_schemas(hidden)
+        finally:
+            labels.WORDS_FILE = original
+            _clear_label_caches()
+            label_model.use(None, enabled=enabled)
+
+
+def _clear_label_caches() -> None:
+    for name in ("lexicon", "known_syllable", "near_phrase"):
+        fn = getattr(labels, name, None)
+        if hasattr(fn, "cache_clear"):
+            fn.cache_clear()
+    getattr(labels, "_FIELD_MEANINGS", {}).clear()
+
+
 def scored_fields(splits: list[str], seeds: list[int], per_type: int, levels: list[int], types: list[str],
-                  jobs: int, cache: Path | None) -> list[tuple[str, float, bool]]:
-    """(group, raw score, right) for every extracted field the truth has, over the seeds' forms."""
+                  jobs: int, cache: Path | None, folds: int = 0, model_seeds: list[int] | None = None,
+                  passes: int | None = None) -> list[tuple[str, float, bool]]:
+    """(group, raw score, right) for every extracted field the truth has, over the seeds' forms: read with the
+    whole vocabulary, then (``folds``) once per fold with that fold's share of it held back."""
+    docs = [d for split in splits for seed in seeds
+            for d in _documents(split, seed, per_type, levels, types, jobs, cache)]
+    out = _score(docs, None)
+    for k in range(min(folds, passes if passes is not None else folds)):
+        with vocabulary_held_back(held_back(k, folds), model_seeds or [1000, 1001, 1002, 1003, 1004]) as schemas:
+            out += _score(docs, schemas)
+    return out
+
+
+def _score(docs: list, schemas: dict | None) -> list[tuple[str, float, bool]]:
     out = []
-    for split in splits:
-        for seed in seeds:
-            for truth, page_dicts in _documents(split, seed, per_type, levels, types, jobs, cache):
-                pages = [PageText.from_dict(d) for d in page_dicts]
-                got = extract_records(pages, truth["collection"], calibrated=False)
-                for t, rec in match_records(truth["records"], got):
-                    if rec is None:
-                        continue
-                    values, confs, groups = (flatten_fields(rec), flatten_fields(rec, "confidence"),
-                                             flatten_fields(rec, "group"))
-                    for key, want in t["fields"].items():
-                        if values.get(key) is not None and groups.get(key):  # (a relation read from its label: no group)
-                            out.append((groups[key], confs[key] or 0.0, values[key] == want))
+    for truth, page_dicts in docs:
+        pages = [PageText.from_dict(d) for d in page_dicts]
+        got = extract_records(pages, truth["collection"], schemas=schemas, calibrated=False)
+        for t, rec in match_records(truth["records"], got):
+            if rec is None:
+                continue
+            values, confs, groups = (flatten_fields(rec), flatten_fields(rec, "confidence"),
+                                     flatten_fields(rec, "group"))
+            for key, want in t["fields"].items():
+                if values.get(key) is not None and groups.get(key):  # (a relation read from its label: no group)
+                    out.append((groups[key], confs[key] or 0.0, values[key] == want))
     return out
 
 
@@ -78,29 +192,53 @@ def main(argv: list[str] | None = None) -> int:
                     help="splits of seen wordings to fit on: seen (scripts/forms), legacy (scripts/make_forms.py); "
                          "never unseen")
     ap.add_argument("--fit-seeds", default="101,103")
-    ap.add_argument("--check-seeds", default="102")
+    ap.add_argument("--check-seeds", default="102", help="seeds of held-out forms to check on ('' for none)")
     ap.add_argument("--per-type", type=int, default=4)
     ap.add_argument("--levels", default="0,1,2,3")
     ap.add_argument("--types", default=",".join(RECORD_TYPES))
     ap.add_argument("--jobs", type=int, default=1)
     ap.add_argument("--ocr-cache", type=Path)
+    ap.add_argument("--held-out-folds", type=int, default=0,
+                    help="also read the fit forms once per fold with 1/N of the label vocabulary held back "
+                         "(unfamiliar wording, simulated); the check forms are read both ways too")
+    ap.add_argument("--held-out-passes", type=int,
+                    help="read only this many of the folds (default all): 1 gives as many readings with held-back "
+                         "words as familiar ones")
+    ap.add_argument("--rules-only", action="store_true",
+                    help="fit without the label classifier (its agreement is then no evidence), to compare")
     ap.add_argument("--write", action="store_true", help=f"store the calibration in {CALIBRATION_FILE}")
+    ap.add_argument("--out", type=Path, default=CALIBRATION_FILE, help="where --write stores it")
+    ap.add_argument("--points-out", type=Path, help="also write the fit's (group, score, right) points as JSON")
+    ap.add_argument("--points-in", type=Path,
+                    help="fit on points written by --points-out instead of reading forms (a change of grouping "
+                         "levels, tried in seconds)")
     args = ap.parse_args(argv)
     levels = [int(x) for x in args.levels.split(",")]
     types = args.types.split(",")
     splits = [x for x in args.splits.split(",") if x]
     if "unseen" in splits:
         ap.error("the calibration is fitted on seen wordings only: the unseen split is the test")
-    fit_pts = scored_fields(splits, [int(s) for s in args.fit_seeds.split(",")], args.per_type, levels, types,
-                            args.jobs, args.ocr_cache)
-    check_pts = scored_fields(splits, [int(s) for s in args.check_seeds.split(",")], args.per_type, levels, types,
-                              args.jobs, args.ocr_cache)
+    if args.rules_only:
+        label_model.use(enabled=False)
+    if args.points_in is not None:
+        fit_pts = [tuple(p) for p in json.loads(args.points_in.read_text(encoding="utf-8"))]
+    else:
+        fit_pts = scored_fields(splits, [int(s) for s in args.fit_seeds.split(",")], args.per_type, levels, types,
+                                args.jobs, args.ocr_cache, args.held_out_folds, passes=args.held_out_passes)
+    if args.points_out is not None:
+        args.points_out.write_text(json.dumps(fit_pts), encoding="utf-8")
+    check_pts = scored_fields(splits, [int(s) for s in args.check_seeds.split(",") if s], args.per_type, levels,
+                              types, args.jobs, args.ocr_cache, args.held_out_folds)
     cal = fit(fit_pts)
     maps = cal.maps
     pairs = [(cal.for_group(g, s), ok) for g, s, ok in check_pts]
     confident = [ok for p, ok in pairs if p >= CONFIDENT]
-    print(f"fitted on {len(fit_pts)} fields (seeds {args.fit_seeds}), checked on {len(check_pts)} (seeds "
-          f"{args.check_seeds})")
+    print(f"fitted on {len(fit_pts)} fields (seeds {args.fit_seeds}, {args.held_out_folds} held-out folds), "
+          f"checked on {len(check_pts)} (seeds {args.check_seeds or 'none'})")
+    print("fields right by how their label was read (fit forms, every reading): " + ", ".join(
+        f"{how} {sum(ok for g, _, ok in fit_pts if g.split(':')[2] == how)}/"
+        f"{sum(1 for g, _, _ in fit_pts if g.split(':')[2] == how)}"
+        for how in sorted({g.split(":")[2] for g, _, _ in fit_pts if g.count(":") >= 2})))
     print(f"groups with a map of their own (>= {MIN_GROUP} fields): "
           + ", ".join(f"{g} {m.n}" for g, m in sorted(maps.items()) if m.n >= MIN_GROUP))
     print(f"confident from a calibrated probability of {cal.confident_from}")
@@ -117,16 +255,20 @@ def main(argv: list[str] | None = None) -> int:
           f"{len(confident) - sum(confident)} ({100 * (len(confident) - sum(confident)) / max(1, len(pairs)):.2f} % "
           f"of fields); right but not confident {right - sum(confident)} of {right} right values")
     if args.write:
-        CALIBRATION_FILE.write_text(json.dumps({
+        args.out.write_text(json.dumps({
             "about": "Isotonic maps from extraction scores to the share of right values, per field group "
-                     "(kind:clean|repaired, kind, all); written by scripts/fit_calibration.py, do not edit.",
+                     "(kind:clean|repaired:how the label was read:whether the label classifier agrees, "
+                     "how:agreement, kind:clean|repaired, kind, all); written by scripts/fit_calibration.py, "
+                     "do not edit.",
             "fitted_on": {"splits": args.splits, "seeds": args.fit_seeds, "per_type": args.per_type,
-                          "levels": args.levels, "fields": len(fit_pts)},
+                          "levels": args.levels, "held_out_folds": args.held_out_folds,
+                          "held_out_passes": args.held_out_passes,
+                          "label_model": not args.rules_only, "fields": len(fit_pts)},
             "checked_on": {"seeds": args.check_seeds, "fields": len(check_pts), "reliability": table},
             "confident_from": cal.confident_from,
             "groups": {g: {"x": list(m.x), "y": list(m.y), "n": m.n} for g, m in sorted(maps.items())},
         }, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-        print(f"written: {CALIBRATION_FILE}")
+        print(f"written: {args.out}")
     return 0
 
 

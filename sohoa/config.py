@@ -194,6 +194,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("SOHOA_OCR_ENGINE", "tesseract", "what reads a page: tesseract (OCR), or textlayer (a born-digital PDF's "
             "own text only; no OCR, pages without text come out empty and flagged)",
             check=one_of("tesseract", "textlayer")),
+    Setting("SOHOA_OCR_RECOVER", "true", "read ink no recognised word covers once more, as single lines: short lone "
+            "values (a sex, a year) full-page OCR drops (ocr/recover.py)", check=boolean),
     Setting("SOHOA_OCR_FORCE", "false", "OCR PDF pages even when they already have a text layer", check=boolean),
     Setting("SOHOA_MAX_OBJECT_BYTES", str(2 * 1024**3), "largest object accepted from the bucket", check=integer(1)),
     Setting("SOHOA_MAX_PAGES", "2000", "most pages accepted in one document", check=integer(1)),
@@ -201,6 +203,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("SOHOA_INLINE_PAGES", "3", "documents of at most this many pages are OCR'd and indexed whole by the "
             "worker that prepares them (no queue hops); larger ones are spread over all workers page by page",
             check=integer(0)),
+    Setting("SOHOA_RANGE_PAGES", "8", "a larger document's pages go to the workers in ranges of at most this many "
+            "(shorter towards its end), each rasterized and read by the worker that takes it", check=integer(1)),
     Setting("SOHOA_WORKER_PROCESSES", "2", "worker processes started by 'sohoa worker'", check=integer(1)),
     Setting("SOHOA_WORKER_THREADS", "1", "threads per worker process (OCR is CPU-bound: keep 1)", check=integer(1)),
     Setting("SOHOA_MAX_RETRIES", "3", "retries of a failing stage before it is recorded as failed", check=integer(0)),
@@ -261,10 +265,12 @@ class Config:
     ocr_min_confidence: float
     ocr_force: bool
     ocr_engine: str
+    ocr_recover: bool
     max_object_bytes: int
     max_pages: int
     max_pixels: int
     inline_pages: int
+    range_pages: int
     worker_processes: int
     worker_threads: int
     max_retries: int
@@ -337,10 +343,12 @@ class Config:
             ocr_min_confidence=float(e("SOHOA_OCR_MIN_CONFIDENCE")),
             ocr_force=e("SOHOA_OCR_FORCE").strip().lower() in TRUE_WORDS,
             ocr_engine=e("SOHOA_OCR_ENGINE").strip().lower(),
+            ocr_recover=e("SOHOA_OCR_RECOVER").strip().lower() in TRUE_WORDS,
             max_object_bytes=int(e("SOHOA_MAX_OBJECT_BYTES")),
             max_pages=int(e("SOHOA_MAX_PAGES")),
             max_pixels=int(e("SOHOA_MAX_PIXELS")),
             inline_pages=int(e("SOHOA_INLINE_PAGES")),
+            range_pages=int(e("SOHOA_RANGE_PAGES")),
             worker_processes=int(e("SOHOA_WORKER_PROCESSES")),
             worker_threads=int(e("SOHOA_WORKER_THREADS")),
             max_retries=int(e("SOHOA_MAX_RETRIES")),

@@ -28,7 +28,8 @@ log = logging.getLogger(__name__)
 
 STAGES = ("prepare", "ocr", "index")
 PREPARE, OCR, INDEX = "prepare_document", "ocr_page", "index_document"  # the actors' names
-ACTOR_STAGE = {PREPARE: "prepare", OCR: "ocr", INDEX: "index"}
+OCR_PAGES = "ocr_pages"  # a range of a large document's pages, read by the worker that takes it
+ACTOR_STAGE = {PREPARE: "prepare", OCR: "ocr", OCR_PAGES: "ocr", INDEX: "index"}
 
 
 def queue_names(prefix: str) -> tuple[str, ...]:
@@ -177,6 +178,10 @@ class MessageSender:
 
     def ocr(self, doc_hash: str, page: int) -> None:
         self.broker.enqueue(self.message(OCR, doc_hash, page))
+
+    def pages(self, doc_hash: str, ranges: list[tuple[int, int]]) -> None:
+        """Ranges of a large document's pages, ``[(first, last), ...]``: one broker round trip."""
+        enqueue_many(self.broker, [self.message(OCR_PAGES, doc_hash, first, last) for first, last in ranges])
 
     def index(self, doc_hash: str) -> None:
         self.broker.enqueue(self.message(INDEX, doc_hash))

@@ -170,3 +170,18 @@ def test_settings_default_matches_the_code_and_rejects_unknown_steps():
     with pytest.raises(ValueError):
         OcrOptions.from_config(Config.from_env({"SOHOA_OCR_STEPS": "deskew,sharpen"}))
     assert Config.from_env({"SOHOA_OCR_STEPS": "none"}).ocr_steps == ()
+
+
+def test_tesseract_reads_the_inked_part_and_boxes_land_on_the_whole_page(prose):
+    # The page set in a wide white frame: Tesseract gets the printed part only.
+    img, _truth = prose
+    framed = Image.new("L", (img.width + 600, img.height + 400), 255)
+    framed.paste(img.convert("L"), (400, 300))
+    framed.info["dpi"] = img.info.get("dpi", (200, 200))
+    whole = ocr_image(framed, 1, OcrOptions(crop=False))
+    cropped = ocr_image(framed, 1, OcrOptions())
+    assert (cropped.width, cropped.height) == (whole.width, whole.height)
+    assert cropped.text == whole.text
+    for a, b in zip(whole.words, cropped.words):
+        assert max(abs(p - q) for p, q in zip(a.bbox, b.bbox)) <= 2
+    assert min(w.bbox[0] for w in cropped.words) >= 400 - 2

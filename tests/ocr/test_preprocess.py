@@ -194,3 +194,75 @@ def test_upright_ratio_tells_up_from_down(prose, form):
 def test_noise_is_not_taken_for_a_sideways_page():
     noise = ((np.random.default_rng(0).random((2339, 1654)) < 0.5) * 255).astype(np.uint8)
     assert not pp.is_sideways(noise)
+
+
+# --------------------------------------------------------------------------- cheap checks before costly passes
+
+
+def _dots(boxes):
+    """Component boxes (x, y, w, h, area) as connectedComponentsWithStats gives them."""
+    return np.array([(x, y, w, h, w * h) for x, y, w, h in boxes], dtype=np.int32)
+
+
+def test_a_row_of_dots_may_be_a_leader_and_scattered_dots_may_not():
+    row = _dots([(100 + 20 * i, 500 + (i % 2), 4, 4) for i in range(12)])  # 224 px long, 16 px gaps
+    assert pp.may_have_dot_rows(row, gap=30, length=200)
+    assert not pp.may_have_dot_rows(row, gap=30, length=260)  # too short for the opening
+    assert not pp.may_have_dot_rows(row, gap=10, length=200)  # too far apart for the closing
+    # The same dots spread over many rows (diacritics of a page of prose) never line up.
+    scattered = _dots([(100 + 20 * i, 500 + 40 * i, 4, 4) for i in range(12)])
+    assert not pp.may_have_dot_rows(scattered, gap=30, length=200)
+    assert not pp.may_have_dot_rows(_dots([]), gap=30, length=200)
+
+
+def test_dots_in_two_neighbouring_bands_still_make_one_row():
+    # Tops alternate across a band boundary (bands are as tall as the tallest dot).
+    row = _dots([(100 + 12 * i, 7 + (i % 2) * 2, 4, 8) for i in range(20)])
+    assert pp.may_have_dot_rows(row, gap=12, length=200)
+
+
+def test_leader_removal_is_the_same_with_and_without_its_precheck(form, prose):
+    for page in (form, prose):
+        g = gray(page[0])
+        h = pp.text_height(g)
+        checked = pp.clean_components(g, height=h, precheck=True)
+        assert (checked == pp.clean_components(g, height=h, precheck=False)).all()
+    assert (pp.clean_components(gray(form[0])) != gray(form[0])).any()  # the form's leaders did go
+
+
+def test_vertical_runs_are_found_on_the_shorter_copy():
+    mask = np.zeros((1000, 300), np.uint8)
+    assert not pp.may_have_vertical_runs(mask, 120)
+    mask[101:222, 40:42] = 1  # 121 px: long enough
+    assert pp.may_have_vertical_runs(mask, 120)
+    mask[:] = 0
+    mask[100:150, 40:42] = 1  # a letter's stem, far shorter
+    assert not pp.may_have_vertical_runs(mask, 120)
+
+
+def test_rule_removal_is_the_same_with_and_without_its_precheck(prose):
+    g = gray(prose[0]).copy()
+    assert (pp.remove_lines(g, precheck=True) == pp.remove_lines(g, precheck=False)).all()
+    g[100:2200, 50:53] = 0
+    assert (pp.remove_lines(g, precheck=True) == pp.remove_lines(g, precheck=False)).all()
+
+
+def test_painting_few_components_matches_painting_them_all(prose):
+    import cv2
+    g = gray(prose[0])
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(pp.ink_mask(g).astype(np.uint8), connectivity=8)
+    for every in (7, 1):  # a few components (boxes), then all of them (one pass)
+        drop = np.zeros(n, bool)
+        drop[1::every] = True
+        expected = g.copy()
+        expected[drop[labels]] = 255
+        assert (pp.paint_components(g, labels, stats, drop) == expected).all()
+
+
+def test_ink_box_covers_every_ink_pixel_with_its_margin():
+    g = np.full((400, 300), 250, np.uint8)
+    assert pp.ink_box(g, margin=10) is None
+    g[50:60, 100:180] = 20
+    g[300, 40] = 20
+    assert pp.ink_box(g, margin=10) == (30, 40, 190, 311)
+    assert pp.ink_box(g, margin=100) == (0, 0, 280, 400)

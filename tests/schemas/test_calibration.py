@@ -45,15 +45,26 @@ def test_stored_calibration_is_used():
     assert cal("name", True, 0.0) < REVIEW_THRESHOLD
 
 
+def test_a_short_number_of_its_fields_shape_is_not_doubted_for_its_ocr_confidence():
+    # Tesseract gives a clean two-digit number (and the label word before it) 0.11: the shape is the evidence
+    head = ["GIẤY KHAI SINH", "Họ và tên: Phạm Minh Châu", "Ngày sinh: 02/09/2001"]
+    rec = extract_records([page(head + ["Số:@0.11 27@0.11", "Giới tính:@0.59 Nữ@0.59"])], "hotich/")[0]
+    assert rec["doubtful"] == [] and not rec["needs_review"]
+    # a longer token read as poorly is still doubted
+    rec = extract_records([page(head + ["Số: 27@0.11", "Quyển số: 01/2001@0.1"])], "hotich/")[0]
+    assert "registration.book" in rec["doubtful"]
+
+
 def test_one_doubtful_secondary_field_is_listed_but_does_not_hold_the_record():
     head = ["GIẤY KHAI SINH", "Họ và tên: Phạm Minh Châu", "Ngày sinh: 02/09/2001"]
-    rec = extract_records([page(head + ["Số: 27@0.11"])], "hotich/")[0]
-    assert rec["doubtful"] == ["registration.number"] and not rec["needs_review"]
+    rec = extract_records([page(head + ["Quyển số: 01/2001@0.11"])], "hotich/")[0]
+    assert rec["doubtful"] == ["registration.book"] and not rec["needs_review"]
     # the subject's name read poorly: that alone holds the record
     rec = extract_records([page(["GIẤY KHAI SINH", "Họ và tên: Phạm@0.2 Minh@0.2 Châu@0.2",
                                  "Ngày sinh: 02/09/2001"])], "hotich/")[0]
     assert rec["needs_review"] and any(r.startswith("full_name: not confident") for r in rec["review_reasons"])
     # three doubtful secondary fields: the page was read poorly
     rec = extract_records([page(head + ["Số: 27@0.11", "Quyển số: 01/2001@0.1", "Dân tộc: Kinh@0.1",
-                                        "Quốc tịch: Việt@0.1 Nam@0.1"])], "hotich/")[0]
+                                        "Quốc tịch: Việt@0.1 Nam@0.1", "Nơi sinh: xã@0.1 Tam@0.1 Sơn@0.1"])],
+                          "hotich/")[0]
     assert len(rec["doubtful"]) >= 3 and rec["needs_review"]

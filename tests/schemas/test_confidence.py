@@ -130,7 +130,11 @@ def test_register_row_whose_label_was_lost_is_read_by_its_place_in_the_entry():
     v, c, n = flatten_fields(recs[1]), flatten_fields(recs[1], "confidence"), flatten_fields(recs[1], "notes")
     assert v["ethnicity"] == "Sán Dìu" and v["place_of_birth"] == "xã Đồng Nguyên, huyện Yên Dũng"
     assert "label not read" in n["ethnicity"][-1]
-    assert c["ethnicity"] < flatten_fields(recs[0], "confidence")["ethnicity"]  # labelled values are surer
+    # labelled values are surer: a lower score, and a calibration group of its own (read from its place)
+    raw = extract_records([page(REGISTER + ["Sán Dìu", "xã Đồng Nguyên, huyện Yên Dũng"])], "hotich/", calibrated=False)
+    assert flatten_fields(raw[1], "confidence")["ethnicity"] < flatten_fields(raw[0], "confidence")["ethnicity"]
+    assert flatten_fields(raw[1], "group")["ethnicity"].split(":")[2] == "position"
+    assert c["ethnicity"] < REVIEW_THRESHOLD
 
 
 def test_unlabelled_row_that_does_not_parse_as_the_field_in_its_place_is_ignored():

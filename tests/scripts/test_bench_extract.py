@@ -28,12 +28,18 @@ def test_reliability_bins_count_fields_with_a_value_only():
     assert sum(b[2] for b in bins) == 4
 
 
-def test_the_ocr_cache_key_follows_the_image_bytes_and_the_steps():
+def test_the_ocr_cache_key_follows_the_image_bytes_and_the_ocr_settings():
+    from dataclasses import replace
+
+    from ocr.pipeline import OcrOptions
     white, grey = Image.new("L", (20, 10), 255), Image.new("L", (20, 10), 200)
-    assert be.image_key([white], None) == be.image_key([Image.new("L", (20, 10), 255)], None)
-    assert be.image_key([white], None) != be.image_key([grey], None)
-    assert be.image_key([white], None) != be.image_key([white], ("deskew",))
-    assert be.image_key([white, grey], None) != be.image_key([grey, white], None)
+    default = OcrOptions()
+    assert be.image_key([white], default) == be.image_key([Image.new("L", (20, 10), 255)], OcrOptions())
+    assert be.image_key([white], default) != be.image_key([grey], default)
+    assert be.image_key([white], default) != be.image_key([white], default.with_steps("deskew"))
+    assert be.image_key([white, grey], default) != be.image_key([grey, white], default)
+    # a reading made without the second look at uncovered ink is not reused for one with it
+    assert be.image_key([white], replace(default, recover=False)) != be.image_key([white], replace(default, recover=True))
 
 
 def test_tally_adds_up():
@@ -67,5 +73,6 @@ def test_score_document_counts_a_name_under_another_role_and_a_silent_record(mon
 
 def test_the_ocr_cache_key_follows_the_ocr_code():
     white = Image.new("L", (20, 10), 255)
-    assert be.image_key([white], None, "a") != be.image_key([white], None, "b")
+    from ocr.pipeline import OcrOptions
+    assert be.image_key([white], OcrOptions(), "a") != be.image_key([white], OcrOptions(), "b")
     assert len(be.ocr_fingerprint()) == 16 and be.ocr_fingerprint() == be.OCR_VERSION

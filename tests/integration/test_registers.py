@@ -1,0 +1,107 @@
+"""A register larger than SOHOA_INLINE_PAGES: its pages go to the workers as ranges, each rasterized and
+read by the worker that takes it; nothing is rasterized up front, lost or read twice."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+from ingest.stages import Context, index_document, ocr_pages, prepare
+from ingest.state import ledger_id
+from ingest.storage import ObjectRef
+from sohoa.config import Config
+
+PAGES = [[f"SỔ ĐĂNG KÝ KHAI SINH · trang {n}", f"Số: {n}   Quyển số: 02/1976",
+          f"Họ, chữ đệm, tên: {name}", "Nơi sinh: xã Tam Sơn, huyện Từ Sơn"]
+         for n, name in enumerate(["Khúc Văn Hạo", "Mạc Thị Nhàn", "Tạ Quang Bửu", "Ông Thị Lành", "Cù Văn Khải"], 1)]
+
+
+def _context(stack, sent: list) -> Context:
+    return Context.from_config(Config.from_env(stack.env), send_ocr=lambda d, p: sent.append(("ocr", p)),
+                               send_index=lambda d: sent.append(("index", d)),
+                               send_pages=lambda d, ranges: sent.extend(("pages", a, b) for a, b in ranges))
+
+
+def _drop(stack, ctx: Context, key: str, data: bytes) -> tuple[ObjectRef, str]:
+    stack.put(key, data)
+    etag = stack.s3.head_object(Bucket=stack.bucket, Key=key)["ETag"].strip('"')
+    lid = ledger_id(stack.bucket, key, etag)
+    ctx.state.create(ctx.state.ledger, lid, {"status": "enqueued", "bucket": stack.bucket, "key": key, "etag": etag,
+                                             "size": len(data)})
+    return ObjectRef(key=key, etag=etag, size=len(data)), lid
+
+
+def _stored(ctx: Context, key: str) -> bool:
+    from botocore.exceptions import ClientError
+    try:
+        ctx.bucket.client.head_object(Bucket=ctx.bucket.derived_bucket, Key=key)
+        return True
+    except ClientError:
+        return False
+
+
+def test_a_register_is_spread_as_ranges_and_each_page_is_read_once(stack, es, pdf_maker):
+    sent: list = []
+    ctx = _context(stack, sent)
+    data = pdf_maker(PAGES)
+    doc_hash = hashlib.sha256(data).hexdigest()
+    ref, lid = _drop(stack, ctx, "hotich/so/so-khai-sinh-1976.pdf", data)
+
+    prepare(ctx, ref, lid)
+
+    # The prepare rasterized nothing: every page waits, recorded, for the range that will read it.
+    ranges = [m[1:] for m in sent if m[0] == "pages"]
+    assert [n for a, b in ranges for n in range(a, b + 1)] == [1, 2, 3, 4, 5]
+    assert ctx.state.document(doc_hash)["state"] == "ocr"
+    records = ctx.state.pages(doc_hash, [1, 2, 3, 4, 5])
+    assert all(r["state"] == "queued" and r["attempts"] == 0 for r in records.values()) and len(records) == 5
+    assert not any(_stored(ctx, ctx.bucket.page_image_key(doc_hash, n)) for n in range(1, 6))
+
+    # A worker killed mid-range left page 4 started: the next range sends it to the OCR queue alone.
+    ctx.state.set_page_state(doc_hash, 4, "ocr", attempts=1)
+    sent.clear()
+    worker = _context(stack, sent)  # another worker: its own download of the source
+    for first, last in ranges:
+        ocr_pages(worker, doc_hash, first, last)
+    assert ("ocr", 4) in sent and ("index", doc_hash) not in sent
+    doc = ctx.state.document(doc_hash)
+    assert doc["pages_done"] == [1, 2, 3, 5] and doc["state"] == "ocr"
+    for n in (1, 2, 3, 5):
+        page = ctx.state.page(doc_hash, n)
+        assert page["state"] == "done" and page["attempts"] == 1
+        assert json.loads(ctx.bucket.get_bytes(ctx.bucket.page_ocr_key(doc_hash, n)))["page"] == n
+    assert ctx.bucket.get_bytes(ctx.bucket.page_image_key(doc_hash, 4)).startswith(b"\x89PNG")
+    assert ctx.state.page(doc_hash, 4)["state"] == "queued"
+
+    # The OCR queue reads page 4; then the document is indexed, every page once.
+    from ingest.stages import ocr_page
+    sent.clear()
+    ocr_page(worker, doc_hash, 4)
+    assert sent == [("index", doc_hash)]
+    # A redelivered range reads nothing again.
+    sent.clear()
+    ocr_pages(worker, doc_hash, *ranges[0])
+    assert [m for m in sent if m[0] != "index"] == []
+    index_document(worker, doc_hash)
+    es.indices.refresh(index=f"{stack.prefix}-pages")
+    hits = es.search(index=f"{stack.prefix}-pages", query={"term": {"doc_hash": doc_hash}}, size=20)["hits"]["hits"]
+    assert sorted(h["_source"]["page"] for h in hits) == [1, 2, 3, 4, 5]
+    assert any("Nhàn" in h["_source"]["text"] for h in hits)
+    assert ctx.state.document(doc_hash)["state"] in ("indexed", "needs_review")
+
+
+def test_a_range_of_a_key_overwritten_since_closes_its_old_version(stack, es, pdf_maker):
+    sent: list = []
+    ctx = _context(stack, sent)
+    data = pdf_maker(PAGES[:4] + [["SỔ ĐĂNG KÝ KHAI SINH", "Họ, chữ đệm, tên: Lục Văn Tài"]])
+    doc_hash = hashlib.sha256(data).hexdigest()
+    ref, lid = _drop(stack, ctx, "hotich/so/so-ghi-de.pdf", data)
+    prepare(ctx, ref, lid)
+    stack.put("hotich/so/so-ghi-de.pdf", pdf_maker(PAGES[:1]))  # a rescan under the same key
+
+    first, last = next(m[1:] for m in sent if m[0] == "pages")
+    assert ocr_pages(_context(stack, []), doc_hash, first, last) == {}
+    assert ctx.state.document(doc_hash)["state"] == "superseded"
+    # The rescan is not this test's to process: out of the bucket, so no later listing of the session's
+    # inbox takes it up.
+    stack.s3.delete_object(Bucket=stack.bucket, Key="hotich/so/so-ghi-de.pdf")
