@@ -74,6 +74,11 @@ ROLES: dict[str, frozenset[str]] = {
     # A reviewer reads the page to correct what was read from it, dates and ID numbers included, and searches
     # to check that a corrected record is found.
     "reviewer": frozenset({SEARCH, FULL_FIELDS, REVIEW}),
+    # A volunteer reviews names, places and what the extractor could not place, as many archives let trusted
+    # volunteers index: without the right to personal data, they see what a viewer sees (dates of birth as their
+    # year, ID numbers as their last digits, page images and crops with both painted black) and may not answer
+    # those fields.
+    "volunteer": frozenset({SEARCH, REVIEW}),
     # The archive's administrator is one trusted person in a small office: admin
     # holds every permission (and every action of theirs is audited like anyone's).
     "admin": frozenset({SEARCH, FULL_FIELDS, SUBMIT, OPERATE, AUDIT, TOKENS, REVIEW, ARBITRATE}),
@@ -111,6 +116,8 @@ ROUTE_PERMISSIONS: dict[str, str] = {
     "/review/records/{record_id}/decisions": REVIEW,
     "/review/records/{record_id}/release": REVIEW,
     "/review/records/{record_id}/history": REVIEW,
+    "/review/records/{record_id}/split": REVIEW,
+    "/review/records/{record_id}/merge-next": REVIEW,
     "/review/arbitration": ARBITRATE,
     "/review/records/{record_id}/arbitrate": ARBITRATE,
     "/review/backlog": OPERATE,
@@ -545,6 +552,12 @@ def mask_record(body: dict, full_fields: bool) -> dict:
         return body
     values = sorted(sensitive_values(body), key=len, reverse=True)
     out = _mask_walk(body)
+    # "label: value" pairs that named no field: of unknown kind, so their values are masked as free text is
+    # (any date finer than a year, any ID-length number), wherever the record lists them.
+    for key in ("unmapped",):
+        if isinstance(out.get(key), list):
+            out[key] = [{**u, "value": mask_text(str(u["value"]))} if isinstance(u, dict) and u.get("value")
+                        else u for u in out[key]]
     if "highlights" in out:
         out["highlights"] = [h for h in out["highlights"] or []
                              if _leaf(h.get("field", "")) not in MASKED_FIELDS and h.get("field") != "ids"

@@ -28,7 +28,9 @@ from sohoa.masking import mask_text
 # Values that are opaque to people and that masking would break: sealed cursors, links, CSRF values, and the
 # service's own identifiers (content hashes and what is built from them).
 OPAQUE_KEYS = frozenset({"next_cursor", "cursor", "url", "csrf", "id", "record_id", "record_ids", "doc_hash",
-                         "token_id", "target", "image_key", "ocr_key"})
+                         "token_id", "target", "image_key", "ocr_key",
+                         # review crops: images cut from the page as the role sees it (api/review_routes.py)
+                         "crop"})
 # Fragments of HTML inside JSON (highlights, snippets): masked as text, then re-escaped without their marks.
 HTML_KEYS = frozenset({"html", "snippet"})
 TEXT_TYPES = ("application/json", "application/x-ndjson", "text/plain", "text/csv")

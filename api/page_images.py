@@ -64,6 +64,14 @@ def word_boxes(ocr: PageText) -> list[tuple[int, int, int, int]]:
     return out
 
 
+def drawn_boxes(record: dict, page: int) -> list[tuple[int, int, int, int]]:
+    """Boxes a reviewer drew on the stored page image for masked fields they added (already in its pixels)."""
+    boxes = flatten_fields(record, "image_box")
+    pages = flatten_fields(record, "page")
+    return [tuple(int(v) for v in b) for k, b in boxes.items()
+            if _leaf(k) in MASKED_LEAVES and b and len(b) == 4 and pages.get(k) in (None, page)]
+
+
 def redaction_boxes(ocr: PageText, record: dict) -> list[tuple[int, int, int, int]]:
     """Boxes to paint, in the coordinates of the stored page image (the scan before straightening)."""
     out = []
@@ -71,6 +79,15 @@ def redaction_boxes(ocr: PageText, record: dict) -> list[tuple[int, int, int, in
         x0, y0, x1, y1 = to_source(ocr, box)
         pad = int(max(2, (y1 - y0) * PAD))
         out.append((x0 - pad, y0 - pad, x1 + pad, y1 + pad))
+    return out + drawn_boxes(record, ocr.page)
+
+
+def paint(image: Image.Image, boxes: list[tuple[int, int, int, int]]) -> Image.Image:
+    """A copy of ``image`` with ``boxes`` painted black."""
+    out = image.convert("RGB") if image.mode not in ("RGB", "L") else image.copy()
+    draw = ImageDraw.Draw(out)
+    for box in boxes:
+        draw.rectangle(box, fill=0)
     return out
 
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import logging
 import re
+from functools import lru_cache
 from urllib.parse import quote
 from typing import Annotated
 
@@ -40,16 +41,20 @@ from api.search_routes import get_bucket, get_config, get_es
 from indexers import reviews
 from indexers.records_search import SOURCE_EXCLUDES
 from schemas.extract import flatten_fields
-from schemas.review import (Decision, ReviewError, addable_keys, apply_decisions, field_kind, field_reasons,
-                            known_types, leaf, two_person)
+from schemas.review import (Decision, ReviewError, addable_keys, apply_decisions, assign_unmapped,
+                            assigned_unmapped, field_kind, field_reasons, known_types, leaf, two_person)
 from sohoa.config import Config
 
 log = logging.getLogger(__name__)
 router = APIRouter(tags=["review"])
 
 # What the page's script says (api/static/review.js), from the catalogues: desk.js.<key>.
-JS_TEXT = ('accept', 'add', 'box_drawn', 'collection', 'confidence', 'crop_alt', 'disputed', 'edit', 'empty_arbitration', 'empty_review', 'field_added', 'held_until', 'hidden_field', 'illegible', 'need_key_value', 'not_on_page', 'pending', 'saved', 'saving', 'two_person', 'type_on_save', 'verified')
-REASON_CODES = ("low_confidence", "unreadable", "missing", "pages_disagree", "unknown_type", "type_from_collection")
+JS_TEXT = ('accept', 'add', 'box_drawn', 'collection', 'confidence', 'crop_alt', 'disputed', 'edit', 'empty_arbitration',
+           'empty_review', 'field_added', 'held_until', 'hidden_field', 'illegible', 'need_key_value', 'not_on_page',
+           'pending', 'saved', 'saving', 'two_person', 'type_on_save', 'verified', 'split_done', 'merge_done',
+           'missing_field', 'unmapped', 'assigned_to', 'need_key', 'assign_hint', 'add_hint')
+REASON_CODES = ("low_confidence", "unreadable", "missing", "unmapped", "pages_disagree", "unknown_type",
+                "type_from_collection")
 
 
 def _text(lang: str, key: str, fallback: str) -> str:
@@ -69,6 +74,7 @@ def reason_label(lang: str, code: str) -> str:
     return _text(lang, f"review.reason.{code}", code)
 
 
+@lru_cache(maxsize=4096)
 def field_label(lang: str, key: str) -> str:
     """``mother.full_name`` -> ``Mẹ › Họ, chữ đệm, tên`` (the search page's labels, api/locales)."""
     out = []
@@ -122,10 +128,35 @@ def _masked(key: str, value):
     return auth.mask_id(str(value)) if leaf(key) == "personal_id" else auth.mask_date(str(value))
 
 
+def _redacted_pages(bucket, source: dict):
+    """page -> (image, geometry) as a role without the right to personal data may see it: the cached page
+    image with every box that could show a date of birth or an ID number painted black, as the page image
+    route paints it (``api/page_images.py``); a page whose OCR result cannot be read gives no image at all."""
+    from api.page_images import paint, redaction_boxes
+    from ocr.result import PageText
+    out: dict[int, tuple] = {}
+
+    def get(page: int):
+        if page not in out:
+            image, geometry = pages.get(bucket, source["doc_hash"], page)
+            try:
+                ocr = PageText.from_dict(bucket.get_json(bucket.page_ocr_key(source["doc_hash"], page)))
+            except Exception:  # noqa: BLE001 - without its OCR nobody can tell what to hide: no image
+                image = None
+            out[page] = (paint(image, redaction_boxes(ocr, source)) if image is not None else None, geometry)
+        return out[page]
+    return get
+
+
 def review_body(source: dict, bucket, *, config: Config, hidden: tuple[str, ...], lease_until: str | None = None,
                 with_crops: bool = True, lang: str = i18n.DEFAULT) -> dict:
     """Per field: label, kind, normal value, OCR text, confidence, why it is doubtful, its review so far,
-    its box on the page image and its crop; the page images with their sizes; the fields that may be added."""
+    its box on the page image and its crop; the page images with their sizes; the fields that may be added;
+    what the extractor listed without placing it: required fields missing, doubtful fields, and unmapped
+    "label: value" pairs (with their crops), each marked once a reviewer gave it to a field.
+
+    For a role that may not see some fields (``hidden``), crops are cut from the page as that role sees it,
+    with every date of birth and ID number painted black, and a masked field has no crop at all."""
     rtype = source.get("record_type")
     doc_hash = source.get("doc_hash")
     reasons = field_reasons(source.get("review_reasons"))
@@ -138,13 +169,27 @@ def review_body(source: dict, bucket, *, config: Config, hidden: tuple[str, ...]
     drawn = flatten_fields(source, "image_box")  # added fields: boxes drawn on the stored page image
     page_list = source.get("pages") or []
     sizes: dict[int, tuple[int, int]] = {}
+    redacted = _redacted_pages(bucket, source) if hidden and bucket is not None and doc_hash else None
+
+    def view(page):
+        """(image to cut crops from, geometry) of a page; the image None when there is nothing to show."""
+        if not (doc_hash and page and bucket is not None):
+            return None, None
+        image, geometry = pages.get(bucket, doc_hash, page)
+        if image is not None:
+            sizes[page] = image.size
+        if redacted is not None and with_crops:
+            return redacted(page)
+        return image, geometry
+
+    def cut(image, box) -> str | None:
+        return data_uri(crop(image, box)) if (with_crops and image is not None and box) else None
+
     out_fields = []
     for key, value in values.items():
         page = page_of.get(key) or (page_list[0] if page_list else None)
         masked = any(leaf(key) == h for h in hidden)
-        image, geometry = pages.get(bucket, doc_hash, page) if (doc_hash and page and bucket is not None) else (None, None)
-        if image is not None:
-            sizes[page] = image.size
+        image, geometry = view(page)
         box = [int(v) for v in drawn[key]] if drawn.get(key) else source_box(boxes.get(key), geometry)
         fr = review_fields.get(key) or {}
         # The field list is keyed by "key", not by field name, so masking is applied here, per field.
@@ -156,10 +201,20 @@ def review_body(source: dict, bucket, *, config: Config, hidden: tuple[str, ...]
             "status": fr.get("status"), "action": fr.get("action"), "by": fr.get("by"),
             "original": None if masked else fr.get("original"), "proposals": None if masked else fr.get("proposals"),
             "two_person": two_person(rtype, key, config.review_two_person), "masked": masked,
-            # Crops are cut from the page as scanned: only for roles that may see it all (no redacted crops yet).
-            "crop": data_uri(crop(image, box)) if (with_crops and image is not None and box and not hidden) else None,
+            "crop": None if masked else cut(image, box),
         })
     schema_keys = addable_keys(rtype)
+    given = assigned_unmapped(source.get("review"))
+    unmapped = []
+    for i, u in enumerate(source.get("unmapped") or []):
+        if not isinstance(u, dict):
+            continue
+        image, geometry = view(u.get("page"))
+        box = source_box(u.get("bbox"), geometry)
+        value = u.get("value")
+        unmapped.append({"index": i, "label": u.get("label"), "value": auth.mask_text(value) if hidden and value
+                         else value, "page": u.get("page"), "box": box, "crop": cut(image, box),
+                         "assigned_to": given.get(u.get("label"))})
     body = {
         "id": source.get("record_id"), "record_type": rtype, "type_label": type_label(lang, rtype),
         "types": [{"value": t, "label": type_label(lang, t)} for t in known_types()],
@@ -174,6 +229,11 @@ def review_body(source: dict, bucket, *, config: Config, hidden: tuple[str, ...]
                    "width": (sizes.get(p) or (None, None))[0], "height": (sizes.get(p) or (None, None))[1]}
                   for p in page_list],
         "addable": [{"key": k, "label": field_label(lang, k)} for k in schema_keys if k not in values],
+        # What the extractor listed without placing it (docs/extraction.md): nothing is dropped silently.
+        "missing": [{"key": k, "label": field_label(lang, k), "added": k in review_fields}
+                    for k in source.get("missing") or []],
+        "doubtful": list(source.get("doubtful") or []),
+        "unmapped": unmapped,
         "extracted_at": source.get("extracted_at"), "reviewed_at": source.get("reviewed_at"),
     }
     return auth.mask_record(body, not hidden)
@@ -186,17 +246,21 @@ Multi = Annotated[list[str], Query()]
 
 @router.get("/review/queue", summary="Records waiting for review, doubt first")
 def review_queue(collection: Multi = [], type: Multi = [], reason: Multi = [],  # noqa: A002, B006
+                 listed: Multi = [], field: Multi = [],  # noqa: B006
                  size: Annotated[int, Query(ge=1, le=100)] = 20,
                  es: Elasticsearch = Depends(get_es), config: Config = Depends(get_config)) -> dict:
+    """``listed``: only records with a required field missing, an unmapped label, or a doubtful field
+    (``missing``, ``unmapped``, ``doubtful``); ``field``: only those listing this field key or label."""
     colls = _collections(collection)
     if colls is None:
         return {"total": 0, "counts": {}, "hits": []}
     who = _who()
-    filters = {"collections": colls, "record_types": [t for t in type if t][:20], "reasons": [r for r in reason if r][:20]}
+    filters = {"collections": colls, "record_types": [t for t in type if t][:20], "reasons": [r for r in reason if r][:20],
+               "listed": _listed(listed), "fields": [f for f in field if f][:20]}
     leased = {lease["record_id"]: lease for lease in reviews.active_leases(es, config)}
     req = reviews.queue_search(reviewer=who.name, leased=[], size=size, **filters)
     req["_source"] = ["record_id", "record_type", "collection", "confidence", "review_status", "review_codes",
-                      "extracted_at", "awaiting"]
+                      "extracted_at", "awaiting", "missing", "doubtful", "unmapped_labels"]
     req["track_total_hits"] = True
     resp = es.search(index=config.index("records"), **req)
     hits = [{**h["_source"], "leased": h["_id"] in leased} for h in resp["hits"]["hits"]]
@@ -206,10 +270,19 @@ def review_queue(collection: Multi = [], type: Multi = [], reason: Multi = [],  
             "hits": hits}
 
 
+def _listed(asked: list[str]) -> list[str]:
+    bad = [a for a in asked if a and a not in reviews.LISTED]
+    if bad:
+        raise HTTPException(400, f"listed: one of {', '.join(reviews.LISTED)}")
+    return [a for a in asked if a]
+
+
 class NextAsk(BaseModel):
     collection: list[str] = Field(default_factory=list, max_length=20)
     type: list[str] = Field(default_factory=list, max_length=20)
     reason: list[str] = Field(default_factory=list, max_length=20)
+    listed: list[str] = Field(default_factory=list, max_length=3)
+    field: list[str] = Field(default_factory=list, max_length=20)
     crops: bool = True
 
 
@@ -222,11 +295,11 @@ def review_next(request: Request, ask: NextAsk = Body(default_factory=NextAsk), 
     who = _who()
     upcoming: list = []
     got = reviews.next_record(es, config, who.name, upcoming=upcoming, collections=colls, record_types=ask.type,
-                              reasons=ask.reason)
+                              reasons=ask.reason, listed=_listed(ask.listed), fields=ask.field)
     if got is None:
         return Response(status_code=204)
-    record_id, until = got
-    source = _get(es, config, record_id)
+    record_id, until, source = got
+    auth.check_record_access(source)  # the queue was asked within the caller's collections; checked again
     audit.record("review.next", record_ids=[record_id], detail={"lease_until": until})
     body = review_body(source, bucket, config=config, hidden=_hidden(), lease_until=until, with_crops=ask.crops,
                        lang=i18n.request_language(request))
@@ -256,6 +329,7 @@ class FieldAnswer(BaseModel):
     value: str | None = Field(None, max_length=500)
     page: int | None = Field(None, ge=1, le=100_000)
     bbox: list[float] | None = Field(None, min_length=4, max_length=4)
+    unmapped: int | None = Field(None, ge=0, le=1000, description="assign: the unmapped pair given to the field")
 
 
 class Answers(BaseModel):
@@ -263,9 +337,26 @@ class Answers(BaseModel):
     record_type: str | None = Field(None, max_length=40)
 
 
-def _decisions(answers: Answers) -> list[Decision]:
-    return [Decision(a.field, a.action, a.value, a.page, [int(v) for v in a.bbox] if a.bbox else None)
-            for a in answers.decisions]
+def _decisions(answers: Answers, source: dict | None = None, bucket=None) -> list[Decision]:
+    """The answers as decisions; ``assign`` (an unmapped "label: value" given to a field) becomes the add or
+    edit it stands for, with the pair's value and its box on the stored page image."""
+    out = []
+    for a in answers.decisions:
+        if a.action != "assign":
+            out.append(Decision(a.field, a.action, a.value, a.page, [int(v) for v in a.bbox] if a.bbox else None))
+            continue
+        entries = (source or {}).get("unmapped") or []
+        entry = entries[a.unmapped] if a.unmapped is not None and a.unmapped < len(entries) else None
+        if not isinstance(entry, dict):
+            raise ReviewError(f"{a.field}: no such unmapped label to give it")
+        if _hidden() and entry.get("value") and auth.mask_text(str(entry["value"])) != entry["value"]:
+            # the value holds what this role sees masked: it may not move it into a field
+            raise ReviewError(f"{a.field}: this role may not see that unmapped value")
+        geometry = None
+        if bucket is not None and entry.get("page") and (source or {}).get("doc_hash"):
+            geometry = pages.get(bucket, source["doc_hash"], entry["page"])[1]
+        out.append(assign_unmapped(source or {}, a.field, a.unmapped, image_box=source_box(entry.get("bbox"), geometry)))
+    return out
 
 
 def _summary(decisions: list[Decision]) -> list[dict]:
@@ -274,11 +365,11 @@ def _summary(decisions: list[Decision]) -> list[dict]:
 
 
 def _save(es, config, source: dict, answers: Answers, *, arbitrate: bool, lease: dict | None = None,
-          later: BackgroundTasks | None = None, lang: str = i18n.DEFAULT) -> dict:
+          later: BackgroundTasks | None = None, lang: str = i18n.DEFAULT, bucket=None) -> dict:
     who = _who()
     at = reviews.now_iso()
-    decisions = _decisions(answers)
     try:
+        decisions = _decisions(answers, source, bucket)
         review = apply_decisions(source, decisions, who=who.name, at=at, rule=config.review_two_person,
                                  record_type=answers.record_type, arbitrate=arbitrate, hidden=_hidden(),
                                  require_all=not arbitrate)
@@ -289,6 +380,7 @@ def _save(es, config, source: dict, answers: Answers, *, arbitrate: bool, lease:
                              round_kind="arbitration" if arbitrate else "review",
                              decisions=[{**s, "status": (review["fields"].get(s["field"]) or {}).get("status")}
                                         for s in _summary(decisions)])
+    reviews.queue_head.forget(config, who.name, doc["record_id"])
     if later is not None:  # the answer is saved and searchable: the reviewer need not wait for this
         later.add_task(reviews.release_lease, es, config, doc["record_id"], who.name, lease)
     else:
@@ -305,23 +397,29 @@ def _save(es, config, source: dict, answers: Answers, *, arbitrate: bool, lease:
 @router.post("/review/records/{record_id}/decisions", summary="Save one reviewer's answers to a record")
 def review_decide(request: Request, record_id: str, answers: Answers, later: BackgroundTasks,
                   es: Elasticsearch = Depends(get_es),
-                  config: Config = Depends(get_config)) -> dict:
+                  config: Config = Depends(get_config), bucket=Depends(get_bucket)) -> dict:
     """Every field needs an answer: accept, edit (``value``), illegible, not_on_page, or add (``value``, and
     ``page``/``bbox`` where it is). The caller must hold the record's lease (``POST /review/next``); a free
     record is leased on the way. The record is re-indexed before this returns."""
-    source = _get(es, config, record_id)
+    if len(record_id) > 200:
+        raise HTTPException(404, "no such record")
+    source, lease_doc = reviews.record_and_lease(es, config, record_id)
+    if source is None:
+        raise HTTPException(404, "no such record")
+    auth.check_record_access(source)
     who = _who()
-    lease = reviews.held_lease(es, config, record_id, who.name)
+    lease = reviews.held_lease(es, config, record_id, who.name, read=lease_doc, was_read=True)
     if lease is None:
         raise HTTPException(409, "another reviewer holds this record")
     return _save(es, config, source, answers, arbitrate=False, lease=lease, later=later,
-                 lang=i18n.request_language(request))
+                 lang=i18n.request_language(request), bucket=bucket)
 
 
 @router.post("/review/records/{record_id}/release", summary="Let a leased record go back to the queue")
 def review_release(record_id: str, es: Elasticsearch = Depends(get_es), config: Config = Depends(get_config)) -> dict:
     _get(es, config, record_id)
     released = reviews.release_lease(es, config, record_id, _who().name)
+    reviews.queue_head.forget(config, _who().name, record_id)
     audit.record("review.release", record_ids=[record_id], detail={"released": released})
     return {"released": released}
 
@@ -333,6 +431,81 @@ def review_history(record_id: str, es: Elasticsearch = Depends(get_es), config: 
     audit.record("review.history", record_ids=[record_id], count=len(rounds))
     return {"rounds": [{k: r.get(k) for k in ("by", "at", "round", "status_after", "fields_count", "actions",
                                               "decisions")} for r in rounds]}
+
+
+# --- splitting and merging records (registers and dossiers) --------------------------------------------------
+
+class SplitAsk(BaseModel):
+    field: str | None = Field(None, min_length=1, max_length=200)
+    page: int | None = Field(None, ge=1, le=100_000)
+
+
+def _holding(es, config, record_id: str) -> dict:
+    source = _get(es, config, record_id)
+    if reviews.held_lease(es, config, record_id, _who().name) is None:
+        raise HTTPException(409, "another reviewer holds this record")
+    return source
+
+
+@router.post("/review/records/{record_id}/split", summary="Split a record in two at a field or a page")
+def review_split(record_id: str, ask: SplitAsk, es: Elasticsearch = Depends(get_es),
+                 config: Config = Depends(get_config)) -> dict:
+    """``field``: that field and every one after it on the document go to a new record; ``page``: everything
+    from the top of that page on. Both records are re-indexed before this returns, and the split is made again
+    on any later extraction of the document. The caller must hold the record (a free one is leased)."""
+    from schemas.regroup import node_position
+    from schemas.review import get_node
+    source = _holding(es, config, record_id)
+    if (ask.field is None) == (ask.page is None):
+        raise HTTPException(400, "split at a field or at a page: give one of them")
+    if ask.field is not None:
+        if any(leaf(ask.field) == h for h in _hidden()):
+            raise HTTPException(400, f"{ask.field}: this role may not see this field")
+        try:
+            at = node_position(get_node(source.get("fields") or {}, ask.field))
+        except ReviewError:
+            at = None
+        if at is None:
+            raise HTTPException(400, f"{ask.field}: no such field with a place on the page to split at")
+    else:
+        at = (int(ask.page), 0.0)
+    try:
+        first, second = reviews.split_stored(es, config, {k: v for k, v in source.items() if not k.startswith("_")},
+                                             at, who=_who().name, when=reviews.now_iso())
+    except ReviewError as exc:
+        raise HTTPException(400, str(exc)) from None
+    audit.record("review.split", record_ids=[first["record_id"], second["record_id"]],
+                 detail={"field": ask.field, "page": at[0]})
+    return {"id": first["record_id"], "new": second["record_id"],
+            "records": [{"id": d["record_id"], "review_status": d["review_status"], "pages": d["pages"]}
+                        for d in (first, second)]}
+
+
+@router.post("/review/records/{record_id}/merge-next", summary="Merge a record with the next one of its document")
+def review_merge_next(record_id: str, es: Elasticsearch = Depends(get_es),
+                      config: Config = Depends(get_config)) -> dict:
+    """The record after this one (in reading order: the next page's, for a dossier) joins it: its fields are
+    added (a field both have keeps a person's answer, else the more confident value, and says the pages
+    disagree), it is deleted, the merged record re-indexed before this returns; later extractions merge
+    them again. Nobody else may hold either record."""
+    source = _holding(es, config, record_id)
+    following = reviews.next_stored(es, config, source)
+    if following is None:
+        raise HTTPException(400, "no record follows this one in its document")
+    auth.check_record_access(following)
+    other = reviews.lease_holder(es, config, following["record_id"])
+    if other and other.get("by") != _who().name:
+        raise HTTPException(409, "another reviewer holds the next record")
+    try:
+        doc = reviews.merge_stored(es, config, {k: v for k, v in source.items() if not k.startswith("_")},
+                                   following, who=_who().name, when=reviews.now_iso())
+    except ReviewError as exc:
+        raise HTTPException(400, str(exc)) from None
+    if other:
+        reviews.release_lease(es, config, following["record_id"], _who().name)
+    audit.record("review.merge", record_ids=[doc["record_id"], following["record_id"]])
+    return {"id": doc["record_id"], "merged": following["record_id"], "review_status": doc["review_status"],
+            "pages": doc["pages"]}
 
 
 @router.get("/review/arbitration", summary="Records whose reviewers disagree")
@@ -373,6 +546,7 @@ def review_page(request: Request, mode: Annotated[str, Query(max_length=20)] = "
         "mode": "arbitration" if mode == "arbitration" and who.can(auth.ARBITRATE) else "review",
         "can_arbitrate": who.can(auth.ARBITRATE),
         "types": {t: type_label(lang, t) for t in known_types()}, "reasons": {c: reason_label(lang, c) for c in REASON_CODES},
+        "listed": {k: _text(lang, f"desk.listed.{k}", k) for k in reviews.LISTED},
         "js_text": {k: i18n.translate(lang, f"desk.js.{k}") for k in JS_TEXT}},
         headers={"Cache-Control": "no-store"})
 

@@ -30,7 +30,7 @@ from sohoa.errors import DependencyUnavailable
 
 log = logging.getLogger(__name__)
 
-INDEX_NAMES = ("pages", "records", "jobs", "ledger", "tokens", "sessions", "audit", "reviews")
+INDEX_NAMES = ("pages", "records", "jobs", "ledger", "tokens", "sessions", "audit", "reviews", "leases")
 
 
 @lru_cache(maxsize=None)

@@ -27,6 +27,7 @@ from functools import lru_cache
 from typing import Any, Iterator
 
 from schemas.extract import flatten_fields
+from schemas.records import unmapped_entries
 from schemas.review import effective_fields, pending_by, reason_codes, record_status
 from sohoa.masking import mask_date, mask_id, mask_text
 from sohoa.text import clean_spaces
@@ -36,7 +37,8 @@ from sohoa.clock import now_iso
 
 # The base of a record document: everything else is derived from these.
 BASE_KEYS = ("record_type", "family", "schema_version", "collection", "bucket", "key", "doc_hash", "ordinal",
-             "pages", "confidence", "needs_review", "review_reasons", "fields", "extracted_at", "review")
+             "split", "pages", "confidence", "needs_review", "review_reasons", "missing", "doubtful", "unmapped",
+             "fields", "extracted_at", "review")
 
 # Whose names are the record's subject (searched first); every other *.full_name is another person.
 SUBJECT_KEYS = ("full_name", "wife.full_name", "husband.full_name", "name")
@@ -63,9 +65,10 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 
 
-def record_id(doc_hash: str, ordinal: int) -> str:
-    """Records of the same bytes get the same IDs: reprocessing overwrites them."""
-    return f"{doc_hash}:r{ordinal:04d}"
+def record_id(doc_hash: str, ordinal: int, split: int | None = None) -> str:
+    """Records of the same bytes get the same IDs: reprocessing overwrites them. A record a reviewer split off
+    (``schemas/regroup.py``) is named after the record it came from and the split that made it."""
+    return f"{doc_hash}:r{ordinal:04d}" + (f"s{split}" if split else "")
 
 
 # --- text forms ---------------------------------------------------------------------------------
@@ -266,13 +269,19 @@ def derive(base: dict) -> dict:
     doc["review_reasons"] = doc["review_reasons"] or []
     doc["fields"] = doc["fields"] or {}
     doc["needs_review"] = bool(doc["needs_review"])
+    # What the extractor could not place, listed on the record (never dropped): required fields missing and
+    # doubtful fields (keys), "label: value" pairs naming no field (the value masked like any field's).
+    doc["missing"] = list(doc["missing"] or [])
+    doc["doubtful"] = list(doc["doubtful"] or [])
+    doc["unmapped"] = unmapped_entries(doc["unmapped"] or [])
+    doc["unmapped_labels"] = [u["label"] for u in doc["unmapped"]]
     # People's answers (schemas/review.py) win over the extractor's: the record says what they decided.
     review = doc["review"] or None
     doc["review"] = review
     doc["fields"] = effective_fields(doc["fields"], review)
     if review and (review.get("record_type") or {}).get("value"):
         doc["record_type"] = review["record_type"]["value"]
-    doc["record_id"] = record_id(doc["doc_hash"], doc["ordinal"] or 0)
+    doc["record_id"] = record_id(doc["doc_hash"], doc["ordinal"] or 0, doc["split"])
     flat = flatten_fields(doc)
     subjects, others = _persons(flat, doc["fields"])
     doc["name"] = subjects[0]["name"] if subjects else None
@@ -352,11 +361,19 @@ def record_document(record: dict, *, doc: dict, ordinal: int) -> dict:
         "confidence": record.get("confidence"),
         "needs_review": bool(record.get("needs_review")),
         "review_reasons": record.get("review_reasons", []),
+        "missing": record.get("missing", []),
+        "doubtful": record.get("doubtful", []),
+        "unmapped": record.get("unmapped", []),
+        "split": record.get("split"),
         "fields": record.get("fields", {}),
         "extracted_at": now_iso(),
     })
 
 
 def record_documents(records: list[dict], doc: dict) -> Iterator[tuple[str, dict]]:
-    for ordinal, record in enumerate(records):
-        yield record_id(doc["doc_hash"], ordinal), record_document(record, doc=doc, ordinal=ordinal)
+    """Index documents of a document's records: each at its place in the extraction (``ordinal``, which a
+    replayed layout keeps on every record, ``schemas/regroup.py``), else at its place in the list."""
+    for i, record in enumerate(records):
+        ordinal = record.get("ordinal", i)
+        yield (record_id(doc["doc_hash"], ordinal, record.get("split")),
+               record_document(record, doc=doc, ordinal=ordinal))

@@ -647,6 +647,10 @@ def detail(source: dict) -> dict:
         "doc_hash": source.get("doc_hash"),
         "schema_version": source.get("schema_version"),
         "review_reasons": source.get("review_reasons") or [],
+        # what the extractor could not place, never dropped (the unmapped values masked as any value is)
+        "missing": source.get("missing") or [],
+        "doubtful": source.get("doubtful") or [],
+        "unmapped": source.get("unmapped") or [],
         "ids": source.get("ids") or [],
         "numbers": source.get("numbers") or [],
         "fields": source.get("fields") or {},

@@ -29,7 +29,7 @@ from sohoa.clock import now_iso
 from sohoa.ids import page_id
 from sohoa.messages import PREPARE, PrepareMessage
 from indexers.records import record_documents
-from indexers.reviews import carry_reviews
+from indexers.reviews import carry_reviews, with_layout
 from ocr.pipeline import OcrOptions, ocr_image
 from ocr.result import PageText
 from ocr.sources import detect_kind, inspect, page_image, set_pixel_limit
@@ -509,6 +509,8 @@ def index_document(ctx: Context, doc_hash: str, held: dict[int, PageText] | None
 
     count = bulk_index(ctx.es, ctx.config.index("pages"), documents())
     # A re-extraction never overwrites what reviewers decided: their answers are carried onto the new records.
+    # Nor the splits and merges they made: the document's layout is made again on the new records first.
+    records = with_layout(ctx.es, ctx.config, doc_hash, records)
     bulk_index(ctx.es, ctx.config.index("records"),
                carry_reviews(ctx.es, ctx.config.index("records"), list(record_documents(records, doc))))
     failed = doc.get("pages_failed") or []

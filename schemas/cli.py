@@ -30,9 +30,11 @@ def _print_record(rec: dict) -> None:
         print(f"  {key}: {value}  ({confs.get(key) or 0:.2f})")
     for reason in rec["review_reasons"]:
         print(f"  ! {reason}")
-    for what in ("missing", "unmapped", "doubtful"):
+    for what in ("missing", "doubtful"):
         if rec.get(what):
             print(f"  {what}: {', '.join(rec[what])}")
+    for u in rec.get("unmapped") or []:
+        print(f"  unmapped: {u['label']}: {u.get('value') or ''}")
 
 
 def run(args: argparse.Namespace) -> int:

@@ -236,7 +236,8 @@ class Draft:
     lists: dict[str, list[Found]] = field(default_factory=dict)
     reasons: list[str] = field(default_factory=list)
     classification: float = 0.0
-    unmapped: list[str] = field(default_factory=list)  # labels read on the record that name no field
+    # "label: value" pairs read on the record whose label names no field: {label, value, page, bbox}
+    unmapped: list[dict] = field(default_factory=list)
 
     def add(self, f: Found) -> bool:
         """Keep the field; False when the key is already filled (a new entry starts)."""

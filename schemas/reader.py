@@ -6,13 +6,24 @@ from __future__ import annotations
 from . import label_model
 from .fields import Draft, Found, _cut_tail, _name_continuation, _value_toks
 from .labels import field_by_value, meaning, persons_share, value_kind
-from .layout import Row, Tok
+from .layout import Row, Tok, union
 from .loader import FieldSpec, Label, Schema
 from .matching import UNMAPPED, Match, find_labels, find_marker
 from .normalize import normalise
 from .vocab import vocabulary
 
+from sohoa.text import clean_spaces
+
 ROW_INDEX_LABELS = ("stt", "tt", "sott", "sothutu")  # "STT" column of a register table
+
+
+def unmapped_pair(label: str, toks: list[Tok], page: int, value: str | None = None) -> dict:
+    """A "label: value" pair whose label names no field, as the record lists it: the label, the value as read
+    (personal data: masked like any field's value for roles without the right to it) and where it is, so a
+    reviewer can give it to a field in one step."""
+    text = clean_spaces(value if value is not None else " ".join(t.text for t in toks))
+    return {"label": label, "value": text or None, "page": page,
+            "bbox": list(union([t.bbox for t in toks])) if toks else None}
 
 
 def _split_measure(toks: list[Tok], unread: list[FieldSpec], own: FieldSpec | None = None
@@ -196,21 +207,24 @@ class PageReader:
                         elif f.label.by_meaning and f.value is not None and f.value != old.value:
                             # a second value for a field already read, from a label read by its meaning: it may be
                             # another person's (a role word the vocabulary lacks); listed, never dropped silently
-                            draft.unmapped.append(f.label.text)
+                            draft.unmapped.append(unmapped_pair(f.label.text, f.toks, f.page, f.raw))
         return [d for d in self.drafts if d.fields or d.lists]
 
     def _by_value(self, m: Match, toks: list[Tok], matches: list[Match], mi: int, section: str | None,
                   draft: Draft) -> Match | None:
         """A label that named no field: its value may say which field it is (a sex, an ethnicity, a
-        country, an ID number) — else it is listed as unmapped, its value not kept (it may be personal data)."""
+        country, an ID number) — else it is listed as unmapped with its value and where it is, so a reviewer
+        can give it to a field in one step (the value is personal data: it is masked like any field's)."""
         nxt = [o for o in matches[mi + 1:] if o.start > m.start]
-        value = " ".join(t.text for t in _value_toks(toks[m.end:nxt[0].start if nxt else len(toks)]))
+        value_toks = _value_toks(toks[m.end:nxt[0].start if nxt else len(toks)])
+        value = " ".join(t.text for t in value_toks)
         spec, source = field_by_value(m.label.text, value, self.schema, section), "value"
         if spec is None:  # the label classifier's reading, when it is sure (schemas/label_model.py)
             previous = self.last_spec.key if self.last_spec else None
             spec, source = label_model.field_for(self.schema, m.label.text, value, previous, draft.fields), "model"
         if spec is None or spec.key in draft.fields:
-            draft.unmapped.append(m.label.text)
+            draft.unmapped.append(unmapped_pair(m.label.text, value_toks or toks[m.start:m.end], self.page,
+                                                value))
             return None
         # whose it is rests on the section or on the subject by default, not on the label: a person confirms
         doubt = None if meaning(m.label.text).roles or section is not None and value_kind(value) != "year" \
@@ -229,7 +243,7 @@ class PageReader:
             return m
         spec = field_by_value(m.label.text, value, self.schema, section)
         if spec is None:
-            self.drafts[-1].unmapped.append(m.label.text)
+            self.drafts[-1].unmapped.append(unmapped_pair(m.label.text, toks, self.page, value))
             return None
         return Match(m.start, m.end, spec, Label(m.label.text, m.label.folded, by_meaning=True), m.score, m.weight)
 

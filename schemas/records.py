@@ -92,8 +92,8 @@ def finish(d: Draft, calibrated: bool = True) -> dict:
             if spec.required and spec.key not in d.fields and not d.lists.get(spec.key):
                 reasons.append(f"{spec.key}: required field missing")
                 missing.append(spec.key)
-        unmapped = list(dict.fromkeys(d.unmapped))
-        reasons.extend(f"label {lb!r} names no field of {schema.record_type}" for lb in unmapped)
+        labels = list(dict.fromkeys(u["label"] for u in d.unmapped))
+        reasons.extend(f"label {lb!r} names no field of {schema.record_type}" for lb in labels)
     else:
         reasons.append("record type not recognised")
     if d.classification < 0.6 and schema is not None:
@@ -110,10 +110,25 @@ def finish(d: Draft, calibrated: bool = True) -> dict:
         "review_reasons": reasons,
         "missing": missing,  # required fields not found (keys)
         "doubtful": [key for key, _ in doubtful],  # fields under the confidence threshold (keys)
-        "unmapped": list(dict.fromkeys(d.unmapped)),  # "label: value" pairs naming no field (labels only)
+        # "label: value" pairs naming no field: {label, value, page, bbox}, one per label (the value is personal
+        # data: kept for the reviewer who gives it to a field, masked as any value is)
+        "unmapped": unmapped_entries(d.unmapped),
     }
 
 
+
+
+def unmapped_entries(items: list) -> list[dict]:
+    """One entry per label, the first read; labels alone (records made before values were kept) as entries."""
+    out: dict[str, dict] = {}
+    for u in items:
+        entry = u if isinstance(u, dict) else {"label": str(u), "value": None, "page": None, "bbox": None}
+        out.setdefault(entry["label"], entry)
+    return list(out.values())
+
+
+def unmapped_labels(record: dict) -> list[str]:
+    return [u["label"] if isinstance(u, dict) else str(u) for u in record.get("unmapped") or []]
 
 
 # --- documents ----------------------------------------------------------------------------------

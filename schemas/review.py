@@ -63,6 +63,7 @@ class Decision:
     value: Any = None       # what the reviewer typed (edit, add)
     page: int | None = None
     bbox: list | None = None
+    unmapped: str | None = None  # the label of the unmapped "label: value" pair this answer gives to the field
 
 
 # --- field keys and kinds ------------------------------------------------------------------------
@@ -238,9 +239,32 @@ def decide_field(prev: dict | None, node: dict | None, decision: Decision, *, wh
     if action == "add" or (node is None and action in CHANGES):
         out["page"] = decision.page
         out["bbox"] = decision.bbox if _is_box(decision.bbox) else None
+    if decision.unmapped:
+        out["from_unmapped"] = decision.unmapped
     if action in CHANGES and two_person(record_type, decision.field, rule):
         out["status"] = PENDING
     return out
+
+
+def assign_unmapped(source: dict, field: str, index: int, *, image_box: list | None = None) -> Decision:
+    """The answer that gives the record's ``index``-th unmapped "label: value" pair to ``field``: its value
+    added (or, for a field the record has, put in place of what it says), at the pair's place on the page."""
+    entries = source.get("unmapped") or []
+    if not isinstance(index, int) or not 0 <= index < len(entries) or not isinstance(entries[index], dict):
+        raise ReviewError(f"{field}: no such unmapped label to give it")
+    entry = entries[index]
+    if not entry.get("value"):
+        raise ReviewError(f"{field}: that unmapped label has no value; add the field by typing it")
+    node = get_node(source.get("fields") or {}, field)
+    action = "edit" if node is not None and node.get("value") not in (None, "") else "add"
+    return Decision(field, action, entry["value"], entry.get("page"), image_box or entry.get("bbox"),
+                    unmapped=entry.get("label"))
+
+
+def assigned_unmapped(review: dict | None) -> dict[str, str]:
+    """Unmapped labels given to a field, and the field."""
+    return {fr["from_unmapped"]: key for key, fr in ((review or {}).get("fields") or {}).items()
+            if fr.get("from_unmapped")}
 
 
 def arbitrate_field(prev: dict | None, decision: Decision, *, who: str, at: str, record_type: str | None,
@@ -358,7 +382,8 @@ def pending_by(review: dict | None) -> list[str]:
 
 _CODES = (("could not read", "unreadable"), ("could be read", "unreadable"), ("low confidence", "low_confidence"),
           ("not confident", "low_confidence"), ("required field missing", "missing"), ("disagree", "pages_disagree"),
-          ("not recognised", "unknown_type"), ("taken from the collection", "type_from_collection"))
+          ("not recognised", "unknown_type"), ("taken from the collection", "type_from_collection"),
+          ("names no field", "unmapped"))
 
 
 def reason_field(reason: Any) -> str | None:

@@ -76,18 +76,19 @@ def doc_hash_of(k: int, seed: int) -> str:
     return f"{seed:08x}{k:056x}"
 
 
-def with_boxes(fields, top: int) -> int:
-    """Give every field a box, one row each (in place); return the next free row's top."""
+def with_boxes(fields, top: int, page: int) -> int:
+    """Give every field a box, one row each, on the record's page (in place); return the next free row's top."""
     if isinstance(fields, dict) and "value" in fields and "raw" in fields:
         fields["bbox"] = [400, top, 1300, top + ROW_H - 6]
+        fields["page"] = page
         fields["confidence"] = round(min(fields.get("confidence") or 0.5, 0.55), 3)
         return top + ROW_H
     if isinstance(fields, dict):
         for v in fields.values():
-            top = with_boxes(v, top)
+            top = with_boxes(v, top, page)
     elif isinstance(fields, list):
         for v in fields:
-            top = with_boxes(v, top)
+            top = with_boxes(v, top, page)
     return top
 
 
@@ -96,7 +97,7 @@ def waiting_record(i: int, seed: int, documents: int, pages: int, collection_buc
     entry = i // documents
     page = 1 + entry % pages
     base = record_base(i, seed=seed)
-    with_boxes(base["fields"], 80 + (entry // pages) % 36 * 50)
+    with_boxes(base["fields"], 80 + (entry // pages) % 36 * 50, page)
     base.update({"doc_hash": doc_hash_of(k, seed), "ordinal": entry, "pages": [page], "needs_review": True,
                  "bucket": collection_bucket,
                  "review_reasons": ["full_name: low confidence 0.41"] if i % 3 else ["name: low confidence 0.5"],
@@ -140,6 +141,9 @@ def reviewer_loop(base: str, token: str, rounds: int, offset: int, out: dict, lo
                 continue
             rec = resp.json()
             crops = sum(1 for f in rec["fields"] if f.get("crop"))
+            if not crops:  # every field has a box: a record without crops is not what is being measured
+                with lock:
+                    out["errors"].append("next: no crops (page images missing?)")
             # The reference, under the same load a moment later: the search API's own record read
             # (token check, real-time get, page-image links, audit entry), without leases or crops.
             t2 = time.perf_counter()
@@ -148,8 +152,15 @@ def reviewer_loop(base: str, token: str, rounds: int, offset: int, out: dict, lo
             name = unique_name(offset + r)
             keys = [f["key"] for f in rec["fields"]]
             name_key = next((k for k in ("full_name", "wife.full_name", "name") if k in keys), None)
-            decisions = [{"field": k, "action": "edit", "value": name} if k == name_key else
-                         {"field": k, "action": "accept"} for k in keys]
+            pending = {f["key"]: f["value"] for f in rec["fields"] if f.get("status") == "pending"}
+            if pending:
+                # Another reviewer's correction waiting for a second person (with several reviewers at once):
+                # confirmed, as a second reviewer does; then the corrected name is what the search must find.
+                decisions = [{"field": k, "action": "accept"} for k in pending]
+                name = pending.get(name_key) or name
+            else:
+                decisions = [{"field": k, "action": "edit", "value": name} if k == name_key else
+                             {"field": k, "action": "accept"} for k in keys]
             t1 = time.perf_counter()
             saved = c.post(f"/review/records/{rec['id']}/decisions", json={"decisions": decisions})
             found = False
@@ -205,13 +216,19 @@ def main() -> int:
                     "reviewers": args.reviewers, "rounds_per_reviewer": args.rounds, "prefix": prefix}
     services = contextlib.ExitStack()
     try:
-        if not args.reuse:
+        images_there = False
+        if args.reuse:  # the S3 server may have lost them since (moto keeps its objects in memory)
+            with contextlib.suppress(Exception):
+                images_there = bool(bucket.get_bytes(bucket.page_image_key(doc_hash_of(args.documents - 1, args.seed),
+                                                                           args.pages)))
+        if not images_there:
             bucket.ensure_bucket()
             t0 = time.monotonic()
             for k in range(args.documents):
                 for p in range(1, args.pages + 1):
                     bucket.put_bytes(bucket.page_image_key(doc_hash_of(k, args.seed), p), page_png(k, p), "image/png")
             t_images = time.monotonic() - t0
+        if not args.reuse:
             index = concrete_name(config, "records")
             template = load_template("records")
             es.indices.create(index=index, mappings=template["mappings"], settings=template["settings"])

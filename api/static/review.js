@@ -34,11 +34,12 @@
   }
 
   function filters() {
-    var out = {collection: [], type: [], reason: []};
-    var c = $("f-collection").value.trim(), t = $("f-type").value, r = $("f-reason").value;
+    var out = {collection: [], type: [], reason: [], listed: []};
+    var c = $("f-collection").value.trim(), t = $("f-type").value, r = $("f-reason").value, l = $("f-listed").value;
     if (c) { out.collection.push(c); }
     if (t) { out.type.push(t); }
     if (r) { out.reason.push(r); }
+    if (l) { out.listed.push(l); }
     return out;
   }
 
@@ -58,6 +59,7 @@
   }
 
   function needsAnswer(f) {
+    if (f.extra) { return false; }  // what the extractor listed: answered when the reviewer chooses to
     if (mode === "arbitration") { return f.status === "disputed"; }
     return f.status !== "verified" && !f.masked;
   }
@@ -92,6 +94,18 @@
     head.appendChild(meta);
     record.reasons.forEach(function (r) {
       var c = document.createElement("span"); c.className = "chip"; c.textContent = r.label; head.appendChild(c);
+    });
+    // What the extractor could not place, listed after the fields (never dropped): a required field missing
+    // (e types it, n says it is not on the page) and each "label: value" naming no field (g gives it to one).
+    (record.missing || []).forEach(function (m) {
+      if (m.added) { return; }
+      record.fields.push({key: m.key, label: m.label + " — " + T.missing_field, extra: "missing", value: null, raw: "",
+                          reasons: ["missing"], box: null, page: null, hint: T.add_hint});
+    });
+    (record.unmapped || []).forEach(function (u) {
+      record.fields.push({key: "unmapped:" + u.index, label: T.unmapped + ": " + u.label, extra: "unmapped",
+                          index: u.index, value: u.value, raw: u.value, crop: u.crop, box: u.box, page: u.page,
+                          reasons: [], hint: u.assigned_to ? T.assigned_to + " " + u.assigned_to : T.assign_hint});
     });
     record.fields.forEach(function (f, i) { list.appendChild(fieldRow(f, i)); });
     // The fields that may be added, as a hint (a suggestion list would take the Enter key for itself).
@@ -130,6 +144,11 @@
       var tp = document.createElement("span"); tp.className = "hint"; tp.textContent = T.two_person;
       label.appendChild(tp);
     }
+    if (f.hint) {
+      var hint = document.createElement("span"); hint.className = "hint"; hint.textContent = f.hint;
+      label.appendChild(hint);
+    }
+    if (f.extra) { li.classList.add("listed-" + f.extra); }
     li.appendChild(label);
     if (f.crop) {
       var img = document.createElement("img"); img.className = "crop"; img.src = f.crop; img.alt = T.crop_alt;
@@ -220,6 +239,8 @@
   function answer(action, value) {
     var f = state.record.fields[state.current];
     if (f.masked) { say(T.hidden_field, true); return; }
+    if (f.extra && action === "accept" || f.extra === "unmapped") { focusField(state.current + 1); return; }
+    if (f.extra === "missing" && action === "edit") { action = "add"; }
     state.answers[f.key] = {field: f.key, action: action, value: value};
     var li = row(state.current);
     li.className = "field current answered-" + action;
@@ -245,6 +266,7 @@
   function startEdit() {
     var f = state.record.fields[state.current];
     if (f.masked) { say(T.hidden_field, true); return; }
+    if (f.extra === "unmapped") { say(T.assign_hint); return; }
     var input = row(state.current).querySelector("input.value");
     input.readOnly = false;
     input.focus();
@@ -310,6 +332,59 @@
       say(T.field_added + " " + k);
       focusField(state.current);
     };
+  }
+
+  // An unmapped "label: value" given to a field in one step: the server takes the value and its place on the page.
+  function openAssign() {
+    var f = state.record.fields[state.current];
+    if (!f || f.extra !== "unmapped") { say(T.assign_hint, true); return; }
+    $("assign-row").hidden = false;
+    var key = $("assign-key");
+    key.value = "";
+    key.focus();
+    var done = function () { key.blur(); $("assign-row").hidden = true; key.onkeydown = null; };
+    key.onkeydown = function (ev) {
+      if (ev.isComposing || ev.keyCode === 229) { return; }
+      if (ev.key === "Escape") { ev.preventDefault(); ev.stopPropagation(); done(); return; }
+      if (ev.key !== "Enter") { return; }
+      ev.preventDefault(); ev.stopPropagation();
+      var k = key.value.trim();
+      if (!k) { say(T.need_key, true); return; }
+      state.answers[k] = {field: k, action: "assign", unmapped: f.index};
+      var li = row(state.current);
+      li.classList.add("answered-add");
+      li.querySelector(".answer").textContent = T.assigned_to + " " + k;
+      done();
+      focusField(state.current + 1);
+    };
+  }
+
+  // Split at the current field (it and what follows it on the document make a new record) or at the top of its
+  // page; merge with the next record of the document. The record is shown again as it now is.
+  function regroup(url, body, message) {
+    if (state.busy || !state.record) { return; }
+    var id = state.record.id;
+    state.busy = true;
+    say(T.saving);
+    api("POST", "/review/records/" + encodeURIComponent(id) + url, body).then(function (res) {
+      return api("GET", "/review/records/" + encodeURIComponent(id)).then(function (record) {
+        state.busy = false;
+        show(record);
+        say(message(res));
+        document.body.dataset.regrouped = res.new || res.merged || "";
+      });
+    }).catch(function (err) { state.busy = false; say(err.message, true); });
+  }
+
+  function split(atPage) {
+    var f = state.record.fields[state.current];
+    if (!f || f.extra) { return; }
+    var body = atPage ? {page: f.page || (state.record.pages[0] || {}).page} : {field: f.key};
+    regroup("/split", body, function (res) { return T.split_done + " " + res.new; });
+  }
+
+  function mergeNext() {
+    regroup("/merge-next", undefined, function () { return T.merge_done; });
   }
 
   function openType() {
@@ -409,12 +484,21 @@
       case "u":
         if (f) {
           delete state.answers[f.key];
+          if (f.extra === "unmapped") {  // the field this pair was given to
+            Object.keys(state.answers).forEach(function (k) {
+              if (state.answers[k].unmapped === f.index) { delete state.answers[k]; }
+            });
+          }
           row(state.current).className = "field current";
           row(state.current).querySelector(".answer").textContent = "";
         }
         break;
       case "a": openAdd(); break;
       case "t": openType(); break;
+      case "g": openAssign(); break;
+      case "c": if (mode !== "arbitration") { split(false); } break;
+      case "C": if (mode !== "arbitration") { split(true); } break;
+      case "m": if (mode !== "arbitration") { mergeNext(); } break;
       case "s": submit(); break;
       case "x": skip(); break;
       case "1": pickProposal(0); break;
@@ -425,7 +509,7 @@
   });
 
   $("filters").addEventListener("submit", function (ev) { ev.preventDefault(); skip(); });
-  ["f-type", "f-reason"].forEach(function (id) { $(id).addEventListener("change", skip); });
+  ["f-type", "f-reason", "f-listed"].forEach(function (id) { $(id).addEventListener("change", skip); });
   $("f-collection").addEventListener("change", skip);
   window.addEventListener("resize", function () { if (state.zoom === state.fit) { fitWidth(); } });
   window.addEventListener("beforeunload", function () {

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 
+import pytest
 from PIL import Image
 
 from api.review_images import PageGeometry, crop, source_box
@@ -61,3 +62,53 @@ def test_a_role_without_full_fields_gets_masked_values_and_no_crop_of_them():
     assert by_key["full_name"]["value"] == "Nguyễn Văn Đức"
     assert "1972-03-15" not in str(body) and "027072001234" not in str(body)
     assert by_key["personal_id"]["reasons"] == ["low_confidence"]
+
+
+def test_the_queue_filters_on_what_the_extractor_listed_and_a_stale_head_entry_is_checked_again():
+    from indexers.reviews import queue_filters, still_waiting
+    from schemas.review import ReviewError
+    filters = queue_filters(listed=["unmapped", "missing"], fields=["date_of_birth"])
+    assert {"exists": {"field": "unmapped_labels"}} in filters and {"exists": {"field": "missing"}} in filters
+    either = next(f for f in filters if "bool" in f)["bool"]["should"]
+    assert {"terms": {"doubtful": ["date_of_birth"]}} in either and {"terms": {"missing": ["date_of_birth"]}} in either
+    with pytest.raises(ReviewError):
+        queue_filters(listed=["nothing"])
+    waiting = {"review_status": "awaiting_second", "awaiting": ["Lan"], "collection": "hotich", "record_type": "birth"}
+    assert still_waiting(waiting, "Minh", {"collections": ["hotich"]})
+    assert not still_waiting(waiting, "Lan", {})  # her own answers wait for someone else
+    assert not still_waiting(waiting, "Minh", {"collections": ["baotang"]})
+    assert not still_waiting({**waiting, "review_status": "verified"}, "Minh", {})
+
+
+def test_a_page_the_prefetcher_is_loading_is_not_loaded_again_beside_it():
+    import threading
+    import time
+
+    from api.review_images import PageCache
+
+    class SlowBucket:
+        loads = 0
+
+        def page_image_key(self, h, p):
+            return f"{h}/{p}"
+
+        def page_ocr_key(self, h, p):
+            return f"{h}/{p}.json"
+
+        def get_bytes(self, key):
+            SlowBucket.loads += 1
+            time.sleep(0.2)
+            buf = io.BytesIO()
+            Image.new("L", (40, 30), 255).save(buf, format="PNG")
+            return buf.getvalue()
+
+        def get_json(self, key):
+            raise KeyError(key)
+
+    cache, bucket, got = PageCache(), SlowBucket(), []
+    threads = [threading.Thread(target=lambda: got.append(cache.get(bucket, "ab", 1))) for _ in range(3)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert SlowBucket.loads == 1 and [g[0].size for g in got] == [(40, 30)] * 3

@@ -61,6 +61,24 @@ def page_image(pt) -> bytes:
     return buf.getvalue()
 
 
+def index_document_pages(es, env: dict, key: str, pages_lines: list[list[str]]) -> list[str]:
+    """Index a document of several pages (one list of lines per page) as the pipeline's index step does
+    (records extracted from all its pages at once); store each page's image and OCR result. Record IDs."""
+    config = Config.from_env(env)
+    alias = ensure_index(es, config, "records")
+    bucket = Bucket(config)
+    bucket.ensure_bucket()
+    pts = [page(lines, number=n) for n, lines in enumerate(pages_lines, start=1)]
+    doc = {"doc_hash": doc_hash(key), "key": key, "collection": key.split("/")[0], "bucket": config.bucket}
+    for pt in pts:
+        bucket.put_bytes(bucket.page_image_key(doc["doc_hash"], pt.page), page_image(pt), "image/png")
+        bucket.put_json(bucket.page_ocr_key(doc["doc_hash"], pt.page), pt.to_dict())
+    docs = list(record_documents(extract_records(pts, doc["collection"]), doc))
+    bulk_index(es, alias, docs)
+    es.indices.refresh(index=alias)
+    return [rid for rid, _ in docs]
+
+
 def index_review_samples(es, env: dict, documents=DOCUMENTS) -> dict[str, str]:
     """Index the documents' records and store their page images and OCR results; return key -> record ID."""
     config = Config.from_env(env)

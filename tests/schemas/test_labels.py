@@ -10,6 +10,7 @@ from synth import page
 from schemas.extract import extract_records, flatten_fields
 from schemas.labels import WORDS_FILE, is_label_word, known_syllable, marker_section, meaning, resolve, syllables
 from schemas.loader import load_schemas
+from schemas.records import unmapped_labels
 from sohoa.text import fold
 
 WORDS = json.loads(WORDS_FILE.read_text(encoding="utf-8"))
@@ -194,7 +195,10 @@ def test_a_person_heading_opens_a_block_of_generic_labels():
 
 def test_unmapped_pairs_and_missing_fields_are_listed_without_values():
     rec = one(["GIẤY KHAI SINH", "Họ và tên: Phạm Minh Châu", "Ghi chú khác: Nguyễn Văn Bí Mật"])
-    assert rec["unmapped"] == ["Ghi chú khác"]
+    assert unmapped_labels(rec) == ["Ghi chú khác"]
+    # the pair's value and where it is are kept, so a reviewer can give it to a field in one step
+    entry = rec["unmapped"][0]
+    assert entry["value"] == "Nguyễn Văn Bí Mật" and entry["page"] == 1 and len(entry["bbox"]) == 4
     assert rec["missing"] == ["date_of_birth"]
     assert rec["needs_review"]
     reasons = " ".join(rec["review_reasons"])
@@ -234,7 +238,7 @@ def test_a_label_naming_no_field_is_placed_by_what_its_value_is():
     assert flatten_fields(rec)["mother.ethnicity"] == "Tày"
     # a value no single kind takes stays unmapped
     rec = one(["GIẤY KHAI SINH", "Họ và tên: Phạm Minh Châu", "Mục xyz: Nguyễn Văn Bí Mật"])
-    assert rec["unmapped"] == ["Mục xyz"]
+    assert unmapped_labels(rec) == ["Mục xyz"] and rec["unmapped"][0]["value"] == "Nguyễn Văn Bí Mật"
 
 
 def test_labels_without_a_colon_end_at_a_full_stop_a_dash_a_gap_or_their_row():
