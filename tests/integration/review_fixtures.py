@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import io
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
@@ -98,3 +99,27 @@ def index_review_samples(es, env: dict, documents=DOCUMENTS) -> dict[str, str]:
     bulk_index(es, alias, docs)
     es.indices.refresh(index=alias)
     return out
+
+
+@contextmanager
+def review_desk(es, stack_env: dict, suffix: str, load, people):
+    """An API server over an index namespace of its own, loaded by ``load(es, env)`` (which returns the
+    record ids), with one HTTP client per person: ``people`` is (name, role, collections) triples.
+    Yields {"ids", "c" (clients by name), "env", "config"}; the namespace is deleted afterwards."""
+    import httpx
+
+    from api.auth import create_token
+    from ingest.testing import api_server
+    env = {**stack_env, "SOHOA_INDEX_PREFIX": stack_env["SOHOA_INDEX_PREFIX"] + suffix}
+    ids = load(es, env)
+    config = Config.from_env(env)
+    tokens = {name: create_token(es, config, name, role, collections)[0] for name, role, collections in people}
+    with api_server(env) as base:
+        clients = {n: httpx.Client(base_url=base, timeout=30, headers={"Authorization": f"Bearer {t}"})
+                   for n, t in tokens.items()}
+        try:
+            yield {"ids": ids, "c": clients, "env": env, "config": config}
+        finally:
+            for c in clients.values():
+                c.close()
+            es.indices.delete(index=f"{env['SOHOA_INDEX_PREFIX']}-*", ignore_unavailable=True, allow_no_indices=True)

@@ -6,32 +6,19 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-import httpx
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from ingest.testing import api_server  # noqa: E402
-from review_fixtures import index_review_samples  # noqa: E402
+from review_fixtures import index_review_samples, review_desk  # noqa: E402
 
 
 @pytest.fixture(scope="module")
 def desk(stack_env, es):
-    from api.auth import create_token
-    from sohoa.config import Config
-    env = {**stack_env, "SOHOA_INDEX_PREFIX": stack_env["SOHOA_INDEX_PREFIX"] + "-review"}
-    ids = index_review_samples(es, env)
-    config = Config.from_env(env)
-    tokens = {name: create_token(es, config, name, role, collections)[0] for name, role, collections in [
-        ("Lan", "reviewer", ()), ("Minh", "reviewer", ()), ("Hoa", "reviewer", ("baotang",)),
-        ("Quản trị", "admin", ()), ("Kiểm toán", "auditor", ()), ("Xem", "viewer", ())]}
-    with api_server(env) as base:
-        clients = {n: httpx.Client(base_url=base, timeout=30, headers={"Authorization": f"Bearer {t}"})
-                   for n, t in tokens.items()}
-        yield {"ids": ids, "c": clients, "env": env, "config": config}
-        for c in clients.values():
-            c.close()
-    es.indices.delete(index=f"{env['SOHOA_INDEX_PREFIX']}-*", ignore_unavailable=True, allow_no_indices=True)
+    people = [("Lan", "reviewer", ()), ("Minh", "reviewer", ()), ("Hoa", "reviewer", ("baotang",)),
+              ("Quản trị", "admin", ()), ("Kiểm toán", "auditor", ()), ("Xem", "viewer", ())]
+    with review_desk(es, stack_env, "-review", index_review_samples, people) as d:
+        yield d
 
 
 def answer_all(record: dict, **special) -> list[dict]:

@@ -6,14 +6,12 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-import httpx
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "schemas"))
 
-from ingest.testing import api_server  # noqa: E402
-from review_fixtures import doc_hash, index_document_pages  # noqa: E402
+from review_fixtures import doc_hash, index_document_pages, review_desk  # noqa: E402
 
 KEY = "hotich/regroup/dossier.pdf"
 # A birth certificate on two pages; the second page repeats the heading, so the extractor starts a new
@@ -26,20 +24,10 @@ PAGES = [["GIẤY KHAI SINH", "Họ, chữ đệm, tên: Nguyễn Văn Tùng", "
 
 @pytest.fixture(scope="module")
 def desk(stack_env, es):
-    from api.auth import create_token
-    from sohoa.config import Config
-    env = {**stack_env, "SOHOA_INDEX_PREFIX": stack_env["SOHOA_INDEX_PREFIX"] + "-regroup"}
-    ids = index_document_pages(es, env, KEY, PAGES)
-    config = Config.from_env(env)
-    tokens = {name: create_token(es, config, name, role, ())[0] for name, role in [
-        ("Lan", "reviewer"), ("Minh", "reviewer"), ("Kiểm toán", "auditor")]}
-    with api_server(env) as base:
-        clients = {n: httpx.Client(base_url=base, timeout=30, headers={"Authorization": f"Bearer {t}"})
-                   for n, t in tokens.items()}
-        yield {"ids": ids, "c": clients, "env": env, "config": config}
-        for c in clients.values():
-            c.close()
-    es.indices.delete(index=f"{env['SOHOA_INDEX_PREFIX']}-*", ignore_unavailable=True, allow_no_indices=True)
+    people = [("Lan", "reviewer", ()), ("Minh", "reviewer", ()), ("Kiểm toán", "auditor", ())]
+    with review_desk(es, stack_env, "-regroup", lambda es, env: index_document_pages(es, env, KEY, PAGES),
+                     people) as d:
+        yield d
 
 
 def reextract(desk, es):
