@@ -29,6 +29,20 @@ ROOT = Path(__file__).resolve().parents[1]
 INCH = 72.0
 
 
+def read_stack_env(path: Path) -> dict[str, str]:
+    """The variables ``scripts/stack up`` wrote to its ``env`` file (``export NAME=value`` lines), for
+    tests and benchmarks that talk to that stack; an absent file gives none."""
+    env: dict[str, str] = {}
+    if not path.exists():
+        return env
+    for line in path.read_text().splitlines():
+        line = line.strip().removeprefix("export ").strip()
+        if "=" in line and not line.startswith("#"):
+            k, v = line.split("=", 1)
+            env[k] = v.strip().strip('"').strip("'")
+    return env
+
+
 def text_pdf(lines: list[str], page_size=(6 * INCH, 4 * INCH)) -> bytes:
     """A born-digital PDF with a real (Vietnamese) text layer and no image."""
     from reportlab.pdfbase import pdfmetrics

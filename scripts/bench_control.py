@@ -25,6 +25,9 @@ import uuid
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from ingest.testing import read_stack_env  # noqa: E402
 
 WAYS = {
     "worker actors (before)": "from ingest import actors\nctx = actors.context()\n",
@@ -43,15 +46,7 @@ print(json.dumps({{"seconds": seconds, "rss_mb": resource.getrusage(resource.RUS
 
 
 def stack_env() -> dict[str, str]:
-    env = dict(os.environ)
-    env_file = ROOT / ".stack" / "env"
-    if env_file.exists():
-        for line in env_file.read_text().splitlines():
-            line = line.strip().removeprefix("export ").strip()
-            if "=" in line and not line.startswith("#"):
-                k, v = line.split("=", 1)
-                env.setdefault(k, v.strip().strip('"').strip("'"))
-    return env
+    return {**read_stack_env(ROOT / ".stack" / "env"), **os.environ}
 
 
 def main() -> int:

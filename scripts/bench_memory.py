@@ -30,7 +30,7 @@ from PIL import Image, ImageDraw, ImageFont
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from ingest.testing import FONT, remove_namespace  # noqa: E402
+from ingest.testing import FONT, read_stack_env, remove_namespace  # noqa: E402
 
 
 def long_register(pages: int) -> bytes:
@@ -87,10 +87,7 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=2)
     args = ap.parse_args()
 
-    env = dict(os.environ)
-    for line in (ROOT / ".stack" / "env").read_text().splitlines():
-        k, _, v = line.strip().removeprefix("export ").partition("=")
-        env.setdefault(k, v)
+    env = {**read_stack_env(ROOT / ".stack" / "env"), **os.environ}
     run = uuid.uuid4().hex[:8]
     env.update({"SOHOA_INDEX_PREFIX": f"mem{run}", "SOHOA_BUCKET": f"sohoa-mem-{run}", "SOHOA_LOG_LEVEL": "WARNING"})
     s3 = boto3.client("s3", endpoint_url=env["SOHOA_S3_ENDPOINT"], region_name="us-east-1",

@@ -57,6 +57,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from ingest.testing import remove_namespace  # noqa: E402
+from ingest.testing import read_stack_env  # noqa: E402
 
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf"
 
@@ -119,15 +120,7 @@ def register_cer(truths: list[str], texts: list[str]) -> float:
 
 
 def stack_env() -> dict[str, str]:
-    env = dict(os.environ)
-    env_file = ROOT / ".stack" / "env"
-    if env_file.exists():
-        for line in env_file.read_text().splitlines():
-            line = line.strip().removeprefix("export ")
-            if "=" in line:
-                k, v = line.split("=", 1)
-                env.setdefault(k, v.strip("'\""))
-    return env
+    return {**read_stack_env(ROOT / ".stack" / "env"), **os.environ}
 
 
 def sohoa(env, *args, check=True) -> subprocess.CompletedProcess:

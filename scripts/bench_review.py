@@ -53,7 +53,7 @@ from indexers.client import concrete_name, ensure_index, load_template  # noqa: 
 from indexers.records import derive, record_id  # noqa: E402
 from indexers.synthetic import record_base  # noqa: E402
 from sohoa.storage import Bucket  # noqa: E402
-from ingest.testing import api_process  # noqa: E402
+from ingest.testing import api_process, read_stack_env  # noqa: E402
 from bench_search import es_cpu_seconds, process_cpu_seconds  # noqa: E402
 from sohoa.config import Config  # noqa: E402
 
@@ -201,12 +201,9 @@ def main() -> int:
     prefix = args.prefix or f"benchreview{uuid.uuid4().hex[:6]}"
     env = {**os.environ, "SOHOA_INDEX_PREFIX": prefix, "SOHOA_LOG_LEVEL": "WARNING",
            "SOHOA_DERIVED_PREFIX": f"_bench/{prefix}/"}
-    env_file = ROOT / ".stack" / "env"
-    if env_file.exists():
-        for line in env_file.read_text().splitlines():
-            k, _, v = line.removeprefix("export ").partition("=")
-            if k.startswith("SOHOA_") and k not in env:
-                env[k] = v.strip().strip('"')
+    for k, v in read_stack_env(ROOT / ".stack" / "env").items():
+        if k.startswith("SOHOA_") and k not in env:
+            env[k] = v
     config = Config.from_env(env)
     es = Elasticsearch(config.es_url, request_timeout=120, retry_on_timeout=True, max_retries=5,
                        retry_on_status=(429, 502, 503, 504))

@@ -43,18 +43,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from ingest.testing import read_stack_env  # noqa: E402
+
 COLLECTIONS = ("hotich", "nguoicocong", "baotang")
 BODY = bytes(range(256)) + bytes(64)  # 320 bytes; each object gets its own last bytes (distinct ETags)
 
 
 def stack_env() -> dict[str, str]:
-    env = {}
-    for line in (ROOT / ".stack" / "env").read_text().splitlines():
-        line = line.strip().removeprefix("export ")
-        if "=" in line:
-            k, v = line.split("=", 1)
-            env[k] = v.strip("'\"")
-    return env
+    return read_stack_env(ROOT / ".stack" / "env")
 
 
 import logging  # noqa: E402

@@ -77,11 +77,7 @@ def stack(*args: str) -> None:
 def stack_env(run: str) -> dict[str, str]:
     stack("up", *DRILL_SERVICES)
     env = {k: v for k, v in os.environ.items() if not k.startswith("SOHOA_")}
-    for line in (Path(DRILL_STACK["SOHOA_STACK_DIR"]) / "env").read_text().splitlines():
-        line = line.strip().removeprefix("export ")
-        if "=" in line:
-            k, v = line.split("=", 1)
-            env[k] = v.strip("'\"")
+    env.update(testing.read_stack_env(Path(DRILL_STACK["SOHOA_STACK_DIR"]) / "env"))
     env.update({"SOHOA_INDEX_PREFIX": f"chaos{run}", "SOHOA_BUCKET": f"sohoa-chaos-{run}",
                 "SOHOA_LOG_LEVEL": "WARNING", "SOHOA_MAX_RETRIES": "2", "SOHOA_STALL_SECONDS": "20",
                 # Events a killed consumer read come back after this many seconds.

@@ -23,20 +23,13 @@ import pytest
 import redis
 from elasticsearch import Elasticsearch
 
-from ingest.testing import remove_namespace
+from ingest.testing import read_stack_env, remove_namespace
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def _stack_env() -> dict[str, str]:
-    env = {}
-    env_file = ROOT / ".stack" / "env"
-    if env_file.exists():
-        for line in env_file.read_text().splitlines():
-            line = line.strip().removeprefix("export ").strip()
-            if "=" in line and not line.startswith("#"):
-                k, v = line.split("=", 1)
-                env[k] = v.strip().strip('"').strip("'")
+    env = read_stack_env(ROOT / ".stack" / "env")
     for k, v in os.environ.items():
         if k.startswith("SOHOA_"):
             env[k] = v
