@@ -144,7 +144,10 @@ def pipeline(images: list[Image.Image], workers: int, form: str, env_base: dict[
         for key, data in (objects if objects is not None else encode(images, form)):
             s3.put_object(Bucket=env["SOHOA_BUCKET"], Key=key, Body=data)
         sohoa(env, "index", "setup")
-        log = open(ROOT / ".stack" / "bench-pipeline-worker.log", "w")
+        # The worker's log goes under bench-out/, not into the shared stack's folder.
+        log_path = ROOT / "bench-out" / f"bench-pipeline-worker-{run}.log"
+        log_path.parent.mkdir(exist_ok=True)
+        log = open(log_path, "w")
         worker = subprocess.Popen([sys.executable, "-m", "sohoa.cli", "worker", "--processes", str(workers),
                                    "--threads", "1"], env=env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
         try:
@@ -156,6 +159,7 @@ def pipeline(images: list[Image.Image], workers: int, form: str, env_base: dict[
         finally:
             worker.terminate()
             worker.wait(timeout=60)
+            log.close()
         status = json.loads(sohoa(env, "status", "--json").stdout)
         if collect is not None:
             es.indices.refresh(index=f"{env['SOHOA_INDEX_PREFIX']}-*")
