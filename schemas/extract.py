@@ -13,6 +13,10 @@ required fields missing and the labels that named no field (``records``,
 
 from __future__ import annotations
 
+import hashlib
+import json
+from pathlib import Path
+
 from ocr.result import PageText
 
 from .checks import check_codes
@@ -25,20 +29,42 @@ from .records import REVIEW_THRESHOLD, _merge, _name_of, finish, flatten_fields,
 from .segment import PageStart, facts_of, registration_keys, starts_new_record
 
 __all__ = ["REVIEW_THRESHOLD", "TONE_SHIFT_FACTOR", "Draft", "Found", "extract_page", "extract_records",
-           "flatten_fields", "to_json"]
+           "flatten_fields", "read_pages", "to_json"]
 
 def extract_page(page: PageText, collection: str | None = None, schemas: dict[str, Schema] | None = None,
                  previous: Classification | None = None) -> tuple[Classification, list[Draft]]:
-    schemas = schemas or load_schemas()
+    _own, cls, drafts = _extract_page(page, collection, schemas or load_schemas(), previous)
+    return cls, drafts
+
+
+def continued(own: Classification, previous: Classification | None) -> Classification:
+    """The classification a page is read under: its own when it has a heading (or nothing came before),
+    else the document's before it (a page with no heading continues it)."""
+    if own.source != "heading" and previous is not None and previous.record_type != UNCLASSIFIED:
+        return Classification(previous.record_type, previous.score * 0.9, None,
+                              previous.unit if previous.unit != "row" else "row", None, "continuation")
+    return own
+
+
+def _extract_page(page: PageText, collection: str | None, schemas: dict[str, Schema],
+                  previous: Classification | None) -> tuple[Classification, Classification, list[Draft]]:
+    """The page's own classification, the one it was read under, and its drafts."""
+    rows, own = _classify(page, collection, schemas)
+    cls = continued(own, previous)
+    return own, cls, _read(page, rows, cls, schemas)
+
+
+def _classify(page: PageText, collection: str | None, schemas: dict[str, Schema]) -> tuple[list, Classification]:
+    """The page's rows (furniture dropped) and its own classification (cheap next to reading it)."""
     rows = build_rows(page)
-    cls = classify_rows(rows, collection, schemas)
-    rows = drop_furniture(rows, page.height)
-    if cls.source != "heading" and previous is not None and previous.record_type != UNCLASSIFIED:
-        # a page with no heading continues the document before it
-        cls = Classification(previous.record_type, previous.score * 0.9, None,
-                             previous.unit if previous.unit != "row" else "row", None, "continuation")
+    own = classify_rows(rows, collection, schemas)
+    return drop_furniture(rows, page.height), own
+
+
+def _read(page: PageText, rows: list, cls: Classification, schemas: dict[str, Schema]) -> list[Draft]:
+    """The page's drafts, read under ``cls``: most of extraction's cost."""
     if cls.record_type == UNCLASSIFIED:
-        return cls, [Draft(UNCLASSIFIED, None, [page.page])]
+        return [Draft(UNCLASSIFIED, None, [page.page])]
     schema = schemas[cls.record_type]
     table_guess = cls.source != "heading" and any(h.unit == "row" for h in schema.headings)
     drafts = PageReader(schema, rows, cls.unit or schema.unit, page.page, page.width, table_guess,
@@ -46,22 +72,35 @@ def extract_page(page: PageText, collection: str | None = None, schemas: dict[st
     check_codes(drafts, schema)
     for d in drafts:
         d.classification = cls.score
-    return cls, drafts
+    return drafts
 
 
 def extract_records(pages: list[PageText], collection: str | None = None,
-                    schemas: dict[str, Schema] | None = None, calibrated: bool = True) -> list[dict]:
+                    schemas: dict[str, Schema] | None = None, calibrated: bool = True,
+                    readings: dict[int, dict] | None = None) -> list[dict]:
     """Records found in the pages of one document (one file), in page order.
 
     ``collection`` is the bucket prefix or object key the file came from
     (``hotich/…``); it narrows the record types considered. Pure: no I/O.
+
+    ``readings`` are pages read earlier on their own (``read_pages``, by page number), for
+    instance by the workers that OCR'd a register's ranges: a page whose reading was made
+    under the classification it gets here gives its records without being read again; any
+    other page is read now. The result is the same either way.
     """
     schemas = schemas or load_schemas()
-    out: list[Draft] = []
+    out: list[Draft | dict] = []
     prev: Classification | None = None
     open_doc: Draft | None = None
     open_start: PageStart | None = None
     for page in sorted(pages, key=lambda p: p.page):
+        reused = _reuse(readings.get(page.page) if readings else None, prev, collection, calibrated)
+        if reused is not None:
+            cls, records = reused
+            prev = cls if cls.record_type != UNCLASSIFIED else prev
+            out.extend(records)
+            open_doc, open_start = None, None
+            continue
         cls, drafts = extract_page(page, collection, schemas, prev)
         prev = cls if cls.record_type != UNCLASSIFIED else prev
         unit = cls.unit
@@ -89,4 +128,81 @@ def extract_records(pages: list[PageText], collection: str | None = None,
         else:
             out.extend(drafts)
             open_doc, open_start = None, None
-    return [finish(d, calibrated) for d in out]
+    return [d if isinstance(d, dict) else finish(d, calibrated) for d in out]
+
+
+# -- pages read on their own, put together later ----------------------------------------------------
+#
+# Reading a page (PageReader) is most of extraction's cost. A register's pages are mostly read
+# alone: their records do not run on across pages, and a page with a heading is classified by it.
+# So the workers that OCR a register's ranges read each page as soon as it is OCR'd (``read_pages``)
+# and the document's extraction at the end only puts the readings together (``extract_records``
+# with ``readings``), instead of one worker reading every page while the others idle.
+
+def _extractor_version() -> str:
+    """A fingerprint of the extractor (its code, record types and data): a reading made by another
+    version is not reused."""
+    root = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in sorted(p for p in root.rglob("*") if p.is_file() and p.suffix in (".py", ".json", ".txt")):
+        digest.update(path.relative_to(root).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+EXTRACTOR_VERSION = _extractor_version()
+
+
+def _summary(cls: Classification) -> dict:
+    return {"record_type": cls.record_type, "score": cls.score, "heading": cls.heading, "unit": cls.unit,
+            "source": cls.source}
+
+
+def read_pages(pages: list[PageText], collection: str | None = None, schemas: dict[str, Schema] | None = None,
+               calibrated: bool = True, from_start: bool = False) -> dict[int, dict]:
+    """Pages read on their own, as JSON-ready readings by page number, for ``extract_records``.
+
+    ``pages`` are consecutive pages of one document (a range); ``from_start``: they begin at its
+    first page. A page is read only where its classification is sure: a page with a heading, or one
+    that continues a sure page before it in ``pages``. The others (a range's first pages without a
+    heading: what comes before them is not known here) and the pages of a record that runs on
+    across pages (unit ``document``) are left to the document's extraction, which reads them then.
+    """
+    schemas = schemas or load_schemas()
+    out: dict[int, dict] = {}
+    prev: Classification | None = None
+    sure = from_start
+    for page in sorted(pages, key=lambda p: p.page):
+        rows, own = _classify(page, collection, schemas)
+        sure = sure or own.source == "heading"
+        if not sure:
+            continue
+        cls = continued(own, prev)
+        prev = cls if cls.record_type != UNCLASSIFIED else prev
+        if cls.record_type == UNCLASSIFIED:
+            records: list[dict] | None = [finish(d, calibrated) for d in _read(page, rows, cls, schemas)] \
+                if page.words else []
+        elif cls.unit == "document":
+            records = None
+        else:
+            drafts = _read(page, rows, cls, schemas) or [
+                Draft(cls.record_type, schemas[cls.record_type], [page.page], classification=cls.score)]
+            records = [finish(d, calibrated) for d in drafts]
+        # Through JSON now, so a reading used at once and one read back from storage are the same.
+        out[page.page] = json.loads(json.dumps({
+            "version": EXTRACTOR_VERSION, "collection": collection, "calibrated": calibrated, "page": page.page,
+            "own": _summary(own), "used": _summary(cls), "records": records}, ensure_ascii=False))
+    return out
+
+
+def _reuse(reading: dict | None, prev: Classification | None, collection: str | None,
+           calibrated: bool) -> tuple[Classification, list[dict]] | None:
+    """The classification and records of a page's reading when it was made under the classification
+    the page gets here (and by this extractor); else None (the page is read again)."""
+    if not reading or reading.get("version") != EXTRACTOR_VERSION or reading.get("collection") != collection \
+            or reading.get("calibrated") != calibrated or reading.get("records") is None:
+        return None
+    cls = continued(Classification(**reading["own"]), prev)
+    if _summary(cls) != reading["used"]:
+        return None
+    return cls, reading["records"]
