@@ -11,6 +11,7 @@ and writes the same IDs, so nothing is indexed twice.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import logging
@@ -34,7 +35,7 @@ from ocr.pipeline import OcrOptions, ocr_image
 from ocr.result import PageText
 from ocr.sources import detect_kind, inspect, page_image, set_pixel_limit
 from ocr.textlayer import TextLayer, pdf_text_layer, text_page
-from schemas.extract import extract_records
+from schemas.extract import extract_records, page_readings
 from sohoa.config import Config
 from sohoa.elastic import make_client
 from sohoa.errors import BadInput, LimitExceeded, classify
@@ -195,7 +196,10 @@ def ocr_pages(ctx: Context, doc_hash: str, first: int, last: int) -> dict[int, P
             with open(path, "rb") as fh:
                 kind = detect_kind(fh.read(8192))
         info = inspect(path, kind, ctx.config.max_pages)
-        held = read_pages(ctx, doc_hash, path, info, numbers, existing)
+        # The range's pages are read for records here, as soon as they are OCR'd, on whichever worker
+        # took the range: the document's extraction at the end only puts them together.
+        held = read_pages(ctx, doc_hash, path, info, numbers, existing,
+                          readings=lambda pages: page_readings(pages, doc.get("collection"), from_start=first == 1))
     doc = _complete_pages(ctx, doc_hash, done=sorted([*held, *done_before]))
     _maybe_finish(ctx, doc)
     return held
@@ -207,14 +211,17 @@ def _fresh(record: dict | None) -> bool:
 
 
 def read_pages(ctx: Context, doc_hash: str, path: Path, info, numbers: list[int],
-               existing: dict[int, dict]) -> dict[int, PageText]:
+               existing: dict[int, dict],
+               readings: Callable[[list[PageText]], dict[int, dict]] | None = None) -> dict[int, PageText]:
     """Rasterize and read the pages ``numbers`` of a local source file; their results, by page.
 
     Page images and OCR results are written to the bucket by a background
     thread while Tesseract reads the next page; the pages' state is written in
     two bulk requests (started, then done once everything is stored), so a
     worker dying in between leaves started pages, which go to the OCR queue.
-    Pages already done are skipped; a page that fails to rasterize fails alone.
+    Pages already done are skipped; a page that fails to rasterize fails alone. ``readings``, when
+    given, reads the pages read here for records (``schemas.extract.page_readings``); the readings
+    go to the bucket beside the OCR results, each with the fingerprint of the result it was read from.
     """
     held: dict[int, PageText] = {}
     started = ctx.state.start_pages(doc_hash, [n for n in numbers if _fresh(existing.get(n))])
@@ -255,6 +262,12 @@ def read_pages(ctx: Context, doc_hash: str, path: Path, info, numbers: list[int]
             del image
             ctx.state.set_page_state(doc_hash, n, "queued")
             ctx.send_ocr(doc_hash, n)
+        if readings is not None and held:
+            for n, reading in readings([held[n] for n in sorted(held)]).items():
+                reading["ocr_sha256"] = hashlib.sha256(ocr_json(held[n])).hexdigest()
+                uploads.put(ctx.bucket.page_reading_key(doc_hash, n),
+                            lambda reading=reading: json.dumps(reading, ensure_ascii=False).encode("utf-8"),
+                            "application/json")
     # Everything put is stored (Uploads waits on leaving): the pages read here are done, in one request.
     ctx.state.finish_pages(doc_hash, {n: started.get(n) for n in held}, {
         n: {"mean_confidence": round(r.mean_confidence, 4) if r.engine != "pdftotext" else 1.0,
@@ -281,9 +294,13 @@ def _ocr_here(ctx: Context, uploads: "Uploads", doc_hash: str, page: int, image:
                     doc_hash[:12], page, reason)
         uploads.wait()
         return None
-    uploads.put(ctx.bucket.page_ocr_key(doc_hash, page),
-                lambda: json.dumps(result.to_dict(), ensure_ascii=False).encode("utf-8"), "application/json")
+    uploads.put(ctx.bucket.page_ocr_key(doc_hash, page), lambda: ocr_json(result), "application/json")
     return result
+
+
+def ocr_json(result: PageText) -> bytes:
+    """A page's OCR result as stored in the bucket (the same bytes each time for the same result)."""
+    return json.dumps(result.to_dict(), ensure_ascii=False).encode("utf-8")
 
 
 class Uploads:
@@ -385,8 +402,7 @@ def _store_text_layer(ctx: Context, uploads: "Uploads", doc_hash: str, page: int
     result = text_page(layer, page, size=image.size)  # boxes in the pixels of the stored page image
     stored = image.copy()
     uploads.put(image_key, lambda: encode_png(stored), "image/png")
-    uploads.put(ctx.bucket.page_ocr_key(doc_hash, page),
-                lambda: json.dumps(result.to_dict(), ensure_ascii=False).encode("utf-8"), "application/json")
+    uploads.put(ctx.bucket.page_ocr_key(doc_hash, page), lambda: ocr_json(result), "application/json")
     return result
 
 
@@ -412,7 +428,7 @@ def ocr_page(ctx: Context, doc_hash: str, page: int) -> PageText | None:
     with Image.open(io.BytesIO(data)) as image:
         image.load()
         result = ocr_image(image, page, ctx.ocr)
-    ctx.bucket.put_json(ctx.bucket.page_ocr_key(doc_hash, page), result.to_dict())
+    ctx.bucket.put_bytes(ctx.bucket.page_ocr_key(doc_hash, page), ocr_json(result), "application/json")
     ctx.state.set_page_state(doc_hash, page, "done", mean_confidence=round(result.mean_confidence, 4),
                              flags=result.flags, seconds=result.seconds)
     _complete_page(ctx, doc_hash, page, ok=True)
@@ -495,11 +511,13 @@ def index_document(ctx: Context, doc_hash: str, held: dict[int, PageText] | None
     missing = [n for n in ocr_keys if n not in held]
     # A register's pages are read back from the bucket several at a time: the requests wait, not the CPU.
     with ThreadPoolExecutor(max_workers=8, thread_name_prefix="sohoa-read") as pool:
-        fetched = dict(zip(missing, pool.map(lambda n: PageText.from_dict(ctx.bucket.get_json(ocr_keys[n])), missing)))
-    loaded = {n: held.get(n) or fetched[n] for n in ocr_keys}
+        fetched = dict(zip(missing, pool.map(lambda n: _load_page(ctx, doc_hash, n, ocr_keys[n]), missing)))
+    loaded = {n: held.get(n) or fetched[n][0] for n in ocr_keys}
+    readings = {n: fetched[n][1] for n in missing if fetched[n][1] is not None}
     pages: list[PageText] = list(loaded.values())
-    # Records come from the whole document at once: a dossier spanning pages is one record.
-    records = extract_records(pages, collection=doc.get("collection"))
+    # Records come from the whole document at once: a dossier spanning pages is one record. Pages the
+    # workers of its ranges already read for records are put together, not read again.
+    records = extract_records(pages, collection=doc.get("collection"), readings=readings)
     ctx.state.set_document_state(doc_hash, "indexing")
 
     def documents():
@@ -537,6 +555,16 @@ def index_document(ctx: Context, doc_hash: str, held: dict[int, PageText] | None
         supersede_older_versions(ctx, doc)
     log.info("document %s: %d pages indexed, %d failed", doc_hash[:12], count, len(failed))
     return count
+
+
+def _load_page(ctx: Context, doc_hash: str, page: int, ocr_key: str) -> tuple[PageText, dict | None]:
+    """A page's OCR result from the bucket, and its reading when one was made from that very result."""
+    data = ctx.bucket.get_bytes(ocr_key)
+    stored = ctx.bucket.find_bytes(ctx.bucket.page_reading_key(doc_hash, page))
+    reading = json.loads(stored) if stored else None
+    if reading is not None and reading.get("ocr_sha256") != hashlib.sha256(data).hexdigest():
+        reading = None  # read from an earlier OCR result of the page
+    return PageText.from_dict(json.loads(data)), reading
 
 
 # -- rescans: the same key overwritten with new bytes -------------------------

@@ -29,7 +29,7 @@ from .records import REVIEW_THRESHOLD, _merge, _name_of, finish, flatten_fields,
 from .segment import PageStart, facts_of, registration_keys, starts_new_record
 
 __all__ = ["REVIEW_THRESHOLD", "TONE_SHIFT_FACTOR", "Draft", "Found", "extract_page", "extract_records",
-           "flatten_fields", "read_pages", "to_json"]
+           "flatten_fields", "page_readings", "to_json"]
 
 def extract_page(page: PageText, collection: str | None = None, schemas: dict[str, Schema] | None = None,
                  previous: Classification | None = None) -> tuple[Classification, list[Draft]]:
@@ -83,7 +83,7 @@ def extract_records(pages: list[PageText], collection: str | None = None,
     ``collection`` is the bucket prefix or object key the file came from
     (``hotich/…``); it narrows the record types considered. Pure: no I/O.
 
-    ``readings`` are pages read earlier on their own (``read_pages``, by page number), for
+    ``readings`` are pages read earlier on their own (``page_readings``, by page number), for
     instance by the workers that OCR'd a register's ranges: a page whose reading was made
     under the classification it gets here gives its records without being read again; any
     other page is read now. The result is the same either way.
@@ -135,7 +135,7 @@ def extract_records(pages: list[PageText], collection: str | None = None,
 #
 # Reading a page (PageReader) is most of extraction's cost. A register's pages are mostly read
 # alone: their records do not run on across pages, and a page with a heading is classified by it.
-# So the workers that OCR a register's ranges read each page as soon as it is OCR'd (``read_pages``)
+# So the workers that OCR a register's ranges read each page as soon as it is OCR'd (``page_readings``)
 # and the document's extraction at the end only puts the readings together (``extract_records``
 # with ``readings``), instead of one worker reading every page while the others idle.
 
@@ -158,7 +158,7 @@ def _summary(cls: Classification) -> dict:
             "source": cls.source}
 
 
-def read_pages(pages: list[PageText], collection: str | None = None, schemas: dict[str, Schema] | None = None,
+def page_readings(pages: list[PageText], collection: str | None = None, schemas: dict[str, Schema] | None = None,
                calibrated: bool = True, from_start: bool = False) -> dict[int, dict]:
     """Pages read on their own, as JSON-ready readings by page number, for ``extract_records``.
 

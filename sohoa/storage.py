@@ -137,6 +137,18 @@ class Bucket:
         except (BotoCoreError, ClientError) as exc:
             raise _unavailable(exc) from exc
 
+    def find_bytes(self, key: str) -> bytes | None:
+        """A derived object, or None when there is none under ``key`` (one that may not have been written)."""
+        try:
+            data: bytes = self.client.get_object(Bucket=self.derived_bucket, Key=key)["Body"].read()
+            return data
+        except ClientError as exc:
+            if exc.response.get("Error", {}).get("Code", "") in ("NoSuchKey", "404", "NotFound", "NoSuchBucket"):
+                return None
+            raise _unavailable(exc) from exc
+        except BotoCoreError as exc:
+            raise _unavailable(exc) from exc
+
     def get_json(self, key: str) -> Json:
         obj: Json = json.loads(self.get_bytes(key))
         return obj
@@ -189,6 +201,10 @@ class Bucket:
 
     def page_ocr_key(self, doc_hash: str, page: int) -> str:
         return f"{self.derived_prefix}ocr/{doc_hash}/{page:05d}.json"
+
+    def page_reading_key(self, doc_hash: str, page: int) -> str:
+        """The records read from a page on its own by the worker that OCR'd it (schemas.extract.page_readings)."""
+        return f"{self.derived_prefix}readings/{doc_hash}/{page:05d}.json"
 
 
 def _unavailable(exc: Exception) -> DependencyUnavailable:

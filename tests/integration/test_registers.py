@@ -105,3 +105,47 @@ def test_a_range_of_a_key_overwritten_since_closes_its_old_version(stack, es, pd
     # The rescan is not this test's to process: out of the bucket, so no later listing of the session's
     # inbox takes it up.
     stack.s3.delete_object(Bucket=stack.bucket, Key="hotich/so/so-ghi-de.pdf")
+
+
+def test_a_ranges_pages_are_read_for_records_by_its_worker_and_put_together_at_the_end(stack, es, pdf_maker,
+                                                                                      monkeypatch):
+    import schemas.extract as extract
+    from ocr.result import PageText
+
+    sent: list = []
+    ctx = _context(stack, sent)
+    data = pdf_maker(PAGES)
+    doc_hash = hashlib.sha256(data).hexdigest()
+    ref, lid = _drop(stack, ctx, "hotich/so/so-khai-sinh-1977.pdf", data)
+    prepare(ctx, ref, lid)
+    worker = _context(stack, [])
+    for first, last in [m[1:] for m in sent if m[0] == "pages"]:
+        ocr_pages(worker, doc_hash, first, last)
+
+    # Each page's reading is stored beside its OCR result, with that result's fingerprint.
+    ocr = {n: ctx.bucket.get_bytes(ctx.bucket.page_ocr_key(doc_hash, n)) for n in range(1, 6)}
+    readings = {n: json.loads(ctx.bucket.get_bytes(ctx.bucket.page_reading_key(doc_hash, n))) for n in range(1, 6)}
+    assert all(readings[n]["ocr_sha256"] == hashlib.sha256(ocr[n]).hexdigest() for n in readings)
+    assert all(readings[n]["records"] for n in readings)
+    # Page 3 was OCR'd again since its reading was made: that reading no longer fits its result.
+    stale = dict(readings[3], ocr_sha256=hashlib.sha256(b"an earlier OCR result").hexdigest())
+    ctx.bucket.put_bytes(ctx.bucket.page_reading_key(doc_hash, 3), json.dumps(stale).encode(), "application/json")
+
+    read_again: list[int] = []
+    real = extract.extract_page
+
+    def spy(page, *args, **kwargs):
+        read_again.append(page.page)
+        return real(page, *args, **kwargs)
+    monkeypatch.setattr(extract, "extract_page", spy)
+    index_document(worker, doc_hash)
+    assert read_again == [3]
+
+    # The records are those of the document read whole.
+    monkeypatch.setattr(extract, "extract_page", real)
+    whole = extract.extract_records([PageText.from_dict(json.loads(ocr[n])) for n in range(1, 6)], "hotich")
+    es.indices.refresh(index=f"{stack.prefix}-records")
+    hits = es.search(index=f"{stack.prefix}-records", query={"term": {"doc_hash": doc_hash}}, size=50)["hits"]["hits"]
+    names = sorted(h["_source"]["fields"]["full_name"]["value"] for h in hits)
+    assert len(hits) == len(whole) == 5
+    assert names == sorted(r["fields"]["full_name"]["value"] for r in whole)

@@ -7,7 +7,7 @@ import pytest
 from synth import page
 
 import schemas.extract as extract
-from schemas.extract import extract_records, read_pages
+from schemas.extract import extract_records, page_readings
 from test_extract import MARTYR_1, MARTYR_2, MARTYR_3
 
 NAMES = ["Đào Văn An", "Đào Thị Bình", "Ngô Văn Cường", "Lê Thị Dung", "Phạm Văn Em", "Vũ Thị Giang"]
@@ -30,7 +30,7 @@ def in_ranges(pages, ranges, collection):
     """Readings as the workers of the ranges would make them, through storage (JSON) and back."""
     readings = {}
     for first, last in ranges:
-        readings.update(read_pages([p for p in pages if first <= p.page <= last], collection, from_start=first == 1))
+        readings.update(page_readings([p for p in pages if first <= p.page <= last], collection, from_start=first == 1))
     return json.loads(json.dumps(readings, ensure_ascii=False))
 
 
@@ -78,7 +78,7 @@ def test_a_reading_made_under_another_classification_is_not_used(reads):
     whole = as_json(extract_records(pages, "hotich/"))
     # Read as if pages 3-4 began the document: page 3 under its own classification, not page 2's.
     readings = readings_of(pages, [(1, 2)], "hotich/")
-    readings.update({int(k): v for k, v in json.loads(json.dumps(read_pages(pages[2:], "hotich/", from_start=True))).items()})
+    readings.update({int(k): v for k, v in json.loads(json.dumps(page_readings(pages[2:], "hotich/", from_start=True))).items()})
     reads.clear()
     assert as_json(extract_records(pages, "hotich/", readings=readings)) == whole
     assert reads == [3, 4]
