@@ -28,6 +28,7 @@ from sohoa.errors import DependencyUnavailable
 
 MASKED_LEAVES = ("date_of_birth", "personal_id")
 PAD = 0.25  # of a word's height, around each box: ink reaches past Tesseract's tight boxes
+VIEW_QUALITY = 85  # JPEG quality of a redacted copy: as the workers write page images (ingest/stages.py)
 
 
 class NoOcr(LookupError):
@@ -91,8 +92,14 @@ def paint(image: Image.Image, boxes: list[tuple[int, int, int, int]]) -> Image.I
     return out
 
 
-def redact(png: bytes, boxes: list[tuple[int, int, int, int]]) -> bytes:
-    image = Image.open(io.BytesIO(png))
+def media_type(data: bytes) -> str:
+    """The stored page image's type, from its bytes: JPEG (what workers write) or PNG (older pages)."""
+    return "image/jpeg" if data[:3] == b"\xff\xd8\xff" else "image/png"
+
+
+def redact(data: bytes, boxes: list[tuple[int, int, int, int]]) -> bytes:
+    """A copy of the page image ``data`` with ``boxes`` painted black, in the same format."""
+    image = Image.open(io.BytesIO(data))
     image.load()
     if image.mode not in ("RGB", "L"):
         image = image.convert("RGB")
@@ -100,23 +107,29 @@ def redact(png: bytes, boxes: list[tuple[int, int, int, int]]) -> bytes:
     for box in boxes:
         draw.rectangle(box, fill=0)
     out = io.BytesIO()
-    image.save(out, format="PNG", compress_level=1)  # as the workers write page images: speed over size
+    if media_type(data) == "image/jpeg":
+        image.save(out, format="JPEG", quality=VIEW_QUALITY)
+    else:
+        image.save(out, format="PNG", compress_level=1)  # speed over size
     return out.getvalue()
 
 
 def image_for(bucket, record: dict, page: int, full_fields: bool) -> bytes:
-    """The PNG a caller gets for a record's page: the original, or the redacted copy."""
+    """The image a caller gets for a record's page (JPEG or PNG, ``media_type``): the original, or the
+    redacted copy."""
     doc_hash = record["doc_hash"]
     try:
-        png = bucket.get_bytes(bucket.page_image_key(doc_hash, page))
+        data = bucket.page_view(doc_hash, page)
     except DependencyUnavailable as exc:
         if "NoSuchKey" in str(exc) or "404" in str(exc):
             raise NoImage() from exc
         raise
+    if data is None:
+        raise NoImage()
     if full_fields:
-        return png
+        return data
     try:
         ocr = PageText.from_dict(bucket.get_json(bucket.page_ocr_key(doc_hash, page)))
     except Exception as exc:  # noqa: BLE001 - whatever the cause, nothing is shown unredacted
         raise NoOcr() from exc
-    return redact(png, redaction_boxes(ocr, record))
+    return redact(data, redaction_boxes(ocr, record))

@@ -120,7 +120,7 @@ class PageCache:
     def _fetch(self, bucket, doc_hash: str, page: int, key: tuple[str, int]):
         image = geometry = None
         try:
-            image = Image.open(io.BytesIO(bucket.get_bytes(bucket.page_image_key(doc_hash, page))))
+            image = Image.open(io.BytesIO(bucket.page_view(doc_hash, page)))
             image.load()
         except Exception:  # noqa: BLE001 - a missing image leaves the field without a crop, not the record unserved
             image = None

@@ -254,7 +254,7 @@ def record_get(record_id: str, es: Elasticsearch = Depends(get_es),
 
 
 @router.get("/records/{record_id}/pages/{page}/image", tags=["search"], summary="A page image of a record",
-            response_class=Response, responses={200: {"content": {"image/png": {}}}})
+            response_class=Response, responses={200: {"content": {"image/jpeg": {}, "image/png": {}}}})
 def record_page_image(record_id: str, page: int, es: Elasticsearch = Depends(get_es),
                       config: Config = Depends(get_config), bucket=Depends(get_bucket)):
     """The page as scanned, for roles that may see personal data; for the others a copy with every masked
@@ -273,7 +273,7 @@ def record_page_image(record_id: str, page: int, es: Elasticsearch = Depends(get
     except page_images.NoOcr:
         raise HTTPException(503, "this page's text is not available, so it cannot be shown redacted") from None
     audit.record("record.image", record_ids=[record_id], detail={"page": page, "redacted": not full})
-    return Response(png, media_type="image/png", headers={"Cache-Control": "no-store"})
+    return Response(png, media_type=page_images.media_type(png), headers={"Cache-Control": "no-store"})
 
 
 @router.get("/pages/search", tags=["search"], summary="Full-text search over page text")

@@ -197,7 +197,18 @@ class Bucket:
 
     # -- derived keys ----------------------------------------------------
     def page_image_key(self, doc_hash: str, page: int) -> str:
+        """The page as a lossless PNG, for an OCR worker to read (a page handed to the OCR queue)."""
         return f"{self.derived_prefix}pages/{doc_hash}/{page:05d}.png"
+
+    def page_view_key(self, doc_hash: str, page: int) -> str:
+        """The page image people look at (search page, review desk): a JPEG, quick to write and to read."""
+        return f"{self.derived_prefix}pages/{doc_hash}/{page:05d}.jpg"
+
+    def page_view(self, doc_hash: str, page: int) -> bytes | None:
+        """The page image to show: its JPEG, else its PNG (pages handed to the OCR queue, and pages of
+        documents read before the JPEG was written); None when there is neither."""
+        return self.find_bytes(self.page_view_key(doc_hash, page)) \
+            or self.find_bytes(self.page_image_key(doc_hash, page))
 
     def page_ocr_key(self, doc_hash: str, page: int) -> str:
         return f"{self.derived_prefix}ocr/{doc_hash}/{page:05d}.json"

@@ -191,3 +191,19 @@ def test_masked_fields_are_painted_even_when_the_text_did_not_read_as_a_date():
                          "full_name": {"value": "Lê Văn A", "raw": "Lê Văn A", "page": 1, "bbox": [60, 5, 90, 20]}}}
     assert page_images.field_boxes(record, 1) == [(5, 5, 50, 20)] and page_images.field_boxes(record, 2) == []
 
+
+
+def test_a_redacted_page_image_keeps_its_format_and_its_boxes_are_black():
+    import io
+
+    from PIL import Image
+    page = Image.new("L", (200, 100), 255)
+    for fmt, kind in (("JPEG", "image/jpeg"), ("PNG", "image/png")):
+        buf = io.BytesIO()
+        page.save(buf, format=fmt)
+        data = buf.getvalue()
+        assert page_images.media_type(data) == kind
+        out = page_images.redact(data, [(20, 20, 60, 60)])
+        assert page_images.media_type(out) == kind
+        painted = Image.open(io.BytesIO(out)).convert("L")
+        assert painted.getpixel((40, 40)) < 20 and painted.getpixel((150, 80)) > 235

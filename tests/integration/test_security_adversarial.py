@@ -179,7 +179,7 @@ class Crawl:
         if url in self.images:
             return
         r = self.client.get(url)
-        assert r.status_code == 200 and r.headers["content-type"] == "image/png", (url, r.status_code)
+        assert r.status_code == 200 and r.headers["content-type"] in ("image/jpeg", "image/png"), (url, r.status_code)
         self.images[url] = r.content
 
     def records(self, **params) -> None:

@@ -43,9 +43,11 @@ def test_a_two_page_certificate_is_indexed_by_its_prepare_with_no_message_sent(s
     for n in (1, 2):
         page = ctx.state.page(doc_hash, n)
         assert page["state"] == "done" and page["attempts"] == 1 and page["started_at"] <= page["finished_at"]
-        # What the viewer and a later re-index read is in the bucket, as with the queued path.
-        image = ctx.bucket.get_bytes(ctx.bucket.page_image_key(doc_hash, n))
-        assert image.startswith(b"\x89PNG")
+        # What the viewer and a later re-index read is in the bucket, as with the queued path: the image
+        # people look at as a JPEG; no PNG, which only a page handed to the OCR queue needs.
+        image = ctx.bucket.get_bytes(ctx.bucket.page_view_key(doc_hash, n))
+        assert image.startswith(b"\xff\xd8\xff") and ctx.bucket.page_view(doc_hash, n) == image
+        assert ctx.bucket.find_bytes(ctx.bucket.page_image_key(doc_hash, n)) is None
         assert json.loads(ctx.bucket.get_bytes(ctx.bucket.page_ocr_key(doc_hash, n)))["page"] == n
     es.indices.refresh(index=f"{stack.prefix}-pages")
     hits = es.search(index=f"{stack.prefix}-pages", query={"term": {"doc_hash": doc_hash}})["hits"]["hits"]
