@@ -70,6 +70,9 @@ def test_a_register_is_spread_as_ranges_and_each_page_is_read_once(stack, es, pd
         page = ctx.state.page(doc_hash, n)
         assert page["state"] == "done" and page["attempts"] == 1
         assert json.loads(ctx.bucket.get_bytes(ctx.bucket.page_ocr_key(doc_hash, n)))["page"] == n
+        # The image people look at is a JPEG; a PNG only for a page handed to the OCR queue.
+        assert ctx.bucket.page_view(doc_hash, n)[:3] == b"\xff\xd8\xff"
+        assert ctx.bucket.find_bytes(ctx.bucket.page_image_key(doc_hash, n)) is None
     assert ctx.bucket.get_bytes(ctx.bucket.page_image_key(doc_hash, 4)).startswith(b"\x89PNG")
     assert ctx.state.page(doc_hash, 4)["state"] == "queued"
 
@@ -78,6 +81,7 @@ def test_a_register_is_spread_as_ranges_and_each_page_is_read_once(stack, es, pd
     sent.clear()
     ocr_page(worker, doc_hash, 4)
     assert sent == [("index", doc_hash)]
+    assert ctx.bucket.get_bytes(ctx.bucket.page_view_key(doc_hash, 4))[:3] == b"\xff\xd8\xff"
     # A redelivered range reads nothing again.
     sent.clear()
     ocr_pages(worker, doc_hash, *ranges[0])
