@@ -105,7 +105,7 @@ def _collections(asked: list[str]) -> list[str] | None:
 
 
 def _hidden() -> tuple[str, ...]:
-    return () if auth.full_fields() else auth.MASKED_FIELDS
+    return () if auth.full_fields() else auth.masked_fields()
 
 
 def _get(es: Elasticsearch, config: Config, record_id: str) -> dict:
@@ -125,7 +125,7 @@ def _masked(key: str, value):
     """A value of a field the caller's role may not read, as masking shows it (api/auth.py)."""
     if value is None or value == "":
         return value
-    return auth.mask_id(str(value)) if leaf(key) == "personal_id" else auth.mask_date(str(value))
+    return auth.mask_id(str(value)) if auth.masked_leaves().get(leaf(key)) == "id" else auth.mask_date(str(value))
 
 
 def _redacted_pages(bucket, source: dict):
