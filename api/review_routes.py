@@ -41,6 +41,7 @@ from api.search_routes import get_bucket, get_config, get_es
 from indexers import reviews
 from indexers.records_search import SOURCE_EXCLUDES
 from schemas.extract import flatten_fields
+from schemas.model import RecordDocument
 from schemas.review import (Decision, ReviewError, addable_keys, apply_decisions, assign_unmapped,
                             assigned_unmapped, field_kind, field_reasons, known_types, leaf, two_person)
 from sohoa.config import Config
@@ -148,7 +149,7 @@ def _redacted_pages(bucket, source: dict):
     return get
 
 
-def review_body(source: dict, bucket, *, config: Config, hidden: tuple[str, ...], lease_until: str | None = None,
+def review_body(source: RecordDocument, bucket, *, config: Config, hidden: tuple[str, ...], lease_until: str | None = None,
                 with_crops: bool = True, lang: str = i18n.DEFAULT) -> dict:
     """Per field: label, kind, normal value, OCR text, confidence, why it is doubtful, its review so far,
     its box on the page image and its crop; the page images with their sizes; the fields that may be added;

@@ -27,6 +27,8 @@ from typing import Any, Iterator
 
 from schemas.extract import flatten_fields
 from schemas.loader import load_schemas
+from schemas.model import BASE_KEYS as _BASE_KEYS
+from schemas.model import ExtractedRecord, Person, RecordBase, RecordDocument
 from schemas.roles import BIRTH_ROLES, PLACE_ROLES, TypeRoles
 from schemas.records import unmapped_entries
 from schemas.review import effective_fields, pending_by, reason_codes, record_status
@@ -36,10 +38,8 @@ from sohoa.text import clean_spaces
 from .analysis import folded_text, mark_forms, spelt_word, text_forms
 from sohoa.clock import now_iso
 
-# The base of a record document: everything else is derived from these.
-BASE_KEYS = ("record_type", "family", "schema_version", "collection", "bucket", "key", "doc_hash", "ordinal",
-             "split", "pages", "confidence", "needs_review", "review_reasons", "missing", "doubtful", "unmapped",
-             "fields", "extracted_at", "review")
+# The base of a record document: everything else is derived from these (schemas/model.py: RecordBase).
+BASE_KEYS = _BASE_KEYS
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _LIST_ITEM = re.compile(r"^([^.\[]+)\[(\d+)\]\.")
@@ -164,15 +164,16 @@ def _birth(flat: dict, roles: TypeRoles, name_key: str) -> str | None:
     return None
 
 
-def _person(role: str, name: str, born: str | None) -> dict:
-    p = {"role": role, "name": name}
+def _person(role: str, name: str, born: str | None) -> Person:
+    p: Person = {"role": role, "name": name}
     if born:
         p["date_of_birth"] = born
     return p
 
 
-def _persons(flat: dict, fields: dict, roles: TypeRoles) -> tuple[list[dict], list[dict]]:
-    subjects, others = [], []
+def _persons(flat: dict, fields: dict, roles: TypeRoles) -> tuple[list[Person], list[Person]]:
+    subjects: list[Person] = []
+    others: list[Person] = []
     for key in roles.subject_names:
         v = flat.get(key)
         if isinstance(v, str) and v.strip():
@@ -239,9 +240,9 @@ def public_values(flat: dict, roles: TypeRoles) -> dict:
     return out
 
 
-def derive(base: dict) -> dict:
+def derive(base: RecordBase | RecordDocument | dict) -> RecordDocument:
     """The full index document for a base (see module doc): pure, so index and migrate agree."""
-    doc = {k: base.get(k) for k in BASE_KEYS}
+    doc: Any = {k: base.get(k) for k in BASE_KEYS}
     doc["pages"] = doc["pages"] or []
     doc["review_reasons"] = doc["review_reasons"] or []
     doc["fields"] = doc["fields"] or {}
@@ -321,12 +322,13 @@ def _forms(memo: dict[str, tuple[str, str]], text: str) -> tuple[str, str]:
     return memo[text]
 
 
-def base_of(source: dict) -> dict:
+def base_of(source: RecordDocument | dict) -> RecordBase:
     """The base part of a stored ``_source`` (what ``derive`` needs)."""
-    return {k: source.get(k) for k in BASE_KEYS}
+    base: Any = {k: source.get(k) for k in BASE_KEYS}
+    return base
 
 
-def record_document(record: dict, *, doc: dict, ordinal: int) -> dict:
+def record_document(record: ExtractedRecord, *, doc: dict, ordinal: int) -> RecordDocument:
     return derive({
         "record_type": record["record_type"],
         "family": record.get("family"),
@@ -349,7 +351,7 @@ def record_document(record: dict, *, doc: dict, ordinal: int) -> dict:
     })
 
 
-def record_documents(records: list[dict], doc: dict) -> Iterator[tuple[str, dict]]:
+def record_documents(records: list[ExtractedRecord], doc: dict) -> Iterator[tuple[str, RecordDocument]]:
     """Index documents of a document's records: each at its place in the extraction (``ordinal``, which a
     replayed layout keeps on every record, ``schemas/regroup.py``), else at its place in the list."""
     for i, record in enumerate(records):

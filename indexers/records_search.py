@@ -43,6 +43,7 @@ from rapidfuzz.distance import Levenshtein
 
 from schemas.extract import flatten_fields
 from schemas.loader import load_schemas
+from schemas.model import RecordDocument
 from schemas.roles import spec_key
 from sohoa.text import clean_spaces
 
@@ -621,7 +622,7 @@ def highlights(source: dict, *queries: str | Marker | None, limit: int = 6) -> l
     return out
 
 
-def summary(source: dict) -> dict:
+def summary(source: RecordDocument) -> dict:
     """The short form of a record in a result list."""
     return {
         "id": source.get("record_id"),
@@ -641,7 +642,7 @@ def summary(source: dict) -> dict:
     }
 
 
-def detail(source: dict) -> dict:
+def detail(source: RecordDocument) -> dict:
     """Everything about one record: its fields with raw text, confidence, page and box."""
     body = summary(source)
     body.update({

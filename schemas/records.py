@@ -13,6 +13,7 @@ from .checks import _boost, run_checks
 from .confidence import CONFIDENT, calibrate, resolution
 from .fields import Draft
 from .label_model import agreement
+from .model import ExtractedRecord
 
 REVIEW_THRESHOLD = CONFIDENT  # a field under this calibrated confidence is doubtful
 # who the record is about and when: one doubtful field of these kinds, or a required one, holds the record for
@@ -49,7 +50,7 @@ def _set(out: dict, key: str, value: Any) -> None:
     out[parts[-1]] = value
 
 
-def finish(d: Draft, calibrated: bool = True) -> dict:
+def finish(d: Draft, calibrated: bool = True) -> ExtractedRecord:
     """The record as output. ``calibrated``: field confidences mapped to probabilities of being right
     (schemas/confidence.py); False gives the raw scores the calibration is fitted on."""
     run_checks(d)
