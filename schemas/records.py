@@ -135,9 +135,13 @@ def unmapped_labels(record: dict) -> list[str]:
 # --- documents ----------------------------------------------------------------------------------
 
 def _name_of(d: Draft) -> str | None:
-    """Who (or what) the record is about, to tell two records apart."""
-    names = [d.fields[k].value for k in ("full_name", "name", "inventory_number", "wife.full_name", "husband.full_name")
-             if k in d.fields and isinstance(d.fields[k].value, str)]
+    """Who (or what) the record is about, to tell two records apart: its subject's names as the type declares
+    them (``role: subject_name``), then an identifying code (a museum object's inventory number)."""
+    if d.schema is None:
+        return None
+    keys = [f.key for f in d.schema.fields if f.role == "subject_name"]
+    keys += [f.key for f in d.schema.fields if f.code]
+    names = [d.fields[k].value for k in keys if k in d.fields and isinstance(d.fields[k].value, str)]
     return fold(" / ".join(names[:2])) if names else None
 
 
