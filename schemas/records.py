@@ -5,7 +5,8 @@ file's pages are merged."""
 from __future__ import annotations
 
 import json
-from typing import Any
+from collections.abc import Mapping, Sequence
+from typing import Any, cast
 
 from sohoa.text import fold
 
@@ -13,7 +14,7 @@ from .checks import _boost, run_checks
 from .confidence import CONFIDENT, calibrate, resolution
 from .fields import Draft
 from .label_model import agreement
-from .model import ExtractedRecord
+from .model import ExtractedRecord, UnmappedEntry
 
 REVIEW_THRESHOLD = CONFIDENT  # a field under this calibrated confidence is doubtful
 # who the record is about and when: one doubtful field of these kinds, or a required one, holds the record for
@@ -119,12 +120,13 @@ def finish(d: Draft, calibrated: bool = True) -> ExtractedRecord:
 
 
 
-def unmapped_entries(items: list) -> list[dict]:
+def unmapped_entries(items: list) -> list[UnmappedEntry]:
     """One entry per label, the first read; labels alone (records made before values were kept) as entries."""
-    out: dict[str, dict] = {}
+    out: dict[str, UnmappedEntry] = {}
     for u in items:
-        entry = u if isinstance(u, dict) else {"label": str(u), "value": None, "page": None, "bbox": None}
-        out.setdefault(entry["label"], entry)
+        entry = cast(UnmappedEntry, u) if isinstance(u, dict) else UnmappedEntry(label=str(u), value=None, page=None,
+                                                                                  bbox=None)
+        out.setdefault(str(entry["label"]), entry)
     return list(out.values())
 
 
@@ -169,7 +171,7 @@ def _merge(into: Draft, d: Draft) -> None:
 
 
 
-def flatten_fields(record: dict, attribute: str = "value") -> dict[str, Any]:
+def flatten_fields(record: Mapping[str, Any], attribute: str = "value") -> dict[str, Any]:
     """``{"mother": {"full_name": {...}}}`` -> ``{"mother.full_name": value}`` (lists as ``relatives[0].full_name``).
 
     ``attribute`` picks what each field gives: its ``value`` (the default),
@@ -191,5 +193,5 @@ def flatten_fields(record: dict, attribute: str = "value") -> dict[str, Any]:
     return out
 
 
-def to_json(records: list[dict]) -> str:
+def to_json(records: Sequence[Mapping[str, Any]]) -> str:
     return json.dumps(records, ensure_ascii=False, indent=2)
