@@ -94,3 +94,13 @@ def test_a_viewer_finds_it_by_the_year_and_sees_the_birth_date_as_its_year(site)
     clerk = httpx.get(f"{base}/records/{hit['id']}", headers={"Authorization": f"Bearer {tokens['clerk']}"},
                       timeout=30).json()
     assert clerk["fields"]["born_on"]["value"] == "1988-07-14"
+
+
+def test_the_search_page_offers_the_new_type_by_its_title_and_shows_the_viewer_the_year(site):
+    base, tokens = site
+    page = httpx.get(f"{base}/search", params={"name": "quach thi dieu linh", "born": "1988"},
+                     headers={"Authorization": f"Bearer {tokens['viewer']}"}, timeout=30)
+    assert page.status_code == 200
+    assert '<option value="school_diploma"' in page.text and "School-leaving diploma" in page.text
+    assert "Quách Thị Diệu Linh" in page.text
+    assert "14/07/1988" not in page.text and "1988-07-14" not in page.text
