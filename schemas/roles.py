@@ -84,6 +84,8 @@ class TypeRoles:
         for k, s in self.by_key.items():
             if s.role in BIRTH_ROLES:
                 self._births.setdefault(section_of(k), []).append(k)
+        self._roles: dict[str, str | None] = {}
+        self._birth_keys: dict[str, list[str]] = {}
         # a museum object's dating (kind ``dating``) gives the decade when the record has no date
         self.datings = tuple(dict.fromkeys(s.key for s in specs if s.kind == "dating"))
 
@@ -95,17 +97,25 @@ class TypeRoles:
         return spec
 
     def role(self, flat_key: str) -> str | None:
-        spec = self.spec(flat_key)
-        return spec.role if spec is not None else None
+        # asked for every value of every record indexed: remembered per key (a type's keys are few)
+        try:
+            return self._roles[flat_key]
+        except KeyError:
+            spec = self.spec(flat_key)
+            role = self._roles[flat_key] = spec.role if spec is not None else None
+            return role
 
     def birth_keys(self, name_key: str) -> list[str]:
         """Flattened keys of the birth date of the person named at ``name_key``: the birth fields of the same
         section (``relatives[1].full_name`` -> ``relatives[1].birth_year``)."""
+        if name_key in self._birth_keys:
+            return self._birth_keys[name_key]
         section, declared = section_of(name_key), section_of(spec_key(name_key))
         births = self._births.get(declared)
         if births is None and self.fallback is not None:
             births = self.fallback._births.get(declared)
-        return [section + k[len(section_of(k)):] for k in births or ()]
+        out = self._birth_keys[name_key] = [section + k[len(section_of(k)):] for k in births or ()]
+        return out
 
     def person(self, flat_key: str) -> str:
         """Whose name a name field holds, as ``persons[].role`` says it: the field's declared ``person``, else
