@@ -512,10 +512,10 @@ def _collect(obj: Any, out: set[str], kinds: Mapping[str, str], kind: str | None
             out.add(s)
 
 
-def sensitive_values(record: dict) -> set[str]:
+def sensitive_values(record: dict, kinds: Mapping[str, str] | None = None) -> set[str]:
     """Every value of a record that masking hides (IDs, dates of birth more precise than a year)."""
     out: set[str] = set()
-    _collect(record, out, masked_leaves())
+    _collect(record, out, masked_leaves() if kinds is None else kinds)
     return out
 
 
@@ -564,7 +564,7 @@ def mask_record(body: dict, full_fields: bool) -> dict:
     if full_fields:
         return body
     kinds = masked_leaves()
-    values = sorted(sensitive_values(body), key=len, reverse=True)
+    values = sorted(sensitive_values(body, kinds), key=len, reverse=True)
     out = _mask_walk(body, kinds)
     # "label: value" pairs that named no field: of unknown kind, so their values are masked as free text is
     # (any date finer than a year, any ID-length number), wherever the record lists them.

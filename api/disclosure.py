@@ -81,10 +81,9 @@ def _leaf(key: str | None) -> str:
     return re.sub(r"\[\d+\]", "", key or "").rsplit(".", 1)[-1]
 
 
-def _visible(field: str | None, value: str) -> bool:
+def _visible(field: str | None, value: str, dates: frozenset[str]) -> bool:
     leaf = _leaf(field)
-    return (leaf in SYSTEM_TIME_FIELDS or leaf.endswith("_at") or leaf in load_schemas().roles.visible_date_leaves) \
-        and bool(_ISO.fullmatch(value.strip()))
+    return (leaf in dates or leaf in SYSTEM_TIME_FIELDS or leaf.endswith("_at")) and bool(_ISO.fullmatch(value.strip()))
 
 
 def disclose(obj: Any, key: str | None = None, field: str | None = None) -> Any:
@@ -92,12 +91,16 @@ def disclose(obj: Any, key: str | None = None, field: str | None = None) -> Any:
 
     ``field`` is the record field a value belongs to (``fields.date_of_death.value`` belongs to
     ``date_of_death``): an ISO date of a visible date field (``_visible``) is not a date of birth and stays."""
+    return _disclose(obj, key, field, load_schemas().roles.visible_date_leaves)
+
+
+def _disclose(obj: Any, key: str | None, field: str | None, dates: frozenset[str]) -> Any:
     if isinstance(obj, dict):
-        return {k: disclose(v, k, field if k in _PARTS else k) for k, v in obj.items()}
+        return {k: _disclose(v, k, field if k in _PARTS else k, dates) for k, v in obj.items()}
     if isinstance(obj, list):
-        return [disclose(v, key, field) for v in obj]
+        return [_disclose(v, key, field, dates) for v in obj]
     if isinstance(obj, str):
-        if key in OPAQUE_KEYS or _visible(field, obj):
+        if key in OPAQUE_KEYS or _visible(field, obj, dates):
             return obj
         return _fragment(obj) if key in HTML_KEYS else mask_text(obj)
     return obj

@@ -267,11 +267,23 @@ def parse_schema(data: dict, source: str = "") -> Schema:
 
 def load_schemas(directory: str | None = None) -> RecordTypes:
     """Every record type, by record_type: those in ``directory`` alone when given, else the bundled
-    ``schemas/types`` with ``SOHOA_RECORD_TYPES_DIR``'s on top (read once per folder a process uses)."""
+    ``schemas/types`` with ``SOHOA_RECORD_TYPES_DIR``'s on top, as the setting was when first asked (the
+    indexer and the API ask for every record they handle; ``reload_record_types`` reads the setting again)."""
     if directory is not None:
         return _load((directory,))
+    return _configured()
+
+
+@lru_cache(maxsize=1)
+def _configured() -> RecordTypes:
     extra = setting("SOHOA_RECORD_TYPES_DIR").strip()
     return _load((str(TYPES_DIR), extra) if extra else (str(TYPES_DIR),))
+
+
+def reload_record_types() -> None:
+    """Read ``SOHOA_RECORD_TYPES_DIR`` and its files again (a test or tool that changed it in-process)."""
+    _configured.cache_clear()
+    _load.cache_clear()
 
 
 @lru_cache(maxsize=8)

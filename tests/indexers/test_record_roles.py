@@ -12,7 +12,7 @@ from new_record_type import write_type  # noqa: E402
 
 from indexers.records import derive, record_documents  # noqa: E402
 from schemas.extract import extract_records  # noqa: E402
-from schemas.loader import load_schemas  # noqa: E402
+from schemas.loader import load_schemas, reload_record_types  # noqa: E402
 from synth import page  # noqa: E402
 
 
@@ -26,9 +26,9 @@ def _diploma(fields: dict) -> dict:
             "fields": fields}
 
 
-def test_a_new_type_is_indexed_by_its_declared_roles_alone(tmp_path, monkeypatch):
-    write_type(tmp_path)
-    monkeypatch.setenv("SOHOA_RECORD_TYPES_DIR", str(tmp_path))
+def test_a_new_type_is_indexed_by_its_declared_roles_alone(record_types_dir):
+    write_type(record_types_dir)
+    reload_record_types()
     doc = derive(_diploma({
         "diploma_number": _f("THPT 0042817"), "graduate_name": _f("Quách  Thị Diệu Linh"),
         "born_on": _f("1988-07-14"), "birthplace": _f("xã Phù Chẩn, huyện Từ Sơn, tỉnh Bắc Ninh"),
@@ -47,16 +47,15 @@ def test_a_new_type_is_indexed_by_its_declared_roles_alone(tmp_path, monkeypatch
     assert "1988-07-14" in " ".join(doc["search"]["all_folded"])
 
 
-def test_without_its_file_the_same_record_has_no_subject_or_birth_date(tmp_path, monkeypatch):
+def test_without_its_file_the_same_record_has_no_subject_or_birth_date():
     """What the declaration adds: the bundled types name none of the diploma's keys."""
-    monkeypatch.delenv("SOHOA_RECORD_TYPES_DIR", raising=False)
     doc = derive(_diploma({"graduate_name": _f("Quách Thị Diệu Linh"), "born_on": _f("1988-07-14")}))
     assert doc["name"] is None and doc["date_of_birth"] is None and doc["persons"] == []
 
 
-def test_a_scan_of_the_new_type_is_extracted_and_indexed_with_its_subject(tmp_path, monkeypatch):
-    write_type(tmp_path)
-    monkeypatch.setenv("SOHOA_RECORD_TYPES_DIR", str(tmp_path))
+def test_a_scan_of_the_new_type_is_extracted_and_indexed_with_its_subject(record_types_dir):
+    write_type(record_types_dir)
+    reload_record_types()
     records = extract_records([page(["BẰNG TỐT NGHIỆP TRUNG HỌC PHỔ THÔNG", "Cấp cho người học: Lò Thị Pằng",
                                      "Sinh ngày: 02/09/1990", "Nơi sinh người học: xã Chiềng Ve, tỉnh Sơn La"])],
                               collection="vanbang/2008", schemas=load_schemas())

@@ -9,7 +9,7 @@ import pytest
 
 from new_record_type import DIPLOMA, write_type
 
-from schemas.loader import SchemaError, load_schemas
+from schemas.loader import SchemaError, load_schemas, reload_record_types
 
 
 def _with_field(key: str, **changes) -> dict:
@@ -48,25 +48,28 @@ def test_a_bad_declaration_is_refused_naming_the_file_and_the_field(tmp_path, ke
     assert str(err.value).startswith(str(path)) and said in str(err.value)
 
 
-def test_the_setting_adds_a_type_beside_the_bundled_ones_and_may_replace_one(tmp_path, monkeypatch):
-    write_type(tmp_path)
-    monkeypatch.setenv("SOHOA_RECORD_TYPES_DIR", str(tmp_path))
+def test_the_setting_adds_a_type_beside_the_bundled_ones(record_types_dir):
+    write_type(record_types_dir)
+    reload_record_types()
     types = load_schemas()
     assert "school_diploma" in types and "birth" in types
     assert types.roles.of("school_diploma").subject_names == ("graduate_name",)
-    # a file of a bundled type's name replaces the bundled type
+
+
+def test_a_file_of_a_bundled_types_name_replaces_it(record_types_dir):
     birth = copy.deepcopy(DIPLOMA)
     birth["record_type"] = "birth"
-    other = tmp_path / "again"
-    other.mkdir()
-    write_type(other, birth)
-    monkeypatch.setenv("SOHOA_RECORD_TYPES_DIR", str(other))
+    write_type(record_types_dir, birth)
+    reload_record_types()
     assert [f.key for f in load_schemas()["birth"].fields][:2] == ["diploma_number", "graduate_name"]
-    monkeypatch.delenv("SOHOA_RECORD_TYPES_DIR")
+
+
+def test_without_the_setting_only_the_bundled_types_load():
     assert "school_diploma" not in load_schemas() and load_schemas()["birth"].fields[2].key == "full_name"
 
 
-def test_a_missing_folder_is_a_clear_error(tmp_path, monkeypatch):
-    monkeypatch.setenv("SOHOA_RECORD_TYPES_DIR", str(tmp_path / "nowhere"))
+def test_a_missing_folder_is_a_clear_error(record_types_dir, monkeypatch):
+    monkeypatch.setenv("SOHOA_RECORD_TYPES_DIR", str(record_types_dir / "nowhere"))
+    reload_record_types()
     with pytest.raises(SchemaError, match="no such folder of record types"):
         load_schemas()
