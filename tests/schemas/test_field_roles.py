@@ -4,12 +4,18 @@ setting names."""
 from __future__ import annotations
 
 import copy
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
 from new_record_type import DIPLOMA, write_type
 
 from schemas.loader import SchemaError, load_schemas, reload_record_types
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _with_field(key: str, **changes) -> dict:
@@ -73,3 +79,13 @@ def test_a_missing_folder_is_a_clear_error(record_types_dir, monkeypatch):
     reload_record_types()
     with pytest.raises(SchemaError, match="no such folder of record types"):
         load_schemas()
+
+
+@pytest.mark.parametrize("command", ["worker", "api"])
+def test_the_services_refuse_to_start_on_a_bad_type_naming_file_and_field(tmp_path, command):
+    path = write_type(tmp_path, _with_field("born_on", role="birthday"))
+    env = {**os.environ, "SOHOA_RECORD_TYPES_DIR": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-m", "sohoa.cli", command], env=env, capture_output=True, text=True,
+                          timeout=120, cwd=ROOT)
+    assert done.returncode == 2
+    assert f"sohoa {command}: record types: {path}: field born_on: role 'birthday'" in done.stderr
