@@ -15,15 +15,18 @@ from __future__ import annotations
 
 import hashlib
 import json
+from functools import lru_cache
 from pathlib import Path
 
 from ocr.result import PageText
+from sohoa.config import setting
 
 from .checks import check_codes
 from .classify import UNCLASSIFIED, Classification, classify_rows
 from .fields import TONE_SHIFT_FACTOR, Draft, Found  # noqa: F401  (the extractor's public names)
 from .layout import build_rows, drop_furniture
 from .loader import Schema, load_schemas
+from .model import ExtractedRecord
 from .reader import PageReader
 from .records import REVIEW_THRESHOLD, _merge, _name_of, finish, flatten_fields, to_json  # noqa: F401
 from .segment import PageStart, facts_of, registration_keys, starts_new_record
@@ -77,7 +80,7 @@ def _read(page: PageText, rows: list, cls: Classification, schemas: dict[str, Sc
 
 def extract_records(pages: list[PageText], collection: str | None = None,
                     schemas: dict[str, Schema] | None = None, calibrated: bool = True,
-                    readings: dict[int, dict] | None = None) -> list[dict]:
+                    readings: dict[int, dict] | None = None) -> list[ExtractedRecord]:
     """Records found in the pages of one document (one file), in page order.
 
     ``collection`` is the bucket prefix or object key the file came from
@@ -89,7 +92,7 @@ def extract_records(pages: list[PageText], collection: str | None = None,
     other page is read now. The result is the same either way.
     """
     schemas = schemas or load_schemas()
-    out: list[Draft | dict] = []
+    out: list[Draft | ExtractedRecord] = []
     prev: Classification | None = None
     open_doc: Draft | None = None
     open_start: PageStart | None = None
@@ -128,7 +131,7 @@ def extract_records(pages: list[PageText], collection: str | None = None,
         else:
             out.extend(drafts)
             open_doc, open_start = None, None
-    return [d if isinstance(d, dict) else finish(d, calibrated) for d in out]
+    return [d if isinstance(d, dict) else finish(d, calibrated) for d in out]  # type: ignore[misc]
 
 
 # -- pages read on their own, put together later ----------------------------------------------------
@@ -139,18 +142,24 @@ def extract_records(pages: list[PageText], collection: str | None = None,
 # and the document's extraction at the end only puts the readings together (``extract_records``
 # with ``readings``), instead of one worker reading every page while the others idle.
 
-def _extractor_version() -> str:
-    """A fingerprint of the extractor (its code, record types and data): a reading made by another
-    version is not reused."""
+def extractor_version() -> str:
+    """A fingerprint of the extractor: its code, bundled record types and data, and a deployment's own
+    record types (``SOHOA_RECORD_TYPES_DIR``); a reading made by another version is not reused."""
+    return _version(setting("SOHOA_RECORD_TYPES_DIR").strip())
+
+
+@lru_cache(maxsize=4)
+def _version(extra: str) -> str:
     root = Path(__file__).resolve().parent
+    files = [(p.relative_to(root).as_posix(), p) for p in root.rglob("*")
+             if p.is_file() and p.suffix in (".py", ".json", ".txt")]
+    if extra and Path(extra).is_dir():
+        files += [(f"record-types/{p.name}", p) for p in Path(extra).glob("*.json")]
     digest = hashlib.sha256()
-    for path in sorted(p for p in root.rglob("*") if p.is_file() and p.suffix in (".py", ".json", ".txt")):
-        digest.update(path.relative_to(root).as_posix().encode())
+    for name, path in sorted(files):
+        digest.update(name.encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
-
-
-EXTRACTOR_VERSION = _extractor_version()
 
 
 def _summary(cls: Classification) -> dict:
@@ -190,7 +199,7 @@ def page_readings(pages: list[PageText], collection: str | None = None, schemas:
             records = [finish(d, calibrated) for d in drafts]
         # Through JSON now, so a reading used at once and one read back from storage are the same.
         out[page.page] = json.loads(json.dumps({
-            "version": EXTRACTOR_VERSION, "collection": collection, "calibrated": calibrated, "page": page.page,
+            "version": extractor_version(), "collection": collection, "calibrated": calibrated, "page": page.page,
             "own": _summary(own), "used": _summary(cls), "records": records}, ensure_ascii=False))
     return out
 
@@ -199,7 +208,7 @@ def _reuse(reading: dict | None, prev: Classification | None, collection: str | 
            calibrated: bool) -> tuple[Classification, list[dict]] | None:
     """The classification and records of a page's reading when it was made under the classification
     the page gets here (and by this extractor); else None (the page is read again)."""
-    if not reading or reading.get("version") != EXTRACTOR_VERSION or reading.get("collection") != collection \
+    if not reading or reading.get("version") != extractor_version() or reading.get("collection") != collection \
             or reading.get("calibrated") != calibrated or reading.get("records") is None:
         return None
     cls = continued(Classification(**reading["own"]), prev)

@@ -107,3 +107,13 @@ def test_missing_pages_and_readings_of_another_extractor_or_collection_are_read_
     reads.clear()
     extract_records(pages, "baotang/", readings=readings_of(pages, [(1, 5)], "hotich/"))
     assert reads == [1, 2, 3, 4, 5]
+
+
+def test_a_deployments_own_record_types_are_part_of_the_extractors_fingerprint(tmp_path, monkeypatch):
+    bundled = extract.extractor_version()
+    (tmp_path / "my_type.json").write_text('{"record_type": "my_type"}')
+    monkeypatch.setenv("SOHOA_RECORD_TYPES_DIR", str(tmp_path))
+    mine = extract.extractor_version()
+    (tmp_path / "my_type.json").write_text('{"record_type": "my_type", "title": "changed"}')
+    extract._version.cache_clear()
+    assert len({bundled, mine, extract.extractor_version()}) == 3
