@@ -406,9 +406,9 @@ def _store_text_layer(ctx: Context, uploads: "Uploads", doc_hash: str, page: int
     return result
 
 
-# JPEG quality of the page images people look at: the text stays crisp to the eye at a tenth of
-# the CPU a PNG of a colour scan takes (an A4 colour page at 300 dpi: 20 ms and 1.6 MB against
-# 480 ms and 11.6 MB; a grey register page: 8 ms against 30 ms).
+# JPEG quality of the page images people look at: the text stays crisp to the eye for a small part
+# of the CPU a PNG takes (scripts/bench_page_images.py: an A4 colour scan at 300 dpi 21 ms and 2.0 MB
+# against 498 ms and 11.6 MB; a grey register page 8 ms against 30 ms).
 VIEW_QUALITY = 85
 
 
