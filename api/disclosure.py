@@ -38,8 +38,8 @@ TEXT_TYPES = ("application/json", "application/x-ndjson", "text/plain", "text/cs
 # HTML pages are rendered from values already disclosed (records through auth.mask_record, which ends in
 # ``disclose``; error messages through ``disclose``): masking the finished page again would also star out the
 # dates anyone may read (deaths, registrations), which the page no longer labels by field. Style sheets carry no
-# text about people; page images are served redacted by their own route.
-BINARY_OK = ("text/html", "text/css", "image/png")
+# text about people; page images (JPEG, or PNG for pages stored before) are served redacted by their own route.
+BINARY_OK = ("text/html", "text/css", "image/png", "image/jpeg")
 # Set by a route whose whole answer went through ``disclose`` already (the search answer: each hit by
 # ``auth.mask_record``, the rest by ``disclosed_json``): reading and masking it again would change nothing, at the
 # cost of decoding and encoding every answer. Taken off before the response leaves.
