@@ -89,13 +89,10 @@ def test_a_page_the_prefetcher_is_loading_is_not_loaded_again_beside_it():
     class SlowBucket:
         loads = 0
 
-        def page_image_key(self, h, p):
-            return f"{h}/{p}"
-
         def page_ocr_key(self, h, p):
             return f"{h}/{p}.json"
 
-        def get_bytes(self, key):
+        def page_view(self, h, p):
             SlowBucket.loads += 1
             time.sleep(0.2)
             buf = io.BytesIO()
