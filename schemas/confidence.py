@@ -66,8 +66,13 @@ class Calibration:
         return score
 
     def for_group(self, group: str, score: float) -> float:
-        """The calibrated confidence: the probability, at least ``CONFIDENT`` from the threshold up."""
+        """The calibrated confidence: the probability, at least ``CONFIDENT`` from the threshold up. A field
+        placed with no label evidence of its own (``UNLABELLED``) is never confident until a fit has seen
+        enough such fields to give its reading a map of its own."""
         p = self.probability(group, score)
+        if group.split(":")[2:3] and group.split(":")[2] in UNLABELLED and not any(
+                (m := self.maps.get(g)) is not None and m.n >= MIN_GROUP for g in group_levels(group)):
+            return min(p, CONFIDENT - 0.001)
         if self.confident_from is not None and p >= self.confident_from:
             return max(p, CONFIDENT)
         return min(p, CONFIDENT - 0.001)
@@ -82,9 +87,13 @@ class Calibration:
 CLOSED_KINDS = frozenset({"sex", "ethnicity", "enum"})
 # how a field's label was read, from most to least direct: one of the type's wordings word for word, one of them
 # fuzzily, from the meaning of its words (role × attribute), from what its value is (a sex, an ethnic group, a
-# country, an ID number), by the label classifier, or from its place after the field before it (a register
-# entry whose label OCR lost)
-RESOLUTIONS = ("exact", "fuzzy", "meaning", "value", "model", "position")
+# country, an ID number), by the label classifier, from its place after the field before it (a register
+# entry whose label OCR lost), or by the record-wide decoding of the pairs no label rule placed (``assigned``:
+# schemas/assign.py — its value, its place among the fields read, its known label words)
+RESOLUTIONS = ("exact", "fuzzy", "meaning", "value", "model", "position", "assigned")
+# readings with no label evidence of their own: calibrated only by maps fitted on such fields, never by the maps
+# of their kind (which are mostly fields whose label named them)
+UNLABELLED = frozenset({"assigned"})
 
 
 # Tesseract's confidence in a short token says little: its language model has no word to weigh one or two digits
@@ -139,6 +148,8 @@ def group_levels(group: str) -> list[str]:
     family, state, how, agree, wording = (group.split(":") + ["-"] * 4)[:5]
     if how == "-":
         return [f"{family}:{state}", family, "all"]
+    if how in UNLABELLED:
+        return [f"how:{how}:{agree}:{wording}", f"how:{how}:{agree}"]
     return [f"how:{how}:{agree}:{wording}", f"how:{how}:{agree}", f"{family}:{state}", family, "all"]
 
 

@@ -238,6 +238,8 @@ class Draft:
     classification: float = 0.0
     # "label: value" pairs read on the record whose label names no field: {label, value, page, bbox}
     unmapped: list[dict] = field(default_factory=list)
+    # pairs no label rule placed, for the record-wide decoding (schemas/assign.py): see reader.PendingPair
+    pending: list[Any] = field(default_factory=list)
 
     def add(self, f: Found) -> bool:
         """Keep the field; False when the key is already filled (a new entry starts)."""

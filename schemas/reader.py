@@ -3,11 +3,14 @@ tables, values that wrap or sit on the next row (docs/extraction.md, steps 4–7
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from . import label_model
+from .assign import Pending, assign
 from .fields import Draft, Found, _cut_tail, _name_continuation, _value_toks
 from .labels import field_by_value, meaning, persons_share, value_kind
 from .layout import Row, Tok, union
-from .loader import FieldSpec, Label, Schema
+from .loader import FieldSpec, Label, Schema, label_key
 from .matching import UNMAPPED, Match, find_labels, find_marker
 from .normalize import normalise
 from .vocab import vocabulary
@@ -24,6 +27,20 @@ def unmapped_pair(label: str, toks: list[Tok], page: int, value: str | None = No
     text = clean_spaces(value if value is not None else " ".join(t.text for t in toks))
     return {"label": label, "value": text or None, "page": page,
             "bbox": list(union([t.bbox for t in toks])) if toks else None}
+
+
+@dataclass
+class PendingPair:
+    """A "label: value" pair no label rule placed, kept for the record-wide decoding (``schemas/assign.py``):
+    where it was read (``at``: how many fields the record had then, so the fields before and after it are
+    known once the page is read) and, when it is listed as unmapped, that entry (taken off when placed)."""
+    label: str
+    toks: list[Tok]
+    value: str
+    section: str | None
+    at: int
+    page: int
+    listed: dict | None = None
 
 
 def _split_measure(toks: list[Tok], unread: list[FieldSpec], own: FieldSpec | None = None
@@ -207,8 +224,49 @@ class PageReader:
                         elif f.label.by_meaning and f.value is not None and f.value != old.value:
                             # a second value for a field already read, from a label read by its meaning: it may be
                             # another person's (a role word the vocabulary lacks); listed, never dropped silently
-                            draft.unmapped.append(unmapped_pair(f.label.text, f.toks, f.page, f.raw))
+                            listed = unmapped_pair(f.label.text, f.toks, f.page, f.raw)
+                            draft.unmapped.append(listed)
+                            self._pend(draft, f.label.text, f.toks, section, listed)
+                        elif f.value is not None and f.value != old.value:
+                            # the same field again from a wording read word for word: another person's field
+                            # whose section marker was not read ("Mục bế đẻ" … "Họ tên:") may still be placed
+                            self._pend(draft, f.label.text, f.toks, section, None)
+        for d in self.drafts:
+            self._place_pending(d)
         return [d for d in self.drafts if d.fields or d.lists]
+
+    def _pend(self, draft: Draft, label: str, toks: list[Tok], section: str | None, listed: dict | None) -> None:
+        value = clean_spaces(" ".join(t.text for t in toks if not t.leader))
+        if value:
+            draft.pending.append(PendingPair(label, list(toks), value, section, len(draft.fields), self.page, listed))
+
+    def _place_pending(self, draft: Draft) -> None:
+        """The pairs of the record no label rule placed, given fields by the record-wide decoding: what each
+        value looks like, where it sits between the fields read, its known label words, the label classifier,
+        each field once (``schemas/assign.py``). A placed pair leaves the unmapped list; its field says it was
+        placed without a label of its own, which keeps it from passing as confident."""
+        pending = [p for p in draft.pending if p.page == self.page]
+        if not pending:
+            return
+        keys = list(draft.fields)
+        pairs = [Pending(p.label, p.value, p.section, keys[p.at - 1] if 0 < p.at <= len(keys) else None,
+                         keys[p.at] if p.at < len(keys) else None) for p in pending]
+        for placed in assign(self.schema, pairs, set(draft.fields)):
+            p = pending[placed.index]
+            spec = self.schema.by_key[placed.key]
+            toks = _value_toks(p.toks, spec.kind, spec)
+            if not toks:
+                continue
+            label = Label(p.label, label_key(p.label), by_meaning=True, source="assigned")
+            f = Found(spec, toks, label, 0.5, p.page).finish()
+            if f.value is None:
+                continue
+            f.notes.append(f"placed by the record-wide decoding (value, place in the form, known label words; "
+                           f"score {placed.score:.1f}): no label names {spec.key}")
+            draft.add(f)
+            if p.listed is not None:
+                draft.unmapped = [u for u in draft.unmapped if u is not p.listed]
+        draft.pending = [p for p in draft.pending if p.page != self.page]
 
     def _by_value(self, m: Match, toks: list[Tok], matches: list[Match], mi: int, section: str | None,
                   draft: Draft) -> Match | None:
@@ -223,8 +281,9 @@ class PageReader:
             previous = self.last_spec.key if self.last_spec else None
             spec, source = label_model.field_for(self.schema, m.label.text, value, previous, draft.fields), "model"
         if spec is None or spec.key in draft.fields:
-            draft.unmapped.append(unmapped_pair(m.label.text, value_toks or toks[m.start:m.end], self.page,
-                                                value))
+            listed = unmapped_pair(m.label.text, value_toks or toks[m.start:m.end], self.page, value)
+            draft.unmapped.append(listed)
+            self._pend(draft, m.label.text, value_toks, section, listed)
             return None
         # whose it is rests on the section or on the subject by default, not on the label: a person confirms
         doubt = None if meaning(m.label.text).roles or section is not None and value_kind(value) != "year" \
@@ -243,7 +302,9 @@ class PageReader:
             return m
         spec = field_by_value(m.label.text, value, self.schema, section)
         if spec is None:
-            self.drafts[-1].unmapped.append(unmapped_pair(m.label.text, toks, self.page, value))
+            listed = unmapped_pair(m.label.text, toks, self.page, value)
+            self.drafts[-1].unmapped.append(listed)
+            self._pend(self.drafts[-1], m.label.text, toks, section, listed)
             return None
         return Match(m.start, m.end, spec, Label(m.label.text, m.label.folded, by_meaning=True), m.score, m.weight)
 

@@ -10,7 +10,7 @@ from typing import Any
 from sohoa.text import fold
 
 from .checks import _boost, run_checks
-from .confidence import CONFIDENT, calibrate, resolution
+from .confidence import CONFIDENT, UNLABELLED, calibrate, resolution
 from .fields import Draft
 from .label_model import agreement
 
@@ -37,7 +37,8 @@ def weigh_labels(d: Draft) -> None:
             previous = f.spec.key
     missing = d.schema is not None and any(
         s.required and s.key not in d.fields and not d.lists.get(s.key) for s in d.schema.fields)
-    known = not d.unmapped and not missing
+    # a field placed by the record-wide decoding had a label nobody listed: the wording is no more familiar for it
+    known = not d.unmapped and not missing and not any(f.how in UNLABELLED for f in found)
     for f in found:
         f.wording = "known" if known else "strange"
 
