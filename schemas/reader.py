@@ -3,19 +3,21 @@ tables, values that wrap or sit on the next row (docs/extraction.md, steps 4–7
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 from . import label_model
-from .assign import Pending, assign
+from .assign import Pending, assign, looks_like_name
 from .fields import Draft, Found, _cut_tail, _name_continuation, _value_toks
 from .labels import field_by_value, meaning, persons_share, value_kind
 from .layout import Row, Tok, union
 from .loader import FieldSpec, Label, Schema, label_key
 from .matching import UNMAPPED, Match, find_labels, find_marker
-from .normalize import normalise
+from .normalize import UNIT_WORDS, normalise
+from .gazetteer import LEVEL_WORDS
 from .vocab import vocabulary
 
-from sohoa.text import clean_spaces
+from sohoa.text import clean_spaces, fold
 
 ROW_INDEX_LABELS = ("stt", "tt", "sott", "sothutu")  # "STT" column of a register table
 
@@ -67,6 +69,60 @@ def _split_measure(toks: list[Tok], unread: list[FieldSpec], own: FieldSpec | No
             if fits:
                 return head, (spec, rest)
     return toks, None
+
+
+# words a value may start with in lower case, where a label gives way to its value with no colon: the level
+# words of an address ("thị trấn Tất Thắng"), and a unit word before its number ("đội 12, xã …")
+# (compared as written: "quán" is no "quận"; a word typed without marks is compared without them)
+_PLACE_STARTS = frozenset(w.split()[0] for w in LEVEL_WORDS)
+_NUMBERED_STARTS = frozenset({"đội", "tổ", "khu", "số", "lô", "ấp"})
+
+
+def _is_word_of(word: str, words: frozenset[str]) -> bool:
+    lower = unicodedata.normalize("NFC", word.strip(",.;:")).lower()
+    return lower in words or fold(lower) == lower and lower in {fold(w) for w in words}
+MAX_LABEL_WORDS = 8
+
+
+def _text(toks: list[Tok]) -> str:
+    return clean_spaces(" ".join(t.text for t in toks if not t.leader))
+
+
+def label_words_only(toks: list[Tok]) -> bool:
+    """Words that can be a label: a few words, no digit."""
+    words = [t for t in toks if not t.leader]
+    return 0 < len(words) <= MAX_LABEL_WORDS and not any(c.isdigit() for t in words for c in t.text)
+
+
+_OFFICE_STARTS = ("ubnd", "uy ban nhan dan")  # a row that starts with an office's name is a value
+_UNIT_FOLDS = frozenset(fold(w) for w in UNIT_WORDS)  # "Đại đội 6, …": a military unit
+
+
+def _starts_value(toks: list[Tok], k: int) -> bool:
+    """Does a value start at word ``k``: a digit, a level word of an address, a unit word before its number, or
+    a capital after a word in lower case that begins a person's name or an office to the end of the row?"""
+    word = toks[k].text
+    nxt = toks[k + 1].text if k + 1 < len(toks) else ""
+    return bool(word[:1].isdigit()
+                or word[:1].islower() and (_is_word_of(word, _PLACE_STARTS)
+                                           or _is_word_of(word, _NUMBERED_STARTS) and nxt[:1].isdigit())
+                or k > 0 and word[:1].isupper() and toks[k - 1].text[:1].islower() and (
+                    looks_like_name(_text(toks[k:])) or fold(_text(toks[k:k + 4])).startswith(_OFFICE_STARTS)
+                    or fold(_text(toks[k:k + 2])) in _UNIT_FOLDS))
+
+
+def value_start(toks: list[Tok]) -> int | None:
+    """Where the value starts on a row of label words then a value with nothing between: the first word after
+    at least one label word that starts a value (``_starts_value``), with only label words before it. A row
+    that starts with an office's name is a value whole."""
+    if fold(_text(toks[:4])).startswith(_OFFICE_STARTS) or toks and _starts_value(toks, 0):
+        return None
+    for k in range(1, len(toks)):
+        if not label_words_only(toks[:k]):
+            return None
+        if _starts_value(toks, k):
+            return k
+    return None
 
 
 class PageReader:
@@ -165,10 +221,12 @@ class PageReader:
                 marker = None if forced else find_marker(seg.toks, self.schema)
                 if marker:
                     section = marker
-                elif self.unit == "entry" and not forced:
-                    f = self._by_position(seg, draft, section)
+                else:
+                    f = self._by_position(seg, draft, section) if self.unit == "entry" and not forced else None
                     if f is not None:
                         draft.add(f)
+                    else:  # a label none of whose words is known, its value after it or on the row below
+                        self._pend_row(segs, si, used, draft, section)
                 continue
             if matches[0].start > 0:
                 marker = find_marker(seg.toks[:matches[0].start], self.schema)
@@ -229,16 +287,38 @@ class PageReader:
                             self._pend(draft, f.label.text, f.toks, section, listed)
                         elif f.value is not None and f.value != old.value:
                             # the same field again from a wording read word for word: another person's field
-                            # whose section marker was not read ("Mục bế đẻ" … "Họ tên:") may still be placed
+                            # whose section marker was not read (a heading in words the vocabulary lacks) may be placed
                             self._pend(draft, f.label.text, f.toks, section, None)
         for d in self.drafts:
             self._place_pending(d)
         return [d for d in self.drafts if d.fields or d.lists]
 
     def _pend(self, draft: Draft, label: str, toks: list[Tok], section: str | None, listed: dict | None) -> None:
-        value = clean_spaces(" ".join(t.text for t in toks if not t.leader))
+        toks = [t for t in toks if not t.leader]
+        k = value_start(toks) if toks and toks[0].text[:1].islower() else None
+        if k is not None and k <= 2:  # label words the label ran on into ("Q. | quán thị trấn …"): the label's
+            label, toks = clean_spaces(f"{label} {_text(toks[:k])}"), toks[k:]
+        value = _text(toks)
         if value:
             draft.pending.append(PendingPair(label, list(toks), value, section, len(draft.fields), self.page, listed))
+
+    def _pend_row(self, segs, si: int, used: set[int], draft: Draft, section: str | None) -> None:
+        """A row where no label was found: label words the vocabulary lacks, then a value ("Xxx yyy 06/1989",
+        "Xxx yyy thị trấn …"), or label words alone with the value on the row below. Kept for the record-wide
+        decoding, which places it only when its value and place say which field it is."""
+        toks = segs[si][0].toks
+        k = value_start(toks)
+        if k is not None:
+            self._pend(draft, _text(toks[:k]), toks[k:], section, None)
+            return
+        if not label_words_only(toks):
+            return
+        nxt = self._next_free(segs, si, used, empty=True)
+        ended = toks[-1].colon or toks[-1].leader or toks[-1].text.endswith(":")  # "Xxx yyy -": its value is below
+        if nxt is None or not segs[nxt][0].toks or not ended and value_start(segs[nxt][0].toks) is not None:
+            return
+        used.add(nxt)
+        self._pend(draft, _text(toks), segs[nxt][0].toks, section, None)
 
     def _place_pending(self, draft: Draft) -> None:
         """The pairs of the record no label rule placed, given fields by the record-wide decoding: what each
