@@ -70,6 +70,12 @@ def looks_like_name(value: str) -> bool:
             and fold(words[0]) in _SURNAME_FOLDS and not is_place(value))
 
 
+def _label_words_only(value: str) -> bool:
+    """Every word of the value is a word of labels the vocabulary knows."""
+    m = meaning(value)
+    return not m.empty and not m.unknown
+
+
 def value_fits(spec: FieldSpec, value: str) -> float | None:
     """How well the value fits the field's kind: None when it cannot be it (it does not parse, or it plainly is
     something else — a year is no name, a sex no place), else a bonus when it has exactly that kind's look."""
@@ -84,6 +90,12 @@ def value_fits(spec: FieldSpec, value: str) -> float | None:
               "dimensions": spec.kind == "dimensions", "weight": spec.kind == "weight"}
     if seen is not None and not strong.get(seen, True):
         return None
+    if tail == "nationality":  # a text field whose values are countries
+        return SHAPE_BONUS if seen == "nationality" else None
+    if tail == "relation":  # a person's word: "Mẹ", "Con gái", "Cháu nội"
+        return SHAPE_BONUS if meaning(value).roles and len(value.split()) <= 3 else None
+    if spec.kind in ("text", "place") and _label_words_only(value):
+        return None  # "chữ đệm và tên": the rest of a label, no value
     if spec.kind == "name":
         return SHAPE_BONUS if looks_like_name(value) else None
     if spec.kind == "place":
@@ -92,8 +104,10 @@ def value_fits(spec: FieldSpec, value: str) -> float | None:
         return SHAPE_BONUS if n.quality >= 1 else 0.0
     if spec.kind == "text":  # anything parses as text: a name or a bare number is rarely one
         return -SHAPE_BONUS if looks_like_name(value) or not any(c.isalpha() for c in value) else 0.0
-    if spec.kind in ("number", "id"):
-        return SHAPE_BONUS if any(c.isdigit() for c in value) and n.quality >= 1 else 0.0
+    if spec.kind in ("number", "id"):  # a number has digits
+        if not any(c.isdigit() for c in value):
+            return None
+        return SHAPE_BONUS if n.quality >= 1 else 0.0
     return 0.0
 
 
