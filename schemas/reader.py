@@ -111,6 +111,15 @@ def _starts_value(toks: list[Tok], k: int) -> bool:
                     or fold(_text(toks[k:k + 2])) in _UNIT_FOLDS))
 
 
+def _opens_with_label(toks: list[Tok]) -> bool:
+    """The row starts with a few words ending in a colon and a value after them ("Xx. yy: Lái xe"): a label of
+    its own even when none of its words is known, so the row is no continuation of the value above."""
+    for k, t in enumerate(toks[:4]):
+        if t.colon or t.text.endswith(":"):
+            return 0 < k + 1 < len(toks) and label_words_only(toks[:k + 1])
+    return False
+
+
 def value_start(toks: list[Tok]) -> int | None:
     """Where the value starts on a row of label words then a value with nothing between: the first word after
     at least one label word that starts a value (``_starts_value``), with only label words before it. A row
@@ -461,7 +470,7 @@ class PageReader:
         below = find_labels(nseg.toks, self.schema, None)
         if empty:  # (a person's word alone below a label waiting for its value is that value: a relation "Mẹ")
             below = [m for m in below if m.spec is not UNMAPPED and not (m.label.role_only and m.end == len(nseg.toks))]
-        if nforced != forced or below:
+        if nforced != forced or below or _opens_with_label(nseg.toks):
             return None
         if not forced and find_marker(nseg.toks, self.schema) and not (empty and relation):
             return None  # inside a column the section is fixed: "Võ" wrapped under "Bên chồng" is no marker "Vợ"
