@@ -75,7 +75,8 @@ def _split_measure(toks: list[Tok], unread: list[FieldSpec], own: FieldSpec | No
 # words of an address ("thị trấn Tất Thắng"), and a unit word before its number ("đội 12, xã …")
 # (compared as written: "quán" is no "quận"; a word typed without marks is compared without them)
 _PLACE_STARTS = frozenset(w.split()[0] for w in LEVEL_WORDS)
-_NUMBERED_STARTS = frozenset({"đội", "tổ", "khu", "số", "lô", "ấp"})
+# ("số" is left out: before digits it ends a label far more often — "Quyển số 06" — than it starts an address)
+_NUMBERED_STARTS = frozenset({"đội", "tổ", "khu", "ấp", "xóm", "thôn"})
 
 
 def _is_word_of(word: str, words: frozenset[str]) -> bool:
@@ -112,12 +113,14 @@ def _starts_value(toks: list[Tok], k: int) -> bool:
 
 
 def _opens_with_label(toks: list[Tok]) -> bool:
-    """The row starts with a few words ending in a colon and a value after them ("Xx. yy: Lái xe"): a label of
-    its own even when none of its words is known, so the row is no continuation of the value above."""
+    """The row starts with a few words ending in a colon and a value after them ("Xx. yy: Lái xe"), or is label
+    words ending with a dash: a label of its own even when none of its words is known, so the row is no
+    continuation of the value above."""
     for k, t in enumerate(toks[:4]):
         if t.colon or t.text.endswith(":"):
             return 0 < k + 1 < len(toks) and label_words_only(toks[:k + 1])
-    return False
+    # label words alone ending with a dash or a colon: a label whose value is on the row below ("Xxx yyy -")
+    return len(toks) >= 3 and toks[-1].text in ("-", "–", ":") and label_words_only(toks[:-1])
 
 
 def value_start(toks: list[Tok]) -> int | None:
