@@ -308,7 +308,7 @@ class PageReader:
     def _pend(self, draft: Draft, label: str, toks: list[Tok], section: str | None, listed: dict | None) -> None:
         toks = [t for t in toks if not t.leader]
         k = value_start(toks) if toks and toks[0].text[:1].islower() else None
-        if k is not None and k <= 2:  # label words the label ran on into ("Q. | quán thị trấn …"): the label's
+        if k is not None and k <= 2:  # label words the label ran on into ("Xx. | yyy thị trấn …"): the label's
             label, toks = clean_spaces(f"{label} {_text(toks[:k])}"), toks[k:]
         value = _text(toks)
         if value:
