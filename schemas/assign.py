@@ -96,6 +96,9 @@ def value_fits(spec: FieldSpec, value: str) -> float | None:
         return SHAPE_BONUS if meaning(value).roles and len(value.split()) <= 3 else None
     if spec.kind in ("text", "place") and _label_words_only(value):
         return None  # "chữ đệm và tên": the rest of a label, no value
+    if spec.kind == "name" and tail == "alias":  # a name one goes by: capitalised words, no family name needed
+        words = value.split()
+        return 0.0 if 1 <= len(words) <= 3 and all(w[:1].isupper() and w.isalpha() for w in words) else None
     if spec.kind == "name":
         return SHAPE_BONUS if looks_like_name(value) else None
     if spec.kind == "place":
@@ -167,7 +170,8 @@ def score(schema: Schema, spec: FieldSpec, pair: Pending) -> float | None:
 def assign(schema: Schema, pairs: list[Pending], filled: set[str] | frozenset[str]) -> list[Placement]:
     """The field of each pair that can be placed: the assignment of pairs to unfilled fields with the greatest
     total score, each field at most once, no pair placed under ``MIN_SCORE``."""
-    free: list[FieldSpec] = [f for f in schema.fields if not f.internal and not f.is_list and f.key not in filled]
+    # (internal fields too: a date written in words feeds the check of the date in digits)
+    free: list[FieldSpec] = [f for f in schema.fields if not f.is_list and f.key not in filled]
     if not pairs or not free:
         return []
     worst = -1e6

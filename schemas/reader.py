@@ -133,6 +133,8 @@ def value_start(toks: list[Tok]) -> int | None:
         if not label_words_only(toks[:k]):
             return None
         if _starts_value(toks, k):
+            if fold(_text(toks[k - 1:k + 1])) in _UNIT_FOLDS:  # "Đại | đội 6": the unit's name starts a word before
+                return k - 1 if k > 1 else None
             return k
     return None
 
@@ -305,11 +307,14 @@ class PageReader:
             self._place_pending(d)
         return [d for d in self.drafts if d.fields or d.lists]
 
-    def _pend(self, draft: Draft, label: str, toks: list[Tok], section: str | None, listed: dict | None) -> None:
+    def _pend(self, draft: Draft, label: str, toks: list[Tok], section: str | None, listed: dict | None,
+              label_toks: list[Tok] = ()) -> None:
         toks = [t for t in toks if not t.leader]
         k = value_start(toks) if toks and toks[0].text[:1].islower() else None
         if k is not None and k <= 2:  # label words the label ran on into ("Xx. | yyy thị trấn …"): the label's
             label, toks = clean_spaces(f"{label} {_text(toks[:k])}"), toks[k:]
+        if toks and len(label_toks) > 1 and fold(_text([label_toks[-1], toks[0]])) in _UNIT_FOLDS:
+            label, toks = _text(label_toks[:-1]), [label_toks[-1], *toks]  # "Xx Đại | đội 2, …": the unit's name
         value = _text(toks)
         if value:
             draft.pending.append(PendingPair(label, list(toks), value, section, len(draft.fields), self.page, listed))
@@ -375,7 +380,7 @@ class PageReader:
         if spec is None or spec.key in draft.fields:
             listed = unmapped_pair(m.label.text, value_toks or toks[m.start:m.end], self.page, value)
             draft.unmapped.append(listed)
-            self._pend(draft, m.label.text, value_toks, section, listed)
+            self._pend(draft, m.label.text, value_toks, section, listed, toks[m.start:m.end])
             return None
         # whose it is rests on the section or on the subject by default, not on the label: a person confirms
         doubt = None if meaning(m.label.text).roles or section is not None and value_kind(value) != "year" \
