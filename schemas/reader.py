@@ -248,7 +248,16 @@ class PageReader:
                     section = marker
             for mi, m in enumerate(matches):
                 if m.spec is UNMAPPED:
-                    m = self._by_value(m, seg.toks, matches, mi, section, draft)
+                    below = None
+                    if mi + 1 == len(matches) and not _value_toks(seg.toks[m.end:]):
+                        # a label naming no field with nothing after it: its value may be alone on the row below
+                        nseg = self._next_free(segs, si, used, empty=True)
+                        if nseg is not None and value_start(segs[nseg][0].toks) is None:
+                            below = nseg
+                    m = self._by_value(m, seg.toks, matches, mi, section, draft,
+                                       segs[below][0].toks if below is not None else None)
+                    if below is not None and m is None:  # pending with the row below as its value
+                        used.add(below)
                     if m is None:
                         continue
 
@@ -366,12 +375,12 @@ class PageReader:
         draft.pending = [p for p in draft.pending if p.page != self.page]
 
     def _by_value(self, m: Match, toks: list[Tok], matches: list[Match], mi: int, section: str | None,
-                  draft: Draft) -> Match | None:
+                  draft: Draft, below: list[Tok] | None = None) -> Match | None:
         """A label that named no field: its value may say which field it is (a sex, an ethnicity, a
         country, an ID number) — else it is listed as unmapped with its value and where it is, so a reviewer
         can give it to a field in one step (the value is personal data: it is masked like any field's)."""
         nxt = [o for o in matches[mi + 1:] if o.start > m.start]
-        value_toks = _value_toks(toks[m.end:nxt[0].start if nxt else len(toks)])
+        value_toks = _value_toks(toks[m.end:nxt[0].start if nxt else len(toks)]) or _value_toks(below or [])
         value = " ".join(t.text for t in value_toks)
         spec, source = field_by_value(m.label.text, value, self.schema, section), "value"
         if spec is None:  # the label classifier's reading, when it is sure (schemas/label_model.py)
