@@ -30,7 +30,7 @@ from . import label_model
 from .gazetteer import is_place
 from .labels import _role_fits, field_meanings, meaning, value_kind
 from .loader import FieldSpec, Schema
-from .normalize import normalise
+from .normalize import UNIT_WORDS, normalise
 from .vocab import SURNAMES
 
 MIN_SCORE = 0.0  # a pair whose best field scores under this stays unplaced (listed as unmapped)
@@ -70,6 +70,13 @@ def looks_like_name(value: str) -> bool:
             and fold(words[0]) in _SURNAME_FOLDS and not is_place(value))
 
 
+_UNIT_FOLDS = tuple(fold(w) for w in UNIT_WORDS)
+
+
+def _is_unit(value: str) -> bool:
+    return fold(value).startswith(_UNIT_FOLDS)
+
+
 def _label_words_only(value: str) -> bool:
     """Every word of the value is a word of labels the vocabulary knows."""
     m = meaning(value)
@@ -89,6 +96,8 @@ def value_fits(spec: FieldSpec, value: str) -> float | None:
               "year": spec.kind == "date", "place": spec.kind in ("place", "text"),
               "dimensions": spec.kind == "dimensions", "weight": spec.kind == "weight"}
     if seen is not None and not strong.get(seen, True):
+        return None
+    if _is_unit(value) != ("unit" in tail):  # "Đại đội 8, Tiểu đoàn 24": a military unit, and only a unit field
         return None
     if tail == "nationality":  # a text field whose values are countries
         return SHAPE_BONUS if seen == "nationality" else None

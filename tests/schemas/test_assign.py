@@ -63,6 +63,9 @@ def test_the_value_must_have_the_look_of_the_field():
     assert value_fits(schema.by_key["nationality"], "Phần ghi") is None  # a nationality is a country
     assert value_fits(schema.by_key["declarant.relation"], "Mẹ") is not None
     assert value_fits(schema.by_key["declarant.relation"], "Đuối nước") is None
+    martyr = SCHEMAS["martyr"]
+    assert value_fits(martyr.by_key["position"], "Đại đội 8, Tiểu đoàn 24") is None  # a unit is a unit's
+    assert value_fits(martyr.by_key["unit"], "Đại đội 8, Tiểu đoàn 24") is not None
     assert looks_like_name("Nguyễn Thị Lan") and not looks_like_name("Nguyễn") and not looks_like_name("Đuối nước")
 
 
