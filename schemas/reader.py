@@ -273,6 +273,14 @@ class PageReader:
                 toks = _value_toks(seg.toks[m.end:end], m.spec.kind, m.spec)
                 if not nxt:
                     toks = self._continue(toks, m.spec, segs, si, used, edge)
+                toks, followers = self._split_followers(m.spec, toks)
+                for k, (spec, label, ftoks) in enumerate(followers):  # "… số: 81/QĐ ngày 1/4/1964 của Bộ …"
+                    if k + 1 == len(followers) and not nxt:  # the last part may wrap onto the next row
+                        ftoks = self._continue(ftoks, spec, segs, si, used, edge)
+                    if spec.key not in draft.fields:
+                        extra = Found(spec, ftoks, label, m.score, self.page).finish()
+                        if extra.value is not None:
+                            draft.add(extra)
                 if not toks:
                     continue
                 if m.label.role_only and m.spec.kind == "name":
@@ -315,6 +323,36 @@ class PageReader:
         for d in self.drafts:
             self._place_pending(d)
         return [d for d in self.drafts if d.fields or d.lists]
+
+    def _split_followers(self, spec: FieldSpec, toks: list[Tok]) -> tuple[list[Tok], list[tuple[FieldSpec, Label, list[Tok]]]]:
+        """A value that runs on into the labels that only follow this field ("ngày" after a decision's number,
+        "do" after a notice's number): when the field's own label was read by its meaning, those short labels
+        were not looked for, so they are cut here, each part its field's value. Labels with ``after`` are the
+        type's data; nothing is split for a field no label follows."""
+        out: list[tuple[FieldSpec, Label, list[Tok]]] = []
+        head, current, rest = toks, spec, toks
+        cut = None
+        while True:
+            followers = [(f, lb) for f in self.schema.fields for lb in f.labels if lb.after == current.key]
+            found = None
+            for i in range(1, len(rest)):
+                for f, lb in followers:
+                    n = len(lb.text.split())
+                    if i + n < len(rest) and fold(_text(rest[i:i + n])) == fold(lb.text):
+                        found = (i, n, f, lb)
+                        break
+                if found:
+                    break
+            if found is None:
+                if cut is not None:
+                    out.append((cut[0], cut[1], _value_toks(rest, cut[0].kind, cut[0])))
+                return head, out
+            i, n, f, lb = found
+            if cut is None:
+                head = rest[:i]
+            else:
+                out.append((cut[0], cut[1], _value_toks(rest[:i], cut[0].kind, cut[0])))
+            cut, current, rest = (f, lb), f, rest[i + n:]
 
     def _pend(self, draft: Draft, label: str, toks: list[Tok], section: str | None, listed: dict | None,
               label_toks: list[Tok] = ()) -> None:

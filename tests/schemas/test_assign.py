@@ -131,3 +131,19 @@ def test_a_placed_field_is_calibrated_only_by_a_map_of_its_own_reading():
     assert by_kind.for_group(group, 0.97) < CONFIDENT  # the maps of its kind do not vouch for it
     own = Calibration({"how:assigned:-:strange": flat}, 0.99)
     assert own.for_group(group, 0.97) >= CONFIDENT
+
+
+def test_a_value_running_on_into_the_labels_that_follow_its_field_is_cut_there():
+    # a number whose label was read from its meaning keeps "ngày" and "của" (labels that only follow the
+    # decision's number and date) inside its value; they cut it into the fields they label
+    from schemas.layout import build_rows
+    from schemas.reader import PageReader
+    schema = SCHEMAS["war_invalid"]
+    toks = build_rows(page(["7612/QĐ-LĐTBXH ngày 07/12/1975 của Bộ Quốc phòng"]))[0].toks
+    head, parts = PageReader(schema, [], "document", 1, 1700)._split_followers(schema.by_key["decision.number"], toks)
+    assert [t.text for t in head] == ["7612/QĐ-LĐTBXH"]
+    assert [(spec.key, " ".join(t.text for t in ts)) for spec, _, ts in parts] == [
+        ("decision.date", "07/12/1975"), ("decision.issuer", "Bộ Quốc phòng")]
+    # a field no label follows is left whole
+    head, parts = PageReader(schema, [], "document", 1, 1700)._split_followers(schema.by_key["full_name"], toks)
+    assert len(head) == len(toks) and parts == []
