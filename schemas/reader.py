@@ -246,6 +246,7 @@ class PageReader:
                 marker = find_marker(seg.toks[:matches[0].start], self.schema)
                 if marker:
                     section = marker
+            shared_below: dict[tuple[int, int], list[Tok]] = {}  # the value below a label that names two fields
             for mi, m in enumerate(matches):
                 if m.spec is UNMAPPED:
                     below = None
@@ -271,8 +272,13 @@ class PageReader:
                 nxt = [o for o in matches[mi + 1:] if o.start > m.start]
                 end = nxt[0].start if nxt else len(seg.toks)
                 toks = _value_toks(seg.toks[m.end:end], m.spec.kind, m.spec)
-                if not nxt:
+                if not nxt and not toks and (m.start, m.end) in shared_below:
+                    toks = shared_below[(m.start, m.end)]  # the value below, for the second field of a shared label
+                elif not nxt:
+                    had = bool(toks)
                     toks = self._continue(toks, m.spec, segs, si, used, edge)
+                    if not had and toks:  # "Giờ từ trần -" / "1 giờ 30 phút": the time's as well as the date's
+                        shared_below[(m.start, m.end)] = toks
                 toks, followers = self._split_followers(m.spec, toks)
                 for k, (spec, label, ftoks) in enumerate(followers):  # "… số: 81/QĐ ngày 1/4/1964 của Bộ …"
                     if k + 1 == len(followers) and not nxt:  # the last part may wrap onto the next row

@@ -147,3 +147,4 @@ def test_a_value_running_on_into_the_labels_that_follow_its_field_is_cut_there()
     # a field no label follows is left whole
     head, parts = PageReader(schema, [], "document", 1, 1700)._split_followers(schema.by_key["full_name"], toks)
     assert len(head) == len(toks) and parts == []
+
