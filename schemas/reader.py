@@ -83,6 +83,7 @@ def _is_word_of(word: str, words: frozenset[str]) -> bool:
     lower = unicodedata.normalize("NFC", word.strip(",.;:")).lower()
     return lower in words or fold(lower) == lower and lower in {fold(w) for w in words}
 MAX_LABEL_WORDS = 8
+EMPTY_LABEL_REACH = 2.5  # line heights between a label with nothing after it and its value on a row below
 
 
 def _text(toks: list[Tok]) -> str:
@@ -539,7 +540,9 @@ class PageReader:
                for sec in self.schema.sections for m in find_labels(nseg.toks, self.schema, sec)):
             return None
         gap = nseg.bbox[1] - seg.bbox[3]
-        if gap > 1.6 * max(seg.height, 10) or nseg.bbox[1] < seg.bbox[1]:
+        # a label waiting for its value reaches further down than a value wrapping onto its next line: forms
+        # that print the value under its label often leave more than a line's space between them
+        if gap > (EMPTY_LABEL_REACH if empty else 1.6) * max(seg.height, 10) or nseg.bbox[1] < seg.bbox[1]:
             return None
         return si + 1
 

@@ -148,3 +148,13 @@ def test_a_value_running_on_into_the_labels_that_follow_its_field_is_cut_there()
     head, parts = PageReader(schema, [], "document", 1, 1700)._split_followers(schema.by_key["full_name"], toks)
     assert len(head) == len(toks) and parts == []
 
+
+
+def test_a_value_printed_under_its_label_with_a_line_of_space_between():
+    rec = one(["TRÍCH LỤC KHAI TỬ", "Họ và tên: Lê Văn Tám", "Nơi chết -", "", "Bệnh viện tỉnh Bắc Ninh",
+               "Nguyên nhân chết -", "", "Đột quỵ"])
+    v = flatten_fields(rec)
+    assert v["place_of_death"] == "Bệnh viện tỉnh Bắc Ninh" and v["cause_of_death"] == "Đột quỵ"
+    # a wrapped value does not reach that far: two lines apart, the second is no continuation
+    rec = one(["TRÍCH LỤC KHAI TỬ", "Họ và tên: Lê Văn Tám", "Nơi chết: Bệnh viện tỉnh", "", "Bắc Ninh"])
+    assert flatten_fields(rec)["place_of_death"] == "Bệnh viện tỉnh"
