@@ -113,6 +113,20 @@ def _starts_value(toks: list[Tok], k: int) -> bool:
                     or fold(_text(toks[k:k + 2])) in _UNIT_FOLDS))
 
 
+def _label_run_on(toks: list[Tok]) -> list[Tok]:
+    """The rest of a label the matcher read only in part, up to its dash ("Hiện ở | tại - phường …", "… với |
+    người mất - Con gái"): words in lower case with no digit before a dash that stands alone, at the start of
+    the value, are the label's, not the value's. A value's own dash comes after capitalised words ("Sở Lao
+    động - Thương binh …")."""
+    for k, t in enumerate(toks[:6]):
+        if t.text in ("-", "–", "—", "-—") and k > 0 and k + 1 < len(toks):
+            head = toks[:k]
+            if all(w.text[:1].islower() for w in head) and label_words_only(head):
+                return toks[k + 1:]
+            return toks
+    return toks
+
+
 def _opens_with_label(toks: list[Tok]) -> bool:
     """The row starts with a few words ending in a colon and a value after them ("Xx. yy: Lái xe"), or is label
     words ending with a dash: a label of its own even when none of its words is known, so the row is no
@@ -280,6 +294,7 @@ class PageReader:
                     toks = self._continue(toks, m.spec, segs, si, used, edge)
                     if not had and toks:  # "Giờ từ trần -" / "1 giờ 30 phút": the time's as well as the date's
                         shared_below[(m.start, m.end)] = toks
+                toks = _label_run_on(toks)
                 toks, followers = self._split_followers(m.spec, toks)
                 for k, (spec, label, ftoks) in enumerate(followers):  # "… số: 81/QĐ ngày 1/4/1964 của Bộ …"
                     if k + 1 == len(followers) and not nxt:  # the last part may wrap onto the next row

@@ -158,3 +158,16 @@ def test_a_value_printed_under_its_label_with_a_line_of_space_between():
     # a wrapped value does not reach that far: two lines apart, the second is no continuation
     rec = one(["TRÍCH LỤC KHAI TỬ", "Họ và tên: Lê Văn Tám", "Nơi chết: Bệnh viện tỉnh", "", "Bắc Ninh"])
     assert flatten_fields(rec)["place_of_death"] == "Bệnh viện tỉnh"
+
+
+
+def test_the_rest_of_a_label_read_in_part_stays_out_of_the_value():
+    from schemas.layout import build_rows
+    from schemas.reader import _label_run_on
+
+    def value(text):
+        return " ".join(t.text for t in _label_run_on(build_rows(page([text]))[0].toks))
+    assert value("tai - phường Quỳnh Đôi, thành phố Vinh") == "phường Quỳnh Đôi, thành phố Vinh"
+    assert value("voi nguol tu tran - Con gái") == "Con gái"
+    assert value("Sở Lao động - Thương binh và Xã hội") == "Sở Lao động - Thương binh và Xã hội"  # its own dash
+    assert value("đội 5 - xã Tất Thắng") == "đội 5 - xã Tất Thắng"  # digits: a value
