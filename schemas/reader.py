@@ -113,6 +113,16 @@ def _starts_value(toks: list[Tok], k: int) -> bool:
                     or fold(_text(toks[k:k + 2])) in _UNIT_FOLDS))
 
 
+def _rest_of_label(toks: list[Tok]) -> bool:
+    """Words after a matched wording that end the row with a dash or a colon, all in lower case with no digit:
+    the rest of a label read only in part, whose value is on the row below."""
+    words = [t for t in toks if not t.leader]
+    last = toks[-1] if toks else None
+    ended = last is not None and (last.leader and last.text.strip("-–—") == "" or last.text.endswith(":"))
+    return bool(words) and ended and all(w.text[:1].islower() for w in words) and label_words_only(words) \
+        and len(words) <= 6
+
+
 def _label_run_on(toks: list[Tok]) -> list[Tok]:
     """The rest of a label the matcher read only in part, up to its dash ("Hiện ở | tại - phường …", "… với |
     người mất - Con gái"): words in lower case with no digit before a dash that stands alone, at the start of
@@ -287,6 +297,8 @@ class PageReader:
                 nxt = [o for o in matches[mi + 1:] if o.start > m.start]
                 end = nxt[0].start if nxt else len(seg.toks)
                 toks = _value_toks(seg.toks[m.end:end], m.spec.kind, m.spec)
+                if toks and not nxt and _rest_of_label(seg.toks[m.end:end]):
+                    toks = []  # "La cong dan nuoc | cua nguoi duoc khai sinh -": the value is on the row below
                 if not nxt and not toks and (m.start, m.end) in shared_below:
                     toks = shared_below[(m.start, m.end)]  # the value below, for the second field of a shared label
                 elif not nxt:

@@ -171,3 +171,13 @@ def test_the_rest_of_a_label_read_in_part_stays_out_of_the_value():
     assert value("voi nguol tu tran - Con gái") == "Con gái"
     assert value("Sở Lao động - Thương binh và Xã hội") == "Sở Lao động - Thương binh và Xã hội"  # its own dash
     assert value("đội 5 - xã Tất Thắng") == "đội 5 - xã Tất Thắng"  # digits: a value
+
+
+def test_the_rest_of_a_label_ending_its_row_leaves_the_value_to_the_row_below():
+    from schemas.layout import build_rows
+    from schemas.reader import _rest_of_label
+
+    def rest(text):
+        return _rest_of_label(build_rows(page([text]))[0].toks)
+    assert rest("cua nguoi duoc khai sinh -") and rest("xxq yyy:")
+    assert not rest("Việt Nam -") and not rest("cua nguoi") and not rest("thôn 6 -")
