@@ -124,8 +124,8 @@ def _rest_of_label(toks: list[Tok]) -> bool:
 
 
 def _label_run_on(toks: list[Tok]) -> list[Tok]:
-    """The rest of a label the matcher read only in part, up to its dash ("Hiện ở | tại - phường …", "… với |
-    người mất - Con gái"): words in lower case with no digit before a dash that stands alone, at the start of
+    """The rest of a label the matcher read only in part, up to its dash ("Xxx | yyy - phường …", "… với |
+    xxx yyy - Con gái"): words in lower case with no digit before a dash that stands alone, at the start of
     the value, are the label's, not the value's. A value's own dash comes after capitalised words ("Sở Lao
     động - Thương binh …")."""
     for k, t in enumerate(toks[:6]):
@@ -298,13 +298,13 @@ class PageReader:
                 end = nxt[0].start if nxt else len(seg.toks)
                 toks = _value_toks(seg.toks[m.end:end], m.spec.kind, m.spec)
                 if toks and not nxt and _rest_of_label(seg.toks[m.end:end]):
-                    toks = []  # "La cong dan nuoc | cua nguoi duoc khai sinh -": the value is on the row below
+                    toks = []  # "Xxx yyy | zzz của www -": the value is on the row below
                 if not nxt and not toks and (m.start, m.end) in shared_below:
                     toks = shared_below[(m.start, m.end)]  # the value below, for the second field of a shared label
                 elif not nxt:
                     had = bool(toks)
                     toks = self._continue(toks, m.spec, segs, si, used, edge)
-                    if not had and toks:  # "Giờ từ trần -" / "1 giờ 30 phút": the time's as well as the date's
+                    if not had and toks:  # "Giờ xxx -" / "1 giờ 30 phút": the time's as well as the date's
                         shared_below[(m.start, m.end)] = toks
                 toks = _label_run_on(toks)
                 toks, followers = self._split_followers(m.spec, toks)
