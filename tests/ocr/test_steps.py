@@ -88,3 +88,13 @@ def test_despeckling_joins_the_leaders_pass_and_runs_alone_without_it(prose):
     bare, _ = prepare(specks, OcrOptions(steps=()))
     assert (bare[20, 40:400:37] == 0).all()
     assert (with_leaders[20, 40:400:37] == 255).all() and (alone[20, 40:400:37] == 255).all()
+
+
+def test_the_worker_refuses_to_start_with_a_bad_step_option(monkeypatch, capsys):
+    from argparse import Namespace
+
+    from ingest.cli import cmd_worker
+    monkeypatch.setenv("SOHOA_OCR_STEPS", "deskew,binarize:method=sauvolla")
+    assert cmd_worker(Namespace(processes=None, threads=None, queues=None)) == 2
+    err = capsys.readouterr().err
+    assert "SOHOA_OCR_STEPS" in err and "'binarize'" in err and "'method'" in err
