@@ -263,11 +263,12 @@ def _ocr_here(ctx: Context, uploads: "Uploads", doc_hash: str, page: int, image:
                     doc_hash[:12], page, reason)
         uploads.wait()
         return None
-    uploads.put(ctx.bucket.page_ocr_key(doc_hash, page), lambda: _ocr_json(result), "application/json")
+    uploads.put(ctx.bucket.page_ocr_key(doc_hash, page), lambda: ocr_json(result), "application/json")
     return result
 
 
-def _ocr_json(result: PageText) -> bytes:
+def ocr_json(result: PageText) -> bytes:
+    """A page's OCR result as stored in the bucket (the same bytes each time for the same result)."""
     return json.dumps(result.to_dict(), ensure_ascii=False).encode("utf-8")
 
 
@@ -351,8 +352,7 @@ def _store_text_layer(ctx: Context, uploads: "Uploads", doc_hash: str, page: int
     result = text_page(layer, page, size=image.size)  # boxes in the pixels of the stored page image
     stored = image.copy()
     uploads.put(image_key, lambda: encode_png(stored), "image/png")
-    uploads.put(ctx.bucket.page_ocr_key(doc_hash, page),
-                lambda: json.dumps(result.to_dict(), ensure_ascii=False).encode("utf-8"), "application/json")
+    uploads.put(ctx.bucket.page_ocr_key(doc_hash, page), lambda: ocr_json(result), "application/json")
     return result
 
 
