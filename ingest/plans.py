@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Mapping, Sequence
 
 from indexers.pages import page_document
 from ocr.result import PageText
@@ -249,7 +249,7 @@ class Outcome:
     fields: dict[str, Any]
 
 
-def document_outcome(pages: list[PageText], records: list[dict[str, Any]], indexed: int, failed: list[int],
+def document_outcome(pages: list[PageText], records: Sequence[Mapping[str, Any]], indexed: int, failed: list[int],
                      page_failures: list[Record]) -> Outcome:
     """``indexed`` or ``needs_review`` (a page flagged, or a record doubtful), or ``failed`` when no
     page got through -- for the pages' most common reason, with the first page's message."""
