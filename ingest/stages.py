@@ -45,12 +45,13 @@ from sohoa.messages import INDEX, OCR, OCR_PAGES, PREPARE, PrepareMessage
 from sohoa.storage import Bucket, ObjectChanged, ObjectRef
 
 from . import plans
-from .plans import REVIEW_FLAGS, Record
+from .plans import Record
 from .sources import SourceCache
 from .state import StateStore, doc_job_id
 
-__all__ = ["REVIEW_FLAGS", "Context", "prepare", "ocr_pages", "ocr_page", "index_document", "record_failure",
-           "page_ranges", "read_pages", "fail_page", "supersede_older_versions", "encode_png", "Uploads"]
+__all__ = ["Context", "prepare", "ocr_pages", "ocr_page", "index_document", "record_failure",
+           "read_pages", "read_page_image", "fail_page", "supersede_older_versions", "encode_png", "ocr_json",
+           "Uploads"]
 
 log = logging.getLogger(__name__)
 
@@ -145,10 +146,6 @@ def _inspect(path: Path, kind: str | None, max_pages: int) -> SourceInfo:
         with open(path, "rb") as fh:
             kind = detect_kind(fh.read(8192))
     return inspect(path, kind, max_pages)
-
-
-# How a register is cut into the ranges the workers share (kept here for the callers that import it).
-page_ranges = plans.page_ranges
 
 
 def _spread(ctx: Context, doc_hash: str, pages: int, ledger_id: str) -> str:
