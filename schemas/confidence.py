@@ -70,7 +70,8 @@ class Calibration:
         placed with no label evidence of its own (``UNLABELLED``) is never confident until a fit has seen
         enough such fields to give its reading a map of its own."""
         p = self.probability(group, score)
-        if group.split(":")[2:3] and group.split(":")[2] in UNLABELLED and not any(
+        how = (group.split(":") + ["-"] * 4)[2]
+        if how in UNLABELLED and not any(
                 (m := self.maps.get(g)) is not None and m.n >= MIN_GROUP for g in group_levels(group)):
             return min(p, CONFIDENT - 0.001)
         if self.confident_from is not None and p >= self.confident_from:
