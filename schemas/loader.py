@@ -56,6 +56,9 @@ class FieldSpec:
     vocabulary_closed: bool = False  # every word should be in them: another word is doubtful
     vocabulary_repair: bool = False  # a word outside them with one neighbour differing only in marks is it
     code: bool = False  # an identifier of letter groups and digits ("G.7454", "BTBN 1234/KL 56")
+    # who or what the record is about (a person's name, the date that identifies them, their ID number, an
+    # object's number): a doubt about it holds the record for review (schemas/review_rule.py)
+    identity: bool = False
 
     @property
     def section(self) -> str | None:
@@ -155,7 +158,7 @@ def parse_schema(data: dict, source: str = "") -> Schema:
         if f["kind"] == "enum" and not isinstance(f.get("values"), dict):
             raise SchemaError(f"{where}: field {key}: an enum needs 'values'")
         unknown = set(f) - {"key", "kind", "required", "labels", "context_labels", "internal", "values", "wrap",
-                             "vocabulary", "vocabulary_closed", "vocabulary_repair", "code"}
+                             "vocabulary", "vocabulary_closed", "vocabulary_repair", "code", "identity"}
         if unknown:
             raise SchemaError(f"{where}: field {key}: unknown keys {sorted(unknown)}")
         labels = [_label(x, f"{where}: {key}") for x in f.get("labels", [])]
@@ -177,7 +180,9 @@ def parse_schema(data: dict, source: str = "") -> Schema:
         spec = FieldSpec(key, f["kind"], bool(f.get("required")), tuple(labels), bool(f.get("internal")),
                          f.get("values"), bool(f.get("wrap", f["kind"] in ("place", "text", "name"))),
                          vocab, bool(f.get("vocabulary_closed")), bool(f.get("vocabulary_repair")),
-                         bool(f.get("code")))
+                         bool(f.get("code")), bool(f.get("identity")))
+        if spec.identity and spec.internal:
+            raise SchemaError(f"{where}: field {key}: an internal field is not output, so it identifies nobody")
         if spec.section and "." in key and any(lb.contextual for lb in labels) and spec.section not in sections:
             raise SchemaError(f"{where}: field {key} has context labels but no section {spec.section!r}")
         fields.append(spec)
