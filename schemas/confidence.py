@@ -38,6 +38,9 @@ from pathlib import Path
 CALIBRATION_FILE = Path(__file__).with_name("data") / "calibration.json"
 CONFIDENT = 0.995  # a calibrated confidence at or above this is "confident": right ≥ 99.5 % of the time
 MIN_GROUP = 60  # fields a group needs to get a map of its own; fewer fall back to the kind, then to all
+# … and a group split by how its record was cut from the page: register entries are a few dozen fields of the fit
+# forms, too few to say more than the group without the layout (a bundled register page went to review on one)
+MIN_LAYOUT_GROUP = 200
 
 
 @dataclass(frozen=True)
@@ -61,7 +64,7 @@ class Calibration:
         group with enough fields: see ``group_levels``)."""
         for g in group_levels(group):
             m = self.maps.get(g)
-            if m is not None and m.n >= MIN_GROUP:
+            if m is not None and m.n >= (MIN_LAYOUT_GROUP if g.count(":") == 4 else MIN_GROUP):
                 return m(score)
         return score
 
