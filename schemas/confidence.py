@@ -124,10 +124,11 @@ def resolution(label, label_score: float, notes: list[str] = ()) -> str:
 def group_of(kind: str, clean: bool, how: str = "", agree: str = "", wording: str = "", layout: str = "") -> str:
     """The calibration group of a field: ``family:state:how:agree:wording:layout`` — its kind (``closed`` for the short
     closed lists), whether it parsed cleanly with no repair, how its label was read, whether the label
-    classifier picks the same field (``agree``/``differ``; ``-`` with no classifier), and whether the record's
-    wording is familiar (``known``: no label left unmapped and no required field missing; ``strange``
-    otherwise — on an unfamiliar form even a label read word for word may have swallowed the words of one
-    nobody listed), and how its record was cut from the page (``document``; ``entry`` of a register; ``row`` of a
+    classifier picks the same field (``agree``/``differ``; ``-`` with no classifier), how familiar the record's
+    wording is (``known``: every label one of the type's wordings, none left unmapped, no required field
+    missing; ``partly``: nothing unplaced, but some label read only from its meaning, its value or the
+    classifier; ``strange``: a label unmapped or a required field missing — on an unfamiliar form even a label
+    read word for word may have swallowed the words of one nobody listed), and how its record was cut from the page (``document``; ``entry`` of a register; ``row`` of a
     table, whose values end where a column does — a value cut at a column edge it should have crossed reads as
     cleanly as a whole one)."""
     family = "closed" if kind in CLOSED_KINDS else kind

@@ -32,9 +32,13 @@ def weigh_labels(d: Draft) -> None:
             previous = f.spec.key
     missing = d.schema is not None and any(
         s.required and s.key not in d.fields and not d.lists.get(s.key) for s in d.schema.fields)
-    known = not d.unmapped and not missing
+    # how familiar the whole form is: every label one of the type's wordings ("known"); nothing unplaced but some
+    # label read only from its meaning, its value or the classifier ("partly": a form nobody listed, read well);
+    # a label unplaced or a required field missing ("strange")
+    listed = all(f.how in ("exact", "fuzzy") for f in found)
+    wording = "strange" if d.unmapped or missing else "known" if listed else "partly"
     for f in found:
-        f.wording = "known" if known else "strange"
+        f.wording = wording
         f.layout = d.layout
 
 
