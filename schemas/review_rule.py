@@ -29,7 +29,8 @@ other thresholds. Reasons name fields and labels, never a value (values are pers
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Iterable
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 DOUBTFUL_HOLD = 3  # doubtful fields of other kinds that together hold a record: the page was read poorly
 
@@ -79,7 +80,7 @@ def open_fields(schema, present: Iterable[str]) -> dict[str, list[str]]:
 
 
 def hold_reasons(fields: list[FieldDoubt], *, missing: list[str], unmapped: list[dict], schema,
-                 threshold: float, conflicts: list[str] = (), type_known: bool = True) -> list[str]:
+                 threshold: float, conflicts: Sequence[str] = (), type_known: bool = True) -> list[str]:
     """The reasons a record is held for review (empty: it is not). ``fields`` every output field, ``missing``
     the required keys not found, ``unmapped`` the pairs whose label named no field ({label, value, …}),
     ``conflicts`` reasons the extraction gave (checks failed, pages disagree, the type from the collection)."""
@@ -102,7 +103,7 @@ def hold_reasons(fields: list[FieldDoubt], *, missing: list[str], unmapped: list
         free = open_fields(schema, [f.key for f in fields if f.readable])
         for label in dict.fromkeys(u.get("label") for u in unmapped if isinstance(u, dict)):
             values = [u.get("value") for u in unmapped if isinstance(u, dict) and u.get("label") == label]
-            kinds = {identity_value_kind(v) for v in values} - {None}
+            kinds = {k for k in (identity_value_kind(v) for v in values) if k is not None}
             if any(free.get(k) for k in kinds):
                 reasons.append(f"label {label!r} names no field of {schema.record_type}; its value may be a "
                                f"missing {' or '.join(sorted(kinds))}")
