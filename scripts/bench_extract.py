@@ -17,7 +17,8 @@ Reported side by side per split, record type and degradation level:
 - misplaced: a wrong value that is the value of another printed field (a person's
   name under another role, a date under another date's key);
 - records sent to review, of the expected records that were produced, and those
-  with a wrong or missing field that were *not* sent to review;
+  with a wrong or missing field that were *not* sent to review (and of them those
+  with a wrong value: a missing optional field alone does not hold a record);
 - classification (record type right, the collection given);
 - the share of values kept as written (names, places, numbers) that OCR read word
   for word: a ceiling no extractor passes, the same for both splits when the
