@@ -177,7 +177,7 @@ class PageReader:
         self.heading = heading  # the form's title: the document a bare "Số:" numbers
 
     def new_draft(self) -> Draft:
-        d = Draft(self.schema.record_type, self.schema, [self.page])
+        d = Draft(self.schema.record_type, self.schema, [self.page], layout=self.unit)
         self.drafts.append(d)
         return d
 
@@ -335,6 +335,10 @@ class PageReader:
                         if f2.value is not None:  # "ngày mười lăm tháng ba" / "năm một nghìn…" on the next row
                             f = f2
                             used.add(nseg)
+                if f.value is None and self._shared_reads(m, matches, seg.toks, end):
+                    # "Chết vào lúc: ngày 05/01/1975": the words are a date, read as the event's date by the other
+                    # field of the same label; no time was written, so there is no time field to doubt
+                    continue
                 self.last_spec = f.spec
                 if not draft.add(f):
                     if self.unit == "entry":
@@ -445,6 +449,17 @@ class PageReader:
             if p.listed is not None:
                 draft.unmapped = [u for u in draft.unmapped if u is not p.listed]
         draft.pending = [p for p in draft.pending if p.page != self.page]
+
+    def _shared_reads(self, m: Match, matches: list[Match], toks: list[Tok], end: int) -> bool:
+        """Another field of the same label (a label of two fields, or a moment label's companion date) finds its
+        value in the words after it."""
+        for o in matches:
+            if o is m or o.start != m.start or o.spec is UNMAPPED or o.spec.kind == m.spec.kind:
+                continue
+            value = _value_toks(toks[o.end:end], o.spec.kind, o.spec)
+            if value and Found(o.spec, value, o.label, o.score, self.page).finish().value is not None:
+                return True
+        return False
 
     def _by_value(self, m: Match, toks: list[Tok], matches: list[Match], mi: int, section: str | None,
                   draft: Draft, below: list[Tok] | None = None) -> Match | None:
@@ -654,6 +669,7 @@ class PageReader:
                   if k in self.schema.by_key and k not in have]
         for e in entries:
             d = self.new_draft()
+            d.layout = "row"  # a table row, its fields under column titles
             for ci, toks in e.items():
                 m = cols[ci][2]
                 if m.spec is idx_spec:
