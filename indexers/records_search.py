@@ -256,20 +256,18 @@ def name_word_clauses(name: str, typo: bool = True, vocabulary: dict[str, dict[s
 
     def nearest(field_name: str, word: str, weight: float, counts: dict[str, int] | None = None) -> dict:
         # One slip counts the same however many words of the name are a slip away: a fuzzy query would add up
-        # every near word (Lê Văn An collecting 'van' and 'an' for 'kan'). A slip that keeps the length (a key
-        # changed, two swapped) is likelier than a key added: 'tvu' is rather Thụ than Tú.
+        # every near word (Lê Văn An collecting 'van' and 'an' for 'kan').
         exact = _cs({"term": {field_name: word}}, weight)
         if not typo:
             return exact
         if counts is not None:
             # The archive's words one slip away, each weighted by how likely it was meant (the commoner):
             # 'le thi mi' is rather Lê Thị Mai than Lê Thị Mơ.
-            near = sorted(((c, keeps) for c, keeps in name_vocabulary.slips(word).items() if c in counts),
-                          key=lambda ck: -name_vocabulary.likelihood(counts[ck[0]], ck[1]))[:MAX_SLIPS]
+            near = sorted((c for c in name_vocabulary.slips(word) if c in counts),
+                          key=lambda c: -name_vocabulary.likelihood(counts[c]))[:MAX_SLIPS]
             return {"dis_max": {"queries": [exact] + [
-                _cs({"term": {field_name: c}},
-                    weight / 2 + weight * SLIP_WEIGHT * name_vocabulary.likelihood(counts[c], keeps))
-                for c, keeps in near]}}
+                _cs({"term": {field_name: c}}, weight / 2 + weight * SLIP_WEIGHT * name_vocabulary.likelihood(counts[c]))
+                for c in near]}}
         missing = {"must_not": [{"term": {field_name: word}}]}
         near = [_cs({"bool": {"must": [_near(field_name, word)], **missing}}, weight / 2)]
         same = _same_length(field_name, word)
