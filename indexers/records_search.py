@@ -243,10 +243,12 @@ def name_clauses(name: str, typo: bool = True) -> list[dict]:
     return out
 
 
-def name_word_clauses(name: str, typo: bool = True, vocabulary: dict[str, dict[str, int]] | None = None) -> list[dict]:
+def name_word_clauses(name: str, typo: bool = True, vocabulary: dict[str, dict[str, int]] | None = None,
+                      roles: list[str] | tuple[str, ...] = ("any",)) -> list[dict]:
     """Scoring-only ``should`` clauses on one person, ordering records within a tier: per query word, 1 if a
     word of the name is the query word, else 0.5 if one is a slip away (``typo``), plus how likely that slip
-    meant that word (``vocabulary``: how many people's names hold each word)."""
+    meant that word (``vocabulary``: how many people's names hold each word). ``roles``: whose names are
+    searched (``RecordQuery.roles``)."""
     norm_words, words = query_words(name)
     if not words:
         return []
@@ -293,8 +295,10 @@ def name_word_clauses(name: str, typo: bool = True, vocabulary: dict[str, dict[s
             out.append({"term": {f + "given_spelt": {"value": spelt_word(norm_words[-1]), "boost": SPELT_WEIGHT}}})
     # Then a name as long as the query: 'dang quang vcnh' is nearer Đặng Quang Vinh than Đặng Quang Minh Vinh.
     out.append({"term": {f + "length": {"value": len(words), "boost": LENGTH_WEIGHT}}})
-    # Then the record's subject before a parent or declarant of the same name (when other roles are asked for).
-    out.append({"term": {f + "subject": {"value": True, "boost": SUBJECT_WEIGHT}}})
+    # Then the record's subject before a parent or declarant of the same name, when other roles are asked for
+    # (``roles``; with the subjects alone every person searched is one, and the clause would only cost time).
+    if roles_beyond_subjects(roles):
+        out.append({"term": {f + "subject": {"value": True, "boost": SUBJECT_WEIGHT}}})
     # Last, when a slip is as near two names ('hne': Hoè, Huệ; 'thiy': Thị, Thuỳ), the rarer first: one rare
     # record in the first ten costs the common name one place, the common name's many records would cost the
     # rare one its only chance to be seen. Per query word the name lacks (the slipped one), the BM25 weight
@@ -305,11 +309,17 @@ def name_word_clauses(name: str, typo: bool = True, vocabulary: dict[str, dict[s
     return out
 
 
+def roles_beyond_subjects(roles: list[str] | tuple[str, ...]) -> bool:
+    """Whether ``roles`` (as asked for) reach people other than the records' subjects."""
+    roles = [r for r in roles if r][:MAX_FILTER_VALUES]
+    return bool(roles) and roles != ["subject"]
+
+
 def role_filter(roles: list[str]) -> dict:
     """Whose names a query searches: the record's subjects unless roles are named (``any``: everyone)."""
-    roles = [r for r in roles if r][:MAX_FILTER_VALUES]
-    if not roles or "subject" in roles and len(roles) == 1:
+    if not roles_beyond_subjects(roles):
         return {"term": {"search.people.subject": True}}
+    roles = [r for r in roles if r][:MAX_FILTER_VALUES]
     if "any" in roles:
         return {"match_all": {}}
     either: list[dict] = [{"terms": {"search.people.role": roles}}]
@@ -341,7 +351,8 @@ def person_query(name: str | None, q: "RecordQuery", vocabulary: dict[str, dict[
         # Only the reading as typed may be one slip off: a slip read as keystrokes makes other words again.
         per_reading = [{"bool": {"filter": flt, "must": [{"bool": {"should": name_clauses(r, typo=typo and i == 0),
                                                                    "minimum_should_match": 1}}],
-                                 "should": name_word_clauses(r, typo=typo and i == 0, vocabulary=vocabulary)}}
+                                 "should": name_word_clauses(r, typo=typo and i == 0, vocabulary=vocabulary,
+                                                             roles=q.roles)}}
                        for i, r in enumerate(readings)]
         # A slip read back: searched as if typed so, without a slip on top. Within each tier (whole name, variant,
         # every word) the likelier reading first; the query as typed can match only one slip off (its word is no
@@ -350,7 +361,7 @@ def person_query(name: str | None, q: "RecordQuery", vocabulary: dict[str, dict[
             step = SLIP_READING_STEP * (len(slips) - 1 - r)
             per_reading.append({"bool": {"filter": flt, "must": [{"bool": {
                 "should": name_clauses(reading, typo=False), "minimum_should_match": 1}}],
-                "should": [*name_word_clauses(reading, typo=False, vocabulary=vocabulary),
+                "should": [*name_word_clauses(reading, typo=False, vocabulary=vocabulary, roles=q.roles),
                            _cs({"match_all": {}}, step)]}})
         inner = per_reading[0] if len(per_reading) == 1 else {"dis_max": {"queries": per_reading}}
     else:
@@ -462,7 +473,8 @@ def build_search(q: RecordQuery, search_after: list | None = None,
         "sort": build_sort(q.sort),
         "size": size,
         "track_total_hits": True,
-        "_source": {"excludes": SOURCE_EXCLUDES},
+        # No source filter: the index never keeps search.* in _source (its mapping excludes it), and filtering
+        # made Elasticsearch parse every hit's source instead of copying it (about a tenth of a name query).
     }
     if search_after is not None:
         body["search_after"] = search_after

@@ -11,7 +11,7 @@ from synth import page  # noqa: E402
 from indexers.records import date_bound, derive, name_variants, province, record_documents  # noqa: E402
 from indexers.records_search import (BadQuery, RecordQuery, build_aggs, build_query, build_search,  # noqa: E402
                                      decode_cursor, encode_cursor, highlights, mark, name_clauses,
-                                     name_word_clauses, parse_range)
+                                     name_word_clauses, parse_range, SUBJECT_WEIGHT)
 from schemas.extract import extract_records  # noqa: E402
 
 BIRTH = [
@@ -234,7 +234,9 @@ def test_filters_and_caps():
     assert body["size"] == 100
     assert all(a["terms"]["size"] <= 50 for a in body["aggs"].values())
     assert body["sort"][-1] == {"record_id": "asc"}
-    assert body["_source"] == {"excludes": ["search.*"]}
+    # search.* never reaches a hit: the index does not keep it in _source, so the search asks for no filtering
+    from indexers.client import load_template
+    assert "_source" not in body and load_template("records")["mappings"]["_source"] == {"excludes": ["search.*"]}
     with pytest.raises(BadQuery):
         build_search(RecordQuery(review="maybe"))
     with pytest.raises(BadQuery):
@@ -284,7 +286,7 @@ def test_word_clauses_only_order_within_a_tier():
     nested = _nested(build_query(RecordQuery(name="Hoàng Văn Tvu")))["query"]["bool"]
     tiers = nested["must"][0]["bool"]["should"]
     bonus = nested["should"]
-    assert bonus == name_word_clauses("Hoàng Văn Tvu")
+    assert bonus == name_word_clauses("Hoàng Văn Tvu", roles=[])
     assert not any(c in tiers for c in bonus)  # scoring only: they never make a record match
     words = [c["dis_max"]["queries"] for c in bonus if "search.people.words" in json.dumps(c) and "dis_max" in c]
     assert [qs[0]["constant_score"]["filter"]["term"]["search.people.words"] for qs in words] == [
@@ -322,6 +324,18 @@ def test_word_clauses_only_order_within_a_tier():
     assert rarest < SUBJECT_WEIGHT < LENGTH_WEIGHT < SPELT_WEIGHT < GIVEN_WEIGHT / 2
     length = [c for c in bonus if "search.people.length" in json.dumps(c)]
     assert length == [{"term": {"search.people.length": {"value": 3, "boost": LENGTH_WEIGHT}}}]
+
+
+def test_the_subject_comes_first_only_when_other_people_are_searched_too():
+    def subject_bonus(**kw) -> list[dict]:
+        nested = _nested(build_query(RecordQuery(name="Hoàng Văn Tú", **kw)))["query"]["bool"]
+        return [c for c in nested["should"] if "search.people.subject" in json.dumps(c)]
+
+    # every person a subjects-only search can match is a subject: the clause would add the same to all
+    assert subject_bonus() == [] and subject_bonus(roles=["subject"]) == []
+    for roles in (["any"], ["mother"], ["subject", "mother"]):
+        assert subject_bonus(roles=roles) == [{"term": {"search.people.subject": {"value": True,
+                                                                                   "boost": SUBJECT_WEIGHT}}}]
 
 
 def test_a_one_word_name_has_no_word_order_clause():
