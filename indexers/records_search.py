@@ -192,7 +192,7 @@ def _near(field_name: str, word: str, **extra) -> dict:
     return {"fuzzy": {field_name: {"value": word, "fuzziness": FUZZY, "prefix_length": 0, **extra}}}
 
 
-def _one_typo(words: list[str]) -> dict:
+def _one_typo(words: list[str], vocabulary: dict[str, dict[str, int]] | None = None) -> dict:
     """Every word in the person's name, all exact but one, which may be one edit off (first letter included).
 
     One word at a time, because near words of two query words could otherwise both be one name word
@@ -200,9 +200,29 @@ def _one_typo(words: list[str]) -> dict:
     words names the family and the given name: its slip is looked for among those (``ends``), never
     among middle names, the commonest words of all (``Nguyễn Lan`` is not Nguyễn Văn Đạt, ``van``
     being one letter from ``lan``).
+
+    With the archive's words (``vocabulary``), the near words are listed in Python and the words as typed
+    kept apart: a fuzzy query also matches the word itself, so each alternative walked the postings of a
+    common word again (``van`` among ``an lan tan van``), once per query word; the same records match.
     """
     f = "search.people."
     near_field = f + ("words" if len(words) >= 3 else "ends")
+    if vocabulary and vocabulary.get("words"):
+        known = vocabulary["words"]
+
+        def near_only(w: str) -> list[str]:
+            # FUZZY: one edit for words of 2 letters or more, none for one letter
+            return sorted(c for c in name_vocabulary.slips(w) if c in known) if len(w) >= 2 else []
+
+        exact = ([_all(f + "words", words)] if near_field == f + "words" else
+                 [{"bool": {"filter": [{"term": {(near_field if j == i else f + "words"): w}}
+                                       for j, w in enumerate(words)]}} for i in range(len(words))])
+        near = [{"bool": {"filter": [{"terms": {near_field: n}} if j == i else {"term": {f + "words": w}}
+                                     for j, w in enumerate(words)]}}
+                for i, n in ((i, near_only(w)) for i, w in enumerate(words)) if n]
+        alternatives = exact + near
+        return alternatives[0] if len(alternatives) == 1 else {"bool": {"should": alternatives,
+                                                                         "minimum_should_match": 1}}
     if len(words) == 1:
         return _near(near_field, words[0])
     return {"bool": {"should": [
@@ -226,7 +246,7 @@ def query_words(name: str) -> tuple[list[str], list[str]]:
     return tokens(norm)[:MAX_QUERY_WORDS], tokens(fold(norm))[:MAX_QUERY_WORDS]
 
 
-def name_clauses(name: str, typo: bool = True) -> list[dict]:
+def name_clauses(name: str, typo: bool = True, vocabulary: dict[str, dict[str, int]] | None = None) -> list[dict]:
     """Scored ``should`` clauses on one person (a nested ``search.people`` document): see the tier table.
 
     ``typo=False`` for a Telex/VNI reading: keystrokes read as letters are taken as meant, not one slip off."""
@@ -244,7 +264,7 @@ def name_clauses(name: str, typo: bool = True) -> list[dict]:
         _cs(_all(f + "words", folded_words), TIERS["words"]),
     ]
     if typo:
-        out.append(_cs(_one_typo(folded_words), TIERS["typo"]))
+        out.append(_cs(_one_typo(folded_words, vocabulary), TIERS["typo"]))
     return out
 
 
@@ -354,7 +374,8 @@ def person_query(name: str | None, q: "RecordQuery", vocabulary: dict[str, dict[
     readings = [r for r in keyboard.readings(clean_spaces(name))[:3] if query_words(r)[1]] if name else []
     if readings:
         # Only the reading as typed may be one slip off: a slip read as keystrokes makes other words again.
-        per_reading = [{"bool": {"filter": flt, "must": [{"bool": {"should": name_clauses(r, typo=typo and i == 0),
+        per_reading = [{"bool": {"filter": flt, "must": [{"bool": {"should": name_clauses(r, typo=typo and i == 0,
+                                                                                            vocabulary=vocabulary),
                                                                    "minimum_should_match": 1}}],
                                  "should": name_word_clauses(r, typo=typo and i == 0, vocabulary=vocabulary,
                                                              roles=q.roles)}}

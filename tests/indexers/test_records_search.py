@@ -367,3 +367,29 @@ def test_with_the_archives_word_counts_the_likelier_slip_scores_higher():
               for q in han["dis_max"]["queries"]}
     import math
     assert boosts["van"] == pytest.approx(0.5 + 0.002 * math.log(6))  # 5 given names, not 9,000 words
+
+
+def test_the_typo_tier_lists_the_archive_words_one_slip_away_apart_from_the_words_typed():
+    from indexers.records_search import _one_typo
+    vocabulary = {"words": {w: 10 for w in ("nguyen", "nguyet", "van", "an", "lan", "dung", "hung", "le", "ha",
+                                            "hai", "a")}}
+    f = "search.people."
+    tier = _one_typo(["nguyen", "van", "dung"], vocabulary)["bool"]
+    assert tier["minimum_should_match"] == 1
+    exact, *near = tier["should"]
+    # the words as typed once (not once per query word, inside each word's near words)
+    assert exact == {"bool": {"filter": [{"term": {f + "words": w}} for w in ("nguyen", "van", "dung")]}}
+    assert near == [
+        {"bool": {"filter": [{"terms": {f + "words": ["nguyet"]}}, {"term": {f + "words": "van"}},
+                             {"term": {f + "words": "dung"}}]}},
+        {"bool": {"filter": [{"term": {f + "words": "nguyen"}}, {"terms": {f + "words": ["an", "lan"]}},
+                             {"term": {f + "words": "dung"}}]}},
+        {"bool": {"filter": [{"term": {f + "words": "nguyen"}}, {"term": {f + "words": "van"}},
+                             {"terms": {f + "words": ["hung"]}}]}}]
+    # one or two words: the slip among the family and given names (ends); a one-letter word exactly as typed
+    two = _one_typo(["le", "ha"], vocabulary)["bool"]["should"]
+    assert {"bool": {"filter": [{"term": {f + "ends": "le"}}, {"term": {f + "words": "ha"}}]}} in two
+    assert {"bool": {"filter": [{"term": {f + "words": "le"}}, {"terms": {f + "ends": ["a", "hai"]}}]}} in two
+    assert _one_typo(["a"], vocabulary) == {"bool": {"filter": [{"term": {f + "ends": "a"}}]}}
+    # without the archive's words, fuzzy queries as before
+    assert "fuzzy" in json.dumps(_one_typo(["nguyen", "van", "dung"]))
