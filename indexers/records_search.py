@@ -192,6 +192,26 @@ def _near(field_name: str, word: str, **extra) -> dict:
     return {"fuzzy": {field_name: {"value": word, "fuzziness": FUZZY, "prefix_length": 0, **extra}}}
 
 
+def near_word_scores(field_name: str, word: str, weight: float, counts: dict[str, int]) -> list[dict]:
+    """Scores for a name holding a word one slip from ``word`` instead of it: the archive's words one slip away
+    (``counts``: how many people bear each), each weighted by how likely it was meant (the commoner: 'le thi mi'
+    is rather Lê Thị Mai than Lê Thị Mơ), the likeliest ``MAX_SLIPS``."""
+    near = sorted(((c, keeps) for c, keeps in name_vocabulary.slips(word).items() if c in counts),
+                  key=lambda ck: -name_vocabulary.likelihood(counts[ck[0]], ck[1]))[:MAX_SLIPS]
+    return [_cs({"term": {field_name: c}}, weight / 2 + weight * SLIP_WEIGHT * name_vocabulary.likelihood(counts[c],
+                                                                                                        keeps))
+            for c, keeps in near]
+
+
+def word_counts(words: list[str], vocabulary: dict[str, dict[str, int]] | None) -> list[dict[str, int] | None]:
+    """Per query word, the counts its slips are weighed by: the last word typed (most often the given name) by
+    given names, the others by any word of a name (folded, Văn, a middle name, and Vân, a given name, are one
+    word: 'nguyen thu han' is rather Hà than Vân)."""
+    words_count = vocabulary.get("words") if vocabulary else None
+    given_count = vocabulary.get("given") if vocabulary else None
+    return [given_count if w == words[-1] and len(words) > 1 else words_count for w in words]
+
+
 def _one_typo(words: list[str], vocabulary: dict[str, dict[str, int]] | None = None) -> dict:
     """Every word in the person's name, all exact but one, which may be one edit off (first letter included).
 
@@ -203,7 +223,12 @@ def _one_typo(words: list[str], vocabulary: dict[str, dict[str, int]] | None = N
 
     With the archive's words (``vocabulary``), the near words are listed in Python and the words as typed
     kept apart: a fuzzy query also matches the word itself, so each alternative walked the postings of a
-    common word again (``van`` among ``an lan tan van``), once per query word; the same records match.
+    common word again (``van`` among ``an lan tan van``), once per query word; the same records match. The
+    tier is then not a constant filter but one clause per way of matching (the words as typed; word *i*
+    slipped, without the word itself), each scoring ``TIERS["typo"]``, and the alternative of word *i* also
+    carries how near and how likely its near word is (``near_word_scores``, which ``name_word_clauses`` then
+    leaves out): scored only on the records that slipped there, not looked up on every record the query
+    matches, which cost a third of the query.
     """
     f = "search.people."
     near_field = f + ("words" if len(words) >= 3 else "ends")
@@ -217,12 +242,20 @@ def _one_typo(words: list[str], vocabulary: dict[str, dict[str, int]] | None = N
         exact = ([_all(f + "words", words)] if near_field == f + "words" else
                  [{"bool": {"filter": [{"term": {(near_field if j == i else f + "words"): w}}
                                        for j, w in enumerate(words)]}} for i in range(len(words))])
-        near = [{"bool": {"filter": [{"terms": {near_field: n}} if j == i else {"term": {f + "words": w}}
-                                     for j, w in enumerate(words)]}}
-                for i, n in ((i, near_only(w)) for i, w in enumerate(words)) if n]
-        alternatives = exact + near
-        return alternatives[0] if len(alternatives) == 1 else {"bool": {"should": alternatives,
-                                                                         "minimum_should_match": 1}}
+        counts = word_counts(words, vocabulary)
+        alternatives = [_cs(e, TIERS["typo"]) for e in exact]
+        for i, w in enumerate(words):
+            near = near_only(w)
+            if not near:
+                continue
+            scores = near_word_scores(f + "words", w, WORD_WEIGHT * words.count(w), counts[i]) if counts[i] else []
+            alternatives.append({"bool": {
+                "filter": [{"terms": {near_field: near}} if j == i else {"term": {f + "words": x}}
+                           for j, x in enumerate(words)],
+                "must_not": [{"term": {f + "words": w}}],  # the word as typed is the first alternative's
+                "should": [_cs({"match_all": {}}, TIERS["typo"]), *([{"dis_max": {"queries": scores}}] if scores
+                                                                     else [])]}})
+        return {"bool": {"should": alternatives, "minimum_should_match": 1}}
     if len(words) == 1:
         return _near(near_field, words[0])
     return {"bool": {"should": [
@@ -264,7 +297,9 @@ def name_clauses(name: str, typo: bool = True, vocabulary: dict[str, dict[str, i
         _cs(_all(f + "words", folded_words), TIERS["words"]),
     ]
     if typo:
-        out.append(_cs(_one_typo(folded_words, vocabulary), TIERS["typo"]))
+        tier = _one_typo(folded_words, vocabulary)
+        # with the vocabulary the tier scores itself (each alternative TIERS["typo"] and its slip's nearness)
+        out.append(tier if vocabulary and vocabulary.get("words") else _cs(tier, TIERS["typo"]))
     return out
 
 
@@ -278,6 +313,7 @@ def name_word_clauses(name: str, typo: bool = True, vocabulary: dict[str, dict[s
     if not words:
         return []
     f = "search.people."
+    in_tier = bool(vocabulary and vocabulary.get("words"))  # as name_clauses builds the typo tier
 
     def nearest(field_name: str, word: str, weight: float, counts: dict[str, int] | None = None) -> dict:
         # One slip counts the same however many words of the name are a slip away: a fuzzy query would add up
@@ -287,14 +323,10 @@ def name_word_clauses(name: str, typo: bool = True, vocabulary: dict[str, dict[s
         if not typo:
             return exact
         if counts is not None:
-            # The archive's words one slip away, each weighted by how likely it was meant (the commoner):
-            # 'le thi mi' is rather Lê Thị Mai than Lê Thị Mơ.
-            near = sorted(((c, keeps) for c, keeps in name_vocabulary.slips(word).items() if c in counts),
-                          key=lambda ck: -name_vocabulary.likelihood(counts[ck[0]], ck[1]))[:MAX_SLIPS]
-            return {"dis_max": {"queries": [exact] + [
-                _cs({"term": {field_name: c}},
-                    weight / 2 + weight * SLIP_WEIGHT * name_vocabulary.likelihood(counts[c], keeps))
-                for c, keeps in near]}}
+            if field_name == f + "words" and in_tier:
+                return exact  # the typo tier scores a name word one slip off (_one_typo)
+            # The archive's words one slip away, each weighted by how likely it was meant (the commoner).
+            return {"dis_max": {"queries": [exact, *near_word_scores(field_name, word, weight, counts)]}}
         missing = {"must_not": [{"term": {field_name: word}}]}
         near = [_cs({"bool": {"must": [_near(field_name, word)], **missing}}, weight / 2)]
         same = _same_length(field_name, word)
@@ -304,14 +336,11 @@ def name_word_clauses(name: str, typo: bool = True, vocabulary: dict[str, dict[s
 
     # How common a word is, as any word of a name, and for the last word typed (most often the given name) as a
     # given name: folded, Văn (a middle name) and Vân (a given name) are one word ('nguyen thu han': Hà, not Vân).
-    words_count = vocabulary.get("words") if vocabulary else None
     given_count = vocabulary.get("given") if vocabulary else None
-    last = words[-1]
+    counts = dict(zip(words, word_counts(words, vocabulary)))
     # A word typed twice counts twice (``nguyen thuy thuy``: Nguyễn Thuỳ Thuỷ), so a query that repeats a word
     # weighs its names as much as any other of as many words; every name holding the word gets the same.
-    out = [nearest(f + "words", w, WORD_WEIGHT * words.count(w),
-                   given_count if w == last and len(words) > 1 else words_count)
-           for w in dict.fromkeys(words)]
+    out = [nearest(f + "words", w, WORD_WEIGHT * words.count(w), counts[w]) for w in dict.fromkeys(words)]
     # Word order: the last word typed is most often the given name (Vietnamese order); typed with its marks,
     # the given name spelt so first ('Lê Phương': Lê Kim Phương before Lê Phương Thị Phượng).
     if len(words) > 1:

@@ -350,21 +350,31 @@ def test_slips_are_every_word_one_edit_away_and_say_whether_the_length_is_kept()
     assert likelihood(54, False) > likelihood(12, True)  # Mai (54 people) over Mơ (12), though a key was dropped
 
 
+def _slip_boosts(name: str, word: str, vocabulary: dict) -> dict[str, float]:
+    """word -> score of a name holding it instead of ``word``, from the typo tier of ``name``'s clauses."""
+    from indexers.records_search import TIERS
+    [tier] = [c for c in name_clauses(name, vocabulary=vocabulary) if "match_all" in json.dumps(c)]
+    [slipped] = [a for a in tier["bool"]["should"]
+                 if a.get("bool", {}).get("must_not") == [{"term": {"search.people.words": word}}]]
+    assert {"constant_score": {"filter": {"match_all": {}}, "boost": TIERS["typo"]}} in slipped["bool"]["should"]
+    [near] = [c for c in slipped["bool"]["should"] if "dis_max" in c]
+    return {q["constant_score"]["filter"]["term"]["search.people.words"]: q["constant_score"]["boost"]
+            for q in near["dis_max"]["queries"]}
+
+
 def test_with_the_archives_word_counts_the_likelier_slip_scores_higher():
-    vocabulary = {"words": {"le": 900, "thi": 5000, "mai": 60, "mo": 12, "my": 3, "van": 9000},
+    vocabulary = {"words": {"le": 900, "thi": 5000, "mai": 60, "mo": 12, "my": 3, "van": 9000, "han": 40},
                   "given": {"mai": 54, "mo": 12, "my": 3, "van": 5}}
     clauses = name_word_clauses("le thi mi", vocabulary=vocabulary)
     [mi] = [c for c in clauses if '"mi"' in json.dumps(c) and "search.people.words" in json.dumps(c)]
-    boosts = {q["constant_score"]["filter"]["term"]["search.people.words"]: q["constant_score"]["boost"]
-              for q in mi["dis_max"]["queries"]}
-    assert boosts["mi"] == 1.0 and boosts["mai"] > boosts["mo"] > boosts["my"] > 0.5
-    assert max(b for w, b in boosts.items() if w != "mi") < 0.5 + 0.05  # below the next step of nearness
-    assert "fuzzy" not in json.dumps(clauses)  # the counts replace the fuzzy near words and the IDF tie-break
+    assert mi == {"constant_score": {"filter": {"term": {"search.people.words": "mi"}}, "boost": 1.0}}
+    # a name one slip off scores in the typo tier (only the records that slipped there are scored so)
+    boosts = _slip_boosts("le thi mi", "mi", vocabulary)
+    assert boosts["mai"] > boosts["mo"] > boosts["my"] > 0.5
+    assert max(boosts.values()) < 0.5 + 0.05  # below the next step of nearness
+    assert "fuzzy" not in json.dumps(clauses + name_clauses("le thi mi", vocabulary=vocabulary))
     # the last word is weighed by given names: Văn (a middle name) counts little as the given name Vân
-    [han] = [c for c in name_word_clauses("nguyen thu han", vocabulary=vocabulary)
-             if '"han"' in json.dumps(c) and "search.people.words" in json.dumps(c)]
-    boosts = {q["constant_score"]["filter"]["term"]["search.people.words"]: q["constant_score"]["boost"]
-              for q in han["dis_max"]["queries"]}
+    boosts = _slip_boosts("nguyen thu han", "han", vocabulary)
     import math
     assert boosts["van"] == pytest.approx(0.5 + 0.002 * math.log(6))  # 5 given names, not 9,000 words
 
@@ -378,18 +388,23 @@ def test_the_typo_tier_lists_the_archive_words_one_slip_away_apart_from_the_word
     assert tier["minimum_should_match"] == 1
     exact, *near = tier["should"]
     # the words as typed once (not once per query word, inside each word's near words)
-    assert exact == {"bool": {"filter": [{"term": {f + "words": w}} for w in ("nguyen", "van", "dung")]}}
-    assert near == [
-        {"bool": {"filter": [{"terms": {f + "words": ["nguyet"]}}, {"term": {f + "words": "van"}},
-                             {"term": {f + "words": "dung"}}]}},
-        {"bool": {"filter": [{"term": {f + "words": "nguyen"}}, {"terms": {f + "words": ["an", "lan"]}},
-                             {"term": {f + "words": "dung"}}]}},
-        {"bool": {"filter": [{"term": {f + "words": "nguyen"}}, {"term": {f + "words": "van"}},
-                             {"terms": {f + "words": ["hung"]}}]}}]
+    assert exact == {"constant_score": {"filter": {"bool": {"filter": [
+        {"term": {f + "words": w}} for w in ("nguyen", "van", "dung")]}}, "boost": 2}}
+    # each word slipped: its near words, the others as typed, never the word itself (the first alternative's)
+    assert [(a["bool"]["filter"], a["bool"]["must_not"]) for a in near] == [
+        ([{"terms": {f + "words": ["nguyet"]}}, {"term": {f + "words": "van"}}, {"term": {f + "words": "dung"}}],
+         [{"term": {f + "words": "nguyen"}}]),
+        ([{"term": {f + "words": "nguyen"}}, {"terms": {f + "words": ["an", "lan"]}}, {"term": {f + "words": "dung"}}],
+         [{"term": {f + "words": "van"}}]),
+        ([{"term": {f + "words": "nguyen"}}, {"term": {f + "words": "van"}}, {"terms": {f + "words": ["hung"]}}],
+         [{"term": {f + "words": "dung"}}])]
     # one or two words: the slip among the family and given names (ends); a one-letter word exactly as typed
     two = _one_typo(["le", "ha"], vocabulary)["bool"]["should"]
-    assert {"bool": {"filter": [{"term": {f + "ends": "le"}}, {"term": {f + "words": "ha"}}]}} in two
-    assert {"bool": {"filter": [{"term": {f + "words": "le"}}, {"terms": {f + "ends": ["a", "hai"]}}]}} in two
-    assert _one_typo(["a"], vocabulary) == {"bool": {"filter": [{"term": {f + "ends": "a"}}]}}
+    assert {"constant_score": {"filter": {"bool": {"filter": [{"term": {f + "ends": "le"}},
+                                                              {"term": {f + "words": "ha"}}]}}, "boost": 2}} in two
+    assert [{"term": {f + "words": "le"}}, {"terms": {f + "ends": ["a", "hai"]}}] in [
+        a["bool"]["filter"] for a in two if "must_not" in a.get("bool", {})]
+    assert _one_typo(["a"], vocabulary)["bool"]["should"] == [
+        {"constant_score": {"filter": {"bool": {"filter": [{"term": {f + "ends": "a"}}]}}, "boost": 2}}]
     # without the archive's words, fuzzy queries as before
     assert "fuzzy" in json.dumps(_one_typo(["nguyen", "van", "dung"]))
