@@ -33,6 +33,7 @@ import re
 import secrets
 import threading
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from functools import lru_cache
@@ -45,6 +46,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 from fastapi.templating import Jinja2Templates
 from starlette.concurrency import run_in_threadpool
 
+from schemas.loader import load_schemas
 from sohoa.config import Config
 from sohoa.masking import mask_date, mask_id, mask_text  # noqa: F401 - the masking rules, re-exported
 
@@ -461,7 +463,15 @@ def csrf_value(key: bytes, nonce: str) -> str:
 
 # --- masking ----------------------------------------------------------------------------------
 
-MASKED_FIELDS = ("date_of_birth", "personal_id")
+def masked_leaves() -> Mapping[str, str]:
+    """Last key parts whose values a role without ``full_fields`` sees masked, and how: ``date`` (a date of
+    birth, to its year) or ``id`` (an ID number, to its last three digits). Read from the record types' field
+    roles (``schemas/roles.py``), so a new type's birth date field is masked without naming it here."""
+    return load_schemas().roles.masked_leaves
+
+
+def masked_fields() -> tuple[str, ...]:
+    return tuple(masked_leaves())
 
 
 @lru_cache(maxsize=4096)
@@ -477,53 +487,56 @@ def _mask_value(kind: str, value: Any) -> Any:
         value = str(value)
     if not isinstance(value, str):
         return value
-    return mask_id(value) if kind == "personal_id" else mask_date(value)
+    return mask_id(value) if kind == "id" else mask_date(value)
 
 
-def _collect(obj: Any, out: set[str], kind: str | None = None) -> None:
+_PARTS_KEPT = ("confidence", "page", "bbox", "image_box", "review", "verified", "added")
+
+
+def _collect(obj: Any, out: set[str], kinds: Mapping[str, str], kind: str | None = None) -> None:
     if isinstance(obj, dict):
         for k, v in obj.items():
             leaf = _leaf(k)
-            if leaf in MASKED_FIELDS:
-                _collect(v, out, leaf)
+            if leaf in kinds:
+                _collect(v, out, kinds, kinds[leaf])
             elif k == "ids":
-                _collect(v, out, "personal_id")
-            elif not (kind and k in ("confidence", "page", "bbox", "image_box", "review", "verified", "added")):
-                _collect(v, out, kind)
+                _collect(v, out, kinds, "id")
+            elif not (kind and k in _PARTS_KEPT):
+                _collect(v, out, kinds, kind)
     elif isinstance(obj, list):
         for v in obj:
-            _collect(v, out, kind)
+            _collect(v, out, kinds, kind)
     elif kind and isinstance(obj, (str, int)) and not isinstance(obj, bool):
         s = str(obj).strip()
         if s and _mask_value(kind, s) != s:
             out.add(s)
 
 
-def sensitive_values(record: dict) -> set[str]:
+def sensitive_values(record: dict, kinds: Mapping[str, str] | None = None) -> set[str]:
     """Every value of a record that masking hides (IDs, dates of birth more precise than a year)."""
     out: set[str] = set()
-    _collect(record, out)
+    _collect(record, out, masked_leaves() if kinds is None else kinds)
     return out
 
 
-def _mask_walk(obj: Any, kind: str | None = None) -> Any:
+def _mask_walk(obj: Any, kinds: Mapping[str, str], kind: str | None = None) -> Any:
     if isinstance(obj, dict):
         out = {}
         for k, v in obj.items():
             leaf = _leaf(k)
-            if leaf in MASKED_FIELDS:
-                out[k] = _mask_walk(v, leaf)
+            if leaf in kinds:
+                out[k] = _mask_walk(v, kinds, kinds[leaf])
             elif k == "ids":
-                out[k] = _mask_walk(v, "personal_id")
+                out[k] = _mask_walk(v, kinds, "id")
             elif kind and k in ("value", "raw"):
                 out[k] = _mask_value(kind, v)
-            elif kind and k in ("confidence", "page", "bbox", "image_box", "review", "verified", "added"):
+            elif kind and k in _PARTS_KEPT:
                 out[k] = v
             else:
-                out[k] = _mask_walk(v, kind)
+                out[k] = _mask_walk(v, kinds, kind)
         return out
     if isinstance(obj, list):
-        return [_mask_walk(v, kind) for v in obj]
+        return [_mask_walk(v, kinds, kind) for v in obj]
     if kind:
         return _mask_value(kind, obj)
     return obj
@@ -550,8 +563,9 @@ def mask_record(body: dict, full_fields: bool) -> dict:
     """A record (summary or detail) as a role without ``full_fields`` may see it."""
     if full_fields:
         return body
-    values = sorted(sensitive_values(body), key=len, reverse=True)
-    out = _mask_walk(body)
+    kinds = masked_leaves()
+    values = sorted(sensitive_values(body, kinds), key=len, reverse=True)
+    out = _mask_walk(body, kinds)
     # "label: value" pairs that named no field: of unknown kind, so their values are masked as free text is
     # (any date finer than a year, any ID-length number), wherever the record lists them.
     for key in ("unmapped",):
@@ -560,7 +574,7 @@ def mask_record(body: dict, full_fields: bool) -> dict:
                         else u for u in out[key]]
     if "highlights" in out:
         out["highlights"] = [h for h in out["highlights"] or []
-                             if _leaf(h.get("field", "")) not in MASKED_FIELDS and h.get("field") != "ids"
+                             if _leaf(h.get("field", "")) not in kinds and h.get("field") != "ids"
                              and not any(v in _plain(h.get("html", "")) for v in values)]
     # A value hidden in its own field must not show up anywhere else either, nor any other date of birth or
     # ID number quoted in text (review reasons: "page 2 says …, page 1 says …").

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from sohoa.config import Config
 
@@ -17,7 +18,14 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     import uvicorn
+
+    from schemas.loader import SchemaError, load_schemas
     config = Config.from_env()
+    try:
+        load_schemas()  # a bad record type file stops the service here, named, not each request that reads it
+    except SchemaError as exc:
+        print(f"sohoa api: record types: {exc}", file=sys.stderr)
+        return 2
     uvicorn.run("api.app:create_app", factory=True, host=args.host or config.api_host,
                 port=args.port or config.api_port, workers=args.workers, log_config=None)
     return 0

@@ -23,6 +23,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from schemas.loader import load_schemas
 from sohoa.masking import mask_text
 
 # Values that are opaque to people and that masking would break: sealed cursors, links, CSRF values, and the
@@ -66,9 +67,11 @@ def _fragment(fragment: str) -> str:
     return fragment if masked == plain else html.escape(masked)
 
 
-# Fields whose dates anyone who may open the record may read in full (deaths, registrations, system times);
-# their values are ISO dates or times, not text that could quote a date of birth.
-VISIBLE_DATE_FIELDS = frozenset({"date_of_death", "registration_date", "date", "event_date", "time", "ts", "at"})
+# Fields whose dates anyone who may open the record may read in full: the service's own times, and the record
+# fields that feed a typed date other than the date of birth (deaths, registrations, events), as the record
+# types declare them (``schemas/roles.py``); their values are ISO dates or times, not text that could quote a
+# date of birth.
+SYSTEM_TIME_FIELDS = frozenset({"time", "ts", "at"})
 _PARTS = frozenset({"value", "raw", "confidence", "page", "bbox"})
 _ISO = re.compile(r"\d{4}(-\d\d(-\d\d([T ]\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:?\d\d)?)?)?)?")
 
@@ -78,22 +81,26 @@ def _leaf(key: str | None) -> str:
     return re.sub(r"\[\d+\]", "", key or "").rsplit(".", 1)[-1]
 
 
-def _visible(field: str | None, value: str) -> bool:
+def _visible(field: str | None, value: str, dates: frozenset[str]) -> bool:
     leaf = _leaf(field)
-    return (leaf in VISIBLE_DATE_FIELDS or leaf.endswith("_at")) and bool(_ISO.fullmatch(value.strip()))
+    return (leaf in dates or leaf in SYSTEM_TIME_FIELDS or leaf.endswith("_at")) and bool(_ISO.fullmatch(value.strip()))
 
 
 def disclose(obj: Any, key: str | None = None, field: str | None = None) -> Any:
     """``obj`` (any JSON value) with every string masked for a role without the right to personal data.
 
     ``field`` is the record field a value belongs to (``fields.date_of_death.value`` belongs to
-    ``date_of_death``): an ISO date of a field in ``VISIBLE_DATE_FIELDS`` is not a date of birth and stays."""
+    ``date_of_death``): an ISO date of a visible date field (``_visible``) is not a date of birth and stays."""
+    return _disclose(obj, key, field, load_schemas().roles.visible_date_leaves)
+
+
+def _disclose(obj: Any, key: str | None, field: str | None, dates: frozenset[str]) -> Any:
     if isinstance(obj, dict):
-        return {k: disclose(v, k, field if k in _PARTS else k) for k, v in obj.items()}
+        return {k: _disclose(v, k, field if k in _PARTS else k, dates) for k, v in obj.items()}
     if isinstance(obj, list):
-        return [disclose(v, key, field) for v in obj]
+        return [_disclose(v, key, field, dates) for v in obj]
     if isinstance(obj, str):
-        if key in OPAQUE_KEYS or _visible(field, obj):
+        if key in OPAQUE_KEYS or _visible(field, obj, dates):
             return obj
         return _fragment(obj) if key in HTML_KEYS else mask_text(obj)
     return obj

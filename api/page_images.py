@@ -23,10 +23,10 @@ from PIL import Image, ImageDraw
 from ocr.output import to_source
 from ocr.result import PageText
 from schemas.extract import flatten_fields
+from schemas.loader import load_schemas
 from schemas.normalize import sensitive_spans
 from sohoa.errors import DependencyUnavailable
 
-MASKED_LEAVES = ("date_of_birth", "personal_id")
 PAD = 0.25  # of a word's height, around each box: ink reaches past Tesseract's tight boxes
 
 
@@ -46,8 +46,9 @@ def field_boxes(record: dict, page: int) -> list[tuple[int, int, int, int]]:
     """OCR-image boxes of the record's masked fields on ``page``."""
     boxes = flatten_fields(record, "bbox")
     pages = flatten_fields(record, "page")
+    masked = load_schemas().roles.masked_leaves  # dates of birth and ID numbers, as the types declare them
     return [tuple(b) for k, b in boxes.items()
-            if _leaf(k) in MASKED_LEAVES and b and len(b) == 4 and (pages.get(k) in (None, page))]
+            if _leaf(k) in masked and b and len(b) == 4 and (pages.get(k) in (None, page))]
 
 
 def word_boxes(ocr: PageText) -> list[tuple[int, int, int, int]]:
@@ -68,8 +69,9 @@ def drawn_boxes(record: dict, page: int) -> list[tuple[int, int, int, int]]:
     """Boxes a reviewer drew on the stored page image for masked fields they added (already in its pixels)."""
     boxes = flatten_fields(record, "image_box")
     pages = flatten_fields(record, "page")
+    masked = load_schemas().roles.masked_leaves
     return [tuple(int(v) for v in b) for k, b in boxes.items()
-            if _leaf(k) in MASKED_LEAVES and b and len(b) == 4 and pages.get(k) in (None, page)]
+            if _leaf(k) in masked and b and len(b) == 4 and pages.get(k) in (None, page)]
 
 
 def redaction_boxes(ocr: PageText, record: dict) -> list[tuple[int, int, int, int]]:

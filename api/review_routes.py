@@ -41,6 +41,7 @@ from api.search_routes import get_bucket, get_config, get_es
 from indexers import reviews
 from indexers.records_search import SOURCE_EXCLUDES
 from schemas.extract import flatten_fields
+from schemas.model import RecordDocument
 from schemas.review import (Decision, ReviewError, addable_keys, apply_decisions, assign_unmapped,
                             assigned_unmapped, field_kind, field_reasons, known_types, leaf, two_person)
 from sohoa.config import Config
@@ -105,7 +106,7 @@ def _collections(asked: list[str]) -> list[str] | None:
 
 
 def _hidden() -> tuple[str, ...]:
-    return () if auth.full_fields() else auth.MASKED_FIELDS
+    return () if auth.full_fields() else auth.masked_fields()
 
 
 def _get(es: Elasticsearch, config: Config, record_id: str) -> dict:
@@ -125,7 +126,7 @@ def _masked(key: str, value):
     """A value of a field the caller's role may not read, as masking shows it (api/auth.py)."""
     if value is None or value == "":
         return value
-    return auth.mask_id(str(value)) if leaf(key) == "personal_id" else auth.mask_date(str(value))
+    return auth.mask_id(str(value)) if auth.masked_leaves().get(leaf(key)) == "id" else auth.mask_date(str(value))
 
 
 def _redacted_pages(bucket, source: dict):
@@ -148,7 +149,7 @@ def _redacted_pages(bucket, source: dict):
     return get
 
 
-def review_body(source: dict, bucket, *, config: Config, hidden: tuple[str, ...], lease_until: str | None = None,
+def review_body(source: RecordDocument, bucket, *, config: Config, hidden: tuple[str, ...], lease_until: str | None = None,
                 with_crops: bool = True, lang: str = i18n.DEFAULT) -> dict:
     """Per field: label, kind, normal value, OCR text, confidence, why it is doubtful, its review so far,
     its box on the page image and its crop; the page images with their sizes; the fields that may be added;

@@ -30,6 +30,7 @@ from indexers.pages import PageQuery, search_pages
 from indexers.records_search import (MAX_SIZE, REVIEW_STATUSES, SORTS, SOURCE_EXCLUDES, BadQuery, RecordQuery, detail,
                                      parse_range, search_records)
 from indexers.records import date_bound
+from schemas.loader import load_schemas
 from sohoa.config import Config
 from sohoa.text import nfc, strip_invisible
 
@@ -295,7 +296,16 @@ def pages_search(q: Annotated[str, Query(min_length=1, max_length=500)],
 
 # --- the search page ----------------------------------------------------------------------------
 
-RECORD_TYPES = ("birth", "marriage", "death", "martyr", "war_invalid", "museum_object")
+@pass_context
+def _type_label(context, record_type: str | None) -> str:
+    """A record type's name in the page's language; a deployment's own type (SOHOA_RECORD_TYPES_DIR), which the
+    catalogues do not know, by its file's title."""
+    lang = i18n.request_language(context["request"])
+    label = i18n.translate(lang, f"type.{record_type}")
+    if label != f"type.{record_type}":
+        return label
+    schema = load_schemas().get(record_type or "")
+    return (schema.title if schema is not None and schema.title else None) or str(record_type)
 
 
 @pass_context
@@ -314,8 +324,8 @@ def _field_label(context, key: str) -> str:
 
 def _ctx(request: Request, **kw) -> dict:
     # Labels come from the language catalogues (api/locales/*.json); the page lists what may be chosen.
-    return {"request": request, "record_types": RECORD_TYPES, "review_statuses": REVIEW_STATUSES, "sorts": SORTS,
-            "field_label": _field_label, **kw}
+    return {"request": request, "record_types": tuple(load_schemas()), "review_statuses": REVIEW_STATUSES,
+            "sorts": SORTS, "field_label": _field_label, "type_label": _type_label, **kw}
 
 
 @router.get("/search", response_class=HTMLResponse, include_in_schema=False)

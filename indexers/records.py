@@ -23,10 +23,13 @@ from __future__ import annotations
 
 import calendar
 import re
-from functools import lru_cache
 from typing import Any, Iterator
 
 from schemas.extract import flatten_fields
+from schemas.loader import load_schemas
+from schemas.model import BASE_KEYS as _BASE_KEYS
+from schemas.model import ExtractedRecord, Person, RecordBase, RecordDocument
+from schemas.roles import BIRTH_ROLES, PLACE_ROLES, TypeRoles
 from schemas.records import unmapped_entries
 from schemas.review import effective_fields, pending_by, reason_codes, record_status
 from sohoa.masking import mask_date, mask_id, mask_text
@@ -35,33 +38,11 @@ from sohoa.text import clean_spaces
 from .analysis import folded_text, mark_forms, spelt_word, text_forms
 from sohoa.clock import now_iso
 
-# The base of a record document: everything else is derived from these.
-BASE_KEYS = ("record_type", "family", "schema_version", "collection", "bucket", "key", "doc_hash", "ordinal",
-             "split", "pages", "confidence", "needs_review", "review_reasons", "missing", "doubtful", "unmapped",
-             "fields", "extracted_at", "review")
+# The base of a record document: everything else is derived from these (schemas/model.py: RecordBase).
+BASE_KEYS = _BASE_KEYS
 
-# Whose names are the record's subject (searched first); every other *.full_name is another person.
-SUBJECT_KEYS = ("full_name", "wife.full_name", "husband.full_name", "name")
-# Typed dates: index field -> flattened field keys, first present wins.
-DATE_FIELDS = {
-    "date_of_birth": ("date_of_birth", "wife.date_of_birth", "husband.date_of_birth"),
-    "date_of_death": ("date_of_death",),
-    "registration_date": ("registration.date",),
-    "event_date": ("injury_date", "enlistment_date", "acquisition_date", "death_notice.date",
-                   "certificate.decision_date", "decision.date"),
-}
-# A person's own birth, beside their name (``husband.date_of_birth``, ``mother.birth_year``); masked to its year
-# for roles without the right to personal data.
-BIRTH_SUFFIXES = ("date_of_birth", "birth_year")
-# Values the same on most records of a kind (Việt Nam, Kinh, Nam/Nữ): in free text they would match nearly
-# every record ('viet hung' matching the nationality), so they are not part of it.
-BOILERPLATE_SUFFIXES = ("nationality", "ethnicity", "sex", "relation")
-NAME_SUFFIXES = ("full_name", "name", "alias", "donor")  # fields holding a person's (or an object's) name
-PLACE_SUFFIXES = ("place_of_birth", "hometown", "residence", "place_of_death", "burial_place", "injury_place",
-                  "find_place", "registration.office")
-ID_SUFFIXES = ("personal_id",)
-NUMBER_SUFFIXES = ("number", "book", "decision_number", "inventory_number")
 _WORD = re.compile(r"\w+", re.UNICODE)
+_LIST_ITEM = re.compile(r"^([^.\[]+)\[(\d+)\]\.")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 
 
@@ -161,22 +142,20 @@ def date_bound(value: str, upper: bool) -> str | None:
 
 # --- the document --------------------------------------------------------------------------------
 
-@lru_cache(maxsize=4096)
-def key_matches(key: str, suffixes: tuple[str, ...]) -> bool:
-    """Whether a flattened key (``relatives[0].hometown``) is one of ``suffixes`` or ends with one."""
-    plain = re.sub(r"\[\d+\]", "", key)
-    return any(plain == s or plain.endswith("." + s) for s in suffixes)
+def type_roles(record_type: str | None) -> TypeRoles:
+    """What the fields of a record of ``record_type`` are for, as its type's file declares (schemas/roles.py)."""
+    return load_schemas().roles.of(record_type)
 
 
-def _strings(flat: dict, suffixes: tuple[str, ...]) -> list[tuple[str, str]]:
-    return [(k, v) for k, v in flat.items() if isinstance(v, str) and v.strip() and key_matches(k, suffixes)]
+def _strings(flat: dict, roles: TypeRoles, *wanted: str) -> list[tuple[str, str]]:
+    return [(k, v) for k, v in flat.items() if isinstance(v, str) and v.strip() and roles.role(k) in wanted]
 
 
-def _birth(flat: dict, name_key: str) -> str | None:
-    """A person's own date (or year) of birth: the ``date_of_birth`` / ``birth_year`` beside their name."""
-    prefix = name_key.rsplit(".", 1)[0] + "." if "." in name_key else ""
-    for k in BIRTH_SUFFIXES:
-        v = flat.get(prefix + k)
+def _birth(flat: dict, roles: TypeRoles, name_key: str) -> str | None:
+    """A person's own date (or year) of birth: the birth field of their section (``husband.date_of_birth``
+    beside ``husband.full_name``, ``mother.birth_year`` beside ``mother.full_name``)."""
+    for k in roles.birth_keys(name_key):
+        v = flat.get(k)
         if isinstance(v, int) and not isinstance(v, bool):
             v = f"{v:04d}"
         d = valid_date(v)
@@ -185,41 +164,39 @@ def _birth(flat: dict, name_key: str) -> str | None:
     return None
 
 
-def _person(role: str, name: str, born: str | None) -> dict:
-    p = {"role": role, "name": name}
+def _person(role: str, name: str, born: str | None) -> Person:
+    p: Person = {"role": role, "name": name}
     if born:
         p["date_of_birth"] = born
     return p
 
 
-def _persons(flat: dict, fields: dict) -> tuple[list[dict], list[dict]]:
-    subjects, others = [], []
-    for key in SUBJECT_KEYS:
+def _persons(flat: dict, fields: dict, roles: TypeRoles) -> tuple[list[Person], list[Person]]:
+    subjects: list[Person] = []
+    others: list[Person] = []
+    for key in roles.subject_names:
         v = flat.get(key)
         if isinstance(v, str) and v.strip():
-            subjects.append(_person(key.split(".")[0] if "." in key else "subject", clean_spaces(v),
-                                    _birth(flat, key)))
-        if subjects and key == "full_name":
-            break
+            subjects.append(_person(roles.person(key), clean_spaces(v), _birth(flat, roles, key)))
     taken = {s["name"] for s in subjects}
     for k, v in flat.items():
         if not (isinstance(v, str) and v.strip()):
             continue
-        if k in SUBJECT_KEYS:
+        role = roles.role(k)
+        if role not in ("person_name", "subject_alias"):
             continue
-        last = k.split(".")[-1]
-        if last not in ("full_name", "alias", "donor"):
-            continue
-        role = k.split(".")[0] if "." in k else last
-        m = re.match(r"^relatives\[(\d+)\]", k)
-        if m:
-            rel = (fields.get("relatives") or [{}])[int(m.group(1))].get("relation") or {}
-            role = f"relative:{rel.get('value')}" if rel.get("value") else "relative"
+        person = roles.person(k)
+        m = _LIST_ITEM.match(k)
+        if m:  # a list's people carry the relation the extractor read for them (relative:mẹ)
+            item = (fields.get(m.group(1)) or [])[int(m.group(2))] if int(m.group(2)) < len(
+                fields.get(m.group(1)) or []) else {}
+            rel = (item.get("relation") if isinstance(item, dict) else None) or {}
+            person = f"{person}:{rel.get('value')}" if isinstance(rel, dict) and rel.get("value") else person
         name = clean_spaces(v)
-        if role == "alias":  # another name of the subject: born when the subject was
-            subjects.append(_person("alias", name, subjects[0].get("date_of_birth") if subjects else None))
+        if role == "subject_alias":  # another name of the subject: born when the subject was
+            subjects.append(_person(person, name, subjects[0].get("date_of_birth") if subjects else None))
         elif name not in taken:
-            others.append(_person(role, name, _birth(flat, k)))
+            others.append(_person(person, name, _birth(flat, roles, k)))
     return subjects, others
 
 
@@ -245,7 +222,7 @@ def person_forms(person: dict, subject: bool, forms) -> dict:
     }
 
 
-def public_values(flat: dict) -> dict:
+def public_values(flat: dict, roles: TypeRoles) -> dict:
     """The record's values as a role without the right to personal data sees them: ID numbers as their last
     three digits, dates of birth as their year, and any other date finer than a year or ID-length number in free
     text likewise (``sohoa.masking``)."""
@@ -253,18 +230,19 @@ def public_values(flat: dict) -> dict:
     for key, value in flat.items():
         if not isinstance(value, (str, int, float)) or isinstance(value, bool):
             continue
-        if key_matches(key, ID_SUFFIXES):
+        role = roles.role(key)
+        if role == "id_number":
             out[key] = mask_id(str(value))
-        elif key_matches(key, BIRTH_SUFFIXES):
+        elif role in BIRTH_ROLES:
             out[key] = mask_date(str(value))
         else:
             out[key] = mask_text(str(value))
     return out
 
 
-def derive(base: dict) -> dict:
+def derive(base: RecordBase | RecordDocument | dict) -> RecordDocument:
     """The full index document for a base (see module doc): pure, so index and migrate agree."""
-    doc = {k: base.get(k) for k in BASE_KEYS}
+    doc: Any = {k: base.get(k) for k in BASE_KEYS}
     doc["pages"] = doc["pages"] or []
     doc["review_reasons"] = doc["review_reasons"] or []
     doc["fields"] = doc["fields"] or {}
@@ -283,7 +261,8 @@ def derive(base: dict) -> dict:
         doc["record_type"] = review["record_type"]["value"]
     doc["record_id"] = record_id(doc["doc_hash"], doc["ordinal"] or 0, doc["split"])
     flat = flatten_fields(doc)
-    subjects, others = _persons(flat, doc["fields"])
+    roles = type_roles(doc["record_type"])
+    subjects, others = _persons(flat, doc["fields"], roles)
     doc["name"] = subjects[0]["name"] if subjects else None
     doc["persons"] = subjects + others
     doc["review_status"] = record_status(doc["fields"], review, doc["needs_review"])
@@ -292,24 +271,25 @@ def derive(base: dict) -> dict:
     doc["reviewed_at"] = rounds[-1]["at"] if rounds else None
     doc["reviewers"] = sorted({r["by"] for r in rounds if r.get("by")})
     doc["awaiting"] = pending_by(review)
-    for target, keys in DATE_FIELDS.items():
+    for target, keys in roles.dates.items():
         doc[target] = next((d for d in (valid_date(flat.get(k)) for k in keys) if d), None)
-    dating = flat.get("dating.year_from")
+    dating = next((flat[k + ".year_from"] for k in roles.datings if k + ".year_from" in flat), None)
     primary = doc["date_of_birth"] or doc["date_of_death"] or doc["registration_date"] or doc["event_date"]
     year = int(primary[:4]) if primary else (int(dating) if isinstance(dating, (int, str)) and str(dating).isdigit()
                                              else None)
     doc["decade"] = year - year % 10 if year is not None else None
     # What roles that see only years of birth sort by (indexers/records_search.py: year_only).
     doc["birth_year"] = int(doc["date_of_birth"][:4]) if doc["date_of_birth"] else None
-    places = _strings(flat, PLACE_SUFFIXES)
+    places = _strings(flat, roles, *PLACE_ROLES)
     doc["places"] = [clean_spaces(v) for _, v in places]
-    doc["provinces"] = sorted({p for p in (province(v) for k, v in places if "registration" not in k) if p})
-    doc["ids"] = sorted({d for d in (digits(v) for _, v in _strings(flat, ID_SUFFIXES)) if d})
-    doc["numbers"] = sorted({number_key(v) for _, v in _strings(flat, NUMBER_SUFFIXES)})
+    # an office's place says where the paper was registered, not where anyone is from: no province facet
+    doc["provinces"] = sorted({p for p in (province(v) for k, v in places if roles.role(k) == "place") if p})
+    doc["ids"] = sorted({d for d in (digits(v) for _, v in _strings(flat, roles, "id_number")) if d})
+    doc["numbers"] = sorted({number_key(v) for _, v in _strings(flat, roles, "number")})
     # Boilerplate (the same on most records) is not free text: 'viet hung' must not match every Việt Nam.
-    text_values = {k: v for k, v in flat.items() if not key_matches(k, BOILERPLATE_SUFFIXES)}
+    text_values = {k: v for k, v in flat.items() if roles.role(k) != "boilerplate"}
     all_text = [clean_spaces(str(v)) for v in text_values.values() if isinstance(v, (str, int, float)) and str(v).strip()]
-    public_text = [clean_spaces(str(v)) for v in public_values(text_values).values() if str(v).strip()]
+    public_text = [clean_spaces(str(v)) for v in public_values(text_values, roles).values() if str(v).strip()]
     subject_names = [s["name"] for s in subjects]
     other_names = [o["name"] for o in others]
     forms: dict[str, tuple[str, str]] = {}  # a record repeats its names and places in several fields
@@ -342,12 +322,13 @@ def _forms(memo: dict[str, tuple[str, str]], text: str) -> tuple[str, str]:
     return memo[text]
 
 
-def base_of(source: dict) -> dict:
+def base_of(source: RecordDocument | dict) -> RecordBase:
     """The base part of a stored ``_source`` (what ``derive`` needs)."""
-    return {k: source.get(k) for k in BASE_KEYS}
+    base: Any = {k: source.get(k) for k in BASE_KEYS}
+    return base
 
 
-def record_document(record: dict, *, doc: dict, ordinal: int) -> dict:
+def record_document(record: ExtractedRecord, *, doc: dict, ordinal: int) -> RecordDocument:
     return derive({
         "record_type": record["record_type"],
         "family": record.get("family"),
@@ -370,7 +351,7 @@ def record_document(record: dict, *, doc: dict, ordinal: int) -> dict:
     })
 
 
-def record_documents(records: list[dict], doc: dict) -> Iterator[tuple[str, dict]]:
+def record_documents(records: list[ExtractedRecord], doc: dict) -> Iterator[tuple[str, RecordDocument]]:
     """Index documents of a document's records: each at its place in the extraction (``ordinal``, which a
     replayed layout keeps on every record, ``schemas/regroup.py``), else at its place in the list."""
     for i, record in enumerate(records):

@@ -42,13 +42,16 @@ from typing import Any
 from rapidfuzz.distance import Levenshtein
 
 from schemas.extract import flatten_fields
+from schemas.loader import load_schemas
+from schemas.model import RecordDocument
+from schemas.roles import spec_key
 from sohoa.text import clean_spaces
 
 from sohoa.text import fold
 
 from . import keyboard, name_vocabulary, slip_readings
 from .analysis import folded_text, norm_text, spelt_word
-from .records import NAME_SUFFIXES, PLACE_SUFFIXES, date_bound, digits, key_matches, number_key, tokens
+from .records import date_bound, digits, number_key, tokens
 
 MAX_SIZE = 100
 MAX_QUERY_WORDS = 8
@@ -79,7 +82,6 @@ TIERS = {
     "words": 10,    # every query word without diacritics
     "typo": 2,      # every query word, one of them one edit off
 }
-SUBJECT_ROLES = ("subject", "wife", "husband", "alias")  # persons[] roles of what a record is about
 # Per query word, within a tier (see the module doc), counted within one person's name.
 WORD_WEIGHT = 1.0
 GIVEN_WEIGHT = 0.5
@@ -624,18 +626,18 @@ def _folded_word(word: str) -> str:
 class Marker:
     """Marks the words of a text that match a query's words (folded, or one typo off for words of 3+ letters).
 
-    Built once per query, applied to every value of every hit; ``fields`` (key suffixes, as in
-    ``records.PLACE_SUFFIXES``) limits it to the values a clause searches: a name query can only have
-    matched a name.
+    Built once per query, applied to every value of every hit; ``fields`` (field keys as the record types
+    declare them, ``relatives[].full_name``: those of a role, ``schemas/roles.py``) limits it to the values a
+    clause searches: a name query can only have matched a name.
     """
 
-    def __init__(self, query: str | None, fields: tuple[str, ...] | None = None) -> None:
+    def __init__(self, query: str | None, fields: frozenset[str] | None = None) -> None:
         self.terms = frozenset(tokens(folded_text(query))) if query else frozenset()
         self.fuzzy = tuple(t for t in self.terms if len(t) >= 3)
         self.fields = fields
 
     def applies_to(self, key: str) -> bool:
-        return self.fields is None or key_matches(key, self.fields)
+        return self.fields is None or spec_key(key) in self.fields
 
     def matches(self, word: str) -> bool:
         if word in self.terms:
@@ -687,7 +689,7 @@ def highlights(source: dict, *queries: str | Marker | None, limit: int = 6) -> l
     return out
 
 
-def summary(source: dict) -> dict:
+def summary(source: RecordDocument) -> dict:
     """The short form of a record in a result list."""
     return {
         "id": source.get("record_id"),
@@ -707,7 +709,7 @@ def summary(source: dict) -> dict:
     }
 
 
-def detail(source: dict) -> dict:
+def detail(source: RecordDocument) -> dict:
     """Everything about one record: its fields with raw text, confidence, page and box."""
     body = summary(source)
     body.update({
@@ -737,9 +739,11 @@ def facets(aggs: dict | None) -> dict:
 
 def _role_allowed(role: str, roles: list[str]) -> bool:
     roles = [r for r in roles if r]
+    # persons[] roles of what a record is about (subject, alias, a marriage's wife and husband), from the types
+    subject_roles = load_schemas().roles.subject_persons
     if not roles or roles == ["subject"]:
-        return role in SUBJECT_ROLES
-    return "any" in roles or role in roles or ("subject" in roles and role in SUBJECT_ROLES) or (
+        return role in subject_roles
+    return "any" in roles or role in roles or ("subject" in roles and role in subject_roles) or (
         "relative" in roles and role.startswith("relative"))
 
 
@@ -878,7 +882,8 @@ def search_records(es, index: str, q: RecordQuery, cursor: str | None = None, ye
         raise
     hits = resp["hits"]["hits"]
     out = []
-    markers = [Marker(q.name, NAME_SUFFIXES), Marker(q.q), Marker(q.place, PLACE_SUFFIXES)]
+    roles = load_schemas().roles
+    markers = [Marker(q.name, roles.name_keys), Marker(q.q), Marker(q.place, roles.place_keys)]
     person = PersonMatcher(q)
     for h in hits:
         src = h["_source"]

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import random
 
+from schemas.model import FieldValue
+
 FAMILY = [("Nguyễn", 310), ("Trần", 110), ("Lê", 95), ("Phạm", 70), ("Hoàng", 50), ("Huỳnh", 15), ("Phan", 45),
           ("Vũ", 40), ("Võ", 20), ("Đặng", 25), ("Bùi", 25), ("Đỗ", 25), ("Hồ", 15), ("Ngô", 20), ("Dương", 15),
           ("Lý", 8), ("Đinh", 12), ("Đào", 10), ("Trịnh", 8), ("Lương", 6), ("Mai", 6), ("Tạ", 5), ("Chu", 5),
@@ -60,7 +62,7 @@ def place(rng: random.Random) -> str:
     return f"xã {rng.choice(COMMUNES)}, huyện {rng.choice(DISTRICTS)}, tỉnh {_pick(rng, PROVINCES)}"
 
 
-def _f(value, raw=None, conf=0.95, page=1):
+def _f(value, raw=None, conf=0.95, page=1) -> FieldValue:
     return {"value": value, "raw": raw if raw is not None else str(value), "confidence": conf, "page": page,
             "bbox": None}
 
@@ -75,7 +77,7 @@ def _date(rng: random.Random, lo: int, hi: int) -> str:
     return f"{y:04d}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
 
 
-def record_base(i: int, seed: int = 42, **override) -> dict:
+def record_base(i: int, seed: int = 42, **override):
     """Record number ``i`` of the synthetic archive (the same for the same ``i`` and ``seed``)."""
     rng = random.Random(seed * 1_000_003 + i)
     rtype = _pick(rng, TYPES)

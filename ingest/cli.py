@@ -213,7 +213,13 @@ def cmd_derived_migrate(args) -> int:
 
 
 def cmd_worker(args) -> int:
+    from schemas.loader import SchemaError, load_schemas
     config = Config.from_env()
+    try:
+        load_schemas()  # a bad record type file stops the workers here, named, not every document they index
+    except SchemaError as exc:
+        print(f"sohoa worker: record types: {exc}", file=sys.stderr)
+        return 2
     cmd = [sys.executable, "-m", "dramatiq", "ingest.actors",
            "--processes", str(args.processes or config.worker_processes),
            "--threads", str(args.threads or config.worker_threads)]

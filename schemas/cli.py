@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from sohoa.errors import SohoaError
 
@@ -19,7 +21,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run)
 
 
-def _print_record(rec: dict) -> None:
+def _print_record(rec: Mapping[str, Any]) -> None:
     from .extract import flatten_fields
 
     review = " [needs review]" if rec["needs_review"] else ""

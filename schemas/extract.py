@@ -20,6 +20,7 @@ from .classify import UNCLASSIFIED, Classification, classify_rows
 from .fields import TONE_SHIFT_FACTOR, Draft, Found  # noqa: F401  (the extractor's public names)
 from .layout import build_rows, drop_furniture
 from .loader import Schema, load_schemas
+from .model import ExtractedRecord
 from .reader import PageReader
 from .records import REVIEW_THRESHOLD, _merge, _name_of, finish, flatten_fields, to_json  # noqa: F401
 from .segment import PageStart, facts_of, registration_keys, starts_new_record
@@ -50,7 +51,7 @@ def extract_page(page: PageText, collection: str | None = None, schemas: dict[st
 
 
 def extract_records(pages: list[PageText], collection: str | None = None,
-                    schemas: dict[str, Schema] | None = None, calibrated: bool = True) -> list[dict]:
+                    schemas: dict[str, Schema] | None = None, calibrated: bool = True) -> list[ExtractedRecord]:
     """Records found in the pages of one document (one file), in page order.
 
     ``collection`` is the bucket prefix or object key the file came from

@@ -15,6 +15,7 @@ from sohoa.text import clean_spaces, fold
 from .confidence import SHAPE_OCR, group_of, shape_vouches
 from .layout import Tok, union
 from .loader import FieldSpec, Label, Schema, label_key
+from .model import FieldValue
 from .normalize import (canonical_place, cut_place_name, missing_place_name, normalise, plausible_word,
                         rare_name_syllable, repair_separators, repair_tone_shift, repair_word, syllable_key,
                         vocabulary_neighbours)
@@ -215,8 +216,8 @@ class Found:
         words = [t for t in self.toks if not t.leader] or self.toks
         return list(union([t.bbox for t in words])) if words else None
 
-    def as_dict(self, calibrated: bool = True) -> dict:
-        d = {"value": self.value, "raw": self.raw,
+    def as_dict(self, calibrated: bool = True) -> FieldValue:
+        d: FieldValue = {"value": self.value, "raw": self.raw,
              "confidence": round(self.confidence, 4 if calibrated else 6), "page": self.page, "bbox": self.bbox()}
         if self.notes:
             d["notes"] = self.notes

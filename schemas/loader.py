@@ -5,29 +5,46 @@ identify it, the collections (key prefixes in the bucket) it lives in, its unit
 (``document``: all pages are one record; ``page``: one record per page;
 ``entry``: a register page holding several labelled entries; ``row``: a table
 with one record per row), optional sections (wife/husband, mother/father…)
-and its fields. See docs/extraction.md for the format.
+and its fields, each with the role it plays for search and disclosure (``schemas/roles.py``). See
+docs/extraction.md for the format.
+
+The bundled types are read with those in ``SOHOA_RECORD_TYPES_DIR`` (a deployment's own): a type of a new name
+is added, one of a bundled name replaces it, so a new record type is one file and no code.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
+from sohoa.config import setting
 from sohoa.text import fold
 
 from .normalize import KINDS
+from .roles import BIRTH_ROLES, DATE_INDEXES, NAME_ROLES, ROLES, RoleTables
 from .vocab import VOCABULARIES
 
 TYPES_DIR = Path(__file__).with_name("types")
 UNITS = {"document", "page", "entry", "row"}
-FAMILIES = {"civil_status", "veterans", "museum"}
+# A family groups types for people (civil status, veterans, museum objects): a deployment may name its own.
+FAMILY = re.compile(r"[a-z][a-z_]{1,39}")
 CHECKS = {"date_words": ("field", "words"), "personal_id": ("id", "date_of_birth"), "not_before": ("field", "other")}
 
 
 class SchemaError(ValueError):
     pass
+
+
+class RecordTypes(dict[str, "Schema"]):
+    """The loaded record types by name, with what the indexer, search and disclosure read from their fields'
+    roles (``schemas/roles.py``), worked out once per load."""
+
+    @cached_property
+    def roles(self) -> RoleTables:
+        return RoleTables(self)
 
 
 @dataclass(frozen=True)
@@ -56,6 +73,10 @@ class FieldSpec:
     vocabulary_closed: bool = False  # every word should be in them: another word is doubtful
     vocabulary_repair: bool = False  # a word outside them with one neighbour differing only in marks is it
     code: bool = False  # an identifier of letter groups and digits ("G.7454", "BTBN 1234/KL 56")
+    role: str | None = None  # what the field is for search and disclosure (ROLES)
+    date_index: str | None = None  # the typed date of the record document it feeds (DATE_INDEXES)
+    person: str | None = None  # whose name it is, as persons[] and the role filter name them (``mother``)
+    year_only: bool = False  # a date written as a year alone (a parent's birth year): nothing finer to mask
 
     @property
     def section(self) -> str | None:
@@ -121,13 +142,55 @@ def _label(raw, where: str, contextual: bool = False) -> Label:
     return Label(raw["text"], label_key(raw["text"]), raw.get("after"), raw.get("relation"), contextual)
 
 
+def _role(f: dict, where: str) -> tuple[str | None, str | None, str | None]:
+    """A field's declared role, typed date and person, checked against its kind and key."""
+    role, date_index, person = f.get("role"), f.get("date_index"), f.get("person")
+    key, kind = f["key"], f["kind"]
+    if role is not None and role not in ROLES:
+        raise SchemaError(f"{where}: role {role!r} not one of {sorted(ROLES)}")
+    if role is not None and kind not in ROLES[role]:
+        raise SchemaError(f"{where}: a {role} field is of kind {' or '.join(ROLES[role])}, not {kind!r}")
+    if role == "subject_birth":
+        date_index = date_index or "date_of_birth"
+    if date_index is not None:
+        if date_index not in DATE_INDEXES:
+            raise SchemaError(f"{where}: date_index {date_index!r} not one of {list(DATE_INDEXES)}")
+        if kind != "date":
+            raise SchemaError(f"{where}: only a date feeds date_index {date_index!r}, not a {kind!r} field")
+        if (date_index == "date_of_birth") != (role == "subject_birth"):
+            raise SchemaError(f"{where}: date_of_birth is fed by the subject's birth date (role subject_birth) "
+                              "and by nothing else")
+    if role in ("subject_name", "subject_alias", "subject_birth") and "[]" in key:
+        raise SchemaError(f"{where}: the record's subject is one person, not an item of a list")
+    if person is not None and (role not in NAME_ROLES or not isinstance(person, str) or not person.strip()):
+        raise SchemaError(f"{where}: 'person' names whose name a name field holds (a word, on a name role)")
+    if f.get("year_only") and kind != "date":
+        raise SchemaError(f"{where}: only a date can be year_only")
+    if f.get("internal") and role is not None:
+        raise SchemaError(f"{where}: an internal field is never indexed, so it has no role")
+    return role, date_index, person
+
+
+def _check_people(fields: list[FieldSpec], where: str) -> None:
+    """A birth date belongs to the person named beside it (same section): that person must have a name field
+    of the matching role, or the date would be searched as nobody's."""
+    names = {(f.key.rpartition(".")[0], f.role) for f in fields if f.role in NAME_ROLES}
+    for f in fields:
+        if f.role in BIRTH_ROLES:
+            section = f.key.rpartition(".")[0]
+            wanted = "subject_name" if f.role == "subject_birth" else "person_name"
+            if (section, wanted) not in names:
+                raise SchemaError(f"{where}: field {f.key}: a {f.role} needs a {wanted} field beside it "
+                                  f"({(section + '.') if section else ''}…)")
+
+
 def parse_schema(data: dict, source: str = "") -> Schema:
     where = source or data.get("record_type", "?")
     for key in ("record_type", "family", "schema_version", "headings", "fields", "unit"):
         if key not in data:
             raise SchemaError(f"{where}: missing {key!r}")
-    if data["family"] not in FAMILIES:
-        raise SchemaError(f"{where}: family {data['family']!r} not one of {sorted(FAMILIES)}")
+    if not isinstance(data["family"], str) or not FAMILY.fullmatch(data["family"]):
+        raise SchemaError(f"{where}: family {data['family']!r} is not a lowercase word (civil_status, museum…)")
     if data["unit"] not in UNITS:
         raise SchemaError(f"{where}: unit {data['unit']!r} not one of {sorted(UNITS)}")
     if not isinstance(data["schema_version"], int) or data["schema_version"] < 1:
@@ -155,7 +218,8 @@ def parse_schema(data: dict, source: str = "") -> Schema:
         if f["kind"] == "enum" and not isinstance(f.get("values"), dict):
             raise SchemaError(f"{where}: field {key}: an enum needs 'values'")
         unknown = set(f) - {"key", "kind", "required", "labels", "context_labels", "internal", "values", "wrap",
-                             "vocabulary", "vocabulary_closed", "vocabulary_repair", "code"}
+                             "vocabulary", "vocabulary_closed", "vocabulary_repair", "code", "role", "date_index",
+                             "person", "year_only"}
         if unknown:
             raise SchemaError(f"{where}: field {key}: unknown keys {sorted(unknown)}")
         labels = [_label(x, f"{where}: {key}") for x in f.get("labels", [])]
@@ -174,10 +238,11 @@ def parse_schema(data: dict, source: str = "") -> Schema:
             raise SchemaError(f"{where}: field {key}: vocabulary_repair needs a closed vocabulary")
         if f.get("code") and f["kind"] != "number":
             raise SchemaError(f"{where}: field {key}: only a number can be a code")
+        role, date_index, person = _role(f, f"{where}: field {key}")
         spec = FieldSpec(key, f["kind"], bool(f.get("required")), tuple(labels), bool(f.get("internal")),
                          f.get("values"), bool(f.get("wrap", f["kind"] in ("place", "text", "name"))),
                          vocab, bool(f.get("vocabulary_closed")), bool(f.get("vocabulary_repair")),
-                         bool(f.get("code")))
+                         bool(f.get("code")), role, date_index, person, bool(f.get("year_only")))
         if spec.section and "." in key and any(lb.contextual for lb in labels) and spec.section not in sections:
             raise SchemaError(f"{where}: field {key} has context labels but no section {spec.section!r}")
         fields.append(spec)
@@ -186,6 +251,7 @@ def parse_schema(data: dict, source: str = "") -> Schema:
         for lb in f.labels:
             if lb.after and lb.after not in by_key:
                 raise SchemaError(f"{where}: field {f.key}: label {lb.text!r} follows unknown field {lb.after!r}")
+    _check_people(fields, where)
     checks = tuple(data.get("checks") or ())
     for c in checks:
         kind = c.get("check")
@@ -199,19 +265,46 @@ def parse_schema(data: dict, source: str = "") -> Schema:
                   tuple(data.get("subject_roles") or ()), by_key)
 
 
-@lru_cache(maxsize=4)
-def load_schemas(directory: str | None = None) -> dict[str, Schema]:
-    """Every record type in ``directory`` (default: the packaged ``schemas/types``), by record_type."""
-    out: dict[str, Schema] = {}
-    for path in sorted(Path(directory or TYPES_DIR).glob("*.json")):
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except json.JSONDecodeError as exc:
-            raise SchemaError(f"{path.name}: not valid JSON: {exc}") from exc
-        schema = parse_schema(data, path.name)
-        if schema.record_type in out:
-            raise SchemaError(f"{path.name}: record type {schema.record_type!r} defined twice")
-        if path.stem != schema.record_type:
-            raise SchemaError(f"{path.name}: file name must be the record type ({schema.record_type}.json)")
-        out[schema.record_type] = schema
+def load_schemas(directory: str | None = None) -> RecordTypes:
+    """Every record type, by record_type: those in ``directory`` alone when given, else the bundled
+    ``schemas/types`` with ``SOHOA_RECORD_TYPES_DIR``'s on top, as the setting was when first asked (the
+    indexer and the API ask for every record they handle; ``reload_record_types`` reads the setting again)."""
+    if directory is not None:
+        return _load((directory,))
+    return _configured()
+
+
+@lru_cache(maxsize=1)
+def _configured() -> RecordTypes:
+    extra = setting("SOHOA_RECORD_TYPES_DIR").strip()
+    return _load((str(TYPES_DIR), extra) if extra else (str(TYPES_DIR),))
+
+
+def reload_record_types() -> None:
+    """Read ``SOHOA_RECORD_TYPES_DIR`` and its files again (a test or tool that changed it in-process)."""
+    _configured.cache_clear()
+    _load.cache_clear()
+
+
+@lru_cache(maxsize=8)
+def _load(directories: tuple[str, ...]) -> RecordTypes:
+    out = RecordTypes()
+    for directory in directories:
+        if not Path(directory).is_dir():
+            raise SchemaError(f"{directory}: no such folder of record types")
+        here: set[str] = set()
+        for path in sorted(Path(directory).glob("*.json")):
+            try:
+                data = json.loads(path.read_text(encoding="utf-8"))
+            except json.JSONDecodeError as exc:
+                raise SchemaError(f"{path}: not valid JSON: {exc}") from exc
+            if not isinstance(data, dict):
+                raise SchemaError(f"{path}: a record type is a JSON object")
+            schema = parse_schema(data, str(path) if directory != str(TYPES_DIR) else path.name)
+            if schema.record_type in here:
+                raise SchemaError(f"{path.name}: record type {schema.record_type!r} defined twice")
+            if path.stem != schema.record_type:
+                raise SchemaError(f"{path.name}: file name must be the record type ({schema.record_type}.json)")
+            here.add(schema.record_type)
+            out[schema.record_type] = schema  # a later folder's type of the same name replaces the bundled one
     return out

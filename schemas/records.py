@@ -5,7 +5,8 @@ file's pages are merged."""
 from __future__ import annotations
 
 import json
-from typing import Any
+from collections.abc import Mapping, Sequence
+from typing import Any, cast
 
 from sohoa.text import fold
 
@@ -13,6 +14,7 @@ from .checks import _boost, run_checks
 from .confidence import CONFIDENT, calibrate, resolution
 from .fields import Draft
 from .label_model import agreement
+from .model import ExtractedRecord, UnmappedEntry
 
 REVIEW_THRESHOLD = CONFIDENT  # a field under this calibrated confidence is doubtful
 # who the record is about and when: one doubtful field of these kinds, or a required one, holds the record for
@@ -49,7 +51,7 @@ def _set(out: dict, key: str, value: Any) -> None:
     out[parts[-1]] = value
 
 
-def finish(d: Draft, calibrated: bool = True) -> dict:
+def finish(d: Draft, calibrated: bool = True) -> ExtractedRecord:
     """The record as output. ``calibrated``: field confidences mapped to probabilities of being right
     (schemas/confidence.py); False gives the raw scores the calibration is fitted on."""
     run_checks(d)
@@ -118,12 +120,13 @@ def finish(d: Draft, calibrated: bool = True) -> dict:
 
 
 
-def unmapped_entries(items: list) -> list[dict]:
+def unmapped_entries(items: list) -> list[UnmappedEntry]:
     """One entry per label, the first read; labels alone (records made before values were kept) as entries."""
-    out: dict[str, dict] = {}
+    out: dict[str, UnmappedEntry] = {}
     for u in items:
-        entry = u if isinstance(u, dict) else {"label": str(u), "value": None, "page": None, "bbox": None}
-        out.setdefault(entry["label"], entry)
+        entry = cast(UnmappedEntry, u) if isinstance(u, dict) else UnmappedEntry(label=str(u), value=None, page=None,
+                                                                                  bbox=None)
+        out.setdefault(str(entry["label"]), entry)
     return list(out.values())
 
 
@@ -134,9 +137,13 @@ def unmapped_labels(record: dict) -> list[str]:
 # --- documents ----------------------------------------------------------------------------------
 
 def _name_of(d: Draft) -> str | None:
-    """Who (or what) the record is about, to tell two records apart."""
-    names = [d.fields[k].value for k in ("full_name", "name", "inventory_number", "wife.full_name", "husband.full_name")
-             if k in d.fields and isinstance(d.fields[k].value, str)]
+    """Who (or what) the record is about, to tell two records apart: its subject's names as the type declares
+    them (``role: subject_name``), then an identifying code (a museum object's inventory number)."""
+    if d.schema is None:
+        return None
+    keys = [f.key for f in d.schema.fields if f.role == "subject_name"]
+    keys += [f.key for f in d.schema.fields if f.code]
+    names = [d.fields[k].value for k in keys if k in d.fields and isinstance(d.fields[k].value, str)]
     return fold(" / ".join(names[:2])) if names else None
 
 
@@ -164,7 +171,7 @@ def _merge(into: Draft, d: Draft) -> None:
 
 
 
-def flatten_fields(record: dict, attribute: str = "value") -> dict[str, Any]:
+def flatten_fields(record: Mapping[str, Any], attribute: str = "value") -> dict[str, Any]:
     """``{"mother": {"full_name": {...}}}`` -> ``{"mother.full_name": value}`` (lists as ``relatives[0].full_name``).
 
     ``attribute`` picks what each field gives: its ``value`` (the default),
@@ -186,5 +193,5 @@ def flatten_fields(record: dict, attribute: str = "value") -> dict[str, Any]:
     return out
 
 
-def to_json(records: list[dict]) -> str:
+def to_json(records: Sequence[Mapping[str, Any]]) -> str:
     return json.dumps(records, ensure_ascii=False, indent=2)

@@ -35,7 +35,6 @@ from __future__ import annotations
 import copy
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 from sohoa.text import clean_spaces
@@ -77,26 +76,26 @@ def leaf(key: str) -> str:
     return _INDEX.sub("", key).rsplit(".", 1)[-1]
 
 
-@lru_cache(maxsize=1)
 def _schemas():
+    # loaded once per folder (schemas/loader.py); read each time so that SOHOA_RECORD_TYPES_DIR is the one in force
     from schemas.loader import load_schemas
     return load_schemas()
 
 
 def field_kind(record_type: str | None, key: str) -> str:
-    """The kind of a field (name, date, id, place, text, number, ...) from its record type's schema;
-    for a key the schema does not list, a guess from its last part."""
-    schema = _schemas().get(record_type or "")
+    """The kind of a field (name, date, id, place, text, number, ...) from its record type's schema; for a key
+    the schema does not list, its kind in the other record types (a field kept from the type a reviewer changed
+    the record from), else a guess from how its last part is worded."""
+    types = _schemas()
+    schema = types.get(record_type or "")
     spec = schema.field(spec_key(key)) if schema is not None else None
+    if spec is None:
+        spec = next((s for t in types.values() for s in t.fields if s.key == spec_key(key)), None)
     if spec is not None:
         return spec.kind
     last = leaf(key)
-    if last in ("full_name", "name", "alias", "donor"):
-        return "name"
     if last == "date" or last.startswith("date_") or last.endswith("_date"):
         return "date"
-    if last == "personal_id":
-        return "id"
     return "text"
 
 

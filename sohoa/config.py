@@ -132,6 +132,11 @@ DENOISE_METHODS = ("despeckle", "median")
 LOG_LEVELS = ("debug", "info", "warning", "error", "critical")
 
 
+def folder(value: str) -> str | None:
+    """An existing directory, or empty for none."""
+    return None if not value.strip() or Path(value).is_dir() else "expected an existing directory (or empty)"
+
+
 def review_rule(value: str) -> str | None:
     """Field kinds or field keys, comma-separated (``name,date,personal_id``; dotted keys allowed)."""
     bad = [x for x in (v.strip() for v in value.split(",")) if x and not re.fullmatch(r"[a-z_][a-z0-9_.\[\]]*", x)]
@@ -229,17 +234,20 @@ SETTINGS: tuple[Setting, ...] = (
             check=review_rule),
     Setting("SOHOA_REVIEW_LEASE_SECONDS", "600", "how long a reviewer holds a record before another may take it",
             check=integer(10)),
+    Setting("SOHOA_RECORD_TYPES_DIR", "", "a folder of record type files (*.json, docs/extraction.md) read beside "
+            "the bundled schemas/types: a type of a new name is added, one of a bundled name replaces it",
+            check=folder),
     Setting("SOHOA_LOG_LEVEL", "INFO", "log level", check=one_of(*LOG_LEVELS)),
     Setting("SOHOA_LOG_FORMAT", "text", "log format: text or json", check=one_of("text", "json")),
 )
 
 
+_DEFAULTS = {s.env: s.default for s in SETTINGS}
+
+
 def _env(name: str, environ: Mapping[str, str] | None = None) -> str:
     env: Mapping[str, str] = os.environ if environ is None else environ
-    for s in SETTINGS:
-        if s.env == name:
-            return env.get(name, s.default)
-    raise KeyError(name)
+    return env.get(name, _DEFAULTS[name])
 
 
 @dataclass(frozen=True)
@@ -293,6 +301,7 @@ class Config:
     cookie_secure: bool = True
     review_two_person: tuple[str, ...] = ("name", "date")
     review_lease_seconds: int = 600
+    record_types_dir: str = ""
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> "Config":
@@ -365,11 +374,18 @@ class Config:
             cookie_secure=e("SOHOA_COOKIE_SECURE").strip().lower() in TRUE_WORDS,
             review_two_person=tuple(x.strip() for x in e("SOHOA_REVIEW_TWO_PERSON").split(",") if x.strip()),
             review_lease_seconds=int(e("SOHOA_REVIEW_LEASE_SECONDS")),
+            record_types_dir=e("SOHOA_RECORD_TYPES_DIR").strip(),
         )
 
     def index(self, name: str) -> str:
         """Full name of one of sohoa's indices, e.g. ``index('pages')``."""
         return f"{self.index_prefix}-{name}"
+
+
+def setting(name: str, environ: Mapping[str, str] | None = None) -> str:
+    """One setting's raw value, for code that reads a setting where no ``Config`` is passed (the record types,
+    read by the extractor, the indexer and the API alike)."""
+    return _env(name, environ)
 
 
 def validate(environ: Mapping[str, str] | None = None) -> list[str]:

@@ -13,6 +13,7 @@ from api import i18n, search_routes
 from api.app import create_app
 from ingest.status import NOTICES
 from indexers.records_search import REVIEW_STATUSES, SORTS
+from schemas.loader import load_schemas
 from sohoa.config import Config
 from sohoa.errors import REASONS
 
@@ -30,7 +31,8 @@ def test_every_key_the_templates_ask_for_is_in_the_catalogues():
         keys = re.findall(r"""\bt\(\s*["']([a-z_.]+)["']""", path.read_text(encoding="utf-8"))
         used |= {k for k in keys if not k.endswith(".")}  # "type." ~ k: the values are added below
     # Keys built from a prefix and a value: every value that can occur.
-    used |= {f"type.{t}" for t in search_routes.RECORD_TYPES} | {f"review.{r}" for r in REVIEW_STATUSES}
+    # every bundled record type (a deployment's own is shown by its file's title)
+    used |= {f"type.{t}" for t in load_schemas()} | {f"review.{r}" for r in REVIEW_STATUSES}
     used |= {f"sort.{s}" for s in SORTS} | {f"reason.{r}" for r in REASONS} | {f"notice.{n}" for n in NOTICES}
     used |= {f"search.facet.{f}" for f in ("record_type", "collection", "decade", "province", "review_status")}
     assert len(used) > 100

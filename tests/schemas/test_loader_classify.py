@@ -30,7 +30,7 @@ def _minimal(**over):
 
 
 @pytest.mark.parametrize("bad", [
-    {"family": "other"}, {"unit": "sheet"}, {"schema_version": 0}, {"headings": []},
+    {"family": "Other family"}, {"unit": "sheet"}, {"schema_version": 0}, {"headings": []},
     {"fields": [{"key": "a", "kind": "colour", "labels": ["A"]}]},
     {"fields": [{"key": "a", "kind": "text", "labels": []}]},
     {"fields": [{"key": "a", "kind": "text", "labels": ["A"]}, {"key": "a", "kind": "text", "labels": ["B"]}]},
