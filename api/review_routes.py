@@ -34,7 +34,7 @@ from fastapi.responses import HTMLResponse, Response
 from pydantic import BaseModel, Field
 
 from api import audit, auth
-from api.review_images import crop, data_uri, pages, source_box
+from ocr.page_crops import crop, data_uri, pages, source_box
 from api import i18n
 from api.static_files import static_file
 from api.search_routes import get_bucket, get_config, get_es

@@ -69,8 +69,8 @@ def verified_records(es: Elasticsearch, config: Config, collections: list[str] |
 
 def export(es: Elasticsearch, config: Config, bucket, out: Path, collections: list[str] | None = None) -> dict:
     """Write the export under ``out``; return counts."""
-    from api.review_images import crop, source_box
-    from api.review_images import pages as page_cache
+    from ocr.page_crops import crop, source_box
+    from ocr.page_crops import pages as page_cache
     out.mkdir(parents=True, exist_ok=True)
     n_records = n_crops = 0
     pages_written: set[tuple[str, int]] = set()

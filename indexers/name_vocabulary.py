@@ -50,7 +50,7 @@ def slips(word: str) -> dict[str, bool]:
     return out
 
 
-def likelihood(count: int, keeps_length: bool) -> float:
+def likelihood(count: int) -> float:
     """Log-odds that a slip meant this word: how common it is. The kind of slip does not count: a key changed
     is a common slip, but it has some twenty-five letters to choose from, a key dropped only one."""
     return math.log1p(count)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from typing import Iterable
+from typing import Any, Iterable, Mapping
 
 from elasticsearch import Elasticsearch, helpers
 from elastic_transport import TransportError
@@ -55,7 +55,7 @@ def page_document(page: PageText, *, doc: dict, image_key: str | None, ocr_key: 
     }
 
 
-def bulk_index(es: Elasticsearch, index: str, docs: Iterable[tuple[str, dict]], chunk_size: int = 200,
+def bulk_index(es: Elasticsearch, index: str, docs: Iterable[tuple[str, Mapping[str, Any] | bytes]], chunk_size: int = 200,
                visible: bool = False) -> int:
     """Index (id, document) pairs in bulk; return how many were indexed.
 

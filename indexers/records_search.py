@@ -198,11 +198,10 @@ def near_word_scores(field_name: str, word: str, weight: float, counts: dict[str
     """Scores for a name holding a word one slip from ``word`` instead of it: the archive's words one slip away
     (``counts``: how many people bear each), each weighted by how likely it was meant (the commoner: 'le thi mi'
     is rather Lê Thị Mai than Lê Thị Mơ), the likeliest ``MAX_SLIPS``."""
-    near = sorted(((c, keeps) for c, keeps in name_vocabulary.slips(word).items() if c in counts),
-                  key=lambda ck: -name_vocabulary.likelihood(counts[ck[0]], ck[1]))[:MAX_SLIPS]
-    return [_cs({"term": {field_name: c}}, weight / 2 + weight * SLIP_WEIGHT * name_vocabulary.likelihood(counts[c],
-                                                                                                        keeps))
-            for c, keeps in near]
+    near = sorted((c for c in name_vocabulary.slips(word) if c in counts),
+                  key=lambda c: -name_vocabulary.likelihood(counts[c]))[:MAX_SLIPS]
+    return [_cs({"term": {field_name: c}}, weight / 2 + weight * SLIP_WEIGHT * name_vocabulary.likelihood(counts[c]))
+            for c in near]
 
 
 def word_counts(words: list[str], vocabulary: dict[str, dict[str, int]] | None) -> list[dict[str, int] | None]:
@@ -319,8 +318,7 @@ def name_word_clauses(name: str, typo: bool = True, vocabulary: dict[str, dict[s
 
     def nearest(field_name: str, word: str, weight: float, counts: dict[str, int] | None = None) -> dict:
         # One slip counts the same however many words of the name are a slip away: a fuzzy query would add up
-        # every near word (Lê Văn An collecting 'van' and 'an' for 'kan'). A slip that keeps the length (a key
-        # changed, two swapped) is likelier than a key added: 'tvu' is rather Thụ than Tú.
+        # every near word (Lê Văn An collecting 'van' and 'an' for 'kan').
         exact = _cs({"term": {field_name: word}}, weight)
         if not typo:
             return exact

@@ -26,6 +26,7 @@ from typing import Any
 
 from elasticsearch import ConflictError, Elasticsearch, NotFoundError
 
+from schemas.model import ExtractedRecord, RecordDocument
 from schemas.regroup import check_op, merge_records, next_of, replay, split_record
 from schemas.review import QUEUE_STATUSES, ReviewError
 from sohoa.clock import now_iso
@@ -460,7 +461,7 @@ def backlog(es: Elasticsearch, config: Config, hours: float = 1.0) -> dict:
             "rate_per_hour": rate, "eta_hours": round(waiting / rate, 2) if rate else None}
 
 
-def carry_reviews(es: Elasticsearch, index: str, docs: list[tuple[str, dict]]) -> list[tuple[str, dict]]:
+def carry_reviews(es: Elasticsearch, index: str, docs: list[tuple[str, RecordDocument]]) -> list[tuple[str, RecordDocument]]:
     """Record documents about to replace stored ones (a re-extraction), each with the stored record's review:
     what people decided stays what the record says, whatever the extractor now reads."""
     if not docs:
@@ -510,7 +511,8 @@ def add_layout_op(es: Elasticsearch, config: Config, doc_hash: str, op: dict, *,
     raise RuntimeError("the document's layout changed too often meanwhile; try again")
 
 
-def with_layout(es: Elasticsearch, config: Config, doc_hash: str, records: list[dict]) -> list[dict]:
+def with_layout(es: Elasticsearch, config: Config, doc_hash: str,
+                records: list[ExtractedRecord]) -> list[ExtractedRecord]:
     """A fresh extraction of a document with the splits and merges people made on it made again
     (``schemas/regroup.py: replay``); each record keeps its ``ordinal`` (and ``split``) for its ID."""
     records = [{**r, "ordinal": i, "split": None} for i, r in enumerate(records)]

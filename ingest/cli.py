@@ -220,6 +220,15 @@ def cmd_worker(args) -> int:
     except SchemaError as exc:
         print(f"sohoa worker: record types: {exc}", file=sys.stderr)
         return 2
+    # The preprocessing steps' options are validated by the OCR package, not the settings table: checked
+    # here, so a bad option stops the worker at start rather than failing every page it takes.
+    from ocr.pipeline import OcrOptions
+    from ocr.steps import StepError
+    try:
+        OcrOptions.from_config(config)
+    except StepError as exc:
+        print(f"sohoa worker: invalid setting {exc}", file=sys.stderr)
+        return 2
     cmd = [sys.executable, "-m", "dramatiq", "ingest.actors",
            "--processes", str(args.processes or config.worker_processes),
            "--threads", str(args.threads or config.worker_threads)]

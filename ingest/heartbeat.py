@@ -6,6 +6,15 @@ beat, how many messages it is processing and how many delayed retries it holds
 in memory. This works the same with Redis and RabbitMQ, and it gives RabbitMQ
 the two counts its queues cannot report: messages taken by a worker (unacked)
 and delayed messages a worker holds until their time comes.
+
+A worker process that is gone leaves its record behind, and a deployment runs
+many processes over time (every restart, every scale-up), so left alone the
+records would pile up in the jobs index. Only live workers' records are ever
+read (``sohoa status`` asks for those that beat within ``ALIVE_WITHIN``;
+nothing adds up the counts of gone ones), so a record not written for
+``EXPIRE_AFTER`` is simply deleted, by whichever worker looks first (every
+``EXPIRE_EVERY`` seconds). The delete is guarded by the sequence number the
+record was found at: a worker that beat again in between keeps its record.
 """
 
 from __future__ import annotations
@@ -13,8 +22,10 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from datetime import datetime, timedelta, timezone
 
 from dramatiq.common import q_name
+from elasticsearch import ConflictError, NotFoundError
 from dramatiq.middleware import Middleware
 
 from sohoa.clock import now_iso
@@ -25,6 +36,9 @@ log = logging.getLogger(__name__)
 
 INTERVAL = 10.0      # seconds between beats
 ALIVE_WITHIN = 45.0  # a worker not heard from for this long is considered gone
+EXPIRE_AFTER = 3600.0  # seconds without a beat after which a worker's record is deleted
+EXPIRE_EVERY = 600.0  # seconds between a running worker's look for gone workers' records
+EXPIRE_BATCH = 500  # records deleted per look at most
 
 
 class WorkerHeartbeat(Middleware):
@@ -103,10 +117,35 @@ class WorkerHeartbeat(Middleware):
             log.warning("heartbeat not written: %s", type(exc).__name__)
 
     def _run(self) -> None:
+        next_expiry = 0.0
         while True:
             self.beat()
+            if time.monotonic() >= next_expiry:
+                next_expiry = time.monotonic() + EXPIRE_EVERY
+                try:
+                    expire_gone_workers(self.get_es(), self.jobs_index)
+                except Exception as exc:  # never let bookkeeping stop the worker
+                    log.warning("gone workers' records not expired: %s", type(exc).__name__)
             if self.stop.wait(self.interval):
                 break
+
+
+def expire_gone_workers(es, jobs_index: str, now: datetime | None = None,
+                        after: float = EXPIRE_AFTER) -> int:
+    """Delete the records of workers that have not beaten for ``after`` seconds; how many were deleted."""
+    cutoff = (now or datetime.now(timezone.utc)) - timedelta(seconds=after)
+    resp = es.search(index=jobs_index, size=EXPIRE_BATCH, seq_no_primary_term=True, _source=False,
+                     query={"bool": {"filter": [{"term": {"kind": "worker"}},
+                                                {"range": {"heartbeat_at": {"lt": cutoff.isoformat()}}}]}})
+    deleted = 0
+    for hit in resp["hits"]["hits"]:
+        try:
+            es.delete(index=jobs_index, id=hit["_id"], if_seq_no=hit["_seq_no"],
+                      if_primary_term=hit["_primary_term"])
+            deleted += 1
+        except (ConflictError, NotFoundError):
+            continue  # it beat again since (it is alive), or another worker deleted it first
+    return deleted
 
 
 def _safe_args(actor: str, args: tuple) -> dict:

@@ -36,14 +36,21 @@ def run(args: argparse.Namespace) -> int:
 
     from .pipeline import OcrOptions, ocr_file, open_source, searchable_pdf_file
 
-    options = OcrOptions.from_config(Config.from_env())
-    overrides = {k: v for k, v in (("languages", args.languages), ("dpi", args.dpi), ("model", args.model)) if v}
-    if args.steps is not None:
-        overrides["steps"] = tuple(s for s in args.steps.split(",") if s and s != "none")
-    if args.force_ocr:
-        overrides["force_ocr"] = True
-    if overrides:
-        options = OcrOptions(**{**options.__dict__, **overrides})
+    from .steps import StepError
+
+    try:
+        options = OcrOptions.from_config(Config.from_env())
+        overrides = {k: v for k, v in (("languages", args.languages), ("dpi", args.dpi), ("model", args.model)) if v}
+        if args.steps is not None:
+            overrides["steps"] = tuple(s for s in args.steps.split(",") if s and s != "none")
+        if args.force_ocr:
+            overrides["force_ocr"] = True
+        if overrides:
+            options = OcrOptions(**{**options.__dict__, **overrides})
+        options.pipeline()  # --steps checked before the first page
+    except StepError as exc:
+        print(f"sohoa ocr: {exc}", file=sys.stderr)
+        return 2
     if not args.file.is_file():
         print(f"sohoa ocr: {args.file}: no such file", file=sys.stderr)
         return 2

@@ -8,7 +8,7 @@ Both are plain functions: image in, ``PageText`` out.
 from __future__ import annotations
 
 import time
-from functools import partial
+from functools import lru_cache, partial
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterator
@@ -24,20 +24,13 @@ from .models import tessdata_dir
 from .engine import OcrEngine, PageInput, engine_named
 from .recover import recover_page
 from .result import PageText
+from .steps import Page, PageContext, Pipeline, StepError, pipeline_for, run_pipeline, step_name, step_names
 from .sources import SourceInfo, detect_kind, inspect, page_image, set_pixel_limit
 from .textlayer import pdf_text_layer, text_page
 
-# In the order ocr_image runs them. See docs/ocr.md for what each does and
-# the measurements behind DEFAULT_STEPS.
-STEPS = ("stamps", "border", "background", "orient", "deskew", "scale", "denoise", "lines", "binarize", "leaders")
-# Ink above / below the text lines' core beyond which a page is taken as
-# upright (or, inverted, as upside down) without asking OSD; measured on the
-# synthetic set: upright pages 1.47-83, upside-down 0.02-0.72.
-UPRIGHT_RATIO = 2.0
-# OSD confidence that, below the threshold for trusting OSD alone, still
-# confirms an upside-down lean of the ink profile (measured: upside-down
-# registers 1.6-3.3; degraded upright forms it was unsure of 0.2).
-OSD_LEAN = 1.0
+# The switchable steps, in the order they run (ocr/steps.py). See docs/ocr.md for
+# what each does and the measurements behind DEFAULT_STEPS.
+STEPS = step_names()
 # White kept around the ink when the page is cropped for Tesseract, in pixels.
 CROP_MARGIN = 32
 DEFAULT_STEPS = ("stamps", "border", "background", "orient", "deskew", "scale", "denoise", "lines", "leaders")
@@ -54,6 +47,7 @@ class OcrOptions:
     low_confidence: float = 0.6  # mean word confidence under which a page goes to review
     model: str = "fast"  # fast, best, or a tessdata directory (ocr/models.py)
     model_dir: str = ""  # cache for the 'best' model; empty for .stack/tessdata
+    # Step specifications, a name with options after colons (``binarize:method=otsu``): ocr/steps.py.
     steps: tuple[str, ...] = DEFAULT_STEPS
     binarize: str = "none"
     denoise: str = "despeckle"
@@ -71,10 +65,7 @@ class OcrOptions:
 
     @classmethod
     def from_config(cls, config: Config) -> "OcrOptions":
-        unknown = set(config.ocr_steps) - set(STEPS)
-        if unknown:
-            raise ValueError(f"SOHOA_OCR_STEPS: unknown steps {sorted(unknown)}; known: {', '.join(STEPS)}")
-        return cls(
+        options = cls(
             languages=config.ocr_languages,
             dpi=config.ocr_dpi,
             timeout=config.ocr_timeout,
@@ -91,9 +82,29 @@ class OcrOptions:
             engine=config.ocr_engine,
             recover=config.ocr_recover,
         )
+        try:
+            options.pipeline()  # every step and option validated now, not on the first page
+        except StepError as exc:
+            raise StepError(f"SOHOA_OCR_STEPS: {exc}") from None
+        return options
 
     def with_steps(self, *steps: str) -> "OcrOptions":
         return replace(self, steps=tuple(steps))
+
+    def pipeline(self) -> Pipeline:
+        """The preprocessing steps to run, with their options; raises ``StepError`` for a bad list."""
+        return _pipeline(self.steps, self.binarize, self.denoise, self.osd_confidence)
+
+    def step_names(self) -> frozenset[str]:
+        return frozenset(step_name(s) for s in self.steps)
+
+
+@lru_cache(maxsize=32)
+def _pipeline(steps: tuple[str, ...], binarize: str, denoise: str, osd_confidence: float) -> Pipeline:
+    # The single-purpose settings (SOHOA_OCR_BINARIZE, _DENOISE, _OSD_CONFIDENCE) are the defaults
+    # of their steps' options; options written in the list win.
+    return pipeline_for(steps, {"binarize": {"method": binarize}, "denoise": {"method": denoise},
+                                "orient": {"osd_confidence": osd_confidence}})
 
 
 def quality_flags(page: PageText, options: OcrOptions) -> list[str]:
@@ -139,97 +150,20 @@ class StepClock:
 
 
 def prepare(image: Image.Image, options: OcrOptions, clock: StepClock | None = None) -> tuple[np.ndarray, dict]:
-    """Run the preprocessing steps; (greyscale image for Tesseract, what was done).
+    """Run the preprocessing steps (ocr/steps.py); (greyscale image for Tesseract, what was done).
 
     ``clock``, when given, is charged with each step's CPU time."""
     lap = clock.lap if clock is not None else (lambda step: None)
-    steps = set(options.steps)
+    pipeline = options.pipeline()
     info: dict = {"rotation": 0, "rotation_confidence": 0.0, "orientation_method": "", "skew": 0.0, "scale": 1.0,
                   "dpi": pp.image_dpi(image), "source_width": image.width, "source_height": image.height}
-    arr = pp.to_array(image)
+    page = Page(image=pp.to_array(image), info=info, steps=pipeline.names,
+                context=PageContext(languages=options.languages, timeout=options.timeout,
+                                    max_pixels=options.max_pixels, model_dir=_model_dir(options),
+                                    prechecks=options.prechecks))
     lap("decode")
-    if "stamps" in steps:
-        arr = pp.remove_stamps(arr)
-        lap("stamps")
-    gray = pp.to_gray(arr)
-    del arr
-    lap("decode")
-    if "border" in steps:
-        gray = pp.remove_border(gray)
-        lap("border")
-    # Flattening the paper first makes every ink mask below (orientation,
-    # skew, text height) reliable on yellowed, unevenly lit pages.
-    if "background" in steps:
-        gray = pp.normalize_background(gray)
-        lap("background")
-    # Orientation in two parts: which axis the lines run along (projection
-    # profiles: cheap, and robust to skew), then, once the page is straight,
-    # upright or upside down (Tesseract OSD on a small clean copy).
-    if "orient" in steps and pp.is_sideways(gray):
-        gray = pp.rotate_orthogonal(gray, 90)
-        info["rotation"] = 90
-    lap("orient")
-    if "deskew" in steps:
-        angle = pp.estimate_skew(gray)
-        if abs(angle) >= 0.1:
-            gray = pp.rotate_small(gray, angle)
-            info["skew"] = angle
-        lap("deskew")
-    height = pp.text_height(gray)
-    lap("text_height")
-    if "orient" in steps:
-        # Most pages are settled by where their ink lies around the text
-        # lines (milliseconds); only unclear ones pay for OSD (~0.3-0.5 s).
-        ratio = pp.upright_ratio(gray, height)
-        if ratio is not None and ratio >= UPRIGHT_RATIO:
-            info["orientation_method"] = "profile"
-        else:
-            # The ink profile alone is not trusted to turn a page: heavily
-            # degraded upright forms can lean the wrong way. OSD decides when
-            # it is sure; when it is not, the profile must lean upside down
-            # and either OSD lean the same way or the page read better turned.
-            rotation, conf = pp.detect_orientation(gray, timeout=max(5.0, options.timeout / 4), height=height)
-            info["rotation_confidence"] = conf
-            info["orientation_method"] = "osd"
-            turn = 0
-            if conf >= options.osd_confidence:
-                turn = rotation
-            elif ratio is not None and ratio < 1:
-                if rotation == 180 and conf >= OSD_LEAN:
-                    turn, info["orientation_method"] = 180, "profile+osd"
-                elif pp.reads_better_turned(gray, options.languages, _model_dir(options)):
-                    turn, info["orientation_method"] = 180, "profile+read"
-            if turn:
-                gray = pp.rotate_orthogonal(gray, turn)
-                info["rotation"] = (info["rotation"] + turn) % 360
-        lap("orient")
-    if info["dpi"] is None and height:
-        info["dpi"] = pp.estimate_dpi(gray, height=height)
-    if "scale" in steps:
-        factor = pp.scale_factor(gray, height=height)
-        if factor != 1.0:
-            if gray.size * factor * factor > options.max_pixels:
-                raise LimitExceeded(f"page would be {int(gray.size * factor * factor)} pixels after rescaling, "
-                                    f"over the limit of {options.max_pixels}")
-            gray = pp.rescale(gray, factor)
-            info["scale"] = round(factor, 4)
-            height = height * factor if height else None
-        lap("scale")
-    if "lines" in steps:
-        gray = pp.remove_lines(gray, height=height, precheck=options.prechecks)
-        lap("lines")
-    # Despeckling and leader removal share one pass over the ink components.
-    specks = "denoise" in steps and options.denoise == "despeckle"
-    if "denoise" in steps and not specks:
-        gray = pp.denoise(gray, options.denoise, height=height)
-    if specks or "leaders" in steps:
-        gray = pp.clean_components(gray, height=height, specks=specks, leaders="leaders" in steps,
-                                   precheck=options.prechecks)
-        lap("denoise+leaders")
-    if "binarize" in steps:
-        gray = pp.binarize(gray, options.binarize, height=height)
-        lap("binarize")
-    return gray, info
+    run_pipeline(page, pipeline, lap)
+    return page.image, page.info
 
 
 def ocr_image(image: Image.Image, page: int, options: OcrOptions, source: Path | None = None,
@@ -274,7 +208,7 @@ def ocr_image(image: Image.Image, page: int, options: OcrOptions, source: Path |
             result = recover_page(result, gray, partial(engine.read_lines, languages=options.languages,
                                                         tessdata_dir=_model_dir(options), timeout=remaining),
                                   dpi=round(info["dpi"] * info["scale"]) if info["dpi"] else None)
-    if "leaders" in options.steps:
+    if "leaders" in options.step_names():
         _drop_leader_words(result)
     result.rotation = info["rotation"]
     result.rotation_confidence = round(info["rotation_confidence"], 2)

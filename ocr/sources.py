@@ -19,7 +19,6 @@ from PIL import Image
 
 from sohoa.errors import BadInput, DependencyUnavailable, LimitExceeded
 
-SUPPORTED = ("pdf", "tiff", "jpeg", "png")
 
 _MIME_TO_KIND = {
     "application/pdf": "pdf",

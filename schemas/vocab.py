@@ -65,23 +65,9 @@ ETHNICITIES: list[tuple[str, tuple[str, ...]]] = [
     ("Rơ Măm", ("Rơ-măm",)),
 ]
 
-# Number words, folded (no diacritics, lower case). "năm" and "lăm" are both 5;
-# "mười" and "mươi" both fold to "muoi" and are told apart by position.
-DIGIT_WORDS = {
-    "khong": 0, "mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5, "lam": 5, "nham": 5,
-    "sau": 6, "bay": 7, "tam": 8, "chin": 9,
-}
-TEN_WORDS = {"muoi"}
-HUNDRED_WORDS = {"tram"}
-THOUSAND_WORDS = {"nghin", "ngan"}
-ZERO_TENS_WORDS = {"linh", "le"}
-MONTH_NAMES = {"gieng": 1, "chap": 12}
-
-# Heavenly stems and earthly branches: a year named with them ("năm Mậu Thân")
-# is a lunar year; its Gregorian year depends on the sexagenary cycle, which
-# we never guess.
-CAN = {"giap", "at", "binh", "dinh", "mau", "ky", "canh", "tan", "nham", "quy"}
-CHI = {"ty", "suu", "dan", "mao", "meo", "thin", "ngo", "mui", "than", "dau", "tuat", "hoi"}
+# Number words, month names, stems and branches: read with dates, so declared with the kernel's
+# date reader (sohoa/dates.py).
+from sohoa.dates import CAN, CHI, DIGIT_WORDS, HUNDRED_WORDS, MONTH_NAMES, TEN_WORDS, THOUSAND_WORDS, ZERO_TENS_WORDS  # noqa: E402,F401
 
 # Dynasties and periods for museum dating, folded key -> (from, to).
 ERAS = {

@@ -44,6 +44,15 @@ def list_of(*choices: str, none: str | None = None) -> Check:
     return check
 
 
+def step_list(*names: str, none: str | None = None) -> Check:
+    """Comma-separated steps from ``names``, each with options after colons (``binarize:method=otsu``).
+
+    Only the names are checked here; each step's options are validated by the
+    package that runs the steps (``ocr/steps.py``) when a worker or command starts."""
+    names_only = list_of(*names, none=none)
+    return lambda value: names_only(",".join(part.split(":", 1)[0] for part in value.split(",")))
+
+
 def integer(low: int | None = None, high: int | None = None) -> Check:
     return _number(int, "a whole number", low, high)
 
@@ -186,8 +195,9 @@ SETTINGS: tuple[Setting, ...] = (
             "scripts/fetch_models) or a tessdata directory", check=ocr_model),
     Setting("SOHOA_OCR_MODEL_DIR", "", "where the 'best' model is cached; empty for .stack/tessdata"),
     Setting("SOHOA_OCR_STEPS", "stamps,border,background,orient,deskew,scale,denoise,lines,leaders",
-            "preprocessing steps, comma-separated (also: binarize; 'none' for bare Tesseract)",
-            check=list_of(*OCR_STEPS, none="none")),
+            "preprocessing steps, comma-separated, each with options after colons (binarize:method=sauvola:k=0.3; "
+            "also: binarize; 'none' for bare Tesseract; docs/ocr.md)",
+            check=step_list(*OCR_STEPS, none="none")),
     Setting("SOHOA_OCR_BINARIZE", "none", "binarization when the binarize step is on: none, otsu, adaptive, sauvola",
             check=one_of(*BINARIZE_METHODS)),
     Setting("SOHOA_OCR_DENOISE", "despeckle", "denoise method when the denoise step is on: despeckle or median",

@@ -28,6 +28,8 @@ import time
 from typing import Any
 
 from .config import Config
+# The extractor reads dates and ID numbers with the same readers (schemas/normalize.py imports them).
+from .id_numbers import sensitive_spans
 
 _STANDARD = set(vars(logging.LogRecord("", 0, "", 0, "", (), None))) | {"message", "asctime"}
 
@@ -63,7 +65,6 @@ def redact(text: str) -> str:
     if not text:
         return text
     text = _KEY.sub(lambda m: m.group(0) if m.group(0).startswith(_DERIVED) else key_tag(m.group(0)), text)
-    from schemas.normalize import sensitive_spans  # the extractor's own date and ID readers
     spans = sensitive_spans(text)
     for f in reversed(spans):
         text = text[:f.start] + ("****" if f.kind == "date" else "*" * 6) + text[f.end:]

@@ -5,7 +5,7 @@
 - free text (page text, review reasons, error messages, log lines) cannot say
   which date is a birth date, so every date finer than a year shows only its
   year and every ID-length number only its last three digits, in every written
-  form the extractor reads (``schemas.normalize.sensitive_spans``: the same
+  form the extractor reads (``sohoa.id_numbers.sensitive_spans``: the same
   code, so masking never understands less than extraction).
 
 Used by the HTTP service (responses), the indexers (the year-only text that
@@ -16,6 +16,9 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+
+from .dates import parse_date
+from .id_numbers import sensitive_spans
 
 _YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
 
@@ -37,7 +40,6 @@ def mask_date(value: str) -> str:
 
 @lru_cache(maxsize=65536)
 def _mask_date(s: str) -> str:
-    from schemas.normalize import parse_date
     iso = parse_date(s).iso
     if iso:
         return iso[:4]
@@ -60,7 +62,6 @@ def _mask_short(text: str) -> str:
 
 
 def _mask(text: str) -> str:
-    from schemas.normalize import sensitive_spans
     out = text
     for f in reversed(sensitive_spans(text)):
         shown = (f.value[:4] if f.value else "**") if f.kind == "date" else mask_id(f.value)

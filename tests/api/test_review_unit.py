@@ -7,7 +7,7 @@ import io
 import pytest
 from PIL import Image
 
-from api.review_images import PageGeometry, crop, source_box
+from ocr.page_crops import PageGeometry, crop, source_box
 from indexers.reviews import QUEUE_SORT, queue_search
 
 
@@ -84,7 +84,7 @@ def test_a_page_the_prefetcher_is_loading_is_not_loaded_again_beside_it():
     import threading
     import time
 
-    from api.review_images import PageCache
+    from ocr.page_crops import PageCache
 
     class SlowBucket:
         loads = 0

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ingest.stages import page_ranges
+from ingest.plans import page_ranges
 
 
 def covered(ranges):

@@ -1,4 +1,7 @@
-"""Page images for the review screen: each field's box on the stored page image, and its crop.
+"""Fields cropped from stored page images: each field's box on the page image, and its crop.
+
+Used by the review screen (``api/review_routes.py``) and the ground-truth
+export (``indexers/ground_truth.py``), which is why it sits here, below both.
 
 Extraction gives boxes in the image OCR saw (turned upright, straightened,
 resized: see ``ocr/result.py``); the stored page image is the page before

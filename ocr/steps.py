@@ -1,0 +1,424 @@
+"""Preprocessing steps: a registry of small functions, each with its options.
+
+A step is registered under a name with a small frozen dataclass of options;
+``pipeline_for`` turns a list of step specifications (``SOHOA_OCR_STEPS``:
+``deskew,binarize:method=sauvola:k=0.3``) into the steps to run, validating
+every name and option on load, so a typo stops the worker at start with a
+message naming the step and the option (``StepError``), not a page later.
+
+The steps run in the order they are registered below, whatever the order of
+the list: each relies on the ones before it (stamps are told by colour, so
+they go before the grey conversion; the text height is measured once the
+page is straight; scaling uses it). Steps marked ``always`` are not
+switchable: the grey conversion, the text height and the resolution guess.
+
+Every step works on a ``Page`` (the image and what was done to it) and uses
+the image functions of ``ocr/preprocess.py``; docs/ocr.md says what each does
+and why the defaults are what they are.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable
+
+import numpy as np
+
+from sohoa.config import BINARIZE_METHODS, DENOISE_METHODS
+from sohoa.errors import LimitExceeded
+
+from . import preprocess as pp
+
+# Ink above / below the text lines' core beyond which a page is taken as
+# upright (or, inverted, as upside down) without asking OSD; measured on the
+# synthetic set: upright pages 1.47-83, upside-down 0.02-0.72.
+UPRIGHT_RATIO = 2.0
+# OSD confidence that, below the threshold for trusting OSD alone, still
+# confirms an upside-down lean of the ink profile (measured: upside-down
+# registers 1.6-3.3; degraded upright forms it was unsure of 0.2).
+OSD_LEAN = 1.0
+
+
+class StepError(ValueError):
+    """A preprocessing list that names an unknown step or gives a step a bad option."""
+
+
+@dataclass(frozen=True)
+class PageContext:
+    """What the steps take from the OCR options as a whole (not the options of any one step)."""
+
+    languages: str = "vie"
+    timeout: float = 180
+    max_pixels: int = 20000 * 20000
+    model_dir: str | None = None
+    # Cheap tests before costly pixel passes (same result; off only to measure what they save).
+    prechecks: bool = True
+
+
+@dataclass
+class Page:
+    """The page being prepared: its pixels (colour until the grey step) and what was done to it."""
+
+    image: np.ndarray
+    info: dict[str, Any]
+    context: PageContext
+    steps: frozenset[str]  # the switchable steps this pipeline runs
+    height: float | None = None  # letter height in pixels, once measured
+    specks_pending: bool = False  # despeckling left to the leaders step's component pass
+
+
+# --------------------------------------------------------------------------- options
+
+
+def _option_error(step: str, option: str, problem: str) -> StepError:
+    return StepError(f"preprocessing step {step!r}: option {option!r} {problem}")
+
+
+@dataclass(frozen=True)
+class NoOptions:
+    pass
+
+
+@dataclass(frozen=True)
+class StampsOptions:
+    min_excess: int = 50  # how far red (or blue) must exceed the other channels
+
+    def check(self) -> str | None:
+        return None if 0 < self.min_excess <= 255 else "min_excess: must be between 1 and 255"
+
+
+@dataclass(frozen=True)
+class BorderOptions:
+    min_fraction: float = 0.002  # least share of the page a dark edge region covers
+
+    def check(self) -> str | None:
+        return None if 0 < self.min_fraction < 1 else "min_fraction: must be between 0 and 1"
+
+
+@dataclass(frozen=True)
+class BackgroundOptions:
+    kernel: int = 0  # closing kernel in quarter-size pixels; 0 from the page size
+
+    def check(self) -> str | None:
+        return None if self.kernel >= 0 else "kernel: must be 0 or more"
+
+
+@dataclass(frozen=True)
+class OrientOptions:
+    osd_confidence: float = 2.0  # Tesseract OSD confidence needed before a page is turned
+
+    def check(self) -> str | None:
+        return None if self.osd_confidence >= 0 else "osd_confidence: must be 0 or more"
+
+
+@dataclass(frozen=True)
+class DeskewOptions:
+    max_angle: float = 10.0  # widest skew sought, degrees
+    min_angle: float = 0.1  # smaller skews are left as they are
+
+    def check(self) -> str | None:
+        if not 0 < self.max_angle <= 45:
+            return "max_angle: must be above 0 and at most 45"
+        return None if self.min_angle >= 0 else "min_angle: must be 0 or more"
+
+
+@dataclass(frozen=True)
+class ScaleOptions:
+    target_height: float = 26.0  # letter height a page is brought to, pixels
+    low: float = 18.0  # pages with letters between low and high are left as they are
+    high: float = 48.0
+
+    def check(self) -> str | None:
+        return None if 0 < self.low <= self.target_height <= self.high else "must satisfy 0 < low <= target_height <= high"
+
+
+@dataclass(frozen=True)
+class DenoiseOptions:
+    method: str = "despeckle"
+
+    def check(self) -> str | None:
+        return None if self.method in DENOISE_METHODS else f"method: expected one of {', '.join(DENOISE_METHODS)}"
+
+
+@dataclass(frozen=True)
+class LinesOptions:
+    vertical: bool = True  # the rules of tables and registers
+    horizontal: bool = False  # kept by default: without them Tesseract reads a register column by column
+
+    def check(self) -> str | None:
+        return None
+
+
+@dataclass(frozen=True)
+class BinarizeOptions:
+    method: str = "none"
+    window: int = 0  # local window in pixels; 0 from the letter height
+    k: float = 0.2  # Sauvola's k
+
+    def check(self) -> str | None:
+        if self.method not in BINARIZE_METHODS:
+            return f"method: expected one of {', '.join(BINARIZE_METHODS)}"
+        return None if self.window >= 0 else "window: must be 0 or more"
+
+
+# --------------------------------------------------------------------------- registry
+
+
+@dataclass(frozen=True)
+class Step:
+    name: str
+    options: type  # a frozen dataclass; its defaults are the step's defaults
+    run: Callable[[Page, Any], None]
+    always: bool = False  # not switchable: runs in every pipeline, with no options
+
+
+# In registration order, which is the order the steps run in. One name may
+# have more than one part ("orient": sideways before deskewing, upside down after).
+RUN_ORDER: list[Step] = []
+
+
+def step(name: str, options: type = NoOptions, always: bool = False) -> Callable[[Callable[[Page, Any], None]], Callable[[Page, Any], None]]:
+    def register(fn: Callable[[Page, Any], None]) -> Callable[[Page, Any], None]:
+        RUN_ORDER.append(Step(name, options, fn, always))
+        return fn
+    return register
+
+
+def step_names() -> tuple[str, ...]:
+    """The switchable steps, in the order they run."""
+    names: list[str] = []
+    for s in RUN_ORDER:
+        if not s.always and s.name not in names:
+            names.append(s.name)
+    return tuple(names)
+
+
+def options_type(name: str) -> type:
+    for s in RUN_ORDER:
+        if s.name == name and not s.always:
+            return s.options
+    raise StepError(f"unknown preprocessing step {name!r}; known: {', '.join(step_names())}")
+
+
+# --------------------------------------------------------------------------- the steps
+
+
+@step("stamps", StampsOptions)
+def remove_stamps(page: Page, opts: StampsOptions) -> None:
+    page.image = pp.remove_stamps(page.image, min_excess=opts.min_excess)
+
+
+@step("grey", always=True)
+def to_grey(page: Page, _opts: NoOptions) -> None:
+    page.image = pp.to_gray(page.image)
+
+
+@step("border", BorderOptions)
+def remove_border(page: Page, opts: BorderOptions) -> None:
+    page.image = pp.remove_border(page.image, min_fraction=opts.min_fraction)
+
+
+# Flattening the paper first makes every ink mask below (orientation, skew,
+# text height) reliable on yellowed, unevenly lit pages.
+@step("background", BackgroundOptions)
+def normalize_background(page: Page, opts: BackgroundOptions) -> None:
+    page.image = pp.normalize_background(page.image, kernel=opts.kernel)
+
+
+# Orientation in two parts: which axis the lines run along (projection
+# profiles: cheap, and robust to skew), then, once the page is straight,
+# upright or upside down (Tesseract OSD on a small clean copy).
+@step("orient", OrientOptions)
+def turn_sideways(page: Page, _opts: OrientOptions) -> None:
+    if pp.is_sideways(page.image):
+        page.image = pp.rotate_orthogonal(page.image, 90)
+        page.info["rotation"] = 90
+
+
+@step("deskew", DeskewOptions)
+def deskew(page: Page, opts: DeskewOptions) -> None:
+    angle = pp.estimate_skew(page.image, max_angle=opts.max_angle)
+    if abs(angle) >= opts.min_angle:
+        page.image = pp.rotate_small(page.image, angle)
+        page.info["skew"] = angle
+
+
+@step("text_height", always=True)
+def measure_text_height(page: Page, _opts: NoOptions) -> None:
+    page.height = pp.text_height(page.image)
+
+
+@step("orient", OrientOptions)
+def turn_upright(page: Page, opts: OrientOptions) -> None:
+    """Most pages are settled by where their ink lies around the text lines
+    (milliseconds); only unclear ones pay for OSD (~0.3-0.5 s)."""
+    gray, info, ctx = page.image, page.info, page.context
+    ratio = pp.upright_ratio(gray, page.height)
+    if ratio is not None and ratio >= UPRIGHT_RATIO:
+        info["orientation_method"] = "profile"
+        return
+    # The ink profile alone is not trusted to turn a page: heavily degraded
+    # upright forms can lean the wrong way. OSD decides when it is sure; when
+    # it is not, the profile must lean upside down and either OSD lean the
+    # same way or the page read better turned.
+    rotation, conf = pp.detect_orientation(gray, timeout=max(5.0, ctx.timeout / 4), height=page.height)
+    info["rotation_confidence"] = conf
+    info["orientation_method"] = "osd"
+    turn = 0
+    if conf >= opts.osd_confidence:
+        turn = rotation
+    elif ratio is not None and ratio < 1:
+        if rotation == 180 and conf >= OSD_LEAN:
+            turn, info["orientation_method"] = 180, "profile+osd"
+        elif pp.reads_better_turned(gray, ctx.languages, ctx.model_dir):
+            turn, info["orientation_method"] = 180, "profile+read"
+    if turn:
+        page.image = pp.rotate_orthogonal(gray, turn)
+        info["rotation"] = (info["rotation"] + turn) % 360
+
+
+@step("dpi", always=True)
+def guess_dpi(page: Page, _opts: NoOptions) -> None:
+    """A scan that did not record its resolution: guessed from its letters' height."""
+    if page.info["dpi"] is None and page.height:
+        page.info["dpi"] = pp.estimate_dpi(page.image, height=page.height)
+
+
+@step("scale", ScaleOptions)
+def scale(page: Page, opts: ScaleOptions) -> None:
+    gray = page.image
+    factor = pp.scale_factor(gray, target_height=opts.target_height, low=opts.low, high=opts.high,
+                             height=page.height)
+    if factor == 1.0:
+        return
+    if gray.size * factor * factor > page.context.max_pixels:
+        raise LimitExceeded(f"page would be {int(gray.size * factor * factor)} pixels after rescaling, "
+                            f"over the limit of {page.context.max_pixels}")
+    page.image = pp.rescale(gray, factor)
+    page.info["scale"] = round(factor, 4)
+    page.height = page.height * factor if page.height else None
+
+
+@step("lines", LinesOptions)
+def remove_lines(page: Page, opts: LinesOptions) -> None:
+    page.image = pp.remove_lines(page.image, height=page.height, vertical=opts.vertical,
+                                 horizontal=opts.horizontal, precheck=page.context.prechecks)
+
+
+@step("denoise", DenoiseOptions)
+def denoise(page: Page, opts: DenoiseOptions) -> None:
+    if opts.method != "despeckle":
+        page.image = pp.denoise(page.image, opts.method, height=page.height)
+    elif "leaders" in page.steps:
+        page.specks_pending = True  # one pass over the ink components for both
+    else:
+        page.image = pp.clean_components(page.image, height=page.height, specks=True, leaders=False,
+                                         precheck=page.context.prechecks)
+
+
+@step("leaders")
+def remove_leaders(page: Page, _opts: NoOptions) -> None:
+    page.image = pp.clean_components(page.image, height=page.height, specks=page.specks_pending, leaders=True,
+                                     precheck=page.context.prechecks)
+    page.specks_pending = False
+
+
+@step("binarize", BinarizeOptions)
+def binarize(page: Page, opts: BinarizeOptions) -> None:
+    page.image = pp.binarize(page.image, opts.method, window=opts.window, k=opts.k, height=page.height)
+
+
+# --------------------------------------------------------------------------- building a pipeline
+
+
+@dataclass(frozen=True)
+class StepSpec:
+    """One entry of the list: a step's name and its options as written (``name:key=value:key=value``)."""
+
+    name: str
+    options: tuple[tuple[str, str], ...] = ()
+
+    @classmethod
+    def parse(cls, text: str) -> "StepSpec":
+        name, *pairs = [p.strip() for p in text.strip().split(":")]
+        options = []
+        for pair in pairs:
+            key, eq, value = pair.partition("=")
+            if not eq or not key.strip():
+                raise StepError(f"preprocessing step {name!r}: {pair!r} is not key=value")
+            options.append((key.strip(), value.strip()))
+        return cls(name, tuple(options))
+
+
+def _coerce(step_name: str, fld: dataclasses.Field[Any], value: str) -> Any:
+    kind = fld.type if isinstance(fld.type, str) else getattr(fld.type, "__name__", str(fld.type))
+    try:
+        if kind == "bool":
+            low = value.lower()
+            if low not in ("true", "false", "1", "0", "yes", "no", "on", "off"):
+                raise ValueError
+            return low in ("true", "1", "yes", "on")
+        if kind == "int":
+            return int(value)
+        if kind == "float":
+            return float(value)
+    except ValueError:
+        raise _option_error(step_name, fld.name, f"expects a {kind}, not {value!r}") from None
+    return value
+
+
+def make_options(name: str, given: Iterable[tuple[str, str]] = (), defaults: dict[str, Any] | None = None) -> Any:
+    """The options of step ``name``: its defaults, then ``defaults`` (older settings), then ``given``; validated."""
+    kind = options_type(name)
+    fields = {f.name: f for f in dataclasses.fields(kind)}
+    values: dict[str, Any] = {k: v for k, v in (defaults or {}).items() if k in fields}
+    for key, value in given:
+        if key not in fields:
+            known = ", ".join(fields) or "none"
+            raise _option_error(name, key, f"is not an option of this step (options: {known})")
+        values[key] = _coerce(name, fields[key], value)
+    options = kind(**values)
+    problem = options.check() if hasattr(options, "check") else None
+    if problem:
+        option, _, text = problem.partition(": ")
+        raise _option_error(name, option, text) if text else StepError(f"preprocessing step {name!r}: {problem}")
+    return options
+
+
+@dataclass(frozen=True)
+class Pipeline:
+    """The steps to run, in order, each with its validated options."""
+
+    steps: tuple[tuple[Step, Any], ...]
+    names: frozenset[str] = field(default_factory=frozenset)
+
+
+def pipeline_for(specs: Iterable[str | StepSpec], defaults: dict[str, dict[str, Any]] | None = None) -> Pipeline:
+    """The pipeline a list of step specifications asks for. ``defaults``: options by step name that
+    the list's own options override (the older single-purpose settings such as SOHOA_OCR_BINARIZE)."""
+    chosen: dict[str, Any] = {}
+    for spec in specs:
+        spec = spec if isinstance(spec, StepSpec) else StepSpec.parse(spec)
+        if spec.name in chosen:
+            raise StepError(f"preprocessing step {spec.name!r} is listed twice")
+        chosen[spec.name] = make_options(spec.name, spec.options, (defaults or {}).get(spec.name))
+    run = tuple((s, NoOptions() if s.always else chosen[s.name]) for s in RUN_ORDER
+                if s.always or s.name in chosen)
+    return Pipeline(run, frozenset(chosen))
+
+
+def check_specs(specs: Iterable[str]) -> None:
+    """Raise ``StepError`` when a list of step specifications names an unknown step or a bad option."""
+    pipeline_for(specs)
+
+
+def step_name(spec: str) -> str:
+    return spec.split(":", 1)[0].strip()
+
+
+def run_pipeline(page: Page, pipeline: Pipeline, lap: Callable[[str], None]) -> None:
+    """Run every step on ``page``; ``lap(name)`` after each (what scripts/bench_ocr.py --step-times reports)."""
+    for s, opts in pipeline.steps:
+        s.run(page, opts)
+        lap({"grey": "decode"}.get(s.name, s.name))
