@@ -38,6 +38,9 @@ from pathlib import Path
 CALIBRATION_FILE = Path(__file__).with_name("data") / "calibration.json"
 CONFIDENT = 0.995  # a calibrated confidence at or above this is "confident": right ≥ 99.5 % of the time
 MIN_GROUP = 60  # fields a group needs to get a map of its own; fewer fall back to the kind, then to all
+# … and a group split by how its record was cut from the page: register entries are a few dozen fields of the fit
+# forms, too few to say more than the group without the layout (a bundled register page went to review on one)
+MIN_LAYOUT_GROUP = 200
 
 
 @dataclass(frozen=True)
@@ -61,20 +64,26 @@ class Calibration:
         group with enough fields: see ``group_levels``)."""
         for g in group_levels(group):
             m = self.maps.get(g)
-            if m is not None and m.n >= MIN_GROUP:
+            if m is not None and m.n >= (MIN_LAYOUT_GROUP if g.count(":") == 4 else MIN_GROUP):
                 return m(score)
         return score
 
     def for_group(self, group: str, score: float) -> float:
-        """The calibrated confidence: the probability, at least ``CONFIDENT`` from the threshold up."""
+        """The calibrated confidence: the probability, at least ``CONFIDENT`` from the threshold up. A field
+        placed with no label evidence of its own (``UNLABELLED``) is never confident until a fit has seen
+        enough such fields to give its reading a map of its own."""
         p = self.probability(group, score)
+        how = (group.split(":") + ["-"] * 4)[2]
+        if how in UNLABELLED and not any(
+                (m := self.maps.get(g)) is not None and m.n >= MIN_GROUP for g in group_levels(group)):
+            return min(p, CONFIDENT - 0.001)
         if self.confident_from is not None and p >= self.confident_from:
             return max(p, CONFIDENT)
         return min(p, CONFIDENT - 0.001)
 
-    def __call__(self, kind: str, clean: bool, score: float, how: str = "", agree: str = "", wording: str = ""
-                 ) -> float:
-        return self.for_group(group_of(kind, clean, how, agree, wording), score)
+    def __call__(self, kind: str, clean: bool, score: float, how: str = "", agree: str = "", wording: str = "",
+                 layout: str = "") -> float:
+        return self.for_group(group_of(kind, clean, how, agree, wording, layout), score)
 
 
 # kinds whose values come from a short closed list: an exact reading is strong evidence whatever OCR's
@@ -82,9 +91,13 @@ class Calibration:
 CLOSED_KINDS = frozenset({"sex", "ethnicity", "enum"})
 # how a field's label was read, from most to least direct: one of the type's wordings word for word, one of them
 # fuzzily, from the meaning of its words (role × attribute), from what its value is (a sex, an ethnic group, a
-# country, an ID number), by the label classifier, or from its place after the field before it (a register
-# entry whose label OCR lost)
-RESOLUTIONS = ("exact", "fuzzy", "meaning", "value", "model", "position")
+# country, an ID number), by the label classifier, from its place after the field before it (a register
+# entry whose label OCR lost), or by the record-wide decoding of the pairs no label rule placed (``assigned``:
+# schemas/assign.py — its value, its place among the fields read, its known label words)
+RESOLUTIONS = ("exact", "fuzzy", "meaning", "value", "model", "position", "assigned")
+# readings with no label evidence of their own: calibrated only by maps fitted on such fields, never by the maps
+# of their kind (which are mostly fields whose label named them)
+UNLABELLED = frozenset({"assigned"})
 
 
 # Tesseract's confidence in a short token says little: its language model has no word to weigh one or two digits
@@ -118,15 +131,19 @@ def resolution(label, label_score: float, notes: list[str] = ()) -> str:
     return "exact" if label_score >= 0.999 else "fuzzy"
 
 
-def group_of(kind: str, clean: bool, how: str = "", agree: str = "", wording: str = "") -> str:
-    """The calibration group of a field: ``family:state:how:agree:wording`` — its kind (``closed`` for the short
+def group_of(kind: str, clean: bool, how: str = "", agree: str = "", wording: str = "", layout: str = "") -> str:
+    """The calibration group of a field: ``family:state:how:agree:wording:layout`` — its kind (``closed`` for the short
     closed lists), whether it parsed cleanly with no repair, how its label was read, whether the label
-    classifier picks the same field (``agree``/``differ``; ``-`` with no classifier), and whether the record's
-    wording is familiar (``known``: no label left unmapped and no required field missing; ``strange``
-    otherwise — on an unfamiliar form even a label read word for word may have swallowed the words of one
-    nobody listed)."""
+    classifier picks the same field (``agree``/``differ``; ``-`` with no classifier), how familiar the record's
+    wording is (``known``: every label one of the type's wordings, none left unmapped, no required field
+    missing; ``partly``: nothing unplaced, but some label read only from its meaning, its value or the
+    classifier; ``strange``: a label unmapped or a required field missing — on an unfamiliar form even a label
+    read word for word may have swallowed the words of one nobody listed), and how its record was cut from the page (``document``; ``entry`` of a register; ``row`` of a
+    table, whose values end where a column does — a value cut at a column edge it should have crossed reads as
+    cleanly as a whole one)."""
     family = "closed" if kind in CLOSED_KINDS else kind
-    return f"{family}:{'clean' if clean else 'repaired'}:{how or '-'}:{agree or '-'}:{wording or '-'}"
+    return (f"{family}:{'clean' if clean else 'repaired'}:{how or '-'}:{agree or '-'}:{wording or '-'}"
+            f":{layout or '-'}")
 
 
 def group_levels(group: str) -> list[str]:
@@ -136,10 +153,18 @@ def group_levels(group: str) -> list[str]:
     Maps per kind as well were tried: on held-back seen forms they left a third fewer right fields confident
     for no fewer confident wrong ones (too few fields a map). A group written before labels were told apart
     (``family:state``) starts at its kind and state."""
-    family, state, how, agree, wording = (group.split(":") + ["-"] * 4)[:5]
+    family, state, how, agree, wording, layout = (group.split(":") + ["-"] * 5)[:6]
     if how == "-":
         return [f"{family}:{state}", family, "all"]
-    return [f"how:{how}:{agree}:{wording}", f"how:{how}:{agree}", f"{family}:{state}", family, "all"]
+    out = [f"how:{how}:{agree}:{wording}", f"how:{how}:{agree}"]
+    if how not in UNLABELLED:  # a field placed without a label is calibrated only by maps of such fields
+        out += [f"{family}:{state}", family, "all"]
+    if LAYOUT_LEVEL and layout != "-":
+        out.insert(0, f"how:{how}:{agree}:{wording}:{layout}")
+    return out
+
+
+LAYOUT_LEVEL = True  # calibrate by how the record was cut from the page too (a register entry, a table row)
 
 
 _calibration_file = [CALIBRATION_FILE]
@@ -162,11 +187,11 @@ def calibration() -> Calibration | None:
 
 
 def calibrate(kind: str, clean: bool, score: float, cal: Calibration | None = None, how: str = "",
-              agree: str = "", wording: str = "") -> float:
+              agree: str = "", wording: str = "", layout: str = "") -> float:
     """The probability that a field of this kind, with this score, its label read this way, is right, at least
     ``CONFIDENT`` when the field is confident (the score itself when no calibration is stored)."""
     cal = calibration() if cal is None else cal
-    return score if cal is None else cal(kind, clean, score, how, agree, wording)
+    return score if cal is None else cal(kind, clean, score, how, agree, wording, layout)
 
 
 # --- fitting (used by scripts/fit_calibration.py; pure) --------------------------------------------

@@ -52,6 +52,7 @@ class Found:
     how: str = ""  # how its label was read (confidence.RESOLUTIONS), set when the record is finished
     agree: str = ""  # whether the label classifier picks the same field ("agree"/"differ"), likewise
     wording: str = ""  # whether its record's labels were all familiar ("known"/"strange"), likewise
+    layout: str = ""  # how its record was cut from the page ("document", a register "entry", a table "row"), likewise
 
     def finish(self) -> "Found":
         words = [t for t in self.toks if not t.leader]
@@ -223,7 +224,7 @@ class Found:
             d["notes"] = self.notes
         if not calibrated:
             # what the calibration is fitted per
-            d["group"] = group_of(self.spec.kind, self.clean, self.how, self.agree, self.wording)
+            d["group"] = group_of(self.spec.kind, self.clean, self.how, self.agree, self.wording, self.layout)
         return d
 
 
@@ -239,6 +240,9 @@ class Draft:
     classification: float = 0.0
     # "label: value" pairs read on the record whose label names no field: {label, value, page, bbox}
     unmapped: list[dict] = field(default_factory=list)
+    # pairs no label rule placed, for the record-wide decoding (schemas/assign.py): see reader.PendingPair
+    pending: list[Any] = field(default_factory=list)
+    layout: str = "document"  # how the record was cut from the page: a whole "document", a register "entry", a table "row"
 
     def add(self, f: Found) -> bool:
         """Keep the field; False when the key is already filled (a new entry starts)."""

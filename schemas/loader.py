@@ -77,6 +77,9 @@ class FieldSpec:
     date_index: str | None = None  # the typed date of the record document it feeds (DATE_INDEXES)
     person: str | None = None  # whose name it is, as persons[] and the role filter name them (``mother``)
     year_only: bool = False  # a date written as a year alone (a parent's birth year): nothing finer to mask
+    # who or what the record is about (a person's name, the date that identifies them, their ID number, an
+    # object's number): a doubt about it holds the record for review (schemas/review_rule.py)
+    identity: bool = False
 
     @property
     def section(self) -> str | None:
@@ -219,7 +222,7 @@ def parse_schema(data: dict, source: str = "") -> Schema:
             raise SchemaError(f"{where}: field {key}: an enum needs 'values'")
         unknown = set(f) - {"key", "kind", "required", "labels", "context_labels", "internal", "values", "wrap",
                              "vocabulary", "vocabulary_closed", "vocabulary_repair", "code", "role", "date_index",
-                             "person", "year_only"}
+                             "person", "year_only", "identity"}
         if unknown:
             raise SchemaError(f"{where}: field {key}: unknown keys {sorted(unknown)}")
         labels = [_label(x, f"{where}: {key}") for x in f.get("labels", [])]
@@ -242,7 +245,10 @@ def parse_schema(data: dict, source: str = "") -> Schema:
         spec = FieldSpec(key, f["kind"], bool(f.get("required")), tuple(labels), bool(f.get("internal")),
                          f.get("values"), bool(f.get("wrap", f["kind"] in ("place", "text", "name"))),
                          vocab, bool(f.get("vocabulary_closed")), bool(f.get("vocabulary_repair")),
-                         bool(f.get("code")), role, date_index, person, bool(f.get("year_only")))
+                         bool(f.get("code")), role, date_index, person, bool(f.get("year_only")),
+                         bool(f.get("identity")))
+        if spec.identity and spec.internal:
+            raise SchemaError(f"{where}: field {key}: an internal field is not output, so it identifies nobody")
         if spec.section and "." in key and any(lb.contextual for lb in labels) and spec.section not in sections:
             raise SchemaError(f"{where}: field {key} has context labels but no section {spec.section!r}")
         fields.append(spec)

@@ -3,16 +3,21 @@ tables, values that wrap or sit on the next row (docs/extraction.md, steps 4–7
 
 from __future__ import annotations
 
+import unicodedata
+from dataclasses import dataclass
+
 from . import label_model
+from .assign import Pending, assign, looks_like_name
 from .fields import Draft, Found, _cut_tail, _name_continuation, _value_toks
 from .labels import field_by_value, meaning, persons_share, value_kind
 from .layout import Row, Tok, union
-from .loader import FieldSpec, Label, Schema
+from .loader import FieldSpec, Label, Schema, label_key
 from .matching import UNMAPPED, Match, find_labels, find_marker
-from .normalize import normalise
+from .normalize import UNIT_WORDS, normalise
+from .gazetteer import LEVEL_WORDS
 from .vocab import vocabulary
 
-from sohoa.text import clean_spaces
+from sohoa.text import clean_spaces, fold
 
 ROW_INDEX_LABELS = ("stt", "tt", "sott", "sothutu")  # "STT" column of a register table
 
@@ -24,6 +29,20 @@ def unmapped_pair(label: str, toks: list[Tok], page: int, value: str | None = No
     text = clean_spaces(value if value is not None else " ".join(t.text for t in toks))
     return {"label": label, "value": text or None, "page": page,
             "bbox": list(union([t.bbox for t in toks])) if toks else None}
+
+
+@dataclass
+class PendingPair:
+    """A "label: value" pair no label rule placed, kept for the record-wide decoding (``schemas/assign.py``):
+    where it was read (``at``: how many fields the record had then, so the fields before and after it are
+    known once the page is read) and, when it is listed as unmapped, that entry (taken off when placed)."""
+    label: str
+    toks: list[Tok]
+    value: str
+    section: str | None
+    at: int
+    page: int
+    listed: dict | None = None
 
 
 def _split_measure(toks: list[Tok], unread: list[FieldSpec], own: FieldSpec | None = None
@@ -52,6 +71,99 @@ def _split_measure(toks: list[Tok], unread: list[FieldSpec], own: FieldSpec | No
     return toks, None
 
 
+# words a value may start with in lower case, where a label gives way to its value with no colon: the level
+# words of an address ("thị trấn Tất Thắng"), and a unit word before its number ("đội 12, xã …")
+# (compared as written: "quán" is no "quận"; a word typed without marks is compared without them)
+_PLACE_STARTS = frozenset(w.split()[0] for w in LEVEL_WORDS)
+# ("số" is left out: before digits it ends a label far more often — "Quyển số 06" — than it starts an address)
+_NUMBERED_STARTS = frozenset({"đội", "tổ", "khu", "ấp", "xóm", "thôn"})
+
+
+def _is_word_of(word: str, words: frozenset[str]) -> bool:
+    lower = unicodedata.normalize("NFC", word.strip(",.;:")).lower()
+    return lower in words or fold(lower) == lower and lower in {fold(w) for w in words}
+MAX_LABEL_WORDS = 8
+EMPTY_LABEL_REACH = 2.5  # line heights between a label with nothing after it and its value on a row below
+
+
+def _text(toks: list[Tok]) -> str:
+    return clean_spaces(" ".join(t.text for t in toks if not t.leader))
+
+
+def label_words_only(toks: list[Tok]) -> bool:
+    """Words that can be a label: a few words, no digit."""
+    words = [t for t in toks if not t.leader]
+    return 0 < len(words) <= MAX_LABEL_WORDS and not any(c.isdigit() for t in words for c in t.text)
+
+
+_OFFICE_STARTS = ("ubnd", "uy ban nhan dan")  # a row that starts with an office's name is a value
+_UNIT_FOLDS = frozenset(fold(w) for w in UNIT_WORDS)  # "Đại đội 6, …": a military unit
+
+
+def _starts_value(toks: list[Tok], k: int) -> bool:
+    """Does a value start at word ``k``: a digit, a level word of an address, a unit word before its number, or
+    a capital after a word in lower case that begins a person's name or an office to the end of the row?"""
+    word = toks[k].text
+    nxt = toks[k + 1].text if k + 1 < len(toks) else ""
+    return bool(word[:1].isdigit()
+                or word[:1].islower() and (_is_word_of(word, _PLACE_STARTS)
+                                           or _is_word_of(word, _NUMBERED_STARTS) and nxt[:1].isdigit())
+                or k > 0 and word[:1].isupper() and toks[k - 1].text[:1].islower() and (
+                    looks_like_name(_text(toks[k:])) or fold(_text(toks[k:k + 4])).startswith(_OFFICE_STARTS)
+                    or fold(_text(toks[k:k + 2])) in _UNIT_FOLDS))
+
+
+def _rest_of_label(toks: list[Tok]) -> bool:
+    """Words after a matched wording that end the row with a dash or a colon, all in lower case with no digit:
+    the rest of a label read only in part, whose value is on the row below."""
+    words = [t for t in toks if not t.leader]
+    last = toks[-1] if toks else None
+    ended = last is not None and (last.leader and last.text.strip("-–—") == "" or last.text.endswith(":"))
+    return bool(words) and ended and all(w.text[:1].islower() for w in words) and label_words_only(words) \
+        and len(words) <= 6
+
+
+def _label_run_on(toks: list[Tok]) -> list[Tok]:
+    """The rest of a label the matcher read only in part, up to its dash ("Xxx | yyy - phường …", "… với |
+    xxx yyy - Con gái"): words in lower case with no digit before a dash that stands alone, at the start of
+    the value, are the label's, not the value's. A value's own dash comes after capitalised words ("Sở Lao
+    động - Thương binh …")."""
+    for k, t in enumerate(toks[:6]):
+        if t.text in ("-", "–", "—", "-—") and k > 0 and k + 1 < len(toks):
+            head = toks[:k]
+            if all(w.text[:1].islower() for w in head) and label_words_only(head):
+                return toks[k + 1:]
+            return toks
+    return toks
+
+
+def _opens_with_label(toks: list[Tok]) -> bool:
+    """The row starts with a few words ending in a colon and a value after them ("Xx. yy: Lái xe"), or is label
+    words ending with a dash: a label of its own even when none of its words is known, so the row is no
+    continuation of the value above."""
+    for k, t in enumerate(toks[:4]):
+        if t.colon or t.text.endswith(":"):
+            return 0 < k + 1 < len(toks) and label_words_only(toks[:k + 1])
+    # label words alone ending with a dash or a colon: a label whose value is on the row below ("Xxx yyy -")
+    return len(toks) >= 3 and toks[-1].text in ("-", "–", ":") and label_words_only(toks[:-1])
+
+
+def value_start(toks: list[Tok]) -> int | None:
+    """Where the value starts on a row of label words then a value with nothing between: the first word after
+    at least one label word that starts a value (``_starts_value``), with only label words before it. A row
+    that starts with an office's name is a value whole."""
+    if fold(_text(toks[:4])).startswith(_OFFICE_STARTS) or toks and _starts_value(toks, 0):
+        return None
+    for k in range(1, len(toks)):
+        if not label_words_only(toks[:k]):
+            return None
+        if _starts_value(toks, k):
+            if fold(_text(toks[k - 1:k + 1])) in _UNIT_FOLDS:  # "Đại | đội 6": the unit's name starts a word before
+                return k - 1 if k > 1 else None
+            return k
+    return None
+
+
 class PageReader:
     """Reads one page's rows into drafts for one schema."""
 
@@ -65,7 +177,7 @@ class PageReader:
         self.heading = heading  # the form's title: the document a bare "Số:" numbers
 
     def new_draft(self) -> Draft:
-        d = Draft(self.schema.record_type, self.schema, [self.page])
+        d = Draft(self.schema.record_type, self.schema, [self.page], layout=self.unit)
         self.drafts.append(d)
         return d
 
@@ -148,18 +260,30 @@ class PageReader:
                 marker = None if forced else find_marker(seg.toks, self.schema)
                 if marker:
                     section = marker
-                elif self.unit == "entry" and not forced:
-                    f = self._by_position(seg, draft, section)
+                else:
+                    f = self._by_position(seg, draft, section) if self.unit == "entry" and not forced else None
                     if f is not None:
                         draft.add(f)
+                    else:  # a label none of whose words is known, its value after it or on the row below
+                        self._pend_row(segs, si, used, draft, section)
                 continue
             if matches[0].start > 0:
                 marker = find_marker(seg.toks[:matches[0].start], self.schema)
                 if marker:
                     section = marker
+            shared_below: dict[tuple[int, int], list[Tok]] = {}  # the value below a label that names two fields
             for mi, m in enumerate(matches):
                 if m.spec is UNMAPPED:
-                    m = self._by_value(m, seg.toks, matches, mi, section, draft)
+                    below = None
+                    if mi + 1 == len(matches) and not _value_toks(seg.toks[m.end:]):
+                        # a label naming no field with nothing after it: its value may be alone on the row below
+                        nseg = self._next_free(segs, si, used, empty=True)
+                        if nseg is not None and value_start(segs[nseg][0].toks) is None:
+                            below = nseg
+                    m = self._by_value(m, seg.toks, matches, mi, section, draft,
+                                       segs[below][0].toks if below is not None else None)
+                    if below is not None and m is None:  # pending with the row below as its value
+                        used.add(below)
                     if m is None:
                         continue
 
@@ -173,8 +297,24 @@ class PageReader:
                 nxt = [o for o in matches[mi + 1:] if o.start > m.start]
                 end = nxt[0].start if nxt else len(seg.toks)
                 toks = _value_toks(seg.toks[m.end:end], m.spec.kind, m.spec)
-                if not nxt:
+                if toks and not nxt and _rest_of_label(seg.toks[m.end:end]):
+                    toks = []  # "Xxx yyy | zzz của www -": the value is on the row below
+                if not nxt and not toks and (m.start, m.end) in shared_below:
+                    toks = shared_below[(m.start, m.end)]  # the value below, for the second field of a shared label
+                elif not nxt:
+                    had = bool(toks)
                     toks = self._continue(toks, m.spec, segs, si, used, edge)
+                    if not had and toks:  # "Giờ xxx -" / "1 giờ 30 phút": the time's as well as the date's
+                        shared_below[(m.start, m.end)] = toks
+                toks = _label_run_on(toks)
+                toks, followers = self._split_followers(m.spec, toks)
+                for k, (spec, label, ftoks) in enumerate(followers):  # "… số: 81/QĐ ngày 1/4/1964 của Bộ …"
+                    if k + 1 == len(followers) and not nxt:  # the last part may wrap onto the next row
+                        ftoks = self._continue(ftoks, spec, segs, si, used, edge)
+                    if spec.key not in draft.fields:
+                        extra = Found(spec, ftoks, label, m.score, self.page).finish()
+                        if extra.value is not None:
+                            draft.add(extra)
                 if not toks:
                     continue
                 if m.label.role_only and m.spec.kind == "name":
@@ -195,6 +335,10 @@ class PageReader:
                         if f2.value is not None:  # "ngày mười lăm tháng ba" / "năm một nghìn…" on the next row
                             f = f2
                             used.add(nseg)
+                if f.value is None and self._shared_reads(m, matches, seg.toks, end):
+                    # "Chết vào lúc: ngày 05/01/1975": the words are a date, read as the event's date by the other
+                    # field of the same label; no time was written, so there is no time field to doubt
+                    continue
                 self.last_spec = f.spec
                 if not draft.add(f):
                     if self.unit == "entry":
@@ -207,24 +351,132 @@ class PageReader:
                         elif f.label.by_meaning and f.value is not None and f.value != old.value:
                             # a second value for a field already read, from a label read by its meaning: it may be
                             # another person's (a role word the vocabulary lacks); listed, never dropped silently
-                            draft.unmapped.append(unmapped_pair(f.label.text, f.toks, f.page, f.raw))
+                            listed = unmapped_pair(f.label.text, f.toks, f.page, f.raw)
+                            draft.unmapped.append(listed)
+                            self._pend(draft, f.label.text, f.toks, section, listed)
+                        elif f.value is not None and f.value != old.value:
+                            # the same field again from a wording read word for word: another person's field
+                            # whose section marker was not read (a heading in words the vocabulary lacks) may be placed
+                            self._pend(draft, f.label.text, f.toks, section, None)
+        for d in self.drafts:
+            self._place_pending(d)
         return [d for d in self.drafts if d.fields or d.lists]
 
+    def _split_followers(self, spec: FieldSpec, toks: list[Tok]) -> tuple[list[Tok], list[tuple[FieldSpec, Label, list[Tok]]]]:
+        """A value that runs on into the labels that only follow this field ("ngày" after a decision's number,
+        "do" after a notice's number): when the field's own label was read by its meaning, those short labels
+        were not looked for, so they are cut here, each part its field's value. Labels with ``after`` are the
+        type's data; nothing is split for a field no label follows."""
+        out: list[tuple[FieldSpec, Label, list[Tok]]] = []
+        head, current, rest = toks, spec, toks
+        cut = None
+        while True:
+            followers = [(f, lb) for f in self.schema.fields for lb in f.labels if lb.after == current.key]
+            found = None
+            for i in range(1, len(rest)):
+                for f, lb in followers:
+                    n = len(lb.text.split())
+                    if i + n < len(rest) and fold(_text(rest[i:i + n])) == fold(lb.text):
+                        found = (i, n, f, lb)
+                        break
+                if found:
+                    break
+            if found is None:
+                if cut is not None:
+                    out.append((cut[0], cut[1], _value_toks(rest, cut[0].kind, cut[0])))
+                return head, out
+            i, n, f, lb = found
+            if cut is None:
+                head = rest[:i]
+            else:
+                out.append((cut[0], cut[1], _value_toks(rest[:i], cut[0].kind, cut[0])))
+            cut, current, rest = (f, lb), f, rest[i + n:]
+
+    def _pend(self, draft: Draft, label: str, toks: list[Tok], section: str | None, listed: dict | None,
+              label_toks: list[Tok] = ()) -> None:
+        toks = [t for t in toks if not t.leader]
+        k = value_start(toks) if toks and toks[0].text[:1].islower() else None
+        if k is not None and k <= 2:  # label words the label ran on into ("Xx. | yyy thị trấn …"): the label's
+            label, toks = clean_spaces(f"{label} {_text(toks[:k])}"), toks[k:]
+        if toks and len(label_toks) > 1 and fold(_text([label_toks[-1], toks[0]])) in _UNIT_FOLDS:
+            label, toks = _text(label_toks[:-1]), [label_toks[-1], *toks]  # "Xx Đại | đội 2, …": the unit's name
+        value = _text(toks)
+        if value:
+            draft.pending.append(PendingPair(label, list(toks), value, section, len(draft.fields), self.page, listed))
+
+    def _pend_row(self, segs, si: int, used: set[int], draft: Draft, section: str | None) -> None:
+        """A row where no label was found: label words the vocabulary lacks, then a value ("Xxx yyy 06/1989",
+        "Xxx yyy thị trấn …"), or label words alone with the value on the row below. Kept for the record-wide
+        decoding, which places it only when its value and place say which field it is."""
+        toks = segs[si][0].toks
+        k = value_start(toks)
+        if k is not None:
+            self._pend(draft, _text(toks[:k]), toks[k:], section, None)
+            return
+        if not label_words_only(toks):
+            return
+        nxt = self._next_free(segs, si, used, empty=True)
+        ended = toks[-1].colon or toks[-1].leader or toks[-1].text.endswith(":")  # "Xxx yyy -": its value is below
+        if nxt is None or not segs[nxt][0].toks or not ended and value_start(segs[nxt][0].toks) is not None:
+            return
+        used.add(nxt)
+        self._pend(draft, _text(toks), segs[nxt][0].toks, section, None)
+
+    def _place_pending(self, draft: Draft) -> None:
+        """The pairs of the record no label rule placed, given fields by the record-wide decoding: what each
+        value looks like, where it sits between the fields read, its known label words, the label classifier,
+        each field once (``schemas/assign.py``). A placed pair leaves the unmapped list; its field says it was
+        placed without a label of its own, which keeps it from passing as confident."""
+        pending = [p for p in draft.pending if p.page == self.page]
+        if not pending:
+            return
+        keys = list(draft.fields)
+        pairs = [Pending(p.label, p.value, p.section, keys[p.at - 1] if 0 < p.at <= len(keys) else None,
+                         keys[p.at] if p.at < len(keys) else None) for p in pending]
+        for placed in assign(self.schema, pairs, set(draft.fields)):
+            p = pending[placed.index]
+            spec = self.schema.by_key[placed.key]
+            toks = _value_toks(p.toks, spec.kind, spec)
+            if not toks:
+                continue
+            label = Label(p.label, label_key(p.label), by_meaning=True, source="assigned")
+            f = Found(spec, toks, label, 0.5, p.page).finish()
+            if f.value is None:
+                continue
+            f.notes.append(f"placed by the record-wide decoding (value, place in the form, known label words; "
+                           f"score {placed.score:.1f}): no label names {spec.key}")
+            draft.add(f)
+            if p.listed is not None:
+                draft.unmapped = [u for u in draft.unmapped if u is not p.listed]
+        draft.pending = [p for p in draft.pending if p.page != self.page]
+
+    def _shared_reads(self, m: Match, matches: list[Match], toks: list[Tok], end: int) -> bool:
+        """Another field of the same label (a label of two fields, or a moment label's companion date) finds its
+        value in the words after it."""
+        for o in matches:
+            if o is m or o.start != m.start or o.spec is UNMAPPED or o.spec.kind == m.spec.kind:
+                continue
+            value = _value_toks(toks[o.end:end], o.spec.kind, o.spec)
+            if value and Found(o.spec, value, o.label, o.score, self.page).finish().value is not None:
+                return True
+        return False
+
     def _by_value(self, m: Match, toks: list[Tok], matches: list[Match], mi: int, section: str | None,
-                  draft: Draft) -> Match | None:
+                  draft: Draft, below: list[Tok] | None = None) -> Match | None:
         """A label that named no field: its value may say which field it is (a sex, an ethnicity, a
         country, an ID number) — else it is listed as unmapped with its value and where it is, so a reviewer
         can give it to a field in one step (the value is personal data: it is masked like any field's)."""
         nxt = [o for o in matches[mi + 1:] if o.start > m.start]
-        value_toks = _value_toks(toks[m.end:nxt[0].start if nxt else len(toks)])
+        value_toks = _value_toks(toks[m.end:nxt[0].start if nxt else len(toks)]) or _value_toks(below or [])
         value = " ".join(t.text for t in value_toks)
         spec, source = field_by_value(m.label.text, value, self.schema, section), "value"
         if spec is None:  # the label classifier's reading, when it is sure (schemas/label_model.py)
             previous = self.last_spec.key if self.last_spec else None
             spec, source = label_model.field_for(self.schema, m.label.text, value, previous, draft.fields), "model"
         if spec is None or spec.key in draft.fields:
-            draft.unmapped.append(unmapped_pair(m.label.text, value_toks or toks[m.start:m.end], self.page,
-                                                value))
+            listed = unmapped_pair(m.label.text, value_toks or toks[m.start:m.end], self.page, value)
+            draft.unmapped.append(listed)
+            self._pend(draft, m.label.text, value_toks, section, listed, toks[m.start:m.end])
             return None
         # whose it is rests on the section or on the subject by default, not on the label: a person confirms
         doubt = None if meaning(m.label.text).roles or section is not None and value_kind(value) != "year" \
@@ -243,7 +495,9 @@ class PageReader:
             return m
         spec = field_by_value(m.label.text, value, self.schema, section)
         if spec is None:
-            self.drafts[-1].unmapped.append(unmapped_pair(m.label.text, toks, self.page, value))
+            listed = unmapped_pair(m.label.text, toks, self.page, value)
+            self.drafts[-1].unmapped.append(listed)
+            self._pend(self.drafts[-1], m.label.text, toks, section, listed)
             return None
         return Match(m.start, m.end, spec, Label(m.label.text, m.label.folded, by_meaning=True), m.score, m.weight)
 
@@ -320,7 +574,7 @@ class PageReader:
         below = find_labels(nseg.toks, self.schema, None)
         if empty:  # (a person's word alone below a label waiting for its value is that value: a relation "Mẹ")
             below = [m for m in below if m.spec is not UNMAPPED and not (m.label.role_only and m.end == len(nseg.toks))]
-        if nforced != forced or below:
+        if nforced != forced or below or _opens_with_label(nseg.toks):
             return None
         if not forced and find_marker(nseg.toks, self.schema) and not (empty and relation):
             return None  # inside a column the section is fixed: "Võ" wrapped under "Bên chồng" is no marker "Vợ"
@@ -328,7 +582,9 @@ class PageReader:
                for sec in self.schema.sections for m in find_labels(nseg.toks, self.schema, sec)):
             return None
         gap = nseg.bbox[1] - seg.bbox[3]
-        if gap > 1.6 * max(seg.height, 10) or nseg.bbox[1] < seg.bbox[1]:
+        # a label waiting for its value reaches further down than a value wrapping onto its next line: forms
+        # that print the value under its label often leave more than a line's space between them
+        if gap > (EMPTY_LABEL_REACH if empty else 1.6) * max(seg.height, 10) or nseg.bbox[1] < seg.bbox[1]:
             return None
         return si + 1
 
@@ -413,6 +669,7 @@ class PageReader:
                   if k in self.schema.by_key and k not in have]
         for e in entries:
             d = self.new_draft()
+            d.layout = "row"  # a table row, its fields under column titles
             for ci, toks in e.items():
                 m = cols[ci][2]
                 if m.spec is idx_spec:

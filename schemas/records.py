@@ -11,18 +11,13 @@ from typing import Any, cast
 from sohoa.text import fold
 
 from .checks import _boost, run_checks
-from .confidence import CONFIDENT, calibrate, resolution
+from .confidence import CONFIDENT, UNLABELLED, calibrate, resolution
 from .fields import Draft
 from .label_model import agreement
 from .model import ExtractedRecord, UnmappedEntry
+from .review_rule import FieldDoubt, hold_reasons
 
-REVIEW_THRESHOLD = CONFIDENT  # a field under this calibrated confidence is doubtful
-# who the record is about and when: one doubtful field of these kinds, or a required one, holds the record for
-# review; a doubtful field of another kind (a registration number, the sex, a nationality) is listed as
-# doubtful on the record, with its confidence, but one or two of them do not hold the record back — three
-# or more do (the page was read poorly)
-IDENTITY_KINDS = frozenset({"name", "date", "id"})
-DOUBTFUL_HOLD = 3  # doubtful secondary fields that together hold a record: the page was read poorly
+REVIEW_THRESHOLD = CONFIDENT  # a field under this calibrated confidence is doubtful (schemas/review_rule.py)
 AGREEMENT = False  # group the calibration by the label classifier's agreement too (tried: see docs/benchmarks.md)
 
 
@@ -39,9 +34,16 @@ def weigh_labels(d: Draft) -> None:
             previous = f.spec.key
     missing = d.schema is not None and any(
         s.required and s.key not in d.fields and not d.lists.get(s.key) for s in d.schema.fields)
-    known = not d.unmapped and not missing
+    # how familiar the whole form is: every label one of the type's wordings ("known"); nothing unplaced but some
+    # label read only from its meaning, its value or the classifier ("partly": a form nobody listed, read well);
+    # a label unplaced, a required field missing, or a field placed by the record-wide decoding (a label nobody
+    # listed and the model could not name) ("strange")
+    listed = all(f.how in ("exact", "fuzzy") for f in found)
+    strange = d.unmapped or missing or any(f.how in UNLABELLED for f in found)
+    wording = "strange" if strange else "known" if listed else "partly"
     for f in found:
-        f.wording = "known" if known else "strange"
+        f.wording = wording
+        f.layout = d.layout
 
 
 def _set(out: dict, key: str, value: Any) -> None:
@@ -58,21 +60,26 @@ def finish(d: Draft, calibrated: bool = True) -> ExtractedRecord:
     weigh_labels(d)
     if calibrated:
         for f in [*d.fields.values(), *(x for items in d.lists.values() for x in items)]:
-            f.confidence = calibrate(f.spec.kind, f.clean, f.confidence, how=f.how, agree=f.agree, wording=f.wording)
-    reasons = list(d.reasons)
-    doubtful: list[tuple[str, Any]] = []
+            f.confidence = calibrate(f.spec.kind, f.clean, f.confidence, how=f.how, agree=f.agree, wording=f.wording,
+                                     layout=f.layout)
+    doubtful: list[str] = []
+    seen: list[FieldDoubt] = []
     fields: dict[str, Any] = {}
     confs = []
     schema = d.schema
+
+    def weigh(key: str, f) -> None:
+        seen.append(FieldDoubt(key, f.spec.kind, f.spec.identity, f.spec.required, f.value is not None,
+                               f.confidence))
+        if f.value is None or f.confidence < REVIEW_THRESHOLD:
+            doubtful.append(key)
+
     for key, f in d.fields.items():
         if f.spec.internal:
             continue
         _set(fields, key, f.as_dict(calibrated))
         confs.append(f.confidence)
-        if f.value is None:
-            reasons.append(f"{key}: no {f.spec.kind} could be read from the text")
-        elif f.confidence < REVIEW_THRESHOLD:
-            doubtful.append((key, f))
+        weigh(key, f)
     for key, items in d.lists.items():
         base, _, sub = key.partition("[].")
         lst = fields.setdefault(base, [])
@@ -83,23 +90,14 @@ def finish(d: Draft, calibrated: bool = True) -> ExtractedRecord:
                                      "page": f.page, "bbox": None}
             lst.append(entry)
             confs.append(f.confidence)
-            if f.value is None or f.confidence < REVIEW_THRESHOLD:
-                doubtful.append((f"{base}[{len(lst) - 1}].{sub}", f))
-    for key, f in doubtful:
-        if len(doubtful) >= DOUBTFUL_HOLD or f.spec.kind in IDENTITY_KINDS or f.spec.required or f.value is None:
-            reasons.append(f"{key}: not confident ({f.confidence:.3f})")
-    missing: list[str] = []
-    if schema is not None:
-        for spec in schema.fields:
-            if spec.required and spec.key not in d.fields and not d.lists.get(spec.key):
-                reasons.append(f"{spec.key}: required field missing")
-                missing.append(spec.key)
-        labels = list(dict.fromkeys(u["label"] for u in d.unmapped))
-        reasons.extend(f"label {lb!r} names no field of {schema.record_type}" for lb in labels)
-    else:
-        reasons.append("record type not recognised")
+            weigh(f"{base}[{len(lst) - 1}].{sub}", f)
+    missing = [spec.key for spec in schema.fields if spec.required and spec.key not in d.fields
+               and not d.lists.get(spec.key)] if schema is not None else []
+    conflicts = list(d.reasons)
     if d.classification < 0.6 and schema is not None:
-        reasons.append("record type taken from the collection, no heading recognised")
+        conflicts.append("record type taken from the collection, no heading recognised")
+    reasons = hold_reasons(seen, missing=missing, unmapped=d.unmapped, schema=schema, threshold=REVIEW_THRESHOLD,
+                           conflicts=conflicts, type_known=schema is not None)
     conf = sum(confs) / len(confs) if confs else 0.0
     return {
         "record_type": d.record_type,
@@ -111,7 +109,7 @@ def finish(d: Draft, calibrated: bool = True) -> ExtractedRecord:
         "needs_review": bool(reasons),
         "review_reasons": reasons,
         "missing": missing,  # required fields not found (keys)
-        "doubtful": [key for key, _ in doubtful],  # fields under the confidence threshold (keys)
+        "doubtful": doubtful,  # fields under the confidence threshold or with no readable value (keys)
         # "label: value" pairs naming no field: {label, value, page, bbox}, one per label (the value is personal
         # data: kept for the reviewer who gives it to a field, masked as any value is)
         "unmapped": unmapped_entries(d.unmapped),

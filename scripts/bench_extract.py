@@ -17,7 +17,8 @@ Reported side by side per split, record type and degradation level:
 - misplaced: a wrong value that is the value of another printed field (a person's
   name under another role, a date under another date's key);
 - records sent to review, of the expected records that were produced, and those
-  with a wrong or missing field that were *not* sent to review;
+  with a wrong or missing field that were *not* sent to review (and of them those
+  with a wrong value: a missing optional field alone does not hold a record);
 - classification (record type right, the collection given);
 - the share of values kept as written (names, places, numbers) that OCR read word
   for word: a ceiling no extractor passes, the same for both splits when the
@@ -60,12 +61,13 @@ from schemas import label_model  # noqa: E402
 from schemas.confidence import use_calibration  # noqa: E402
 from schemas.extract import REVIEW_THRESHOLD, extract_records, flatten_fields  # noqa: E402
 from schemas.loader import load_schemas  # noqa: E402
+from schemas.review_rule import FieldDoubt, hold_reasons  # noqa: E402
 
 RECORD_TYPES = make_forms.RECORD_TYPES
 ROOT = Path(__file__).resolve().parent.parent
 SPLITS = ("seen", "unseen", "legacy")
 GOALS = {"fields": "≥ 97 %", "confident_wrong": "< 0.5 %", "missing": "≤ 2 %", "review": "≤ 25 %",
-         "classification": "100 %", "misplaced": "0", "silent": "0"}
+         "classification": "100 %", "misplaced": "0", "silent": "0", "silent_wrong": "0"}
 BINS = [i / 10 for i in range(11)]
 
 
@@ -151,6 +153,7 @@ class Tally:
     expected: int = 0
     review: int = 0
     silent: int = 0  # produced records with a wrong or missing field that were not sent to review
+    silent_wrong: int = 0  # … of them with a wrong value (not only a field missing)
     classified: int = 0
     produced: int = 0  # records the extractor returned for the documents
     documents: int = 0
@@ -189,6 +192,7 @@ def score_document(truth: dict, page_dicts: list[dict], threshold: float) -> tup
             tally.review += bool(rec["needs_review"])
             tally.classified += rec["record_type"] == t["record_type"]
         perfect = True
+        any_wrong = False
         for key, want in t["fields"].items():
             have = flat.get(key)
             conf = confs.get(key)
@@ -202,6 +206,7 @@ def score_document(truth: dict, page_dicts: list[dict], threshold: float) -> tup
             if have is None:
                 tally.missing += 1
             elif not ok:
+                any_wrong = True
                 tally.wrong += 1
                 tally.confident_wrong += (conf or 0.0) >= threshold
                 tally.misplaced += any(have in values for values in printed if not isinstance(have, dict))
@@ -209,6 +214,7 @@ def score_document(truth: dict, page_dicts: list[dict], threshold: float) -> tup
                          "seed": truth["seed"], "layout": truth["layout"], "field": field_group(key), "key": key,
                          "expected": want, "got": have, "confidence": conf, "correct": ok})
         tally.silent += rec is not None and not perfect and not rec["needs_review"]
+        tally.silent_wrong += rec is not None and any_wrong and not rec["needs_review"]
         if rec is not None:
             rows_of_record = rows[-len(t["fields"]):] if t["fields"] else []
             for r in rows_of_record:
@@ -217,17 +223,18 @@ def score_document(truth: dict, page_dicts: list[dict], threshold: float) -> tup
 
 
 def review_inputs(rec: dict) -> dict:
-    """What decides whether a record goes to review, apart from the threshold: reasons that are no doubt about
-    a field's confidence, and each field's confidence, kind and whether it is required or empty (records.py's
-    rule, replayed at other thresholds by ``--tradeoff``)."""
+    """What decides whether a record goes to review, apart from the threshold (schemas/review_rule.py's rule,
+    replayed at other thresholds by ``--tradeoff``): the reasons that are no doubt about a field's confidence, and
+    each field as the rule sees it."""
     schema = load_schemas().get(rec["record_type"])
-    other = any(": not confident" not in r for r in rec["review_reasons"])
+    values = flatten_fields(rec)
     fields = []
     for key, conf in flatten_fields(rec, "confidence").items():
         spec = schema.by_key.get(re.sub(r"\[\d+\]", "[]", key)) if schema else None
         if spec is None or conf is None:
             continue
-        fields.append((conf, spec.kind, spec.required, flatten_fields(rec).get(key) is None))
+        fields.append(FieldDoubt(key, spec.kind, spec.identity, spec.required, values.get(key) is not None, conf))
+    other = [r for r in rec["review_reasons"] if ": not confident" not in r and "could be read" not in r]
     return {"other": other, "fields": fields}
 
 
@@ -466,6 +473,7 @@ def _cells(t: Tally) -> dict[str, str]:
             "missing": f"{pct(t.missing, t.fields)} ({t.missing})",
             "misplaced": f"{pct(t.misplaced, t.fields)} ({t.misplaced})",
             "silent": f"{pct(t.silent, t.records)} ({t.silent}/{t.records})",
+            "silent_wrong": f"{pct(t.silent_wrong, t.records)} ({t.silent_wrong}/{t.records})",
             "review": f"{pct(t.review, t.records)} ({t.review}/{t.records})",
             "classification": f"{pct(t.classified, t.records)} ({t.classified}/{t.records})",
             "read": f"{pct(t.read, t.texts)} ({t.read}/{t.texts})",
@@ -476,6 +484,7 @@ def _headline(tallies: dict, splits: list[str]) -> None:
     names = {"fields": "fields exactly right", "confident_wrong": "confident but wrong (of all fields)",
              "missing": "fields missing", "misplaced": "wrong value that is another printed field's value",
              "review": "records sent to review", "silent": "records with a wrong or missing field not sent to review",
+             "silent_wrong": "… of them with a wrong value (not only a field missing)",
              "classification": "classification",
              "read": "values kept as written that OCR read word for word (folded): a ceiling for text fields",
              "records": "records"}
@@ -587,7 +596,6 @@ def _thresholds(rows: list[dict], splits: list[str]) -> None:
 def _tradeoff(rows: list[dict], splits: list[str]) -> None:
     """Threshold vs confident-but-wrong (of all printed fields) vs records sent to review (of the expected
     records produced), the review rule of schemas/records.py replayed at each threshold."""
-    from schemas.records import DOUBTFUL_HOLD, IDENTITY_KINDS
 
     print("trade-off: threshold on the calibrated confidence -> confident but wrong, records to review")
     print()
@@ -599,11 +607,8 @@ def _tradeoff(rows: list[dict], splits: list[str]) -> None:
             rs = [r for r in rows if r["split"] == sp]
             wrong = sum(1 for r in rs if r["got"] is not None and not r["correct"] and (r["confidence"] or 0) >= th)
             records = {id(r["record"]): r["record"] for r in rs if "record" in r}  # one dict a record
-            held = 0
-            for rec in records.values():
-                doubtful = [f for f in rec["fields"] if f[3] or f[0] < th]
-                held += rec["other"] or len(doubtful) >= DOUBTFUL_HOLD or any(
-                    kind in IDENTITY_KINDS or required or empty for _, kind, required, empty in doubtful)
+            held = sum(bool(hold_reasons(rec["fields"], missing=[], unmapped=[], schema=None, threshold=th,
+                                         conflicts=rec["other"])) for rec in records.values())
             cells += [pct(wrong, len(rs)), pct(held, len(records))]
         print(f"| {th:.3f} | " + " | ".join(cells) + " |")
     print()

@@ -5,7 +5,7 @@ from synth import page
 
 from schemas import label_model
 from schemas.confidence import group_of, resolution, shape_vouches
-from schemas.extract import extract_records
+from schemas.extract import extract_records, flatten_fields
 from schemas.loader import Label, load_schemas
 
 
@@ -69,7 +69,27 @@ def test_how_a_label_was_read():
     assert resolution(Label("Tên thân mẫu", "tenthanmau", by_meaning=True), 0.8) == "meaning"
     assert resolution(Label("Phái", "phai", by_meaning=True, source="value"), 0.5) == "value"
     assert resolution(Label("Dân tộc", "dantoc"), 0.5, ["label not read: taken from its place"]) == "position"
-    assert group_of("sex", True, "value", "agree", "strange") == "closed:clean:value:agree:strange"
+    assert group_of("sex", True, "value", "agree", "strange") == "closed:clean:value:agree:strange:-"
+    assert group_of("name", False, "exact", "", "partly", "row") == "name:repaired:exact:-:partly:row"
+
+
+def test_the_calibration_levels_of_a_group_most_specific_first():
+    from schemas.confidence import group_levels
+    assert group_levels("name:clean:exact:-:known:entry") == [
+        "how:exact:-:known:entry", "how:exact:-:known", "how:exact:-", "name:clean", "name", "all"]
+    assert group_levels("name:clean:exact:-:known") == ["how:exact:-:known", "how:exact:-", "name:clean", "name", "all"]
+    assert group_levels("name:clean") == ["name:clean", "name", "all"]  # a group of an older fit
+
+
+def test_records_say_how_familiar_their_wording_is():
+    def wording(rows):
+        rec = extract_records([page(rows)], "hotich/", calibrated=False)[0]
+        return {k.split(":")[4] for k in flatten_fields(rec, "group").values() if k}
+
+    head = ["GIẤY KHAI SINH", "Họ và tên: Phạm Minh Châu", "Ngày sinh: 02/09/2001"]
+    assert wording(head) == {"known"}
+    assert wording(head + ["Tên thân mẫu: Đỗ Thị Mai"]) == {"partly"}  # a label read from its words' meaning
+    assert wording(head[:2]) == {"strange"}  # a required field missing
 
 
 def test_records_carry_how_their_labels_were_read():

@@ -76,3 +76,35 @@ def test_the_ocr_cache_key_follows_the_ocr_code():
     from ocr.pipeline import OcrOptions
     assert be.image_key([white], OcrOptions(), "a") != be.image_key([white], OcrOptions(), "b")
     assert len(be.ocr_fingerprint()) == 16 and be.ocr_fingerprint() == be.OCR_VERSION
+
+
+def test_the_trade_off_replays_the_extractors_own_review_rule():
+    """What review_inputs keeps of a record, replayed at the extractor's threshold, holds it exactly when the
+    extractor did (one rule: schemas/review_rule.py)."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "schemas"))
+    from synth import page
+
+    from schemas.extract import REVIEW_THRESHOLD, extract_records
+    from schemas.review_rule import hold_reasons
+
+    head = ["GIẤY KHAI SINH", "Họ và tên: Phạm Minh Châu"]
+    for rows in (head + ["Ngày sinh: 02/09/2001"], head, head + ["Ngày sinh: 02/09/2001", "Giới tính: 12345"],
+                 head + ["Ngày sinh: 02/09/2001", "Mục xyz: Nguyễn Văn Bình"]):
+        rec = extract_records([page(rows)], "hotich/")[0]
+        kept = be.review_inputs(rec)
+        held = hold_reasons(kept["fields"], missing=[], unmapped=[], schema=None, threshold=REVIEW_THRESHOLD,
+                            conflicts=kept["other"])
+        assert bool(held) == rec["needs_review"], rows
+
+
+def test_the_calibration_is_never_fitted_on_a_seed_it_is_checked_on():
+    import fit_calibration
+    import pytest
+
+    with pytest.raises(SystemExit):
+        fit_calibration.main(["--unseen-seeds", "102", "--check-seeds", "102", "--points-in", "/nonexistent"])
+    with pytest.raises(SystemExit):
+        fit_calibration.main(["--splits", "seen,unseen"])
