@@ -52,7 +52,9 @@ def _index(es, config: Config) -> str:
 def _query_dict(query: Any) -> dict | None:
     if query is None:
         return None
-    if hasattr(query, "__dataclass_fields__"):
+    if hasattr(query, "plain"):  # a RecordQuery: its values are plain already, no deep copy needed
+        query = query.plain()
+    elif hasattr(query, "__dataclass_fields__"):
         from dataclasses import asdict
         query = asdict(query)
     return {k: v for k, v in dict(query).items() if v not in (None, "", [], ())}

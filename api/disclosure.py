@@ -110,9 +110,9 @@ def disclosed_json(content: dict, done: tuple[str, ...] = ()):
     """A JSON answer for a role without the right to personal data: every value but those under the keys in
     ``done`` (disclosed already, such as a search answer's hits) disclosed here, and marked so the middleware
     does not read it again."""
-    from fastapi.responses import JSONResponse
+    from .json_response import FastJSONResponse
     body = {k: (v if k in done else disclose(v, k)) for k, v in content.items()}
-    return JSONResponse(body, headers={DISCLOSED_HEADER.decode(): "1"})
+    return FastJSONResponse(body, headers={DISCLOSED_HEADER.decode(): "1"})
 
 
 def disclose_body(body: bytes, content_type: str) -> bytes:

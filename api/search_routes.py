@@ -17,12 +17,13 @@ from typing import Annotated
 from elasticsearch import Elasticsearch, NotFoundError
 from elastic_transport import TransportError
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import HTMLResponse, Response
 from fastapi.templating import Jinja2Templates
 from jinja2 import pass_context
 
-from api import audit, auth, cursors, i18n, page_images
+from api import audit, auth, cursors, i18n, page_images, search_params
 from api.disclosure import disclosed_json
+from api.json_response import FastJSONResponse
 from api.static_files import static_file
 from indexers.client import make_client
 from indexers.pages import PageQuery, search_pages
@@ -114,31 +115,18 @@ def checked_range(param: str, text: str | None) -> tuple[str | None, str | None]
     return checked_bound(param, lo), checked_bound(param, hi)
 
 
-def record_query(
-    q: Annotated[str | None, Query(max_length=500, description="free text over every value of a record")] = None,
-    name: Annotated[str | None, Query(max_length=200, description="a person's name; diacritics, order, middle "
-                                      "name, one typo, Telex/VNI keystrokes are forgiven; spellings as typed rank first")] = None,
-    born: Annotated[str | None, Query(max_length=30, description="date of birth of the person named (or of any "
-                                      "person of the roles asked for): 1972, 1970..1975, 1972-03, ..1975")] = None,
-    born_from: Annotated[str | None, Query(max_length=10)] = None,
-    born_to: Annotated[str | None, Query(max_length=10)] = None,
-    died: Annotated[str | None, Query(max_length=30, description="date of death, as born")] = None,
-    registered: Annotated[str | None, Query(max_length=30, description="registration date, as born")] = None,
-    place: Annotated[str | None, Query(max_length=300, description="words of any place on the record")] = None,
-    number: Annotated[str | None, Query(max_length=60, description="personal ID or a register/certificate "
-                                        "number")] = None,
-    type: Annotated[list[str], Query(description="record type (repeatable)")] = [],  # noqa: A002
-    collection: Annotated[list[str], Query(description="collection (repeatable)")] = [],
-    review: Annotated[str | None, Query(max_length=20, description="ok or needs_review")] = None,
-    decade: Annotated[list[int], Query(description="decade of the record's main date, e.g. 1970")] = [],
-    province: Annotated[list[str], Query(description="province named in a place (facet value)")] = [],
-    role: Annotated[list[str], Query(description="whose name and birth date to search (repeatable): subject "
-                                     "(default: the person a record is about, both spouses of a marriage), "
-                                     "mother, father, declarant, wife, husband, relative, any")] = [],
-    sort: Annotated[str, Query(max_length=20, description=f"one of {', '.join(SORTS)}")] = "relevance",
-    size: Annotated[int, Query(ge=1, le=MAX_SIZE)] = 20,
-    facets: Annotated[bool, Query(description="count facets on the first page")] = True,
-) -> RecordQuery:
+def record_query(request: Request) -> RecordQuery:
+    """The record query of a request's query string (``search_params.RECORD_PARAMS``), checked."""
+    p = search_params.read(request.query_params)
+    return query_of(**p)
+
+
+def query_of(q: str | None = None, name: str | None = None, born: str | None = None, born_from: str | None = None,
+             born_to: str | None = None, died: str | None = None, registered: str | None = None,
+             place: str | None = None, number: str | None = None, type: list[str] = (),  # noqa: A002
+             collection: list[str] = (), review: str | None = None, decade: list[int] = (),
+             province: list[str] = (), role: list[str] = (), sort: str = "relevance", size: int = 20,
+             facets: bool = True) -> RecordQuery:
     q, name, place, number = (clean_query(v) for v in (q, name, place, number))
     try:
         b_from, b_to = checked_range("born", born)
@@ -158,7 +146,7 @@ def record_query(
     type, collection, province, role = ([v for v in vs if v] for vs in (type, collection, province, role))  # noqa: A001
     return RecordQuery(q=q, name=name, born_from=born_from or b_from, born_to=born_to or b_to, died_from=d_from,
                        died_to=d_to, registered_from=r_from, registered_to=r_to, place=place, number=number,
-                       record_types=type[:20], collections=collection[:20], review=review, decades=decade[:20],
+                       record_types=type[:20], collections=collection[:20], review=review, decades=list(decade[:20]),
                        provinces=province[:20], roles=[r[:40] for r in role[:20]], sort=sort, size=size,
                        facets=facets)
 
@@ -193,21 +181,22 @@ def _search(es: Elasticsearch, config: Config, rq: RecordQuery, cursor: str | No
 
 # --- JSON API ---------------------------------------------------------------------------------
 
-@router.get("/records/search", tags=["search"], summary="Search extracted records")
-def records_search(rq: RecordQuery = Depends(record_query),
-                   cursor: Annotated[str | None, Query(max_length=4000, description="next_cursor of the previous "
-                                                       "page; the other parameters must be the same")] = None,
-                   es: Elasticsearch = Depends(get_es), config: Config = Depends(get_config)) -> dict:
+@router.get("/records/search", tags=["search"], summary="Search extracted records",
+            openapi_extra=search_params.openapi(search_params.RECORD_PARAMS, search_params.CURSOR))
+def records_search(request: Request) -> dict:
     """Records matching every given clause, best first, with facets on the first page.
 
     Page on with ``next_cursor`` (search_after in a point in time: exact at any depth).
     Highlights are HTML-escaped values of the record with matches in ``<mark>``.
     """
-    # The answer is plain JSON already (strings, numbers, lists, dicts): sent as it is, not validated and
-    # encoded again against the ``dict`` return type.
-    result = _search(es, config, rq, cursor)
+    # The parameters are read from the query string once (api/search_params.py), not validated one by one; the
+    # answer is plain JSON already (strings, numbers, lists, dicts): sent as it is, not validated and encoded
+    # again against the ``dict`` return type.
+    config: Config = request.app.state.config
+    rq, cursor = record_query(request), search_params.CURSOR.read(request.query_params)
+    result = _search(_client(config.es_url), config, rq, cursor)
     if auth.full_fields():
-        return JSONResponse(result)
+        return FastJSONResponse(result)
     return disclosed_json(result, done=("hits",))  # each hit went through record_body (auth.mask_record)
 
 
@@ -223,7 +212,8 @@ def _get_record(es: Elasticsearch, config: Config, record_id: str) -> dict:
 EXPORT_MAX = 1000
 
 
-@router.get("/records/export", tags=["search"], summary="Export matching records as JSON lines (capped)")
+@router.get("/records/export", tags=["search"], summary="Export matching records as JSON lines (capped)",
+            openapi_extra=search_params.openapi(search_params.RECORD_PARAMS))
 def records_export(rq: RecordQuery = Depends(record_query),
                    limit: Annotated[int, Query(ge=1, le=EXPORT_MAX)] = EXPORT_MAX,
                    es: Elasticsearch = Depends(get_es), config: Config = Depends(get_config)):

@@ -35,7 +35,7 @@ import hashlib
 import html
 import json
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from typing import Any
 
@@ -124,9 +124,14 @@ class RecordQuery:
     facets: bool = True
     facet_size: int = FACET_SIZE
 
+    def plain(self) -> dict[str, Any]:
+        """The query as a dict (its values are strings, numbers and lists of them: no deep copy needed, unlike
+        ``asdict``, which cost more than building the search body)."""
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
     def fingerprint(self) -> str:
         """What a cursor is tied to: the query without its page size."""
-        d = asdict(self)
+        d = self.plain()
         d.pop("size")
         d.pop("facets")
         d.pop("facet_size")
@@ -189,7 +194,26 @@ def _near(field_name: str, word: str, **extra) -> dict:
     return {"fuzzy": {field_name: {"value": word, "fuzziness": FUZZY, "prefix_length": 0, **extra}}}
 
 
-def _one_typo(words: list[str]) -> dict:
+def near_word_scores(field_name: str, word: str, weight: float, counts: dict[str, int]) -> list[dict]:
+    """Scores for a name holding a word one slip from ``word`` instead of it: the archive's words one slip away
+    (``counts``: how many people bear each), each weighted by how likely it was meant (the commoner: 'le thi mi'
+    is rather Lê Thị Mai than Lê Thị Mơ), the likeliest ``MAX_SLIPS``."""
+    near = sorted((c for c in name_vocabulary.slips(word) if c in counts),
+                  key=lambda c: -name_vocabulary.likelihood(counts[c]))[:MAX_SLIPS]
+    return [_cs({"term": {field_name: c}}, weight / 2 + weight * SLIP_WEIGHT * name_vocabulary.likelihood(counts[c]))
+            for c in near]
+
+
+def word_counts(words: list[str], vocabulary: dict[str, dict[str, int]] | None) -> list[dict[str, int] | None]:
+    """Per query word, the counts its slips are weighed by: the last word typed (most often the given name) by
+    given names, the others by any word of a name (folded, Văn, a middle name, and Vân, a given name, are one
+    word: 'nguyen thu han' is rather Hà than Vân)."""
+    words_count = vocabulary.get("words") if vocabulary else None
+    given_count = vocabulary.get("given") if vocabulary else None
+    return [given_count if w == words[-1] and len(words) > 1 else words_count for w in words]
+
+
+def _one_typo(words: list[str], vocabulary: dict[str, dict[str, int]] | None = None) -> dict:
     """Every word in the person's name, all exact but one, which may be one edit off (first letter included).
 
     One word at a time, because near words of two query words could otherwise both be one name word
@@ -197,9 +221,42 @@ def _one_typo(words: list[str]) -> dict:
     words names the family and the given name: its slip is looked for among those (``ends``), never
     among middle names, the commonest words of all (``Nguyễn Lan`` is not Nguyễn Văn Đạt, ``van``
     being one letter from ``lan``).
+
+    With the archive's words (``vocabulary``), the near words are listed in Python and the words as typed
+    kept apart: a fuzzy query also matches the word itself, so each alternative walked the postings of a
+    common word again (``van`` among ``an lan tan van``), once per query word; the same records match. The
+    tier is then not a constant filter but one clause per way of matching (the words as typed; word *i*
+    slipped, without the word itself), each scoring ``TIERS["typo"]``, and the alternative of word *i* also
+    carries how near and how likely its near word is (``near_word_scores``, which ``name_word_clauses`` then
+    leaves out): scored only on the records that slipped there, not looked up on every record the query
+    matches, which cost a third of the query.
     """
     f = "search.people."
     near_field = f + ("words" if len(words) >= 3 else "ends")
+    if vocabulary and vocabulary.get("words"):
+        known = vocabulary["words"]
+
+        def near_only(w: str) -> list[str]:
+            # FUZZY: one edit for words of 2 letters or more, none for one letter
+            return sorted(c for c in name_vocabulary.slips(w) if c in known) if len(w) >= 2 else []
+
+        exact = ([_all(f + "words", words)] if near_field == f + "words" else
+                 [{"bool": {"filter": [{"term": {(near_field if j == i else f + "words"): w}}
+                                       for j, w in enumerate(words)]}} for i in range(len(words))])
+        counts = word_counts(words, vocabulary)
+        alternatives = [_cs(e, TIERS["typo"]) for e in exact]
+        for i, w in enumerate(words):
+            near = near_only(w)
+            if not near:
+                continue
+            scores = near_word_scores(f + "words", w, WORD_WEIGHT * words.count(w), counts[i]) if counts[i] else []
+            alternatives.append({"bool": {
+                "filter": [{"terms": {near_field: near}} if j == i else {"term": {f + "words": x}}
+                           for j, x in enumerate(words)],
+                "must_not": [{"term": {f + "words": w}}],  # the word as typed is the first alternative's
+                "should": [_cs({"match_all": {}}, TIERS["typo"]), *([{"dis_max": {"queries": scores}}] if scores
+                                                                     else [])]}})
+        return {"bool": {"should": alternatives, "minimum_should_match": 1}}
     if len(words) == 1:
         return _near(near_field, words[0])
     return {"bool": {"should": [
@@ -223,7 +280,7 @@ def query_words(name: str) -> tuple[list[str], list[str]]:
     return tokens(norm)[:MAX_QUERY_WORDS], tokens(fold(norm))[:MAX_QUERY_WORDS]
 
 
-def name_clauses(name: str, typo: bool = True) -> list[dict]:
+def name_clauses(name: str, typo: bool = True, vocabulary: dict[str, dict[str, int]] | None = None) -> list[dict]:
     """Scored ``should`` clauses on one person (a nested ``search.people`` document): see the tier table.
 
     ``typo=False`` for a Telex/VNI reading: keystrokes read as letters are taken as meant, not one slip off."""
@@ -241,18 +298,23 @@ def name_clauses(name: str, typo: bool = True) -> list[dict]:
         _cs(_all(f + "words", folded_words), TIERS["words"]),
     ]
     if typo:
-        out.append(_cs(_one_typo(folded_words), TIERS["typo"]))
+        tier = _one_typo(folded_words, vocabulary)
+        # with the vocabulary the tier scores itself (each alternative TIERS["typo"] and its slip's nearness)
+        out.append(tier if vocabulary and vocabulary.get("words") else _cs(tier, TIERS["typo"]))
     return out
 
 
-def name_word_clauses(name: str, typo: bool = True, vocabulary: dict[str, dict[str, int]] | None = None) -> list[dict]:
+def name_word_clauses(name: str, typo: bool = True, vocabulary: dict[str, dict[str, int]] | None = None,
+                      roles: list[str] | tuple[str, ...] = ("any",)) -> list[dict]:
     """Scoring-only ``should`` clauses on one person, ordering records within a tier: per query word, 1 if a
     word of the name is the query word, else 0.5 if one is a slip away (``typo``), plus how likely that slip
-    meant that word (``vocabulary``: how many people's names hold each word)."""
+    meant that word (``vocabulary``: how many people's names hold each word). ``roles``: whose names are
+    searched (``RecordQuery.roles``)."""
     norm_words, words = query_words(name)
     if not words:
         return []
     f = "search.people."
+    in_tier = bool(vocabulary and vocabulary.get("words"))  # as name_clauses builds the typo tier
 
     def nearest(field_name: str, word: str, weight: float, counts: dict[str, int] | None = None) -> dict:
         # One slip counts the same however many words of the name are a slip away: a fuzzy query would add up
@@ -261,13 +323,10 @@ def name_word_clauses(name: str, typo: bool = True, vocabulary: dict[str, dict[s
         if not typo:
             return exact
         if counts is not None:
-            # The archive's words one slip away, each weighted by how likely it was meant (the commoner):
-            # 'le thi mi' is rather Lê Thị Mai than Lê Thị Mơ.
-            near = sorted((c for c in name_vocabulary.slips(word) if c in counts),
-                          key=lambda c: -name_vocabulary.likelihood(counts[c]))[:MAX_SLIPS]
-            return {"dis_max": {"queries": [exact] + [
-                _cs({"term": {field_name: c}}, weight / 2 + weight * SLIP_WEIGHT * name_vocabulary.likelihood(counts[c]))
-                for c in near]}}
+            if field_name == f + "words" and in_tier:
+                return exact  # the typo tier scores a name word one slip off (_one_typo)
+            # The archive's words one slip away, each weighted by how likely it was meant (the commoner).
+            return {"dis_max": {"queries": [exact, *near_word_scores(field_name, word, weight, counts)]}}
         missing = {"must_not": [{"term": {field_name: word}}]}
         near = [_cs({"bool": {"must": [_near(field_name, word)], **missing}}, weight / 2)]
         same = _same_length(field_name, word)
@@ -277,14 +336,11 @@ def name_word_clauses(name: str, typo: bool = True, vocabulary: dict[str, dict[s
 
     # How common a word is, as any word of a name, and for the last word typed (most often the given name) as a
     # given name: folded, Văn (a middle name) and Vân (a given name) are one word ('nguyen thu han': Hà, not Vân).
-    words_count = vocabulary.get("words") if vocabulary else None
     given_count = vocabulary.get("given") if vocabulary else None
-    last = words[-1]
+    counts = dict(zip(words, word_counts(words, vocabulary)))
     # A word typed twice counts twice (``nguyen thuy thuy``: Nguyễn Thuỳ Thuỷ), so a query that repeats a word
     # weighs its names as much as any other of as many words; every name holding the word gets the same.
-    out = [nearest(f + "words", w, WORD_WEIGHT * words.count(w),
-                   given_count if w == last and len(words) > 1 else words_count)
-           for w in dict.fromkeys(words)]
+    out = [nearest(f + "words", w, WORD_WEIGHT * words.count(w), counts[w]) for w in dict.fromkeys(words)]
     # Word order: the last word typed is most often the given name (Vietnamese order); typed with its marks,
     # the given name spelt so first ('Lê Phương': Lê Kim Phương before Lê Phương Thị Phượng).
     if len(words) > 1:
@@ -293,8 +349,10 @@ def name_word_clauses(name: str, typo: bool = True, vocabulary: dict[str, dict[s
             out.append({"term": {f + "given_spelt": {"value": spelt_word(norm_words[-1]), "boost": SPELT_WEIGHT}}})
     # Then a name as long as the query: 'dang quang vcnh' is nearer Đặng Quang Vinh than Đặng Quang Minh Vinh.
     out.append({"term": {f + "length": {"value": len(words), "boost": LENGTH_WEIGHT}}})
-    # Then the record's subject before a parent or declarant of the same name (when other roles are asked for).
-    out.append({"term": {f + "subject": {"value": True, "boost": SUBJECT_WEIGHT}}})
+    # Then the record's subject before a parent or declarant of the same name, when other roles are asked for
+    # (``roles``; with the subjects alone every person searched is one, and the clause would only cost time).
+    if roles_beyond_subjects(roles):
+        out.append({"term": {f + "subject": {"value": True, "boost": SUBJECT_WEIGHT}}})
     # Last, when a slip is as near two names ('hne': Hoè, Huệ; 'thiy': Thị, Thuỳ), the rarer first: one rare
     # record in the first ten costs the common name one place, the common name's many records would cost the
     # rare one its only chance to be seen. Per query word the name lacks (the slipped one), the BM25 weight
@@ -305,11 +363,17 @@ def name_word_clauses(name: str, typo: bool = True, vocabulary: dict[str, dict[s
     return out
 
 
+def roles_beyond_subjects(roles: list[str] | tuple[str, ...]) -> bool:
+    """Whether ``roles`` (as asked for) reach people other than the records' subjects."""
+    roles = [r for r in roles if r][:MAX_FILTER_VALUES]
+    return bool(roles) and roles != ["subject"]
+
+
 def role_filter(roles: list[str]) -> dict:
     """Whose names a query searches: the record's subjects unless roles are named (``any``: everyone)."""
-    roles = [r for r in roles if r][:MAX_FILTER_VALUES]
-    if not roles or "subject" in roles and len(roles) == 1:
+    if not roles_beyond_subjects(roles):
         return {"term": {"search.people.subject": True}}
+    roles = [r for r in roles if r][:MAX_FILTER_VALUES]
     if "any" in roles:
         return {"match_all": {}}
     either: list[dict] = [{"terms": {"search.people.role": roles}}]
@@ -339,9 +403,11 @@ def person_query(name: str | None, q: "RecordQuery", vocabulary: dict[str, dict[
     readings = [r for r in keyboard.readings(clean_spaces(name))[:3] if query_words(r)[1]] if name else []
     if readings:
         # Only the reading as typed may be one slip off: a slip read as keystrokes makes other words again.
-        per_reading = [{"bool": {"filter": flt, "must": [{"bool": {"should": name_clauses(r, typo=typo and i == 0),
+        per_reading = [{"bool": {"filter": flt, "must": [{"bool": {"should": name_clauses(r, typo=typo and i == 0,
+                                                                                            vocabulary=vocabulary),
                                                                    "minimum_should_match": 1}}],
-                                 "should": name_word_clauses(r, typo=typo and i == 0, vocabulary=vocabulary)}}
+                                 "should": name_word_clauses(r, typo=typo and i == 0, vocabulary=vocabulary,
+                                                             roles=q.roles)}}
                        for i, r in enumerate(readings)]
         # A slip read back: searched as if typed so, without a slip on top. Within each tier (whole name, variant,
         # every word) the likelier reading first; the query as typed can match only one slip off (its word is no
@@ -350,7 +416,7 @@ def person_query(name: str | None, q: "RecordQuery", vocabulary: dict[str, dict[
             step = SLIP_READING_STEP * (len(slips) - 1 - r)
             per_reading.append({"bool": {"filter": flt, "must": [{"bool": {
                 "should": name_clauses(reading, typo=False), "minimum_should_match": 1}}],
-                "should": [*name_word_clauses(reading, typo=False, vocabulary=vocabulary),
+                "should": [*name_word_clauses(reading, typo=False, vocabulary=vocabulary, roles=q.roles),
                            _cs({"match_all": {}}, step)]}})
         inner = per_reading[0] if len(per_reading) == 1 else {"dis_max": {"queries": per_reading}}
     else:
@@ -462,7 +528,8 @@ def build_search(q: RecordQuery, search_after: list | None = None,
         "sort": build_sort(q.sort),
         "size": size,
         "track_total_hits": True,
-        "_source": {"excludes": SOURCE_EXCLUDES},
+        # No source filter: the index never keeps search.* in _source (its mapping excludes it), and filtering
+        # made Elasticsearch parse every hit's source instead of copying it (about a tenth of a name query).
     }
     if search_after is not None:
         body["search_after"] = search_after

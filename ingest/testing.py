@@ -201,18 +201,21 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def api_process(env: dict, log_path=None, workers: int = 1,
-                port: int | None = None) -> Iterator[tuple[subprocess.Popen, str]]:
+def api_process(env: dict, log_path=None, workers: int = 1, port: int | None = None,
+                root: Path | str | None = None) -> Iterator[tuple[subprocess.Popen, str]]:
     """``sohoa api`` in a subprocess on a loopback port (a free one unless given), once it answers; yields
     (process, base URL).
 
     With ``log_path`` everything the service prints goes to that file (the
-    tests that read the service's logs use it)."""
+    tests that read the service's logs use it). ``root``: run the code of another checkout (a plain copy of an
+    earlier commit, for benchmarks side by side) instead of this one."""
     import httpx
     port = port or free_port()
     out = open(log_path, "w") if log_path else None
+    if root is not None:
+        env = {**env, "PYTHONPATH": str(root)}
     proc = subprocess.Popen([sys.executable, "-m", "sohoa.cli", "api", "--host", "127.0.0.1", "--port", str(port),
-                             "--workers", str(workers)], env=env, cwd=ROOT, stdout=out or subprocess.DEVNULL,
+                             "--workers", str(workers)], env=env, cwd=root or ROOT, stdout=out or subprocess.DEVNULL,
                             stderr=subprocess.STDOUT if out else subprocess.PIPE)
     base = f"http://127.0.0.1:{port}"
     try:

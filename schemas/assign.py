@@ -123,6 +123,27 @@ def value_fits(spec: FieldSpec, value: str) -> float | None:
     return 0.0
 
 
+def implausible(spec: FieldSpec, value: str) -> bool:
+    """The value plainly is not what the field holds, whoever named the field: it does not parse as the field's
+    kind, a unit field's value names no military unit, a relation is no person's word, a number has no digit,
+    a name has digits, or a text is only words of labels ("gốc của" read as a hometown). Looser than
+    ``value_fits``, which also asks for the kind's exact look before a pair with no label is placed: here a
+    label did name the field, and a bare province or a time is its value."""
+    n = normalise(spec.kind, value, spec.values)
+    if not n.ok or n.value is None:
+        return True
+    tail = spec.key.rsplit(".", 1)[-1]
+    if "unit" in tail and not _is_unit(value):
+        return True
+    if tail == "relation":
+        return not meaning(value).roles
+    if spec.kind in ("number", "id"):
+        return not any(c.isdigit() for c in value)
+    if spec.kind == "name":
+        return any(c.isdigit() for c in value) or _label_words_only(value)
+    return spec.kind in ("text", "place") and _label_words_only(value)
+
+
 def _order_score(schema: Schema, key: str, previous: str | None, following: str | None) -> float:
     """The schema lists a type's fields in the order forms print them: a field between the fields read before
     and after the pair fits; one further off costs a step per field."""

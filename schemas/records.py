@@ -11,6 +11,7 @@ from typing import Any, cast
 from sohoa.text import fold
 
 from .checks import _boost, run_checks
+from .assign import implausible
 from .confidence import CONFIDENT, UNLABELLED, calibrate, resolution
 from .fields import Draft
 from .label_model import agreement
@@ -62,6 +63,13 @@ def finish(d: Draft, calibrated: bool = True) -> ExtractedRecord:
         for f in [*d.fields.values(), *(x for items in d.lists.values() for x in items)]:
             f.confidence = calibrate(f.spec.kind, f.clean, f.confidence, how=f.how, agree=f.agree, wording=f.wording,
                                      layout=f.layout)
+            if f.confidence >= CONFIDENT and f.raw and implausible(f.spec, f.raw):
+                # the value plainly is not what its field holds (a place with no place in it, a relation that is
+                # no person's word, a unit that names no unit, a label's words as a value): whatever the label
+                # said, the wrong value was read — the calibration, fitted on forms whose values sit where their
+                # labels say, cannot know that
+                f.confidence = CONFIDENT - 0.001
+                f.notes.append(f"the value does not look like a {f.spec.kind} of this field")
     doubtful: list[str] = []
     seen: list[FieldDoubt] = []
     fields: dict[str, Any] = {}

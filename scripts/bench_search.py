@@ -197,6 +197,11 @@ def main() -> int:
     ap.add_argument("--per-kind", type=int, default=35, help="judged queries per kind (at most)")
     ap.add_argument("--relevance-only", action="store_true", help="judged queries only, no load levels")
     ap.add_argument("--name-only", action="store_true", help="load with name queries only (CPU per name query)")
+    ap.add_argument("--latency-only", action="store_true",
+                    help="no judged queries (with --reuse: no reading of the archive's million records either)")
+    ap.add_argument("--before", default=None,
+                    help="a plain copy of earlier code (git archive C | tar -x -C DIR): its API is measured too, "
+                         "at each level right before or after this checkout's, in turn")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
 
@@ -242,6 +247,10 @@ def main() -> int:
                   file=sys.stderr)
 
         proc, base = services.enter_context(api_process(env, workers=args.api_workers, port=args.port or None))
+        apis = [("after", proc, base)]
+        if args.before:
+            apis.append(("before", *services.enter_context(api_process(env, workers=args.api_workers,
+                                                                        root=Path(args.before).resolve()))))
         # Searches run as a clerk (search with full fields), so each one is authenticated and audited
         # exactly as in service.
         token, _ = create_token(es, config, "bench-search", "clerk")
@@ -249,40 +258,41 @@ def main() -> int:
 
         # --- relevance: judged queries made by scripts/search_judgements.py, relevant records read from what
         # was generated (every background record's subjects too), never from the index
-        archive = judgements.Archive()
-        with multiprocessing.Pool(args.processes) as pool:
-            for rid, subjects in pool.imap(partial(background_subjects, seed=args.seed), range(args.records),
-                                           chunksize=2000):
-                archive.add(rid, subjects)
-        for b in planted_bases:
-            archive.add(record_id(b["doc_hash"], 0), judgements.subjects_of(b))
-        judged = judgements.queries(persons, archive, args.seed, per_kind=args.per_kind, vocabulary=vocabulary())
-        by_kind: dict[str, dict] = {k: {"n": 0, "recall": 0.0, "first": 0, "mrr": 0.0} for k in judgements.KINDS}
-        total = {"n": 0, "recall": 0.0, "first": 0, "mrr": 0.0}
-        with httpx.Client(base_url=base, timeout=30, headers=headers) as client:
-            for q in judged:
-                resp = client.get("/records/search", params={**q["params"], "size": 10, "facets": "false"})
-                resp.raise_for_status()
-                hits = resp.json()["hits"]
-                r, f, rr = judgements.judge([h["id"] for h in hits], q)
-                if args.show_misses and (r < 1 or not f):
-                    print(f"miss [{q['kind']}] {q['params']} ({len(q['relevant'])} relevant): recall {r:.2f}, "
-                          f"first {'ok' if f else 'wrong'}, got {[h['name'] for h in hits[:5]]}", file=sys.stderr)
-                for k in (by_kind[q["kind"]], total):
-                    k["n"] += 1
-                    k["recall"] += r
-                    k["first"] += f
-                    k["mrr"] += rr
-        for k in [*by_kind.values(), total]:
-            for m in ("recall", "first", "mrr"):
-                k[m] = round(k[m] / k["n"], 3) if k["n"] else None
-        result["relevance"] = {"queries": total["n"], "recall_at_10": total["recall"], "first": total["first"],
-                               "mrr": total["mrr"], "by_kind": by_kind}
-        print(f"{'query kind':<24} {'n':>4} {'recall@10':>9} {'first':>6} {'MRR':>6}", file=sys.stderr)
-        for kind, k in [*by_kind.items(), ("overall", total)]:
-            if k["n"]:
-                print(f"{kind:<24} {k['n']:>4} {k['recall']:>9.3f} {k['first']:>6.3f} {k['mrr']:>6.3f}",
-                      file=sys.stderr)
+        if not args.latency_only:
+            archive = judgements.Archive()
+            with multiprocessing.Pool(args.processes) as pool:
+                for rid, subjects in pool.imap(partial(background_subjects, seed=args.seed), range(args.records),
+                                               chunksize=2000):
+                    archive.add(rid, subjects)
+            for b in planted_bases:
+                archive.add(record_id(b["doc_hash"], 0), judgements.subjects_of(b))
+            judged = judgements.queries(persons, archive, args.seed, per_kind=args.per_kind, vocabulary=vocabulary())
+            by_kind: dict[str, dict] = {k: {"n": 0, "recall": 0.0, "first": 0, "mrr": 0.0} for k in judgements.KINDS}
+            total = {"n": 0, "recall": 0.0, "first": 0, "mrr": 0.0}
+            with httpx.Client(base_url=base, timeout=30, headers=headers) as client:
+                for q in judged:
+                    resp = client.get("/records/search", params={**q["params"], "size": 10, "facets": "false"})
+                    resp.raise_for_status()
+                    hits = resp.json()["hits"]
+                    r, f, rr = judgements.judge([h["id"] for h in hits], q)
+                    if args.show_misses and (r < 1 or not f):
+                        print(f"miss [{q['kind']}] {q['params']} ({len(q['relevant'])} relevant): recall {r:.2f}, "
+                              f"first {'ok' if f else 'wrong'}, got {[h['name'] for h in hits[:5]]}", file=sys.stderr)
+                    for k in (by_kind[q["kind"]], total):
+                        k["n"] += 1
+                        k["recall"] += r
+                        k["first"] += f
+                        k["mrr"] += rr
+            for k in [*by_kind.values(), total]:
+                for m in ("recall", "first", "mrr"):
+                    k[m] = round(k[m] / k["n"], 3) if k["n"] else None
+            result["relevance"] = {"queries": total["n"], "recall_at_10": total["recall"], "first": total["first"],
+                                   "mrr": total["mrr"], "by_kind": by_kind}
+            print(f"{'query kind':<24} {'n':>4} {'recall@10':>9} {'first':>6} {'MRR':>6}", file=sys.stderr)
+            for kind, k in [*by_kind.items(), ("overall", total)]:
+                if k["n"]:
+                    print(f"{kind:<24} {k['n']:>4} {k['recall']:>9.3f} {k['first']:>6.3f} {k['mrr']:>6.3f}",
+                          file=sys.stderr)
         # --- latency under load
         if not args.relevance_only:
             mix_rng = random.Random(args.seed + 2)
@@ -304,16 +314,20 @@ def main() -> int:
                 return "faceted", {"name": folded_text(given), "province": mix_rng.choice(PROVINCES)[0]}
 
             queries = [make_query() for _ in range(args.queries)]
-            with httpx.Client(base_url=base, timeout=30, headers=headers) as c:  # warm the caches first
-                for _kind, params in queries[:50]:
-                    c.get("/records/search", params=params)
+            for _version, _proc, api_base in apis:
+                with httpx.Client(base_url=api_base, timeout=30, headers=headers) as c:  # warm the caches first
+                    for _kind, params in queries[:50]:
+                        c.get("/records/search", params=params)
             result["load"] = []
-            for clients in args.clients:
-                level = run_load(base, headers, queries[50:], clients, args.duration, es, proc.pid)
-                result["load"].append(level)
-                name = level["latency_ms"]["name"]
-                cpu = level["cpu_ms_per_query"]
-                print(f"load: {clients} clients, {level['qps']} queries/s, name p50/p95/p99 "
+            for i, clients in enumerate(args.clients):
+                for version, api_proc, api_base in (apis if i % 2 == 0 else apis[::-1]):
+                    level = run_load(api_base, headers, queries[50:], clients, args.duration, es, api_proc.pid)
+                    level["version"] = version
+                    result["load"].append(level)
+                    name = level["latency_ms"]["name"]
+                    cpu = level["cpu_ms_per_query"]
+                    print(f"load{' (' + version + ')' if args.before else ''}: {clients} clients, {level['qps']} "
+                          f"queries/s, name p50/p95/p99 "
                       f"{name['p50']}/{name['p95']}/{name['p99']} ms, {level['errors']} errors; CPU per query: "
                       f"Elasticsearch {cpu['elasticsearch']} ms, API {cpu['api']} ms; inside Elasticsearch "
                       f"per query (ms): {level['es_ms_per_query']}; load average {level['load_average']}",

@@ -2,9 +2,31 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+import orjson
 from elasticsearch import Elasticsearch
+from elasticsearch.serializer import JsonSerializer
 
 from .config import Config
+
+
+class FastJsonSerializer(JsonSerializer):
+    """JSON bodies and answers through orjson: a search answer of 20 records is parsed in a fraction of the time
+    the standard library takes, on every request of the API. Keys that are not strings (a dict keyed by
+    numbers) are written as the standard library writes them; whatever orjson cannot write falls back to the
+    client's own conversions (dates, decimals, …)."""
+
+    OPTIONS = orjson.OPT_NON_STR_KEYS | orjson.OPT_SERIALIZE_NUMPY
+
+    def json_dumps(self, data: Any) -> bytes:
+        try:
+            return orjson.dumps(data, default=self.default, option=self.OPTIONS)
+        except orjson.JSONEncodeError:  # integers beyond 64 bits and the like: the standard library writes them
+            return super().json_dumps(data)
+
+    def json_loads(self, data: bytes) -> Any:
+        return orjson.loads(data)
 
 
 def make_client(config: Config) -> Elasticsearch:
@@ -15,4 +37,5 @@ def make_client(config: Config) -> Elasticsearch:
         retry_on_timeout=True,
         max_retries=3,
         retry_on_status=(429, 502, 503, 504),
+        serializer=FastJsonSerializer(),
     )

@@ -11,7 +11,7 @@ from synth import page  # noqa: E402
 from indexers.records import date_bound, derive, name_variants, province, record_documents  # noqa: E402
 from indexers.records_search import (BadQuery, RecordQuery, build_aggs, build_query, build_search,  # noqa: E402
                                      decode_cursor, encode_cursor, highlights, mark, name_clauses,
-                                     name_word_clauses, parse_range)
+                                     name_word_clauses, parse_range, SUBJECT_WEIGHT)
 from schemas.extract import extract_records  # noqa: E402
 
 BIRTH = [
@@ -234,7 +234,9 @@ def test_filters_and_caps():
     assert body["size"] == 100
     assert all(a["terms"]["size"] <= 50 for a in body["aggs"].values())
     assert body["sort"][-1] == {"record_id": "asc"}
-    assert body["_source"] == {"excludes": ["search.*"]}
+    # search.* never reaches a hit: the index does not keep it in _source, so the search asks for no filtering
+    from indexers.client import load_template
+    assert "_source" not in body and load_template("records")["mappings"]["_source"] == {"excludes": ["search.*"]}
     with pytest.raises(BadQuery):
         build_search(RecordQuery(review="maybe"))
     with pytest.raises(BadQuery):
@@ -284,7 +286,7 @@ def test_word_clauses_only_order_within_a_tier():
     nested = _nested(build_query(RecordQuery(name="Hoàng Văn Tvu")))["query"]["bool"]
     tiers = nested["must"][0]["bool"]["should"]
     bonus = nested["should"]
-    assert bonus == name_word_clauses("Hoàng Văn Tvu")
+    assert bonus == name_word_clauses("Hoàng Văn Tvu", roles=[])
     assert not any(c in tiers for c in bonus)  # scoring only: they never make a record match
     words = [c["dis_max"]["queries"] for c in bonus if "search.people.words" in json.dumps(c) and "dis_max" in c]
     assert [qs[0]["constant_score"]["filter"]["term"]["search.people.words"] for qs in words] == [
@@ -324,6 +326,18 @@ def test_word_clauses_only_order_within_a_tier():
     assert length == [{"term": {"search.people.length": {"value": 3, "boost": LENGTH_WEIGHT}}}]
 
 
+def test_the_subject_comes_first_only_when_other_people_are_searched_too():
+    def subject_bonus(**kw) -> list[dict]:
+        nested = _nested(build_query(RecordQuery(name="Hoàng Văn Tú", **kw)))["query"]["bool"]
+        return [c for c in nested["should"] if "search.people.subject" in json.dumps(c)]
+
+    # every person a subjects-only search can match is a subject: the clause would add the same to all
+    assert subject_bonus() == [] and subject_bonus(roles=["subject"]) == []
+    for roles in (["any"], ["mother"], ["subject", "mother"]):
+        assert subject_bonus(roles=roles) == [{"term": {"search.people.subject": {"value": True,
+                                                                                   "boost": SUBJECT_WEIGHT}}}]
+
+
 def test_a_one_word_name_has_no_word_order_clause():
     assert not any("search.people.given" in json.dumps(c) for c in name_word_clauses("Đức"))
 
@@ -336,20 +350,61 @@ def test_slips_are_every_word_one_edit_away_and_say_whether_the_length_is_kept()
     assert likelihood(54) > likelihood(12)  # Mai (54 people) over Mơ (12), though a key was dropped to reach it
 
 
+def _slip_boosts(name: str, word: str, vocabulary: dict) -> dict[str, float]:
+    """word -> score of a name holding it instead of ``word``, from the typo tier of ``name``'s clauses."""
+    from indexers.records_search import TIERS
+    [tier] = [c for c in name_clauses(name, vocabulary=vocabulary) if "match_all" in json.dumps(c)]
+    [slipped] = [a for a in tier["bool"]["should"]
+                 if a.get("bool", {}).get("must_not") == [{"term": {"search.people.words": word}}]]
+    assert {"constant_score": {"filter": {"match_all": {}}, "boost": TIERS["typo"]}} in slipped["bool"]["should"]
+    [near] = [c for c in slipped["bool"]["should"] if "dis_max" in c]
+    return {q["constant_score"]["filter"]["term"]["search.people.words"]: q["constant_score"]["boost"]
+            for q in near["dis_max"]["queries"]}
+
+
 def test_with_the_archives_word_counts_the_likelier_slip_scores_higher():
-    vocabulary = {"words": {"le": 900, "thi": 5000, "mai": 60, "mo": 12, "my": 3, "van": 9000},
+    vocabulary = {"words": {"le": 900, "thi": 5000, "mai": 60, "mo": 12, "my": 3, "van": 9000, "han": 40},
                   "given": {"mai": 54, "mo": 12, "my": 3, "van": 5}}
     clauses = name_word_clauses("le thi mi", vocabulary=vocabulary)
     [mi] = [c for c in clauses if '"mi"' in json.dumps(c) and "search.people.words" in json.dumps(c)]
-    boosts = {q["constant_score"]["filter"]["term"]["search.people.words"]: q["constant_score"]["boost"]
-              for q in mi["dis_max"]["queries"]}
-    assert boosts["mi"] == 1.0 and boosts["mai"] > boosts["mo"] > boosts["my"] > 0.5
-    assert max(b for w, b in boosts.items() if w != "mi") < 0.5 + 0.05  # below the next step of nearness
-    assert "fuzzy" not in json.dumps(clauses)  # the counts replace the fuzzy near words and the IDF tie-break
+    assert mi == {"constant_score": {"filter": {"term": {"search.people.words": "mi"}}, "boost": 1.0}}
+    # a name one slip off scores in the typo tier (only the records that slipped there are scored so)
+    boosts = _slip_boosts("le thi mi", "mi", vocabulary)
+    assert boosts["mai"] > boosts["mo"] > boosts["my"] > 0.5
+    assert max(boosts.values()) < 0.5 + 0.05  # below the next step of nearness
+    assert "fuzzy" not in json.dumps(clauses + name_clauses("le thi mi", vocabulary=vocabulary))
     # the last word is weighed by given names: Văn (a middle name) counts little as the given name Vân
-    [han] = [c for c in name_word_clauses("nguyen thu han", vocabulary=vocabulary)
-             if '"han"' in json.dumps(c) and "search.people.words" in json.dumps(c)]
-    boosts = {q["constant_score"]["filter"]["term"]["search.people.words"]: q["constant_score"]["boost"]
-              for q in han["dis_max"]["queries"]}
+    boosts = _slip_boosts("nguyen thu han", "han", vocabulary)
     import math
     assert boosts["van"] == pytest.approx(0.5 + 0.002 * math.log(6))  # 5 given names, not 9,000 words
+
+
+def test_the_typo_tier_lists_the_archive_words_one_slip_away_apart_from_the_words_typed():
+    from indexers.records_search import _one_typo
+    vocabulary = {"words": {w: 10 for w in ("nguyen", "nguyet", "van", "an", "lan", "dung", "hung", "le", "ha",
+                                            "hai", "a")}}
+    f = "search.people."
+    tier = _one_typo(["nguyen", "van", "dung"], vocabulary)["bool"]
+    assert tier["minimum_should_match"] == 1
+    exact, *near = tier["should"]
+    # the words as typed once (not once per query word, inside each word's near words)
+    assert exact == {"constant_score": {"filter": {"bool": {"filter": [
+        {"term": {f + "words": w}} for w in ("nguyen", "van", "dung")]}}, "boost": 2}}
+    # each word slipped: its near words, the others as typed, never the word itself (the first alternative's)
+    assert [(a["bool"]["filter"], a["bool"]["must_not"]) for a in near] == [
+        ([{"terms": {f + "words": ["nguyet"]}}, {"term": {f + "words": "van"}}, {"term": {f + "words": "dung"}}],
+         [{"term": {f + "words": "nguyen"}}]),
+        ([{"term": {f + "words": "nguyen"}}, {"terms": {f + "words": ["an", "lan"]}}, {"term": {f + "words": "dung"}}],
+         [{"term": {f + "words": "van"}}]),
+        ([{"term": {f + "words": "nguyen"}}, {"term": {f + "words": "van"}}, {"terms": {f + "words": ["hung"]}}],
+         [{"term": {f + "words": "dung"}}])]
+    # one or two words: the slip among the family and given names (ends); a one-letter word exactly as typed
+    two = _one_typo(["le", "ha"], vocabulary)["bool"]["should"]
+    assert {"constant_score": {"filter": {"bool": {"filter": [{"term": {f + "ends": "le"}},
+                                                              {"term": {f + "words": "ha"}}]}}, "boost": 2}} in two
+    assert [{"term": {f + "words": "le"}}, {"terms": {f + "ends": ["a", "hai"]}}] in [
+        a["bool"]["filter"] for a in two if "must_not" in a.get("bool", {})]
+    assert _one_typo(["a"], vocabulary)["bool"]["should"] == [
+        {"constant_score": {"filter": {"bool": {"filter": [{"term": {f + "ends": "a"}}]}}, "boost": 2}}]
+    # without the archive's words, fuzzy queries as before
+    assert "fuzzy" in json.dumps(_one_typo(["nguyen", "van", "dung"]))

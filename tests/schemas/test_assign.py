@@ -181,3 +181,26 @@ def test_the_rest_of_a_label_ending_its_row_leaves_the_value_to_the_row_below():
         return _rest_of_label(build_rows(page([text]))[0].toks)
     assert rest("cua nguoi duoc khai sinh -") and rest("xxq yyy:")
     assert not rest("Việt Nam -") and not rest("cua nguoi") and not rest("thôn 6 -")
+
+
+# --- a value that plainly is not its field's, whoever named the field --------------------------------------
+
+def test_a_value_that_plainly_is_not_its_fields_kind_is_implausible():
+    from schemas.assign import implausible
+    death, martyr = SCHEMAS["death"], SCHEMAS["martyr"]
+    relation = death.by_key["declarant.relation"]
+    assert implausible(relation, "Với") and not implausible(relation, "Con trai")
+    unit = next(f for f in martyr.fields if f.key.rsplit(".", 1)[-1] == "unit")
+    assert implausible(unit, "Bảy") and not implausible(unit, "Đại đội 3, Tiểu đoàn 8")
+    number = death.by_key["registration.number"]
+    assert implausible(number, "không rõ") and not implausible(number, "47")
+    name = death.by_key["full_name"]
+    assert implausible(name, "Trần 1962") and not implausible(name, "Trần Thị Mơ")
+
+
+def test_a_bare_province_and_a_time_are_plausible_where_a_label_named_the_field():
+    # looser than value_fits, which wants a kind's exact look before a pair with no label is placed
+    from schemas.assign import implausible
+    death = SCHEMAS["death"]
+    assert not implausible(death.by_key["place_of_death"], "Kon Tum")
+    assert not implausible(death.by_key["time_of_death"], "07:45")
