@@ -24,6 +24,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
+from sohoa.dates import date_words_only, lunar_year
 from sohoa.text import fold
 
 from . import label_model
@@ -112,6 +113,8 @@ def value_fits(spec: FieldSpec, value: str) -> float | None:
         return SHAPE_BONUS if looks_like_name(value) else None
     if spec.kind == "place":
         return SHAPE_BONUS if seen == "place" else None
+    if spec.kind == "date" and not (date_words_only(value) or lunar_year(value)):
+        return None  # a note that holds a date ("… corrected on 12/08/1990") is no date field's value
     if spec.kind in ("sex", "ethnicity", "enum", "date", "time", "dimensions", "weight", "dating", "percent"):
         return SHAPE_BONUS if n.quality >= 1 else 0.0
     if spec.kind == "text":  # anything parses as text: a name or a bare number is rarely one

@@ -291,6 +291,13 @@ def _date_phrases_at(text: str) -> list[list[tuple[str, int, int]]]:
     return out
 
 
+def date_words_only(text: str) -> bool:
+    """Every word of ``text`` is a word or number of a date ("ngày 12 tháng 8 năm 1990", "12/08/1990"): no
+    other words around it ("Đã cải chính ngày 12/08/1990" is a note that holds a date, not a date)."""
+    toks = [fold(m.group(0)).strip(".,;:()") for m in _TOKEN_AT.finditer(text)]
+    return bool(toks) and all(not t or t in _DATE_WORDS or fix_digits(t)[0][:1].isdigit() for t in toks)
+
+
 def _date_phrases(text: str) -> list[list[str]]:
     """Runs of folded tokens that may spell a date: ``ngay ... thang ... nam ...``."""
     return [[t for t, _, _ in phrase] for phrase in _date_phrases_at(text)]

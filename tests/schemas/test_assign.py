@@ -204,3 +204,13 @@ def test_a_bare_province_and_a_time_are_plausible_where_a_label_named_the_field(
     death = SCHEMAS["death"]
     assert not implausible(death.by_key["place_of_death"], "Kon Tum")
     assert not implausible(death.by_key["time_of_death"], "07:45")
+
+
+def test_a_note_that_holds_a_date_is_no_date_fields_value():
+    # a remark with a date inside it is listed as unmapped, never placed as a date nobody labelled
+    birth = SCHEMAS["birth"]
+    assert value_fits(birth.by_key["registration.date"], "Đã sửa đổi ngày 03/04/1995") is None
+    assert value_fits(birth.by_key["registration.date"], "ngày 3 tháng 4 năm 1995") is not None
+    got = placed("birth", [Pending("Xxq vvk", "Được cấp lại ngày 21/06/2001", None, "place_of_birth", None)],
+                 {"full_name", "date_of_birth", "place_of_birth"})
+    assert got == {}
