@@ -19,6 +19,7 @@ from .model import FieldValue
 from .normalize import (canonical_place, cut_place_name, missing_place_name, normalise, plausible_word,
                         rare_name_syllable, repair_separators, repair_tone_shift, repair_word, syllable_key,
                         vocabulary_neighbours)
+from .repair import REPAIR_FACTOR, nearest_name_syllable, repair_place_units
 from .vocab import COMMON_WORDS, SURNAMES, vocabulary, vocabulary_phrases
 
 _SURNAMES_BY_FOLD: dict[str, list[str]] = {}
@@ -108,6 +109,13 @@ class Found:
             if changes:
                 self.confidence *= 0.9
                 self.notes.append("marks restored: " + ", ".join(changes))
+            units = repair_place_units(self.value)
+            if units.changes:
+                # one edit from exactly one unit inside the units the value names around it
+                self.value = units.value
+                if not units.sure:
+                    self.confidence *= REPAIR_FACTOR
+                self.notes.append("read as the gazetteer's unit: " + ", ".join(units.changes))
             if self.spec.kind == "place" and (cut := cut_place_name(self.value)):
                 self.confidence *= 0.5
                 self.notes.append(f"{cut!r} is only the start of a name: words were lost")
@@ -205,8 +213,12 @@ class Found:
             self.confidence *= 0.55
             self.notes.extend(f"{w!r} is rare in names ({', '.join(alts)} are common)" for w, alts in rare)
             # one common syllable with the same letters: the likelier reading, still for a person to confirm
-            swap = {w: (alts[0][:1].upper() if w[:1].isupper() else alts[0][:1]) + alts[0][1:]
-                    for w, alts in rare if len(alts) == 1}
+            # several: the one whose marks are nearest, when strictly nearer than the rest ("Đúc": đức, not dục).
+            # A person's name only: a place's proper words come from far more syllables than names use, and
+            # its units are read against the gazetteer (schemas/repair.py); a place's rare word stays as read
+            nearest = {w: nearest_name_syllable(w, alts)[0] if self.spec.kind == "name" else None
+                       for w, alts in rare}
+            swap = {w: (n[:1].upper() if w[:1].isupper() else n[:1]) + n[1:] for w, n in nearest.items() if n}
             if swap:
                 self.value = " ".join(
                     w.replace(w.strip(",.;:"), swap[w.strip(",.;:")]) if w.strip(",.;:") in swap else w

@@ -16,7 +16,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from sohoa.text import fold
+from sohoa.text import fold, nfc
 
 # the level words a Vietnamese address names its units with, longest first
 LEVEL_WORDS = ("thành phố", "thị trấn", "thị xã", "phường", "quận", "huyện", "tỉnh", "xã", "thôn", "xóm", "ấp",
@@ -78,3 +78,35 @@ def is_place(text: str) -> bool:
         return False
     names = unit_names()
     return parts[-1] in names["province"] or parts[-1] in names["district"]
+
+
+@lru_cache(maxsize=1)
+def hierarchy() -> dict[str, dict[str, frozenset[str]]]:
+    """Units as written (NFC, lower case), province -> district -> communes/wards/townships: the 63 provinces
+    as they stood before the 2025 merger with their districts, and the 34 after it with their wards under the
+    district ``""`` (the merger dropped the district level). Empty when the package is not installed."""
+    folder = _data_dir()
+    if folder is None:
+        return {}
+    out: dict[str, dict[str, set[str]]] = {}
+    legacy = json.loads((folder / "parser_legacy.json").read_text(encoding="utf-8"))
+    province_of = {key: nfc(p["provinceShort"]).lower() for key, p in legacy["DICT_PROVINCE"].items()}
+    for pkey, districts in legacy["DICT_PROVINCE_DISTRICT"].items():
+        for dkey, d in districts.items():
+            out.setdefault(province_of[pkey], {}).setdefault(nfc(d["districtShort"]).lower(), set())
+    for pkey, districts in legacy["DICT_PROVINCE_DISTRICT_WARD_NO_ACCENTED"].items():
+        for dkey, wards in districts.items():
+            dname = legacy["DICT_PROVINCE_DISTRICT"].get(pkey, {}).get(dkey, {}).get("districtShort")
+            if not isinstance(dname, str):
+                continue
+            for w in wards.values():
+                if isinstance(w.get("wardShort"), str):
+                    out[province_of[pkey]].setdefault(nfc(dname).lower(), set()).add(nfc(w["wardShort"]).lower())
+    recent = json.loads((folder / "parser_from_2025.json").read_text(encoding="utf-8"))
+    for pkey, wards in recent["DICT_PROVINCE_WARD_NO_ACCENTED"].items():
+        p = recent["DICT_PROVINCE"].get(pkey, {})
+        if "provinceShort" not in p:
+            continue
+        bucket = out.setdefault(nfc(p["provinceShort"]).lower(), {}).setdefault("", set())
+        bucket.update(nfc(w["wardShort"]).lower() for w in wards.values() if isinstance(w.get("wardShort"), str))
+    return {p: {d: frozenset(c) for d, c in ds.items()} for p, ds in out.items()}

@@ -26,6 +26,7 @@ from sohoa.dates import (FAILED, LEADER_CHARS, DateParse, Found, Norm, date_span
 from sohoa.id_numbers import ID_MIN_DIGITS, id_spans, norm_id, sensitive_spans  # noqa: F401
 from sohoa.text import clean_spaces, fold, nfc
 
+from .repair import repair_document_code
 from .vocab import ERAS, ETHNICITIES
 
 
@@ -98,6 +99,11 @@ def norm_number(raw: str) -> Norm:
     fixed = "".join(_fix_piece(p) for p in re.split(r"([\s/.\-]+)", text))
     q = 1.0 if fixed == text else 0.85
     notes = []
+    code = repair_document_code(fixed)
+    if code.changes:
+        fixed = code.value
+        q = min(q, 0.5)  # a look-alike read as what the number's shape needs: likely, still for a person to see
+        notes.append("look-alikes read by the number's shape: " + ", ".join(code.changes))
     if any(len(w) >= 2 and w.isalpha() and w.islower() for w in fixed.split()):
         q = min(q, 0.5)  # a lower-case word in a number: OCR noise or a run-on value
     if any(any(unicodedata.combining(c) for c in unicodedata.normalize("NFD", w)) for w in fixed.split()):
