@@ -19,7 +19,8 @@ from .model import FieldValue
 from .normalize import (canonical_place, cut_place_name, missing_place_name, normalise, plausible_word,
                         rare_name_syllable, repair_separators, repair_tone_shift, repair_word, syllable_key,
                         vocabulary_neighbours)
-from .repair import REPAIR_FACTOR, nearest_name_syllable, repair_place_units
+from .repair import (REPAIR_FACTOR, dots_in_parts, inner_capital, level_word_case, nearest_name_syllable,
+                     repair_place_units)
 from .vocab import COMMON_WORDS, SURNAMES, vocabulary, vocabulary_phrases
 
 _SURNAMES_BY_FOLD: dict[str, list[str]] = {}
@@ -92,6 +93,9 @@ class Found:
                     self.notes.append(f"{first!r} is not a known family name")
         if self.spec.kind in ("place", "text") and isinstance(self.value, str):
             self.value, changes = repair_separators(self.value, place=self.spec.kind == "place")
+            for slip in ([level_word_case] if self.spec.kind == "place" else []) + [dots_in_parts]:
+                fixed = slip(self.value)
+                self.value, changes = fixed.value, changes + fixed.changes
             if changes:
                 self.confidence *= 0.9
                 self.notes.append("punctuation repaired: " + "; ".join(changes))
@@ -99,8 +103,8 @@ class Found:
                 self.confidence *= 0.5
                 self.notes.append(f"no name after {level!r}: words were lost")
             words = self.value.split(" ")
-            repaired = [repair_word(w, vocabulary(self.spec.vocabulary) if self.spec.vocabulary else None)
-                        for w in words]
+            vocab = vocabulary(self.spec.vocabulary) if self.spec.vocabulary else None
+            repaired = [inner_capital(w, _known_words(self.spec.vocabulary)) or repair_word(w, vocab) for w in words]
             if any(repaired):
                 self.value = " ".join(r or w for r, w in zip(repaired, words))
                 self.confidence *= 0.85
@@ -298,6 +302,17 @@ def _vocab_keys(names: tuple[str, ...]) -> frozenset[tuple[str, str]]:
 
 
 @lru_cache(maxsize=64)
+@lru_cache(maxsize=None)
+def _known_words(names: tuple[str, ...]) -> frozenset[str]:
+    """Lower-case words a place or text may be made of: the field's vocabulary, the common place, unit and
+    office words, the name syllables."""
+    from .vocab import NAME_SYLLABLES
+    words = {w.lower() for w in COMMON_WORDS} | set(NAME_SYLLABLES)
+    if names:
+        words |= {w.lower() for phrase in vocabulary(names) for w in phrase.split()}
+    return frozenset(words)
+
+
 def _phrases(names: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(vocabulary_phrases(names))
 

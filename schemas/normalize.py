@@ -94,11 +94,13 @@ def _fix_piece(piece: str) -> str:
 
 def norm_number(raw: str) -> Norm:
     text = strip_leaders(raw.translate(_LOOKALIKES)).strip(" .,;'`")
+    # a dash between two capitals' pieces read as another stroke ("2574/QĐ~ LĐTBXH")
+    text, dashes = re.subn(r"(?<=[A-ZĐ])\s*[~_—–]\s*(?=[A-ZĐ])", "-", text)
     text = re.sub(r"\s*([/.\-])\s*", r"\1", text)
     text = re.sub(r"ĐĐ+", "Đ", text)  # OCR doubles Đ ("QĐÐ"); Vietnamese never writes ĐĐ
     fixed = "".join(_fix_piece(p) for p in re.split(r"([\s/.\-]+)", text))
-    q = 1.0 if fixed == text else 0.85
-    notes = []
+    q = 1.0 if fixed == text and not dashes else 0.85
+    notes = ["a dash read as another stroke"] if dashes else []
     code = repair_document_code(fixed)
     if code.changes:
         fixed = code.value
@@ -608,7 +610,10 @@ def canonical_place(text: str, phrases: tuple[str, ...] = ()) -> tuple[str, list
             if not has_marks(window) or " ".join(window) == phrase:
                 continue
             wkey = fold(" ".join(window)).replace(" ", "")
-            close = wkey == key or (len(key) >= 10 and Levenshtein.distance(wkey, key) <= 1)
+            # a long phrase may have two letters wrong when a word of it is no Vietnamese syllable (OCR's
+            # hand, not another phrase): "RghTa tráng liệt sĩ"
+            close = wkey == key or (len(key) >= 10 and Levenshtein.distance(wkey, key) <= 1) or (
+                len(key) >= 15 and Levenshtein.distance(wkey, key) <= 2 and not all(plausible_word(w) for w in window))
             if close and window[0][:1].isupper() != phrase[:1].isupper() and " ".join(window[1:]) == " ".join(pw[1:]) \
                     and fold(window[0]) == fold(pw[0]) and window[0][1:] == pw[0][1:]:
                 continue  # the same phrase but for a capital letter: nothing to restore

@@ -242,3 +242,73 @@ def repair_document_code(text: str) -> Repaired:
                 pieces[i] = fixed
         out = head + sep + "".join(pieces)
     return Repaired(out, changes, sure=False)
+
+
+# --- slips in places and short texts ------------------------------------------------------------
+
+_PART_LEVELS = ("thị trấn", "thị xã", "thành phố", "khu phố", "tổ dân phố", "phường", "quận", "huyện", "tỉnh",
+                "xã", "thôn", "xóm", "ấp", "bản")
+
+
+def level_word_case(text: str) -> Repaired:
+    """A level word starting a later part of an address in capitals when the value writes its other level
+    words in lower case (``…, xã Phật Tích, Huyện Thuận Thành, tỉnh …``): OCR's capital, or a speck read
+    as one; the value's own usage says which case it writes."""
+    parts = text.split(", ")
+    heads = []
+    for i, part in enumerate(parts):
+        low = part.lower()
+        level = next((w for w in _PART_LEVELS if low == w or low.startswith(w + " ")), None)
+        if level:
+            heads.append((i, part[:len(level)]))
+    lower = [h for _, h in heads if h == h.lower()]
+    upper = [(i, h) for i, h in heads if i > 0 and h[:1].isupper() and h[1:] == h[1:].lower()]
+    if not lower or not upper or len(upper) >= len(lower):
+        return Repaired(text)
+    changes = []
+    for i, h in upper:
+        parts[i] = h.lower() + parts[i][len(h):]
+        changes.append(f"{h} -> {h.lower()}")
+    return Repaired(", ".join(parts), changes, sure=False)
+
+
+def inner_capital(word: str, known: frozenset[str] | set[str]) -> str | None:
+    """``SứCt`` -> ``Sứt``: one capital inside a lower-case word, which makes it no Vietnamese syllable,
+    where the word without it is a known one (Vietnamese writes no capital inside a word: a speck or a
+    broken stroke read as a letter)."""
+    from .normalize import plausible_word
+    core = word.strip(",.;:")
+    inner = [i for i, c in enumerate(core) if i > 0 and c.isupper()]
+    if len(inner) != 1 or not core.isalpha() or plausible_word(core) or not core[inner[0] - 1].islower():
+        return None
+    fixed = core[:inner[0]] + core[inner[0] + 1:]
+    if not plausible_word(fixed) or fixed.lower() not in known:
+        return None
+    return word.replace(core, fixed)
+
+
+# a dot glued between two words ("huyện Tân.Yên"); an abbreviation ("TP.Hồ Chí Minh") is all capitals
+_GLUED = re.compile(r"(?<![\w.])([^\W\d_]{2,})\.([^\W\d_]{2,})(?![\w.])")
+# a part that is a word and its number with a dot between ("ngăn. 2"): no sentence ends in such a part
+_WORD_DOT_NUMBER = re.compile(r"(?:^|(?<=, ))([^\W\d_]+)\. (\d+[a-z]?)(?=,|$)")
+
+
+def _name_word(w: str) -> bool:
+    return w[:1].isupper() and w[1:] == w[1:].lower()
+
+
+def dots_in_parts(text: str) -> Repaired:
+    """Dots OCR read inside the parts of a place or a storage location (specks): between two capitalised
+    words of a name, and between a word and its number when the two are a whole part."""
+    changes: list[str] = []
+
+    def glued(m: re.Match) -> str:
+        if not (_name_word(m.group(1)) and _name_word(m.group(2))):
+            return m.group(0)
+        changes.append(m.group(0))
+        return f"{m.group(1)} {m.group(2)}"
+
+    out = _GLUED.sub(glued, text)
+    changes += [m.group(0) for m in _WORD_DOT_NUMBER.finditer(out)]
+    out = _WORD_DOT_NUMBER.sub(r"\1 \2", out)
+    return Repaired(out, [f"dot dropped in {c!r}" for c in changes], sure=False)

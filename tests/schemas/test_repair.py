@@ -73,3 +73,42 @@ def test_extracted_place_is_repaired_with_its_ocr_text_and_a_note_kept():
     assert any("Tân Chỉ -> Tân Chi" in n for n in got["notes"])
     # sure (one candidate, none within two edits, a rare syllable read): its confidence is not lowered
     assert flatten_fields(rec, "confidence")["place_of_birth"] > 0.9
+
+
+def test_level_word_capitalised_against_the_values_own_usage_is_lowered():
+    from schemas.repair import level_word_case
+    got = level_word_case("thôn Đoài 3, xã Phật Tích, Huyện Thuận Thành, tỉnh Bắc Giang")
+    assert got.value == "thôn Đoài 3, xã Phật Tích, huyện Thuận Thành, tỉnh Bắc Giang" and got.changes
+    for raw in ("Xã Phật Tích, Huyện Thuận Thành, Tỉnh Bắc Giang", "Huyện Thuận Thành, tỉnh Bắc Giang"):
+        assert level_word_case(raw).value == raw  # written in capitals throughout, or the first part
+
+
+def test_capital_inside_a_word_is_dropped_when_the_rest_is_a_known_word():
+    from schemas.repair import inner_capital
+    assert inner_capital("SứCt", frozenset({"sứt"})) == "Sứt"
+    assert inner_capital("SứCt", frozenset()) is None  # no known word without it
+    assert inner_capital("McDonald", frozenset({"mcdonald"})) is None  # two capitals inside: a name as written
+
+
+@pytest.mark.parametrize("raw,want", [
+    ("xã Cảnh Hưng, huyện Tân.Yên, tỉnh Bắc Giang", "xã Cảnh Hưng, huyện Tân Yên, tỉnh Bắc Giang"),
+    ("Kho 3, giá 12, ngăn. 2", "Kho 3, giá 12, ngăn 2"),
+])
+def test_dots_inside_parts_are_specks(raw, want):
+    from schemas.repair import dots_in_parts
+    got = dots_in_parts(raw)
+    assert got.value == want and got.changes
+
+
+@pytest.mark.parametrize("raw", ["TP.Hồ Chí Minh", "P.Hàng Bạc", "Kho 1. Giá 3", "Đã chết. 2 người khai"])
+def test_dots_of_abbreviations_and_sentences_are_kept(raw):
+    from schemas.repair import dots_in_parts
+    assert dots_in_parts(raw).value == raw
+
+
+def test_long_phrase_with_a_word_no_syllable_is_restored_and_a_dash_in_a_number():
+    from schemas.normalize import canonical_place, norm_number
+    assert canonical_place("RghTa tráng liệt sĩ Trường Sơn")[0] == "Nghĩa trang liệt sĩ Trường Sơn"
+    assert canonical_place("Nghĩa trang liệt sĩ Trường Sơn")[0] == "Nghĩa trang liệt sĩ Trường Sơn"
+    n = norm_number("2574/QĐ~ LĐTBXH")
+    assert n.value == "2574/QĐ-LĐTBXH" and n.quality < 1 and n.notes
