@@ -9,6 +9,7 @@ import re
 from .fields import TONE_SHIFT_FACTOR, Draft, Found
 from .loader import Schema
 from .normalize import cccd_parts, parse_date
+from .repair import same_person_reading
 
 
 # --- checks and review --------------------------------------------------------------------------
@@ -64,7 +65,22 @@ def _boost(c: float, other: float) -> float:
     return min(0.99, 1 - (1 - c) * (1 - other * 0.5))
 
 
+def agree_names(d: Draft) -> None:
+    """A person named twice in the record (the mother who declared the birth) whose name one reading got
+    with a misread syllable and the other right: the better reading for both (schemas/repair.py). The
+    confidence lowered for the rare syllable stays: a person confirms."""
+    named = [f for f in d.fields.values() if f.spec.kind == "name" and isinstance(f.value, str)]
+    named += [f for fs in d.lists.values() for f in fs if f.spec.kind == "name" and isinstance(f.value, str)]
+    for f in named:
+        for other in named:
+            if other is not f and (better := same_person_reading(f.value, other.value)):
+                f.value = better
+                f.notes.append(f"read as the same name in {other.spec.key}")
+                break
+
+
 def run_checks(d: Draft) -> None:
+    agree_names(d)
     schema = d.schema
     if schema is None:
         return

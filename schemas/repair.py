@@ -312,3 +312,22 @@ def dots_in_parts(text: str) -> Repaired:
     changes += [m.group(0) for m in _WORD_DOT_NUMBER.finditer(out)]
     out = _WORD_DOT_NUMBER.sub(r"\1 \2", out)
     return Repaired(out, [f"dot dropped in {c!r}" for c in changes], sure=False)
+
+
+# --- one person named twice in a record ---------------------------------------------------------------
+
+def same_person_reading(name: str, other: str) -> str | None:
+    """``other`` when it is ``name`` read better: the same letters (a mother who declared the birth is named
+    twice), and every word where the two differ is, in ``name``, no common name syllable or no Vietnamese
+    syllable while, in ``other``, a common one (``Trần Thánh Quỳnh`` / ``Trần Thanh Quỳnh``). None otherwise:
+    two people whose names differ in the marks of common syllables (``Lan`` / ``Lân``) stay two."""
+    from .normalize import plausible_word, rare_name_syllable
+    from .vocab import NAME_SYLLABLES, SURNAMES
+    a, b = name.split(), other.split()
+    if name == other or len(a) != len(b) or fold(name) != fold(other):
+        return None
+    common = set(NAME_SYLLABLES) | {s.lower() for s in SURNAMES}
+    diff = [(x, y) for x, y in zip(a, b) if x != y]
+    if all((not plausible_word(x) or rare_name_syllable(x)) and y.lower() in common for x, y in diff):
+        return other
+    return None

@@ -112,3 +112,22 @@ def test_long_phrase_with_a_word_no_syllable_is_restored_and_a_dash_in_a_number(
     assert canonical_place("Nghĩa trang liệt sĩ Trường Sơn")[0] == "Nghĩa trang liệt sĩ Trường Sơn"
     n = norm_number("2574/QĐ~ LĐTBXH")
     assert n.value == "2574/QĐ-LĐTBXH" and n.quality < 1 and n.notes
+
+
+def test_one_person_named_twice_takes_the_reading_with_common_syllables():
+    from schemas.repair import same_person_reading
+    assert same_person_reading("Trần Thánh Quỳnh", "Trần Thanh Quỳnh") == "Trần Thanh Quỳnh"
+    assert same_person_reading("Trần Thanh Quỳnh", "Trần Thánh Quỳnh") is None  # the better reading stays
+    assert same_person_reading("Trần Thị Lan", "Trần Thị Lân") is None  # two common syllables: two people
+    assert same_person_reading("Trần Thánh Quỳnh", "Trần Thanh Quỳnh Tước") is None
+
+
+def test_mother_who_declared_the_birth_gets_the_declarants_reading():
+    from synth import page
+
+    from schemas.extract import extract_records
+    rec = extract_records([page(["GIẤY KHAI SINH", "Họ và tên: Lê Văn An", "Họ và tên mẹ: Trần Thánh Quỳnh",
+                                 "Họ và tên người đi khai sinh: Trần Thanh Quỳnh"])], "hotich/")[0]
+    mother = rec["fields"]["mother"]["full_name"]
+    assert mother["value"] == "Trần Thanh Quỳnh" and mother["raw"] == "Trần Thánh Quỳnh"
+    assert any("declarant.full_name" in n for n in mother["notes"])
