@@ -33,7 +33,7 @@ from .textlayer import pdf_text_layer, text_page
 STEPS = step_names()
 # White kept around the ink when the page is cropped for Tesseract, in pixels.
 CROP_MARGIN = 32
-DEFAULT_STEPS = ("stamps", "border", "background", "smooth", "orient", "deskew", "scale", "denoise", "lines", "leaders")
+DEFAULT_STEPS = ("stamps", "border", "background", "orient", "deskew", "scale", "smooth", "denoise", "lines", "leaders")
 
 
 @dataclass(frozen=True)
