@@ -4,7 +4,7 @@ tables, values that wrap or sit on the next row (docs/extraction.md, steps 4–7
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import label_model
 from .assign import Pending, assign, looks_like_name
@@ -14,6 +14,7 @@ from .layout import Row, Tok, union
 from .loader import FieldSpec, Label, Schema, label_key
 from .matching import UNMAPPED, Match, find_labels, find_marker
 from .normalize import UNIT_WORDS, normalise
+from .table import column_edges, column_of, column_shape, crosses, join_code, spans
 from .gazetteer import LEVEL_WORDS
 from .vocab import vocabulary
 
@@ -633,27 +634,31 @@ class PageReader:
         if header is None:
             return False
         hrow = rows[header_i]
-        cols = []  # (x0, x1, spec, label, score)
-        starts = [(hrow.toks[m.start].bbox[0], hrow.toks[m.end - 1].bbox[2], m) for m in header]
-        margin = 0.6 * hrow.height
-        for k, (x0, x1, m) in enumerate(starts):
-            # cells are written from the left edge of their column title, and may run wider than it
-            lo = 0 if k == 0 else x0 - margin
-            hi = 10 ** 9 if k + 1 == len(starts) else starts[k + 1][0] - margin
-            cols.append((lo, hi, m))
+        body = rows[header_i + 1:]
+        cols = self._columns_by_geometry(hrow, body, extra, idx_spec)
+        if cols is None:  # too few rows to see the columns: each title's column runs to the next title
+            starts = [(hrow.toks[m.start].bbox[0], hrow.toks[m.end - 1].bbox[2], m) for m in header]
+            margin = 0.6 * hrow.height
+            cols = [(0 if k == 0 else x0 - margin, 10 ** 9 if k + 1 == len(starts) else starts[k + 1][0] - margin, m)
+                    for k, (x0, x1, m) in enumerate(starts)]
         # a new table row starts where the index column or an identifying column has text;
         # other cells wrap onto continuation lines
-        key_cols = {ci for ci, (_, _, m) in enumerate(cols)
-                    if m.spec is idx_spec or (m.spec.required and m.spec.kind in ("number", "id"))} or {0}
+        key_cols = {ci for ci, (_, _, m) in enumerate(cols) if m is not None and (
+            m.spec is idx_spec or (m.spec.required and m.spec.kind in ("number", "id")))} or {0}
+        ranges = [(lo, hi) for lo, hi, _ in cols]
         current: dict[int, list[Tok]] | None = None
         entries: list[dict[int, list[Tok]]] = []
-        for r in rows[header_i + 1:]:
+        crossed: set[tuple[int, int]] = set()  # (entry, column): a word of the cell runs over the column's edge
+        for r in body:
             cells: dict[int, list[Tok]] = {}
+            over: set[int] = set()
             for t in r.toks:
-                for ci, (lo, hi, _) in enumerate(cols):
-                    if lo <= t.xc < hi:
-                        cells.setdefault(ci, []).append(t)
-                        break
+                ci = column_of(t, ranges)
+                if ci is None or cols[ci][2] is None:
+                    continue  # a column with no title and no shape of a field: its words are no value
+                cells.setdefault(ci, []).append(t)
+                if crosses(t, ranges, ci) and any(c.isalnum() for c in t.text):
+                    over.add(ci)
             if not cells:
                 continue
             starts_entry = any(ci in cells and any(c.isalnum() for t in cells[ci] for c in t.text) for ci in key_cols)
@@ -664,21 +669,84 @@ class PageReader:
                 entries.append(current)
             for ci, toks in cells.items():
                 current.setdefault(ci, []).extend(toks)
-        have = {cols[ci][2].spec.key for ci in range(len(cols))}
+            crossed |= {(len(entries) - 1, ci) for ci in over}
+        have = {m.spec.key for _, _, m in cols if m is not None}
         unread = [self.schema.by_key[k] for k in ("dimensions", "weight", "material", "name")
                   if k in self.schema.by_key and k not in have]
-        for e in entries:
+        for ei, e in enumerate(entries):
             d = self.new_draft()
             d.layout = "row"  # a table row, its fields under column titles
-            for ci, toks in e.items():
+            for ci, toks in sorted(e.items()):
                 m = cols[ci][2]
                 if m.spec is idx_spec:
                     continue
+                if m.spec.code:
+                    toks = join_code(toks)
                 toks = _value_toks(toks, m.spec.kind, m.spec)
                 toks, measure = _split_measure(toks, [u for u in unread if u.key not in d.fields], m.spec)
+                label = m.label
+                if (ei, ci) in crossed:  # the cell may hold words of the next column: never a confident value
+                    label = replace(label, doubt="a word of the cell runs over its column's edge")
                 if toks:
-                    d.add(Found(m.spec, toks, m.label, m.score, self.page).finish())
+                    d.add(Found(m.spec, toks, label, m.score, self.page).finish())
                 if measure is not None:
                     spec, mtoks = measure
                     d.add(Found(spec, mtoks, Label(spec.key, spec.key, by_meaning=True), 0.5, self.page).finish())
         return bool(entries)
+
+    def _columns_by_geometry(self, hrow: Row, body: list[Row], extra: list, idx_spec: FieldSpec
+                             ) -> list[tuple[float, float, Match | None]] | None:
+        """The table's columns from where its body rows' cells start (``schemas/table.py``), each with its title:
+        the header words over the column read alone (so two titles side by side are never one label), or — no
+        title read, or one whose field the cells plainly are not — the field the cells' shape says, read with a
+        weak label score so its values are never confident. None when the rows show fewer than three columns."""
+        edges = column_edges(body, hrow)
+        if len(edges) < 3:
+            return None
+        ranges = spans(edges, hrow.height)
+        over: dict[int, list[Tok]] = {}
+        for t in hrow.toks:
+            k = column_of(t, ranges)
+            if k is not None:
+                over.setdefault(k, []).append(t)
+        cells: dict[int, list[str]] = {}
+        for r in body:
+            row_cells: dict[int, list[str]] = {}
+            for t in r.toks:
+                k = column_of(t, ranges)
+                if k is not None:
+                    row_cells.setdefault(k, []).append(t.text)
+            for k, words in row_cells.items():
+                cells.setdefault(k, []).append(" ".join(words))
+        by_shape = {"index": idx_spec}
+        for spec in self.schema.fields:
+            if spec.code and "inventory" not in by_shape:
+                by_shape["inventory"] = spec
+            if spec.kind in ("dimensions", "dating") and spec.kind not in by_shape:
+                by_shape[spec.kind] = spec
+        titles: list[Match | None] = []
+        for k in range(len(ranges)):
+            toks = over.get(k, [])
+            ms = find_labels(toks, self.schema, None, extra, header=True) if toks else []
+            titles.append(max(ms, key=lambda m: (m.end - m.start, m.score)) if ms else None)
+        named = {m.spec.key for m in titles if m is not None}
+        cols: list[tuple[float, float, Match | None]] = []
+        for k, (lo, hi) in enumerate(ranges):
+            m = titles[k]
+            shape = column_shape(cells.get(k, []))
+            spec = by_shape.get(shape) if shape else None
+            if spec is not None and (m is None or not _fits_shape(m.spec, shape)) and spec.key not in named:
+                text = " ".join(t.text for t in over.get(k, [])) or spec.key
+                m = Match(0, 0, spec, Label(text, label_key(text), by_meaning=True, source="value"), 0.5, 0.0)
+                named.add(spec.key)
+            cols.append((lo, hi, m))
+        return cols
+
+
+def _fits_shape(spec: FieldSpec, shape: str) -> bool:
+    """A column title's field agrees with what its cells look like."""
+    if shape == "index":
+        return spec.kind == "number" and not spec.code or spec.key == "_row_index"
+    if shape == "inventory":
+        return spec.kind in ("number", "id")
+    return spec.kind == shape

@@ -1,0 +1,169 @@
+"""A register table's columns from the page's geometry (docs/extraction.md, step 7).
+
+The cells of a column start at one x, row after row (cells are written from their column's left edge), so the
+x where the rows' gap-separated runs of words start, shared by several rows, are the columns' left edges; a
+column runs to the next one's edge. A word belongs to the column its box overlaps most, so a cell never crosses
+a column boundary and a header title wider than its column ("Chất liệu chính" over the next column's title)
+still goes to the column it mostly sits over. A column whose title was not read is named by what its cells
+look like (``cell_shape``): dimensions, a dating, an inventory number, a row number.
+
+Pure functions over words with boxes."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .layout import Row, Tok
+from sohoa.text import fold
+
+# a museum inventory number: letters (the collection's code), a separator, digits ("GV.8808", "KL 106", "BTBN
+# 1234/KL"); its shape, not a list of prefixes
+INVENTORY_SHAPE = re.compile(r"^[A-ZĐ]{1,6}\s?[./\-]?\s?\d{2,}(?:[./\-]\s?[A-ZĐ0-9]+)*$")
+RUN_GAP = 1.5  # line heights: a wider gap between two words of a row ends a cell
+ALIGN = 1.0  # line heights: run starts closer than this are one column's left edge
+# (folded text) a measure word before a number, or a number before a unit of length
+MEASURE_SHAPE = re.compile(r"\b(?:cao|dai|rong|day|ngang|doc|duong kinh|dk|phi)\s*[:.]?\s*\d|\d\s*(?:cm|mm|dm|m)\b")
+# (folded text) a century or a part of one, an era; or a year or a range of years alone ("1715 - 1725", "Năm 1901")
+DATING_SHAPE = re.compile(r"\b(?:the\s*ky|tk|nua dau|nua sau|thoi|trieu dai|van hoa)\b")
+YEARS_SHAPE = re.compile(r"^(?:nam\s+)?\d{3,4}(?:\s*[-–]\s*\d{2,4})?$")
+SHARED_BY = 0.3
+TITLE_GAP = 0.8  # line heights before a header word that starts a title  # a column's left edge is where at least this share of the body rows start a run
+
+
+def _height(toks: list[Tok]) -> float:
+    hs = sorted(t.bbox[3] - t.bbox[1] for t in toks if not t.leader) or [1]
+    return max(1.0, float(hs[len(hs) // 2]))
+
+
+def runs(toks: list[Tok], height: float) -> list[list[Tok]]:
+    """A row's words cut at gaps wider than ``RUN_GAP`` line heights, each run from its first word of letters or
+    digits (a speck or a stray dash starts nothing, but a dash between two years keeps them one run)."""
+    out: list[list[Tok]] = []
+    for t in sorted(toks, key=lambda t: t.bbox[0]):
+        if out and t.bbox[0] - max(u.bbox[2] for u in out[-1]) <= RUN_GAP * height:
+            out[-1].append(t)
+        else:
+            out.append([t])
+    trimmed = []
+    for run in out:
+        k = next((i for i, t in enumerate(run) if any(c.isalnum() for c in t.text)), None)
+        if k is not None:
+            trimmed.append(run[k:])
+    return trimmed
+
+
+def column_edges(body: list[Row], header: Row | None = None) -> list[float]:
+    """Left edges of a table's columns: the x where the body rows' cells start, when shared by enough rows, or
+    by one row and a word of the header (a noisy page where few rows kept their gaps; titles are written from
+    their column's edge too, but a header's words are too close together to tell titles apart by gaps)."""
+    rows = [r for r in body if r.toks]
+    if len(rows) < 2:
+        return []
+    height = _height([t for r in rows for t in r.toks])
+    marks = sorted([(run[0].bbox[0], 0) for r in rows for run in runs(r.toks, height)]
+                   + [(x, 1) for x in title_starts(header, height)])
+    clusters: list[list[tuple[int, int]]] = []
+    for x, from_header in marks:
+        if clusters and x - clusters[-1][-1][0] <= ALIGN * height:
+            clusters[-1].append((x, from_header))
+        else:
+            clusters.append([(x, from_header)])
+    need = max(2, SHARED_BY * len(rows))
+    edges = []
+    for k, c in enumerate(clusters):
+        xs = sorted(x for x, h in c if not h)
+        titled = any(h for _, h in c)
+        if titled and not xs and k == 0:
+            edges.append(c[0][0])  # the first title, over a column whose cells OCR lost (row numbers)
+        elif len(xs) >= need or xs and titled:
+            # the edge is the body's median start: a stray mark read in front of a cell moves its run's start
+            edges.append(xs[len(xs) // 2])
+    return edges
+
+
+def title_starts(header: Row | None, height: float) -> list[int]:
+    """Where a header's words may start a title: its first word, and each word after a gap of most of a line
+    height (a word inside a title, or one OCR read twice over the next, follows closer)."""
+    if header is None:
+        return []
+    words = [t for t in sorted(header.toks, key=lambda t: t.bbox[0]) if any(c.isalnum() for c in t.text)]
+    return [t.bbox[0] for k, t in enumerate(words)
+            if k == 0 or t.bbox[0] - max(u.bbox[2] for u in words[:k]) >= TITLE_GAP * height]
+
+
+def spans(edges: list[float], height: float) -> list[tuple[float, float]]:
+    """x-ranges of the columns: from a little left of each edge to a little left of the next."""
+    margin = 0.5 * height
+    return [(0.0 if k == 0 else edges[k] - margin, edges[k + 1] - margin if k + 1 < len(edges) else 1e9)
+            for k in range(len(edges))]
+
+
+def column_of(tok: Tok, cols: list[tuple[float, float]]) -> int | None:
+    """The column whose range the word's box overlaps most (a word wider than its column still has one)."""
+    best, best_overlap = None, 0.0
+    x0, x1 = tok.bbox[0], max(tok.bbox[2], tok.bbox[0] + 1)
+    for k, (lo, hi) in enumerate(cols):
+        overlap = min(x1, hi) - max(x0, lo)
+        if overlap > best_overlap:
+            best, best_overlap = k, overlap
+    return best
+
+
+def crosses(tok: Tok, cols: list[tuple[float, float]], k: int) -> bool:
+    """The word runs well over the edge of its column ``k``: it may hold the next column's words."""
+    lo, hi = cols[k]
+    width = max(1, tok.bbox[2] - tok.bbox[0])
+    outside = max(0, lo - tok.bbox[0]) + max(0, tok.bbox[2] - hi)
+    return outside > 0.25 * width
+
+
+def cell_shape(text: str) -> str | None:
+    """What a cell says it is by its shape alone: ``index`` (a row number), ``inventory`` (letters, a
+    separator, digits), ``dimensions`` (a measure word or a unit beside a number), ``dating`` (a century, a
+    half or part of one, a year or a range of years) — or None."""
+    t = text.strip(" .,:;")
+    if not t:
+        return None
+    if t.isdigit() and len(t) <= 3:
+        return "index"
+    if INVENTORY_SHAPE.match(t.upper() if t[:1].isupper() else t):
+        return "inventory"
+    f = fold(t)
+    if MEASURE_SHAPE.search(f):
+        return "dimensions"
+    if DATING_SHAPE.search(f) or YEARS_SHAPE.match(f):
+        return "dating"
+    return None
+
+
+def column_shape(cells: list[str]) -> str | None:
+    """The shape most of a column's cells share: two thirds of the cells whose shape is read, which are at least
+    a third of its non-empty cells."""
+    shapes = [cell_shape(c) for c in cells if c.strip()]
+    read = [s for s in shapes if s is not None]
+    best = max(set(read), key=read.count, default=None)
+    # (cells that say nothing are left out: a table row's wrapped second line, "cm" or "100 mm")
+    return best if best is not None and read.count(best) * 3 >= 2 * len(read) and 3 * len(read) >= len(shapes) \
+        else None
+
+
+def join_code(toks: list[Tok]) -> list[Tok]:
+    """An inventory number's words as one: letters, then a run of dots OCR read as a leader, then digits
+    ("KL", "..", "8399." is "KL.8399"); a leader between two words of a code is its separator, not a gap."""
+    out: list[Tok] = []
+    k = 0
+    while k < len(toks):
+        t = toks[k]
+        if out and t.leader and k + 1 < len(toks) and out[-1].text[-1:].isalpha() \
+                and toks[k + 1].text[:1].isdigit() and not out[-1].leader:
+            a, b = out.pop(), toks[k + 1]
+            text = a.text + "." + b.text.rstrip(".")
+            out.append(replace(a, text=text, key=a.key + b.key, confidence=min(a.confidence, b.confidence),
+                               bbox=(a.bbox[0], min(a.bbox[1], b.bbox[1]), b.bbox[2], max(a.bbox[3], b.bbox[3])),
+                               line_end=b.line_end))
+            k += 2
+            continue
+        out.append(t)
+        k += 1
+    return out
