@@ -14,7 +14,7 @@ from .layout import Row, Tok, union
 from .loader import FieldSpec, Label, Schema, label_key
 from .matching import UNMAPPED, Match, find_labels, find_marker
 from .normalize import UNIT_WORDS, normalise
-from .table import column_edges, column_of, column_shape, crosses, join_code, spans
+from .table import column_edges, column_of, column_shape, crosses, join_code, same_band, spans, split_glued
 from .gazetteer import LEVEL_WORDS
 from .vocab import vocabulary
 
@@ -622,20 +622,22 @@ class PageReader:
         rows = [r for r in self.rows if not r.heading]
         idx_spec = FieldSpec("_row_index", "number", labels=())
         extra = [(idx_spec, Label(t, t)) for t in ROW_INDEX_LABELS]
-        header_i, header = None, None
-        for i, r in enumerate(rows):
+        header_i, header, hrow = None, None, None
+        for i in range(len(rows)):
+            # a header row is a band of y: titles OCR read as separate lines at one height are one row
+            end = same_band(rows, i)
+            r = rows[i] if end == i + 1 else Row([t for q in rows[i:end] for t in q.toks], rows[i].page)
             ms = find_labels(r.toks, self.schema, None, extra, header=True)
             if len([m for m in ms if m.spec is not idx_spec]) >= 3:
                 if strict and (any(t.colon or (t.leader and len(t.text) >= 3) for t in r.toks)
                                or len([m for m in ms if m.spec is not idx_spec]) < 4):
                     continue
-                header_i, header = i, ms
+                header_i, header, hrow = end - 1, ms, r
                 break
         if header is None:
             return False
-        hrow = rows[header_i]
         body = rows[header_i + 1:]
-        cols = self._columns_by_geometry(hrow, body, extra, idx_spec)
+        cols = self._columns_by_geometry(hrow, body, extra, idx_spec, [hrow.toks[m.start].bbox[0] for m in header])
         if cols is None:  # too few rows to see the columns: each title's column runs to the next title
             starts = [(hrow.toks[m.start].bbox[0], hrow.toks[m.end - 1].bbox[2], m) for m in header]
             margin = 0.6 * hrow.height
@@ -694,18 +696,18 @@ class PageReader:
                     d.add(Found(spec, mtoks, Label(spec.key, spec.key, by_meaning=True), 0.5, self.page).finish())
         return bool(entries)
 
-    def _columns_by_geometry(self, hrow: Row, body: list[Row], extra: list, idx_spec: FieldSpec
-                             ) -> list[tuple[float, float, Match | None]] | None:
+    def _columns_by_geometry(self, hrow: Row, body: list[Row], extra: list, idx_spec: FieldSpec,
+                             title_xs: list[int]) -> list[tuple[float, float, Match | None]] | None:
         """The table's columns from where its body rows' cells start (``schemas/table.py``), each with its title:
         the header words over the column read alone (so two titles side by side are never one label), or — no
         title read, or one whose field the cells plainly are not — the field the cells' shape says, read with a
         weak label score so its values are never confident. None when the rows show fewer than three columns."""
-        edges = column_edges(body, hrow)
+        edges = column_edges(body, [hrow.toks[0].bbox[0], *title_xs])
         if len(edges) < 3:
             return None
         ranges = spans(edges, hrow.height)
         over: dict[int, list[Tok]] = {}
-        for t in hrow.toks:
+        for t in split_glued(hrow.toks):
             k = column_of(t, ranges)
             if k is not None:
                 over.setdefault(k, []).append(t)
@@ -728,7 +730,7 @@ class PageReader:
         for k in range(len(ranges)):
             toks = over.get(k, [])
             ms = find_labels(toks, self.schema, None, extra, header=True) if toks else []
-            titles.append(max(ms, key=lambda m: (m.end - m.start, m.score)) if ms else None)
+            titles.append(max(ms, key=lambda m: (m.weight, m.score)) if ms else None)
         named = {m.spec.key for m in titles if m is not None}
         cols: list[tuple[float, float, Match | None]] = []
         for k, (lo, hi) in enumerate(ranges):

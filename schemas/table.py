@@ -15,6 +15,7 @@ import re
 from dataclasses import replace
 
 from .layout import Row, Tok
+from .loader import label_key
 from sohoa.text import fold
 
 # a museum inventory number: letters (the collection's code), a separator, digits ("GV.8808", "KL 106", "BTBN
@@ -27,8 +28,7 @@ MEASURE_SHAPE = re.compile(r"\b(?:cao|dai|rong|day|ngang|doc|duong kinh|dk|phi)\
 # (folded text) a century or a part of one, an era; or a year or a range of years alone ("1715 - 1725", "Năm 1901")
 DATING_SHAPE = re.compile(r"\b(?:the\s*ky|tk|nua dau|nua sau|thoi|trieu dai|van hoa)\b")
 YEARS_SHAPE = re.compile(r"^(?:nam\s+)?\d{3,4}(?:\s*[-–]\s*\d{2,4})?$")
-SHARED_BY = 0.3
-TITLE_GAP = 0.8  # line heights before a header word that starts a title  # a column's left edge is where at least this share of the body rows start a run
+SHARED_BY = 0.3  # a column's left edge is where at least this share of the body rows start a run
 
 
 def _height(toks: list[Tok]) -> float:
@@ -53,16 +53,15 @@ def runs(toks: list[Tok], height: float) -> list[list[Tok]]:
     return trimmed
 
 
-def column_edges(body: list[Row], header: Row | None = None) -> list[float]:
+def column_edges(body: list[Row], titles: list[int] = ()) -> list[float]:
     """Left edges of a table's columns: the x where the body rows' cells start, when shared by enough rows, or
-    by one row and a word of the header (a noisy page where few rows kept their gaps; titles are written from
-    their column's edge too, but a header's words are too close together to tell titles apart by gaps)."""
+    by one row and where a header title starts (``titles``: a noisy page where few rows kept their gaps)."""
     rows = [r for r in body if r.toks]
     if len(rows) < 2:
         return []
     height = _height([t for r in rows for t in r.toks])
     marks = sorted([(run[0].bbox[0], 0) for r in rows for run in runs(r.toks, height)]
-                   + [(x, 1) for x in title_starts(header, height)])
+                   + [(x, 1) for x in titles])
     clusters: list[list[tuple[int, int]]] = []
     for x, from_header in marks:
         if clusters and x - clusters[-1][-1][0] <= ALIGN * height:
@@ -80,16 +79,6 @@ def column_edges(body: list[Row], header: Row | None = None) -> list[float]:
             # the edge is the body's median start: a stray mark read in front of a cell moves its run's start
             edges.append(xs[len(xs) // 2])
     return edges
-
-
-def title_starts(header: Row | None, height: float) -> list[int]:
-    """Where a header's words may start a title: its first word, and each word after a gap of most of a line
-    height (a word inside a title, or one OCR read twice over the next, follows closer)."""
-    if header is None:
-        return []
-    words = [t for t in sorted(header.toks, key=lambda t: t.bbox[0]) if any(c.isalnum() for c in t.text)]
-    return [t.bbox[0] for k, t in enumerate(words)
-            if k == 0 or t.bbox[0] - max(u.bbox[2] for u in words[:k]) >= TITLE_GAP * height]
 
 
 def spans(edges: list[float], height: float) -> list[tuple[float, float]]:
@@ -167,3 +156,34 @@ def join_code(toks: list[Tok]) -> list[Tok]:
         out.append(t)
         k += 1
     return out
+
+
+def split_glued(toks: list[Tok]) -> list[Tok]:
+    """Header words OCR glued across two titles that touch ("vậtTên" of "Số hiệu hiện vật" over "Tên hiện vật"):
+    a capital after a small letter inside a word starts another word; the box is shared by letter count."""
+    out: list[Tok] = []
+    for t in toks:
+        cut = next((i for i in range(1, len(t.text)) if t.text[i].isupper() and t.text[i - 1].islower()), None)
+        if cut is None:
+            out.append(t)
+            continue
+        x0, x1 = t.bbox[0], t.bbox[2]
+        xm = round(x0 + (x1 - x0) * cut / len(t.text))
+        a, b = t.text[:cut], t.text[cut:]
+        out.append(replace(t, text=a, key=label_key(a), bbox=(x0, t.bbox[1], xm, t.bbox[3]), line_end=False))
+        out.extend(split_glued([replace(t, text=b, key=label_key(b), bbox=(xm, t.bbox[1], x1, t.bbox[3]))]))
+    return out
+
+
+def same_band(rows: list[Row], i: int) -> int:
+    """End (exclusive) of the rows from ``i`` on that sit at the same height as row ``i``: each overlaps it
+    vertically by most of the lower of the two heights (titles of one header row OCR read as separate lines)."""
+    top, bottom = rows[i].bbox[1], rows[i].bbox[3]
+    end = i + 1
+    while end < len(rows):
+        b = rows[end].bbox
+        overlap = min(bottom, b[3]) - max(top, b[1])
+        if overlap < 0.6 * min(bottom - top, b[3] - b[1]):
+            break
+        end += 1
+    return end
