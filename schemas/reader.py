@@ -138,6 +138,19 @@ def _label_run_on(toks: list[Tok]) -> list[Tok]:
     return toks
 
 
+def _label_tail(toks: list[Tok]) -> list[Tok]:
+    """The last words of a label the matcher stopped short of, up to the label's colon ("Tên hiện - vật :
+    Chuông đồng", a stray dash inside the label): one to three words in lower case, label words with no digit,
+    then a colon standing alone or ending the last of them, at the start of the value, are the label's."""
+    for k, t in enumerate(toks[:4]):
+        if t.text.strip() == ":" or t.colon:
+            head = [w for w in toks[:k + 1] if not w.leader]
+            if head and all(w.text[:1].islower() for w in head) and label_words_only(head) and k + 1 < len(toks):
+                return toks[k + 1:]
+            return toks
+    return toks
+
+
 def _opens_with_label(toks: list[Tok]) -> bool:
     """The row starts with a few words ending in a colon and a value after them ("Xx. yy: Lái xe"), or is label
     words ending with a dash: a label of its own even when none of its words is known, so the row is no
@@ -297,7 +310,7 @@ class PageReader:
                 # labels sharing a span ("Đã chết vào lúc" -> time + date) share the value
                 nxt = [o for o in matches[mi + 1:] if o.start > m.start]
                 end = nxt[0].start if nxt else len(seg.toks)
-                toks = _value_toks(seg.toks[m.end:end], m.spec.kind, m.spec)
+                toks = _value_toks(_label_tail(seg.toks[m.end:end]), m.spec.kind, m.spec)
                 if toks and not nxt and _rest_of_label(seg.toks[m.end:end]):
                     toks = []  # "Xxx yyy | zzz của www -": the value is on the row below
                 if not nxt and not toks and (m.start, m.end) in shared_below:
@@ -711,6 +724,8 @@ class PageReader:
             k = column_of(t, ranges)
             if k is not None:
                 over.setdefault(k, []).append(t)
+        # the cells of each table row: a row with words in half the columns or more starts one, the rows
+        # under it until the next are its cells' wrapped lines ("Cao 42 cm, ĐK miệng 8" / "cm")
         cells: dict[int, list[str]] = {}
         for r in body:
             row_cells: dict[int, list[str]] = {}
@@ -718,8 +733,13 @@ class PageReader:
                 k = column_of(t, ranges)
                 if k is not None:
                     row_cells.setdefault(k, []).append(t.text)
+            starts = 2 * len(row_cells) >= len(ranges)
             for k, words in row_cells.items():
-                cells.setdefault(k, []).append(" ".join(words))
+                column = cells.setdefault(k, [])
+                if starts or not column:
+                    column.append(" ".join(words))
+                else:
+                    column[-1] += " " + " ".join(words)
         by_shape = {"index": idx_spec}
         for spec in self.schema.fields:
             if spec.code and "inventory" not in by_shape:
@@ -732,17 +752,52 @@ class PageReader:
             ms = find_labels(toks, self.schema, None, extra, header=True) if toks else []
             titles.append(max(ms, key=lambda m: (m.weight, m.score)) if ms else None)
         named = {m.spec.key for m in titles if m is not None}
-        cols: list[tuple[float, float, Match | None]] = []
-        for k, (lo, hi) in enumerate(ranges):
+
+        def by_cells(k: int, spec: FieldSpec) -> Match:
+            # a column named by its cells, not its title: a weak label score, so its values are never confident
+            text = " ".join(t.text for t in over.get(k, [])) or spec.key
+            return Match(0, 0, spec, Label(text, label_key(text), by_meaning=True, source="value"), 0.5, 0.0)
+
+        for k in range(len(ranges)):
             m = titles[k]
             shape = column_shape(cells.get(k, []))
             spec = by_shape.get(shape) if shape else None
             if spec is not None and (m is None or not _fits_shape(m.spec, shape)) and spec.key not in named:
-                text = " ".join(t.text for t in over.get(k, [])) or spec.key
-                m = Match(0, 0, spec, Label(text, label_key(text), by_meaning=True, source="value"), 0.5, 0.0)
+                titles[k] = by_cells(k, spec)
                 named.add(spec.key)
-            cols.append((lo, hi, m))
-        return cols
+        # columns still unnamed: words of a field's closed list (a material), then the place in the type's order
+        free = [k for k in range(len(ranges)) if titles[k] is None and cells.get(k)]
+        texts = [f for f in self.schema.fields if f.kind == "text" and f.vocabulary and f.key not in named]
+        for spec in sorted(texts, key=lambda f: len(vocabulary(f.vocabulary))):
+            fits = {k: _vocabulary_share(cells[k], vocabulary(spec.vocabulary)) for k in free}
+            best = max(fits, key=fits.get, default=None)
+            if best is not None and fits[best] >= 2 / 3 and spec.vocabulary_closed:
+                titles[best] = by_cells(best, spec)
+                named.add(spec.key)
+                free.remove(best)
+        order = {f.key: i for i, f in enumerate(self.schema.fields)}
+        for k in free:
+            before = max((order.get(titles[j].spec.key, -1) for j in range(k) if titles[j] is not None), default=-1)
+            after = min((order.get(titles[j].spec.key, len(order)) for j in range(k + 1, len(ranges))
+                         if titles[j] is not None), default=len(order))
+            # between its neighbours' fields: a required field first, then one of a closed list, in the type's order
+            between = [f for f in self.schema.fields[before + 1:after] if f.key not in named and f.kind == "text"]
+            rest = len([j for j in free if j > k and titles[j] is None])
+            pick = sorted(between, key=lambda f: (not f.required, not f.vocabulary_closed, order[f.key]))[:rest + 1]
+            pick.sort(key=lambda f: order[f.key])
+            if pick:
+                titles[k] = by_cells(k, pick[0])
+                named.add(pick[0].key)
+        return [(lo, hi, titles[k]) for k, (lo, hi) in enumerate(ranges)]
+
+
+def _vocabulary_share(cells: list[str], words: frozenset[str]) -> float:
+    """Share of a column's cells all of whose words are words of the list."""
+    told = [c for c in cells if any(ch.isalpha() for ch in c)]
+    if not told:
+        return 0.0
+    return sum(all(w.strip(",.;:").lower() in words for w in c.split() if any(ch.isalpha() for ch in w))
+               for c in told) / len(told)
 
 
 def _fits_shape(spec: FieldSpec, shape: str) -> bool:

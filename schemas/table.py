@@ -127,14 +127,10 @@ def cell_shape(text: str) -> str | None:
 
 
 def column_shape(cells: list[str]) -> str | None:
-    """The shape most of a column's cells share: two thirds of the cells whose shape is read, which are at least
-    a third of its non-empty cells."""
+    """The shape two thirds of a column's non-empty cells share, or None."""
     shapes = [cell_shape(c) for c in cells if c.strip()]
-    read = [s for s in shapes if s is not None]
-    best = max(set(read), key=read.count, default=None)
-    # (cells that say nothing are left out: a table row's wrapped second line, "cm" or "100 mm")
-    return best if best is not None and read.count(best) * 3 >= 2 * len(read) and 3 * len(read) >= len(shapes) \
-        else None
+    best = max(set(shapes) - {None}, key=shapes.count, default=None)
+    return best if best is not None and shapes.count(best) * 3 >= 2 * len(shapes) else None
 
 
 def join_code(toks: list[Tok]) -> list[Tok]:
