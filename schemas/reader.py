@@ -14,7 +14,7 @@ from .layout import Row, Tok, union
 from .loader import FieldSpec, Label, Schema, label_key
 from .matching import UNMAPPED, Match, find_labels, find_marker
 from .normalize import UNIT_WORDS, normalise
-from .table import column_edges, column_of, column_shape, crosses, join_code, same_band, spans, split_glued
+from .table import column_edges, column_of, column_shape, crosses, drop_doubles, join_code, same_band, spans, split_glued
 from .gazetteer import LEVEL_WORDS
 from .vocab import vocabulary
 
@@ -695,6 +695,7 @@ class PageReader:
                 m = cols[ci][2]
                 if m.spec is idx_spec:
                     continue
+                toks = drop_doubles(toks)
                 if m.spec.code:
                     toks = join_code(toks)
                 toks = _value_toks(toks, m.spec.kind, m.spec)
@@ -751,6 +752,17 @@ class PageReader:
             toks = over.get(k, [])
             ms = find_labels(toks, self.schema, None, extra, header=True) if toks else []
             titles.append(max(ms, key=lambda m: (m.weight, m.score)) if ms else None)
+        order = {f.key: i for i, f in enumerate(self.schema.fields)}
+        sure = [m is not None and not m.label.by_meaning and m.score >= 0.9 for m in titles]
+        for k, m in enumerate(titles):
+            # a doubtful title (read from its meaning, or fuzzily) whose field is out of the type's order between
+            # the columns around it that are read for sure: a garbled title, left to be named by its cells
+            if m is None or sure[k] or m.spec is idx_spec:
+                continue
+            before = [order.get(titles[j].spec.key, -1) for j in range(k) if sure[j]]
+            after = [order.get(titles[j].spec.key, len(order)) for j in range(k + 1, len(titles)) if sure[j]]
+            if before and order[m.spec.key] < max(before) or after and order[m.spec.key] > min(after):
+                titles[k] = None
         named = {m.spec.key for m in titles if m is not None}
 
         def by_cells(k: int, spec: FieldSpec) -> Match:
@@ -765,25 +777,22 @@ class PageReader:
             if spec is not None and (m is None or not _fits_shape(m.spec, shape)) and spec.key not in named:
                 titles[k] = by_cells(k, spec)
                 named.add(spec.key)
-        # columns still unnamed: words of a field's closed list (a material), then the place in the type's order
+        # columns still unnamed: a field between the fields of the columns around it in the type's order (columns
+        # are printed in that order) — one whose closed list holds the cells' words, else a required one, else
+        # one of a closed list, the earliest first
         free = [k for k in range(len(ranges)) if titles[k] is None and cells.get(k)]
-        texts = [f for f in self.schema.fields if f.kind == "text" and f.vocabulary and f.key not in named]
-        for spec in sorted(texts, key=lambda f: len(vocabulary(f.vocabulary))):
-            fits = {k: _vocabulary_share(cells[k], vocabulary(spec.vocabulary)) for k in free}
-            best = max(fits, key=fits.get, default=None)
-            if best is not None and fits[best] >= 2 / 3 and spec.vocabulary_closed:
-                titles[best] = by_cells(best, spec)
-                named.add(spec.key)
-                free.remove(best)
-        order = {f.key: i for i, f in enumerate(self.schema.fields)}
         for k in free:
             before = max((order.get(titles[j].spec.key, -1) for j in range(k) if titles[j] is not None), default=-1)
             after = min((order.get(titles[j].spec.key, len(order)) for j in range(k + 1, len(ranges))
                          if titles[j] is not None), default=len(order))
-            # between its neighbours' fields: a required field first, then one of a closed list, in the type's order
             between = [f for f in self.schema.fields[before + 1:after] if f.key not in named and f.kind == "text"]
+            listed = {f.key for f in between if f.vocabulary_closed
+                      and _vocabulary_share(cells[k], vocabulary(f.vocabulary)) >= 2 / 3}
             rest = len([j for j in free if j > k and titles[j] is None])
-            pick = sorted(between, key=lambda f: (not f.required, not f.vocabulary_closed, order[f.key]))[:rest + 1]
+            pick = sorted(between, key=lambda f: (f.key not in listed, not f.required, not f.vocabulary_closed,
+                                                  order[f.key]))[:rest + 1]
+            if listed & {f.key for f in pick}:
+                pick = [f for f in pick if f.key in listed]
             pick.sort(key=lambda f: order[f.key])
             if pick:
                 titles[k] = by_cells(k, pick[0])

@@ -134,24 +134,56 @@ def column_shape(cells: list[str]) -> str | None:
 
 
 def join_code(toks: list[Tok]) -> list[Tok]:
-    """An inventory number's words as one: letters, then a run of dots OCR read as a leader, then digits
-    ("KL", "..", "8399." is "KL.8399"); a leader between two words of a code is its separator, not a gap."""
+    """An inventory number's words as one: letters, then a separator OCR read apart — a run of dots taken for a
+    leader ("KL", "..", "8399."), or ending the letters ("KL.", "9764") — then digits: "KL.8399", "KL.9764"."""
     out: list[Tok] = []
     k = 0
     while k < len(toks):
         t = toks[k]
-        if out and t.leader and k + 1 < len(toks) and out[-1].text[-1:].isalpha() \
-                and toks[k + 1].text[:1].isdigit() and not out[-1].leader:
-            a, b = out.pop(), toks[k + 1]
-            text = a.text + "." + b.text.rstrip(".")
-            out.append(replace(a, text=text, key=a.key + b.key, confidence=min(a.confidence, b.confidence),
-                               bbox=(a.bbox[0], min(a.bbox[1], b.bbox[1]), b.bbox[2], max(a.bbox[3], b.bbox[3])),
-                               line_end=b.line_end))
+        prev = out[-1] if out else None
+        letters = prev is not None and not prev.leader and prev.text.rstrip("./-")[-1:].isalpha()
+        if letters and t.leader and k + 1 < len(toks) and toks[k + 1].text[:1].isdigit() \
+                and not prev.text.endswith((".", "/", "-")):
+            out[-1] = _glue(prev, toks[k + 1], ".")
             k += 2
+            continue
+        if letters and prev.text.endswith((".", "/", "-")) and t.text[:1].isdigit():
+            out[-1] = _glue(prev, t, "")
+            k += 1
             continue
         out.append(t)
         k += 1
     return out
+
+
+def _glue(a: Tok, b: Tok, sep: str) -> Tok:
+    text = a.text + sep + b.text.rstrip(".")
+    return replace(a, text=text, key=a.key + b.key, confidence=min(a.confidence, b.confidence),
+                   bbox=(a.bbox[0], min(a.bbox[1], b.bbox[1]), b.bbox[2], max(a.bbox[3], b.bbox[3])), line_end=b.line_end)
+
+
+def drop_doubles(toks: list[Tok]) -> list[Tok]:
+    """A word OCR read twice at one place ("G.3365 G.3365", "Bình Rình"): of words whose boxes mostly overlap,
+    the better-read one is kept."""
+    out: list[Tok] = []
+    for t in toks:
+        twin = next((i for i, u in enumerate(out) if _overlap(t, u) > 0.6), None)
+        if twin is None:
+            out.append(t)
+        elif t.confidence > out[twin].confidence:
+            out[twin] = t
+    return out
+
+
+def _overlap(a: Tok, b: Tok) -> float:
+    """Overlap of two boxes over the larger one's area (a word inside a wider box read over several words,
+    "1834." over "1834 - 1844", is no double of it)."""
+    w = min(a.bbox[2], b.bbox[2]) - max(a.bbox[0], b.bbox[0])
+    h = min(a.bbox[3], b.bbox[3]) - max(a.bbox[1], b.bbox[1])
+    if w <= 0 or h <= 0:
+        return 0.0
+    area = max((a.bbox[2] - a.bbox[0]) * (a.bbox[3] - a.bbox[1]), (b.bbox[2] - b.bbox[0]) * (b.bbox[3] - b.bbox[1]))
+    return w * h / max(1, area)
 
 
 def split_glued(toks: list[Tok]) -> list[Tok]:
