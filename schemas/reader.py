@@ -785,12 +785,14 @@ class PageReader:
             before = max((order.get(titles[j].spec.key, -1) for j in range(k) if titles[j] is not None), default=-1)
             after = min((order.get(titles[j].spec.key, len(order)) for j in range(k + 1, len(ranges))
                          if titles[j] is not None), default=len(order))
-            between = [f for f in self.schema.fields[before + 1:after] if f.key not in named and f.kind == "text"]
+            between = [f for f in self.schema.fields[before + 1:after] if f.key not in named
+                       and f.kind not in ("name", "id") and (f.kind in ("text", "place") or _parse_share(cells[k], f) >= 0.5)]
             listed = {f.key for f in between if f.vocabulary_closed
                       and _vocabulary_share(cells[k], vocabulary(f.vocabulary)) >= 2 / 3}
+            parsed = {f.key for f in between if f.kind not in ("text", "place")}
             rest = len([j for j in free if j > k and titles[j] is None])
-            pick = sorted(between, key=lambda f: (f.key not in listed, not f.required, not f.vocabulary_closed,
-                                                  order[f.key]))[:rest + 1]
+            pick = sorted(between, key=lambda f: (f.key not in listed, f.key not in parsed, not f.required,
+                                                  not f.vocabulary_closed, order[f.key]))[:rest + 1]
             if listed & {f.key for f in pick}:
                 pick = [f for f in pick if f.key in listed]
             pick.sort(key=lambda f: order[f.key])
@@ -798,6 +800,16 @@ class PageReader:
                 titles[k] = by_cells(k, pick[0])
                 named.add(pick[0].key)
         return [(lo, hi, titles[k]) for k, (lo, hi) in enumerate(ranges)]
+
+
+def _parse_share(cells: list[str], spec: FieldSpec) -> float:
+    """Share of a column's cells that parse as the field's kind (a dating, a date, a measure …)."""
+    told = [c for c in cells if sum(ch.isalnum() for ch in c) >= 3]
+    if not told:
+        return 0.0
+    if spec.kind == "number":  # a count or a number alone: digits (a dating's year is no quantity)
+        return sum(c.strip(" .,:;").isdigit() for c in told) / len(told)
+    return sum(normalise(spec.kind, c).value is not None for c in told) / len(told)
 
 
 def _vocabulary_share(cells: list[str], words: frozenset[str]) -> float:

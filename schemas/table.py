@@ -26,8 +26,8 @@ ALIGN = 1.0  # line heights: run starts closer than this are one column's left e
 # (folded text) a measure word before a number, or a number before a unit of length
 MEASURE_SHAPE = re.compile(r"\b(?:cao|dai|rong|day|ngang|doc|duong kinh|dk|phi)\s*[:.]?\s*\d|\d\s*(?:cm|mm|dm|m)\b")
 # (folded text) a century or a part of one, an era; or a year or a range of years alone ("1715 - 1725", "Năm 1901")
-DATING_SHAPE = re.compile(r"\b(?:the\s*ky|tk|nua dau|nua sau|thoi|trieu dai|van hoa)\b")
-YEARS_SHAPE = re.compile(r"^(?:nam\s+)?\d{3,4}(?:\s*[-–]\s*\d{2,4})?$")
+DATING_SHAPE = re.compile(r"\b(?:the\s*(?:\w\s+)?ky|tk|nua dau|nua sau|thoi|trieu dai|van hoa)\b")
+YEARS_SHAPE = re.compile(r"^(?:nam\s+)?\d{3,4}(?:\s*[-–~]?\s*\d{2,4})?$")
 SHARED_BY = 0.3  # a column's left edge is where at least this share of the body rows start a run
 
 
@@ -111,7 +111,9 @@ def cell_shape(text: str) -> str | None:
     """What a cell says it is by its shape alone: ``index`` (a row number), ``inventory`` (letters, a
     separator, digits), ``dimensions`` (a measure word or a unit beside a number), ``dating`` (a century, a
     half or part of one, a year or a range of years) — or None."""
-    t = text.strip(" .,:;")
+    # specks a noisy scan leaves in a cell ("Năm : 1932", "_—GV.5148") say nothing of its shape
+    t = " ".join(w.strip("-_—–.,:;'\"“”‘’`~^ˆ") for w in text.split() if any(c.isalnum() for c in w)).strip()
+    t = re.sub(r"(?<=[A-Za-zĐđ])\.\s+(?=\d)", ".", t)  # "KL. 7212": the code's dot, then a space OCR put in
     if not t:
         return None
     if t.isdigit() and len(t) <= 3:
@@ -127,8 +129,10 @@ def cell_shape(text: str) -> str | None:
 
 
 def column_shape(cells: list[str]) -> str | None:
-    """The shape two thirds of a column's non-empty cells share, or None."""
-    shapes = [cell_shape(c) for c in cells if c.strip()]
+    """The shape two thirds of a column's cells share, or None (cells of one or two letters are specks a noisy
+    scan left between the rows, and say nothing)."""
+    shapes = [cell_shape(c) for c in cells if c.strip() and (any(ch.isdigit() for ch in c)
+                                                            or sum(ch.isalpha() for ch in c) >= 3)]
     best = max(set(shapes) - {None}, key=shapes.count, default=None)
     return best if best is not None and shapes.count(best) * 3 >= 2 * len(shapes) else None
 

@@ -39,6 +39,9 @@ def test_cell_shapes():
     assert cell_shape("100 mm") == "dimensions"
     assert cell_shape("Nửa đầu thế kỷ XVII") == cell_shape("1715 - 1725") == cell_shape("Năm 1901") == "dating"
     assert cell_shape("Gốm men lam") is None and cell_shape("6.4693") is None
+    # specks of a noisy scan around the cell's words say nothing of its shape
+    assert cell_shape("_—GV.5148") == cell_shape("KL. 7212") == "inventory"
+    assert cell_shape("Năm : 1932") == cell_shape("Thế Ý kỷ XVIII") == "dating"
     assert column_shape(["Cao 42 cm, ĐK miệng 8 cm", "Dài 45 cm, rộng 25 cm", "Cao 35 cm"]) == "dimensions"
     assert column_shape(["Bạc", "Gốm", "Cao 35 cm"]) is None
 
@@ -139,3 +142,13 @@ def test_a_cell_running_over_its_column_edge_is_not_confident():
                                    (1450, "Năm 1865")]])], "baotang/")
     last = recs[-1]
     assert confidences(last)["material"] < REVIEW_THRESHOLD
+
+
+def test_a_unit_barely_read_after_its_number_is_kept():
+    # "cm" read at 0.4 is no speck: without it "cao 120" would take the "m" of "1,2 m" (120 m)
+    recs = extract_records([page(["SỔ ĐĂNG KÝ HIỆN VẬT", TITLE_ROW,
+                                  [(60, "1"), (160, "GV.8808"), (420, "Ấm đất nung"), (800, "Bạc"),
+                                   (1000, "Dài 1,2 m, cao 120 cm@0.4"), (1450, "Năm 1901")],
+                                  [(60, "2"), (160, "G.4441"), (420, "Ống nhổ"), (800, "Giấy"), (1000, "Cao 60 cm"),
+                                   (1450, "Năm 1902")]])], "baotang/")
+    assert values(recs[0])["dimensions"] == {"length_cm": 120.0, "height_cm": 120.0}
