@@ -251,6 +251,12 @@ def norm_dimensions(raw: str) -> Norm:
     out: dict[str, float] = {}
     default_unit = None
     text = re.sub(r"(\d)\s*em\b", r"\1 cm", text)  # OCR reads "cm" as "em"
+    # a number OCR read with a letter for a digit ("ĐK miệng l0 cm"): mostly digits, before a unit
+    repaired = re.sub(r"\b(\w+)(?=\s*(?:mm|cm|dm|m)\b)", lambda m: fix_digits(m.group(1))[0], text)
+    if repaired != text:
+        text = repaired
+        n = norm_dimensions(text)
+        return Norm(n.value, min(n.quality, 0.8), n.notes + ["a letter read for a digit was repaired"]) if n.ok else n
     units = re.findall(r"\d\s*(mm|cm|dm|m)\b", text)
     if units:
         default_unit = units[-1]
