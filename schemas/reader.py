@@ -14,7 +14,8 @@ from .layout import Row, Tok, union
 from .loader import FieldSpec, Label, Schema, label_key
 from .matching import UNMAPPED, Match, find_labels, find_marker
 from .normalize import UNIT_WORDS, normalise
-from .table import column_edges, column_of, column_shape, crosses, drop_doubles, join_code, same_band, spans, split_glued
+from .table import column_edges, column_of, column_shape, crosses, drop_doubles, join_code, same_band, spans, \
+    split_glued, too_narrow
 from .gazetteer import LEVEL_WORDS
 from .vocab import vocabulary
 
@@ -664,10 +665,14 @@ class PageReader:
         current: dict[int, list[Tok]] | None = None
         entries: list[dict[int, list[Tok]]] = []
         crossed: set[tuple[int, int]] = set()  # (entry, column): a word of the cell runs over the column's edge
+        last_bottom = 0
+        line = sorted(r.height for r in body)[len(body) // 2] if body else hrow.height  # a body row's height
         for r in body:
             cells: dict[int, list[Tok]] = {}
             over: set[int] = set()
             for t in r.toks:
+                if too_narrow(t, r.height):
+                    continue
                 ci = column_of(t, ranges)
                 if ci is None or cols[ci][2] is None:
                     continue  # a column with no title and no shape of a field: its words are no value
@@ -676,9 +681,16 @@ class PageReader:
                     over.add(ci)
             if not cells:
                 continue
-            starts_entry = any(ci in cells and any(c.isalnum() for t in cells[ci] for c in t.text) for ci in key_cols)
+            # (a row number and an inventory number both hold digits: words alone there are a scan's noise)
+            starts_entry = any(ci in cells and any(c.isdigit() for t in cells[ci] for c in t.text) for ci in key_cols)
             if current is None and not starts_entry:
                 continue  # wrapped header text or notes above the first row
+            worded = [ci for ci, ts in cells.items() if any(sum(c.isalnum() for c in t.text) >= 2 for t in ts)]
+            if not starts_entry and (r.bbox[1] - last_bottom > 2.5 * line or 2 * len(worded) > len(cols)):
+                # no wrapped line of the row above (those hold the rest of one or two long cells): too far below
+                # it, or words across the table with no number to start a row — a scan's noise, a note
+                continue
+            last_bottom = r.bbox[3]
             if starts_entry:
                 current = {}
                 entries.append(current)

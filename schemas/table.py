@@ -180,14 +180,14 @@ def drop_doubles(toks: list[Tok]) -> list[Tok]:
 
 
 def _overlap(a: Tok, b: Tok) -> float:
-    """Overlap of two boxes over the larger one's area (a word inside a wider box read over several words,
-    "1834." over "1834 - 1844", is no double of it)."""
+    """How much two words sit at one place: their horizontal overlap over the wider one's width (a word inside a
+    wider box read over several words, "1834." over "1834 - 1844", is no double of it), 0 when they do not
+    share most of their height."""
     w = min(a.bbox[2], b.bbox[2]) - max(a.bbox[0], b.bbox[0])
     h = min(a.bbox[3], b.bbox[3]) - max(a.bbox[1], b.bbox[1])
-    if w <= 0 or h <= 0:
+    if w <= 0 or h < 0.5 * min(a.bbox[3] - a.bbox[1], b.bbox[3] - b.bbox[1]):
         return 0.0
-    area = max((a.bbox[2] - a.bbox[0]) * (a.bbox[3] - a.bbox[1]), (b.bbox[2] - b.bbox[0]) * (b.bbox[3] - b.bbox[1]))
-    return w * h / max(1, area)
+    return w / max(1, a.bbox[2] - a.bbox[0], b.bbox[2] - b.bbox[0])
 
 
 def split_glued(toks: list[Tok]) -> list[Tok]:
@@ -219,3 +219,10 @@ def same_band(rows: list[Row], i: int) -> int:
             break
         end += 1
     return end
+
+
+def too_narrow(tok: Tok, height: float) -> bool:
+    """A word whose box is too narrow to hold its letters ("7" two pixels wide, "hết" in three): a speck of a noisy
+    scan OCR read as characters (the narrowest glyph, "l" or "1", is over a tenth of the line's ``height`` wide)."""
+    chars = sum(c.isalnum() for c in tok.text)
+    return chars > 0 and tok.bbox[2] - tok.bbox[0] < 0.12 * height * chars

@@ -4,8 +4,8 @@ from synth import CHAR_W, LINE_H, page
 
 from schemas.extract import REVIEW_THRESHOLD, extract_records, flatten_fields
 from schemas.layout import Row, Tok
-from schemas.table import cell_shape, column_edges, column_of, column_shape, crosses, join_code, same_band, \
-    split_glued
+from schemas.table import cell_shape, column_edges, column_of, column_shape, crosses, drop_doubles, join_code, \
+    same_band, split_glued, too_narrow
 
 
 def tok(text: str, x0: int, y: int = 100, x1: int | None = None, leader: bool = False) -> Tok:
@@ -152,3 +152,18 @@ def test_a_unit_barely_read_after_its_number_is_kept():
                                   [(60, "2"), (160, "G.4441"), (420, "Ống nhổ"), (800, "Giấy"), (1000, "Cao 60 cm"),
                                    (1450, "Năm 1902")]])], "baotang/")
     assert values(recs[0])["dimensions"] == {"length_cm": 120.0, "height_cm": 120.0}
+
+
+def test_specks_and_words_read_twice():
+    # a "7" two pixels wide is a speck; a "1" is narrow but a glyph
+    assert too_narrow(tok("7", 544, x1=546), 36) and not too_narrow(tok("1", 60, x1=72), 36)
+    # one word read twice at one place is kept once; a word inside a wider box read over several is no double
+    assert [t.text for t in drop_doubles([tok("G.3365", 100, x1=220), tok("G.3365", 101, x1=221)])] == ["G.3365"]
+    assert [t.text for t in drop_doubles([tok("1834.", 100, x1=350), tok("1844", 266, x1=350)])] == ["1834.", "1844"]
+
+
+def test_a_line_of_noise_under_a_row_is_no_wrapped_cell():
+    # words across the table with no number to start a row: not the rest of the row above
+    recs = extract_records([page(["SỔ ĐĂNG KÝ HIỆN VẬT", TITLE_ROW, *BODY,
+                                  [(160, "văn"), (420, "THỂ"), (800, "sec"), (1000, "Tá xx")]])], "baotang/")
+    assert [{k: values(r).get(k) for k in WANT[0]} for r in recs] == WANT
