@@ -12,6 +12,7 @@ Pure functions over words with boxes."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
 from .layout import Row, Tok
@@ -53,7 +54,7 @@ def runs(toks: list[Tok], height: float) -> list[list[Tok]]:
     return trimmed
 
 
-def column_edges(body: list[Row], titles: list[int] = ()) -> list[float]:
+def column_edges(body: list[Row], titles: Sequence[int] = ()) -> list[float]:
     """Left edges of a table's columns: the x where the body rows' cells start, when shared by enough rows, or
     by one row and where a header title starts (``titles``: a noisy page where few rows kept their gaps)."""
     rows = [r for r in body if r.toks]
@@ -69,7 +70,7 @@ def column_edges(body: list[Row], titles: list[int] = ()) -> list[float]:
         else:
             clusters.append([(x, from_header)])
     need = max(2, SHARED_BY * len(rows))
-    edges = []
+    edges: list[float] = []
     for k, c in enumerate(clusters):
         xs = sorted(x for x, h in c if not h)
         titled = any(h for _, h in c)
@@ -144,8 +145,12 @@ def join_code(toks: list[Tok]) -> list[Tok]:
     k = 0
     while k < len(toks):
         t = toks[k]
-        prev = out[-1] if out else None
-        letters = prev is not None and not prev.leader and prev.text.rstrip("./-")[-1:].isalpha()
+        if not out:
+            out.append(t)
+            k += 1
+            continue
+        prev = out[-1]
+        letters = not prev.leader and prev.text.rstrip("./-")[-1:].isalpha()
         if letters and t.leader and k + 1 < len(toks) and toks[k + 1].text[:1].isdigit() \
                 and not prev.text.endswith((".", "/", "-")):
             out[-1] = _glue(prev, toks[k + 1], ".")

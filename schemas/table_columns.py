@@ -63,9 +63,10 @@ def table_columns(schema: Schema, hrow: Row, body: list[Row], extra: list, idx_s
         # the columns around it that are read for sure: a garbled title, left to be named by its cells
         if m is None or sure[k] or m.spec is idx_spec:
             continue
-        before = [order.get(titles[j].spec.key, -1) for j in range(k) if sure[j]]
-        after = [order.get(titles[j].spec.key, len(order)) for j in range(k + 1, len(titles)) if sure[j]]
-        if before and order[m.spec.key] < max(before) or after and order[m.spec.key] > min(after):
+        sure_before = [order.get(t.spec.key, -1) for j, t in enumerate(titles[:k]) if sure[j] and t is not None]
+        sure_after = [order.get(t.spec.key, len(order)) for j, t in enumerate(titles[k + 1:], k + 1)
+                      if sure[j] and t is not None]
+        if sure_before and order[m.spec.key] < max(sure_before) or sure_after and order[m.spec.key] > min(sure_after):
             titles[k] = None
     named = {m.spec.key for m in titles if m is not None}
 
@@ -77,19 +78,19 @@ def table_columns(schema: Schema, hrow: Row, body: list[Row], extra: list, idx_s
     for k in range(len(ranges)):
         m = titles[k]
         shape = column_shape(cells.get(k, []))
-        spec = by_shape.get(shape) if shape else None
-        if spec is not None and (m is None or not _fits_shape(m.spec, shape)) and spec.key not in named:
-            titles[k] = by_cells(k, spec)
-            named.add(spec.key)
+        shaped = by_shape.get(shape) if shape is not None else None
+        if shape is not None and shaped is not None and (m is None or not _fits_shape(m.spec, shape)) \
+                and shaped.key not in named:
+            titles[k] = by_cells(k, shaped)
+            named.add(shaped.key)
     # columns still unnamed: a field between the fields of the columns around it in the type's order (columns
     # are printed in that order) — one whose closed list holds the cells' words, else a required one, else
     # one of a closed list, the earliest first
     free = [k for k in range(len(ranges)) if titles[k] is None and cells.get(k)]
     for k in free:
-        before = max((order.get(titles[j].spec.key, -1) for j in range(k) if titles[j] is not None), default=-1)
-        after = min((order.get(titles[j].spec.key, len(order)) for j in range(k + 1, len(ranges))
-                     if titles[j] is not None), default=len(order))
-        between = [f for f in schema.fields[before + 1:after] if f.key not in named
+        lo = max((order.get(t.spec.key, -1) for t in titles[:k] if t is not None), default=-1)
+        hi = min((order.get(t.spec.key, len(order)) for t in titles[k + 1:] if t is not None), default=len(order))
+        between = [f for f in schema.fields[lo + 1:hi] if f.key not in named
                    and f.kind not in ("name", "id") and (f.kind in ("text", "place") or _parse_share(cells[k], f) >= 0.5)]
         listed = {f.key for f in between if f.vocabulary_closed
                   and _vocabulary_share(cells[k], vocabulary(f.vocabulary)) >= 2 / 3}
