@@ -57,32 +57,38 @@ def table_columns(schema: Schema, hrow: Row, body: list[Row], extra: list, idx_s
         ms = find_labels(toks, schema, None, extra, header=True) if toks else []
         titles.append(max(ms, key=lambda m: (m.weight, m.score)) if ms else None)
     order = {f.key: i for i, f in enumerate(schema.fields)}
-    sure = [m is not None and not m.label.by_meaning and m.score >= 0.9 for m in titles]
-    for k, m in enumerate(titles):
-        # a doubtful title (read from its meaning, or fuzzily) whose field is out of the type's order between
-        # the columns around it that are read for sure: a garbled title, left to be named by its cells
-        if m is None or sure[k] or m.spec is idx_spec:
-            continue
-        sure_before = [order.get(t.spec.key, -1) for j, t in enumerate(titles[:k]) if sure[j] and t is not None]
-        sure_after = [order.get(t.spec.key, len(order)) for j, t in enumerate(titles[k + 1:], k + 1)
-                      if sure[j] and t is not None]
-        if sure_before and order[m.spec.key] < max(sure_before) or sure_after and order[m.spec.key] > min(sure_after):
-            titles[k] = None
-    named = {m.spec.key for m in titles if m is not None}
 
     def by_cells(k: int, spec: FieldSpec) -> Match:
         # a column named by its cells, not its title: a weak label score, so its values are never confident
         text = " ".join(t.text for t in over.get(k, [])) or spec.key
         return Match(0, 0, spec, Label(text, label_key(text), by_meaning=True, source="value"), 0.5, 0.0)
 
+    # first what the cells plainly are: a title whose field's kind its cells' shape contradicts ("khổ" of a
+    # garbled "Khuôn khổ" read as "Kho" over a column of measures) gives way to the field of that shape
+    shapes = [column_shape(cells.get(k, [])) for k in range(len(ranges))]
+    contradicted = {k for k, (m, shape) in enumerate(zip(titles, shapes)) if m is not None and shape is not None
+                    and not _fits_shape(m.spec, shape)}
+    named = {m.spec.key for k, m in enumerate(titles) if m is not None and k not in contradicted}
     for k in range(len(ranges)):
-        m = titles[k]
-        shape = column_shape(cells.get(k, []))
+        shape = shapes[k]
         shaped = by_shape.get(shape) if shape is not None else None
-        if shape is not None and shaped is not None and (m is None or not _fits_shape(m.spec, shape)) \
-                and shaped.key not in named:
+        if shaped is not None and (titles[k] is None or k in contradicted) and shaped.key not in named:
             titles[k] = by_cells(k, shaped)
             named.add(shaped.key)
+        elif k in contradicted:
+            titles[k] = None
+    # then a doubtful title (read from its meaning, or fuzzily) whose field is out of the type's order between
+    # the columns around it whose titles were read for sure: a garbled title, left to be named by its cells
+    sure = [m is not None and not m.label.by_meaning and m.score >= 0.9 for m in titles]
+    for k, m in enumerate(titles):
+        if m is None or sure[k] or m.spec is idx_spec or m.label.source == "value":
+            continue
+        sure_before = [order.get(t.spec.key, -1) for j, t in enumerate(titles[:k]) if sure[j] and t is not None]
+        sure_after = [order.get(t.spec.key, len(order)) for j, t in enumerate(titles[k + 1:], k + 1)
+                      if sure[j] and t is not None]
+        if sure_before and order[m.spec.key] < max(sure_before) or sure_after and order[m.spec.key] > min(sure_after):
+            titles[k] = None
+            named.discard(m.spec.key)
     # columns still unnamed: a field between the fields of the columns around it in the type's order (columns
     # are printed in that order) — one whose closed list holds the cells' words, else a required one, else
     # one of a closed list, the earliest first
