@@ -566,6 +566,29 @@ def build_search(q: RecordQuery, search_after: list | None = None,
     return body
 
 
+def people_bound(q: RecordQuery, vocabulary: dict[str, dict[str, int]] | None,
+                 slips: list[str] | None = None) -> int | None:
+    """At most how many people the name asked for matches without a slip, from the archive's word counts alone:
+    a person matched holds every word of a reading (``name_query``), so no more people than bear its rarest
+    word, summed over the readings (as typed, Telex, VNI, the slips read back). None without the counts.
+
+    The counts are read every few minutes: a name given to new records since may match more; then the search
+    asks for a slip it did not need, which finds the same first page (a slip ranks below every match as
+    typed)."""
+    known = (vocabulary or {}).get("words")
+    if not q.name or not known:
+        return None
+    # a word the list leaves out (it holds the commonest MAX_WORDS) is borne by no more people than the last
+    unknown = min(known.values()) if len(known) >= name_vocabulary.MAX_WORDS else 0
+    readings = [r for r in keyboard.readings(clean_spaces(q.name))[:3]] + list(slips or [])
+    bound = 0
+    for reading in readings:
+        words = query_words(reading)[1]
+        if words:
+            bound += min(known.get(w, unknown) for w in words)
+    return bound
+
+
 # --- a name typed with one slip, read back (slip_readings) ---------------------------------------
 
 def _keystroke_words(words: list[str], known: dict[str, int]) -> frozenset[str]:
@@ -890,6 +913,11 @@ def search_records(es, index: str, q: RecordQuery, cursor: str | None = None, ye
     # first page: those matches would all rank below it, and finding and scoring every near name of a common
     # one was half the cost of a name query. The pages after the first keep the first page's choice.
     typo = cursor_typo(cursor) if cursor else not q.name
+    if not typo and after is None:
+        # Fewer people bear the name's rarest word than the page holds: the name as typed cannot fill it, so
+        # the slip is asked for at once (one search, not two).
+        bound = people_bound(q, vocabulary, slips)
+        typo = bound is not None and bound < max(1, min(q.size, MAX_SIZE))
     body, kwargs = request(typo)
     try:
         if after is None:

@@ -86,3 +86,19 @@ def test_a_word_typed_twice_counts_twice_within_a_tier():
     strict = name_word_clauses("nguyen thuy thuy", typo=False, vocabulary=VOCABULARY)
     assert strict[0] == {"constant_score": {"filter": {"match_all": {}}, "boost": 3.0}}
     assert "search.people.words" not in json.dumps(strict)
+
+
+def test_no_more_people_match_a_name_than_bear_its_rarest_word_in_any_reading():
+    from indexers import name_vocabulary
+    from indexers.records_search import people_bound
+    vocabulary = {"words": {"nguyen": 5000, "van": 4000, "duc": 300, "hoa": 7, "le": 900, "thi": 5000, "nga": 56}}
+    assert people_bound(RecordQuery(name="Nguyễn Văn Đức"), vocabulary) == 300
+    assert people_bound(RecordQuery(name="nguyen van hoa"), vocabulary) == 7
+    assert people_bound(RecordQuery(name="nguyen van hoaf"), vocabulary) == 0 + 7  # as typed: nobody; Telex: Hoà
+    # the slips read back count too; a word the archive lacks, nobody
+    assert people_bound(RecordQuery(name="le thi na"), vocabulary, slips=["le thi nga"]) == 56
+    assert people_bound(RecordQuery(name="nguyen van xyz"), vocabulary) == 0
+    assert people_bound(RecordQuery(name="nguyen"), None) is None and people_bound(RecordQuery(), vocabulary) is None
+    # a list cut at MAX_WORDS leaves out words as rare as its last one, or rarer: at most that many
+    full = {"words": {f"w{i}": 3 + i for i in range(name_vocabulary.MAX_WORDS)}}
+    assert people_bound(RecordQuery(name="w9 unknown"), full) == 3
