@@ -327,12 +327,6 @@ def name_query(name: str, typo: bool = True, vocabulary: dict[str, dict[str, int
     required = _cs(_all(f + "words", folded_words), every_word)
     if slipped:
         required = {"bool": {"should": [required, *slipped], "minimum_should_match": 1}}
-        distinct = list(dict.fromkeys(folded_words))
-        if len(folded_words) >= 3 and len(distinct) >= 3:
-            # Each way of matching holds every word typed but at most one: a person holding fewer is passed over
-            # at once (the rarest words lead), before any near word of a common one is looked up.
-            required["bool"]["filter"] = [{"bool": {"should": [{"term": {f + "words": w}} for w in distinct],
-                                                    "minimum_should_match": len(distinct) - 1}}]
     return {"bool": {"must": [required], "should": scoring}}
 
 
