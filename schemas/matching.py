@@ -173,14 +173,16 @@ def _extend_left(toks: list[Tok], m: Match, lo: int, after_label: bool, schema: 
 
 def _join_adjacent(toks: list[Tok], chosen: list[Match], schema: Schema, section: str | None,
                    previous: FieldSpec | None, heading: str | None) -> list[Match]:
-    """Two wordings matched side by side with nothing between them ("Nơi sinh" + "người được khai sinh:") are one
-    label when the first has no end of its own and the whole reads as one field."""
+    """Two wordings matched side by side ("Nơi sinh" + "người được khai sinh:") are one label when the first has no
+    end of its own and the whole reads as one field. Words between them join too when the vocabulary explains
+    every one of them and they are written in the label's own case ("HỌ TÊN" + "ĐẦY ĐỦ" + "LIỆT SĨ:"): the label
+    is the longest phrase that reads as one, so its middle words never become a value."""
     out: list[Match] = []
     k = 0
     while k < len(chosen):
         m = chosen[k]
         n = chosen[k + 1] if k + 1 < len(chosen) else None
-        if n is not None and n.start == m.end and m.spec is not UNMAPPED and n.spec is not UNMAPPED \
+        if n is not None and _label_between(toks, m, n) and m.spec is not UNMAPPED and n.spec is not UNMAPPED \
                 and not _strong_end(toks, m.end - 1) and not _soft_end(toks, m.end - 1) and _strong_end(toks, n.end - 1) \
                 and n.end - m.start <= LABEL_MAX_WORDS + 1 and all(is_label_word(t.text) for t in toks[m.start:n.end]):
             whole = _read_label(toks, m.start, n.end, schema, section, previous, heading=heading)
@@ -191,6 +193,26 @@ def _join_adjacent(toks: list[Tok], chosen: list[Match], schema: Schema, section
         out.append(m)
         k += 1
     return out
+
+
+LABEL_GAP_WORDS = 2  # words of a label's own between two wordings matched in it
+
+
+def _label_between(toks: list[Tok], m: Match, n: Match) -> bool:
+    """Nothing lies between the matches m and n, or only a word or two that the label vocabulary explains
+    whole (no unknown syllable), with no stop after them, in the label's own case."""
+    if n.start == m.end:
+        return True
+    if n.start < m.end or n.start - m.end > LABEL_GAP_WORDS:
+        return False
+    between = toks[m.end:n.start]
+    if any(t.leader or t.colon or not is_label_word(t.text) for t in between) or _soft_end(toks, n.start - 1):
+        return False
+    said = meaning(_span_text(toks, m.end, n.start))
+    if said.unknown or said.slips:
+        return False
+    caps = all(t.text.isupper() for t in toks[m.start:m.end] if any(c.isalpha() for c in t.text))
+    return all(t.text.isupper() if caps else t.text.islower() for t in between)
 
 
 FUZZY_OVERRIDE_MAX = 0.95  # a wording matched less closely than this gives way to what its words say
@@ -407,6 +429,29 @@ def refine_labels(toks: list[Tok], chosen: list[Match], schema: Schema, section:
                       for c in moment_companions(m.spec, schema)]
     if extra:
         out = sorted(out + extra, key=lambda m: (m.start, m.spec.key))
+    return _join_stray_colon(toks, out, schema, section, previous, heading)
+
+
+def _join_stray_colon(toks: list[Tok], found: list[Match], schema: Schema, section: str | None,
+                      previous: FieldSpec | None, heading: str | None) -> list[Match]:
+    """A label cut in two by a colon OCR put inside it ("Hỏ chữ đện: và tên:"): two labels of one field whose
+    words between are label words only, in lower case and explained by the vocabulary (no value), are one label,
+    read whole; the words between are never the first one's value."""
+    out: list[Match] = []
+    for m in found:
+        p = out[-1] if out else None
+        if p is not None and p.spec is m.spec and p.spec is not UNMAPPED and not p.companion and not m.companion \
+                and p.end <= m.start and m.start - p.end <= LABEL_GAP_WORDS and _strong_end(toks, p.end - 1) \
+                and _strong_end(toks, m.end - 1) and m.end - p.start <= LABEL_MAX_WORDS + 1:
+            between = toks[p.end:m.start]
+            said = meaning(_span_text(toks, p.end, m.start))
+            if all(not t.leader and t.text.rstrip(":").islower() and is_label_word(t.text) for t in between) \
+                    and not said.unknown:
+                whole = _read_label(toks, p.start, m.end, schema, section, previous, p, heading)
+                if len(whole) == 1 and whole[0].spec is p.spec:
+                    out[-1] = whole[0]
+                    continue
+        out.append(m)
     return out
 
 
