@@ -14,7 +14,7 @@ from .layout import Row, Tok, union
 from .loader import FieldSpec, Label, Schema, label_key
 from .matching import UNMAPPED, Match, find_labels, find_marker
 from .normalize import UNIT_WORDS, normalise
-from .gazetteer import LEVEL_WORDS
+from .gazetteer import LEVEL_WORDS, completes_unit
 from .vocab import vocabulary
 
 from sohoa.text import clean_spaces, fold
@@ -590,6 +590,9 @@ class PageReader:
 
     def _continue(self, toks: list[Tok], spec: FieldSpec, segs, si: int, used: set[int], edge: float) -> list[Tok]:
         """Value on the next row (empty after the label), or wrapped onto it."""
+        if toks and spec.wrap and spec.kind in ("place", "text") and (more := self._unit_rest(toks, segs, si, used)):
+            used.add(si + 1)
+            return toks + more
         # (a relation's value is a person's word, "Mẹ", which alone on a row would read as a section's heading)
         if self._next_free(segs, si, used, empty=not toks, relation=spec.key.endswith("relation")) is None:
             return toks
@@ -612,6 +615,21 @@ class PageReader:
         used.add(si + 1)
         dash = [last] if last.text in ("-", "–") and last.bbox[0] >= toks[-1].bbox[2] else []
         return toks + dash + _value_toks(nseg.toks, spec.kind, spec)
+
+    def _unit_rest(self, toks: list[Tok], segs, si: int, used: set[int]) -> list[Tok]:
+        """The row below when it holds nothing but the rest of a province's or district's name the value
+        ends cutting short ("…, tỉnh Bắc" / "Giang"), close below in the same column: those words are the
+        value's, even when they read like a label ("Giang" one letter off "giống", "Định" of "Nam Định")."""
+        if si + 1 >= len(segs) or si + 1 in used:
+            return []
+        seg, forced, _ = segs[si]
+        nseg, nforced, _ = segs[si + 1]
+        if nforced != forced or nseg.bbox[1] < seg.bbox[1] or nseg.bbox[1] - seg.bbox[3] > 1.6 * max(seg.height, 10):
+            return []
+        words = [t for t in nseg.toks if not t.leader]
+        if not words or any(t.colon for t in words):
+            return []
+        return words if completes_unit(_text(toks), [t.text for t in words]) == len(words) else []
 
     # --- tables ---
     def _read_table(self, strict: bool = False) -> bool:

@@ -3,6 +3,8 @@ number label OCR garbled, a child's name read inside the mother's block."""
 
 from synth import page
 
+from ocr.result import Word
+
 from schemas.extract import REVIEW_THRESHOLD, TONE_SHIFT_FACTOR, extract_records, flatten_fields
 
 
@@ -312,3 +314,31 @@ def test_digits_read_as_letters_and_dots_around_separators():
     assert repair_separators("Đại đội l1, Trung đoàn 258")[0] == "Đại đội 11, Trung đoàn 258"
     assert repair_separators("xã Song Hồ, huyện. Gia Bình")[0] == "xã Song Hồ, huyện Gia Bình"
     assert repair_separators("Đại đội 11, Trung đoàn 258")[1] == []
+
+
+def test_a_word_read_twice_in_overlapping_boxes_is_one_word():
+    pg = page(["GIẤY BÁO TỬ", "CHỨC DANH: Y tá", "Họ và tên: Lê Văn Tám"])
+    ln = pg.lines[1]
+    y = ln.words[2]
+    # the second look at the ink found the "Y" again, in a box that shares ink with the first
+    twice = Word(y.text, 0.92, (y.bbox[0] + 8, y.bbox[1], y.bbox[2] + 8, y.bbox[3]))
+    ln.words.insert(3, twice)
+    assert values(extract_records([pg], "nguoicocong/")[0])["position"] == "Y tá"
+    # the same word twice, side by side, is written twice
+    pg2 = page(["GIẤY BÁO TỬ", "CHỨC DANH: Y Y tá", "Họ và tên: Lê Văn Tám"])
+    assert values(extract_records([pg2], "nguoicocong/")[0])["position"] == "Y Y tá"
+
+
+def test_a_province_name_cut_at_the_line_end_takes_its_rest_from_the_row_below():
+    # "Giang" alone on the next row reads one letter off a label word ("giống"), but it completes "tỉnh Bắc"
+    rows = ["TRÍCH LỤC KHAI SINH", "Họ, chữ đệm, tên người cha: Lý Quang Bình",
+            "Hộ khẩu thường trú người cha: thôn Hạ 2, xã Vân Tương, huyện Gia Bình, tỉnh Bắc", "Giang",
+            "Tên đầy đủ người đi khai sinh: Hoàng Minh Liên"]
+    v = values(extract_records([page(rows)], "hotich/")[0])
+    assert v["father.residence"] == "thôn Hạ 2, xã Vân Tương, huyện Gia Bình, tỉnh Bắc Giang"
+    assert "sex" not in v
+    # a row below that does not complete the name is not taken: the cut value stays doubtful
+    rows[3] = "Giới tính: Nam"
+    rec = extract_records([page(rows)], "hotich/")[0]
+    assert values(rec)["father.residence"].endswith("tỉnh Bắc")
+    assert flatten_fields(rec, "confidence")["father.residence"] < REVIEW_THRESHOLD
