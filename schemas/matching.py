@@ -13,6 +13,7 @@ from rapidfuzz.distance import Levenshtein
 from sohoa.text import clean_spaces
 
 from .fields import _phrases, _speck
+from .gazetteer import completes_unit
 from .labels import (is_label_word, marker_section, meaning, moment_companions, resolve, role_conflict, value_kind,
                      written_syllables)
 from .layout import Tok
@@ -396,6 +397,8 @@ def refine_labels(toks: list[Tok], chosen: list[Match], schema: Schema, section:
             s = lo  # at the start of the row every word before the colon is the label (words, not numbers)
         if (before or not strong) and not is_label_word(toks[e].text):
             continue  # words after another label are its value unless they read as label words
+        if before and s > lo and completes_unit(_span_text(toks, lo, s), [t.text for t in toks[s:e + 1]]):
+            continue  # the rest of the province or district the value names ("tỉnh Bắc Giang.": no "giống")
         stop = min((m.start for m in out if m.start > e), default=len(toks))
         alone = not any(c.isalnum() for t2 in toks[:s] for c in t2.text if not t2.text[:1].isdigit()) \
             and not _has_value(toks, e, len(toks))

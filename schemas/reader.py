@@ -614,12 +614,17 @@ class PageReader:
             return toks
         used.add(si + 1)
         dash = [last] if last.text in ("-", "–") and last.bbox[0] >= toks[-1].bbox[2] else []
-        return toks + dash + _value_toks(nseg.toks, spec.kind, spec)
+        out = toks + dash + _value_toks(nseg.toks, spec.kind, spec)
+        if spec.kind in ("place", "text") and (more := self._unit_rest(out, segs, si + 1, used)):
+            used.add(si + 2)  # wrapped twice: "…, xã Hạp Lĩnh," / "huyện Thuận Thành, tỉnh Hà" / "Bắc"
+            out += more
+        return out
 
     def _unit_rest(self, toks: list[Tok], segs, si: int, used: set[int]) -> list[Tok]:
-        """The row below when it holds nothing but the rest of a province's or district's name the value
-        ends cutting short ("…, tỉnh Bắc" / "Giang"), close below in the same column: those words are the
-        value's, even when they read like a label ("Giang" one letter off "giống", "Định" of "Nam Định")."""
+        """The row below when it begins with the rest of a province's or district's name the value ends
+        cutting short ("…, tỉnh Bắc" / "Giang", "huyện Thuận" / "Thành, tỉnh …"), close below in the same
+        column, with no label after that rest: its words are the value's, even when they read like a label
+        ("Giang" one letter off "giống", "Định" of "Nam Định")."""
         if si + 1 >= len(segs) or si + 1 in used:
             return []
         seg, forced, _ = segs[si]
@@ -629,7 +634,10 @@ class PageReader:
         words = [t for t in nseg.toks if not t.leader]
         if not words or any(t.colon for t in words):
             return []
-        return words if completes_unit(_text(toks), [t.text for t in words]) == len(words) else []
+        n = completes_unit(_text(toks), [t.text for t in words])
+        if n == 0 or n < len(words) and (find_labels(words[n:], self.schema, forced) or _opens_with_label(words[n:])):
+            return []  # (the words after the name's rest, if any, are more of the value: no label among them)
+        return words
 
     # --- tables ---
     def _read_table(self, strict: bool = False) -> bool:

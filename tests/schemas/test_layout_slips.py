@@ -342,3 +342,24 @@ def test_a_province_name_cut_at_the_line_end_takes_its_rest_from_the_row_below()
     rec = extract_records([page(rows)], "hotich/")[0]
     assert values(rec)["father.residence"].endswith("tỉnh Bắc")
     assert flatten_fields(rec, "confidence")["father.residence"] < REVIEW_THRESHOLD
+
+
+def test_a_place_name_wrapped_twice_or_followed_by_more_of_the_value_is_joined():
+    # a two-column block: the district cut at the column's edge, its rest starting the next line
+    rec = extract_records([page(["GIẤY CHỨNG NHẬN KẾT HÔN", [(100, "Thông tin người vợ"), (900, "Thông tin người chồng")],
+                                 [(100, "Họ và tên: Dương Ngọc Loan"), (900, "Họ và tên: Phan Xuân Nghĩa")],
+                                 [(100, "Nơi cư trú: xã Tam Sơn, huyện Thuận"), (900, "Nơi cư trú: xã Đồng Nguyên,")],
+                                 [(100, "Thành, tỉnh Bắc Giang"), (900, "huyện Gia Bình, tỉnh Hà")],
+                                 [(900, "Bắc")],
+                                 "Nơi đăng ký: Ủy ban nhân dân xã Tân Hồng, huyện Lạng Giang"])], "hotich/")[0]
+    v = values(rec)
+    assert v["wife.residence"] == "xã Tam Sơn, huyện Thuận Thành, tỉnh Bắc Giang"
+    assert v["husband.residence"] == "xã Đồng Nguyên, huyện Gia Bình, tỉnh Hà Bắc"
+
+
+def test_the_rest_of_a_province_name_inside_a_value_is_no_label():
+    # "Giang." after "tỉnh Bắc" ends with a full stop and reads one letter off "giống" (sex): it is the place's
+    rec = extract_records([page(["TRÍCH LỤC KHAI SINH", "Họ tên đầy đủ: Lương Thị Mai",
+                                 "Sinh tại: xã Võ Cường, huyện Quế Võ, tỉnh Bắc Giang.", "Người mẹ"])], "hotich/")[0]
+    assert values(rec)["place_of_birth"] == "xã Võ Cường, huyện Quế Võ, tỉnh Bắc Giang"
+    assert "sex" not in values(rec)
