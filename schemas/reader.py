@@ -83,6 +83,8 @@ def _is_word_of(word: str, words: frozenset[str]) -> bool:
     lower = unicodedata.normalize("NFC", word.strip(",.;:")).lower()
     return lower in words or fold(lower) == lower and lower in {fold(w) for w in words}
 MAX_LABEL_WORDS = 8
+CUT_VALUE_FACTOR = 0.5  # a place that ends with a comma, its rest not found
+WRAP_MAX_ROWS = 3  # rows a place or text value may wrap onto, a narrow column's address
 EMPTY_LABEL_REACH = 2.5  # line heights between a label with nothing after it and its value on a row below
 
 
@@ -327,6 +329,9 @@ class PageReader:
                 if m.spec.kind == "name" and (cut := _cut_tail(seg.toks[m.end:end], toks)):
                     f.confidence *= 0.6
                     f.notes.append(f"a doubtful word right after the name was dropped ({cut!r}): it may be cut")
+                if not nxt and f.spec.kind == "place" and f.value is not None and toks[-1].text.endswith(","):
+                    f.confidence *= CUT_VALUE_FACTOR  # the address went on, but no line below could be its rest
+                    f.notes.append("the value ends with a comma and nothing follows it: words were lost")
                 if f.value is None and not nxt:
                     nseg = self._next_free(segs, si, used)
                     if nseg is not None:
@@ -588,7 +593,8 @@ class PageReader:
             return None
         return si + 1
 
-    def _continue(self, toks: list[Tok], spec: FieldSpec, segs, si: int, used: set[int], edge: float) -> list[Tok]:
+    def _continue(self, toks: list[Tok], spec: FieldSpec, segs, si: int, used: set[int], edge: float,
+                  depth: int = 1) -> list[Tok]:
         """Value on the next row (empty after the label), or wrapped onto it."""
         if toks and spec.wrap and spec.kind in ("place", "text") and (more := self._unit_rest(toks, segs, si, used)):
             used.add(si + 1)
@@ -618,6 +624,9 @@ class PageReader:
         if spec.kind in ("place", "text") and (more := self._unit_rest(out, segs, si + 1, used)):
             used.add(si + 2)  # wrapped twice: "…, xã Hạp Lĩnh," / "huyện Thuận Thành, tỉnh Hà" / "Bắc"
             out += more
+        elif spec.kind in ("place", "text") and depth < WRAP_MAX_ROWS:
+            # wrapped twice in a narrow column: "xã Tam Sơn," / "huyện Từ Sơn," / "tỉnh Hà Bắc"
+            out = self._continue(out, spec, segs, si + 1, used, edge, depth + 1)
         return out
 
     def _unit_rest(self, toks: list[Tok], segs, si: int, used: set[int]) -> list[Tok]:

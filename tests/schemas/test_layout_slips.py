@@ -363,3 +363,26 @@ def test_the_rest_of_a_province_name_inside_a_value_is_no_label():
                                  "Sinh tại: xã Võ Cường, huyện Quế Võ, tỉnh Bắc Giang.", "Người mẹ"])], "hotich/")[0]
     assert values(rec)["place_of_birth"] == "xã Võ Cường, huyện Quế Võ, tỉnh Bắc Giang"
     assert "sex" not in values(rec)
+
+
+def test_an_address_wrapped_over_three_lines_of_a_narrow_column_is_read_whole():
+    rows = ["TRÍCH LỤC KẾT HÔN", [(100, "NGƯỜI VỢ"), (900, "THÔNG TIN NGƯỜI CHỒNG")],
+            [(100, "HỌ, CHỮ ĐỆM VÀ TÊN: Hồ Thanh Nga"), (900, "TÊN ĐẦY ĐỦ: Nghiêm Công Lộc")],
+            [(100, "NƠI CƯ TRÚ: xã Song Hồ, huyện Hiệp"), (900, "HỘ KHẨU THƯỜNG TRÚ: xã Tam Sơn,")],
+            [(100, "Hòa, tỉnh Bắc Ninh"), (900, "huyện Từ Sơn,")],
+            [(900, "tỉnh Hà Bắc")],
+            "NƠI ĐĂNG KÝ: Ủy ban nhân dân xã Tân Chi, huyện Lạng Giang"]
+    v = values(extract_records([page(rows)], "hotich/")[0])
+    assert v["husband.residence"] == "xã Tam Sơn, huyện Từ Sơn, tỉnh Hà Bắc"
+    assert v["wife.residence"] == "xã Song Hồ, huyện Hiệp Hòa, tỉnh Bắc Ninh"
+
+
+def test_an_address_ending_with_a_comma_and_no_rest_is_doubtful():
+    rows = ["TRÍCH LỤC KHAI SINH", "Họ và tên: Lê Văn Tám", "Nơi sinh: xã Tam Sơn, huyện Từ Sơn,",
+            "Ngày đăng ký: 05/03/2020"]
+    rec = extract_records([page(rows)], "hotich/")[0]
+    assert values(rec)["place_of_birth"] == "xã Tam Sơn, huyện Từ Sơn"
+    assert flatten_fields(rec, "confidence")["place_of_birth"] < REVIEW_THRESHOLD
+    rows[2] = "Nơi sinh: xã Tam Sơn, huyện Từ Sơn"
+    rec = extract_records([page(rows)], "hotich/")[0]
+    assert flatten_fields(rec, "confidence")["place_of_birth"] >= 0.9
