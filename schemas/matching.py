@@ -417,6 +417,8 @@ def refine_labels(toks: list[Tok], chosen: list[Match], schema: Schema, section:
             got = _read_label(toks, s, e + 1, schema, section, None)
             if not strong and got[0].spec is UNMAPPED and value_kind(_span_text(toks, e + 1, stop)) is None:
                 continue  # unless the value says what it is (the reader then places it by its value)
+            if not strong and before and got[0].label.role_only and not _names_someone(_span_text(toks, e + 1, stop)):
+                continue  # a person's word in a value's words ("Mai Bộ Ẻ Xế": no "Bố") labels nothing unless a name follows
         else:
             got = _read_label(toks, s, e + 1, schema, section, prev if prev is not UNMAPPED else None,
                               heading=heading)
@@ -456,6 +458,13 @@ def _join_stray_colon(toks: list[Tok], found: list[Match], schema: Schema, secti
                     continue
         out.append(m)
     return out
+
+
+def _names_someone(value: str) -> bool:
+    """The words after a label naming only a person are that person's something: a name (a known family name,
+    capitalised words) or a value that says what it is (a year, an ethnic group, a place)."""
+    from .assign import looks_like_name
+    return looks_like_name(value) or value_kind(value) is not None
 
 
 def _closed_value(words: list[Tok], spec: FieldSpec) -> bool:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from . import label_model
 from .assign import Pending, assign, looks_like_name
-from .fields import Draft, Found, _cut_tail, _name_continuation, _value_toks
+from .fields import Draft, Found, _cut_tail, _name_continuation, _value_toks, name_and_tail
 from .labels import field_by_value, meaning, persons_share, value_kind
 from .layout import Row, Tok, union
 from .loader import FieldSpec, Label, Schema, label_key
@@ -83,6 +83,7 @@ def _is_word_of(word: str, words: frozenset[str]) -> bool:
     lower = unicodedata.normalize("NFC", word.strip(",.;:")).lower()
     return lower in words or fold(lower) == lower and lower in {fold(w) for w in words}
 MAX_LABEL_WORDS = 8
+NAME_TAIL_FACTOR = 0.6  # a name cut where its words stop being written as a name's
 CUT_VALUE_FACTOR = 0.5  # a place that ends with a comma, its rest not found
 WRAP_MAX_ROWS = 3  # rows a place or text value may wrap onto, a narrow column's address
 EMPTY_LABEL_REACH = 2.5  # line heights between a label with nothing after it and its value on a row below
@@ -323,9 +324,15 @@ class PageReader:
                     m = self._role_only(m, toks, section)  # "Mẹ: Tày": the person named, the value says what
                     if m is None:
                         continue
+                tail: list[Tok] = []
+                if m.spec.kind == "name":
+                    toks, tail = name_and_tail(toks)
                 f = Found(m.spec, toks, m.label, m.score, self.page, relation=m.label.relation).finish()
                 if m.companion and (f.value is None or m.spec.key in draft.fields):
                     continue
+                if tail:  # "Trần Thanh Quỳnh tước": a guess where the name ends, never a confident one
+                    f.confidence *= NAME_TAIL_FACTOR
+                    f.notes.append(f"{len(tail)} word(s) after the name not written as a name's were left out")
                 if m.spec.kind == "name" and (cut := _cut_tail(seg.toks[m.end:end], toks)):
                     f.confidence *= 0.6
                     f.notes.append(f"a doubtful word right after the name was dropped ({cut!r}): it may be cut")

@@ -386,3 +386,28 @@ def test_an_address_ending_with_a_comma_and_no_rest_is_doubtful():
     rows[2] = "Nơi sinh: xã Tam Sơn, huyện Từ Sơn"
     rec = extract_records([page(rows)], "hotich/")[0]
     assert flatten_fields(rec, "confidence")["place_of_birth"] >= 0.9
+
+
+def test_a_persons_word_inside_a_value_opens_no_block_unless_a_name_follows():
+    # "Bộ" after the child's name (a misread "Bố"?) with specks after it: the child's date stays the child's
+    rows = ["TRÍCH LỤC KHAI SINH", [(100, "Họ tên đầy đủ: Lương Thị Mai"), (700, "Bộ"), (800, "Ẻ ¡ Xế")],
+            "Ngày tháng năm sinh: 15-06-1964", "Người cha", "Họ và tên: Nguyễn Đình Chiến", "Năm sinh: 1923"]
+    v = values(extract_records([page(rows)], "hotich/")[0])
+    assert v["date_of_birth"] == "1964-06-15" and v["father.birth_year"] == "1923"
+
+
+def test_a_label_with_a_quote_read_before_it_is_still_a_label():
+    rows = ["TRÍCH LỤC KHAI SINH", "Số: 142. 'Quyển: 01/1964", "Họ và tên: Lương Thị Mai"]
+    v = values(extract_records([page(rows)], "hotich/")[0])
+    assert v["registration.number"] == "142" and v["registration.book"] == "01/1964"
+
+
+def test_words_after_a_name_not_written_as_a_names_are_left_out_and_doubted():
+    rows = ["TRÍCH LỤC KHAI SINH", "Họ và tên: Lương Thị Mai",
+            "Họ tên người đi khai sinh: Trần Thanh Quỳnh tước", "Quan hệ với người được khai sinh: Mẹ"]
+    rec = extract_records([page(rows)], "hotich/")[0]
+    assert values(rec)["declarant.full_name"] == "Trần Thanh Quỳnh"
+    assert flatten_fields(rec, "confidence")["declarant.full_name"] < REVIEW_THRESHOLD
+    rows[2] = "Họ tên người đi khai sinh: Trần Thanh Quỳnh"
+    rec = extract_records([page(rows)], "hotich/")[0]
+    assert flatten_fields(rec, "confidence")["declarant.full_name"] >= REVIEW_THRESHOLD
