@@ -13,7 +13,7 @@ from rapidfuzz.distance import Levenshtein
 from sohoa.text import clean_spaces
 
 from .fields import _phrases, _speck
-from .gazetteer import completes_unit
+from .gazetteer import LEVEL_WORDS, completes_unit
 from .labels import (is_label_word, marker_section, meaning, moment_companions, resolve, role_conflict, value_kind,
                      written_syllables)
 from .layout import Tok
@@ -81,7 +81,9 @@ def find_labels(toks: list[Tok], schema: Schema, section: str | None,
             window += _label_word_key(tj)
             if tj.line_end:
                 break  # a label may hold a stray colon ("Số: lượng:") but does not cross OCR lines
-    chosen = _choose(cands)
+    # a wording matched fuzzily over words of a fixed phrase of places and offices ("… Sở Lao động - Thương binh
+    # và Xã hội" is no "Thương binh hạng") is the phrase's, inside a value
+    chosen = _choose([c for c in cands if c.score >= 1.0 or not _in_fixed_phrase(toks[c.start:c.end])])
     shared = {(m.start, m.end) for m in chosen if sum(o.start == m.start and o.end == m.end for o in chosen) > 1}
     chosen = [_by_meaning_if_other(toks, m, schema, section)
               if (m.start, m.end) not in shared  # words labelling two fields on purpose ("… lúc": time and date)
@@ -196,6 +198,8 @@ def _join_adjacent(toks: list[Tok], chosen: list[Match], schema: Schema, section
     return out
 
 
+# level words as written, lower case (the last word of "thành phố", "thị trấn"; "trấn" is no "Trần")
+_ONE_WORD_LEVELS = frozenset(w.split()[-1] for w in LEVEL_WORDS)
 LABEL_GAP_WORDS = 2  # words of a label's own between two wordings matched in it
 
 
@@ -424,6 +428,9 @@ def refine_labels(toks: list[Tok], chosen: list[Match], schema: Schema, section:
                               heading=heading)
         if got[0].spec is UNMAPPED and (label_alone and not lead or not _reads_as_label(toks[s:e + 1], right_after_label)):
             continue  # (a title alone on its row that names no field, "Thân nhân:", is left as it was)
+        if s > 0 and not toks[s - 1].colon and toks[s - 1].text.strip(",.;").lower() in _ONE_WORD_LEVELS \
+                and (not strong or got[0].spec is UNMAPPED):
+            continue  # the words after a level word are the unit's name ("xã Đại Đồng. huyện …"), no label
         extra.extend(got)
         taken.update(range(s, e + 1))
     found = out + extra
@@ -458,6 +465,24 @@ def _join_stray_colon(toks: list[Tok], found: list[Match], schema: Schema, secti
                     continue
         out.append(m)
     return out
+
+
+@lru_cache(maxsize=1)
+def _phrase_words() -> tuple[tuple[str, ...], ...]:
+    from .vocab import PHRASES
+    return tuple(tuple(w for w in label_key_words(p)) for p in PHRASES)
+
+
+def label_key_words(text: str) -> list[str]:
+    return [k for k in (label_key(w) for w in text.split()) if k]
+
+
+def _in_fixed_phrase(words: list[Tok]) -> bool:
+    """Two or more words that run, in order, inside one of the fixed phrases of places and offices."""
+    keys = tuple(k for k in (t.key for t in words if not t.leader) if k)
+    if len(keys) < 2:
+        return False
+    return any(keys == ph[i:i + len(keys)] for ph in _phrase_words() for i in range(len(ph) - len(keys) + 1))
 
 
 def _names_someone(value: str) -> bool:

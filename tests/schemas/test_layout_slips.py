@@ -411,3 +411,20 @@ def test_words_after_a_name_not_written_as_a_names_are_left_out_and_doubted():
     rows[2] = "Họ tên người đi khai sinh: Trần Thanh Quỳnh"
     rec = extract_records([page(rows)], "hotich/")[0]
     assert flatten_fields(rec, "confidence")["declarant.full_name"] >= REVIEW_THRESHOLD
+
+
+def test_a_units_name_after_its_level_word_is_no_label():
+    # "Đại Đồng." ends with a full stop, as a label written without a colon may: after "xã" it is the name
+    rows = ["TRÍCH LỤC KHAI SINH", "Họ và tên: Lương Thị Mai", "Người mẹ", "Họ và tên: Trần Thị Lan",
+            "Nơi ở: xã Đại Đồng. huyện Thuận Thành, tỉnh Hà Bắc"]
+    v = values(extract_records([page(rows)], "hotich/")[0])
+    assert v["mother.residence"] == "xã Đại Đồng, huyện Thuận Thành, tỉnh Hà Bắc"
+
+
+def test_a_fuzzy_label_over_the_words_of_a_fixed_phrase_is_the_phrases():
+    # "Thương binh và Xã" (of "Lao động - Thương binh và Xã hội", its end misread) is no "Thương binh hạng:"
+    rows = ["QUYẾT ĐỊNH", "Họ và tên: Lê Văn Tám",
+            "Quyết định số: 2574/QĐ-LĐTBXH ngày 19/10/1958 của Sở Lao ng: = - Thương binh và Xã :"]
+    rec = extract_records([page(rows)], "nguoicocong/")[0]
+    assert values(rec)["decision.issuer"].endswith("Thương binh và Xã")  # not cut at "Sở Lao"
+    assert flatten_fields(rec, "confidence")["decision.issuer"] < REVIEW_THRESHOLD  # (misread, and so doubted)
