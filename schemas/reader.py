@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from . import label_model
 from .assign import Pending, assign, looks_like_name
 from .fields import Draft, Found, _cut_tail, _name_continuation, _value_toks, name_and_tail
-from .labels import field_by_value, meaning, persons_share, value_kind
+from .labels import field_by_value, meaning, persons_share, resolve, value_kind
 from .layout import Row, Tok, union
 from .loader import FieldSpec, Label, Schema, label_key
 from .matching import UNMAPPED, Match, find_labels, find_marker
@@ -251,12 +251,12 @@ class PageReader:
             if forced != forced_prev:
                 section = forced
                 forced_prev = forced
-            matches = self._labels(seg.toks, section)
+            matches = self._labels(seg.toks, section, draft)
             if self.unit == "entry" and section != forced and any(
                     m.label.contextual and m.spec.key in draft.fields for m in matches):
                 # "Họ và tên" again after the mother's block: the next entry has begun, outside any section
                 section = forced
-                matches = self._labels(seg.toks, section)
+                matches = self._labels(seg.toks, section, draft)
             if self.unit == "entry" and matches and draft.fields and self._starts_entry(segs, si, matches, draft):
                 draft = self.new_draft()
             if not matches:
@@ -559,11 +559,13 @@ class PageReader:
         f.notes.append(f"label not read: taken from its place after {last}, as in the entry above")
         return f
 
-    def _labels(self, toks: list[Tok], section: str | None) -> list[Match]:
+    def _labels(self, toks: list[Tok], section: str | None, draft: Draft | None = None) -> list[Match]:
         """Labels of a row, re-read after each label that changes the section ("Số: … Họ và tên: …"
         after a mother block: "Số" closes the block, so "Họ và tên" is the child's again)."""
         matches = find_labels(toks, self.schema, section, previous=self.last_spec, heading=self.heading)
         for k, m in enumerate(matches):
+            if draft is not None and (own := self._sections_own(m, toks, section, draft)) is not None:
+                matches[k] = m = own
             if m.label.contextual:
                 continue
             sec = m.spec.section if m.spec.section in self.schema.sections else None
@@ -574,6 +576,24 @@ class PageReader:
                     r.end += m.end
                 return matches[:k + 1] + [r for r in rest if r.start >= m.end]
         return matches
+
+    def _sections_own(self, m: Match, toks: list[Tok], section: str | None, draft: Draft) -> Match | None:
+        """Inside a person's block opened on a page of one record, a label that names nobody and matched a
+        field of the record's subject that is already filled ("Họ, chữ đệm và tên", "Sinh năm" under "Người
+        cha", after the child's) is the block person's field of the same kind when that one is still empty:
+        the label asks about the person the block is about, not a second child."""
+        if section is None or self.unit != "document" or m.spec is UNMAPPED or m.label.contextual \
+                or m.spec.section == section or m.spec.key not in draft.fields or m.spec.is_list:
+            return None
+        text = " ".join(t.text for t in toks[m.start:m.end] if not t.leader).rstrip(":.-– ")
+        said = meaning(text)
+        if said.roles or said.empty:
+            return None
+        r = resolve(text, self.schema, section)
+        if r is None or len(r.specs) != 1 or r.specs[0].section != section or r.specs[0].key in draft.fields:
+            return None
+        return Match(m.start, m.end, r.specs[0], Label(text, label_key(text), contextual=True, by_meaning=True),
+                     min(m.score, r.score), m.weight)
 
     def _next_free(self, segs, si: int, used: set[int], empty: bool = False, relation: bool = False) -> int | None:
         """Index of the next row part if it can continue this one: same column, close below, no label.

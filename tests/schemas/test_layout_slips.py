@@ -428,3 +428,13 @@ def test_a_fuzzy_label_over_the_words_of_a_fixed_phrase_is_the_phrases():
     rec = extract_records([page(rows)], "nguoicocong/")[0]
     assert values(rec)["decision.issuer"].endswith("Thương binh và Xã")  # not cut at "Sở Lao"
     assert flatten_fields(rec, "confidence")["decision.issuer"] < REVIEW_THRESHOLD  # (misread, and so doubted)
+
+
+def test_generic_labels_under_a_persons_heading_are_that_persons_once_the_childs_are_filled():
+    rows = ["TRÍCH LỤC KHAI SINH", "Họ và tên: Vũ Minh Châu", "Sinh năm: 2001", "Quốc tịch: Việt Nam",
+            "Người cha", "Họ, chữ đệm và tên: Vũ Thế Đạt", "Sinh năm: 1973 Sắc tộc: Kinh Quốc tịch hiện nay: Việt Nam",
+            "Hộ khẩu thường trú: xã Phật Tích, huyện Thuận Thành, tỉnh Bắc Ninh"]
+    v = values(extract_records([page(rows)], "hotich/")[0])
+    assert v["full_name"] == "Vũ Minh Châu" and v["father.full_name"] == "Vũ Thế Đạt"
+    assert v["father.birth_year"] == "1973" and v["father.nationality"] == "Việt Nam"
+    assert v["father.residence"] == "xã Phật Tích, huyện Thuận Thành, tỉnh Bắc Ninh"
