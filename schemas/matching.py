@@ -204,8 +204,8 @@ LABEL_GAP_WORDS = 2  # words of a label's own between two wordings matched in it
 
 
 def _label_between(toks: list[Tok], m: Match, n: Match) -> bool:
-    """Nothing lies between the matches m and n, or only a word or two that the label vocabulary explains
-    whole (no unknown syllable), with no stop after them, in the label's own case."""
+    """Nothing lies between the matches m and n, or only a word or two of labels, with no stop after them, in
+    the label's own case, and the vocabulary explains the whole (no unknown syllable)."""
     if n.start == m.end:
         return True
     if n.start < m.end or n.start - m.end > LABEL_GAP_WORDS:
@@ -213,7 +213,7 @@ def _label_between(toks: list[Tok], m: Match, n: Match) -> bool:
     between = toks[m.end:n.start]
     if any(t.leader or t.colon or not is_label_word(t.text) for t in between) or _soft_end(toks, n.start - 1):
         return False
-    said = meaning(_span_text(toks, m.end, n.start))
+    said = meaning(_span_text(toks, m.start, n.end))  # (the whole: "gốc" alone is nothing, "nguyên quán gốc" is)
     if said.unknown or said.slips:
         return False
     caps = all(t.text.isupper() for t in toks[m.start:m.end] if any(c.isalpha() for c in t.text))

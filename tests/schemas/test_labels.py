@@ -170,6 +170,10 @@ def test_a_label_that_begins_like_another_leaves_nothing_in_the_value():
 def test_label_words_between_two_wordings_belong_to_the_label():
     # "Họ tên" + "đầy đủ" + "liệt sĩ:": the middle words are explained by the vocabulary, so the label is the
     # whole run, in capitals or sentence case; its words never become the name
+    rec = extract_records([page(["GIẤY BÁO TỬ", "Họ và tên: Đỗ Văn Toàn",
+                                 "Nguyên quán gốc liệt sĩ: xã Đình Bảng, huyện Lạng Giang, tỉnh Bắc Ninh"])],
+                          collection="nguoicocong/")[0]
+    assert flatten_fields(rec)["hometown"] == "xã Đình Bảng, huyện Lạng Giang, tỉnh Bắc Ninh"  # "gốc" is the label's
     for rows in (["GIẤY BÁO TỬ", "HỌ TÊN ĐẦY ĐỦ LIỆT SĨ: Đỗ Văn Toàn", "TÊN THƯỜNG GỌI: Sơn"],
                  ["GIẤY BÁO TỬ", "Họ tên đầy đủ liệt sĩ: Đỗ Văn Toàn", "Tên thường gọi: Sơn"]):
         recs = extract_records([page(rows)], collection="nguoicocong/")
