@@ -90,7 +90,7 @@ _CUT_UNIT = re.compile(r"\b(tinh|huyen|quan|thi xa|thanh pho)\s+([a-z ]+?)[ .,;:
 def _names_of_level() -> dict[str, frozenset[str]]:
     """Folded province and district names: the package's, and the general lists of ``vocab`` (which keep the
     provinces of the older records, "Hà Bắc")."""
-    from schemas.vocab import DISTRICTS, PROVINCES
+    from .vocab import DISTRICTS, PROVINCES
     names = unit_names()
     return {"province": names["province"] | {fold(p) for p in PROVINCES},
             "district": names["district"] | {fold(d) for d in DISTRICTS}}
