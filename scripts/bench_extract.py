@@ -51,7 +51,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import make_forms  # noqa: E402
-from forms.disjoint import unseen_overlap, value_overlap  # noqa: E402
+from forms.disjoint import dev_unseen_overlap, unseen_overlap, value_overlap  # noqa: E402
 from forms.grammar import fold  # noqa: E402
 from forms.render import build_document  # noqa: E402
 
@@ -65,7 +65,7 @@ from schemas.review_rule import FieldDoubt, hold_reasons  # noqa: E402
 
 RECORD_TYPES = make_forms.RECORD_TYPES
 ROOT = Path(__file__).resolve().parent.parent
-SPLITS = ("seen", "unseen", "legacy")
+SPLITS = ("seen", "dev", "unseen", "legacy")
 GOALS = {"fields": "≥ 97 %", "confident_wrong": "< 0.5 %", "missing": "≤ 2 %", "review": "≤ 25 %",
          "classification": "100 %", "misplaced": "0", "silent": "0", "silent_wrong": "0"}
 BINS = [i / 10 for i in range(11)]
@@ -256,7 +256,7 @@ def plot_reliability(curves: dict[str, list], path: Path, threshold: float, capt
 
     fig, ax = plt.subplots(figsize=(5.5, 5))
     ax.plot([0, 1], [0, 1], color="grey", lw=1, ls="--", label="perfectly calibrated")
-    for (split, bins), mark in zip(curves.items(), "os^"):
+    for (split, bins), mark in zip(curves.items(), "osD^"):
         pts = [(m, acc, n) for _, _, n, m, acc in bins if n]
         if pts:
             ax.plot([p[0] for p in pts], [p[1] for p in pts], marker=mark, label=f"{split} ({sum(p[2] for p in pts)} fields)")
@@ -274,7 +274,9 @@ def plot_reliability(curves: dict[str, list], path: Path, threshold: float, capt
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--splits", default="seen,unseen", help="seen, unseen and/or legacy (the older make_forms forms)")
+    ap.add_argument("--splits", default="seen,unseen",
+                    help="seen, dev, unseen and/or legacy (the older make_forms forms); dev is the split whose "
+                         "errors may be read while tuning (scripts/forms/dev_words.py)")
     ap.add_argument("--levels", default="0,1,2,3")
     ap.add_argument("--per-type", type=int, default=2, help="documents per record type, level and split")
     ap.add_argument("--seed", type=int, default=7)
@@ -284,7 +286,8 @@ def main(argv: list[str] | None = None) -> int:
                          "(8 birth, 8 death, 4 marriage); empty for none")
     ap.add_argument("--jobs", type=int, default=2, help="OCR processes (at most 2 on a shared 2-core box)")
     ap.add_argument("--fields", action="store_true", help="also print per-field accuracy")
-    ap.add_argument("--errors", action="store_true", help="print every wrong field of the seen (and legacy) split")
+    ap.add_argument("--errors", action="store_true",
+                    help="print every wrong field of the seen, dev (and legacy) splits")
     ap.add_argument("--errors-unseen", action="store_true",
                     help="also print the unseen split's wrong fields (not for whoever tunes the extractor)")
     ap.add_argument("--calibration", action="store_true",
@@ -394,6 +397,10 @@ def main(argv: list[str] | None = None) -> int:
           f"wall {wall:.0f} s (OCR {ocr_seconds:.0f} s over {min(args.jobs, 2)} processes)")
     print(f"unseen label wordings found in the extractor (schemas/ code or data): {n_hits} of {n_words}; "
           f"unseen value-pool entries in schemas/data lists: {len(value_hits)} of {n_values}")
+    if "dev" in splits:
+        n_dev, dev_hits, n_dev_values, dev_value_hits = dev_unseen_overlap()
+        print(f"dev label wordings folded equal to an unseen one: {dev_hits} of {n_dev}; dev value-pool entries "
+              f"equal to an unseen value: {dev_value_hits} of {n_dev_values}")
     print(f"confident = confidence >= {REVIEW_THRESHOLD} (the extractor's review threshold)")
     print()
     _headline(tallies, splits)
