@@ -61,7 +61,7 @@ from schemas import label_model  # noqa: E402
 from schemas.confidence import use_calibration  # noqa: E402
 from schemas.extract import REVIEW_THRESHOLD, extract_records, flatten_fields  # noqa: E402
 from schemas.loader import load_schemas  # noqa: E402
-from schemas.review_rule import FieldDoubt, hold_reasons  # noqa: E402
+from schemas.review_rule import DOUBTFUL_HOLD, FieldDoubt, hold_reasons  # noqa: E402
 
 RECORD_TYPES = make_forms.RECORD_TYPES
 ROOT = Path(__file__).resolve().parent.parent
@@ -183,6 +183,7 @@ def score_document(truth: dict, page_dicts: list[dict], threshold: float) -> tup
     got = extract_records(pages, truth["collection"])
     ocr_text = " " + " ".join(fold(w["text"]) for d in page_dicts for ln in d["lines"] for w in ln["words"]) + " "
     tally, rows = Tally(documents=1, produced=len(got), expected=len(truth["records"])), []
+    holds = tally.holds = []  # records sent to review: whether every field was right, the kinds of reason
     printed = [{v for v in t["fields"].values() if not isinstance(v, dict)} for t in truth["records"]]
     for t, rec in match_records(truth["records"], got):
         flat = flatten_fields(rec) if rec else {}
@@ -213,6 +214,8 @@ def score_document(truth: dict, page_dicts: list[dict], threshold: float) -> tup
             rows.append({"split": truth["split"], "type": t["record_type"], "level": truth["level"],
                          "seed": truth["seed"], "layout": truth["layout"], "field": field_group(key), "key": key,
                          "expected": want, "got": have, "confidence": conf, "correct": ok})
+        if rec is not None and rec["needs_review"]:
+            holds.append({"split": truth["split"], "right": perfect, "kinds": hold_kinds(rec)})
         tally.silent += rec is not None and not perfect and not rec["needs_review"]
         tally.silent_wrong += rec is not None and any_wrong and not rec["needs_review"]
         if rec is not None:
@@ -220,6 +223,32 @@ def score_document(truth: dict, page_dicts: list[dict], threshold: float) -> tup
             for r in rows_of_record:
                 r["record"] = review_inputs(rec)
     return tally, rows, got
+
+
+def hold_kinds(rec: dict) -> list[str]:
+    """The kinds of reason a record is held for (schemas/review_rule.py), named by rule, never by value."""
+    schema = load_schemas().get(rec["record_type"])
+    out = []
+    for r in rec["review_reasons"]:
+        key = re.sub(r"\[\d+\]", "[]", r.split(":", 1)[0].strip())
+        spec = schema.by_key.get(key) if schema else None
+        if ": not confident" in r:
+            out.append("identity field not confident" if spec is not None and spec.identity else
+                       "required field not confident" if spec is not None and spec.required else
+                       f"{DOUBTFUL_HOLD}+ other fields not confident")
+        elif "could be read" in r:
+            out.append("no value of its kind under a label")
+        elif r.endswith("required field missing"):
+            out.append("required field missing")
+        elif r.startswith("label "):
+            out.append("unplaced label whose value may be a missing name or date")
+        elif "disagree" in r:
+            out.append("two readings disagree (pages, digits and words)")
+        elif "record type" in r:
+            out.append("record type not sure")
+        else:
+            out.append("a cross-check failed")
+    return list(dict.fromkeys(out))
 
 
 def review_inputs(rec: dict) -> dict:
@@ -362,10 +391,12 @@ def main(argv: list[str] | None = None) -> int:
     all_rows: list[dict] = []
     registers: list[tuple] = []
     held: dict[str, list] = defaultdict(list)
+    holds: list[dict] = []
     errors: list[tuple] = []
     for job, truth, page_dicts, _, _ in results:
         split, kind, index, level = job[:4]
         tally, rows, got = score_document(truth, page_dicts, REVIEW_THRESHOLD)
+        holds += tally.holds
         all_rows += rows
         rtype = truth["record_type"]
         keys = [("all",), ("level", level), ("layout", truth["layout"]), ("template", truth.get("template", "inline"))]
@@ -427,6 +458,7 @@ def main(argv: list[str] | None = None) -> int:
             "fit any calibration on other seeds (e.g. --dump of the seen split at --seed 11) and pass "
             "--fitted-on-seeds, so it is judged on forms it has not seen"))
     if args.review_notes:
+        _holds(holds, splits)
         for sp in splits:
             print()
             print(f"{sp}: fields under the threshold: {len(held[sp])}; by the first words of their notes:")
@@ -618,6 +650,25 @@ def _tradeoff(rows: list[dict], splits: list[str]) -> None:
                                          conflicts=rec["other"])) for rec in records.values())
             cells += [pct(wrong, len(rs)), pct(held, len(records))]
         print(f"| {th:.3f} | " + " | ".join(cells) + " |")
+    print()
+
+
+def _holds(holds: list[dict], splits: list[str]) -> None:
+    """Records sent to review by the kind of reason, and those of them with every field right (held for
+    nothing): a rule that holds many right records and few wrong ones costs reviewers for little."""
+    print("records sent to review, by kind of reason (a record counts under each of its kinds): all held / "
+          "held with every field right / held for that kind alone with every field right")
+    print()
+    print("| kind of reason | " + " | ".join(splits) + " |")
+    print("| --- |" + " --- |" * len(splits))
+    kinds = sorted({k for h in holds for k in h["kinds"]})
+    for kind in kinds:
+        cells = []
+        for sp in splits:
+            hs = [h for h in holds if h["split"] == sp and kind in h["kinds"]]
+            alone = sum(1 for h in hs if h["right"] and h["kinds"] == [kind])
+            cells.append(f"{len(hs)} / {sum(h['right'] for h in hs)} / {alone}")
+        print(f"| {kind} | " + " | ".join(cells) + " |")
     print()
 
 
