@@ -114,7 +114,9 @@ def _death_fields(lab: Labeler, val: Values, rng: random.Random, p: Person, dd: 
     t["time_of_death"], t["date_of_death"] = f"{hh:02d}:{mm:02d}", iso(dd)
     pod = val.pick([f"Bệnh viện đa khoa tỉnh {p.province}", "Tại nhà riêng, " + val.place(p.province)],
                    [f"Trung tâm y tế huyện, tỉnh {p.province}", "Nhà riêng, " + val.place(p.province)],
-                   [dev.PLACES_OF_DEATH[0].format(p=p.province), dev.PLACES_OF_DEATH[1].format(place=val.place(p.province))])
+                   # (the dev places drawn only for the dev split: the other splits' pages stay as they were)
+                   [dev.PLACES_OF_DEATH[0].format(p=p.province), dev.PLACES_OF_DEATH[1].format(place=val.place(p.province))]
+                   if val.dev else None)
     t["place_of_death"] = pod
     place_label = lab.plain("death_place")
     if lab.has("death_hour") and rng.random() < 0.4:
