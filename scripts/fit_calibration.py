@@ -15,6 +15,13 @@ reliability table (predicted vs observed) and, for fields called confident
 
 ``--write`` stores the fitted calibration; without it nothing is written.
 
+**The dev split** (``--splits seen,legacy,dev``): forms whose wordings, page templates and values are neither
+the seen nor the unseen split's (``scripts/forms/dev_words.py``). Read as they are, they show the fit what
+unfamiliar paper does to each way of reading a label — a ruled table, dotted leaders, two pairs a line, words
+nobody listed — which held-back readings of seen forms cannot. Fit on seeds the benchmark is not judged on.
+``--model logistic`` fits one logistic model over the evidence (``schemas/confidence.py: evidence``) instead of
+a map per group: a combination of evidence the fit hardly saw still gets what each of its parts says.
+
 **Unfamiliar wording, simulated** (``--held-out-folds N``): on forms of the seen wordings every label is one
 the extractor knows, so a fit on them alone learns that a label is either read right or not at all. To see
 how each way of reading a label fails on words it does not know, the forms are also read N more times, each
@@ -230,9 +237,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--write", action="store_true", help=f"store the calibration in {CALIBRATION_FILE}")
     ap.add_argument("--out", type=Path, default=CALIBRATION_FILE, help="where --write stores it")
     ap.add_argument("--points-out", type=Path, help="also write the fit's (group, score, right) points as JSON")
-    ap.add_argument("--points-in", type=Path,
+    ap.add_argument("--points-in",
                     help="fit on points written by --points-out instead of reading forms (a change of grouping "
-                         "levels, tried in seconds)")
+                         "levels, tried in seconds); several files comma-separated (the seen and the dev forms' "
+                         "points, written apart)")
     args = ap.parse_args(argv)
     levels = [int(x) for x in args.levels.split(",")]
     types = args.types.split(",")
@@ -244,8 +252,8 @@ def main(argv: list[str] | None = None) -> int:
         ap.error("a seed fitted on cannot be checked on")
     if args.rules_only:
         label_model.use(enabled=False)
-    if args.points_in is not None:
-        fit_pts = [tuple(p) for p in json.loads(args.points_in.read_text(encoding="utf-8"))]
+    if args.points_in:
+        fit_pts = [tuple(p) for path in args.points_in.split(",") for p in json.loads(Path(path).read_text(encoding="utf-8"))]
     else:
         fit_pts = scored_fields(splits, [int(s) for s in args.fit_seeds.split(",")], args.per_type, levels, types,
                                 args.jobs, args.ocr_cache, args.held_out_folds, passes=args.held_out_passes)

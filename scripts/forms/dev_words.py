@@ -120,7 +120,7 @@ PROVINCES = [
     ("Bến Tre", "083", ["Mỏ Cày Nam", "Ba Tri", "Giồng Trôm", "Chợ Lách"], ["An Thạnh", "Tân Xuân", "Lương Hòa", "Vĩnh Thành"], "Bến Tre"),
     ("Quảng Bình", "044", ["Lệ Thủy", "Bố Trạch", "Quảng Trạch", "Minh Hóa"], ["Sen Thủy", "Hoàn Trạch", "Quảng Hợp", "Yên Hóa"], "Đồng Hới"),
 ]
-ETHNIC = ["Kinh"] * 6 + ["Hmông", "Thổ", "Xơ Đăng", "Cơ Tu", "Raglai", "Mnông", "Hrê"]
+ETHNIC = ["Kinh"] * 6 + ["Mông", "Thổ", "Xơ Đăng", "Cơ Tu", "Ra Glai", "Mnông", "Hrê"]  # the names the contract stores
 FRONTS = ["Khe Sanh", "Mặt trận Đường 14", "Hạ Lào", "Mặt trận Vị Xuyên, Hà Giang", "Bầu Bàng, Bình Dương"]
 CAUSES = ["Viêm phổi nặng", "Suy thận mãn", "Tai biến mạch máu não", "Sốt xuất huyết", "Ngã cao"]
 RANKS = ["Thiếu tá", "Trung tá", "Thượng tá", "Đại tá"]
