@@ -215,7 +215,7 @@ def score_document(truth: dict, page_dicts: list[dict], threshold: float) -> tup
                          "seed": truth["seed"], "layout": truth["layout"], "field": field_group(key), "key": key,
                          "expected": want, "got": have, "confidence": conf, "correct": ok})
         if rec is not None and rec["needs_review"]:
-            holds.append({"split": truth["split"], "right": perfect, "kinds": hold_kinds(rec)})
+            holds.append({"split": truth["split"], "right": perfect, "wrong": any_wrong, "kinds": hold_kinds(rec)})
         tally.silent += rec is not None and not perfect and not rec["needs_review"]
         tally.silent_wrong += rec is not None and any_wrong and not rec["needs_review"]
         if rec is not None:
@@ -657,7 +657,8 @@ def _holds(holds: list[dict], splits: list[str]) -> None:
     """Records sent to review by the kind of reason, and those of them with every field right (held for
     nothing): a rule that holds many right records and few wrong ones costs reviewers for little."""
     print("records sent to review, by kind of reason (a record counts under each of its kinds): all held / "
-          "held with every field right / held for that kind alone with every field right")
+          "held with every field right / held for that kind alone with every field right / held for that kind "
+          "alone with a wrong value (what the kind catches that nothing else would)")
     print()
     print("| kind of reason | " + " | ".join(splits) + " |")
     print("| --- |" + " --- |" * len(splits))
@@ -667,7 +668,8 @@ def _holds(holds: list[dict], splits: list[str]) -> None:
         for sp in splits:
             hs = [h for h in holds if h["split"] == sp and kind in h["kinds"]]
             alone = sum(1 for h in hs if h["right"] and h["kinds"] == [kind])
-            cells.append(f"{len(hs)} / {sum(h['right'] for h in hs)} / {alone}")
+            caught = sum(1 for h in hs if h["wrong"] and h["kinds"] == [kind])
+            cells.append(f"{len(hs)} / {sum(h['right'] for h in hs)} / {alone} / {caught}")
         print(f"| {kind} | " + " | ".join(cells) + " |")
     print()
 
