@@ -4,7 +4,8 @@
 Forms come from ``scripts/forms`` (a grammar of label wordings split into
 *seen* — the field contract's wordings and close variants — and *unseen* —
 other synonyms, orders, abbreviations, templates and value pools, none of
-whose wordings occurs in ``schemas/``). ``legacy`` is the older
+whose wordings occurs in ``schemas/`` — and *dev*: wordings, templates and values of its own, neither seen nor
+unseen, whose errors may be read while tuning: ``scripts/forms/dev_words.py``). ``legacy`` is the older
 ``make_forms`` generator. Pages are rendered in the worker processes
 (deterministic in ``--seed``), OCR'd with ``ocr.pipeline.ocr_image`` and read
 with ``schemas.extract.extract_records``. The unseen split is the headline.
