@@ -321,6 +321,24 @@ def _name_continuation(toks: list[Tok], more: list[Tok]) -> bool:
                and len(w) > 1 for w in words)
 
 
+def _name_cased(word: str) -> bool:
+    """Written as a word of a name is: a capital first (Title case or all capitals)."""
+    letters = [c for c in word if c.isalpha()]
+    return bool(letters) and letters[0].isupper() and (word.isupper() or word[1:] == word[1:].lower())
+
+
+def name_and_tail(toks: list[Tok]) -> tuple[list[Tok], list[Tok]]:
+    """A name and the words after it that are not written as a name's: a name opens with two or more words in
+    a name's case, and the first word after them that is not ("tước", "tUÊi": the next label's words, read
+    badly) ends it. A name typed without capitals is left whole."""
+    k = 0
+    while k < len(toks) and _name_cased(toks[k].text.strip(".,;:“”\"'")):
+        k += 1
+    if k < 2 or k == len(toks):
+        return toks, []
+    return toks[:k], toks[k:]
+
+
 _COMMON_FOLDS = {fold(w) for w in COMMON_WORDS}
 _ROMAN_LETTERS = set("ivxlc")
 

@@ -78,3 +78,46 @@ def is_place(text: str) -> bool:
         return False
     names = unit_names()
     return parts[-1] in names["province"] or parts[-1] in names["district"]
+
+
+# the level words that a province's or a district's name follows, and the units they may name
+_UNIT_LEVELS = {"tinh": ("province",), "huyen": ("district",), "quan": ("district",), "thi xa": ("district",),
+                "thanh pho": ("province", "district")}
+_CUT_UNIT = re.compile(r"\b(tinh|huyen|quan|thi xa|thanh pho)\s+([a-z ]+?)[ .,;:]*$")
+
+
+@lru_cache(maxsize=1)
+def _names_of_level() -> dict[str, frozenset[str]]:
+    """Folded province and district names: the package's, and the general lists of ``vocab`` (which keep the
+    provinces of the older records, "Hà Bắc")."""
+    from .vocab import DISTRICTS, PROVINCES
+    names = unit_names()
+    return {"province": names["province"] | {fold(p) for p in PROVINCES},
+            "district": names["district"] | {fold(d) for d in DISTRICTS}}
+
+
+def cut_unit(text: str) -> tuple[str, str] | None:
+    """The level and the folded name of a province or district named last in ``text`` when that name begins
+    known names of its level but is none itself ("…, tỉnh Bắc": the rest wrapped onto the next line or was lost)."""
+    m = _CUT_UNIT.search(fold(text))
+    if not m:
+        return None
+    level, name = m.group(1), m.group(2).strip()
+    known = [n for lv in _UNIT_LEVELS[level] for n in _names_of_level()[lv]]
+    if name in known or not any(n.startswith(name + " ") for n in known):
+        return None
+    return level, name
+
+
+def completes_unit(text: str, words: list[str]) -> int:
+    """How many of ``words`` (the next line's first words) complete the cut name ending ``text`` into a known
+    name of its level: 0 when the value is not cut, or they do not complete it."""
+    cut = cut_unit(text)
+    if cut is None:
+        return 0
+    level, name = cut
+    known = {n for lv in _UNIT_LEVELS[level] for n in _names_of_level()[lv]}
+    for k in range(1, min(3, len(words)) + 1):
+        if f"{name} {fold(' '.join(words[:k])).strip(' .,;:')}" in known:
+            return k
+    return 0

@@ -746,15 +746,12 @@ def repair_separators(text: str, place: bool = True) -> tuple[str, list[str]]:
 
 def cut_place_name(text: str) -> str | None:
     """A province or district name cut short at the end of a place ("…, tỉnh Bắc": words were lost):
-    the level and the words after it, when they begin known names but are none themselves."""
-    from .vocab import DISTRICTS, PROVINCES
+    the level and the words after it, when they begin known names but are none themselves (the gazetteer's
+    provinces and districts of the whole country, and the older provinces)."""
+    from .gazetteer import cut_unit
 
-    m = re.search(r"\b(tỉnh|huyện)\s+([^,]+?)[.,;:]?$", text)
-    if not m:
-        return None
-    name = m.group(2).strip()
-    names = PROVINCES if m.group(1) == "tỉnh" else DISTRICTS
-    if name in names or not any(n.startswith(name + " ") for n in names):
+    m = re.search(r"\b(tỉnh|huyện|quận|thị xã|thành phố)\s+([^,]+?)[.,;:]?$", text)
+    if not m or cut_unit(m.group(0)) is None:
         return None
     return m.group(0)
 
