@@ -20,7 +20,7 @@ import random
 
 import make_forms as mf
 from forms import dev_words as dev
-from forms.grammar import ATTRIBUTES, PLAIN, Labeler, plain_wordings
+from forms.grammar import ATTRIBUTES, Labeler, plain_wordings
 from forms.values import UNSEEN_CAUSES, UNSEEN_CONDITIONS, UNSEEN_FRONTS, UNSEEN_MATERIALS, UNSEEN_OBJECTS, \
     UNSEEN_POSITIONS, UNSEEN_RANKS, Person, Values
 
