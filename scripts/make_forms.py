@@ -774,6 +774,13 @@ def build_document(record_type: str, index: int, level: int, seed: int) -> tuple
     return images, truth
 
 
+def write_document(out: Path, stem: str, images: list, truth: dict) -> None:
+    """A generated document on disk: its pages as STEM.pN.png and its truth as STEM.json."""
+    for k, img in enumerate(images, 1):
+        img.save(out / f"{stem}.p{k}.png")
+    (out / f"{stem}.json").write_text(json.dumps(truth, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("out", type=Path)
@@ -788,10 +795,7 @@ def main(argv: list[str] | None = None) -> int:
         for rt in args.types.split(","):
             for i in range(args.per_type):
                 images, truth = build_document(rt, i, level, args.seed)
-                stem = f"{rt}-{i:03d}-L{level}"
-                for k, img in enumerate(images, 1):
-                    img.save(args.out / f"{stem}.p{k}.png")
-                (args.out / f"{stem}.json").write_text(json.dumps(truth, ensure_ascii=False, indent=1), encoding="utf-8")
+                write_document(args.out, f"{rt}-{i:03d}-L{level}", images, truth)
                 n += 1
     print(f"{n} documents in {args.out}")
     return 0

@@ -14,7 +14,6 @@ label:value pairs on every line — are laid out here.
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import sys
 from pathlib import Path
@@ -203,10 +202,7 @@ def main(argv: list[str] | None = None) -> int:
         for kind in args.kinds.split(","):
             for i in range(1 if kind == "bound_register" else args.per_type):
                 images, truth = build_document(args.split, kind, i, level, args.seed)
-                stem = f"{args.split}-{kind}-{i:03d}-L{level}"
-                for k, img in enumerate(images, 1):
-                    img.save(args.out / f"{stem}.p{k}.png")
-                (args.out / f"{stem}.json").write_text(json.dumps(truth, ensure_ascii=False, indent=1), encoding="utf-8")
+                mf.write_document(args.out, f"{args.split}-{kind}-{i:03d}-L{level}", images, truth)
                 n += 1
     print(f"{n} documents in {args.out}")
     return 0

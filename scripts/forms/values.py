@@ -11,7 +11,6 @@ value that the extractor's data lists would hold.
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
 
 import make_forms as mf
 from forms import dev_words as dev
@@ -43,14 +42,8 @@ UNSEEN_MATERIALS = ["Sắt", "Ngà", "Sừng", "Tre", "Thủy tinh", "Vàng"]
 UNSEEN_CONDITIONS = ["Còn nguyên", "Mẻ vành", "Gãy một chân", "Mờ chữ, thủng lỗ nhỏ"]
 
 
-@dataclass
-class Person:
-    name: str
-    sex: str
-    dob: tuple[int, int, int]
-    ethnicity: str
-    province: str
-    code: str
+# One person of a form, as the older generator draws them (name, sex, birth date, ethnicity, province, ID).
+Person = mf.Person
 
 
 class Values:
