@@ -73,18 +73,22 @@ class Calibration:
         """The calibrated confidence: the probability, at least ``CONFIDENT`` from the threshold up. A field
         placed with no label evidence of its own (``UNLABELLED``) is never confident until a fit has seen
         enough such fields to give its reading a map of its own."""
-        p = self.probability(group, score)
         how = (group.split(":") + ["-"] * 4)[2]
-        if how in UNLABELLED and not any(
-                (m := self.maps.get(g)) is not None and m.n >= MIN_GROUP for g in group_levels(group)):
-            return min(p, CONFIDENT - 0.001)
-        if self.confident_from is not None and p >= self.confident_from:
-            return max(p, CONFIDENT)
-        return min(p, CONFIDENT - 0.001)
+        fitted = how not in UNLABELLED or any(
+            (m := self.maps.get(g)) is not None and m.n >= MIN_GROUP for g in group_levels(group))
+        return thresholded(self.probability(group, score), self.confident_from, fitted)
 
     def __call__(self, kind: str, clean: bool, score: float, how: str = "", agree: str = "", wording: str = "",
                  layout: str = "") -> float:
         return self.for_group(group_of(kind, clean, how, agree, wording, layout), score)
+
+
+def thresholded(p: float, confident_from: float | None, fitted: bool) -> float:
+    """A calibrated probability on the review scale: at or above ``CONFIDENT`` exactly when the fit's threshold
+    is reached, and never for a reading the fit did not see enough of (``fitted`` false)."""
+    if fitted and confident_from is not None and p >= confident_from:
+        return max(p, CONFIDENT)
+    return min(p, CONFIDENT - 0.001)
 
 
 # kinds whose values come from a short closed list: an exact reading is strong evidence whatever OCR's
@@ -207,17 +211,10 @@ class LogisticCalibration:
         return 1 / (1 + math.exp(-max(-30.0, min(30.0, t))))
 
     def for_group(self, group: str, score: float) -> float:
-        p = self.probability(group, score)
         how = (group.split(":") + ["-"] * 4)[2]
-        if self.counts.get(how, 0) < MIN_GROUP:
-            return min(p, CONFIDENT - 0.001)
-        if self.confident_from is not None and p >= self.confident_from:
-            return max(p, CONFIDENT)
-        return min(p, CONFIDENT - 0.001)
+        return thresholded(self.probability(group, score), self.confident_from, self.counts.get(how, 0) >= MIN_GROUP)
 
-    def __call__(self, kind: str, clean: bool, score: float, how: str = "", agree: str = "", wording: str = "",
-                 layout: str = "") -> float:
-        return self.for_group(group_of(kind, clean, how, agree, wording, layout), score)
+    __call__ = Calibration.__call__
 
 
 _calibration_file = [CALIBRATION_FILE]
