@@ -230,6 +230,32 @@ def test_leader_removal_is_the_same_with_and_without_its_precheck(form, prose):
     assert (pp.clean_components(gray(form[0])) != gray(form[0])).any()  # the form's leaders did go
 
 
+def test_the_component_pass_around_the_ink_gives_what_the_whole_page_gives(form, prose, monkeypatch):
+    pages = [gray(form[0]), gray(prose[0])]
+    # A leader and specks touching the page's edges, where the box around the ink is cut by the page.
+    edged = gray(form[0]).copy()
+    edged[edged.shape[0] // 2, 0:400:12] = 0
+    edged[edged.shape[0] // 2 + 1, 0:400:12] = 0
+    edged[0, edged.shape[1] - 1] = 0
+    edged[edged.shape[0] - 1, 5] = 0
+    pages.append(edged)
+    # A row of dots three letter heights long, the leftmost ink on the page: too short for a leader (four
+    # heights), however the box around the ink is cut.
+    short = np.full((form[0].height, form[0].width + 300), 255, np.uint8)
+    short[:, 300:] = gray(form[0])
+    h = int(pp.text_height(short))
+    for x in range(100, 100 + 3 * h, max(4, h // 3)):
+        short[900:903, x:x + 3] = 0
+    pages.append(short)
+    around = [pp.clean_components(g, height=pp.text_height(g)) for g in pages]
+    monkeypatch.setattr(pp, "mask_box", lambda mask: (0, 0, mask.shape[1], mask.shape[0]) if mask.any() else None)
+    whole = [pp.clean_components(g, height=pp.text_height(g)) for g in pages]
+    for g, a, w in zip(pages, around, whole):
+        assert (a == w).all()
+    assert (around[0] != pages[0]).any() and (around[2] != pages[2]).any()  # leaders and specks did go
+    assert (around[3][895:910, 90:100 + 3 * h] == pages[3][895:910, 90:100 + 3 * h]).all()  # the short row stays
+
+
 def test_vertical_runs_are_found_on_the_shorter_copy():
     mask = np.zeros((1000, 300), np.uint8)
     assert not pp.may_have_vertical_runs(mask, 120)
