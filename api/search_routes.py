@@ -9,7 +9,6 @@ and masking of personal data can be added in one place.
 from __future__ import annotations
 
 import logging
-from functools import lru_cache
 from urllib.parse import quote
 from pathlib import Path
 from typing import Annotated
@@ -25,7 +24,6 @@ from api import audit, auth, cursors, i18n, page_images, search_params
 from api.disclosure import disclosed_json
 from api.json_response import FastJSONResponse
 from api.static_files import static_file
-from indexers.client import make_client
 from indexers.pages import PageQuery, search_pages
 from indexers.records_search import (MAX_SIZE, REVIEW_STATUSES, SORTS, SOURCE_EXCLUDES, BadQuery, RecordQuery, detail,
                                      parse_range, search_records)
@@ -41,17 +39,14 @@ router = APIRouter()
 templates = i18n.install_templates(Jinja2Templates(directory=str(HERE / "templates")))
 
 
-@lru_cache(maxsize=4)
-def _client(es_url: str) -> Elasticsearch:
-    return make_client(Config.from_env({"SOHOA_ES_URL": es_url}))
-
-
 def get_config(request: Request) -> Config:
     return request.app.state.config
 
 
 def get_es(config: Config = Depends(get_config)) -> Elasticsearch:
-    return _client(config.es_url)
+    # The one client of the process (api/auth.py): the token check, the search and the audit entry share its
+    # connection pool.
+    return auth.es_for(config)
 
 
 def get_bucket(request: Request):
@@ -194,7 +189,7 @@ def records_search(request: Request) -> dict:
     # again against the ``dict`` return type.
     config: Config = request.app.state.config
     rq, cursor = record_query(request), search_params.CURSOR.read(request.query_params)
-    result = _search(_client(config.es_url), config, rq, cursor)
+    result = _search(auth.es_for(config), config, rq, cursor)
     if auth.full_fields():
         return FastJSONResponse(result)
     return disclosed_json(result, done=("hits",))  # each hit went through record_body (auth.mask_record)

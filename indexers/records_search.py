@@ -280,28 +280,54 @@ def query_words(name: str) -> tuple[list[str], list[str]]:
     return tokens(norm)[:MAX_QUERY_WORDS], tokens(fold(norm))[:MAX_QUERY_WORDS]
 
 
-def name_clauses(name: str, typo: bool = True, vocabulary: dict[str, dict[str, int]] | None = None) -> list[dict]:
-    """Scored ``should`` clauses on one person (a nested ``search.people`` document): see the tier table.
+def name_query(name: str, typo: bool = True, vocabulary: dict[str, dict[str, int]] | None = None) -> dict | None:
+    """One person (a nested ``search.people`` document) matching ``name``, scored by the tiers it reaches (see the
+    tier table); None when the name has no word.
+
+    Every tier implies every query word among the name's words, folded (the whole name, a variant of it, every
+    word as typed or with its marks: each folds to those words), so the people matched are those of the
+    ``words`` tier, or one word slipped (``typo``): that is the one required clause, and the closer tiers only
+    score the people it found (a scoring ``should`` is looked up on the matches alone, where a tier of a
+    ``should`` list that matches walked its own postings across the index: every word of a common name again
+    per tier). A name typed without any mark makes the ``marks`` tier the ``words`` tier itself (a word without
+    marks is among a name's mark forms exactly when it is the name's word folded): one clause, with both tiers'
+    scores; likewise the one-slip tier's "every word as typed" for three words or more. The sums are the same.
 
     ``typo=False`` for a Telex/VNI reading: keystrokes read as letters are taken as meant, not one slip off."""
     norm_words, folded_words = query_words(name)
     if not folded_words:
-        return []
+        return None
     f = "search.people."
     norm, folded = " ".join(norm_words), " ".join(folded_words)
-    out = [
+    every_word = TIERS["words"]
+    scoring = [
         _cs({"term": {f + "exact": norm}}, TIERS["exact"]),
         _cs(_all(f + "spelt", [spelt_word(w) for w in norm_words]), TIERS["spelt"]),
-        _cs(_all(f + "marks", norm_words), TIERS["marks"]),
+    ]
+    if norm_words == folded_words:
+        every_word += TIERS["marks"]
+    else:
+        scoring.append(_cs(_all(f + "marks", norm_words), TIERS["marks"]))
+    scoring += [
         _cs({"term": {f + "full": folded}}, TIERS["whole"]),
         _cs({"term": {f + "keys": folded}}, TIERS["variant"]),
-        _cs(_all(f + "words", folded_words), TIERS["words"]),
     ]
+    slipped: list[dict] = []
     if typo:
         tier = _one_typo(folded_words, vocabulary)
-        # with the vocabulary the tier scores itself (each alternative TIERS["typo"] and its slip's nearness)
-        out.append(tier if vocabulary and vocabulary.get("words") else _cs(tier, TIERS["typo"]))
-    return out
+        if vocabulary and vocabulary.get("words"):
+            # the tier scores itself (each alternative TIERS["typo"] and its slip's nearness); its first
+            # alternative, for three words or more, is every word as typed: the words tier's own clause
+            slipped = tier["bool"]["should"]
+            if len(folded_words) >= 3:
+                every_word += TIERS["typo"]
+                slipped = slipped[1:]
+        else:
+            slipped = [_cs(tier, TIERS["typo"])]
+    required = _cs(_all(f + "words", folded_words), every_word)
+    if slipped:
+        required = {"bool": {"should": [required, *slipped], "minimum_should_match": 1}}
+    return {"bool": {"must": [required], "should": scoring}}
 
 
 def name_word_clauses(name: str, typo: bool = True, vocabulary: dict[str, dict[str, int]] | None = None,
@@ -314,7 +340,7 @@ def name_word_clauses(name: str, typo: bool = True, vocabulary: dict[str, dict[s
     if not words:
         return []
     f = "search.people."
-    in_tier = bool(vocabulary and vocabulary.get("words"))  # as name_clauses builds the typo tier
+    in_tier = bool(vocabulary and vocabulary.get("words"))  # as name_query builds the typo tier
 
     def nearest(field_name: str, word: str, weight: float, counts: dict[str, int] | None = None) -> dict:
         # One slip counts the same however many words of the name are a slip away: a fuzzy query would add up
@@ -340,7 +366,12 @@ def name_word_clauses(name: str, typo: bool = True, vocabulary: dict[str, dict[s
     counts = dict(zip(words, word_counts(words, vocabulary)))
     # A word typed twice counts twice (``nguyen thuy thuy``: Nguyễn Thuỳ Thuỷ), so a query that repeats a word
     # weighs its names as much as any other of as many words; every name holding the word gets the same.
-    out = [nearest(f + "words", w, WORD_WEIGHT * words.count(w), counts[w]) for w in dict.fromkeys(words)]
+    if typo:
+        out = [nearest(f + "words", w, WORD_WEIGHT * words.count(w), counts[w]) for w in dict.fromkeys(words)]
+    else:
+        # Without a slip, every person the reading matches holds every word typed (``name_query``): each word's
+        # point is theirs, one constant instead of a lookup of every word on every person matched.
+        out = [_cs({"match_all": {}}, WORD_WEIGHT * len(words))]
     # Word order: the last word typed is most often the given name (Vietnamese order); typed with its marks,
     # the given name spelt so first ('Lê Phương': Lê Kim Phương before Lê Phương Thị Phượng).
     if len(words) > 1:
@@ -403,9 +434,7 @@ def person_query(name: str | None, q: "RecordQuery", vocabulary: dict[str, dict[
     readings = [r for r in keyboard.readings(clean_spaces(name))[:3] if query_words(r)[1]] if name else []
     if readings:
         # Only the reading as typed may be one slip off: a slip read as keystrokes makes other words again.
-        per_reading = [{"bool": {"filter": flt, "must": [{"bool": {"should": name_clauses(r, typo=typo and i == 0,
-                                                                                            vocabulary=vocabulary),
-                                                                   "minimum_should_match": 1}}],
+        per_reading = [{"bool": {"filter": flt, "must": [name_query(r, typo=typo and i == 0, vocabulary=vocabulary)],
                                  "should": name_word_clauses(r, typo=typo and i == 0, vocabulary=vocabulary,
                                                              roles=q.roles)}}
                        for i, r in enumerate(readings)]
@@ -414,8 +443,7 @@ def person_query(name: str | None, q: "RecordQuery", vocabulary: dict[str, dict[
         # word of the archive), below them all.
         for r, reading in enumerate(slips or []):
             step = SLIP_READING_STEP * (len(slips) - 1 - r)
-            per_reading.append({"bool": {"filter": flt, "must": [{"bool": {
-                "should": name_clauses(reading, typo=False), "minimum_should_match": 1}}],
+            per_reading.append({"bool": {"filter": flt, "must": [name_query(reading, typo=False)],
                 "should": [*name_word_clauses(reading, typo=False, vocabulary=vocabulary, roles=q.roles),
                            _cs({"match_all": {}}, step)]}})
         inner = per_reading[0] if len(per_reading) == 1 else {"dis_max": {"queries": per_reading}}
@@ -536,6 +564,29 @@ def build_search(q: RecordQuery, search_after: list | None = None,
     if q.facets and search_after is None:
         body["aggs"] = build_aggs(q)
     return body
+
+
+def people_bound(q: RecordQuery, vocabulary: dict[str, dict[str, int]] | None,
+                 slips: list[str] | None = None) -> int | None:
+    """At most how many people the name asked for matches without a slip, from the archive's word counts alone:
+    a person matched holds every word of a reading (``name_query``), so no more people than bear its rarest
+    word, summed over the readings (as typed, Telex, VNI, the slips read back). None without the counts.
+
+    The counts are read every few minutes: a name given to new records since may match more; then the search
+    asks for a slip it did not need, which finds the same first page (a slip ranks below every match as
+    typed)."""
+    known = (vocabulary or {}).get("words")
+    if not q.name or not known:
+        return None
+    # a word the list leaves out (it holds the commonest MAX_WORDS) is borne by no more people than the last
+    unknown = min(known.values()) if len(known) >= name_vocabulary.MAX_WORDS else 0
+    readings = [r for r in keyboard.readings(clean_spaces(q.name))[:3]] + list(slips or [])
+    bound = 0
+    for reading in readings:
+        words = query_words(reading)[1]
+        if words:
+            bound += min(known.get(w, unknown) for w in words)
+    return bound
 
 
 # --- a name typed with one slip, read back (slip_readings) ---------------------------------------
@@ -862,6 +913,11 @@ def search_records(es, index: str, q: RecordQuery, cursor: str | None = None, ye
     # first page: those matches would all rank below it, and finding and scoring every near name of a common
     # one was half the cost of a name query. The pages after the first keep the first page's choice.
     typo = cursor_typo(cursor) if cursor else not q.name
+    if not typo and after is None:
+        # Fewer people bear the name's rarest word than the page holds: the name as typed cannot fill it, so
+        # the slip is asked for at once (one search, not two).
+        bound = people_bound(q, vocabulary, slips)
+        typo = bound is not None and bound < max(1, min(q.size, MAX_SIZE))
     body, kwargs = request(typo)
     try:
         if after is None:

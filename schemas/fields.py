@@ -325,6 +325,9 @@ _COMMON_FOLDS = {fold(w) for w in COMMON_WORDS}
 _ROMAN_LETTERS = set("ivxlc")
 
 
+_MEASURE_UNITS = frozenset({"mm", "cm", "dm", "m", "em", "kg", "g", "gr"})  # folded, as OCR reads them
+
+
 def _speck(t: Tok, kind: str | None = None, prev: Tok | None = None, keep: frozenset[str] = frozenset()) -> bool:
     # modifier letters ("ˆ", "ʼ") count as letters for Python but are marks read from specks
     if not any(c.isalnum() and unicodedata.category(c) != "Lm" for c in t.text):
@@ -335,6 +338,10 @@ def _speck(t: Tok, kind: str | None = None, prev: Tok | None = None, keep: froze
     # or the numeral after "thế kỷ", is part of the value, not a speck
     if kind == "dating" and prev is not None and prev.key in ("ky", "tk") and set(t.key) <= _ROMAN_LETTERS:
         return False  # even barely read: without it the dating has no value at all (its confidence tells)
+    if kind in ("dimensions", "weight") and prev is not None and prev.text[-1:].isdigit() and t.key in _MEASURE_UNITS:
+        # a unit after its number, even barely read: without it the measure takes another's unit ("Dài 1,2 m,
+        # cao 120" would be 120 m); its confidence tells
+        return False
     if t.confidence < 0.3:
         return True
     if kind in ("place", "text") and (t.key in _COMMON_FOLDS or t.key in keep):

@@ -92,10 +92,19 @@ def find_labels(toks: list[Tok], schema: Schema, section: str | None,
         return _titles_by_meaning(toks, chosen, schema)
     # the value of a field written in a vocabulary, word for word ("Nguồn gốc: Hiến tặng :"), is no
     # fuzzy label right after it ("Hiện trạng")
-    chosen = [m for k, m in enumerate(chosen)
-              if not (k and m.score < 1.0 and chosen[k - 1].end == m.start and chosen[k - 1].spec.vocabulary
-                      and _in_vocabulary(" ".join(t.text for t in toks[m.start:m.end]), chosen[k - 1].spec))]
-    return refine_labels(toks, chosen, schema, section, previous, heading)
+    chosen = _no_vocabulary_value(toks, chosen)
+    # (and once more after the labels are read for their meaning: "Nguồn gốc: Sưu tầm" is no label "Sưu tầm"
+    # naming a place of collection, read from the words alone at the row's end)
+    return _no_vocabulary_value(toks, refine_labels(toks, chosen, schema, section, previous, heading))
+
+
+def _no_vocabulary_value(toks: list[Tok], chosen: list[Match]) -> list[Match]:
+    """Labels that are the value, word for word in its vocabulary, of the field whose label is right before them,
+    read fuzzily or from their meaning: dropped, the words are that value."""
+    return [m for k, m in enumerate(chosen)
+            if not (k and (m.score < 1.0 or m.label.by_meaning) and chosen[k - 1].end == m.start
+                    and chosen[k - 1].spec.vocabulary
+                    and _in_vocabulary(" ".join(t.text for t in toks[m.start:m.end]), chosen[k - 1].spec))]
 
 
 def _leads_row(toks: list[Tok], e: int) -> bool:

@@ -251,6 +251,12 @@ def norm_dimensions(raw: str) -> Norm:
     out: dict[str, float] = {}
     default_unit = None
     text = re.sub(r"(\d)\s*em\b", r"\1 cm", text)  # OCR reads "cm" as "em"
+    # a number OCR read with a letter for a digit ("ĐK miệng l0 cm"): mostly digits, before a unit
+    repaired = re.sub(r"\b(\w+)(?=\s*(?:mm|cm|dm|m)\b)", lambda m: fix_digits(m.group(1))[0], text)
+    if repaired != text:
+        text = repaired
+        n = norm_dimensions(text)
+        return Norm(n.value, min(n.quality, 0.8), n.notes + ["a letter read for a digit was repaired"]) if n.ok else n
     units = re.findall(r"\d\s*(mm|cm|dm|m)\b", text)
     if units:
         default_unit = units[-1]
@@ -383,16 +389,24 @@ def norm_dating(raw: str) -> Norm:
                         ["long Roman numeral: check the century"] if roman else [])
     if re.search(r"the\s*ky\W*$", f):
         return Norm(None, 0.3, ["century numeral not read"])
-    m = re.search(r"(?<!\d)(\d{3,4})\.?\s*[-–—~]\s*(\d{2,4})(?!\d)", f)
+    # a range's dash may come with specks around it ("1834. -. 1844") or be read as a tilde or an equals sign
+    m = re.search(r"(?<!\d)(\d{3,4})[\s.,]*[-–—~=]+[\s.,]*(\d{2,4})(?!\d)", f)
     if m:
         a, b = int(m.group(1)), m.group(2)
         bv = int(b) if len(b) >= 3 else (a // 100) * 100 + int(b)
         if a <= bv:
             return Norm({"year_from": a, "year_to": bv}, 1.0)
+    m = re.search(r"(?<!\d)(\d{4})[\s.,]+(\d{4})(?!\d)", f)
+    if m and int(m.group(1)) < int(m.group(2)):
+        # two years side by side: a range whose dash was lost (dropped as a speck, or never read)
+        return Norm({"year_from": int(m.group(1)), "year_to": int(m.group(2))}, 0.6, ["a range read without its dash"])
     m = re.search(r"(?<!\d)(\d{3,4})(?!\d)", f)
     if m and not re.search(r"\d\s*/\s*\d", f):
         y = int(m.group(1))
         y = -y if bce else y
+        if re.match(r"[\s.,]*[-–—~=]", f[m.end():]):
+            # a year then a range's dash whose end was not read ("1865 - 7."): the range is not known
+            return Norm({"year_from": y, "year_to": y}, 0.5, ["a range whose end was not read"])
         return Norm({"year_from": y, "year_to": y}, 1.0)
     m = re.search(r"\b(?:thoi|nha|trieu dai)\s+([a-z ]+)", f)
     if m:

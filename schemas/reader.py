@@ -4,7 +4,7 @@ tables, values that wrap or sit on the next row (docs/extraction.md, steps 4–7
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import label_model
 from .assign import Pending, assign, looks_like_name
@@ -14,6 +14,8 @@ from .layout import Row, Tok, union
 from .loader import FieldSpec, Label, Schema, label_key
 from .matching import UNMAPPED, Match, find_labels, find_marker
 from .normalize import UNIT_WORDS, normalise
+from .table import column_of, crosses, drop_doubles, join_code, same_band, too_narrow
+from .table_columns import table_columns
 from .gazetteer import LEVEL_WORDS
 from .vocab import vocabulary
 
@@ -132,6 +134,19 @@ def _label_run_on(toks: list[Tok]) -> list[Tok]:
         if t.text in ("-", "–", "—", "-—") and k > 0 and k + 1 < len(toks):
             head = toks[:k]
             if all(w.text[:1].islower() for w in head) and label_words_only(head):
+                return toks[k + 1:]
+            return toks
+    return toks
+
+
+def _label_tail(toks: list[Tok]) -> list[Tok]:
+    """The last words of a label the matcher stopped short of, up to the label's colon ("Tên hiện - vật :
+    Chuông đồng", a stray dash inside the label): one to three words in lower case, label words with no digit,
+    then a colon standing alone or ending the last of them, at the start of the value, are the label's."""
+    for k, t in enumerate(toks[:4]):
+        if t.text.strip() == ":" or t.colon:
+            head = [w for w in toks[:k + 1] if not w.leader]
+            if head and all(w.text[:1].islower() for w in head) and label_words_only(head) and k + 1 < len(toks):
                 return toks[k + 1:]
             return toks
     return toks
@@ -296,7 +311,7 @@ class PageReader:
                 # labels sharing a span ("Đã chết vào lúc" -> time + date) share the value
                 nxt = [o for o in matches[mi + 1:] if o.start > m.start]
                 end = nxt[0].start if nxt else len(seg.toks)
-                toks = _value_toks(seg.toks[m.end:end], m.spec.kind, m.spec)
+                toks = _value_toks(_label_tail(seg.toks[m.end:end]), m.spec.kind, m.spec)
                 if toks and not nxt and _rest_of_label(seg.toks[m.end:end]):
                     toks = []  # "Xxx yyy | zzz của www -": the value is on the row below
                 if not nxt and not toks and (m.start, m.end) in shared_below:
@@ -621,63 +636,87 @@ class PageReader:
         rows = [r for r in self.rows if not r.heading]
         idx_spec = FieldSpec("_row_index", "number", labels=())
         extra = [(idx_spec, Label(t, t)) for t in ROW_INDEX_LABELS]
-        header_i, header = None, None
-        for i, r in enumerate(rows):
+        header_i, header, hrow = None, None, None
+        for i in range(len(rows)):
+            # a header row is a band of y: titles OCR read as separate lines at one height are one row
+            end = same_band(rows, i)
+            r = rows[i] if end == i + 1 else Row([t for q in rows[i:end] for t in q.toks], rows[i].page)
             ms = find_labels(r.toks, self.schema, None, extra, header=True)
             if len([m for m in ms if m.spec is not idx_spec]) >= 3:
                 if strict and (any(t.colon or (t.leader and len(t.text) >= 3) for t in r.toks)
                                or len([m for m in ms if m.spec is not idx_spec]) < 4):
                     continue
-                header_i, header = i, ms
+                header_i, header, hrow = end - 1, ms, r
                 break
         if header is None:
             return False
-        hrow = rows[header_i]
-        cols = []  # (x0, x1, spec, label, score)
-        starts = [(hrow.toks[m.start].bbox[0], hrow.toks[m.end - 1].bbox[2], m) for m in header]
-        margin = 0.6 * hrow.height
-        for k, (x0, x1, m) in enumerate(starts):
-            # cells are written from the left edge of their column title, and may run wider than it
-            lo = 0 if k == 0 else x0 - margin
-            hi = 10 ** 9 if k + 1 == len(starts) else starts[k + 1][0] - margin
-            cols.append((lo, hi, m))
+        body = rows[header_i + 1:]
+        cols = table_columns(self.schema, hrow, body, extra, idx_spec, [hrow.toks[m.start].bbox[0] for m in header])
+        if cols is None:  # too few rows to see the columns: each title's column runs to the next title
+            starts = [(hrow.toks[m.start].bbox[0], hrow.toks[m.end - 1].bbox[2], m) for m in header]
+            margin = 0.6 * hrow.height
+            cols = [(0 if k == 0 else x0 - margin, 10 ** 9 if k + 1 == len(starts) else starts[k + 1][0] - margin, m)
+                    for k, (x0, x1, m) in enumerate(starts)]
         # a new table row starts where the index column or an identifying column has text;
         # other cells wrap onto continuation lines
-        key_cols = {ci for ci, (_, _, m) in enumerate(cols)
-                    if m.spec is idx_spec or (m.spec.required and m.spec.kind in ("number", "id"))} or {0}
+        key_cols = {ci for ci, (_, _, m) in enumerate(cols) if m is not None and (
+            m.spec is idx_spec or (m.spec.required and m.spec.kind in ("number", "id")))} or {0}
+        ranges = [(lo, hi) for lo, hi, _ in cols]
         current: dict[int, list[Tok]] | None = None
         entries: list[dict[int, list[Tok]]] = []
-        for r in rows[header_i + 1:]:
+        crossed: set[tuple[int, int]] = set()  # (entry, column): a word of the cell runs over the column's edge
+        last_bottom = 0
+        line = sorted(r.height for r in body)[len(body) // 2] if body else hrow.height  # a body row's height
+        for r in body:
             cells: dict[int, list[Tok]] = {}
+            over: set[int] = set()
             for t in r.toks:
-                for ci, (lo, hi, _) in enumerate(cols):
-                    if lo <= t.xc < hi:
-                        cells.setdefault(ci, []).append(t)
-                        break
+                if too_narrow(t, r.height):
+                    continue
+                ci = column_of(t, ranges)
+                if ci is None or cols[ci][2] is None:
+                    continue  # a column with no title and no shape of a field: its words are no value
+                cells.setdefault(ci, []).append(t)
+                if crosses(t, ranges, ci) and any(c.isalnum() for c in t.text):
+                    over.add(ci)
             if not cells:
                 continue
-            starts_entry = any(ci in cells and any(c.isalnum() for t in cells[ci] for c in t.text) for ci in key_cols)
+            # (a row number and an inventory number both hold digits: words alone there are a scan's noise)
+            starts_entry = any(ci in cells and any(c.isdigit() for t in cells[ci] for c in t.text) for ci in key_cols)
             if current is None and not starts_entry:
                 continue  # wrapped header text or notes above the first row
+            worded = [ci for ci, ts in cells.items() if any(sum(c.isalnum() for c in t.text) >= 2 for t in ts)]
+            if not starts_entry and (r.bbox[1] - last_bottom > 2.5 * line or 2 * len(worded) > len(cols)):
+                # no wrapped line of the row above (those hold the rest of one or two long cells): too far below
+                # it, or words across the table with no number to start a row — a scan's noise, a note
+                continue
+            last_bottom = r.bbox[3]
             if starts_entry:
                 current = {}
                 entries.append(current)
             for ci, toks in cells.items():
                 current.setdefault(ci, []).extend(toks)
-        have = {cols[ci][2].spec.key for ci in range(len(cols))}
+            crossed |= {(len(entries) - 1, ci) for ci in over}
+        have = {m.spec.key for _, _, m in cols if m is not None}
         unread = [self.schema.by_key[k] for k in ("dimensions", "weight", "material", "name")
                   if k in self.schema.by_key and k not in have]
-        for e in entries:
+        for ei, e in enumerate(entries):
             d = self.new_draft()
             d.layout = "row"  # a table row, its fields under column titles
-            for ci, toks in e.items():
+            for ci, toks in sorted(e.items()):
                 m = cols[ci][2]
                 if m.spec is idx_spec:
                     continue
+                toks = drop_doubles(toks)
+                if m.spec.code:
+                    toks = join_code(toks)
                 toks = _value_toks(toks, m.spec.kind, m.spec)
                 toks, measure = _split_measure(toks, [u for u in unread if u.key not in d.fields], m.spec)
+                label = m.label
+                if (ei, ci) in crossed:  # the cell may hold words of the next column: never a confident value
+                    label = replace(label, doubt="a word of the cell runs over its column's edge")
                 if toks:
-                    d.add(Found(m.spec, toks, m.label, m.score, self.page).finish())
+                    d.add(Found(m.spec, toks, label, m.score, self.page).finish())
                 if measure is not None:
                     spec, mtoks = measure
                     d.add(Found(spec, mtoks, Label(spec.key, spec.key, by_meaning=True), 0.5, self.page).finish())

@@ -105,6 +105,14 @@ def es_time_ms(es: Elasticsearch) -> dict[str, float]:
     return out
 
 
+def index_search_ms(es: Elasticsearch, index: str) -> dict[str, float]:
+    """Time searches of ``index`` alone have taken so far (query and fetch phases): on a node other work shares,
+    the part of it that is this benchmark's."""
+    s = es.indices.stats(index=index, metric="search")["_all"]["total"]["search"]
+    return {"query": float(s["query_time_in_millis"]), "fetch": float(s["fetch_time_in_millis"]),
+            "searches": float(s["query_total"])}
+
+
 def loader_cpu_seconds() -> float:
     """CPU time of this process and of its finished children (the deriving processes)."""
     import resource
@@ -125,7 +133,7 @@ def process_cpu_seconds(pid: int) -> float | None:
 
 
 def run_load(base: str, headers: dict, queries: list[tuple[str, dict]], clients: int, duration: float,
-             es: Elasticsearch, api_pid: int) -> dict:
+             es: Elasticsearch, api_pid: int, index: str | None = None) -> dict:
     """``clients`` concurrent clients sending ``queries`` in turn for at most ``duration`` seconds.
 
     Also the CPU each query cost Elasticsearch and the API (search, token check and audit entry
@@ -151,6 +159,7 @@ def run_load(base: str, headers: dict, queries: list[tuple[str, dict]], clients:
                     (lat[kind] if resp.status_code == 200 else errors).append(dt)
 
     es0, api0, t_es0 = es_cpu_seconds(es), process_cpu_seconds(api_pid), es_time_ms(es)
+    own0, idx0 = time.process_time(), index_search_ms(es, index) if index else None
     t0 = time.monotonic()
     threads = [threading.Thread(target=client_loop) for _ in range(clients)]
     for t in threads:
@@ -159,12 +168,21 @@ def run_load(base: str, headers: dict, queries: list[tuple[str, dict]], clients:
         t.join()
     wall = time.monotonic() - t0
     es1, api1, t_es1 = es_cpu_seconds(es), process_cpu_seconds(api_pid), es_time_ms(es)
+    own1, idx1 = time.process_time(), index_search_ms(es, index) if index else None
     done = sum(len(v) for v in lat.values()) or 1
     load = os.getloadavg()[0]
     return {"clients": clients, "queries": done, "errors": len(errors), "seconds": round(wall, 1),
             "qps": round(done / wall, 1),
             "cpu_ms_per_query": {"elasticsearch": round((es1 - es0) / done * 1000, 1),
-                                 "api": round((api1 - api0) / done * 1000, 1) if api0 is not None else None},
+                                 "api": round((api1 - api0) / done * 1000, 1) if api0 is not None else None,
+                                 # the clients' own (HTTP and JSON in this process), on the same cores
+                                 "clients": round((own1 - own0) / done * 1000, 1)},
+            # the records index alone (other indices on the node aside): searches per query (a name query runs
+            # one or two) and their query and fetch time per query
+            **({"records_index_per_query": {
+                "searches": round((idx1["searches"] - idx0["searches"]) / done, 2),
+                "query_ms": round((idx1["query"] - idx0["query"]) / done, 2),
+                "fetch_ms": round((idx1["fetch"] - idx0["fetch"]) / done, 2)}} if idx0 and idx1 else {}),
             # wall time inside Elasticsearch per query, by kind of request (one search, one token get, one
             # audit write per query): where the Elasticsearch part goes
             "es_ms_per_query": {k: round((t_es1[k] - t_es0[k]) / done, 2) for k in t_es0},
@@ -321,7 +339,7 @@ def main() -> int:
             result["load"] = []
             for i, clients in enumerate(args.clients):
                 for version, api_proc, api_base in (apis if i % 2 == 0 else apis[::-1]):
-                    level = run_load(api_base, headers, queries[50:], clients, args.duration, es, api_proc.pid)
+                    level = run_load(api_base, headers, queries[50:], clients, args.duration, es, api_proc.pid, alias)
                     level["version"] = version
                     result["load"].append(level)
                     name = level["latency_ms"]["name"]
@@ -329,8 +347,9 @@ def main() -> int:
                     print(f"load{' (' + version + ')' if args.before else ''}: {clients} clients, {level['qps']} "
                           f"queries/s, name p50/p95/p99 "
                       f"{name['p50']}/{name['p95']}/{name['p99']} ms, {level['errors']} errors; CPU per query: "
-                      f"Elasticsearch {cpu['elasticsearch']} ms, API {cpu['api']} ms; inside Elasticsearch "
-                      f"per query (ms): {level['es_ms_per_query']}; load average {level['load_average']}",
+                      f"Elasticsearch {cpu['elasticsearch']} ms, API {cpu['api']} ms, clients {cpu['clients']} ms; "
+                      f"inside Elasticsearch per query (ms): {level['es_ms_per_query']}; records index per query: "
+                      f"{level.get('records_index_per_query')}; load average {level['load_average']}",
                       file=sys.stderr)
     finally:
         services.close()

@@ -10,7 +10,7 @@ from synth import page  # noqa: E402
 
 from indexers.records import date_bound, derive, name_variants, province, record_documents  # noqa: E402
 from indexers.records_search import (BadQuery, RecordQuery, build_aggs, build_query, build_search,  # noqa: E402
-                                     decode_cursor, encode_cursor, highlights, mark, name_clauses,
+                                     decode_cursor, encode_cursor, highlights, mark, name_query,
                                      name_word_clauses, parse_range, SUBJECT_WEIGHT)
 from schemas.extract import extract_records  # noqa: E402
 
@@ -165,9 +165,15 @@ def _boosts(clauses):
     return [c["constant_score"]["boost"] for c in clauses]
 
 
+def _tier_list(query: dict) -> list[dict]:
+    """The tiers of a ``name_query``, in TIERS order: the scoring ones, then the required words and slip."""
+    required = query["bool"]["must"][0]
+    return query["bool"]["should"] + required["bool"]["should"]
+
+
 def test_name_tiers_exact_above_marks_as_typed_above_folded_above_typo():
     from indexers.records_search import TIERS
-    clauses = name_clauses("Nguyễn Dình  Dục")
+    clauses = _tier_list(name_query("Nguyễn Dình  Dục"))
     text = json.dumps(clauses, ensure_ascii=False)
     by_tier = {name: c for name, c in zip(TIERS, clauses)}
     assert _boosts(clauses) == list(TIERS.values())
@@ -198,8 +204,35 @@ def test_name_tiers_exact_above_marks_as_typed_above_folded_above_typo():
         {"fuzzy": {"search.people.words": {"value": "nguyen", "fuzziness": "AUTO:2,50", "prefix_length": 0}}},
         {"term": {"search.people.words": "dinh"}}, {"term": {"search.people.words": "duc"}}]
     # two words name the family and the given name: their slip is never taken for a middle name
-    short = json.dumps(name_clauses("nguyen lan")[-1])
+    short = json.dumps(_tier_list(name_query("nguyen lan"))[-1])
     assert '"search.people.ends": {"value": "lan"' in short and '"search.people.words": {"value"' not in short
+
+
+def test_a_person_must_hold_every_word_or_one_slip_and_the_closer_tiers_only_score():
+    from indexers.records_search import TIERS
+    f = "search.people."
+    vocabulary = {"words": {w: 10 for w in ("nguyen", "van", "dung", "hung", "le", "ha", "hai")}}
+    # typed with marks: the marks tier is its own (scoring) clause; the people matched hold every word folded
+    marked = name_query("Nguyễn Văn Dũng", typo=False)
+    assert marked["bool"]["must"] == [{"constant_score": {"filter": {"bool": {"filter": [
+        {"term": {f + "words": w}} for w in ("nguyen", "van", "dung")]}}, "boost": TIERS["words"]}}]
+    assert {"constant_score": {"filter": {"bool": {"filter": [{"term": {f + "marks": w}} for w in (
+        "nguyễn", "văn", "dũng")]}}, "boost": TIERS["marks"]}} in marked["bool"]["should"]
+    # typed without marks, the marks tier is the words tier: one clause with both scores (and, with the archive's
+    # words and three words or more, the slip tier's "every word as typed" too)
+    plain = name_query("nguyen van dung", typo=False)
+    assert plain["bool"]["must"][0]["constant_score"]["boost"] == TIERS["words"] + TIERS["marks"]
+    assert f + "marks" not in json.dumps(plain)
+    slipping = name_query("nguyen van dung", vocabulary=vocabulary)["bool"]["must"][0]["bool"]
+    assert slipping["minimum_should_match"] == 1
+    every, *slipped = slipping["should"]
+    assert every["constant_score"]["boost"] == TIERS["words"] + TIERS["marks"] + TIERS["typo"]
+    assert all("must_not" in a["bool"] for a in slipped)  # each alternative: one word slipped, never as typed
+    # the sums a match reaches are those of the tier table
+    exact = name_query("nguyen van dung", typo=False)["bool"]["should"]
+    assert [c["constant_score"]["boost"] for c in exact] == [TIERS["exact"], TIERS["spelt"], TIERS["whole"],
+                                                            TIERS["variant"]]
+    assert name_query("  ") is None
 
 
 def test_telex_and_vni_readings_are_searched_beside_the_literal_one():
@@ -353,8 +386,8 @@ def test_slips_are_every_word_one_edit_away_and_say_whether_the_length_is_kept()
 def _slip_boosts(name: str, word: str, vocabulary: dict) -> dict[str, float]:
     """word -> score of a name holding it instead of ``word``, from the typo tier of ``name``'s clauses."""
     from indexers.records_search import TIERS
-    [tier] = [c for c in name_clauses(name, vocabulary=vocabulary) if "match_all" in json.dumps(c)]
-    [slipped] = [a for a in tier["bool"]["should"]
+    alternatives = name_query(name, vocabulary=vocabulary)["bool"]["must"][0]["bool"]["should"]
+    [slipped] = [a for a in alternatives
                  if a.get("bool", {}).get("must_not") == [{"term": {"search.people.words": word}}]]
     assert {"constant_score": {"filter": {"match_all": {}}, "boost": TIERS["typo"]}} in slipped["bool"]["should"]
     [near] = [c for c in slipped["bool"]["should"] if "dis_max" in c]
@@ -372,7 +405,7 @@ def test_with_the_archives_word_counts_the_likelier_slip_scores_higher():
     boosts = _slip_boosts("le thi mi", "mi", vocabulary)
     assert boosts["mai"] > boosts["mo"] > boosts["my"] > 0.5
     assert max(boosts.values()) < 0.5 + 0.05  # below the next step of nearness
-    assert "fuzzy" not in json.dumps(clauses + name_clauses("le thi mi", vocabulary=vocabulary))
+    assert "fuzzy" not in json.dumps(clauses + [name_query("le thi mi", vocabulary=vocabulary)])
     # the last word is weighed by given names: Văn (a middle name) counts little as the given name Vân
     boosts = _slip_boosts("nguyen thu han", "han", vocabulary)
     import math

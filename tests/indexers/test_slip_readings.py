@@ -59,12 +59,13 @@ def test_readings_are_counted_in_one_request_and_searched_each_above_the_next():
     literal, nga, ha = per_reading
     steps = [[c["constant_score"]["boost"] for c in r["bool"]["should"]
               if c.get("constant_score", {}).get("filter") == {"match_all": {}}] for r in per_reading]
-    assert steps == [[], [0.65], [0.0]]
+    # each reading read back: its three words' points (one constant: every person it matches holds them), then
+    # its step; the literal reading, which may slip, scores its words one by one
+    assert steps == [[], [3.0, 0.65], [3.0, 0.0]]
     def typo_tier(r: dict) -> list[dict]:
-        from indexers.records_search import TIERS
-        # a constant TIERS["typo"] (without the archive's words) or a bool of alternatives each scoring it
-        return [c for c in r["bool"]["must"][0]["bool"]["should"]
-                if c.get("constant_score", {}).get("boost") == TIERS["typo"] or "bool" in c]
+        # the clause a person must match: every word (a constant score), or either that or one word slipped
+        required = r["bool"]["must"][0]["bool"]["must"][0]
+        return required.get("bool", {}).get("should", [])[1:]
 
     assert '"search.people.full": "le thi nga"' in json.dumps(nga) and typo_tier(nga) == []
     assert typo_tier(literal)  # the name as typed still matches one slip off, below the readings
@@ -77,7 +78,27 @@ def test_a_word_that_reads_as_keystrokes_is_not_read_back_as_a_slip():
 
 def test_a_word_typed_twice_counts_twice_within_a_tier():
     from indexers.records_search import name_word_clauses
-    clauses = name_word_clauses("nguyen thuy thuy", typo=False, vocabulary=VOCABULARY)
+    clauses = name_word_clauses("nguyen thuy thuy", typo=True, vocabulary=VOCABULARY)
     boosts = {c["constant_score"]["filter"]["term"]["search.people.words"]: c["constant_score"]["boost"]
               for c in clauses if "search.people.words" in json.dumps(c) and "constant_score" in c}
     assert boosts == {"nguyen": 1.0, "thuy": 2.0}  # three words, as many points as any three-word name
+    # without a slip every person matched holds every word: the same three points, one constant
+    strict = name_word_clauses("nguyen thuy thuy", typo=False, vocabulary=VOCABULARY)
+    assert strict[0] == {"constant_score": {"filter": {"match_all": {}}, "boost": 3.0}}
+    assert "search.people.words" not in json.dumps(strict)
+
+
+def test_no_more_people_match_a_name_than_bear_its_rarest_word_in_any_reading():
+    from indexers import name_vocabulary
+    from indexers.records_search import people_bound
+    vocabulary = {"words": {"nguyen": 5000, "van": 4000, "duc": 300, "hoa": 7, "le": 900, "thi": 5000, "nga": 56}}
+    assert people_bound(RecordQuery(name="Nguyễn Văn Đức"), vocabulary) == 300
+    assert people_bound(RecordQuery(name="nguyen van hoa"), vocabulary) == 7
+    assert people_bound(RecordQuery(name="nguyen van hoaf"), vocabulary) == 0 + 7  # as typed: nobody; Telex: Hoà
+    # the slips read back count too; a word the archive lacks, nobody
+    assert people_bound(RecordQuery(name="le thi na"), vocabulary, slips=["le thi nga"]) == 56
+    assert people_bound(RecordQuery(name="nguyen van xyz"), vocabulary) == 0
+    assert people_bound(RecordQuery(name="nguyen"), None) is None and people_bound(RecordQuery(), vocabulary) is None
+    # a list cut at MAX_WORDS leaves out words as rare as its last one, or rarer: at most that many
+    full = {"words": {f"w{i}": 3 + i for i in range(name_vocabulary.MAX_WORDS)}}
+    assert people_bound(RecordQuery(name="w9 unknown"), full) == 3

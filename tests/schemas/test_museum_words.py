@@ -248,3 +248,17 @@ def test_only_a_repairing_vocabulary_swaps_marks():
         parse_schema({"record_type": "x", "family": "museum", "schema_version": 1, "unit": "document",
                       "headings": ["PHIẾU"], "fields": [{"key": "m", "kind": "text", "labels": ["Tên"],
                                                          "vocabulary": ["museum_words"], "vocabulary_repair": True}]})
+
+
+def test_an_origin_of_the_list_is_no_label_of_a_place_of_collection():
+    # "Sưu tầm" alone after "Nguồn gốc:" reads like a short label ("Nơi sưu tầm"), but it is the origin
+    v, _, _ = card("Tên hiện vật: Lư hương", [(100, "Nguồn gốc: Sưu tầm"), (1240, "ậ@0.2")],
+                   "Địa điểm sưu tầm: xã Phật Tích, huyện Tiên Du, tỉnh Bắc Ninh")
+    assert v["origin"] == "Sưu tầm"
+    assert v["find_place"] == "xã Phật Tích, huyện Tiên Du, tỉnh Bắc Ninh"
+
+
+def test_a_label_tail_up_to_its_colon_is_not_the_value():
+    # a stray dash inside the label: "vật :" is the label's end, not the start of the name
+    v, _, _ = card("Tên hiện - vật : Chuông đồng")
+    assert v["name"] == "Chuông đồng"

@@ -175,6 +175,23 @@ def test_dating(raw, rng):
     assert norm_dating(raw).value == {"year_from": rng[0], "year_to": rng[1]}
 
 
+def test_dimensions_with_a_letter_read_for_a_digit():
+    n = norm_dimensions("Cao 22 cm, ĐK miệng l0 cm")
+    assert n.value == {"height_cm": 22.0, "diameter_cm": 10.0} and n.quality < 1
+
+
+def test_dating_range_with_specks_or_without_its_dash():
+    # a dash read with specks around it, or as a tilde: still the range
+    assert norm_dating("1834. -. 1844").value == {"year_from": 1834, "year_to": 1844}
+    assert norm_dating("1735 ~ 1745,").value == {"year_from": 1735, "year_to": 1745}
+    # the dash lost: two years side by side are the range, but a person must look
+    n = norm_dating("1760 1770")
+    assert n.value == {"year_from": 1760, "year_to": 1770} and n.quality < 1
+    # a year then a dash whose end was not read: never a clean single year
+    n = norm_dating("1865 - 7.")
+    assert n.value == {"year_from": 1865, "year_to": 1865} and n.quality < 1
+
+
 def test_dating_unknown_kept_raw():
     assert norm_dating("Văn hóa Đông Sơn").value is None
 

@@ -1,0 +1,233 @@
+"""A register table's columns from the page's geometry (docs/extraction.md, step 7).
+
+The cells of a column start at one x, row after row (cells are written from their column's left edge), so the
+x where the rows' gap-separated runs of words start, shared by several rows, are the columns' left edges; a
+column runs to the next one's edge. A word belongs to the column its box overlaps most, so a cell never crosses
+a column boundary and a header title wider than its column ("Chất liệu chính" over the next column's title)
+still goes to the column it mostly sits over. A column whose title was not read is named by what its cells
+look like (``cell_shape``): dimensions, a dating, an inventory number, a row number.
+
+Pure functions over words with boxes."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from .layout import Row, Tok
+from .loader import label_key
+from sohoa.text import fold
+
+# a museum inventory number: letters (the collection's code), a separator, digits ("GV.8808", "KL 106", "BTBN
+# 1234/KL"); its shape, not a list of prefixes
+INVENTORY_SHAPE = re.compile(r"^[A-ZĐ]{1,6}\s?[./\-]?\s?\d{2,}(?:[./\-]\s?[A-ZĐ0-9]+)*$")
+RUN_GAP = 1.5  # line heights: a wider gap between two words of a row ends a cell
+ALIGN = 1.0  # line heights: run starts closer than this are one column's left edge
+# (folded text) a measure word before a number, or a number before a unit of length
+MEASURE_SHAPE = re.compile(r"\b(?:cao|dai|rong|day|ngang|doc|duong kinh|dk|phi)\s*[:.]?\s*\d|\d\s*(?:cm|mm|dm|m)\b")
+# (folded text) a century or a part of one, an era; or a year or a range of years alone ("1715 - 1725", "Năm 1901")
+DATING_SHAPE = re.compile(r"\b(?:the\s*(?:\w\s+)?ky|tk|nua dau|nua sau|thoi|trieu dai|van hoa)\b")
+YEARS_SHAPE = re.compile(r"^(?:nam\s+)?\d{3,4}(?:\s*[-–~]?\s*\d{2,4})?$")
+SHARED_BY = 0.3  # a column's left edge is where at least this share of the body rows start a run
+
+
+def _height(toks: list[Tok]) -> float:
+    hs = sorted(t.bbox[3] - t.bbox[1] for t in toks if not t.leader) or [1]
+    return max(1.0, float(hs[len(hs) // 2]))
+
+
+def runs(toks: list[Tok], height: float) -> list[list[Tok]]:
+    """A row's words cut at gaps wider than ``RUN_GAP`` line heights, each run from its first word of letters or
+    digits (a speck or a stray dash starts nothing, but a dash between two years keeps them one run)."""
+    out: list[list[Tok]] = []
+    for t in sorted(toks, key=lambda t: t.bbox[0]):
+        if out and t.bbox[0] - max(u.bbox[2] for u in out[-1]) <= RUN_GAP * height:
+            out[-1].append(t)
+        else:
+            out.append([t])
+    trimmed = []
+    for run in out:
+        k = next((i for i, t in enumerate(run) if any(c.isalnum() for c in t.text)), None)
+        if k is not None:
+            trimmed.append(run[k:])
+    return trimmed
+
+
+def column_edges(body: list[Row], titles: Sequence[int] = ()) -> list[float]:
+    """Left edges of a table's columns: the x where the body rows' cells start, when shared by enough rows, or
+    by one row and where a header title starts (``titles``: a noisy page where few rows kept their gaps)."""
+    rows = [r for r in body if r.toks]
+    if len(rows) < 2:
+        return []
+    height = _height([t for r in rows for t in r.toks])
+    marks = sorted([(run[0].bbox[0], 0) for r in rows for run in runs(r.toks, height)]
+                   + [(x, 1) for x in titles])
+    clusters: list[list[tuple[int, int]]] = []
+    for x, from_header in marks:
+        if clusters and x - clusters[-1][-1][0] <= ALIGN * height:
+            clusters[-1].append((x, from_header))
+        else:
+            clusters.append([(x, from_header)])
+    need = max(2, SHARED_BY * len(rows))
+    edges: list[float] = []
+    for k, c in enumerate(clusters):
+        xs = sorted(x for x, h in c if not h)
+        titled = any(h for _, h in c)
+        if titled and not xs and k == 0:
+            edges.append(c[0][0])  # the first title, over a column whose cells OCR lost (row numbers)
+        elif len(xs) >= need or xs and titled:
+            # the edge is the body's median start: a stray mark read in front of a cell moves its run's start
+            edges.append(xs[len(xs) // 2])
+    return edges
+
+
+def spans(edges: list[float], height: float) -> list[tuple[float, float]]:
+    """x-ranges of the columns: from a little left of each edge to a little left of the next."""
+    margin = 0.5 * height
+    return [(0.0 if k == 0 else edges[k] - margin, edges[k + 1] - margin if k + 1 < len(edges) else 1e9)
+            for k in range(len(edges))]
+
+
+def column_of(tok: Tok, cols: list[tuple[float, float]]) -> int | None:
+    """The column whose range the word's box overlaps most (a word wider than its column still has one)."""
+    best, best_overlap = None, 0.0
+    x0, x1 = tok.bbox[0], max(tok.bbox[2], tok.bbox[0] + 1)
+    for k, (lo, hi) in enumerate(cols):
+        overlap = min(x1, hi) - max(x0, lo)
+        if overlap > best_overlap:
+            best, best_overlap = k, overlap
+    return best
+
+
+def crosses(tok: Tok, cols: list[tuple[float, float]], k: int) -> bool:
+    """The word runs well over the edge of its column ``k``: it may hold the next column's words."""
+    lo, hi = cols[k]
+    width = max(1, tok.bbox[2] - tok.bbox[0])
+    outside = max(0, lo - tok.bbox[0]) + max(0, tok.bbox[2] - hi)
+    return outside > 0.25 * width
+
+
+def cell_shape(text: str) -> str | None:
+    """What a cell says it is by its shape alone: ``index`` (a row number), ``inventory`` (letters, a
+    separator, digits), ``dimensions`` (a measure word or a unit beside a number), ``dating`` (a century, a
+    half or part of one, a year or a range of years) — or None."""
+    # specks a noisy scan leaves in a cell ("Năm : 1932", "_—GV.5148") say nothing of its shape
+    t = " ".join(w.strip("-_—–.,:;'\"“”‘’`~^ˆ") for w in text.split() if any(c.isalnum() for c in w)).strip()
+    t = re.sub(r"(?<=[A-Za-zĐđ])\.\s+(?=\d)", ".", t)  # "KL. 7212": the code's dot, then a space OCR put in
+    if not t:
+        return None
+    if t.isdigit() and len(t) <= 3:
+        return "index"
+    if INVENTORY_SHAPE.match(t.upper() if t[:1].isupper() else t):
+        return "inventory"
+    f = fold(t)
+    if MEASURE_SHAPE.search(f):
+        return "dimensions"
+    if DATING_SHAPE.search(f) or YEARS_SHAPE.match(f):
+        return "dating"
+    return None
+
+
+def column_shape(cells: list[str]) -> str | None:
+    """The shape two thirds of a column's cells share, or None (cells of one or two letters are specks a noisy
+    scan left between the rows, and say nothing)."""
+    shapes = [cell_shape(c) for c in cells if c.strip() and (any(ch.isdigit() for ch in c)
+                                                            or sum(ch.isalpha() for ch in c) >= 3)]
+    best = max(set(shapes) - {None}, key=shapes.count, default=None)
+    return best if best is not None and shapes.count(best) * 3 >= 2 * len(shapes) else None
+
+
+def join_code(toks: list[Tok]) -> list[Tok]:
+    """An inventory number's words as one: letters, then a separator OCR read apart — a run of dots taken for a
+    leader ("KL", "..", "8399."), or ending the letters ("KL.", "9764") — then digits: "KL.8399", "KL.9764"."""
+    out: list[Tok] = []
+    k = 0
+    while k < len(toks):
+        t = toks[k]
+        if not out:
+            out.append(t)
+            k += 1
+            continue
+        prev = out[-1]
+        letters = not prev.leader and prev.text.rstrip("./-")[-1:].isalpha()
+        if letters and t.leader and k + 1 < len(toks) and toks[k + 1].text[:1].isdigit() \
+                and not prev.text.endswith((".", "/", "-")):
+            out[-1] = _glue(prev, toks[k + 1], ".")
+            k += 2
+            continue
+        if letters and prev.text.endswith((".", "/", "-")) and t.text[:1].isdigit():
+            out[-1] = _glue(prev, t, "")
+            k += 1
+            continue
+        out.append(t)
+        k += 1
+    return out
+
+
+def _glue(a: Tok, b: Tok, sep: str) -> Tok:
+    text = a.text + sep + b.text.rstrip(".")
+    return replace(a, text=text, key=a.key + b.key, confidence=min(a.confidence, b.confidence),
+                   bbox=(a.bbox[0], min(a.bbox[1], b.bbox[1]), b.bbox[2], max(a.bbox[3], b.bbox[3])), line_end=b.line_end)
+
+
+def drop_doubles(toks: list[Tok]) -> list[Tok]:
+    """A word OCR read twice at one place ("G.3365 G.3365", "Bình Rình"): of words whose boxes mostly overlap,
+    the better-read one is kept."""
+    out: list[Tok] = []
+    for t in toks:
+        twin = next((i for i, u in enumerate(out) if _overlap(t, u) > 0.6), None)
+        if twin is None:
+            out.append(t)
+        elif t.confidence > out[twin].confidence:
+            out[twin] = t
+    return out
+
+
+def _overlap(a: Tok, b: Tok) -> float:
+    """How much two words sit at one place: their horizontal overlap over the wider one's width (a word inside a
+    wider box read over several words, "1834." over "1834 - 1844", is no double of it), 0 when they do not
+    share most of their height."""
+    w = min(a.bbox[2], b.bbox[2]) - max(a.bbox[0], b.bbox[0])
+    h = min(a.bbox[3], b.bbox[3]) - max(a.bbox[1], b.bbox[1])
+    if w <= 0 or h < 0.5 * min(a.bbox[3] - a.bbox[1], b.bbox[3] - b.bbox[1]):
+        return 0.0
+    return w / max(1, a.bbox[2] - a.bbox[0], b.bbox[2] - b.bbox[0])
+
+
+def split_glued(toks: list[Tok]) -> list[Tok]:
+    """Header words OCR glued across two titles that touch ("vậtTên" of "Số hiệu hiện vật" over "Tên hiện vật"):
+    a capital after a small letter inside a word starts another word; the box is shared by letter count."""
+    out: list[Tok] = []
+    for t in toks:
+        cut = next((i for i in range(1, len(t.text)) if t.text[i].isupper() and t.text[i - 1].islower()), None)
+        if cut is None:
+            out.append(t)
+            continue
+        x0, x1 = t.bbox[0], t.bbox[2]
+        xm = round(x0 + (x1 - x0) * cut / len(t.text))
+        a, b = t.text[:cut], t.text[cut:]
+        out.append(replace(t, text=a, key=label_key(a), bbox=(x0, t.bbox[1], xm, t.bbox[3]), line_end=False))
+        out.extend(split_glued([replace(t, text=b, key=label_key(b), bbox=(xm, t.bbox[1], x1, t.bbox[3]))]))
+    return out
+
+
+def same_band(rows: list[Row], i: int) -> int:
+    """End (exclusive) of the rows from ``i`` on that sit at the same height as row ``i``: each overlaps it
+    vertically by most of the lower of the two heights (titles of one header row OCR read as separate lines)."""
+    top, bottom = rows[i].bbox[1], rows[i].bbox[3]
+    end = i + 1
+    while end < len(rows):
+        b = rows[end].bbox
+        overlap = min(bottom, b[3]) - max(top, b[1])
+        if overlap < 0.6 * min(bottom - top, b[3] - b[1]):
+            break
+        end += 1
+    return end
+
+
+def too_narrow(tok: Tok, height: float) -> bool:
+    """A word whose box is too narrow to hold its letters ("7" two pixels wide, "hết" in three): a speck of a noisy
+    scan OCR read as characters (the narrowest glyph, "l" or "1", is over a tenth of the line's ``height`` wide)."""
+    chars = sum(c.isalnum() for c in tok.text)
+    return chars > 0 and tok.bbox[2] - tok.bbox[0] < 0.12 * height * chars

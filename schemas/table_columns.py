@@ -1,0 +1,141 @@
+"""A register table's columns named (docs/extraction.md, step 7): the columns come from the page's geometry
+(``schemas/table.py``); each column's title is the header words over it read alone, and a column whose title is
+not read — or is read as a field its cells plainly are not — is named by its cells: their shape, the words of a
+field's closed list, their place in the type's field order. A column named by its cells is read with a weak
+label score, so its values are never confident."""
+
+from __future__ import annotations
+
+from .layout import Row, Tok
+from .loader import FieldSpec, Label, Schema, label_key
+from .matching import Match, find_labels
+from .normalize import normalise
+from .table import column_edges, column_of, column_shape, spans, split_glued
+from .vocab import vocabulary
+
+
+def table_columns(schema: Schema, hrow: Row, body: list[Row], extra: list, idx_spec: FieldSpec,
+                  title_xs: list[int]) -> list[tuple[float, float, Match | None]] | None:
+    """The table's columns from where its body rows' cells start (``schemas/table.py``), each with its title:
+    the header words over the column read alone (so two titles side by side are never one label), or — no
+    title read, or one whose field the cells plainly are not — the field the cells' shape says, read with a
+    weak label score so its values are never confident. None when the rows show fewer than three columns."""
+    edges = column_edges(body, [hrow.toks[0].bbox[0], *title_xs])
+    if len(edges) < 3:
+        return None
+    ranges = spans(edges, hrow.height)
+    over: dict[int, list[Tok]] = {}
+    for t in split_glued(hrow.toks):
+        k = column_of(t, ranges)
+        if k is not None:
+            over.setdefault(k, []).append(t)
+    # the cells of each table row: a row with words in half the columns or more starts one, the rows
+    # under it until the next are its cells' wrapped lines ("Cao 42 cm, ĐK miệng 8" / "cm")
+    cells: dict[int, list[str]] = {}
+    for r in body:
+        row_cells: dict[int, list[str]] = {}
+        for t in r.toks:
+            k = column_of(t, ranges)
+            if k is not None:
+                row_cells.setdefault(k, []).append(t.text)
+        starts = 2 * len(row_cells) >= len(ranges)
+        for k, words in row_cells.items():
+            column = cells.setdefault(k, [])
+            if starts or not column:
+                column.append(" ".join(words))
+            else:
+                column[-1] += " " + " ".join(words)
+    by_shape = {"index": idx_spec}
+    for spec in schema.fields:
+        if spec.code and "inventory" not in by_shape:
+            by_shape["inventory"] = spec
+        if spec.kind in ("dimensions", "dating") and spec.kind not in by_shape:
+            by_shape[spec.kind] = spec
+    titles: list[Match | None] = []
+    for k in range(len(ranges)):
+        toks = over.get(k, [])
+        ms = find_labels(toks, schema, None, extra, header=True) if toks else []
+        titles.append(max(ms, key=lambda m: (m.weight, m.score)) if ms else None)
+    order = {f.key: i for i, f in enumerate(schema.fields)}
+
+    def by_cells(k: int, spec: FieldSpec) -> Match:
+        # a column named by its cells, not its title: a weak label score, so its values are never confident
+        text = " ".join(t.text for t in over.get(k, [])) or spec.key
+        return Match(0, 0, spec, Label(text, label_key(text), by_meaning=True, source="value"), 0.5, 0.0)
+
+    # first what the cells plainly are: a title whose field's kind its cells' shape contradicts ("khổ" of a
+    # garbled "Khuôn khổ" read as "Kho" over a column of measures) gives way to the field of that shape
+    shapes = [column_shape(cells.get(k, [])) for k in range(len(ranges))]
+    contradicted = {k for k, (m, shape) in enumerate(zip(titles, shapes)) if m is not None and shape is not None
+                    and not _fits_shape(m.spec, shape)}
+    named = {m.spec.key for k, m in enumerate(titles) if m is not None and k not in contradicted}
+    for k in range(len(ranges)):
+        shape = shapes[k]
+        shaped = by_shape.get(shape) if shape is not None else None
+        if shaped is not None and (titles[k] is None or k in contradicted) and shaped.key not in named:
+            titles[k] = by_cells(k, shaped)
+            named.add(shaped.key)
+        elif k in contradicted:
+            titles[k] = None
+    # then a doubtful title (read from its meaning, or fuzzily) whose field is out of the type's order between
+    # the columns around it whose titles were read for sure: a garbled title, left to be named by its cells
+    sure = [m is not None and not m.label.by_meaning and m.score >= 0.9 for m in titles]
+    for k, m in enumerate(titles):
+        if m is None or sure[k] or m.spec is idx_spec or m.label.source == "value":
+            continue
+        sure_before = [order.get(t.spec.key, -1) for j, t in enumerate(titles[:k]) if sure[j] and t is not None]
+        sure_after = [order.get(t.spec.key, len(order)) for j, t in enumerate(titles[k + 1:], k + 1)
+                      if sure[j] and t is not None]
+        if sure_before and order[m.spec.key] < max(sure_before) or sure_after and order[m.spec.key] > min(sure_after):
+            titles[k] = None
+            named.discard(m.spec.key)
+    # columns still unnamed: a field between the fields of the columns around it in the type's order (columns
+    # are printed in that order) — one whose closed list holds the cells' words, else a required one, else
+    # one of a closed list, the earliest first
+    free = [k for k in range(len(ranges)) if titles[k] is None and cells.get(k)]
+    for k in free:
+        lo = max((order.get(t.spec.key, -1) for t in titles[:k] if t is not None), default=-1)
+        hi = min((order.get(t.spec.key, len(order)) for t in titles[k + 1:] if t is not None), default=len(order))
+        between = [f for f in schema.fields[lo + 1:hi] if f.key not in named
+                   and f.kind not in ("name", "id") and (f.kind in ("text", "place") or _parse_share(cells[k], f) >= 0.5)]
+        listed = {f.key for f in between if f.vocabulary_closed
+                  and _vocabulary_share(cells[k], vocabulary(f.vocabulary)) >= 2 / 3}
+        parsed = {f.key for f in between if f.kind not in ("text", "place")}
+        rest = len([j for j in free if j > k and titles[j] is None])
+        pick = sorted(between, key=lambda f: (f.key not in listed, f.key not in parsed, not f.required,
+                                              not f.vocabulary_closed, order[f.key]))[:rest + 1]
+        if listed & {f.key for f in pick}:
+            pick = [f for f in pick if f.key in listed]
+        pick.sort(key=lambda f: order[f.key])
+        if pick:
+            titles[k] = by_cells(k, pick[0])
+            named.add(pick[0].key)
+    return [(lo, hi, titles[k]) for k, (lo, hi) in enumerate(ranges)]
+
+
+def _parse_share(cells: list[str], spec: FieldSpec) -> float:
+    """Share of a column's cells that parse as the field's kind (a dating, a date, a measure …)."""
+    told = [c for c in cells if sum(ch.isalnum() for ch in c) >= 3]
+    if not told:
+        return 0.0
+    if spec.kind == "number":  # a count or a number alone: digits (a dating's year is no quantity)
+        return sum(c.strip(" .,:;").isdigit() for c in told) / len(told)
+    return sum(normalise(spec.kind, c).value is not None for c in told) / len(told)
+
+
+def _vocabulary_share(cells: list[str], words: frozenset[str]) -> float:
+    """Share of a column's cells all of whose words are words of the list."""
+    told = [c for c in cells if any(ch.isalpha() for ch in c)]
+    if not told:
+        return 0.0
+    return sum(all(w.strip(",.;:").lower() in words for w in c.split() if any(ch.isalpha() for ch in w))
+               for c in told) / len(told)
+
+
+def _fits_shape(spec: FieldSpec, shape: str) -> bool:
+    """A column title's field agrees with what its cells look like."""
+    if shape == "index":
+        return spec.kind == "number" and not spec.code or spec.key == "_row_index"
+    if shape == "inventory":
+        return spec.kind in ("number", "id")
+    return spec.kind == shape

@@ -1,0 +1,169 @@
+"""A register table read by its column geometry (schemas/table.py, PageReader._read_table)."""
+
+from synth import CHAR_W, LINE_H, page
+
+from schemas.extract import REVIEW_THRESHOLD, extract_records, flatten_fields
+from schemas.layout import Row, Tok
+from schemas.table import cell_shape, column_edges, column_of, column_shape, crosses, drop_doubles, join_code, \
+    same_band, split_glued, too_narrow
+
+
+def tok(text: str, x0: int, y: int = 100, x1: int | None = None, leader: bool = False) -> Tok:
+    return Tok(text, text.lower(), 0.95, (x0, y, x1 if x1 is not None else x0 + CHAR_W * len(text), y + LINE_H), 1,
+               leader=leader)
+
+
+def row(*cells: tuple[int, str], y: int = 100) -> Row:
+    toks = []
+    for x, text in cells:
+        for w in text.split():
+            toks.append(tok(w, x, y))
+            x += CHAR_W * (len(w) + 1)
+    return Row(toks, 1)
+
+
+def values(rec):
+    return flatten_fields(rec)
+
+
+def confidences(rec):
+    return flatten_fields(rec, "confidence")
+
+
+# --- the geometry alone ---
+
+def test_cell_shapes():
+    assert cell_shape("3") == "index"
+    assert cell_shape("GV.8808") == cell_shape("KL 106") == cell_shape("BTBN 1234/KL") == "inventory"
+    assert cell_shape("Dài 45 cm, rộng 25 cm") == cell_shape("Cao 42 cm, ĐK miệng 8") == "dimensions"
+    assert cell_shape("100 mm") == "dimensions"
+    assert cell_shape("Nửa đầu thế kỷ XVII") == cell_shape("1715 - 1725") == cell_shape("Năm 1901") == "dating"
+    assert cell_shape("Gốm men lam") is None and cell_shape("6.4693") is None
+    # specks of a noisy scan around the cell's words say nothing of its shape
+    assert cell_shape("_—GV.5148") == cell_shape("KL. 7212") == "inventory"
+    assert cell_shape("Năm : 1932") == cell_shape("Thế Ý kỷ XVIII") == "dating"
+    assert column_shape(["Cao 42 cm, ĐK miệng 8 cm", "Dài 45 cm, rộng 25 cm", "Cao 35 cm"]) == "dimensions"
+    assert column_shape(["Bạc", "Gốm", "Cao 35 cm"]) is None
+
+
+def test_column_edges_from_where_cells_start_in_many_rows():
+    body = [row((60, "1"), (160, "GV.8808"), (420, "Ấm đất nung"), (800, "Bạc"), (1000, "Dài 45 cm"), y=100 + 52 * i)
+            for i in range(4)]
+    assert column_edges(body) == [60, 160, 420, 800, 1000]
+    # a mark in one row only is no column; with a header title starting there it is (a noisy page)
+    body.append(row((60, "5"), (160, "G.275"), (420, "Ống nhổ"), (640, "xx"), y=400))
+    assert 640 not in column_edges(body)
+    assert 640 in column_edges(body, [640])
+
+
+def test_a_word_goes_to_the_column_it_overlaps_most():
+    cols = [(0, 300), (300, 700), (700, 10 ** 9)]
+    assert column_of(tok("Tên", 280, x1=400), cols) == 1
+    assert column_of(tok("ch#ữuôn", 600, x1=900), cols) == 2
+    assert crosses(tok("liệuKhuôn", 500, x1=900), cols, 1) and not crosses(tok("Bạc", 310, x1=380), cols, 1)
+
+
+def test_inventory_number_dot_read_as_leader_and_glued_titles_and_one_band():
+    joined = join_code([tok("KL", 100), tok("..", 140, leader=True), tok("8399.", 180)])
+    assert [t.text for t in joined] == ["KL.8399"]
+    assert [t.text for t in split_glued([tok("vậtTên", 100, x1=220)])] == ["vật", "Tên"]
+    rows = [row((100, "STT"), y=100), row((300, "Tên hiện vật"), y=104), row((600, "Chất liệu"), y=98),
+            row((100, "1"), y=160)]
+    assert same_band(rows, 0) == 3
+
+
+# --- register pages ---
+
+TITLE_ROW = [(60, "STT"), (160, "Số đăng ký"), (420, "Tên hiện vật"), (800, "Chất liệu"), (1000, "Kích thước"),
+             (1450, "Niên đại")]
+BODY = [
+    [(60, "1"), (160, "GV.8808"), (420, "Ấm đất nung"), (800, "Bạc"), (1000, "Dài 45 cm, rộng 25 cm"),
+     (1450, "Năm 1901")],
+    [(60, "2"), (160, "G.4441"), (420, "Ống nhổ"), (800, "Giấy"), (1000, "Cao 60 cm, ĐK miệng"), (1450, "Thế kỷ XVII")],
+    [(1000, "12 cm")],
+    [(60, "3"), (160, "KL.5608"), (420, "Tượng gỗ"), (800, "Gốm men lam"), (1000, "Cao 350 mm"), (1450, "1715 - 1725")],
+]
+WANT = [
+    {"inventory_number": "GV.8808", "name": "Ấm đất nung", "material": "Bạc",
+     "dimensions": {"length_cm": 45.0, "width_cm": 25.0}, "dating": {"year_from": 1901, "year_to": 1901}},
+    {"inventory_number": "G.4441", "name": "Ống nhổ", "material": "Giấy",
+     "dimensions": {"height_cm": 60.0, "diameter_cm": 12.0}, "dating": {"year_from": 1601, "year_to": 1700}},
+    {"inventory_number": "KL.5608", "name": "Tượng gỗ", "material": "Gốm men lam",
+     "dimensions": {"height_cm": 35.0}, "dating": {"year_from": 1715, "year_to": 1725}},
+]
+
+
+def read(title_row):
+    return extract_records([page(["SỔ ĐĂNG KÝ HIỆN VẬT", title_row, *BODY])], "baotang/")
+
+
+def test_register_rows_read_under_their_titles():
+    recs = read(TITLE_ROW)
+    assert [{k: values(r)[k] for k in WANT[0]} for r in recs] == WANT
+
+
+def test_two_titles_that_touch_are_two_columns():
+    # "Số đăng ký" and "Tên hiện vật" one space apart on one OCR line: never one label, the inventory number
+    # never in the name
+    body = [[(60, str(i + 1)), (240, inv), (438, name), (800, mat), (1000, "Cao 35 cm"), (1450, "Năm 1901")]
+            for i, (inv, name, mat) in enumerate([("GV.8808", "Ấm đất nung", "Bạc"), ("G.4441", "Ống nhổ", "Giấy"),
+                                                  ("KL.5608", "Tượng gỗ", "Gốm")])]
+    touching = [(60, "STT"), (240, "Số đăng ký Tên hiện vật"), (800, "Chất liệu"), (1000, "Kích thước"),
+                (1450, "Niên đại")]
+    recs = extract_records([page(["SỔ ĐĂNG KÝ HIỆN VẬT", touching, *body])], "baotang/")
+    assert [values(r).get("inventory_number") for r in recs] == ["GV.8808", "G.4441", "KL.5608"]
+    assert [values(r).get("name") for r in recs] == ["Ấm đất nung", "Ống nhổ", "Tượng gỗ"]
+
+
+def test_columns_whose_titles_are_not_read_are_named_by_their_cells_and_never_confident():
+    # a title no wording or meaning reads: the column is what its cells are (a measure, a material of the list)
+    unread = [(60, "STT"), (160, "Số đăng ký"), (420, "Tên hiện vật"), (800, "Xqzw"), (1000, "Wqx vbn"),
+              (1450, "Niên đại")]
+    recs = read(unread)
+    assert [{k: values(r).get(k) for k in WANT[0]} for r in recs] == WANT
+    for r in recs:
+        c = confidences(r)
+        assert c["dimensions"] < REVIEW_THRESHOLD and c["material"] < REVIEW_THRESHOLD
+    # a title read as another field whose kind its cells plainly are not ("Kho" of a garbled "Khuôn khổ")
+    misread = [(60, "STT"), (160, "Số đăng ký"), (420, "Tên hiện vật"), (800, "Chất liệu"), (1000, "ch#uôn khổ"),
+               (1450, "Niên đại")]
+    recs = read(misread)
+    assert [values(r).get("dimensions") for r in recs] == [w["dimensions"] for w in WANT]
+    assert all("storage_location" not in values(r) for r in recs)
+
+
+def test_a_cell_running_over_its_column_edge_is_not_confident():
+    body = [list(BODY[0]), list(BODY[1]), list(BODY[3])]
+    # the material's cell reaches into the dimensions column: its last word straddles the edge
+    body[0][3] = (800, "Bạc")
+    body[1][3] = (800, "Giấy")
+    recs = extract_records([page(["SỔ ĐĂNG KÝ HIỆN VẬT", TITLE_ROW, *body,
+                                  [(60, "4"), (160, "G.275"), (420, "Ống nhổ"), (800, "Gốm"), (900, "menlamx"),
+                                   (1450, "Năm 1865")]])], "baotang/")
+    last = recs[-1]
+    assert confidences(last)["material"] < REVIEW_THRESHOLD
+
+
+def test_a_unit_barely_read_after_its_number_is_kept():
+    # "cm" read at 0.4 is no speck: without it "cao 120" would take the "m" of "1,2 m" (120 m)
+    recs = extract_records([page(["SỔ ĐĂNG KÝ HIỆN VẬT", TITLE_ROW,
+                                  [(60, "1"), (160, "GV.8808"), (420, "Ấm đất nung"), (800, "Bạc"),
+                                   (1000, "Dài 1,2 m, cao 120 cm@0.4"), (1450, "Năm 1901")],
+                                  [(60, "2"), (160, "G.4441"), (420, "Ống nhổ"), (800, "Giấy"), (1000, "Cao 60 cm"),
+                                   (1450, "Năm 1902")]])], "baotang/")
+    assert values(recs[0])["dimensions"] == {"length_cm": 120.0, "height_cm": 120.0}
+
+
+def test_specks_and_words_read_twice():
+    # a "7" two pixels wide is a speck; a "1" is narrow but a glyph
+    assert too_narrow(tok("7", 544, x1=546), 36) and not too_narrow(tok("1", 60, x1=72), 36)
+    # one word read twice at one place is kept once; a word inside a wider box read over several is no double
+    assert [t.text for t in drop_doubles([tok("G.3365", 100, x1=220), tok("G.3365", 101, x1=221)])] == ["G.3365"]
+    assert [t.text for t in drop_doubles([tok("1834.", 100, x1=350), tok("1844", 266, x1=350)])] == ["1834.", "1844"]
+
+
+def test_a_line_of_noise_under_a_row_is_no_wrapped_cell():
+    # words across the table with no number to start a row: not the rest of the row above
+    recs = extract_records([page(["SỔ ĐĂNG KÝ HIỆN VẬT", TITLE_ROW, *BODY,
+                                  [(160, "văn"), (420, "THỂ"), (800, "sec"), (1000, "Tá xx")]])], "baotang/")
+    assert [{k: values(r).get(k) for k in WANT[0]} for r in recs] == WANT
