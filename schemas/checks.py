@@ -9,6 +9,7 @@ import re
 from .fields import TONE_SHIFT_FACTOR, Draft, Found
 from .loader import Schema
 from .normalize import cccd_parts, parse_date
+from .repair import same_person_reading
 
 
 # --- checks and review --------------------------------------------------------------------------
@@ -64,7 +65,22 @@ def _boost(c: float, other: float) -> float:
     return min(0.99, 1 - (1 - c) * (1 - other * 0.5))
 
 
+def agree_names(d: Draft) -> None:
+    """A person named twice in the record (the mother who declared the birth) whose name one reading got
+    with a misread syllable and the other right: the better reading for both (schemas/repair.py). The
+    confidence lowered for the rare syllable stays: a person confirms."""
+    named = [f for f in d.fields.values() if f.spec.kind == "name" and isinstance(f.value, str)]
+    named += [f for fs in d.lists.values() for f in fs if f.spec.kind == "name" and isinstance(f.value, str)]
+    for f in named:
+        for other in named:
+            if other is not f and (better := same_person_reading(f.value, other.value)):
+                f.value = better
+                f.notes.append(f"read as the same name in {other.spec.key}")
+                break
+
+
 def run_checks(d: Draft) -> None:
+    agree_names(d)
     schema = d.schema
     if schema is None:
         return
@@ -124,3 +140,44 @@ def run_checks(d: Draft) -> None:
             if f.value[:n] < o.value[:n]:
                 f.confidence *= 0.5
                 d.reasons.append(f"{c['field']}: before {c['other']}")
+
+
+# --- values no field of the record can hold twice ------------------------------------------------
+
+_BIRTHS = ("subject_birth", "person_birth")  # the record's subject's birth, another person's (a parent's)
+
+
+def _person(key: str) -> str:
+    """Whose field it is: the key's section ("mother"), a list, or the record's subject."""
+    return key.split(".")[0] if "." in key else "subject"
+
+
+def doubts_across_fields(d: Draft) -> list[tuple[Found, str]]:
+    """Fields the calibration cannot doubt, as it reads each field alone, but the record can:
+
+    - a field whose label names another person than the field's ("Ngày sinh của con" as the father's);
+    - one name given to two people of the record (the alias the subject's full name, the mother the child's
+      name, two relatives one name) — the declarant, who is usually a parent, aside;
+    - one full birth date given to two people (a parent's birth date that is the child's).
+
+    Each is a value read where another field's belongs, or the same words read twice: never confident."""
+    from .labels import role_conflict
+
+    found = [(f.spec.key, f) for f in d.fields.values()] + [
+        (f"{k}#{i}", f) for k, items in d.lists.items() for i, f in enumerate(items)]
+    out: list[tuple[Found, str]] = []
+    if d.schema is not None:
+        for _, f in found:
+            if f.label.text and f.label.after is None and not f.spec.internal \
+                    and role_conflict(f.label.text, f.spec, d.schema):
+                out.append((f, "its label names another person than the field's"))
+    for a in range(len(found)):
+        for b in range(a + 1, len(found)):
+            (ka, fa), (kb, fb) = found[a], found[b]
+            if not isinstance(fa.value, str) or fa.value != fb.value or fa is fb:
+                continue
+            same_name = fa.spec.kind == fb.spec.kind == "name" and "declarant" not in (_person(ka), _person(kb))
+            same_birth = {fa.spec.role, fb.spec.role} == set(_BIRTHS) and len(fa.value) == 10  # (a parent's, the child's)
+            if same_name or same_birth:
+                out += [(fa, f"the same value as {kb.split('#')[0]}"), (fb, f"the same value as {ka.split('#')[0]}")]
+    return out

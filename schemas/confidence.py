@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import bisect
 import json
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -167,6 +168,58 @@ def group_levels(group: str) -> list[str]:
 LAYOUT_LEVEL = True  # calibrate by how the record was cut from the page too (a register entry, a table row)
 
 
+# --- a logistic calibration over evidence that transfers to unfamiliar paper ---------------------------------
+# The group maps above learn one rate per combination of evidence: on forms nobody listed, most fields fall in
+# combinations the seen forms hardly fill (a label read from its meaning on a "strange" form, a table row), and
+# get the rate of a coarser level. A logistic model weighs each piece of evidence once and adds them up, so a
+# combination rare in the fit still gets what each of its parts says: the raw score (on the logit scale, its
+# slope per way of reading a label and per familiarity of the wording), how the label was read, the kind of value
+# and whether it parsed with no repair, how familiar the record's wording is, how the record was cut from the
+# page. Nothing in it names a template or a wording. Fitted by scripts/fit_calibration.py --model logistic
+# (scikit-learn) on the seen and dev splits; applied here in plain Python from the stored weights.
+
+def _logit(score: float) -> float:
+    s = min(max(score, 1e-4), 1 - 1e-4)
+    return math.log(s / (1 - s))
+
+
+def evidence(group: str, score: float) -> dict[str, float]:
+    """The features of a field for the logistic calibration, from its group and raw score."""
+    family, state, how, agree, wording, layout = (group.split(":") + ["-"] * 5)[:6]
+    z = _logit(score)
+    return {"logit": z, f"family={family}": 1.0, f"state={state}": 1.0, f"how={how}": 1.0,
+            f"wording={wording}": 1.0, f"layout={layout}": 1.0, f"how*wording={how}:{wording}": 1.0,
+            f"logit*how={how}": z, f"logit*wording={wording}": z, f"logit*state={state}": z}
+
+
+@dataclass(frozen=True)
+class LogisticCalibration:
+    """P(right) = sigmoid(intercept + sum of weight × feature) over ``evidence``; ``confident_from`` as for the
+    group maps; ``counts`` the fit's fields per way of reading a label (a reading the fit hardly saw — fewer
+    than ``MIN_GROUP`` — is never confident)."""
+    weights: dict[str, float]
+    intercept: float
+    confident_from: float | None
+    counts: dict[str, int]
+
+    def probability(self, group: str, score: float) -> float:
+        t = self.intercept + sum(self.weights.get(k, 0.0) * v for k, v in evidence(group, score).items())
+        return 1 / (1 + math.exp(-max(-30.0, min(30.0, t))))
+
+    def for_group(self, group: str, score: float) -> float:
+        p = self.probability(group, score)
+        how = (group.split(":") + ["-"] * 4)[2]
+        if self.counts.get(how, 0) < MIN_GROUP:
+            return min(p, CONFIDENT - 0.001)
+        if self.confident_from is not None and p >= self.confident_from:
+            return max(p, CONFIDENT)
+        return min(p, CONFIDENT - 0.001)
+
+    def __call__(self, kind: str, clean: bool, score: float, how: str = "", agree: str = "", wording: str = "",
+                 layout: str = "") -> float:
+        return self.for_group(group_of(kind, clean, how, agree, wording, layout), score)
+
+
 _calibration_file = [CALIBRATION_FILE]
 
 
@@ -177,16 +230,18 @@ def use_calibration(path: Path | None = None) -> None:
 
 
 @lru_cache(maxsize=1)
-def calibration() -> Calibration | None:
+def calibration() -> Calibration | LogisticCalibration | None:
     path = _calibration_file[0]
     if not path.exists():
         return None
     data = json.loads(path.read_text(encoding="utf-8"))
+    if data.get("model") == "logistic":
+        return LogisticCalibration(data["weights"], data["intercept"], data.get("confident_from"), data["counts"])
     return Calibration({g: StepMap(tuple(m["x"]), tuple(m["y"]), m["n"]) for g, m in data["groups"].items()},
                        data.get("confident_from"))
 
 
-def calibrate(kind: str, clean: bool, score: float, cal: Calibration | None = None, how: str = "",
+def calibrate(kind: str, clean: bool, score: float, cal: Calibration | LogisticCalibration | None = None, how: str = "",
               agree: str = "", wording: str = "", layout: str = "") -> float:
     """The probability that a field of this kind, with this score, its label read this way, is right, at least
     ``CONFIDENT`` when the field is confident (the score itself when no calibration is stored)."""
@@ -262,6 +317,37 @@ def fit(points: list[tuple[str, float, bool]]) -> Calibration:
         probe = Calibration(fit_maps(a), None)
         crossed += [(probe.probability(g, s), ok) for g, s, ok in b]
     return Calibration(fit_maps(points), confident_from(crossed))
+
+
+def fit_logistic_model(points: list[tuple[str, float, bool]], c: float = 1.0) -> LogisticCalibration:
+    """The logistic model's weights on (group, raw score, right) points, no threshold (scikit-learn, at fit time
+    only). ``c``: inverse L2 strength; a combination of evidence with few fields keeps weights near the others'."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    vec = DictVectorizer(sparse=True)
+    x = vec.fit_transform([evidence(g, s) for g, s, _ in points])
+    y = [bool(ok) for _, _, ok in points]
+    model = LogisticRegression(C=c, max_iter=2000)
+    model.fit(x, y)
+    weights = {name: round(float(w), 6) for name, w in zip(vec.get_feature_names_out(), model.coef_[0]) if w}
+    counts: dict[str, int] = {}
+    for g, _, _ in points:
+        how = (g.split(":") + ["-"] * 4)[2]
+        counts[how] = counts.get(how, 0) + 1
+    return LogisticCalibration(weights, round(float(model.intercept_[0]), 6), None, counts)
+
+
+def fit_logistic(points: list[tuple[str, float, bool]], c: float = 1.0) -> LogisticCalibration:
+    """The logistic model on all the points; the confidence threshold on two-fold cross-fitted probabilities (as
+    ``fit``: the threshold is not chosen on the fields its weights were fitted to)."""
+    halves = (points[0::2], points[1::2])
+    crossed: list[tuple[float, bool]] = []
+    for a, b in (halves, halves[::-1]):
+        probe = fit_logistic_model(a, c)
+        crossed += [(probe.probability(g, s), ok) for g, s, ok in b]
+    model = fit_logistic_model(points, c)
+    return LogisticCalibration(model.weights, model.intercept, confident_from(crossed), model.counts)
 
 
 def reliability(pairs: list[tuple[float, bool]], edges: tuple[float, ...] = (0, 0.5, 0.8, 0.9, 0.95, 0.99, 0.995, 1.0001)

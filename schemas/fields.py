@@ -19,6 +19,8 @@ from .model import FieldValue
 from .normalize import (canonical_place, cut_place_name, missing_place_name, normalise, plausible_word,
                         rare_name_syllable, repair_separators, repair_tone_shift, repair_word, syllable_key,
                         vocabulary_neighbours)
+from .repair import (REPAIR_FACTOR, dots_in_parts, inner_capital, level_word_case, nearest_name_syllable,
+                     repair_place_units)
 from .vocab import COMMON_WORDS, SURNAMES, vocabulary, vocabulary_phrases
 
 _SURNAMES_BY_FOLD: dict[str, list[str]] = {}
@@ -91,6 +93,9 @@ class Found:
                     self.notes.append(f"{first!r} is not a known family name")
         if self.spec.kind in ("place", "text") and isinstance(self.value, str):
             self.value, changes = repair_separators(self.value, place=self.spec.kind == "place")
+            for slip in ([level_word_case] if self.spec.kind == "place" else []) + [dots_in_parts]:
+                fixed = slip(self.value)
+                self.value, changes = fixed.value, changes + fixed.changes
             if changes:
                 self.confidence *= 0.9
                 self.notes.append("punctuation repaired: " + "; ".join(changes))
@@ -98,8 +103,8 @@ class Found:
                 self.confidence *= 0.5
                 self.notes.append(f"no name after {level!r}: words were lost")
             words = self.value.split(" ")
-            repaired = [repair_word(w, vocabulary(self.spec.vocabulary) if self.spec.vocabulary else None)
-                        for w in words]
+            vocab = vocabulary(self.spec.vocabulary) if self.spec.vocabulary else None
+            repaired = [inner_capital(w, _known_words(self.spec.vocabulary)) or repair_word(w, vocab) for w in words]
             if any(repaired):
                 self.value = " ".join(r or w for r, w in zip(repaired, words))
                 self.confidence *= 0.85
@@ -108,6 +113,13 @@ class Found:
             if changes:
                 self.confidence *= 0.9
                 self.notes.append("marks restored: " + ", ".join(changes))
+            units = repair_place_units(self.value)
+            if units.changes:
+                # one edit from exactly one unit inside the units the value names around it
+                self.value = units.value
+                if not units.sure:
+                    self.confidence *= REPAIR_FACTOR
+                self.notes.append("read as the gazetteer's unit: " + ", ".join(units.changes))
             if self.spec.kind == "place" and (cut := cut_place_name(self.value)):
                 self.confidence *= 0.5
                 self.notes.append(f"{cut!r} is only the start of a name: words were lost")
@@ -205,8 +217,12 @@ class Found:
             self.confidence *= 0.55
             self.notes.extend(f"{w!r} is rare in names ({', '.join(alts)} are common)" for w, alts in rare)
             # one common syllable with the same letters: the likelier reading, still for a person to confirm
-            swap = {w: (alts[0][:1].upper() if w[:1].isupper() else alts[0][:1]) + alts[0][1:]
-                    for w, alts in rare if len(alts) == 1}
+            # several: the one whose marks are nearest, when strictly nearer than the rest ("Đúc": đức, not dục).
+            # A person's name only: a place's proper words come from far more syllables than names use, and
+            # its units are read against the gazetteer (schemas/repair.py); a place's rare word stays as read
+            nearest = {w: nearest_name_syllable(w, alts)[0] if self.spec.kind == "name" else None
+                       for w, alts in rare}
+            swap = {w: (n[:1].upper() if w[:1].isupper() else n[:1]) + n[1:] for w, n in nearest.items() if n}
             if swap:
                 self.value = " ".join(
                     w.replace(w.strip(",.;:"), swap[w.strip(",.;:")]) if w.strip(",.;:") in swap else w
@@ -286,6 +302,17 @@ def _vocab_keys(names: tuple[str, ...]) -> frozenset[tuple[str, str]]:
 
 
 @lru_cache(maxsize=64)
+@lru_cache(maxsize=None)
+def _known_words(names: tuple[str, ...]) -> frozenset[str]:
+    """Lower-case words a place or text may be made of: the field's vocabulary, the common place, unit and
+    office words, the name syllables."""
+    from .vocab import NAME_SYLLABLES
+    words = {w.lower() for w in COMMON_WORDS} | set(NAME_SYLLABLES)
+    if names:
+        words |= {w.lower() for phrase in vocabulary(names) for w in phrase.split()}
+    return frozenset(words)
+
+
 def _phrases(names: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(vocabulary_phrases(names))
 
@@ -319,6 +346,24 @@ def _name_continuation(toks: list[Tok], more: list[Tok]) -> bool:
         return False
     return all(w[:1].isupper() and w.isalpha() and w[1:] == w[1:].lower() or w.isupper() and w.isalpha()
                and len(w) > 1 for w in words)
+
+
+def _name_cased(word: str) -> bool:
+    """Written as a word of a name is: a capital first (Title case or all capitals)."""
+    letters = [c for c in word if c.isalpha()]
+    return bool(letters) and letters[0].isupper() and (word.isupper() or word[1:] == word[1:].lower())
+
+
+def name_and_tail(toks: list[Tok]) -> tuple[list[Tok], list[Tok]]:
+    """A name and the words after it that are not written as a name's: a name opens with two or more words in
+    a name's case, and the first word after them that is not ("tước", "tUÊi": the next label's words, read
+    badly) ends it. A name typed without capitals is left whole."""
+    k = 0
+    while k < len(toks) and _name_cased(toks[k].text.strip(".,;:“”\"'")):
+        k += 1
+    if k < 2 or k == len(toks):
+        return toks, []
+    return toks[:k], toks[k:]
 
 
 _COMMON_FOLDS = {fold(w) for w in COMMON_WORDS}

@@ -16,7 +16,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from sohoa.text import fold
+from sohoa.text import fold, nfc
 
 # the level words a Vietnamese address names its units with, longest first
 LEVEL_WORDS = ("thành phố", "thị trấn", "thị xã", "phường", "quận", "huyện", "tỉnh", "xã", "thôn", "xóm", "ấp",
@@ -78,3 +78,77 @@ def is_place(text: str) -> bool:
         return False
     names = unit_names()
     return parts[-1] in names["province"] or parts[-1] in names["district"]
+
+
+@lru_cache(maxsize=1)
+def hierarchy() -> dict[str, dict[str, frozenset[str]]]:
+    """Units as written (NFC, lower case), province -> district -> communes/wards/townships: the 63 provinces
+    as they stood before the 2025 merger with their districts, and the 34 after it with their wards under the
+    district ``""`` (the merger dropped the district level). Empty when the package is not installed."""
+    folder = _data_dir()
+    if folder is None:
+        return {}
+    out: dict[str, dict[str, set[str]]] = {}
+    legacy = json.loads((folder / "parser_legacy.json").read_text(encoding="utf-8"))
+    province_of = {key: nfc(p["provinceShort"]).lower() for key, p in legacy["DICT_PROVINCE"].items()}
+    for pkey, districts in legacy["DICT_PROVINCE_DISTRICT"].items():
+        for dkey, d in districts.items():
+            out.setdefault(province_of[pkey], {}).setdefault(nfc(d["districtShort"]).lower(), set())
+    for pkey, districts in legacy["DICT_PROVINCE_DISTRICT_WARD_NO_ACCENTED"].items():
+        for dkey, wards in districts.items():
+            dname = legacy["DICT_PROVINCE_DISTRICT"].get(pkey, {}).get(dkey, {}).get("districtShort")
+            if not isinstance(dname, str):
+                continue
+            for w in wards.values():
+                if isinstance(w.get("wardShort"), str):
+                    out[province_of[pkey]].setdefault(nfc(dname).lower(), set()).add(nfc(w["wardShort"]).lower())
+    recent = json.loads((folder / "parser_from_2025.json").read_text(encoding="utf-8"))
+    for pkey, wards in recent["DICT_PROVINCE_WARD_NO_ACCENTED"].items():
+        p = recent["DICT_PROVINCE"].get(pkey, {})
+        if "provinceShort" not in p:
+            continue
+        bucket = out.setdefault(nfc(p["provinceShort"]).lower(), {}).setdefault("", set())
+        bucket.update(nfc(w["wardShort"]).lower() for w in wards.values() if isinstance(w.get("wardShort"), str))
+    return {p: {d: frozenset(c) for d, c in ds.items()} for p, ds in out.items()}
+
+# the level words that a province's or a district's name follows, and the units they may name
+_UNIT_LEVELS = {"tinh": ("province",), "huyen": ("district",), "quan": ("district",), "thi xa": ("district",),
+                "thanh pho": ("province", "district")}
+_CUT_UNIT = re.compile(r"\b(tinh|huyen|quan|thi xa|thanh pho)\s+([a-z ]+?)[ .,;:]*$")
+
+
+@lru_cache(maxsize=1)
+def _names_of_level() -> dict[str, frozenset[str]]:
+    """Folded province and district names: the package's, and the general lists of ``vocab`` (which keep the
+    provinces of the older records, "Hà Bắc")."""
+    from .vocab import DISTRICTS, PROVINCES
+    names = unit_names()
+    return {"province": names["province"] | {fold(p) for p in PROVINCES},
+            "district": names["district"] | {fold(d) for d in DISTRICTS}}
+
+
+def cut_unit(text: str) -> tuple[str, str] | None:
+    """The level and the folded name of a province or district named last in ``text`` when that name begins
+    known names of its level but is none itself ("…, tỉnh Bắc": the rest wrapped onto the next line or was lost)."""
+    m = _CUT_UNIT.search(fold(text))
+    if not m:
+        return None
+    level, name = m.group(1), m.group(2).strip()
+    known = [n for lv in _UNIT_LEVELS[level] for n in _names_of_level()[lv]]
+    if name in known or not any(n.startswith(name + " ") for n in known):
+        return None
+    return level, name
+
+
+def completes_unit(text: str, words: list[str]) -> int:
+    """How many of ``words`` (the next line's first words) complete the cut name ending ``text`` into a known
+    name of its level: 0 when the value is not cut, or they do not complete it."""
+    cut = cut_unit(text)
+    if cut is None:
+        return 0
+    level, name = cut
+    known = {n for lv in _UNIT_LEVELS[level] for n in _names_of_level()[lv]}
+    for k in range(1, min(3, len(words)) + 1):
+        if f"{name} {fold(' '.join(words[:k])).strip(' .,;:')}" in known:
+            return k
+    return 0

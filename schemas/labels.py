@@ -36,7 +36,7 @@ EVENTS = frozenset({"birth", "death", "registration", "notice", "certificate", "
                     "injury"})
 # a role alone ("Đồng chí:", "Cha:") names that person: the label asks for the name
 ROLE_ONLY_MEANS = "name"
-_SPLIT = re.compile(r"[\s,;:./()\[\]\-–_…·]+")
+_SPLIT = re.compile(r"[\s,;:./()\[\]\-–_…·'\"“”‘’`„]+")  # (quotes: specks OCR reads around a word)
 MAX_PHRASE = 5
 
 

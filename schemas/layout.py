@@ -122,6 +122,9 @@ def build_rows(page: PageText) -> list[Row]:
         toks = []
         for ln in group:
             for k, word in enumerate(ln.words):
+                if k and _read_twice(ln.words[k - 1], word):
+                    toks[-1].line_end = k == len(ln.words) - 1
+                    continue
                 parts = split_word(word)
                 for j, w in enumerate(parts):
                     toks.append(Tok(w.text, label_key(w.text), w.confidence, w.bbox, page.page, is_leader(w.text),
@@ -132,6 +135,12 @@ def build_rows(page: PageText) -> list[Row]:
         rows.append(row)
     rows.sort(key=lambda r: (r.bbox[1] + r.bbox[3]) / 2)
     return rows
+
+
+def _read_twice(before: Word, word: Word) -> bool:
+    """The same text in two boxes that overlap is one word read twice (a second look at the ink found a word
+    the first pass had already read: "Y Y tá"); two words written side by side never share ink."""
+    return word.text == before.text and _overlap(before.bbox[0], before.bbox[2], word.bbox[0], word.bbox[2]) > 0
 
 
 _ITEM_NUMBER = re.compile(r"^(?:\d{1,2}|[a-zđ]|[IVX]{1,4})[.)]$|^\(\d{1,2}\)$")

@@ -14,6 +14,7 @@ from rapidfuzz.distance import Levenshtein
 from sohoa.text import clean_spaces
 
 from .fields import _phrases, _speck
+from .gazetteer import LEVEL_WORDS, completes_unit
 from .labels import (is_label_word, marker_section, meaning, moment_companions, resolve, role_conflict, value_kind,
                      written_syllables)
 from .layout import Tok
@@ -82,7 +83,9 @@ def find_labels(toks: list[Tok], schema: Schema, section: str | None,
             window += _label_word_key(tj)
             if tj.line_end:
                 break  # a label may hold a stray colon ("Số: lượng:") but does not cross OCR lines
-    chosen = _choose(cands)
+    # a wording matched fuzzily over words of a fixed phrase of places and offices ("… Sở Lao động - Thương binh
+    # và Xã hội" is no "Thương binh hạng") is the phrase's, inside a value
+    chosen = _choose([c for c in cands if c.score >= 1.0 or not _in_fixed_phrase(toks[c.start:c.end])])
     shared = {(m.start, m.end) for m in chosen if sum(o.start == m.start and o.end == m.end for o in chosen) > 1}
     chosen = [_by_meaning_if_other(toks, m, schema, section)
               if (m.start, m.end) not in shared  # words labelling two fields on purpose ("… lúc": time and date)
@@ -184,14 +187,16 @@ def _extend_left(toks: list[Tok], m: Match, lo: int, after_label: bool, schema: 
 
 def _join_adjacent(toks: list[Tok], chosen: list[Match], schema: Schema, section: str | None,
                    previous: FieldSpec | None, heading: str | None) -> list[Match]:
-    """Two wordings matched side by side with nothing between them ("Nơi sinh" + "người được khai sinh:") are one
-    label when the first has no end of its own and the whole reads as one field."""
+    """Two wordings matched side by side ("Nơi sinh" + "người được khai sinh:") are one label when the first has no
+    end of its own and the whole reads as one field. Words between them join too when the vocabulary explains
+    every one of them and they are written in the label's own case ("HỌ TÊN" + "ĐẦY ĐỦ" + "LIỆT SĨ:"): the label
+    is the longest phrase that reads as one, so its middle words never become a value."""
     out: list[Match] = []
     k = 0
     while k < len(chosen):
         m = chosen[k]
         n = chosen[k + 1] if k + 1 < len(chosen) else None
-        if n is not None and n.start == m.end and m.spec is not UNMAPPED and n.spec is not UNMAPPED \
+        if n is not None and _label_between(toks, m, n) and m.spec is not UNMAPPED and n.spec is not UNMAPPED \
                 and not _strong_end(toks, m.end - 1) and not _soft_end(toks, m.end - 1) and _strong_end(toks, n.end - 1) \
                 and n.end - m.start <= LABEL_MAX_WORDS + 1 and all(is_label_word(t.text) for t in toks[m.start:n.end]):
             whole = _read_label(toks, m.start, n.end, schema, section, previous, heading=heading)
@@ -202,6 +207,28 @@ def _join_adjacent(toks: list[Tok], chosen: list[Match], schema: Schema, section
         out.append(m)
         k += 1
     return out
+
+
+# level words as written, lower case (the last word of "thành phố", "thị trấn"; "trấn" is no "Trần")
+_ONE_WORD_LEVELS = frozenset(w.split()[-1] for w in LEVEL_WORDS)
+LABEL_GAP_WORDS = 2  # words of a label's own between two wordings matched in it
+
+
+def _label_between(toks: list[Tok], m: Match, n: Match) -> bool:
+    """Nothing lies between the matches m and n, or only a word or two of labels, with no stop after them, in
+    the label's own case, and the vocabulary explains the whole (no unknown syllable)."""
+    if n.start == m.end:
+        return True
+    if n.start < m.end or n.start - m.end > LABEL_GAP_WORDS:
+        return False
+    between = toks[m.end:n.start]
+    if any(t.leader or t.colon or not is_label_word(t.text) for t in between) or _soft_end(toks, n.start - 1):
+        return False
+    said = meaning(_span_text(toks, m.start, n.end))  # (the whole: "gốc" alone is nothing, "nguyên quán gốc" is)
+    if said.unknown or said.slips:
+        return False
+    caps = all(t.text.isupper() for t in toks[m.start:m.end] if any(c.isalpha() for c in t.text))
+    return all(t.text.isupper() if caps else t.text.islower() for t in between)
 
 
 FUZZY_OVERRIDE_MAX = 0.95  # a wording matched less closely than this gives way to what its words say
@@ -385,6 +412,8 @@ def refine_labels(toks: list[Tok], chosen: list[Match], schema: Schema, section:
             s = lo  # at the start of the row every word before the colon is the label (words, not numbers)
         if (before or not strong) and not is_label_word(toks[e].text):
             continue  # words after another label are its value unless they read as label words
+        if before and s > lo and completes_unit(_span_text(toks, lo, s), [t.text for t in toks[s:e + 1]]):
+            continue  # the rest of the province or district the value names ("tỉnh Bắc Giang.": no "giống")
         stop = min((m.start for m in out if m.start > e), default=len(toks))
         alone = not any(c.isalnum() for t2 in toks[:s] for c in t2.text if not t2.text[:1].isdigit()) \
             and not _has_value(toks, e, len(toks))
@@ -403,11 +432,16 @@ def refine_labels(toks: list[Tok], chosen: list[Match], schema: Schema, section:
             got = _read_label(toks, s, e + 1, schema, section, None)
             if not strong and got[0].spec is UNMAPPED and value_kind(_span_text(toks, e + 1, stop)) is None:
                 continue  # unless the value says what it is (the reader then places it by its value)
+            if not strong and before and got[0].label.role_only and not _names_someone(_span_text(toks, e + 1, stop)):
+                continue  # a person's word in a value's words ("Mai Bộ Ẻ Xế": no "Bố") labels nothing unless a name follows
         else:
             got = _read_label(toks, s, e + 1, schema, section, prev if prev is not UNMAPPED else None,
                               heading=heading)
         if got[0].spec is UNMAPPED and (label_alone and not lead or not _reads_as_label(toks[s:e + 1], right_after_label)):
             continue  # (a title alone on its row that names no field, "Thân nhân:", is left as it was)
+        if s > 0 and not toks[s - 1].colon and toks[s - 1].text.strip(",.;").lower() in _ONE_WORD_LEVELS \
+                and (not strong or got[0].spec is UNMAPPED):
+            continue  # the words after a level word are the unit's name ("xã Đại Đồng. huyện …"), no label
         extra.extend(got)
         taken.update(range(s, e + 1))
     found = out + extra
@@ -418,7 +452,55 @@ def refine_labels(toks: list[Tok], chosen: list[Match], schema: Schema, section:
                       for c in moment_companions(m.spec, schema)]
     if extra:
         out = sorted(out + extra, key=lambda m: (m.start, m.spec.key))
+    return _join_stray_colon(toks, out, schema, section, previous, heading)
+
+
+def _join_stray_colon(toks: list[Tok], found: list[Match], schema: Schema, section: str | None,
+                      previous: FieldSpec | None, heading: str | None) -> list[Match]:
+    """A label cut in two by a colon OCR put inside it ("Hỏ chữ đện: và tên:"): two labels of one field whose
+    words between are label words only, in lower case and explained by the vocabulary (no value), are one label,
+    read whole; the words between are never the first one's value."""
+    out: list[Match] = []
+    for m in found:
+        p = out[-1] if out else None
+        if p is not None and p.spec is m.spec and p.spec is not UNMAPPED and not p.companion and not m.companion \
+                and p.end <= m.start and m.start - p.end <= LABEL_GAP_WORDS and _strong_end(toks, p.end - 1) \
+                and _strong_end(toks, m.end - 1) and m.end - p.start <= LABEL_MAX_WORDS + 1:
+            between = toks[p.end:m.start]
+            said = meaning(_span_text(toks, p.end, m.start))
+            if all(not t.leader and t.text.rstrip(":").islower() and is_label_word(t.text) for t in between) \
+                    and not said.unknown:
+                whole = _read_label(toks, p.start, m.end, schema, section, previous, p, heading)
+                if len(whole) == 1 and whole[0].spec is p.spec:
+                    out[-1] = whole[0]
+                    continue
+        out.append(m)
     return out
+
+
+@lru_cache(maxsize=1)
+def _phrase_words() -> tuple[tuple[str, ...], ...]:
+    from .vocab import PHRASES
+    return tuple(tuple(w for w in label_key_words(p)) for p in PHRASES)
+
+
+def label_key_words(text: str) -> list[str]:
+    return [k for k in (label_key(w) for w in text.split()) if k]
+
+
+def _in_fixed_phrase(words: list[Tok]) -> bool:
+    """Two or more words that run, in order, inside one of the fixed phrases of places and offices."""
+    keys = tuple(k for k in (t.key for t in words if not t.leader) if k)
+    if len(keys) < 2:
+        return False
+    return any(keys == ph[i:i + len(keys)] for ph in _phrase_words() for i in range(len(ph) - len(keys) + 1))
+
+
+def _names_someone(value: str) -> bool:
+    """The words after a label naming only a person are that person's something: a name (a known family name,
+    capitalised words) or a value that says what it is (a year, an ethnic group, a place)."""
+    from .assign import looks_like_name
+    return looks_like_name(value) or value_kind(value) is not None
 
 
 def _closed_value(words: list[Tok], spec: FieldSpec) -> bool:

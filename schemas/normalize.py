@@ -26,6 +26,7 @@ from sohoa.dates import (FAILED, LEADER_CHARS, DateParse, Found, Norm, date_span
 from sohoa.id_numbers import ID_MIN_DIGITS, id_spans, norm_id, sensitive_spans  # noqa: F401
 from sohoa.text import clean_spaces, fold, nfc
 
+from .repair import repair_document_code
 from .vocab import ERAS, ETHNICITIES
 
 
@@ -93,11 +94,18 @@ def _fix_piece(piece: str) -> str:
 
 def norm_number(raw: str) -> Norm:
     text = strip_leaders(raw.translate(_LOOKALIKES)).strip(" .,;'`")
+    # a dash between two capitals' pieces read as another stroke ("2574/QĐ~ LĐTBXH")
+    text, dashes = re.subn(r"(?<=[A-ZĐ])\s*[~_—–]\s*(?=[A-ZĐ])", "-", text)
     text = re.sub(r"\s*([/.\-])\s*", r"\1", text)
     text = re.sub(r"ĐĐ+", "Đ", text)  # OCR doubles Đ ("QĐÐ"); Vietnamese never writes ĐĐ
     fixed = "".join(_fix_piece(p) for p in re.split(r"([\s/.\-]+)", text))
-    q = 1.0 if fixed == text else 0.85
-    notes = []
+    q = 1.0 if fixed == text and not dashes else 0.85
+    notes = ["a dash read as another stroke"] if dashes else []
+    code = repair_document_code(fixed)
+    if code.changes:
+        fixed = code.value
+        q = min(q, 0.5)  # a look-alike read as what the number's shape needs: likely, still for a person to see
+        notes.append("look-alikes read by the number's shape: " + ", ".join(code.changes))
     if any(len(w) >= 2 and w.isalpha() and w.islower() for w in fixed.split()):
         q = min(q, 0.5)  # a lower-case word in a number: OCR noise or a run-on value
     if any(any(unicodedata.combining(c) for c in unicodedata.normalize("NFD", w)) for w in fixed.split()):
@@ -616,7 +624,10 @@ def canonical_place(text: str, phrases: tuple[str, ...] = ()) -> tuple[str, list
             if not has_marks(window) or " ".join(window) == phrase:
                 continue
             wkey = fold(" ".join(window)).replace(" ", "")
-            close = wkey == key or (len(key) >= 10 and Levenshtein.distance(wkey, key) <= 1)
+            # a long phrase may have two letters wrong when a word of it is no Vietnamese syllable (OCR's
+            # hand, not another phrase): "RghTa tráng liệt sĩ"
+            close = wkey == key or (len(key) >= 10 and Levenshtein.distance(wkey, key) <= 1) or (
+                len(key) >= 15 and Levenshtein.distance(wkey, key) <= 2 and not all(plausible_word(w) for w in window))
             if close and window[0][:1].isupper() != phrase[:1].isupper() and " ".join(window[1:]) == " ".join(pw[1:]) \
                     and fold(window[0]) == fold(pw[0]) and window[0][1:] == pw[0][1:]:
                 continue  # the same phrase but for a capital letter: nothing to restore
@@ -746,15 +757,12 @@ def repair_separators(text: str, place: bool = True) -> tuple[str, list[str]]:
 
 def cut_place_name(text: str) -> str | None:
     """A province or district name cut short at the end of a place ("…, tỉnh Bắc": words were lost):
-    the level and the words after it, when they begin known names but are none themselves."""
-    from .vocab import DISTRICTS, PROVINCES
+    the level and the words after it, when they begin known names but are none themselves (the gazetteer's
+    provinces and districts of the whole country, and the older provinces)."""
+    from .gazetteer import cut_unit
 
-    m = re.search(r"\b(tỉnh|huyện)\s+([^,]+?)[.,;:]?$", text)
-    if not m:
-        return None
-    name = m.group(2).strip()
-    names = PROVINCES if m.group(1) == "tỉnh" else DISTRICTS
-    if name in names or not any(n.startswith(name + " ") for n in names):
+    m = re.search(r"\b(tỉnh|huyện|quận|thị xã|thành phố)\s+([^,]+?)[.,;:]?$", text)
+    if not m or cut_unit(m.group(0)) is None:
         return None
     return m.group(0)
 

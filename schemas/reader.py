@@ -8,15 +8,15 @@ from dataclasses import dataclass, replace
 
 from . import label_model
 from .assign import Pending, assign, looks_like_name
-from .fields import Draft, Found, _cut_tail, _name_continuation, _value_toks
-from .labels import field_by_value, meaning, persons_share, value_kind
+from .fields import Draft, Found, _cut_tail, _name_continuation, _value_toks, name_and_tail
+from .labels import field_by_value, meaning, persons_share, resolve, value_kind
 from .layout import Row, Tok, union
 from .loader import FieldSpec, Label, Schema, label_key
 from .matching import UNMAPPED, Match, find_labels, find_marker
 from .normalize import UNIT_WORDS, normalise
 from .table import column_of, crosses, drop_doubles, join_code, same_band, too_narrow
 from .table_columns import table_columns
-from .gazetteer import LEVEL_WORDS
+from .gazetteer import LEVEL_WORDS, completes_unit
 from .vocab import vocabulary
 
 from sohoa.text import clean_spaces, fold
@@ -85,6 +85,9 @@ def _is_word_of(word: str, words: frozenset[str]) -> bool:
     lower = unicodedata.normalize("NFC", word.strip(",.;:")).lower()
     return lower in words or fold(lower) == lower and lower in {fold(w) for w in words}
 MAX_LABEL_WORDS = 8
+NAME_TAIL_FACTOR = 0.6  # a name cut where its words stop being written as a name's
+CUT_VALUE_FACTOR = 0.5  # a place that ends with a comma, its rest not found
+WRAP_MAX_ROWS = 3  # rows a place or text value may wrap onto, a narrow column's address
 EMPTY_LABEL_REACH = 2.5  # line heights between a label with nothing after it and its value on a row below
 
 
@@ -263,12 +266,12 @@ class PageReader:
             if forced != forced_prev:
                 section = forced
                 forced_prev = forced
-            matches = self._labels(seg.toks, section)
+            matches = self._labels(seg.toks, section, draft)
             if self.unit == "entry" and section != forced and any(
                     m.label.contextual and m.spec.key in draft.fields for m in matches):
                 # "Họ và tên" again after the mother's block: the next entry has begun, outside any section
                 section = forced
-                matches = self._labels(seg.toks, section)
+                matches = self._labels(seg.toks, section, draft)
             if self.unit == "entry" and matches and draft.fields and self._starts_entry(segs, si, matches, draft):
                 draft = self.new_draft()
             if not matches:
@@ -336,12 +339,21 @@ class PageReader:
                     m = self._role_only(m, toks, section)  # "Mẹ: Tày": the person named, the value says what
                     if m is None:
                         continue
+                tail: list[Tok] = []
+                if m.spec.kind == "name":
+                    toks, tail = name_and_tail(toks)
                 f = Found(m.spec, toks, m.label, m.score, self.page, relation=m.label.relation).finish()
                 if m.companion and (f.value is None or m.spec.key in draft.fields):
                     continue
+                if tail:  # "Trần Thanh Quỳnh tước": a guess where the name ends, never a confident one
+                    f.confidence *= NAME_TAIL_FACTOR
+                    f.notes.append(f"{len(tail)} word(s) after the name not written as a name's were left out")
                 if m.spec.kind == "name" and (cut := _cut_tail(seg.toks[m.end:end], toks)):
                     f.confidence *= 0.6
                     f.notes.append(f"a doubtful word right after the name was dropped ({cut!r}): it may be cut")
+                if not nxt and f.spec.kind == "place" and f.value is not None and toks[-1].text.endswith(","):
+                    f.confidence *= CUT_VALUE_FACTOR  # the address went on, but no line below could be its rest
+                    f.notes.append("the value ends with a comma and nothing follows it: words were lost")
                 if f.value is None and not nxt:
                     nseg = self._next_free(segs, si, used)
                     if nseg is not None:
@@ -562,11 +574,13 @@ class PageReader:
         f.notes.append(f"label not read: taken from its place after {last}, as in the entry above")
         return f
 
-    def _labels(self, toks: list[Tok], section: str | None) -> list[Match]:
+    def _labels(self, toks: list[Tok], section: str | None, draft: Draft | None = None) -> list[Match]:
         """Labels of a row, re-read after each label that changes the section ("Số: … Họ và tên: …"
         after a mother block: "Số" closes the block, so "Họ và tên" is the child's again)."""
         matches = find_labels(toks, self.schema, section, previous=self.last_spec, heading=self.heading)
         for k, m in enumerate(matches):
+            if draft is not None and (own := self._sections_own(m, toks, section, draft)) is not None:
+                matches[k] = m = own
             if m.label.contextual:
                 continue
             sec = m.spec.section if m.spec.section in self.schema.sections else None
@@ -577,6 +591,24 @@ class PageReader:
                     r.end += m.end
                 return matches[:k + 1] + [r for r in rest if r.start >= m.end]
         return matches
+
+    def _sections_own(self, m: Match, toks: list[Tok], section: str | None, draft: Draft) -> Match | None:
+        """Inside a person's block opened on a page of one record, a label that names nobody and matched a
+        field of the record's subject that is already filled ("Họ, chữ đệm và tên", "Sinh năm" under "Người
+        cha", after the child's) is the block person's field of the same kind when that one is still empty:
+        the label asks about the person the block is about, not a second child."""
+        if section is None or self.unit != "document" or m.spec is UNMAPPED or m.label.contextual \
+                or m.spec.section == section or m.spec.key not in draft.fields or m.spec.is_list:
+            return None
+        text = " ".join(t.text for t in toks[m.start:m.end] if not t.leader).rstrip(":.-– ")
+        said = meaning(text)
+        if said.roles or said.empty:
+            return None
+        r = resolve(text, self.schema, section)
+        if r is None or len(r.specs) != 1 or r.specs[0].section != section or r.specs[0].key in draft.fields:
+            return None
+        return Match(m.start, m.end, r.specs[0], Label(text, label_key(text), contextual=True, by_meaning=True),
+                     min(m.score, r.score), m.weight)
 
     def _next_free(self, segs, si: int, used: set[int], empty: bool = False, relation: bool = False) -> int | None:
         """Index of the next row part if it can continue this one: same column, close below, no label.
@@ -603,8 +635,12 @@ class PageReader:
             return None
         return si + 1
 
-    def _continue(self, toks: list[Tok], spec: FieldSpec, segs, si: int, used: set[int], edge: float) -> list[Tok]:
+    def _continue(self, toks: list[Tok], spec: FieldSpec, segs, si: int, used: set[int], edge: float,
+                  depth: int = 1) -> list[Tok]:
         """Value on the next row (empty after the label), or wrapped onto it."""
+        if toks and spec.wrap and spec.kind in ("place", "text") and (more := self._unit_rest(toks, segs, si, used)):
+            used.add(si + 1)
+            return toks + more
         # (a relation's value is a person's word, "Mẹ", which alone on a row would read as a section's heading)
         if self._next_free(segs, si, used, empty=not toks, relation=spec.key.endswith("relation")) is None:
             return toks
@@ -626,7 +662,33 @@ class PageReader:
             return toks
         used.add(si + 1)
         dash = [last] if last.text in ("-", "–") and last.bbox[0] >= toks[-1].bbox[2] else []
-        return toks + dash + _value_toks(nseg.toks, spec.kind, spec)
+        out = toks + dash + _value_toks(nseg.toks, spec.kind, spec)
+        if spec.kind in ("place", "text") and (more := self._unit_rest(out, segs, si + 1, used)):
+            used.add(si + 2)  # wrapped twice: "…, xã Hạp Lĩnh," / "huyện Thuận Thành, tỉnh Hà" / "Bắc"
+            out += more
+        elif spec.kind in ("place", "text") and depth < WRAP_MAX_ROWS:
+            # wrapped twice in a narrow column: "xã Tam Sơn," / "huyện Từ Sơn," / "tỉnh Hà Bắc"
+            out = self._continue(out, spec, segs, si + 1, used, edge, depth + 1)
+        return out
+
+    def _unit_rest(self, toks: list[Tok], segs, si: int, used: set[int]) -> list[Tok]:
+        """The row below when it begins with the rest of a province's or district's name the value ends
+        cutting short ("…, tỉnh Bắc" / "Giang", "huyện Thuận" / "Thành, tỉnh …"), close below in the same
+        column, with no label after that rest: its words are the value's, even when they read like a label
+        ("Giang" one letter off "giống", "Định" of "Nam Định")."""
+        if si + 1 >= len(segs) or si + 1 in used:
+            return []
+        seg, forced, _ = segs[si]
+        nseg, nforced, _ = segs[si + 1]
+        if nforced != forced or nseg.bbox[1] < seg.bbox[1] or nseg.bbox[1] - seg.bbox[3] > 1.6 * max(seg.height, 10):
+            return []
+        words = [t for t in nseg.toks if not t.leader]
+        if not words or any(t.colon for t in words):
+            return []
+        n = completes_unit(_text(toks), [t.text for t in words])
+        if n == 0 or n < len(words) and (find_labels(words[n:], self.schema, forced) or _opens_with_label(words[n:])):
+            return []  # (the words after the name's rest, if any, are more of the value: no label among them)
+        return words
 
     # --- tables ---
     def _read_table(self, strict: bool = False) -> bool:

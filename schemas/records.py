@@ -10,7 +10,7 @@ from typing import Any, cast
 
 from sohoa.text import fold
 
-from .checks import _boost, run_checks
+from .checks import _boost, doubts_across_fields, run_checks
 from .assign import implausible
 from .confidence import CONFIDENT, UNLABELLED, calibrate, resolution
 from .fields import Draft
@@ -70,6 +70,10 @@ def finish(d: Draft, calibrated: bool = True) -> ExtractedRecord:
                 # labels say, cannot know that
                 f.confidence = CONFIDENT - 0.001
                 f.notes.append(f"the value does not look like a {f.spec.kind} of this field")
+        for f, why in doubts_across_fields(d):
+            f.notes.append(why)
+            if f.confidence >= CONFIDENT:
+                f.confidence = CONFIDENT - 0.001  # (a record-wide doubt the calibration, field by field, cannot see)
     doubtful: list[str] = []
     seen: list[FieldDoubt] = []
     fields: dict[str, Any] = {}

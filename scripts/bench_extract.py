@@ -4,7 +4,8 @@
 Forms come from ``scripts/forms`` (a grammar of label wordings split into
 *seen* — the field contract's wordings and close variants — and *unseen* —
 other synonyms, orders, abbreviations, templates and value pools, none of
-whose wordings occurs in ``schemas/``). ``legacy`` is the older
+whose wordings occurs in ``schemas/`` — and *dev*: wordings, templates and values of its own, neither seen nor
+unseen, whose errors may be read while tuning: ``scripts/forms/dev_words.py``). ``legacy`` is the older
 ``make_forms`` generator. Pages are rendered in the worker processes
 (deterministic in ``--seed``), OCR'd with ``ocr.pipeline.ocr_image`` and read
 with ``schemas.extract.extract_records``. The unseen split is the headline.
@@ -51,7 +52,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import make_forms  # noqa: E402
-from forms.disjoint import unseen_overlap, value_overlap  # noqa: E402
+from forms.disjoint import dev_unseen_overlap, unseen_overlap, value_overlap  # noqa: E402
 from forms.grammar import fold  # noqa: E402
 from forms.render import build_document  # noqa: E402
 
@@ -61,11 +62,11 @@ from schemas import label_model  # noqa: E402
 from schemas.confidence import use_calibration  # noqa: E402
 from schemas.extract import REVIEW_THRESHOLD, extract_records, flatten_fields  # noqa: E402
 from schemas.loader import load_schemas  # noqa: E402
-from schemas.review_rule import FieldDoubt, hold_reasons  # noqa: E402
+from schemas.review_rule import DOUBTFUL_HOLD, FieldDoubt, hold_reasons  # noqa: E402
 
 RECORD_TYPES = make_forms.RECORD_TYPES
 ROOT = Path(__file__).resolve().parent.parent
-SPLITS = ("seen", "unseen", "legacy")
+SPLITS = ("seen", "dev", "unseen", "legacy")
 GOALS = {"fields": "≥ 97 %", "confident_wrong": "< 0.5 %", "missing": "≤ 2 %", "review": "≤ 25 %",
          "classification": "100 %", "misplaced": "0", "silent": "0", "silent_wrong": "0"}
 BINS = [i / 10 for i in range(11)]
@@ -183,6 +184,7 @@ def score_document(truth: dict, page_dicts: list[dict], threshold: float) -> tup
     got = extract_records(pages, truth["collection"])
     ocr_text = " " + " ".join(fold(w["text"]) for d in page_dicts for ln in d["lines"] for w in ln["words"]) + " "
     tally, rows = Tally(documents=1, produced=len(got), expected=len(truth["records"])), []
+    holds = tally.holds = []  # records sent to review: whether every field was right, the kinds of reason
     printed = [{v for v in t["fields"].values() if not isinstance(v, dict)} for t in truth["records"]]
     for t, rec in match_records(truth["records"], got):
         flat = flatten_fields(rec) if rec else {}
@@ -213,6 +215,8 @@ def score_document(truth: dict, page_dicts: list[dict], threshold: float) -> tup
             rows.append({"split": truth["split"], "type": t["record_type"], "level": truth["level"],
                          "seed": truth["seed"], "layout": truth["layout"], "field": field_group(key), "key": key,
                          "expected": want, "got": have, "confidence": conf, "correct": ok})
+        if rec is not None and rec["needs_review"]:
+            holds.append({"split": truth["split"], "right": perfect, "wrong": any_wrong, "kinds": hold_kinds(rec)})
         tally.silent += rec is not None and not perfect and not rec["needs_review"]
         tally.silent_wrong += rec is not None and any_wrong and not rec["needs_review"]
         if rec is not None:
@@ -220,6 +224,32 @@ def score_document(truth: dict, page_dicts: list[dict], threshold: float) -> tup
             for r in rows_of_record:
                 r["record"] = review_inputs(rec)
     return tally, rows, got
+
+
+def hold_kinds(rec: dict) -> list[str]:
+    """The kinds of reason a record is held for (schemas/review_rule.py), named by rule, never by value."""
+    schema = load_schemas().get(rec["record_type"])
+    out = []
+    for r in rec["review_reasons"]:
+        key = re.sub(r"\[\d+\]", "[]", r.split(":", 1)[0].strip())
+        spec = schema.by_key.get(key) if schema else None
+        if ": not confident" in r:
+            out.append("identity field not confident" if spec is not None and spec.identity else
+                       "required field not confident" if spec is not None and spec.required else
+                       f"{DOUBTFUL_HOLD}+ other fields not confident")
+        elif "could be read" in r:
+            out.append("no value of its kind under a label")
+        elif r.endswith("required field missing"):
+            out.append("required field missing")
+        elif r.startswith("label "):
+            out.append("unplaced label whose value may be a missing name or date")
+        elif "disagree" in r:
+            out.append("two readings disagree (pages, digits and words)")
+        elif "record type" in r:
+            out.append("record type not sure")
+        else:
+            out.append("a cross-check failed")
+    return list(dict.fromkeys(out))
 
 
 def review_inputs(rec: dict) -> dict:
@@ -256,7 +286,7 @@ def plot_reliability(curves: dict[str, list], path: Path, threshold: float, capt
 
     fig, ax = plt.subplots(figsize=(5.5, 5))
     ax.plot([0, 1], [0, 1], color="grey", lw=1, ls="--", label="perfectly calibrated")
-    for (split, bins), mark in zip(curves.items(), "os^"):
+    for (split, bins), mark in zip(curves.items(), "osD^"):
         pts = [(m, acc, n) for _, _, n, m, acc in bins if n]
         if pts:
             ax.plot([p[0] for p in pts], [p[1] for p in pts], marker=mark, label=f"{split} ({sum(p[2] for p in pts)} fields)")
@@ -274,7 +304,9 @@ def plot_reliability(curves: dict[str, list], path: Path, threshold: float, capt
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--splits", default="seen,unseen", help="seen, unseen and/or legacy (the older make_forms forms)")
+    ap.add_argument("--splits", default="seen,unseen",
+                    help="seen, dev, unseen and/or legacy (the older make_forms forms); dev is the split whose "
+                         "errors may be read while tuning (scripts/forms/dev_words.py)")
     ap.add_argument("--levels", default="0,1,2,3")
     ap.add_argument("--per-type", type=int, default=2, help="documents per record type, level and split")
     ap.add_argument("--seed", type=int, default=7)
@@ -284,7 +316,8 @@ def main(argv: list[str] | None = None) -> int:
                          "(8 birth, 8 death, 4 marriage); empty for none")
     ap.add_argument("--jobs", type=int, default=2, help="OCR processes (at most 2 on a shared 2-core box)")
     ap.add_argument("--fields", action="store_true", help="also print per-field accuracy")
-    ap.add_argument("--errors", action="store_true", help="print every wrong field of the seen (and legacy) split")
+    ap.add_argument("--errors", action="store_true",
+                    help="print every wrong field of the seen, dev (and legacy) splits")
     ap.add_argument("--errors-unseen", action="store_true",
                     help="also print the unseen split's wrong fields (not for whoever tunes the extractor)")
     ap.add_argument("--calibration", action="store_true",
@@ -359,10 +392,12 @@ def main(argv: list[str] | None = None) -> int:
     all_rows: list[dict] = []
     registers: list[tuple] = []
     held: dict[str, list] = defaultdict(list)
+    holds: list[dict] = []
     errors: list[tuple] = []
     for job, truth, page_dicts, _, _ in results:
         split, kind, index, level = job[:4]
         tally, rows, got = score_document(truth, page_dicts, REVIEW_THRESHOLD)
+        holds += tally.holds
         all_rows += rows
         rtype = truth["record_type"]
         keys = [("all",), ("level", level), ("layout", truth["layout"]), ("template", truth.get("template", "inline"))]
@@ -394,6 +429,10 @@ def main(argv: list[str] | None = None) -> int:
           f"wall {wall:.0f} s (OCR {ocr_seconds:.0f} s over {min(args.jobs, 2)} processes)")
     print(f"unseen label wordings found in the extractor (schemas/ code or data): {n_hits} of {n_words}; "
           f"unseen value-pool entries in schemas/data lists: {len(value_hits)} of {n_values}")
+    if "dev" in splits:
+        n_dev, dev_hits, n_dev_values, dev_value_hits = dev_unseen_overlap()
+        print(f"dev label wordings folded equal to an unseen one: {dev_hits} of {n_dev}; dev value-pool entries "
+              f"equal to an unseen value: {dev_value_hits} of {n_dev_values}")
     print(f"confident = confidence >= {REVIEW_THRESHOLD} (the extractor's review threshold)")
     print()
     _headline(tallies, splits)
@@ -420,6 +459,7 @@ def main(argv: list[str] | None = None) -> int:
             "fit any calibration on other seeds (e.g. --dump of the seen split at --seed 11) and pass "
             "--fitted-on-seeds, so it is judged on forms it has not seen"))
     if args.review_notes:
+        _holds(holds, splits)
         for sp in splits:
             print()
             print(f"{sp}: fields under the threshold: {len(held[sp])}; by the first words of their notes:")
@@ -611,6 +651,27 @@ def _tradeoff(rows: list[dict], splits: list[str]) -> None:
                                          conflicts=rec["other"])) for rec in records.values())
             cells += [pct(wrong, len(rs)), pct(held, len(records))]
         print(f"| {th:.3f} | " + " | ".join(cells) + " |")
+    print()
+
+
+def _holds(holds: list[dict], splits: list[str]) -> None:
+    """Records sent to review by the kind of reason, and those of them with every field right (held for
+    nothing): a rule that holds many right records and few wrong ones costs reviewers for little."""
+    print("records sent to review, by kind of reason (a record counts under each of its kinds): all held / "
+          "held with every field right / held for that kind alone with every field right / held for that kind "
+          "alone with a wrong value (what the kind catches that nothing else would)")
+    print()
+    print("| kind of reason | " + " | ".join(splits) + " |")
+    print("| --- |" + " --- |" * len(splits))
+    kinds = sorted({k for h in holds for k in h["kinds"]})
+    for kind in kinds:
+        cells = []
+        for sp in splits:
+            hs = [h for h in holds if h["split"] == sp and kind in h["kinds"]]
+            alone = sum(1 for h in hs if h["right"] and h["kinds"] == [kind])
+            caught = sum(1 for h in hs if h["wrong"] and h["kinds"] == [kind])
+            cells.append(f"{len(hs)} / {sum(h['right'] for h in hs)} / {alone} / {caught}")
+        print(f"| {kind} | " + " | ".join(cells) + " |")
     print()
 
 

@@ -15,6 +15,13 @@ reliability table (predicted vs observed) and, for fields called confident
 
 ``--write`` stores the fitted calibration; without it nothing is written.
 
+**The dev split** (``--splits seen,legacy,dev``): forms whose wordings, page templates and values are neither
+the seen nor the unseen split's (``scripts/forms/dev_words.py``). Read as they are, they show the fit what
+unfamiliar paper does to each way of reading a label — a ruled table, dotted leaders, two pairs a line, words
+nobody listed — which held-back readings of seen forms cannot. Fit on seeds the benchmark is not judged on.
+``--model logistic`` fits one logistic model over the evidence (``schemas/confidence.py: evidence``) instead of
+a map per group: a combination of evidence the fit hardly saw still gets what each of its parts says.
+
 **Unfamiliar wording, simulated** (``--held-out-folds N``): on forms of the seen wordings every label is one
 the extractor knows, so a fit on them alone learns that a label is either read right or not at all. To see
 how each way of reading a label fails on words it does not know, the forms are also read N more times, each
@@ -57,7 +64,7 @@ from make_forms import RECORD_TYPES  # noqa: E402
 
 from ocr.result import PageText  # noqa: E402
 from schemas import label_model, labels  # noqa: E402
-from schemas.confidence import CALIBRATION_FILE, CONFIDENT, MIN_GROUP, fit, reliability  # noqa: E402
+from schemas.confidence import CALIBRATION_FILE, CONFIDENT, MIN_GROUP, fit, fit_logistic, reliability  # noqa: E402
 from schemas.extract import extract_records, flatten_fields  # noqa: E402
 from schemas.loader import TYPES_DIR, parse_schema  # noqa: E402
 
@@ -201,8 +208,12 @@ def _score(docs: list, schemas: dict | None) -> list[tuple[str, float, bool]]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--splits", default="seen,legacy",
-                    help="splits of seen wordings to fit on: seen (scripts/forms), legacy (scripts/make_forms.py); "
-                         "never unseen")
+                    help="splits to fit on: seen (scripts/forms), legacy (scripts/make_forms.py), dev (the "
+                         "development split: wordings, templates and values neither seen nor unseen); never unseen")
+    ap.add_argument("--model", choices=("groups", "logistic"), default="groups",
+                    help="groups: isotonic maps per group of evidence; logistic: one logistic model over the "
+                         "evidence (schemas/confidence.py evidence), which a rare combination of evidence shares")
+    ap.add_argument("--c", type=float, default=1.0, help="inverse L2 strength of the logistic model")
     ap.add_argument("--fit-seeds", default="101,103")
     ap.add_argument("--check-seeds", default="102", help="seeds of held-out forms to check on ('' for none)")
     ap.add_argument("--per-type", type=int, default=4)
@@ -226,9 +237,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--write", action="store_true", help=f"store the calibration in {CALIBRATION_FILE}")
     ap.add_argument("--out", type=Path, default=CALIBRATION_FILE, help="where --write stores it")
     ap.add_argument("--points-out", type=Path, help="also write the fit's (group, score, right) points as JSON")
-    ap.add_argument("--points-in", type=Path,
+    ap.add_argument("--points-in",
                     help="fit on points written by --points-out instead of reading forms (a change of grouping "
-                         "levels, tried in seconds)")
+                         "levels, tried in seconds); several files comma-separated (the seen and the dev forms' "
+                         "points, written apart)")
     args = ap.parse_args(argv)
     levels = [int(x) for x in args.levels.split(",")]
     types = args.types.split(",")
@@ -240,8 +252,8 @@ def main(argv: list[str] | None = None) -> int:
         ap.error("a seed fitted on cannot be checked on")
     if args.rules_only:
         label_model.use(enabled=False)
-    if args.points_in is not None:
-        fit_pts = [tuple(p) for p in json.loads(args.points_in.read_text(encoding="utf-8"))]
+    if args.points_in:
+        fit_pts = [tuple(p) for path in args.points_in.split(",") for p in json.loads(Path(path).read_text(encoding="utf-8"))]
     else:
         fit_pts = scored_fields(splits, [int(s) for s in args.fit_seeds.split(",")], args.per_type, levels, types,
                                 args.jobs, args.ocr_cache, args.held_out_folds, passes=args.held_out_passes)
@@ -253,8 +265,8 @@ def main(argv: list[str] | None = None) -> int:
         args.points_out.write_text(json.dumps(fit_pts), encoding="utf-8")
     check_pts = scored_fields(splits, [int(s) for s in args.check_seeds.split(",") if s], args.per_type, levels,
                               types, args.jobs, args.ocr_cache, args.held_out_folds)
-    cal = fit(fit_pts)
-    maps = cal.maps
+    cal = fit(fit_pts) if args.model == "groups" else fit_logistic(fit_pts, args.c)
+    maps = getattr(cal, "maps", {})
     pairs = [(cal.for_group(g, s), ok) for g, s, ok in check_pts]
     confident = [ok for p, ok in pairs if p >= CONFIDENT]
     print(f"fitted on {len(fit_pts)} fields (seeds {args.fit_seeds}, {args.held_out_folds} held-out folds), "
@@ -278,7 +290,23 @@ def main(argv: list[str] | None = None) -> int:
           f"({100 * sum(confident) / max(1, len(confident)):.2f} %); wrong and confident "
           f"{len(confident) - sum(confident)} ({100 * (len(confident) - sum(confident)) / max(1, len(pairs)):.2f} % "
           f"of fields); right but not confident {right - sum(confident)} of {right} right values")
-    if args.write:
+    fitted_on = {"splits": args.splits, "seeds": args.fit_seeds, "unseen_seeds": args.unseen_seeds,
+                 "per_type": args.per_type, "levels": args.levels, "held_out_folds": args.held_out_folds,
+                 "held_out_passes": args.held_out_passes, "label_model": not args.rules_only,
+                 "fields": len(fit_pts)}
+    if args.write and args.model == "logistic":
+        args.out.write_text(json.dumps({
+            "about": "A logistic model from a field's evidence (schemas/confidence.py evidence: the raw score on "
+                     "the logit scale, how its label was read, its kind, clean or repaired, how familiar the "
+                     "record's wording is, how the record was cut from the page) to the probability that its "
+                     "value is right; written by scripts/fit_calibration.py --model logistic, do not edit.",
+            "model": "logistic", "fitted_on": fitted_on, "c": args.c,
+            "checked_on": {"seeds": args.check_seeds, "fields": len(check_pts), "reliability": table},
+            "confident_from": cal.confident_from, "intercept": cal.intercept, "counts": cal.counts,
+            "weights": dict(sorted(cal.weights.items())),
+        }, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        print(f"written: {args.out}")
+    elif args.write:
         args.out.write_text(json.dumps({
             "about": "Isotonic maps from extraction scores to the share of right values, per field group "
                      "(kind:clean|repaired:how the label was read:whether the label classifier agrees, "

@@ -135,7 +135,7 @@ def events_source(value: str) -> str | None:
 
 
 # The names ocr/pipeline.py knows (a test keeps both lists equal).
-OCR_STEPS = ("stamps", "border", "background", "orient", "deskew", "scale", "denoise", "lines", "binarize", "leaders")
+OCR_STEPS = ("stamps", "border", "background", "orient", "deskew", "scale", "smooth", "denoise", "lines", "binarize", "leaders")
 BINARIZE_METHODS = ("none", "otsu", "adaptive", "sauvola")
 DENOISE_METHODS = ("despeckle", "median")
 LOG_LEVELS = ("debug", "info", "warning", "error", "critical")

@@ -1,5 +1,9 @@
 """Does any unseen wording occur in the extractor? The check that keeps the unseen split honest.
 
+It also checks the dev split against the unseen one (``dev_unseen_overlap``): no dev wording may fold to an
+unseen wording and no dev value may be an unseen value, or tuning on dev would tune on the test. That check
+prints counts only, never a word.
+
 Every file under ``schemas/`` is cut into pieces and each piece folded the way
 labels are compared — NFC, lower case, no diacritics, ``đ`` as ``d``, letters
 and digits only. Code and record-type JSON are cut at quotes, comment signs
@@ -114,7 +118,29 @@ def value_overlap(root: Path = SCHEMAS) -> tuple[int, list[tuple[str, str, str]]
     return sum(len(v) for v in pools.values()), overlaps(pools, corpus)
 
 
+def dev_values() -> list[str]:
+    """The dev split's own value pools (forms/dev_words.py), whole entries."""
+    from forms import dev_words as d
+    out = [x for name in ("SURNAMES", "MIDDLE_M", "MIDDLE_F", "GIVEN_M", "GIVEN_F", "ETHNIC", "FRONTS", "CAUSES",
+                          "RANKS", "POSITIONS", "OBJECTS", "MATERIALS", "CONDITIONS") for x in getattr(d, name)]
+    out += [x for p in d.PROVINCES for x in (p[0], *p[2], *p[3])]
+    return sorted({x for x in out if x != "Kinh"})  # the majority group is every split's
+
+
+def dev_unseen_overlap() -> tuple[int, int, int, int]:
+    """(dev wordings, how many fold to an unseen wording, dev value entries, how many are unseen values): counts
+    only, so that whoever runs it while tuning on the dev split reads no unseen word."""
+    unseen = {fold(w) for ws in all_wordings("unseen").values() for w in ws}
+    dev = {fold(w) for ws in all_wordings("dev").values() for w in ws}
+    unseen_vals = {fold(x) for xs in unseen_values().values() for x in xs}
+    vals = {fold(x) for x in dev_values()}
+    return len(dev), len(dev & unseen), len(vals), len(vals & unseen_vals)
+
+
 def main() -> int:
+    nd, kd, ndv, kdv = dev_unseen_overlap()
+    print(f"dev wordings: {nd}; folded equal to an unseen wording: {kd}; "
+          f"dev value-pool entries: {ndv}; equal to an unseen value: {kdv}")
     n, k, hits = unseen_overlap()
     for concept, wording, path in hits:
         print(f"{concept}: {wording!r} occurs in {path}")
@@ -123,7 +149,7 @@ def main() -> int:
     for pool, value, path in vhits:
         print(f"value {pool}: {value!r} is an entry of {path}")
     print(f"unseen value-pool entries: {nv}; entries of schemas/data lists: {len(vhits)}")
-    return 1 if k else 0
+    return 1 if k or kd or kdv else 0
 
 
 if __name__ == "__main__":

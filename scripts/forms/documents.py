@@ -19,7 +19,8 @@ from __future__ import annotations
 import random
 
 import make_forms as mf
-from forms.grammar import ATTRIBUTES, PLAIN, Labeler
+from forms import dev_words as dev
+from forms.grammar import ATTRIBUTES, Labeler, plain_wordings
 from forms.values import UNSEEN_CAUSES, UNSEEN_CONDITIONS, UNSEEN_FRONTS, UNSEEN_MATERIALS, UNSEEN_OBJECTS, \
     UNSEEN_POSITIONS, UNSEEN_RANKS, Person, Values
 
@@ -98,7 +99,7 @@ def birth_certificate(lab: Labeler, val: Values, rng: random.Random) -> Doc:
     items += _parent(lab, val, rng, "mother", mother, t)
     items += _parent(lab, val, rng, "father", father, t)
     declarant = father if rng.random() < 0.6 else mother
-    rel = ("Cha" if lab.split == "seen" else val.pick(["Cha"], ["Bố", "Cha"])) if declarant is father else "Mẹ"
+    rel = ("Cha" if lab.split == "seen" else val.pick(["Cha"], ["Bố", "Cha"], dev.BIRTH_FATHER_RELATION)) if declarant is father else "Mẹ"
     items.append(("fields", [(lab.person("declarant_birth", "name"), declarant.name)]))
     items.append(("fields", [(lab.plain("relation_birth"), rel)]))
     t["declarant.full_name"], t["declarant.relation"] = declarant.name, rel
@@ -112,7 +113,10 @@ def _death_fields(lab: Labeler, val: Values, rng: random.Random, p: Person, dd: 
     hh, mm = rng.randint(0, 23), rng.choice([0, 5, 10, 15, 20, 30, 40, 45, 50])
     t["time_of_death"], t["date_of_death"] = f"{hh:02d}:{mm:02d}", iso(dd)
     pod = val.pick([f"Bệnh viện đa khoa tỉnh {p.province}", "Tại nhà riêng, " + val.place(p.province)],
-                   [f"Trung tâm y tế huyện, tỉnh {p.province}", "Nhà riêng, " + val.place(p.province)])
+                   [f"Trung tâm y tế huyện, tỉnh {p.province}", "Nhà riêng, " + val.place(p.province)],
+                   # (the dev places drawn only for the dev split: the other splits' pages stay as they were)
+                   [dev.PLACES_OF_DEATH[0].format(p=p.province), dev.PLACES_OF_DEATH[1].format(place=val.place(p.province))]
+                   if val.dev else None)
     t["place_of_death"] = pod
     place_label = lab.plain("death_place")
     if lab.has("death_hour") and rng.random() < 0.4:
@@ -128,7 +132,7 @@ def _death_fields(lab: Labeler, val: Values, rng: random.Random, p: Person, dd: 
         else:
             items.append(("fields", [(lab.plain("death_when"), when)]))
             items.append(("fields", [(place_label, pod)]))
-    cause = val.pick(mf.CAUSES, UNSEEN_CAUSES)
+    cause = val.pick(mf.CAUSES, UNSEEN_CAUSES, dev.CAUSES)
     items.append(("fields", [(lab.plain("death_cause"), cause)]))
     t["cause_of_death"] = cause
     return items
@@ -153,12 +157,13 @@ def death_certificate(lab: Labeler, val: Values, rng: random.Random) -> Doc:
     items += _death_fields(lab, val, rng, p, dd, t)
     if rng.random() < 0.6:
         gbt = f"{rng.randint(1, 99)}/GBT"
-        issuer = val.pick(["Bệnh viện đa khoa tỉnh", "Trạm y tế xã"], ["Trung tâm y tế huyện", "Công an xã"])
+        issuer = val.pick(["Bệnh viện đa khoa tỉnh", "Trạm y tế xã"], ["Trung tâm y tế huyện", "Công an xã"], dev.NOTICE_ISSUERS)
         nd = (dd[0], dd[1], dd[2] + 1)
         items.append(("fields", [(lab.plain("death_notice"), f"{gbt} do {issuer} cấp ngày {val.date_text(nd, 'slash0')}")]))
         t["death_notice.number"], t["death_notice.issuer"], t["death_notice.date"] = gbt, issuer, iso(nd)
     decl = val.person(years=(1950, 1995))
-    rel = rng.choice(["Con", "Vợ", "Chồng", "Cháu"] if lab.split == "seen" else ["Con trai", "Con gái", "Em", "Cháu nội"])
+    rel = rng.choice(["Con", "Vợ", "Chồng", "Cháu"] if lab.split == "seen" else dev.DEATH_RELATIONS if lab.split == "dev"
+                     else ["Con trai", "Con gái", "Em", "Cháu nội"])
     items.append(("fields", [(lab.person("declarant_death", "name"), decl.name)]))
     items.append(("fields", [(lab.plain("relation_death"), rel)]))
     t["declarant.full_name"], t["declarant.relation"] = decl.name, rel
@@ -205,7 +210,7 @@ def marriage_certificate(lab: Labeler, val: Values, rng: random.Random) -> Doc:
 
 def _bare(lab: Labeler, rng: random.Random, attr: str) -> str:
     """An attribute with no role word (under a section heading or in a column): seen or unseen attribute words."""
-    words = ATTRIBUTES[attr]["seen"] + (ATTRIBUTES[attr]["unseen"] if lab.split == "unseen" else [])
+    words = ATTRIBUTES[attr]["seen"] + (ATTRIBUTES[attr][lab.split] if lab.split != "seen" else [])
     return lab._dress(rng.choice(words))
 
 
@@ -260,7 +265,7 @@ def martyr_dossier(lab: Labeler, val: Values, rng: random.Random) -> Doc:
     page1.append(("fields", [(lab.person("martyr", "name"), p.name)]))
     t["full_name"] = p.name
     if rng.random() < 0.4:
-        alias = val.pick(mf.GIVEN_M, ["Tư", "Sáu", "Hai Lúa", "Ba Sơn"])
+        alias = val.pick(mf.GIVEN_M, ["Tư", "Sáu", "Hai Lúa", "Ba Sơn"], dev.ALIASES)
         page1.append(("fields", [(lab.plain("alias"), alias)]))
         t["alias"] = alias
     page1.append(("fields", [(lab.person("martyr", "birth_year"), str(p.dob[0]))]))
@@ -272,18 +277,18 @@ def martyr_dossier(lab: Labeler, val: Values, rng: random.Random) -> Doc:
         res = val.place(p.province)
         page1.append(("fields", [(lab.person("martyr", "residence"), res)]))
         t["residence"] = res
-    rank, pos = val.pick(mf.RANKS, UNSEEN_RANKS), val.pick(mf.POSITIONS, UNSEEN_POSITIONS)
+    rank, pos = val.pick(mf.RANKS, UNSEEN_RANKS, dev.RANKS), val.pick(mf.POSITIONS, UNSEEN_POSITIONS, dev.POSITIONS)
     page1.append(("fields", [(lab.plain("enlistment"), f"{enl[1]}/{enl[0]}"), (lab.plain("rank"), rank)]))
     page1.append(("fields", [(lab.plain("position"), pos)]))
     t["enlistment_date"], t["rank"], t["position"] = f"{enl[0]}-{enl[1]:02d}", rank, pos
     unit = f"Đại đội {rng.randint(1, 20)}, Tiểu đoàn {rng.randint(1, 30)}, Trung đoàn {rng.randint(1, 300)}"
     page1.append(("fields", [(lab.plain("unit"), unit)]))
     t["unit"] = unit
-    front = val.pick(mf.FRONTS, UNSEEN_FRONTS)
+    front = val.pick(mf.FRONTS, UNSEEN_FRONTS, dev.FRONTS)
     page1.append(("fields", [(lab.plain("martyr_death"), f"{val.date_text(dd, 'slash')} tại {front}")]))
     t["date_of_death"], t["place_of_death"] = iso(dd), front
     if rng.random() < 0.6:
-        burial = f"Nghĩa trang liệt sĩ {val.pick(['Trường Sơn', 'Đường 9'], ['Hàng Dương', 'Vị Xuyên', 'Dốc Bà Đắc'])}"
+        burial = f"Nghĩa trang liệt sĩ {val.pick(['Trường Sơn', 'Đường 9'], ['Hàng Dương', 'Vị Xuyên', 'Dốc Bà Đắc'], dev.CEMETERIES)}"
         page1.append(("fields", [(lab.plain("burial"), burial)]))
         t["burial_place"] = burial
     page2: list = [("title", "BẰNG TỔ QUỐC GHI CÔNG"), ("fields", [(lab.person("martyr", "name"), p.name)]),
@@ -332,7 +337,7 @@ def war_invalid_doc(lab: Labeler, val: Values, rng: random.Random, pages: int = 
     unit = f"Đại đội {rng.randint(1, 20)}, Trung đoàn {rng.randint(1, 300)}"
     items.append(("fields", [(lab.plain("unit_injured"), unit)]))
     injd = (p.dob[0] + rng.randint(18, 25), rng.randint(1, 12), rng.randint(1, 28))
-    front = val.pick(mf.FRONTS, UNSEEN_FRONTS)
+    front = val.pick(mf.FRONTS, UNSEEN_FRONTS, dev.FRONTS)
     items.append(("fields", [(lab.plain("injury_date"), val.date_text(injd, "slash0"))]))
     items.append(("fields", [(lab.plain("injury_place"), front)]))
     t.update({"unit_when_injured": unit, "injury_date": iso(injd), "injury_place": front})
@@ -340,8 +345,8 @@ def war_invalid_doc(lab: Labeler, val: Values, rng: random.Random, pages: int = 
     dec = f"{rng.randint(10, 9999)}/QĐ-LĐTBXH"
     decd = (injd[0] + rng.randint(1, 5), rng.randint(1, 12), rng.randint(1, 28))
     issuer = rng.choice(["Bộ Lao động - Thương binh và Xã hội", "Sở Lao động - Thương binh và Xã hội tỉnh Bắc Ninh"]
-                        if lab.split == "seen" else ["Sở Lao động - Thương binh và Xã hội tỉnh Nam Định",
-                                                     "Bộ Quốc phòng"])
+                        if lab.split == "seen" else dev.ISSUERS if lab.split == "dev"
+                        else ["Sở Lao động - Thương binh và Xã hội tỉnh Nam Định", "Bộ Quốc phòng"])
     tail = [("fields", [(lab.plain("injury_rate"), f"{rate}%"), (lab.plain("grade"), grade)]),
             ("fields", [(lab.plain("decision"), f"{dec} ngày {val.date_text(decd, 'slash0')} của {issuer}")])]
     t.update({"injury_rate": rate, "grade": grade, "decision.number": dec, "decision.date": iso(decd),
@@ -356,10 +361,10 @@ def war_invalid_doc(lab: Labeler, val: Values, rng: random.Random, pages: int = 
 
 def museum_card(lab: Labeler, val: Values, rng: random.Random) -> Doc:
     t: dict = {}
-    items: list = [("text", val.pick(["BẢO TÀNG TỈNH BẮC NINH"], ["BẢO TÀNG TỈNH NAM ĐỊNH"])),
+    items: list = [("text", val.pick(["BẢO TÀNG TỈNH BẮC NINH"], ["BẢO TÀNG TỈNH NAM ĐỊNH"], [dev.MUSEUM])),
                    ("title", rng.choice(["PHIẾU HIỆN VẬT", "PHIẾU KIỂM KÊ KHOA HỌC"]))]
-    inv = f"{val.pick(['BTBN'], ['BTNĐ'])} {rng.randint(100, 9999)}/{rng.choice(['KL', 'G', 'GV', 'TL'])} {rng.randint(1, 99)}"
-    name, mat = val.pick(mf.OBJECTS, UNSEEN_OBJECTS), val.pick(mf.MATERIALS, UNSEEN_MATERIALS)
+    inv = f"{val.pick(['BTBN'], ['BTNĐ'], [dev.MUSEUM_CODE])} {rng.randint(100, 9999)}/{rng.choice(['KL', 'G', 'GV', 'TL'])} {rng.randint(1, 99)}"
+    name, mat = val.pick(mf.OBJECTS, UNSEEN_OBJECTS, dev.OBJECTS), val.pick(mf.MATERIALS, UNSEEN_MATERIALS, dev.MATERIALS)
     mv = mf.museum_values(rng)
     items.append(("fields", [(lab.plain("inventory"), inv)]))
     items.append(("fields", [(lab.plain("object_name"), name)]))
@@ -383,7 +388,7 @@ def museum_card(lab: Labeler, val: Values, rng: random.Random) -> Doc:
         items.append(("fields", [(lab.plain("donor"), donor)]))
         t["donor"] = donor
     acq = (rng.randint(1980, 2023), rng.randint(1, 12), rng.randint(1, 28))
-    cond = val.pick(mf.CONDITIONS, UNSEEN_CONDITIONS)
+    cond = val.pick(mf.CONDITIONS, UNSEEN_CONDITIONS, dev.CONDITIONS)
     items.append(("fields", [(lab.plain("acquisition"), val.date_text(acq, "slash0"))]))
     items.append(("fields", [(lab.plain("condition"), cond)]))
     t.update({"acquisition_date": iso(acq), "condition": cond})
@@ -397,19 +402,19 @@ def museum_table(lab: Labeler, val: Values, rng: random.Random) -> Doc:
     """A register table, one object per row; its column titles are words of the split."""
 
     def title(concept: str) -> str:
-        return rng.choice(PLAIN[concept][lab.split])
+        return rng.choice(plain_wordings(concept, lab.split))
 
     headers = ["STT", title("inventory"), title("object_name"), title("material"), title("dimensions"), title("dating")]
     rows, records = [], []
     for i in range(rng.randint(4, 6)):
         inv = f"{rng.choice(['KL', 'G', 'GV'])}.{rng.randint(100, 9999)}"
-        name, mat = val.pick(mf.OBJECTS, UNSEEN_OBJECTS), val.pick(mf.MATERIALS, UNSEEN_MATERIALS)
+        name, mat = val.pick(mf.OBJECTS, UNSEEN_OBJECTS, dev.OBJECTS), val.pick(mf.MATERIALS, UNSEEN_MATERIALS, dev.MATERIALS)
         mv = mf.museum_values(rng)
         rows.append([str(i + 1), inv, name, mat, mv["dims"], mv["dating"]])
         records.append({"record_type": "museum_object",
                         "fields": {"inventory_number": inv, "name": name, "material": mat, "dimensions": mv["dims_v"],
                                    "dating": mv["dating_v"]}})
-    items = [("text", val.pick(["BẢO TÀNG TỈNH BẮC NINH"], ["BẢO TÀNG TỈNH NAM ĐỊNH"])),
+    items = [("text", val.pick(["BẢO TÀNG TỈNH BẮC NINH"], ["BẢO TÀNG TỈNH NAM ĐỊNH"], [dev.MUSEUM])),
              ("title", rng.choice(["SỔ ĐĂNG KÝ HIỆN VẬT", "BẢN THỐNG KÊ HIỆN VẬT"])), ("table", headers, rows)]
     return Doc("museum_object", "baotang/", [items], records, "register")
 

@@ -1,4 +1,4 @@
-"""How Vietnamese forms name a field: a grammar of label wordings, split into seen and unseen.
+"""How Vietnamese forms name a field: a grammar of label wordings, split into seen, dev and unseen.
 
 A label about a person is a *role* (who: the mother, the deceased, the
 declarant …) and an *attribute* (what: name, birth date, residence …) put in an
@@ -17,6 +17,10 @@ and its folded form is none of the seen wordings'. ``forms.disjoint``
 verifies that no unseen wording occurs in the extractor itself. The unseen
 lists are the test: whoever changes the extractor should not read them.
 
+A third split, *dev* (its words, templates and values in ``forms/dev_words.py``, which may be read), is
+neither: wordings of its own, for developing and checking a rule or a calibration before the unseen split
+judges it; ``forms.disjoint`` checks that no dev wording folds to an unseen one.
+
 Surface decoration is split the same way: seen labels end with ":" in the
 contract's case (or ALL CAPS); unseen labels may also end with "." or " -",
 lose their diacritics, or carry no punctuation at all in a label/value grid.
@@ -28,7 +32,9 @@ import random
 import re
 import unicodedata
 
-SPLITS = ("seen", "unseen")
+from forms import dev_words
+
+SPLITS = ("seen", "dev", "unseen")
 
 # --- roles: who a label is about ------------------------------------------------------------------
 # "" is the record's subject named by the attribute alone ("Họ và tên").
@@ -140,6 +146,17 @@ RELATIVES: dict[str, dict[str, list[str]]] = {
 PUNCTUATION = {"seen": [":"], "unseen": [":", ".", " -"]}
 LAYOUTS = {"seen": ["inline"], "unseen": ["inline", "inline", "numbered", "grid", "below"]}
 
+# The dev split (forms/dev_words.py): words of its own beside the two others', for whoever tunes the extractor.
+for _table, _dev in ((ROLES, dev_words.ROLES), (ATTRIBUTES, dev_words.ATTRIBUTES), (PLAIN, dev_words.PLAIN),
+                     (RELATIVES, dev_words.RELATIVES)):
+    for _concept, _entry in _table.items():
+        _entry["dev"] = list(_dev.get(_concept, []))
+MARKERS["dev"] = list(dev_words.MARKERS)
+PUNCTUATION["dev"] = list(dev_words.PUNCTUATION)
+LAYOUTS["dev"] = list(dev_words.LAYOUTS)
+# templates that print no punctuation after a label (a gap, a run of dots or a cell border instead)
+UNPUNCTUATED = ("grid", "dotted", "ruled")
+
 
 def fold(text: str) -> str:
     """NFC, lower case, no diacritics (đ -> d), letters and digits separated by single spaces."""
@@ -192,6 +209,15 @@ def person_wordings(role: str, attribute: str, split: str) -> list[str]:
                 if not r or takes_role_after(a)] + SEEN_VARIANTS.get((role, attribute), [])
     seen = {fold(w) for w in person_wordings(role, attribute, "seen")}
     out = []
+    if split == "dev":  # dev words in the seen order: at least one of the role or the attribute a dev word
+        for a in attrs["seen"] + attrs["dev"]:
+            for r in roles["seen"] + roles["dev"]:
+                if (a not in attrs["dev"] and r not in roles["dev"]) or (r and not takes_role_after(a)):
+                    continue
+                w = compose(a, r, ORDERS["seen"][0])
+                if fold(w) not in seen and w not in out:
+                    out.append(w)
+        return out
     for a in attrs["seen"] + attrs["unseen"]:
         for r in roles["seen"] + roles["unseen"]:
             for o in ORDERS["seen"] + ORDERS["unseen"]:
@@ -206,14 +232,21 @@ def person_wordings(role: str, attribute: str, split: str) -> list[str]:
 
 
 def plain_wordings(concept: str, split: str) -> list[str]:
+    if split == "dev":  # a dev wording that folds to a seen one would be a seen wording
+        seen = {fold(w) for w in PLAIN[concept]["seen"]}
+        return [w for w in PLAIN[concept]["dev"] if fold(w) not in seen]
     return list(PLAIN[concept][split])
 
 
 def marker_wordings(role: str, split: str) -> list[str]:
     """Section headings for a role: seen templates with seen role words; unseen: an unseen template with any
-    role word, or "Thông tin" with an unseen role word (a bare unseen role word is no heading: it is a label)."""
+    role word, or "Thông tin" with an unseen role word (a bare unseen role word is no heading: it is a label);
+    dev likewise with the dev templates and role words."""
     if split == "seen":  # the contract's headings name the role in full: "Thông tin người mẹ", "Người vợ"
         pairs = [(t, r) for t in MARKERS["seen"] for r in ROLES[role]["seen"] if r.startswith("người")]
+    elif split == "dev":  # a dev template with any role word, or a seen template with a dev role word
+        pairs = [(t, r) for t in MARKERS["dev"] for r in ROLES[role]["seen"] + ROLES[role]["dev"]]
+        pairs += [(t, r) for t in MARKERS["seen"] if "{r}" in t for r in ROLES[role]["dev"]]
     else:
         pairs = [(t, r) for t in MARKERS["unseen"] for r in ROLES[role]["seen"] + ROLES[role]["unseen"]]
         pairs += [(t, r) for t in MARKERS["seen"] if "{r}" in t for r in ROLES[role]["unseen"]]
@@ -267,19 +300,19 @@ class Labeler:
     def _dress(self, wording: str) -> str:
         text = strip_marks(wording) if self.bare and self.rng.random() < 0.6 else wording
         text = text.upper() if self.caps else text
-        return text if self.layout == "grid" else text + self.punct
+        return text if self.layout in UNPUNCTUATED else text + self.punct
 
     def person(self, role: str, attribute: str) -> str:
         """A label for the role's attribute. The record's own subject is mostly named by the attribute alone
         ("Họ và tên"), as forms do; the role word ("… người được khai sinh") is the exception."""
         bare = ATTRIBUTES[attribute][self.split]
-        if "" in ROLES[role]["seen"] and self.rng.random() < (0.75 if self.split == "seen" else 0.5):
+        if "" in ROLES[role]["seen"] and bare and self.rng.random() < (0.75 if self.split == "seen" else 0.5):
             return self._dress(self.rng.choice(bare))
         named = [w for w in person_wordings(role, attribute, self.split) if w not in bare]
         return self._dress(self.rng.choice(named or bare))
 
     def plain(self, concept: str) -> str:
-        return self._dress(self.rng.choice(plain_wordings(concept, self.split)))
+        return self._dress(self.rng.choice(plain_wordings(concept, self.split) or PLAIN[concept]["seen"]))
 
     def relative(self, relation: str) -> str:
         return self._dress(self.rng.choice(relative_wordings(relation, self.split)))
@@ -289,4 +322,4 @@ class Labeler:
         return text.upper() if self.caps else text
 
     def has(self, concept: str) -> bool:
-        return bool(PLAIN[concept][self.split])
+        return bool(plain_wordings(concept, self.split))

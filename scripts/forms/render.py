@@ -6,7 +6,9 @@
 The painter is extended only where the grammar needs it: labels are printed
 as the labeler dressed them (punctuation and case included), and the unseen
 split's templates — numbered items, a label/value grid with no punctuation,
-the value on the line below its label — are laid out here.
+the value on the line below its label — and the dev split's — dotted leaders
+between label and value, labels in the left column of a ruled table, two
+label:value pairs on every line — are laid out here.
 """
 
 from __future__ import annotations
@@ -58,12 +60,65 @@ class GrammarPainter(mf.Painter):
         self.y += self.line_h
         self.fields([("", value)], mf.MARGIN + 60)
 
+    def _wrapped(self, x: float, value: str) -> int:
+        """The value from x to the right margin, wrapped; returns the lines it took (``self.y`` on its last)."""
+        words, line, n = value.split(), "", 1
+        for w in words:
+            cand = (line + " " + w).strip()
+            if x + self.width(cand) > mf.PAGE_W - mf.MARGIN and line:
+                self.text(x, line)
+                self.y += self.line_h
+                line, n = w, n + 1
+            else:
+                line = cand
+        self.text(x, line)
+        return n
+
+    def dotted(self, label: str, value: str) -> None:
+        """Label, a run of dots to the value's column (or a few past the label), the value: no punctuation."""
+        self.text(mf.MARGIN, label)
+        start = mf.MARGIN + self.width(label + " ")
+        x = max(GRID_X, start + self.width("." * self.rng.randint(6, 14)))
+        self.leader(start, x - self.width(" "))
+        self._wrapped(x, value)
+        self.y += self.line_h
+
+    def ruled(self, label: str, value: str) -> None:
+        """One row of a ruled two-column table: the label in the left cell, the value in the right one."""
+        top = self.y - self.line_h // 4
+        x = max(GRID_X, mf.MARGIN + self.width(label + "   ") + 20)
+        self.text(mf.MARGIN + 12, label)
+        self._wrapped(x + 12, value)
+        self.y += self.line_h
+        bottom = self.y - self.line_h // 4
+        left, right = mf.MARGIN, mf.PAGE_W - mf.MARGIN + 10
+        for y in (top, bottom):
+            self.draw.line((left, y, right, y), fill=0, width=2)
+        for xv in (left, x, right):
+            self.draw.line((xv, top, xv, bottom), fill=0, width=2)
+        self.y += self.line_h // 6
+
+    def paired(self, pairs: list) -> None:
+        """Two label:value pairs on a line, each wrapped inside its half of the page."""
+        mid, top, ends = mf.PAGE_W / 2, self.y, []
+        for (lb, v), (x0, x1) in zip(pairs, ((mf.MARGIN, mid - 30), (mid + 30, mf.PAGE_W - mf.MARGIN))):
+            self.y = top
+            self.fields([(lb, v)], x0, x1)
+            ends.append(self.y)
+        self.y = max(ends)
+
     def render(self, items: list):
         for it in items:
             if it[0] == "grid":
                 self.grid(it[1], it[2])
             elif it[0] == "below":
                 self.below(it[1], it[2])
+            elif it[0] == "dotted":
+                self.dotted(it[1], it[2])
+            elif it[0] == "ruled":
+                self.ruled(it[1], it[2])
+            elif it[0] == "paired":
+                self.paired(it[1])
             else:
                 super().render([it])
         return self.img.crop((0, 0, mf.PAGE_W, min(3400, self.y + 120)))
@@ -73,6 +128,8 @@ def apply_layout(items: list, layout: str) -> list:
     """Rewrite a page's ``fields`` items for the document's template (the seen split is always ``inline``)."""
     if layout == "inline":
         return items
+    if layout == "paired":
+        return _paired(items)
     out, n = [], 0
     for it in items:
         if it[0] != "fields":
@@ -89,6 +146,25 @@ def apply_layout(items: list, layout: str) -> list:
     return out
 
 
+def _paired(items: list) -> list:
+    """The pairs of consecutive ``fields`` items two by two on a line (a lone last pair keeps a line of its own)."""
+    out, run = [], []
+
+    def flush() -> None:
+        for k in range(0, len(run), 2):
+            out.append(("paired", run[k:k + 2]) if k + 1 < len(run) else ("fields", run[k:k + 1]))
+        run.clear()
+
+    for it in items:
+        if it[0] == "fields":
+            run.extend(it[1])
+        else:
+            flush()
+            out.append(it)
+    flush()
+    return out
+
+
 def build_document(split: str, kind: str, index: int, level: int, seed: int):
     """Page images and truth of one document; deterministic in its arguments."""
     rng = random.Random(f"{seed}:{split}:{kind}:{index}:{level}")
@@ -98,7 +174,8 @@ def build_document(split: str, kind: str, index: int, level: int, seed: int):
     val.capitals = family != "mono"  # FreeMono drops the second mark of capitals (Ễ prints as Ê): no upper-case values
     builders = BUILDERS[kind]
     doc = builders[(index + level) % len(builders)](lab, val, rng)  # every kind of document at every --per-type
-    style = mf.Style(font, rng.randint(28, 34), rng.random() < 0.5 and lab.layout != "grid", False)
+    style = mf.Style(font, rng.randint(28, 34), rng.random() < 0.5 and lab.layout not in ("grid", "dotted", "ruled"),
+                     False)
     if doc.layout == "register" and doc.record_type == "museum_object":
         style.size, style.leaders = rng.randint(24, 27), False
     if doc.layout in ("two-column", "bound-register"):
@@ -114,7 +191,7 @@ def build_document(split: str, kind: str, index: int, level: int, seed: int):
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="Write a split's benchmark forms and their truth to a folder.")
     ap.add_argument("out", type=Path)
-    ap.add_argument("--split", default="seen", choices=["seen", "unseen"])
+    ap.add_argument("--split", default="seen", choices=["seen", "dev", "unseen"])
     ap.add_argument("--kinds", default=",".join(KINDS))
     ap.add_argument("--per-type", type=int, default=2)
     ap.add_argument("--levels", default="0")

@@ -14,6 +14,7 @@ import random
 from dataclasses import dataclass
 
 import make_forms as mf
+from forms import dev_words as dev
 
 UNSEEN_SURNAMES = ["Tạ", "Lưu", "Quách", "Kiều", "Thái", "Hà", "Tô", "Triệu", "Cao", "Khổng", "Âu", "Vương", "Lâm",
                    "Huỳnh", "Võ", "Châu", "Tăng", "Doãn", "Mạc", "Giáp", "Khúc", "Lục", "Tống", "Ninh", "Thân", "Diệp"]
@@ -58,13 +59,19 @@ class Values:
     def __init__(self, split: str, rng: random.Random):
         self.split, self.rng = split, rng
         self.unseen = split == "unseen"
+        self.dev = split == "dev"  # pools of forms/dev_words.py
         self.capitals = True  # whether the page's font prints every capital with its marks
 
     def person(self, sex: str | None = None, years: tuple[int, int] = (1930, 2005)) -> Person:
         rng = self.rng
         sex = sex or rng.choice(["male", "female"])
         male = sex == "male"
-        if self.unseen:
+        if self.dev:
+            sur, mid = dev.SURNAMES, dev.MIDDLE_M if male else dev.MIDDLE_F
+            given = dev.GIVEN_M if male else dev.GIVEN_F
+            prov, code, _, _, _ = rng.choice(dev.PROVINCES)
+            ethnic = dev.ETHNIC
+        elif self.unseen:
             sur, mid = UNSEEN_SURNAMES, UNSEEN_MIDDLE_M if male else UNSEEN_MIDDLE_F
             given = UNSEEN_GIVEN_M if male else UNSEEN_GIVEN_F
             prov, code, _, _, _ = rng.choice(UNSEEN_PROVINCES)
@@ -80,10 +87,10 @@ class Values:
 
     def place(self, province: str | None = None) -> str:
         rng = self.rng
-        if not self.unseen:
+        if not self.unseen and not self.dev:
             return mf.place(rng, province)
-        prov, _, districts, communes, city = next((p for p in UNSEEN_PROVINCES if p[0] == province), None) or \
-            rng.choice(UNSEEN_PROVINCES)
+        pool = dev.PROVINCES if self.dev else UNSEEN_PROVINCES
+        prov, _, districts, communes, city = next((p for p in pool if p[0] == province), None) or rng.choice(pool)
         form = rng.choice(["xã", "xã", "thị trấn", "phường"])
         district = f"thành phố {city}" if form == "phường" else f"huyện {rng.choice(districts)}"
         p = f"{form} {rng.choice(communes)}, {district}, tỉnh {prov}"
@@ -92,6 +99,10 @@ class Values:
         return p
 
     def office(self) -> str:
+        if self.dev:
+            prov, _, districts, communes, _ = self.rng.choice(dev.PROVINCES)
+            head = self.rng.choice(["UBND phường", "Ủy ban nhân dân xã"])
+            return f"{head} {self.rng.choice(communes)}, huyện {self.rng.choice(districts)}, tỉnh {prov}"
         if not self.unseen:
             return mf.office(self.rng)
         prov, _, districts, communes, _ = self.rng.choice(UNSEEN_PROVINCES)
@@ -115,9 +126,12 @@ class Values:
         return mf.say_date(*d, self.rng)
 
     def ethnic(self) -> str:
-        return self.rng.choice(UNSEEN_ETHNIC if self.unseen else mf.ETHNIC)
+        return self.rng.choice(dev.ETHNIC if self.dev else UNSEEN_ETHNIC if self.unseen else mf.ETHNIC)
 
-    def pick(self, seen: list, unseen: list):
+    def pick(self, seen: list, unseen: list, dev: list | None = None):
+        """One of the split's values (the dev split's own list when given, else the seen one)."""
+        if self.dev:
+            return self.rng.choice(dev or seen)
         return self.rng.choice(unseen if self.unseen else seen)
 
     def personal_id(self, p: Person) -> str:

@@ -98,3 +98,28 @@ def test_the_worker_refuses_to_start_with_a_bad_step_option(monkeypatch, capsys)
     assert cmd_worker(Namespace(processes=None, threads=None, queues=None)) == 2
     err = capsys.readouterr().err
     assert "SOHOA_OCR_STEPS" in err and "'binarize'" in err and "'method'" in err
+
+
+def test_only_a_noisy_page_is_smoothed_and_the_measure_is_recorded(prose):
+    img, _ = prose
+    clean = np.asarray(img.convert("L")).copy()
+    rng = np.random.default_rng(3)
+    noisy = np.clip(clean.astype(np.int16) + rng.normal(0, 14, clean.shape).round().astype(np.int16),
+                    0, 255).astype(np.uint8)
+    light = np.clip(clean.astype(np.int16) + rng.normal(0, 4, clean.shape).round().astype(np.int16),
+                    0, 255).astype(np.uint8)
+
+    def run(image):
+        page = Page(image=image.copy(), info={"dpi": 300}, context=PageContext(), steps=frozenset())
+        run_pipeline(page, pipeline_for(["smooth"]), lambda name: None)
+        return page
+    quiet, grainy, little = run(clean), run(noisy), run(light)
+    assert quiet.info["noise"] < 1 and "smoothed" not in quiet.info and (quiet.image == clean).all()
+    assert little.info["noise"] < 4.5 and "smoothed" not in little.info and (little.image == light).all()
+    assert grainy.info["noise"] >= 4.5 and grainy.info["smoothed"]
+    assert np.abs(grainy.image.astype(int) - clean).mean() < np.abs(noisy.astype(int) - clean).mean()
+
+
+def test_smooth_threshold_is_an_option():
+    with pytest.raises(StepError, match=r"step 'smooth': option 'min_noise' must be 0 or more"):
+        pipeline_for(["smooth:min_noise=-1"])

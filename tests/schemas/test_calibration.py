@@ -41,7 +41,8 @@ def test_fit_gives_confident_fields_their_floor_and_others_under_it():
 
 def test_stored_calibration_is_used():
     cal = calibration()
-    assert cal is not None and cal.confident_from is not None and "all" in cal.maps
+    assert cal is not None and cal.confident_from is not None
+    assert "logit" in getattr(cal, "weights", {}) or "all" in getattr(cal, "maps", {})
     assert cal("name", True, 0.0) < REVIEW_THRESHOLD
 
 
@@ -68,3 +69,42 @@ def test_one_doubtful_secondary_field_is_listed_but_does_not_hold_the_record():
                                         "Quốc tịch: Việt@0.1 Nam@0.1", "Nơi sinh: xã@0.1 Tam@0.1 Sơn@0.1"])],
                           "hotich/")[0]
     assert len(rec["doubtful"]) >= 3 and rec["needs_review"]
+
+
+def test_logistic_calibration_weighs_each_piece_of_evidence():
+    from schemas.confidence import LogisticCalibration, evidence, fit_logistic
+    rng = random.Random(5)
+    pts = []
+    for _ in range(12000):
+        how = rng.choice(("exact", "meaning"))
+        wording = rng.choice(("known", "strange"))
+        s = rng.choice((0.5, 0.97))
+        p_right = 0.9995 if (s > 0.9 and how == "exact") else 0.97 if s > 0.9 else 0.6
+        pts.append((f"name:clean:{how}:-:{wording}:document", s, rng.random() < p_right))
+    cal = fit_logistic(pts)
+    assert isinstance(cal, LogisticCalibration) and cal.confident_from is not None
+    # a label read word for word with a high score is confident; from its meaning alone it is not
+    assert cal("name", True, 0.97, how="exact", wording="strange", layout="document") >= CONFIDENT
+    assert cal("name", True, 0.97, how="meaning", wording="known", layout="document") < CONFIDENT
+    assert cal("name", True, 0.5, how="exact", wording="known", layout="document") < 0.8
+    # a way of reading the fit never saw is never confident, whatever its score
+    assert cal("name", True, 0.999, how="assigned", wording="known", layout="document") < CONFIDENT
+    # no feature names a template or a wording: only the evidence's kinds
+    assert {k.split("=")[0] for k in evidence("name:clean:exact:-:known:row", 0.9)} <= {
+        "logit", "family", "state", "how", "wording", "layout", "how*wording", "logit*how", "logit*wording",
+        "logit*state"}
+
+
+def test_a_logistic_calibration_file_is_loaded(tmp_path):
+    import json
+    from schemas.confidence import LogisticCalibration, use_calibration
+    path = tmp_path / "cal.json"
+    path.write_text(json.dumps({"model": "logistic", "weights": {"logit": 1.0}, "intercept": 0.0,
+                                "confident_from": 0.99, "counts": {"exact": 500}}), encoding="utf-8")
+    use_calibration(path)
+    try:
+        cal = calibration()
+        assert isinstance(cal, LogisticCalibration)
+        assert cal("name", True, 0.999, how="exact") >= CONFIDENT > cal("name", True, 0.9, how="exact")
+    finally:
+        use_calibration(None)

@@ -167,6 +167,27 @@ def test_a_label_that_begins_like_another_leaves_nothing_in_the_value():
         assert "declarant" not in rec["fields"]
 
 
+def test_label_words_between_two_wordings_belong_to_the_label():
+    # "Họ tên" + "đầy đủ" + "liệt sĩ:": the middle words are explained by the vocabulary, so the label is the
+    # whole run, in capitals or sentence case; its words never become the name
+    rec = extract_records([page(["GIẤY BÁO TỬ", "Họ và tên: Đỗ Văn Toàn",
+                                 "Nguyên quán gốc liệt sĩ: xã Đình Bảng, huyện Lạng Giang, tỉnh Bắc Ninh"])],
+                          collection="nguoicocong/")[0]
+    assert flatten_fields(rec)["hometown"] == "xã Đình Bảng, huyện Lạng Giang, tỉnh Bắc Ninh"  # "gốc" is the label's
+    for rows in (["GIẤY BÁO TỬ", "HỌ TÊN ĐẦY ĐỦ LIỆT SĨ: Đỗ Văn Toàn", "TÊN THƯỜNG GỌI: Sơn"],
+                 ["GIẤY BÁO TỬ", "Họ tên đầy đủ liệt sĩ: Đỗ Văn Toàn", "Tên thường gọi: Sơn"]):
+        recs = extract_records([page(rows)], collection="nguoicocong/")
+        v = flatten_fields(recs[0])
+        assert v["full_name"] == "Đỗ Văn Toàn" and v["alias"] == "Sơn", rows
+
+
+def test_a_colon_inside_a_label_does_not_cut_it():
+    # OCR put a colon inside "Họ chữ đệm và tên:": the filler between the two halves is no name
+    recs = extract_records([page(["LÝ LỊCH LIỆT SĨ", "Hỏ chữ đện: và tên: Trần Xuân Hùng", "Sinh năm: 1948"])],
+                           collection="nguoicocong/")
+    assert flatten_fields(recs[0])["full_name"] == "Trần Xuân Hùng"
+
+
 def test_unknown_wording_of_known_fields_on_a_page():
     rec = one(["GIẤY KHAI SINH", "Số: 12", "Tên khai sinh của trẻ: Phạm Minh Châu",
                "Ngày tháng năm sinh: 02/09/2001", "Nơi sinh: Bệnh viện đa khoa tỉnh Bắc Ninh",

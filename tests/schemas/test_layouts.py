@@ -151,3 +151,15 @@ def test_a_name_or_material_column_whose_title_was_not_read_is_split_off_by_what
             [(100, "1"), (250, "G.485"), (500, "Áo the"), (1000, "Vải"), (1400, "Cao 12 cm"), (1800, "Thế kỷ XIX")]]
     v = flatten_fields(extract_records([page(rows)], "baotang/")[0])
     assert v["name"] == "Áo the" and v["material"] == "Vải"
+
+
+def test_a_province_or_district_cut_short_and_the_words_that_complete_it():
+    from schemas.gazetteer import completes_unit, cut_unit
+    assert cut_unit("xã Vân Tương, huyện Gia Bình, tỉnh Bắc") == ("tinh", "bac")
+    assert cut_unit("huyện Gia Bình, tỉnh Bắc Giang") is None  # a whole name
+    assert cut_unit("xã Tam Sơn") is None  # no province or district last
+    assert completes_unit("…, tỉnh Bắc", ["Giang"]) == 1
+    assert completes_unit("…, tỉnh Hà", ["Bắc"]) == 1  # a province of the older records
+    assert completes_unit("xã Tam Sơn, huyện Thuận", ["Thành,", "tỉnh", "Bắc", "Giang"]) == 1
+    assert completes_unit("…, tỉnh Bắc", ["Hà"]) == 0  # no "Bắc Hà" province: the line is no rest of it
+    assert completes_unit("…, tỉnh Bắc Ninh", ["Giang"]) == 0  # not cut

@@ -218,7 +218,9 @@ def test_symbol_among_the_digits_of_a_number_is_a_speck():
     for raw, want in (("KL.335%3", "KL.3353"), ("LS8§5545", "LS85545"), ("KL.?7744", "KL.7744")):
         n = norm_number(raw)
         assert n.value == want and n.quality <= 0.5
-    assert norm_number("§6/GBT").value == "§6/GBT"  # a symbol in a digit's place is no speck
+    # a symbol in a digit's place is no speck: a § where the number starts is the 8 it looks like, doubtful
+    n = norm_number("§6/GBT")
+    assert n.value == "86/GBT" and n.quality <= 0.5 and n.notes
 
 
 def test_one_letter_far_right_of_a_text_is_a_speck():

@@ -154,3 +154,28 @@ def test_reason_codes_carry_no_values():
 def test_effective_fields_without_review_is_the_extraction():
     rec = birth()
     assert effective_fields(rec["fields"], None) is rec["fields"]
+
+
+def test_one_name_given_to_two_people_of_a_record_is_never_confident():
+    from synth import page
+    from schemas.extract import REVIEW_THRESHOLD, extract_records, flatten_fields
+    rows = ["GIẤY BÁO TỬ", "Họ và tên: Đỗ Văn Toàn", "Bí danh: Đỗ Văn Toàn", "Năm sinh: 1951"]
+    rec = extract_records([page(rows)], "nguoicocong/")[0]
+    conf = flatten_fields(rec, "confidence")
+    assert flatten_fields(rec)["alias"] == "Đỗ Văn Toàn" and conf["alias"] < REVIEW_THRESHOLD
+    assert any("the same value as" in n for n in rec["fields"]["alias"].get("notes", []))
+    # the declarant is usually a parent: the same name there is no doubt
+    rows = ["TRÍCH LỤC KHAI SINH", "Họ và tên: Lê Minh Châu", "Họ tên mẹ: Đỗ Thị Mai",
+            "Họ tên người đi khai sinh: Đỗ Thị Mai"]
+    rec = extract_records([page(rows)], "hotich/")[0]
+    assert not any("the same value as" in n for n in rec["fields"]["mother"]["full_name"].get("notes", []))
+
+
+def test_one_full_birth_date_given_to_two_people_is_never_confident():
+    from synth import page
+    from schemas.extract import REVIEW_THRESHOLD, extract_records, flatten_fields
+    rows = ["TRÍCH LỤC KHAI SINH", "Họ và tên: Lê Minh Châu", "Ngày sinh: 15/06/1964", "Người cha",
+            "Họ và tên: Lê Văn Nam", "Năm sinh: 15/06/1964"]
+    rec = extract_records([page(rows)], "hotich/")[0]
+    conf = flatten_fields(rec, "confidence")
+    assert conf["father.birth_year"] < REVIEW_THRESHOLD and conf["date_of_birth"] < REVIEW_THRESHOLD

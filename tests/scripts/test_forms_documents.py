@@ -33,7 +33,7 @@ def build(split: str, kind: str, index: int = 0):
     return builders[index % len(builders)](Labeler(split, rng), Values(split, rng), rng)
 
 
-@pytest.mark.parametrize("split", ["seen", "unseen"])
+@pytest.mark.parametrize("split", ["seen", "dev", "unseen"])
 @pytest.mark.parametrize("kind", [k for k in BUILDERS if k != "bound_register"])
 def test_truth_uses_the_contract_keys(split, kind):
     for index in range(len(BUILDERS[kind])):
@@ -45,7 +45,7 @@ def test_truth_uses_the_contract_keys(split, kind):
             assert not unknown, (kind, index, unknown)
 
 
-@pytest.mark.parametrize("split", ["seen", "unseen"])
+@pytest.mark.parametrize("split", ["seen", "dev", "unseen"])
 def test_the_bound_register_holds_one_certificate_per_page(split):
     doc = build(split, "bound_register")
     assert len(doc.pages) == 20 and len(doc.records) == 20
@@ -53,7 +53,7 @@ def test_the_bound_register_holds_one_certificate_per_page(split):
     assert kinds.count("birth") == 8 and kinds.count("death") == 8 and kinds.count("marriage") == 4
 
 
-@pytest.mark.parametrize("split", ["seen", "unseen"])
+@pytest.mark.parametrize("split", ["seen", "dev", "unseen"])
 def test_dossiers_and_registers(split):
     martyr = build(split, "martyr")
     assert len(martyr.pages) >= 2 and len(martyr.records) == 1
@@ -95,3 +95,30 @@ def test_documents_are_deterministic_in_their_arguments():
     assert a_images[0].tobytes() == b_images[0].tobytes()
     _, c_truth = build_document("unseen", "death", 1, 2, 12)
     assert c_truth["records"] != a_truth["records"]
+
+
+def test_dev_people_come_from_the_dev_pools():
+    from forms import dev_words
+    val = Values("dev", random.Random(1))
+    for _ in range(50):
+        p = val.person()
+        assert p.name.split()[0] in dev_words.SURNAMES
+        assert p.province in {prov[0] for prov in dev_words.PROVINCES}
+    assert not set(dev_words.SURNAMES) & (set(mf.SURNAMES) | set(UNSEEN_SURNAMES))
+
+
+@pytest.mark.parametrize("layout", ["dotted", "ruled", "paired"])
+def test_dev_templates_lay_out_every_pair(layout):
+    from forms.render import GrammarPainter, apply_layout
+    doc = build("dev", "birth")
+    items = apply_layout(doc.pages[0], layout)
+    pairs = [p for it in doc.pages[0] if it[0] == "fields" for p in it[1]]
+    laid = [(it[1], it[2]) if it[0] in ("dotted", "ruled") else None for it in items]
+    laid = [p for it in items if it[0] == "paired" for p in it[1]] + \
+        [p for it in items if it[0] == "fields" for p in it[1]] + [p for p in laid if p]
+    assert sorted(laid) == sorted(pairs)
+    if layout == "paired":
+        assert all(len(it[1]) == 2 for it in items if it[0] == "paired") and any(it[0] == "paired" for it in items)
+    font = next(f for faces in mf.FONTS.values() for f in faces if "Mono" not in f)
+    img = GrammarPainter(mf.Style(font, 30, False, False), random.Random(1)).render(items)
+    assert img.getextrema()[0] == 0  # ink on the page

@@ -17,8 +17,8 @@ def _readings() -> dict[str, set[tuple[str, str]]]:
     out: dict[str, set] = {}
     for role, words in g.ROLES.items():
         for attr, attr_words in g.ATTRIBUTES.items():
-            for a in map(g.fold, attr_words["seen"] + attr_words["unseen"]):
-                for r in map(g.fold, words["seen"] + words["unseen"]):
+            for a in map(g.fold, attr_words["seen"] + attr_words["unseen"] + attr_words["dev"]):
+                for r in map(g.fold, words["seen"] + words["unseen"] + words["dev"]):
                     forms = [a] if not r else [f"{a} {r}", f"{a} cua {r}", f"{r} {a}"]
                     for f in forms:
                         out.setdefault(f, set()).add((role, attr))
@@ -38,7 +38,7 @@ def test_every_person_wording_parses_into_its_role_and_attribute(split):
     for role in g.ROLES:
         for attr in g.ATTRIBUTES:
             words = g.person_wordings(role, attr, split)
-            if split == "unseen":
+            if split in ("unseen", "dev"):
                 assert words, (role, attr)
             for w in words:
                 assert (role, attr) in parse(w), (role, attr, w)
@@ -57,6 +57,24 @@ def test_seen_and_unseen_wordings_never_fold_to_the_same_text():
     unseen = {g.fold(w) for ws in g.all_wordings("unseen").values() for w in ws}
     assert seen and unseen
     assert not seen & unseen, sorted(seen & unseen)[:10]
+
+
+def test_dev_wordings_fold_to_no_seen_and_no_unseen_wording():
+    """Counts only: whoever tunes on the dev split reads no unseen word."""
+    from forms.disjoint import dev_unseen_overlap
+    seen = {g.fold(w) for ws in g.all_wordings("seen").values() for w in ws}
+    dev = {g.fold(w) for ws in g.all_wordings("dev").values() for w in ws}
+    assert dev and not dev & seen, len(dev & seen)
+    n_words, in_unseen, n_values, values_in_unseen = dev_unseen_overlap()
+    assert n_words == len(dev) and n_values > 100
+    assert (in_unseen, values_in_unseen) == (0, 0)
+
+
+def test_dev_split_has_templates_and_decoration_of_its_own():
+    assert set(g.LAYOUTS["dev"]) - {"inline"} and not (set(g.LAYOUTS["dev"]) - {"inline"}) & set(g.LAYOUTS["unseen"])
+    lab = g.Labeler("dev", __import__("random").Random(3))
+    assert lab.plain("reg_date").rstrip(" :-") in g.plain_wordings("reg_date", "dev") + \
+        [w.upper() for w in g.plain_wordings("reg_date", "dev")]
 
 
 def test_word_lists_of_a_concept_do_not_share_a_wording_between_splits():

@@ -1,0 +1,333 @@
+"""Value repair after OCR, by rules that hold whatever the document: what a value can be says which
+reading OCR garbled.
+
+- **Places** (``repair_place_units``): a commune, district or province name after its level word (``xã``,
+  ``huyện``, ``tỉnh`` …) that is no unit of Vietnam's gazetteer (``schemas/gazetteer.py``) *inside the unit
+  the value names around it* — a commune among its district's communes, a district among its province's
+  districts — but one edit from exactly one of them is read as that unit (``xã Tân Chỉ, huyện Tiên Du`` →
+  ``xã Tân Chi``). A name the gazetteer cannot place in a containing unit (no district or province named,
+  or one it does not hold, such as a province of before 1997) is left as read: the whole country holds too
+  many names one edit apart.
+- **Name syllables** (``nearest_name_syllable``): a word of a name that is no common name syllable but
+  differs from several only in the marks is read as the one whose marks are nearest, when it is strictly
+  nearer than the rest (``Đúc``: ``đức`` is one mark away, ``dục`` three).
+- **Document numbers** (``repair_document_code``): the letters after a number's slash are the issuing
+  document's abbreviation (``QĐ``, ``GBT``, ``UB`` …, ``schemas/data/document_codes.txt``); a digit OCR read
+  for a letter there (``0Đ``) is read as the one abbreviation the look-alikes give. A ``§`` where a number
+  starts is an ``8`` (``§4``).
+
+Each repair says whether it is *sure*: exactly one candidate at distance 1 and none at distance 2. A
+field keeps its confidence only for a sure repair; the OCR text stays in the field's ``raw`` and every
+repair is named in its ``notes``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from rapidfuzz.distance import Levenshtein
+
+from sohoa.text import fold, nfc
+
+from .gazetteer import hierarchy
+
+REPAIR_FACTOR = 0.8  # confidence kept by a value repaired with another candidate close behind
+
+
+@dataclass
+class Repaired:
+    value: str
+    changes: list[str] = field(default_factory=list)
+    sure: bool = True  # every change had one candidate and a clear margin
+
+
+# --- places ---------------------------------------------------------------------------------------
+
+_COMMUNE_LEVELS = ("thị trấn", "phường", "xã")
+_DISTRICT_LEVELS = ("thành phố", "thị xã", "huyện", "quận")
+_PROVINCE_LEVELS = ("thành phố", "tỉnh")
+_LEVELS = sorted(set(_COMMUNE_LEVELS + _DISTRICT_LEVELS + _PROVINCE_LEVELS), key=len, reverse=True)
+# a level word and the capitalised words of its name, up to the next comma or level word
+_UNIT = re.compile(rf"(?<!\w)({'|'.join(_LEVELS)})\s+((?:[^\W\d_][\w'-]*)(?:\s+[^\W\d_][\w'-]*){{0,3}})",
+                   re.IGNORECASE)
+
+
+def _name_words(text: str) -> str:
+    """The unit's name: its capitalised words, up to a lower-case word (the next level word or other text)."""
+    words = []
+    for w in text.split():
+        if not w[:1].isupper():
+            break
+        words.append(w)
+        if w.endswith((",", ";", ".", ":")):
+            break
+    return " ".join(words)
+
+
+def _closest(name: str, pool: frozenset[str] | set[str]) -> tuple[str | None, bool]:
+    """The one unit of ``pool`` one edit from ``name`` (compared as written, lower case), and whether no other
+    is within two edits; (None, False) when none or several are one edit away."""
+    key = nfc(name).lower()
+    near = [(Levenshtein.distance(key, p, score_cutoff=2), p) for p in pool if abs(len(p) - len(key)) <= 2]
+    one = [p for d, p in near if d <= 1]
+    if len(one) != 1:
+        return None, False
+    return one[0], not any(d == 2 for d, _ in near)
+
+
+@lru_cache(maxsize=1)
+def all_unit_names() -> frozenset[str]:
+    """Every province, district and commune name of the gazetteer, lower case as written."""
+    tree = hierarchy()
+    return frozenset(tree) | frozenset(d for ds in tree.values() for d in ds if d) | \
+        frozenset(c for ds in tree.values() for cs in ds.values() for c in cs)
+
+
+def _misread(name: str) -> bool:
+    """Does a word of the name show OCR's hand: no Vietnamese syllable, or none of the common name syllables
+    while one differs from it only in the marks (``Sơm``, ``Chỉ``)? Only then is a repair sure."""
+    from .normalize import plausible_word, rare_name_syllable
+    return any(not plausible_word(w) or rare_name_syllable(w) for w in name.split())
+
+
+def _units(text: str) -> list[tuple[str, str, int, int]]:
+    """(level, name, start, end of the name) for each level word followed by a capitalised name."""
+    out = []
+    for m in _UNIT.finditer(text):
+        level = m.group(1).lower()
+        name = _name_words(m.group(2)).rstrip(",;.:")
+        if name:
+            out.append((level, name, m.start(2), m.start(2) + len(name)))
+    return out
+
+
+def repair_place_units(text: str) -> Repaired:
+    """Commune, district and province names read one edit off a unit of the gazetteer inside the unit the
+    value names around it; see the module's docstring."""
+    tree = hierarchy()
+    units = _units(text)
+    if not tree or not units:
+        return Repaired(text)
+    provinces = set(tree)
+    from .vocab import PROVINCES  # provinces of before 1997 too ("Hà Bắc"): known, never read as another
+    former = {nfc(p).lower() for p in PROVINCES} - provinces
+    known = all_unit_names()
+    fixes: list[tuple[int, int, str, str]] = []  # start, end, read, repaired
+    sure = True
+
+    def settle(level_names: tuple[str, ...], pool: set[str] | frozenset[str]) -> tuple[str | None, tuple | None]:
+        """The unit of ``pool`` the value names at these levels, as a (name, fix) pair."""
+        nonlocal sure
+        for level, name, start, end in units:
+            if level not in level_names:
+                continue
+            key = nfc(name).lower()
+            if key in pool:
+                return key, None
+            if key in former and level_names == _PROVINCE_LEVELS:
+                return None, None
+            if key in known:
+                # a real unit's name, read right: the gazetteer has one version of the map, records name
+                # communes merged or renamed since, and districts under another province than today
+                return None, None
+            found, clear = _closest(name, pool)
+            if found is not None:
+                sure = sure and clear and _misread(name)
+                return found, (start, end, name, found)
+        return None, None
+
+    province, fix = settle(_PROVINCE_LEVELS, provinces)
+    if fix:
+        fixes.append(fix)
+    communes: frozenset[str] = frozenset()
+    if province is not None:
+        district, fix = settle(_DISTRICT_LEVELS, set(tree[province]) - {""})
+        if fix:
+            fixes.append(fix)
+        # a commune among its district's own; with no district placed, only where the province has no
+        # districts (the 2025 map): a whole province's communes hold too many names one edit apart
+        communes = tree[province][district] if district is not None else \
+            (tree[province].get("", frozenset()) if set(tree[province]) == {""} else frozenset())
+    else:
+        # no province named: a district the gazetteer knows names its province(s) ("xã …, huyện Tiên Du");
+        # a district read wrong has no province to be looked for in, and stays as read
+        named = {nfc(name).lower() for level, name, _, _ in units if level in _DISTRICT_LEVELS}
+        communes = frozenset().union(*(cs for ds in tree.values() for d, cs in ds.items() if d and d in named))
+    if communes:
+        _, fix = settle(_COMMUNE_LEVELS, communes)
+        if fix:
+            fixes.append(fix)
+    if not fixes:
+        return Repaired(text)
+    out, changes = text, []
+    for start, end, read, unit in sorted(set(fixes), reverse=True):
+        written = " ".join(w[:1].upper() + w[1:] for w in unit.split(" "))
+        out = out[:start] + written + out[end:]
+        changes.append(f"{read} -> {written}")
+    return Repaired(out, changes[::-1], sure)
+
+
+# --- name syllables ---------------------------------------------------------------------------------
+
+def _marks_distance(a: str, b: str) -> int:
+    """Edit distance between the decomposed words: each mark (tone, hook, horn, breve, circumflex, the bar of
+    đ) counts on its own, so ``đúc``/``đức`` are 1 apart and ``đúc``/``dục`` 3."""
+    def parts(w: str) -> str:
+        return unicodedata.normalize("NFD", w.lower().replace("đ", "d\u0335"))
+    return Levenshtein.distance(parts(a), parts(b))
+
+
+def nearest_name_syllable(word: str, candidates: list[str]) -> tuple[str | None, bool]:
+    """The candidate (same letters, other marks) whose marks are nearest ``word``'s, when strictly nearer than
+    every other; and whether it is one mark away with the next two or more away (a clear margin)."""
+    if not candidates:
+        return None, False
+    ranked = sorted((_marks_distance(word, c), c) for c in candidates)
+    if len(ranked) > 1 and ranked[0][0] == ranked[1][0]:
+        return None, False
+    clear = ranked[0][0] == 1 and (len(ranked) == 1 or ranked[1][0] >= 3)
+    return ranked[0][1], clear
+
+
+# --- document numbers ---------------------------------------------------------------------------------
+
+_DATA = Path(__file__).parent / "data"
+# digits and symbols OCR gives for the capitals of an abbreviation
+_LETTER_FOR = {"0": "OQDĐ", "1": "IL", "2": "Z", "5": "S", "6": "G", "8": "B", "|": "IL", "$": "S"}
+
+
+@lru_cache(maxsize=1)
+def document_codes() -> frozenset[str]:
+    """The abbreviations of document kinds and issuing offices a number's suffix is made of."""
+    lines = (_DATA / "document_codes.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(nfc(w) for line in lines if not line.startswith("#") for w in line.split())
+
+
+def _readings(piece: str) -> set[str]:
+    out = {""}
+    for ch in piece:
+        out = {o + c for o in out for c in (_LETTER_FOR.get(ch, "") + (ch if ch not in _LETTER_FOR else ""))}
+        if len(out) > 256:
+            return set()
+    return out
+
+
+def repair_document_code(text: str) -> Repaired:
+    """``536/0Đ`` -> ``536/QĐ``: a suffix piece after the number (split at ``/`` and ``-``) that mixes capitals
+    with digits OCR read for letters, and that becomes exactly one known abbreviation when those digits are
+    read as the letters they look like; and ``§`` where a number starts (``§4`` -> ``84``)."""
+    changes: list[str] = []
+    out = text
+    m = re.match(r"^§(?=\d)", out)
+    if m:
+        out = "8" + out[1:]
+        changes.append("§ -> 8")
+    head, sep, tail = out.partition("/")
+    if sep and head[-1:].isdigit():
+        pieces = re.split(r"([/\-])", tail)
+        for i, piece in enumerate(pieces):
+            if piece in "/-" or piece in document_codes():
+                continue
+            if not any(c.isalpha() for c in piece) or not any(c in _LETTER_FOR for c in piece) \
+                    or any(c.isalpha() and not c.isupper() for c in piece):
+                continue
+            hits = _readings(piece) & document_codes()
+            if len(hits) == 1:
+                fixed = hits.pop()
+                changes.append(f"{piece} -> {fixed}")
+                pieces[i] = fixed
+        out = head + sep + "".join(pieces)
+    return Repaired(out, changes, sure=False)
+
+
+# --- slips in places and short texts ------------------------------------------------------------
+
+_PART_LEVELS = ("thị trấn", "thị xã", "thành phố", "khu phố", "tổ dân phố", "phường", "quận", "huyện", "tỉnh",
+                "xã", "thôn", "xóm", "ấp", "bản")
+
+
+def level_word_case(text: str) -> Repaired:
+    """A level word starting a later part of an address in capitals when the value writes its other level
+    words in lower case (``…, xã Phật Tích, Huyện Thuận Thành, tỉnh …``): OCR's capital, or a speck read
+    as one; the value's own usage says which case it writes."""
+    parts = text.split(", ")
+    heads = []
+    for i, part in enumerate(parts):
+        low = part.lower()
+        level = next((w for w in _PART_LEVELS if low == w or low.startswith(w + " ")), None)
+        if level:
+            heads.append((i, part[:len(level)]))
+    lower = [h for _, h in heads if h == h.lower()]
+    upper = [(i, h) for i, h in heads if i > 0 and h[:1].isupper() and h[1:] == h[1:].lower()]
+    if not lower or not upper or len(upper) >= len(lower):
+        return Repaired(text)
+    changes = []
+    for i, h in upper:
+        parts[i] = h.lower() + parts[i][len(h):]
+        changes.append(f"{h} -> {h.lower()}")
+    return Repaired(", ".join(parts), changes, sure=False)
+
+
+def inner_capital(word: str, known: frozenset[str] | set[str]) -> str | None:
+    """``SứCt`` -> ``Sứt``: one capital inside a lower-case word, which makes it no Vietnamese syllable,
+    where the word without it is a known one (Vietnamese writes no capital inside a word: a speck or a
+    broken stroke read as a letter)."""
+    from .normalize import plausible_word
+    core = word.strip(",.;:")
+    inner = [i for i, c in enumerate(core) if i > 0 and c.isupper()]
+    if len(inner) != 1 or not core.isalpha() or plausible_word(core) or not core[inner[0] - 1].islower():
+        return None
+    fixed = core[:inner[0]] + core[inner[0] + 1:]
+    if not plausible_word(fixed) or fixed.lower() not in known:
+        return None
+    return word.replace(core, fixed)
+
+
+# a dot glued between two words ("huyện Tân.Yên"); an abbreviation ("TP.Hồ Chí Minh") is all capitals
+_GLUED = re.compile(r"(?<![\w.])([^\W\d_]{2,})\.([^\W\d_]{2,})(?![\w.])")
+# a part that is a word and its number with a dot between ("ngăn. 2"): no sentence ends in such a part
+_WORD_DOT_NUMBER = re.compile(r"(?:^|(?<=, ))([^\W\d_]+)\. (\d+[a-z]?)(?=,|$)")
+
+
+def _name_word(w: str) -> bool:
+    return w[:1].isupper() and w[1:] == w[1:].lower()
+
+
+def dots_in_parts(text: str) -> Repaired:
+    """Dots OCR read inside the parts of a place or a storage location (specks): between two capitalised
+    words of a name, and between a word and its number when the two are a whole part."""
+    changes: list[str] = []
+
+    def glued(m: re.Match) -> str:
+        if not (_name_word(m.group(1)) and _name_word(m.group(2))):
+            return m.group(0)
+        changes.append(m.group(0))
+        return f"{m.group(1)} {m.group(2)}"
+
+    out = _GLUED.sub(glued, text)
+    changes += [m.group(0) for m in _WORD_DOT_NUMBER.finditer(out)]
+    out = _WORD_DOT_NUMBER.sub(r"\1 \2", out)
+    return Repaired(out, [f"dot dropped in {c!r}" for c in changes], sure=False)
+
+
+# --- one person named twice in a record ---------------------------------------------------------------
+
+def same_person_reading(name: str, other: str) -> str | None:
+    """``other`` when it is ``name`` read better: the same letters (a mother who declared the birth is named
+    twice), and every word where the two differ is, in ``name``, no common name syllable or no Vietnamese
+    syllable while, in ``other``, a common one (``Trần Thánh Quỳnh`` / ``Trần Thanh Quỳnh``). None otherwise:
+    two people whose names differ in the marks of common syllables (``Lan`` / ``Lân``) stay two."""
+    from .normalize import plausible_word, rare_name_syllable
+    from .vocab import NAME_SYLLABLES, SURNAMES
+    a, b = name.split(), other.split()
+    if name == other or len(a) != len(b) or fold(name) != fold(other):
+        return None
+    common = set(NAME_SYLLABLES) | {s.lower() for s in SURNAMES}
+    diff = [(x, y) for x, y in zip(a, b) if x != y]
+    if all((not plausible_word(x) or rare_name_syllable(x)) and y.lower() in common for x, y in diff):
+        return other
+    return None
