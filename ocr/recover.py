@@ -70,6 +70,14 @@ def uncovered_regions(gray: np.ndarray, words: Sequence[Word], max_regions: int 
     for w in words:
         x0, y0, x1, y1 = w.bbox
         ink[max(0, y0 - pad):min(H, y1 + pad), max(0, x0 - pad):min(W, x1 + pad)] = False
+    # The passes below are local (none reaches further than a text height), so they run on the part of the page
+    # around the ink left over, with the same boxes as on the whole page: on most pages that is nothing or a
+    # few specks, and the page-wide opening, dilation and component pass cost 0.1 s of CPU on a 300 dpi page.
+    window = leftover_window(ink, reach=h)
+    if window is None:
+        return []
+    ox, oy, wx1, wy1 = window
+    ink = ink[oy:wy1, ox:wx1]
     # Specks of a scan (one to a few pixels) are not letters; an opening the size of a thin stroke removes them
     # without touching strokes of text at the page's size.
     mask: np.ndarray = ink.astype(np.uint8)
@@ -88,12 +96,26 @@ def uncovered_regions(gray: np.ndarray, words: Sequence[Word], max_regions: int 
         ys, xs = np.nonzero(crop)
         if ys.size == 0:
             continue
-        x0, y0, x1, y1 = x + int(xs.min()), y + int(ys.min()), x + int(xs.max()) + 1, y + int(ys.max()) + 1
+        x0, y0, x1, y1 = (ox + x + int(xs.min()), oy + y + int(ys.min()), ox + x + int(xs.max()) + 1,
+                          oy + y + int(ys.max()) + 1)
         box = (x0, y0, x1, y1)
         if is_line_of_text(box, int(ys.size), h):
             boxes.append((int(ys.size), box))
     boxes.sort(key=lambda item: -item[0])
     return [box for _ink, box in boxes[:max_regions]]
+
+
+def leftover_window(ink: np.ndarray, reach: int) -> BBox | None:
+    """``(x0, y0, x1, y1)``: the box around every pixel of ``ink``, widened by ``reach`` on each side and kept
+    inside the page; None when there is no ink. Passes that reach less than ``reach`` pixels give the same
+    result inside it as on the whole page: outside it there is nothing for them to see or to spread to."""
+    rows = np.flatnonzero(ink.any(axis=1))
+    if rows.size == 0:
+        return None
+    cols = np.flatnonzero(ink[rows[0]:rows[-1] + 1].any(axis=0))
+    H, W = ink.shape
+    return (max(0, int(cols[0]) - reach), max(0, int(rows[0]) - reach), min(W, int(cols[-1]) + 1 + reach),
+            min(H, int(rows[-1]) + 1 + reach))
 
 
 def is_line_of_text(box: BBox, ink_pixels: int, h: int) -> bool:

@@ -5,6 +5,7 @@ known beginning and labels naming another person are read right; section markers
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -59,6 +60,7 @@ def find_labels(toks: list[Tok], schema: Schema, section: str | None,
     where column titles carry no colons)."""
     cands: list[Match] = []
     labels = [(f, lb) for f in schema.fields for lb in f.labels] + (extra or [])
+    near = _labels_near_in_length(labels, section)
     max_len = 9
     for i, t in enumerate(toks):
         if t.leader or not t.key:
@@ -76,7 +78,7 @@ def find_labels(toks: list[Tok], schema: Schema, section: str | None,
                 strong_end = True  # "SỐ ác 162": the colon read as a doubtful short word before a number
             crossed = any(t.colon for t in toks[i:j])  # "HỌ, CHỮ ĐỆM, TÊN: Hoàng" is not "… tên chồng"
             for key, colon_read_as_letter in _colon_variants(tj):
-                _match_window(cands, labels, section, window + key, i, j, toks, nxt, height,
+                _match_window(cands, near(len(window + key)), section, window + key, i, j, toks, nxt, height,
                               strong_end or colon_read_as_letter, header, crossed)
             window += _label_word_key(tj)
             if tj.line_end:
@@ -535,6 +537,27 @@ def _colon_variants(t: Tok) -> list[tuple[str, bool]]:
     if (key := _label_word_key(t)) != t.key:
         out.append((key, False))
     return out
+
+
+def _labels_near_in_length(labels: list[tuple[FieldSpec, Label]],
+                           section: str | None) -> Callable[[int], list[tuple[FieldSpec, Label]]]:
+    """For a window's length, the labels ``_match_window`` would not pass over for their length or their section,
+    in their own order (ties between candidates go to the earlier label). A row is matched window by window
+    against every label; most are too long or too short to compare, and testing that one label at a time was
+    most of the cost of reading a page for records."""
+    by_length: dict[int, list[int]] = {}
+    for k, (spec, lb) in enumerate(labels):
+        if lb.contextual and spec.section != section:
+            continue
+        by_length.setdefault(len(lb.folded), []).append(k)
+    found: dict[int, list[tuple[FieldSpec, Label]]] = {}
+
+    def near(size: int) -> list[tuple[FieldSpec, Label]]:
+        if size not in found:
+            ks = sorted(k for n, group in by_length.items() if abs(size - n) <= max(2, n // 4) for k in group)
+            found[size] = [labels[k] for k in ks]
+        return found[size]
+    return near
 
 
 def _match_window(cands: list, labels, section, window: str, i: int, j: int, toks: list[Tok], nxt, height: float,

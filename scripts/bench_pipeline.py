@@ -37,6 +37,7 @@ import argparse
 import io
 import json
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -112,6 +113,12 @@ def bare_tesseract(paths: list[Path], workers: int, languages: str) -> tuple[flo
     return time.perf_counter() - start, texts
 
 
+def children_cpu() -> float:
+    """CPU seconds (user + system) of this process's child processes reaped so far, and of theirs."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def register_cer(truths: list[str], texts: list[str]) -> float:
     sys.path.insert(0, str(ROOT / "scripts"))
     from bench_ocr import edit_distance, normalise
@@ -157,10 +164,13 @@ def pipeline(images: list[Image.Image], workers: int, form: str, env_base: dict[
             sohoa(env, "wait", "--timeout", "3600")
             elapsed = time.perf_counter() - start
         finally:
+            reaped = children_cpu()
             worker.terminate()
             worker.wait(timeout=60)
             log.close()
         status = json.loads(sohoa(env, "status", "--json").stdout)
+        # The worker and its processes are reaped last (the CLI calls above were reaped before): their CPU.
+        status["worker_cpu_seconds"] = children_cpu() - reaped
         if collect is not None:
             es.indices.refresh(index=f"{env['SOHOA_INDEX_PREFIX']}-*")
             status["collected"] = collect(es, env["SOHOA_INDEX_PREFIX"])
@@ -416,8 +426,9 @@ def main() -> None:
             p = Path(tmp) / f"page-{i:04d}.png"
             img.copy().save(p, dpi=(300, 300))  # a copy: Pillow keeps PNG encoder state on the image
             paths.append(p)
-        before = load()
+        before, cpu_before = load(), children_cpu()
         bare, bare_texts = bare_tesseract(paths, args.workers, args.languages)
+        bare_cpu = children_cpu() - cpu_before
         bare_load = f"load {before.split('/')[0]} -> {load().split('/')[0]}"
     bare_ppm = args.pages / bare * 60
     print(f"bare tesseract : {bare:7.1f} s  {bare_ppm:6.1f} pages/min  CER {100 * register_cer(truths, bare_texts):.2f} %"
@@ -433,6 +444,10 @@ def main() -> None:
     print(f"sohoa pipeline : {elapsed:7.1f} s  {pipe_ppm:6.1f} pages/min  CER {100 * sohoa_cer:.2f} %"
           f"  ({pages_done} pages indexed; {pipe_load})")
     print(f"ratio pipeline/bare: {pipe_ppm / bare_ppm:.2f}")
+    # CPU does not depend on the other work on the machine as the seconds do; the Elasticsearch and S3 servers'
+    # share is not in sohoa's figure (they serve other work too).
+    print(f"CPU per page: bare tesseract {bare_cpu / args.pages:.3f} s, sohoa's worker processes "
+          f"{status['worker_cpu_seconds'] / args.pages:.3f} s")
     timings = status["collected"]
     print("sohoa's own stage timings (median seconds per record): "
           + ", ".join(f"{k} {v:.2f}" for k, v in sorted(timings["stages"].items()))

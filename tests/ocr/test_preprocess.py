@@ -44,6 +44,30 @@ def test_sideways_page_is_recognised_by_its_profile(prose, turn):
     assert pp.is_sideways(pp.rotate_orthogonal(g, turn))
 
 
+@pytest.mark.parametrize("angle", [0.0, 4.0, -2.5, 9.0])
+def test_the_sideways_test_measures_the_skew_deskewing_would(prose, form, angle):
+    for page in (prose, form):
+        skewed = gray(page[0].rotate(angle, resample=Image.BICUBIC, expand=True, fillcolor=255))
+        assert pp.sideways_and_skew(skewed) == (False, pp.estimate_skew(skewed, max_angle=pp.SIDEWAYS_MAX_ANGLE))
+        assert pp.sideways_and_skew(pp.rotate_orthogonal(skewed, 90))[0]
+    assert pp.sideways_and_skew(np.full((800, 600), 255, np.uint8)) == (False, 0.0)
+
+
+def test_a_page_the_sideways_test_left_is_deskewed_by_the_angle_it_measured(prose, monkeypatch):
+    from ocr import steps
+    from ocr.pipeline import OcrOptions, prepare
+
+    img = prose[0].rotate(3.0, resample=Image.BICUBIC, expand=True, fillcolor=255)
+    searches = []
+    monkeypatch.setattr(steps.pp, "estimate_skew", lambda *a, **k: searches.append(1) or 0.0)
+    _gray, info = prepare(img, OcrOptions())
+    assert searches == []  # deskewing did not search again
+    assert abs(info["skew"] - 3.0) <= 0.5
+    # A search range of its own: deskewing searches it.
+    prepare(img, OcrOptions().with_steps("orient", "deskew:max_angle=5"))
+    assert searches == [1]
+
+
 @pytest.mark.parametrize("fed", [0, 180])
 def test_osd_tells_upright_from_upside_down(prose, fed):
     g = pp.rotate_orthogonal(gray(prose[0]), fed)
@@ -228,6 +252,32 @@ def test_leader_removal_is_the_same_with_and_without_its_precheck(form, prose):
         checked = pp.clean_components(g, height=h, precheck=True)
         assert (checked == pp.clean_components(g, height=h, precheck=False)).all()
     assert (pp.clean_components(gray(form[0])) != gray(form[0])).any()  # the form's leaders did go
+
+
+def test_the_component_pass_around_the_ink_gives_what_the_whole_page_gives(form, prose, monkeypatch):
+    pages = [gray(form[0]), gray(prose[0])]
+    # A leader and specks touching the page's edges, where the box around the ink is cut by the page.
+    edged = gray(form[0]).copy()
+    edged[edged.shape[0] // 2, 0:400:12] = 0
+    edged[edged.shape[0] // 2 + 1, 0:400:12] = 0
+    edged[0, edged.shape[1] - 1] = 0
+    edged[edged.shape[0] - 1, 5] = 0
+    pages.append(edged)
+    # A row of dots three letter heights long, the leftmost ink on the page: too short for a leader (four
+    # heights), however the box around the ink is cut.
+    short = np.full((form[0].height, form[0].width + 300), 255, np.uint8)
+    short[:, 300:] = gray(form[0])
+    h = int(pp.text_height(short))
+    for x in range(100, 100 + 3 * h, max(4, h // 3)):
+        short[900:903, x:x + 3] = 0
+    pages.append(short)
+    around = [pp.clean_components(g, height=pp.text_height(g)) for g in pages]
+    monkeypatch.setattr(pp, "mask_box", lambda mask: (0, 0, mask.shape[1], mask.shape[0]) if mask.any() else None)
+    whole = [pp.clean_components(g, height=pp.text_height(g)) for g in pages]
+    for a, w in zip(around, whole):
+        assert (a == w).all()
+    assert (around[0] != pages[0]).any() and (around[2] != pages[2]).any()  # leaders and specks did go
+    assert (around[3][895:910, 90:100 + 3 * h] == pages[3][895:910, 90:100 + 3 * h]).all()  # the short row stays
 
 
 def test_vertical_runs_are_found_on_the_shorter_copy():

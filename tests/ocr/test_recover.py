@@ -57,6 +57,34 @@ def test_rule_lines_grid_strokes_and_specks_are_not_lines_of_text():
     assert len(regions) == 1 and regions[0][1] >= boxes["Kinh"][1] - 2
 
 
+@pytest.mark.parametrize("at_edge", [False, True])
+def test_looking_only_around_the_leftover_ink_finds_the_regions_the_whole_page_gives(monkeypatch, at_edge):
+    import ocr.recover as recover
+
+    placed = [((100, 100), "Họ và tên:"), ((150, 260), "Nam"), ((700, 400), "1975"), ((900, 520), "Kinh")]
+    if at_edge:  # ink reaching the page's edges, where the window is cut by the page
+        placed += [((0, 0), "Số:"), ((1110, 760), "Tày")]
+    gray, boxes = sheet(placed, rules=True, specks=True)
+    words = [word("Họ và tên:", boxes["Họ và tên:"])]
+    around = uncovered_regions(gray, words)
+    monkeypatch.setattr(recover, "leftover_window", lambda ink, reach: (0, 0, ink.shape[1], ink.shape[0]))
+    whole = uncovered_regions(gray, words)
+    assert len(whole) >= 3
+    assert around == whole
+
+
+def test_the_window_holds_the_leftover_ink_and_its_reach_inside_the_page():
+    from ocr.recover import leftover_window
+
+    ink = np.zeros((100, 200), dtype=bool)
+    assert leftover_window(ink, reach=10) is None
+    ink[40:45, 60:70] = True
+    ink[50, 150] = True
+    assert leftover_window(ink, reach=10) == (50, 30, 161, 61)
+    ink[99, 0] = True
+    assert leftover_window(ink, reach=10) == (0, 30, 161, 100)
+
+
 def test_the_shape_of_a_line_of_text_at_the_pages_height():
     h = 30
     assert is_line_of_text((0, 0, 60, 24), 400, h)  # a short word
