@@ -158,18 +158,12 @@ def _tesserocr() -> Any:
     return tesserocr
 
 
-_system_tessdata: list[str] = []  # found once per process; not found is asked again (a PATH without Tesseract)
-
-
+@lru_cache(maxsize=8)
 def _tessdata_path(tessdata_dir: str | None) -> str | None:
     if tessdata_dir:
         return tessdata_dir
-    if not _system_tessdata:
-        system = system_tessdata()  # the library built into the wheel does not know Debian's directory
-        if system is None:
-            return None
-        _system_tessdata.append(str(system) + os.sep)
-    return _system_tessdata[0]
+    system = system_tessdata()  # the library built into the wheel does not know Debian's directory
+    return str(system) + os.sep if system else None
 
 
 def _reader(languages: str, tessdata_dir: str | None) -> Any:
