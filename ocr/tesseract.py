@@ -7,14 +7,6 @@
 - ``word_confidences``: a quick reading of a strip, to compare two ways up;
 - ``render_pdf``: a searchable PDF (image plus invisible text) of many pages
   in one Tesseract run (ocr/output.py).
-
-A page and the second look at its uncovered ink are read in process, through
-Tesseract's C API (tesserocr), by one reader per thread that keeps its model
-loaded: a ``tesseract`` process per page spends about 0.06 s of CPU starting
-and loading the model before it reads anything, and the page has to be written
-to a file for it (docs/benchmarks.md). When the library is not installed, or
-refuses an image (one wider than Tesseract's limit), the page goes to the
-command line as before, which gives the same words or the same error.
 """
 
 from __future__ import annotations
@@ -23,12 +15,9 @@ import os
 import re
 import subprocess
 import tempfile
-import threading
 import time
 from collections import OrderedDict
-from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 import pytesseract
 from PIL import Image
@@ -37,7 +26,6 @@ from sohoa.errors import DependencyUnavailable, StageTimeout
 from sohoa.text import nfc
 
 from .engine import PageInput
-from .models import system_tessdata
 from .reading_order import reading_order
 from .result import Line, PageText, Word
 
@@ -72,19 +60,16 @@ class TesseractEngine:
                    tessdata_dir: str | None = None, timeout: float = 30) -> list[Word]:
         """The words of a strip of stacked single lines (``--psm 6``, one uniform block): the second look at ink
         the page's reading left uncovered (ocr/recover.py). A strip Tesseract cannot read gives no words."""
-        data = read_in_process(strip, languages, 6, tessdata_dir, dpi, timeout, "a line crop")
-        if data is None:
-            try:
-                with image_file(strip) as path:
-                    data = pytesseract.image_to_data(path, lang=languages,
-                                                     config=tesseract_config(6, tessdata_dir, dpi=dpi),
-                                                     output_type=pytesseract.Output.DICT, timeout=timeout)
-            except pytesseract.TesseractError:
-                return []
-            except RuntimeError as exc:
-                if "timeout" in str(exc).lower():
-                    raise StageTimeout(f"a line crop took over {timeout:g} s") from exc
-                raise
+        try:
+            with image_file(strip) as path:
+                data = pytesseract.image_to_data(path, lang=languages, config=tesseract_config(6, tessdata_dir, dpi=dpi),
+                                                 output_type=pytesseract.Output.DICT, timeout=timeout)
+        except pytesseract.TesseractError:
+            return []
+        except RuntimeError as exc:
+            if "timeout" in str(exc).lower():
+                raise StageTimeout(f"a line crop took over {timeout:g} s") from exc
+            raise
         return [w for line in lines_from_tsv(data) for w in line.words]
 
 
@@ -99,18 +84,15 @@ def recognize(image: Image.Image, page: int, languages: str = "vie", psm: int = 
     """
     start = time.perf_counter()
     dpi = image.info.get("dpi")
-    data = read_in_process(image, languages, psm, tessdata_dir, round(dpi[0]) if dpi else None, timeout,
-                           f"page {page}")
     try:
-        if data is None:
-            with image_file(image) as path:
-                data = pytesseract.image_to_data(
-                    path,
-                    lang=languages,
-                    config=tesseract_config(psm, tessdata_dir, dpi=round(dpi[0]) if dpi else None),
-                    output_type=pytesseract.Output.DICT,
-                    timeout=timeout,
-                )
+        with image_file(image) as path:
+            data = pytesseract.image_to_data(
+                path,
+                lang=languages,
+                config=tesseract_config(psm, tessdata_dir, dpi=round(dpi[0]) if dpi else None),
+                output_type=pytesseract.Output.DICT,
+                timeout=timeout,
+            )
     except RuntimeError as exc:
         # pytesseract signals its timeout with a bare RuntimeError.
         if "timeout" in str(exc).lower():
@@ -128,92 +110,6 @@ def recognize(image: Image.Image, page: int, languages: str = "vie", psm: int = 
         dpi=round(dpi[0]) if dpi else None,
         seconds=round(time.perf_counter() - start, 3),
     )
-
-
-# -- in process: Tesseract's C API, one loaded reader per thread -------------
-
-# Tesseract's TSV columns, in order: the keys of pytesseract's ``image_to_data`` dictionary.
-TSV_COLUMNS = ("level", "page_num", "block_num", "par_num", "line_num", "word_num", "left", "top", "width",
-               "height", "conf", "text")
-
-
-class _Readers(threading.local):
-    """This thread's Tesseract readers, one per (languages, tessdata directory): a reader is not thread-safe,
-    and loading a model is the cost a reader is kept to avoid."""
-
-    def __init__(self) -> None:
-        self.apis: dict[tuple[str, str], Any] = {}
-
-
-_readers = _Readers()
-
-
-@lru_cache(maxsize=1)
-def _tesserocr() -> Any:
-    """The tesserocr module, or None when it is not installed (imported once OMP_THREAD_LIMIT is set above)."""
-    try:
-        import tesserocr
-    except ImportError:
-        return None
-    return tesserocr
-
-
-@lru_cache(maxsize=8)
-def _tessdata_path(tessdata_dir: str | None) -> str | None:
-    if tessdata_dir:
-        return tessdata_dir
-    system = system_tessdata()  # the library built into the wheel does not know Debian's directory
-    return str(system) + os.sep if system else None
-
-
-def _reader(languages: str, tessdata_dir: str | None) -> Any:
-    lib = _tesserocr()
-    path = _tessdata_path(tessdata_dir)
-    if lib is None or path is None:
-        return None
-    key = (languages, path)
-    api = _readers.apis.get(key)
-    if api is None:
-        try:
-            api = lib.PyTessBaseAPI(path=path, lang=languages, init=True)
-        except RuntimeError:
-            return None  # a model the library cannot load: the command line says why
-        _readers.apis[key] = api
-    return api
-
-
-def read_in_process(image: Image.Image, languages: str, psm: int, tessdata_dir: str | None, dpi: int | None,
-                    timeout: float, what: str) -> dict | None:
-    """Tesseract's TSV for ``image`` as pytesseract's ``image_to_data`` gives it, read by this thread's loaded
-    reader; None when there is none, or when it refuses the image (the caller asks the command line instead).
-    Raises ``StageTimeout`` when the reading takes longer than ``timeout`` seconds."""
-    api = _reader(languages, tessdata_dir)
-    if api is None:
-        return None
-    start = time.perf_counter()
-    try:
-        api.SetPageSegMode(psm)
-        api.SetImage(image)
-        if dpi:
-            api.SetSourceResolution(int(dpi))
-        ok = api.Recognize(timeout=max(1, int(timeout * 1000)))
-        tsv = api.GetTSVText(0) if ok else None
-    except RuntimeError:
-        tsv = None
-    finally:
-        api.Clear()
-    if tsv is None:
-        if time.perf_counter() - start >= timeout:
-            raise StageTimeout(f"{what}: Tesseract took over {timeout:g} s")
-        return None
-    data: dict[str, list] = {c: [] for c in TSV_COLUMNS}
-    for row in tsv.splitlines():
-        cells = row.split("\t")
-        if len(cells) < len(TSV_COLUMNS):
-            cells += [""] * (len(TSV_COLUMNS) - len(cells))
-        for column, cell in zip(TSV_COLUMNS, cells):
-            data[column].append(cell)
-    return data
 
 
 class image_file:
