@@ -145,7 +145,7 @@ _B64 = re.compile(r"[A-Za-z0-9_\-+/]{16,}={0,2}")
 
 
 def decoded(text: str) -> list[str]:
-    """Every base64-looking token of ``text`` that decodes to text, decoded (recursively, twice)."""
+    """Every base64-looking token of ``text`` that decodes to UTF-8 text, decoded."""
     out = []
     for token in set(_B64.findall(text)):
         for decode in (base64.urlsafe_b64decode, base64.b64decode):
@@ -154,7 +154,13 @@ def decoded(text: str) -> list[str]:
                     raw = decode(cut + "=" * (-len(cut) % 4))
                 except (binascii.Error, ValueError):
                     continue
-                plain = raw.decode("utf-8", errors="ignore")
+                try:
+                    plain = raw.decode("utf-8")
+                except UnicodeDecodeError:
+                    # Bytes that are no text (an image, a sealed cursor's ciphertext) hold no date to read;
+                    # decoded leniently, their random bytes now and then spelt one (a "6", a "4" and an "81"
+                    # within a few characters of each other) and failed this test by chance.
+                    continue
                 if plain.isprintable() or "{" in plain:
                     out.append(plain)
     return out
