@@ -31,6 +31,14 @@ def _drop(stack, ctx: Context, key: str, data: bytes) -> tuple[ObjectRef, str]:
     return ObjectRef(key=key, etag=etag, size=len(data)), lid
 
 
+def _prepared(stack, key: str, data: bytes) -> tuple[list, Context, str]:
+    """``data`` dropped at ``key`` and prepared by a worker: the messages it sent, its context, the document."""
+    sent: list = []
+    ctx = _context(stack, sent)
+    prepare(ctx, *_drop(stack, ctx, key, data))
+    return sent, ctx, hashlib.sha256(data).hexdigest()
+
+
 def _stored(ctx: Context, key: str) -> bool:
     from botocore.exceptions import ClientError
     try:
@@ -41,13 +49,7 @@ def _stored(ctx: Context, key: str) -> bool:
 
 
 def test_a_register_is_spread_as_ranges_and_each_page_is_read_once(stack, es, pdf_maker):
-    sent: list = []
-    ctx = _context(stack, sent)
-    data = pdf_maker(PAGES)
-    doc_hash = hashlib.sha256(data).hexdigest()
-    ref, lid = _drop(stack, ctx, "hotich/so/so-khai-sinh-1976.pdf", data)
-
-    prepare(ctx, ref, lid)
+    sent, ctx, doc_hash = _prepared(stack, "hotich/so/so-khai-sinh-1976.pdf", pdf_maker(PAGES))
 
     # The prepare rasterized nothing: every page waits, recorded, for the range that will read it.
     ranges = [m[1:] for m in sent if m[0] == "pages"]
@@ -95,12 +97,8 @@ def test_a_register_is_spread_as_ranges_and_each_page_is_read_once(stack, es, pd
 
 
 def test_a_range_of_a_key_overwritten_since_closes_its_old_version(stack, es, pdf_maker):
-    sent: list = []
-    ctx = _context(stack, sent)
-    data = pdf_maker(PAGES[:4] + [["SỔ ĐĂNG KÝ KHAI SINH", "Họ, chữ đệm, tên: Lục Văn Tài"]])
-    doc_hash = hashlib.sha256(data).hexdigest()
-    ref, lid = _drop(stack, ctx, "hotich/so/so-ghi-de.pdf", data)
-    prepare(ctx, ref, lid)
+    sent, ctx, doc_hash = _prepared(stack, "hotich/so/so-ghi-de.pdf",
+                                    pdf_maker(PAGES[:4] + [["SỔ ĐĂNG KÝ KHAI SINH", "Họ, chữ đệm, tên: Lục Văn Tài"]]))
     stack.put("hotich/so/so-ghi-de.pdf", pdf_maker(PAGES[:1]))  # a rescan under the same key
 
     first, last = next(m[1:] for m in sent if m[0] == "pages")
@@ -116,12 +114,7 @@ def test_a_ranges_pages_are_read_for_records_by_its_worker_and_put_together_at_t
     import schemas.extract as extract
     from ocr.result import PageText
 
-    sent: list = []
-    ctx = _context(stack, sent)
-    data = pdf_maker(PAGES)
-    doc_hash = hashlib.sha256(data).hexdigest()
-    ref, lid = _drop(stack, ctx, "hotich/so/so-khai-sinh-1977.pdf", data)
-    prepare(ctx, ref, lid)
+    sent, ctx, doc_hash = _prepared(stack, "hotich/so/so-khai-sinh-1977.pdf", pdf_maker(PAGES))
     worker = _context(stack, [])
     for first, last in [m[1:] for m in sent if m[0] == "pages"]:
         ocr_pages(worker, doc_hash, first, last)
