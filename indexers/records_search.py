@@ -424,6 +424,11 @@ def person_filter(q: "RecordQuery") -> list[dict]:
     return flt
 
 
+def name_readings(name: str | None) -> list[str]:
+    """The readings of a name typed (as typed, as Telex, as VNI) that hold a word: what the tiers search for."""
+    return [r for r in keyboard.readings(clean_spaces(name))[:3] if query_words(r)[1]] if name else []
+
+
 def person_query(name: str | None, q: "RecordQuery", vocabulary: dict[str, dict[str, int]] | None = None,
                  slips: list[str] | None = None, typo: bool = True) -> dict | None:
     """One nested query over the people of a record: the best person of the roles asked for, matching
@@ -431,7 +436,7 @@ def person_query(name: str | None, q: "RecordQuery", vocabulary: dict[str, dict[
     one slip from, best first, see ``slip_readings``) and born in the range asked for. ``typo``: the name as
     typed may also match with one word one slip off (the lowest tier)."""
     flt = person_filter(q)
-    readings = [r for r in keyboard.readings(clean_spaces(name))[:3] if query_words(r)[1]] if name else []
+    readings = name_readings(name)
     if readings:
         # Only the reading as typed may be one slip off: a slip read as keystrokes makes other words again.
         per_reading = [{"bool": {"filter": flt, "must": [name_query(r, typo=typo and i == 0, vocabulary=vocabulary)],
@@ -580,13 +585,8 @@ def people_bound(q: RecordQuery, vocabulary: dict[str, dict[str, int]] | None,
         return None
     # a word the list leaves out (it holds the commonest MAX_WORDS) is borne by no more people than the last
     unknown = min(known.values()) if len(known) >= name_vocabulary.MAX_WORDS else 0
-    readings = [r for r in keyboard.readings(clean_spaces(q.name))[:3]] + list(slips or [])
-    bound = 0
-    for reading in readings:
-        words = query_words(reading)[1]
-        if words:
-            bound += min(known.get(w, unknown) for w in words)
-    return bound
+    return sum(min(known.get(w, unknown) for w in query_words(reading)[1])
+               for reading in name_readings(q.name) + [r for r in slips or [] if query_words(r)[1]])
 
 
 # --- a name typed with one slip, read back (slip_readings) ---------------------------------------
@@ -824,11 +824,9 @@ class PersonMatcher:
     def __init__(self, q: "RecordQuery") -> None:
         self.q = q
         self.readings = []
-        for reading in (keyboard.readings(clean_spaces(q.name))[:3] if q.name else []):
+        for reading in name_readings(q.name):
             norm_words, folded_words = query_words(reading)
-            if folded_words:
-                self.readings.append((tuple(norm_words), tuple(folded_words),
-                                      frozenset(spelt_word(w) for w in norm_words)))
+            self.readings.append((tuple(norm_words), tuple(folded_words), frozenset(spelt_word(w) for w in norm_words)))
 
     def __call__(self, source: dict) -> dict | None:
         q = self.q
