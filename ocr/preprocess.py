@@ -576,8 +576,7 @@ def clean_components(gray: np.ndarray, height: float | None = None, specks: bool
     ``precheck``: look for leaders in the pixels only when the dots' boxes could
     line up into one (``may_have_dot_rows``); the result is the same either way."""
     mask = ink_mask(gray).astype(np.uint8)
-    box = mask_box(mask)
-    if box is None:
+    if not mask.any():
         return gray
     h = height or text_height(gray) or 20
     # Dots of a typewriter (mono) leader are a whole letter apart.
@@ -585,9 +584,7 @@ def clean_components(gray: np.ndarray, height: float | None = None, specks: bool
     # Components lie where the ink is: the pass runs on the box around it, a third to a half less of a
     # register page than the whole. The box is widened by what the leader search's closing and opening
     # reach, so they see what they would see on the whole page: the same components, the same result.
-    reach = gap + int(h * 4) + 2
-    x0, y0 = max(0, box[0] - reach), max(0, box[1] - reach)
-    x1, y1 = min(gray.shape[1], box[2] + reach), min(gray.shape[0], box[3] + reach)
+    x0, y0, x1, y1 = mask_window(mask, reach=gap + int(h * 4) + 2)
     whole = gray
     gray, mask = gray[y0:y1, x0:x1], mask[y0:y1, x0:x1]
     n, labels, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
@@ -618,13 +615,17 @@ def clean_components(gray: np.ndarray, height: float | None = None, specks: bool
     return out
 
 
-def mask_box(mask: np.ndarray) -> tuple[int, int, int, int] | None:
-    """``(x0, y0, x1, y1)`` around every set pixel of ``mask``; None when none is set."""
+def mask_window(mask: np.ndarray, reach: int = 0) -> tuple[int, int, int, int] | None:
+    """``(x0, y0, x1, y1)`` around every set pixel of ``mask``, widened by ``reach`` on each side and kept inside
+    the image; None when none is set. Passes that reach less than ``reach`` pixels give the same result inside
+    it as on the whole image: outside it there is nothing for them to see or to spread to."""
     rows = np.flatnonzero(mask.any(axis=1))
     if rows.size == 0:
         return None
     cols = np.flatnonzero(mask[rows[0]:rows[-1] + 1].any(axis=0))
-    return int(cols[0]), int(rows[0]), int(cols[-1]) + 1, int(rows[-1]) + 1
+    H, W = mask.shape[:2]
+    return (max(0, int(cols[0]) - reach), max(0, int(rows[0]) - reach), min(W, int(cols[-1]) + 1 + reach),
+            min(H, int(rows[-1]) + 1 + reach))
 
 
 def paint_components(gray: np.ndarray, labels: np.ndarray, stats: np.ndarray, drop: np.ndarray) -> np.ndarray:

@@ -35,7 +35,7 @@ import cv2
 import numpy as np
 from PIL import Image
 
-from .preprocess import ink_mask, is_leader_word
+from .preprocess import ink_mask, is_leader_word, mask_window
 from .result import BBox, Line, PageText, Word
 
 # Reads a strip of stacked crops, one line of text each: (strip, its dpi or None) -> words with boxes in the
@@ -73,7 +73,7 @@ def uncovered_regions(gray: np.ndarray, words: Sequence[Word], max_regions: int 
     # The passes below are local (none reaches further than a text height), so they run on the part of the page
     # around the ink left over, with the same boxes as on the whole page: on most pages that is nothing or a
     # few specks, and the page-wide opening, dilation and component pass cost 0.1 s of CPU on a 300 dpi page.
-    window = leftover_window(ink, reach=h)
+    window = mask_window(ink, reach=h)
     if window is None:
         return []
     ox, oy, wx1, wy1 = window
@@ -103,19 +103,6 @@ def uncovered_regions(gray: np.ndarray, words: Sequence[Word], max_regions: int 
             boxes.append((int(ys.size), box))
     boxes.sort(key=lambda item: -item[0])
     return [box for _ink, box in boxes[:max_regions]]
-
-
-def leftover_window(ink: np.ndarray, reach: int) -> BBox | None:
-    """``(x0, y0, x1, y1)``: the box around every pixel of ``ink``, widened by ``reach`` on each side and kept
-    inside the page; None when there is no ink. Passes that reach less than ``reach`` pixels give the same
-    result inside it as on the whole page: outside it there is nothing for them to see or to spread to."""
-    rows = np.flatnonzero(ink.any(axis=1))
-    if rows.size == 0:
-        return None
-    cols = np.flatnonzero(ink[rows[0]:rows[-1] + 1].any(axis=0))
-    H, W = ink.shape
-    return (max(0, int(cols[0]) - reach), max(0, int(rows[0]) - reach), min(W, int(cols[-1]) + 1 + reach),
-            min(H, int(rows[-1]) + 1 + reach))
 
 
 def is_line_of_text(box: BBox, ink_pixels: int, h: int) -> bool:

@@ -272,7 +272,7 @@ def test_the_component_pass_around_the_ink_gives_what_the_whole_page_gives(form,
         short[900:903, x:x + 3] = 0
     pages.append(short)
     around = [pp.clean_components(g, height=pp.text_height(g)) for g in pages]
-    monkeypatch.setattr(pp, "mask_box", lambda mask: (0, 0, mask.shape[1], mask.shape[0]) if mask.any() else None)
+    monkeypatch.setattr(pp, "mask_window", lambda mask, reach=0: (0, 0, mask.shape[1], mask.shape[0]) if mask.any() else None)
     whole = [pp.clean_components(g, height=pp.text_height(g)) for g in pages]
     for a, w in zip(around, whole):
         assert (a == w).all()

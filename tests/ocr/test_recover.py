@@ -67,14 +67,14 @@ def test_looking_only_around_the_leftover_ink_finds_the_regions_the_whole_page_g
     gray, boxes = sheet(placed, rules=True, specks=True)
     words = [word("Họ và tên:", boxes["Họ và tên:"])]
     around = uncovered_regions(gray, words)
-    monkeypatch.setattr(recover, "leftover_window", lambda ink, reach: (0, 0, ink.shape[1], ink.shape[0]))
+    monkeypatch.setattr(recover, "mask_window", lambda ink, reach: (0, 0, ink.shape[1], ink.shape[0]))
     whole = uncovered_regions(gray, words)
     assert len(whole) >= 3
     assert around == whole
 
 
 def test_the_window_holds_the_leftover_ink_and_its_reach_inside_the_page():
-    from ocr.recover import leftover_window
+    from ocr.preprocess import mask_window as leftover_window
 
     ink = np.zeros((100, 200), dtype=bool)
     assert leftover_window(ink, reach=10) is None
