@@ -88,7 +88,7 @@ def text_height(gray: np.ndarray, look: "Look | None" = None) -> float | None:
     Measured on a half-size copy when the letters are big enough to survive
     it (one component pass over a 300 dpi page costs ~0.1 s); ``look``: the
     page's look, whose half-size components are then measured once for this
-    and for ``component_work``.
+    and for ``look_specks`` and ``look_dot_rows``.
     """
     if min(gray.shape) > 1200:
         look = look or look_at(gray)
@@ -199,32 +199,36 @@ def half_components(look: Look) -> tuple[np.ndarray, np.ndarray, float] | None:
     return look.once("half_components", components)
 
 
-def component_work(look: Look, height: float) -> tuple[int, bool]:
-    """(speck candidates, whether dots may line up into a leader), judged on the half-size copy's components:
-    what ``clean_components`` would find at full size, seen at half.
-
-    A speck (area at most ``speck_area(height)`` at full size) is at most that many pixels at half size,
-    whether it survives the halving or fades; letters and diacritics are larger. A leader's dots are at most
-    half as tall and wide, a gap between them at most half as long (dots closer than two pixels merge into
-    one flat component, so flat components of any width count as dots; its run is then one wide box).
-    What it can miss: a lone speck of a pixel or two that fades in the halving (measured on the degraded
-    scans of scripts/bench_ocr.py: one pixel on one page; every page with specks had some it counted)."""
+def look_specks(look: Look, height: float) -> int:
+    """Speck candidates (counted up to one) that ``clean_components`` would find at full size, judged on the
+    half-size copy's components: a speck (at most ``speck_area(height)`` pixels at full size) is at most a
+    quarter of that, plus one, at half size, or it fades there (``faded_specks``); letters and diacritics
+    are larger. What it can miss: a speck of a pixel or two beside a letter (measured on the degraded scans
+    of scripts/bench_ocr.py: one pixel on one page; every page with specks had some it counted)."""
     found = half_components(look)
     if found is None:
-        return 0, False
+        return 0
     stats, labels, threshold = found[0][1:], found[1], found[2]
-    ch, cw, area = stats[:, cv2.CC_STAT_HEIGHT], stats[:, cv2.CC_STAT_WIDTH], stats[:, cv2.CC_STAT_AREA]
     # Specks count when they lie more than a third of a letter height from other ink: the halving cuts
     # tiny fragments off the tips of strokes and marks, beside them; a clean page has no speck farther out.
     reach = max(2, round(height / 6))
     specks = isolated_specks(stats, labels, max(1, speck_area(height) // 4 + 1), reach)
-    if not specks:
-        specks = faded_specks(look.half, labels, threshold, reach)
-    flat = ch <= height * 0.35 / 2 + 1
-    dots = flat & ((cw <= height * 0.45 / 2 + 1) | (cw >= height * 2))
-    rows = bool(dots.sum() >= 1 and may_have_dot_rows(stats[dots], int(max(3, height * 1.5) / 2) + 2,
-                                                       max(2, int(height * 4 / 2) - 2)))
-    return specks, rows
+    return specks or faded_specks(look.half, labels, threshold, reach)
+
+
+def look_dot_rows(look: Look, height: float) -> bool:
+    """Whether dots may line up into a leader, judged on the half-size copy's components: a leader's dots
+    are at most half as tall and wide there, a gap between them at most half as long (dots closer than two
+    pixels merge into one flat component, so flat components of any width count as dots; its run is then
+    one wide box)."""
+    found = half_components(look)
+    if found is None:
+        return False
+    stats = found[0][1:]
+    ch, cw = stats[:, cv2.CC_STAT_HEIGHT], stats[:, cv2.CC_STAT_WIDTH]
+    dots = (ch <= height * 0.35 / 2 + 1) & ((cw <= height * 0.45 / 2 + 1) | (cw >= height * 2))
+    return bool(dots.any() and may_have_dot_rows(stats[dots], int(max(3, height * 1.5) / 2) + 2,
+                                                 max(2, int(height * 4 / 2) - 2)))
 
 
 def isolated_specks(stats: np.ndarray, labels: np.ndarray, max_area: int, reach: int, enough: int = 1) -> int:
@@ -255,6 +259,17 @@ def faded_specks(half: np.ndarray, labels: np.ndarray, threshold: float, reach: 
         return 0
     near = cv2.dilate((labels > 0).astype(np.uint8), np.ones((2 * reach + 1,) * 2, np.uint8))
     return int(np.count_nonzero(faint & (near == 0)))
+
+
+def look_edge_dark(look: Look) -> bool:
+    """Whether the quarter-size copy has a pixel at its edge dark enough for ``remove_border`` to start a
+    region from (with 16 grey levels to spare for the copy's own averaging): a page without one has no
+    region touching the edge to whiten."""
+    q = look.quarter
+    if q.size == 0:
+        return False
+    dark = min(110, int(grey_median(q)) - 40) + 16
+    return bool(min(q[0].min(), q[-1].min(), q[:, 0].min(), q[:, -1].min()) < dark)
 
 
 def speck_area(height: float) -> int:

@@ -258,8 +258,10 @@ def to_grey(page: Page, _opts: NoOptions) -> None:
 
 @step("border", BorderOptions)
 def remove_border(page: Page, opts: BorderOptions) -> None:
-    small = page.look().quarter if page.context.look else None
-    page.image = pp.remove_border(page.image, min_fraction=opts.min_fraction, small=small)
+    if page.context.look and not pp.look_edge_dark(page.look()):
+        page.skip("border", "nothing dark at the edges")
+        return
+    page.image = pp.remove_border(page.image, min_fraction=opts.min_fraction)
 
 
 # Flattening the paper first makes every ink mask below (orientation, skew,
@@ -275,7 +277,7 @@ def normalize_background(page: Page, opts: BackgroundOptions) -> None:
     if spread < EVEN_PAPER:
         page.skip("background", f"even paper (varies by {spread:.0f} grey levels)")
         return
-    page.image = pp.normalize_background(page.image, kernel=opts.kernel, small=look.quarter)
+    page.image = pp.normalize_background(page.image, kernel=opts.kernel)
 
 
 # Orientation in two parts: which axis the lines run along (projection
@@ -409,15 +411,15 @@ def remove_leaders(page: Page, _opts: NoOptions) -> None:
 def clean_components(page: Page, specks: bool, leaders: bool) -> None:
     """Despeckling and the leader search, in one pass over the page's ink components, for what the look at
     the page says it may hold: the half-size copy's components, already counted for the text height when no
-    step since has changed the page (pp.component_work). Without them (a rescaled page, ruled lines
+    step since has changed the page (pp.look_specks, pp.look_dot_rows). Without them (a rescaled page, ruled lines
     whitened) the full-size pass decides alone."""
     look = page.looked("half_components") if page.context.look and page.height else None
     if look is not None:
-        found, rows = pp.component_work(look, page.height)
-        if specks and not found:
+        if specks and not pp.look_specks(look, page.height):
             page.skip("denoise", "no specks")
             specks = False
-        if leaders and not rows:
+        # A pass that runs for the specks looks for leaders itself (pp.may_have_dot_rows, at full size).
+        if leaders and not specks and not pp.look_dot_rows(look, page.height):
             page.skip("leaders", "no rows of dots")
             leaders = False
     if specks or leaders:

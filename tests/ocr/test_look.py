@@ -48,7 +48,7 @@ def test_a_page_with_too_little_ink_is_measured_as_before():
     blank = np.full((1600, 1200), 255, np.uint8)
     assert pp.look_sideways_and_skew(pp.look_at(blank), blank) == (False, 0.0)
     assert pp.text_height(blank, pp.look_at(blank)) is None
-    assert pp.component_work(pp.look_at(blank), 20.0) == (0, False)
+    assert pp.look_specks(pp.look_at(blank), 20.0) == 0 and not pp.look_dot_rows(pp.look_at(blank), 20.0)
 
 
 def test_text_height_from_the_look_is_the_text_height(prose, form, scans):
@@ -86,7 +86,8 @@ def test_a_page_the_look_finds_no_specks_or_dots_on_loses_none_to_the_full_pass(
     kinds = {"specks": [], "leaders": []}
     for img in scans + [form[0], prose[0]]:
         g, h = _straight(img)
-        specks, rows = pp.component_work(pp.look_at(g), h)
+        look = pp.look_at(g)
+        specks, rows = pp.look_specks(look, h), pp.look_dot_rows(look, h)
         despeckled = pp.clean_components(g, height=h, specks=True, leaders=False)
         unled = pp.clean_components(g, height=h, specks=False, leaders=True)
         if not specks:
@@ -133,3 +134,24 @@ def test_what_was_skipped_is_kept_in_the_page_text():
     page = PageText(page=1, width=10, height=10, skipped={"background": "even paper (varies by 2 grey levels)"})
     assert PageText.from_dict(page.to_dict()).skipped == page.skipped
     assert PageText.from_dict({"page": 1, "width": 1, "height": 1}).skipped == {}
+
+
+def test_a_dark_edge_is_seen_and_whitened_as_before(prose):
+    g = gray(prose[0]).copy()
+    assert not pp.look_edge_dark(pp.look_at(g))
+    g[:, :60] = 20  # the scanner lid along the left edge
+    assert pp.look_edge_dark(pp.look_at(g))
+    looked, info = prepare(Image.fromarray(g), OcrOptions().with_steps("border"))
+    before, _ = prepare(Image.fromarray(g), OcrOptions(look=False).with_steps("border"))
+    assert "border" not in info.get("skipped", {})
+    assert (looked == before).all() and (looked[:, :60] == 255).all()
+
+
+def test_the_look_gives_the_same_turn_angle_and_pixels_where_the_steps_run(scans):
+    """Degraded scans (uneven paper, specks, skew, turned): whatever the look lets them skip, they come out
+    as without it, turned and straightened by the same angle."""
+    for img in scans[3:]:
+        looked, info = prepare(img, OcrOptions())
+        before, info_before = prepare(img, OcrOptions(look=False))
+        assert (info["rotation"], info["skew"]) == (info_before["rotation"], info_before["skew"])
+        assert looked.shape == before.shape and (looked == before).all()
