@@ -314,30 +314,44 @@ def step_times(entries: list[dict], scans: Path, variants: list[str] = (), round
 
         rng = np.random.default_rng(7)
         pages += [("bench_pipeline register", render_register(n, rng)[0]) for n in range(registers)]
-    per: dict = defaultdict(lambda: defaultdict(list))
+    per: dict = {name: defaultdict(lambda: defaultdict(list)) for name, _ in runs}
     skipped: dict = defaultdict(lambda: defaultdict(int))
+    for _name, options in runs:  # imports and first-call set-up are no step's cost
+        prepare(pages[0][1], options)
     for _ in range(rounds):
         for group, im in pages:
             for name, options in runs:  # alternating, so a busier moment costs every run alike
                 clock = StepClock()
                 _gray, info = prepare(im, options, clock)
+                for step, secs in clock.seconds.items():
+                    per[name][group][step].append(secs * 1000)
+                per[name][group]["all"].append(sum(clock.seconds.values()) * 1000)
                 if name == "defaults":
-                    for step, secs in clock.seconds.items():
-                        per[group][step].append(secs * 1000)
                     for step in info.get("skipped", {}):
                         skipped[group][step] += 1
-                per[group][f"all ({name})"].append(sum(clock.seconds.values()) * 1000)
-    totals = [f"all ({name})" for name, _ in runs]
-    steps = sorted({s for g in per.values() for s in g if s not in totals})
-    lines = ["| pages | n | " + " | ".join(steps + totals) + " | skipped (defaults) |",
-             "|---|---|" + "---|" * (len(steps) + len(totals) + 1)]
-    for group in sorted(per):
-        n = len(per[group][totals[0]]) // rounds
-        skips = ", ".join(f"{k} {v // rounds}/{n}" for k, v in sorted(skipped[group].items())) or "–"
-        lines.append(f"| {group} | {n} | " + " | ".join(
-            f"{statistics.median(per[group][s]):.0f}" if per[group].get(s) else "-" for s in steps + totals)
-            + f" | {skips} |")
-    return (f"CPU ms per page and step (median of {rounds} rounds; steps with the defaults)\n\n" + "\n".join(lines))
+    out = []
+    for name, _ in runs:
+        table = per[name]
+        steps = sorted({s for g in table.values() for s in g if s != "all"}) + ["all"]
+        lines = [f"**{name}**: CPU ms per page and step (median of {rounds} rounds)", "",
+                 "| pages | n | " + " | ".join(steps) + (" | skipped |" if name == "defaults" else " |"),
+                 "|---|---|" + "---|" * (len(steps) + (name == "defaults"))]
+        for group in sorted(table):
+            n = len(table[group]["all"]) // rounds
+            row = f"| {group} | {n} | " + " | ".join(
+                f"{statistics.median(table[group][s]):.0f}" if table[group].get(s) else "-" for s in steps) + " |"
+            if name == "defaults":
+                row += " " + (", ".join(f"{k} {v // rounds}/{n}" for k, v in sorted(skipped[group].items())) or "–") + " |"
+            lines.append(row)
+        out.append("\n".join(lines))
+    if len(runs) > 1:
+        lines = ["**all steps side by side**: CPU ms per page (median)", "",
+                 "| pages | " + " | ".join(name for name, _ in runs) + " |", "|---|" + "---|" * len(runs)]
+        for group in sorted(per["defaults"]):
+            lines.append(f"| {group} | " + " | ".join(
+                f"{statistics.median(per[name][group]['all']):.0f}" for name, _ in runs) + " |")
+        out.append("\n".join(lines))
+    return "\n\n".join(out)
 
 
 def main(argv: list[str] | None = None) -> int:
