@@ -91,9 +91,13 @@ def text_height(gray: np.ndarray, look: "Look | None" = None) -> float | None:
     and for ``look_specks`` and ``look_dot_rows``.
     """
     if min(gray.shape) > 1200:
-        look = look or look_at(gray)
-        found = half_components(look)
-        h = _component_height(found[0], look.half.shape[0]) if found is not None else None
+        if look is not None and gray.shape[0] % 2 == 0 and gray.shape[1] % 2 == 0:
+            found = half_components(look)  # the same copy as below: an even page halves exactly
+            h = _component_height(found[0], look.half.shape[0]) if found is not None else None
+        else:
+            # An odd page's half-size copy here is OpenCV's resize of all of it (the look leaves out its last
+            # row or column): the same text height as ever, which the steps after it depend on.
+            h = _text_height(cv2.resize(gray, (gray.shape[1] // 2, gray.shape[0] // 2), interpolation=cv2.INTER_AREA))
         if h is not None and h >= 10:
             return h * 2
     return _text_height(gray)
@@ -145,10 +149,22 @@ class Look:
 
 def look_at(gray: np.ndarray) -> Look:
     """The half-size copy (what ``text_height`` measures on) and a quarter-size copy made from it: an area
-    average by exactly two is a fast path in OpenCV, a resize by another factor costs ten times more."""
-    half = cv2.resize(gray, (max(1, gray.shape[1] // 2), max(1, gray.shape[0] // 2)), interpolation=cv2.INTER_AREA)
-    quarter = cv2.resize(half, (max(1, half.shape[1] // 2), max(1, half.shape[0] // 2)), interpolation=cv2.INTER_AREA)
-    return Look(half, quarter)
+    average by exactly two is a fast path in OpenCV, a resize by another factor costs ten times more, so a
+    page with an odd number of rows or columns leaves its last one out of the copies."""
+    return Look(*_halve_twice(gray))
+
+
+def _halve(gray: np.ndarray) -> np.ndarray:
+    h, w = gray.shape[:2]
+    if h < 2 or w < 2:
+        return gray.copy()
+    even = gray[:h - h % 2, :w - w % 2]
+    return cv2.resize(even, (even.shape[1] // 2, even.shape[0] // 2), interpolation=cv2.INTER_AREA)
+
+
+def _halve_twice(gray: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    half = _halve(gray)
+    return half, _halve(half)
 
 
 def grey_percentiles(gray: np.ndarray, percents: tuple[float, ...]) -> list[int]:

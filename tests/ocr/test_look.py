@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import cv2
 import numpy as np
 import pytest
 from PIL import Image
@@ -155,3 +156,14 @@ def test_the_look_gives_the_same_turn_angle_and_pixels_where_the_steps_run(scans
         before, info_before = prepare(img, OcrOptions(look=False))
         assert (info["rotation"], info["skew"]) == (info_before["rotation"], info_before["skew"])
         assert looked.shape == before.shape and (looked == before).all()
+
+
+def test_an_odd_sized_page_keeps_its_text_height(prose):
+    """The look leaves an odd page's last row or column out of its copies; the text height, which every
+    later step depends on, is still measured on the whole page's half-size copy."""
+    g = gray(prose[0])
+    odd = np.vstack([g, np.full((1, g.shape[1]), 255, np.uint8)])[:, : g.shape[1] - 1 + g.shape[1] % 2]
+    assert odd.shape[0] % 2 == 1
+    whole = cv2.resize(odd, (odd.shape[1] // 2, odd.shape[0] // 2), interpolation=cv2.INTER_AREA)
+    assert pp.text_height(odd, pp.look_at(odd)) == pp._text_height(whole) * 2
+    assert pp.look_at(odd).half.shape == (odd.shape[0] // 2, odd.shape[1] // 2)
