@@ -93,3 +93,40 @@ def test_pages_whose_names_and_dates_all_differ_are_two_people():
     assert len(extract_records([first, other], "hotich/")) == 2
     assert len(extract_records([first, same], "hotich/")) == 1
     assert not starts_new_record(PageStart("birth", "GIẤY KHAI SINH", None), PageStart("birth", "TRÍCH LỤC KHAI SINH", None))
+
+
+def test_one_name_read_cut_short_or_with_a_stray_word_is_one_person():
+    from schemas.segment import one_name, same_person
+    assert one_name("Nông Phước", "Nông Phước Thông Nam")  # cut short on one page, a stray word on the other
+    assert one_name("Từ Chí Toại", "Chữ In Hoa Từ Chí Toại")  # label words left before the name
+    assert not one_name("Trần Văn Hùng", "Phạm Quang Vinh")
+    assert not one_name("Nguyễn Văn An", "Nguyễn Văn Thường")  # a family and a middle name shared: two people
+    assert not one_name("Văn", "Nguyễn Văn Bình")  # one word is no run of a name
+    assert same_person("Người", "Nông Phước Uy")  # one word is no full name: no evidence against
+
+
+def test_a_dossier_whose_name_was_misread_stays_one_record_when_the_rest_agrees():
+    from schemas.segment import facts_disagree, values_agree
+    assert values_agree("thi tran xuan", "thi tran xuan lap") and not values_agree("thi tran xu", "thi tran xuan")
+    notice = PageStart("martyr", "GIẤY BÁO TỬ", "ong nam",
+                       facts=frozenset({("full_name", "ong nam"), ("hometown", "thi tran xuan"),
+                                        ("residence", "huyen nga son, tinh thanh hoa")}))
+    honour = PageStart("martyr", "BẰNG TỔ QUỐC GHI CÔNG", "ong tan",
+                       facts=frozenset({("full_name", "ong tan"), ("hometown", "thi tran xuan lap"),
+                                        ("residence", "huyen nga son, tinh")}))
+    assert not starts_new_record(notice, honour)
+    moved = PageStart("martyr", "BẰNG TỔ QUỐC GHI CÔNG", "ong tan",
+                      facts=frozenset({("full_name", "ong tan"), ("hometown", "xa tam son")}))
+    assert starts_new_record(notice, moved)  # another home town: another man of the same family
+    other_family = PageStart("martyr", "BẰNG TỔ QUỐC GHI CÔNG", "le tan",
+                             facts=frozenset({("full_name", "le tan"), ("hometown", "thi tran xuan lap")}))
+    assert starts_new_record(notice, other_family)
+    assert not facts_disagree(notice.facts, honour.facts)
+
+
+def test_a_dossier_read_over_degraded_pages_gives_one_record():
+    p1 = page(["GIẤY BÁO TỬ", "Họ và tên: Trần Văn", "Quê quán: xã Tam Sơn, huyện Từ Sơn, tỉnh Bắc Ninh"], number=1)
+    p2 = page(["BẰNG TỔ QUỐC GHI CÔNG", "Liệt sĩ: Trần Văn Hùng Nam", "Quê quán: xã Tam Sơn, huyện Từ Sơn"],
+              number=2)
+    recs = extract_records([p1, p2], "nguoicocong/")
+    assert len(recs) == 1 and recs[0]["pages"] == [1, 2]
