@@ -253,9 +253,62 @@ def _round(x: float) -> float:
     return round(x, 2)
 
 
+# a measure word of four letters or more (``rong``, ``ngang``): a word one letter off it before a number is it
+_MEASURE_WORDS = tuple(w for _, words in _DIM_KEYS for w in words if len(w) >= 4 and " " not in w)
+_LENGTH_UNIT = r"(?:mm|cm|dm|m)"
+_DIGIT_LOOKALIKES = str.maketrans("oil|", "0111")  # (folded text) letters OCR reads for digits
+
+
+def bent_measure(text: str) -> tuple[str, list[str]]:
+    """A folded measure as OCR bent it, put straight by its shape, with a note for each repair:
+
+    - a decimal separator read as a slash between the digits of one number before a unit (``1/2 m``: a
+      register of measures writes no fractions) is a comma;
+    - a letter read for a digit inside a number with its separator, before a unit (``2,l m``);
+    - a unit of one ``m`` that OCR followed with a speck read as a letter (``1,5 mự``, ``1,2 my``): after a
+      number, ``m`` and one more letter that makes no unit (``mm`` is one) is the metre;
+    - a measure word of four letters or more one letter off before its number (``tộng 20 cm`` for ``rộng``);
+    - specks between the two words of ``đường kính`` (``đường - ỷ kính``)."""
+    notes: list[str] = []
+
+    def note(new: str, why: str) -> None:
+        nonlocal text
+        if new != text:
+            text = new
+            notes.append(why)
+
+    note(re.sub(rf"(?<![\d/])(\d+)\s*/\s*(\d{{1,2}})(?=\s*{_LENGTH_UNIT}(?![a-z]))", r"\1,\2", text),
+         "a slash between a number's digits read as its decimal comma")
+
+    def digits(m: re.Match) -> str:
+        token = m.group(0)
+        core = re.sub(r"[.,]", "", token)
+        if core.isdigit() or sum(c.isdigit() for c in core) * 2 < len(core):
+            return token  # mostly letters: a word, not a number
+        return token.translate(_DIGIT_LOOKALIKES)
+
+    note(re.sub(rf"(?<![\w.,])[0-9oil|]+[.,][0-9oil|]+(?=\s*{_LENGTH_UNIT}(?![a-z]))", digits, text),
+         "a letter read for a digit was repaired")
+    note(re.sub(r"(\d)\s*m[a-ln-z](?![a-z])", r"\1 m", text), "a speck after the unit m was dropped")
+
+    def word(m: re.Match) -> str:
+        w = m.group(1)
+        near = [k for k in _MEASURE_WORDS if w != k and len(w) == len(k) and Levenshtein.distance(w, k) == 1]
+        return m.group(0).replace(w, near[0], 1) if len(near) == 1 and w not in _MEASURE_WORDS else m.group(0)
+
+    note(re.sub(r"(?<![a-z])([a-z]{4,})(?=\s*[:=.]?\s*\d)", word, text), "a measure word one letter off was read")
+    note(re.sub(r"\bduong(?:\s+(?:[^\w\s]+|[a-z]))+\s+kinh\b", "duong kinh", text),
+         "specks between the words of a measure dropped")
+    return text, notes
+
+
 def norm_dimensions(raw: str) -> Norm:
     """``Cao 35cm, ĐK miệng 12 cm`` -> ``{"height_cm": 35.0, "diameter_cm": 12.0}``; mm and m converted."""
     text = fold(strip_leaders(raw)).replace("×", "x")
+    text, bent = bent_measure(text)
+    if bent:
+        n = norm_dimensions(text)
+        return Norm(n.value, min(n.quality, 0.8), n.notes + bent) if n.ok else n
     out: dict[str, float] = {}
     default_unit = None
     text = re.sub(r"(\d)\s*em\b", r"\1 cm", text)  # OCR reads "cm" as "em"

@@ -218,3 +218,23 @@ def test_a_number_that_ran_into_the_next_value_is_doubtful():
         assert norm_number(raw).quality <= 0.5, raw
     for raw in ("25", "12/2005", "BTBN 6008/6V 95", "LS 28430", "G.8115"):
         assert norm_number(raw).quality == 1.0, raw
+
+
+@pytest.mark.parametrize("raw,dims,why", [
+    ("Dài 2,l m, cao 35 em", {"length_cm": 210.0, "height_cm": 35.0}, "a letter read for a digit"),
+    ("Dài 1/2 m, cao 12cm", {"length_cm": 120.0, "height_cm": 12.0}, "a slash between a number's digits"),
+    ("Dài 1,5 mự", {"length_cm": 150.0}, "a speck after the unit m"),
+    ("Dài 1,2 my cao 60 cm", {"length_cm": 120.0, "height_cm": 60.0}, "a speck after the unit m"),
+    ("Dài 80 cm, tộng 20 cm", {"length_cm": 80.0, "width_cm": 20.0}, "a measure word one letter off"),
+    ("Cao 1200 mm; đường - ỷ kính 250 mm", {"height_cm": 120.0, "diameter_cm": 25.0}, "specks between"),
+])
+def test_dimensions_as_ocr_bent_them(raw, dims, why):
+    n = norm_dimensions(raw)
+    assert n.value == dims and n.quality < 1 and any(note.startswith(why) for note in n.notes)
+
+
+def test_dimensions_straight_are_not_bent():
+    # "mm" is a unit, not "m" and a speck; a fraction-free measure keeps its quality; "dày" is no "dài"
+    n = norm_dimensions("Cao 120 mm, dài 1,5 m")
+    assert n.value == {"height_cm": 12.0, "length_cm": 150.0} and n.quality == 1.0 and not n.notes
+    assert "length_cm" not in norm_dimensions("Dày 2 cm, cao 12 mm").value
