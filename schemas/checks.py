@@ -6,10 +6,14 @@ from __future__ import annotations
 
 import re
 
+from rapidfuzz.distance import Levenshtein
+
 from .fields import TONE_SHIFT_FACTOR, Draft, Found
 from .loader import Schema
 from .normalize import cccd_parts, parse_date
-from .repair import same_person_reading
+from .repair import REPAIR_FACTOR, same_person_reading, stray_tail
+from .table import INVENTORY_SHAPE
+from .vocab import vocabulary
 
 
 # --- checks and review --------------------------------------------------------------------------
@@ -28,14 +32,76 @@ def _letter_reading(part: str, whole: bool) -> str | None:
     return "".join(DIGIT_AS_LETTER[c] for c in m.group(1)) + m.group(2)
 
 
+CODE_SHARED_BY = 2  # other codes of the page: a collection's code they share is evidence for a misread one
+
+
+def _no_code_word(word: str) -> bool:
+    """A word no code holds: letters with a Vietnamese mark or in lower case (a code's letters are plain
+    capitals, ``Đ`` aside)."""
+    letters = [c for c in word if c.isalpha()]
+    return any(c.islower() or c not in _CODE_LETTERS for c in letters)
+
+
+_CODE_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZĐ")
+
+
+def code_tail(value: str) -> str | None:
+    """A code followed by words that are no part of it ("KL.3988 2 ỞƠC": specks of the cell read as words,
+    one with letters no code has): the longest run of its first words that has a code's shape
+    (``table.INVENTORY_SHAPE``), when the whole has none; else None. A tail of digits and plain capitals may
+    be the code's own ("BTBN 1234/KL 56") and stays."""
+    words = value.split()
+    if INVENTORY_SHAPE.match(value) or not any(_no_code_word(w) for w in words[1:]):
+        return None
+    for n in range(len(words) - 1, 0, -1):
+        head = " ".join(words[:n]).rstrip(".,;:-")
+        if INVENTORY_SHAPE.match(head):
+            return head
+    return None
+
+
+def shared_prefix(prefix: str, others: list[str]) -> str | None:
+    """The collection's code that at least ``CODE_SHARED_BY`` other codes of the page start with and that this
+    code's letters are one letter off, the same length ("RL" among "KL.3988", "KL.3885"): the one such code,
+    else None. A code the page's other rows share is the evidence; no list of codes is needed."""
+    counts: dict[str, int] = {}
+    for o in others:
+        counts[o] = counts.get(o, 0) + 1
+    near = [c for c, n in counts.items() if n >= CODE_SHARED_BY and c != prefix and len(c) == len(prefix)
+            and Levenshtein.distance(c, prefix) == 1]
+    return near[0] if len(near) == 1 and prefix not in counts else None
+
+
+def _doubt(f: Found, note: str, factor: float) -> None:
+    f.notes.append(note)
+    f.confidence *= factor
+    f.clean = False
+
+
 def check_codes(drafts: list[Draft], schema: Schema) -> None:
     """Codes (``"code": true``) of one page: a lone digit where the page's other codes have their letter
     prefix ("6.7454" among "G.8115", "KL.1904") is that prefix when a lookalike of it ("6" for "G") is
     among them, and doubtful otherwise; a group of digits and capitals ("BTBN 6008/6V 95") is doubtful
-    unless the page's codes show the letters it would be ("GV")."""
+    unless the page's codes show the letters it would be ("GV"). Words after a code that are no part of its
+    shape are dropped (``code_tail``), and letters one off the code the page's other codes share are read as
+    it (``shared_prefix``); each noted, never confident."""
     for spec in (f for f in schema.fields if f.code):
         found = [d.fields[spec.key] for d in drafts
                  if spec.key in d.fields and isinstance(d.fields[spec.key].value, str)]
+        for f in found:
+            if (head := code_tail(f.value)) is not None:
+                f.value = head
+                _doubt(f, "words after the code that are no part of it dropped", REPAIR_FACTOR)
+        prefixes = {id(f): m.group(0) for f in found if (m := re.match(r"[A-ZĐ]+(?=[\s.\-/]*\d)", f.value))}
+        for f in found:
+            mine = prefixes.get(id(f))
+            if mine is None:
+                continue
+            code = shared_prefix(mine, [p for k, p in prefixes.items() if k != id(f)])
+            if code is not None:
+                f.value = code + f.value[len(mine):]
+                _doubt(f, f"the code's letters {mine!r} read as {code!r}, the code of the page's other rows",
+                       TONE_SHIFT_FACTOR)
         parts = {id(f): _CODE_PARTS.split(f.value) for f in found}
         for f in found:
             mine = parts[id(f)]
@@ -79,8 +145,21 @@ def agree_names(d: Draft) -> None:
                 break
 
 
+def drop_stray_tails(d: Draft) -> None:
+    """A short token after a value of a closed vocabulary that is no word of it (``repair.stray_tail``): a
+    speck read as letters, dropped with a note; the field is no longer clean (never confident on its own)."""
+    for f in [*d.fields.values(), *(x for items in d.lists.values() for x in items)]:
+        if not (f.spec.vocabulary_closed and f.spec.kind == "text" and isinstance(f.value, str)):
+            continue
+        words = frozenset(w.lower() for w in vocabulary(f.spec.vocabulary))
+        if (head := stray_tail(f.value, words)) is not None:
+            f.value = head
+            _doubt(f, "a short token after the value, no word of its vocabulary, dropped", REPAIR_FACTOR)
+
+
 def run_checks(d: Draft) -> None:
     agree_names(d)
+    drop_stray_tails(d)
     schema = d.schema
     if schema is None:
         return

@@ -423,6 +423,12 @@ def norm_dating(raw: str) -> Norm:
     text = clean_spaces(raw).strip(LEADER_CHARS + " ")
     f = fold(text)
     bce = bool(re.search(r"\b(tcn|truoc cong nguyen)\b", f))
+    # a speck of one or two letters read between "thế" and "kỷ" ("thế to kỷ XVI") is no part of the dating
+    specked = re.compile(r"(?i)\bthế\s+\w{1,2}\s+kỷ\b")
+    if specked.search(text):
+        n = norm_dating(specked.sub("thế kỷ", text))
+        if n.ok:
+            return Norm(n.value, min(n.quality, 0.8), n.notes + ["a speck inside 'thế kỷ' dropped"])
     m = re.search(r"(?:the\s*ky|\btk)\s*(?:thu\s+)?([0-9a-z|]+)(?:\s*[-–]\s*(?:(?:the\s*ky|tk)\s*(?:thu\s+)?)?([0-9a-z|]+))?",
                   f)
     if m:

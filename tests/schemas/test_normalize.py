@@ -238,3 +238,9 @@ def test_dimensions_straight_are_not_bent():
     n = norm_dimensions("Cao 120 mm, dài 1,5 m")
     assert n.value == {"height_cm": 12.0, "length_cm": 150.0} and n.quality == 1.0 and not n.notes
     assert "length_cm" not in norm_dimensions("Dày 2 cm, cao 12 mm").value
+
+
+def test_dating_with_a_speck_inside_the_century_words():
+    n = norm_dating("Nửa đầu thế to kỷ XVI")
+    assert n.value == {"year_from": 1501, "year_to": 1550} and n.quality < 1
+    assert norm_dating("Nửa đầu thế to kỷ").value is None  # the numeral lost: nothing to read
