@@ -29,7 +29,7 @@ from .loader import Schema, load_schemas
 from .model import ExtractedRecord
 from .reader import PageReader
 from .records import REVIEW_THRESHOLD, _merge, _name_of, finish, flatten_fields, to_json  # noqa: F401
-from .segment import PageStart, facts_of, registration_keys, starts_new_record
+from .segment import PageStart, facts_of, registration_keys, rejoin_entries, starts_new_record
 
 __all__ = ["REVIEW_THRESHOLD", "TONE_SHIFT_FACTOR", "Draft", "Found", "extract_page", "extract_records",
            "flatten_fields", "page_readings", "to_json"]
@@ -70,8 +70,10 @@ def _read(page: PageText, rows: list, cls: Classification, schemas: dict[str, Sc
         return [Draft(UNCLASSIFIED, None, [page.page])]
     schema = schemas[cls.record_type]
     table_guess = cls.source != "heading" and any(h.unit == "row" for h in schema.headings)
-    drafts = PageReader(schema, rows, cls.unit or schema.unit, page.page, page.width, table_guess,
-                        heading=cls.heading).read()
+    unit = cls.unit or schema.unit
+    drafts = PageReader(schema, rows, unit, page.page, page.width, table_guess, heading=cls.heading).read()
+    if unit == "entry":
+        drafts = rejoin_entries(drafts)
     check_codes(drafts, schema)
     for d in drafts:
         d.classification = cls.score

@@ -24,6 +24,10 @@ the subject's identity decide:
   things the pages state about the subject agree (the date of birth, the home
   town, where one value may be the other cut short) and none differs;
 - a page with no title read continues the record before it.
+
+On a register page of entries, a fragment with neither a name nor a number of its own whose fields complete
+the entry before it (a row misread as a field that entry had started it) is the rest of that entry
+(``rejoin_entries``).
 """
 
 from __future__ import annotations
@@ -141,3 +145,45 @@ def starts_new_record(current: PageStart | None, page: PageStart) -> bool:
     if facts_disagree(current.facts, page.facts):
         return True  # other parents, other dates: another person's certificate, though the subject's name was lost
     return not same_subject(current, page)
+
+
+# --- the entries of one register page --------------------------------------------------------------
+
+def opens_entry(spec) -> bool:
+    """A field an entry of a register starts with: the subject's name, the registration's number or book, an
+    identifying code (a museum object's inventory number)."""
+    return spec.role in ("subject_name", "number") or spec.code
+
+
+def rest_of_entry(before, draft) -> bool:
+    """Is ``draft`` the rest of the entry ``before`` it, cut off by a row misread as a field the entry already
+    had? It holds nothing an entry opens with, and none of the fields it read a value for has a value in the
+    entry before (its fields complete that entry, they do not repeat it)."""
+    valued = {k for k, f in draft.fields.items() if f.value is not None}
+    if not draft.fields or any(opens_entry(f.spec) for f in draft.fields.values()):
+        return False
+    return not valued & {k for k, f in before.fields.items() if f.value is not None}
+
+
+def rejoin_entries(drafts: list) -> list:
+    """The entries of a register page with each rest of an entry (``rest_of_entry``) joined to the entry before
+    it: a fragment without a name or a number of its own is no entry. A field both read, the one the entry had
+    stays; the fragment's reading (whose value did not parse) is listed as an unmapped pair, so nothing is
+    lost."""
+    out: list = []
+    for d in drafts:
+        if out and rest_of_entry(out[-1], d):
+            prev = out[-1]
+            for key, f in d.fields.items():
+                if key not in prev.fields or prev.fields[key].value is None:
+                    prev.fields[key] = f
+                elif f.raw:
+                    prev.unmapped.append({"label": f.label.text, "value": f.raw, "page": f.page, "bbox": f.bbox()})
+            for key, items in d.lists.items():
+                prev.lists.setdefault(key, []).extend(items)
+            prev.unmapped.extend(d.unmapped)
+            prev.pending.extend(d.pending)
+            prev.reasons.extend(d.reasons)
+        else:
+            out.append(d)
+    return out

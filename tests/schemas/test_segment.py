@@ -130,3 +130,34 @@ def test_a_dossier_read_over_degraded_pages_gives_one_record():
               number=2)
     recs = extract_records([p1, p2], "nguoicocong/")
     assert len(recs) == 1 and recs[0]["pages"] == [1, 2]
+
+
+def test_a_fragment_of_a_register_entry_is_joined_to_the_entry_before_it():
+    from schemas.fields import Draft, Found
+    from schemas.loader import Label, load_schemas
+    from schemas.segment import rejoin_entries
+
+    schema = load_schemas()["birth"]
+
+    def draft(**values):
+        d = Draft("birth", schema, [1], layout="entry")
+        for key, value in values.items():
+            key = key.replace("__", ".")
+            raw, value = value if isinstance(value, tuple) else (value, value)
+            spec = schema.by_key[key]
+            d.fields[key] = Found(spec, [], Label(key, key), 1.0, 1, raw=raw, value=value, confidence=0.9)
+        return d
+
+    first = draft(registration__number="84", full_name="Trình Hoài Kỳ", date_of_birth="1994-08-15")
+    rest = draft(date_of_birth=("xã Nga Điền,", None), mother__full_name="Trình Hoài Phấn")  # a place read as a date
+    nxt = draft(registration__number="97", full_name="Từ Trúc Gấm", date_of_birth="1974-11-17")
+    out = rejoin_entries([first, rest, nxt])
+    assert out == [first, nxt]
+    assert first.fields["mother.full_name"].value == "Trình Hoài Phấn"
+    assert first.fields["date_of_birth"].value == "1994-08-15"
+    assert [u["value"] for u in first.unmapped] == ["xã Nga Điền,"]  # the fragment's reading is kept, listed
+    # an entry of its own (a name, or a number) is never joined; nor one that repeats a field read before it
+    named = draft(full_name="Đàm Trúc Quyên")
+    repeats = draft(date_of_birth="2005-08-14", mother__full_name="Bạch Lệ Thu Huệ")
+    assert rejoin_entries([first, named]) == [first, named]
+    assert rejoin_entries([first, repeats]) == [first, repeats]
