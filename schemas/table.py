@@ -37,12 +37,23 @@ def _height(toks: list[Tok]) -> float:
     return max(1.0, float(hs[len(hs) // 2]))
 
 
+def _worded_tok(t: Tok) -> bool:
+    return any(c.isalnum() for c in t.text)
+
+
 def runs(toks: list[Tok], height: float) -> list[list[Tok]]:
     """A row's words cut at gaps wider than ``RUN_GAP`` line heights, each run from its first word of letters or
-    digits (a speck or a stray dash starts nothing, but a dash between two years keeps them one run)."""
+    digits (a speck or a stray dash starts nothing, but a dash between two years keeps them one run). The gap is
+    measured from the run's last word of letters or digits: specks a noisy scan leaves between two cells
+    ("KL.8917 ' - Tượng đá") do not bridge it."""
     out: list[list[Tok]] = []
     for t in sorted(toks, key=lambda t: t.bbox[0]):
-        if out and t.bbox[0] - max(u.bbox[2] for u in out[-1]) <= RUN_GAP * height:
+        worded = [u for u in out[-1] if _worded_tok(u)] if out else []
+        bridges = worded
+        if worded and worded[-1].text[-1:].isdigit() and t.text[:1].isdigit():
+            bridges = out[-1]  # a dash between two numbers ("1834 - 1844") keeps them one run
+        right = max(u.bbox[2] for u in (bridges or out[-1])) if out else 0
+        if out and (t.bbox[0] - right <= RUN_GAP * height or not _worded_tok(t) or not worded):
             out[-1].append(t)
         else:
             out.append([t])
