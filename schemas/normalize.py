@@ -209,8 +209,12 @@ def cccd_parts(digits: str) -> dict | None:
 # --- percent, time ----------------------------------------------------------------------------
 
 def norm_percent(raw: str) -> Norm:
+    """``61%``, ``Tỷ lệ 81 %``, ``sáu mươi mốt phần trăm``. A number written with its ``%`` is the percentage
+    before any other number of the text (``MỨC 2 TỔN THƯƠNG |81%``: a speck read as a digit, or a label's own
+    number, comes first)."""
     text = strip_leaders(raw)
-    for m in re.finditer(r"(?<!\w)([0-9OolI]{1,3})(?:[.,]\d+)?\s*%?(?!\w)", text):
+    marked = list(re.finditer(r"(?<!\w)([0-9OolI]{1,3})(?:[.,]\d+)?\s*%", text))
+    for m in marked or re.finditer(r"(?<!\w)([0-9OolI]{1,3})(?:[.,]\d+)?\s*%?(?!\w)", text):
         fixed, rep = fix_digits(m.group(1))
         if fixed.isdigit() and 0 <= int(fixed) <= 100:
             return Norm(int(fixed), 0.85 if rep else 1.0)

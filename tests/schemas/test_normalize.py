@@ -244,3 +244,8 @@ def test_dating_with_a_speck_inside_the_century_words():
     n = norm_dating("Nửa đầu thế to kỷ XVI")
     assert n.value == {"year_from": 1501, "year_to": 1550} and n.quality < 1
     assert norm_dating("Nửa đầu thế to kỷ").value is None  # the numeral lost: nothing to read
+
+
+def test_percent_written_with_its_sign_comes_before_other_numbers():
+    assert norm_percent("MỨC 2 TỔN THƯƠNG CƠ THỂ |81%").value == 81
+    assert norm_percent("2 81").value == 2  # no sign: the first number, as before
