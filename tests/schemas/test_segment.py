@@ -161,3 +161,16 @@ def test_a_fragment_of_a_register_entry_is_joined_to_the_entry_before_it():
     repeats = draft(date_of_birth="2005-08-14", mother__full_name="Bạch Lệ Thu Huệ")
     assert rejoin_entries([first, named]) == [first, named]
     assert rejoin_entries([first, repeats]) == [first, repeats]
+
+
+def test_a_dossier_keeps_the_whole_place_one_page_read_cut_short():
+    p1 = page(["GIẤY BÁO TỬ", "Họ và tên: Trần Văn Hùng", "Quê quán: xã Tam Sơn, huyện Từ Sơn"], number=1)
+    p2 = page(["BẰNG TỔ QUỐC GHI CÔNG", "Liệt sĩ: Trần Văn Hùng", "Quê quán: xã Tam Sơn, huyện Từ Sơn, tỉnh Bắc Ninh"],
+              number=2)
+    for pages in ([p1, p2], [p2, p1]):
+        rec = extract_records(pages, "nguoicocong/")[0]
+        assert flatten_fields(rec)["hometown"] == "xã Tam Sơn, huyện Từ Sơn, tỉnh Bắc Ninh"
+        assert not any(r.startswith("hometown") for r in rec["review_reasons"])
+    other = page(["BẰNG TỔ QUỐC GHI CÔNG", "Liệt sĩ: Trần Văn Hùng", "Quê quán: xã Tam Sơn, huyện Quế Võ"], number=2)
+    rec = extract_records([p1, other], "nguoicocong/")[0]
+    assert any(r.startswith("hometown") for r in rec["review_reasons"])  # two places: a person looks
