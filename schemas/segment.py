@@ -32,11 +32,15 @@ the entry before it (a row misread as a field that entry had started it) is the 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
 from sohoa.text import fold
+
+from .gazetteer import is_place
 
 SAME_PERSON_MIN = 0.8  # folded-name similarity for two pages to be about one person
 
@@ -57,16 +61,27 @@ FACT_KINDS = ("name", "date", "place")
 
 def facts_of(fields: dict) -> frozenset[tuple[str, str]]:
     """The names, dates and places a page or record states (key, folded value): what tells two people apart
-    when the subject's own name was not read."""
+    when the subject's own name was not read. A place that names no place (label words read as its value,
+    "gốc người") states nothing."""
     return frozenset((k, fold(str(f.value))) for k, f in fields.items()
-                     if f.value is not None and f.spec.kind in FACT_KINDS and not f.spec.internal)
+                     if f.value is not None and f.spec.kind in FACT_KINDS and not f.spec.internal
+                     and (f.spec.kind != "place" or is_place(str(f.value))))
+
+
+def _plain_words(value: str) -> list[str]:
+    return re.sub(r"[^\w\s-]", " ", value).split()
 
 
 def values_agree(a: str, b: str) -> bool:
-    """Two folded values of one key that may be one value read twice: equal, or one the other cut short at a
-    word ("thi tran xuan" of "thi tran xuan lap": a degraded page loses a value's last words)."""
+    """Two folded values of one key that may be one value read twice: equal, one the other cut short at a word
+    ("thi tran xuan" of "thi tran xuan lap": a degraded page loses a value's last words), or the shorter's
+    words, two at least, a run of the longer's (the other with words lost at its start, or stray words
+    around it: "son, huyen son duong, tinh" of "xa thai son, huyen son duong, tinh tuyen quang")."""
     short, long_ = sorted((a, b), key=len)
-    return short == long_ or bool(short) and long_.startswith(short) and not long_[len(short)].isalnum()
+    if short == long_ or bool(short) and long_.startswith(short) and not long_[len(short)].isalnum():
+        return True
+    sw, lw = _plain_words(short), _plain_words(long_)
+    return len(sw) >= 2 and any(lw[i:i + len(sw)] == sw for i in range(len(lw) - len(sw) + 1))
 
 
 def compare_facts(a: frozenset[tuple[str, str]], b: frozenset[tuple[str, str]],
@@ -101,8 +116,18 @@ def one_name(a: str, b: str) -> bool:
 
 
 def full_name(name: str | None) -> bool:
-    """A person's full name has a family name and a given name: one word alone is a label word or a scrap."""
-    return name is not None and len(_words(name)) >= 2
+    """Does the subject's name read tell who it is? A person's full name has a family name and a given name, the
+    family name a known one: one word alone, or words whose first is no family name ("đầy đủ người" of a label
+    "Họ tên đầy đủ người …"), are a label's words or a scrap. An object's name with its code (digits) does."""
+    from .vocab import SURNAMES
+
+    words = _words(name or "")
+    return len(words) >= 2 and (words[0] in _surname_folds(tuple(SURNAMES)) or any(c.isdigit() for c in name or ""))
+
+
+@lru_cache(maxsize=1)
+def _surname_folds(names: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(fold(n) for n in names)
 
 
 def same_person(a: str | None, b: str | None) -> bool:
@@ -118,6 +143,10 @@ def same_subject(current: PageStart, page: PageStart) -> bool:
     on a degraded page but under one family name — what else both pages state about the subject agrees (a
     date of birth, a home town, a place, where one value may be the other cut short) and nothing differs."""
     if same_person(current.person, page.person):
+        return True
+    # the subject's name read on one page under another key of the other (an alias, a name the other page's
+    # label put elsewhere): the same person
+    if any(v == current.person for _, v in page.facts) or any(v == page.person for _, v in current.facts):
         return True
     if _words(current.person or "")[:1] != _words(page.person or "")[:1]:
         return False

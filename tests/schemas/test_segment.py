@@ -174,3 +174,30 @@ def test_a_dossier_keeps_the_whole_place_one_page_read_cut_short():
     other = page(["BẰNG TỔ QUỐC GHI CÔNG", "Liệt sĩ: Trần Văn Hùng", "Quê quán: xã Tam Sơn, huyện Quế Võ"], number=2)
     rec = extract_records([p1, other], "nguoicocong/")[0]
     assert any(r.startswith("hometown") for r in rec["review_reasons"])  # two places: a person looks
+
+
+def test_degraded_dossier_pages_agree_on_what_they_state():
+    from schemas.segment import full_name, values_agree
+    # the words of one reading a run of the other's: words lost at its start, stray words around it
+    assert values_agree("son, huyen son duong, tinh", "xa thai son, huyen son duong, tinh tuyen quang")
+    assert values_agree("phung phuoc loi", "chu in hoa chien si phung phuoc loi")
+    assert values_agree("1944", "1944-05-02") and not values_agree("1944", "1945-05-02")  # the year of the date
+    assert not values_agree("huyen", "xa tam son, huyen tu son")  # one word is no run
+    # label words read as a name are no person's name: no evidence either way
+    assert not full_name("Đầy đủ người") and not full_name("Người") and full_name("Lại Chí Toại")
+    notice = PageStart("martyr", "LÝ LỊCH LIỆT SĨ", "khuong hoai ky",
+                       facts=frozenset({("full_name", "khuong hoai ky"), ("date_of_birth", "1940")}))
+    honour = PageStart("martyr", "BẰNG TỔ QUỐC GHI CÔNG", "chu in hoa",  # label words read as the name
+                       facts=frozenset({("full_name", "chu in hoa"), ("alias", "khuong hoai ky")}))
+    assert not starts_new_record(notice, honour)  # his name, read under another key of the other page
+    other = PageStart("martyr", "BẰNG TỔ QUỐC GHI CÔNG", "chu van an",
+                      facts=frozenset({("full_name", "chu van an"), ("alias", "tu hung")}))
+    assert starts_new_record(notice, other)
+
+
+def test_a_place_that_names_no_place_states_nothing():
+    p1 = page(["GIẤY BÁO TỬ", "Quê quán: xã Tam Sơn, huyện Từ Sơn, tỉnh Bắc Ninh",
+               "Trú quán: xã Đình Bảng, huyện Từ Sơn, tỉnh Bắc Ninh"], number=1)
+    p2 = page(["BẰNG TỔ QUỐC GHI CÔNG", "Liệt sĩ: Trần Văn Hùng", "Quê quán: gốc người",
+               "Trú quán: Tam Sơn, huyện Từ Sơn, tỉnh"], number=2)
+    assert len(extract_records([p1, p2], "nguoicocong/")) == 1
