@@ -272,7 +272,8 @@ def bent_measure(text: str) -> tuple[str, list[str]]:
     - a unit of one ``m`` that OCR followed with a speck read as a letter (``1,5 mự``, ``1,2 my``): after a
       number, ``m`` and one more letter that makes no unit (``mm`` is one) is the metre;
     - a measure word of four letters or more one letter off before its number (``tộng 20 cm`` for ``rộng``);
-    - specks between the two words of ``đường kính`` (``đường - ỷ kính``)."""
+    - specks between the two words of ``đường kính`` (``đường - ỷ kính``), and the word OCR glued to it
+      (``ĐKmiệng 10 cm``)."""
     notes: list[str] = []
 
     def note(new: str, why: str) -> None:
@@ -303,6 +304,8 @@ def bent_measure(text: str) -> tuple[str, list[str]]:
     note(re.sub(r"(?<![a-z])([a-z]{4,})(?=\s*[:=.]?\s*\d)", word, text), "a measure word one letter off was read")
     note(re.sub(r"\bduong(?:\s+(?:[^\w\s]+|[a-z]))+\s+kinh\b", "duong kinh", text),
          "specks between the words of a measure dropped")
+    note(re.sub(r"\b(dk|duong kinh)(?=(?:mieng|day|than|vanh|ngoai|trong)\b)", r"\1 ", text),
+         "a measure word glued to the next word was cut")
     return text, notes
 
 

@@ -249,3 +249,8 @@ def test_dating_with_a_speck_inside_the_century_words():
 def test_percent_written_with_its_sign_comes_before_other_numbers():
     assert norm_percent("MỨC 2 TỔN THƯƠNG CƠ THỂ |81%").value == 81
     assert norm_percent("2 81").value == 2  # no sign: the first number, as before
+
+
+def test_a_measure_word_glued_to_the_next():
+    n = norm_dimensions("Cao 35cm, ĐKmiệng 10 cm")
+    assert n.value == {"height_cm": 35.0, "diameter_cm": 10.0} and n.quality < 1
