@@ -193,7 +193,7 @@ def test_a_table_row_read_as_two_lines_at_one_height_is_one_row():
 
 def test_a_register_whose_header_kept_two_titles_is_read_by_its_body_geometry():
     rows = ["SỔ ĐĂNG KÝ HIỆN VẬT",
-            [(60, "STT"), (160, "Mã số"), (420, "K&t gọi"), (700, "Nguyên liệuSố"), (1000, "đo"), (1400, "Thời đại")],
+            [(60, "STT"), (160, "Mã số hiện"), (420, "K&t gọi"), (700, "Ngxyên liệuSố đo"), (1400, "Thời đại")],
             [(60, "1"), (160, "KL.8348"), (420, "Bình vôi"), (700, "Gỗ"), (1000, "Cao 35 cm"), (1400, "1784 - 1794")],
             [(60, "2"), (160, "G.3214"), (420, "Lọ hoa"), (700, "Đồng"), (1000, "Cao 42 cm"), (1400, "Thế kỷ XVII")],
             [(60, "3"), (160, "GV.6176"), (420, "Chum"), (700, "Gốm"), (1000, "Dài 1,5 m"), (1400, "1745 - 1755")]]
