@@ -98,7 +98,8 @@ def extract_records(pages: list[PageText], collection: str | None = None,
     prev: Classification | None = None
     open_doc: Draft | None = None
     open_start: PageStart | None = None
-    for page in sorted(pages, key=lambda p: p.page):
+    ordered = sorted(pages, key=lambda p: p.page)
+    for n, page in enumerate(ordered):
         reused = _reuse(readings.get(page.page) if readings else None, prev, collection, calibrated)
         if reused is not None:
             cls, records = reused
@@ -107,6 +108,11 @@ def extract_records(pages: list[PageText], collection: str | None = None,
             open_doc, open_start = None, None
             continue
         cls, drafts = extract_page(page, collection, schemas, prev)
+        if cls.record_type == UNCLASSIFIED and prev is None and n + 1 < len(ordered):
+            # a dossier's first page whose title OCR lost: the next page's title says what the file is
+            ahead = dossier_ahead(ordered[n + 1], collection, schemas)
+            if ahead is not None:
+                cls, drafts = extract_page(page, collection, schemas, ahead)
         prev = cls if cls.record_type != UNCLASSIFIED else prev
         unit = cls.unit
         if cls.record_type == UNCLASSIFIED:
@@ -134,6 +140,16 @@ def extract_records(pages: list[PageText], collection: str | None = None,
             out.extend(drafts)
             open_doc, open_start = None, None
     return [d if isinstance(d, dict) else finish(d, calibrated) for d in out]  # type: ignore[misc]
+
+
+def dossier_ahead(page: PageText, collection: str | None, schemas: dict[str, Schema]) -> Classification | None:
+    """The classification of the page after a first page no heading classified, when that page's title opens a
+    record that runs over pages (unit ``document``: a dossier): the first page is read as part of it."""
+    _rows, own = _classify(page, collection, schemas)
+    if own.source == "heading" and own.record_type != UNCLASSIFIED and (own.unit or
+                                                                         schemas[own.record_type].unit) == "document":
+        return own
+    return None
 
 
 # -- pages read on their own, put together later ----------------------------------------------------

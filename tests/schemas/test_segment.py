@@ -201,3 +201,15 @@ def test_a_place_that_names_no_place_states_nothing():
     p2 = page(["BẰNG TỔ QUỐC GHI CÔNG", "Liệt sĩ: Trần Văn Hùng", "Quê quán: gốc người",
                "Trú quán: Tam Sơn, huyện Từ Sơn, tỉnh"], number=2)
     assert len(extract_records([p1, p2], "nguoicocong/")) == 1
+
+
+def test_a_dossier_whose_first_title_was_lost_is_read_under_the_next_page_s_title():
+    p1 = page(["Họ và tên: Trần Văn Hùng", "Năm sinh: 1948", "Hy sinh ngày: 20/7/1968"], number=1)  # no title read
+    p2 = page(["BẰNG TỔ QUỐC GHI CÔNG", "Liệt sĩ: Trần Văn Hùng", "Số bằng: GC887K"], number=2)
+    recs = extract_records([p1, p2], "nguoicocong/")
+    assert len(recs) == 1 and recs[0]["record_type"] == "martyr" and recs[0]["pages"] == [1, 2]
+    assert flatten_fields(recs[0])["date_of_birth"] == "1948"
+    # a register's page (records a page, not a dossier) lends its title to nothing before it
+    reg = page(["SỔ ĐĂNG KÝ KHAI SINH", "Số: 12", "Họ và tên: Lê Văn An"], number=2)
+    assert extract_records([page(["Ghi chú: sổ lập năm 1990"], number=1), reg], "hotich/")[0]["record_type"] \
+        == "unclassified"
