@@ -699,33 +699,21 @@ class PageReader:
         idx_spec = FieldSpec("_row_index", "number", labels=())
         extra = [(idx_spec, Label(t, t)) for t in ROW_INDEX_LABELS]
         header_i, header, hrow = None, None, None
-        weak = None  # (under a heading that says table) a row of two titles, the others garbled
         for i in range(len(rows)):
             # a header row is a band of y: titles OCR read as separate lines at one height are one row
             end = same_band(rows, i)
             r = rows[i] if end == i + 1 else Row([t for q in rows[i:end] for t in q.toks], rows[i].page)
             ms = find_labels(r.toks, self.schema, None, extra, header=True)
-            titled = len([m for m in ms if m.spec is not idx_spec])
-            if titled == 2 and weak is None and not strict and not any(t.colon for t in r.toks):
-                weak = (end - 1, ms, r)
-            if titled >= 3:
-                if strict and (any(t.colon or (t.leader and len(t.text) >= 3) for t in r.toks) or titled < 4):
+            if len([m for m in ms if m.spec is not idx_spec]) >= 3:
+                if strict and (any(t.colon or (t.leader and len(t.text) >= 3) for t in r.toks)
+                               or len([m for m in ms if m.spec is not idx_spec]) < 4):
                     continue
                 header_i, header, hrow = end - 1, ms, r
                 break
-        cols = None
-        if header is not None:
-            body = merge_bands(rows[header_i + 1:])
-            cols = table_columns(self.schema, hrow, body, extra, idx_spec, [hrow.toks[m.start].bbox[0] for m in header])
-        elif weak is not None:
-            # the body's geometry must show the table (three columns or more) where the titles do not
-            header_i, header, hrow = weak
-            body = merge_bands(rows[header_i + 1:])
-            cols = table_columns(self.schema, hrow, body, extra, idx_spec, [hrow.toks[m.start].bbox[0] for m in header])
-            if cols is None:
-                return False
         if header is None:
             return False
+        body = merge_bands(rows[header_i + 1:])
+        cols = table_columns(self.schema, hrow, body, extra, idx_spec, [hrow.toks[m.start].bbox[0] for m in header])
         if cols is None:  # too few rows to see the columns: each title's column runs to the next title
             starts = [(hrow.toks[m.start].bbox[0], hrow.toks[m.end - 1].bbox[2], m) for m in header]
             margin = 0.6 * hrow.height

@@ -189,17 +189,3 @@ def test_a_table_row_read_as_two_lines_at_one_height_is_one_row():
     assert len(merge_bands([a, below])) == 2  # the next row down
     over = row((160, "KL.3999"), y=104)
     assert len(merge_bands([a, over])) == 2  # words at one place: two readings, not one row
-
-
-def test_a_register_whose_header_kept_two_titles_is_read_by_its_body_geometry():
-    rows = ["SỔ ĐĂNG KÝ HIỆN VẬT",
-            [(60, "STT"), (160, "Mã số hiện"), (420, "K&t gọi"), (700, "Ngxyên liệuSố đo"), (1400, "Thời đại")],
-            [(60, "1"), (160, "KL.8348"), (420, "Bình vôi"), (700, "Gỗ"), (1000, "Cao 35 cm"), (1400, "1784 - 1794")],
-            [(60, "2"), (160, "G.3214"), (420, "Lọ hoa"), (700, "Đồng"), (1000, "Cao 42 cm"), (1400, "Thế kỷ XVII")],
-            [(60, "3"), (160, "GV.6176"), (420, "Chum"), (700, "Gốm"), (1000, "Dài 1,5 m"), (1400, "1745 - 1755")]]
-    recs = extract_records([page(rows)], "baotang/")
-    assert [values(r).get("inventory_number") for r in recs] == ["KL.8348", "G.3214", "GV.6176"]
-    assert [values(r).get("dating") for r in recs][1] == {"year_from": 1601, "year_to": 1700}
-    # the same two titles over lines that show no table are no header
-    prose = ["SỔ ĐĂNG KÝ HIỆN VẬT", [(160, "Mã số"), (1400, "Thời đại")], "Ghi chú: sổ lập năm 1990"]
-    assert all(values(r).get("inventory_number") is None for r in extract_records([page(prose)], "baotang/"))
