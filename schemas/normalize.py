@@ -425,11 +425,24 @@ _PARTS = [  # folded qualifier -> (start offset, end offset) within a century's 
 ]
 
 
+_YEAR_LOOKALIKES = str.maketrans("lLIi|oO", "1111100")
+
+
 def norm_dating(raw: str) -> Norm:
     """``thế kỷ XVIII`` -> 1701–1800; ``nửa đầu thế kỷ XX`` -> 1901–1950; ``1880 - 1890``; ``năm 1945``; eras."""
     text = clean_spaces(raw).strip(LEADER_CHARS + " ")
     f = fold(text)
     bce = bool(re.search(r"\b(tcn|truoc cong nguyen)\b", f))
+    # a year with one letter OCR read for a digit ("1777 - L787", "l777"): a token of four, three of them digits
+    def year_of(m: re.Match) -> str:
+        token = m.group(0)
+        return token.translate(_YEAR_LOOKALIKES) if sum(c.isdigit() for c in token) == 3 else token
+
+    unlettered = re.sub(r"(?<![\w|])[0-9lLIi|oO]{4}(?![\w|])", year_of, text)
+    if unlettered != text and not re.search(r"(?i)\b(?:thế\s*kỷ|tk)\b", text):
+        n = norm_dating(unlettered)
+        if n.ok:
+            return Norm(n.value, min(n.quality, 0.8), n.notes + ["a letter read for a digit of a year was repaired"])
     # a speck of one or two letters read between "thế" and "kỷ" ("thế to kỷ XVI") is no part of the dating
     specked = re.compile(r"(?i)\bthế\s+\w{1,2}\s+kỷ\b")
     if specked.search(text):

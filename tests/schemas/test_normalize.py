@@ -254,3 +254,11 @@ def test_percent_written_with_its_sign_comes_before_other_numbers():
 def test_a_measure_word_glued_to_the_next():
     n = norm_dimensions("Cao 35cm, ĐKmiệng 10 cm")
     assert n.value == {"height_cm": 35.0, "diameter_cm": 10.0} and n.quality < 1
+
+
+def test_dating_year_with_a_letter_read_for_a_digit():
+    for raw in ("1777 - L787", "l777 - 1787"):
+        n = norm_dating(raw)
+        assert n.value == {"year_from": 1777, "year_to": 1787} and n.quality < 1, raw
+    assert norm_dating("1777 - 1787").quality == 1.0
+    assert norm_dating("Il 1940").value == {"year_from": 1940, "year_to": 1940}  # two letters: no year of them
