@@ -94,13 +94,13 @@ def check_codes(drafts: list[Draft], schema: Schema) -> None:
                 _doubt(f, "words after the code that are no part of it dropped", REPAIR_FACTOR)
         prefixes = {id(f): m.group(0) for f in found if (m := re.match(r"[A-ZĐ]+(?=[\s.\-/]*\d)", f.value))}
         for f in found:
-            mine = prefixes.get(id(f))
-            if mine is None:
+            prefix = prefixes.get(id(f))
+            if prefix is None:
                 continue
-            code = shared_prefix(mine, [p for k, p in prefixes.items() if k != id(f)])
+            code = shared_prefix(prefix, [p for k, p in prefixes.items() if k != id(f)])
             if code is not None:
-                f.value = code + f.value[len(mine):]
-                _doubt(f, f"the code's letters {mine!r} read as {code!r}, the code of the page's other rows",
+                f.value = code + f.value[len(prefix):]
+                _doubt(f, f"the code's letters {prefix!r} read as {code!r}, the code of the page's other rows",
                        TONE_SHIFT_FACTOR)
         parts = {id(f): _CODE_PARTS.split(f.value) for f in found}
         for f in found:

@@ -133,7 +133,7 @@ def _surname_folds(names: tuple[str, ...]) -> frozenset[str]:
 def same_person(a: str | None, b: str | None) -> bool:
     """Two subjects' names that may be one person (unknown on either side, or a scrap of one word: no evidence
     against)."""
-    if not full_name(a) or not full_name(b):
+    if a is None or b is None or not full_name(a) or not full_name(b):
         return True
     return one_name(a, b)
 
