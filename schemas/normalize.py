@@ -116,6 +116,14 @@ def norm_number(raw: str) -> Norm:
             all(re.fullmatch(r"[\d/.\-]+", w) for w in words) or any(w.isalpha() for w in words[1:])):
         q = min(q, 0.5)  # "25 04/2014", "25 Q": a number ran into the next label's value (its label not read)
         notes.append("more than one number, or a word after it")
+    if len(words) >= 2 and len(words[0]) == 1 and words[0].islower() and any(c.isdigit() for c in words[1]):
+        fixed = " ".join(words[1:])  # "h LS35966": a speck before the number read as a letter
+        q = min(q, 0.8)
+        notes.append("a letter before the number dropped")
+    if re.search(r"(?<=[A-ZĐ])§(?=\d)", fixed):
+        fixed = re.sub(r"(?<=[A-ZĐ])§(?=\d)", "S", fixed)  # "L§24366": an S of the letters before the digits
+        q = min(q, 0.5)
+        notes.append("a § among a code's letters read as S")
     speck = r"(?<=[\d/.\-])[^\w\s/.\-](?=\d)"
     if re.search(speck, fixed):
         fixed = re.sub(speck, "", fixed)  # "KL.335%3", "LS8§5545", "KL.?7744": a speck among digits

@@ -262,3 +262,13 @@ def test_dating_year_with_a_letter_read_for_a_digit():
         assert n.value == {"year_from": 1777, "year_to": 1787} and n.quality < 1, raw
     assert norm_dating("1777 - 1787").quality == 1.0
     assert norm_dating("Il 1940").value == {"year_from": 1940, "year_to": 1940}  # two letters: no year of them
+
+
+def test_number_with_a_speck_before_it_or_a_section_sign_among_its_letters():
+    from schemas.normalize import norm_number
+    n = norm_number("h LS35966")
+    assert n.value == "LS35966" and n.quality < 1
+    n = norm_number("L§24366")
+    assert n.value == "LS24366" and n.quality <= 0.5  # § is S or 8: a person looks
+    assert norm_number("BTTH 3381/G 58").value == "BTTH 3381/G 58"  # a capital starts a code's part
+    assert norm_number("§4/GBT").value == "84/GBT"  # where a number starts, § is an 8 (as before)
