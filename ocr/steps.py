@@ -285,7 +285,7 @@ def normalize_background(page: Page, opts: BackgroundOptions) -> None:
 # upright or upside down (Tesseract OSD on a small clean copy).
 @step("orient", OrientOptions)
 def turn_sideways(page: Page, _opts: OrientOptions) -> None:
-    # The sideways test searches the rows' angle as deskewing does (same resolution, same range): a page
+    # The sideways test searches the rows' angle as deskewing does (same copies, same range): a page
     # left as it is keeps that angle, and deskewing does not search again (about 10 ms on a 300 dpi page).
     if page.context.look:  # coarse on the quarter-size copy, refined on the half-size one
         sideways, skew = pp.look_sideways_and_skew(page.look(), page.image)
@@ -413,13 +413,14 @@ def clean_components(page: Page, specks: bool, leaders: bool) -> None:
     the page says it may hold: the half-size copy's components, already counted for the text height when no
     step since has changed the page (pp.look_specks, pp.look_dot_rows). Without them (a rescaled page, ruled lines
     whitened) the full-size pass decides alone."""
-    look = page.looked("half_components") if page.context.look and page.height else None
-    if look is not None:
-        if specks and not pp.look_specks(look, page.height):
+    height = page.height
+    look = page.looked("half_components") if page.context.look and height else None
+    if look is not None and height:
+        if specks and not pp.look_specks(look, height):
             page.skip("denoise", "no specks")
             specks = False
         # A pass that runs for the specks looks for leaders itself (pp.may_have_dot_rows, at full size).
-        if leaders and not specks and not pp.look_dot_rows(look, page.height):
+        if leaders and not specks and not pp.look_dot_rows(look, height):
             page.skip("leaders", "no rows of dots")
             leaders = False
     if specks or leaders:
