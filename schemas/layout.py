@@ -208,3 +208,90 @@ def drop_furniture(rows: list[Row], page_height: int | None = None) -> list[Row]
                 break
         out.append(r)
     return out
+
+
+# --- columns of label:value pairs -----------------------------------------------------------------
+
+COLUMN_GAP = 1.0  # line heights of blank before a word that starts a column (words of a phrase sit ~0.3 apart)
+COLUMN_SLACK = 1.5  # line heights two rows' column starts may differ by (a scan's skew, a stray speck)
+COLUMN_ROWS = 2  # rows that must start a pair at one x for it to be a column of the page
+LABEL_END_WORDS = 8  # words a label may hold before its colon or dash
+
+
+def _ends_label(t: Tok) -> bool:
+    """A word that ends a label: a colon, a dash ("SỐ--", "TÍNH: -") or a dotted leader."""
+    return t.leader or t.text.rstrip().endswith((":", "-", "–", "—"))
+
+
+def opens_pair(toks: list[Tok]) -> bool:
+    """Words that start with a label — one to a few words ended by a colon, a dash or a leader — and have a
+    value after it."""
+    for k, t in enumerate(toks[:LABEL_END_WORDS + 1]):
+        if _ends_label(t):
+            label = [w for w in toks[:k + 1] if not w.leader and any(c.isalpha() for c in w.text)]
+            return bool(label) and any(not w.leader and any(c.isalnum() for c in w.text) for w in toks[k + 1:])
+    return False
+
+
+def _gap_before(toks: list[Tok], k: int) -> float:
+    return toks[k].bbox[0] - toks[k - 1].bbox[2]
+
+
+def column_starts(rows: list[Row]) -> list[float]:
+    """Where the page's second (third …) column of "label: value" pairs starts: the x at which, after a wide
+    blank, a pair begins on a row that already holds a pair to its left, shared by at least two rows. Columns
+    repeat down a page, so a value stops where the next column starts on its row whatever its words, and its
+    wrapped line is looked for under it, in its own column (docs/extraction.md, step 5). A table's or a grid's
+    value column is none: the words left of it are a label alone, no pair."""
+    starts: list[tuple[float, float]] = []  # (x, the row's line height)
+    for r in rows:
+        if r.heading or len(r.toks) < 4:
+            continue
+        h = max(r.height, 1)
+        lo = 0  # where the row's last pair began: a column starts only after a whole pair
+        for k in range(2, len(r.toks)):
+            if _gap_before(r.toks, k) >= COLUMN_GAP * h and not _ends_label(r.toks[k - 1]) \
+                    and opens_pair(r.toks[lo:k]) and opens_pair(r.toks[k:]):
+                starts.append((r.toks[k].bbox[0], h))
+                lo = k
+    starts.sort()
+    columns: list[float] = []
+    group: list[tuple[float, float]] = []
+    for x, h in starts + [(float("inf"), 0)]:
+        if group and x - group[0][0] > COLUMN_SLACK * group[0][1]:
+            if len(group) >= COLUMN_ROWS:
+                columns.append(min(g[0] for g in group))
+            group = []
+        group.append((x, h))
+    return columns
+
+
+def split_at_columns(row: Row, columns: list[float]) -> list[tuple[int, Row]]:
+    """The row cut where it has a wide blank right before one of the page's column starts: (column, part) left
+    to right. A row with no blank there (a value running across, a heading) stays whole, in the column where
+    it begins."""
+    h = max(row.height, 1)
+    cuts = []
+    for x in columns:
+        slack = COLUMN_SLACK * h
+        for k in range(1, len(row.toks)):
+            t = row.toks[k]
+            if abs(t.bbox[0] - x) <= slack and _gap_before(row.toks, k) >= COLUMN_GAP * h \
+                    and row.toks[k - 1].bbox[2] < x and not _ends_label(row.toks[k - 1]) \
+                    and not (row.toks[k - 1].text.endswith(",") and not opens_pair(row.toks[k:])):
+                # (never between a label and its value, "Quốc tịch hiện nay:      Việt Nam", nor inside a value
+                # going on after its comma, "xã Võ Cường,      huyện Yên Dũng")
+                cuts.append(k)
+                break
+    out, lo = [], 0
+    for k in sorted(set(cuts)) + [len(row.toks)]:
+        if k > lo:
+            part = Row(row.toks[lo:k], row.page, heading=row.heading, info=row.info)
+            out.append((column_of_x(part.toks[0].bbox[0], columns, h), part))
+        lo = k
+    return out
+
+
+def column_of_x(x: float, columns: list[float], height: float) -> int:
+    """The column a word starting at x is in (0 left of the first column start)."""
+    return sum(x >= c - COLUMN_SLACK * height for c in columns)
