@@ -165,8 +165,9 @@ def _extend_left(toks: list[Tok], m: Match, lo: int, after_label: bool, schema: 
     """A matched wording preceded by a word or two of a label that add what it asks ("Q." before "số:": the book,
     not the number) is read with them; the label before keeps at least one word of value."""
     if m.label.by_meaning:
-        return m
+        return _from_row_start(toks, m, after_label, schema, section, previous, heading)
     own = meaning(_span_text(toks, m.start, m.end)).attrs
+    best = m  # the longest reading wins: "Nơi | ra đời | người được khai sinh:" is a place, not a date
     for j in (1, 2, 3):
         a = m.start - j
         if a < lo + (1 if after_label else 0):
@@ -180,9 +181,25 @@ def _extend_left(toks: list[Tok], m: Match, lo: int, after_label: bool, schema: 
             continue
         r = resolve(text, schema, section, previous, heading)
         if r is not None and len(r.specs) == 1 and r.specs[0].key != m.spec.key:
-            return Match(a, m.end, r.specs[0], Label(text, label_key(text), relation=r.relation, by_meaning=True,
+            best = Match(a, m.end, r.specs[0], Label(text, label_key(text), relation=r.relation, by_meaning=True,
                                                      doubt=r.doubt), r.score, m.weight)
-    return m
+    return best
+
+
+def _from_row_start(toks: list[Tok], m: Match, after_label: bool, schema: Schema, section: str | None,
+                    previous: FieldSpec | None, heading: str | None) -> Match:
+    """A label read from its meaning that ends with a colon, after a word or two of a label at the start of its row
+    (or of its column) with nothing else before ("Nơi | ra đời người được khai sinh:"): the row's first words
+    are the label's beginning, no value, so the label is read whole from them."""
+    if after_label or not 0 < m.start <= 2 or not _strong_end(toks, m.end - 1) or not all(
+            not t.leader and not t.colon and is_label_word(t.text) for t in toks[:m.start]):
+        return m
+    text = _span_text(toks, 0, m.end)
+    r = resolve(text, schema, section, previous, heading)
+    if r is None or len(r.specs) != 1 or r.specs[0].key == m.spec.key or meaning(text).unknown:
+        return m
+    return Match(0, m.end, r.specs[0], Label(text, label_key(text), relation=r.relation, by_meaning=True,
+                                             doubt=r.doubt), r.score, m.weight)
 
 
 def _join_adjacent(toks: list[Tok], chosen: list[Match], schema: Schema, section: str | None,
@@ -367,8 +384,10 @@ def refine_labels(toks: list[Tok], chosen: list[Match], schema: Schema, section:
                     break  # a word of no label, unless the whole reads as label words ("người quá cế:")
                 # a label written without a colon runs on to its full stop, dash, gap or row end the same
                 # way (a label in a grid, or above its value, naming its person last), when every word is a label word
-                if not soft_ended and not _strong_end(toks, e) and _closed_value(toks[m.end:e + 1], m.spec):
+                if not soft_ended and not _strong_end(toks, e) and _closed_value(toks[m.end:e + 1], m.spec) \
+                        and not toks[m.end].text.startswith("("):
                     break  # "Giới tính Nam": the words are the field's value, not more of its label
+                    # (but a note in brackets after a label is the label's: "Giới tính (nam, nữ) …:")
                 if _strong_end(toks, e) or not soft_ended and _soft_end(toks, e) and _in_label_case(toks, m, e) \
                         or _label_cased_unknown(toks, m, e):
                     if out and out[-1].start == m.start:

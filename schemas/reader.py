@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from . import label_model
 from .assign import Pending, assign, looks_like_name
@@ -182,6 +183,17 @@ def value_start(toks: list[Tok]) -> int | None:
     return None
 
 
+class Segment(NamedTuple):
+    """A row, or the part of it in one column: the section its column forces (a two-column block of sections),
+    the column's right edge (a value that reaches it may wrap), the column (the part below in the same column
+    continues it) and the visual row it was cut from (the parts of one row open a register entry together)."""
+    row: Row
+    forced: str | None
+    edge: float
+    column: tuple
+    line: int
+
+
 class PageReader:
     """Reads one page's rows into drafts for one schema."""
 
@@ -199,8 +211,7 @@ class PageReader:
         self.drafts.append(d)
         return d
 
-    # segments: (row part, section forced by its column, column right edge, column)
-    def segments(self) -> list[tuple[Row, str | None, float, tuple]]:
+    def segments(self) -> list[Segment]:
         rows = [r for r in self.rows if not r.heading]
         rights = sorted(r.bbox[2] for r in rows if len(r.toks) >= 2) or [self.page_width]
         right = rights[int(0.9 * (len(rights) - 1))]  # the text's right margin, robust to one stray word
@@ -237,8 +248,8 @@ class PageReader:
         # column's is the page's margin
         cut = [(seg[0], seg[3][1]) for parts in laid if len(parts) > 1 for seg in parts if seg[3][0] == "page"]
         edges = {c: max((p.bbox[2] for p, c2 in cut if c2 == c), default=starts[c]) for c in range(len(starts))}
-        return [(part, sec, edge if edge is not None else edges.get(col[1], right), col)
-                for parts in laid for part, sec, edge, col in parts]
+        return [Segment(part, sec, edge if edge is not None else edges.get(col[1], right), col, n)
+                for n, parts in enumerate(laid) for part, sec, edge, col in parts]
 
     def _ends_columns(self, row: Row, left_sec: str, right_sec: str) -> bool:
         """A row labelled with a field of neither column ("Nơi đăng ký") ends a two-column block; rows
@@ -273,7 +284,7 @@ class PageReader:
         section: str | None = None
         forced_prev: str | None = None
         used: set[int] = set()
-        for si, (seg, forced, edge, _) in enumerate(segs):
+        for si, (seg, forced, edge, _, line) in enumerate(segs):
             if si in used:
                 continue
             if forced != forced_prev:
@@ -286,6 +297,8 @@ class PageReader:
                 section = forced
                 matches = self._labels(seg.toks, section, draft)
             if self.unit == "entry" and matches and draft.fields and self._starts_entry(segs, si, matches, draft):
+                draft = self.new_draft()
+            elif self.unit == "entry" and draft.fields and self._row_opens_entry(segs, si, draft):
                 draft = self.new_draft()
             if not matches:
                 marker = None if forced else find_marker(seg.toks, self.schema)
@@ -563,6 +576,20 @@ class PageReader:
         first, key = list(draft.fields)[0], tops[0].spec.key
         return first in order and key in order and order.index(key) < order.index(first)
 
+    def _row_opens_entry(self, segs: list[Segment], si: int, draft: Draft) -> bool:
+        """On a register page, the first part of a row cut at the page's columns opens the next entry when a
+        later part of the same row holds a field the current entry already has ("Số: 84  |  Họ và tên: …" when
+        the entry above lost its number's label): the whole row is the new entry's, as an uncut row would be."""
+        if si > 0 and segs[si - 1].line == segs[si].line:
+            return False
+        for seg in segs[si + 1:]:
+            if seg.line != segs[si].line:
+                return False
+            if any(not m.spec.is_list and m.spec is not UNMAPPED and m.spec.key in draft.fields
+                   for m in find_labels(seg.row.toks, self.schema, seg.forced)):
+                return True
+        return False
+
     def _by_position(self, seg: Row, draft: Draft, section: str | None) -> Found | None:
         """A register row whose label OCR lost ("Sán Dìu" where the entries above read "Dân tộc: …"):
         the entries of one register page list their fields in the same order, so the row is the field
@@ -630,8 +657,8 @@ class PageReader:
         j = self._below(segs, si)
         if j is None or j in used:
             return None
-        seg, forced, _, _ = segs[si]
-        nseg, nforced, _, _ = segs[j]
+        seg, forced = segs[si].row, segs[si].forced
+        nseg, nforced = segs[j].row, segs[j].forced
         below = find_labels(nseg.toks, self.schema, None)
         if empty:  # (a person's word alone below a label waiting for its value is that value: a relation "Mẹ")
             below = [m for m in below if m.spec is not UNMAPPED and not (m.label.role_only and m.end == len(nseg.toks))]
@@ -706,8 +733,8 @@ class PageReader:
         j = self._below(segs, si)
         if j is None or j in used:
             return []
-        seg, forced, _, _ = segs[si]
-        nseg, nforced, _, _ = segs[j]
+        seg, forced = segs[si].row, segs[si].forced
+        nseg, nforced = segs[j].row, segs[j].forced
         if nforced != forced or nseg.bbox[1] < seg.bbox[1] or nseg.bbox[1] - seg.bbox[3] > 1.6 * max(seg.height, 10):
             return []
         words = [t for t in nseg.toks if not t.leader]
