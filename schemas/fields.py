@@ -341,7 +341,7 @@ NAME_MAX_WORDS = 6
 def _name_continuation(toks: list[Tok], more: list[Tok]) -> bool:
     """A name wrapped at a column edge ("Hoàng" / "Minh Hoa"): the next row holds only capitalised
     words of letters, and the whole stays a name's length."""
-    words = [t.text.strip(".,;:") for t in more]
+    words = [t.text.strip(".,;:\"'“”") for t in more]  # (a quote mark OCR read beside a word is no letter)
     if not words or len(toks) + len(words) > NAME_MAX_WORDS:
         return False
     return all(w[:1].isupper() and w.isalpha() and w[1:] == w[1:].lower() or w.isupper() and w.isalpha()

@@ -164,11 +164,14 @@ def _extend_left(toks: list[Tok], m: Match, lo: int, after_label: bool, schema: 
                  previous: FieldSpec | None, heading: str | None) -> Match:
     """A matched wording preceded by a word or two of a label that add what it asks ("Q." before "số:": the book,
     not the number) is read with them; the label before keeps at least one word of value."""
-    if m.label.by_meaning:
-        return _from_row_start(toks, m, after_label, schema, section, previous, heading)
+    reach = 3
+    if not after_label and lo == 0 and _starts_row_label(toks, m):
+        reach = m.start  # the row's (or column's) first words up to a label and its colon are all the label's
+    elif m.label.by_meaning:
+        return m
     own = meaning(_span_text(toks, m.start, m.end)).attrs
     best = m  # the longest reading wins: "Nơi | ra đời | người được khai sinh:" is a place, not a date
-    for j in (1, 2, 3):
+    for j in range(1, reach + 1):
         a = m.start - j
         if a < lo + (1 if after_label else 0):
             break
@@ -186,20 +189,25 @@ def _extend_left(toks: list[Tok], m: Match, lo: int, after_label: bool, schema: 
     return best
 
 
-def _from_row_start(toks: list[Tok], m: Match, after_label: bool, schema: Schema, section: str | None,
-                    previous: FieldSpec | None, heading: str | None) -> Match:
-    """A label read from its meaning that ends with a colon, after a word or two of a label at the start of its row
-    (or of its column) with nothing else before ("Nơi | ra đời người được khai sinh:"): the row's first words
-    are the label's beginning, no value, so the label is read whole from them."""
-    if after_label or not 0 < m.start <= 2 or not _strong_end(toks, m.end - 1) or not all(
-            not t.leader and not t.colon and is_label_word(t.text) for t in toks[:m.start]):
-        return m
-    text = _span_text(toks, 0, m.end)
-    r = resolve(text, schema, section, previous, heading)
-    if r is None or len(r.specs) != 1 or r.specs[0].key == m.spec.key or meaning(text).unknown:
-        return m
-    return Match(0, m.end, r.specs[0], Label(text, label_key(text), relation=r.relation, by_meaning=True,
-                                             doubt=r.doubt), r.score, m.weight)
+def _bracketed(toks: list[Tok], start: int, e: int) -> bool:
+    """toks[e] is inside a note in brackets that opens after ``start`` ("NĂM SINH (DƯƠNG LỊCH) …:"): a label's
+    note says how to write the value, and is the label's whatever its words."""
+    depth = 0
+    for t in toks[start:e + 1]:
+        if t.text.startswith("("):
+            depth += 1
+        if depth and t is toks[e]:
+            return True
+        if t.text.rstrip(":.,").endswith(")"):
+            depth = max(0, depth - 1)
+    return False
+
+
+def _starts_row_label(toks: list[Tok], m: Match) -> bool:
+    """The words before a label that ends with a colon are a few label words alone at the start of their row or
+    column ("NƠI Ở HIỆN TẠI | LIỆT SĨ:", "Nơi | ra đời người được khai sinh:"): no value can be among them."""
+    return 0 < m.start and m.end <= LABEL_MAX_WORDS and _strong_end(toks, m.end - 1) and all(
+        not t.leader and not t.colon and is_label_word(t.text) for t in toks[:m.start])
 
 
 def _join_adjacent(toks: list[Tok], chosen: list[Match], schema: Schema, section: str | None,
@@ -378,7 +386,7 @@ def refine_labels(toks: list[Tok], chosen: list[Match], schema: Schema, section:
             for e in range(m.end, min(m.end + 6, stop)):
                 if toks[e].leader:
                     break
-                if not is_label_word(toks[e].text) and not (
+                if not is_label_word(toks[e].text) and not _bracketed(toks, m.end, e) and not (
                         _strong_end(toks, e) and not meaning(_span_text(toks, m.start, e + 1)).unknown) \
                         and not any(_label_cased_unknown(toks, m, x) for x in (e, e + 1)):
                     break  # a word of no label, unless the whole reads as label words ("người quá cế:")
