@@ -212,7 +212,7 @@ def drop_furniture(rows: list[Row], page_height: int | None = None) -> list[Row]
 
 # --- columns of label:value pairs -----------------------------------------------------------------
 
-COLUMN_GAP = 1.0  # line heights of blank before a word that starts a column (words of a phrase sit ~0.3 apart)
+COLUMN_GAP = 1.5  # line heights of blank before a word that starts a column (words of a phrase sit ~0.3 apart)
 COLUMN_SLACK = 1.5  # line heights two rows' column starts may differ by (a scan's skew, a stray speck)
 COLUMN_ROWS = 2  # rows that must start a pair at one x for it to be a column of the page
 LABEL_END_WORDS = 8  # words a label may hold before its colon or dash
@@ -226,10 +226,16 @@ def _ends_label(t: Tok) -> bool:
 def opens_pair(toks: list[Tok]) -> bool:
     """Words that start with a label — one to a few words ended by a colon, a dash or a leader — and have a
     value after it."""
-    for k, t in enumerate(toks[:LABEL_END_WORDS + 1]):
+    words = 0
+    for k, t in enumerate(toks):
+        if words == 0 and t.leader:
+            continue  # (a speck or a quote mark before the label: "' NĂM SINH …:")
         if _ends_label(t):
             label = [w for w in toks[:k + 1] if not w.leader and any(c.isalpha() for c in w.text)]
             return bool(label) and any(not w.leader and any(c.isalnum() for c in w.text) for w in toks[k + 1:])
+        words += 1
+        if words > LABEL_END_WORDS:
+            break
     return False
 
 
@@ -266,29 +272,56 @@ def column_starts(rows: list[Row]) -> list[float]:
     return columns
 
 
-def split_at_columns(row: Row, columns: list[float]) -> list[tuple[int, Row]]:
-    """The row cut where it has a wide blank right before one of the page's column starts: (column, part) left
-    to right. A row with no blank there (a value running across, a heading) stays whole, in the column where
-    it begins."""
-    h = max(row.height, 1)
-    cuts = []
-    for x in columns:
-        slack = COLUMN_SLACK * h
-        for k in range(1, len(row.toks)):
-            t = row.toks[k]
-            if abs(t.bbox[0] - x) <= slack and _gap_before(row.toks, k) >= COLUMN_GAP * h \
-                    and row.toks[k - 1].bbox[2] < x and not _ends_label(row.toks[k - 1]) \
-                    and not (row.toks[k - 1].text.endswith(",") and not opens_pair(row.toks[k:])):
-                # (never between a label and its value, "Quốc tịch hiện nay:      Việt Nam", nor inside a value
-                # going on after its comma, "xã Võ Cường,      huyện Yên Dũng")
-                cuts.append(k)
+WRAP_REACH = 0.25  # a line whose last word ends within this share of its column's width from the edge was wrapped
+
+
+def column_edges(rows: list[Row], columns: list[float]) -> list[float]:
+    """Where each column's lines end: the rightmost word that starts in the column and ends before the next one
+    (a value wraps there)."""
+    bounds = [0.0] + list(columns) + [float("inf")]
+    return [max((t.bbox[2] for r in rows for t in r.toks if lo <= t.bbox[0] and t.bbox[2] < hi), default=hi)
+            for lo, hi in zip(bounds, bounds[1:])]
+
+
+def split_at_columns(rows: list[Row], columns: list[float]) -> list[list[tuple[int, Row]]]:
+    """Each row cut where it has a wide blank right before one of the page's column starts: its parts
+    (column, part) left to right. A row is cut there when the part from the column on opens a pair of its own
+    beside a pair (or a value going on from the row above) on its left, or when it goes on with the value the
+    column's part on the row above left unfinished (its last line reached the column's edge, ended with a
+    comma, or was a label whose value is below). Otherwise the row stays whole, in the column where it begins:
+    a value that runs across the blank ("xã Hạp Lĩnh, huyện      Thuận Thành"), a label spaced out to its colon
+    ("NGÀY THÁNG NĂM SINH NGƯỜI ĐƯỢC KHAI      SINH:")."""
+    out: list[list[tuple[int, Row]]] = []
+    edges = column_edges(rows, columns)
+    unfinished: set[int] = set()  # columns whose part on the row above goes on below
+    for row in rows:
+        h = max(row.height, 1)
+        cuts, lo = [], 0
+        for x in columns:
+            for k in range(max(lo, 1), len(row.toks)):
+                t, before = row.toks[k], row.toks[k - 1]
+                if abs(t.bbox[0] - x) > COLUMN_SLACK * h or _gap_before(row.toks, k) < COLUMN_GAP * h \
+                        or before.bbox[2] >= x or _ends_label(before):
+                    continue  # (never between a label and its value: "Quốc tịch hiện nay:      Việt Nam")
+                col, left_col = column_of_x(x, columns, h), column_of_x(row.toks[lo].bbox[0], columns, h)
+                if opens_pair(row.toks[k:]) and (opens_pair(row.toks[lo:k]) or left_col in unfinished) \
+                        or col in unfinished:
+                    cuts.append(k)
+                    lo = k
                 break
-    out, lo = [], 0
-    for k in sorted(set(cuts)) + [len(row.toks)]:
-        if k > lo:
+        parts, lo = [], 0
+        for k in cuts + [len(row.toks)]:
             part = Row(row.toks[lo:k], row.page, heading=row.heading, info=row.info)
-            out.append((column_of_x(part.toks[0].bbox[0], columns, h), part))
-        lo = k
+            parts.append((column_of_x(part.toks[0].bbox[0], columns, h), part))
+            lo = k
+        out.append(parts)
+        unfinished = set()
+        for col, part in parts:
+            edge = edges[col]
+            width = max(edge - (columns[col - 1] if col else part.bbox[0]), 1)
+            last = part.toks[-1]
+            if part.bbox[2] >= edge - WRAP_REACH * width or last.text.endswith((",", "-", "–")) or _ends_label(last):
+                unfinished.add(col)
     return out
 
 

@@ -233,11 +233,13 @@ class PageReader:
                 block.append(rows[i])
                 i += 1
             items.append((block, x, left_sec, right_sec))
-        starts = column_starts([r for r in items if isinstance(r, Row)])
+        free = [r for r in items if isinstance(r, Row)]
+        starts = column_starts(free)
+        cut = iter(split_at_columns(free, starts))
         laid: list[list[tuple[Row, str | None, float | None, tuple]]] = []
         for n, item in enumerate(items):
             if isinstance(item, Row):
-                laid.append([(part, None, None, ("page", c)) for c, part in split_at_columns(item, starts)])
+                laid.append([(part, None, None, ("page", c)) for c, part in next(cut)])
                 continue
             block, x, left_sec, right_sec = item
             left_right = max((t.bbox[2] for r in block for t in r.toks if t.xc < x), default=x)
