@@ -19,6 +19,7 @@ from ocr.result import BBox, PageText, Word
 
 from sohoa.text import fold
 
+from .gazetteer import _LEVEL_FOLDS, completes_unit
 from .loader import OCR_LOOKALIKES, label_key
 from .normalize import is_leader
 
@@ -272,28 +273,26 @@ def column_starts(rows: list[Row]) -> list[float]:
     return columns
 
 
-WRAP_REACH = 0.25  # a line whose last word ends within this share of its column's width from the edge was wrapped
-
-
-def column_edges(rows: list[Row], columns: list[float]) -> list[float]:
-    """Where each column's lines end: the rightmost word that starts in the column and ends before the next one
-    (a value wraps there)."""
-    bounds = [0.0] + list(columns) + [float("inf")]
-    return [max((t.bbox[2] for r in rows for t in r.toks if lo <= t.bbox[0] and t.bbox[2] < hi), default=hi)
-            for lo, hi in zip(bounds, bounds[1:])]
+def splits_unit(left: list[Tok], right: list[Tok]) -> bool:
+    """Would a cut between these words split one place's name: the left ends with a level word and no name
+    ("xã Hạp Lĩnh, huyện |"), or with a name the right's first words complete ("tỉnh Bắc | Giang")?"""
+    words = [t for t in left if not t.leader]
+    if not words:
+        return False
+    last = fold(words[-1].text.strip(",.;:")).lower()
+    return last in {w.split()[-1] for w in _LEVEL_FOLDS} or completes_unit(
+        " ".join(t.text for t in words), [t.text for t in right if not t.leader][:3]) > 0
 
 
 def split_at_columns(rows: list[Row], columns: list[float]) -> list[list[tuple[int, Row]]]:
     """Each row cut where it has a wide blank right before one of the page's column starts: its parts
     (column, part) left to right. A row is cut there when the part from the column on opens a pair of its own
-    beside a pair (or a value going on from the row above) on its left, or when it goes on with the value the
-    column's part on the row above left unfinished (its last line reached the column's edge, ended with a
-    comma, or was a label whose value is below). Otherwise the row stays whole, in the column where it begins:
-    a value that runs across the blank ("xã Hạp Lĩnh, huyện      Thuận Thành"), a label spaced out to its colon
-    ("NGÀY THÁNG NĂM SINH NGƯỜI ĐƯỢC KHAI      SINH:")."""
+    beside a pair on its left, or when that column was in use on the row above (its value wraps there, or the
+    value of a label alone is below) and the cut splits no place's name. Otherwise the row stays whole, in the
+    column where it begins: a value that runs across the blank ("xã Hạp Lĩnh, huyện      Thuận Thành"), a label
+    spaced out to its colon ("NGÀY THÁNG NĂM SINH NGƯỜI ĐƯỢC KHAI      SINH:")."""
     out: list[list[tuple[int, Row]]] = []
-    edges = column_edges(rows, columns)
-    unfinished: set[int] = set()  # columns whose part on the row above goes on below
+    active: set[int] = set()  # columns right of the first in which a part of the row above starts
     for row in rows:
         h = max(row.height, 1)
         cuts, lo = [], 0
@@ -303,9 +302,9 @@ def split_at_columns(rows: list[Row], columns: list[float]) -> list[list[tuple[i
                 if abs(t.bbox[0] - x) > COLUMN_SLACK * h or _gap_before(row.toks, k) < COLUMN_GAP * h \
                         or before.bbox[2] >= x or _ends_label(before):
                     continue  # (never between a label and its value: "Quốc tịch hiện nay:      Việt Nam")
-                col, left_col = column_of_x(x, columns, h), column_of_x(row.toks[lo].bbox[0], columns, h)
-                if opens_pair(row.toks[k:]) and (opens_pair(row.toks[lo:k]) or left_col in unfinished) \
-                        or col in unfinished:
+                col = column_of_x(x, columns, h)
+                if opens_pair(row.toks[k:]) and opens_pair(row.toks[lo:k]) \
+                        or col in active and not splits_unit(row.toks[lo:k], row.toks[k:]):
                     cuts.append(k)
                     lo = k
                 break
@@ -315,13 +314,7 @@ def split_at_columns(rows: list[Row], columns: list[float]) -> list[list[tuple[i
             parts.append((column_of_x(part.toks[0].bbox[0], columns, h), part))
             lo = k
         out.append(parts)
-        unfinished = set()
-        for col, part in parts:
-            edge = edges[col]
-            width = max(edge - (columns[col - 1] if col else part.bbox[0]), 1)
-            last = part.toks[-1]
-            if part.bbox[2] >= edge - WRAP_REACH * width or last.text.endswith((",", "-", "–")) or _ends_label(last):
-                unfinished.add(col)
+        active = {col for col, _ in parts if col}
     return out
 
 
