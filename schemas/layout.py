@@ -9,6 +9,7 @@ horizontally are merged, then words are ordered left to right.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -19,7 +20,7 @@ from ocr.result import BBox, PageText, Word
 
 from sohoa.text import fold
 
-from .gazetteer import _LEVEL_FOLDS, completes_unit
+from .gazetteer import LEVEL_WORDS, completes_unit
 from .loader import OCR_LOOKALIKES, label_key
 from .normalize import is_leader
 
@@ -273,14 +274,19 @@ def column_starts(rows: list[Row]) -> list[float]:
     return columns
 
 
+_LEVEL_LAST = frozenset(w.split()[-1] for w in LEVEL_WORDS)  # "huyện", "xã", "trấn" of "thị trấn" …
+
+
 def splits_unit(left: list[Tok], right: list[Tok]) -> bool:
     """Would a cut between these words split one place's name: the left ends with a level word and no name
     ("xã Hạp Lĩnh, huyện |"), or with a name the right's first words complete ("tỉnh Bắc | Giang")?"""
     words = [t for t in left if not t.leader]
     if not words:
         return False
-    last = fold(words[-1].text.strip(",.;:")).lower()
-    return last in {w.split()[-1] for w in _LEVEL_FOLDS} or completes_unit(
+    # (compared as written: "Tĩnh" ending "tỉnh Hà | Tĩnh" is a name, not the level word "tỉnh")
+    last = unicodedata.normalize("NFC", words[-1].text.strip(",.;:"))
+    ends_level = last in _LEVEL_LAST or fold(last) == last and last in {fold(w) for w in _LEVEL_LAST}
+    return ends_level or completes_unit(
         " ".join(t.text for t in words), [t.text for t in right if not t.leader][:3]) > 0
 
 

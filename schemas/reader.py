@@ -183,6 +183,19 @@ def value_start(toks: list[Tok]) -> int | None:
     return None
 
 
+def _completes_value(toks: list[Tok], below: list[Tok], spec: FieldSpec) -> bool:
+    """The words of the row below complete a value cut mid-unit: a country or an ethnic group of two words or
+    more that the value alone is not ("Việt" / "Nam", "Xơ" / "Đăng"), or a person's name of one word whose
+    rest (capitalised words, the whole at most a name's length) is below ("Trần" / "Văn Hùng")."""
+    if not toks or not below or len(below) > 3:
+        return False
+    if spec.kind == "name":
+        return len(toks) == 1 and _name_continuation(toks, below)
+    kind = value_kind(_text(toks + below))
+    return kind in ("nationality", "ethnicity") and value_kind(_text(toks)) != kind and (
+        spec.kind == kind or spec.key.rsplit(".", 1)[-1] == kind)
+
+
 class Segment(NamedTuple):
     """A row, or the part of it in one column: the section its column forces (a two-column block of sections),
     the column's right edge (a value that reaches it may wrap), the column (the part below in the same column
@@ -709,6 +722,9 @@ class PageReader:
             return toks
         if spec.kind == "name" and not _name_continuation(toks, _value_toks(nseg.toks)):
             return toks
+        if _completes_value(toks, _value_toks(nseg.toks), spec):
+            used.add(j)  # "Việt" / "Nam", "Trần" / "Văn Hùng": a value cut mid-unit goes on whatever the margin
+            return toks + _value_toks(nseg.toks, spec.kind, spec)
         tail = seg.toks[-1] if seg.toks else None
         if tail is not None and tail.leader and tail.text not in ("-", "–") and tail.bbox[0] >= toks[-1].bbox[2]:
             return toks  # dotted leader after the value: the value ended on this line
