@@ -114,5 +114,6 @@ def test_a_names_wrapped_line_may_carry_a_quote_mark_read_beside_it():
         "GIẤY KHAI SINH",
         [(100, "HỌ TÊN NGƯỜI CON: TRẦN"), (900, "RA ĐỜI NGÀY: 05/03/1972")],
         [(100, '"Văn Bình'), (900, "DÂN TỘC: Kinh")],
+        [(100, "QUỐC TỊCH: Việt Nam"), (900, "GIỚI TÍNH: Nam")],
     ])])[0]
     assert values(rec)["full_name"] == "Trần Văn Bình"
