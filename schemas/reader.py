@@ -259,12 +259,13 @@ class PageReader:
             sides = ((left_sec, 0, x, left_right), (right_sec, x, 10 ** 9, right))
             laid.append([(part, sec, edge, ("block", n, side)) for side, (sec, lo, hi, edge) in enumerate(sides)
                          for part in (r.part(lo, hi) for r in block) if part.toks])
-        # a column's right edge: where its parts cut at the next column end (a value wraps there); the last
-        # column's is the page's margin
-        cut = [(seg[0], seg[3][1]) for parts in laid if len(parts) > 1 for seg in parts if seg[3][0] == "page"]
+        # a part cut off at the next column ends, when its value wraps, where that column's cut parts end; a part
+        # that ends its row (the last column, a row left whole) wraps at the page's margin
+        cut = [(seg[0], seg[3][1]) for parts in laid if len(parts) > 1 for seg in parts[:-1] if seg[3][0] == "page"]
         edges = {c: max((p.bbox[2] for p, c2 in cut if c2 == c), default=starts[c]) for c in range(len(starts))}
-        return [Segment(part, sec, edge if edge is not None else edges.get(col[1], right), col, n)
-                for n, parts in enumerate(laid) for part, sec, edge, col in parts]
+        return [Segment(part, sec, edge if edge is not None else edges[col[1]] if k + 1 < len(parts) else right,
+                        col, n)
+                for n, parts in enumerate(laid) for k, (part, sec, edge, col) in enumerate(parts)]
 
     def _ends_columns(self, row: Row, left_sec: str, right_sec: str) -> bool:
         """A row labelled with a field of neither column ("Nơi đăng ký") ends a two-column block; rows
