@@ -36,3 +36,9 @@ def test_a_note_in_brackets_inside_a_label_is_the_labels():
 def test_a_value_after_a_label_with_no_colon_is_still_the_value():
     # the bracket rule is for notes: a sex written after its label with no colon stays the value
     assert labels("Giới tính Nam", "birth") == [("sex", "Giới tính")]
+
+
+def test_a_label_names_its_head_before_trong():
+    # "the order number in the book": a number, not the book; "Tập số" beside it is the book
+    assert labels("Số thứ tự trong sổ: 263", "marriage") == [("registration.number", "Số thứ tự trong sổ:")]
+    assert labels("Ngày đăng ký trong sổ: 05/03/1972", "birth")[0][0] == "registration.date"
