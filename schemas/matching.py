@@ -38,7 +38,8 @@ def _resolve(text: str, schema: Schema, section: str | None = None, previous: Fi
     where that is kept ("Số thứ tự trong sổ" is the entry's number in the book, not the book's), so the words
     after it count only when the head alone names no field or they name a person."""
     words = text.split()
-    cut = next((k for k, w in enumerate(words) if k and fold(w) in _MODIFIER_WORDS), None)
+    # (a head of one word is too little to go by: "tự | trong sổ")
+    cut = next((k for k, w in enumerate(words) if k > 1 and fold(w) in _MODIFIER_WORDS), None)
     if cut is not None and not meaning(" ".join(words[cut + 1:])).roles:
         head = resolve(" ".join(words[:cut]), schema, section, previous, heading)
         if head is not None:
@@ -222,10 +223,11 @@ def _bracketed(toks: list[Tok], start: int, e: int) -> bool:
 
 
 def _starts_row_label(toks: list[Tok], m: Match) -> bool:
-    """The words before a label that ends with a colon are a few label words alone at the start of their row or
-    column ("NƠI Ở HIỆN TẠI | LIỆT SĨ:", "Nơi | ra đời người được khai sinh:"): no value can be among them."""
-    return 0 < m.start and m.end <= LABEL_MAX_WORDS and _strong_end(toks, m.end - 1) and all(
-        not t.leader and not t.colon and t.text.strip(",.;()").isalpha() for t in toks[:m.start])
+    """The words before a label that ends with a colon (or a gap before its value) are a few words alone at the
+    start of their row or column ("NƠI Ở HIỆN TẠI | LIỆT SĨ:", "Nơi | ra đời người được khai sinh:"): no value
+    can be among them."""
+    return 0 < m.start and m.end <= LABEL_MAX_WORDS and (_strong_end(toks, m.end - 1) or _soft_end(toks, m.end - 1)) \
+        and all(not t.leader and not t.colon and t.text.strip(",.;()").isalpha() for t in toks[:m.start])
 
 
 def _join_adjacent(toks: list[Tok], chosen: list[Match], schema: Schema, section: str | None,
@@ -325,9 +327,10 @@ LABEL_MAX_WORDS = 8  # a label read from its words alone is at most this long
 
 
 def _strong_end(toks: list[Tok], j: int) -> bool:
-    """The word ends a label: a colon, or a dotted leader after it (a lone dash is no leader here)."""
+    """The word ends a label: a colon, a leader OCR glued to it ("SỐ--"), or a dotted leader after it (a lone
+    dash is no leader here)."""
     nxt = toks[j + 1] if j + 1 < len(toks) else None
-    return toks[j].colon or (nxt is not None and (nxt.leader and len(nxt.text) >= 2 or nxt.text.startswith(":")))
+    return toks[j].colon or toks[j].text.endswith(("--", "——", "––")) or (nxt is not None and (nxt.leader and len(nxt.text) >= 2 or nxt.text.startswith(":")))
 
 
 def _soft_end(toks: list[Tok], j: int) -> bool:
