@@ -227,7 +227,16 @@ def _starts_row_label(toks: list[Tok], m: Match) -> bool:
     start of their row or column ("NƠI Ở HIỆN TẠI | LIỆT SĨ:", "Nơi | ra đời người được khai sinh:"): no value
     can be among them."""
     return 0 < m.start and m.end <= LABEL_MAX_WORDS and (_strong_end(toks, m.end - 1) or _soft_end(toks, m.end - 1)) \
-        and all(not t.leader and not t.colon and t.text.strip(",.;()").isalpha() for t in toks[:m.start])
+        and bool(words := _after_leaders(toks[:m.start])) \
+        and all(not t.colon and t.text.strip(",.;()").isalpha() for t in words)
+
+
+def _after_leaders(toks: list[Tok]) -> list[Tok]:
+    """The words after the leaders that open a row (a table's border read as "|", a speck)."""
+    k = 0
+    while k < len(toks) and toks[k].leader:
+        k += 1
+    return toks[k:]
 
 
 def _join_adjacent(toks: list[Tok], chosen: list[Match], schema: Schema, section: str | None,

@@ -42,3 +42,12 @@ def test_a_label_names_its_head_before_trong():
     # "the order number in the book": a number, not the book; "Tập số" beside it is the book
     assert labels("Số thứ tự trong sổ: 263", "marriage") == [("registration.number", "Số thứ tự trong sổ:")]
     assert labels("Ngày đăng ký trong sổ: 05/03/1972", "birth")[0][0] == "registration.date"
+
+
+def test_a_ruled_rows_label_after_its_cell_border_reads_whole():
+    # a table's border read as "|" opens the row; the label ends at the gap before its value's cell
+    assert labels("| Số thứ tự trong sổ | 75", "death") == [("registration.number", "Số thứ tự trong sổ")]
+
+
+def test_a_leader_glued_to_a_labels_last_word_ends_it():
+    assert labels("SỐ THỨ TỰ TRONG SỔ-- 62", "death") == [("registration.number", "SỐ THỨ TỰ TRONG SỔ--")]
