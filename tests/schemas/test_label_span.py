@@ -11,7 +11,7 @@ SCHEMAS = load_schemas()
 
 
 def labels(text, record_type):
-    toks = build_rows(page([text]))[0].toks
+    toks = build_rows(page([text]))[0].toks  # text: a line, or [(x, text), …] parts of one row
     return [(m.spec.key, " ".join(t.text for t in toks[m.start:m.end])) for m in find_labels(toks, SCHEMAS[record_type], None)]
 
 
@@ -46,7 +46,8 @@ def test_a_label_names_its_head_before_trong():
 
 def test_a_ruled_rows_label_after_its_cell_border_reads_whole():
     # a table's border read as "|" opens the row; the label ends at the gap before its value's cell
-    assert labels("| Số thứ tự trong sổ | 75", "death") == [("registration.number", "Số thứ tự trong sổ")]
+    assert labels([(100, "| Số thứ tự trong sổ"), (640, "| 75")], "death") == [
+        ("registration.number", "Số thứ tự trong sổ")]
 
 
 def test_a_leader_glued_to_a_labels_last_word_ends_it():
