@@ -303,7 +303,7 @@ def split_at_columns(rows: list[Row], columns: list[float]) -> list[list[tuple[i
         h = max(row.height, 1)
         cuts, lo = [], 0
         for x in columns:
-            for k in range(max(lo, 1), len(row.toks)):
+            for k in range(lo + 1, len(row.toks)):  # (a part of one word at least)
                 t, before = row.toks[k], row.toks[k - 1]
                 if abs(t.bbox[0] - x) > COLUMN_SLACK * h or _gap_before(row.toks, k) < COLUMN_GAP * h \
                         or before.bbox[2] >= x or _ends_label(before):
