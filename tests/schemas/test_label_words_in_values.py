@@ -1,0 +1,75 @@
+"""The end of a label left at the start of a value (schemas/fields.py ``label_head``, ``only_label_words``):
+cut where the words stop being label words and the rest has the look of the field's value; a value of label
+words alone is no value. Built from the vocabulary and the name lists, not from any form's wording."""
+
+import json
+
+import pytest
+from synth import page
+
+from schemas.extract import extract_records, flatten_fields
+from schemas.fields import label_head, only_label_words
+from schemas.labels import WORDS_FILE
+from schemas.loader import load_schemas
+
+WORDS = json.loads(WORDS_FILE.read_text(encoding="utf-8"))
+SCHEMAS = load_schemas()
+BIRTH = SCHEMAS["birth"].by_key
+MARRIAGE = SCHEMAS["marriage"].by_key
+WAR_INVALID = SCHEMAS["war_invalid"].by_key
+NAMES = ["Trần Thị Lan", "Ứng Tự Lượng", "La Lệ Thu Nguyệt", "Phạm Minh Châu"]
+# every one-word name attribute of the vocabulary, as a label ends: lower case after a capital, or in capitals
+NAME_WORDS = [w for w in WORDS["attributes"]["name"] if len(w.split()) == 1 and w.isalpha()]
+
+
+def words(text):
+    return text.split()
+
+
+@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("attr", NAME_WORDS)
+def test_name_attribute_words_before_a_name_are_cut(attr, name):
+    for head in (f"{attr}", f"Họ {attr}", attr.upper(), f"({attr.upper()})"):
+        value = f"{head} {name}"
+        k = label_head(MARRIAGE["wife.full_name"], words(value))
+        assert " ".join(words(value)[k:]) == name, value
+
+
+@pytest.mark.parametrize("value", ["Ông Quế Huệ", "Yên Tường Trâm", "Hồ Văn Nam", "Danh Sơn", "HỒ VĂN NAM"])
+def test_a_name_is_never_cut_when_its_first_word_reads_as_a_name(value):
+    # a whole name (a family name first), or words no label would hold (an unknown family name before a name)
+    assert label_head(MARRIAGE["husband.full_name"], words(value)) == 0
+
+
+def test_label_words_before_a_relation_or_a_number_are_cut():
+    assert label_head(BIRTH["declarant.relation"], words("VỚI NGƯỜI ĐĂNG KÝ |Cha")) == 4
+    assert label_head(BIRTH["declarant.relation"], words("Cháu ngoại")) == 0
+    assert label_head(WAR_INVALID["certificate.number"], words("THƯƠNG BINH |TB/12345")) == 2
+    # words that are no label's (a unit) are never cut, whatever follows
+    assert label_head(WAR_INVALID["certificate.number"], words("Sư đoàn 12")) == 0
+
+
+@pytest.mark.parametrize("value,spec,expected", [
+    ("Tên Người", BIRTH["full_name"], True),
+    ("HỌ TÊN", BIRTH["mother.full_name"], True),
+    ("với", BIRTH["declarant.relation"], True),
+    ("(ghi", BIRTH["mother.nationality"], True),
+    ("Trần Thị Lan", BIRTH["full_name"], False),
+    ("nguyen van nam", BIRTH["full_name"], False),  # a name typed without marks or capitals
+    ("Anh ruột", BIRTH["declarant.relation"], False),  # a relation written as one, though "anh" is a label word
+    ("Ba", BIRTH["declarant.relation"], False),
+    ("Ủy ban nhân dân xã", BIRTH["registration.office"], False),  # offices, ranks and units use label words
+])
+def test_a_value_of_label_words_alone_is_no_value(value, spec, expected):
+    assert only_label_words(spec, words(value)) is expected
+
+
+def test_on_a_page_the_label_words_are_left_out_and_noted():
+    rec = extract_records([page(["GIẤY CHỨNG NHẬN KẾT HÔN", "Họ, chữ đệm và tên chồng: Danh tính Ứng Tự Lượng",
+                                 "Họ và tên vợ: TÊN NGƯỜI"])], collection="hotich/")[0]
+    flat = flatten_fields(rec)
+    assert flat["husband.full_name"] == "Ứng Tự Lượng"
+    assert "wife.full_name" not in flat or flat["wife.full_name"] is None
+    notes = flatten_fields(rec, "notes")["husband.full_name"]
+    assert any("label" in n for n in notes)
+    assert flatten_fields(rec, "confidence")["husband.full_name"] < 0.995
