@@ -44,6 +44,17 @@ def _label_styled(word: str) -> bool:
     return bool(core) and core.isalpha() and is_label_word(core)
 
 
+def _label_words_flags(words: list[str]) -> list[bool]:
+    """For each word: it may stand in a label — a word of the label vocabulary, or any word of a bracketed note
+    ("(dương lịch)", "(ghi rõ)": a label's note on how to fill it in)."""
+    flags, inside = [], False
+    for w in words:
+        opens = w.startswith("(")
+        flags.append(inside or opens or _label_styled(w))
+        inside = (inside or opens) and not w.endswith(")")
+    return flags
+
+
 def _name_like(words: list[str]) -> bool:
     """Two to five words written as a name's (capital first; all in capitals or none), the first a known
     family name."""
@@ -84,7 +95,7 @@ def _label_head_words(head: list[str], rest: list[str]) -> bool:
     or naming what is asked or whose ("Tên", "Danh tính", "Người mẹ") with no word the vocabulary lacks — a
     name's own first word ("Yên" of "Yên Tường Trâm") does neither."""
     from .labels import meaning
-    if not all(_label_styled(w) for w in head):
+    if not all(_label_words_flags(head)):
         return False
     rest_caps = rest[0].isupper() if rest else False
     styled = any(any(c in "()[]{}|" for c in w) or _bare(w)[:1].islower() or (_bare(w).isupper() and not rest_caps)
@@ -101,11 +112,27 @@ def label_head(spec: FieldSpec, words: list[str]) -> int:
     while the whole value has not. Only for fields whose values have such a look; 0 when nothing is cut."""
     if len(words) < 2 or _fits_kind(spec, words):
         return 0
+    flags = _label_words_flags(words)
     for k in range(1, len(words)):
-        if not _label_styled(words[k - 1]):
+        if not flags[k - 1]:
             return 0
         if _fits_kind(spec, words[k:]) and _label_head_words(words[:k], words[k:]):
             return k
+    return 0
+
+
+def label_tail(spec: FieldSpec, words: list[str]) -> int:
+    """How many words at the end of a name are the start of the next label ("Hứa Tự Uy NĂM SINH (DƯƠNG
+    LỊCH)"): the fewest trailing words that read as a label's (``_label_head_words``: in another case than the
+    name, bracketed, or naming what is asked) before which the rest is a name, while the whole is not."""
+    if spec.kind != "name" or spec.key.endswith("alias") or len(words) < 3 or _name_like(words):
+        return 0
+    flags = _label_words_flags(words)
+    for j in range(len(words) - 1, 1, -1):
+        if not flags[j]:
+            return 0
+        if _name_like(words[:j]) and _label_head_words(words[j:], words[:j]):
+            return len(words) - j
     return 0
 
 
@@ -244,7 +271,7 @@ class Found:
                 self._check_name_syllables()
         if self.cut and self.toks:  # where a label ends was decided from its words: a guess a person confirms
             self.confidence *= LABEL_WORDS_FACTOR
-            self.notes.append(f"{self.cut} word(s) of a label before the value were left out")
+            self.notes.append(f"{self.cut} word(s) of a label beside the value were left out")
         if self.label.doubt:  # the label may be about another person: never a confident value under a role
             self.confidence *= LABEL_DOUBT_FACTOR
             self.notes.append(self.label.doubt)
@@ -272,6 +299,11 @@ class Found:
         k = label_head(self.spec, words)
         if k:
             self.toks = self.toks[idx[k]:]
+            self.cut = k
+            return
+        k = label_tail(self.spec, words)
+        if k:
+            self.toks = self.toks[:idx[len(words) - k]]
             self.cut = k
 
     def _check_vocabulary(self) -> None:
@@ -467,9 +499,12 @@ NAME_MAX_WORDS = 6
 
 def _name_continuation(toks: list[Tok], more: list[Tok]) -> bool:
     """A name wrapped at a column edge ("Hoàng" / "Minh Hoa"): the next row holds only capitalised
-    words of letters, and the whole stays a name's length."""
+    words of letters, in the name's own case, and the whole stays a name's length."""
     words = [t.text.strip(".,;:") for t in more]
     if not words or len(toks) + len(words) > NAME_MAX_WORDS:
+        return False
+    # a name is written in one case: capitals below a name in lower case are the next label ("NĂM SINH")
+    if toks and not all(t.text.isupper() for t in toks) and any(w.isupper() and len(w) > 1 for w in words):
         return False
     return all(w[:1].isupper() and w.isalpha() and w[1:] == w[1:].lower() or w.isupper() and w.isalpha()
                and len(w) > 1 for w in words)

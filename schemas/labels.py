@@ -38,6 +38,9 @@ EVENTS = frozenset({"birth", "death", "registration", "notice", "certificate", "
 ROLE_ONLY_MEANS = "name"
 _SPLIT = re.compile(r"[\s,;:./()\[\]\-–_…·'\"“”‘’`„]+")  # (quotes: specks OCR reads around a word)
 MAX_PHRASE = 5
+# after these words a label says where the thing asked is kept, no longer what is asked: a Vietnamese noun
+# phrase puts its head first ("Số thứ tự trong sổ" asks a number, the one in the book, not the book)
+QUALIFIERS = frozenset({"trong"})
 
 
 @dataclass(frozen=True)
@@ -156,7 +159,8 @@ def meaning(text: str) -> Meaning:
     """Roles and attributes a label names. Longest vocabulary phrase first; "người [đã|được] <event>" names
     the person the event is about ("người đã mất" is the deceased); roles after "với" are the other party
     ("Quan hệ với người chết" asks the declarant's relation, not about the deceased); an event word right
-    after the declarant is what was declared ("người đi khai sinh")."""
+    after the declarant is what was declared ("người đi khai sinh"); after a qualifier (``QUALIFIERS``: "trong")
+    that follows what is asked, words say where it is kept and ask nothing ("Số … trong sổ" is a number)."""
     lex = lexicon()
     raw = syllables(text)
     fixed = [known_syllable(s) or s for s in raw]
@@ -164,7 +168,7 @@ def meaning(text: str) -> Meaning:
     if len(as_written) != len(raw):
         as_written = raw
     m = Meaning(slips=sum(1 for a, b in zip(raw, fixed) if a != b))
-    i, after_object, prev_tags = 0, False, frozenset()
+    i, after_object, prev_tags, qualified = 0, False, frozenset(), False
     while i < len(fixed):
         longest = min(MAX_PHRASE, len(fixed) - i)
         found = next(((n, lex.written.get(tuple(as_written[i:i + n])) or lex.phrases[tuple(fixed[i:i + n])])
@@ -181,6 +185,10 @@ def meaning(text: str) -> Meaning:
             continue
         words = fixed[i:i + n]
         i += n
+        if len(words) == 1 and words[0] in QUALIFIERS and m.attrs:
+            qualified = True
+        if qualified:
+            tags = frozenset(t for t in tags if not t.startswith("attr:"))
         if "object" in tags and not any(t.startswith(("role:", "attr:")) for t in tags):
             after_object = True
             prev_tags = tags

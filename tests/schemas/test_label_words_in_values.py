@@ -8,7 +8,7 @@ import pytest
 from synth import page
 
 from schemas.extract import extract_records, flatten_fields
-from schemas.fields import label_head, only_label_words
+from schemas.fields import label_head, label_tail, only_label_words
 from schemas.labels import WORDS_FILE
 from schemas.loader import load_schemas
 
@@ -73,3 +73,28 @@ def test_on_a_page_the_label_words_are_left_out_and_noted():
     notes = flatten_fields(rec, "notes")["husband.full_name"]
     assert any("label" in n for n in notes)
     assert flatten_fields(rec, "confidence")["husband.full_name"] < 0.995
+
+
+@pytest.mark.parametrize("note", ["(DƯƠNG LỊCH)", "NĂM SINH", "(ghi rõ)", "NGÀY SINH (dương lịch)"])
+def test_the_next_labels_first_words_after_a_name_are_cut(note):
+    for name in NAMES:
+        value = f"{name} {note}"
+        k = label_tail(SCHEMAS["martyr"].by_key["full_name"], words(value))
+        assert " ".join(words(value)[:len(words(value)) - k]) == name, value
+
+
+@pytest.mark.parametrize("value", ["Trần Văn Nam", "Nguyễn Thị Sinh", "Lê Văn Năm", "TRẦN VĂN NAM"])
+def test_a_name_ending_in_a_label_syllable_is_left_whole(value):
+    assert label_tail(SCHEMAS["martyr"].by_key["full_name"], words(value)) == 0
+
+
+def test_a_name_does_not_wrap_onto_a_row_in_another_case():
+    from schemas.fields import _name_continuation
+    from schemas.layout import Tok
+
+    def toks(text):
+        return [Tok(w, w.lower(), 0.95, (0, 0, 10, 10), 1) for w in text.split()]
+
+    assert _name_continuation(toks("Hứa Tự"), toks("Uy"))
+    assert not _name_continuation(toks("Hứa Tự"), toks("NĂM SINH"))
+    assert _name_continuation(toks("HỨA TỰ"), toks("UY"))
