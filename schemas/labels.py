@@ -177,6 +177,8 @@ def meaning(text: str) -> Meaning:
         if found is None:  # no phrase reads exactly: one a letter off ("quá cế")
             found = next(((n, t) for n in range(longest, 1, -1) if (t := near_phrase(tuple(raw[i:i + n])))), None)
             m.slips += found is not None
+        if found is not None and _other_word(found, as_written[i], fixed[i], lex):
+            found = None
         if found is not None:
             n, tags = found
         else:
@@ -212,6 +214,15 @@ def meaning(text: str) -> Meaning:
             after_object = True  # the person after a relation phrase ending in "của" or "với" is the other party
         prev_tags = tags
     return m
+
+
+def _other_word(found: tuple[int, frozenset[str]], written: str, folded: str, lex: Lexicon) -> bool:
+    """A single syllable read as an event only through folding, while the vocabulary knows it as written with its
+    own marks inside other phrases: it is that other word ("tự" of "thứ tự" is no "tử", death; an event word
+    misread would fold onto the event, not onto another word of the vocabulary)."""
+    n, tags = found
+    return n == 1 and written != folded and (written,) not in lex.written and written in lex.marked \
+        and any(t.startswith("attr:") and t[5:] in EVENTS for t in tags)
 
 
 @lru_cache(maxsize=8192)

@@ -279,3 +279,11 @@ def test_words_after_trong_say_where_the_thing_asked_is_kept(asked, kept_in):
     # a noun phrase puts its head first: "the number in the book" asks a number, not the book
     assert keys(f"{asked} trong {kept_in}", "birth") == ["registration.number"]
     assert keys(kept_in, "birth") == ["registration.book"]
+
+
+def test_a_syllable_the_vocabulary_knows_with_its_own_marks_is_no_event_folded_alike():
+    # "tự" (of "thứ tự", in the vocabulary's "số thứ tự đăng ký") folds like "tử" (death) but is another word
+    assert "death" not in meaning("Số thứ tự").attrs
+    assert keys("Số thứ tự trong sổ", "death") == ["registration.number"]
+    # the event written with its own marks, or without any, is still read
+    assert "death" in meaning("Ngày tử").attrs and "death" in meaning("NGAY TU").attrs
