@@ -44,15 +44,23 @@ def _label_styled(word: str) -> bool:
     return bool(core) and core.isalpha() and is_label_word(core)
 
 
-def _label_words_flags(words: list[str]) -> list[bool]:
-    """For each word: it may stand in a label — a word of the label vocabulary, or any word of a bracketed note
-    ("(dương lịch)", "(ghi rõ)": a label's note on how to fill it in)."""
+def _label_words_flags(words: list[str], lower_ok: bool = False) -> list[bool]:
+    """For each word: it may stand in a label — a word of the label vocabulary, any word of a bracketed note
+    ("(dương lịch)", "(ghi rõ)": a label's note on how to fill it in), or punctuation alone (a label's dash);
+    with ``lower_ok`` (before a name, which is written with capitals) any word in lower case too."""
     flags, inside = [], False
     for w in words:
         opens = w.startswith("(")
-        flags.append(inside or opens or _label_styled(w))
+        flags.append(inside or opens or _label_styled(w) or not any(c.isalnum() for c in w)
+                     or lower_ok and _bare(w)[:1].islower())
         inside = (inside or opens) and not w.endswith(")")
     return flags
+
+
+def _name_syllable(word: str) -> bool:
+    """A syllable names are made of (``data/name_syllables.txt``, the family names)."""
+    from .labels import _name_syllables
+    return _bare(word).lower() in _name_syllables()
 
 
 def _name_like(words: list[str]) -> bool:
@@ -89,14 +97,14 @@ def _fits_kind(spec: FieldSpec, words: list[str]) -> bool:
     return False
 
 
-def _label_head_words(head: list[str], rest: list[str]) -> bool:
+def _label_head_words(head: list[str], rest: list[str], lower_ok: bool = False) -> bool:
     """Words that read as the end of a label before the value: each a word of labels, and either set in a
     label's style rather than the value's (lower case, a bracketed note, capitals before a value that is not)
     or naming what is asked or whose ("Tên", "Danh tính", "Người mẹ") with no word the vocabulary lacks — a
     name's own first word ("Yên" of "Yên Tường Trâm") does neither."""
     from .labels import meaning
-    if not all(_label_words_flags(head)):
-        return False
+    if not all(_label_words_flags(head, lower_ok)) or not any(_label_styled(w) or "(" in w for w in head):
+        return False  # (at least one word of labels, or a bracketed note)
     rest_caps = rest[0].isupper() if rest else False
     styled = any(any(c in "()[]{}|" for c in w) or _bare(w)[:1].islower() or (_bare(w).isupper() and not rest_caps)
                  for w in head) or any(c in "|" for c in rest[0][:1])
@@ -112,11 +120,13 @@ def label_head(spec: FieldSpec, words: list[str]) -> int:
     while the whole value has not. Only for fields whose values have such a look; 0 when nothing is cut."""
     if len(words) < 2 or _fits_kind(spec, words):
         return 0
-    flags = _label_words_flags(words)
+    # lower-case words before a name are no part of it ("… đầy đủ cựu chiến binh Lò Chí Kỳ"), known or not
+    lower_ok = spec.kind == "name"
+    flags = _label_words_flags(words, lower_ok)
     for k in range(1, len(words)):
         if not flags[k - 1]:
             return 0
-        if _fits_kind(spec, words[k:]) and _label_head_words(words[:k], words[k:]):
+        if _fits_kind(spec, words[k:]) and _label_head_words(words[:k], words[k:], lower_ok):
             return k
     return 0
 
@@ -125,7 +135,9 @@ def label_tail(spec: FieldSpec, words: list[str]) -> int:
     """How many words at the end of a name are the start of the next label ("Hứa Tự Uy NĂM SINH (DƯƠNG
     LỊCH)"): the fewest trailing words that read as a label's (``_label_head_words``: in another case than the
     name, bracketed, or naming what is asked) before which the rest is a name, while the whole is not."""
-    if spec.kind != "name" or spec.key.endswith("alias") or len(words) < 3 or _name_like(words):
+    if spec.kind != "name" or spec.key.endswith("alias") or len(words) < 3:
+        return 0
+    if _name_like(words):
         return 0
     flags = _label_words_flags(words)
     for j in range(len(words) - 1, 1, -1):
@@ -148,8 +160,9 @@ def only_label_words(spec: FieldSpec, words: list[str]) -> bool:
         return False
     m = meaning(" ".join(_bare(w) for w in words))
     in_label_style = all(_bare(w).islower() or any(c in "()[]{}|" for c in w) for w in words)
-    if not in_label_style and m.unknown:
-        return False  # capitalised words the labels' vocabulary lacks ("Văn" of a name whose other words were specks)
+    if not in_label_style and m.unknown and not (len(words) == 1 and not _name_syllable(words[0])):
+        return False  # capitalised words the vocabulary does not read ("Văn" of a name whose other words were
+        # specks) may be a name's; a lone word no name uses ("ĐẦY") may not  # capitalised words the labels' vocabulary lacks ("Văn" of a name whose other words were specks)
     if tail == "relation":  # a relation is written capitalised ("Anh ruột", "Ba"), a label's "với" is not
         return not m.roles and all(_bare(w).islower() for w in words)
     if tail == "nationality":

@@ -98,3 +98,17 @@ def test_a_name_does_not_wrap_onto_a_row_in_another_case():
     assert _name_continuation(toks("Hứa Tự"), toks("Uy"))
     assert not _name_continuation(toks("Hứa Tự"), toks("NĂM SINH"))
     assert _name_continuation(toks("HỨA TỰ"), toks("UY"))
+
+
+def test_lower_case_words_before_a_name_are_no_part_of_it_known_or_not():
+    # a name is written with capitals: lower-case words before it, one of them a label word, are the label's
+    spec = SCHEMAS["war_invalid"].by_key["full_name"]
+    assert label_head(spec, words("đầy đủ xyz chiến binh Trần Văn Lực")) == 5
+    assert label_head(spec, words("xyz abc Trần Văn Lực")) == 0  # no word of labels: not a label's
+    # a place keeps its lower-case words ("Bệnh viện huyện" is no label)
+    assert label_head(SCHEMAS["death"].by_key["place_of_death"], words("Bệnh viện huyện, tỉnh Bến Tre")) == 0
+
+
+def test_a_lone_label_word_no_name_uses_is_no_name():
+    assert only_label_words(BIRTH["full_name"], ["ĐẦY"])
+    assert not only_label_words(BIRTH["full_name"], ["Văn"])  # a name's syllable, its other words lost
