@@ -44,17 +44,22 @@ def _label_styled(word: str) -> bool:
     return bool(core) and core.isalpha() and is_label_word(core)
 
 
+def _in_notes(words: list[str]) -> list[bool]:
+    """For each word: it lies inside a bracketed note ("(chữ", "in", "hoa)")."""
+    out, inside = [], False
+    for w in words:
+        inside = inside or w.startswith("(")
+        out.append(inside)
+        inside = inside and not w.endswith(")")
+    return out
+
+
 def _label_words_flags(words: list[str], lower_ok: bool = False) -> list[bool]:
     """For each word: it may stand in a label — a word of the label vocabulary, any word of a bracketed note
     ("(dương lịch)", "(ghi rõ)": a label's note on how to fill it in), or punctuation alone (a label's dash);
     with ``lower_ok`` (before a name, which is written with capitals) any word in lower case too."""
-    flags, inside = [], False
-    for w in words:
-        opens = w.startswith("(")
-        flags.append(inside or opens or _label_styled(w) or not any(c.isalnum() for c in w)
-                     or lower_ok and _bare(w)[:1].islower())
-        inside = (inside or opens) and not w.endswith(")")
-    return flags
+    return [note or _label_styled(w) or not any(c.isalnum() for c in w) or lower_ok and _bare(w)[:1].islower()
+            for w, note in zip(words, _in_notes(words))]
 
 
 def _name_syllable(word: str) -> bool:
@@ -123,9 +128,12 @@ def label_head(spec: FieldSpec, words: list[str]) -> int:
     # lower-case words before a name are no part of it ("… đầy đủ cựu chiến binh Lò Chí Kỳ"), known or not
     lower_ok = spec.kind == "name"
     flags = _label_words_flags(words, lower_ok)
+    notes = _in_notes(words)
     for k in range(1, len(words)):
         if not flags[k - 1]:
             return 0
+        if lower_ok and k > 1 and _bare(words[k - 1]) in SURNAMES and not notes[k - 1]:
+            return 0  # a family name as written after the label's words: the name starts there ("xyz Trần Văn")
         if _fits_kind(spec, words[k:]) and _label_head_words(words[:k], words[k:], lower_ok):
             return k
     return 0
