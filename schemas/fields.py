@@ -281,6 +281,8 @@ class Found:
             if self.spec.kind == "place" and (cut := cut_place_name(self.value)):
                 self.confidence *= 0.5
                 self.notes.append(f"{cut!r} is only the start of a name: words were lost")
+        if self.spec.key.rsplit(".", 1)[-1] == "nationality" and isinstance(self.value, str):
+            self._country_case()
         if self.spec.vocabulary and isinstance(self.value, str):
             self._check_vocabulary()
         if self.spec.kind in ("name", "place", "text") and self.value is not None:
@@ -326,6 +328,15 @@ class Found:
         if k:
             self.toks = self.toks[:idx[len(words) - k]]
             self.cut = k
+
+    def _country_case(self) -> None:
+        """A country's name is a proper name: read with its own letters and marks but a capital lost or added
+        ("việt Nam", "VIỆT NAM" aside), it is written as the country is. Only the case changes."""
+        words = self.value.split()
+        proper = " ".join(w[:1].upper() + w[1:].lower() for w in words)
+        if proper == "Việt Nam" and self.value not in (proper, proper.upper()):
+            self.value = proper
+            self.notes.append("capitals of the country's name restored")
 
     def _check_vocabulary(self) -> None:
         """A value written in a known vocabulary (a museum object's name, material, condition): a word

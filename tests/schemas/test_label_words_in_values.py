@@ -112,3 +112,13 @@ def test_lower_case_words_before_a_name_are_no_part_of_it_known_or_not():
 def test_a_lone_label_word_no_name_uses_is_no_name():
     assert only_label_words(BIRTH["full_name"], ["ĐẦY"])
     assert not only_label_words(BIRTH["full_name"], ["Văn"])  # a name's syllable, its other words lost
+
+
+def test_a_countrys_name_read_with_a_capital_lost_is_written_as_the_country_is():
+    rec = extract_records([page(["GIẤY KHAI SINH", "Họ và tên: Trần Thị Lan", "Quốc tịch: việt Nam"])],
+                          collection="hotich/")[0]
+    assert flatten_fields(rec)["nationality"] == "Việt Nam"
+    assert flatten_fields(rec, "notes")["nationality"]
+    rec = extract_records([page(["GIẤY KHAI SINH", "Họ và tên: Trần Thị Lan", "Quốc tịch: VIỆT NAM"])],
+                          collection="hotich/")[0]
+    assert flatten_fields(rec)["nationality"] == "VIỆT NAM"  # written in capitals: kept as written
