@@ -452,11 +452,12 @@ class Draft:
     layout: str = "document"  # how the record was cut from the page: a whole "document", a register "entry", a table "row"
 
     def add(self, f: Found) -> bool:
-        """Keep the field; False when the key is already filled (a new entry starts)."""
+        """Keep the field; False when the key is already filled (a new entry starts). A field read with no value
+        (its words gave none: "(dương lịch)") is no filled field: a value found for it later takes its place."""
         if f.spec.is_list:
             self.lists.setdefault(f.spec.key, []).append(f)
             return True
-        if f.spec.key in self.fields:
+        if f.spec.key in self.fields and (self.fields[f.spec.key].value is not None or f.value is None):
             return False
         self.fields[f.spec.key] = f
         return True

@@ -122,3 +122,22 @@ def test_a_countrys_name_read_with_a_capital_lost_is_written_as_the_country_is()
     rec = extract_records([page(["GIẤY KHAI SINH", "Họ và tên: Trần Thị Lan", "Quốc tịch: VIỆT NAM"])],
                           collection="hotich/")[0]
     assert flatten_fields(rec)["nationality"] == "VIỆT NAM"  # written in capitals: kept as written
+
+
+def test_a_field_read_with_no_value_is_no_filled_field():
+    from schemas.fields import Draft, Found
+    from schemas.layout import Tok
+    from schemas.loader import Label
+
+    spec = BIRTH["date_of_birth"]
+    label = Label("Năm sinh", "namsinh")
+
+    def found(text):
+        toks = [Tok(w, w.lower(), 0.95, (0, 0, 10, 10), 1) for w in text.split()]
+        return Found(spec, toks, label, 0.9, 1).finish()
+
+    draft = Draft("birth", SCHEMAS["birth"], [1])
+    assert draft.add(found("(dương lịch)")) and draft.fields["date_of_birth"].value is None
+    assert draft.add(found("05/03/1972")) and draft.fields["date_of_birth"].value == "1972-03-05"
+    assert not draft.add(found("06/04/1973"))  # a value already read stays; a second one starts a new entry
+    assert draft.fields["date_of_birth"].value == "1972-03-05"
