@@ -38,8 +38,8 @@ def _bare(word: str) -> str:
 
 
 def _label_styled(word: str) -> bool:
-    """A word a label may hold: a word of the label vocabulary (``labels.is_label_word``), or a bracketed
-    note's word ("(ghi", "rõ)")."""
+    """A word of the label vocabulary (``labels.is_label_word``), the brackets and punctuation around it aside
+    ("(ghi", "|Mẹ")."""
     core = _bare(word)
     return bool(core) and core.isalpha() and is_label_word(core)
 
@@ -170,7 +170,7 @@ def only_label_words(spec: FieldSpec, words: list[str]) -> bool:
     in_label_style = all(_bare(w).islower() or any(c in "()[]{}|" for c in w) for w in words)
     if not in_label_style and m.unknown and not (len(words) == 1 and not _name_syllable(words[0])):
         return False  # capitalised words the vocabulary does not read ("Văn" of a name whose other words were
-        # specks) may be a name's; a lone word no name uses ("ĐẦY") may not  # capitalised words the labels' vocabulary lacks ("Văn" of a name whose other words were specks)
+        # specks) may be a name's; a lone word no name uses ("ĐẦY") may not
     if tail == "relation":  # a relation is written capitalised ("Anh ruột", "Ba"), a label's "với" is not
         return not m.roles and all(_bare(w).islower() for w in words)
     if tail == "nationality":
@@ -188,8 +188,8 @@ def label_asks_day(label: str) -> bool:
 
 
 TONE_SHIFT_FACTOR = 0.75  # confidence kept by a value whose tone was moved back onto its vowel
-LABEL_DOUBT_FACTOR = 0.5
-LABEL_WORDS_FACTOR = 0.9  # a value whose first words were cut off as the end of its label  # a label whose person is unclear: the value is shown, for a person to confirm
+LABEL_DOUBT_FACTOR = 0.5  # a label whose person is unclear: the value is shown, for a person to confirm
+LABEL_WORDS_FACTOR = 0.9  # a value whose first or last words were cut off as a label's
 
 
 # --- fields -----------------------------------------------------------------------------------
@@ -211,7 +211,7 @@ class Found:
     agree: str = ""  # whether the label classifier picks the same field ("agree"/"differ"), likewise
     wording: str = ""  # whether its record's labels were all familiar ("known"/"strange"), likewise
     layout: str = ""  # how its record was cut from the page ("document", a register "entry", a table "row"), likewise
-    cut: int = 0  # words of a label cut from the start of the value (``label_head``)
+    cut: int = 0  # words of a label cut from the value (``label_head``, ``label_tail``, ``only_label_words``)
 
     def finish(self) -> "Found":
         self._cut_label_words()
