@@ -502,7 +502,8 @@ class PageReader:
         keys = list(draft.fields)
         pairs = [Pending(p.label, p.value, p.section, keys[p.at - 1] if 0 < p.at <= len(keys) else None,
                          keys[p.at] if p.at < len(keys) else None) for p in pending]
-        for placed in assign(self.schema, pairs, set(draft.fields)):
+        filled = {k for k, f in draft.fields.items() if f.value is not None}
+        for placed in assign(self.schema, pairs, filled):
             p = pending[placed.index]
             spec = self.schema.by_key[placed.key]
             toks = _value_toks(p.toks, spec.kind, spec)
