@@ -111,9 +111,12 @@ def _label_head_words(head: list[str], rest: list[str], lower_ok: bool = False) 
     if not all(_label_words_flags(head, lower_ok)) or not any(_label_styled(w) or "(" in w for w in head):
         return False  # (at least one word of labels, or a bracketed note)
     rest_caps = rest[0].isupper() if rest else False
-    styled = any(any(c in "()[]{}|" for c in w) or _bare(w)[:1].islower() or (_bare(w).isupper() and not rest_caps)
-                 for w in head) or any(c in "|" for c in rest[0][:1])
     m = meaning(" ".join(_bare(w) for w in head))
+    # capitals before a value that is not in capitals mark a label only when the vocabulary reads them: a
+    # name begun in capitals on the label's line and wrapped in Title case ("TRẦN" / "Văn Bình") is one value
+    caps = not m.empty and any(_bare(w).isupper() and not rest_caps for w in head)
+    styled = caps or any(any(c in "()[]{}|" for c in w) or _bare(w)[:1].islower() for w in head) \
+        or any(c in "|" for c in rest[0][:1])
     return styled or (not m.empty and not m.unknown)
 
 
