@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
-from sohoa.text import clean_spaces, fold
+from sohoa.text import clean_spaces
 
 from .fields import _phrases, _speck
 from .gazetteer import LEVEL_WORDS, completes_unit
@@ -28,24 +28,6 @@ HEADER_LABEL_MIN = 0.7  # a column title of 7+ letters in a table's header row (
 
 
 # --- label matching ---------------------------------------------------------------------------
-
-_MODIFIER_WORDS = ("trong",)  # "Số thứ tự trong sổ": what follows says where the thing asked is, not what it is
-
-
-def _resolve(text: str, schema: Schema, section: str | None = None, previous: FieldSpec | None = None,
-             heading: str | None = None):
-    """``labels.resolve`` of a label's head: a label names what it asks first and may say after "trong" (in)
-    where that is kept ("Số thứ tự trong sổ" is the entry's number in the book, not the book's), so the words
-    after it count only when the head alone names no field or they name a person."""
-    words = text.split()
-    # (a head of one word is too little to go by: "tự | trong sổ")
-    cut = next((k for k, w in enumerate(words) if k > 1 and fold(w) in _MODIFIER_WORDS), None)
-    if cut is not None and not meaning(" ".join(words[cut + 1:])).roles:
-        head = resolve(" ".join(words[:cut]), schema, section, previous, heading)
-        if head is not None:
-            return head
-    return resolve(text, schema, section, previous, heading)
-
 
 @dataclass
 class Match:
@@ -201,7 +183,7 @@ def _extend_left(toks: list[Tok], m: Match, lo: int, after_label: bool, schema: 
         said = meaning(text)
         if said.unknown and not row_start or not (said.attrs - own):
             continue  # (at the start of a row, words before the colon are the label's even when one is unknown)
-        r = _resolve(text, schema, section, previous, heading)
+        r = resolve(text, schema, section, previous, heading)
         if r is not None and len(r.specs) == 1 and (r.specs[0].key != m.spec.key or row_start):
             best = Match(a, m.end, r.specs[0], Label(text, label_key(text), relation=r.relation, by_meaning=True,
                                                      doubt=r.doubt), r.score, m.weight)
@@ -298,7 +280,7 @@ def _by_meaning_if_other(toks: list[Tok], m: Match, schema: Schema, section: str
     said = meaning(text)
     if said.empty or said.unknown or said.slips:
         return m
-    r = _resolve(text, schema, section)
+    r = resolve(text, schema, section)
     if r is None or len(r.specs) != 1 or r.specs[0].key == m.spec.key:
         return m
     return Match(m.start, m.end, r.specs[0], Label(text, label_key(text), relation=r.relation, by_meaning=True,
@@ -321,7 +303,7 @@ def _titles_by_meaning(toks: list[Tok], chosen: list[Match], schema: Schema) -> 
                 or any(m.start < a or m.end > b for m in inside):
             continue  # one wording matched the whole title, or a match crosses the column's edge
         text = _span_text(toks, a, b)
-        r = _resolve(text, schema) if text and all(is_label_word(t.text) for t in toks[a:b]) else None
+        r = resolve(text, schema) if text and all(is_label_word(t.text) for t in toks[a:b]) else None
         if r is not None and len(r.specs) == 1 and not meaning(text).unknown:
             # the whole title read by its meaning, over wordings matched in pieces of it ("khổ" of "Khuôn khổ")
             out = [m for m in out if m not in inside]
@@ -367,7 +349,7 @@ def _read_label(toks: list[Tok], a: int, b: int, schema: Schema, section: str | 
     """Matches for the label words toks[a:b], read from their meaning (labels.resolve): the field(s)
     named, else ``fallback`` stretched over the words when they name nobody else, else unmapped."""
     text = _span_text(toks, a, b)
-    r = _resolve(text, schema, section, previous, heading)
+    r = resolve(text, schema, section, previous, heading)
     n = len(label_key(text))
     if r is not None:
         label = Label(text, label_key(text), relation=r.relation, by_meaning=True, doubt=r.doubt, role_only=r.role_only)
@@ -462,7 +444,7 @@ def refine_labels(toks: list[Tok], chosen: list[Match], schema: Schema, section:
         while before and s < e and meaning(_span_text(toks, s, e + 1)).unknown \
                 and not meaning(_span_text(toks, s + 1, e + 1)).empty:
             s += 1  # a value word that is also a label syllable ("Giấy" of "giấy báo tử") is the value before
-        if before and s == lo and s < e and _resolve(_span_text(toks, s + 1, e + 1), schema, section) is not None:
+        if before and s == lo and s < e and resolve(_span_text(toks, s + 1, e + 1), schema, section) is not None:
             s += 1  # the label before would be left with no value: its value is the first word ("Nam" of a sex)
         if strong and s > lo and not before and e - lo < LABEL_MAX_WORDS and all(
                 not t2.leader and not t2.colon and t2.text.strip(",.;").isalpha() for t2 in toks[lo:s]):
