@@ -276,6 +276,37 @@ def read_prepared(pages: Sequence[PreparedPage], options: OcrOptions) -> dict[in
     return outcomes
 
 
+class PageReader:
+    """The pages of a range, read together: each page is prepared as it is added (its image can go at once, so
+    a range holds greyscale pages only), and ``read`` reads them all with one engine run.
+
+    An engine that reads the file's own text (no preprocessing) reads each page as it is added. Nothing raises:
+    a page's failure, while preparing or reading, is that page's outcome."""
+
+    def __init__(self, options: OcrOptions):
+        self.options = options
+        self.engine = engine_named(options.engine)
+        self.prepared: list[PreparedPage] = []
+        self.outcomes: dict[int, PageText | Exception] = {}
+
+    def add(self, page: int, image: Image.Image, source: Path | None = None, source_kind: str | None = None) -> None:
+        try:
+            if not self.engine.preprocess:
+                self.outcomes[page] = _read_as_is(self.engine, image, page, self.options, source, source_kind,
+                                                  time.perf_counter())
+            else:
+                self.prepared.append(prepare_page(image, page, self.options, source, source_kind))
+        except Exception as exc:  # noqa: BLE001 -- the page's own failure, for its caller to record
+            self.outcomes[page] = exc
+
+    def read(self) -> dict[int, PageText | Exception]:
+        """Every page added: its result, or the error it failed with."""
+        prepared, self.prepared = self.prepared, []
+        self.outcomes.update(read_prepared(prepared, self.options))
+        outcomes, self.outcomes = self.outcomes, {}
+        return outcomes
+
+
 def _recognize_each(engine: OcrEngine, inputs: list[PageInput]) -> list[PageText | Exception]:
     """Each page's reading, together when the engine can; after a failed run, one at a time."""
     if len(inputs) > 1:
