@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -24,7 +24,7 @@ from . import preprocess as pp
 from .models import tessdata_dir
 from .engine import OcrEngine, PageInput, engine_named, recognize_all
 from .recover import recovery_strip, with_recovered, words_from_strip
-from .result import PageText
+from .result import PageText, Word
 from .steps import Page, PageContext, Pipeline, StepError, pipeline_for, run_pipeline, step_name, step_names
 from .sources import SourceInfo, detect_kind, inspect, page_image, set_pixel_limit
 from .textlayer import pdf_text_layer, text_page
@@ -257,22 +257,26 @@ def read_prepared(pages: Sequence[PreparedPage], options: OcrOptions) -> dict[in
     a page the engine refuses fails alone, with its own reason, and the others are read. The second look at
     uncovered ink reads the strips of every page that has one in one run too."""
     engine = engine_named(options.engine)
-    outcomes: dict[int, PageText | Exception] = {}
+    results: dict[int, PageText] = {}
+    failures: dict[int, Exception] = {}
     to_read = [p for p in pages if p.box is not None]
     for p, outcome in zip(to_read, _recognize_each(engine, [_engine_input(p, options) for p in to_read])):
-        if not isinstance(outcome, Exception):
-            _place(outcome, p.box[0], p.box[1], p.gray.shape[1], p.gray.shape[0])
-        outcomes[p.page] = outcome
-    read = [p for p in to_read if not isinstance(outcomes[p.page], Exception)]
-    if options.recover and read and hasattr(engine, "read_lines"):  # a second look at short lone lines lost
-        outcomes.update(_recover_each(engine, read, {p.page: outcomes[p.page] for p in read}, options))
+        if isinstance(outcome, Exception):
+            failures[p.page] = outcome
+        else:
+            x0, y0, _x1, _y1 = p.box or (0, 0, 0, 0)
+            _place(outcome, x0, y0, p.gray.shape[1], p.gray.shape[0])
+            results[p.page] = outcome
+    read_lines = getattr(engine, "read_lines", None)
+    if options.recover and results and read_lines is not None:  # a second look at short lone lines lost
+        _recover_each(engine, read_lines, [p for p in to_read if p.page in results], results, failures, options)
+    outcomes: dict[int, PageText | Exception] = {}
     for p in pages:
-        outcome = outcomes.get(p.page)
-        if outcome is None:
-            outcome = PageText(page=p.page, width=p.gray.shape[1], height=p.gray.shape[0])
-        if not isinstance(outcome, Exception):
-            outcome = _finish(p, outcome, options)
-        outcomes[p.page] = outcome
+        if p.page in failures:
+            outcomes[p.page] = failures[p.page]
+            continue
+        result = results.get(p.page) or PageText(page=p.page, width=p.gray.shape[1], height=p.gray.shape[0])
+        outcomes[p.page] = _finish(p, result, options)
     return outcomes
 
 
@@ -323,22 +327,23 @@ def _recognize_each(engine: OcrEngine, inputs: list[PageInput]) -> list[PageText
     return outcomes
 
 
-def _recover_each(engine: OcrEngine, pages: list[PreparedPage], results: dict[int, PageText],
-                  options: OcrOptions) -> dict[int, PageText | Exception]:
-    """``results`` with the words found on each page's uncovered ink added (ocr/recover.py); the strips of all
-    pages read in one run when the engine can (``read_lines_many``), else, or after a failed run, page by page."""
+def _recover_each(engine: OcrEngine, read_lines: Callable[..., list[Word]], pages: list[PreparedPage],
+                  results: dict[int, PageText], failures: dict[int, Exception], options: OcrOptions) -> None:
+    """The words found on each page's uncovered ink added to its result (ocr/recover.py); the strips of all pages
+    read in one run when the engine can (``read_lines_many``), else, or after a failed run, page by page. A page
+    whose strip fails moves from ``results`` to ``failures``."""
     start = time.perf_counter()
     strips = {p.page: s for p in pages if (s := recovery_strip(p.gray, results[p.page].words)) is not None}
     if not strips:
-        return dict(results)
+        return
     by_page = {p.page: p for p in pages}
-    kwargs = dict(languages=options.languages, tessdata_dir=_model_dir(options))
-    readings: dict[int, list | Exception] = {}
+    languages, model_dir = options.languages, _model_dir(options)
+    readings: dict[int, list[Word]] = {}
     many = getattr(engine, "read_lines_many", None)
     if many is not None and len(strips) > 1:
         try:
             read = many([(Image.fromarray(s.image), by_page[n].dpi) for n, s in strips.items()],
-                        timeout=min(by_page[n].timeout for n in strips), **kwargs)
+                        languages=languages, tessdata_dir=model_dir, timeout=min(by_page[n].timeout for n in strips))
             readings = dict(zip(strips, read))
         except Exception as exc:  # noqa: BLE001 -- read page by page below, each with its own outcome
             log.info("the second look at %d pages failed together (%s); reading them one at a time", len(strips),
@@ -346,19 +351,15 @@ def _recover_each(engine: OcrEngine, pages: list[PreparedPage], results: dict[in
     for n, s in strips.items():
         if n not in readings:
             try:
-                readings[n] = engine.read_lines(Image.fromarray(s.image), by_page[n].dpi,
-                                                timeout=by_page[n].timeout, **kwargs)
+                readings[n] = read_lines(Image.fromarray(s.image), by_page[n].dpi, languages=languages,
+                                         tessdata_dir=model_dir, timeout=by_page[n].timeout)
             except Exception as exc:  # noqa: BLE001 -- the page's own failure
-                readings[n] = exc
+                failures[n] = exc
+                del results[n]
     share = (time.perf_counter() - start) / len(strips)
-    outcomes: dict[int, PageText | Exception] = dict(results)
     for n, reading in readings.items():
-        if isinstance(reading, Exception):
-            outcomes[n] = reading
-            continue
-        outcomes[n] = with_recovered(results[n], words_from_strip(strips[n], reading))
-        outcomes[n].seconds += share
-    return outcomes
+        results[n] = with_recovered(results[n], words_from_strip(strips[n], reading))
+        results[n].seconds += share
 
 
 def _finish(prepared: PreparedPage, result: PageText, options: OcrOptions) -> PageText:
