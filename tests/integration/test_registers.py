@@ -10,7 +10,7 @@ import logging
 
 from PIL import Image
 
-from ingest.stages import Context, index_document, ocr_pages, prepare
+from ingest.stages import Context, fail_page, index_document, ocr_pages, prepare
 from ingest.state import ledger_id
 from ingest.storage import ObjectRef
 from sohoa.config import Config
@@ -197,3 +197,11 @@ def test_a_range_is_read_in_one_run_and_a_page_tesseract_refuses_goes_to_the_ocr
     with Image.open(io.BytesIO(ctx.bucket.get_bytes(ctx.bucket.page_image_key(doc_hash, 3)))) as image:
         assert image.size == (33600, 120)
     assert ctx.state.document(doc_hash)["pages_done"] == [1, 2, 4, 5]
+
+    # The OCR queue fails page 3 too, in the end; the document is then indexed without it (and nothing is left
+    # waiting in the namespace the pipeline tests share).
+    fail_page(worker, doc_hash, 3, "bug", "Tesseract refused the page")
+    assert sent[-1] == ("index", doc_hash)
+    index_document(worker, doc_hash)
+    doc = ctx.state.document(doc_hash)
+    assert doc["pages_failed"] == [3] and doc["state"] in ("indexed", "needs_review")
