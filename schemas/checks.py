@@ -6,10 +6,14 @@ from __future__ import annotations
 
 import re
 
+from rapidfuzz.distance import Levenshtein
+
 from .fields import TONE_SHIFT_FACTOR, Draft, Found
 from .loader import Schema
 from .normalize import cccd_parts, parse_date
-from .repair import same_person_reading
+from .repair import REPAIR_FACTOR, same_person_reading, stray_tail
+from .table import INVENTORY_SHAPE
+from .vocab import vocabulary
 
 
 # --- checks and review --------------------------------------------------------------------------
@@ -28,14 +32,76 @@ def _letter_reading(part: str, whole: bool) -> str | None:
     return "".join(DIGIT_AS_LETTER[c] for c in m.group(1)) + m.group(2)
 
 
+CODE_SHARED_BY = 2  # other codes of the page: a collection's code they share is evidence for a misread one
+
+
+def _no_code_word(word: str) -> bool:
+    """A word no code holds: letters with a Vietnamese mark or in lower case (a code's letters are plain
+    capitals, ``Đ`` aside)."""
+    letters = [c for c in word if c.isalpha()]
+    return any(c.islower() or c not in _CODE_LETTERS for c in letters)
+
+
+_CODE_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZĐ")
+
+
+def code_tail(value: str) -> str | None:
+    """A code followed by words that are no part of it ("KL.3988 2 ỞƠC": specks of the cell read as words,
+    one with letters no code has): the longest run of its first words that has a code's shape
+    (``table.INVENTORY_SHAPE``), when the whole has none; else None. A tail of digits and plain capitals may
+    be the code's own ("BTBN 1234/KL 56") and stays."""
+    words = value.split()
+    if INVENTORY_SHAPE.match(value) or not any(_no_code_word(w) for w in words[1:]):
+        return None
+    for n in range(len(words) - 1, 0, -1):
+        head = " ".join(words[:n]).rstrip(".,;:-")
+        if INVENTORY_SHAPE.match(head):
+            return head
+    return None
+
+
+def shared_prefix(prefix: str, others: list[str]) -> str | None:
+    """The collection's code that at least ``CODE_SHARED_BY`` other codes of the page start with and that this
+    code's letters are one letter off, the same length ("RL" among "KL.3988", "KL.3885"): the one such code,
+    else None. A code the page's other rows share is the evidence; no list of codes is needed."""
+    counts: dict[str, int] = {}
+    for o in others:
+        counts[o] = counts.get(o, 0) + 1
+    near = [c for c, n in counts.items() if n >= CODE_SHARED_BY and c != prefix and len(c) == len(prefix)
+            and Levenshtein.distance(c, prefix) == 1]
+    return near[0] if len(near) == 1 and prefix not in counts else None
+
+
+def _doubt(f: Found, note: str, factor: float) -> None:
+    f.notes.append(note)
+    f.confidence *= factor
+    f.clean = False
+
+
 def check_codes(drafts: list[Draft], schema: Schema) -> None:
     """Codes (``"code": true``) of one page: a lone digit where the page's other codes have their letter
     prefix ("6.7454" among "G.8115", "KL.1904") is that prefix when a lookalike of it ("6" for "G") is
     among them, and doubtful otherwise; a group of digits and capitals ("BTBN 6008/6V 95") is doubtful
-    unless the page's codes show the letters it would be ("GV")."""
+    unless the page's codes show the letters it would be ("GV"). Words after a code that are no part of its
+    shape are dropped (``code_tail``), and letters one off the code the page's other codes share are read as
+    it (``shared_prefix``); each noted, never confident."""
     for spec in (f for f in schema.fields if f.code):
         found = [d.fields[spec.key] for d in drafts
                  if spec.key in d.fields and isinstance(d.fields[spec.key].value, str)]
+        for f in found:
+            if (head := code_tail(f.value)) is not None:
+                f.value = head
+                _doubt(f, "words after the code that are no part of it dropped", REPAIR_FACTOR)
+        prefixes = {id(f): m.group(0) for f in found if (m := re.match(r"[A-ZĐ]+(?=[\s.\-/]*\d)", f.value))}
+        for f in found:
+            prefix = prefixes.get(id(f))
+            if prefix is None:
+                continue
+            code = shared_prefix(prefix, [p for k, p in prefixes.items() if k != id(f)])
+            if code is not None:
+                f.value = code + f.value[len(prefix):]
+                _doubt(f, f"the code's letters {prefix!r} read as {code!r}, the code of the page's other rows",
+                       TONE_SHIFT_FACTOR)
         parts = {id(f): _CODE_PARTS.split(f.value) for f in found}
         for f in found:
             mine = parts[id(f)]
@@ -79,8 +145,121 @@ def agree_names(d: Draft) -> None:
                 break
 
 
+def drop_stray_tails(d: Draft) -> None:
+    """A short token after a value of a closed vocabulary that is no word of it (``repair.stray_tail``): a
+    speck read as letters, dropped with a note; the field is no longer clean (never confident on its own)."""
+    for f in [*d.fields.values(), *(x for items in d.lists.values() for x in items)]:
+        if not (f.spec.vocabulary_closed and f.spec.kind == "text" and isinstance(f.value, str)):
+            continue
+        words = frozenset(w.lower() for w in vocabulary(f.spec.vocabulary))
+        if (head := stray_tail(f.value, words)) is not None:
+            f.value = head
+            _doubt(f, "a short token after the value, no word of its vocabulary, dropped", REPAIR_FACTOR)
+
+
+RELATIVE_REACH = 3.0  # line heights above the first relative or below the last: the relatives' block
+UNPLACED_RELATIVE_FACTOR = 0.5  # a relative read by where it sits, its label not understood: never confident
+MAX_RELATION_WORDS = 3
+
+
+def _same_row(a: list | None, b: list | None) -> bool:
+    if not a or not b:
+        return False
+    return min(a[3], b[3]) - max(a[1], b[1]) > 0.5 * min(a[3] - a[1], b[3] - b[1])
+
+
+def unplaced_pairs(unmapped: list[dict]) -> list[tuple[str, str, int, list]]:
+    """The unmapped pairs as (words before, words after, page, box): a label read with no value followed on the
+    same row by words read as a label (a relation word no list holds, then a name OCR took for a label: "Ba"
+    | "Vi Nhật Toại" before "Má:") is one pair."""
+    out: list[tuple[str, str, int, list]] = []
+    k = 0
+    while k < len(unmapped):
+        u = unmapped[k]
+        if not isinstance(u, dict) or u.get("bbox") is None:
+            k += 1
+            continue
+        nxt = unmapped[k + 1] if k + 1 < len(unmapped) else None
+        if u.get("value") is None and isinstance(nxt, dict) and nxt.get("page") == u.get("page") \
+                and _same_row(u.get("bbox"), nxt.get("bbox")) and nxt["bbox"][0] > u["bbox"][0]:
+            after = " ".join(x for x in (nxt["label"], nxt.get("value")) if x)
+            box = [min(u["bbox"][0], nxt["bbox"][0]), min(u["bbox"][1], nxt["bbox"][1]),
+                   max(u["bbox"][2], nxt["bbox"][2]), max(u["bbox"][3], nxt["bbox"][3])]
+            out.append((u["label"], after, u["page"], box))
+            k += 2
+            continue
+        out.append((u["label"], u.get("value") or "", u["page"], u["bbox"]))
+        k += 1
+    return out
+
+
+def relation_and_name(before: str, after: str) -> tuple[str, str] | None:
+    """A relative's relation words and name in a pair no label rule placed (``before`` the label's words,
+    ``after`` its value): the value when it reads as a person's name, with the label the relation; else the
+    longest run of words at the end that reads as a name, the words before it (one to three, no digit) the
+    relation ("Phụ" | "thân Vi Nhật Danh": "Phụ thân", "Vi Nhật Danh"); a label alone that reads as a name is
+    a name with no relation. None when there is no such split."""
+    from .assign import looks_like_name
+
+    if after and looks_like_name(after) and not any(c.isdigit() for c in before):
+        return before.rstrip(": "), after
+    if not after and looks_like_name(before):
+        return "", before
+    words = f"{before} {after}".replace(":", " ").split()
+    for k in range(1, min(MAX_RELATION_WORDS, len(words) - 2) + 1):
+        name, relation = " ".join(words[k:]), " ".join(words[:k])
+        if looks_like_name(name) and not any(c.isdigit() for c in relation):
+            return relation, name
+    return None
+
+
+def relatives_by_place(d: Draft) -> None:
+    """Relatives whose relation word no list holds ("Ba", a colon read inside "Phụ thân"): a pair left unmapped
+    in the relatives' block — on the page of a relative read, within a few line heights of them — whose words
+    end in a person's name is a relative, the name kept with the relation words before it on its row (the
+    relation read from their meaning when it says one, else none), never another row's. Never confident: a
+    person confirms. The list is then in the page's order, as the relatives were written."""
+    if d.schema is None or not d.unmapped:
+        return
+    spec = next((f for f in d.schema.fields if f.key.endswith("[].full_name") and f.person == "relative"), None)
+    have = d.lists.get(spec.key, []) if spec is not None else []
+    boxes = [(f.page, f.bbox()) for f in have if f.bbox()]
+    if spec is None or not boxes:
+        return
+    from .labels import lexicon, meaning
+    from .layout import Tok
+    from .loader import Label, label_key
+
+    relations = lexicon().relations
+    height = max(1, min(b[3] - b[1] for _, b in boxes))
+    taken: set[int] = set()
+    for before, after, page, box in unplaced_pairs(d.unmapped):
+        ys = [b for p, b in boxes if p == page]
+        if not ys or not min(b[1] for b in ys) - RELATIVE_REACH * height <= box[1] <= max(b[3] for b in ys) \
+                + RELATIVE_REACH * height:
+            continue
+        split = relation_and_name(before, after)
+        if split is None:
+            continue
+        words, name = split
+        named = sorted(meaning(words).roles & set(relations)) if words else []
+        tok = Tok(name, label_key(name), 0.9, tuple(box), page)
+        f = Found(spec, [tok], Label(words, label_key(words), by_meaning=True, source="value"), 0.5, page, raw=name,
+                  value=name, confidence=UNPLACED_RELATIVE_FACTOR, relation=relations[named[0]] if len(named) == 1
+                  else None, notes=["a relative read by its place among the relatives: the label was not understood"],
+                  clean=False)
+        d.lists.setdefault(spec.key, []).append(f)
+        taken |= {id(u) for u in d.unmapped if isinstance(u, dict) and u.get("page") == page
+                  and u.get("bbox") and _same_row(u["bbox"], box) and u["bbox"][0] >= box[0] and u["bbox"][2] <= box[2]}
+    if taken:
+        d.unmapped = [u for u in d.unmapped if id(u) not in taken]
+        d.lists[spec.key].sort(key=lambda f: (f.page, (f.bbox() or [0, 0])[1] // max(1, height), (f.bbox() or [0])[0]))
+
+
 def run_checks(d: Draft) -> None:
     agree_names(d)
+    drop_stray_tails(d)
+    relatives_by_place(d)
     schema = d.schema
     if schema is None:
         return

@@ -29,7 +29,7 @@ from .loader import Schema, load_schemas
 from .model import ExtractedRecord
 from .reader import PageReader
 from .records import REVIEW_THRESHOLD, _merge, _name_of, finish, flatten_fields, to_json  # noqa: F401
-from .segment import PageStart, facts_of, registration_keys, starts_new_record
+from .segment import PageStart, facts_of, registration_keys, rejoin_entries, starts_new_record
 
 __all__ = ["REVIEW_THRESHOLD", "TONE_SHIFT_FACTOR", "Draft", "Found", "extract_page", "extract_records",
            "flatten_fields", "page_readings", "to_json"]
@@ -70,8 +70,10 @@ def _read(page: PageText, rows: list, cls: Classification, schemas: dict[str, Sc
         return [Draft(UNCLASSIFIED, None, [page.page])]
     schema = schemas[cls.record_type]
     table_guess = cls.source != "heading" and any(h.unit == "row" for h in schema.headings)
-    drafts = PageReader(schema, rows, cls.unit or schema.unit, page.page, page.width, table_guess,
-                        heading=cls.heading).read()
+    unit = cls.unit or schema.unit
+    drafts = PageReader(schema, rows, unit, page.page, page.width, table_guess, heading=cls.heading).read()
+    if unit == "entry":
+        drafts = rejoin_entries(drafts)
     check_codes(drafts, schema)
     for d in drafts:
         d.classification = cls.score
@@ -96,7 +98,8 @@ def extract_records(pages: list[PageText], collection: str | None = None,
     prev: Classification | None = None
     open_doc: Draft | None = None
     open_start: PageStart | None = None
-    for page in sorted(pages, key=lambda p: p.page):
+    ordered = sorted(pages, key=lambda p: p.page)
+    for n, page in enumerate(ordered):
         reused = _reuse(readings.get(page.page) if readings else None, prev, collection, calibrated)
         if reused is not None:
             cls, records = reused
@@ -105,6 +108,11 @@ def extract_records(pages: list[PageText], collection: str | None = None,
             open_doc, open_start = None, None
             continue
         cls, drafts = extract_page(page, collection, schemas, prev)
+        if cls.record_type == UNCLASSIFIED and prev is None and n + 1 < len(ordered):
+            # a dossier's first page whose title OCR lost: the next page's title says what the file is
+            ahead = dossier_ahead(ordered[n + 1], collection, schemas)
+            if ahead is not None:
+                cls, drafts = extract_page(page, collection, schemas, ahead)
         prev = cls if cls.record_type != UNCLASSIFIED else prev
         unit = cls.unit
         if cls.record_type == UNCLASSIFIED:
@@ -132,6 +140,16 @@ def extract_records(pages: list[PageText], collection: str | None = None,
             out.extend(drafts)
             open_doc, open_start = None, None
     return [d if isinstance(d, dict) else finish(d, calibrated) for d in out]  # type: ignore[misc]
+
+
+def dossier_ahead(page: PageText, collection: str | None, schemas: dict[str, Schema]) -> Classification | None:
+    """The classification of the page after a first page no heading classified, when that page's title opens a
+    record that runs over pages (unit ``document``: a dossier): the first page is read as part of it."""
+    _rows, own = _classify(page, collection, schemas)
+    if own.source == "heading" and own.record_type != UNCLASSIFIED and (own.unit or
+                                                                         schemas[own.record_type].unit) == "document":
+        return own
+    return None
 
 
 # -- pages read on their own, put together later ----------------------------------------------------

@@ -116,6 +116,14 @@ def norm_number(raw: str) -> Norm:
             all(re.fullmatch(r"[\d/.\-]+", w) for w in words) or any(w.isalpha() for w in words[1:])):
         q = min(q, 0.5)  # "25 04/2014", "25 Q": a number ran into the next label's value (its label not read)
         notes.append("more than one number, or a word after it")
+    if len(words) >= 2 and len(words[0]) == 1 and words[0].islower() and any(c.isdigit() for c in words[1]):
+        fixed = " ".join(words[1:])  # "h LS35966": a speck before the number read as a letter
+        q = min(q, 0.8)
+        notes.append("a letter before the number dropped")
+    if re.search(r"(?<=[A-ZĐ])§(?=\d)", fixed):
+        fixed = re.sub(r"(?<=[A-ZĐ])§(?=\d)", "S", fixed)  # "L§24366": an S of the letters before the digits
+        q = min(q, 0.5)
+        notes.append("a § among a code's letters read as S")
     speck = r"(?<=[\d/.\-])[^\w\s/.\-](?=\d)"
     if re.search(speck, fixed):
         fixed = re.sub(speck, "", fixed)  # "KL.335%3", "LS8§5545", "KL.?7744": a speck among digits
@@ -209,8 +217,12 @@ def cccd_parts(digits: str) -> dict | None:
 # --- percent, time ----------------------------------------------------------------------------
 
 def norm_percent(raw: str) -> Norm:
+    """``61%``, ``Tỷ lệ 81 %``, ``sáu mươi mốt phần trăm``. A number written with its ``%`` is the percentage
+    before any other number of the text (``MỨC 2 TỔN THƯƠNG |81%``: a speck read as a digit, or a label's own
+    number, comes first)."""
     text = strip_leaders(raw)
-    for m in re.finditer(r"(?<!\w)([0-9OolI]{1,3})(?:[.,]\d+)?\s*%?(?!\w)", text):
+    marked = list(re.finditer(r"(?<!\w)([0-9OolI]{1,3})(?:[.,]\d+)?\s*%", text))
+    for m in marked or re.finditer(r"(?<!\w)([0-9OolI]{1,3})(?:[.,]\d+)?\s*%?(?!\w)", text):
         fixed, rep = fix_digits(m.group(1))
         if fixed.isdigit() and 0 <= int(fixed) <= 100:
             return Norm(int(fixed), 0.85 if rep else 1.0)
@@ -253,9 +265,65 @@ def _round(x: float) -> float:
     return round(x, 2)
 
 
+# a measure word of four letters or more (``rong``, ``ngang``): a word one letter off it before a number is it
+_MEASURE_WORDS = tuple(w for _, words in _DIM_KEYS for w in words if len(w) >= 4 and " " not in w)
+_LENGTH_UNIT = r"(?:mm|cm|dm|m)"
+_DIGIT_LOOKALIKES = str.maketrans("oil|", "0111")  # (folded text) letters OCR reads for digits
+
+
+def bent_measure(text: str) -> tuple[str, list[str]]:
+    """A folded measure as OCR bent it, put straight by its shape, with a note for each repair:
+
+    - a decimal separator read as a slash between the digits of one number before a unit (``1/2 m``: a
+      register of measures writes no fractions) is a comma;
+    - a letter read for a digit inside a number with its separator, before a unit (``2,l m``);
+    - a unit of one ``m`` that OCR followed with a speck read as a letter (``1,5 mự``, ``1,2 my``): after a
+      number, ``m`` and one more letter that makes no unit (``mm`` is one) is the metre;
+    - a measure word of four letters or more one letter off before its number (``tộng 20 cm`` for ``rộng``);
+    - specks between the two words of ``đường kính`` (``đường - ỷ kính``), and the word OCR glued to it
+      (``ĐKmiệng 10 cm``)."""
+    notes: list[str] = []
+
+    def note(new: str, why: str) -> None:
+        nonlocal text
+        if new != text:
+            text = new
+            notes.append(why)
+
+    note(re.sub(rf"(?<![\d/])(\d+)\s*/\s*(\d{{1,2}})(?=\s*{_LENGTH_UNIT}(?![a-z]))", r"\1,\2", text),
+         "a slash between a number's digits read as its decimal comma")
+
+    def digits(m: re.Match) -> str:
+        token = m.group(0)
+        core = re.sub(r"[.,]", "", token)
+        if core.isdigit() or sum(c.isdigit() for c in core) * 2 < len(core):
+            return token  # mostly letters: a word, not a number
+        return token.translate(_DIGIT_LOOKALIKES)
+
+    note(re.sub(rf"(?<![\w.,])[0-9oil|]+[.,][0-9oil|]+(?=\s*{_LENGTH_UNIT}(?![a-z]))", digits, text),
+         "a letter read for a digit was repaired")
+    note(re.sub(r"(\d)\s*m[a-ln-z](?![a-z])", r"\1 m", text), "a speck after the unit m was dropped")
+
+    def word(m: re.Match) -> str:
+        w = m.group(1)
+        near = [k for k in _MEASURE_WORDS if w != k and len(w) == len(k) and Levenshtein.distance(w, k) == 1]
+        return m.group(0).replace(w, near[0], 1) if len(near) == 1 and w not in _MEASURE_WORDS else m.group(0)
+
+    note(re.sub(r"(?<![a-z])([a-z]{4,})(?=\s*[:=.]?\s*\d)", word, text), "a measure word one letter off was read")
+    note(re.sub(r"\bduong(?:\s+(?:[^\w\s]+|[a-z]))+\s+kinh\b", "duong kinh", text),
+         "specks between the words of a measure dropped")
+    note(re.sub(r"\b(dk|duong kinh)(?=(?:mieng|day|than|vanh|ngoai|trong)\b)", r"\1 ", text),
+         "a measure word glued to the next word was cut")
+    return text, notes
+
+
 def norm_dimensions(raw: str) -> Norm:
     """``Cao 35cm, ĐK miệng 12 cm`` -> ``{"height_cm": 35.0, "diameter_cm": 12.0}``; mm and m converted."""
     text = fold(strip_leaders(raw)).replace("×", "x")
+    text, bent = bent_measure(text)
+    if bent:
+        n = norm_dimensions(text)
+        return Norm(n.value, min(n.quality, 0.8), n.notes + bent) if n.ok else n
     out: dict[str, float] = {}
     default_unit = None
     text = re.sub(r"(\d)\s*em\b", r"\1 cm", text)  # OCR reads "cm" as "em"
@@ -365,11 +433,30 @@ _PARTS = [  # folded qualifier -> (start offset, end offset) within a century's 
 ]
 
 
+_YEAR_LOOKALIKES = str.maketrans("lLIi|oO", "1111100")
+
+
 def norm_dating(raw: str) -> Norm:
     """``thế kỷ XVIII`` -> 1701–1800; ``nửa đầu thế kỷ XX`` -> 1901–1950; ``1880 - 1890``; ``năm 1945``; eras."""
     text = clean_spaces(raw).strip(LEADER_CHARS + " ")
     f = fold(text)
     bce = bool(re.search(r"\b(tcn|truoc cong nguyen)\b", f))
+    # a year with one letter OCR read for a digit ("1777 - L787", "l777"): a token of four, three of them digits
+    def year_of(m: re.Match) -> str:
+        token = m.group(0)
+        return token.translate(_YEAR_LOOKALIKES) if sum(c.isdigit() for c in token) == 3 else token
+
+    unlettered = re.sub(r"(?<![\w|])[0-9lLIi|oO]{4}(?![\w|])", year_of, text)
+    if unlettered != text and not re.search(r"(?i)\b(?:thế\s*kỷ|tk)\b", text):
+        n = norm_dating(unlettered)
+        if n.ok:
+            return Norm(n.value, min(n.quality, 0.8), n.notes + ["a letter read for a digit of a year was repaired"])
+    # a speck of one or two letters read between "thế" and "kỷ" ("thế to kỷ XVI") is no part of the dating
+    specked = re.compile(r"(?i)\bthế\s+\w{1,2}\s+kỷ\b")
+    if specked.search(text):
+        n = norm_dating(specked.sub("thế kỷ", text))
+        if n.ok:
+            return Norm(n.value, min(n.quality, 0.8), n.notes + ["a speck inside 'thế kỷ' dropped"])
     m = re.search(r"(?:the\s*ky|\btk)\s*(?:thu\s+)?([0-9a-z|]+)(?:\s*[-–]\s*(?:(?:the\s*ky|tk)\s*(?:thu\s+)?)?([0-9a-z|]+))?",
                   f)
     if m:

@@ -14,7 +14,7 @@ from .layout import Row, Tok, union
 from .loader import FieldSpec, Label, Schema, label_key
 from .matching import UNMAPPED, Match, find_labels, find_marker
 from .normalize import UNIT_WORDS, normalise
-from .table import column_of, crosses, drop_doubles, join_code, same_band, too_narrow
+from .table import column_of, crosses, drop_doubles, join_code, merge_bands, same_band, too_narrow
 from .table_columns import table_columns
 from .gazetteer import LEVEL_WORDS, completes_unit
 from .vocab import vocabulary
@@ -712,7 +712,7 @@ class PageReader:
                 break
         if header is None:
             return False
-        body = rows[header_i + 1:]
+        body = merge_bands(rows[header_i + 1:])
         cols = table_columns(self.schema, hrow, body, extra, idx_spec, [hrow.toks[m.start].bbox[0] for m in header])
         if cols is None:  # too few rows to see the columns: each title's column runs to the next title
             starts = [(hrow.toks[m.start].bbox[0], hrow.toks[m.end - 1].bbox[2], m) for m in header]

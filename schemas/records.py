@@ -157,6 +157,19 @@ def _name_of(d: Draft) -> str | None:
     return fold(" / ".join(names[:2])) if names else None
 
 
+def _whole_place(a, b):
+    """Of two pages' readings of one place, the whole one when the other is it cut short after a unit ("thị trấn
+    Thái Sơn, huyện Chiêm Hóa" of "…, tỉnh Tuyên Quang": a degraded page loses a value's last units), else
+    None."""
+    if a.spec.kind != "place" or not isinstance(a.value, str) or not isinstance(b.value, str):
+        return None
+    short, long_ = sorted((a, b), key=lambda f: len(f.value))
+    rest = long_.value[len(short.value):]
+    if long_.value.startswith(short.value) and rest.startswith(",") and len(rest.strip(", ")) >= 3:
+        return long_
+    return None
+
+
 def _merge(into: Draft, d: Draft) -> None:
     into.pages.extend(d.pages)
     into.unmapped.extend(d.unmapped)
@@ -167,6 +180,10 @@ def _merge(into: Draft, d: Draft) -> None:
             into.fields[key] = f
         elif old.value == f.value:
             old.confidence = _boost(max(old.confidence, f.confidence), min(old.confidence, f.confidence))
+        elif (whole := _whole_place(old, f)) is not None:
+            cut = f if whole is old else old
+            into.fields[key] = whole
+            whole.notes.append(f"page {cut.page} read the place cut short")
         else:
             keep, other = (old, f) if old.confidence >= f.confidence else (f, old)
             into.fields[key] = keep

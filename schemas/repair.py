@@ -331,3 +331,28 @@ def same_person_reading(name: str, other: str) -> str | None:
     if all((not plausible_word(x) or rare_name_syllable(x)) and y.lower() in common for x, y in diff):
         return other
     return None
+
+
+# --- a stray token after a value ------------------------------------------------------------------
+
+_STRAY_MAX = 2  # letters: a speck of a degraded page OCR read as a short word ("Y", "Si")
+
+
+def stray_tail(value: str, words: frozenset[str]) -> str | None:
+    """A value of a closed vocabulary (a museum object's name, its material) whose every word is a word of
+    that vocabulary but the last, a token of one or two letters that is none, capitalised after a word in lower
+    case: the last is a speck OCR read as letters at the cell's end ("Song mây Y", "Ống điếu Si"), and the
+    value is the words before it. None when
+    there is no such token (a value the vocabulary does not explain before it says nothing of its end)."""
+    parts = value.split()
+    if len(parts) < 2:
+        return None
+    last = parts[-1].strip(",.;:!?()\"'`-–")
+    if not last.isalpha() or len(last) > _STRAY_MAX or nfc(last).lower() in words:
+        return None
+    if not (last[:1].isupper() and parts[-2][:1].islower()):
+        return None  # a phrase in sentence case capitalises no short word at its end; a small word is a word
+    head = [p.strip(",.;:!?()\"'`-–") for p in parts[:-1]]
+    if not all(h and nfc(h).lower() in words for h in head):
+        return None
+    return " ".join(parts[:-1]).rstrip(",;:-– ")

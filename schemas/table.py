@@ -37,12 +37,23 @@ def _height(toks: list[Tok]) -> float:
     return max(1.0, float(hs[len(hs) // 2]))
 
 
+def _worded_tok(t: Tok) -> bool:
+    return any(c.isalnum() for c in t.text)
+
+
 def runs(toks: list[Tok], height: float) -> list[list[Tok]]:
     """A row's words cut at gaps wider than ``RUN_GAP`` line heights, each run from its first word of letters or
-    digits (a speck or a stray dash starts nothing, but a dash between two years keeps them one run)."""
+    digits (a speck or a stray dash starts nothing, but a dash between two years keeps them one run). The gap is
+    measured from the run's last word of letters or digits: specks a noisy scan leaves between two cells
+    ("KL.8917 ' - Tượng đá") do not bridge it."""
     out: list[list[Tok]] = []
     for t in sorted(toks, key=lambda t: t.bbox[0]):
-        if out and t.bbox[0] - max(u.bbox[2] for u in out[-1]) <= RUN_GAP * height:
+        worded = [u for u in out[-1] if _worded_tok(u)] if out else []
+        bridges = worded
+        if worded and worded[-1].text[-1:].isdigit() and t.text[:1].isdigit():
+            bridges = out[-1]  # a dash between two numbers ("1834 - 1844") keeps them one run
+        right = max(u.bbox[2] for u in (bridges or out[-1])) if out else 0
+        if out and (t.bbox[0] - right <= RUN_GAP * height or not _worded_tok(t) or not worded):
             out[-1].append(t)
         else:
             out.append([t])
@@ -231,3 +242,36 @@ def too_narrow(tok: Tok, height: float) -> bool:
     scan OCR read as characters (the narrowest glyph, "l" or "1", is over a tenth of the line's ``height`` wide)."""
     chars = sum(c.isalnum() for c in tok.text)
     return chars > 0 and tok.bbox[2] - tok.bbox[0] < 0.12 * height * chars
+
+
+def merge_bands(rows: list[Row]) -> list[Row]:
+    """Body rows OCR read as two lines at one height, whose words sit side by side (a line box that spans
+    the other's words: "KL.3885 … Da … Nửa đầu thế kỷ" and "6 Tráp khảm xà cừ Cao 1200 mm" of one table
+    row): one row, so its cells start one entry, not two. Rows whose words overlap are two rows (a speck of
+    one letter over a word is a piece of it read twice, and no overlap). The rows keep their order; a row
+    joins one of the few rows just before it."""
+    out: list[Row] = []
+    for r in rows:
+        k = next((k for k in range(len(out) - 1, max(-1, len(out) - 4), -1)
+                  if r.toks and out[k].toks and _one_band(out[k], r)
+                  and not any(_overlap(a, b) > 0 for a in _worded(out[k]) for b in _worded(r))), None)
+        if k is None:
+            out.append(r)
+        else:
+            out[k] = Row(out[k].toks + r.toks, out[k].page, heading=out[k].heading, info=out[k].info)
+    return out
+
+
+def _worded(row: Row) -> list[Tok]:
+    return [t for t in row.toks if sum(c.isalnum() for c in t.text) >= 2]
+
+
+def _middle(row: Row) -> float:
+    ys = sorted((t.bbox[1] + t.bbox[3]) / 2 for t in row.toks if not t.leader) or [(row.bbox[1] + row.bbox[3]) / 2]
+    return ys[len(ys) // 2]
+
+
+def _one_band(a: Row, b: Row) -> bool:
+    """Two rows at one height: the middles of their words (the median: a tall speck moves nothing) closer than
+    0.4 of the lower row's word height."""
+    return abs(_middle(a) - _middle(b)) <= 0.4 * min(a.height, b.height)

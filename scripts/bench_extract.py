@@ -119,6 +119,7 @@ def ocr_document(args: tuple) -> tuple[tuple, dict, list[dict], float, bool]:
     pages = [ocr_image(img, n, options).to_dict() for n, img in enumerate(images, 1)]
     seconds = time.perf_counter() - start
     if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)  # fit_calibration.py passes a cache folder that may be new
         path.write_text(json.dumps({"pages": pages, "seconds": seconds}, ensure_ascii=False), encoding="utf-8")
     return job, truth, pages, seconds, False
 

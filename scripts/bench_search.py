@@ -42,7 +42,7 @@ sys.path.insert(0, str(ROOT))
 import httpx  # noqa: E402
 from elasticsearch import Elasticsearch  # noqa: E402
 
-from api.auth import create_token  # noqa: E402
+from api.auth import create_token, revoke_token  # noqa: E402
 from indexers.analysis import folded_text  # noqa: E402  (the load mix only: judgements never use it)
 from indexers.client import concrete_name, load_template  # noqa: E402
 from indexers.bulk import index_concurrently, load_settings  # noqa: E402
@@ -271,7 +271,10 @@ def main() -> int:
                                                                         root=Path(args.before).resolve()))))
         # Searches run as a clerk (search with full fields), so each one is authenticated and audited
         # exactly as in service.
-        token, _ = create_token(es, config, "bench-search", "clerk")
+        # A token of its own, revoked when the run ends (a run that dies leaves one that expires within the day),
+        # so runs on a kept index do not pile up live tokens.
+        token, token_doc = create_token(es, config, "bench-search", "clerk", expires_days=1)
+        services.callback(revoke_token, es, config, token_doc["token_id"], revoked_by="bench-search")
         headers = {"Authorization": f"Bearer {token}"}
 
         # --- relevance: judged queries made by scripts/search_judgements.py, relevant records read from what

@@ -218,3 +218,57 @@ def test_a_number_that_ran_into_the_next_value_is_doubtful():
         assert norm_number(raw).quality <= 0.5, raw
     for raw in ("25", "12/2005", "BTBN 6008/6V 95", "LS 28430", "G.8115"):
         assert norm_number(raw).quality == 1.0, raw
+
+
+@pytest.mark.parametrize("raw,dims,why", [
+    ("Dài 2,l m, cao 35 em", {"length_cm": 210.0, "height_cm": 35.0}, "a letter read for a digit"),
+    ("Dài 1/2 m, cao 12cm", {"length_cm": 120.0, "height_cm": 12.0}, "a slash between a number's digits"),
+    ("Dài 1,5 mự", {"length_cm": 150.0}, "a speck after the unit m"),
+    ("Dài 1,2 my cao 60 cm", {"length_cm": 120.0, "height_cm": 60.0}, "a speck after the unit m"),
+    ("Dài 80 cm, tộng 20 cm", {"length_cm": 80.0, "width_cm": 20.0}, "a measure word one letter off"),
+    ("Cao 1200 mm; đường - ỷ kính 250 mm", {"height_cm": 120.0, "diameter_cm": 25.0}, "specks between"),
+])
+def test_dimensions_as_ocr_bent_them(raw, dims, why):
+    n = norm_dimensions(raw)
+    assert n.value == dims and n.quality < 1 and any(note.startswith(why) for note in n.notes)
+
+
+def test_dimensions_straight_are_not_bent():
+    # "mm" is a unit, not "m" and a speck; a fraction-free measure keeps its quality; "dày" is no "dài"
+    n = norm_dimensions("Cao 120 mm, dài 1,5 m")
+    assert n.value == {"height_cm": 12.0, "length_cm": 150.0} and n.quality == 1.0 and not n.notes
+    assert "length_cm" not in norm_dimensions("Dày 2 cm, cao 12 mm").value
+
+
+def test_dating_with_a_speck_inside_the_century_words():
+    n = norm_dating("Nửa đầu thế to kỷ XVI")
+    assert n.value == {"year_from": 1501, "year_to": 1550} and n.quality < 1
+    assert norm_dating("Nửa đầu thế to kỷ").value is None  # the numeral lost: nothing to read
+
+
+def test_percent_written_with_its_sign_comes_before_other_numbers():
+    assert norm_percent("MỨC 2 TỔN THƯƠNG CƠ THỂ |81%").value == 81
+    assert norm_percent("2 81").value == 2  # no sign: the first number, as before
+
+
+def test_a_measure_word_glued_to_the_next():
+    n = norm_dimensions("Cao 35cm, ĐKmiệng 10 cm")
+    assert n.value == {"height_cm": 35.0, "diameter_cm": 10.0} and n.quality < 1
+
+
+def test_dating_year_with_a_letter_read_for_a_digit():
+    for raw in ("1777 - L787", "l777 - 1787"):
+        n = norm_dating(raw)
+        assert n.value == {"year_from": 1777, "year_to": 1787} and n.quality < 1, raw
+    assert norm_dating("1777 - 1787").quality == 1.0
+    assert norm_dating("Il 1940").value == {"year_from": 1940, "year_to": 1940}  # two letters: no year of them
+
+
+def test_number_with_a_speck_before_it_or_a_section_sign_among_its_letters():
+    from schemas.normalize import norm_number
+    n = norm_number("h LS35966")
+    assert n.value == "LS35966" and n.quality < 1
+    n = norm_number("L§24366")
+    assert n.value == "LS24366" and n.quality <= 0.5  # § is S or 8: a person looks
+    assert norm_number("BTTH 3381/G 58").value == "BTTH 3381/G 58"  # a capital starts a code's part
+    assert norm_number("§4/GBT").value == "84/GBT"  # where a number starts, § is an 8 (as before)

@@ -131,3 +131,16 @@ def test_mother_who_declared_the_birth_gets_the_declarants_reading():
     mother = rec["fields"]["mother"]["full_name"]
     assert mother["value"] == "Trần Thanh Quỳnh" and mother["raw"] == "Trần Thánh Quỳnh"
     assert any("declarant.full_name" in n for n in mother["notes"])
+
+
+def test_a_short_stray_token_after_a_closed_vocabulary_value_is_dropped():
+    from schemas.repair import stray_tail
+    words = frozenset({"song", "mây", "ống", "điếu", "đồng", "y", "tre"})
+    assert stray_tail("Song mây Si", words) == "Song mây"
+    assert stray_tail("Ống điếu Xo", words) == "Ống điếu"
+    assert stray_tail("Song mây Y", words) is None  # a word of the vocabulary itself stays
+    assert stray_tail("Song mây Đồng", words) is None  # a word of its own
+    assert stray_tail("Song mây Nam", words) is None  # three letters: a word, not a speck
+    assert stray_tail("Gốm Si", words) is None  # the words before it are not the vocabulary's: no evidence
+    assert stray_tail("Ống mẹ", words | {"mẹ"}) is None and stray_tail("Song mây xo", words) is None  # lower case: a word
+    assert stray_tail("Si", words) is None

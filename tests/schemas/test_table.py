@@ -167,3 +167,25 @@ def test_a_line_of_noise_under_a_row_is_no_wrapped_cell():
     recs = extract_records([page(["SỔ ĐĂNG KÝ HIỆN VẬT", TITLE_ROW, *BODY,
                                   [(160, "văn"), (420, "THỂ"), (800, "sec"), (1000, "Tá xx")]])], "baotang/")
     assert [{k: values(r).get(k) for k in WANT[0]} for r in recs] == WANT
+
+
+def test_specks_between_two_cells_do_not_join_them():
+    from schemas.table import runs
+    # "KL.8917 ' - Tượng đá": the specks sit in the gap between the code and the name
+    r = Row([tok("KL.8917", 160), tok("'", 330), tok("-", 360), tok("Tượng", 420), tok("đá", 530)], 1)
+    assert [[t.text for t in run] for run in runs(r.toks, LINE_H)] == [["KL.8917", "'", "-"], ["Tượng", "đá"]]
+    # words close together stay one run, a dash between two years too
+    r = Row([tok("1834", 160), tok("-", 250), tok("1844", 290)], 1)
+    assert len(runs(r.toks, LINE_H)) == 1
+
+
+def test_a_table_row_read_as_two_lines_at_one_height_is_one_row():
+    from schemas.table import merge_bands
+    a = row((160, "KL.3885"), (800, "Da"), y=100)
+    b = Row([tok("6", 60, 104), tok("Tráp", 420, 104), tok("khảm", 520, 104), tok("ỷ", 815, 104)], 1)  # a speck over "Da"
+    merged = merge_bands([a, b])
+    assert len(merged) == 1 and [t.text for t in merged[0].toks] == ["6", "KL.3885", "Tráp", "khảm", "Da", "ỷ"]
+    below = row((160, "KL.3886"), y=160)
+    assert len(merge_bands([a, below])) == 2  # the next row down
+    over = row((160, "KL.3999"), y=104)
+    assert len(merge_bands([a, over])) == 2  # words at one place: two readings, not one row

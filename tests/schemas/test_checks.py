@@ -1,0 +1,64 @@
+"""Checks across the codes of one page and the values of one record (schemas/checks.py)."""
+
+from synth import page
+
+from schemas.checks import code_tail, shared_prefix
+from schemas.extract import extract_records, flatten_fields
+
+
+def test_words_after_a_code_that_are_no_part_of_it():
+    assert code_tail("KL.3988 2 ỞƠC") == "KL.3988"
+    assert code_tail("BTBN 1234/KL") is None  # a code of several words, whole
+    assert code_tail("BTBN 1234/KL 56") is None  # digits after it may be its own
+    assert code_tail("KL.3988") is None
+    assert code_tail("Tượng đá") is None
+
+
+def test_letters_one_off_the_code_the_page_shares():
+    assert shared_prefix("RL", ["KL", "KL", "GV"]) == "KL"
+    assert shared_prefix("RL", ["KL", "GV"]) is None  # one other row is no collection's code
+    assert shared_prefix("GX", ["KL", "KL", "GV", "GV"]) == "GV"
+    assert shared_prefix("EX", ["KL", "KL", "GV", "GV"]) is None  # two letters off every shared code
+    assert shared_prefix("GV", ["GV", "GV", "GX", "GX"]) is None  # a code the page has is read as written
+    assert shared_prefix("KX", ["KL", "KL", "KV", "KV"]) is None  # two codes one off: no single answer
+
+
+def test_a_register_page_gives_its_codes_the_collection_s_letters():
+    rows = ["SỔ ĐĂNG KÝ HIỆN VẬT",
+            [(100, "STT"), (300, "Số đăng ký"), (700, "Tên hiện vật"), (1200, "Chất liệu"), (1700, "Niên đại")],
+            [(100, "1"), (300, "KL.3988"), (700, "Bình gốm"), (1200, "Gốm"), (1700, "Thế kỷ XV")],
+            [(100, "2"), (300, "RL.6363"), (700, "Chuông đồng"), (1200, "Đồng"), (1700, "Thế kỷ XVI")],
+            [(100, "3"), (300, "KL.3885"), (700, "Ống điếu"), (1200, "Gỗ"), (1700, "Thế kỷ XVII")]]
+    recs = extract_records([page(rows)], "baotang/")
+    codes = [flatten_fields(r).get("inventory_number") for r in recs]
+    assert codes == ["KL.3988", "KL.6363", "KL.3885"]
+    fixed = recs[1]["fields"]["inventory_number"]
+    assert fixed["raw"].startswith("RL") and any("read as 'KL'" in n for n in fixed["notes"])
+
+
+def test_a_relative_whose_relation_word_is_not_understood_is_kept_with_its_name_by_its_row():
+    from schemas.checks import relation_and_name
+    assert relation_and_name("Phụ", "thân Vi Nhật Danh") == ("Phụ thân", "Vi Nhật Danh")
+    assert relation_and_name("Dượng", "Lê Văn Tám") == ("Dượng", "Lê Văn Tám")
+    assert relation_and_name("Số", "12 Lê Văn Tám") is None  # digits are no relation
+    assert relation_and_name("Nơi ở", "xã Tam Sơn") is None  # no name
+    rows = ["GIẤY BÁO TỬ", "Họ và tên: Trần Văn Hùng", "Quê quán: xã Tam Sơn, huyện Từ Sơn, tỉnh Bắc Ninh",
+            "Thân nhân:", [(100, "Xừ: Lê Văn Tám"), (900, "Mẹ: Phạm Thị Lan")],
+            "Thân :phụ Nguyễn Văn Bình"]
+    rec = extract_records([page(rows)], "nguoicocong/")[0]
+    v = flatten_fields(rec)
+    assert v["full_name"] == "Trần Văn Hùng"
+    # in the page's order; each name with the relation words of its own row, never another's
+    assert [v[f"relatives[{i}].full_name"] for i in range(3)] == ["Lê Văn Tám", "Phạm Thị Lan", "Nguyễn Văn Bình"]
+    assert v["relatives[1].relation"] == "mẹ" and v["relatives[2].relation"] == "cha"
+    assert "relatives[0].relation" not in v  # "Xừ" says no relation: none is made up
+    conf = flatten_fields(rec, "confidence")
+    assert conf["relatives[0].full_name"] < 0.995 and conf["relatives[2].full_name"] < 0.995
+    assert not [u for u in rec["unmapped"] if u["value"] and "Tám" in u["value"]]
+
+
+def test_a_name_far_from_the_relatives_is_not_made_one():
+    rows = ["GIẤY BÁO TỬ", "Xừ: Lê Văn Tám", "Quê quán: xã Tam Sơn, huyện Từ Sơn, tỉnh Bắc Ninh", "", "", "", "", "",
+            "Thân nhân:", "Mẹ: Phạm Thị Lan"]
+    v = flatten_fields(extract_records([page(rows)], "nguoicocong/")[0])
+    assert [v.get(f"relatives[{i}].full_name") for i in range(2)] == ["Phạm Thị Lan", None]
