@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
-from sohoa.text import clean_spaces
+from sohoa.text import clean_spaces, fold
 
 from .fields import _phrases, _speck
 from .gazetteer import LEVEL_WORDS, completes_unit
@@ -28,6 +28,24 @@ HEADER_LABEL_MIN = 0.7  # a column title of 7+ letters in a table's header row (
 
 
 # --- label matching ---------------------------------------------------------------------------
+
+_MODIFIER_WORDS = ("trong",)  # "Số thứ tự trong sổ": what follows says where the thing asked is, not what it is
+
+
+def _resolve(text: str, schema: Schema, section: str | None = None, previous: FieldSpec | None = None,
+             heading: str | None = None):
+    """``labels.resolve`` of a label's head: a label names what it asks first and may say after "trong" (in)
+    where that is kept ("Số thứ tự trong sổ" is the entry's number in the book, not the book's), so the words
+    after it count only when the head alone names no field or they name a person."""
+    words = text.split()
+    # (a head of one word is too little to go by: "tự | trong sổ")
+    cut = next((k for k, w in enumerate(words) if k > 1 and fold(w) in _MODIFIER_WORDS), None)
+    if cut is not None and not meaning(" ".join(words[cut + 1:])).roles:
+        head = resolve(" ".join(words[:cut]), schema, section, previous, heading)
+        if head is not None:
+            return head
+    return resolve(text, schema, section, previous, heading)
+
 
 @dataclass
 class Match:
@@ -164,25 +182,61 @@ def _extend_left(toks: list[Tok], m: Match, lo: int, after_label: bool, schema: 
                  previous: FieldSpec | None, heading: str | None) -> Match:
     """A matched wording preceded by a word or two of a label that add what it asks ("Q." before "số:": the book,
     not the number) is read with them; the label before keeps at least one word of value."""
-    if m.label.by_meaning:
+    reach = 3
+    row_start = not after_label and lo == 0 and _starts_row_label(toks, m)
+    if row_start:
+        reach = m.start  # the row's (or column's) first words up to a label and its colon are all the label's
+    elif m.label.by_meaning:
         return m
     own = meaning(_span_text(toks, m.start, m.end)).attrs
-    for j in (1, 2, 3):
+    best = m  # the longest reading wins: "Nơi | ra đời | người được khai sinh:" is a place, not a date
+    for j in range(1, reach + 1):
         a = m.start - j
         if a < lo + (1 if after_label else 0):
             break
         t = toks[a]
-        if t.leader or t.colon or not is_label_word(t.text):
+        if t.leader or t.colon or not (is_label_word(t.text) or row_start):
             break
         text = _span_text(toks, a, m.end)
         said = meaning(text)
-        if said.unknown or not (said.attrs - own):
-            continue
-        r = resolve(text, schema, section, previous, heading)
-        if r is not None and len(r.specs) == 1 and r.specs[0].key != m.spec.key:
-            return Match(a, m.end, r.specs[0], Label(text, label_key(text), relation=r.relation, by_meaning=True,
+        if said.unknown and not row_start or not (said.attrs - own):
+            continue  # (at the start of a row, words before the colon are the label's even when one is unknown)
+        r = _resolve(text, schema, section, previous, heading)
+        if r is not None and len(r.specs) == 1 and (r.specs[0].key != m.spec.key or row_start):
+            best = Match(a, m.end, r.specs[0], Label(text, label_key(text), relation=r.relation, by_meaning=True,
                                                      doubt=r.doubt), r.score, m.weight)
-    return m
+    return best
+
+
+def _bracketed(toks: list[Tok], start: int, e: int) -> bool:
+    """toks[e] is inside a note in brackets that opens after ``start`` ("NĂM SINH (DƯƠNG LỊCH) …:"): a label's
+    note says how to write the value, and is the label's whatever its words."""
+    depth = 0
+    for t in toks[start:e + 1]:
+        if t.text.startswith("("):
+            depth += 1
+        if depth and t is toks[e]:
+            return True
+        if t.text.rstrip(":.,").endswith(")"):
+            depth = max(0, depth - 1)
+    return False
+
+
+def _starts_row_label(toks: list[Tok], m: Match) -> bool:
+    """The words before a label that ends with a colon (or a gap before its value) are a few words alone at the
+    start of their row or column ("NƠI Ở HIỆN TẠI | LIỆT SĨ:", "Nơi | ra đời người được khai sinh:"): no value
+    can be among them."""
+    return 0 < m.start and m.end <= LABEL_MAX_WORDS and (_strong_end(toks, m.end - 1) or _soft_end(toks, m.end - 1)) \
+        and bool(words := _after_leaders(toks[:m.start])) \
+        and all(not t.colon and t.text.strip(",.;()").isalpha() for t in words)
+
+
+def _after_leaders(toks: list[Tok]) -> list[Tok]:
+    """The words after the leaders that open a row (a table's border read as "|", a speck)."""
+    k = 0
+    while k < len(toks) and toks[k].leader:
+        k += 1
+    return toks[k:]
 
 
 def _join_adjacent(toks: list[Tok], chosen: list[Match], schema: Schema, section: str | None,
@@ -244,7 +298,7 @@ def _by_meaning_if_other(toks: list[Tok], m: Match, schema: Schema, section: str
     said = meaning(text)
     if said.empty or said.unknown or said.slips:
         return m
-    r = resolve(text, schema, section)
+    r = _resolve(text, schema, section)
     if r is None or len(r.specs) != 1 or r.specs[0].key == m.spec.key:
         return m
     return Match(m.start, m.end, r.specs[0], Label(text, label_key(text), relation=r.relation, by_meaning=True,
@@ -267,7 +321,7 @@ def _titles_by_meaning(toks: list[Tok], chosen: list[Match], schema: Schema) -> 
                 or any(m.start < a or m.end > b for m in inside):
             continue  # one wording matched the whole title, or a match crosses the column's edge
         text = _span_text(toks, a, b)
-        r = resolve(text, schema) if text and all(is_label_word(t.text) for t in toks[a:b]) else None
+        r = _resolve(text, schema) if text and all(is_label_word(t.text) for t in toks[a:b]) else None
         if r is not None and len(r.specs) == 1 and not meaning(text).unknown:
             # the whole title read by its meaning, over wordings matched in pieces of it ("khổ" of "Khuôn khổ")
             out = [m for m in out if m not in inside]
@@ -282,9 +336,10 @@ LABEL_MAX_WORDS = 8  # a label read from its words alone is at most this long
 
 
 def _strong_end(toks: list[Tok], j: int) -> bool:
-    """The word ends a label: a colon, or a dotted leader after it (a lone dash is no leader here)."""
+    """The word ends a label: a colon, a leader OCR glued to it ("SỐ--"), or a dotted leader after it (a lone
+    dash is no leader here)."""
     nxt = toks[j + 1] if j + 1 < len(toks) else None
-    return toks[j].colon or (nxt is not None and (nxt.leader and len(nxt.text) >= 2 or nxt.text.startswith(":")))
+    return toks[j].colon or toks[j].text.endswith(("--", "——", "––")) or (nxt is not None and (nxt.leader and len(nxt.text) >= 2 or nxt.text.startswith(":")))
 
 
 def _soft_end(toks: list[Tok], j: int) -> bool:
@@ -312,7 +367,7 @@ def _read_label(toks: list[Tok], a: int, b: int, schema: Schema, section: str | 
     """Matches for the label words toks[a:b], read from their meaning (labels.resolve): the field(s)
     named, else ``fallback`` stretched over the words when they name nobody else, else unmapped."""
     text = _span_text(toks, a, b)
-    r = resolve(text, schema, section, previous, heading)
+    r = _resolve(text, schema, section, previous, heading)
     n = len(label_key(text))
     if r is not None:
         label = Label(text, label_key(text), relation=r.relation, by_meaning=True, doubt=r.doubt, role_only=r.role_only)
@@ -361,14 +416,16 @@ def refine_labels(toks: list[Tok], chosen: list[Match], schema: Schema, section:
             for e in range(m.end, min(m.end + 6, stop)):
                 if toks[e].leader:
                     break
-                if not is_label_word(toks[e].text) and not (
+                if not is_label_word(toks[e].text) and not _bracketed(toks, m.end, e) and not (
                         _strong_end(toks, e) and not meaning(_span_text(toks, m.start, e + 1)).unknown) \
                         and not any(_label_cased_unknown(toks, m, x) for x in (e, e + 1)):
                     break  # a word of no label, unless the whole reads as label words ("người quá cế:")
                 # a label written without a colon runs on to its full stop, dash, gap or row end the same
                 # way (a label in a grid, or above its value, naming its person last), when every word is a label word
-                if not soft_ended and not _strong_end(toks, e) and _closed_value(toks[m.end:e + 1], m.spec):
+                if not soft_ended and not _strong_end(toks, e) and _closed_value(toks[m.end:e + 1], m.spec) \
+                        and not toks[m.end].text.startswith("("):
                     break  # "Giới tính Nam": the words are the field's value, not more of its label
+                    # (but a note in brackets after a label is the label's: "Giới tính (nam, nữ) …:")
                 if _strong_end(toks, e) or not soft_ended and _soft_end(toks, e) and _in_label_case(toks, m, e) \
                         or _label_cased_unknown(toks, m, e):
                     if out and out[-1].start == m.start:
@@ -405,7 +462,7 @@ def refine_labels(toks: list[Tok], chosen: list[Match], schema: Schema, section:
         while before and s < e and meaning(_span_text(toks, s, e + 1)).unknown \
                 and not meaning(_span_text(toks, s + 1, e + 1)).empty:
             s += 1  # a value word that is also a label syllable ("Giấy" of "giấy báo tử") is the value before
-        if before and s == lo and s < e and resolve(_span_text(toks, s + 1, e + 1), schema, section) is not None:
+        if before and s == lo and s < e and _resolve(_span_text(toks, s + 1, e + 1), schema, section) is not None:
             s += 1  # the label before would be left with no value: its value is the first word ("Nam" of a sex)
         if strong and s > lo and not before and e - lo < LABEL_MAX_WORDS and all(
                 not t2.leader and not t2.colon and t2.text.strip(",.;").isalpha() for t2 in toks[lo:s]):
