@@ -33,7 +33,7 @@ from indexers.client import ensure_indices
 from indexers.pages import bulk_index, delete_by_doc_hash
 from indexers.records import record_documents
 from indexers.reviews import carry_reviews, with_layout
-from ocr.pipeline import OcrOptions, ocr_image
+from ocr.pipeline import OcrOptions, PageReader, ocr_image
 from ocr.result import PageText
 from ocr.sources import SourceInfo, detect_kind, inspect, page_image, set_pixel_limit
 from ocr.textlayer import TextLayer, pdf_text_layer, text_page
@@ -201,48 +201,53 @@ def read_pages(ctx: Context, doc_hash: str, path: Path, info: SourceInfo, number
                readings: Callable[[list[PageText]], dict[int, dict[str, Any]]] | None = None) -> dict[int, PageText]:
     """Rasterize and read the pages ``numbers`` of a local source file; their results, by page.
 
-    Page images and OCR results are written to the bucket by a background
-    thread while Tesseract reads the next page; the pages' state is written in
-    two bulk requests (started, then done once everything is stored), so a
-    worker dying in between leaves started pages, which go to the OCR queue.
-    Pages already done are skipped; a page that fails to rasterize fails alone. ``readings``, when
-    given, reads the pages read here for records (``schemas.extract.page_readings``); the readings
-    go to the bucket beside the OCR results, each with the fingerprint of the result it was read from.
+    Each page is rasterized and preprocessed in turn (``PageReader``; its image for people to look at is
+    encoded and uploaded by a background thread meanwhile), then the pages are read in one Tesseract run:
+    the process starts and the model loads once for the range, not once a page. If that run fails, the
+    pages are read one at a time, so a page Tesseract refuses is handed to the OCR queue alone, with that
+    queue's retries and failure record, and the others are done. The pages' state is written in two bulk
+    requests (started, then done once everything is stored), so a worker dying in between leaves started
+    pages, which go to the OCR queue. Pages already done are skipped; a page that fails to rasterize fails
+    alone. ``readings``, when given, reads the pages read here for records
+    (``schemas.extract.page_readings``); the readings go to the bucket beside the OCR results, each with the
+    fingerprint of the result it was read from.
     """
     held: dict[int, PageText] = {}
     started = ctx.state.start_pages(doc_hash, [n for n in numbers if plans.is_fresh(existing.get(n))])
+    reader = PageReader(ctx.ocr)
     with Uploads(ctx.bucket) as uploads:
         for n in numbers:
             action = plans.page_action(existing.get(n), n in started)
             if action is plans.PageAction.SKIP:
                 continue
-            try:
-                image = page_image(path, info, n, ctx.ocr.dpi, ctx.ocr.max_pixels)
-            except (BadInput, LimitExceeded) as exc:
-                # One unreadable page (a corrupt TIFF frame) must not sink the others.
-                fail_page(ctx, doc_hash, n, exc.reason, exc.message)
+            image = _rasterize(ctx, doc_hash, path, info, n)
+            if image is None:
                 started.pop(n, None)
                 continue
-            # Decoded now: a lazily loaded image must not be read from two threads.
-            image.load()
-            image_key = ctx.bucket.page_image_key(doc_hash, n)
             layer = pdf_text_layer(path, n) if info.kind == "pdf" and not ctx.ocr.force_ocr else None
             if layer is not None:
                 # A born-digital page: its own text beats OCR of its picture.
                 held[n] = _store_text_layer(ctx, uploads, doc_hash, n, layer, image)
                 continue
             if action is plans.PageAction.READ:
-                result = _ocr_here(ctx, uploads, doc_hash, n, image)
-                if result is not None:
-                    held[n] = result
-                    continue
-                started.pop(n)
-            # The OCR worker reads the page from a lossless PNG.
-            uploads.put(image_key, partial(encode_png, image), "image/png")
-            uploads.wait()  # the image is in the bucket before a worker is told to read it
-            del image
-            ctx.state.set_page_state(doc_hash, n, "queued")
-            ctx.send_ocr(doc_hash, n)
+                # The upload thread encodes its own copy: a PIL image is not safe to use from two threads.
+                uploads.put(ctx.bucket.page_view_key(doc_hash, n), partial(encode_view, image.copy()), "image/jpeg")
+                reader.add(n, image)
+                continue
+            _hand_to_queue(ctx, uploads, doc_hash, n, image)
+        for n, outcome in reader.read().items():
+            if not isinstance(outcome, Exception):
+                uploads.put(ctx.bucket.page_ocr_key(doc_hash, n), partial(ocr_json, outcome), "application/json")
+                held[n] = outcome
+                continue
+            reason, _message = classify(outcome)
+            log.warning("document %s page %d: %s on the first attempt; queued for the OCR workers",
+                        doc_hash[:12], n, reason)
+            started.pop(n)
+            # Only the range's greyscale pages were kept: the page is rasterized again for the OCR worker.
+            image = _rasterize(ctx, doc_hash, path, info, n)
+            if image is not None:
+                _hand_to_queue(ctx, uploads, doc_hash, n, image)
         if readings is not None and held:
             for n, reading in readings([held[n] for n in sorted(held)]).items():
                 reading["ocr_sha256"] = hashlib.sha256(ocr_json(held[n])).hexdigest()
@@ -254,27 +259,26 @@ def read_pages(ctx: Context, doc_hash: str, path: Path, info: SourceInfo, number
     return held
 
 
-def _ocr_here(ctx: Context, uploads: "Uploads", doc_hash: str, page: int, image: Image.Image) -> PageText | None:
-    """OCR one page in this worker; None hands it to the queue instead.
-
-    The page image for people to look at is encoded and uploaded in the
-    background while the page is read, and so is the OCR result; the caller
-    records the page done once both are in the bucket, so a worker dying in
-    between leaves nothing half-written.
-    """
-    # The upload thread encodes its own copy: a PIL image is not safe to use from two threads.
-    stored = image.copy()
-    uploads.put(ctx.bucket.page_view_key(doc_hash, page), lambda: encode_view(stored), "image/jpeg")
+def _rasterize(ctx: Context, doc_hash: str, path: Path, info: SourceInfo, page: int) -> Image.Image | None:
+    """Page ``page`` of the source file, decoded; None when it cannot be rasterized (the page is failed)."""
     try:
-        result = ocr_image(image, page, ctx.ocr)
-    except Exception as exc:  # noqa: BLE001 -- any page failure is the queue's to retry and record
-        reason, _message = classify(exc)
-        log.warning("document %s page %d: %s on the first attempt; queued for the OCR workers",
-                    doc_hash[:12], page, reason)
-        uploads.wait()
+        image = page_image(path, info, page, ctx.ocr.dpi, ctx.ocr.max_pixels)
+    except (BadInput, LimitExceeded) as exc:
+        # One unreadable page (a corrupt TIFF frame) must not sink the others.
+        fail_page(ctx, doc_hash, page, exc.reason, exc.message)
         return None
-    uploads.put(ctx.bucket.page_ocr_key(doc_hash, page), lambda: ocr_json(result), "application/json")
-    return result
+    # Decoded now: a lazily loaded image must not be read from two threads.
+    image.load()
+    return image
+
+
+def _hand_to_queue(ctx: Context, uploads: "Uploads", doc_hash: str, page: int, image: Image.Image) -> None:
+    """A page this worker does not read: its image to the bucket, then the page queued for the OCR workers,
+    which read it from that lossless PNG."""
+    uploads.put(ctx.bucket.page_image_key(doc_hash, page), partial(encode_png, image), "image/png")
+    uploads.wait()  # the image is in the bucket before a worker is told to read it
+    ctx.state.set_page_state(doc_hash, page, "queued")
+    ctx.send_ocr(doc_hash, page)
 
 
 def ocr_json(result: PageText) -> bytes:

@@ -17,6 +17,7 @@ only for what it can answer.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -49,6 +50,21 @@ class OcrEngine(Protocol):
     def recognize(self, page: PageInput) -> PageText:
         """The page's lines and words, with boxes in ``page.image``'s pixels and confidences from 0 to 1."""
         ...
+
+    # An engine whose start costs something (a process, a model to load) may also have
+    #     def recognize_many(self, pages: Sequence[PageInput]) -> list[PageText]
+    # which reads several pages at that cost once and answers as ``recognize`` would for each, in order,
+    # raising if any page fails (``recognize_all`` then reads them one at a time). It is optional: an engine
+    # without it has its pages read one at a time.
+
+
+def recognize_all(engine: OcrEngine, pages: Sequence[PageInput]) -> list[PageText]:
+    """``pages`` read by ``engine``, in order: together when it can (``recognize_many``), else one at a time.
+    Raises the first failure; a caller that wants each page's own outcome reads them alone after that."""
+    many = getattr(engine, "recognize_many", None)
+    if many is not None and len(pages) > 1:
+        return many(pages)
+    return [engine.recognize(page) for page in pages]
 
 
 def _engines() -> dict[str, OcrEngine]:

@@ -7,26 +7,29 @@ Both are plain functions: image in, ``PageText`` out.
 
 from __future__ import annotations
 
+import logging
 import time
-from functools import lru_cache, partial
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from pathlib import Path
-from typing import Iterator
 
 import numpy as np
 from PIL import Image
 
 from sohoa.config import Config
-from sohoa.errors import LimitExceeded, StageTimeout
+from sohoa.errors import LimitExceeded, StageTimeout, classify
 
 from . import preprocess as pp
 from .models import tessdata_dir
-from .engine import OcrEngine, PageInput, engine_named
-from .recover import recover_page
-from .result import PageText
+from .engine import OcrEngine, PageInput, engine_named, recognize_all
+from .recover import recovery_strip, with_recovered, words_from_strip
+from .result import PageText, Word
 from .steps import Page, PageContext, Pipeline, StepError, pipeline_for, run_pipeline, step_name, step_names
 from .sources import SourceInfo, detect_kind, inspect, page_image, set_pixel_limit
 from .textlayer import pdf_text_layer, text_page
+
+log = logging.getLogger(__name__)
 
 # The switchable steps, in the order they run (ocr/steps.py). See docs/ocr.md for
 # what each does and the measurements behind DEFAULT_STEPS.
@@ -181,13 +184,45 @@ def ocr_image(image: Image.Image, page: int, options: OcrOptions, source: Path |
     pages over ``options.max_pixels`` and ``StageTimeout`` when the page takes
     longer than ``options.timeout`` seconds in all.
     """
+    engine = engine_named(options.engine)
+    if not engine.preprocess:
+        return _read_as_is(engine, image, page, options, source, source_kind, time.perf_counter())
+    outcome = read_prepared([prepare_page(image, page, options, source, source_kind)], options)[page]
+    if isinstance(outcome, Exception):
+        raise outcome
+    return outcome
+
+
+@dataclass
+class PreparedPage:
+    """A page preprocessed for an OCR engine, waiting to be read, alone or with the other pages of its range.
+
+    Only the greyscale page is kept (the second look reads it again), not the image it was made from."""
+
+    page: int
+    gray: np.ndarray
+    info: dict
+    box: tuple[int, int, int, int] | None  # the part of ``gray`` the engine reads; None: nothing printed
+    prep_seconds: float
+    timeout: float  # seconds left of ``options.timeout`` for reading the page
+    source: Path | None = None
+    source_kind: str | None = None
+
+    @property
+    def dpi(self) -> int | None:
+        """The dpi of the image the engine reads (after rescaling)."""
+        return round(self.info["dpi"] * self.info["scale"]) if self.info["dpi"] else None
+
+
+def prepare_page(image: Image.Image, page: int, options: OcrOptions, source: Path | None = None,
+                 source_kind: str | None = None) -> PreparedPage:
+    """``image`` preprocessed (``prepare``) and the inked part the engine will read found. Raises
+    ``LimitExceeded`` for a page over ``options.max_pixels``, ``StageTimeout`` when preprocessing used up
+    ``options.timeout``."""
     start = time.perf_counter()
     if image.width * image.height > options.max_pixels:
         raise LimitExceeded(f"page {page} is {image.width}x{image.height} pixels, over the limit of "
                             f"{options.max_pixels}")
-    engine = engine_named(options.engine)
-    if not engine.preprocess:
-        return _read_as_is(engine, image, page, options, source, source_kind, start)
     gray, info = prepare(image, options)
     prep_seconds = time.perf_counter() - start
     remaining = options.timeout - prep_seconds
@@ -195,24 +230,145 @@ def ocr_image(image: Image.Image, page: int, options: OcrOptions, source: Path |
         raise StageTimeout(f"page {page}: preprocessing took {prep_seconds:.0f} s of the {options.timeout:g} s allowed")
     box = pp.ink_box(gray, margin=CROP_MARGIN) if options.crop else None
     if box is None and (options.crop or not pp.ink_mask(gray).any()):
-        result = PageText(page=page, width=gray.shape[1], height=gray.shape[0])  # nothing printed: skip the engine
+        read = None  # nothing printed: the engine is not asked
     else:
         x0, y0, x1, y1 = box or (0, 0, gray.shape[1], gray.shape[0])
         if (x1 - x0) * (y1 - y0) > 0.9 * gray.size:
             x0, y0, x1, y1 = 0, 0, gray.shape[1], gray.shape[0]  # too little margin to be worth a copy
         # Tesseract's time grows with the pixels it lays out: it reads the printed part of the
         # page only (measured on a register page: 0.49 s CPU against 0.56 s, the same text).
-        ocr_input = Image.fromarray(gray[y0:y1, x0:x1])
-        if info["dpi"]:
-            ocr_input.info["dpi"] = (info["dpi"] * info["scale"],) * 2
-        result = engine.recognize(PageInput(ocr_input, page, languages=options.languages, psm=options.psm,
-                                            timeout=remaining, model_dir=_model_dir(options), source=source,
-                                            source_kind=source_kind))
-        _place(result, x0, y0, gray.shape[1], gray.shape[0])
-        if options.recover and hasattr(engine, "read_lines"):  # a second look at short lone lines the page lost
-            result = recover_page(result, gray, partial(engine.read_lines, languages=options.languages,
-                                                        tessdata_dir=_model_dir(options), timeout=remaining),
-                                  dpi=round(info["dpi"] * info["scale"]) if info["dpi"] else None)
+        read = (x0, y0, x1, y1)
+    return PreparedPage(page=page, gray=gray, info=info, box=read, prep_seconds=prep_seconds, timeout=remaining,
+                        source=source, source_kind=source_kind)
+
+
+def _engine_input(prepared: PreparedPage, options: OcrOptions) -> PageInput:
+    x0, y0, x1, y1 = prepared.box or (0, 0, prepared.gray.shape[1], prepared.gray.shape[0])
+    image = Image.fromarray(prepared.gray[y0:y1, x0:x1])
+    if prepared.info["dpi"]:
+        image.info["dpi"] = (prepared.info["dpi"] * prepared.info["scale"],) * 2
+    return PageInput(image, prepared.page, languages=options.languages, psm=options.psm, timeout=prepared.timeout,
+                     model_dir=_model_dir(options), source=prepared.source, source_kind=prepared.source_kind)
+
+
+def read_prepared(pages: Sequence[PreparedPage], options: OcrOptions) -> dict[int, PageText | Exception]:
+    """Read prepared pages with the configured engine, together where it can: each page's result, or the error
+    that page failed with.
+
+    The engine reads the pages in one run (``recognize_all``: one Tesseract process and one model load for a
+    range of a register instead of one a page); if that run fails, the pages are read again one at a time, so
+    a page the engine refuses fails alone, with its own reason, and the others are read. The second look at
+    uncovered ink reads the strips of every page that has one in one run too."""
+    engine = engine_named(options.engine)
+    results: dict[int, PageText] = {}
+    failures: dict[int, Exception] = {}
+    to_read = [p for p in pages if p.box is not None]
+    for p, outcome in zip(to_read, _recognize_each(engine, [_engine_input(p, options) for p in to_read])):
+        if isinstance(outcome, Exception):
+            failures[p.page] = outcome
+        else:
+            x0, y0, _x1, _y1 = p.box or (0, 0, 0, 0)
+            _place(outcome, x0, y0, p.gray.shape[1], p.gray.shape[0])
+            results[p.page] = outcome
+    read_lines = getattr(engine, "read_lines", None)
+    if options.recover and results and read_lines is not None:  # a second look at short lone lines lost
+        _recover_each(engine, read_lines, [p for p in to_read if p.page in results], results, failures, options)
+    outcomes: dict[int, PageText | Exception] = {}
+    for p in pages:
+        if p.page in failures:
+            outcomes[p.page] = failures[p.page]
+            continue
+        result = results.get(p.page) or PageText(page=p.page, width=p.gray.shape[1], height=p.gray.shape[0])
+        outcomes[p.page] = _finish(p, result, options)
+    return outcomes
+
+
+class PageReader:
+    """The pages of a range, read together: each page is prepared as it is added (its image can go at once, so
+    a range holds greyscale pages only), and ``read`` reads them all with one engine run.
+
+    An engine that reads the file's own text (no preprocessing) reads each page as it is added. Nothing raises:
+    a page's failure, while preparing or reading, is that page's outcome."""
+
+    def __init__(self, options: OcrOptions):
+        self.options = options
+        self.engine = engine_named(options.engine)
+        self.prepared: list[PreparedPage] = []
+        self.outcomes: dict[int, PageText | Exception] = {}
+
+    def add(self, page: int, image: Image.Image, source: Path | None = None, source_kind: str | None = None) -> None:
+        try:
+            if not self.engine.preprocess:
+                self.outcomes[page] = _read_as_is(self.engine, image, page, self.options, source, source_kind,
+                                                  time.perf_counter())
+            else:
+                self.prepared.append(prepare_page(image, page, self.options, source, source_kind))
+        except Exception as exc:  # noqa: BLE001 -- the page's own failure, for its caller to record
+            self.outcomes[page] = exc
+
+    def read(self) -> dict[int, PageText | Exception]:
+        """Every page added: its result, or the error it failed with."""
+        prepared, self.prepared = self.prepared, []
+        self.outcomes.update(read_prepared(prepared, self.options))
+        outcomes, self.outcomes = self.outcomes, {}
+        return outcomes
+
+
+def _recognize_each(engine: OcrEngine, inputs: list[PageInput]) -> list[PageText | Exception]:
+    """Each page's reading, together when the engine can; after a failed run, one at a time."""
+    if len(inputs) > 1:
+        try:
+            return list(recognize_all(engine, inputs))
+        except Exception as exc:  # noqa: BLE001 -- which page failed, and why, is found by reading them alone
+            log.info("a run of %d pages failed (%s); reading them one at a time", len(inputs), classify(exc)[0])
+    outcomes: list[PageText | Exception] = []
+    for page in inputs:
+        try:
+            outcomes.append(engine.recognize(page))
+        except Exception as exc:  # noqa: BLE001 -- the page's own failure, for its caller to record
+            outcomes.append(exc)
+    return outcomes
+
+
+def _recover_each(engine: OcrEngine, read_lines: Callable[..., list[Word]], pages: list[PreparedPage],
+                  results: dict[int, PageText], failures: dict[int, Exception], options: OcrOptions) -> None:
+    """The words found on each page's uncovered ink added to its result (ocr/recover.py); the strips of all pages
+    read in one run when the engine can (``read_lines_many``), else, or after a failed run, page by page. A page
+    whose strip fails moves from ``results`` to ``failures``."""
+    start = time.perf_counter()
+    strips = {p.page: s for p in pages if (s := recovery_strip(p.gray, results[p.page].words)) is not None}
+    if not strips:
+        return
+    by_page = {p.page: p for p in pages}
+    languages, model_dir = options.languages, _model_dir(options)
+    readings: dict[int, list[Word]] = {}
+    many = getattr(engine, "read_lines_many", None)
+    if many is not None and len(strips) > 1:
+        try:
+            read = many([(Image.fromarray(s.image), by_page[n].dpi) for n, s in strips.items()],
+                        languages=languages, tessdata_dir=model_dir, timeout=min(by_page[n].timeout for n in strips))
+            readings = dict(zip(strips, read))
+        except Exception as exc:  # noqa: BLE001 -- read page by page below, each with its own outcome
+            log.info("the second look at %d pages failed together (%s); reading them one at a time", len(strips),
+                     classify(exc)[0])
+    for n, s in strips.items():
+        if n not in readings:
+            try:
+                readings[n] = read_lines(Image.fromarray(s.image), by_page[n].dpi, languages=languages,
+                                         tessdata_dir=model_dir, timeout=by_page[n].timeout)
+            except Exception as exc:  # noqa: BLE001 -- the page's own failure
+                failures[n] = exc
+                del results[n]
+    share = (time.perf_counter() - start) / len(strips)
+    for n, reading in readings.items():
+        results[n] = with_recovered(results[n], words_from_strip(strips[n], reading))
+        results[n].seconds += share
+
+
+def _finish(prepared: PreparedPage, result: PageText, options: OcrOptions) -> PageText:
+    """What the pipeline adds to an engine's reading: leader words dropped, what preprocessing did, timings and
+    quality flags."""
+    info = prepared.info
     if "leaders" in options.step_names():
         _drop_leader_words(result)
     result.rotation = info["rotation"]
@@ -223,9 +379,10 @@ def ocr_image(image: Image.Image, page: int, options: OcrOptions, source: Path |
     result.dpi = info["dpi"]
     result.source_width, result.source_height = info["source_width"], info["source_height"]
     result.model = options.model
-    result.preprocess_seconds = round(prep_seconds, 3)
+    result.preprocess_seconds = round(prepared.prep_seconds, 3)
     result.skipped = info.get("skipped", {})
-    result.seconds = round(time.perf_counter() - start, 3)
+    # The page's preprocessing and its share of the runs that read it (the engine's, the second look's).
+    result.seconds = round(prepared.prep_seconds + result.seconds, 3)
     result.flags = quality_flags(result, options)
     return result
 

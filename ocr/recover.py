@@ -14,9 +14,10 @@ The pass, after a page is recognised:
    boxes; boxes that cannot be a line of text are dropped (speckle, rule
    lines, stamps and pictures, anything much taller than the page's text);
 2. the remaining crops, stacked into one strip with blank bands between
-   them, are read by the engine's ``read_lines`` as a block of single lines
-   (``--psm 6``): one call per page, over a few small crops
-   (``MAX_REGIONS``), so a fraction of the full page's cost;
+   them (``recovery_strip``), are read by the engine's ``read_lines`` as a
+   block of single lines (``--psm 6``): one call per page, over a few small
+   crops (``MAX_REGIONS``), so a fraction of the full page's cost; a range of
+   a register's pages has its strips read in one run (``read_lines_many``);
 3. ``plausible``: a word read there is kept when Tesseract is reasonably
    sure of it and it is made of letters or digits (not the dots of a blank,
    not a smudge read as punctuation).
@@ -30,6 +31,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 import cv2
 import numpy as np
@@ -131,15 +133,21 @@ def plausible(word: Word, min_confidence: float = MIN_CONFIDENCE) -> bool:
     return alnum >= 1 and alnum >= 0.6 * len(text)
 
 
-def recover_words(gray: np.ndarray, words: Sequence[Word], read_lines: ReadLines, dpi: int | None = None,
-                  max_regions: int = MAX_REGIONS, min_confidence: float = MIN_CONFIDENCE) -> list[Word]:
-    """Words read on crops of ink no word in ``words`` covers, with boxes in page coordinates, marked recovered.
+@dataclass(frozen=True)
+class Strip:
+    """The crops of a page's uncovered ink stacked into one image, a blank band between each, for the engine to
+    read as a block of single lines; ``bands`` says where each crop sits in it."""
 
-    The crops are stacked into one strip, a blank band between each, and read in one call: starting the engine
-    costs more than reading a few short lines, so one call per page instead of one per crop."""
+    image: np.ndarray
+    bands: tuple[tuple[int, BBox], ...]  # (top of the crop in the strip, the crop's box on the page)
+    gap: int  # blank pixels left of every crop (and between crops)
+
+
+def recovery_strip(gray: np.ndarray, words: Sequence[Word], max_regions: int = MAX_REGIONS) -> Strip | None:
+    """The strip of crops of ink no word in ``words`` covers, or None when there is none to read."""
     regions = uncovered_regions(gray, words, max_regions)
     if not regions:
-        return []
+        return None
     h = text_height(words)
     margin = max(4, h // 3)  # Tesseract reads a line better with some white around it
     H, W = gray.shape[:2]
@@ -149,26 +157,44 @@ def recover_words(gray: np.ndarray, words: Sequence[Word], read_lines: ReadLines
     strip_w = max(cx1 - cx0 for cx0, _, cx1, _ in crops) + 2 * gap
     strip_h = sum(cy1 - cy0 for _, cy0, _, cy1 in crops) + gap * (len(crops) + 1)
     strip = np.full((strip_h, strip_w), 255, dtype=np.uint8)
-    bands = []  # (top of the crop in the strip, its box on the page)
+    bands = []
     top = gap
     for cx0, cy0, cx1, cy1 in crops:
         strip[top:top + cy1 - cy0, gap:gap + cx1 - cx0] = gray[cy0:cy1, cx0:cx1]
         bands.append((top, (cx0, cy0, cx1, cy1)))
         top += cy1 - cy0 + gap
+    return Strip(image=strip, bands=tuple(bands), gap=gap)
+
+
+def words_from_strip(strip: Strip, read: Sequence[Word], min_confidence: float = MIN_CONFIDENCE) -> list[Word]:
+    """The plausible words of a strip's reading, with boxes moved back into the page's pixels, marked recovered."""
     found: list[Word] = []
-    for w in read_lines(Image.fromarray(strip), dpi):
+    for w in read:
         if not plausible(w, min_confidence):
             continue
         middle = (w.bbox[1] + w.bbox[3]) / 2
-        band = next(((t, box) for t, box in bands if t <= middle < t + box[3] - box[1]), None)
+        band = next(((t, box) for t, box in strip.bands if t <= middle < t + box[3] - box[1]), None)
         if band is None:  # a reading of the blank between crops
             continue
         t, (cx0, cy0, _cx1, _cy1) = band
-        dx, dy = cx0 - gap, cy0 - t
+        dx, dy = cx0 - strip.gap, cy0 - t
         bx0, by0, bx1, by1 = w.bbox
         found.append(Word(text=w.text, confidence=w.confidence, bbox=(bx0 + dx, by0 + dy, bx1 + dx, by1 + dy),
                           recovered=True))
     return found
+
+
+def recover_words(gray: np.ndarray, words: Sequence[Word], read_lines: ReadLines, dpi: int | None = None,
+                  max_regions: int = MAX_REGIONS, min_confidence: float = MIN_CONFIDENCE) -> list[Word]:
+    """Words read on crops of ink no word in ``words`` covers, with boxes in page coordinates, marked recovered.
+
+    The crops are stacked into one strip, a blank band between each, and read in one call: starting the engine
+    costs more than reading a few short lines, so one call per page instead of one per crop (and one run for
+    the strips of a range's pages, ocr/pipeline.py)."""
+    strip = recovery_strip(gray, words, max_regions)
+    if strip is None:
+        return []
+    return words_from_strip(strip, read_lines(Image.fromarray(strip.image), dpi), min_confidence)
 
 
 def recover_page(page: PageText, gray: np.ndarray, read_lines: ReadLines, dpi: int | None = None) -> PageText:

@@ -1,7 +1,9 @@
 """Tesseract, the default OCR engine: every call to it is in this module.
 
 - ``TesseractEngine`` (ocr/engine.py's protocol): a page image in, lines and
-  words with boxes and confidences out (``recognize``);
+  words with boxes and confidences out (``recognize``); several pages in one
+  run (``recognize_many``), so the process starts and the model loads once
+  for a range of pages instead of once a page;
 - ``orientation``: Tesseract's OSD, which preprocessing asks when the ink
   profile cannot tell a page's way up (ocr/preprocess.py);
 - ``word_confidences``: a quick reading of a strip, to compare two ways up;
@@ -17,6 +19,7 @@ import subprocess
 import tempfile
 import time
 from collections import OrderedDict
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytesseract
@@ -56,21 +59,61 @@ class TesseractEngine:
         return recognize(page.image, page.page, languages=page.languages, psm=page.psm, timeout=page.timeout,
                          tessdata_dir=page.model_dir)
 
+    def recognize_many(self, pages: Sequence[PageInput]) -> list[PageText]:
+        """The pages read by as few Tesseract runs as their settings allow, in the order given.
+
+        Tesseract takes one ``--psm``, ``--dpi``, language and model for a whole run, so pages are grouped by
+        them; a register's range is one group. Each run is allowed the sum of its pages' timeouts. Any failure
+        of a run raises (the caller reads the pages one at a time instead, so one bad page fails alone)."""
+        results: list[PageText | None] = [None] * len(pages)
+        groups: dict[tuple, list[int]] = {}
+        for i, page in enumerate(pages):
+            groups.setdefault((page.languages, page.psm, page.model_dir, _dpi_of(page.image)), []).append(i)
+        for (languages, psm, model_dir, _dpi), members in groups.items():
+            read = recognize_together([pages[i].image for i in members], [pages[i].page for i in members],
+                                      languages=languages, psm=psm, tessdata_dir=model_dir,
+                                      timeout=sum(pages[i].timeout for i in members))
+            for i, result in zip(members, read):
+                results[i] = result
+        return [r for r in results if r is not None]
+
     def read_lines(self, strip: Image.Image, dpi: int | None, languages: str = "vie",
                    tessdata_dir: str | None = None, timeout: float = 30) -> list[Word]:
         """The words of a strip of stacked single lines (``--psm 6``, one uniform block): the second look at ink
         the page's reading left uncovered (ocr/recover.py). A strip Tesseract cannot read gives no words."""
-        try:
-            with image_file(strip) as path:
-                data = pytesseract.image_to_data(path, lang=languages, config=tesseract_config(6, tessdata_dir, dpi=dpi),
-                                                 output_type=pytesseract.Output.DICT, timeout=timeout)
-        except pytesseract.TesseractError:
-            return []
-        except RuntimeError as exc:
-            if "timeout" in str(exc).lower():
-                raise StageTimeout(f"a line crop took over {timeout:g} s") from exc
-            raise
-        return [w for line in lines_from_tsv(data) for w in line.words]
+        return self.read_lines_many([(strip, dpi)], languages, tessdata_dir, timeout)[0]
+
+    def read_lines_many(self, strips: Sequence[tuple[Image.Image, int | None]], languages: str = "vie",
+                        tessdata_dir: str | None = None, timeout: float = 30) -> list[list[Word]]:
+        """``read_lines`` for several strips (the second looks of a range's pages), one run per dpi; ``timeout``
+        is per strip. A run Tesseract refuses is read again strip by strip, and a strip it cannot read gives no
+        words."""
+        found: list[list[Word]] = [[] for _ in strips]
+        groups: dict[int | None, list[int]] = {}
+        for i, (_strip, dpi) in enumerate(strips):
+            groups.setdefault(dpi, []).append(i)
+        for dpi, members in groups.items():
+            images = [strips[i][0] for i in members]
+            config = tesseract_config(6, tessdata_dir, dpi=dpi)
+            try:
+                pages = tsv_pages(images, languages, config, timeout * len(images), "a line crop")
+            except pytesseract.TesseractError:
+                if len(members) == 1:
+                    continue
+                pages = []
+                for image in images:
+                    try:
+                        pages += tsv_pages([image], languages, config, timeout, "a line crop")
+                    except pytesseract.TesseractError:
+                        pages.append({})
+            for i, data in zip(members, pages):
+                found[i] = [w for line in lines_from_tsv(data) for w in line.words] if data else []
+        return found
+
+
+def _dpi_of(image: Image.Image) -> int | None:
+    dpi = image.info.get("dpi")
+    return round(dpi[0]) if dpi else None
 
 
 def recognize(image: Image.Image, page: int, languages: str = "vie", psm: int = 3,
@@ -82,38 +125,79 @@ def recognize(image: Image.Image, page: int, languages: str = "vie", psm: int = 
     side-by-side blocks (``ocr.reading_order``); extraction works from the
     boxes, so it does not depend on that order being perfect.
     """
+    return recognize_together([image], [page], languages, psm, timeout, tessdata_dir)[0]
+
+
+def recognize_together(images: Sequence[Image.Image], pages: Sequence[int], languages: str = "vie", psm: int = 3,
+                       timeout: float = 180, tessdata_dir: str | None = None) -> list[PageText]:
+    """``recognize`` for several images of the same dpi in one Tesseract run (the process started and the model
+    loaded once), ``timeout`` for the whole run: the same words, boxes and confidences as one run per image, as
+    Tesseract reads each image of a run afresh (tests/ocr/test_engines.py compares both)."""
     start = time.perf_counter()
-    dpi = image.info.get("dpi")
-    try:
-        with image_file(image) as path:
-            data = pytesseract.image_to_data(
-                path,
-                lang=languages,
-                config=tesseract_config(psm, tessdata_dir, dpi=round(dpi[0]) if dpi else None),
-                output_type=pytesseract.Output.DICT,
-                timeout=timeout,
-            )
-    except RuntimeError as exc:
-        # pytesseract signals its timeout with a bare RuntimeError.
-        if "timeout" in str(exc).lower():
-            raise StageTimeout(f"page {page}: Tesseract took over {timeout:g} s") from exc
-        raise
-    except pytesseract.TesseractNotFoundError as exc:
-        raise DependencyUnavailable("tesseract is not installed") from exc
+    dpi = _dpi_of(images[0])
+    what = f"page {pages[0]}" if len(pages) == 1 else f"pages {', '.join(str(n) for n in pages)}"
+    data = tsv_pages(images, languages, tesseract_config(psm, tessdata_dir, dpi=dpi), timeout, what)
+    share = round((time.perf_counter() - start) / len(images), 3)
     # Tesseract may cut one column into side-by-side blocks; put its rows back in order.
-    lines = reading_order(lines_from_tsv(data))
-    return PageText(
-        page=page,
-        width=image.width,
-        height=image.height,
-        lines=lines,
-        dpi=round(dpi[0]) if dpi else None,
-        seconds=round(time.perf_counter() - start, 3),
-    )
+    return [PageText(page=page, width=image.width, height=image.height, lines=reading_order(lines_from_tsv(rows)),
+                     dpi=dpi, seconds=share)
+            for image, page, rows in zip(images, pages, data)]
 
 
-class image_file:
-    """The image written to an uncompressed temporary TIFF for Tesseract.
+def tsv_pages(images: Sequence[Image.Image], languages: str, config: str, timeout: float, what: str) -> list[dict]:
+    """One Tesseract run over ``images``: each image's TSV rows (pytesseract's columns), in order.
+
+    One image is handed over as its file; several as a text file listing their files, one a line, which
+    Tesseract reads as a multi-page input and answers with one TSV whose ``page_num`` counts the images.
+    ``what`` names the input in a timeout's message (page numbers, never a name or a path)."""
+    with image_files(images) as paths:
+        target = paths[0]
+        if len(paths) > 1:
+            target = os.path.join(os.path.dirname(paths[0]), "pages.txt")
+            with open(target, "w", encoding="utf-8") as fh:
+                fh.write("".join(f"{path}\n" for path in paths))
+        try:
+            data = pytesseract.image_to_data(target, lang=languages, config=config,
+                                             output_type=pytesseract.Output.DICT, timeout=timeout)
+        except RuntimeError as exc:
+            # pytesseract signals its timeout with a bare RuntimeError.
+            if "timeout" in str(exc).lower():
+                raise StageTimeout(f"{what}: Tesseract took over {timeout:g} s") from exc
+            raise
+        except pytesseract.TesseractNotFoundError as exc:
+            raise DependencyUnavailable("tesseract is not installed") from exc
+    return split_pages(data, [(image.width, image.height) for image in images])
+
+
+class RunMismatch(RuntimeError):
+    """A run's TSV does not have one page per image handed over, each of its size."""
+
+
+def split_pages(data: dict, sizes: Sequence[tuple[int, int]]) -> list[dict]:
+    """A multi-page TSV (pytesseract's dict of columns) cut into one dict per page, in page order.
+
+    Every page of a run starts with a page row (level 1) carrying the image's size; the pages found must be the
+    images handed over, one each and of their sizes, or the rows could be given to the wrong page: anything
+    else raises ``RunMismatch``."""
+    columns = list(data)
+    pages: dict[int, dict] = {}
+    numbers = data.get("page_num", [])
+    for i, number in enumerate(numbers):
+        rows = pages.setdefault(int(number), {c: [] for c in columns})
+        for c in columns:
+            if i < len(data[c]):
+                rows[c].append(data[c][i])
+    if sorted(pages) != list(range(1, len(sizes) + 1)):
+        raise RunMismatch(f"Tesseract answered for {len(pages)} of {len(sizes)} images")
+    for (number, rows), size in zip(sorted(pages.items()), sizes):
+        page_rows = [i for i, level in enumerate(rows["level"]) if int(level) == 1]
+        if len(page_rows) != 1 or (int(rows["width"][page_rows[0]]), int(rows["height"][page_rows[0]])) != size:
+            raise RunMismatch(f"Tesseract's page {number} is not the image handed over")
+    return [pages[n] for n in sorted(pages)]
+
+
+class image_files:
+    """Images written to uncompressed temporary TIFFs in a directory of their own, for one Tesseract run.
 
     pytesseract would write a PNG; compressing a 300 dpi page costs about half
     a second, more than all of our preprocessing. Uncompressed TIFF is as
@@ -123,20 +207,31 @@ class image_file:
     Callers pass ``--dpi``, as for any format.
     """
 
-    def __init__(self, image: Image.Image):
-        self.image = image if image.mode in ("L", "RGB", "1") else image.convert("RGB")
+    def __init__(self, images: Sequence[Image.Image]):
+        self.images = images
 
-    def __enter__(self) -> str:
-        fd, self.path = tempfile.mkstemp(prefix="sohoa-ocr-", suffix=".tif")
-        os.close(fd)
-        self.image.save(self.path, format="TIFF", compression="raw")
-        return self.path
+    def __enter__(self) -> list[str]:
+        self.dir = tempfile.TemporaryDirectory(prefix="sohoa-ocr-")
+        paths = []
+        for i, image in enumerate(self.images):
+            path = os.path.join(self.dir.name, f"{i + 1:04d}.tif")
+            (image if image.mode in ("L", "RGB", "1") else image.convert("RGB")).save(path, format="TIFF",
+                                                                                     compression="raw")
+            paths.append(path)
+        return paths
 
     def __exit__(self, *exc) -> None:
-        try:
-            os.unlink(self.path)
-        except OSError:
-            pass
+        self.dir.cleanup()
+
+
+class image_file(image_files):
+    """One image written as ``image_files`` writes it; its path (the name older imports use)."""
+
+    def __init__(self, image: Image.Image):
+        super().__init__([image])
+
+    def __enter__(self) -> str:  # type: ignore[override]
+        return super().__enter__()[0]
 
 
 def lines_from_tsv(data: dict) -> list[Line]:

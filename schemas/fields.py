@@ -13,6 +13,7 @@ from typing import Any
 from sohoa.text import clean_spaces, fold
 
 from .confidence import SHAPE_OCR, group_of, shape_vouches
+from .labels import is_label_word
 from .layout import Tok, union
 from .loader import FieldSpec, Label, Schema, label_key
 from .model import FieldValue
@@ -27,6 +28,163 @@ _SURNAMES_BY_FOLD: dict[str, list[str]] = {}
 for _n in sorted(SURNAMES):
     _SURNAMES_BY_FOLD.setdefault(fold(_n), []).append(_n)
 
+# --- the end of a label left at the start of a value ---------------------------------------------------
+
+_NOTE_PUNCT = "|()[]{}.,;:\"'“”‘’-–"
+
+
+def _bare(word: str) -> str:
+    return word.strip(_NOTE_PUNCT)
+
+
+def _label_styled(word: str) -> bool:
+    """A word of the label vocabulary (``labels.is_label_word``), the brackets and punctuation around it aside
+    ("(ghi", "|Mẹ")."""
+    core = _bare(word)
+    return bool(core) and core.isalpha() and is_label_word(core)
+
+
+def _in_notes(words: list[str]) -> list[bool]:
+    """For each word: it lies inside a bracketed note ("(chữ", "in", "hoa)")."""
+    out, inside = [], False
+    for w in words:
+        inside = inside or w.startswith("(")
+        out.append(inside)
+        inside = inside and not w.endswith(")")
+    return out
+
+
+def _label_words_flags(words: list[str], lower_ok: bool = False) -> list[bool]:
+    """For each word: it may stand in a label — a word of the label vocabulary, any word of a bracketed note
+    ("(dương lịch)", "(ghi rõ)": a label's note on how to fill it in), or punctuation alone (a label's dash);
+    with ``lower_ok`` (before a name, which is written with capitals) any word in lower case too."""
+    return [note or _label_styled(w) or not any(c.isalnum() for c in w) or lower_ok and _bare(w)[:1].islower()
+            for w, note in zip(words, _in_notes(words))]
+
+
+def _name_syllable(word: str) -> bool:
+    """A syllable names are made of (``data/name_syllables.txt``, the family names)."""
+    from .labels import _name_syllables
+    return _bare(word).lower() in _name_syllables()
+
+
+def _name_like(words: list[str]) -> bool:
+    """Two to five words written as a name's (capital first; all in capitals or none), the first a known
+    family name."""
+    if any(c in "()[]{}" for w in words for c in w):  # a bracketed note is no part of a name
+        return False
+    core = [_bare(w) for w in words]
+    one_case = all(w.isupper() for w in core) or not any(w.isupper() and len(w) > 1 for w in core)
+    return 2 <= len(core) <= 5 and one_case and all(w.isalpha() and _name_cased(w) for w in core) \
+        and fold(core[0]) in _SURNAMES_BY_FOLD
+
+
+def _relation_like(words: list[str]) -> bool:
+    """One to three words naming a person's tie ("Mẹ", "Cháu ngoại", "Anh ruột")."""
+    from .labels import meaning
+    if not 1 <= len(words) <= 3:
+        return False
+    m = meaning(" ".join(_bare(w) for w in words))
+    return bool(m.roles) and not m.attrs and not m.unknown
+
+
+def _fits_kind(spec: FieldSpec, words: list[str]) -> bool:
+    """The words have the look of the field's value: a name, a relation, a number (a digit first), a country."""
+    tail = spec.key.rsplit(".", 1)[-1]
+    if tail == "relation":
+        return _relation_like(words)
+    if spec.kind == "name" and tail != "alias":
+        return _name_like(words)
+    if spec.kind in ("number", "id"):
+        return bool(words) and any(c.isdigit() for c in words[0])
+    if tail == "nationality":
+        return fold(" ".join(_bare(w) for w in words)) in ("viet nam", "vietnam")
+    return False
+
+
+def _label_head_words(head: list[str], rest: list[str], lower_ok: bool = False) -> bool:
+    """Words that read as the end of a label before the value: each a word of labels, and either set in a
+    label's style rather than the value's (lower case, a bracketed note, capitals before a value that is not)
+    or naming what is asked or whose ("Tên", "Danh tính", "Người mẹ") with no word the vocabulary lacks — a
+    name's own first word ("Yên" of "Yên Tường Trâm") does neither."""
+    from .labels import meaning
+    if not all(_label_words_flags(head, lower_ok)) or not any(_label_styled(w) or "(" in w for w in head):
+        return False  # (at least one word of labels, or a bracketed note)
+    rest_caps = rest[0].isupper() if rest else False
+    m = meaning(" ".join(_bare(w) for w in head))
+    # capitals before a value that is not in capitals mark a label only when the vocabulary reads them: a
+    # name begun in capitals on the label's line and wrapped in Title case ("TRẦN" / "Văn Bình") is one value
+    caps = not m.empty and any(_bare(w).isupper() and not rest_caps for w in head)
+    styled = caps or any(any(c in "()[]{}|" for c in w) or _bare(w)[:1].islower() for w in head) \
+        or any(c in "|" for c in rest[0][:1])
+    return styled or (not m.empty and not m.unknown)
+
+
+def label_head(spec: FieldSpec, words: list[str]) -> int:
+    """How many words at the start of a value are the end of a label the matcher stopped short of ("Danh tính
+    Ứng Tự Lượng", "(CHỮ IN HOA) Từ Chí Toại", "VỚI NGƯỜI ĐƯỢC ĐĂNG KÝ KHAI SINH |Mẹ", "THƯƠNG BINH |TB/68800"):
+    the fewest leading words that read as a label's (``_label_head_words``) after which the rest has exactly the
+    look of the field's value (a name: a family name then given names; a relation word; a number; a country),
+    while the whole value has not. Only for fields whose values have such a look; 0 when nothing is cut."""
+    if len(words) < 2 or _fits_kind(spec, words):
+        return 0
+    # lower-case words before a name are no part of it ("… đầy đủ cựu chiến binh Lò Chí Kỳ"), known or not
+    lower_ok = spec.kind == "name"
+    flags = _label_words_flags(words, lower_ok)
+    notes = _in_notes(words)
+    for k in range(1, len(words)):
+        if not flags[k - 1]:
+            return 0
+        if lower_ok and k > 1 and _bare(words[k - 1]) in SURNAMES and not notes[k - 1]:
+            return 0  # a family name as written after the label's words: the name starts there ("xyz Trần Văn")
+        if _fits_kind(spec, words[k:]) and _label_head_words(words[:k], words[k:], lower_ok):
+            return k
+    return 0
+
+
+def label_tail(spec: FieldSpec, words: list[str]) -> int:
+    """How many words at the end of a name are the start of the next label ("Hứa Tự Uy NĂM SINH (DƯƠNG
+    LỊCH)"): the fewest trailing words that read as a label's (``_label_head_words``: in another case than the
+    name, bracketed, or naming what is asked) before which the rest is a name, while the whole is not."""
+    if spec.kind != "name" or spec.key.endswith("alias") or len(words) < 3:
+        return 0
+    if _name_like(words):
+        return 0
+    flags = _label_words_flags(words)
+    for j in range(len(words) - 1, 1, -1):
+        if not flags[j]:
+            return 0
+        if _name_like(words[:j]) and _label_head_words(words[j:], words[:j]):
+            return len(words) - j
+    return 0
+
+
+def only_label_words(spec: FieldSpec, words: list[str]) -> bool:
+    """The value is nothing but words of labels ("Tên Người", "(ghi", a relation "với"): the rest of a label, no
+    value, so the field is missing rather than wrong. Only for fields whose values are never label words: a
+    person's name (one that reads as a name, a family name first, is kept), a nationality, a relation that
+    names nobody in a label's lower case. Ranks, units, offices and places are written in the words labels
+    use, and are left alone."""
+    from .labels import meaning
+    tail = spec.key.rsplit(".", 1)[-1]
+    if not words or any(c.isdigit() for w in words for c in w) or not all(_label_styled(w) for w in words):
+        return False
+    m = meaning(" ".join(_bare(w) for w in words))
+    in_label_style = all(_bare(w).islower() or any(c in "()[]{}|" for c in w) for w in words)
+    if not in_label_style and m.unknown and not (len(words) == 1 and not _name_syllable(words[0])):
+        return False  # capitalised words the vocabulary does not read ("Văn" of a name whose other words were
+        # specks) may be a name's; a lone word no name uses ("ĐẦY") may not
+    if tail == "relation":  # a relation is written capitalised ("Anh ruột", "Ba"), a label's "với" is not
+        return not m.roles and all(_bare(w).islower() for w in words)
+    if tail == "nationality":
+        return True
+    if spec.kind != "name" or tail == "alias":
+        return False
+    # a family name as written first, or a name typed without marks ("nguyen van nam"), is a name
+    return not (len(words) >= 2 and (_bare(words[0]).title() in SURNAMES
+                                     or fold(" ".join(words)) == " ".join(words).lower()))
+
+
 def label_asks_day(label: str) -> bool:
     """The label names a day ("Ngày đăng ký", "Sinh ngày"), not only a year ("Năm sinh")."""
     return "ngay" in fold(label).replace(",", " ").split()
@@ -34,6 +192,7 @@ def label_asks_day(label: str) -> bool:
 
 TONE_SHIFT_FACTOR = 0.75  # confidence kept by a value whose tone was moved back onto its vowel
 LABEL_DOUBT_FACTOR = 0.5  # a label whose person is unclear: the value is shown, for a person to confirm
+LABEL_WORDS_FACTOR = 0.9  # a value whose first or last words were cut off as a label's
 
 
 # --- fields -----------------------------------------------------------------------------------
@@ -55,8 +214,10 @@ class Found:
     agree: str = ""  # whether the label classifier picks the same field ("agree"/"differ"), likewise
     wording: str = ""  # whether its record's labels were all familiar ("known"/"strange"), likewise
     layout: str = ""  # how its record was cut from the page ("document", a register "entry", a table "row"), likewise
+    cut: int = 0  # words of a label cut from the value (``label_head``, ``label_tail``, ``only_label_words``)
 
     def finish(self) -> "Found":
+        self._cut_label_words()
         words = [t for t in self.toks if not t.leader]
         self.raw = clean_spaces(" ".join(t.text for t in self.toks))
         n = normalise(self.spec.kind, self.raw, self.spec.values)
@@ -123,6 +284,8 @@ class Found:
             if self.spec.kind == "place" and (cut := cut_place_name(self.value)):
                 self.confidence *= 0.5
                 self.notes.append(f"{cut!r} is only the start of a name: words were lost")
+        if self.spec.key.rsplit(".", 1)[-1] == "nationality" and isinstance(self.value, str):
+            self._country_case()
         if self.spec.vocabulary and isinstance(self.value, str):
             self._check_vocabulary()
         if self.spec.kind in ("name", "place", "text") and self.value is not None:
@@ -132,6 +295,9 @@ class Found:
                 self.notes.append(f"not Vietnamese syllables: {' '.join(bad)}")
             elif self.spec.kind in ("name", "place"):
                 self._check_name_syllables()
+        if self.cut and self.toks:  # where a label ends was decided from its words: a guess a person confirms
+            self.confidence *= LABEL_WORDS_FACTOR
+            self.notes.append(f"{self.cut} word(s) of a label beside the value were left out")
         if self.label.doubt:  # the label may be about another person: never a confident value under a role
             self.confidence *= LABEL_DOUBT_FACTOR
             self.notes.append(self.label.doubt)
@@ -146,6 +312,34 @@ class Found:
         # a label read from its meaning is a guess the calibration groups with repaired values
         self.clean = n.quality >= 1 and not self.notes and self.label_score >= 0.8 and not self.label.by_meaning
         return self
+
+    def _cut_label_words(self) -> None:
+        """Words of a label left at the start of the value are cut off (and noted, never silently); a value of
+        label words alone is no value: the field is missing, not wrong."""
+        idx = [i for i, t in enumerate(self.toks) if not t.leader]
+        words = [self.toks[i].text for i in idx]
+        if only_label_words(self.spec, words):
+            self.toks = []
+            self.cut = len(words)
+            return
+        k = label_head(self.spec, words)
+        if k:
+            self.toks = self.toks[idx[k]:]
+            self.cut = k
+            return
+        k = label_tail(self.spec, words)
+        if k:
+            self.toks = self.toks[:idx[len(words) - k]]
+            self.cut = k
+
+    def _country_case(self) -> None:
+        """A country's name is a proper name: read with its own letters and marks but a capital lost or added
+        ("việt Nam", "VIỆT NAM" aside), it is written as the country is. Only the case changes."""
+        words = self.value.split()
+        proper = " ".join(w[:1].upper() + w[1:].lower() for w in words)
+        if proper == "Việt Nam" and self.value not in (proper, proper.upper()):
+            self.value = proper
+            self.notes.append("capitals of the country's name restored")
 
     def _check_vocabulary(self) -> None:
         """A value written in a known vocabulary (a museum object's name, material, condition): a word
@@ -261,11 +455,12 @@ class Draft:
     layout: str = "document"  # how the record was cut from the page: a whole "document", a register "entry", a table "row"
 
     def add(self, f: Found) -> bool:
-        """Keep the field; False when the key is already filled (a new entry starts)."""
+        """Keep the field; False when the key is already filled (a new entry starts). A field read with no value
+        (its words gave none: "(dương lịch)") is no filled field: a value found for it later takes its place."""
         if f.spec.is_list:
             self.lists.setdefault(f.spec.key, []).append(f)
             return True
-        if f.spec.key in self.fields:
+        if f.spec.key in self.fields and (self.fields[f.spec.key].value is not None or f.value is None):
             return False
         self.fields[f.spec.key] = f
         return True
@@ -340,9 +535,12 @@ NAME_MAX_WORDS = 6
 
 def _name_continuation(toks: list[Tok], more: list[Tok]) -> bool:
     """A name wrapped at a column edge ("Hoàng" / "Minh Hoa"): the next row holds only capitalised
-    words of letters, and the whole stays a name's length."""
-    words = [t.text.strip(".,;:") for t in more]
+    words of letters, in the name's own case, and the whole stays a name's length."""
+    words = [t.text.strip(".,;:\"'“”") for t in more]  # (a quote mark OCR read beside a word is no letter)
     if not words or len(toks) + len(words) > NAME_MAX_WORDS:
+        return False
+    # a name is written in one case: capitals below a name in lower case are the next label ("NĂM SINH")
+    if toks and not all(t.text.isupper() for t in toks) and any(w.isupper() and len(w) > 1 for w in words):
         return False
     return all(w[:1].isupper() and w.isalpha() and w[1:] == w[1:].lower() or w.isupper() and w.isalpha()
                and len(w) > 1 for w in words)

@@ -38,6 +38,9 @@ EVENTS = frozenset({"birth", "death", "registration", "notice", "certificate", "
 ROLE_ONLY_MEANS = "name"
 _SPLIT = re.compile(r"[\s,;:./()\[\]\-–_…·'\"“”‘’`„]+")  # (quotes: specks OCR reads around a word)
 MAX_PHRASE = 5
+# after these words a label says where the thing asked is kept, no longer what is asked: a Vietnamese noun
+# phrase puts its head first ("Số thứ tự trong sổ" asks a number, the one in the book, not the book)
+QUALIFIERS = frozenset({"trong"})
 
 
 @dataclass(frozen=True)
@@ -156,7 +159,8 @@ def meaning(text: str) -> Meaning:
     """Roles and attributes a label names. Longest vocabulary phrase first; "người [đã|được] <event>" names
     the person the event is about ("người đã mất" is the deceased); roles after "với" are the other party
     ("Quan hệ với người chết" asks the declarant's relation, not about the deceased); an event word right
-    after the declarant is what was declared ("người đi khai sinh")."""
+    after the declarant is what was declared ("người đi khai sinh"); after a qualifier (``QUALIFIERS``: "trong")
+    that follows what is asked, words say where it is kept and ask nothing ("Số … trong sổ" is a number)."""
     lex = lexicon()
     raw = syllables(text)
     fixed = [known_syllable(s) or s for s in raw]
@@ -164,7 +168,7 @@ def meaning(text: str) -> Meaning:
     if len(as_written) != len(raw):
         as_written = raw
     m = Meaning(slips=sum(1 for a, b in zip(raw, fixed) if a != b))
-    i, after_object, prev_tags = 0, False, frozenset()
+    i, after_object, prev_tags, qualified = 0, False, frozenset(), False
     while i < len(fixed):
         longest = min(MAX_PHRASE, len(fixed) - i)
         found = next(((n, lex.written.get(tuple(as_written[i:i + n])) or lex.phrases[tuple(fixed[i:i + n])])
@@ -173,6 +177,8 @@ def meaning(text: str) -> Meaning:
         if found is None:  # no phrase reads exactly: one a letter off ("quá cế")
             found = next(((n, t) for n in range(longest, 1, -1) if (t := near_phrase(tuple(raw[i:i + n])))), None)
             m.slips += found is not None
+        if found is not None and _other_word(found, as_written[i], fixed[i], lex):
+            found = None
         if found is not None:
             n, tags = found
         else:
@@ -181,6 +187,10 @@ def meaning(text: str) -> Meaning:
             continue
         words = fixed[i:i + n]
         i += n
+        if len(words) == 1 and words[0] in QUALIFIERS and m.attrs:
+            qualified = True
+        if qualified:
+            tags = frozenset(t for t in tags if not t.startswith("attr:"))
         if "object" in tags and not any(t.startswith(("role:", "attr:")) for t in tags):
             after_object = True
             prev_tags = tags
@@ -204,6 +214,15 @@ def meaning(text: str) -> Meaning:
             after_object = True  # the person after a relation phrase ending in "của" or "với" is the other party
         prev_tags = tags
     return m
+
+
+def _other_word(found: tuple[int, frozenset[str]], written: str, folded: str, lex: Lexicon) -> bool:
+    """A single syllable read as an event only through folding, while the vocabulary knows it as written with its
+    own marks inside other phrases: it is that other word ("tự" of "thứ tự" is no "tử", death; an event word
+    misread would fold onto the event, not onto another word of the vocabulary)."""
+    n, tags = found
+    return n == 1 and written != folded and (written,) not in lex.written and written in lex.marked \
+        and any(t.startswith("attr:") and t[5:] in EVENTS for t in tags)
 
 
 @lru_cache(maxsize=8192)

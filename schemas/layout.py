@@ -9,6 +9,7 @@ horizontally are merged, then words are ordered left to right.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -19,6 +20,7 @@ from ocr.result import BBox, PageText, Word
 
 from sohoa.text import fold
 
+from .gazetteer import LEVEL_WORDS, completes_unit
 from .loader import OCR_LOOKALIKES, label_key
 from .normalize import is_leader
 
@@ -208,3 +210,120 @@ def drop_furniture(rows: list[Row], page_height: int | None = None) -> list[Row]
                 break
         out.append(r)
     return out
+
+
+# --- columns of label:value pairs -----------------------------------------------------------------
+
+COLUMN_GAP = 1.5  # line heights of blank before a word that starts a column (words of a phrase sit ~0.3 apart)
+COLUMN_SLACK = 1.5  # line heights two rows' column starts may differ by (a scan's skew, a stray speck)
+COLUMN_ROWS = 2  # rows that must start a pair at one x for it to be a column of the page
+LABEL_END_WORDS = 8  # words a label may hold before its colon or dash
+
+
+def _ends_label(t: Tok) -> bool:
+    """A word that ends a label: a colon, a dash ("SỐ--", "TÍNH: -") or a dotted leader."""
+    return t.leader or t.text.rstrip().endswith((":", "-", "–", "—"))
+
+
+def opens_pair(toks: list[Tok]) -> bool:
+    """Words that start with a label — one to a few words ended by a colon, a dash or a leader — and have a
+    value after it."""
+    words = 0
+    for k, t in enumerate(toks):
+        if words == 0 and t.leader:
+            continue  # (a speck or a quote mark before the label: "' NĂM SINH …:")
+        if _ends_label(t):
+            label = [w for w in toks[:k + 1] if not w.leader and any(c.isalpha() for c in w.text)]
+            return bool(label) and any(not w.leader and any(c.isalnum() for c in w.text) for w in toks[k + 1:])
+        words += 1
+        if words > LABEL_END_WORDS:
+            break
+    return False
+
+
+def _gap_before(toks: list[Tok], k: int) -> float:
+    return toks[k].bbox[0] - toks[k - 1].bbox[2]
+
+
+def column_starts(rows: list[Row]) -> list[float]:
+    """Where the page's second (third …) column of "label: value" pairs starts: the x at which, after a wide
+    blank, a pair begins on a row that already holds a pair to its left, shared by at least two rows. Columns
+    repeat down a page, so a value stops where the next column starts on its row whatever its words, and its
+    wrapped line is looked for under it, in its own column (docs/extraction.md, step 5). A table's or a grid's
+    value column is none: the words left of it are a label alone, no pair."""
+    starts: list[tuple[float, float]] = []  # (x, the row's line height)
+    for r in rows:
+        if r.heading or len(r.toks) < 4:
+            continue
+        h = max(r.height, 1)
+        lo = 0  # where the row's last pair began: a column starts only after a whole pair
+        for k in range(2, len(r.toks)):
+            if _gap_before(r.toks, k) >= COLUMN_GAP * h and not _ends_label(r.toks[k - 1]) \
+                    and opens_pair(r.toks[lo:k]) and opens_pair(r.toks[k:]):
+                starts.append((r.toks[k].bbox[0], h))
+                lo = k
+    starts.sort()
+    columns: list[float] = []
+    group: list[tuple[float, float]] = []
+    for x, h in starts + [(float("inf"), 0)]:
+        if group and x - group[0][0] > COLUMN_SLACK * group[0][1]:
+            if len(group) >= COLUMN_ROWS:
+                columns.append(min(g[0] for g in group))
+            group = []
+        group.append((x, h))
+    return columns
+
+
+_LEVEL_LAST = frozenset(w.split()[-1] for w in LEVEL_WORDS)  # "huyện", "xã", "trấn" of "thị trấn" …
+
+
+def splits_unit(left: list[Tok], right: list[Tok]) -> bool:
+    """Would a cut between these words split one place's name: the left ends with a level word and no name
+    ("xã Hạp Lĩnh, huyện |"), or with a name the right's first words complete ("tỉnh Bắc | Giang")?"""
+    words = [t for t in left if not t.leader]
+    if not words:
+        return False
+    # (compared as written: "Tĩnh" ending "tỉnh Hà | Tĩnh" is a name, not the level word "tỉnh")
+    last = unicodedata.normalize("NFC", words[-1].text.strip(",.;:"))
+    ends_level = last in _LEVEL_LAST or fold(last) == last and last in {fold(w) for w in _LEVEL_LAST}
+    return ends_level or completes_unit(
+        " ".join(t.text for t in words), [t.text for t in right if not t.leader][:3]) > 0
+
+
+def split_at_columns(rows: list[Row], columns: list[float]) -> list[list[tuple[int, Row]]]:
+    """Each row cut where it has a wide blank right before one of the page's column starts: its parts
+    (column, part) left to right. A row is cut there when the part from the column on opens a pair of its own
+    beside a pair on its left, or when that column was in use on the row above (its value wraps there, or the
+    value of a label alone is below) and the cut splits no place's name. Otherwise the row stays whole, in the
+    column where it begins: a value that runs across the blank ("xã Hạp Lĩnh, huyện      Thuận Thành"), a label
+    spaced out to its colon ("NGÀY THÁNG NĂM SINH NGƯỜI ĐƯỢC KHAI      SINH:")."""
+    out: list[list[tuple[int, Row]]] = []
+    active: set[int] = set()  # columns right of the first in which a part of the row above starts
+    for row in rows:
+        h = max(row.height, 1)
+        cuts, lo = [], 0
+        for x in columns:
+            for k in range(lo + 1, len(row.toks)):  # (a part of one word at least)
+                t, before = row.toks[k], row.toks[k - 1]
+                if abs(t.bbox[0] - x) > COLUMN_SLACK * h or _gap_before(row.toks, k) < COLUMN_GAP * h \
+                        or before.bbox[2] >= x or _ends_label(before):
+                    continue  # (never between a label and its value: "Quốc tịch hiện nay:      Việt Nam")
+                col = column_of_x(x, columns, h)
+                if opens_pair(row.toks[k:]) and opens_pair(row.toks[lo:k]) \
+                        or col in active and not splits_unit(row.toks[lo:k], row.toks[k:]):
+                    cuts.append(k)
+                    lo = k
+                break
+        parts, lo = [], 0
+        for k in cuts + [len(row.toks)]:
+            part = Row(row.toks[lo:k], row.page, heading=row.heading, info=row.info)
+            parts.append((column_of_x(part.toks[0].bbox[0], columns, h), part))
+            lo = k
+        out.append(parts)
+        active = {col for col, _ in parts if col}
+    return out
+
+
+def column_of_x(x: float, columns: list[float], height: float) -> int:
+    """The column a word starting at x is in (0 left of the first column start)."""
+    return sum(x >= c - COLUMN_SLACK * height for c in columns)

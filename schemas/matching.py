@@ -164,25 +164,61 @@ def _extend_left(toks: list[Tok], m: Match, lo: int, after_label: bool, schema: 
                  previous: FieldSpec | None, heading: str | None) -> Match:
     """A matched wording preceded by a word or two of a label that add what it asks ("Q." before "số:": the book,
     not the number) is read with them; the label before keeps at least one word of value."""
-    if m.label.by_meaning:
+    reach = 3
+    row_start = not after_label and lo == 0 and _starts_row_label(toks, m)
+    if row_start:
+        reach = m.start  # the row's (or column's) first words up to a label and its colon are all the label's
+    elif m.label.by_meaning:
         return m
     own = meaning(_span_text(toks, m.start, m.end)).attrs
-    for j in (1, 2, 3):
+    best = m  # the longest reading wins: "Nơi | ra đời | người được khai sinh:" is a place, not a date
+    for j in range(1, reach + 1):
         a = m.start - j
         if a < lo + (1 if after_label else 0):
             break
         t = toks[a]
-        if t.leader or t.colon or not is_label_word(t.text):
+        if t.leader or t.colon or not (is_label_word(t.text) or row_start):
             break
         text = _span_text(toks, a, m.end)
         said = meaning(text)
-        if said.unknown or not (said.attrs - own):
-            continue
+        if said.unknown and not row_start or not (said.attrs - own):
+            continue  # (at the start of a row, words before the colon are the label's even when one is unknown)
         r = resolve(text, schema, section, previous, heading)
-        if r is not None and len(r.specs) == 1 and r.specs[0].key != m.spec.key:
-            return Match(a, m.end, r.specs[0], Label(text, label_key(text), relation=r.relation, by_meaning=True,
+        if r is not None and len(r.specs) == 1 and (r.specs[0].key != m.spec.key or row_start):
+            best = Match(a, m.end, r.specs[0], Label(text, label_key(text), relation=r.relation, by_meaning=True,
                                                      doubt=r.doubt), r.score, m.weight)
-    return m
+    return best
+
+
+def _bracketed(toks: list[Tok], start: int, e: int) -> bool:
+    """toks[e] is inside a note in brackets that opens after ``start`` ("NĂM SINH (DƯƠNG LỊCH) …:"): a label's
+    note says how to write the value, and is the label's whatever its words."""
+    depth = 0
+    for t in toks[start:e + 1]:
+        if t.text.startswith("("):
+            depth += 1
+        if depth and t is toks[e]:
+            return True
+        if t.text.rstrip(":.,").endswith(")"):
+            depth = max(0, depth - 1)
+    return False
+
+
+def _starts_row_label(toks: list[Tok], m: Match) -> bool:
+    """The words before a label that ends with a colon (or a gap before its value) are a few words alone at the
+    start of their row or column ("NƠI Ở HIỆN TẠI | LIỆT SĨ:", "Nơi | ra đời người được khai sinh:"): no value
+    can be among them."""
+    return 0 < m.start and m.end <= LABEL_MAX_WORDS and (_strong_end(toks, m.end - 1) or _soft_end(toks, m.end - 1)) \
+        and bool(words := _after_leaders(toks[:m.start])) \
+        and all(not t.colon and t.text.strip(",.;()").isalpha() for t in words)
+
+
+def _after_leaders(toks: list[Tok]) -> list[Tok]:
+    """The words after the leaders that open a row (a table's border read as "|", a speck)."""
+    k = 0
+    while k < len(toks) and toks[k].leader:
+        k += 1
+    return toks[k:]
 
 
 def _join_adjacent(toks: list[Tok], chosen: list[Match], schema: Schema, section: str | None,
@@ -282,9 +318,10 @@ LABEL_MAX_WORDS = 8  # a label read from its words alone is at most this long
 
 
 def _strong_end(toks: list[Tok], j: int) -> bool:
-    """The word ends a label: a colon, or a dotted leader after it (a lone dash is no leader here)."""
+    """The word ends a label: a colon, a leader OCR glued to it ("SỐ--"), or a dotted leader after it (a lone
+    dash is no leader here)."""
     nxt = toks[j + 1] if j + 1 < len(toks) else None
-    return toks[j].colon or (nxt is not None and (nxt.leader and len(nxt.text) >= 2 or nxt.text.startswith(":")))
+    return toks[j].colon or toks[j].text.endswith(("--", "——", "––")) or (nxt is not None and (nxt.leader and len(nxt.text) >= 2 or nxt.text.startswith(":")))
 
 
 def _soft_end(toks: list[Tok], j: int) -> bool:
@@ -361,14 +398,16 @@ def refine_labels(toks: list[Tok], chosen: list[Match], schema: Schema, section:
             for e in range(m.end, min(m.end + 6, stop)):
                 if toks[e].leader:
                     break
-                if not is_label_word(toks[e].text) and not (
+                if not is_label_word(toks[e].text) and not _bracketed(toks, m.end, e) and not (
                         _strong_end(toks, e) and not meaning(_span_text(toks, m.start, e + 1)).unknown) \
                         and not any(_label_cased_unknown(toks, m, x) for x in (e, e + 1)):
                     break  # a word of no label, unless the whole reads as label words ("người quá cế:")
                 # a label written without a colon runs on to its full stop, dash, gap or row end the same
                 # way (a label in a grid, or above its value, naming its person last), when every word is a label word
-                if not soft_ended and not _strong_end(toks, e) and _closed_value(toks[m.end:e + 1], m.spec):
+                if not soft_ended and not _strong_end(toks, e) and _closed_value(toks[m.end:e + 1], m.spec) \
+                        and not toks[m.end].text.startswith("("):
                     break  # "Giới tính Nam": the words are the field's value, not more of its label
+                    # (but a note in brackets after a label is the label's: "Giới tính (nam, nữ) …:")
                 if _strong_end(toks, e) or not soft_ended and _soft_end(toks, e) and _in_label_case(toks, m, e) \
                         or _label_cased_unknown(toks, m, e):
                     if out and out[-1].start == m.start:

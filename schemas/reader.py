@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from . import label_model
 from .assign import Pending, assign, looks_like_name
 from .fields import Draft, Found, _cut_tail, _name_continuation, _value_toks, name_and_tail
 from .labels import field_by_value, meaning, persons_share, resolve, value_kind
-from .layout import Row, Tok, union
+from .layout import Row, Tok, column_starts, split_at_columns, union
 from .loader import FieldSpec, Label, Schema, label_key
 from .matching import UNMAPPED, Match, find_labels, find_marker
 from .normalize import UNIT_WORDS, normalise
@@ -182,6 +183,30 @@ def value_start(toks: list[Tok]) -> int | None:
     return None
 
 
+def _completes_value(toks: list[Tok], below: list[Tok], spec: FieldSpec) -> bool:
+    """The words of the row below complete a value cut mid-unit: a country or an ethnic group of two words or
+    more that the value alone is not ("Việt" / "Nam", "Xơ" / "Đăng"), or a person's name of one word whose
+    rest (capitalised words, the whole at most a name's length) is below ("Trần" / "Văn Hùng")."""
+    if not toks or not below or len(below) > 3:
+        return False
+    if spec.kind == "name":
+        return len(toks) == 1 and _name_continuation(toks, below)
+    kind = value_kind(_text(toks + below))
+    return kind in ("nationality", "ethnicity") and value_kind(_text(toks)) != kind and (
+        spec.kind == kind or spec.key.rsplit(".", 1)[-1] == kind)
+
+
+class Segment(NamedTuple):
+    """A row, or the part of it in one column: the section its column forces (a two-column block of sections),
+    the column's right edge (a value that reaches it may wrap), the column (the part below in the same column
+    continues it) and the visual row it was cut from (the parts of one row open a register entry together)."""
+    row: Row
+    forced: str | None
+    edge: float
+    column: tuple
+    line: int
+
+
 class PageReader:
     """Reads one page's rows into drafts for one schema."""
 
@@ -199,33 +224,48 @@ class PageReader:
         self.drafts.append(d)
         return d
 
-    # segments: (row part, section forced by its column, column right edge)
-    def segments(self) -> list[tuple[Row, str | None, float]]:
-        out: list[tuple[Row, str | None, float]] = []
+    def segments(self) -> list[Segment]:
         rows = [r for r in self.rows if not r.heading]
         rights = sorted(r.bbox[2] for r in rows if len(r.toks) >= 2) or [self.page_width]
         right = rights[int(0.9 * (len(rights) - 1))]  # the text's right margin, robust to one stray word
+        # columns of pairs the page repeats down its rows ("Họ tên: …      Ngày sinh: …"): a row is cut where
+        # the next column starts, and a value wraps onto the line below in its own column
+        # (the rows of a two-column block of sections, "Bên chồng | Bên vợ", are cut where its markers say)
+        items: list[Row | tuple[list[Row], float, str, str]] = []
         i = 0
         while i < len(rows):
             row = rows[i]
             split = self._column_split(row)
+            i += 1
             if split is None:
-                out.append((row, None, right))
-                i += 1
+                items.append(row)
                 continue
             x, left_sec, right_sec = split
             block = [row]
-            i += 1
             while i < len(rows) and not self._ends_columns(rows[i], left_sec, right_sec):
                 block.append(rows[i])
                 i += 1
+            items.append((block, x, left_sec, right_sec))
+        free = [r for r in items if isinstance(r, Row)]
+        starts = column_starts(free)
+        cut = iter(split_at_columns(free, starts))
+        laid: list[list[tuple[Row, str | None, float | None, tuple]]] = []
+        for n, item in enumerate(items):
+            if isinstance(item, Row):
+                laid.append([(part, None, None, ("page", c)) for c, part in next(cut)])
+                continue
+            block, x, left_sec, right_sec = item
             left_right = max((t.bbox[2] for r in block for t in r.toks if t.xc < x), default=x)
-            for sec, lo, hi, edge in ((left_sec, 0, x, left_right), (right_sec, x, 10 ** 9, right)):
-                for r in block:
-                    part = r.part(lo, hi)
-                    if part.toks:
-                        out.append((part, sec, edge))
-        return out
+            sides = ((left_sec, 0, x, left_right), (right_sec, x, 10 ** 9, right))
+            laid.append([(part, sec, edge, ("block", n, side)) for side, (sec, lo, hi, edge) in enumerate(sides)
+                         for part in (r.part(lo, hi) for r in block) if part.toks])
+        # a part cut off at the next column ends, when its value wraps, where that column's cut parts end; a part
+        # that ends its row (the last column, a row left whole) wraps at the page's margin
+        cut = [(seg[0], seg[3][1]) for parts in laid if len(parts) > 1 for seg in parts[:-1] if seg[3][0] == "page"]
+        edges = {c: max((p.bbox[2] for p, c2 in cut if c2 == c), default=starts[c]) for c in range(len(starts))}
+        return [Segment(part, sec, edge if edge is not None else edges[col[1]] if k + 1 < len(parts) else right,
+                        col, n)
+                for n, parts in enumerate(laid) for k, (part, sec, edge, col) in enumerate(parts)]
 
     def _ends_columns(self, row: Row, left_sec: str, right_sec: str) -> bool:
         """A row labelled with a field of neither column ("Nơi đăng ký") ends a two-column block; rows
@@ -260,7 +300,7 @@ class PageReader:
         section: str | None = None
         forced_prev: str | None = None
         used: set[int] = set()
-        for si, (seg, forced, edge) in enumerate(segs):
+        for si, (seg, forced, edge, _, line) in enumerate(segs):
             if si in used:
                 continue
             if forced != forced_prev:
@@ -273,6 +313,8 @@ class PageReader:
                 section = forced
                 matches = self._labels(seg.toks, section, draft)
             if self.unit == "entry" and matches and draft.fields and self._starts_entry(segs, si, matches, draft):
+                draft = self.new_draft()
+            elif self.unit == "entry" and draft.fields and self._row_opens_entry(segs, si, draft):
                 draft = self.new_draft()
             if not matches:
                 marker = None if forced else find_marker(seg.toks, self.schema)
@@ -460,7 +502,8 @@ class PageReader:
         keys = list(draft.fields)
         pairs = [Pending(p.label, p.value, p.section, keys[p.at - 1] if 0 < p.at <= len(keys) else None,
                          keys[p.at] if p.at < len(keys) else None) for p in pending]
-        for placed in assign(self.schema, pairs, set(draft.fields)):
+        filled = {k for k, f in draft.fields.items() if f.value is not None}
+        for placed in assign(self.schema, pairs, filled):
             p = pending[placed.index]
             spec = self.schema.by_key[placed.key]
             toks = _value_toks(p.toks, spec.kind, spec)
@@ -550,6 +593,20 @@ class PageReader:
         first, key = list(draft.fields)[0], tops[0].spec.key
         return first in order and key in order and order.index(key) < order.index(first)
 
+    def _row_opens_entry(self, segs: list[Segment], si: int, draft: Draft) -> bool:
+        """On a register page, the first part of a row cut at the page's columns opens the next entry when a
+        later part of the same row holds a field the current entry already has ("Số: 84  |  Họ và tên: …" when
+        the entry above lost its number's label): the whole row is the new entry's, as an uncut row would be."""
+        if si > 0 and segs[si - 1].line == segs[si].line:
+            return False
+        for seg in segs[si + 1:]:
+            if seg.line != segs[si].line:
+                return False
+            if any(not m.spec.is_list and m.spec is not UNMAPPED and m.spec.key in draft.fields
+                   for m in find_labels(seg.row.toks, self.schema, seg.forced)):
+                return True
+        return False
+
     def _by_position(self, seg: Row, draft: Draft, section: str | None) -> Found | None:
         """A register row whose label OCR lost ("Sán Dìu" where the entries above read "Dân tộc: …"):
         the entries of one register page list their fields in the same order, so the row is the field
@@ -614,10 +671,11 @@ class PageReader:
         """Index of the next row part if it can continue this one: same column, close below, no label.
         ``empty``: the label has no value on its own row, so words that name no field there (a value ending with a
         full stop, "Lao động - …") do not stop the value below from being its value."""
-        if si + 1 >= len(segs) or si + 1 in used:
+        j = self._below(segs, si)
+        if j is None or j in used:
             return None
-        seg, forced, _ = segs[si]
-        nseg, nforced, _ = segs[si + 1]
+        seg, forced = segs[si].row, segs[si].forced
+        nseg, nforced = segs[j].row, segs[j].forced
         below = find_labels(nseg.toks, self.schema, None)
         if empty:  # (a person's word alone below a label waiting for its value is that value: a relation "Mẹ")
             below = [m for m in below if m.spec is not UNMAPPED and not (m.label.role_only and m.end == len(nseg.toks))]
@@ -633,26 +691,42 @@ class PageReader:
         # that print the value under its label often leave more than a line's space between them
         if gap > (EMPTY_LABEL_REACH if empty else 1.6) * max(seg.height, 10) or nseg.bbox[1] < seg.bbox[1]:
             return None
-        return si + 1
+        return j
+
+    @staticmethod
+    def _below(segs, si: int) -> int | None:
+        """The row part after part ``si`` in its column: the next one in a two-column block of sections (laid out
+        column by column), or on the page the next part that starts in the same column of pairs (the parts of
+        one row are laid out left to right, so the right column's parts are passed over)."""
+        col = segs[si][3]
+        for j in range(si + 1, len(segs)):
+            if segs[j][3] == col:
+                return j
+            if col[0] == "block" or segs[j][3][0] == "block":
+                return None
+        return None
 
     def _continue(self, toks: list[Tok], spec: FieldSpec, segs, si: int, used: set[int], edge: float,
                   depth: int = 1) -> list[Tok]:
         """Value on the next row (empty after the label), or wrapped onto it."""
         if toks and spec.wrap and spec.kind in ("place", "text") and (more := self._unit_rest(toks, segs, si, used)):
-            used.add(si + 1)
+            used.add(self._below(segs, si))
             return toks + more
         # (a relation's value is a person's word, "Mẹ", which alone on a row would read as a section's heading)
-        if self._next_free(segs, si, used, empty=not toks, relation=spec.key.endswith("relation")) is None:
+        if (j := self._next_free(segs, si, used, empty=not toks, relation=spec.key.endswith("relation"))) is None:
             return toks
         seg = segs[si][0]
-        nseg = segs[si + 1][0]
+        nseg = segs[j][0]
         if not toks:
-            used.add(si + 1)
+            used.add(j)
             return _value_toks(nseg.toks, spec.kind, spec)
         if not spec.wrap:
             return toks
         if spec.kind == "name" and not _name_continuation(toks, _value_toks(nseg.toks)):
             return toks
+        if _completes_value(toks, _value_toks(nseg.toks), spec):
+            used.add(j)  # "Việt" / "Nam", "Trần" / "Văn Hùng": a value cut mid-unit goes on whatever the margin
+            return toks + _value_toks(nseg.toks, spec.kind, spec)
         tail = seg.toks[-1] if seg.toks else None
         if tail is not None and tail.leader and tail.text not in ("-", "–") and tail.bbox[0] >= toks[-1].bbox[2]:
             return toks  # dotted leader after the value: the value ended on this line
@@ -660,15 +734,15 @@ class PageReader:
         last = [t for t in seg.toks if not t.leader or t.text in ("-", "–")][-1]  # a hyphen ends a wrapped line
         if last.bbox[2] < edge - 0.25 * max(width, 1) and not last.text.endswith((",", "-", "–")):
             return toks
-        used.add(si + 1)
+        used.add(j)
         dash = [last] if last.text in ("-", "–") and last.bbox[0] >= toks[-1].bbox[2] else []
         out = toks + dash + _value_toks(nseg.toks, spec.kind, spec)
-        if spec.kind in ("place", "text") and (more := self._unit_rest(out, segs, si + 1, used)):
-            used.add(si + 2)  # wrapped twice: "…, xã Hạp Lĩnh," / "huyện Thuận Thành, tỉnh Hà" / "Bắc"
+        if spec.kind in ("place", "text") and (more := self._unit_rest(out, segs, j, used)):
+            used.add(self._below(segs, j))  # wrapped twice: "…, xã Hạp Lĩnh," / "huyện Thuận Thành, tỉnh Hà" / "Bắc"
             out += more
         elif spec.kind in ("place", "text") and depth < WRAP_MAX_ROWS:
             # wrapped twice in a narrow column: "xã Tam Sơn," / "huyện Từ Sơn," / "tỉnh Hà Bắc"
-            out = self._continue(out, spec, segs, si + 1, used, edge, depth + 1)
+            out = self._continue(out, spec, segs, j, used, edge, depth + 1)
         return out
 
     def _unit_rest(self, toks: list[Tok], segs, si: int, used: set[int]) -> list[Tok]:
@@ -676,10 +750,11 @@ class PageReader:
         cutting short ("…, tỉnh Bắc" / "Giang", "huyện Thuận" / "Thành, tỉnh …"), close below in the same
         column, with no label after that rest: its words are the value's, even when they read like a label
         ("Giang" one letter off "giống", "Định" of "Nam Định")."""
-        if si + 1 >= len(segs) or si + 1 in used:
+        j = self._below(segs, si)
+        if j is None or j in used:
             return []
-        seg, forced, _ = segs[si]
-        nseg, nforced, _ = segs[si + 1]
+        seg, forced = segs[si].row, segs[si].forced
+        nseg, nforced = segs[j].row, segs[j].forced
         if nforced != forced or nseg.bbox[1] < seg.bbox[1] or nseg.bbox[1] - seg.bbox[3] > 1.6 * max(seg.height, 10):
             return []
         words = [t for t in nseg.toks if not t.leader]

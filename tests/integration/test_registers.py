@@ -4,9 +4,13 @@ read by the worker that takes it; nothing is rasterized up front, lost or read t
 from __future__ import annotations
 
 import hashlib
+import io
 import json
+import logging
 
-from ingest.stages import Context, index_document, ocr_pages, prepare
+from PIL import Image
+
+from ingest.stages import Context, fail_page, index_document, ocr_pages, prepare
 from ingest.state import ledger_id
 from ingest.storage import ObjectRef
 from sohoa.config import Config
@@ -146,3 +150,58 @@ def test_a_ranges_pages_are_read_for_records_by_its_worker_and_put_together_at_t
     names = sorted(h["_source"]["fields"]["full_name"]["value"] for h in hits)
     assert len(hits) == len(whole) == 5
     assert names == sorted(r["fields"]["full_name"]["value"] for r in whole)
+
+
+def _register_tiff_with_a_poison_page() -> bytes:
+    """Five frames at 300 dpi: four register pages, and as page 3 a strip of text over 32,767 pixels wide, which
+    Tesseract refuses."""
+    from PIL import ImageDraw, ImageFont
+
+    from ingest.testing import FONT
+    font = ImageFont.truetype(FONT, 40)
+    frames = []
+    for n, lines in enumerate(PAGES, 1):
+        if n == 3:
+            img = Image.new("L", (33600, 120), 255)
+            for x in range(0, 33000, 1100):
+                ImageDraw.Draw(img).text((x + 40, 30), "Dải băng dài", font=font, fill=0)
+        else:
+            img = Image.new("L", (1240, 700), 255)
+            for i, line in enumerate(lines):
+                ImageDraw.Draw(img).text((80, 100 + 90 * i), line, font=font, fill=0)
+        frames.append(img)
+    buf = io.BytesIO()
+    frames[0].save(buf, format="TIFF", save_all=True, append_images=frames[1:], compression="tiff_deflate",
+                   dpi=(300, 300))
+    return buf.getvalue()
+
+
+def test_a_range_is_read_in_one_run_and_a_page_tesseract_refuses_goes_to_the_ocr_queue_alone(stack, es, caplog):
+    sent, ctx, doc_hash = _prepared(stack, "hotich/so/so-khai-sinh-1978.tiff", _register_tiff_with_a_poison_page())
+    sent.clear()
+    worker = _context(stack, sent)
+    with caplog.at_level(logging.INFO, logger="ocr.pipeline"):
+        held = ocr_pages(worker, doc_hash, 1, 5)
+    assert "a run of 5 pages failed (bug); reading them one at a time" in caplog.messages
+
+    # The run of five pages failed on page 3; read one at a time, the other four are done, each with its own text.
+    assert sorted(held) == [1, 2, 4, 5]
+    assert sent == [("ocr", 3)]
+    for n in (1, 2, 4, 5):
+        page = json.loads(ctx.bucket.get_bytes(ctx.bucket.page_ocr_key(doc_hash, n)))
+        text = " ".join(w["text"] for line in page["lines"] for w in line["words"])
+        assert page["page"] == n and f"trang {n}" in text and PAGES[n - 1][2].split(": ")[1] in text
+        assert ctx.state.page(doc_hash, n)["state"] == "done"
+    # Page 3 waits for the OCR queue, from its lossless image (rasterized again: the range kept greyscale only).
+    assert ctx.state.page(doc_hash, 3)["state"] == "queued"
+    with Image.open(io.BytesIO(ctx.bucket.get_bytes(ctx.bucket.page_image_key(doc_hash, 3)))) as image:
+        assert image.size == (33600, 120)
+    assert ctx.state.document(doc_hash)["pages_done"] == [1, 2, 4, 5]
+
+    # The OCR queue fails page 3 too, in the end; the document is then indexed without it (and nothing is left
+    # waiting in the namespace the pipeline tests share).
+    fail_page(worker, doc_hash, 3, "bug", "Tesseract refused the page")
+    assert sent[-1] == ("index", doc_hash)
+    index_document(worker, doc_hash)
+    doc = ctx.state.document(doc_hash)
+    assert doc["pages_failed"] == [3] and doc["state"] in ("indexed", "needs_review")

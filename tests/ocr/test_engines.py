@@ -16,6 +16,7 @@ from sohoa.config import SETTINGS, Config, ConfigError
 from sohoa.errors import DependencyUnavailable
 
 NAME = "Nguyễn Thị Minh Khai"
+FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf"
 
 
 @pytest.fixture(scope="module")
@@ -87,3 +88,74 @@ def test_an_engine_reading_the_file_gets_no_words_from_an_image_alone():
     from PIL import Image
     page = engine_named("textlayer").recognize(PageInput(Image.new("L", (100, 80), 255), 1))
     assert (page.width, page.height, page.words, page.flags) == (100, 80, [], ["no_text_layer"])
+
+
+# -- several pages in one Tesseract run ----------------------------------------------------------------------
+
+def _read(page):
+    """What a reading is made of: lines (Tesseract's block) and their words with boxes and confidences."""
+    return [(line.block, [(w.text, w.bbox, w.confidence) for w in line.words]) for line in page.lines]
+
+
+def test_pages_read_in_one_run_are_read_as_each_alone(monkeypatch, prose, form):
+    import pytesseract
+
+    from ocr.pipeline import prepared_image
+    from tests.ocr.conftest import page
+
+    options = OcrOptions()
+    images = [prepared_image(prose[0], options), prepared_image(form[0], options),
+              prepared_image(page("prose", dpi=300, seed=4, family="serif")[0], options),
+              prepared_image(page("register", seed=5)[0], options)]
+    inputs = [PageInput(image, n) for n, image in enumerate(images, 1)]
+    engine = engine_named("tesseract")
+    alone = [engine.recognize(p) for p in inputs]
+
+    runs = []
+    real = pytesseract.image_to_data
+    monkeypatch.setattr(pytesseract, "image_to_data", lambda *a, **k: runs.append(a[0]) or real(*a, **k))
+    together = engine.recognize_many(inputs)
+
+    # One run per dpi (Tesseract takes one --dpi a run): the three 200 dpi pages together, the 300 dpi one alone.
+    assert len(runs) == 2 and sum(r.endswith(".txt") for r in runs) == 1
+    assert [p.page for p in together] == [1, 2, 3, 4]
+    assert all(p.words for p in together)
+    for a, t in zip(alone, together):
+        assert (t.width, t.height, t.dpi) == (a.width, a.height, a.dpi)
+        assert _read(t) == _read(a)
+
+
+def test_a_runs_pages_must_be_the_images_handed_over():
+    from ocr.tesseract import RunMismatch, split_pages
+
+    def tsv(*pages):  # a page row and one word row for each (width, height)
+        rows = [(1, n, 0, w, h, -1, "") for n, (w, h) in enumerate(pages, 1)] + \
+               [(5, n, 1, 10, 10, 96, "Nam") for n in range(1, len(pages) + 1)]
+        rows.sort(key=lambda r: r[1])
+        cols = ("level", "page_num", "block_num", "width", "height", "conf", "text")
+        return {c: [r[i] for r in rows] for i, c in enumerate(cols)}
+
+    both = split_pages(tsv((100, 50), (80, 40)), [(100, 50), (80, 40)])
+    assert [p["width"][0] for p in both] == [100, 80] and [p["text"] for p in both] == [["", "Nam"]] * 2
+    with pytest.raises(RunMismatch):  # a page missing from the answer
+        split_pages(tsv((100, 50)), [(100, 50), (80, 40)])
+    with pytest.raises(RunMismatch):  # the pages in another order than the images
+        split_pages(tsv((80, 40), (100, 50)), [(100, 50), (80, 40)])
+
+
+def test_strips_read_in_one_run_give_the_words_each_gives_alone():
+    from PIL import Image, ImageDraw, ImageFont
+
+    from ocr.tesseract import TesseractEngine
+
+    def strip(text: str) -> Image.Image:
+        img = Image.new("L", (700, 90), 255)
+        ImageDraw.Draw(img).text((30, 20), text, font=ImageFont.truetype(FONT, 40), fill=0)
+        return img
+
+    strips = [(strip("Giới tính: Nam"), 300), (strip("Dân tộc: Kinh"), 300), (strip("Năm sinh 1955"), 200)]
+    engine = TesseractEngine()
+    alone = [engine.read_lines(s, dpi) for s, dpi in strips]
+    together = engine.read_lines_many(strips)
+    assert all(alone) and [[(w.text, w.bbox, w.confidence) for w in ws] for ws in together] == \
+        [[(w.text, w.bbox, w.confidence) for w in ws] for ws in alone]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -191,3 +192,40 @@ def test_tesseract_reads_the_inked_part_and_boxes_land_on_the_whole_page(prose):
     for a, b in zip(whole.words, cropped.words):
         assert max(abs(p - q) for p, q in zip(a.bbox, b.bbox)) <= 2
     assert min(w.bbox[0] for w in cropped.words) >= 400 - 2
+
+
+def poison_strip() -> Image.Image:
+    """A strip of text over 32,767 pixels wide: Tesseract refuses the image, alone or in a run of pages."""
+    from PIL import ImageFont
+    img = Image.new("L", (33600, 120), 255)
+    draw = ImageDraw.Draw(img)
+    font = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf", 48)
+    for x in range(0, 33000, 1100):
+        draw.text((x + 40, 30), "Dải băng dài", font=font, fill=0)
+    img.info["dpi"] = (300, 300)
+    return img
+
+
+def test_a_ranges_pages_are_read_as_each_alone_and_a_page_tesseract_refuses_fails_alone(prose, form):
+    import pytesseract
+
+    from ocr.pipeline import PageReader
+
+    reader = PageReader(BARE)
+    for n, image in enumerate([prose[0], poison_strip(), form[0], Image.new("L", (800, 600), 250)], 1):
+        reader.add(n, image)
+    outcomes = reader.read()
+
+    assert sorted(outcomes) == [1, 2, 3, 4]
+    assert isinstance(outcomes[2], pytesseract.TesseractError)  # its own reason, as when read alone
+    for n, image in ((1, prose[0]), (3, form[0])):
+        alone = ocr_image(image, n, BARE)
+        timings = {"seconds": 0, "preprocess_seconds": 0}
+        assert outcomes[n].to_dict() | timings == alone.to_dict() | timings
+    assert outcomes[4].flags == ["blank"]
+    # A page that cannot even be prepared is that page's outcome too, not the range's.
+    small = PageReader(replace(BARE, max_pixels=1_000_000))
+    small.add(1, Image.new("L", (1200, 1000), 250))
+    small.add(2, Image.new("L", (800, 600), 250))
+    outcomes = small.read()
+    assert isinstance(outcomes[1], LimitExceeded) and outcomes[2].flags == ["blank"]

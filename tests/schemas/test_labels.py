@@ -272,3 +272,18 @@ def test_labels_without_a_colon_end_at_a_full_stop_a_dash_a_gap_or_their_row():
     rec = extract_records([page(["GIẤY BÁO TỬ", "Họ và tên: Ngô Minh Phúc", "Thân nhân", "Nghiêm Minh Dũng"])],
                           "nguoicocong/")[0]
     assert "relatives" not in rec["fields"]
+
+
+@pytest.mark.parametrize("asked,kept_in", [("Số", "sổ"), ("Số thứ tự", "sổ đăng ký"), ("Số", "quyển")])
+def test_words_after_trong_say_where_the_thing_asked_is_kept(asked, kept_in):
+    # a noun phrase puts its head first: "the number in the book" asks a number, not the book
+    assert keys(f"{asked} trong {kept_in}", "birth") == ["registration.number"]
+    assert keys(kept_in, "birth") == ["registration.book"]
+
+
+def test_a_syllable_the_vocabulary_knows_with_its_own_marks_is_no_event_folded_alike():
+    # "tự" (of "thứ tự", in the vocabulary's "số thứ tự đăng ký") folds like "tử" (death) but is another word
+    assert "death" not in meaning("Số thứ tự").attrs
+    assert keys("Số thứ tự trong sổ", "death") == ["registration.number"]
+    # the event written with its own marks, or without any, is still read
+    assert "death" in meaning("Ngày tử").attrs and "death" in meaning("NGAY TU").attrs

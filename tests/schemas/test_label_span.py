@@ -1,0 +1,54 @@
+"""How far a label reaches on its row (schemas/matching.py): its first words at the start of the row or column,
+a note in brackets inside it, the longest reading of the words before a matched wording."""
+
+from synth import page
+
+from schemas.layout import build_rows
+from schemas.loader import load_schemas
+from schemas.matching import find_labels
+
+SCHEMAS = load_schemas()
+
+
+def labels(text, record_type):
+    toks = build_rows(page([text]))[0].toks  # text: a line, or [(x, text), …] parts of one row
+    return [(m.spec.key, " ".join(t.text for t in toks[m.start:m.end])) for m in find_labels(toks, SCHEMAS[record_type], None)]
+
+
+def test_the_first_words_of_a_row_up_to_the_colon_are_the_label():
+    # a wording matched at the end ("LIỆT SĨ:") with words before it that say where: all of them are the label
+    assert labels("NƠI Ở HIỆN TẠI LIỆT SĨ: thị trấn Tân Xuân", "martyr") == [
+        ("residence", "NƠI Ở HIỆN TẠI LIỆT SĨ:")]
+
+
+def test_the_longest_reading_of_the_words_before_a_wording_wins():
+    # "ra đời người được khai sinh" alone would be a date; with "Nơi" before it, the place of birth
+    assert labels("Nơi ra đời người được khai sinh: xã Nga Điền", "birth") == [
+        ("place_of_birth", "Nơi ra đời người được khai sinh:")]
+
+
+def test_a_note_in_brackets_inside_a_label_is_the_labels():
+    assert labels("Giới tính (nam, nữ) người con: Nam", "birth") == [("sex", "Giới tính (nam, nữ) người con:")]
+    assert labels("NĂM SINH (DƯƠNG LỊCH) CHIẾN SĨ: 1951", "martyr")[0][0] == "date_of_birth"
+    assert labels("NĂM SINH (DƯƠNG LỊCH) CHIẾN SĨ: 1951", "martyr")[0][1].endswith("CHIẾN SĨ:")
+
+
+def test_a_value_after_a_label_with_no_colon_is_still_the_value():
+    # the bracket rule is for notes: a sex written after its label with no colon stays the value
+    assert labels("Giới tính Nam", "birth") == [("sex", "Giới tính")]
+
+
+def test_a_label_names_its_head_before_trong():
+    # "the order number in the book": a number, not the book; "Tập số" beside it is the book
+    assert labels("Số thứ tự trong sổ: 263", "marriage") == [("registration.number", "Số thứ tự trong sổ:")]
+    assert labels("Ngày đăng ký trong sổ: 05/03/1972", "birth")[0][0] == "registration.date"
+
+
+def test_a_ruled_rows_label_after_its_cell_border_reads_whole():
+    # a table's border read as "|" opens the row; the label ends at the gap before its value's cell
+    assert labels([(100, "| Số thứ tự trong sổ"), (640, "| 75")], "death") == [
+        ("registration.number", "Số thứ tự trong sổ")]
+
+
+def test_a_leader_glued_to_a_labels_last_word_ends_it():
+    assert labels("SỐ THỨ TỰ TRONG SỔ-- 62", "death") == [("registration.number", "SỐ THỨ TỰ TRONG SỔ--")]
