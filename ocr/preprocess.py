@@ -422,13 +422,7 @@ SKEW_SIDE = 1400
 
 def _ink_points(gray: np.ndarray, max_side: int) -> tuple[np.ndarray, np.ndarray, tuple[int, int]] | None:
     small, _ = shrink(gray, max_side)
-    ys, xs = np.nonzero(ink_mask(small))
-    if len(xs) < 200:
-        return None
-    if len(xs) > 150_000:
-        idx = np.random.default_rng(0).choice(len(xs), 150_000, replace=False)
-        ys, xs = ys[idx], xs[idx]
-    return ys.astype(np.float64), xs.astype(np.float64), small.shape
+    return _mask_points(small)
 
 
 def _profile_score(ys: np.ndarray, xs: np.ndarray, shape: tuple[int, int], angle: float) -> float:
@@ -498,6 +492,8 @@ def sideways_and_skew(gray: np.ndarray, margin: float = 1.5) -> tuple[bool, floa
 
 
 def _mask_points(small: np.ndarray) -> tuple[np.ndarray, np.ndarray, tuple[int, int]] | None:
+    """The ink pixels' coordinates of an already shrunk page (at most 150,000 of them, the same sample each
+    time), or None when there is too little ink to measure an angle on."""
     ys, xs = np.nonzero(ink_mask(small))
     if len(xs) < 200:
         return None
