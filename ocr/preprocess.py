@@ -509,15 +509,15 @@ def _sharpest(ys, xs, shape, angles: np.ndarray) -> tuple[float, float]:
     return float(angles[i]), scores[i]
 
 
-# How far around the quarter-size copy's best angle the half-size copy is searched, degrees: the coarse
-# search's step (0.5) and a quarter step more, as a quarter-size copy's best may lie a step off the finer one's.
+# How far around the quarter-size copy's best angle the full search's 0.5 degree grid is tried again on the
+# copy it measures, degrees: one step either side, as a quarter-size copy's best may lie a step off.
 FINE_REACH = 0.75
 
 
 def look_skew(look: Look, gray: np.ndarray, max_angle: float = 10.0) -> float:
     """``estimate_skew`` coarse to fine: the rows' angle searched in 0.5 degree steps on the quarter-size copy
-    (about a sixth of the ink points of the copy ``estimate_skew`` uses), then refined in 0.05 degree steps
-    on the half-size copy near that answer only. A page with too little ink for the quarter-size copy is
+    (about a sixth of the ink points of the copy ``estimate_skew`` uses), then refined on ``estimate_skew``'s
+    own copy near that answer only (the same angle, from about a third of its profiles). A page with too little ink for the quarter-size copy is
     measured as before."""
     return look_sideways_and_skew(look, gray, max_angle, sideways=False)[1]
 
@@ -537,11 +537,16 @@ def look_sideways_and_skew(look: Look, gray: np.ndarray, max_angle: float = SIDE
     best, rows = _sharpest(ys, xs, (h, w), steps)
     if sideways and _sharpest(xs, ys, (w, h), steps)[1] > rows * margin:
         return True, 0.0
-    fine = _mask_points(look.half)
+    # Refined on the very copy ``estimate_skew`` measures (the half-size copy of a small page has fewer
+    # pixels, and its best angle could sit a step off): its 0.5 degree grid near the quarter-size copy's best,
+    # then the same 0.05 degree steps around that, so the page is turned by the angle the full search finds.
+    fine = _ink_points(gray, SKEW_SIDE)
     if fine is None:
         return False, round(best, 2)
-    near = np.arange(max(-max_angle, best - FINE_REACH), min(max_angle, best + FINE_REACH) + 1e-9, 0.05)
-    return False, round(_sharpest(*fine, near)[0], 2)
+    near = steps[np.abs(steps - best) <= FINE_REACH + 1e-9]
+    refined, _ = _sharpest(*fine, near)
+    finer = np.arange(refined - 0.5, refined + 0.5 + 1e-9, 0.05)
+    return False, round(_sharpest(*fine, finer)[0], 2)
 
 
 def look_upright_ratio(look: Look, height: float | None) -> float | None:

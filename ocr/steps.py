@@ -44,7 +44,7 @@ OSD_LEAN = 1.0
 CLEAR_UPRIGHT = 3.0
 # Paper whose brightness varies by less than this many grey levels (1st to 99th percentile, pp.paper_spread)
 # is not flattened: evenly lit scans give 0-3, the synthetic scans' lighting 29 and more.
-EVEN_PAPER = 10.0
+EVEN_PAPER = 4.0
 
 
 class StepError(ValueError):
@@ -287,7 +287,7 @@ def normalize_background(page: Page, opts: BackgroundOptions) -> None:
 def turn_sideways(page: Page, _opts: OrientOptions) -> None:
     # The sideways test searches the rows' angle as deskewing does (same copies, same range): a page
     # left as it is keeps that angle, and deskewing does not search again (about 10 ms on a 300 dpi page).
-    if page.context.look:  # coarse on the quarter-size copy, refined on the half-size one
+    if page.context.look:  # coarse on the quarter-size copy, refined on the copy the full search measures
         sideways, skew = pp.look_sideways_and_skew(page.look(), page.image)
     else:
         sideways, skew = pp.sideways_and_skew(page.image)
