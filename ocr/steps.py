@@ -43,8 +43,10 @@ OSD_LEAN = 1.0
 # full size, upside-down ones at most 0.6 on both.
 CLEAR_UPRIGHT = 3.0
 # Paper whose brightness varies by less than this many grey levels (1st to 99th percentile, pp.paper_spread)
-# is not flattened: evenly lit scans give 0-3, the synthetic scans' lighting 29 and more.
-EVEN_PAPER = 4.0
+# is not flattened: only paper that is perfectly even (a born-digital page, a clean register scan: 0). Flattening
+# pays even on slightly uneven paper: forms varying by 2 levels lost fields to OCR when it was skipped there
+# (scripts/bench_extract.py, docs/benchmarks.md).
+EVEN_PAPER = 1.0
 
 
 class StepError(ValueError):
