@@ -480,7 +480,11 @@ class PageReader:
         toks = segs[si][0].toks
         k = value_start(toks)
         if k is not None:
-            self._pend(draft, _text(toks[:k]), toks[k:], section, None)
+            value = toks[k:]
+            if more := self._unit_rest(value, segs, si, used):  # "… thành phố Đồng" / "Hới, tỉnh …": as a labelled
+                used.add(self._below(segs, si))  # value, a place cut mid-name goes on below
+                value = value + more
+            self._pend(draft, _text(toks[:k]), value, section, None)
             return
         if not label_words_only(toks):
             return
