@@ -767,7 +767,7 @@ class PageReader:
         n = completes_unit(_text(toks), [t.text for t in words])
         if n == 0 or n < len(words) and (find_labels(words[n:], self.schema, forced) or _opens_with_label(words[n:])):
             return []  # (the words after the name's rest, if any, are more of the value: no label among them)
-        return words
+        return _value_toks(words, "place") or words  # (a speck after the rest is no part of the place: "Hóa ˆ")
 
     # --- tables ---
     def _read_table(self, strict: bool = False) -> bool:
