@@ -67,6 +67,9 @@ class OcrOptions:
     # Cheap tests on the page itself before the costly pixel passes of the rule and leader
     # searches (same result; off only to measure what they save).
     prechecks: bool = True
+    # Which steps a page needs, decided from one cheap look at it (ocr/steps.py: Page.look);
+    # off only to measure what it saves.
+    look: bool = True
 
     @classmethod
     def from_config(cls, config: Config) -> "OcrOptions":
@@ -165,7 +168,7 @@ def prepare(image: Image.Image, options: OcrOptions, clock: StepClock | None = N
     page = Page(image=pp.to_array(image), info=info, steps=pipeline.names,
                 context=PageContext(languages=options.languages, timeout=options.timeout,
                                     max_pixels=options.max_pixels, model_dir=_model_dir(options),
-                                    prechecks=options.prechecks))
+                                    prechecks=options.prechecks, look=options.look))
     lap("decode")
     run_pipeline(page, pipeline, lap)
     return page.image, page.info
@@ -377,6 +380,7 @@ def _finish(prepared: PreparedPage, result: PageText, options: OcrOptions) -> Pa
     result.source_width, result.source_height = info["source_width"], info["source_height"]
     result.model = options.model
     result.preprocess_seconds = round(prepared.prep_seconds, 3)
+    result.skipped = info.get("skipped", {})
     # The page's preprocessing and its share of the runs that read it (the engine's, the second look's).
     result.seconds = round(prepared.prep_seconds + result.seconds, 3)
     result.flags = quality_flags(result, options)

@@ -13,6 +13,8 @@ Which steps run, and why the defaults are what they are, is in docs/ocr.md.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
+from typing import Any
 
 import cv2
 import numpy as np
@@ -79,16 +81,23 @@ def shrink(gray: np.ndarray, max_side: int) -> tuple[np.ndarray, float]:
     return cv2.resize(gray, None, fx=f, fy=f, interpolation=cv2.INTER_AREA), f
 
 
-def text_height(gray: np.ndarray) -> float | None:
+def text_height(gray: np.ndarray, look: "Look | None" = None) -> float | None:
     """Median height in pixels of letter-sized ink components (close to the
     x-height for lower-case text), or ``None`` when the page has too few.
 
     Measured on a half-size copy when the letters are big enough to survive
-    it (one component pass over a 300 dpi page costs ~0.1 s).
+    it (one component pass over a 300 dpi page costs ~0.1 s); ``look``: the
+    page's look, whose half-size components are then measured once for this
+    and for ``look_specks`` and ``look_dot_rows``.
     """
     if min(gray.shape) > 1200:
-        half = cv2.resize(gray, (gray.shape[1] // 2, gray.shape[0] // 2), interpolation=cv2.INTER_AREA)
-        h = _text_height(half)
+        if look is not None and gray.shape[0] % 2 == 0 and gray.shape[1] % 2 == 0:
+            found = half_components(look)  # the same copy as below: an even page halves exactly
+            h = _component_height(found[0], look.half.shape[0]) if found is not None else None
+        else:
+            # An odd page's half-size copy here is OpenCV's resize of all of it (the look leaves out its last
+            # row or column): the same text height as ever, which the steps after it depend on.
+            h = _text_height(cv2.resize(gray, (gray.shape[1] // 2, gray.shape[0] // 2), interpolation=cv2.INTER_AREA))
         if h is not None and h >= 10:
             return h * 2
     return _text_height(gray)
@@ -97,13 +106,17 @@ def text_height(gray: np.ndarray) -> float | None:
 def _text_height(gray: np.ndarray) -> float | None:
     mask = ink_mask(gray).astype(np.uint8)
     n, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
-    if n < 2:
+    return _component_height(stats, gray.shape[0])
+
+
+def _component_height(stats: np.ndarray, page_height: int) -> float | None:
+    if len(stats) < 2:
         return None
     h = stats[1:, cv2.CC_STAT_HEIGHT]
     w = stats[1:, cv2.CC_STAT_WIDTH]
     area = stats[1:, cv2.CC_STAT_AREA]
     # Letters: not specks, not lines or blobs; roughly as wide as tall.
-    keep = (h >= 3) & (area >= 6) & (w <= 3 * h) & (h <= 4 * w) & (h < gray.shape[0] / 10)
+    keep = (h >= 3) & (area >= 6) & (w <= 3 * h) & (h <= 4 * w) & (h < page_height / 10)
     if keep.sum() < 20:
         return None
     # Dots of leaders and the many separate Vietnamese diacritics are small
@@ -112,6 +125,172 @@ def _text_height(gray: np.ndarray) -> float | None:
     h = h[keep]
     h = h[h >= 0.45 * np.percentile(h, 90)]
     return float(np.median(h))
+
+
+# --------------------------------------------------------------------------- one cheap look
+
+
+@dataclass
+class Look:
+    """A page seen at half and quarter size (about 1 ms of CPU for a 300 dpi A4 page), and what is
+    measured on those copies, each once: every step asks it before its full-size pass whether the page
+    needs that pass. A look belongs to one image; a step that changes the pixels makes the next step take
+    a new one (``ocr/steps.py: Page.look``)."""
+
+    half: np.ndarray
+    quarter: np.ndarray
+    measured: dict[str, Any] = field(default_factory=dict)
+
+    def once(self, name: str, compute):
+        if name not in self.measured:
+            self.measured[name] = compute()
+        return self.measured[name]
+
+
+def look_at(gray: np.ndarray) -> Look:
+    """The half-size copy (what ``text_height`` measures on) and a quarter-size copy made from it: an area
+    average by exactly two is a fast path in OpenCV, a resize by another factor costs ten times more, so a
+    page with an odd number of rows or columns leaves its last one out of the copies."""
+    return Look(*_halve_twice(gray))
+
+
+def _halve(gray: np.ndarray) -> np.ndarray:
+    h, w = gray.shape[:2]
+    if h < 2 or w < 2:
+        return gray.copy()
+    even = gray[:h - h % 2, :w - w % 2]
+    return cv2.resize(even, (even.shape[1] // 2, even.shape[0] // 2), interpolation=cv2.INTER_AREA)
+
+
+def _halve_twice(gray: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    half = _halve(gray)
+    return half, _halve(half)
+
+
+def grey_percentiles(gray: np.ndarray, percents: tuple[float, ...]) -> list[int]:
+    """The grey levels below which ``percents`` of the pixels lie, from the histogram (a sort of the pixels
+    costs ten times more)."""
+    cum = np.cumsum(cv2.calcHist([gray], [0], None, [256], [0, 256]).ravel())
+    return [int(np.searchsorted(cum, cum[-1] * q / 100)) for q in percents]
+
+
+def grey_median(gray: np.ndarray) -> float:
+    """``np.median`` of a uint8 image, from its histogram."""
+    cum = np.cumsum(cv2.calcHist([gray], [0], None, [256], [0, 256]).ravel())
+    n = int(cum[-1])
+    lo, hi = np.searchsorted(cum, [(n - 1) // 2 + 1, n // 2 + 1])
+    return (int(lo) + int(hi)) / 2
+
+
+def paper_closing(small: np.ndarray, kernel: int = 0) -> tuple[np.ndarray, int]:
+    """The paper without the text on a small copy of the page: a grey closing (the text is thinner than the
+    kernel, so it disappears); (the closing, the kernel)."""
+    k = kernel or max(7, (min(small.shape) // 60) | 1)
+    return cv2.morphologyEx(small, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (k, k))), k
+
+
+def paper_spread(look: Look, kernel: int = 0) -> float:
+    """How much the paper's brightness varies over the page, in grey levels: the 1st to the 99th percentile
+    of ``paper_closing`` on the quarter-size copy (not smoothed: the smoothing costs 20 times the closing
+    and only narrows the spread). 0-3 on an evenly lit scan, 20 and more on yellowed, unevenly lit paper.
+    Flattening a page whose paper is even only stretches its grey levels, which neither the ink masks
+    (Otsu) nor Tesseract see."""
+    def spread() -> float:
+        lo, hi = grey_percentiles(paper_closing(look.quarter, kernel)[0], (1, 99))
+        return float(hi - lo)
+    return look.once(("paper_spread", kernel), spread)
+
+
+def half_components(look: Look) -> tuple[np.ndarray, np.ndarray, float] | None:
+    """The ink components of the half-size copy (Otsu), as ``cv2.connectedComponentsWithStats`` gives
+    them, and the threshold: (stats, background row first; labels; threshold); None for a page without
+    ink. One pass serves the text height and the test for specks and rows of dots."""
+    def components():
+        g = look.half
+        if g.size == 0 or int(g.max()) - int(g.min()) < 40:
+            return None
+        t, _ = cv2.threshold(g, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+        _, labels, stats, _ = cv2.connectedComponentsWithStats((g <= t).astype(np.uint8), connectivity=8)
+        return stats, labels, float(t)
+    return look.once("half_components", components)
+
+
+def look_specks(look: Look, height: float) -> int:
+    """Speck candidates (counted up to one) that ``clean_components`` would find at full size, judged on the
+    half-size copy's components: a speck (at most ``speck_area(height)`` pixels at full size) is at most a
+    quarter of that, plus one, at half size, or it fades there (``faded_specks``); letters and diacritics
+    are larger. What it can miss: a speck of a pixel or two beside a letter (measured on the degraded scans
+    of scripts/bench_ocr.py: one pixel on one page; every page with specks had some it counted)."""
+    found = half_components(look)
+    if found is None:
+        return 0
+    stats, labels, threshold = found[0][1:], found[1], found[2]
+    # Specks count when they lie more than a third of a letter height from other ink: the halving cuts
+    # tiny fragments off the tips of strokes and marks, beside them; a clean page has no speck farther out.
+    reach = max(2, round(height / 6))
+    specks = isolated_specks(stats, labels, max(1, speck_area(height) // 4 + 1), reach)
+    return specks or faded_specks(look.half, labels, threshold, reach)
+
+
+def look_dot_rows(look: Look, height: float) -> bool:
+    """Whether dots may line up into a leader, judged on the half-size copy's components: a leader's dots
+    are at most half as tall and wide there, a gap between them at most half as long (dots closer than two
+    pixels merge into one flat component, so flat components of any width count as dots; its run is then
+    one wide box)."""
+    found = half_components(look)
+    if found is None:
+        return False
+    stats = found[0][1:]
+    ch, cw = stats[:, cv2.CC_STAT_HEIGHT], stats[:, cv2.CC_STAT_WIDTH]
+    dots = (ch <= height * 0.35 / 2 + 1) & ((cw <= height * 0.45 / 2 + 1) | (cw >= height * 2))
+    return bool(dots.any() and may_have_dot_rows(stats[dots], int(max(3, height * 1.5) / 2) + 2,
+                                                 max(2, int(height * 4 / 2) - 2)))
+
+
+def isolated_specks(stats: np.ndarray, labels: np.ndarray, max_area: int, reach: int, enough: int = 1) -> int:
+    """How many components (``stats`` without the background row) of at most ``max_area`` pixels lie more than
+    ``reach`` pixels from any other ink, counted up to ``enough``: specks on the paper, not the fragments a
+    halving cuts off a stroke or a mark, which lie beside it. Each is judged in its own box, widened."""
+    found = 0
+    H, W = labels.shape
+    for i in np.flatnonzero(stats[:, cv2.CC_STAT_AREA] <= max_area) + 1:
+        x, y, w, h = (int(v) for v in stats[i - 1, :4])
+        around = labels[max(0, y - reach):min(H, y + h + reach), max(0, x - reach):min(W, x + w + reach)]
+        if not ((around != 0) & (around != i)).any():
+            found += 1
+            if found >= enough:
+                break
+    return found
+
+
+def faded_specks(half: np.ndarray, labels: np.ndarray, threshold: float, reach: int) -> int:
+    """Pixels of the half-size copy a full-size speck may have left, away from the ink: a speck of one or
+    two pixels is averaged with its paper and fades above the threshold, but it still darkens its pixel by
+    at least a quarter of its own darkness. So: pixels darker than the paper by a quarter of the way to the
+    threshold, more than ``reach`` from the ink. Faint marks (pencil, bleed-through) count too: the
+    full-size pass then judges them."""
+    paper = grey_median(half)
+    faint = half <= paper - max(8.0, (paper - threshold) / 4)
+    if not faint.any():
+        return 0
+    near = cv2.dilate((labels > 0).astype(np.uint8), np.ones((2 * reach + 1,) * 2, np.uint8))
+    return int(np.count_nonzero(faint & (near == 0)))
+
+
+def look_edge_dark(look: Look) -> bool:
+    """Whether the quarter-size copy has a pixel at its edge dark enough for ``remove_border`` to start a
+    region from (with 16 grey levels to spare for the copy's own averaging): a page without one has no
+    region touching the edge to whiten."""
+    q = look.quarter
+    if q.size == 0:
+        return False
+    dark = min(110, int(grey_median(q)) - 40) + 16
+    return bool(min(q[0].min(), q[-1].min(), q[:, 0].min(), q[:, -1].min()) < dark)
+
+
+def speck_area(height: float) -> int:
+    """The largest ink component ``clean_components`` takes for a speck: smaller than any diacritic dot."""
+    return max(2, int((height * 0.08) ** 2))
 
 
 # --------------------------------------------------------------------------- colour stamps
@@ -145,15 +324,18 @@ def remove_stamps(rgb: np.ndarray, min_excess: int = 50) -> np.ndarray:
 # --------------------------------------------------------------------------- border
 
 
-def remove_border(gray: np.ndarray, min_fraction: float = 0.002) -> np.ndarray:
+def remove_border(gray: np.ndarray, min_fraction: float = 0.002, small: np.ndarray | None = None) -> np.ndarray:
     """Whiten dark regions touching the image edge (scanner lid, book gutter).
 
     A region counts when it touches an edge and covers at least ``min_fraction``
     of the page: text touching the edge is a few letters, far smaller. Found on
-    a quarter-size copy, which is plenty for regions this big.
+    a quarter-size copy (``small``: the page's look's, when at hand), which is
+    plenty for regions this big.
     """
-    small = cv2.resize(gray, (max(1, gray.shape[1] // 4), max(1, gray.shape[0] // 4)), interpolation=cv2.INTER_AREA)
-    dark = (small < min(110, int(np.median(small)) - 40)).astype(np.uint8)
+    if small is None:
+        small = cv2.resize(gray, (max(1, gray.shape[1] // 4), max(1, gray.shape[0] // 4)),
+                           interpolation=cv2.INTER_AREA)
+    dark = (small < min(110, int(grey_median(small)) - 40)).astype(np.uint8)
     if not dark.any():
         return gray
     n, labels, stats, _ = cv2.connectedComponentsWithStats(dark, connectivity=8)
@@ -240,13 +422,7 @@ SKEW_SIDE = 1400
 
 def _ink_points(gray: np.ndarray, max_side: int) -> tuple[np.ndarray, np.ndarray, tuple[int, int]] | None:
     small, _ = shrink(gray, max_side)
-    ys, xs = np.nonzero(ink_mask(small))
-    if len(xs) < 200:
-        return None
-    if len(xs) > 150_000:
-        idx = np.random.default_rng(0).choice(len(xs), 150_000, replace=False)
-        ys, xs = ys[idx], xs[idx]
-    return ys.astype(np.float64), xs.astype(np.float64), small.shape
+    return _mask_points(small)
 
 
 def _profile_score(ys: np.ndarray, xs: np.ndarray, shape: tuple[int, int], angle: float) -> float:
@@ -313,6 +489,72 @@ def sideways_and_skew(gray: np.ndarray, margin: float = 1.5) -> tuple[bool, floa
     angle, rows = _best_angle(ys, xs, (h, w), SIDEWAYS_MAX_ANGLE)
     _, cols = _best_angle(xs, ys, (w, h), SIDEWAYS_MAX_ANGLE)
     return cols > rows * margin, angle
+
+
+def _mask_points(small: np.ndarray) -> tuple[np.ndarray, np.ndarray, tuple[int, int]] | None:
+    """The ink pixels' coordinates of an already shrunk page (at most 150,000 of them, the same sample each
+    time), or None when there is too little ink to measure an angle on."""
+    ys, xs = np.nonzero(ink_mask(small))
+    if len(xs) < 200:
+        return None
+    if len(xs) > 150_000:
+        idx = np.random.default_rng(0).choice(len(xs), 150_000, replace=False)
+        ys, xs = ys[idx], xs[idx]
+    return ys.astype(np.float64), xs.astype(np.float64), small.shape
+
+
+def _sharpest(ys, xs, shape, angles: np.ndarray) -> tuple[float, float]:
+    scores = [_profile_score(ys, xs, shape, a) for a in angles]
+    i = int(np.argmax(scores))
+    return float(angles[i]), scores[i]
+
+
+# How far around the quarter-size copy's best angle the full search's 0.5 degree grid is tried again on the
+# copy it measures, degrees: one step either side, as a quarter-size copy's best may lie a step off.
+FINE_REACH = 0.75
+
+
+def look_skew(look: Look, gray: np.ndarray, max_angle: float = 10.0) -> float:
+    """``estimate_skew`` coarse to fine: the rows' angle searched in 0.5 degree steps on the quarter-size copy
+    (about a sixth of the ink points of the copy ``estimate_skew`` uses), then refined on ``estimate_skew``'s
+    own copy near that answer only (the same angle, from about a third of its profiles). A page with too little ink for the quarter-size copy is
+    measured as before."""
+    return look_sideways_and_skew(look, gray, max_angle, sideways=False)[1]
+
+
+def look_sideways_and_skew(look: Look, gray: np.ndarray, max_angle: float = SIDEWAYS_MAX_ANGLE,
+                           margin: float = 1.5, sideways: bool = True) -> tuple[bool, float]:
+    """``sideways_and_skew`` coarse to fine (see ``look_skew``): the columns' angle is searched on the
+    quarter-size copy beside the rows', and a page found sideways is not refined (it is turned and
+    measured again). ``sideways=False``: the skew alone."""
+    coarse = _mask_points(look.quarter)
+    if coarse is None:
+        if sideways and max_angle == SIDEWAYS_MAX_ANGLE:
+            return sideways_and_skew(gray, margin)
+        return False, estimate_skew(gray, max_angle=max_angle)
+    ys, xs, (h, w) = coarse
+    steps = np.arange(-max_angle, max_angle + 1e-9, 0.5)
+    best, rows = _sharpest(ys, xs, (h, w), steps)
+    if sideways and _sharpest(xs, ys, (w, h), steps)[1] > rows * margin:
+        return True, 0.0
+    # Refined on the very copy ``estimate_skew`` measures (the half-size copy of a small page has fewer
+    # pixels, and its best angle could sit a step off): its 0.5 degree grid near the quarter-size copy's best,
+    # then the same 0.05 degree steps around that, so the page is turned by the angle the full search finds.
+    fine = _ink_points(gray, SKEW_SIDE)
+    if fine is None:
+        return False, round(best, 2)
+    near = steps[np.abs(steps - best) <= FINE_REACH + 1e-9]
+    refined, _ = _sharpest(*fine, near)
+    finer = np.arange(refined - 0.5, refined + 0.5 + 1e-9, 0.05)
+    return False, round(_sharpest(*fine, finer)[0], 2)
+
+
+def look_upright_ratio(look: Look, height: float | None) -> float | None:
+    """``upright_ratio`` on the half-size copy, for pages whose letters are still at least 10 pixels tall
+    there (a 300 dpi page's are 13; the full test brings them to 16); None when they are not."""
+    if not height or height / 2 < 10:
+        return None
+    return look.once(("upright_ratio", height), lambda: upright_ratio(look.half, height / 2))
 
 
 def upright_ratio(gray: np.ndarray, height: float | None = None) -> float | None:
@@ -432,16 +674,17 @@ def rescale(arr: np.ndarray, factor: float) -> np.ndarray:
 # --------------------------------------------------------------------------- clean-up
 
 
-def normalize_background(gray: np.ndarray, kernel: int = 0) -> np.ndarray:
+def normalize_background(gray: np.ndarray, kernel: int = 0, small: np.ndarray | None = None) -> np.ndarray:
     """Flatten uneven lighting and yellowing: divide by an estimate of the paper.
 
     The paper is estimated by a grey closing (text is thinner than the kernel,
-    so it disappears) on a quarter-size copy, then smoothed and enlarged back.
+    so it disappears) on a quarter-size copy (``small``: the page's look's, when
+    at hand), then smoothed and enlarged back.
     """
     h, w = gray.shape
-    small = cv2.resize(gray, (max(1, w // 4), max(1, h // 4)), interpolation=cv2.INTER_AREA)
-    k = kernel or max(7, (min(small.shape) // 60) | 1)
-    bg = cv2.morphologyEx(small, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (k, k)))
+    if small is None:
+        small = cv2.resize(gray, (max(1, w // 4), max(1, h // 4)), interpolation=cv2.INTER_AREA)
+    bg, k = paper_closing(small, kernel)
     bg = cv2.GaussianBlur(bg, (0, 0), k)
     bg = cv2.resize(np.maximum(bg, 1), (w, h), interpolation=cv2.INTER_LINEAR)
     return cv2.divide(gray, bg, scale=255)

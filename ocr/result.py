@@ -63,6 +63,8 @@ class PageText:
     rotation_confidence: float = 0.0  # Tesseract OSD orientation confidence (0 when OSD was not asked)
     orientation_method: str = ""  # "profile" (ink around text lines), "osd" (Tesseract), "" (not checked)
     preprocess_seconds: float = 0.0
+    # Preprocessing steps (or parts) the page was found not to need, each with why (ocr/steps.py: Page.skip).
+    skipped: dict[str, str] = field(default_factory=dict)
 
     @property
     def text(self) -> str:
@@ -123,4 +125,5 @@ class PageText:
             rotation_confidence=d.get("rotation_confidence", 0.0),
             orientation_method=d.get("orientation_method", ""),
             preprocess_seconds=d.get("preprocess_seconds", 0.0),
+            skipped=dict(d.get("skipped", {})),
         )

@@ -38,6 +38,13 @@ UPRIGHT_RATIO = 2.0
 # confirms an upside-down lean of the ink profile (measured: upside-down
 # registers 1.6-3.3; degraded upright forms it was unsure of 0.2).
 OSD_LEAN = 1.0
+# The same measure on the half-size copy from which a page is taken as upright without the full-size test:
+# upright pages of scripts/bench_ocr.py and scripts/bench_pipeline.py give 1.8-12 there against 2.6-17 at
+# full size, upside-down ones at most 0.6 on both.
+CLEAR_UPRIGHT = 3.0
+# Paper whose brightness varies by less than this many grey levels (1st to 99th percentile, pp.paper_spread)
+# is not flattened: evenly lit scans give 0-3, the synthetic scans' lighting 29 and more.
+EVEN_PAPER = 4.0
 
 
 class StepError(ValueError):
@@ -54,6 +61,8 @@ class PageContext:
     model_dir: str | None = None
     # Cheap tests before costly pixel passes (same result; off only to measure what they save).
     prechecks: bool = True
+    # Steps decided from one cheap look at the page (pp.Look); off only to measure what it saves.
+    look: bool = True
 
 
 @dataclass
@@ -68,6 +77,26 @@ class Page:
     specks_pending: bool = False  # despeckling left to the leaders step's component pass
     # The skew the sideways test found, with the pixels it was found on (a later step may change them).
     measured_skew: tuple[np.ndarray, float] | None = None
+    # The page's look, with the pixels it was taken of: a step that changes them makes the next one look again.
+    seen: tuple[np.ndarray, pp.Look] | None = None
+
+    def look(self) -> pp.Look:
+        """The look at the page as it is now (half and quarter copies, about 1 ms), taken once per image."""
+        if self.seen is None or self.seen[0] is not self.image:
+            self.seen = (self.image, pp.look_at(self.image))
+        return self.seen[1]
+
+    def looked(self, measure: str) -> pp.Look | None:
+        """The look at the page as it is now when ``measure`` was already taken on it, else None: a step
+        that would have to take it anew gains nothing over its own full pass."""
+        if self.seen is not None and self.seen[0] is self.image and measure in self.seen[1].measured:
+            return self.seen[1]
+        return None
+
+    def skip(self, step: str, reason: str) -> None:
+        """Record that ``step`` (or part of it) was not run and why: operators see it in the page's OCR
+        result (``PageText.skipped``). Measures of the page only, never its text."""
+        self.info.setdefault("skipped", {})[step] = reason
 
 
 # --------------------------------------------------------------------------- options
@@ -229,13 +258,25 @@ def to_grey(page: Page, _opts: NoOptions) -> None:
 
 @step("border", BorderOptions)
 def remove_border(page: Page, opts: BorderOptions) -> None:
+    if page.context.look and not pp.look_edge_dark(page.look()):
+        page.skip("border", "nothing dark at the edges")
+        return
     page.image = pp.remove_border(page.image, min_fraction=opts.min_fraction)
 
 
 # Flattening the paper first makes every ink mask below (orientation, skew,
-# text height) reliable on yellowed, unevenly lit pages.
+# text height) reliable on yellowed, unevenly lit pages. Paper that is even
+# already is left as it is: dividing it by itself only stretches its grey levels.
 @step("background", BackgroundOptions)
 def normalize_background(page: Page, opts: BackgroundOptions) -> None:
+    if not page.context.look:
+        page.image = pp.normalize_background(page.image, kernel=opts.kernel)
+        return
+    look = page.look()
+    spread = pp.paper_spread(look, opts.kernel)
+    if spread < EVEN_PAPER:
+        page.skip("background", f"even paper (varies by {spread:.0f} grey levels)")
+        return
     page.image = pp.normalize_background(page.image, kernel=opts.kernel)
 
 
@@ -244,9 +285,12 @@ def normalize_background(page: Page, opts: BackgroundOptions) -> None:
 # upright or upside down (Tesseract OSD on a small clean copy).
 @step("orient", OrientOptions)
 def turn_sideways(page: Page, _opts: OrientOptions) -> None:
-    # The sideways test searches the rows' angle as deskewing does (same resolution, same range): a page
+    # The sideways test searches the rows' angle as deskewing does (same copies, same range): a page
     # left as it is keeps that angle, and deskewing does not search again (about 10 ms on a 300 dpi page).
-    sideways, skew = pp.sideways_and_skew(page.image)
+    if page.context.look:  # coarse on the quarter-size copy, refined on the copy the full search measures
+        sideways, skew = pp.look_sideways_and_skew(page.look(), page.image)
+    else:
+        sideways, skew = pp.sideways_and_skew(page.image)
     if sideways:
         page.image = pp.rotate_orthogonal(page.image, 90)
         page.info["rotation"] = 90
@@ -259,6 +303,8 @@ def deskew(page: Page, opts: DeskewOptions) -> None:
     measured = page.measured_skew
     if measured is not None and measured[0] is page.image and opts.max_angle == pp.SIDEWAYS_MAX_ANGLE:
         angle = measured[1]
+    elif page.context.look:
+        angle = pp.look_skew(page.look(), page.image, max_angle=opts.max_angle)
     else:
         angle = pp.estimate_skew(page.image, max_angle=opts.max_angle)
     if abs(angle) >= opts.min_angle:
@@ -268,7 +314,7 @@ def deskew(page: Page, opts: DeskewOptions) -> None:
 
 @step("text_height", always=True)
 def measure_text_height(page: Page, _opts: NoOptions) -> None:
-    page.height = pp.text_height(page.image)
+    page.height = pp.text_height(page.image, page.look() if page.context.look else None)
 
 
 @step("orient", OrientOptions)
@@ -276,6 +322,11 @@ def turn_upright(page: Page, opts: OrientOptions) -> None:
     """Most pages are settled by where their ink lies around the text lines
     (milliseconds); only unclear ones pay for OSD (~0.3-0.5 s)."""
     gray, info, ctx = page.image, page.info, page.context
+    quick = pp.look_upright_ratio(page.look(), page.height) if ctx.look else None
+    if quick is not None and quick >= CLEAR_UPRIGHT:
+        info["orientation_method"] = "profile"
+        page.skip("upright_test", f"upright at half size (ink above/below the lines {quick:.1f})")
+        return
     ratio = pp.upright_ratio(gray, page.height)
     if ratio is not None and ratio >= UPRIGHT_RATIO:
         info["orientation_method"] = "profile"
@@ -348,15 +399,33 @@ def denoise(page: Page, opts: DenoiseOptions) -> None:
     elif "leaders" in page.steps:
         page.specks_pending = True  # one pass over the ink components for both
     else:
-        page.image = pp.clean_components(page.image, height=page.height, specks=True, leaders=False,
-                                         precheck=page.context.prechecks)
+        clean_components(page, specks=True, leaders=False)
 
 
 @step("leaders")
 def remove_leaders(page: Page, _opts: NoOptions) -> None:
-    page.image = pp.clean_components(page.image, height=page.height, specks=page.specks_pending, leaders=True,
-                                     precheck=page.context.prechecks)
+    clean_components(page, specks=page.specks_pending, leaders=True)
     page.specks_pending = False
+
+
+def clean_components(page: Page, specks: bool, leaders: bool) -> None:
+    """Despeckling and the leader search, in one pass over the page's ink components, for what the look at
+    the page says it may hold: the half-size copy's components, already counted for the text height when no
+    step since has changed the page (pp.look_specks, pp.look_dot_rows). Without them (a rescaled page, ruled lines
+    whitened) the full-size pass decides alone."""
+    height = page.height
+    look = page.looked("half_components") if page.context.look and height else None
+    if look is not None and height:
+        if specks and not pp.look_specks(look, height):
+            page.skip("denoise", "no specks")
+            specks = False
+        # A pass that runs for the specks looks for leaders itself (pp.may_have_dot_rows, at full size).
+        if leaders and not specks and not pp.look_dot_rows(look, height):
+            page.skip("leaders", "no rows of dots")
+            leaders = False
+    if specks or leaders:
+        page.image = pp.clean_components(page.image, height=page.height, specks=specks, leaders=leaders,
+                                         precheck=page.context.prechecks)
 
 
 @step("binarize", BinarizeOptions)

@@ -5,6 +5,7 @@
     .venv/bin/python scripts/bench_ocr.py --pages 3 --levels 0,3 --models fast
     .venv/bin/python scripts/bench_ocr.py --variants no-orient '+binarize;binarize=otsu'   # ablations
     .venv/bin/python scripts/bench_ocr.py --step-times --pages 6       # CPU per preprocessing step, no OCR
+    .venv/bin/python scripts/bench_ocr.py --step-times --pages 3 --registers 4 --variants look=false
 
 Synthetic scans (ocr/synthetic.py, seeded) are written to ``--out``/scans,
 then every page is read by each engine: ``bare`` is the tesseract command on
@@ -147,7 +148,7 @@ def parse_variant(spec: str) -> dict:
             out[key] = int(value)
         elif key in ("osd_confidence", "low_confidence"):
             out[key] = float(value)
-        elif key in ("crop", "prechecks", "force_ocr"):
+        elif key in ("crop", "prechecks", "force_ocr", "look"):
             out[key] = value.lower() in ("1", "true", "on", "yes")
         else:
             out[key] = value
@@ -287,34 +288,70 @@ def report(rows: list[dict], command: str, wall: float) -> str:
     return "\n".join(out) + "\n"
 
 
-def step_times(entries: list[dict], scans: Path) -> str:
+def step_times(entries: list[dict], scans: Path, variants: list[str] = (), rounds: int = 3,
+               registers: int = 0) -> str:
     """CPU milliseconds of each preprocessing step, median per page kind and level (no Tesseract run).
 
     Process time, so the other work on a shared machine does not count; what
     a step costs is set against what it buys in CER by the ``no-STEP`` variants.
+    With ``variants`` (``look=false``, ``no-deskew`` ...), each page is prepared
+    with the defaults and with each variant in turn, ``rounds`` times, and the
+    totals are put side by side. ``registers``: also that many pages of
+    scripts/bench_pipeline.py's register (clean, upright, 300 dpi).
     """
     from PIL import Image
 
     from ocr.pipeline import OcrOptions, StepClock, prepare
 
-    per: dict = defaultdict(lambda: defaultdict(list))
-    options = OcrOptions()
+    runs = [("defaults", OcrOptions())] + [(v, replace(OcrOptions(), **parse_variant(v))) for v in variants]
+    pages = []
     for e in entries:
         with Image.open(scans / e["image"]) as im:
             im.load()
-            clock = StepClock()
-            prepare(im, options, clock)
-        group = f"{e['kind']} L{e['level']}" + (" turned" if e.get("rotation") else "")
-        for step, secs in clock.seconds.items():
-            per[group][step].append(secs * 1000)
-        per[group]["all"].append(sum(clock.seconds.values()) * 1000)
-    steps = sorted({s for g in per.values() for s in g if s != "all"}) + ["all"]
-    lines = ["| pages | n | " + " | ".join(steps) + " |", "|---|---|" + "---|" * len(steps)]
-    for group in sorted(per):
-        n = len(per[group]["all"])
-        lines.append(f"| {group} | {n} | " + " | ".join(
-            f"{statistics.median(per[group][s]):.0f}" if per[group].get(s) else "-" for s in steps) + " |")
-    return "CPU ms per page and step (median)\n\n" + "\n".join(lines)
+            pages.append((f"{e['kind']} L{e['level']}" + (" turned" if e.get("rotation") else ""), im.copy()))
+    if registers:
+        from bench_pipeline import render_register
+
+        rng = np.random.default_rng(7)
+        pages += [("bench_pipeline register", render_register(n, rng)[0]) for n in range(registers)]
+    per: dict = {name: defaultdict(lambda: defaultdict(list)) for name, _ in runs}
+    skipped: dict = defaultdict(lambda: defaultdict(int))
+    for _name, options in runs:  # imports and first-call set-up are no step's cost
+        prepare(pages[0][1], options)
+    for _ in range(rounds):
+        for group, im in pages:
+            for name, options in runs:  # alternating, so a busier moment costs every run alike
+                clock = StepClock()
+                _gray, info = prepare(im, options, clock)
+                for step, secs in clock.seconds.items():
+                    per[name][group][step].append(secs * 1000)
+                per[name][group]["all"].append(sum(clock.seconds.values()) * 1000)
+                if name == "defaults":
+                    for step in info.get("skipped", {}):
+                        skipped[group][step] += 1
+    out = []
+    for name, _ in runs:
+        table = per[name]
+        steps = sorted({s for g in table.values() for s in g if s != "all"}) + ["all"]
+        lines = [f"**{name}**: CPU ms per page and step (median of {rounds} rounds)", "",
+                 "| pages | n | " + " | ".join(steps) + (" | skipped |" if name == "defaults" else " |"),
+                 "|---|---|" + "---|" * (len(steps) + (name == "defaults"))]
+        for group in sorted(table):
+            n = len(table[group]["all"]) // rounds
+            row = f"| {group} | {n} | " + " | ".join(
+                f"{statistics.median(table[group][s]):.0f}" if table[group].get(s) else "-" for s in steps) + " |"
+            if name == "defaults":
+                row += " " + (", ".join(f"{k} {v // rounds}/{n}" for k, v in sorted(skipped[group].items())) or "–") + " |"
+            lines.append(row)
+        out.append("\n".join(lines))
+    if len(runs) > 1:
+        lines = ["**all steps side by side**: CPU ms per page (median)", "",
+                 "| pages | " + " | ".join(name for name, _ in runs) + " |", "|---|" + "---|" * len(runs)]
+        for group in sorted(per["defaults"]):
+            lines.append(f"| {group} | " + " | ".join(
+                f"{statistics.median(per[name][group]['all']):.0f}" for name, _ in runs) + " |")
+        out.append("\n".join(lines))
+    return "\n\n".join(out)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -330,7 +367,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--jobs", type=int, default=2, help="parallel OCR processes (the machine is shared: keep 2)")
     ap.add_argument("--out", type=Path, default=Path("bench-out/ocr"))
     ap.add_argument("--step-times", action="store_true",
-                    help="only time each preprocessing step (CPU ms per page kind and level), no OCR")
+                    help="only time each preprocessing step (CPU ms per page kind and level), no OCR; with "
+                         "--variants, their totals side by side (look=false: without the look at the page)")
+    ap.add_argument("--rounds", type=int, default=3, help="with --step-times: rounds over the pages")
+    ap.add_argument("--registers", type=int, default=0,
+                    help="with --step-times: also this many pages of scripts/bench_pipeline.py's register")
     args = ap.parse_args(argv)
 
     scans = args.out / "scans"
@@ -342,7 +383,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.turned and 0 in levels:
         entries += [turned_copy(scans, e, (90, 180, 270)[e["index"] % 3]) for e in entries if e["level"] == 0]
     if args.step_times:
-        print(step_times(entries, scans))
+        print(step_times(entries, scans, args.variants, args.rounds, args.registers))
         return 0
     tasks = []
     for e in entries:

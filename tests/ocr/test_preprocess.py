@@ -60,6 +60,7 @@ def test_a_page_the_sideways_test_left_is_deskewed_by_the_angle_it_measured(pros
     img = prose[0].rotate(3.0, resample=Image.BICUBIC, expand=True, fillcolor=255)
     searches = []
     monkeypatch.setattr(steps.pp, "estimate_skew", lambda *a, **k: searches.append(1) or 0.0)
+    monkeypatch.setattr(steps.pp, "look_skew", lambda *a, **k: searches.append(1) or 0.0)
     _gray, info = prepare(img, OcrOptions())
     assert searches == []  # deskewing did not search again
     assert abs(info["skew"] - 3.0) <= 0.5
