@@ -17,7 +17,7 @@ from .labels import is_label_word
 from .layout import Tok, union
 from .loader import FieldSpec, Label, Schema, label_key
 from .model import FieldValue
-from .normalize import (canonical_place, cut_place_name, missing_place_name, normalise, plausible_word,
+from .normalize import (LEVEL_WORDS, canonical_place, cut_place_name, missing_place_name, normalise, plausible_word,
                         rare_name_syllable, repair_separators, repair_tone_shift, repair_word, syllable_key,
                         vocabulary_neighbours)
 from .repair import (REPAIR_FACTOR, dots_in_parts, inner_capital, level_word_case, nearest_name_syllable,
@@ -99,7 +99,25 @@ def _fits_kind(spec: FieldSpec, words: list[str]) -> bool:
         return bool(words) and any(c.isdigit() for c in words[0])
     if tail == "nationality":
         return fold(" ".join(_bare(w) for w in words)) in ("viet nam", "vietnam")
+    if spec.role == "place":  # an address (an office's place starts with the office's name: "UBND xã …")
+        return _address_like(words)
     return False
+
+
+_ADDRESS_LEVELS = frozenset(LEVEL_WORDS)
+
+
+def _address_like(words: list[str]) -> bool:
+    """An address as written: a level word in lower case first ("xã", "thị trấn"), then the unit's name."""
+    return any(" ".join(words[:n]) in _ADDRESS_LEVELS and len(words) > n for n in (1, 2, 3))
+
+
+def _place_head(head: list[str]) -> bool:
+    """Words before an address that may be the end of its label: in lower case or in capitals, never Title
+    case (a value's own words before the address start with a capital: "Nhà riêng tại xóm 3"), and with no
+    comma or digit (those are a value's)."""
+    return all(w.isalpha() and (w.islower() or w.isupper()) for w in map(_bare, head)) \
+        and not any(c == "," or c.isdigit() for w in head for c in w)
 
 
 def _label_head_words(head: list[str], rest: list[str], lower_ok: bool = False) -> bool:
@@ -129,7 +147,8 @@ def label_head(spec: FieldSpec, words: list[str]) -> int:
     if len(words) < 2 or _fits_kind(spec, words):
         return 0
     # lower-case words before a name are no part of it ("… đầy đủ cựu chiến binh Lò Chí Kỳ"), known or not
-    lower_ok = spec.kind == "name"
+    # and so are words in a label's case before an address ("Địa điểm thu thập xã …": the label read in part)
+    lower_ok = spec.kind == "name" or spec.role == "place"
     flags = _label_words_flags(words, lower_ok)
     notes = _in_notes(words)
     for k in range(1, len(words)):
@@ -137,6 +156,12 @@ def label_head(spec: FieldSpec, words: list[str]) -> int:
             return 0
         if lower_ok and k > 1 and _bare(words[k - 1]) in SURNAMES and not notes[k - 1]:
             return 0  # a family name as written after the label's words: the name starts there ("xyz Trần Văn")
+        if spec.role == "place":
+            if not _place_head(words[:k]):
+                return 0
+            if _fits_kind(spec, words[k:]) and any(_label_styled(w) for w in words[:k]):
+                return k  # (its case alone sets it apart: an address's level word is in lower case)
+            continue
         if _fits_kind(spec, words[k:]) and _label_head_words(words[:k], words[k:], lower_ok):
             return k
     return 0

@@ -115,6 +115,8 @@ def hierarchy() -> dict[str, dict[str, frozenset[str]]]:
 _UNIT_LEVELS = {"tinh": ("province",), "huyen": ("district",), "quan": ("district",), "thi xa": ("district",),
                 "thanh pho": ("province", "district")}
 _CUT_UNIT = re.compile(r"\b(tinh|huyen|quan|thi xa|thanh pho)\s+([a-z ]+?)[ .,;:]*$")
+# compared as written: "Tĩnh" ending "tỉnh Hà Tĩnh" is a name, not the level word "tỉnh"
+_BARE_LEVEL = re.compile(r"(?:^|[ ,])(tỉnh|huyện|quận|thị xã|thành phố)[ .,;:]*$")
 
 
 @lru_cache(maxsize=1)
@@ -145,10 +147,14 @@ def completes_unit(text: str, words: list[str]) -> int:
     name of its level: 0 when the value is not cut, or they do not complete it."""
     cut = cut_unit(text)
     if cut is None:
-        return 0
+        # a level word ending the line, its whole name on the next ("…, thành phố" / "Tuyên Quang, tỉnh …")
+        bare = _BARE_LEVEL.search(nfc(text))
+        if not bare:
+            return 0
+        cut = (fold(bare.group(1)), "")
     level, name = cut
     known = {n for lv in _UNIT_LEVELS[level] for n in _names_of_level()[lv]}
     for k in range(1, min(3, len(words)) + 1):
-        if f"{name} {fold(' '.join(words[:k])).strip(' .,;:')}" in known:
+        if f"{name} {fold(' '.join(words[:k])).strip(' .,;:')}".strip() in known:
             return k
     return 0

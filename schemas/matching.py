@@ -245,6 +245,37 @@ def _join_adjacent(toks: list[Tok], chosen: list[Match], schema: Schema, section
     return out
 
 
+def _wide_gap_before(toks: list[Tok], j: int) -> bool:
+    height = max(1, toks[j - 1].bbox[3] - toks[j - 1].bbox[1])
+    return toks[j].bbox[0] - toks[j - 1].bbox[2] > 1.5 * height
+
+
+def _label_to_gap(toks: list[Tok], chosen: list[Match], schema: Schema, section: str | None,
+                  previous: FieldSpec | None, heading: str | None) -> list[Match]:
+    """A label that starts its row without a colon, in a grid of labels and values ("Quê quán gốc xyz      xã
+    …"): the words in lower case after the wording matched, up to the wide gap before the value's column, are
+    the label's, known words or not, and the label is read whole. Not when those words are the field's value (a
+    closed value, "Giới tính nữ"), when another label comes after the gap (the words were the value of a grid
+    row "Nghề nghiệp làm ruộng      Nơi ở …"), or when a colon or leader ends the label before the gap."""
+    if not chosen or chosen[0].spec is UNMAPPED:
+        return chosen
+    m = chosen[0]
+    if any(c.isalnum() for t in toks[:m.start] for c in t.text):
+        return chosen  # (a ruled line read as "|" before the label is no word)
+    k = next((j for j in range(m.end, len(toks)) if _wide_gap_before(toks, j)), None)
+    if k is None or k == m.end or k - m.start > LABEL_MAX_WORDS or any(o.start == k for o in chosen):
+        return chosen
+    if any(t.leader or t.colon or t.text.endswith(":") for t in toks[m.start:k]) \
+            or not _has_value(toks, k - 1, len(toks)):
+        return chosen
+    if not all(t.text.isalpha() and t.text.islower() for t in toks[m.end:k]) or _closed_value(toks[m.end:k], m.spec):
+        return chosen
+    if any(o.end > k for o in chosen if o.start < k):
+        return chosen
+    whole = _read_label(toks, m.start, k, schema, section, previous, m, heading)
+    return whole + [o for o in chosen if o.start >= k]
+
+
 # level words as written, lower case (the last word of "thành phố", "thị trấn"; "trấn" is no "Trần")
 _ONE_WORD_LEVELS = frozenset(w.split()[-1] for w in LEVEL_WORDS)
 LABEL_GAP_WORDS = 2  # words of a label's own between two wordings matched in it
@@ -385,6 +416,7 @@ def refine_labels(toks: list[Tok], chosen: list[Match], schema: Schema, section:
     - words ending with a colon that no wording matched are read from their meaning (role × attribute):
       a field, or an unmapped pair listed on the record."""
     chosen = _join_adjacent(toks, chosen, schema, section, previous, heading)
+    chosen = _label_to_gap(toks, chosen, schema, section, previous, heading)
     out: list[Match] = []
     for k, m in enumerate(chosen):
         stop = next((o.start for o in chosen[k + 1:] if o.start >= m.end), len(toks))

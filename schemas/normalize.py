@@ -84,10 +84,21 @@ def norm_text(raw: str) -> Norm:
     return Norm(text or None, 1.0 if text else FAILED)
 
 
+# lower-case letters OCR reads for digits; the letters of codes are capitals ("LS", "KL", "QĐ"), so a piece
+# made of digits and these alone is a number whatever its share of letters ("o6/2020", "z67", "2ooo")
+_LOWER_DIGIT_LOOKALIKES = str.maketrans("oølizsg", "0011259")
+
+
 def _fix_piece(piece: str) -> str:
-    """Letters read for digits inside or after digits ("9I" -> "91", "1O5" -> "105"); a leading letter
-    is left alone, since codes start with letters ("G3318")."""
-    if len(piece) < 2 or not piece[0].isdigit():
+    """Letters read for digits inside or after digits ("9I" -> "91", "1O5" -> "105"); a leading capital
+    is left alone, since codes start with capitals ("G3318"); lower-case look-alikes among digits are digits
+    wherever they stand ("o7" -> "07")."""
+    if len(piece) < 2:
+        return piece
+    digits = piece.translate(_LOWER_DIGIT_LOOKALIKES)
+    if digits.isdigit() and any(c.isdigit() for c in piece):
+        return digits
+    if not piece[0].isdigit():
         return piece
     return fix_digits(piece)[0]
 

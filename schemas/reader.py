@@ -480,7 +480,11 @@ class PageReader:
         toks = segs[si][0].toks
         k = value_start(toks)
         if k is not None:
-            self._pend(draft, _text(toks[:k]), toks[k:], section, None)
+            value = toks[k:]
+            if more := self._unit_rest(value, segs, si, used):  # "… thành phố Đồng" / "Hới, tỉnh …": as a labelled
+                used.add(self._below(segs, si))  # value, a place cut mid-name goes on below
+                value = value + more
+            self._pend(draft, _text(toks[:k]), value, section, None)
             return
         if not label_words_only(toks):
             return
@@ -763,7 +767,7 @@ class PageReader:
         n = completes_unit(_text(toks), [t.text for t in words])
         if n == 0 or n < len(words) and (find_labels(words[n:], self.schema, forced) or _opens_with_label(words[n:])):
             return []  # (the words after the name's rest, if any, are more of the value: no label among them)
-        return words
+        return _value_toks(words, "place") or words  # (a speck after the rest is no part of the place: "Hóa ˆ")
 
     # --- tables ---
     def _read_table(self, strict: bool = False) -> bool:

@@ -52,3 +52,28 @@ def test_a_ruled_rows_label_after_its_cell_border_reads_whole():
 
 def test_a_leader_glued_to_a_labels_last_word_ends_it():
     assert labels("SỐ THỨ TỰ TRONG SỔ-- 62", "death") == [("registration.number", "SỐ THỨ TỰ TRONG SỔ--")]
+
+
+def _grid(rows):
+    from synth import page
+    return page(["GIẤY CHỨNG NHẬN THƯƠNG BINH"] + [[(100, label), (900, value)] for label, value in rows])
+
+
+def test_a_grid_label_runs_to_the_gap_before_its_value():
+    # words in lower case after the wording matched, up to the wide gap before the value column, are the
+    # label's even when no vocabulary knows them; the value is the column's, and the next row keeps its own
+    from schemas.extract import extract_records, flatten_fields
+    flat = flatten_fields(extract_records([_grid([
+        ("Họ và tên", "Trần Văn Lực"),
+        ("Quê quán abc xyz", "xã Đa Lộc, huyện Hoằng Hóa, tỉnh Thanh Hóa"),
+        ("Nơi cư trú", "xã Nga Điền, huyện Thọ Xuân, tỉnh Thanh Hóa")])], collection="nguoicocong/")[0])
+    assert flat["hometown"] == "xã Đa Lộc, huyện Hoằng Hóa, tỉnh Thanh Hóa"
+    assert flat["residence"] == "xã Nga Điền, huyện Thọ Xuân, tỉnh Thanh Hóa"
+
+
+def test_a_grid_rows_value_before_the_gap_stays_the_value():
+    # a closed value after the wording ("Giới tính nữ"), or words before a gap that another label follows, are
+    # values, not more of the label
+    assert labels([(100, "Giới tính nữ"), (900, "Dân tộc Kinh")], "birth")[0] == ("sex", "Giới tính")
+    assert labels([(100, "Quê quán abc xyz"), (900, "Dân tộc: Kinh")], "birth")[0] == ("hometown", "Quê quán")
+    assert labels([(100, "Quê quán abc xyz"), (900, "xã Đa Lộc")], "birth")[0] == ("hometown", "Quê quán abc xyz")

@@ -141,3 +141,21 @@ def test_a_field_read_with_no_value_is_no_filled_field():
     assert draft.add(found("05/03/1972")) and draft.fields["date_of_birth"].value == "1972-03-05"
     assert not draft.add(found("06/04/1973"))  # a value already read stays; a second one starts a new entry
     assert draft.fields["date_of_birth"].value == "1972-03-05"
+
+
+def test_label_words_before_an_address_are_cut():
+    # an address starts with its level word: label words before it, in the label's lower case or capitals,
+    # are the end of a label the matcher read in part
+    place = SCHEMAS["museum_object"].by_key["find_place"]
+    assert label_head(place, words("thu thập xã Tân Trào, huyện Chiêm Hóa, tỉnh Tuyên Quang")) == 2
+    assert label_head(BIRTH["hometown"], words("GỐC phường Vĩnh Thành, thành phố Bến Tre")) == 1
+    assert label_head(BIRTH["place_of_birth"], words("quán xyz thị trấn Kỳ Phong, huyện Thạch Hà")) == 2
+
+
+def test_a_places_own_words_before_an_address_stay():
+    death = SCHEMAS["death"].by_key["place_of_death"]
+    assert label_head(death, words("Nhà riêng tại xóm 10, xã Lương Hòa")) == 0  # Title case: the value's
+    assert label_head(death, words("tại nhà, xóm 3, xã Lương Hòa")) == 0  # a comma: the value's
+    assert label_head(death, words("xã Lương Hòa, huyện Mỏ Cày Nam")) == 0  # an address whole
+    # an office's place starts with the office, whose name is no label's end
+    assert label_head(BIRTH["registration.office"], words("UBND phường Kỳ Phong, huyện Thạch Hà")) == 0

@@ -440,3 +440,15 @@ def test_generic_labels_under_a_persons_heading_are_that_persons_once_the_childs
     assert v["full_name"] == "Vũ Minh Châu" and v["father.full_name"] == "Vũ Thế Đạt"
     assert v["father.birth_year"] == "1973" and v["father.nationality"] == "Việt Nam"
     assert v["father.residence"] == "xã Phật Tích, huyện Thuận Thành, tỉnh Bắc Ninh"
+
+
+def test_an_address_after_label_words_nobody_listed_goes_on_below_when_cut_mid_name():
+    # label words the vocabulary lacks, then an address cut inside a district's name at the column's edge: the
+    # pair left for the record-wide decoding keeps the rest of the name from the row below, as a labelled value does
+    rec = extract_records([page(["GIẤY CHỨNG NHẬN KẾT HÔN", [(100, "Thông tin người vợ"), (900, "Thông tin người chồng")],
+                                 [(100, "Họ và tên: Dương Ngọc Loan"), (900, "Họ và tên: Phan Xuân Nghĩa")],
+                                 [(100, "Xyz abc xã Tam Sơn, huyện Thuận"), (900, "Nơi cư trú: xã Đồng Nguyên")],
+                                 [(100, "Thành, tỉnh Bắc Giang")],
+                                 "Nơi đăng ký: Ủy ban nhân dân xã Tân Hồng, huyện Lạng Giang"])], "hotich/")[0]
+    pairs = [u["value"] for u in rec["unmapped"]] + [values(rec).get("wife.residence")]
+    assert "xã Tam Sơn, huyện Thuận Thành, tỉnh Bắc Giang" in pairs

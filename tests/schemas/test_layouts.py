@@ -163,3 +163,12 @@ def test_a_province_or_district_cut_short_and_the_words_that_complete_it():
     assert completes_unit("xã Tam Sơn, huyện Thuận", ["Thành,", "tỉnh", "Bắc", "Giang"]) == 1
     assert completes_unit("…, tỉnh Bắc", ["Hà"]) == 0  # no "Bắc Hà" province: the line is no rest of it
     assert completes_unit("…, tỉnh Bắc Ninh", ["Giang"]) == 0  # not cut
+
+
+def test_a_level_word_ending_the_line_takes_its_whole_name_from_the_next():
+    from schemas.gazetteer import completes_unit
+    assert completes_unit("phường Tân Trào, thành phố", ["Tuyên", "Quang,", "tỉnh"]) == 2
+    assert completes_unit("xã Kỳ Phong, huyện", ["Đức", "Thọ,"]) == 2
+    assert completes_unit("xã Kỳ Phong, huyện", ["Họ", "tên"]) == 0  # no district of that name: not its rest
+    # "Tĩnh" of "tỉnh Hà Tĩnh" is a name as written, no level word waiting for one
+    assert completes_unit("xã Kỳ Phong, tỉnh Hà Tĩnh", ["Quảng", "Bình"]) == 0

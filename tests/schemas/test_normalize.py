@@ -272,3 +272,17 @@ def test_number_with_a_speck_before_it_or_a_section_sign_among_its_letters():
     assert n.value == "LS24366" and n.quality <= 0.5  # § is S or 8: a person looks
     assert norm_number("BTTH 3381/G 58").value == "BTTH 3381/G 58"  # a capital starts a code's part
     assert norm_number("§4/GBT").value == "84/GBT"  # where a number starts, § is an 8 (as before)
+
+
+@pytest.mark.parametrize("raw,fixed", [("o6/2020", "06/2020"), ("o1/2ooo", "01/2000"), ("z67", "267"),
+                                       ("o4", "04"), ("2l1", "211")])
+def test_lower_case_look_alikes_among_digits_are_digits(raw, fixed):
+    # codes are written in capitals, so lower-case letters mixed only with digits were digits on the page
+    n = norm_number(raw)
+    assert n.value == fixed and n.quality < 1
+
+
+def test_letters_that_are_not_look_alikes_or_capitals_stay():
+    assert norm_number("12a").value == "12a"  # a house number's letter
+    assert norm_number("LS 28430").value == "LS 28430" and norm_number("G.8115").value == "G.8115"
+    assert norm_number("lao").value == "lao"  # no digit: nothing says it was a number
