@@ -86,28 +86,23 @@ class TesseractEngine:
     def read_lines_many(self, strips: Sequence[tuple[Image.Image, int | None]], languages: str = "vie",
                         tessdata_dir: str | None = None, timeout: float = 30) -> list[list[Word]]:
         """``read_lines`` for several strips (the second looks of a range's pages), one run per dpi; ``timeout``
-        is per strip. A run Tesseract refuses is read again strip by strip, and a strip it cannot read gives no
-        words."""
+        is per strip. A lone strip Tesseract cannot read gives no words; a run of several it refuses raises, as
+        ``recognize_many`` does (the caller, ``ocr.pipeline``, then reads them one at a time)."""
         found: list[list[Word]] = [[] for _ in strips]
         groups: dict[int | None, list[int]] = {}
         for i, (_strip, dpi) in enumerate(strips):
             groups.setdefault(dpi, []).append(i)
         for dpi, members in groups.items():
             images = [strips[i][0] for i in members]
-            config = tesseract_config(6, tessdata_dir, dpi=dpi)
             try:
-                pages = tsv_pages(images, languages, config, timeout * len(images), "a line crop")
+                pages = tsv_pages(images, languages, tesseract_config(6, tessdata_dir, dpi=dpi),
+                                  timeout * len(images), "a line crop")
             except pytesseract.TesseractError:
                 if len(members) == 1:
                     continue
-                pages = []
-                for image in images:
-                    try:
-                        pages += tsv_pages([image], languages, config, timeout, "a line crop")
-                    except pytesseract.TesseractError:
-                        pages.append({})
+                raise
             for i, data in zip(members, pages):
-                found[i] = [w for line in lines_from_tsv(data) for w in line.words] if data else []
+                found[i] = [w for line in lines_from_tsv(data) for w in line.words]
         return found
 
 
