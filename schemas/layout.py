@@ -241,7 +241,8 @@ def opens_pair(toks: list[Tok]) -> bool:
     return False
 
 
-def _gap_before(toks: list[Tok], k: int) -> float:
+def gap_before(toks: list[Tok], k: int) -> float:
+    """The blank between word ``k`` of a row and the word before it, in pixels."""
     return toks[k].bbox[0] - toks[k - 1].bbox[2]
 
 
@@ -258,7 +259,7 @@ def column_starts(rows: list[Row]) -> list[float]:
         h = max(r.height, 1)
         lo = 0  # where the row's last pair began: a column starts only after a whole pair
         for k in range(2, len(r.toks)):
-            if _gap_before(r.toks, k) >= COLUMN_GAP * h and not _ends_label(r.toks[k - 1]) \
+            if gap_before(r.toks, k) >= COLUMN_GAP * h and not _ends_label(r.toks[k - 1]) \
                     and opens_pair(r.toks[lo:k]) and opens_pair(r.toks[k:]):
                 starts.append((r.toks[k].bbox[0], h))
                 lo = k
@@ -305,7 +306,7 @@ def split_at_columns(rows: list[Row], columns: list[float]) -> list[list[tuple[i
         for x in columns:
             for k in range(lo + 1, len(row.toks)):  # (a part of one word at least)
                 t, before = row.toks[k], row.toks[k - 1]
-                if abs(t.bbox[0] - x) > COLUMN_SLACK * h or _gap_before(row.toks, k) < COLUMN_GAP * h \
+                if abs(t.bbox[0] - x) > COLUMN_SLACK * h or gap_before(row.toks, k) < COLUMN_GAP * h \
                         or before.bbox[2] >= x or _ends_label(before):
                     continue  # (never between a label and its value: "Quốc tịch hiện nay:      Việt Nam")
                 col = column_of_x(x, columns, h)

@@ -17,7 +17,7 @@ from .fields import _phrases, _speck
 from .gazetteer import LEVEL_WORDS, completes_unit
 from .labels import (is_label_word, marker_section, meaning, moment_companions, resolve, role_conflict, value_kind,
                      written_syllables)
-from .layout import Tok
+from .layout import COLUMN_GAP, Tok, gap_before
 from .loader import FieldSpec, Label, Schema, label_key
 from .normalize import normalise, repair_tone_shift
 from .vocab import vocabulary
@@ -246,8 +246,10 @@ def _join_adjacent(toks: list[Tok], chosen: list[Match], schema: Schema, section
 
 
 def _wide_gap_before(toks: list[Tok], j: int) -> bool:
+    """A blank before word ``j`` as wide as the one before a column (``layout.COLUMN_GAP``), in the height of the
+    word before it."""
     height = max(1, toks[j - 1].bbox[3] - toks[j - 1].bbox[1])
-    return toks[j].bbox[0] - toks[j - 1].bbox[2] > 1.5 * height
+    return gap_before(toks, j) > COLUMN_GAP * height
 
 
 def _label_to_gap(toks: list[Tok], chosen: list[Match], schema: Schema, section: str | None,
