@@ -32,7 +32,7 @@ from .gazetteer import is_place
 from .labels import _role_fits, field_meanings, meaning, value_kind
 from .loader import FieldSpec, Schema
 from .normalize import UNIT_WORDS, normalise
-from .vocab import SURNAMES
+from .vocab import SURNAME_FOLDS
 
 MIN_SCORE = 0.0  # a pair whose best field scores under this stays unplaced (listed as unmapped)
 MARGIN = 1.0  # how much better than any other field still free a pair's field must score to be placed
@@ -43,7 +43,6 @@ ROLE_FIT, ROLE_MISFIT = 1.0, 3.0  # the label names the field's person / another
 ORDER_FIT, ORDER_STEP = 1.0, 0.6  # between the fields read before and after it in the schema's order / per step off
 SECTION_FIT, SECTION_MISFIT = 1.0, 2.0  # the field is of the section the pair sits in / of another person
 
-_SURNAME_FOLDS = frozenset(fold(s) for s in SURNAMES)
 
 
 @dataclass(frozen=True)
@@ -68,7 +67,7 @@ def looks_like_name(value: str) -> bool:
     """A person's name: two to five capitalised words, no digits, the first a known family name."""
     words = value.replace(",", " ").split()
     return (2 <= len(words) <= 5 and all(w[:1].isupper() and w.isalpha() for w in words)
-            and fold(words[0]) in _SURNAME_FOLDS and not is_place(value))
+            and fold(words[0]) in SURNAME_FOLDS and not is_place(value))
 
 
 _UNIT_FOLDS = tuple(fold(w) for w in UNIT_WORDS)

@@ -34,7 +34,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
@@ -119,15 +118,10 @@ def full_name(name: str | None) -> bool:
     """Does the subject's name read tell who it is? A person's full name has a family name and a given name, the
     family name a known one: one word alone, or words whose first is no family name ("đầy đủ người" of a label
     "Họ tên đầy đủ người …"), are a label's words or a scrap. An object's name with its code (digits) does."""
-    from .vocab import SURNAMES
+    from .vocab import SURNAME_FOLDS
 
     words = _words(name or "")
-    return len(words) >= 2 and (words[0] in _surname_folds(tuple(SURNAMES)) or any(c.isdigit() for c in name or ""))
-
-
-@lru_cache(maxsize=1)
-def _surname_folds(names: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(fold(n) for n in names)
+    return len(words) >= 2 and (words[0] in SURNAME_FOLDS or any(c.isdigit() for c in name or ""))
 
 
 def same_person(a: str | None, b: str | None) -> bool:

@@ -5,6 +5,8 @@ Kept as plain data so a correction is a one-line change with no logic to touch.
 
 from __future__ import annotations
 
+from sohoa.text import fold
+
 # The 54 ethnic groups of Viet Nam (General Statistics Office list), in the
 # spelling we index. Each entry: canonical name, then other spellings seen on
 # papers (older hyphenated forms, exonyms, English-style spellings).
@@ -88,6 +90,8 @@ Thiều Thịnh Tiết Trác Trang Ứng Vòng Xa Hạ Công Chung Chế Đườ
 Đàng Cấn Lại Thiệu Trà Tiền Hồng Lăng Mẫn Phù Quang Lang Cầm Cà Hoa Nghị Thượng Ngũ Tưởng Văn Vàng Giàng
 Sùng Thào Hầu Lầu Mùa Chảo Bàn Triệu Đèo Lữ Dư Hán Khổng Diêm Đậu Đoàn Hề Lỗ Mạch Nhan Phó Sái Trầm
 """.split())
+# The same folded (no marks, lower case), for telling a family name however OCR or a typist wrote its marks.
+SURNAME_FOLDS = frozenset(fold(s) for s in SURNAMES)
 
 # Words that recur in places and units on every kind of paper: administrative levels, the
 # provinces (today's, and the older ones registers still name), military units, offices.
