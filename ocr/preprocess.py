@@ -469,20 +469,14 @@ def is_sideways(gray: np.ndarray, max_side: int = 1000, margin: float = 1.5) -> 
     column/row sharpness: sideways text pages >= 1.88, upright <= 0.50, random
     scribbles 1.13 and noise 1.24, hence the margin of 1.5.
     """
-    pts = _ink_points(gray, max_side)
-    if pts is None:
-        return False
-    ys, xs, (h, w) = pts
-    _, rows = _best_angle(ys, xs, (h, w), SIDEWAYS_MAX_ANGLE)
-    _, cols = _best_angle(xs, ys, (w, h), SIDEWAYS_MAX_ANGLE)
-    return cols > rows * margin
+    return sideways_and_skew(gray, margin, max_side)[0]
 
 
-def sideways_and_skew(gray: np.ndarray, margin: float = 1.5) -> tuple[bool, float]:
+def sideways_and_skew(gray: np.ndarray, margin: float = 1.5, max_side: int = SKEW_SIDE) -> tuple[bool, float]:
     """(``is_sideways``, the skew ``estimate_skew(gray, SIDEWAYS_MAX_ANGLE)`` gives) from one copy of the
     page's ink: the rows' angle search of the sideways test is the skew search, so a page found upright
     need not be searched again."""
-    pts = _ink_points(gray, SKEW_SIDE)
+    pts = _ink_points(gray, max_side)
     if pts is None:
         return False, 0.0
     ys, xs, (h, w) = pts
