@@ -6,7 +6,8 @@ role words such as "má", "ba"; "tạ thế" for a death; "Tên họ", "Tộc ng
 bracketed instructions printed after a label ("Quốc tịch (ghi rõ)") — and its
 pages use templates of their own: dotted leaders in place of punctuation
 ("Họ và tên ........ Nguyễn Văn A"), labels in the left column of a ruled table,
-two label:value pairs on every line. Its values come from pools of their own
+two label:value pairs on every line, boxed cells with a small label in the corner and the value
+below it, a ruled two-column table with no colon. Its values come from pools of their own
 (other family names, provinces, causes, objects …).
 
 Whoever tunes the extractor may read this file and the dev split's errors: the
@@ -100,8 +101,10 @@ MARKERS = ["Về {r}", "Kê khai về {r}"]
 # Punctuation after a label; the dotted and ruled templates print none (dots or a cell border instead).
 PUNCTUATION = [":", " :", ":-"]
 # Page templates: "dotted" (label, a run of dots, the value), "ruled" (labels in the left column of a ruled
-# table, values in the right), "paired" (two label:value pairs on every line, each in its half of the page).
-LAYOUTS = ["inline", "dotted", "ruled", "paired"]
+# table, values in the right), "paired" (two label:value pairs on every line, each in its half of the page),
+# "boxed" (rows of one to three ruled cells, a small label in a cell's corner and the value below it inside the
+# cell), "label_table" (a ruled two-column table, label cell and value cell, no colon, long values wrapping).
+LAYOUTS = ["inline", "dotted", "ruled", "paired", "boxed", "label_table"]
 
 # --- values -----------------------------------------------------------------------------------------
 

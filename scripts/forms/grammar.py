@@ -155,7 +155,7 @@ MARKERS["dev"] = list(dev_words.MARKERS)
 PUNCTUATION["dev"] = list(dev_words.PUNCTUATION)
 LAYOUTS["dev"] = list(dev_words.LAYOUTS)
 # templates that print no punctuation after a label (a gap, a run of dots or a cell border instead)
-UNPUNCTUATED = ("grid", "dotted", "ruled")
+UNPUNCTUATED = ("grid", "dotted", "ruled", "boxed", "label_table")
 
 
 def fold(text: str) -> str:

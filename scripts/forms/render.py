@@ -8,7 +8,9 @@ as the labeler dressed them (punctuation and case included), and the unseen
 split's templates — numbered items, a label/value grid with no punctuation,
 the value on the line below its label — and the dev split's — dotted leaders
 between label and value, labels in the left column of a ruled table, two
-label:value pairs on every line — are laid out here.
+label:value pairs on every line, boxed cells with a small label in the corner
+and the value below it, a ruled two-column table whose cells wrap — are laid out
+here.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ if __package__ in (None, ""):
 
 import make_forms as mf  # noqa: E402
 from forms.documents import BUILDERS  # noqa: E402
-from forms.grammar import Labeler  # noqa: E402
+from forms.grammar import UNPUNCTUATED, Labeler  # noqa: E402
 from forms.values import Values  # noqa: E402
 
 KINDS = list(BUILDERS)  # the six record types and "bound_register"
@@ -59,18 +61,18 @@ class GrammarPainter(mf.Painter):
         self.y += self.line_h
         self.fields([("", value)], mf.MARGIN + 60)
 
-    def _wrapped(self, x: float, value: str) -> int:
-        """The value from x to the right margin, wrapped; returns the lines it took (``self.y`` on its last)."""
+    def _wrapped(self, x: float, value: str, x1: float = mf.PAGE_W - mf.MARGIN, font=None) -> int:
+        """The value from x to x1 (the right margin), wrapped; returns the lines it took (``self.y`` on its last)."""
         words, line, n = value.split(), "", 1
         for w in words:
             cand = (line + " " + w).strip()
-            if x + self.width(cand) > mf.PAGE_W - mf.MARGIN and line:
-                self.text(x, line)
+            if x + self.width(cand, font) > x1 and line:
+                self.text(x, line, font)
                 self.y += self.line_h
                 line, n = w, n + 1
             else:
                 line = cand
-        self.text(x, line)
+        self.text(x, line, font)
         return n
 
     def dotted(self, label: str, value: str) -> None:
@@ -97,6 +99,59 @@ class GrammarPainter(mf.Painter):
             self.draw.line((xv, top, xv, bottom), fill=0, width=2)
         self.y += self.line_h // 6
 
+    def boxed(self, pairs: list) -> None:
+        """Rows of one to three ruled cells of different widths, as on household and identity-card forms: a small
+        label in each cell's top-left corner, the value written below it inside the cell, wrapped to the cell's
+        width. Neighbouring cells share their borders; a row is as tall as its tallest cell."""
+        small = mf._font(self.style.font, max(16, int(self.style.size * 0.7)))
+        left, right, pad = mf.MARGIN - 10, mf.PAGE_W - mf.MARGIN + 10, 12
+        top = self.y - self.line_h // 4
+        self.draw.line((left, top, right, top), fill=0, width=2)
+        k = 0
+        while k < len(pairs):
+            n = min(self.rng.choice((1, 2, 2, 3)), len(pairs) - k)
+            weights = [self.rng.uniform(1.0, 2.2) for _ in range(3)]
+            while True:  # a label wider than its cell: fewer cells on the row
+                xs = [left + (right - left) * sum(weights[:i]) / sum(weights[:n]) for i in range(n + 1)]
+                row = pairs[k:k + n]
+                if n == 1 or all(self.width(lb, small) + 3 * pad < xs[i + 1] - xs[i] for i, (lb, _) in enumerate(row)):
+                    break
+                n -= 1
+            ends = []
+            for i, (lb, value) in enumerate(row):
+                self.y = top + pad // 2
+                self._wrapped(xs[i] + pad, lb, xs[i + 1] - pad, small)
+                self.y += int(small.size * 1.45)
+                self._wrapped(xs[i] + pad + self.rng.randint(0, 30), value, xs[i + 1] - pad)
+                ends.append(self.y)
+            bottom = max(ends) + int(self.line_h * 0.85)
+            self.draw.line((left, bottom, right, bottom), fill=0, width=2)
+            for x in xs:
+                self.draw.line((x, top, x, bottom), fill=0, width=2)
+            top, k = bottom, k + n
+        self.y = top + self.line_h
+
+    def label_table(self, pairs: list) -> None:
+        """A ruled two-column table, no colon: each label in a cell of the left column, its value in the cell
+        beside it; a value (or a label) longer than its cell wraps inside it, and a row is as tall as its taller
+        cell. The table may stop short of the right margin, so values wrap sooner."""
+        left, pad = mf.MARGIN - 10, 12
+        right = mf.PAGE_W - mf.MARGIN + 10 - self.rng.choice((0, 150, 300, 450))
+        widest = max(self.width(lb) for lb, _ in pairs) + 3 * pad
+        mid = left + min(max(widest, (right - left) * self.rng.uniform(0.28, 0.4)), (right - left) * 0.45)
+        first = top = self.y - self.line_h // 4
+        self.draw.line((left, top, right, top), fill=0, width=2)
+        for lb, value in pairs:
+            self.y = top + self.line_h // 4
+            self._wrapped(left + pad, lb, mid - pad)
+            label_end, self.y = self.y, top + self.line_h // 4
+            self._wrapped(mid + pad, value, right - pad)
+            top = max(self.y, label_end) + self.line_h - self.line_h // 4
+            self.draw.line((left, top, right, top), fill=0, width=2)
+        for x in (left, mid, right):
+            self.draw.line((x, first, x, top), fill=0, width=2)
+        self.y = top + self.line_h
+
     def paired(self, pairs: list) -> None:
         """Two label:value pairs on a line, each wrapped inside its half of the page."""
         mid, top, ends = mf.PAGE_W / 2, self.y, []
@@ -118,6 +173,10 @@ class GrammarPainter(mf.Painter):
                 self.ruled(it[1], it[2])
             elif it[0] == "paired":
                 self.paired(it[1])
+            elif it[0] == "boxed":
+                self.boxed(it[1])
+            elif it[0] == "label_table":
+                self.label_table(it[1])
             else:
                 super().render([it])
         return self.img.crop((0, 0, mf.PAGE_W, min(3400, self.y + 120)))
@@ -129,6 +188,8 @@ def apply_layout(items: list, layout: str) -> list:
         return items
     if layout == "paired":
         return _paired(items)
+    if layout in ("boxed", "label_table"):
+        return _runs(items, layout)
     out, n = [], 0
     for it in items:
         if it[0] != "fields":
@@ -164,6 +225,20 @@ def _paired(items: list) -> list:
     return out
 
 
+def _runs(items: list, kind: str) -> list:
+    """The pairs of consecutive ``fields`` items as one ``kind`` item (a block of cells, a table), the other items
+    between them kept where they are."""
+    out: list = []
+    for it in items:
+        if it[0] == "fields" and out and out[-1][0] == kind:
+            out[-1] = (kind, out[-1][1] + list(it[1]))
+        elif it[0] == "fields":
+            out.append((kind, list(it[1])))
+        else:
+            out.append(it)
+    return out
+
+
 def build_document(split: str, kind: str, index: int, level: int, seed: int):
     """Page images and truth of one document; deterministic in its arguments."""
     rng = random.Random(f"{seed}:{split}:{kind}:{index}:{level}")
@@ -173,7 +248,7 @@ def build_document(split: str, kind: str, index: int, level: int, seed: int):
     val.capitals = family != "mono"  # FreeMono drops the second mark of capitals (Ễ prints as Ê): no upper-case values
     builders = BUILDERS[kind]
     doc = builders[(index + level) % len(builders)](lab, val, rng)  # every kind of document at every --per-type
-    style = mf.Style(font, rng.randint(28, 34), rng.random() < 0.5 and lab.layout not in ("grid", "dotted", "ruled"),
+    style = mf.Style(font, rng.randint(28, 34), rng.random() < 0.5 and lab.layout not in UNPUNCTUATED,
                      False)
     if doc.layout == "register" and doc.record_type == "museum_object":
         style.size, style.leaders = rng.randint(24, 27), False
