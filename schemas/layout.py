@@ -328,3 +328,33 @@ def split_at_columns(rows: list[Row], columns: list[float]) -> list[list[tuple[i
 def column_of_x(x: float, columns: list[float], height: float) -> int:
     """The column a word starting at x is in (0 left of the first column start)."""
     return sum(x >= c - COLUMN_SLACK * height for c in columns)
+
+
+# --- ruled cells: a row of labels over the rows of their values ------------------------------------
+
+CELL_GAP = 1.0  # line heights of blank, at least, between the labels of two cells on one row
+CELL_GAP_WORDS = 2.0  # … and at least this many times the row's usual blank between words (a monospaced face)
+
+
+def cut_at_gaps(toks: list[Tok], height: float) -> list[list[Tok]]:
+    """A row's words in runs, cut at the blanks wider than a cell's border leaves between two labels: at least
+    ``CELL_GAP`` line heights and twice the row's median blank between words (a monospaced face spaces its words
+    almost a line height apart)."""
+    gaps = sorted(gap_before(toks, k) for k in range(1, len(toks)))
+    usual = gaps[len(gaps) // 2] if gaps else 0
+    runs: list[list[Tok]] = []
+    for k, t in enumerate(toks):
+        if k and gap_before(toks, k) >= max(CELL_GAP * height, CELL_GAP_WORDS * usual):
+            runs.append([t])
+        elif runs:
+            runs[-1].append(t)
+        else:
+            runs.append([t])
+    return runs
+
+
+def cell_of_x(x: float, starts: list[float], slack: float) -> int:
+    """The cell a word starting at x is in, given where each cell's label starts, left to right: the last cell
+    whose label starts left of the word (a value is written under its label, indented a little or not at all);
+    a word left of the first label is the first cell's."""
+    return max(0, sum(x >= s - slack for s in starts) - 1)

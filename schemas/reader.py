@@ -11,7 +11,7 @@ from . import label_model
 from .assign import Pending, assign, looks_like_name
 from .fields import Draft, Found, _cut_tail, _name_continuation, _value_toks, name_and_tail
 from .labels import field_by_value, meaning, persons_share, resolve, value_kind
-from .layout import Row, Tok, column_starts, split_at_columns, union
+from .layout import Row, Tok, cell_of_x, column_starts, cut_at_gaps, opens_pair, split_at_columns, union
 from .loader import FieldSpec, Label, Schema, label_key
 from .matching import UNMAPPED, Match, find_labels, find_marker
 from .normalize import UNIT_WORDS, normalise
@@ -90,6 +90,11 @@ NAME_TAIL_FACTOR = 0.6  # a name cut where its words stop being written as a nam
 CUT_VALUE_FACTOR = 0.5  # a place that ends with a comma, its rest not found
 WRAP_MAX_ROWS = 3  # rows a place or text value may wrap onto, a narrow column's address
 EMPTY_LABEL_REACH = 2.5  # line heights between a label with nothing after it and its value on a row below
+CELL_LABEL_WORDS = 12  # words a ruled cell's label may hold
+CELL_OTHER_WORDS = 3  # words of a cell's label before or after the wording read in it
+CELL_SLACK = 0.6  # line heights a cell's value may start left of its label (a skewed scan, a wide first letter)
+CELL_INDENT = 3.0  # line heights a cell's value may start right of its label
+CELL_VALUE_ROWS = WRAP_MAX_ROWS + 1  # rows a cell's value may take below its label
 
 
 def _text(toks: list[Tok]) -> str:
@@ -207,6 +212,20 @@ class Segment(NamedTuple):
     line: int
 
 
+def _bordered(run: list[Tok]) -> list[Tok]:
+    """A ruled cell's label as read: the cell's border ends it as a colon would, so its words are read whole
+    for their meaning even when no wording of the type holds them ("Năm sinh (dương lịch) người mẹ")."""
+    last = run[-1]
+    return run if last.colon or last.leader else run[:-1] + [replace(last, text=last.text + ":")]
+
+
+class CellBlock(NamedTuple):
+    """A row of ruled cells' labels and the rows of their values below (docs/extraction.md, step 5): per cell,
+    its label's words, then the words of each row below between its label's x and the next label's."""
+    cells: list[list[Row]]
+    edges: list[float]  # each cell's right edge: where the next cell's label starts; the text's margin for the last
+
+
 class PageReader:
     """Reads one page's rows into drafts for one schema."""
 
@@ -235,6 +254,10 @@ class PageReader:
         i = 0
         while i < len(rows):
             row = rows[i]
+            if (cells := self._cell_block(rows, i, right)) is not None:
+                block, i = cells
+                items.append(block)
+                continue
             split = self._column_split(row)
             i += 1
             if split is None:
@@ -254,6 +277,10 @@ class PageReader:
             if isinstance(item, Row):
                 laid.append([(part, None, None, ("page", c)) for c, part in next(cut)])
                 continue
+            if isinstance(item, CellBlock):  # cell by cell: a label, then its value's rows below it
+                laid.append([(part, None, item.edges[k], ("cells", n, k)) for k, parts in enumerate(item.cells)
+                             for part in parts])
+                continue
             block, x, left_sec, right_sec = item
             left_right = max((t.bbox[2] for r in block for t in r.toks if t.xc < x), default=x)
             sides = ((left_sec, 0, x, left_right), (right_sec, x, 10 ** 9, right))
@@ -266,6 +293,89 @@ class PageReader:
         return [Segment(part, sec, edge if edge is not None else edges[col[1]] if k + 1 < len(parts) else right,
                         col, n)
                 for n, parts in enumerate(laid) for k, (part, sec, edge, col) in enumerate(parts)]
+
+    def _cell_labels(self, row: Row) -> list[list[Tok]] | None:
+        """A row of two or more ruled cells' labels, no value beside them: the row cut at its wide blanks, every run
+        label words alone (no digit, no colon before its last word), each read as a label."""
+        if row.heading or len(row.toks) < 2:
+            return None
+        runs = cut_at_gaps(row.toks, max(row.height, 1))
+        if len(runs) < 2:
+            return None
+        for run in runs:
+            words = [t for t in run if not t.leader]
+            if not words or len(words) > CELL_LABEL_WORDS or any(c.isdigit() for t in words for c in t.text) \
+                    or any(t.colon for t in words[:-1]):
+                return None
+        runs = [_bordered(run) for run in runs]
+        if any(self._value_beside(a, b) for a, b in zip(runs, runs[1:])):
+            return None  # a label and its value on one row ("Thời đại   Nửa đầu thế kỷ XV"): a table's row
+        read = [self._label_alone(run, listed=True) for run in runs]
+        known = sum(r == "field" for r in read)
+        return runs if all(read) and 2 * known >= len(runs) else None
+
+    def _value_beside(self, label: list[Tok], words: list[Tok]) -> bool:
+        """The words are a value of the field the label names, by their shape: a date, a number, a code, a
+        closed list's word, a measure or a century for such a field, a person's name for a name, a place
+        for a place (a text field's value has no shape of its own: never said)."""
+        found = [m for m in find_labels(label, self.schema, None) if m.spec is not UNMAPPED]
+        if not found:
+            return False
+        spec, text = found[0].spec, _text(words).rstrip(":")
+        if spec.kind == "name":
+            return looks_like_name(text)
+        if spec.kind in ("place", "text"):
+            return spec.kind == "place" and value_kind(text) == "place"
+        n = normalise(spec.kind, text, spec.values)
+        return n.ok and n.quality >= 1
+
+    def _label_alone(self, toks: list[Tok], listed: bool = False) -> str | None:
+        """Words that are a label with nothing after it, no digit: "field" when a label read in them names a
+        field, with at most a few words before or after it (the rest of a wording the type lacks: "Zzz dân tộc");
+        with ``listed``, "listed" for well-read words that name no field but read as a label (an unmapped one)."""
+        words = [t for t in toks if not t.leader]
+        if not words or any(c.isdigit() for t in words for c in t.text):
+            return None
+        found = find_labels(toks, self.schema, None)
+        if not found or sum(not t.leader for t in toks[:found[0].start]) > CELL_OTHER_WORDS \
+                or sum(not t.leader for t in toks[max(m.end for m in found):]) > CELL_OTHER_WORDS:
+            return None
+        if any(m.spec is not UNMAPPED and not m.label.role_only for m in found):
+            return "field"  # (a person's word alone, "Ba", is as often a value: a relation)
+        return "listed" if listed else None
+
+    def _cell_block(self, rows: list[Row], i: int, right: float) -> tuple[CellBlock, int] | None:
+        """Ruled cells with a small label in each one's top-left corner and the value written below it inside
+        the cell, two or more cells on a row: the row of labels at ``i``, then each row below, close under the
+        one above, whose words start under a label (each cell's first word between a little left of its
+        label and a few line heights right of it), until a row of labels. A value's words are its cell's by
+        where they start; the block and the row after it."""
+        runs = self._cell_labels(rows[i])
+        if runs is None:
+            return None
+        h = max(rows[i].height, 1)
+        starts = [next(t for t in run if not t.leader).bbox[0] for run in runs]
+        cells = [[Row(list(run), rows[i].page)] for run in runs]
+        j, prev, reach = i + 1, rows[i], EMPTY_LABEL_REACH
+        while j < len(rows) and j - i <= CELL_VALUE_ROWS:
+            r = rows[j]
+            if r.heading or not r.toks or r.bbox[1] - prev.bbox[3] > reach * h or opens_pair(r.toks) \
+                    or any(self._label_alone(_bordered(run)) for run in cut_at_gaps(r.toks, max(r.height, 1))) \
+                    or self._cell_labels(r) is not None:
+                break  # (a row with a label of its own: the next row of cells, or a label and its value)
+            parts: dict[int, list[Tok]] = {}
+            for t in r.toks:
+                parts.setdefault(cell_of_x(t.bbox[0], starts, CELL_SLACK * h), []).append(t)
+            if any(not (starts[k] - CELL_SLACK * h <= toks[0].bbox[0] <= starts[k] + CELL_INDENT * h)
+                   for k, toks in parts.items()):
+                break  # words that start under no label: the next row of the form
+            for k, toks in parts.items():
+                cells[k].append(Row(toks, r.page))
+            prev, j, reach = r, j + 1, 1.6
+        if j == i + 1:
+            return None
+        edges = [x - CELL_SLACK * h for x in starts[1:]] + [right]
+        return CellBlock(cells, edges), j
 
     def _ends_columns(self, row: Row, left_sec: str, right_sec: str) -> bool:
         """A row labelled with a field of neither column ("Nơi đăng ký") ends a two-column block; rows
@@ -706,7 +816,7 @@ class PageReader:
         for j in range(si + 1, len(segs)):
             if segs[j][3] == col:
                 return j
-            if col[0] == "block" or segs[j][3][0] == "block":
+            if col[0] in ("block", "cells") or segs[j][3][0] in ("block", "cells"):
                 return None
         return None
 
@@ -723,7 +833,9 @@ class PageReader:
         nseg = segs[j][0]
         if not toks:
             used.add(j)
-            return _value_toks(nseg.toks, spec.kind, spec)
+            below = _value_toks(nseg.toks, spec.kind, spec)
+            # the value under its label wraps onto the rows below it as a value beside its label does
+            return self._continue(below, spec, segs, j, used, edge, depth) if below and spec.wrap else below
         if not spec.wrap:
             return toks
         if spec.kind == "name" and not _name_continuation(toks, _value_toks(nseg.toks)):

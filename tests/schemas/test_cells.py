@@ -1,0 +1,98 @@
+"""Ruled cells with a small label in each one's corner and the value written below it, two or three cells on a
+row; a value under its label that wraps; a ruled label/value table that is no row of cells
+(schemas/layout.py cut_at_gaps, cell_of_x; schemas/reader.py PageReader._cell_block)."""
+
+from synth import page
+
+from schemas.extract import extract_records, flatten_fields
+from schemas.layout import Tok, build_rows, cell_of_x, cut_at_gaps
+from schemas.loader import load_schemas
+from schemas.reader import PageReader
+
+SCHEMAS = load_schemas()
+
+
+def tok(text: str, x0: int, x1: int) -> Tok:
+    return Tok(text, text.lower(), 0.95, (x0, 100, x1, 136), 1)
+
+
+def test_a_row_is_cut_at_blanks_wider_than_its_words_are_apart():
+    toks = [tok("Họ", 100, 136), tok("và", 154, 190), tok("tên", 208, 262), tok("Ngày", 700, 772), tok("sinh", 790, 862)]
+    assert [[t.text for t in run] for run in cut_at_gaps(toks, 36)] == [["Họ", "và", "tên"], ["Ngày", "sinh"]]
+
+
+def test_a_monospaced_row_is_cut_only_where_its_blank_is_twice_the_usual():
+    # words a line height apart (a monospaced face): that blank is no cell's border
+    toks = [tok("Giấy", 100, 172), tok("chứng", 208, 298), tok("nhận", 334, 406), tok("số", 442, 478)]
+    assert len(cut_at_gaps(toks, 36)) == 1
+
+
+def test_a_word_is_in_the_cell_whose_label_starts_left_of_it():
+    starts = [100, 700, 1200]
+    assert [cell_of_x(x, starts, 20) for x in (90, 130, 690, 1199, 1600)] == [0, 0, 1, 2, 2]
+
+
+BOXED = ["GIẤY KHAI SINH",
+         [(100, "Họ và tên"), (700, "Ngày sinh"), (1200, "Giới tính")],
+         [(110, "Nguyễn Văn An"), (720, "05/03/1972"), (1210, "Nam")],
+         [(100, "Nơi sinh"), (900, "Zzz dân tộc")],
+         [(110, "xã Tam Sơn, huyện Từ Sơn,"), (910, "Tày")],
+         [(110, "tỉnh Bắc Ninh")],
+         [(100, "Họ và tên mẹ")],
+         [(110, "Trần Thị Lan")]]
+
+
+def test_each_cell_takes_the_words_below_its_label():
+    flat = flatten_fields(extract_records([page(BOXED)], "hotich/")[0])
+    assert flat.get("full_name") == "Nguyễn Văn An"
+    assert flat.get("date_of_birth") == "1972-03-05"
+    assert flat.get("sex") == "male"
+    assert flat.get("mother.full_name") == "Trần Thị Lan"
+
+
+def test_a_cells_value_wraps_inside_its_cell_and_its_label_ends_at_the_border():
+    flat = flatten_fields(extract_records([page(BOXED)], "hotich/")[0])
+    assert flat.get("place_of_birth") == "xã Tam Sơn, huyện Từ Sơn, tỉnh Bắc Ninh"
+    assert flat.get("ethnicity") == "Tày"  # "Zzz dân tộc": a word no list holds, read for its meaning
+
+
+def _segments(lines, record_type="birth"):
+    p = page(lines)
+    reader = PageReader(SCHEMAS[record_type], [r for r in build_rows(p) if r.toks], "document", 1, p.width)
+    return [(s.column[0], s.row.text) for s in reader.segments()]
+
+
+def test_labels_over_values_are_laid_out_cell_by_cell():
+    segs = _segments(BOXED[1:3])
+    assert segs == [("cells", "Họ và tên:"), ("cells", "Nguyễn Văn An"), ("cells", "Ngày sinh:"),
+                    ("cells", "05/03/1972"), ("cells", "Giới tính:"), ("cells", "Nam")]
+
+
+def test_a_label_and_its_value_on_one_row_are_no_row_of_cells():
+    # a ruled two-column table: the right-hand words are the left label's value by their shape, so the rows
+    # below are not its values
+    lines = [[(100, "Họ và tên"), (700, "Nguyễn Văn An")], [(100, "Nơi sinh"), (700, "xã Tam Sơn, huyện Từ Sơn")]]
+    assert all(kind == "page" for kind, _ in _segments(lines))
+    flat = flatten_fields(extract_records([page(["GIẤY KHAI SINH"] + lines)], "hotich/")[0])
+    assert flat.get("full_name") == "Nguyễn Văn An" and flat.get("place_of_birth") == "xã Tam Sơn, huyện Từ Sơn"
+
+
+def test_a_row_of_values_below_is_no_row_of_labels():
+    # words that start under no label (a full row of text) end the cells: they are the form's next row
+    lines = [[(100, "Họ và tên"), (700, "Ngày sinh")], [(400, "Nguyễn Văn An"), (1000, "05/03/1972")]]
+    assert all(kind == "page" for kind, _ in _segments(lines))
+
+
+def test_a_value_below_its_label_wraps_onto_the_next_row():
+    lines = ["GIẤY KHAI SINH", "Họ và tên:", [(160, "Nguyễn Văn An")], "Nơi sinh:",
+             [(160, "xã Tam Sơn, huyện Từ Sơn,")], [(160, "tỉnh Bắc Ninh")], "Dân tộc:", [(160, "Kinh")]]
+    flat = flatten_fields(extract_records([page(lines)], "hotich/")[0])
+    assert flat.get("place_of_birth") == "xã Tam Sơn, huyện Từ Sơn, tỉnh Bắc Ninh"
+    assert flat.get("ethnicity") == "Kinh"
+
+
+def test_words_beside_a_label_in_the_shape_of_its_value_are_its_value_not_a_second_label():
+    # "Nửa đầu thế kỷ XV", read as if its cell's border ended it, names a dating too; but it is a century, the
+    # shape of the left label's value: a table's row, so the unknown label below does not become its value
+    lines = [[(100, "Niên đại"), (700, "Nửa đầu thế kỷ XV")], [(100, "Zzz yyy"), (700, "Mua")]]
+    assert all(kind == "page" for kind, _ in _segments(lines, "museum_object"))
