@@ -312,7 +312,9 @@ class PageReader:
             return None  # a label and its value on one row ("Thời đại   Nửa đầu thế kỷ XV"): a table's row
         read = [self._label_alone(run, listed=True) for run in runs]
         known = sum(r == "field" for r in read)
-        return runs if all(read) and 2 * known >= len(runs) else None
+        # (most of them name a field: a label/value grid's value, read as words ending at a border, lists as a
+        # label nobody expected, so one label beside such words is a grid's row, not two cells')
+        return runs if all(read) and 2 * known > len(runs) else None
 
     def _value_beside(self, label: list[Tok], words: list[Tok]) -> bool:
         """The words are a value of the field the label names, by their shape: a date, a number, a code, a
@@ -360,7 +362,7 @@ class PageReader:
         while j < len(rows) and j - i <= CELL_VALUE_ROWS:
             r = rows[j]
             if r.heading or not r.toks or r.bbox[1] - prev.bbox[3] > reach * h or opens_pair(r.toks) \
-                    or any(self._label_alone(_bordered(run)) for run in cut_at_gaps(r.toks, max(r.height, 1))) \
+                    or any(self._label_alone(run) for run in cut_at_gaps(r.toks, max(r.height, 1))) \
                     or self._cell_labels(r) is not None:
                 break  # (a row with a label of its own: the next row of cells, or a label and its value)
             parts: dict[int, list[Tok]] = {}
@@ -834,8 +836,16 @@ class PageReader:
         if not toks:
             used.add(j)
             below = _value_toks(nseg.toks, spec.kind, spec)
-            # the value under its label wraps onto the rows below it as a value beside its label does
-            return self._continue(below, spec, segs, j, used, edge, depth) if below and spec.wrap else below
+            # the value under its label wraps onto the rows below it as a value beside its label does: inside its
+            # cell, or on the page when the row below starts under the value, right of its label (a row starting
+            # where the label starts may be the next label, in words no list holds)
+            nxt = self._below(segs, j)
+            h = max(seg.height, 10)
+            if below and spec.wrap and nxt is not None and (segs[si].column[0] == "cells" or (
+                    nseg.bbox[0] > seg.bbox[0] + CELL_SLACK * h
+                    and abs(segs[nxt].row.bbox[0] - nseg.bbox[0]) <= CELL_SLACK * h)):
+                return self._continue(below, spec, segs, j, used, edge, depth)
+            return below
         if not spec.wrap:
             return toks
         if spec.kind == "name" and not _name_continuation(toks, _value_toks(nseg.toks)):

@@ -96,3 +96,12 @@ def test_words_beside_a_label_in_the_shape_of_its_value_are_its_value_not_a_seco
     # shape of the left label's value: a table's row, so the unknown label below does not become its value
     lines = [[(100, "Niên đại"), (700, "Nửa đầu thế kỷ XV")], [(100, "Zzz yyy"), (700, "Mua")]]
     assert all(kind == "page" for kind, _ in _segments(lines, "museum_object"))
+
+
+def test_a_row_starting_where_the_label_starts_is_no_wrapped_line_of_the_value_below_it():
+    # label words no list holds, at the labels' x under an address cut after a comma: the next label, not the
+    # address's rest
+    lines = ["GIẤY KHAI SINH", "Họ và tên:", [(160, "Nguyễn Văn An")], "Nơi sinh:",
+             [(160, "xã Tam Sơn, huyện Từ Sơn,")], "Zzz yyy", [(160, "Kinh")]]
+    flat = flatten_fields(extract_records([page(lines)], "hotich/")[0])
+    assert flat.get("place_of_birth") == "xã Tam Sơn, huyện Từ Sơn"
