@@ -13,7 +13,7 @@ from .fields import Draft, Found, _cut_tail, _name_continuation, _value_toks, na
 from .labels import field_by_value, meaning, persons_share, resolve, value_kind
 from .layout import Row, Tok, cell_of_x, column_starts, cut_at_gaps, opens_pair, split_at_columns, union
 from .loader import FieldSpec, Label, Schema, label_key
-from .matching import UNMAPPED, Match, find_labels, find_marker
+from .matching import UNMAPPED, Match, _in_vocabulary, find_labels, find_marker
 from .normalize import UNIT_WORDS, normalise
 from .table import column_of, crosses, drop_doubles, join_code, merge_bands, same_band, too_narrow
 from .table_columns import table_columns
@@ -319,15 +319,18 @@ class PageReader:
     def _value_beside(self, label: list[Tok], words: list[Tok]) -> bool:
         """The words are a value of the field the label names, by their shape: a date, a number, a code, a
         closed list's word, a measure or a century for such a field, a person's name for a name, a place
-        for a place (a text field's value has no shape of its own: never said)."""
+        for a place, words of its vocabulary for a text field that has one (other text has no shape of its own:
+        never said)."""
         found = [m for m in find_labels(label, self.schema, None) if m.spec is not UNMAPPED]
         if not found:
             return False
         spec, text = found[0].spec, _text(words).rstrip(":")
         if spec.kind == "name":
             return looks_like_name(text)
-        if spec.kind in ("place", "text"):
-            return spec.kind == "place" and value_kind(text) == "place"
+        if spec.kind == "text":
+            return bool(spec.vocabulary) and _in_vocabulary(text, spec)  # a closed list's words ("Khai quật")
+        if spec.kind == "place":
+            return value_kind(text) == "place"
         n = normalise(spec.kind, text, spec.values)
         return n.ok and n.quality >= 1
 
@@ -361,13 +364,16 @@ class PageReader:
         j, prev, reach = i + 1, rows[i], EMPTY_LABEL_REACH
         while j < len(rows) and j - i <= CELL_VALUE_ROWS:
             r = rows[j]
-            if r.heading or not r.toks or r.bbox[1] - prev.bbox[3] > reach * h or opens_pair(r.toks) \
-                    or any(self._label_alone(run) for run in cut_at_gaps(r.toks, max(r.height, 1))) \
+            # (measured in the row above's own height: a cell's label is often smaller than its value)
+            if r.heading or not r.toks or r.bbox[1] - prev.bbox[3] > reach * max(prev.height, h) or opens_pair(r.toks) \
                     or self._cell_labels(r) is not None:
-                break  # (a row with a label of its own: the next row of cells, or a label and its value)
+                break
             parts: dict[int, list[Tok]] = {}
             for t in r.toks:
                 parts.setdefault(cell_of_x(t.bbox[0], starts, CELL_SLACK * h), []).append(t)
+            if any(self._label_alone(toks) and not self._value_beside(runs[k], toks) for k, toks in parts.items()):
+                break  # a label of its own (the next row of cells, or a label and its value), unless its words
+                # are a value of the field its cell's label names ("Khai quật" under a way of acquisition)
             if any(not (starts[k] - CELL_SLACK * h <= toks[0].bbox[0] <= starts[k] + CELL_INDENT * h)
                    for k, toks in parts.items()):
                 break  # words that start under no label: the next row of the form
@@ -790,6 +796,8 @@ class PageReader:
         j = self._below(segs, si)
         if j is None or j in used:
             return None
+        if segs[si].column[0] == "cells":
+            return j  # the rows of a cell below its label are its value's (PageReader._cell_block ended them)
         seg, forced = segs[si].row, segs[si].forced
         nseg, nforced = segs[j].row, segs[j].forced
         below = find_labels(nseg.toks, self.schema, None)

@@ -105,3 +105,30 @@ def test_a_row_starting_where_the_label_starts_is_no_wrapped_line_of_the_value_b
              [(160, "xã Tam Sơn, huyện Từ Sơn,")], "Zzz yyy", [(160, "Kinh")]]
     flat = flatten_fields(extract_records([page(lines)], "hotich/")[0])
     assert flat.get("place_of_birth") == "xã Tam Sơn, huyện Từ Sơn"
+
+
+def test_a_closed_lists_word_under_its_label_is_a_value_not_a_label():
+    # "Khai quật" (excavated) reads as a label of a find's place, but under "Nguồn gốc" it is one of its values
+    lines = ["PHIẾU HIỆN VẬT", [(100, "Chất liệu"), (700, "Nguồn gốc")], [(110, "Gốm"), (710, "Khai quật")],
+             [(100, "Tình trạng")], [(110, "Nguyên vẹn")]]
+    flat = flatten_fields(extract_records([page(lines)], "baotang/")[0])
+    assert flat.get("material") == "Gốm" and flat.get("origin") == "Khai quật"
+
+
+def test_a_cells_value_in_a_larger_type_than_its_label_still_wraps_in_its_cell():
+    # labels printed small: the value's wrapped line is as far below as the value's own line spacing
+    p = page(["GIẤY KHAI SINH", [(100, "Nơi sinh"), (900, "Dân tộc")], [(110, "xã Tam Sơn, huyện Từ Sơn,"),
+                                                                       (910, "Kinh")], [(110, "tỉnh Bắc Ninh")]])
+    small, big = p.lines[1:3], p.lines[3:]
+    for ln in small:  # labels a third shorter than the values, as a form's small print
+        for w in ln.words:
+            w.bbox = (w.bbox[0], w.bbox[1] + 12, w.bbox[2], w.bbox[3])
+        ln.bbox = (ln.bbox[0], ln.bbox[1] + 12, ln.bbox[2], ln.bbox[3])
+    for k, ln in enumerate(big):  # values 60 px tall, their lines 90 px apart
+        shift = 10 + 60 * (k >= 2)
+        for w in ln.words:
+            w.bbox = (w.bbox[0], w.bbox[1] + shift, w.bbox[2], w.bbox[1] + shift + 60)
+        ln.bbox = (ln.bbox[0], ln.bbox[1] + shift, ln.bbox[2], ln.bbox[1] + shift + 60)
+    flat = flatten_fields(extract_records([p], "hotich/")[0])
+    assert flat.get("place_of_birth") == "xã Tam Sơn, huyện Từ Sơn, tỉnh Bắc Ninh"
+    assert flat.get("ethnicity") == "Kinh"
