@@ -11,7 +11,7 @@ from . import label_model
 from .assign import Pending, assign, looks_like_name
 from .fields import Draft, Found, _cut_tail, _name_continuation, _value_toks, name_and_tail
 from .labels import field_by_value, meaning, persons_share, resolve, value_kind
-from .layout import Row, Tok, cell_of_x, column_starts, cut_at_gaps, opens_pair, split_at_columns, union
+from .layout import Row, Tok, cell_of_x, column_starts, cut_at_gaps, split_at_columns, union
 from .loader import FieldSpec, Label, Schema, label_key
 from .matching import UNMAPPED, Match, _in_vocabulary, find_labels, find_marker
 from .normalize import UNIT_WORDS, normalise
@@ -212,6 +212,14 @@ class Segment(NamedTuple):
     line: int
 
 
+def _goes_on_as_label(words: list[Tok], first: Tok) -> bool:
+    """Words written as a label goes on after its first word: no comma, no digit, in lower case (in capitals
+    after a label in capitals); a value's words start with capitals or hold commas ("Bệnh viện huyện, tỉnh …")."""
+    caps = first.text.isupper()
+    return all("," not in w.text and not any(c.isdigit() for c in w.text)
+               and (w.text.isupper() if caps else not w.text[:1].isupper()) for w in words)
+
+
 def _bordered(run: list[Tok]) -> list[Tok]:
     """A ruled cell's label as read: the cell's border ends it as a colon would, so its words are read whole
     for their meaning even when no wording of the type holds them ("Năm sinh (dương lịch) người mẹ")."""
@@ -336,14 +344,17 @@ class PageReader:
 
     def _label_alone(self, toks: list[Tok], listed: bool = False) -> str | None:
         """Words that are a label with nothing after it, no digit: "field" when a label read in them names a
-        field, with at most a few words before or after it (the rest of a wording the type lacks: "Zzz dân tộc");
+        field, with at most a few words before or after it (the rest of a wording the type lacks: "Zzz dân tộc"),
+        or after it any number written as the label goes on ("Nguyên quán gốc cựu chiến binh");
         with ``listed``, "listed" for well-read words that name no field but read as a label (an unmapped one)."""
         words = [t for t in toks if not t.leader]
         if not words or any(c.isdigit() for t in words for c in t.text):
             return None
         found = find_labels(toks, self.schema, None)
-        if not found or sum(not t.leader for t in toks[:found[0].start]) > CELL_OTHER_WORDS \
-                or sum(not t.leader for t in toks[max(m.end for m in found):]) > CELL_OTHER_WORDS:
+        if not found or sum(not t.leader for t in toks[:found[0].start]) > CELL_OTHER_WORDS:
+            return None
+        after = [t for t in toks[max(m.end for m in found):] if not t.leader]
+        if len(after) > CELL_OTHER_WORDS and not _goes_on_as_label(after, toks[found[0].start]):
             return None
         if any(m.spec is not UNMAPPED and not m.label.role_only for m in found):
             return "field"  # (a person's word alone, "Ba", is as often a value: a relation)
@@ -365,8 +376,8 @@ class PageReader:
         while j < len(rows) and j - i <= CELL_VALUE_ROWS:
             r = rows[j]
             # (measured in the row above's own height: a cell's label is often smaller than its value)
-            if r.heading or not r.toks or r.bbox[1] - prev.bbox[3] > reach * max(prev.height, h) or opens_pair(r.toks) \
-                    or self._cell_labels(r) is not None:
+            if r.heading or not r.toks or r.bbox[1] - prev.bbox[3] > reach * max(prev.height, h) \
+                    or any(t.colon for t in r.toks[:-1]) or self._cell_labels(r) is not None:
                 break
             parts: dict[int, list[Tok]] = {}
             for t in r.toks:

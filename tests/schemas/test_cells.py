@@ -132,3 +132,17 @@ def test_a_cells_value_in_a_larger_type_than_its_label_still_wraps_in_its_cell()
     flat = flatten_fields(extract_records([p], "hotich/")[0])
     assert flat.get("place_of_birth") == "xã Tam Sơn, huyện Từ Sơn, tỉnh Bắc Ninh"
     assert flat.get("ethnicity") == "Kinh"
+
+
+def test_a_cells_label_runs_on_in_lower_case_past_the_wording_read_in_it():
+    # "Nơi sinh" then words no list holds, in the label's own lower case: all of it is the cell's label
+    segs = _segments([[(100, "Họ và tên"), (700, "Nơi sinh zzz yyy xxx www")],
+                      [(110, "Nguyễn Văn An"), (710, "xã Tam Sơn, huyện Từ Sơn")]])
+    assert segs[2:] == [("cells", "Nơi sinh zzz yyy xxx www:"), ("cells", "xã Tam Sơn, huyện Từ Sơn")]
+
+
+def test_a_wrapped_line_with_a_dash_stays_in_its_cell():
+    # "Lao động - …" on a value's second line is no label ended by a dash: only a colon opens a pair there
+    segs = _segments([[(100, "Họ và tên"), (700, "Nơi đăng ký")], [(110, "Nguyễn Văn An"), (710, "Ủy ban nhân dân,")],
+                      [(710, "Lao động - Thương binh và Xã hội")]])
+    assert segs[-1] == ("cells", "Lao động - Thương binh và Xã hội")
