@@ -252,10 +252,18 @@ def _wide_gap_before(toks: list[Tok], j: int) -> bool:
     return gap_before(toks, j) > COLUMN_GAP * height
 
 
+def _line_break_before(toks: list[Tok], j: int) -> bool:
+    """OCR ended its line before word ``j`` of a row, over a blank of half a line height or more: a column's
+    edge (a table's ruled border, taken off the image, still parts the lines), even where the blank is narrow."""
+    height = max(1, toks[j - 1].bbox[3] - toks[j - 1].bbox[1])
+    return toks[j - 1].line_end and gap_before(toks, j) >= 0.5 * height
+
+
 def _label_to_gap(toks: list[Tok], chosen: list[Match], schema: Schema, section: str | None,
                   previous: FieldSpec | None, heading: str | None) -> list[Match]:
     """A label that starts its row without a colon, in a grid of labels and values ("Quê quán gốc xyz      xã
-    …"): the words in lower case after the wording matched, up to the wide gap before the value's column, are
+    …"): the words in lower case after the wording matched, up to the wide gap (or the line break of a ruled
+    border) before the value's column, are
     the label's, known words or not, and the label is read whole. Not when those words are the field's value (a
     closed value, "Giới tính nữ"), when another label comes after the gap (the words were the value of a grid
     row "Nghề nghiệp làm ruộng      Nơi ở …"), or when a colon or leader ends the label before the gap."""
@@ -264,7 +272,7 @@ def _label_to_gap(toks: list[Tok], chosen: list[Match], schema: Schema, section:
     m = chosen[0]
     if any(c.isalnum() for t in toks[:m.start] for c in t.text):
         return chosen  # (a ruled line read as "|" before the label is no word)
-    k = next((j for j in range(m.end, len(toks)) if _wide_gap_before(toks, j)), None)
+    k = next((j for j in range(m.end, len(toks)) if _wide_gap_before(toks, j) or _line_break_before(toks, j)), None)
     if k is None or k == m.end or k - m.start > LABEL_MAX_WORDS or any(o.start == k for o in chosen):
         return chosen
     if any(t.leader or t.colon or t.text.endswith(":") for t in toks[m.start:k]) \

@@ -11,7 +11,7 @@ from . import label_model
 from .assign import Pending, assign, looks_like_name
 from .fields import Draft, Found, _cut_tail, _name_continuation, _value_toks, name_and_tail
 from .labels import field_by_value, meaning, persons_share, resolve, value_kind
-from .layout import Row, Tok, cell_of_x, column_starts, cut_at_gaps, split_at_columns, union
+from .layout import COLUMN_SLACK, Row, Tok, cell_of_x, column_starts, cut_at_gaps, split_at_columns, union
 from .loader import FieldSpec, Label, Schema, label_key
 from .matching import UNMAPPED, Match, _in_vocabulary, find_labels, find_marker
 from .normalize import UNIT_WORDS, normalise
@@ -461,6 +461,8 @@ class PageReader:
                 if marker:
                     section = marker
             shared_below: dict[tuple[int, int], list[Tok]] = {}  # the value below a label that names two fields
+            first_value = next((t for t in seg.toks[matches[0].end:] if not t.leader), None)
+            row_value_x = first_value.bbox[0] if first_value is not None else None  # the row's value column
             for mi, m in enumerate(matches):
                 if m.spec is UNMAPPED:
                     below = None
@@ -492,14 +494,14 @@ class PageReader:
                     toks = shared_below[(m.start, m.end)]  # the value below, for the second field of a shared label
                 elif not nxt:
                     had = bool(toks)
-                    toks = self._continue(toks, m.spec, segs, si, used, edge)
+                    toks = self._continue(toks, m.spec, segs, si, used, edge, value_x=row_value_x)
                     if not had and toks:  # "Giờ xxx -" / "1 giờ 30 phút": the time's as well as the date's
                         shared_below[(m.start, m.end)] = toks
                 toks = _label_run_on(toks)
                 toks, followers = self._split_followers(m.spec, toks)
                 for k, (spec, label, ftoks) in enumerate(followers):  # "… số: 81/QĐ ngày 1/4/1964 của Bộ …"
                     if k + 1 == len(followers) and not nxt:  # the last part may wrap onto the next row
-                        ftoks = self._continue(ftoks, spec, segs, si, used, edge)
+                        ftoks = self._continue(ftoks, spec, segs, si, used, edge, value_x=row_value_x)
                     if spec.key not in draft.fields:
                         extra = Found(spec, ftoks, label, m.score, self.page).finish()
                         if extra.value is not None:
@@ -800,10 +802,14 @@ class PageReader:
         return Match(m.start, m.end, r.specs[0], Label(text, label_key(text), contextual=True, by_meaning=True),
                      min(m.score, r.score), m.weight)
 
-    def _next_free(self, segs, si: int, used: set[int], empty: bool = False, relation: bool = False) -> int | None:
+    def _next_free(self, segs, si: int, used: set[int], empty: bool = False, relation: bool = False,
+                   value_x: float | None = None) -> int | None:
         """Index of the next row part if it can continue this one: same column, close below, no label.
         ``empty``: the label has no value on its own row, so words that name no field there (a value ending with a
-        full stop, "Lao động - …") do not stop the value below from being its value."""
+        full stop, "Lao động - …") do not stop the value below from being its value. ``value_x``: where the value
+        on this row starts; a row below starting there, right of this row's label, with nothing under the label
+        and no colon, is the value's wrapped line whatever its words say (a table's or grid's value column:
+        "… của Sở Lao" / "động - Thương binh …")."""
         j = self._below(segs, si)
         if j is None or j in used:
             return None
@@ -811,6 +817,11 @@ class PageReader:
             return j  # the rows of a cell below its label are its value's (PageReader._cell_block ended them)
         seg, forced = segs[si].row, segs[si].forced
         nseg, nforced = segs[j].row, segs[j].forced
+        h = max(seg.height, 10)
+        if value_x is not None and not empty and nforced == forced and value_x > seg.bbox[0] + COLUMN_SLACK * h \
+                and abs(nseg.bbox[0] - value_x) <= CELL_SLACK * h and not any(t.colon for t in nseg.toks) \
+                and seg.bbox[1] < nseg.bbox[1] <= seg.bbox[3] + 1.6 * h:
+            return j
         below = find_labels(nseg.toks, self.schema, None)
         if empty:  # (a person's word alone below a label waiting for its value is that value: a relation "Mẹ")
             below = [m for m in below if m.spec is not UNMAPPED and not (m.label.role_only and m.end == len(nseg.toks))]
@@ -842,13 +853,15 @@ class PageReader:
         return None
 
     def _continue(self, toks: list[Tok], spec: FieldSpec, segs, si: int, used: set[int], edge: float,
-                  depth: int = 1) -> list[Tok]:
-        """Value on the next row (empty after the label), or wrapped onto it."""
+                  depth: int = 1, value_x: float | None = None) -> list[Tok]:
+        """Value on the next row (empty after the label), or wrapped onto it. ``value_x``: where the row's values
+        start (its first value, right of its label), when not where this value starts."""
         if toks and spec.wrap and spec.kind in ("place", "text") and (more := self._unit_rest(toks, segs, si, used)):
             used.add(self._below(segs, si))
             return toks + more
         # (a relation's value is a person's word, "Mẹ", which alone on a row would read as a section's heading)
-        if (j := self._next_free(segs, si, used, empty=not toks, relation=spec.key.endswith("relation"))) is None:
+        if (j := self._next_free(segs, si, used, empty=not toks, relation=spec.key.endswith("relation"),
+                                 value_x=value_x if value_x is not None else toks[0].bbox[0] if toks else None)) is None:
             return toks
         seg = segs[si][0]
         nseg = segs[j][0]

@@ -146,3 +146,21 @@ def test_a_wrapped_line_with_a_dash_stays_in_its_cell():
     segs = _segments([[(100, "Họ và tên"), (700, "Nơi đăng ký")], [(110, "Nguyễn Văn An"), (710, "Ủy ban nhân dân,")],
                       [(710, "Lao động - Thương binh và Xã hội")]])
     assert segs[-1] == ("cells", "Lao động - Thương binh và Xã hội")
+
+
+def test_a_grid_label_runs_on_to_the_line_break_of_its_ruled_border():
+    # the blank before the value is narrow (its cell's border, taken off the scan, parted the OCR lines there):
+    # the lower-case words no list holds before it are the label's, not the address's
+    lines = ["GIẤY KHAI SINH", [(100, "Họ và tên"), (420, "Nguyễn Văn An")],
+             [(100, "Quê quán zzz yyy"), (420, "xã Tam Sơn, huyện Từ Sơn")]]
+    flat = flatten_fields(extract_records([page(lines)], "hotich/")[0])
+    assert flat.get("hometown") == "xã Tam Sơn, huyện Từ Sơn"
+
+
+def test_a_value_wraps_in_its_tables_value_column_even_when_the_line_reads_like_a_label():
+    # "động - Thương binh …" under the value column, nothing under the labels: the issuer's rest
+    lines = ["GIẤY CHỨNG NHẬN THƯƠNG BINH", [(100, "Họ và tên"), (500, "Nguyễn Văn An")],
+             [(100, "Theo quyết định số"), (500, "12/QĐ-LĐTBXH ngày 01/02/1980 của Sở Lao")],
+             [(500, "động - Thương binh và Xã hội tỉnh Bắc Ninh")]]
+    flat = flatten_fields(extract_records([page(lines)], "nguoicocong/")[0])
+    assert flat.get("decision.issuer") == "Sở Lao động - Thương binh và Xã hội tỉnh Bắc Ninh"
