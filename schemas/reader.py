@@ -315,6 +315,8 @@ class PageReader:
             if not words or len(words) > CELL_LABEL_WORDS or any(c.isdigit() for t in words for c in t.text) \
                     or any(t.colon for t in words[:-1]):
                 return None
+        if any(a[-1].colon and not b[-1].colon for a, b in zip(runs, runs[1:])):
+            return None  # a printed colon and words after it that end with none: a label and its value
         runs = [_bordered(run) for run in runs]
         if any(self._value_beside(a, b) for a, b in zip(runs, runs[1:])):
             return None  # a label and its value on one row ("Thời đại   Nửa đầu thế kỷ XV"): a table's row
@@ -807,9 +809,9 @@ class PageReader:
         """Index of the next row part if it can continue this one: same column, close below, no label.
         ``empty``: the label has no value on its own row, so words that name no field there (a value ending with a
         full stop, "Lao động - …") do not stop the value below from being its value. ``value_x``: where the value
-        on this row starts; a row below starting there, right of this row's label, with nothing under the label
-        and no colon, is the value's wrapped line whatever its words say (a table's or grid's value column:
-        "… của Sở Lao" / "động - Thương binh …")."""
+        on this row starts; a row below starting there, right of this row's label, with nothing under the label,
+        no colon and no field's label or heading at its start, is the value's wrapped line even when words in it
+        read like a label (a table's or grid's value column: "… của Sở Lao" / "động - Thương binh …")."""
         j = self._below(segs, si)
         if j is None or j in used:
             return None
@@ -820,8 +822,10 @@ class PageReader:
         h = max(seg.height, 10)
         if value_x is not None and not empty and nforced == forced and value_x > seg.bbox[0] + COLUMN_SLACK * h \
                 and abs(nseg.bbox[0] - value_x) <= CELL_SLACK * h and not any(t.colon for t in nseg.toks) \
-                and seg.bbox[1] < nseg.bbox[1] <= seg.bbox[3] + 1.6 * h:
-            return j
+                and seg.bbox[1] < nseg.bbox[1] <= seg.bbox[3] + 1.6 * h and not find_marker(nseg.toks, self.schema) \
+                and not any(m.start == 0 and m.spec is not UNMAPPED
+                            for m in find_labels(nseg.toks, self.schema, forced)):
+            return j  # (a field's label or a section's heading at the line's start opens the next row)
         below = find_labels(nseg.toks, self.schema, None)
         if empty:  # (a person's word alone below a label waiting for its value is that value: a relation "Mẹ")
             below = [m for m in below if m.spec is not UNMAPPED and not (m.label.role_only and m.end == len(nseg.toks))]

@@ -164,3 +164,9 @@ def test_a_value_wraps_in_its_tables_value_column_even_when_the_line_reads_like_
              [(500, "động - Thương binh và Xã hội tỉnh Bắc Ninh")]]
     flat = flatten_fields(extract_records([page(lines)], "nguoicocong/")[0])
     assert flat.get("decision.issuer") == "Sở Lao động - Thương binh và Xã hội tỉnh Bắc Ninh"
+
+
+def test_a_label_with_its_colon_and_a_value_beside_it_is_no_row_of_cells():
+    # "Bệnh già" reads like a label (an illness), but after a printed colon it is the label's value
+    lines = [[(100, "Nguyên nhân tử vong:"), (700, "Bệnh già")], [(100, "Giấy báo tử số- 78/GBT")]]
+    assert all(kind == "page" for kind, _ in _segments(lines, "death"))
