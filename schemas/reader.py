@@ -9,8 +9,8 @@ from typing import NamedTuple
 
 from . import label_model
 from .assign import Pending, assign, looks_like_name
-from .fields import Draft, Found, _cut_tail, _name_continuation, _value_toks, name_and_tail
-from .labels import field_by_value, meaning, persons_share, resolve, value_kind
+from .fields import Draft, Found, _cut_tail, _name_continuation, _value_toks, label_head, name_and_tail
+from .labels import EVENTS, ROLE_UNCLEAR, field_by_value, meaning, persons_share, resolve, value_kind
 from .layout import Row, Tok, column_starts, split_at_columns, union
 from .loader import FieldSpec, Label, Schema, label_key
 from .matching import UNMAPPED, Match, find_labels, find_marker
@@ -46,6 +46,7 @@ class PendingPair:
     at: int
     page: int
     listed: dict | None = None
+    fallback: Found | None = None  # the field its label named, doubtfully: taken when the decoding places it nowhere
 
 
 def _split_measure(toks: list[Tok], unread: list[FieldSpec], own: FieldSpec | None = None
@@ -381,6 +382,8 @@ class PageReader:
                     m = self._role_only(m, toks, section)  # "Mẹ: Tày": the person named, the value says what
                     if m is None:
                         continue
+                m = self._whole_label(m, toks, section)
+                m = self._id_by_look(m, toks, section, draft)
                 tail: list[Tok] = []
                 if m.spec.kind == "name":
                     toks, tail = name_and_tail(toks)
@@ -407,6 +410,8 @@ class PageReader:
                 if f.value is None and self._shared_reads(m, matches, seg.toks, end):
                     # "Chết vào lúc: ngày 05/01/1975": the words are a date, read as the event's date by the other
                     # field of the same label; no time was written, so there is no time field to doubt
+                    continue
+                if self._defer(f, draft, section):
                     continue
                 self.last_spec = f.spec
                 if not draft.add(f):
@@ -461,6 +466,23 @@ class PageReader:
                 out.append((cut[0], cut[1], _value_toks(rest[:i], cut[0].kind, cut[0])))
             cut, current, rest = (f, lb), f, rest[i + n:]
 
+    def _defer(self, f: Found, draft: Draft, section: str | None) -> bool:
+        """A person's field read from a label that names nobody for sure (it holds words the vocabulary lacks,
+        which may be a role word: "Tên họ u", and another person has the same attribute) is no claim on the
+        subject's field: the pair waits for the record-wide decoding, which weighs where it sits and which
+        fields are still open, with the field the label named as its fallback."""
+        if f.value is None or not f.label.doubt or not f.label.doubt.startswith(ROLE_UNCLEAR) or self.unit == "entry":
+            return False
+        listed = unmapped_pair(f.label.text, f.toks, f.page, f.raw)
+        draft.unmapped.append(listed)
+        n = len(draft.pending)
+        self._pend(draft, f.label.text, f.toks, section, listed)
+        if len(draft.pending) > n:
+            draft.pending[-1].fallback = f
+            return True
+        draft.unmapped.remove(listed)
+        return False
+
     def _pend(self, draft: Draft, label: str, toks: list[Tok], section: str | None, listed: dict | None,
               label_toks: list[Tok] = ()) -> None:
         toks = [t for t in toks if not t.leader]
@@ -507,6 +529,7 @@ class PageReader:
         pairs = [Pending(p.label, p.value, p.section, keys[p.at - 1] if 0 < p.at <= len(keys) else None,
                          keys[p.at] if p.at < len(keys) else None) for p in pending]
         filled = {k for k, f in draft.fields.items() if f.value is not None}
+        placed_now: set[int] = set()
         for placed in assign(self.schema, pairs, filled):
             p = pending[placed.index]
             spec = self.schema.by_key[placed.key]
@@ -520,7 +543,11 @@ class PageReader:
             f.notes.append(f"placed by the record-wide decoding (value, place in the form, known label words; "
                            f"score {placed.score:.1f}): no label names {spec.key}")
             draft.add(f)
+            placed_now.add(placed.index)
             if p.listed is not None:
+                draft.unmapped = [u for u in draft.unmapped if u is not p.listed]
+        for i, p in enumerate(pending):  # a deferred pair placed nowhere: the field its label named, if still open
+            if i not in placed_now and p.fallback is not None and draft.add(p.fallback):
                 draft.unmapped = [u for u in draft.unmapped if u is not p.listed]
         draft.pending = [p for p in draft.pending if p.page != self.page]
 
@@ -559,6 +586,38 @@ class PageReader:
             "another field's"
         label = Label(m.label.text, m.label.folded, by_meaning=True, doubt=doubt, source=source)
         return Match(m.start, m.end, spec, label, 0.5, m.weight)
+
+    def _whole_label(self, m: Match, toks: list[Tok], section: str | None) -> Match:
+        """A wording the matcher stopped short of, whose last words open the value ("Họ và tên" + "người làm
+        thủ tục khai tử  Phùng …"), is read whole: when the whole label names one other field of the same kind
+        (the declarant's name, not the subject's), the value is that field's. The words are cut from the value
+        as any label's are (``Found``); only the field changes, never to a field of another kind."""
+        words = [t.text for t in toks if not t.leader]
+        k = label_head(m.spec, words)
+        if not k or m.label.contextual:
+            return m
+        text = f"{m.label.text} {' '.join(words[:k])}"
+        r = resolve(text, self.schema, section)
+        if r is None or len(r.specs) != 1 or r.specs[0].key == m.spec.key or r.specs[0].kind != m.spec.kind:
+            return m
+        return Match(m.start, m.end, r.specs[0], Label(text, label_key(text), relation=r.relation, by_meaning=True,
+                                                        doubt=r.doubt), r.score, m.weight)
+
+    def _id_by_look(self, m: Match, toks: list[Tok], section: str | None, draft: Draft) -> Match:
+        """A label that asks only for "a number" ("Mã …:", "Số …:"), read as a document's number through the
+        form's title or the field before it, while its value has the look of a personal ID (9 or 12 digits and
+        nothing else, as no notice, certificate or register number is written) is the person's ID number: the
+        value's look outweighs a document the label never named."""
+        if not m.label.by_meaning or m.spec.key.endswith("personal_id") or m.spec.kind not in ("number", "id"):
+            return m
+        value = " ".join(t.text for t in toks if not t.leader)
+        if value_kind(value) != "id" or meaning(m.label.text).attrs & EVENTS:
+            return m
+        spec = field_by_value(m.label.text, value, self.schema, section)
+        if spec is None or spec.key in draft.fields or not spec.key.endswith("personal_id"):
+            return m
+        return Match(m.start, m.end, spec, Label(m.label.text, m.label.folded, by_meaning=True, source="value"),
+                     0.5, m.weight)
 
     def _role_only(self, m: Match, toks: list[Tok], section: str | None) -> Match | None:
         """A label that named a person and nothing more is read as that person's name, unless its value is

@@ -1,0 +1,45 @@
+"""Labels the vocabulary reads only in part (schemas/reader.py): the words a wording stopped short of, a value
+with the look of a personal ID under a label that asks only for a number, and a label that names nobody for
+sure, which waits for the record-wide decoding instead of taking the subject's field."""
+
+from synth import page
+
+from schemas.extract import extract_records, flatten_fields
+
+
+def fields(rows, collection="hotich/"):
+    return [flatten_fields(r) for r in extract_records([page(rows)], collection)]
+
+
+def test_the_words_a_wording_stopped_short_of_are_read_with_it():
+    # "Họ và tên" matches the subject's wording; the words after it in the same cell name the declarant
+    got = fields(["GIẤY CHỨNG TỬ", "| Xưng danh | Lê Văn Cường", "| Ngày chết | 03/04/2010",
+                  "| Họ và tên người làm thủ tục khai tử | Phạm Thị Hoa"])
+    assert got[0].get("declarant.full_name") == "Phạm Thị Hoa"
+    assert got[0].get("full_name") != "Phạm Thị Hoa"
+
+
+def test_a_personal_id_under_a_label_that_asks_only_for_a_number_is_the_persons_id():
+    # the title (GIẤY CHỨNG TỬ) would make a bare number the notice's; 12 digits are a citizen's ID
+    got = fields(["GIẤY CHỨNG TỬ", "Họ và tên: Lê Văn Cường", "Mã cá nhân: 001085012345", "Số giấy báo tử: 12/GBT"])
+    assert got[0]["personal_id"] == "001085012345"
+    assert got[0]["death_notice.number"] == "12/GBT"
+
+
+def test_a_number_that_is_no_id_stays_the_documents():
+    got = fields(["GIẤY CHỨNG TỬ", "Họ và tên: Lê Văn Cường", "Mã cá nhân: 12/GBT"])
+    assert got[0].get("personal_id") is None
+
+
+def test_a_label_that_names_nobody_for_sure_leaves_the_subjects_name_to_where_it_sits():
+    # "Xưng danh" (no word known) is pended first; "Họ tên xyz" names a name but nobody for sure: read in order it
+    # would take the child's name, though it sits among the mother's fields
+    got = fields(["GIẤY KHAI SINH", "Xưng danh: Lê Văn Cường", "Ngày sinh: 03/04/2010",
+                  "Nơi sinh: xã Đình Bảng, huyện Từ Sơn, tỉnh Bắc Ninh", "Họ tên xyz: Phạm Thị Hoa", "Năm sinh mẹ: 1985"])
+    assert got[0]["mother.full_name"] == "Phạm Thị Hoa"
+    assert got[0]["full_name"] == "Lê Văn Cường"
+
+
+def test_a_label_that_names_nobody_for_sure_still_takes_its_field_when_nothing_else_would():
+    got = fields(["GIẤY KHAI SINH", "Họ tên xyz: Phạm Thị Hoa", "Ngày sinh: 03/04/2010"])
+    assert got[0]["full_name"] == "Phạm Thị Hoa"
