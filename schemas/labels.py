@@ -171,6 +171,7 @@ def meaning(text: str) -> Meaning:
         as_written = raw
     m = Meaning(slips=sum(1 for a, b in zip(raw, fixed) if a != b))
     i, after_object, prev_tags, qualified = 0, False, frozenset(), False
+    unknown_at: set[int] = set()  # where the syllables no phrase reads are
     while i < len(fixed):
         longest = min(MAX_PHRASE, len(fixed) - i)
         found = next(((n, lex.written.get(tuple(as_written[i:i + n])) or lex.phrases[tuple(fixed[i:i + n])])
@@ -185,6 +186,7 @@ def meaning(text: str) -> Meaning:
             n, tags = found
         else:
             m.unknown.append(fixed[i])
+            unknown_at.add(i)
             i += 1
             continue
         words = fixed[i:i + n]
@@ -202,6 +204,9 @@ def meaning(text: str) -> Meaning:
             "filler" in prev_tags and prev_words_person(prev_tags, fixed, i - n))
         if events and person_before and not any(t.startswith("role:") for t in tags):
             tags = frozenset(f"role:{lex.event_subjects[e]}" for e in events)
+        elif events and m.attrs and _clause_on_unknown_noun(fixed, i - n, unknown_at) \
+                and not any(t.startswith("role:") for t in tags):
+            tags = frozenset()  # "Năm sinh xxx yyy đã hy sinh": who the person is, not a date of death asked
         elif events and any(t == "role:declarant" for t in prev_tags):
             prev_tags = tags
             continue  # "người đi khai sinh": the event declared, not a birth attribute
@@ -237,6 +242,13 @@ def near_phrase(words: tuple[str, ...]) -> frozenset[str] | None:
     near = [k for k in lexicon().phrases if len(k) == len(words) and all(a[:1] == b[:1] for a, b in zip(k, words))
             and len(" ".join(k)) == len(text) and Levenshtein.distance(" ".join(k), text) <= 1]
     return lexicon().phrases[near[0]] if len(near) == 1 else None
+
+
+def _clause_on_unknown_noun(fixed: list[str], start: int, unknown_at: set[int]) -> bool:
+    """The event at ``start`` follows "đã" or "được" after a word the vocabulary lacks ("… chiến sĩ đã hy
+    sinh", "… xxx được khai sinh"): a clause that says which person the label is about, as "người đã mất" does,
+    about a person the vocabulary has no word for."""
+    return start >= 2 and fixed[start - 1] in ("da", "duoc") and start - 2 in unknown_at
 
 
 def prev_words_person(prev_tags: frozenset[str], fixed: list[str], start: int) -> bool:
@@ -331,7 +343,7 @@ def resolve(text: str, schema: Schema, section: str | None = None, previous: Fie
     ``section``: the person whose block the label sits in ("Người mẹ" above it); ``previous``: the field
     just before on the row or page, whose event a bare "Tại:" or "Ngày:" continues; ``heading``: the
     form's title, the document a bare "Số:" numbers ("GIẤY BÁO TỬ" … "Số:" is the notice's number)."""
-    m = meaning(text)
+    m = _party_by_sex(meaning(text), text, schema)
     if m.empty:
         return None
     got = _resolve(m, schema, section)
@@ -345,6 +357,24 @@ def resolve(text: str, schema: Schema, section: str | None = None, previous: Fie
         if documents:
             got = _resolve(Meaning(set(m.roles), m.attrs | documents, m.objects, m.unknown, m.slips), schema, section)
     return got
+
+
+# the parties of a type whose two persons are a man and a woman, by the word for their sex (as written: "nam"
+# is no "năm", a year)
+PARTY_BY_SEX = {"nam": "husband", "nữ": "wife"}
+
+
+def _party_by_sex(m: Meaning, text: str, schema: Schema) -> Meaning:
+    """A label that asks something and names nobody, but says "nam" or "nữ" (one of them) where a person word
+    would stand ("Ngày sinh đương sự nữ", "Dân tộc công dân nam"), is about the man or the woman of a type whose
+    two parties are a husband and a wife. A label asking the sex itself ("Giới tính (nam, nữ)") names both or
+    asks the sex, and is left as it is."""
+    said = [w for w in written_syllables(text) if w in PARTY_BY_SEX]
+    if m.roles or not m.attrs or "sex" in m.attrs or len(said) != 1 \
+            or not set(PARTY_BY_SEX.values()) <= set(schema.sections):
+        return m
+    unknown = [u for u in m.unknown if u != fold(said[0])]
+    return Meaning({PARTY_BY_SEX[said[0]]}, set(m.attrs), set(m.objects), unknown, m.slips)
 
 
 def _events_of(spec: FieldSpec, schema: Schema) -> set[str]:
@@ -411,10 +441,23 @@ def role_conflict(text: str, spec: FieldSpec, schema: Schema) -> bool:
 def marker_section(text: str, schema: Schema) -> str | None:
     """A row that names only a person ("Về người mẹ") opens that person's block."""
     m = meaning(text)
-    if m.attrs or m.unknown or len(m.roles) != 1:
+    if m.attrs or len(m.roles) != 1 or m.unknown and not _introduced_heading(text, m):
         return None
     role = next(iter(m.roles))
     return role if role in schema.sections else None
+
+
+def _introduced_heading(text: str, m: Meaning) -> bool:
+    """A heading that opens with a word that introduces a part of a form ("Về", "Phần", "Mục") and names one
+    person, with one word the vocabulary lacks before the person ("Về phía vợ", "Phần bên nhà trai"): the
+    unknown word says on whose side, not what is asked. A label names what it asks, so a row of unknown words
+    and a person ("Xxx yyy người vợ") stays a label."""
+    words = syllables(text)
+    if len(m.unknown) != 1 or len(words) > 5 or not words:
+        return False
+    first = lexicon().phrases.get((known_syllable(words[0]) or words[0],), frozenset())
+    return "filler" in first and not any(t.startswith(("role:", "attr:")) for t in first) \
+        and words.index(m.unknown[0]) < len(words) - 1
 
 
 def moment_companions(time_spec: FieldSpec, schema: Schema) -> list[FieldSpec]:

@@ -43,3 +43,37 @@ def test_a_label_that_names_nobody_for_sure_leaves_the_subjects_name_to_where_it
 def test_a_label_that_names_nobody_for_sure_still_takes_its_field_when_nothing_else_would():
     got = fields(["GIẤY KHAI SINH", "Họ tên xyz: Phạm Thị Hoa", "Ngày sinh: 03/04/2010"])
     assert got[0]["full_name"] == "Phạm Thị Hoa"
+
+
+SCHEMAS = __import__("schemas.loader", fromlist=["load_schemas"]).load_schemas()
+
+
+def keys(label, record_type, section=None):
+    from schemas.labels import resolve
+    r = resolve(label, SCHEMAS[record_type], section)
+    return [s.key for s in r.specs] if r else None
+
+
+def test_a_heading_introduced_by_ve_names_its_person_through_one_unknown_word():
+    from schemas.labels import marker_section
+    assert marker_section("Về xyz vợ", SCHEMAS["marriage"]) == "wife"
+    assert marker_section("Phần xyz chồng", SCHEMAS["marriage"]) == "husband"
+    # a row of unknown words and a person is a label, not a heading; two unknown words are not a side
+    assert marker_section("Xyz người vợ", SCHEMAS["marriage"]) is None
+    assert marker_section("Về xyz abc vợ", SCHEMAS["marriage"]) is None
+    assert marker_section("Về vợ xyz", SCHEMAS["marriage"]) is None
+
+
+def test_an_event_after_da_and_an_unknown_noun_says_who_not_what():
+    # "… xyz đã hy sinh": the person who died, whose birth year is asked
+    assert keys("Năm sinh xyz đã hy sinh", "martyr") == ["date_of_birth"]
+    assert keys("Quê quán xyz đã hy sinh", "martyr") == ["hometown"]
+    # with no unknown noun before it, "đã hy sinh" still asks the death
+    assert keys("Ngày đã hy sinh", "martyr") == ["date_of_death"]
+
+
+def test_nam_or_nu_where_a_person_word_stands_names_the_party_of_a_marriage():
+    assert keys("Họ và tên xyz nữ", "marriage") == ["wife.full_name"]
+    assert keys("Ngày sinh xyz nam", "marriage") == ["husband.date_of_birth"]
+    assert keys("Giới tính (nam, nữ)", "birth") == ["sex"]
+    assert keys("Họ và tên xyz nữ", "birth") == ["full_name"]  # no husband and wife in a birth record
