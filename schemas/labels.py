@@ -43,6 +43,9 @@ MAX_PHRASE = 5
 # after these words a label says where the thing asked is kept, no longer what is asked: a Vietnamese noun
 # phrase puts its head first ("Số thứ tự trong sổ" asks a number, the one in the book, not the book)
 QUALIFIERS = frozenset({"trong"})
+# attributes a "lúc"/"khi" after them may complete ("Ngày sinh lúc", "Chết lúc"): after any other, those words say
+# when the thing asked held ("Quân hàm khi hy sinh") and ask nothing
+MOMENT_ATTRS = frozenset({"date", "time"}) | EVENTS
 
 
 @dataclass(frozen=True)
@@ -193,6 +196,9 @@ def meaning(text: str) -> Meaning:
         i += n
         if len(words) == 1 and words[0] in QUALIFIERS and m.attrs:
             qualified = True
+        if words in (["luc"], ["khi"]) and m.attrs and not m.attrs & MOMENT_ATTRS:
+            qualified = True  # "Đơn vị lúc hy sinh": the unit at the time of the death, no time asked
+            tags = frozenset(t for t in tags if not t.startswith("attr:"))
         if qualified:
             tags = frozenset(t for t in tags if not t.startswith("attr:"))
         if "object" in tags and not any(t.startswith(("role:", "attr:")) for t in tags):

@@ -77,3 +77,20 @@ def test_nam_or_nu_where_a_person_word_stands_names_the_party_of_a_marriage():
     assert keys("Ngày sinh xyz nam", "marriage") == ["husband.date_of_birth"]
     assert keys("Giới tính (nam, nữ)", "birth") == ["sex"]
     assert keys("Họ và tên xyz nữ", "birth") == ["full_name"]  # no husband and wife in a birth record
+
+
+def test_luc_or_khi_after_what_is_asked_says_when_it_held_and_asks_no_time():
+    assert keys("Đơn vị lúc hy sinh", "martyr") == ["unit"]
+    assert keys("Quân hàm lúc hy sinh", "martyr") == ["rank"]
+    # after an event or a date, "lúc" still asks the moment
+    assert keys("Chết lúc", "death") == ["time_of_death"]
+    assert keys("Hy sinh lúc", "martyr") == ["date_of_death"]
+
+
+def test_a_post_named_after_a_unit_is_no_unit():
+    from schemas.assign import _is_unit
+    assert _is_unit("Đại đội 16, Tiểu đoàn 29") and _is_unit("Trung đoàn Sông Lô")
+    assert not _is_unit("Đại đội phó") and not _is_unit("Tiểu đoàn trưởng")
+    got = fields(["GIẤY BÁO TỬ", "Họ và tên: Lê Văn Cường", "Xyz abc: Đại đội phó",
+                  "Đơn vị lúc hy sinh: Đại đội 16, Tiểu đoàn 29"], "nguoicocong/")
+    assert got[0]["unit"] == "Đại đội 16, Tiểu đoàn 29"
