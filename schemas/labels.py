@@ -34,8 +34,6 @@ from .loader import FieldSpec, Schema
 WORDS_FILE = Path(__file__).with_name("data") / "label_words.json"
 EVENTS = frozenset({"birth", "death", "registration", "notice", "certificate", "decision", "enlistment", "burial",
                     "injury"})
-# why a person's field read from a label may be another person's (it names nobody, and holds unknown words)
-ROLE_UNCLEAR = "the label names no person for sure"
 # a role alone ("Đồng chí:", "Cha:") names that person: the label asks for the name
 ROLE_ONLY_MEANS = "name"
 _SPLIT = re.compile(r"[\s,;:./()\[\]\-–_…·'\"“”‘’`„]+")  # (quotes: specks OCR reads around a word)
@@ -339,7 +337,7 @@ def _role_unclear(m: Meaning, fm: FieldMeaning, schema: Schema, section: str | N
               and o.spec.key.rsplit(".", 1)[-1] == tail]
     if not others:
         return None
-    return f"{ROLE_UNCLEAR}: {tail} may be another person's"
+    return f"the label names no person for sure: {tail} may be another person's"
 
 
 def resolve(text: str, schema: Schema, section: str | None = None, previous: FieldSpec | None = None,

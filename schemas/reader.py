@@ -10,7 +10,7 @@ from typing import NamedTuple
 from . import label_model
 from .assign import Pending, assign, looks_like_name
 from .fields import Draft, Found, _cut_tail, _name_continuation, _value_toks, label_head, name_and_tail
-from .labels import EVENTS, ROLE_UNCLEAR, field_by_value, meaning, persons_share, resolve, value_kind
+from .labels import EVENTS, field_by_value, meaning, persons_share, resolve, value_kind
 from .layout import Row, Tok, column_starts, split_at_columns, union
 from .loader import FieldSpec, Label, Schema, label_key
 from .matching import UNMAPPED, Match, find_labels, find_marker
@@ -46,7 +46,6 @@ class PendingPair:
     at: int
     page: int
     listed: dict | None = None
-    fallback: Found | None = None  # the field its label named, doubtfully: taken when the decoding places it nowhere
 
 
 def _split_measure(toks: list[Tok], unread: list[FieldSpec], own: FieldSpec | None = None
@@ -411,8 +410,6 @@ class PageReader:
                     # "Chết vào lúc: ngày 05/01/1975": the words are a date, read as the event's date by the other
                     # field of the same label; no time was written, so there is no time field to doubt
                     continue
-                if self._defer(f, draft, section):
-                    continue
                 self.last_spec = f.spec
                 if not draft.add(f):
                     if self.unit == "entry":
@@ -466,23 +463,6 @@ class PageReader:
                 out.append((cut[0], cut[1], _value_toks(rest[:i], cut[0].kind, cut[0])))
             cut, current, rest = (f, lb), f, rest[i + n:]
 
-    def _defer(self, f: Found, draft: Draft, section: str | None) -> bool:
-        """A person's field read from a label that names nobody for sure (it holds words the vocabulary lacks,
-        which may be a role word: "Tên họ u", and another person has the same attribute) is no claim on the
-        subject's field: the pair waits for the record-wide decoding, which weighs where it sits and which
-        fields are still open, with the field the label named as its fallback."""
-        if f.value is None or not f.label.doubt or not f.label.doubt.startswith(ROLE_UNCLEAR) or self.unit == "entry":
-            return False
-        listed = unmapped_pair(f.label.text, f.toks, f.page, f.raw)
-        draft.unmapped.append(listed)
-        n = len(draft.pending)
-        self._pend(draft, f.label.text, f.toks, section, listed)
-        if len(draft.pending) > n:
-            draft.pending[-1].fallback = f
-            return True
-        draft.unmapped.remove(listed)
-        return False
-
     def _pend(self, draft: Draft, label: str, toks: list[Tok], section: str | None, listed: dict | None,
               label_toks: list[Tok] = ()) -> None:
         toks = [t for t in toks if not t.leader]
@@ -529,7 +509,6 @@ class PageReader:
         pairs = [Pending(p.label, p.value, p.section, keys[p.at - 1] if 0 < p.at <= len(keys) else None,
                          keys[p.at] if p.at < len(keys) else None) for p in pending]
         filled = {k for k, f in draft.fields.items() if f.value is not None}
-        placed_now: set[int] = set()
         for placed in assign(self.schema, pairs, filled):
             p = pending[placed.index]
             spec = self.schema.by_key[placed.key]
@@ -543,11 +522,7 @@ class PageReader:
             f.notes.append(f"placed by the record-wide decoding (value, place in the form, known label words; "
                            f"score {placed.score:.1f}): no label names {spec.key}")
             draft.add(f)
-            placed_now.add(placed.index)
             if p.listed is not None:
-                draft.unmapped = [u for u in draft.unmapped if u is not p.listed]
-        for i, p in enumerate(pending):  # a deferred pair placed nowhere: the field its label named, if still open
-            if i not in placed_now and p.fallback is not None and draft.add(p.fallback):
                 draft.unmapped = [u for u in draft.unmapped if u is not p.listed]
         draft.pending = [p for p in draft.pending if p.page != self.page]
 

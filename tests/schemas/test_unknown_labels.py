@@ -1,6 +1,6 @@
-"""Labels the vocabulary reads only in part (schemas/reader.py): the words a wording stopped short of, a value
-with the look of a personal ID under a label that asks only for a number, and a label that names nobody for
-sure, which waits for the record-wide decoding instead of taking the subject's field."""
+"""Labels the vocabulary reads only in part (schemas/reader.py, labels.py): the words a wording stopped short of,
+a value with the look of a personal ID under a label that asks only for a number, headings, clauses and words
+that say which person a label is about when the vocabulary has no word for that person."""
 
 from synth import page
 
@@ -29,20 +29,6 @@ def test_a_personal_id_under_a_label_that_asks_only_for_a_number_is_the_persons_
 def test_a_number_that_is_no_id_stays_the_documents():
     got = fields(["GIẤY CHỨNG TỬ", "Họ và tên: Lê Văn Cường", "Mã cá nhân: 12/GBT"])
     assert got[0].get("personal_id") is None
-
-
-def test_a_label_that_names_nobody_for_sure_leaves_the_subjects_name_to_where_it_sits():
-    # "Xưng danh" (no word known) is pended first; "Họ tên xyz" names a name but nobody for sure: read in order it
-    # would take the child's name, though it sits among the mother's fields
-    got = fields(["GIẤY KHAI SINH", "Xưng danh: Lê Văn Cường", "Ngày sinh: 03/04/2010",
-                  "Nơi sinh: xã Đình Bảng, huyện Từ Sơn, tỉnh Bắc Ninh", "Họ tên xyz: Phạm Thị Hoa", "Năm sinh mẹ: 1985"])
-    assert got[0]["mother.full_name"] == "Phạm Thị Hoa"
-    assert got[0]["full_name"] == "Lê Văn Cường"
-
-
-def test_a_label_that_names_nobody_for_sure_still_takes_its_field_when_nothing_else_would():
-    got = fields(["GIẤY KHAI SINH", "Họ tên xyz: Phạm Thị Hoa", "Ngày sinh: 03/04/2010"])
-    assert got[0]["full_name"] == "Phạm Thị Hoa"
 
 
 SCHEMAS = __import__("schemas.loader", fromlist=["load_schemas"]).load_schemas()
