@@ -42,7 +42,7 @@ MAX_PHRASE = 5
 # phrase puts its head first ("Số thứ tự trong sổ" asks a number, the one in the book, not the book)
 QUALIFIERS = frozenset({"trong"})
 # attributes a "lúc"/"khi" after them may complete ("Ngày sinh lúc", "Chết lúc"): after any other, those words say
-# when the thing asked held ("Quân hàm khi hy sinh") and ask nothing
+# when the thing asked held ("Quân hàm lúc hy sinh") and ask no time
 MOMENT_ATTRS = frozenset({"date", "time"}) | EVENTS
 
 
@@ -195,8 +195,9 @@ def meaning(text: str) -> Meaning:
         if len(words) == 1 and words[0] in QUALIFIERS and m.attrs:
             qualified = True
         if words in (["luc"], ["khi"]) and m.attrs and not m.attrs & MOMENT_ATTRS:
-            qualified = True  # "Đơn vị lúc hy sinh": the unit at the time of the death, no time asked
-            tags = frozenset(t for t in tags if not t.startswith("attr:"))
+            # "Đơn vị lúc hy sinh": the unit at the time of the death, no time asked (the event after it stays:
+            # "Đơn vị khi bị thương" is the unit when injured, a field of its own)
+            tags = frozenset(t for t in tags if t != "attr:time")
         if qualified:
             tags = frozenset(t for t in tags if not t.startswith("attr:"))
         if "object" in tags and not any(t.startswith(("role:", "attr:")) for t in tags):
@@ -355,11 +356,24 @@ def resolve(text: str, schema: Schema, section: str | None = None, previous: Fie
         inherited = _events_of(previous, schema)
         if inherited:
             m2 = Meaning(set(m.roles), m.attrs | inherited, m.objects, m.unknown, m.slips)
-            got = _resolve(m2, schema, section)
+            got = _explaining(_resolve(m2, schema, section), m.attrs, schema)
     if got is None and heading and not (m.attrs & EVENTS):
         documents = meaning(heading).attrs & EVENTS
         if documents:
-            got = _resolve(Meaning(set(m.roles), m.attrs | documents, m.objects, m.unknown, m.slips), schema, section)
+            got = _explaining(_resolve(Meaning(set(m.roles), m.attrs | documents, m.objects, m.unknown, m.slips),
+                                       schema, section), m.attrs, schema)
+    return got
+
+
+def _explaining(got: Resolution | None, attrs: set[str], schema: Schema) -> Resolution | None:
+    """A field read with the event of the field before or the document of the title must still explain every
+    attribute the label itself asks: the title adds what is numbered or dated, never a field that leaves the
+    label's own words unread ("Xxx lúc:" under GIẤY CHỨNG TỬ asks a moment, not the notice's number)."""
+    if got is None:
+        return None
+    for spec in got.specs:
+        if not any(fm.spec.key == spec.key and attrs <= fm.needs | fm.may for fm in field_meanings(schema)):
+            return None
     return got
 
 

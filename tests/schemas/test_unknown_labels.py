@@ -80,3 +80,19 @@ def test_a_post_named_after_a_unit_is_no_unit():
     got = fields(["GIẤY BÁO TỬ", "Họ và tên: Lê Văn Cường", "Xyz abc: Đại đội phó",
                   "Đơn vị lúc hy sinh: Đại đội 16, Tiểu đoàn 29"], "nguoicocong/")
     assert got[0]["unit"] == "Đại đội 16, Tiểu đoàn 29"
+
+
+def test_the_event_after_khi_stays_part_of_what_is_asked():
+    assert keys("Đơn vị khi bị thương", "war_invalid") == ["unit_when_injured"]
+    assert keys("Đơn vị xyz khi bị thương", "war_invalid") == ["unit_when_injured"]
+
+
+def test_the_titles_document_never_takes_a_label_whose_own_words_it_leaves_unread():
+    from schemas.labels import resolve
+    death = SCHEMAS["death"]
+    # "Xyz lúc" asks a moment: under GIẤY CHỨNG TỬ it is no notice number
+    assert resolve("Xyz abc lúc", death, heading="GIẤY CHỨNG TỬ") is None
+    # a bare "Số" or "Ngày" still numbers or dates the title's document
+    for label, key in (("Số", "death_notice.number"), ("Ngày", "death_notice.date")):
+        r = resolve(label, SCHEMAS["martyr"], heading="GIẤY BÁO TỬ")
+        assert r is not None and [s.key for s in r.specs] == [key]
