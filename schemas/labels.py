@@ -44,6 +44,8 @@ QUALIFIERS = frozenset({"trong"})
 # attributes a "lúc"/"khi" after them may complete ("Ngày sinh lúc", "Chết lúc"): after any other, those words say
 # when the thing asked held ("Quân hàm lúc hy sinh") and ask no time
 MOMENT_ATTRS = frozenset({"date", "time"}) | EVENTS
+# events that happen somewhere, whose place a word of residence after them names ("Mộ phần hiện ở")
+PLACED_EVENTS = frozenset({"birth", "death", "burial", "injury"})
 
 
 @dataclass(frozen=True)
@@ -194,6 +196,10 @@ def meaning(text: str) -> Meaning:
         i += n
         if len(words) == 1 and words[0] in QUALIFIERS and m.attrs:
             qualified = True
+        if "attr:residence" in tags and m.attrs & PLACED_EVENTS and not any(t.startswith("role:") for t in tags):
+            # "Mộ phần hiện ở": where the grave is now, not where someone lives — after an event, a word of
+            # residence says the event's place
+            tags = frozenset(t for t in tags if t != "attr:residence") | {"attr:place"}
         if words in (["luc"], ["khi"]) and m.attrs and not m.attrs & MOMENT_ATTRS:
             # "Đơn vị lúc hy sinh": the unit at the time of the death, no time asked (the event after it stays:
             # "Đơn vị khi bị thương" is the unit when injured, a field of its own)

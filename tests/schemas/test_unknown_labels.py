@@ -96,3 +96,8 @@ def test_the_titles_document_never_takes_a_label_whose_own_words_it_leaves_unrea
     for label, key in (("Số", "death_notice.number"), ("Ngày", "death_notice.date")):
         r = resolve(label, SCHEMAS["martyr"], heading="GIẤY BÁO TỬ")
         assert r is not None and [s.key for s in r.specs] == [key]
+
+
+def test_a_word_of_residence_after_an_event_names_the_events_place():
+    assert keys("Mộ phần hiện ở", "martyr") == ["burial_place"]
+    assert keys("Sinh tại", "birth") == ["place_of_birth"]
