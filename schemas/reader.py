@@ -817,9 +817,11 @@ class PageReader:
             end = same_band(rows, i)
             r = rows[i] if end == i + 1 else Row([t for q in rows[i:end] for t in q.toks], rows[i].page)
             ms = find_labels(r.toks, self.schema, None, extra, header=True)
-            if len([m for m in ms if m.spec is not idx_spec]) >= 3:
-                if strict and (any(t.colon or (t.leader and len(t.text) >= 3) for t in r.toks)
-                               or len([m for m in ms if m.spec is not idx_spec]) < 4):
+            titled = len([m for m in ms if m.spec is not idx_spec])
+            # three titles read make a header; so do two after the index column's title ("STT"), which no
+            # other row of a form starts with: the columns whose titles no vocabulary reads are named by their cells
+            if titled >= 3 or titled >= 2 and ms and ms[0].spec is idx_spec and ms[0].start == 0:
+                if strict and (any(t.colon or (t.leader and len(t.text) >= 3) for t in r.toks) or titled < 4):
                     continue
                 header_i, header, hrow = end - 1, ms, r
                 break

@@ -101,3 +101,22 @@ def test_the_titles_document_never_takes_a_label_whose_own_words_it_leaves_unrea
 def test_a_word_of_residence_after_an_event_names_the_events_place():
     assert keys("Mộ phần hiện ở", "martyr") == ["burial_place"]
     assert keys("Sinh tại", "birth") == ["place_of_birth"]
+
+
+def test_a_register_header_with_the_index_title_and_two_read_titles_names_its_other_columns_by_their_cells():
+    x = [100, 220, 480, 800, 1050, 1400]
+    rows = ["SỔ ĐĂNG KÝ HIỆN VẬT",
+            list(zip(x, ["STT", "Ký hiệu", "Xyz đồ vật", "Pqr abc", "Uvw", "Niên đại"])),
+            list(zip(x, ["1", "GV.2687", "Tượng đá", "Đất nung", "Cao 45 cm", "Thế kỷ XIX"])),
+            list(zip(x, ["2", "G.1226", "Nồi đồng", "Xà cừ", "Cao 60 cm", "Năm 1873"])),
+            list(zip(x, ["3", "KL.4654", "Bia đá", "Đá", "Dài 120 cm", "Thế kỷ XVII"]))]
+    got = fields(rows, "baotang/")
+    assert [r["inventory_number"] for r in got] == ["GV.2687", "G.1226", "KL.4654"]
+    assert [r.get("material") for r in got] == ["Đất nung", "Xà cừ", "Đá"]
+    assert got[1]["dimensions"] == {"height_cm": 60.0}
+
+
+def test_two_titles_without_the_index_title_make_no_header():
+    # a certificate row that names two fields is no register's header
+    got = fields(["PHIẾU HIỆN VẬT", "Ký hiệu: GV.2687   Niên đại: Thế kỷ XIX", "Tên hiện vật: Tượng đá"], "baotang/")
+    assert len(got) == 1 and got[0]["name"] == "Tượng đá"
