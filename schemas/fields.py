@@ -148,7 +148,8 @@ def label_head(spec: FieldSpec, words: list[str]) -> int:
         return 0
     # lower-case words before a name are no part of it ("… đầy đủ cựu chiến binh Lò Chí Kỳ"), known or not
     # and so are words in a label's case before an address ("Địa điểm thu thập xã …": the label read in part)
-    lower_ok = spec.kind == "name" or spec.role == "place"
+    # and lower-case words before a country's name, which is written with capitals ("hiện tại xxx Việt Nam")
+    lower_ok = spec.kind == "name" or spec.role == "place" or spec.key.rsplit(".", 1)[-1] == "nationality"
     flags = _label_words_flags(words, lower_ok)
     notes = _in_notes(words)
     for k in range(1, len(words)):

@@ -368,7 +368,19 @@ def resolve(text: str, schema: Schema, section: str | None = None, previous: Fie
         if documents:
             got = _explaining(_resolve(Meaning(set(m.roles), m.attrs | documents, m.objects, m.unknown, m.slips),
                                        schema, section), m.attrs, schema)
+    if got is None and "time" in m.attrs and m.attrs <= {"time", "date"} and not m.roles:
+        got = _the_only_moment(schema, m)
     return got
+
+
+def _the_only_moment(schema: Schema, m: Meaning) -> Resolution | None:
+    """A label that asks only a moment ("Xxx lúc:") in words that name no event, in a type that asks one
+    moment to the hour (a death record's time of death): that time and the date of the same event, read from
+    the same words ("lúc 15 giờ 15 phút, ngày 01/10/2005"), as a label naming the event would be."""
+    times = list(dict.fromkeys(fm.spec for fm in field_meanings(schema) if fm.spec.kind == "time"))
+    if len(times) != 1:
+        return None
+    return Resolution((times[0], *moment_companions(times[0], schema)), 0.6 - 0.08 * len(m.unknown))
 
 
 def _explaining(got: Resolution | None, attrs: set[str], schema: Schema) -> Resolution | None:

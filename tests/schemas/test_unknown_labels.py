@@ -91,7 +91,8 @@ def test_the_titles_document_never_takes_a_label_whose_own_words_it_leaves_unrea
     from schemas.labels import resolve
     death = SCHEMAS["death"]
     # "Xyz lúc" asks a moment: under GIẤY CHỨNG TỬ it is no notice number
-    assert resolve("Xyz abc lúc", death, heading="GIẤY CHỨNG TỬ") is None
+    r = resolve("Xyz abc lúc", death, heading="GIẤY CHỨNG TỬ")
+    assert r is None or not any(s.key.startswith("death_notice") for s in r.specs)
     # a bare "Số" or "Ngày" still numbers or dates the title's document
     for label, key in (("Số", "death_notice.number"), ("Ngày", "death_notice.date")):
         r = resolve(label, SCHEMAS["martyr"], heading="GIẤY BÁO TỬ")
@@ -120,3 +121,17 @@ def test_two_titles_without_the_index_title_make_no_header():
     # a certificate row that names two fields is no register's header
     got = fields(["PHIẾU HIỆN VẬT", "Ký hiệu: GV.2687   Niên đại: Thế kỷ XIX", "Tên hiện vật: Tượng đá"], "baotang/")
     assert len(got) == 1 and got[0]["name"] == "Tượng đá"
+
+
+def test_a_label_that_asks_only_a_moment_is_the_types_one_time_and_its_date():
+    got = fields(["GIẤY CHỨNG TỬ", "Họ và tên: Lê Văn Cường", "Xyz abc lúc: 15 giờ 15 phút, ngày 01/10/2005"])
+    assert got[0]["time_of_death"] == "15:15" and got[0]["date_of_death"] == "2005-10-01"
+    # a type with no time field has no such moment: nothing is read from the label alone
+    assert keys("Xyz abc lúc", "martyr") is None
+
+
+def test_lower_case_label_words_before_a_country_are_the_labels():
+    from schemas.fields import label_head
+    spec = SCHEMAS["death"].by_key["nationality"]
+    assert label_head(spec, "hiện tại người xyz abc Việt Nam".split()) == 5
+    assert label_head(spec, "Việt Nam".split()) == 0
