@@ -172,6 +172,8 @@ def label_tail(spec: FieldSpec, words: list[str]) -> int:
     """How many words at the end of a name are the start of the next label ("Hứa Tự Uy NĂM SINH (DƯƠNG
     LỊCH)"): the fewest trailing words that read as a label's (``_label_head_words``: in another case than the
     name, bracketed, or naming what is asked) before which the rest is a name, while the whole is not."""
+    if spec.kind == "number" and not spec.code:
+        return _number_tail(words)
     if spec.kind != "name" or spec.key.endswith("alias") or len(words) < 3:
         return 0
     if _name_like(words):
@@ -183,6 +185,19 @@ def label_tail(spec: FieldSpec, words: list[str]) -> int:
         if _name_like(words[:j]) and _label_head_words(words[j:], words[:j]):
             return len(words) - j
     return 0
+
+
+def _number_tail(words: list[str]) -> int:
+    """How many words after a number ("217 Thuộc", the next label's first word on a row of two pairs) are no
+    part of it: words with no digit after the last word that has one, the first of them capitalised as a
+    label's first word is. A number of a register, a notice or a decision is written in digits and the codes
+    beside them ("53/GBT", "81/QĐ-UBND"), never with a word of its own after it."""
+    last = max((i for i, w in enumerate(words) if any(c.isdigit() for c in w)), default=None)
+    if last is None or last + 1 >= len(words):
+        return 0
+    tail = words[last + 1:]
+    first = _bare(tail[0])
+    return len(tail) if first[:1].isupper() and first.isalpha() else 0
 
 
 def only_label_words(spec: FieldSpec, words: list[str]) -> bool:

@@ -135,3 +135,11 @@ def test_lower_case_label_words_before_a_country_are_the_labels():
     spec = SCHEMAS["death"].by_key["nationality"]
     assert label_head(spec, "hiện tại người xyz abc Việt Nam".split()) == 5
     assert label_head(spec, "Việt Nam".split()) == 0
+
+
+def test_a_capitalised_word_after_a_registers_number_is_the_next_labels():
+    from schemas.fields import label_tail
+    spec = SCHEMAS["birth"].by_key["registration.number"]
+    assert label_tail(spec, ["217", "Thuộc"]) == 1
+    assert label_tail(spec, ["53/GBT"]) == 0 and label_tail(spec, ["12", "bis"]) == 0
+    assert fields(["GIẤY KHAI SINH", "Số: 217 Thuộc", "Họ và tên: Lê Văn Cường"])[0]["registration.number"] == "217"
