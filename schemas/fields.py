@@ -181,10 +181,25 @@ def label_tail(spec: FieldSpec, words: list[str]) -> int:
     flags = _label_words_flags(words)
     for j in range(len(words) - 1, 1, -1):
         if not flags[j]:
-            return 0
+            break
         if _name_like(words[:j]) and _label_head_words(words[j:], words[:j]):
             return len(words) - j
+    # a label in capitals after a name in Title case, with words the vocabulary lacks ("Phùng Chí Hưng ĐƯỢC SINH
+    # NGÀY NGƯỜI HƯỞNG TRỢ CẤP"): from a word of labels on, every word in capitals is the next label's
+    for j in range(2, len(words) - 1):
+        tail = [_bare(w) for w in words[j:] if any(c.isalnum() for c in w)]
+        if flags[j] and _name_like(words[:j]) and not any(_bare(w).isupper() for w in words[:j]) \
+                and len(tail) >= 2 and all(w.isupper() for w in tail) and _opens_label(tail):
+            return len(words) - j
     return 0
+
+
+def _opens_label(words: list[str]) -> bool:
+    """The first two words read as a label's, every syllable known and something asked or someone named
+    ("ĐƯỢC SINH", "NƠI Ở"), as a given name in capitals ("AN BÌNH") does not."""
+    from .labels import meaning
+    m = meaning(" ".join(words[:2]))
+    return not m.empty and not m.unknown
 
 
 def _number_tail(words: list[str]) -> int:

@@ -143,3 +143,12 @@ def test_a_capitalised_word_after_a_registers_number_is_the_next_labels():
     assert label_tail(spec, ["217", "Thuộc"]) == 1
     assert label_tail(spec, ["53/GBT"]) == 0 and label_tail(spec, ["12", "bis"]) == 0
     assert fields(["GIẤY KHAI SINH", "Số: 217 Thuộc", "Họ và tên: Lê Văn Cường"])[0]["registration.number"] == "217"
+
+
+def test_a_label_in_capitals_after_a_name_in_title_case_is_cut_even_with_words_nobody_listed():
+    from schemas.fields import label_tail
+    spec = SCHEMAS["war_invalid"].by_key["full_name"]
+    assert label_tail(spec, "Phùng Chí Hưng ĐƯỢC SINH NGÀY NGƯỜI XYZ ABC--".split()) == 6
+    assert label_tail(spec, "Lê Văn Cường NƠI Ở XYZ".split()) == 3
+    # a given name in capitals is no label: its words read as nothing asked
+    assert label_tail(spec, "Trần Văn AN BÌNH".split()) == 0
