@@ -212,6 +212,9 @@ def _number_tail(words: list[str]) -> int:
         return 0
     tail = words[last + 1:]
     first = _bare(tail[0])
+    number = words[last]
+    if not number[-1:].isalnum() or first.isupper() and any(c.isalpha() for c in number):
+        return 0  # a code going on ("2574/QĐ~ LĐTBXH": a dash read as "~"; "12/QĐ UBND")
     return len(tail) if first[:1].isupper() and first.isalpha() else 0
 
 

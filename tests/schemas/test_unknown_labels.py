@@ -152,3 +152,10 @@ def test_a_label_in_capitals_after_a_name_in_title_case_is_cut_even_with_words_n
     assert label_tail(spec, "Lê Văn Cường NƠI Ở XYZ".split()) == 3
     # a given name in capitals is no label: its words read as nothing asked
     assert label_tail(spec, "Trần Văn AN BÌNH".split()) == 0
+
+
+def test_a_code_that_goes_on_after_a_number_is_not_cut():
+    from schemas.fields import label_tail
+    spec = SCHEMAS["war_invalid"].by_key["decision.number"]
+    assert label_tail(spec, ["2574/QĐ~", "LĐTBXH."]) == 0
+    assert label_tail(spec, ["2574/QĐ", "LĐTBXH"]) == 0
