@@ -213,6 +213,9 @@ def meaning(text: str) -> Meaning:
         events = {t[5:] for t in tags if t.startswith("attr:") and t[5:] in lex.event_subjects}
         person_before = prev_tags and words and (
             "filler" in prev_tags and prev_words_person(prev_tags, fixed, i - n))
+        if not events and person_before and "attr:registration" in tags and fixed[i - n - 1] == "duoc":
+            # "người được đăng ký khai sinh": the person registered is the one the registered event is about
+            events = _events_inside(words, lex)
         if events and person_before and not any(t.startswith("role:") for t in tags):
             tags = frozenset(f"role:{lex.event_subjects[e]}" for e in events)
         elif events and m.attrs and _clause_on_unknown_noun(fixed, i - n, unknown_at) \
@@ -253,6 +256,17 @@ def near_phrase(words: tuple[str, ...]) -> frozenset[str] | None:
     near = [k for k in lexicon().phrases if len(k) == len(words) and all(a[:1] == b[:1] for a, b in zip(k, words))
             and len(" ".join(k)) == len(text) and Levenshtein.distance(" ".join(k), text) <= 1]
     return lexicon().phrases[near[0]] if len(near) == 1 else None
+
+
+def _events_inside(words: list[str], lex: Lexicon) -> set[str]:
+    """The events a registration phrase names inside it ("đăng ký khai sinh" registers a birth)."""
+    out: set[str] = set()
+    for a in range(len(words)):
+        for b in range(a + 1, len(words) + 1):
+            if (a, b) != (0, len(words)):
+                out |= {t[5:] for t in lex.phrases.get(tuple(words[a:b]), ()) if t.startswith("attr:")
+                        and t[5:] in lex.event_subjects}
+    return out
 
 
 def _clause_on_unknown_noun(fixed: list[str], start: int, unknown_at: set[int]) -> bool:

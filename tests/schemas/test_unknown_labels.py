@@ -159,3 +159,11 @@ def test_a_code_that_goes_on_after_a_number_is_not_cut():
     spec = SCHEMAS["war_invalid"].by_key["decision.number"]
     assert label_tail(spec, ["2574/QĐ~", "LĐTBXH."]) == 0
     assert label_tail(spec, ["2574/QĐ", "LĐTBXH"]) == 0
+
+
+def test_the_person_registered_is_the_person_of_the_registered_event():
+    assert keys("Ngày sinh người được đăng ký khai sinh", "birth") == ["date_of_birth"]
+    assert keys("Họ tên người được đăng ký khai tử", "death") == ["full_name"]
+    # the one who registers is the declarant; the registration's own date stays the registration's
+    assert keys("Họ và tên người đăng ký khai sinh", "birth") == ["declarant.full_name"]
+    assert keys("Ngày đăng ký khai sinh", "birth") == ["registration.date"]
