@@ -234,10 +234,7 @@ def cmd_worker(args) -> int:
            "--threads", str(args.threads or config.worker_threads)]
     if args.queues:
         cmd += ["--queues", *args.queues]
-    # dramatiq's Redis consumer backs off on an empty queue up to its worker timeout (1 s by default): the
-    # prepare message, a register's first ranges and its index message each waited up to that long while
-    # the cores idled. An idle worker's look at Redis is one small script call.
-    env = {**os.environ, "OMP_THREAD_LIMIT": "1", "dramatiq_worker_timeout": str(config.worker_poll_ms)}
+    env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
     # exec so signals from a supervisor reach dramatiq directly.
     os.execvpe(cmd[0], cmd, env)
     return 0

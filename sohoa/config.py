@@ -222,9 +222,6 @@ SETTINGS: tuple[Setting, ...] = (
             "(shorter towards its end), each rasterized and read by the worker that takes it", check=integer(1)),
     Setting("SOHOA_WORKER_PROCESSES", "2", "worker processes started by 'sohoa worker'", check=integer(1)),
     Setting("SOHOA_WORKER_THREADS", "1", "threads per worker process (OCR is CPU-bound: keep 1)", check=integer(1)),
-    Setting("SOHOA_WORKER_POLL_MS", "100", "longest wait, in milliseconds, of a worker's look at a queue that was "
-            "empty (Redis; RabbitMQ pushes): a message sent to such a queue waits up to this long to be taken",
-            check=integer(10)),
     Setting("SOHOA_MAX_RETRIES", "3", "retries of a failing stage before it is recorded as failed", check=integer(0)),
     Setting("SOHOA_WATCH_INTERVAL", "30", "seconds between checks for stalled work in 'sohoa watch'", check=number(0.1)),
     Setting("SOHOA_RECONCILE_INTERVAL", "3600", "seconds between reconciliations in 'sohoa watch' (a full listing "
@@ -294,7 +291,6 @@ class Config:
     range_pages: int
     worker_processes: int
     worker_threads: int
-    worker_poll_ms: int
     max_retries: int
     watch_interval: float
     stall_seconds: float
@@ -374,7 +370,6 @@ class Config:
             range_pages=int(e("SOHOA_RANGE_PAGES")),
             worker_processes=int(e("SOHOA_WORKER_PROCESSES")),
             worker_threads=int(e("SOHOA_WORKER_THREADS")),
-            worker_poll_ms=int(e("SOHOA_WORKER_POLL_MS")),
             max_retries=int(e("SOHOA_MAX_RETRIES")),
             watch_interval=float(e("SOHOA_WATCH_INTERVAL")),
             stall_seconds=float(e("SOHOA_STALL_SECONDS")),

@@ -81,7 +81,6 @@ def test_the_defaults_are_valid():
     ("SOHOA_OCR_DPI", "0", ">= 50"),
     ("SOHOA_OCR_MIN_CONFIDENCE", "60", "<= 1"),
     ("SOHOA_WORKER_PROCESSES", "0", ">= 1"),
-    ("SOHOA_WORKER_POLL_MS", "1", ">= 10"),
     ("SOHOA_API_PORT", "80000", "<= 65535"),
     ("SOHOA_ES_URL", "127.0.0.1:9200", "http://"),
     ("SOHOA_BROKER_URL", "redis//127.0.0.1", "redis://"),
@@ -135,19 +134,3 @@ def test_a_process_refuses_to_start_on_an_invalid_setting(monkeypatch, capsys):
     assert "SOHOA_OCR_DENOISE='despekle'" in err and "despeckle, median" in err
     assert cli.main(["config"]) == 2  # still prints the table, then the problem
     assert "SOHOA_OCR_DENOISE" in capsys.readouterr().out
-
-
-def test_the_worker_processes_look_at_empty_queues_as_often_as_the_setting_says(monkeypatch):
-    """dramatiq reads its consumers' idle back-off from its environment: 'sohoa worker' sets it from
-    SOHOA_WORKER_POLL_MS (dramatiq's own default of a second let a register's first ranges and its index
-    message wait on idle cores)."""
-    execs = []
-    monkeypatch.setattr("os.execvpe", lambda file, argv, env: execs.append((argv, env)))
-    monkeypatch.setenv("SOHOA_WORKER_POLL_MS", "50")
-    assert cli.main(["worker", "--processes", "2"]) == 0
-    (argv, env), = execs
-    assert argv[1:4] == ["-m", "dramatiq", "ingest.actors"]
-    assert env["dramatiq_worker_timeout"] == "50"
-    monkeypatch.delenv("SOHOA_WORKER_POLL_MS")
-    assert cli.main(["worker"]) == 0
-    assert execs[-1][1]["dramatiq_worker_timeout"] == "100"
