@@ -27,7 +27,11 @@ sohoa's own stage timings. The stack must be up (``scripts/stack up``); the
 benchmark works in its own index prefix, bucket and Redis database and removes
 them afterwards.
 
+With ``--timeline`` (register mode), the run's idle core-seconds by phase and each worker's seconds are
+printed too (scripts/pipeline_timeline.py).
+
     .venv/bin/python scripts/bench_pipeline.py --pages 24 --workers 2
+    .venv/bin/python scripts/bench_pipeline.py --pages 300 --workers 2 --timeline
     .venv/bin/python scripts/bench_pipeline.py --mix --workers 2
 """
 
