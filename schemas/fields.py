@@ -13,6 +13,7 @@ from typing import Any
 from sohoa.text import clean_spaces, fold
 
 from .confidence import SHAPE_OCR, group_of, shape_vouches
+from .value_evidence import DISAGREE_FACTOR, DISAGREE_NOTE, DISAGREES, evidence as value_evidence
 from .labels import is_label_word
 from .layout import Tok, union
 from .loader import FieldSpec, Label, Schema, label_key
@@ -240,6 +241,7 @@ class Found:
     wording: str = ""  # whether its record's labels were all familiar ("known"/"strange"), likewise
     layout: str = ""  # how its record was cut from the page ("document", a register "entry", a table "row"), likewise
     cut: int = 0  # words of a label cut from the value (``label_head``, ``label_tail``, ``only_label_words``)
+    evidence: str = ""  # what the value's content says: "agrees", "disagrees" or "" (schemas/value_evidence.py)
 
     def finish(self) -> "Found":
         self._cut_label_words()
@@ -334,6 +336,10 @@ class Found:
             # day and month ("ngày … tháng … năm 1968", left blank on the form, is kept as written)
             self.confidence *= 0.6
             self.notes.append("the label asks for a day; only a year or month was read")
+        self.evidence = value_evidence(self.spec.kind, self.spec.key, self.value, self.raw, n.quality)
+        if self.evidence == DISAGREES:  # a unit no gazetteer level has, a one-word name: the value is not whole
+            self.confidence *= DISAGREE_FACTOR
+            self.notes.append(DISAGREE_NOTE[self.spec.kind])
         # a label read from its meaning is a guess the calibration groups with repaired values
         self.clean = n.quality >= 1 and not self.notes and self.label_score >= 0.8 and not self.label.by_meaning
         return self
@@ -459,7 +465,8 @@ class Found:
             d["notes"] = self.notes
         if not calibrated:
             # what the calibration is fitted per
-            d["group"] = group_of(self.spec.kind, self.clean, self.how, self.agree, self.wording, self.layout)
+            d["group"] = group_of(self.spec.kind, self.clean, self.how, self.agree, self.wording, self.layout,
+                                  self.evidence)
         return d
 
 
