@@ -14,7 +14,10 @@ confidence as a whole one. Independent knowledge of what such values are can tel
   (``confidence.shape_vouches``), are their own evidence.
 
 ``evidence`` says ``agrees`` (the lists vouch for the whole value), ``disagrees`` (the value is one the lists
-say cannot be whole: a unit no gazetteer level has, a one-word name) or ``""`` (nothing either way). The
+say cannot be whole: a unit no gazetteer level has, a one-word name), ``unvouched`` (a kind the lists could
+vouch for, whose value they do not: an address that does not end with its province or has words before its
+units, a name with a syllable names do not use, a number not of its field's shape) or ``""`` (a kind no list
+speaks for: a date, a text). The
 calibration groups fields by it (``confidence.group_of``), and a disagreeing value is lowered with a note
 (``fields.Found.finish``). Pure functions; the lists are data, nothing here names a form or a wording.
 """
@@ -28,6 +31,7 @@ from sohoa.text import fold, nfc
 
 AGREES = "agrees"
 DISAGREES = "disagrees"
+UNVOUCHED = "unvouched"  # a kind the lists could vouch for, whose value they do not
 CLOSED_KINDS = frozenset({"sex", "ethnicity", "enum"})
 DISAGREE_FACTOR = 0.6  # a value the lists say is not whole: as doubtful as a word that cannot be Vietnamese
 # the note a disagreeing value gets, by kind (never the value: notes are shown beside it, not instead of it)
@@ -88,7 +92,8 @@ def place_evidence(text: str) -> str:
         return ""
     known = unknown = 0
     whole = True
-    for unit in place_units(text):
+    units = place_units(text)
+    for unit in units:
         if unit is None:
             whole = False
             continue
@@ -102,7 +107,9 @@ def place_evidence(text: str) -> str:
             return DISAGREES
         else:
             unknown += 1
-    return AGREES if whole and known >= 2 and not unknown else ""
+    last = units[-1] if units else None  # an address is whole down from its province: it ends with it
+    ends = last is not None and last[0] in ("tỉnh", "thành phố") and last[1] in names["province"]
+    return AGREES if whole and ends and known >= 2 and not unknown else UNVOUCHED
 
 
 def name_evidence(text: str) -> str:
@@ -114,20 +121,22 @@ def name_evidence(text: str) -> str:
     words = [w for w in words if w]
     if len(words) == 1:
         return DISAGREES
-    if not 2 <= len(words) <= 4 or fold(text) == text.lower():
+    if fold(text) == text.lower():
         return ""
     first, *rest = words
-    if first in SURNAMES and all(w.lower() in NAME_SYLLABLES for w in rest):
+    if len(words) <= 4 and first in SURNAMES and all(w.lower() in NAME_SYLLABLES for w in rest):
         return AGREES
-    return ""
+    return UNVOUCHED
 
 
 def evidence(kind: str, key: str, value: object, raw: str, quality: float) -> str:
     """What the lists say about a field's value (module docstring); ``key`` the field's key, ``quality`` the
     parse quality of its raw text."""
-    if value is None or quality < 1:
-        return ""
     tail = key.rsplit(".", 1)[-1]
+    if value is None:
+        return ""
+    if quality < 1:
+        return UNVOUCHED if kind in ("place", "name", "number") or kind in CLOSED_KINDS else ""
     if kind == "place" and isinstance(value, str):
         return place_evidence(value)
     if kind == "name" and isinstance(value, str) and tail != "alias":
@@ -137,5 +146,7 @@ def evidence(kind: str, key: str, value: object, raw: str, quality: float) -> st
     if kind == "number":
         from .confidence import shape_vouches
 
-        return AGREES if shape_vouches(kind, raw, quality) else ""
+        return AGREES if shape_vouches(kind, raw, quality) else UNVOUCHED
+    if tail == "nationality" and isinstance(value, str):  # the country nearly every record names
+        return AGREES if value == "Việt Nam" else UNVOUCHED
     return ""

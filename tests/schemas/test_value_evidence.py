@@ -1,7 +1,7 @@
 """What a value's content says about whether it was read whole (schemas/value_evidence.py)."""
 
 from schemas.confidence import Calibration, StepMap, group_levels, group_of
-from schemas.value_evidence import AGREES, DISAGREES, evidence, name_evidence, place_evidence
+from schemas.value_evidence import AGREES, DISAGREES, UNVOUCHED, evidence, name_evidence, place_evidence
 
 
 def test_a_place_whose_units_are_all_in_the_gazetteer_agrees():
@@ -9,7 +9,7 @@ def test_a_place_whose_units_are_all_in_the_gazetteer_agrees():
     assert place_evidence("thôn Đông 3, xã Tam Sơn, huyện Từ Sơn, tỉnh Hà Bắc") == AGREES  # an older province
     assert place_evidence("UBND phường Yên Hóa, huyện Lệ Thủy, tỉnh Quảng Bình") == AGREES
     assert place_evidence("phường 3, quận 10, thành phố Hồ Chí Minh") == AGREES  # numbered units
-    assert place_evidence("Xã Tam Sơn, huyện Từ Sơn") == AGREES  # capitalised at the start
+    assert place_evidence("Xã Tam Sơn, huyện Từ Sơn, tỉnh Bắc Ninh") == AGREES  # capitalised at the start
     # the gazetteer's "Kỳ Anh (huyện)" is the district Kỳ Anh
     assert place_evidence("xã Kỳ Phong, huyện Kỳ Anh, tỉnh Hà Tĩnh") == AGREES
 
@@ -21,28 +21,34 @@ def test_a_place_with_a_unit_no_level_has_disagrees():
     assert place_evidence("thị trấn Xuân") == DISAGREES
 
 
-def test_a_place_that_is_not_whole_or_not_clean_says_nothing():
-    assert place_evidence("xã Tam Sơn") == ""  # one unit: too little to vouch for
-    assert place_evidence("Tam Sơn, huyện Từ Sơn, tỉnh Bắc Ninh") == ""  # its first level word lost
-    assert place_evidence("xã Tam Sơn, huyện Từ Sơn; tính Bắc Ninh") == ""  # a misread level word and comma
-    assert place_evidence("Thương binh Tam Sơn, huyện Từ Sơn, tỉnh Bắc Ninh") == ""  # a label's words before it
+def test_a_place_that_is_not_whole_or_not_clean_is_not_vouched_for():
+    assert place_evidence("xã Tam Sơn, tỉnh Bắc Ninh") == AGREES
+    assert place_evidence("tỉnh Bắc Ninh") == UNVOUCHED  # one unit: too little to vouch for
+    assert place_evidence("xã Tam Sơn, huyện Từ Sơn") == UNVOUCHED  # cut before its province
+    assert place_evidence("Tam Sơn, huyện Từ Sơn, tỉnh Bắc Ninh") == UNVOUCHED  # its first level word lost
+    assert place_evidence("xã Tam Sơn, huyện Từ Sơn; tính Bắc Ninh") == UNVOUCHED  # a misread level word and comma
+    assert place_evidence("Thương binh Tam Sơn, huyện Từ Sơn, tỉnh Bắc Ninh") == UNVOUCHED  # a label's words
     # a commune of several words the gazetteer does not know: merged or renamed since, not a misreading
-    assert place_evidence("xã Hoàn Trạch, huyện Lệ Thủy, tỉnh Quảng Bình") == ""
-    assert place_evidence("Quân khu 4, tỉnh Nghệ An") == ""  # the army's "Quân", no district
+    assert place_evidence("xã Hoàn Trạch, huyện Lệ Thủy, tỉnh Quảng Bình") == UNVOUCHED
+    assert place_evidence("Quân khu 4, tỉnh Nghệ An") == UNVOUCHED  # the army's "Quân", no district
 
 
 def test_a_name_is_vouched_for_by_its_family_name_and_syllables():
     assert name_evidence("Nguyễn Văn Đức") == AGREES
     assert name_evidence("Hứa") == DISAGREES  # the given name lost
-    assert name_evidence("Nguyễn Xyz Đức") == ""  # a syllable names do not use
+    assert name_evidence("Nguyễn Xyz Đức") == UNVOUCHED  # a syllable names do not use
     assert name_evidence("nguyen van duc") == ""  # typed without marks: nothing to compare
-    assert name_evidence("Khương - Phước Toại") == ""
+    assert name_evidence("Khương - Phước Toại") == UNVOUCHED
 
 
 def test_evidence_by_kind():
     assert evidence("sex", "sex", "male", "Nam", 1.0) == AGREES  # a closed list read exactly
-    assert evidence("sex", "sex", "male", "Narn", 0.5) == ""  # … not when the parse was repaired
+    assert evidence("sex", "sex", "male", "Narn", 0.5) == UNVOUCHED  # … not when the parse was repaired
     assert evidence("number", "registration.number", "27", "27", 1.0) == AGREES  # its exact shape
+    assert evidence("number", "registration.number", "27", "27 a", 1.0) == UNVOUCHED
+    assert evidence("text", "mother.nationality", "Việt Nam", "Việt Nam", 1.0) == AGREES
+    assert evidence("text", "mother.nationality", "Việt N Nam", "Việt N Nam", 1.0) == UNVOUCHED
+    assert evidence("text", "cause_of_death", "Đột quỵ", "Đột quỵ", 1.0) == ""  # no list speaks for it
     assert evidence("name", "alias", "Hứa", "Hứa", 1.0) == ""  # an alias may be one word
     assert evidence("date", "date_of_birth", "1970-01-02", "02/01/1970", 1.0) == ""
 
