@@ -17,6 +17,7 @@ from .fields import Draft
 from .label_model import agreement
 from .model import ExtractedRecord, UnmappedEntry
 from .review_rule import FieldDoubt, hold_reasons
+from .value_evidence import DISAGREES
 
 REVIEW_THRESHOLD = CONFIDENT  # a field under this calibrated confidence is doubtful (schemas/review_rule.py)
 AGREEMENT = False  # group the calibration by the label classifier's agreement too (tried: see docs/benchmarks.md)
@@ -70,6 +71,10 @@ def finish(d: Draft, calibrated: bool = True) -> ExtractedRecord:
                 # labels say, cannot know that
                 f.confidence = CONFIDENT - 0.001
                 f.notes.append(f"the value does not look like a {f.spec.kind} of this field")
+            elif f.confidence >= CONFIDENT and f.evidence == DISAGREES:
+                # the gazetteer or the name lists say the value is not whole (a unit no level has, a name of one
+                # word): its note says so, and no map of read values may vouch for it
+                f.confidence = CONFIDENT - 0.001
         for f, why in doubts_across_fields(d):
             f.notes.append(why)
             if f.confidence >= CONFIDENT:

@@ -68,3 +68,28 @@ def test_the_value_evidence_is_the_most_specific_calibration_level():
     # a map of too few fields is passed over for the next level
     thin = Calibration({**maps, "value:agrees:meaning:-:strange": StepMap((0.0,), (0.999,), 10)}, 0.99)
     assert thin.for_group(group_of("place", False, "meaning", "", "strange", "", AGREES), 0.85) < 0.995
+
+
+def test_a_value_the_lists_say_is_not_whole_is_lowered_noted_and_never_confident():
+    import sys
+    from pathlib import Path
+    sys.path.insert(0, str(Path(__file__).parent))
+    from synth import page
+
+    from schemas.extract import REVIEW_THRESHOLD, extract_records, flatten_fields
+
+    def read(residence):
+        rows = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "GIẤY KHAI SINH", "Số: 125 Quyển số: 02/2010",
+                "Họ, chữ đệm, tên: NGUYỄN THỊ HƯƠNG", "Ngày, tháng, năm sinh: 15/03/1972",
+                "Giới tính: Nữ Dân tộc: Kinh Quốc tịch: Việt Nam",
+                "Họ, chữ đệm, tên người mẹ: Trần Thị Lan", f"Nơi cư trú: {residence}"]
+        rec = extract_records([page(rows)])[0]
+        return (flatten_fields(rec).get("mother.residence"), flatten_fields(rec, "confidence").get("mother.residence"),
+                flatten_fields(rec, "notes").get("mother.residence") or [])
+
+    whole, whole_conf, whole_notes = read("xã Tam Sơn, huyện Từ Sơn, tỉnh Bắc Ninh")
+    cut, cut_conf, cut_notes = read("xã Tam Sơn, huyện Sơn Nam, tỉnh Bắc Ninh")
+    assert whole == "xã Tam Sơn, huyện Từ Sơn, tỉnh Bắc Ninh" and cut == "xã Tam Sơn, huyện Sơn Nam, tỉnh Bắc Ninh"
+    assert not any("gazetteer" in n for n in whole_notes)
+    assert any("gazetteer" in n for n in cut_notes) and not any("Sơn Nam" in n for n in cut_notes)  # no value
+    assert cut_conf < REVIEW_THRESHOLD and cut_conf < whole_conf
