@@ -15,9 +15,9 @@ confidence as a whole one. Independent knowledge of what such values are can tel
 
 ``evidence`` says ``agrees`` (the lists vouch for the whole value), ``disagrees`` (the value is one the lists
 say cannot be whole: a unit no gazetteer level has, a one-word name), ``unvouched`` (a kind the lists could
-vouch for, whose value they do not: an address that does not end with its province or has words before its
-units, a name with a syllable names do not use, a number not of its field's shape) or ``""`` (a kind no list
-speaks for: a date, a text). The
+vouch for, whose value they do not: an address that does not end with its province or district or has words
+before its units, a name with a syllable names do not use, a number not of its field's shape) or ``""`` (a
+kind no list speaks for: a date, a text, a place no unit names such as a front or a cemetery). The
 calibration groups fields by it (``confidence.group_of``), and a disagreeing value is lowered with a note
 (``fields.Found.finish``). Pure functions; the lists are data, nothing here names a form or a wording.
 """
@@ -93,6 +93,8 @@ def place_evidence(text: str) -> str:
     known = unknown = 0
     whole = True
     units = place_units(text)
+    if not any(u and u[0] for u in units):
+        return ""  # a place no unit names (a front, a cemetery, a hospital's name): no list speaks for it
     for unit in units:
         if unit is None:
             whole = False
@@ -107,8 +109,11 @@ def place_evidence(text: str) -> str:
             return DISAGREES
         else:
             unknown += 1
-    last = units[-1] if units else None  # an address is whole down from its province: it ends with it
-    ends = last is not None and last[0] in ("tỉnh", "thành phố") and last[1] in names["province"]
+    # an address is whole down from its province or, when the province goes without saying (an office's
+    # district), its district: it ends with one of them
+    last = units[-1] if units else None
+    ends = last is not None and any(last[1] in names[lv] for lv in dict(_LEVELS)[last[0]] if lv != "commune") \
+        if last and last[0] else False
     return AGREES if whole and ends and known >= 2 and not unknown else UNVOUCHED
 
 

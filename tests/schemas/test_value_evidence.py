@@ -23,14 +23,18 @@ def test_a_place_with_a_unit_no_level_has_disagrees():
 
 def test_a_place_that_is_not_whole_or_not_clean_is_not_vouched_for():
     assert place_evidence("xã Tam Sơn, tỉnh Bắc Ninh") == AGREES
+    assert place_evidence("Ủy ban nhân dân xã Tam Sơn, huyện Từ Sơn") == AGREES  # an office: down to its district
     assert place_evidence("tỉnh Bắc Ninh") == UNVOUCHED  # one unit: too little to vouch for
-    assert place_evidence("xã Tam Sơn, huyện Từ Sơn") == UNVOUCHED  # cut before its province
+    assert place_evidence("xã Tam Sơn") == UNVOUCHED  # cut before its district
+    assert place_evidence("thôn Đông 3, xã Tam Sơn") == UNVOUCHED
     assert place_evidence("Tam Sơn, huyện Từ Sơn, tỉnh Bắc Ninh") == UNVOUCHED  # its first level word lost
     assert place_evidence("xã Tam Sơn, huyện Từ Sơn; tính Bắc Ninh") == UNVOUCHED  # a misread level word and comma
     assert place_evidence("Thương binh Tam Sơn, huyện Từ Sơn, tỉnh Bắc Ninh") == UNVOUCHED  # a label's words
     # a commune of several words the gazetteer does not know: merged or renamed since, not a misreading
     assert place_evidence("xã Hoàn Trạch, huyện Lệ Thủy, tỉnh Quảng Bình") == UNVOUCHED
     assert place_evidence("Quân khu 4, tỉnh Nghệ An") == UNVOUCHED  # the army's "Quân", no district
+    # a place no unit names (a front, a cemetery): no list speaks for it either way
+    assert place_evidence("Mặt trận Vị Xuyên") == "" and place_evidence("Nghĩa trang liệt sĩ Trường Sơn") == ""
 
 
 def test_a_name_is_vouched_for_by_its_family_name_and_syllables():
