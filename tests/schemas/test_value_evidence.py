@@ -97,3 +97,24 @@ def test_a_value_the_lists_say_is_not_whole_is_lowered_noted_and_never_confident
     assert not any("gazetteer" in n for n in whole_notes)
     assert any("gazetteer" in n for n in cut_notes) and not any("Sơn Nam" in n for n in cut_notes)  # no value
     assert cut_conf < REVIEW_THRESHOLD and cut_conf < whole_conf
+
+
+def test_a_vouched_value_under_a_label_read_word_for_word_is_not_doubted_for_its_print():
+    import sys
+    from pathlib import Path
+    sys.path.insert(0, str(Path(__file__).parent))
+    from synth import page
+
+    from schemas.extract import extract_records, flatten_fields
+    from schemas.value_evidence import VOUCHED_SCORE
+
+    def raw_score(name):
+        rows = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "GIẤY KHAI SINH", "Số: 125 Quyển số: 02/2010",
+                "Họ, chữ đệm, tên: NGUYỄN THỊ HƯƠNG", "Ngày, tháng, năm sinh: 15/03/1972",
+                f"Họ, chữ đệm, tên người mẹ: {name}"]
+        rec = extract_records([page(rows)], calibrated=False)[0]
+        return flatten_fields(rec, "confidence").get("mother.full_name")
+
+    # the same faint print: a name the lists know keeps the vouched score, one they do not keeps OCR's doubt
+    assert raw_score("Trần@0.6 Thị@0.6 Lan@0.6") >= VOUCHED_SCORE
+    assert raw_score("Trần@0.6 Thị@0.6 Xyz@0.6") < 0.8
