@@ -108,3 +108,16 @@ def test_the_calibration_is_never_fitted_on_a_seed_it_is_checked_on():
         fit_calibration.main(["--unseen-seeds", "102", "--check-seeds", "102", "--points-in", "/nonexistent"])
     with pytest.raises(SystemExit):
         fit_calibration.main(["--splits", "seen,unseen"])
+
+
+def test_holds_are_counted_by_the_kind_of_field_each_reason_names():
+    from bench_extract import hold_fields
+
+    rec = {"record_type": "birth", "review_reasons": [
+        "full_name: not confident (0.500)", "registration.number: not confident (0.400)",
+        "registration.book: not confident (0.300)", "registration.date: not confident (0.200)",
+        "mother.full_name: required field missing", "something the extraction said"]}
+    named = hold_fields(rec)
+    assert named[0] == ("identity field not confident", "name")
+    assert ("required field missing", "name") in named
+    assert named[-1][1] == "-"  # a reason that names no field of the type
