@@ -331,6 +331,27 @@ def test_a_word_read_twice_in_overlapping_boxes_is_one_word():
     assert values(extract_records([pg2], "nguoicocong/")[0])["position"] == "Y Y tá"
 
 
+def test_a_word_read_twice_with_other_marks_over_the_same_ink_is_one_word_the_better_reading_kept():
+    pg = page(["GIẤY BÁO TỬ", "Họ và tên: Lê Văn Tám", "Nơi cư trú: xã Tam Sơn, tỉnh Quảng Bình"])
+    ln = pg.lines[2]
+    k = next(i for i, w in enumerate(ln.words) if w.text == "Quảng")
+    w = ln.words[k]
+    # the second look read the same ink with a mark lost, less sure: the first reading stays
+    ln.words.insert(k + 1, Word("Quang", 0.80, (w.bbox[0] + 2, w.bbox[1] + 3, w.bbox[2], w.bbox[3])))
+    assert values(extract_records([pg], "nguoicocong/")[0])["residence"] == "xã Tam Sơn, tỉnh Quảng Bình"
+    # the first look bent the mark and the second is surer: the second reading is the word
+    pg = page(["GIẤY BÁO TỬ", "Họ và tên: Lê Văn Tám", "Nơi cư trú: xã Tam Sơn, tinh Quảng Bình"])
+    ln = pg.lines[2]
+    k = next(i for i, w in enumerate(ln.words) if w.text == "tinh")
+    w = ln.words[k]
+    ln.words[k] = Word("tinh", 0.60, w.bbox)
+    ln.words.insert(k + 1, Word("tỉnh", 0.90, (w.bbox[0] + 1, w.bbox[1] - 4, w.bbox[2] - 1, w.bbox[3])))
+    assert values(extract_records([pg], "nguoicocong/")[0])["residence"] == "xã Tam Sơn, tỉnh Quảng Bình"
+    # two words of the same letters side by side share no ink: both are written
+    pg = page(["GIẤY BÁO TỬ", "Họ và tên: Lê Văn Tám", "Nơi cư trú: xã Tam Sơn, tỉnh Quảng Quang"])
+    assert values(extract_records([pg], "nguoicocong/")[0])["residence"] == "xã Tam Sơn, tỉnh Quảng Quang"
+
+
 def test_a_province_name_cut_at_the_line_end_takes_its_rest_from_the_row_below():
     # "Giang" alone on the next row reads one letter off a label word ("giống"), but it completes "tỉnh Bắc"
     rows = ["TRÍCH LỤC KHAI SINH", "Họ, chữ đệm, tên người cha: Lý Quang Bình",
