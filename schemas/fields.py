@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
@@ -20,8 +20,8 @@ from .model import FieldValue
 from .normalize import (LEVEL_WORDS, canonical_place, cut_place_name, missing_place_name, normalise, plausible_word,
                         rare_name_syllable, repair_separators, repair_tone_shift, repair_word, syllable_key,
                         vocabulary_neighbours)
-from .repair import (REPAIR_FACTOR, dots_in_parts, inner_capital, level_word_case, nearest_name_syllable,
-                     repair_place_units)
+from .repair import (REPAIR_FACTOR, bent_level_words, dots_in_parts, inner_capital, level_word_case,
+                     nearest_name_syllable, repair_place_units)
 from .vocab import COMMON_WORDS, SURNAMES, vocabulary, vocabulary_phrases
 
 _SURNAMES_BY_FOLD: dict[str, list[str]] = {}
@@ -278,6 +278,11 @@ class Found:
                     self.confidence *= 0.6
                     self.notes.append(f"{first!r} is not a known family name")
         if self.spec.kind in ("place", "text") and isinstance(self.value, str):
+            levels = bent_level_words(self.value)
+            if levels.changes:  # the part's name or number says which level word OCR bent: still a guess
+                self.value = levels.value
+                self.confidence *= REPAIR_FACTOR
+                self.notes.append("address words read through OCR noise: " + ", ".join(levels.changes))
             self.value, changes = repair_separators(self.value, place=self.spec.kind == "place")
             for slip in ([level_word_case] if self.spec.kind == "place" else []) + [dots_in_parts]:
                 fixed = slip(self.value)
@@ -503,8 +508,10 @@ def _value_toks(toks: list[Tok], kind: str | None = None, spec: FieldSpec | None
     # specks read as characters at the ends of a value: symbols, or one or two doubtful letters
     while out and _speck(out[-1], kind, out[-2] if len(out) > 1 else None, keep):
         out.pop()
-    while out and _speck(out[0], kind, None, keep):
+    while out and _speck(out[0], kind, None, keep) and not opens_place(out, kind):
         out.pop(0)
+    if opens_place(out, kind) and out[0].text.strip(GLUED_SPECKS) != out[0].text:
+        out[0] = replace(out[0], text=out[0].text.strip(GLUED_SPECKS))  # "_xã": the stroke is no letter of it
     # one letter far to the right of a text, after a gap of several words' width ("Chum sành      ụ")
     if kind in ("text", "place", "name") and len(out) >= 2 and len(out[-1].text) == 1 and out[-1].text.isalpha():
         height = max(1, out[-2].bbox[3] - out[-2].bbox[1])
@@ -594,6 +601,23 @@ _ROMAN_LETTERS = set("ivxlc")
 
 
 _MEASURE_UNITS = frozenset({"mm", "cm", "dm", "m", "em", "kg", "g", "gr"})  # folded, as OCR reads them
+
+
+GLUED_SPECKS = "_|'`\"“”‘’*~^"  # strokes OCR glues to a word's ends on a degraded page ("_xã", "|xã")
+
+
+def opens_place(toks: list[Tok], kind: str | None) -> bool:
+    """Is the first token the level word an address opens with, however faintly read ("xã" at 0.04, "_xã"):
+    a level word as written, then a capitalised name or a number ("xã Cảnh Hưng", "xóm 10")? Its place before
+    the name vouches for it; without it the place would lose its first unit's level."""
+    if kind not in ("place", "text", None) or len(toks) < 2:  # None: a value whose field is not known yet
+        return False
+    word = unicodedata.normalize("NFC", toks[0].text.strip(GLUED_SPECKS)).lower()
+    nxt = toks[1].text.strip(GLUED_SPECKS)
+    return word in _OPENING_LEVELS and (nxt[:1].isupper() or nxt[:1].isdigit())
+
+
+_OPENING_LEVELS = frozenset(w for w in LEVEL_WORDS if " " not in w)
 
 
 def _speck(t: Tok, kind: str | None = None, prev: Tok | None = None, keep: frozenset[str] = frozenset()) -> bool:
