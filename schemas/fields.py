@@ -512,11 +512,14 @@ def _value_toks(toks: list[Tok], kind: str | None = None, spec: FieldSpec | None
         out.pop(0)
     if opens_place(out, kind) and out[0].text.strip(GLUED_SPECKS) != out[0].text:
         out[0] = replace(out[0], text=out[0].text.strip(GLUED_SPECKS))  # "_xã": the stroke is no letter of it
-    # one letter far to the right of a text, after a gap of several words' width ("Chum sành      ụ")
+    # one letter far to the right of a text, after a gap of several words' width ("Chum sành      ụ"); the
+    # specks it stood behind are then the value's end and go too ("Việt Nam ˆ      ý")
     if kind in ("text", "place", "name") and len(out) >= 2 and len(out[-1].text) == 1 and out[-1].text.isalpha():
         height = max(1, out[-2].bbox[3] - out[-2].bbox[1])
         if out[-1].bbox[0] - out[-2].bbox[2] > 4 * height:
             out.pop()
+            while out and _speck(out[-1], kind, out[-2] if len(out) > 1 else None, keep):
+                out.pop()
     return out
 
 

@@ -11,12 +11,12 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
-from sohoa.text import clean_spaces
+from sohoa.text import clean_spaces, fold
 
 from .fields import _phrases, _speck
 from .gazetteer import LEVEL_WORDS, completes_unit
-from .labels import (is_label_word, marker_section, meaning, moment_companions, resolve, role_conflict, value_kind,
-                     written_syllables)
+from .labels import (COUNTRY_NAMES, is_label_word, marker_section, meaning, moment_companions, resolve, role_conflict,
+                     value_kind, written_syllables)
 from .layout import COLUMN_GAP, Tok, gap_before
 from .loader import FieldSpec, Label, Schema, label_key
 from .normalize import normalise, repair_tone_shift
@@ -487,6 +487,8 @@ def refine_labels(toks: list[Tok], chosen: list[Match], schema: Schema, section:
             continue  # words after another label are its value unless they read as label words
         if before and s > lo and completes_unit(_span_text(toks, lo, s), [t.text for t in toks[s:e + 1]]):
             continue  # the rest of the province or district the value names ("tỉnh Bắc Giang.": no "giống")
+        if before and s > lo and fold(_span_text(toks, s - 1, e + 1)).strip(" .,;:") in COUNTRY_NAMES:
+            continue  # the rest of the country the value names ("Việt Nam...": a leader after it, no label)
         stop = min((m.start for m in out if m.start > e), default=len(toks))
         alone = not any(c.isalnum() for t2 in toks[:s] for c in t2.text if not t2.text[:1].isdigit()) \
             and not _has_value(toks, e, len(toks))

@@ -473,3 +473,22 @@ def test_an_address_after_label_words_nobody_listed_goes_on_below_when_cut_mid_n
                                  "Nơi đăng ký: Ủy ban nhân dân xã Tân Hồng, huyện Lạng Giang"])], "hotich/")[0]
     pairs = [u["value"] for u in rec["unmapped"]] + [values(rec).get("wife.residence")]
     assert "xã Tam Sơn, huyện Thuận Thành, tỉnh Bắc Giang" in pairs
+
+
+def test_the_rest_of_a_country_before_a_dotted_leader_is_no_label():
+    rows = ["GIẤY KHAI SINH", "Họ và tên: Lê Văn An", "Người mẹ", "Họ và tên: Trần Thị Lan"]
+    for row in ["Quốc tịch hiện nay: Việt Nam... nh@0.0", "Quốc tịch hiện nay: việt@0.16 Nam...@0.30 nh@0.0 VN,@0.05"]:
+        rec = extract_records([page(rows + [row])], "hotich/")[0]
+        assert values(rec)["mother.nationality"] == "Việt Nam" and not rec["unmapped"]
+    # a word of no country after a value still opens a label of its own
+    rec = extract_records([page(rows + ["Quốc tịch hiện nay: Việt Nam Dân tộc... Kinh"])], "hotich/")[0]
+    assert values(rec)["mother.nationality"] == "Việt Nam"
+
+
+def test_specks_a_far_letter_stood_behind_end_the_value_too():
+    pg = page(["GIẤY KHAI SINH", "Họ và tên: Lê Văn An", "Quốc tịch: Việt Nam"])
+    ln = pg.lines[2]
+    x = ln.words[-1].bbox[2]
+    ln.words += [Word("ˆ", 0.82, (x + 20, 100 + 104, x + 32, 100 + 121)),
+                 Word("ý", 0.39, (x + 300, 100 + 110, x + 302, 100 + 112))]
+    assert values(extract_records([pg], "hotich/")[0])["nationality"] == "Việt Nam"
