@@ -492,3 +492,20 @@ def test_specks_a_far_letter_stood_behind_end_the_value_too():
     ln.words += [Word("ˆ", 0.82, (x + 20, 100 + 104, x + 32, 100 + 121)),
                  Word("ý", 0.39, (x + 300, 100 + 110, x + 302, 100 + 112))]
     assert values(extract_records([pg], "hotich/")[0])["nationality"] == "Việt Nam"
+
+
+def test_short_words_below_the_line_are_specks_of_the_ruling_not_words():
+    pg = page(["GIẤY BÁO TỬ", "Họ và tên: Lê Văn Tám", "Bí danh: Năm Hải"])
+    ln = pg.lines[2]
+    nam, hai = ln.words[2], ln.words[3]
+    h = nam.bbox[3] - nam.bbox[1]
+    # letters read from a table's rule under the words: their boxes lie below the line's text
+    ln.words.insert(3, Word("VN", 0.73, (nam.bbox[0] + 15, nam.bbox[1] + h - 3, nam.bbox[0] + 25, nam.bbox[3] + h - 3)))
+    ln.words.append(Word("NV", 0.64, (hai.bbox[2] + 100, hai.bbox[1] + h - 3, hai.bbox[2] + 108, hai.bbox[3] + h - 3)))
+    assert values(extract_records([pg], "nguoicocong/")[0])["alias"] == "Năm Hải"
+    # a short word on the line, its marks above the others, is a word
+    pg = page(["GIẤY BÁO TỬ", "Họ và tên: Lê Văn Tám", "Chức vụ: Y tá"])
+    ln = pg.lines[2]
+    y = ln.words[2]
+    ln.words[2] = Word(y.text, y.confidence, (y.bbox[0], y.bbox[1] - 10, y.bbox[2], y.bbox[3]))
+    assert values(extract_records([pg], "nguoicocong/")[0])["position"] == "Y tá"
