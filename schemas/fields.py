@@ -89,7 +89,8 @@ def _relation_like(words: list[str]) -> bool:
 
 
 def _fits_kind(spec: FieldSpec, words: list[str]) -> bool:
-    """The words have the look of the field's value: a name, a relation, a number (a digit first), a country."""
+    """The words have the look of the field's value: a name, a relation, a number (a digit first), a country,
+    an ethnic group."""
     tail = spec.key.rsplit(".", 1)[-1]
     if tail == "relation":
         return _relation_like(words)
@@ -99,6 +100,8 @@ def _fits_kind(spec: FieldSpec, words: list[str]) -> bool:
         return bool(words) and any(c.isdigit() for c in words[0])
     if tail == "nationality":
         return fold(" ".join(_bare(w) for w in words)) in ("viet nam", "vietnam")
+    if spec.kind == "ethnicity":  # one of the 54 groups, written as its name
+        return bool(words) and normalise("ethnicity", " ".join(words)).quality >= 1
     if spec.role == "place":  # an address (an office's place starts with the office's name: "UBND xã …")
         return _address_like(words)
     return False
