@@ -166,6 +166,8 @@ def label_head(spec: FieldSpec, words: list[str]) -> int:
                 return k  # (its case alone sets it apart: an address's level word is in lower case)
             continue
         if _fits_kind(spec, words[k:]) and _label_head_words(words[:k], words[k:], lower_ok):
+            if spec.kind == "ethnicity" and any(_fits_kind(spec, [w]) for w in words[:k]):
+                return 0  # a group's name among the words before: two values read as one, none of them a label
             return k
     return 0
 

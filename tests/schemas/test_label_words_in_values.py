@@ -54,6 +54,8 @@ def test_a_labels_note_before_an_ethnic_group_is_cut():
     assert label_head(MARRIAGE["wife.ethnicity"], words("(GHI RÕ) Kinh")) == 2
     assert label_head(BIRTH["ethnicity"], words("Ra Glai")) == 0  # a group of two words is the value whole
     assert label_head(BIRTH["ethnicity"], words("Kinh Thổ")) == 0  # no label's words before it: left as read
+    # two columns read as one row: the first group is a value, not a label's word
+    assert label_head(MARRIAGE["husband.ethnicity"], words("Kinh Dân tộc (ghi rõ) Thổ")) == 0
 
 
 @pytest.mark.parametrize("value,spec,expected", [
