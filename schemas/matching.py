@@ -693,6 +693,23 @@ def _choose(cands: list[Match]) -> list[Match]:
     return out
 
 
+BENT_MARKER_LETTERS = 2  # a word OCR bent in a marker beside another: a short filler ("yề" for "về")
+
+
+def bent_marker(toks: list[Tok], schema: Schema, other: str) -> str | None:
+    """The section a half row names when the other half across a gap is ``other``'s marker: one person of
+    another section, no attribute, at most one unknown word and that of two letters or fewer. Beside a
+    marker, the pairing is the evidence a bent filler word cannot give by itself."""
+    words = [t.text for t in toks if not t.leader and t.key]
+    if not 0 < len(words) <= 6:
+        return None
+    m = meaning(" ".join(words))
+    if m.attrs or len(m.roles) != 1 or len(m.unknown) > 1 or any(len(u) > BENT_MARKER_LETTERS for u in m.unknown):
+        return None
+    role = next(iter(m.roles))
+    return role if role in schema.sections and role != other else None
+
+
 def find_marker(toks: list[Tok], schema: Schema) -> str | None:
     """Section named at the start of a row ("Thông tin người vợ", "Người mẹ:")."""
     best, best_score = None, 0.0

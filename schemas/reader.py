@@ -13,7 +13,7 @@ from .fields import GLUED_SPECKS, Draft, Found, _cut_tail, _name_continuation, _
 from .labels import field_by_value, meaning, persons_share, resolve, value_kind
 from .layout import Row, Tok, column_starts, split_at_columns, union
 from .loader import FieldSpec, Label, Schema, label_key
-from .matching import UNMAPPED, Match, find_labels, find_marker
+from .matching import UNMAPPED, Match, bent_marker, find_labels, find_marker
 from .normalize import UNIT_WORDS, normalise
 from .table import column_of, crosses, drop_doubles, join_code, merge_bands, same_band, too_narrow
 from .table_columns import table_columns
@@ -290,6 +290,10 @@ class PageReader:
             if gap < 0.04 * self.page_width:
                 continue
             a, b = find_marker(toks[:k], self.schema), find_marker(toks[k:], self.schema)
+            # beside a marker across the gap, a half naming one other person and nothing else is that person's
+            # marker even with one short word OCR bent ("Kê khai yề chồng | Kê khai về bên vợ")
+            a = a or (bent_marker(toks[:k], self.schema, b) if b else None)
+            b = b or (bent_marker(toks[k:], self.schema, a) if a else None)
             if a and b and a != b:
                 return toks[k].bbox[0] - min(gap / 2, 12), a, b  # the right column starts at its marker
         return None

@@ -509,3 +509,27 @@ def test_short_words_below_the_line_are_specks_of_the_ruling_not_words():
     y = ln.words[2]
     ln.words[2] = Word(y.text, y.confidence, (y.bbox[0], y.bbox[1] - 10, y.bbox[2], y.bbox[3]))
     assert values(extract_records([pg], "nguoicocong/")[0])["position"] == "Y tá"
+
+
+def test_a_marker_with_a_short_word_bent_is_read_beside_the_other_columns_marker():
+    rec = extract_records([page(["GIẤY CHỨNG NHẬN KẾT HÔN", [(100, "Kê khai yề chồng"), (900, "Kê khai về bên vợ")],
+                                 [(100, "Họ và tên: Đào Quang Chiến"), (900, "Họ và tên: Hoàng Minh Hoa")],
+                                 [(100, "Dân tộc: Kinh"), (900, "Dân tộc: Mường")],
+                                 "Nơi đăng ký: Ủy ban nhân dân xã Tam Sơn"])], "hotich/")[0]
+    v = values(rec)
+    assert v["husband.full_name"] == "Đào Quang Chiến" and v["wife.full_name"] == "Hoàng Minh Hoa"
+    assert v["husband.ethnicity"] == "Kinh" and v["wife.ethnicity"] == "Mường"
+
+
+def test_a_bent_marker_needs_the_other_columns_marker_and_one_short_unknown_word():
+    from schemas.layout import build_rows
+    from schemas.loader import load_schemas
+    from schemas.matching import bent_marker
+    marriage = load_schemas()["marriage"]
+    toks = build_rows(page(["Kê khai yề chồng"]))[0].toks
+    assert bent_marker(toks, marriage, "wife") == "husband"
+    assert bent_marker(toks, marriage, "husband") is None  # the same person twice is no pair of columns
+    toks = build_rows(page(["Kê khai xyzw chồng"]))[0].toks
+    assert bent_marker(toks, marriage, "wife") is None  # a longer unknown word may be what the row is about
+    toks = build_rows(page(["Ngày sinh chồng"]))[0].toks
+    assert bent_marker(toks, marriage, "wife") is None  # a label, not a marker
