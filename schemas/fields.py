@@ -20,7 +20,7 @@ from .model import FieldValue
 from .normalize import (LEVEL_WORDS, canonical_place, cut_place_name, missing_place_name, normalise, plausible_word,
                         rare_name_syllable, repair_separators, repair_tone_shift, repair_word, syllable_key,
                         vocabulary_neighbours)
-from .repair import (REPAIR_FACTOR, bent_level_words, dots_in_parts, inner_capital, level_word_case,
+from .repair import (REPAIR_FACTOR, after_province, bent_level_words, dots_in_parts, inner_capital, level_word_case,
                      nearest_name_syllable, repair_place_units)
 from .vocab import COMMON_WORDS, SURNAMES, vocabulary, vocabulary_phrases
 
@@ -288,6 +288,10 @@ class Found:
                 self.value = levels.value
                 self.confidence *= REPAIR_FACTOR
                 self.notes.append("address words read through OCR noise: " + ", ".join(levels.changes))
+            if self.spec.kind == "place" and (tail := after_province(self.value)).changes:
+                self.value = tail.value  # an address ends with its province: what follows it was no place's
+                self.confidence *= REPAIR_FACTOR
+                self.notes.extend(tail.changes)
             self.value, changes = repair_separators(self.value, place=self.spec.kind == "place")
             for slip in ([level_word_case] if self.spec.kind == "place" else []) + [dots_in_parts]:
                 fixed = slip(self.value)

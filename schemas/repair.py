@@ -397,6 +397,33 @@ def bent_level_words(text: str) -> Repaired:
     return Repaired(" ".join(words), changes, sure=False) if changes else Repaired(text)
 
 
+def after_province(text: str) -> Repaired:
+    """Words after the province that ends an address, a stop after its name (``…, tỉnh Bắc Giang. tự S LẺ
+    NHÀ``): an address names its units from the smallest to the province, so what follows the province's
+    name and its stop is no part of it — specks of a degraded page read as words, or a label run in. Words after a comma
+    (``…, Việt Nam``) or holding a level word (a comma lost between two units) are left alone."""
+    from .gazetteer import LEVEL_WORDS
+    from .vocab import PROVINCES
+    names = {nfc(p).lower() for p in PROVINCES} | set(hierarchy())
+    words = text.split(" ")
+    for i in range(len(words) - 1, 0, -1):
+        if words[i - 1].lower() != "tỉnh" and " ".join(words[i - 2:i]).lower() != "thành phố":
+            continue
+        for n in (4, 3, 2, 1):
+            name = " ".join(words[i:i + n])
+            core = name.rstrip(".;:")
+            if core.lower() not in names or i + n >= len(words) or not name.endswith((".", ";", ":")):
+                continue  # (a stop after the name ends the address; "tỉnh Hà Nam Ninh" runs on, a name)
+            rest = words[i + n:]
+            low = " ".join(rest).lower()
+            if any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", low) for w in LEVEL_WORDS):
+                return Repaired(text)
+            kept = " ".join(words[:i] + [core])
+            return Repaired(kept, [f"words after the province dropped: {len(rest)}"], sure=False)
+        return Repaired(text)
+    return Repaired(text)
+
+
 # --- one person named twice in a record ---------------------------------------------------------------
 
 def same_person_reading(name: str, other: str) -> str | None:

@@ -196,3 +196,25 @@ def test_faint_level_word_opening_a_place_is_kept_and_a_bent_one_read_with_a_not
     rec = extract_records([page(["GIẤY KHAI SINH", "Họ và tên: Lê Văn An",
                                  "Nơi sinh: xã@0.04 huyện Từ Sơn, tỉnh Bắc Ninh"])], "hotich/")[0]
     assert rec["fields"]["place_of_birth"]["value"] == "huyện Từ Sơn, tỉnh Bắc Ninh"
+
+
+@pytest.mark.parametrize("raw, want", [
+    ("xã Võ Cường, huyện Quế Võ, tỉnh Bắc Giang. tự S LẺ NHÀ", "xã Võ Cường, huyện Quế Võ, tỉnh Bắc Giang"),
+    ("phường Phúc Xá, thành phố Hà Nội: xyz", "phường Phúc Xá, thành phố Hà Nội"),
+])
+def test_words_after_the_province_and_its_stop_are_no_part_of_the_address(raw, want):
+    from schemas.repair import after_province
+    got = after_province(raw)
+    assert got.value == want and got.changes and not got.sure
+
+
+@pytest.mark.parametrize("raw", [
+    "xã Võ Cường, tỉnh Bắc Giang, Việt Nam",  # after a comma: the country
+    "xã Tam Sơn, tỉnh Hà Bắc cũ",  # no stop after the name
+    "tỉnh Hà Nam Ninh",  # a longer name runs on
+    "tỉnh Bắc Giang. Nay là thành phố Bắc Giang",  # a level word: more of the address
+    "xã Tam Sơn, tỉnh Hà Bắc.",
+])
+def test_an_address_ending_with_its_province_is_left_whole(raw):
+    from schemas.repair import after_province
+    assert after_province(raw).value == raw
