@@ -335,6 +335,21 @@ def _bent_level(core: str, candidates: tuple[str, ...], one_off: bool) -> str | 
     return hits[0] if len(hits) == 1 else None
 
 
+def _bent_unit(first: str, second: str) -> str | None:
+    """The military unit (``Trung đoàn``, ``Đại đội`` …) whose first word is ``first`` as written and whose
+    second is at most one letter off ``second`` (folded), the nearest in its marks when strictly nearest; None
+    when ``second`` is as written."""
+    from .normalize import UNIT_WORDS
+    core = second.rstrip(",.;:")
+    if core != second or f"{first} {core}" in UNIT_WORDS:
+        return None
+    hits = sorted((_marks_distance(u.split(" ")[1], core), u) for u in UNIT_WORDS if u.split(" ")[0] == first
+                  and Levenshtein.distance(fold(u.split(" ")[1]), fold(core)) <= 1)
+    if not hits or len(hits) > 1 and hits[0][0] == hits[1][0]:
+        return None  # (the nearest in its letters and marks, strictly: "đơn" is "đoàn", two marks off, not "đội")
+    return hits[0][1]
+
+
 def bent_numbered_level(word: str, nxt: str) -> bool:
     """A word of three letters or more one letter off exactly one numbered unit's level word, before a unit's
     number (``xém 10,``): a bent ``xóm``. A word that differs from one only in the marks is another word
@@ -363,6 +378,15 @@ def bent_level_words(text: str) -> Repaired:
             continue  # a level word opens a part
         core = w.rstrip(",.;:")
         nxt = words[i + 1] if i + 1 < len(words) else ""
+        after = words[i + 2] if i + 2 < len(words) else ""
+        if core[:1].isupper() and w == core and nxt and _NUMBER_PART.match(after):
+            # a military unit's two words before its number, the second bent ("Trung đơn 95"): the one unit
+            # whose first word is as written and whose second is one letter off
+            unit = _bent_unit(core, nxt)
+            if unit is not None:
+                changes.append(f"{core} {nxt} -> {unit}")
+                words[i + 1] = unit.split(" ")[1]
+            continue
         if not core[:1].islower() or core in written or not nxt:
             continue
         pair = f"{core} {nxt.rstrip(',.;:')}"

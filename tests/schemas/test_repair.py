@@ -153,6 +153,9 @@ def test_a_short_stray_token_after_a_closed_vocabulary_value_is_dropped():
     ("xém 10, xã An Thạnh, huyện Mỏ Cày Nam", "xóm 10, xã An Thạnh, huyện Mỏ Cày Nam"),
     # a unit's name whose first word lost its capital, the whole a unit of the gazetteer
     ("xã xuân Lập, huyện Thọ Xuân, tỉnh Thanh Hóa", "xã Xuân Lập, huyện Thọ Xuân, tỉnh Thanh Hóa"),
+    # a military unit's second word bent before its number: the nearest in letters and marks
+    ("Đại đội 9, Tiểu đoàn 6, Trung đơn 95", "Đại đội 9, Tiểu đoàn 6, Trung đoàn 95"),
+    ("Đại đôi 9, Tiểu đoàn 6", "Đại đội 9, Tiểu đoàn 6"),
 ])
 def test_level_word_bent_by_ocr_is_read_by_what_follows_it(raw, want):
     from schemas.repair import bent_level_words
@@ -167,6 +170,8 @@ def test_level_word_bent_by_ocr_is_read_by_what_follows_it(raw, want):
     "Nhà riêng, tại xóm 3",  # not at a part's start
     "xã đảo Thạnh An, huyện Cần Giờ",  # a lower-case word that makes no unit of the gazetteer with the rest
     "thôn tám Đoài, xã Tam Sơn",
+    "Đại đội 11, Tiểu đoàn 14, Trung đoàn 238",  # as written
+    "Trung đơn vị 5",  # no unit's number after the two words
 ])
 def test_level_words_left_as_read(raw):
     from schemas.repair import bent_level_words
