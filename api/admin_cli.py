@@ -27,14 +27,14 @@ def _meta() -> dict:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    from . import auth
-    t = sub.add_parser("tokens", help="create, list and revoke API tokens (roles: " + ", ".join(auth.ROLES) + ")",
+    from .roles import ROLES  # not .auth: every command builds this parser, and auth loads the web framework
+    t = sub.add_parser("tokens", help="create, list and revoke API tokens (roles: " + ", ".join(ROLES) + ")",
                        description="API tokens for the search API, the search page, the console and the audit page. "
                                    "A token is printed once, when created; only its hash is stored.")
     tsub = t.add_subparsers(dest="tokens_command", metavar="ACTION", required=True)
     c = tsub.add_parser("create", help="create a token and print it (once)")
     c.add_argument("name", help="who holds the token (a person or a service), e.g. 'lan.tran' or 'museum-kiosk'")
-    c.add_argument("--role", required=True, choices=list(auth.ROLES))
+    c.add_argument("--role", required=True, choices=list(ROLES))
     c.add_argument("--collection", action="append", default=[],
                    help="limit the token to this collection (repeatable; default: every collection)")
     c.add_argument("--expires-days", type=float, help="the token stops working after this many days")

@@ -309,22 +309,38 @@ def cmd_requeue_dead(args) -> int:
     return 0
 
 
+# How often `sohoa wait` asks the broker whether messages are left: a few reads of Redis or RabbitMQ counts.
+WAIT_POLL = 0.2
+# The job records (a refresh and the status searches on Elasticsearch) are asked at most this often.
+WAIT_FULL_CHECK = 1.0
+
+
 def cmd_wait(args) -> int:
-    from .status import collect_status
+    from .deadletter import queue_depths
+    from .status import broker_has_work, collect_status
     ctx, broker, queues = _status_context()
     deadline = time.monotonic() + args.timeout
+    last_full = -WAIT_FULL_CHECK
     while True:
-        status = collect_status(ctx, broker=broker, queues=queues)
-        if status["idle"]:
-            # Workers index without waiting for a refresh; a script that waited
-            # searches next, so make everything indexed searchable now.
-            ctx.es.indices.refresh(index=f"{ctx.config.index('pages')},{ctx.config.index('records')}",
-                                   ignore_unavailable=True, allow_no_indices=True)
-            return 0
+        # While messages are queued or taken, the work is not done: the broker's counts say so for a few
+        # reads of Redis, without refreshing the jobs index and searching it under the workers. Only when
+        # the broker has nothing left do the job records decide, as `sohoa status` does.
+        try:
+            drained = not broker_has_work(queue_depths(broker, queues))
+        except Exception:  # the broker unreachable: the full status says so, and waits as before
+            drained = True
+        if drained and time.monotonic() - last_full >= WAIT_FULL_CHECK:
+            last_full = time.monotonic()
+            if collect_status(ctx, broker=broker, queues=queues)["idle"]:
+                # Workers index without waiting for a refresh; a script that waited
+                # searches next, so make everything indexed searchable now.
+                ctx.es.indices.refresh(index=f"{ctx.config.index('pages')},{ctx.config.index('records')}",
+                                       ignore_unavailable=True, allow_no_indices=True)
+                return 0
         if time.monotonic() > deadline:
             print(f"sohoa wait: still busy after {args.timeout:.0f} s", file=sys.stderr)
             return 1
-        time.sleep(1)
+        time.sleep(WAIT_POLL)
 
 
 def cmd_retry(args) -> int:

@@ -15,6 +15,15 @@ nothing adds up the counts of gone ones), so a record not written for
 ``EXPIRE_AFTER`` is simply deleted, by whichever worker looks first (every
 ``EXPIRE_EVERY`` seconds). The delete is guarded by the sequence number the
 record was found at: a worker that beat again in between keeps its record.
+
+A record is a snapshot, so between beats it can say "busy" of a worker that
+has finished: the last message of a batch ends just after a beat, and
+``sohoa status`` would show the idle worker busy for up to ``INTERVAL``
+seconds (and for ``ALIVE_WITHIN`` if it was then stopped). So a worker that
+goes idle beats again ``IDLE_GRACE`` later, unless it has taken the next
+message by then (a steady stream of messages writes no more records than
+before), and the "stopped" record is written by the beating thread itself,
+after its last "alive" one, never beside it.
 """
 
 from __future__ import annotations
@@ -39,6 +48,7 @@ ALIVE_WITHIN = 45.0  # a worker not heard from for this long is considered gone
 EXPIRE_AFTER = 3600.0  # seconds without a beat after which a worker's record is deleted
 EXPIRE_EVERY = 600.0  # seconds between a running worker's look for gone workers' records
 EXPIRE_BATCH = 500  # records deleted per look at most
+IDLE_GRACE = 1.0  # seconds a worker that went idle waits for its next message before saying it is idle
 
 
 class WorkerHeartbeat(Middleware):
@@ -54,6 +64,9 @@ class WorkerHeartbeat(Middleware):
         self.queues: list[str] = []
         self.started_at = now_iso()
         self.stop = threading.Event()
+        # Set when the worker goes idle (or stops): the beating thread looks again before its interval is up.
+        self.nudge = threading.Event()
+        self.written_busy = 0  # the busy count of the last record written
         self.thread: threading.Thread | None = None
 
     # -- dramatiq hooks ---------------------------------------------------
@@ -65,7 +78,13 @@ class WorkerHeartbeat(Middleware):
 
     def before_worker_shutdown(self, broker, worker):
         self.stop.set()
-        self.beat(state="stopped")
+        self.nudge.set()
+        if self.thread is not None and self.thread.is_alive():
+            # The beating thread writes "stopped" after its last "alive": a beat of its own in flight
+            # now must not land after ours and make a gone worker look alive.
+            self.thread.join(timeout=30)
+        else:
+            self.beat(state="stopped")
 
     def before_delay_message(self, broker, message):
         with self.lock:
@@ -84,10 +103,16 @@ class WorkerHeartbeat(Middleware):
             self.processed += 1
             if exception is not None:
                 self.errors += 1
+            idle = not self.busy
+        if idle:
+            self.nudge.set()
 
     def after_skip_message(self, broker, message):
         with self.lock:
             self.busy.pop(message.message_id, None)
+            idle = not self.busy
+        if idle:
+            self.nudge.set()
 
     # -- the beat ---------------------------------------------------------
     def snapshot(self, state: str = "alive") -> dict:
@@ -113,21 +138,32 @@ class WorkerHeartbeat(Middleware):
         doc = self.snapshot(state)
         try:
             self.get_es().index(index=self.jobs_index, id=f"worker:{doc['worker']}", document=doc)
+            self.written_busy = doc["busy"]
         except Exception as exc:  # never let bookkeeping stop the worker
             log.warning("heartbeat not written: %s", type(exc).__name__)
 
+    def _idle_but_recorded_busy(self) -> bool:
+        with self.lock:
+            return not self.busy and self.written_busy > 0
+
     def _run(self) -> None:
         next_expiry = 0.0
-        while True:
-            self.beat()
+        next_beat = 0.0
+        while not self.stop.is_set():
+            if time.monotonic() >= next_beat or self._idle_but_recorded_busy():
+                self.beat()
+                next_beat = time.monotonic() + self.interval
             if time.monotonic() >= next_expiry:
                 next_expiry = time.monotonic() + EXPIRE_EVERY
                 try:
                     expire_gone_workers(self.get_es(), self.jobs_index)
                 except Exception as exc:  # never let bookkeeping stop the worker
                     log.warning("gone workers' records not expired: %s", type(exc).__name__)
-            if self.stop.wait(self.interval):
-                break
+            if self.nudge.wait(max(0.0, next_beat - time.monotonic())):
+                self.nudge.clear()
+                # Gone idle: give the next message a moment to arrive, so a steady stream adds no beats.
+                self.stop.wait(IDLE_GRACE)
+        self.beat(state="stopped")
 
 
 def expire_gone_workers(es, jobs_index: str, now: datetime | None = None,

@@ -111,6 +111,8 @@ def prepare(ctx: Context, ref: ObjectRef, ledger_id: str) -> str | None:
         ctx.state.set_document_state(doc_hash, "rasterizing", content_kind=info.kind, pages_total=info.pages)
         log.info("document %s: %s, %d pages", doc_hash[:12], info.kind, info.pages)
         if plans.is_register(info.pages, ctx.config.inline_pages):
+            # This worker's ranges of the register read the file it has just downloaded and hashed.
+            ctx.sources.adopt(doc_hash, path)
             return _spread(ctx, doc_hash, info.pages, ledger_id)
         numbers = list(range(1, info.pages + 1))
         existing = ctx.state.pages(doc_hash, numbers)
@@ -186,7 +188,7 @@ def ocr_pages(ctx: Context, doc_hash: str, first: int, last: int) -> dict[int, P
                 raise
             _close_old_version(ctx, doc_hash, ref.key, exc.message)
             return {}
-        info = _inspect(path, doc.get("content_kind"), ctx.config.max_pages)
+        info = ctx.sources.info(doc_hash, lambda: _inspect(path, doc.get("content_kind"), ctx.config.max_pages))
         # The range's pages are read for records here, as soon as they are OCR'd, on whichever worker
         # took the range: the document's extraction at the end only puts them together.
         held = read_pages(ctx, doc_hash, path, info, numbers, existing,

@@ -118,6 +118,14 @@ def busy_seconds(buckets: list[dict], since: datetime, now: datetime) -> float:
     return total
 
 
+def broker_has_work(queues: dict[str, dict]) -> bool:
+    """Whether the broker alone shows work not finished: a message waiting, delayed for a retry, or taken by a
+    worker. When it does, nothing can be idle, whatever the job records say; when it does not, only the job
+    records can tell (a listed object not yet sent, a broker that cannot count what its workers hold)."""
+    return any((c.get("waiting") or 0) or (c.get("delayed") or 0) or (c.get("in_progress") or 0)
+               for c in queues.values())
+
+
 def _buckets(agg: dict) -> dict[str, int]:
     return {b["key"]: b["doc_count"] for b in agg["buckets"]}
 

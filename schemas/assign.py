@@ -73,8 +73,16 @@ def looks_like_name(value: str) -> bool:
 _UNIT_FOLDS = tuple(fold(w) for w in UNIT_WORDS)
 
 
+# after a unit's level word, these make it a post in the unit, not the unit ("Đại đội phó", "Tiểu đoàn trưởng")
+POST_WORDS = ("pho", "truong")
+
+
 def _is_unit(value: str) -> bool:
-    return fold(value).startswith(_UNIT_FOLDS)
+    """A military unit: a unit's level word first ("Đại đội 8, …"), not a post named after it ("Đại đội phó")."""
+    folded = fold(value)
+    level = next((u for u in _UNIT_FOLDS if folded.startswith(u)), None)
+    return level is not None and folded[len(level):].split()[:1] != [] and folded[len(level):].split()[0] not in POST_WORDS \
+        or level is not None and not folded[len(level):].split()
 
 
 def _label_words_only(value: str) -> bool:

@@ -151,7 +151,8 @@ def label_head(spec: FieldSpec, words: list[str]) -> int:
         return 0
     # lower-case words before a name are no part of it ("… đầy đủ cựu chiến binh Lò Chí Kỳ"), known or not
     # and so are words in a label's case before an address ("Địa điểm thu thập xã …": the label read in part)
-    lower_ok = spec.kind == "name" or spec.role == "place"
+    # and lower-case words before a country's name, which is written with capitals ("hiện tại xxx Việt Nam")
+    lower_ok = spec.kind == "name" or spec.role == "place" or spec.key.rsplit(".", 1)[-1] == "nationality"
     flags = _label_words_flags(words, lower_ok)
     notes = _in_notes(words)
     for k in range(1, len(words)):
@@ -176,6 +177,8 @@ def label_tail(spec: FieldSpec, words: list[str]) -> int:
     """How many words at the end of a name are the start of the next label ("Hứa Tự Uy NĂM SINH (DƯƠNG
     LỊCH)"): the fewest trailing words that read as a label's (``_label_head_words``: in another case than the
     name, bracketed, or naming what is asked) before which the rest is a name, while the whole is not."""
+    if spec.kind == "number" and not spec.code:
+        return _number_tail(words)
     if spec.kind != "name" or spec.key.endswith("alias") or len(words) < 3:
         return 0
     if _name_like(words):
@@ -183,10 +186,41 @@ def label_tail(spec: FieldSpec, words: list[str]) -> int:
     flags = _label_words_flags(words)
     for j in range(len(words) - 1, 1, -1):
         if not flags[j]:
-            return 0
+            break
         if _name_like(words[:j]) and _label_head_words(words[j:], words[:j]):
             return len(words) - j
+    # a label in capitals after a name in Title case, with words the vocabulary lacks ("Phùng Chí Hưng ĐƯỢC SINH
+    # NGÀY NGƯỜI HƯỞNG TRỢ CẤP"): from a word of labels on, every word in capitals is the next label's
+    for j in range(2, len(words) - 1):
+        tail = [_bare(w) for w in words[j:] if any(c.isalnum() for c in w)]
+        if flags[j] and _name_like(words[:j]) and not any(_bare(w).isupper() for w in words[:j]) \
+                and len(tail) >= 2 and all(w.isupper() for w in tail) and _opens_label(tail):
+            return len(words) - j
     return 0
+
+
+def _opens_label(words: list[str]) -> bool:
+    """The first two words read as a label's, every syllable known and something asked or someone named
+    ("ĐƯỢC SINH", "NƠI Ở"), as a given name in capitals ("AN BÌNH") does not."""
+    from .labels import meaning
+    m = meaning(" ".join(words[:2]))
+    return not m.empty and not m.unknown
+
+
+def _number_tail(words: list[str]) -> int:
+    """How many words after a number ("217 Thuộc", the next label's first word on a row of two pairs) are no
+    part of it: words with no digit after the last word that has one, the first of them capitalised as a
+    label's first word is. A number of a register, a notice or a decision is written in digits and the codes
+    beside them ("53/GBT", "81/QĐ-UBND"), never with a word of its own after it."""
+    last = max((i for i, w in enumerate(words) if any(c.isdigit() for c in w)), default=None)
+    if last is None or last + 1 >= len(words):
+        return 0
+    tail = words[last + 1:]
+    first = _bare(tail[0])
+    number = words[last]
+    if not number[-1:].isalnum() or first.isupper() and any(c.isalpha() for c in number):
+        return 0  # a code going on ("2574/QĐ~ LĐTBXH": a dash read as "~"; "12/QĐ UBND")
+    return len(tail) if first[:1].isupper() and first.isalpha() else 0
 
 
 def only_label_words(spec: FieldSpec, words: list[str]) -> bool:

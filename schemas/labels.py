@@ -41,6 +41,11 @@ MAX_PHRASE = 5
 # after these words a label says where the thing asked is kept, no longer what is asked: a Vietnamese noun
 # phrase puts its head first ("Số thứ tự trong sổ" asks a number, the one in the book, not the book)
 QUALIFIERS = frozenset({"trong"})
+# attributes a "lúc"/"khi" after them may complete ("Ngày sinh lúc", "Chết lúc"): after any other, those words say
+# when the thing asked held ("Quân hàm lúc hy sinh") and ask no time
+MOMENT_ATTRS = frozenset({"date", "time"}) | EVENTS
+# events that happen somewhere, whose place a word of residence after them names ("Mộ phần hiện ở")
+PLACED_EVENTS = frozenset({"birth", "death", "burial", "injury"})
 
 
 @dataclass(frozen=True)
@@ -169,6 +174,7 @@ def meaning(text: str) -> Meaning:
         as_written = raw
     m = Meaning(slips=sum(1 for a, b in zip(raw, fixed) if a != b))
     i, after_object, prev_tags, qualified = 0, False, frozenset(), False
+    unknown_at: set[int] = set()  # where the syllables no phrase reads are
     while i < len(fixed):
         longest = min(MAX_PHRASE, len(fixed) - i)
         found = next(((n, lex.written.get(tuple(as_written[i:i + n])) or lex.phrases[tuple(fixed[i:i + n])])
@@ -183,12 +189,21 @@ def meaning(text: str) -> Meaning:
             n, tags = found
         else:
             m.unknown.append(fixed[i])
+            unknown_at.add(i)
             i += 1
             continue
         words = fixed[i:i + n]
         i += n
         if len(words) == 1 and words[0] in QUALIFIERS and m.attrs:
             qualified = True
+        if "attr:residence" in tags and m.attrs & PLACED_EVENTS and not any(t.startswith("role:") for t in tags):
+            # "Mộ phần hiện ở": where the grave is now, not where someone lives — after an event, a word of
+            # residence says the event's place
+            tags = frozenset(t for t in tags if t != "attr:residence") | {"attr:place"}
+        if words in (["luc"], ["khi"]) and m.attrs and not m.attrs & MOMENT_ATTRS:
+            # "Đơn vị lúc hy sinh": the unit at the time of the death, no time asked (the event after it stays:
+            # "Đơn vị khi bị thương" is the unit when injured, a field of its own)
+            tags = frozenset(t for t in tags if t != "attr:time")
         if qualified:
             tags = frozenset(t for t in tags if not t.startswith("attr:"))
         if "object" in tags and not any(t.startswith(("role:", "attr:")) for t in tags):
@@ -198,8 +213,14 @@ def meaning(text: str) -> Meaning:
         events = {t[5:] for t in tags if t.startswith("attr:") and t[5:] in lex.event_subjects}
         person_before = prev_tags and words and (
             "filler" in prev_tags and prev_words_person(prev_tags, fixed, i - n))
+        if not events and person_before and "attr:registration" in tags and fixed[i - n - 1] == "duoc":
+            # "người được đăng ký khai sinh": the person registered is the one the registered event is about
+            events = _events_inside(words, lex)
         if events and person_before and not any(t.startswith("role:") for t in tags):
             tags = frozenset(f"role:{lex.event_subjects[e]}" for e in events)
+        elif events and m.attrs and _clause_on_unknown_noun(fixed, i - n, unknown_at) \
+                and not any(t.startswith("role:") for t in tags):
+            tags = frozenset()  # "Năm sinh xxx yyy đã hy sinh": who the person is, not a date of death asked
         elif events and any(t == "role:declarant" for t in prev_tags):
             prev_tags = tags
             continue  # "người đi khai sinh": the event declared, not a birth attribute
@@ -235,6 +256,24 @@ def near_phrase(words: tuple[str, ...]) -> frozenset[str] | None:
     near = [k for k in lexicon().phrases if len(k) == len(words) and all(a[:1] == b[:1] for a, b in zip(k, words))
             and len(" ".join(k)) == len(text) and Levenshtein.distance(" ".join(k), text) <= 1]
     return lexicon().phrases[near[0]] if len(near) == 1 else None
+
+
+def _events_inside(words: list[str], lex: Lexicon) -> set[str]:
+    """The events a registration phrase names inside it ("đăng ký khai sinh" registers a birth)."""
+    out: set[str] = set()
+    for a in range(len(words)):
+        for b in range(a + 1, len(words) + 1):
+            if (a, b) != (0, len(words)):
+                out |= {t[5:] for t in lex.phrases.get(tuple(words[a:b]), ()) if t.startswith("attr:")
+                        and t[5:] in lex.event_subjects}
+    return out
+
+
+def _clause_on_unknown_noun(fixed: list[str], start: int, unknown_at: set[int]) -> bool:
+    """The event at ``start`` follows "đã" or "được" after a word the vocabulary lacks ("… chiến sĩ đã hy
+    sinh", "… xxx được khai sinh"): a clause that says which person the label is about, as "người đã mất" does,
+    about a person the vocabulary has no word for."""
+    return start >= 2 and fixed[start - 1] in ("da", "duoc") and start - 2 in unknown_at
 
 
 def prev_words_person(prev_tags: frozenset[str], fixed: list[str], start: int) -> bool:
@@ -329,7 +368,7 @@ def resolve(text: str, schema: Schema, section: str | None = None, previous: Fie
     ``section``: the person whose block the label sits in ("Người mẹ" above it); ``previous``: the field
     just before on the row or page, whose event a bare "Tại:" or "Ngày:" continues; ``heading``: the
     form's title, the document a bare "Số:" numbers ("GIẤY BÁO TỬ" … "Số:" is the notice's number)."""
-    m = meaning(text)
+    m = _party_by_sex(meaning(text), text, schema)
     if m.empty:
         return None
     got = _resolve(m, schema, section)
@@ -337,12 +376,55 @@ def resolve(text: str, schema: Schema, section: str | None = None, previous: Fie
         inherited = _events_of(previous, schema)
         if inherited:
             m2 = Meaning(set(m.roles), m.attrs | inherited, m.objects, m.unknown, m.slips)
-            got = _resolve(m2, schema, section)
+            got = _explaining(_resolve(m2, schema, section), m.attrs, schema)
     if got is None and heading and not (m.attrs & EVENTS):
         documents = meaning(heading).attrs & EVENTS
         if documents:
-            got = _resolve(Meaning(set(m.roles), m.attrs | documents, m.objects, m.unknown, m.slips), schema, section)
+            got = _explaining(_resolve(Meaning(set(m.roles), m.attrs | documents, m.objects, m.unknown, m.slips),
+                                       schema, section), m.attrs, schema)
+    if got is None and "time" in m.attrs and m.attrs <= {"time", "date"} and not m.roles:
+        got = _the_only_moment(schema, m)
     return got
+
+
+def _the_only_moment(schema: Schema, m: Meaning) -> Resolution | None:
+    """A label that asks only a moment ("Xxx lúc:") in words that name no event, in a type that asks one
+    moment to the hour (a death record's time of death): that time and the date of the same event, read from
+    the same words ("lúc 15 giờ 15 phút, ngày 01/10/2005"), as a label naming the event would be."""
+    times = list(dict.fromkeys(fm.spec for fm in field_meanings(schema) if fm.spec.kind == "time"))
+    if len(times) != 1:
+        return None
+    return Resolution((times[0], *moment_companions(times[0], schema)), 0.6 - 0.08 * len(m.unknown))
+
+
+def _explaining(got: Resolution | None, attrs: set[str], schema: Schema) -> Resolution | None:
+    """A field read with the event of the field before or the document of the title must still explain every
+    attribute the label itself asks: the title adds what is numbered or dated, never a field that leaves the
+    label's own words unread ("Xxx lúc:" under GIẤY CHỨNG TỬ asks a moment, not the notice's number)."""
+    if got is None:
+        return None
+    for spec in got.specs:
+        if not any(fm.spec.key == spec.key and attrs <= fm.needs | fm.may for fm in field_meanings(schema)):
+            return None
+    return got
+
+
+# the parties of a type whose two persons are a man and a woman, by the word for their sex (as written: "nam"
+# is no "năm", a year)
+PARTY_BY_SEX = {"nam": "husband", "nữ": "wife"}
+
+
+def _party_by_sex(m: Meaning, text: str, schema: Schema) -> Meaning:
+    """A label that asks something and names nobody, but says "nam" or "nữ" (one of them) where a person word
+    would stand ("Ngày sinh đương sự nữ", "Dân tộc công dân nam"), is about the man or the woman of a type whose
+    two parties are a husband and a wife. A label asking the sex itself ("Giới tính (nam, nữ)") names both or
+    asks the sex, and is left as it is."""
+    said = [w for w in written_syllables(text) if w in PARTY_BY_SEX]
+    if m.roles or not m.attrs or "sex" in m.attrs or len(said) != 1 \
+            or not set(PARTY_BY_SEX.values()) <= set(schema.sections):
+        return m
+    unknown = [u for u in m.unknown if u != fold(said[0])]
+    return Meaning({PARTY_BY_SEX[said[0]]}, set(m.attrs), set(m.objects), unknown, m.slips)
 
 
 def _events_of(spec: FieldSpec, schema: Schema) -> set[str]:
@@ -409,10 +491,23 @@ def role_conflict(text: str, spec: FieldSpec, schema: Schema) -> bool:
 def marker_section(text: str, schema: Schema) -> str | None:
     """A row that names only a person ("Về người mẹ") opens that person's block."""
     m = meaning(text)
-    if m.attrs or m.unknown or len(m.roles) != 1:
+    if m.attrs or len(m.roles) != 1 or m.unknown and not _introduced_heading(text, m):
         return None
     role = next(iter(m.roles))
     return role if role in schema.sections else None
+
+
+def _introduced_heading(text: str, m: Meaning) -> bool:
+    """A heading that opens with a word that introduces a part of a form ("Về", "Phần", "Mục") and names one
+    person, with one word the vocabulary lacks before the person ("Về phía vợ", "Phần bên nhà trai"): the
+    unknown word says on whose side, not what is asked. A label names what it asks, so a row of unknown words
+    and a person ("Xxx yyy người vợ") stays a label."""
+    words = syllables(text)
+    if len(m.unknown) != 1 or len(words) > 5 or not words:
+        return False
+    first = lexicon().phrases.get((known_syllable(words[0]) or words[0],), frozenset())
+    return "filler" in first and not any(t.startswith(("role:", "attr:")) for t in first) \
+        and words.index(m.unknown[0]) < len(words) - 1
 
 
 def moment_companions(time_spec: FieldSpec, schema: Schema) -> list[FieldSpec]:

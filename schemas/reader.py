@@ -9,8 +9,8 @@ from typing import NamedTuple
 
 from . import label_model
 from .assign import Pending, assign, looks_like_name
-from .fields import GLUED_SPECKS, Draft, Found, _cut_tail, _name_continuation, _value_toks, name_and_tail
-from .labels import field_by_value, meaning, persons_share, resolve, value_kind
+from .fields import GLUED_SPECKS, Draft, Found, _cut_tail, _name_continuation, _value_toks, label_head, name_and_tail
+from .labels import EVENTS, field_by_value, meaning, persons_share, resolve, value_kind
 from .layout import Row, Tok, column_starts, split_at_columns, union
 from .loader import FieldSpec, Label, Schema, label_key
 from .matching import UNMAPPED, Match, bent_marker, find_labels, find_marker
@@ -387,6 +387,8 @@ class PageReader:
                     m = self._role_only(m, toks, section)  # "Mẹ: Tày": the person named, the value says what
                     if m is None:
                         continue
+                m = self._whole_label(m, toks, section)
+                m = self._id_by_look(m, toks, section, draft)
                 tail: list[Tok] = []
                 if m.spec.kind == "name":
                     toks, tail = name_and_tail(toks)
@@ -565,6 +567,38 @@ class PageReader:
             "another field's"
         label = Label(m.label.text, m.label.folded, by_meaning=True, doubt=doubt, source=source)
         return Match(m.start, m.end, spec, label, 0.5, m.weight)
+
+    def _whole_label(self, m: Match, toks: list[Tok], section: str | None) -> Match:
+        """A wording the matcher stopped short of, whose last words open the value ("Họ và tên" + "người làm
+        thủ tục khai tử  Phùng …"), is read whole: when the whole label names one other field of the same kind
+        (the declarant's name, not the subject's), the value is that field's. The words are cut from the value
+        as any label's are (``Found``); only the field changes, never to a field of another kind."""
+        words = [t.text for t in toks if not t.leader]
+        k = label_head(m.spec, words)
+        if not k or m.label.contextual:
+            return m
+        text = f"{m.label.text} {' '.join(words[:k])}"
+        r = resolve(text, self.schema, section)
+        if r is None or len(r.specs) != 1 or r.specs[0].key == m.spec.key or r.specs[0].kind != m.spec.kind:
+            return m
+        return Match(m.start, m.end, r.specs[0], Label(text, label_key(text), relation=r.relation, by_meaning=True,
+                                                        doubt=r.doubt), r.score, m.weight)
+
+    def _id_by_look(self, m: Match, toks: list[Tok], section: str | None, draft: Draft) -> Match:
+        """A label that asks only for "a number" ("Mã …:", "Số …:"), read as a document's number through the
+        form's title or the field before it, while its value has the look of a personal ID (9 or 12 digits and
+        nothing else, as no notice, certificate or register number is written) is the person's ID number: the
+        value's look outweighs a document the label never named."""
+        if not m.label.by_meaning or m.spec.key.endswith("personal_id") or m.spec.kind not in ("number", "id"):
+            return m
+        value = " ".join(t.text for t in toks if not t.leader)
+        if value_kind(value) != "id" or meaning(m.label.text).attrs & EVENTS:
+            return m
+        spec = field_by_value(m.label.text, value, self.schema, section)
+        if spec is None or spec.key in draft.fields or not spec.key.endswith("personal_id"):
+            return m
+        return Match(m.start, m.end, spec, Label(m.label.text, m.label.folded, by_meaning=True, source="value"),
+                     0.5, m.weight)
 
     def _role_only(self, m: Match, toks: list[Tok], section: str | None) -> Match | None:
         """A label that named a person and nothing more is read as that person's name, unless its value is
@@ -789,9 +823,11 @@ class PageReader:
             end = same_band(rows, i)
             r = rows[i] if end == i + 1 else Row([t for q in rows[i:end] for t in q.toks], rows[i].page)
             ms = find_labels(r.toks, self.schema, None, extra, header=True)
-            if len([m for m in ms if m.spec is not idx_spec]) >= 3:
-                if strict and (any(t.colon or (t.leader and len(t.text) >= 3) for t in r.toks)
-                               or len([m for m in ms if m.spec is not idx_spec]) < 4):
+            titled = len([m for m in ms if m.spec is not idx_spec])
+            # three titles read make a header; so do two after the index column's title ("STT"), which no
+            # other row of a form starts with: the columns whose titles no vocabulary reads are named by their cells
+            if titled >= 3 or titled >= 2 and ms and ms[0].spec is idx_spec and ms[0].start == 0:
+                if strict and (any(t.colon or (t.leader and len(t.text) >= 3) for t in r.toks) or titled < 4):
                     continue
                 header_i, header, hrow = end - 1, ms, r
                 break

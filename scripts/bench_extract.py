@@ -148,6 +148,8 @@ class Tally:
     confident_wrong: int = 0
     wrong: int = 0
     missing: int = 0
+    missing_unplaced: int = 0  # … of them whose value an unmapped pair of the record holds: the label not understood
+    missing_unread: int = 0  # … of them no unmapped pair holds: the value never read as a pair (or no record)
     misplaced: int = 0  # a wrong value that is another printed field's value (the deceased's name as declarant)
     texts: int = 0  # printed values kept as written (names, places, texts, numbers)
     read: int = 0  # … of them found word for word (folded) in the OCR text: what any extractor could get
@@ -179,6 +181,20 @@ def as_written(key: str, value) -> bool:
         and key not in ("category", "time_of_death")
 
 
+def holds_value(want, pair) -> bool:
+    """Whether an unmapped "label: value" pair holds the expected value: its words (folded) for a text, the year,
+    month and day as numbers for an ISO date, the digits for a number. Only counted, never printed."""
+    text = " ".join(str(pair.get(k) or "") for k in ("label", "value")) if isinstance(pair, dict) else str(pair)
+    numbers = {n.lstrip("0") or "0" for n in re.findall(r"\d+", text)}
+    if isinstance(want, str) and re.fullmatch(r"\d{4}(-\d{2}){0,2}", want):
+        return all(n.lstrip("0") in numbers for n in want.split("-"))
+    if isinstance(want, (int, float)) and not isinstance(want, bool):
+        return f"{want:g}".replace(".", ",") in text or f"{want:g}" in text
+    if isinstance(want, str) and fold(want):
+        return f" {fold(want)} " in f" {fold(text)} "
+    return False
+
+
 def score_document(truth: dict, page_dicts: list[dict], threshold: float) -> tuple[Tally, list[dict], list[dict]]:
     """Tally of one document, its per-field rows, and its extracted records."""
     pages = [PageText.from_dict(d) for d in page_dicts]
@@ -208,6 +224,10 @@ def score_document(truth: dict, page_dicts: list[dict], threshold: float) -> tup
                 tally.read += f" {fold(want)} " in ocr_text
             if have is None:
                 tally.missing += 1
+                if rec is not None and any(holds_value(want, u) for u in rec.get("unmapped") or []):
+                    tally.missing_unplaced += 1
+                else:
+                    tally.missing_unread += 1
             elif not ok:
                 any_wrong = True
                 tally.wrong += 1
@@ -512,6 +532,7 @@ def _cells(t: Tally) -> dict[str, str]:
     return {"fields": f"{pct(t.right, t.fields)} ({t.right}/{t.fields})",
             "confident_wrong": f"{pct(t.confident_wrong, t.fields)} ({t.confident_wrong})",
             "missing": f"{pct(t.missing, t.fields)} ({t.missing})",
+            "missing_why": f"{t.missing_unplaced} / {t.missing_unread}",
             "misplaced": f"{pct(t.misplaced, t.fields)} ({t.misplaced})",
             "silent": f"{pct(t.silent, t.records)} ({t.silent}/{t.records})",
             "silent_wrong": f"{pct(t.silent_wrong, t.records)} ({t.silent_wrong}/{t.records})",
@@ -523,7 +544,10 @@ def _cells(t: Tally) -> dict[str, str]:
 
 def _headline(tallies: dict, splits: list[str]) -> None:
     names = {"fields": "fields exactly right", "confident_wrong": "confident but wrong (of all fields)",
-             "missing": "fields missing", "misplaced": "wrong value that is another printed field's value",
+             "missing": "fields missing",
+             "missing_why": "… of them: an unmapped pair on the record holds the value (label not understood) / "
+                            "none does (value never read as a pair)",
+             "misplaced": "wrong value that is another printed field's value",
              "review": "records sent to review", "silent": "records with a wrong or missing field not sent to review",
              "silent_wrong": "… of them with a wrong value (not only a field missing)",
              "classification": "classification",

@@ -27,7 +27,11 @@ sohoa's own stage timings. The stack must be up (``scripts/stack up``); the
 benchmark works in its own index prefix, bucket and Redis database and removes
 them afterwards.
 
+With ``--timeline`` (register mode), the run's idle core-seconds by phase and each worker's seconds are
+printed too (scripts/pipeline_timeline.py).
+
     .venv/bin/python scripts/bench_pipeline.py --pages 24 --workers 2
+    .venv/bin/python scripts/bench_pipeline.py --pages 300 --workers 2 --timeline
     .venv/bin/python scripts/bench_pipeline.py --mix --workers 2
 """
 
@@ -56,6 +60,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
 
 from ingest.testing import remove_namespace  # noqa: E402
 from ingest.testing import read_stack_env  # noqa: E402
@@ -136,9 +141,11 @@ def sohoa(env, *args, check=True) -> subprocess.CompletedProcess:
 
 
 def pipeline(images: list[Image.Image], workers: int, form: str, env_base: dict[str, str],
-             objects: list[tuple[str, bytes]] | None = None, collect=None) -> tuple[float, dict]:
+             objects: list[tuple[str, bytes]] | None = None, collect=None, timeline: bool = False) -> tuple[float, dict]:
     """Time the pipeline on ``images`` (as ``form``) or on ready ``objects``; ``collect(es, prefix)`` reads
-    what it needs from the run's indices before they are removed, into ``status['collected']``."""
+    what it needs from the run's indices before they are removed, into ``status['collected']``. With
+    ``timeline``, the worker processes' CPU is sampled through the run and the job records kept, into
+    ``status['timeline']`` (scripts/pipeline_timeline.py)."""
     run = uuid.uuid4().hex[:8]
     env = {**env_base, "SOHOA_INDEX_PREFIX": f"bench{run}", "SOHOA_BUCKET": f"sohoa-bench-{run}",
            "SOHOA_LOG_LEVEL": "WARNING"}
@@ -157,13 +164,20 @@ def pipeline(images: list[Image.Image], workers: int, form: str, env_base: dict[
         log = open(log_path, "w")
         worker = subprocess.Popen([sys.executable, "-m", "sohoa.cli", "worker", "--processes", str(workers),
                                    "--threads", "1"], env=env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+        sampler = None
         try:
             time.sleep(3)  # let the worker processes import and connect before the clock starts
-            start = time.perf_counter()
+            if timeline:
+                from pipeline_timeline import CpuSampler
+                sampler = CpuSampler(worker.pid).start()
+            submitted, start = time.time(), time.perf_counter()
             sohoa(env, "watch", "--once")
             sohoa(env, "wait", "--timeout", "3600")
             elapsed = time.perf_counter() - start
+            seen = time.time()
         finally:
+            if sampler is not None:
+                sampler.stop()
             reaped = children_cpu()
             worker.terminate()
             worker.wait(timeout=60)
@@ -174,6 +188,13 @@ def pipeline(images: list[Image.Image], workers: int, form: str, env_base: dict[
         if collect is not None:
             es.indices.refresh(index=f"{env['SOHOA_INDEX_PREFIX']}-*")
             status["collected"] = collect(es, env["SOHOA_INDEX_PREFIX"])
+        if sampler is not None:
+            from elasticsearch import helpers
+            es.indices.refresh(index=f"{env['SOHOA_INDEX_PREFIX']}-jobs")
+            records = [h["_source"] for h in helpers.scan(es, index=f"{env['SOHOA_INDEX_PREFIX']}-jobs",
+                                                          query={"query": {"terms": {"kind": ["document", "page"]}}})]
+            status["timeline"] = {"samples": sampler.samples, "submitted": submitted, "seen": seen,
+                                  "records": records}
         return elapsed, status
     finally:
         remove_namespace(env)
@@ -399,6 +420,25 @@ def main_mix(args) -> None:
                     f"{failed} files failed" if failed else "")
 
 
+def print_timeline(run: dict, cores: int) -> None:
+    """The run's idle core-seconds by phase, and a strip of each worker's seconds."""
+    from pipeline_timeline import format_phases, format_strip, per_second, phase_table, work_spans
+    records = run["records"]
+    docs = [r for r in records if r.get("kind") == "document"]
+    pages = [r for r in records if r.get("kind") == "page"]
+    spans = [sp for d in docs for sp in work_spans([p for p in pages if p.get("doc_hash") == d["doc_hash"]], d)]
+    phases = phase_table(run["samples"], spans, run["submitted"], run["seen"], cores)
+    ranges = [sp for sp in spans if sp.kind == "range"]
+    print(f"\ntimeline: {len(ranges)} ranges (pages per range: "
+          f"{', '.join(str(sp.pages) for sp in sorted(ranges, key=lambda sp: sp.start))}), "
+          f"{len(run['samples'])} CPU samples; idle core-seconds = {cores} cores x the phase's seconds less the "
+          f"worker processes' CPU")
+    print(format_phases(phases))
+    print("\neach second from submit (p prepare, r range, e extract, i index, . nothing; upper case: the worker "
+          "used more than half a core, o: busy holding nothing recorded):")
+    print(format_strip(per_second(run["samples"], spans, run["submitted"], run["seen"])))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--mix", action="store_true", help="the clerks' batch: single certificates and short registers, "
@@ -411,6 +451,10 @@ def main() -> None:
                     help="how the pages reach the bucket: one multi-page TIFF register (default), PNG objects, one PDF")
     ap.add_argument("--languages", default="vie")
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--timeline", action="store_true",
+                    help="register mode: sample the worker processes' CPU through sohoa's run and print the idle "
+                         "core-seconds by phase (start, ranges, tail, to index, extract + index, until seen) and a "
+                         "strip of what each worker held, second by second (scripts/pipeline_timeline.py)")
     args = ap.parse_args()
     if args.mix:
         main_mix(args)
@@ -434,7 +478,8 @@ def main() -> None:
     print(f"bare tesseract : {bare:7.1f} s  {bare_ppm:6.1f} pages/min  CER {100 * register_cer(truths, bare_texts):.2f} %"
           f"  ({bare_load})", flush=True)
     before = load()
-    elapsed, status = pipeline(images, args.workers, args.form, stack_env(), collect=sohoa_texts)
+    elapsed, status = pipeline(images, args.workers, args.form, stack_env(), collect=sohoa_texts,
+                               timeline=args.timeline)
     pipe_load = f"load {before.split('/')[0]} -> {load().split('/')[0]}"
     texts = status["collected"]["texts"]
     sohoa_cer = register_cer(truths, [texts.get((f"bench/register.{args.form}", n), "") for n in
@@ -452,6 +497,8 @@ def main() -> None:
     print("sohoa's own stage timings (median seconds per record): "
           + ", ".join(f"{k} {v:.2f}" for k, v in sorted(timings["stages"].items()))
           + (f"; page OCR with preprocessing {timings['page_seconds']:.2f}" if timings["page_seconds"] else ""))
+    if args.timeline:
+        print_timeline(status["timeline"], args.workers)
     if pages_done != args.pages:
         sys.exit(f"only {pages_done} of {args.pages} pages were processed: {status.get('failures')}")
 

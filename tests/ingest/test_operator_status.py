@@ -279,3 +279,16 @@ def test_folding_counters_adds_and_takes_back_only_counters():
     assert add({"received": 2, "queued": 1}, {"received": 3, "last_event_at": "x"})["received"] == 5
     assert add({"received": 5}, {"received": 3}, -1)["received"] == 2
     assert counters({"received": "4", "source": "sqs:q"}) == {**{k: 0 for k in counters({})}, "received": 4}
+
+
+def test_the_broker_alone_shows_work_left_when_a_message_is_waiting_delayed_or_taken():
+    from ingest.status import broker_has_work
+    assert not broker_has_work(QUEUES_EMPTY)
+    for field in ("waiting", "delayed", "in_progress"):
+        queues = {q: dict(c) for q, c in QUEUES_EMPTY.items()}
+        queues["sohoa-ocr"][field] = 1
+        assert broker_has_work(queues), field
+    # Dead letters are not work left; a count the broker cannot give (RabbitMQ's taken messages) is not either:
+    # the job records decide then.
+    queues = {q: {**c, "dead": 3, "in_progress": None} for q, c in QUEUES_EMPTY.items()}
+    assert not broker_has_work(queues)

@@ -108,3 +108,25 @@ def test_the_calibration_is_never_fitted_on_a_seed_it_is_checked_on():
         fit_calibration.main(["--unseen-seeds", "102", "--check-seeds", "102", "--points-in", "/nonexistent"])
     with pytest.raises(SystemExit):
         fit_calibration.main(["--splits", "seen,unseen"])
+
+
+def test_a_missing_field_counts_as_unplaced_when_an_unmapped_pair_holds_its_value(monkeypatch):
+    truth = {"split": "dev", "level": 0, "seed": 7, "layout": "certificate", "collection": "hotich/",
+             "records": [{"record_type": "death", "fields": {"full_name": "Lại Chí Hào", "date_of_death": "1998-03-07",
+                                                               "place_of_death": "Nhà riêng", "declarant.full_name": "Từ Vy"}}]}
+    leaf = lambda v: {"value": v, "raw": v, "confidence": 0.9}  # noqa: E731
+    got = [{"record_type": "death", "needs_review": True, "review_reasons": [],
+            "fields": {"full_name": leaf("Lại Chí Hào")},
+            "unmapped": [{"label": "Mệnh chung ngày", "value": "7/3/1998", "page": 1, "bbox": None},
+                         {"label": "Nơi thất lộc", "value": "NHÀ RIÊNG", "page": 1, "bbox": None}]}]
+    monkeypatch.setattr(be, "extract_records", lambda pages, collection: got)
+    tally, _, _ = be.score_document(truth, [], 0.6)
+    assert tally.missing == 3
+    assert (tally.missing_unplaced, tally.missing_unread) == (2, 1)
+
+
+def test_holds_value_reads_dates_by_their_numbers_and_texts_by_whole_words():
+    assert be.holds_value("1998-03-07", {"label": "Ngày", "value": "ngày 07 tháng 3 năm 1998"})
+    assert not be.holds_value("1998-03-07", {"label": "Ngày", "value": "ngày 17 tháng 3 năm 1998"})
+    assert be.holds_value("Kinh", {"label": "Sắc dân", "value": "kinh"})
+    assert not be.holds_value("Kinh", {"label": "Sắc dân", "value": "Kinhh"})

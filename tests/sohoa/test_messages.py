@@ -44,3 +44,17 @@ def test_the_api_and_the_operators_commands_load_no_worker_code():
                          env={"PATH": "/usr/bin:/bin", "SOHOA_SESSION_SECRET": "s" * 40})
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == ""
+
+
+def test_the_commands_parser_loads_no_web_framework():
+    # Every `sohoa` command builds the whole parser; the tokens command named the roles through api.auth,
+    # which loaded FastAPI and pydantic into `sohoa watch`, `sohoa wait` and `sohoa status` alike.
+    code = ("import sys\n"
+            "from sohoa import cli\n"
+            "cli.build_parser()\n"
+            "print(','.join(m for m in ('fastapi', 'starlette', 'api.auth', 'ingest.actors', 'cv2') "
+            "if m in sys.modules))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                         env={"PATH": "/usr/bin:/bin"})
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == ""
