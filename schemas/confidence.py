@@ -65,7 +65,7 @@ class Calibration:
         group with enough fields: see ``group_levels``)."""
         for g in group_levels(group):
             m = self.maps.get(g)
-            if m is not None and m.n >= (MIN_LAYOUT_GROUP if g.count(":") == 4 else MIN_GROUP):
+            if m is not None and m.n >= min_fields(g):
                 return m(score)
         return score
 
@@ -79,8 +79,8 @@ class Calibration:
         return thresholded(self.probability(group, score), self.confident_from, fitted)
 
     def __call__(self, kind: str, clean: bool, score: float, how: str = "", agree: str = "", wording: str = "",
-                 layout: str = "") -> float:
-        return self.for_group(group_of(kind, clean, how, agree, wording, layout), score)
+                 layout: str = "", value: str = "") -> float:
+        return self.for_group(group_of(kind, clean, how, agree, wording, layout, value), score)
 
 
 def thresholded(p: float, confident_from: float | None, fitted: bool) -> float:
@@ -136,8 +136,9 @@ def resolution(label, label_score: float, notes: list[str] = ()) -> str:
     return "exact" if label_score >= 0.999 else "fuzzy"
 
 
-def group_of(kind: str, clean: bool, how: str = "", agree: str = "", wording: str = "", layout: str = "") -> str:
-    """The calibration group of a field: ``family:state:how:agree:wording:layout`` — its kind (``closed`` for the short
+def group_of(kind: str, clean: bool, how: str = "", agree: str = "", wording: str = "", layout: str = "",
+             value: str = "") -> str:
+    """The calibration group of a field: ``family:state:how:agree:wording:layout:value`` — its kind (``closed`` for the short
     closed lists), whether it parsed cleanly with no repair, how its label was read, whether the label
     classifier picks the same field (``agree``/``differ``; ``-`` with no classifier), how familiar the record's
     wording is (``known``: every label one of the type's wordings, none left unmapped, no required field
@@ -145,10 +146,12 @@ def group_of(kind: str, clean: bool, how: str = "", agree: str = "", wording: st
     classifier; ``strange``: a label unmapped or a required field missing — on an unfamiliar form even a label
     read word for word may have swallowed the words of one nobody listed), and how its record was cut from the page (``document``; ``entry`` of a register; ``row`` of a
     table, whose values end where a column does — a value cut at a column edge it should have crossed reads as
-    cleanly as a whole one)."""
+    cleanly as a whole one), and what the value's own content says (``agrees``: the gazetteer, the family names
+    and name syllables or a closed list vouch for the whole value; ``disagrees``: they say it cannot be whole;
+    ``-``: nothing either way; ``schemas/value_evidence.py``)."""
     family = "closed" if kind in CLOSED_KINDS else kind
     return (f"{family}:{'clean' if clean else 'repaired'}:{how or '-'}:{agree or '-'}:{wording or '-'}"
-            f":{layout or '-'}")
+            f":{layout or '-'}:{value or '-'}")
 
 
 def group_levels(group: str) -> list[str]:
@@ -158,7 +161,7 @@ def group_levels(group: str) -> list[str]:
     Maps per kind as well were tried: on held-back seen forms they left a third fewer right fields confident
     for no fewer confident wrong ones (too few fields a map). A group written before labels were told apart
     (``family:state``) starts at its kind and state."""
-    family, state, how, agree, wording, layout = (group.split(":") + ["-"] * 5)[:6]
+    family, state, how, agree, wording, layout, value = (group.split(":") + ["-"] * 6)[:7]
     if how == "-":
         return [f"{family}:{state}", family, "all"]
     out = [f"how:{how}:{agree}:{wording}", f"how:{how}:{agree}"]
@@ -166,10 +169,24 @@ def group_levels(group: str) -> list[str]:
         out += [f"{family}:{state}", family, "all"]
     if LAYOUT_LEVEL and layout != "-":
         out.insert(0, f"how:{how}:{agree}:{wording}:{layout}")
+    if VALUE_LEVEL and len(group.split(":")) >= 7:  # (a group written before values were weighed has no such part)
+        # what the value's content says splits every reading: a cut value and a whole one read the same way
+        # differ in it, and a reading the lists vouch for is right more often than its reading's rate
+        out.insert(0, f"value:{value}:{how}:{agree}:{wording}")
+        if LAYOUT_LEVEL and layout not in ("-", "document"):
+            out.insert(0, f"value:{value}:{how}:{agree}:{wording}:{layout}")
     return out
 
 
+def min_fields(level: str) -> int:
+    """Fields a map of this level needs to be used: more for a level split by the record's layout."""
+    parts = level.split(":")
+    return MIN_LAYOUT_GROUP if parts[-1] in LAYOUTS and len(parts) >= 5 else MIN_GROUP
+
+
 LAYOUT_LEVEL = True  # calibrate by how the record was cut from the page too (a register entry, a table row)
+VALUE_LEVEL = True  # calibrate by what the value's content says too (schemas/value_evidence.py)
+LAYOUTS = ("document", "entry", "row")
 
 
 # --- a logistic calibration over evidence that transfers to unfamiliar paper ---------------------------------
@@ -189,11 +206,12 @@ def _logit(score: float) -> float:
 
 def evidence(group: str, score: float) -> dict[str, float]:
     """The features of a field for the logistic calibration, from its group and raw score."""
-    family, state, how, agree, wording, layout = (group.split(":") + ["-"] * 5)[:6]
+    family, state, how, agree, wording, layout, value = (group.split(":") + ["-"] * 6)[:7]
     z = _logit(score)
     return {"logit": z, f"family={family}": 1.0, f"state={state}": 1.0, f"how={how}": 1.0,
             f"wording={wording}": 1.0, f"layout={layout}": 1.0, f"how*wording={how}:{wording}": 1.0,
-            f"logit*how={how}": z, f"logit*wording={wording}": z, f"logit*state={state}": z}
+            f"logit*how={how}": z, f"logit*wording={wording}": z, f"logit*state={state}": z,
+            f"value={value}": 1.0, f"logit*value={value}": z}
 
 
 @dataclass(frozen=True)
@@ -239,11 +257,11 @@ def calibration() -> Calibration | LogisticCalibration | None:
 
 
 def calibrate(kind: str, clean: bool, score: float, cal: Calibration | LogisticCalibration | None = None, how: str = "",
-              agree: str = "", wording: str = "", layout: str = "") -> float:
+              agree: str = "", wording: str = "", layout: str = "", value: str = "") -> float:
     """The probability that a field of this kind, with this score, its label read this way, is right, at least
     ``CONFIDENT`` when the field is confident (the score itself when no calibration is stored)."""
     cal = calibration() if cal is None else cal
-    return score if cal is None else cal(kind, clean, score, how, agree, wording, layout)
+    return score if cal is None else cal(kind, clean, score, how, agree, wording, layout, value)
 
 
 # --- fitting (used by scripts/fit_calibration.py; pure) --------------------------------------------

@@ -12,7 +12,9 @@ from typing import Any
 
 from sohoa.text import clean_spaces, fold
 
-from .confidence import SHAPE_OCR, group_of, shape_vouches
+from .confidence import SHAPE_OCR, group_of, resolution, shape_vouches
+from .value_evidence import (AGREES, DISAGREE_FACTOR, DISAGREE_NOTE, DISAGREES, VOUCHED_MIN_OCR, VOUCHED_SCORE,
+                             evidence as value_evidence)
 from .labels import is_label_word
 from .layout import Tok, union
 from .loader import FieldSpec, Label, Schema, label_key
@@ -279,6 +281,7 @@ class Found:
     wording: str = ""  # whether its record's labels were all familiar ("known"/"strange"), likewise
     layout: str = ""  # how its record was cut from the page ("document", a register "entry", a table "row"), likewise
     cut: int = 0  # words of a label cut from the value (``label_head``, ``label_tail``, ``only_label_words``)
+    evidence: str = ""  # what the value's content says: "agrees", "disagrees" or "" (schemas/value_evidence.py)
 
     def finish(self) -> "Found":
         self._cut_label_words()
@@ -382,6 +385,18 @@ class Found:
             # day and month ("ngày … tháng … năm 1968", left blank on the form, is kept as written)
             self.confidence *= 0.6
             self.notes.append("the label asks for a day; only a year or month was read")
+        self.evidence = value_evidence(self.spec.kind, self.spec.key, self.value, self.raw, n.quality)
+        if self.evidence == DISAGREES:  # a unit no gazetteer level has, a one-word name: the value is not whole
+            self.confidence *= DISAGREE_FACTOR
+            self.notes.append(DISAGREE_NOTE[self.spec.kind])
+        elif self.evidence == AGREES and not self.notes and ocr >= VOUCHED_MIN_OCR \
+                and resolution(self.label, self.label_score) == "exact":
+            # one of the type's wordings read word for word, and a value read as printed (nothing repaired or
+            # doubted: a repaired value agreeing with the lists is the repair's evidence, not a second one) that
+            # the gazetteer or the name lists vouch for whole: what OCR's word confidence doubts is the print,
+            # not the reading (as for a short token of its field's shape above); how often such fields are right
+            # is the calibration's to say
+            self.confidence = max(self.confidence, VOUCHED_SCORE)
         # a label read from its meaning is a guess the calibration groups with repaired values
         self.clean = n.quality >= 1 and not self.notes and self.label_score >= 0.8 and not self.label.by_meaning
         return self
@@ -507,7 +522,8 @@ class Found:
             d["notes"] = self.notes
         if not calibrated:
             # what the calibration is fitted per
-            d["group"] = group_of(self.spec.kind, self.clean, self.how, self.agree, self.wording, self.layout)
+            d["group"] = group_of(self.spec.kind, self.clean, self.how, self.agree, self.wording, self.layout,
+                                  self.evidence)
         return d
 
 

@@ -17,6 +17,7 @@ from .fields import Draft
 from .label_model import agreement
 from .model import ExtractedRecord, UnmappedEntry
 from .review_rule import FieldDoubt, hold_reasons
+from .value_evidence import DISAGREES
 
 REVIEW_THRESHOLD = CONFIDENT  # a field under this calibrated confidence is doubtful (schemas/review_rule.py)
 AGREEMENT = False  # group the calibration by the label classifier's agreement too (tried: see docs/benchmarks.md)
@@ -62,7 +63,7 @@ def finish(d: Draft, calibrated: bool = True) -> ExtractedRecord:
     if calibrated:
         for f in [*d.fields.values(), *(x for items in d.lists.values() for x in items)]:
             f.confidence = calibrate(f.spec.kind, f.clean, f.confidence, how=f.how, agree=f.agree, wording=f.wording,
-                                     layout=f.layout)
+                                     layout=f.layout, value=f.evidence)
             if f.confidence >= CONFIDENT and f.raw and implausible(f.spec, f.raw):
                 # the value plainly is not what its field holds (a place with no place in it, a relation that is
                 # no person's word, a unit that names no unit, a label's words as a value): whatever the label
@@ -70,6 +71,10 @@ def finish(d: Draft, calibrated: bool = True) -> ExtractedRecord:
                 # labels say, cannot know that
                 f.confidence = CONFIDENT - 0.001
                 f.notes.append(f"the value does not look like a {f.spec.kind} of this field")
+            elif f.confidence >= CONFIDENT and f.evidence == DISAGREES:
+                # the gazetteer or the name lists say the value is not whole (a unit no level has, a name of one
+                # word): its note says so, and no map of read values may vouch for it
+                f.confidence = CONFIDENT - 0.001
         for f, why in doubts_across_fields(d):
             f.notes.append(why)
             if f.confidence >= CONFIDENT:

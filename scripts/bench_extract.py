@@ -237,7 +237,8 @@ def score_document(truth: dict, page_dicts: list[dict], threshold: float) -> tup
                          "seed": truth["seed"], "layout": truth["layout"], "field": field_group(key), "key": key,
                          "expected": want, "got": have, "confidence": conf, "correct": ok})
         if rec is not None and rec["needs_review"]:
-            holds.append({"split": truth["split"], "right": perfect, "wrong": any_wrong, "kinds": hold_kinds(rec)})
+            holds.append({"split": truth["split"], "right": perfect, "wrong": any_wrong, "kinds": hold_kinds(rec),
+                          "named": hold_fields(rec)})
         tally.silent += rec is not None and not perfect and not rec["needs_review"]
         tally.silent_wrong += rec is not None and any_wrong and not rec["needs_review"]
         if rec is not None:
@@ -271,6 +272,23 @@ def hold_kinds(rec: dict) -> list[str]:
         else:
             out.append("a cross-check failed")
     return list(dict.fromkeys(out))
+
+
+def hold_fields(rec: dict) -> list[tuple[str, str]]:
+    """(kind of reason, kind of the field it names) for each of a record's review reasons ("-" when the reason
+    names no field of the type): which kinds of value the holds fall on."""
+    schema = load_schemas().get(rec["record_type"])
+    out = []
+    for r, kind in zip(rec["review_reasons"], _reason_kinds(rec)):
+        key = re.sub(r"\[\d+\]", "[]", r.split(":", 1)[0].strip())
+        spec = schema.by_key.get(key) if schema else None
+        out.append((kind, spec.kind if spec is not None else "-"))
+    return out
+
+
+def _reason_kinds(rec: dict) -> list[str]:
+    """The kind of each review reason, in order (``hold_kinds`` without the merging)."""
+    return [k for r in rec["review_reasons"] for k in hold_kinds({**rec, "review_reasons": [r]})]
 
 
 def review_inputs(rec: dict) -> dict:
@@ -697,6 +715,17 @@ def _holds(holds: list[dict], splits: list[str]) -> None:
             caught = sum(1 for h in hs if h["wrong"] and h["kinds"] == [kind])
             cells.append(f"{len(hs)} / {sum(h['right'] for h in hs)} / {alone} / {caught}")
         print(f"| {kind} | " + " | ".join(cells) + " |")
+    print()
+    print("records held with every field right: the reasons by the kind of field they name (a record counts once "
+          "under each pair)")
+    print()
+    print("| kind of reason | kind of field | " + " | ".join(splits) + " |")
+    print("| --- | --- |" + " --- |" * len(splits))
+    pairs = sorted({p for h in holds if h["right"] for p in map(tuple, h["named"])})
+    for kind, field in pairs:
+        cells = [str(sum(1 for h in holds if h["split"] == sp and h["right"] and (kind, field) in map(tuple, h["named"])))
+                 for sp in splits]
+        print(f"| {kind} | {field} | " + " | ".join(cells) + " |")
     print()
 
 

@@ -92,7 +92,7 @@ def test_logistic_calibration_weighs_each_piece_of_evidence():
     # no feature names a template or a wording: only the evidence's kinds
     assert {k.split("=")[0] for k in evidence("name:clean:exact:-:known:row", 0.9)} <= {
         "logit", "family", "state", "how", "wording", "layout", "how*wording", "logit*how", "logit*wording",
-        "logit*state"}
+        "logit*state", "value", "logit*value"}
 
 
 def test_a_logistic_calibration_file_is_loaded(tmp_path):

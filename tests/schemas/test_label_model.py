@@ -69,8 +69,8 @@ def test_how_a_label_was_read():
     assert resolution(Label("Tên thân mẫu", "tenthanmau", by_meaning=True), 0.8) == "meaning"
     assert resolution(Label("Phái", "phai", by_meaning=True, source="value"), 0.5) == "value"
     assert resolution(Label("Dân tộc", "dantoc"), 0.5, ["label not read: taken from its place"]) == "position"
-    assert group_of("sex", True, "value", "agree", "strange") == "closed:clean:value:agree:strange:-"
-    assert group_of("name", False, "exact", "", "partly", "row") == "name:repaired:exact:-:partly:row"
+    assert group_of("sex", True, "value", "agree", "strange") == "closed:clean:value:agree:strange:-:-"
+    assert group_of("name", False, "exact", "", "partly", "row") == "name:repaired:exact:-:partly:row:-"
 
 
 def test_the_calibration_levels_of_a_group_most_specific_first():

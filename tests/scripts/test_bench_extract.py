@@ -130,3 +130,16 @@ def test_holds_value_reads_dates_by_their_numbers_and_texts_by_whole_words():
     assert not be.holds_value("1998-03-07", {"label": "Ngày", "value": "ngày 17 tháng 3 năm 1998"})
     assert be.holds_value("Kinh", {"label": "Sắc dân", "value": "kinh"})
     assert not be.holds_value("Kinh", {"label": "Sắc dân", "value": "Kinhh"})
+
+
+def test_holds_are_counted_by_the_kind_of_field_each_reason_names():
+    from bench_extract import hold_fields
+
+    rec = {"record_type": "birth", "review_reasons": [
+        "full_name: not confident (0.500)", "registration.number: not confident (0.400)",
+        "registration.book: not confident (0.300)", "registration.date: not confident (0.200)",
+        "mother.full_name: required field missing", "something the extraction said"]}
+    named = hold_fields(rec)
+    assert named[0] == ("identity field not confident", "name")
+    assert ("required field missing", "name") in named
+    assert named[-1][1] == "-"  # a reason that names no field of the type

@@ -1,0 +1,165 @@
+"""What a value's own content says about whether it was read whole and right, apart from OCR and its label.
+
+OCR's word confidence says how cleanly the letters were printed, not whether the words are the field's:
+a value cut at a column, or a name that lost its given name at the line's end, is read at the same
+confidence as a whole one. Independent knowledge of what such values are can tell:
+
+- a **place** names its units after their level words ("xã …", "huyện …", "tỉnh …"): each name is either a
+  unit of that level somewhere in Vietnam's gazetteer (``schemas/gazetteer.py``) or it is not ("huyện Cày
+  Nam": the first word lost; "xã Lương": the rest of the name on the next line). Units are checked level by
+  level, not as a chain: records name communes merged or moved since, and an older province (``Hà Bắc``);
+- a **person's name** is a known family name and one to three more syllables that names use
+  (``schemas/data/name_syllables.txt``); a full name of one word has lost its given name;
+- a **short closed list** (sex, ethnicity, an enum) read exactly, and a number of exactly its field's shape
+  (``confidence.shape_vouches``), are their own evidence.
+
+``evidence`` says ``agrees`` (the lists vouch for the whole value), ``disagrees`` (the value is one the lists
+say cannot be whole: a unit no gazetteer level has, a one-word name), ``unvouched`` (a kind the lists could
+vouch for, whose value they do not: an address that does not end with its province or district or has words
+before its units, a name with a syllable names do not use, a number not of its field's shape) or ``""`` (a
+kind no list speaks for: a date, a text, a place no unit names such as a front or a cemetery). The
+calibration groups fields by it (``confidence.group_of``), and a disagreeing value is lowered with a note
+(``fields.Found.finish``). Pure functions; the lists are data, nothing here names a form or a wording.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from sohoa.text import fold, nfc
+
+AGREES = "agrees"
+DISAGREES = "disagrees"
+UNVOUCHED = "unvouched"  # a kind the lists could vouch for, whose value they do not
+CLOSED_KINDS = frozenset({"sex", "ethnicity", "enum"})
+# the least score of a field whose label was read word for word and whose whole value the lists vouch for:
+# Tesseract's word confidence on names and places in clean print is 0.93-0.96, and its doubt about a word the
+# lists know is about the ink, not about what was read (chosen on the seen and dev splits: 0.96 let more wrong
+# dev values through for no fewer right records held)
+VOUCHED_SCORE = 0.93
+# … when OCR gave its words at least even odds: a word read at less is as likely another word, and the lists
+# cannot tell a guess that happens to be a name from the name printed
+VOUCHED_MIN_OCR = 0.5
+DISAGREE_FACTOR = 0.6  # a value the lists say is not whole: as doubtful as a word that cannot be Vietnamese
+# the note a disagreeing value gets, by kind (never the value: notes are shown beside it, not instead of it)
+DISAGREE_NOTE = {"place": "a unit it names is none of its level in the gazetteer: words may be lost or misread",
+                 "name": "a full name of one word: the given name may be lost"}
+
+# level words as written and the gazetteer levels whose names may follow them, longest first ("thị xã" before "xã")
+_LEVELS = (("thị trấn", ("commune",)), ("thị xã", ("district",)), ("thành phố", ("province", "district")),
+           ("phường", ("commune",)), ("huyện", ("district",)), ("quận", ("district",)), ("tỉnh", ("province",)),
+           ("xã", ("commune",)))
+# where a part names its unit: at its start, or after the words of a people's committee ("UBND xã …"); an
+# address writes its level words in lower case ("tính" is no "tỉnh": compared as written, marks and all)
+_UNIT = re.compile(r"^(?:(?:Ủy ban nhân dân|UBND)\s+)?(" + "|".join(w for w, _ in _LEVELS) + r")\s+(\w[\w ]*)$")
+# words that name a part below the commune ("thôn Đông 3", "xóm 10", "số 12"): a part of an address
+_BELOW = ("thôn", "xóm", "ấp", "bản", "đội", "tổ", "khu", "số", "làng", "buôn", "khóm", "phố", "đường", "tiểu khu")
+_ARMY_WORDS = ("khu", "đoàn", "đội", "y", "sư")  # "quận" is a district, but "Quân khu 4" the army
+_NUMBERED = re.compile(r"\d+")  # "phường 3", "quận 10": numbered wards and districts are named by number
+
+
+@lru_cache(maxsize=1)
+def _names() -> dict[str, frozenset[str]]:
+    from .gazetteer import _names_of_level, unit_names
+
+    # the gazetteer tells two units of one name apart in brackets ("Kỳ Anh (huyện)", "Kỳ Anh (thị xã)")
+    def plain(names: frozenset[str]) -> frozenset[str]:
+        return frozenset(re.sub(r"\s*\(.*?\)", "", n).strip() for n in names)
+
+    return {k: plain(v) for k, v in {**_names_of_level(), "commune": unit_names()["commune"]}.items()}
+
+
+def place_units(text: str) -> list[tuple[str, str] | None]:
+    """Per comma part: (level word, folded name) when it names a unit after its level word, ``("", "")``
+    for a part below the commune ("thôn Đông 3"), None for anything else (words before the address, a
+    part whose level word was lost or misread, a stray mark)."""
+    out: list[tuple[str, str] | None] = []
+    for k, part in enumerate(text.split(",")):
+        part = nfc(part).strip()
+        if k == 0 and part[:1].isupper() and not part.startswith(("UBND", "Ủy")):
+            part = part[:1].lower() + part[1:]  # a value may start with a capital ("Thôn …", "Xã …")
+        m = _UNIT.match(part)
+        if m and not (m.group(1) == "quận" and m.group(2).split()[0].lower() in _ARMY_WORDS):
+            out.append((m.group(1), fold(m.group(2)).strip()))
+        elif part.split(" ", 1)[0] in _BELOW and re.fullmatch(r"[\w ]+", part):
+            out.append(("", ""))
+        else:
+            out.append(None)
+    return out
+
+
+def place_evidence(text: str) -> str:
+    """``agrees`` when at least two units are named and each is a unit of its level in the gazetteer;
+    ``disagrees`` when a province or district is named that none of its level is called, or a commune by one
+    word no commune has (a name cut at the line's end: communes are named by two syllables or more, nearly
+    all); else ``""``. A commune of several words the gazetteer does not know says nothing: communes have been
+    merged and renamed since many records were written. Without the gazetteer installed, nothing."""
+    names = _names()
+    if not names["commune"]:
+        return ""
+    known = unknown = 0
+    whole = True
+    units = place_units(text)
+    if not any(u and u[0] for u in units):
+        return ""  # a place no unit names (a front, a cemetery, a hospital's name): no list speaks for it
+    for unit in units:
+        if unit is None:
+            whole = False
+            continue
+        level, name = unit
+        if not level:
+            continue
+        levels = dict(_LEVELS)[level]
+        if _NUMBERED.fullmatch(name) or any(name in names[lv] for lv in levels):
+            known += 1
+        elif levels != ("commune",) or " " not in name:
+            return DISAGREES
+        else:
+            unknown += 1
+    # an address is whole down from its province or, when the province goes without saying (an office's
+    # district), its district: it ends with one of them
+    last = units[-1] if units else None
+    ends = last is not None and any(last[1] in names[lv] for lv in dict(_LEVELS)[last[0]] if lv != "commune") \
+        if last and last[0] else False
+    return AGREES if whole and ends and known >= 2 and not unknown else UNVOUCHED
+
+
+def name_evidence(text: str) -> str:
+    """``agrees`` for a known family name and one to three syllables names use, ``disagrees`` for a full name
+    of one word (the given name lost), else ``""``. A name typed without marks says nothing."""
+    from .vocab import NAME_SYLLABLES, SURNAMES
+
+    words = [w.strip(".,;:") for w in text.split()]
+    words = [w for w in words if w]
+    if len(words) == 1:
+        return DISAGREES
+    if fold(text) == text.lower():
+        return ""
+    first, *rest = words
+    if len(words) <= 4 and first in SURNAMES and all(w.lower() in NAME_SYLLABLES for w in rest):
+        return AGREES
+    return UNVOUCHED
+
+
+def evidence(kind: str, key: str, value: object, raw: str, quality: float) -> str:
+    """What the lists say about a field's value (module docstring); ``key`` the field's key, ``quality`` the
+    parse quality of its raw text."""
+    tail = key.rsplit(".", 1)[-1]
+    if value is None:
+        return ""
+    if quality < 1:
+        return UNVOUCHED if kind in ("place", "name", "number") or kind in CLOSED_KINDS else ""
+    if kind == "place" and isinstance(value, str):
+        return place_evidence(value)
+    if kind == "name" and isinstance(value, str) and tail != "alias":
+        return name_evidence(value)
+    if kind in CLOSED_KINDS:
+        return AGREES
+    if kind == "number":
+        from .confidence import shape_vouches
+
+        return AGREES if shape_vouches(kind, raw, quality) else UNVOUCHED
+    if tail == "nationality" and isinstance(value, str):  # the country nearly every record names
+        return AGREES if value == "Việt Nam" else UNVOUCHED
+    return ""
