@@ -72,6 +72,19 @@ def shared_prefix(prefix: str, others: list[str]) -> str | None:
     return near[0] if len(near) == 1 and prefix not in counts else None
 
 
+def symbol_prefix(value: str, others: list[str]) -> tuple[str, str] | None:
+    """A code whose letter group holds a symbol no code has, where a letter was (``@V.8309``: the ``G`` of
+    ``GV`` read as ``@``): the one letter group of the page's other codes that has its length and its letters
+    at every other place. The symbol says a letter was misread, so one other row showing the group is the
+    evidence; several groups that fit, or none, give no answer. Returns (the group as read, the group)."""
+    m = re.match(r"([A-ZĐ]*[^\w\s.,/\-][A-ZĐ]*)(?=[.,\-/\s]*\d)", value)
+    if not m or not 2 <= len(m.group(1)) <= 4 or sum(not c.isalnum() for c in m.group(1)) != 1:
+        return None
+    read = m.group(1)
+    fits = {o for o in others if len(o) == len(read) and all(a == b or not a.isalnum() for a, b in zip(read, o))}
+    return (read, fits.pop()) if len(fits) == 1 else None
+
+
 def _doubt(f: Found, note: str, factor: float) -> None:
     f.notes.append(note)
     f.confidence *= factor
@@ -102,6 +115,15 @@ def check_codes(drafts: list[Draft], schema: Schema) -> None:
                 f.value = code + f.value[len(prefix):]
                 _doubt(f, f"the code's letters {prefix!r} read as {code!r}, the code of the page's other rows",
                        TONE_SHIFT_FACTOR)
+        for f in found:
+            if id(f) in prefixes:
+                continue
+            hit = symbol_prefix(f.value, [p for k, p in prefixes.items() if k != id(f)])
+            if hit is not None:
+                read, code = hit
+                f.value = code + f.value[len(read):]
+                _doubt(f, f"a symbol among the code's letters: {read!r} read as {code!r}, as in the page's other "
+                       "codes", TONE_SHIFT_FACTOR)
         parts = {id(f): _CODE_PARTS.split(f.value) for f in found}
         for f in found:
             mine = parts[id(f)]

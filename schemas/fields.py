@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
@@ -22,8 +22,8 @@ from .model import FieldValue
 from .normalize import (LEVEL_WORDS, canonical_place, cut_place_name, missing_place_name, normalise, plausible_word,
                         rare_name_syllable, repair_separators, repair_tone_shift, repair_word, syllable_key,
                         vocabulary_neighbours)
-from .repair import (REPAIR_FACTOR, dots_in_parts, inner_capital, level_word_case, nearest_name_syllable,
-                     repair_place_units)
+from .repair import (REPAIR_FACTOR, after_province, bent_level_words, dots_in_parts, inner_capital, level_word_case,
+                     nearest_name_syllable, repair_place_units)
 from .vocab import COMMON_WORDS, SURNAMES, vocabulary, vocabulary_phrases
 
 _SURNAMES_BY_FOLD: dict[str, list[str]] = {}
@@ -91,7 +91,8 @@ def _relation_like(words: list[str]) -> bool:
 
 
 def _fits_kind(spec: FieldSpec, words: list[str]) -> bool:
-    """The words have the look of the field's value: a name, a relation, a number (a digit first), a country."""
+    """The words have the look of the field's value: a name, a relation, a number (a digit first), a country,
+    an ethnic group."""
     tail = spec.key.rsplit(".", 1)[-1]
     if tail == "relation":
         return _relation_like(words)
@@ -101,6 +102,8 @@ def _fits_kind(spec: FieldSpec, words: list[str]) -> bool:
         return bool(words) and any(c.isdigit() for c in words[0])
     if tail == "nationality":
         return fold(" ".join(_bare(w) for w in words)) in ("viet nam", "vietnam")
+    if spec.kind == "ethnicity":  # one of the 54 groups, written as its name
+        return bool(words) and normalise("ethnicity", " ".join(words)).quality >= 1
     if spec.role == "place":  # an address (an office's place starts with the office's name: "UBND xã …")
         return _address_like(words)
     return False
@@ -166,6 +169,8 @@ def label_head(spec: FieldSpec, words: list[str]) -> int:
                 return k  # (its case alone sets it apart: an address's level word is in lower case)
             continue
         if _fits_kind(spec, words[k:]) and _label_head_words(words[:k], words[k:], lower_ok):
+            if spec.kind == "ethnicity" and any(_fits_kind(spec, [w]) for w in words[:k]):
+                return 0  # a group's name among the words before: two values read as one, none of them a label
             return k
     return 0
 
@@ -315,6 +320,15 @@ class Found:
                     self.confidence *= 0.6
                     self.notes.append(f"{first!r} is not a known family name")
         if self.spec.kind in ("place", "text") and isinstance(self.value, str):
+            levels = bent_level_words(self.value)
+            if levels.changes:  # the part's name or number says which level word OCR bent: still a guess
+                self.value = levels.value
+                self.confidence *= REPAIR_FACTOR
+                self.notes.append("address words read through OCR noise: " + ", ".join(levels.changes))
+            if self.spec.kind == "place" and (tail := after_province(self.value)).changes:
+                self.value = tail.value  # an address ends with its province: what follows it was no place's
+                self.confidence *= REPAIR_FACTOR
+                self.notes.extend(tail.changes)
             self.value, changes = repair_separators(self.value, place=self.spec.kind == "place")
             for slip in ([level_word_case] if self.spec.kind == "place" else []) + [dots_in_parts]:
                 fixed = slip(self.value)
@@ -553,13 +567,18 @@ def _value_toks(toks: list[Tok], kind: str | None = None, spec: FieldSpec | None
     # specks read as characters at the ends of a value: symbols, or one or two doubtful letters
     while out and _speck(out[-1], kind, out[-2] if len(out) > 1 else None, keep):
         out.pop()
-    while out and _speck(out[0], kind, None, keep):
+    while out and _speck(out[0], kind, None, keep) and not opens_place(out, kind):
         out.pop(0)
-    # one letter far to the right of a text, after a gap of several words' width ("Chum sành      ụ")
+    if opens_place(out, kind) and out[0].text.strip(GLUED_SPECKS) != out[0].text:
+        out[0] = replace(out[0], text=out[0].text.strip(GLUED_SPECKS))  # "_xã": the stroke is no letter of it
+    # one letter far to the right of a text, after a gap of several words' width ("Chum sành      ụ"); the
+    # specks it stood behind are then the value's end and go too ("Việt Nam ˆ      ý")
     if kind in ("text", "place", "name") and len(out) >= 2 and len(out[-1].text) == 1 and out[-1].text.isalpha():
         height = max(1, out[-2].bbox[3] - out[-2].bbox[1])
         if out[-1].bbox[0] - out[-2].bbox[2] > 4 * height:
             out.pop()
+            while out and _speck(out[-1], kind, out[-2] if len(out) > 1 else None, keep):
+                out.pop()
     return out
 
 
@@ -644,6 +663,23 @@ _ROMAN_LETTERS = set("ivxlc")
 
 
 _MEASURE_UNITS = frozenset({"mm", "cm", "dm", "m", "em", "kg", "g", "gr"})  # folded, as OCR reads them
+
+
+GLUED_SPECKS = "_|'`\"“”‘’*~^"  # strokes OCR glues to a word's ends on a degraded page ("_xã", "|xã")
+
+
+def opens_place(toks: list[Tok], kind: str | None) -> bool:
+    """Is the first token the level word an address opens with, however faintly read ("xã" at 0.04, "_xã"):
+    a level word as written, then a capitalised name or a number ("xã Cảnh Hưng", "xóm 10")? Its place before
+    the name vouches for it; without it the place would lose its first unit's level."""
+    if kind not in ("place", "text", None) or len(toks) < 2:  # None: a value whose field is not known yet
+        return False
+    word = unicodedata.normalize("NFC", toks[0].text.strip(GLUED_SPECKS)).lower()
+    nxt = toks[1].text.strip(GLUED_SPECKS)
+    return word in _OPENING_LEVELS and (nxt[:1].isupper() or nxt[:1].isdigit())
+
+
+_OPENING_LEVELS = frozenset(w for w in LEVEL_WORDS if " " not in w)
 
 
 def _speck(t: Tok, kind: str | None = None, prev: Tok | None = None, keep: frozenset[str] = frozenset()) -> bool:

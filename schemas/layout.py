@@ -123,11 +123,20 @@ def build_rows(page: PageText) -> list[Row]:
     for _, group in groups:
         toks = []
         for ln in group:
+            added = 0  # tokens the previous word of the line gave
+            band = _text_band(ln.words)
             for k, word in enumerate(ln.words):
+                if band is not None and _off_line(word, band):
+                    continue
                 if k and _read_twice(ln.words[k - 1], word):
+                    if added == 1 and word.confidence > toks[-1].confidence:
+                        # the second look read the same ink better ("bính" / "binh", "tinh" / "tỉnh")
+                        toks[-1] = Tok(word.text, label_key(word.text), word.confidence, word.bbox, page.page,
+                                       is_leader(word.text), False)
                     toks[-1].line_end = k == len(ln.words) - 1
                     continue
                 parts = split_word(word)
+                added = len(parts)
                 for j, w in enumerate(parts):
                     toks.append(Tok(w.text, label_key(w.text), w.confidence, w.bbox, page.page, is_leader(w.text),
                                     k == len(ln.words) - 1 and j == len(parts) - 1))
@@ -139,10 +148,50 @@ def build_rows(page: PageText) -> list[Row]:
     return rows
 
 
+OFF_LINE_SHARE = 0.3  # of a word's height inside its line's text band: less, and it is no word of the line
+OFF_LINE_LETTERS = 3  # a speck read as letters is short; a longer word off the band is a word of another line
+
+
+def _text_band(words: list[Word]) -> tuple[float, float] | None:
+    """The line's text band: around the median centre of its words of two letters or more, the median
+    height (None with fewer than three such words: too few to say where the line runs)."""
+    boxes = [w.bbox for w in words if sum(c.isalnum() for c in w.text) >= 2]
+    if len(boxes) < 3:
+        return None
+    centres = sorted((b[1] + b[3]) / 2 for b in boxes)
+    heights = sorted(b[3] - b[1] for b in boxes)
+    centre, height = centres[len(centres) // 2], heights[len(heights) // 2]
+    return centre - height / 2, centre + height / 2
+
+
+def _off_line(word: Word, band: tuple[float, float]) -> bool:
+    """A short word that lies mostly above or below its line's text band ("VN" under "Năm" where a table's
+    rule runs): a speck or a stroke of the ruling read as letters, no word of the text. Written words sit on
+    the line, marks and descenders included."""
+    letters = sum(c.isalnum() for c in word.text)
+    if not 0 < letters <= OFF_LINE_LETTERS:
+        return False
+    height = max(1, word.bbox[3] - word.bbox[1])
+    inside = _overlap(int(band[0]), int(band[1]), word.bbox[1], word.bbox[3])
+    return inside < OFF_LINE_SHARE * min(height, band[1] - band[0])
+
+
+READ_TWICE_SHARE = 0.5  # of the narrower box: two readings of one word cover the same ink, not a sliver of it
+
+
 def _read_twice(before: Word, word: Word) -> bool:
     """The same text in two boxes that overlap is one word read twice (a second look at the ink found a word
-    the first pass had already read: "Y Y tá"); two words written side by side never share ink."""
-    return word.text == before.text and _overlap(before.bbox[0], before.bbox[2], word.bbox[0], word.bbox[2]) > 0
+    the first pass had already read: "Y Y tá"); two words written side by side never share ink. On a degraded
+    page the two looks may differ in the marks or a stop ("Quảng" / "Quang", "bính" / "binh", "huyện." /
+    "huyện"): the same letters over most of the same ink are still one word."""
+    shared = _overlap(before.bbox[0], before.bbox[2], word.bbox[0], word.bbox[2])
+    if shared <= 0:
+        return False
+    if word.text == before.text:
+        return True
+    narrower = min(before.bbox[2] - before.bbox[0], word.bbox[2] - word.bbox[0])
+    key = label_key(word.text)
+    return bool(key) and key == label_key(before.text) and shared >= READ_TWICE_SHARE * max(1, narrower)
 
 
 _ITEM_NUMBER = re.compile(r"^(?:\d{1,2}|[a-zđ]|[IVX]{1,4})[.)]$|^\(\d{1,2}\)$")

@@ -11,12 +11,12 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
-from sohoa.text import clean_spaces
+from sohoa.text import clean_spaces, fold
 
 from .fields import _phrases, _speck
 from .gazetteer import LEVEL_WORDS, completes_unit
-from .labels import (is_label_word, marker_section, meaning, moment_companions, resolve, role_conflict, value_kind,
-                     written_syllables)
+from .labels import (COUNTRY_NAMES, is_label_word, marker_section, meaning, moment_companions, resolve, role_conflict,
+                     value_kind, written_syllables)
 from .layout import COLUMN_GAP, Tok, gap_before
 from .loader import FieldSpec, Label, Schema, label_key
 from .normalize import normalise, repair_tone_shift
@@ -495,6 +495,8 @@ def refine_labels(toks: list[Tok], chosen: list[Match], schema: Schema, section:
             continue  # words after another label are its value unless they read as label words
         if before and s > lo and completes_unit(_span_text(toks, lo, s), [t.text for t in toks[s:e + 1]]):
             continue  # the rest of the province or district the value names ("tỉnh Bắc Giang.": no "giống")
+        if before and s > lo and fold(_span_text(toks, s - 1, e + 1)).strip(" .,;:") in COUNTRY_NAMES:
+            continue  # the rest of the country the value names ("Việt Nam...": a leader after it, no label)
         stop = min((m.start for m in out if m.start > e), default=len(toks))
         alone = not any(c.isalnum() for t2 in toks[:s] for c in t2.text if not t2.text[:1].isdigit()) \
             and not _has_value(toks, e, len(toks))
@@ -697,6 +699,23 @@ def _choose(cands: list[Match]) -> list[Match]:
                 continue
         out.append(m)
     return out
+
+
+BENT_MARKER_LETTERS = 2  # a word OCR bent in a marker beside another: a short filler ("yề" for "về")
+
+
+def bent_marker(toks: list[Tok], schema: Schema, other: str) -> str | None:
+    """The section a half row names when the other half across a gap is ``other``'s marker: one person of
+    another section, no attribute, at most one unknown word and that of two letters or fewer. Beside a
+    marker, the pairing is the evidence a bent filler word cannot give by itself."""
+    words = [t.text for t in toks if not t.leader and t.key]
+    if not 0 < len(words) <= 6:
+        return None
+    m = meaning(" ".join(words))
+    if m.attrs or len(m.roles) != 1 or len(m.unknown) > 1 or any(len(u) > BENT_MARKER_LETTERS for u in m.unknown):
+        return None
+    role = next(iter(m.roles))
+    return role if role in schema.sections and role != other else None
 
 
 def find_marker(toks: list[Tok], schema: Schema) -> str | None:

@@ -64,14 +64,20 @@ def norm_name(raw: str) -> Norm:
     text = strip_leaders(raw)
     text = re.sub(r"[^\w\s'’-]", " ", text)
     words = [w for w in clean_spaces(text).split(" ") if w and not w.isdigit()]
+    notes = []
+    if any(not any(c.isalnum() for c in w) for w in words):
+        # a dash or quote standing alone between a name's words ("Khương - Phước Toại"): a speck of a degraded
+        # page; a name joins its syllables with spaces, and a hyphen inside a word stays ("Y-Moan")
+        words = [w for w in words if any(c.isalnum() for c in w)]
+        notes.append("a mark standing alone between the name's words dropped")
     if not words:
         return Norm(None, FAILED, ["empty"])
-    q = 1.0
+    q = 0.9 if notes else 1.0
     if any(any(c.isdigit() for c in w) for w in words):
         q, words = 0.5, [re.sub(r"\d", "", w) for w in words]
     if len(words) == 1:
         q = min(q, 0.8)
-    return Norm(" ".join(_title_word(w) for w in words if w), q)
+    return Norm(" ".join(_title_word(w) for w in words if w), q, notes)
 
 
 _LOOKALIKES = str.maketrans({"Ð": "Đ", "ð": "đ", "⁄": "/", "∕": "/"})
@@ -80,8 +86,11 @@ _LOOKALIKES = str.maketrans({"Ð": "Đ", "ð": "đ", "⁄": "/", "∕": "/"})
 def norm_text(raw: str) -> Norm:
     text = strip_leaders(raw.translate(_LOOKALIKES)).strip(" .,;'`")
     text = re.sub(r"\.(?=[,;])|(?<= )\.(?=\w)", "", text)  # specks read as dots: "Duệ.," / "Đông .6"
+    # a dot after a comma, and a quote mark or stroke glued to the start of a word with none at its end
+    # ("Tùng Ảnh,. thành phố", "…, 'tỉnh Hà Tĩnh"): specks of a degraded page, said in a note
+    text, specks = re.subn(r"(?<=,)\.(?= )|(?<= )['`‘’](?=\w+(?:[,;.]|$| ))(?!\w+['`‘’])", "", text)
     text = clean_spaces(re.sub(r"[“”«»‹›„]", " ", text))  # stray quote marks: specks, never in records
-    return Norm(text or None, 1.0 if text else FAILED)
+    return Norm(text or None, 1.0 if text else FAILED, ["specks read as punctuation dropped"] if specks and text else [])
 
 
 # lower-case letters OCR reads for digits; the letters of codes are capitals ("LS", "KL", "QĐ"), so a piece
@@ -103,6 +112,33 @@ def _fix_piece(piece: str) -> str:
     return fix_digits(piece)[0]
 
 
+_NUMBER_SHAPE = re.compile(r"[\dA-ZĐ/.\-]*\d[\dA-ZĐ/.\-]*")
+
+
+def _no_number_letter(text: str) -> bool:
+    """Letters no number or code is written with: lower case, or with a Vietnamese mark (a code's letters
+    are plain capitals, Đ aside)."""
+    return any(c.isalpha() and (c.islower() or c not in "ABCDEFGHIJKLMNOPQRSTUVWXYZĐ") for c in text)
+
+
+def number_head(text: str) -> str | None:
+    """The number at the start of ``text`` when what follows it holds letters no number or code is written
+    with: "136-n.mẽ tTï" -> "136", "01 cất" -> "01" — specks of a degraded page read as words, or the next
+    label run in. None when there is no such tail, or no number before it (digits, capitals and separators,
+    one digit at least)."""
+    words = text.split()
+    if not words:
+        return None
+    first = words[0]
+    m = re.match(r"([\dA-ZĐ/.\-]*\d[\dA-ZĐ]*)[\-./]+", first)
+    if m and _no_number_letter(first[m.end():]) and _NUMBER_SHAPE.fullmatch(m.group(1)) \
+            and not _no_number_letter(m.group(1)):
+        return m.group(1)  # the tail glued to the number by a separator
+    if _NUMBER_SHAPE.fullmatch(first) and len(words) > 1 and any(_no_number_letter(w) for w in words[1:]):
+        return first.rstrip("/.-")
+    return None
+
+
 def norm_number(raw: str) -> Norm:
     text = strip_leaders(raw.translate(_LOOKALIKES)).strip(" .,;'`")
     # a dash between two capitals' pieces read as another stroke ("2574/QĐ~ LĐTBXH")
@@ -117,6 +153,10 @@ def norm_number(raw: str) -> Norm:
         fixed = code.value
         q = min(q, 0.5)  # a look-alike read as what the number's shape needs: likely, still for a person to see
         notes.append("look-alikes read by the number's shape: " + ", ".join(code.changes))
+    if (head := number_head(fixed)) is not None:
+        fixed = head  # "136-n.mẽ tTï", "01 cất": specks read as words after the number, or the next label's words
+        q = min(q, 0.5)
+        notes.append("words after the number dropped")
     if any(len(w) >= 2 and w.isalpha() and w.islower() for w in fixed.split()):
         q = min(q, 0.5)  # a lower-case word in a number: OCR noise or a run-on value
     if any(any(unicodedata.combining(c) for c in unicodedata.normalize("NFD", w)) for w in fixed.split()):

@@ -9,15 +9,16 @@ from typing import NamedTuple
 
 from . import label_model
 from .assign import Pending, assign, looks_like_name
-from .fields import Draft, Found, _cut_tail, _name_continuation, _value_toks, label_head, name_and_tail
+from .fields import GLUED_SPECKS, Draft, Found, _cut_tail, _name_continuation, _value_toks, label_head, name_and_tail
 from .labels import EVENTS, field_by_value, meaning, persons_share, resolve, value_kind
 from .layout import COLUMN_SLACK, Row, Tok, cell_of_x, column_starts, cut_at_gaps, split_at_columns, union
 from .loader import FieldSpec, Label, Schema, label_key
-from .matching import UNMAPPED, Match, _in_vocabulary, find_labels, find_marker
+from .matching import UNMAPPED, Match, _in_vocabulary, bent_marker, find_labels, find_marker
 from .normalize import UNIT_WORDS, normalise
 from .table import column_of, crosses, drop_doubles, join_code, merge_bands, same_band, too_narrow
 from .table_columns import table_columns
 from .gazetteer import LEVEL_WORDS, completes_unit
+from .repair import bent_numbered_level
 from .vocab import vocabulary
 
 from sohoa.text import clean_spaces, fold
@@ -114,11 +115,12 @@ _UNIT_FOLDS = frozenset(fold(w) for w in UNIT_WORDS)  # "Đại đội 6, …": 
 def _starts_value(toks: list[Tok], k: int) -> bool:
     """Does a value start at word ``k``: a digit, a level word of an address, a unit word before its number, or
     a capital after a word in lower case that begins a person's name or an office to the end of the row?"""
-    word = toks[k].text
+    word = toks[k].text.strip(GLUED_SPECKS)  # "_xã": a stroke glued to the word is no letter of it
     nxt = toks[k + 1].text if k + 1 < len(toks) else ""
     return bool(word[:1].isdigit()
                 or word[:1].islower() and (_is_word_of(word, _PLACE_STARTS)
-                                           or _is_word_of(word, _NUMBERED_STARTS) and nxt[:1].isdigit())
+                                           or _is_word_of(word, _NUMBERED_STARTS) and nxt[:1].isdigit()
+                                           or bent_numbered_level(word, nxt))
                 or k > 0 and word[:1].isupper() and toks[k - 1].text[:1].islower() and (
                     looks_like_name(_text(toks[k:])) or fold(_text(toks[k:k + 4])).startswith(_OFFICE_STARTS)
                     or fold(_text(toks[k:k + 2])) in _UNIT_FOLDS))
@@ -419,6 +421,10 @@ class PageReader:
             if gap < 0.04 * self.page_width:
                 continue
             a, b = find_marker(toks[:k], self.schema), find_marker(toks[k:], self.schema)
+            # beside a marker across the gap, a half naming one other person and nothing else is that person's
+            # marker even with one short word OCR bent ("Kê khai yề chồng | Kê khai về bên vợ")
+            a = a or (bent_marker(toks[:k], self.schema, b) if b else None)
+            b = b or (bent_marker(toks[k:], self.schema, a) if a else None)
             if a and b and a != b:
                 return toks[k].bbox[0] - min(gap / 2, 12), a, b  # the right column starts at its marker
         return None

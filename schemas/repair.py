@@ -314,6 +314,140 @@ def dots_in_parts(text: str) -> Repaired:
     return Repaired(out, [f"dot dropped in {c!r}" for c in changes], sure=False)
 
 
+# --- level words through OCR noise ---------------------------------------------------------------------
+
+_NUMBERED_LEVELS = ("xóm", "thôn", "ấp", "tổ", "đội", "khu")  # units an address numbers ("xóm 10", "đội 5")
+_NUMBER_PART = re.compile(r"\d{1,3}[a-zA-Z]?[,;.]?$")
+
+
+def _level_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    from .gazetteer import LEVEL_WORDS
+    return tuple(w for w in LEVEL_WORDS if " " not in w), tuple(w for w in LEVEL_WORDS if w.count(" ") == 1)
+
+
+def _bent_level(core: str, candidates: tuple[str, ...], one_off: bool) -> str | None:
+    """The one level word ``core`` is a bent reading of: the same letters with other marks, or (``one_off``, a
+    word of the same length) one letter off; None when none or several fit."""
+    key = fold(core)
+    hits = [w for w in candidates if fold(w) == key]
+    if not hits and one_off:
+        hits = [w for w in candidates if len(w) == len(core) and Levenshtein.distance(fold(w), key) == 1]
+    return hits[0] if len(hits) == 1 else None
+
+
+def _bent_unit(first: str, second: str) -> str | None:
+    """The military unit (``Trung đoàn``, ``Đại đội`` …) whose first word is ``first`` as written and whose
+    second is at most one letter off ``second`` (folded), the nearest in its marks when strictly nearest; None
+    when ``second`` is as written."""
+    from .normalize import UNIT_WORDS
+    core = second.rstrip(",.;:")
+    if core != second or f"{first} {core}" in UNIT_WORDS:
+        return None
+    hits = sorted((_marks_distance(u.split(" ")[1], core), u) for u in UNIT_WORDS if u.split(" ")[0] == first
+                  and Levenshtein.distance(fold(u.split(" ")[1]), fold(core)) <= 1)
+    if not hits or len(hits) > 1 and hits[0][0] == hits[1][0]:
+        return None  # (the nearest in its letters and marks, strictly: "đơn" is "đoàn", two marks off, not "đội")
+    return hits[0][1]
+
+
+def bent_numbered_level(word: str, nxt: str) -> bool:
+    """A word of three letters or more one letter off exactly one numbered unit's level word, before a unit's
+    number (``xém 10,``): a bent ``xóm``. A word that differs from one only in the marks is another word
+    (``đời`` is no ``đội``) where no address is known to begin."""
+    core = word.rstrip(",.;:")
+    return len(core) >= 3 and core == word and bool(_NUMBER_PART.match(nxt)) \
+        and core not in _NUMBERED_LEVELS and fold(core) not in {fold(w) for w in _NUMBERED_LEVELS} \
+        and _bent_level(core, _NUMBERED_LEVELS, True) is not None
+
+
+def bent_level_words(text: str) -> Repaired:
+    """The level word that opens a part of an address, its marks bent by OCR (``…; tính Bắc Ninh``, ``tinh``
+    among written marks), is that level word when the part goes on as the level says: a capitalised name, or
+    for a numbered unit its number (``xém 10,`` → ``xóm 10,``: there one letter off, same length, is enough, as
+    no other word stands before a unit's number). And a unit's name after its level word whose first word lost
+    its capital (``xã xuân Lập``) is written as the gazetteer writes that unit. A value typed without marks is
+    left alone: it says nothing about marks."""
+    if fold(text) == text.lower():
+        return Repaired(text)
+    singles, doubles = _level_words()
+    written = set(singles) | set(doubles)
+    words = text.split(" ")
+    changes: list[str] = []
+    for i, w in enumerate(words):
+        if i > 0 and words[i - 1][-1:] not in ",;:.)":
+            continue  # a level word opens a part
+        core = w.rstrip(",.;:")
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        after = words[i + 2] if i + 2 < len(words) else ""
+        if core[:1].isupper() and w == core and nxt and _NUMBER_PART.match(after):
+            # a military unit's two words before its number, the second bent ("Trung đơn 95"): the one unit
+            # whose first word is as written and whose second is one letter off
+            unit = _bent_unit(core, nxt)
+            if unit is not None:
+                changes.append(f"{core} {nxt} -> {unit}")
+                words[i + 1] = unit.split(" ")[1]
+            continue
+        if not core[:1].islower() or core in written or not nxt:
+            continue
+        pair = f"{core} {nxt.rstrip(',.;:')}"
+        if i + 2 < len(words) and pair not in written and words[i + 2][:1].isupper() and not nxt.endswith(","):
+            level = _bent_level(pair, doubles, False)
+            if level is not None:
+                changes.append(f"{pair} -> {level}")
+                words[i], words[i + 1] = level.split(" ")[0], level.split(" ")[1] + nxt[len(nxt.rstrip(",.;:")):]
+                continue
+        if nxt[:1].isupper() and not core.endswith(tuple(",;:")) and w == core:
+            level = _bent_level(core, singles, False)
+        elif _NUMBER_PART.match(nxt) and w == core:
+            level = _bent_level(core, _NUMBERED_LEVELS, len(core) >= 3)
+        else:
+            level = None
+        if level is not None and level != core:
+            changes.append(f"{core} -> {level}")
+            words[i] = level
+    known = all_unit_names()
+    for i, w in enumerate(words[:-1]):
+        if w not in written or not words[i + 1][:1].islower() or words[i + 1].rstrip(",.;:") in written:
+            continue
+        name = []
+        for x in words[i + 1:]:
+            name.append(x.rstrip(",.;:"))
+            if x[-1:] in ",;:.":
+                break
+        if len(name) >= 2 and all(n[:1].isupper() for n in name[1:]) and " ".join(name).lower() in known:
+            first = words[i + 1]
+            words[i + 1] = first[:1].upper() + first[1:]
+            changes.append(f"{first} -> {words[i + 1]}")
+    return Repaired(" ".join(words), changes, sure=False) if changes else Repaired(text)
+
+
+def after_province(text: str) -> Repaired:
+    """Words after the province that ends an address, a stop after its name (``…, tỉnh Bắc Giang. tự S LẺ
+    NHÀ``): an address names its units from the smallest to the province, so what follows the province's
+    name and its stop is no part of it — specks of a degraded page read as words, or a label run in. Words after a comma
+    (``…, Việt Nam``) or holding a level word (a comma lost between two units) are left alone."""
+    from .gazetteer import LEVEL_WORDS
+    from .vocab import PROVINCES
+    names = {nfc(p).lower() for p in PROVINCES} | set(hierarchy())
+    words = text.split(" ")
+    for i in range(len(words) - 1, 0, -1):
+        if words[i - 1].lower() != "tỉnh" and " ".join(words[i - 2:i]).lower() != "thành phố":
+            continue
+        for n in (4, 3, 2, 1):
+            name = " ".join(words[i:i + n])
+            core = name.rstrip(".;:")
+            if core.lower() not in names or i + n >= len(words) or not name.endswith((".", ";", ":")):
+                continue  # (a stop after the name ends the address; "tỉnh Hà Nam Ninh" runs on, a name)
+            rest = words[i + n:]
+            low = " ".join(rest).lower()
+            if any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", low) for w in LEVEL_WORDS):
+                return Repaired(text)
+            kept = " ".join(words[:i] + [core])
+            return Repaired(kept, [f"words after the province dropped: {len(rest)}"], sure=False)
+        return Repaired(text)
+    return Repaired(text)
+
+
 # --- one person named twice in a record ---------------------------------------------------------------
 
 def same_person_reading(name: str, other: str) -> str | None:

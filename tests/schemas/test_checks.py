@@ -2,7 +2,7 @@
 
 from synth import page
 
-from schemas.checks import code_tail, shared_prefix
+from schemas.checks import code_tail, shared_prefix, symbol_prefix
 from schemas.extract import extract_records, flatten_fields
 
 
@@ -21,6 +21,14 @@ def test_letters_one_off_the_code_the_page_shares():
     assert shared_prefix("EX", ["KL", "KL", "GV", "GV"]) is None  # two letters off every shared code
     assert shared_prefix("GV", ["GV", "GV", "GX", "GX"]) is None  # a code the page has is read as written
     assert shared_prefix("KX", ["KL", "KL", "KV", "KV"]) is None  # two codes one off: no single answer
+
+
+def test_a_symbol_among_a_codes_letters_is_read_from_the_group_the_page_shows():
+    assert symbol_prefix("@V.8309", ["KL", "GV"]) == ("@V", "GV")  # one other row is enough: the symbol is no letter
+    assert symbol_prefix("@V.8309", ["KL"]) is None  # no group of the page fits: left for a person
+    assert symbol_prefix("K@.8309", ["KL", "KU"]) is None  # two groups fit: no single answer
+    assert symbol_prefix("KL.8309", ["KL", "GV"]) is None  # letters as written
+    assert symbol_prefix("@.8309", ["G"]) is None  # a symbol alone: no letter of the group to agree with
 
 
 def test_a_register_page_gives_its_codes_the_collection_s_letters():

@@ -49,6 +49,15 @@ def test_label_words_before_a_relation_or_a_number_are_cut():
     assert label_head(WAR_INVALID["certificate.number"], words("Sư đoàn 12")) == 0
 
 
+def test_a_labels_note_before_an_ethnic_group_is_cut():
+    assert label_head(BIRTH["ethnicity"], words("(ghi rõ) Thổ")) == 2
+    assert label_head(MARRIAGE["wife.ethnicity"], words("(GHI RÕ) Kinh")) == 2
+    assert label_head(BIRTH["ethnicity"], words("Ra Glai")) == 0  # a group of two words is the value whole
+    assert label_head(BIRTH["ethnicity"], words("Kinh Thổ")) == 0  # no label's words before it: left as read
+    # two columns read as one row: the first group is a value, not a label's word
+    assert label_head(MARRIAGE["husband.ethnicity"], words("Kinh Dân tộc (ghi rõ) Thổ")) == 0
+
+
 @pytest.mark.parametrize("value,spec,expected", [
     ("Tên Người", BIRTH["full_name"], True),
     ("HỌ TÊN", BIRTH["mother.full_name"], True),

@@ -331,6 +331,27 @@ def test_a_word_read_twice_in_overlapping_boxes_is_one_word():
     assert values(extract_records([pg2], "nguoicocong/")[0])["position"] == "Y Y tá"
 
 
+def test_a_word_read_twice_with_other_marks_over_the_same_ink_is_one_word_the_better_reading_kept():
+    pg = page(["GIẤY BÁO TỬ", "Họ và tên: Lê Văn Tám", "Nơi cư trú: xã Tam Sơn, tỉnh Quảng Bình"])
+    ln = pg.lines[2]
+    k = next(i for i, w in enumerate(ln.words) if w.text == "Quảng")
+    w = ln.words[k]
+    # the second look read the same ink with a mark lost, less sure: the first reading stays
+    ln.words.insert(k + 1, Word("Quang", 0.80, (w.bbox[0] + 2, w.bbox[1] + 3, w.bbox[2], w.bbox[3])))
+    assert values(extract_records([pg], "nguoicocong/")[0])["residence"] == "xã Tam Sơn, tỉnh Quảng Bình"
+    # the first look bent the mark and the second is surer: the second reading is the word
+    pg = page(["GIẤY BÁO TỬ", "Họ và tên: Lê Văn Tám", "Nơi cư trú: xã Tam Sơn, tinh Quảng Bình"])
+    ln = pg.lines[2]
+    k = next(i for i, w in enumerate(ln.words) if w.text == "tinh")
+    w = ln.words[k]
+    ln.words[k] = Word("tinh", 0.60, w.bbox)
+    ln.words.insert(k + 1, Word("tỉnh", 0.90, (w.bbox[0] + 1, w.bbox[1] - 4, w.bbox[2] - 1, w.bbox[3])))
+    assert values(extract_records([pg], "nguoicocong/")[0])["residence"] == "xã Tam Sơn, tỉnh Quảng Bình"
+    # two words of the same letters side by side share no ink: both are written
+    pg = page(["GIẤY BÁO TỬ", "Họ và tên: Lê Văn Tám", "Nơi cư trú: xã Tam Sơn, tỉnh Quảng Quang"])
+    assert values(extract_records([pg], "nguoicocong/")[0])["residence"] == "xã Tam Sơn, tỉnh Quảng Quang"
+
+
 def test_a_province_name_cut_at_the_line_end_takes_its_rest_from_the_row_below():
     # "Giang" alone on the next row reads one letter off a label word ("giống"), but it completes "tỉnh Bắc"
     rows = ["TRÍCH LỤC KHAI SINH", "Họ, chữ đệm, tên người cha: Lý Quang Bình",
@@ -452,3 +473,63 @@ def test_an_address_after_label_words_nobody_listed_goes_on_below_when_cut_mid_n
                                  "Nơi đăng ký: Ủy ban nhân dân xã Tân Hồng, huyện Lạng Giang"])], "hotich/")[0]
     pairs = [u["value"] for u in rec["unmapped"]] + [values(rec).get("wife.residence")]
     assert "xã Tam Sơn, huyện Thuận Thành, tỉnh Bắc Giang" in pairs
+
+
+def test_the_rest_of_a_country_before_a_dotted_leader_is_no_label():
+    rows = ["GIẤY KHAI SINH", "Họ và tên: Lê Văn An", "Người mẹ", "Họ và tên: Trần Thị Lan"]
+    for row in ["Quốc tịch hiện nay: Việt Nam... nh@0.0", "Quốc tịch hiện nay: việt@0.16 Nam...@0.30 nh@0.0 VN,@0.05"]:
+        rec = extract_records([page(rows + [row])], "hotich/")[0]
+        assert values(rec)["mother.nationality"] == "Việt Nam" and not rec["unmapped"]
+    # a word of no country after a value still opens a label of its own
+    rec = extract_records([page(rows + ["Quốc tịch hiện nay: Việt Nam Dân tộc... Kinh"])], "hotich/")[0]
+    assert values(rec)["mother.nationality"] == "Việt Nam"
+
+
+def test_specks_a_far_letter_stood_behind_end_the_value_too():
+    pg = page(["GIẤY KHAI SINH", "Họ và tên: Lê Văn An", "Quốc tịch: Việt Nam"])
+    ln = pg.lines[2]
+    x = ln.words[-1].bbox[2]
+    ln.words += [Word("ˆ", 0.82, (x + 20, 100 + 104, x + 32, 100 + 121)),
+                 Word("ý", 0.39, (x + 300, 100 + 110, x + 302, 100 + 112))]
+    assert values(extract_records([pg], "hotich/")[0])["nationality"] == "Việt Nam"
+
+
+def test_short_words_below_the_line_are_specks_of_the_ruling_not_words():
+    pg = page(["GIẤY BÁO TỬ", "Họ và tên: Lê Văn Tám", "Bí danh: Năm Hải"])
+    ln = pg.lines[2]
+    nam, hai = ln.words[2], ln.words[3]
+    h = nam.bbox[3] - nam.bbox[1]
+    # letters read from a table's rule under the words: their boxes lie below the line's text
+    ln.words.insert(3, Word("VN", 0.73, (nam.bbox[0] + 15, nam.bbox[1] + h - 3, nam.bbox[0] + 25, nam.bbox[3] + h - 3)))
+    ln.words.append(Word("NV", 0.64, (hai.bbox[2] + 100, hai.bbox[1] + h - 3, hai.bbox[2] + 108, hai.bbox[3] + h - 3)))
+    assert values(extract_records([pg], "nguoicocong/")[0])["alias"] == "Năm Hải"
+    # a short word on the line, its marks above the others, is a word
+    pg = page(["GIẤY BÁO TỬ", "Họ và tên: Lê Văn Tám", "Chức vụ: Y tá"])
+    ln = pg.lines[2]
+    y = ln.words[2]
+    ln.words[2] = Word(y.text, y.confidence, (y.bbox[0], y.bbox[1] - 10, y.bbox[2], y.bbox[3]))
+    assert values(extract_records([pg], "nguoicocong/")[0])["position"] == "Y tá"
+
+
+def test_a_marker_with_a_short_word_bent_is_read_beside_the_other_columns_marker():
+    rec = extract_records([page(["GIẤY CHỨNG NHẬN KẾT HÔN", [(100, "Kê khai yề chồng"), (900, "Kê khai về bên vợ")],
+                                 [(100, "Họ và tên: Đào Quang Chiến"), (900, "Họ và tên: Hoàng Minh Hoa")],
+                                 [(100, "Dân tộc: Kinh"), (900, "Dân tộc: Mường")],
+                                 "Nơi đăng ký: Ủy ban nhân dân xã Tam Sơn"])], "hotich/")[0]
+    v = values(rec)
+    assert v["husband.full_name"] == "Đào Quang Chiến" and v["wife.full_name"] == "Hoàng Minh Hoa"
+    assert v["husband.ethnicity"] == "Kinh" and v["wife.ethnicity"] == "Mường"
+
+
+def test_a_bent_marker_needs_the_other_columns_marker_and_one_short_unknown_word():
+    from schemas.layout import build_rows
+    from schemas.loader import load_schemas
+    from schemas.matching import bent_marker
+    marriage = load_schemas()["marriage"]
+    toks = build_rows(page(["Kê khai yề chồng"]))[0].toks
+    assert bent_marker(toks, marriage, "wife") == "husband"
+    assert bent_marker(toks, marriage, "husband") is None  # the same person twice is no pair of columns
+    toks = build_rows(page(["Kê khai xyzw chồng"]))[0].toks
+    assert bent_marker(toks, marriage, "wife") is None  # a longer unknown word may be what the row is about
+    toks = build_rows(page(["Ngày sinh chồng"]))[0].toks
+    assert bent_marker(toks, marriage, "wife") is None  # a label, not a marker

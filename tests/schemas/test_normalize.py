@@ -286,3 +286,35 @@ def test_letters_that_are_not_look_alikes_or_capitals_stay():
     assert norm_number("12a").value == "12a"  # a house number's letter
     assert norm_number("LS 28430").value == "LS 28430" and norm_number("G.8115").value == "G.8115"
     assert norm_number("lao").value == "lao"  # no digit: nothing says it was a number
+
+
+def test_a_mark_standing_alone_between_a_names_words_is_a_speck():
+    from schemas.normalize import norm_name
+    n = norm_name("Khương - Phước Toại")
+    assert n.value == "Khương Phước Toại" and n.quality < 1 and n.notes
+    assert norm_name("Y-Moan Niê").value == "Y-Moan Niê"  # a hyphen inside a word is the name's
+    assert norm_name("Nguyễn Văn An").notes == []
+
+
+@pytest.mark.parametrize("raw, want", [
+    ("136-n.mẽ tTï", "136"), ("01 cất", "01"), ("280 Quyêủ", "280"), ("433/QĐ ngày", "433/QĐ"),
+    ("12/2003/QĐ-UBND ngày", "12/2003/QĐ-UBND"),
+])
+def test_words_no_number_is_written_with_after_a_number_are_dropped(raw, want):
+    from schemas.normalize import norm_number
+    n = norm_number(raw)
+    assert n.value == want and n.quality <= 0.5 and "words after the number dropped" in n.notes
+
+
+@pytest.mark.parametrize("raw", ["5634/QĐ-LĐTBXH", "BTBN 1234/KL 56", "HN/88206", "01/1964", "12a", "25 04/2014"])
+def test_numbers_of_digits_capitals_and_separators_keep_their_words(raw):
+    from schemas.normalize import norm_number
+    assert norm_number(raw).value == raw
+
+
+def test_specks_read_as_punctuation_in_a_place_are_dropped_with_a_note():
+    from schemas.normalize import norm_text
+    n = norm_text("phường Tùng Ảnh,. thành phố Hà Tĩnh, 'tỉnh Hà Tĩnh")
+    assert n.value == "phường Tùng Ảnh, thành phố Hà Tĩnh, tỉnh Hà Tĩnh" and n.notes
+    assert norm_text("dân tộc H'Mông").value == "dân tộc H'Mông"
+    assert norm_text("gọi là 'Tám' ở nhà").value == "gọi là 'Tám' ở nhà"  # quoted whole: the writer's

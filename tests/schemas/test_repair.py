@@ -144,3 +144,82 @@ def test_a_short_stray_token_after_a_closed_vocabulary_value_is_dropped():
     assert stray_tail("Gốm Si", words) is None  # the words before it are not the vocabulary's: no evidence
     assert stray_tail("Ống mẹ", words | {"mẹ"}) is None and stray_tail("Song mây xo", words) is None  # lower case: a word
     assert stray_tail("Si", words) is None
+
+
+@pytest.mark.parametrize("raw, want", [
+    ("xã Đại Đồng, huyện Lạng Giang; tính Bắc Ninh", "xã Đại Đồng, huyện Lạng Giang; tỉnh Bắc Ninh"),
+    ("xã Tam Sơn, huyên Từ Sơn, tỉnh Bắc Ninh", "xã Tam Sơn, huyện Từ Sơn, tỉnh Bắc Ninh"),
+    ("thi trấn Sen Thủy, huyện Minh Hóa", "thị trấn Sen Thủy, huyện Minh Hóa"),
+    ("xém 10, xã An Thạnh, huyện Mỏ Cày Nam", "xóm 10, xã An Thạnh, huyện Mỏ Cày Nam"),
+    # a unit's name whose first word lost its capital, the whole a unit of the gazetteer
+    ("xã xuân Lập, huyện Thọ Xuân, tỉnh Thanh Hóa", "xã Xuân Lập, huyện Thọ Xuân, tỉnh Thanh Hóa"),
+    # a military unit's second word bent before its number: the nearest in letters and marks
+    ("Đại đội 9, Tiểu đoàn 6, Trung đơn 95", "Đại đội 9, Tiểu đoàn 6, Trung đoàn 95"),
+    ("Đại đôi 9, Tiểu đoàn 6", "Đại đội 9, Tiểu đoàn 6"),
+])
+def test_level_word_bent_by_ocr_is_read_by_what_follows_it(raw, want):
+    from schemas.repair import bent_level_words
+    got = bent_level_words(raw)
+    assert got.value == want and got.changes and not got.sure
+
+
+@pytest.mark.parametrize("raw", [
+    "xa Tam Son, huyen Tu Son",  # typed without marks: says nothing about marks
+    "Suy tim, xa nhà",  # no name after it: no level word
+    "xã Tam Sơn, tỉnh Bắc Giang",  # as written
+    "Nhà riêng, tại xóm 3",  # not at a part's start
+    "xã đảo Thạnh An, huyện Cần Giờ",  # a lower-case word that makes no unit of the gazetteer with the rest
+    "thôn tám Đoài, xã Tam Sơn",
+    "Đại đội 11, Tiểu đoàn 14, Trung đoàn 238",  # as written
+    "Trung đơn vị 5",  # no unit's number after the two words
+])
+def test_level_words_left_as_read(raw):
+    from schemas.repair import bent_level_words
+    assert bent_level_words(raw).value == raw
+
+
+def test_bent_numbered_level_only_one_letter_off_before_a_number():
+    from schemas.repair import bent_numbered_level
+    assert bent_numbered_level("xém", "10,") and bent_numbered_level("thân", "9,")
+    assert not bent_numbered_level("đời", "12,")  # the same letters with other marks: another word
+    assert not bent_numbered_level("xóm", "10,")  # a level word as written needs no repair
+    assert not bent_numbered_level("xém", "Tam")  # no unit's number after it
+    assert not bent_numbered_level("xém", "12/03/1965")
+
+
+def test_faint_level_word_opening_a_place_is_kept_and_a_bent_one_read_with_a_note():
+    from synth import page
+
+    from schemas.extract import extract_records, flatten_fields
+    rec = extract_records([page(["GIẤY KHAI SINH", "Họ và tên: Lê Văn An",
+                                 "Nơi sinh: _xã@0.04 Tam Sơn, huyện Từ Sơn; tính Bắc Ninh"])], "hotich/")[0]
+    got = rec["fields"]["place_of_birth"]
+    assert got["value"] == "xã Tam Sơn, huyện Từ Sơn, tỉnh Bắc Ninh"
+    assert any("tính -> tỉnh" in n for n in got["notes"])
+    assert flatten_fields(rec, "confidence")["place_of_birth"] < 0.9  # a faint word and a repair: not confident
+    # a faint short word before no name is still a speck
+    rec = extract_records([page(["GIẤY KHAI SINH", "Họ và tên: Lê Văn An",
+                                 "Nơi sinh: xã@0.04 huyện Từ Sơn, tỉnh Bắc Ninh"])], "hotich/")[0]
+    assert rec["fields"]["place_of_birth"]["value"] == "huyện Từ Sơn, tỉnh Bắc Ninh"
+
+
+@pytest.mark.parametrize("raw, want", [
+    ("xã Võ Cường, huyện Quế Võ, tỉnh Bắc Giang. tự S LẺ NHÀ", "xã Võ Cường, huyện Quế Võ, tỉnh Bắc Giang"),
+    ("phường Phúc Xá, thành phố Hà Nội: xyz", "phường Phúc Xá, thành phố Hà Nội"),
+])
+def test_words_after_the_province_and_its_stop_are_no_part_of_the_address(raw, want):
+    from schemas.repair import after_province
+    got = after_province(raw)
+    assert got.value == want and got.changes and not got.sure
+
+
+@pytest.mark.parametrize("raw", [
+    "xã Võ Cường, tỉnh Bắc Giang, Việt Nam",  # after a comma: the country
+    "xã Tam Sơn, tỉnh Hà Bắc cũ",  # no stop after the name
+    "tỉnh Hà Nam Ninh",  # a longer name runs on
+    "tỉnh Bắc Giang. Nay là thành phố Bắc Giang",  # a level word: more of the address
+    "xã Tam Sơn, tỉnh Hà Bắc.",
+])
+def test_an_address_ending_with_its_province_is_left_whole(raw):
+    from schemas.repair import after_province
+    assert after_province(raw).value == raw
