@@ -91,6 +91,19 @@ def es(stack_env) -> Elasticsearch:
     return Elasticsearch(stack_env["SOHOA_ES_URL"])
 
 
+@pytest.fixture
+def jobs(stack_env, es):
+    """A jobs index of its own (fresh index prefix), removed afterwards: for tests that write worker or job
+    records straight into it."""
+    from indexers.client import ensure_indices
+    from sohoa.config import Config
+    prefix = f"jobs{uuid.uuid4().hex[:8]}"
+    config = Config.from_env({**stack_env, "SOHOA_INDEX_PREFIX": prefix})
+    ensure_indices(es, config)
+    yield config.index("jobs")
+    es.indices.delete(index=f"{prefix}-*", ignore_unavailable=True, allow_no_indices=True)
+
+
 class Stack:
     """What a test does with the stack, as a user or operator would do it."""
 

@@ -2,23 +2,9 @@
 
 from __future__ import annotations
 
-import uuid
 from datetime import datetime, timedelta, timezone
 
-import pytest
-
 from ingest.heartbeat import EXPIRE_AFTER, WorkerHeartbeat, expire_gone_workers
-
-
-@pytest.fixture
-def jobs(stack_env, es):
-    from indexers.client import ensure_indices
-    from sohoa.config import Config
-    prefix = f"beats{uuid.uuid4().hex[:8]}"
-    config = Config.from_env({**stack_env, "SOHOA_INDEX_PREFIX": prefix})
-    ensure_indices(es, config)
-    yield config.index("jobs")
-    es.indices.delete(index=f"{prefix}-*", ignore_unavailable=True, allow_no_indices=True)
 
 
 def beat_at(es, jobs: str, worker: str, when: datetime) -> None:

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import time
-import uuid
 from types import SimpleNamespace
 
 import pytest
@@ -16,17 +15,6 @@ from ingest.state import worker_name
 
 # Long enough that no regular beat falls inside a test: whatever the record shows came from going idle.
 INTERVAL = 600.0
-
-
-@pytest.fixture
-def jobs(stack_env, es):
-    from indexers.client import ensure_indices
-    from sohoa.config import Config
-    prefix = f"beats{uuid.uuid4().hex[:8]}"
-    config = Config.from_env({**stack_env, "SOHOA_INDEX_PREFIX": prefix})
-    ensure_indices(es, config)
-    yield config.index("jobs")
-    es.indices.delete(index=f"{prefix}-*", ignore_unavailable=True, allow_no_indices=True)
 
 
 @pytest.fixture
