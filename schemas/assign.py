@@ -81,8 +81,10 @@ def _is_unit(value: str) -> bool:
     """A military unit: a unit's level word first ("Đại đội 8, …"), not a post named after it ("Đại đội phó")."""
     folded = fold(value)
     level = next((u for u in _UNIT_FOLDS if folded.startswith(u)), None)
-    return level is not None and folded[len(level):].split()[:1] != [] and folded[len(level):].split()[0] not in POST_WORDS \
-        or level is not None and not folded[len(level):].split()
+    if level is None:
+        return False
+    after = folded[len(level):].split()
+    return not after or after[0] not in POST_WORDS
 
 
 def _label_words_only(value: str) -> bool:

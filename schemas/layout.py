@@ -18,7 +18,7 @@ from rapidfuzz.distance import Levenshtein
 
 from ocr.result import BBox, PageText, Word
 
-from sohoa.text import fold
+from sohoa.text import clean_spaces, fold
 
 from .gazetteer import LEVEL_WORDS, completes_unit
 from .loader import OCR_LOOKALIKES, label_key
@@ -263,6 +263,8 @@ def drop_furniture(rows: list[Row], page_height: int | None = None) -> list[Row]
 
 # --- columns of label:value pairs -----------------------------------------------------------------
 
+WRAP_MAX_ROWS = 3  # rows a place or text value may wrap onto, a narrow column's address
+EMPTY_LABEL_REACH = 2.5  # line heights between a label with nothing after it and its value on a row below
 COLUMN_GAP = 1.5  # line heights of blank before a word that starts a column (words of a phrase sit ~0.3 apart)
 COLUMN_SLACK = 1.5  # line heights two rows' column starts may differ by (a scan's skew, a stray speck)
 COLUMN_ROWS = 2  # rows that must start a pair at one x for it to be a column of the page
@@ -407,3 +409,8 @@ def cell_of_x(x: float, starts: list[float], slack: float) -> int:
     whose label starts left of the word (a value is written under its label, indented a little or not at all);
     a word left of the first label is the first cell's."""
     return max(0, sum(x >= s - slack for s in starts) - 1)
+
+
+def text_of(toks: list[Tok]) -> str:
+    """The words of a run of tokens as one string, leaders left out."""
+    return clean_spaces(" ".join(t.text for t in toks if not t.leader))

@@ -11,9 +11,10 @@ from . import label_model
 from .assign import Pending, assign, looks_like_name
 from .fields import GLUED_SPECKS, Draft, Found, _cut_tail, _name_continuation, _value_toks, label_head, name_and_tail
 from .labels import EVENTS, field_by_value, meaning, persons_share, resolve, value_kind
-from .layout import COLUMN_SLACK, Row, Tok, cell_of_x, column_starts, cut_at_gaps, split_at_columns, union
+from .cells import CELL_SLACK, CellBlock, cell_block
+from .layout import COLUMN_SLACK, EMPTY_LABEL_REACH, WRAP_MAX_ROWS, Row, Tok, column_starts, split_at_columns, text_of, union
 from .loader import FieldSpec, Label, Schema, label_key
-from .matching import UNMAPPED, Match, _in_vocabulary, bent_marker, find_labels, find_marker
+from .matching import UNMAPPED, Match, bent_marker, find_labels, find_marker
 from .normalize import UNIT_WORDS, normalise
 from .table import column_of, crosses, drop_doubles, join_code, merge_bands, same_band, too_narrow
 from .table_columns import table_columns
@@ -89,17 +90,7 @@ def _is_word_of(word: str, words: frozenset[str]) -> bool:
 MAX_LABEL_WORDS = 8
 NAME_TAIL_FACTOR = 0.6  # a name cut where its words stop being written as a name's
 CUT_VALUE_FACTOR = 0.5  # a place that ends with a comma, its rest not found
-WRAP_MAX_ROWS = 3  # rows a place or text value may wrap onto, a narrow column's address
-EMPTY_LABEL_REACH = 2.5  # line heights between a label with nothing after it and its value on a row below
-CELL_LABEL_WORDS = 12  # words a ruled cell's label may hold
-CELL_OTHER_WORDS = 3  # words of a cell's label before or after the wording read in it
-CELL_SLACK = 0.6  # line heights a cell's value may start left of its label (a skewed scan, a wide first letter)
-CELL_INDENT = 3.0  # line heights a cell's value may start right of its label
-CELL_VALUE_ROWS = WRAP_MAX_ROWS + 1  # rows a cell's value may take below its label
 
-
-def _text(toks: list[Tok]) -> str:
-    return clean_spaces(" ".join(t.text for t in toks if not t.leader))
 
 
 def label_words_only(toks: list[Tok]) -> bool:
@@ -122,8 +113,8 @@ def _starts_value(toks: list[Tok], k: int) -> bool:
                                            or _is_word_of(word, _NUMBERED_STARTS) and nxt[:1].isdigit()
                                            or bent_numbered_level(word, nxt))
                 or k > 0 and word[:1].isupper() and toks[k - 1].text[:1].islower() and (
-                    looks_like_name(_text(toks[k:])) or fold(_text(toks[k:k + 4])).startswith(_OFFICE_STARTS)
-                    or fold(_text(toks[k:k + 2])) in _UNIT_FOLDS))
+                    looks_like_name(text_of(toks[k:])) or fold(text_of(toks[k:k + 4])).startswith(_OFFICE_STARTS)
+                    or fold(text_of(toks[k:k + 2])) in _UNIT_FOLDS))
 
 
 def _rest_of_label(toks: list[Tok]) -> bool:
@@ -178,13 +169,13 @@ def value_start(toks: list[Tok]) -> int | None:
     """Where the value starts on a row of label words then a value with nothing between: the first word after
     at least one label word that starts a value (``_starts_value``), with only label words before it. A row
     that starts with an office's name is a value whole."""
-    if fold(_text(toks[:4])).startswith(_OFFICE_STARTS) or toks and _starts_value(toks, 0):
+    if fold(text_of(toks[:4])).startswith(_OFFICE_STARTS) or toks and _starts_value(toks, 0):
         return None
     for k in range(1, len(toks)):
         if not label_words_only(toks[:k]):
             return None
         if _starts_value(toks, k):
-            if fold(_text(toks[k - 1:k + 1])) in _UNIT_FOLDS:  # "Đại | đội 6": the unit's name starts a word before
+            if fold(text_of(toks[k - 1:k + 1])) in _UNIT_FOLDS:  # "Đại | đội 6": the unit's name starts a word before
                 return k - 1 if k > 1 else None
             return k
     return None
@@ -198,8 +189,8 @@ def _completes_value(toks: list[Tok], below: list[Tok], spec: FieldSpec) -> bool
         return False
     if spec.kind == "name":
         return len(toks) == 1 and _name_continuation(toks, below)
-    kind = value_kind(_text(toks + below))
-    return kind in ("nationality", "ethnicity") and value_kind(_text(toks)) != kind and (
+    kind = value_kind(text_of(toks + below))
+    return kind in ("nationality", "ethnicity") and value_kind(text_of(toks)) != kind and (
         spec.kind == kind or spec.key.rsplit(".", 1)[-1] == kind)
 
 
@@ -212,28 +203,6 @@ class Segment(NamedTuple):
     edge: float
     column: tuple
     line: int
-
-
-def _goes_on_as_label(words: list[Tok], first: Tok) -> bool:
-    """Words written as a label goes on after its first word: no comma, no digit, in lower case (in capitals
-    after a label in capitals); a value's words start with capitals or hold commas ("Bệnh viện huyện, tỉnh …")."""
-    caps = first.text.isupper()
-    return all("," not in w.text and not any(c.isdigit() for c in w.text)
-               and (w.text.isupper() if caps else not w.text[:1].isupper()) for w in words)
-
-
-def _bordered(run: list[Tok]) -> list[Tok]:
-    """A ruled cell's label as read: the cell's border ends it as a colon would, so its words are read whole
-    for their meaning even when no wording of the type holds them ("Năm sinh (dương lịch) người mẹ")."""
-    last = run[-1]
-    return run if last.colon or last.leader else run[:-1] + [replace(last, text=last.text + ":")]
-
-
-class CellBlock(NamedTuple):
-    """A row of ruled cells' labels and the rows of their values below (docs/extraction.md, step 5): per cell,
-    its label's words, then the words of each row below between its label's x and the next label's."""
-    cells: list[list[Row]]
-    edges: list[float]  # each cell's right edge: where the next cell's label starts; the text's margin for the last
 
 
 class PageReader:
@@ -264,7 +233,7 @@ class PageReader:
         i = 0
         while i < len(rows):
             row = rows[i]
-            if (cells := self._cell_block(rows, i, right)) is not None:
+            if (cells := cell_block(self.schema, rows, i, right)) is not None:
                 block, i = cells
                 items.append(block)
                 continue
@@ -303,102 +272,6 @@ class PageReader:
         return [Segment(part, sec, edge if edge is not None else edges[col[1]] if k + 1 < len(parts) else right,
                         col, n)
                 for n, parts in enumerate(laid) for k, (part, sec, edge, col) in enumerate(parts)]
-
-    def _cell_labels(self, row: Row) -> list[list[Tok]] | None:
-        """A row of two or more ruled cells' labels, no value beside them: the row cut at its wide blanks, every run
-        label words alone (no digit, no colon before its last word), each read as a label."""
-        if row.heading or len(row.toks) < 2:
-            return None
-        runs = cut_at_gaps(row.toks, max(row.height, 1))
-        if len(runs) < 2:
-            return None
-        for run in runs:
-            words = [t for t in run if not t.leader]
-            if not words or len(words) > CELL_LABEL_WORDS or any(c.isdigit() for t in words for c in t.text) \
-                    or any(t.colon for t in words[:-1]):
-                return None
-        if any(a[-1].colon and not b[-1].colon for a, b in zip(runs, runs[1:])):
-            return None  # a printed colon and words after it that end with none: a label and its value
-        runs = [_bordered(run) for run in runs]
-        if any(self._value_beside(a, b) for a, b in zip(runs, runs[1:])):
-            return None  # a label and its value on one row ("Thời đại   Nửa đầu thế kỷ XV"): a table's row
-        read = [self._label_alone(run, listed=True) for run in runs]
-        known = sum(r == "field" for r in read)
-        # (most of them name a field: a label/value grid's value, read as words ending at a border, lists as a
-        # label nobody expected, so one label beside such words is a grid's row, not two cells')
-        return runs if all(read) and 2 * known > len(runs) else None
-
-    def _value_beside(self, label: list[Tok], words: list[Tok]) -> bool:
-        """The words are a value of the field the label names, by their shape: a date, a number, a code, a
-        closed list's word, a measure or a century for such a field, a person's name for a name, a place
-        for a place, words of its vocabulary for a text field that has one (other text has no shape of its own:
-        never said)."""
-        found = [m for m in find_labels(label, self.schema, None) if m.spec is not UNMAPPED]
-        if not found:
-            return False
-        spec, text = found[0].spec, _text(words).rstrip(":")
-        if spec.kind == "name":
-            return looks_like_name(text)
-        if spec.kind == "text":
-            return bool(spec.vocabulary) and _in_vocabulary(text, spec)  # a closed list's words ("Khai quật")
-        if spec.kind == "place":
-            return value_kind(text) == "place"
-        n = normalise(spec.kind, text, spec.values)
-        return n.ok and n.quality >= 1
-
-    def _label_alone(self, toks: list[Tok], listed: bool = False) -> str | None:
-        """Words that are a label with nothing after it, no digit: "field" when a label read in them names a
-        field, with at most a few words before or after it (the rest of a wording the type lacks: "Zzz dân tộc"),
-        or after it any number written as the label goes on ("Nguyên quán gốc cựu chiến binh");
-        with ``listed``, "listed" for well-read words that name no field but read as a label (an unmapped one)."""
-        words = [t for t in toks if not t.leader]
-        if not words or any(c.isdigit() for t in words for c in t.text):
-            return None
-        found = find_labels(toks, self.schema, None)
-        if not found or sum(not t.leader for t in toks[:found[0].start]) > CELL_OTHER_WORDS:
-            return None
-        after = [t for t in toks[max(m.end for m in found):] if not t.leader]
-        if len(after) > CELL_OTHER_WORDS and not _goes_on_as_label(after, toks[found[0].start]):
-            return None
-        if any(m.spec is not UNMAPPED and not m.label.role_only for m in found):
-            return "field"  # (a person's word alone, "Ba", is as often a value: a relation)
-        return "listed" if listed else None
-
-    def _cell_block(self, rows: list[Row], i: int, right: float) -> tuple[CellBlock, int] | None:
-        """Ruled cells with a small label in each one's top-left corner and the value written below it inside
-        the cell, two or more cells on a row: the row of labels at ``i``, then each row below, close under the
-        one above, whose words start under a label (each cell's first word between a little left of its
-        label and a few line heights right of it), until a row of labels. A value's words are its cell's by
-        where they start; the block and the row after it."""
-        runs = self._cell_labels(rows[i])
-        if runs is None:
-            return None
-        h = max(rows[i].height, 1)
-        starts = [next(t for t in run if not t.leader).bbox[0] for run in runs]
-        cells = [[Row(list(run), rows[i].page)] for run in runs]
-        j, prev, reach = i + 1, rows[i], EMPTY_LABEL_REACH
-        while j < len(rows) and j - i <= CELL_VALUE_ROWS:
-            r = rows[j]
-            # (measured in the row above's own height: a cell's label is often smaller than its value)
-            if r.heading or not r.toks or r.bbox[1] - prev.bbox[3] > reach * max(prev.height, h) \
-                    or any(t.colon for t in r.toks[:-1]) or self._cell_labels(r) is not None:
-                break
-            parts: dict[int, list[Tok]] = {}
-            for t in r.toks:
-                parts.setdefault(cell_of_x(t.bbox[0], starts, CELL_SLACK * h), []).append(t)
-            if any(self._label_alone(toks) and not self._value_beside(runs[k], toks) for k, toks in parts.items()):
-                break  # a label of its own (the next row of cells, or a label and its value), unless its words
-                # are a value of the field its cell's label names ("Khai quật" under a way of acquisition)
-            if any(not (starts[k] - CELL_SLACK * h <= toks[0].bbox[0] <= starts[k] + CELL_INDENT * h)
-                   for k, toks in parts.items()):
-                break  # words that start under no label: the next row of the form
-            for k, toks in parts.items():
-                cells[k].append(Row(toks, r.page))
-            prev, j, reach = r, j + 1, 1.6
-        if j == i + 1:
-            return None
-        edges = [x - CELL_SLACK * h for x in starts[1:]] + [right]
-        return CellBlock(cells, edges), j
 
     def _ends_columns(self, row: Row, left_sec: str, right_sec: str) -> bool:
         """A row labelled with a field of neither column ("Nơi đăng ký") ends a two-column block; rows
@@ -586,7 +459,7 @@ class PageReader:
             for i in range(1, len(rest)):
                 for f, lb in followers:
                     n = len(lb.text.split())
-                    if i + n < len(rest) and fold(_text(rest[i:i + n])) == fold(lb.text):
+                    if i + n < len(rest) and fold(text_of(rest[i:i + n])) == fold(lb.text):
                         found = (i, n, f, lb)
                         break
                 if found:
@@ -607,10 +480,10 @@ class PageReader:
         toks = [t for t in toks if not t.leader]
         k = value_start(toks) if toks and toks[0].text[:1].islower() else None
         if k is not None and k <= 2:  # label words the label ran on into ("Xx. | yyy thị trấn …"): the label's
-            label, toks = clean_spaces(f"{label} {_text(toks[:k])}"), toks[k:]
-        if toks and len(label_toks) > 1 and fold(_text([label_toks[-1], toks[0]])) in _UNIT_FOLDS:
-            label, toks = _text(label_toks[:-1]), [label_toks[-1], *toks]  # "Xx Đại | đội 2, …": the unit's name
-        value = _text(toks)
+            label, toks = clean_spaces(f"{label} {text_of(toks[:k])}"), toks[k:]
+        if toks and len(label_toks) > 1 and fold(text_of([label_toks[-1], toks[0]])) in _UNIT_FOLDS:
+            label, toks = text_of(label_toks[:-1]), [label_toks[-1], *toks]  # "Xx Đại | đội 2, …": the unit's name
+        value = text_of(toks)
         if value:
             draft.pending.append(PendingPair(label, list(toks), value, section, len(draft.fields), self.page, listed))
 
@@ -625,7 +498,7 @@ class PageReader:
             if more := self._unit_rest(value, segs, si, used):  # "… thành phố Đồng" / "Hới, tỉnh …": as a labelled
                 used.add(self._below(segs, si))  # value, a place cut mid-name goes on below
                 value = value + more
-            self._pend(draft, _text(toks[:k]), value, section, None)
+            self._pend(draft, text_of(toks[:k]), value, section, None)
             return
         if not label_words_only(toks):
             return
@@ -634,7 +507,7 @@ class PageReader:
         if nxt is None or not segs[nxt][0].toks or not ended and value_start(segs[nxt][0].toks) is not None:
             return
         used.add(nxt)
-        self._pend(draft, _text(toks), segs[nxt][0].toks, section, None)
+        self._pend(draft, text_of(toks), segs[nxt][0].toks, section, None)
 
     def _place_pending(self, draft: Draft) -> None:
         """The pairs of the record no label rule placed, given fields by the record-wide decoding: what each
@@ -856,7 +729,7 @@ class PageReader:
         if j is None or j in used:
             return None
         if segs[si].column[0] == "cells":
-            return j  # the rows of a cell below its label are its value's (PageReader._cell_block ended them)
+            return j  # the rows of a cell below its label are its value's (cells.cell_block ended them)
         seg, forced = segs[si].row, segs[si].forced
         nseg, nforced = segs[j].row, segs[j].forced
         h = max(seg.height, 10)
@@ -962,7 +835,7 @@ class PageReader:
         words = [t for t in nseg.toks if not t.leader]
         if not words or any(t.colon for t in words):
             return []
-        n = completes_unit(_text(toks), [t.text for t in words])
+        n = completes_unit(text_of(toks), [t.text for t in words])
         if n == 0 or n < len(words) and (find_labels(words[n:], self.schema, forced) or _opens_with_label(words[n:])):
             return []  # (the words after the name's rest, if any, are more of the value: no label among them)
         return _value_toks(words, "place") or words  # (a speck after the rest is no part of the place: "Hóa ˆ")

@@ -1,6 +1,6 @@
 """Ruled cells with a small label in each one's corner and the value written below it, two or three cells on a
 row; a value under its label that wraps; a ruled label/value table that is no row of cells
-(schemas/layout.py cut_at_gaps, cell_of_x; schemas/reader.py PageReader._cell_block)."""
+(schemas/layout.py cut_at_gaps, cell_of_x; schemas/cells.py cell_block)."""
 
 from synth import page
 
