@@ -22,6 +22,8 @@ from sohoa.text import fold, nfc
 LEVEL_WORDS = ("thành phố", "thị trấn", "thị xã", "phường", "quận", "huyện", "tỉnh", "xã", "thôn", "xóm", "ấp",
                "bản", "khu phố", "tổ dân phố", "làng", "buôn", "phum", "sóc")
 _LEVEL_FOLDS = tuple(fold(w) for w in LEVEL_WORDS)
+# the parts of an address written with a number after their level word ("xóm 10", "đội 5")
+NUMBERED_LEVELS = ("xóm", "thôn", "ấp", "tổ", "đội", "khu")
 
 
 def _data_dir() -> Path | None:
@@ -111,10 +113,13 @@ def hierarchy() -> dict[str, dict[str, frozenset[str]]]:
         bucket.update(nfc(w["wardShort"]).lower() for w in wards.values() if isinstance(w.get("wardShort"), str))
     return {p: {d: frozenset(c) for d, c in ds.items()} for p, ds in out.items()}
 
-# the level words that a province's or a district's name follows, and the units they may name
-_UNIT_LEVELS = {"tinh": ("province",), "huyen": ("district",), "quan": ("district",), "thi xa": ("district",),
-                "thanh pho": ("province", "district")}
-_CUT_UNIT = re.compile(r"\b(tinh|huyen|quan|thi xa|thanh pho)\s+([a-z ]+?)[ .,;:]*$")
+# the level words an administrative unit's name follows, as written, and the levels of the units they may name
+UNIT_LEVELS = {"tỉnh": ("province",), "huyện": ("district",), "quận": ("district",), "thị xã": ("district",),
+               "thành phố": ("province", "district"), "thị trấn": ("commune",), "phường": ("commune",),
+               "xã": ("commune",)}
+# … folded, those a province's or a district's name follows
+_UNIT_LEVELS = {fold(w): levels for w, levels in UNIT_LEVELS.items() if levels != ("commune",)}
+_CUT_UNIT = re.compile(r"\b(" + "|".join(_UNIT_LEVELS) + r")\s+([a-z ]+?)[ .,;:]*$")
 # compared as written: "Tĩnh" ending "tỉnh Hà Tĩnh" is a name, not the level word "tỉnh"
 _BARE_LEVEL = re.compile(r"(?:^|[ ,])(tỉnh|huyện|quận|thị xã|thành phố)[ .,;:]*$")
 

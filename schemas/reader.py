@@ -18,7 +18,7 @@ from .matching import UNMAPPED, Match, bent_marker, find_labels, find_marker
 from .normalize import UNIT_WORDS, normalise
 from .table import column_of, crosses, drop_doubles, join_code, merge_bands, same_band, too_narrow
 from .table_columns import table_columns
-from .gazetteer import LEVEL_WORDS, completes_unit
+from .gazetteer import LEVEL_WORDS, NUMBERED_LEVELS, completes_unit
 from .repair import bent_numbered_level
 from .vocab import vocabulary
 
@@ -81,7 +81,7 @@ def _split_measure(toks: list[Tok], unread: list[FieldSpec], own: FieldSpec | No
 # (compared as written: "quán" is no "quận"; a word typed without marks is compared without them)
 _PLACE_STARTS = frozenset(w.split()[0] for w in LEVEL_WORDS)
 # ("số" is left out: before digits it ends a label far more often — "Quyển số 06" — than it starts an address)
-_NUMBERED_STARTS = frozenset({"đội", "tổ", "khu", "ấp", "xóm", "thôn"})
+_NUMBERED_STARTS = frozenset(NUMBERED_LEVELS)
 
 
 def _is_word_of(word: str, words: frozenset[str]) -> bool:

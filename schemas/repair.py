@@ -33,7 +33,7 @@ from rapidfuzz.distance import Levenshtein
 
 from sohoa.text import fold, nfc
 
-from .gazetteer import hierarchy
+from .gazetteer import NUMBERED_LEVELS, hierarchy
 
 REPAIR_FACTOR = 0.8  # confidence kept by a value repaired with another candidate close behind
 
@@ -316,7 +316,6 @@ def dots_in_parts(text: str) -> Repaired:
 
 # --- level words through OCR noise ---------------------------------------------------------------------
 
-_NUMBERED_LEVELS = ("xóm", "thôn", "ấp", "tổ", "đội", "khu")  # units an address numbers ("xóm 10", "đội 5")
 _NUMBER_PART = re.compile(r"\d{1,3}[a-zA-Z]?[,;.]?$")
 
 
@@ -356,8 +355,8 @@ def bent_numbered_level(word: str, nxt: str) -> bool:
     (``đời`` is no ``đội``) where no address is known to begin."""
     core = word.rstrip(",.;:")
     return len(core) >= 3 and core == word and bool(_NUMBER_PART.match(nxt)) \
-        and core not in _NUMBERED_LEVELS and fold(core) not in {fold(w) for w in _NUMBERED_LEVELS} \
-        and _bent_level(core, _NUMBERED_LEVELS, True) is not None
+        and core not in NUMBERED_LEVELS and fold(core) not in {fold(w) for w in NUMBERED_LEVELS} \
+        and _bent_level(core, NUMBERED_LEVELS, True) is not None
 
 
 def bent_level_words(text: str) -> Repaired:
@@ -399,7 +398,7 @@ def bent_level_words(text: str) -> Repaired:
         if nxt[:1].isupper() and not core.endswith(tuple(",;:")) and w == core:
             level = _bent_level(core, singles, False)
         elif _NUMBER_PART.match(nxt) and w == core:
-            level = _bent_level(core, _NUMBERED_LEVELS, len(core) >= 3)
+            level = _bent_level(core, NUMBERED_LEVELS, len(core) >= 3)
         else:
             level = None
         if level is not None and level != core:

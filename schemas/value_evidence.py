@@ -29,10 +29,12 @@ from functools import lru_cache
 
 from sohoa.text import fold, nfc
 
+from .confidence import CLOSED_KINDS, shape_vouches
+from .gazetteer import UNIT_LEVELS
+
 AGREES = "agrees"
 DISAGREES = "disagrees"
 UNVOUCHED = "unvouched"  # a kind the lists could vouch for, whose value they do not
-CLOSED_KINDS = frozenset({"sex", "ethnicity", "enum"})
 # the least score of a field whose label was read word for word and whose whole value the lists vouch for:
 # Tesseract's word confidence on names and places in clean print is 0.93-0.96, and its doubt about a word the
 # lists know is about the ink, not about what was read (chosen on the seen and dev splits: 0.96 let more wrong
@@ -47,9 +49,7 @@ DISAGREE_NOTE = {"place": "a unit it names is none of its level in the gazetteer
                  "name": "a full name of one word: the given name may be lost"}
 
 # level words as written and the gazetteer levels whose names may follow them, longest first ("thị xã" before "xã")
-_LEVELS = (("thị trấn", ("commune",)), ("thị xã", ("district",)), ("thành phố", ("province", "district")),
-           ("phường", ("commune",)), ("huyện", ("district",)), ("quận", ("district",)), ("tỉnh", ("province",)),
-           ("xã", ("commune",)))
+_LEVELS = tuple(sorted(UNIT_LEVELS.items(), key=lambda item: -len(item[0])))
 # where a part names its unit: at its start, or after the words of a people's committee ("UBND xã …"); an
 # address writes its level words in lower case ("tính" is no "tỉnh": compared as written, marks and all)
 _UNIT = re.compile(r"^(?:(?:Ủy ban nhân dân|UBND)\s+)?(" + "|".join(w for w, _ in _LEVELS) + r")\s+(\w[\w ]*)$")
@@ -157,8 +157,6 @@ def evidence(kind: str, key: str, value: object, raw: str, quality: float) -> st
     if kind in CLOSED_KINDS:
         return AGREES
     if kind == "number":
-        from .confidence import shape_vouches
-
         return AGREES if shape_vouches(kind, raw, quality) else UNVOUCHED
     if tail == "nationality" and isinstance(value, str):  # the country nearly every record names
         return AGREES if value == "Việt Nam" else UNVOUCHED
