@@ -231,11 +231,9 @@ def summarize(responses: list[dict], queues: dict, now: datetime, broker_error: 
     registers = [h["_source"] for h in responses[2]["hits"]["hits"]]
     open_documents = responses[2]["hits"]["total"]["value"]
     workers = [h["_source"] for h in responses[3]["hits"]["hits"]]
-    backlog = sum((q["waiting"] or 0) + (q["delayed"] or 0) for q in queues.values())
-    in_flight = sum(q["in_progress"] or 0 for q in queues.values())
     pages_left = pages.get("queued", 0) + pages.get("ocr", 0)
     rate = throughput["pages_per_minute_5m"] or throughput["pages_per_minute_60m"]
-    busy = (backlog or in_flight or any(objects.get(s) for s in OPEN_LEDGER)
+    busy = (broker_has_work(queues) or any(objects.get(s) for s in OPEN_LEDGER)
             or any(documents.get(s) for s in OPEN_DOCS))
     # Each warning as a code with its values (the web console words it in the reader's language,
     # api/i18n "notice.*") and as the English sentence the command line prints.
