@@ -684,15 +684,55 @@ def normalize_background(gray: np.ndarray, kernel: int = 0, small: np.ndarray | 
     return cv2.divide(gray, bg, scale=255)
 
 
-def paper_noise(gray: np.ndarray) -> float:
+def paper_noise(gray: np.ndarray, band: int = 0, every: int = 1) -> float:
     """The grain of the paper: the standard deviation of the grey page minus its 3x3 median, over paper
     pixels (light, and at least 3 pixels from anything darker: the edges of strokes and thin rules are no
-    noise). 0 on a clean scan; after background normalisation, as the steps run."""
-    paper = cv2.erode((cv2.blur(gray, (3, 3)) > 190).astype(np.uint8), np.ones((7, 7), np.uint8)) > 0
-    if not paper.any():
+    noise). 0 on a clean scan; after background normalisation, as the steps run.
+
+    ``band``/``every``: measured on bands of ``band`` rows, one in every ``every`` (each with 4 rows more on
+    either side, so the 7x7 test for nearby ink sees what lies beyond the band): the grain is the same all
+    over a scan, and a quarter of the rows cost a quarter of the time (about 6 ms on a 300 dpi page instead of
+    24), which is what every clean page pays for the measure. 0: the whole page."""
+    if band <= 0 or every <= 1 or gray.shape[0] <= band * every:
+        ok, residual = _paper_residual(gray)
+        return float(np.std(residual[ok])) if ok.any() else 0.0
+    total = squares = count = 0.0
+    for y in range(0, gray.shape[0], band * every):
+        top, bottom = max(0, y - 4), min(gray.shape[0], y + band + 4)
+        ok, residual = _paper_residual(gray[top:bottom])
+        inner = slice(y - top, y - top + band)
+        values = residual[inner][ok[inner]].astype(np.float64)
+        total, squares, count = total + values.sum(), squares + (values * values).sum(), count + values.size
+    if not count:
         return 0.0
-    residual = gray.astype(np.int16) - cv2.medianBlur(gray, 3).astype(np.int16)
-    return float(np.std(residual[paper]))
+    mean = total / count
+    return float(np.sqrt(max(squares / count - mean * mean, 0.0)))
+
+
+def _paper_residual(gray: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(paper pixels, the page minus its 3x3 median) for ``paper_noise``."""
+    paper = cv2.erode((cv2.blur(gray, (3, 3)) > 190).astype(np.uint8), np.ones((7, 7), np.uint8)) > 0
+    return paper, gray.astype(np.int16) - cv2.medianBlur(gray, 3).astype(np.int16)
+
+
+def stroke_width(gray: np.ndarray) -> float | None:
+    """The ink's typical stroke width in pixels: twice its area over its edge (ink pixels with a paper pixel
+    beside them, 4-connected). A stroke ``w`` pixels wide and ``L`` long has an area of ``wL`` and an edge of
+    ``2L``, whatever the letter; a 1-pixel line counts its whole area as edge and measures 2. One Otsu mask
+    and one erosion (a few ms on a 300 dpi page); ``None`` on a page without ink. Grain makes ragged edges
+    and specks, so it is measured on a smoothed page (steps.smooth_noisy)."""
+    mask = ink_mask(gray).astype(np.uint8)
+    area = int(cv2.countNonZero(mask))
+    if not area:
+        return None
+    inner = int(cv2.countNonZero(cv2.erode(mask, cv2.getStructuringElement(cv2.MORPH_CROSS, (3, 3)))))
+    return 2.0 * area / max(area - inner, 1)
+
+
+def soften(gray: np.ndarray, sigma: float = 0.7) -> np.ndarray:
+    """A light Gaussian blur: the grain's amplitude falls by about half while a thin stroke keeps its ink (spread
+    over a pixel more), where a median would remove the stroke with the grain."""
+    return cv2.GaussianBlur(gray, (0, 0), sigma)
 
 
 def denoise(gray: np.ndarray, method: str = "median", height: float | None = None) -> np.ndarray:

@@ -47,6 +47,10 @@ CLEAR_UPRIGHT = 3.0
 # pays even on slightly uneven paper: forms varying by 2 levels lost fields to OCR when it was skipped there
 # (scripts/bench_extract.py, docs/benchmarks.md).
 EVEN_PAPER = 1.0
+# The paper's grain is measured on bands of this many rows, one in every GRAIN_EVERY (pp.paper_noise): within 0.3
+# grey levels of the whole page's figure on the synthetic scans, at a quarter of the cost.
+GRAIN_BAND = 64
+GRAIN_EVERY = 4
 
 
 class StepError(ValueError):
@@ -159,12 +163,22 @@ class DeskewOptions:
 @dataclass(frozen=True)
 class SmoothOptions:
     # Grey-level noise of the paper (pp.paper_noise) from which a page is smoothed, measured where the step
-    # runs (after the deskew's interpolation, which softens it): on the synthetic scans of scripts/bench_ocr.py
-    # clean 0, level 1 about 2.1, level 2 3.4-3.9, level 3 5.2-6.5
+    # runs: after the deskew's interpolation (which softens it), before any enlargement (which spreads each
+    # grain over several pixels, where a 3x3 median no longer takes it out and the measure no longer sees it).
+    # On the synthetic scans of scripts/bench_ocr.py clean 0, level 1 about 2.1, level 2 3.4-3.9, level 3
+    # 5.2-6.5; on the forms of scripts/bench_extract.py level 1 about 1.8, levels 2-3 6-13.
     min_noise: float = 4.5
+    # Stroke width (pixels, pp.stroke_width) of the median's copy under which the median is taken to eat the
+    # strokes rather than the grain: a 3x3 median wipes out a line 1 pixel wide and thins one of 2 to nothing
+    # where it bends, while the strokes of print it leaves measure 2.4 and more on the smoothed pages of the
+    # synthetic scans and of the forms (200 dpi monospaced print the least). Such a page is softened instead
+    # (pp.soften), which keeps a thin stroke's ink.
+    thin_stroke: float = 2.0
 
     def check(self) -> str | None:
-        return None if self.min_noise >= 0 else "min_noise: must be 0 or more"
+        if self.min_noise < 0:
+            return "min_noise: must be 0 or more"
+        return None if self.thin_stroke >= 0 else "thin_stroke: must be 0 or more"
 
 
 @dataclass(frozen=True)
@@ -317,6 +331,8 @@ def deskew(page: Page, opts: DeskewOptions) -> None:
 @step("text_height", always=True)
 def measure_text_height(page: Page, _opts: NoOptions) -> None:
     page.height = pp.text_height(page.image, page.look() if page.context.look else None)
+    # Rows of letter-sized ink: a page that has them and reads no word is not blank (pipeline.quality_flags).
+    page.info["text_height"] = round(page.height, 1) if page.height else None
 
 
 @step("orient", OrientOptions)
@@ -360,6 +376,31 @@ def guess_dpi(page: Page, _opts: NoOptions) -> None:
         page.info["dpi"] = pp.estimate_dpi(page.image, height=page.height)
 
 
+# The smooth step runs before the page is enlarged: see SmoothOptions and docs/ocr.md.
+@step("smooth", SmoothOptions)
+def smooth_noisy(page: Page, opts: SmoothOptions) -> None:
+    """Grainy pages only: a 3x3 median takes out the grain Tesseract reads as marks and specks (and for which
+    its layout analysis can take a whole page of faint print for a picture and read nothing). The page's own
+    noise decides, measured on a quarter of its rows (a few ms: what a clean page pays); then the strokes'
+    width on the median's copy decides how: a median where the strokes come out of it whole, a softening
+    (pp.soften) where they come out thinner than ``thin_stroke``. It runs once the page is upright and
+    straight (a median before the turn and the deskew's interpolation spoilt 200 dpi registers, docs/ocr.md)
+    and before it is enlarged, while a grain is still a pixel or two."""
+    noise = pp.paper_noise(page.image, band=GRAIN_BAND, every=GRAIN_EVERY)
+    page.info["noise"] = round(noise, 2)
+    if noise < opts.min_noise:
+        return
+    smoothed = pp.denoise(page.image, "median")
+    width = pp.stroke_width(smoothed)
+    page.info["stroke_width"] = round(width, 2) if width is not None else None
+    if width is not None and width < opts.thin_stroke:
+        page.image = pp.soften(page.image)
+        page.info["smoothed"] = "soften"
+    else:
+        page.image = smoothed
+        page.info["smoothed"] = "median"
+
+
 @step("scale", ScaleOptions)
 def scale(page: Page, opts: ScaleOptions) -> None:
     gray = page.image
@@ -379,19 +420,6 @@ def scale(page: Page, opts: ScaleOptions) -> None:
 def remove_lines(page: Page, opts: LinesOptions) -> None:
     page.image = pp.remove_lines(page.image, height=page.height, vertical=opts.vertical,
                                  horizontal=opts.horizontal, precheck=page.context.prechecks)
-
-
-@step("smooth", SmoothOptions)
-def smooth_noisy(page: Page, opts: SmoothOptions) -> None:
-    """Heavily noisy pages only: a 3x3 median takes out the grain Tesseract reads as marks and specks. On
-    pages with little noise it costs more than it saves (it thins 200 dpi strokes), so the page's own noise
-    decides; the measure costs 10-80 ms a page. It runs once the page is upright, straight and scaled: a
-    median before the turn and the deskew's interpolation spoilt 200 dpi registers (docs/ocr.md)."""
-    noise = pp.paper_noise(page.image)
-    page.info["noise"] = round(noise, 2)
-    if noise >= opts.min_noise:
-        page.image = pp.denoise(page.image, "median")
-        page.info["smoothed"] = True
 
 
 @step("denoise", DenoiseOptions)
