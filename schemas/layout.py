@@ -127,8 +127,9 @@ def build_rows(page: PageText) -> list[Row]:
             band = _text_band(ln.words)
             for k, word in enumerate(ln.words):
                 if band is not None and _off_line(word, band):
+                    added = 0  # dropped: the next word is no second reading of a kept one
                     continue
-                if k and _read_twice(ln.words[k - 1], word):
+                if k and added and _read_twice(ln.words[k - 1], word):
                     if added == 1 and word.confidence > toks[-1].confidence:
                         # the second look read the same ink better ("bính" / "binh", "tinh" / "tỉnh")
                         toks[-1] = Tok(word.text, label_key(word.text), word.confidence, word.bbox, page.page,
