@@ -117,9 +117,9 @@ def _pipeline(steps: tuple[str, ...], binarize: str, denoise: str, osd_confidenc
 def quality_flags(page: PageText, options: OcrOptions, letters: bool = False) -> list[str]:
     """Flags that send a page to review instead of passing it off as good text.
 
-    ``blank``: no words, and no rows of letter-sized ink either (``letters``: the text height step found
-    them). ``unread``: no words although the page holds letter-sized ink: print the engine could not read
-    (heavy grain, faded strokes), not an empty page. ``low_confidence``: mean word confidence under
+    ``blank``: no words, and no letter-sized ink either (``letters``: ``pp.holds_letters`` on the page that
+    was read). ``unread``: no words although the page holds letters: print the engine could not read (heavy
+    grain, faded strokes), not an empty page. ``low_confidence``: mean word confidence under
     ``options.low_confidence``. ``likely_handwritten``: many words and most of
     them very unsure -- Tesseract reads print, so handwriting, drawings and
     noise look like this. ``rotated``: the page was turned before reading
@@ -271,6 +271,9 @@ def read_prepared(pages: Sequence[PreparedPage], options: OcrOptions) -> dict[in
             x0, y0, _x1, _y1 = p.box or (0, 0, 0, 0)
             _place(outcome, x0, y0, p.gray.shape[1], p.gray.shape[0])
             results[p.page] = outcome
+    for p in to_read:  # the blank test: only a page that read no word pays for it
+        if p.page in results and not results[p.page].words:
+            p.info["letters"] = pp.holds_letters(p.gray)
     _read_unread_again(engine, [p for p in to_read if p.page in results], results, options)
     read_lines = getattr(engine, "read_lines", None)
     if options.recover and results and read_lines is not None:  # a second look at short lone lines lost
@@ -334,13 +337,13 @@ def _recognize_each(engine: OcrEngine, inputs: list[PageInput]) -> list[PageText
 
 def _read_unread_again(engine: OcrEngine, pages: list[PreparedPage], results: dict[int, PageText],
                        options: OcrOptions) -> None:
-    """A page the engine read no word of although it holds rows of letter-sized ink is read once more, smoothed
+    """A page the engine read no word of although it holds letters (``pp.holds_letters``) is read once more, smoothed
     (a 3x3 median, ``pp.denoise``) when preprocessing left its grain: Tesseract's layout analysis can take a
     whole grainy page for a picture and return nothing, while the same page without its grain reads (a
     level-3 page of faint monospaced print: nothing, then every line). The second reading is kept when it
     finds words; a page that still reads nothing is flagged ``unread``, not ``blank`` (``quality_flags``)."""
     for p in pages:
-        if results[p.page].words or not p.info.get("text_height") or p.info.get("smoothed"):
+        if results[p.page].words or not p.info.get("letters") or p.info.get("smoothed"):
             continue
         smoothed = replace(p, gray=pp.denoise(p.gray, "median"))
         try:
@@ -410,7 +413,7 @@ def _finish(prepared: PreparedPage, result: PageText, options: OcrOptions) -> Pa
     result.skipped = info.get("skipped", {})
     # The page's preprocessing and its share of the runs that read it (the engine's, the second look's).
     result.seconds = round(prepared.prep_seconds + result.seconds, 3)
-    result.flags = quality_flags(result, options, letters=bool(info.get("text_height")))
+    result.flags = quality_flags(result, options, letters=bool(info.get("letters")))
     return result
 
 

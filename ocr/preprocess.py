@@ -729,6 +729,23 @@ def stroke_width(gray: np.ndarray) -> float | None:
     return 2.0 * area / max(area - inner, 1)
 
 
+def holds_letters(gray: np.ndarray) -> bool:
+    """Whether the page holds letter-sized ink well darker than its paper's grain: what tells a page of print
+    the engine read nothing of from an empty page, grainy or not. Ink here is what lies below the page's
+    median grey by six times its spread (the median absolute deviation, as a standard deviation: the paper's
+    grain, since ink covers a few per cent of a page at most) and by at least 40 grey levels, which grain
+    reaches once in millions of pixels and print, faded as it may be, does; letters are its components of a
+    letter's size and shape, at least 20 of them (the text height's test, ``_component_height``). Otsu's
+    threshold, which the text height uses, sits in the middle of the grain on a page of grain alone."""
+    if gray.size == 0:
+        return False
+    paper = grey_median(gray)
+    spread = 1.4826 * grey_median(cv2.absdiff(gray, np.full_like(gray, int(round(paper)))))
+    mask = (gray < paper - max(40.0, 6.0 * spread)).astype(np.uint8)
+    _n, _labels, stats, _centres = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    return _component_height(stats, gray.shape[0]) is not None
+
+
 def soften(gray: np.ndarray, sigma: float = 0.7) -> np.ndarray:
     """A light Gaussian blur: the grain's amplitude falls by about half while a thin stroke keeps its ink (spread
     over a pixel more), where a median would remove the stroke with the grain."""

@@ -331,8 +331,6 @@ def deskew(page: Page, opts: DeskewOptions) -> None:
 @step("text_height", always=True)
 def measure_text_height(page: Page, _opts: NoOptions) -> None:
     page.height = pp.text_height(page.image, page.look() if page.context.look else None)
-    # Rows of letter-sized ink: a page that has them and reads no word is not blank (pipeline.quality_flags).
-    page.info["text_height"] = round(page.height, 1) if page.height else None
 
 
 @step("orient", OrientOptions)
