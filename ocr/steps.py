@@ -168,17 +168,16 @@ class SmoothOptions:
     # On the synthetic scans of scripts/bench_ocr.py clean 0, level 1 about 2.1, level 2 3.4-3.9, level 3
     # 5.2-6.5; on the forms of scripts/bench_extract.py level 1 about 1.8, levels 2-3 6-13.
     min_noise: float = 4.5
-    # Stroke width (pixels, pp.stroke_width) of the median's copy under which the median is taken to eat the
-    # strokes rather than the grain: a 3x3 median wipes out a line 1 pixel wide and thins one of 2 to nothing
-    # where it bends, while the strokes of print it leaves measure 2.4 and more on the smoothed pages of the
-    # synthetic scans and of the forms (200 dpi monospaced print the least). Such a page is softened instead
-    # (pp.soften), which keeps a thin stroke's ink.
-    thin_stroke: float = 2.0
+    # Share of the strokes' ink the median must keep (pp.strokes_kept) to be used: a 3x3 median wipes out a
+    # stroke narrower than half its window with the grain. Under it the page is softened instead (pp.soften), which
+    # halves the grain and keeps a thin stroke's ink. Half: lines 1 pixel wide keep 0.17, 2 pixels and more
+    # 0.998, the print of the benchmarks' grainy pages 0.65-0.97.
+    min_kept: float = 0.5
 
     def check(self) -> str | None:
         if self.min_noise < 0:
             return "min_noise: must be 0 or more"
-        return None if self.thin_stroke >= 0 else "thin_stroke: must be 0 or more"
+        return None if 0 <= self.min_kept <= 1 else "min_kept: must be between 0 and 1"
 
 
 @dataclass(frozen=True)
@@ -380,18 +379,18 @@ def smooth_noisy(page: Page, opts: SmoothOptions) -> None:
     """Grainy pages only: a 3x3 median takes out the grain Tesseract reads as marks and specks (and for which
     its layout analysis can take a whole page of faint print for a picture and read nothing). The page's own
     noise decides, measured on a quarter of its rows (a few ms: what a clean page pays); then the strokes'
-    width on the median's copy decides how: a median where the strokes come out of it whole, a softening
-    (pp.soften) where they come out thinner than ``thin_stroke``. It runs once the page is upright and
-    straight (a median before the turn and the deskew's interpolation spoilt 200 dpi registers, docs/ocr.md)
-    and before it is enlarged, while a grain is still a pixel or two."""
+    width decides how, measured as the share of their ink the median keeps (pp.strokes_kept): a median where
+    the strokes come through it, a softening (pp.soften) where they are too thin to (under ``min_kept``). It
+    runs once the page is upright and straight (a median before the turn and the deskew's interpolation
+    spoilt 200 dpi registers, docs/ocr.md) and before it is enlarged, while a grain is still a pixel or two."""
     noise = pp.paper_noise(page.image, band=GRAIN_BAND, every=GRAIN_EVERY)
     page.info["noise"] = round(noise, 2)
     if noise < opts.min_noise:
         return
     smoothed = pp.denoise(page.image, "median")
-    width = pp.stroke_width(smoothed)
-    page.info["stroke_width"] = round(width, 2) if width is not None else None
-    if width is not None and width < opts.thin_stroke:
+    kept = pp.strokes_kept(page.image, smoothed)
+    page.info["strokes_kept"] = round(kept, 3) if kept is not None else None
+    if kept is not None and kept < opts.min_kept:
         page.image = pp.soften(page.image)
         page.info["smoothed"] = "soften"
     else:
