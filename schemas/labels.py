@@ -178,8 +178,9 @@ def meaning(text: str) -> Meaning:
     while i < len(fixed):
         longest = min(MAX_PHRASE, len(fixed) - i)
         found = next(((n, lex.written.get(tuple(as_written[i:i + n])) or lex.phrases[tuple(fixed[i:i + n])])
-                      for n in range(longest, 0, -1) if tuple(fixed[i:i + n]) in lex.phrases
-                      or tuple(as_written[i:i + n]) in lex.written), None)
+                      for n in range(longest, 0, -1) if tuple(as_written[i:i + n]) in lex.written
+                      or tuple(fixed[i:i + n]) in lex.phrases
+                      and not (n == 1 and _other_marks(as_written, raw, fixed, i))), None)
         if found is None:  # no phrase reads exactly: one a letter off ("quá cế")
             found = next(((n, t) for n in range(longest, 1, -1) if (t := near_phrase(tuple(raw[i:i + n])))), None)
             m.slips += found is not None
@@ -235,6 +236,31 @@ def meaning(text: str) -> Meaning:
             after_object = True  # the person after a relation phrase ending in "của" or "với" is the other party
         prev_tags = tags
     return m
+
+
+def _other_marks(as_written: list[str], raw: list[str], fixed: list[str], i: int) -> bool:
+    """Syllable ``i`` folds onto a one-syllable vocabulary word but, as written, is another word: it carries
+    marks where the word has none ("còn" of "Còn gọi là" is no "con", a child), or it has none where the word
+    has some while the syllables on both sides of it carry theirs ("thay" of "người thay mặt" is no "thầy", a
+    father: marks were read around it, so none were lost on it). A single syllable folded alike is weak
+    evidence, many words sharing one; a label typed or read without marks ("Ten tuoi", "đăng ky") still folds,
+    and a mark read as another mark (a tone slip: "mẻ" for "mẹ") or a syllable one letter off is read as before."""
+    if raw[i] != fixed[i]:
+        return False
+    forms = [form[0] for form in _written_forms((fixed[i],))]
+    if not forms:
+        return False
+    has = [w != r for w, r in zip(as_written, raw)]
+    if has[i]:
+        return not any(form != fixed[i] for form in forms)
+    inside_marked = 0 < i < len(raw) - 1 and has[i - 1] and has[i + 1]
+    return inside_marked and all(form != fixed[i] for form in forms)
+
+
+@lru_cache(maxsize=4096)
+def _written_forms(key: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """The vocabulary's phrases, as written with their marks, that fold to ``key``."""
+    return tuple(w for w in lexicon().written if len(w) == len(key) and tuple(fold(s) for s in w) == key)
 
 
 def _other_word(found: tuple[int, frozenset[str]], written: str, folded: str, lex: Lexicon) -> bool:

@@ -287,3 +287,19 @@ def test_a_syllable_the_vocabulary_knows_with_its_own_marks_is_no_event_folded_a
     assert keys("Số thứ tự trong sổ", "death") == ["registration.number"]
     # the event written with its own marks, or without any, is still read
     assert "death" in meaning("Ngày tử").attrs and "death" in meaning("NGAY TU").attrs
+
+
+def test_a_single_syllable_read_with_other_marks_than_the_vocabulary_word_is_another_word():
+    # marks where the vocabulary's word has none: "còn" (still, also) is no "con" (child)
+    assert "child" not in meaning("Tên còn dùng").roles
+    assert "child" in meaning("Họ tên con").roles and "child" in meaning("HO TEN CON").roles
+    # no marks where the word has some, between syllables that kept theirs: "thay" (instead of) is no "thầy"
+    assert "father" not in meaning("Người thay mặt").roles
+    assert "father" in meaning("Họ tên thầy").roles
+    # marks lost over a run of the label, or at its end, still fold: the label was typed or read without them
+    assert "father" in meaning("Ho ten thay").roles and "father" in meaning("Họ tên thay").roles
+    assert meaning("Ten tuoi người chết").attrs == {"name"}
+    # a phrase of two syllables folded alike is that phrase with a mark lost ("đăng ky")
+    assert keys("Họ và tên người đăng ky khai tử", "death") == ["declarant.full_name"]
+    # a tone read as another tone is an OCR slip, read as before
+    assert "mother" in meaning("Họ tên mẻ").roles
