@@ -81,6 +81,27 @@ def _name_like(words: list[str]) -> bool:
         and fold(core[0]) in _SURNAMES_BY_FOLD
 
 
+def date_then_rest(words: list[str]) -> tuple[int, int, bool] | None:
+    """Where a value made of a full date and then more words splits: ``(date_end, rest_start, by_place_word)``
+    for "22/10/1956 tại Mặt trận …" (the words before ``date_end`` a date that parses whole, ``rest_start``
+    past the joining "tại"/"ở", which ``by_place_word`` says was there) or "1950, xã …" (the date ended by a
+    comma). None when the value is no date followed by words with letters (the rest of a date, "tháng 3 năm
+    1990", or a time after it, is not joined so)."""
+    from .labels import PLACE_AFTER_DATE
+    for k in range(1, len(words)):
+        head = " ".join(words[:k]).rstrip(" ,;-–")
+        parsed = normalise("date", head)
+        if not parsed.ok or parsed.quality < 1 or not any(c.isdigit() for c in head):
+            continue
+        joined = unicodedata.normalize("NFC", words[k]).lower() in PLACE_AFTER_DATE
+        start = k + 1 if joined else k
+        rest = words[start:]
+        if (joined or words[k - 1].endswith((",", ";"))) and rest and any(c.isalpha() for c in rest[0]) \
+                and normalise("date", " ".join(words)).value == parsed.value:  # the rest adds nothing to the date
+            return k, start, joined
+    return None
+
+
 def _relation_like(words: list[str]) -> bool:
     """One to three words naming a person's tie ("Mẹ", "Cháu ngoại", "Anh ruột")."""
     from .labels import meaning

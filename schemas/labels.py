@@ -503,6 +503,33 @@ def _resolve(m: Meaning, schema: Schema, section: str | None) -> Resolution | No
                       _role_unclear(m, top[0], schema, section), not m.attrs)
 
 
+# words that join a date to the place it happened at ("22/10/1956 tại Mặt trận …", "… ở bệnh viện")
+PLACE_AFTER_DATE = frozenset({"tại", "ở"})
+
+
+def joint_field(spec: FieldSpec, label: str, schema: Schema, joined_by_place_word: bool) -> FieldSpec | None:
+    """The other field of a value that holds a date and then a place, read under a label for ``spec`` (a date
+    or a place field): the one field of the other kind, of the same person, that the label names as well
+    ("Ngày và nơi sinh", "Năm sinh, quê quán": a label naming two attributes), else, when "tại"/"ở" joins the
+    two, the same event's field ("Ngày chết: 12/3/1990 tại …" holds the place of death). None when no single
+    field answers."""
+    want = "place" if spec.kind == "date" else "date" if spec.kind == "place" else None
+    own = next((fm for fm in field_meanings(schema) if fm.spec.key == spec.key), None)
+    if want is None or own is None:
+        return None
+    others = [fm for fm in field_meanings(schema) if fm.spec.kind == want and fm.spec.key != spec.key
+              and fm.role == own.role]
+    attrs = meaning(label).attrs
+    # named: all it needs is in the label, and the label asks through it what the field itself does not explain
+    named = {fm.spec.key: fm.spec for fm in others
+             if fm.needs <= attrs and (fm.needs | fm.may & attrs) - own.needs - own.may}
+    if len(named) == 1:
+        return next(iter(named.values()))
+    events = own.needs & EVENTS
+    same_event = {fm.spec.key: fm.spec for fm in others if events and fm.needs & EVENTS == events}
+    return next(iter(same_event.values())) if joined_by_place_word and not named and len(same_event) == 1 else None
+
+
 def role_conflict(text: str, spec: FieldSpec, schema: Schema) -> bool:
     """The label names a person other than the field's ("Họ, chữ đệm, tên người đã mất" is no declarant)."""
     m = meaning(text)

@@ -9,8 +9,9 @@ from typing import NamedTuple
 
 from . import label_model
 from .assign import Pending, assign, looks_like_name
-from .fields import GLUED_SPECKS, Draft, Found, _cut_tail, _name_continuation, _value_toks, label_head, name_and_tail
-from .labels import EVENTS, field_by_value, meaning, persons_share, resolve, value_kind
+from .fields import (GLUED_SPECKS, Draft, Found, _cut_tail, _name_continuation, _value_toks, date_then_rest, label_head,
+                     name_and_tail)
+from .labels import EVENTS, field_by_value, joint_field, meaning, persons_share, resolve, value_kind
 from .cells import CELL_SLACK, CellBlock, cell_block
 from .layout import COLUMN_SLACK, EMPTY_LABEL_REACH, WRAP_MAX_ROWS, Row, Tok, column_starts, split_at_columns, text_of, union
 from .loader import FieldSpec, Label, Schema, label_key
@@ -380,6 +381,7 @@ class PageReader:
                         shared_below[(m.start, m.end)] = toks
                 toks = _label_run_on(toks)
                 toks, followers = self._split_followers(m.spec, toks)
+                toks = self._date_and_place(m, toks, draft)
                 for k, (spec, label, ftoks) in enumerate(followers):  # "… số: 81/QĐ ngày 1/4/1964 của Bộ …"
                     if k + 1 == len(followers) and not nxt:  # the last part may wrap onto the next row
                         ftoks = self._continue(ftoks, spec, segs, si, used, edge, value_x=row_value_x)
@@ -474,6 +476,25 @@ class PageReader:
             else:
                 out.append((cut[0], cut[1], _value_toks(rest[:i], cut[0].kind, cut[0])))
             cut, current, rest = (f, lb), f, rest[i + n:]
+
+    def _date_and_place(self, m: Match, toks: list[Tok], draft: Draft) -> list[Tok]:
+        """A value that holds a date and then a place ("22/10/1956 tại Mặt trận …", "1950, xã …") under a date
+        or a place label: each part goes to its field, the other field being the one the label names as well
+        ("Ngày và nơi sinh", "Năm sinh, quê quán") or, joined by "tại"/"ở", the same event's. The other part is
+        its field's value only while that field is free; otherwise the value is left whole (nothing dropped)."""
+        if m.spec.kind not in ("date", "place") or (cut := date_then_rest([t.text for t in toks])) is None:
+            return toks
+        date_end, rest_start, by_place_word = cut
+        other = joint_field(m.spec, m.label.text, self.schema, by_place_word)
+        if other is None or other.key in draft.fields:
+            return toks
+        dated, placed = toks[:date_end], toks[rest_start:]
+        own, theirs = (dated, placed) if m.spec.kind == "date" else (placed, dated)
+        extra = Found(other, _value_toks(theirs, other.kind, other), m.label, m.score, self.page).finish()
+        if extra.value is None:
+            return toks
+        draft.add(extra)
+        return own
 
     def _pend(self, draft: Draft, label: str, toks: list[Tok], section: str | None, listed: dict | None,
               label_toks: list[Tok] = ()) -> None:

@@ -303,3 +303,40 @@ def test_a_single_syllable_read_with_other_marks_than_the_vocabulary_word_is_ano
     assert keys("Họ và tên người đăng ky khai tử", "death") == ["declarant.full_name"]
     # a tone read as another tone is an OCR slip, read as before
     assert "mother" in meaning("Họ tên mẻ").roles
+
+
+def test_a_value_holding_a_date_then_a_place_splits_by_the_shapes_of_its_parts():
+    from schemas.fields import date_then_rest
+    assert date_then_rest("22/10/1956 tại Mặt trận Tây Nguyên".split()) == (1, 2, True)
+    assert date_then_rest("ngày 5 tháng 3 năm 1990 ở bệnh viện".split()) == (6, 7, True)
+    assert date_then_rest("1950, xã An Bình".split()) == (1, 1, False)
+    # the rest of a date, a time after it, a date alone or a place alone are no such value
+    for value in ("năm 1990, tháng 3, ngày 5", "12/3/1990 lúc 14 giờ", "05/3/1990", "xã An Bình, huyện Thuận Thành"):
+        assert date_then_rest(value.split()) is None, value
+
+
+def test_the_other_field_of_a_date_and_a_place_is_the_one_the_label_names_too_or_the_same_events():
+    from schemas.labels import joint_field
+
+    def other(record_type, key, label, by_place_word):
+        s = SCHEMAS[record_type]
+        spec = joint_field(s.by_key[key], label, s, by_place_word)
+        return spec.key if spec else None
+
+    assert other("birth", "place_of_birth", "Ngày và nơi sinh", False) == "date_of_birth"
+    assert other("birth", "date_of_birth", "Năm sinh, quê quán", False) == "hometown"
+    assert other("martyr", "place_of_death", "Hy sinh ở mặt trận ngày", True) == "date_of_death"
+    assert other("death", "date_of_death", "Ngày chết", True) == "place_of_death"
+    # a label naming one attribute, with no "tại"/"ở" joining the parts, names no other field
+    assert other("death", "date_of_death", "Ngày chết", False) is None
+    assert other("birth", "place_of_birth", "Nơi sinh", False) is None
+
+
+def test_a_label_naming_a_date_and_a_place_gives_each_field_its_part():
+    v = flatten_fields(one(["GIẤY KHAI SINH", "Họ và tên: Lê Văn Tám",
+                            "Ngày và nơi sinh: 05/03/2020, xã An Bình, huyện Thuận Thành, tỉnh Bắc Ninh"]))
+    assert v["date_of_birth"] == "2020-03-05"
+    assert v["place_of_birth"] == "xã An Bình, huyện Thuận Thành, tỉnh Bắc Ninh"
+    v = flatten_fields(one(["TRÍCH LỤC KHAI TỬ", "Họ và tên: Lê Văn Tám",
+                            "Ngày chết: 05/03/2020 tại Bệnh viện đa khoa tỉnh Bắc Ninh"]))
+    assert v["date_of_death"] == "2020-03-05" and v["place_of_death"] == "Bệnh viện đa khoa tỉnh Bắc Ninh"
