@@ -272,6 +272,25 @@ def only_label_words(spec: FieldSpec, words: list[str]) -> bool:
                                      or fold(" ".join(words)) == " ".join(words).lower()))
 
 
+def reads_as_label(spec: FieldSpec, words: list[str]) -> bool:
+    """The value is another label, not a value: words that name what a form asks, with none of the look of this
+    field's value. A number with no digit whose words are all the vocabulary's and name an attribute or a person
+    ("Sổ đăng ký số", "Họ và tên người làm thủ tục"); a person's name that does not open with a family name and
+    names an attribute a name never says, its label words outnumbering the others ("Năm Sinh … Sắc Tộc Phụ
+    Thân" read in a header's capitals). The field stays missing, and the words are listed as a label."""
+    from .labels import meaning
+    if not words or any(c.isdigit() for w in words for c in w):
+        return False
+    m = meaning(" ".join(_bare(w) for w in words))
+    if spec.kind in ("number", "id"):
+        return not m.unknown and bool(m.attrs or m.roles) and all(_bare(w) and is_label_word(_bare(w)) for w in words)
+    if spec.kind != "name" or spec.key.rsplit(".", 1)[-1] == "alias" or len(words) < 4:
+        return False
+    asks = m.attrs - {"name", "alias"}
+    known = sum(1 for w in words if _bare(w) and is_label_word(_bare(w)))
+    return bool(asks) and _bare(words[0]).title() not in SURNAMES and known > 2 * len(m.unknown)
+
+
 def label_asks_day(label: str) -> bool:
     """The label names a day ("Ngày đăng ký", "Sinh ngày"), not only a year ("Năm sinh")."""
     return "ngay" in fold(label).replace(",", " ").split()
@@ -303,6 +322,7 @@ class Found:
     layout: str = ""  # how its record was cut from the page ("document", a register "entry", a table "row"), likewise
     cut: int = 0  # words of a label cut from the value (``label_head``, ``label_tail``, ``only_label_words``)
     evidence: str = ""  # what the value's content says: "agrees", "disagrees" or "" (schemas/value_evidence.py)
+    label_like: str = ""  # the words read as the value when they were another label (``reads_as_label``)
 
     def finish(self) -> "Found":
         self._cut_label_words()
@@ -440,6 +460,11 @@ class Found:
         if k:
             self.toks = self.toks[:idx[len(words) - k]]
             self.cut = k
+            return
+        if reads_as_label(self.spec, words):  # (no value of the field's look after or before the label's words)
+            self.label_like = clean_spaces(" ".join(words))
+            self.toks = []
+            self.cut = len(words)
 
     def _country_case(self) -> None:
         """A country's name is a proper name: read with its own letters and marks but a capital lost or added

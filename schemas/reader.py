@@ -420,6 +420,10 @@ class PageReader:
                         if f2.value is not None:  # "ngày mười lăm tháng ba" / "năm một nghìn…" on the next row
                             f = f2
                             used.add(nseg)
+                if f.value is None and f.label_like:
+                    # the words after the label were another label's ("Sổ đăng ký số" as a number): listed as a label
+                    # with no value, so a reviewer sees it, rather than read as this field's value
+                    draft.unmapped.append(unmapped_pair(f.label_like, toks, self.page, ""))
                 if f.value is None and self._shared_reads(m, matches, seg.toks, end):
                     # "Chết vào lúc: ngày 05/01/1975": the words are a date, read as the event's date by the other
                     # field of the same label; no time was written, so there is no time field to doubt

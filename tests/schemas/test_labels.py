@@ -340,3 +340,18 @@ def test_a_label_naming_a_date_and_a_place_gives_each_field_its_part():
     v = flatten_fields(one(["TRÍCH LỤC KHAI TỬ", "Họ và tên: Lê Văn Tám",
                             "Ngày chết: 05/03/2020 tại Bệnh viện đa khoa tỉnh Bắc Ninh"]))
     assert v["date_of_death"] == "2020-03-05" and v["place_of_death"] == "Bệnh viện đa khoa tỉnh Bắc Ninh"
+
+
+def test_a_value_that_reads_as_another_label_is_no_value_but_a_label_listed():
+    from schemas.fields import reads_as_label
+    birth = SCHEMAS["birth"]
+    number, father = birth.by_key["registration.number"], birth.by_key["father.full_name"]
+    # words that name what a form asks, with no digit, are no number
+    assert reads_as_label(number, "Quyển đăng ký số".split())
+    assert not reads_as_label(number, "Quyển 12".split()) and not reads_as_label(number, "Xyz abc".split())
+    # a name that opens with no family name and asks a year and an ethnic group is a header's labels
+    assert reads_as_label(father, "Năm Sinh Người Cha Dân Tộc Người Cha".split())
+    assert not reads_as_label(father, "Lê Văn Sinh".split()) and not reads_as_label(father, "Năm Lửa".split())
+    rec = one(["GIẤY KHAI SINH", "Số: Quyển đăng ký số", "Họ và tên: Lê Văn Tám"])
+    assert flatten_fields(rec).get("registration.number") is None
+    assert any(u["label"].startswith("Quyển đăng ký") and not u["value"] for u in rec["unmapped"])
