@@ -194,6 +194,10 @@ def meaning(text: str) -> Meaning:
             i += 1
             continue
         words = fixed[i:i + n]
+        if n == 1 and _undecided(tags) and ("attr:date" in prev_tags and i - 1 not in unknown_at or i - 1 in unknown_at):
+            # "Ngày cấp": after a date word, "cấp" is the act of issuing whose date is asked, no rank nor issuer;
+            # "trợ cấp": after a word the vocabulary lacks it ends a word the vocabulary lacks
+            tags = frozenset()
         i += n
         if len(words) == 1 and words[0] in QUALIFIERS and m.attrs:
             qualified = True
@@ -261,6 +265,12 @@ def _other_marks(as_written: list[str], raw: list[str], fixed: list[str], i: int
 def _written_forms(key: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
     """The vocabulary's phrases, as written with their marks, that fold to ``key``."""
     return tuple(w for w in lexicon().written if len(w) == len(key) and tuple(fold(s) for s in w) == key)
+
+
+def _undecided(tags: frozenset[str]) -> bool:
+    """A single syllable the vocabulary reads as two attributes ("cấp": a rank, or issuing): its neighbours
+    decide what it is."""
+    return sum(1 for t in tags if t.startswith("attr:")) >= 2 and not any(t.startswith("role:") for t in tags)
 
 
 def _other_word(found: tuple[int, frozenset[str]], written: str, folded: str, lex: Lexicon) -> bool:

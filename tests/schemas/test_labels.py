@@ -355,3 +355,14 @@ def test_a_value_that_reads_as_another_label_is_no_value_but_a_label_listed():
     rec = one(["GIẤY KHAI SINH", "Số: Quyển đăng ký số", "Họ và tên: Lê Văn Tám"])
     assert flatten_fields(rec).get("registration.number") is None
     assert any(u["label"].startswith("Quyển đăng ký") and not u["value"] for u in rec["unmapped"])
+
+
+def test_a_syllable_read_as_two_attributes_is_decided_by_its_neighbours():
+    # "cấp" is a rank or the act of issuing: after a date word, the date of issuing is asked, no rank
+    assert meaning("Ngày cấp").attrs == {"date"}
+    assert "rank" not in meaning("Ngày cấp thẻ").attrs
+    # after a word the vocabulary lacks it ends a word the vocabulary lacks ("trợ cấp", an allowance)
+    assert not meaning("Người hưởng trợ cấp").attrs & {"rank", "issuer"}
+    # alone, or in a phrase of its own, it keeps its readings
+    assert "rank" in meaning("Cấp").attrs and meaning("Cấp bậc").attrs == {"rank"}
+    assert meaning("Nơi cấp").attrs == {"issuer"}
