@@ -195,6 +195,15 @@ def _completes_value(toks: list[Tok], below: list[Tok], spec: FieldSpec) -> bool
         spec.kind == kind or spec.key.rsplit(".", 1)[-1] == kind)
 
 
+def relation_rest(value: list[str], below: list[str]) -> bool:
+    """A person's tie of one capitalised word that names a person ("Cháu", "Con") and, right under it on the row
+    below, one or two words in lower case ("ngoại", "út"): the rest of a kinship term of two words, kept whole.
+    A label or a value of its own on that row would open with a capital, a digit or a colon."""
+    from .labels import meaning
+    return len(value) == 1 and value[0][:1].isupper() and bool(meaning(value[0]).roles) \
+        and 1 <= len(below) <= 2 and all(w.isalpha() and w.islower() for w in below)
+
+
 class Segment(NamedTuple):
     """A row, or the part of it in one column: the section its column forces (a two-column block of sections),
     the column's right edge (a value that reaches it may wrap), the column (the part below in the same column
@@ -801,6 +810,8 @@ class PageReader:
         if toks and spec.wrap and spec.kind in ("place", "text") and (more := self._unit_rest(toks, segs, si, used)):
             used.add(self._below(segs, si))
             return toks + more
+        if toks and spec.key.endswith("relation") and (rest := self._relation_rest_below(toks, segs, si, used)):
+            return toks + rest
         # (a relation's value is a person's word, "Mẹ", which alone on a row would read as a section's heading)
         if (j := self._next_free(segs, si, used, empty=not toks, relation=spec.key.endswith("relation"),
                                  value_x=value_x if value_x is not None else toks[0].bbox[0] if toks else None)) is None:
@@ -844,6 +855,34 @@ class PageReader:
             # wrapped twice in a narrow column: "xã Tam Sơn," / "huyện Từ Sơn," / "tỉnh Hà Bắc"
             out = self._continue(out, spec, segs, j, used, edge, depth + 1)
         return out
+
+    def _relation_rest_below(self, toks: list[Tok], segs, si: int, used: set[int]) -> list[Tok]:
+        """The rest of a kinship term cut by the line ("Cháu" / "ngoại"): the words that open the row part close
+        below, up to a column's gap, when they are its rest (``relation_rest``). They are taken out of that row,
+        whose other words (a column beside) are read as before."""
+        j = self._below(segs, si)
+        if j is None or j in used:
+            return []
+        seg, nseg = segs[si][0], segs[j][0]
+        h = max(seg.height, 10)
+        if nseg.bbox[1] < seg.bbox[1] or nseg.bbox[1] - seg.bbox[3] > 1.6 * h:
+            return []
+        words = [t for t in nseg.toks if not t.leader]
+        if not words or words[0].bbox[0] > seg.bbox[0] + h:
+            return []
+        under = [words[0]]  # wrapped to the start of the line, as a paragraph wraps: up to a column's gap
+        for a, b in zip(words, words[1:]):
+            if b.bbox[0] - a.bbox[2] > 2 * h:
+                break
+            under.append(b)
+        if any(t.colon for t in under) or not relation_rest([t.text for t in toks], [t.text for t in under]):
+            return []
+        nseg.toks[:] = [t for t in nseg.toks if t not in under]
+        if not any(not t.leader for t in nseg.toks):
+            used.add(j)
+        else:
+            nseg.bbox = union([t.bbox for t in nseg.toks])
+        return under
 
     def _unit_rest(self, toks: list[Tok], segs, si: int, used: set[int]) -> list[Tok]:
         """The row below when it begins with the rest of a province's or district's name the value ends

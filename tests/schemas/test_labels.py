@@ -366,3 +366,15 @@ def test_a_syllable_read_as_two_attributes_is_decided_by_its_neighbours():
     # alone, or in a phrase of its own, it keeps its readings
     assert "rank" in meaning("Cấp").attrs and meaning("Cấp bậc").attrs == {"rank"}
     assert meaning("Nơi cấp").attrs == {"issuer"}
+
+
+def test_a_kinship_term_cut_by_the_line_is_kept_whole():
+    from schemas.reader import relation_rest
+    assert relation_rest(["Cháu"], ["ngoại"]) and relation_rest(["Con"], ["út"])
+    # a label, a value of its own (a capital, a digit) or a word that names nobody is no rest of the term
+    assert not relation_rest(["Cháu"], ["Ủy", "ban"]) and not relation_rest(["Cháu"], ["12"])
+    assert not relation_rest(["Ngã"], ["cao"]) and not relation_rest(["Cháu", "nội"], ["xã"])
+    rows = ["TRÍCH LỤC KHAI TỬ", "Họ và tên: Lê Văn Tám", [(100, "Quan hệ với người chết: Cháu")],
+            [(100, "ngoại"), (1000, "Ngày đăng ký: 05/03/2020")]]
+    v = flatten_fields(one(rows))
+    assert v["declarant.relation"] == "Cháu ngoại" and v["registration.date"] == "2020-03-05"
