@@ -272,6 +272,24 @@ def only_label_words(spec: FieldSpec, words: list[str]) -> bool:
                                      or fold(" ".join(words)) == " ".join(words).lower()))
 
 
+def capitals_head(spec: FieldSpec, words: list[str]) -> int:
+    """How many words at the start of a value are the end of a label printed in capitals, the value not
+    ("CẤU THÀNH Mây tre", "KHI NHẬN Nứt chân đế", "HIỆN VẬT 01"): one to three words in capitals of three letters
+    or more, each a word of the label vocabulary, then a word with a capital and lower-case letters, or a digit.
+    A value written in capitals goes on in capitals; a name's and an address's own rules come first (``label_head``).
+    0 when nothing is cut."""
+    if spec.kind == "name" or spec.role == "place" or len(words) < 2:
+        return 0
+    for k in range(1, min(3, len(words) - 1) + 1):
+        word = _bare(words[k - 1])
+        if len(word) < 3 or not word.isalpha() or not word.isupper() or not is_label_word(word):
+            return 0
+        rest = _bare(words[k])
+        if rest[:1].isdigit() or rest[:1].isupper() and any(c.islower() for c in rest):
+            return k
+    return 0
+
+
 def reads_as_label(spec: FieldSpec, words: list[str]) -> bool:
     """The value is another label, not a value: words that name what a form asks, with none of the look of this
     field's value. A number with no digit whose words are all the vocabulary's and name an attribute or a person
@@ -459,6 +477,11 @@ class Found:
         k = label_tail(self.spec, words)
         if k:
             self.toks = self.toks[:idx[len(words) - k]]
+            self.cut = k
+            return
+        k = capitals_head(self.spec, words)
+        if k:
+            self.toks = self.toks[idx[k]:]
             self.cut = k
             return
         if reads_as_label(self.spec, words):  # (no value of the field's look after or before the label's words)

@@ -378,3 +378,16 @@ def test_a_kinship_term_cut_by_the_line_is_kept_whole():
             [(100, "ngoại"), (1000, "Ngày đăng ký: 05/03/2020")]]
     v = flatten_fields(one(rows))
     assert v["declarant.relation"] == "Cháu ngoại" and v["registration.date"] == "2020-03-05"
+
+
+def test_label_words_in_capitals_before_a_value_that_is_not_are_the_labels():
+    from schemas.fields import capitals_head
+    museum = SCHEMAS["museum_object"]
+    material, quantity = museum.by_key["material"], museum.by_key["quantity"]
+    assert capitals_head(material, "CHẤT LIỆU Gỗ lim".split()) == 2
+    assert capitals_head(quantity, "HIỆN VẬT 02".split()) == 2
+    # a value in capitals goes on in capitals; an office's abbreviation is followed by lower case
+    assert capitals_head(material, "GỖ LIM".split()) == 0
+    assert capitals_head(SCHEMAS["birth"].by_key["registration.office"], "UBND xã An Bình".split()) == 0
+    # words the label vocabulary lacks are no label's
+    assert capitals_head(material, "XYZW Gỗ".split()) == 0
