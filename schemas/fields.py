@@ -293,15 +293,21 @@ def capitals_head(spec: FieldSpec, words: list[str]) -> int:
 def reads_as_label(spec: FieldSpec, words: list[str]) -> bool:
     """The value is another label, not a value: words that name what a form asks, with none of the look of this
     field's value. A number with no digit whose words are all the vocabulary's and name an attribute or a person
-    ("Sổ đăng ký số", "Họ và tên người làm thủ tục"); a person's name that does not open with a family name and
-    names an attribute a name never says, its label words outnumbering the others ("Năm Sinh … Sắc Tộc Phụ
-    Thân" read in a header's capitals). The field stays missing, and the words are listed as a label."""
+    ("Sổ đăng ký số", "Họ và tên người làm thủ tục"); a nationality in lower case, most of its words a label's
+    ("hiện tại xxx"); a person's name that does not open with a family name and names an attribute a name never
+    says, its label words outnumbering the others ("Năm Sinh … Sắc Tộc Phụ Thân" read in a header's capitals).
+    The field stays missing, and the words are listed as a label."""
     from .labels import meaning
     if not words or any(c.isdigit() for w in words for c in w):
         return False
     m = meaning(" ".join(_bare(w) for w in words))
     if spec.kind in ("number", "id"):
         return not m.unknown and bool(m.attrs or m.roles) and all(_bare(w) and is_label_word(_bare(w)) for w in words)
+    if spec.key.rsplit(".", 1)[-1] == "nationality":
+        # a country's name is written with capitals: words in lower case, most of them a label's, are no country
+        known = sum(1 for w in words if _bare(w) and is_label_word(_bare(w)))
+        return all(_bare(w).isalpha() and _bare(w).islower() for w in words) and known > len(words) / 2 \
+            and fold(" ".join(_bare(w) for w in words)) not in ("viet nam", "vietnam")
     if spec.kind != "name" or spec.key.rsplit(".", 1)[-1] == "alias" or len(words) < 4:
         return False
     asks = m.attrs - {"name", "alias"}

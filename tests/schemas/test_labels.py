@@ -391,3 +391,11 @@ def test_label_words_in_capitals_before_a_value_that_is_not_are_the_labels():
     assert capitals_head(SCHEMAS["birth"].by_key["registration.office"], "UBND xã An Bình".split()) == 0
     # words the label vocabulary lacks are no label's
     assert capitals_head(material, "XYZW Gỗ".split()) == 0
+
+
+def test_a_nationality_in_lower_case_label_words_is_no_country():
+    from schemas.fields import reads_as_label
+    nationality = SCHEMAS["marriage"].by_key["wife.nationality"]
+    assert reads_as_label(nationality, "hiện tại của".split())
+    assert not reads_as_label(nationality, "Việt Nam".split()) and not reads_as_label(nationality, "việt nam".split())
+    assert not reads_as_label(nationality, "Lào".split())
