@@ -24,6 +24,7 @@ from .normalize import (LEVEL_WORDS, canonical_place, cut_place_name, missing_pl
                         vocabulary_neighbours)
 from .repair import (REPAIR_FACTOR, after_province, bent_level_words, dots_in_parts, inner_capital, level_word_case,
                      nearest_name_syllable, repair_place_units)
+from .gazetteer import address_end, begins_unit_name
 from .vocab import COMMON_WORDS, SURNAMES, vocabulary, vocabulary_phrases
 
 _SURNAMES_BY_FOLD: dict[str, list[str]] = {}
@@ -658,6 +659,18 @@ def name_and_tail(toks: list[Tok]) -> tuple[list[Tok], list[Tok]]:
     return toks[:k], toks[k:]
 
 
+def place_and_tail(toks: list[Tok]) -> tuple[list[Tok], list[Tok]]:
+    """An address and the words after its top unit that are no part of it (``gazetteer.address_end``: "…, tỉnh
+    Hà Tĩnh | Mã định danh 0381…", the next label run in). The address is whole without them; they are another
+    pair's, listed for review rather than dropped."""
+    words = [t for t in toks if not t.leader]
+    end = address_end([t.text for t in words])
+    if end is None:
+        return toks, []
+    cut = toks.index(words[end])
+    return toks[:cut], [t for t in toks[cut:] if not t.leader]
+
+
 _COMMON_FOLDS = {fold(w) for w in COMMON_WORDS}
 _ROMAN_LETTERS = set("ivxlc")
 
@@ -699,5 +712,9 @@ def _speck(t: Tok, kind: str | None = None, prev: Tok | None = None, keep: froze
     if t.confidence < 0.3:
         return True
     if kind in ("place", "text") and (t.key in _COMMON_FOLDS or t.key in keep):
+        return False
+    if kind in ("place", "text") and prev is not None and begins_unit_name(prev.text, t.text):
+        # a unit's name, or its first word, right after its level word ("huyện Mỗ" / "Cày Nam, …": the district
+        # "Mỏ Cày Nam"): a doubtful short word there is the name the level word announces, not a speck
         return False
     return True

@@ -9,7 +9,8 @@ from typing import NamedTuple
 
 from . import label_model
 from .assign import Pending, assign, looks_like_name
-from .fields import GLUED_SPECKS, Draft, Found, _cut_tail, _name_continuation, _value_toks, label_head, name_and_tail
+from .fields import (GLUED_SPECKS, Draft, Found, _cut_tail, _name_continuation, _value_toks, label_head, name_and_tail,
+                     place_and_tail)
 from .labels import EVENTS, field_by_value, meaning, persons_share, resolve, value_kind
 from .cells import CELL_SLACK, CellBlock, cell_block
 from .layout import COLUMN_SLACK, EMPTY_LABEL_REACH, WRAP_MAX_ROWS, Row, Tok, column_starts, split_at_columns, text_of, union
@@ -18,7 +19,7 @@ from .matching import UNMAPPED, Match, bent_marker, find_labels, find_marker
 from .normalize import UNIT_WORDS, normalise
 from .table import column_of, crosses, drop_doubles, join_code, merge_bands, same_band, too_narrow
 from .table_columns import table_columns
-from .gazetteer import LEVEL_WORDS, NUMBERED_LEVELS, completes_unit
+from .gazetteer import LEVEL_WORDS, NUMBERED_LEVELS, address_end, address_open, chain_goes_on, completes_unit
 from .repair import bent_numbered_level
 from .vocab import vocabulary
 
@@ -379,6 +380,12 @@ class PageReader:
                     if not had and toks:  # "Giờ xxx -" / "1 giờ 30 phút": the time's as well as the date's
                         shared_below[(m.start, m.end)] = toks
                 toks = _label_run_on(toks)
+                toks, lead = self._leading_value(m.spec, m.label, toks)
+                if lead is not None and lead[0].key not in draft.fields and lead[2]:
+                    extra = Found(lead[0], lead[2], lead[1], m.score, self.page).finish()
+                    if extra.value is not None:
+                        extra.notes.append(f"read before {m.spec.key}'s own short label, in the value of its label")
+                        draft.add(extra)
                 toks, followers = self._split_followers(m.spec, toks)
                 for k, (spec, label, ftoks) in enumerate(followers):  # "… số: 81/QĐ ngày 1/4/1964 của Bộ …"
                     if k + 1 == len(followers) and not nxt:  # the last part may wrap onto the next row
@@ -396,11 +403,18 @@ class PageReader:
                 m = self._whole_label(m, toks, section)
                 m = self._id_by_look(m, toks, section, draft)
                 tail: list[Tok] = []
+                beyond: list[Tok] = []  # words after a whole address: another pair's
                 if m.spec.kind == "name":
                     toks, tail = name_and_tail(toks)
+                elif m.spec.kind == "place":
+                    toks, beyond = place_and_tail(toks)
                 f = Found(m.spec, toks, m.label, m.score, self.page, relation=m.label.relation).finish()
                 if m.companion and (f.value is None or m.spec.key in draft.fields):
                     continue
+                if beyond:
+                    f.notes.append(f"{len(beyond)} word(s) after the address's province or district were left out: "
+                                   "listed as another pair")
+                    self._list_beyond(draft, beyond, section)
                 if tail:  # "Trần Thanh Quỳnh tước": a guess where the name ends, never a confident one
                     f.confidence *= NAME_TAIL_FACTOR
                     f.notes.append(f"{len(tail)} word(s) after the name not written as a name's were left out")
@@ -475,6 +489,27 @@ class PageReader:
                 out.append((cut[0], cut[1], _value_toks(rest[:i], cut[0].kind, cut[0])))
             cut, current, rest = (f, lb), f, rest[i + n:]
 
+    def _leading_value(self, spec: FieldSpec, label: Label, toks: list[Tok]
+                       ) -> tuple[list[Tok], tuple[FieldSpec, Label, list[Tok]] | None]:
+        """A value that opens with the value of the field one of its own short labels follows, then that label
+        ("Hy sinh tại trận ngày: 22/10/1956 tại Mặt trận …": the place's "tại" follows the date of death): the
+        words before the short label are that field's when they are, whole, a clean value of its kind (a date);
+        the rest is this field's. A label read over both fields ended too late; the value's shape says where."""
+        for lb in spec.labels:
+            if not lb.after or lb.after not in self.schema.by_key:
+                continue
+            lead = self.schema.by_key[lb.after]
+            n = len(lb.text.split())
+            for i in range(1, min(len(toks) - n, 6) + 1):
+                if fold(text_of(toks[i:i + n])) != fold(lb.text):
+                    continue
+                head = _value_toks(toks[:i], lead.kind, lead)
+                norm = normalise(lead.kind, text_of(head), lead.values) if head else None
+                if norm is not None and norm.value is not None and norm.quality >= 1 and norm.ok:
+                    return toks[i + n:], (lead, replace(label, by_meaning=True, source="value"), head)
+                break
+        return toks, None
+
     def _pend(self, draft: Draft, label: str, toks: list[Tok], section: str | None, listed: dict | None,
               label_toks: list[Tok] = ()) -> None:
         toks = [t for t in toks if not t.leader]
@@ -486,6 +521,17 @@ class PageReader:
         value = text_of(toks)
         if value:
             draft.pending.append(PendingPair(label, list(toks), value, section, len(draft.fields), self.page, listed))
+
+    def _list_beyond(self, draft: Draft, toks: list[Tok], section: str | None) -> None:
+        """Words a value ran on into past its end (``fields.place_and_tail``): a label nobody listed and its value,
+        as a row of label words then a value is ("Mã định danh 0381…"), else label words alone. Listed as an
+        unmapped pair, so review sees them, and kept for the record-wide decoding."""
+        k = value_start(toks)
+        label, value = (toks[:k], toks[k:]) if k is not None else (toks, [])
+        listed = unmapped_pair(text_of(label), value or label, self.page, text_of(value) if value else None)
+        draft.unmapped.append(listed)
+        if value:
+            self._pend(draft, text_of(label), value, section, listed, label)
 
     def _pend_row(self, segs, si: int, used: set[int], draft: Draft, section: str | None) -> None:
         """A row where no label was found: label words the vocabulary lacks, then a value ("Xxx yyy 06/1989",
@@ -774,8 +820,12 @@ class PageReader:
         """Value on the next row (empty after the label), or wrapped onto it. ``value_x``: where the row's values
         start (its first value, right of its label), when not where this value starts."""
         if toks and spec.wrap and spec.kind in ("place", "text") and (more := self._unit_rest(toks, segs, si, used)):
-            used.add(self._below(segs, si))
-            return toks + more
+            used.add(j := self._below(segs, si))
+            out = toks + more
+            if depth < WRAP_MAX_ROWS and address_open([t.text for t in out if not t.leader]):
+                # still short of its province ("xã Phù Chẩn," / "huyện Từ Sơn," / "tỉnh Bắc Giang"): it may wrap again
+                return self._continue(out, spec, segs, j, used, edge, depth + 1)
+            return out
         # (a relation's value is a person's word, "Mẹ", which alone on a row would read as a section's heading)
         if (j := self._next_free(segs, si, used, empty=not toks, relation=spec.key.endswith("relation"),
                                  value_x=value_x if value_x is not None else toks[0].bbox[0] if toks else None)) is None:
@@ -824,7 +874,8 @@ class PageReader:
         """The row below when it begins with the rest of a province's or district's name the value ends
         cutting short ("…, tỉnh Bắc" / "Giang", "huyện Thuận" / "Thành, tỉnh …"), close below in the same
         column, with no label after that rest: its words are the value's, even when they read like a label
-        ("Giang" one letter off "giống", "Định" of "Nam Định")."""
+        ("Giang" one letter off "giống", "Định" of "Nam Định"); or, for an address short of its province, when
+        it opens with a higher unit than the address named (``gazetteer.chain_goes_on``)."""
         j = self._below(segs, si)
         if j is None or j in used:
             return []
@@ -836,6 +887,9 @@ class PageReader:
         if not words or any(t.colon for t in words):
             return []
         n = completes_unit(text_of(toks), [t.text for t in words])
+        if n == 0 and chain_goes_on([t.text for t in toks if not t.leader], [t.text for t in words]):
+            # "thôn 5, xã Xuân Lập," / "huyện Hoằng Hóa, tỉnh Thanh Hóa": the address goes on up to its province
+            n = address_end([t.text for t in words]) or len(words)
         if n == 0 or n < len(words) and (find_labels(words[n:], self.schema, forced) or _opens_with_label(words[n:])):
             return []  # (the words after the name's rest, if any, are more of the value: no label among them)
         return _value_toks(words, "place") or words  # (a speck after the rest is no part of the place: "Hóa ˆ")

@@ -1,0 +1,106 @@
+"""Where a value ends: an address runs from its smallest unit up to its province, and what the gazetteer knows
+of its units says where it stops and what a doubtful word inside it is."""
+
+import pytest
+from synth import page
+
+from schemas.extract import extract_records
+from schemas.gazetteer import address_end, begins_unit_name, chain_goes_on
+
+
+@pytest.mark.parametrize("raw, end", [
+    # the next label run in after the province ("Mã định danh …"), or specks read as letters
+    ("phường Tùng Ảnh, thành phố Hà Tĩnh, tỉnh Hà Tĩnh Mã định danh 038152148284", 10),
+    ("xã An Thạnh, huyện Mỏ Cày Nam, tỉnh Bến Tre y Io000Ä 3BEMI", 10),
+    # a district is the top when the province goes without saying
+    ("xã Tân Xuân, huyện Giồng Trôm Ngày sinh 1950", 6),
+])
+def test_words_after_the_top_unit_are_no_part_of_the_address(raw, end):
+    assert address_end(raw.split()) == end
+
+
+@pytest.mark.parametrize("raw", [
+    "xã Tân Xuân, huyện Giồng Trôm, tỉnh Bến Tre",  # whole
+    "xã Võ Cường, tỉnh Bắc Giang, Việt Nam",  # the country after a comma
+    "xã Vĩnh Thành, huyện Mỏ Cày Nam tỉnh Bến Tre",  # a comma lost before the next level word
+    "xã Thạch Kênh, huyện Thạch Hà Hà Tĩnh",  # … before a province named without its level word
+    "huyện Mỏ Cày Nam",  # the longest name the gazetteer knows, not "Mỏ Cày" and a word
+    "tỉnh Bắc Giang. Nay thuộc tỉnh Bắc Ninh",  # a stop parts them (after_province's case)
+    "tỉnh Hà Nam Ninh",  # a former province: its whole name
+])
+def test_an_address_that_does_not_run_on_is_left_whole(raw):
+    assert address_end(raw.split()) is None
+
+
+def test_a_short_doubtful_word_after_a_level_word_is_the_units_name_not_a_speck():
+    assert begins_unit_name("huyện", "Mỗ") and begins_unit_name("huyện", "Giồng")
+    assert not begins_unit_name("huyện", "Qx") and not begins_unit_name("Tên", "Mỗ")
+    rec = extract_records([page(["GIẤY CHỨNG NHẬN THƯƠNG BINH", "Họ và tên: Ứng Chí Quân",
+                                 "Quê quán: xã Vĩnh Thành, huyện Mỗ@0.41",
+                                 "Cày Nam, tỉnh Bến Tre"])], "nguoicocong/")[0]
+    got = rec["fields"]["hometown"]
+    assert got["value"] == "xã Vĩnh Thành, huyện Mỏ Cày Nam, tỉnh Bến Tre"
+    # a speck read as two letters after no level word is still a speck
+    rec = extract_records([page(["GIẤY CHỨNG NHẬN THƯƠNG BINH", "Họ và tên: Ứng Chí Quân",
+                                 "Quê quán: xã Vĩnh Thành, huyện Mỏ Cày Nam, tỉnh Bến Tre Mỗ@0.41"])],
+                          "nguoicocong/")[0]
+    assert rec["fields"]["hometown"]["value"] == "xã Vĩnh Thành, huyện Mỏ Cày Nam, tỉnh Bến Tre"
+
+
+def test_a_label_run_into_an_address_is_listed_as_another_pair():
+    rec = extract_records([page(["GIẤY CHỨNG NHẬN KẾT HÔN", "Họ và tên chồng: Bạch Tự Quân",
+                                 "Nơi cư trú: xã Thạch Kênh, huyện Đức Thọ, tỉnh Hà Tĩnh Mã nhận dạng 042095048353"])],
+                          "hotich/")[0]
+    got = rec["fields"]["husband"]["residence"]
+    assert got["value"] == "xã Thạch Kênh, huyện Đức Thọ, tỉnh Hà Tĩnh"
+    assert any("left out" in n for n in got["notes"])
+    listed = [u for u in rec["unmapped"] if u["label"] == "Mã nhận dạng"]
+    placed = rec["fields"]["husband"].get("personal_id")
+    assert listed and listed[0]["value"] == "042095048353" or placed and placed["value"] == "042095048353"
+
+
+@pytest.mark.parametrize("words, below, goes_on", [
+    ("thôn 5, xã Xuân Lập,", "huyện Hoằng Hóa, tỉnh Thanh Hóa", True),
+    ("UBND phường Mỹ Bằng", "huyện Yên Sơn, tỉnh Tuyên Quang", True),
+    ("xã Tân Xuân, huyện Giồng Trôm", "tỉnh Bến Tre", True),
+    ("xã Tân Xuân, huyện Giồng Trôm, tỉnh Bến Tre", "huyện Chợ Lách", False),  # a province ends it
+    ("huyện Giồng Trôm", "xã Tân Xuân", False),  # a lower unit: another value
+    ("xã Tân Xuân", "Ngày sinh: 1950", False),
+    ("Bệnh viện đa khoa", "huyện Giồng Trôm", False),  # no unit named: no address to go on
+])
+def test_an_address_short_of_its_province_goes_on_with_a_higher_unit(words, below, goes_on):
+    assert chain_goes_on(words.split(), below.split()) is goes_on
+
+
+def test_an_office_named_by_its_unit_goes_on_with_the_unit():
+    assert chain_goes_on("Ủy ban nhân dân".split(), "xã Nga Điền,".split())
+    assert chain_goes_on("UBND phường Mỹ Bằng, .".split(), '"huyện Yên Sơn, tỉnh Tuyên Quang'.split())
+    assert not chain_goes_on("Ủy ban nhân dân".split(), "Ngày đăng ký: 12/12/1993".split())
+
+
+def test_a_place_opening_with_the_date_its_short_label_follows_gives_the_date_its_field():
+    # "Hy sinh tại …" reads as the place of death's label, but its value opens with a date and the place's own
+    # "tại" (which follows the date of death): the date is the date of death's, the rest the place
+    rows = ["BẰNG TỔ QUỐC GHI CÔNG", "Họ và tên liệt sĩ: Phùng Hoài Danh",
+            "Hy sinh tại chiến trường: 22/10/1956 tại Mặt trận Vị Xuyên, Hà Giang"]
+    rec = extract_records([page(rows)], "nguoicocong/")[0]
+    assert rec["fields"]["place_of_death"]["value"] == "Mặt trận Vị Xuyên, Hà Giang"
+    assert rec["fields"]["date_of_death"]["value"] == "1956-10-22"
+    # words before "tại" that are no date stay the place's: "Bệnh viện 7 tại Hà Nội" names no date
+    rows[2] = "Hy sinh tại: Trạm xá 7 tại Mặt trận Vị Xuyên"
+    rec = extract_records([page(rows)], "nguoicocong/")[0]
+    assert rec["fields"]["place_of_death"]["value"] == "Trạm xá 7 tại Mặt trận Vị Xuyên"
+    assert "date_of_death" not in rec["fields"]
+
+
+def test_an_address_short_of_its_province_takes_the_higher_units_from_the_row_below():
+    from schemas.extract import flatten_fields
+    rows = ["GIẤY KHAI SINH", "Họ, chữ đệm, tên: Lê Văn An", "Họ, chữ đệm, tên người mẹ: Trần Thị Lan",
+            "Nơi cư trú: thôn 5, xã Xuân Lập, .......", "huyện Thọ Xuân, tỉnh Thanh Hóa", "Dân tộc: Kinh"]
+    got = flatten_fields(extract_records([page(rows)], "hotich/")[0])
+    assert got["mother.residence"] == "thôn 5, xã Xuân Lập, huyện Thọ Xuân, tỉnh Thanh Hóa"
+    # (the dotted leader says the line ended there: only the order of the units says the next row goes on)
+    # a row below that opens with no higher unit than the address named is another value's
+    rows[4] = "xã Thọ Lập, tỉnh Thanh Hóa"
+    got = flatten_fields(extract_records([page(rows)], "hotich/")[0])
+    assert got["mother.residence"] == "thôn 5, xã Xuân Lập"
