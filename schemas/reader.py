@@ -390,6 +390,9 @@ class PageReader:
                 for k, (spec, label, ftoks) in enumerate(followers):  # "… số: 81/QĐ ngày 1/4/1964 của Bộ …"
                     if k + 1 == len(followers) and not nxt:  # the last part may wrap onto the next row
                         ftoks = self._continue(ftoks, spec, segs, si, used, edge, value_x=row_value_x)
+                        # … and there meet its own follower ("do Bệnh viện huyện cấp" / "ngày 08/11/1978")
+                        ftoks, more = self._split_followers(spec, ftoks)
+                        followers.extend(more)
                     if spec.key not in draft.fields:
                         extra = Found(spec, ftoks, label, m.score, self.page).finish()
                         if extra.value is not None:
@@ -473,7 +476,8 @@ class PageReader:
             for i in range(1, len(rest)):
                 for f, lb in followers:
                     n = len(lb.text.split())
-                    if i + n < len(rest) and fold(text_of(rest[i:i + n])) == fold(lb.text):
+                    # (a label ending the row has its value on the next: "… do Trung tâm y tế xã cấp ngày" / "07/04/…")
+                    if i + n <= len(rest) and fold(text_of(rest[i:i + n])) == fold(lb.text):
                         found = (i, n, f, lb)
                         break
                 if found:

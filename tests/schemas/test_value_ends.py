@@ -104,3 +104,19 @@ def test_an_address_short_of_its_province_takes_the_higher_units_from_the_row_be
     rows[4] = "xã Thọ Lập, tỉnh Thanh Hóa"
     got = flatten_fields(extract_records([page(rows)], "hotich/")[0])
     assert got["mother.residence"] == "thôn 5, xã Xuân Lập"
+
+
+@pytest.mark.parametrize("rows", [
+    # a label read by its meaning ("Số GBT"): its followers are cut from its value; the issuer's own
+    # follower ends the row, its value on the next
+    ["Số GBT: 35/GBT do Trung tâm y tế xã cấp ngày", "07/04/2022"],
+    # the follower's words themselves part over the two rows
+    ["Số GBT: 35/GBT do Trung tâm y tế xã cấp", "ngày 07/04/2022"],
+])
+def test_a_number_do_issuer_cap_ngay_date_value_splits_by_its_short_labels_over_rows(rows):
+    from schemas.extract import flatten_fields
+    got = flatten_fields(extract_records([page(["GIẤY CHỨNG TỬ", "Họ và tên: Lê Văn An", *rows,
+                                                "Nơi chết: Nhà riêng"])], "hotich/")[0])
+    assert got["death_notice.number"] == "35/GBT"
+    assert got["death_notice.issuer"] == "Trung tâm y tế xã"
+    assert got["death_notice.date"] == "2022-04-07"
