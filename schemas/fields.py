@@ -713,6 +713,11 @@ def _speck(t: Tok, kind: str | None = None, prev: Tok | None = None, keep: froze
         return True
     if kind in ("place", "text") and (t.key in _COMMON_FOLDS or t.key in keep):
         return False
+    if kind == "name" and prev is not None and _name_cased(prev.text) and _name_cased(t.text) \
+            and _name_syllable(t.text):
+        # a given name's syllable written as a name's, after a word of the name ("Phùng Hoài Uy" with "Uy" at 0.57):
+        # short syllables ("Uy", "Vy") are names' as often as specks' shapes; the word's confidence tells
+        return False
     if kind in ("place", "text") and prev is not None and begins_unit_name(prev.text, t.text):
         # a unit's name, or its first word, right after its level word ("huyện Mỗ" / "Cày Nam, …": the district
         # "Mỏ Cày Nam"): a doubtful short word there is the name the level word announces, not a speck

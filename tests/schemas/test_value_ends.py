@@ -120,3 +120,13 @@ def test_a_number_do_issuer_cap_ngay_date_value_splits_by_its_short_labels_over_
     assert got["death_notice.number"] == "35/GBT"
     assert got["death_notice.issuer"] == "Trung tâm y tế xã"
     assert got["death_notice.date"] == "2022-04-07"
+
+
+def test_a_short_doubtful_given_name_after_a_name_is_no_speck():
+    from schemas.extract import flatten_fields
+    rows = ["GIẤY KHAI SINH", "Họ, chữ đệm, tên: Phùng Hoài Uy@0.57", "Giới tính: Nam"]
+    assert flatten_fields(extract_records([page(rows)], "hotich/")[0])["full_name"] == "Phùng Hoài Uy"
+    # two doubtful letters no name uses, or in lower case, are still specks
+    for speck in ("Qx@0.57", "uy@0.57"):
+        rows[1] = f"Họ, chữ đệm, tên: Phùng Hoài Danh {speck}"
+        assert flatten_fields(extract_records([page(rows)], "hotich/")[0])["full_name"] == "Phùng Hoài Danh"
