@@ -163,6 +163,9 @@ def label_head(spec: FieldSpec, words: list[str]) -> int:
             return 0
         if lower_ok and k > 1 and _bare(words[k - 1]) in SURNAMES and not notes[k - 1]:
             return 0  # a family name as written after the label's words: the name starts there ("xyz Trần Văn")
+        if spec.key.rsplit(".", 1)[-1] == "nationality" and _fits_kind(spec, words[k:]) \
+                and all(_label_styled(w) for w in words[:k]):
+            return k  # a country's name after label words ("HIỆN NAY Việt Nam"): a country is its name alone
         if spec.role == "place":
             if not _place_head(words[:k]):
                 return 0

@@ -130,3 +130,16 @@ def test_a_short_doubtful_given_name_after_a_name_is_no_speck():
     for speck in ("Qx@0.57", "uy@0.57"):
         rows[1] = f"Họ, chữ đệm, tên: Phùng Hoài Danh {speck}"
         assert flatten_fields(extract_records([page(rows)], "hotich/")[0])["full_name"] == "Phùng Hoài Danh"
+
+
+@pytest.mark.parametrize("value, want", [
+    ("HIỆN NAY Việt Nam", "Việt Nam"),  # label words in capitals before the country's name
+    ("hiện tại Việt Nam", "Việt Nam"),
+    ("HIỆN XYZ Việt Nam", "HIỆN XYZ Việt Nam"),  # a word no label uses: left for review, not cut
+])
+def test_label_words_before_a_countrys_name_are_the_labels(value, want):
+    from schemas.fields import label_head
+    from schemas.loader import load_schemas
+    spec = load_schemas()["birth"].by_key["nationality"]
+    words = value.split()
+    assert " ".join(words[label_head(spec, words):]) == want
