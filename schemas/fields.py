@@ -126,6 +126,17 @@ def _place_head(head: list[str]) -> bool:
         and not any(c == "," or c.isdigit() for w in head for c in w)
 
 
+def _read_label(head: list[str]) -> bool:
+    """Words the label vocabulary reads whole, naming whom or what is asked ("Họ tên người làm thủ tục khai sinh",
+    "Đăng ký tại"), with no digit or comma: a label's, in whatever case, never a place's own words before its
+    units ("Nhà riêng tại", "Trạm y tế": words labels do not use)."""
+    from .labels import meaning
+    if not head or any(not _bare(w).isalpha() or "," in w for w in head):
+        return False
+    m = meaning(" ".join(_bare(w) for w in head))
+    return not m.empty and not m.unknown
+
+
 def _label_head_words(head: list[str], rest: list[str], lower_ok: bool = False) -> bool:
     """Words that read as the end of a label before the value: each a word of labels, and either set in a
     label's style rather than the value's (lower case, a bracketed note, capitals before a value that is not)
@@ -158,6 +169,12 @@ def label_head(spec: FieldSpec, words: list[str]) -> int:
     lower_ok = spec.kind == "name" or spec.role == "place" or spec.key.rsplit(".", 1)[-1] == "nationality"
     flags = _label_words_flags(words, lower_ok)
     notes = _in_notes(words)
+    if spec.role == "place":
+        # a label the vocabulary reads whole, in Title case ("Đăng ký tại xã …", "Họ tên người làm thủ tục khai
+        # sinh thôn 9, …"), right before the address's first unit
+        k = next((k for k in range(1, len(words)) if _fits_kind(spec, words[k:])), None)
+        if k is not None and _read_label(words[:k]):
+            return k
     for k in range(1, len(words)):
         if not flags[k - 1]:
             return 0

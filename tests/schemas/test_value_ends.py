@@ -143,3 +143,19 @@ def test_label_words_before_a_countrys_name_are_the_labels(value, want):
     spec = load_schemas()["birth"].by_key["nationality"]
     words = value.split()
     assert " ".join(words[label_head(spec, words):]) == want
+
+
+@pytest.mark.parametrize("value, want", [
+    # a label the vocabulary reads whole, in Title case, before the address
+    ("Họ tên người làm thủ tục khai sinh thôn 9, xã Yên Hóa", "thôn 9, xã Yên Hóa"),
+    ("Đăng ký tại xã Đa Lộc, huyện Nga Sơn", "xã Đa Lộc, huyện Nga Sơn"),
+    # a place's own words before its units, which labels do not use, stay
+    ("Nhà riêng tại xóm 7, xã Tân Trào", "Nhà riêng tại xóm 7, xã Tân Trào"),
+    ("Trạm y tế xã Đình Bảng", "Trạm y tế xã Đình Bảng"),
+])
+def test_label_words_the_vocabulary_reads_whole_before_an_address_are_the_labels(value, want):
+    from schemas.fields import label_head
+    from schemas.loader import load_schemas
+    spec = load_schemas()["birth"].by_key["father.residence"]
+    words = value.split()
+    assert " ".join(words[label_head(spec, words):]) == want
