@@ -127,14 +127,16 @@ def _place_head(head: list[str]) -> bool:
 
 
 def _read_label(head: list[str]) -> bool:
-    """Words the label vocabulary reads whole, naming whom or what is asked ("Họ tên người làm thủ tục khai sinh",
-    "Đăng ký tại"), with no digit or comma: a label's, in whatever case, never a place's own words before its
-    units ("Nhà riêng tại", "Trạm y tế": words labels do not use)."""
+    """Words the label vocabulary reads whole, asking for a name or ending with "tại"/"ở" ("Họ tên người làm thủ
+    tục khai sinh", "Đăng ký tại"), with no digit or comma: a label's, in whatever case, never a place's own words
+    before its units ("Nhà riêng tại", "Trạm y tế": words labels do not use; "Nghĩa trang liệt sĩ": a place)."""
     from .labels import meaning
     if not head or any(not _bare(w).isalpha() or "," in w for w in head):
         return False
     m = meaning(" ".join(_bare(w) for w in head))
-    return not m.empty and not m.unknown
+    # … and it asks for a name (a place is never one) or ends with the word a place follows ("tại", "ở"): a
+    # place's own name for itself reads as label words too ("Nghĩa trang liệt sĩ")
+    return not m.empty and not m.unknown and ("name" in m.attrs or fold(_bare(head[-1])) in ("tai", "o"))
 
 
 def _label_head_words(head: list[str], rest: list[str], lower_ok: bool = False) -> bool:
@@ -689,6 +691,29 @@ def place_and_tail(toks: list[Tok]) -> tuple[list[Tok], list[Tok]]:
         return toks, []
     cut = toks.index(words[end])
     return toks[:cut], [t for t in toks[cut:] if not t.leader]
+
+
+def text_and_tail(toks: list[Tok]) -> tuple[list[Tok], list[Tok]]:
+    """A text and the next pair run into it: label words the vocabulary reads (all but one word at most) that ask
+    for a name or name a person, opening with a capital after the text's lower case, then a name, ending the value ("Sốt xuất huyết | Danh tính người được ủy quyền khai tử Lại Tự Quân"). A
+    text is no person's label and name; they are another pair's, listed for review rather than dropped."""
+    from .labels import meaning
+    words = [t for t in toks if not t.leader]
+    texts = [t.text for t in words]
+    for j in range(1, len(words) - 2):
+        if not (texts[j][:1].isupper() and texts[j - 1][:1].islower()):
+            continue  # a label opens with a capital after the text's last word in lower case
+        for n in (4, 3, 2):
+            label = texts[j:len(texts) - n]
+            if not label or not _name_like(texts[-n:]) or any(not _bare(w).isalpha() for w in label):
+                continue
+            m = meaning(" ".join(_bare(w) for w in label))
+            # it asks for a name or names a person, and reads nearly whole (one word the vocabulary lacks, at most:
+            # "ủy" of "người được ủy quyền")
+            if (m.roles or "name" in m.attrs) and len(m.unknown) <= 1 and len(m.unknown) < len(label) / 3:
+                cut = toks.index(words[j])
+                return toks[:cut], [t for t in toks[cut:] if not t.leader]
+    return toks, []
 
 
 _COMMON_FOLDS = {fold(w) for w in COMMON_WORDS}

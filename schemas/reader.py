@@ -10,7 +10,7 @@ from typing import NamedTuple
 from . import label_model
 from .assign import Pending, assign, looks_like_name
 from .fields import (GLUED_SPECKS, Draft, Found, _cut_tail, _name_continuation, _value_toks, label_head, name_and_tail,
-                     place_and_tail)
+                     place_and_tail, text_and_tail)
 from .labels import EVENTS, field_by_value, meaning, persons_share, resolve, value_kind
 from .cells import CELL_SLACK, CellBlock, cell_block
 from .layout import COLUMN_SLACK, EMPTY_LABEL_REACH, WRAP_MAX_ROWS, Row, Tok, column_starts, split_at_columns, text_of, union
@@ -411,12 +411,14 @@ class PageReader:
                     toks, tail = name_and_tail(toks)
                 elif m.spec.kind == "place":
                     toks, beyond = place_and_tail(toks)
+                elif m.spec.kind == "text" and not m.spec.vocabulary:
+                    toks, beyond = text_and_tail(toks)
                 f = Found(m.spec, toks, m.label, m.score, self.page, relation=m.label.relation).finish()
                 if m.companion and (f.value is None or m.spec.key in draft.fields):
                     continue
                 if beyond:
-                    f.notes.append(f"{len(beyond)} word(s) after the address's province or district were left out: "
-                                   "listed as another pair")
+                    f.notes.append(f"{len(beyond)} word(s) after the value's end (the address's province or district, "
+                                   "or a text before a person's label and name) were left out: listed as another pair")
                     self._list_beyond(draft, beyond, section)
                 if tail:  # "Trần Thanh Quỳnh tước": a guess where the name ends, never a confident one
                     f.confidence *= NAME_TAIL_FACTOR

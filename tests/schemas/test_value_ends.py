@@ -152,6 +152,7 @@ def test_label_words_before_a_countrys_name_are_the_labels(value, want):
     # a place's own words before its units, which labels do not use, stay
     ("Nhà riêng tại xóm 7, xã Tân Trào", "Nhà riêng tại xóm 7, xã Tân Trào"),
     ("Trạm y tế xã Đình Bảng", "Trạm y tế xã Đình Bảng"),
+    ("Nghĩa trang liệt sĩ huyện Yên Phong", "Nghĩa trang liệt sĩ huyện Yên Phong"),  # label words naming a place
 ])
 def test_label_words_the_vocabulary_reads_whole_before_an_address_are_the_labels(value, want):
     from schemas.fields import label_head
@@ -159,3 +160,27 @@ def test_label_words_the_vocabulary_reads_whole_before_an_address_are_the_labels
     spec = load_schemas()["birth"].by_key["father.residence"]
     words = value.split()
     assert " ".join(words[label_head(spec, words):]) == want
+
+
+def test_a_persons_label_and_name_run_into_a_text_are_another_pair():
+    from schemas.fields import text_and_tail
+    from schemas.layout import Tok
+
+    def toks(text):
+        return [Tok(w, w.lower(), 0.95, (i * 60, 0, i * 60 + 50, 30), 1) for i, w in enumerate(text.split())]
+
+    kept, tail = text_and_tail(toks("Sốt xuất huyết Danh tính người được ủy quyền khai tử Lại Tự Quân"))
+    assert " ".join(t.text for t in kept) == "Sốt xuất huyết"
+    assert " ".join(t.text for t in tail) == "Danh tính người được ủy quyền khai tử Lại Tự Quân"
+    # an office named after a person, or a text with no person's label before the name, is left whole
+    for text in ("Bệnh viện Bạch Mai", "Trường tiểu học Nguyễn Văn Trỗi", "Ngã cao tại nhà Lê Văn An"):
+        assert text_and_tail(toks(text))[1] == []
+
+
+def test_the_pair_run_into_a_cause_of_death_is_listed_for_review():
+    rec = extract_records([page(["GIẤY CHỨNG TỬ", "Họ và tên: Lê Văn An",
+                                 "Nguyên nhân chết: Sốt xuất huyết Danh tính người được ủy quyền khai tử Lại Tự Quân"])],
+                          "hotich/")[0]
+    assert rec["fields"]["cause_of_death"]["value"] == "Sốt xuất huyết"
+    names = [u["value"] for u in rec["unmapped"]] + [rec["fields"].get("declarant", {}).get("full_name", {}).get("value")]
+    assert "Lại Tự Quân" in names
