@@ -177,6 +177,9 @@ _STOPS = ".,;:"
 _QUOTES = "\"'“”‘’`_|"
 # an office named by the unit it serves, whose name the unit completes ("Ủy ban nhân dân" + "xã …"), folded
 _OFFICE_HEADS = ("uy ban nhan dan", "ubnd")
+# words an address may open with before its first level word: an office ("Ủy ban nhân dân xã …", 4 words) or
+# where in the place ("Nhà riêng tại xóm …", 3)
+_ADDRESS_OPENS_BY = 4
 
 
 def _level_at(words: list[str], i: int) -> tuple[str, int] | None:
@@ -266,6 +269,9 @@ def chain_goes_on(words: list[str], below: list[str]) -> bool:
     names a unit after its level word but none of a province, and the line below opens with the level word of
     a higher unit than any it named, then that unit's name ("thôn 5, xã Xuân Lập," / "huyện Hoằng Hóa, tỉnh
     Thanh Hóa")? Only the order of the units says so; nothing is filled in that no line carries."""
+    opens = next((i for i in range(len(words)) if _level_at(words, i) is not None), None)
+    if opens is not None and opens > _ADDRESS_OPENS_BY:
+        return False  # the value is no address that names its units from its start: other words with one inside
     rank = address_rank(words)
     if rank is None and fold(" ".join(words)).strip(_STOPS + " ").endswith(_OFFICE_HEADS):
         rank = -1  # a people's committee is named by its unit: "Ủy ban nhân dân" alone has not reached it yet
