@@ -160,7 +160,8 @@ def completes_unit(text: str, words: list[str]) -> int:
     level, name = cut
     known = {n for lv in _UNIT_LEVELS[level] for n in _names_of_level()[lv]}
     for k in range(1, min(3, len(words)) + 1):
-        if f"{name} {fold(' '.join(words[:k])).strip(' .,;:')}".strip() in known:
+        # (a stop OCR read inside the name is no part of it: "tỉnh" / "Quảng. Bình")
+        if f"{name} {' '.join(fold(w).strip(' .,;:') for w in words[:k])}".strip() in known:
             return k
     return 0
 

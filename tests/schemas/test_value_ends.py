@@ -189,3 +189,13 @@ def test_a_value_with_an_address_deep_inside_is_no_address_to_go_on():
     words = "hiện nay Việt Nam Dân nước Việt Nam HKTT đội 12, xã Sen Thủy, huyện Thọ".split()
     assert not chain_goes_on(words, "tỉnh Quảng Bình".split())
     assert chain_goes_on("Nhà riêng tại xóm 7, xã Tân Trào".split(), "huyện Sơn Dương".split())
+
+
+def test_a_stop_read_inside_a_units_name_neither_stops_its_completion_nor_stays():
+    from schemas.gazetteer import completes_unit
+    from schemas.repair import dots_in_parts
+    assert completes_unit("xã Sen Thủy, huyện Lệ Thủy, tỉnh", ["Quảng.", "Bình"]) == 2
+    got = dots_in_parts("xã Sen Thủy, huyện Lệ Thủy, tỉnh Quảng. Bình")
+    assert got.value == "xã Sen Thủy, huyện Lệ Thủy, tỉnh Quảng Bình" and got.changes
+    # a stop after a whole name, before other words, is left: those words are no part of the name
+    assert dots_in_parts("tỉnh Hà. Nay thuộc tỉnh Hà Tĩnh").value == "tỉnh Hà. Nay thuộc tỉnh Hà Tĩnh"
