@@ -182,6 +182,28 @@ def value_start(toks: list[Tok]) -> int | None:
     return None
 
 
+def _under_value(words: list[Tok], value: list[Tok], height: float) -> list[Tok]:
+    """The words of the row below that lie under the value (from a line height left of its first word on), when
+    the row starts further left with nothing but the rest of a label wrapped in its own column: words in lower
+    case or marks, no colon, no digit, four at most ("… người bị xã Quảng Hợp, …, tỉnh" / "thương tật - _ Quảng
+    Bình"); those are the label's, and go with the row. Nothing when the row starts under the value (then it is
+    read whole) or its left part may be a pair of its own."""
+    first = next((t for t in value if not t.leader), None)
+    if first is None or not words:
+        return []
+    x0 = first.bbox[0] - max(height, 10)
+    if words[0].bbox[0] >= x0:
+        return []
+    k = next((i for i, t in enumerate(words) if t.bbox[0] >= x0), len(words))
+    left = words[:k]
+    if len(left) > 4 or any(t.colon or any(c.isdigit() for c in t.text) or t.text[:1].isupper() for t in left):
+        return []
+    rest = words[k:]
+    while rest and not any(c.isalnum() for c in rest[0].text):
+        rest = rest[1:]  # a stroke of the rule between the columns ("_")
+    return rest
+
+
 def _completes_value(toks: list[Tok], below: list[Tok], spec: FieldSpec) -> bool:
     """The words of the row below complete a value cut mid-unit: a country or an ethnic group of two words or
     more that the value alone is not ("Việt" / "Nam", "Xơ" / "Đăng"), or a person's name of one word whose
@@ -887,8 +909,17 @@ class PageReader:
         nseg, nforced = segs[j].row, segs[j].forced
         if nforced != forced or nseg.bbox[1] < seg.bbox[1] or nseg.bbox[1] - seg.bbox[3] > 1.6 * max(seg.height, 10):
             return []
-        words = [t for t in nseg.toks if not t.leader]
-        if not words or any(t.colon for t in words):
+        row = [t for t in nseg.toks if not t.leader]
+        # the whole row (a value wraps to the margin), else its part under the value beside a label's wrapped rest
+        for words in (row, _under_value(row, toks, seg.height)):
+            if words and (more := self._rest_in(toks, words, forced)):
+                return more
+        return []
+
+    def _rest_in(self, toks: list[Tok], words: list[Tok], forced) -> list[Tok]:
+        """``words`` (of the row below) when they carry on the place ``toks``: a cut name's rest, or the higher
+        units of an address short of its province, with no label after them (``_unit_rest``)."""
+        if any(t.colon for t in words):
             return []
         n = completes_unit(text_of(toks), [t.text for t in words])
         if n == 0 and chain_goes_on([t.text for t in toks if not t.leader], [t.text for t in words]):

@@ -199,3 +199,17 @@ def test_a_stop_read_inside_a_units_name_neither_stops_its_completion_nor_stays(
     assert got.value == "xã Sen Thủy, huyện Lệ Thủy, tỉnh Quảng Bình" and got.changes
     # a stop after a whole name, before other words, is left: those words are no part of the name
     assert dots_in_parts("tỉnh Hà. Nay thuộc tỉnh Hà Tĩnh").value == "tỉnh Hà. Nay thuộc tỉnh Hà Tĩnh"
+
+
+def test_a_cut_unit_takes_its_rest_from_under_the_value_beside_a_labels_wrapped_words():
+    from schemas.extract import flatten_fields
+    rows = ["GIẤY CHỨNG NHẬN THƯƠNG BINH", "Họ và tên: Ứng Chí Quân",
+            [(100, "Nơi thường trú người"), (560, "xã Tân Xuân, huyện Giồng")],
+            [(100, "hưởng trợ cấp"), (560, "Trôm, tỉnh Bến Tre")],
+            "Đối tượng: Thương binh"]
+    got = flatten_fields(extract_records([page(rows)], "nguoicocong/")[0])
+    assert got["residence"] == "xã Tân Xuân, huyện Giồng Trôm, tỉnh Bến Tre"
+    # a pair of its own on the left of the row below is no label's wrapped rest: the rest is not taken from it
+    rows[3] = [(100, "Dân tộc: Kinh"), (560, "Trôm, tỉnh Bến Tre")]
+    got = flatten_fields(extract_records([page(rows)], "nguoicocong/")[0])
+    assert got.get("residence") != "xã Tân Xuân, huyện Giồng Trôm, tỉnh Bến Tre"
