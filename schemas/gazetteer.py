@@ -117,8 +117,8 @@ def hierarchy() -> dict[str, dict[str, frozenset[str]]]:
 UNIT_LEVELS = {"tỉnh": ("province",), "huyện": ("district",), "quận": ("district",), "thị xã": ("district",),
                "thành phố": ("province", "district"), "thị trấn": ("commune",), "phường": ("commune",),
                "xã": ("commune",)}
-# … folded, those a province's or a district's name follows
-_UNIT_LEVELS = {fold(w): levels for w, levels in UNIT_LEVELS.items() if levels != ("commune",)}
+# … folded, longest first ("thi xa" before "xa")
+_UNIT_LEVELS = {fold(w): levels for w, levels in sorted(UNIT_LEVELS.items(), key=lambda item: -len(item[0]))}
 _CUT_UNIT = re.compile(r"\b(" + "|".join(_UNIT_LEVELS) + r")\s+([a-z ]+?)[ .,;:]*$")
 # compared as written: "Tĩnh" ending "tỉnh Hà Tĩnh" is a name, not the level word "tỉnh"
 _BARE_LEVEL = re.compile(r"(?:^|[ ,])(tỉnh|huyện|quận|thị xã|thành phố)[ .,;:]*$")
@@ -134,6 +134,12 @@ def _names_of_level() -> dict[str, frozenset[str]]:
             "district": names["district"] | {fold(d) for d in DISTRICTS}}
 
 
+def _cut_names(level: str) -> set[str]:
+    """The folded names a unit of this folded level word may have, communes too ("xa" -> the communes)."""
+    names = {**_names_of_level(), "commune": unit_names()["commune"]}
+    return {n for lv in _UNIT_LEVELS[level] for n in names[lv]}
+
+
 def cut_unit(text: str) -> tuple[str, str] | None:
     """The level and the folded name of a province or district named last in ``text`` when that name begins
     known names of its level but is none itself ("…, tỉnh Bắc": the rest wrapped onto the next line or was lost)."""
@@ -141,7 +147,7 @@ def cut_unit(text: str) -> tuple[str, str] | None:
     if not m:
         return None
     level, name = m.group(1), m.group(2).strip()
-    known = [n for lv in _UNIT_LEVELS[level] for n in _names_of_level()[lv]]
+    known = _cut_names(level)
     if name in known or not any(n.startswith(name + " ") for n in known):
         return None
     return level, name
@@ -158,7 +164,7 @@ def completes_unit(text: str, words: list[str]) -> int:
             return 0
         cut = (fold(bare.group(1)), "")
     level, name = cut
-    known = {n for lv in _UNIT_LEVELS[level] for n in _names_of_level()[lv]}
+    known = _cut_names(level)
     for k in range(1, min(3, len(words)) + 1):
         # (a stop OCR read inside the name is no part of it: "tỉnh" / "Quảng. Bình")
         if f"{name} {' '.join(fold(w).strip(' .,;:') for w in words[:k])}".strip() in known:

@@ -213,3 +213,12 @@ def test_a_cut_unit_takes_its_rest_from_under_the_value_beside_a_labels_wrapped_
     rows[3] = [(100, "Dân tộc: Kinh"), (560, "Trôm, tỉnh Bến Tre")]
     got = flatten_fields(extract_records([page(rows)], "nguoicocong/")[0])
     assert got.get("residence") != "xã Tân Xuân, huyện Giồng Trôm, tỉnh Bến Tre"
+
+
+def test_a_communes_name_cut_at_the_lines_end_takes_its_rest_from_the_next_line():
+    from schemas.gazetteer import completes_unit, cut_unit
+    assert cut_unit("thị trấn Lương") == ("thi tran", "luong")
+    assert completes_unit("thị trấn Lương", ["Hòa,", "huyện", "Chợ", "Lách"]) == 1
+    assert completes_unit("xã Tùng", ["Ảnh,", "huyện"]) == 1
+    assert cut_unit("xã Đình Bảng") is None  # a whole name
+    assert completes_unit("xã Tùng", ["Qxy,", "huyện"]) == 0  # no commune of that name: not completed
