@@ -441,7 +441,7 @@ class PageReader:
                 if beyond:
                     f.notes.append(f"{len(beyond)} word(s) after the value's end (the address's province or district, "
                                    "or a text before a person's label and name) were left out: listed as another pair")
-                    self._list_beyond(draft, beyond)
+                    self._list_beyond(draft, beyond, section)
                 if tail:  # "Trần Thanh Quỳnh tước": a guess where the name ends, never a confident one
                     f.confidence *= NAME_TAIL_FACTOR
                     f.notes.append(f"{len(tail)} word(s) after the name not written as a name's were left out")
@@ -550,14 +550,17 @@ class PageReader:
         if value:
             draft.pending.append(PendingPair(label, list(toks), value, section, len(draft.fields), self.page, listed))
 
-    def _list_beyond(self, draft: Draft, toks: list[Tok]) -> None:
+    def _list_beyond(self, draft: Draft, toks: list[Tok], section: str | None) -> None:
         """Words a value ran on into past its end (``fields.place_and_tail``): a label nobody listed and its value,
         as a row of label words then a value is ("Mã định danh 0381…"), else label words alone. Listed as an
-        unmapped pair, so review sees them; not given to a field: a label nobody listed, found only where a value
-        ran on, says too little of whose it is (two people's numbers run on after one address)."""
+        unmapped pair, so review sees them, and kept for the record-wide decoding as any row of a label nobody
+        listed is: placed there, the field says so and is never confident."""
         k = value_start(toks)
         label, value = (toks[:k], toks[k:]) if k is not None else (toks, [])
-        draft.unmapped.append(unmapped_pair(text_of(label), value or label, self.page, text_of(value) if value else None))
+        listed = unmapped_pair(text_of(label), value or label, self.page, text_of(value) if value else None)
+        draft.unmapped.append(listed)
+        if value:
+            self._pend(draft, text_of(label), value, section, listed, label)
 
     def _pend_row(self, segs, si: int, used: set[int], draft: Draft, section: str | None) -> None:
         """A row where no label was found: label words the vocabulary lacks, then a value ("Xxx yyy 06/1989",

@@ -54,8 +54,11 @@ def test_a_label_run_into_an_address_is_listed_as_another_pair():
     got = rec["fields"]["husband"]["residence"]
     assert got["value"] == "xã Thạch Kênh, huyện Đức Thọ, tỉnh Hà Tĩnh"
     assert any("left out" in n for n in got["notes"])
-    assert {"label": "Mã nhận dạng", "value": "042095048353"}.items() <= next(
-        u for u in rec["unmapped"] if u["label"] == "Mã nhận dạng").items()
+    # listed for review, or placed by the record-wide decoding as its value says (never confidently)
+    listed = [u for u in rec["unmapped"] if u["label"] == "Mã nhận dạng"]
+    placed = rec["fields"]["husband"].get("personal_id")
+    assert listed and listed[0]["value"] == "042095048353" or placed and placed["value"] == "042095048353" \
+        and placed["confidence"] < 0.995
 
 
 @pytest.mark.parametrize("words, below, goes_on", [
@@ -181,7 +184,8 @@ def test_the_pair_run_into_a_cause_of_death_is_listed_for_review():
                                  "Nguyên nhân chết: Sốt xuất huyết Danh tính người được ủy quyền khai tử Lại Tự Quân"])],
                           "hotich/")[0]
     assert rec["fields"]["cause_of_death"]["value"] == "Sốt xuất huyết"
-    assert [u["value"] for u in rec["unmapped"]] == ["Lại Tự Quân"]
+    declarant = rec["fields"].get("declarant", {}).get("full_name", {})
+    assert [u["value"] for u in rec["unmapped"]] == ["Lại Tự Quân"] or declarant.get("value") == "Lại Tự Quân"
 
 
 def test_a_value_with_an_address_deep_inside_is_no_address_to_go_on():
