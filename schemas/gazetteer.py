@@ -214,13 +214,13 @@ def _known_at(words: list[str], i: int, levels: tuple[str, ...]) -> int:
     return 0
 
 
-def address_continues(words: list[str]) -> bool:
-    """Do ``words`` (what follows a unit's name inside a value) go on with the address: a level word, or a
-    province's or district's name written without one (a comma lost: "huyện Thạch Hà Hà Tĩnh"), or the
-    country?"""
+def address_continues(words: list[str], rank: int = 2) -> bool:
+    """Do ``words`` (what follows the name of a unit of ``rank`` inside a value) go on with the address: a
+    level word, the country, or — after a district — a province's name written without its level word (a comma
+    lost: "huyện Thạch Hà Hà Tĩnh")? Nothing smaller comes after a province."""
     if not words:
         return True
-    if _level_at(words, 0) is not None or _known_at(words, 0, ("province", "district")):
+    if _level_at(words, 0) is not None or rank < 3 and _known_at(words, 0, ("province",)):
         return True
     return fold(" ".join(words[:2])).strip(_STOPS + " ") in ("viet nam", "vietnam")
 
@@ -248,7 +248,9 @@ def address_end(words: list[str]) -> int | None:
             continue
         end = start + n
         name_end = words[end - 1]
-        if end < len(words) and name_end == name_end.rstrip(_STOPS) and not address_continues(words[end:]):
+        rank = 3 if level[0] == "tinh" or level[0] == "thanh pho" and _known_at(words, start, ("province",)) == n \
+            else 2
+        if end < len(words) and name_end == name_end.rstrip(_STOPS) and not address_continues(words[end:], rank):
             cut = end
             break
         i = end

@@ -926,8 +926,11 @@ class PageReader:
             return []
         n = completes_unit(text_of(toks), [t.text for t in words])
         if n == 0 and chain_goes_on([t.text for t in toks if not t.leader], [t.text for t in words]):
-            # "thôn 5, xã Xuân Lập," / "huyện Hoằng Hóa, tỉnh Thanh Hóa": the address goes on up to its province
-            n = address_end([t.text for t in words]) or len(words)
+            # "thôn 5, xã Xuân Lập," / "huyện Hoằng Hóa, tỉnh Thanh Hóa": the address goes on up to its province;
+            # not when the row holds more after its top unit (another column's words on the same row)
+            if address_end([t.text for t in words]) is not None:
+                return []
+            n = len(words)
         if n == 0 or n < len(words) and (find_labels(words[n:], self.schema, forced) or _opens_with_label(words[n:])):
             return []  # (the words after the name's rest, if any, are more of the value: no label among them)
         return _value_toks(words, "place") or words  # (a speck after the rest is no part of the place: "Hóa ˆ")

@@ -14,6 +14,8 @@ from schemas.gazetteer import address_end, begins_unit_name, chain_goes_on
     ("xã An Thạnh, huyện Mỏ Cày Nam, tỉnh Bến Tre y Io000Ä 3BEMI", 10),
     # a district is the top when the province goes without saying
     ("xã Tân Xuân, huyện Giồng Trôm Ngày sinh 1950", 6),
+    # nothing smaller comes after a province: another column's district on the same row
+    ("tỉnh Quảng Bình Bố Trạch, tỉnh Quảng Bình", 3),
 ])
 def test_words_after_the_top_unit_are_no_part_of_the_address(raw, end):
     assert address_end(raw.split()) == end
@@ -68,6 +70,8 @@ def test_a_label_run_into_an_address_is_listed_as_another_pair():
     ("xã Tân Xuân, huyện Giồng Trôm, tỉnh Bến Tre", "huyện Chợ Lách", False),  # a province ends it
     ("huyện Giồng Trôm", "xã Tân Xuân", False),  # a lower unit: another value
     ("xã Tân Xuân", "Ngày sinh: 1950", False),
+    ("huyện Quảng Trạch,", "tỉnh Quảng Bình Bố Trạch, tỉnh Quảng Bình", True),  # (the reader takes no such row:
+    # past its top unit it holds another column's words; test_a_row_holding_more_than_the_address_is_not_taken)
     ("Bệnh viện đa khoa", "huyện Giồng Trôm", False),  # no unit named: no address to go on
 ])
 def test_an_address_short_of_its_province_goes_on_with_a_higher_unit(words, below, goes_on):
@@ -226,3 +230,15 @@ def test_a_communes_name_cut_at_the_lines_end_takes_its_rest_from_the_next_line(
     assert completes_unit("xã Tùng", ["Ảnh,", "huyện"]) == 1
     assert cut_unit("xã Đình Bảng") is None  # a whole name
     assert completes_unit("xã Tùng", ["Qxy,", "huyện"]) == 0  # no commune of that name: not completed
+
+
+def test_a_row_holding_more_than_the_address_is_not_taken():
+    from schemas.extract import flatten_fields
+    rows = ["GIẤY KHAI SINH", "Họ, chữ đệm, tên: Lê Văn An",
+            "Nơi sinh: thị trấn Hoàn Trạch, huyện Quảng Trạch, .....",
+            "tỉnh Quảng Bình Bố Trạch, tỉnh Quảng Bình", "Dân tộc: Kinh"]
+    got = flatten_fields(extract_records([page(rows)], "hotich/")[0])
+    assert got["place_of_birth"] == "thị trấn Hoàn Trạch, huyện Quảng Trạch"
+    rows[3] = "tỉnh Quảng Bình"
+    got = flatten_fields(extract_records([page(rows)], "hotich/")[0])
+    assert got["place_of_birth"] == "thị trấn Hoàn Trạch, huyện Quảng Trạch, tỉnh Quảng Bình"
