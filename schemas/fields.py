@@ -672,9 +672,9 @@ def _name_cased(word: str) -> bool:
 def name_and_tail(toks: list[Tok]) -> tuple[list[Tok], list[Tok]]:
     """A name and the words after it that are not written as a name's: a name opens with two or more words in
     a name's case, and the first word after them that is not ("tước", "tUÊi": the next label's words, read
-    badly) ends it; so does, after the family name, a word of labels no name uses, capitalised or not
-    ("Trương Ngày chào đời": a name is a family name and given-name syllables). A name typed without capitals
-    is left whole."""
+    badly) ends it; so does, after the family name, a capitalised word that opens a label (``label_opens``:
+    "Trương | Ngày chào đời …": a name is a family name and given-name syllables). A name typed without
+    capitals is left whole."""
     k = 0
     while k < len(toks) and _name_cased(toks[k].text.strip(".,;:“”\"'")):
         if k and label_opens(toks[k:]):
@@ -716,8 +716,9 @@ def place_and_tail(toks: list[Tok]) -> tuple[list[Tok], list[Tok]]:
 
 def text_and_tail(toks: list[Tok]) -> tuple[list[Tok], list[Tok]]:
     """A text and the next pair run into it: label words the vocabulary reads (all but one word at most) that ask
-    for a name or name a person, opening with a capital after the text's lower case, then a name, ending the value ("Sốt xuất huyết | Danh tính người được ủy quyền khai tử Lại Tự Quân"). A
-    text is no person's label and name; they are another pair's, listed for review rather than dropped."""
+    for a name or name a person, opening with a capital after the text's lower case, then a name, ending the
+    value ("Sốt xuất huyết | Danh tính người được ủy quyền khai tử Lại Tự Quân"). A text is no person's label
+    and name; they are another pair's, listed for review rather than dropped."""
     from .labels import meaning
     words = [t for t in toks if not t.leader]
     texts = [t.text for t in words]

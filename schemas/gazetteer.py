@@ -177,9 +177,8 @@ def completes_unit(text: str, words: list[str]) -> int:
 # how high a level word's unit stands in an address, which names its units from the smallest up: a part below
 # the commune (a hamlet, a numbered team), a commune, a district, a province ("thành phố" names a district or a
 # province: its name says which)
-_RANK = {**{fold(w): 0 for w in ("thôn", "xóm", "ấp", "bản", "đội", "tổ", "khu", "khu phố", "tổ dân phố", "làng",
-                                  "buôn", "phum", "sóc")},
-         "xa": 1, "phuong": 1, "thi tran": 1, "huyen": 2, "quan": 2, "thi xa": 2, "thanh pho": 2, "tinh": 3}
+_RANK = {**{fold(w): 0 for w in (*LEVEL_WORDS, *NUMBERED_LEVELS) if w not in UNIT_LEVELS},
+         **{fold(w): {"commune": 1, "district": 2, "province": 3}[levels[-1]] for w, levels in UNIT_LEVELS.items()}}
 _STOPS = ".,;:"
 _QUOTES = "\"'“”‘’`_|"
 # an office named by the unit it serves, whose name the unit completes ("Ủy ban nhân dân" + "xã …"), folded
