@@ -672,34 +672,13 @@ def _name_cased(word: str) -> bool:
 def name_and_tail(toks: list[Tok]) -> tuple[list[Tok], list[Tok]]:
     """A name and the words after it that are not written as a name's: a name opens with two or more words in
     a name's case, and the first word after them that is not ("tước", "tUÊi": the next label's words, read
-    badly) ends it; so does, after the family name, a capitalised word that opens a label (``label_opens``:
-    "Trương | Ngày chào đời …": a name is a family name and given-name syllables). A name typed without
-    capitals is left whole."""
+    badly) ends it. A name typed without capitals is left whole."""
     k = 0
     while k < len(toks) and _name_cased(toks[k].text.strip(".,;:“”\"'")):
-        if k and label_opens(toks[k:]):
-            return toks[:k], toks[k:]  # "Trương Ngày chào đời …": the next label's first word, capitalised
         k += 1
     if k < 2 or k == len(toks):
         return toks, []
     return toks[:k], toks[k:]
-
-
-def label_opens(toks: list[Tok]) -> bool:
-    """Do the words open a label: the first a word of labels no name uses ("Ngày", "Nơi", "Tên"), and up to four
-    words from it, before any digit, asking something with at most one word the vocabulary lacks ("Ngày chào đời
-    đứa")? A given name the name list lacks ("Danh", "Tự") asks nothing alone."""
-    from .labels import meaning
-    core = _bare(toks[0].text) if toks else ""
-    if not (core.isalpha() and is_label_word(core) and not _name_syllable(core)):
-        return False
-    words = []
-    for t in toks[:4]:
-        if not _bare(t.text).isalpha():
-            break
-        words.append(_bare(t.text))
-    m = meaning(" ".join(words))
-    return bool(m.attrs) and len(m.unknown) <= 1 and core.lower() not in {u.lower() for u in m.unknown}
 
 
 def place_and_tail(toks: list[Tok]) -> tuple[list[Tok], list[Tok]]:

@@ -10,7 +10,7 @@ from typing import NamedTuple
 from . import label_model
 from .assign import Pending, assign, looks_like_name
 from .fields import (GLUED_SPECKS, Draft, Found, _cut_tail, _name_continuation, _value_toks, label_head, name_and_tail,
-                     label_opens, place_and_tail, text_and_tail)
+                     place_and_tail, text_and_tail)
 from .labels import EVENTS, field_by_value, meaning, persons_share, resolve, value_kind
 from .cells import CELL_SLACK, CellBlock, cell_block
 from .layout import COLUMN_SLACK, EMPTY_LABEL_REACH, WRAP_MAX_ROWS, Row, Tok, column_starts, split_at_columns, text_of, union
@@ -445,8 +445,6 @@ class PageReader:
                 if tail:  # "Trần Thanh Quỳnh tước": a guess where the name ends, never a confident one
                     f.confidence *= NAME_TAIL_FACTOR
                     f.notes.append(f"{len(tail)} word(s) after the name not written as a name's were left out")
-                    if label_opens(tail):  # the next label's words, and perhaps its value: another pair
-                        self._list_beyond(draft, tail, section)
                 if m.spec.kind == "name" and (cut := _cut_tail(seg.toks[m.end:end], toks)):
                     f.confidence *= 0.6
                     f.notes.append(f"a doubtful word right after the name was dropped ({cut!r}): it may be cut")

@@ -242,29 +242,3 @@ def test_a_row_holding_more_than_the_address_is_not_taken():
     rows[3] = "tỉnh Quảng Bình"
     got = flatten_fields(extract_records([page(rows)], "hotich/")[0])
     assert got["place_of_birth"] == "thị trấn Hoàn Trạch, huyện Quảng Trạch, tỉnh Quảng Bình"
-
-
-def test_a_name_ends_before_a_capitalised_label_word_no_name_uses():
-    from schemas.fields import name_and_tail
-    from schemas.layout import Tok
-
-    def toks(text):
-        return [Tok(w, w.lower(), 0.95, (i * 60, 0, i * 60 + 50, 30), 1) for i, w in enumerate(text.split())]
-
-    name, tail = name_and_tail(toks("Trương Ngày chào đời đứa con 10-02-2007"))
-    assert [t.text for t in name] == ["Trương"] and tail[0].text == "Ngày"
-    # given names that are also words of labels ("Văn", "Minh", "Hoa", "Nam") stay the name's
-    assert [t.text for t in name_and_tail(toks("Lê Văn Nam"))[0]] == ["Lê", "Văn", "Nam"]
-    # a family name that is a label word ("Ông") opens a name, and a given name the name list lacks ("Danh")
-    # asks nothing alone
-    assert [t.text for t in name_and_tail(toks("Ông Tự Phát"))[0]] == ["Ông", "Tự", "Phát"]
-    assert [t.text for t in name_and_tail(toks("Phùng Hoài Danh"))[0]] == ["Phùng", "Hoài", "Danh"]
-
-
-def test_the_label_and_value_a_name_ran_into_are_another_pair():
-    rows = ["GIẤY KHAI SINH", "Họ và tên: Trương Trúc Quyên Ngày chào đời 10-02-2007", "Giới tính: Nữ"]
-    rec = extract_records([page(rows)], "hotich/")[0]
-    assert rec["fields"]["full_name"]["value"] == "Trương Trúc Quyên"
-    listed = [u for u in rec["unmapped"] if u["label"] == "Ngày chào đời"]
-    placed = rec["fields"].get("date_of_birth", {})
-    assert listed and listed[0]["value"] == "10-02-2007" or placed.get("value") == "2007-02-10"
