@@ -376,7 +376,8 @@ class PageReader:
                         if nseg is not None and value_start(segs[nseg][0].toks) is None:
                             below = nseg
                     m = self._by_value(m, seg.toks, matches, mi, section, draft,
-                                       segs[below][0].toks if below is not None else None)
+                                       segs[below][0].toks if below is not None else None,
+                                       rest=lambda value: self._take_unit_rest(value, segs, si, used))
                     if below is not None and m is None:  # pending with the row below as its value
                         used.add(below)
                     if m is None:
@@ -625,10 +626,12 @@ class PageReader:
         return False
 
     def _by_value(self, m: Match, toks: list[Tok], matches: list[Match], mi: int, section: str | None,
-                  draft: Draft, below: list[Tok] | None = None) -> Match | None:
+                  draft: Draft, below: list[Tok] | None = None, rest=None) -> Match | None:
         """A label that named no field: its value may say which field it is (a sex, an ethnicity, a
         country, an ID number) — else it is listed as unmapped with its value and where it is, so a reviewer
-        can give it to a field in one step (the value is personal data: it is masked like any field's)."""
+        can give it to a field in one step (the value is personal data: it is masked like any field's).
+        ``rest``: the words of the row below that carry on a place the row's value cuts short (``_unit_rest``),
+        taken for a value that ends the row."""
         nxt = [o for o in matches[mi + 1:] if o.start > m.start]
         value_toks = _value_toks(toks[m.end:nxt[0].start if nxt else len(toks)]) or _value_toks(below or [])
         value = " ".join(t.text for t in value_toks)
@@ -637,6 +640,10 @@ class PageReader:
             previous = self.last_spec.key if self.last_spec else None
             spec, source = label_model.field_for(self.schema, m.label.text, value, previous, draft.fields), "model"
         if spec is None or spec.key in draft.fields:
+            if rest is not None and not nxt and value_toks and below is None and (more := rest(value_toks)):
+                # "… tỉnh Hà" / "Tĩnh": the address goes on below (a field this names reads its wrap itself)
+                value_toks = value_toks + more
+                value = " ".join(t.text for t in value_toks)
             listed = unmapped_pair(m.label.text, value_toks or toks[m.start:m.end], self.page, value)
             draft.unmapped.append(listed)
             self._pend(draft, m.label.text, value_toks, section, listed, toks[m.start:m.end])
@@ -898,6 +905,13 @@ class PageReader:
             # wrapped twice in a narrow column: "xã Tam Sơn," / "huyện Từ Sơn," / "tỉnh Hà Bắc"
             out = self._continue(out, spec, segs, j, used, edge, depth + 1)
         return out
+
+    def _take_unit_rest(self, toks: list[Tok], segs, si: int, used: set[int]) -> list[Tok]:
+        """``_unit_rest``, its row marked as read."""
+        more = self._unit_rest(toks, segs, si, used)
+        if more:
+            used.add(self._below(segs, si))
+        return more
 
     def _unit_rest(self, toks: list[Tok], segs, si: int, used: set[int]) -> list[Tok]:
         """The row below when it begins with the rest of a province's or district's name the value ends

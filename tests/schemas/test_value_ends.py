@@ -242,3 +242,12 @@ def test_a_row_holding_more_than_the_address_is_not_taken():
     rows[3] = "tỉnh Quảng Bình"
     got = flatten_fields(extract_records([page(rows)], "hotich/")[0])
     assert got["place_of_birth"] == "thị trấn Hoàn Trạch, huyện Quảng Trạch, tỉnh Quảng Bình"
+
+
+def test_a_place_under_a_label_nobody_listed_takes_its_cut_names_rest_from_the_row_below():
+    rows = ["GIẤY KHAI SINH", "Họ, chữ đệm, tên: Lê Văn An",
+            [(100, "Địa chỉ thường trú"), (700, "xã Tùng Ảnh, huyện Đức Thọ, tỉnh Hà")],
+            [(700, "Tĩnh")], "Dân tộc: Kinh"]
+    # (a residence with no person named: the label names no field of the child's)
+    rec = extract_records([page(rows)], "hotich/")[0]
+    assert [u["value"] for u in rec["unmapped"]] == ["xã Tùng Ảnh, huyện Đức Thọ, tỉnh Hà Tĩnh"]
