@@ -14,7 +14,8 @@ from typing import NamedTuple
 
 from .assign import looks_like_name
 from .labels import value_kind
-from .layout import EMPTY_LABEL_REACH, Row, Tok, WRAP_MAX_ROWS, cell_of_x, cut_at_gaps, text_of
+from .layout import (EMPTY_LABEL_REACH, Row, Tok, WRAP_MAX_ROWS, cell_of_x, cut_at_gaps, first_wide_gap, text_of,
+                     usual_gap)
 from .loader import Schema
 from .matching import UNMAPPED, _in_vocabulary, find_labels
 from .normalize import normalise
@@ -25,6 +26,7 @@ CELL_SLACK = 0.6  # line heights a cell's value may start left of its label (a s
 CELL_INDENT = 3.0  # line heights a cell's value may start right of its label
 CELL_VALUE_ROWS = WRAP_MAX_ROWS + 1  # rows a cell's value may take below its label
 SMALL_PRINT = 0.85  # a label printed smaller than the values: its words at most this share of their height
+LABEL_REST_WORDS = 6  # words of a label past the wording read in it, before the blank to its value
 CELL_LABEL = "cell_label"  # Row.info key: the row is a ruled cell's label, its value is below it
 
 
@@ -51,6 +53,13 @@ def printed_smaller(small: list[Tok], large: list[Tok]) -> bool:
 def is_cell_label(row: Row) -> bool:
     """The row is a ruled cell's label (``cell_block``): all its words are the label's, its value is below."""
     return bool(row.info.get(CELL_LABEL))
+
+
+def label_only(schema: Schema, row: Row, start: int, end: int, after: list[Tok]) -> bool:
+    """The words after the label read at ``start:end`` on a cell's label row are the label's too (its note, its
+    last words: "Quê quán (gốc) người …"), not its value, which is written below — unless they are, by their
+    shape, a value of the field it names."""
+    return is_cell_label(row) and not value_beside(schema, row.toks[start:end], after)
 
 
 def _goes_on_as_label(words: list[Tok], first: Tok) -> bool:
@@ -250,3 +259,22 @@ def cell_block(schema: Schema, rows: list[Row], i: int, right: float) -> tuple[C
     cells = [[_label_row(label, rows[i].page)] + rows_below for label, rows_below in zip(labels, values)]
     edges = [x - CELL_SLACK * h for x in starts[1:]] + [right]
     return CellBlock(cells, edges), j
+
+
+def label_rest(schema: Schema, label: list[Tok], after: list[Tok], height: float) -> int:
+    """How many of the words after a label, on its row, are still the label's: the words up to the wide blank
+    before its value (a ruled table's or a dotted form's value column, the leader or border lost: "CHẤT LIỆU
+    CẤU THÀNH      Mây tre"). They are few, written as the label goes on (no digit, no comma, its case), and
+    no value of the field by their shape ("Kinh" after an ethnic group's label); a label ended by its colon
+    has none."""
+    words = [t for t in label if not t.leader]
+    if not words or not after or words[-1].colon or label[-1].leader or after[0].leader:
+        return 0
+    k = first_wide_gap(after, height, usual_gap(label + after))
+    if not k or k > LABEL_REST_WORDS or any(t.colon or t.leader for t in after[k:k + 4]):
+        return 0  # (a colon or a leader after the blank: the next pair's label, not this label's value)
+    rest = after[:k]
+    value = [t for t in after[k:] if not t.leader]
+    if not value or not _goes_on_as_label(rest, words[0]) or value_beside(schema, label, rest):
+        return 0
+    return k

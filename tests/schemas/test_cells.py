@@ -252,3 +252,25 @@ def test_a_label_with_its_value_in_the_same_run_is_no_cells_label():
     # "Họ và tên Nguyễn Văn An": a label and, with no blank between, a name — its value; no cell's label alone
     lines = [[(100, "Họ và tên Nguyễn Văn An"), (900, "Nơi sinh xã Tam Sơn")], [(110, "Zzz Yyy"), (910, "Xxx")]]
     assert all(kind == "page" for kind, _ in _segments_of(page(lines)))
+
+
+def test_a_labels_last_words_before_the_blank_to_its_value_are_the_labels():
+    # a ruled table's label cell, its border lost: "ZZZ YYY" no list holds, in the label's capitals up to the
+    # blank before the value column, is the label's rest, not the material's first words
+    lines = ["PHIẾU HIỆN VẬT", [(100, "TÊN HIỆN VẬT"), (640, "Bình gốm")], [(100, "CHẤT LIỆU ZZZ YYY"), (640, "Gốm men")]]
+    flat = flatten_fields(extract_records([page(lines)], "baotang/")[0])
+    assert flat.get("material") == "Gốm men"
+
+
+def test_words_before_the_blank_in_the_shape_of_the_value_stay_the_value():
+    # "kinh" after an ethnic group's label is its value (a closed list's word), whatever comes after the blank
+    lines = ["GIẤY KHAI SINH", [(100, "Họ và tên"), (640, "Nguyễn Văn An")], [(100, "Dân tộc kinh"), (640, "Zzz")]]
+    flat = flatten_fields(extract_records([page(lines)], "hotich/")[0])
+    assert flat.get("ethnicity") == "Kinh"
+
+
+def test_a_value_in_its_shape_beside_a_cells_label_stays_its_value():
+    # "xã Tam Sơn" on the label's row of a cell is a place: the value, written beside its label
+    lines = ["GIẤY KHAI SINH", [(100, "Họ và tên"), (900, "Nơi sinh xã Tam Sơn")], [(110, "Nguyễn Văn An")]]
+    flat = flatten_fields(extract_records([page(lines)], "hotich/")[0])
+    assert flat.get("place_of_birth") == "xã Tam Sơn" and flat.get("full_name") == "Nguyễn Văn An"
