@@ -81,6 +81,27 @@ def _name_like(words: list[str]) -> bool:
         and fold(core[0]) in _SURNAMES_BY_FOLD
 
 
+def date_then_rest(words: list[str]) -> tuple[int, int, bool] | None:
+    """Where a value made of a full date and then more words splits: ``(date_end, rest_start, by_place_word)``
+    for "22/10/1956 tại Mặt trận …" (the words before ``date_end`` a date that parses whole, ``rest_start``
+    past the joining "tại"/"ở", which ``by_place_word`` says was there) or "1950, xã …" (the date ended by a
+    comma). None when the value is no date followed by words with letters (the rest of a date, "tháng 3 năm
+    1990", or a time after it, is not joined so)."""
+    from .labels import PLACE_AFTER_DATE
+    for k in range(1, len(words)):
+        head = " ".join(words[:k]).rstrip(" ,;-–")
+        parsed = normalise("date", head)
+        if not parsed.ok or parsed.quality < 1 or not any(c.isdigit() for c in head):
+            continue
+        joined = unicodedata.normalize("NFC", words[k]).lower() in PLACE_AFTER_DATE
+        start = k + 1 if joined else k
+        rest = words[start:]
+        if (joined or words[k - 1].endswith((",", ";"))) and rest and any(c.isalpha() for c in rest[0]) \
+                and normalise("date", " ".join(words)).value == parsed.value:  # the rest adds nothing to the date
+            return k, start, joined
+    return None
+
+
 def _relation_like(words: list[str]) -> bool:
     """One to three words naming a person's tie ("Mẹ", "Cháu ngoại", "Anh ruột")."""
     from .labels import meaning
@@ -251,6 +272,49 @@ def only_label_words(spec: FieldSpec, words: list[str]) -> bool:
                                      or fold(" ".join(words)) == " ".join(words).lower()))
 
 
+def capitals_head(spec: FieldSpec, words: list[str]) -> int:
+    """How many words at the start of a value are the end of a label printed in capitals, the value not
+    ("CẤU THÀNH Mây tre", "KHI NHẬN Nứt chân đế", "HIỆN VẬT 01"): one to three words in capitals of three letters
+    or more, each a word of the label vocabulary, then a word with a capital and lower-case letters, or a digit.
+    A value written in capitals goes on in capitals; a name's and an address's own rules come first (``label_head``).
+    0 when nothing is cut."""
+    if spec.kind == "name" or spec.role == "place" or len(words) < 2:
+        return 0
+    for k in range(1, min(3, len(words) - 1) + 1):
+        word = _bare(words[k - 1])
+        if len(word) < 3 or not word.isalpha() or not word.isupper() or not is_label_word(word):
+            return 0
+        rest = _bare(words[k])
+        if rest[:1].isdigit() or rest[:1].isupper() and any(c.islower() for c in rest):
+            return k
+    return 0
+
+
+def reads_as_label(spec: FieldSpec, words: list[str]) -> bool:
+    """The value is another label, not a value: words that name what a form asks, with none of the look of this
+    field's value. A number with no digit whose words are all the vocabulary's and name an attribute or a person
+    ("Sổ đăng ký số", "Họ và tên người làm thủ tục"); a nationality in lower case, most of its words a label's
+    ("hiện tại xxx"); a person's name that does not open with a family name and names an attribute a name never
+    says, its label words outnumbering the others ("Năm Sinh … Sắc Tộc Phụ Thân" read in a header's capitals).
+    The field stays missing, and the words are listed as a label."""
+    from .labels import meaning
+    if not words or any(c.isdigit() for w in words for c in w):
+        return False
+    m = meaning(" ".join(_bare(w) for w in words))
+    if spec.kind in ("number", "id"):
+        return not m.unknown and bool(m.attrs or m.roles) and all(_bare(w) and is_label_word(_bare(w)) for w in words)
+    if spec.key.rsplit(".", 1)[-1] == "nationality":
+        # a country's name is written with capitals: words in lower case, most of them a label's, are no country
+        known = sum(1 for w in words if _bare(w) and is_label_word(_bare(w)))
+        return all(_bare(w).isalpha() and _bare(w).islower() for w in words) and known > len(words) / 2 \
+            and fold(" ".join(_bare(w) for w in words)) not in ("viet nam", "vietnam")
+    if spec.kind != "name" or spec.key.rsplit(".", 1)[-1] == "alias" or len(words) < 4:
+        return False
+    asks = m.attrs - {"name", "alias"}
+    known = sum(1 for w in words if _bare(w) and is_label_word(_bare(w)))
+    return bool(asks) and _bare(words[0]).title() not in SURNAMES and known > 2 * len(m.unknown)
+
+
 def label_asks_day(label: str) -> bool:
     """The label names a day ("Ngày đăng ký", "Sinh ngày"), not only a year ("Năm sinh")."""
     return "ngay" in fold(label).replace(",", " ").split()
@@ -282,6 +346,7 @@ class Found:
     layout: str = ""  # how its record was cut from the page ("document", a register "entry", a table "row"), likewise
     cut: int = 0  # words of a label cut from the value (``label_head``, ``label_tail``, ``only_label_words``)
     evidence: str = ""  # what the value's content says: "agrees", "disagrees" or "" (schemas/value_evidence.py)
+    label_like: str = ""  # the words read as the value when they were another label (``reads_as_label``)
 
     def finish(self) -> "Found":
         self._cut_label_words()
@@ -419,6 +484,16 @@ class Found:
         if k:
             self.toks = self.toks[:idx[len(words) - k]]
             self.cut = k
+            return
+        k = capitals_head(self.spec, words)
+        if k:
+            self.toks = self.toks[idx[k]:]
+            self.cut = k
+            return
+        if reads_as_label(self.spec, words):  # (no value of the field's look after or before the label's words)
+            self.label_like = clean_spaces(" ".join(words))
+            self.toks = []
+            self.cut = len(words)
 
     def _country_case(self) -> None:
         """A country's name is a proper name: read with its own letters and marks but a capital lost or added

@@ -9,8 +9,9 @@ from typing import NamedTuple
 
 from . import label_model
 from .assign import Pending, assign, looks_like_name
-from .fields import GLUED_SPECKS, Draft, Found, _cut_tail, _name_continuation, _value_toks, label_head, name_and_tail
-from .labels import EVENTS, field_by_value, meaning, persons_share, resolve, value_kind
+from .fields import (GLUED_SPECKS, Draft, Found, _cut_tail, _name_continuation, _value_toks, date_then_rest, label_head,
+                     name_and_tail)
+from .labels import EVENTS, field_by_value, joint_field, meaning, persons_share, resolve, value_kind
 from .cells import CELL_SLACK, CellBlock, cell_block, label_only, label_rest
 from .layout import COLUMN_SLACK, EMPTY_LABEL_REACH, WRAP_MAX_ROWS, Row, Tok, column_starts, split_at_columns, text_of, union
 from .loader import FieldSpec, Label, Schema, label_key
@@ -192,6 +193,15 @@ def _completes_value(toks: list[Tok], below: list[Tok], spec: FieldSpec) -> bool
     kind = value_kind(text_of(toks + below))
     return kind in ("nationality", "ethnicity") and value_kind(text_of(toks)) != kind and (
         spec.kind == kind or spec.key.rsplit(".", 1)[-1] == kind)
+
+
+def relation_rest(value: list[str], below: list[str]) -> bool:
+    """A person's tie of one capitalised word that names a person ("Cháu", "Con") and, right under it on the row
+    below, one or two words in lower case ("ngoại", "út"): the rest of a kinship term of two words, kept whole.
+    A label or a value of its own on that row would open with a capital, a digit or a colon."""
+    from .labels import meaning
+    return len(value) == 1 and value[0][:1].isupper() and bool(meaning(value[0]).roles) \
+        and 1 <= len(below) <= 2 and all(w.isalpha() and w.islower() for w in below)
 
 
 class Segment(NamedTuple):
@@ -382,6 +392,7 @@ class PageReader:
                         shared_below[(m.start, m.end)] = toks
                 toks = _label_run_on(toks)
                 toks, followers = self._split_followers(m.spec, toks)
+                toks = self._date_and_place(m, toks, draft)
                 for k, (spec, label, ftoks) in enumerate(followers):  # "… số: 81/QĐ ngày 1/4/1964 của Bộ …"
                     if k + 1 == len(followers) and not nxt:  # the last part may wrap onto the next row
                         ftoks = self._continue(ftoks, spec, segs, si, used, edge, value_x=row_value_x)
@@ -420,6 +431,10 @@ class PageReader:
                         if f2.value is not None:  # "ngày mười lăm tháng ba" / "năm một nghìn…" on the next row
                             f = f2
                             used.add(nseg)
+                if f.value is None and f.label_like:
+                    # the words after the label were another label's ("Sổ đăng ký số" as a number): listed as a label
+                    # with no value, so a reviewer sees it, rather than read as this field's value
+                    draft.unmapped.append(unmapped_pair(f.label_like, toks, self.page, ""))
                 if f.value is None and self._shared_reads(m, matches, seg.toks, end):
                     # "Chết vào lúc: ngày 05/01/1975": the words are a date, read as the event's date by the other
                     # field of the same label; no time was written, so there is no time field to doubt
@@ -476,6 +491,25 @@ class PageReader:
             else:
                 out.append((cut[0], cut[1], _value_toks(rest[:i], cut[0].kind, cut[0])))
             cut, current, rest = (f, lb), f, rest[i + n:]
+
+    def _date_and_place(self, m: Match, toks: list[Tok], draft: Draft) -> list[Tok]:
+        """A value that holds a date and then a place ("22/10/1956 tại Mặt trận …", "1950, xã …") under a date
+        or a place label: each part goes to its field, the other field being the one the label names as well
+        ("Ngày và nơi sinh", "Năm sinh, quê quán") or, joined by "tại"/"ở", the same event's. The other part is
+        its field's value only while that field is free; otherwise the value is left whole (nothing dropped)."""
+        if m.spec.kind not in ("date", "place") or (cut := date_then_rest([t.text for t in toks])) is None:
+            return toks
+        date_end, rest_start, by_place_word = cut
+        other = joint_field(m.spec, m.label.text, self.schema, by_place_word)
+        if other is None or other.key in draft.fields:
+            return toks
+        dated, placed = toks[:date_end], toks[rest_start:]
+        own, theirs = (dated, placed) if m.spec.kind == "date" else (placed, dated)
+        extra = Found(other, _value_toks(theirs, other.kind, other), m.label, m.score, self.page).finish()
+        if extra.value is None:
+            return toks
+        draft.add(extra)
+        return own
 
     def _pend(self, draft: Draft, label: str, toks: list[Tok], section: str | None, listed: dict | None,
               label_toks: list[Tok] = ()) -> None:
@@ -778,6 +812,8 @@ class PageReader:
         if toks and spec.wrap and spec.kind in ("place", "text") and (more := self._unit_rest(toks, segs, si, used)):
             used.add(self._below(segs, si))
             return toks + more
+        if toks and spec.key.endswith("relation") and (rest := self._relation_rest_below(toks, segs, si, used)):
+            return toks + rest
         # (a relation's value is a person's word, "Mẹ", which alone on a row would read as a section's heading)
         if (j := self._next_free(segs, si, used, empty=not toks, relation=spec.key.endswith("relation"),
                                  value_x=value_x if value_x is not None else toks[0].bbox[0] if toks else None)) is None:
@@ -821,6 +857,34 @@ class PageReader:
             # wrapped twice in a narrow column: "xã Tam Sơn," / "huyện Từ Sơn," / "tỉnh Hà Bắc"
             out = self._continue(out, spec, segs, j, used, edge, depth + 1)
         return out
+
+    def _relation_rest_below(self, toks: list[Tok], segs, si: int, used: set[int]) -> list[Tok]:
+        """The rest of a kinship term cut by the line ("Cháu" / "ngoại"): the words that open the row part close
+        below, up to a column's gap, when they are its rest (``relation_rest``). They are taken out of that row,
+        whose other words (a column beside) are read as before."""
+        j = self._below(segs, si)
+        if j is None or j in used:
+            return []
+        seg, nseg = segs[si][0], segs[j][0]
+        h = max(seg.height, 10)
+        if nseg.bbox[1] < seg.bbox[1] or nseg.bbox[1] - seg.bbox[3] > 1.6 * h:
+            return []
+        words = [t for t in nseg.toks if not t.leader]
+        if not words or words[0].bbox[0] > seg.bbox[0] + h:
+            return []
+        under = [words[0]]  # wrapped to the start of the line, as a paragraph wraps: up to a column's gap
+        for a, b in zip(words, words[1:]):
+            if b.bbox[0] - a.bbox[2] > 2 * h:
+                break
+            under.append(b)
+        if any(t.colon for t in under) or not relation_rest([t.text for t in toks], [t.text for t in under]):
+            return []
+        nseg.toks[:] = [t for t in nseg.toks if t not in under]
+        if not any(not t.leader for t in nseg.toks):
+            used.add(j)
+        else:
+            nseg.bbox = union([t.bbox for t in nseg.toks])
+        return under
 
     def _unit_rest(self, toks: list[Tok], segs, si: int, used: set[int]) -> list[Tok]:
         """The row below when it begins with the rest of a province's or district's name the value ends
