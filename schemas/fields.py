@@ -24,6 +24,7 @@ from .normalize import (LEVEL_WORDS, canonical_place, cut_place_name, missing_pl
                         vocabulary_neighbours)
 from .repair import (REPAIR_FACTOR, after_province, bent_level_words, dots_in_parts, inner_capital, level_word_case,
                      nearest_name_syllable, repair_place_units)
+from .gazetteer import address_end, begins_unit_name
 from .vocab import COMMON_WORDS, SURNAMES, vocabulary, vocabulary_phrases
 
 _SURNAMES_BY_FOLD: dict[str, list[str]] = {}
@@ -146,6 +147,19 @@ def _place_head(head: list[str]) -> bool:
         and not any(c == "," or c.isdigit() for w in head for c in w)
 
 
+def _read_label(head: list[str]) -> bool:
+    """Words the label vocabulary reads whole, asking for a name or ending with "tại"/"ở" ("Họ tên người làm thủ
+    tục khai sinh", "Đăng ký tại"), with no digit or comma: a label's, in whatever case, never a place's own words
+    before its units ("Nhà riêng tại", "Trạm y tế": words labels do not use; "Nghĩa trang liệt sĩ": a place)."""
+    from .labels import meaning
+    if not head or any(not _bare(w).isalpha() or "," in w for w in head):
+        return False
+    m = meaning(" ".join(_bare(w) for w in head))
+    # … and it asks for a name (a place is never one) or ends with the word a place follows ("tại", "ở"): a
+    # place's own name for itself reads as label words too ("Nghĩa trang liệt sĩ")
+    return not m.empty and not m.unknown and ("name" in m.attrs or fold(_bare(head[-1])) in ("tai", "o"))
+
+
 def _label_head_words(head: list[str], rest: list[str], lower_ok: bool = False) -> bool:
     """Words that read as the end of a label before the value: each a word of labels, and either set in a
     label's style rather than the value's (lower case, a bracketed note, capitals before a value that is not)
@@ -178,11 +192,20 @@ def label_head(spec: FieldSpec, words: list[str]) -> int:
     lower_ok = spec.kind == "name" or spec.role == "place" or spec.key.rsplit(".", 1)[-1] == "nationality"
     flags = _label_words_flags(words, lower_ok)
     notes = _in_notes(words)
+    if spec.role == "place":
+        # a label the vocabulary reads whole, in Title case ("Đăng ký tại xã …", "Họ tên người làm thủ tục khai
+        # sinh thôn 9, …"), right before the address's first unit
+        k = next((k for k in range(1, len(words)) if _fits_kind(spec, words[k:])), None)
+        if k is not None and _read_label(words[:k]):
+            return k
     for k in range(1, len(words)):
         if not flags[k - 1]:
             return 0
         if lower_ok and k > 1 and _bare(words[k - 1]) in SURNAMES and not notes[k - 1]:
             return 0  # a family name as written after the label's words: the name starts there ("xyz Trần Văn")
+        if spec.key.rsplit(".", 1)[-1] == "nationality" and _fits_kind(spec, words[k:]) \
+                and all(_label_styled(w) for w in words[:k]):
+            return k  # a country's name after label words ("HIỆN NAY Việt Nam"): a country is its name alone
         if spec.role == "place":
             if not _place_head(words[:k]):
                 return 0
@@ -733,6 +756,42 @@ def name_and_tail(toks: list[Tok]) -> tuple[list[Tok], list[Tok]]:
     return toks[:k], toks[k:]
 
 
+def place_and_tail(toks: list[Tok]) -> tuple[list[Tok], list[Tok]]:
+    """An address and the words after its top unit that are no part of it (``gazetteer.address_end``: "…, tỉnh
+    Hà Tĩnh | Mã định danh 0381…", the next label run in). The address is whole without them; they are another
+    pair's, listed for review rather than dropped."""
+    words = [t for t in toks if not t.leader]
+    end = address_end([t.text for t in words])
+    if end is None:
+        return toks, []
+    cut = toks.index(words[end])
+    return toks[:cut], [t for t in toks[cut:] if not t.leader]
+
+
+def text_and_tail(toks: list[Tok]) -> tuple[list[Tok], list[Tok]]:
+    """A text and the next pair run into it: label words the vocabulary reads (all but one word at most) that ask
+    for a name or name a person, opening with a capital after the text's lower case, then a name, ending the
+    value ("Sốt xuất huyết | Danh tính người được ủy quyền khai tử Lại Tự Quân"). A text is no person's label
+    and name; they are another pair's, listed for review rather than dropped."""
+    from .labels import meaning
+    words = [t for t in toks if not t.leader]
+    texts = [t.text for t in words]
+    for j in range(1, len(words) - 2):
+        if not (texts[j][:1].isupper() and texts[j - 1][:1].islower()):
+            continue  # a label opens with a capital after the text's last word in lower case
+        for n in (4, 3, 2):
+            label = texts[j:len(texts) - n]
+            if not label or not _name_like(texts[-n:]) or any(not _bare(w).isalpha() for w in label):
+                continue
+            m = meaning(" ".join(_bare(w) for w in label))
+            # it asks for a name or names a person, and reads nearly whole (one word the vocabulary lacks, at most:
+            # "ủy" of "người được ủy quyền")
+            if (m.roles or "name" in m.attrs) and len(m.unknown) <= 1 and len(m.unknown) < len(label) / 3:
+                cut = toks.index(words[j])
+                return toks[:cut], [t for t in toks[cut:] if not t.leader]
+    return toks, []
+
+
 _COMMON_FOLDS = {fold(w) for w in COMMON_WORDS}
 _ROMAN_LETTERS = set("ivxlc")
 
@@ -774,5 +833,14 @@ def _speck(t: Tok, kind: str | None = None, prev: Tok | None = None, keep: froze
     if t.confidence < 0.3:
         return True
     if kind in ("place", "text") and (t.key in _COMMON_FOLDS or t.key in keep):
+        return False
+    if kind == "name" and prev is not None and _name_cased(prev.text) and _name_cased(t.text) \
+            and _name_syllable(t.text):
+        # a given name's syllable written as a name's, after a word of the name ("Phùng Hoài Uy" with "Uy" at 0.57):
+        # short syllables ("Uy", "Vy") are names' as often as specks' shapes; the word's confidence tells
+        return False
+    if kind in ("place", "text") and prev is not None and begins_unit_name(prev.text, t.text):
+        # a unit's name, or its first word, right after its level word ("huyện Mỗ" / "Cày Nam, …": the district
+        # "Mỏ Cày Nam"): a doubtful short word there is the name the level word announces, not a speck
         return False
     return True
