@@ -752,6 +752,34 @@ def strokes_kept(gray: np.ndarray, smoothed: np.ndarray) -> float | None:
     return cv2.countNonZero(ink & (smoothed <= t).astype(np.uint8)) / total
 
 
+def rule_mask(gray: np.ndarray, height: float | None = None) -> np.ndarray:
+    """The ruled lines of ``gray``, widened by a pixel on each side: its ink (Otsu) in runs, across or down, at
+    least as long as ``remove_lines`` asks of a rule (five letters, 40 pixels at least). Empty without ink."""
+    mask = ink_mask(gray).astype(np.uint8)
+    if not mask.any():
+        return mask.astype(bool)
+    length = int(max(40, (height or text_height(gray) or 20) * 5))
+    found = cv2.morphologyEx(mask, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, length)))
+    found |= cv2.morphologyEx(mask, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (length, 1)))
+    return cv2.dilate(found, np.ones((3, 3), np.uint8)).astype(bool)
+
+
+def with_rules_kept(gray: np.ndarray, smoothed: np.ndarray, height: float | None = None) -> np.ndarray:
+    """``smoothed`` (``gray``'s 3x3 median) with the ruled lines of ``gray`` whole again. A median wipes out a
+    line narrower than half its window, and the rules of a 200 dpi register are a pixel wide: with the grain it
+    broke them into dashes shorter than the ``lines`` step's rule, which then left them on the page for the
+    engine to read as letters and as the edges of cells, in another order (docs/ocr.md). The rules are found
+    on the softened page (``soften``: the grain halved, a one-pixel line kept whole) and take its pixels; the
+    median is kept everywhere else."""
+    soft = soften(gray)
+    rules = rule_mask(soft, height)
+    if not rules.any():
+        return smoothed
+    out = smoothed.copy()
+    out[rules] = soft[rules]
+    return out
+
+
 def soften(gray: np.ndarray, sigma: float = 0.7) -> np.ndarray:
     """A light Gaussian blur: the grain's amplitude falls by about half while a thin stroke keeps its ink (spread
     over a pixel more), where a median would remove the stroke with the grain."""

@@ -394,7 +394,12 @@ def smooth_noisy(page: Page, opts: SmoothOptions) -> None:
         page.image = pp.soften(page.image)
         page.info["smoothed"] = "soften"
     else:
-        page.image = smoothed
+        # The ruled lines are kept out of the median (pp.with_rules_kept: it breaks a one-pixel rule into
+        # dashes the lines step no longer finds). What a median leaves of heavy grain are its clumps, where
+        # most of a 3x3 window was dark: on the darker paper by a page's edges they fall under the ink
+        # threshold and the engine reads them as lines of junk (200 dpi registers, docs/ocr.md). A
+        # softening after it halves their contrast.
+        page.image = pp.soften(pp.with_rules_kept(page.image, smoothed, page.height))
         page.info["smoothed"] = "median"
 
 

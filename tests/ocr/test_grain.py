@@ -103,9 +103,51 @@ def test_grainy_strokes_that_come_through_a_median_are_median_filtered():
     grainy, strokes = grid(4)
     page = smooth(grainy)
     assert page.info["smoothed"] == "median" and page.info["strokes_kept"] > 0.95
-    assert (page.image == pp.denoise(grainy, "median")).all()
+    assert (page.image == pp.soften(pp.with_rules_kept(grainy, pp.denoise(grainy, "median")))).all()
     assert page.image[strokes].mean() < 100  # the strokes stay dark, the grain is gone from the paper
     assert page.image[paper(strokes)].std() < grainy[paper(strokes)].std() / 2
+
+
+def slanting_rules(ink: int = 60, size: int = 480) -> tuple[np.ndarray, np.ndarray]:
+    """Rules one pixel wide, leaning 1.5 degrees (a straightened page's rules: steps, anti-aliased), under heavy
+    grain: (the grainy page, where the rules are)."""
+    clean = np.full((size, size), 232, np.uint8)
+    for x in range(20, size - 20, 40):
+        cv2.line(clean, (x, 8), (x + 12, size - 8), ink, 1, cv2.LINE_AA)
+    noise = np.random.default_rng(4).normal(0, 14, clean.shape)
+    return np.clip(clean + noise, 0, 255).astype(np.uint8), clean < 200
+
+
+def test_a_median_leaves_one_pixel_rules_whole_for_the_lines_step_to_find():
+    grainy, rules = slanting_rules()
+    # a plain median breaks them into dashes shorter than a rule, which the lines step then leaves on the page
+    assert (pp.remove_lines(pp.denoise(grainy, "median"), height=10)[rules] < 170).sum() > 1000
+    kept = pp.with_rules_kept(grainy, pp.denoise(grainy, "median"), height=10)
+    assert pp.rule_mask(kept, height=10)[rules].mean() > 0.99
+    assert (pp.remove_lines(kept, height=10)[rules] < 170).sum() == 0
+    # away from the rules it is the median: the grain is gone from the paper
+    away = cv2.dilate(rules.astype(np.uint8), np.ones((9, 9), np.uint8)) == 0
+    assert (kept[away] == pp.denoise(grainy, "median")[away]).all()
+
+
+def test_no_rules_on_a_page_without_ink_or_without_long_runs():
+    assert not pp.rule_mask(np.full((60, 60), 240, np.uint8)).any()
+    dots = np.full((200, 200), 235, np.uint8)
+    dots[::8, ::8] = 40  # ink, but no run as long as a rule
+    assert not pp.rule_mask(dots, height=10).any()
+
+
+def test_the_clumps_a_median_leaves_of_coarse_grain_are_softened_away():
+    rng = np.random.default_rng(3)
+    grain = cv2.GaussianBlur(rng.normal(0, 1, (400, 400)), (0, 0), 0.8)  # grain a pixel or two across
+    grainy = np.clip(205 + grain / grain.std() * 16, 0, 255).astype(np.uint8)
+    grainy[180:220, 40:360] = 50  # some print, so that the page is smoothed by its grain
+    page = smooth(grainy)
+    assert page.info["smoothed"] == "median"
+    paper_part = np.ones(grainy.shape, bool)
+    paper_part[170:230, 30:370] = False
+    median = pp.denoise(grainy, "median")
+    assert (median[paper_part] < 175).sum() > 4 * max(1, (page.image[paper_part] < 175).sum())
 
 
 def test_grainy_strokes_too_thin_for_a_median_are_softened_and_keep_their_ink():
