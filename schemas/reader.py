@@ -12,6 +12,7 @@ from .assign import Pending, assign, looks_like_name
 from .fields import GLUED_SPECKS, Draft, Found, _cut_tail, _name_continuation, _value_toks, label_head, name_and_tail
 from .labels import EVENTS, field_by_value, meaning, persons_share, resolve, value_kind
 from .cells import CELL_SLACK, CellBlock, cell_block
+from .person_columns import heading_pair
 from .layout import COLUMN_SLACK, EMPTY_LABEL_REACH, WRAP_MAX_ROWS, Row, Tok, column_starts, split_at_columns, text_of, union
 from .loader import FieldSpec, Label, Schema, label_key
 from .matching import UNMAPPED, Match, bent_marker, find_labels, find_marker
@@ -238,12 +239,14 @@ class PageReader:
                 items.append(block)
                 continue
             split = self._column_split(row)
+            headings = split is None and (split := heading_pair(row, rows[i + 1:i + 3], self.schema,
+                                                                self.page_width)) is not None
             i += 1
             if split is None:
                 items.append(row)
                 continue
             x, left_sec, right_sec = split
-            block = [row]
+            block = [] if headings else [row]  # (two headings read by their place say nothing more: no part)
             while i < len(rows) and not self._ends_columns(rows[i], left_sec, right_sec):
                 block.append(rows[i])
                 i += 1
