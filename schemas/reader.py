@@ -13,7 +13,8 @@ from .fields import GLUED_SPECKS, Draft, Found, _cut_tail, _name_continuation, _
 from .labels import EVENTS, field_by_value, meaning, persons_share, resolve, value_kind
 from .cells import CELL_SLACK, CellBlock, cell_block
 from .person_columns import heading_pair
-from .layout import COLUMN_SLACK, EMPTY_LABEL_REACH, WRAP_MAX_ROWS, Row, Tok, column_starts, split_at_columns, text_of, union
+from .layout import (COLUMN_SLACK, EMPTY_LABEL_REACH, WRAP_MAX_ROWS, Row, Tok, column_starts, split_at_columns, splits_unit,
+                     text_of, union)
 from .loader import FieldSpec, Label, Schema, label_key
 from .matching import UNMAPPED, Match, bent_marker, find_labels, find_marker
 from .normalize import UNIT_WORDS, normalise
@@ -180,6 +181,25 @@ def value_start(toks: list[Tok]) -> int | None:
                 return k - 1 if k > 1 else None
             return k
     return None
+
+
+def opens_next_pair(value: list[Tok], below: list[Tok], label_x: float, height: float) -> bool:
+    """The row below a value opens the next pair rather than carrying the value's wrapped rest: it starts where
+    the value's label starts (``label_x``; a line wrapped in the value's column starts right of it: "Bộ" / "Tư
+    lệnh Quân khu 4"), with label words (capitalised first, no comma, no digit) and then a value
+    (``value_start``: "Địa chỉ thường trú phường …" under "Quốc tịch hiện nay Việt Nam"), in words no label list
+    need hold; after a value that ends as a value may (not on a word in lower case, a comma or a dash, as "Thương
+    binh và" / "Xã hội tỉnh …" goes on), and its first words complete no place the value cuts short ("…, huyện
+    Can" / "Lộc, tỉnh …")."""
+    words = [t for t in value if not t.leader]
+    if not below or abs(below[0].bbox[0] - label_x) > COLUMN_SLACK * height:
+        return False
+    if not words or words[-1].text[:1].islower() or words[-1].text.rstrip().endswith((",", "-", "–")):
+        return False
+    k = value_start(below)
+    if not k or not below[0].text[:1].isupper() or any(t.text.rstrip().endswith(",") for t in below[:k]):
+        return False
+    return not splits_unit(value, below)
 
 
 def _completes_value(toks: list[Tok], below: list[Tok], spec: FieldSpec) -> bool:
@@ -798,7 +818,7 @@ class PageReader:
                     and abs(segs[nxt].row.bbox[0] - nseg.bbox[0]) <= CELL_SLACK * h)):
                 return self._continue(below, spec, segs, j, used, edge, depth)
             return below
-        if not spec.wrap:
+        if not spec.wrap or opens_next_pair(toks, nseg.toks, seg.bbox[0], max(seg.height, 10)):
             return toks
         if spec.kind == "name" and not _name_continuation(toks, _value_toks(nseg.toks)):
             return toks
