@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -297,12 +298,13 @@ def gap_before(toks: list[Tok], k: int) -> float:
     return toks[k].bbox[0] - toks[k - 1].bbox[2]
 
 
-def column_starts(rows: list[Row]) -> list[float]:
+def column_starts(rows: list[Row], opens: Callable[[list[Tok]], bool] = opens_pair) -> list[float]:
     """Where the page's second (third …) column of "label: value" pairs starts: the x at which, after a wide
     blank, a pair begins on a row that already holds a pair to its left, shared by at least two rows. Columns
     repeat down a page, so a value stops where the next column starts on its row whatever its words, and its
     wrapped line is looked for under it, in its own column (docs/extraction.md, step 5). A table's or a grid's
-    value column is none: the words left of it are a label alone, no pair."""
+    value column is none: the words left of it are a label alone, no pair. ``opens``: whether words start with a
+    pair (by default a label ended by its colon, dash or leader; the reader also knows labels by their words)."""
     starts: list[tuple[float, float]] = []  # (x, the row's line height)
     for r in rows:
         if r.heading or len(r.toks) < 4:
@@ -311,7 +313,7 @@ def column_starts(rows: list[Row]) -> list[float]:
         lo = 0  # where the row's last pair began: a column starts only after a whole pair
         for k in range(2, len(r.toks)):
             if gap_before(r.toks, k) >= COLUMN_GAP * h and not _ends_label(r.toks[k - 1]) \
-                    and opens_pair(r.toks[lo:k]) and opens_pair(r.toks[k:]):
+                    and opens(r.toks[lo:k]) and opens(r.toks[k:]):
                 starts.append((r.toks[k].bbox[0], h))
                 lo = k
     starts.sort()
@@ -342,11 +344,13 @@ def splits_unit(left: list[Tok], right: list[Tok]) -> bool:
         " ".join(t.text for t in words), [t.text for t in right if not t.leader][:3]) > 0
 
 
-def split_at_columns(rows: list[Row], columns: list[float]) -> list[list[tuple[int, Row]]]:
+def split_at_columns(rows: list[Row], columns: list[float],
+                     opens: Callable[[list[Tok]], bool] = opens_pair) -> list[list[tuple[int, Row]]]:
     """Each row cut where it has a wide blank right before one of the page's column starts: its parts
-    (column, part) left to right. A row is cut there when the part from the column on opens a pair of its own
-    beside a pair on its left, or when that column was in use on the row above (its value wraps there, or the
-    value of a label alone is below) and the cut splits no place's name. Otherwise the row stays whole, in the
+    (column, part) left to right. A row is cut there when the part from the column on opens a pair of its own,
+    or starts with a capital, beside a pair on its left; or when that column was in use on the row above (its
+    value wraps there, at the column's start or indented under its value, or the value of a label alone is
+    below) and the cut splits no place's name. Otherwise the row stays whole, in the
     column where it begins: a value that runs across the blank ("xã Hạp Lĩnh, huyện      Thuận Thành"), a label
     spaced out to its colon ("NGÀY THÁNG NĂM SINH NGƯỜI ĐƯỢC KHAI      SINH:")."""
     out: list[list[tuple[int, Row]]] = []
@@ -357,12 +361,16 @@ def split_at_columns(rows: list[Row], columns: list[float]) -> list[list[tuple[i
         for x in columns:
             for k in range(lo + 1, len(row.toks)):  # (a part of one word at least)
                 t, before = row.toks[k], row.toks[k - 1]
-                if abs(t.bbox[0] - x) > COLUMN_SLACK * h or gap_before(row.toks, k) < COLUMN_GAP * h \
-                        or before.bbox[2] >= x or _ends_label(before):
-                    continue  # (never between a label and its value: "Quốc tịch hiện nay:      Việt Nam")
+                if before.bbox[2] >= x or t.bbox[0] < x - COLUMN_SLACK * h:
+                    continue  # the first word at the column or past it, the word before it left of the column
+                if gap_before(row.toks, k) < COLUMN_GAP * h or _ends_label(before):
+                    break  # (never between a label and its value: "Quốc tịch hiện nay:      Việt Nam")
                 col = column_of_x(x, columns, h)
-                if opens_pair(row.toks[k:]) and opens_pair(row.toks[lo:k]) \
-                        or col in active and not splits_unit(row.toks[lo:k], row.toks[k:]):
+                left, right = row.toks[lo:k], row.toks[k:]
+                at_start = t.bbox[0] - x <= COLUMN_SLACK * h
+                if at_start and opens(left) and (opens(right) or right[0].text[:1].isupper()
+                                                 and not splits_unit(left, right)) \
+                        or col in active and not splits_unit(left, right):
                     cuts.append(k)
                     lo = k
                 break

@@ -13,8 +13,8 @@ from .fields import GLUED_SPECKS, Draft, Found, _cut_tail, _name_continuation, _
 from .labels import EVENTS, field_by_value, meaning, persons_share, resolve, value_kind
 from .cells import CELL_SLACK, CellBlock, cell_block
 from .person_columns import heading_pair
-from .layout import (COLUMN_SLACK, EMPTY_LABEL_REACH, WRAP_MAX_ROWS, Row, Tok, column_starts, split_at_columns, splits_unit,
-                     text_of, union)
+from .layout import (COLUMN_SLACK, EMPTY_LABEL_REACH, WRAP_MAX_ROWS, Row, Tok, column_starts, opens_pair, split_at_columns,
+                     splits_unit, text_of, union)
 from .loader import FieldSpec, Label, Schema, label_key
 from .matching import UNMAPPED, Match, bent_marker, find_labels, find_marker
 from .normalize import UNIT_WORDS, normalise
@@ -272,8 +272,8 @@ class PageReader:
                 i += 1
             items.append((block, x, left_sec, right_sec))
         free = [r for r in items if isinstance(r, Row)]
-        starts = column_starts(free)
-        cut = iter(split_at_columns(free, starts))
+        starts = column_starts(free, self._opens_pair)
+        cut = iter(split_at_columns(free, starts, self._opens_pair))
         laid: list[list[tuple[Row, str | None, float | None, tuple]]] = []
         for n, item in enumerate(items):
             if isinstance(item, Row):
@@ -295,6 +295,19 @@ class PageReader:
         return [Segment(part, sec, edge if edge is not None else edges[col[1]] if k + 1 < len(parts) else right,
                         col, n)
                 for n, parts in enumerate(laid) for k, (part, sec, edge, col) in enumerate(parts)]
+
+    def _opens_pair(self, toks: list[Tok]) -> bool:
+        """Words that start with a "label value" pair: a label ended by its colon, dash or leader
+        (``layout.opens_pair``), or, on a form that prints no punctuation ("Dân tộc con trẻ Kinh      Giới tính
+        Nữ"), one of the type's label wordings at their start with a value after it."""
+        if opens_pair(toks):
+            return True
+        first = next((k for k, t in enumerate(toks) if not t.leader), None)
+        if first is None:
+            return False
+        for m in find_labels(toks, self.schema, None):
+            return m.start == first and m.spec is not UNMAPPED and bool(_value_toks(toks[m.end:]))
+        return False
 
     def _ends_columns(self, row: Row, left_sec: str, right_sec: str) -> bool:
         """A row labelled with a field of neither column ("Nơi đăng ký") ends a two-column block; rows

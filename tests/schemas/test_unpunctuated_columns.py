@@ -1,0 +1,46 @@
+"""Two "label value" pairs a line on a form that prints no colon: the page's second column is found from the
+type's label wordings at the start of the runs after a wide blank, and a value wraps in its own column, at the
+column's start or indented under its value (schemas/layout.py column_starts, split_at_columns; schemas/reader.py
+PageReader._opens_pair)."""
+
+from synth import page
+
+from schemas.extract import extract_records, flatten_fields
+from schemas.layout import build_rows, column_starts, split_at_columns
+
+
+def test_pairs_with_no_punctuation_two_a_line_are_read_column_by_column():
+    rec = extract_records([page([
+        "GIẤY KHAI SINH",
+        [(100, "Họ và tên Trần Văn Bình"), (900, "Giới tính Nam")],
+        [(100, "Dân tộc Kinh"), (900, "Quốc tịch Việt Nam")],
+        [(100, "Nơi sinh xã Tam Sơn, huyện Từ"), (900, "Họ và tên mẹ Nguyễn Thị")],
+        [(100, "Sơn, tỉnh Bắc Ninh"), (900, "Lan")],
+    ])], collection="hotich/")[0]
+    v = flatten_fields(rec)
+    assert v["full_name"] == "Trần Văn Bình" and v["sex"] == "male"
+    assert v["nationality"] == "Việt Nam"
+    assert v["place_of_birth"] == "xã Tam Sơn, huyện Từ Sơn, tỉnh Bắc Ninh"  # its wrapped line, not the mother's
+    assert v["mother.full_name"] == "Nguyễn Thị Lan"
+
+
+def test_a_grid_of_labels_and_values_with_no_punctuation_stays_whole():
+    rec = extract_records([page([
+        "GIẤY KHAI SINH",
+        [(100, "Họ và tên"), (700, "Trần Văn Bình")],
+        [(100, "Dân tộc"), (700, "Kinh")],
+        [(100, "Quốc tịch"), (700, "Việt Nam")],
+    ])], collection="hotich/")[0]
+    v = flatten_fields(rec)
+    assert v["full_name"] == "Trần Văn Bình" and v["ethnicity"] == "Kinh" and v["nationality"] == "Việt Nam"
+
+
+def test_a_line_wrapped_under_its_value_in_a_column_in_use_is_cut_there():
+    rows = build_rows(page([
+        [(100, "Họ tên: Trần Văn Bình"), (900, "Nơi ở: thôn 5, xã Xuân Lập,")],
+        [(100, "Dân tộc: Kinh"), (900, "Quốc tịch: Việt Nam")],
+        [(100, "Năm sinh: 1950"), (900, "Nơi ở: thôn 5, xã Tam Sơn,")],
+        [(100, "Nam"), (1100, "huyện Từ Sơn")],  # the right value's wrapped line, indented under the value
+    ]))
+    parts = split_at_columns(rows, column_starts(rows))
+    assert [(c, p.text) for c, p in parts[3]] == [(0, "Nam"), (1, "huyện Từ Sơn")]
