@@ -112,8 +112,8 @@ def heading_pair(row: Row, below: list[Row], schema: Schema, page_width: float) 
     toks, h = row.toks, max(row.height, 10)
     for k in range(1, len(toks)):
         gap = toks[k].bbox[0] - toks[k - 1].bbox[2]
-        if gap < HEADING_GAP * page_width:
-            continue
+        if gap < HEADING_GAP * page_width or not any(c.isalpha() for c in toks[k].text):
+            continue  # (a speck alone in the blank, a colon read far from its word, is no column's start)
         left, right = toks[:k], toks[k:]
         # (a label ended by its colon and its value across a blank are no two headings: "Tên cha: | Vũ Văn An")
         if not (heading_like(left) and heading_like(right)) or _ended(left, h) != _ended(right, h):

@@ -87,3 +87,11 @@ def test_two_headings_split_where_the_right_column_starts():
              [(100, "Năm sinh: 1950"), (900, "Năm sinh: 1948")]]
     x, left, right = first_split(lines, BIRTH)
     assert (left, right) == ("mother", "father") and 880 <= x <= 900
+
+
+def test_a_speck_alone_in_the_blank_between_two_headings_is_no_columns_start():
+    lines = [[(100, "Xxx người mẹ"), (600, ":"), (900, "Xxx qqq")],
+             [(100, "Họ và tên: Trần Thị Lan"), (900, "Họ và tên: Vũ Quang Toàn")],
+             [(100, "Năm sinh: 1950"), (900, "Năm sinh: 1948")]]
+    x, left, right = first_split(lines, BIRTH)
+    assert (left, right) == ("mother", "father") and 880 <= x <= 900
