@@ -90,6 +90,8 @@ def _is_word_of(word: str, words: frozenset[str]) -> bool:
     lower = unicodedata.normalize("NFC", word.strip(",.;:")).lower()
     return lower in words or fold(lower) == lower and lower in {fold(w) for w in words}
 MAX_LABEL_WORDS = 8
+# a place read after label words no rule placed yet: it wraps onto the rows below as a labelled place does
+_UNPLACED_PLACE = FieldSpec("_unplaced_place", "place", wrap=True)
 NAME_TAIL_FACTOR = 0.6  # a name cut where its words stop being written as a name's
 CUT_VALUE_FACTOR = 0.5  # a place that ends with a comma, its rest not found
 
@@ -534,6 +536,8 @@ class PageReader:
             if more := self._unit_rest(value, segs, si, used):  # "… thành phố Đồng" / "Hới, tỉnh …": as a labelled
                 used.add(self._below(segs, si))  # value, a place cut mid-name goes on below
                 value = value + more
+            elif value_kind(text_of(value)) == "place":  # "… huyện Can Lộc," / "tỉnh Hà Tĩnh": wrapped in its column
+                value = self._continue(value, _UNPLACED_PLACE, segs, si, used, segs[si].edge)
             self._pend(draft, text_of(toks[:k]), value, section, None)
             return
         if not label_words_only(toks):

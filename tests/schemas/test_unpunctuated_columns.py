@@ -44,3 +44,17 @@ def test_a_line_wrapped_under_its_value_in_a_column_in_use_is_cut_there():
     ]))
     parts = split_at_columns(rows, column_starts(rows))
     assert [(c, p.text) for c, p in parts[3]] == [(0, "Nam"), (1, "huyện Từ Sơn")]
+
+
+def test_a_place_after_label_words_no_list_holds_wraps_in_its_column():
+    rec = extract_records([page([
+        "GIẤY CHỨNG NHẬN KẾT HÔN",
+        [(100, "Bên vợ"), (900, "Bên chồng")],
+        [(100, "Họ và tên: Trần Thị Lan"), (900, "Họ và tên: Nguyễn Văn Bình")],
+        [(100, "Xxx ở hiện nay thôn 5, xã Tam Sơn,"), (900, "Xxx ở hiện nay xã Đình Bảng,")],
+        [(100, "huyện Từ Sơn"), (900, "huyện Từ Sơn")],
+        "Ngày đăng ký: 01/02/1995",
+    ])], collection="hotich/")[0]
+    v = flatten_fields(rec)
+    assert v.get("wife.residence") == "thôn 5, xã Tam Sơn, huyện Từ Sơn"
+    assert v.get("husband.residence") == "xã Đình Bảng, huyện Từ Sơn"
