@@ -813,8 +813,8 @@ class PageReader:
                   depth: int = 1, value_x: float | None = None) -> list[Tok]:
         """Value on the next row (empty after the label), or wrapped onto it. ``value_x``: where the row's values
         start (its first value, right of its label), when not where this value starts."""
-        if toks and spec.wrap and spec.kind in ("place", "text") and (more := self._unit_rest(toks, segs, si, used)):
-            used.add(self._below(segs, si))
+        if toks and spec.wrap and spec.kind in ("place", "text") and (more := self._unit_rests(toks, segs, si, used,
+                                                                                              depth)):
             return toks + more
         # (a relation's value is a person's word, "Mẹ", which alone on a row would read as a section's heading)
         if (j := self._next_free(segs, si, used, empty=not toks, relation=spec.key.endswith("relation"),
@@ -852,13 +852,23 @@ class PageReader:
         used.add(j)
         dash = [last] if last.text in ("-", "–") and last.bbox[0] >= toks[-1].bbox[2] else []
         out = toks + dash + _value_toks(nseg.toks, spec.kind, spec)
-        if spec.kind in ("place", "text") and (more := self._unit_rest(out, segs, j, used)):
-            used.add(self._below(segs, j))  # wrapped twice: "…, xã Hạp Lĩnh," / "huyện Thuận Thành, tỉnh Hà" / "Bắc"
-            out += more
+        if spec.kind in ("place", "text") and (more := self._unit_rests(out, segs, j, used, depth + 1)):
+            out += more  # wrapped twice: "…, xã Hạp Lĩnh," / "huyện Thuận Thành, tỉnh Hà" / "Bắc"
         elif spec.kind in ("place", "text") and depth < WRAP_MAX_ROWS:
             # wrapped twice in a narrow column: "xã Tam Sơn," / "huyện Từ Sơn," / "tỉnh Hà Bắc"
             out = self._continue(out, spec, segs, j, used, edge, depth + 1)
         return out
+
+    def _unit_rests(self, toks: list[Tok], segs, si: int, used: set[int], depth: int) -> list[Tok]:
+        """The rows below that each begin with the rest of a place's name the value so far cuts short, taken (and
+        marked used) one after the other up to the rows a value may wrap onto: a narrow column cuts a place
+        mid-name again on the next line ("xã Vinh" / "Quang, huyện Chiêm" / "Hóa, tỉnh Tuyên" / "Quang")."""
+        more: list[Tok] = []
+        while depth <= WRAP_MAX_ROWS and (rest := self._unit_rest(toks + more, segs, si, used)):
+            si, depth = self._below(segs, si), depth + 1
+            used.add(si)
+            more += rest
+        return more
 
     def _unit_rest(self, toks: list[Tok], segs, si: int, used: set[int]) -> list[Tok]:
         """The row below when it begins with the rest of a province's or district's name the value ends

@@ -47,3 +47,18 @@ def test_a_value_at_its_columns_edge_stops_before_the_next_pair_below():
     v = flatten_fields(rec)
     assert v["husband.nationality"] == "Việt Nam"
     assert v["wife.residence"] == "xã Tam Sơn, huyện Từ Sơn"  # a wrapped line at the label's start still wraps
+
+
+def test_a_place_cut_mid_name_on_each_line_of_a_narrow_column_goes_on_over_every_line():
+    from schemas.extract import extract_records, flatten_fields
+
+    rec = extract_records([page([
+        "GIẤY CHỨNG NHẬN KẾT HÔN",
+        [(100, "Bên vợ"), (900, "Bên chồng")],
+        [(100, "Họ và tên: Trần Thị Lan"), (900, "Họ và tên: Nguyễn Văn Bình")],
+        [(100, "Nơi cư trú: huyện Thuận"), (900, "Nơi cư trú: xã Đình Bảng,")],
+        [(100, "Thành, tỉnh Bắc"), (900, "huyện Từ Sơn")],
+        [(100, "Ninh")],
+        "Ngày đăng ký: 01/02/1995",
+    ])], collection="hotich/")[0]
+    assert flatten_fields(rec)["wife.residence"] == "huyện Thuận Thành, tỉnh Bắc Ninh"
