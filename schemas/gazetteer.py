@@ -163,3 +163,9 @@ def completes_unit(text: str, words: list[str]) -> int:
         if f"{name} {fold(' '.join(words[:k])).strip(' .,;:')}".strip() in known:
             return k
     return 0
+
+
+def ends_bare_level(text: str) -> bool:
+    """The text ends with a province's or district's level word and no name after it ("…, thành phố", "…,
+    tỉnh"): a level whose every name the gazetteer knows, so ``completes_unit`` says whether words go on with it."""
+    return bool(_BARE_LEVEL.search(nfc(text)))

@@ -21,7 +21,7 @@ from ocr.result import BBox, PageText, Word
 
 from sohoa.text import clean_spaces, fold
 
-from .gazetteer import LEVEL_WORDS, completes_unit
+from .gazetteer import LEVEL_WORDS, completes_unit, ends_bare_level
 from .loader import OCR_LOOKALIKES, label_key
 from .normalize import is_leader
 
@@ -269,6 +269,7 @@ EMPTY_LABEL_REACH = 2.5  # line heights between a label with nothing after it an
 COLUMN_GAP = 1.5  # line heights of blank before a word that starts a column (words of a phrase sit ~0.3 apart)
 COLUMN_SLACK = 1.5  # line heights two rows' column starts may differ by (a scan's skew, a stray speck)
 COLUMN_ROWS = 2  # rows that must start a pair at one x for it to be a column of the page
+COLUMN_TIGHT = 0.5  # line heights a pair after a narrow blank may start off its column's x (a scan's skew only)
 LABEL_END_WORDS = 8  # words a label may hold before its colon or dash
 
 
@@ -340,8 +341,12 @@ def splits_unit(left: list[Tok], right: list[Tok]) -> bool:
     # (compared as written: "Tĩnh" ending "tỉnh Hà | Tĩnh" is a name, not the level word "tỉnh")
     last = unicodedata.normalize("NFC", words[-1].text.strip(",.;:"))
     ends_level = last in _LEVEL_LAST or fold(last) == last and last in {fold(w) for w in _LEVEL_LAST}
-    return ends_level or completes_unit(
-        " ".join(t.text for t in words), [t.text for t in right if not t.leader][:3]) > 0
+    text, rest = " ".join(t.text for t in words), [t.text for t in right if not t.leader][:3]
+    if ends_level and ends_bare_level(text):
+        # a province's or district's level word: the gazetteer knows all their names, so only one of them goes on
+        # across the blank ("…, tỉnh | Tuyên Quang"), not a column's words ("…, tỉnh | Tường Nguyệt")
+        return completes_unit(text, rest) > 0
+    return ends_level or completes_unit(text, rest) > 0
 
 
 def split_at_columns(rows: list[Row], columns: list[float],
@@ -363,10 +368,17 @@ def split_at_columns(rows: list[Row], columns: list[float],
                 t, before = row.toks[k], row.toks[k - 1]
                 if before.bbox[2] >= x or t.bbox[0] < x - COLUMN_SLACK * h:
                     continue  # the first word at the column or past it, the word before it left of the column
-                if gap_before(row.toks, k) < COLUMN_GAP * h or _ends_label(before):
-                    break  # (never between a label and its value: "Quốc tịch hiện nay:      Việt Nam")
-                col = column_of_x(x, columns, h)
                 left, right = row.toks[lo:k], row.toks[k:]
+                if _ends_label(before):
+                    break  # (never between a label and its value: "Quốc tịch hiện nay:      Việt Nam")
+                if gap_before(row.toks, k) < COLUMN_GAP * h:
+                    # a value that fills its half of the page leaves a blank no wider than a word's: two pairs still
+                    # meet at the column when the second starts right at it
+                    if abs(t.bbox[0] - x) <= COLUMN_TIGHT * h and opens(left) and opens(right):
+                        cuts.append(k)
+                        lo = k
+                    break
+                col = column_of_x(x, columns, h)
                 at_start = t.bbox[0] - x <= COLUMN_SLACK * h
                 if at_start and opens(left) and (opens(right) or right[0].text[:1].isupper()
                                                  and not splits_unit(left, right)) \

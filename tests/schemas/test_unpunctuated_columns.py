@@ -58,3 +58,46 @@ def test_a_place_after_label_words_no_list_holds_wraps_in_its_column():
     v = flatten_fields(rec)
     assert v.get("wife.residence") == "thôn 5, xã Tam Sơn, huyện Từ Sơn"
     assert v.get("husband.residence") == "xã Đình Bảng, huyện Từ Sơn"
+
+
+def test_a_bare_province_level_word_before_a_column_splits_no_place_unless_a_province_follows():
+    from schemas.layout import splits_unit
+
+    def toks(text):
+        return build_rows(page([text]))[0].toks
+
+    assert not splits_unit(toks("Quang, thành phố Tuyên Quang, tỉnh"), toks("Tường Nguyệt"))  # a column's words
+    assert splits_unit(toks("xã Tam Sơn, tỉnh"), toks("Bắc Ninh"))  # the province's name across the blank
+    assert splits_unit(toks("xã Hạp Lĩnh, huyện"), toks("Thuận Thành"))
+
+
+def test_two_pairs_meet_at_the_column_across_a_blank_no_wider_than_a_words():
+    head = [[(100, "Họ và tên: Trần Văn Bình"), (900, "Giới tính: Nam")],
+            [(100, "Dân tộc: Kinh"), (900, "Quốc tịch: Việt Nam")]]
+    # a value that fills its half of the page: the second pair starts a word's blank after it, right at the column
+    rows = build_rows(page(head + [[(100, "Nơi sinh: thôn Đông Xá, xã Tam Sơn, huyện"), (882, "Năm sinh: 1972")]]))
+    starts = column_starts(rows)
+    last = rows[2].toks
+    assert starts == [900] and last[-2].bbox[0] - last[-3].bbox[2] < 36  # (narrower than a line height)
+    assert [p.text for _, p in split_at_columns(rows, starts)[2]] == [
+        "Nơi sinh: thôn Đông Xá, xã Tam Sơn, huyện", "Năm sinh: 1972"]
+    # words that open no pair there stay with the value
+    rows = build_rows(page(head + [[(100, "Nơi sinh: thôn Đông Xá, xã Tam Sơn, huyện"), (882, "Thuận Thành")]]))
+    assert [p.text for _, p in split_at_columns(rows, column_starts(rows))[2]] == [
+        "Nơi sinh: thôn Đông Xá, xã Tam Sơn, huyện Thuận Thành"]
+
+
+def test_a_pair_opens_with_a_known_wording_or_label_words_of_any_wording_before_a_value():
+    from schemas.loader import load_schemas
+    from schemas.reader import PageReader
+
+    reader = PageReader(load_schemas()["birth"], [], "document", 1, 1700)
+
+    def opens(text):
+        return reader._opens_pair(build_rows(page([text]))[0].toks)
+
+    assert opens("Dân tộc con trẻ Kinh")  # a wording of the type, then a value
+    assert opens("Xxx yyy đứa con 10-02-2007")  # words no list holds, capitalised first, then a value
+    assert not opens("Họ và tên")  # a label alone (a grid's left column)
+    assert not opens("Trần Văn Bình")  # a value alone
+    assert not opens("Lộc, tỉnh Hà Tĩnh")  # the rest of a place
