@@ -374,7 +374,8 @@ def split_at_columns(rows: list[Row], columns: list[float],
                 if gap_before(row.toks, k) < COLUMN_GAP * h:
                     # a value that fills its half of the page leaves a blank no wider than a word's: two pairs still
                     # meet at the column when the second starts right at it
-                    if abs(t.bbox[0] - x) <= COLUMN_TIGHT * h and opens(left) and opens(right):
+                    if abs(t.bbox[0] - x) <= COLUMN_TIGHT * h and opens(left) and opens(right) \
+                            and not splits_unit(left, right):
                         cuts.append(k)
                         lo = k
                     break

@@ -302,7 +302,8 @@ class PageReader:
         """Words that start with a "label value" pair: a label ended by its colon, dash or leader
         (``layout.opens_pair``), or, on a form that prints no punctuation ("Dân tộc con trẻ Kinh      Giới tính
         Nữ"), one of the type's label wordings at their start with a value after it, or label words no list holds
-        (capitalised first, no comma) before a word that starts a value (``value_start``)."""
+        (two or more, capitalised first, lower case after, no comma) before a word that starts a value
+        (``value_start``)."""
         if opens_pair(toks):
             return True
         first = next((k for k, t in enumerate(toks) if not t.leader), None)
@@ -312,10 +313,12 @@ class PageReader:
             if m.start == first and m.spec is not UNMAPPED and _value_toks(toks[m.end:]):
                 return True
             break
-        # label words in words no list holds, capitalised first, then a value ("Ngày chào đời đứa con 10-02-2007")
+        # label words in words no list holds, two or more, capitalised first and in lower case after it, then a
+        # value ("Ngày chào đời đứa con 10-02-2007"; "Trung 4, xã …" is a place)
         k = value_start(toks[first:])
-        return bool(k) and toks[first].text[:1].isupper() and not any(
-            t.text.rstrip().endswith(",") for t in toks[first:first + k])
+        words = toks[first:first + k] if k else []
+        return len(words) >= 2 and words[0].text[:1].isupper() and all(w.text[:1].islower() for w in words[1:]) \
+            and not any(w.text.rstrip().endswith(",") for w in words)
 
     def _ends_columns(self, row: Row, left_sec: str, right_sec: str) -> bool:
         """A row labelled with a field of neither column ("Nơi đăng ký") ends a two-column block; rows

@@ -101,3 +101,21 @@ def test_a_pair_opens_with_a_known_wording_or_label_words_of_any_wording_before_
     assert not opens("Họ và tên")  # a label alone (a grid's left column)
     assert not opens("Trần Văn Bình")  # a value alone
     assert not opens("Lộc, tỉnh Hà Tĩnh")  # the rest of a place
+
+
+def opens_or_shape(toks):
+    from schemas.loader import load_schemas
+    from schemas.reader import PageReader
+
+    return PageReader(load_schemas()["birth"], [], "document", 1, 1700)._opens_pair(toks)
+
+
+def test_a_place_cut_at_the_column_across_a_narrow_blank_stays_whole():
+    rows = build_rows(page([
+        [(100, "Họ và tên: Trần Văn Bình"), (900, "Giới tính: Nam")],
+        [(100, "Dân tộc: Kinh"), (900, "Quốc tịch: Việt Nam")],
+        # the place's next word lands right at the column, a word's blank after "thôn"
+        [(100, "Địa chỉ thường trú của người mẹ sinh: thôn"), (890, "Trung 4, xã Xuân Lâm, huyện Từ Sơn")],
+    ]))
+    assert [p.text for _, p in split_at_columns(rows, column_starts(rows), opens_or_shape)[2]] == [
+        "Địa chỉ thường trú của người mẹ sinh: thôn Trung 4, xã Xuân Lâm, huyện Từ Sơn"]
