@@ -24,6 +24,7 @@ from .normalize import (LEVEL_WORDS, canonical_place, cut_place_name, missing_pl
                         vocabulary_neighbours)
 from .repair import (REPAIR_FACTOR, after_province, bent_level_words, dots_in_parts, inner_capital, level_word_case,
                      nearest_name_syllable, repair_place_units)
+from .gazetteer import address_end, begins_unit_name
 from .vocab import COMMON_WORDS, SURNAMES, vocabulary, vocabulary_phrases
 
 _SURNAMES_BY_FOLD: dict[str, list[str]] = {}
@@ -81,6 +82,27 @@ def _name_like(words: list[str]) -> bool:
         and fold(core[0]) in _SURNAMES_BY_FOLD
 
 
+def date_then_rest(words: list[str]) -> tuple[int, int, bool] | None:
+    """Where a value made of a full date and then more words splits: ``(date_end, rest_start, by_place_word)``
+    for "22/10/1956 tại Mặt trận …" (the words before ``date_end`` a date that parses whole, ``rest_start``
+    past the joining "tại"/"ở", which ``by_place_word`` says was there) or "1950, xã …" (the date ended by a
+    comma). None when the value is no date followed by words with letters (the rest of a date, "tháng 3 năm
+    1990", or a time after it, is not joined so)."""
+    from .labels import PLACE_AFTER_DATE
+    for k in range(1, len(words)):
+        head = " ".join(words[:k]).rstrip(" ,;-–")
+        parsed = normalise("date", head)
+        if not parsed.ok or parsed.quality < 1 or not any(c.isdigit() for c in head):
+            continue
+        joined = unicodedata.normalize("NFC", words[k]).lower() in PLACE_AFTER_DATE
+        start = k + 1 if joined else k
+        rest = words[start:]
+        if (joined or words[k - 1].endswith((",", ";"))) and rest and any(c.isalpha() for c in rest[0]) \
+                and normalise("date", " ".join(words)).value == parsed.value:  # the rest adds nothing to the date
+            return k, start, joined
+    return None
+
+
 def _relation_like(words: list[str]) -> bool:
     """One to three words naming a person's tie ("Mẹ", "Cháu ngoại", "Anh ruột")."""
     from .labels import meaning
@@ -125,6 +147,19 @@ def _place_head(head: list[str]) -> bool:
         and not any(c == "," or c.isdigit() for w in head for c in w)
 
 
+def _read_label(head: list[str]) -> bool:
+    """Words the label vocabulary reads whole, asking for a name or ending with "tại"/"ở" ("Họ tên người làm thủ
+    tục khai sinh", "Đăng ký tại"), with no digit or comma: a label's, in whatever case, never a place's own words
+    before its units ("Nhà riêng tại", "Trạm y tế": words labels do not use; "Nghĩa trang liệt sĩ": a place)."""
+    from .labels import meaning
+    if not head or any(not _bare(w).isalpha() or "," in w for w in head):
+        return False
+    m = meaning(" ".join(_bare(w) for w in head))
+    # … and it asks for a name (a place is never one) or ends with the word a place follows ("tại", "ở"): a
+    # place's own name for itself reads as label words too ("Nghĩa trang liệt sĩ")
+    return not m.empty and not m.unknown and ("name" in m.attrs or fold(_bare(head[-1])) in ("tai", "o"))
+
+
 def _label_head_words(head: list[str], rest: list[str], lower_ok: bool = False) -> bool:
     """Words that read as the end of a label before the value: each a word of labels, and either set in a
     label's style rather than the value's (lower case, a bracketed note, capitals before a value that is not)
@@ -157,11 +192,20 @@ def label_head(spec: FieldSpec, words: list[str]) -> int:
     lower_ok = spec.kind == "name" or spec.role == "place" or spec.key.rsplit(".", 1)[-1] == "nationality"
     flags = _label_words_flags(words, lower_ok)
     notes = _in_notes(words)
+    if spec.role == "place":
+        # a label the vocabulary reads whole, in Title case ("Đăng ký tại xã …", "Họ tên người làm thủ tục khai
+        # sinh thôn 9, …"), right before the address's first unit
+        k = next((k for k in range(1, len(words)) if _fits_kind(spec, words[k:])), None)
+        if k is not None and _read_label(words[:k]):
+            return k
     for k in range(1, len(words)):
         if not flags[k - 1]:
             return 0
         if lower_ok and k > 1 and _bare(words[k - 1]) in SURNAMES and not notes[k - 1]:
             return 0  # a family name as written after the label's words: the name starts there ("xyz Trần Văn")
+        if spec.key.rsplit(".", 1)[-1] == "nationality" and _fits_kind(spec, words[k:]) \
+                and all(_label_styled(w) for w in words[:k]):
+            return k  # a country's name after label words ("HIỆN NAY Việt Nam"): a country is its name alone
         if spec.role == "place":
             if not _place_head(words[:k]):
                 return 0
@@ -251,6 +295,49 @@ def only_label_words(spec: FieldSpec, words: list[str]) -> bool:
                                      or fold(" ".join(words)) == " ".join(words).lower()))
 
 
+def capitals_head(spec: FieldSpec, words: list[str]) -> int:
+    """How many words at the start of a value are the end of a label printed in capitals, the value not
+    ("CẤU THÀNH Mây tre", "KHI NHẬN Nứt chân đế", "HIỆN VẬT 01"): one to three words in capitals of three letters
+    or more, each a word of the label vocabulary, then a word with a capital and lower-case letters, or a digit.
+    A value written in capitals goes on in capitals; a name's and an address's own rules come first (``label_head``).
+    0 when nothing is cut."""
+    if spec.kind == "name" or spec.role == "place" or len(words) < 2:
+        return 0
+    for k in range(1, min(3, len(words) - 1) + 1):
+        word = _bare(words[k - 1])
+        if len(word) < 3 or not word.isalpha() or not word.isupper() or not is_label_word(word):
+            return 0
+        rest = _bare(words[k])
+        if rest[:1].isdigit() or rest[:1].isupper() and any(c.islower() for c in rest):
+            return k
+    return 0
+
+
+def reads_as_label(spec: FieldSpec, words: list[str]) -> bool:
+    """The value is another label, not a value: words that name what a form asks, with none of the look of this
+    field's value. A number with no digit whose words are all the vocabulary's and name an attribute or a person
+    ("Sổ đăng ký số", "Họ và tên người làm thủ tục"); a nationality in lower case, most of its words a label's
+    ("hiện tại xxx"); a person's name that does not open with a family name and names an attribute a name never
+    says, its label words outnumbering the others ("Năm Sinh … Sắc Tộc Phụ Thân" read in a header's capitals).
+    The field stays missing, and the words are listed as a label."""
+    from .labels import meaning
+    if not words or any(c.isdigit() for w in words for c in w):
+        return False
+    m = meaning(" ".join(_bare(w) for w in words))
+    if spec.kind in ("number", "id"):
+        return not m.unknown and bool(m.attrs or m.roles) and all(_bare(w) and is_label_word(_bare(w)) for w in words)
+    if spec.key.rsplit(".", 1)[-1] == "nationality":
+        # a country's name is written with capitals: words in lower case, most of them a label's, are no country
+        known = sum(1 for w in words if _bare(w) and is_label_word(_bare(w)))
+        return all(_bare(w).isalpha() and _bare(w).islower() for w in words) and known > len(words) / 2 \
+            and fold(" ".join(_bare(w) for w in words)) not in ("viet nam", "vietnam")
+    if spec.kind != "name" or spec.key.rsplit(".", 1)[-1] == "alias" or len(words) < 4:
+        return False
+    asks = m.attrs - {"name", "alias"}
+    known = sum(1 for w in words if _bare(w) and is_label_word(_bare(w)))
+    return bool(asks) and _bare(words[0]).title() not in SURNAMES and known > 2 * len(m.unknown)
+
+
 def label_asks_day(label: str) -> bool:
     """The label names a day ("Ngày đăng ký", "Sinh ngày"), not only a year ("Năm sinh")."""
     return "ngay" in fold(label).replace(",", " ").split()
@@ -282,6 +369,7 @@ class Found:
     layout: str = ""  # how its record was cut from the page ("document", a register "entry", a table "row"), likewise
     cut: int = 0  # words of a label cut from the value (``label_head``, ``label_tail``, ``only_label_words``)
     evidence: str = ""  # what the value's content says: "agrees", "disagrees" or "" (schemas/value_evidence.py)
+    label_like: str = ""  # the words read as the value when they were another label (``reads_as_label``)
 
     def finish(self) -> "Found":
         self._cut_label_words()
@@ -419,6 +507,16 @@ class Found:
         if k:
             self.toks = self.toks[:idx[len(words) - k]]
             self.cut = k
+            return
+        k = capitals_head(self.spec, words)
+        if k:
+            self.toks = self.toks[idx[k]:]
+            self.cut = k
+            return
+        if reads_as_label(self.spec, words):  # (no value of the field's look after or before the label's words)
+            self.label_like = clean_spaces(" ".join(words))
+            self.toks = []
+            self.cut = len(words)
 
     def _country_case(self) -> None:
         """A country's name is a proper name: read with its own letters and marks but a capital lost or added
@@ -658,6 +756,42 @@ def name_and_tail(toks: list[Tok]) -> tuple[list[Tok], list[Tok]]:
     return toks[:k], toks[k:]
 
 
+def place_and_tail(toks: list[Tok]) -> tuple[list[Tok], list[Tok]]:
+    """An address and the words after its top unit that are no part of it (``gazetteer.address_end``: "…, tỉnh
+    Hà Tĩnh | Mã định danh 0381…", the next label run in). The address is whole without them; they are another
+    pair's, listed for review rather than dropped."""
+    words = [t for t in toks if not t.leader]
+    end = address_end([t.text for t in words])
+    if end is None:
+        return toks, []
+    cut = toks.index(words[end])
+    return toks[:cut], [t for t in toks[cut:] if not t.leader]
+
+
+def text_and_tail(toks: list[Tok]) -> tuple[list[Tok], list[Tok]]:
+    """A text and the next pair run into it: label words the vocabulary reads (all but one word at most) that ask
+    for a name or name a person, opening with a capital after the text's lower case, then a name, ending the
+    value ("Sốt xuất huyết | Danh tính người được ủy quyền khai tử Lại Tự Quân"). A text is no person's label
+    and name; they are another pair's, listed for review rather than dropped."""
+    from .labels import meaning
+    words = [t for t in toks if not t.leader]
+    texts = [t.text for t in words]
+    for j in range(1, len(words) - 2):
+        if not (texts[j][:1].isupper() and texts[j - 1][:1].islower()):
+            continue  # a label opens with a capital after the text's last word in lower case
+        for n in (4, 3, 2):
+            label = texts[j:len(texts) - n]
+            if not label or not _name_like(texts[-n:]) or any(not _bare(w).isalpha() for w in label):
+                continue
+            m = meaning(" ".join(_bare(w) for w in label))
+            # it asks for a name or names a person, and reads nearly whole (one word the vocabulary lacks, at most:
+            # "ủy" of "người được ủy quyền")
+            if (m.roles or "name" in m.attrs) and len(m.unknown) <= 1 and len(m.unknown) < len(label) / 3:
+                cut = toks.index(words[j])
+                return toks[:cut], [t for t in toks[cut:] if not t.leader]
+    return toks, []
+
+
 _COMMON_FOLDS = {fold(w) for w in COMMON_WORDS}
 _ROMAN_LETTERS = set("ivxlc")
 
@@ -699,5 +833,14 @@ def _speck(t: Tok, kind: str | None = None, prev: Tok | None = None, keep: froze
     if t.confidence < 0.3:
         return True
     if kind in ("place", "text") and (t.key in _COMMON_FOLDS or t.key in keep):
+        return False
+    if kind == "name" and prev is not None and _name_cased(prev.text) and _name_cased(t.text) \
+            and _name_syllable(t.text):
+        # a given name's syllable written as a name's, after a word of the name ("Phùng Hoài Uy" with "Uy" at 0.57):
+        # short syllables ("Uy", "Vy") are names' as often as specks' shapes; the word's confidence tells
+        return False
+    if kind in ("place", "text") and prev is not None and begins_unit_name(prev.text, t.text):
+        # a unit's name, or its first word, right after its level word ("huyện Mỗ" / "Cày Nam, …": the district
+        # "Mỏ Cày Nam"): a doubtful short word there is the name the level word announces, not a speck
         return False
     return True

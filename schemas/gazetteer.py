@@ -117,8 +117,8 @@ def hierarchy() -> dict[str, dict[str, frozenset[str]]]:
 UNIT_LEVELS = {"tỉnh": ("province",), "huyện": ("district",), "quận": ("district",), "thị xã": ("district",),
                "thành phố": ("province", "district"), "thị trấn": ("commune",), "phường": ("commune",),
                "xã": ("commune",)}
-# … folded, those a province's or a district's name follows
-_UNIT_LEVELS = {fold(w): levels for w, levels in UNIT_LEVELS.items() if levels != ("commune",)}
+# … folded, longest first ("thi xa" before "xa")
+_UNIT_LEVELS = {fold(w): levels for w, levels in sorted(UNIT_LEVELS.items(), key=lambda item: -len(item[0]))}
 _CUT_UNIT = re.compile(r"\b(" + "|".join(_UNIT_LEVELS) + r")\s+([a-z ]+?)[ .,;:]*$")
 # compared as written: "Tĩnh" ending "tỉnh Hà Tĩnh" is a name, not the level word "tỉnh"
 _BARE_LEVEL = re.compile(r"(?:^|[ ,])(tỉnh|huyện|quận|thị xã|thành phố)[ .,;:]*$")
@@ -134,6 +134,12 @@ def _names_of_level() -> dict[str, frozenset[str]]:
             "district": names["district"] | {fold(d) for d in DISTRICTS}}
 
 
+def _cut_names(level: str) -> set[str]:
+    """The folded names a unit of this folded level word may have, communes too ("xa" -> the communes)."""
+    names = {**_names_of_level(), "commune": unit_names()["commune"]}
+    return {n for lv in _UNIT_LEVELS[level] for n in names[lv]}
+
+
 def cut_unit(text: str) -> tuple[str, str] | None:
     """The level and the folded name of a province or district named last in ``text`` when that name begins
     known names of its level but is none itself ("…, tỉnh Bắc": the rest wrapped onto the next line or was lost)."""
@@ -141,7 +147,7 @@ def cut_unit(text: str) -> tuple[str, str] | None:
     if not m:
         return None
     level, name = m.group(1), m.group(2).strip()
-    known = [n for lv in _UNIT_LEVELS[level] for n in _names_of_level()[lv]]
+    known = _cut_names(level)
     if name in known or not any(n.startswith(name + " ") for n in known):
         return None
     return level, name
@@ -158,11 +164,158 @@ def completes_unit(text: str, words: list[str]) -> int:
             return 0
         cut = (fold(bare.group(1)), "")
     level, name = cut
-    known = {n for lv in _UNIT_LEVELS[level] for n in _names_of_level()[lv]}
+    known = _cut_names(level)
     for k in range(1, min(3, len(words)) + 1):
-        if f"{name} {fold(' '.join(words[:k])).strip(' .,;:')}".strip() in known:
+        # (a stop OCR read inside the name is no part of it: "tỉnh" / "Quảng. Bình")
+        if f"{name} {' '.join(fold(w).strip(' .,;:') for w in words[:k])}".strip() in known:
             return k
     return 0
+
+
+# --- where an address ends ------------------------------------------------------------------------
+
+# how high a level word's unit stands in an address, which names its units from the smallest up: a part below
+# the commune (a hamlet, a numbered team), a commune, a district, a province ("thành phố" names a district or a
+# province: its name says which)
+_RANK = {**{fold(w): 0 for w in (*LEVEL_WORDS, *NUMBERED_LEVELS) if w not in UNIT_LEVELS},
+         **{fold(w): {"commune": 1, "district": 2, "province": 3}[levels[-1]] for w, levels in UNIT_LEVELS.items()}}
+_STOPS = ".,;:"
+_QUOTES = "\"'“”‘’`_|"
+# an office named by the unit it serves, whose name the unit completes ("Ủy ban nhân dân" + "xã …"), folded
+_OFFICE_HEADS = ("uy ban nhan dan", "ubnd")
+# words an address may open with before its first level word: an office ("Ủy ban nhân dân xã …", 4 words) or
+# where in the place ("Nhà riêng tại xóm …", 3)
+_ADDRESS_OPENS_BY = 4
+
+
+def _level_at(words: list[str], i: int) -> tuple[str, int] | None:
+    """The folded level word written at ``words[i]`` (one to three words, in lower case as an address writes it)
+    and how many words it takes."""
+    for n in (3, 2, 1):
+        part = words[i:i + n]
+        if len(part) == n and part[-1] == part[-1].rstrip(_STOPS) and all(w.islower() for w in part) \
+                and fold(" ".join(part)) in _RANK:
+            return fold(" ".join(part)), n
+    return None
+
+
+def _known_at(words: list[str], i: int, levels: tuple[str, ...]) -> int:
+    """How many words from ``words[i]`` make the longest name the gazetteer knows at one of ``levels`` (its stop
+    aside): 0 for none. The longest, so "Mỏ Cày Nam" is not read as the district "Mỏ Cày" and a word."""
+    names = _names_of_level()
+    for n in (4, 3, 2, 1):
+        part = words[i:i + n]
+        if len(part) < n or any(w.endswith((",", ";")) for w in part[:-1]):
+            continue
+        key = fold(" ".join(part)).strip(_STOPS + " ")
+        if key and any(key in names[lv] for lv in levels):
+            return n
+    return 0
+
+
+def address_continues(words: list[str], rank: int = 2) -> bool:
+    """Do ``words`` (what follows the name of a unit of ``rank`` inside a value) go on with the address: a
+    level word, the country, or — after a district — a province's name written without its level word (a comma
+    lost: "huyện Thạch Hà Hà Tĩnh")? Nothing smaller comes after a province."""
+    if not words:
+        return True
+    if _level_at(words, 0) is not None or rank < 3 and _known_at(words, 0, ("province",)):
+        return True
+    return fold(" ".join(words[:2])).strip(_STOPS + " ") in ("viet nam", "vietnam")
+
+
+def address_end(words: list[str]) -> int | None:
+    """Where an address ends inside a value that runs on past it: the number of its words up to the end of the
+    last province or district name the gazetteer knows after its level word, when the words after that name
+    are no address (``address_continues``) and no comma or other stop parted them — the next label's words run
+    in ("…, tỉnh Hà Tĩnh Mã định danh 0381…"), or specks read as letters. An address names its units from the
+    smallest up to its province (or a district, when the province goes without saying), so nothing of it comes
+    after its top unit. None when the value does not run on so."""
+    cut = None
+    i = 0
+    while i < len(words):
+        level = _level_at(words, i)
+        if level is None or _RANK[level[0]] < 2:
+            i += 1
+            continue
+        start = i + level[1]
+        levels = ("province",) if level[0] == "tinh" else ("district",) if _RANK[level[0]] == 2 and \
+            level[0] != "thanh pho" else ("province", "district")
+        n = _known_at(words, start, levels)
+        if n == 0:
+            i = start
+            continue
+        end = start + n
+        name_end = words[end - 1]
+        rank = 3 if level[0] == "tinh" or level[0] == "thanh pho" and _known_at(words, start, ("province",)) == n \
+            else 2
+        if end < len(words) and name_end == name_end.rstrip(_STOPS) and not address_continues(words[end:], rank):
+            cut = end
+            break
+        i = end
+    return cut
+
+
+def address_rank(words: list[str]) -> int | None:
+    """The rank of the highest unit an address names (0 a part below the commune … 3 a province), None when no
+    part of the words starts with a level word. A "thành phố" whose name is a province's ranks as one."""
+    best = None
+    for i in range(len(words)):
+        level = _level_at(words, i)
+        if level is None or (i and not words[i - 1].endswith((",", ";")) and _RANK[level[0]] == 0):
+            continue
+        rank = _RANK[level[0]]
+        if level[0] == "thanh pho" and _known_at(words, i + level[1], ("province",)) \
+                and not _known_at(words, i + level[1], ("district",)):
+            rank = 3
+        best = rank if best is None else max(best, rank)
+    return best
+
+
+def chain_goes_on(words: list[str], below: list[str]) -> bool:
+    """Does the line below (``below``) carry on the address ``words`` left short of its province: the address
+    names a unit after its level word but none of a province, and the line below opens with the level word of
+    a higher unit than any it named, then that unit's name ("thôn 5, xã Xuân Lập," / "huyện Hoằng Hóa, tỉnh
+    Thanh Hóa")? Only the order of the units says so; nothing is filled in that no line carries."""
+    opens = next((i for i in range(len(words)) if _level_at(words, i) is not None), None)
+    if opens is not None and opens > _ADDRESS_OPENS_BY:
+        return False  # the value is no address that names its units from its start: other words with one inside
+    rank = address_rank(words)
+    if rank is None and fold(" ".join(words)).strip(_STOPS + " ").endswith(_OFFICE_HEADS):
+        rank = -1  # a people's committee is named by its unit: "Ủy ban nhân dân" alone has not reached it yet
+    if rank is None or rank >= 3 or not below:
+        return False
+    below = [below[0].lstrip(_QUOTES), *below[1:]]  # a quote mark OCR read before the line ("\"huyện …")
+    level = _level_at(below, 0)
+    if level is None or _RANK[level[0]] <= rank or level[1] >= len(below):
+        return False
+    nxt = below[level[1]]
+    return nxt[:1].isupper() or nxt[:1].isdigit()
+
+
+@lru_cache(maxsize=1)
+def _names_by_level_word() -> dict[str, frozenset[str]]:
+    """Folded unit names by the folded level word they follow ("huyen" -> the districts, "xa" -> the communes)."""
+    names = {**_names_of_level(), "commune": unit_names()["commune"]}
+    return {fold(w): frozenset().union(*(names[lv] for lv in levels)) for w, levels in UNIT_LEVELS.items()}
+
+
+def begins_unit_name(level_word: str, word: str) -> bool:
+    """Is ``word`` (as read, any marks) a unit's name after ``level_word``, or the first word of one ("Mỏ" after
+    "huyện": "Mỏ Cày Nam")? Only the gazetteer's names of that level count."""
+    names = _names_by_level_word().get(fold(level_word).strip(_STOPS))
+    key = fold(word).strip(_STOPS)
+    if not names or not key:
+        return False
+    return key in names or any(n.startswith(key + " ") for n in names)
+
+
+def address_open(words: list[str]) -> bool:
+    """Is the address ``words`` still open at its end: short of a province (``address_rank`` under 3), or its
+    last name cut short or its last level word without a name ("…, tỉnh Hà", "…, tỉnh")? Then a line below may
+    go on with it."""
+    text = " ".join(words)
+    return (address_rank(words) or 0) < 3 or cut_unit(text) is not None or bool(_BARE_LEVEL.search(nfc(text)))
 
 
 def ends_bare_level(text: str) -> bool:

@@ -178,8 +178,9 @@ def meaning(text: str) -> Meaning:
     while i < len(fixed):
         longest = min(MAX_PHRASE, len(fixed) - i)
         found = next(((n, lex.written.get(tuple(as_written[i:i + n])) or lex.phrases[tuple(fixed[i:i + n])])
-                      for n in range(longest, 0, -1) if tuple(fixed[i:i + n]) in lex.phrases
-                      or tuple(as_written[i:i + n]) in lex.written), None)
+                      for n in range(longest, 0, -1) if tuple(as_written[i:i + n]) in lex.written
+                      or tuple(fixed[i:i + n]) in lex.phrases
+                      and not (n == 1 and _other_marks(as_written, raw, fixed, i))), None)
         if found is None:  # no phrase reads exactly: one a letter off ("quá cế")
             found = next(((n, t) for n in range(longest, 1, -1) if (t := near_phrase(tuple(raw[i:i + n])))), None)
             m.slips += found is not None
@@ -193,6 +194,10 @@ def meaning(text: str) -> Meaning:
             i += 1
             continue
         words = fixed[i:i + n]
+        if n == 1 and _undecided(tags) and ("attr:date" in prev_tags and i - 1 not in unknown_at or i - 1 in unknown_at):
+            # "Ngày cấp": after a date word, "cấp" is the act of issuing whose date is asked, no rank nor issuer;
+            # "trợ cấp": after a word the vocabulary lacks it ends a word the vocabulary lacks
+            tags = frozenset()
         i += n
         if len(words) == 1 and words[0] in QUALIFIERS and m.attrs:
             qualified = True
@@ -235,6 +240,37 @@ def meaning(text: str) -> Meaning:
             after_object = True  # the person after a relation phrase ending in "của" or "với" is the other party
         prev_tags = tags
     return m
+
+
+def _other_marks(as_written: list[str], raw: list[str], fixed: list[str], i: int) -> bool:
+    """Syllable ``i`` folds onto a one-syllable vocabulary word but, as written, is another word: it carries
+    marks where the word has none ("còn" of "Còn gọi là" is no "con", a child), or it has none where the word
+    has some while the syllables on both sides of it carry theirs ("thay" of "người thay mặt" is no "thầy", a
+    father: marks were read around it, so none were lost on it). A single syllable folded alike is weak
+    evidence, many words sharing one; a label typed or read without marks ("Ten tuoi", "đăng ky") still folds,
+    and a mark read as another mark (a tone slip: "mẻ" for "mẹ") or a syllable one letter off is read as before."""
+    if raw[i] != fixed[i]:
+        return False
+    forms = [form[0] for form in _written_forms((fixed[i],))]
+    if not forms:
+        return False
+    has = [w != r for w, r in zip(as_written, raw)]
+    if has[i]:
+        return not any(form != fixed[i] for form in forms)
+    inside_marked = 0 < i < len(raw) - 1 and has[i - 1] and has[i + 1]
+    return inside_marked and all(form != fixed[i] for form in forms)
+
+
+@lru_cache(maxsize=4096)
+def _written_forms(key: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """The vocabulary's phrases, as written with their marks, that fold to ``key``."""
+    return tuple(w for w in lexicon().written if len(w) == len(key) and tuple(fold(s) for s in w) == key)
+
+
+def _undecided(tags: frozenset[str]) -> bool:
+    """A single syllable the vocabulary reads as two attributes ("cấp": a rank, or issuing): its neighbours
+    decide what it is."""
+    return sum(1 for t in tags if t.startswith("attr:")) >= 2 and not any(t.startswith("role:") for t in tags)
 
 
 def _other_word(found: tuple[int, frozenset[str]], written: str, folded: str, lex: Lexicon) -> bool:
@@ -475,6 +511,33 @@ def _resolve(m: Meaning, schema: Schema, section: str | None) -> Resolution | No
     certainty = 0.9 - 0.1 * m.slips - 0.08 * len(m.unknown) - (0.1 if margin < 0.5 else 0)
     return Resolution(tuple(fm.spec for fm in top), max(0.5, min(0.9, certainty)), relation,
                       _role_unclear(m, top[0], schema, section), not m.attrs)
+
+
+# words that join a date to the place it happened at ("22/10/1956 tại Mặt trận …", "… ở bệnh viện")
+PLACE_AFTER_DATE = frozenset({"tại", "ở"})
+
+
+def joint_field(spec: FieldSpec, label: str, schema: Schema, joined_by_place_word: bool) -> FieldSpec | None:
+    """The other field of a value that holds a date and then a place, read under a label for ``spec`` (a date
+    or a place field): the one field of the other kind, of the same person, that the label names as well
+    ("Ngày và nơi sinh", "Năm sinh, quê quán": a label naming two attributes), else, when "tại"/"ở" joins the
+    two, the same event's field ("Ngày chết: 12/3/1990 tại …" holds the place of death). None when no single
+    field answers."""
+    want = "place" if spec.kind == "date" else "date" if spec.kind == "place" else None
+    own = next((fm for fm in field_meanings(schema) if fm.spec.key == spec.key), None)
+    if want is None or own is None:
+        return None
+    others = [fm for fm in field_meanings(schema) if fm.spec.kind == want and fm.spec.key != spec.key
+              and fm.role == own.role]
+    attrs = meaning(label).attrs
+    # named: all it needs is in the label, and the label asks through it what the field itself does not explain
+    named = {fm.spec.key: fm.spec for fm in others
+             if fm.needs <= attrs and (fm.needs | fm.may & attrs) - own.needs - own.may}
+    if len(named) == 1:
+        return next(iter(named.values()))
+    events = own.needs & EVENTS
+    same_event = {fm.spec.key: fm.spec for fm in others if events and fm.needs & EVENTS == events}
+    return next(iter(same_event.values())) if joined_by_place_word and not named and len(same_event) == 1 else None
 
 
 def role_conflict(text: str, spec: FieldSpec, schema: Schema) -> bool:

@@ -9,8 +9,9 @@ from typing import NamedTuple
 
 from . import label_model
 from .assign import Pending, assign, looks_like_name
-from .fields import GLUED_SPECKS, Draft, Found, _cut_tail, _name_continuation, _value_toks, label_head, name_and_tail
-from .labels import EVENTS, field_by_value, meaning, persons_share, resolve, value_kind
+from .fields import (GLUED_SPECKS, Draft, Found, _cut_tail, _name_continuation, _value_toks, date_then_rest, label_head,
+                     name_and_tail, place_and_tail, text_and_tail)
+from .labels import EVENTS, field_by_value, joint_field, meaning, persons_share, resolve, value_kind
 from .cells import CELL_SLACK, CellBlock, cell_block
 from .person_columns import heading_pair
 from .layout import (COLUMN_SLACK, EMPTY_LABEL_REACH, WRAP_MAX_ROWS, Row, Tok, column_starts, opens_pair, split_at_columns,
@@ -20,7 +21,7 @@ from .matching import UNMAPPED, Match, bent_marker, find_labels, find_marker
 from .normalize import UNIT_WORDS, normalise
 from .table import column_of, crosses, drop_doubles, join_code, merge_bands, same_band, too_narrow
 from .table_columns import table_columns
-from .gazetteer import LEVEL_WORDS, NUMBERED_LEVELS, completes_unit
+from .gazetteer import LEVEL_WORDS, NUMBERED_LEVELS, address_end, address_open, chain_goes_on, completes_unit
 from .repair import bent_numbered_level
 from .vocab import vocabulary
 
@@ -204,6 +205,28 @@ def opens_next_pair(value: list[Tok], below: list[Tok], label_x: float, height: 
     return not splits_unit(value, below)
 
 
+def _under_value(words: list[Tok], value: list[Tok], height: float) -> list[Tok]:
+    """The words of the row below that lie under the value (from a line height left of its first word on), when
+    the row starts further left with nothing but the rest of a label wrapped in its own column: words in lower
+    case or marks, no colon, no digit, four at most ("… người bị xã Quảng Hợp, …, tỉnh" / "thương tật - _ Quảng
+    Bình"); those are the label's, and go with the row. Nothing when the row starts under the value (then it is
+    read whole) or its left part may be a pair of its own."""
+    first = next((t for t in value if not t.leader), None)
+    if first is None or not words:
+        return []
+    x0 = first.bbox[0] - max(height, 10)
+    if words[0].bbox[0] >= x0:
+        return []
+    k = next((i for i, t in enumerate(words) if t.bbox[0] >= x0), len(words))
+    left = words[:k]
+    if len(left) > 4 or any(t.colon or any(c.isdigit() for c in t.text) or t.text[:1].isupper() for t in left):
+        return []
+    rest = words[k:]
+    while rest and not any(c.isalnum() for c in rest[0].text):
+        rest = rest[1:]  # a stroke of the rule between the columns ("_")
+    return rest
+
+
 def _completes_value(toks: list[Tok], below: list[Tok], spec: FieldSpec) -> bool:
     """The words of the row below complete a value cut mid-unit: a country or an ethnic group of two words or
     more that the value alone is not ("Việt" / "Nam", "Xơ" / "Đăng"), or a person's name of one word whose
@@ -215,6 +238,15 @@ def _completes_value(toks: list[Tok], below: list[Tok], spec: FieldSpec) -> bool
     kind = value_kind(text_of(toks + below))
     return kind in ("nationality", "ethnicity") and value_kind(text_of(toks)) != kind and (
         spec.kind == kind or spec.key.rsplit(".", 1)[-1] == kind)
+
+
+def relation_rest(value: list[str], below: list[str]) -> bool:
+    """A person's tie of one capitalised word that names a person ("Cháu", "Con") and, right under it on the row
+    below, one or two words in lower case ("ngoại", "út"): the rest of a kinship term of two words, kept whole.
+    A label or a value of its own on that row would open with a capital, a digit or a colon."""
+    from .labels import meaning
+    return len(value) == 1 and value[0][:1].isupper() and bool(meaning(value[0]).roles) \
+        and 1 <= len(below) <= 2 and all(w.isalpha() and w.islower() for w in below)
 
 
 class Segment(NamedTuple):
@@ -400,7 +432,8 @@ class PageReader:
                         if nseg is not None and value_start(segs[nseg][0].toks) is None:
                             below = nseg
                     m = self._by_value(m, seg.toks, matches, mi, section, draft,
-                                       segs[below][0].toks if below is not None else None)
+                                       segs[below][0].toks if below is not None else None,
+                                       rest=lambda value, si=si: self._take_unit_rest(value, segs, si, used))
                     if below is not None and m is None:  # pending with the row below as its value
                         used.add(below)
                     if m is None:
@@ -426,10 +459,20 @@ class PageReader:
                     if not had and toks:  # "Giờ xxx -" / "1 giờ 30 phút": the time's as well as the date's
                         shared_below[(m.start, m.end)] = toks
                 toks = _label_run_on(toks)
+                toks, lead = self._leading_value(m.spec, m.label, toks)
+                if lead is not None and lead[0].key not in draft.fields and lead[2]:
+                    extra = Found(lead[0], lead[2], lead[1], m.score, self.page).finish()
+                    if extra.value is not None:
+                        extra.notes.append(f"read before {m.spec.key}'s own short label, in the value of its label")
+                        draft.add(extra)
                 toks, followers = self._split_followers(m.spec, toks)
+                toks = self._date_and_place(m, toks, draft)
                 for k, (spec, label, ftoks) in enumerate(followers):  # "… số: 81/QĐ ngày 1/4/1964 của Bộ …"
                     if k + 1 == len(followers) and not nxt:  # the last part may wrap onto the next row
                         ftoks = self._continue(ftoks, spec, segs, si, used, edge, value_x=row_value_x)
+                        # … and there meet its own follower ("do Bệnh viện huyện cấp" / "ngày 08/11/1978")
+                        ftoks, more = self._split_followers(spec, ftoks)
+                        followers.extend(more)
                     if spec.key not in draft.fields:
                         extra = Found(spec, ftoks, label, m.score, self.page).finish()
                         if extra.value is not None:
@@ -443,11 +486,20 @@ class PageReader:
                 m = self._whole_label(m, toks, section)
                 m = self._id_by_look(m, toks, section, draft)
                 tail: list[Tok] = []
+                beyond: list[Tok] = []  # words after a whole address: another pair's
                 if m.spec.kind == "name":
                     toks, tail = name_and_tail(toks)
+                elif m.spec.kind == "place":
+                    toks, beyond = place_and_tail(toks)
+                elif m.spec.kind == "text" and not m.spec.vocabulary:
+                    toks, beyond = text_and_tail(toks)
                 f = Found(m.spec, toks, m.label, m.score, self.page, relation=m.label.relation).finish()
                 if m.companion and (f.value is None or m.spec.key in draft.fields):
                     continue
+                if beyond:
+                    f.notes.append(f"{len(beyond)} word(s) after the value's end (the address's province or district, "
+                                   "or a text before a person's label and name) were left out: listed as another pair")
+                    self._list_beyond(draft, beyond, section)
                 if tail:  # "Trần Thanh Quỳnh tước": a guess where the name ends, never a confident one
                     f.confidence *= NAME_TAIL_FACTOR
                     f.notes.append(f"{len(tail)} word(s) after the name not written as a name's were left out")
@@ -465,6 +517,10 @@ class PageReader:
                         if f2.value is not None:  # "ngày mười lăm tháng ba" / "năm một nghìn…" on the next row
                             f = f2
                             used.add(nseg)
+                if f.value is None and f.label_like:
+                    # the words after the label were another label's ("Sổ đăng ký số" as a number): listed as a label
+                    # with no value, so a reviewer sees it, rather than read as this field's value
+                    draft.unmapped.append(unmapped_pair(f.label_like, toks, self.page, ""))
                 if f.value is None and self._shared_reads(m, matches, seg.toks, end):
                     # "Chết vào lúc: ngày 05/01/1975": the words are a date, read as the event's date by the other
                     # field of the same label; no time was written, so there is no time field to doubt
@@ -506,7 +562,8 @@ class PageReader:
             for i in range(1, len(rest)):
                 for f, lb in followers:
                     n = len(lb.text.split())
-                    if i + n < len(rest) and fold(text_of(rest[i:i + n])) == fold(lb.text):
+                    # (a label ending the row has its value on the next: "… do Trung tâm y tế xã cấp ngày" / "07/04/…")
+                    if i + n <= len(rest) and fold(text_of(rest[i:i + n])) == fold(lb.text):
                         found = (i, n, f, lb)
                         break
                 if found:
@@ -522,6 +579,46 @@ class PageReader:
                 out.append((cut[0], cut[1], _value_toks(rest[:i], cut[0].kind, cut[0])))
             cut, current, rest = (f, lb), f, rest[i + n:]
 
+    def _date_and_place(self, m: Match, toks: list[Tok], draft: Draft) -> list[Tok]:
+        """A value that holds a date and then a place ("22/10/1956 tại Mặt trận …", "1950, xã …") under a date
+        or a place label: each part goes to its field, the other field being the one the label names as well
+        ("Ngày và nơi sinh", "Năm sinh, quê quán") or, joined by "tại"/"ở", the same event's. The other part is
+        its field's value only while that field is free; otherwise the value is left whole (nothing dropped)."""
+        if m.spec.kind not in ("date", "place") or (cut := date_then_rest([t.text for t in toks])) is None:
+            return toks
+        date_end, rest_start, by_place_word = cut
+        other = joint_field(m.spec, m.label.text, self.schema, by_place_word)
+        if other is None or other.key in draft.fields:
+            return toks
+        dated, placed = toks[:date_end], toks[rest_start:]
+        own, theirs = (dated, placed) if m.spec.kind == "date" else (placed, dated)
+        extra = Found(other, _value_toks(theirs, other.kind, other), m.label, m.score, self.page).finish()
+        if extra.value is None:
+            return toks
+        draft.add(extra)
+        return own
+
+    def _leading_value(self, spec: FieldSpec, label: Label, toks: list[Tok]
+                       ) -> tuple[list[Tok], tuple[FieldSpec, Label, list[Tok]] | None]:
+        """A value that opens with the value of the field one of its own short labels follows, then that label
+        ("Hy sinh tại trận ngày: 22/10/1956 tại Mặt trận …": the place's "tại" follows the date of death): the
+        words before the short label are that field's when they are, whole, a clean value of its kind (a date);
+        the rest is this field's. A label read over both fields ended too late; the value's shape says where."""
+        for lb in spec.labels:
+            if not lb.after or lb.after not in self.schema.by_key:
+                continue
+            lead = self.schema.by_key[lb.after]
+            n = len(lb.text.split())
+            for i in range(1, min(len(toks) - n, 6) + 1):
+                if fold(text_of(toks[i:i + n])) != fold(lb.text):
+                    continue
+                head = _value_toks(toks[:i], lead.kind, lead)
+                norm = normalise(lead.kind, text_of(head), lead.values) if head else None
+                if norm is not None and norm.value is not None and norm.quality >= 1 and norm.ok:
+                    return toks[i + n:], (lead, replace(label, by_meaning=True, source="value"), head)
+                break
+        return toks, None
+
     def _pend(self, draft: Draft, label: str, toks: list[Tok], section: str | None, listed: dict | None,
               label_toks: list[Tok] = ()) -> None:
         toks = [t for t in toks if not t.leader]
@@ -533,6 +630,18 @@ class PageReader:
         value = text_of(toks)
         if value:
             draft.pending.append(PendingPair(label, list(toks), value, section, len(draft.fields), self.page, listed))
+
+    def _list_beyond(self, draft: Draft, toks: list[Tok], section: str | None) -> None:
+        """Words a value ran on into past its end (``fields.place_and_tail``): a label nobody listed and its value,
+        as a row of label words then a value is ("Mã định danh 0381…"), else label words alone. Listed as an
+        unmapped pair, so review sees them, and kept for the record-wide decoding as any row of a label nobody
+        listed is: placed there, the field says so and is never confident."""
+        k = value_start(toks)
+        label, value = (toks[:k], toks[k:]) if k is not None else (toks, [])
+        listed = unmapped_pair(text_of(label), value or label, self.page, text_of(value) if value else None)
+        draft.unmapped.append(listed)
+        if value:
+            self._pend(draft, text_of(label), value, section, listed, label)
 
     def _pend_row(self, segs, si: int, used: set[int], draft: Draft, section: str | None) -> None:
         """A row where no label was found: label words the vocabulary lacks, then a value ("Xxx yyy 06/1989",
@@ -599,10 +708,12 @@ class PageReader:
         return False
 
     def _by_value(self, m: Match, toks: list[Tok], matches: list[Match], mi: int, section: str | None,
-                  draft: Draft, below: list[Tok] | None = None) -> Match | None:
+                  draft: Draft, below: list[Tok] | None = None, rest=None) -> Match | None:
         """A label that named no field: its value may say which field it is (a sex, an ethnicity, a
         country, an ID number) — else it is listed as unmapped with its value and where it is, so a reviewer
-        can give it to a field in one step (the value is personal data: it is masked like any field's)."""
+        can give it to a field in one step (the value is personal data: it is masked like any field's).
+        ``rest``: the words of the row below that carry on a place the row's value cuts short (``_unit_rest``),
+        taken for a value that ends the row."""
         nxt = [o for o in matches[mi + 1:] if o.start > m.start]
         value_toks = _value_toks(toks[m.end:nxt[0].start if nxt else len(toks)]) or _value_toks(below or [])
         value = " ".join(t.text for t in value_toks)
@@ -611,6 +722,10 @@ class PageReader:
             previous = self.last_spec.key if self.last_spec else None
             spec, source = label_model.field_for(self.schema, m.label.text, value, previous, draft.fields), "model"
         if spec is None or spec.key in draft.fields:
+            if rest is not None and not nxt and value_toks and below is None and (more := rest(value_toks)):
+                # "… tỉnh Hà" / "Tĩnh": the address goes on below (a field this names reads its wrap itself)
+                value_toks = value_toks + more
+                value = " ".join(t.text for t in value_toks)
             listed = unmapped_pair(m.label.text, value_toks or toks[m.start:m.end], self.page, value)
             draft.unmapped.append(listed)
             self._pend(draft, m.label.text, value_toks, section, listed, toks[m.start:m.end])
@@ -822,9 +937,15 @@ class PageReader:
                   depth: int = 1, value_x: float | None = None) -> list[Tok]:
         """Value on the next row (empty after the label), or wrapped onto it. ``value_x``: where the row's values
         start (its first value, right of its label), when not where this value starts."""
-        if toks and spec.wrap and spec.kind in ("place", "text") and (more := self._unit_rests(toks, segs, si, used,
-                                                                                              depth)):
-            return toks + more
+        if toks and spec.wrap and spec.kind in ("place", "text") and (more := self._unit_rest(toks, segs, si, used)):
+            used.add(j := self._below(segs, si))
+            out = toks + more
+            if depth < WRAP_MAX_ROWS and address_open([t.text for t in out if not t.leader]):
+                # still short of its province ("xã Phù Chẩn," / "huyện Từ Sơn," / "tỉnh Bắc Giang"): it may wrap again
+                return self._continue(out, spec, segs, j, used, edge, depth + 1)
+            return out
+        if toks and spec.key.endswith("relation") and (rest := self._relation_rest_below(toks, segs, si, used)):
+            return toks + rest
         # (a relation's value is a person's word, "Mẹ", which alone on a row would read as a section's heading)
         if (j := self._next_free(segs, si, used, empty=not toks, relation=spec.key.endswith("relation"),
                                  value_x=value_x if value_x is not None else toks[0].bbox[0] if toks else None)) is None:
@@ -879,11 +1000,47 @@ class PageReader:
             more += rest
         return more
 
+    def _relation_rest_below(self, toks: list[Tok], segs, si: int, used: set[int]) -> list[Tok]:
+        """The rest of a kinship term cut by the line ("Cháu" / "ngoại"): the words that open the row part close
+        below, up to a column's gap, when they are its rest (``relation_rest``). They are taken out of that row,
+        whose other words (a column beside) are read as before."""
+        j = self._below(segs, si)
+        if j is None or j in used:
+            return []
+        seg, nseg = segs[si][0], segs[j][0]
+        h = max(seg.height, 10)
+        if nseg.bbox[1] < seg.bbox[1] or nseg.bbox[1] - seg.bbox[3] > 1.6 * h:
+            return []
+        words = [t for t in nseg.toks if not t.leader]
+        if not words or words[0].bbox[0] > seg.bbox[0] + h:
+            return []
+        under = [words[0]]  # wrapped to the start of the line, as a paragraph wraps: up to a column's gap
+        for a, b in zip(words, words[1:]):
+            if b.bbox[0] - a.bbox[2] > 2 * h:
+                break
+            under.append(b)
+        if any(t.colon for t in under) or not relation_rest([t.text for t in toks], [t.text for t in under]):
+            return []
+        nseg.toks[:] = [t for t in nseg.toks if t not in under]
+        if not any(not t.leader for t in nseg.toks):
+            used.add(j)
+        else:
+            nseg.bbox = union([t.bbox for t in nseg.toks])
+        return under
+
+    def _take_unit_rest(self, toks: list[Tok], segs, si: int, used: set[int]) -> list[Tok]:
+        """``_unit_rest``, its row marked as read."""
+        more = self._unit_rest(toks, segs, si, used)
+        if more:
+            used.add(self._below(segs, si))
+        return more
+
     def _unit_rest(self, toks: list[Tok], segs, si: int, used: set[int]) -> list[Tok]:
         """The row below when it begins with the rest of a province's or district's name the value ends
         cutting short ("…, tỉnh Bắc" / "Giang", "huyện Thuận" / "Thành, tỉnh …"), close below in the same
         column, with no label after that rest: its words are the value's, even when they read like a label
-        ("Giang" one letter off "giống", "Định" of "Nam Định")."""
+        ("Giang" one letter off "giống", "Định" of "Nam Định"); or, for an address short of its province, when
+        it opens with a higher unit than the address named (``gazetteer.chain_goes_on``)."""
         j = self._below(segs, si)
         if j is None or j in used:
             return []
@@ -891,10 +1048,25 @@ class PageReader:
         nseg, nforced = segs[j].row, segs[j].forced
         if nforced != forced or nseg.bbox[1] < seg.bbox[1] or nseg.bbox[1] - seg.bbox[3] > 1.6 * max(seg.height, 10):
             return []
-        words = [t for t in nseg.toks if not t.leader]
-        if not words or any(t.colon for t in words):
+        row = [t for t in nseg.toks if not t.leader]
+        # the whole row (a value wraps to the margin), else its part under the value beside a label's wrapped rest
+        for words in (row, _under_value(row, toks, seg.height)):
+            if words and (more := self._rest_in(toks, words, forced)):
+                return more
+        return []
+
+    def _rest_in(self, toks: list[Tok], words: list[Tok], forced) -> list[Tok]:
+        """``words`` (of the row below) when they carry on the place ``toks``: a cut name's rest, or the higher
+        units of an address short of its province, with no label after them (``_unit_rest``)."""
+        if any(t.colon for t in words):
             return []
         n = completes_unit(text_of(toks), [t.text for t in words])
+        if n == 0 and chain_goes_on([t.text for t in toks if not t.leader], [t.text for t in words]):
+            # "thôn 5, xã Xuân Lập," / "huyện Hoằng Hóa, tỉnh Thanh Hóa": the address goes on up to its province;
+            # not when the row holds more after its top unit (another column's words on the same row)
+            if address_end([t.text for t in words]) is not None:
+                return []
+            n = len(words)
         if n == 0 or n < len(words) and (find_labels(words[n:], self.schema, forced) or _opens_with_label(words[n:])):
             return []  # (the words after the name's rest, if any, are more of the value: no label among them)
         return _value_toks(words, "place") or words  # (a speck after the rest is no part of the place: "Hóa ˆ")

@@ -308,10 +308,21 @@ def dots_in_parts(text: str) -> Repaired:
         changes.append(m.group(0))
         return f"{m.group(1)} {m.group(2)}"
 
+    def spaced(m: re.Match) -> str:
+        # "tỉnh Quảng. Bình": a stop between two words of one unit's name the gazetteer knows whole
+        if f"{m.group(2)} {m.group(3)}".lower() not in all_unit_names():
+            return m.group(0)
+        changes.append(m.group(0))
+        return f"{m.group(1)}{m.group(2)} {m.group(3)}"
+
     out = _GLUED.sub(glued, text)
+    out = _STOP_IN_NAME.sub(spaced, out)
     changes += [m.group(0) for m in _WORD_DOT_NUMBER.finditer(out)]
     out = _WORD_DOT_NUMBER.sub(r"\1 \2", out)
     return Repaired(out, [f"dot dropped in {c!r}" for c in changes], sure=False)
+
+
+_STOP_IN_NAME = re.compile(rf"((?<!\w)(?:{'|'.join(_LEVELS)})\s+)([^\W\d_]+)\.\s+([^\W\d_]+)(?!\w)")
 
 
 # --- level words through OCR noise ---------------------------------------------------------------------

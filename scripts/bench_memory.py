@@ -29,8 +29,10 @@ from PIL import Image, ImageDraw, ImageFont
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
 
 from ingest.testing import FONT, read_stack_env, remove_namespace  # noqa: E402
+from pipeline_timeline import cmdline  # noqa: E402
 
 
 def long_register(pages: int) -> bytes:
@@ -72,13 +74,6 @@ def descendants(pid: int) -> list[int]:
     out = subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True).stdout.split()
     kids = [int(p) for p in out]
     return kids + [d for k in kids for d in descendants(k)]
-
-
-def cmdline(pid: int) -> str:
-    try:
-        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
-    except OSError:
-        return ""
 
 
 def main() -> None:

@@ -50,7 +50,8 @@ def _stat(pid: int) -> tuple[int, float] | None:
     return ppid, (utime + stime + cutime + cstime) / TICK
 
 
-def _cmdline(pid: int) -> str:
+def cmdline(pid: int) -> str:
+    """The command line ``pid`` was started with, or "" once it has gone."""
     try:
         return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode("utf-8", "replace")
     except OSError:
@@ -69,7 +70,7 @@ def server_pids() -> dict[str, list[int]]:
     found: dict[str, list[int]] = {name: [] for name in SERVERS}
     for entry in os.listdir("/proc"):
         if entry.isdigit():
-            line = _cmdline(int(entry))
+            line = cmdline(int(entry))
             for name, needle in SERVERS.items():
                 if needle in line:
                     found[name].append(int(entry))

@@ -287,3 +287,115 @@ def test_a_syllable_the_vocabulary_knows_with_its_own_marks_is_no_event_folded_a
     assert keys("Số thứ tự trong sổ", "death") == ["registration.number"]
     # the event written with its own marks, or without any, is still read
     assert "death" in meaning("Ngày tử").attrs and "death" in meaning("NGAY TU").attrs
+
+
+def test_a_single_syllable_read_with_other_marks_than_the_vocabulary_word_is_another_word():
+    # marks where the vocabulary's word has none: "còn" (still, also) is no "con" (child)
+    assert "child" not in meaning("Tên còn dùng").roles
+    assert "child" in meaning("Họ tên con").roles and "child" in meaning("HO TEN CON").roles
+    # no marks where the word has some, between syllables that kept theirs: "thay" (instead of) is no "thầy"
+    assert "father" not in meaning("Người thay mặt").roles
+    assert "father" in meaning("Họ tên thầy").roles
+    # marks lost over a run of the label, or at its end, still fold: the label was typed or read without them
+    assert "father" in meaning("Ho ten thay").roles and "father" in meaning("Họ tên thay").roles
+    assert meaning("Ten tuoi người chết").attrs == {"name"}
+    # a phrase of two syllables folded alike is that phrase with a mark lost ("đăng ky")
+    assert keys("Họ và tên người đăng ky khai tử", "death") == ["declarant.full_name"]
+    # a tone read as another tone is an OCR slip, read as before
+    assert "mother" in meaning("Họ tên mẻ").roles
+
+
+def test_a_value_holding_a_date_then_a_place_splits_by_the_shapes_of_its_parts():
+    from schemas.fields import date_then_rest
+    assert date_then_rest("22/10/1956 tại Mặt trận Tây Nguyên".split()) == (1, 2, True)
+    assert date_then_rest("ngày 5 tháng 3 năm 1990 ở bệnh viện".split()) == (6, 7, True)
+    assert date_then_rest("1950, xã An Bình".split()) == (1, 1, False)
+    # the rest of a date, a time after it, a date alone or a place alone are no such value
+    for value in ("năm 1990, tháng 3, ngày 5", "12/3/1990 lúc 14 giờ", "05/3/1990", "xã An Bình, huyện Thuận Thành"):
+        assert date_then_rest(value.split()) is None, value
+
+
+def test_the_other_field_of_a_date_and_a_place_is_the_one_the_label_names_too_or_the_same_events():
+    from schemas.labels import joint_field
+
+    def other(record_type, key, label, by_place_word):
+        s = SCHEMAS[record_type]
+        spec = joint_field(s.by_key[key], label, s, by_place_word)
+        return spec.key if spec else None
+
+    assert other("birth", "place_of_birth", "Ngày và nơi sinh", False) == "date_of_birth"
+    assert other("birth", "date_of_birth", "Năm sinh, quê quán", False) == "hometown"
+    assert other("martyr", "place_of_death", "Hy sinh ở mặt trận ngày", True) == "date_of_death"
+    assert other("death", "date_of_death", "Ngày chết", True) == "place_of_death"
+    # a label naming one attribute, with no "tại"/"ở" joining the parts, names no other field
+    assert other("death", "date_of_death", "Ngày chết", False) is None
+    assert other("birth", "place_of_birth", "Nơi sinh", False) is None
+
+
+def test_a_label_naming_a_date_and_a_place_gives_each_field_its_part():
+    v = flatten_fields(one(["GIẤY KHAI SINH", "Họ và tên: Lê Văn Tám",
+                            "Ngày và nơi sinh: 05/03/2020, xã An Bình, huyện Thuận Thành, tỉnh Bắc Ninh"]))
+    assert v["date_of_birth"] == "2020-03-05"
+    assert v["place_of_birth"] == "xã An Bình, huyện Thuận Thành, tỉnh Bắc Ninh"
+    v = flatten_fields(one(["TRÍCH LỤC KHAI TỬ", "Họ và tên: Lê Văn Tám",
+                            "Ngày chết: 05/03/2020 tại Bệnh viện đa khoa tỉnh Bắc Ninh"]))
+    assert v["date_of_death"] == "2020-03-05" and v["place_of_death"] == "Bệnh viện đa khoa tỉnh Bắc Ninh"
+
+
+def test_a_value_that_reads_as_another_label_is_no_value_but_a_label_listed():
+    from schemas.fields import reads_as_label
+    birth = SCHEMAS["birth"]
+    number, father = birth.by_key["registration.number"], birth.by_key["father.full_name"]
+    # words that name what a form asks, with no digit, are no number
+    assert reads_as_label(number, "Quyển đăng ký số".split())
+    assert not reads_as_label(number, "Quyển 12".split()) and not reads_as_label(number, "Xyz abc".split())
+    # a name that opens with no family name and asks a year and an ethnic group is a header's labels
+    assert reads_as_label(father, "Năm Sinh Người Cha Dân Tộc Người Cha".split())
+    assert not reads_as_label(father, "Lê Văn Sinh".split()) and not reads_as_label(father, "Năm Lửa".split())
+    rec = one(["GIẤY KHAI SINH", "Số: Quyển đăng ký số", "Họ và tên: Lê Văn Tám"])
+    assert flatten_fields(rec).get("registration.number") is None
+    assert any(u["label"].startswith("Quyển đăng ký") and not u["value"] for u in rec["unmapped"])
+
+
+def test_a_syllable_read_as_two_attributes_is_decided_by_its_neighbours():
+    # "cấp" is a rank or the act of issuing: after a date word, the date of issuing is asked, no rank
+    assert meaning("Ngày cấp").attrs == {"date"}
+    assert "rank" not in meaning("Ngày cấp thẻ").attrs
+    # after a word the vocabulary lacks it ends a word the vocabulary lacks ("trợ cấp", an allowance)
+    assert not meaning("Người hưởng trợ cấp").attrs & {"rank", "issuer"}
+    # alone, or in a phrase of its own, it keeps its readings
+    assert "rank" in meaning("Cấp").attrs and meaning("Cấp bậc").attrs == {"rank"}
+    assert meaning("Nơi cấp").attrs == {"issuer"}
+
+
+def test_a_kinship_term_cut_by_the_line_is_kept_whole():
+    from schemas.reader import relation_rest
+    assert relation_rest(["Cháu"], ["ngoại"]) and relation_rest(["Con"], ["út"])
+    # a label, a value of its own (a capital, a digit) or a word that names nobody is no rest of the term
+    assert not relation_rest(["Cháu"], ["Ủy", "ban"]) and not relation_rest(["Cháu"], ["12"])
+    assert not relation_rest(["Ngã"], ["cao"]) and not relation_rest(["Cháu", "nội"], ["xã"])
+    rows = ["TRÍCH LỤC KHAI TỬ", "Họ và tên: Lê Văn Tám", [(100, "Quan hệ với người chết: Cháu")],
+            [(100, "ngoại"), (1000, "Ngày đăng ký: 05/03/2020")]]
+    v = flatten_fields(one(rows))
+    assert v["declarant.relation"] == "Cháu ngoại" and v["registration.date"] == "2020-03-05"
+
+
+def test_label_words_in_capitals_before_a_value_that_is_not_are_the_labels():
+    from schemas.fields import capitals_head
+    museum = SCHEMAS["museum_object"]
+    material, quantity = museum.by_key["material"], museum.by_key["quantity"]
+    assert capitals_head(material, "CHẤT LIỆU Gỗ lim".split()) == 2
+    assert capitals_head(quantity, "HIỆN VẬT 02".split()) == 2
+    # a value in capitals goes on in capitals; an office's abbreviation is followed by lower case
+    assert capitals_head(material, "GỖ LIM".split()) == 0
+    assert capitals_head(SCHEMAS["birth"].by_key["registration.office"], "UBND xã An Bình".split()) == 0
+    # words the label vocabulary lacks are no label's
+    assert capitals_head(material, "XYZW Gỗ".split()) == 0
+
+
+def test_a_nationality_in_lower_case_label_words_is_no_country():
+    from schemas.fields import reads_as_label
+    nationality = SCHEMAS["marriage"].by_key["wife.nationality"]
+    assert reads_as_label(nationality, "hiện tại của".split())
+    assert not reads_as_label(nationality, "Việt Nam".split()) and not reads_as_label(nationality, "việt nam".split())
+    assert not reads_as_label(nationality, "Lào".split())
