@@ -651,11 +651,13 @@ class PageReader:
         k = value_start(toks)
         if k is not None:
             value = toks[k:]
-            if more := self._unit_rest(value, segs, si, used):  # "… thành phố Đồng" / "Hới, tỉnh …": as a labelled
-                used.add(self._below(segs, si))  # value, a place cut mid-name goes on below
-                value = value + more
-            elif value_kind(text_of(value)) == "place":  # "… huyện Can Lộc," / "tỉnh Hà Tĩnh": wrapped in its column
+            if value_kind(text_of(value)) == "place" and segs[si].column[0] != "cells":
+                # "… huyện Can Lộc," / "tỉnh Hà Tĩnh": as a labelled place, it wraps in its column, and a name it cuts
+                # short ("… thành phố Đồng" / "Hới, tỉnh …") goes on below (a ruled cell's rows are read by cells.py)
                 value = self._continue(value, _UNPLACED_PLACE, segs, si, used, segs[si].edge)
+            elif more := self._unit_rest(value, segs, si, used):
+                used.add(self._below(segs, si))
+                value = value + more
             self._pend(draft, text_of(toks[:k]), value, section, None)
             return
         if not label_words_only(toks):

@@ -119,3 +119,17 @@ def test_a_place_cut_at_the_column_across_a_narrow_blank_stays_whole():
     ]))
     assert [p.text for _, p in split_at_columns(rows, column_starts(rows), opens_or_shape)[2]] == [
         "Địa chỉ thường trú của người mẹ sinh: thôn Trung 4, xã Xuân Lâm, huyện Từ Sơn"]
+
+
+def test_a_place_after_label_words_no_list_holds_cut_mid_name_goes_on_over_every_line():
+    rec = extract_records([page([
+        "GIẤY CHỨNG NHẬN KẾT HÔN",
+        [(100, "Bên vợ"), (900, "Bên chồng")],
+        [(100, "Họ và tên: Trần Thị Lan"), (900, "Họ và tên: Nguyễn Văn Bình")],
+        [(100, "Xxx ở hiện nay thôn 5, xã Tam"), (900, "Xxx ở hiện nay xã Đình Bảng,")],
+        [(100, "Sơn, huyện Từ"), (900, "huyện Từ Sơn")],
+        [(100, "Sơn, tỉnh Bắc")],
+        [(100, "Ninh")],
+        "Ngày đăng ký: 01/02/1995",
+    ])], collection="hotich/")[0]
+    assert flatten_fields(rec).get("wife.residence") == "thôn 5, xã Tam Sơn, huyện Từ Sơn, tỉnh Bắc Ninh"
