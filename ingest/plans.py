@@ -27,7 +27,8 @@ from .state import FINISHED, transition
 Record = dict[str, Any]
 
 # Page flags that send a document to review.
-REVIEW_FLAGS = {"low_confidence", "likely_handwritten"}
+# "unread": a page of print the OCR read no word of (ocr/pipeline.py quality_flags), not an empty page.
+REVIEW_FLAGS = {"low_confidence", "likely_handwritten", "unread"}
 
 
 # -- prepare ------------------------------------------------------------------

@@ -36,9 +36,8 @@ log = logging.getLogger(__name__)
 STEPS = step_names()
 # White kept around the ink when the page is cropped for Tesseract, in pixels.
 CROP_MARGIN = 32
-# `smooth` is registered but not on by default: it lowers CER on grainy level-3 scans, but on a degraded 200 dpi
-# sans-serif prose page its noise measure fired and CER went from 3.7 % to 13.4 % (docs/ocr.md).
-DEFAULT_STEPS = ("stamps", "border", "background", "orient", "deskew", "scale", "denoise", "lines", "leaders")
+# `smooth` measures every page's grain (a few ms) and smooths only grainy ones, by their strokes' width (ocr/steps.py).
+DEFAULT_STEPS = ("stamps", "border", "background", "orient", "deskew", "smooth", "scale", "denoise", "lines", "leaders")
 
 
 @dataclass(frozen=True)
@@ -115,10 +114,12 @@ def _pipeline(steps: tuple[str, ...], binarize: str, denoise: str, osd_confidenc
                                 "orient": {"osd_confidence": osd_confidence}})
 
 
-def quality_flags(page: PageText, options: OcrOptions) -> list[str]:
+def quality_flags(page: PageText, options: OcrOptions, letters: bool = False) -> list[str]:
     """Flags that send a page to review instead of passing it off as good text.
 
-    ``blank``: no words. ``low_confidence``: mean word confidence under
+    ``blank``: no words, and no letter-sized ink either (``letters``: ``pp.holds_letters`` on the page that
+    was read). ``unread``: no words although the page holds letters: print the engine could not read (heavy
+    grain, faded strokes), not an empty page. ``low_confidence``: mean word confidence under
     ``options.low_confidence``. ``likely_handwritten``: many words and most of
     them very unsure -- Tesseract reads print, so handwriting, drawings and
     noise look like this. ``rotated``: the page was turned before reading
@@ -127,7 +128,7 @@ def quality_flags(page: PageText, options: OcrOptions) -> list[str]:
     flags = []
     words = page.words
     if not words:
-        flags.append("blank")
+        flags.append("unread" if letters else "blank")
     else:
         if page.mean_confidence < options.low_confidence:
             flags.append("low_confidence")
@@ -270,6 +271,10 @@ def read_prepared(pages: Sequence[PreparedPage], options: OcrOptions) -> dict[in
             x0, y0, _x1, _y1 = p.box or (0, 0, 0, 0)
             _place(outcome, x0, y0, p.gray.shape[1], p.gray.shape[0])
             results[p.page] = outcome
+    for p in to_read:  # the blank test: only a page that read no word pays for it
+        if p.page in results and not results[p.page].words:
+            p.info["letters"] = pp.holds_letters(p.gray)
+    _read_unread_again(engine, [p for p in to_read if p.page in results], results, options)
     read_lines = getattr(engine, "read_lines", None)
     if options.recover and results and read_lines is not None:  # a second look at short lone lines lost
         _recover_each(engine, read_lines, [p for p in to_read if p.page in results], results, failures, options)
@@ -330,6 +335,31 @@ def _recognize_each(engine: OcrEngine, inputs: list[PageInput]) -> list[PageText
     return outcomes
 
 
+def _read_unread_again(engine: OcrEngine, pages: list[PreparedPage], results: dict[int, PageText],
+                       options: OcrOptions) -> None:
+    """A page the engine read no word of although it holds letters (``pp.holds_letters``) is read once more, smoothed
+    (a 3x3 median, ``pp.denoise``) when preprocessing left its grain: Tesseract's layout analysis can take a
+    whole grainy page for a picture and return nothing, while the same page without its grain reads (a
+    level-3 page of faint monospaced print: nothing, then every line). The second reading is kept when it
+    finds words; a page that still reads nothing is flagged ``unread``, not ``blank`` (``quality_flags``)."""
+    for p in pages:
+        if results[p.page].words or not p.info.get("letters") or p.info.get("smoothed"):
+            continue
+        smoothed = replace(p, gray=pp.denoise(p.gray, "median"))
+        try:
+            again = engine.recognize(_engine_input(smoothed, options))
+        except Exception as exc:  # noqa: BLE001 -- the first reading stands; why the second failed is logged
+            log.info("reading page %d again failed (%s)", p.page, classify(exc)[0])
+            continue
+        p.info["read_again"] = "no words on a page with letter-sized ink"
+        if again.words:
+            x0, y0, _x1, _y1 = p.box or (0, 0, 0, 0)
+            _place(again, x0, y0, p.gray.shape[1], p.gray.shape[0])
+            again.seconds += results[p.page].seconds
+            results[p.page] = again
+            p.gray = smoothed.gray  # the second look at uncovered ink reads the page that was read
+
+
 def _recover_each(engine: OcrEngine, read_lines: Callable[..., list[Word]], pages: list[PreparedPage],
                   results: dict[int, PageText], failures: dict[int, Exception], options: OcrOptions) -> None:
     """The words found on each page's uncovered ink added to its result (ocr/recover.py); the strips of all pages
@@ -383,7 +413,7 @@ def _finish(prepared: PreparedPage, result: PageText, options: OcrOptions) -> Pa
     result.skipped = info.get("skipped", {})
     # The page's preprocessing and its share of the runs that read it (the engine's, the second look's).
     result.seconds = round(prepared.prep_seconds + result.seconds, 3)
-    result.flags = quality_flags(result, options)
+    result.flags = quality_flags(result, options, letters=bool(info.get("letters")))
     return result
 
 

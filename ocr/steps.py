@@ -47,6 +47,10 @@ CLEAR_UPRIGHT = 3.0
 # pays even on slightly uneven paper: forms varying by 2 levels lost fields to OCR when it was skipped there
 # (scripts/bench_extract.py, docs/benchmarks.md).
 EVEN_PAPER = 1.0
+# The paper's grain is measured on bands of this many rows, one in every GRAIN_EVERY (pp.paper_noise): within 0.3
+# grey levels of the whole page's figure on the synthetic scans, at a quarter of the cost.
+GRAIN_BAND = 64
+GRAIN_EVERY = 4
 
 
 class StepError(ValueError):
@@ -159,12 +163,21 @@ class DeskewOptions:
 @dataclass(frozen=True)
 class SmoothOptions:
     # Grey-level noise of the paper (pp.paper_noise) from which a page is smoothed, measured where the step
-    # runs (after the deskew's interpolation, which softens it): on the synthetic scans of scripts/bench_ocr.py
-    # clean 0, level 1 about 2.1, level 2 3.4-3.9, level 3 5.2-6.5
+    # runs: after the deskew's interpolation (which softens it), before any enlargement (which spreads each
+    # grain over several pixels, where a 3x3 median no longer takes it out and the measure no longer sees it).
+    # On the synthetic scans of scripts/bench_ocr.py clean 0, level 1 about 2.1, level 2 3.4-3.9, level 3
+    # 5.2-6.5; on the forms of scripts/bench_extract.py level 1 about 1.8, levels 2-3 6-13.
     min_noise: float = 4.5
+    # Share of the strokes' ink the median must keep (pp.strokes_kept) to be used: a 3x3 median wipes out a
+    # stroke narrower than half its window with the grain. Under it the page is softened instead (pp.soften), which
+    # halves the grain and keeps a thin stroke's ink. Half: lines 1 pixel wide keep 0.17, 2 pixels and more
+    # 0.998, the print of the benchmarks' grainy pages 0.65-0.97.
+    min_kept: float = 0.5
 
     def check(self) -> str | None:
-        return None if self.min_noise >= 0 else "min_noise: must be 0 or more"
+        if self.min_noise < 0:
+            return "min_noise: must be 0 or more"
+        return None if 0 <= self.min_kept <= 1 else "min_kept: must be between 0 and 1"
 
 
 @dataclass(frozen=True)
@@ -360,6 +373,31 @@ def guess_dpi(page: Page, _opts: NoOptions) -> None:
         page.info["dpi"] = pp.estimate_dpi(page.image, height=page.height)
 
 
+# The smooth step runs before the page is enlarged: see SmoothOptions and docs/ocr.md.
+@step("smooth", SmoothOptions)
+def smooth_noisy(page: Page, opts: SmoothOptions) -> None:
+    """Grainy pages only: a 3x3 median takes out the grain Tesseract reads as marks and specks (and for which
+    its layout analysis can take a whole page of faint print for a picture and read nothing). The page's own
+    noise decides, measured on a quarter of its rows (a few ms: what a clean page pays); then the strokes'
+    width decides how, measured as the share of their ink the median keeps (pp.strokes_kept): a median where
+    the strokes come through it, a softening (pp.soften) where they are too thin to (under ``min_kept``). It
+    runs once the page is upright and straight (a median before the turn and the deskew's interpolation
+    spoilt 200 dpi registers, docs/ocr.md) and before it is enlarged, while a grain is still a pixel or two."""
+    noise = pp.paper_noise(page.image, band=GRAIN_BAND, every=GRAIN_EVERY)
+    page.info["noise"] = round(noise, 2)
+    if noise < opts.min_noise:
+        return
+    smoothed = pp.denoise(page.image, "median")
+    kept = pp.strokes_kept(page.image, smoothed)
+    page.info["strokes_kept"] = round(kept, 3) if kept is not None else None
+    if kept is not None and kept < opts.min_kept:
+        page.image = pp.soften(page.image)
+        page.info["smoothed"] = "soften"
+    else:
+        page.image = smoothed
+        page.info["smoothed"] = "median"
+
+
 @step("scale", ScaleOptions)
 def scale(page: Page, opts: ScaleOptions) -> None:
     gray = page.image
@@ -379,19 +417,6 @@ def scale(page: Page, opts: ScaleOptions) -> None:
 def remove_lines(page: Page, opts: LinesOptions) -> None:
     page.image = pp.remove_lines(page.image, height=page.height, vertical=opts.vertical,
                                  horizontal=opts.horizontal, precheck=page.context.prechecks)
-
-
-@step("smooth", SmoothOptions)
-def smooth_noisy(page: Page, opts: SmoothOptions) -> None:
-    """Heavily noisy pages only: a 3x3 median takes out the grain Tesseract reads as marks and specks. On
-    pages with little noise it costs more than it saves (it thins 200 dpi strokes), so the page's own noise
-    decides; the measure costs 10-80 ms a page. It runs once the page is upright, straight and scaled: a
-    median before the turn and the deskew's interpolation spoilt 200 dpi registers (docs/ocr.md)."""
-    noise = pp.paper_noise(page.image)
-    page.info["noise"] = round(noise, 2)
-    if noise >= opts.min_noise:
-        page.image = pp.denoise(page.image, "median")
-        page.info["smoothed"] = True
 
 
 @step("denoise", DenoiseOptions)

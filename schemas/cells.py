@@ -14,7 +14,8 @@ from typing import NamedTuple
 
 from .assign import looks_like_name
 from .labels import value_kind
-from .layout import EMPTY_LABEL_REACH, Row, Tok, WRAP_MAX_ROWS, cell_of_x, cut_at_gaps, text_of
+from .layout import (EMPTY_LABEL_REACH, Row, Tok, WRAP_MAX_ROWS, cell_of_x, cut_at_gaps, first_wide_gap, text_of,
+                     usual_gap)
 from .loader import Schema
 from .matching import UNMAPPED, _in_vocabulary, find_labels
 from .normalize import normalise
@@ -24,6 +25,9 @@ CELL_OTHER_WORDS = 3  # words of a cell's label before or after the wording read
 CELL_SLACK = 0.6  # line heights a cell's value may start left of its label (a skewed scan, a wide first letter)
 CELL_INDENT = 3.0  # line heights a cell's value may start right of its label
 CELL_VALUE_ROWS = WRAP_MAX_ROWS + 1  # rows a cell's value may take below its label
+SMALL_PRINT = 0.85  # a label printed smaller than the values: its words at most this share of their height
+LABEL_REST_WORDS = 6  # words of a label past the wording read in it, before the blank to its value
+CELL_LABEL = "cell_label"  # Row.info key: the row is a ruled cell's label, its value is below it
 
 
 class CellBlock(NamedTuple):
@@ -31,6 +35,31 @@ class CellBlock(NamedTuple):
     its label's words, then the words of each row below between its label's x and the next label's."""
     cells: list[list[Row]]
     edges: list[float]  # each cell's right edge: where the next cell's label starts; the text's margin for the last
+
+
+def words_height(toks: list[Tok]) -> float:
+    """The median height of the words (leaders left out): the size they are printed in."""
+    hs = sorted(t.bbox[3] - t.bbox[1] for t in toks if not t.leader) or [0]
+    return hs[len(hs) // 2]
+
+
+def printed_smaller(small: list[Tok], large: list[Tok]) -> bool:
+    """The first words are printed in a smaller type than the second: a form's printed label (small print in a
+    cell's corner) over the value written in its cell. Words of one type never differ that much."""
+    a, b = words_height(small), words_height(large)
+    return 0 < a <= SMALL_PRINT * b
+
+
+def is_cell_label(row: Row) -> bool:
+    """The row is a ruled cell's label (``cell_block``): all its words are the label's, its value is below."""
+    return bool(row.info.get(CELL_LABEL))
+
+
+def label_only(schema: Schema, row: Row, start: int, end: int, after: list[Tok]) -> bool:
+    """The words after the label read at ``start:end`` on a cell's label row are the label's too (its note, its
+    last words: "Quê quán (gốc) người …"), not its value, which is written below — unless they are, by their
+    shape, a value of the field it names."""
+    return is_cell_label(row) and not value_beside(schema, row.toks[start:end], after)
 
 
 def _goes_on_as_label(words: list[Tok], first: Tok) -> bool:
@@ -48,9 +77,11 @@ def _bordered(run: list[Tok]) -> list[Tok]:
     return run if last.colon or last.leader else run[:-1] + [replace(last, text=last.text + ":")]
 
 
-def cell_labels(schema: Schema, row: Row) -> list[list[Tok]] | None:
+def cell_labels(schema: Schema, row: Row, below: Row | None = None) -> list[list[Tok]] | None:
     """A row of two or more ruled cells' labels, no value beside them: the row cut at its wide blanks, every run
-    label words alone (no digit, no colon before its last word), each read as a label."""
+    label words alone (no digit, no colon before its last word), each read as a label — or, when two of them
+    name a field and the row is printed smaller than the row under it (``below``), whose words start under its
+    first label, label words by their print whatever the others say (a wording no list holds)."""
     if row.heading or len(row.toks) < 2:
         return None
     runs = cut_at_gaps(row.toks, max(row.height, 1))
@@ -63,6 +94,8 @@ def cell_labels(schema: Schema, row: Row) -> list[list[Tok]] | None:
             return None
     if any(a[-1].colon and not b[-1].colon for a, b in zip(runs, runs[1:])):
         return None  # a printed colon and words after it that end with none: a label and its value
+    if any(_holds_its_value(schema, run) for run in runs):
+        return None  # a label and its value with no blank between ("Quốc tịch Việt Nam"): no cell's label
     runs = [_bordered(run) for run in runs]
     if any(value_beside(schema, a, b) for a, b in zip(runs, runs[1:])):
         return None  # a label and its value on one row ("Thời đại   Nửa đầu thế kỷ XV"): a table's row
@@ -70,7 +103,70 @@ def cell_labels(schema: Schema, row: Row) -> list[list[Tok]] | None:
     known = sum(r == "field" for r in read)
     # (most of them name a field: a label/value grid's value, read as words ending at a border, lists as a
     # label nobody expected, so one label beside such words is a grid's row, not two cells')
-    return runs if all(read) and 2 * known > len(runs) else None
+    if all(read) and 2 * known > len(runs):
+        return runs
+    # (two runs at least name a field: a label/value grid's row holds one label, whatever its print)
+    return runs if known >= 2 and below is not None and _labels_by_print(row, runs, below) else None
+
+
+def _holds_its_value(schema: Schema, run: list[Tok]) -> bool:
+    """A run that is a label and, after it, a value of the field it names by shape ("Q. tịch Việt Nam"): a
+    label with its value beside it, no cell's label alone. Each cut of the run before a capital or a digit is
+    tried, its first words read as a label ended there (as by a colon) and the rest as its value."""
+    words = [t for t in run if not t.leader]
+    # (the value from a capital or a digit on, as a name, a country, a date begin: a label's own lower-case
+    # words are never cut off as a value — "Quê | quán của")
+    return any(value_beside(schema, _bordered(words[:k]), words[k:]) for k in range(1, len(words))
+               if words[k].text[:1].isupper() or words[k].text[:1].isdigit())
+
+
+def _labels_by_print(row: Row, runs: list[list[Tok]], below: Row) -> bool:
+    """Label words whose print says they are labels: the row is in a smaller type than the row close under it,
+    and that row's first word starts under the first run (a value written in its cell, under its label)."""
+    h = max(row.height, 1)
+    first = next(t for t in runs[0] if not t.leader).bbox[0]
+    close = 0 <= below.bbox[1] - row.bbox[3] <= EMPTY_LABEL_REACH * h
+    return close and printed_smaller(row.toks, below.toks) and bool(below.toks) \
+        and first - CELL_SLACK * h <= below.toks[0].bbox[0] <= first + CELL_INDENT * h
+
+
+def _label_words(toks: list[Tok]) -> bool:
+    """Words a printed label may be: some letters, no digit."""
+    words = [t for t in toks if not t.leader]
+    return bool(words) and not any(c.isdigit() for t in words for c in t.text)
+
+
+def _by_cell(toks: list[Tok], starts: list[float], h: float) -> dict[int, list[Tok]]:
+    """A row's words by the cell they are in, from where each starts."""
+    parts: dict[int, list[Tok]] = {}
+    for t in toks:
+        parts.setdefault(cell_of_x(t.bbox[0], starts, CELL_SLACK * h), []).append(t)
+    return parts
+
+
+def label_goes_on(label: list[Tok], words: list[Tok], value: list[Tok]) -> bool:
+    """The words under a cell's label are its label's next line, not its value: printed as the label is (about
+    its height, smaller than ``value``, the words written in the cell below or beside them), written as a label
+    goes on (no digit, no comma, the label's case: "Họ tên người thay mặt" / "gia đình")."""
+    first = next((t for t in label if not t.leader), None)
+    words_only = [t for t in words if not t.leader]
+    if first is None or not words_only or not value:
+        return False
+    return words_height(words_only) <= words_height(label) / SMALL_PRINT and printed_smaller(words_only, value) \
+        and _goes_on_as_label(words_only, first)
+
+
+def _unbordered(last: Tok) -> Tok:
+    """The label's last word without the colon its cell's border gave it (``_bordered``): the label goes on."""
+    return replace(last, text=last.text[:-1]) if last.text.endswith(":") and len(last.text) > 1 else last
+
+
+def _label_row(toks: list[Tok], page: int) -> Row:
+    """A cell's label as a row, its words in reading order (a label over two lines: the first line's words,
+    then the second's), marked as a cell's label (``is_cell_label``)."""
+    row = Row(list(toks), page, info={CELL_LABEL: True})
+    row.toks = list(toks)  # (Row sorts by x: the second line would be read inside the first)
+    return row
 
 
 def value_beside(schema: Schema, label: list[Tok], words: list[Tok]) -> bool:
@@ -117,32 +213,68 @@ def cell_block(schema: Schema, rows: list[Row], i: int, right: float) -> tuple[C
     one above, whose words start under a label (each cell's first word between a little left of its
     label and a few line heights right of it), until a row of labels. A value's words are its cell's by
     where they start; the block and the row after it."""
-    runs = cell_labels(schema, rows[i])
+    runs = cell_labels(schema, rows[i], rows[i + 1] if i + 1 < len(rows) else None)
     if runs is None:
         return None
     h = max(rows[i].height, 1)
     starts: list[float] = [next(t for t in run if not t.leader).bbox[0] for run in runs]
-    cells = [[Row(list(run), rows[i].page)] for run in runs]
+    labels = [list(run) for run in runs]
+    values: list[list[Row]] = [[] for _ in runs]
+    written: list[Tok] = []  # the values' words so far: the print a value is written in
     j, prev, reach = i + 1, rows[i], EMPTY_LABEL_REACH
     while j < len(rows) and j - i <= CELL_VALUE_ROWS:
         r = rows[j]
+        below = rows[j + 1] if j + 1 < len(rows) else None
         # (measured in the row above's own height: a cell's label is often smaller than its value)
         if r.heading or not r.toks or r.bbox[1] - prev.bbox[3] > reach * max(prev.height, h) \
-                or any(t.colon for t in r.toks[:-1]) or cell_labels(schema, r) is not None:
+                or any(t.colon for t in r.toks[:-1]):
             break
-        parts: dict[int, list[Tok]] = {}
-        for t in r.toks:
-            parts.setdefault(cell_of_x(t.bbox[0], starts, CELL_SLACK * h), []).append(t)
-        if any(label_alone(schema, toks) and not value_beside(schema, runs[k], toks) for k, toks in parts.items()):
+        parts = _by_cell(r.toks, starts, h)
+        below_parts = _by_cell(below.toks, starts, h) if below is not None else {}
+        # (a label's next line: before its cell's value, under a label no printed colon ended)
+        carried = {k for k, toks in parts.items() if not values[k] and labels[k][-1] not in rows[i].toks
+                   and label_goes_on(labels[k], toks, below_parts.get(k) or [t for c, ts in parts.items() if c != k
+                                                                           for t in ts])}
+        if not carried and cell_labels(schema, r, below) is not None:
+            break  # the next row of cells
+        if written and not carried and printed_smaller(r.toks, written) and _label_words(r.toks):
+            break  # a row in the labels' small print under the values: the next row of labels, whatever it says
+            # (label words alone: a date's digits stand lower than words with marks, in the same print)
+        if any(label_alone(schema, toks) and not value_beside(schema, runs[k], toks)
+               for k, toks in parts.items() if k not in carried):
             break  # a label of its own (the next row of cells, or a label and its value), unless its words
             # are a value of the field its cell's label names ("Khai quật" under a way of acquisition)
         if any(not (starts[k] - CELL_SLACK * h <= toks[0].bbox[0] <= starts[k] + CELL_INDENT * h)
                for k, toks in parts.items()):
             break  # words that start under no label: the next row of the form
         for k, toks in parts.items():
-            cells[k].append(Row(toks, r.page))
+            if k in carried:
+                labels[k] = _bordered(labels[k][:-1] + [_unbordered(labels[k][-1])] + toks)
+            else:
+                values[k].append(Row(toks, r.page))
+                written += toks
         prev, j, reach = r, j + 1, 1.6
-    if j == i + 1:
+    if not any(values):
         return None
+    cells = [[_label_row(label, rows[i].page)] + rows_below for label, rows_below in zip(labels, values)]
     edges = [x - CELL_SLACK * h for x in starts[1:]] + [right]
     return CellBlock(cells, edges), j
+
+
+def label_rest(schema: Schema, label: list[Tok], after: list[Tok], height: float) -> int:
+    """How many of the words after a label, on its row, are still the label's: the words up to the wide blank
+    before its value (a ruled table's or a dotted form's value column, the leader or border lost: "CHẤT LIỆU
+    CẤU THÀNH      Mây tre"). They are few, written as the label goes on (no digit, no comma, its case), and
+    no value of the field by their shape ("Kinh" after an ethnic group's label); a label ended by its colon
+    has none."""
+    words = [t for t in label if not t.leader]
+    if not words or not after or words[-1].colon or label[-1].leader or after[0].leader:
+        return 0
+    k = first_wide_gap(after, height, usual_gap(label + after))
+    if not k or k > LABEL_REST_WORDS or any(t.colon or t.leader for t in after[k:k + 4]):
+        return 0  # (a colon or a leader after the blank: the next pair's label, not this label's value)
+    rest = after[:k]
+    value = [t for t in after[k:] if not t.leader]
+    if not value or not _goes_on_as_label(rest, words[0]) or value_beside(schema, label, rest):
+        return 0
+    return k

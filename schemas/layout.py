@@ -128,8 +128,9 @@ def build_rows(page: PageText) -> list[Row]:
             band = _text_band(ln.words)
             for k, word in enumerate(ln.words):
                 if band is not None and _off_line(word, band):
+                    added = 0  # dropped: the next word is no second reading of a kept one
                     continue
-                if k and _read_twice(ln.words[k - 1], word):
+                if k and added and _read_twice(ln.words[k - 1], word):
                     if added == 1 and word.confidence > toks[-1].confidence:
                         # the second look read the same ink better ("bính" / "binh", "tinh" / "tỉnh")
                         toks[-1] = Tok(word.text, label_key(word.text), word.confidence, word.bbox, page.page,
@@ -408,12 +409,17 @@ CELL_GAP = 1.0  # line heights of blank, at least, between the labels of two cel
 CELL_GAP_WORDS = 2.0  # … and at least this many times the row's usual blank between words (a monospaced face)
 
 
-def cut_at_gaps(toks: list[Tok], height: float) -> list[list[Tok]]:
-    """A row's words in runs, cut at the blanks wider than a cell's border leaves between two labels: at least
-    ``CELL_GAP`` line heights and twice the row's median blank between words (a monospaced face spaces its words
-    almost a line height apart)."""
+def usual_gap(toks: list[Tok]) -> float:
+    """The row's usual blank between words: the median of its blanks."""
     gaps = sorted(gap_before(toks, k) for k in range(1, len(toks)))
-    usual = gaps[len(gaps) // 2] if gaps else 0
+    return gaps[len(gaps) // 2] if gaps else 0
+
+
+def cut_at_gaps(toks: list[Tok], height: float, usual: float | None = None) -> list[list[Tok]]:
+    """A row's words in runs, cut at the blanks wider than a cell's border leaves between two labels: at least
+    ``CELL_GAP`` line heights and twice the row's usual blank between words (a monospaced face spaces its words
+    almost a line height apart); ``usual``: that blank measured on the whole row, when the words are a part."""
+    usual = usual_gap(toks) if usual is None else usual
     runs: list[list[Tok]] = []
     for k, t in enumerate(toks):
         if k and gap_before(toks, k) >= max(CELL_GAP * height, CELL_GAP_WORDS * usual):
@@ -423,6 +429,13 @@ def cut_at_gaps(toks: list[Tok], height: float) -> list[list[Tok]]:
         else:
             runs.append([t])
     return runs
+
+
+def first_wide_gap(toks: list[Tok], height: float, usual: float) -> int | None:
+    """Where the first blank as wide as a cell's border leaves (``cut_at_gaps``) is among the words, with the
+    row's usual blank: the index of the word after it, None when the words run on with none."""
+    runs = cut_at_gaps(toks, height, usual)
+    return len(runs[0]) if len(runs) > 1 else None
 
 
 def cell_of_x(x: float, starts: list[float], slack: float) -> int:

@@ -12,7 +12,7 @@ from .assign import Pending, assign, looks_like_name
 from .fields import (GLUED_SPECKS, Draft, Found, _cut_tail, _name_continuation, _value_toks, date_then_rest, label_head,
                      name_and_tail, place_and_tail, text_and_tail)
 from .labels import EVENTS, field_by_value, joint_field, meaning, persons_share, resolve, value_kind
-from .cells import CELL_SLACK, CellBlock, cell_block
+from .cells import CELL_SLACK, CellBlock, cell_block, label_only, label_rest
 from .person_columns import heading_pair
 from .layout import (COLUMN_SLACK, EMPTY_LABEL_REACH, WRAP_MAX_ROWS, Row, Tok, column_starts, opens_pair, split_at_columns,
                      splits_unit, text_of, union)
@@ -448,9 +448,11 @@ class PageReader:
                 # labels sharing a span ("Đã chết vào lúc" -> time + date) share the value
                 nxt = [o for o in matches[mi + 1:] if o.start > m.start]
                 end = nxt[0].start if nxt else len(seg.toks)
-                toks = _value_toks(_label_tail(seg.toks[m.end:end]), m.spec.kind, m.spec)
-                if toks and not nxt and _rest_of_label(seg.toks[m.end:end]):
-                    toks = []  # "Xxx yyy | zzz của www -": the value is on the row below
+                rest = 0 if nxt else label_rest(self.schema, seg.toks[m.start:m.end], seg.toks[m.end:end], seg.height)
+                toks = _value_toks(_label_tail(seg.toks[m.end + rest:end]), m.spec.kind, m.spec)
+                if toks and (label_only(self.schema, seg, m.start, m.end, toks)
+                             or not nxt and _rest_of_label(seg.toks[m.end:end])):
+                    toks = []  # "Xxx yyy | zzz của www -", a cell's label ("Quê quán (gốc) người …"): the value is below
                 if not nxt and not toks and (m.start, m.end) in shared_below:
                     toks = shared_below[(m.start, m.end)]  # the value below, for the second field of a shared label
                 elif not nxt:

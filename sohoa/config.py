@@ -135,7 +135,7 @@ def events_source(value: str) -> str | None:
 
 
 # The names ocr/pipeline.py knows (a test keeps both lists equal).
-OCR_STEPS = ("stamps", "border", "background", "orient", "deskew", "scale", "smooth", "denoise", "lines", "binarize", "leaders")
+OCR_STEPS = ("stamps", "border", "background", "orient", "deskew", "smooth", "scale", "denoise", "lines", "binarize", "leaders")
 BINARIZE_METHODS = ("none", "otsu", "adaptive", "sauvola")
 DENOISE_METHODS = ("despeckle", "median")
 LOG_LEVELS = ("debug", "info", "warning", "error", "critical")
@@ -194,7 +194,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("SOHOA_OCR_MODEL", "fast", "Vietnamese model: fast (Debian's), best (tessdata_best int, fetched by "
             "scripts/fetch_models) or a tessdata directory", check=ocr_model),
     Setting("SOHOA_OCR_MODEL_DIR", "", "where the 'best' model is cached; empty for .stack/tessdata"),
-    Setting("SOHOA_OCR_STEPS", "stamps,border,background,orient,deskew,scale,denoise,lines,leaders",
+    Setting("SOHOA_OCR_STEPS", "stamps,border,background,orient,deskew,smooth,scale,denoise,lines,leaders",
             "preprocessing steps, comma-separated, each with options after colons (binarize:method=sauvola:k=0.3; "
             "also: binarize; 'none' for bare Tesseract; docs/ocr.md)",
             check=step_list(*OCR_STEPS, none="none")),

@@ -159,6 +159,11 @@ def test_where_a_document_ends_after_its_index_step():
     flagged = words(("Họ", 0.2))
     flagged.flags = ["low_confidence"]
     assert plans.document_outcome([flagged], [], 1, [], []).state == "needs_review"
+    # a page of print the OCR read nothing of is looked at; an empty page (the back of a sheet) is not
+    unread, blank = words(), words()
+    unread.flags, blank.flags = ["unread"], ["blank"]
+    assert plans.document_outcome([*good, unread], [{"needs_review": False}], 2, [], []).state == "needs_review"
+    assert plans.document_outcome([*good, blank], [{"needs_review": False}], 2, [], []).state == "indexed"
 
 
 def test_a_document_no_page_got_through_fails_for_its_pages_most_common_reason():

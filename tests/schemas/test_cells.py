@@ -170,3 +170,107 @@ def test_a_label_with_its_colon_and_a_value_beside_it_is_no_row_of_cells():
     # "Bệnh già" reads like a label (an illness), but after a printed colon it is the label's value
     lines = [[(100, "Nguyên nhân tử vong:"), (700, "Bệnh già")], [(100, "Giấy báo tử số- 78/GBT")]]
     assert all(kind == "page" for kind, _ in _segments(lines, "death"))
+
+
+def _small_print(p, *rows: int):
+    """The page with the given rows (their index in ``page``'s list) printed a third smaller, as a form's labels
+    in its cells' corners: their words 24 px tall instead of 36, on the same baseline."""
+    ys = {100 + 52 * k for k in rows}
+    for ln in p.lines:
+        if ln.bbox[1] in ys:
+            for w in ln.words:
+                w.bbox = (w.bbox[0], w.bbox[1] + 12, w.bbox[2], w.bbox[3])
+            ln.bbox = (ln.bbox[0], ln.bbox[1] + 12, ln.bbox[2], ln.bbox[3])
+    return p
+
+
+def _segments_of(p, record_type="birth"):
+    reader = PageReader(SCHEMAS[record_type], [r for r in build_rows(p) if r.toks], "document", 1, p.width)
+    return [(s.column[0], s.row.text) for s in reader.segments()]
+
+
+def test_a_cells_label_holds_no_value_its_note_and_last_words_are_the_labels():
+    # "Quê quán" is read, "(gốc) zzz yyy" no list holds: in a cell all of it is the label, its value is below
+    lines = ["GIẤY CHỨNG NHẬN THƯƠNG BINH", [(100, "Quê quán (gốc) zzz yyy"), (1000, "Nơi thường trú zzz")],
+             [(110, "xóm 8, xã Tam Sơn"), (1010, "thôn 11, xã Tam Sơn")]]
+    flat = flatten_fields(extract_records([page(lines, width=2000)], "nguoicocong/")[0])
+    assert flat.get("hometown") == "xóm 8, xã Tam Sơn"
+    assert flat.get("residence") == "thôn 11, xã Tam Sơn"
+
+
+def test_labels_printed_smaller_than_the_values_under_them_are_cells_whatever_they_say():
+    # "Zzz yyy" names nothing, but beside two labels that name fields, in their small print over values written
+    # larger, it is a cell's label
+    lines = [[(100, "Zzz yyy"), (700, "Ngày sinh"), (1200, "Dân tộc")], [(110, "Nguyễn Văn An"), (710, "05/03/1972"),
+                                                                         (1210, "Kinh")]]
+    assert _segments_of(_small_print(page(lines), 0)) == [
+        ("cells", "Zzz yyy:"), ("cells", "Nguyễn Văn An"), ("cells", "Ngày sinh:"), ("cells", "05/03/1972"),
+        ("cells", "Dân tộc:"), ("cells", "Kinh")]
+
+
+def test_one_label_beside_unknown_words_is_no_row_of_cells_whatever_its_print():
+    # a label/value grid's row holds one label: words no list holds beside it may be its value, smaller or not
+    lines = [[(100, "Ngày sinh"), (700, "Zzz yyy")], [(110, "Xxx Www"), (710, "Vvv")]]
+    assert all(kind == "page" for kind, _ in _segments_of(_small_print(page(lines), 0)))
+
+
+def test_unknown_labels_in_the_values_print_are_no_row_of_cells():
+    # the same rows in one print: a label/value grid may look so, its words say nothing of cells
+    lines = [[(100, "Zzz yyy"), (700, "Ngày sinh"), (1200, "Dân tộc")], [(110, "Nguyễn Văn An"), (710, "05/03/1972"),
+                                                                         (1210, "Kinh")]]
+    assert all(kind == "page" for kind, _ in _segments_of(page(lines)))
+
+
+def test_a_row_in_the_labels_small_print_ends_the_cells_above_it():
+    # "Zzz yyy" under the first cell's value is the next row's label (its print says so), not the value's rest
+    lines = ["GIẤY KHAI SINH", [(100, "Họ và tên"), (900, "Dân tộc")], [(110, "Nguyễn Văn An"), (910, "Kinh")],
+             [(100, "Zzz yyy")], [(110, "Trần Văn Bình")]]
+    p = _small_print(page(lines), 1, 3)
+    flat = flatten_fields(extract_records([p], "hotich/")[0])
+    assert flat.get("full_name") == "Nguyễn Văn An" and flat.get("ethnicity") == "Kinh"
+    assert ("cells", "Zzz yyy") not in _segments_of(p)
+
+
+def test_a_cells_label_goes_on_over_a_second_line_in_its_print():
+    # the second cell's label wraps ("Quê quán của" / "người được cấp"), in the labels' small print beside the
+    # first cell's value: the second line is the label's, read with it, and the value is the one written below
+    lines = ["GIẤY CHỨNG NHẬN THƯƠNG BINH", [(100, "Họ và tên"), (900, "Quê quán của")],
+             [(110, "Nguyễn Văn An"), (900, "người được cấp")], [(910, "xã Tam Sơn, huyện Từ Sơn")]]
+    p = _small_print(page(lines), 1)
+    for ln in p.lines:  # (on the second row only the label's line is in small print)
+        if ln.words[0].text == "người":
+            for w in ln.words:
+                w.bbox = (w.bbox[0], w.bbox[1] + 12, w.bbox[2], w.bbox[3])
+            ln.bbox = (ln.bbox[0], ln.bbox[1] + 12, ln.bbox[2], ln.bbox[3])
+    assert ("cells", "Quê quán của người được cấp:") in _segments_of(p, "war_invalid")
+    flat = flatten_fields(extract_records([p], "nguoicocong/")[0])
+    assert flat.get("hometown") == "xã Tam Sơn, huyện Từ Sơn"
+    assert flat.get("full_name") == "Nguyễn Văn An"
+
+
+def test_a_label_with_its_value_in_the_same_run_is_no_cells_label():
+    # "Họ và tên Nguyễn Văn An": a label and, with no blank between, a name — its value; no cell's label alone
+    lines = [[(100, "Họ và tên Nguyễn Văn An"), (900, "Nơi sinh xã Tam Sơn")], [(110, "Zzz Yyy"), (910, "Xxx")]]
+    assert all(kind == "page" for kind, _ in _segments_of(page(lines)))
+
+
+def test_a_labels_last_words_before_the_blank_to_its_value_are_the_labels():
+    # a ruled table's label cell, its border lost: "ZZZ YYY" no list holds, in the label's capitals up to the
+    # blank before the value column, is the label's rest, not the material's first words
+    lines = ["PHIẾU HIỆN VẬT", [(100, "TÊN HIỆN VẬT"), (640, "Bình gốm")], [(100, "CHẤT LIỆU ZZZ YYY"), (640, "Gốm men")]]
+    flat = flatten_fields(extract_records([page(lines)], "baotang/")[0])
+    assert flat.get("material") == "Gốm men"
+
+
+def test_words_before_the_blank_in_the_shape_of_the_value_stay_the_value():
+    # "kinh" after an ethnic group's label is its value (a closed list's word), whatever comes after the blank
+    lines = ["GIẤY KHAI SINH", [(100, "Họ và tên"), (640, "Nguyễn Văn An")], [(100, "Dân tộc kinh"), (640, "Zzz")]]
+    flat = flatten_fields(extract_records([page(lines)], "hotich/")[0])
+    assert flat.get("ethnicity") == "Kinh"
+
+
+def test_a_value_in_its_shape_beside_a_cells_label_stays_its_value():
+    # "xã Tam Sơn" on the label's row of a cell is a place: the value, written beside its label
+    lines = ["GIẤY KHAI SINH", [(100, "Họ và tên"), (900, "Nơi sinh xã Tam Sơn")], [(110, "Nguyễn Văn An")]]
+    flat = flatten_fields(extract_records([page(lines)], "hotich/")[0])
+    assert flat.get("place_of_birth") == "xã Tam Sơn" and flat.get("full_name") == "Nguyễn Văn An"

@@ -331,6 +331,17 @@ def test_a_word_read_twice_in_overlapping_boxes_is_one_word():
     assert values(extract_records([pg2], "nguoicocong/")[0])["position"] == "Y Y tá"
 
 
+def test_a_mark_off_the_line_above_a_word_is_dropped_and_the_word_under_it_kept():
+    pg = page(["GIẤY BÁO TỬ", "Họ và tên: Lê Văn Tám", "CHỨC DANH: Y tá"])
+    ln = pg.lines[1]
+    w = ln.words[0]
+    # grain above the line read as the same letters, over the same columns as the word below it: the mark is
+    # dropped as off the line, and the word is no second reading of it (nothing kept before it to merge into)
+    above = (w.bbox[0], w.bbox[1] - 3 * (w.bbox[3] - w.bbox[1]), w.bbox[2], w.bbox[1] - 2 * (w.bbox[3] - w.bbox[1]))
+    ln.words.insert(0, Word(w.text, 0.40, above))
+    assert values(extract_records([pg], "nguoicocong/")[0])["full_name"] == "Lê Văn Tám"
+
+
 def test_a_word_read_twice_with_other_marks_over_the_same_ink_is_one_word_the_better_reading_kept():
     pg = page(["GIẤY BÁO TỬ", "Họ và tên: Lê Văn Tám", "Nơi cư trú: xã Tam Sơn, tỉnh Quảng Bình"])
     ln = pg.lines[2]
