@@ -9,8 +9,9 @@ from typing import NamedTuple
 
 from . import label_model
 from .assign import Pending, assign, looks_like_name
-from .fields import (GLUED_SPECKS, Draft, Found, _cut_tail, _name_continuation, _value_toks, date_then_rest, label_head,
-                     name_and_tail, place_and_tail, text_and_tail)
+from .fields import (GLUED_SPECKS, Draft, Found, _cut_tail, _name_continuation, _value_toks, name_and_tail,
+                     place_and_tail, text_and_tail)
+from .label_edges import date_then_rest, label_head
 from .labels import EVENTS, field_by_value, joint_field, meaning, persons_share, resolve, value_kind
 from .cells import CELL_SLACK, CellBlock, cell_block, label_only, label_rest
 from .person_columns import heading_pair
