@@ -29,10 +29,10 @@ from sohoa.text import fold
 
 from . import label_model
 from .gazetteer import is_place
+from .label_edges import name_like
 from .labels import _role_fits, field_meanings, meaning, value_kind
 from .loader import FieldSpec, Schema
 from .normalize import UNIT_WORDS, normalise
-from .vocab import SURNAME_FOLDS
 
 MIN_SCORE = 0.0  # a pair whose best field scores under this stays unplaced (listed as unmapped)
 MARGIN = 1.0  # how much better than any other field still free a pair's field must score to be placed
@@ -64,10 +64,8 @@ class Placement:
 
 
 def looks_like_name(value: str) -> bool:
-    """A person's name: two to five capitalised words, no digits, the first a known family name."""
-    words = value.replace(",", " ").split()
-    return (2 <= len(words) <= 5 and all(w[:1].isupper() and w.isalpha() for w in words)
-            and fold(words[0]) in SURNAME_FOLDS and not is_place(value))
+    """A person's name (``label_edges.name_like``) that is not a place's ("Hà Văn" names both)."""
+    return name_like(value.replace(",", " ").split()) and not is_place(value)
 
 
 _UNIT_FOLDS = tuple(fold(w) for w in UNIT_WORDS)

@@ -13,9 +13,10 @@ from typing import Any
 from sohoa.text import clean_spaces, fold
 
 from .confidence import SHAPE_OCR, group_of, resolution, shape_vouches
-from .value_evidence import (AGREES, DISAGREE_FACTOR, DISAGREE_NOTE, DISAGREES, VOUCHED_MIN_OCR, VOUCHED_SCORE,
-                             evidence as value_evidence)
-from .labels import is_label_word
+from .value_evidence import (AGREES, DISAGREE_FACTOR, DISAGREE_NOTE, DISAGREES, NOT_A_NAME_NOTE, VOUCHED_MIN_OCR,
+                             VOUCHED_SCORE, evidence as value_evidence, not_a_name)
+from .label_edges import (SURNAMES_BY_FOLD, bare_word, capitals_head, label_asks_day, label_head, label_tail,
+                          name_cased, name_like, name_syllable, only_label_words, reads_as_label)
 from .layout import Tok, union
 from .loader import FieldSpec, Label, Schema, label_key
 from .model import FieldValue
@@ -27,320 +28,6 @@ from .repair import (REPAIR_FACTOR, after_province, bent_level_words, dots_in_pa
 from .gazetteer import address_end, begins_unit_name
 from .vocab import COMMON_WORDS, SURNAMES, vocabulary, vocabulary_phrases
 
-_SURNAMES_BY_FOLD: dict[str, list[str]] = {}
-for _n in sorted(SURNAMES):
-    _SURNAMES_BY_FOLD.setdefault(fold(_n), []).append(_n)
-
-# --- the end of a label left at the start of a value ---------------------------------------------------
-
-_NOTE_PUNCT = "|()[]{}.,;:\"'“”‘’-–"
-
-
-def _bare(word: str) -> str:
-    return word.strip(_NOTE_PUNCT)
-
-
-def _label_styled(word: str) -> bool:
-    """A word of the label vocabulary (``labels.is_label_word``), the brackets and punctuation around it aside
-    ("(ghi", "|Mẹ")."""
-    core = _bare(word)
-    return bool(core) and core.isalpha() and is_label_word(core)
-
-
-def _in_notes(words: list[str]) -> list[bool]:
-    """For each word: it lies inside a bracketed note ("(chữ", "in", "hoa)")."""
-    out, inside = [], False
-    for w in words:
-        inside = inside or w.startswith("(")
-        out.append(inside)
-        inside = inside and not w.endswith(")")
-    return out
-
-
-def _label_words_flags(words: list[str], lower_ok: bool = False) -> list[bool]:
-    """For each word: it may stand in a label — a word of the label vocabulary, any word of a bracketed note
-    ("(dương lịch)", "(ghi rõ)": a label's note on how to fill it in), or punctuation alone (a label's dash);
-    with ``lower_ok`` (before a name, which is written with capitals) any word in lower case too."""
-    return [note or _label_styled(w) or not any(c.isalnum() for c in w) or lower_ok and _bare(w)[:1].islower()
-            for w, note in zip(words, _in_notes(words))]
-
-
-def _name_syllable(word: str) -> bool:
-    """A syllable names are made of (``data/name_syllables.txt``, the family names)."""
-    from .labels import _name_syllables
-    return _bare(word).lower() in _name_syllables()
-
-
-def _name_like(words: list[str]) -> bool:
-    """Two to five words written as a name's (capital first; all in capitals or none), the first a known
-    family name."""
-    if any(c in "()[]{}" for w in words for c in w):  # a bracketed note is no part of a name
-        return False
-    core = [_bare(w) for w in words]
-    one_case = all(w.isupper() for w in core) or not any(w.isupper() and len(w) > 1 for w in core)
-    return 2 <= len(core) <= 5 and one_case and all(w.isalpha() and _name_cased(w) for w in core) \
-        and fold(core[0]) in _SURNAMES_BY_FOLD
-
-
-def date_then_rest(words: list[str]) -> tuple[int, int, bool] | None:
-    """Where a value made of a full date and then more words splits: ``(date_end, rest_start, by_place_word)``
-    for "22/10/1956 tại Mặt trận …" (the words before ``date_end`` a date that parses whole, ``rest_start``
-    past the joining "tại"/"ở", which ``by_place_word`` says was there) or "1950, xã …" (the date ended by a
-    comma). None when the value is no date followed by words with letters (the rest of a date, "tháng 3 năm
-    1990", or a time after it, is not joined so)."""
-    from .labels import PLACE_AFTER_DATE
-    for k in range(1, len(words)):
-        head = " ".join(words[:k]).rstrip(" ,;-–")
-        parsed = normalise("date", head)
-        if not parsed.ok or parsed.quality < 1 or not any(c.isdigit() for c in head):
-            continue
-        joined = unicodedata.normalize("NFC", words[k]).lower() in PLACE_AFTER_DATE
-        start = k + 1 if joined else k
-        rest = words[start:]
-        if (joined or words[k - 1].endswith((",", ";"))) and rest and any(c.isalpha() for c in rest[0]) \
-                and normalise("date", " ".join(words)).value == parsed.value:  # the rest adds nothing to the date
-            return k, start, joined
-    return None
-
-
-def _relation_like(words: list[str]) -> bool:
-    """One to three words naming a person's tie ("Mẹ", "Cháu ngoại", "Anh ruột")."""
-    from .labels import meaning
-    if not 1 <= len(words) <= 3:
-        return False
-    m = meaning(" ".join(_bare(w) for w in words))
-    return bool(m.roles) and not m.attrs and not m.unknown
-
-
-def _fits_kind(spec: FieldSpec, words: list[str]) -> bool:
-    """The words have the look of the field's value: a name, a relation, a number (a digit first), a country,
-    an ethnic group."""
-    tail = spec.key.rsplit(".", 1)[-1]
-    if tail == "relation":
-        return _relation_like(words)
-    if spec.kind == "name" and tail != "alias":
-        return _name_like(words)
-    if spec.kind in ("number", "id"):
-        return bool(words) and any(c.isdigit() for c in words[0])
-    if tail == "nationality":
-        return fold(" ".join(_bare(w) for w in words)) in ("viet nam", "vietnam")
-    if spec.kind == "ethnicity":  # one of the 54 groups, written as its name
-        return bool(words) and normalise("ethnicity", " ".join(words)).quality >= 1
-    if spec.role == "place":  # an address (an office's place starts with the office's name: "UBND xã …")
-        return _address_like(words)
-    return False
-
-
-_ADDRESS_LEVELS = frozenset(LEVEL_WORDS)
-
-
-def _address_like(words: list[str]) -> bool:
-    """An address as written: a level word in lower case first ("xã", "thị trấn"), then the unit's name."""
-    return any(" ".join(words[:n]) in _ADDRESS_LEVELS and len(words) > n for n in (1, 2, 3))
-
-
-def _place_head(head: list[str]) -> bool:
-    """Words before an address that may be the end of its label: in lower case or in capitals, never Title
-    case (a value's own words before the address start with a capital: "Nhà riêng tại xóm 3"), and with no
-    comma or digit (those are a value's)."""
-    return all(w.isalpha() and (w.islower() or w.isupper()) for w in map(_bare, head)) \
-        and not any(c == "," or c.isdigit() for w in head for c in w)
-
-
-def _read_label(head: list[str]) -> bool:
-    """Words the label vocabulary reads whole, asking for a name or ending with "tại"/"ở" ("Họ tên người làm thủ
-    tục khai sinh", "Đăng ký tại"), with no digit or comma: a label's, in whatever case, never a place's own words
-    before its units ("Nhà riêng tại", "Trạm y tế": words labels do not use; "Nghĩa trang liệt sĩ": a place)."""
-    from .labels import meaning
-    if not head or any(not _bare(w).isalpha() or "," in w for w in head):
-        return False
-    m = meaning(" ".join(_bare(w) for w in head))
-    # … and it asks for a name (a place is never one) or ends with the word a place follows ("tại", "ở"): a
-    # place's own name for itself reads as label words too ("Nghĩa trang liệt sĩ")
-    return not m.empty and not m.unknown and ("name" in m.attrs or fold(_bare(head[-1])) in ("tai", "o"))
-
-
-def _label_head_words(head: list[str], rest: list[str], lower_ok: bool = False) -> bool:
-    """Words that read as the end of a label before the value: each a word of labels, and either set in a
-    label's style rather than the value's (lower case, a bracketed note, capitals before a value that is not)
-    or naming what is asked or whose ("Tên", "Danh tính", "Người mẹ") with no word the vocabulary lacks — a
-    name's own first word ("Yên" of "Yên Tường Trâm") does neither."""
-    from .labels import meaning
-    if not all(_label_words_flags(head, lower_ok)) or not any(_label_styled(w) or "(" in w for w in head):
-        return False  # (at least one word of labels, or a bracketed note)
-    rest_caps = rest[0].isupper() if rest else False
-    m = meaning(" ".join(_bare(w) for w in head))
-    # capitals before a value that is not in capitals mark a label only when the vocabulary reads them: a
-    # name begun in capitals on the label's line and wrapped in Title case ("TRẦN" / "Văn Bình") is one value
-    caps = not m.empty and any(_bare(w).isupper() and not rest_caps for w in head)
-    styled = caps or any(any(c in "()[]{}|" for c in w) or _bare(w)[:1].islower() for w in head) \
-        or any(c in "|" for c in rest[0][:1])
-    return styled or (not m.empty and not m.unknown)
-
-
-def label_head(spec: FieldSpec, words: list[str]) -> int:
-    """How many words at the start of a value are the end of a label the matcher stopped short of ("Danh tính
-    Ứng Tự Lượng", "(CHỮ IN HOA) Từ Chí Toại", "VỚI NGƯỜI ĐƯỢC ĐĂNG KÝ KHAI SINH |Mẹ", "THƯƠNG BINH |TB/68800"):
-    the fewest leading words that read as a label's (``_label_head_words``) after which the rest has exactly the
-    look of the field's value (a name: a family name then given names; a relation word; a number; a country),
-    while the whole value has not. Only for fields whose values have such a look; 0 when nothing is cut."""
-    if len(words) < 2 or _fits_kind(spec, words):
-        return 0
-    # lower-case words before a name are no part of it ("… đầy đủ cựu chiến binh Lò Chí Kỳ"), known or not
-    # and so are words in a label's case before an address ("Địa điểm thu thập xã …": the label read in part)
-    # and lower-case words before a country's name, which is written with capitals ("hiện tại xxx Việt Nam")
-    lower_ok = spec.kind == "name" or spec.role == "place" or spec.key.rsplit(".", 1)[-1] == "nationality"
-    flags = _label_words_flags(words, lower_ok)
-    notes = _in_notes(words)
-    if spec.role == "place":
-        # a label the vocabulary reads whole, in Title case ("Đăng ký tại xã …", "Họ tên người làm thủ tục khai
-        # sinh thôn 9, …"), right before the address's first unit
-        k = next((k for k in range(1, len(words)) if _fits_kind(spec, words[k:])), None)
-        if k is not None and _read_label(words[:k]):
-            return k
-    for k in range(1, len(words)):
-        if not flags[k - 1]:
-            return 0
-        if lower_ok and k > 1 and _bare(words[k - 1]) in SURNAMES and not notes[k - 1]:
-            return 0  # a family name as written after the label's words: the name starts there ("xyz Trần Văn")
-        if spec.key.rsplit(".", 1)[-1] == "nationality" and _fits_kind(spec, words[k:]) \
-                and all(_label_styled(w) for w in words[:k]):
-            return k  # a country's name after label words ("HIỆN NAY Việt Nam"): a country is its name alone
-        if spec.role == "place":
-            if not _place_head(words[:k]):
-                return 0
-            if _fits_kind(spec, words[k:]) and any(_label_styled(w) for w in words[:k]):
-                return k  # (its case alone sets it apart: an address's level word is in lower case)
-            continue
-        if _fits_kind(spec, words[k:]) and _label_head_words(words[:k], words[k:], lower_ok):
-            if spec.kind == "ethnicity" and any(_fits_kind(spec, [w]) for w in words[:k]):
-                return 0  # a group's name among the words before: two values read as one, none of them a label
-            return k
-    return 0
-
-
-def label_tail(spec: FieldSpec, words: list[str]) -> int:
-    """How many words at the end of a name are the start of the next label ("Hứa Tự Uy NĂM SINH (DƯƠNG
-    LỊCH)"): the fewest trailing words that read as a label's (``_label_head_words``: in another case than the
-    name, bracketed, or naming what is asked) before which the rest is a name, while the whole is not."""
-    if spec.kind == "number" and not spec.code:
-        return _number_tail(words)
-    if spec.kind != "name" or spec.key.endswith("alias") or len(words) < 3:
-        return 0
-    if _name_like(words):
-        return 0
-    flags = _label_words_flags(words)
-    for j in range(len(words) - 1, 1, -1):
-        if not flags[j]:
-            break
-        if _name_like(words[:j]) and _label_head_words(words[j:], words[:j]):
-            return len(words) - j
-    # a label in capitals after a name in Title case, with words the vocabulary lacks ("Phùng Chí Hưng ĐƯỢC SINH
-    # NGÀY NGƯỜI HƯỞNG TRỢ CẤP"): from a word of labels on, every word in capitals is the next label's
-    for j in range(2, len(words) - 1):
-        tail = [_bare(w) for w in words[j:] if any(c.isalnum() for c in w)]
-        if flags[j] and _name_like(words[:j]) and not any(_bare(w).isupper() for w in words[:j]) \
-                and len(tail) >= 2 and all(w.isupper() for w in tail) and _opens_label(tail):
-            return len(words) - j
-    return 0
-
-
-def _opens_label(words: list[str]) -> bool:
-    """The first two words read as a label's, every syllable known and something asked or someone named
-    ("ĐƯỢC SINH", "NƠI Ở"), as a given name in capitals ("AN BÌNH") does not."""
-    from .labels import meaning
-    m = meaning(" ".join(words[:2]))
-    return not m.empty and not m.unknown
-
-
-def _number_tail(words: list[str]) -> int:
-    """How many words after a number ("217 Thuộc", the next label's first word on a row of two pairs) are no
-    part of it: words with no digit after the last word that has one, the first of them capitalised as a
-    label's first word is. A number of a register, a notice or a decision is written in digits and the codes
-    beside them ("53/GBT", "81/QĐ-UBND"), never with a word of its own after it."""
-    last = max((i for i, w in enumerate(words) if any(c.isdigit() for c in w)), default=None)
-    if last is None or last + 1 >= len(words):
-        return 0
-    tail = words[last + 1:]
-    first = _bare(tail[0])
-    number = words[last]
-    if not number[-1:].isalnum() or first.isupper() and any(c.isalpha() for c in number):
-        return 0  # a code going on ("2574/QĐ~ LĐTBXH": a dash read as "~"; "12/QĐ UBND")
-    return len(tail) if first[:1].isupper() and first.isalpha() else 0
-
-
-def only_label_words(spec: FieldSpec, words: list[str]) -> bool:
-    """The value is nothing but words of labels ("Tên Người", "(ghi", a relation "với"): the rest of a label, no
-    value, so the field is missing rather than wrong. Only for fields whose values are never label words: a
-    person's name (one that reads as a name, a family name first, is kept), a nationality, a relation that
-    names nobody in a label's lower case. Ranks, units, offices and places are written in the words labels
-    use, and are left alone."""
-    from .labels import meaning
-    tail = spec.key.rsplit(".", 1)[-1]
-    if not words or any(c.isdigit() for w in words for c in w) or not all(_label_styled(w) for w in words):
-        return False
-    m = meaning(" ".join(_bare(w) for w in words))
-    in_label_style = all(_bare(w).islower() or any(c in "()[]{}|" for c in w) for w in words)
-    if not in_label_style and m.unknown and not (len(words) == 1 and not _name_syllable(words[0])):
-        return False  # capitalised words the vocabulary does not read ("Văn" of a name whose other words were
-        # specks) may be a name's; a lone word no name uses ("ĐẦY") may not
-    if tail == "relation":  # a relation is written capitalised ("Anh ruột", "Ba"), a label's "với" is not
-        return not m.roles and all(_bare(w).islower() for w in words)
-    if tail == "nationality":
-        return True
-    if spec.kind != "name" or tail == "alias":
-        return False
-    # a family name as written first, or a name typed without marks ("nguyen van nam"), is a name
-    return not (len(words) >= 2 and (_bare(words[0]).title() in SURNAMES
-                                     or fold(" ".join(words)) == " ".join(words).lower()))
-
-
-def capitals_head(spec: FieldSpec, words: list[str]) -> int:
-    """How many words at the start of a value are the end of a label printed in capitals, the value not
-    ("CẤU THÀNH Mây tre", "KHI NHẬN Nứt chân đế", "HIỆN VẬT 01"): one to three words in capitals of three letters
-    or more, each a word of the label vocabulary, then a word with a capital and lower-case letters, or a digit.
-    A value written in capitals goes on in capitals; a name's and an address's own rules come first (``label_head``).
-    0 when nothing is cut."""
-    if spec.kind == "name" or spec.role == "place" or len(words) < 2:
-        return 0
-    for k in range(1, min(3, len(words) - 1) + 1):
-        word = _bare(words[k - 1])
-        if len(word) < 3 or not word.isalpha() or not word.isupper() or not is_label_word(word):
-            return 0
-        rest = _bare(words[k])
-        if rest[:1].isdigit() or rest[:1].isupper() and any(c.islower() for c in rest):
-            return k
-    return 0
-
-
-def reads_as_label(spec: FieldSpec, words: list[str]) -> bool:
-    """The value is another label, not a value: words that name what a form asks, with none of the look of this
-    field's value. A number with no digit whose words are all the vocabulary's and name an attribute or a person
-    ("Sổ đăng ký số", "Họ và tên người làm thủ tục"); a nationality in lower case, most of its words a label's
-    ("hiện tại xxx"); a person's name that does not open with a family name and names an attribute a name never
-    says, its label words outnumbering the others ("Năm Sinh … Sắc Tộc Phụ Thân" read in a header's capitals).
-    The field stays missing, and the words are listed as a label."""
-    from .labels import meaning
-    if not words or any(c.isdigit() for w in words for c in w):
-        return False
-    m = meaning(" ".join(_bare(w) for w in words))
-    if spec.kind in ("number", "id"):
-        return not m.unknown and bool(m.attrs or m.roles) and all(_bare(w) and is_label_word(_bare(w)) for w in words)
-    if spec.key.rsplit(".", 1)[-1] == "nationality":
-        # a country's name is written with capitals: words in lower case, most of them a label's, are no country
-        known = sum(1 for w in words if _bare(w) and is_label_word(_bare(w)))
-        return all(_bare(w).isalpha() and _bare(w).islower() for w in words) and known > len(words) / 2 \
-            and fold(" ".join(_bare(w) for w in words)) not in ("viet nam", "vietnam")
-    if spec.kind != "name" or spec.key.rsplit(".", 1)[-1] == "alias" or len(words) < 4:
-        return False
-    asks = m.attrs - {"name", "alias"}
-    known = sum(1 for w in words if _bare(w) and is_label_word(_bare(w)))
-    return bool(asks) and _bare(words[0]).title() not in SURNAMES and known > 2 * len(m.unknown)
-
-
-def label_asks_day(label: str) -> bool:
-    """The label names a day ("Ngày đăng ký", "Sinh ngày"), not only a year ("Năm sinh")."""
-    return "ngay" in fold(label).replace(",", " ").split()
 
 
 TONE_SHIFT_FACTOR = 0.75  # confidence kept by a value whose tone was moved back onto its vowel
@@ -398,7 +85,7 @@ class Found:
         if self.spec.kind == "name" and self.value and not self.spec.key.endswith("alias"):
             first, *rest = str(self.value).split()
             plain = fold(str(self.value)) == str(self.value).lower()  # the whole name typed without marks
-            same_fold = _SURNAMES_BY_FOLD.get(fold(first), [])
+            same_fold = SURNAMES_BY_FOLD.get(fold(first), [])
             if first not in SURNAMES and not (plain and same_fold):
                 if len(same_fold) == 1:  # "Đỉnh" / "Nguyêñ": the marks of a family name misread
                     self.value = " ".join([same_fold[0], *rest])
@@ -476,7 +163,8 @@ class Found:
         self.evidence = value_evidence(self.spec.kind, self.spec.key, self.value, self.raw, n.quality)
         if self.evidence == DISAGREES:  # a unit no gazetteer level has, a one-word name: the value is not whole
             self.confidence *= DISAGREE_FACTOR
-            self.notes.append(DISAGREE_NOTE[self.spec.kind])
+            self.notes.append(NOT_A_NAME_NOTE if self.spec.kind != "name" and isinstance(self.value, str)
+                              and not_a_name(self.value) else DISAGREE_NOTE[self.spec.kind])
         elif self.evidence == AGREES and not self.notes and ocr >= VOUCHED_MIN_OCR \
                 and resolution(self.label, self.label_score) == "exact":
             # one of the type's wordings read word for word, and a value read as printed (nothing repaired or
@@ -738,18 +426,12 @@ def _name_continuation(toks: list[Tok], more: list[Tok]) -> bool:
                and len(w) > 1 for w in words)
 
 
-def _name_cased(word: str) -> bool:
-    """Written as a word of a name is: a capital first (Title case or all capitals)."""
-    letters = [c for c in word if c.isalpha()]
-    return bool(letters) and letters[0].isupper() and (word.isupper() or word[1:] == word[1:].lower())
-
-
 def name_and_tail(toks: list[Tok]) -> tuple[list[Tok], list[Tok]]:
     """A name and the words after it that are not written as a name's: a name opens with two or more words in
     a name's case, and the first word after them that is not ("tước", "tUÊi": the next label's words, read
     badly) ends it. A name typed without capitals is left whole."""
     k = 0
-    while k < len(toks) and _name_cased(toks[k].text.strip(".,;:“”\"'")):
+    while k < len(toks) and name_cased(toks[k].text.strip(".,;:“”\"'")):
         k += 1
     if k < 2 or k == len(toks):
         return toks, []
@@ -781,9 +463,9 @@ def text_and_tail(toks: list[Tok]) -> tuple[list[Tok], list[Tok]]:
             continue  # a label opens with a capital after the text's last word in lower case
         for n in (4, 3, 2):
             label = texts[j:len(texts) - n]
-            if not label or not _name_like(texts[-n:]) or any(not _bare(w).isalpha() for w in label):
+            if not label or not name_like(texts[-n:]) or any(not bare_word(w).isalpha() for w in label):
                 continue
-            m = meaning(" ".join(_bare(w) for w in label))
+            m = meaning(" ".join(bare_word(w) for w in label))
             # it asks for a name or names a person, and reads nearly whole (one word the vocabulary lacks, at most:
             # "ủy" of "người được ủy quyền")
             if (m.roles or "name" in m.attrs) and len(m.unknown) <= 1 and len(m.unknown) < len(label) / 3:
@@ -834,8 +516,8 @@ def _speck(t: Tok, kind: str | None = None, prev: Tok | None = None, keep: froze
         return True
     if kind in ("place", "text") and (t.key in _COMMON_FOLDS or t.key in keep):
         return False
-    if kind == "name" and prev is not None and _name_cased(prev.text) and _name_cased(t.text) \
-            and _name_syllable(t.text):
+    if kind == "name" and prev is not None and name_cased(prev.text) and name_cased(t.text) \
+            and name_syllable(t.text):
         # a given name's syllable written as a name's, after a word of the name ("Phùng Hoài Uy" with "Uy" at 0.57):
         # short syllables ("Uy", "Vy") are names' as often as specks' shapes; the word's confidence tells
         return False

@@ -316,3 +316,9 @@ def address_open(words: list[str]) -> bool:
     go on with it."""
     text = " ".join(words)
     return (address_rank(words) or 0) < 3 or cut_unit(text) is not None or bool(_BARE_LEVEL.search(nfc(text)))
+
+
+def ends_bare_level(text: str) -> bool:
+    """The text ends with a province's or district's level word and no name after it ("…, thành phố", "…,
+    tỉnh"): a level whose every name the gazetteer knows, so ``completes_unit`` says whether words go on with it."""
+    return bool(_BARE_LEVEL.search(nfc(text)))

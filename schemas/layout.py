@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -20,7 +21,7 @@ from ocr.result import BBox, PageText, Word
 
 from sohoa.text import clean_spaces, fold
 
-from .gazetteer import LEVEL_WORDS, completes_unit
+from .gazetteer import LEVEL_WORDS, completes_unit, ends_bare_level
 from .loader import OCR_LOOKALIKES, label_key
 from .normalize import is_leader
 
@@ -269,6 +270,7 @@ EMPTY_LABEL_REACH = 2.5  # line heights between a label with nothing after it an
 COLUMN_GAP = 1.5  # line heights of blank before a word that starts a column (words of a phrase sit ~0.3 apart)
 COLUMN_SLACK = 1.5  # line heights two rows' column starts may differ by (a scan's skew, a stray speck)
 COLUMN_ROWS = 2  # rows that must start a pair at one x for it to be a column of the page
+COLUMN_TIGHT = 0.5  # line heights a pair after a narrow blank may start off its column's x (a scan's skew only)
 LABEL_END_WORDS = 8  # words a label may hold before its colon or dash
 
 
@@ -298,12 +300,13 @@ def gap_before(toks: list[Tok], k: int) -> float:
     return toks[k].bbox[0] - toks[k - 1].bbox[2]
 
 
-def column_starts(rows: list[Row]) -> list[float]:
+def column_starts(rows: list[Row], opens: Callable[[list[Tok]], bool] = opens_pair) -> list[float]:
     """Where the page's second (third …) column of "label: value" pairs starts: the x at which, after a wide
     blank, a pair begins on a row that already holds a pair to its left, shared by at least two rows. Columns
     repeat down a page, so a value stops where the next column starts on its row whatever its words, and its
     wrapped line is looked for under it, in its own column (docs/extraction.md, step 5). A table's or a grid's
-    value column is none: the words left of it are a label alone, no pair."""
+    value column is none: the words left of it are a label alone, no pair. ``opens``: whether words start with a
+    pair (by default a label ended by its colon, dash or leader; the reader also knows labels by their words)."""
     starts: list[tuple[float, float]] = []  # (x, the row's line height)
     for r in rows:
         if r.heading or len(r.toks) < 4:
@@ -312,7 +315,7 @@ def column_starts(rows: list[Row]) -> list[float]:
         lo = 0  # where the row's last pair began: a column starts only after a whole pair
         for k in range(2, len(r.toks)):
             if gap_before(r.toks, k) >= COLUMN_GAP * h and not _ends_label(r.toks[k - 1]) \
-                    and opens_pair(r.toks[lo:k]) and opens_pair(r.toks[k:]):
+                    and opens(r.toks[lo:k]) and opens(r.toks[k:]):
                 starts.append((r.toks[k].bbox[0], h))
                 lo = k
     starts.sort()
@@ -339,15 +342,21 @@ def splits_unit(left: list[Tok], right: list[Tok]) -> bool:
     # (compared as written: "Tĩnh" ending "tỉnh Hà | Tĩnh" is a name, not the level word "tỉnh")
     last = unicodedata.normalize("NFC", words[-1].text.strip(",.;:"))
     ends_level = last in _LEVEL_LAST or fold(last) == last and last in {fold(w) for w in _LEVEL_LAST}
-    return ends_level or completes_unit(
-        " ".join(t.text for t in words), [t.text for t in right if not t.leader][:3]) > 0
+    text, rest = " ".join(t.text for t in words), [t.text for t in right if not t.leader][:3]
+    if ends_level and ends_bare_level(text):
+        # a province's or district's level word: the gazetteer knows all their names, so only one of them goes on
+        # across the blank ("…, tỉnh | Tuyên Quang"), not a column's words ("…, tỉnh | Tường Nguyệt")
+        return completes_unit(text, rest) > 0
+    return ends_level or completes_unit(text, rest) > 0
 
 
-def split_at_columns(rows: list[Row], columns: list[float]) -> list[list[tuple[int, Row]]]:
+def split_at_columns(rows: list[Row], columns: list[float],
+                     opens: Callable[[list[Tok]], bool] = opens_pair) -> list[list[tuple[int, Row]]]:
     """Each row cut where it has a wide blank right before one of the page's column starts: its parts
-    (column, part) left to right. A row is cut there when the part from the column on opens a pair of its own
-    beside a pair on its left, or when that column was in use on the row above (its value wraps there, or the
-    value of a label alone is below) and the cut splits no place's name. Otherwise the row stays whole, in the
+    (column, part) left to right. A row is cut there when the part from the column on opens a pair of its own,
+    or starts with a capital, beside a pair on its left; or when that column was in use on the row above (its
+    value wraps there, at the column's start or indented under its value, or the value of a label alone is
+    below) and the cut splits no place's name. Otherwise the row stays whole, in the
     column where it begins: a value that runs across the blank ("xã Hạp Lĩnh, huyện      Thuận Thành"), a label
     spaced out to its colon ("NGÀY THÁNG NĂM SINH NGƯỜI ĐƯỢC KHAI      SINH:")."""
     out: list[list[tuple[int, Row]]] = []
@@ -358,12 +367,24 @@ def split_at_columns(rows: list[Row], columns: list[float]) -> list[list[tuple[i
         for x in columns:
             for k in range(lo + 1, len(row.toks)):  # (a part of one word at least)
                 t, before = row.toks[k], row.toks[k - 1]
-                if abs(t.bbox[0] - x) > COLUMN_SLACK * h or gap_before(row.toks, k) < COLUMN_GAP * h \
-                        or before.bbox[2] >= x or _ends_label(before):
-                    continue  # (never between a label and its value: "Quốc tịch hiện nay:      Việt Nam")
+                if before.bbox[2] >= x or t.bbox[0] < x - COLUMN_SLACK * h:
+                    continue  # the first word at the column or past it, the word before it left of the column
+                left, right = row.toks[lo:k], row.toks[k:]
+                if _ends_label(before):
+                    break  # (never between a label and its value: "Quốc tịch hiện nay:      Việt Nam")
+                if gap_before(row.toks, k) < COLUMN_GAP * h:
+                    # a value that fills its half of the page leaves a blank no wider than a word's: two pairs still
+                    # meet at the column when the second starts right at it
+                    if abs(t.bbox[0] - x) <= COLUMN_TIGHT * h and opens(left) and opens(right) \
+                            and not splits_unit(left, right):
+                        cuts.append(k)
+                        lo = k
+                    break
                 col = column_of_x(x, columns, h)
-                if opens_pair(row.toks[k:]) and opens_pair(row.toks[lo:k]) \
-                        or col in active and not splits_unit(row.toks[lo:k], row.toks[k:]):
+                at_start = t.bbox[0] - x <= COLUMN_SLACK * h
+                if at_start and opens(left) and (opens(right) or right[0].text[:1].isupper()
+                                                 and not splits_unit(left, right)) \
+                        or col in active and not splits_unit(left, right):
                     cuts.append(k)
                     lo = k
                 break

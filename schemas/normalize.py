@@ -26,6 +26,7 @@ from sohoa.dates import (FAILED, LEADER_CHARS, DateParse, Found, Norm, date_span
 from sohoa.id_numbers import ID_MIN_DIGITS, id_spans, norm_id, sensitive_spans  # noqa: F401
 from sohoa.text import clean_spaces, fold, nfc
 
+from .gazetteer import LEVEL_WORDS
 from .repair import repair_document_code
 from .vocab import ERAS, ETHNICITIES
 
@@ -844,8 +845,6 @@ def rare_name_syllable(word: str) -> list[str]:
 
 # --- separators and specks inside places and units ---------------------------------------------
 
-LEVEL_WORDS = ("xã", "huyện", "tỉnh", "thôn", "xóm", "ấp", "bản", "phường", "quận", "thị trấn", "thị xã",
-               "thành phố", "khu phố", "tổ dân phố")
 UNIT_WORDS = ("Đại đội", "Tiểu đoàn", "Trung đoàn", "Sư đoàn", "Trung đội", "Tiểu đội", "Quân khu", "Quân đoàn")
 _LEVEL_RE = "|".join(re.escape(w) for w in sorted(LEVEL_WORDS + UNIT_WORDS, key=len, reverse=True))
 # a comma misread as ; : ) or . just before the next part ("Phật Tích; huyện", "Đại đội 19. Trung đoàn")

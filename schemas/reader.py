@@ -9,11 +9,14 @@ from typing import NamedTuple
 
 from . import label_model
 from .assign import Pending, assign, looks_like_name
-from .fields import (GLUED_SPECKS, Draft, Found, _cut_tail, _name_continuation, _value_toks, date_then_rest, label_head,
-                     name_and_tail, place_and_tail, text_and_tail)
+from .fields import (GLUED_SPECKS, Draft, Found, _cut_tail, _name_continuation, _value_toks, name_and_tail,
+                     place_and_tail, text_and_tail)
+from .label_edges import date_then_rest, label_head
 from .labels import EVENTS, field_by_value, joint_field, meaning, persons_share, resolve, value_kind
 from .cells import CELL_SLACK, CellBlock, cell_block, label_only, label_rest
-from .layout import COLUMN_SLACK, EMPTY_LABEL_REACH, WRAP_MAX_ROWS, Row, Tok, column_starts, split_at_columns, text_of, union
+from .person_columns import heading_pair
+from .layout import (COLUMN_SLACK, EMPTY_LABEL_REACH, WRAP_MAX_ROWS, Row, Tok, column_starts, opens_pair, split_at_columns,
+                     splits_unit, text_of, union)
 from .loader import FieldSpec, Label, Schema, label_key
 from .matching import UNMAPPED, Match, bent_marker, find_labels, find_marker
 from .normalize import UNIT_WORDS, normalise
@@ -89,6 +92,8 @@ def _is_word_of(word: str, words: frozenset[str]) -> bool:
     lower = unicodedata.normalize("NFC", word.strip(",.;:")).lower()
     return lower in words or fold(lower) == lower and lower in {fold(w) for w in words}
 MAX_LABEL_WORDS = 8
+# a place read after label words no rule placed yet: it wraps onto the rows below as a labelled place does
+_UNPLACED_PLACE = FieldSpec("_unplaced_place", "place", wrap=True)
 NAME_TAIL_FACTOR = 0.6  # a name cut where its words stop being written as a name's
 CUT_VALUE_FACTOR = 0.5  # a place that ends with a comma, its rest not found
 
@@ -182,6 +187,25 @@ def value_start(toks: list[Tok]) -> int | None:
     return None
 
 
+def opens_next_pair(value: list[Tok], below: list[Tok], label_x: float, height: float) -> bool:
+    """The row below a value opens the next pair rather than carrying the value's wrapped rest: it starts where
+    the value's label starts (``label_x``; a line wrapped in the value's column starts right of it: "Bộ" / "Tư
+    lệnh Quân khu 4"), with label words (capitalised first, no comma, no digit) and then a value
+    (``value_start``: "Địa chỉ thường trú phường …" under "Quốc tịch hiện nay Việt Nam"), in words no label list
+    need hold; after a value that ends as a value may (not on a word in lower case, a comma or a dash, as "Thương
+    binh và" / "Xã hội tỉnh …" goes on), and its first words complete no place the value cuts short ("…, huyện
+    Can" / "Lộc, tỉnh …")."""
+    words = [t for t in value if not t.leader]
+    if not below or abs(below[0].bbox[0] - label_x) > COLUMN_SLACK * height:
+        return False
+    if not words or words[-1].text[:1].islower() or words[-1].text.rstrip().endswith((",", "-", "–")):
+        return False
+    k = value_start(below)
+    if not k or not below[0].text[:1].isupper() or any(t.text.rstrip().endswith(",") for t in below[:k]):
+        return False
+    return not splits_unit(value, below)
+
+
 def _under_value(words: list[Tok], value: list[Tok], height: float) -> list[Tok]:
     """The words of the row below that lie under the value (from a line height left of its first word on), when
     the row starts further left with nothing but the rest of a label wrapped in its own column: words in lower
@@ -270,19 +294,21 @@ class PageReader:
                 items.append(block)
                 continue
             split = self._column_split(row)
+            headings = split is None and (split := heading_pair(row, rows[i + 1:i + 3], self.schema,
+                                                                self.page_width)) is not None
             i += 1
             if split is None:
                 items.append(row)
                 continue
             x, left_sec, right_sec = split
-            block = [row]
+            block = [] if headings else [row]  # (two headings read by their place say nothing more: no part)
             while i < len(rows) and not self._ends_columns(rows[i], left_sec, right_sec):
                 block.append(rows[i])
                 i += 1
             items.append((block, x, left_sec, right_sec))
         free = [r for r in items if isinstance(r, Row)]
-        starts = column_starts(free)
-        cut = iter(split_at_columns(free, starts))
+        starts = column_starts(free, self._opens_pair)
+        cut = iter(split_at_columns(free, starts, self._opens_pair))
         laid: list[list[tuple[Row, str | None, float | None, tuple]]] = []
         for n, item in enumerate(items):
             if isinstance(item, Row):
@@ -304,6 +330,28 @@ class PageReader:
         return [Segment(part, sec, edge if edge is not None else edges[col[1]] if k + 1 < len(parts) else right,
                         col, n)
                 for n, parts in enumerate(laid) for k, (part, sec, edge, col) in enumerate(parts)]
+
+    def _opens_pair(self, toks: list[Tok]) -> bool:
+        """Words that start with a "label value" pair: a label ended by its colon, dash or leader
+        (``layout.opens_pair``), or, on a form that prints no punctuation ("Dân tộc con trẻ Kinh      Giới tính
+        Nữ"), one of the type's label wordings at their start with a value after it, or label words no list holds
+        (two or more, capitalised first, lower case after, no comma) before a word that starts a value
+        (``value_start``)."""
+        if opens_pair(toks):
+            return True
+        first = next((k for k, t in enumerate(toks) if not t.leader), None)
+        if first is None:
+            return False
+        for m in find_labels(toks, self.schema, None):
+            if m.start == first and m.spec is not UNMAPPED and _value_toks(toks[m.end:]):
+                return True
+            break
+        # label words in words no list holds, two or more, capitalised first and in lower case after it, then a
+        # value ("Ngày chào đời đứa con 10-02-2007"; "Trung 4, xã …" is a place)
+        k = value_start(toks[first:])
+        words = toks[first:first + k] if k else []
+        return len(words) >= 2 and words[0].text[:1].isupper() and all(w.text[:1].islower() for w in words[1:]) \
+            and not any(w.text.rstrip().endswith(",") for w in words)
 
     def _ends_columns(self, row: Row, left_sec: str, right_sec: str) -> bool:
         """A row labelled with a field of neither column ("Nơi đăng ký") ends a two-column block; rows
@@ -606,8 +654,12 @@ class PageReader:
         k = value_start(toks)
         if k is not None:
             value = toks[k:]
-            if more := self._unit_rest(value, segs, si, used):  # "… thành phố Đồng" / "Hới, tỉnh …": as a labelled
-                used.add(self._below(segs, si))  # value, a place cut mid-name goes on below
+            if value_kind(text_of(value)) == "place" and segs[si].column[0] != "cells":
+                # "… huyện Can Lộc," / "tỉnh Hà Tĩnh": as a labelled place, it wraps in its column, and a name it cuts
+                # short ("… thành phố Đồng" / "Hới, tỉnh …") goes on below (a ruled cell's rows are read by cells.py)
+                value = self._continue(value, _UNPLACED_PLACE, segs, si, used, segs[si].edge)
+            elif more := self._unit_rest(value, segs, si, used):
+                used.add(self._below(segs, si))
                 value = value + more
             self._pend(draft, text_of(toks[:k]), value, section, None)
             return
@@ -918,7 +970,7 @@ class PageReader:
                     and abs(segs[nxt].row.bbox[0] - nseg.bbox[0]) <= CELL_SLACK * h)):
                 return self._continue(below, spec, segs, j, used, edge, depth)
             return below
-        if not spec.wrap:
+        if not spec.wrap or opens_next_pair(toks, nseg.toks, seg.bbox[0], max(seg.height, 10)):
             return toks
         if spec.kind == "name" and not _name_continuation(toks, _value_toks(nseg.toks)):
             return toks
@@ -935,13 +987,23 @@ class PageReader:
         used.add(j)
         dash = [last] if last.text in ("-", "–") and last.bbox[0] >= toks[-1].bbox[2] else []
         out = toks + dash + _value_toks(nseg.toks, spec.kind, spec)
-        if spec.kind in ("place", "text") and (more := self._unit_rest(out, segs, j, used)):
-            used.add(self._below(segs, j))  # wrapped twice: "…, xã Hạp Lĩnh," / "huyện Thuận Thành, tỉnh Hà" / "Bắc"
-            out += more
+        if spec.kind in ("place", "text") and (more := self._unit_rests(out, segs, j, used, depth + 1)):
+            out += more  # wrapped twice: "…, xã Hạp Lĩnh," / "huyện Thuận Thành, tỉnh Hà" / "Bắc"
         elif spec.kind in ("place", "text") and depth < WRAP_MAX_ROWS:
             # wrapped twice in a narrow column: "xã Tam Sơn," / "huyện Từ Sơn," / "tỉnh Hà Bắc"
             out = self._continue(out, spec, segs, j, used, edge, depth + 1)
         return out
+
+    def _unit_rests(self, toks: list[Tok], segs, si: int, used: set[int], depth: int) -> list[Tok]:
+        """The rows below that each begin with the rest of a place's name the value so far cuts short, taken (and
+        marked used) one after the other up to the rows a value may wrap onto: a narrow column cuts a place
+        mid-name again on the next line ("xã Vinh" / "Quang, huyện Chiêm" / "Hóa, tỉnh Tuyên" / "Quang")."""
+        more: list[Tok] = []
+        while depth <= WRAP_MAX_ROWS and (rest := self._unit_rest(toks + more, segs, si, used)):
+            si, depth = self._below(segs, si), depth + 1
+            used.add(si)
+            more += rest
+        return more
 
     def _relation_rest_below(self, toks: list[Tok], segs, si: int, used: set[int]) -> list[Tok]:
         """The rest of a kinship term cut by the line ("Cháu" / "ngoại"): the words that open the row part close

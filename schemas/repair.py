@@ -33,7 +33,7 @@ from rapidfuzz.distance import Levenshtein
 
 from sohoa.text import fold, nfc
 
-from .gazetteer import NUMBERED_LEVELS, hierarchy
+from .gazetteer import LEVEL_WORDS, NUMBERED_LEVELS, hierarchy
 
 REPAIR_FACTOR = 0.8  # confidence kept by a value repaired with another candidate close behind
 
@@ -246,8 +246,6 @@ def repair_document_code(text: str) -> Repaired:
 
 # --- slips in places and short texts ------------------------------------------------------------
 
-_PART_LEVELS = ("thị trấn", "thị xã", "thành phố", "khu phố", "tổ dân phố", "phường", "quận", "huyện", "tỉnh",
-                "xã", "thôn", "xóm", "ấp", "bản")
 
 
 def level_word_case(text: str) -> Repaired:
@@ -258,7 +256,7 @@ def level_word_case(text: str) -> Repaired:
     heads = []
     for i, part in enumerate(parts):
         low = part.lower()
-        level = next((w for w in _PART_LEVELS if low == w or low.startswith(w + " ")), None)
+        level = next((w for w in LEVEL_WORDS if low == w or low.startswith(w + " ")), None)
         if level:
             heads.append((i, part[:len(level)]))
     lower = [h for _, h in heads if h == h.lower()]
@@ -331,7 +329,6 @@ _NUMBER_PART = re.compile(r"\d{1,3}[a-zA-Z]?[,;.]?$")
 
 
 def _level_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    from .gazetteer import LEVEL_WORDS
     return tuple(w for w in LEVEL_WORDS if " " not in w), tuple(w for w in LEVEL_WORDS if w.count(" ") == 1)
 
 
@@ -436,7 +433,6 @@ def after_province(text: str) -> Repaired:
     NHÀ``): an address names its units from the smallest to the province, so what follows the province's
     name and its stop is no part of it — specks of a degraded page read as words, or a label run in. Words after a comma
     (``…, Việt Nam``) or holding a level word (a comma lost between two units) are left alone."""
-    from .gazetteer import LEVEL_WORDS
     from .vocab import PROVINCES
     names = {nfc(p).lower() for p in PROVINCES} | set(hierarchy())
     words = text.split(" ")

@@ -47,6 +47,8 @@ DISAGREE_FACTOR = 0.6  # a value the lists say is not whole: as doubtful as a wo
 # the note a disagreeing value gets, by kind (never the value: notes are shown beside it, not instead of it)
 DISAGREE_NOTE = {"place": "a unit it names is none of its level in the gazetteer: words may be lost or misread",
                  "name": "a full name of one word: the given name may be lost"}
+# … for a place no unit names, or a country, that is no proper name at all
+NOT_A_NAME_NOTE = "no word written as a place's or country's name, or the look of another field (a date, a unit)"
 
 # level words as written and the gazetteer levels whose names may follow them, longest first ("thị xã" before "xã")
 _LEVELS = tuple(sorted(UNIT_LEVELS.items(), key=lambda item: -len(item[0])))
@@ -125,6 +127,23 @@ def place_evidence(text: str) -> str:
     return AGREES if whole and ends and known >= 2 and not unknown else UNVOUCHED
 
 
+def not_a_name(text: str) -> bool:
+    """A place that names no unit ("Khe Sanh", "Mặt trận Đường 9", "Bệnh viện huyện"), or a country, is a
+    proper name: one of its words starts with a capital, or it carries a number ("Cao điểm 475"). Words with
+    neither ("quân", "phía") are a sentence's or a label's, and a value that reads whole as a date or as a
+    military unit ("Đại đội 6, Tiểu đoàn 15") is another field's value, read under the wrong label."""
+    from .normalize import UNIT_WORDS, normalise
+
+    words = [w.strip(".,;:()\"'“”") for w in text.split()]
+    words = [w for w in words if w]
+    if not any(w[:1].isupper() or any(c.isdigit() for c in w) for w in words):
+        return True
+    date = normalise("date", text)
+    if date.ok and date.value is not None and date.quality >= 1:
+        return True
+    return fold(" ".join(words[:2])) in {fold(w) for w in UNIT_WORDS}
+
+
 def name_evidence(text: str) -> str:
     """``agrees`` for a known family name and one to three syllables names use, ``disagrees`` for a full name
     of one word (the given name lost), else ``""``. A name typed without marks says nothing."""
@@ -151,7 +170,7 @@ def evidence(kind: str, key: str, value: object, raw: str, quality: float) -> st
     if quality < 1:
         return UNVOUCHED if kind in ("place", "name", "number") or kind in CLOSED_KINDS else ""
     if kind == "place" and isinstance(value, str):
-        return place_evidence(value)
+        return place_evidence(value) or (DISAGREES if not_a_name(value) else "")
     if kind == "name" and isinstance(value, str) and tail != "alias":
         return name_evidence(value)
     if kind in CLOSED_KINDS:
@@ -159,5 +178,5 @@ def evidence(kind: str, key: str, value: object, raw: str, quality: float) -> st
     if kind == "number":
         return AGREES if shape_vouches(kind, raw, quality) else UNVOUCHED
     if tail == "nationality" and isinstance(value, str):  # the country nearly every record names
-        return AGREES if value == "Việt Nam" else UNVOUCHED
+        return AGREES if value == "Việt Nam" else DISAGREES if not_a_name(value) else UNVOUCHED
     return ""

@@ -8,7 +8,7 @@ import pytest
 from synth import page
 
 from schemas.extract import extract_records, flatten_fields
-from schemas.fields import label_head, label_tail, only_label_words
+from schemas.label_edges import label_head, label_tail, only_label_words
 from schemas.labels import WORDS_FILE
 from schemas.loader import load_schemas
 

@@ -306,7 +306,7 @@ def test_a_single_syllable_read_with_other_marks_than_the_vocabulary_word_is_ano
 
 
 def test_a_value_holding_a_date_then_a_place_splits_by_the_shapes_of_its_parts():
-    from schemas.fields import date_then_rest
+    from schemas.label_edges import date_then_rest
     assert date_then_rest("22/10/1956 tại Mặt trận Tây Nguyên".split()) == (1, 2, True)
     assert date_then_rest("ngày 5 tháng 3 năm 1990 ở bệnh viện".split()) == (6, 7, True)
     assert date_then_rest("1950, xã An Bình".split()) == (1, 1, False)
@@ -343,7 +343,7 @@ def test_a_label_naming_a_date_and_a_place_gives_each_field_its_part():
 
 
 def test_a_value_that_reads_as_another_label_is_no_value_but_a_label_listed():
-    from schemas.fields import reads_as_label
+    from schemas.label_edges import reads_as_label
     birth = SCHEMAS["birth"]
     number, father = birth.by_key["registration.number"], birth.by_key["father.full_name"]
     # words that name what a form asks, with no digit, are no number
@@ -381,7 +381,7 @@ def test_a_kinship_term_cut_by_the_line_is_kept_whole():
 
 
 def test_label_words_in_capitals_before_a_value_that_is_not_are_the_labels():
-    from schemas.fields import capitals_head
+    from schemas.label_edges import capitals_head
     museum = SCHEMAS["museum_object"]
     material, quantity = museum.by_key["material"], museum.by_key["quantity"]
     assert capitals_head(material, "CHẤT LIỆU Gỗ lim".split()) == 2
@@ -394,7 +394,7 @@ def test_label_words_in_capitals_before_a_value_that_is_not_are_the_labels():
 
 
 def test_a_nationality_in_lower_case_label_words_is_no_country():
-    from schemas.fields import reads_as_label
+    from schemas.label_edges import reads_as_label
     nationality = SCHEMAS["marriage"].by_key["wife.nationality"]
     assert reads_as_label(nationality, "hiện tại của".split())
     assert not reads_as_label(nationality, "Việt Nam".split()) and not reads_as_label(nationality, "việt nam".split())

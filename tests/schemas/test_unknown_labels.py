@@ -131,14 +131,14 @@ def test_a_label_that_asks_only_a_moment_is_the_types_one_time_and_its_date():
 
 
 def test_lower_case_label_words_before_a_country_are_the_labels():
-    from schemas.fields import label_head
+    from schemas.label_edges import label_head
     spec = SCHEMAS["death"].by_key["nationality"]
     assert label_head(spec, "hiện tại người xyz abc Việt Nam".split()) == 5
     assert label_head(spec, "Việt Nam".split()) == 0
 
 
 def test_a_capitalised_word_after_a_registers_number_is_the_next_labels():
-    from schemas.fields import label_tail
+    from schemas.label_edges import label_tail
     spec = SCHEMAS["birth"].by_key["registration.number"]
     assert label_tail(spec, ["217", "Thuộc"]) == 1
     assert label_tail(spec, ["53/GBT"]) == 0 and label_tail(spec, ["12", "bis"]) == 0
@@ -146,7 +146,7 @@ def test_a_capitalised_word_after_a_registers_number_is_the_next_labels():
 
 
 def test_a_label_in_capitals_after_a_name_in_title_case_is_cut_even_with_words_nobody_listed():
-    from schemas.fields import label_tail
+    from schemas.label_edges import label_tail
     spec = SCHEMAS["war_invalid"].by_key["full_name"]
     assert label_tail(spec, "Phùng Chí Hưng ĐƯỢC SINH NGÀY NGƯỜI XYZ ABC--".split()) == 6
     assert label_tail(spec, "Lê Văn Cường NƠI Ở XYZ".split()) == 3
@@ -155,7 +155,7 @@ def test_a_label_in_capitals_after_a_name_in_title_case_is_cut_even_with_words_n
 
 
 def test_a_code_that_goes_on_after_a_number_is_not_cut():
-    from schemas.fields import label_tail
+    from schemas.label_edges import label_tail
     spec = SCHEMAS["war_invalid"].by_key["decision.number"]
     assert label_tail(spec, ["2574/QĐ~", "LĐTBXH."]) == 0
     assert label_tail(spec, ["2574/QĐ", "LĐTBXH"]) == 0

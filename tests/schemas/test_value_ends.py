@@ -144,7 +144,7 @@ def test_a_short_doubtful_given_name_after_a_name_is_no_speck():
     ("HIỆN XYZ Việt Nam", "HIỆN XYZ Việt Nam"),  # a word no label uses: left for review, not cut
 ])
 def test_label_words_before_a_countrys_name_are_the_labels(value, want):
-    from schemas.fields import label_head
+    from schemas.label_edges import label_head
     from schemas.loader import load_schemas
     spec = load_schemas()["birth"].by_key["nationality"]
     words = value.split()
@@ -161,7 +161,7 @@ def test_label_words_before_a_countrys_name_are_the_labels(value, want):
     ("Nghĩa trang liệt sĩ huyện Yên Phong", "Nghĩa trang liệt sĩ huyện Yên Phong"),  # label words naming a place
 ])
 def test_label_words_the_vocabulary_reads_whole_before_an_address_are_the_labels(value, want):
-    from schemas.fields import label_head
+    from schemas.label_edges import label_head
     from schemas.loader import load_schemas
     spec = load_schemas()["birth"].by_key["father.residence"]
     words = value.split()

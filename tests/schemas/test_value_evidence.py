@@ -118,3 +118,21 @@ def test_a_vouched_value_under_a_label_read_word_for_word_is_not_doubted_for_its
     # the same faint print: a name the lists know keeps the vouched score, one they do not keeps OCR's doubt
     assert raw_score("Trần@0.6 Thị@0.6 Lan@0.6") >= VOUCHED_SCORE
     assert raw_score("Trần@0.6 Thị@0.6 Xyz@0.6") < 0.8
+
+
+def test_a_place_or_country_that_is_no_proper_name_disagrees():
+    from schemas.value_evidence import not_a_name
+
+    # proper names: a capital, or a number, and not another field's look
+    for place in ("Khe Sanh", "Mặt trận Đường 9", "Bệnh viện huyện", "Cao điểm 475", "Lào", "Nghĩa trang liệt sĩ"):
+        assert not not_a_name(place), place
+    # a common word, a date, a military unit
+    for value in ("quân", "phía", "nhà riêng", "19/06/1934", "ngày 3 tháng 5 năm 1968", "Đại đội 6, Tiểu đoàn 15",
+                  "Trung đoàn 20"):
+        assert not_a_name(value), value
+    assert evidence("place", "injury_place", "19/06/1934", "19/06/1934", 1.0) == DISAGREES
+    assert evidence("place", "injury_place", "Khe Sanh", "Khe Sanh", 1.0) == ""
+    assert evidence("text", "wife.nationality", "phía", "phía", 1.0) == DISAGREES
+    assert evidence("text", "wife.nationality", "Lào", "Lào", 1.0) == UNVOUCHED
+    # a place whose units the gazetteer reads is judged by them, never by this
+    assert evidence("place", "residence", "xã Tam Sơn, huyện Từ Sơn, tỉnh Bắc Ninh", "", 1.0) == AGREES
