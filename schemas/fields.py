@@ -13,8 +13,8 @@ from typing import Any
 from sohoa.text import clean_spaces, fold
 
 from .confidence import SHAPE_OCR, group_of, resolution, shape_vouches
-from .value_evidence import (AGREES, DISAGREE_FACTOR, DISAGREE_NOTE, DISAGREES, NOT_A_NAME_NOTE, VOUCHED_MIN_OCR,
-                             VOUCHED_SCORE, evidence as value_evidence, not_a_name)
+from .value_evidence import (AGREES, DISAGREE_FACTOR, DISAGREES, VOUCHED_MIN_OCR, VOUCHED_SCORE, disagree_note,
+                             evidence as value_evidence)
 from .label_edges import (SURNAMES_BY_FOLD, bare_word, capitals_head, label_asks_day, label_head, label_tail,
                           name_cased, name_like, name_syllable, only_label_words, reads_as_label)
 from .layout import Tok, union
@@ -163,8 +163,7 @@ class Found:
         self.evidence = value_evidence(self.spec.kind, self.spec.key, self.value, self.raw, n.quality)
         if self.evidence == DISAGREES:  # a unit no gazetteer level has, a one-word name: the value is not whole
             self.confidence *= DISAGREE_FACTOR
-            self.notes.append(NOT_A_NAME_NOTE if self.spec.kind != "name" and isinstance(self.value, str)
-                              and not_a_name(self.value) else DISAGREE_NOTE[self.spec.kind])
+            self.notes.append(disagree_note(self.spec.kind, self.value, self.raw))
         elif self.evidence == AGREES and not self.notes and ocr >= VOUCHED_MIN_OCR \
                 and resolution(self.label, self.label_score) == "exact":
             # one of the type's wordings read word for word, and a value read as printed (nothing repaired or

@@ -49,6 +49,10 @@ DISAGREE_NOTE = {"place": "a unit it names is none of its level in the gazetteer
                  "name": "a full name of one word: the given name may be lost"}
 # … for a place no unit names, or a country, that is no proper name at all
 NOT_A_NAME_NOTE = "no word written as a place's or country's name, or the look of another field (a date, a unit)"
+# … for a value holding the mark OCR writes for a glyph it could not read
+UNREAD_NOTE = "a character OCR could not read ('?') stands in the value"
+# marks no printed name, place, number or date holds, which Tesseract writes for a glyph it could not read
+_UNREAD_MARKS = "?\ufffd"
 
 # level words as written and the gazetteer levels whose names may follow them, longest first ("thị xã" before "xã")
 _LEVELS = tuple(sorted(UNIT_LEVELS.items(), key=lambda item: -len(item[0])))
@@ -167,6 +171,8 @@ def evidence(kind: str, key: str, value: object, raw: str, quality: float) -> st
     tail = key.rsplit(".", 1)[-1]
     if value is None:
         return ""
+    if kind in ("place", "name", "number", "date") and any(c in _UNREAD_MARKS for c in raw):
+        return DISAGREES
     if quality < 1:
         return UNVOUCHED if kind in ("place", "name", "number") or kind in CLOSED_KINDS else ""
     if kind == "place" and isinstance(value, str):
@@ -180,3 +186,12 @@ def evidence(kind: str, key: str, value: object, raw: str, quality: float) -> st
     if tail == "nationality" and isinstance(value, str):  # the country nearly every record names
         return AGREES if value == "Việt Nam" else DISAGREES if not_a_name(value) else UNVOUCHED
     return ""
+
+
+def disagree_note(kind: str, value: object, raw: str) -> str:
+    """Why a value ``evidence`` says ``disagrees`` cannot be whole (never the value itself)."""
+    if any(c in _UNREAD_MARKS for c in raw):
+        return UNREAD_NOTE
+    if kind != "name" and isinstance(value, str) and not_a_name(value):
+        return NOT_A_NAME_NOTE
+    return DISAGREE_NOTE[kind]
