@@ -32,29 +32,25 @@ def test_queues_carry_the_deployments_prefix_in_stage_order():
     assert PREPARE == "prepare_document"  # the worker's actor of that name receives it
 
 
+def _loaded_after(code: str, modules: tuple[str, ...], **env: str) -> list[str]:
+    """Which of ``modules`` a fresh interpreter holds after running ``code``."""
+    script = f"import sys\n{code}\nprint(','.join(m for m in {modules!r} if m in sys.modules))\n"
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120,
+                         env={"PATH": "/usr/bin:/bin", **env})
+    assert out.returncode == 0, out.stderr
+    return [m for m in out.stdout.strip().split(",") if m]
+
+
 def test_the_api_and_the_operators_commands_load_no_worker_code():
     # The console used to import ingest.actors: OpenCV, Tesseract and a broker declared from the
     # environment instead of the app's configuration.
-    code = ("import sys, api.app, ingest.cli, ingest.control, sohoa.messages\n"
-            "api.app.create_app()\n"
-            "loaded = [m for m in ('ingest.actors', 'ingest.stages', 'cv2', 'pytesseract') "
-            "if m in sys.modules]\n"
-            "print(','.join(loaded))\n")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
-                         env={"PATH": "/usr/bin:/bin", "SOHOA_SESSION_SECRET": "s" * 40})
-    assert out.returncode == 0, out.stderr
-    assert out.stdout.strip() == ""
+    code = "import api.app, ingest.cli, ingest.control, sohoa.messages\napi.app.create_app()"
+    assert _loaded_after(code, ("ingest.actors", "ingest.stages", "cv2", "pytesseract"),
+                         SOHOA_SESSION_SECRET="s" * 40) == []
 
 
 def test_the_commands_parser_loads_no_web_framework():
     # Every `sohoa` command builds the whole parser; the tokens command named the roles through api.auth,
     # which loaded FastAPI and pydantic into `sohoa watch`, `sohoa wait` and `sohoa status` alike.
-    code = ("import sys\n"
-            "from sohoa import cli\n"
-            "cli.build_parser()\n"
-            "print(','.join(m for m in ('fastapi', 'starlette', 'api.auth', 'ingest.actors', 'cv2') "
-            "if m in sys.modules))\n")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
-                         env={"PATH": "/usr/bin:/bin"})
-    assert out.returncode == 0, out.stderr
-    assert out.stdout.strip() == ""
+    code = "from sohoa import cli\ncli.build_parser()"
+    assert _loaded_after(code, ("fastapi", "starlette", "api.auth", "ingest.actors", "cv2")) == []
