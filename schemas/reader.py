@@ -658,9 +658,8 @@ class PageReader:
                 # "… huyện Can Lộc," / "tỉnh Hà Tĩnh": as a labelled place, it wraps in its column, and a name it cuts
                 # short ("… thành phố Đồng" / "Hới, tỉnh …") goes on below (a ruled cell's rows are read by cells.py)
                 value = self._continue(value, _UNPLACED_PLACE, segs, si, used, segs[si].edge)
-            elif more := self._unit_rest(value, segs, si, used):
-                used.add(self._below(segs, si))
-                value = value + more
+            else:
+                value = value + self._take_unit_rest(value, segs, si, used)
             self._pend(draft, text_of(toks[:k]), value, section, None)
             return
         if not label_words_only(toks):
@@ -942,12 +941,11 @@ class PageReader:
                   depth: int = 1, value_x: float | None = None) -> list[Tok]:
         """Value on the next row (empty after the label), or wrapped onto it. ``value_x``: where the row's values
         start (its first value, right of its label), when not where this value starts."""
-        if toks and spec.wrap and spec.kind in ("place", "text") and (more := self._unit_rest(toks, segs, si, used)):
-            used.add(j := self._below(segs, si))
+        if toks and spec.wrap and spec.kind in ("place", "text") and (more := self._take_unit_rest(toks, segs, si, used)):
             out = toks + more
             if depth < WRAP_MAX_ROWS and address_open([t.text for t in out if not t.leader]):
                 # still short of its province ("xã Phù Chẩn," / "huyện Từ Sơn," / "tỉnh Bắc Giang"): it may wrap again
-                return self._continue(out, spec, segs, j, used, edge, depth + 1)
+                return self._continue(out, spec, segs, self._below(segs, si), used, edge, depth + 1)
             return out
         if toks and spec.key.endswith("relation") and (rest := self._relation_rest_below(toks, segs, si, used)):
             return toks + rest
