@@ -32,7 +32,7 @@ from .gazetteer import is_place
 from .label_edges import name_like
 from .labels import _role_fits, field_meanings, meaning, value_kind
 from .loader import FieldSpec, Schema
-from .normalize import UNIT_WORDS, normalise
+from .normalize import UNIT_FOLDS, normalise
 
 MIN_SCORE = 0.0  # a pair whose best field scores under this stays unplaced (listed as unmapped)
 MARGIN = 1.0  # how much better than any other field still free a pair's field must score to be placed
@@ -68,7 +68,6 @@ def looks_like_name(value: str) -> bool:
     return name_like(value.replace(",", " ").split()) and not is_place(value)
 
 
-_UNIT_FOLDS = tuple(fold(w) for w in UNIT_WORDS)
 
 
 # after a unit's level word, these make it a post in the unit, not the unit ("Đại đội phó", "Tiểu đoàn trưởng")
@@ -78,7 +77,7 @@ POST_WORDS = ("pho", "truong")
 def _is_unit(value: str) -> bool:
     """A military unit: a unit's level word first ("Đại đội 8, …"), not a post named after it ("Đại đội phó")."""
     folded = fold(value)
-    level = next((u for u in _UNIT_FOLDS if folded.startswith(u)), None)
+    level = next((u for u in UNIT_FOLDS if folded.startswith(u)), None)
     if level is None:
         return False
     after = folded[len(level):].split()

@@ -846,6 +846,7 @@ def rare_name_syllable(word: str) -> list[str]:
 # --- separators and specks inside places and units ---------------------------------------------
 
 UNIT_WORDS = ("Đại đội", "Tiểu đoàn", "Trung đoàn", "Sư đoàn", "Trung đội", "Tiểu đội", "Quân khu", "Quân đoàn")
+UNIT_FOLDS = frozenset(fold(w) for w in UNIT_WORDS)  # folded: "dai doi" opens "Đại đội 6, …", a military unit
 _LEVEL_RE = "|".join(re.escape(w) for w in sorted(LEVEL_WORDS + UNIT_WORDS, key=len, reverse=True))
 # a comma misread as ; : ) or . just before the next part ("Phật Tích; huyện", "Đại đội 19. Trung đoàn")
 _SEPARATOR = re.compile(rf"(?<=\w)([;:)]|(?<=\d)\.|(?<=[^\W\d])\.(?= (?:{'|'.join(re.escape(w) for w in LEVEL_WORDS)})\b))"

@@ -19,7 +19,7 @@ from .layout import (COLUMN_SLACK, EMPTY_LABEL_REACH, WRAP_MAX_ROWS, Row, Tok, c
                      splits_unit, text_of, union)
 from .loader import FieldSpec, Label, Schema, label_key
 from .matching import UNMAPPED, Match, bent_marker, find_labels, find_marker
-from .normalize import UNIT_WORDS, normalise
+from .normalize import UNIT_FOLDS, normalise
 from .table import column_of, crosses, drop_doubles, join_code, merge_bands, same_band, too_narrow
 from .table_columns import table_columns
 from .gazetteer import LEVEL_WORDS, NUMBERED_LEVELS, address_end, address_open, chain_goes_on, completes_unit
@@ -106,7 +106,6 @@ def label_words_only(toks: list[Tok]) -> bool:
 
 
 _OFFICE_STARTS = ("ubnd", "uy ban nhan dan")  # a row that starts with an office's name is a value
-_UNIT_FOLDS = frozenset(fold(w) for w in UNIT_WORDS)  # "Đại đội 6, …": a military unit
 
 
 def _starts_value(toks: list[Tok], k: int) -> bool:
@@ -120,7 +119,7 @@ def _starts_value(toks: list[Tok], k: int) -> bool:
                                            or bent_numbered_level(word, nxt))
                 or k > 0 and word[:1].isupper() and toks[k - 1].text[:1].islower() and (
                     looks_like_name(text_of(toks[k:])) or fold(text_of(toks[k:k + 4])).startswith(_OFFICE_STARTS)
-                    or fold(text_of(toks[k:k + 2])) in _UNIT_FOLDS))
+                    or fold(text_of(toks[k:k + 2])) in UNIT_FOLDS))
 
 
 def _rest_of_label(toks: list[Tok]) -> bool:
@@ -181,7 +180,7 @@ def value_start(toks: list[Tok]) -> int | None:
         if not label_words_only(toks[:k]):
             return None
         if _starts_value(toks, k):
-            if fold(text_of(toks[k - 1:k + 1])) in _UNIT_FOLDS:  # "Đại | đội 6": the unit's name starts a word before
+            if fold(text_of(toks[k - 1:k + 1])) in UNIT_FOLDS:  # "Đại | đội 6": the unit's name starts a word before
                 return k - 1 if k > 1 else None
             return k
     return None
@@ -628,7 +627,7 @@ class PageReader:
         k = value_start(toks) if toks and toks[0].text[:1].islower() else None
         if k is not None and k <= 2:  # label words the label ran on into ("Xx. | yyy thị trấn …"): the label's
             label, toks = clean_spaces(f"{label} {text_of(toks[:k])}"), toks[k:]
-        if toks and len(label_toks) > 1 and fold(text_of([label_toks[-1], toks[0]])) in _UNIT_FOLDS:
+        if toks and len(label_toks) > 1 and fold(text_of([label_toks[-1], toks[0]])) in UNIT_FOLDS:
             label, toks = text_of(label_toks[:-1]), [label_toks[-1], *toks]  # "Xx Đại | đội 2, …": the unit's name
         value = text_of(toks)
         if value:

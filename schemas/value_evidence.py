@@ -136,7 +136,7 @@ def not_a_name(text: str) -> bool:
     proper name: one of its words starts with a capital, or it carries a number ("Cao điểm 475"). Words with
     neither ("quân", "phía") are a sentence's or a label's, and a value that reads whole as a date or as a
     military unit ("Đại đội 6, Tiểu đoàn 15") is another field's value, read under the wrong label."""
-    from .normalize import UNIT_WORDS, normalise
+    from .normalize import UNIT_FOLDS, normalise
 
     words = [w.strip(".,;:()\"'“”") for w in text.split()]
     words = [w for w in words if w]
@@ -145,7 +145,7 @@ def not_a_name(text: str) -> bool:
     date = normalise("date", text)
     if date.ok and date.value is not None and date.quality >= 1:
         return True
-    return fold(" ".join(words[:2])) in {fold(w) for w in UNIT_WORDS}
+    return fold(" ".join(words[:2])) in UNIT_FOLDS
 
 
 def name_evidence(text: str) -> str:
