@@ -182,7 +182,7 @@ _RANK = {**{fold(w): 0 for w in (*LEVEL_WORDS, *NUMBERED_LEVELS) if w not in UNI
 _STOPS = ".,;:"
 _QUOTES = "\"'“”‘’`_|"
 # an office named by the unit it serves, whose name the unit completes ("Ủy ban nhân dân" + "xã …"), folded
-_OFFICE_HEADS = ("uy ban nhan dan", "ubnd")
+OFFICE_HEADS = ("uy ban nhan dan", "ubnd")
 # words an address may open with before its first level word: an office ("Ủy ban nhân dân xã …", 4 words) or
 # where in the place ("Nhà riêng tại xóm …", 3)
 _ADDRESS_OPENS_BY = 4
@@ -281,7 +281,7 @@ def chain_goes_on(words: list[str], below: list[str]) -> bool:
     if opens is not None and opens > _ADDRESS_OPENS_BY:
         return False  # the value is no address that names its units from its start: other words with one inside
     rank = address_rank(words)
-    if rank is None and fold(" ".join(words)).strip(_STOPS + " ").endswith(_OFFICE_HEADS):
+    if rank is None and fold(" ".join(words)).strip(_STOPS + " ").endswith(OFFICE_HEADS):
         rank = -1  # a people's committee is named by its unit: "Ủy ban nhân dân" alone has not reached it yet
     if rank is None or rank >= 3 or not below:
         return False

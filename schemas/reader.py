@@ -22,7 +22,8 @@ from .matching import UNMAPPED, Match, bent_marker, find_labels, find_marker
 from .normalize import UNIT_FOLDS, normalise
 from .table import column_of, crosses, drop_doubles, join_code, merge_bands, same_band, too_narrow
 from .table_columns import table_columns
-from .gazetteer import LEVEL_WORDS, NUMBERED_LEVELS, address_end, address_open, chain_goes_on, completes_unit
+from .gazetteer import (LEVEL_WORDS, NUMBERED_LEVELS, OFFICE_HEADS, address_end, address_open, chain_goes_on,
+                        completes_unit)
 from .repair import bent_numbered_level
 from .vocab import vocabulary
 
@@ -105,7 +106,6 @@ def label_words_only(toks: list[Tok]) -> bool:
     return 0 < len(words) <= MAX_LABEL_WORDS and not any(c.isdigit() for t in words for c in t.text)
 
 
-_OFFICE_STARTS = ("ubnd", "uy ban nhan dan")  # a row that starts with an office's name is a value
 
 
 def _starts_value(toks: list[Tok], k: int) -> bool:
@@ -118,7 +118,7 @@ def _starts_value(toks: list[Tok], k: int) -> bool:
                                            or _is_word_of(word, _NUMBERED_STARTS) and nxt[:1].isdigit()
                                            or bent_numbered_level(word, nxt))
                 or k > 0 and word[:1].isupper() and toks[k - 1].text[:1].islower() and (
-                    looks_like_name(text_of(toks[k:])) or fold(text_of(toks[k:k + 4])).startswith(_OFFICE_STARTS)
+                    looks_like_name(text_of(toks[k:])) or fold(text_of(toks[k:k + 4])).startswith(OFFICE_HEADS)
                     or fold(text_of(toks[k:k + 2])) in UNIT_FOLDS))
 
 
@@ -174,7 +174,7 @@ def value_start(toks: list[Tok]) -> int | None:
     """Where the value starts on a row of label words then a value with nothing between: the first word after
     at least one label word that starts a value (``_starts_value``), with only label words before it. A row
     that starts with an office's name is a value whole."""
-    if fold(text_of(toks[:4])).startswith(_OFFICE_STARTS) or toks and _starts_value(toks, 0):
+    if fold(text_of(toks[:4])).startswith(OFFICE_HEADS) or toks and _starts_value(toks, 0):
         return None
     for k in range(1, len(toks)):
         if not label_words_only(toks[:k]):
