@@ -14,6 +14,7 @@ from .fields import (GLUED_SPECKS, Draft, Found, _cut_tail, _name_continuation, 
 from .label_edges import date_then_rest, label_head
 from .labels import EVENTS, field_by_value, joint_field, meaning, persons_share, resolve, value_kind
 from .cells import CELL_SLACK, CellBlock, cell_block, label_only, label_rest
+from .entry_bounds import entry_starts
 from .person_columns import heading_pair
 from .layout import (COLUMN_SLACK, EMPTY_LABEL_REACH, WRAP_MAX_ROWS, Row, Tok, column_starts, opens_pair, split_at_columns,
                      splits_unit, text_of, union)
@@ -389,21 +390,26 @@ class PageReader:
         section: str | None = None
         forced_prev: str | None = None
         used: set[int] = set()
+        # a register page whose entries are ruled apart: the wide gaps say where entries begin, and a field read
+        # twice between two of them is a misread label, not the next entry
+        ruled = self._ruled_entry_starts(segs) if self.unit == "entry" else set()
         for si, (seg, forced, edge, _, line) in enumerate(segs):
             if si in used:
                 continue
             if forced != forced_prev:
                 section = forced
                 forced_prev = forced
+            if line in ruled and (si == 0 or segs[si - 1].line != line) and (draft.fields or draft.lists):
+                draft = self.new_draft()
+                section = forced
             matches = self._labels(seg.toks, section, draft)
             if self.unit == "entry" and section != forced and any(
                     m.label.contextual and m.spec.key in draft.fields for m in matches):
                 # "Họ và tên" again after the mother's block: the next entry has begun, outside any section
                 section = forced
                 matches = self._labels(seg.toks, section, draft)
-            if self.unit == "entry" and matches and draft.fields and self._starts_entry(segs, si, matches, draft):
-                draft = self.new_draft()
-            elif self.unit == "entry" and draft.fields and self._row_opens_entry(segs, si, draft):
+            if self.unit == "entry" and not ruled and draft.fields and (
+                    matches and self._starts_entry(segs, si, matches, draft) or self._row_opens_entry(segs, si, draft)):
                 draft = self.new_draft()
             if not matches:
                 marker = None if forced else find_marker(seg.toks, self.schema)
@@ -529,7 +535,7 @@ class PageReader:
                     continue
                 self.last_spec = f.spec
                 if not draft.add(f):
-                    if self.unit == "entry":
+                    if self.unit == "entry" and not ruled:
                         draft = self.new_draft()
                         draft.add(f)
                     else:
@@ -787,6 +793,19 @@ class PageReader:
             self._pend(self.drafts[-1], m.label.text, toks, section, listed)
             return None
         return Match(m.start, m.end, spec, Label(m.label.text, m.label.folded, by_meaning=True), m.score, m.weight)
+
+    @staticmethod
+    def _ruled_entry_starts(segs: list[Segment]) -> set[int]:
+        """The visual rows (``Segment.line``) of a register page that open an entry after a ruling's wide gap
+        (``schemas/entry_bounds.py``); empty when the page's spacing does not say."""
+        spans: dict[int, tuple[float, float]] = {}
+        for seg in segs:
+            top, bottom = spans.get(seg.line, (seg.row.bbox[1], seg.row.bbox[3]))
+            spans[seg.line] = (min(top, seg.row.bbox[1]), max(bottom, seg.row.bbox[3]))
+        lines = sorted(spans)
+        heights = sorted(seg.row.height for seg in segs) or [0]
+        starts = entry_starts([spans[n] for n in lines], heights[len(heights) // 2])
+        return {lines[k] for k in starts}
 
     def _starts_entry(self, segs, si: int, matches: list[Match], draft: Draft) -> bool:
         """On a register page, does this row open the next entry? Yes when it holds a field the current
