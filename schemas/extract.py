@@ -22,6 +22,7 @@ from ocr.result import PageText
 from sohoa.config import setting
 
 from .checks import check_codes
+from .digit_doubt import has_digits, page_doubts_digits
 from .classify import UNCLASSIFIED, Classification, classify_rows
 from .fields import TONE_SHIFT_FACTOR, Draft, Found  # noqa: F401  (the extractor's public names)
 from .layout import build_rows, drop_furniture
@@ -75,6 +76,10 @@ def _read(page: PageText, rows: list, cls: Classification, schemas: dict[str, Sc
     if unit == "entry":
         drafts = rejoin_entries(drafts)
     check_codes(drafts, schema)
+    if page_doubts_digits((t.text, t.confidence) for r in rows for t in r.toks if not t.leader):
+        for d in drafts:
+            for f in [*d.fields.values(), *(x for items in d.lists.values() for x in items)]:
+                f.digits_doubted = has_digits(f.raw)
     for d in drafts:
         d.classification = cls.score
     return drafts

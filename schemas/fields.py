@@ -57,6 +57,7 @@ class Found:
     cut: int = 0  # words of a label cut from the value (``label_head``, ``label_tail``, ``only_label_words``)
     evidence: str = ""  # what the value's content says: "agrees", "disagrees" or "" (schemas/value_evidence.py)
     label_like: str = ""  # the words read as the value when they were another label (``reads_as_label``)
+    digits_doubted: bool = False  # in digits, read on a page whose OCR doubts its digits (schemas/digit_doubt.py)
 
     def finish(self) -> "Found":
         self._cut_label_words()

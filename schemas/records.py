@@ -71,6 +71,11 @@ def finish(d: Draft, calibrated: bool = True) -> ExtractedRecord:
                 # labels say, cannot know that
                 f.confidence = CONFIDENT - 0.001
                 f.notes.append(f"the value does not look like a {f.spec.kind} of this field")
+            elif f.confidence >= CONFIDENT and f.digits_doubted:
+                # a digit of like shape misread (6 for 8) keeps its word's confidence: the page's other digits
+                # read with doubt are the only sign (schemas/digit_doubt.py)
+                f.confidence = CONFIDENT - 0.001
+                f.notes.append("other digits on its page were read with doubt")
             elif f.confidence >= CONFIDENT and f.evidence == DISAGREES:
                 # the gazetteer or the name lists say the value is not whole (a unit no level has, a name of one
                 # word): its note says so, and no map of read values may vouch for it
