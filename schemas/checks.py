@@ -339,7 +339,10 @@ def run_checks(d: Draft) -> None:
                 continue
             n = min(len(f.value), len(o.value))
             if f.value[:n] < o.value[:n]:
+                # either date may be the misread one (a digit of like shape, or the two read in each other's
+                # place): neither is trusted
                 f.confidence *= 0.5
+                o.confidence *= 0.5
                 d.reasons.append(f"{c['field']}: before {c['other']}")
 
 

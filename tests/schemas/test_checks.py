@@ -70,3 +70,20 @@ def test_a_name_far_from_the_relatives_is_not_made_one():
             "Thân nhân:", "Mẹ: Phạm Thị Lan"]
     v = flatten_fields(extract_records([page(rows)], "nguoicocong/")[0])
     assert [v.get(f"relatives[{i}].full_name") for i in range(2)] == ["Phạm Thị Lan", None]
+
+
+def _birth(registered: str) -> dict:
+    rows = ["GIẤY KHAI SINH", "Số: 45", "Họ và tên: Trần Văn Minh", "Ngày sinh: 14/09/1983", "Giới tính: Nam",
+            "Họ tên mẹ: Lê Thị Hoa", f"Ngày đăng ký: {registered}", "Nơi đăng ký: Ủy ban nhân dân xã Tam Sơn"]
+    return extract_records([page(rows)], "hotich/")[0]
+
+
+def test_a_birth_registered_before_it_happened_trusts_neither_date():
+    later = _birth("20/09/1983")
+    assert not any("before" in r for r in later["review_reasons"])
+    earlier = _birth("20/09/1963")  # a digit misread in one of the two dates: which one, the record cannot say
+    confs = flatten_fields(earlier, "confidence")
+    assert flatten_fields(earlier)["registration.date"] == "1963-09-20"
+    assert confs["registration.date"] < 0.6 * flatten_fields(later, "confidence")["registration.date"]
+    assert confs["date_of_birth"] < 0.6 * flatten_fields(later, "confidence")["date_of_birth"]
+    assert any("registration.date" in r and "before" in r for r in earlier["review_reasons"])
