@@ -108,9 +108,15 @@ def label_words_only(toks: list[Tok]) -> bool:
 
 
 
+# values that say alone what they are, from a capital to the end of the row: a short label before them in words
+# no list holds ("Xxx yyy Tày", "Xx. yyy Việt Nam") ends where they start
+SELF_NAMING_KINDS = ("ethnicity", "nationality", "sex")
+
+
 def _starts_value(toks: list[Tok], k: int) -> bool:
     """Does a value start at word ``k``: a digit, a level word of an address, a unit word before its number, or
-    a capital after a word in lower case that begins a person's name or an office to the end of the row?"""
+    a capital after a word in lower case that begins a person's name, an office, or a value that says what it
+    is (an ethnic group, a country, a sex) to the end of the row?"""
     word = toks[k].text.strip(GLUED_SPECKS)  # "_xã": a stroke glued to the word is no letter of it
     nxt = toks[k + 1].text if k + 1 < len(toks) else ""
     return bool(word[:1].isdigit()
@@ -119,7 +125,8 @@ def _starts_value(toks: list[Tok], k: int) -> bool:
                                            or bent_numbered_level(word, nxt))
                 or k > 0 and word[:1].isupper() and toks[k - 1].text[:1].islower() and (
                     looks_like_name(text_of(toks[k:])) or fold(text_of(toks[k:k + 4])).startswith(OFFICE_HEADS)
-                    or fold(text_of(toks[k:k + 2])) in UNIT_FOLDS))
+                    or fold(text_of(toks[k:k + 2])) in UNIT_FOLDS
+                    or value_kind(text_of(toks[k:])) in SELF_NAMING_KINDS))
 
 
 def _rest_of_label(toks: list[Tok]) -> bool:

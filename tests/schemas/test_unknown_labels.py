@@ -167,3 +167,20 @@ def test_the_person_registered_is_the_person_of_the_registered_event():
     # the one who registers is the declarant; the registration's own date stays the registration's
     assert keys("Họ và tên người đăng ký khai sinh", "birth") == ["declarant.full_name"]
     assert keys("Ngày đăng ký khai sinh", "birth") == ["registration.date"]
+
+
+def test_a_value_that_says_what_it_is_ends_a_label_nobody_listed():
+    # "Xyz dân", "Ww. tịch": label words no list holds, then an ethnic group and a country written with no colon;
+    # the value starts at its capital, so each is a pair the record-wide decoding places by its value
+    from schemas.layout import Tok
+    from schemas.reader import value_start
+
+    def words(text):
+        return [Tok(w, w.lower(), 0.95, (100 * k, 100, 100 * k + 80, 136), 1) for k, w in enumerate(text.split())]
+
+    assert value_start(words("Xyz dân Nùng")) == 2
+    assert value_start(words("Ww. tịch Việt Nam")) == 2
+    assert value_start(words("Xyz dân yyy")) is None
+    got = fields(["GIẤY CHỨNG TỬ", "Họ và tên: Lê Văn Cường", "Ngày chết: 03/04/2010", "Xyz dân Nùng",
+                  "Ww. tịch Việt Nam"])
+    assert got[0].get("ethnicity") == "Nùng" and got[0].get("nationality") == "Việt Nam"
