@@ -675,7 +675,12 @@ class PageReader:
         if nxt is None or not segs[nxt][0].toks or not ended and value_start(segs[nxt][0].toks) is not None:
             return
         used.add(nxt)
-        self._pend(draft, text_of(toks), segs[nxt][0].toks, section, None)
+        value = segs[nxt][0].toks
+        if segs[si].column[0] == "cells" and value_kind(text_of(value)) == "place":
+            # a place under a cell's label nobody listed wraps inside its cell as under a label read ("xã …, huyện" /
+            # "…, tỉnh …"): the cell's rows below are its value, whatever they say
+            value = self._continue(value, _UNPLACED_PLACE, segs, nxt, used, segs[nxt].edge)
+        self._pend(draft, text_of(toks), value, section, None)
 
     def _place_pending(self, draft: Draft) -> None:
         """The pairs of the record no label rule placed, given fields by the record-wide decoding: what each

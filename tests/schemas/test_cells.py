@@ -300,3 +300,12 @@ def test_a_value_in_its_shape_beside_a_cells_label_stays_its_value():
     lines = ["GIẤY KHAI SINH", [(100, "Họ và tên"), (900, "Nơi sinh xã Tam Sơn")], [(110, "Nguyễn Văn An")]]
     flat = flatten_fields(extract_records([page(lines)], "hotich/")[0])
     assert flat.get("place_of_birth") == "xã Tam Sơn" and flat.get("full_name") == "Nguyễn Văn An"
+
+
+def test_a_place_under_a_cells_label_nobody_listed_wraps_inside_its_cell():
+    # "Zzz yyy" names nothing: its value, a place cut at the cell's border, is the cell's rows below, read whole
+    # for the record-wide decoding as a place under a label read would be
+    lines = ["GIẤY CHỨNG TỬ", [(100, "Họ và tên"), (700, "Zzz yyy")], [(110, "Nguyễn Văn An"), (710, "xã Tam Sơn, huyện")],
+             [(710, "Từ Sơn, tỉnh Bắc Ninh")], "Ngày chết: 03/04/2010"]
+    flat = flatten_fields(extract_records([page(lines)], "hotich/")[0])
+    assert flat.get("place_of_death") == "xã Tam Sơn, huyện Từ Sơn, tỉnh Bắc Ninh"
