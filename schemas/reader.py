@@ -440,7 +440,8 @@ class PageReader:
                             below = nseg
                     m = self._by_value(m, seg.toks, matches, mi, section, draft,
                                        segs[below][0].toks if below is not None else None,
-                                       rest=lambda value, si=si: self._take_unit_rest(value, segs, si, used))
+                                       rest=lambda value, si=si: self._take_unit_rest(value, segs, si, used),
+                                       cut=lambda value, take, si=si: self._cut_name_rest(value, segs, si, used, take))
                     if below is not None and m is None:  # pending with the row below as its value
                         used.add(below)
                     if m is None:
@@ -723,21 +724,27 @@ class PageReader:
         return False
 
     def _by_value(self, m: Match, toks: list[Tok], matches: list[Match], mi: int, section: str | None,
-                  draft: Draft, below: list[Tok] | None = None, rest=None) -> Match | None:
+                  draft: Draft, below: list[Tok] | None = None, rest=None, cut=None) -> Match | None:
         """A label that named no field: its value may say which field it is (a sex, an ethnicity, a
         country, an ID number) — else it is listed as unmapped with its value and where it is, so a reviewer
         can give it to a field in one step (the value is personal data: it is masked like any field's).
         ``rest``: the words of the row below that carry on a place the row's value cuts short (``_unit_rest``),
-        taken for a value that ends the row."""
+        taken for a value that ends the row; ``cut``: the words below that complete a country or an ethnic group the
+        value cuts mid-name (``_cut_name_rest``), taken before the value is read for what it is."""
         nxt = [o for o in matches[mi + 1:] if o.start > m.start]
         value_toks = _value_toks(toks[m.end:nxt[0].start if nxt else len(toks)]) or _value_toks(below or [])
-        value = " ".join(t.text for t in value_toks)
+        cut_rest = cut(value_toks, False) if cut is not None and value_toks and not nxt and below is None else []
+        whole = value_toks + cut_rest  # "Việt" / "Nam": the value says what it is only whole
+        value = " ".join(t.text for t in whole)
         spec, source = field_by_value(m.label.text, value, self.schema, section), "value"
         if spec is None:  # the label classifier's reading, when it is sure (schemas/label_model.py)
             previous = self.last_spec.key if self.last_spec else None
             spec, source = label_model.field_for(self.schema, m.label.text, value, previous, draft.fields), "model"
         if spec is None or spec.key in draft.fields:
-            if rest is not None and not nxt and value_toks and below is None and (more := rest(value_toks)):
+            if cut_rest:  # (a field this names reads the rest itself, as a value cut mid-name: ``_completes_value``)
+                value_toks = value_toks + cut(value_toks, True)
+                value = " ".join(t.text for t in value_toks)
+            elif rest is not None and not nxt and value_toks and below is None and (more := rest(value_toks)):
                 # "… tỉnh Hà" / "Tĩnh": the address goes on below (a field this names reads its wrap itself)
                 value_toks = value_toks + more
                 value = " ".join(t.text for t in value_toks)
@@ -1041,6 +1048,21 @@ class PageReader:
         else:
             nseg.bbox = union([t.bbox for t in nseg.toks])
         return under
+
+    def _cut_name_rest(self, toks: list[Tok], segs, si: int, used: set[int], take: bool) -> list[Tok]:
+        """The words of the row part close below in the same column (with ``take``, its row marked read) when they
+        complete a country or an ethnic group the value cuts mid-name ("Việt" / "Nam", "Xơ" / "Đăng"): a few words,
+        no label, that make with the value what the value alone is not."""
+        j = self._next_free(segs, si, used)
+        if j is None:
+            return []
+        words = _value_toks(segs[j].row.toks)
+        kind = value_kind(text_of(toks + words)) if 0 < len(words) <= 3 else None
+        if kind not in ("nationality", "ethnicity") or value_kind(text_of(toks)) == kind:
+            return []
+        if take:
+            used.add(j)
+        return words
 
     def _take_unit_rest(self, toks: list[Tok], segs, si: int, used: set[int]) -> list[Tok]:
         """``_unit_rest``, its row marked as read."""

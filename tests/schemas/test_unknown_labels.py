@@ -184,3 +184,17 @@ def test_a_value_that_says_what_it_is_ends_a_label_nobody_listed():
     got = fields(["GIẤY CHỨNG TỬ", "Họ và tên: Lê Văn Cường", "Ngày chết: 03/04/2010", "Xyz dân Nùng",
                   "Ww. tịch Việt Nam"])
     assert got[0].get("ethnicity") == "Nùng" and got[0].get("nationality") == "Việt Nam"
+
+
+def test_a_country_or_ethnic_group_cut_by_the_line_under_a_label_nobody_listed_is_read_whole():
+    # "Xyz abc" names no field; its value is told by what it is, and "Việt" alone would read as the Kinh people:
+    # the words close below that complete a country or an ethnic group ("Việt" / "Nam", "Xơ" / "Đăng") are its rest
+    base = ["GIẤY CHỨNG TỬ", "Họ và tên: Lê Văn Cường", "Ngày chết: 03/04/2010"]
+    got = fields(base + ["Xyz abc: Việt", "Nam", "Nơi chết: xã Tam Sơn, huyện Từ Sơn"])[0]
+    assert got.get("nationality") == "Việt Nam" and got.get("ethnicity") is None
+    got = fields(base + ["Xyz abc: Xơ", "Đăng", "Nơi chết: xã Tam Sơn, huyện Từ Sơn"])[0]
+    assert got.get("ethnicity") == "Xơ Đăng"
+    # beside another column of pairs, the rest is the one below in the value's own column
+    got = fields(["GIẤY CHỨNG TỬ", [(100, "Họ và tên: Lê Văn Cường"), (900, "Ngày chết: 03/04/2010")],
+                  [(100, "Xyz abc: Việt"), (900, "Nơi chết: xã Tam Sơn,")], [(100, "Nam"), (900, "huyện Từ Sơn")]])[0]
+    assert got.get("nationality") == "Việt Nam"
