@@ -504,7 +504,7 @@ class PageReader:
                 elif m.spec.kind == "text" and not m.spec.vocabulary:
                     toks, beyond = text_and_tail(toks)
                 f = Found(m.spec, toks, m.label, m.score, self.page, relation=m.label.relation).finish()
-                if m.companion and (f.value is None or m.spec.key in draft.fields):
+                if m.companion and m.spec.key in draft.fields:
                     continue
                 if beyond:
                     f.notes.append(f"{len(beyond)} word(s) after the value's end (the address's province or district, "
@@ -527,6 +527,8 @@ class PageReader:
                         if f2.value is not None:  # "ngày mười lăm tháng ba" / "năm một nghìn…" on the next row
                             f = f2
                             used.add(nseg)
+                if m.companion and f.value is None:
+                    continue  # (a moment's date, "… 20 phút, ngày" / "14 tháng 10 năm 1986", may be on the next row)
                 if f.value is None and f.label_like:
                     # the words after the label were another label's ("Sổ đăng ký số" as a number): listed as a label
                     # with no value, so a reviewer sees it, rather than read as this field's value

@@ -198,3 +198,11 @@ def test_a_country_or_ethnic_group_cut_by_the_line_under_a_label_nobody_listed_i
     got = fields(["GIẤY CHỨNG TỬ", [(100, "Họ và tên: Lê Văn Cường"), (900, "Ngày chết: 03/04/2010")],
                   [(100, "Xyz abc: Việt"), (900, "Nơi chết: xã Tam Sơn,")], [(100, "Nam"), (900, "huyện Từ Sơn")]])[0]
     assert got.get("nationality") == "Việt Nam"
+
+
+def test_a_moments_date_on_the_row_below_its_time_is_the_events_date():
+    # "Chết lúc: 9 giờ 15 phút, ngày" / "03/04/2010": the label asks the moment, the time and the date; the date
+    # the line break carried to the row below is the event's date, as a date in words wrapped there is
+    got = fields(["GIẤY CHỨNG TỬ", "Họ và tên: Lê Văn Cường", "Chết lúc: 9 giờ 15 phút, ngày", "03/04/2010",
+                  "Nơi chết: xã Tam Sơn, huyện Từ Sơn"])[0]
+    assert got.get("time_of_death") == "09:15" and got.get("date_of_death") == "2010-04-03"
