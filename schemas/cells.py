@@ -144,7 +144,7 @@ def _values_under(schema: Schema, row: Row, runs: list[list[Tok]], below: Row) -
     h = max(row.height, 1)
     if not 0 <= below.bbox[1] - row.bbox[3] <= EMPTY_LABEL_REACH * h or any(t.colon for t in below.toks):
         return False
-    starts = [next(t for t in run if not t.leader).bbox[0] for run in runs]
+    starts: list[float] = [next(t for t in run if not t.leader).bbox[0] for run in runs]
     parts = _by_cell([t for t in below.toks if not t.leader], starts, h)
     if len(parts) != len(runs) or any(not (starts[k] - CELL_SLACK * h <= toks[0].bbox[0] <= starts[k] + CELL_INDENT * h)
                                       for k, toks in parts.items()):
