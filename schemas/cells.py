@@ -3,8 +3,8 @@ two or more cells on a row (docs/extraction.md, step 5).
 
 Pure functions over a page's rows: ``cell_block`` finds a row of cells' labels and takes, for each cell, the
 rows below whose words start under its label; ``schemas/reader.py`` then reads each cell as a label and its
-value. A row is a row of cells only when most of its runs name a field and no run is already the value of the
-label before it (a label/value grid's row is no row of cells).
+value. A row is a row of cells only when most of its runs name a field, or its print or the values under it say
+so, and no run is already the value of the label before it (a label/value grid's row is no row of cells).
 """
 
 from __future__ import annotations
@@ -81,7 +81,9 @@ def cell_labels(schema: Schema, row: Row, below: Row | None = None) -> list[list
     """A row of two or more ruled cells' labels, no value beside them: the row cut at its wide blanks, every run
     label words alone (no digit, no colon before its last word), each read as a label — or, when two of them
     name a field and the row is printed smaller than the row under it (``below``), whose words start under its
-    first label, label words by their print whatever the others say (a wording no list holds)."""
+    first label, label words by their print whatever the others say (a wording no list holds); or, when one names
+    a field, the row close under holds a value under each of them, in its field's shape under that one
+    (``_values_under``)."""
     if row.heading or len(row.toks) < 2:
         return None
     runs = cut_at_gaps(row.toks, max(row.height, 1))
@@ -106,7 +108,9 @@ def cell_labels(schema: Schema, row: Row, below: Row | None = None) -> list[list
     if all(read) and 2 * known > len(runs):
         return runs
     # (two runs at least name a field: a label/value grid's row holds one label, whatever its print)
-    return runs if known >= 2 and below is not None and _labels_by_print(row, runs, below) else None
+    if known >= 2 and below is not None and _labels_by_print(row, runs, below):
+        return runs
+    return runs if known and below is not None and _values_under(schema, row, runs, below) else None
 
 
 def _holds_its_value(schema: Schema, run: list[Tok]) -> bool:
@@ -128,6 +132,55 @@ def _labels_by_print(row: Row, runs: list[list[Tok]], below: Row) -> bool:
     close = 0 <= below.bbox[1] - row.bbox[3] <= EMPTY_LABEL_REACH * h
     return close and printed_smaller(row.toks, below.toks) and bool(below.toks) \
         and first - CELL_SLACK * h <= below.toks[0].bbox[0] <= first + CELL_INDENT * h
+
+
+def _values_under(schema: Schema, row: Row, runs: list[list[Tok]], below: Row) -> bool:
+    """The row close under holds a value under each run and nothing else, and each run that names a field has a
+    value of that field by its shape under it ("Quốc tịch" over "Việt Nam", "Ngày sinh" over a date): a row of
+    cells' labels whatever the other runs say and whatever the print. Not so when a word below starts under no
+    run, a run has nothing under it, any part below reads as a label (a label/value grid's next row, whose
+    columns line up as cells' do), or a run naming a field has words under it of no shape of its value (a grid's
+    label column holds labels all the way down)."""
+    h = max(row.height, 1)
+    if not 0 <= below.bbox[1] - row.bbox[3] <= EMPTY_LABEL_REACH * h or any(t.colon for t in below.toks):
+        return False
+    starts: list[float] = [next(t for t in run if not t.leader).bbox[0] for run in runs]
+    parts = _by_cell([t for t in below.toks if not t.leader], starts, h)
+    if len(parts) != len(runs) or any(not (starts[k] - CELL_SLACK * h <= toks[0].bbox[0] <= starts[k] + CELL_INDENT * h)
+                                      for k, toks in parts.items()):
+        return False
+    if any(label_alone(schema, toks) for toks in parts.values()):
+        return False
+    named = [k for k, run in enumerate(runs) if label_alone(schema, run) == "field"]
+    return bool(named) and all(_value_of(schema, runs[k], parts[k]) for k in named) \
+        and all(_some_value(toks) for toks in parts.values())
+
+
+def _some_value(words: list[Tok]) -> bool:
+    """Words with the shape of some value, whatever field: a number, a person's name, what ``value_kind`` reads
+    (an ethnic group, a country, a place, …), or proper names' capitals. A label's words in a grid's label
+    column have none ("Nơi phát hiện": a capital, then lower case)."""
+    text = text_of(words)
+    # (a word that starts with a digit: a digit inside a word is as often OCR's misreading of a letter, "Nơ1")
+    return any(t.text[:1].isdigit() for t in words) or looks_like_name(text) or value_kind(text) is not None \
+        or _proper_words(text)
+
+
+def _proper_words(text: str) -> bool:
+    """Words each capitalised, not all in capitals: a proper name's way of writing (an ethnic group or a country
+    OCR bent off its list, "Ra Giai"); a label is written in lower case after its first word, or all in capitals."""
+    words = [w for w in text.split() if any(c.isalpha() for c in w)]
+    return bool(words) and all(w[:1].isupper() for w in words) and not all(w.isupper() for w in words if len(w) > 1)
+
+
+def _value_of(schema: Schema, label: list[Tok], words: list[Tok]) -> bool:
+    """``value_beside``, or words that say alone what they are (``value_kind``: a country, an ethnic group, an
+    ID number, …) naming what the label's field holds ("Quốc tịch" over "Việt Nam", a text field by its type)."""
+    if value_beside(schema, label, words):
+        return True
+    found = [m for m in find_labels(label, schema, None) if m.spec is not UNMAPPED]
+    kind = value_kind(text_of(words))
+    return bool(found) and kind is not None and kind in (found[0].spec.kind, found[0].spec.key.rsplit(".", 1)[-1])
 
 
 def _label_words(toks: list[Tok]) -> bool:

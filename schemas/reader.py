@@ -109,9 +109,15 @@ def label_words_only(toks: list[Tok]) -> bool:
 
 
 
+# values that say alone what they are, from a capital to the end of the row: a short label before them in words
+# no list holds ("Xxx yyy Tày", "Xx. yyy Việt Nam") ends where they start
+SELF_NAMING_KINDS = ("ethnicity", "nationality", "sex")
+
+
 def _starts_value(toks: list[Tok], k: int) -> bool:
     """Does a value start at word ``k``: a digit, a level word of an address, a unit word before its number, or
-    a capital after a word in lower case that begins a person's name or an office to the end of the row?"""
+    a capital after a word in lower case that begins a person's name, an office, or a value that says what it
+    is (an ethnic group, a country, a sex) to the end of the row?"""
     word = toks[k].text.strip(GLUED_SPECKS)  # "_xã": a stroke glued to the word is no letter of it
     nxt = toks[k + 1].text if k + 1 < len(toks) else ""
     return bool(word[:1].isdigit()
@@ -120,7 +126,8 @@ def _starts_value(toks: list[Tok], k: int) -> bool:
                                            or bent_numbered_level(word, nxt))
                 or k > 0 and word[:1].isupper() and toks[k - 1].text[:1].islower() and (
                     looks_like_name(text_of(toks[k:])) or fold(text_of(toks[k:k + 4])).startswith(OFFICE_HEADS)
-                    or fold(text_of(toks[k:k + 2])) in UNIT_FOLDS))
+                    or fold(text_of(toks[k:k + 2])) in UNIT_FOLDS
+                    or value_kind(text_of(toks[k:])) in SELF_NAMING_KINDS))
 
 
 def _rest_of_label(toks: list[Tok]) -> bool:
@@ -439,7 +446,8 @@ class PageReader:
                             below = nseg
                     m = self._by_value(m, seg.toks, matches, mi, section, draft,
                                        segs[below][0].toks if below is not None else None,
-                                       rest=lambda value, si=si: self._take_unit_rest(value, segs, si, used))
+                                       rest=lambda value, si=si: self._take_unit_rest(value, segs, si, used),
+                                       cut=lambda value, take, si=si: self._cut_name_rest(value, segs, si, used, take))
                     if below is not None and m is None:  # pending with the row below as its value
                         used.add(below)
                     if m is None:
@@ -502,7 +510,7 @@ class PageReader:
                 elif m.spec.kind == "text" and not m.spec.vocabulary:
                     toks, beyond = text_and_tail(toks)
                 f = Found(m.spec, toks, m.label, m.score, self.page, relation=m.label.relation).finish()
-                if m.companion and (f.value is None or m.spec.key in draft.fields):
+                if m.companion and m.spec.key in draft.fields:
                     continue
                 if beyond:
                     f.notes.append(f"{len(beyond)} word(s) after the value's end (the address's province or district, "
@@ -525,6 +533,8 @@ class PageReader:
                         if f2.value is not None:  # "ngày mười lăm tháng ba" / "năm một nghìn…" on the next row
                             f = f2
                             used.add(nseg)
+                if m.companion and f.value is None:
+                    continue  # (a moment's date, "… 20 phút, ngày" / "14 tháng 10 năm 1986", may be on the next row)
                 if f.value is None and f.label_like:
                     # the words after the label were another label's ("Sổ đăng ký số" as a number): listed as a label
                     # with no value, so a reviewer sees it, rather than read as this field's value
@@ -674,7 +684,12 @@ class PageReader:
         if nxt is None or not segs[nxt][0].toks or not ended and value_start(segs[nxt][0].toks) is not None:
             return
         used.add(nxt)
-        self._pend(draft, text_of(toks), segs[nxt][0].toks, section, None)
+        value = segs[nxt][0].toks
+        if segs[si].column[0] == "cells" and value_kind(text_of(value)) == "place":
+            # a place under a cell's label nobody listed wraps inside its cell as under a label read ("xã …, huyện" /
+            # "…, tỉnh …"): the cell's rows below are its value, whatever they say
+            value = self._continue(value, _UNPLACED_PLACE, segs, nxt, used, segs[nxt].edge)
+        self._pend(draft, text_of(toks), value, section, None)
 
     def _place_pending(self, draft: Draft) -> None:
         """The pairs of the record no label rule placed, given fields by the record-wide decoding: what each
@@ -717,21 +732,27 @@ class PageReader:
         return False
 
     def _by_value(self, m: Match, toks: list[Tok], matches: list[Match], mi: int, section: str | None,
-                  draft: Draft, below: list[Tok] | None = None, rest=None) -> Match | None:
+                  draft: Draft, below: list[Tok] | None = None, rest=None, cut=None) -> Match | None:
         """A label that named no field: its value may say which field it is (a sex, an ethnicity, a
         country, an ID number) — else it is listed as unmapped with its value and where it is, so a reviewer
         can give it to a field in one step (the value is personal data: it is masked like any field's).
         ``rest``: the words of the row below that carry on a place the row's value cuts short (``_unit_rest``),
-        taken for a value that ends the row."""
+        taken for a value that ends the row; ``cut``: the words below that complete a country or an ethnic group the
+        value cuts mid-name (``_cut_name_rest``), taken before the value is read for what it is."""
         nxt = [o for o in matches[mi + 1:] if o.start > m.start]
         value_toks = _value_toks(toks[m.end:nxt[0].start if nxt else len(toks)]) or _value_toks(below or [])
-        value = " ".join(t.text for t in value_toks)
+        cut_rest = cut(value_toks, False) if cut is not None and value_toks and not nxt and below is None else []
+        whole = value_toks + cut_rest  # "Việt" / "Nam": the value says what it is only whole
+        value = " ".join(t.text for t in whole)
         spec, source = field_by_value(m.label.text, value, self.schema, section), "value"
         if spec is None:  # the label classifier's reading, when it is sure (schemas/label_model.py)
             previous = self.last_spec.key if self.last_spec else None
             spec, source = label_model.field_for(self.schema, m.label.text, value, previous, draft.fields), "model"
         if spec is None or spec.key in draft.fields:
-            if rest is not None and not nxt and value_toks and below is None and (more := rest(value_toks)):
+            if cut_rest:  # (a field this names reads the rest itself, as a value cut mid-name: ``_completes_value``)
+                value_toks = value_toks + cut(value_toks, True)
+                value = " ".join(t.text for t in value_toks)
+            elif rest is not None and not nxt and value_toks and below is None and (more := rest(value_toks)):
                 # "… tỉnh Hà" / "Tĩnh": the address goes on below (a field this names reads its wrap itself)
                 value_toks = value_toks + more
                 value = " ".join(t.text for t in value_toks)
@@ -1048,6 +1069,21 @@ class PageReader:
         else:
             nseg.bbox = union([t.bbox for t in nseg.toks])
         return under
+
+    def _cut_name_rest(self, toks: list[Tok], segs, si: int, used: set[int], take: bool) -> list[Tok]:
+        """The words of the row part close below in the same column (with ``take``, its row marked read) when they
+        complete a country or an ethnic group the value cuts mid-name ("Việt" / "Nam", "Xơ" / "Đăng"): a few words,
+        no label, that make with the value what the value alone is not."""
+        j = self._next_free(segs, si, used)
+        if j is None:
+            return []
+        words = _value_toks(segs[j].row.toks)
+        kind = value_kind(text_of(toks + words)) if 0 < len(words) <= 3 else None
+        if kind not in ("nationality", "ethnicity") or value_kind(text_of(toks)) == kind:
+            return []
+        if take:
+            used.add(j)
+        return words
 
     def _take_unit_rest(self, toks: list[Tok], segs, si: int, used: set[int]) -> list[Tok]:
         """``_unit_rest``, its row marked as read."""

@@ -215,10 +215,36 @@ def test_one_label_beside_unknown_words_is_no_row_of_cells_whatever_its_print():
 
 
 def test_unknown_labels_in_the_values_print_are_no_row_of_cells():
-    # the same rows in one print: a label/value grid may look so, its words say nothing of cells
-    lines = [[(100, "Zzz yyy"), (700, "Ngày sinh"), (1200, "Dân tộc")], [(110, "Nguyễn Văn An"), (710, "05/03/1972"),
-                                                                         (1210, "Kinh")]]
+    # the same rows in one print, nothing under the labels in their values' shape: a label/value grid may look
+    # so, its words say nothing of cells
+    lines = [[(100, "Zzz yyy"), (700, "Ngày sinh"), (1200, "Dân tộc")], [(110, "Nguyễn Văn An"), (710, "Xxx www"),
+                                                                         (1210, "Vvv")]]
     assert all(kind == "page" for kind, _ in _segments_of(page(lines)))
+
+
+def test_values_in_their_labels_shape_under_each_label_make_cells_whatever_the_print():
+    # one print, two of three labels in words no list holds: under the one that names a field a value of its
+    # shape ("Việt Nam" under a nationality), under each other label a value starting where it starts
+    lines = ["GIẤY CHỨNG TỬ", [(100, "Zzz yyy"), (600, "Quốc tịch"), (1100, "Xxx www vvv")],
+             [(110, "Tày"), (610, "Việt Nam"), (1110, "012345678901")]]
+    segs = _segments_of(page(lines), "death")
+    assert ("cells", "Quốc tịch:") in segs and ("cells", "Việt Nam") in segs and ("cells", "Tày") in segs
+    flat = flatten_fields(extract_records([page(lines)], "hotich/")[0])
+    assert flat.get("nationality") == "Việt Nam"
+
+
+def test_label_words_under_a_label_no_list_holds_make_no_row_of_cells():
+    # a label/value grid whose value reads as a label: the words under the unknown first label are a label's
+    # (a capital, then lower case: no shape of any value), so the row is no row of cells
+    lines = [[(100, "Zzz yyy"), (600, "Quốc tịch")], [(110, "Www vvv"), (610, "Việt Nam")]]
+    assert all(kind == "page" for kind, _ in _segments_of(page(lines), "death"))
+
+
+def test_a_label_over_words_not_in_its_values_shape_is_no_row_of_cells():
+    # a label/value grid's columns line up as cells' do: under the nationality's label the next row's label
+    # column holds words of no nationality's shape, so the row is no row of cells
+    lines = [[(100, "Quốc tịch"), (600, "Zzz yyy")], [(110, "Xxx www"), (610, "Vvv uuu")]]
+    assert all(kind == "page" for kind, _ in _segments_of(page(lines), "death"))
 
 
 def test_a_row_in_the_labels_small_print_ends_the_cells_above_it():
@@ -274,3 +300,12 @@ def test_a_value_in_its_shape_beside_a_cells_label_stays_its_value():
     lines = ["GIẤY KHAI SINH", [(100, "Họ và tên"), (900, "Nơi sinh xã Tam Sơn")], [(110, "Nguyễn Văn An")]]
     flat = flatten_fields(extract_records([page(lines)], "hotich/")[0])
     assert flat.get("place_of_birth") == "xã Tam Sơn" and flat.get("full_name") == "Nguyễn Văn An"
+
+
+def test_a_place_under_a_cells_label_nobody_listed_wraps_inside_its_cell():
+    # "Zzz yyy" names nothing: its value, a place cut at the cell's border, is the cell's rows below, read whole
+    # for the record-wide decoding as a place under a label read would be
+    lines = ["GIẤY CHỨNG TỬ", [(100, "Họ và tên"), (700, "Zzz yyy")], [(110, "Nguyễn Văn An"), (710, "xã Tam Sơn, huyện")],
+             [(710, "Từ Sơn, tỉnh Bắc Ninh")], "Ngày chết: 03/04/2010"]
+    flat = flatten_fields(extract_records([page(lines)], "hotich/")[0])
+    assert flat.get("place_of_death") == "xã Tam Sơn, huyện Từ Sơn, tỉnh Bắc Ninh"

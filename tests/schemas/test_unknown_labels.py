@@ -167,3 +167,42 @@ def test_the_person_registered_is_the_person_of_the_registered_event():
     # the one who registers is the declarant; the registration's own date stays the registration's
     assert keys("Họ và tên người đăng ký khai sinh", "birth") == ["declarant.full_name"]
     assert keys("Ngày đăng ký khai sinh", "birth") == ["registration.date"]
+
+
+def test_a_value_that_says_what_it_is_ends_a_label_nobody_listed():
+    # "Xyz dân", "Ww. tịch": label words no list holds, then an ethnic group and a country written with no colon;
+    # the value starts at its capital, so each is a pair the record-wide decoding places by its value
+    from schemas.layout import Tok
+    from schemas.reader import value_start
+
+    def words(text):
+        return [Tok(w, w.lower(), 0.95, (100 * k, 100, 100 * k + 80, 136), 1) for k, w in enumerate(text.split())]
+
+    assert value_start(words("Xyz dân Nùng")) == 2
+    assert value_start(words("Ww. tịch Việt Nam")) == 2
+    assert value_start(words("Xyz dân yyy")) is None
+    got = fields(["GIẤY CHỨNG TỬ", "Họ và tên: Lê Văn Cường", "Ngày chết: 03/04/2010", "Xyz dân Nùng",
+                  "Ww. tịch Việt Nam"])
+    assert got[0].get("ethnicity") == "Nùng" and got[0].get("nationality") == "Việt Nam"
+
+
+def test_a_country_or_ethnic_group_cut_by_the_line_under_a_label_nobody_listed_is_read_whole():
+    # "Xyz abc" names no field; its value is told by what it is, and "Việt" alone would read as the Kinh people:
+    # the words close below that complete a country or an ethnic group ("Việt" / "Nam", "Xơ" / "Đăng") are its rest
+    base = ["GIẤY CHỨNG TỬ", "Họ và tên: Lê Văn Cường", "Ngày chết: 03/04/2010"]
+    got = fields(base + ["Xyz abc: Việt", "Nam", "Nơi chết: xã Tam Sơn, huyện Từ Sơn"])[0]
+    assert got.get("nationality") == "Việt Nam" and got.get("ethnicity") is None
+    got = fields(base + ["Xyz abc: Xơ", "Đăng", "Nơi chết: xã Tam Sơn, huyện Từ Sơn"])[0]
+    assert got.get("ethnicity") == "Xơ Đăng"
+    # beside another column of pairs, the rest is the one below in the value's own column
+    got = fields(["GIẤY CHỨNG TỬ", [(100, "Họ và tên: Lê Văn Cường"), (900, "Ngày chết: 03/04/2010")],
+                  [(100, "Xyz abc: Việt"), (900, "Nơi chết: xã Tam Sơn,")], [(100, "Nam"), (900, "huyện Từ Sơn")]])[0]
+    assert got.get("nationality") == "Việt Nam"
+
+
+def test_a_moments_date_on_the_row_below_its_time_is_the_events_date():
+    # "Chết lúc: 9 giờ 15 phút, ngày" / "03/04/2010": the label asks the moment, the time and the date; the date
+    # the line break carried to the row below is the event's date, as a date in words wrapped there is
+    got = fields(["GIẤY CHỨNG TỬ", "Họ và tên: Lê Văn Cường", "Chết lúc: 9 giờ 15 phút, ngày", "03/04/2010",
+                  "Nơi chết: xã Tam Sơn, huyện Từ Sơn"])[0]
+    assert got.get("time_of_death") == "09:15" and got.get("date_of_death") == "2010-04-03"
