@@ -940,6 +940,10 @@ class PageReader:
                             for m in find_labels(nseg.toks, self.schema, forced)):
             return j  # (a field's label or a section's heading at the line's start opens the next row)
         below = find_labels(nseg.toks, self.schema, None)
+        if not empty and nseg.toks and nseg.toks[0].text[:1].islower():
+            # a line that starts in lower case goes on with the line above ("… của Sở Lao" / "động - Thương binh
+            # …"): words there that name no field are the value's rest, not a label (labels start with a capital)
+            below = [m for m in below if m.spec is not UNMAPPED]
         if empty:  # (a person's word alone below a label waiting for its value is that value: a relation "Mẹ")
             below = [m for m in below if m.spec is not UNMAPPED and not (m.label.role_only and m.end == len(nseg.toks))]
         if nforced != forced or below or _opens_with_label(nseg.toks):
