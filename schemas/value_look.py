@@ -6,7 +6,9 @@ Some values can only be one field's of a record type, by what they are rather th
   ("Đại đội phó"), is the type's unit field's (the field whose key names a unit: ``unit``,
   ``unit_when_injured``), never a place's: a front or a cemetery names no company;
 - a **closed value** written whole ("Bệnh binh"): exactly one phrase of one enum field's closed list;
-- a **century** ("Nửa đầu thế kỷ XVII", "TK 18"): the type's dating field's.
+- a **century** ("Nửa đầu thế kỷ XVII", "TK 18"): the type's dating field's;
+- a **set phrase of a list only one field of the type is written in** ("Hiến tặng": the ways an object comes
+  into a collection, ``schemas/data/museum_acquisition_phrases.txt``), written whole: that field's.
 
 A label read from its words' meaning (``labels.resolve``) can name the wrong field of a wording the vocabulary
 only partly knows ("Biên chế tại" read as a place for its "tại"); a value of one of these looks is stronger
@@ -17,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from sohoa.text import fold
+from sohoa.text import fold, nfc
 
 from .loader import FieldSpec, Schema
 from .normalize import UNIT_FOLDS, normalise
@@ -64,6 +66,22 @@ def is_century(value: str) -> bool:
     return n.ok and n.value is not None
 
 
+def _own_phrase_fields(value: str, schema: Schema) -> list[FieldSpec]:
+    """The fields whose own list of set phrases (a ``*_phrases`` list no other field of the type is written in)
+    holds the whole value (case and punctuation aside)."""
+    from .vocab import vocabulary_phrases
+
+    phrase = " ".join(re.findall(r"\w+", nfc(value).lower()))
+    if not phrase:
+        return []
+    users: dict[str, list[FieldSpec]] = {}
+    for s in schema.fields:
+        for name in s.vocabulary:
+            if name.endswith("_phrases"):
+                users.setdefault(name, []).append(s)
+    return [specs[0] for name, specs in users.items() if len(specs) == 1 and phrase in vocabulary_phrases((name,))]
+
+
 def field_by_look(value: str, schema: Schema) -> FieldSpec | None:
     """The one field of the schema a value of one of the looks above belongs to, or None (no such look, or
     no field or more than one of the type holds it)."""
@@ -72,5 +90,5 @@ def field_by_look(value: str, schema: Schema) -> FieldSpec | None:
     elif is_century(value):
         cands = [s for s in schema.fields if s.kind == "dating"]
     else:
-        cands = _enum_fields_of(value, schema)
+        cands = _enum_fields_of(value, schema) or _own_phrase_fields(value, schema)
     return cands[0] if len(cands) == 1 else None

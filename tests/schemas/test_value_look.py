@@ -84,3 +84,14 @@ def test_a_death_label_after_a_wide_blank_stays_a_label_of_its_own():
     p = page([[(100, "Họ và tên (viết hoa) quân nhân"), (900, "đã hy sinh: 05/06/1968")]])
     reader = PageReader(SCHEMAS["martyr"], [], "document", 1, p.width)
     assert [m.spec.key for m in reader._labels(build_rows(p)[0].toks, None)] == ["full_name", "date_of_death"]
+
+
+def test_a_phrase_of_a_list_only_one_field_is_written_in_is_that_fields():
+    # the ways an object comes into a collection are its origin's own list; a condition or a material is not
+    assert key("Trao đổi", "museum_object") == "origin"
+    assert key("Rạn nứt nhẹ", "museum_object") is None
+
+
+def test_an_origin_under_a_label_naming_no_field_is_the_origin():
+    got = drafts(["PHIẾU HIỆN VẬT", "Tên hiện vật: Bình gốm", "Cách có được: Trao đổi"], "museum_object")
+    assert got[0].get("origin") == "Trao đổi"
