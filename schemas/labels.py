@@ -625,7 +625,12 @@ def persons_share(spec: FieldSpec, schema: Schema) -> bool:
 def field_by_value(label: str, value: str, schema: Schema, section: str | None = None) -> FieldSpec | None:
     """The field a "label: value" pair whose label named no field belongs to, from what the value is: the
     one field of that kind for the person the label names, or else of the current section, or else the
-    subject's (a bare "Nữ" is the sex; under "Người mẹ", "…: Tày" is the mother's ethnicity)."""
+    subject's (a bare "Nữ" is the sex; under "Người mẹ", "…: Tày" is the mother's ethnicity). A value only one
+    field of the type can hold (a military unit, a closed value, a century: ``value_look``) is that field's."""
+    from .value_look import field_by_look
+
+    if (spec := field_by_look(value, schema)) is not None:
+        return spec
     kind = value_kind(value)
     if kind is None:
         return None

@@ -331,6 +331,7 @@ def bent_measure(text: str) -> tuple[str, list[str]]:
     - a letter read for a digit inside a number with its separator, before a unit (``2,l m``);
     - a unit of one ``m`` that OCR followed with a speck read as a letter (``1,5 mự``, ``1,2 my``): after a
       number, ``m`` and one more letter that makes no unit (``mm`` is one) is the metre;
+    - a speck between a number and its unit (``22 -cm``) is dropped: nothing stands between them;
     - a measure word of four letters or more one letter off before its number (``tộng 20 cm`` for ``rộng``);
     - specks between the two words of ``đường kính`` (``đường - ỷ kính``), and the word OCR glued to it
       (``ĐKmiệng 10 cm``)."""
@@ -355,6 +356,10 @@ def bent_measure(text: str) -> tuple[str, list[str]]:
     note(re.sub(rf"(?<![\w.,])[0-9oil|]+[.,][0-9oil|]+(?=\s*{_LENGTH_UNIT}(?![a-z]))", digits, text),
          "a letter read for a digit was repaired")
     note(re.sub(r"(\d)\s*m[a-ln-z](?![a-z])", r"\1 m", text), "a speck after the unit m was dropped")
+    # a number and its unit hold nothing between them: a mark there is a speck OCR read ("22 -cm", "35 .cm"),
+    # and without it the number would take another measure's unit
+    note(re.sub(rf"(\d)\s*[-–—.,'`~_]+\s*({_LENGTH_UNIT})(?![a-z])", r"\1 \2", text),
+         "a speck between a number and its unit was dropped")
 
     def word(m: re.Match) -> str:
         w = m.group(1)

@@ -23,6 +23,7 @@ from .matching import UNMAPPED, Match, bent_marker, find_labels, find_marker
 from .normalize import UNIT_FOLDS, normalise
 from .table import column_of, crosses, drop_doubles, join_code, merge_bands, same_band, too_narrow
 from .table_columns import table_columns
+from .value_look import field_by_look
 from .gazetteer import (LEVEL_WORDS, NUMBERED_LEVELS, OFFICE_HEADS, address_end, address_open, chain_goes_on,
                         completes_unit)
 from .repair import bent_numbered_level
@@ -176,6 +177,24 @@ def _opens_with_label(toks: list[Tok]) -> bool:
             return 0 < k + 1 < len(toks) and label_words_only(toks[:k + 1])
     # label words alone ending with a dash or a colon: a label whose value is on the row below ("Xxx yyy -")
     return len(toks) >= 3 and toks[-1].text in ("-", "–", ":") and label_words_only(toks[:-1])
+
+
+def qualifies_label(prev: Match, m: Match, toks: list[Tok]) -> bool:
+    """A label read by meaning that names a death and nothing of it (no date, place or time word: "đã hy sinh",
+    "đã mất"), after another label with only words between them (no digit, no colon), names the person of that
+    label by their death ("Năm sinh (dương lịch) chiến sĩ đã hy sinh": the birth year of the one who died), as
+    death and martyr papers name their subject: it is part of the label, not a field of its own, and the value
+    after it is the first label's. Only a death: birth and registration words ("khai sinh", "đăng ký") head
+    labels of their own too often. Only within one run of words: a wide blank (an OCR line's end) between them
+    parts two labels of a row whose values stand below them."""
+    if not m.label.by_meaning or m.spec is UNMAPPED or prev.end > m.start:
+        return False
+    if meaning(text_of(toks[m.start:m.end])).attrs != {"death"}:
+        return False
+    between = toks[prev.end - 1:m.start]  # the first label's last word, for its colon, and the words after it
+    if any(t.line_end for t in toks[prev.start:m.start]):
+        return False
+    return not any(c.isdigit() or c == ":" for t in between for c in t.text)
 
 
 def value_start(toks: list[Tok]) -> int | None:
@@ -501,6 +520,7 @@ class PageReader:
                         continue
                 m = self._whole_label(m, toks, section)
                 m = self._id_by_look(m, toks, section, draft)
+                m = self._field_by_look(m, toks, draft)
                 tail: list[Tok] = []
                 beyond: list[Tok] = []  # words after a whole address: another pair's
                 if m.spec.kind == "name":
@@ -800,6 +820,19 @@ class PageReader:
         return Match(m.start, m.end, spec, Label(m.label.text, m.label.folded, by_meaning=True, source="value"),
                      0.5, m.weight)
 
+    def _field_by_look(self, m: Match, toks: list[Tok], draft: Draft) -> Match:
+        """A label read by its words' meaning whose value has a look only one other field of the type can hold (a
+        military unit, a closed value, a century: ``value_look``) is that field's, while it is still unread: the
+        value's look outweighs a reading of a wording the vocabulary only partly knows ("Biên chế tại" as a place
+        for its "tại", with "Đại đội 8, Tiểu đoàn 24" after it)."""
+        if not m.label.by_meaning or m.label.contextual:
+            return m
+        spec = field_by_look(" ".join(t.text for t in toks if not t.leader), self.schema)
+        if spec is None or spec.key == m.spec.key or spec.key in draft.fields:
+            return m
+        return Match(m.start, m.end, spec, Label(m.label.text, m.label.folded, by_meaning=True, source="value"),
+                     0.5, m.weight)
+
     def _role_only(self, m: Match, toks: list[Tok], section: str | None) -> Match | None:
         """A label that named a person and nothing more is read as that person's name, unless its value is
         plainly something else (a year, an ethnic group, a country, a sex, an ID number): then it is that
@@ -904,7 +937,7 @@ class PageReader:
                     r.start += m.end
                     r.end += m.end
                 return matches[:k + 1] + [r for r in rest if r.start >= m.end]
-        return matches
+        return [m for k, m in enumerate(matches) if not (k and qualifies_label(matches[k - 1], m, toks))]
 
     def _sections_own(self, m: Match, toks: list[Tok], section: str | None, draft: Draft) -> Match | None:
         """Inside a person's block opened on a page of one record, a label that names nobody and matched a
@@ -947,6 +980,10 @@ class PageReader:
                             for m in find_labels(nseg.toks, self.schema, forced)):
             return j  # (a field's label or a section's heading at the line's start opens the next row)
         below = find_labels(nseg.toks, self.schema, None)
+        if not empty and nseg.toks and nseg.toks[0].text[:1].islower():
+            # a line that starts in lower case goes on with the line above ("… của Sở Lao" / "động - Thương binh
+            # …"): words there that name no field are the value's rest, not a label (labels start with a capital)
+            below = [m for m in below if m.spec is not UNMAPPED]
         if empty:  # (a person's word alone below a label waiting for its value is that value: a relation "Mẹ")
             below = [m for m in below if m.spec is not UNMAPPED and not (m.label.role_only and m.end == len(nseg.toks))]
         if nforced != forced or below or _opens_with_label(nseg.toks):

@@ -157,7 +157,7 @@ NAME_SYLLABLES = _word_list("name_syllables.txt")
 # Museum cataloguing words (schemas/data/): what objects are made of, and the words of object names,
 # descriptions, conditions, origins and datings. A field names the lists it is written in
 # ("vocabulary" in schemas/types/*.json).
-VOCABULARIES = ("museum_materials", "museum_words", "museum_phrases")
+VOCABULARIES = ("museum_materials", "museum_words", "museum_phrases", "museum_acquisition_phrases")
 
 
 def vocabulary(names: tuple[str, ...]) -> frozenset[str]:

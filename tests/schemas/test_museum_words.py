@@ -6,7 +6,9 @@ import pytest
 from synth import page
 
 from schemas.extract import REVIEW_THRESHOLD, extract_records, flatten_fields
-from schemas.loader import SchemaError, parse_schema
+from schemas.layout import build_rows
+from schemas.loader import SchemaError, load_schemas, parse_schema
+from schemas.matching import find_labels
 from schemas.normalize import repair_tone_shift, repair_word, vocabulary_neighbours
 from schemas.vocab import vocabulary
 
@@ -164,8 +166,10 @@ def test_loader_code_is_for_numbers():
 def test_label_with_a_tone_slid_onto_the_next_letter():
     v, _, _ = card("Nguôà gôé: Mua")
     assert v["origin"] == "Mua"
-    v, _, _ = card("Nguoa goe: Mua")  # no tone to move back: too far from "Nguồn gốc"
-    assert "origin" not in v
+    # no tone to move back: too far from "Nguồn gốc" to be read as its label ("Mua" is still the origin, by the
+    # look of the value alone: schemas/value_look.py)
+    toks = build_rows(page(["Nguoa goe: Mua"]))[0].toks
+    assert not any(m.spec.key == "origin" for m in find_labels(toks, load_schemas()["museum_object"], None))
 
 
 def test_table_header_title_read_with_two_slips_is_still_a_column():

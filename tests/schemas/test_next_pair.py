@@ -3,6 +3,7 @@ carries the value's wrapped rest (schemas/reader.py opens_next_pair)."""
 
 from synth import page
 
+from schemas.extract import extract_records, flatten_fields
 from schemas.layout import build_rows
 from schemas.reader import opens_next_pair
 
@@ -62,3 +63,13 @@ def test_a_place_cut_mid_name_on_each_line_of_a_narrow_column_goes_on_over_every
         "Ngày đăng ký: 01/02/1995",
     ])], collection="hotich/")[0]
     assert flatten_fields(rec)["wife.residence"] == "huyện Thuận Thành, tỉnh Bắc Ninh"
+
+
+def test_a_line_that_starts_in_lower_case_goes_on_with_the_value_above():
+    # "thông - Vận tải …" reads like a label and its value, but a label starts with a capital: the office's
+    # name broke mid-word at the line's end
+    rows = ["GIẤY CHỨNG NHẬN THƯƠNG BINH", "Họ và tên: Đinh Công Tráng", "Tỷ lệ tổn thương cơ thể: 61%",
+            "Quyết định số: 412/QĐ-GTVT ngày 03/08/1974 của Sở Giao", "thông - Vận tải tỉnh Hải Hưng"]
+    rec = extract_records([page(rows, width=1100)], "nguoicocong/")[0]
+    assert flatten_fields(rec)["decision.issuer"] == "Sở Giao thông - Vận tải tỉnh Hải Hưng"
+    assert not rec["unmapped"]

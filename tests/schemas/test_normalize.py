@@ -318,3 +318,11 @@ def test_specks_read_as_punctuation_in_a_place_are_dropped_with_a_note():
     assert n.value == "phường Tùng Ảnh, thành phố Hà Tĩnh, tỉnh Hà Tĩnh" and n.notes
     assert norm_text("dân tộc H'Mông").value == "dân tộc H'Mông"
     assert norm_text("gọi là 'Tám' ở nhà").value == "gọi là 'Tám' ở nhà"  # quoted whole: the writer's
+
+
+def test_a_speck_between_a_number_and_its_unit_leaves_the_unit_with_its_number():
+    # without its own unit "40" would take the metre of the length before it: 4000 cm
+    n = norm_dimensions("Dài 2,4 m, rộng 40 ~cm")
+    assert n.value == {"length_cm": 240.0, "width_cm": 40.0}
+    assert n.quality < 1.0
+    assert norm_dimensions("Cao 12.5 cm").value == {"height_cm": 12.5}

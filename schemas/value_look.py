@@ -1,0 +1,94 @@
+"""The one field a value's look alone names, whatever its label says.
+
+Some values can only be one field's of a record type, by what they are rather than by where they stand:
+
+- a **military unit** ("Đại đội 8, Tiểu đoàn 24"): a unit's level word first, not a post named after it
+  ("Đại đội phó"), is the type's unit field's (the field whose key names a unit: ``unit``,
+  ``unit_when_injured``), never a place's: a front or a cemetery names no company;
+- a **closed value** written whole ("Bệnh binh"): exactly one phrase of one enum field's closed list;
+- a **century** ("Nửa đầu thế kỷ XVII", "TK 18"): the type's dating field's;
+- a **set phrase of a list only one field of the type is written in** ("Hiến tặng": the ways an object comes
+  into a collection, ``schemas/data/museum_acquisition_phrases.txt``), written whole: that field's.
+
+A label read from its words' meaning (``labels.resolve``) can name the wrong field of a wording the vocabulary
+only partly knows ("Biên chế tại" read as a place for its "tại"); a value of one of these looks is stronger
+evidence than such a reading. Pure functions over a schema; nothing here names a form or a wording.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sohoa.text import fold, nfc
+
+from .loader import FieldSpec, Schema
+from .normalize import UNIT_FOLDS, normalise
+
+# after a unit's level word, these make it a post in the unit, not the unit ("Đại đội phó", "Tiểu đoàn trưởng")
+POST_WORDS = ("pho", "truong")
+# a century's word, folded: "thế kỷ", "thế kỉ", "TK"
+_CENTURY = re.compile(r"(?:\bthe\s*k[yi]|\btk)\b")
+
+
+def is_military_unit(value: str) -> bool:
+    """A military unit: a unit's level word first ("Đại đội 8, …"), not a post named after it ("Đại đội phó")."""
+    folded = fold(value).strip()
+    level = next((u for u in UNIT_FOLDS if folded.startswith(u)), None)
+    if level is None:
+        return False
+    after = folded[len(level):].split()
+    return not after or after[0] not in POST_WORDS
+
+
+def is_unit_field(spec: FieldSpec) -> bool:
+    """The field holds a military unit: its key's last part names a unit (``unit``, ``unit_when_injured``)."""
+    return "unit" in spec.key.rsplit(".", 1)[-1]
+
+
+def _closed_phrase(value: str) -> str:
+    return " ".join(re.findall(r"\w+", fold(value)))
+
+
+def _enum_fields_of(value: str, schema: Schema) -> list[FieldSpec]:
+    """The enum fields one of whose closed phrases is the whole value (case, marks and punctuation aside)."""
+    phrase = _closed_phrase(value)
+    if not phrase:
+        return []
+    return [s for s in schema.fields if s.kind == "enum" and s.values
+            and any(_closed_phrase(p) == phrase for phrases in s.values.values() for p in phrases)]
+
+
+def is_century(value: str) -> bool:
+    """A dating written as a century whose numeral reads ("Nửa đầu thế kỷ XVII", "thế kỷ 18")."""
+    if not _CENTURY.search(fold(value)):
+        return False
+    n = normalise("dating", value)
+    return n.ok and n.value is not None
+
+
+def _own_phrase_fields(value: str, schema: Schema) -> list[FieldSpec]:
+    """The fields whose own list of set phrases (a ``*_phrases`` list no other field of the type is written in)
+    holds the whole value (case and punctuation aside)."""
+    from .vocab import vocabulary_phrases
+
+    phrase = " ".join(re.findall(r"\w+", nfc(value).lower()))
+    if not phrase:
+        return []
+    users: dict[str, list[FieldSpec]] = {}
+    for s in schema.fields:
+        for name in s.vocabulary:
+            if name.endswith("_phrases"):
+                users.setdefault(name, []).append(s)
+    return [specs[0] for name, specs in users.items() if len(specs) == 1 and phrase in vocabulary_phrases((name,))]
+
+
+def field_by_look(value: str, schema: Schema) -> FieldSpec | None:
+    """The one field of the schema a value of one of the looks above belongs to, or None (no such look, or
+    no field or more than one of the type holds it)."""
+    if is_military_unit(value):
+        cands = [s for s in schema.fields if is_unit_field(s) and s.kind == "text"]
+    elif is_century(value):
+        cands = [s for s in schema.fields if s.kind == "dating"]
+    else:
+        cands = _enum_fields_of(value, schema) or _own_phrase_fields(value, schema)
+    return cands[0] if len(cands) == 1 else None
