@@ -14,7 +14,7 @@ from sohoa.text import clean_spaces, fold
 
 from .confidence import SHAPE_OCR, group_of, resolution, shape_vouches
 from .value_evidence import (AGREES, DISAGREE_FACTOR, DISAGREES, VOUCHED_MIN_OCR, VOUCHED_SCORE, disagree_note,
-                             evidence as value_evidence)
+                             evidence as value_evidence, units_written_as_known)
 from .label_edges import (SURNAMES_BY_FOLD, bare_word, capitals_head, label_asks_day, label_head, label_tail,
                           name_cased, name_like, name_syllable, only_label_words, reads_as_label)
 from .layout import Tok, union
@@ -276,9 +276,10 @@ class Found:
                 return  # typed without marks: nothing to compare
             candidates = words[1:]  # the family name has its own list
         else:
+            spelled = units_written_as_known(str(self.value))  # (a unit the gazetteer spells so is no misread)
             candidates = [w for i, w in enumerate(words)
                           if i > 0 and not words[i - 1].endswith(",") and w[:1].isupper()
-                          and w.strip(",.;:") not in COMMON_WORDS]
+                          and w.strip(",.;:") not in COMMON_WORDS and w.strip(",.;:").lower() not in spelled]
         rare = [(w.strip(",.;:"), alts) for w in candidates if (alts := rare_name_syllable(w))]
         if rare:
             self.confidence *= 0.55
