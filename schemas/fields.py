@@ -57,6 +57,7 @@ class Found:
     cut: int = 0  # words of a label cut from the value (``label_head``, ``label_tail``, ``only_label_words``)
     evidence: str = ""  # what the value's content says: "agrees", "disagrees" or "" (schemas/value_evidence.py)
     label_like: str = ""  # the words read as the value when they were another label (``reads_as_label``)
+    ocr: float = 0.0  # OCR's confidence in the value's words, as the score weighs it
 
     def finish(self) -> "Found":
         self._cut_label_words()
@@ -71,6 +72,7 @@ class Found:
         ocr = min((sum(confs) / len(confs) + min(confs)) / 2, min(confs) + 0.15) if confs else 0.0
         if shape_vouches(self.spec.kind, self.raw, n.quality):
             ocr = max(ocr, SHAPE_OCR)  # a short token of its field's exact shape: OCR's doubt says little
+        self.ocr = ocr
         self.confidence = ocr * (0.6 + 0.4 * self.label_score) * n.quality
         if self.spec.kind in ("name", "place", "text") and isinstance(self.value, str):
             words = self.value.split(" ")

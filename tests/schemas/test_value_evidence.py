@@ -170,3 +170,25 @@ def test_a_place_is_doubted_for_a_rare_syllable_only_where_the_gazetteer_does_no
 
     assert "rare in names" not in notes("xã Ka Lăng, huyện Mường Tè, tỉnh Lai Châu")
     assert "rare in names" in notes("xã Tè Xuân, huyện Phong Thổ, tỉnh Lai Châu")
+
+
+def test_a_vouched_name_under_a_label_read_from_its_meaning_is_floored_only_on_a_form_with_nothing_unplaced():
+    from synth import page
+
+    from schemas.extract import extract_records, flatten_fields
+    from schemas.value_evidence import VOUCHED_SCORE
+
+    def mother(label, name, extra=()):
+        rows = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "GIẤY KHAI SINH", "Số: 125 Quyển số: 02/2010",
+                "Họ, chữ đệm, tên: NGUYỄN THỊ HƯƠNG", "Ngày, tháng, năm sinh: 15/03/1972", f"{label}: {name}", *extra]
+        rec = extract_records([page(rows)], calibrated=False)[0]
+        return (flatten_fields(rec, "confidence")["mother.full_name"],
+                flatten_fields(rec, "group")["mother.full_name"].split(":")[2])
+
+    # a label no wording lists, read from its words' meaning; the name's print faint, the lists know the name
+    score, how = mother("Họ và tên mẹ đẻ", "Trần@0.6 Thị@0.6 Lan@0.6")
+    assert how == "meaning" and score >= VOUCHED_SCORE
+    # a name the lists do not know keeps OCR's doubt
+    assert mother("Họ và tên mẹ đẻ", "Trần@0.6 Thị@0.6 Xyz@0.6")[0] < 0.8
+    # a form with a label nobody could place: the reading itself is in doubt, the floor does not apply
+    assert mother("Họ và tên mẹ đẻ", "Trần@0.6 Thị@0.6 Lan@0.6", ["Mục xyz abc: đã cấp bản sao"])[0] < 0.8
