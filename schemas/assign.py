@@ -31,8 +31,9 @@ from .gazetteer import is_place
 from .label_edges import name_like
 from .labels import _role_fits, field_meanings, meaning, value_kind
 from .loader import FieldSpec, Schema
-from .normalize import normalise
+from .normalize import normalise, syllable_key
 from .value_look import is_military_unit
+from .vocab import vocabulary
 
 MIN_SCORE = 0.0  # a pair whose best field scores under this stays unplaced (listed as unmapped)
 MARGIN = 1.0  # how much better than any other field still free a pair's field must score to be placed
@@ -74,6 +75,26 @@ def _label_words_only(value: str) -> bool:
     """Every word of the value is a word of labels the vocabulary knows."""
     m = meaning(value)
     return not m.empty and not m.unknown
+
+
+def words_of_its_list(spec: FieldSpec, value: str) -> bool:
+    """Every word of the value is a word of the field's own vocabulary, marks and all (a material "Bạc", an
+    origin "Khai quật"), and the words name none of what the field's own labels name: such a value is what the
+    field holds, even when labels of other fields use the same words (the rank's "Bậc", the find place's "nơi
+    khai quật"). The field's own label read as its value ("Tên hiện vật" as the name) is still a label."""
+    if not spec.vocabulary:
+        return False
+    words = [w.strip(".,;:()\"'“”-–") for w in value.split()]
+    words = [w for w in words if w]
+    known = _vocabulary_keys(spec.vocabulary)
+    if not words or not all(syllable_key(w) in known for w in words):
+        return False
+    own = set().union(*(meaning(lb.text).attrs for lb in spec.labels))
+    return not meaning(value).attrs & own
+
+
+def _vocabulary_keys(names: tuple[str, ...]) -> frozenset[tuple[str, str]]:
+    return frozenset(syllable_key(w) for phrase in vocabulary(names) for w in phrase.split())
 
 
 def value_fits(spec: FieldSpec, value: str) -> float | None:
@@ -136,7 +157,7 @@ def implausible(spec: FieldSpec, value: str) -> bool:
         return not any(c.isdigit() for c in value)
     if spec.kind == "name":
         return any(c.isdigit() for c in value) or _label_words_only(value)
-    return spec.kind in ("text", "place") and _label_words_only(value)
+    return spec.kind in ("text", "place") and _label_words_only(value) and not words_of_its_list(spec, value)
 
 
 def _order_score(schema: Schema, key: str, previous: str | None, following: str | None) -> float:

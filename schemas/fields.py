@@ -14,7 +14,7 @@ from sohoa.text import clean_spaces, fold
 
 from .confidence import SHAPE_OCR, group_of, resolution, shape_vouches
 from .value_evidence import (AGREES, DISAGREE_FACTOR, DISAGREES, VOUCHED_MIN_OCR, VOUCHED_SCORE, disagree_note,
-                             evidence as value_evidence)
+                             evidence as value_evidence, units_written_as_known)
 from .label_edges import (SURNAMES_BY_FOLD, bare_word, capitals_head, label_asks_day, label_head, label_tail,
                           name_cased, name_like, name_syllable, only_label_words, reads_as_label)
 from .layout import Tok, union
@@ -58,6 +58,7 @@ class Found:
     evidence: str = ""  # what the value's content says: "agrees", "disagrees" or "" (schemas/value_evidence.py)
     label_like: str = ""  # the words read as the value when they were another label (``reads_as_label``)
     digits_doubted: bool = False  # in digits, read on a page whose OCR doubts its digits (schemas/digit_doubt.py)
+    ocr: float = 0.0  # OCR's confidence in the value's words, as the score weighs it
 
     def finish(self) -> "Found":
         self._cut_label_words()
@@ -72,6 +73,7 @@ class Found:
         ocr = min((sum(confs) / len(confs) + min(confs)) / 2, min(confs) + 0.15) if confs else 0.0
         if shape_vouches(self.spec.kind, self.raw, n.quality):
             ocr = max(ocr, SHAPE_OCR)  # a short token of its field's exact shape: OCR's doubt says little
+        self.ocr = ocr
         self.confidence = ocr * (0.6 + 0.4 * self.label_score) * n.quality
         if self.spec.kind in ("name", "place", "text") and isinstance(self.value, str):
             words = self.value.split(" ")
@@ -277,9 +279,10 @@ class Found:
                 return  # typed without marks: nothing to compare
             candidates = words[1:]  # the family name has its own list
         else:
+            spelled = units_written_as_known(str(self.value))  # (a unit the gazetteer spells so is no misread)
             candidates = [w for i, w in enumerate(words)
                           if i > 0 and not words[i - 1].endswith(",") and w[:1].isupper()
-                          and w.strip(",.;:") not in COMMON_WORDS]
+                          and w.strip(",.;:") not in COMMON_WORDS and w.strip(",.;:").lower() not in spelled]
         rare = [(w.strip(",.;:"), alts) for w in candidates if (alts := rare_name_syllable(w))]
         if rare:
             self.confidence *= 0.55

@@ -113,6 +113,20 @@ def hierarchy() -> dict[str, dict[str, frozenset[str]]]:
         bucket.update(nfc(w["wardShort"]).lower() for w in wards.values() if isinstance(w.get("wardShort"), str))
     return {p: {d: frozenset(c) for d, c in ds.items()} for p, ds in out.items()}
 
+@lru_cache(maxsize=1)
+def written_unit_names() -> frozenset[str]:
+    """Every unit's name as written (NFC, lower case, marks kept), whatever its level: ``unit_names`` folds the
+    marks away, so it cannot tell a name from its misread ("tân chi" / "tân chỉ"); this can."""
+    out: set[str] = set()
+    for province, districts in hierarchy().items():
+        out.add(province)
+        for district, communes in districts.items():
+            out.update(communes)
+            if district:
+                out.add(district)
+    return frozenset(re.sub(r"\s*\(.*?\)", "", n).strip() for n in out)
+
+
 # the level words an administrative unit's name follows, as written, and the levels of the units they may name
 UNIT_LEVELS = {"tỉnh": ("province",), "huyện": ("district",), "quận": ("district",), "thị xã": ("district",),
                "thành phố": ("province", "district"), "thị trấn": ("commune",), "phường": ("commune",),

@@ -95,6 +95,24 @@ def place_units(text: str) -> list[tuple[str, str] | None]:
     return out
 
 
+def units_written_as_known(text: str) -> set[str]:
+    """The words (lower case) of the units a place names after their level words whose name, marks and all, is
+    a unit of the gazetteer ("huyện Chợ Lách": "chợ", "lách"). A syllable names rarely use is no misread there:
+    the gazetteer knows the unit by that very spelling."""
+    from .gazetteer import written_unit_names
+
+    known = written_unit_names()
+    out: set[str] = set()
+    for k, part in enumerate(text.split(",")):
+        part = nfc(part).strip()
+        if k == 0 and part[:1].isupper() and not part.startswith(("UBND", "Ủy")):
+            part = part[:1].lower() + part[1:]
+        m = _UNIT.match(part)
+        if m and m.group(2).strip().lower() in known:
+            out.update(m.group(2).lower().split())
+    return out
+
+
 def place_evidence(text: str) -> str:
     """``agrees`` when at least two units are named and each is a unit of its level in the gazetteer;
     ``disagrees`` when a province or district is named that none of its level is called, or a commune by one

@@ -214,3 +214,15 @@ def test_a_note_that_holds_a_date_is_no_date_fields_value():
     got = placed("birth", [Pending("Xxq vvk", "Được cấp lại ngày 21/06/2001", None, "place_of_birth", None)],
                  {"full_name", "date_of_birth", "place_of_birth"})
     assert got == {}
+
+
+def test_a_value_in_its_fields_own_word_list_is_no_label_even_when_labels_use_its_words():
+    from schemas.assign import implausible, words_of_its_list
+    museum = load_schemas()["museum_object"]
+    material, name = museum.by_key["material"], museum.by_key["name"]
+    # materials whose words labels of other fields also use (a rank, a colour): still what the field holds
+    assert words_of_its_list(material, "Tre") and not implausible(material, "Tre")
+    assert not implausible(material, "Nhôm")
+    # the field's own label read as its value, or another field's label outside its list: still no value
+    assert implausible(material, "Chất liệu") and implausible(name, "Tên hiện vật")
+    assert not words_of_its_list(name, "Tên hiện vật")

@@ -148,3 +148,47 @@ def test_a_value_holding_a_glyph_ocr_could_not_read_disagrees_and_says_so():
     assert disagree_note("place", "19/06/1934", "19/06/1934") == NOT_A_NAME_NOTE  # another reason
     # a text may ask a question; only the kinds whose print never holds the mark are judged by it
     assert evidence("text", "cause_of_death", "Không rõ?", "Không rõ?", 1.0) == ""
+
+
+def test_a_unit_the_gazetteer_spells_so_vouches_for_its_syllables_names_rarely_use():
+    from schemas.value_evidence import units_written_as_known
+    assert {"mường", "tè", "ka", "lăng"} <= units_written_as_known("xã Ka Lăng, huyện Mường Tè, tỉnh Lai Châu")
+    # a unit no level of the gazetteer is called, as written: its words are vouched for by nothing
+    assert "tè" not in units_written_as_known("xã Tè Xuân, huyện Phong Thổ, tỉnh Lai Châu")
+    # the marks count: the gazetteer's name spelled with other marks is another word
+    assert "tế" not in units_written_as_known("xã Ka Lăng, huyện Mường Tế, tỉnh Lai Châu")
+
+
+def test_a_place_is_doubted_for_a_rare_syllable_only_where_the_gazetteer_does_not_spell_it_so():
+    from synth import page
+
+    from schemas.extract import extract_records
+
+    def notes(place):
+        rec = extract_records([page(["GIẤY KHAI SINH", "Họ và tên: Lê Văn An", f"Nơi sinh: {place}"])], "hotich/")[0]
+        return " ".join(rec["fields"]["place_of_birth"].get("notes") or [])
+
+    assert "rare in names" not in notes("xã Ka Lăng, huyện Mường Tè, tỉnh Lai Châu")
+    assert "rare in names" in notes("xã Tè Xuân, huyện Phong Thổ, tỉnh Lai Châu")
+
+
+def test_a_vouched_name_under_a_label_read_from_its_meaning_is_floored_only_on_a_form_with_nothing_unplaced():
+    from synth import page
+
+    from schemas.extract import extract_records, flatten_fields
+    from schemas.value_evidence import VOUCHED_SCORE
+
+    def mother(label, name, extra=()):
+        rows = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "GIẤY KHAI SINH", "Số: 125 Quyển số: 02/2010",
+                "Họ, chữ đệm, tên: NGUYỄN THỊ HƯƠNG", "Ngày, tháng, năm sinh: 15/03/1972", f"{label}: {name}", *extra]
+        rec = extract_records([page(rows)], calibrated=False)[0]
+        return (flatten_fields(rec, "confidence")["mother.full_name"],
+                flatten_fields(rec, "group")["mother.full_name"].split(":")[2])
+
+    # a label no wording lists, read from its words' meaning; the name's print faint, the lists know the name
+    score, how = mother("Họ và tên mẹ đẻ", "Trần@0.6 Thị@0.6 Lan@0.6")
+    assert how == "meaning" and score >= VOUCHED_SCORE
+    # a name the lists do not know keeps OCR's doubt
+    assert mother("Họ và tên mẹ đẻ", "Trần@0.6 Thị@0.6 Xyz@0.6")[0] < 0.8
+    # a form with a label nobody could place: the reading itself is in doubt, the floor does not apply
+    assert mother("Họ và tên mẹ đẻ", "Trần@0.6 Thị@0.6 Lan@0.6", ["Mục xyz abc: đã cấp bản sao"])[0] < 0.8
