@@ -30,9 +30,9 @@ from sohoa.text import fold
 from . import label_model
 from .gazetteer import is_place
 from .label_edges import name_like
-from .labels import _role_fits, field_meanings, meaning, value_kind
+from .labels import _role_fits, field_meanings, meaning, military_unit, value_kind
 from .loader import FieldSpec, Schema
-from .normalize import UNIT_FOLDS, normalise
+from .normalize import normalise
 
 MIN_SCORE = 0.0  # a pair whose best field scores under this stays unplaced (listed as unmapped)
 MARGIN = 1.0  # how much better than any other field still free a pair's field must score to be placed
@@ -70,20 +70,6 @@ def looks_like_name(value: str) -> bool:
 
 
 
-# after a unit's level word, these make it a post in the unit, not the unit ("Đại đội phó", "Tiểu đoàn trưởng")
-POST_WORDS = ("pho", "truong")
-
-
-def _is_unit(value: str) -> bool:
-    """A military unit: a unit's level word first ("Đại đội 8, …"), not a post named after it ("Đại đội phó")."""
-    folded = fold(value)
-    level = next((u for u in UNIT_FOLDS if folded.startswith(u)), None)
-    if level is None:
-        return False
-    after = folded[len(level):].split()
-    return not after or after[0] not in POST_WORDS
-
-
 def _label_words_only(value: str) -> bool:
     """Every word of the value is a word of labels the vocabulary knows."""
     m = meaning(value)
@@ -104,7 +90,7 @@ def value_fits(spec: FieldSpec, value: str) -> float | None:
               "dimensions": spec.kind == "dimensions", "weight": spec.kind == "weight"}
     if seen is not None and not strong.get(seen, True):
         return None
-    if _is_unit(value) != ("unit" in tail):  # "Đại đội 8, Tiểu đoàn 24": a military unit, and only a unit field
+    if military_unit(value) != ("unit" in tail):  # "Đại đội 8, Tiểu đoàn 24": a military unit, and only a unit field
         return None
     if tail == "nationality":  # a text field whose values are countries
         return SHAPE_BONUS if seen == "nationality" else None
@@ -142,8 +128,10 @@ def implausible(spec: FieldSpec, value: str) -> bool:
     if not n.ok or n.value is None:
         return True
     tail = spec.key.rsplit(".", 1)[-1]
-    if "unit" in tail and not _is_unit(value):
+    if "unit" in tail and not military_unit(value):
         return True
+    if spec.kind == "place" and "unit" not in tail and military_unit(value):
+        return True  # "Đại đội 8, Tiểu đoàn 24" under a place of death: a unit is no place
     if tail == "relation":
         return not meaning(value).roles
     if spec.kind in ("number", "id"):

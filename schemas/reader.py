@@ -12,7 +12,7 @@ from .assign import Pending, assign, looks_like_name
 from .fields import (GLUED_SPECKS, Draft, Found, _cut_tail, _name_continuation, _value_toks, name_and_tail,
                      place_and_tail, text_and_tail)
 from .label_edges import date_then_rest, label_head
-from .labels import EVENTS, field_by_value, joint_field, meaning, persons_share, resolve, value_kind
+from .labels import EVENTS, field_by_value, joint_field, meaning, military_unit, persons_share, resolve, value_kind
 from .cells import CELL_SLACK, CellBlock, cell_block, label_only, label_rest
 from .person_columns import heading_pair
 from .layout import (COLUMN_SLACK, EMPTY_LABEL_REACH, WRAP_MAX_ROWS, Row, Tok, column_starts, opens_pair, split_at_columns,
@@ -487,6 +487,7 @@ class PageReader:
                         continue
                 m = self._whole_label(m, toks, section)
                 m = self._id_by_look(m, toks, section, draft)
+                m = self._unit_by_look(m, toks, section, draft)
                 tail: list[Tok] = []
                 beyond: list[Tok] = []  # words after a whole address: another pair's
                 if m.spec.kind == "name":
@@ -769,6 +770,21 @@ class PageReader:
             return m
         spec = field_by_value(m.label.text, value, self.schema, section)
         if spec is None or spec.key in draft.fields or not spec.key.endswith("personal_id"):
+            return m
+        return Match(m.start, m.end, spec, Label(m.label.text, m.label.folded, by_meaning=True, source="value"),
+                     0.5, m.weight)
+
+    def _unit_by_look(self, m: Match, toks: list[Tok], section: str | None, draft: Draft) -> Match:
+        """A label read by its meaning as a place ("… tại:", the event of the field before) whose value is a
+        military unit ("Đại đội 6, Tiểu đoàn 15, …") is the unit's field: a unit is no place, and a form names
+        where a soldier served with words ("biên chế", "phiên hiệu") the vocabulary may lack."""
+        if not m.label.by_meaning or m.spec.kind != "place" or "unit" in m.spec.key.rsplit(".", 1)[-1]:
+            return m
+        value = " ".join(t.text for t in toks if not t.leader)
+        if not military_unit(value):
+            return m
+        spec = field_by_value(m.label.text, value, self.schema, section)
+        if spec is None or spec.key in draft.fields:
             return m
         return Match(m.start, m.end, spec, Label(m.label.text, m.label.folded, by_meaning=True, source="value"),
                      0.5, m.weight)

@@ -74,7 +74,7 @@ def test_luc_or_khi_after_what_is_asked_says_when_it_held_and_asks_no_time():
 
 
 def test_a_post_named_after_a_unit_is_no_unit():
-    from schemas.assign import _is_unit
+    from schemas.labels import military_unit as _is_unit
     assert _is_unit("Đại đội 16, Tiểu đoàn 29") and _is_unit("Trung đoàn Sông Lô")
     assert not _is_unit("Đại đội phó") and not _is_unit("Tiểu đoàn trưởng")
     got = fields(["GIẤY BÁO TỬ", "Họ và tên: Lê Văn Cường", "Xyz abc: Đại đội phó",
