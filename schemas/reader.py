@@ -109,8 +109,9 @@ def reads_as_value(label: str) -> bool:
         return False
     said = meaning(text)
     names = unit_names()
-    return (is_place(text) or fold(text) in names["province"] | names["district"]) and said.empty \
-        or looks_like_name(text) and not said.roles
+    # (a province's name whose syllables a label also uses, "Bắc" as "bậc", is still the province's)
+    return fold(text) in names["province"] | names["district"] and not said.roles \
+        or is_place(text) and said.empty or looks_like_name(text) and not said.roles
 
 
 def _of_section_only(m: Match, section: str | None) -> bool:
