@@ -25,7 +25,6 @@ import numpy as np
 from scipy.optimize import linear_sum_assignment
 
 from sohoa.dates import date_words_only, lunar_year
-from sohoa.text import fold
 
 from . import label_model
 from .gazetteer import is_place
