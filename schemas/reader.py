@@ -114,6 +114,14 @@ def reads_as_value(label: str) -> bool:
         or is_place(text) and said.empty or looks_like_name(text) and not said.roles
 
 
+def _opens_next_block(m: Match, section: str | None, draft: Draft) -> bool:
+    """A label asking a name, naming no person, that took the open section's name field while that section
+    already has other fields read: the name of the next person's block, whose person the label names in words
+    the vocabulary lacks."""
+    return _of_section_only(m, section) and m.spec.key.rsplit(".", 1)[-1] == "full_name" \
+        and m.spec.key not in draft.fields and any(k.startswith(f"{section}.") for k in draft.fields)
+
+
 def _of_section_only(m: Match, section: str | None) -> bool:
     """The label's field is the open section's only because the section is open: the label names no person."""
     return section is not None and m.spec is not UNMAPPED and m.spec.section == section \
@@ -421,6 +429,12 @@ class PageReader:
                     for m in matches):
                 # "Họ và tên" again after the mother's block: the next entry has begun, outside any section
                 # (a label naming no person took the open section's field, which the entry already has)
+                section = forced
+                matches = self._labels(seg.toks, section, draft)
+            if self.unit == "document" and any(_opens_next_block(m, section, draft) for m in matches):
+                # a name asked with no person named, after the open person's block has fields read: a form opens
+                # every person's block with the name, so that block is over ("… ông thân sinh", a word for the
+                # next parent the vocabulary lacks); read outside any section, the record-wide decoding places it
                 section = forced
                 matches = self._labels(seg.toks, section, draft)
             if self.unit == "entry" and matches and draft.fields and self._starts_entry(segs, si, matches, draft):

@@ -100,3 +100,13 @@ def test_a_unit_is_no_place():
     spec = SCHEMAS["martyr"].by_key["place_of_death"]
     assert implausible(spec, "Đại đội 4, Tiểu đoàn 9, Trung đoàn 52")
     assert not implausible(spec, "Mặt trận Khe Sanh")
+
+
+def test_a_name_asked_after_a_persons_block_opens_the_next_persons_block():
+    # the mother's name under words the vocabulary lacks; then "Họ và tên" naming no one: the next parent's
+    rows = ["GIẤY KHAI SINH", "Họ và tên: Trần Văn Bình", "Ngày sinh: 01/02/2001",
+            "Về người mẹ", "Khuê các: Lê Thị Hoa", "Năm sinh: 1975", "Nơi cư trú: xã Yên Lạc, huyện Kim Bảng, tỉnh Hà Nam",
+            "Họ và tên: Trần Văn Tám", "Năm sinh: 1970"]
+    got = fields(rows)
+    assert got[0].get("mother.full_name") != "Trần Văn Tám"
+    assert got[0].get("mother.birth_year") == "1975"
