@@ -433,8 +433,8 @@ class PageReader:
                 matches = self._labels(seg.toks, section, draft)
             if self.unit == "document" and any(_opens_next_block(m, section, draft) for m in matches):
                 # a name asked with no person named, after the open person's block has fields read: a form opens
-                # every person's block with the name, so that block is over ("… ông thân sinh", a word for the
-                # next parent the vocabulary lacks); read outside any section, the record-wide decoding places it
+                # every person's block with the name, so that block is over (the next parent named in words the
+                # vocabulary lacks); read outside any section, the record-wide decoding places it
                 section = forced
                 matches = self._labels(seg.toks, section, draft)
             if self.unit == "entry" and matches and draft.fields and self._starts_entry(segs, si, matches, draft):
