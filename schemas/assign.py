@@ -151,6 +151,8 @@ def implausible(spec: FieldSpec, value: str) -> bool:
     tail = spec.key.rsplit(".", 1)[-1]
     if "unit" in tail and not is_military_unit(value):
         return True
+    if spec.kind == "place" and "unit" not in tail and is_military_unit(value):
+        return True  # "Đại đội 8, Tiểu đoàn 24" under a place of death: a unit is no place
     if tail == "relation":
         return not meaning(value).roles
     if spec.kind in ("number", "id"):

@@ -166,7 +166,7 @@ class Found:
         self.evidence = value_evidence(self.spec.kind, self.spec.key, self.value, self.raw, n.quality)
         if self.evidence == DISAGREES:  # a unit no gazetteer level has, a one-word name: the value is not whole
             self.confidence *= DISAGREE_FACTOR
-            self.notes.append(disagree_note(self.spec.kind, self.value, self.raw))
+            self.notes.append(disagree_note(self.spec.kind, self.value, self.raw, self.spec.key))
         elif self.evidence == AGREES and not self.notes and ocr >= VOUCHED_MIN_OCR \
                 and resolution(self.label, self.label_score) == "exact":
             # one of the type's wordings read word for word, and a value read as printed (nothing repaired or

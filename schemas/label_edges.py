@@ -145,7 +145,12 @@ def _read_label(head: list[str]) -> bool:
     m = meaning(" ".join(bare_word(w) for w in head))
     # … and it asks for a name (a place is never one) or ends with the word a place follows ("tại", "ở"): a
     # place's own name for itself reads as label words too ("Nghĩa trang liệt sĩ")
-    return not m.empty and not m.unknown and ("name" in m.attrs or fold(bare_word(head[-1])) in ("tai", "o"))
+    if not m.empty and not m.unknown and ("name" in m.attrs or fold(bare_word(head[-1])) in ("tai", "o")):
+        return True
+    # a head that opens by asking a person's name ("Họ tên người xxx yyy") is a label whatever words name the
+    # person after it: no place's name begins with the words that ask for a name
+    opening = meaning(" ".join(bare_word(w) for w in head[:2]))
+    return len(head) > 2 and opening.attrs == {"name"} and not opening.unknown and not opening.roles
 
 
 def _label_head_words(head: list[str], rest: list[str], lower_ok: bool = False) -> bool:

@@ -26,6 +26,7 @@ from pathlib import Path
 
 from rapidfuzz.distance import Levenshtein
 
+from sohoa.dates import DIGIT_WORDS, HUNDRED_WORDS, TEN_WORDS, THOUSAND_WORDS
 from sohoa.text import fold
 
 from .gazetteer import is_place
@@ -180,12 +181,15 @@ def meaning(text: str) -> Meaning:
         found = next(((n, lex.written.get(tuple(as_written[i:i + n])) or lex.phrases[tuple(fixed[i:i + n])])
                       for n in range(longest, 0, -1) if tuple(as_written[i:i + n]) in lex.written
                       or tuple(fixed[i:i + n]) in lex.phrases
-                      and not (n == 1 and _other_marks(as_written, raw, fixed, i))), None)
+                      and not (n == 1 and _other_marks(as_written, raw, fixed, i))
+                      and not _other_person_last(lex, as_written, raw, i, n)), None)
         if found is None:  # no phrase reads exactly: one a letter off ("quá cế")
             found = next(((n, t) for n in range(longest, 1, -1) if (t := near_phrase(tuple(raw[i:i + n])))), None)
             m.slips += found is not None
         if found is not None and _other_word(found, as_written[i], fixed[i], lex):
             found = None
+        if found is not None and found[0] == 1 and any(t.startswith("role:") for t in found[1]) and _counted(raw, i):
+            found = None  # "mươi ba", "tháng ba": a person's word that is also a numeral counts after a number
         if found is not None:
             n, tags = found
         else:
@@ -240,6 +244,26 @@ def meaning(text: str) -> Meaning:
             after_object = True  # the person after a relation phrase ending in "của" or "với" is the other party
         prev_tags = tags
     return m
+
+
+# the words a numeral follows in a number or a date written in words ("hai mươi ba", "tháng ba", "thứ ba")
+_COUNTING = frozenset(DIGIT_WORDS) | TEN_WORDS | HUNDRED_WORDS | THOUSAND_WORDS | {"thang", "thu", "ngay", "mong", "mung"}
+
+
+def _counted(raw: list[str], i: int) -> bool:
+    """Syllable ``i`` is a numeral inside a number ("ba" of "hai mươi ba"): regional words for a parent ("ba",
+    the father) are numerals too, and after a number word or a date's word they count, naming no one."""
+    return raw[i] in DIGIT_WORDS and i > 0 and raw[i - 1] in _COUNTING
+
+
+def _other_person_last(lex: Lexicon, as_written: list[str], raw: list[str], i: int, n: int) -> bool:
+    """A phrase of several syllables matched only once folded ("họ tên ba" onto "họ tên bà", the mother) whose
+    last syllable, as written, is a word for another person ("ba", the father): with marks read on the other
+    syllables, the mark missing on that one is no mark lost, and the person is that word's."""
+    if n < 2 or not any(w != r for w, r in zip(as_written[i:i + n - 1], raw[i:i + n - 1])):
+        return False
+    own = {t for t in lex.written.get((as_written[i + n - 1],), ()) if t.startswith("role:")}
+    return bool(own) and not own & lex.phrases[tuple(raw[i:i + n])] if tuple(raw[i:i + n]) in lex.phrases else False
 
 
 def _other_marks(as_written: list[str], raw: list[str], fixed: list[str], i: int) -> bool:

@@ -377,6 +377,18 @@ def _soft_end(toks: list[Tok], j: int) -> bool:
         or nxt.bbox[0] - t.bbox[2] > 1.5 * height
 
 
+def _clause_on_label(toks: list[Tok], lo: int, s: int, e: int) -> bool:
+    """Words from ``s`` to ``e`` right after a label (which ends at ``lo``, no value between) that hold a clause
+    "<noun> đã|được <event>" on a noun the vocabulary lacks ("… chiến sĩ đã hy sinh", "… xxx được khai sinh"):
+    as "người đã mất" does, the clause says which person the label before is about; it is no label of its own."""
+    if any(c.isdigit() for t in toks[lo:e + 1] for c in t.text):
+        return False
+    for k in range(max(s, lo + 1), e + 1):
+        if fold(toks[k].text.strip(",.;:()")) in ("da", "duoc"):
+            return bool(meaning(toks[k - 1].text).unknown) and not meaning(_span_text(toks, k + 1, e + 1)).unknown
+    return False
+
+
 def _span_text(toks: list[Tok], a: int, b: int) -> str:
     return clean_spaces(" ".join(t.text for t in toks[a:b] if not t.leader)).rstrip(":.-– ").strip()
 
@@ -493,6 +505,8 @@ def refine_labels(toks: list[Tok], chosen: list[Match], schema: Schema, section:
             s = lo  # at the start of the row every word before the colon is the label (words, not numbers)
         if (before or not strong) and not is_label_word(toks[e].text):
             continue  # words after another label are its value unless they read as label words
+        if before and _clause_on_label(toks, lo, s, e):
+            continue  # "Năm sinh xxx đã hy sinh": the clause says whose the label before asks, it asks nothing
         if before and s > lo and completes_unit(_span_text(toks, lo, s), [t.text for t in toks[s:e + 1]]):
             continue  # the rest of the province or district the value names ("tỉnh Bắc Giang.": no "giống")
         if before and s > lo and fold(_span_text(toks, s - 1, e + 1)).strip(" .,;:") in COUNTRY_NAMES:

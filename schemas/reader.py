@@ -25,7 +25,7 @@ from .table import column_of, crosses, drop_doubles, join_code, merge_bands, sam
 from .table_columns import table_columns
 from .value_look import field_by_look
 from .gazetteer import (LEVEL_WORDS, NUMBERED_LEVELS, OFFICE_HEADS, address_end, address_open, chain_goes_on,
-                        completes_unit)
+                        completes_unit, is_place, unit_names)
 from .repair import bent_numbered_level
 from .vocab import vocabulary
 
@@ -100,6 +100,34 @@ _UNPLACED_PLACE = FieldSpec("_unplaced_place", "place", wrap=True)
 NAME_TAIL_FACTOR = 0.6  # a name cut where its words stop being written as a name's
 CUT_VALUE_FACTOR = 0.5  # a place that ends with a comma, its rest not found
 
+
+
+def reads_as_value(label: str) -> bool:
+    """Words read where a label stands that are a value themselves: a place the gazetteer knows ("Tuyên Quang",
+    the end of an address wrapped onto the next row) or a person's name, with no word the label vocabulary
+    reads. Whose they are says nothing about the field of the value after them."""
+    text = label.strip(" .,:;")
+    if not text:
+        return False
+    said = meaning(text)
+    names = unit_names()
+    # (a province's name whose syllables a label also uses, "Bắc" as "bậc", is still the province's)
+    return fold(text) in names["province"] | names["district"] and not said.roles \
+        or is_place(text) and said.empty or looks_like_name(text) and not said.roles
+
+
+def _opens_next_block(m: Match, section: str | None, draft: Draft) -> bool:
+    """A label asking a name, naming no person, that took the open section's name field while that section
+    already has other fields read: the name of the next person's block, whose person the label names in words
+    the vocabulary lacks."""
+    return _of_section_only(m, section) and m.spec.key.rsplit(".", 1)[-1] == "full_name" \
+        and m.spec.key not in draft.fields and any(k.startswith(f"{section}.") for k in draft.fields)
+
+
+def _of_section_only(m: Match, section: str | None) -> bool:
+    """The label's field is the open section's only because the section is open: the label names no person."""
+    return section is not None and m.spec is not UNMAPPED and m.spec.section == section \
+        and not meaning(m.label.text).roles
 
 
 def label_words_only(toks: list[Tok]) -> bool:
@@ -430,8 +458,16 @@ class PageReader:
                 section = forced
             matches = self._labels(seg.toks, section, draft)
             if self.unit == "entry" and section != forced and any(
-                    m.label.contextual and m.spec.key in draft.fields for m in matches):
+                    (m.label.contextual or _of_section_only(m, section)) and m.spec.key in draft.fields
+                    for m in matches):
                 # "Họ và tên" again after the mother's block: the next entry has begun, outside any section
+                # (a label naming no person took the open section's field, which the entry already has)
+                section = forced
+                matches = self._labels(seg.toks, section, draft)
+            if self.unit == "document" and any(_opens_next_block(m, section, draft) for m in matches):
+                # a name asked with no person named, after the open person's block has fields read: a form opens
+                # every person's block with the name, so that block is over (the next parent named in words the
+                # vocabulary lacks); read outside any section, the record-wide decoding places it
                 section = forced
                 matches = self._labels(seg.toks, section, draft)
             if self.unit == "entry" and not ruled and draft.fields and (
@@ -765,7 +801,9 @@ class PageReader:
         whole = value_toks + cut_rest  # "Việt" / "Nam": the value says what it is only whole
         value = " ".join(t.text for t in whole)
         spec, source = field_by_value(m.label.text, value, self.schema, section), "value"
-        if spec is None:  # the label classifier's reading, when it is sure (schemas/label_model.py)
+        if spec is None and not reads_as_value(m.label.text):
+            # the label classifier's reading, when it is sure (schemas/label_model.py); never of "label" words that
+            # are themselves a value (a place's or a person's name read before another value): they name no field
             previous = self.last_spec.key if self.last_spec else None
             spec, source = label_model.field_for(self.schema, m.label.text, value, previous, draft.fields), "model"
         if spec is None or spec.key in draft.fields:

@@ -30,7 +30,7 @@ from functools import lru_cache
 from sohoa.text import fold, nfc
 
 from .confidence import CLOSED_KINDS, shape_vouches
-from .gazetteer import UNIT_LEVELS
+from .gazetteer import OFFICE_HEADS, UNIT_LEVELS, ends_bare_level, is_place
 
 AGREES = "agrees"
 DISAGREES = "disagrees"
@@ -49,6 +49,10 @@ DISAGREE_NOTE = {"place": "a unit it names is none of its level in the gazetteer
                  "name": "a full name of one word: the given name may be lost"}
 # … for a place no unit names, or a country, that is no proper name at all
 NOT_A_NAME_NOTE = "no word written as a place's or country's name, or the look of another field (a date, a unit)"
+# … for an address ending with a province's or district's level word and no name after it
+BARE_LEVEL_NOTE = "it ends with a level word and no name after it: words were lost"
+# … for an office's value that names neither an office nor a place
+NO_OFFICE_NOTE = "it names no office and no place: another field's value may have been read under its label"
 # … for a value holding the mark OCR writes for a glyph it could not read
 UNREAD_NOTE = "a character OCR could not read ('?') stands in the value"
 # marks no printed name, place, number or date holds, which Tesseract writes for a glyph it could not read
@@ -194,6 +198,8 @@ def evidence(kind: str, key: str, value: object, raw: str, quality: float) -> st
     if quality < 1:
         return UNVOUCHED if kind in ("place", "name", "number") or kind in CLOSED_KINDS else ""
     if kind == "place" and isinstance(value, str):
+        if ends_bare_level(value) or tail == "office" and not names_office(value):
+            return DISAGREES
         return place_evidence(value) or (DISAGREES if not_a_name(value) else "")
     if kind == "name" and isinstance(value, str) and tail != "alias":
         return name_evidence(value)
@@ -206,10 +212,20 @@ def evidence(kind: str, key: str, value: object, raw: str, quality: float) -> st
     return ""
 
 
-def disagree_note(kind: str, value: object, raw: str) -> str:
+def names_office(value: str) -> bool:
+    """An office's value names the office ("Ủy ban nhân dân xã …", "UBND phường …") or at least its place: a
+    person's name, a country, an ethnic group or a number under an office's label is another field's value."""
+    return fold(value).startswith(OFFICE_HEADS) or is_place(value)
+
+
+def disagree_note(kind: str, value: object, raw: str, key: str = "") -> str:
     """Why a value ``evidence`` says ``disagrees`` cannot be whole (never the value itself)."""
     if any(c in _UNREAD_MARKS for c in raw):
         return UNREAD_NOTE
+    if kind == "place" and isinstance(value, str) and ends_bare_level(value):
+        return BARE_LEVEL_NOTE
+    if kind == "place" and isinstance(value, str) and key.rsplit(".", 1)[-1] == "office" and not names_office(value):
+        return NO_OFFICE_NOTE
     if kind != "name" and isinstance(value, str) and not_a_name(value):
         return NOT_A_NAME_NOTE
     return DISAGREE_NOTE[kind]

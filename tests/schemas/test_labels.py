@@ -44,11 +44,16 @@ NAME_WORDS = [w for w in WORDS["attributes"]["name"] if w not in ("họ", "tên"
 ])
 def test_name_of_each_role_in_every_wording(record_type, role, key):
     for role_word in WORDS["roles"][role]:
+        # a word that folds onto another person's ("ba", the father; "bà" of "họ tên bà", the mother) is told
+        # apart by its marks only: typed without them it names neither for sure
+        folds_onto_other = any(fold(role_word) == fold(w.split()[-1]) for r, ws in WORDS["roles"].items()
+                               if r != role for w in ws)
         for name_word in NAME_WORDS:
             for label in (f"{name_word} {role_word}", f"{name_word} của {role_word}"):
                 assert keys(label, record_type) == [key], label
                 assert keys(label.upper(), record_type) == [key], label  # all caps
-                assert keys(fold(label), record_type) == [key], label  # typed without marks
+                if not folds_onto_other:
+                    assert keys(fold(label), record_type) == [key], label  # typed without marks
 
 
 @pytest.mark.parametrize("record_type,role,attr_words,key", [
