@@ -144,6 +144,13 @@ def label_words_only(toks: list[Tok]) -> bool:
 SELF_NAMING_KINDS = ("ethnicity", "nationality", "sex")
 
 
+def label_rest_words(toks: list[Tok]) -> bool:
+    """A number's value of words in lower case with no digit: no number is written so (a book's roman numeral is
+    in capitals), they are the rest of a label read in part ("Số: ghi sổ"), and the number comes after them."""
+    words = [t for t in toks if not t.leader]
+    return label_words_only(words) and all(t.text[:1].islower() for t in words)
+
+
 def _starts_value(toks: list[Tok], k: int) -> bool:
     """Does a value start at word ``k``: a digit, a level word of an address, a unit word before its number, or
     a capital after a word in lower case that begins a person's name, an office, or a value that says what it
@@ -549,6 +556,8 @@ class PageReader:
                         extra = Found(spec, ftoks, label, m.score, self.page).finish()
                         if extra.value is not None:
                             draft.add(extra)
+                if m.spec.kind == "number" and label_rest_words(toks):
+                    continue  # "Số: ghi sổ 35": the rest of the label the matcher read in part, before its own value
                 if not toks:
                     continue
                 if m.label.role_only and m.spec.kind == "name":
