@@ -23,6 +23,7 @@ from .matching import UNMAPPED, Match, bent_marker, find_labels, find_marker
 from .normalize import UNIT_FOLDS, normalise
 from .table import column_of, crosses, drop_doubles, join_code, merge_bands, same_band, too_narrow
 from .table_columns import table_columns
+from .value_evidence import misplaced_office
 from .value_look import field_by_look
 from .gazetteer import (LEVEL_WORDS, NUMBERED_LEVELS, OFFICE_HEADS, address_end, address_open, chain_goes_on,
                         completes_unit, is_place, unit_names)
@@ -141,6 +142,13 @@ def label_words_only(toks: list[Tok]) -> bool:
 # values that say alone what they are, from a capital to the end of the row: a short label before them in words
 # no list holds ("Xxx yyy Tày", "Xx. yyy Việt Nam") ends where they start
 SELF_NAMING_KINDS = ("ethnicity", "nationality", "sex")
+
+
+def label_rest_words(toks: list[Tok]) -> bool:
+    """A number's value of words in lower case with no digit: no number is written so (a book's roman numeral is
+    in capitals), they are the rest of a label read in part ("Số: ghi sổ"), and the number comes after them."""
+    words = [t for t in toks if not t.leader]
+    return label_words_only(words) and all(t.text[:1].islower() for t in words)
 
 
 def _starts_value(toks: list[Tok], k: int) -> bool:
@@ -548,6 +556,8 @@ class PageReader:
                         extra = Found(spec, ftoks, label, m.score, self.page).finish()
                         if extra.value is not None:
                             draft.add(extra)
+                if m.spec.kind == "number" and label_rest_words(toks):
+                    continue  # "Số: ghi sổ 35": the rest of the label the matcher read in part, before its own value
                 if not toks:
                     continue
                 if m.label.role_only and m.spec.kind == "name":
@@ -589,6 +599,14 @@ class PageReader:
                         if f2.value is not None:  # "ngày mười lăm tháng ba" / "năm một nghìn…" on the next row
                             f = f2
                             used.add(nseg)
+                if misplaced_office(f.spec.role, f.value):
+                    # "Kinh", a person's name, a date under an office's label: another field's value, read under
+                    # a label that ran into the next pair's; listed and left to the record-wide decoding, so the
+                    # office's own pair, read later, is not kept out by it
+                    listed = unmapped_pair(text_of(seg.toks[m.start:m.end]), f.toks, f.page, f.raw)
+                    draft.unmapped.append(listed)
+                    self._pend(draft, listed["label"], f.toks, section, listed)
+                    continue
                 if m.companion and f.value is None:
                     continue  # (a moment's date, "… 20 phút, ngày" / "14 tháng 10 năm 1986", may be on the next row)
                 if f.value is None and f.label_like:
@@ -767,7 +785,7 @@ class PageReader:
                 continue
             label = Label(p.label, label_key(p.label), by_meaning=True, source="assigned")
             f = Found(spec, toks, label, 0.5, p.page).finish()
-            if f.value is None:
+            if f.value is None or misplaced_office(spec.role, f.value):
                 continue
             f.notes.append(f"placed by the record-wide decoding (value, place in the form, known label words; "
                            f"score {placed.score:.1f}): no label names {spec.key}")

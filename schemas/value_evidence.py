@@ -218,6 +218,12 @@ def names_office(value: str) -> bool:
     return fold(value).startswith(OFFICE_HEADS) or is_place(value)
 
 
+def misplaced_office(role: str | None, value: object) -> bool:
+    """A value read for a field of the office role that names no office and no place: it is never the office
+    (another field's value, or words of a label that ran on), so it is not placed there (``schemas/reader.py``)."""
+    return role == "office" and isinstance(value, str) and not names_office(value)
+
+
 def disagree_note(kind: str, value: object, raw: str, key: str = "") -> str:
     """Why a value ``evidence`` says ``disagrees`` cannot be whole (never the value itself)."""
     if any(c in _UNREAD_MARKS for c in raw):
