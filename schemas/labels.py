@@ -31,7 +31,7 @@ from sohoa.text import fold
 
 from .gazetteer import is_place
 from .loader import FieldSpec, Schema
-from .person_acts import acting_person
+from .person_acts import acting_person, begetting_at, parent_by_sex
 
 WORDS_FILE = Path(__file__).with_name("data") / "label_words.json"
 EVENTS = frozenset({"birth", "death", "registration", "notice", "certificate", "decision", "enlistment", "burial",
@@ -192,9 +192,13 @@ def meaning(text: str) -> Meaning:
         if found is not None and found[0] == 1 and any(t.startswith("role:") for t in found[1]) and _counted(raw, i):
             found = None  # "mươi ba", "tháng ba": a person's word that is also a numeral counts after a number
         if not (found is not None and any(t.startswith("role:") for t in found[1])):
-            act = acting_person(fixed, i, lambda j: _asks_at(lex, as_written, fixed, j))
-            if act is not None:  # "người thay mặt gia đình": a person named by what they do
+            act = acting_person(fixed, i, lambda j: _asks_at(lex, as_written, fixed, j)) \
+                or parent_by_sex(as_written, fixed, i)
+            if act is not None:  # "người đại diện dòng họ", "bà sinh thành": a person named by what they do
                 found = (act[0], frozenset({f"role:{act[1]}"}))
+        if (k := begetting_at(fixed, i)) and any(t in ("role:father", "role:mother") for t in prev_tags):
+            i += k  # "Họ tên bà sinh thành": the parent's word said again, no birth asked
+            continue
         if found is not None:
             n, tags = found
         else:

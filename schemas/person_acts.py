@@ -1,4 +1,4 @@
-"""A person named by what they do: "người thay mặt gia đình", "người đứng tên khai".
+"""A person named by what they do: "người đại diện dòng họ", "người đứng ra trình báo", "bà sinh thành".
 
 Forms name the declarant in many more ways than any list holds, but they do it the same way: "người" and a
 clause saying what that person does. Words of declaring or requesting ("khai", "báo", "yêu cầu" …) make the
@@ -7,7 +7,10 @@ of acting for someone ("thay mặt", "đại diện", "ủy quyền" …) make t
 authorised acts for the family). The words after the act say what was declared or for whom ("gia đình", the
 family; "khai tử", a death) and name no one else, so the whole clause is read as the declarant.
 
-The acts are ``person_acts`` in ``schemas/data/label_words.json``; matching is on folded syllables.
+A parent is named the same way by a word of begetting ("sinh thành": the one who gave life) after an honorific
+that says the sex ("ông", "bà", read with their marks: "ba" without one is the father's own word).
+
+The acts are ``person_acts`` and ``parents_by_sex`` in ``schemas/data/label_words.json``; matching is on folded syllables.
 """
 
 from __future__ import annotations
@@ -70,3 +73,30 @@ def acting_person(fixed: list[str], i: int, stops: Callable[[int], bool]) -> tup
         if acted:
             return j - i, acts.role
     return None
+
+
+@dataclass(frozen=True)
+class ParentWords:
+    begetting: frozenset[tuple[str, ...]]
+    honorifics: dict[str, str]  # as written, with marks -> role
+
+
+@lru_cache(maxsize=1)
+def parent_words() -> ParentWords:
+    data = json.loads(WORDS_FILE.read_text(encoding="utf-8")).get("parents_by_sex", {})
+    return ParentWords(frozenset(tuple(fold(w).split()) for w in data.get("begetting", [])),
+                       dict(data.get("honorifics", {})))
+
+
+def parent_by_sex(as_written: list[str], fixed: list[str], i: int) -> tuple[int, str] | None:
+    """"bà sinh thành": an honorific (``as_written[i]``, with its marks) and a word of
+    begetting after it name the parent of the honorific's sex; the syllables read and the role, or None."""
+    role = parent_words().honorifics.get(as_written[i]) if i < len(as_written) else None
+    n = _act_at(fixed, i + 1, parent_words().begetting) if role else 0
+    return (n + 1, role) if n and role else None
+
+
+def begetting_at(fixed: list[str], i: int) -> int:
+    """How many syllables of a word of begetting start at ``i`` (0 for none): after a parent's word ("tên bà
+    sinh thành") it says again that the person is a parent, and asks no birth."""
+    return _act_at(fixed, i, parent_words().begetting)
