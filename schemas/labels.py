@@ -31,6 +31,7 @@ from sohoa.text import fold
 
 from .gazetteer import is_place
 from .loader import FieldSpec, Schema
+from .person_acts import acting_person, begetting_at, parent_by_sex
 
 WORDS_FILE = Path(__file__).with_name("data") / "label_words.json"
 EVENTS = frozenset({"birth", "death", "registration", "notice", "certificate", "decision", "enlistment", "burial",
@@ -190,6 +191,14 @@ def meaning(text: str) -> Meaning:
             found = None
         if found is not None and found[0] == 1 and any(t.startswith("role:") for t in found[1]) and _counted(raw, i):
             found = None  # "mươi ba", "tháng ba": a person's word that is also a numeral counts after a number
+        if not (found is not None and any(t.startswith("role:") for t in found[1])):
+            act = acting_person(fixed, i, lambda j: _asks_at(lex, as_written, fixed, j)) \
+                or parent_by_sex(as_written, fixed, i)
+            if act is not None:  # "người đại diện dòng họ", "bà sinh thành": a person named by what they do
+                found = (act[0], frozenset({f"role:{act[1]}"}))
+        if (k := begetting_at(fixed, i)) and any(t in ("role:father", "role:mother") for t in prev_tags):
+            i += k  # "Họ tên bà sinh thành": the parent's word said again, no birth asked
+            continue
         if found is not None:
             n, tags = found
         else:
@@ -244,6 +253,23 @@ def meaning(text: str) -> Meaning:
             after_object = True  # the person after a relation phrase ending in "của" or "với" is the other party
         prev_tags = tags
     return m
+
+
+# what a label asks of a person: a clause naming the person by an act ends where one of these begins
+_ASKED = frozenset({"name", "alias", "date", "time", "residence", "ethnicity", "nationality", "relation", "id", "sex",
+                    "place", "hometown"})
+
+
+def _asks_at(lex: Lexicon, as_written: list[str], fixed: list[str], j: int) -> bool:
+    """A phrase asking something of a person (``_ASKED``) begins at syllable ``j``: as written with its marks
+    (a folded "mặt" is "mất", a death, though no death is asked), or folded when it has two syllables or more."""
+    for n in range(min(MAX_PHRASE, len(fixed) - j), 0, -1):
+        tags = lex.written.get(tuple(as_written[j:j + n]), frozenset())
+        if n > 1:
+            tags = tags | lex.phrases.get(tuple(fixed[j:j + n]), frozenset())
+        if any(t.startswith("attr:") and t[5:] in _ASKED for t in tags):
+            return True
+    return False
 
 
 # the words a numeral follows in a number or a date written in words ("hai mươi ba", "tháng ba", "thứ ba")
