@@ -243,6 +243,10 @@ def value_start(toks: list[Tok]) -> int | None:
     return None
 
 
+# the head words of an office, folded, that name none alone ("Sở", "Bộ", "Cục"): the office's name follows them
+_BARE_OFFICE_HEADS = frozenset(("so", "bo", "cuc", "phong", "ban", "vien"))
+
+
 def opens_next_pair(value: list[Tok], below: list[Tok], label_x: float, height: float) -> bool:
     """The row below a value opens the next pair rather than carrying the value's wrapped rest: it starts where
     the value's label starts (``label_x``; a line wrapped in the value's column starts right of it: "Bộ" / "Tư
@@ -256,6 +260,8 @@ def opens_next_pair(value: list[Tok], below: list[Tok], label_x: float, height: 
         return False
     if not words or words[-1].text[:1].islower() or words[-1].text.rstrip().endswith((",", "-", "–")):
         return False
+    if fold(words[-1].text).strip(".,;: ") in _BARE_OFFICE_HEADS:
+        return False  # "… của Sở" / "Lao động - …": an office's head word names no office alone
     k = value_start(below)
     if not k or not below[0].text[:1].isupper() or any(t.text.rstrip().endswith(",") for t in below[:k]):
         return False
@@ -545,7 +551,11 @@ class PageReader:
                 toks = self._date_and_place(m, toks, draft)
                 for k, (spec, label, ftoks) in enumerate(followers):  # "… số: 81/QĐ ngày 1/4/1964 của Bộ …"
                     if k + 1 == len(followers) and not nxt:  # the last part may wrap onto the next row
-                        ftoks = self._continue(ftoks, spec, segs, si, used, edge, value_x=row_value_x)
+                        # (below the row it ends on: a value under its label wraps below that row, not the label's)
+                        src = next((j for j in range(si, len(segs)) if any(t is ftoks[-1] for t in segs[j].row.toks)),
+                                   si) if ftoks else si
+                        ftoks = self._continue(ftoks, spec, segs, src, used, edge,
+                                               value_x=row_value_x if src == si else None)
                         # … and there meet its own follower ("do Bệnh viện huyện cấp" / "ngày 08/11/1978")
                         ftoks, more = self._split_followers(spec, ftoks)
                         followers.extend(more)
