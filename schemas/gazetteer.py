@@ -336,3 +336,39 @@ def ends_bare_level(text: str) -> bool:
     """The text ends with a province's or district's level word and no name after it ("…, thành phố", "…,
     tỉnh"): a level whose every name the gazetteer knows, so ``completes_unit`` says whether words go on with it."""
     return bool(_BARE_LEVEL.search(nfc(text)))
+
+
+# --- a level word, or a commune's name, cut by the line ---------------------------------------------
+
+# level words of a commune and of the parts below it, whose names no list holds whole (a ward, a hamlet): a line
+# ending on one with no name leaves the name to the next line
+_LOCAL_LEVELS = ("thị trấn", "phường", "xã", "thôn", "xóm", "ấp", "bản", "khu phố", "tổ dân phố", "làng", "buôn",
+                 "phum", "sóc")
+# (alone, or after an address's other parts and their comma: "Trạm y tế xã" names an office, not a commune)
+_BARE_LOCAL_LEVEL = re.compile(r"(?:^|,\s*)(" + "|".join(_LOCAL_LEVELS) + r")[ .;:]*$")
+_NUMBER = re.compile(r"\d{1,3}[,.]?")
+
+
+def names_bare_local_level(text: str, below: list[str]) -> bool:
+    """The address ``text`` ends with a commune's (or a hamlet's) level word and no name, and the line below
+    opens with a name: a capitalised word, or the plain number of a numbered part ("…, phường" / "Tân An, thành
+    phố …", "thôn" / "8, xã …")."""
+    bare = _BARE_LOCAL_LEVEL.search(nfc(text).lower()) if below else None
+    if bare is None:
+        return False
+    first = below[0].lstrip(_QUOTES)
+    return first[:1].isupper() or bare.group(1) in NUMBERED_LEVELS and bool(_NUMBER.fullmatch(first))
+
+
+def cut_level_word(words: list[str], below: list[str], level_folds: frozenset[str]) -> bool:
+    """The value's last word(s) and the first word(s) of the line below make one level word (folded in
+    ``level_folds``) that the line cut ("Đại" / "đội 5, …", "…, thành" / "phố Vinh"): a level word of two or
+    three syllables wraps as any words do, and its first syllable alone names nothing."""
+    for k in (1, 2):
+        for m in (1, 2):
+            if k + m <= 3 and len(words) >= k and len(below) >= m:
+                head = fold(" ".join(words[-k:])).strip()  # (a stop after a syllable ends the word: "Đại,")
+                tail = fold(" ".join(below[:m])).strip(_STOPS + _QUOTES + " ")
+                if not any(c in _STOPS for c in head) and f"{head} {tail}" in level_folds:
+                    return True
+    return False

@@ -52,7 +52,24 @@ def norm_date(raw: str) -> Norm:
     if p.lunar:
         n.value = None
         n.notes = [f"lunar year {p.lunar} kept as written"]
+    if n.value is None and not p.lunar:
+        return _year_from_letters(raw) or n
     return n
+
+
+# A four-character token that is mostly digits, its other characters letters OCR reads in place of digits
+# ("I939", "l95O"): parse_date looks for years in digits only, so a year whose first "1" was read as "I" is lost.
+_YEAR_WITH_LETTERS = re.compile(r"(?<!\w)([0-9OoØIlSB|]{4})(?!\w)")
+
+
+def _year_from_letters(raw: str) -> Norm | None:
+    """The year of a value that holds no date but a year with OCR letters among its digits. Repaired from junk,
+    so doubtful: a reviewer checks it against the page."""
+    for m in _YEAR_WITH_LETTERS.finditer(nfc(raw)):
+        fixed, repaired = fix_digits(m.group(1))
+        if repaired and fixed.isdigit() and 1800 <= int(fixed) <= 2100:
+            return Norm(fixed, 0.5, ["year repaired from letters read as digits"])
+    return None
 
 
 # --- names, text, numbers ---------------------------------------------------------------------
@@ -278,12 +295,26 @@ def norm_percent(raw: str) -> Norm:
         fixed, rep = fix_digits(m.group(1))
         if fixed.isdigit() and 0 <= int(fixed) <= 100:
             return Norm(int(fixed), 0.85 if rep else 1.0)
+    for m in marked:
+        glued = _sign_ring_as_digit(m.group(0))
+        if glued is not None:
+            return Norm(glued, 0.5, ["the % sign's ring read as a last digit"])
     toks = _tokens(text)
     if "phan" in toks:
         n = words_to_number(toks[:toks.index("phan")])
         if n is not None and 0 <= n <= 100:
             return Norm(n, 0.95)
     return Norm(None, FAILED, ["no percentage"])
+
+
+def _sign_ring_as_digit(marked: str) -> int | None:
+    """``519%`` for ``51%``: a three-digit number over 100 glued to its ``%`` sign, whose last digit is the
+    sign's upper ring (OCR splits ``%`` into a digit and a sign). A percentage has at most two digits below 100,
+    so the two before the ring are the value; doubtful, as every value repaired from junk."""
+    m = re.fullmatch(r"([0-9]{2})[09oO]%", marked)
+    if m is None:
+        return None
+    return int(m.group(1))
 
 
 def norm_time(raw: str) -> Norm:

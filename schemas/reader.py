@@ -26,7 +26,7 @@ from .table_columns import table_columns
 from .value_evidence import misplaced_office
 from .value_look import field_by_look
 from .gazetteer import (LEVEL_WORDS, NUMBERED_LEVELS, OFFICE_HEADS, address_end, address_open, chain_goes_on,
-                        completes_unit, is_place, unit_names)
+                        completes_unit, cut_level_word, is_place, names_bare_local_level, unit_names)
 from .repair import bent_numbered_level
 from .vocab import vocabulary
 
@@ -90,6 +90,8 @@ def _split_measure(toks: list[Tok], unread: list[FieldSpec], own: FieldSpec | No
 _PLACE_STARTS = frozenset(w.split()[0] for w in LEVEL_WORDS)
 # ("số" is left out: before digits it ends a label far more often — "Quyển số 06" — than it starts an address)
 _NUMBERED_STARTS = frozenset(NUMBERED_LEVELS)
+# level words of places and of military units, folded: a line may cut one of them in two ("Đại" / "đội 5")
+_LEVEL_FOLDS = frozenset(fold(w) for w in LEVEL_WORDS) | UNIT_FOLDS
 
 
 def _is_word_of(word: str, words: frozenset[str]) -> bool:
@@ -249,6 +251,10 @@ def value_start(toks: list[Tok]) -> int | None:
     return None
 
 
+# the head words of an office, folded, that name none alone ("Sở", "Bộ", "Cục"): the office's name follows them
+_BARE_OFFICE_HEADS = frozenset(("so", "bo", "cuc", "phong", "ban", "vien"))
+
+
 def opens_next_pair(value: list[Tok], below: list[Tok], label_x: float, height: float) -> bool:
     """The row below a value opens the next pair rather than carrying the value's wrapped rest: it starts where
     the value's label starts (``label_x``; a line wrapped in the value's column starts right of it: "Bộ" / "Tư
@@ -262,6 +268,8 @@ def opens_next_pair(value: list[Tok], below: list[Tok], label_x: float, height: 
         return False
     if not words or words[-1].text[:1].islower() or words[-1].text.rstrip().endswith((",", "-", "–")):
         return False
+    if fold(words[-1].text).strip(".,;: ") in _BARE_OFFICE_HEADS:
+        return False  # "… của Sở" / "Lao động - …": an office's head word names no office alone
     k = value_start(below)
     if not k or not below[0].text[:1].isupper() or any(t.text.rstrip().endswith(",") for t in below[:k]):
         return False
@@ -532,6 +540,9 @@ class PageReader:
                     toks = []  # "Xxx yyy | zzz của www -", a cell's label ("Quê quán (gốc) người …"): the value is below
                 if not nxt and not toks and (m.start, m.end) in shared_below:
                     toks = shared_below[(m.start, m.end)]  # the value below, for the second field of a shared label
+                elif nxt and toks and m.spec.wrap and m.spec.kind in ("place", "text"):
+                    # a value of the row's left column, cut where the next column's label begins
+                    toks = toks + self._column_rest(toks, segs, si, used, seg.toks[nxt[0].start].bbox[0])
                 elif not nxt:
                     had = bool(toks)
                     toks = self._continue(toks, m.spec, segs, si, used, edge, value_x=row_value_x)
@@ -548,7 +559,11 @@ class PageReader:
                 toks = self._date_and_place(m, toks, draft)
                 for k, (spec, label, ftoks) in enumerate(followers):  # "… số: 81/QĐ ngày 1/4/1964 của Bộ …"
                     if k + 1 == len(followers) and not nxt:  # the last part may wrap onto the next row
-                        ftoks = self._continue(ftoks, spec, segs, si, used, edge, value_x=row_value_x)
+                        # (below the row it ends on: a value under its label wraps below that row, not the label's)
+                        src = next((j for j in range(si, len(segs)) if any(t is ftoks[-1] for t in segs[j].row.toks)),
+                                   si) if ftoks else si
+                        ftoks = self._continue(ftoks, spec, segs, src, used, edge,
+                                               value_x=row_value_x if src == si else None)
                         # … and there meet its own follower ("do Bệnh viện huyện cấp" / "ngày 08/11/1978")
                         ftoks, more = self._split_followers(spec, ftoks)
                         followers.extend(more)
@@ -1211,6 +1226,8 @@ class PageReader:
         if any(t.colon for t in words):
             return []
         n = completes_unit(text_of(toks), [t.text for t in words])
+        if n == 0 and self._level_goes_on(toks, words):
+            n = len(words)
         if n == 0 and chain_goes_on([t.text for t in toks if not t.leader], [t.text for t in words]):
             # "thôn 5, xã Xuân Lập," / "huyện Hoằng Hóa, tỉnh Thanh Hóa": the address goes on up to its province;
             # not when the row holds more after its top unit (another column's words on the same row)
@@ -1220,6 +1237,45 @@ class PageReader:
         if n == 0 or n < len(words) and (find_labels(words[n:], self.schema, forced) or _opens_with_label(words[n:])):
             return []  # (the words after the name's rest, if any, are more of the value: no label among them)
         return _value_toks(words, "place") or words  # (a speck after the rest is no part of the place: "Hóa ˆ")
+
+    def _column_rest(self, toks: list[Tok], segs, si: int, used: set[int], right: float, depth: int = 1) -> list[Tok]:
+        """The rest of a value that a label beside it on the same row cut short (two columns of pairs): the words
+        that open the row close below, left of where that label begins, when they carry on the value's address
+        (``_rest_in``) or its last level word (``_level_goes_on``, no label among them). They are taken out of
+        that row, whose other words (the column beside) are read as before; an address still open goes on below."""
+        j = self._below(segs, si)
+        if j is None or j in used or depth > WRAP_MAX_ROWS:
+            return []
+        seg, nseg = segs[si].row, segs[j].row
+        h = max(seg.height, 10)
+        if segs[j].forced != segs[si].forced or nseg.bbox[1] < seg.bbox[1] or nseg.bbox[1] - seg.bbox[3] > 1.6 * h:
+            return []
+        words = [t for t in nseg.toks if not t.leader]
+        if not words or words[0].bbox[0] > toks[0].bbox[0] + h:
+            return []
+        under = [t for t in words if t.bbox[2] <= right - h / 2]
+        if not under or under != words[:len(under)]:
+            return []
+        if not self._rest_in(toks, under, segs[si].forced) and (
+                any(t.colon for t in under) or not self._level_goes_on(toks, under)
+                or find_labels(under, self.schema, segs[si].forced) or _opens_with_label(under)):
+            return []
+        nseg.toks[:] = [t for t in nseg.toks if t not in under]
+        if not any(not t.leader for t in nseg.toks):
+            used.add(j)
+        else:
+            nseg.bbox = union([t.bbox for t in nseg.toks])
+        out = toks + under
+        if address_open([t.text for t in out if not t.leader]):
+            return under + self._column_rest(out, segs, j, used, right, depth + 1)
+        return under
+
+    @staticmethod
+    def _level_goes_on(toks: list[Tok], words: list[Tok]) -> bool:
+        """The row below carries on the value's last level word: the rest of the word itself ("Đại" / "đội 5",
+        "thành" / "phố …"), or the name of a commune's level word left bare ("phường" / "Tân An, …")."""
+        value, below = [t.text for t in toks if not t.leader], [t.text for t in words]
+        return cut_level_word(value, below, _LEVEL_FOLDS) or names_bare_local_level(" ".join(value), below)
 
     # --- tables ---
     def _read_table(self, strict: bool = False) -> bool:

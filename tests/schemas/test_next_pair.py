@@ -73,3 +73,19 @@ def test_a_line_that_starts_in_lower_case_goes_on_with_the_value_above():
     rec = extract_records([page(rows, width=1100)], "nguoicocong/")[0]
     assert flatten_fields(rec)["decision.issuer"] == "Sở Giao thông - Vận tải tỉnh Hải Hưng"
     assert not rec["unmapped"]
+
+
+def test_a_value_ending_on_an_offices_head_word_goes_on_below():
+    # "Sở", "Bộ", "Cục" alone name no office: the line below at the label's start carries the office's name
+    assert not opens_next_pair(toks("412/QĐ ngày 03/08/1974 của Sở", 400), toks("Tài chính - Vật giá tỉnh Hà Tây"),
+                               100, 36)
+    assert opens_next_pair(toks("Việt Nam", 400), toks("Xxx chỉ thường trú phường Tùng Ảnh"), 100, 36)
+
+
+def test_an_issuer_under_its_label_wraps_below_the_row_it_ends_on():
+    rows = ["GIẤY CHỨNG NHẬN THƯƠNG BINH", "Họ và tên: Đinh Công Tráng",
+            [(100, "Tỷ lệ tổn thương"), (700, "Quyết định công nhận số")],
+            [(100, "61%"), (700, "412/QĐ-TCVG ngày 03/08/1974 của Sở")],
+            [(700, "Tài chính - Vật giá tỉnh Hà Tây")]]
+    rec = extract_records([page(rows, width=1500)], "nguoicocong/")[0]
+    assert flatten_fields(rec)["decision.issuer"] == "Sở Tài chính - Vật giá tỉnh Hà Tây"

@@ -1,5 +1,6 @@
 import pytest
 
+from schemas.extract import REVIEW_THRESHOLD
 from schemas.normalize import (cccd_parts, norm_date, norm_dating, norm_dimensions, norm_enum, norm_ethnicity,
                                norm_id, norm_name, norm_number, norm_percent, norm_sex, norm_text, norm_time,
                                norm_weight, parse_date, strip_leaders, words_to_number, ETHNICITY_NAMES)
@@ -326,3 +327,27 @@ def test_a_speck_between_a_number_and_its_unit_leaves_the_unit_with_its_number()
     assert n.value == {"length_cm": 240.0, "width_cm": 40.0}
     assert n.quality < 1.0
     assert norm_dimensions("Cao 12.5 cm").value == {"height_cm": 12.5}
+
+
+@pytest.mark.parametrize("raw, year", [("I962", "1962"), ("Năm sinh: l97O", "1970"), ("(khoảng) 18I4", "1814")])
+def test_year_with_letters_read_as_digits_is_repaired_and_doubtful(raw, year):
+    n = norm_date(raw)
+    assert n.value == year
+    assert n.quality < REVIEW_THRESHOLD and n.notes
+
+
+@pytest.mark.parametrize("raw", ["IIII", "OSlO", "B52I", "Iô 7"])
+def test_letters_alone_or_out_of_range_are_no_year(raw):
+    assert norm_date(raw).value is None
+
+
+@pytest.mark.parametrize("raw, p", [("739%", 73), ("Tỷ lệ: 260%", 26)])
+def test_percent_sign_ring_read_as_last_digit_is_dropped_and_doubtful(raw, p):
+    n = norm_percent(raw)
+    assert n.value == p
+    assert n.quality < REVIEW_THRESHOLD and n.notes
+
+
+@pytest.mark.parametrize("raw", ["735%", "260 %", "1000%"])
+def test_other_numbers_over_a_hundred_are_no_percentage(raw):
+    assert norm_percent(raw).value is None
