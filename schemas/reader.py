@@ -331,6 +331,16 @@ class Segment(NamedTuple):
     line: int
 
 
+def _take_words(row: Row, words: list[Tok], j: int, used: set[int]) -> None:
+    """Take ``words`` out of row ``j`` (a value's rest read from it): the row is marked read when nothing but
+    leaders is left, else its box shrinks to the words that stay, which are read as before."""
+    row.toks[:] = [t for t in row.toks if t not in words]
+    if not any(not t.leader for t in row.toks):
+        used.add(j)
+    else:
+        row.bbox = union([t.bbox for t in row.toks])
+
+
 class PageReader:
     """Reads one page's rows into drafts for one schema."""
 
@@ -1171,11 +1181,7 @@ class PageReader:
             under.append(b)
         if any(t.colon for t in under) or not relation_rest([t.text for t in toks], [t.text for t in under]):
             return []
-        nseg.toks[:] = [t for t in nseg.toks if t not in under]
-        if not any(not t.leader for t in nseg.toks):
-            used.add(j)
-        else:
-            nseg.bbox = union([t.bbox for t in nseg.toks])
+        _take_words(nseg, under, j, used)
         return under
 
     def _cut_name_rest(self, toks: list[Tok], segs, si: int, used: set[int], take: bool) -> list[Tok]:
@@ -1260,11 +1266,7 @@ class PageReader:
                 any(t.colon for t in under) or not self._level_goes_on(toks, under)
                 or find_labels(under, self.schema, segs[si].forced) or _opens_with_label(under)):
             return []
-        nseg.toks[:] = [t for t in nseg.toks if t not in under]
-        if not any(not t.leader for t in nseg.toks):
-            used.add(j)
-        else:
-            nseg.bbox = union([t.bbox for t in nseg.toks])
+        _take_words(nseg, under, j, used)
         out = toks + under
         if address_open([t.text for t in out if not t.leader]):
             return under + self._column_rest(out, segs, j, used, right, depth + 1)
