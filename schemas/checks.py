@@ -157,8 +157,7 @@ def agree_names(d: Draft) -> None:
     """A person named twice in the record (the mother who declared the birth) whose name one reading got
     with a misread syllable and the other right: the better reading for both (schemas/repair.py). The
     confidence lowered for the rare syllable stays: a person confirms."""
-    named = [f for f in d.fields.values() if f.spec.kind == "name" and isinstance(f.value, str)]
-    named += [f for fs in d.lists.values() for f in fs if f.spec.kind == "name" and isinstance(f.value, str)]
+    named = [f for f in d.found() if f.spec.kind == "name" and isinstance(f.value, str)]
     for f in named:
         for other in named:
             if other is not f and (better := same_person_reading(f.value, other.value)):
@@ -170,7 +169,7 @@ def agree_names(d: Draft) -> None:
 def drop_stray_tails(d: Draft) -> None:
     """A short token after a value of a closed vocabulary that is no word of it (``repair.stray_tail``): a
     speck read as letters, dropped with a note; the field is no longer clean (never confident on its own)."""
-    for f in [*d.fields.values(), *(x for items in d.lists.values() for x in items)]:
+    for f in d.found():
         if not (f.spec.vocabulary_closed and f.spec.kind == "text" and isinstance(f.value, str)):
             continue
         words = frozenset(w.lower() for w in vocabulary(f.spec.vocabulary))

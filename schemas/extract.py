@@ -78,7 +78,7 @@ def _read(page: PageText, rows: list, cls: Classification, schemas: dict[str, Sc
     check_codes(drafts, schema)
     if page_doubts_digits((t.text, t.confidence) for r in rows for t in r.toks if not t.leader):
         for d in drafts:
-            for f in [*d.fields.values(), *(x for items in d.lists.values() for x in items)]:
+            for f in d.found():
                 f.digits_doubted = has_digits(f.raw)
     for d in drafts:
         d.classification = cls.score

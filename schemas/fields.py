@@ -343,6 +343,10 @@ class Draft:
         self.fields[f.spec.key] = f
         return True
 
+    def found(self) -> list[Found]:
+        """Every field read, the items of list fields after the single ones."""
+        return [*self.fields.values(), *(x for items in self.lists.values() for x in items)]
+
 
 def _value_toks(toks: list[Tok], kind: str | None = None, spec: FieldSpec | None = None) -> list[Tok]:
     """Drop dotted leaders around and inside the value; keep a lone dash inside it ("Lao động - Thương binh").

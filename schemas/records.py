@@ -28,7 +28,7 @@ def weigh_labels(d: Draft) -> None:
     read before it, picks the same field, and whether the record's wording is familiar: the evidence the
     calibration is grouped by."""
     previous = None
-    found = [*d.fields.values(), *(x for items in d.lists.values() for x in items)]
+    found = d.found()
     for f in found:
         f.how = resolution(f.label, f.label_score, f.notes)
         if AGREEMENT and d.schema is not None and not f.spec.internal:
@@ -60,7 +60,7 @@ def floor_vouched(d: Draft) -> None:
     """The floor ``fields.Found.finish`` gives a vouched value under a label read word for word, for a name or a
     place whose label was read fuzzily or from its meaning on a form with nothing unplaced (``wording`` not
     ``strange``): what OCR's word confidence doubts there is the print, not the reading."""
-    for f in [*d.fields.values(), *(x for items in d.lists.values() for x in items)]:
+    for f in d.found():
         if f.evidence == AGREES and f.spec.kind in VOUCHED_KINDS and f.how in VOUCHED_READINGS \
                 and f.wording != "strange" and not f.notes and f.ocr >= VOUCHED_MIN_OCR:
             f.confidence = max(f.confidence, VOUCHED_SCORE)
@@ -80,7 +80,7 @@ def finish(d: Draft, calibrated: bool = True) -> ExtractedRecord:
     weigh_labels(d)
     floor_vouched(d)
     if calibrated:
-        for f in [*d.fields.values(), *(x for items in d.lists.values() for x in items)]:
+        for f in d.found():
             f.confidence = calibrate(f.spec.kind, f.clean, f.confidence, how=f.how, agree=f.agree, wording=f.wording,
                                      layout=f.layout, value=f.evidence)
             if f.confidence >= CONFIDENT and f.raw and implausible(f.spec, f.raw):
