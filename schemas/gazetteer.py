@@ -113,6 +113,7 @@ def hierarchy() -> dict[str, dict[str, frozenset[str]]]:
         bucket.update(nfc(w["wardShort"]).lower() for w in wards.values() if isinstance(w.get("wardShort"), str))
     return {p: {d: frozenset(c) for d, c in ds.items()} for p, ds in out.items()}
 
+
 @lru_cache(maxsize=1)
 def written_unit_names() -> frozenset[str]:
     """Every unit's name as written (NFC, lower case, marks kept), whatever its level: ``unit_names`` folds the

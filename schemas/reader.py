@@ -331,6 +331,13 @@ class Segment(NamedTuple):
     line: int
 
 
+def _by_its_value(m: Match, spec: FieldSpec) -> Match:
+    """The label ``m`` read as ``spec``'s because of what its value is (``_id_by_look``, ``_field_by_look``): its
+    words kept, read from their meaning, at the score of a reading by value."""
+    return Match(m.start, m.end, spec, Label(m.label.text, m.label.folded, by_meaning=True, source="value"),
+                 0.5, m.weight)
+
+
 def _take_words(row: Row, words: list[Tok], j: int, used: set[int]) -> None:
     """Take ``words`` out of row ``j`` (a value's rest read from it): the row is marked read when nothing but
     leaders is left, else its box shrinks to the words that stay, which are read as before."""
@@ -898,8 +905,7 @@ class PageReader:
         spec = field_by_value(m.label.text, value, self.schema, section)
         if spec is None or spec.key in draft.fields or not spec.key.endswith("personal_id"):
             return m
-        return Match(m.start, m.end, spec, Label(m.label.text, m.label.folded, by_meaning=True, source="value"),
-                     0.5, m.weight)
+        return _by_its_value(m, spec)
 
     def _field_by_look(self, m: Match, toks: list[Tok], draft: Draft) -> Match:
         """A label read by its words' meaning whose value has a look only one other field of the type can hold (a
@@ -911,8 +917,7 @@ class PageReader:
         spec = field_by_look(" ".join(t.text for t in toks if not t.leader), self.schema)
         if spec is None or spec.key == m.spec.key or spec.key in draft.fields:
             return m
-        return Match(m.start, m.end, spec, Label(m.label.text, m.label.folded, by_meaning=True, source="value"),
-                     0.5, m.weight)
+        return _by_its_value(m, spec)
 
     def _role_only(self, m: Match, toks: list[Tok], section: str | None) -> Match | None:
         """A label that named a person and nothing more is read as that person's name, unless its value is
