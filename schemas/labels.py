@@ -17,7 +17,6 @@ more one edit from exactly one known syllable is read as it (OCR slips).
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -30,10 +29,10 @@ from sohoa.dates import DIGIT_WORDS, HUNDRED_WORDS, TEN_WORDS, THOUSAND_WORDS
 from sohoa.text import fold
 
 from .gazetteer import is_place
+from .label_words import label_words
 from .loader import FieldSpec, Schema
 from .person_acts import acting_person, begetting_at, parent_by_sex
 
-WORDS_FILE = Path(__file__).with_name("data") / "label_words.json"
 EVENTS = frozenset({"birth", "death", "registration", "notice", "certificate", "decision", "enlistment", "burial",
                     "injury"})
 # a role alone ("Đồng chí:", "Cha:") names that person: the label asks for the name
@@ -64,7 +63,7 @@ class Lexicon:
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    data = json.loads(WORDS_FILE.read_text(encoding="utf-8"))
+    data = label_words()
     phrases: dict[tuple[str, ...], set[str]] = {}
     written: dict[tuple[str, ...], set[str]] = {}
     marked: set[str] = set()

@@ -15,15 +15,14 @@ The acts are ``person_acts`` and ``parents_by_sex`` in ``schemas/data/label_word
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 from sohoa.text import fold
 
-WORDS_FILE = Path(__file__).with_name("data") / "label_words.json"
+from .label_words import label_words
+
 PERSON = "nguoi"
 PASSIVE = "duoc"
 # the other party begins after these ("Quan hệ với người …" is read by the caller, a clause stops at them)
@@ -39,7 +38,7 @@ class Acts:
 
 @lru_cache(maxsize=1)
 def person_acts() -> tuple[Acts, ...]:
-    data = json.loads(WORDS_FILE.read_text(encoding="utf-8")).get("person_acts", {})
+    data = label_words().get("person_acts", {})
 
     def phrases(words: list[str]) -> frozenset[tuple[str, ...]]:
         return frozenset(tuple(fold(w).split()) for w in words)
@@ -83,7 +82,7 @@ class ParentWords:
 
 @lru_cache(maxsize=1)
 def parent_words() -> ParentWords:
-    data = json.loads(WORDS_FILE.read_text(encoding="utf-8")).get("parents_by_sex", {})
+    data = label_words().get("parents_by_sex", {})
     return ParentWords(frozenset(tuple(fold(w).split()) for w in data.get("begetting", [])),
                        dict(data.get("honorifics", {})))
 

@@ -64,6 +64,7 @@ from make_forms import RECORD_TYPES  # noqa: E402
 
 from ocr.result import PageText  # noqa: E402
 from schemas import label_model, labels  # noqa: E402
+from schemas import label_words as word_file  # noqa: E402
 from schemas.confidence import CALIBRATION_FILE, CONFIDENT, MIN_GROUP, fit, fit_logistic, reliability  # noqa: E402
 from schemas.extract import extract_records, flatten_fields  # noqa: E402
 from schemas.loader import TYPES_DIR, parse_schema  # noqa: E402
@@ -89,7 +90,7 @@ def _documents(split: str, seed: int, per_type: int, levels: list[int], types: l
 def vocabulary_syllables() -> set[str]:
     """The folded content syllables of every label the extractor knows: the types' wordings and markers, the
     role and attribute words (fillers such as "của", "người" are grammar, not vocabulary)."""
-    words = json.loads(labels.WORDS_FILE.read_text(encoding="utf-8"))
+    words = json.loads(word_file.WORDS_FILE.read_text(encoding="utf-8"))
     out: set[str] = set()
     for group in ("roles", "attributes"):
         for ws in words[group].values():
@@ -137,7 +138,7 @@ def vocabulary_held_back(hidden: frozenset[str], model_seeds: list[int]):
     without their features. Yields the reduced record types to read with."""
     from train_label_model import examples, train
 
-    words = json.loads(labels.WORDS_FILE.read_text(encoding="utf-8"))
+    words = json.loads(word_file.WORDS_FILE.read_text(encoding="utf-8"))
     for group in ("roles", "attributes"):
         words[group] = {k: _without(v, hidden) for k, v in words[group].items()}
     grams_kept = {f"<{s}>"[i:i + 3] for s in vocabulary_syllables() - hidden for i in range(len(s))}
@@ -150,11 +151,11 @@ def vocabulary_held_back(hidden: frozenset[str], model_seeds: list[int]):
             return text not in grams_kept and any(text in f"<{s}>" for s in hidden)
         return False
 
-    original = labels.WORDS_FILE
+    original = word_file.WORDS_FILE
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "label_words.json"
         path.write_text(json.dumps(words, ensure_ascii=False), encoding="utf-8")
-        labels.WORDS_FILE = path
+        word_file.WORDS_FILE = path
         _clear_label_caches()
         enabled = label_model.model() is not None
         if enabled:
@@ -162,12 +163,13 @@ def vocabulary_held_back(hidden: frozenset[str], model_seeds: list[int]):
         try:
             yield reduced_schemas(hidden)
         finally:
-            labels.WORDS_FILE = original
+            word_file.WORDS_FILE = original
             _clear_label_caches()
             label_model.use(None, enabled=enabled)
 
 
 def _clear_label_caches() -> None:
+    word_file.label_words.cache_clear()
     for name in ("lexicon", "known_syllable", "near_phrase"):
         fn = getattr(labels, name, None)
         if hasattr(fn, "cache_clear"):

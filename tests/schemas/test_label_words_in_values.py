@@ -9,7 +9,7 @@ from synth import page
 
 from schemas.extract import extract_records, flatten_fields
 from schemas.label_edges import label_head, label_tail, only_label_words
-from schemas.labels import WORDS_FILE
+from schemas.label_words import WORDS_FILE
 from schemas.loader import load_schemas
 
 WORDS = json.loads(WORDS_FILE.read_text(encoding="utf-8"))

@@ -8,7 +8,8 @@ import pytest
 from synth import page
 
 from schemas.extract import extract_records, flatten_fields
-from schemas.labels import WORDS_FILE, is_label_word, known_syllable, marker_section, meaning, resolve, syllables
+from schemas.label_words import WORDS_FILE
+from schemas.labels import is_label_word, known_syllable, marker_section, meaning, resolve, syllables
 from schemas.loader import load_schemas
 from schemas.records import unmapped_labels
 from sohoa.text import fold
