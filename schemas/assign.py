@@ -32,7 +32,7 @@ from .label_edges import name_like
 from .labels import _role_fits, field_meanings, meaning, value_kind
 from .loader import FieldSpec, Schema
 from .normalize import normalise, syllable_key
-from .value_look import is_military_unit
+from .value_look import is_military_unit, of_another_kind
 from .vocab import vocabulary
 
 MIN_SCORE = 0.0  # a pair whose best field scores under this stays unplaced (listed as unmapped)
@@ -112,6 +112,8 @@ def value_fits(spec: FieldSpec, value: str) -> float | None:
     if seen is not None and not strong.get(seen, True):
         return None
     if is_military_unit(value) != ("unit" in tail):  # "Đại đội 8, Tiểu đoàn 24": a military unit, and only a unit field
+        return None
+    if of_another_kind(spec, value):  # a date, or a label's lower-case rest ("quân"), is no place
         return None
     if tail == "nationality":  # a text field whose values are countries
         return SHAPE_BONUS if seen == "nationality" else None
