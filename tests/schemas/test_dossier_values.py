@@ -93,3 +93,15 @@ def test_the_place_of_death_stops_where_the_burial_places_label_starts():
             "Nơi an nghỉ hiện nay , Nghĩa trang liệt sĩ Đồi Thông"]
     got = flatten_fields(extract_records([page(rows)], "lietsi/")[0])
     assert got["place_of_death"] == "Mặt trận Đường 9"
+
+
+def test_a_names_last_syllable_that_is_also_a_label_word_stays_the_names():
+    # "Lượng" is a label word ("số lượng"), and the last syllable of many names: before "Má:" it asks nothing the
+    # mother's name asks, so it is the father's name's, and "Má:" alone is the label
+    rows = ["GIẤY BÁO TỬ", "Họ và tên: Nguyễn Văn An Năm sinh: 1950", "Thân nhân:",
+            "Ba: Hồ Văn Lượng Má: Trần Thị Bé"]
+    got = flatten_fields(extract_records([page(rows)], "lietsi/")[0])
+    assert got["relatives[0].full_name"] == "Hồ Văn Lượng"
+    assert got["relatives[1].relation"] == "mẹ"
+    # a label's first word that asks what its field holds stays the label's, even when names use it ("Năm sinh")
+    assert got["full_name"] == "Nguyễn Văn An" and got["date_of_birth"] == "1950"
