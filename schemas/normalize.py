@@ -647,6 +647,18 @@ _PLAIN_NUCLEI = {fold(n) for n in _NUCLEI}  # text typed without any diacritics 
 _EDGE_PUNCT = ",.;:!?\"'“”"
 
 
+def glued_syllables(word: str) -> str | None:
+    """Two syllables OCR read as one word, the space between them lost ("Chiếnsĩ", "Ysĩ"): the word, no
+    Vietnamese syllable itself, cut at the one place that leaves two syllables of letters, the second in lower
+    case; None when no cut or more than one does."""
+    w = nfc(word)
+    if not w.isalpha() or plausible_word(w):
+        return None
+    cuts = [k for k in range(1, len(w)) if w[k].islower() and plausible_word(w[:k]) and plausible_word(w[k:])
+            and not (w[:k].isupper() and len(w[:k]) > 1)]  # (an abbreviation glued to a word is no syllable)
+    return f"{w[:cuts[0]]} {w[cuts[0]:]}" if len(cuts) == 1 else None
+
+
 def plausible_word(word: str) -> bool:
     """Could this be a written Vietnamese word? One tone mark at most and onset + vowels + coda.
 

@@ -105,3 +105,22 @@ def test_a_names_last_syllable_that_is_also_a_label_word_stays_the_names():
     assert got["relatives[1].relation"] == "mẹ"
     # a label's first word that asks what its field holds stays the label's, even when names use it ("Năm sinh")
     assert got["full_name"] == "Nguyễn Văn An" and got["date_of_birth"] == "1950"
+
+
+def test_two_syllables_glued_by_ocr_are_cut_where_only_one_cut_reads():
+    from schemas.normalize import glued_syllables
+
+    assert glued_syllables("Tiểuđội") == "Tiểu đội"
+    assert glued_syllables("Bácsĩ") == "Bác sĩ"
+    assert glued_syllables("Ytá") is None  # "Y tá" or "Yt á": two cuts read, none is chosen
+    assert glued_syllables("Tiểu") is None  # a syllable already
+    assert glued_syllables("rs1ĩ") is None  # not letters
+    assert glued_syllables("UBNDxã") is None  # an abbreviation glued to a word
+
+
+def test_a_short_text_glued_by_ocr_is_read_as_two_words_with_doubt():
+    rows = ["GIẤY BÁO TỬ", [(100, "Họ và tên"), (700, "Trịnh Văn Khải")],
+            [(100, "Chức vụ"), (700, "Bácsĩ")]]
+    rec = extract_records([page(rows)], "lietsi/")[0]
+    assert flatten_fields(rec)["position"] == "Bác sĩ"
+    assert any("glued" in n for n in rec["fields"]["position"]["notes"])
