@@ -290,6 +290,12 @@ def norm_percent(raw: str) -> Norm:
     before any other number of the text (``MỨC 2 TỔN THƯƠNG |81%``: a speck read as a digit, or a label's own
     number, comes first)."""
     text = strip_leaders(raw)
+    # "§1%": a § where the percentage starts is an 8, as where a number starts (``repair.repair_document_code``);
+    # read so, the value is a guess for a person to see, not the 1 after it
+    text, eights = re.subn(r"(?<!\w)§(?=\d\s*%)", "8", text)
+    if eights:
+        n = norm_percent(text)
+        return Norm(n.value, min(n.quality, 0.5), [*n.notes, "a § before the digits read as 8"]) if n.ok else n
     marked = list(re.finditer(r"(?<!\w)([0-9OolI]{1,3})(?:[.,]\d+)?\s*%", text))
     for m in marked or re.finditer(r"(?<!\w)([0-9OolI]{1,3})(?:[.,]\d+)?\s*%?(?!\w)", text):
         fixed, rep = fix_digits(m.group(1))

@@ -124,3 +124,15 @@ def test_a_short_text_glued_by_ocr_is_read_as_two_words_with_doubt():
     rec = extract_records([page(rows)], "lietsi/")[0]
     assert flatten_fields(rec)["position"] == "Bác sĩ"
     assert any("glued" in n for n in rec["fields"]["position"]["notes"])
+
+
+def test_a_section_sign_where_a_percentage_starts_is_a_doubtful_eight():
+    from schemas.normalize import norm_percent
+
+    n = norm_percent("§3%")
+    assert n.value == 83 and n.quality < 1 and n.notes
+    assert norm_percent("§45%").value == 45  # 845 is no percentage: the sign is a speck before it
+    rows = ["GIẤY CHỨNG NHẬN THƯƠNG BINH", "Họ và tên: Lò Văn Thắm", "Tỷ lệ thương tổn: §3%"]
+    rec = extract_records([page(rows)], "thuongbinh/")[0]
+    assert flatten_fields(rec)["injury_rate"] == 83
+    assert rec["fields"]["injury_rate"]["confidence"] < 0.9
