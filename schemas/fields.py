@@ -373,7 +373,7 @@ def _value_toks(toks: list[Tok], kind: str | None = None, spec: FieldSpec | None
     # specks read as characters at the ends of a value: symbols, or one or two doubtful letters
     while out and _speck(out[-1], kind, out[-2] if len(out) > 1 else None, keep):
         out.pop()
-    while out and _speck(out[0], kind, None, keep) and not opens_place(out, kind):
+    while out and _speck(out[0], kind, None, keep) and not opens_place(out, kind) and not opens_name(out, kind):
         out.pop(0)
     if opens_place(out, kind) and out[0].text.strip(GLUED_SPECKS) != out[0].text:
         out[0] = replace(out[0], text=out[0].text.strip(GLUED_SPECKS))  # "_xã": the stroke is no letter of it
@@ -502,6 +502,14 @@ _MEASURE_UNITS = frozenset({"mm", "cm", "dm", "m", "em", "kg", "g", "gr"})  # fo
 
 
 GLUED_SPECKS = "_|'`\"“”‘’*~^"  # strokes OCR glues to a word's ends on a degraded page ("_xã", "|xã")
+
+
+def opens_name(toks: list[Tok], kind: str | None) -> bool:
+    """Is the first token, however faintly read ("Vi" at 0.5), the family name a person's name opens with: the
+    words with it are written as a name, and without it they are none? A short family name ("Vi", "Lò", "Hà")
+    has a speck's length; its place before the given names vouches for it."""
+    texts = [t.text for t in toks]
+    return kind == "name" and name_like(texts) and not name_like(texts[1:])
 
 
 def opens_place(toks: list[Tok], kind: str | None) -> bool:

@@ -136,3 +136,14 @@ def test_a_section_sign_where_a_percentage_starts_is_a_doubtful_eight():
     rec = extract_records([page(rows)], "thuongbinh/")[0]
     assert flatten_fields(rec)["injury_rate"] == 83
     assert rec["fields"]["injury_rate"]["confidence"] < 0.9
+
+
+def test_a_short_family_name_read_faintly_opens_the_name():
+    from schemas.fields import opens_name
+
+    rows = ["GIẤY BÁO TỬ", [(100, "Họ và tên"), (700, "Trịnh Văn Khải")], "Thân nhân:", "Thân phụ",
+            "Lò@0.45 Thanh Bình"]
+    got = flatten_fields(extract_records([page(rows)], "lietsi/")[0])
+    assert got["relatives[0].full_name"] == "Lò Thanh Bình"
+    # a speck before a whole name is still a speck: the name is one without it
+    assert not opens_name(build_rows(page([[(100, "Lò Trịnh Văn Khải")]]))[0].toks, "name")
