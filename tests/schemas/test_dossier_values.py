@@ -147,3 +147,13 @@ def test_a_short_family_name_read_faintly_opens_the_name():
     assert got["relatives[0].full_name"] == "Lò Thanh Bình"
     # a speck before a whole name is still a speck: the name is one without it
     assert not opens_name(build_rows(page([[(100, "Lò Trịnh Văn Khải")]]))[0].toks, "name")
+
+
+def test_a_pair_in_the_relatives_block_is_never_the_martyrs_own_field():
+    from schemas.assign import Pending, assign
+
+    schema = SCHEMAS["martyr"]
+    # the same unlabelled name: the martyr's outside the block, nobody's single field inside it
+    assert [p.key for p in assign(schema, [Pending("Xxx yyy", "Đinh Thị Hạnh")], set())] == ["full_name"]
+    assert assign(schema, [Pending("Xxx yyy", "Đinh Thị Hạnh", "relatives")], set()) == []
+    assert assign(schema, [Pending("Xxx yyy", "xã Hòa Bình, huyện Chợ Mới, tỉnh An Giang", "relatives")], set()) == []
