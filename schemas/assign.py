@@ -32,7 +32,7 @@ from .label_edges import name_like
 from .labels import _role_fits, field_meanings, meaning, value_kind
 from .loader import FieldSpec, Schema
 from .normalize import normalise, syllable_key
-from .value_look import is_military_unit
+from .value_look import is_military_unit, of_another_kind
 from .vocab import vocabulary
 
 MIN_SCORE = 0.0  # a pair whose best field scores under this stays unplaced (listed as unmapped)
@@ -112,6 +112,8 @@ def value_fits(spec: FieldSpec, value: str) -> float | None:
     if seen is not None and not strong.get(seen, True):
         return None
     if is_military_unit(value) != ("unit" in tail):  # "Đại đội 8, Tiểu đoàn 24": a military unit, and only a unit field
+        return None
+    if of_another_kind(spec, value):  # a date, or a label's lower-case rest ("quân"), is no place
         return None
     if tail == "nationality":  # a text field whose values are countries
         return SHAPE_BONUS if seen == "nationality" else None
@@ -203,10 +205,20 @@ def _section_score(spec: FieldSpec, section: str | None, schema: Schema) -> floa
     return -SECTION_MISFIT if own is not None else 0.0
 
 
+def in_a_block_of_listed_persons(spec: FieldSpec, section: str | None, schema: Schema) -> bool:
+    """A pair inside a block of persons the record lists (a schema section whose fields are list items: a martyr's
+    relatives) is one of theirs, never a field outside the block: a relative's name or address is neither the
+    martyr's own nor a document's. (The list's items are read by their labels; the decoding fills single fields.)"""
+    if section not in schema.sections or spec.section == section:
+        return False
+    own = [f for f in schema.fields if f.section == section]
+    return bool(own) and all(f.is_list for f in own)
+
+
 def score(schema: Schema, spec: FieldSpec, pair: Pending) -> float | None:
     """The log-score of the pair being this field; None when it cannot be."""
     shape = value_fits(spec, pair.value)
-    if shape is None:
+    if shape is None or in_a_block_of_listed_persons(spec, pair.section, schema):
         return None
     probs = label_model.predict(schema, pair.label, pair.value, pair.previous)
     model = math.log(max(probs.get(spec.key, 0.0), MODEL_FLOOR)) - math.log(MODEL_FLOOR) if probs else 0.0

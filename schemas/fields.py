@@ -20,9 +20,9 @@ from .label_edges import (SURNAMES_BY_FOLD, bare_word, capitals_head, label_asks
 from .layout import Tok, union
 from .loader import FieldSpec, Label, Schema, label_key
 from .model import FieldValue
-from .normalize import (LEVEL_WORDS, canonical_place, cut_place_name, missing_place_name, normalise, plausible_word,
-                        rare_name_syllable, repair_separators, repair_tone_shift, repair_word, syllable_key,
-                        vocabulary_neighbours)
+from .normalize import (LEVEL_WORDS, canonical_place, cut_place_name, glued_syllables, missing_place_name, normalise,
+                        plausible_word, rare_name_syllable, repair_separators, repair_tone_shift, repair_word,
+                        syllable_key, vocabulary_neighbours)
 from .repair import (REPAIR_FACTOR, after_province, bent_level_words, dots_in_parts, inner_capital, level_word_case,
                      nearest_name_syllable, repair_place_units)
 from .gazetteer import address_end, begins_unit_name
@@ -142,6 +142,8 @@ class Found:
             self._country_case()
         if self.spec.vocabulary and isinstance(self.value, str):
             self._check_vocabulary()
+        if self.spec.kind == "text" and isinstance(self.value, str) and not self.spec.vocabulary:
+            self._split_glued()
         if self.spec.kind in ("name", "place", "text") and self.value is not None:
             bad = [w for w in str(self.value).split() if not plausible_word(w)]
             if bad:
@@ -216,6 +218,17 @@ class Found:
         if proper == "Việt Nam" and self.value not in (proper, proper.upper()):
             self.value = proper
             self.notes.append("capitals of the country's name restored")
+
+    def _split_glued(self) -> None:
+        """A short text whose word is two syllables glued by OCR ("Ysĩ") is read as the two words, doubtfully:
+        the space was guessed, not read."""
+        words = str(self.value).split(" ")
+        split = [glued_syllables(w) for w in words]
+        if any(split):
+            self.value = " ".join(g or w for g, w in zip(split, words))
+            self.confidence *= REPAIR_FACTOR
+            self.notes.append("a word read as two syllables glued (a space lost): " +
+                              ", ".join(f"{w} -> {g}" for g, w in zip(split, words) if g))
 
     def _check_vocabulary(self) -> None:
         """A value written in a known vocabulary (a museum object's name, material, condition): a word
@@ -360,7 +373,7 @@ def _value_toks(toks: list[Tok], kind: str | None = None, spec: FieldSpec | None
     # specks read as characters at the ends of a value: symbols, or one or two doubtful letters
     while out and _speck(out[-1], kind, out[-2] if len(out) > 1 else None, keep):
         out.pop()
-    while out and _speck(out[0], kind, None, keep) and not opens_place(out, kind):
+    while out and _speck(out[0], kind, None, keep) and not opens_place(out, kind) and not opens_name(out, kind):
         out.pop(0)
     if opens_place(out, kind) and out[0].text.strip(GLUED_SPECKS) != out[0].text:
         out[0] = replace(out[0], text=out[0].text.strip(GLUED_SPECKS))  # "_xã": the stroke is no letter of it
@@ -489,6 +502,14 @@ _MEASURE_UNITS = frozenset({"mm", "cm", "dm", "m", "em", "kg", "g", "gr"})  # fo
 
 
 GLUED_SPECKS = "_|'`\"“”‘’*~^"  # strokes OCR glues to a word's ends on a degraded page ("_xã", "|xã")
+
+
+def opens_name(toks: list[Tok], kind: str | None) -> bool:
+    """Is the first token, however faintly read ("Vi" at 0.5), the family name a person's name opens with: the
+    words with it are written as a name, and without it they are none? A short family name ("Vi", "Lò", "Hà")
+    has a speck's length; its place before the given names vouches for it."""
+    texts = [t.text for t in toks]
+    return kind == "name" and name_like(texts) and not name_like(texts[1:])
 
 
 def opens_place(toks: list[Tok], kind: str | None) -> bool:

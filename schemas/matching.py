@@ -15,8 +15,9 @@ from sohoa.text import clean_spaces, fold
 
 from .fields import _phrases, _speck
 from .gazetteer import LEVEL_WORDS, completes_unit
-from .labels import (COUNTRY_NAMES, is_label_word, marker_section, meaning, moment_companions, resolve, role_conflict,
-                     value_kind, written_syllables)
+from .label_edges import name_syllable
+from .labels import (COUNTRY_NAMES, field_meanings, is_label_word, marker_section, meaning, moment_companions, resolve,
+                     role_conflict, value_kind, written_syllables)
 from .layout import COLUMN_GAP, Tok, gap_before
 from .loader import FieldSpec, Label, Schema, label_key
 from .normalize import normalise, repair_tone_shift
@@ -153,6 +154,21 @@ def _label_cased_unknown(toks: list[Tok], m: Match, e: int) -> bool:
         if not w.isalpha() or (w.isupper() if label_caps else w.islower()) is False:
             return False
     return True
+
+
+def _names_last_syllable(toks: list[Tok], s: int, e: int, schema: Schema, section: str | None) -> bool:
+    """The first word of the label words toks[s:e + 1], after a name's value, is the name's last syllable: it is
+    written as a name's (a capital, a syllable names use), the words after it still name a field, and what the
+    word means as a label word is nothing that field asks ("Lượng" of "số lượng" before "Má:", a mother's name)."""
+    word = toks[s].text
+    if not _title_case(word) or not name_syllable(word):
+        return False
+    said = meaning(word).attrs
+    r = resolve(_span_text(toks, s + 1, e + 1), schema, section)
+    if not said or r is None:
+        return False
+    asks = set().union(*(fm.needs | fm.may for fm in field_meanings(schema) if fm.spec in r.specs))
+    return not said & asks
 
 
 def _title_case(word: str) -> bool:
@@ -498,6 +514,9 @@ def refine_labels(toks: list[Tok], chosen: list[Match], schema: Schema, section:
         while before and s < e and meaning(_span_text(toks, s, e + 1)).unknown \
                 and not meaning(_span_text(toks, s + 1, e + 1)).empty:
             s += 1  # a value word that is also a label syllable ("Giấy" of "giấy báo tử") is the value before
+        while before and s < e and max(before, key=lambda m: m.end).spec.kind == "name" \
+                and _names_last_syllable(toks, s, e, schema, section):
+            s += 1  # "Ba: Đàm Tấn Lượng Má:": "Lượng" (of "số lượng") ends the father's name, "Má:" is the label
         if before and s == lo and s < e and resolve(_span_text(toks, s + 1, e + 1), schema, section) is not None:
             s += 1  # the label before would be left with no value: its value is the first word ("Nam" of a sex)
         if strong and s > lo and not before and e - lo < LABEL_MAX_WORDS and all(

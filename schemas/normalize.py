@@ -290,6 +290,12 @@ def norm_percent(raw: str) -> Norm:
     before any other number of the text (``MỨC 2 TỔN THƯƠNG |81%``: a speck read as a digit, or a label's own
     number, comes first)."""
     text = strip_leaders(raw)
+    # "§1%": a § where the percentage starts is an 8, as where a number starts (``repair.repair_document_code``);
+    # read so, the value is a guess for a person to see, not the 1 after it
+    text, eights = re.subn(r"(?<!\w)§(?=\d\s*%)", "8", text)
+    if eights:
+        n = norm_percent(text)
+        return Norm(n.value, min(n.quality, 0.5), [*n.notes, "a § before the digits read as 8"]) if n.ok else n
     marked = list(re.finditer(r"(?<!\w)([0-9OolI]{1,3})(?:[.,]\d+)?\s*%", text))
     for m in marked or re.finditer(r"(?<!\w)([0-9OolI]{1,3})(?:[.,]\d+)?\s*%?(?!\w)", text):
         fixed, rep = fix_digits(m.group(1))
@@ -645,6 +651,18 @@ ua uâ uây uê ui uô uôi uơ uy uya uyê uyu ưa ưi ưu ươ ươi ươu yê
 _MARKED = set("ăâêôơư")
 _PLAIN_NUCLEI = {fold(n) for n in _NUCLEI}  # text typed without any diacritics ("Nguyen", "Huyen")
 _EDGE_PUNCT = ",.;:!?\"'“”"
+
+
+def glued_syllables(word: str) -> str | None:
+    """Two syllables OCR read as one word, the space between them lost ("Chiếnsĩ", "Ysĩ"): the word, no
+    Vietnamese syllable itself, cut at the one place that leaves two syllables of letters, the second in lower
+    case; None when no cut or more than one does."""
+    w = nfc(word)
+    if not w.isalpha() or plausible_word(w):
+        return None
+    cuts = [k for k in range(1, len(w)) if w[k].islower() and plausible_word(w[:k]) and plausible_word(w[k:])
+            and not (w[:k].isupper() and len(w[:k]) > 1)]  # (an abbreviation glued to a word is no syllable)
+    return f"{w[:cuts[0]]} {w[cuts[0]:]}" if len(cuts) == 1 else None
 
 
 def plausible_word(word: str) -> bool:

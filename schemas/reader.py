@@ -24,7 +24,7 @@ from .normalize import UNIT_FOLDS, normalise
 from .table import column_of, crosses, drop_doubles, join_code, merge_bands, same_band, too_narrow
 from .table_columns import table_columns
 from .value_evidence import misplaced_office
-from .value_look import field_by_look
+from .value_look import field_by_look, of_another_kind
 from .gazetteer import (LEVEL_WORDS, NUMBERED_LEVELS, OFFICE_HEADS, address_end, address_open, chain_goes_on,
                         completes_unit, cut_level_word, is_place, names_bare_local_level, unit_names)
 from .repair import bent_numbered_level
@@ -274,6 +274,27 @@ def opens_next_pair(value: list[Tok], below: list[Tok], label_x: float, height: 
     if not k or not below[0].text[:1].isupper() or any(t.text.rstrip().endswith(",") for t in below[:k]):
         return False
     return not splits_unit(value, below)
+
+
+def labels_another_field(value: list[Tok], below: list[Tok], spec: FieldSpec | None, schema: Schema) -> bool:
+    """The row below a value opens with a label of another field, its value after it or further down ("Nơi an
+    nghỉ , Nghĩa trang …" under the place of death), in words no list need hold: capitalised first, two words or
+    more the label vocabulary knows, naming a field that is not ``spec`` (any field, for ``None``); after a value
+    that ends as a value may (not on a word in lower case, a comma or a dash, as "Thương binh và" / "Xã hội tỉnh
+    …" goes on). A value stops where a label naming another field starts: its wrapped rest is never a label."""
+    words = [t for t in value if not t.leader]
+    if not words or words[-1].text[:1].islower() or words[-1].text.rstrip().endswith((",", "-", "–")):
+        return False
+    label = [w for w in (t.text.strip(" .,;:-–") for t in below if not t.leader) if w]
+    if not label or not label[0][:1].isupper() or any(c.isdigit() for c in label[0]):
+        return False
+    # the most leading words the label vocabulary knows, every one (a phrase known whole: "an nghỉ", not "an")
+    k = max((n for n in range(2, min(len(label), MAX_LABEL_WORDS) + 1)
+             if not meaning(" ".join(label[:n])).unknown), default=0)
+    if k < 2 or meaning(" ".join(label[:k])).empty:
+        return False
+    r = resolve(" ".join(label[:k]), schema)
+    return r is not None and spec not in r.specs
 
 
 def _under_value(words: list[Tok], value: list[Tok], height: float) -> list[Tok]:
@@ -631,10 +652,11 @@ class PageReader:
                         if f2.value is not None:  # "ngày mười lăm tháng ba" / "năm một nghìn…" on the next row
                             f = f2
                             used.add(nseg)
-                if misplaced_office(f.spec.role, f.value):
-                    # "Kinh", a person's name, a date under an office's label: another field's value, read under
-                    # a label that ran into the next pair's; listed and left to the record-wide decoding, so the
-                    # office's own pair, read later, is not kept out by it
+                if misplaced_office(f.spec.role, f.value) or f.value is not None and of_another_kind(f.spec, f.raw):
+                    # "Kinh", a person's name, a date under an office's label, a date or a unit under a place's
+                    # (``value_look.of_another_kind``): another field's value, read under a label that ran into the
+                    # next pair's; listed and left to the record-wide decoding, so the field's own pair, read later,
+                    # is not kept out by it
                     listed = unmapped_pair(text_of(seg.toks[m.start:m.end]), f.toks, f.page, f.raw)
                     draft.unmapped.append(listed)
                     self._pend(draft, listed["label"], f.toks, section, listed)
@@ -1130,7 +1152,8 @@ class PageReader:
                     and abs(segs[nxt].row.bbox[0] - nseg.bbox[0]) <= CELL_SLACK * h)):
                 return self._continue(below, spec, segs, j, used, edge, depth)
             return below
-        if not spec.wrap or opens_next_pair(toks, nseg.toks, seg.bbox[0], max(seg.height, 10)):
+        if not spec.wrap or opens_next_pair(toks, nseg.toks, seg.bbox[0], max(seg.height, 10)) \
+                or labels_another_field(toks, nseg.toks, spec, self.schema):
             return toks
         if spec.kind == "name" and not _name_continuation(toks, _value_toks(nseg.toks)):
             return toks
@@ -1237,6 +1260,8 @@ class PageReader:
         if any(t.colon for t in words):
             return []
         n = completes_unit(text_of(toks), [t.text for t in words])
+        if n == 0 and labels_another_field(toks, words, None, self.schema):
+            return []  # "… Mặt trận Đường 14" / "Nơi an nghỉ ,": the next field's label, its value below
         if n == 0 and self._level_goes_on(toks, words):
             n = len(words)
         if n == 0 and chain_goes_on([t.text for t in toks if not t.leader], [t.text for t in words]):

@@ -12,13 +12,16 @@ Some values can only be one field's of a record type, by what they are rather th
 
 A label read from its words' meaning (``labels.resolve``) can name the wrong field of a wording the vocabulary
 only partly knows ("Biên chế tại" read as a place for its "tại"); a value of one of these looks is stronger
-evidence than such a reading. Pure functions over a schema; nothing here names a form or a wording.
+evidence than such a reading. The other way round, a value with the look of another kind of field is never
+taken by a field whose kind it is not (``of_another_kind``): a date or a military unit under a place's label,
+a heading's words under a unit's. Pure functions over a schema; nothing here names a form or a wording.
 """
 
 from __future__ import annotations
 
 import re
 
+from sohoa.dates import date_words_only
 from sohoa.text import fold, nfc
 
 from .loader import FieldSpec, Schema
@@ -38,6 +41,29 @@ def is_military_unit(value: str) -> bool:
         return False
     after = folded[len(level):].split()
     return not after or after[0] not in POST_WORDS
+
+
+def of_another_kind(spec: FieldSpec, value: str) -> bool:
+    """The value has the look of another kind of field than ``spec``'s, so a label that named ``spec`` ran into
+    another pair's value (a label split in two, a value in the next cell): a place field's value that reads whole
+    as a date or names a military unit, or has no word written as a name's and no number ("quân", the rest of a
+    label); a unit field's value that names no unit and is a heading's words in capitals ("CHIẾN ĐẤU") or a
+    label's rest up to its colon ("khi: bị thương"). Such a value is listed for the record-wide decoding."""
+    text = nfc(value).strip()
+    words = [w.strip(".,;:()\"'“”[]|_-") for w in text.split()]
+    words = [w for w in words if w]
+    if not words:
+        return False
+    if is_unit_field(spec):
+        heading = all(w.isupper() for w in words if any(c.isalpha() for c in w)) and any(w.isalpha() for w in words)
+        return not is_military_unit(text) and (heading or any(w.endswith(":") for w in text.split()))
+    numbered = any(c.isdigit() for c in text)
+    if spec.kind != "place":
+        return False
+    if is_military_unit(text) or not numbered and not any(w[:1].isupper() for w in words):
+        return True
+    date = normalise("date", text)
+    return date.ok and date.value is not None and date.quality >= 1 and date_words_only(text)
 
 
 def is_unit_field(spec: FieldSpec) -> bool:
