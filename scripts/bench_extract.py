@@ -485,6 +485,7 @@ def main(argv: list[str] | None = None) -> int:
         _thresholds(all_rows, splits)
     if args.tradeoff:
         _tradeoff(all_rows, splits)
+        _holds(holds, splits)
     if args.reliability:
         curves = {sp: reliability([r for r in all_rows if r["split"] == sp]) for sp in splits}
         caption = (f"seed {args.seed}, levels {args.levels}; " +
@@ -498,7 +499,6 @@ def main(argv: list[str] | None = None) -> int:
             "fit any calibration on other seeds (e.g. --dump of the seen split at --seed 11) and pass "
             "--fitted-on-seeds, so it is judged on forms it has not seen"))
     if args.review_notes:
-        _holds(holds, splits)
         for sp in splits:
             print()
             print(f"{sp}: fields under the threshold: {len(held[sp])}; by the first words of their notes:")
@@ -699,13 +699,23 @@ def _tradeoff(rows: list[dict], splits: list[str]) -> None:
 
 def _holds(holds: list[dict], splits: list[str]) -> None:
     """Records sent to review by the kind of reason, and those of them with every field right (held for
-    nothing): a rule that holds many right records and few wrong ones costs reviewers for little."""
+    nothing): a rule that holds many right records and few wrong ones costs reviewers for little. Only the splits
+    whose errors may be studied: the unseen split's records to review are read as its headline figure alone."""
+    splits = [sp for sp in splits if sp != "unseen"]
+    holds = [h for h in holds if h["split"] in splits]
+    if not holds:
+        return
     print("records sent to review, by kind of reason (a record counts under each of its kinds): all held / "
           "held with every field right / held for that kind alone with every field right / held for that kind "
           "alone with a wrong value (what the kind catches that nothing else would)")
     print()
     print("| kind of reason | " + " | ".join(splits) + " |")
     print("| --- |" + " --- |" * len(splits))
+    cells = []
+    for sp in splits:
+        hs = [h for h in holds if h["split"] == sp]
+        cells.append(f"{len(hs)} / {sum(h['right'] for h in hs)} / - / -")
+    print("| any reason | " + " | ".join(cells) + " |")
     kinds = sorted({k for h in holds for k in h["kinds"]})
     for kind in kinds:
         cells = []

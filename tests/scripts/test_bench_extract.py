@@ -143,3 +143,17 @@ def test_holds_are_counted_by_the_kind_of_field_each_reason_names():
     assert named[0] == ("identity field not confident", "name")
     assert ("required field missing", "name") in named
     assert named[-1][1] == "-"  # a reason that names no field of the type
+
+
+def test_the_holds_table_counts_held_and_right_records_of_the_studied_splits_only(capsys):
+    holds = [{"split": "seen", "right": True, "wrong": False, "kinds": ["identity field not confident"],
+              "named": [("identity field not confident", "date")]},
+             {"split": "seen", "right": False, "wrong": True, "kinds": ["identity field not confident"],
+              "named": [("identity field not confident", "name")]},
+             {"split": "unseen", "right": True, "wrong": False, "kinds": ["record type not sure"],
+              "named": [("record type not sure", "-")]}]
+    be._holds(holds, ["seen", "unseen"])
+    out = capsys.readouterr().out
+    assert "| any reason | 2 / 1 / - / - |" in out
+    assert "| identity field not confident | 2 / 1 / 1 / 1 |" in out
+    assert "unseen" not in out and "record type not sure" not in out  # the unseen split's reasons are not shown
