@@ -238,7 +238,7 @@ def score_document(truth: dict, page_dicts: list[dict], threshold: float) -> tup
                          "expected": want, "got": have, "confidence": conf, "correct": ok})
         if rec is not None and rec["needs_review"]:
             holds.append({"split": truth["split"], "right": perfect, "wrong": any_wrong, "kinds": hold_kinds(rec),
-                          "named": hold_fields(rec)})
+                          "named": hold_fields(rec), "keys": held_keys(rec)})
         tally.silent += rec is not None and not perfect and not rec["needs_review"]
         tally.silent_wrong += rec is not None and any_wrong and not rec["needs_review"]
         if rec is not None:
@@ -284,6 +284,19 @@ def hold_fields(rec: dict) -> list[tuple[str, str]]:
         spec = schema.by_key.get(key) if schema else None
         out.append((kind, spec.kind if spec is not None else "-"))
     return out
+
+
+def held_keys(rec: dict) -> list[str]:
+    """The fields of its record type a record's review reasons name (list indices folded: ``relatives[].full_name``),
+    each once, in the order of the reasons; the record type when a reason names none (a reason about the whole
+    record), so that holds are told apart by record type and field, never by value."""
+    schema = load_schemas().get(rec["record_type"])
+    out = []
+    for r in rec["review_reasons"]:
+        key = re.sub(r"\[\d+\]", "[]", r.split(":", 1)[0].strip())
+        out.append(f"{rec['record_type']}.{key}" if schema is not None and key in schema.by_key
+                   else f"{rec['record_type']} (the whole record)")
+    return list(dict.fromkeys(out))
 
 
 def _reason_kinds(rec: dict) -> list[str]:
@@ -736,6 +749,18 @@ def _holds(holds: list[dict], splits: list[str]) -> None:
         cells = [str(sum(1 for h in holds if h["split"] == sp and h["right"] and (kind, field) in map(tuple, h["named"])))
                  for sp in splits]
         print(f"| {kind} | {field} | " + " | ".join(cells) + " |")
+    print()
+    print("records held with every field right, by the fields their reasons name (record type and field key): "
+          "records naming it / records naming it alone")
+    print()
+    print("| field | " + " | ".join(splits) + " |")
+    print("| --- |" + " --- |" * len(splits))
+    right = [h for h in holds if h["right"]]
+    by_count = Counter(k for h in right for k in h["keys"])
+    for key, _ in by_count.most_common():
+        cells = [f"{sum(1 for h in right if h['split'] == sp and key in h['keys'])} / "
+                 f"{sum(1 for h in right if h['split'] == sp and h['keys'] == [key])}" for sp in splits]
+        print(f"| {key} | " + " | ".join(cells) + " |")
     print()
 
 
