@@ -119,3 +119,15 @@ def test_the_shape_most_of_a_pages_codes_share_vouches_for_them_and_doubts_a_cod
         page_codes = [code(v) for v in values]
         weigh_code_shapes(page_codes)
         assert all(f.evidence == "" and not f.notes for f in page_codes)
+
+
+def test_a_page_of_bare_numbers_says_nothing_of_the_shape_of_a_code():
+    from schemas.checks import weigh_code_shapes
+    from schemas.fields import Found
+    from schemas.loader import Label, load_schemas
+
+    spec = load_schemas()["museum_object"].by_key["inventory_number"]
+    page_codes = [Found(spec, [], Label("Ký hiệu", "kyhieu"), 1.0, 1, raw=v, value=v, confidence=0.8, ocr=0.9)
+                  for v in ("305", "306", "307", "4.308")]
+    weigh_code_shapes(page_codes)
+    assert all(f.evidence == "" and not f.notes and f.confidence == 0.8 for f in page_codes)
