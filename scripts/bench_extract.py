@@ -238,7 +238,7 @@ def score_document(truth: dict, page_dicts: list[dict], threshold: float) -> tup
                          "expected": want, "got": have, "confidence": conf, "correct": ok})
         if rec is not None and rec["needs_review"]:
             holds.append({"split": truth["split"], "right": perfect, "wrong": any_wrong, "kinds": hold_kinds(rec),
-                          "named": hold_fields(rec)})
+                          "named": hold_fields(rec), "keys": held_keys(rec)})
         tally.silent += rec is not None and not perfect and not rec["needs_review"]
         tally.silent_wrong += rec is not None and any_wrong and not rec["needs_review"]
         if rec is not None:
@@ -284,6 +284,19 @@ def hold_fields(rec: dict) -> list[tuple[str, str]]:
         spec = schema.by_key.get(key) if schema else None
         out.append((kind, spec.kind if spec is not None else "-"))
     return out
+
+
+def held_keys(rec: dict) -> list[str]:
+    """The fields of its record type a record's review reasons name (list indices folded: ``relatives[].full_name``),
+    each once, in the order of the reasons; the record type when a reason names none (a reason about the whole
+    record), so that holds are told apart by record type and field, never by value."""
+    schema = load_schemas().get(rec["record_type"])
+    out = []
+    for r in rec["review_reasons"]:
+        key = re.sub(r"\[\d+\]", "[]", r.split(":", 1)[0].strip())
+        out.append(f"{rec['record_type']}.{key}" if schema is not None and key in schema.by_key
+                   else f"{rec['record_type']} (the whole record)")
+    return list(dict.fromkeys(out))
 
 
 def _reason_kinds(rec: dict) -> list[str]:
@@ -485,6 +498,7 @@ def main(argv: list[str] | None = None) -> int:
         _thresholds(all_rows, splits)
     if args.tradeoff:
         _tradeoff(all_rows, splits)
+        _holds(holds, splits)
     if args.reliability:
         curves = {sp: reliability([r for r in all_rows if r["split"] == sp]) for sp in splits}
         caption = (f"seed {args.seed}, levels {args.levels}; " +
@@ -498,7 +512,6 @@ def main(argv: list[str] | None = None) -> int:
             "fit any calibration on other seeds (e.g. --dump of the seen split at --seed 11) and pass "
             "--fitted-on-seeds, so it is judged on forms it has not seen"))
     if args.review_notes:
-        _holds(holds, splits)
         for sp in splits:
             print()
             print(f"{sp}: fields under the threshold: {len(held[sp])}; by the first words of their notes:")
@@ -699,13 +712,23 @@ def _tradeoff(rows: list[dict], splits: list[str]) -> None:
 
 def _holds(holds: list[dict], splits: list[str]) -> None:
     """Records sent to review by the kind of reason, and those of them with every field right (held for
-    nothing): a rule that holds many right records and few wrong ones costs reviewers for little."""
+    nothing): a rule that holds many right records and few wrong ones costs reviewers for little. Only the splits
+    whose errors may be studied: the unseen split's records to review are read as its headline figure alone."""
+    splits = [sp for sp in splits if sp != "unseen"]
+    holds = [h for h in holds if h["split"] in splits]
+    if not holds:
+        return
     print("records sent to review, by kind of reason (a record counts under each of its kinds): all held / "
           "held with every field right / held for that kind alone with every field right / held for that kind "
           "alone with a wrong value (what the kind catches that nothing else would)")
     print()
     print("| kind of reason | " + " | ".join(splits) + " |")
     print("| --- |" + " --- |" * len(splits))
+    cells = []
+    for sp in splits:
+        hs = [h for h in holds if h["split"] == sp]
+        cells.append(f"{len(hs)} / {sum(h['right'] for h in hs)} / - / -")
+    print("| any reason | " + " | ".join(cells) + " |")
     kinds = sorted({k for h in holds for k in h["kinds"]})
     for kind in kinds:
         cells = []
@@ -726,6 +749,18 @@ def _holds(holds: list[dict], splits: list[str]) -> None:
         cells = [str(sum(1 for h in holds if h["split"] == sp and h["right"] and (kind, field) in map(tuple, h["named"])))
                  for sp in splits]
         print(f"| {kind} | {field} | " + " | ".join(cells) + " |")
+    print()
+    print("records held with every field right, by the fields their reasons name (record type and field key): "
+          "records naming it / records naming it alone")
+    print()
+    print("| field | " + " | ".join(splits) + " |")
+    print("| --- |" + " --- |" * len(splits))
+    right = [h for h in holds if h["right"]]
+    by_count = Counter(k for h in right for k in h["keys"])
+    for key, _ in by_count.most_common():
+        cells = [f"{sum(1 for h in right if h['split'] == sp and key in h['keys'])} / "
+                 f"{sum(1 for h in right if h['split'] == sp and h['keys'] == [key])}" for sp in splits]
+        print(f"| {key} | " + " | ".join(cells) + " |")
     print()
 
 

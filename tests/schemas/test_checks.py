@@ -87,3 +87,47 @@ def test_a_birth_registered_before_it_happened_trusts_neither_date():
     assert confs["registration.date"] < 0.6 * flatten_fields(later, "confidence")["registration.date"]
     assert confs["date_of_birth"] < 0.6 * flatten_fields(later, "confidence")["date_of_birth"]
     assert any("registration.date" in r and "before" in r for r in earlier["review_reasons"])
+
+
+def test_the_shape_most_of_a_pages_codes_share_vouches_for_them_and_doubts_a_code_of_another():
+    from schemas.checks import CODE_SHAPE_NOTE, code_shape, weigh_code_shapes
+    from schemas.fields import Found
+    from schemas.loader import Label, load_schemas
+    from schemas.value_evidence import AGREES, DISAGREES, VOUCHED_SCORE
+
+    spec = load_schemas()["museum_object"].by_key["inventory_number"]
+    word_for_word = Label("Ký hiệu", "kyhieu")
+
+    def code(value, label=word_for_word):
+        return Found(spec, [], label, 1.0, 1, raw=value, value=value, confidence=0.8, ocr=0.9)
+
+    assert code_shape("HV.3021") == code_shape("KT.15") == "A.9"
+    assert code_shape("BTTN 118/HV 07") == "A 9/A 9" and code_shape("HV3021") == "A9"
+    # a made-up register page: four codes of one system, one whose dot OCR lost
+    page_codes = [code("HV.3021"), code("HV.3022"), code("KT.15"), code("HV.3024"), code("HV3025")]
+    weigh_code_shapes(page_codes)
+    assert [f.evidence for f in page_codes] == [AGREES] * 4 + [DISAGREES]
+    assert page_codes[-1].notes == [CODE_SHAPE_NOTE] and page_codes[-1].confidence < 0.8
+    assert all(f.confidence == 0.8 for f in page_codes[:4])  # a label read word for word: the calibration weighs it
+    # a label read from its meaning: the page's codes vouch for the code as printed
+    by_meaning = Label("Mã hiện vật", "mahienvat", by_meaning=True)
+    page_codes = [code("HV.3021", by_meaning), code("HV.3022", by_meaning), code("HV.3023", by_meaning)]
+    weigh_code_shapes(page_codes)
+    assert all(f.confidence == VOUCHED_SCORE for f in page_codes)
+    # too few codes, or no shape that most of them share: nothing is said
+    for values in (["HV.3021", "HV3022"], ["HV.3021", "HV3022", "HV 3023", "HV-3024"]):
+        page_codes = [code(v) for v in values]
+        weigh_code_shapes(page_codes)
+        assert all(f.evidence == "" and not f.notes for f in page_codes)
+
+
+def test_a_page_of_bare_numbers_says_nothing_of_the_shape_of_a_code():
+    from schemas.checks import weigh_code_shapes
+    from schemas.fields import Found
+    from schemas.loader import Label, load_schemas
+
+    spec = load_schemas()["museum_object"].by_key["inventory_number"]
+    page_codes = [Found(spec, [], Label("Ký hiệu", "kyhieu"), 1.0, 1, raw=v, value=v, confidence=0.8, ocr=0.9)
+                  for v in ("305", "306", "307", "4.308")]
+    weigh_code_shapes(page_codes)
+    assert all(f.evidence == "" and not f.notes and f.confidence == 0.8 for f in page_codes)

@@ -143,3 +143,28 @@ def test_holds_are_counted_by_the_kind_of_field_each_reason_names():
     assert named[0] == ("identity field not confident", "name")
     assert ("required field missing", "name") in named
     assert named[-1][1] == "-"  # a reason that names no field of the type
+
+
+def test_the_holds_table_counts_held_and_right_records_of_the_studied_splits_only(capsys):
+    holds = [{"split": "seen", "right": True, "wrong": False, "kinds": ["identity field not confident"],
+              "named": [("identity field not confident", "date")], "keys": ["birth.date_of_birth"]},
+             {"split": "seen", "right": False, "wrong": True, "kinds": ["identity field not confident"],
+              "named": [("identity field not confident", "name")], "keys": ["birth.full_name"]},
+             {"split": "unseen", "right": True, "wrong": False, "kinds": ["record type not sure"],
+              "named": [("record type not sure", "-")], "keys": ["birth (the whole record)"]}]
+    be._holds(holds, ["seen", "unseen"])
+    out = capsys.readouterr().out
+    assert "| any reason | 2 / 1 / - / - |" in out
+    assert "| identity field not confident | 2 / 1 / 1 / 1 |" in out
+    assert "| birth.date_of_birth | 1 / 1 |" in out and "birth.full_name" not in out  # right records only
+    assert "unseen" not in out and "record type not sure" not in out  # the unseen split's reasons are not shown
+
+
+def test_held_keys_name_the_record_type_and_field_never_a_value():
+    from bench_extract import held_keys
+
+    rec = {"record_type": "martyr", "review_reasons": [
+        "relatives[1].full_name: not confident (0.500)", "relatives[0].full_name: not confident (0.400)",
+        "date_of_death: no date could be read from the text", "label 'Xyz' names no field of martyr; its value may "
+        "be a missing name"]}
+    assert held_keys(rec) == ["martyr.relatives[].full_name", "martyr.date_of_death", "martyr (the whole record)"]
