@@ -112,8 +112,9 @@ def _no_vocabulary_value(toks: list[Tok], chosen: list[Match]) -> list[Match]:
 
 def _leads_row(toks: list[Tok], e: int) -> bool:
     """toks[:e + 1] may be a label that starts its row and ends with a full stop, before a dash or before a wide gap:
-    a few words of letters, nothing else (a wrapped value ending with a full stop holds commas or digits)."""
-    if e + 1 > LABEL_MAX_WORDS:
+    a few words of letters, nothing else (a wrapped value ending with a full stop holds commas or digits); as many
+    as a label that starts its row and ends at its colon may hold."""
+    if e + 1 > ROW_LABEL_MAX_WORDS:
         return False
     t = toks[e]
     nxt = toks[e + 1] if e + 1 < len(toks) else None
@@ -356,7 +357,7 @@ def _titles_by_meaning(toks: list[Tok], chosen: list[Match], schema: Schema) -> 
 # a "label: value" pair that names no field of the type: listed on the record, its value kept out
 UNMAPPED = FieldSpec("_unmapped", "text", labels=())
 LABEL_MAX_WORDS = 8  # a label read from its words alone is at most this long
-# a label that starts its row and ends at its colon or the gap before its value: the words a label read from
+# a label that starts its row and ends at its colon, a dash or the gap before its value: the words a label read from
 # its words alone may hold, and two more of the attribute before them ("Địa điểm" of a place, "Nơi ra" of one)
 # when the person they ask about takes five ("… người được đăng ký khai sinh:")
 ROW_LABEL_MAX_WORDS = LABEL_MAX_WORDS + 2
