@@ -279,20 +279,27 @@ def _ends_label(t: Tok) -> bool:
     return t.leader or t.text.rstrip().endswith((":", "-", "–", "—"))
 
 
-def opens_pair(toks: list[Tok]) -> bool:
-    """Words that start with a label — one to a few words ended by a colon, a dash or a leader — and have a
-    value after it."""
+def label_end(toks: list[Tok]) -> int | None:
+    """The word that ends the label a row starts with — one to a few words ended by a colon, a dash or a leader
+    (a ruled cell's border read as "|" is one) — when a value follows it; else None."""
     words = 0
     for k, t in enumerate(toks):
         if words == 0 and t.leader:
-            continue  # (a speck or a quote mark before the label: "' NĂM SINH …:")
+            continue  # (a speck, a quote mark or the table's left border before the label: "' NĂM SINH …:")
         if _ends_label(t):
             label = [w for w in toks[:k + 1] if not w.leader and any(c.isalpha() for c in w.text)]
-            return bool(label) and any(not w.leader and any(c.isalnum() for c in w.text) for w in toks[k + 1:])
+            value = any(not w.leader and any(c.isalnum() for c in w.text) for w in toks[k + 1:])
+            return k if label and value else None
         words += 1
         if words > LABEL_END_WORDS:
             break
-    return False
+    return None
+
+
+def opens_pair(toks: list[Tok]) -> bool:
+    """Words that start with a label — one to a few words ended by a colon, a dash or a leader — and have a
+    value after it."""
+    return label_end(toks) is not None
 
 
 def gap_before(toks: list[Tok], k: int) -> float:

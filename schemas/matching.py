@@ -113,8 +113,9 @@ def _no_vocabulary_value(toks: list[Tok], chosen: list[Match]) -> list[Match]:
 
 def _leads_row(toks: list[Tok], e: int) -> bool:
     """toks[:e + 1] may be a label that starts its row and ends with a full stop, before a dash or before a wide gap:
-    a few words of letters, nothing else (a wrapped value ending with a full stop holds commas or digits)."""
-    if e + 1 > LABEL_MAX_WORDS:
+    a few words of letters, nothing else (a wrapped value ending with a full stop holds commas or digits); as many
+    as a label that starts its row and ends at its colon may hold."""
+    if e + 1 > ROW_LABEL_MAX_WORDS:
         return False
     t = toks[e]
     nxt = toks[e + 1] if e + 1 < len(toks) else None
@@ -224,7 +225,7 @@ def _starts_row_label(toks: list[Tok], m: Match) -> bool:
     """The words before a label that ends with a colon (or a gap before its value) are a few words alone at the
     start of their row or column ("NƠI Ở HIỆN TẠI | LIỆT SĨ:", "Nơi | ra đời người được khai sinh:"): no value
     can be among them."""
-    return 0 < m.start and m.end <= LABEL_MAX_WORDS and (_strong_end(toks, m.end - 1) or _soft_end(toks, m.end - 1)) \
+    return 0 < m.start and m.end <= ROW_LABEL_MAX_WORDS and (_strong_end(toks, m.end - 1) or _soft_end(toks, m.end - 1)) \
         and bool(words := _after_leaders(toks[:m.start])) \
         and all(not t.colon and t.text.strip(",.;()").isalpha() for t in words)
 
@@ -372,6 +373,10 @@ def _titles_by_meaning(toks: list[Tok], chosen: list[Match], schema: Schema) -> 
 # a "label: value" pair that names no field of the type: listed on the record, its value kept out
 UNMAPPED = FieldSpec("_unmapped", "text", labels=())
 LABEL_MAX_WORDS = 8  # a label read from its words alone is at most this long
+# a label that starts its row and ends at its colon, a dash or the gap before its value: the words a label read from
+# its words alone may hold, and two more of the attribute before them ("Địa điểm" of a place, "Nơi ra" of one)
+# when the person they ask about takes five ("… người được đăng ký khai sinh:")
+ROW_LABEL_MAX_WORDS = LABEL_MAX_WORDS + 2
 
 
 def _strong_end(toks: list[Tok], j: int) -> bool:
@@ -519,7 +524,7 @@ def refine_labels(toks: list[Tok], chosen: list[Match], schema: Schema, section:
             s += 1  # "Ba: Đàm Tấn Lượng Má:": "Lượng" (of "số lượng") ends the father's name, "Má:" is the label
         if before and s == lo and s < e and resolve(_span_text(toks, s + 1, e + 1), schema, section) is not None:
             s += 1  # the label before would be left with no value: its value is the first word ("Nam" of a sex)
-        if strong and s > lo and not before and e - lo < LABEL_MAX_WORDS and all(
+        if strong and s > lo and not before and e - lo < ROW_LABEL_MAX_WORDS and all(
                 not t2.leader and not t2.colon and t2.text.strip(",.;").isalpha() for t2 in toks[lo:s]):
             s = lo  # at the start of the row every word before the colon is the label (words, not numbers)
         if (before or not strong) and not is_label_word(toks[e].text):

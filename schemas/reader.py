@@ -16,7 +16,7 @@ from .labels import EVENTS, field_by_value, joint_field, meaning, persons_share,
 from .cells import CELL_SLACK, CellBlock, cell_block, label_only, label_rest
 from .entry_bounds import entry_starts
 from .person_columns import heading_pair
-from .layout import (COLUMN_SLACK, EMPTY_LABEL_REACH, WRAP_MAX_ROWS, Row, Tok, column_starts, opens_pair, split_at_columns,
+from .layout import (COLUMN_SLACK, EMPTY_LABEL_REACH, WRAP_MAX_ROWS, Row, Tok, column_starts, label_end, opens_pair, split_at_columns,
                      splits_unit, text_of, union)
 from .loader import FieldSpec, Label, Schema, label_key
 from .matching import UNMAPPED, Match, bent_marker, find_labels, find_marker
@@ -795,15 +795,21 @@ class PageReader:
         decoding, which places it only when its value and place say which field it is."""
         toks = segs[si][0].toks
         k = value_start(toks)
+        label = toks[:k] if k is not None else []
+        if k is None and (end := label_end(toks)) is not None and label_words_only(toks[:end + 1]):
+            # a label nobody listed, ended by its ruled cell's border, a leader or a colon ("| Xxx yyy | Zzz"): the
+            # words after that end are its value, whatever their first word looks like (the border before the value
+            # hides the case change value_start reads a value's start by)
+            label, k = [t for t in toks[:end + 1] if not t.leader], end + 1
         if k is not None:
-            value = toks[k:]
+            value = [t for t in toks[k:] if not t.leader]
             if value_kind(text_of(value)) == "place" and segs[si].column[0] != "cells":
                 # "… huyện Can Lộc," / "tỉnh Hà Tĩnh": as a labelled place, it wraps in its column, and a name it cuts
                 # short ("… thành phố Đồng" / "Hới, tỉnh …") goes on below (a ruled cell's rows are read by cells.py)
                 value = self._continue(value, _UNPLACED_PLACE, segs, si, used, segs[si].edge)
             else:
                 value = value + self._take_unit_rest(value, segs, si, used)
-            self._pend(draft, text_of(toks[:k]), value, section, None)
+            self._pend(draft, text_of(label), value, section, None)
             return
         if not label_words_only(toks):
             return
