@@ -15,8 +15,8 @@ from sohoa.text import clean_spaces, fold
 
 from .fields import _phrases, _speck
 from .gazetteer import LEVEL_WORDS, completes_unit
-from .labels import (COUNTRY_NAMES, is_label_word, marker_section, meaning, moment_companions, resolve, role_conflict,
-                     value_kind, written_syllables)
+from .labels import (COUNTRY_NAMES, SELF_NAMING_KINDS, is_label_word, marker_section, meaning, moment_companions,
+                     resolve, role_conflict, value_kind, written_syllables)
 from .layout import COLUMN_GAP, Tok, gap_before
 from .loader import FieldSpec, Label, Schema, label_key
 from .normalize import normalise, repair_tone_shift
@@ -377,6 +377,24 @@ def _soft_end(toks: list[Tok], j: int) -> bool:
         or nxt.bbox[0] - t.bbox[2] > 1.5 * height
 
 
+def _self_naming_end(toks: list[Tok], k: int) -> int | None:
+    """Where a value that says alone what it is (an ethnic group, a country, a sex: ``labels.value_kind``) ends
+    when one starts at word ``k``: a capital where the label's case changes ("tộc Kinh", "TỘC Kinh"), up to the
+    row's end or a gap, no colon on the way. Such words are the value even when they are also label syllables
+    ("Kinh" as "kính", "Mnông" one letter off "mồng"): a label ends before them. None when no such value starts."""
+    if not 0 < k < len(toks):
+        return None
+    before, first = toks[k - 1].text, toks[k].text
+    if not first[:1].isupper() or first.isupper() and len(first) > 1 or not (before[:1].islower() or before.isupper()):
+        return None
+    for f in range(k, min(k + 4, len(toks))):
+        if toks[f].leader or toks[f].colon or _strong_end(toks, f):
+            return None
+        if _soft_end(toks, f):
+            return f if value_kind(_span_text(toks, k, f + 1)) in SELF_NAMING_KINDS else None
+    return None
+
+
 def _clause_on_label(toks: list[Tok], lo: int, s: int, e: int) -> bool:
     """Words from ``s`` to ``e`` right after a label (which ends at ``lo``, no value between) that hold a clause
     "<noun> đã|được <event>" on a noun the vocabulary lacks ("… chiến sĩ đã hy sinh", "… xxx được khai sinh"):
@@ -482,7 +500,9 @@ def refine_labels(toks: list[Tok], chosen: list[Match], schema: Schema, section:
         if e in taken or t.leader or not any(c.isalpha() for c in t.text):
             continue
         strong = _strong_end(toks, e)
-        if not strong and not _soft_end(toks, e):
+        if not strong and any(_self_naming_end(toks, k) == e for k in range(max(1, e - 3), e + 1)):
+            continue  # the last words are a value that says what it is ("Xxx tộc Kinh"): the label ends before them
+        if not strong and not _soft_end(toks, e) and _self_naming_end(toks, e + 1) is None:
             continue
         before = [m for m in out + extra if m.end <= e]
         # words from the start of a row to a full stop, a dash or a wide gap are a label as words before a colon

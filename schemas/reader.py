@@ -12,7 +12,7 @@ from .assign import Pending, assign, looks_like_name
 from .fields import (GLUED_SPECKS, Draft, Found, _cut_tail, _name_continuation, _value_toks, name_and_tail,
                      place_and_tail, text_and_tail)
 from .label_edges import date_then_rest, label_head
-from .labels import EVENTS, field_by_value, joint_field, meaning, persons_share, resolve, value_kind
+from .labels import EVENTS, SELF_NAMING_KINDS, field_by_value, joint_field, meaning, persons_share, resolve, value_kind
 from .cells import CELL_SLACK, CellBlock, cell_block, label_only, label_rest
 from .entry_bounds import entry_starts
 from .person_columns import heading_pair
@@ -139,11 +139,6 @@ def label_words_only(toks: list[Tok]) -> bool:
     return 0 < len(words) <= MAX_LABEL_WORDS and not any(c.isdigit() for t in words for c in t.text)
 
 
-
-
-# values that say alone what they are, from a capital to the end of the row: a short label before them in words
-# no list holds ("Xxx yyy Tày", "Xx. yyy Việt Nam") ends where they start
-SELF_NAMING_KINDS = ("ethnicity", "nationality", "sex")
 
 
 def label_rest_words(toks: list[Tok]) -> bool:
