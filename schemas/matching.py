@@ -17,7 +17,7 @@ from .fields import _phrases, _speck
 from .gazetteer import LEVEL_WORDS, completes_unit
 from .labels import (COUNTRY_NAMES, SELF_NAMING_KINDS, is_label_word, marker_section, meaning, moment_companions,
                      resolve, role_conflict, value_kind, written_syllables)
-from .layout import COLUMN_GAP, Tok, gap_before
+from .layout import COLUMN_GAP, Tok, case_turns, gap_before
 from .loader import FieldSpec, Label, Schema, label_key
 from .normalize import normalise, repair_tone_shift
 from .vocab import vocabulary
@@ -379,13 +379,12 @@ def _soft_end(toks: list[Tok], j: int) -> bool:
 
 def _self_naming_end(toks: list[Tok], k: int) -> int | None:
     """Where a value that says alone what it is (an ethnic group, a country, a sex: ``labels.value_kind``) ends
-    when one starts at word ``k``: a capital where the label's case changes ("tộc Kinh", "TỘC Kinh"), up to the
+    when one starts at word ``k``: a capital where the label's case gives way (``layout.case_turns``), up to the
     row's end or a gap, no colon on the way. Such words are the value even when they are also label syllables
     ("Kinh" as "kính", "Mnông" one letter off "mồng"): a label ends before them. None when no such value starts."""
     if not 0 < k < len(toks):
         return None
-    before, first = toks[k - 1].text, toks[k].text
-    if not first[:1].isupper() or first.isupper() and len(first) > 1 or not (before[:1].islower() or before.isupper()):
+    if not case_turns(toks[k - 1].text, toks[k].text):
         return None
     for f in range(k, min(k + 4, len(toks))):
         if toks[f].leader or toks[f].colon or _strong_end(toks, f):

@@ -16,8 +16,8 @@ from .labels import EVENTS, SELF_NAMING_KINDS, field_by_value, joint_field, mean
 from .cells import CELL_SLACK, CellBlock, cell_block, label_only, label_rest
 from .entry_bounds import entry_starts
 from .person_columns import heading_pair
-from .layout import (COLUMN_SLACK, EMPTY_LABEL_REACH, WRAP_MAX_ROWS, Row, Tok, column_starts, opens_pair, split_at_columns,
-                     splits_unit, text_of, union)
+from .layout import (COLUMN_SLACK, EMPTY_LABEL_REACH, WRAP_MAX_ROWS, Row, Tok, case_turns, column_starts, opens_pair,
+                     split_at_columns, splits_unit, text_of, union)
 from .loader import FieldSpec, Label, Schema, label_key
 from .matching import UNMAPPED, Match, bent_marker, find_labels, find_marker
 from .normalize import UNIT_FOLDS, normalise
@@ -150,15 +150,15 @@ def label_rest_words(toks: list[Tok]) -> bool:
 
 def _starts_value(toks: list[Tok], k: int) -> bool:
     """Does a value start at word ``k``: a digit, a level word of an address, a unit word before its number, or
-    a capital after a word in lower case that begins a person's name, an office, or a value that says what it
-    is (an ethnic group, a country, a sex) to the end of the row?"""
+    a capital where the label's case gives way (``layout.case_turns``) that begins a person's name, an office, or
+    a value that says what it is (an ethnic group, a country, a sex) to the end of the row?"""
     word = toks[k].text.strip(GLUED_SPECKS)  # "_xã": a stroke glued to the word is no letter of it
     nxt = toks[k + 1].text if k + 1 < len(toks) else ""
     return bool(word[:1].isdigit()
                 or word[:1].islower() and (_is_word_of(word, _PLACE_STARTS)
                                            or _is_word_of(word, _NUMBERED_STARTS) and nxt[:1].isdigit()
                                            or bent_numbered_level(word, nxt))
-                or k > 0 and word[:1].isupper() and toks[k - 1].text[:1].islower() and (
+                or k > 0 and case_turns(toks[k - 1].text, word) and (
                     looks_like_name(text_of(toks[k:])) or fold(text_of(toks[k:k + 4])).startswith(OFFICE_HEADS)
                     or fold(text_of(toks[k:k + 2])) in UNIT_FOLDS
                     or value_kind(text_of(toks[k:])) in SELF_NAMING_KINDS))
