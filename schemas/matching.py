@@ -356,6 +356,9 @@ def _titles_by_meaning(toks: list[Tok], chosen: list[Match], schema: Schema) -> 
 # a "label: value" pair that names no field of the type: listed on the record, its value kept out
 UNMAPPED = FieldSpec("_unmapped", "text", labels=())
 LABEL_MAX_WORDS = 8  # a label read from its words alone is at most this long
+# ... unless a colon ends it, every word a label word: a person named by what they do makes labels long ("Họ tên
+# đầy đủ người đứng ra làm giấy khai …:"), and the colon says where the label ends as no count of words does
+LABEL_MAX_WORDS_ENDED = 12
 
 
 def _strong_end(toks: list[Tok], j: int) -> bool:
@@ -507,10 +510,11 @@ def refine_labels(toks: list[Tok], chosen: list[Match], schema: Schema, section:
         # words from the start of a row to a full stop, a dash or a wide gap are a label as words before a colon
         # are, even with a word the vocabulary lacks ("Xxx yyy.", a grid's "Xxx yyy      value")
         lead = not strong and not before and _leads_row(toks, e) and not any(m.start <= e for m in out + extra)
+        longest = LABEL_MAX_WORDS_ENDED if strong else LABEL_MAX_WORDS
         strong = strong or lead
         lo = max((m.end for m in before), default=0)
         s = e
-        while s > lo and e - s < LABEL_MAX_WORDS - 1 and not toks[s - 1].leader and not toks[s - 1].colon \
+        while s > lo and e - s < longest - 1 and not toks[s - 1].leader and not toks[s - 1].colon \
                 and is_label_word(toks[s - 1].text) and not (not strong and _soft_end(toks, s - 1)) \
                 and not (s < e and _title_case(toks[s].text)):
             s -= 1  # (a label in sentence case starts at its capital: "… Thị Sinh Năm sinh:" starts at "Năm")
@@ -519,7 +523,7 @@ def refine_labels(toks: list[Tok], chosen: list[Match], schema: Schema, section:
             s += 1  # a value word that is also a label syllable ("Giấy" of "giấy báo tử") is the value before
         if before and s == lo and s < e and resolve(_span_text(toks, s + 1, e + 1), schema, section) is not None:
             s += 1  # the label before would be left with no value: its value is the first word ("Nam" of a sex)
-        if strong and s > lo and not before and e - lo < LABEL_MAX_WORDS and all(
+        if strong and s > lo and not before and e - lo < longest and all(
                 not t2.leader and not t2.colon and t2.text.strip(",.;").isalpha() for t2 in toks[lo:s]):
             s = lo  # at the start of the row every word before the colon is the label (words, not numbers)
         if (before or not strong) and not is_label_word(toks[e].text):
