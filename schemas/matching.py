@@ -208,8 +208,9 @@ def _starts_row_label(toks: list[Tok], m: Match) -> bool:
     """The words before a label that ends with a colon (or a gap before its value) are a few words alone at the
     start of their row or column ("NƠI Ở HIỆN TẠI | LIỆT SĨ:", "Nơi | ra đời người được khai sinh:"): no value
     can be among them."""
-    return 0 < m.start and m.end <= LABEL_MAX_WORDS and (_strong_end(toks, m.end - 1) or _soft_end(toks, m.end - 1)) \
-        and bool(words := _after_leaders(toks[:m.start])) \
+    ended = _strong_end(toks, m.end - 1)
+    return 0 < m.start and m.end <= (LABEL_MAX_WORDS_ENDED if ended else LABEL_MAX_WORDS) \
+        and (ended or _soft_end(toks, m.end - 1)) and bool(words := _after_leaders(toks[:m.start])) \
         and all(not t.colon and t.text.strip(",.;()").isalpha() for t in words)
 
 
