@@ -86,7 +86,7 @@ def cell_labels(schema: Schema, row: Row, below: Row | None = None) -> list[list
     (``_values_under``)."""
     if row.heading or len(row.toks) < 2:
         return None
-    runs = cut_at_gaps(row.toks, max(row.height, 1))
+    runs = [part for run in cut_at_gaps(row.toks, max(row.height, 1)) for part in _cut_at_strokes(run)]
     if len(runs) < 2:
         return None
     for run in runs:
@@ -111,6 +111,24 @@ def cell_labels(schema: Schema, row: Row, below: Row | None = None) -> list[list
     if known >= 2 and below is not None and _labels_by_print(row, runs, below):
         return runs
     return runs if known and below is not None and _values_under(schema, row, runs, below) else None
+
+
+BORDER_STROKES = frozenset("-–—|")  # a cell's ruled border, read by OCR as a word of its own
+
+
+def _cut_at_strokes(run: list[Tok]) -> list[list[Tok]]:
+    """A run of words cut where a stroke standing alone as a word lies between two runs of words, the second
+    capitalised ("Xxx yyy zzz - Www vvv"): the ruled border between two cells' labels, read as a dash, where the
+    blank either side of it is too narrow to cut at. The stroke belongs to neither label. Whether the parts are
+    cells' labels is then asked of them as of any run (``cell_labels``)."""
+    parts: list[list[Tok]] = [[]]
+    for k, t in enumerate(run):
+        after = run[k + 1].text.lstrip("\"'“‘(") if k + 1 < len(run) else ""
+        if t.text and set(t.text) <= BORDER_STROKES and parts[-1] and after[:1].isupper():
+            parts.append([])
+            continue
+        parts[-1].append(t)
+    return [p for p in parts if p]
 
 
 def _holds_its_value(schema: Schema, run: list[Tok]) -> bool:

@@ -633,6 +633,10 @@ def moment_companions(time_spec: FieldSpec, schema: Schema) -> list[FieldSpec]:
 
 COUNTRY_NAMES = frozenset({"viet nam", "vietnam", "cong hoa xa hoi chu nghia viet nam"})
 
+# values that say alone what they are (value_kind): a short label before them, from a capital on, ends where they
+# start, whether its words are ones no list holds ("Xxx yyy Tày", "Xx. yyy Việt Nam") or ones it holds
+SELF_NAMING_KINDS = ("ethnicity", "nationality", "sex")
+
 
 def value_kind(value: str) -> str | None:
     """What a value alone says it is: a sex ("Nam", "Nữ"), one of the 54 ethnic groups, a country (a

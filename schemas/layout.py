@@ -455,3 +455,16 @@ def cell_of_x(x: float, starts: list[float], slack: float) -> int:
 def text_of(toks: list[Tok]) -> str:
     """The words of a run of tokens as one string, leaders left out."""
     return clean_spaces(" ".join(t.text for t in toks if not t.leader))
+
+
+def case_turns(before: str, word: str) -> bool:
+    """``word`` starts where a label's case gives way to a value's: a capital after a word in lower case ("tộc
+    Kinh"), or a word in title case after a word in capitals ("TỘC Kinh", "ĐỦ Trần": a label printed in capitals,
+    its value as written). A word in capitals after one in capitals is the label's own ("HỌ TÊN")."""
+    letters = [c for c in word if c.isalpha()]
+    prev = [c for c in before if c.isalpha()]
+    if not letters or not prev or not letters[0].isupper():
+        return False
+    if prev[0].islower():
+        return True
+    return len(prev) >= 2 and all(c.isupper() for c in prev) and len(letters) >= 2 and letters[1].islower()

@@ -16,9 +16,9 @@ from sohoa.text import clean_spaces, fold
 from .fields import _phrases, _speck
 from .gazetteer import LEVEL_WORDS, completes_unit
 from .label_edges import name_syllable
-from .labels import (COUNTRY_NAMES, field_meanings, is_label_word, marker_section, meaning, moment_companions, resolve,
-                     role_conflict, value_kind, written_syllables)
-from .layout import COLUMN_GAP, Tok, gap_before
+from .labels import (COUNTRY_NAMES, SELF_NAMING_KINDS, field_meanings, is_label_word, marker_section, meaning,
+                     moment_companions, resolve, role_conflict, value_kind, written_syllables)
+from .layout import COLUMN_GAP, Tok, case_turns, gap_before
 from .loader import FieldSpec, Label, Schema, label_key
 from .normalize import normalise, repair_tone_shift
 from .vocab import vocabulary
@@ -225,8 +225,9 @@ def _starts_row_label(toks: list[Tok], m: Match) -> bool:
     """The words before a label that ends with a colon (or a gap before its value) are a few words alone at the
     start of their row or column ("NƠI Ở HIỆN TẠI | LIỆT SĨ:", "Nơi | ra đời người được khai sinh:"): no value
     can be among them."""
-    return 0 < m.start and m.end <= ROW_LABEL_MAX_WORDS and (_strong_end(toks, m.end - 1) or _soft_end(toks, m.end - 1)) \
-        and bool(words := _after_leaders(toks[:m.start])) \
+    ended = _strong_end(toks, m.end - 1)
+    return 0 < m.start and m.end <= (LABEL_MAX_WORDS_ENDED if ended else ROW_LABEL_MAX_WORDS) \
+        and (ended or _soft_end(toks, m.end - 1)) and bool(words := _after_leaders(toks[:m.start])) \
         and all(not t.colon and t.text.strip(",.;()").isalpha() for t in words)
 
 
@@ -373,10 +374,13 @@ def _titles_by_meaning(toks: list[Tok], chosen: list[Match], schema: Schema) -> 
 # a "label: value" pair that names no field of the type: listed on the record, its value kept out
 UNMAPPED = FieldSpec("_unmapped", "text", labels=())
 LABEL_MAX_WORDS = 8  # a label read from its words alone is at most this long
-# a label that starts its row and ends at its colon, a dash or the gap before its value: the words a label read from
-# its words alone may hold, and two more of the attribute before them ("Địa điểm" of a place, "Nơi ra" of one)
-# when the person they ask about takes five ("… người được đăng ký khai sinh:")
+# a label that starts its row and ends at a dash or the gap before its value: the words a label read from its words
+# alone may hold, and two more of the attribute before them ("Địa điểm" of a place, "Nơi ra" of one) when the
+# person they ask about takes five ("… người được đăng ký khai sinh")
 ROW_LABEL_MAX_WORDS = LABEL_MAX_WORDS + 2
+# ... and one its colon ends, every word a label word: a person named by what they do makes labels long ("Họ tên
+# đầy đủ người đứng ra làm giấy khai …:"), and the colon says where the label ends as no count of words does
+LABEL_MAX_WORDS_ENDED = 12
 
 
 def _strong_end(toks: list[Tok], j: int) -> bool:
@@ -396,6 +400,23 @@ def _soft_end(toks: list[Tok], j: int) -> bool:
     height = max(1, t.bbox[3] - t.bbox[1])
     return (t.text.endswith(".") and len(t.text.strip(".")) >= 2) or nxt.text in ("-", "–") \
         or nxt.bbox[0] - t.bbox[2] > 1.5 * height
+
+
+def _self_naming_end(toks: list[Tok], k: int) -> int | None:
+    """Where a value that says alone what it is (an ethnic group, a country, a sex: ``labels.value_kind``) ends
+    when one starts at word ``k``: a capital where the label's case gives way (``layout.case_turns``), up to the
+    row's end or a gap, no colon on the way. Such words are the value even when they are also label syllables
+    ("Kinh" as "kính", "Mnông" one letter off "mồng"): a label ends before them. None when no such value starts."""
+    if not 0 < k < len(toks):
+        return None
+    if not case_turns(toks[k - 1].text, toks[k].text):
+        return None
+    for f in range(k, min(k + 4, len(toks))):
+        if toks[f].leader or toks[f].colon or _strong_end(toks, f):
+            return None
+        if _soft_end(toks, f):
+            return f if value_kind(_span_text(toks, k, f + 1)) in SELF_NAMING_KINDS else None
+    return None
 
 
 def _clause_on_label(toks: list[Tok], lo: int, s: int, e: int) -> bool:
@@ -503,16 +524,19 @@ def refine_labels(toks: list[Tok], chosen: list[Match], schema: Schema, section:
         if e in taken or t.leader or not any(c.isalpha() for c in t.text):
             continue
         strong = _strong_end(toks, e)
-        if not strong and not _soft_end(toks, e):
+        if not strong and any(_self_naming_end(toks, k) == e for k in range(max(1, e - 3), e + 1)):
+            continue  # the last words are a value that says what it is ("Xxx tộc Kinh"): the label ends before them
+        if not strong and not _soft_end(toks, e) and _self_naming_end(toks, e + 1) is None:
             continue
         before = [m for m in out + extra if m.end <= e]
         # words from the start of a row to a full stop, a dash or a wide gap are a label as words before a colon
         # are, even with a word the vocabulary lacks ("Xxx yyy.", a grid's "Xxx yyy      value")
         lead = not strong and not before and _leads_row(toks, e) and not any(m.start <= e for m in out + extra)
+        longest = LABEL_MAX_WORDS_ENDED if strong else LABEL_MAX_WORDS
         strong = strong or lead
         lo = max((m.end for m in before), default=0)
         s = e
-        while s > lo and e - s < LABEL_MAX_WORDS - 1 and not toks[s - 1].leader and not toks[s - 1].colon \
+        while s > lo and e - s < longest - 1 and not toks[s - 1].leader and not toks[s - 1].colon \
                 and is_label_word(toks[s - 1].text) and not (not strong and _soft_end(toks, s - 1)) \
                 and not (s < e and _title_case(toks[s].text)):
             s -= 1  # (a label in sentence case starts at its capital: "… Thị Sinh Năm sinh:" starts at "Năm")
@@ -524,7 +548,7 @@ def refine_labels(toks: list[Tok], chosen: list[Match], schema: Schema, section:
             s += 1  # "Ba: Đàm Tấn Lượng Má:": "Lượng" (of "số lượng") ends the father's name, "Má:" is the label
         if before and s == lo and s < e and resolve(_span_text(toks, s + 1, e + 1), schema, section) is not None:
             s += 1  # the label before would be left with no value: its value is the first word ("Nam" of a sex)
-        if strong and s > lo and not before and e - lo < ROW_LABEL_MAX_WORDS and all(
+        if strong and s > lo and not before and e - lo < max(longest, ROW_LABEL_MAX_WORDS) and all(
                 not t2.leader and not t2.colon and t2.text.strip(",.;").isalpha() for t2 in toks[lo:s]):
             s = lo  # at the start of the row every word before the colon is the label (words, not numbers)
         if (before or not strong) and not is_label_word(toks[e].text):

@@ -12,12 +12,12 @@ from .assign import Pending, assign, looks_like_name
 from .fields import (GLUED_SPECKS, Draft, Found, _cut_tail, _name_continuation, _value_toks, name_and_tail,
                      place_and_tail, text_and_tail)
 from .label_edges import date_then_rest, label_head
-from .labels import EVENTS, field_by_value, joint_field, meaning, persons_share, resolve, value_kind
+from .labels import EVENTS, SELF_NAMING_KINDS, field_by_value, joint_field, meaning, persons_share, resolve, value_kind
 from .cells import CELL_SLACK, CellBlock, cell_block, label_only, label_rest
 from .entry_bounds import entry_starts
 from .person_columns import heading_pair
-from .layout import (COLUMN_SLACK, EMPTY_LABEL_REACH, WRAP_MAX_ROWS, Row, Tok, column_starts, label_end, opens_pair, split_at_columns,
-                     splits_unit, text_of, union)
+from .layout import (COLUMN_SLACK, EMPTY_LABEL_REACH, WRAP_MAX_ROWS, Row, Tok, case_turns, column_starts, label_end,
+                     opens_pair, split_at_columns, splits_unit, text_of, union)
 from .loader import FieldSpec, Label, Schema, label_key
 from .matching import UNMAPPED, Match, bent_marker, find_labels, find_marker
 from .normalize import UNIT_FOLDS, normalise
@@ -141,11 +141,6 @@ def label_words_only(toks: list[Tok]) -> bool:
 
 
 
-# values that say alone what they are, from a capital to the end of the row: a short label before them in words
-# no list holds ("Xxx yyy Tày", "Xx. yyy Việt Nam") ends where they start
-SELF_NAMING_KINDS = ("ethnicity", "nationality", "sex")
-
-
 def label_rest_words(toks: list[Tok]) -> bool:
     """A number's value of words in lower case with no digit: no number is written so (a book's roman numeral is
     in capitals), they are the rest of a label read in part ("Số: ghi sổ"), and the number comes after them."""
@@ -155,15 +150,15 @@ def label_rest_words(toks: list[Tok]) -> bool:
 
 def _starts_value(toks: list[Tok], k: int) -> bool:
     """Does a value start at word ``k``: a digit, a level word of an address, a unit word before its number, or
-    a capital after a word in lower case that begins a person's name, an office, or a value that says what it
-    is (an ethnic group, a country, a sex) to the end of the row?"""
+    a capital where the label's case gives way (``layout.case_turns``) that begins a person's name, an office, or
+    a value that says what it is (an ethnic group, a country, a sex) to the end of the row?"""
     word = toks[k].text.strip(GLUED_SPECKS)  # "_xã": a stroke glued to the word is no letter of it
     nxt = toks[k + 1].text if k + 1 < len(toks) else ""
     return bool(word[:1].isdigit()
                 or word[:1].islower() and (_is_word_of(word, _PLACE_STARTS)
                                            or _is_word_of(word, _NUMBERED_STARTS) and nxt[:1].isdigit()
                                            or bent_numbered_level(word, nxt))
-                or k > 0 and word[:1].isupper() and toks[k - 1].text[:1].islower() and (
+                or k > 0 and case_turns(toks[k - 1].text, word) and (
                     looks_like_name(text_of(toks[k:])) or fold(text_of(toks[k:k + 4])).startswith(OFFICE_HEADS)
                     or fold(text_of(toks[k:k + 2])) in UNIT_FOLDS
                     or value_kind(text_of(toks[k:])) in SELF_NAMING_KINDS))
