@@ -3,21 +3,20 @@ tables, values that wrap or sit on the next row (docs/extraction.md, steps 4–7
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from . import label_model
-from .assign import Pending, assign, looks_like_name
-from .fields import (GLUED_SPECKS, Draft, Found, _cut_tail, _name_continuation, _value_toks, name_and_tail,
+from .assign import Pending, assign
+from .fields import (Draft, Found, _cut_tail, _value_toks, name_and_tail,
                      place_and_tail, text_and_tail)
 from .label_edges import date_then_rest, label_head
-from .labels import EVENTS, SELF_NAMING_KINDS, field_by_value, joint_field, meaning, persons_share, resolve, value_kind
-from .cells import CELL_SLACK, CellBlock, cell_block, label_only, label_rest
+from .labels import EVENTS, field_by_value, joint_field, meaning, persons_share, resolve, value_kind
+from .cells import CellBlock, cell_block, label_only, label_rest
 from .entry_bounds import entry_starts
 from .person_columns import heading_pair
-from .layout import (COLUMN_SLACK, EMPTY_LABEL_REACH, WRAP_MAX_ROWS, Row, Tok, case_turns, column_starts, label_end,
-                     opens_pair, split_at_columns, splits_unit, text_of, union)
+from .layout import (Row, Tok, column_starts, label_end,
+                     opens_pair, split_at_columns, text_of, union)
 from .loader import FieldSpec, Label, Schema, label_key
 from .matching import UNMAPPED, Match, bent_marker, find_labels, find_marker
 from .normalize import UNIT_FOLDS, normalise
@@ -25,9 +24,9 @@ from .table import column_of, crosses, drop_doubles, join_code, merge_bands, sam
 from .table_columns import table_columns
 from .value_evidence import misplaced_office
 from .value_look import field_by_look, of_another_kind
-from .gazetteer import (LEVEL_WORDS, NUMBERED_LEVELS, OFFICE_HEADS, address_end, address_open, chain_goes_on,
-                        completes_unit, cut_level_word, is_place, names_bare_local_level, unit_names)
-from .repair import bent_numbered_level
+from .value_rest import ValueRests
+from .value_start import (label_rest_words, label_run_on, label_tail, label_words_only, qualifies_label, reads_as_value,
+                          rest_of_label, value_start)
 from .vocab import vocabulary
 
 from sohoa.text import clean_spaces, fold
@@ -84,39 +83,10 @@ def _split_measure(toks: list[Tok], unread: list[FieldSpec], own: FieldSpec | No
     return toks, None
 
 
-# words a value may start with in lower case, where a label gives way to its value with no colon: the level
-# words of an address ("thị trấn Tất Thắng"), and a unit word before its number ("đội 12, xã …")
-# (compared as written: "quán" is no "quận"; a word typed without marks is compared without them)
-_PLACE_STARTS = frozenset(w.split()[0] for w in LEVEL_WORDS)
-# ("số" is left out: before digits it ends a label far more often — "Quyển số 06" — than it starts an address)
-_NUMBERED_STARTS = frozenset(NUMBERED_LEVELS)
-# level words of places and of military units, folded: a line may cut one of them in two ("Đại" / "đội 5")
-_LEVEL_FOLDS = frozenset(fold(w) for w in LEVEL_WORDS) | UNIT_FOLDS
-
-
-def _is_word_of(word: str, words: frozenset[str]) -> bool:
-    lower = unicodedata.normalize("NFC", word.strip(",.;:")).lower()
-    return lower in words or fold(lower) == lower and lower in {fold(w) for w in words}
-MAX_LABEL_WORDS = 8
 # a place read after label words no rule placed yet: it wraps onto the rows below as a labelled place does
 _UNPLACED_PLACE = FieldSpec("_unplaced_place", "place", wrap=True)
 NAME_TAIL_FACTOR = 0.6  # a name cut where its words stop being written as a name's
 CUT_VALUE_FACTOR = 0.5  # a place that ends with a comma, its rest not found
-
-
-
-def reads_as_value(label: str) -> bool:
-    """Words read where a label stands that are a value themselves: a place the gazetteer knows ("Tuyên Quang",
-    the end of an address wrapped onto the next row) or a person's name, with no word the label vocabulary
-    reads. Whose they are says nothing about the field of the value after them."""
-    text = label.strip(" .,:;")
-    if not text:
-        return False
-    said = meaning(text)
-    names = unit_names()
-    # (a province's name whose syllables a label also uses, "Bắc" as "bậc", is still the province's)
-    return fold(text) in names["province"] | names["district"] and not said.roles \
-        or is_place(text) and said.empty or looks_like_name(text) and not said.roles
 
 
 def _opens_next_block(m: Match, section: str | None, draft: Draft) -> bool:
@@ -131,209 +101,6 @@ def _of_section_only(m: Match, section: str | None) -> bool:
     """The label's field is the open section's only because the section is open: the label names no person."""
     return section is not None and m.spec is not UNMAPPED and m.spec.section == section \
         and not meaning(m.label.text).roles
-
-
-def label_words_only(toks: list[Tok]) -> bool:
-    """Words that can be a label: a few words, no digit."""
-    words = [t for t in toks if not t.leader]
-    return 0 < len(words) <= MAX_LABEL_WORDS and not any(c.isdigit() for t in words for c in t.text)
-
-
-
-
-def label_rest_words(toks: list[Tok]) -> bool:
-    """A number's value of words in lower case with no digit: no number is written so (a book's roman numeral is
-    in capitals), they are the rest of a label read in part ("Số: ghi sổ"), and the number comes after them."""
-    words = [t for t in toks if not t.leader]
-    return label_words_only(words) and all(t.text[:1].islower() for t in words)
-
-
-def _starts_value(toks: list[Tok], k: int) -> bool:
-    """Does a value start at word ``k``: a digit, a level word of an address, a unit word before its number, or
-    a capital where the label's case gives way (``layout.case_turns``) that begins a person's name, an office, or
-    a value that says what it is (an ethnic group, a country, a sex) to the end of the row?"""
-    word = toks[k].text.strip(GLUED_SPECKS)  # "_xã": a stroke glued to the word is no letter of it
-    nxt = toks[k + 1].text if k + 1 < len(toks) else ""
-    return bool(word[:1].isdigit()
-                or word[:1].islower() and (_is_word_of(word, _PLACE_STARTS)
-                                           or _is_word_of(word, _NUMBERED_STARTS) and nxt[:1].isdigit()
-                                           or bent_numbered_level(word, nxt))
-                or k > 0 and case_turns(toks[k - 1].text, word) and (
-                    looks_like_name(text_of(toks[k:])) or fold(text_of(toks[k:k + 4])).startswith(OFFICE_HEADS)
-                    or fold(text_of(toks[k:k + 2])) in UNIT_FOLDS
-                    or value_kind(text_of(toks[k:])) in SELF_NAMING_KINDS))
-
-
-def _rest_of_label(toks: list[Tok]) -> bool:
-    """Words after a matched wording that end the row with a dash or a colon, all in lower case with no digit:
-    the rest of a label read only in part, whose value is on the row below."""
-    words = [t for t in toks if not t.leader]
-    last = toks[-1] if toks else None
-    ended = last is not None and (last.leader and last.text.strip("-–—") == "" or last.text.endswith(":"))
-    return bool(words) and ended and all(w.text[:1].islower() for w in words) and label_words_only(words) \
-        and len(words) <= 6
-
-
-def _label_run_on(toks: list[Tok]) -> list[Tok]:
-    """The rest of a label the matcher read only in part, up to its dash ("Xxx | yyy - phường …", "… với |
-    xxx yyy - Con gái"): words in lower case with no digit before a dash that stands alone, at the start of
-    the value, are the label's, not the value's. A value's own dash comes after capitalised words ("Sở Lao
-    động - Thương binh …")."""
-    for k, t in enumerate(toks[:6]):
-        if t.text in ("-", "–", "—", "-—") and k > 0 and k + 1 < len(toks):
-            head = toks[:k]
-            if all(w.text[:1].islower() for w in head) and label_words_only(head):
-                return toks[k + 1:]
-            return toks
-    return toks
-
-
-def _label_tail(toks: list[Tok]) -> list[Tok]:
-    """The last words of a label the matcher stopped short of, up to the label's colon ("Tên hiện - vật :
-    Chuông đồng", a stray dash inside the label): one to three words in lower case, label words with no digit,
-    then a colon standing alone or ending the last of them, at the start of the value, are the label's."""
-    for k, t in enumerate(toks[:4]):
-        if t.text.strip() == ":" or t.colon:
-            head = [w for w in toks[:k + 1] if not w.leader]
-            if head and all(w.text[:1].islower() for w in head) and label_words_only(head) and k + 1 < len(toks):
-                return toks[k + 1:]
-            return toks
-    return toks
-
-
-def _opens_with_label(toks: list[Tok]) -> bool:
-    """The row starts with a few words ending in a colon and a value after them ("Xx. yy: Lái xe"), or is label
-    words ending with a dash: a label of its own even when none of its words is known, so the row is no
-    continuation of the value above."""
-    for k, t in enumerate(toks[:4]):
-        if t.colon or t.text.endswith(":"):
-            return 0 < k + 1 < len(toks) and label_words_only(toks[:k + 1])
-    # label words alone ending with a dash or a colon: a label whose value is on the row below ("Xxx yyy -")
-    return len(toks) >= 3 and toks[-1].text in ("-", "–", ":") and label_words_only(toks[:-1])
-
-
-def qualifies_label(prev: Match, m: Match, toks: list[Tok]) -> bool:
-    """A label read by meaning that names a death and nothing of it (no date, place or time word: "đã hy sinh",
-    "đã mất"), after another label with only words between them (no digit, no colon), names the person of that
-    label by their death ("Năm sinh (dương lịch) chiến sĩ đã hy sinh": the birth year of the one who died), as
-    death and martyr papers name their subject: it is part of the label, not a field of its own, and the value
-    after it is the first label's. Only a death: birth and registration words ("khai sinh", "đăng ký") head
-    labels of their own too often. Only within one run of words: a wide blank (an OCR line's end) between them
-    parts two labels of a row whose values stand below them."""
-    if not m.label.by_meaning or m.spec is UNMAPPED or prev.end > m.start:
-        return False
-    if meaning(text_of(toks[m.start:m.end])).attrs != {"death"}:
-        return False
-    between = toks[prev.end - 1:m.start]  # the first label's last word, for its colon, and the words after it
-    if any(t.line_end for t in toks[prev.start:m.start]):
-        return False
-    return not any(c.isdigit() or c == ":" for t in between for c in t.text)
-
-
-def value_start(toks: list[Tok]) -> int | None:
-    """Where the value starts on a row of label words then a value with nothing between: the first word after
-    at least one label word that starts a value (``_starts_value``), with only label words before it. A row
-    that starts with an office's name is a value whole."""
-    if fold(text_of(toks[:4])).startswith(OFFICE_HEADS) or toks and _starts_value(toks, 0):
-        return None
-    for k in range(1, len(toks)):
-        if not label_words_only(toks[:k]):
-            return None
-        if _starts_value(toks, k):
-            if fold(text_of(toks[k - 1:k + 1])) in UNIT_FOLDS:  # "Đại | đội 6": the unit's name starts a word before
-                return k - 1 if k > 1 else None
-            return k
-    return None
-
-
-# the head words of an office, folded, that name none alone ("Sở", "Bộ", "Cục"): the office's name follows them
-_BARE_OFFICE_HEADS = frozenset(("so", "bo", "cuc", "phong", "ban", "vien"))
-
-
-def opens_next_pair(value: list[Tok], below: list[Tok], label_x: float, height: float) -> bool:
-    """The row below a value opens the next pair rather than carrying the value's wrapped rest: it starts where
-    the value's label starts (``label_x``; a line wrapped in the value's column starts right of it: "Bộ" / "Tư
-    lệnh Quân khu 4"), with label words (capitalised first, no comma, no digit) and then a value
-    (``value_start``: "Địa chỉ thường trú phường …" under "Quốc tịch hiện nay Việt Nam"), in words no label list
-    need hold; after a value that ends as a value may (not on a word in lower case, a comma or a dash, as "Thương
-    binh và" / "Xã hội tỉnh …" goes on), and its first words complete no place the value cuts short ("…, huyện
-    Can" / "Lộc, tỉnh …")."""
-    words = [t for t in value if not t.leader]
-    if not below or abs(below[0].bbox[0] - label_x) > COLUMN_SLACK * height:
-        return False
-    if not words or words[-1].text[:1].islower() or words[-1].text.rstrip().endswith((",", "-", "–")):
-        return False
-    if fold(words[-1].text).strip(".,;: ") in _BARE_OFFICE_HEADS:
-        return False  # "… của Sở" / "Lao động - …": an office's head word names no office alone
-    k = value_start(below)
-    if not k or not below[0].text[:1].isupper() or any(t.text.rstrip().endswith(",") for t in below[:k]):
-        return False
-    return not splits_unit(value, below)
-
-
-def labels_another_field(value: list[Tok], below: list[Tok], spec: FieldSpec | None, schema: Schema) -> bool:
-    """The row below a value opens with a label of another field, its value after it or further down ("Nơi an
-    nghỉ , Nghĩa trang …" under the place of death), in words no list need hold: capitalised first, two words or
-    more the label vocabulary knows, naming a field that is not ``spec`` (any field, for ``None``); after a value
-    that ends as a value may (not on a word in lower case, a comma or a dash, as "Thương binh và" / "Xã hội tỉnh
-    …" goes on). A value stops where a label naming another field starts: its wrapped rest is never a label."""
-    words = [t for t in value if not t.leader]
-    if not words or words[-1].text[:1].islower() or words[-1].text.rstrip().endswith((",", "-", "–")):
-        return False
-    label = [w for w in (t.text.strip(" .,;:-–") for t in below if not t.leader) if w]
-    if not label or not label[0][:1].isupper() or any(c.isdigit() for c in label[0]):
-        return False
-    # the most leading words the label vocabulary knows, every one (a phrase known whole: "an nghỉ", not "an")
-    k = max((n for n in range(2, min(len(label), MAX_LABEL_WORDS) + 1)
-             if not meaning(" ".join(label[:n])).unknown), default=0)
-    if k < 2 or meaning(" ".join(label[:k])).empty:
-        return False
-    r = resolve(" ".join(label[:k]), schema)
-    return r is not None and spec not in r.specs
-
-
-def _under_value(words: list[Tok], value: list[Tok], height: float) -> list[Tok]:
-    """The words of the row below that lie under the value (from a line height left of its first word on), when
-    the row starts further left with nothing but the rest of a label wrapped in its own column: words in lower
-    case or marks, no colon, no digit, four at most ("… người bị xã Quảng Hợp, …, tỉnh" / "thương tật - _ Quảng
-    Bình"); those are the label's, and go with the row. Nothing when the row starts under the value (then it is
-    read whole) or its left part may be a pair of its own."""
-    first = next((t for t in value if not t.leader), None)
-    if first is None or not words:
-        return []
-    x0 = first.bbox[0] - max(height, 10)
-    if words[0].bbox[0] >= x0:
-        return []
-    k = next((i for i, t in enumerate(words) if t.bbox[0] >= x0), len(words))
-    left = words[:k]
-    if len(left) > 4 or any(t.colon or any(c.isdigit() for c in t.text) or t.text[:1].isupper() for t in left):
-        return []
-    rest = words[k:]
-    while rest and not any(c.isalnum() for c in rest[0].text):
-        rest = rest[1:]  # a stroke of the rule between the columns ("_")
-    return rest
-
-
-def _completes_value(toks: list[Tok], below: list[Tok], spec: FieldSpec) -> bool:
-    """The words of the row below complete a value cut mid-unit: a country or an ethnic group of two words or
-    more that the value alone is not ("Việt" / "Nam", "Xơ" / "Đăng"), or a person's name of one word whose
-    rest (capitalised words, the whole at most a name's length) is below ("Trần" / "Văn Hùng")."""
-    if not toks or not below or len(below) > 3:
-        return False
-    if spec.kind == "name":
-        return len(toks) == 1 and _name_continuation(toks, below)
-    kind = value_kind(text_of(toks + below))
-    return kind in ("nationality", "ethnicity") and value_kind(text_of(toks)) != kind and (
-        spec.kind == kind or spec.key.rsplit(".", 1)[-1] == kind)
-
-
-def relation_rest(value: list[str], below: list[str]) -> bool:
-    """A person's tie of one capitalised word that names a person ("Cháu", "Con") and, right under it on the row
-    below, one or two words in lower case ("ngoại", "út"): the rest of a kinship term of two words, kept whole.
-    A label or a value of its own on that row would open with a capital, a digit or a colon."""
-    from .labels import meaning
-    return len(value) == 1 and value[0][:1].isupper() and bool(meaning(value[0]).roles) \
-        and 1 <= len(below) <= 2 and all(w.isalpha() and w.islower() for w in below)
 
 
 class Segment(NamedTuple):
@@ -354,16 +121,6 @@ def _by_its_value(m: Match, spec: FieldSpec) -> Match:
                  0.5, m.weight)
 
 
-def _take_words(row: Row, words: list[Tok], j: int, used: set[int]) -> None:
-    """Take ``words`` out of row ``j`` (a value's rest read from it): the row is marked read when nothing but
-    leaders is left, else its box shrinks to the words that stay, which are read as before."""
-    row.toks[:] = [t for t in row.toks if t not in words]
-    if not any(not t.leader for t in row.toks):
-        used.add(j)
-    else:
-        row.bbox = union([t.bbox for t in row.toks])
-
-
 class PageReader:
     """Reads one page's rows into drafts for one schema."""
 
@@ -375,6 +132,7 @@ class PageReader:
         self.drafts: list[Draft] = []
         self.last_spec: FieldSpec | None = None  # the field read last: a bare "Tại:" continues its event
         self.heading = heading  # the form's title: the document a bare "Số:" numbers
+        self.rests = ValueRests(schema)  # where a value read on a row goes on past it
 
     def new_draft(self) -> Draft:
         d = Draft(self.schema.record_type, self.schema, [self.page], layout=self.unit)
@@ -545,13 +303,13 @@ class PageReader:
                     below = None
                     if mi + 1 == len(matches) and not _value_toks(seg.toks[m.end:]):
                         # a label naming no field with nothing after it: its value may be alone on the row below
-                        nseg = self._next_free(segs, si, used, empty=True)
+                        nseg = self.rests.next_free(segs, si, used, empty=True)
                         if nseg is not None and value_start(segs[nseg][0].toks) is None:
                             below = nseg
                     m = self._by_value(m, seg.toks, matches, mi, section, draft,
                                        segs[below][0].toks if below is not None else None,
-                                       rest=lambda value, si=si: self._take_unit_rest(value, segs, si, used),
-                                       cut=lambda value, take, si=si: self._cut_name_rest(value, segs, si, used, take))
+                                       rest=lambda value, si=si: self.rests.take_unit_rest(value, segs, si, used),
+                                       cut=lambda value, take, si=si: self.rests.cut_name_rest(value, segs, si, used, take))
                     if below is not None and m is None:  # pending with the row below as its value
                         used.add(below)
                     if m is None:
@@ -567,21 +325,21 @@ class PageReader:
                 nxt = [o for o in matches[mi + 1:] if o.start > m.start]
                 end = nxt[0].start if nxt else len(seg.toks)
                 rest = 0 if nxt else label_rest(self.schema, seg.toks[m.start:m.end], seg.toks[m.end:end], seg.height)
-                toks = _value_toks(_label_tail(seg.toks[m.end + rest:end]), m.spec.kind, m.spec)
+                toks = _value_toks(label_tail(seg.toks[m.end + rest:end]), m.spec.kind, m.spec)
                 if toks and (label_only(self.schema, seg, m.start, m.end, toks)
-                             or not nxt and _rest_of_label(seg.toks[m.end:end])):
+                             or not nxt and rest_of_label(seg.toks[m.end:end])):
                     toks = []  # "Xxx yyy | zzz của www -", a cell's label ("Quê quán (gốc) người …"): the value is below
                 if not nxt and not toks and (m.start, m.end) in shared_below:
                     toks = shared_below[(m.start, m.end)]  # the value below, for the second field of a shared label
                 elif nxt and toks and m.spec.wrap and m.spec.kind in ("place", "text"):
                     # a value of the row's left column, cut where the next column's label begins
-                    toks = toks + self._column_rest(toks, segs, si, used, seg.toks[nxt[0].start].bbox[0])
+                    toks = toks + self.rests.column_rest(toks, segs, si, used, seg.toks[nxt[0].start].bbox[0])
                 elif not nxt:
                     had = bool(toks)
-                    toks = self._continue(toks, m.spec, segs, si, used, edge, value_x=row_value_x)
+                    toks = self.rests.continue_value(toks, m.spec, segs, si, used, edge, value_x=row_value_x)
                     if not had and toks:  # "Giờ xxx -" / "1 giờ 30 phút": the time's as well as the date's
                         shared_below[(m.start, m.end)] = toks
-                toks = _label_run_on(toks)
+                toks = label_run_on(toks)
                 toks, lead = self._leading_value(m.spec, m.label, toks)
                 if lead is not None and lead[0].key not in draft.fields and lead[2]:
                     extra = Found(lead[0], lead[2], lead[1], m.score, self.page).finish()
@@ -595,7 +353,7 @@ class PageReader:
                         # (below the row it ends on: a value under its label wraps below that row, not the label's)
                         src = next((j for j in range(si, len(segs)) if any(t is ftoks[-1] for t in segs[j].row.toks)),
                                    si) if ftoks else si
-                        ftoks = self._continue(ftoks, spec, segs, src, used, edge,
+                        ftoks = self.rests.continue_value(ftoks, spec, segs, src, used, edge,
                                                value_x=row_value_x if src == si else None)
                         # … and there meet its own follower ("do Bệnh viện huyện cấp" / "ngày 08/11/1978")
                         ftoks, more = self._split_followers(spec, ftoks)
@@ -640,7 +398,7 @@ class PageReader:
                     f.confidence *= CUT_VALUE_FACTOR  # the address went on, but no line below could be its rest
                     f.notes.append("the value ends with a comma and nothing follows it: words were lost")
                 if f.value is None and not nxt:
-                    nseg = self._next_free(segs, si, used)
+                    nseg = self.rests.next_free(segs, si, used)
                     if nseg is not None:
                         f2 = Found(m.spec, toks + _value_toks(segs[nseg][0].toks, m.spec.kind, m.spec), m.label, m.score, self.page,
                                    relation=m.label.relation).finish()
@@ -801,14 +559,14 @@ class PageReader:
             if value_kind(text_of(value)) == "place" and segs[si].column[0] != "cells":
                 # "… huyện Can Lộc," / "tỉnh Hà Tĩnh": as a labelled place, it wraps in its column, and a name it cuts
                 # short ("… thành phố Đồng" / "Hới, tỉnh …") goes on below (a ruled cell's rows are read by cells.py)
-                value = self._continue(value, _UNPLACED_PLACE, segs, si, used, segs[si].edge)
+                value = self.rests.continue_value(value, _UNPLACED_PLACE, segs, si, used, segs[si].edge)
             else:
-                value = value + self._take_unit_rest(value, segs, si, used)
+                value = value + self.rests.take_unit_rest(value, segs, si, used)
             self._pend(draft, text_of(label), value, section, None)
             return
         if not label_words_only(toks):
             return
-        nxt = self._next_free(segs, si, used, empty=True)
+        nxt = self.rests.next_free(segs, si, used, empty=True)
         ended = toks[-1].colon or toks[-1].leader or toks[-1].text.endswith(":")  # "Xxx yyy -": its value is below
         if nxt is None or not segs[nxt][0].toks or not ended and value_start(segs[nxt][0].toks) is not None:
             return
@@ -817,7 +575,7 @@ class PageReader:
         if segs[si].column[0] == "cells" and value_kind(text_of(value)) == "place":
             # a place under a cell's label nobody listed wraps inside its cell as under a label read ("xã …, huyện" /
             # "…, tỉnh …"): the cell's rows below are its value, whatever they say
-            value = self._continue(value, _UNPLACED_PLACE, segs, nxt, used, segs[nxt].edge)
+            value = self.rests.continue_value(value, _UNPLACED_PLACE, segs, nxt, used, segs[nxt].edge)
         self._pend(draft, text_of(toks), value, section, None)
 
     def _place_pending(self, draft: Draft) -> None:
@@ -1065,250 +823,6 @@ class PageReader:
             return None
         return Match(m.start, m.end, r.specs[0], Label(text, label_key(text), contextual=True, by_meaning=True),
                      min(m.score, r.score), m.weight)
-
-    def _next_free(self, segs, si: int, used: set[int], empty: bool = False, relation: bool = False,
-                   value_x: float | None = None) -> int | None:
-        """Index of the next row part if it can continue this one: same column, close below, no label.
-        ``empty``: the label has no value on its own row, so words that name no field there (a value ending with a
-        full stop, "Lao động - …") do not stop the value below from being its value. ``value_x``: where the value
-        on this row starts; a row below starting there, right of this row's label, with nothing under the label,
-        no colon and no field's label or heading at its start, is the value's wrapped line even when words in it
-        read like a label (a table's or grid's value column: "… của Sở Lao" / "động - Thương binh …")."""
-        j = self._below(segs, si)
-        if j is None or j in used:
-            return None
-        if segs[si].column[0] == "cells":
-            return j  # the rows of a cell below its label are its value's (cells.cell_block ended them)
-        seg, forced = segs[si].row, segs[si].forced
-        nseg, nforced = segs[j].row, segs[j].forced
-        h = max(seg.height, 10)
-        if value_x is not None and not empty and nforced == forced and value_x > seg.bbox[0] + COLUMN_SLACK * h \
-                and abs(nseg.bbox[0] - value_x) <= CELL_SLACK * h and not any(t.colon for t in nseg.toks) \
-                and seg.bbox[1] < nseg.bbox[1] <= seg.bbox[3] + 1.6 * h and not find_marker(nseg.toks, self.schema) \
-                and not any(m.start == 0 and m.spec is not UNMAPPED
-                            for m in find_labels(nseg.toks, self.schema, forced)):
-            return j  # (a field's label or a section's heading at the line's start opens the next row)
-        below = find_labels(nseg.toks, self.schema, None)
-        if not empty and nseg.toks and nseg.toks[0].text[:1].islower():
-            # a line that starts in lower case goes on with the line above ("… của Sở Lao" / "động - Thương binh
-            # …"): words there that name no field are the value's rest, not a label (labels start with a capital)
-            below = [m for m in below if m.spec is not UNMAPPED]
-        if empty:  # (a person's word alone below a label waiting for its value is that value: a relation "Mẹ")
-            below = [m for m in below if m.spec is not UNMAPPED and not (m.label.role_only and m.end == len(nseg.toks))]
-        if nforced != forced or below or _opens_with_label(nseg.toks):
-            return None
-        if not forced and find_marker(nseg.toks, self.schema) and not (empty and relation):
-            return None  # inside a column the section is fixed: "Võ" wrapped under "Bên chồng" is no marker "Vợ"
-        if any((m.spec is not UNMAPPED and not (m.label.role_only and m.end == len(nseg.toks))) or not empty
-               for sec in self.schema.sections for m in find_labels(nseg.toks, self.schema, sec)):
-            return None
-        gap = nseg.bbox[1] - seg.bbox[3]
-        # a label waiting for its value reaches further down than a value wrapping onto its next line: forms
-        # that print the value under its label often leave more than a line's space between them
-        if gap > (EMPTY_LABEL_REACH if empty else 1.6) * max(seg.height, 10) or nseg.bbox[1] < seg.bbox[1]:
-            return None
-        return j
-
-    @staticmethod
-    def _below(segs, si: int) -> int | None:
-        """The row part after part ``si`` in its column: the next one in a two-column block of sections (laid out
-        column by column), or on the page the next part that starts in the same column of pairs (the parts of
-        one row are laid out left to right, so the right column's parts are passed over)."""
-        col = segs[si][3]
-        for j in range(si + 1, len(segs)):
-            if segs[j][3] == col:
-                return j
-            if col[0] in ("block", "cells") or segs[j][3][0] in ("block", "cells"):
-                return None
-        return None
-
-    def _continue(self, toks: list[Tok], spec: FieldSpec, segs, si: int, used: set[int], edge: float,
-                  depth: int = 1, value_x: float | None = None) -> list[Tok]:
-        """Value on the next row (empty after the label), or wrapped onto it. ``value_x``: where the row's values
-        start (its first value, right of its label), when not where this value starts."""
-        if toks and spec.wrap and spec.kind in ("place", "text") and (more := self._take_unit_rest(toks, segs, si, used)):
-            out = toks + more
-            if depth < WRAP_MAX_ROWS and address_open([t.text for t in out if not t.leader]):
-                # still short of its province ("xã Phù Chẩn," / "huyện Từ Sơn," / "tỉnh Bắc Giang"): it may wrap again
-                return self._continue(out, spec, segs, self._below(segs, si), used, edge, depth + 1)
-            return out
-        if toks and spec.key.endswith("relation") and (rest := self._relation_rest_below(toks, segs, si, used)):
-            return toks + rest
-        # (a relation's value is a person's word, "Mẹ", which alone on a row would read as a section's heading)
-        if (j := self._next_free(segs, si, used, empty=not toks, relation=spec.key.endswith("relation"),
-                                 value_x=value_x if value_x is not None else toks[0].bbox[0] if toks else None)) is None:
-            return toks
-        seg = segs[si][0]
-        nseg = segs[j][0]
-        if not toks:
-            used.add(j)
-            below = _value_toks(nseg.toks, spec.kind, spec)
-            # the value under its label wraps onto the rows below it as a value beside its label does: inside its
-            # cell, or on the page when the row below starts under the value, right of its label (a row starting
-            # where the label starts may be the next label, in words no list holds)
-            nxt = self._below(segs, j)
-            h = max(seg.height, 10)
-            if below and spec.wrap and nxt is not None and (segs[si].column[0] == "cells" or (
-                    nseg.bbox[0] > seg.bbox[0] + CELL_SLACK * h
-                    and abs(segs[nxt].row.bbox[0] - nseg.bbox[0]) <= CELL_SLACK * h)):
-                return self._continue(below, spec, segs, j, used, edge, depth)
-            return below
-        if not spec.wrap or opens_next_pair(toks, nseg.toks, seg.bbox[0], max(seg.height, 10)) \
-                or labels_another_field(toks, nseg.toks, spec, self.schema):
-            return toks
-        if spec.kind == "name" and not _name_continuation(toks, _value_toks(nseg.toks)):
-            return toks
-        if _completes_value(toks, _value_toks(nseg.toks), spec):
-            used.add(j)  # "Việt" / "Nam", "Trần" / "Văn Hùng": a value cut mid-unit goes on whatever the margin
-            return toks + _value_toks(nseg.toks, spec.kind, spec)
-        tail = seg.toks[-1] if seg.toks else None
-        if tail is not None and tail.leader and tail.text not in ("-", "–") and tail.bbox[0] >= toks[-1].bbox[2]:
-            return toks  # dotted leader after the value: the value ended on this line
-        width = edge - seg.bbox[0]
-        last = [t for t in seg.toks if not t.leader or t.text in ("-", "–")][-1]  # a hyphen ends a wrapped line
-        if last.bbox[2] < edge - 0.25 * max(width, 1) and not last.text.endswith((",", "-", "–")):
-            return toks
-        used.add(j)
-        dash = [last] if last.text in ("-", "–") and last.bbox[0] >= toks[-1].bbox[2] else []
-        out = toks + dash + _value_toks(nseg.toks, spec.kind, spec)
-        if spec.kind in ("place", "text") and (more := self._unit_rests(out, segs, j, used, depth + 1)):
-            out += more  # wrapped twice: "…, xã Hạp Lĩnh," / "huyện Thuận Thành, tỉnh Hà" / "Bắc"
-        elif spec.kind in ("place", "text") and depth < WRAP_MAX_ROWS:
-            # wrapped twice in a narrow column: "xã Tam Sơn," / "huyện Từ Sơn," / "tỉnh Hà Bắc"
-            out = self._continue(out, spec, segs, j, used, edge, depth + 1)
-        return out
-
-    def _unit_rests(self, toks: list[Tok], segs, si: int, used: set[int], depth: int) -> list[Tok]:
-        """The rows below that each begin with the rest of a place's name the value so far cuts short, taken (and
-        marked used) one after the other up to the rows a value may wrap onto: a narrow column cuts a place
-        mid-name again on the next line ("xã Vinh" / "Quang, huyện Chiêm" / "Hóa, tỉnh Tuyên" / "Quang")."""
-        more: list[Tok] = []
-        while depth <= WRAP_MAX_ROWS and (rest := self._unit_rest(toks + more, segs, si, used)):
-            si, depth = self._below(segs, si), depth + 1
-            used.add(si)
-            more += rest
-        return more
-
-    def _relation_rest_below(self, toks: list[Tok], segs, si: int, used: set[int]) -> list[Tok]:
-        """The rest of a kinship term cut by the line ("Cháu" / "ngoại"): the words that open the row part close
-        below, up to a column's gap, when they are its rest (``relation_rest``). They are taken out of that row,
-        whose other words (a column beside) are read as before."""
-        j = self._below(segs, si)
-        if j is None or j in used:
-            return []
-        seg, nseg = segs[si][0], segs[j][0]
-        h = max(seg.height, 10)
-        if nseg.bbox[1] < seg.bbox[1] or nseg.bbox[1] - seg.bbox[3] > 1.6 * h:
-            return []
-        words = [t for t in nseg.toks if not t.leader]
-        if not words or words[0].bbox[0] > seg.bbox[0] + h:
-            return []
-        under = [words[0]]  # wrapped to the start of the line, as a paragraph wraps: up to a column's gap
-        for a, b in zip(words, words[1:]):
-            if b.bbox[0] - a.bbox[2] > 2 * h:
-                break
-            under.append(b)
-        if any(t.colon for t in under) or not relation_rest([t.text for t in toks], [t.text for t in under]):
-            return []
-        _take_words(nseg, under, j, used)
-        return under
-
-    def _cut_name_rest(self, toks: list[Tok], segs, si: int, used: set[int], take: bool) -> list[Tok]:
-        """The words of the row part close below in the same column (with ``take``, its row marked read) when they
-        complete a country or an ethnic group the value cuts mid-name ("Việt" / "Nam", "Xơ" / "Đăng"): a few words,
-        no label, that make with the value what the value alone is not."""
-        j = self._next_free(segs, si, used)
-        if j is None:
-            return []
-        words = _value_toks(segs[j].row.toks)
-        kind = value_kind(text_of(toks + words)) if 0 < len(words) <= 3 else None
-        if kind not in ("nationality", "ethnicity") or value_kind(text_of(toks)) == kind:
-            return []
-        if take:
-            used.add(j)
-        return words
-
-    def _take_unit_rest(self, toks: list[Tok], segs, si: int, used: set[int]) -> list[Tok]:
-        """``_unit_rest``, its row marked as read."""
-        more = self._unit_rest(toks, segs, si, used)
-        if more:
-            used.add(self._below(segs, si))
-        return more
-
-    def _unit_rest(self, toks: list[Tok], segs, si: int, used: set[int]) -> list[Tok]:
-        """The row below when it begins with the rest of a province's or district's name the value ends
-        cutting short ("…, tỉnh Bắc" / "Giang", "huyện Thuận" / "Thành, tỉnh …"), close below in the same
-        column, with no label after that rest: its words are the value's, even when they read like a label
-        ("Giang" one letter off "giống", "Định" of "Nam Định"); or, for an address short of its province, when
-        it opens with a higher unit than the address named (``gazetteer.chain_goes_on``)."""
-        j = self._below(segs, si)
-        if j is None or j in used:
-            return []
-        seg, forced = segs[si].row, segs[si].forced
-        nseg, nforced = segs[j].row, segs[j].forced
-        if nforced != forced or nseg.bbox[1] < seg.bbox[1] or nseg.bbox[1] - seg.bbox[3] > 1.6 * max(seg.height, 10):
-            return []
-        row = [t for t in nseg.toks if not t.leader]
-        # the whole row (a value wraps to the margin), else its part under the value beside a label's wrapped rest
-        for words in (row, _under_value(row, toks, seg.height)):
-            if words and (more := self._rest_in(toks, words, forced)):
-                return more
-        return []
-
-    def _rest_in(self, toks: list[Tok], words: list[Tok], forced) -> list[Tok]:
-        """``words`` (of the row below) when they carry on the place ``toks``: a cut name's rest, or the higher
-        units of an address short of its province, with no label after them (``_unit_rest``)."""
-        if any(t.colon for t in words):
-            return []
-        n = completes_unit(text_of(toks), [t.text for t in words])
-        if n == 0 and labels_another_field(toks, words, None, self.schema):
-            return []  # "… Mặt trận Đường 14" / "Nơi an nghỉ ,": the next field's label, its value below
-        if n == 0 and self._level_goes_on(toks, words):
-            n = len(words)
-        if n == 0 and chain_goes_on([t.text for t in toks if not t.leader], [t.text for t in words]):
-            # "thôn 5, xã Xuân Lập," / "huyện Hoằng Hóa, tỉnh Thanh Hóa": the address goes on up to its province;
-            # not when the row holds more after its top unit (another column's words on the same row)
-            if address_end([t.text for t in words]) is not None:
-                return []
-            n = len(words)
-        if n == 0 or n < len(words) and (find_labels(words[n:], self.schema, forced) or _opens_with_label(words[n:])):
-            return []  # (the words after the name's rest, if any, are more of the value: no label among them)
-        return _value_toks(words, "place") or words  # (a speck after the rest is no part of the place: "Hóa ˆ")
-
-    def _column_rest(self, toks: list[Tok], segs, si: int, used: set[int], right: float, depth: int = 1) -> list[Tok]:
-        """The rest of a value that a label beside it on the same row cut short (two columns of pairs): the words
-        that open the row close below, left of where that label begins, when they carry on the value's address
-        (``_rest_in``) or its last level word (``_level_goes_on``, no label among them). They are taken out of
-        that row, whose other words (the column beside) are read as before; an address still open goes on below."""
-        j = self._below(segs, si)
-        if j is None or j in used or depth > WRAP_MAX_ROWS:
-            return []
-        seg, nseg = segs[si].row, segs[j].row
-        h = max(seg.height, 10)
-        if segs[j].forced != segs[si].forced or nseg.bbox[1] < seg.bbox[1] or nseg.bbox[1] - seg.bbox[3] > 1.6 * h:
-            return []
-        words = [t for t in nseg.toks if not t.leader]
-        if not words or words[0].bbox[0] > toks[0].bbox[0] + h:
-            return []
-        under = [t for t in words if t.bbox[2] <= right - h / 2]
-        if not under or under != words[:len(under)]:
-            return []
-        if not self._rest_in(toks, under, segs[si].forced) and (
-                any(t.colon for t in under) or not self._level_goes_on(toks, under)
-                or find_labels(under, self.schema, segs[si].forced) or _opens_with_label(under)):
-            return []
-        _take_words(nseg, under, j, used)
-        out = toks + under
-        if address_open([t.text for t in out if not t.leader]):
-            return under + self._column_rest(out, segs, j, used, right, depth + 1)
-        return under
-
-    @staticmethod
-    def _level_goes_on(toks: list[Tok], words: list[Tok]) -> bool:
-        """The row below carries on the value's last level word: the rest of the word itself ("Đại" / "đội 5",
-        "thành" / "phố …"), or the name of a commune's level word left bare ("phường" / "Tân An, …")."""
-        value, below = [t.text for t in toks if not t.leader], [t.text for t in words]
-        return cut_level_word(value, below, _LEVEL_FOLDS) or names_bare_local_level(" ".join(value), below)
 
     # --- tables ---
     def _read_table(self, strict: bool = False) -> bool:

@@ -10,7 +10,7 @@ from schemas.assign import Pending, assign, looks_like_name, value_fits
 from schemas.confidence import CONFIDENT, Calibration, StepMap, group_of
 from schemas.extract import extract_records, flatten_fields
 from schemas.loader import load_schemas
-from schemas.reader import value_start
+from schemas.value_start import value_start
 from schemas.records import unmapped_labels
 
 SCHEMAS = load_schemas()
@@ -163,10 +163,10 @@ def test_a_value_printed_under_its_label_with_a_line_of_space_between():
 
 def test_the_rest_of_a_label_read_in_part_stays_out_of_the_value():
     from schemas.layout import build_rows
-    from schemas.reader import _label_run_on
+    from schemas.value_start import label_run_on
 
     def value(text):
-        return " ".join(t.text for t in _label_run_on(build_rows(page([text]))[0].toks))
+        return " ".join(t.text for t in label_run_on(build_rows(page([text]))[0].toks))
     assert value("tai - phường Quỳnh Đôi, thành phố Vinh") == "phường Quỳnh Đôi, thành phố Vinh"
     assert value("voi nguol tu tran - Con gái") == "Con gái"
     assert value("Sở Lao động - Thương binh và Xã hội") == "Sở Lao động - Thương binh và Xã hội"  # its own dash
@@ -175,10 +175,10 @@ def test_the_rest_of_a_label_read_in_part_stays_out_of_the_value():
 
 def test_the_rest_of_a_label_ending_its_row_leaves_the_value_to_the_row_below():
     from schemas.layout import build_rows
-    from schemas.reader import _rest_of_label
+    from schemas.value_start import rest_of_label
 
     def rest(text):
-        return _rest_of_label(build_rows(page([text]))[0].toks)
+        return rest_of_label(build_rows(page([text]))[0].toks)
     assert rest("cua nguoi duoc khai sinh -") and rest("xxq yyy:")
     assert not rest("Việt Nam -") and not rest("cua nguoi") and not rest("thôn 6 -")
 

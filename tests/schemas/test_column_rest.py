@@ -5,19 +5,19 @@ from synth import page
 
 from schemas.extract import extract_records, flatten_fields
 from schemas.gazetteer import cut_level_word, names_bare_local_level
-from schemas.reader import _LEVEL_FOLDS
+from schemas.value_start import LEVEL_FOLDS
 
 
 def test_a_level_word_cut_by_the_line_is_one_word_again():
-    assert cut_level_word(["Tiểu"], ["đoàn", "3,", "Trung", "đoàn", "88"], _LEVEL_FOLDS)
-    assert cut_level_word(["xã", "An", "Lạc,", "thị"], ["trấn", "Yên", "Thế"], _LEVEL_FOLDS)
-    assert cut_level_word(["Tổ", "dân"], ["phố", "4"], _LEVEL_FOLDS)
+    assert cut_level_word(["Tiểu"], ["đoàn", "3,", "Trung", "đoàn", "88"], LEVEL_FOLDS)
+    assert cut_level_word(["xã", "An", "Lạc,", "thị"], ["trấn", "Yên", "Thế"], LEVEL_FOLDS)
+    assert cut_level_word(["Tổ", "dân"], ["phố", "4"], LEVEL_FOLDS)
 
 
 def test_words_that_make_no_level_word_are_no_cut():
-    assert not cut_level_word(["Tiểu"], ["học", "Kim", "Đồng"], _LEVEL_FOLDS)
-    assert not cut_level_word(["Lê", "Văn", "Đại,"], ["đội", "5"], _LEVEL_FOLDS)  # a stop ends the word
-    assert not cut_level_word([], ["đội", "5"], _LEVEL_FOLDS)
+    assert not cut_level_word(["Tiểu"], ["học", "Kim", "Đồng"], LEVEL_FOLDS)
+    assert not cut_level_word(["Lê", "Văn", "Đại,"], ["đội", "5"], LEVEL_FOLDS)  # a stop ends the word
+    assert not cut_level_word([], ["đội", "5"], LEVEL_FOLDS)
 
 
 def test_a_bare_commune_level_word_is_named_by_the_line_below():

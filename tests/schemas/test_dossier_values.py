@@ -7,7 +7,7 @@ from synth import page
 from schemas.extract import extract_records, flatten_fields
 from schemas.layout import build_rows
 from schemas.loader import load_schemas
-from schemas.reader import labels_another_field
+from schemas.value_rest import labels_another_field
 from schemas.value_look import of_another_kind
 
 SCHEMAS = load_schemas()

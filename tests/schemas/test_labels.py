@@ -375,7 +375,7 @@ def test_a_syllable_read_as_two_attributes_is_decided_by_its_neighbours():
 
 
 def test_a_kinship_term_cut_by_the_line_is_kept_whole():
-    from schemas.reader import relation_rest
+    from schemas.value_rest import relation_rest
     assert relation_rest(["Cháu"], ["ngoại"]) and relation_rest(["Con"], ["út"])
     # a label, a value of its own (a capital, a digit) or a word that names nobody is no rest of the term
     assert not relation_rest(["Cháu"], ["Ủy", "ban"]) and not relation_rest(["Cháu"], ["12"])

@@ -5,7 +5,7 @@ from synth import page
 
 from schemas.extract import extract_records, flatten_fields
 from schemas.layout import build_rows
-from schemas.reader import opens_next_pair
+from schemas.value_rest import opens_next_pair
 
 
 def toks(text: str, x: int = 100):

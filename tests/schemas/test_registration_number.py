@@ -5,7 +5,7 @@ from synth import page
 from schemas.extract import extract_records, flatten_fields
 from schemas.layout import Tok
 from schemas.loader import label_key
-from schemas.reader import label_rest_words
+from schemas.value_start import label_rest_words
 
 
 def tok(text: str) -> Tok:

@@ -173,7 +173,7 @@ def test_a_value_that_says_what_it_is_ends_a_label_nobody_listed():
     # "Xyz dân", "Ww. tịch": label words no list holds, then an ethnic group and a country written with no colon;
     # the value starts at its capital, so each is a pair the record-wide decoding places by its value
     from schemas.layout import Tok
-    from schemas.reader import value_start
+    from schemas.value_start import value_start
 
     def words(text):
         return [Tok(w, w.lower(), 0.95, (100 * k, 100, 100 * k + 80, 136), 1) for k, w in enumerate(text.split())]

@@ -7,7 +7,7 @@ from synth import page
 from schemas.extract import extract_records, flatten_fields
 from schemas.labels import meaning, resolve
 from schemas.loader import load_schemas
-from schemas.reader import reads_as_value
+from schemas.value_start import reads_as_value
 from schemas.value_evidence import DISAGREES, evidence
 
 SCHEMAS = load_schemas()

@@ -1,0 +1,381 @@
+"""Where a value goes on past its row: the lines it wraps onto in its column, the next level of an address or a
+military unit on the row below, the rest of a name or a kinship term cut at the line's end, the words under a
+value when its label wraps in a column of its own (docs/extraction.md, step 6).
+
+``PageReader`` (``reader.py``) reads a row's label and the value after it; ``ValueRests`` is asked for the rest:
+given the page's segments, the row the value was read on and the rows already read (``used``), it returns the
+words that carry the value on and takes them out of the rows they came from, so nothing is read twice. A rest
+is taken only where it carries on the value's kind and never when the row below opens a pair of its own.
+"""
+
+from __future__ import annotations
+
+from sohoa.text import fold
+
+from .cells import CELL_SLACK
+from .fields import _name_continuation, _value_toks
+from .gazetteer import (address_end, address_open, chain_goes_on, completes_unit, cut_level_word,
+                        names_bare_local_level)
+from .labels import meaning, resolve, value_kind
+from .layout import COLUMN_SLACK, EMPTY_LABEL_REACH, WRAP_MAX_ROWS, Row, Tok, splits_unit, text_of, union
+from .loader import FieldSpec, Schema
+from .matching import UNMAPPED, find_labels, find_marker
+from .value_start import LEVEL_FOLDS, MAX_LABEL_WORDS, opens_with_label, value_start
+
+
+
+
+# the head words of an office, folded, that name none alone ("Sở", "Bộ", "Cục"): the office's name follows them
+_BARE_OFFICE_HEADS = frozenset(("so", "bo", "cuc", "phong", "ban", "vien"))
+
+
+def opens_next_pair(value: list[Tok], below: list[Tok], label_x: float, height: float) -> bool:
+    """The row below a value opens the next pair rather than carrying the value's wrapped rest: it starts where
+    the value's label starts (``label_x``; a line wrapped in the value's column starts right of it: "Bộ" / "Tư
+    lệnh Quân khu 4"), with label words (capitalised first, no comma, no digit) and then a value
+    (``value_start``: "Địa chỉ thường trú phường …" under "Quốc tịch hiện nay Việt Nam"), in words no label list
+    need hold; after a value that ends as a value may (not on a word in lower case, a comma or a dash, as "Thương
+    binh và" / "Xã hội tỉnh …" goes on), and its first words complete no place the value cuts short ("…, huyện
+    Can" / "Lộc, tỉnh …")."""
+    words = [t for t in value if not t.leader]
+    if not below or abs(below[0].bbox[0] - label_x) > COLUMN_SLACK * height:
+        return False
+    if not words or words[-1].text[:1].islower() or words[-1].text.rstrip().endswith((",", "-", "–")):
+        return False
+    if fold(words[-1].text).strip(".,;: ") in _BARE_OFFICE_HEADS:
+        return False  # "… của Sở" / "Lao động - …": an office's head word names no office alone
+    k = value_start(below)
+    if not k or not below[0].text[:1].isupper() or any(t.text.rstrip().endswith(",") for t in below[:k]):
+        return False
+    return not splits_unit(value, below)
+
+
+def labels_another_field(value: list[Tok], below: list[Tok], spec: FieldSpec | None, schema: Schema) -> bool:
+    """The row below a value opens with a label of another field, its value after it or further down ("Nơi an
+    nghỉ , Nghĩa trang …" under the place of death), in words no list need hold: capitalised first, two words or
+    more the label vocabulary knows, naming a field that is not ``spec`` (any field, for ``None``); after a value
+    that ends as a value may (not on a word in lower case, a comma or a dash, as "Thương binh và" / "Xã hội tỉnh
+    …" goes on). A value stops where a label naming another field starts: its wrapped rest is never a label."""
+    words = [t for t in value if not t.leader]
+    if not words or words[-1].text[:1].islower() or words[-1].text.rstrip().endswith((",", "-", "–")):
+        return False
+    label = [w for w in (t.text.strip(" .,;:-–") for t in below if not t.leader) if w]
+    if not label or not label[0][:1].isupper() or any(c.isdigit() for c in label[0]):
+        return False
+    # the most leading words the label vocabulary knows, every one (a phrase known whole: "an nghỉ", not "an")
+    k = max((n for n in range(2, min(len(label), MAX_LABEL_WORDS) + 1)
+             if not meaning(" ".join(label[:n])).unknown), default=0)
+    if k < 2 or meaning(" ".join(label[:k])).empty:
+        return False
+    r = resolve(" ".join(label[:k]), schema)
+    return r is not None and spec not in r.specs
+
+
+def _under_value(words: list[Tok], value: list[Tok], height: float) -> list[Tok]:
+    """The words of the row below that lie under the value (from a line height left of its first word on), when
+    the row starts further left with nothing but the rest of a label wrapped in its own column: words in lower
+    case or marks, no colon, no digit, four at most ("… người bị xã Quảng Hợp, …, tỉnh" / "thương tật - _ Quảng
+    Bình"); those are the label's, and go with the row. Nothing when the row starts under the value (then it is
+    read whole) or its left part may be a pair of its own."""
+    first = next((t for t in value if not t.leader), None)
+    if first is None or not words:
+        return []
+    x0 = first.bbox[0] - max(height, 10)
+    if words[0].bbox[0] >= x0:
+        return []
+    k = next((i for i, t in enumerate(words) if t.bbox[0] >= x0), len(words))
+    left = words[:k]
+    if len(left) > 4 or any(t.colon or any(c.isdigit() for c in t.text) or t.text[:1].isupper() for t in left):
+        return []
+    rest = words[k:]
+    while rest and not any(c.isalnum() for c in rest[0].text):
+        rest = rest[1:]  # a stroke of the rule between the columns ("_")
+    return rest
+
+
+def completes_value(toks: list[Tok], below: list[Tok], spec: FieldSpec) -> bool:
+    """The words of the row below complete a value cut mid-unit: a country or an ethnic group of two words or
+    more that the value alone is not ("Việt" / "Nam", "Xơ" / "Đăng"), or a person's name of one word whose
+    rest (capitalised words, the whole at most a name's length) is below ("Trần" / "Văn Hùng")."""
+    if not toks or not below or len(below) > 3:
+        return False
+    if spec.kind == "name":
+        return len(toks) == 1 and _name_continuation(toks, below)
+    kind = value_kind(text_of(toks + below))
+    return kind in ("nationality", "ethnicity") and value_kind(text_of(toks)) != kind and (
+        spec.kind == kind or spec.key.rsplit(".", 1)[-1] == kind)
+
+
+def relation_rest(value: list[str], below: list[str]) -> bool:
+    """A person's tie of one capitalised word that names a person ("Cháu", "Con") and, right under it on the row
+    below, one or two words in lower case ("ngoại", "út"): the rest of a kinship term of two words, kept whole.
+    A label or a value of its own on that row would open with a capital, a digit or a colon."""
+    return len(value) == 1 and value[0][:1].isupper() and bool(meaning(value[0]).roles) \
+        and 1 <= len(below) <= 2 and all(w.isalpha() and w.islower() for w in below)
+
+
+def _take_words(row: Row, words: list[Tok], j: int, used: set[int]) -> None:
+    """Take ``words`` out of row ``j`` (a value's rest read from it): the row is marked read when nothing but
+    leaders is left, else its box shrinks to the words that stay, which are read as before."""
+    row.toks[:] = [t for t in row.toks if t not in words]
+    if not any(not t.leader for t in row.toks):
+        used.add(j)
+    else:
+        row.bbox = union([t.bbox for t in row.toks])
+
+
+class ValueRests:
+    """The rests of one page's values, read for one schema."""
+
+    def __init__(self, schema: Schema):
+        self.schema = schema
+
+    def next_free(self, segs, si: int, used: set[int], empty: bool = False, relation: bool = False,
+                   value_x: float | None = None) -> int | None:
+        """Index of the next row part if it can continue this one: same column, close below, no label.
+        ``empty``: the label has no value on its own row, so words that name no field there (a value ending with a
+        full stop, "Lao động - …") do not stop the value below from being its value. ``value_x``: where the value
+        on this row starts; a row below starting there, right of this row's label, with nothing under the label,
+        no colon and no field's label or heading at its start, is the value's wrapped line even when words in it
+        read like a label (a table's or grid's value column: "… của Sở Lao" / "động - Thương binh …")."""
+        j = self._below(segs, si)
+        if j is None or j in used:
+            return None
+        if segs[si].column[0] == "cells":
+            return j  # the rows of a cell below its label are its value's (cells.cell_block ended them)
+        seg, forced = segs[si].row, segs[si].forced
+        nseg, nforced = segs[j].row, segs[j].forced
+        h = max(seg.height, 10)
+        if value_x is not None and not empty and nforced == forced and value_x > seg.bbox[0] + COLUMN_SLACK * h \
+                and abs(nseg.bbox[0] - value_x) <= CELL_SLACK * h and not any(t.colon for t in nseg.toks) \
+                and seg.bbox[1] < nseg.bbox[1] <= seg.bbox[3] + 1.6 * h and not find_marker(nseg.toks, self.schema) \
+                and not any(m.start == 0 and m.spec is not UNMAPPED
+                            for m in find_labels(nseg.toks, self.schema, forced)):
+            return j  # (a field's label or a section's heading at the line's start opens the next row)
+        below = find_labels(nseg.toks, self.schema, None)
+        if not empty and nseg.toks and nseg.toks[0].text[:1].islower():
+            # a line that starts in lower case goes on with the line above ("… của Sở Lao" / "động - Thương binh
+            # …"): words there that name no field are the value's rest, not a label (labels start with a capital)
+            below = [m for m in below if m.spec is not UNMAPPED]
+        if empty:  # (a person's word alone below a label waiting for its value is that value: a relation "Mẹ")
+            below = [m for m in below if m.spec is not UNMAPPED and not (m.label.role_only and m.end == len(nseg.toks))]
+        if nforced != forced or below or opens_with_label(nseg.toks):
+            return None
+        if not forced and find_marker(nseg.toks, self.schema) and not (empty and relation):
+            return None  # inside a column the section is fixed: "Võ" wrapped under "Bên chồng" is no marker "Vợ"
+        if any((m.spec is not UNMAPPED and not (m.label.role_only and m.end == len(nseg.toks))) or not empty
+               for sec in self.schema.sections for m in find_labels(nseg.toks, self.schema, sec)):
+            return None
+        gap = nseg.bbox[1] - seg.bbox[3]
+        # a label waiting for its value reaches further down than a value wrapping onto its next line: forms
+        # that print the value under its label often leave more than a line's space between them
+        if gap > (EMPTY_LABEL_REACH if empty else 1.6) * max(seg.height, 10) or nseg.bbox[1] < seg.bbox[1]:
+            return None
+        return j
+
+    def _row_below(self, segs, si: int) -> int:
+        """``_below`` for a part whose value's rest was just read from the row below it: that row exists."""
+        j = self._below(segs, si)
+        assert j is not None, "a value's rest is only read from a row below"
+        return j
+
+    @staticmethod
+    def _below(segs, si: int) -> int | None:
+        """The row part after part ``si`` in its column: the next one in a two-column block of sections (laid out
+        column by column), or on the page the next part that starts in the same column of pairs (the parts of
+        one row are laid out left to right, so the right column's parts are passed over)."""
+        col = segs[si][3]
+        for j in range(si + 1, len(segs)):
+            if segs[j][3] == col:
+                return j
+            if col[0] in ("block", "cells") or segs[j][3][0] in ("block", "cells"):
+                return None
+        return None
+
+    def continue_value(self, toks: list[Tok], spec: FieldSpec, segs, si: int, used: set[int], edge: float,
+                  depth: int = 1, value_x: float | None = None) -> list[Tok]:
+        """Value on the next row (empty after the label), or wrapped onto it. ``value_x``: where the row's values
+        start (its first value, right of its label), when not where this value starts."""
+        if toks and spec.wrap and spec.kind in ("place", "text") and (more := self.take_unit_rest(toks, segs, si, used)):
+            out = toks + more
+            if depth < WRAP_MAX_ROWS and address_open([t.text for t in out if not t.leader]):
+                # still short of its province ("xã Phù Chẩn," / "huyện Từ Sơn," / "tỉnh Bắc Giang"): it may wrap again
+                return self.continue_value(out, spec, segs, self._row_below(segs, si), used, edge, depth + 1)
+            return out
+        if toks and spec.key.endswith("relation") and (rest := self._relation_rest_below(toks, segs, si, used)):
+            return toks + rest
+        # (a relation's value is a person's word, "Mẹ", which alone on a row would read as a section's heading)
+        if (j := self.next_free(segs, si, used, empty=not toks, relation=spec.key.endswith("relation"),
+                                 value_x=value_x if value_x is not None else toks[0].bbox[0] if toks else None)) is None:
+            return toks
+        seg = segs[si][0]
+        nseg = segs[j][0]
+        if not toks:
+            used.add(j)
+            below = _value_toks(nseg.toks, spec.kind, spec)
+            # the value under its label wraps onto the rows below it as a value beside its label does: inside its
+            # cell, or on the page when the row below starts under the value, right of its label (a row starting
+            # where the label starts may be the next label, in words no list holds)
+            nxt = self._below(segs, j)
+            h = max(seg.height, 10)
+            if below and spec.wrap and nxt is not None and (segs[si].column[0] == "cells" or (
+                    nseg.bbox[0] > seg.bbox[0] + CELL_SLACK * h
+                    and abs(segs[nxt].row.bbox[0] - nseg.bbox[0]) <= CELL_SLACK * h)):
+                return self.continue_value(below, spec, segs, j, used, edge, depth)
+            return below
+        if not spec.wrap or opens_next_pair(toks, nseg.toks, seg.bbox[0], max(seg.height, 10)) \
+                or labels_another_field(toks, nseg.toks, spec, self.schema):
+            return toks
+        if spec.kind == "name" and not _name_continuation(toks, _value_toks(nseg.toks)):
+            return toks
+        if completes_value(toks, _value_toks(nseg.toks), spec):
+            used.add(j)  # "Việt" / "Nam", "Trần" / "Văn Hùng": a value cut mid-unit goes on whatever the margin
+            return toks + _value_toks(nseg.toks, spec.kind, spec)
+        tail = seg.toks[-1] if seg.toks else None
+        if tail is not None and tail.leader and tail.text not in ("-", "–") and tail.bbox[0] >= toks[-1].bbox[2]:
+            return toks  # dotted leader after the value: the value ended on this line
+        width = edge - seg.bbox[0]
+        last = [t for t in seg.toks if not t.leader or t.text in ("-", "–")][-1]  # a hyphen ends a wrapped line
+        if last.bbox[2] < edge - 0.25 * max(width, 1) and not last.text.endswith((",", "-", "–")):
+            return toks
+        used.add(j)
+        dash = [last] if last.text in ("-", "–") and last.bbox[0] >= toks[-1].bbox[2] else []
+        out = toks + dash + _value_toks(nseg.toks, spec.kind, spec)
+        if spec.kind in ("place", "text") and (more := self._unit_rests(out, segs, j, used, depth + 1)):
+            out += more  # wrapped twice: "…, xã Hạp Lĩnh," / "huyện Thuận Thành, tỉnh Hà" / "Bắc"
+        elif spec.kind in ("place", "text") and depth < WRAP_MAX_ROWS:
+            # wrapped twice in a narrow column: "xã Tam Sơn," / "huyện Từ Sơn," / "tỉnh Hà Bắc"
+            out = self.continue_value(out, spec, segs, j, used, edge, depth + 1)
+        return out
+
+    def _unit_rests(self, toks: list[Tok], segs, si: int, used: set[int], depth: int) -> list[Tok]:
+        """The rows below that each begin with the rest of a place's name the value so far cuts short, taken (and
+        marked used) one after the other up to the rows a value may wrap onto: a narrow column cuts a place
+        mid-name again on the next line ("xã Vinh" / "Quang, huyện Chiêm" / "Hóa, tỉnh Tuyên" / "Quang")."""
+        more: list[Tok] = []
+        while depth <= WRAP_MAX_ROWS and (rest := self._unit_rest(toks + more, segs, si, used)):
+            si, depth = self._row_below(segs, si), depth + 1
+            used.add(si)
+            more += rest
+        return more
+
+    def _relation_rest_below(self, toks: list[Tok], segs, si: int, used: set[int]) -> list[Tok]:
+        """The rest of a kinship term cut by the line ("Cháu" / "ngoại"): the words that open the row part close
+        below, up to a column's gap, when they are its rest (``relation_rest``). They are taken out of that row,
+        whose other words (a column beside) are read as before."""
+        j = self._below(segs, si)
+        if j is None or j in used:
+            return []
+        seg, nseg = segs[si][0], segs[j][0]
+        h = max(seg.height, 10)
+        if nseg.bbox[1] < seg.bbox[1] or nseg.bbox[1] - seg.bbox[3] > 1.6 * h:
+            return []
+        words = [t for t in nseg.toks if not t.leader]
+        if not words or words[0].bbox[0] > seg.bbox[0] + h:
+            return []
+        under = [words[0]]  # wrapped to the start of the line, as a paragraph wraps: up to a column's gap
+        for a, b in zip(words, words[1:]):
+            if b.bbox[0] - a.bbox[2] > 2 * h:
+                break
+            under.append(b)
+        if any(t.colon for t in under) or not relation_rest([t.text for t in toks], [t.text for t in under]):
+            return []
+        _take_words(nseg, under, j, used)
+        return under
+
+    def cut_name_rest(self, toks: list[Tok], segs, si: int, used: set[int], take: bool) -> list[Tok]:
+        """The words of the row part close below in the same column (with ``take``, its row marked read) when they
+        complete a country or an ethnic group the value cuts mid-name ("Việt" / "Nam", "Xơ" / "Đăng"): a few words,
+        no label, that make with the value what the value alone is not."""
+        j = self.next_free(segs, si, used)
+        if j is None:
+            return []
+        words = _value_toks(segs[j].row.toks)
+        kind = value_kind(text_of(toks + words)) if 0 < len(words) <= 3 else None
+        if kind not in ("nationality", "ethnicity") or value_kind(text_of(toks)) == kind:
+            return []
+        if take:
+            used.add(j)
+        return words
+
+    def take_unit_rest(self, toks: list[Tok], segs, si: int, used: set[int]) -> list[Tok]:
+        """``_unit_rest``, its row marked as read."""
+        more = self._unit_rest(toks, segs, si, used)
+        if more:
+            used.add(self._row_below(segs, si))
+        return more
+
+    def _unit_rest(self, toks: list[Tok], segs, si: int, used: set[int]) -> list[Tok]:
+        """The row below when it begins with the rest of a province's or district's name the value ends
+        cutting short ("…, tỉnh Bắc" / "Giang", "huyện Thuận" / "Thành, tỉnh …"), close below in the same
+        column, with no label after that rest: its words are the value's, even when they read like a label
+        ("Giang" one letter off "giống", "Định" of "Nam Định"); or, for an address short of its province, when
+        it opens with a higher unit than the address named (``gazetteer.chain_goes_on``)."""
+        j = self._below(segs, si)
+        if j is None or j in used:
+            return []
+        seg, forced = segs[si].row, segs[si].forced
+        nseg, nforced = segs[j].row, segs[j].forced
+        if nforced != forced or nseg.bbox[1] < seg.bbox[1] or nseg.bbox[1] - seg.bbox[3] > 1.6 * max(seg.height, 10):
+            return []
+        row = [t for t in nseg.toks if not t.leader]
+        # the whole row (a value wraps to the margin), else its part under the value beside a label's wrapped rest
+        for words in (row, _under_value(row, toks, seg.height)):
+            if words and (more := self._rest_in(toks, words, forced)):
+                return more
+        return []
+
+    def _rest_in(self, toks: list[Tok], words: list[Tok], forced) -> list[Tok]:
+        """``words`` (of the row below) when they carry on the place ``toks``: a cut name's rest, or the higher
+        units of an address short of its province, with no label after them (``_unit_rest``)."""
+        if any(t.colon for t in words):
+            return []
+        n = completes_unit(text_of(toks), [t.text for t in words])
+        if n == 0 and labels_another_field(toks, words, None, self.schema):
+            return []  # "… Mặt trận Đường 14" / "Nơi an nghỉ ,": the next field's label, its value below
+        if n == 0 and self._level_goes_on(toks, words):
+            n = len(words)
+        if n == 0 and chain_goes_on([t.text for t in toks if not t.leader], [t.text for t in words]):
+            # "thôn 5, xã Xuân Lập," / "huyện Hoằng Hóa, tỉnh Thanh Hóa": the address goes on up to its province;
+            # not when the row holds more after its top unit (another column's words on the same row)
+            if address_end([t.text for t in words]) is not None:
+                return []
+            n = len(words)
+        if n == 0 or n < len(words) and (find_labels(words[n:], self.schema, forced) or opens_with_label(words[n:])):
+            return []  # (the words after the name's rest, if any, are more of the value: no label among them)
+        return _value_toks(words, "place") or words  # (a speck after the rest is no part of the place: "Hóa ˆ")
+
+    def column_rest(self, toks: list[Tok], segs, si: int, used: set[int], right: float, depth: int = 1) -> list[Tok]:
+        """The rest of a value that a label beside it on the same row cut short (two columns of pairs): the words
+        that open the row close below, left of where that label begins, when they carry on the value's address
+        (``_rest_in``) or its last level word (``_level_goes_on``, no label among them). They are taken out of
+        that row, whose other words (the column beside) are read as before; an address still open goes on below."""
+        j = self._below(segs, si)
+        if j is None or j in used or depth > WRAP_MAX_ROWS:
+            return []
+        seg, nseg = segs[si].row, segs[j].row
+        h = max(seg.height, 10)
+        if segs[j].forced != segs[si].forced or nseg.bbox[1] < seg.bbox[1] or nseg.bbox[1] - seg.bbox[3] > 1.6 * h:
+            return []
+        words = [t for t in nseg.toks if not t.leader]
+        if not words or words[0].bbox[0] > toks[0].bbox[0] + h:
+            return []
+        under = [t for t in words if t.bbox[2] <= right - h / 2]
+        if not under or under != words[:len(under)]:
+            return []
+        if not self._rest_in(toks, under, segs[si].forced) and (
+                any(t.colon for t in under) or not self._level_goes_on(toks, under)
+                or find_labels(under, self.schema, segs[si].forced) or opens_with_label(under)):
+            return []
+        _take_words(nseg, under, j, used)
+        out = toks + under
+        if address_open([t.text for t in out if not t.leader]):
+            return under + self.column_rest(out, segs, j, used, right, depth + 1)
+        return under
+
+    @staticmethod
+    def _level_goes_on(toks: list[Tok], words: list[Tok]) -> bool:
+        """The row below carries on the value's last level word: the rest of the word itself ("Đại" / "đội 5",
+        "thành" / "phố …"), or the name of a commune's level word left bare ("phường" / "Tân An, …")."""
+        value, below = [t.text for t in toks if not t.leader], [t.text for t in words]
+        return cut_level_word(value, below, LEVEL_FOLDS) or names_bare_local_level(" ".join(value), below)

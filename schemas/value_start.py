@@ -1,0 +1,166 @@
+"""Where a row's label gives way to its value: which words are the label's, which start the value, and when words
+read where a label stands are a value themselves. Pure functions over a row's words (``Tok``), used by the page
+reader (``reader.py``) and by the search for a value's rest on the rows below (``value_rest.py``).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from sohoa.text import fold
+
+from .assign import looks_like_name
+from .fields import GLUED_SPECKS
+from .gazetteer import LEVEL_WORDS, NUMBERED_LEVELS, OFFICE_HEADS, is_place, unit_names
+from .labels import SELF_NAMING_KINDS, meaning, value_kind
+from .layout import Tok, case_turns, text_of
+from .matching import UNMAPPED, Match
+from .normalize import UNIT_FOLDS
+from .repair import bent_numbered_level
+
+
+# words a value may start with in lower case, where a label gives way to its value with no colon: the level
+# words of an address ("thị trấn Tất Thắng"), and a unit word before its number ("đội 12, xã …")
+# (compared as written: "quán" is no "quận"; a word typed without marks is compared without them)
+_PLACE_STARTS = frozenset(w.split()[0] for w in LEVEL_WORDS)
+
+
+# ("số" is left out: before digits it ends a label far more often — "Quyển số 06" — than it starts an address)
+_NUMBERED_STARTS = frozenset(NUMBERED_LEVELS)
+
+
+# level words of places and of military units, folded: a line may cut one of them in two ("Đại" / "đội 5")
+LEVEL_FOLDS = frozenset(fold(w) for w in LEVEL_WORDS) | UNIT_FOLDS
+
+
+def _is_word_of(word: str, words: frozenset[str]) -> bool:
+    lower = unicodedata.normalize("NFC", word.strip(",.;:")).lower()
+    return lower in words or fold(lower) == lower and lower in {fold(w) for w in words}
+
+
+MAX_LABEL_WORDS = 8
+
+
+def reads_as_value(label: str) -> bool:
+    """Words read where a label stands that are a value themselves: a place the gazetteer knows ("Tuyên Quang",
+    the end of an address wrapped onto the next row) or a person's name, with no word the label vocabulary
+    reads. Whose they are says nothing about the field of the value after them."""
+    text = label.strip(" .,:;")
+    if not text:
+        return False
+    said = meaning(text)
+    names = unit_names()
+    # (a province's name whose syllables a label also uses, "Bắc" as "bậc", is still the province's)
+    return fold(text) in names["province"] | names["district"] and not said.roles \
+        or is_place(text) and said.empty or looks_like_name(text) and not said.roles
+
+
+def label_words_only(toks: list[Tok]) -> bool:
+    """Words that can be a label: a few words, no digit."""
+    words = [t for t in toks if not t.leader]
+    return 0 < len(words) <= MAX_LABEL_WORDS and not any(c.isdigit() for t in words for c in t.text)
+
+
+def label_rest_words(toks: list[Tok]) -> bool:
+    """A number's value of words in lower case with no digit: no number is written so (a book's roman numeral is
+    in capitals), they are the rest of a label read in part ("Số: ghi sổ"), and the number comes after them."""
+    words = [t for t in toks if not t.leader]
+    return label_words_only(words) and all(t.text[:1].islower() for t in words)
+
+
+def _starts_value(toks: list[Tok], k: int) -> bool:
+    """Does a value start at word ``k``: a digit, a level word of an address, a unit word before its number, or
+    a capital where the label's case gives way (``layout.case_turns``) that begins a person's name, an office, or
+    a value that says what it is (an ethnic group, a country, a sex) to the end of the row?"""
+    word = toks[k].text.strip(GLUED_SPECKS)  # "_xã": a stroke glued to the word is no letter of it
+    nxt = toks[k + 1].text if k + 1 < len(toks) else ""
+    return bool(word[:1].isdigit()
+                or word[:1].islower() and (_is_word_of(word, _PLACE_STARTS)
+                                           or _is_word_of(word, _NUMBERED_STARTS) and nxt[:1].isdigit()
+                                           or bent_numbered_level(word, nxt))
+                or k > 0 and case_turns(toks[k - 1].text, word) and (
+                    looks_like_name(text_of(toks[k:])) or fold(text_of(toks[k:k + 4])).startswith(OFFICE_HEADS)
+                    or fold(text_of(toks[k:k + 2])) in UNIT_FOLDS
+                    or value_kind(text_of(toks[k:])) in SELF_NAMING_KINDS))
+
+
+def rest_of_label(toks: list[Tok]) -> bool:
+    """Words after a matched wording that end the row with a dash or a colon, all in lower case with no digit:
+    the rest of a label read only in part, whose value is on the row below."""
+    words = [t for t in toks if not t.leader]
+    last = toks[-1] if toks else None
+    ended = last is not None and (last.leader and last.text.strip("-–—") == "" or last.text.endswith(":"))
+    return bool(words) and ended and all(w.text[:1].islower() for w in words) and label_words_only(words) \
+        and len(words) <= 6
+
+
+def label_run_on(toks: list[Tok]) -> list[Tok]:
+    """The rest of a label the matcher read only in part, up to its dash ("Xxx | yyy - phường …", "… với |
+    xxx yyy - Con gái"): words in lower case with no digit before a dash that stands alone, at the start of
+    the value, are the label's, not the value's. A value's own dash comes after capitalised words ("Sở Lao
+    động - Thương binh …")."""
+    for k, t in enumerate(toks[:6]):
+        if t.text in ("-", "–", "—", "-—") and k > 0 and k + 1 < len(toks):
+            head = toks[:k]
+            if all(w.text[:1].islower() for w in head) and label_words_only(head):
+                return toks[k + 1:]
+            return toks
+    return toks
+
+
+def label_tail(toks: list[Tok]) -> list[Tok]:
+    """The last words of a label the matcher stopped short of, up to the label's colon ("Tên hiện - vật :
+    Chuông đồng", a stray dash inside the label): one to three words in lower case, label words with no digit,
+    then a colon standing alone or ending the last of them, at the start of the value, are the label's."""
+    for k, t in enumerate(toks[:4]):
+        if t.text.strip() == ":" or t.colon:
+            head = [w for w in toks[:k + 1] if not w.leader]
+            if head and all(w.text[:1].islower() for w in head) and label_words_only(head) and k + 1 < len(toks):
+                return toks[k + 1:]
+            return toks
+    return toks
+
+
+def opens_with_label(toks: list[Tok]) -> bool:
+    """The row starts with a few words ending in a colon and a value after them ("Xx. yy: Lái xe"), or is label
+    words ending with a dash: a label of its own even when none of its words is known, so the row is no
+    continuation of the value above."""
+    for k, t in enumerate(toks[:4]):
+        if t.colon or t.text.endswith(":"):
+            return 0 < k + 1 < len(toks) and label_words_only(toks[:k + 1])
+    # label words alone ending with a dash or a colon: a label whose value is on the row below ("Xxx yyy -")
+    return len(toks) >= 3 and toks[-1].text in ("-", "–", ":") and label_words_only(toks[:-1])
+
+
+def qualifies_label(prev: Match, m: Match, toks: list[Tok]) -> bool:
+    """A label read by meaning that names a death and nothing of it (no date, place or time word: "đã hy sinh",
+    "đã mất"), after another label with only words between them (no digit, no colon), names the person of that
+    label by their death ("Năm sinh (dương lịch) chiến sĩ đã hy sinh": the birth year of the one who died), as
+    death and martyr papers name their subject: it is part of the label, not a field of its own, and the value
+    after it is the first label's. Only a death: birth and registration words ("khai sinh", "đăng ký") head
+    labels of their own too often. Only within one run of words: a wide blank (an OCR line's end) between them
+    parts two labels of a row whose values stand below them."""
+    if not m.label.by_meaning or m.spec is UNMAPPED or prev.end > m.start:
+        return False
+    if meaning(text_of(toks[m.start:m.end])).attrs != {"death"}:
+        return False
+    between = toks[prev.end - 1:m.start]  # the first label's last word, for its colon, and the words after it
+    if any(t.line_end for t in toks[prev.start:m.start]):
+        return False
+    return not any(c.isdigit() or c == ":" for t in between for c in t.text)
+
+
+def value_start(toks: list[Tok]) -> int | None:
+    """Where the value starts on a row of label words then a value with nothing between: the first word after
+    at least one label word that starts a value (``_starts_value``), with only label words before it. A row
+    that starts with an office's name is a value whole."""
+    if fold(text_of(toks[:4])).startswith(OFFICE_HEADS) or toks and _starts_value(toks, 0):
+        return None
+    for k in range(1, len(toks)):
+        if not label_words_only(toks[:k]):
+            return None
+        if _starts_value(toks, k):
+            if fold(text_of(toks[k - 1:k + 1])) in UNIT_FOLDS:  # "Đại | đội 6": the unit's name starts a word before
+                return k - 1 if k > 1 else None
+            return k
+    return None
