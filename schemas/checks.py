@@ -85,6 +85,31 @@ def symbol_prefix(value: str, others: list[str]) -> tuple[str, str] | None:
     return (read, fits.pop()) if len(fits) == 1 else None
 
 
+# a code's letter group run into its digits ("GV4939"): the dot, dash or slash a code puts between them is the
+# smallest mark on the line, the one OCR loses
+_GLUED_CODE = re.compile(r"^[A-ZĐ]{1,6}\d{2,}")
+# a comma between a code's letters and its digits ("GV,9344"): a dot OCR read with a tail
+_COMMA_CODE = re.compile(r"^([A-ZĐ]{1,6})\s?,\s?(?=\d{2,})")
+
+
+def code_shape_doubt(value: str) -> tuple[str, str] | None:
+    """A code whose shape says OCR bent it, with no other code to check it against: (the code as it most likely
+    reads, why it is doubtful), else None.
+
+    - a comma between the letters and the digits is the dot (``GV,9344`` -> ``GV.9344``);
+    - letters run into the digits (``GV4939``): the separator may have been lost, and which one is not known;
+    - a lone digit that is a capital's lookalike before the separator (``6.4944``): the letter group may have
+      been read as a digit."""
+    if m := _COMMA_CODE.match(value):
+        return m.group(1) + "." + value[m.end():], "a comma between the code's letters and digits read as its dot"
+    if _GLUED_CODE.match(value):
+        return value, "the code's letters run into its digits: a separator may have been lost"
+    parts = _CODE_PARTS.split(value)
+    if len(parts) > 2 and _letter_reading(parts[0], True) is not None and parts[2][:1].isdigit():
+        return value, f"a lone digit before the code's separator may be the letter {_letter_reading(parts[0], True)!r}"
+    return None
+
+
 def _doubt(f: Found, note: str, factor: float) -> None:
     f.notes.append(note)
     f.confidence *= factor
@@ -124,6 +149,13 @@ def check_codes(drafts: list[Draft], schema: Schema) -> None:
                 f.value = code + f.value[len(read):]
                 _doubt(f, f"a symbol among the code's letters: {read!r} read as {code!r}, as in the page's other "
                        "codes", TONE_SHIFT_FACTOR)
+        bent = {id(f): code_shape_doubt(f.value) for f in found}
+        for f in found:
+            # a shape the page's other codes share is the collection's way of writing its codes
+            if (b := bent[id(f)]) is not None and not any(bent[id(o)] and bent[id(o)][1] == b[1]
+                                                          for o in found if o is not f):
+                f.value = b[0]
+                _doubt(f, b[1], REPAIR_FACTOR)
         parts = {id(f): _CODE_PARTS.split(f.value) for f in found}
         for f in found:
             mine = parts[id(f)]
