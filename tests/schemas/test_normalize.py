@@ -228,6 +228,9 @@ def test_a_number_that_ran_into_the_next_value_is_doubtful():
     ("Dài 1,2 my cao 60 cm", {"length_cm": 120.0, "height_cm": 60.0}, "a speck after the unit m"),
     ("Dài 80 cm, tộng 20 cm", {"length_cm": 80.0, "width_cm": 20.0}, "a measure word one letter off"),
     ("Cao 1200 mm; đường - ỷ kính 250 mm", {"height_cm": 120.0, "diameter_cm": 25.0}, "specks between"),
+    ("Cao l,s m", {"height_cm": 150.0}, "a letter read for a digit"),
+    ("Cao 40 cm, dni 2,5 m", {"height_cm": 40.0, "length_cm": 250.0}, "a measure word one letter off"),
+    ("Cso 18 cm", {"height_cm": 18.0}, "a measure word one letter off"),
 ])
 def test_dimensions_as_ocr_bent_them(raw, dims, why):
     n = norm_dimensions(raw)
@@ -239,6 +242,8 @@ def test_dimensions_straight_are_not_bent():
     n = norm_dimensions("Cao 120 mm, dài 1,5 m")
     assert n.value == {"height_cm": 12.0, "length_cm": 150.0} and n.quality == 1.0 and not n.notes
     assert "length_cm" not in norm_dimensions("Dày 2 cm, cao 12 mm").value
+    assert "length_cm" not in norm_dimensions("Dầy 2 cm, cao 12 mm").value  # a word near "dày" is no "dài"
+    assert norm_dimensions("Tai 18").value is None  # a short word one letter off, with no unit after its number
 
 
 def test_dating_with_a_speck_inside_the_century_words():
