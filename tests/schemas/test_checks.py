@@ -35,6 +35,7 @@ def test_a_code_whose_shape_says_ocr_bent_it_is_doubtful():
     assert code_shape_doubt("BT,1234")[0] == "BT.1234"  # a comma where the dot goes
     assert code_shape_doubt("HN5310") == ("HN5310", code_shape_doubt("HN5310")[1])  # the separator lost: kept
     assert code_shape_doubt("8.2207") is not None  # a lookalike digit where the letter group goes
+    assert code_shape_doubt("8.2207", alone=False) is None  # the page's other codes tell (check_codes)
     assert code_shape_doubt("HN.5310") is None
     assert code_shape_doubt("BTHN 5310/HV 12") is None
     assert code_shape_doubt("3.2207") is None  # no capital looks like a 3
