@@ -483,10 +483,18 @@ _UNIT_KG = {"kg": 1.0, "kilogam": 1.0, "g": 0.001, "gr": 0.001, "gam": 0.001, "g
 
 
 def norm_weight(raw: str) -> Norm:
+    """``1,2 kg`` -> ``{"kg": 1.2}``. A number with a letter glued before it (``L2kg``, ``S00 gr``) had a digit
+    or its separator read as that letter: the weight read is doubtful, and a weight of nothing is none."""
     text = fold(strip_leaders(raw))
     m = re.search(rf"{_NUMBER}\s*(kilogam|kg|gram|gam|gr|mg|g|tan|ta|yen)\b", text)
     if m:
-        return Norm({"kg": round(_to_float(m.group(1)) * _UNIT_KG[m.group(2)], 4)}, 1.0)
+        kg = round(_to_float(m.group(1)) * _UNIT_KG[m.group(2)], 4)
+        glued = m.start() > 0 and text[m.start() - 1].isalpha()
+        if kg == 0:
+            return Norm(None, 0.3, ["a weight of nothing: its digits misread"])
+        if glued:
+            return Norm({"kg": kg}, 0.5, ["a letter glued before the number may be a digit misread"])
+        return Norm({"kg": kg}, 1.0)
     return Norm(None, FAILED, ["no weight with a unit"])
 
 

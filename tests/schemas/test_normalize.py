@@ -166,6 +166,13 @@ def test_weight_without_unit_fails():
     assert norm_weight("350").value is None
 
 
+def test_weight_with_a_letter_for_a_digit_is_doubtful():
+    n = norm_weight("B5 kg")  # "8,5 kg" or "85 kg": the letter hides a digit or the separator
+    assert n.value == {"kg": 5.0} and n.quality <= 0.5
+    assert norm_weight("O0 g").value is None  # a weight of nothing is no weight
+    assert norm_weight("2,5 kg").quality == 1.0
+
+
 @pytest.mark.parametrize("raw,rng", [
     ("Thế kỷ XVIII", (1701, 1800)), ("thế kỷ 18", (1701, 1800)), ("TK XIX", (1801, 1900)),
     ("Nửa đầu thế kỷ XX", (1901, 1950)), ("nửa sau thế kỷ XIX", (1851, 1900)), ("Cuối thế kỷ XIX", (1871, 1900)),
