@@ -151,10 +151,10 @@ def check_codes(drafts: list[Draft], schema: Schema) -> None:
                 _doubt(f, f"a symbol among the code's letters: {read!r} read as {code!r}, as in the page's other "
                        "codes", TONE_SHIFT_FACTOR)
         bent = {id(f): code_shape_doubt(f.value, alone=len(found) == 1) for f in found}
+        whys = [b[1] for b in bent.values() if b is not None]
         for f in found:
             # a shape the page's other codes share is the collection's way of writing its codes
-            if (b := bent[id(f)]) is not None and not any(bent[id(o)] and bent[id(o)][1] == b[1]
-                                                          for o in found if o is not f):
+            if (b := bent[id(f)]) is not None and whys.count(b[1]) == 1:
                 f.value = b[0]
                 _doubt(f, b[1], REPAIR_FACTOR)
         parts = {id(f): _CODE_PARTS.split(f.value) for f in found}
