@@ -88,6 +88,32 @@ def symbol_prefix(value: str, others: list[str]) -> tuple[str, str] | None:
     return (read, fits.pop()) if len(fits) == 1 else None
 
 
+# a code's letter group run into its digits ("GV4939"): the dot, dash or slash a code puts between them is the
+# smallest mark on the line, the one OCR loses
+_GLUED_CODE = re.compile(r"^[A-ZĐ]{1,6}\d{2,}")
+# a comma between a code's letters and its digits ("GV,9344"): a dot OCR read with a tail
+_COMMA_CODE = re.compile(r"^([A-ZĐ]{1,6})\s?,\s?(?=\d{2,})")
+
+
+def code_shape_doubt(value: str, alone: bool = True) -> tuple[str, str] | None:
+    """A code whose shape says OCR bent it, with no other code to check it against: (the code as it most likely
+    reads, why it is doubtful), else None.
+
+    - a comma between the letters and the digits is the dot (``GV,9344`` -> ``GV.9344``);
+    - letters run into the digits (``GV4939``): the separator may have been lost, and which one is not known;
+    - a lone digit that is a capital's lookalike before the separator (``6.4944``): the letter group may have
+      been read as a digit, when the code is ``alone`` on its page (other codes say whether the collection's
+      codes have letters: ``check_codes``)."""
+    if m := _COMMA_CODE.match(value):
+        return m.group(1) + "." + value[m.end():], "a comma between the code's letters and digits read as its dot"
+    if _GLUED_CODE.match(value):
+        return value, "the code's letters run into its digits: a separator may have been lost"
+    parts = _CODE_PARTS.split(value)
+    if alone and len(parts) > 2 and _letter_reading(parts[0], True) is not None and parts[2][:1].isdigit():
+        return value, f"a lone digit before the code's separator may be the letter {_letter_reading(parts[0], True)!r}"
+    return None
+
+
 def _doubt(f: Found, note: str, factor: float) -> None:
     f.notes.append(note)
     f.confidence *= factor
@@ -127,14 +153,22 @@ def check_codes(drafts: list[Draft], schema: Schema) -> None:
                 f.value = code + f.value[len(read):]
                 _doubt(f, f"a symbol among the code's letters: {read!r} read as {code!r}, as in the page's other "
                        "codes", TONE_SHIFT_FACTOR)
+        bent = {id(f): code_shape_doubt(f.value, alone=len(found) == 1) for f in found}
+        whys = [b[1] for b in bent.values() if b is not None]
+        for f in found:
+            # a shape the page's other codes share is the collection's way of writing its codes
+            if (b := bent[id(f)]) is not None and whys.count(b[1]) == 1:
+                f.value = b[0]
+                _doubt(f, b[1], REPAIR_FACTOR)
         parts = {id(f): _CODE_PARTS.split(f.value) for f in found}
         for f in found:
             mine = parts[id(f)]
             peers = [parts[id(o)] for o in found if o is not f]
             for k in range(0, len(mine), 2):
-                # a lone digit counts only as a first part before a separator, where the other codes have letters
+                # a lone digit counts only as a first part before a separator, where the other codes begin with
+                # letters (a code whose separator was lost, "GV4939", shows its letters too)
                 lone = k == 0 and len(mine) > 2 and bool(peers) and all(
-                    len(p) > 2 and p[0].isalpha() and p[0].isupper() for p in peers)
+                    p[0][:1].isalpha() and p[0][:1].isupper() for p in peers)
                 letters = _letter_reading(mine[k], lone)
                 if letters is None:
                     continue

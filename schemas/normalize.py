@@ -356,8 +356,12 @@ def _round(x: float) -> float:
 
 # a measure word of four letters or more (``rong``, ``ngang``): a word one letter off it before a number is it
 _MEASURE_WORDS = tuple(w for _, words in _DIM_KEYS for w in words if len(w) >= 4 and " " not in w)
+# measure words of three letters: one letter off is read as one only where a number and its unit follow;
+# "dày" (thickness) and "sâu" (depth) measure too, though no key holds them: a word near them is not read as another
+_SHORT_MEASURE_WORDS = tuple(w for _, words in _DIM_KEYS for w in words if len(w) == 3 and " " not in w)
+_UNKEYED_MEASURE_WORDS = ("day", "sau")
 _LENGTH_UNIT = r"(?:mm|cm|dm|m)"
-_DIGIT_LOOKALIKES = str.maketrans("oil|", "0111")  # (folded text) letters OCR reads for digits
+_DIGIT_LOOKALIKES = str.maketrans("oil|s", "01115")  # (folded text) letters OCR reads for digits
 
 
 def bent_measure(text: str) -> tuple[str, list[str]]:
@@ -365,11 +369,12 @@ def bent_measure(text: str) -> tuple[str, list[str]]:
 
     - a decimal separator read as a slash between the digits of one number before a unit (``1/2 m``: a
       register of measures writes no fractions) is a comma;
-    - a letter read for a digit inside a number with its separator, before a unit (``2,l m``);
+    - a letter read for a digit inside a number with its separator, before a unit (``2,l m``, ``l,s m``);
     - a unit of one ``m`` that OCR followed with a speck read as a letter (``1,5 mự``, ``1,2 my``): after a
       number, ``m`` and one more letter that makes no unit (``mm`` is one) is the metre;
     - a speck between a number and its unit (``22 -cm``) is dropped: nothing stands between them;
-    - a measure word of four letters or more one letter off before its number (``tộng 20 cm`` for ``rộng``);
+    - a measure word of four letters or more one letter off before its number (``tộng 20 cm`` for ``rộng``),
+      and one of three letters before a number and its unit (``bài 1,5 m`` for ``dài``);
     - specks between the two words of ``đường kính`` (``đường - ỷ kính``), and the word OCR glued to it
       (``ĐKmiệng 10 cm``)."""
     notes: list[str] = []
@@ -386,11 +391,13 @@ def bent_measure(text: str) -> tuple[str, list[str]]:
     def digits(m: re.Match) -> str:
         token = m.group(0)
         core = re.sub(r"[.,]", "", token)
-        if core.isdigit() or sum(c.isdigit() for c in core) * 2 < len(core):
+        # a decimal separator between parts of one or two letters ("l,s m") is a number's: no word has one
+        short = all(len(part) <= 2 for part in re.split(r"[.,]", token))
+        if core.isdigit() or (sum(c.isdigit() for c in core) * 2 < len(core) and not short):
             return token  # mostly letters: a word, not a number
         return token.translate(_DIGIT_LOOKALIKES)
 
-    note(re.sub(rf"(?<![\w.,])[0-9oil|]+[.,][0-9oil|]+(?=\s*{_LENGTH_UNIT}(?![a-z]))", digits, text),
+    note(re.sub(rf"(?<![\w.,])[0-9oils|]+[.,][0-9oils|]+(?=\s*{_LENGTH_UNIT}(?![a-z]))", digits, text),
          "a letter read for a digit was repaired")
     note(re.sub(r"(\d)\s*m[a-ln-z](?![a-z])", r"\1 m", text), "a speck after the unit m was dropped")
     # a number and its unit hold nothing between them: a mark there is a speck OCR read ("22 -cm", "35 .cm"),
@@ -404,6 +411,18 @@ def bent_measure(text: str) -> tuple[str, list[str]]:
         return m.group(0).replace(w, near[0], 1) if len(near) == 1 and w not in _MEASURE_WORDS else m.group(0)
 
     note(re.sub(r"(?<![a-z])([a-z]{4,})(?=\s*[:=.]?\s*\d)", word, text), "a measure word one letter off was read")
+
+    def short_word(m: re.Match) -> str:
+        w = m.group(1)
+        near = [k for k in _SHORT_MEASURE_WORDS + _UNKEYED_MEASURE_WORDS if Levenshtein.distance(w, k) == 1]
+        known = w in _SHORT_MEASURE_WORDS + _UNKEYED_MEASURE_WORDS
+        return m.group(0).replace(w, near[0], 1) if len(near) == 1 and near[0] in _SHORT_MEASURE_WORDS \
+            and not known else m.group(0)
+
+    # a measure word of three letters one letter off ("bai" for "dai"), only before a number and its unit: a
+    # word that short is one letter off many words
+    note(re.sub(rf"(?<![a-z])([a-z]{{3}})(?=\s*[:=.]?\s*\d[\d.,]*\s*(?:{_LENGTH_UNIT}|em)(?![a-z]))", short_word, text),
+         "a measure word one letter off was read")
     note(re.sub(r"\bduong(?:\s+(?:[^\w\s]+|[a-z]))+\s+kinh\b", "duong kinh", text),
          "specks between the words of a measure dropped")
     note(re.sub(r"\b(dk|duong kinh)(?=(?:mieng|day|than|vanh|ngoai|trong)\b)", r"\1 ", text),
@@ -470,10 +489,18 @@ _UNIT_KG = {"kg": 1.0, "kilogam": 1.0, "g": 0.001, "gr": 0.001, "gam": 0.001, "g
 
 
 def norm_weight(raw: str) -> Norm:
+    """``1,2 kg`` -> ``{"kg": 1.2}``. A number with a letter glued before it (``L2kg``, ``S00 gr``) had a digit
+    or its separator read as that letter: the weight read is doubtful, and a weight of nothing is none."""
     text = fold(strip_leaders(raw))
     m = re.search(rf"{_NUMBER}\s*(kilogam|kg|gram|gam|gr|mg|g|tan|ta|yen)\b", text)
     if m:
-        return Norm({"kg": round(_to_float(m.group(1)) * _UNIT_KG[m.group(2)], 4)}, 1.0)
+        kg = round(_to_float(m.group(1)) * _UNIT_KG[m.group(2)], 4)
+        glued = m.start() > 0 and text[m.start() - 1].isalpha()
+        if kg == 0:
+            return Norm(None, 0.3, ["a weight of nothing: its digits misread"])
+        if glued:
+            return Norm({"kg": kg}, 0.5, ["a letter glued before the number may be a digit misread"])
+        return Norm({"kg": kg}, 1.0)
     return Norm(None, FAILED, ["no weight with a unit"])
 
 

@@ -2,7 +2,7 @@
 
 from synth import page
 
-from schemas.checks import code_tail, shared_prefix, symbol_prefix
+from schemas.checks import code_shape_doubt, code_tail, shared_prefix, symbol_prefix
 from schemas.extract import extract_records, flatten_fields
 
 
@@ -29,6 +29,25 @@ def test_a_symbol_among_a_codes_letters_is_read_from_the_group_the_page_shows():
     assert symbol_prefix("K@.8309", ["KL", "KU"]) is None  # two groups fit: no single answer
     assert symbol_prefix("KL.8309", ["KL", "GV"]) is None  # letters as written
     assert symbol_prefix("@.8309", ["G"]) is None  # a symbol alone: no letter of the group to agree with
+
+
+def test_a_code_whose_shape_says_ocr_bent_it_is_doubtful():
+    assert code_shape_doubt("BT,1234")[0] == "BT.1234"  # a comma where the dot goes
+    assert code_shape_doubt("HN5310") == ("HN5310", code_shape_doubt("HN5310")[1])  # the separator lost: kept
+    assert code_shape_doubt("8.2207") is not None  # a lookalike digit where the letter group goes
+    assert code_shape_doubt("8.2207", alone=False) is None  # the page's other codes tell (check_codes)
+    assert code_shape_doubt("HN.5310") is None
+    assert code_shape_doubt("BTHN 5310/HV 12") is None
+    assert code_shape_doubt("3.2207") is None  # no capital looks like a 3
+
+
+def test_a_card_s_code_read_without_its_separator_is_not_confident():
+    recs = extract_records([page(["PHIẾU HIỆN VẬT", "Số kiểm kê: HN5310", "Tên hiện vật: Bình gốm"])], "baotang/")
+    code = recs[0]["fields"]["inventory_number"]
+    assert code["value"] == "HN5310" and code["confidence"] < 0.9
+    recs = extract_records([page(["PHIẾU HIỆN VẬT", "Số kiểm kê: HN,5310", "Tên hiện vật: Bình gốm"])], "baotang/")
+    code = recs[0]["fields"]["inventory_number"]
+    assert code["value"] == "HN.5310" and code["confidence"] < 0.9
 
 
 def test_a_register_page_gives_its_codes_the_collection_s_letters():

@@ -135,6 +135,9 @@ def register(*rows, calibrated=True):
 def test_digit_for_the_letter_prefix_the_register_shows():
     v, c = register(("G.8115", "Bát sứ"), ("KL.1904", "Đĩa"), ("6.7454", "Bình"), ("GV.5224", "Chum"))
     assert [x["inventory_number"] for x in v] == ["G.8115", "KL.1904", "G.7454", "GV.5224"]
+    # a code whose separator was lost still shows the collection's letters
+    v, _ = register(("G.8115", "Bát sứ"), ("KL1904", "Đĩa"), ("6.7454", "Bình"), ("GV.5224", "Chum"))
+    assert v[2]["inventory_number"] == "G.7454"
     _, raw = register(("G.8115", "Bát sứ"), ("KL.1904", "Đĩa"), ("6.7454", "Bình"), ("GV.5224", "Chum"),
                       calibrated=False)
     assert 0.6 <= raw[2]["inventory_number"] < raw[0]["inventory_number"]  # read as G, at a lower score

@@ -166,6 +166,13 @@ def test_weight_without_unit_fails():
     assert norm_weight("350").value is None
 
 
+def test_weight_with_a_letter_for_a_digit_is_doubtful():
+    n = norm_weight("B5 kg")  # "8,5 kg" or "85 kg": the letter hides a digit or the separator
+    assert n.value == {"kg": 5.0} and n.quality <= 0.5
+    assert norm_weight("O0 g").value is None  # a weight of nothing is no weight
+    assert norm_weight("2,5 kg").quality == 1.0
+
+
 @pytest.mark.parametrize("raw,rng", [
     ("Thế kỷ XVIII", (1701, 1800)), ("thế kỷ 18", (1701, 1800)), ("TK XIX", (1801, 1900)),
     ("Nửa đầu thế kỷ XX", (1901, 1950)), ("nửa sau thế kỷ XIX", (1851, 1900)), ("Cuối thế kỷ XIX", (1871, 1900)),
@@ -228,6 +235,9 @@ def test_a_number_that_ran_into_the_next_value_is_doubtful():
     ("Dài 1,2 my cao 60 cm", {"length_cm": 120.0, "height_cm": 60.0}, "a speck after the unit m"),
     ("Dài 80 cm, tộng 20 cm", {"length_cm": 80.0, "width_cm": 20.0}, "a measure word one letter off"),
     ("Cao 1200 mm; đường - ỷ kính 250 mm", {"height_cm": 120.0, "diameter_cm": 25.0}, "specks between"),
+    ("Cao l,s m", {"height_cm": 150.0}, "a letter read for a digit"),
+    ("Cao 40 cm, dni 2,5 m", {"height_cm": 40.0, "length_cm": 250.0}, "a measure word one letter off"),
+    ("Cso 18 cm", {"height_cm": 18.0}, "a measure word one letter off"),
 ])
 def test_dimensions_as_ocr_bent_them(raw, dims, why):
     n = norm_dimensions(raw)
@@ -239,6 +249,8 @@ def test_dimensions_straight_are_not_bent():
     n = norm_dimensions("Cao 120 mm, dài 1,5 m")
     assert n.value == {"height_cm": 12.0, "length_cm": 150.0} and n.quality == 1.0 and not n.notes
     assert "length_cm" not in norm_dimensions("Dày 2 cm, cao 12 mm").value
+    assert "length_cm" not in norm_dimensions("Dầy 2 cm, cao 12 mm").value  # a word near "dày" is no "dài"
+    assert norm_dimensions("Tai 18").value is None  # a short word one letter off, with no unit after its number
 
 
 def test_dating_with_a_speck_inside_the_century_words():
