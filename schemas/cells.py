@@ -110,7 +110,20 @@ def cell_labels(schema: Schema, row: Row, below: Row | None = None) -> list[list
     # (two runs at least name a field: a label/value grid's row holds one label, whatever its print)
     if known >= 2 and below is not None and _labels_by_print(row, runs, below):
         return runs
-    return runs if known and below is not None and _values_under(schema, row, runs, below) else None
+    # (a person named alone, "CHA", "MẪU THÂN", names a field only by what is under it: a person's name)
+    persons = sum(person_alone(schema, run) for run in runs)
+    return runs if (known or persons) and below is not None and _values_under(schema, row, runs, below) else None
+
+
+def person_alone(schema: Schema, run: list[Tok]) -> bool:
+    """Words that name a person and nothing else ("PHỤ THÂN", "Bà mẹ"), read as that person's name's label: over
+    a name in a row of cells, the label of a relative's or a parent's name, not a heading (a heading names a block
+    of pairs under it, never one name in its own cell)."""
+    words = [t for t in run if not t.leader]
+    found = find_labels(run, schema, None) if words and not any(c.isdigit() for t in words for c in t.text) else []
+    return len(found) == 1 and found[0].spec is not UNMAPPED and found[0].label.role_only \
+        and found[0].spec.kind == "name" and sum(not t.leader for t in run[found[0].end:]) == 0 \
+        and sum(not t.leader for t in run[:found[0].start]) == 0
 
 
 BORDER_STROKES = frozenset("-–—|")  # a cell's ruled border, read by OCR as a word of its own
@@ -169,7 +182,7 @@ def _values_under(schema: Schema, row: Row, runs: list[list[Tok]], below: Row) -
         return False
     if any(label_alone(schema, toks) for toks in parts.values()):
         return False
-    named = [k for k, run in enumerate(runs) if label_alone(schema, run) == "field"]
+    named = [k for k, run in enumerate(runs) if label_alone(schema, run) == "field" or person_alone(schema, run)]
     return bool(named) and all(_value_of(schema, runs[k], parts[k]) for k in named) \
         and all(_some_value(toks) for toks in parts.values())
 

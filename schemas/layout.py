@@ -417,9 +417,11 @@ CELL_GAP_WORDS = 2.0  # … and at least this many times the row's usual blank b
 
 
 def usual_gap(toks: list[Tok]) -> float:
-    """The row's usual blank between words: the median of its blanks."""
+    """The row's usual blank between words: the median of its blanks, the lower of the two middle ones (three
+    words with a cell's border between two of them, "PHỤ THÂN      MÁ", have one blank of each: the blank between
+    words is the smaller)."""
     gaps = sorted(gap_before(toks, k) for k in range(1, len(toks)))
-    return gaps[len(gaps) // 2] if gaps else 0
+    return gaps[(len(gaps) - 1) // 2] if gaps else 0
 
 
 def cut_at_gaps(toks: list[Tok], height: float, usual: float | None = None) -> list[list[Tok]]:
