@@ -15,6 +15,7 @@ from .labels import EVENTS, field_by_value, joint_field, meaning, persons_share,
 from .cells import CellBlock, cell_block, label_only, label_rest
 from .entry_bounds import entry_starts
 from .person_columns import heading_pair
+from .person_heading import heading_person
 from .layout import (Row, Tok, column_starts, label_end,
                      opens_pair, split_at_columns, text_of, union)
 from .loader import FieldSpec, Label, Schema, label_key
@@ -214,6 +215,11 @@ class PageReader:
         return len(words) >= 2 and words[0].text[:1].isupper() and all(w.text[:1].islower() for w in words[1:]) \
             and not any(w.text.rstrip().endswith(",") for w in words)
 
+    def _pair_under(self, segs: list[Segment], si: int) -> bool:
+        """The next row in the segment's column opens a pair of its own (a label and its value)."""
+        below = next((s for s in segs[si + 1:] if s.column == segs[si].column and s.line != segs[si].line), None)
+        return below is not None and self._opens_pair(below.row.toks)
+
     def _ends_columns(self, row: Row, left_sec: str, right_sec: str) -> bool:
         """A row labelled with a field of neither column ("Nơi đăng ký") ends a two-column block; rows
         with only the columns' own labels, or none (wrapped values), stay in it. Geometry alone is not
@@ -255,6 +261,12 @@ class PageReader:
         # twice between two of them is a misread label, not the next entry
         ruled = self._ruled_entry_starts(segs) if self.unit == "entry" else set()
         for si, (seg, forced, edge, _, line) in enumerate(segs):
+            if not forced and (person := heading_person(seg.toks, self._labels(seg.toks, section, draft),
+                                                        self._pair_under(segs, si), self.schema)) is not None:
+                # a heading in words read in part (taken, or not, as the rest of the value above, which left its
+                # words out): the bare labels under it are its person's
+                section = person
+                continue
             if si in used:
                 continue
             if forced != forced_prev:
