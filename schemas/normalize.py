@@ -58,8 +58,9 @@ def norm_date(raw: str) -> Norm:
 
 
 # A four-character token that is mostly digits, its other characters letters OCR reads in place of digits
-# ("I939", "l95O"): parse_date looks for years in digits only, so a year whose first "1" was read as "I" is lost.
-_YEAR_WITH_LETTERS = re.compile(r"(?<!\w)([0-9OoØIlSB|]{4})(?!\w)")
+# ("I939", "l95O", "19z9"): parse_date looks for years in digits only, so a year whose first "1" was read as "I"
+# is lost. The letters are every one fix_digits repairs ("z" for 2 as much as "l" for 1).
+_YEAR_WITH_LETTERS = re.compile(r"(?<!\w)([0-9OoØIlSBZzsgGDQi|!]{4})(?!\w)")
 
 
 def _year_from_letters(raw: str) -> Norm | None:

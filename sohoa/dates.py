@@ -47,6 +47,7 @@ class Norm:
 
 
 FAILED = 0.0
+SPLIT_YEAR_QUALITY = 0.5  # a year put back together from two runs of digits: right in the cases seen, never sure
 LEADER_CHARS = ".:…·_-–—,;|~'\"`*>"
 
 
@@ -312,14 +313,41 @@ def lunar_year(text: str) -> str | None:
     return None
 
 
+# Two runs of digits with one blank between them where a year stands: after the word "năm", after a date's
+# separator ("13/09/19 75"), or alone in the value. A year has four digits, so two runs of 1-3 digits whose
+# count makes four are one year OCR split at a narrow gap between its glyphs ("năm 201 1", "19 75").
+_SPLIT_YEAR = re.compile(r"(?:(?<=\bnăm )|(?<=\bnam )|(?<=[/\-.])|^)(\d{1,3}) (\d{1,3})(?![\d/\-.]?\d)", re.IGNORECASE)
+
+
+def join_split_year(text: str) -> tuple[str, bool]:
+    """``text`` with a year OCR split in two put back together, and whether one was: the runs join only when
+    their digits add up to four, the year is one a record holds (1800 to 2100), and no digit follows it (a date's
+    year comes last: "201 1 12" is no year)."""
+    def join(m: re.Match[str]) -> str:
+        whole = m.group(1) + m.group(2)
+        if len(whole) != 4 or not 1800 <= int(whole) <= 2100 or re.search(r"\d", text[m.end():]):
+            return m.group(0)
+        return whole
+
+    joined = _SPLIT_YEAR.sub(join, text.strip())
+    return joined, joined != text.strip()
+
+
 def parse_date(raw: str, words_only: bool = False) -> DateParse:
     """Find the date in ``raw`` and give it as ISO at the precision written.
 
     Digits first (``05/3/1972``, ``ngày 05 tháng 3 năm 1972``, ``tháng 7/1949``,
     ``năm 1948``), then words (``ngày mười lăm tháng ba năm một nghìn chín trăm
-    bảy mươi hai``). Lunar years are kept raw, never converted.
+    bảy mươi hai``). Lunar years are kept raw, never converted. A year OCR split in
+    two (``năm 201 1``) is read whole, as doubtful: a person checks it on the page.
     """
-    text = nfc(raw)
+    text, split = join_split_year(nfc(raw))
+    if split:
+        whole = parse_date(text, words_only)
+        if whole.iso:
+            return DateParse(whole.iso, min(whole.quality, SPLIT_YEAR_QUALITY),
+                             whole.notes + ["a year split by OCR was joined"])
+        return whole
     notes: list[str] = []
     if not words_only:
         m = _RE_DMY.search(text)
