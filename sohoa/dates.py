@@ -319,18 +319,23 @@ def lunar_year(text: str) -> str | None:
 _SPLIT_YEAR = re.compile(r"(?:(?<=\bnăm )|(?<=\bnam )|(?<=[/\-.])|^)(\d{1,3}) (\d{1,3})(?![\d/\-.]?\d)", re.IGNORECASE)
 
 
-def join_split_year(text: str) -> tuple[str, bool]:
-    """``text`` with a year OCR split in two put back together, and whether one was: the runs join only when
-    their digits add up to four, the year is one a record holds (1800 to 2100), and no digit follows it (a date's
-    year comes last: "201 1 12" is no year)."""
-    def join(m: re.Match[str]) -> str:
+def _split_year_gaps(text: str) -> list[int]:
+    """Where in ``text`` the blank of each year OCR split in two stands: the runs join only when their digits
+    add up to four, the year is one a record holds (1800 to 2100), and no digit follows it (a date's year
+    comes last: "201 1 12" is no year)."""
+    gaps = []
+    for m in _SPLIT_YEAR.finditer(text):
         whole = m.group(1) + m.group(2)
-        if len(whole) != 4 or not 1800 <= int(whole) <= 2100 or re.search(r"\d", text[m.end():]):
-            return m.group(0)
-        return whole
+        if len(whole) == 4 and 1800 <= int(whole) <= 2100 and not re.search(r"\d", text[m.end():]):
+            gaps.append(m.end(1))
+    return gaps
 
-    joined = _SPLIT_YEAR.sub(join, text.strip())
-    return joined, joined != text.strip()
+
+def join_split_year(text: str) -> tuple[str, bool]:
+    """``text`` (stripped) with a year OCR split in two put back together, and whether one was."""
+    text = text.strip()
+    gaps = set(_split_year_gaps(text))
+    return "".join(c for i, c in enumerate(text) if i not in gaps), bool(gaps)
 
 
 def parse_date(raw: str, words_only: bool = False) -> DateParse:
@@ -413,8 +418,19 @@ class Found:
 def date_spans(text: str) -> list[Found]:
     """Every date in ``text`` that says more than its year: ``05/03/1980``, ``1980/03/05``, ``1980.03.05``,
     ``5-3-80``, ``05031980``, ``ngày mười lăm tháng ba năm một nghìn chín trăm tám mươi``, ``mồng 27 tháng 11,
-    1983``, ``năm 1980 tháng 3 ngày 5``, ``tháng 7/1949``."""
+    1983``, ``năm 1980 tháng 3 ngày 5``, ``tháng 7/1949``, and those whose year OCR split in two
+    (``25/09/201 1``): what ``parse_date`` reads as a date is masked as one."""
     text = nfc(text)
+    found = _date_spans_as_written(text)
+    gaps = set(_split_year_gaps(text))
+    if gaps:
+        kept = [i for i in range(len(text)) if i not in gaps]
+        joined = "".join(text[i] for i in kept)
+        found += [Found(kept[f.start], kept[f.end - 1] + 1, f.kind, f.value) for f in _date_spans_as_written(joined)]
+    return _outermost(found)
+
+
+def _date_spans_as_written(text: str) -> list[Found]:
     found: list[Found] = []
     has_digits = any(c.isdigit() for c in text)
     # Every date finer than a year has a digit or the word "tháng": most values (names, places) have neither.
@@ -440,7 +456,7 @@ def date_spans(text: str) -> list[Found]:
             continue
         day, month, year = got
         found.append(Found(phrase[0][1], phrase[-1][2], "date", _iso(year, month, day) or ""))
-    return _outermost(found)
+    return found
 
 
 def _outermost(found: list[Found]) -> list[Found]:

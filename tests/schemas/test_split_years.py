@@ -41,3 +41,10 @@ def test_a_whole_date_is_not_touched():
 def test_a_year_with_a_letter_for_a_digit_is_repaired_and_doubtful(raw, year):
     n = norm_date(raw)
     assert n.value == year and n.quality < REVIEW_THRESHOLD
+
+
+def test_a_date_whose_year_was_split_is_masked_as_a_date():
+    from sohoa.dates import date_spans
+    text = "Cấp lại ngày 21/10/198 6 tại xã"
+    spans = [(text[f.start:f.end], f.value) for f in date_spans(text)]
+    assert spans == [("21/10/198 6", "1986-10-21")]
