@@ -26,6 +26,7 @@ from sohoa.dates import (FAILED, LEADER_CHARS, DateParse, Found, Norm, date_span
 from sohoa.id_numbers import ID_MIN_DIGITS, id_spans, norm_id, sensitive_spans  # noqa: F401
 from sohoa.text import clean_spaces, fold, nfc
 
+from .choice_notes import after_choices_note
 from .gazetteer import LEVEL_WORDS
 from .repair import repair_document_code
 from .vocab import ERAS, ETHNICITIES
@@ -58,8 +59,9 @@ def norm_date(raw: str) -> Norm:
 
 
 # A four-character token that is mostly digits, its other characters letters OCR reads in place of digits
-# ("I939", "l95O"): parse_date looks for years in digits only, so a year whose first "1" was read as "I" is lost.
-_YEAR_WITH_LETTERS = re.compile(r"(?<!\w)([0-9OoØIlSB|]{4})(?!\w)")
+# ("I939", "l95O", "19z9"): parse_date looks for years in digits only, so a year whose first "1" was read as "I"
+# is lost. The letters are every one fix_digits repairs ("z" for 2 as much as "l" for 1).
+_YEAR_WITH_LETTERS = re.compile(r"(?<!\w)([0-9OoØIlSBZzsgGDQi|!]{4})(?!\w)")
 
 
 def _year_from_letters(raw: str) -> Norm | None:
@@ -213,7 +215,14 @@ def norm_number(raw: str) -> Norm:
 SEX_WORDS = {"nam": "male", "trai": "male", "male": "male", "nu": "female", "gai": "female", "female": "female"}
 
 
+def _sexes_named(text: str) -> set[str]:
+    return {SEX_WORDS[t] for t in _tokens(text) if t in SEX_WORDS}
+
+
 def norm_sex(raw: str) -> Norm:
+    answer = after_choices_note(raw, _sexes_named)
+    if answer is not None:
+        return _sex_after_note(answer)
     toks = _tokens(strip_leaders(raw))
     for t in toks[:2]:
         t = t.strip(".,;:")
@@ -224,6 +233,19 @@ def norm_sex(raw: str) -> Norm:
             if len(t) >= 2 and Levenshtein.distance(t, word) <= 1 and len(word) <= 4:
                 return Norm(sex, 0.6, [f"read {t!r} as {word!r}"])
     return Norm(None, FAILED, ["not a sex"])
+
+
+def _sex_after_note(answer: str) -> Norm:
+    """The sex written after a label's note of choices ("(ghi nam hoặc nữ) người chết Nữ"): the one sex word
+    after it, past the label's own words. Right after the note it is the answer; after other words, the label's
+    end was not seen, so it is doubtful."""
+    toks = _tokens(strip_leaders(answer))
+    said = [i for i, t in enumerate(toks) if t in SEX_WORDS]
+    if len({SEX_WORDS[toks[i]] for i in said}) != 1:
+        return Norm(None, FAILED, ["no sex after the label's note of choices"])
+    first = said[0]
+    return Norm(SEX_WORDS[toks[first]], 1.0 if first == 0 else 0.9,
+                [] if first == 0 else ["read after the words of the label's note"])
 
 
 # --- ethnicity --------------------------------------------------------------------------------
@@ -635,9 +657,16 @@ def norm_dating(raw: str) -> Norm:
 
 
 def norm_enum(raw: str, values: dict[str, list[str]]) -> Norm:
-    """Map text onto one of a schema's closed values by its folded phrases (longest phrase first)."""
-    f = " ".join(_tokens(strip_leaders(raw)))
+    """Map text onto one of a schema's closed values by its folded phrases (longest phrase first). A label's
+    note that spells the choices ("(thương binh, bệnh binh)") is no answer: the value is read after it."""
     pairs = sorted(((fold(p), v) for v, phrases in values.items() for p in phrases), key=lambda x: -len(x[0]))
+
+    def named(text: str) -> set[str]:
+        f = f" {' '.join(_tokens(text))} "
+        return {v for phrase, v in pairs if phrase and f" {phrase} " in f}
+
+    answer = after_choices_note(raw, named)
+    f = " ".join(_tokens(strip_leaders(raw if answer is None else answer)))
     for phrase, v in pairs:
         if phrase and phrase in f:
             return Norm(v, 1.0)

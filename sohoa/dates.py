@@ -47,6 +47,7 @@ class Norm:
 
 
 FAILED = 0.0
+SPLIT_YEAR_QUALITY = 0.5  # a year put back together from two runs of digits: right in the cases seen, never sure
 LEADER_CHARS = ".:…·_-–—,;|~'\"`*>"
 
 
@@ -312,14 +313,46 @@ def lunar_year(text: str) -> str | None:
     return None
 
 
+# Two runs of digits with one blank between them where a year stands: after the word "năm", after a date's
+# separator ("13/09/19 75"), or alone in the value. A year has four digits, so two runs of 1-3 digits whose
+# count makes four are one year OCR split at a narrow gap between its glyphs ("năm 201 1", "19 75").
+_SPLIT_YEAR = re.compile(r"(?:(?<=\bnăm )|(?<=\bnam )|(?<=[/\-.])|^)(\d{1,3}) (\d{1,3})(?![\d/\-.]?\d)", re.IGNORECASE)
+
+
+def _split_year_gaps(text: str) -> list[int]:
+    """Where in ``text`` the blank of each year OCR split in two stands: the runs join only when their digits
+    add up to four, the year is one a record holds (1800 to 2100), and no digit follows it (a date's year
+    comes last: "201 1 12" is no year)."""
+    gaps = []
+    for m in _SPLIT_YEAR.finditer(text):
+        whole = m.group(1) + m.group(2)
+        if len(whole) == 4 and 1800 <= int(whole) <= 2100 and not re.search(r"\d", text[m.end():]):
+            gaps.append(m.end(1))
+    return gaps
+
+
+def join_split_year(text: str) -> tuple[str, bool]:
+    """``text`` (stripped) with a year OCR split in two put back together, and whether one was."""
+    text = text.strip()
+    gaps = set(_split_year_gaps(text))
+    return "".join(c for i, c in enumerate(text) if i not in gaps), bool(gaps)
+
+
 def parse_date(raw: str, words_only: bool = False) -> DateParse:
     """Find the date in ``raw`` and give it as ISO at the precision written.
 
     Digits first (``05/3/1972``, ``ngày 05 tháng 3 năm 1972``, ``tháng 7/1949``,
     ``năm 1948``), then words (``ngày mười lăm tháng ba năm một nghìn chín trăm
-    bảy mươi hai``). Lunar years are kept raw, never converted.
+    bảy mươi hai``). Lunar years are kept raw, never converted. A year OCR split in
+    two (``năm 201 1``) is read whole, as doubtful: a person checks it on the page.
     """
-    text = nfc(raw)
+    text, split = join_split_year(nfc(raw))
+    if split:
+        whole = parse_date(text, words_only)
+        if whole.iso:
+            return DateParse(whole.iso, min(whole.quality, SPLIT_YEAR_QUALITY),
+                             whole.notes + ["a year split by OCR was joined"])
+        return whole
     notes: list[str] = []
     if not words_only:
         m = _RE_DMY.search(text)
@@ -385,8 +418,19 @@ class Found:
 def date_spans(text: str) -> list[Found]:
     """Every date in ``text`` that says more than its year: ``05/03/1980``, ``1980/03/05``, ``1980.03.05``,
     ``5-3-80``, ``05031980``, ``ngày mười lăm tháng ba năm một nghìn chín trăm tám mươi``, ``mồng 27 tháng 11,
-    1983``, ``năm 1980 tháng 3 ngày 5``, ``tháng 7/1949``."""
+    1983``, ``năm 1980 tháng 3 ngày 5``, ``tháng 7/1949``, and those whose year OCR split in two
+    (``25/09/201 1``): what ``parse_date`` reads as a date is masked as one."""
     text = nfc(text)
+    found = _date_spans_as_written(text)
+    gaps = set(_split_year_gaps(text))
+    if gaps:
+        kept = [i for i in range(len(text)) if i not in gaps]
+        joined = "".join(text[i] for i in kept)
+        found += [Found(kept[f.start], kept[f.end - 1] + 1, f.kind, f.value) for f in _date_spans_as_written(joined)]
+    return _outermost(found)
+
+
+def _date_spans_as_written(text: str) -> list[Found]:
     found: list[Found] = []
     has_digits = any(c.isdigit() for c in text)
     # Every date finer than a year has a digit or the word "tháng": most values (names, places) have neither.
@@ -412,7 +456,7 @@ def date_spans(text: str) -> list[Found]:
             continue
         day, month, year = got
         found.append(Found(phrase[0][1], phrase[-1][2], "date", _iso(year, month, day) or ""))
-    return _outermost(found)
+    return found
 
 
 def _outermost(found: list[Found]) -> list[Found]:

@@ -1,0 +1,27 @@
+"""A label's note that spells its field's choices: "Giới tính (ghi nam hoặc nữ)", "Diện (thương binh, bệnh binh)".
+
+Forms print the closed set of answers in brackets after the label, so the reader knows what to write. When the
+label's end is not found before the note, the note comes along at the head of the value, and the first choice
+it names ("nam") reads as the answer. The note's words are the label's: the answer is what stands after it.
+A note in brackets that names two or more different choices of the field is such a note; one that names a
+single choice ("(nữ)") may be the answer itself, written in brackets, and is left as it is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from sohoa.text import nfc
+
+_NOTE = re.compile(r"\(([^()]*)\)")
+
+
+def after_choices_note(text: str, choices_named: Callable[[str], set[str]]) -> str | None:
+    """The text after the first note in brackets that names two or more different choices, by
+    ``choices_named`` (the set of choices a piece of text names); ``None`` when ``text`` holds no such note."""
+    text = nfc(text)
+    for m in _NOTE.finditer(text):
+        if len(choices_named(m.group(1))) >= 2:
+            return text[m.end():].strip()
+    return None
