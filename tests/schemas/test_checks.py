@@ -160,11 +160,15 @@ def test_a_first_letter_whose_capital_has_its_shape_is_raised_where_the_pages_va
     assert first_capital("ông nội", capitals) == "Ông nội"  # a tone on the letter: its capital keeps it
     assert first_capital("ở nhờ nhà bạn", capitals) == "Ở nhờ nhà bạn"
     assert first_capital("vợ", capitals[:2]) == "Vợ"
-    # a page that writes its values in lower case, or says too little, keeps the value as read
-    assert first_capital("sốt rét ác tính", capitals + ["thôn Đông"]) is None
-    assert first_capital("sốt rét ác tính", ["Bệnh viện tỉnh"]) is None
+    assert first_capital("sốt rét ác tính", ["Bệnh viện tỉnh"]) == "Sốt rét ác tính"
+    # a page that writes its values in lower case, or says nothing of it, keeps the value as read
+    assert first_capital("sốt rét ác tính", capitals + ["nhà riêng"]) is None
+    assert first_capital("sốt rét ác tính", []) is None
+    # an address opens with its level word in lower case on any page: no sign of the page's hand either way
+    assert first_capital("sốt rét ác tính", ["thôn Đông, xã Tân Lập", "Bệnh viện tỉnh"]) == "Sốt rét ác tính"
+    assert first_capital("sốt rét ác tính", ["thị trấn Yên Lạc", "phường 3, quận 5"]) is None
     # capitals of the same shape as their lower case say nothing of the page's hand
-    assert first_capital("sốt rét ác tính", ["Con trai", "Xã Tân Lập", "Bệnh viện tỉnh"]) is None
+    assert first_capital("sốt rét ác tính", ["Con trai", "Xã Tân Lập"]) is None
     # a letter whose capital OCR tells apart, or a value that starts with a capital, is as read
     assert first_capital("bà ngoại", capitals) is None
     assert first_capital("Sốt rét", capitals) is None
