@@ -21,7 +21,7 @@ from pathlib import Path
 from ocr.result import PageText
 from sohoa.config import setting
 
-from .checks import check_codes
+from .checks import capitals_from_page, check_codes
 from .digit_doubt import has_digits, page_doubts_digits
 from .classify import UNCLASSIFIED, Classification, classify_rows
 from .fields import TONE_SHIFT_FACTOR, Draft, Found  # noqa: F401  (the extractor's public names)
@@ -76,6 +76,7 @@ def _read(page: PageText, rows: list, cls: Classification, schemas: dict[str, Sc
     if unit == "entry":
         drafts = rejoin_entries(drafts)
     check_codes(drafts, schema)
+    capitals_from_page([f for d in drafts for f in d.found()])
     if page_doubts_digits((t.text, t.confidence) for r in rows for t in r.toks if not t.leader):
         for d in drafts:
             for f in d.found():

@@ -150,3 +150,54 @@ def test_a_page_of_bare_numbers_says_nothing_of_the_shape_of_a_code():
                   for v in ("305", "306", "307", "4.308")]
     weigh_code_shapes(page_codes)
     assert all(f.evidence == "" and not f.notes and f.confidence == 0.8 for f in page_codes)
+
+
+def test_a_first_letter_whose_capital_has_its_shape_is_raised_where_the_pages_values_start_with_capitals():
+    from schemas.checks import first_capital
+
+    capitals = ["Nhà hộ sinh khu vực", "Bệnh viện tỉnh", "UBND xã Tân Lập"]
+    assert first_capital("sốt rét ác tính", capitals) == "Sốt rét ác tính"
+    assert first_capital("ông nội", capitals) == "Ông nội"  # a tone on the letter: its capital keeps it
+    assert first_capital("ở nhờ nhà bạn", capitals) == "Ở nhờ nhà bạn"
+    assert first_capital("vợ", capitals[:2]) == "Vợ"
+    assert first_capital("sốt rét ác tính", ["Bệnh viện tỉnh"]) == "Sốt rét ác tính"
+    # a page that writes its values in lower case, or says nothing of it, keeps the value as read
+    assert first_capital("sốt rét ác tính", capitals + ["nhà riêng"]) is None
+    assert first_capital("sốt rét ác tính", []) is None
+    # an address opens with its level word in lower case on any page: no sign of the page's hand either way
+    assert first_capital("sốt rét ác tính", ["thôn Đông, xã Tân Lập", "Bệnh viện tỉnh"]) == "Sốt rét ác tính"
+    assert first_capital("sốt rét ác tính", ["thị trấn Yên Lạc", "phường 3, quận 5"]) is None
+    # capitals of the same shape as their lower case say nothing of the page's hand
+    assert first_capital("sốt rét ác tính", ["Con trai", "Xã Tân Lập"]) is None
+    # a letter whose capital OCR tells apart, or a value that starts with a capital, is as read
+    assert first_capital("bà ngoại", capitals) is None
+    assert first_capital("Sốt rét", capitals) is None
+    assert first_capital("1 con", capitals) is None
+
+
+def test_only_a_text_value_kept_as_written_is_raised_and_never_more_confident():
+    from schemas.checks import PAGE_CAPITAL_NOTE, capitals_from_page
+    from schemas.fields import Found
+    from schemas.loader import Label, load_schemas
+
+    by_key = load_schemas()["death"].by_key
+
+    def found(key, raw, value=None):
+        return Found(by_key[key], [], Label("x", "x"), 1.0, 1, raw=raw, value=raw if value is None else value,
+                     confidence=0.9, ocr=0.9)
+
+    cause, relation = found("cause_of_death", "sốt xuất huyết"), found("declarant.relation", "con út")
+    place = found("place_of_death", "số 4 đường Lê Lợi")  # a place is as written: "số" may open an address
+    issuer, office = found("death_notice.issuer", "Trạm y tế xã"), found("registration.office", "Ủy ban nhân dân xã")
+    capitals_from_page([cause, relation, place, issuer, office])
+    assert (cause.value, relation.value, place.value) == ("Sốt xuất huyết", "Con út", "số 4 đường Lê Lợi")
+    assert cause.raw == "sốt xuất huyết" and cause.notes == [PAGE_CAPITAL_NOTE] and cause.confidence < 0.9
+    assert place.confidence == 0.9 and not place.notes
+    # a value a normaliser rewrote says nothing of how the page writes, and is not raised
+    rewritten = found("cause_of_death", "Sốt", value="sốt")
+    capitals_from_page([rewritten, issuer, office])
+    assert rewritten.value == "sốt" and not rewritten.notes
+    # a page whose own values start in lower case is left as read
+    lower = found("cause_of_death", "sốt xuất huyết")
+    capitals_from_page([lower, issuer, office, found("place_of_death", "trạm y tế xã")])
+    assert lower.value == "sốt xuất huyết" and lower.confidence == 0.9
