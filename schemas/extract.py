@@ -21,7 +21,8 @@ from pathlib import Path
 from ocr.result import PageText
 from sohoa.config import setting
 
-from .checks import capitals_from_page, check_codes
+from .page_capitals import capitals_from_page
+from .page_codes import check_codes
 from .digit_doubt import has_digits, page_doubts_digits
 from .classify import UNCLASSIFIED, Classification, classify_rows
 from .fields import TONE_SHIFT_FACTOR, Draft, Found  # noqa: F401  (the extractor's public names)

@@ -60,6 +60,13 @@ class Found:
     digits_doubted: bool = False  # in digits, read on a page whose OCR doubts its digits (schemas/digit_doubt.py)
     ocr: float = 0.0  # OCR's confidence in the value's words, as the score weighs it
 
+    def doubt(self, note: str, factor: float) -> None:
+        """A repair or a doubt of the value: noted, its confidence lowered by ``factor``, and no longer clean (the
+        calibration then weighs it with the repaired values, never as confident on its own)."""
+        self.notes.append(note)
+        self.confidence *= factor
+        self.clean = False
+
     def finish(self) -> "Found":
         self._cut_label_words()
         words = [t for t in self.toks if not t.leader]

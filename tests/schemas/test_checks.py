@@ -2,7 +2,7 @@
 
 from synth import page
 
-from schemas.checks import code_shape_doubt, code_tail, shared_prefix, symbol_prefix
+from schemas.page_codes import code_shape_doubt, code_tail, shared_prefix, symbol_prefix
 from schemas.extract import extract_records, flatten_fields
 
 
@@ -109,7 +109,7 @@ def test_a_birth_registered_before_it_happened_trusts_neither_date():
 
 
 def test_the_shape_most_of_a_pages_codes_share_vouches_for_them_and_doubts_a_code_of_another():
-    from schemas.checks import CODE_SHAPE_NOTE, code_shape, weigh_code_shapes
+    from schemas.page_codes import CODE_SHAPE_NOTE, code_shape, weigh_code_shapes
     from schemas.fields import Found
     from schemas.loader import Label, load_schemas
     from schemas.value_evidence import AGREES, DISAGREES, VOUCHED_SCORE
@@ -141,7 +141,7 @@ def test_the_shape_most_of_a_pages_codes_share_vouches_for_them_and_doubts_a_cod
 
 
 def test_a_page_of_bare_numbers_says_nothing_of_the_shape_of_a_code():
-    from schemas.checks import weigh_code_shapes
+    from schemas.page_codes import weigh_code_shapes
     from schemas.fields import Found
     from schemas.loader import Label, load_schemas
 
@@ -153,7 +153,7 @@ def test_a_page_of_bare_numbers_says_nothing_of_the_shape_of_a_code():
 
 
 def test_a_first_letter_whose_capital_has_its_shape_is_raised_where_the_pages_values_start_with_capitals():
-    from schemas.checks import first_capital
+    from schemas.page_capitals import first_capital
 
     capitals = ["Nhà hộ sinh khu vực", "Bệnh viện tỉnh", "UBND xã Tân Lập"]
     assert first_capital("sốt rét ác tính", capitals) == "Sốt rét ác tính"
@@ -176,7 +176,7 @@ def test_a_first_letter_whose_capital_has_its_shape_is_raised_where_the_pages_va
 
 
 def test_only_a_text_value_kept_as_written_is_raised_and_never_more_confident():
-    from schemas.checks import PAGE_CAPITAL_NOTE, capitals_from_page
+    from schemas.page_capitals import PAGE_CAPITAL_NOTE, capitals_from_page
     from schemas.fields import Found
     from schemas.loader import Label, load_schemas
 
