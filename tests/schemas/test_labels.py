@@ -405,15 +405,3 @@ def test_a_nationality_in_lower_case_label_words_is_no_country():
     assert reads_as_label(nationality, "hiện tại của".split())
     assert not reads_as_label(nationality, "Việt Nam".split()) and not reads_as_label(nationality, "việt nam".split())
     assert not reads_as_label(nationality, "Lào".split())
-
-
-@pytest.mark.parametrize("label,key", [
-    ("Tạc bằng", "material"),  # a verb of making, then "bằng": what the thing is made of
-    ("Chế tạo bằng", "material"),
-    ("Gốc tích", "origin"),  # where the thing comes from
-    ("Ngày nhận về kho", "acquisition_date"),  # received into the collection
-    ("Đơn vị bàn giao", "donor"),  # who handed the thing over
-])
-def test_museum_labels_read_from_the_words_of_their_class(label, key):
-    got = resolve(label, SCHEMAS["museum_object"])
-    assert got is not None and got.specs[0].key == key
