@@ -32,7 +32,7 @@ from .label_edges import name_like
 from .labels import _role_fits, field_meanings, meaning, value_kind
 from .loader import FieldSpec, Schema
 from .normalize import normalise, syllable_key
-from .value_look import is_military_unit, of_another_kind
+from .value_look import is_military_unit, is_unit_field, of_another_kind
 from .vocab import vocabulary
 
 MIN_SCORE = 0.0  # a pair whose best field scores under this stays unplaced (listed as unmapped)
@@ -111,7 +111,7 @@ def value_fits(spec: FieldSpec, value: str) -> float | None:
               "dimensions": spec.kind == "dimensions", "weight": spec.kind == "weight"}
     if seen is not None and not strong.get(seen, True):
         return None
-    if is_military_unit(value) != ("unit" in tail):  # "Đại đội 8, Tiểu đoàn 24": a military unit, and only a unit field
+    if is_military_unit(value) != is_unit_field(spec):  # "Đại đội 8, Tiểu đoàn 24": a military unit, and only a unit field
         return None
     if of_another_kind(spec, value):  # a date, or a label's lower-case rest ("quân"), is no place
         return None
@@ -151,9 +151,9 @@ def implausible(spec: FieldSpec, value: str) -> bool:
     if not n.ok or n.value is None:
         return True
     tail = spec.key.rsplit(".", 1)[-1]
-    if "unit" in tail and not is_military_unit(value):
+    if is_unit_field(spec) and not is_military_unit(value):
         return True
-    if spec.kind == "place" and "unit" not in tail and is_military_unit(value):
+    if spec.kind == "place" and not is_unit_field(spec) and is_military_unit(value):
         return True  # "Đại đội 8, Tiểu đoàn 24" under a place of death: a unit is no place
     if tail == "relation":
         return not meaning(value).roles
