@@ -187,7 +187,8 @@ def _extend_left(toks: list[Tok], m: Match, lo: int, after_label: bool, schema: 
         reach = m.start  # the row's (or column's) first words up to a label and its colon are all the label's
     elif m.label.by_meaning:
         return m
-    own = meaning(_span_text(toks, m.start, m.end)).attrs
+    matched = meaning(_span_text(toks, m.start, m.end))
+    own, own_roles = matched.attrs, matched.roles
     best = m  # the longest reading wins: "Nơi | ra đời | người được khai sinh:" is a place, not a date
     for j in range(1, reach + 1):
         a = m.start - j
@@ -198,8 +199,11 @@ def _extend_left(toks: list[Tok], m: Match, lo: int, after_label: bool, schema: 
             break
         text = _span_text(toks, a, m.end)
         said = meaning(text)
-        if said.unknown and not row_start or not (said.attrs - own):
-            continue  # (at the start of a row, words before the colon are the label's even when one is unknown)
+        if said.unknown and not row_start or not (said.attrs - own) and not (said.roles - own_roles):
+            # (at the start of a row, words before the colon are the label's even when one is unknown; a person
+            # named before a person's label is whose it is: "Mẹ | liệt sĩ" is the martyr's mother, the head of
+            # a Vietnamese noun phrase coming first, so the matched role after it only says whose mother)
+            continue
         r = resolve(text, schema, section, previous, heading)
         if r is not None and len(r.specs) == 1 and (r.specs[0].key != m.spec.key or row_start):
             best = Match(a, m.end, r.specs[0], Label(text, label_key(text), relation=r.relation, by_meaning=True,
