@@ -7,6 +7,9 @@ Some values can only be one field's of a record type, by what they are rather th
   ``unit_when_injured``), never a place's: a front or a cemetery names no company;
 - a **closed value** written whole ("Bệnh binh"): exactly one phrase of one enum field's closed list;
 - a **century** ("Nửa đầu thế kỷ XVII", "TK 18"): the type's dating field's;
+- a **shelf mark** ("Kho 3, giá 8, ngăn 6": a store, its shelf, its drawer, each word before its number): the
+  type's storage field's (the field whose key names storage), never a place's or a description's;
+- a **cemetery** ("Nghĩa trang liệt sĩ Trường Sơn"): the type's burial field's; nobody is born, lives or dies in one;
 - a **set phrase of a list only one field of the type is written in** ("Hiến tặng": the ways an object comes
   into a collection, ``schemas/data/museum_acquisition_phrases.txt``), written whole: that field's.
 
@@ -31,6 +34,12 @@ from .normalize import UNIT_FOLDS, normalise
 POST_WORDS = ("pho", "truong")
 # a century's word, folded: "thế kỷ", "thế kỉ", "TK"
 _CENTURY = re.compile(r"(?:\bthe\s*k[yi]|\btk)\b")
+# the words of a place where an object is kept, folded, each before its number or letter: a store or a room, a
+# cabinet, a shelf or a rack, a tier, a drawer, a box ("Kho 3, giá 8, ngăn 6", "Phòng B, tủ 2, tầng 1")
+STORE_WORDS = frozenset({"kho", "phong", "tu", "gia", "ke", "tang", "ngan", "hop"})
+_STORE_PART = re.compile(r"([a-z]+)(?: so)? ([0-9]+[a-z]?|[a-z])")
+# a cemetery's words, folded ("Nghĩa trang liệt sĩ …", "Nghĩa địa xã …")
+CEMETERY_WORDS = ("nghia trang", "nghia dia")
 
 
 def is_military_unit(value: str) -> bool:
@@ -92,6 +101,29 @@ def is_century(value: str) -> bool:
     return n.ok and n.value is not None
 
 
+def is_shelf_mark(value: str) -> bool:
+    """A place in a store written as its parts, two or more, each a storage word before its number or letter
+    ("Kho 3, giá 8, ngăn 6"): no address, unit or description is written so."""
+    parts = [" ".join(re.findall(r"[a-z0-9]+", p)) for p in fold(value).split(",")]
+    if len(parts) < 2:
+        return False
+    for p in parts:
+        m = _STORE_PART.fullmatch(p)
+        if m is None or m.group(1) not in STORE_WORDS:
+            return False
+    return True
+
+
+def is_cemetery(value: str) -> bool:
+    """A cemetery named: the value opens with a word for one ("Nghĩa trang liệt sĩ Hàm Rồng")."""
+    return fold(value).strip(" .,:;-").startswith(CEMETERY_WORDS)
+
+
+def _keyed(schema: Schema, word: str) -> list[FieldSpec]:
+    """The type's fields whose key's last part names ``word`` ("storage_location", "burial_place")."""
+    return [s for s in schema.fields if word in s.key.rsplit(".", 1)[-1] and not s.is_list]
+
+
 def _own_phrase_fields(value: str, schema: Schema) -> list[FieldSpec]:
     """The fields whose own list of set phrases (a ``*_phrases`` list no other field of the type is written in)
     holds the whole value (case and punctuation aside)."""
@@ -115,6 +147,10 @@ def field_by_look(value: str, schema: Schema) -> FieldSpec | None:
         cands = [s for s in schema.fields if is_unit_field(s) and s.kind == "text"]
     elif is_century(value):
         cands = [s for s in schema.fields if s.kind == "dating"]
+    elif is_shelf_mark(value):
+        cands = _keyed(schema, "storage")
+    elif is_cemetery(value):
+        cands = _keyed(schema, "burial")
     else:
         cands = _enum_fields_of(value, schema) or _own_phrase_fields(value, schema)
     return cands[0] if len(cands) == 1 else None
