@@ -14,8 +14,8 @@ from typing import NamedTuple
 
 from .assign import looks_like_name
 from .labels import value_kind
-from .layout import (EMPTY_LABEL_REACH, Row, Tok, WRAP_MAX_ROWS, cell_of_x, cut_at_gaps, first_wide_gap, text_of,
-                     usual_gap)
+from .layout import (EMPTY_LABEL_REACH, Row, Tok, WRAP_MAX_ROWS, cell_of_x, cut_at_gaps, first_wide_gap, splits_unit,
+                     text_of, usual_gap)
 from .loader import Schema
 from .matching import UNMAPPED, _in_vocabulary, find_labels
 from .normalize import normalise
@@ -362,6 +362,13 @@ def _tallest(toks: list[Tok]) -> float:
     return max((t.bbox[3] - t.bbox[1] for t in toks if not t.leader), default=0)
 
 
+def _completes(value: list[Row], words: list[Tok]) -> bool:
+    """The words go on with a cell's value so far: it ends with a comma, or with a place the words complete
+    ("…, tỉnh Quảng" / "Bình"; "…, thành phố" / "Hà Tĩnh, …")."""
+    last = value[-1].toks if value else []
+    return bool(last) and (last[-1].text.endswith(",") or splits_unit(last, words))
+
+
 def wrapped_labels(rows: list[Row], i: int) -> list[list[Tok]] | None:
     """The labels of a row of cells each over two lines, as a table's header row wraps a long label inside its
     cell ("Quốc tịch hiện tại" / "của mẹ"): the row at ``i`` cut at its wide blanks, two runs or more of label
@@ -436,10 +443,12 @@ def cell_block(schema: Schema, rows: list[Row], i: int, right: float) -> tuple[C
         if not carried and cell_labels(schema, r, below) is not None:
             break  # the next row of cells
         if written and not carried and printed_smaller(r.toks, written) and _label_words(r.toks) \
-                and _tallest(r.toks) <= SMALL_PRINT * _tallest(written) and printed_smaller(rows[i].toks, written):
+                and _tallest(r.toks) <= SMALL_PRINT * _tallest(written) and printed_smaller(rows[i].toks, written) \
+                and not all(_completes(values[k], toks) for k, toks in parts.items()):
             break  # a row in the labels' small print under the values: the next row of labels, whatever it says
             # (only where the labels are printed smaller: a word without tall letters, "Hóa", is no smaller print;
-            # and its tallest word too: a median of a few words without marks, "Nam … Chi", is no print's)
+            # and its tallest word too: a median of a few words without marks, "Nam … Chi", is no print's; nor words
+            # that each complete a place their cell's value cuts short, "tỉnh Quảng" / "Bình")
             # (label words alone: a date's digits stand lower than words with marks, in the same print)
         if any(label_alone(schema, toks) and not value_beside(schema, runs[k], toks)
                for k, toks in parts.items() if k not in carried):

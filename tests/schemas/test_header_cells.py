@@ -4,6 +4,7 @@ wider than its label starts left of it), labels wrapping onto a second line insi
 
 from synth import CHAR_W, page
 
+from ocr.result import Line, PageText, Word
 from schemas.extract import extract_records, flatten_fields
 
 
@@ -65,3 +66,29 @@ def test_a_header_row_mostly_of_labels_read_over_values_of_their_shape_is_a_row_
              [(100, "Abc def"), (600, "Trần Thị Lan"), (1200, "1965")]]
     flat = flatten_fields(extract_records([page(lines, width=1800)], "hotich/")[0])
     assert flat.get("mother.full_name") == "Trần Thị Lan" and flat.get("mother.birth_year") == "1965"
+
+
+def _print(p: PageText, sizes: dict[int, int]) -> PageText:
+    """The page with the words of the rows whose tops are keys of ``sizes`` that high (a caption's small print)."""
+    lines = []
+    for ln in p.lines:
+        size = sizes.get(ln.bbox[1])
+        if size is None:
+            lines.append(ln)
+            continue
+        words = [Word(w.text, w.confidence, (w.bbox[0], w.bbox[1], w.bbox[2], w.bbox[1] + size)) for w in ln.words]
+        lines.append(Line(words, (ln.bbox[0], ln.bbox[1], ln.bbox[2], ln.bbox[1] + size), ln.block))
+    return PageText(p.page, p.width, p.height, lines)
+
+
+def test_a_place_s_last_word_under_small_captions_goes_on_with_its_value():
+    # captions in small print; the place wraps its province's last word alone, a word without tall letters that
+    # measures as small as a caption: it completes "tỉnh Nam", so it is the value's, not the next captions'
+    p = page(["GIẤY KHAI SINH",
+              [(100, "Họ và tên"), (900, "Nơi sinh")],
+              [(100, "Vũ Thị Hoa"), (900, "xã Hải Anh, huyện Hải Hậu, tỉnh Nam")],
+              [(900, "Định")]], width=1800)
+    tops = sorted({ln.bbox[1] for ln in p.lines})
+    flat = flatten_fields(extract_records([_print(p, {tops[1]: 24, tops[3]: 27})], "hotich/")[0])
+    assert flat.get("full_name") == "Vũ Thị Hoa"
+    assert flat.get("place_of_birth") == "xã Hải Anh, huyện Hải Hậu, tỉnh Nam Định"
