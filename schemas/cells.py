@@ -14,8 +14,8 @@ from typing import NamedTuple
 
 from .assign import looks_like_name
 from .labels import value_kind
-from .layout import (EMPTY_LABEL_REACH, Row, Tok, WRAP_MAX_ROWS, cell_of_x, cut_at_gaps, first_wide_gap, text_of,
-                     usual_gap)
+from .layout import (EMPTY_LABEL_REACH, Row, Tok, WRAP_MAX_ROWS, cell_of_x, cut_at_gaps, first_wide_gap, splits_unit,
+                     text_of, usual_gap)
 from .loader import Schema
 from .matching import UNMAPPED, _in_vocabulary, find_labels
 from .normalize import normalise
@@ -24,6 +24,10 @@ CELL_LABEL_WORDS = 12  # words a ruled cell's label may hold
 CELL_OTHER_WORDS = 3  # words of a cell's label before or after the wording read in it
 CELL_SLACK = 0.6  # line heights a cell's value may start left of its label (a skewed scan, a wide first letter)
 CELL_INDENT = 3.0  # line heights a cell's value may start right of its label
+CENTRE_SLACK = 1.0  # line heights a centred value's middle may lie off its centred label's middle
+WRAPPED_LABEL_GAP = 0.8  # line heights of blank, at most, between a label's two lines (more: the row of values)
+WRAPPED_LABEL_HEIGHT = 1.35  # a label's second line is printed as its first: its tallest word at most this share
+# taller than the first line's (one word's box is taller by its marks and its descender: "chồng")
 CELL_VALUE_ROWS = WRAP_MAX_ROWS + 1  # rows a cell's value may take below its label
 SMALL_PRINT = 0.85  # a label printed smaller than the values: its words at most this share of their height
 LABEL_REST_WORDS = 6  # words of a label past the wording read in it, before the blank to its value
@@ -77,16 +81,20 @@ def _bordered(run: list[Tok]) -> list[Tok]:
     return run if last.colon or last.leader else run[:-1] + [replace(last, text=last.text + ":")]
 
 
-def cell_labels(schema: Schema, row: Row, below: Row | None = None) -> list[list[Tok]] | None:
+def cell_labels(schema: Schema, row: Row, below: Row | None = None,
+                runs: list[list[Tok]] | None = None) -> list[list[Tok]] | None:
     """A row of two or more ruled cells' labels, no value beside them: the row cut at its wide blanks, every run
     label words alone (no digit, no colon before its last word), each read as a label — or, when two of them
     name a field and the row is printed smaller than the row under it (``below``), whose words start under its
     first label, label words by their print whatever the others say (a wording no list holds); or, when one names
     a field, the row close under holds a value under each of them, in its field's shape under that one
-    (``_values_under``)."""
-    if row.heading or len(row.toks) < 2:
+    (``_values_under``); or, when most of them name a field, the row close under holds a value under each and
+    one of them is of its field's shape (a table's header row with a label no list holds). ``runs``: the labels already cut, each over two lines (``wrapped_labels``), ``row``
+    then their second line."""
+    if runs is None and (row.heading or len(row.toks) < 2):
         return None
-    runs = [part for run in cut_at_gaps(row.toks, max(row.height, 1)) for part in _cut_at_strokes(run)]
+    if runs is None:
+        runs = [part for run in cut_at_gaps(row.toks, max(row.height, 1)) for part in _cut_at_strokes(run)]
     if len(runs) < 2:
         return None
     for run in runs:
@@ -106,6 +114,12 @@ def cell_labels(schema: Schema, row: Row, below: Row | None = None) -> list[list
     # (most of them name a field: a label/value grid's value, read as words ending at a border, lists as a
     # label nobody expected, so one label beside such words is a grid's row, not two cells')
     if all(read) and 2 * known > len(runs):
+        return runs
+    # (most of them name a field, the row close under holds a value under each and nothing else, and one value at
+    # least has its field's shape: a table's header row whose other labels no list holds, "Xxx yyy | Họ tên người
+    # khai | Quan hệ": a label/value grid's row is never mostly labels)
+    if 2 * known > len(runs) and below is not None and (parts := _one_under_each(schema, row, runs, below)) \
+            and any(_value_of(schema, runs[k], parts[k]) for k, r in enumerate(read) if r == "field"):
         return runs
     # (two runs at least name a field: a label/value grid's row holds one label, whatever its print)
     if known >= 2 and below is not None and _labels_by_print(row, runs, below):
@@ -161,8 +175,9 @@ def _labels_by_print(row: Row, runs: list[list[Tok]], below: Row) -> bool:
     h = max(row.height, 1)
     first = next(t for t in runs[0] if not t.leader).bbox[0]
     close = 0 <= below.bbox[1] - row.bbox[3] <= EMPTY_LABEL_REACH * h
-    return close and printed_smaller(row.toks, below.toks) and bool(below.toks) \
-        and first - CELL_SLACK * h <= below.toks[0].bbox[0] <= first + CELL_INDENT * h
+    under = cut_at_gaps(below.toks, h, word_blank(runs))[0] if below.toks else []
+    return close and printed_smaller(row.toks, below.toks) and bool(under) \
+        and under_label(under, first, label_span(runs[0]), h)
 
 
 def _values_under(schema: Schema, row: Row, runs: list[list[Tok]], below: Row) -> bool:
@@ -172,19 +187,28 @@ def _values_under(schema: Schema, row: Row, runs: list[list[Tok]], below: Row) -
     run, a run has nothing under it, any part below reads as a label (a label/value grid's next row, whose
     columns line up as cells' do), or a run naming a field has words under it of no shape of its value (a grid's
     label column holds labels all the way down)."""
-    h = max(row.height, 1)
-    if not 0 <= below.bbox[1] - row.bbox[3] <= EMPTY_LABEL_REACH * h or any(t.colon for t in below.toks):
-        return False
-    starts: list[float] = [next(t for t in run if not t.leader).bbox[0] for run in runs]
-    parts = _by_cell([t for t in below.toks if not t.leader], starts, h)
-    if len(parts) != len(runs) or any(not (starts[k] - CELL_SLACK * h <= toks[0].bbox[0] <= starts[k] + CELL_INDENT * h)
-                                      for k, toks in parts.items()):
-        return False
-    if any(label_alone(schema, toks) for toks in parts.values()):
+    parts = _one_under_each(schema, row, runs, below)
+    if parts is None:
         return False
     named = [k for k, run in enumerate(runs) if label_alone(schema, run) == "field" or person_alone(schema, run)]
     return bool(named) and all(_value_of(schema, runs[k], parts[k]) for k in named) \
         and all(_some_value(toks) for toks in parts.values())
+
+
+def _one_under_each(schema: Schema, row: Row, runs: list[list[Tok]], below: Row) -> dict[int, list[Tok]] | None:
+    """The words of the row close under, by run, when that row holds words under each run (starting under it or
+    centred under it) and nothing else, none of them a label, no colon: a row of values, one under each label."""
+    h = max(row.height, 1)
+    if not 0 <= below.bbox[1] - row.bbox[3] <= EMPTY_LABEL_REACH * h or any(t.colon for t in below.toks):
+        return None
+    starts: list[float] = [next(t for t in run if not t.leader).bbox[0] for run in runs]
+    spans = [label_span(run) for run in runs]
+    parts = _by_cell([t for t in below.toks if not t.leader], starts, spans, h, word_blank(runs))
+    if len(parts) != len(runs) or any(not under_label(toks, starts[k], spans[k], h) for k, toks in parts.items()):
+        return None
+    if any(label_alone(schema, toks) for toks in parts.values()):
+        return None
+    return parts
 
 
 def _some_value(words: list[Tok]) -> bool:
@@ -220,11 +244,52 @@ def _label_words(toks: list[Tok]) -> bool:
     return bool(words) and not any(c.isdigit() for t in words for c in t.text)
 
 
-def _by_cell(toks: list[Tok], starts: list[float], h: float) -> dict[int, list[Tok]]:
-    """A row's words by the cell they are in, from where each starts."""
+Span = tuple[float, float]  # a label's words from the left edge of the first to the right edge of the last
+
+
+def word_blank(runs: list[list[Tok]]) -> float:
+    """The usual blank between two words of one label, measured inside the labels (a label over two lines: on
+    each line), so a row of values is cut where its cells part even when it holds one word a cell."""
+    blanks = sorted(b for run in runs for a, t in zip(run, run[1:]) if (b := t.bbox[0] - a.bbox[2]) >= 0)
+    return blanks[(len(blanks) - 1) // 2] if blanks else 0
+
+
+def label_span(run: list[Tok]) -> Span:
+    """Where a cell's label lies across the page."""
+    words = [t for t in run if not t.leader] or run
+    return words[0].bbox[0], max(t.bbox[2] for t in words)
+
+
+def _centred_under(words: list[Tok], span: Span, h: float) -> bool:
+    """The words are centred under the label: their middle near the label's middle, whatever their widths (a
+    table whose header and values are both centred in their cells: a value wider than its label starts left of
+    it, a narrower one right of it)."""
+    middle = (words[0].bbox[0] + max(t.bbox[2] for t in words)) / 2
+    return abs(middle - (span[0] + span[1]) / 2) <= CENTRE_SLACK * h
+
+
+def under_label(words: list[Tok], start: float, span: Span, h: float) -> bool:
+    """The words are written under a cell's label: from a little left of where the label starts to a few line
+    heights right of it (a value written from its cell's left edge), or centred under it."""
+    return start - CELL_SLACK * h <= words[0].bbox[0] <= start + CELL_INDENT * h or _centred_under(words, span, h)
+
+
+def _by_cell(toks: list[Tok], starts: list[float], spans: list[Span], h: float,
+             usual: float | None = None) -> dict[int, list[Tok]]:
+    """A row's words by the cell they are in, from where each starts — but a run of words (cut at the blanks
+    between cells, ``usual`` the blank between words) that lies under no part of the label it starts under
+    and is centred under another label is that label's whole (a centred value wider than its label starts in
+    the cell before it)."""
     parts: dict[int, list[Tok]] = {}
-    for t in toks:
-        parts.setdefault(cell_of_x(t.bbox[0], starts, CELL_SLACK * h), []).append(t)
+    for run in cut_at_gaps(toks, h, usual) if toks else []:
+        k = cell_of_x(run[0].bbox[0], starts, CELL_SLACK * h)
+        x0, x1 = run[0].bbox[0], max(t.bbox[2] for t in run)
+        centred = [c for c, span in enumerate(spans) if _centred_under(run, span, h)]
+        if centred and centred[0] != k and (x1 <= spans[k][0] or x0 >= spans[k][1]):
+            parts.setdefault(centred[0], []).extend(run)
+            continue
+        for t in run:
+            parts.setdefault(cell_of_x(t.bbox[0], starts, CELL_SLACK * h), []).append(t)
     return parts
 
 
@@ -291,21 +356,77 @@ def label_alone(schema: Schema, toks: list[Tok], listed: bool = False) -> str | 
     return "listed" if listed else None
 
 
+def _tallest(toks: list[Tok]) -> float:
+    """The height of the tallest word: a line's print, measured on one word or a few (a median of a few words
+    swings with which of them carry marks or descenders)."""
+    return max((t.bbox[3] - t.bbox[1] for t in toks if not t.leader), default=0)
+
+
+def _completes(value: list[Row], words: list[Tok]) -> bool:
+    """The words go on with a cell's value so far: it ends with a comma, or with a place the words complete
+    ("…, tỉnh Quảng" / "Bình"; "…, thành phố" / "Hà Tĩnh, …")."""
+    last = value[-1].toks if value else []
+    return bool(last) and (last[-1].text.endswith(",") or splits_unit(last, words))
+
+
+def wrapped_labels(rows: list[Row], i: int) -> list[list[Tok]] | None:
+    """The labels of a row of cells each over two lines, as a table's header row wraps a long label inside its
+    cell ("Quốc tịch hiện tại" / "của mẹ"): the row at ``i`` cut at its wide blanks, two runs or more of label
+    words, and the row close under it whose words, cut the same way, each lie under one of those runs (starting
+    under it or centred under it) and are written as a label goes on (no digit, no comma, the label's case).
+    Each run with its second line, or None. Whether they are cells' labels is asked as of any row's
+    (``cell_labels``)."""
+    if i + 1 >= len(rows) or rows[i].heading or rows[i + 1].heading:
+        return None
+    row, nxt = rows[i], rows[i + 1]
+    h = max(row.height, 1)
+    runs = cut_at_gaps(row.toks, h)
+    if len(runs) < 2 or not all(_label_words(run) for run in runs) or any(t.colon for t in row.toks) \
+            or not 0 <= nxt.bbox[1] - row.bbox[3] <= WRAPPED_LABEL_GAP * h:
+        return None
+    starts: list[float] = [run[0].bbox[0] for run in runs]
+    spans = [label_span(run) for run in runs]
+    joined = [list(run) for run in runs]
+    as_label = 0
+    parts = cut_at_gaps(nxt.toks, h, usual_gap(row.toks))
+    for part in parts:
+        k = cell_of_x(part[0].bbox[0], starts, CELL_SLACK * h)
+        k = next((c for c in range(len(runs)) if _centred_under(part, spans[c], h)), k)
+        if len(joined[k]) > len(runs[k]) or not under_label(part, starts[k], spans[k], h) \
+                or not _label_words(part) or any("," in t.text for t in part) \
+                or _tallest(part) > WRAPPED_LABEL_HEIGHT * _tallest(runs[k]):
+            return None  # (two parts under one label, words under none, or a value's words: no label's line)
+        as_label += _goes_on_as_label(part, runs[k][0])
+        joined[k] += part
+    # (most parts in the label's case: one word OCR read in capitals, "VỢ", does not make the line a value's)
+    return joined if 2 * as_label >= len(parts) else None
+
+
 def cell_block(schema: Schema, rows: list[Row], i: int, right: float) -> tuple[CellBlock, int] | None:
     """Ruled cells with a small label in each one's top-left corner and the value written below it inside
     the cell, two or more cells on a row: the row of labels at ``i``, then each row below, close under the
     one above, whose words start under a label (each cell's first word between a little left of its
-    label and a few line heights right of it), until a row of labels. A value's words are its cell's by
-    where they start; the block and the row after it."""
-    runs = cell_labels(schema, rows[i], rows[i + 1] if i + 1 < len(rows) else None)
+    label and a few line heights right of it, or centred under it), until a row of labels. The labels may
+    take two lines (``wrapped_labels``: a table's header row). A value's words are its cell's by where they
+    start, or by the label they are centred under (``_by_cell``); the block and the row after it."""
+    # (labels over two lines first: their first lines alone may read as labels, "Họ và tên" / "người mẹ", and
+    # the second line would be read as their values)
+    two_lines = wrapped_labels(rows, i)
+    runs = cell_labels(schema, rows[i + 1], rows[i + 2] if i + 2 < len(rows) else None, two_lines) \
+        if two_lines is not None else None
+    label_rows = 2
+    if runs is None:
+        runs, label_rows = cell_labels(schema, rows[i], rows[i + 1] if i + 1 < len(rows) else None), 1
     if runs is None:
         return None
     h = max(rows[i].height, 1)
     starts: list[float] = [next(t for t in run if not t.leader).bbox[0] for run in runs]
+    spans = [label_span(run) for run in runs]
+    usual = word_blank(runs)  # the blank between a label's words: wider blanks part the cells
     labels = [list(run) for run in runs]
     values: list[list[Row]] = [[] for _ in runs]
     written: list[Tok] = []  # the values' words so far: the print a value is written in
-    j, prev, reach = i + 1, rows[i], EMPTY_LABEL_REACH
+    j, prev, reach = i + label_rows, rows[i + label_rows - 1], EMPTY_LABEL_REACH
     while j < len(rows) and j - i <= CELL_VALUE_ROWS:
         r = rows[j]
         below = rows[j + 1] if j + 1 < len(rows) else None
@@ -313,24 +434,28 @@ def cell_block(schema: Schema, rows: list[Row], i: int, right: float) -> tuple[C
         if r.heading or not r.toks or r.bbox[1] - prev.bbox[3] > reach * max(prev.height, h) \
                 or any(t.colon for t in r.toks[:-1]):
             break
-        parts = _by_cell(r.toks, starts, h)
-        below_parts = _by_cell(below.toks, starts, h) if below is not None else {}
+        parts = _by_cell(r.toks, starts, spans, h, usual)
+        below_parts = _by_cell(below.toks, starts, spans, h, usual) if below is not None else {}
         # (a label's next line: before its cell's value, under a label no printed colon ended)
         carried = {k for k, toks in parts.items() if not values[k] and labels[k][-1] not in rows[i].toks
                    and label_goes_on(labels[k], toks, below_parts.get(k) or [t for c, ts in parts.items() if c != k
                                                                            for t in ts])}
         if not carried and cell_labels(schema, r, below) is not None:
             break  # the next row of cells
-        if written and not carried and printed_smaller(r.toks, written) and _label_words(r.toks):
+        if written and not carried and printed_smaller(r.toks, written) and _label_words(r.toks) \
+                and _tallest(r.toks) <= SMALL_PRINT * _tallest(written) and printed_smaller(rows[i].toks, written) \
+                and not all(_completes(values[k], toks) for k, toks in parts.items()):
             break  # a row in the labels' small print under the values: the next row of labels, whatever it says
+            # (only where the labels are printed smaller: a word without tall letters, "Hóa", is no smaller print;
+            # and its tallest word too: a median of a few words without marks, "Nam … Chi", is no print's; nor words
+            # that each complete a place their cell's value cuts short, "tỉnh Quảng" / "Bình")
             # (label words alone: a date's digits stand lower than words with marks, in the same print)
         if any(label_alone(schema, toks) and not value_beside(schema, runs[k], toks)
                for k, toks in parts.items() if k not in carried):
             break  # a label of its own (the next row of cells, or a label and its value), unless its words
             # are a value of the field its cell's label names ("Khai quật" under a way of acquisition)
-        if any(not (starts[k] - CELL_SLACK * h <= toks[0].bbox[0] <= starts[k] + CELL_INDENT * h)
-               for k, toks in parts.items()):
-            break  # words that start under no label: the next row of the form
+        if any(not under_label(toks, starts[k], spans[k], h) for k, toks in parts.items()):
+            break  # words that start under no label, nor centred under one: the next row of the form
         for k, toks in parts.items():
             if k in carried:
                 labels[k] = _bordered(labels[k][:-1] + [_unbordered(labels[k][-1])] + toks)

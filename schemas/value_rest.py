@@ -236,7 +236,10 @@ class ValueRests:
             return toks  # dotted leader after the value: the value ended on this line
         width = edge - seg.bbox[0]
         last = [t for t in seg.toks if not t.leader or t.text in ("-", "–")][-1]  # a hyphen ends a wrapped line
-        if last.bbox[2] < edge - 0.25 * max(width, 1) and not last.text.endswith((",", "-", "–")):
+        # (a line that ends short of the margin ended its value — but not in a cell, whose rows below its label
+        # cells.cell_block gave it: a value centred in its cell, or wrapped at a word, ends anywhere)
+        if last.bbox[2] < edge - 0.25 * max(width, 1) and not last.text.endswith((",", "-", "–")) \
+                and segs[si].column[0] != "cells":
             return toks
         used.add(j)
         dash = [last] if last.text in ("-", "–") and last.bbox[0] >= toks[-1].bbox[2] else []

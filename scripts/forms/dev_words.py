@@ -7,7 +7,8 @@ bracketed instructions printed after a label ("Quốc tịch (ghi rõ)") — and
 pages use templates of their own: dotted leaders in place of punctuation
 ("Họ và tên ........ Nguyễn Văn A"), labels in the left column of a ruled table,
 two label:value pairs on every line, boxed cells with a small label in the corner and the value
-below it, a ruled two-column table with no colon. Its values come from pools of their own
+below it, a ruled two-column table with no colon, a small caption over each value, a header row of labels
+over a row of values. Its values come from pools of their own
 (other family names, provinces, causes, objects …).
 
 Whoever tunes the extractor may read this file and the dev split's errors: the
@@ -152,6 +153,13 @@ PUNCTUATION = [":", " :", ":-"]
 # "boxed" (rows of one to three ruled cells, a small label in a cell's corner and the value below it inside the
 # cell), "label_table" (a ruled two-column table, label cell and value cell, no colon, long values wrapping).
 LAYOUTS = ["inline", "dotted", "ruled", "paired", "boxed", "label_table"]
+# Templates added after the first ones, drawn for their share of the documents from a stream of their own
+# (``grammar.later_layout``), so a document that keeps its first template is drawn, and printed, as before:
+# "caption" (each label printed small, or lighter, over its value, as on identity cards and today's registration
+# forms; one to three fields side by side on a row, on some forms a thin rule under each value), "header_row"
+# (ruled tables of two to four columns, as on register pages and summary sheets: the labels in a header row, each
+# value in the cell under its label, a long label or value wrapping inside its cell, centred on some forms).
+LATER_LAYOUTS = ["caption", "header_row"]
 
 # --- values -----------------------------------------------------------------------------------------
 

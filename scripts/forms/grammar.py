@@ -155,7 +155,18 @@ MARKERS["dev"] = list(dev_words.MARKERS)
 PUNCTUATION["dev"] = list(dev_words.PUNCTUATION)
 LAYOUTS["dev"] = list(dev_words.LAYOUTS)
 # templates that print no punctuation after a label (a gap, a run of dots or a cell border instead)
-UNPUNCTUATED = ("grid", "dotted", "ruled", "boxed", "label_table")
+UNPUNCTUATED = ("grid", "dotted", "ruled", "boxed", "label_table", "caption", "header_row")
+LATER_LAYOUTS = {"dev": list(dev_words.LATER_LAYOUTS)}
+
+
+def later_layout(layout: str, split: str, rng: random.Random) -> str:
+    """The document's template, or one of the split's later templates for their share of the documents. ``rng``
+    is a stream of the document's own, apart from the one its words and values are drawn from: a document that
+    keeps ``layout`` is drawn as it was before the later templates came."""
+    later = LATER_LAYOUTS.get(split, [])
+    if later and rng.random() < len(later) / (len(LAYOUTS[split]) + len(later)):
+        return rng.choice(later)
+    return layout
 
 
 def fold(text: str) -> str:

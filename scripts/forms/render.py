@@ -9,7 +9,8 @@ split's templates — numbered items, a label/value grid with no punctuation,
 the value on the line below its label — and the dev split's — dotted leaders
 between label and value, labels in the left column of a ruled table, two
 label:value pairs on every line, boxed cells with a small label in the corner
-and the value below it, a ruled two-column table whose cells wrap — are laid out
+and the value below it, a ruled two-column table whose cells wrap, a small caption over each value, a header row
+of labels over a row of values — are laid out
 here.
 """
 
@@ -25,7 +26,7 @@ if __package__ in (None, ""):
 
 import make_forms as mf  # noqa: E402
 from forms.documents import BUILDERS  # noqa: E402
-from forms.grammar import UNPUNCTUATED, Labeler  # noqa: E402
+from forms.grammar import UNPUNCTUATED, Labeler, later_layout  # noqa: E402
 from forms.values import Values  # noqa: E402
 
 KINDS = list(BUILDERS)  # the six record types and "bound_register"
@@ -152,6 +153,104 @@ class GrammarPainter(mf.Painter):
             self.draw.line((x, first, x, top), fill=0, width=2)
         self.y = top + self.line_h
 
+    def _lines(self, text: str, width: float, font=None) -> list[str]:
+        """The text wrapped to ``width``: its lines, each as long as fits (a word wider than the width alone)."""
+        lines = [""]
+        for w in text.split():
+            cand = (lines[-1] + " " + w).strip()
+            if self.width(cand, font) > width and lines[-1]:
+                lines.append(w)
+            else:
+                lines[-1] = cand
+        return lines
+
+    def _block(self, x0: float, x1: float, text: str, font=None, shade: int = 0, centred: bool = False) -> None:
+        """The text wrapped between x0 and x1 from ``self.y`` down, left-aligned or centred, in a grey ``shade``
+        (0 is black); ``self.y`` is left on its last line."""
+        font = font or self.font
+        lines = self._lines(text, x1 - x0, font)
+        step = int(font.size * 1.45)
+        for n, line in enumerate(lines):
+            x = x0 + max(0.0, (x1 - x0 - self.width(line, font)) / 2) if centred else x0
+            self.draw.text((x, self.y), line, fill=shade, font=font)
+            if n + 1 < len(lines):
+                self.y += step
+
+    def caption(self, pairs: list) -> None:
+        """Each label printed small (on some forms lighter) over its value, as on identity cards, today's
+        registration forms and museum cards: rows of one to three fields side by side, each field in a column of
+        its own, a value longer than its column wrapped inside it; on some forms a thin rule under each value, the
+        line it was written on."""
+        small = mf._font(self.style.font, max(16, int(self.style.size * self.rng.uniform(0.6, 0.78))))
+        shade = self.rng.choice((0, 0, 60, 100))
+        ruled = self.rng.random() < 0.5
+        left, right, gap = mf.MARGIN, mf.PAGE_W - mf.MARGIN, 50
+        k = 0
+        while k < len(pairs):
+            n = min(self.rng.choice((1, 2, 2, 3)), len(pairs) - k)
+            weights = [self.rng.uniform(1.0, 1.8) for _ in range(3)]
+            while True:  # a caption wider than its column: fewer fields on the row
+                xs = [left + (right - left + gap) * sum(weights[:i]) / sum(weights[:n]) for i in range(n + 1)]
+                row = pairs[k:k + n]
+                if n == 1 or all(self.width(lb, small) < xs[i + 1] - xs[i] - gap for i, (lb, _) in enumerate(row)):
+                    break
+                n -= 1
+            top, ends = self.y, []
+            for i, (lb, value) in enumerate(row):
+                x0, x1 = xs[i], xs[i + 1] - gap
+                self.y = top
+                self._block(x0, x1, lb, small, shade)
+                self.y += int(small.size * 1.5)
+                self._block(x0 + self.rng.randint(0, 16), x1, value)
+                if ruled:
+                    under = self.y + int(self.line_h * 0.7)
+                    self.draw.line((x0, under, x1, under), fill=0, width=1)
+                ends.append(self.y)
+            self.y = max(ends) + int(self.line_h * (1.45 if ruled else 1.25))
+            k += n
+
+    def header_row(self, pairs: list) -> None:
+        """Ruled tables of two to four columns, one under the other, as on register pages and summary sheets: the
+        labels in a header row (on some forms smaller, or centred), each value in the cell under its label; a
+        label or a value longer than its cell wraps inside it, and a row is as tall as its tallest cell."""
+        head = self.font if self.rng.random() < 0.5 else mf._font(self.style.font, max(16, int(self.style.size * 0.8)))
+        centred = self.rng.random() < 0.4
+        left, right, pad = mf.MARGIN - 10, mf.PAGE_W - mf.MARGIN + 10, 14
+        k = 0
+        while k < len(pairs):
+            n = min(self.rng.choice((2, 3, 3, 4)), len(pairs) - k)
+            if len(pairs) - k - n == 1:  # no lone column left for the last table
+                n = n + 1 if n < 4 else n - 1
+            row = pairs[k:k + n]
+            while True:  # a label's longest word wider than its cell: fewer columns
+                need = [max(self.width(lb, head), self.width(v)) + 2 * pad for lb, v in row]
+                share = [max(w, (right - left) / (2 * n)) for w in need]
+                xs = [left + (right - left) * sum(share[:i]) / sum(share) for i in range(n + 1)]
+                if n == 1 or all(max(self.width(w, head) for w in lb.split()) + 2 * pad < xs[i + 1] - xs[i]
+                                 for i, (lb, _) in enumerate(row)):
+                    break
+                n -= 1
+                row = pairs[k:k + n]
+            top = self.y - self.line_h // 4
+            ends = []
+            for i, (lb, _) in enumerate(row):
+                self.y = top + pad
+                self._block(xs[i] + pad, xs[i + 1] - pad, lb, head, centred=centred)
+                ends.append(self.y + head.size)
+            mid = max(ends) + pad
+            ends = []
+            for i, (_, value) in enumerate(row):
+                self.y = mid + pad
+                self._block(xs[i] + pad, xs[i + 1] - pad, value, centred=centred)
+                ends.append(self.y + self.font.size)
+            bottom = max(ends) + pad + self.line_h // 4
+            for y in (top, mid, bottom):
+                self.draw.line((left, y, right, y), fill=0, width=2)
+            for x in xs:
+                self.draw.line((x, top, x, bottom), fill=0, width=2)
+            self.y = bottom + self.line_h
+            k += n
+
     def paired(self, pairs: list) -> None:
         """Two label:value pairs on a line, each wrapped inside its half of the page."""
         mid, top, ends = mf.PAGE_W / 2, self.y, []
@@ -177,6 +276,10 @@ class GrammarPainter(mf.Painter):
                 self.boxed(it[1])
             elif it[0] == "label_table":
                 self.label_table(it[1])
+            elif it[0] == "caption":
+                self.caption(it[1])
+            elif it[0] == "header_row":
+                self.header_row(it[1])
             else:
                 super().render([it])
         return self.img.crop((0, 0, mf.PAGE_W, min(3400, self.y + 120)))
@@ -188,7 +291,7 @@ def apply_layout(items: list, layout: str) -> list:
         return items
     if layout == "paired":
         return _paired(items)
-    if layout in ("boxed", "label_table"):
+    if layout in ("boxed", "label_table", "caption", "header_row"):
         return _runs(items, layout)
     out, n = [], 0
     for it in items:
@@ -243,6 +346,7 @@ def build_document(split: str, kind: str, index: int, level: int, seed: int):
     """Page images and truth of one document; deterministic in its arguments."""
     rng = random.Random(f"{seed}:{split}:{kind}:{index}:{level}")
     lab, val = Labeler(split, rng), Values(split, rng)
+    lab.layout = later_layout(lab.layout, split, random.Random(f"{seed}:{split}:{kind}:{index}:{level}:layout"))
     family = rng.choice(["serif", "serif", "sans", "mono"])
     font = rng.choice(FONTS[family])
     val.capitals = family != "mono"  # FreeMono drops the second mark of capitals (Ễ prints as Ê): no upper-case values

@@ -107,21 +107,33 @@ def test_dev_people_come_from_the_dev_pools():
     assert not set(dev_words.SURNAMES) & (set(mf.SURNAMES) | set(UNSEEN_SURNAMES))
 
 
-@pytest.mark.parametrize("layout", ["dotted", "ruled", "paired", "boxed", "label_table"])
+@pytest.mark.parametrize("layout", ["dotted", "ruled", "paired", "boxed", "label_table", "caption", "header_row"])
 def test_dev_templates_lay_out_every_pair(layout):
     from forms.render import GrammarPainter, apply_layout
     doc = build("dev", "birth")
     items = apply_layout(doc.pages[0], layout)
     pairs = [p for it in doc.pages[0] if it[0] == "fields" for p in it[1]]
     laid = [(it[1], it[2]) if it[0] in ("dotted", "ruled") else None for it in items]
-    laid = [p for it in items if it[0] in ("paired", "boxed", "label_table") for p in it[1]] + \
+    laid = [p for it in items if it[0] in ("paired", "boxed", "label_table", "caption", "header_row") for p in it[1]] + \
         [p for it in items if it[0] == "fields" for p in it[1]] + [p for p in laid if p]
     assert sorted(laid) == sorted(pairs)
     if layout == "paired":
         assert all(len(it[1]) == 2 for it in items if it[0] == "paired") and any(it[0] == "paired" for it in items)
-    if layout in ("boxed", "label_table"):  # one block per run of pairs: no two blocks side by side
+    if layout in ("boxed", "label_table", "caption", "header_row"):  # one block per run of pairs: no two blocks side by side
         assert not any(a[0] == b[0] == layout for a, b in zip(items, items[1:]))
         assert not any(it[0] == "fields" for it in items)
     font = next(f for faces in mf.FONTS.values() for f in faces if "Mono" not in f)
     img = GrammarPainter(mf.Style(font, 30, False, False), random.Random(1)).render(items)
     assert img.getextrema()[0] == 0  # ink on the page
+
+
+def test_later_dev_templates_leave_the_other_documents_as_they_were():
+    """A later template takes a share of the dev documents from a stream of its own: the documents that keep
+    their first template are drawn as before, and the seen and unseen splits never draw one."""
+    from forms.grammar import LAYOUTS, LATER_LAYOUTS, later_layout
+    drawn = [later_layout("dotted", "dev", random.Random(k)) for k in range(400)]
+    share = sum(d in LATER_LAYOUTS["dev"] for d in drawn) / len(drawn)
+    assert set(drawn) == {"dotted", *LATER_LAYOUTS["dev"]} and 0.15 < share < 0.35
+    assert all(later_layout("inline", split, random.Random(k)) == "inline" for split in ("seen", "unseen")
+               for k in range(50))
+    assert not set(LATER_LAYOUTS["dev"]) & (set(LAYOUTS["unseen"]) | set(LAYOUTS["dev"]))
