@@ -183,8 +183,8 @@ def label_head(spec: FieldSpec, words: list[str]) -> int:
     # and so are words in a label's case before an address ("Địa điểm thu thập xã …": the label read in part)
     # and lower-case words before a country's name, which is written with capitals ("hiện tại xxx Việt Nam")
     lower_ok = spec.kind == "name" or spec.role == "place" or spec.key.rsplit(".", 1)[-1] == "nationality"
-    if spec.kind == "name" and (k := _capitals_before_name(words)):
-        return k
+    if spec.kind == "name" and (cut := _capitals_before_name(words)):
+        return cut
     flags = _label_words_flags(words, lower_ok)
     notes = _in_notes(words)
     if spec.role == "place":
