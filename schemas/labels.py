@@ -486,8 +486,9 @@ def resolve(text: str, schema: Schema, section: str | None = None, previous: Fie
         if inherited:
             m2 = Meaning(set(m.roles), m.attrs | inherited, m.objects, m.unknown, m.slips)
             got = _explaining(_resolve(m2, schema, section), m.attrs, schema)
-    if got is None and section is not None and m.unknown and not m.roles and m.attrs == {"date"}:
-        got = _persons_one_date(schema, section, m)
+    if got is None and section is not None and m.unknown and not m.roles and len(m.attrs) == 1 \
+            and next(iter(m.attrs)) in _ONE_OF_KIND:
+        got = _persons_one_of_kind(schema, section, m)
     if got is None and heading and not (m.attrs & EVENTS):
         documents = meaning(heading).attrs & EVENTS
         if documents:
@@ -498,15 +499,21 @@ def resolve(text: str, schema: Schema, section: str | None = None, previous: Fie
     return got
 
 
-def _persons_one_date(schema: Schema, section: str, m: Meaning) -> Resolution | None:
-    """A label in a person's block that asks a date in words naming no event the vocabulary knows ("Ngày tháng
-    năm xxx yyy" under "Về phía nhà gái"): the unknown words may be the event, and the person's own date is the
-    one the block asks for, not the form's (a person of a certificate has one date, the date of birth), at a
-    low certainty. None when the person has no date or several."""
-    dates = [f for f in schema.fields if f.section == section and f.kind == "date" and not f.internal]
-    if len(dates) != 1:
+# what a label asks that a person's block holds one field of, by the field's kind: a date, a place
+_ONE_OF_KIND = {"date": "date", "place": "place"}
+
+
+def _persons_one_of_kind(schema: Schema, section: str, m: Meaning) -> Resolution | None:
+    """A label in a person's block that asks only a date or a place in words naming no event the vocabulary
+    knows ("Ngày tháng năm xxx yyy" under "Về phía nhà gái", "Nơi xxx" under the mother's heading): the unknown
+    words may be the event, and the person's own field of that kind is the one the block asks for, not the
+    form's (a parent of a birth has one place, the residence; a party of a marriage one date, of birth), at a
+    low certainty. None when the person has no such field or several."""
+    kind = _ONE_OF_KIND[next(iter(m.attrs))]
+    own = [f for f in schema.fields if f.section == section and f.kind == kind and not f.internal]
+    if len(own) != 1:
         return None
-    return Resolution((dates[0],), max(0.3, 0.6 - 0.08 * len(m.unknown)))
+    return Resolution((own[0],), max(0.3, 0.6 - 0.08 * len(m.unknown)))
 
 
 def _the_only_moment(schema: Schema, m: Meaning) -> Resolution | None:

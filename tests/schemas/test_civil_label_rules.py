@@ -92,9 +92,11 @@ def test_words_in_capitals_before_a_name_in_title_case_are_the_labels():
     assert label_head(name, "TRẦN Văn An".split()) == 0  # a family name written in capitals is the name's
 
 
-def test_a_date_in_a_persons_block_in_words_naming_no_known_event_is_that_persons_date():
+def test_a_date_or_place_in_a_persons_block_in_words_naming_no_known_event_is_that_persons_own():
     # "xyz" may be the event in words the vocabulary lacks: the wife's one date, never the form's own
     got = resolve("Ngày tháng năm xyz", MARRIAGE, section="wife", heading="GIẤY CHỨNG NHẬN KẾT HÔN")
     assert got is not None and [s.key for s in got.specs] == ["wife.date_of_birth"] and got.score < 0.9
     got = resolve("Ngày tháng năm xyz", MARRIAGE, heading="GIẤY CHỨNG NHẬN KẾT HÔN")  # no person's block
     assert got is not None and [s.key for s in got.specs] == ["registration.date"]
+    got = resolve("Nơi xyz", BIRTH, section="mother", heading="GIẤY KHAI SINH")  # a parent's one place
+    assert got is not None and [s.key for s in got.specs] == ["mother.residence"]
