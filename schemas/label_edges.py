@@ -183,6 +183,8 @@ def label_head(spec: FieldSpec, words: list[str]) -> int:
     # and so are words in a label's case before an address ("Địa điểm thu thập xã …": the label read in part)
     # and lower-case words before a country's name, which is written with capitals ("hiện tại xxx Việt Nam")
     lower_ok = spec.kind == "name" or spec.role == "place" or spec.key.rsplit(".", 1)[-1] == "nationality"
+    if spec.kind == "name" and (cut := _capitals_before_name(words)):
+        return cut
     flags = _label_words_flags(words, lower_ok)
     notes = _in_notes(words)
     if spec.role == "place":
@@ -210,6 +212,17 @@ def label_head(spec: FieldSpec, words: list[str]) -> int:
                 return 0  # a group's name among the words before: two values read as one, none of them a label
             return k
     return 0
+
+
+def _capitals_before_name(words: list[str]) -> int:
+    """Words in capitals before a name written in Title case are the end of a label printed in capitals, known
+    words or not ("… CHỮ LÓT CỦA NGƯỜI Lê Văn An": a name goes on in its own case); none of them a family name as
+    written ("TRẦN Văn An" writes its family name in capitals). How many; 0 when the value is no such pair."""
+    k = next((k for k, w in enumerate(words) if not bare_word(w).isupper() and any(c.isalpha() for c in w)), 0)
+    head = [bare_word(w) for w in words[:k] if any(c.isalnum() for c in w)]
+    if not head or any(not w.isalpha() or w.title() in SURNAMES for w in head) or not name_like(words[k:]):
+        return 0
+    return k
 
 
 def label_tail(spec: FieldSpec, words: list[str]) -> int:
@@ -270,6 +283,8 @@ def only_label_words(spec: FieldSpec, words: list[str]) -> bool:
     use, and are left alone."""
     from .labels import meaning
     tail = spec.key.rsplit(".", 1)[-1]
+    if spec.kind == "name" and tail != "alias" and _lower_case_words(words):
+        return True  # a name is written with capitals: words all in lower case are a label's, known or not
     if not words or any(c.isdigit() for w in words for c in w) or not all(_label_styled(w) for w in words):
         return False
     m = meaning(" ".join(bare_word(w) for w in words))
@@ -286,6 +301,15 @@ def only_label_words(spec: FieldSpec, words: list[str]) -> bool:
     # a family name as written first, or a name typed without marks ("nguyen van nam"), is a name
     return not (len(words) >= 2 and (bare_word(words[0]).title() in SURNAMES
                                      or fold(" ".join(words)) == " ".join(words).lower()))
+
+
+def _lower_case_words(words: list[str]) -> bool:
+    """Two words or more, every one in lower case with its marks (at least one word marked: a name typed without
+    marks, "nguyen van nam", may be all in lower case) and no digit: "(viết hoa có dấu) hài nhi"."""
+    cores = [bare_word(w) for w in words]
+    cores = [c for c in cores if c]
+    return len(cores) >= 2 and all(c.isalpha() and c.islower() for c in cores) \
+        and fold(" ".join(cores)) != " ".join(cores)
 
 
 def capitals_head(spec: FieldSpec, words: list[str]) -> int:

@@ -92,8 +92,15 @@ def lexicon() -> Lexicon:
     subjects = {k: v for k, v in data["event_subjects"].items() if not k.startswith("_")}
     fields = {k: v for k, v in data["fields"].items() if not k.startswith("_")}
     groups = {k: v for k, v in data["groups"].items() if not k.startswith("_")}
+    # the words of acts that name a person ("ủy quyền", "sinh thành") are read by ``person_acts``, not as phrases:
+    # their syllables are label words all the same (a label runs on over them to its end)
+    acts = [w for role, v in data.get("person_acts", {}).items() if not role.startswith("_")
+            for kind in ("declares", "acts_for") for w in v.get(kind, [])]
+    acts += data.get("parents_by_sex", {}).get("begetting", [])
+    marked.update(s for w in acts for s in written_syllables(w))
     return Lexicon({k: frozenset(v) for k, v in phrases.items()}, {k: frozenset(v) for k, v in written.items()},
-                   frozenset(s for k in phrases for s in k), subjects, fields, groups,
+                   frozenset(s for k in phrases for s in k) | {s for w in acts for s in syllables(w)},
+                   subjects, fields, groups,
                    dict(data.get("relations", {})), frozenset(marked))
 
 
@@ -161,7 +168,24 @@ class Meaning:
         return not self.roles and not self.attrs
 
 
+# a note in brackets inside a label, closed or cut off by the label's end ("(viết hoa có dấu)", "(nếu có")
+_NOTE = re.compile(r"\([^()]*(?:\)|$)")
+
+
 def meaning(text: str) -> Meaning:
+    """Roles and attributes a label names. A note in brackets says how the value is to be written ("(chữ in
+    hoa)", "(nếu có)") or where it is to be copied from ("(theo giấy khai sinh)", "(theo cha)"): it neither asks
+    nor names whom the label is about, so a label whose words outside its notes name something is read from
+    those words alone (a word of the note folded like a person's would name another: "có dấu", "cô dâu")."""
+    outside = _NOTE.sub(" ", text)
+    if outside != text:
+        m = _meaning(outside)
+        if not m.empty:
+            return m
+    return _meaning(text)
+
+
+def _meaning(text: str) -> Meaning:
     """Roles and attributes a label names. Longest vocabulary phrase first; "người [đã|được] <event>" names
     the person the event is about ("người đã mất" is the deceased); roles after "với" are the other party
     ("Quan hệ với người chết" asks the declarant's relation, not about the deceased); an event word right
@@ -462,6 +486,9 @@ def resolve(text: str, schema: Schema, section: str | None = None, previous: Fie
         if inherited:
             m2 = Meaning(set(m.roles), m.attrs | inherited, m.objects, m.unknown, m.slips)
             got = _explaining(_resolve(m2, schema, section), m.attrs, schema)
+    if got is None and section is not None and m.unknown and not m.roles and len(m.attrs) == 1 \
+            and next(iter(m.attrs)) in _ONE_OF_KIND:
+        got = _persons_one_of_kind(schema, section, m)
     if got is None and heading and not (m.attrs & EVENTS):
         documents = meaning(heading).attrs & EVENTS
         if documents:
@@ -482,6 +509,23 @@ def _the_only_date(schema: Schema, m: Meaning) -> Resolution | None:
     if len(dates) != 1:
         return None
     return Resolution((dates[0],), 0.6 - 0.08 * len(m.unknown))
+
+
+# what a label asks that a person's block holds one field of, by the field's kind: a date, a place
+_ONE_OF_KIND = {"date": "date", "place": "place"}
+
+
+def _persons_one_of_kind(schema: Schema, section: str, m: Meaning) -> Resolution | None:
+    """A label in a person's block that asks only a date or a place in words naming no event the vocabulary
+    knows ("Ngày tháng năm xxx yyy" under "Về phía nhà gái", "Nơi xxx" under the mother's heading): the unknown
+    words may be the event, and the person's own field of that kind is the one the block asks for, not the
+    form's (a parent of a birth has one place, the residence; a party of a marriage one date, of birth), at a
+    low certainty. None when the person has no such field or several."""
+    kind = _ONE_OF_KIND[next(iter(m.attrs))]
+    own = [f for f in schema.fields if f.section == section and f.kind == kind and not f.internal]
+    if len(own) != 1:
+        return None
+    return Resolution((own[0],), max(0.3, 0.6 - 0.08 * len(m.unknown)))
 
 
 def _the_only_moment(schema: Schema, m: Meaning) -> Resolution | None:

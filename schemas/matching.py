@@ -330,6 +330,20 @@ def _label_between(toks: list[Tok], m: Match, n: Match) -> bool:
     return all(t.text.isupper() if caps else t.text.islower() for t in between)
 
 
+def _person_after_attribute(toks: list[Tok], m: Match, n: Match) -> bool:
+    """A person's word alone ended by the colon (``n``: "chồng:") a word or two after a wording that asks
+    something (``m``: "Ngày sinh"), the words between in the label's own case, with no digit nor stop: a label
+    names what it asks and then whom, so the person is the one asked about, not a label of its own ("Ngày sinh
+    xxx yyy chồng:" is the husband's date of birth, whatever the words between)."""
+    if not 0 < n.start - m.end <= LABEL_GAP_WORDS or _strong_end(toks, m.end - 1) or _soft_end(toks, m.end - 1):
+        return False  # (a label ended before the words: they are its value, "Quan hệ: con chồng:")
+    between = toks[m.end:n.start]
+    if any(t.leader or t.colon or not t.text.isalpha() for t in between):
+        return False
+    caps = all(t.text.isupper() for t in toks[m.start:m.end] if any(c.isalpha() for c in t.text))
+    return all(t.text.isupper() if caps else t.text.islower() for t in between)
+
+
 FUZZY_OVERRIDE_MAX = 0.95  # a wording matched less closely than this gives way to what its words say
 
 
@@ -586,6 +600,15 @@ def refine_labels(toks: list[Tok], chosen: list[Match], schema: Schema, section:
         else:
             got = _read_label(toks, s, e + 1, schema, section, prev if prev is not UNMAPPED else None,
                               heading=heading)
+        last = max(before, key=lambda m: m.end) if before else None
+        if strong and last is not None and last in out and not last.label.role_only and got[0].label.role_only \
+                and last.spec is not UNMAPPED and _person_after_attribute(toks, last, got[0]):
+            whole = _read_label(toks, last.start, e + 1, schema, section, previous, heading=heading)
+            if len(whole) == 1 and whole[0].spec is not UNMAPPED \
+                    and whole[0].spec.key.split(".")[0] == got[0].spec.key.split(".")[0]:
+                out[out.index(last)] = whole[0]  # "Ngày sinh xxx chồng:": the husband's date of birth
+                taken.update(range(last.start, e + 1))
+                continue
         if got[0].spec is UNMAPPED and (label_alone and not lead or not _reads_as_label(toks[s:e + 1], right_after_label)):
             continue  # (a title alone on its row that names no field, "Thân nhân:", is left as it was)
         if s > 0 and not toks[s - 1].colon and toks[s - 1].text.strip(",.;").lower() in _ONE_WORD_LEVELS \
@@ -767,6 +790,11 @@ def _choose(cands: list[Match]) -> list[Match]:
     return out
 
 
+# words a row that names only a person may hold to open that person's block: an introducing phrase and a person
+# named in several words ("Kê khai về đương sự bên nam" takes seven)
+MARKER_WORDS = 8
+
+
 BENT_MARKER_LETTERS = 2  # a word OCR bent in a marker beside another: a short filler ("yề" for "về")
 
 
@@ -775,7 +803,7 @@ def bent_marker(toks: list[Tok], schema: Schema, other: str) -> str | None:
     another section, no attribute, at most one unknown word and that of two letters or fewer. Beside a
     marker, the pairing is the evidence a bent filler word cannot give by itself."""
     words = [t.text for t in toks if not t.leader and t.key]
-    if not 0 < len(words) <= 6:
+    if not 0 < len(words) <= MARKER_WORDS:
         return None
     m = meaning(" ".join(words))
     if m.attrs or len(m.roles) != 1 or len(m.unknown) > 1 or any(len(u) > BENT_MARKER_LETTERS for u in m.unknown):
@@ -797,7 +825,7 @@ def find_marker(toks: list[Tok], schema: Schema) -> str | None:
                 need = 1.0 if len(mk.folded) <= 5 else 0.82
                 if score >= need and score + len(mk.folded) / 100 > best_score:
                     best, best_score = name, score + len(mk.folded) / 100
-    if best is None and 0 < len(words) <= 6:
+    if best is None and 0 < len(words) <= MARKER_WORDS:
         # no marker wording matched: a row that names a person and nothing else opens that person's block
         best = marker_section(" ".join(t.text for t in words), schema)
     return best

@@ -15,12 +15,12 @@ father's for the mother's).
 from __future__ import annotations
 
 from .assign import looks_like_name
-from .labels import meaning, value_kind, written_syllables
+from .labels import is_label_word, meaning, value_kind, written_syllables
 from .layout import COLUMN_GAP, COLUMN_SLACK, Row, Tok, gap_before
 from .loader import Schema
 from .matching import find_marker
 
-HEADING_WORDS = 6  # words a column's heading holds at most ("Phần khai về phía nhà gái")
+HEADING_WORDS = 8  # words a column's heading holds at most ("Phần khai về phía nhà gái", "Kê khai về đương sự bên nam")
 HEADING_GAP = 0.04  # of the page's width: the blank between two headings side by side, at least
 SEX_WORDS = {"nam": "male", "nữ": "female"}  # as written: "nam" is no "năm" (a year), "nữ" no "nu"
 
@@ -37,7 +37,10 @@ def heading_like(toks: list[Tok]) -> bool:
         return False
     text = " ".join(t.text for t in words).rstrip(":.")
     asked = " ".join(w for w in written_syllables(text) if w not in SEX_WORDS)
-    return not meaning(asked).attrs and value_kind(text) is None and not looks_like_name(text)
+    # (words in capitals that fold to a family name and given names may be a heading's, every one a label word
+    # as written: "PHẦN KHAI VỀ NGƯỜI NAM" is no "Phan …")
+    named = looks_like_name(text) and not all(is_label_word(t.text) for t in words)
+    return not meaning(asked).attrs and value_kind(text) is None and not named
 
 
 def person_of_heading(toks: list[Tok], schema: Schema) -> str | None:

@@ -31,61 +31,95 @@ from __future__ import annotations
 # (phiên chế, biên số, hài cốt, thoát ly), abbreviations with a dot or a slash (Đ/c, Q.hàm, T.lượng, KK, HV, TT),
 # bracketed notes of what to write ("(tháng/năm)", "(hiến, mua, sưu tầm)") and labels without marks; those that
 # folded equal to an unseen wording were dropped by halves, unread.
+# The civil-status lists grew again with the people and facts of birth, marriage and death
+# certificates in other words: Sino-Vietnamese and regional words for the parents (sinh mẫu, bu, thầy, tía),
+# the 2015 law's "người yêu cầu", old words of the South (chữ lót, danh tánh, ngụ tại, sổ bộ, đăng bộ), old
+# administrative words (bản quán, sinh quán), identity papers (CMND/CCCD), bracketed notes, and the order
+# "attribute của role" ("Họ tên của má").
 
 ROLES = {
-    "child": ["", "người con", "đứa con", "con trẻ", "người được đăng ký khai sinh"],
+    "child": ["", "người con", "đứa con", "con trẻ", "người được đăng ký khai sinh", "đứa trẻ", "hài nhi",
+              "trẻ sơ sinh", "người con được khai sinh"],
     "deceased": ["", "người tạ thế", "người đã tạ thế", "người mệnh chung", "người đã thất lộc", "người quá thế",
-                 "người đã yên nghỉ"],
+                 "người đã yên nghỉ", "người khuất núi", "người tử vong", "người được khai tử", "người quá vãng"],
     "martyr": ["", "chiến sĩ", "người liệt sĩ", "tử sĩ", "quân nhân", "người lính", "chiến sĩ đã hy sinh", "Đ/c",
                "người chiến sĩ", "người đã ngã xuống", "tử sĩ đồng chí", "người con đã hy sinh"],
     "invalid": ["", "người có công", "cựu chiến binh", "người bị thương tật", "quân nhân bị thương",
                 "người hưởng trợ cấp", "người thương binh", "đồng chí thương binh", "người được hưởng chế độ",
                 "người bị thương trong chiến đấu", "TB"],
-    "mother": ["má", "mẫu thân", "mạ", "bầm", "u", "bà thân sinh", "mẹ sinh"],
-    "father": ["ba", "phụ thân", "ông thân sinh", "ba ruột", "ba đẻ"],
+    "mother": ["má", "mẫu thân", "mạ", "bầm", "u", "bà thân sinh", "mẹ sinh", "bu", "sinh mẫu", "từ mẫu",
+               "người mẹ ruột", "bà mẹ đẻ", "mẹ ruột (mẹ đẻ)"],
+    "father": ["ba", "phụ thân", "ông thân sinh", "ba ruột", "ba đẻ", "thầy", "tía", "sinh phụ", "người cha ruột"],
     "declarant_birth": ["người làm thủ tục khai sinh", "người đăng ký khai sinh", "người thay mặt gia đình",
-                        "người được ủy quyền khai sinh", "người đứng tên khai", "người làm tờ khai"],
+                        "người được ủy quyền khai sinh", "người đứng tên khai", "người làm tờ khai",
+                        "người yêu cầu đăng ký khai sinh", "người nộp tờ khai", "người khai báo", "người đứng ra khai",
+                        "người đi đăng ký khai sinh", "người trình báo"],
     "declarant_death": ["người làm thủ tục khai tử", "người đăng ký khai tử", "người được ủy quyền khai tử",
-                        "người làm tờ khai tử", "người thay mặt tang gia"],
-    "wife": ["bên vợ", "phía vợ", "đương sự nữ", "bên cô dâu", "phía nhà gái"],
-    "husband": ["bên chồng", "phía chồng", "đương sự nam", "bên chú rể", "phía nhà trai"],
+                        "người làm tờ khai tử", "người thay mặt tang gia", "người yêu cầu đăng ký khai tử",
+                        "người khai báo tử", "thân nhân đứng khai", "người nộp giấy báo tử"],
+    "wife": ["bên vợ", "phía vợ", "đương sự nữ", "bên cô dâu", "phía nhà gái", "người nữ", "đằng gái",
+             "đương sự bên nữ"],
+    "husband": ["bên chồng", "phía chồng", "đương sự nam", "bên chú rể", "phía nhà trai", "người nam", "đằng trai",
+                "đương sự bên nam"],
 }
 
 ATTRIBUTES = {
     "name": ["Tên họ", "Họ và tên (chữ in hoa)", "Danh tính", "Tên tuổi", "Danh xưng", "Họ tên đệm và tên",
-             "Tên họ đầy đủ", "Ten tuoi"],
-    "dob": ["Ngày tháng sinh", "Ra đời ngày", "Sinh ngày tháng năm", "Ngày chào đời",
-            "Ngày tháng năm ra đời", "Ngay sinh ra", "Được sinh ngày"],
-    "birth_year": ["Năm ra đời", "Năm sinh (dương lịch)", "Năm chào đời", "Nam ra doi", "Được sinh năm"],
+             "Tên họ đầy đủ", "Ten tuoi", "Họ, chữ lót và tên", "Họ tên, chữ lót", "Tên khai sinh", "Tính danh",
+             "Danh tánh", "Họ tên (viết hoa có dấu)", "Quý danh", "Ho ten khai sinh"],
+    "dob": ["Ngày tháng sinh", "Ra đời ngày", "Sinh ngày tháng năm", "Ngày chào đời", "Ngày tháng năm ra đời",
+            "Ngay sinh ra", "Được sinh ngày", "Ngày sinh (ngày/tháng/năm)", "Ngày tháng năm sinh (dương lịch)",
+            "NTN sinh", "Ngày tháng năm chào đời", "Ra đời vào ngày", "Sinh ngay"],
+    "birth_year": ["Năm ra đời", "Năm sinh (dương lịch)", "Năm chào đời", "Nam ra doi", "Được sinh năm",
+                   "Năm sinh (4 chữ số)", "Năm ra đời (dương lịch)", "Tuổi/năm sinh", "Năm sinh ra"],
     "pob": ["Nơi ra đời", "Sinh ra tại", "Nơi sinh ra", "Nơi chào đời", "Chào đời tại", "Địa điểm sinh",
-            "Được sinh tại"],
-    "hometown": ["Quê nhà", "Quê quán gốc", "Quê nội", "Gốc gác tại", "Quê quán (gốc)", "Que noi"],
+            "Được sinh tại", "Sinh quán", "Nơi sinh (ghi rõ xã, huyện, tỉnh)", "Nơi được sinh ra", "Địa điểm ra đời",
+            "Sinh ở"],
+    "hometown": ["Quê nhà", "Quê quán gốc", "Quê nội", "Gốc gác tại", "Quê quán (gốc)", "Que noi", "Bản quán", "Quê ở",
+                 "Quê quán (theo cha)", "Xuất thân tại", "Quê cũ"],
     "residence": ["Nơi ở hiện tại", "Chỗ ở", "Địa chỉ liên lạc", "Đang cư trú tại", "Nơi sống", "Hiện sống tại",
-                  "Địa chỉ nhà", "Nơi đang ở", "Dia chi lien lac"],
-    "ethnicity": ["Tộc người", "Dân tộc (ghi rõ)", "Sắc dân", "Tộc danh", "Dân tộc (khai rõ)", "Người dân tộc"],
-    "nationality": ["Quốc tịch (ghi rõ)", "Mang quốc tịch", "Quốc tịch hiện tại",
-                    "Quoc tich hien tai", "Dân nước"],
-    "sex": ["Giới tính (nam, nữ)", "Phái", "Giới tính (ghi nam hoặc nữ)", "Thuộc giới", "Nam hay là nữ"],
-    "personal_id": ["Số định danh", "Mã số định danh cá nhân", "Mã công dân",
-                    "Số giấy tờ nhân thân", "Thẻ CC số", "Mã số công dân"],
+                  "Địa chỉ nhà", "Nơi đang ở", "Dia chi lien lac", "HK thường trú", "Thường trú tại", "Cư ngụ tại",
+                  "Ngụ tại", "Nơi đăng ký thường trú", "Trú tại", "Chỗ ở hiện tại", "Địa chỉ cư trú", "Hiện ngụ"],
+    "ethnicity": ["Tộc người", "Dân tộc (ghi rõ)", "Sắc dân", "Tộc danh", "Dân tộc (khai rõ)", "Người dân tộc",
+                  "Chủng tộc", "Là người dân tộc", "Dân tộc gốc", "Tộc người (ghi rõ)",
+                  "Dân tộc (theo giấy khai sinh)"],
+    "nationality": ["Quốc tịch (ghi rõ)", "Mang quốc tịch", "Quốc tịch hiện tại", "Quoc tich hien tai", "Dân nước",
+                    "Có quốc tịch", "Quốc tịch gốc", "Quốc tịch (nếu có)", "Thuộc quốc tịch"],
+    "sex": ["Giới tính (nam, nữ)", "Phái", "Giới tính (ghi nam hoặc nữ)", "Thuộc giới", "Nam hay là nữ", "Trai hay gái",
+            "Giới (nam/nữ)", "Là nam hay nữ", "Phái (nam, nữ)"],
+    "personal_id": ["Số định danh", "Mã số định danh cá nhân", "Mã công dân", "Số giấy tờ nhân thân", "Thẻ CC số",
+                    "Mã số công dân", "CMND/CCCD số", "Số chứng minh nhân dân", "Giấy CMND số", "Số giấy tờ tùy thân",
+                    "Số CMND/hộ chiếu"],
 }
 
 PLAIN = {
-    "reg_number": ["Số ghi sổ", "Số thứ tự trong sổ", "Vào sổ số", "Số TT", "So ghi so"],
-    "reg_book": ["Sổ số", "Tập số", "Sổ đăng ký số", "Thuộc quyển"],
-    "reg_date": ["Đăng ký ngày", "Ngày ghi sổ", "Làm thủ tục ngày", "Vào sổ ngày", "Ngày ghi vào sổ"],
-    "reg_office": ["Cơ quan đăng ký", "Đăng ký tại", "Cơ quan ghi sổ", "Ủy ban đăng ký"],
-    "dob_words": ["Viết bằng chữ", "Bằng chữ viết", "Ngày sinh ghi bằng chữ", "Viết thành chữ"],
+    "reg_number": ["Số ghi sổ", "Số thứ tự trong sổ", "Vào sổ số", "Số TT", "So ghi so", "Số ghi vào sổ",
+                   "Số hiệu đăng ký", "Số ghi trong sổ", "STT sổ"],
+    "reg_book": ["Sổ số", "Tập số", "Sổ đăng ký số", "Thuộc quyển", "Sổ bộ số", "Thuộc sổ", "Tập sổ số"],
+    "reg_date": ["Đăng ký ngày", "Ngày ghi sổ", "Làm thủ tục ngày", "Vào sổ ngày", "Ngày ghi vào sổ", "Đăng bộ ngày",
+                 "Ngày vào sổ bộ", "Lập ngày", "Ngày lập", "Thời gian đăng ký"],
+    "reg_office": ["Cơ quan đăng ký", "Đăng ký tại", "Cơ quan ghi sổ", "Ủy ban đăng ký", "Cơ quan đăng ký hộ tịch",
+                   "Nơi vào sổ", "Nơi làm thủ tục", "Cơ quan cấp"],
+    "dob_words": ["Viết bằng chữ", "Bằng chữ viết", "Ngày sinh ghi bằng chữ", "Viết thành chữ",
+                  "Ngày tháng năm bằng chữ", "Chữ viết"],
     "relation_birth": ["Quan hệ với người được đăng ký khai sinh", "Quan hệ với người con", "Mối quan hệ với trẻ",
-                       "Là gì của người được khai sinh"],
-    "relation_death": ["Quan hệ với người tạ thế", "Quan hệ với người được khai tử",
-                       "Mối quan hệ với người qua đời", "Mối quan hệ với người mệnh chung"],
-    "death_when": ["Tạ thế lúc", "Chết lúc", "Mệnh chung lúc", "Thất lộc lúc"],
-    "death_hour": ["Giờ chết", "Giờ tạ thế", "Giờ qua đời", "Giờ thất lộc"],
-    "death_day": ["Ngày chết", "Ngày tạ thế", "Qua đời ngày", "Ngày mệnh chung", "Thất lộc ngày"],
-    "death_place": ["Nơi tạ thế", "Chết tại", "Nơi mệnh chung", "Nơi thất lộc", "Tạ thế tại"],
-    "death_cause": ["Nguyên nhân", "Lý do chết", "Vì sao chết", "Căn nguyên", "Bệnh gì"],
-    "death_notice": ["Số giấy báo tử", "Giấy báo tử", "Số GBT"],
+                       "Là gì của người được khai sinh", "Quan hệ với cháu bé", "Quan hệ gia đình",
+                       "Mối liên hệ với người được khai sinh"],
+    "relation_death": ["Quan hệ với người tạ thế", "Quan hệ với người được khai tử", "Mối quan hệ với người qua đời",
+                       "Mối quan hệ với người mệnh chung", "Quan hệ với người đã khuất", "Là gì của người chết",
+                       "Quan hệ với người tử vong", "Quan hệ thân nhân", "Quan hệ gia đình với người mất"],
+    "death_when": ["Tạ thế lúc", "Chết lúc", "Mệnh chung lúc", "Thất lộc lúc", "Khuất núi lúc", "Tử vong lúc",
+                   "Chết hồi", "Qua đời vào hồi", "Quá vãng lúc"],
+    "death_hour": ["Giờ chết", "Giờ tạ thế", "Giờ qua đời", "Giờ thất lộc", "Giờ tử vong", "Giờ khuất núi",
+                   "Giờ phút tử vong", "Hồi (giờ)"],
+    "death_day": ["Ngày chết", "Ngày tạ thế", "Qua đời ngày", "Ngày mệnh chung", "Thất lộc ngày", "Ngày tử vong",
+                  "Ngày khuất núi", "Ngày mất (dương lịch)", "Tử vong ngày", "Ngày quá vãng"],
+    "death_place": ["Nơi tạ thế", "Chết tại", "Nơi mệnh chung", "Nơi thất lộc", "Tạ thế tại", "Nơi tử vong",
+                    "Tử vong tại", "Nơi khuất núi", "Địa điểm chết", "Chỗ chết"],
+    "death_cause": ["Nguyên nhân", "Lý do chết", "Vì sao chết", "Căn nguyên", "Bệnh gì", "Nguyên do", "Chết vì",
+                    "Căn bệnh", "Nguyên nhân (bệnh, tai nạn)"],
+    "death_notice": ["Số giấy báo tử", "Giấy báo tử", "Số GBT", "Theo giấy báo tử số", "Căn cứ giấy báo tử",
+                     "Giấy báo tử (số, ngày cấp)"],
     "alias": ["Tên gọi khác", "Tên khác", "Tên tục", "Còn gọi là", "Biệt hiệu", "Tên lúc hoạt động"],
     "enlistment": ["Ngày nhập ngũ", "Đi bộ đội", "Ngày tòng quân", "Vào quân ngũ ngày", "Nhập ngũ tháng năm",
                    "Thời gian nhập ngũ", "Ngày vào bộ đội", "Nhập ngũ (tháng/năm)", "Tuyển quân ngày",
@@ -140,11 +174,18 @@ PLAIN = {
                 "Nơi lưu kho", "Kho số", "Vị trí (kho, giá, ngăn)", "Lưu giữ tại"],
 }
 
+# Orders a civil-status form also prints a person's label in, beside the contract's "attribute role": the
+# attribute owned by the role ("Họ tên của má").
+ORDERS = ["{a} của {r}"]
+# The roles these orders are drawn for: the people of a birth, death or marriage certificate.
+ORDER_ROLES = ("child", "deceased", "mother", "father", "declarant_birth", "declarant_death", "wife", "husband")
+
 RELATIVES = {"cha": ["Ba", "Phụ thân", "Bọ"],
              "mẹ": ["Má", "Mẫu thân", "Mạ", "Mẹ ruột liệt sĩ", "Bầm", "Thân mẫu LS"]}
 
 # Section headings: a dev template with any role word, or a seen template with a dev role word.
-MARKERS = ["Về {r}", "Kê khai về {r}", "Phần khai về {r}", "Lý lịch {r}"]
+MARKERS = ["Về {r}", "Kê khai về {r}", "Phần khai về {r}", "Lý lịch {r}", "Mục kê khai {r}",
+           "Chi tiết về {r}"]
 
 # Punctuation after a label; the dotted and ruled templates print none (dots or a cell border instead).
 PUNCTUATION = [":", " :", ":-"]

@@ -220,14 +220,16 @@ def person_wordings(role: str, attribute: str, split: str) -> list[str]:
                 if not r or takes_role_after(a)] + SEEN_VARIANTS.get((role, attribute), [])
     seen = {fold(w) for w in person_wordings(role, attribute, "seen")}
     out = []
-    if split == "dev":  # dev words in the seen order: at least one of the role or the attribute a dev word
+    if split == "dev":  # dev words in the seen order or a dev order: at least one of the role or the attribute dev's
+        orders = ORDERS["seen"][:1] + (dev_words.ORDERS if role in dev_words.ORDER_ROLES else [])
         for a in attrs["seen"] + attrs["dev"]:
             for r in roles["seen"] + roles["dev"]:
-                if (a not in attrs["dev"] and r not in roles["dev"]) or (r and not takes_role_after(a)):
-                    continue
-                w = compose(a, r, ORDERS["seen"][0])
-                if fold(w) not in seen and w not in out:
-                    out.append(w)
+                for o in orders if r else orders[:1]:
+                    if (a not in attrs["dev"] and r not in roles["dev"]) or (r and not takes_role_after(a)):
+                        continue
+                    w = compose(a, r, o)
+                    if fold(w) not in seen and w not in out:
+                        out.append(w)
         return out
     for a in attrs["seen"] + attrs["unseen"]:
         for r in roles["seen"] + roles["unseen"]:
