@@ -18,7 +18,7 @@ from .gazetteer import LEVEL_WORDS, completes_unit
 from .label_edges import name_syllable
 from .labels import (COUNTRY_NAMES, SELF_NAMING_KINDS, field_meanings, is_label_word, marker_section, meaning,
                      moment_companions, resolve, role_conflict, value_kind, written_syllables)
-from .layout import COLUMN_GAP, TABLE_RULE, Tok, case_turns, gap_before
+from .layout import COLUMN_GAP, Tok, case_turns, gap_before
 from .loader import FieldSpec, Label, Schema, label_key
 from .normalize import normalise, repair_tone_shift
 from .vocab import vocabulary
@@ -384,12 +384,10 @@ LABEL_MAX_WORDS_ENDED = 12
 
 
 def _strong_end(toks: list[Tok], j: int) -> bool:
-    """The word ends a label: a colon, a leader OCR glued to it ("SỐ--"), or a dotted leader or a ruled table's
-    column rule after it, which parts the label's cell from its value's as a colon would (a lone dash is no leader
-    here: a value's own dash stands alone too, "Sở Lao động - …")."""
+    """The word ends a label: a colon, a leader OCR glued to it ("SỐ--"), or a dotted leader after it (a lone
+    dash is no leader here)."""
     nxt = toks[j + 1] if j + 1 < len(toks) else None
-    return toks[j].colon or toks[j].text.endswith(("--", "——", "––")) or (nxt is not None and (
-        nxt.leader and (len(nxt.text) >= 2 or nxt.text == TABLE_RULE) or nxt.text.startswith(":")))
+    return toks[j].colon or toks[j].text.endswith(("--", "——", "––")) or (nxt is not None and (nxt.leader and len(nxt.text) >= 2 or nxt.text.startswith(":")))
 
 
 def _soft_end(toks: list[Tok], j: int) -> bool:
@@ -550,10 +548,9 @@ def refine_labels(toks: list[Tok], chosen: list[Match], schema: Schema, section:
             s += 1  # "Ba: Đàm Tấn Lượng Má:": "Lượng" (of "số lượng") ends the father's name, "Má:" is the label
         if before and s == lo and s < e and resolve(_span_text(toks, s + 1, e + 1), schema, section) is not None:
             s += 1  # the label before would be left with no value: its value is the first word ("Nam" of a sex)
-        first = lo + (lo == 0 and bool(toks) and toks[0].text == TABLE_RULE)  # (a table's left border opens the row)
-        if strong and s > first and not before and e - first < max(longest, ROW_LABEL_MAX_WORDS) and all(
-                not t2.leader and not t2.colon and t2.text.strip(",.;").isalpha() for t2 in toks[first:s]):
-            s = first  # at the start of the row every word before the colon is the label (words, not numbers)
+        if strong and s > lo and not before and e - lo < max(longest, ROW_LABEL_MAX_WORDS) and all(
+                not t2.leader and not t2.colon and t2.text.strip(",.;").isalpha() for t2 in toks[lo:s]):
+            s = lo  # at the start of the row every word before the colon is the label (words, not numbers)
         if (before or not strong) and not is_label_word(toks[e].text):
             continue  # words after another label are its value unless they read as label words
         if before and _clause_on_label(toks, lo, s, e):
