@@ -13,6 +13,7 @@ from dataclasses import replace
 from typing import NamedTuple
 
 from .assign import looks_like_name
+from .gazetteer import completes_unit
 from .labels import value_kind
 from .layout import (EMPTY_LABEL_REACH, Row, Tok, WRAP_MAX_ROWS, cell_of_x, cut_at_gaps, first_wide_gap, splits_unit,
                      text_of, usual_gap)
@@ -164,9 +165,21 @@ def _holds_its_value(schema: Schema, run: list[Tok]) -> bool:
     tried, its first words read as a label ended there (as by a colon) and the rest as its value."""
     words = [t for t in run if not t.leader]
     # (the value from a capital or a digit on, as a name, a country, a date begin: a label's own lower-case
-    # words are never cut off as a value — "Quê | quán của")
-    return any(value_beside(schema, _bordered(words[:k]), words[k:]) for k in range(1, len(words))
+    # words are never cut off as a value — "Quê | quán của"; nor, in a label printed in capitals, the words a
+    # label read over the run still takes — "QUÊ | QUÁN (GỐC) …": ``_label_reach``)
+    return any(value_beside(schema, _bordered(words[:k]), words[k:])
+               for k in range(max(1, _label_reach(schema, words)), len(words))
                if words[k].text[:1].isupper() or words[k].text[:1].isdigit())
+
+
+def _label_reach(schema: Schema, words: list[Tok]) -> int:
+    """In a run written all in capitals, how many of its first words a label read over them, as they are (no
+    colon), takes: the label's own words, none of which starts its value. In capitals no turn of case says where
+    a value would start, and a cut anywhere leaves capitalised words that read as a name or a place ("QUÊ" |
+    "QUÁN (GỐC) …"); a run in other cases keeps every cut (a value's capitals after a label's lower case)."""
+    if not all(t.text.isupper() for t in words if any(c.isalpha() for c in t.text)):
+        return 0
+    return max((m.end for m in find_labels(words, schema, None) if m.start == 0), default=0)
 
 
 def _labels_by_print(row: Row, runs: list[list[Tok]], below: Row) -> bool:
@@ -435,6 +448,14 @@ def cell_block(schema: Schema, rows: list[Row], i: int, right: float) -> tuple[C
                 or any(t.colon for t in r.toks[:-1]):
             break
         parts = _by_cell(r.toks, starts, spans, h, usual)
+        if all(_completes_place(values[k], toks) for k, toks in parts.items()):
+            # the rest of a place its cell's value cut at the line's end ("…, tỉnh Bến" / "Tre"): the value's,
+            # whatever its print or its words read as
+            for k, toks in parts.items():
+                values[k].append(Row(toks, r.page))
+                written += toks
+            prev, j, reach = r, j + 1, 1.6
+            continue
         below_parts = _by_cell(below.toks, starts, spans, h, usual) if below is not None else {}
         # (a label's next line: before its cell's value, under a label no printed colon ended)
         carried = {k for k, toks in parts.items() if not values[k] and labels[k][-1] not in rows[i].toks
@@ -468,6 +489,14 @@ def cell_block(schema: Schema, rows: list[Row], i: int, right: float) -> tuple[C
     cells = [[_label_row(label, rows[i].page)] + rows_below for label, rows_below in zip(labels, values)]
     edges = [x - CELL_SLACK * h for x in starts[1:]] + [right]
     return CellBlock(cells, edges), j
+
+
+def _completes_place(value_rows: list[Row], toks: list[Tok]) -> bool:
+    """The words complete the place the cell's value so far cuts short at its line's end ("…, tỉnh Bến" / "Tre"):
+    its rest, even when they read as a label ("Tre" one letter off "trẻ")."""
+    value = [t.text for r in value_rows for t in r.toks if not t.leader]
+    return bool(value) and completes_unit(" ".join(value), [t.text for t in toks if not t.leader]) == len(
+        [t for t in toks if not t.leader])
 
 
 def label_rest(schema: Schema, label: list[Tok], after: list[Tok], height: float) -> int:

@@ -78,6 +78,7 @@ def _overlap(a0: int, a1: int, b0: int, b1: int) -> int:
     return max(0, min(a1, b1) - max(a0, b0))
 
 
+TABLE_RULE = "|"  # a ruled table's column rule, as OCR reads it
 _PIECES = re.compile(r"[.…·_]{2,}|[^.…·_:]+:?|[.…·_:]")
 
 
@@ -85,6 +86,13 @@ def split_word(w: Word) -> list[Word]:
     """``Số:.....`` -> ``Số:`` ``.....``; ``tên:Nguyễn`` -> ``tên:`` ``Nguyễn``: labels, leaders and values
     glued into one OCR word are cut apart, each piece with its share of the box."""
     text = w.text.translate(OCR_LOOKALIKES)
+    if len(text) >= 2 and text[0] == TABLE_RULE and text[1].isalnum():
+        # a ruled table's column rule OCR glued to the word after it ("|41%", "|Mẹ"): a stroke of its own, so the
+        # label before it ends there and the value is read without it
+        x0, y0, x1, y1 = w.bbox
+        cut = x0 + (x1 - x0) // len(text)
+        return [Word(TABLE_RULE, w.confidence, (x0, y0, cut, y1))] + split_word(Word(text[1:], w.confidence,
+                                                                                     (cut, y0, x1, y1)))
     if len(text) < 2 or not (":" in text[:-1] or re.search(r"[.…·_]{2}", text)):
         return [Word(text, w.confidence, w.bbox)]
     pieces = []

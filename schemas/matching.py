@@ -18,7 +18,7 @@ from .gazetteer import LEVEL_WORDS, completes_unit
 from .label_edges import name_syllable
 from .labels import (COUNTRY_NAMES, SELF_NAMING_KINDS, field_meanings, is_label_word, marker_section, meaning,
                      moment_companions, resolve, role_conflict, value_kind, written_syllables)
-from .layout import COLUMN_GAP, Tok, case_turns, gap_before
+from .layout import COLUMN_GAP, TABLE_RULE, Tok, case_turns, gap_before
 from .loader import FieldSpec, Label, Schema, label_key
 from .normalize import normalise, repair_tone_shift
 from .vocab import vocabulary
@@ -566,9 +566,10 @@ def refine_labels(toks: list[Tok], chosen: list[Match], schema: Schema, section:
             s += 1  # "Ba: Đàm Tấn Lượng Má:": "Lượng" (of "số lượng") ends the father's name, "Má:" is the label
         if before and s == lo and s < e and resolve(_span_text(toks, s + 1, e + 1), schema, section) is not None:
             s += 1  # the label before would be left with no value: its value is the first word ("Nam" of a sex)
-        if strong and s > lo and not before and e - lo < max(longest, ROW_LABEL_MAX_WORDS) and all(
-                not t2.leader and not t2.colon and t2.text.strip(",.;").isalpha() for t2 in toks[lo:s]):
-            s = lo  # at the start of the row every word before the colon is the label (words, not numbers)
+        first = lo + (lo == 0 and bool(toks) and toks[0].text == TABLE_RULE)  # (a table's left border opens the row)
+        if strong and s > first and not before and e - first < max(longest, ROW_LABEL_MAX_WORDS) and all(
+                not t2.leader and not t2.colon and t2.text.strip(",.;").isalpha() for t2 in toks[first:s]):
+            s = first  # at the start of the row every word before the colon is the label (words, not numbers)
         if (before or not strong) and not is_label_word(toks[e].text):
             continue  # words after another label are its value unless they read as label words
         if before and _clause_on_label(toks, lo, s, e):

@@ -11,7 +11,8 @@ from .assign import Pending, assign
 from .fields import (Draft, Found, _cut_tail, _value_toks, name_and_tail,
                      place_and_tail, text_and_tail)
 from .label_edges import date_then_rest, label_head
-from .labels import EVENTS, field_by_value, joint_field, meaning, persons_share, resolve, value_kind
+from .labels import (EVENTS, SELF_NAMING_KINDS, field_by_value, joint_field, meaning, persons_share, resolve,
+                     value_kind)
 from .cells import CellBlock, cell_block, label_only, label_rest
 from .entry_bounds import entry_starts
 from .person_columns import heading_pair
@@ -19,7 +20,7 @@ from .person_heading import heading_person
 from .layout import (Row, Tok, column_starts, label_end,
                      opens_pair, split_at_columns, text_of, union)
 from .loader import FieldSpec, Label, Schema, label_key
-from .matching import UNMAPPED, Match, bent_marker, find_labels, find_marker
+from .matching import LABEL_MAX_WORDS_ENDED, UNMAPPED, Match, bent_marker, find_labels, find_marker
 from .normalize import UNIT_FOLDS, normalise
 from .table import column_of, crosses, drop_doubles, join_code, merge_bands, same_band, too_narrow
 from .table_columns import table_columns
@@ -27,7 +28,7 @@ from .value_evidence import misplaced_office
 from .value_look import field_by_look, of_another_kind
 from .value_rest import ValueRests
 from .value_start import (label_rest_words, label_run_on, label_tail, label_words_only, qualifies_label, reads_as_value,
-                          rest_of_label, value_start)
+                          rest_of_label, row_ended_label, value_start)
 from .vocab import vocabulary
 
 from sohoa.text import clean_spaces, fold
@@ -293,6 +294,8 @@ class PageReader:
                     matches and self._starts_entry(segs, si, matches, draft) or self._row_opens_entry(segs, si, draft)):
                 draft = self.new_draft()
             if not matches:
+                matches = self._label_over_value(segs, si, used, section, draft)
+            if not matches:
                 marker = None if forced else find_marker(seg.toks, self.schema)
                 if marker:
                     section = marker
@@ -458,6 +461,27 @@ class PageReader:
         for d in self.drafts:
             self._place_pending(d)
         return [d for d in self.drafts if d.fields or d.lists]
+
+    def _label_over_value(self, segs: list[Segment], si: int, used: set[int], section: str | None,
+                          draft: Draft) -> list[Match]:
+        """A row of label words alone that no label was read in, its value on the row below ("Xxx yyy … người được
+        đăng ký khai sinh" / "xã …"): read again with the row's end as its colon (``value_start.row_ended_label``),
+        as a ruled cell's label is, so a label longer than one read from its words alone is read whole. Kept only
+        when one label that names a field takes the whole row and the row below is no value that says alone it is
+        another field's (a date's label over "Nam" is a misreading: "Nam hay là nữ …" asks a sex)."""
+        toks = row_ended_label(segs[si].row.toks, LABEL_MAX_WORDS_ENDED)
+        below = self.rests.next_free(segs, si, used, empty=True) if toks is not None else None
+        if toks is None or below is None:
+            return []
+        found = self._labels(toks, section, draft)
+        first = next(k for k, t in enumerate(toks) if not t.leader)
+        if len(found) != 1 or found[0].spec is UNMAPPED or found[0].start != first or found[0].end != len(toks):
+            return []
+        spec = found[0].spec
+        kind = value_kind(text_of(segs[below].row.toks))
+        if kind in SELF_NAMING_KINDS and kind not in (spec.kind, spec.key.rsplit(".", 1)[-1]):
+            return []  # the value below says alone it is another field's
+        return found
 
     def _split_followers(self, spec: FieldSpec, toks: list[Tok]) -> tuple[list[Tok], list[tuple[FieldSpec, Label, list[Tok]]]]:
         """A value that runs on into the labels that only follow this field ("ngày" after a decision's number,

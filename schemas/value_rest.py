@@ -223,6 +223,12 @@ class ValueRests:
                     and abs(segs[nxt].row.bbox[0] - nseg.bbox[0]) <= CELL_SLACK * h)):
                 return self.continue_value(below, spec, segs, j, used, edge, depth)
             return below
+        if self._followed_below(spec, nseg.toks):
+            # "… số 12/QĐ ngày 01/02/1980" / "của Bộ …": the row below opens with a short label that only follows
+            # this field, so the chain of the value's parts goes on there whatever the field's wrapping (the
+            # reader cuts it into its fields)
+            used.add(j)
+            return toks + [t for t in nseg.toks if not t.leader]
         if not spec.wrap or opens_next_pair(toks, nseg.toks, seg.bbox[0], max(seg.height, 10)) \
                 or labels_another_field(toks, nseg.toks, spec, self.schema):
             return toks
@@ -250,6 +256,17 @@ class ValueRests:
             # wrapped twice in a narrow column: "xã Tam Sơn," / "huyện Từ Sơn," / "tỉnh Hà Bắc"
             out = self.continue_value(out, spec, segs, j, used, edge, depth + 1)
         return out
+
+    def _followed_below(self, spec: FieldSpec, below: list[Tok]) -> bool:
+        """The row opens with a label that only follows ``spec`` (the type's labels with ``after``: "của" after a
+        decision's date, "do" after a notice's number) and has words after it."""
+        words = [t for t in below if not t.leader]
+        for f in self.schema.fields:
+            for lb in f.labels:
+                n = len(lb.text.split())
+                if lb.after == spec.key and len(words) > n and fold(text_of(words[:n])) == fold(lb.text):
+                    return True
+        return False
 
     def _unit_rests(self, toks: list[Tok], segs, si: int, used: set[int], depth: int) -> list[Tok]:
         """The rows below that each begin with the rest of a place's name the value so far cuts short, taken (and

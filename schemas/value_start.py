@@ -6,6 +6,7 @@ reader (``reader.py``) and by the search for a value's rest on the rows below (`
 from __future__ import annotations
 
 import unicodedata
+from dataclasses import replace
 
 from sohoa.text import fold
 
@@ -53,6 +54,21 @@ def reads_as_value(label: str) -> bool:
     # (a province's name whose syllables a label also uses, "Bắc" as "bậc", is still the province's)
     return fold(text) in names["province"] | names["district"] and not said.roles \
         or is_place(text) and said.empty or looks_like_name(text) and not said.roles
+
+
+def row_ended_label(toks: list[Tok], max_words: int) -> list[Tok] | None:
+    """A row of label words alone over its value ("Xxx yyy zzz … người được đăng ký khai sinh" / "xã …"): its words
+    with the row's end read as the label's colon, as a ruled cell's border is, so a label longer than one read
+    from its words alone is read whole. Only a row of a few words, capitalised first, no digit and no colon, none of
+    which starts a value (``value_start``: "Nơi ở hiện tại thị trấn Yên Hóa," holds its value's first line); whether
+    its value is below is the caller's to say."""
+    words = [t for t in toks if not t.leader]
+    if not words or len(words) > max_words or not words[0].text.lstrip("\"'“‘(")[:1].isupper() \
+            or any(c.isdigit() for t in words for c in t.text) or any(t.colon for t in words) \
+            or value_start(words) is not None:
+        return None
+    last = words[-1]
+    return [replace(t, text=t.text + ":") if t is last else t for t in toks]
 
 
 def label_words_only(toks: list[Tok]) -> bool:
