@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -485,20 +485,30 @@ def resolve(text: str, schema: Schema, section: str | None = None, previous: Fie
         inherited = _events_of(previous, schema)
         if inherited:
             m2 = Meaning(set(m.roles), m.attrs | inherited, m.objects, m.unknown, m.slips)
-            got = _explaining(_resolve(m2, schema, section), m.attrs, schema)
+            got = _borrowed_event(_explaining(_resolve(m2, schema, section), m.attrs, schema), m)
     if got is None and section is not None and m.unknown and not m.roles and len(m.attrs) == 1 \
             and next(iter(m.attrs)) in _ONE_OF_KIND:
         got = _persons_one_of_kind(schema, section, m)
     if got is None and heading and not (m.attrs & EVENTS):
         documents = meaning(heading).attrs & EVENTS
         if documents:
-            got = _explaining(_resolve(Meaning(set(m.roles), m.attrs | documents, m.objects, m.unknown, m.slips),
-                                       schema, section), m.attrs, schema)
+            got = _borrowed_event(_explaining(_resolve(Meaning(set(m.roles), m.attrs | documents, m.objects, m.unknown,
+                                                           m.slips), schema, section), m.attrs, schema), m)
     if got is None and "time" in m.attrs and m.attrs <= {"time", "date"} and not m.roles:
         got = _the_only_moment(schema, m)
     if got is None and m.attrs == {"date"} and not m.roles:
         got = _the_only_date(schema, m)
     return got
+
+
+def _borrowed_event(got: Resolution | None, m: Meaning) -> Resolution | None:
+    """A reading whose event came from outside the label (the field before it, the form's title): sure for a bare
+    "Tại:" or "Ngày:"; doubtful when the label holds words the vocabulary lacks, which may name an event of their
+    own ("Xxx yyy tại" in the cell after a date of death, or on a death certificate, may ask an origin)."""
+    if got is None or not m.unknown or got.doubt is not None:
+        return got
+    return replace(got, doubt="the label's event was taken from the field before it or the title; some of its words "
+                              "are unknown")
 
 
 def _the_only_date(schema: Schema, m: Meaning) -> Resolution | None:

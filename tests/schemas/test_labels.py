@@ -143,6 +143,19 @@ def test_a_bare_label_continues_the_event_before_it_or_the_forms_title():
     assert keys("Số", "martyr", heading="BẰNG TỔ QUỐC GHI CÔNG") == ["certificate.number"]
 
 
+def test_a_label_with_words_the_vocabulary_lacks_continues_the_event_before_it_only_in_doubt():
+    # the unknown words may name an event of their own (a cell's "Qwerty zxcv tại" after a cell asking a death)
+    s = SCHEMAS["martyr"]
+    r = resolve("Qwerty zxcv tại", s, None, s.by_key["date_of_death"])
+    assert [f.key for f in r.specs] == ["place_of_death"] and r.doubt
+    assert resolve("Tại", s, None, s.by_key["date_of_death"]).doubt is None
+    # the same from the form's title
+    d = SCHEMAS["death"]
+    r = resolve("Qwerty zxcv tại", d, heading="TRÍCH LỤC KHAI TỬ")
+    assert [f.key for f in r.specs] == ["place_of_death"] and r.doubt
+    assert resolve("Tại", d, heading="TRÍCH LỤC KHAI TỬ").doubt is None
+
+
 def test_markers_name_a_person_and_nothing_else():
     for lead in ("", "Về ", "Thông tin về ", "PHẦN KHAI VỀ "):
         for w in WORDS["roles"]["mother"]:
