@@ -29,6 +29,7 @@ from sohoa.errors import DependencyUnavailable, StageTimeout
 from sohoa.text import nfc
 
 from .engine import PageInput
+from .lookalikes import reads_vietnamese, vietnamese_letters
 from .reading_order import reading_order
 from .result import Line, PageText, Word
 
@@ -102,7 +103,7 @@ class TesseractEngine:
                     continue
                 raise
             for i, data in zip(members, pages):
-                found[i] = [w for line in lines_from_tsv(data) for w in line.words]
+                found[i] = [w for line in lines_from_tsv(data, languages) for w in line.words]
         return found
 
 
@@ -134,8 +135,8 @@ def recognize_together(images: Sequence[Image.Image], pages: Sequence[int], lang
     data = tsv_pages(images, languages, tesseract_config(psm, tessdata_dir, dpi=dpi), timeout, what)
     share = round((time.perf_counter() - start) / len(images), 3)
     # Tesseract may cut one column into side-by-side blocks; put its rows back in order.
-    return [PageText(page=page, width=image.width, height=image.height, lines=reading_order(lines_from_tsv(rows)),
-                     dpi=dpi, seconds=share)
+    return [PageText(page=page, width=image.width, height=image.height,
+                     lines=reading_order(lines_from_tsv(rows, languages)), dpi=dpi, seconds=share)
             for image, page, rows in zip(images, pages, data)]
 
 
@@ -229,12 +230,16 @@ class image_file(image_files):
         return super().__enter__()[0]
 
 
-def lines_from_tsv(data: dict) -> list[Line]:
-    """Group Tesseract's TSV rows (one per word) into lines, in Tesseract's order."""
+def lines_from_tsv(data: dict, languages: str = "vie") -> list[Line]:
+    """Group Tesseract's TSV rows (one per word) into lines, in Tesseract's order. Words read in Vietnamese have
+    the letters of other alphabets the model writes for a Vietnamese one put back (ocr/lookalikes.py)."""
     grouped: OrderedDict[tuple[int, int, int], list[Word]] = OrderedDict()
+    vietnamese = reads_vietnamese(languages)
     for i, text in enumerate(data["text"]):
         conf = float(data["conf"][i])
         text = nfc(str(text)).strip()
+        if vietnamese:
+            text = vietnamese_letters(text)
         if conf < 0 or not text:  # layout rows, or empty words
             continue
         key = (int(data["block_num"][i]), int(data["par_num"][i]), int(data["line_num"][i]))
