@@ -384,7 +384,7 @@ def _completes(value: list[Row], words: list[Tok]) -> bool:
 
 def wrapped_labels(rows: list[Row], i: int) -> list[list[Tok]] | None:
     """The labels of a row of cells each over two lines, as a table's header row wraps a long label inside its
-    cell ("Quốc tịch hiện tại" / "của mẹ"): the row at ``i`` cut at its wide blanks, two runs or more of label
+    cell ("Nơi đăng ký thường" / "trú của mẹ"): the row at ``i`` cut at its wide blanks, two runs or more of label
     words, and the row close under it whose words, cut the same way, each lie under one of those runs (starting
     under it or centred under it) and are written as a label goes on (no digit, no comma, the label's case).
     Each run with its second line, or None. Whether they are cells' labels is asked as of any row's
