@@ -99,8 +99,8 @@ def completes_value(toks: list[Tok], below: list[Tok], spec: FieldSpec) -> bool:
     rest (capitalised words, the whole at most a name's length) is below ("Trần" / "Văn Hùng")."""
     if not toks or not below or len(below) > 3:
         return False
-    if spec.kind == "name":
-        return len(toks) == 1 and _name_continuation(toks, below)
+    if spec.kind == "name":  # (a third word alone below a name of two: a column one word wide, "Trần" / "Thị" / "Lan")
+        return (len(toks) == 1 or len(toks) == 2 and len(below) == 1) and _name_continuation(toks, below)
     kind = value_kind(text_of(toks + below))
     return kind in ("nationality", "ethnicity") and value_kind(text_of(toks)) != kind and (
         spec.kind == kind or spec.key.rsplit(".", 1)[-1] == kind)
@@ -236,7 +236,10 @@ class ValueRests:
             return toks
         if completes_value(toks, _value_toks(nseg.toks), spec):
             used.add(j)  # "Việt" / "Nam", "Trần" / "Văn Hùng": a value cut mid-unit goes on whatever the margin
-            return toks + _value_toks(nseg.toks, spec.kind, spec)
+            out = toks + _value_toks(nseg.toks, spec.kind, spec)
+            if spec.kind == "name" and depth < WRAP_MAX_ROWS:
+                return self.continue_value(out, spec, segs, j, used, edge, depth + 1)
+            return out
         tail = seg.toks[-1] if seg.toks else None
         if tail is not None and tail.leader and tail.text not in ("-", "–") and tail.bbox[0] >= toks[-1].bbox[2]:
             return toks  # dotted leader after the value: the value ended on this line

@@ -34,6 +34,19 @@ def test_name_wrapped_at_the_column_edge_continues_on_the_next_row():
     assert v["wife.ethnicity"] == "Mường"
 
 
+def test_a_name_in_a_column_one_word_wide_goes_on_a_word_a_row():
+    rec = _marriage(
+        [(100, "Họ, chữ đệm, tên: Hoàng"), (100, "Minh"), (100, "Hoa"), (100, "Dân tộc: Mường")],
+        [(900, "Họ và tên: Đào Quang Chiến"), None, None, (900, "Dân tộc: Kinh")])
+    v = values(rec)
+    assert v["wife.full_name"] == "Hoàng Minh Hoa" and v["wife.ethnicity"] == "Mường"
+    # a third row of words that is no name's rest stays out
+    rec = _marriage(
+        [(100, "Họ, chữ đệm, tên: Hoàng"), (100, "Minh"), (100, "12 xóm"), (100, "Dân tộc: Mường")],
+        [(900, "Họ và tên: Đào Quang Chiến"), None, None, (900, "Dân tộc: Kinh")])
+    assert values(rec)["wife.full_name"] == "Hoàng Minh"
+
+
 def test_name_is_not_continued_by_a_row_that_is_no_name_or_when_it_ended_early():
     rec = _marriage(
         [(100, "Họ, chữ đệm, tên: Hoàng Minh"), (100, "12 xóm"), (100, "Dân tộc: Mường")],
