@@ -326,6 +326,12 @@ def _label_between(toks: list[Tok], m: Match, n: Match) -> bool:
     said = meaning(_span_text(toks, m.start, n.end))  # (the whole: "gốc" alone is nothing, "nguyên quán gốc" is)
     if said.unknown or said.slips:
         return False
+    return _in_labels_case(toks, m, between)
+
+
+def _in_labels_case(toks: list[Tok], m: Match, between: list[Tok]) -> bool:
+    """The words ``between`` are written in the case of the wording ``m`` before them: all in capitals after a
+    wording in capitals, else all in lower case (a label's own words, not a value's capitalised ones)."""
     caps = all(t.text.isupper() for t in toks[m.start:m.end] if any(c.isalpha() for c in t.text))
     return all(t.text.isupper() if caps else t.text.islower() for t in between)
 
@@ -340,8 +346,7 @@ def _person_after_attribute(toks: list[Tok], m: Match, n: Match) -> bool:
     between = toks[m.end:n.start]
     if any(t.leader or t.colon or not t.text.isalpha() for t in between):
         return False
-    caps = all(t.text.isupper() for t in toks[m.start:m.end] if any(c.isalpha() for c in t.text))
-    return all(t.text.isupper() if caps else t.text.islower() for t in between)
+    return _in_labels_case(toks, m, between)
 
 
 FUZZY_OVERRIDE_MAX = 0.95  # a wording matched less closely than this gives way to what its words say
