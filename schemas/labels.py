@@ -521,8 +521,8 @@ def _the_only_date(schema: Schema, m: Meaning) -> Resolution | None:
     return Resolution((dates[0],), 0.6 - 0.08 * len(m.unknown))
 
 
-# what a label asks that a person's block holds one field of, by the field's kind: a date, a place
-_ONE_OF_KIND = {"date": "date", "place": "place"}
+# what a label asks that a person's block holds one field of, the attribute being the field's kind: a date, a place
+_ONE_OF_KIND = frozenset({"date", "place"})
 
 
 def _persons_one_of_kind(schema: Schema, section: str, m: Meaning) -> Resolution | None:
@@ -531,7 +531,7 @@ def _persons_one_of_kind(schema: Schema, section: str, m: Meaning) -> Resolution
     words may be the event, and the person's own field of that kind is the one the block asks for, not the
     form's (a parent of a birth has one place, the residence; a party of a marriage one date, of birth), at a
     low certainty. None when the person has no such field or several."""
-    kind = _ONE_OF_KIND[next(iter(m.attrs))]
+    kind = next(iter(m.attrs))
     own = [f for f in schema.fields if f.section == section and f.kind == kind and not f.internal]
     if len(own) != 1:
         return None
