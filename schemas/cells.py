@@ -214,8 +214,8 @@ def _one_under_each(schema: Schema, row: Row, runs: list[list[Tok]], below: Row)
     h = max(row.height, 1)
     if not 0 <= below.bbox[1] - row.bbox[3] <= EMPTY_LABEL_REACH * h or any(t.colon for t in below.toks):
         return None
-    starts: list[float] = [next(t for t in run if not t.leader).bbox[0] for run in runs]
     spans = [label_span(run) for run in runs]
+    starts = [span[0] for span in spans]  # where each label's first word starts
     parts = _by_cell([t for t in below.toks if not t.leader], starts, spans, h, word_blank(runs))
     if len(parts) != len(runs) or any(not under_label(toks, starts[k], spans[k], h) for k, toks in parts.items()):
         return None
@@ -433,8 +433,8 @@ def cell_block(schema: Schema, rows: list[Row], i: int, right: float) -> tuple[C
     if runs is None:
         return None
     h = max(rows[i].height, 1)
-    starts: list[float] = [next(t for t in run if not t.leader).bbox[0] for run in runs]
     spans = [label_span(run) for run in runs]
+    starts = [span[0] for span in spans]  # where each label's first word starts
     usual = word_blank(runs)  # the blank between a label's words: wider blanks part the cells
     labels = [list(run) for run in runs]
     values: list[list[Row]] = [[] for _ in runs]
@@ -495,8 +495,8 @@ def _completes_place(value_rows: list[Row], toks: list[Tok]) -> bool:
     """The words complete the place the cell's value so far cuts short at its line's end ("…, tỉnh Bến" / "Tre"):
     its rest, even when they read as a label ("Tre" one letter off "trẻ")."""
     value = [t.text for r in value_rows for t in r.toks if not t.leader]
-    return bool(value) and completes_unit(" ".join(value), [t.text for t in toks if not t.leader]) == len(
-        [t for t in toks if not t.leader])
+    words = [t.text for t in toks if not t.leader]
+    return bool(value) and completes_unit(" ".join(value), words) == len(words)
 
 
 def label_rest(schema: Schema, label: list[Tok], after: list[Tok], height: float) -> int:
