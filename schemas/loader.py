@@ -124,6 +124,11 @@ class Schema:
     def field(self, key: str) -> FieldSpec | None:
         return self.by_key.get(key)
 
+    def followers(self, key: str) -> list[tuple[FieldSpec, Label]]:
+        """The short labels only valid right after field ``key``'s (a label's ``after``: "ngày" after a decision's
+        number, "tại" after a date of death), each with its field."""
+        return [(f, lb) for f in self.fields for lb in f.labels if lb.after == key]
+
 
 # Characters OCR puts in place of Vietnamese ones: Icelandic eth for Đ, fraction slash for /.
 OCR_LOOKALIKES = str.maketrans({"Ð": "Đ", "ð": "đ", "⁄": "/", "∕": "/", "‘": "'", "’": "'"})

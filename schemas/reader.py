@@ -492,7 +492,7 @@ class PageReader:
         head, current, rest = toks, spec, toks
         cut = None
         while True:
-            followers = [(f, lb) for f in self.schema.fields for lb in f.labels if lb.after == current.key]
+            followers = self.schema.followers(current.key)
             found = None
             for i in range(1, len(rest)):
                 for f, lb in followers:

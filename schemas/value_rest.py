@@ -264,12 +264,8 @@ class ValueRests:
         """The row opens with a label that only follows ``spec`` (the type's labels with ``after``: "của" after a
         decision's date, "do" after a notice's number) and has words after it."""
         words = [t for t in below if not t.leader]
-        for f in self.schema.fields:
-            for lb in f.labels:
-                n = len(lb.text.split())
-                if lb.after == spec.key and len(words) > n and fold(text_of(words[:n])) == fold(lb.text):
-                    return True
-        return False
+        return any(len(words) > (n := len(lb.text.split())) and fold(text_of(words[:n])) == fold(lb.text)
+                   for _, lb in self.schema.followers(spec.key))
 
     def _unit_rests(self, toks: list[Tok], segs, si: int, used: set[int], depth: int) -> list[Tok]:
         """The rows below that each begin with the rest of a place's name the value so far cuts short, taken (and
