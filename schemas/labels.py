@@ -123,8 +123,8 @@ def known_syllable(s: str) -> str | None:
     lex = lexicon()
     if s in lex.syllables:
         return s
-    if len(s) < 3 or not s.isalpha():
-        return None
+    if len(s) < 3 or not s.isalnum() or sum(c.isalpha() for c in s) < 2:
+        return None  # (a digit among letters may be a letter OCR read as one: "kh1" is "khi", "sinh3" "sinh")
     # (a word that is a value's own, a name's syllable or an ethnic group's, is read through a look-alike letter
     # only when plain edit distance alone says so: "Glai" of "Ra Glai" is no "giai")
     by_look = s not in _value_folds()

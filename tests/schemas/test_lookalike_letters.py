@@ -29,3 +29,11 @@ def test_a_value_s_own_word_is_not_bent_into_a_label_word():
     # the syllable of an ethnic group, a place or a museum word is read as written, however near a label word
     assert not is_label_word("Bia")  # a stele, not "địa" with its Đ read as B
     assert is_label_word("Ngav")
+
+
+def test_a_digit_ocr_read_for_a_letter_of_a_label_word_is_that_letter():
+    assert known_syllable("t1nh") == "tinh"  # "1" for "i"
+    assert known_syllable("kh1") == "khi"
+    assert is_label_word("Ngày:") and is_label_word("Ngàv:")
+    # numbers and codes stay what they are
+    assert known_syllable("1968") is None and known_syllable("gc78") is None
