@@ -82,6 +82,9 @@ class Found:
             ocr = max(ocr, SHAPE_OCR)  # a short token of its field's exact shape: OCR's doubt says little
         self.ocr = ocr
         self.confidence = ocr * (0.6 + 0.4 * self.label_score) * n.quality
+        if any(t.unglued for t in words):
+            # label words OCR glued in the value, cut apart before labels were looked for: the space was guessed
+            self.doubt("a word read as label words glued (a space lost)", REPAIR_FACTOR)
         if self.spec.kind in ("name", "place", "text") and isinstance(self.value, str):
             words = self.value.split(" ")
             vocab = vocabulary(self.spec.vocabulary) if self.spec.vocabulary else None
@@ -173,6 +176,9 @@ class Found:
             self.confidence *= 0.6
             self.notes.append("the label asks for a day; only a year or month was read")
         self.evidence = value_evidence(self.spec.kind, self.spec.key, self.value, self.raw, n.quality)
+        if self.label.glued and not (self.evidence == AGREES or n.quality >= 1 and not self.notes):
+            # the value neither is vouched for by the lists nor parses as its field's with nothing repaired
+            self.doubt("the label was read from words OCR glued, and the value does not vouch for it", REPAIR_FACTOR)
         if self.evidence == DISAGREES:  # a unit no gazetteer level has, a one-word name: the value is not whole
             self.confidence *= DISAGREE_FACTOR
             self.notes.append(disagree_note(self.spec.kind, self.value, self.raw, self.spec.key))

@@ -31,6 +31,7 @@ from sohoa.text import fold
 from .gazetteer import is_place
 from .label_words import label_words
 from .loader import FieldSpec, Schema
+from .ocr_confusions import SLIP_COST, nearest_by_look
 from .person_acts import acting_person, begetting_at, parent_by_sex
 
 EVENTS = frozenset({"birth", "death", "registration", "notice", "certificate", "decision", "enlistment", "burial",
@@ -122,14 +123,22 @@ def known_syllable(s: str) -> str | None:
     lex = lexicon()
     if s in lex.syllables:
         return s
-    if len(s) < 4 or not s.isalpha():
-        return None
+    if len(s) < 3 or not s.isalnum() or sum(c.isalpha() for c in s) < 2:
+        return None  # (a digit among letters may be a letter OCR read as one: "kh1" is "khi", "sinh3" "sinh")
+    # (a word that is a value's own, a name's syllable or an ethnic group's, is read through a look-alike letter
+    # only when plain edit distance alone says so: "Glai" of "Ra Glai" is no "giai")
+    by_look = s not in _value_folds()
+    if len(s) == 3:
+        # a short word only through a letter OCR takes for another ("toc" read "tec")
+        return nearest_by_look(s, [k for k in lex.syllables if len(k) >= 3], SLIP_COST) if by_look else None
     for same_length in (True, False):
         near = [k for k in lex.syllables if len(k) >= 3 and (len(k) == len(s)) == same_length
                 and abs(len(k) - len(s)) <= 1 and Levenshtein.distance(k, s) <= 1]
         if near:
-            return near[0] if len(near) == 1 else None
-    return None
+            # two words one letter off: the one whose letter OCR takes for the one read ("guan" is "quan")
+            return near[0] if len(near) == 1 else nearest_by_look(s, near, SLIP_COST) if by_look else None
+    # two narrow letters read for a wide one ("rn" for "m")
+    return nearest_by_look(s, [k for k in lex.syllables if len(k) >= 3], SLIP_COST) if by_look else None
 
 
 def is_label_word(text: str) -> bool:
@@ -145,6 +154,16 @@ def is_label_word(text: str) -> bool:
         if w != f and w not in lexicon().marked and w in _name_syllables():
             return False
     return True
+
+
+@lru_cache(maxsize=1)
+def _value_folds() -> frozenset[str]:
+    """The syllables of names, ethnic groups, places, units, offices, ranks and causes of death, and museum
+    cataloguing words, folded: values' own words, not label words bent by OCR."""
+    from .vocab import COMMON_WORDS, ETHNICITIES, PHRASES, VOCABULARIES, vocabulary
+    groups = {w for name, others in ETHNICITIES for x in (name, *others) for w in syllables(x)}
+    words = _name_syllables() | COMMON_WORDS | set(PHRASES) | vocabulary(VOCABULARIES)
+    return frozenset(s for w in words for s in syllables(w)) | groups
 
 
 @lru_cache(maxsize=1)

@@ -22,6 +22,7 @@ from ocr.result import BBox, PageText, Word
 from sohoa.text import clean_spaces, fold
 
 from .gazetteer import LEVEL_WORDS, completes_unit, ends_bare_level
+from .glued_words import unglue_word
 from .loader import OCR_LOOKALIKES, label_key
 from .normalize import is_leader
 
@@ -35,6 +36,7 @@ class Tok:
     page: int
     leader: bool = False
     line_end: bool = False  # last word of its OCR line: Tesseract ends lines at wide gaps
+    unglued: bool = False  # cut from a word OCR glued (``glued_words``): the space was guessed, not read
 
     @property
     def xc(self) -> float:
@@ -145,11 +147,11 @@ def build_rows(page: PageText) -> list[Row]:
                                        is_leader(word.text), False)
                     toks[-1].line_end = k == len(ln.words) - 1
                     continue
-                parts = split_word(word)
+                parts = [(g, len(cut) > 1) for w in split_word(word) for cut in (unglue_word(w),) for g in cut]
                 added = len(parts)
-                for j, w in enumerate(parts):
+                for j, (w, unglued) in enumerate(parts):
                     toks.append(Tok(w.text, label_key(w.text), w.confidence, w.bbox, page.page, is_leader(w.text),
-                                    k == len(ln.words) - 1 and j == len(parts) - 1))
+                                    k == len(ln.words) - 1 and j == len(parts) - 1, unglued))
         row = Row(toks, page.page)
         if len(row.toks) >= 2 and is_item_number(row.toks[0].text):
             row.toks[0].leader = True  # "1.", "a)", "II." before a label: the item's number, no label or value

@@ -58,6 +58,7 @@ class Label:
     doubt: str | None = None  # why the field read from the label may be another's (no person named for sure)
     role_only: bool = False  # the label named a person and nothing else: its value says what it is
     source: str = ""  # read from something else than its words: "value" (what the value is), "model" (the classifier)
+    glued: bool = False  # read from its meaning over words OCR glued and the reader cut apart (``glued_words``)
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
@@ -99,7 +99,16 @@ def find_labels(toks: list[Tok], schema: Schema, section: str | None,
     chosen = _no_vocabulary_value(toks, chosen)
     # (and once more after the labels are read for their meaning: "Nguồn gốc: Sưu tầm" is no label "Sưu tầm"
     # naming a place of collection, read from the words alone at the row's end)
-    return _no_vocabulary_value(toks, refine_labels(toks, chosen, schema, section, previous, heading))
+    return [_glued_noted(toks, m) for m in _no_vocabulary_value(toks, refine_labels(toks, chosen, schema, section,
+                                                                                     previous, heading))]
+
+
+def _glued_noted(toks: list[Tok], m: Match) -> Match:
+    """A label read for its meaning over words OCR glued (cut apart by ``glued_words``) says so: the cut is evidence,
+    not proof, and the field stays doubtful unless its value's look agrees (``fields.Found.finish``)."""
+    if m.label.by_meaning and any(t.unglued for t in toks[m.start:m.end]):
+        return replace(m, label=replace(m.label, glued=True))
+    return m
 
 
 def _no_vocabulary_value(toks: list[Tok], chosen: list[Match]) -> list[Match]:
