@@ -158,7 +158,9 @@ def card_sections(lab: Labeler, val, rng: random.Random, name: str, material: st
         body.append(row("colour", rng.choice(dev.COLOURS), None))
     d, d_v = dating(rng)
     body.append(row("dating", d, "dating", d_v))
-    body.append(row("description", description(rng), "description"))
+    text = description(rng)
+    # the contract's normal form of a text ends on its last word: a sentence's closing stop is no part of it
+    body.append(row("description", text, "description", text.rstrip(".")))
 
     origin = rng.choice(dev.ORIGINS)
     came = [row("origin", origin, "origin"), row("find_place", val.place(), "find_place")]
