@@ -17,6 +17,7 @@ from .cells import CellBlock, cell_block, label_only, label_rest
 from .entry_bounds import entry_starts
 from .person_columns import heading_pair
 from .person_heading import heading_person
+from .section_heading import is_section_heading
 from .layout import (Row, Tok, column_starts, label_end,
                      opens_pair, split_at_columns, text_of, union)
 from .loader import FieldSpec, Label, Schema, label_key
@@ -128,6 +129,9 @@ class PageReader:
 
     def __init__(self, schema: Schema, rows: list[Row], unit: str, page: int, page_width: int,
                  table_guess: bool = False, heading: str | None = None):
+        # a section heading that names no person ("II. NGUỒN GỐC") is neither a label nor a value's rest: it is not
+        # read (one naming a person, "II. THÔNG TIN VỀ MẸ", opens that person's block and is)
+        rows = [r for r in rows if not (is_section_heading(r.toks) and not meaning(text_of(r.toks[1:])).roles)]
         self.schema, self.rows, self.unit, self.page = schema, rows, unit, page
         self.page_width = page_width
         self.table_guess = table_guess  # no heading read: a table header row alone makes the page a table
