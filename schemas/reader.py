@@ -844,7 +844,14 @@ class PageReader:
                     r.start += m.end
                     r.end += m.end
                 return matches[:k + 1] + [r for r in rest if r.start >= m.end]
-        return [m for k, m in enumerate(matches) if not (k and qualifies_label(matches[k - 1], m, toks))]
+        matches = [m for k, m in enumerate(matches) if not (k and qualifies_label(matches[k - 1], m, toks))]
+        # a size names its own parts ("Kích thước: Chiều cao: 56 cm, đường kính miệng: 11 cm"): its label ends at
+        # its first colon, and a label of the size read again on its row is a measure's word inside the value
+        for m in matches:
+            if m.spec.kind == "dimensions":
+                m.end = next((i + 1 for i in range(m.start, m.end - 1) if toks[i].text.endswith(":")), m.end)
+        return [m for k, m in enumerate(matches)
+                if not (m.spec.kind == "dimensions" and any(p.spec is m.spec for p in matches[:k]))]
 
     def _sections_own(self, m: Match, toks: list[Tok], section: str | None, draft: Draft) -> Match | None:
         """Inside a person's block opened on a page of one record, a label that names nobody and matched a

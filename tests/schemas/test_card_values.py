@@ -85,3 +85,12 @@ def test_measures_that_end_on_a_comma_go_on_past_what_was_read():
     n = norm_dimensions("Cao 18 cm,")
     assert n.value == {"height_cm": 18.0} and n.quality <= 0.5
     assert norm_dimensions("Cao 18 cm, rộng 9 cm").quality == 1.0
+
+
+@pytest.mark.parametrize("size", ["Kích thước: Chiều cao: 30 cm, đường kính đáy: 9 cm",
+                                  "Kích thước: Chiều dài: 9 cm, chiều cao: 30 cm"])
+def test_the_measure_words_of_a_size_with_their_colons_are_its_value(size):
+    rows = ["PHIẾU HIỆN VẬT", "Tên hiện vật: Bình gốm", size, "Chất liệu: Gốm"]
+    fields = extract_records([page(rows, width=2000)], collection="baotang/")[0]["fields"]
+    assert set(fields["dimensions"]["value"].values()) == {30.0, 9.0}
+    assert fields["material"]["value"] == "Gốm"
