@@ -29,7 +29,7 @@ from sohoa.text import clean_spaces, fold, nfc
 from .choice_notes import after_choices_note
 from .gazetteer import LEVEL_WORDS
 from .repair import repair_document_code
-from .vocab import ERAS, ETHNICITIES
+from .vocab import ERAS, ETHNICITIES, SURNAMES
 
 
 _WORDISH = re.compile(r"[^\w/.\-:]+")
@@ -80,11 +80,27 @@ def _title_word(w: str) -> str:
     return "".join(part[:1].upper() + part[1:].lower() if part else "" for part in re.split(r"(['’-])", w))
 
 
+# Words of address a card or a letter puts before a person's name ("Ông Nguyễn Văn A", "bà …", "cụ …"). "Ông" is
+# also a family name: the word goes only where a known family name follows it and the name after it is whole.
+_HONORIFICS = frozenset(("ông", "bà", "cụ"))
+
+
+def drop_honorific(words: list[str]) -> tuple[list[str], bool]:
+    """A name's words without the honorific before them, and whether one was dropped: only before a family name
+    the vocabulary knows, with a given name after it (two words at least are left)."""
+    if len(words) >= 3 and nfc(words[0]).lower() in _HONORIFICS and _title_word(words[1]) in SURNAMES:
+        return words[1:], True
+    return words, False
+
+
 def norm_name(raw: str) -> Norm:
     text = strip_leaders(raw)
     text = re.sub(r"[^\w\s'’-]", " ", text)
     words = [w for w in clean_spaces(text).split(" ") if w and not w.isdigit()]
     notes = []
+    words, addressed = drop_honorific(words)
+    if addressed:
+        notes.append("an honorific before the name dropped")
     if any(not any(c.isalnum() for c in w) for w in words):
         # a dash or quote standing alone between a name's words ("Khương - Phước Toại"): a speck of a degraded
         # page; a name joins its syllables with spaces, and a hyphen inside a word stays ("Y-Moan")
@@ -92,7 +108,7 @@ def norm_name(raw: str) -> Norm:
         notes.append("a mark standing alone between the name's words dropped")
     if not words:
         return Norm(None, FAILED, ["empty"])
-    q = 0.9 if notes else 1.0
+    q = 0.9 if notes and not addressed else 1.0
     if any(any(c.isdigit() for c in w) for w in words):
         q, words = 0.5, [re.sub(r"\d", "", w) for w in words]
     if len(words) == 1:
@@ -452,8 +468,21 @@ def bent_measure(text: str) -> tuple[str, list[str]]:
     return text, notes
 
 
+# a measure's word (three letters or more: "dài", "chiều rộng", "ngang") -> the letter a card's "D x R x C" gives it
+_CHAIN_LETTER = {w: letter for key, letter in (("length_cm", "d"), ("width_cm", "r"), ("height_cm", "c"))
+                 for k, words in _DIM_KEYS if k == key for w in words if len(w) >= 3}
+_CHAIN_WORD = "|".join(sorted(map(re.escape, _CHAIN_LETTER), key=len, reverse=True))
+_MEASURE_CHAIN = re.compile(rf"\b({_CHAIN_WORD})\s*x\s*({_CHAIN_WORD})(?:\s*x\s*({_CHAIN_WORD}))?\b")
+
+
 def norm_dimensions(raw: str) -> Norm:
     """``Cao 35cm, ĐK miệng 12 cm`` -> ``{"height_cm": 35.0, "diameter_cm": 12.0}``; mm and m converted."""
+    if raw.rstrip().endswith((",", ";")):
+        # measures listed up to a comma ("Chiều cao: 41 cm,") go on past what was read: the rest wrapped out of
+        # reach, so the measures read are right but not all of them
+        n = norm_dimensions(raw.rstrip().rstrip(",;"))
+        return Norm(n.value, min(n.quality, 0.5), n.notes + ["the measures go on past the comma the value ends on"]) \
+            if n.ok else n
     text = fold(strip_leaders(raw)).replace("×", "x")
     text, bent = bent_measure(text)
     if bent:
@@ -471,6 +500,9 @@ def norm_dimensions(raw: str) -> Norm:
     units = re.findall(r"\d\s*(mm|cm|dm|m)\b", text)
     if units:
         default_unit = units[-1]
+    # "Dài x rộng x cao: 30 x 20 x 15 cm", "30 x 20 cm (cao x rộng)": the measure words in the numbers' order, as
+    # their letters ("D x R x C") say it
+    text = _MEASURE_CHAIN.sub(lambda c: " x ".join(_CHAIN_LETTER[w] for w in c.groups() if w), text)
     # "D x R x C: 30 x 20 x 15 cm" and "30 x 20 x 15 cm (DxRxC)"
     m = re.search(r"\b([dlrwch])\s*x\s*([dlrwch])(?:\s*x\s*([dlrwch]))?\b", text)
     n = re.search(rf"{_NUMBER}\s*(mm|cm|dm|m)?\s*x\s*{_NUMBER}\s*(mm|cm|dm|m)?(?:\s*x\s*{_NUMBER}\s*(mm|cm|dm|m)?)?", text)
@@ -513,7 +545,9 @@ _UNIT_KG = {"kg": 1.0, "kilogam": 1.0, "g": 0.001, "gr": 0.001, "gam": 0.001, "g
 def norm_weight(raw: str) -> Norm:
     """``1,2 kg`` -> ``{"kg": 1.2}``. A number with a letter glued before it (``L2kg``, ``S00 gr``) had a digit
     or its separator read as that letter: the weight read is doubtful, and a weight of nothing is none."""
-    text = fold(strip_leaders(raw))
+    # Vietnamese groups thousands with a dot and marks decimals with a comma: a dot before three digits and the
+    # unit ("1.250 g") joins the groups of one number
+    text = re.sub(r"(?<![\d.,])([1-9]\d{0,2})\.(\d{3})(?=\s*[a-z])(?![\d.,])", r"\1\2", fold(strip_leaders(raw)))
     m = re.search(rf"{_NUMBER}\s*(kilogam|kg|gram|gam|gr|mg|g|tan|ta|yen)\b", text)
     if m:
         kg = round(_to_float(m.group(1)) * _UNIT_KG[m.group(2)], 4)
@@ -627,6 +661,10 @@ def norm_dating(raw: str) -> Norm:
                         ["long Roman numeral: check the century"] if roman else [])
     if re.search(r"the\s*ky\W*$", f):
         return Norm(None, 0.3, ["century numeral not read"])
+    # a decade ("thập niên 1960", "những năm 1930"): the ten years from its first
+    m = re.search(r"\b(?:thap nien|nhung nam)\s+(\d{3}0)(?!\d)", f)
+    if m:
+        return Norm({"year_from": int(m.group(1)), "year_to": int(m.group(1)) + 9}, 1.0)
     # a range's dash may come with specks around it ("1834. -. 1844") or be read as a tilde or an equals sign
     m = re.search(r"(?<!\d)(\d{3,4})[\s.,]*[-–—~=]+[\s.,]*(\d{2,4})(?!\d)", f)
     if m:

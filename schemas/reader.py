@@ -17,6 +17,7 @@ from .cells import CellBlock, cell_block, label_only, label_rest
 from .entry_bounds import entry_starts
 from .person_columns import heading_pair
 from .person_heading import heading_person
+from .section_heading import is_section_heading
 from .layout import (Row, Tok, column_starts, label_end,
                      opens_pair, split_at_columns, text_of, union)
 from .loader import FieldSpec, Label, Schema, label_key
@@ -128,6 +129,9 @@ class PageReader:
 
     def __init__(self, schema: Schema, rows: list[Row], unit: str, page: int, page_width: int,
                  table_guess: bool = False, heading: str | None = None):
+        # a section heading that names no person ("II. NGUỒN GỐC") is neither a label nor a value's rest: it is not
+        # read (one naming a person, "II. THÔNG TIN VỀ MẸ", opens that person's block and is)
+        rows = [r for r in rows if not (is_section_heading(r.toks) and not meaning(text_of(r.toks[1:])).roles)]
         self.schema, self.rows, self.unit, self.page = schema, rows, unit, page
         self.page_width = page_width
         self.table_guess = table_guess  # no heading read: a table header row alone makes the page a table
@@ -840,7 +844,14 @@ class PageReader:
                     r.start += m.end
                     r.end += m.end
                 return matches[:k + 1] + [r for r in rest if r.start >= m.end]
-        return [m for k, m in enumerate(matches) if not (k and qualifies_label(matches[k - 1], m, toks))]
+        matches = [m for k, m in enumerate(matches) if not (k and qualifies_label(matches[k - 1], m, toks))]
+        # a size names its own parts ("Kích thước: Chiều cao: 56 cm, đường kính miệng: 11 cm"): its label ends at
+        # its first colon, and a label of the size read again on its row is a measure's word inside the value
+        for m in matches:
+            if m.spec.kind == "dimensions":
+                m.end = next((i + 1 for i in range(m.start, m.end - 1) if toks[i].text.endswith(":")), m.end)
+        return [m for k, m in enumerate(matches)
+                if not (m.spec.kind == "dimensions" and any(p.spec is m.spec for p in matches[:k]))]
 
     def _sections_own(self, m: Match, toks: list[Tok], section: str | None, draft: Draft) -> Match | None:
         """Inside a person's block opened on a page of one record, a label that names nobody and matched a

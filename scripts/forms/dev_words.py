@@ -145,34 +145,50 @@ PLAIN = {
                     "Tỷ lệ thương tật (%)", "Mất sức (%)"],
     "grade": ["Xếp hạng", "Hạng thương binh", "Thương binh hạng", "Xếp hạng thương tật", "Hạng TB"],
     "inventory": ["Số kiểm kê", "Mã số hiện vật", "Mã hiệu", "Số đăng ký kiểm kê", "Số ĐKHV", "Số KK", "Số hiệu KK",
-                  "Số nhập kho", "Số đăng ký hiện vật (ĐKHV)", "Biên số"],
-    "object_name": ["Tên gọi", "Tên vật phẩm", "Tên đồ vật", "Danh xưng hiện vật"],
+                  "Số nhập kho", "Số đăng ký hiện vật (ĐKHV)", "Biên số", "Số ĐK tổng quát", "Số đăng ký tổng quát", "Số ĐKTQ", "Ký hiệu kiểm kê", "Mã số kiểm kê", "Số KKHV", "Ký mã hiệu"],
+    "object_name": ["Tên gọi", "Tên vật phẩm", "Tên đồ vật", "Danh xưng hiện vật", "Tên HV", "Tên hiện vật (tên gọi chính)", "Tên mẫu vật", "Tên tài liệu hiện vật", "Tên gọi thông dụng"],
     "material": ["Chất liệu làm", "Nguyên liệu", "Chất liệu chế tạo", "Chế tác bằng", "Chất liệu cấu thành",
-                 "Chế tạo từ", "Chất liệu chủ yếu", "Chất liệu (ghi rõ)", "Làm từ"],
+                 "Chế tạo từ", "Chất liệu chủ yếu", "Chất liệu (ghi rõ)", "Làm từ", "C.liệu", "Nguyên vật liệu", "Vật liệu chế tác", "Chất liệu (gốm, gỗ, kim loại...)"],
     "quantity": ["Số lượng hiện vật", "Số chiếc", "Số món", "Số lượng hiện có", "Số lượng cái", "SL", "Số lượng (cái)",
-                 "Số hiện vật", "Gồm (chiếc)", "So luong hien vat"],
+                 "Số hiện vật", "Gồm (chiếc)", "So luong hien vat", "Số lượng (hiện vật)", "Số lượng đơn vị", "SL (chiếc)"],
     "dimensions": ["Kích thước (cm)", "Số đo", "Kích thước (D x R x C)", "Cao x rộng", "Kích thước đo được", "KT (cm)",
-                   "Cao, rộng, dài", "Dài x rộng x cao", "Quy cách (cm)", "Kich thuoc do duoc"],
+                   "Cao, rộng, dài", "Dài x rộng x cao", "Quy cách (cm)", "Kich thuoc do duoc", "Kích thước (cao x rộng x dày)", "KT (D x R x C)", "Kích thước tổng thể", "Các số đo", "K.thước", "Số đo (cm)"],
     "weight": ["Khối lượng", "Trọng lượng (kg)", "Cân nặng (kg)", "Trọng lượng ước tính", "T.lượng", "TL (kg)",
-               "Nặng (gam)", "Khối lượng (g)", "Cân được"],
+               "Nặng (gam)", "Khối lượng (g)", "Cân được", "T.lượng (kg)", "Khối lượng tịnh", "Trọng lượng thực"],
     "dating": ["Thời đại", "Niên đại ước tính", "Thuộc thế kỷ", "Tuổi hiện vật", "Niên đại (thế kỷ)", "Niên đại (TK)",
-               "Thời gian chế tác", "Nien dai uoc tinh"],
+               "Thời gian chế tác", "Nien dai uoc tinh", "Niên đại (thời kỳ)", "Thời kỳ lịch sử", "Năm sản xuất", "Thời điểm chế tác", "Triều đại"],
     "origin": ["Nguồn thu nhận", "Hình thức thu nhận", "Do đâu mà có", "Lai lịch hiện vật", "Gốc tích hiện vật",
                "Nguồn hiện vật", "Cách thức thu nhận", "Phương thức nhập", "Nguồn gốc (hiến, mua, sưu tầm)",
-               "Nguon thu nhan"],
+               "Nguon thu nhan", "Nguồn gốc xuất xứ", "Hình thức sưu tầm", "Phương thức thu nhận", "Nguồn nhập", "Thu nhận bằng hình thức"],
     "find_place": ["Địa điểm thu thập", "Nơi phát hiện", "Nơi thu thập được", "Địa điểm tìm thấy", "Nơi sưu tầm được",
-                   "Địa điểm khai quật", "Thu được tại", "Nơi xuất lộ", "Đ.điểm phát hiện", "Tìm được ở"],
+                   "Địa điểm khai quật", "Thu được tại", "Nơi xuất lộ", "Đ.điểm phát hiện", "Tìm được ở", "Nơi sưu tập", "Địa điểm xuất lộ", "Nơi tìm được", "Nơi phát lộ", "Xuất lộ tại"],
     "donor": ["Người hiến", "Người bàn giao", "Người giao nộp", "Người bán", "Nhà sưu tầm", "Người/cơ quan hiến tặng",
-              "Người cho", "Người chuyển giao"],
+              "Người cho", "Người chuyển giao", "Người hiến tặng (họ tên, địa chỉ)", "Người bàn giao hiện vật", "Người nhượng lại", "Họ tên người hiến", "Người cung cấp", "Chủ sở hữu trước"],
     "acquisition": ["Ngày nhập kho", "Ngày nhận về", "Ngày thu nhận", "Nhận vào ngày", "Thời gian nhập",
-                    "Ngay nhap kho"],
+                    "Ngay nhap kho", "Ngày về bảo tàng", "Ngày đưa vào kho", "Ngày nhập sổ", "Nhập kho ngày", "Thời gian thu nhận"],
     "condition": ["Tình trạng", "Hiện trạng", "Tình trạng khi nhận", "Thực trạng hiện vật", "TT bảo quản",
-                  "Tình trạng HV", "Hiện trạng bảo quản"],
+                  "Tình trạng HV", "Hiện trạng bảo quản", "Tình trạng hiện tại", "Tình trạng khi kiểm kê", "Tình trạng vật chất", "Mức độ hư hỏng", "Hư hại"],
     "description": ["Đặc điểm", "Mô tả hiện vật", "Mô tả sơ bộ", "Đặc điểm nhận dạng", "Đặc điểm hình dáng",
-                    "Mo ta so luoc"],
+                    "Mo ta so luoc", "Mô tả chi tiết hiện vật", "Miêu tả hiện vật", "Đặc điểm hiện vật", "Mô tả đặc điểm", "Mô tả (hình dáng, hoa văn)", "Nội dung mô tả"],
     "storage": ["Nơi cất giữ", "Kho bảo quản", "Vị trí lưu kho", "Cất tại kho", "Chỗ cất giữ", "Vị trí bảo quản",
-                "Nơi lưu kho", "Kho số", "Vị trí (kho, giá, ngăn)", "Lưu giữ tại"],
+                "Nơi lưu kho", "Kho số", "Vị trí (kho, giá, ngăn)", "Lưu giữ tại", "Vị trí trưng bày", "Kho lưu giữ", "Vị trí hiện tại", "Bảo quản tại", "Ký hiệu vị trí"],
 }
+
+# What a museum inventory card (phiếu hiện vật, lý lịch hiện vật, phiếu kiểm kê) prints beside the fields the seen
+# and unseen cards print: the object's other names and its class, which the contract holds, and its technique and
+# colour, which it does not (a card's lines that map to no field, read as such and kept out of their neighbours).
+# Concepts of the dev split alone: the other splits print none of them.
+MUSEUM_PLAIN = {
+    "other_names": ["Tên gọi địa phương", "Tên gọi dân gian", "Còn có tên", "Tên khác (nếu có)", "Tên cũ",
+                    "Tên gọi theo dân tộc"],
+    "object_class": ["Nhóm hiện vật", "Thuộc nhóm", "Phân nhóm", "Loại hình", "Loại hình hiện vật", "Thuộc sưu tập"],
+    "technique": ["Kỹ thuật chế tác", "Kỹ thuật", "Phương pháp chế tác", "Kỹ thuật tạo tác", "Cách thức chế tác"],
+    "colour": ["Màu sắc", "Màu", "Màu men"],
+}
+# Section headings of a card that groups its fields, as the ministry's forms and old provincial cards do.
+MUSEUM_SECTIONS = [["I. THÔNG TIN CHUNG", "II. ĐẶC ĐIỂM HIỆN VẬT", "III. NGUỒN GỐC", "IV. BẢO QUẢN"],
+                   ["A. NHẬN DẠNG", "B. MÔ TẢ", "C. LAI LỊCH", "D. BẢO QUẢN"],
+                   ["1. Định danh", "2. Đặc điểm", "3. Thu nhận", "4. Lưu giữ"]]
 
 # Orders a civil-status form also prints a person's label in, beside the contract's "attribute role": the
 # attribute owned by the role ("Họ tên của má").
@@ -224,9 +240,12 @@ FRONTS = ["Khe Sanh", "Mặt trận Đường 14", "Hạ Lào", "Mặt trận V�
 CAUSES = ["Viêm phổi nặng", "Suy thận mãn", "Tai biến mạch máu não", "Sốt xuất huyết", "Ngã cao"]
 RANKS = ["Thiếu tá", "Trung tá", "Thượng tá", "Đại tá"]
 POSITIONS = ["Tiểu đội phó", "Y sĩ", "Thông tin viên", "Công binh", "Đại đội phó"]
-OBJECTS = ["Bình vôi", "Nồi đồng", "Tráp khảm xà cừ", "Chậu men nâu", "Tượng đá", "Bia đá", "Ống điếu", "Lọ hoa sứ"]
-MATERIALS = ["Xà cừ", "Đất nung", "Da", "Song mây", "Thiếc", "Mây tre"]
-CONDITIONS = ["Còn tốt", "Nứt chân đế", "Bong lớp sơn", "Mất nắp, sứt quai"]
+OBJECTS = ["Bình vôi", "Nồi đồng", "Tráp khảm xà cừ", "Chậu men nâu", "Tượng đá", "Bia đá", "Ống điếu", "Lọ hoa sứ",
+           "Ấm tích", "Đèn dầu lạc", "Khánh đá", "Mõ gỗ", "Thống gốm", "Cối đá", "Chóe men nâu", "Ống bút tre"]
+MATERIALS = ["Xà cừ", "Đất nung", "Da", "Song mây", "Thiếc", "Mây tre", "Gốm sành", "Đá xanh", "Gỗ mít", "Đồng thau",
+             "Sứ trắng", "Giấy dó"]
+CONDITIONS = ["Còn tốt", "Nứt chân đế", "Bong lớp sơn", "Mất nắp, sứt quai", "Rạn men toàn thân", "Mối mọt ở chân đế",
+              "Gỉ xanh, mất một quai", "Ố vàng, rách nhẹ ở mép", "Còn nguyên, lớp sơn bạc màu"]
 PLACES_OF_DEATH = ["Bệnh viện huyện, tỉnh {p}", "Nhà riêng tại {place}"]
 DEATH_RELATIONS = ["Con cả", "Con út", "Cháu ngoại", "Anh ruột"]
 BIRTH_FATHER_RELATION = ["Ba", "Cha"]
@@ -236,3 +255,28 @@ ALIASES = ["Út", "Bảy", "Tư Hùng", "Năm Lửa"]
 CEMETERIES = ["Quốc gia Đường 9", "Hàm Rồng", "Nông Cống"]
 MUSEUM = "BẢO TÀNG TỈNH THANH HÓA"
 MUSEUM_CODE = "BTTH"
+
+# The values of a dev museum card (forms/dev_museum.py): the other names, classes, techniques and colours cards
+# write; how an object came in (the donor named where one gave or sold it); where it is kept.
+OTHER_NAMES = ["Lọ tỏi", "Bình tỳ bà", "Nậm rượu", "Ang", "Cóng", "Tĩn"]
+OBJECT_CLASSES = ["Gốm sứ", "Kim khí", "Đồ gỗ", "Tài liệu giấy", "Hàng dệt", "Đồ đá"]
+TECHNIQUES = ["Đúc khuôn hai mang", "Chạm nổi", "Nặn tay, nung", "Sơn mài", "Dệt thủ công", "Khắc vạch",
+              "Vẽ lam dưới men", "Gò, chạm"]
+COLOURS = ["Nâu đen", "Trắng ngà", "Xanh lục", "Đỏ son", "Vàng nhạt"]
+ORIGINS = ["Hiến tặng", "Sưu tầm", "Mua", "Điều chuyển", "Khai quật", "Bàn giao", "Mua của nhân dân",
+           "Sưu tầm tại thực địa", "Cơ quan bàn giao"]
+DONOR_ORIGINS = ("Hiến tặng", "Sưu tầm", "Mua", "Mua của nhân dân", "Sưu tầm tại thực địa")
+STORAGE = ["Kho {n}, giá {g}, ngăn {k}", "Kho gốm sứ, tủ {n}, ngăn {k}", "Kho KL, giá {g}, tầng {k}",
+           "Phòng trưng bày {n}, tủ {g}", "Kho cơ sở, kệ {g}"]
+# The pieces a card's description is written from: the shape, the decoration, the surface; each card's description
+# is two or three of them, long enough to wrap over several lines.
+DESCRIPTION_SHAPES = ["Dáng thon cao, miệng loe, cổ dài, vai xuôi, thân phình tròn, đế thấp",
+                      "Hình hộp chữ nhật, nắp đậy khít, bốn góc bo tròn, chân quỳ",
+                      "Thân hình trụ, hai quai hình tai mèo gắn ở vai, đáy bằng",
+                      "Hình tròn dẹt, rìa mỏng, giữa có núm nhỏ nhô lên"]
+DESCRIPTION_DECORS = ["thân trang trí hoa văn dây lá và cánh sen dạng băng",
+                      "mặt trước chạm nổi đôi rồng chầu mặt nguyệt, xung quanh là mây cuộn",
+                      "vai khắc vạch một băng sóng nước, thân vẽ cảnh sơn thủy",
+                      "nắp khảm hình chim hạc đứng trên lưng rùa"]
+DESCRIPTION_SURFACES = ["men phủ đều, chân đế để mộc", "lớp sơn then còn bóng, một số chỗ bong tróc",
+                        "bề mặt có lớp gỉ xanh mỏng bám đều", "xương gốm dày, màu xám, thô ráp"]

@@ -122,7 +122,8 @@ def dev_values() -> list[str]:
     """The dev split's own value pools (forms/dev_words.py), whole entries."""
     from forms import dev_words as d
     out = [x for name in ("SURNAMES", "MIDDLE_M", "MIDDLE_F", "GIVEN_M", "GIVEN_F", "ETHNIC", "FRONTS", "CAUSES",
-                          "RANKS", "POSITIONS", "OBJECTS", "MATERIALS", "CONDITIONS") for x in getattr(d, name)]
+                          "RANKS", "POSITIONS", "OBJECTS", "MATERIALS", "CONDITIONS", "OTHER_NAMES", "OBJECT_CLASSES",
+                          "TECHNIQUES", "COLOURS", "ORIGINS") for x in getattr(d, name)]
     out += [x for p in d.PROVINCES for x in (p[0], *p[2], *p[3])]
     return sorted({x for x in out if x != "Kinh"})  # the majority group is every split's
 

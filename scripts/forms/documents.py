@@ -19,6 +19,7 @@ from __future__ import annotations
 import random
 
 import make_forms as mf
+from forms import dev_museum
 from forms import dev_words as dev
 from forms.grammar import ATTRIBUTES, Labeler, plain_wordings
 from forms.values import UNSEEN_CAUSES, UNSEEN_CONDITIONS, UNSEEN_FRONTS, UNSEEN_MATERIALS, UNSEEN_OBJECTS, \
@@ -360,6 +361,8 @@ def war_invalid_doc(lab: Labeler, val: Values, rng: random.Random, pages: int = 
 
 
 def museum_card(lab: Labeler, val: Values, rng: random.Random) -> Doc:
+    if lab.split == "dev":  # the dev cards' own fields, values and layouts (forms/dev_museum.py)
+        return dev_museum.card(lab, val, rng)
     t: dict = {}
     items: list = [("text", val.pick(["BẢO TÀNG TỈNH BẮC NINH"], ["BẢO TÀNG TỈNH NAM ĐỊNH"], [dev.MUSEUM])),
                    ("title", rng.choice(["PHIẾU HIỆN VẬT", "PHIẾU KIỂM KÊ KHOA HỌC"]))]
@@ -407,6 +410,12 @@ def museum_table(lab: Labeler, val: Values, rng: random.Random) -> Doc:
     headers = ["STT", title("inventory"), title("object_name"), title("material"), title("dimensions"), title("dating")]
     rows, records = [], []
     for i in range(rng.randint(4, 6)):
+        if lab.split == "dev":  # the sizes and datings the dev cards write
+            name, mat = rng.choice(dev.OBJECTS), rng.choice(dev.MATERIALS)
+            (inv, dims, dating), fields = dev_museum.table_row(rng)
+            rows.append([str(i + 1), inv, name, mat, dims, dating])
+            records.append({"record_type": "museum_object", "fields": {**fields, "name": name, "material": mat}})
+            continue
         inv = f"{rng.choice(['KL', 'G', 'GV'])}.{rng.randint(100, 9999)}"
         name, mat = val.pick(mf.OBJECTS, UNSEEN_OBJECTS, dev.OBJECTS), val.pick(mf.MATERIALS, UNSEEN_MATERIALS, dev.MATERIALS)
         mv = mf.museum_values(rng)

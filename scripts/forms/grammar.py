@@ -151,6 +151,10 @@ for _table, _dev in ((ROLES, dev_words.ROLES), (ATTRIBUTES, dev_words.ATTRIBUTES
                      (RELATIVES, dev_words.RELATIVES)):
     for _concept, _entry in _table.items():
         _entry["dev"] = list(_dev.get(_concept, []))
+# The fields only dev museum cards print (other names, class; technique and colour, which map to no field): no seen
+# or unseen wording, so the other splits' documents and their checks are as they were.
+for _concept, _words in dev_words.MUSEUM_PLAIN.items():
+    PLAIN[_concept] = {"seen": [], "unseen": [], "dev": list(_words)}
 MARKERS["dev"] = list(dev_words.MARKERS)
 PUNCTUATION["dev"] = list(dev_words.PUNCTUATION)
 LAYOUTS["dev"] = list(dev_words.LAYOUTS)

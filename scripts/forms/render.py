@@ -37,8 +37,30 @@ FONTS = {family: [f for f in faces if f != "dejavu/DejaVuSansMono.ttf"] for fami
 
 
 class GrammarPainter(mf.Painter):
+    # (left, right, bottom) of a photograph box the lines beside it keep clear of (the dev ``photo_card``)
+    photo: tuple[float, float, float] | None = None
+
     def label(self, lb: str) -> str:
         return lb  # already dressed by the labeler
+
+    def photo_box(self, side: str) -> None:
+        """A box for the object's photograph on one side of the card, as inventory cards print, a caption in it;
+        the field lines that follow are written beside it until they pass its bottom."""
+        width, height = (mf.PAGE_W - 2 * mf.MARGIN) * 0.3, self.line_h * 6
+        left = mf.MARGIN if side == "left" else mf.PAGE_W - mf.MARGIN - width
+        top = self.y - self.line_h // 4
+        self.draw.rectangle((left, top, left + width, top + height), outline=0, width=2)
+        small = mf._font(self.style.font, max(16, int(self.style.size * 0.7)))
+        caption = "Ảnh hiện vật"
+        self.draw.text((left + (width - self.width(caption, small)) / 2, top + height / 2), caption, fill=0, font=small)
+        self.photo = (left, left + width, top + height)
+
+    def fields(self, pairs: list, x0: float = mf.MARGIN, x1: float = mf.PAGE_W - mf.MARGIN) -> None:
+        """Field lines, kept clear of a photograph box while they are beside it."""
+        if self.photo and self.y < self.photo[2] and (x0, x1) == (mf.MARGIN, mf.PAGE_W - mf.MARGIN):
+            left, right, _ = self.photo
+            x0, x1 = (right + 40, x1) if left <= mf.MARGIN else (x0, left - 40)
+        super().fields(pairs, x0, x1)
 
     def grid(self, label: str, value: str) -> None:
         """Label at the margin, value in a column of its own, no punctuation between."""
@@ -280,6 +302,8 @@ class GrammarPainter(mf.Painter):
                 self.caption(it[1])
             elif it[0] == "header_row":
                 self.header_row(it[1])
+            elif it[0] == "photo":
+                self.photo_box(it[1])
             else:
                 super().render([it])
         return self.img.crop((0, 0, mf.PAGE_W, min(3400, self.y + 120)))
@@ -287,7 +311,7 @@ class GrammarPainter(mf.Painter):
 
 def apply_layout(items: list, layout: str) -> list:
     """Rewrite a page's ``fields`` items for the document's template (the seen split is always ``inline``)."""
-    if layout == "inline":
+    if layout in ("inline", "photo_card"):  # a photo card's lines are inline ones beside its photograph box
         return items
     if layout == "paired":
         return _paired(items)

@@ -12,6 +12,7 @@ import pytest
 
 import make_forms as mf
 from forms.documents import BUILDERS
+from forms import grammar as g
 from forms.grammar import Labeler
 from forms.render import apply_layout, build_document
 from forms.values import UNSEEN_SURNAMES, Values
@@ -137,3 +138,40 @@ def test_later_dev_templates_leave_the_other_documents_as_they_were():
     assert all(later_layout("inline", split, random.Random(k)) == "inline" for split in ("seen", "unseen")
                for k in range(50))
     assert not set(LATER_LAYOUTS["dev"]) & (set(LAYOUTS["unseen"]) | set(LAYOUTS["dev"]))
+
+
+def test_dev_museum_values_print_what_their_truth_says():
+    """Each size, weight and dating shape of the dev cards: the numbers of its normal form are the printed ones
+    (in cm, kg and years), so a truth can never disagree with its page."""
+    from forms import dev_museum
+
+    def numbers(text: str) -> set[float]:
+        return {float(n.replace(".", "").replace(",", ".")) for n in re.findall(r"\d+(?:[.,]\d+)?", text)}
+
+    rng = random.Random(5)
+    for _ in range(300):
+        dims, dims_v = dev_museum.dimensions(rng)
+        scale = 100 if re.search(r"\d m\b", dims) else 1
+        assert {round(v / scale, 2) for v in dims_v.values()} <= numbers(dims), dims
+        w, w_v = dev_museum.weight(rng)
+        assert w_v["kg"] in numbers(w) or w_v["kg"] * 1000 in numbers(w), w
+        d, d_v = dev_museum.dating(rng)
+        assert d_v["year_from"] <= d_v["year_to"], d
+
+
+def test_dev_museum_cards_print_lines_of_no_field_and_a_photo_box():
+    from forms import dev_museum
+    from forms.dev_words import MUSEUM_PLAIN
+
+    unmapped = {g.fold(w) for c in ("technique", "colour") for w in MUSEUM_PLAIN[c]}
+    saw_unmapped = saw_photo = False
+    for k in range(40):
+        rng = random.Random(f"card:{k}")
+        lab = Labeler("dev", rng)
+        doc = dev_museum.card(lab, Values("dev", rng), rng)
+        items = doc.pages[0]
+        labels = [g.fold(lb.rstrip(" :-")) for it in items if it[0] == "fields" for lb, _ in it[1]]
+        saw_unmapped |= any(lb in unmapped for lb in labels)
+        saw_photo |= any(it[0] == "photo" for it in items) and lab.layout == "photo_card"
+        assert len(labels) >= len(doc.records[0]["fields"])
+    assert saw_unmapped and saw_photo
