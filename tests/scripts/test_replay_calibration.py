@@ -51,3 +51,4 @@ def test_figures_count_confident_wrong_fields_held_records_and_wrong_records_let
     assert figures["review"] == 3
     assert figures["silent"] == 1
     assert figures["review_by_level"] == {0: 66.7, 1: 50.0}
+
