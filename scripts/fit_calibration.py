@@ -184,6 +184,8 @@ def scored_fields(splits: list[str], seeds: list[int], per_type: int, levels: li
     whole vocabulary, then (``folds``) once per fold with that fold's share of it held back."""
     docs = [d for split in splits for seed in seeds
             for d in _documents(split, seed, per_type, levels, types, jobs, cache)]
+    if not docs:  # (no check seeds: the classifier is not retrained for each held-back fold to read nothing)
+        return []
     out = _score(docs, None)
     for k in range(min(folds, passes if passes is not None else folds)):
         with vocabulary_held_back(held_back(k, folds), model_seeds or [1000, 1001, 1002, 1003, 1004]) as schemas:

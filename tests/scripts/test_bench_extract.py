@@ -168,3 +168,13 @@ def test_held_keys_name_the_record_type_and_field_never_a_value():
         "date_of_death: no date could be read from the text", "label 'Xyz' names no field of martyr; its value may "
         "be a missing name"]}
     assert held_keys(rec) == ["martyr.relatives[].full_name", "martyr.date_of_death", "martyr (the whole record)"]
+
+
+def test_a_fit_with_no_check_seeds_reads_nothing_and_retrains_no_classifier(monkeypatch):
+    import fit_calibration
+
+    def no_retraining(*args, **kwargs):
+        raise AssertionError("the classifier was retrained to read no forms")
+
+    monkeypatch.setattr(fit_calibration, "vocabulary_held_back", no_retraining)
+    assert fit_calibration.scored_fields(["seen"], [], 2, [0], ["birth"], 1, None, folds=3) == []
