@@ -141,7 +141,8 @@ def person_alone(schema: Schema, run: list[Tok]) -> bool:
         and sum(not t.leader for t in run[:found[0].start]) == 0
 
 
-BORDER_STROKES = frozenset("-–—|")  # a cell's ruled border, read by OCR as a word of its own
+BORDER_STROKES = frozenset("-–—|_")  # a cell's ruled border, read by OCR as a word of its own (a rule's foot
+# thickened by the scan reads as "_")
 
 
 def _cut_at_strokes(run: list[Tok]) -> list[list[Tok]]:
