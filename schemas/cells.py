@@ -100,7 +100,7 @@ def cell_labels(schema: Schema, row: Row, below: Row | None = None,
         return None
     for run in runs:
         words = [t for t in run if not t.leader]
-        if not words or len(words) > CELL_LABEL_WORDS or any(c.isdigit() for t in words for c in t.text) \
+        if not words or len(words) > CELL_LABEL_WORDS or _holds_digit(words) \
                 or any(t.colon for t in words[:-1]):
             return None
     if any(a[-1].colon and not b[-1].colon for a, b in zip(runs, runs[1:])):
@@ -255,7 +255,30 @@ def _value_of(schema: Schema, label: list[Tok], words: list[Tok]) -> bool:
 def _label_words(toks: list[Tok]) -> bool:
     """Words a printed label may be: some letters, no digit."""
     words = [t for t in toks if not t.leader]
-    return bool(words) and not any(c.isdigit() for t in words for c in t.text)
+    return bool(words) and not _holds_digit(words)
+
+
+def _holds_digit(words: list[Tok]) -> bool:
+    """A digit in the words outside a note in brackets that holds words ("Năm sinh (ghi 4 chữ)", "(2 bản)"): a
+    printed label counts in its notes, never in its own words; a value's digits stand outside brackets, or
+    alone in them ("(1950)")."""
+    return any(c.isdigit() for t in _outside_notes(words) for c in t.text)
+
+
+def _outside_notes(words: list[Tok]) -> list[Tok]:
+    """The words outside their notes in brackets, a note being words from one that opens a bracket to one that
+    closes it, one of them a word of two letters or more."""
+    out: list[Tok] = []
+    k = 0
+    while k < len(words):
+        end = next((j for j in range(k, len(words)) if words[j].text.endswith(")")), None) \
+            if words[k].text.startswith("(") else None
+        if end is not None and any(sum(c.isalpha() for c in t.text) >= 2 for t in words[k:end + 1]):
+            k = end + 1
+            continue
+        out.append(words[k])
+        k += 1
+    return out
 
 
 Span = tuple[float, float]  # a label's words from the left edge of the first to the right edge of the last
@@ -357,7 +380,7 @@ def label_alone(schema: Schema, toks: list[Tok], listed: bool = False) -> str | 
     or after it any number written as the label goes on ("Nguyên quán gốc cựu chiến binh");
     with ``listed``, "listed" for well-read words that name no field but read as a label (an unmapped one)."""
     words = [t for t in toks if not t.leader]
-    if not words or any(c.isdigit() for t in words for c in t.text):
+    if not words or _holds_digit(words):
         return None
     found = find_labels(toks, schema, None)
     if not found or sum(not t.leader for t in toks[:found[0].start]) > CELL_OTHER_WORDS:
