@@ -90,8 +90,10 @@ def cell_labels(schema: Schema, row: Row, below: Row | None = None,
     first label, label words by their print whatever the others say (a wording no list holds); or, when one names
     a field, the row close under holds a value under each of them, in its field's shape under that one
     (``_values_under``); or, when most of them name a field, the row close under holds a value under each and
-    one of them is of its field's shape (a table's header row with a label no list holds). ``runs``: the labels already cut, each over two lines (``wrapped_labels``), ``row``
-    then their second line."""
+    one of them is of its field's shape (a table's header row with a label no list holds). A run that reads as
+    the value of the label before it ends the row's reading unless every run is a label over a value of its
+    shape (``_each_over_its_value``). ``runs``: the labels already cut, each over two lines
+    (``wrapped_labels``), ``row`` then their second line."""
     if runs is None and (row.heading or len(row.toks) < 2):
         return None
     if runs is None:
@@ -108,9 +110,10 @@ def cell_labels(schema: Schema, row: Row, below: Row | None = None,
     if any(_holds_its_value(schema, run) for run in runs):
         return None  # a label and its value with no blank between ("Quốc tịch Việt Nam"): no cell's label
     runs = [_bordered(run) for run in runs]
-    if any(value_beside(schema, a, b) for a, b in zip(runs, runs[1:])):
-        return None  # a label and its value on one row ("Thời đại   Nửa đầu thế kỷ XV"): a table's row
     read = [label_alone(schema, run, listed=True) for run in runs]
+    if any(value_beside(schema, a, b) for a, b in zip(runs, runs[1:])) \
+            and not _each_over_its_value(schema, row, runs, read, below):
+        return None  # a label and its value on one row ("Thời đại   Nửa đầu thế kỷ XV"): a table's row
     known = sum(r == "field" for r in read)
     # (most of them name a field: a label/value grid's value, read as words ending at a border, lists as a
     # label nobody expected, so one label beside such words is a grid's row, not two cells')
@@ -128,6 +131,30 @@ def cell_labels(schema: Schema, row: Row, below: Row | None = None,
     # (a person named alone, "CHA", "MẪU THÂN", names a field only by what is under it: a person's name)
     persons = sum(person_alone(schema, run) for run in runs)
     return runs if (known or persons) and below is not None and _values_under(schema, row, runs, below) else None
+
+
+def _each_over_its_value(schema: Schema, row: Row, runs: list[list[Tok]], read: list[str | None],
+                         below: Row | None) -> bool:
+    """Every run reads as a label, and the row close under holds a value under each run and nothing else, a value
+    of its field's shape under each run that names a field with a shape (one at least; free text has none):
+    labels over their values, whatever a run would read as beside the run before it ("HỌ VÀ TÊN NGƯỜI CHẾT
+    LÝ DO CHẾT" over a name and a cause: "LÝ DO CHẾT" in capitals reads as a name beside a name's label). Words
+    beside a label are its value on a table's row, where the row under holds the next label, never a value under
+    each of them."""
+    if below is None or not all(read) or "field" not in read:
+        return False
+    parts = _one_under_each(schema, row, runs, below)
+    if parts is None:
+        return False
+    shaped = [k for k, r in enumerate(read) if r == "field" and not _free_text(schema, runs[k])]
+    return bool(shaped) and all(_value_of(schema, runs[k], parts[k]) for k in shaped)
+
+
+def _free_text(schema: Schema, label: list[Tok]) -> bool:
+    """The label names a field of free text, no closed list of words ("Nguyên nhân chết"): its value has no
+    shape of its own to confirm it by."""
+    found = [m for m in find_labels(label, schema, None) if m.spec is not UNMAPPED]
+    return bool(found) and found[0].spec.kind == "text" and not found[0].spec.vocabulary
 
 
 def person_alone(schema: Schema, run: list[Tok]) -> bool:

@@ -1,5 +1,5 @@
-"""Labels printed over their values, paired by where they stand (schemas/cells.py): a note in brackets that
-counts, a border read as an underscore."""
+"""Labels printed over their values, paired by where they stand (schemas/cells.py): a row of labels whose next
+row holds a value of its shape under each, a note in brackets that counts, a border read as an underscore."""
 
 from synth import page
 
@@ -8,6 +8,24 @@ from schemas.extract import extract_records, flatten_fields
 
 def _read(lines: list) -> dict:
     return flatten_fields(extract_records([page(lines, width=1800)], "hotich/")[0])
+
+
+def test_labels_over_values_of_their_shape_are_labels_whatever_one_reads_as_beside_another():
+    # "LÝ DO CHẾT" in capitals reads as a name beside a name's label, but the row under holds a name under the
+    # first label and words under the second: two labels over their values, not a label and its value
+    flat = _read(["GIẤY CHỨNG TỬ",
+                  [(100, "HỌ VÀ TÊN NGƯỜI CHẾT"), (800, "LÝ DO CHẾT")],
+                  [(100, "Trần Văn An"), (800, "Tai nạn giao thông")]])
+    assert flat.get("full_name") == "Trần Văn An"
+    assert flat.get("cause_of_death") == "Tai nạn giao thông"
+
+
+def test_a_label_beside_a_label_is_still_its_value_on_a_table_s_row():
+    # a label/value table's row: the name beside its label, the next label on the row under, no value under each
+    flat = _read(["GIẤY CHỨNG TỬ",
+                  [(100, "HỌ VÀ TÊN NGƯỜI CHẾT"), (800, "TRẦN VĂN AN")],
+                  [(100, "NGUYÊN NHÂN CHẾT"), (800, "Tai nạn giao thông")]])
+    assert flat.get("full_name") == "Trần Văn An"
 
 
 def test_a_label_s_note_in_brackets_may_count():
