@@ -92,8 +92,8 @@ def cell_labels(schema: Schema, row: Row, below: Row | None = None,
     (``_values_under``); or, when most of them name a field, the row close under holds a value under each and
     one of them is of its field's shape (a table's header row with a label no list holds). A run that reads as
     the value of the label before it ends the row's reading unless every run is a label over a value of its
-    shape (``_each_over_its_value``). ``runs``: the labels already cut, each over two lines
-    (``wrapped_labels``), ``row`` then their second line."""
+    shape (``_each_over_its_value``). ``runs``: the labels already cut, each over two lines or three
+    (``wrapped_labels``), ``row`` then their last line."""
     if runs is None and (row.heading or len(row.toks) < 2):
         return None
     if runs is None:
@@ -433,37 +433,63 @@ def _completes(value: list[Row], words: list[Tok]) -> bool:
     return bool(last) and (last[-1].text.endswith(",") or splits_unit(last, words))
 
 
-def wrapped_labels(rows: list[Row], i: int) -> list[list[Tok]] | None:
-    """The labels of a row of cells each over two lines, as a table's header row wraps a long label inside its
-    cell ("Nơi đăng ký thường" / "trú của mẹ"): the row at ``i`` cut at its wide blanks, two runs or more of label
-    words, and the row close under it whose words, cut the same way, each lie under one of those runs (starting
-    under it or centred under it) and are written as a label goes on (no digit, no comma, the label's case).
-    Each run with its second line, or None. Whether they are cells' labels is asked as of any row's
-    (``cell_labels``)."""
+def wrapped_labels(rows: list[Row], i: int, most: int = 3) -> tuple[list[list[Tok]], int] | None:
+    """The labels of a row of cells over two lines or three, as a table's header row wraps a long label inside
+    its cell ("Nơi đăng ký thường" / "trú của mẹ"): the row at ``i`` cut at its wide blanks, two runs or more of
+    label words, and the row close under it whose words, cut the same way, each lie under one of those runs
+    (starting under it or centred under it) and are written as a label goes on (no digit, no comma, the label's
+    case) — and a third such row when its words each go on a label the second row went on, every one written as
+    a label goes on (the longest label of a narrow column: "Quan hệ với" / "người được" / "khai sinh"; ``most``:
+    2 not to look for it). Each run with its next lines, and how many rows they take, or None. Whether they are
+    cells' labels is asked as of any row's (``cell_labels``)."""
     if i + 1 >= len(rows) or rows[i].heading or rows[i + 1].heading:
         return None
-    row, nxt = rows[i], rows[i + 1]
+    row = rows[i]
     h = max(row.height, 1)
     runs = cut_at_gaps(row.toks, h)
-    if len(runs) < 2 or not all(_label_words(run) for run in runs) or any(t.colon for t in row.toks) \
-            or not 0 <= nxt.bbox[1] - row.bbox[3] <= WRAPPED_LABEL_GAP * h:
+    if len(runs) < 2 or not all(_label_words(run) for run in runs) or any(t.colon for t in row.toks):
+        return None
+    usual = usual_gap(row.toks)
+    second = _next_label_line(runs, [list(run) for run in runs], row, rows[i + 1], h, usual, None)
+    if second is None:
+        return None
+    if most >= 3 and i + 2 < len(rows) and not rows[i + 2].heading:
+        wrapped = [k for k, run in enumerate(runs) if len(second[k]) > len(run)]
+        third = _next_label_line(runs, second, rows[i + 1], rows[i + 2], h, usual, wrapped)
+        if third is not None:
+            return third, 3
+    return second, 2
+
+
+def _next_label_line(runs: list[list[Tok]], joined: list[list[Tok]], above: Row, nxt: Row, h: float, usual: float,
+                     going_on: list[int] | None) -> list[list[Tok]] | None:
+    """The labels so far (``joined``: the first line's ``runs``, each with its lines after) each with its part of
+    the row ``nxt`` added (cut at blanks wider than ``usual``, the first line's blank between words), when that
+    row lies close under ``above`` and each of its parts lies under one label, one part a label, with no digit or
+    comma, no taller than the label's print; or None. ``going_on``: the
+    labels a third line may go on (those the second line went on); all its parts must then be written as a label
+    goes on, where a second line needs most of them (one word OCR read in capitals, "VỢ", does not make the line
+    a value's; a third line with a value's word is the row of values)."""
+    if not 0 <= nxt.bbox[1] - above.bbox[3] <= WRAPPED_LABEL_GAP * h:
         return None
     starts: list[float] = [run[0].bbox[0] for run in runs]
     spans = [label_span(run) for run in runs]
-    joined = [list(run) for run in runs]
+    out = [list(label) for label in joined]
     as_label = 0
-    parts = cut_at_gaps(nxt.toks, h, usual_gap(row.toks))
+    parts = cut_at_gaps(nxt.toks, h, usual)
     for part in parts:
         k = cell_of_x(part[0].bbox[0], starts, CELL_SLACK * h)
         k = next((c for c in range(len(runs)) if _centred_under(part, spans[c], h)), k)
-        if len(joined[k]) > len(runs[k]) or not under_label(part, starts[k], spans[k], h) \
+        if len(out[k]) > len(joined[k]) or not under_label(part, starts[k], spans[k], h) \
                 or not _label_words(part) or any("," in t.text for t in part) \
-                or _tallest(part) > WRAPPED_LABEL_HEIGHT * _tallest(runs[k]):
+                or _tallest(part) > WRAPPED_LABEL_HEIGHT * _tallest(runs[k]) \
+                or (going_on is not None and k not in going_on):
             return None  # (two parts under one label, words under none, or a value's words: no label's line)
         as_label += _goes_on_as_label(part, runs[k][0])
-        joined[k] += part
-    # (most parts in the label's case: one word OCR read in capitals, "VỢ", does not make the line a value's)
-    return joined if 2 * as_label >= len(parts) else None
+        out[k] += part
+    if going_on is not None:
+        return out if parts and as_label == len(parts) else None
+    return out if 2 * as_label >= len(parts) else None
 
 
 def cell_block(schema: Schema, rows: list[Row], i: int, right: float) -> tuple[CellBlock, int] | None:
@@ -471,14 +497,20 @@ def cell_block(schema: Schema, rows: list[Row], i: int, right: float) -> tuple[C
     the cell, two or more cells on a row: the row of labels at ``i``, then each row below, close under the
     one above, whose words start under a label (each cell's first word between a little left of its
     label and a few line heights right of it, or centred under it), until a row of labels. The labels may
-    take two lines (``wrapped_labels``: a table's header row). A value's words are its cell's by where they
+    take two lines or three (``wrapped_labels``: a table's header row). A value's words are its cell's by where they
     start, or by the label they are centred under (``_by_cell``); the block and the row after it."""
     # (labels over two lines first: their first lines alone may read as labels, "Họ và tên" / "người mẹ", and
-    # the second line would be read as their values)
-    two_lines = wrapped_labels(rows, i)
-    runs = cell_labels(schema, rows[i + 1], rows[i + 2] if i + 2 < len(rows) else None, two_lines) \
-        if two_lines is not None else None
-    label_rows = 2
+    # the second line would be read as their values; over three before two, and two again when a third line does
+    # not make cells' labels: it may be the row of values)
+    runs, label_rows = None, 1
+    for most in (3, 2):
+        wrapped = wrapped_labels(rows, i, most)
+        if wrapped is None or wrapped[1] == label_rows:
+            break
+        label_rows = wrapped[1]
+        below = rows[i + label_rows] if i + label_rows < len(rows) else None
+        if (runs := cell_labels(schema, rows[i + label_rows - 1], below, wrapped[0])) is not None:
+            break
     if runs is None:
         runs, label_rows = cell_labels(schema, rows[i], rows[i + 1] if i + 1 < len(rows) else None), 1
     if runs is None:

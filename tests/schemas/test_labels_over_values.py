@@ -1,5 +1,6 @@
 """Labels printed over their values, paired by where they stand (schemas/cells.py): a row of labels whose next
-row holds a value of its shape under each, a note in brackets that counts, a border read as an underscore."""
+row holds a value of its shape under each, labels wrapped over three lines, a note in brackets that counts, a
+border read as an underscore."""
 
 from synth import page
 
@@ -26,6 +27,28 @@ def test_a_label_beside_a_label_is_still_its_value_on_a_table_s_row():
                   [(100, "HỌ VÀ TÊN NGƯỜI CHẾT"), (800, "TRẦN VĂN AN")],
                   [(100, "NGUYÊN NHÂN CHẾT"), (800, "Tai nạn giao thông")]])
     assert flat.get("full_name") == "Trần Văn An"
+
+
+def test_labels_wrapped_over_three_lines_are_read_whole():
+    # the middle label takes three lines in its narrow cell: its third line is the label's, not the relation
+    flat = _read(["GIẤY KHAI SINH",
+                  [(100, "Họ và tên"), (700, "Quan hệ với"), (1200, "Nơi đăng")],
+                  [(100, "người khai"), (700, "người được"), (1200, "ký")],
+                  [(700, "khai sinh")],
+                  [(100, "Trần Văn An"), (700, "Cha"), (1200, "UBND xã Tam Sơn")]])
+    assert flat.get("declarant.full_name") == "Trần Văn An"
+    assert flat.get("declarant.relation") == "Cha"
+    assert flat.get("registration.office") == "UBND xã Tam Sơn"
+
+
+def test_a_row_of_values_is_no_third_line_of_labels():
+    # two lines of labels, then values in lower case under the labels that wrapped: the values, not a third line
+    flat = _read(["GIẤY KHAI SINH",
+                  [(100, "Họ và tên"), (700, "Quan hệ với"), (1200, "Nơi đăng ký")],
+                  [(100, "người khai"), (700, "người được khai")],
+                  [(100, "Trần Văn An"), (700, "cha"), (1200, "UBND xã Tam Sơn")]])
+    assert flat.get("declarant.full_name") == "Trần Văn An"
+    assert flat.get("registration.office") == "UBND xã Tam Sơn"
 
 
 def test_a_label_s_note_in_brackets_may_count():
