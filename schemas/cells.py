@@ -27,8 +27,9 @@ CELL_SLACK = 0.6  # line heights a cell's value may start left of its label (a s
 CELL_INDENT = 3.0  # line heights a cell's value may start right of its label
 CENTRE_SLACK = 1.0  # line heights a centred value's middle may lie off its centred label's middle
 WRAPPED_LABEL_GAP = 0.8  # line heights of blank, at most, between a label's two lines (more: the row of values)
-WRAPPED_LABEL_HEIGHT = 1.35  # a label's second line is printed as its first: its tallest word at most this share
-# taller than the first line's (one word's box is taller by its marks and its descender: "chồng")
+WRAPPED_LABEL_HEIGHT = 1.35  # a label's next line is printed as its first: the line's words, by their median
+# height, at most this share taller than the first line's (by the median: one word's box blown up by a speck on a
+# noisy scan is no larger print; a word's marks and descender make it a little taller: "chồng")
 CELL_VALUE_ROWS = WRAP_MAX_ROWS + 1  # rows a cell's value may take below its label
 SMALL_PRINT = 0.85  # a label printed smaller than the values: its words at most this share of their height
 LABEL_REST_WORDS = 6  # words of a label past the wording read in it, before the blank to its value
@@ -465,8 +466,8 @@ def _next_label_line(runs: list[list[Tok]], joined: list[list[Tok]], above: Row,
                      going_on: list[int] | None) -> list[list[Tok]] | None:
     """The labels so far (``joined``: the first line's ``runs``, each with its lines after) each with its part of
     the row ``nxt`` added (cut at blanks wider than ``usual``, the first line's blank between words), when that
-    row lies close under ``above`` and each of its parts lies under one label, one part a label, with no digit or
-    comma, no taller than the label's print; or None. ``going_on``: the
+    row lies close under ``above``, is printed as the labels are (``WRAPPED_LABEL_HEIGHT``), and each of its
+    parts lies under one label, one part a label, with no digit or comma; or None. ``going_on``: the
     labels a third line may go on (those the second line went on); all its parts must then be written as a label
     goes on, where a second line needs most of them (one word OCR read in capitals, "VỢ", does not make the line
     a value's; a third line with a value's word is the row of values)."""
@@ -477,12 +478,13 @@ def _next_label_line(runs: list[list[Tok]], joined: list[list[Tok]], above: Row,
     out = [list(label) for label in joined]
     as_label = 0
     parts = cut_at_gaps(nxt.toks, h, usual)
+    if words_height(nxt.toks) > WRAPPED_LABEL_HEIGHT * words_height([t for run in runs for t in run]):
+        return None
     for part in parts:
         k = cell_of_x(part[0].bbox[0], starts, CELL_SLACK * h)
         k = next((c for c in range(len(runs)) if _centred_under(part, spans[c], h)), k)
         if len(out[k]) > len(joined[k]) or not under_label(part, starts[k], spans[k], h) \
                 or not _label_words(part) or any("," in t.text for t in part) \
-                or _tallest(part) > WRAPPED_LABEL_HEIGHT * _tallest(runs[k]) \
                 or (going_on is not None and k not in going_on):
             return None  # (two parts under one label, words under none, or a value's words: no label's line)
         as_label += _goes_on_as_label(part, runs[k][0])

@@ -4,6 +4,8 @@ border read as an underscore."""
 
 from synth import page
 
+from ocr.result import Line, PageText, Word
+
 from schemas.extract import extract_records, flatten_fields
 
 
@@ -69,3 +71,32 @@ def test_a_border_read_as_an_underscore_parts_two_labels():
                                           "baotang/")[0])
     assert flat.get("name") == "Bình gốm"
     assert flat.get("material") == "Gốm men lam"
+
+
+def _taller(p: PageText, top: int, text: str, up: int, down: int) -> PageText:
+    """The page with the first word ``text`` on the row at ``top`` reaching ``up`` higher and ``down`` lower (a
+    speck or a stroke joined to it on a noisy scan)."""
+    lines, done = [], False
+    for ln in p.lines:
+        words = []
+        for w in ln.words:
+            if not done and ln.bbox[1] == top and w.text == text:
+                w, done = Word(w.text, w.confidence, (w.bbox[0], w.bbox[1] - up, w.bbox[2], w.bbox[3] + down)), True
+            words.append(w)
+        box = (ln.bbox[0], min(w.bbox[1] for w in words), ln.bbox[2], max(w.bbox[3] for w in words))
+        lines.append(Line(words, box, ln.block))
+    return PageText(p.page, p.width, p.height, lines)
+
+
+def test_a_label_s_second_line_with_one_word_blown_up_by_noise_is_still_the_label_s():
+    # one word of the labels' second line measures 40 % taller (a speck joined to it): the line is still printed
+    # as the labels are, so each label names the mother
+    p = page(["GIẤY KHAI SINH",
+              [(100, "Họ và tên"), (700, "Dân tộc"), (1200, "Nơi cư trú")],
+              [(100, "của người mẹ"), (700, "của người mẹ"), (1200, "của người mẹ")],
+              [(100, "Trần Thị Lan"), (700, "Tày"), (1200, "xã Tam Sơn, huyện Từ Sơn")]], width=1800)
+    tops = sorted({ln.bbox[1] for ln in p.lines})
+    flat = flatten_fields(extract_records([_taller(p, tops[2], "mẹ", 8, 6)], "hotich/")[0])
+    assert flat.get("mother.full_name") == "Trần Thị Lan"
+    assert flat.get("mother.ethnicity") == "Tày"
+    assert flat.get("mother.residence") == "xã Tam Sơn, huyện Từ Sơn"
