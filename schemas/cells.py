@@ -27,8 +27,9 @@ CELL_SLACK = 0.6  # line heights a cell's value may start left of its label (a s
 CELL_INDENT = 3.0  # line heights a cell's value may start right of its label
 CENTRE_SLACK = 1.0  # line heights a centred value's middle may lie off its centred label's middle
 WRAPPED_LABEL_GAP = 0.8  # line heights of blank, at most, between a label's two lines (more: the row of values)
-WRAPPED_LABEL_HEIGHT = 1.35  # a label's second line is printed as its first: its tallest word at most this share
-# taller than the first line's (one word's box is taller by its marks and its descender: "chồng")
+WRAPPED_LABEL_HEIGHT = 1.35  # a label's next line is printed as its first: the line's words, by their median
+# height, at most this share taller than the first line's (by the median: one word's box blown up by a speck on a
+# noisy scan is no larger print; a word's marks and descender make it a little taller: "chồng")
 CELL_VALUE_ROWS = WRAP_MAX_ROWS + 1  # rows a cell's value may take below its label
 SMALL_PRINT = 0.85  # a label printed smaller than the values: its words at most this share of their height
 LABEL_REST_WORDS = 6  # words of a label past the wording read in it, before the blank to its value
@@ -90,8 +91,10 @@ def cell_labels(schema: Schema, row: Row, below: Row | None = None,
     first label, label words by their print whatever the others say (a wording no list holds); or, when one names
     a field, the row close under holds a value under each of them, in its field's shape under that one
     (``_values_under``); or, when most of them name a field, the row close under holds a value under each and
-    one of them is of its field's shape (a table's header row with a label no list holds). ``runs``: the labels already cut, each over two lines (``wrapped_labels``), ``row``
-    then their second line."""
+    one of them is of its field's shape (a table's header row with a label no list holds). A run that reads as
+    the value of the label before it ends the row's reading unless every run is a label over a value of its
+    shape (``_each_over_its_value``). ``runs``: the labels already cut, each over two lines or three
+    (``wrapped_labels``), ``row`` then their last line."""
     if runs is None and (row.heading or len(row.toks) < 2):
         return None
     if runs is None:
@@ -100,7 +103,7 @@ def cell_labels(schema: Schema, row: Row, below: Row | None = None,
         return None
     for run in runs:
         words = [t for t in run if not t.leader]
-        if not words or len(words) > CELL_LABEL_WORDS or any(c.isdigit() for t in words for c in t.text) \
+        if not words or len(words) > CELL_LABEL_WORDS or _holds_digit(words) \
                 or any(t.colon for t in words[:-1]):
             return None
     if any(a[-1].colon and not b[-1].colon for a, b in zip(runs, runs[1:])):
@@ -108,9 +111,10 @@ def cell_labels(schema: Schema, row: Row, below: Row | None = None,
     if any(_holds_its_value(schema, run) for run in runs):
         return None  # a label and its value with no blank between ("Quốc tịch Việt Nam"): no cell's label
     runs = [_bordered(run) for run in runs]
-    if any(value_beside(schema, a, b) for a, b in zip(runs, runs[1:])):
-        return None  # a label and its value on one row ("Thời đại   Nửa đầu thế kỷ XV"): a table's row
     read = [label_alone(schema, run, listed=True) for run in runs]
+    if any(value_beside(schema, a, b) for a, b in zip(runs, runs[1:])) \
+            and not _each_over_its_value(schema, row, runs, read, below):
+        return None  # a label and its value on one row ("Thời đại   Nửa đầu thế kỷ XV"): a table's row
     known = sum(r == "field" for r in read)
     # (most of them name a field: a label/value grid's value, read as words ending at a border, lists as a
     # label nobody expected, so one label beside such words is a grid's row, not two cells')
@@ -130,6 +134,30 @@ def cell_labels(schema: Schema, row: Row, below: Row | None = None,
     return runs if (known or persons) and below is not None and _values_under(schema, row, runs, below) else None
 
 
+def _each_over_its_value(schema: Schema, row: Row, runs: list[list[Tok]], read: list[str | None],
+                         below: Row | None) -> bool:
+    """Every run reads as a label, and the row close under holds a value under each run and nothing else, a value
+    of its field's shape under each run that names a field with a shape (one at least; free text has none):
+    labels over their values, whatever a run would read as beside the run before it ("HỌ VÀ TÊN NGƯỜI CHẾT
+    LÝ DO CHẾT" over a name and a cause: "LÝ DO CHẾT" in capitals reads as a name beside a name's label). Words
+    beside a label are its value on a table's row, where the row under holds the next label, never a value under
+    each of them."""
+    if below is None or not all(read) or "field" not in read:
+        return False
+    parts = _one_under_each(schema, row, runs, below)
+    if parts is None:
+        return False
+    shaped = [k for k, r in enumerate(read) if r == "field" and not _free_text(schema, runs[k])]
+    return bool(shaped) and all(_value_of(schema, runs[k], parts[k]) for k in shaped)
+
+
+def _free_text(schema: Schema, label: list[Tok]) -> bool:
+    """The label names a field of free text, no closed list of words ("Nguyên nhân chết"): its value has no
+    shape of its own to confirm it by."""
+    found = [m for m in find_labels(label, schema, None) if m.spec is not UNMAPPED]
+    return bool(found) and found[0].spec.kind == "text" and not found[0].spec.vocabulary
+
+
 def person_alone(schema: Schema, run: list[Tok]) -> bool:
     """Words that name a person and nothing else ("PHỤ THÂN", "Bà mẹ"), read as that person's name's label: over
     a name in a row of cells, the label of a relative's or a parent's name, not a heading (a heading names a block
@@ -141,7 +169,8 @@ def person_alone(schema: Schema, run: list[Tok]) -> bool:
         and sum(not t.leader for t in run[:found[0].start]) == 0
 
 
-BORDER_STROKES = frozenset("-–—|")  # a cell's ruled border, read by OCR as a word of its own
+BORDER_STROKES = frozenset("-–—|_")  # a cell's ruled border, read by OCR as a word of its own (a rule's foot
+# thickened by the scan reads as "_")
 
 
 def _cut_at_strokes(run: list[Tok]) -> list[list[Tok]]:
@@ -254,7 +283,30 @@ def _value_of(schema: Schema, label: list[Tok], words: list[Tok]) -> bool:
 def _label_words(toks: list[Tok]) -> bool:
     """Words a printed label may be: some letters, no digit."""
     words = [t for t in toks if not t.leader]
-    return bool(words) and not any(c.isdigit() for t in words for c in t.text)
+    return bool(words) and not _holds_digit(words)
+
+
+def _holds_digit(words: list[Tok]) -> bool:
+    """A digit in the words outside a note in brackets that holds words ("Năm sinh (ghi 4 chữ)", "(2 bản)"): a
+    printed label counts in its notes, never in its own words; a value's digits stand outside brackets, or
+    alone in them ("(1950)")."""
+    return any(c.isdigit() for t in _outside_notes(words) for c in t.text)
+
+
+def _outside_notes(words: list[Tok]) -> list[Tok]:
+    """The words outside their notes in brackets, a note being words from one that opens a bracket to one that
+    closes it, one of them a word of two letters or more."""
+    out: list[Tok] = []
+    k = 0
+    while k < len(words):
+        end = next((j for j in range(k, len(words)) if words[j].text.endswith(")")), None) \
+            if words[k].text.startswith("(") else None
+        if end is not None and any(sum(c.isalpha() for c in t.text) >= 2 for t in words[k:end + 1]):
+            k = end + 1
+            continue
+        out.append(words[k])
+        k += 1
+    return out
 
 
 Span = tuple[float, float]  # a label's words from the left edge of the first to the right edge of the last
@@ -356,7 +408,7 @@ def label_alone(schema: Schema, toks: list[Tok], listed: bool = False) -> str | 
     or after it any number written as the label goes on ("Nguyên quán gốc cựu chiến binh");
     with ``listed``, "listed" for well-read words that name no field but read as a label (an unmapped one)."""
     words = [t for t in toks if not t.leader]
-    if not words or any(c.isdigit() for t in words for c in t.text):
+    if not words or _holds_digit(words):
         return None
     found = find_labels(toks, schema, None)
     if not found or sum(not t.leader for t in toks[:found[0].start]) > CELL_OTHER_WORDS:
@@ -382,37 +434,64 @@ def _completes(value: list[Row], words: list[Tok]) -> bool:
     return bool(last) and (last[-1].text.endswith(",") or splits_unit(last, words))
 
 
-def wrapped_labels(rows: list[Row], i: int) -> list[list[Tok]] | None:
-    """The labels of a row of cells each over two lines, as a table's header row wraps a long label inside its
-    cell ("Nơi đăng ký thường" / "trú của mẹ"): the row at ``i`` cut at its wide blanks, two runs or more of label
-    words, and the row close under it whose words, cut the same way, each lie under one of those runs (starting
-    under it or centred under it) and are written as a label goes on (no digit, no comma, the label's case).
-    Each run with its second line, or None. Whether they are cells' labels is asked as of any row's
-    (``cell_labels``)."""
+def wrapped_labels(rows: list[Row], i: int, most: int = 3) -> tuple[list[list[Tok]], int] | None:
+    """The labels of a row of cells over two lines or three, as a table's header row wraps a long label inside
+    its cell ("Nơi đăng ký thường" / "trú của mẹ"): the row at ``i`` cut at its wide blanks, two runs or more of
+    label words, and the row close under it whose words, cut the same way, each lie under one of those runs
+    (starting under it or centred under it) and are written as a label goes on (no digit, no comma, the label's
+    case) — and a third such row when its words each go on a label the second row went on, every one written as
+    a label goes on (the longest label of a narrow column: "Quan hệ với" / "người được" / "khai sinh"; ``most``:
+    2 not to look for it). Each run with its next lines, and how many rows they take, or None. Whether they are
+    cells' labels is asked as of any row's (``cell_labels``)."""
     if i + 1 >= len(rows) or rows[i].heading or rows[i + 1].heading:
         return None
-    row, nxt = rows[i], rows[i + 1]
+    row = rows[i]
     h = max(row.height, 1)
     runs = cut_at_gaps(row.toks, h)
-    if len(runs) < 2 or not all(_label_words(run) for run in runs) or any(t.colon for t in row.toks) \
-            or not 0 <= nxt.bbox[1] - row.bbox[3] <= WRAPPED_LABEL_GAP * h:
+    if len(runs) < 2 or not all(_label_words(run) for run in runs) or any(t.colon for t in row.toks):
+        return None
+    usual = usual_gap(row.toks)
+    second = _next_label_line(runs, [list(run) for run in runs], row, rows[i + 1], h, usual, None)
+    if second is None:
+        return None
+    if most >= 3 and i + 2 < len(rows) and not rows[i + 2].heading:
+        wrapped = [k for k, run in enumerate(runs) if len(second[k]) > len(run)]
+        third = _next_label_line(runs, second, rows[i + 1], rows[i + 2], h, usual, wrapped)
+        if third is not None:
+            return third, 3
+    return second, 2
+
+
+def _next_label_line(runs: list[list[Tok]], joined: list[list[Tok]], above: Row, nxt: Row, h: float, usual: float,
+                     going_on: list[int] | None) -> list[list[Tok]] | None:
+    """The labels so far (``joined``: the first line's ``runs``, each with its lines after) each with its part of
+    the row ``nxt`` added (cut at blanks wider than ``usual``, the first line's blank between words), when that
+    row lies close under ``above``, is printed as the labels are (``WRAPPED_LABEL_HEIGHT``), and each of its
+    parts lies under one label, one part a label, with no digit or comma; or None. ``going_on``: the
+    labels a third line may go on (those the second line went on); all its parts must then be written as a label
+    goes on, where a second line needs most of them (one word OCR read in capitals, "VỢ", does not make the line
+    a value's; a third line with a value's word is the row of values)."""
+    if not 0 <= nxt.bbox[1] - above.bbox[3] <= WRAPPED_LABEL_GAP * h:
         return None
     starts: list[float] = [run[0].bbox[0] for run in runs]
     spans = [label_span(run) for run in runs]
-    joined = [list(run) for run in runs]
+    out = [list(label) for label in joined]
     as_label = 0
-    parts = cut_at_gaps(nxt.toks, h, usual_gap(row.toks))
+    parts = cut_at_gaps(nxt.toks, h, usual)
+    if words_height(nxt.toks) > WRAPPED_LABEL_HEIGHT * words_height([t for run in runs for t in run]):
+        return None
     for part in parts:
         k = cell_of_x(part[0].bbox[0], starts, CELL_SLACK * h)
         k = next((c for c in range(len(runs)) if _centred_under(part, spans[c], h)), k)
-        if len(joined[k]) > len(runs[k]) or not under_label(part, starts[k], spans[k], h) \
+        if len(out[k]) > len(joined[k]) or not under_label(part, starts[k], spans[k], h) \
                 or not _label_words(part) or any("," in t.text for t in part) \
-                or _tallest(part) > WRAPPED_LABEL_HEIGHT * _tallest(runs[k]):
+                or (going_on is not None and k not in going_on):
             return None  # (two parts under one label, words under none, or a value's words: no label's line)
         as_label += _goes_on_as_label(part, runs[k][0])
-        joined[k] += part
-    # (most parts in the label's case: one word OCR read in capitals, "VỢ", does not make the line a value's)
-    return joined if 2 * as_label >= len(parts) else None
+        out[k] += part
+    if going_on is not None:
+        return out if parts and as_label == len(parts) else None
+    return out if 2 * as_label >= len(parts) else None
 
 
 def cell_block(schema: Schema, rows: list[Row], i: int, right: float) -> tuple[CellBlock, int] | None:
@@ -420,14 +499,20 @@ def cell_block(schema: Schema, rows: list[Row], i: int, right: float) -> tuple[C
     the cell, two or more cells on a row: the row of labels at ``i``, then each row below, close under the
     one above, whose words start under a label (each cell's first word between a little left of its
     label and a few line heights right of it, or centred under it), until a row of labels. The labels may
-    take two lines (``wrapped_labels``: a table's header row). A value's words are its cell's by where they
+    take two lines or three (``wrapped_labels``: a table's header row). A value's words are its cell's by where they
     start, or by the label they are centred under (``_by_cell``); the block and the row after it."""
     # (labels over two lines first: their first lines alone may read as labels, "Họ và tên" / "người mẹ", and
-    # the second line would be read as their values)
-    two_lines = wrapped_labels(rows, i)
-    runs = cell_labels(schema, rows[i + 1], rows[i + 2] if i + 2 < len(rows) else None, two_lines) \
-        if two_lines is not None else None
-    label_rows = 2
+    # the second line would be read as their values; over three before two, and two again when a third line does
+    # not make cells' labels: it may be the row of values)
+    runs, label_rows = None, 1
+    for most in (3, 2):
+        wrapped = wrapped_labels(rows, i, most)
+        if wrapped is None or wrapped[1] == label_rows:
+            break
+        label_rows = wrapped[1]
+        below = rows[i + label_rows] if i + label_rows < len(rows) else None
+        if (runs := cell_labels(schema, rows[i + label_rows - 1], below, wrapped[0])) is not None:
+            break
     if runs is None:
         runs, label_rows = cell_labels(schema, rows[i], rows[i + 1] if i + 1 < len(rows) else None), 1
     if runs is None:
