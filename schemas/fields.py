@@ -58,6 +58,7 @@ class Found:
     evidence: str = ""  # what the value's content says: "agrees", "disagrees" or "" (schemas/value_evidence.py)
     label_like: str = ""  # the words read as the value when they were another label (``reads_as_label``)
     digits_doubted: bool = False  # in digits, read on a page whose OCR doubts its digits (schemas/digit_doubt.py)
+    read_otherwise: bool = False  # another page of its record read this field differently (records._merge)
     ocr: float = 0.0  # OCR's confidence in the value's words, as the score weighs it
 
     def doubt(self, note: str, factor: float) -> None:

@@ -95,6 +95,12 @@ def finish(d: Draft, calibrated: bool = True) -> ExtractedRecord:
                 # read with doubt are the only sign (schemas/digit_doubt.py)
                 f.confidence = CONFIDENT - 0.001
                 f.notes.append("other digits on its page were read with doubt")
+            elif f.confidence >= CONFIDENT and f.read_otherwise:
+                # two pages of the record read the field differently: one of them is wrong, and the maps, fitted
+                # field by field, cannot know which — the score's 0.7 for it is no match for a value that
+                # reads well on its own page
+                f.confidence = CONFIDENT - 0.001
+                f.notes.append("another page of the record reads it differently")
             elif f.confidence >= CONFIDENT and f.evidence == DISAGREES:
                 # the gazetteer or the name lists say the value is not whole (a unit no level has, a name of one
                 # word): its note says so, and no map of read values may vouch for it
@@ -217,6 +223,7 @@ def _merge(into: Draft, d: Draft) -> None:
             keep, other = (old, f) if old.confidence >= f.confidence else (f, old)
             into.fields[key] = keep
             keep.confidence *= 0.7
+            keep.read_otherwise = True
             into.reasons.append(f"{key}: pages {min(keep.page, other.page)} and {max(keep.page, other.page)} disagree")
     for key, items in d.lists.items():
         have = {(fold(str(x.value)), x.relation) for x in into.lists.get(key, [])}

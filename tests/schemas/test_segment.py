@@ -213,3 +213,22 @@ def test_a_dossier_whose_first_title_was_lost_is_read_under_the_next_page_s_titl
     reg = page(["SỔ ĐĂNG KÝ KHAI SINH", "Số: 12", "Họ và tên: Lê Văn An"], number=2)
     assert extract_records([page(["Ghi chú: sổ lập năm 1990"], number=1), reg], "hotich/")[0]["record_type"] \
         == "unclassified"
+
+
+def test_a_field_two_pages_of_a_dossier_read_differently_is_never_confident(monkeypatch):
+    """Whatever a map would make of its score (here: every field calibrated sure), one of two pages' readings
+    is wrong, and the maps, fitted field by field, cannot know which."""
+    import schemas.records
+    monkeypatch.setattr(schemas.records, "calibrate", lambda *a, **k: 0.999)
+    p1 = page(["GIẤY BÁO TỬ", "Họ và tên: Trần Văn Hùng", "Nơi hy sinh: xã Tam Sơn, huyện Từ Sơn, tỉnh Bắc Ninh"],
+              number=1)
+    p2 = page(["BẰNG TỔ QUỐC GHI CÔNG", "Liệt sĩ: Trần Văn Hùng",
+               "Nơi hy sinh: xã Đình Bảng, huyện Từ Sơn, tỉnh Bắc Ninh"], number=2)
+    rec = extract_records([p1, p2], "nguoicocong/")[0]
+    assert rec["pages"] == [1, 2]
+    assert rec["fields"]["place_of_death"]["confidence"] < 0.995 <= rec["fields"]["full_name"]["confidence"]
+    assert "place_of_death" in rec["doubtful"] and rec["needs_review"]
+    # the same place on both pages is as sure as the maps make it
+    p2_same = page(["BẰNG TỔ QUỐC GHI CÔNG", "Liệt sĩ: Trần Văn Hùng",
+                    "Nơi hy sinh: xã Tam Sơn, huyện Từ Sơn, tỉnh Bắc Ninh"], number=2)
+    assert extract_records([p1, p2_same], "nguoicocong/")[0]["fields"]["place_of_death"]["confidence"] >= 0.995
