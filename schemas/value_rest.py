@@ -20,6 +20,7 @@ from .labels import meaning, resolve, value_kind
 from .layout import COLUMN_SLACK, EMPTY_LABEL_REACH, WRAP_MAX_ROWS, Row, Tok, splits_unit, text_of, union
 from .loader import FieldSpec, Schema
 from .matching import UNMAPPED, find_labels, find_marker
+from .value_look import is_military_unit, is_unit_field, unit_goes_on
 from .value_start import LEVEL_FOLDS, MAX_LABEL_WORDS, opens_with_label, value_start
 
 
@@ -234,6 +235,9 @@ class ValueRests:
             return toks
         if spec.kind == "name" and not _name_continuation(toks, _value_toks(nseg.toks)):
             return toks
+        if is_unit_field(spec) and is_military_unit(text_of(toks)) \
+                and not unit_goes_on([t.text for t in _value_toks(nseg.toks)]):
+            return toks  # a unit wraps inside its chain of levels and numbers only
         if completes_value(toks, _value_toks(nseg.toks), spec):
             used.add(j)  # "Việt" / "Nam", "Trần" / "Văn Hùng": a value cut mid-unit goes on whatever the margin
             out = toks + _value_toks(nseg.toks, spec.kind, spec)
