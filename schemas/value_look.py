@@ -71,6 +71,13 @@ def unit_goes_on(below: list[str]) -> bool:
     return any(w in _UNIT_SYLLABLES or any(c.isdigit() for c in w) for w in words)
 
 
+def unit_open(value: str) -> bool:
+    """A military unit that ends with a level word and no number or name after it ("Đại đội", "…, Trung đoàn"): the
+    line cut it, its number is on the line below."""
+    folded = " ".join(re.findall(r"[a-z0-9]+", fold(value)))
+    return is_military_unit(value) and any(folded.endswith(u) for u in UNIT_FOLDS)
+
+
 def of_another_kind(spec: FieldSpec, value: str) -> bool:
     """The value has the look of another kind of field than ``spec``'s, so a label that named ``spec`` ran into
     another pair's value (a label split in two, a value in the next cell): a place field's value that reads whole

@@ -70,3 +70,16 @@ def test_a_unit_does_not_take_a_labels_wrapped_rest_at_the_margin():
 def test_a_unit_cut_inside_its_chain_goes_on_below():
     assert unit_goes_on(["đoàn", "82"]) and unit_goes_on(["Trung", "đoàn", "9"]) and unit_goes_on(["12"])
     assert not unit_goes_on(["thương"]) and not unit_goes_on(["Nghĩa", "trang"])
+
+
+def test_a_unit_cut_after_a_level_word_takes_its_number_from_the_line_below():
+    from schemas.value_look import unit_open
+    assert unit_open("Đại đội") and unit_open("Đại đội 4, Trung đoàn") and not unit_open("Đại đội 4")
+    # two columns of pairs: the unit's level word wrapped under it, its number at the margin below
+    lines = ["GIẤY CHỨNG NHẬN THƯƠNG BINH",
+             [(100, "Họ và tên: Đinh Công Tráng")],
+             [(100, "Đơn vị khi bị thương: Tiểu"), (900, "Ngày bị thương: 05/06/1968")],
+             [(496, "đoàn")],
+             [(100, "4, Trung đoàn 12")]]
+    got = drafts(lines, "war_invalid")
+    assert got[0].get("unit_when_injured") == "Tiểu đoàn 4, Trung đoàn 12"
