@@ -780,6 +780,9 @@ def _match_window(cands: list, labels, section, window: str, i: int, j: int, tok
         score = Levenshtein.normalized_similarity(window, lb.folded)
         if crossed_colon and score < 0.95:
             continue  # a stray colon inside a label is allowed only when the rest matches exactly
+        if score < 1.0 and any(c.isdigit() for t in toks[i:j + 1] for c in t.text) \
+                and not any(c.isdigit() for c in lb.text):
+            continue  # a word with a digit is in no wording that has none: it is the value ("… tổn §1 %")
         if not _label_ok(lb, window, score, ends_label or lb.after is not None, tj.colon and j == i, header):
             continue
         if not (strong_end or header) and lb.after is None:
