@@ -86,7 +86,8 @@ def find_labels(toks: list[Tok], schema: Schema, section: str | None,
                 break  # a label may hold a stray colon ("Số: lượng:") but does not cross OCR lines
     # a wording matched fuzzily over words of a fixed phrase of places and offices ("… Sở Lao động - Thương binh
     # và Xã hội" is no "Thương binh hạng") is the phrase's, inside a value
-    chosen = _choose([c for c in cands if c.score >= 1.0 or not _in_fixed_phrase(toks[c.start:c.end])])
+    chosen = _choose([c for c in cands if c.score >= 1.0 or not _in_fixed_phrase(toks[c.start:c.end])
+                      and not _another_phrase(toks, c, schema)])
     shared = {(m.start, m.end) for m in chosen if sum(o.start == m.start and o.end == m.end for o in chosen) > 1}
     chosen = [_by_meaning_if_other(toks, m, schema, section)
               if (m.start, m.end) not in shared  # words labelling two fields on purpose ("… lúc": time and date)
@@ -100,6 +101,24 @@ def find_labels(toks: list[Tok], schema: Schema, section: str | None,
     # (and once more after the labels are read for their meaning: "Nguồn gốc: Sưu tầm" is no label "Sưu tầm"
     # naming a place of collection, read from the words alone at the row's end)
     return _no_vocabulary_value(toks, refine_labels(toks, chosen, schema, section, previous, heading))
+
+
+def _another_phrase(toks: list[Tok], m: Match, schema: Schema) -> bool:
+    """A wording matched loosely over words that each read, as written, as the vocabulary's, and together name
+    another field and not what the wording's field asks: the letter that differs makes another word ("bị thương
+    tật", the injury, is no "Bị thương tại", its place), so the words are read for their meaning, not as that
+    wording. (Words that name no field by themselves, "Đăng bộ ngày", stay the wording's.)"""
+    if m.label.after is not None or m.label.contextual:
+        return False
+    text = _span_text(toks, m.start, m.end)
+    said = meaning(text)
+    if said.unknown or said.slips or not said.attrs:
+        return False
+    needs = [fm.needs for fm in field_meanings(schema) if fm.spec.key == m.spec.key]
+    if not needs or any(n <= said.attrs for n in needs):
+        return False
+    other = resolve(text, schema, None)
+    return other is not None and all(s.key != m.spec.key for s in other.specs)
 
 
 def _no_vocabulary_value(toks: list[Tok], chosen: list[Match]) -> list[Match]:
