@@ -219,6 +219,7 @@ def _meaning(text: str) -> Meaning:
     m = Meaning(slips=sum(1 for a, b in zip(raw, fixed) if a != b))
     i, after_object, prev_tags, qualified = 0, False, frozenset(), False
     unknown_at: set[int] = set()  # where the syllables no phrase reads are
+    last_role: tuple[int, str, bool] | None = None  # where the last person's word ended, its role, whether an object
     while i < len(fixed):
         longest = min(MAX_PHRASE, len(fixed) - i)
         found = next(((n, lex.written.get(tuple(as_written[i:i + n])) or lex.phrases[tuple(fixed[i:i + n])])
@@ -278,6 +279,12 @@ def _meaning(text: str) -> Meaning:
             events = _events_inside(words, lex)
         if events and person_before and not any(t.startswith("role:") for t in tags):
             tags = frozenset(f"role:{lex.event_subjects[e]}" for e in events)
+        elif events and (kin := _kin_before_clause(lex, fixed, i - n, last_role)) is not None \
+                and not any(t.startswith("role:") for t in tags):
+            # "Họ tên người con đã hy sinh": the family's word for the person, with the event they went through
+            # after it, names the one the event is about (as "người đã hy sinh" does), not a relative of theirs
+            m.roles.discard(kin)
+            tags = _clause_roles(lex, words, events)
         elif events and m.attrs and _clause_on_unknown_noun(fixed, i - n, unknown_at) \
                 and not any(t.startswith("role:") for t in tags):
             tags = frozenset()  # "Năm sinh xxx yyy đã hy sinh": who the person is, not a date of death asked
@@ -287,6 +294,7 @@ def _meaning(text: str) -> Meaning:
         for t in tags:
             if t.startswith("role:"):
                 (m.objects if after_object else m.roles).add(t[5:])
+                last_role = (i, t[5:], after_object)
             elif t.startswith("attr:"):
                 m.attrs.add(t[5:])
         if any(t.startswith(("role:", "attr:")) for t in tags) and not any(t.startswith("role:") for t in tags):
@@ -300,6 +308,24 @@ def _meaning(text: str) -> Meaning:
 # what a label asks of a person: a clause naming the person by an act ends where one of these begins
 _ASKED = frozenset({"name", "alias", "date", "time", "residence", "ethnicity", "nationality", "relation", "id", "sex",
                     "place", "hometown"})
+
+
+def _kin_before_clause(lex: Lexicon, fixed: list[str], start: int,
+                       last_role: tuple[int, str, bool] | None) -> str | None:
+    """The relative's role ("con", "chồng") that ends right before "đã" and the event at ``start``, named as the
+    label's person (not after "của" or "với"): a relative clause on a family word, "người con đã hy sinh"."""
+    if last_role is None or start < 2 or fixed[start - 1] != "da":
+        return None
+    end, role, as_object = last_role
+    return role if end == start - 1 and not as_object and role in lex.relations else None
+
+
+def _clause_roles(lex: Lexicon, words: list[str], events: set[str]) -> frozenset[str]:
+    """The person "người đã <event>" names, as the vocabulary reads that phrase ("người đã hy sinh": the martyr),
+    else the one the event is about (``event_subjects``)."""
+    said = lex.phrases.get(("nguoi", "da", *words), frozenset())
+    roles = frozenset(t for t in said if t.startswith("role:"))
+    return roles or frozenset(f"role:{lex.event_subjects[e]}" for e in events if e in lex.event_subjects)
 
 
 def _asks_at(lex: Lexicon, as_written: list[str], fixed: list[str], j: int) -> bool:
@@ -383,7 +409,17 @@ def near_phrase(words: tuple[str, ...]) -> frozenset[str] | None:
         return None
     near = [k for k in lexicon().phrases if len(k) == len(words) and all(a[:1] == b[:1] for a, b in zip(k, words))
             and len(" ".join(k)) == len(text) and Levenshtein.distance(" ".join(k), text) <= 1]
+    if not near:
+        near = [k for k in lexicon().phrases if len(k) == len(words) and _one_letter_lost(k, words)]
     return lexicon().phrases[near[0]] if len(near) == 1 else None
+
+
+def _one_letter_lost(phrase: tuple[str, ...], words: tuple[str, ...]) -> bool:
+    """Every syllable as the phrase's but one, which lost a letter of its own of three or more, its first among
+    them ("phụ hân" for "phụ thân": OCR drops a thin first letter as well as any other)."""
+    odd = [(p, w) for p, w in zip(phrase, words) if p != w]
+    return len(odd) == 1 and len(odd[0][0]) >= 4 and len(odd[0][1]) == len(odd[0][0]) - 1 \
+        and Levenshtein.distance(*odd[0]) == 1
 
 
 def _events_inside(words: list[str], lex: Lexicon) -> set[str]:

@@ -86,7 +86,8 @@ def find_labels(toks: list[Tok], schema: Schema, section: str | None,
                 break  # a label may hold a stray colon ("Số: lượng:") but does not cross OCR lines
     # a wording matched fuzzily over words of a fixed phrase of places and offices ("… Sở Lao động - Thương binh
     # và Xã hội" is no "Thương binh hạng") is the phrase's, inside a value
-    chosen = _choose([c for c in cands if c.score >= 1.0 or not _in_fixed_phrase(toks[c.start:c.end])])
+    chosen = _choose([c for c in cands if c.score >= 1.0 or not _in_fixed_phrase(toks[c.start:c.end])
+                      and not _another_phrase(toks, c, schema)])
     shared = {(m.start, m.end) for m in chosen if sum(o.start == m.start and o.end == m.end for o in chosen) > 1}
     chosen = [_by_meaning_if_other(toks, m, schema, section)
               if (m.start, m.end) not in shared  # words labelling two fields on purpose ("… lúc": time and date)
@@ -109,6 +110,24 @@ def _glued_noted(toks: list[Tok], m: Match) -> Match:
     if m.label.by_meaning and any(t.unglued for t in toks[m.start:m.end]):
         return replace(m, label=replace(m.label, glued=True))
     return m
+
+
+def _another_phrase(toks: list[Tok], m: Match, schema: Schema) -> bool:
+    """A wording matched loosely over words that each read, as written, as the vocabulary's, and together name
+    another field and not what the wording's field asks: the letter that differs makes another word ("bị thương
+    tật", the injury, is no "Bị thương tại", its place), so the words are read for their meaning, not as that
+    wording. (Words that name no field by themselves, "Đăng bộ ngày", stay the wording's.)"""
+    if m.label.after is not None or m.label.contextual:
+        return False
+    text = _span_text(toks, m.start, m.end)
+    said = meaning(text)
+    if said.unknown or said.slips or not said.attrs:
+        return False
+    needs = [fm.needs for fm in field_meanings(schema) if fm.spec.key == m.spec.key]
+    if not needs or any(n <= said.attrs for n in needs):
+        return False
+    other = resolve(text, schema, None)
+    return other is not None and all(s.key != m.spec.key for s in other.specs)
 
 
 def _no_vocabulary_value(toks: list[Tok], chosen: list[Match]) -> list[Match]:
@@ -206,6 +225,8 @@ def _extend_left(toks: list[Tok], m: Match, lo: int, after_label: bool, schema: 
         t = toks[a]
         if t.leader or t.colon or not (is_label_word(t.text) or row_start):
             break
+        if t.text.rstrip(":.,").endswith(")") and not row_start:
+            break  # a note in brackets closes there: its words say how to write the value, and name nobody
         text = _span_text(toks, a, m.end)
         said = meaning(text)
         if said.unknown and not row_start or not (said.attrs - own) and not (said.roles - own_roles):
@@ -232,6 +253,28 @@ def _bracketed(toks: list[Tok], start: int, e: int) -> bool:
         if t.text.rstrip(":.,").endswith(")"):
             depth = max(0, depth - 1)
     return False
+
+
+# how many words past a matched wording a label may still run on to its colon, a note in brackets aside
+LABEL_RUN_ON_WORDS = 6
+
+
+def _run_on_end(toks: list[Tok], start: int, stop: int) -> int:
+    """Where a label matched up to ``start`` may run on to at most: ``LABEL_RUN_ON_WORDS`` words, not counting
+    those of a note in brackets ("Họ tên (viết bằng chữ in hoa) người con:"). A note says how to write the value
+    and is the label's whatever its length; counted, it left the label's last words to be read as a label of their
+    own, whose note words fold like a person's ("có dấu", "cô dâu")."""
+    counted, e = 0, start
+    while e < stop and counted < LABEL_RUN_ON_WORDS:
+        counted += not _bracketed(toks, start, e)
+        e += 1
+    return e
+
+
+def _outside_notes(toks: list[Tok], a: int, b: int) -> list[Tok]:
+    """The words of ``toks[a:b]`` outside the notes in brackets that open there: a note is the label's whatever
+    its words ("(viết bằng chữ in hoa)"), so only the words outside it say whether the span reads as a label."""
+    return [toks[e] for e in range(a, b) if not _bracketed(toks, a, e)]
 
 
 def _starts_row_label(toks: list[Tok], m: Match) -> bool:
@@ -265,7 +308,8 @@ def _join_adjacent(toks: list[Tok], chosen: list[Match], schema: Schema, section
         n = chosen[k + 1] if k + 1 < len(chosen) else None
         if n is not None and _label_between(toks, m, n) and m.spec is not UNMAPPED and n.spec is not UNMAPPED \
                 and not _strong_end(toks, m.end - 1) and not _soft_end(toks, m.end - 1) and _strong_end(toks, n.end - 1) \
-                and n.end - m.start <= LABEL_MAX_WORDS + 1 and all(is_label_word(t.text) for t in toks[m.start:n.end]):
+                and len(words := _outside_notes(toks, m.start, n.end)) <= LABEL_MAX_WORDS + 1 \
+                and all(is_label_word(t.text) for t in words):
             whole = _read_label(toks, m.start, n.end, schema, section, previous, heading=heading)
             if len(whole) == 1 and whole[0].spec is not UNMAPPED:
                 out.append(whole[0])
@@ -327,9 +371,11 @@ def _label_between(toks: list[Tok], m: Match, n: Match) -> bool:
     the label's own case, and the vocabulary explains the whole (no unknown syllable)."""
     if n.start == m.end:
         return True
-    if n.start < m.end or n.start - m.end > LABEL_GAP_WORDS:
+    if n.start < m.end:
         return False
-    between = toks[m.end:n.start]
+    between = _outside_notes(toks, m.end, n.start)
+    if len(between) > LABEL_GAP_WORDS:
+        return False
     if any(t.leader or t.colon or not is_label_word(t.text) for t in between) or _soft_end(toks, n.start - 1):
         return False
     said = meaning(_span_text(toks, m.start, n.end))  # (the whole: "gốc" alone is nothing, "nguyên quán gốc" is)
@@ -523,7 +569,7 @@ def refine_labels(toks: list[Tok], chosen: list[Match], schema: Schema, section:
         m = _extend_left(toks, m, out[-1].end if out else 0, bool(out), schema, section, prev, heading)
         if not _strong_end(toks, m.end - 1):
             soft_ended = _soft_end(toks, m.end - 1)
-            for e in range(m.end, min(m.end + 6, stop)):
+            for e in range(m.end, _run_on_end(toks, m.end, stop)):
                 if toks[e].leader:
                     break
                 if not is_label_word(toks[e].text) and not _bracketed(toks, m.end, e) and not (
@@ -762,6 +808,9 @@ def _match_window(cands: list, labels, section, window: str, i: int, j: int, tok
         score = Levenshtein.normalized_similarity(window, lb.folded)
         if crossed_colon and score < 0.95:
             continue  # a stray colon inside a label is allowed only when the rest matches exactly
+        if score < 1.0 and any(c.isdigit() for t in toks[i:j + 1] for c in t.text) \
+                and not any(c.isdigit() for c in lb.text):
+            continue  # a word with a digit is in no wording that has none: it is the value ("… tổn §1 %")
         if not _label_ok(lb, window, score, ends_label or lb.after is not None, tj.colon and j == i, header):
             continue
         if not (strong_end or header) and lb.after is None:

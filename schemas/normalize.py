@@ -343,6 +343,8 @@ def norm_percent(raw: str) -> Norm:
         glued = _sign_ring_as_digit(m.group(0))
         if glued is not None:
             return Norm(glued, 0.5, ["the % sign's ring read as a last digit"])
+    if not marked and (whole := _sign_as_digit(text)) is not None:
+        return Norm(whole, 0.5, ["the % sign read as a last digit 5"])
     toks = _tokens(text)
     if "phan" in toks:
         n = words_to_number(toks[:toks.index("phan")])
@@ -359,6 +361,16 @@ def _sign_ring_as_digit(marked: str) -> int | None:
     if m is None:
         return None
     return int(m.group(1))
+
+
+def _sign_as_digit(text: str) -> int | None:
+    """``215`` for ``21%``: the one number of the text, of three digits over 100 and no ``%`` sign, ending in 5,
+    the sign's shape OCR reads whole as that digit. No percentage is over 100, so the two digits before it are
+    the value; doubtful, as every value repaired from junk."""
+    numbers = re.findall(r"(?<![\w/.,])[0-9]+(?![\w/.,])", text)
+    if len(numbers) != 1 or not re.fullmatch(r"[0-9]{2}5", numbers[0]) or int(numbers[0]) <= 100:
+        return None
+    return int(numbers[0][:2])
 
 
 def norm_time(raw: str) -> Norm:

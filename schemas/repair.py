@@ -399,6 +399,10 @@ def bent_level_words(text: str) -> Repaired:
         pair = f"{core} {nxt.rstrip(',.;:')}"
         if i + 2 < len(words) and pair not in written and words[i + 2][:1].isupper() and not nxt.endswith(","):
             level = _bent_level(pair, doubles, False)
+            if level is None and core in {d.split(" ")[0] for d in doubles}:
+                # its first word as written, its second one letter off ("thành phế Hà Tĩnh"): no other two words
+                # open an address's part before a capitalised name
+                level = _bent_level(pair, doubles, True)
             if level is not None:
                 changes.append(f"{pair} -> {level}")
                 words[i], words[i + 1] = level.split(" ")[0], level.split(" ")[1] + nxt[len(nxt.rstrip(",.;:")):]

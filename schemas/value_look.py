@@ -10,6 +10,8 @@ Some values can only be one field's of a record type, by what they are rather th
 - a **shelf mark** ("Kho 3, giá 8, ngăn 6": a store, its shelf, its drawer, each word before its number): the
   type's storage field's (the field whose key names storage), never a place's or a description's;
 - a **cemetery** ("Nghĩa trang liệt sĩ Trường Sơn"): the type's burial field's; nobody is born, lives or dies in one;
+- a **military rank** written whole ("Thượng úy", ``vocab.RANKS``): the type's rank field's (the field whose key
+  names a rank); no place, unit or post is written so;
 - a **set phrase of a list only one field of the type is written in** ("Hiến tặng": the ways an object comes
   into a collection, ``schemas/data/museum_acquisition_phrases.txt``), written whole: that field's.
 
@@ -17,7 +19,8 @@ A label read from its words' meaning (``labels.resolve``) can name the wrong fie
 only partly knows ("Biên chế tại" read as a place for its "tại"); a value of one of these looks is stronger
 evidence than such a reading. The other way round, a value with the look of another kind of field is never
 taken by a field whose kind it is not (``of_another_kind``): a date or a military unit under a place's label,
-a heading's words under a unit's. Pure functions over a schema; nothing here names a form or a wording.
+a heading's words under a unit's, an address or a date under a rank's, a month and a year with no day under a
+document's date. Pure functions over a schema; nothing here names a form or a wording.
 """
 
 from __future__ import annotations
@@ -28,7 +31,9 @@ from sohoa.dates import date_words_only
 from sohoa.text import fold, nfc
 
 from .loader import FieldSpec, Schema
+from .gazetteer import is_place
 from .normalize import UNIT_FOLDS, normalise
+from .vocab import RANKS
 
 # after a unit's level word, these make it a post in the unit, not the unit ("Đại đội phó", "Tiểu đoàn trưởng")
 POST_WORDS = ("pho", "truong")
@@ -40,6 +45,8 @@ STORE_WORDS = frozenset({"kho", "phong", "tu", "gia", "ke", "tang", "ngan", "hop
 _STORE_PART = re.compile(r"([a-z]+)(?: so)? ([0-9]+[a-z]?|[a-z])")
 # a cemetery's words, folded ("Nghĩa trang liệt sĩ …", "Nghĩa địa xã …")
 CEMETERY_WORDS = ("nghia trang", "nghia dia")
+# the military ranks, folded to their letters ("thuong uy"): a rank is one of a short closed list
+_RANK_FOLDS = frozenset(" ".join(re.findall(r"[a-z]+", fold(r))) for r in RANKS)
 
 
 def is_military_unit(value: str) -> bool:
@@ -50,6 +57,25 @@ def is_military_unit(value: str) -> bool:
         return False
     after = folded[len(level):].split()
     return not after or after[0] not in POST_WORDS
+
+
+# the syllables of a unit's level words, folded ("dai", "doi", "tieu", "doan" …): a unit's chain goes on with them
+_UNIT_SYLLABLES = frozenset(w for u in UNIT_FOLDS for w in u.split())
+
+
+def unit_goes_on(below: list[str]) -> bool:
+    """Words on the line below a military unit carry on its chain: a level word or a syllable of one (", Trung" /
+    "đoàn 82"), or a number. A unit wraps only inside its chain; other words there (a label's wrapped rest at the
+    margin, "thương" of "khi bị thương") are no part of it."""
+    words = [fold(w).strip(".,;:()") for w in below]
+    return any(w in _UNIT_SYLLABLES or any(c.isdigit() for c in w) for w in words)
+
+
+def unit_open(value: str) -> bool:
+    """A military unit that ends with a level word and no number or name after it ("Đại đội", "…, Trung đoàn"): the
+    line cut it, its number is on the line below."""
+    folded = " ".join(re.findall(r"[a-z0-9]+", fold(value)))
+    return is_military_unit(value) and any(folded.endswith(u) for u in UNIT_FOLDS)
 
 
 def of_another_kind(spec: FieldSpec, value: str) -> bool:
@@ -63,6 +89,10 @@ def of_another_kind(spec: FieldSpec, value: str) -> bool:
     words = [w for w in words if w]
     if not words:
         return False
+    if is_rank_field(spec):
+        return not _holds_rank(text) and (is_place(text) or _reads_as_date(text))
+    if is_document_date(spec):
+        return _month_and_year(text)
     if is_unit_field(spec):
         heading = all(w.isupper() for w in words if any(c.isalpha() for c in w)) and any(w.isalpha() for w in words)
         return not is_military_unit(text) and (heading or any(w.endswith(":") for w in text.split()))
@@ -71,8 +101,50 @@ def of_another_kind(spec: FieldSpec, value: str) -> bool:
         return False
     if is_military_unit(text) or not numbered and not any(w[:1].isupper() for w in words):
         return True
+    return _reads_as_date(text)
+
+
+def _reads_as_date(text: str) -> bool:
+    """The value is a date and nothing more ("12/1968", "ngày 3 tháng 4 năm 1970")."""
     date = normalise("date", text)
     return date.ok and date.value is not None and date.quality >= 1 and date_words_only(text)
+
+
+def is_document_date(spec: FieldSpec) -> bool:
+    """The field is the date of a document the record cites (a decision's, a death notice's, a registration's:
+    the key's first part is one of the vocabulary's documents), not of a person's life."""
+    from .labels import lexicon
+
+    head, dot, _ = spec.key.partition(".")
+    return spec.kind == "date" and bool(dot) and head in lexicon().groups
+
+
+def _month_and_year(text: str) -> bool:
+    """The value is a date written to its month and no day ("10/1950", "tháng 3 năm 1968"): a document is dated
+    to its day, so such a date is a life's event's (an enlistment), never a document's."""
+    date = normalise("date", text)
+    return date.ok and isinstance(date.value, str) and re.fullmatch(r"\d{4}-\d{2}", date.value) is not None \
+        and date_words_only(text)
+
+
+def _rank_words(value: str) -> str:
+    return " ".join(re.findall(r"[a-z]+", fold(value)))
+
+
+def is_rank(value: str) -> bool:
+    """A military rank written whole, marks and punctuation aside ("Thượng úy", "TRUNG TÁ.")."""
+    return not any(c.isdigit() for c in value) and _rank_words(value) in _RANK_FOLDS
+
+
+def _holds_rank(value: str) -> bool:
+    """A rank's words stand somewhere in the value ("2/1957 Trung tá": a rank with another pair's date before it)."""
+    words = f" {_rank_words(value)} "
+    return any(f" {r} " in words for r in _RANK_FOLDS)
+
+
+def is_rank_field(spec: FieldSpec) -> bool:
+    """The field holds a military rank: its key's last part names one (``rank``)."""
+    return spec.key.rsplit(".", 1)[-1] == "rank"
 
 
 def is_unit_field(spec: FieldSpec) -> bool:
@@ -151,6 +223,8 @@ def field_by_look(value: str, schema: Schema) -> FieldSpec | None:
         cands = _keyed(schema, "storage")
     elif is_cemetery(value):
         cands = _keyed(schema, "burial")
+    elif is_rank(value):
+        cands = [s for s in schema.fields if is_rank_field(s) and not s.is_list]
     else:
         cands = _enum_fields_of(value, schema) or _own_phrase_fields(value, schema)
     return cands[0] if len(cands) == 1 else None

@@ -20,6 +20,7 @@ from .labels import meaning, resolve, value_kind
 from .layout import COLUMN_SLACK, EMPTY_LABEL_REACH, WRAP_MAX_ROWS, Row, Tok, splits_unit, text_of, union
 from .loader import FieldSpec, Schema
 from .matching import UNMAPPED, find_labels, find_marker
+from .value_look import is_military_unit, is_unit_field, unit_goes_on, unit_open
 from .value_start import LEVEL_FOLDS, MAX_LABEL_WORDS, opens_with_label, value_start
 
 
@@ -198,7 +199,8 @@ class ValueRests:
         start (its first value, right of its label), when not where this value starts."""
         if toks and spec.wrap and spec.kind in ("place", "text") and (more := self.take_unit_rest(toks, segs, si, used)):
             out = toks + more
-            if depth < WRAP_MAX_ROWS and address_open([t.text for t in out if not t.leader]):
+            if depth < WRAP_MAX_ROWS and (address_open([t.text for t in out if not t.leader])
+                                          or is_unit_field(spec) and unit_open(text_of(out))):
                 # still short of its province ("xã Phù Chẩn," / "huyện Từ Sơn," / "tỉnh Bắc Giang"): it may wrap again
                 return self.continue_value(out, spec, segs, self._row_below(segs, si), used, edge, depth + 1)
             return out
@@ -234,6 +236,9 @@ class ValueRests:
             return toks
         if spec.kind == "name" and not _name_continuation(toks, _value_toks(nseg.toks)):
             return toks
+        if is_unit_field(spec) and is_military_unit(text_of(toks)) \
+                and not unit_goes_on([t.text for t in _value_toks(nseg.toks)]):
+            return toks  # a unit wraps inside its chain of levels and numbers only
         if completes_value(toks, _value_toks(nseg.toks), spec):
             used.add(j)  # "Việt" / "Nam", "Trần" / "Văn Hùng": a value cut mid-unit goes on whatever the margin
             out = toks + _value_toks(nseg.toks, spec.kind, spec)
@@ -354,6 +359,8 @@ class ValueRests:
             return []  # "… Mặt trận Đường 14" / "Nơi an nghỉ ,": the next field's label, its value below
         if n == 0 and self._level_goes_on(toks, words):
             n = len(words)
+        if n == 0 and unit_open(text_of(toks)) and unit_goes_on([t.text for t in words]):
+            n = len(words)  # "Đại đội" / "10, Trung đoàn 10": a unit cut after a level word goes on with its number
         if n == 0 and chain_goes_on([t.text for t in toks if not t.leader], [t.text for t in words]):
             # "thôn 5, xã Xuân Lập," / "huyện Hoằng Hóa, tỉnh Thanh Hóa": the address goes on up to its province;
             # not when the row holds more after its top unit (another column's words on the same row)

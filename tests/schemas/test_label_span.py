@@ -77,3 +77,15 @@ def test_a_grid_rows_value_before_the_gap_stays_the_value():
     assert labels([(100, "Giới tính nữ"), (900, "Dân tộc Kinh")], "birth")[0] == ("sex", "Giới tính")
     assert labels([(100, "Quê quán abc xyz"), (900, "Dân tộc: Kinh")], "birth")[0] == ("hometown", "Quê quán")
     assert labels([(100, "Quê quán abc xyz"), (900, "xã Đa Lộc")], "birth")[0] == ("hometown", "Quê quán abc xyz")
+
+
+def test_a_word_with_a_digit_is_no_part_of_a_wording_matched_loosely():
+    # a percentage OCR read with a speck ("§1 %" for "81 %") right after a label close to a wording: the value's
+    assert labels("Tỷ lệ thươn tật §1 %", "war_invalid") == [("injury_rate", "Tỷ lệ thươn tật")]
+
+
+def test_words_that_read_as_another_phrase_are_no_loose_match_of_a_wording():
+    # "bị thương tật" (the injury, as written) is one letter from the wording "Bị thương tại" (its place): read
+    # for their meaning, the words say whose hometown is asked, and no place of injury
+    assert labels("Quê quán người bị thương tật: xã Yên Lâm", "war_invalid") == [
+        ("hometown", "Quê quán người bị thương tật:")]

@@ -363,3 +363,10 @@ def test_percent_sign_ring_read_as_last_digit_is_dropped_and_doubtful(raw, p):
 @pytest.mark.parametrize("raw", ["735%", "260 %", "1000%"])
 def test_other_numbers_over_a_hundred_are_no_percentage(raw):
     assert norm_percent(raw).value is None
+
+
+def test_a_percentage_whose_sign_was_read_as_a_five_is_its_two_digits_in_doubt():
+    got = norm_percent("Tỷ lệ 415")
+    assert got.value == 41 and got.quality < 1
+    assert norm_percent("45").value == 45  # a number of a percentage's size is as read
+    assert norm_percent("4155").value is None  # no percentage is four digits

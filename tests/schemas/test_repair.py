@@ -223,3 +223,11 @@ def test_words_after_the_province_and_its_stop_are_no_part_of_the_address(raw, w
 def test_an_address_ending_with_its_province_is_left_whole(raw):
     from schemas.repair import after_province
     assert after_province(raw).value == raw
+
+
+def test_a_two_word_level_with_its_second_word_one_letter_off_is_that_level():
+    from schemas.repair import bent_level_words
+    got = bent_level_words("phường Quang Trung, thành phế Vinh, tỉnh Nghệ An")
+    assert got.value == "phường Quang Trung, thành phố Vinh, tỉnh Nghệ An" and not got.sure
+    # a word that opens no address's part is left alone, whatever it is one letter off
+    assert bent_level_words("thành phần Kinh").value == "thành phần Kinh"
