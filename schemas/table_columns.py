@@ -98,8 +98,8 @@ def table_columns(schema: Schema, hrow: Row, body: list[Row], extra: list, idx_s
         hi = min((order.get(t.spec.key, len(order)) for t in titles[k + 1:] if t is not None), default=len(order))
         between = [f for f in schema.fields[lo + 1:hi] if f.key not in named
                    and f.kind not in ("name", "id") and (f.kind in ("text", "place") or _parse_share(cells[k], f) >= 0.5)]
-        listed = {f.key for f in between if f.vocabulary_closed
-                  and _vocabulary_share(cells[k], vocabulary(f.vocabulary)) >= 2 / 3}
+        listed = _narrowest([f for f in between if f.vocabulary_closed
+                             and _vocabulary_share(cells[k], vocabulary(f.vocabulary)) >= 2 / 3])
         parsed = {f.key for f in between if f.kind not in ("text", "place")}
         rest = len([j for j in free if j > k and titles[j] is None])
         pick = sorted(between, key=lambda f: (f.key not in listed, f.key not in parsed, not f.required,
@@ -111,6 +111,14 @@ def table_columns(schema: Schema, hrow: Row, body: list[Row], extra: list, idx_s
             titles[k] = by_cells(k, pick[0])
             named.add(pick[0].key)
     return [(lo, hi, titles[k]) for k, (lo, hi) in enumerate(ranges)]
+
+
+def _narrowest(fields: list[FieldSpec]) -> set[str]:
+    """Of the fields whose closed lists hold a column's words, those with no narrower such list: cells that are
+    all words of the materials' list are a material column, though an object's name may be a material word
+    too (its list holds the materials' and more); the narrower list is the more specific evidence."""
+    words = {f.key: vocabulary(f.vocabulary) for f in fields}
+    return {f.key for f in fields if not any(words[g.key] < words[f.key] for g in fields)}
 
 
 def _parse_share(cells: list[str], spec: FieldSpec) -> float:
