@@ -202,3 +202,18 @@ def test_a_column_of_material_words_is_the_material_not_the_objects_name():
     assert [values(r).get("material") for r in recs] == ["Đồng", "Gỗ", "Sứ"]
     assert all("name" not in values(r) for r in recs)
     assert all(confidences(r)["material"] < REVIEW_THRESHOLD for r in recs)
+
+
+def test_a_column_of_codes_is_no_objects_name():
+    # the code column's title not read and its codes of no shape the inventory rule knows (digits first, or
+    # a space inside): letters in capitals and digits are a code, never the object's name, which a text's
+    # words are; named by its cells, so never confident
+    body = [[(60, str(i + 1)), (160, inv), (480, name), (800, mat), (1000, size), (1450, "Năm 1901")]
+            for i, (inv, name, mat, size) in enumerate([("4471/BTNA-G", "Chum sành", "Gốm", "Cao 20 cm"),
+                                                        ("BTNA 2210/KL 05", "Mâm đồng", "Đồng", "Cao 31 cm"),
+                                                        ("0932/BTNA-TL", "Hộp gỗ", "Gỗ", "Cao 12 cm")])]
+    title = [(60, "STT"), (160, "Xqzw"), (800, "Chất liệu"), (1000, "Kích thước"), (1450, "Niên đại")]
+    recs = extract_records([page(["SỔ ĐĂNG KÝ HIỆN VẬT", title, *body])], "baotang/")
+    assert [values(r).get("inventory_number") for r in recs] == ["4471/BTNA-G", "BTNA 2210/KL 05", "0932/BTNA-TL"]
+    assert all(values(r).get("name") != values(r).get("inventory_number") for r in recs)
+    assert all(confidences(r)["inventory_number"] < REVIEW_THRESHOLD for r in recs)
