@@ -87,7 +87,7 @@ def find_labels(toks: list[Tok], schema: Schema, section: str | None,
     # a wording matched fuzzily over words of a fixed phrase of places and offices ("… Sở Lao động - Thương binh
     # và Xã hội" is no "Thương binh hạng") is the phrase's, inside a value
     chosen = _choose([c for c in cands if c.score >= 1.0 or not _in_fixed_phrase(toks[c.start:c.end])
-                      and not _another_phrase(toks, c, schema)])
+                      and not _another_phrase(toks, c, schema) and not _holds_another_wording(toks, c, schema)])
     shared = {(m.start, m.end) for m in chosen if sum(o.start == m.start and o.end == m.end for o in chosen) > 1}
     chosen = [_by_meaning_if_other(toks, m, schema, section)
               if (m.start, m.end) not in shared  # words labelling two fields on purpose ("… lúc": time and date)
@@ -128,6 +128,19 @@ def _another_phrase(toks: list[Tok], m: Match, schema: Schema) -> bool:
         return False
     other = resolve(text, schema, None)
     return other is not None and all(s.key != m.spec.key for s in other.specs)
+
+
+def _holds_another_wording(toks: list[Tok], m: Match, schema: Schema) -> bool:
+    """A wording matched loosely over words of which those that differ from it are, word for word, another
+    field's own wording: the words are that field's label, not a misreading of this one ("Ngày tháng năm bằng
+    chữ" is the date restated in words, "bằng chữ", not "Ngày, tháng, năm đăng ký" with two words misread)."""
+    if m.score >= 1.0:
+        return False
+    wording = set(fold(m.label.text).replace(",", " ").split())
+    differ = " ".join(w for w in fold(_span_text(toks, m.start, m.end)).replace(",", " ").split() if w not in wording)
+    if not differ:
+        return False
+    return any(lb.folded == label_key(differ) for f in schema.fields if f.key != m.spec.key for lb in f.labels)
 
 
 def _no_vocabulary_value(toks: list[Tok], chosen: list[Match]) -> list[Match]:

@@ -96,10 +96,13 @@ def table_columns(schema: Schema, hrow: Row, body: list[Row], extra: list, idx_s
     for k in free:
         lo = max((order.get(t.spec.key, -1) for t in titles[:k] if t is not None), default=-1)
         hi = min((order.get(t.spec.key, len(order)) for t in titles[k + 1:] if t is not None), default=len(order))
-        between = [f for f in schema.fields[lo + 1:hi] if f.key not in named
-                   and f.kind not in ("name", "id") and (f.kind in ("text", "place") or _parse_share(cells[k], f) >= 0.5)]
-        listed = {f.key for f in between if f.vocabulary_closed
-                  and _vocabulary_share(cells[k], vocabulary(f.vocabulary)) >= 2 / 3}
+        # cells that are codes (letters and digits, no word of text) name no text field: an object's name is
+        # never "3276/BTTH-G", though the code field's title was not read and the name is the required one
+        coded = _code_share(cells[k]) >= 2 / 3
+        between = [f for f in schema.fields[lo + 1:hi] if f.key not in named and f.kind not in ("name", "id")
+                   and (f.code if coded else f.kind in ("text", "place") or _parse_share(cells[k], f) >= 0.5)]
+        listed = _narrowest([f for f in between if f.vocabulary_closed
+                             and _vocabulary_share(cells[k], vocabulary(f.vocabulary)) >= 2 / 3])
         parsed = {f.key for f in between if f.kind not in ("text", "place")}
         rest = len([j for j in free if j > k and titles[j] is None])
         pick = sorted(between, key=lambda f: (f.key not in listed, f.key not in parsed, not f.required,
@@ -111,6 +114,28 @@ def table_columns(schema: Schema, hrow: Row, body: list[Row], extra: list, idx_s
             titles[k] = by_cells(k, pick[0])
             named.add(pick[0].key)
     return [(lo, hi, titles[k]) for k, (lo, hi) in enumerate(ranges)]
+
+
+def _narrowest(fields: list[FieldSpec]) -> set[str]:
+    """Of the fields whose closed lists hold a column's words, those with no narrower such list: cells that are
+    all words of the materials' list are a material column, though an object's name may be a material word
+    too (its list holds the materials' and more); the narrower list is the more specific evidence."""
+    words = {f.key: vocabulary(f.vocabulary) for f in fields}
+    return {f.key for f in fields if not any(words[g.key] < words[f.key] for g in fields)}
+
+
+def _code_share(cells: list[str]) -> float:
+    """Share of a column's cells that are codes: digits in the cell, and each word either holds a digit or is
+    letters all in capitals ("BTTH 3683/GS 97", "3276/BTTH-G"), never a word of text ("Bình vôi")."""
+    told = [c for c in cells if sum(ch.isalnum() for ch in c) >= 3]
+    if not told:
+        return 0.0
+
+    def code(cell: str) -> bool:
+        words = [w.strip(",.;:()") for w in cell.split()]
+        return any(ch.isdigit() for ch in cell) and all(
+            any(ch.isdigit() for ch in w) or w.isupper() or not any(ch.isalpha() for ch in w) for w in words)
+    return sum(code(c) for c in told) / len(told)
 
 
 def _parse_share(cells: list[str], spec: FieldSpec) -> float:

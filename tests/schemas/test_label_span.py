@@ -89,3 +89,13 @@ def test_words_that_read_as_another_phrase_are_no_loose_match_of_a_wording():
     # for their meaning, the words say whose hometown is asked, and no place of injury
     assert labels("Quê quán người bị thương tật: xã Yên Lâm", "war_invalid") == [
         ("hometown", "Quê quán người bị thương tật:")]
+
+
+def test_words_that_are_another_fields_wording_are_no_loose_match_of_a_wording():
+    # "bằng chữ" is, word for word, the wording of the date restated in words; a label ending in it is no
+    # misread "Ngày, tháng, năm đăng ký" (two words changed into two others), and the registration date is
+    # not taken from the birth date's words
+    assert labels("Ngày, tháng, năm (bằng chữ): ngày mồng ba tháng tư", "birth") == [
+        ("_date_of_birth_words", "(bằng chữ):")]
+    assert labels("NGAY THANG NAM BANG CHU: ngày mồng ba tháng tư", "birth") == [
+        ("_date_of_birth_words", "BANG CHU:")]

@@ -189,3 +189,31 @@ def test_a_table_row_read_as_two_lines_at_one_height_is_one_row():
     assert len(merge_bands([a, below])) == 2  # the next row down
     over = row((160, "KL.3999"), y=104)
     assert len(merge_bands([a, over])) == 2  # words at one place: two readings, not one row
+
+
+def test_a_column_of_material_words_is_the_material_not_the_objects_name():
+    # no name column and the material column's title not read: its cells are all words of the materials' list,
+    # which an object's name may use too; the narrower list says what the column is, and nothing is confident
+    body = [[(60, str(i + 1)), (160, inv), (800, mat), (1000, size), (1450, "Năm 1901")]
+            for i, (inv, mat, size) in enumerate([("GV.2231", "Đồng", "Cao 20 cm"), ("G.7712", "Gỗ", "Cao 31 cm"),
+                                                  ("KL.9034", "Sứ", "Cao 12 cm")])]
+    title = [(60, "STT"), (160, "Số đăng ký"), (800, "Xqzw"), (1000, "Kích thước"), (1450, "Niên đại")]
+    recs = extract_records([page(["SỔ ĐĂNG KÝ HIỆN VẬT", title, *body])], "baotang/")
+    assert [values(r).get("material") for r in recs] == ["Đồng", "Gỗ", "Sứ"]
+    assert all("name" not in values(r) for r in recs)
+    assert all(confidences(r)["material"] < REVIEW_THRESHOLD for r in recs)
+
+
+def test_a_column_of_codes_is_no_objects_name():
+    # the code column's title not read and its codes of no shape the inventory rule knows (digits first, or
+    # a space inside): letters in capitals and digits are a code, never the object's name, which a text's
+    # words are; named by its cells, so never confident
+    body = [[(60, str(i + 1)), (160, inv), (480, name), (800, mat), (1000, size), (1450, "Năm 1901")]
+            for i, (inv, name, mat, size) in enumerate([("4471/BTNA-G", "Chum sành", "Gốm", "Cao 20 cm"),
+                                                        ("BTNA 2210/KL 05", "Mâm đồng", "Đồng", "Cao 31 cm"),
+                                                        ("0932/BTNA-TL", "Hộp gỗ", "Gỗ", "Cao 12 cm")])]
+    title = [(60, "STT"), (160, "Xqzw"), (800, "Chất liệu"), (1000, "Kích thước"), (1450, "Niên đại")]
+    recs = extract_records([page(["SỔ ĐĂNG KÝ HIỆN VẬT", title, *body])], "baotang/")
+    assert [values(r).get("inventory_number") for r in recs] == ["4471/BTNA-G", "BTNA 2210/KL 05", "0932/BTNA-TL"]
+    assert all(values(r).get("name") != values(r).get("inventory_number") for r in recs)
+    assert all(confidences(r)["inventory_number"] < REVIEW_THRESHOLD for r in recs)
