@@ -1,0 +1,52 @@
+"""A code OCR glued to the capitalised word printed after it ("12/ABC-DEPhường"), cut back apart.
+
+In a register printed in narrow columns the gap between a code cell (an inventory or certificate number) and the
+name cell beside it is a few pixels; mild blur closes it and Tesseract reads the two cells as one word. The name
+column then starts with the code and the code column is empty. A word whose head holds a digit and ends in a digit
+or a capital, and whose tail is a capital followed by small letters that make a Vietnamese syllable, is those two
+words: a code never ends in a capitalised syllable, and a syllable never begins with a digit. Anything else is left
+as read.
+
+Pure functions over the text and box of one OCR word: NFC in, NFC out.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from ocr.result import Word
+
+from .normalize import plausible_word
+
+_TAIL = re.compile(r"(?P<letters>[^\W\d_]+)(?P<tail>[,.;:]?)$")
+MIN_CODE = 3  # characters of a code ("A12", "3/B"): shorter heads are a misread letter or an item number
+
+
+def code_and_word(text: str) -> tuple[str, str] | None:
+    """The code and the word glued in ``text`` (the word keeps a trailing comma or colon), or None."""
+    text = unicodedata.normalize("NFC", text)
+    m = _TAIL.search(text)
+    if m is None:
+        return None
+    letters = m.group("letters")
+    capitals = [k for k, c in enumerate(letters) if c.isupper()]
+    if not capitals:
+        return None
+    start = m.start() + capitals[-1]  # the word is the last capital and the small letters after it
+    code, word = text[:start], text[start:m.end("letters")]
+    if (len(code) < MIN_CODE or not any(c.isdigit() for c in code) or not (code[-1].isdigit() or code[-1].isupper())
+            or len(word) < 2 or not plausible_word(word)):
+        return None
+    return code, word + m.group("tail")
+
+
+def unglue_code(w: Word) -> list[Word]:
+    """The OCR word cut into the code and the word glued in it, each with its share of the box; else the word."""
+    parts = code_and_word(w.text)
+    if parts is None:
+        return [w]
+    code, word = parts
+    x0, y0, x1, y1 = w.bbox
+    cut = int(x0 + (x1 - x0) * len(code) / (len(code) + len(word)))
+    return [Word(code, w.confidence, (x0, y0, cut, y1)), Word(word, w.confidence, (cut, y0, x1, y1))]
