@@ -104,7 +104,7 @@ def cell_labels(schema: Schema, row: Row, below: Row | None = None,
     for run in runs:
         words = [t for t in run if not t.leader]
         if not words or len(words) > CELL_LABEL_WORDS or _holds_digit(words) \
-                or any(t.colon for t in words[:-1]):
+                or any(t.colon for t in words[:-1]) or _holds_clauses(words):
             return None
     if any(a[-1].colon and not b[-1].colon for a, b in zip(runs, runs[1:])):
         return None  # a printed colon and words after it that end with none: a label and its value
@@ -284,6 +284,12 @@ def _label_words(toks: list[Tok]) -> bool:
     """Words a printed label may be: some letters, no digit."""
     words = [t for t in toks if not t.leader]
     return bool(words) and not _holds_digit(words)
+
+
+def _holds_clauses(words: list[Tok]) -> bool:
+    """Words that part clauses with a semicolon: a description's prose ("… nhô lên; thân vẽ …"), never a label,
+    which names what is asked in a few words (commas part a label's words, "Họ, chữ đệm, tên"; semicolons never)."""
+    return any(";" in t.text for t in words)
 
 
 def _holds_digit(words: list[Tok]) -> bool:

@@ -630,6 +630,7 @@ class PageReader:
         pairs = [Pending(p.label, p.value, p.section, keys[p.at - 1] if 0 < p.at <= len(keys) else None,
                          keys[p.at] if p.at < len(keys) else None) for p in pending]
         filled = {k for k, f in draft.fields.items() if f.value is not None}
+        placed_at: set[int] = set()
         for placed in assign(self.schema, pairs, filled):
             p = pending[placed.index]
             spec = self.schema.by_key[placed.key]
@@ -643,8 +644,13 @@ class PageReader:
             f.notes.append(f"placed by the record-wide decoding (value, place in the form, known label words; "
                            f"score {placed.score:.1f}): no label names {spec.key}")
             draft.add(f)
+            placed_at.add(placed.index)
             if p.listed is not None:
                 draft.unmapped = [u for u in draft.unmapped if u is not p.listed]
+        # a pair the decoding could not place and no rule listed (a row of label words nobody knows and its
+        # value): listed now, so it ends on the record as unmapped rather than nowhere
+        draft.unmapped += [unmapped_pair(p.label, p.toks, p.page, p.value) for i, p in enumerate(pending)
+                           if i not in placed_at and p.listed is None]
         draft.pending = [p for p in draft.pending if p.page != self.page]
 
     def _shared_reads(self, m: Match, matches: list[Match], toks: list[Tok], end: int) -> bool:

@@ -124,6 +124,18 @@ def test_a_pair_the_decoding_cannot_place_stays_listed():
     assert unmapped_labels(rec) == ["Xxq vvk"]
 
 
+def test_a_row_of_unknown_label_words_and_a_value_no_field_takes_is_listed_not_dropped():
+    # no label rule reads the row (no colon, no known word) and the decoding finds no field for the value:
+    # the pair ends on the record as unmapped, with its value, so review sees it
+    rec = one(["GIẤY KHAI SINH", "Họ và tên: Phạm Minh Châu", "Ngày sinh: 02/03/2001", "Xxq vvk 45 kg"])
+    assert [(u["label"], u["value"]) for u in rec["unmapped"]] == [("Xxq vvk", "45 kg")]
+
+
+def test_unknown_label_words_alone_then_their_value_below_are_listed_as_one_pair():
+    rec = one(["GIẤY KHAI SINH", "Họ và tên: Phạm Minh Châu", "Xxq vvk", "Hoa sen đỏ thắm"])
+    assert [(u["label"], u["value"]) for u in rec["unmapped"]] == [("Xxq vvk", "Hoa sen đỏ thắm")]
+
+
 def test_a_placed_field_is_calibrated_only_by_a_map_of_its_own_reading():
     group = group_of("date", True, "assigned", "", "strange")
     flat = StepMap((0.0,), (0.999,), 1000)

@@ -309,3 +309,15 @@ def test_a_place_under_a_cells_label_nobody_listed_wraps_inside_its_cell():
              [(710, "Từ Sơn, tỉnh Bắc Ninh")], "Ngày chết: 03/04/2010"]
     flat = flatten_fields(extract_records([page(lines)], "hotich/")[0])
     assert flat.get("place_of_death") == "xã Tam Sơn, huyện Từ Sơn, tỉnh Bắc Ninh"
+
+
+
+def test_prose_whose_clauses_a_semicolon_parts_is_no_cells_label():
+    # a label/value table's row: a label, then a description in its right cell that wraps below; the
+    # description's first line holds words that name fields ("Chất liệu", "nơi …"), so read as if its border
+    # ended it, it made the row two cells' labels and the description was lost. A label never parts clauses
+    # with a semicolon
+    from schemas.cells import cell_labels
+    lines = [[(100, "Mô tả"), (700, "Chất liệu gốm men ngà; nơi đúc ở làng")], [(710, "nắp có núm nhỏ, men ngà")]]
+    rows = [r for r in build_rows(page(lines)) if r.toks]
+    assert cell_labels(SCHEMAS["museum_object"], rows[0], rows[1]) is None
