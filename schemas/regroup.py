@@ -24,7 +24,8 @@ import math
 import re
 from typing import Any, Iterator
 
-from schemas.review import ReviewError, reason_field, set_node
+from schemas.confidence import CONFIDENT
+from schemas.review import ReviewError, get_node, reason_field, set_node
 
 OPS = ("split", "merge")
 MERGE_TOLERANCE = 40  # pixels: a record starting this close to a merge's point is the one merged on a replay
@@ -247,6 +248,7 @@ def merge_records(first: dict, second: dict) -> dict:
     review_b = (second.get("review") or {}).get("fields") or {}
     taken: dict[str, str] = {}  # second's unit -> its key in the merged record
     reasons = list(first.get("review_reasons") or [])
+    disputed: list[str] = []  # fields the two read differently and no person answered
     first_pages = first.get("pages") or []
     second_pages = second.get("pages") or []
     for unit, node, _ in _units(second):
@@ -259,7 +261,6 @@ def merge_records(first: dict, second: dict) -> dict:
             _place(fields, unit, copy.deepcopy(node))
             taken[unit] = new
             continue
-        from schemas.review import get_node
         mine = get_node(fields, unit)
         if mine is None:
             set_node(fields, unit, copy.deepcopy(node))
@@ -274,6 +275,8 @@ def merge_records(first: dict, second: dict) -> dict:
             set_node(fields, unit, copy.deepcopy(node))
             taken[unit] = unit
             review_a.pop(unit, None)
+        if not (theirs_answered if theirs_better else mine_answered):
+            disputed.append(unit)
         a_page = mine.get("page") or (first_pages[:1] or [0])[0]
         b_page = node.get("page") or (second_pages[:1] or [0])[0]
         reasons.append(f"{unit}: pages {min(a_page, b_page)} and {max(a_page, b_page)} disagree")
@@ -286,6 +289,14 @@ def merge_records(first: dict, second: dict) -> dict:
             reasons.append(_rename_reason(r, renames))
     doubtful = list(first.get("doubtful") or []) + [_rename(k, renames) for k in second.get("doubtful") or []
                                                    if _unit_of(k) in taken or k in taken]
+    for unit in disputed:
+        # one of the two readings is wrong and nothing says which: the kept one is never confident (as
+        # records._merge does for a record's own pages)
+        kept = get_node(fields, unit)
+        if kept is not None and (kept.get("confidence") or 0) >= CONFIDENT:
+            kept["confidence"] = CONFIDENT - 0.001
+        if unit not in doubtful:
+            doubtful.append(unit)
     review = None
     if first.get("review") or second.get("review"):
         review = copy.deepcopy({k: v for k, v in (first.get("review") or second.get("review") or {}).items()

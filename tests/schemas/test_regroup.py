@@ -90,8 +90,15 @@ def test_a_merge_keeps_what_a_person_answered_and_says_where_pages_disagree():
     assert flatten_fields(merged) == {"full_name": "Nguyễn Văn Bá", "unit": "E209"}  # the more confident
     assert "full_name: pages 1 and 2 disagree" in merged["review_reasons"] and merged["needs_review"]
     assert merged["pages"] == [1, 2]
+    # one of the two readings is wrong: the kept one, however sure its page was, is no longer confident
+    b["fields"]["full_name"]["confidence"] = 0.999
+    merged = merge_records(a, b)
+    assert merged["fields"]["full_name"]["confidence"] < 0.995 and "full_name" in merged["doubtful"]
+    assert merged["fields"]["unit"]["confidence"] == 0.9 and "unit" not in merged["doubtful"]
     a["review"] = {"fields": {"full_name": {"status": "verified", "action": "accept", "value": "Nguyễn Văn Ba"}}}
-    assert flatten_fields(merge_records(a, b))["full_name"] == "Nguyễn Văn Ba"  # a person's answer wins
+    answered = merge_records(a, b)
+    assert flatten_fields(answered)["full_name"] == "Nguyễn Văn Ba"  # a person's answer wins
+    assert "full_name" not in answered["doubtful"]  # and settles it
 
 
 def test_replay_makes_the_same_records_again_on_a_fresh_extraction():
