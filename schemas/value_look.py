@@ -45,8 +45,15 @@ STORE_WORDS = frozenset({"kho", "phong", "tu", "gia", "ke", "tang", "ngan", "hop
 _STORE_PART = re.compile(r"([a-z]+)(?: so)? ([0-9]+[a-z]?|[a-z])")
 # a cemetery's words, folded ("Nghĩa trang liệt sĩ …", "Nghĩa địa xã …")
 CEMETERY_WORDS = ("nghia trang", "nghia dia")
+
+
+def _rank_words(value: str) -> str:
+    """The value's letters, folded, word by word ("Thượng úy." -> "thuong uy"): how ranks are compared."""
+    return " ".join(re.findall(r"[a-z]+", fold(value)))
+
+
 # the military ranks, folded to their letters ("thuong uy"): a rank is one of a short closed list
-_RANK_FOLDS = frozenset(" ".join(re.findall(r"[a-z]+", fold(r))) for r in RANKS)
+_RANK_FOLDS = frozenset(_rank_words(r) for r in RANKS)
 
 
 def is_military_unit(value: str) -> bool:
@@ -125,10 +132,6 @@ def _month_and_year(text: str) -> bool:
     date = normalise("date", text)
     return date.ok and isinstance(date.value, str) and re.fullmatch(r"\d{4}-\d{2}", date.value) is not None \
         and date_words_only(text)
-
-
-def _rank_words(value: str) -> str:
-    return " ".join(re.findall(r"[a-z]+", fold(value)))
 
 
 def is_rank(value: str) -> bool:
