@@ -44,9 +44,16 @@ def code_and_word(text: str) -> tuple[str, str] | None:
 def unglue_code(w: Word) -> list[Word]:
     """The OCR word cut into the code and the word glued in it, each with its share of the box; else the word."""
     parts = code_and_word(w.text)
-    if parts is None:
-        return [w]
-    code, word = parts
+    return [w] if parts is None else cut_word(w, parts)
+
+
+def cut_word(w: Word, parts: tuple[str, ...] | list[str]) -> list[Word]:
+    """The OCR word as the ``parts`` its text is cut into, in order, each with its share of the box by its
+    characters (OCR gives one box for the glued word, none for its letters)."""
     x0, y0, x1, y1 = w.bbox
-    cut = int(x0 + (x1 - x0) * len(code) / (len(code) + len(word)))
-    return [Word(code, w.confidence, (x0, y0, cut, y1)), Word(word, w.confidence, (cut, y0, x1, y1))]
+    per = (x1 - x0) / max(1, sum(len(p) for p in parts))
+    out, at = [], 0
+    for part in parts:
+        out.append(Word(part, w.confidence, (int(x0 + at * per), y0, int(x0 + (at + len(part)) * per), y1)))
+        at += len(part)
+    return out

@@ -19,6 +19,7 @@ from functools import lru_cache
 from ocr.result import Word
 from sohoa.text import fold
 
+from .glued_code import cut_word
 from .labels import lexicon
 from .normalize import plausible_word
 
@@ -70,12 +71,4 @@ def unglued(text: str) -> tuple[str, ...] | None:
 def unglue_word(w: Word) -> list[Word]:
     """The OCR word cut into the label words glued in it, each with its share of the box; else the word alone."""
     words = unglued(w.text)
-    if words is None:
-        return [w]
-    x0, y0, x1, y1 = w.bbox
-    per = (x1 - x0) / max(1, sum(len(p) for p in words))
-    out, at = [], 0
-    for part in words:
-        out.append(Word(part, w.confidence, (int(x0 + at * per), y0, int(x0 + (at + len(part)) * per), y1)))
-        at += len(part)
-    return out
+    return [w] if words is None else cut_word(w, words)
