@@ -354,6 +354,17 @@ def plot_reliability(curves: dict[str, list], path: Path, threshold: float, capt
     plt.close(fig)
 
 
+
+def document_jobs(splits: list[str], levels: list[int], types: list[str], per_type: int, seed: int,
+                  steps: tuple[str, ...] | None, register_levels: list[int]) -> list[tuple]:
+    """The documents a run reads, as ``ocr_document`` jobs: ``per_type`` of each record type at each split and
+    level, and the 20-page bound register of certificates at ``register_levels`` when a civil-status type is asked
+    (the generated splits only: the legacy generator makes none)."""
+    jobs = [(sp, rt, i, lv, seed, steps) for sp in splits for lv in levels for rt in types for i in range(per_type)]
+    if {"birth", "death", "marriage"} & set(types):
+        jobs += [(sp, "bound_register", 0, lv, seed, steps) for sp in splits if sp != "legacy" for lv in register_levels]
+    return jobs
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--splits", default="seen,unseen",
@@ -416,10 +427,7 @@ def main(argv: list[str] | None = None) -> int:
     types = args.types.split(",")
     reg_levels = [int(x) for x in args.registers.split(",") if x]
     steps = tuple(x for x in args.ocr_steps.split(",") if x) if args.ocr_steps is not None else None
-    jobs = [(sp, rt, i, lv, args.seed, steps) for sp in splits for lv in levels for rt in types
-            for i in range(args.per_type)]
-    if {"birth", "death", "marriage"} & set(types):
-        jobs += [(sp, "bound_register", 0, lv, args.seed, steps) for sp in splits if sp != "legacy" for lv in reg_levels]
+    jobs = document_jobs(splits, levels, types, args.per_type, args.seed, steps, reg_levels)
 
     t0 = time.perf_counter()
     if args.ocr_cache is not None:

@@ -37,7 +37,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench_extract import RECORD_TYPES, match_records, ocr_document  # noqa: E402
+from bench_extract import RECORD_TYPES, document_jobs, match_records, ocr_document  # noqa: E402
 
 from ocr.result import PageText  # noqa: E402
 from schemas.confidence import CONFIDENT, Calibration, LogisticCalibration, calibration, use_calibration  # noqa: E402
@@ -80,9 +80,7 @@ def record_evidence(truth: dict, raw: Any, capped: Any, schema) -> dict:
 def collect(seed: int, cache: Path | None, splits: list[str], levels: list[int], per_type: int,
             jobs: int = 2) -> list[dict]:
     """The evidence of a seed's forms (as the benchmark reads them, with its 20-page register at level 0)."""
-    todo = [(sp, rt, i, lv, seed, None) for sp in splits for lv in levels for rt in RECORD_TYPES
-            for i in range(per_type)]
-    todo += [(sp, "bound_register", 0, 0, seed, None) for sp in splits]
+    todo = document_jobs(splits, levels, list(RECORD_TYPES), per_type, seed, None, [0])
     with Pool(max(1, min(jobs, 2))) as pool:
         results = pool.map(ocr_document, [(job, cache) for job in todo], chunksize=1)
     schemas = load_schemas()
