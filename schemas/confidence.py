@@ -334,6 +334,19 @@ def fit(points: list[tuple[str, float, bool]]) -> Calibration:
     return Calibration(fit_maps(points), confident_from(crossed))
 
 
+def refit_levels(base: Calibration, fitted: Calibration, prefixes: tuple[str, ...]) -> Calibration:
+    """``base`` with its maps at the levels named by ``prefixes`` (``how:value:``) taken from ``fitted`` where the
+    new fit has enough fields for them (a level the new fit lacks keeps the base's map); the threshold stays the
+    base's. A way of reading labels the extractor now uses far more often than when ``base`` was fitted gets
+    maps from today's fields, without refitting the levels whose maps still hold (a whole refit of today's
+    extractor was too sure of unfamiliar paper: docs/benchmarks.md, part AF)."""
+    maps = dict(base.maps)
+    for level, m in fitted.maps.items():
+        if level.startswith(prefixes) and m.n >= min_fields(level):
+            maps[level] = m
+    return Calibration(maps, base.confident_from)
+
+
 def fit_logistic_model(points: list[tuple[str, float, bool]], c: float = 1.0) -> LogisticCalibration:
     """The logistic model's weights on (group, raw score, right) points, no threshold (scikit-learn, at fit time
     only). ``c``: inverse L2 strength; a combination of evidence with few fields keeps weights near the others'."""

@@ -18,6 +18,7 @@ from .label_model import agreement
 from .model import ExtractedRecord, UnmappedEntry
 from .review_rule import FieldDoubt, hold_reasons
 from .value_evidence import AGREES, DISAGREES, VOUCHED_MIN_OCR, VOUCHED_SCORE
+from .value_reading import doubt as value_reading_doubt
 
 REVIEW_THRESHOLD = CONFIDENT  # a field under this calibrated confidence is doubtful (schemas/review_rule.py)
 AGREEMENT = False  # group the calibration by the label classifier's agreement too (tried: see docs/benchmarks.md)
@@ -101,6 +102,12 @@ def finish(d: Draft, calibrated: bool = True) -> ExtractedRecord:
                 # reads well on its own page
                 f.confidence = CONFIDENT - 0.001
                 f.notes.append("another page of the record reads it differently")
+            elif f.confidence >= CONFIDENT and (why := value_reading_doubt(d.schema, f.spec, f.how)):
+                # placed from its value alone: the value says what it is, not whose, and a code's shape survives
+                # a misread separator (schemas/value_reading.py); the value reading's maps, pooled over kinds,
+                # cannot know either
+                f.confidence = CONFIDENT - 0.001
+                f.notes.append(why)
             elif f.confidence >= CONFIDENT and f.evidence == DISAGREES:
                 # the gazetteer or the name lists say the value is not whole (a unit no level has, a name of one
                 # word): its note says so, and no map of read values may vouch for it

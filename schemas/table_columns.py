@@ -2,7 +2,8 @@
 (``schemas/table.py``); each column's title is the header words over it read alone, and a column whose title is
 not read — or is read as a field its cells plainly are not — is named by its cells: their shape, the words of a
 field's closed list, their place in the type's field order. A column named by its cells is read with a weak
-label score, so its values are never confident."""
+label score and calibrated as a value placed from what it is (``how == "value"``: the value reading's maps;
+a number named by its shape alone is never confident, ``schemas/value_reading.py``)."""
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ def table_columns(schema: Schema, hrow: Row, body: list[Row], extra: list, idx_s
     """The table's columns from where its body rows' cells start (``schemas/table.py``), each with its title:
     the header words over the column read alone (so two titles side by side are never one label), or — no
     title read, or one whose field the cells plainly are not — the field the cells' shape says, read with a
-    weak label score so its values are never confident. None when the rows show fewer than three columns."""
+    weak label score, calibrated as a value placed from what it is. None when the rows show fewer than three columns."""
     edges = column_edges(body, [hrow.toks[0].bbox[0], *title_xs])
     if len(edges) < 3:
         return None
@@ -59,7 +60,7 @@ def table_columns(schema: Schema, hrow: Row, body: list[Row], extra: list, idx_s
     order = {f.key: i for i, f in enumerate(schema.fields)}
 
     def by_cells(k: int, spec: FieldSpec) -> Match:
-        # a column named by its cells, not its title: a weak label score, so its values are never confident
+        # a column named by its cells, not its title: a weak label score, calibrated as a value placed from its look
         text = " ".join(t.text for t in over.get(k, [])) or spec.key
         return Match(0, 0, spec, Label(text, label_key(text), by_meaning=True, source="value"), 0.5, 0.0)
 

@@ -65,7 +65,8 @@ from make_forms import RECORD_TYPES  # noqa: E402
 from ocr.result import PageText  # noqa: E402
 from schemas import label_model, labels  # noqa: E402
 from schemas import label_words as word_file  # noqa: E402
-from schemas.confidence import CALIBRATION_FILE, CONFIDENT, MIN_GROUP, fit, fit_logistic, reliability  # noqa: E402
+from schemas.confidence import (CALIBRATION_FILE, CONFIDENT, MIN_GROUP, Calibration, calibration, fit,  # noqa: E402
+                                fit_logistic, refit_levels, reliability, use_calibration)
 from schemas.extract import extract_records, flatten_fields  # noqa: E402
 from schemas.loader import TYPES_DIR, parse_schema  # noqa: E402
 
@@ -238,6 +239,10 @@ def main(argv: list[str] | None = None) -> int:
                          "on: pass the same seeds to bench_extract.py --fitted-on-seeds, which then refuses them")
     ap.add_argument("--rules-only", action="store_true",
                     help="fit without the label classifier (its agreement is then no evidence), to compare")
+    ap.add_argument("--refit-levels",
+                    help="refit only the maps of these levels (comma-separated prefixes, e.g. how:value:) and keep "
+                         "every other map and the threshold of --base")
+    ap.add_argument("--base", type=Path, default=CALIBRATION_FILE, help="the calibration --refit-levels starts from")
     ap.add_argument("--write", action="store_true", help=f"store the calibration in {CALIBRATION_FILE}")
     ap.add_argument("--out", type=Path, default=CALIBRATION_FILE, help="where --write stores it")
     ap.add_argument("--points-out", type=Path, help="also write the fit's (group, score, right) points as JSON")
@@ -270,6 +275,20 @@ def main(argv: list[str] | None = None) -> int:
     check_pts = scored_fields(splits, [int(s) for s in args.check_seeds.split(",") if s], args.per_type, levels,
                               types, args.jobs, args.ocr_cache, args.held_out_folds)
     cal = fit(fit_pts) if args.model == "groups" else fit_logistic(fit_pts, args.c)
+    base_file: dict = {}
+    if args.refit_levels:
+        if args.model != "groups":
+            ap.error("--refit-levels refits group maps")
+        use_calibration(args.base)
+        try:
+            base = calibration()
+        finally:
+            use_calibration(None)
+        if not isinstance(base, Calibration):
+            ap.error(f"{args.base} holds no group maps")
+        assert isinstance(cal, Calibration)
+        cal = refit_levels(base, cal, tuple(p for p in args.refit_levels.split(",") if p))
+        base_file = json.loads(args.base.read_text(encoding="utf-8"))
     maps = getattr(cal, "maps", {})
     pairs = [(cal.for_group(g, s), ok) for g, s, ok in check_pts]
     confident = [ok for p, ok in pairs if p >= CONFIDENT]
@@ -316,11 +335,10 @@ def main(argv: list[str] | None = None) -> int:
                      "(kind:clean|repaired:how the label was read:whether the label classifier agrees, "
                      "how:agreement, kind:clean|repaired, kind, all); written by scripts/fit_calibration.py, "
                      "do not edit.",
-            "fitted_on": {"splits": args.splits, "seeds": args.fit_seeds, "unseen_seeds": args.unseen_seeds,
-                          "per_type": args.per_type,
-                          "levels": args.levels, "held_out_folds": args.held_out_folds,
-                          "held_out_passes": args.held_out_passes,
-                          "label_model": not args.rules_only, "fields": len(fit_pts)},
+            "fitted_on": base_file.get("fitted_on", fitted_on),
+            # the levels refitted on today's forms, apart from the rest (--refit-levels)
+            **({"refitted": [*base_file.get("refitted", []), {"map_levels": args.refit_levels, **fitted_on}]}
+               if args.refit_levels else {}),
             "checked_on": {"seeds": args.check_seeds, "fields": len(check_pts), "reliability": table},
             "confident_from": cal.confident_from,
             "groups": {g: {"x": list(m.x), "y": list(m.y), "n": m.n} for g, m in sorted(maps.items())},
