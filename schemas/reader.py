@@ -28,8 +28,8 @@ from .table_columns import table_columns
 from .value_evidence import misplaced_office
 from .value_look import field_by_look, of_another_kind
 from .value_rest import ValueRests
-from .value_start import (label_rest_words, label_run_on, label_tail, label_words_only, qualifies_label, reads_as_value,
-                          rest_of_label, row_ended_label, value_start)
+from .value_start import (MAX_LABEL_WORDS, label_rest_words, label_run_on, label_tail, label_words_only, qualifies_label,
+                          reads_as_value, rest_of_label, row_ended_label, value_start)
 from .vocab import vocabulary
 
 from sohoa.text import clean_spaces, fold
@@ -589,7 +589,9 @@ class PageReader:
         toks = segs[si][0].toks
         k = value_start(toks)
         label = toks[:k] if k is not None else []
-        if k is None and (end := label_end(toks)) is not None and label_words_only(toks[:end + 1]):
+        # (a label ended by a colon, a border or a leader may be as long as one the matcher reads so ended)
+        if k is None and (end := label_end(toks)) is not None \
+                and label_words_only(toks[:end + 1], LABEL_MAX_WORDS_ENDED):
             # a label nobody listed, ended by its ruled cell's border, a leader or a colon ("| Xxx yyy | Zzz"): the
             # words after that end are its value, whatever their first word looks like (the border before the value
             # hides the case change value_start reads a value's start by)
@@ -604,10 +606,12 @@ class PageReader:
                 value = value + self.rests.take_unit_rest(value, segs, si, used)
             self._pend(draft, text_of(label), value, section, None)
             return
-        if not label_words_only(toks):
+        ended = toks[-1].colon or toks[-1].leader or toks[-1].text.endswith(":")  # "Xxx yyy -": its value is below
+        # (label words alone ended by their colon or their cell's border may be as many as in a label the matcher
+        # reads so ended, "Năm sinh (ghi rõ) của người mẹ (mẹ ruột):" over its year; unended, a few)
+        if not label_words_only(toks, LABEL_MAX_WORDS_ENDED if ended else MAX_LABEL_WORDS):
             return
         nxt = self.rests.next_free(segs, si, used, empty=True)
-        ended = toks[-1].colon or toks[-1].leader or toks[-1].text.endswith(":")  # "Xxx yyy -": its value is below
         if nxt is None or not segs[nxt][0].toks or not ended and value_start(segs[nxt][0].toks) is not None:
             return
         used.add(nxt)

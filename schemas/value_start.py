@@ -71,10 +71,10 @@ def row_ended_label(toks: list[Tok], max_words: int) -> list[Tok] | None:
     return [replace(t, text=t.text + ":") if t is last else t for t in toks]
 
 
-def label_words_only(toks: list[Tok]) -> bool:
-    """Words that can be a label: a few words, no digit."""
+def label_words_only(toks: list[Tok], most: int = MAX_LABEL_WORDS) -> bool:
+    """Words that can be a label: a few words (``most``), no digit."""
     words = [t for t in toks if not t.leader]
-    return 0 < len(words) <= MAX_LABEL_WORDS and not any(c.isdigit() for t in words for c in t.text)
+    return 0 < len(words) <= most and not any(c.isdigit() for t in words for c in t.text)
 
 
 def label_rest_words(toks: list[Tok]) -> bool:
