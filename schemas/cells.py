@@ -253,6 +253,24 @@ def _one_under_each(schema: Schema, row: Row, runs: list[list[Tok]], below: Row)
     return parts
 
 
+def values_under_label_runs(schema: Schema, above: Row, row: Row) -> list[tuple[list[Tok], list[Tok]]] | None:
+    """A row of values that no label beside them reads, under a row close above cut into two or more runs of label
+    words, one value under each run and nothing else (``_one_under_each``): each run is the label of the value
+    under it, as a ruled cell's is, whether or not any run names a field ("Xxx yyy   Zzz www" over "115   Lê Văn
+    Tám"). A run holding a digit or reading as a place or a name is no label (a value's wrapped line); the runs
+    are (label, value) in reading order, for the record-wide decoding to place or list."""
+    if above.heading or len(above.toks) < 2:
+        return None
+    runs = [part for run in cut_at_gaps(above.toks, max(above.height, 1)) for part in _cut_at_strokes(run)]
+    if len(runs) < 2 or any(not _label_words(run) or len([t for t in run if not t.leader]) > CELL_LABEL_WORDS
+                            or looks_like_name(text_of(run)) or value_kind(text_of(run)) == "place" for run in runs):
+        return None
+    parts = _one_under_each(schema, above, runs, row)
+    if parts is None:
+        return None
+    return [(runs[k], parts[k]) for k in sorted(parts)]
+
+
 def _some_value(words: list[Tok]) -> bool:
     """Words with the shape of some value, whatever field: a number, a person's name, what ``value_kind`` reads
     (an ethnic group, a country, a place, …), or proper names' capitals. A label's words in a grid's label

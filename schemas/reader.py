@@ -13,7 +13,7 @@ from .fields import (Draft, Found, _cut_tail, _value_toks, name_and_tail,
 from .label_edges import date_then_rest, label_head
 from .labels import (EVENTS, SELF_NAMING_KINDS, field_by_value, joint_field, meaning, persons_share, resolve,
                      value_kind)
-from .cells import CellBlock, cell_block, label_only, label_rest
+from .cells import CellBlock, cell_block, label_only, label_rest, values_under_label_runs
 from .entry_bounds import entry_starts
 from .person_columns import heading_pair
 from .person_heading import heading_person
@@ -610,6 +610,13 @@ class PageReader:
         # (label words alone ended by their colon or their cell's border may be as many as in a label the matcher
         # reads so ended, "Năm sinh (ghi rõ) của người mẹ (mẹ ruột):" over its year; unended, a few)
         if not label_words_only(toks, LABEL_MAX_WORDS_ENDED if ended else MAX_LABEL_WORDS):
+            # a row of values under a row of label words, one under each ("Xxx yyy   Zzz" / "115   Lê Văn Tám"),
+            # that no rule read as cells: each value with the words over it, for the record-wide decoding
+            above = segs[si - 1] if si > 0 and segs[si - 1].column == segs[si].column else None
+            if above is not None and segs[si].column[0] == "page" \
+                    and (pairs := values_under_label_runs(self.schema, above.row, segs[si].row)) is not None:
+                for label_toks, value in pairs:
+                    self._pend(draft, text_of(label_toks), value, section, None)
             return
         nxt = self.rests.next_free(segs, si, used, empty=True)
         if nxt is None or not segs[nxt][0].toks or not ended and value_start(segs[nxt][0].toks) is not None:

@@ -1,6 +1,22 @@
-"""Two values under one label both listed (schemas/records.py unmapped_entries)."""
+"""A row of values under a row of label words side by side that no rule read as cells: each value kept with the
+label over it, for the record-wide decoding to place or list (schemas/cells.py values_under_label_runs,
+schemas/reader.py _pend_row); and two values under one label both listed (schemas/records.py unmapped_entries)."""
 
+from synth import page
+
+from schemas.cells import values_under_label_runs
+from schemas.extract import extract_records
+from schemas.layout import build_rows
+from schemas.loader import load_schemas
 from schemas.records import unmapped_entries
+
+SCHEMAS = load_schemas()
+
+
+def _pairs(rows: list) -> list[tuple[str, str]]:
+    recs = extract_records([page(rows)])
+    assert len(recs) == 1
+    return [(u["label"], u["value"]) for u in recs[0]["unmapped"]]
 
 
 def test_two_values_under_one_label_are_two_entries():
@@ -9,3 +25,28 @@ def test_two_values_under_one_label_are_two_entries():
                                 {"label": "Xxq vvk", "value": "Mây trắng", "page": 1, "bbox": None},
                                 {"label": "Xxq vvk", "value": "Hoa sen", "page": 1, "bbox": None}])
     assert [(e["label"], e["value"]) for e in entries] == [("Xxq vvk", "Hoa sen"), ("Xxq vvk", "Mây trắng")]
+
+
+def test_a_row_of_values_under_label_words_side_by_side_keeps_each_value_with_the_words_over_it():
+    # the row of values opens with a number, so no label is read on it: each value goes with the run of label
+    # words over it, never dropped
+    pairs = _pairs(["GIẤY KHAI SINH", "Họ và tên: Phạm Minh Châu",
+                    [(100, "Xxq vvk"), (900, "Zzr ppm")],
+                    [(100, "115"), (900, "Hoa sen đỏ")]])
+    assert ("Xxq vvk", "115") in pairs and ("Zzr ppm", "Hoa sen đỏ") in pairs
+
+
+def test_words_over_a_value_are_no_label_when_they_read_as_a_value_themselves():
+    schema = SCHEMAS["birth"]
+
+    def runs(above: list, below: list):
+        rows = build_rows(page([above, below]))
+        return values_under_label_runs(schema, rows[0], rows[1])
+
+    assert runs([(100, "Xxq vvk"), (900, "Zzr ppm")], [(100, "115"), (900, "Hoa sen đỏ")]) is not None
+    # a name, a place or a number over the values: a row of values itself, not their labels
+    assert runs([(100, "Trần Văn An"), (900, "Zzr ppm")], [(100, "115"), (900, "Hoa sen đỏ")]) is None
+    assert runs([(100, "xã Yên Lạc, huyện Yên Thế"), (900, "Zzr ppm")], [(100, "115"), (900, "Hoa sen đỏ")]) is None
+    assert runs([(100, "Xxq 12"), (900, "Zzr ppm")], [(100, "115"), (900, "Hoa sen đỏ")]) is None
+    # a value under one run only: no row of values under labels
+    assert runs([(100, "Xxq vvk"), (900, "Zzr ppm")], [(100, "115")]) is None
