@@ -33,6 +33,7 @@ WRAPPED_LABEL_HEIGHT = 1.35  # a label's next line is printed as its first: the 
 CELL_VALUE_ROWS = WRAP_MAX_ROWS + 1  # rows a cell's value may take below its label
 SMALL_PRINT = 0.85  # a label printed smaller than the values: its words at most this share of their height
 LABEL_REST_WORDS = 6  # words of a label past the wording read in it, before the blank to its value
+ROW_TOUCH = 0.25  # line heights two rows' boxes may overlap by and still be one row under the other
 CELL_LABEL = "cell_label"  # Row.info key: the row is a ruled cell's label, its value is below it
 
 
@@ -241,7 +242,8 @@ def _one_under_each(schema: Schema, row: Row, runs: list[list[Tok]], below: Row)
     """The words of the row close under, by run, when that row holds words under each run (starting under it or
     centred under it) and nothing else, none of them a label, no colon: a row of values, one under each label."""
     h = max(row.height, 1)
-    if not 0 <= below.bbox[1] - row.bbox[3] <= EMPTY_LABEL_REACH * h or any(t.colon for t in below.toks):
+    # (boxes that overlap by a little, a descender or a speck reaching down, still lie one under the other)
+    if not -ROW_TOUCH * h <= below.bbox[1] - row.bbox[3] <= EMPTY_LABEL_REACH * h or any(t.colon for t in below.toks):
         return None
     spans = [label_span(run) for run in runs]
     starts = [span[0] for span in spans]  # where each label's first word starts

@@ -50,3 +50,19 @@ def test_words_over_a_value_are_no_label_when_they_read_as_a_value_themselves():
     assert runs([(100, "Xxq 12"), (900, "Zzr ppm")], [(100, "115"), (900, "Hoa sen đỏ")]) is None
     # a value under one run only: no row of values under labels
     assert runs([(100, "Xxq vvk"), (900, "Zzr ppm")], [(100, "115")]) is None
+
+
+def test_a_row_of_values_whose_box_touches_the_labels_over_it_is_still_under_them():
+    # a descender or a speck reaching down makes the two rows' boxes overlap by a few pixels: still one row under
+    # the other, each value with the label words over it
+    from ocr.result import PageText
+    from synth import LINE_H, STEP, line
+
+    top = 100 + 2 * STEP
+    under = top + LINE_H - 3
+    lines = [line("GIẤY KHAI SINH", 100, 100), line("Họ và tên: Phạm Minh Châu", 100, 100 + STEP),
+             line("Xxq vvk", 100, top, block=1), line("Zzr ppm", 900, top, block=2),
+             line("115", 100, under, block=1), line("Hoa sen đỏ", 900, under, block=2)]
+    recs = extract_records([PageText(page=1, width=1700, height=under + 200, lines=lines)])
+    pairs = [(u["label"], u["value"]) for u in recs[0]["unmapped"]]
+    assert ("Xxq vvk", "115") in pairs and ("Zzr ppm", "Hoa sen đỏ") in pairs
