@@ -29,7 +29,7 @@ from .value_evidence import misplaced_office
 from .value_look import field_by_look, of_another_kind
 from .value_rest import ValueRests
 from .value_start import (MAX_LABEL_WORDS, label_rest_words, label_run_on, label_tail, label_words_only, qualifies_label,
-                          reads_as_value, rest_of_label, row_ended_label, value_start)
+                          reads_as_value, rest_of_label, row_ended_label, turn_of_case, value_start)
 from .vocab import vocabulary
 
 from sohoa.text import clean_spaces, fold
@@ -617,6 +617,9 @@ class PageReader:
                     and (pairs := values_under_label_runs(self.schema, above.row, segs[si].row)) is not None:
                 for label_toks, value in pairs:
                     self._pend(draft, text_of(label_toks), value, section, None)
+            elif (k := turn_of_case(toks, LABEL_MAX_WORDS_ENDED)) is not None:
+                # label words too many to be read alone, then a value where the case turns: kept as a pair
+                self._pend(draft, text_of(toks[:k]), toks[k:], section, None)
             return
         nxt = self.rests.next_free(segs, si, used, empty=True)
         if nxt is None or not segs[nxt][0].toks or not ended and value_start(segs[nxt][0].toks) is not None:

@@ -77,6 +77,21 @@ def label_words_only(toks: list[Tok], most: int = MAX_LABEL_WORDS) -> bool:
     return 0 < len(words) <= most and not any(c.isdigit() for t in words for c in t.text)
 
 
+def turn_of_case(toks: list[Tok], most: int) -> int | None:
+    """Where the value starts on a row of words no label rule read, too long for label words alone and with no
+    digit: at the first turn of case (``layout.case_turns``, a capital after a word in lower case) with two label
+    words at least before it, capitalised first, at most ``most`` ("Xxx yyy zzz … www Con út": a label nobody
+    listed, longer than one read from its words alone, then a value none of whose words says what it is)."""
+    words = [t for t in toks if not t.leader]
+    if any(c.isdigit() for t in words for c in t.text):
+        return None
+    for k in range(2, len(words)):
+        if case_turns(words[k - 1].text, words[k].text):
+            head = words[:k]
+            return toks.index(words[k]) if head[0].text[:1].isupper() and label_words_only(head, most) else None
+    return None
+
+
 def label_rest_words(toks: list[Tok]) -> bool:
     """A number's value of words in lower case with no digit: no number is written so (a book's roman numeral is
     in capitals), they are the rest of a label read in part ("Số: ghi sổ"), and the number comes after them."""

@@ -66,3 +66,14 @@ def test_a_row_of_values_whose_box_touches_the_labels_over_it_is_still_under_the
     recs = extract_records([PageText(page=1, width=1700, height=under + 200, lines=lines)])
     pairs = [(u["label"], u["value"]) for u in recs[0]["unmapped"]]
     assert ("Xxq vvk", "115") in pairs and ("Zzr ppm", "Hoa sen đỏ") in pairs
+
+
+def test_label_words_too_many_to_be_read_alone_then_a_value_where_the_case_turns_are_kept_as_a_pair():
+    # nine label words nobody listed, no colon, then a value none of whose words says what it is: the value starts
+    # where the case turns, and the pair is listed rather than dropped
+    pairs = _pairs(["GIẤY KHAI SINH", "Họ và tên: Phạm Minh Châu",
+                    "Xxq vvk ttr ppl mmn qqr bbz zzk ww Hoa sen"])
+    assert ("Xxq vvk ttr ppl mmn qqr bbz zzk ww", "Hoa sen") in pairs
+    # prose with no turn of case is no pair
+    assert _pairs(["GIẤY KHAI SINH", "Họ và tên: Phạm Minh Châu",
+                   "Xxq vvk ttr ppl mmn qqr bbz zzk ww hoa sen"]) == []
