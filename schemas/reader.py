@@ -315,6 +315,7 @@ class PageReader:
                 if marker:
                     section = marker
             shared_below: dict[tuple[int, int], list[Tok]] = {}  # the value below a label that names two fields
+            taken_below: set[int] = set()  # rows below a label with nothing after it, taken as its value
             first_value = next((t for t in seg.toks[matches[0].end:] if not t.leader), None)
             row_value_x = first_value.bbox[0] if first_value is not None else None  # the row's value column
             for mi, m in enumerate(matches):
@@ -354,8 +355,9 @@ class PageReader:
                     # a value of the row's left column, cut where the next column's label begins
                     toks = toks + self.rests.column_rest(toks, segs, si, used, seg.toks[nxt[0].start].bbox[0])
                 elif not nxt:
-                    had = bool(toks)
+                    had, before = bool(toks), set(used)
                     toks = self.rests.continue_value(toks, m.spec, segs, si, used, edge, value_x=row_value_x)
+                    taken_below = used - before if not had else set()
                     if not had and toks:  # "Giờ xxx -" / "1 giờ 30 phút": the time's as well as the date's
                         shared_below[(m.start, m.end)] = toks
                 toks = label_run_on(toks)
@@ -424,6 +426,12 @@ class PageReader:
                         if f2.value is not None:  # "ngày mười lăm tháng ba" / "năm một nghìn…" on the next row
                             f = f2
                             used.add(nseg)
+                if f.value is None and taken_below and (old := draft.fields.get(f.spec.key)) is not None \
+                        and old.value is not None:
+                    # a label with nothing after it took the row below, which is no value of its field, and the field
+                    # is read already: the row is given back, to be read on its own ("Xxx tử" over "Yyy zzz Con út")
+                    used.difference_update(taken_below)
+                    continue
                 if misplaced_office(f.spec.role, f.value) or f.value is not None and of_another_kind(f.spec, f.raw):
                     # "Kinh", a person's name, a date under an office's label, a date or a unit under a place's
                     # (``value_look.of_another_kind``): another field's value, read under a label that ran into the

@@ -77,3 +77,11 @@ def test_label_words_too_many_to_be_read_alone_then_a_value_where_the_case_turns
     # prose with no turn of case is no pair
     assert _pairs(["GIẤY KHAI SINH", "Họ và tên: Phạm Minh Châu",
                    "Xxq vvk ttr ppl mmn qqr bbz zzk ww hoa sen"]) == []
+
+
+def test_a_row_a_label_with_nothing_after_it_took_is_given_back_when_it_is_no_value_of_a_field_read_already():
+    # "Ngày sinh" again with nothing after it takes the row below as its value; the row is no date and the date is
+    # read already, so the row is read on its own (a pair nobody listed), not lost under the label
+    pairs = _pairs(["GIẤY KHAI SINH", "Họ và tên: Phạm Minh Châu", "Ngày sinh: 02/03/2001", "Ngày sinh",
+                    "Xxq vvk ttr ppl mmn qqr bbz zzk ww Hoa sen"])
+    assert ("Xxq vvk ttr ppl mmn qqr bbz zzk ww", "Hoa sen") in pairs
