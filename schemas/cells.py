@@ -33,6 +33,7 @@ WRAPPED_LABEL_HEIGHT = 1.35  # a label's next line is printed as its first: the 
 CELL_VALUE_ROWS = WRAP_MAX_ROWS + 1  # rows a cell's value may take below its label
 SMALL_PRINT = 0.85  # a label printed smaller than the values: its words at most this share of their height
 LABEL_REST_WORDS = 6  # words of a label past the wording read in it, before the blank to its value
+ROW_TOUCH = 0.25  # line heights two rows' boxes may overlap by and still be one row under the other
 CELL_LABEL = "cell_label"  # Row.info key: the row is a ruled cell's label, its value is below it
 
 
@@ -241,7 +242,8 @@ def _one_under_each(schema: Schema, row: Row, runs: list[list[Tok]], below: Row)
     """The words of the row close under, by run, when that row holds words under each run (starting under it or
     centred under it) and nothing else, none of them a label, no colon: a row of values, one under each label."""
     h = max(row.height, 1)
-    if not 0 <= below.bbox[1] - row.bbox[3] <= EMPTY_LABEL_REACH * h or any(t.colon for t in below.toks):
+    # (boxes that overlap by a little, a descender or a speck reaching down, still lie one under the other)
+    if not -ROW_TOUCH * h <= below.bbox[1] - row.bbox[3] <= EMPTY_LABEL_REACH * h or any(t.colon for t in below.toks):
         return None
     spans = [label_span(run) for run in runs]
     starts = [span[0] for span in spans]  # where each label's first word starts
@@ -251,6 +253,24 @@ def _one_under_each(schema: Schema, row: Row, runs: list[list[Tok]], below: Row)
     if any(label_alone(schema, toks) for toks in parts.values()):
         return None
     return parts
+
+
+def values_under_label_runs(schema: Schema, above: Row, row: Row) -> list[tuple[list[Tok], list[Tok]]] | None:
+    """A row of values that no label beside them reads, under a row close above cut into two or more runs of label
+    words, one value under each run and nothing else (``_one_under_each``): each run is the label of the value
+    under it, as a ruled cell's is, whether or not any run names a field ("Xxx yyy   Zzz www" over "115   Lê Văn
+    Tám"). A run holding a digit or reading as a place or a name is no label (a value's wrapped line); the runs
+    are (label, value) in reading order, for the record-wide decoding to place or list."""
+    if above.heading or len(above.toks) < 2:
+        return None
+    runs = [part for run in cut_at_gaps(above.toks, max(above.height, 1)) for part in _cut_at_strokes(run)]
+    if len(runs) < 2 or any(not _label_words(run) or len([t for t in run if not t.leader]) > CELL_LABEL_WORDS
+                            or looks_like_name(text_of(run)) or value_kind(text_of(run)) == "place" for run in runs):
+        return None
+    parts = _one_under_each(schema, above, runs, row)
+    if parts is None:
+        return None
+    return [(runs[k], parts[k]) for k in sorted(parts)]
 
 
 def _some_value(words: list[Tok]) -> bool:

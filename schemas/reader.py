@@ -13,7 +13,7 @@ from .fields import (Draft, Found, _cut_tail, _value_toks, name_and_tail,
 from .label_edges import date_then_rest, label_head
 from .labels import (EVENTS, SELF_NAMING_KINDS, field_by_value, joint_field, meaning, persons_share, resolve,
                      value_kind)
-from .cells import CellBlock, cell_block, label_only, label_rest
+from .cells import CellBlock, cell_block, label_only, label_rest, values_under_label_runs
 from .entry_bounds import entry_starts
 from .person_columns import heading_pair
 from .person_heading import heading_person
@@ -28,8 +28,8 @@ from .table_columns import table_columns
 from .value_evidence import misplaced_office
 from .value_look import field_by_look, of_another_kind
 from .value_rest import ValueRests
-from .value_start import (label_rest_words, label_run_on, label_tail, label_words_only, qualifies_label, reads_as_value,
-                          rest_of_label, row_ended_label, value_start)
+from .value_start import (MAX_LABEL_WORDS, label_rest_words, label_run_on, label_tail, label_words_only, qualifies_label,
+                          reads_as_value, rest_of_label, row_ended_label, turn_of_case, value_start)
 from .vocab import vocabulary
 
 from sohoa.text import clean_spaces, fold
@@ -315,6 +315,7 @@ class PageReader:
                 if marker:
                     section = marker
             shared_below: dict[tuple[int, int], list[Tok]] = {}  # the value below a label that names two fields
+            taken_below: set[int] = set()  # rows below a label with nothing after it, taken as its value
             first_value = next((t for t in seg.toks[matches[0].end:] if not t.leader), None)
             row_value_x = first_value.bbox[0] if first_value is not None else None  # the row's value column
             for mi, m in enumerate(matches):
@@ -354,8 +355,9 @@ class PageReader:
                     # a value of the row's left column, cut where the next column's label begins
                     toks = toks + self.rests.column_rest(toks, segs, si, used, seg.toks[nxt[0].start].bbox[0])
                 elif not nxt:
-                    had = bool(toks)
+                    had, before = bool(toks), set(used)
                     toks = self.rests.continue_value(toks, m.spec, segs, si, used, edge, value_x=row_value_x)
+                    taken_below = used - before if not had else set()
                     if not had and toks:  # "Giờ xxx -" / "1 giờ 30 phút": the time's as well as the date's
                         shared_below[(m.start, m.end)] = toks
                 toks = label_run_on(toks)
@@ -424,6 +426,12 @@ class PageReader:
                         if f2.value is not None:  # "ngày mười lăm tháng ba" / "năm một nghìn…" on the next row
                             f = f2
                             used.add(nseg)
+                if f.value is None and taken_below and (old := draft.fields.get(f.spec.key)) is not None \
+                        and old.value is not None:
+                    # a label with nothing after it took the row below, which is no value of its field, and the field
+                    # is read already: the row is given back, to be read on its own ("Xxx tử" over "Yyy zzz Con út")
+                    used.difference_update(taken_below)
+                    continue
                 if misplaced_office(f.spec.role, f.value) or f.value is not None and of_another_kind(f.spec, f.raw):
                     # "Kinh", a person's name, a date under an office's label, a date or a unit under a place's
                     # (``value_look.of_another_kind``): another field's value, read under a label that ran into the
@@ -589,7 +597,9 @@ class PageReader:
         toks = segs[si][0].toks
         k = value_start(toks)
         label = toks[:k] if k is not None else []
-        if k is None and (end := label_end(toks)) is not None and label_words_only(toks[:end + 1]):
+        # (a label ended by a colon, a border or a leader may be as long as one the matcher reads so ended)
+        if k is None and (end := label_end(toks)) is not None \
+                and label_words_only(toks[:end + 1], LABEL_MAX_WORDS_ENDED):
             # a label nobody listed, ended by its ruled cell's border, a leader or a colon ("| Xxx yyy | Zzz"): the
             # words after that end are its value, whatever their first word looks like (the border before the value
             # hides the case change value_start reads a value's start by)
@@ -604,10 +614,22 @@ class PageReader:
                 value = value + self.rests.take_unit_rest(value, segs, si, used)
             self._pend(draft, text_of(label), value, section, None)
             return
-        if not label_words_only(toks):
+        ended = toks[-1].colon or toks[-1].leader or toks[-1].text.endswith(":")  # "Xxx yyy -": its value is below
+        # (label words alone ended by their colon or their cell's border may be as many as in a label the matcher
+        # reads so ended, "Năm sinh (ghi rõ) của người mẹ (mẹ ruột):" over its year; unended, a few)
+        if not label_words_only(toks, LABEL_MAX_WORDS_ENDED if ended else MAX_LABEL_WORDS):
+            # a row of values under a row of label words, one under each ("Xxx yyy   Zzz" / "115   Lê Văn Tám"),
+            # that no rule read as cells: each value with the words over it, for the record-wide decoding
+            above = segs[si - 1] if si > 0 and segs[si - 1].column == segs[si].column else None
+            if above is not None and segs[si].column[0] == "page" \
+                    and (pairs := values_under_label_runs(self.schema, above.row, segs[si].row)) is not None:
+                for label_toks, value in pairs:
+                    self._pend(draft, text_of(label_toks), value, section, None)
+            elif (k := turn_of_case(toks, LABEL_MAX_WORDS_ENDED)) is not None:
+                # label words too many to be read alone, then a value where the case turns: kept as a pair
+                self._pend(draft, text_of(toks[:k]), toks[k:], section, None)
             return
         nxt = self.rests.next_free(segs, si, used, empty=True)
-        ended = toks[-1].colon or toks[-1].leader or toks[-1].text.endswith(":")  # "Xxx yyy -": its value is below
         if nxt is None or not segs[nxt][0].toks or not ended and value_start(segs[nxt][0].toks) is not None:
             return
         used.add(nxt)

@@ -164,7 +164,7 @@ def finish(d: Draft, calibrated: bool = True) -> ExtractedRecord:
         "review_reasons": reasons,
         "missing": missing,  # required fields not found (keys)
         "doubtful": doubtful,  # fields under the confidence threshold or with no readable value (keys)
-        # "label: value" pairs naming no field: {label, value, page, bbox}, one per label (the value is personal
+        # "label: value" pairs naming no field: {label, value, page, bbox}, one per pair (the value is personal
         # data: kept for the reviewer who gives it to a field, masked as any value is)
         "unmapped": unmapped_entries(d.unmapped),
     }
@@ -173,12 +173,14 @@ def finish(d: Draft, calibrated: bool = True) -> ExtractedRecord:
 
 
 def unmapped_entries(items: list) -> list[UnmappedEntry]:
-    """One entry per label, the first read; labels alone (records made before values were kept) as entries."""
-    out: dict[str, UnmappedEntry] = {}
+    """One entry per pair, the first read; labels alone (records made before values were kept) as entries. Two
+    values under one label (a label nobody knows, printed twice, or over two values side by side) are two
+    entries: keeping one by its label would drop the other's value without a trace."""
+    out: dict[tuple[str, str | None], UnmappedEntry] = {}
     for u in items:
         entry = cast(UnmappedEntry, u) if isinstance(u, dict) else UnmappedEntry(label=str(u), value=None, page=None,
                                                                                   bbox=None)
-        out.setdefault(str(entry["label"]), entry)
+        out.setdefault((str(entry["label"]), entry.get("value")), entry)
     return list(out.values())
 
 

@@ -71,10 +71,25 @@ def row_ended_label(toks: list[Tok], max_words: int) -> list[Tok] | None:
     return [replace(t, text=t.text + ":") if t is last else t for t in toks]
 
 
-def label_words_only(toks: list[Tok]) -> bool:
-    """Words that can be a label: a few words, no digit."""
+def label_words_only(toks: list[Tok], most: int = MAX_LABEL_WORDS) -> bool:
+    """Words that can be a label: a few words (``most``), no digit."""
     words = [t for t in toks if not t.leader]
-    return 0 < len(words) <= MAX_LABEL_WORDS and not any(c.isdigit() for t in words for c in t.text)
+    return 0 < len(words) <= most and not any(c.isdigit() for t in words for c in t.text)
+
+
+def turn_of_case(toks: list[Tok], most: int) -> int | None:
+    """Where the value starts on a row of words no label rule read, too long for label words alone and with no
+    digit: at the first turn of case (``layout.case_turns``, a capital after a word in lower case) with two label
+    words at least before it, capitalised first, at most ``most`` ("Xxx yyy zzz … www Con út": a label nobody
+    listed, longer than one read from its words alone, then a value none of whose words says what it is)."""
+    words = [t for t in toks if not t.leader]
+    if any(c.isdigit() for t in words for c in t.text):
+        return None
+    for k in range(2, len(words)):
+        if case_turns(words[k - 1].text, words[k].text):
+            head = words[:k]
+            return toks.index(words[k]) if head[0].text[:1].isupper() and label_words_only(head, most) else None
+    return None
 
 
 def label_rest_words(toks: list[Tok]) -> bool:

@@ -136,6 +136,15 @@ def test_unknown_label_words_alone_then_their_value_below_are_listed_as_one_pair
     assert [(u["label"], u["value"]) for u in rec["unmapped"]] == [("Xxq vvk", "Hoa sen đỏ thắm")]
 
 
+def test_a_long_label_ended_by_its_colon_alone_then_its_value_below_is_listed_as_one_pair():
+    # label words alone ended by their colon may be as many as in a label the matcher reads so ended (twelve):
+    # the value below is theirs, listed, never dropped because the label is longer than an unended one
+    rec = one(["GIẤY KHAI SINH", "Họ và tên: Phạm Minh Châu", "Xxq vvk ttr ppl (mmn qqr) của bbz (zzk ww):",
+               "Hoa sen đỏ thắm"])
+    assert [(u["label"], u["value"]) for u in rec["unmapped"]] == [
+        ("Xxq vvk ttr ppl (mmn qqr) của bbz (zzk ww):", "Hoa sen đỏ thắm")]
+
+
 def test_a_placed_field_is_calibrated_only_by_a_map_of_its_own_reading():
     group = group_of("date", True, "assigned", "", "strange")
     flat = StepMap((0.0,), (0.999,), 1000)
