@@ -117,6 +117,12 @@ class Segment(NamedTuple):
     line: int
 
 
+def _take_rows(segs: list[Segment], rows: list[int], used: set[int]) -> list[Tok]:
+    """The words of the row parts ``rows``, which are read from now on (``used``)."""
+    used.update(rows)
+    return [t for j in rows for t in segs[j].row.toks if not t.leader]
+
+
 def _by_its_value(m: Match, spec: FieldSpec) -> Match:
     """The label ``m`` read as ``spec``'s because of what its value is (``_id_by_look``, ``_field_by_look``): its
     words kept, read from their meaning, at the score of a reading by value."""
@@ -320,17 +326,21 @@ class PageReader:
             for mi, m in enumerate(matches):
                 if m.spec is UNMAPPED:
                     below = None
+                    cell_rest: list[int] = []  # the rows of a ruled cell under its value's first row
                     if mi + 1 == len(matches) and not _value_toks(seg.toks[m.end:]):
                         # a label naming no field with nothing after it: its value may be alone on the row below
                         nseg = self.rests.next_free(segs, si, used, empty=True)
                         if nseg is not None and value_start(segs[nseg][0].toks) is None:
                             below = nseg
+                            cell_rest = self.rests.cell_rows(segs, nseg, used, segs[nseg].row.toks)
                     m = self._by_value(m, seg.toks, matches, mi, section, draft,
-                                       segs[below][0].toks if below is not None else None,
+                                       segs[below][0].toks + [t for j in cell_rest for t in segs[j].row.toks]
+                                       if below is not None else None,
                                        rest=lambda value, si=si: self.rests.take_unit_rest(value, segs, si, used),
                                        cut=lambda value, take, si=si: self.rests.cut_name_rest(value, segs, si, used, take))
                     if below is not None and m is None:  # pending with the row below as its value
                         used.add(below)
+                        used.update(cell_rest)
                     if m is None:
                         continue
 
@@ -596,7 +606,11 @@ class PageReader:
             label, k = [t for t in toks[:end + 1] if not t.leader], end + 1
         if k is not None:
             value = [t for t in toks[k:] if not t.leader]
-            if value_kind(text_of(value)) == "place" and segs[si].column[0] != "cells":
+            if not value and segs[si].column[0] == "cells":
+                # a cell's label nobody listed, ended by its border: the cell's rows below are its value, whatever
+                # they say and whatever its kind ("Thuộc biên chế" over a unit wrapped in its cell)
+                value = _take_rows(segs, self.rests.cell_rows(segs, si, used, []), used)
+            elif value_kind(text_of(value)) == "place" and segs[si].column[0] != "cells":
                 # "… huyện Can Lộc," / "tỉnh Hà Tĩnh": as a labelled place, it wraps in its column, and a name it cuts
                 # short ("… thành phố Đồng" / "Hới, tỉnh …") goes on below (a ruled cell's rows are read by cells.py)
                 value = self.rests.continue_value(value, _UNPLACED_PLACE, segs, si, used, segs[si].edge)
@@ -612,10 +626,10 @@ class PageReader:
             return
         used.add(nxt)
         value = segs[nxt][0].toks
-        if segs[si].column[0] == "cells" and value_kind(text_of(value)) == "place":
-            # a place under a cell's label nobody listed wraps inside its cell as under a label read ("xã …, huyện" /
-            # "…, tỉnh …"): the cell's rows below are its value, whatever they say
-            value = self.rests.continue_value(value, _UNPLACED_PLACE, segs, nxt, used, segs[nxt].edge)
+        if segs[si].column[0] == "cells":
+            # a value under a cell's label nobody listed wraps inside its cell as under a label read ("xã …, huyện" /
+            # "…, tỉnh …", "UBND …, tỉnh" / "Quảng Bình"): the cell's rows below are its value, whatever they say
+            value = value + _take_rows(segs, self.rests.cell_rows(segs, nxt, used, value), used)
         self._pend(draft, text_of(toks), value, section, None)
 
     def _place_pending(self, draft: Draft) -> None:

@@ -14,13 +14,13 @@ from sohoa.text import fold
 
 from .cells import CELL_SLACK
 from .fields import _name_continuation, _value_toks
-from .gazetteer import (address_end, address_open, chain_goes_on, completes_unit, cut_level_word,
-                        names_bare_local_level)
+from .gazetteer import (address_end, address_open, chain_goes_on, completes_unit, cut_level_word, cut_unit,
+                        ends_bare_level, names_bare_local_level)
 from .labels import meaning, resolve, value_kind
 from .layout import COLUMN_SLACK, EMPTY_LABEL_REACH, WRAP_MAX_ROWS, Row, Tok, splits_unit, text_of, union
 from .loader import FieldSpec, Schema
 from .matching import UNMAPPED, find_labels, find_marker
-from .value_look import is_military_unit, is_unit_field, unit_goes_on, unit_open
+from .value_look import is_military_unit, is_unit_field, unit_cut_in_level, unit_goes_on, unit_open
 from .value_start import LEVEL_FOLDS, MAX_LABEL_WORDS, opens_with_label, value_start
 
 
@@ -49,6 +49,17 @@ def opens_next_pair(value: list[Tok], below: list[Tok], label_x: float, height: 
     if not k or not below[0].text[:1].isupper() or any(t.text.rstrip().endswith(",") for t in below[:k]):
         return False
     return not splits_unit(value, below)
+
+
+def open_at_end(words: list[str]) -> bool:
+    """The value (its words) is visibly cut at its line's end: a comma or a dash last, a military unit's level word
+    with no number after it ("…, Trung đoàn") or cut inside ("…, Trung"), a province's or district's level word with no name ("…, tỉnh"), or a
+    unit's name cut short ("…, tỉnh Quảng"). Its rest is on the line below."""
+    if not words:
+        return False
+    text = " ".join(words)
+    return words[-1].endswith((",", "-", "–")) or unit_open(text) or unit_cut_in_level(text) or ends_bare_level(text) \
+        or cut_unit(text) is not None
 
 
 def labels_another_field(value: list[Tok], below: list[Tok], spec: FieldSpec | None, schema: Schema) -> bool:
@@ -192,6 +203,24 @@ class ValueRests:
             if col[0] in ("block", "cells") or segs[j][3][0] in ("block", "cells"):
                 return None
         return None
+
+    def cell_rows(self, segs, si: int, used: set[int], value: list[Tok]) -> list[int]:
+        """The parts of the rows of a ruled cell below part ``si`` (its label, or a row of its value) that carry
+        ``value`` (its words so far) on, not read yet: the first when the value is still empty, then each while the
+        value is visibly open at its line's end (``open_at_end``: "Đại đội 1, Tiểu đoàn 8," / "Trung đoàn 73", "UBND
+        …, tỉnh" / "Quảng Bình"). ``cells.cell_block`` ended the cell, so a row in it is the value's whatever its
+        words say; a whole value ("Kinh") takes none (a cell may run past a label OCR bent beyond reading). None
+        outside a cell; the caller takes them (``used``) when it reads them."""
+        out: list[int] = []
+        if segs[si].column[0] != "cells":
+            return out
+        words = [t.text for t in value if not t.leader]
+        j = self._below(segs, si)
+        while j is not None and j not in used and (not words or open_at_end(words)):
+            out.append(j)
+            words += [t.text for t in segs[j].row.toks if not t.leader]
+            j = self._below(segs, j)
+        return out
 
     def continue_value(self, toks: list[Tok], spec: FieldSpec, segs, si: int, used: set[int], edge: float,
                   depth: int = 1, value_x: float | None = None) -> list[Tok]:
