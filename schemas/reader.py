@@ -27,7 +27,7 @@ from .table import column_of, crosses, drop_doubles, join_code, merge_bands, sam
 from .table_columns import table_columns
 from .value_evidence import misplaced_office
 from .value_look import field_by_look, of_another_kind
-from .value_rest import ValueRests
+from .value_rest import A_PLACE, ValueRests
 from .value_start import (label_rest_words, label_run_on, label_tail, label_words_only, qualifies_label, reads_as_value,
                           rest_of_label, row_ended_label, value_start)
 from .vocab import vocabulary
@@ -86,8 +86,6 @@ def _split_measure(toks: list[Tok], unread: list[FieldSpec], own: FieldSpec | No
     return toks, None
 
 
-# a place read after label words no rule placed yet: it wraps onto the rows below as a labelled place does
-_UNPLACED_PLACE = FieldSpec("_unplaced_place", "place", wrap=True)
 NAME_TAIL_FACTOR = 0.6  # a name cut where its words stop being written as a name's
 CUT_VALUE_FACTOR = 0.5  # a place that ends with a comma, its rest not found
 
@@ -613,7 +611,7 @@ class PageReader:
             elif value_kind(text_of(value)) == "place" and segs[si].column[0] != "cells":
                 # "… huyện Can Lộc," / "tỉnh Hà Tĩnh": as a labelled place, it wraps in its column, and a name it cuts
                 # short ("… thành phố Đồng" / "Hới, tỉnh …") goes on below (a ruled cell's rows are read by cells.py)
-                value = self.rests.continue_value(value, _UNPLACED_PLACE, segs, si, used, segs[si].edge)
+                value = self.rests.continue_value(value, A_PLACE, segs, si, used, segs[si].edge)
             else:
                 value = value + self.rests.take_unit_rest(value, segs, si, used)
             self._pend(draft, text_of(label), value, section, None)

@@ -26,6 +26,9 @@ from .value_start import LEVEL_FOLDS, MAX_LABEL_WORDS, opens_with_label, value_s
 
 
 
+# a place read under a label of another kind, or no label yet: it wraps onto the rows below as a labelled place does
+A_PLACE = FieldSpec("_a_place", "place", wrap=True)
+
 # the head words of an office, folded, that name none alone ("Sở", "Bộ", "Cục"): the office's name follows them
 _BARE_OFFICE_HEADS = frozenset(("so", "bo", "cuc", "phong", "ban", "vien"))
 
@@ -226,6 +229,12 @@ class ValueRests:
                   depth: int = 1, value_x: float | None = None) -> list[Tok]:
         """Value on the next row (empty after the label), or wrapped onto it. ``value_x``: where the row's values
         start (its first value, right of its label), when not where this value starts."""
+        if toks and spec.kind not in ("place", "text") and value_kind(text_of(toks)) == "place" \
+                and open_at_end([t.text for t in toks if not t.leader]):
+            # a place cut at its line's end under a label of another kind ("Cơ quan …" misread as a name's label,
+            # "UBND phường …, huyện" / "Minh Hóa, tỉnh …"): it wraps as a place does, so the value is listed and
+            # placed whole, never cut where the field's own kind would stop it
+            return self.continue_value(toks, A_PLACE, segs, si, used, edge, depth, value_x)
         if toks and spec.wrap and spec.kind in ("place", "text") and (more := self.take_unit_rest(toks, segs, si, used)):
             out = toks + more
             if depth < WRAP_MAX_ROWS and (address_open([t.text for t in out if not t.leader])
@@ -253,6 +262,11 @@ class ValueRests:
                     nseg.bbox[0] > seg.bbox[0] + CELL_SLACK * h
                     and abs(segs[nxt].row.bbox[0] - nseg.bbox[0]) <= CELL_SLACK * h)):
                 return self.continue_value(below, spec, segs, j, used, edge, depth)
+            if below and (rows := self.cell_rows(segs, j, used, below)):
+                # a value of a field that does not wrap, visibly cut at its cell's line end ("Ủy ban nhân dân …,
+                # tỉnh" / "Quảng Bình"): its cell's next rows carry it on
+                used.update(rows)
+                below = below + [t for r in rows for t in _value_toks(segs[r].row.toks, spec.kind, spec)]
             return below
         if self._followed_below(spec, nseg.toks):
             # "… số 12/QĐ ngày 01/02/1980" / "của Bộ …": the row below opens with a short label that only follows

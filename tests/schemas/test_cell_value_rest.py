@@ -39,3 +39,15 @@ def test_a_unit_cut_inside_a_level_word_is_told_from_a_whole_one():
     assert unit_cut_in_level("Đại đội 3, Tiểu đoàn 5, Tiểu")
     assert not unit_cut_in_level("Đại đội 3, Tiểu đoàn 5")
     assert not unit_cut_in_level("Trung sĩ")
+
+
+def test_the_rest_of_a_place_cut_at_its_line_s_end_reaches_further_below_than_a_wrapped_line():
+    # the province's name stands two lines below its level word, further than a value's next line: it completes
+    # the place the cell's value cut short, so it is the value's
+    lines = ["GIẤY KHAI SINH",
+             [(100, "Họ và tên"), (900, "Nơi đăng ký")],
+             [(100, "Lê Văn Tám"), (900, "UBND xã Tam Sơn, huyện Từ Sơn, tỉnh")],
+             "",
+             [(900, "Bắc Ninh")]]
+    flat = flatten_fields(extract_records([page(lines, width=1800)], "hotich/")[0])
+    assert flat.get("registration.office") == "UBND xã Tam Sơn, huyện Từ Sơn, tỉnh Bắc Ninh"
