@@ -349,6 +349,10 @@ def reads_as_label(spec: FieldSpec, words: list[str]) -> bool:
         known = sum(1 for w in words if bare_word(w) and is_label_word(bare_word(w)))
         return all(bare_word(w).isalpha() and bare_word(w).islower() for w in words) and known > len(words) / 2 \
             and fold(" ".join(bare_word(w) for w in words)) not in ("viet nam", "vietnam")
+    if spec.key.endswith("relation") and all(_label_styled(w) for w in words):
+        # a tie names a person ("Mẹ", "Anh ruột"): label words naming none that ask something ("Cơ quan cấp",
+        # "Nơi đăng ký") are the next label read where the tie should be
+        return not m.roles and bool(m.attrs) and not m.unknown
     if spec.kind in ("text", "place"):
         # a line in capitals whose words each stand in labels and together ask something is a heading or a label
         # printed in capitals read where the value should be ("TÊN", "VỊ TRÍ BẢO QUẢN"), unless its words are the

@@ -9,7 +9,7 @@ from typing import NamedTuple
 from . import label_model
 from .assign import Pending, assign
 from .fields import (Draft, Found, _cut_tail, _value_toks, name_and_tail,
-                     place_and_tail, text_and_tail)
+                     place_and_tail, relation_and_tail, text_and_tail)
 from .label_edges import date_then_rest, label_head
 from .labels import (EVENTS, SELF_NAMING_KINDS, field_by_value, joint_field, meaning, persons_share, resolve,
                      value_kind)
@@ -408,6 +408,8 @@ class PageReader:
                     toks, beyond = place_and_tail(toks)
                 elif m.spec.kind == "text" and not m.spec.vocabulary:
                     toks, beyond = text_and_tail(toks)
+                    if not beyond and m.spec.key.endswith("relation"):
+                        toks, beyond = relation_and_tail(toks)
                 f = Found(m.spec, toks, m.label, m.score, self.page, relation=m.label.relation).finish()
                 if m.companion and m.spec.key in draft.fields:
                     continue

@@ -392,6 +392,14 @@ def test_a_text_or_place_in_capitals_of_label_words_that_ask_something_is_no_val
     assert flatten_fields(rec).get("cause_of_death") is None
 
 
+def test_a_tie_of_label_words_that_name_no_person_and_ask_something_is_no_value():
+    from schemas.label_edges import reads_as_label
+    relation = SCHEMAS["death"].by_key["declarant.relation"]
+    assert reads_as_label(relation, "Nơi đăng ký".split()) and reads_as_label(relation, "Ngày cấp".split())
+    assert not reads_as_label(relation, "Mẹ".split()) and not reads_as_label(relation, "Con".split())
+    assert not reads_as_label(relation, "Anh ruột".split())
+
+
 def test_a_syllable_read_as_two_attributes_is_decided_by_its_neighbours():
     # "cấp" is a rank or the act of issuing: after a date word, the date of issuing is asked, no rank
     assert meaning("Ngày cấp").attrs == {"date"}
