@@ -12,6 +12,7 @@ from sohoa.text import fold
 from .labels import is_label_word
 from .loader import FieldSpec
 from .normalize import LEVEL_WORDS, normalise
+from .value_look import is_military_unit, is_unit_field
 from .vocab import SURNAMES, vocabulary
 
 SURNAMES_BY_FOLD: dict[str, list[str]] = {}  # a family name's written forms by its folded form
@@ -102,7 +103,7 @@ def _relation_like(words: list[str]) -> bool:
 
 def _fits_kind(spec: FieldSpec, words: list[str]) -> bool:
     """The words have the look of the field's value: a name, a relation, a number (a digit first), a country,
-    an ethnic group."""
+    an ethnic group, an address, a military unit."""
     tail = spec.key.rsplit(".", 1)[-1]
     if tail == "relation":
         return _relation_like(words)
@@ -116,6 +117,8 @@ def _fits_kind(spec: FieldSpec, words: list[str]) -> bool:
         return bool(words) and normalise("ethnicity", " ".join(words)).quality >= 1
     if spec.role == "place":  # an address (an office's place starts with the office's name: "UBND xã …")
         return _address_like(words)
+    if is_unit_field(spec):  # a military unit: a level word and its number first ("Đại đội 3, …")
+        return is_military_unit(" ".join(words))
     return False
 
 

@@ -400,6 +400,14 @@ def test_a_tie_of_label_words_that_name_no_person_and_ask_something_is_no_value(
     assert not reads_as_label(relation, "Anh ruột".split())
 
 
+def test_label_words_in_capitals_before_a_military_unit_are_the_end_of_its_label():
+    from schemas.label_edges import label_head
+    unit = SCHEMAS["martyr"].by_key["unit"]
+    assert label_head(unit, "ĐƠN VỊ CHIẾN ĐẤU Tiểu đoàn 5, Trung đoàn 24".split()) == 4
+    assert label_head(unit, "Tiểu đoàn 5, Trung đoàn 24".split()) == 0
+    assert label_head(unit, "Xxx yyy Tiểu đoàn 5".split()) == 0  # words no label holds may be the unit's own
+
+
 def test_a_syllable_read_as_two_attributes_is_decided_by_its_neighbours():
     # "cấp" is a rank or the act of issuing: after a date word, the date of issuing is asked, no rank
     assert meaning("Ngày cấp").attrs == {"date"}
