@@ -555,11 +555,15 @@ def cell_block(schema: Schema, rows: list[Row], i: int, right: float) -> tuple[C
         r = rows[j]
         below = rows[j + 1] if j + 1 < len(rows) else None
         # (measured in the row above's own height: a cell's label is often smaller than its value)
-        if r.heading or not r.toks or r.bbox[1] - prev.bbox[3] > reach * max(prev.height, h) \
-                or any(t.colon for t in r.toks[:-1]):
+        if r.heading or not r.toks or any(t.colon for t in r.toks[:-1]):
             break
         parts = _by_cell(r.toks, starts, spans, h, usual)
-        if all(_completes_place(values[k], toks) for k, toks in parts.items()):
+        completes = all(_completes_place(values[k], toks) for k, toks in parts.items())
+        # (the rest of a place cut short reaches as far as a value under its label: a line of capitals and marks,
+        # "Quảng Bình", stands taller and further below than the line it completes)
+        if r.bbox[1] - prev.bbox[3] > (EMPTY_LABEL_REACH if completes and parts else reach) * max(prev.height, h):
+            break
+        if completes:
             # the rest of a place its cell's value cut at the line's end ("…, tỉnh Bến" / "Tre"): the value's,
             # whatever its print or its words read as
             for k, toks in parts.items():

@@ -508,6 +508,22 @@ def text_and_tail(toks: list[Tok]) -> tuple[list[Tok], list[Tok]]:
     return toks, []
 
 
+def relation_and_tail(toks: list[Tok]) -> tuple[list[Tok], list[Tok]]:
+    """A person's tie and the next pair run into it: a kinship term opens with a word naming a person ("Cha",
+    "Cháu") and goes on only in lower case ("ngoại", "út"); a word in Title case or a digit after it is another
+    pair's label or value ("Cha | Xxx yyy ngày 01/05/1950"), listed for review rather than kept in the tie."""
+    from .labels import meaning
+    words = [t for t in toks if not t.leader]
+    if len(words) < 2 or not meaning(bare_word(words[0].text)).roles:
+        return toks, []
+    for t in words[1:]:
+        w = bare_word(t.text)
+        if any(c.isdigit() for c in w) or w[:1].isupper() and w[1:] != w[1:].upper():
+            cut = toks.index(t)
+            return toks[:cut], [x for x in toks[cut:] if not x.leader]
+    return toks, []
+
+
 _COMMON_FOLDS = {fold(w) for w in COMMON_WORDS}
 _ROMAN_LETTERS = set("ivxlc")
 

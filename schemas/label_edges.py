@@ -12,7 +12,8 @@ from sohoa.text import fold
 from .labels import is_label_word
 from .loader import FieldSpec
 from .normalize import LEVEL_WORDS, normalise
-from .vocab import SURNAMES
+from .value_look import is_military_unit, is_unit_field
+from .vocab import SURNAMES, vocabulary
 
 SURNAMES_BY_FOLD: dict[str, list[str]] = {}  # a family name's written forms by its folded form
 for _n in sorted(SURNAMES):
@@ -102,7 +103,7 @@ def _relation_like(words: list[str]) -> bool:
 
 def _fits_kind(spec: FieldSpec, words: list[str]) -> bool:
     """The words have the look of the field's value: a name, a relation, a number (a digit first), a country,
-    an ethnic group."""
+    an ethnic group, an address, a military unit."""
     tail = spec.key.rsplit(".", 1)[-1]
     if tail == "relation":
         return _relation_like(words)
@@ -116,6 +117,8 @@ def _fits_kind(spec: FieldSpec, words: list[str]) -> bool:
         return bool(words) and normalise("ethnicity", " ".join(words)).quality >= 1
     if spec.role == "place":  # an address (an office's place starts with the office's name: "UBND xã …")
         return _address_like(words)
+    if is_unit_field(spec):  # a military unit: a level word and its number first ("Đại đội 3, …")
+        return is_military_unit(" ".join(words))
     return False
 
 
@@ -333,7 +336,8 @@ def capitals_head(spec: FieldSpec, words: list[str]) -> int:
 def reads_as_label(spec: FieldSpec, words: list[str]) -> bool:
     """The value is another label, not a value: words that name what a form asks, with none of the look of this
     field's value. A number with no digit whose words are all the vocabulary's and name an attribute or a person
-    ("Sổ đăng ký số", "Họ và tên người làm thủ tục"); a nationality in lower case, most of its words a label's
+    ("Sổ đăng ký số", "Họ và tên người làm thủ tục"); a text or a place in capitals of label words alone that ask
+    something, none of them the field's own values ("VỊ TRÍ BẢO QUẢN" as a condition); a nationality in lower case, most of its words a label's
     ("hiện tại xxx"); a person's name that does not open with a family name and names an attribute a name never
     says, its label words outnumbering the others ("Năm Sinh … Sắc Tộc Phụ Thân" read in a header's capitals).
     The field stays missing, and the words are listed as a label."""
@@ -348,11 +352,38 @@ def reads_as_label(spec: FieldSpec, words: list[str]) -> bool:
         known = sum(1 for w in words if bare_word(w) and is_label_word(bare_word(w)))
         return all(bare_word(w).isalpha() and bare_word(w).islower() for w in words) and known > len(words) / 2 \
             and fold(" ".join(bare_word(w) for w in words)) not in ("viet nam", "vietnam")
+    if spec.key.endswith("relation") and all(_label_styled(w) for w in words):
+        # a tie names a person ("Mẹ", "Anh ruột"): label words naming none that ask something ("Cơ quan cấp",
+        # "Nơi đăng ký") are the next label read where the tie should be
+        return not m.roles and bool(m.attrs) and not m.unknown
+    if spec.kind in ("text", "place"):
+        # a line in capitals whose words each stand in labels and together ask something is a heading or a label
+        # printed in capitals read where the value should be ("TÊN", "VỊ TRÍ BẢO QUẢN"), unless its words are the
+        # field's own values ("KHAI QUẬT" is a way of acquisition): a text or a place written so says something else
+        return not m.unknown and bool(m.attrs) and all(_label_styled(w) and bare_word(w).isupper() for w in words) \
+            and not _own_words(spec, words)
     if spec.kind != "name" or spec.key.rsplit(".", 1)[-1] == "alias" or len(words) < 4:
         return False
     asks = m.attrs - {"name", "alias"}
     known = sum(1 for w in words if bare_word(w) and is_label_word(bare_word(w)))
     return bool(asks) and bare_word(words[0]).title() not in SURNAMES and known > 2 * len(m.unknown)
+
+
+def _own_words(spec: FieldSpec, words: list[str]) -> bool:
+    """Every word is one of the field's own list of values (``FieldSpec.vocabulary``), folded: OCR bends the marks
+    of a value's words as much as a label's ("Hiêñ tặng")."""
+    if not spec.vocabulary:
+        return False
+    return all(fold(bare_word(w)) in _folded_vocabulary(spec.vocabulary) for w in words)
+
+
+_FOLDED_VOCABULARY: dict[tuple[str, ...], frozenset[str]] = {}
+
+
+def _folded_vocabulary(names: tuple[str, ...]) -> frozenset[str]:
+    if names not in _FOLDED_VOCABULARY:
+        _FOLDED_VOCABULARY[names] = frozenset(fold(w) for w in vocabulary(names))
+    return _FOLDED_VOCABULARY[names]
 
 
 def label_asks_day(label: str) -> bool:

@@ -9,7 +9,7 @@ from typing import NamedTuple
 from . import label_model
 from .assign import Pending, assign
 from .fields import (Draft, Found, _cut_tail, _value_toks, name_and_tail,
-                     place_and_tail, text_and_tail)
+                     place_and_tail, relation_and_tail, text_and_tail)
 from .label_edges import date_then_rest, label_head
 from .labels import (EVENTS, SELF_NAMING_KINDS, field_by_value, joint_field, meaning, persons_share, resolve,
                      value_kind)
@@ -27,7 +27,7 @@ from .table import column_of, crosses, drop_doubles, join_code, merge_bands, sam
 from .table_columns import table_columns
 from .value_evidence import misplaced_office
 from .value_look import field_by_look, of_another_kind
-from .value_rest import ValueRests
+from .value_rest import A_PLACE, ValueRests
 from .value_start import (MAX_LABEL_WORDS, label_rest_words, label_run_on, label_tail, label_words_only, qualifies_label,
                           reads_as_value, rest_of_label, row_ended_label, turn_of_case, value_start)
 from .vocab import vocabulary
@@ -86,8 +86,6 @@ def _split_measure(toks: list[Tok], unread: list[FieldSpec], own: FieldSpec | No
     return toks, None
 
 
-# a place read after label words no rule placed yet: it wraps onto the rows below as a labelled place does
-_UNPLACED_PLACE = FieldSpec("_unplaced_place", "place", wrap=True)
 NAME_TAIL_FACTOR = 0.6  # a name cut where its words stop being written as a name's
 CUT_VALUE_FACTOR = 0.5  # a place that ends with a comma, its rest not found
 
@@ -115,6 +113,12 @@ class Segment(NamedTuple):
     edge: float
     column: tuple
     line: int
+
+
+def _take_rows(segs: list[Segment], rows: list[int], used: set[int]) -> list[Tok]:
+    """The words of the row parts ``rows``, which are read from now on (``used``)."""
+    used.update(rows)
+    return [t for j in rows for t in segs[j].row.toks if not t.leader]
 
 
 def _by_its_value(m: Match, spec: FieldSpec) -> Match:
@@ -321,17 +325,21 @@ class PageReader:
             for mi, m in enumerate(matches):
                 if m.spec is UNMAPPED:
                     below = None
+                    cell_rest: list[int] = []  # the rows of a ruled cell under its value's first row
                     if mi + 1 == len(matches) and not _value_toks(seg.toks[m.end:]):
                         # a label naming no field with nothing after it: its value may be alone on the row below
                         nseg = self.rests.next_free(segs, si, used, empty=True)
                         if nseg is not None and value_start(segs[nseg][0].toks) is None:
                             below = nseg
+                            cell_rest = self.rests.cell_rows(segs, nseg, used, segs[nseg].row.toks)
                     m = self._by_value(m, seg.toks, matches, mi, section, draft,
-                                       segs[below][0].toks if below is not None else None,
+                                       segs[below][0].toks + [t for j in cell_rest for t in segs[j].row.toks]
+                                       if below is not None else None,
                                        rest=lambda value, si=si: self.rests.take_unit_rest(value, segs, si, used),
                                        cut=lambda value, take, si=si: self.rests.cut_name_rest(value, segs, si, used, take))
                     if below is not None and m is None:  # pending with the row below as its value
                         used.add(below)
+                        used.update(cell_rest)
                     if m is None:
                         continue
 
@@ -402,6 +410,8 @@ class PageReader:
                     toks, beyond = place_and_tail(toks)
                 elif m.spec.kind == "text" and not m.spec.vocabulary:
                     toks, beyond = text_and_tail(toks)
+                    if not beyond and m.spec.key.endswith("relation"):
+                        toks, beyond = relation_and_tail(toks)
                 f = Found(m.spec, toks, m.label, m.score, self.page, relation=m.label.relation).finish()
                 if m.companion and m.spec.key in draft.fields:
                     continue
@@ -606,10 +616,14 @@ class PageReader:
             label, k = [t for t in toks[:end + 1] if not t.leader], end + 1
         if k is not None:
             value = [t for t in toks[k:] if not t.leader]
-            if value_kind(text_of(value)) == "place" and segs[si].column[0] != "cells":
+            if not value and segs[si].column[0] == "cells":
+                # a cell's label nobody listed, ended by its border: the cell's rows below are its value, whatever
+                # they say and whatever its kind ("Thuộc biên chế" over a unit wrapped in its cell)
+                value = _take_rows(segs, self.rests.cell_rows(segs, si, used, []), used)
+            elif value_kind(text_of(value)) == "place" and segs[si].column[0] != "cells":
                 # "… huyện Can Lộc," / "tỉnh Hà Tĩnh": as a labelled place, it wraps in its column, and a name it cuts
                 # short ("… thành phố Đồng" / "Hới, tỉnh …") goes on below (a ruled cell's rows are read by cells.py)
-                value = self.rests.continue_value(value, _UNPLACED_PLACE, segs, si, used, segs[si].edge)
+                value = self.rests.continue_value(value, A_PLACE, segs, si, used, segs[si].edge)
             else:
                 value = value + self.rests.take_unit_rest(value, segs, si, used)
             self._pend(draft, text_of(label), value, section, None)
@@ -634,10 +648,10 @@ class PageReader:
             return
         used.add(nxt)
         value = segs[nxt][0].toks
-        if segs[si].column[0] == "cells" and value_kind(text_of(value)) == "place":
-            # a place under a cell's label nobody listed wraps inside its cell as under a label read ("xã …, huyện" /
-            # "…, tỉnh …"): the cell's rows below are its value, whatever they say
-            value = self.rests.continue_value(value, _UNPLACED_PLACE, segs, nxt, used, segs[nxt].edge)
+        if segs[si].column[0] == "cells":
+            # a value under a cell's label nobody listed wraps inside its cell as under a label read ("xã …, huyện" /
+            # "…, tỉnh …", "UBND …, tỉnh" / "Quảng Bình"): the cell's rows below are its value, whatever they say
+            value = value + _take_rows(segs, self.rests.cell_rows(segs, nxt, used, value), used)
         self._pend(draft, text_of(toks), value, section, None)
 
     def _place_pending(self, draft: Draft) -> None:

@@ -78,6 +78,14 @@ def unit_goes_on(below: list[str]) -> bool:
     return any(w in _UNIT_SYLLABLES or any(c.isdigit() for c in w) for w in words)
 
 
+def unit_cut_in_level(value: str) -> bool:
+    """A military unit whose last word is the first syllable of a level word ("…, Tiểu đoàn 26, Trung"): the line
+    cut the level word itself, its rest and number on the line below ("đoàn 82")."""
+    words = re.findall(r"[a-z0-9]+", fold(value))
+    return is_military_unit(value) and bool(words) and any(u.split()[0] == words[-1] for u in UNIT_FOLDS
+                                                           if len(u.split()) > 1)
+
+
 def unit_open(value: str) -> bool:
     """A military unit that ends with a level word and no number or name after it ("Đại đội", "…, Trung đoàn"): the
     line cut it, its number is on the line below."""

@@ -14,17 +14,20 @@ from sohoa.text import fold
 
 from .cells import CELL_SLACK
 from .fields import _name_continuation, _value_toks
-from .gazetteer import (address_end, address_open, chain_goes_on, completes_unit, cut_level_word,
-                        names_bare_local_level)
+from .gazetteer import (address_end, address_open, chain_goes_on, completes_unit, cut_level_word, cut_unit,
+                        ends_bare_level, names_bare_local_level)
 from .labels import meaning, resolve, value_kind
 from .layout import COLUMN_SLACK, EMPTY_LABEL_REACH, WRAP_MAX_ROWS, Row, Tok, splits_unit, text_of, union
 from .loader import FieldSpec, Schema
 from .matching import UNMAPPED, find_labels, find_marker
-from .value_look import is_military_unit, is_unit_field, unit_goes_on, unit_open
+from .value_look import is_military_unit, is_unit_field, unit_cut_in_level, unit_goes_on, unit_open
 from .value_start import LEVEL_FOLDS, MAX_LABEL_WORDS, opens_with_label, value_start
 
 
 
+
+# a place read under a label of another kind, or no label yet: it wraps onto the rows below as a labelled place does
+A_PLACE = FieldSpec("_a_place", "place", wrap=True)
 
 # the head words of an office, folded, that name none alone ("Sở", "Bộ", "Cục"): the office's name follows them
 _BARE_OFFICE_HEADS = frozenset(("so", "bo", "cuc", "phong", "ban", "vien"))
@@ -49,6 +52,17 @@ def opens_next_pair(value: list[Tok], below: list[Tok], label_x: float, height: 
     if not k or not below[0].text[:1].isupper() or any(t.text.rstrip().endswith(",") for t in below[:k]):
         return False
     return not splits_unit(value, below)
+
+
+def open_at_end(words: list[str]) -> bool:
+    """The value (its words) is visibly cut at its line's end: a comma or a dash last, a military unit's level word
+    with no number after it ("…, Trung đoàn") or cut inside ("…, Trung"), a province's or district's level word with no name ("…, tỉnh"), or a
+    unit's name cut short ("…, tỉnh Quảng"). Its rest is on the line below."""
+    if not words:
+        return False
+    text = " ".join(words)
+    return words[-1].endswith((",", "-", "–")) or unit_open(text) or unit_cut_in_level(text) or ends_bare_level(text) \
+        or cut_unit(text) is not None
 
 
 def labels_another_field(value: list[Tok], below: list[Tok], spec: FieldSpec | None, schema: Schema) -> bool:
@@ -193,10 +207,34 @@ class ValueRests:
                 return None
         return None
 
+    def cell_rows(self, segs, si: int, used: set[int], value: list[Tok]) -> list[int]:
+        """The parts of the rows of a ruled cell below part ``si`` (its label, or a row of its value) that carry
+        ``value`` (its words so far) on, not read yet: the first when the value is still empty, then each while the
+        value is visibly open at its line's end (``open_at_end``: "Đại đội 1, Tiểu đoàn 8," / "Trung đoàn 73", "UBND
+        …, tỉnh" / "Quảng Bình"). ``cells.cell_block`` ended the cell, so a row in it is the value's whatever its
+        words say; a whole value ("Kinh") takes none (a cell may run past a label OCR bent beyond reading). None
+        outside a cell; the caller takes them (``used``) when it reads them."""
+        out: list[int] = []
+        if segs[si].column[0] != "cells":
+            return out
+        words = [t.text for t in value if not t.leader]
+        j = self._below(segs, si)
+        while j is not None and j not in used and (not words or open_at_end(words)):
+            out.append(j)
+            words += [t.text for t in segs[j].row.toks if not t.leader]
+            j = self._below(segs, j)
+        return out
+
     def continue_value(self, toks: list[Tok], spec: FieldSpec, segs, si: int, used: set[int], edge: float,
                   depth: int = 1, value_x: float | None = None) -> list[Tok]:
         """Value on the next row (empty after the label), or wrapped onto it. ``value_x``: where the row's values
         start (its first value, right of its label), when not where this value starts."""
+        if toks and spec.kind not in ("place", "text") and value_kind(text_of(toks)) == "place" \
+                and open_at_end([t.text for t in toks if not t.leader]):
+            # a place cut at its line's end under a label of another kind ("Cơ quan …" misread as a name's label,
+            # "UBND phường …, huyện" / "Minh Hóa, tỉnh …"): it wraps as a place does, so the value is listed and
+            # placed whole, never cut where the field's own kind would stop it
+            return self.continue_value(toks, A_PLACE, segs, si, used, edge, depth, value_x)
         if toks and spec.wrap and spec.kind in ("place", "text") and (more := self.take_unit_rest(toks, segs, si, used)):
             out = toks + more
             if depth < WRAP_MAX_ROWS and (address_open([t.text for t in out if not t.leader])
@@ -224,6 +262,11 @@ class ValueRests:
                     nseg.bbox[0] > seg.bbox[0] + CELL_SLACK * h
                     and abs(segs[nxt].row.bbox[0] - nseg.bbox[0]) <= CELL_SLACK * h)):
                 return self.continue_value(below, spec, segs, j, used, edge, depth)
+            if below and (rows := self.cell_rows(segs, j, used, below)):
+                # a value of a field that does not wrap, visibly cut at its cell's line end ("Ủy ban nhân dân …,
+                # tỉnh" / "Quảng Bình"): its cell's next rows carry it on
+                used.update(rows)
+                below = below + [t for r in rows for t in _value_toks(segs[r].row.toks, spec.kind, spec)]
             return below
         if self._followed_below(spec, nseg.toks):
             # "… số 12/QĐ ngày 01/02/1980" / "của Bộ …": the row below opens with a short label that only follows

@@ -376,6 +376,38 @@ def test_a_value_that_reads_as_another_label_is_no_value_but_a_label_listed():
     assert any(u["label"].startswith("Quyển đăng ký") and not u["value"] for u in rec["unmapped"])
 
 
+def test_a_text_or_place_in_capitals_of_label_words_that_ask_something_is_no_value():
+    from schemas.label_edges import reads_as_label
+    death, museum = SCHEMAS["death"], SCHEMAS["museum_object"]
+    cause, place = death.by_key["cause_of_death"], death.by_key["place_of_death"]
+    # a heading or a label printed in capitals read where the value stands: each word a label's, asking something
+    assert reads_as_label(cause, "NƠI CƯ TRÚ".split())
+    assert reads_as_label(place, "NGÀY ĐĂNG KÝ".split())
+    # a value says something else: a word no label holds, a digit, or the same words not set as a heading
+    assert not reads_as_label(cause, "VIÊM PHỔI".split()) and not reads_as_label(place, "XÓM 3, XÃ AN BÌNH".split())
+    assert not reads_as_label(place, "Nơi cư trú".split())
+    # words of the field's own list of values stay its value, however they read as a label's
+    assert not reads_as_label(museum.by_key["origin"], "KHAI QUẬT".split())
+    rec = one(["TRÍCH LỤC KHAI TỬ", "Họ và tên: Lê Văn Tám", "Nguyên nhân chết: NƠI CƯ TRÚ"])
+    assert flatten_fields(rec).get("cause_of_death") is None
+
+
+def test_a_tie_of_label_words_that_name_no_person_and_ask_something_is_no_value():
+    from schemas.label_edges import reads_as_label
+    relation = SCHEMAS["death"].by_key["declarant.relation"]
+    assert reads_as_label(relation, "Nơi đăng ký".split()) and reads_as_label(relation, "Ngày cấp".split())
+    assert not reads_as_label(relation, "Mẹ".split()) and not reads_as_label(relation, "Con".split())
+    assert not reads_as_label(relation, "Anh ruột".split())
+
+
+def test_label_words_in_capitals_before_a_military_unit_are_the_end_of_its_label():
+    from schemas.label_edges import label_head
+    unit = SCHEMAS["martyr"].by_key["unit"]
+    assert label_head(unit, "ĐƠN VỊ CHIẾN ĐẤU Tiểu đoàn 5, Trung đoàn 24".split()) == 4
+    assert label_head(unit, "Tiểu đoàn 5, Trung đoàn 24".split()) == 0
+    assert label_head(unit, "Xxx yyy Tiểu đoàn 5".split()) == 0  # words no label holds may be the unit's own
+
+
 def test_a_syllable_read_as_two_attributes_is_decided_by_its_neighbours():
     # "cấp" is a rank or the act of issuing: after a date word, the date of issuing is asked, no rank
     assert meaning("Ngày cấp").attrs == {"date"}

@@ -251,3 +251,34 @@ def test_a_place_under_a_label_nobody_listed_takes_its_cut_names_rest_from_the_r
     # (a residence with no person named: the label names no field of the child's)
     rec = extract_records([page(rows)], "hotich/")[0]
     assert [u["value"] for u in rec["unmapped"]] == ["xã Tùng Ảnh, huyện Đức Thọ, tỉnh Hà Tĩnh"]
+
+
+def test_a_place_cut_at_its_line_s_end_under_a_label_of_another_kind_is_read_whole():
+    # a label read as a name's ("Họ tên …") over an office's address cut after its district's level word: the
+    # value is listed for the record-wide decoding whole, not cut where a name would stop
+    lines = ["GIẤY KHAI SINH", "Họ và tên: Lê Văn Tám", "Ngày sinh: 05/03/2020", "Người đi khai sinh: Lê Văn Ba",
+             [(100, "Họ tên người cấp:"), (700, "UBND xã Tam Sơn, huyện")],
+             [(700, "Từ Sơn, tỉnh Bắc Ninh")],
+             "Ngày đăng ký: 06/03/2020"]
+    rec = extract_records([page(lines, width=1800)], "hotich/")[0]
+    values = [u["value"] for u in rec["unmapped"]] + [rec["fields"].get("registration", {}).get("office", {}).get("value")]
+    assert "UBND xã Tam Sơn, huyện Từ Sơn, tỉnh Bắc Ninh" in values
+    assert not any(v and v.startswith("tỉnh Bắc Ninh") for v in values)
+
+
+def test_a_tie_ends_where_a_word_in_title_case_or_a_digit_follows_its_kinship_term():
+    from synth import line
+
+    from schemas.fields import relation_and_tail
+    from schemas.layout import Tok
+
+    def toks(text: str) -> list[Tok]:
+        return [Tok(w.text, w.text.lower(), w.confidence, w.bbox, 1) for w in line(text, 100, 100).words]
+
+    kept, beyond = relation_and_tail(toks("Mẹ Xxx yyy ngày 02/03/1990"))
+    assert [t.text for t in kept] == ["Mẹ"] and [t.text for t in beyond] == ["Xxx", "yyy", "ngày", "02/03/1990"]
+    kept, beyond = relation_and_tail(toks("Con 12"))
+    assert [t.text for t in kept] == ["Con"] and beyond
+    for whole in ("Cháu ngoại", "Con út", "CHÁU NGOẠI", "Anh ruột"):
+        kept, beyond = relation_and_tail(toks(whole))
+        assert " ".join(t.text for t in kept) == whole and not beyond
