@@ -217,3 +217,41 @@ def test_a_column_of_codes_is_no_objects_name():
     assert [values(r).get("inventory_number") for r in recs] == ["4471/BTNA-G", "BTNA 2210/KL 05", "0932/BTNA-TL"]
     assert all(values(r).get("name") != values(r).get("inventory_number") for r in recs)
     assert all(confidences(r)["inventory_number"] < REVIEW_THRESHOLD for r in recs)
+
+
+def test_a_column_written_flush_against_the_code_before_it_is_a_column():
+    # the code column is narrow and the name is written right after its code, one space away (no blank a run
+    # ends at): the name column's cells still start at one x row after row, where its title starts after a blank
+    header = row((60, "STT"), (160, "Mã"), (330, "Tên gọi"), (800, "Chất liệu"))
+    body = [row((60, str(i + 1)), (160, code), (330, name), (800, mat), y=160 + 52 * i)
+            for i, (code, name, mat) in enumerate([("QN.40712", "Chiêng đồng", "Đồng"),
+                                                   ("QN.40713", "Bát hương", "Gốm"),
+                                                   ("QN.40714", "Hũ rượu", "Sành")])]
+    assert column_edges(body, [60], header.toks) == [60, 160, 330, 800]
+    # with no blank before it, in the body or in the header, words that line up are no column
+    assert column_edges(body, [60]) == [60, 160, 800]
+
+
+def test_words_that_line_up_inside_a_cell_are_no_column():
+    # "Cao 40 cm" over "Cao 75 cm": "cm" starts at one x on each row, a word inside the cell, not a column
+    header = row((60, "STT"), (160, "Mã số"), (420, "Kích thước"), (900, "Ghi chú"))
+    body = [row((60, str(i + 1)), (160, f"QN.4{i}"), (420, f"Cao {h} cm"), (900, "Còn tốt"), y=160 + 52 * i)
+            for i, h in enumerate((40, 75, 12))]
+    assert column_edges(body, [60, 420], header.toks) == [60, 160, 420, 900]
+
+
+def test_a_code_wrapped_in_its_narrow_cell_stays_one_entry():
+    # the code's letters on the entry's line, its number on the next line (a narrow column): the number is the
+    # rest of the code, not a new entry; a whole code on the next line after a whole one is a new entry
+    from schemas.table import completes_number
+    assert completes_number({0: [tok("1", 60)], 1: [tok("QN", 160)]}, [1], {0})
+    assert not completes_number({0: [tok("1", 60)], 1: [tok("QN.407", 160)]}, [1], {0})
+    assert not completes_number({0: [tok("1", 60)], 1: [tok("QN", 160)]}, [0, 1], {0})  # a row number: a new entry
+    title = [(60, "STT"), (160, "Số đăng ký"), (420, "Tên hiện vật"), (800, "Chất liệu"), (1000, "Kích thước")]
+    body = [[(60, "1"), (160, "QN"), (420, "Chiêng đồng"), (800, "Đồng"), (1000, "Cao 20 cm")],
+            [(160, "4071/KL")],
+            [(60, "2"), (160, "QN"), (420, "Bát hương"), (800, "Gốm"), (1000, "Cao 31 cm")],
+            [(160, "4072/G")]]
+    recs = extract_records([page(["SỔ ĐĂNG KÝ HIỆN VẬT", title, *body])], "baotang/")
+    assert [values(r).get("inventory_number") for r in recs] == ["QN 4071/KL", "QN 4072/G"]
+    assert [values(r).get("name") for r in recs] == ["Chiêng đồng", "Bát hương"]
