@@ -97,9 +97,9 @@ def column_edges(body: list[Row], titles: Sequence[int] = (), header: Sequence[T
     # start, "khổ" of "Khuôn khổ")
     anchors = [x for x, from_header in marks if not from_header] + [
         run[0].bbox[0] for run in runs(list(header), _height(list(header)))]
-    for x in flush_starts(rows, height, anchors, need):
-        if all(abs(x - e) > ALIGN * height for e in edges):
-            edges.append(x)
+    for flush in flush_starts(rows, height, anchors, need):
+        if all(abs(flush - e) > ALIGN * height for e in edges):
+            edges.append(flush)
     return sorted(edges)
 
 
