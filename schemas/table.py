@@ -97,29 +97,36 @@ def column_edges(body: list[Row], titles: Sequence[int] = (), header: Sequence[T
     # start, "khổ" of "Khuôn khổ")
     anchors = [x for x, from_header in marks if not from_header] + [
         run[0].bbox[0] for run in runs(list(header), _height(list(header)))]
-    for flush in flush_starts(rows, height, anchors, need):
+    for flush in flush_starts(rows, height, anchors, need, titles):
         if all(abs(flush - e) > ALIGN * height for e in edges):
             edges.append(flush)
     return sorted(edges)
 
 
-def flush_starts(rows: list[Row], height: float, anchors: Sequence[float], need: float) -> list[float]:
+def flush_starts(rows: list[Row], height: float, anchors: Sequence[float], need: float,
+                 titles: Sequence[float] = ()) -> list[float]:
     """Left edges of columns whose cells are written flush against the cell before them, with no blank a run
     would end at ("8584/BTTH-TL Chóe men nâu": a narrow code column, then the name): the x where a word starts on
     ``need`` rows or more, within ``FLUSH_ALIGN`` line heights of each other (a column's cells all start at its
     left edge; words inside a cell of running text start anywhere), and where one row's cell starts after a blank
     or the header row's title starts after one (``anchors``) — so a column is never made of words that only happen
-    to line up ("Cao 41 cm" over "Cao 56 cm": "cm" twice at one x)."""
-    starts = sorted((t.bbox[0], n) for n, r in enumerate(rows) for t in r.toks if _worded_tok(t) and not t.leader)
+    to line up ("Cao 41 cm" over "Cao 56 cm": "cm" twice at one x). A title read there with no blank before it
+    (``titles``: "Ký mã hiệu Tên HV", the titles touching) will do when, on as many rows, the word before is a
+    code: a code column's cell ends at its code, the next column's cell starts after it."""
+    starts = sorted((t.bbox[0], n, i) for n, r in enumerate(rows) for i, t in enumerate(r.toks)
+                    if _worded_tok(t) and not t.leader)
     out: list[float] = []
     k = 0
     while k < len(starts):
         end = k + 1
         while end < len(starts) and starts[end][0] - starts[k][0] <= FLUSH_ALIGN * height:
             end += 1
-        xs = [x for x, _ in starts[k:end]]
-        lined_up = {n for _, n in starts[k:end]}
-        if len(lined_up) >= need and any(abs(a - xs[0]) <= FLUSH_ALIGN * height for a in anchors):
+        xs = [x for x, _, _ in starts[k:end]]
+        lined_up = {n for _, n, _ in starts[k:end]}
+        near = [a for a in anchors if abs(a - xs[0]) <= FLUSH_ALIGN * height]
+        after_codes = {n for _, n, i in starts[k:end] if i and is_code_word(rows[n].toks[i - 1].text)}
+        titled = any(abs(a - xs[0]) <= ALIGN * height for a in titles) and len(after_codes) >= need
+        if len(lined_up) >= need and (near or titled):
             out.append(xs[len(xs) // 2])
             k = end
         else:
@@ -151,6 +158,25 @@ def crosses(tok: Tok, cols: list[tuple[float, float]], k: int) -> bool:
     width = max(1, tok.bbox[2] - tok.bbox[0])
     outside = max(0, lo - tok.bbox[0]) + max(0, tok.bbox[2] - hi)
     return outside > 0.25 * width
+
+
+def is_code_word(word: str) -> bool:
+    """A code's word: digits and letters, the letters all capitals ("1633/BTTH-GS", "BTTH.GS.0549"), never a
+    number alone ("24,5") nor a word of text."""
+    w = word.strip(",.;:()")
+    letters = [c for c in w if c.isalpha()]
+    return any(c.isdigit() for c in w) and bool(letters) and all(c.isupper() for c in letters)
+
+
+NUMBERED_LOOK = 6  # rows under a header row looked at for row numbers
+
+
+def numbered_rows(rows: Sequence[Row]) -> int:
+    """How many of the rows open with a row number (one to three digits alone, the register's STT column):
+    under a header row that starts with the index column's title, rows numbered so are the table's rows, however
+    few of its other titles were read (garbled, or in words no list holds: its columns are then named by their
+    cells)."""
+    return sum(1 for r in rows if r.toks and r.toks[0].text.rstrip(".").isdigit() and len(r.toks[0].text.rstrip(".")) <= 3)
 
 
 def completes_number(entry: dict[int, list[Tok]], numbered: list[int], index_cols: set[int]) -> bool:

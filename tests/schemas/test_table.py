@@ -255,3 +255,30 @@ def test_a_code_wrapped_in_its_narrow_cell_stays_one_entry():
     recs = extract_records([page(["SỔ ĐĂNG KÝ HIỆN VẬT", title, *body])], "baotang/")
     assert [values(r).get("inventory_number") for r in recs] == ["QN 4071/KL", "QN 4072/G"]
     assert [values(r).get("name") for r in recs] == ["Chiêng đồng", "Bát hương"]
+
+
+def test_a_header_row_of_the_index_column_and_one_title_read_over_numbered_rows_is_a_table():
+    # the other titles garbled or in words no list holds: the rows numbered 1, 2, 3 under "STT" say it is the
+    # table's header; its columns are named by their cells
+    title = [(60, "STT"), (160, "Xqzw vbn"), (420, "Tên hiện vật"), (800, "Wqx"), (1000, "Zzq jkl")]
+    body = [[(60, str(i + 1)), (160, inv), (420, name), (800, mat), (1000, size)]
+            for i, (inv, name, mat, size) in enumerate([("QN.2231", "Chiêng đồng", "Đồng", "Cao 20 cm"),
+                                                        ("QN.2232", "Bát hương", "Gốm", "Cao 31 cm"),
+                                                        ("QN.2233", "Hũ rượu", "Sành", "Cao 12 cm")])]
+    recs = extract_records([page(["SỔ ĐĂNG KÝ HIỆN VẬT", title, *body])], "baotang/")
+    assert [values(r).get("name") for r in recs] == ["Chiêng đồng", "Bát hương", "Hũ rượu"]
+    assert [values(r).get("inventory_number") for r in recs] == ["QN.2231", "QN.2232", "QN.2233"]
+
+
+def test_a_title_touching_the_one_before_it_starts_a_column_after_codes():
+    # "Mã số Tên gọi": the name's title one space after the code's, and each name one space after its code: the
+    # words before the names are codes, so the title's x is the name column's edge
+    header = row((60, "STT"), (160, "Mã số Tên gọi"), (800, "Chất liệu"))
+    body = [row((60, str(i + 1)), (160, code), (304, name), (800, mat), y=160 + 52 * i)
+            for i, (code, name, mat) in enumerate([("4071/QN", "Chiêng đồng", "Đồng"),
+                                                   ("4072/QN", "Bát hương", "Gốm"),
+                                                   ("4073/QN", "Hũ rượu", "Sành")])]
+    assert column_edges(body, [60, 304], header.toks) == [60, 160, 304, 800]
+    # words after a number that is no code ("24,5 cm") make no column, whatever title lies over them
+    sizes = [row((60, str(i + 1)), (160, f"{h},5 cm"), (800, "Đồng"), y=160 + 52 * i) for i, h in enumerate((24, 31, 12))]
+    assert column_edges(sizes, [60, 250], header.toks) == [60, 160, 800]
