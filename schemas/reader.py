@@ -939,7 +939,7 @@ class PageReader:
             # (a row number and an inventory number both hold digits: words alone there are a scan's noise)
             numbered = [ci for ci in key_cols if ci in cells and any(c.isdigit() for t in cells[ci] for c in t.text)]
             starts_entry = bool(numbered) and not (current is not None and r.bbox[1] - last_bottom <= 2.5 * line
-                                                   and completes_number(current, numbered, index_cols))
+                                                   and completes_number(current, numbered, index_cols, cells))
             if current is None and not starts_entry:
                 continue  # wrapped header text or notes above the first row
             worded = [ci for ci, ts in cells.items() if any(sum(c.isalnum() for c in t.text) >= 2 for t in ts)]

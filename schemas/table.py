@@ -179,13 +179,24 @@ def numbered_rows(rows: Sequence[Row]) -> int:
     return sum(1 for r in rows if r.toks and r.toks[0].text.rstrip(".").isdigit() and len(r.toks[0].text.rstrip(".")) <= 3)
 
 
-def completes_number(entry: dict[int, list[Tok]], numbered: list[int], index_cols: set[int]) -> bool:
+def completes_number(entry: dict[int, list[Tok]], numbered: list[int], index_cols: set[int],
+                     cells: dict[int, list[Tok]] | None = None) -> bool:
     """A row whose only numbers are in identifying columns (``numbered``: a code's, not the row number's) is the
     rest of the entry above when each of those cells so far holds no digit: a code wrapped in its narrow cell
-    ("BTTH" / "1128/GS 24") goes on with its number on the next line, where a new entry's code is a whole one."""
+    ("BTTH" / "1128/GS 24") goes on with its number on the next line, where a new entry's code is a whole one. So
+    is it, in a table with a row-number column, when each of those cells of the row (``cells``) is a short number
+    alone, no code of its own ("BTTH 3300/TL" / "7": a code holds its collection's letters)."""
     codes = [ci for ci in numbered if ci not in index_cols]
-    return len(codes) == len(numbered) and all(
-        ci in entry and not any(c.isdigit() for t in entry[ci] for c in t.text) for ci in codes)
+    if len(codes) != len(numbered) or not all(ci in entry for ci in codes):
+        return False
+    if all(not any(c.isdigit() for t in entry[ci] for c in t.text) for ci in codes):
+        return True
+    return bool(index_cols) and cells is not None and all(_short_number(cells.get(ci, [])) for ci in codes)
+
+
+def _short_number(toks: list[Tok]) -> bool:
+    words = [t.text.strip(".,;:") for t in toks if not t.leader]
+    return len(words) == 1 and words[0].isdigit() and len(words[0]) <= 3
 
 
 def cell_shape(text: str) -> str | None:

@@ -247,6 +247,11 @@ def test_a_code_wrapped_in_its_narrow_cell_stays_one_entry():
     assert completes_number({0: [tok("1", 60)], 1: [tok("QN", 160)]}, [1], {0})
     assert not completes_number({0: [tok("1", 60)], 1: [tok("QN.407", 160)]}, [1], {0})
     assert not completes_number({0: [tok("1", 60)], 1: [tok("QN", 160)]}, [0, 1], {0})  # a row number: a new entry
+    # the code's last part alone on the next line, a short number and no code of its own (no letters)
+    whole = {0: [tok("1", 60)], 1: [tok("QN", 160), tok("4071/KL", 220)]}
+    assert completes_number(whole, [1], {0}, {1: [tok("3", 160)]})
+    assert not completes_number(whole, [1], {0}, {1: [tok("QN.4072", 160)]})
+    assert not completes_number(whole, [1], set(), {1: [tok("3", 160)]})  # no row numbers: the number may be a row's
     title = [(60, "STT"), (160, "Số đăng ký"), (420, "Tên hiện vật"), (800, "Chất liệu"), (1000, "Kích thước")]
     body = [[(60, "1"), (160, "QN"), (420, "Chiêng đồng"), (800, "Đồng"), (1000, "Cao 20 cm")],
             [(160, "4071/KL")],
