@@ -31,6 +31,7 @@ from .loader import Schema, load_schemas
 from .model import ExtractedRecord
 from .reader import PageReader
 from .records import REVIEW_THRESHOLD, _merge, _name_of, finish, flatten_fields, to_json  # noqa: F401
+from .page_pairs import share_page_pairs
 from .segment import PageStart, facts_of, registration_keys, rejoin_entries, starts_new_record
 
 __all__ = ["REVIEW_THRESHOLD", "TONE_SHIFT_FACTOR", "Draft", "Found", "extract_page", "extract_records",
@@ -76,6 +77,7 @@ def _read(page: PageText, rows: list, cls: Classification, schemas: dict[str, Sc
     drafts = PageReader(schema, rows, unit, page.page, page.width, table_guess, heading=cls.heading).read()
     if unit == "entry":
         drafts = rejoin_entries(drafts)
+        share_page_pairs(drafts)
     check_codes(drafts, schema)
     capitals_from_page([f for d in drafts for f in d.found()])
     if page_doubts_digits((t.text, t.confidence) for r in rows for t in r.toks if not t.leader):

@@ -23,7 +23,8 @@ from .layout import (Row, Tok, column_starts, label_end,
 from .loader import FieldSpec, Label, Schema, label_key
 from .matching import LABEL_MAX_WORDS_ENDED, UNMAPPED, Match, bent_marker, find_labels, find_marker
 from .normalize import UNIT_FOLDS, normalise
-from .table import column_of, crosses, drop_doubles, join_code, merge_bands, same_band, too_narrow
+from .table import (NUMBERED_LOOK, column_of, completes_number, crosses, drop_doubles, join_code, merge_bands,
+                    numbered_rows, same_band, too_narrow)
 from .table_columns import table_columns
 from .value_evidence import misplaced_office
 from .value_look import field_by_look, of_another_kind
@@ -930,7 +931,9 @@ class PageReader:
             titled = len([m for m in ms if m.spec is not idx_spec])
             # three titles read make a header; so do two after the index column's title ("STT"), which no
             # other row of a form starts with: the columns whose titles no vocabulary reads are named by their cells
-            if titled >= 3 or titled >= 2 and ms and ms[0].spec is idx_spec and ms[0].start == 0:
+            after_index = bool(ms) and ms[0].spec is idx_spec and ms[0].start == 0
+            if titled >= 3 or titled >= 2 and after_index \
+                    or titled >= 1 and after_index and numbered_rows(rows[end:end + NUMBERED_LOOK]) >= 2:
                 if strict and (any(t.colon or (t.leader and len(t.text) >= 3) for t in r.toks) or titled < 4):
                     continue
                 header_i, header, hrow = end - 1, ms, r
@@ -948,6 +951,7 @@ class PageReader:
         # other cells wrap onto continuation lines
         key_cols = {ci for ci, (_, _, m) in enumerate(cols) if m is not None and (
             m.spec is idx_spec or (m.spec.required and m.spec.kind in ("number", "id")))} or {0}
+        index_cols = {ci for ci, (_, _, m) in enumerate(cols) if m is not None and m.spec is idx_spec}
         ranges = [(lo, hi) for lo, hi, _ in cols]
         current: dict[int, list[Tok]] | None = None
         entries: list[dict[int, list[Tok]]] = []
@@ -969,7 +973,9 @@ class PageReader:
             if not cells:
                 continue
             # (a row number and an inventory number both hold digits: words alone there are a scan's noise)
-            starts_entry = any(ci in cells and any(c.isdigit() for t in cells[ci] for c in t.text) for ci in key_cols)
+            numbered = [ci for ci in key_cols if ci in cells and any(c.isdigit() for t in cells[ci] for c in t.text)]
+            starts_entry = bool(numbered) and not (current is not None and r.bbox[1] - last_bottom <= 2.5 * line
+                                                   and completes_number(current, numbered, index_cols, cells))
             if current is None and not starts_entry:
                 continue  # wrapped header text or notes above the first row
             worded = [ci for ci, ts in cells.items() if any(sum(c.isalnum() for c in t.text) >= 2 for t in ts)]

@@ -166,7 +166,7 @@ def finish(d: Draft, calibrated: bool = True) -> ExtractedRecord:
         "doubtful": doubtful,  # fields under the confidence threshold or with no readable value (keys)
         # "label: value" pairs naming no field: {label, value, page, bbox}, one per pair (the value is personal
         # data: kept for the reviewer who gives it to a field, masked as any value is)
-        "unmapped": unmapped_entries(d.unmapped),
+        "unmapped": unmapped_entries(d.unmapped + d.shared),
     }
 
 
@@ -217,6 +217,7 @@ def _whole_place(a, b):
 def _merge(into: Draft, d: Draft) -> None:
     into.pages.extend(d.pages)
     into.unmapped.extend(d.unmapped)
+    into.shared.extend(d.shared)
     into.classification = max(into.classification, d.classification)
     for key, f in d.fields.items():
         old = into.fields.get(key)

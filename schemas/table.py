@@ -29,6 +29,7 @@ MEASURE_SHAPE = re.compile(r"\b(?:cao|dai|rong|day|ngang|doc|duong kinh|dk|phi)\
 # (folded text) a century or a part of one, an era; or a year or a range of years alone ("1715 - 1725", "Năm 1901")
 DATING_SHAPE = re.compile(r"\b(?:the\s*(?:\w\s+)?ky|tk|nua dau|nua sau|thoi|trieu dai|van hoa)\b")
 YEARS_SHAPE = re.compile(r"^(?:nam\s+)?\d{3,4}(?:\s*[-–~]?\s*\d{2,4})?$")
+FLUSH_ALIGN = 0.3  # line heights: word starts closer than this, row after row, are one column's flush left edge
 SHARED_BY = 0.3  # a column's left edge is where at least this share of the body rows start a run
 
 
@@ -65,9 +66,11 @@ def runs(toks: list[Tok], height: float) -> list[list[Tok]]:
     return trimmed
 
 
-def column_edges(body: list[Row], titles: Sequence[int] = ()) -> list[float]:
+def column_edges(body: list[Row], titles: Sequence[int] = (), header: Sequence[Tok] = ()) -> list[float]:
     """Left edges of a table's columns: the x where the body rows' cells start, when shared by enough rows, or
-    by one row and where a header title starts (``titles``: a noisy page where few rows kept their gaps)."""
+    by one row and where a header title starts (``titles``: a noisy page where few rows kept their gaps); and
+    the flush edges of columns written with no blank before them (``flush_starts``), where a cell or one of the
+    ``header`` row's runs of words starts."""
     rows = [r for r in body if r.toks]
     if len(rows) < 2:
         return []
@@ -90,7 +93,45 @@ def column_edges(body: list[Row], titles: Sequence[int] = ()) -> list[float]:
         elif len(xs) >= need or xs and titled:
             # the edge is the body's median start: a stray mark read in front of a cell moves its run's start
             edges.append(xs[len(xs) // 2])
-    return edges
+    # (a run's start, in the body or the header row: a title read inside a run of header words is no column's
+    # start, "khổ" of "Khuôn khổ")
+    anchors = [x for x, from_header in marks if not from_header] + [
+        run[0].bbox[0] for run in runs(list(header), _height(list(header)))]
+    for flush in flush_starts(rows, height, anchors, need, titles):
+        if all(abs(flush - e) > ALIGN * height for e in edges):
+            edges.append(flush)
+    return sorted(edges)
+
+
+def flush_starts(rows: list[Row], height: float, anchors: Sequence[float], need: float,
+                 titles: Sequence[float] = ()) -> list[float]:
+    """Left edges of columns whose cells are written flush against the cell before them, with no blank a run
+    would end at ("8584/BTTH-TL Chóe men nâu": a narrow code column, then the name): the x where a word starts on
+    ``need`` rows or more, within ``FLUSH_ALIGN`` line heights of each other (a column's cells all start at its
+    left edge; words inside a cell of running text start anywhere), and where one row's cell starts after a blank
+    or the header row's title starts after one (``anchors``) — so a column is never made of words that only happen
+    to line up ("Cao 41 cm" over "Cao 56 cm": "cm" twice at one x). A title read there with no blank before it
+    (``titles``: "Ký mã hiệu Tên HV", the titles touching) will do when, on as many rows, the word before is a
+    code: a code column's cell ends at its code, the next column's cell starts after it."""
+    starts = sorted((t.bbox[0], n, i) for n, r in enumerate(rows) for i, t in enumerate(r.toks)
+                    if _worded_tok(t) and not t.leader)
+    out: list[float] = []
+    k = 0
+    while k < len(starts):
+        end = k + 1
+        while end < len(starts) and starts[end][0] - starts[k][0] <= FLUSH_ALIGN * height:
+            end += 1
+        xs = [x for x, _, _ in starts[k:end]]
+        lined_up = {n for _, n, _ in starts[k:end]}
+        near = [a for a in anchors if abs(a - xs[0]) <= FLUSH_ALIGN * height]
+        after_codes = {n for _, n, i in starts[k:end] if i and is_code_word(rows[n].toks[i - 1].text)}
+        titled = any(abs(a - xs[0]) <= ALIGN * height for a in titles) and len(after_codes) >= need
+        if len(lined_up) >= need and (near or titled):
+            out.append(xs[len(xs) // 2])
+            k = end
+        else:
+            k += 1
+    return out
 
 
 def spans(edges: list[float], height: float) -> list[tuple[float, float]]:
@@ -117,6 +158,45 @@ def crosses(tok: Tok, cols: list[tuple[float, float]], k: int) -> bool:
     width = max(1, tok.bbox[2] - tok.bbox[0])
     outside = max(0, lo - tok.bbox[0]) + max(0, tok.bbox[2] - hi)
     return outside > 0.25 * width
+
+
+def is_code_word(word: str) -> bool:
+    """A code's word: digits and letters, the letters all capitals ("1633/BTTH-GS", "BTTH.GS.0549"), never a
+    number alone ("24,5") nor a word of text."""
+    w = word.strip(",.;:()")
+    letters = [c for c in w if c.isalpha()]
+    return any(c.isdigit() for c in w) and bool(letters) and all(c.isupper() for c in letters)
+
+
+NUMBERED_LOOK = 6  # rows under a header row looked at for row numbers
+
+
+def numbered_rows(rows: Sequence[Row]) -> int:
+    """How many of the rows open with a row number (one to three digits alone, the register's STT column):
+    under a header row that starts with the index column's title, rows numbered so are the table's rows, however
+    few of its other titles were read (garbled, or in words no list holds: its columns are then named by their
+    cells)."""
+    return sum(1 for r in rows if r.toks and r.toks[0].text.rstrip(".").isdigit() and len(r.toks[0].text.rstrip(".")) <= 3)
+
+
+def completes_number(entry: dict[int, list[Tok]], numbered: list[int], index_cols: set[int],
+                     cells: dict[int, list[Tok]] | None = None) -> bool:
+    """A row whose only numbers are in identifying columns (``numbered``: a code's, not the row number's) is the
+    rest of the entry above when each of those cells so far holds no digit: a code wrapped in its narrow cell
+    ("BTTH" / "1128/GS 24") goes on with its number on the next line, where a new entry's code is a whole one. So
+    is it, in a table with a row-number column, when each of those cells of the row (``cells``) is a short number
+    alone, no code of its own ("BTTH 3300/TL" / "7": a code holds its collection's letters)."""
+    codes = [ci for ci in numbered if ci not in index_cols]
+    if len(codes) != len(numbered) or not all(ci in entry for ci in codes):
+        return False
+    if all(not any(c.isdigit() for t in entry[ci] for c in t.text) for ci in codes):
+        return True
+    return bool(index_cols) and cells is not None and all(_short_number(cells.get(ci, [])) for ci in codes)
+
+
+def _short_number(toks: list[Tok]) -> bool:
+    words = [t.text.strip(".,;:") for t in toks if not t.leader]
+    return len(words) == 1 and words[0].isdigit() and len(words[0]) <= 3
 
 
 def cell_shape(text: str) -> str | None:

@@ -21,7 +21,7 @@ def table_columns(schema: Schema, hrow: Row, body: list[Row], extra: list, idx_s
     the header words over the column read alone (so two titles side by side are never one label), or — no
     title read, or one whose field the cells plainly are not — the field the cells' shape says, read with a
     weak label score, calibrated as a value placed from what it is. None when the rows show fewer than three columns."""
-    edges = column_edges(body, [hrow.toks[0].bbox[0], *title_xs])
+    edges = column_edges(body, [hrow.toks[0].bbox[0], *title_xs], hrow.toks)
     if len(edges) < 3:
         return None
     ranges = spans(edges, hrow.height)

@@ -20,6 +20,7 @@ from .labels import meaning, resolve, value_kind
 from .layout import COLUMN_SLACK, EMPTY_LABEL_REACH, WRAP_MAX_ROWS, Row, Tok, splits_unit, text_of, union
 from .loader import FieldSpec, Schema
 from .matching import UNMAPPED, find_labels, find_marker
+from .normalize import normalise
 from .value_look import is_military_unit, is_unit_field, unit_cut_in_level, unit_goes_on, unit_open
 from .value_start import LEVEL_FOLDS, MAX_LABEL_WORDS, opens_with_label, value_start
 
@@ -258,6 +259,8 @@ class ValueRests:
             # where the label starts may be the next label, in words no list holds)
             nxt = self._below(segs, j)
             h = max(seg.height, 10)
+            if below and nxt is not None and segs[si].column[0] == "cells" and not spec.wrap:
+                return self._cell_rest(spec, below, segs, j, used)
             if below and spec.wrap and nxt is not None and (segs[si].column[0] == "cells" or (
                     nseg.bbox[0] > seg.bbox[0] + CELL_SLACK * h
                     and abs(segs[nxt].row.bbox[0] - nseg.bbox[0]) <= CELL_SLACK * h)):
@@ -307,6 +310,27 @@ class ValueRests:
             # wrapped twice in a narrow column: "xã Tam Sơn," / "huyện Từ Sơn," / "tỉnh Hà Bắc"
             out = self.continue_value(out, spec, segs, j, used, edge, depth + 1)
         return out
+
+    def _cell_rest(self, spec: FieldSpec, toks: list[Tok], segs, si: int, used: set[int]) -> list[Tok]:
+        """A ruled cell's value that is no value of its field yet ("ngày" alone under a date's label), with the
+        cell's next rows up to the first that makes it one: a field whose value does not wrap on a page (a date,
+        a number, a time) does inside a narrow cell ("ngày" / "03/05/1990"). A value already whole, or one no row
+        of the cell completes, keeps its row alone (the rows below may be the next caption's: ``cells.cell_block``
+        may run a caption's cell on over its small print)."""
+        if _parses(spec, toks):
+            return toks
+        out, taken = list(toks), []
+        for _ in range(WRAP_MAX_ROWS):
+            j = self.next_free(segs, si, used)
+            if j is None or segs[j].column != segs[si].column:
+                break
+            taken.append(j)
+            out += _value_toks(segs[j].row.toks, spec.kind, spec)
+            if _parses(spec, out):
+                used.update(taken)
+                return out
+            si = j
+        return toks
 
     def _followed_below(self, spec: FieldSpec, below: list[Tok]) -> bool:
         """The row opens with a label that only follows ``spec`` (the type's labels with ``after``: "của" after a
@@ -448,3 +472,10 @@ class ValueRests:
         "thành" / "phố …"), or the name of a commune's level word left bare ("phường" / "Tân An, …")."""
         value, below = [t.text for t in toks if not t.leader], [t.text for t in words]
         return cut_level_word(value, below, LEVEL_FOLDS) or names_bare_local_level(" ".join(value), below)
+
+
+def _parses(spec: FieldSpec, toks: list[Tok]) -> bool:
+    """The words are a value of the field's kind as they stand; for a moment, a date will do (the reader reads
+    the event's date from a time label's value: "lúc" over "ngày 03/05/1990")."""
+    text = text_of(toks)
+    return normalise(spec.kind, text, spec.values).ok or spec.kind == "time" and normalise("date", text).ok

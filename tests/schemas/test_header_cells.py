@@ -92,3 +92,15 @@ def test_a_place_s_last_word_under_small_captions_goes_on_with_its_value():
     flat = flatten_fields(extract_records([_print(p, {tops[1]: 24, tops[3]: 27})], "hotich/")[0])
     assert flat.get("full_name") == "Vũ Thị Hoa"
     assert flat.get("place_of_birth") == "xã Hải Anh, huyện Hải Hậu, tỉnh Nam Định"
+
+
+def test_a_date_wrapped_inside_its_narrow_cell_is_read_whole():
+    # a date does not wrap on a page, but inside a narrow cell its word and its digits take two lines: the cell's
+    # rows under its label are its value, whatever the field
+    lines = ["GIẤY KHAI SINH",
+             [centred("Họ và tên", 400), centred("Sinh", 850), centred("Nơi sinh", 1350)],
+             [centred("Lê Thị Mai", 400), centred("ngày", 850), centred("xã Yên Phong, huyện Ý Yên", 1350)],
+             [centred("14/08/1991", 850)]]
+    flat = flatten_fields(extract_records([page(lines, width=1800)], "hotich/")[0])
+    assert flat.get("date_of_birth") == "1991-08-14"
+    assert flat.get("full_name") == "Lê Thị Mai" and flat.get("place_of_birth") == "xã Yên Phong, huyện Ý Yên"

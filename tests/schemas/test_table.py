@@ -224,3 +224,73 @@ def test_a_column_of_codes_is_no_objects_name():
     assert [values(r).get("inventory_number") for r in recs] == ["4471/BTNA-G", "BTNA 2210/KL 05", "0932/BTNA-TL"]
     assert all(values(r).get("name") != values(r).get("inventory_number") for r in recs)
     assert all(confidences(r)["inventory_number"] < REVIEW_THRESHOLD for r in recs)
+
+
+def test_a_column_written_flush_against_the_code_before_it_is_a_column():
+    # the code column is narrow and the name is written right after its code, one space away (no blank a run
+    # ends at): the name column's cells still start at one x row after row, where its title starts after a blank
+    header = row((60, "STT"), (160, "Mã"), (330, "Tên gọi"), (800, "Chất liệu"))
+    body = [row((60, str(i + 1)), (160, code), (330, name), (800, mat), y=160 + 52 * i)
+            for i, (code, name, mat) in enumerate([("QN.40712", "Chiêng đồng", "Đồng"),
+                                                   ("QN.40713", "Bát hương", "Gốm"),
+                                                   ("QN.40714", "Hũ rượu", "Sành")])]
+    assert column_edges(body, [60], header.toks) == [60, 160, 330, 800]
+    # with no blank before it, in the body or in the header, words that line up are no column
+    assert column_edges(body, [60]) == [60, 160, 800]
+
+
+def test_words_that_line_up_inside_a_cell_are_no_column():
+    # "Cao 40 cm" over "Cao 75 cm": "cm" starts at one x on each row, a word inside the cell, not a column
+    header = row((60, "STT"), (160, "Mã số"), (420, "Kích thước"), (900, "Ghi chú"))
+    body = [row((60, str(i + 1)), (160, f"QN.4{i}"), (420, f"Cao {h} cm"), (900, "Còn tốt"), y=160 + 52 * i)
+            for i, h in enumerate((40, 75, 12))]
+    assert column_edges(body, [60, 420], header.toks) == [60, 160, 420, 900]
+
+
+def test_a_code_wrapped_in_its_narrow_cell_stays_one_entry():
+    # the code's letters on the entry's line, its number on the next line (a narrow column): the number is the
+    # rest of the code, not a new entry; a whole code on the next line after a whole one is a new entry
+    from schemas.table import completes_number
+    assert completes_number({0: [tok("1", 60)], 1: [tok("QN", 160)]}, [1], {0})
+    assert not completes_number({0: [tok("1", 60)], 1: [tok("QN.407", 160)]}, [1], {0})
+    assert not completes_number({0: [tok("1", 60)], 1: [tok("QN", 160)]}, [0, 1], {0})  # a row number: a new entry
+    # the code's last part alone on the next line, a short number and no code of its own (no letters)
+    whole = {0: [tok("1", 60)], 1: [tok("QN", 160), tok("4071/KL", 220)]}
+    assert completes_number(whole, [1], {0}, {1: [tok("3", 160)]})
+    assert not completes_number(whole, [1], {0}, {1: [tok("QN.4072", 160)]})
+    assert not completes_number(whole, [1], set(), {1: [tok("3", 160)]})  # no row numbers: the number may be a row's
+    title = [(60, "STT"), (160, "Số đăng ký"), (420, "Tên hiện vật"), (800, "Chất liệu"), (1000, "Kích thước")]
+    body = [[(60, "1"), (160, "QN"), (420, "Chiêng đồng"), (800, "Đồng"), (1000, "Cao 20 cm")],
+            [(160, "4071/KL")],
+            [(60, "2"), (160, "QN"), (420, "Bát hương"), (800, "Gốm"), (1000, "Cao 31 cm")],
+            [(160, "4072/G")]]
+    recs = extract_records([page(["SỔ ĐĂNG KÝ HIỆN VẬT", title, *body])], "baotang/")
+    assert [values(r).get("inventory_number") for r in recs] == ["QN 4071/KL", "QN 4072/G"]
+    assert [values(r).get("name") for r in recs] == ["Chiêng đồng", "Bát hương"]
+
+
+def test_a_header_row_of_the_index_column_and_one_title_read_over_numbered_rows_is_a_table():
+    # the other titles garbled or in words no list holds: the rows numbered 1, 2, 3 under "STT" say it is the
+    # table's header; its columns are named by their cells
+    title = [(60, "STT"), (160, "Xqzw vbn"), (420, "Tên hiện vật"), (800, "Wqx"), (1000, "Zzq jkl")]
+    body = [[(60, str(i + 1)), (160, inv), (420, name), (800, mat), (1000, size)]
+            for i, (inv, name, mat, size) in enumerate([("QN.2231", "Chiêng đồng", "Đồng", "Cao 20 cm"),
+                                                        ("QN.2232", "Bát hương", "Gốm", "Cao 31 cm"),
+                                                        ("QN.2233", "Hũ rượu", "Sành", "Cao 12 cm")])]
+    recs = extract_records([page(["SỔ ĐĂNG KÝ HIỆN VẬT", title, *body])], "baotang/")
+    assert [values(r).get("name") for r in recs] == ["Chiêng đồng", "Bát hương", "Hũ rượu"]
+    assert [values(r).get("inventory_number") for r in recs] == ["QN.2231", "QN.2232", "QN.2233"]
+
+
+def test_a_title_touching_the_one_before_it_starts_a_column_after_codes():
+    # "Mã số Tên gọi": the name's title one space after the code's, and each name one space after its code: the
+    # words before the names are codes, so the title's x is the name column's edge
+    header = row((60, "STT"), (160, "Mã số Tên gọi"), (800, "Chất liệu"))
+    body = [row((60, str(i + 1)), (160, code), (304, name), (800, mat), y=160 + 52 * i)
+            for i, (code, name, mat) in enumerate([("4071/QN", "Chiêng đồng", "Đồng"),
+                                                   ("4072/QN", "Bát hương", "Gốm"),
+                                                   ("4073/QN", "Hũ rượu", "Sành")])]
+    assert column_edges(body, [60, 304], header.toks) == [60, 160, 304, 800]
+    # words after a number that is no code ("24,5 cm") make no column, whatever title lies over them
+    sizes = [row((60, str(i + 1)), (160, f"{h},5 cm"), (800, "Đồng"), y=160 + 52 * i) for i, h in enumerate((24, 31, 12))]
+    assert column_edges(sizes, [60, 250], header.toks) == [60, 160, 800]
