@@ -447,6 +447,11 @@ class PageReader:
                     # is read already: the row is given back, to be read on its own ("Xxx tử" over "Yyy zzz Con út")
                     used.difference_update(taken_below)
                     continue
+                if taken_below and f.spec.key.endswith("relation") and value_start(toks) is not None:
+                    # … or a tie's label took a row of label words and a value after them ("Xxx yyy UBND xã …"): a
+                    # tie is a kinship term, never written after label words, so the row is the next pair, given back
+                    used.difference_update(taken_below)
+                    continue
                 if misplaced_office(f.spec.role, f.value) or f.value is not None and of_another_kind(f.spec, f.raw):
                     # "Kinh", a person's name, a date under an office's label, a date or a unit under a place's
                     # (``value_look.of_another_kind``): another field's value, read under a label that ran into the
