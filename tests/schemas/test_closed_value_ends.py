@@ -53,3 +53,18 @@ def test_a_value_running_past_a_known_name_is_never_confident():
     assert evidence("text", "nationality", "Việt Nam Xxx yyy", "Việt Nam Xxx yyy", 1.0) == DISAGREES
     assert evidence("ethnicity", "ethnicity", "Kinh", "Kinh Xxx yyy", 0.8) == DISAGREES
     assert evidence("ethnicity", "ethnicity", "Kinh", "Kinh", 1.0) != DISAGREES
+
+
+@pytest.mark.parametrize("value, label", [
+    ("Hiện thường tại", True),  # label words in Title case, one of them no sense alone ("thường"), asking a place
+    ("Nay liên hệ tại", True),
+    ("Trung Quốc", False),  # a country's name asks nothing
+    ("Cu Ba", False),  # … or names a person by a syllable, never a place or a date
+    ("Hoa Kỳ", False),  # … or is as much words no label reads
+    ("Việt Nam", False),
+])
+def test_label_words_in_title_case_read_where_a_country_stands_are_the_next_label(value, label):
+    from schemas.label_edges import reads_as_label
+    from schemas.loader import load_schemas
+    spec = load_schemas()["birth"].by_key["mother.nationality"]
+    assert reads_as_label(spec, value.split()) is label
