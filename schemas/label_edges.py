@@ -348,10 +348,18 @@ def reads_as_label(spec: FieldSpec, words: list[str]) -> bool:
     if spec.kind in ("number", "id"):
         return not m.unknown and bool(m.attrs or m.roles) and all(bare_word(w) and is_label_word(bare_word(w)) for w in words)
     if spec.key.rsplit(".", 1)[-1] == "nationality":
+        from .labels import COUNTRY_NAMES
+        if fold(" ".join(bare_word(w) for w in words)) in COUNTRY_NAMES:
+            return False
         # a country's name is written with capitals: words in lower case, most of them a label's, are no country
         known = sum(1 for w in words if bare_word(w) and is_label_word(bare_word(w)))
-        return all(bare_word(w).isalpha() and bare_word(w).islower() for w in words) and known > len(words) / 2 \
-            and fold(" ".join(bare_word(w) for w in words)) not in ("viet nam", "vietnam")
+        if all(bare_word(w).isalpha() and bare_word(w).islower() for w in words) and known > len(words) / 2:
+            return True
+        # … and words in any case that all stand in labels (``is_label_word``: a syllable of the vocabulary's
+        # phrases, though ``meaning`` reads no sense from it alone), ask something other than a country, and are
+        # read by ``meaning`` more than not, are the next label read where the country should be ("Hiện xxx
+        # tại"); a country's name asks nothing ("Trung Quốc", "Cu Ba") or is mostly words no label reads
+        return known == len(words) and bool(m.attrs - {"nationality"}) and len(words) > 2 * len(m.unknown)
     if spec.key.endswith("relation") and all(_label_styled(w) for w in words):
         # a tie names a person ("Mẹ", "Anh ruột"): label words naming none that ask something ("Cơ quan cấp",
         # "Nơi đăng ký") are the next label read where the tie should be

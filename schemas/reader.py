@@ -13,6 +13,7 @@ from .fields import (Draft, Found, _cut_tail, _value_toks, name_and_tail,
 from .label_edges import date_then_rest, label_head
 from .labels import (EVENTS, SELF_NAMING_KINDS, field_by_value, joint_field, meaning, persons_share, resolve,
                      value_kind)
+from .closed_tail import asks_closed, closed_and_tail
 from .cells import CellBlock, cell_block, label_only, label_rest, values_under_label_runs
 from .entry_bounds import entry_starts
 from .person_columns import heading_pair
@@ -409,7 +410,9 @@ class PageReader:
                     toks, tail = name_and_tail(toks)
                 elif m.spec.kind == "place":
                     toks, beyond = place_and_tail(toks)
-                elif m.spec.kind == "text" and not m.spec.vocabulary:
+                elif asks_closed(m.spec.kind, m.spec.key):  # a country or an ethnic group, and the next pair after it
+                    toks, beyond = closed_and_tail(m.spec.kind, m.spec.key, toks)
+                if m.spec.kind == "text" and not m.spec.vocabulary and not beyond:
                     toks, beyond = text_and_tail(toks)
                     if not beyond and m.spec.key.endswith("relation"):
                         toks, beyond = relation_and_tail(toks)
@@ -418,7 +421,8 @@ class PageReader:
                     continue
                 if beyond:
                     f.notes.append(f"{len(beyond)} word(s) after the value's end (the address's province or district, "
-                                   "or a text before a person's label and name) were left out: listed as another pair")
+                                   "a country's or ethnic group's name, or a text before a person's label and name) "
+                                   "were left out: listed as another pair")
                     self._list_beyond(draft, beyond, section)
                 if tail:  # "Trần Thanh Quỳnh tước": a guess where the name ends, never a confident one
                     f.confidence *= NAME_TAIL_FACTOR
@@ -441,6 +445,11 @@ class PageReader:
                         and old.value is not None:
                     # a label with nothing after it took the row below, which is no value of its field, and the field
                     # is read already: the row is given back, to be read on its own ("Xxx tử" over "Yyy zzz Con út")
+                    used.difference_update(taken_below)
+                    continue
+                if taken_below and f.spec.key.endswith("relation") and value_start(toks) is not None:
+                    # … or a tie's label took a row of label words and a value after them ("Xxx yyy UBND xã …"): a
+                    # tie is a kinship term, never written after label words, so the row is the next pair, given back
                     used.difference_update(taken_below)
                     continue
                 if misplaced_office(f.spec.role, f.value) or f.value is not None and of_another_kind(f.spec, f.raw):

@@ -29,6 +29,7 @@ from functools import lru_cache
 
 from sohoa.text import fold, nfc
 
+from .closed_tail import runs_past
 from .confidence import CLOSED_KINDS, shape_vouches
 from .gazetteer import OFFICE_HEADS, UNIT_LEVELS, ends_bare_level, is_place
 
@@ -45,6 +46,8 @@ VOUCHED_SCORE = 0.93
 VOUCHED_MIN_OCR = 0.5
 DISAGREE_FACTOR = 0.6  # a value the lists say is not whole: as doubtful as a word that cannot be Vietnamese
 # the note a disagreeing value gets, by kind (never the value: notes are shown beside it, not instead of it)
+# … for a country or an ethnic group whose value goes on past the name
+RUNS_PAST_NOTE = "words after the country's or ethnic group's name: another pair may have run into the value"
 DISAGREE_NOTE = {"place": "a unit it names is none of its level in the gazetteer: words may be lost or misread",
                  "name": "a full name of one word: the given name may be lost"}
 # … for a place no unit names, or a country, that is no proper name at all
@@ -195,6 +198,8 @@ def evidence(kind: str, key: str, value: object, raw: str, quality: float) -> st
         return ""
     if kind in ("place", "name", "number", "date") and any(c in _UNREAD_MARKS for c in raw):
         return DISAGREES
+    if isinstance(value, str) and runs_past(kind, key, raw):
+        return DISAGREES  # a country's or ethnic group's name, then words that are no part of it
     if quality < 1:
         return UNVOUCHED if kind in ("place", "name", "number") or kind in CLOSED_KINDS else ""
     if kind == "place" and isinstance(value, str):
@@ -228,6 +233,8 @@ def disagree_note(kind: str, value: object, raw: str, key: str = "") -> str:
     """Why a value ``evidence`` says ``disagrees`` cannot be whole (never the value itself)."""
     if any(c in _UNREAD_MARKS for c in raw):
         return UNREAD_NOTE
+    if runs_past(kind, key, raw):
+        return RUNS_PAST_NOTE
     if kind == "place" and isinstance(value, str) and ends_bare_level(value):
         return BARE_LEVEL_NOTE
     if kind == "place" and isinstance(value, str) and key.rsplit(".", 1)[-1] == "office" and not names_office(value):

@@ -39,6 +39,23 @@ def _is_word_of(word: str, words: frozenset[str]) -> bool:
     return lower in words or fold(lower) == lower and lower in {fold(w) for w in words}
 
 
+# the level words of more than one word, folded ("thi tran"): a word typed without marks that opens one
+_LEVEL_PHRASE_FOLDS = frozenset(fold(w) for w in LEVEL_WORDS if " " in w)
+
+
+def _opens_place(word: str, nxt: str) -> bool:
+    """A word in lower case that opens an address: a level word as written, or one typed without marks that
+    folds to one. Unmarked words are common words too ("quan" of "cơ quan", "mối quan hệ"; "ban" of "ủy ban"):
+    one that only folds to a level word opens a place when a name follows it in capitals ("quan Ba Đình") or it
+    opens a level word of two words ("thi tran"), never before another word in lower case."""
+    if not _is_word_of(word, _PLACE_STARTS):
+        return False
+    lower = unicodedata.normalize("NFC", word.strip(",.;:")).lower()
+    if lower in _PLACE_STARTS or not nxt[:1].islower():
+        return True
+    return fold(f"{lower} {nxt.strip(',.;:')}") in _LEVEL_PHRASE_FOLDS
+
+
 MAX_LABEL_WORDS = 8
 
 
@@ -106,7 +123,7 @@ def _starts_value(toks: list[Tok], k: int) -> bool:
     word = toks[k].text.strip(GLUED_SPECKS)  # "_xã": a stroke glued to the word is no letter of it
     nxt = toks[k + 1].text if k + 1 < len(toks) else ""
     return bool(word[:1].isdigit()
-                or word[:1].islower() and (_is_word_of(word, _PLACE_STARTS)
+                or word[:1].islower() and (_opens_place(word, nxt)
                                            or _is_word_of(word, _NUMBERED_STARTS) and nxt[:1].isdigit()
                                            or bent_numbered_level(word, nxt))
                 or k > 0 and case_turns(toks[k - 1].text, word) and (

@@ -1,0 +1,68 @@
+"""Where a short closed-list value ends: a country (a nationality) or an ethnic group is a name of a few words,
+and the words after it on the row are the next pair's, a label no list holds and its value
+("Việt Nam | Xxx yyy zzz: …", "Kinh | Xxx yyy …").
+
+``closed_and_tail`` cuts such a value after the country's or the group's name when the name is a known one; the
+reader lists the rest as a pair of its own (``reader._list_beyond``), so nothing is dropped. ``runs_past`` says a
+value read whole holds words beyond such a name: it is never confident (``value_evidence.evidence``). Pure
+functions over words; the names are data (``labels.COUNTRY_NAMES``, ``normalize.ETHNICITIES``).
+"""
+
+from __future__ import annotations
+
+from sohoa.text import fold
+
+from .labels import COUNTRY_NAMES
+from .layout import Tok
+
+# the longest name of either list, in words ("Cộng hòa xã hội chủ nghĩa Việt Nam")
+_MOST_WORDS = max(len(n.split()) for n in COUNTRY_NAMES)
+_PUNCT = " .,;:()\"'“”"
+
+
+def asks_closed(kind: str, key: str) -> bool:
+    """A field whose values are a short closed list of names: an ethnic group, a country."""
+    return kind == "ethnicity" or key.rsplit(".", 1)[-1] == "nationality"
+
+
+def _is_name(kind: str, words: list[str]) -> bool:
+    from .normalize import normalise
+
+    text = " ".join(w.strip(_PUNCT) for w in words).strip()
+    if not text:
+        return False
+    if kind == "ethnicity":
+        n = normalise("ethnicity", text)
+        return n.ok and n.quality >= 1
+    return fold(text) in COUNTRY_NAMES
+
+
+def name_length(kind: str, words: list[str]) -> int:
+    """How many of the first words make the longest known name of the field's list (0: none does)."""
+    for n in range(min(_MOST_WORDS, len(words)), 0, -1):
+        if _is_name(kind, words[:n]):
+            return n
+    return 0
+
+
+def runs_past(kind: str, key: str, value: str) -> bool:
+    """The value opens with a known country's or ethnic group's name and goes on past it."""
+    if not asks_closed(kind, key):
+        return False
+    words = value.split()
+    n = name_length("ethnicity" if kind == "ethnicity" else "nationality", words)
+    return 0 < n < len(words) and any(any(c.isalnum() for c in w) for w in words[n:])
+
+
+def closed_and_tail(kind: str, key: str, toks: list[Tok]) -> tuple[list[Tok], list[Tok]]:
+    """The value's words up to the end of a known country's or ethnic group's name, and the words after it (the
+    next pair run into the value), when any follow; else the words whole and nothing after."""
+    if not asks_closed(kind, key):
+        return toks, []
+    words = [t for t in toks if not t.leader]
+    n = name_length("ethnicity" if kind == "ethnicity" else "nationality", [t.text for t in words])
+    rest = words[n:]
+    if not n or not any(any(c.isalnum() for c in t.text) for t in rest):
+        return toks, []
+    cut = toks.index(rest[0])
+    return toks[:cut], rest
