@@ -38,20 +38,24 @@ def _is_name(kind: str, words: list[str]) -> bool:
 
 
 def name_length(kind: str, words: list[str]) -> int:
-    """How many of the first words make the longest known name of the field's list (0: none does)."""
+    """How many of the first words make the longest known name of the field's list (0: none does): an ethnic
+    group's for the kind ``ethnicity``, a country's for any other."""
     for n in range(min(_MOST_WORDS, len(words)), 0, -1):
         if _is_name(kind, words[:n]):
             return n
     return 0
 
 
+def name_then_more(kind: str, words: list[str]) -> int:
+    """How many of the first words make a known name of the field's list when words that say something (a letter
+    or a digit) follow it; 0 when no name opens the words or nothing follows it."""
+    n = name_length(kind, words)
+    return n if n and any(any(c.isalnum() for c in w) for w in words[n:]) else 0
+
+
 def runs_past(kind: str, key: str, value: str) -> bool:
     """The value opens with a known country's or ethnic group's name and goes on past it."""
-    if not asks_closed(kind, key):
-        return False
-    words = value.split()
-    n = name_length("ethnicity" if kind == "ethnicity" else "nationality", words)
-    return 0 < n < len(words) and any(any(c.isalnum() for c in w) for w in words[n:])
+    return asks_closed(kind, key) and name_then_more(kind, value.split()) > 0
 
 
 def closed_and_tail(kind: str, key: str, toks: list[Tok]) -> tuple[list[Tok], list[Tok]]:
@@ -60,9 +64,8 @@ def closed_and_tail(kind: str, key: str, toks: list[Tok]) -> tuple[list[Tok], li
     if not asks_closed(kind, key):
         return toks, []
     words = [t for t in toks if not t.leader]
-    n = name_length("ethnicity" if kind == "ethnicity" else "nationality", [t.text for t in words])
-    rest = words[n:]
-    if not n or not any(any(c.isalnum() for c in t.text) for t in rest):
+    n = name_then_more(kind, [t.text for t in words])
+    if not n:
         return toks, []
-    cut = toks.index(rest[0])
-    return toks[:cut], rest
+    cut = toks.index(words[n])
+    return toks[:cut], words[n:]
