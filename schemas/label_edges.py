@@ -9,7 +9,7 @@ import unicodedata
 
 from sohoa.text import fold
 
-from .labels import is_label_word
+from .labels import COUNTRY_NAMES, is_label_word
 from .loader import FieldSpec
 from .normalize import LEVEL_WORDS, normalise
 from .value_look import is_military_unit, is_unit_field
@@ -348,7 +348,6 @@ def reads_as_label(spec: FieldSpec, words: list[str]) -> bool:
     if spec.kind in ("number", "id"):
         return not m.unknown and bool(m.attrs or m.roles) and all(bare_word(w) and is_label_word(bare_word(w)) for w in words)
     if spec.key.rsplit(".", 1)[-1] == "nationality":
-        from .labels import COUNTRY_NAMES
         if fold(" ".join(bare_word(w) for w in words)) in COUNTRY_NAMES:
             return False
         # a country's name is written with capitals: words in lower case, most of them a label's, are no country
