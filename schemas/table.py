@@ -171,12 +171,17 @@ def is_code_word(word: str) -> bool:
 NUMBERED_LOOK = 6  # rows under a header row looked at for row numbers
 
 
+def is_short_number(word: str) -> bool:
+    """One to three digits alone: a register row's number (its STT column), or a code's number wrapped alone."""
+    return word.isdigit() and len(word) <= 3
+
+
 def numbered_rows(rows: Sequence[Row]) -> int:
     """How many of the rows open with a row number (one to three digits alone, the register's STT column):
     under a header row that starts with the index column's title, rows numbered so are the table's rows, however
     few of its other titles were read (garbled, or in words no list holds: its columns are then named by their
     cells)."""
-    return sum(1 for r in rows if r.toks and r.toks[0].text.rstrip(".").isdigit() and len(r.toks[0].text.rstrip(".")) <= 3)
+    return sum(1 for r in rows if r.toks and is_short_number(r.toks[0].text.rstrip(".")))
 
 
 def completes_number(entry: dict[int, list[Tok]], numbered: list[int], index_cols: set[int],
@@ -196,7 +201,7 @@ def completes_number(entry: dict[int, list[Tok]], numbered: list[int], index_col
 
 def _short_number(toks: list[Tok]) -> bool:
     words = [t.text.strip(".,;:") for t in toks if not t.leader]
-    return len(words) == 1 and words[0].isdigit() and len(words[0]) <= 3
+    return len(words) == 1 and is_short_number(words[0])
 
 
 def cell_shape(text: str) -> str | None:
@@ -208,7 +213,7 @@ def cell_shape(text: str) -> str | None:
     t = re.sub(r"(?<=[A-Za-zĐđ])\.\s+(?=\d)", ".", t)  # "KL. 7212": the code's dot, then a space OCR put in
     if not t:
         return None
-    if t.isdigit() and len(t) <= 3:
+    if is_short_number(t):
         return "index"
     if INVENTORY_SHAPE.match(t.upper() if t[:1].isupper() else t):
         return "inventory"
