@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import random
 import socket
 import struct
 import subprocess
@@ -194,7 +195,51 @@ def worker_process(env: dict, log_path=None, processes: int = 1, threads: int = 
             log.close()
 
 
+# The kernel hands every outgoing connection's local end, and every bind to port 0, a port from
+# this range. A port picked there can be taken by some connection between the pick and the server's
+# own bind; a test stack's RabbitMQ once failed to start because its distribution port had become the
+# local end of another node's connection to epmd. So test servers get ports outside it.
+EPHEMERAL_RANGE_FILE = Path("/proc/sys/net/ipv4/ip_local_port_range")
+LOWEST_PICKED_PORT = 10000  # clear of the usual fixed service ports (5672, 6379, 9000, 9200, 9300)
+_handed_out: set[int] = set()
+
+
+def ephemeral_port_range(path: Path = EPHEMERAL_RANGE_FILE) -> tuple[int, int]:
+    """The kernel's range for automatically assigned ports (Linux's default when it cannot be read)."""
+    try:
+        low, high = (int(n) for n in path.read_text().split())
+    except (OSError, ValueError):
+        return 32768, 60999
+    return low, high
+
+
+def ports_outside(ephemeral: tuple[int, int]) -> list[range]:
+    """The port ranges a test server may be given: above LOWEST_PICKED_PORT, outside ``ephemeral``."""
+    low, high = ephemeral
+    return [r for r in (range(LOWEST_PICKED_PORT, low), range(max(high + 1, LOWEST_PICKED_PORT), 65536)) if r]
+
+
+def _binds(port: int) -> bool:
+    # No SO_REUSEADDR: a port held by any socket at all, even one closing, counts as taken.
+    with socket.socket() as s:
+        try:
+            s.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
+
+
 def free_port() -> int:
+    """A loopback TCP port nothing holds now, outside the kernel's ephemeral range, and never handed
+    out before by this process (two servers of one test never get the same port)."""
+    ranges = ports_outside(ephemeral_port_range())
+    rng = random.SystemRandom()
+    for _ in range(200 if ranges else 0):
+        port = rng.choice(rng.choice(ranges))
+        if port not in _handed_out and _binds(port):
+            _handed_out.add(port)
+            return port
+    # The ephemeral range covers every port: only the kernel can pick.
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
