@@ -9,7 +9,8 @@ import unicodedata
 
 from sohoa.text import fold
 
-from .labels import COUNTRY_NAMES, is_label_word
+from .countries import COUNTRY_NAMES
+from .labels import is_label_word
 from .loader import FieldSpec
 from .normalize import LEVEL_WORDS, normalise
 from .value_look import is_military_unit, is_unit_field
@@ -112,7 +113,7 @@ def _fits_kind(spec: FieldSpec, words: list[str]) -> bool:
     if spec.kind in ("number", "id"):
         return bool(words) and any(c.isdigit() for c in words[0])
     if tail == "nationality":
-        return fold(" ".join(bare_word(w) for w in words)) in ("viet nam", "vietnam")
+        return fold(" ".join(bare_word(w) for w in words)) in COUNTRY_NAMES
     if spec.kind == "ethnicity":  # one of the 54 groups, written as its name
         return bool(words) and normalise("ethnicity", " ".join(words)).quality >= 1
     if spec.role == "place":  # an address (an office's place starts with the office's name: "UBND xã …")
