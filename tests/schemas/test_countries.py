@@ -72,6 +72,12 @@ def test_a_foreign_countrys_name_is_no_label_where_a_nationality_is_asked():
     assert not reads_as_label(spec, ["nhật", "bản"])  # in lower case too: the capitals are restored after
 
 
+def test_label_words_asking_a_place_where_a_nationality_stands_are_a_label_even_half_unread():
+    from schemas.label_edges import reads_as_label
+    spec = load_schemas()["birth"].by_key["mother.nationality"]
+    assert reads_as_label(spec, ["Chỗ", "sống"])  # "sống" reads no sense alone; no country is written so
+
+
 def test_a_foreign_countrys_capitals_are_restored_and_its_name_vouched_for():
     from schemas.value_evidence import AGREES, UNVOUCHED, evidence
     assert country_form("ba lan") == "Ba Lan" and country_form("hoa kỳ") == "Hoa Kỳ"
