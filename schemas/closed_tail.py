@@ -5,17 +5,17 @@ and the words after it on the row are the next pair's, a label no list holds and
 ``closed_and_tail`` cuts such a value after the country's or the group's name when the name is a known one; the
 reader lists the rest as a pair of its own (``reader._list_beyond``), so nothing is dropped. ``runs_past`` says a
 value read whole holds words beyond such a name: it is never confident (``value_evidence.evidence``). Pure
-functions over words; the names are data (``labels.COUNTRY_NAMES``, ``normalize.ETHNICITIES``).
+functions over words; the names are data (``countries.COUNTRY_NAMES``: every country CLDR names, ``normalize.ETHNICITIES``).
 """
 
 from __future__ import annotations
 
 from sohoa.text import fold
 
-from .labels import COUNTRY_NAMES
+from .countries import COUNTRY_NAMES
 from .layout import Tok
 
-# the longest name of either list, in words ("Cộng hòa xã hội chủ nghĩa Việt Nam")
+# the longest country's name, in words ("Các Tiểu Vương quốc Ả Rập Thống nhất")
 _MOST_WORDS = max(len(n.split()) for n in COUNTRY_NAMES)
 _PUNCT = " .,;:()\"'“”"
 

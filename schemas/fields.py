@@ -13,6 +13,7 @@ from typing import Any
 from sohoa.text import clean_spaces, fold
 
 from .confidence import SHAPE_OCR, group_of, resolution, shape_vouches
+from .countries import country_form
 from .value_evidence import (AGREES, DISAGREE_FACTOR, DISAGREES, VOUCHED_MIN_OCR, VOUCHED_SCORE, disagree_note,
                              evidence as value_evidence, units_written_as_known)
 from .label_edges import (SURNAMES_BY_FOLD, bare_word, capitals_head, label_asks_day, label_head, label_tail,
@@ -226,10 +227,10 @@ class Found:
 
     def _country_case(self) -> None:
         """A country's name is a proper name: read with its own letters and marks but a capital lost or added
-        ("việt Nam", "VIỆT NAM" aside), it is written as the country is. Only the case changes."""
-        words = self.value.split()
-        proper = " ".join(w[:1].upper() + w[1:].lower() for w in words)
-        if proper == "Việt Nam" and self.value not in (proper, proper.upper()):
+        ("việt Nam", "pHÁP"; all in capitals, as forms print them, aside), it is written as the country is
+        (``countries.country_form``). Only the case changes."""
+        proper = country_form(self.value)
+        if proper is not None and self.value not in (proper, proper.upper()):
             self.value = proper
             self.notes.append("capitals of the country's name restored")
 

@@ -9,7 +9,8 @@ import unicodedata
 
 from sohoa.text import fold
 
-from .labels import COUNTRY_NAMES, is_label_word
+from .countries import COUNTRY_NAMES
+from .labels import is_label_word
 from .loader import FieldSpec
 from .normalize import LEVEL_WORDS, normalise
 from .value_look import is_military_unit, is_unit_field
@@ -112,7 +113,7 @@ def _fits_kind(spec: FieldSpec, words: list[str]) -> bool:
     if spec.kind in ("number", "id"):
         return bool(words) and any(c.isdigit() for c in words[0])
     if tail == "nationality":
-        return fold(" ".join(bare_word(w) for w in words)) in ("viet nam", "vietnam")
+        return fold(" ".join(bare_word(w) for w in words)) in COUNTRY_NAMES
     if spec.kind == "ethnicity":  # one of the 54 groups, written as its name
         return bool(words) and normalise("ethnicity", " ".join(words)).quality >= 1
     if spec.role == "place":  # an address (an office's place starts with the office's name: "UBND xã …")
@@ -355,10 +356,10 @@ def reads_as_label(spec: FieldSpec, words: list[str]) -> bool:
         if all(bare_word(w).isalpha() and bare_word(w).islower() for w in words) and known > len(words) / 2:
             return True
         # … and words in any case that all stand in labels (``is_label_word``: a syllable of the vocabulary's
-        # phrases, though ``meaning`` reads no sense from it alone), ask something other than a country, and are
-        # read by ``meaning`` more than not, are the next label read where the country should be ("Hiện xxx
-        # tại"); a country's name asks nothing ("Trung Quốc", "Cu Ba") or is mostly words no label reads
-        return known == len(words) and bool(m.attrs - {"nationality"}) and len(words) > 2 * len(m.unknown)
+        # phrases, though ``meaning`` reads no sense from it alone) and ask something other than a country are
+        # the next label read where the country should be ("Hiện xxx tại", "Nơi xxx"): every country's name
+        # is known above (``countries``), so none needs ``meaning`` to read more of the words than not
+        return known == len(words) and bool(m.attrs - {"nationality"})
     if spec.key.endswith("relation") and all(_label_styled(w) for w in words):
         # a tie names a person ("Mẹ", "Anh ruột"): label words naming none that ask something ("Cơ quan cấp",
         # "Nơi đăng ký") are the next label read where the tie should be

@@ -34,12 +34,13 @@ from pathlib import Path
 
 from sohoa.text import fold
 
+from .countries import COUNTRY_NAMES
+
 MODEL_FILE = Path(__file__).with_name("data") / "label_model.json"
 FIELD_FOR_MIN = 0.9  # probability from which the model alone names the field of a pair the rules left unmapped
 _SPLIT = re.compile(r"[\s,;:./()\[\]\-–_…·]+")
 LEVEL_WORDS = frozenset({"xa", "huyen", "tinh", "phuong", "thi", "quan", "thon", "ap", "ban", "to", "khu", "so",
                          "duong", "pho", "thanh"})
-COUNTRY_WORDS = frozenset({"viet nam", "vietnam"})
 _DIGITS = re.compile(r"\d")
 
 
@@ -102,7 +103,7 @@ def value_features(value: str) -> tuple[str, ...]:
         out.append("vs=percent")
     if "the ky" in folded or "tcn" in folded.split():
         out.append("vs=century")
-    if fold(text).lower() in COUNTRY_WORDS:
+    if fold(text) in COUNTRY_NAMES:
         out.append("vs=country")
     if len(words) == 1 and normalise("sex", text).ok:
         out.append("vs=sex")

@@ -28,6 +28,7 @@ from rapidfuzz.distance import Levenshtein
 from sohoa.dates import DIGIT_WORDS, HUNDRED_WORDS, TEN_WORDS, THOUSAND_WORDS
 from sohoa.text import fold
 
+from .countries import COUNTRY_NAMES
 from .gazetteer import is_place
 from .label_words import label_words
 from .loader import FieldSpec, Schema
@@ -752,8 +753,6 @@ def moment_companions(time_spec: FieldSpec, schema: Schema) -> list[FieldSpec]:
 
 # --- value evidence ------------------------------------------------------------------------------
 
-COUNTRY_NAMES = frozenset({"viet nam", "vietnam", "cong hoa xa hoi chu nghia viet nam"})
-
 # values that say alone what they are (value_kind): a short label before them, from a capital on, ends where they
 # start, whether its words are ones no list holds ("Xxx yyy Tày", "Xx. yyy Việt Nam") or ones it holds
 SELF_NAMING_KINDS = ("ethnicity", "nationality", "sex")
@@ -773,13 +772,13 @@ def value_kind(value: str) -> str | None:
         return "id"
     if digits.isdigit() and len(digits) == 4 and 1800 <= int(digits) <= 2100:
         return "year"
-    if fold(text) in COUNTRY_NAMES:
-        return "nationality"
     if len(text.split()) == 1 and normalise("sex", text).ok and normalise("sex", text).quality >= 1:
         return "sex"
     n = normalise("ethnicity", text)
     if n.ok and n.quality >= 1 and fold(text) not in ("nam", "nu"):
-        return "ethnicity"
+        return "ethnicity"  # (before the countries: "Lào" alone is a group of the 54 as much as a country)
+    if fold(text) in COUNTRY_NAMES:
+        return "nationality"
     if any(c.isdigit() for c in text) and normalise("dimensions", text).ok and normalise("dimensions", text).quality >= 1:
         return "dimensions"
     if any(c.isdigit() for c in text) and normalise("weight", text).ok and normalise("weight", text).quality >= 1:

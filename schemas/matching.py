@@ -16,7 +16,8 @@ from sohoa.text import clean_spaces, fold
 from .fields import _phrases, _speck
 from .gazetteer import LEVEL_WORDS, completes_unit
 from .label_edges import name_syllable
-from .labels import (COUNTRY_NAMES, SELF_NAMING_KINDS, field_meanings, is_label_word, marker_section, meaning,
+from .countries import COUNTRY_NAMES
+from .labels import (SELF_NAMING_KINDS, field_meanings, is_label_word, marker_section, meaning,
                      moment_companions, resolve, role_conflict, value_kind, written_syllables)
 from .layout import COLUMN_GAP, TABLE_RULE, Tok, case_turns, gap_before
 from .loader import FieldSpec, Label, Schema, label_key

@@ -31,6 +31,7 @@ from sohoa.text import fold, nfc
 
 from .closed_tail import runs_past
 from .confidence import CLOSED_KINDS, shape_vouches
+from .countries import written_as_country
 from .gazetteer import OFFICE_HEADS, UNIT_LEVELS, ends_bare_level, is_place
 
 AGREES = "agrees"
@@ -212,8 +213,8 @@ def evidence(kind: str, key: str, value: object, raw: str, quality: float) -> st
         return AGREES
     if kind == "number":
         return AGREES if shape_vouches(kind, raw, quality) else UNVOUCHED
-    if tail == "nationality" and isinstance(value, str):  # the country nearly every record names
-        return AGREES if value == "Việt Nam" else DISAGREES if not_a_name(value) else UNVOUCHED
+    if tail == "nationality" and isinstance(value, str):  # a country's name as CLDR writes it
+        return AGREES if written_as_country(value) else DISAGREES if not_a_name(value) else UNVOUCHED
     return ""
 
 

@@ -133,7 +133,8 @@ def test_a_place_or_country_that_is_no_proper_name_disagrees():
     assert evidence("place", "injury_place", "19/06/1934", "19/06/1934", 1.0) == DISAGREES
     assert evidence("place", "injury_place", "Khe Sanh", "Khe Sanh", 1.0) == ""
     assert evidence("text", "wife.nationality", "phía", "phía", 1.0) == DISAGREES
-    assert evidence("text", "wife.nationality", "Lào", "Lào", 1.0) == UNVOUCHED
+    assert evidence("text", "wife.nationality", "Lào", "Lào", 1.0) == AGREES  # a country's name as written
+    assert evidence("text", "wife.nationality", "Ruritania", "Ruritania", 1.0) == UNVOUCHED  # no country's
     # a place whose units the gazetteer reads is judged by them, never by this
     assert evidence("place", "residence", "xã Tam Sơn, huyện Từ Sơn, tỉnh Bắc Ninh", "", 1.0) == AGREES
 
