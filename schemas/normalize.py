@@ -28,6 +28,7 @@ from sohoa.text import clean_spaces, fold, nfc
 
 from .choice_notes import after_choices_note
 from .gazetteer import LEVEL_WORDS
+from .measure_units import LENGTH_UNITS, WEIGHT_UNITS, bracketed_unit, spelt_units
 from .repair import repair_document_code
 from .vocab import ERAS, ETHNICITIES, SURNAMES
 
@@ -481,10 +482,20 @@ def bent_measure(text: str) -> tuple[str, list[str]]:
 
 
 # a measure's word (three letters or more: "dài", "chiều rộng", "ngang") -> the letter a card's "D x R x C" gives it
-_CHAIN_LETTER = {w: letter for key, letter in (("length_cm", "d"), ("width_cm", "r"), ("height_cm", "c"))
-                 for k, words in _DIM_KEYS if k == key for w in words if len(w) >= 3}
+# (a diameter's, "đường kính" or "ĐK", takes "k": no card writes a diameter as a letter alone)
+_CHAIN_LETTER = {w: letter for key, letter in (("length_cm", "d"), ("width_cm", "r"), ("height_cm", "c"),
+                                               ("diameter_cm", "k"))
+                 for k, words in _DIM_KEYS if k == key for w in words if len(w) >= 3 or key == "diameter_cm" and
+                 w.isalpha()}
 _CHAIN_WORD = "|".join(sorted(map(re.escape, _CHAIN_LETTER), key=len, reverse=True))
 _MEASURE_CHAIN = re.compile(rf"\b({_CHAIN_WORD})\s*x\s*({_CHAIN_WORD})(?:\s*x\s*({_CHAIN_WORD}))?\b")
+
+
+# words between a measure's word and its number, up to three, none of them another measure's word or a number:
+# where it was taken ("miệng", "toàn bộ"), what it includes ("(cả nắp)"), how sure it is ("khoảng")
+_ANY_MEASURE_WORD = "|".join(sorted({re.escape(w) for _, ws in _DIM_KEYS for w in ws if len(w) >= 2}, key=len,
+                                    reverse=True))
+_MEASURE_QUALIFIERS = (rf"(?:\s*(?:\([^()\d]{{1,30}}\)|(?<![a-z])(?!(?:{_ANY_MEASURE_WORD}|x)(?![a-z]))[a-z]+)){{0,3}}")
 
 
 def norm_dimensions(raw: str) -> Norm:
@@ -495,13 +506,18 @@ def norm_dimensions(raw: str) -> Norm:
         n = norm_dimensions(raw.rstrip().rstrip(",;"))
         return Norm(n.value, min(n.quality, 0.5), n.notes + ["the measures go on past the comma the value ends on"]) \
             if n.ok else n
-    text = fold(strip_leaders(raw)).replace("×", "x")
+    # a unit spelt out ("xăng-ti-mét", "mét") is its symbol, before OCR's bends are looked for ("mi-li-mét" is no
+    # metre with a speck after it)
+    text = spelt_units(fold(strip_leaders(raw)).replace("×", "x"), LENGTH_UNITS)
     text, bent = bent_measure(text)
     if bent:
         n = norm_dimensions(text)
         return Norm(n.value, min(n.quality, 0.8), n.notes + bent) if n.ok else n
+    # a unit given alone in brackets ("cao 35, ĐK 12 (cm)") is the unit of every number that has none: stated,
+    # not guessed from another measure
+    text, given_unit = bracketed_unit(text, LENGTH_UNITS)
     out: dict[str, float] = {}
-    default_unit = None
+    default_unit = given_unit
     text = re.sub(r"(\d)\s*em\b", r"\1 cm", text)  # OCR reads "cm" as "em"
     # a number OCR read with a letter for a digit ("ĐK miệng l0 cm"): mostly digits, before a unit
     repaired = re.sub(r"\b(\w+)(?=\s*(?:mm|cm|dm|m)\b)", lambda m: fix_digits(m.group(1))[0], text)
@@ -510,18 +526,19 @@ def norm_dimensions(raw: str) -> Norm:
         n = norm_dimensions(text)
         return Norm(n.value, min(n.quality, 0.8), n.notes + ["a letter read for a digit was repaired"]) if n.ok else n
     units = re.findall(r"\d\s*(mm|cm|dm|m)\b", text)
-    if units:
+    if units and not given_unit:
         default_unit = units[-1]
     # "Dài x rộng x cao: 30 x 20 x 15 cm", "30 x 20 cm (cao x rộng)": the measure words in the numbers' order, as
     # their letters ("D x R x C") say it
     text = _MEASURE_CHAIN.sub(lambda c: " x ".join(_CHAIN_LETTER[w] for w in c.groups() if w), text)
     # "D x R x C: 30 x 20 x 15 cm" and "30 x 20 x 15 cm (DxRxC)"
-    m = re.search(r"\b([dlrwch])\s*x\s*([dlrwch])(?:\s*x\s*([dlrwch]))?\b", text)
+    m = re.search(r"\b([dlrwchk])\s*x\s*([dlrwchk])(?:\s*x\s*([dlrwchk]))?\b", text)
     n = re.search(rf"{_NUMBER}\s*(mm|cm|dm|m)?\s*x\s*{_NUMBER}\s*(mm|cm|dm|m)?(?:\s*x\s*{_NUMBER}\s*(mm|cm|dm|m)?)?", text)
     if m and n:
         letters = [g for g in m.groups() if g]
         nums = [g for g in (n.group(1), n.group(3), n.group(5)) if g]
-        keymap = {"d": "length_cm", "l": "length_cm", "r": "width_cm", "w": "width_cm", "c": "height_cm", "h": "height_cm"}
+        keymap = {"d": "length_cm", "l": "length_cm", "r": "width_cm", "w": "width_cm", "c": "height_cm", "h": "height_cm",
+                  "k": "diameter_cm"}
         if len(letters) == len(nums):
             unit = n.group(6) or n.group(4) or n.group(2) or default_unit or "cm"
             for letter, num in zip(letters, nums):
@@ -530,11 +547,15 @@ def norm_dimensions(raw: str) -> Norm:
     guessed = False
     for key, words in _DIM_KEYS:
         for w in words:
-            pat = rf"(?<![a-z]){re.escape(w)}(?:\s+(?:mieng|day|than|vanh|ngoai|trong))?\s*[:=.]?\s*{_NUMBER}\s*(mm|cm|dm|m)?(?![a-z])"
+            # a measure word of three letters or more may be followed by words that say where or how it was taken
+            # before its number ("cao toàn bộ 35 cm", "cao (cả nắp) 35 cm", "cao khoảng 35 cm"); a letter alone
+            # ("h", "c") only by the part measured
+            between = _MEASURE_QUALIFIERS if len(w) >= 3 else r"(?:\s+(?:mieng|day|than|vanh|ngoai|trong))?"
+            pat = rf"(?<![a-z]){re.escape(w)}{between}\s*[:=.]?\s*{_NUMBER}\s*(mm|cm|dm|m)?(?![a-z])"
             mm = re.search(pat, text)
             if mm and key not in out:
                 unit = mm.group(2) or default_unit or "cm"
-                if not mm.group(2) and default_unit:
+                if not mm.group(2) and default_unit and not given_unit:
                     guessed = True
                 out[key] = _round(_to_float(mm.group(1)) * _UNIT_CM[unit])
                 text = text[:mm.start()] + " " * (mm.end() - mm.start()) + text[mm.end():]
@@ -557,9 +578,13 @@ _UNIT_KG = {"kg": 1.0, "kilogam": 1.0, "g": 0.001, "gr": 0.001, "gam": 0.001, "g
 def norm_weight(raw: str) -> Norm:
     """``1,2 kg`` -> ``{"kg": 1.2}``. A number with a letter glued before it (``L2kg``, ``S00 gr``) had a digit
     or its separator read as that letter: the weight read is doubtful, and a weight of nothing is none."""
-    # Vietnamese groups thousands with a dot and marks decimals with a comma: a dot before three digits and the
-    # unit ("1.250 g") joins the groups of one number
-    text = re.sub(r"(?<![\d.,])([1-9]\d{0,2})\.(\d{3})(?=\s*[a-z])(?![\d.,])", r"\1\2", fold(strip_leaders(raw)))
+    # a unit spelt out ("ki-lô-gam", "ký") is its symbol; one alone in brackets ("1,2 (kg)") is the number's
+    text, given_unit = bracketed_unit(spelt_units(fold(strip_leaders(raw)), WEIGHT_UNITS), WEIGHT_UNITS)
+    if given_unit and not re.search(r"\d\s*(?:kilogam|kg|gram|gam|gr|mg|g|tan|ta|yen)\b", text):
+        text = re.sub(r"(\d+(?:[.,]\d+)*)", rf"\1 {given_unit}", text, count=1)
+    # Vietnamese groups thousands with a dot (or a space) and marks decimals with a comma: a dot before three
+    # digits and the unit ("1.250 g", "1 250 g") joins the groups of one number
+    text = re.sub(r"(?<![\d.,])([1-9]\d{0,2})[. ](\d{3})(?=\s*[a-z])(?![\d.,])", r"\1\2", text)
     m = re.search(rf"{_NUMBER}\s*(kilogam|kg|gram|gam|gr|mg|g|tan|ta|yen)\b", text)
     if m:
         kg = round(_to_float(m.group(1)) * _UNIT_KG[m.group(2)], 4)

@@ -22,6 +22,7 @@ from .section_heading import is_section_heading
 from .layout import (Row, Tok, column_starts, label_end,
                      opens_pair, split_at_columns, text_of, union)
 from .loader import FieldSpec, Label, Schema, label_key
+from .measure_units import label_note
 from .matching import LABEL_MAX_WORDS_ENDED, UNMAPPED, Match, bent_marker, find_labels, find_marker
 from .normalize import UNIT_FOLDS, normalise
 from .table import (NUMBERED_LOOK, column_of, completes_number, crosses, drop_doubles, join_code, merge_bands,
@@ -115,6 +116,13 @@ class Segment(NamedTuple):
     edge: float
     column: tuple
     line: int
+
+
+def _label_note(span: list[Tok], value: list[Tok]) -> str:
+    """The notes in brackets of a label, from its words up to its value's first word ("Trọng lượng (kg):" before
+    "1,2"): read with the value of a measure or a weight, which may give its unit there once."""
+    first = next((k for k, t in enumerate(span) if value and t is value[0]), len(span))
+    return label_note(" ".join(t.text for t in span[:first]))
 
 
 def _take_rows(segs: list[Segment], rows: list[int], used: set[int]) -> list[Tok]:
@@ -416,7 +424,8 @@ class PageReader:
                     toks, beyond = text_and_tail(toks)
                     if not beyond and m.spec.key.endswith("relation"):
                         toks, beyond = relation_and_tail(toks)
-                f = Found(m.spec, toks, m.label, m.score, self.page, relation=m.label.relation).finish()
+                f = Found(m.spec, toks, m.label, m.score, self.page, relation=m.label.relation,
+                          label_note=_label_note(seg.toks[m.start:end], toks)).finish()
                 if m.companion and m.spec.key in draft.fields:
                     continue
                 if beyond:
