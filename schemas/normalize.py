@@ -643,8 +643,57 @@ def _century_num(tok: str) -> tuple[int | None, bool]:
 
 
 _PARTS = [  # folded qualifier -> (start offset, end offset) within a century's 100 years
-    ("nua dau", (1, 50)), ("nua sau", (51, 100)), ("dau", (1, 30)), ("giua", (31, 70)), ("cuoi", (71, 100)),
+    ("nua dau", (1, 50)), ("nua sau", (51, 100)), ("nua cuoi", (51, 100)), ("dau", (1, 30)), ("giua", (31, 70)),
+    ("cuoi", (71, 100)),
 ]
+_PART_SPAN = dict(_PARTS)
+# "thế kỷ" and "thế kỉ" (both spellings are Vietnamese), "TK", "TK." — folded
+_CENTURY = r"(?:the\s*k[yi]|\btk)(?![a-z])\.?"
+_CENTURY_MENTION = rf"(?:({'|'.join(w for w, _ in _PARTS)})\s+)?{_CENTURY}\s*(?:thu\s+)?([0-9a-z|]+)"
+# what joins the two ends of a range: a dash, a comma, "đến", "tới", "sang"
+_RANGE_JOIN = r"\s*(?:[-–—,;]|\b(?:den|toi|sang)\b)\s*[-–—]?\s*"
+
+
+def _century_quality(token: str, guessed: bool) -> tuple[float, list[str]]:
+    """How sure a century read from ``token`` is: a guessed numeral half; a long Roman one (OCR confuses I, V and
+    X in XVIII, XVII, XVI with high confidence) 0.6; digits or a short numeral whole."""
+    if guessed:
+        return 0.5, ["Roman numeral misread: read as the nearest century, check it"]
+    if not token.isdigit() and len(token) >= 3:
+        return 0.6, ["long Roman numeral: check the century"]
+    return 1.0, []
+
+
+def _parted_century_range(f: str, bce: bool) -> Norm | None:
+    """Two centuries joined as a range, either or both with its part ("cuối thế kỷ XIX - đầu thế kỷ XX" ->
+    1871–1930, "thế kỷ XVIII đến thế kỷ XIX", "cuối TK 19, đầu TK 20"): from the first's part's start to the
+    second's part's end (a century without a part: all of it)."""
+    r = re.search(rf"{_CENTURY_MENTION}{_RANGE_JOIN}{_CENTURY_MENTION}", f)
+    if r is None:
+        return None
+    (a, guessed_a), (b, guessed_b) = _century_num(r.group(2)), _century_num(r.group(4))
+    if a is None or b is None or not 0 < a <= b <= 21:
+        return None
+    lo = (a - 1) * 100 + _PART_SPAN.get(r.group(1) or "", (1, 100))[0]
+    hi = (b - 1) * 100 + _PART_SPAN.get(r.group(3) or "", (1, 100))[1]
+    qa, na = _century_quality(r.group(2), guessed_a)
+    qb, nb = _century_quality(r.group(4), guessed_b)
+    return Norm({"year_from": -hi if bce else lo, "year_to": -lo if bce else hi}, min(qa, qb), sorted(set(na + nb)))
+
+
+def _decade_of_century(f: str) -> Norm | None:
+    """A decade written with two digits and its century ("những năm 60 của thế kỷ XX", "thập niên 30 (TK 20)"):
+    its ten years."""
+    d = re.search(rf"\b(?:thap nien|thap ky|thap ki|nhung nam)\s+([1-9])0\b(?:\W+[a-z]+){{0,2}}?\W*{_CENTURY}\s*"
+                  rf"(?:thu\s+)?([0-9a-z|]+)", f)
+    if d is None:
+        return None
+    c, guessed = _century_num(d.group(2))
+    if c is None or not 0 < c <= 21:
+        return None
+    year = (c - 1) * 100 + int(d.group(1)) * 10
+    q, notes = _century_quality(d.group(2), guessed)
+    return Norm({"year_from": year, "year_to": year + 9}, q, notes)
 
 
 _YEAR_LOOKALIKES = str.maketrans("lLIi|oO", "1111100")
@@ -661,18 +710,20 @@ def norm_dating(raw: str) -> Norm:
         return token.translate(_YEAR_LOOKALIKES) if sum(c.isdigit() for c in token) == 3 else token
 
     unlettered = re.sub(r"(?<![\w|])[0-9lLIi|oO]{4}(?![\w|])", year_of, text)
-    if unlettered != text and not re.search(r"(?i)\b(?:thế\s*kỷ|tk)\b", text):
+    if unlettered != text and not re.search(r"(?i)\b(?:thế\s*k[ỷỉ]|tk)\b", text):
         n = norm_dating(unlettered)
         if n.ok:
             return Norm(n.value, min(n.quality, 0.8), n.notes + ["a letter read for a digit of a year was repaired"])
     # a speck of one or two letters read between "thế" and "kỷ" ("thế to kỷ XVI") is no part of the dating
-    specked = re.compile(r"(?i)\bthế\s+\w{1,2}\s+kỷ\b")
+    specked = re.compile(r"(?i)\bthế\s+\w{1,2}\s+k[ỷỉ]\b")
     if specked.search(text):
         n = norm_dating(specked.sub("thế kỷ", text))
         if n.ok:
             return Norm(n.value, min(n.quality, 0.8), n.notes + ["a speck inside 'thế kỷ' dropped"])
-    m = re.search(r"(?:the\s*ky|\btk)\s*(?:thu\s+)?([0-9a-z|]+)(?:\s*[-–]\s*(?:(?:the\s*ky|tk)\s*(?:thu\s+)?)?([0-9a-z|]+))?",
-                  f)
+    for reading in (_decade_of_century(f), _parted_century_range(f, bce)):
+        if reading is not None:
+            return reading
+    m = re.search(rf"{_CENTURY}\s*(?:thu\s+)?([0-9a-z|]+)(?:\s*[-–]\s*(?:{_CENTURY}\s*(?:thu\s+)?)?([0-9a-z|]+))?", f)
     if m:
         a, guessed = _century_num(m.group(1))
         b, guessed_b = _century_num(m.group(2)) if m.group(2) else (a, guessed)
@@ -696,14 +747,14 @@ def norm_dating(raw: str) -> Norm:
             # OCR confuses I, V and X in long numerals (XVIII read as XVII or XVI) with high confidence
             return Norm({"year_from": lo, "year_to": hi}, 0.6 if roman else 1.0,
                         ["long Roman numeral: check the century"] if roman else [])
-    if re.search(r"the\s*ky\W*$", f):
+    if re.search(r"the\s*k[yi]\W*$", f):
         return Norm(None, 0.3, ["century numeral not read"])
     # a decade ("thập niên 1960", "những năm 1930"): the ten years from its first
-    m = re.search(r"\b(?:thap nien|nhung nam)\s+(\d{3}0)(?!\d)", f)
+    m = re.search(r"\b(?:thap nien|thap ky|thap ki|nhung nam)\s+(\d{3}0)(?!\d)", f)
     if m:
         return Norm({"year_from": int(m.group(1)), "year_to": int(m.group(1)) + 9}, 1.0)
     # a range's dash may come with specks around it ("1834. -. 1844") or be read as a tilde or an equals sign
-    m = re.search(r"(?<!\d)(\d{3,4})[\s.,]*[-–—~=]+[\s.,]*(\d{2,4})(?!\d)", f)
+    m = re.search(r"(?<!\d)(\d{3,4})[\s.,]*(?:[-–—~=]+|\b(?:den|toi)\b)[\s.,]*(\d{2,4})(?!\d)", f)
     if m:
         a, b = int(m.group(1)), m.group(2)
         bv = int(b) if len(b) >= 3 else (a // 100) * 100 + int(b)
