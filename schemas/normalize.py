@@ -648,7 +648,7 @@ _PARTS = [  # folded qualifier -> (start offset, end offset) within a century's 
 ]
 _PART_SPAN = dict(_PARTS)
 # "thế kỷ" and "thế kỉ" (both spellings are Vietnamese), "TK", "TK." — folded
-_CENTURY = r"(?:the\s*k[yi]|\btk)(?![a-z])\.?"
+_CENTURY = r"(?:the\s*k[yi]|\btk)\.?"
 _CENTURY_MENTION = rf"(?:({'|'.join(w for w, _ in _PARTS)})\s+)?{_CENTURY}\s*(?:thu\s+)?([0-9a-z|]+)"
 # what joins the two ends of a range: a dash, a comma, "đến", "tới", "sang"
 _RANGE_JOIN = r"\s*(?:[-–—,;]|\b(?:den|toi|sang)\b)\s*[-–—]?\s*"

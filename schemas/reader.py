@@ -1028,6 +1028,8 @@ class PageReader:
                     label = replace(label, doubt="a word of the cell runs over its column's edge")
                 if toks:
                     d.add(Found(m.spec, toks, label, m.score, self.page).finish())
+                    if m.shares:  # the title names another field too: its words may be in the cell after the value
+                        d.unmapped.append(unmapped_pair(m.shares, toks, self.page, text_of(toks)))
                 if measure is not None:
                     spec, mtoks = measure
                     d.add(Found(spec, mtoks, Label(spec.key, spec.key, by_meaning=True), 0.5, self.page).finish())

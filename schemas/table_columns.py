@@ -7,6 +7,8 @@ a number named by its shape alone is never confident, ``schemas/value_reading.py
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .layout import Row, Tok
 from .loader import FieldSpec, Label, Schema, label_key
 from .matching import Match, find_labels
@@ -125,7 +127,9 @@ def _name_in_a_shared_title(schema: Schema, titles: list[Match | None], read: li
     """A register names each object: when no column is the object's name, a column whose title holds one of the
     name's wordings, read exactly, beside another text field's ("Tên, loại hiện vật", "Tên và đặc điểm", "Tên
     gọi hiện vật" where "gọi hiện vật" comes near "Loại hiện vật"), is the name's: a register writes an object's
-    name first in the column that names it, and its class or description after it."""
+    name first in the column that names it, and its class or description after it. The other field's wording
+    goes with it (``Match.shares``): each cell is listed under it as well, an unplaced pair for review to
+    place, since the cell may hold that field's words after the name."""
     name = next((f for f in schema.fields if f.role == "subject_name" and f.required and f.kind == "text"), None)
     if name is None or any(t is not None and t.spec.key == name.key for t in titles):
         return
@@ -135,7 +139,8 @@ def _name_in_a_shared_title(schema: Schema, titles: list[Match | None], read: li
             continue
         exact = [m for m in ms if m.spec.key == name.key and m.score >= 0.9 and not m.label.by_meaning]
         if exact:
-            titles[k] = exact[0]
+            # the other field's wording goes with it: its values may be in the cells too, never dropped unseen
+            titles[k] = replace(exact[0], shares=title.label.text)
             return
 
 

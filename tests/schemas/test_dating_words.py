@@ -21,6 +21,8 @@ from schemas.normalize import norm_dating
     ("Những năm 40 của thế kỷ 19", 1840, 1849),
     ("Thập niên 40 (TK 19)", 1840, 1849),
     ("Thập kỷ 1840", 1840, 1849),
+    ("Cuối thế kỷXVI - đầu thế kỷXVII", 1571, 1630),  # the numeral glued to "kỷ" as OCR reads it
+    ("Thế kỉXVI", 1501, 1600),
 ])
 def test_datings_written_in_words(raw, lo, hi):
     assert norm_dating(raw).value == {"year_from": lo, "year_to": hi}
