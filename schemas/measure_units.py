@@ -8,6 +8,7 @@ out (``sohoa.text.fold``: lower case, no marks), so a spelling is one pattern wh
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 # a unit's spellings, folded, syllables apart: a hyphen, a dot or nothing between them reads the same
 _SPELLINGS = {
@@ -37,8 +38,13 @@ def spelt_units(folded: str, units: tuple[str, ...]) -> str:
     words, and a length's spellings are never read in a weight."""
     for pattern, unit in _UNIT_AFTER_NUMBER:
         if unit in units:
-            folded = pattern.sub(lambda m, u=unit: f"{m.group(1) or ' '}{u}", folded)
+            folded = pattern.sub(_symbol_after(unit), folded)
     return folded
+
+
+def _symbol_after(unit: str) -> Callable[[re.Match[str]], str]:
+    """The replacement of a spelt unit by its symbol, the space before it kept (one put in when there was none)."""
+    return lambda m: f"{m.group(1) or ' '}{unit}"
 
 
 _SYMBOLS = sorted({*LENGTH_UNITS, *WEIGHT_UNITS, *_SPELLINGS}, key=len, reverse=True)
