@@ -29,7 +29,7 @@ from .table import (NUMBERED_LOOK, column_of, completes_number, crosses, drop_do
                     numbered_rows, same_band, too_narrow)
 from .table_columns import table_columns
 from .value_evidence import misplaced_office
-from .value_look import field_by_look, of_another_kind
+from .value_look import field_by_look, is_weight, of_another_kind
 from .value_rest import A_PLACE, ValueRests
 from .value_start import (MAX_LABEL_WORDS, label_rest_words, label_run_on, label_tail, label_words_only, qualifies_label,
                           reads_as_value, rest_of_label, row_ended_label, turn_of_case, value_start)
@@ -794,9 +794,15 @@ class PageReader:
         military unit, a closed value, a century: ``value_look``) is that field's, while it is still unread: the
         value's look outweighs a reading of a wording the vocabulary only partly knows ("Biên chế tại" as a place
         for its "tại", with "Đại đội 8, Tiểu đoàn 24" after it)."""
+        value = " ".join(t.text for t in toks if not t.leader)
+        if m.spec.kind == "number" and not m.spec.code and is_weight(value) and not m.label.contextual:
+            # a count never carries a weight's unit: "T.lượng: 1,2 kg" read as "Số lượng" is the weight's, however
+            # its label was read
+            spec = field_by_look(value, self.schema)
+            return m if spec is None or spec.key in draft.fields else _by_its_value(m, spec)
         if not m.label.by_meaning or m.label.contextual:
             return m
-        spec = field_by_look(" ".join(t.text for t in toks if not t.leader), self.schema)
+        spec = field_by_look(value, self.schema)
         if spec is None or spec.key == m.spec.key or spec.key in draft.fields:
             return m
         return _by_its_value(m, spec)

@@ -86,3 +86,11 @@ def test_a_unit_said_in_the_labels_note():
 def test_the_order_of_the_measures_said_in_the_labels_note():
     assert card("Kích thước (C x R x D): 40 x 22 x 18 cm")["dimensions"] == {
         "height_cm": 40.0, "width_cm": 22.0, "length_cm": 18.0}
+
+
+def test_a_weight_under_a_label_read_as_the_count_is_the_weight():
+    # "K.lượng" comes near "Số lượng"'s syllables; a count never carries a weight's unit
+    got = card("Số lượng: 02", "K.lượng: 3,4 kg")
+    assert got["weight"] == {"kg": 3.4} and got["quantity"] == "02"
+    assert card("K.lượng: 3,4 kg")["weight"] == {"kg": 3.4}
+    assert card("Số lượng: 2 chiếc")["quantity"] == "2"  # a count with its word stays the count
