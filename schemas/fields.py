@@ -61,6 +61,7 @@ class Found:
     digits_doubted: bool = False  # in digits, read on a page whose OCR doubts its digits (schemas/digit_doubt.py)
     read_otherwise: bool = False  # another page of its record read this field differently (records._merge)
     ocr: float = 0.0  # OCR's confidence in the value's words, as the score weighs it
+    label_note: str = ""  # the label's notes in brackets ("Trọng lượng (kg)"): a measure's unit said once there
 
     def doubt(self, note: str, factor: float) -> None:
         """A repair or a doubt of the value: noted, its confidence lowered by ``factor``, and no longer clean (the
@@ -73,7 +74,9 @@ class Found:
         self._cut_label_words()
         words = [t for t in self.toks if not t.leader]
         self.raw = clean_spaces(" ".join(t.text for t in self.toks))
-        n = normalise(self.spec.kind, self.raw, self.spec.values)
+        # a measure's or a weight's unit, or the order of its measures, may be said once in the label's note
+        measured = self.spec.kind in ("dimensions", "weight") and self.label_note
+        n = normalise(self.spec.kind, f"{self.raw} {self.label_note}" if measured else self.raw, self.spec.values)
         self.value = n.value
         self.notes = list(n.notes)
         confs = [t.confidence for t in words]

@@ -40,6 +40,7 @@ class Match:
     score: float
     weight: float
     companion: bool = False  # read from the same words only when they hold its value ("… lúc: 14 giờ, ngày …")
+    shares: str = ""  # a table title's wording of another field beside this one's ("Tên, loại hiện vật")
 
 
 def _label_ok(label: Label, window: str, score: float, ends_label: bool, colon: bool = False,

@@ -28,6 +28,7 @@ from sohoa.text import clean_spaces, fold, nfc
 
 from .choice_notes import after_choices_note
 from .gazetteer import LEVEL_WORDS
+from .measure_units import LENGTH_UNITS, WEIGHT_UNITS, bracketed_unit, spelt_units
 from .repair import repair_document_code
 from .vocab import ERAS, ETHNICITIES, SURNAMES
 
@@ -481,10 +482,20 @@ def bent_measure(text: str) -> tuple[str, list[str]]:
 
 
 # a measure's word (three letters or more: "dài", "chiều rộng", "ngang") -> the letter a card's "D x R x C" gives it
-_CHAIN_LETTER = {w: letter for key, letter in (("length_cm", "d"), ("width_cm", "r"), ("height_cm", "c"))
-                 for k, words in _DIM_KEYS if k == key for w in words if len(w) >= 3}
+# (a diameter's, "đường kính" or "ĐK", takes "k": no card writes a diameter as a letter alone)
+_CHAIN_LETTER = {w: letter for key, letter in (("length_cm", "d"), ("width_cm", "r"), ("height_cm", "c"),
+                                               ("diameter_cm", "k"))
+                 for k, words in _DIM_KEYS if k == key for w in words if len(w) >= 3 or key == "diameter_cm" and
+                 w.isalpha()}
 _CHAIN_WORD = "|".join(sorted(map(re.escape, _CHAIN_LETTER), key=len, reverse=True))
 _MEASURE_CHAIN = re.compile(rf"\b({_CHAIN_WORD})\s*x\s*({_CHAIN_WORD})(?:\s*x\s*({_CHAIN_WORD}))?\b")
+
+
+# words between a measure's word and its number, up to three, none of them another measure's word or a number:
+# where it was taken ("miệng", "toàn bộ"), what it includes ("(cả nắp)"), how sure it is ("khoảng")
+_ANY_MEASURE_WORD = "|".join(sorted({re.escape(w) for _, ws in _DIM_KEYS for w in ws if len(w) >= 2}, key=len,
+                                    reverse=True))
+_MEASURE_QUALIFIERS = (rf"(?:\s*(?:\([^()\d]{{1,30}}\)|(?<![a-z])(?!(?:{_ANY_MEASURE_WORD}|x)(?![a-z]))[a-z]+)){{0,3}}")
 
 
 def norm_dimensions(raw: str) -> Norm:
@@ -495,13 +506,18 @@ def norm_dimensions(raw: str) -> Norm:
         n = norm_dimensions(raw.rstrip().rstrip(",;"))
         return Norm(n.value, min(n.quality, 0.5), n.notes + ["the measures go on past the comma the value ends on"]) \
             if n.ok else n
-    text = fold(strip_leaders(raw)).replace("×", "x")
+    # a unit spelt out ("xăng-ti-mét", "mét") is its symbol, before OCR's bends are looked for ("mi-li-mét" is no
+    # metre with a speck after it)
+    text = spelt_units(fold(strip_leaders(raw)).replace("×", "x"), LENGTH_UNITS)
     text, bent = bent_measure(text)
     if bent:
         n = norm_dimensions(text)
         return Norm(n.value, min(n.quality, 0.8), n.notes + bent) if n.ok else n
+    # a unit given alone in brackets ("cao 35, ĐK 12 (cm)") is the unit of every number that has none: stated,
+    # not guessed from another measure
+    text, given_unit = bracketed_unit(text, LENGTH_UNITS)
     out: dict[str, float] = {}
-    default_unit = None
+    default_unit = given_unit
     text = re.sub(r"(\d)\s*em\b", r"\1 cm", text)  # OCR reads "cm" as "em"
     # a number OCR read with a letter for a digit ("ĐK miệng l0 cm"): mostly digits, before a unit
     repaired = re.sub(r"\b(\w+)(?=\s*(?:mm|cm|dm|m)\b)", lambda m: fix_digits(m.group(1))[0], text)
@@ -510,18 +526,19 @@ def norm_dimensions(raw: str) -> Norm:
         n = norm_dimensions(text)
         return Norm(n.value, min(n.quality, 0.8), n.notes + ["a letter read for a digit was repaired"]) if n.ok else n
     units = re.findall(r"\d\s*(mm|cm|dm|m)\b", text)
-    if units:
+    if units and not given_unit:
         default_unit = units[-1]
     # "Dài x rộng x cao: 30 x 20 x 15 cm", "30 x 20 cm (cao x rộng)": the measure words in the numbers' order, as
     # their letters ("D x R x C") say it
     text = _MEASURE_CHAIN.sub(lambda c: " x ".join(_CHAIN_LETTER[w] for w in c.groups() if w), text)
     # "D x R x C: 30 x 20 x 15 cm" and "30 x 20 x 15 cm (DxRxC)"
-    m = re.search(r"\b([dlrwch])\s*x\s*([dlrwch])(?:\s*x\s*([dlrwch]))?\b", text)
+    m = re.search(r"\b([dlrwchk])\s*x\s*([dlrwchk])(?:\s*x\s*([dlrwchk]))?\b", text)
     n = re.search(rf"{_NUMBER}\s*(mm|cm|dm|m)?\s*x\s*{_NUMBER}\s*(mm|cm|dm|m)?(?:\s*x\s*{_NUMBER}\s*(mm|cm|dm|m)?)?", text)
     if m and n:
         letters = [g for g in m.groups() if g]
         nums = [g for g in (n.group(1), n.group(3), n.group(5)) if g]
-        keymap = {"d": "length_cm", "l": "length_cm", "r": "width_cm", "w": "width_cm", "c": "height_cm", "h": "height_cm"}
+        keymap = {"d": "length_cm", "l": "length_cm", "r": "width_cm", "w": "width_cm", "c": "height_cm", "h": "height_cm",
+                  "k": "diameter_cm"}
         if len(letters) == len(nums):
             unit = n.group(6) or n.group(4) or n.group(2) or default_unit or "cm"
             for letter, num in zip(letters, nums):
@@ -530,11 +547,15 @@ def norm_dimensions(raw: str) -> Norm:
     guessed = False
     for key, words in _DIM_KEYS:
         for w in words:
-            pat = rf"(?<![a-z]){re.escape(w)}(?:\s+(?:mieng|day|than|vanh|ngoai|trong))?\s*[:=.]?\s*{_NUMBER}\s*(mm|cm|dm|m)?(?![a-z])"
+            # a measure word of three letters or more may be followed by words that say where or how it was taken
+            # before its number ("cao toàn bộ 35 cm", "cao (cả nắp) 35 cm", "cao khoảng 35 cm"); a letter alone
+            # ("h", "c") only by the part measured
+            between = _MEASURE_QUALIFIERS if len(w) >= 3 else r"(?:\s+(?:mieng|day|than|vanh|ngoai|trong))?"
+            pat = rf"(?<![a-z]){re.escape(w)}{between}\s*[:=.]?\s*{_NUMBER}\s*(mm|cm|dm|m)?(?![a-z])"
             mm = re.search(pat, text)
             if mm and key not in out:
                 unit = mm.group(2) or default_unit or "cm"
-                if not mm.group(2) and default_unit:
+                if not mm.group(2) and default_unit and not given_unit:
                     guessed = True
                 out[key] = _round(_to_float(mm.group(1)) * _UNIT_CM[unit])
                 text = text[:mm.start()] + " " * (mm.end() - mm.start()) + text[mm.end():]
@@ -557,9 +578,13 @@ _UNIT_KG = {"kg": 1.0, "kilogam": 1.0, "g": 0.001, "gr": 0.001, "gam": 0.001, "g
 def norm_weight(raw: str) -> Norm:
     """``1,2 kg`` -> ``{"kg": 1.2}``. A number with a letter glued before it (``L2kg``, ``S00 gr``) had a digit
     or its separator read as that letter: the weight read is doubtful, and a weight of nothing is none."""
-    # Vietnamese groups thousands with a dot and marks decimals with a comma: a dot before three digits and the
-    # unit ("1.250 g") joins the groups of one number
-    text = re.sub(r"(?<![\d.,])([1-9]\d{0,2})\.(\d{3})(?=\s*[a-z])(?![\d.,])", r"\1\2", fold(strip_leaders(raw)))
+    # a unit spelt out ("ki-lô-gam", "ký") is its symbol; one alone in brackets ("1,2 (kg)") is the number's
+    text, given_unit = bracketed_unit(spelt_units(fold(strip_leaders(raw)), WEIGHT_UNITS), WEIGHT_UNITS)
+    if given_unit and not re.search(r"\d\s*(?:kilogam|kg|gram|gam|gr|mg|g|tan|ta|yen)\b", text):
+        text = re.sub(r"(\d+(?:[.,]\d+)*)", rf"\1 {given_unit}", text, count=1)
+    # Vietnamese groups thousands with a dot (or a space) and marks decimals with a comma: a dot before three
+    # digits and the unit ("1.250 g", "1 250 g") joins the groups of one number
+    text = re.sub(r"(?<![\d.,])([1-9]\d{0,2})[. ](\d{3})(?=\s*[a-z])(?![\d.,])", r"\1\2", text)
     m = re.search(rf"{_NUMBER}\s*(kilogam|kg|gram|gam|gr|mg|g|tan|ta|yen)\b", text)
     if m:
         kg = round(_to_float(m.group(1)) * _UNIT_KG[m.group(2)], 4)
@@ -618,8 +643,57 @@ def _century_num(tok: str) -> tuple[int | None, bool]:
 
 
 _PARTS = [  # folded qualifier -> (start offset, end offset) within a century's 100 years
-    ("nua dau", (1, 50)), ("nua sau", (51, 100)), ("dau", (1, 30)), ("giua", (31, 70)), ("cuoi", (71, 100)),
+    ("nua dau", (1, 50)), ("nua sau", (51, 100)), ("nua cuoi", (51, 100)), ("dau", (1, 30)), ("giua", (31, 70)),
+    ("cuoi", (71, 100)),
 ]
+_PART_SPAN = dict(_PARTS)
+# "thế kỷ" and "thế kỉ" (both spellings are Vietnamese), "TK", "TK." — folded
+_CENTURY = r"(?:the\s*k[yi]|\btk)\.?"
+_CENTURY_MENTION = rf"(?:({'|'.join(w for w, _ in _PARTS)})\s+)?{_CENTURY}\s*(?:thu\s+)?([0-9a-z|]+)"
+# what joins the two ends of a range: a dash, a comma, "đến", "tới", "sang"
+_RANGE_JOIN = r"\s*(?:[-–—,;]|\b(?:den|toi|sang)\b)\s*[-–—]?\s*"
+
+
+def _century_quality(token: str, guessed: bool) -> tuple[float, list[str]]:
+    """How sure a century read from ``token`` is: a guessed numeral half; a long Roman one (OCR confuses I, V and
+    X in XVIII, XVII, XVI with high confidence) 0.6; digits or a short numeral whole."""
+    if guessed:
+        return 0.5, ["Roman numeral misread: read as the nearest century, check it"]
+    if not token.isdigit() and len(token) >= 3:
+        return 0.6, ["long Roman numeral: check the century"]
+    return 1.0, []
+
+
+def _parted_century_range(f: str, bce: bool) -> Norm | None:
+    """Two centuries joined as a range, either or both with its part ("cuối thế kỷ XIX - đầu thế kỷ XX" ->
+    1871–1930, "thế kỷ XVIII đến thế kỷ XIX", "cuối TK 19, đầu TK 20"): from the first's part's start to the
+    second's part's end (a century without a part: all of it)."""
+    r = re.search(rf"{_CENTURY_MENTION}{_RANGE_JOIN}{_CENTURY_MENTION}", f)
+    if r is None:
+        return None
+    (a, guessed_a), (b, guessed_b) = _century_num(r.group(2)), _century_num(r.group(4))
+    if a is None or b is None or not 0 < a <= b <= 21:
+        return None
+    lo = (a - 1) * 100 + _PART_SPAN.get(r.group(1) or "", (1, 100))[0]
+    hi = (b - 1) * 100 + _PART_SPAN.get(r.group(3) or "", (1, 100))[1]
+    qa, na = _century_quality(r.group(2), guessed_a)
+    qb, nb = _century_quality(r.group(4), guessed_b)
+    return Norm({"year_from": -hi if bce else lo, "year_to": -lo if bce else hi}, min(qa, qb), sorted(set(na + nb)))
+
+
+def _decade_of_century(f: str) -> Norm | None:
+    """A decade written with two digits and its century ("những năm 60 của thế kỷ XX", "thập niên 30 (TK 20)"):
+    its ten years."""
+    d = re.search(rf"\b(?:thap nien|thap ky|thap ki|nhung nam)\s+([1-9])0\b(?:\W+[a-z]+){{0,2}}?\W*{_CENTURY}\s*"
+                  rf"(?:thu\s+)?([0-9a-z|]+)", f)
+    if d is None:
+        return None
+    c, guessed = _century_num(d.group(2))
+    if c is None or not 0 < c <= 21:
+        return None
+    year = (c - 1) * 100 + int(d.group(1)) * 10
+    q, notes = _century_quality(d.group(2), guessed)
+    return Norm({"year_from": year, "year_to": year + 9}, q, notes)
 
 
 _YEAR_LOOKALIKES = str.maketrans("lLIi|oO", "1111100")
@@ -636,18 +710,20 @@ def norm_dating(raw: str) -> Norm:
         return token.translate(_YEAR_LOOKALIKES) if sum(c.isdigit() for c in token) == 3 else token
 
     unlettered = re.sub(r"(?<![\w|])[0-9lLIi|oO]{4}(?![\w|])", year_of, text)
-    if unlettered != text and not re.search(r"(?i)\b(?:thế\s*kỷ|tk)\b", text):
+    if unlettered != text and not re.search(r"(?i)\b(?:thế\s*k[ỷỉ]|tk)\b", text):
         n = norm_dating(unlettered)
         if n.ok:
             return Norm(n.value, min(n.quality, 0.8), n.notes + ["a letter read for a digit of a year was repaired"])
     # a speck of one or two letters read between "thế" and "kỷ" ("thế to kỷ XVI") is no part of the dating
-    specked = re.compile(r"(?i)\bthế\s+\w{1,2}\s+kỷ\b")
+    specked = re.compile(r"(?i)\bthế\s+\w{1,2}\s+k[ỷỉ]\b")
     if specked.search(text):
         n = norm_dating(specked.sub("thế kỷ", text))
         if n.ok:
             return Norm(n.value, min(n.quality, 0.8), n.notes + ["a speck inside 'thế kỷ' dropped"])
-    m = re.search(r"(?:the\s*ky|\btk)\s*(?:thu\s+)?([0-9a-z|]+)(?:\s*[-–]\s*(?:(?:the\s*ky|tk)\s*(?:thu\s+)?)?([0-9a-z|]+))?",
-                  f)
+    for reading in (_decade_of_century(f), _parted_century_range(f, bce)):
+        if reading is not None:
+            return reading
+    m = re.search(rf"{_CENTURY}\s*(?:thu\s+)?([0-9a-z|]+)(?:\s*[-–]\s*(?:{_CENTURY}\s*(?:thu\s+)?)?([0-9a-z|]+))?", f)
     if m:
         a, guessed = _century_num(m.group(1))
         b, guessed_b = _century_num(m.group(2)) if m.group(2) else (a, guessed)
@@ -671,14 +747,14 @@ def norm_dating(raw: str) -> Norm:
             # OCR confuses I, V and X in long numerals (XVIII read as XVII or XVI) with high confidence
             return Norm({"year_from": lo, "year_to": hi}, 0.6 if roman else 1.0,
                         ["long Roman numeral: check the century"] if roman else [])
-    if re.search(r"the\s*ky\W*$", f):
+    if re.search(r"the\s*k[yi]\W*$", f):
         return Norm(None, 0.3, ["century numeral not read"])
     # a decade ("thập niên 1960", "những năm 1930"): the ten years from its first
-    m = re.search(r"\b(?:thap nien|nhung nam)\s+(\d{3}0)(?!\d)", f)
+    m = re.search(r"\b(?:thap nien|thap ky|thap ki|nhung nam)\s+(\d{3}0)(?!\d)", f)
     if m:
         return Norm({"year_from": int(m.group(1)), "year_to": int(m.group(1)) + 9}, 1.0)
     # a range's dash may come with specks around it ("1834. -. 1844") or be read as a tilde or an equals sign
-    m = re.search(r"(?<!\d)(\d{3,4})[\s.,]*[-–—~=]+[\s.,]*(\d{2,4})(?!\d)", f)
+    m = re.search(r"(?<!\d)(\d{3,4})[\s.,]*(?:[-–—~=]+|\b(?:den|toi)\b)[\s.,]*(\d{2,4})(?!\d)", f)
     if m:
         a, b = int(m.group(1)), m.group(2)
         bv = int(b) if len(b) >= 3 else (a // 100) * 100 + int(b)

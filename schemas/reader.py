@@ -22,13 +22,14 @@ from .section_heading import is_section_heading
 from .layout import (Row, Tok, column_starts, label_end,
                      opens_pair, split_at_columns, text_of, union)
 from .loader import FieldSpec, Label, Schema, label_key
+from .measure_units import label_note
 from .matching import LABEL_MAX_WORDS_ENDED, UNMAPPED, Match, bent_marker, find_labels, find_marker
 from .normalize import UNIT_FOLDS, normalise
 from .table import (NUMBERED_LOOK, column_of, completes_number, crosses, drop_doubles, join_code, merge_bands,
                     numbered_rows, same_band, too_narrow)
 from .table_columns import table_columns
 from .value_evidence import misplaced_office
-from .value_look import field_by_look, of_another_kind
+from .value_look import field_by_look, is_weight, of_another_kind
 from .value_rest import A_PLACE, ValueRests
 from .value_start import (MAX_LABEL_WORDS, label_rest_words, label_run_on, label_tail, label_words_only, qualifies_label,
                           reads_as_value, rest_of_label, row_ended_label, turn_of_case, value_start)
@@ -115,6 +116,13 @@ class Segment(NamedTuple):
     edge: float
     column: tuple
     line: int
+
+
+def _label_note(span: list[Tok], value: list[Tok]) -> str:
+    """The notes in brackets of a label, from its words up to its value's first word ("Trọng lượng (kg):" before
+    "1,2"): read with the value of a measure or a weight, which may give its unit there once."""
+    first = next((k for k, t in enumerate(span) if value and t is value[0]), len(span))
+    return label_note(" ".join(t.text for t in span[:first]))
 
 
 def _take_rows(segs: list[Segment], rows: list[int], used: set[int]) -> list[Tok]:
@@ -416,7 +424,8 @@ class PageReader:
                     toks, beyond = text_and_tail(toks)
                     if not beyond and m.spec.key.endswith("relation"):
                         toks, beyond = relation_and_tail(toks)
-                f = Found(m.spec, toks, m.label, m.score, self.page, relation=m.label.relation).finish()
+                f = Found(m.spec, toks, m.label, m.score, self.page, relation=m.label.relation,
+                          label_note=_label_note(seg.toks[m.start:end], toks)).finish()
                 if m.companion and m.spec.key in draft.fields:
                     continue
                 if beyond:
@@ -785,9 +794,15 @@ class PageReader:
         military unit, a closed value, a century: ``value_look``) is that field's, while it is still unread: the
         value's look outweighs a reading of a wording the vocabulary only partly knows ("Biên chế tại" as a place
         for its "tại", with "Đại đội 8, Tiểu đoàn 24" after it)."""
+        value = " ".join(t.text for t in toks if not t.leader)
+        if m.spec.kind == "number" and not m.spec.code and is_weight(value) and not m.label.contextual:
+            # a count never carries a weight's unit: "T.lượng: 1,2 kg" read as "Số lượng" is the weight's, however
+            # its label was read
+            spec = field_by_look(value, self.schema)
+            return m if spec is None or spec.key in draft.fields else _by_its_value(m, spec)
         if not m.label.by_meaning or m.label.contextual:
             return m
-        spec = field_by_look(" ".join(t.text for t in toks if not t.leader), self.schema)
+        spec = field_by_look(value, self.schema)
         if spec is None or spec.key == m.spec.key or spec.key in draft.fields:
             return m
         return _by_its_value(m, spec)
@@ -1019,6 +1034,8 @@ class PageReader:
                     label = replace(label, doubt="a word of the cell runs over its column's edge")
                 if toks:
                     d.add(Found(m.spec, toks, label, m.score, self.page).finish())
+                    if m.shares:  # the title names another field too: its words may be in the cell after the value
+                        d.unmapped.append(unmapped_pair(m.shares, toks, self.page, text_of(toks)))
                 if measure is not None:
                     spec, mtoks = measure
                     d.add(Found(spec, mtoks, Label(spec.key, spec.key, by_meaning=True), 0.5, self.page).finish())

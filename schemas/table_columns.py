@@ -7,6 +7,8 @@ a number named by its shape alone is never confident, ``schemas/value_reading.py
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .layout import Row, Tok
 from .loader import FieldSpec, Label, Schema, label_key
 from .matching import Match, find_labels
@@ -53,9 +55,11 @@ def table_columns(schema: Schema, hrow: Row, body: list[Row], extra: list, idx_s
         if spec.kind in ("dimensions", "dating") and spec.kind not in by_shape:
             by_shape[spec.kind] = spec
     titles: list[Match | None] = []
+    read: list[list[Match]] = []  # every label read in each column's title
     for k in range(len(ranges)):
         toks = over.get(k, [])
         ms = find_labels(toks, schema, None, extra, header=True) if toks else []
+        read.append(ms)
         titles.append(max(ms, key=lambda m: (m.weight, m.score)) if ms else None)
     order = {f.key: i for i, f in enumerate(schema.fields)}
 
@@ -114,7 +118,30 @@ def table_columns(schema: Schema, hrow: Row, body: list[Row], extra: list, idx_s
         if pick:
             titles[k] = by_cells(k, pick[0])
             named.add(pick[0].key)
+    _name_in_a_shared_title(schema, titles, read, cells)
     return [(lo, hi, titles[k]) for k, (lo, hi) in enumerate(ranges)]
+
+
+def _name_in_a_shared_title(schema: Schema, titles: list[Match | None], read: list[list[Match]],
+                            cells: dict[int, list[str]]) -> None:
+    """A register names each object: when no column is the object's name, a column whose title holds one of the
+    name's wordings, read exactly, beside another text field's ("Tên, loại hiện vật", "Tên và đặc điểm", "Tên
+    gọi hiện vật" where "gọi hiện vật" comes near "Loại hiện vật"), is the name's: a register writes an object's
+    name first in the column that names it, and its class or description after it. The other field's wording
+    goes with it (``Match.shares``): each cell is listed under it as well, an unplaced pair for review to
+    place, since the cell may hold that field's words after the name."""
+    name = next((f for f in schema.fields if f.role == "subject_name" and f.required and f.kind == "text"), None)
+    if name is None or any(t is not None and t.spec.key == name.key for t in titles):
+        return
+    for k, ms in enumerate(read):
+        title = titles[k]
+        if title is None or title.spec.kind != "text" or _code_share(cells.get(k, [])) >= 2 / 3:
+            continue
+        exact = [m for m in ms if m.spec.key == name.key and m.score >= 0.9 and not m.label.by_meaning]
+        if exact:
+            # the other field's wording goes with it: its values may be in the cells too, never dropped unseen
+            titles[k] = replace(exact[0], shares=title.label.text)
+            return
 
 
 def _narrowest(fields: list[FieldSpec]) -> set[str]:

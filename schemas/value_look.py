@@ -184,6 +184,13 @@ def is_century(value: str) -> bool:
     return n.ok and n.value is not None
 
 
+def is_weight(value: str) -> bool:
+    """A weight and its unit, with nothing else of its own ("1,2 kg", "khoảng 750 g"): no count, code or measure
+    is written so, whatever the label over it says."""
+    n = normalise("weight", value)
+    return n.ok and n.quality >= 1 and not normalise("dimensions", value).ok and len(value.split()) <= 4
+
+
 def is_shelf_mark(value: str) -> bool:
     """A place in a store written as its parts, two or more, each a storage word before its number or letter
     ("Kho 3, giá 8, ngăn 6"): no address, unit or description is written so."""
@@ -232,6 +239,8 @@ def field_by_look(value: str, schema: Schema) -> FieldSpec | None:
         cands = [s for s in schema.fields if s.kind == "dating"]
     elif is_shelf_mark(value):
         cands = _keyed(schema, "storage")
+    elif is_weight(value):
+        cands = [s for s in schema.fields if s.kind == "weight"]
     elif is_cemetery(value):
         cands = _keyed(schema, "burial")
     elif is_rank(value):

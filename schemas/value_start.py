@@ -159,7 +159,12 @@ def label_run_on(toks: list[Tok]) -> list[Tok]:
 def label_tail(toks: list[Tok]) -> list[Tok]:
     """The last words of a label the matcher stopped short of, up to the label's colon ("Tên hiện - vật :
     Chuông đồng", a stray dash inside the label): one to three words in lower case, label words with no digit,
-    then a colon standing alone or ending the last of them, at the start of the value, are the label's."""
+    then a colon standing alone or ending the last of them, at the start of the value, are the label's. So are
+    the words that close a bracket the label opened ("Kích thước (C" / "x R x D): 40 x 22 cm"): a value never
+    starts by closing a bracket it did not open."""
+    closed = _closes_bracket(toks)
+    if closed:
+        return toks[closed:]
     for k, t in enumerate(toks[:4]):
         if t.text.strip() == ":" or t.colon:
             head = [w for w in toks[:k + 1] if not w.leader]
@@ -167,6 +172,17 @@ def label_tail(toks: list[Tok]) -> list[Tok]:
                 return toks[k + 1:]
             return toks
     return toks
+
+
+def _closes_bracket(toks: list[Tok], most: int = 6) -> int:
+    """How many words at the start of a value close a bracket opened before it: up to the first word holding a
+    ")" with no "(" before it in them, no digit among them, at most ``most`` words and a value after them."""
+    for k, t in enumerate(toks[:most]):
+        if "(" in t.text or any(c.isdigit() for c in t.text):
+            return 0
+        if ")" in t.text:
+            return k + 1 if k + 1 < len(toks) else 0
+    return 0
 
 
 def opens_with_label(toks: list[Tok]) -> bool:
