@@ -19,6 +19,7 @@ from .entry_bounds import entry_starts
 from .person_columns import heading_pair
 from .person_heading import heading_person
 from .section_heading import is_section_heading
+from .surer_label import reads_surer
 from .layout import (Row, Tok, column_starts, label_end,
                      opens_pair, split_at_columns, text_of, union)
 from .loader import FieldSpec, Label, Schema, label_key
@@ -389,10 +390,9 @@ class PageReader:
                         # … and there meet its own follower ("do Bệnh viện huyện cấp" / "ngày 08/11/1978")
                         ftoks, more = self._split_followers(spec, ftoks)
                         followers.extend(more)
-                    if spec.key not in draft.fields:
-                        extra = Found(spec, ftoks, label, m.score, self.page).finish()
-                        if extra.value is not None:
-                            draft.add(extra)
+                    extra = Found(spec, ftoks, label, m.score, self.page).finish()
+                    if extra.value is not None and not draft.add(extra):
+                        self._take_if_surer(draft, extra, section)
                 if m.spec.kind == "number" and label_rest_words(toks):
                     continue  # "Số: ghi sổ 35": the rest of the label the matcher read in part, before its own value
                 if not toks:
@@ -480,6 +480,8 @@ class PageReader:
                         old = draft.fields[f.spec.key]
                         if f.confidence > old.confidence and old.value is None:
                             draft.fields[f.spec.key] = f
+                        elif self._take_if_surer(draft, f, section):
+                            pass
                         elif f.label.by_meaning and f.value is not None and f.value != old.value:
                             # a second value for a field already read, from a label read by its meaning: it may be
                             # another person's (a role word the vocabulary lacks); listed, never dropped silently
@@ -514,6 +516,20 @@ class PageReader:
         if kind in SELF_NAMING_KINDS and kind not in (spec.kind, spec.key.rsplit(".", 1)[-1]):
             return []  # the value below says alone it is another field's
         return found
+
+    def _take_if_surer(self, draft: Draft, f: Found, section: str | None) -> bool:
+        """A place read for a field already held from a label the vocabulary only partly knows, whose unknown words
+        may have named another field ("Hiện xxx tại" read as the place of death for its "tại"): the surer label
+        (``surer_label``) takes the field, and the first value is listed and left to the record-wide decoding."""
+        old = draft.fields.get(f.spec.key)
+        if old is None or f.spec.kind != "place" or f.value is None or old.value is None or f.value == old.value \
+                or not reads_surer(f.label.text, f.label.by_meaning, old.label.text, old.label.by_meaning):
+            return False
+        draft.fields[f.spec.key] = f
+        listed = unmapped_pair(old.label.text, old.toks, old.page, old.raw)
+        draft.unmapped.append(listed)
+        self._pend(draft, old.label.text, old.toks, section, listed)
+        return True
 
     def _split_followers(self, spec: FieldSpec, toks: list[Tok]) -> tuple[list[Tok], list[tuple[FieldSpec, Label, list[Tok]]]]:
         """A value that runs on into the labels that only follow this field ("ngày" after a decision's number,
