@@ -378,13 +378,16 @@ class PageReader:
                     if extra.value is not None:
                         extra.notes.append(f"read before {m.spec.key}'s own short label, in the value of its label")
                         draft.add(extra)
+                whole = toks
                 toks, followers = self._split_followers(m.spec, toks)
                 toks = self._date_and_place(m, toks, draft)
                 for k, (spec, label, ftoks) in enumerate(followers):  # "… số: 81/QĐ ngày 1/4/1964 của Bộ …"
                     if k + 1 == len(followers) and not nxt:  # the last part may wrap onto the next row
-                        # (below the row it ends on: a value under its label wraps below that row, not the label's)
-                        src = next((j for j in range(si, len(segs)) if any(t is ftoks[-1] for t in segs[j].row.toks)),
-                                   si) if ftoks else si
+                        # (below the row it ends on: a value under its label wraps below that row, not the label's;
+                        # a short label that ends the value, "… 81/QĐ ngày" / "1/4/1964 …", ends that row too)
+                        last = ftoks[-1] if ftoks else whole[-1] if whole and k == 0 else None
+                        src = next((j for j in range(si, len(segs)) if any(t is last for t in segs[j].row.toks)),
+                                   si) if last is not None else si
                         ftoks = self.rests.continue_value(ftoks, spec, segs, src, used, edge,
                                                value_x=row_value_x if src == si else None)
                         # … and there meet its own follower ("do Bệnh viện huyện cấp" / "ngày 08/11/1978")
