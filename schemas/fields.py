@@ -487,6 +487,18 @@ def place_and_tail(toks: list[Tok]) -> tuple[list[Tok], list[Tok]]:
     return toks[:cut], [t for t in toks[cut:] if not t.leader]
 
 
+def unit_and_tail(toks: list[Tok]) -> tuple[list[Tok], list[Tok]]:
+    """A military unit and the next pair's value run into it from a date on (``value_look.unit_end``): the unit
+    is whole without them; they are another pair's, listed for review rather than kept in the unit."""
+    from .value_look import unit_end
+    words = [t for t in toks if not t.leader]
+    end = unit_end([t.text for t in words])
+    if end is None:
+        return toks, []
+    cut = toks.index(words[end])
+    return toks[:cut], [t for t in toks[cut:] if not t.leader]
+
+
 def text_and_tail(toks: list[Tok]) -> tuple[list[Tok], list[Tok]]:
     """A text and the next pair run into it: label words the vocabulary reads (all but one word at most) that ask
     for a name or name a person, opening with a capital after the text's lower case, then a name, ending the

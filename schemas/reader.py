@@ -9,7 +9,7 @@ from typing import NamedTuple
 from . import label_model
 from .assign import Pending, assign
 from .fields import (Draft, Found, _cut_tail, _value_toks, name_and_tail,
-                     place_and_tail, relation_and_tail, text_and_tail)
+                     place_and_tail, relation_and_tail, text_and_tail, unit_and_tail)
 from .label_edges import date_then_rest, label_head
 from .labels import (EVENTS, SELF_NAMING_KINDS, field_by_value, joint_field, meaning, persons_share, resolve,
                      value_kind)
@@ -29,7 +29,7 @@ from .table import (NUMBERED_LOOK, column_of, completes_number, crosses, drop_do
                     numbered_rows, same_band, too_narrow)
 from .table_columns import table_columns
 from .value_evidence import misplaced_office
-from .value_look import field_by_look, of_another_kind
+from .value_look import field_by_look, is_unit_field, of_another_kind
 from .value_rest import A_PLACE, ValueRests
 from .value_start import (MAX_LABEL_WORDS, label_rest_words, label_run_on, label_tail, label_words_only, qualifies_label,
                           reads_as_value, rest_of_label, row_ended_label, turn_of_case, value_start)
@@ -415,6 +415,8 @@ class PageReader:
                     toks, beyond = place_and_tail(toks)
                 elif asks_closed(m.spec.kind, m.spec.key):  # a country or an ethnic group, and the next pair after it
                     toks, beyond = closed_and_tail(m.spec.kind, m.spec.key, toks)
+                elif is_unit_field(m.spec):  # a unit, and a date run into it (the next pair's value)
+                    toks, beyond = unit_and_tail(toks)
                 if m.spec.kind == "text" and not m.spec.vocabulary and not beyond:
                     toks, beyond = text_and_tail(toks)
                     if not beyond and m.spec.key.endswith("relation"):
