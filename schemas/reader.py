@@ -9,7 +9,7 @@ from typing import NamedTuple
 from . import label_model
 from .assign import Pending, assign
 from .fields import (Draft, Found, _cut_tail, _value_toks, name_and_tail,
-                     place_and_tail, relation_and_tail, text_and_tail, unit_and_tail)
+                     pair_after_gap, place_and_tail, relation_and_tail, text_and_tail, unit_and_tail)
 from .label_edges import date_then_rest, label_head
 from .labels import (EVENTS, SELF_NAMING_KINDS, field_by_value, joint_field, meaning, persons_share, resolve,
                      value_kind)
@@ -408,8 +408,11 @@ class PageReader:
                 m = self._id_by_look(m, toks, section, draft)
                 m = self._field_by_look(m, toks, draft)
                 tail: list[Tok] = []
-                beyond: list[Tok] = []  # words after a whole address: another pair's
-                if m.spec.kind == "name":
+                # words after a whole address, or the next column's pair after a blank: another pair's
+                toks, beyond = pair_after_gap(toks)
+                if beyond:
+                    pass
+                elif m.spec.kind == "name":
                     toks, tail = name_and_tail(toks)
                 elif m.spec.kind == "place":
                     toks, beyond = place_and_tail(toks)
