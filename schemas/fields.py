@@ -18,7 +18,7 @@ from .value_evidence import (AGREES, DISAGREE_FACTOR, DISAGREES, VOUCHED_MIN_OCR
                              evidence as value_evidence, units_written_as_known)
 from .label_edges import (SURNAMES_BY_FOLD, bare_word, capitals_head, label_asks_day, label_head, label_tail,
                           name_cased, name_like, name_syllable, only_label_words, reads_as_label)
-from .layout import Tok, union
+from .layout import COLUMN_GAP, Tok, gap_before, union
 from .loader import FieldSpec, Label, Schema, label_key
 from .model import FieldValue
 from .normalize import (LEVEL_WORDS, canonical_place, cut_place_name, glued_syllables, missing_place_name, normalise,
@@ -485,6 +485,42 @@ def place_and_tail(toks: list[Tok]) -> tuple[list[Tok], list[Tok]]:
     pair's, listed for review rather than dropped."""
     words = [t for t in toks if not t.leader]
     end = address_end([t.text for t in words])
+    if end is None:
+        return toks, []
+    cut = toks.index(words[end])
+    return toks[:cut], [t for t in toks[cut:] if not t.leader]
+
+
+PAIR_LABEL_WORDS = 6  # words a label nobody listed may hold before its colon, after a column's blank
+
+
+def _opens_pair(toks: list[Tok]) -> bool:
+    """Words, a colon ending the last of them, then a value: a "label: value" pair, whatever its words."""
+    for k, t in enumerate(toks[:PAIR_LABEL_WORDS]):
+        if not bare_word(t.text).isalpha():
+            return False
+        if t.text.endswith(":"):
+            return any(any(c.isalnum() for c in w.text) for w in toks[k + 1:] if not w.leader)
+    return False
+
+
+def pair_after_gap(toks: list[Tok]) -> tuple[list[Tok], list[Tok]]:
+    """A value and the next column's pair run into it: after a blank as wide as a column's (``layout.COLUMN_GAP``
+    line heights), words ended by a colon and a value ("Tiểu đội phó      Xxx yyy: Đại đội 8, …") are a pair of
+    their own whose label no list holds, not the value's words. They are listed for the record-wide decoding."""
+    for j in range(1, len(toks)):
+        height = max(1, toks[j - 1].bbox[3] - toks[j - 1].bbox[1])
+        if gap_before(toks, j) > COLUMN_GAP * height and _opens_pair(rest := [t for t in toks[j:] if not t.leader]):
+            return toks[:j], rest
+    return toks, []
+
+
+def unit_and_tail(toks: list[Tok]) -> tuple[list[Tok], list[Tok]]:
+    """A military unit and the next pair's value run into it from a date on (``value_look.unit_end``): the unit
+    is whole without them; they are another pair's, listed for review rather than kept in the unit."""
+    from .value_look import unit_end
+    words = [t for t in toks if not t.leader]
+    end = unit_end([t.text for t in words])
     if end is None:
         return toks, []
     cut = toks.index(words[end])

@@ -795,6 +795,13 @@ def persons_share(spec: FieldSpec, schema: Schema) -> bool:
     return len(roles) >= 2
 
 
+def same_person(a: FieldSpec, b: FieldSpec, schema: Schema) -> bool:
+    """The two fields are one person's: the husband's two, or the subject's two ("hometown" and "full_name",
+    whose keys carry no person's prefix). A field of no person (a certificate's number) shares with none."""
+    roles = {fm.spec.key: fm.role for fm in field_meanings(schema)}
+    return roles.get(a.key) is not None and roles.get(a.key) == roles.get(b.key)
+
+
 def field_by_value(label: str, value: str, schema: Schema, section: str | None = None) -> FieldSpec | None:
     """The field a "label: value" pair whose label named no field belongs to, from what the value is: the
     one field of that kind for the person the label names, or else of the current section, or else the

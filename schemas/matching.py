@@ -18,7 +18,7 @@ from .gazetteer import LEVEL_WORDS, completes_unit
 from .label_edges import name_syllable
 from .countries import COUNTRY_NAMES
 from .labels import (SELF_NAMING_KINDS, field_meanings, is_label_word, marker_section, meaning,
-                     moment_companions, resolve, role_conflict, value_kind, written_syllables)
+                     moment_companions, resolve, role_conflict, same_person, value_kind, written_syllables)
 from .layout import COLUMN_GAP, TABLE_RULE, Tok, case_turns, gap_before
 from .loader import FieldSpec, Label, Schema, label_key
 from .normalize import normalise, repair_tone_shift
@@ -330,9 +330,27 @@ def _join_adjacent(toks: list[Tok], chosen: list[Match], schema: Schema, section
                 out.append(whole[0])
                 k += 2
                 continue
+        if n is not None and _whose_after_what(toks, m, n, schema):
+            out.append(Match(m.start, n.end, m.spec, m.label, m.score, m.weight))
+            k += 2
+            continue
         out.append(m)
         k += 1
     return out
+
+
+def _whose_after_what(toks: list[Tok], m: Match, n: Match, schema: Schema) -> bool:
+    """A wording that asks something (``m``: "QUÊ QUÁN"), a word or two in the label's case, then a wording that
+    names a person and nothing else, ended by its colon (``n``: "ĐỒNG CHÍ:", another field's wording where it
+    stands alone): the label asks ``m``'s field of that person, whatever the words between ("QUÊ QUÁN XXX ĐỒNG
+    CHÍ:" is the subject's hometown), when ``m``'s field is that person's. The words between never become the
+    value, nor the person's wording a label of its own."""
+    if m.spec is UNMAPPED or n.spec is UNMAPPED or not _strong_end(toks, n.end - 1):
+        return False
+    said = meaning(_span_text(toks, n.start, n.end))
+    if not said.roles or said.attrs or said.unknown or meaning(_span_text(toks, m.start, m.end)).attrs == set():
+        return False
+    return _person_after_attribute(toks, m, n) and same_person(m.spec, n.spec, schema)
 
 
 def _wide_gap_before(toks: list[Tok], j: int) -> bool:
@@ -681,8 +699,9 @@ def refine_labels(toks: list[Tok], chosen: list[Match], schema: Schema, section:
                 and last.spec is not UNMAPPED and _person_after_attribute(toks, last, got[0]):
             whole = _read_label(toks, last.start, e + 1, schema, section, previous, heading=heading)
             if len(whole) == 1 and whole[0].spec is not UNMAPPED \
-                    and whole[0].spec.key.split(".")[0] == got[0].spec.key.split(".")[0]:
-                out[out.index(last)] = whole[0]  # "Ngày sinh xxx chồng:": the husband's date of birth
+                    and same_person(whole[0].spec, got[0].spec, schema):
+                # "Ngày sinh xxx chồng:": the husband's date of birth; "QUÊ QUÁN XXX ĐỒNG CHÍ:", the subject's hometown
+                out[out.index(last)] = whole[0]
                 taken.update(range(last.start, e + 1))
                 continue
         if got[0].spec is UNMAPPED and (label_alone and not lead or not _reads_as_label(toks[s:e + 1], right_after_label)):

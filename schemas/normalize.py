@@ -190,6 +190,10 @@ def norm_number(raw: str) -> Norm:
         fixed = code.value
         q = min(q, 0.5)  # a look-alike read as what the number's shape needs: likely, still for a person to see
         notes.append("look-alikes read by the number's shape: " + ", ".join(code.changes))
+    if re.search(r"(?<=[A-ZĐ])§(?=\d)", fixed):
+        fixed = re.sub(r"(?<=[A-ZĐ])§(?=\d)", "S", fixed)  # "L§24366": an S of the letters before the digits
+        q = min(q, 0.5)
+        notes.append("a § among a code's letters read as S")  # (before the number's end is looked for: "L§12865 …")
     if (head := number_head(fixed)) is not None:
         fixed = head  # "136-n.mẽ tTï", "01 cất": specks read as words after the number, or the next label's words
         q = min(q, 0.5)
@@ -208,10 +212,6 @@ def norm_number(raw: str) -> Norm:
         fixed = " ".join(words[1:])  # "h LS35966": a speck before the number read as a letter
         q = min(q, 0.8)
         notes.append("a letter before the number dropped")
-    if re.search(r"(?<=[A-ZĐ])§(?=\d)", fixed):
-        fixed = re.sub(r"(?<=[A-ZĐ])§(?=\d)", "S", fixed)  # "L§24366": an S of the letters before the digits
-        q = min(q, 0.5)
-        notes.append("a § among a code's letters read as S")
     speck = r"(?<=[\d/.\-])[^\w\s/.\-](?=\d)"
     if re.search(speck, fixed):
         fixed = re.sub(speck, "", fixed)  # "KL.335%3", "LS8§5545", "KL.?7744": a speck among digits

@@ -9,7 +9,7 @@ from typing import NamedTuple
 from . import label_model
 from .assign import Pending, assign
 from .fields import (Draft, Found, _cut_tail, _value_toks, name_and_tail,
-                     place_and_tail, relation_and_tail, text_and_tail)
+                     pair_after_gap, place_and_tail, relation_and_tail, text_and_tail, unit_and_tail)
 from .label_edges import date_then_rest, label_head
 from .labels import (EVENTS, SELF_NAMING_KINDS, field_by_value, joint_field, meaning, persons_share, resolve,
                      value_kind)
@@ -19,6 +19,7 @@ from .entry_bounds import entry_starts
 from .person_columns import heading_pair
 from .person_heading import heading_person
 from .section_heading import is_section_heading
+from .surer_label import reads_surer
 from .layout import (Row, Tok, column_starts, label_end,
                      opens_pair, split_at_columns, text_of, union)
 from .loader import FieldSpec, Label, Schema, label_key
@@ -29,7 +30,7 @@ from .table import (NUMBERED_LOOK, column_of, completes_number, crosses, drop_do
                     numbered_rows, same_band, too_narrow)
 from .table_columns import table_columns
 from .value_evidence import misplaced_office
-from .value_look import field_by_look, is_weight, of_another_kind
+from .value_look import field_by_look, is_unit_field, is_weight, of_another_kind
 from .value_rest import A_PLACE, ValueRests
 from .value_start import (MAX_LABEL_WORDS, label_rest_words, label_run_on, label_tail, label_words_only, qualifies_label,
                           reads_as_value, rest_of_label, row_ended_label, turn_of_case, value_start)
@@ -385,22 +386,24 @@ class PageReader:
                     if extra.value is not None:
                         extra.notes.append(f"read before {m.spec.key}'s own short label, in the value of its label")
                         draft.add(extra)
+                whole = toks
                 toks, followers = self._split_followers(m.spec, toks)
                 toks = self._date_and_place(m, toks, draft)
                 for k, (spec, label, ftoks) in enumerate(followers):  # "… số: 81/QĐ ngày 1/4/1964 của Bộ …"
                     if k + 1 == len(followers) and not nxt:  # the last part may wrap onto the next row
-                        # (below the row it ends on: a value under its label wraps below that row, not the label's)
-                        src = next((j for j in range(si, len(segs)) if any(t is ftoks[-1] for t in segs[j].row.toks)),
-                                   si) if ftoks else si
+                        # (below the row it ends on: a value under its label wraps below that row, not the label's;
+                        # a short label that ends the value, "… 81/QĐ ngày" / "1/4/1964 …", ends that row too)
+                        last = ftoks[-1] if ftoks else whole[-1] if whole and k == 0 else None
+                        src = next((j for j in range(si, len(segs)) if any(t is last for t in segs[j].row.toks)),
+                                   si) if last is not None else si
                         ftoks = self.rests.continue_value(ftoks, spec, segs, src, used, edge,
                                                value_x=row_value_x if src == si else None)
                         # … and there meet its own follower ("do Bệnh viện huyện cấp" / "ngày 08/11/1978")
                         ftoks, more = self._split_followers(spec, ftoks)
                         followers.extend(more)
-                    if spec.key not in draft.fields:
-                        extra = Found(spec, ftoks, label, m.score, self.page).finish()
-                        if extra.value is not None:
-                            draft.add(extra)
+                    extra = Found(spec, ftoks, label, m.score, self.page).finish()
+                    if extra.value is not None and not draft.add(extra):
+                        self._take_if_surer(draft, extra, section)
                 if m.spec.kind == "number" and label_rest_words(toks):
                     continue  # "Số: ghi sổ 35": the rest of the label the matcher read in part, before its own value
                 if not toks:
@@ -413,13 +416,18 @@ class PageReader:
                 m = self._id_by_look(m, toks, section, draft)
                 m = self._field_by_look(m, toks, draft)
                 tail: list[Tok] = []
-                beyond: list[Tok] = []  # words after a whole address: another pair's
-                if m.spec.kind == "name":
+                # words after a whole address, or the next column's pair after a blank: another pair's
+                toks, beyond = pair_after_gap(toks)
+                if beyond:
+                    pass
+                elif m.spec.kind == "name":
                     toks, tail = name_and_tail(toks)
                 elif m.spec.kind == "place":
                     toks, beyond = place_and_tail(toks)
                 elif asks_closed(m.spec.kind, m.spec.key):  # a country or an ethnic group, and the next pair after it
                     toks, beyond = closed_and_tail(m.spec.kind, m.spec.key, toks)
+                elif is_unit_field(m.spec):  # a unit, and a date run into it (the next pair's value)
+                    toks, beyond = unit_and_tail(toks)
                 if m.spec.kind == "text" and not m.spec.vocabulary and not beyond:
                     toks, beyond = text_and_tail(toks)
                     if not beyond and m.spec.key.endswith("relation"):
@@ -489,6 +497,8 @@ class PageReader:
                         old = draft.fields[f.spec.key]
                         if f.confidence > old.confidence and old.value is None:
                             draft.fields[f.spec.key] = f
+                        elif self._take_if_surer(draft, f, section):
+                            pass
                         elif f.label.by_meaning and f.value is not None and f.value != old.value:
                             # a second value for a field already read, from a label read by its meaning: it may be
                             # another person's (a role word the vocabulary lacks); listed, never dropped silently
@@ -523,6 +533,20 @@ class PageReader:
         if kind in SELF_NAMING_KINDS and kind not in (spec.kind, spec.key.rsplit(".", 1)[-1]):
             return []  # the value below says alone it is another field's
         return found
+
+    def _take_if_surer(self, draft: Draft, f: Found, section: str | None) -> bool:
+        """A place read for a field already held from a label the vocabulary only partly knows, whose unknown words
+        may have named another field ("Hiện xxx tại" read as the place of death for its "tại"): the surer label
+        (``surer_label``) takes the field, and the first value is listed and left to the record-wide decoding."""
+        old = draft.fields.get(f.spec.key)
+        if old is None or f.spec.kind != "place" or f.value is None or old.value is None or f.value == old.value \
+                or not reads_surer(f.label.text, f.label.by_meaning, old.label.text, old.label.by_meaning):
+            return False
+        draft.fields[f.spec.key] = f
+        listed = unmapped_pair(old.label.text, old.toks, old.page, old.raw)
+        draft.unmapped.append(listed)
+        self._pend(draft, old.label.text, old.toks, section, listed)
+        return True
 
     def _split_followers(self, spec: FieldSpec, toks: list[Tok]) -> tuple[list[Tok], list[tuple[FieldSpec, Label, list[Tok]]]]:
         """A value that runs on into the labels that only follow this field ("ngày" after a decision's number,

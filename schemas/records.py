@@ -14,7 +14,9 @@ from .checks import _boost, doubts_across_fields, run_checks
 from .assign import implausible
 from .confidence import CONFIDENT, UNLABELLED, calibrate, resolution
 from .fields import Draft
+from .label_edges import name_like
 from .label_model import agreement
+from .labels import value_kind
 from .model import ExtractedRecord, UnmappedEntry
 from .review_rule import FieldDoubt, hold_reasons
 from .value_evidence import AGREES, DISAGREES, VOUCHED_MIN_OCR, VOUCHED_SCORE
@@ -214,6 +216,18 @@ def _whole_place(a, b):
     return None
 
 
+def _place_not_name(a, b):
+    """Of two pages' readings of one place, the one that reads as a place (a level word, a known province or
+    district) when the other is written as a person's name ("La Văn Xxx": a name's label misread as a place's on
+    one page), else None. Nobody is born or lives in a person's name; the pages still disagree."""
+    if a.spec.kind != "place" or not isinstance(a.value, str) or not isinstance(b.value, str):
+        return None
+    for place, other in ((a, b), (b, a)):
+        if value_kind(place.value) == "place" and name_like(other.value.split()):
+            return place
+    return None
+
+
 def _merge(into: Draft, d: Draft) -> None:
     into.pages.extend(d.pages)
     into.unmapped.extend(d.unmapped)
@@ -230,7 +244,8 @@ def _merge(into: Draft, d: Draft) -> None:
             into.fields[key] = whole
             whole.notes.append(f"page {cut.page} read the place cut short")
         else:
-            keep, other = (old, f) if old.confidence >= f.confidence else (f, old)
+            keep = _place_not_name(old, f) or (old if old.confidence >= f.confidence else f)
+            other = f if keep is old else old
             into.fields[key] = keep
             keep.confidence *= 0.7
             keep.read_otherwise = True

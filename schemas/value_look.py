@@ -78,6 +78,21 @@ def unit_goes_on(below: list[str]) -> bool:
     return any(w in _UNIT_SYLLABLES or any(c.isdigit() for c in w) for w in words)
 
 
+# a date written in digits, with its day or as a month and a year ("3/4/1958", "12-05-1970", "8/1964")
+_DATE_WORD = re.compile(r"\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}|\d{1,2}/\d{4}")
+
+
+def unit_end(words: list[str]) -> int | None:
+    """Where a military unit's chain stops before a date run into it ("Đại đội 20, …, Trung đoàn 64 3/4/1958 tại
+    …": the next pair's value, a date of death and its place, read on in a caption's row): the index of the date's
+    word, or None. A unit is numbered by single numbers after its level words, never by a date. (Label words the
+    reader cuts later may stand before the unit's first level word.)"""
+    start = next((i for i in range(len(words)) if is_military_unit(" ".join(words[i:]))), None)
+    if start is None:
+        return None
+    return next((i for i, w in enumerate(words) if i > start + 1 and _DATE_WORD.fullmatch(w.strip(".,;:()"))), None)
+
+
 def unit_cut_in_level(value: str) -> bool:
     """A military unit whose last word is the first syllable of a level word ("…, Tiểu đoàn 26, Trung"): the line
     cut the level word itself, its rest and number on the line below ("đoàn 82")."""

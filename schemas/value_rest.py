@@ -265,6 +265,12 @@ class ValueRests:
                     nseg.bbox[0] > seg.bbox[0] + CELL_SLACK * h
                     and abs(segs[nxt].row.bbox[0] - nseg.bbox[0]) <= CELL_SLACK * h)):
                 return self.continue_value(below, spec, segs, j, used, edge, depth)
+            if below and is_unit_field(spec) and nxt is not None and open_at_end([t.text for t in below if not t.leader]) \
+                    and abs(segs[nxt].row.bbox[0] - nseg.bbox[0]) <= CELL_SLACK * h:
+                # a unit under its label at the label's own margin, visibly cut at its line's end ("Đại đội 8,
+                # Tiểu đoàn 13," / "Trung đoàn 47" under it): it wraps as a unit beside its label does, inside its
+                # chain of levels and numbers only (a row of other words there is the next label)
+                return self.continue_value(below, spec, segs, j, used, edge, depth)
             if below and (rows := self.cell_rows(segs, j, used, below)):
                 # a value of a field that does not wrap, visibly cut at its cell's line end ("Ủy ban nhân dân …,
                 # tỉnh" / "Quảng Bình"): its cell's next rows carry it on

@@ -287,6 +287,13 @@ def test_number_with_a_speck_before_it_or_a_section_sign_among_its_letters():
     assert norm_number("§4/GBT").value == "84/GBT"  # where a number starts, § is an 8 (as before)
 
 
+def test_a_code_with_a_section_sign_still_ends_where_the_next_value_begins():
+    from schemas.normalize import norm_number
+    # the § read as S before the number's end is looked for: the next value's words are not kept with it
+    n = norm_number("K§40712 58/QĐ ngày")
+    assert n.value == "KS40712" and n.quality <= 0.5
+
+
 @pytest.mark.parametrize("raw,fixed", [("o6/2020", "06/2020"), ("o1/2ooo", "01/2000"), ("z67", "267"),
                                        ("o4", "04"), ("2l1", "211")])
 def test_lower_case_look_alikes_among_digits_are_digits(raw, fixed):
