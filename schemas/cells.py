@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from .assign import looks_like_name
 from .gazetteer import completes_unit
-from .labels import value_kind
+from .labels import is_label_word, meaning, value_kind
 from .layout import (EMPTY_LABEL_REACH, Row, Tok, WRAP_MAX_ROWS, cell_of_x, cut_at_gaps, first_wide_gap, splits_unit,
                      text_of, usual_gap)
 from .loader import Schema
@@ -208,9 +208,19 @@ def _holds_its_value(schema: Schema, run: list[Tok]) -> bool:
     # (the value from a capital or a digit on, as a name, a country, a date begin: a label's own lower-case
     # words are never cut off as a value — "Quê | quán của"; nor, in a label printed in capitals, the words a
     # label read over the run still takes — "QUÊ | QUÁN (GỐC) …": ``_label_reach``)
-    return any(value_beside(schema, _bordered(words[:k]), words[k:])
+    return any(value_beside(schema, _bordered(words[:k]), words[k:]) and not _label_words_as_name(words[k:])
                for k in range(max(1, _label_reach(schema, words)), len(words))
                if words[k].text[:1].isupper() or words[k].text[:1].isdigit())
+
+
+def _label_words_as_name(words: list[Tok]) -> bool:
+    """Words that read as a person's name only by their capitals, each a word of the label vocabulary and together
+    asking something, none unknown ("ĐĂNG KÝ KHAI TỬ" after "TÊN TUỔI NGƯỜI YÊU CẦU"): a label printed in
+    capitals goes on, no name asks anything (a name's own syllables are words no label reads: "NGUYỄN VĂN AN")."""
+    text = text_of(words)
+    said = meaning(text)
+    return looks_like_name(text) and bool(said.attrs) and not said.unknown \
+        and all(is_label_word(t.text.strip(",.;:()")) for t in words)
 
 
 def _label_reach(schema: Schema, words: list[Tok]) -> int:

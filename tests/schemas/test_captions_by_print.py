@@ -87,3 +87,26 @@ def test_a_header_cells_long_title_wrapped_over_two_lines_is_still_its_label():
     assert "Trần Văn Bình" in list(flat.values()) + [u["value"] for u in rec["unmapped"]]
     assert flat.get("declarant.full_name") in (None, "Trần Văn Bình")
     assert flat.get("declarant.relation") == "Cha"
+
+
+def test_a_header_title_in_capitals_whose_last_words_read_as_a_name_is_still_a_title():
+    # in capitals "ĐĂNG KÝ KHAI SINH" has a name's look (a family name, capitals), but each of its words is a label
+    # word and together they ask something: the title goes on, no name stands beside it, and the header row is read
+    # as cells over the values under it
+    lines = ["GIẤY KHAI SINH", "Họ và tên: Phạm Minh Châu",
+             [(100, "CĂN CỨ"), (500, "TÊN TUỔI NGƯỜI YÊU CẦU ĐĂNG KÝ KHAI SINH"), (1500, "QUAN HỆ")],
+             [(110, "Xxq vvk zzr"), (510, "Trần Văn Bình"), (1510, "Cha")]]
+    rec = extract_records([page(lines, width=2000)], "hotich/")[0]
+    flat = flatten_fields(rec)
+    assert flat.get("declarant.full_name") == "Trần Văn Bình"
+    assert flat.get("declarant.relation") == "Cha"
+
+
+def test_a_name_after_a_label_in_capitals_is_still_its_value():
+    # a name's own syllables are words no label reads: a run in capitals holding a label and a name is a label
+    # with its value beside it, no cell's label
+    from schemas.cells import _holds_its_value
+    schema = SCHEMAS["birth"]
+    for text in ("HỌ VÀ TÊN TRẦN THỊ HOA", "HỌ TÊN NGUYỄN VĂN AN"):
+        assert _holds_its_value(schema, build_rows(page([text]))[0].toks)
+    assert not _holds_its_value(schema, build_rows(page(["TÊN TUỔI NGƯỜI YÊU CẦU ĐĂNG KÝ KHAI SINH"]))[0].toks)
