@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from .assign import looks_like_name
 from .gazetteer import completes_unit
-from .labels import value_kind
+from .labels import is_label_word, meaning, value_kind
 from .layout import (EMPTY_LABEL_REACH, Row, Tok, WRAP_MAX_ROWS, cell_of_x, cut_at_gaps, first_wide_gap, splits_unit,
                      text_of, usual_gap)
 from .loader import Schema
@@ -22,6 +22,8 @@ from .matching import UNMAPPED, _in_vocabulary, find_labels
 from .normalize import normalise
 
 CELL_LABEL_WORDS = 12  # words a ruled cell's label may hold
+CELL_WRAPPED_LABEL_WORDS = 16  # … when it wraps inside its cell over two lines or three (a table's header cell: "Họ
+# tên đệm và tên của người yêu cầu đăng ký" / "khai sinh"), where a narrow column makes a long title wrap
 CELL_OTHER_WORDS = 3  # words of a cell's label before or after the wording read in it
 CELL_SLACK = 0.6  # line heights a cell's value may start left of its label (a skewed scan, a wide first letter)
 CELL_INDENT = 3.0  # line heights a cell's value may start right of its label
@@ -98,13 +100,14 @@ def cell_labels(schema: Schema, row: Row, below: Row | None = None,
     (``wrapped_labels``), ``row`` then their last line."""
     if runs is None and (row.heading or len(row.toks) < 2):
         return None
+    most = CELL_LABEL_WORDS if runs is None else CELL_WRAPPED_LABEL_WORDS
     if runs is None:
         runs = [part for run in cut_at_gaps(row.toks, max(row.height, 1)) for part in _cut_at_strokes(run)]
     if len(runs) < 2:
         return None
     for run in runs:
         words = [t for t in run if not t.leader]
-        if not words or len(words) > CELL_LABEL_WORDS or _holds_digit(words) \
+        if not words or len(words) > most or _holds_digit(words) \
                 or any(t.colon for t in words[:-1]) or _holds_clauses(words):
             return None
     if any(a[-1].colon and not b[-1].colon for a, b in zip(runs, runs[1:])):
@@ -129,6 +132,14 @@ def cell_labels(schema: Schema, row: Row, below: Row | None = None,
         return runs
     # (two runs at least name a field: a label/value grid's row holds one label, whatever its print)
     if known >= 2 and below is not None and _labels_by_print(row, runs, below):
+        return runs
+    # (the row is printed smaller than the row close under, which holds one value under each run and nothing else,
+    # of its field's shape under a run that names one: captions over their values, the other captions' words OCR
+    # bent or no list holds, "Xxx yyy | Số bằng Tổ quốc" over a place and a code; each caption takes the value under
+    # it. A grid's row, one label and its value beside it, has the next label under it, no value of its shape)
+    if known and below is not None and _labels_by_print(row, runs, below) \
+            and (parts := _values_alone_under(schema, row, runs, below)) is not None \
+            and any(_value_of(schema, runs[k], parts[k]) for k, r in enumerate(read) if r == "field"):
         return runs
     # (a person named alone, "CHA", "MẪU THÂN", names a field only by what is under it: a person's name)
     persons = sum(person_alone(schema, run) for run in runs)
@@ -197,9 +208,19 @@ def _holds_its_value(schema: Schema, run: list[Tok]) -> bool:
     # (the value from a capital or a digit on, as a name, a country, a date begin: a label's own lower-case
     # words are never cut off as a value — "Quê | quán của"; nor, in a label printed in capitals, the words a
     # label read over the run still takes — "QUÊ | QUÁN (GỐC) …": ``_label_reach``)
-    return any(value_beside(schema, _bordered(words[:k]), words[k:])
+    return any(value_beside(schema, _bordered(words[:k]), words[k:]) and not _label_words_as_name(words[k:])
                for k in range(max(1, _label_reach(schema, words)), len(words))
                if words[k].text[:1].isupper() or words[k].text[:1].isdigit())
+
+
+def _label_words_as_name(words: list[Tok]) -> bool:
+    """Words that read as a person's name only by their capitals, each a word of the label vocabulary and together
+    asking something, none unknown ("ĐĂNG KÝ KHAI TỬ" after "TÊN TUỔI NGƯỜI YÊU CẦU"): a label printed in
+    capitals goes on, no name asks anything (a name's own syllables are words no label reads: "NGUYỄN VĂN AN")."""
+    text = text_of(words)
+    said = meaning(text)
+    return looks_like_name(text) and bool(said.attrs) and not said.unknown \
+        and all(is_label_word(t.text.strip(",.;:()")) for t in words)
 
 
 def _label_reach(schema: Schema, words: list[Tok]) -> int:
@@ -221,6 +242,17 @@ def _labels_by_print(row: Row, runs: list[list[Tok]], below: Row) -> bool:
     under = cut_at_gaps(below.toks, h, word_blank(runs))[0] if below.toks else []
     return close and printed_smaller(row.toks, below.toks) and bool(under) \
         and under_label(under, first, label_span(runs[0]), h)
+
+
+def _values_alone_under(schema: Schema, row: Row, runs: list[list[Tok]], below: Row) -> dict[int, list[Tok]] | None:
+    """The words of the row close under by run, when it holds one part under each run and nothing else
+    (``_one_under_each``) and no part opens with a label of the type before more words: values alone, not a
+    label/value grid's next row ("Thuộc đơn vị Đại đội 20, …" under "Chức vụ | Y sĩ" is a label and its value)."""
+    parts = _one_under_each(schema, row, runs, below)
+    if parts is None or any(m.start == 0 and m.end < len(toks) and m.spec is not UNMAPPED
+                            for toks in parts.values() for m in find_labels(toks, schema, None)[:1]):
+        return None
+    return parts
 
 
 def _values_under(schema: Schema, row: Row, runs: list[list[Tok]], below: Row) -> bool:

@@ -14,7 +14,7 @@ from .label_edges import date_then_rest, label_head
 from .labels import (EVENTS, SELF_NAMING_KINDS, field_by_value, joint_field, meaning, persons_share, resolve,
                      value_kind)
 from .closed_tail import asks_closed, closed_and_tail
-from .cells import CellBlock, cell_block, label_only, label_rest, values_under_label_runs
+from .cells import CellBlock, cell_block, is_cell_label, label_only, label_rest, values_under_label_runs
 from .entry_bounds import entry_starts
 from .person_columns import heading_pair
 from .person_heading import heading_person
@@ -312,6 +312,12 @@ class PageReader:
             if self.unit == "entry" and not ruled and draft.fields and (
                     matches and self._starts_entry(segs, si, matches, draft) or self._row_opens_entry(segs, si, draft)):
                 draft = self.new_draft()
+            if matches and is_cell_label(seg) and all(m.spec is UNMAPPED for m in matches) \
+                    and _value_toks(seg.toks[matches[-1].end:]):
+                # a ruled cell's label row holds its label alone: words after a label nobody listed read in it are
+                # the label's rest, never its value, which is in the cell's rows below (read as a label nobody
+                # listed over its cell, ``_pend_row``)
+                matches = []
             if not matches:
                 matches = self._label_over_value(segs, si, used, section, draft)
             if not matches:
