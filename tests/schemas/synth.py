@@ -38,3 +38,15 @@ def page(rows: list, number: int = 1, width: int = 1700, conf: float = 0.95, top
                 lines.append(line(text, x, y, conf, block=k + 1))
         y += STEP
     return PageText(page=number, width=width, height=y + 100, lines=lines)
+
+
+def small_print(p: PageText, *rows: int, top: int = 100) -> PageText:
+    """``p`` with the given rows (their index in ``page``'s list) printed a third smaller, as a form's captions or
+    the labels in its cells' corners: their words 24 px tall instead of 36, on the same baseline."""
+    ys = {top + STEP * k for k in rows}
+    for ln in p.lines:
+        if ln.bbox[1] in ys:
+            for w in ln.words:
+                w.bbox = (w.bbox[0], w.bbox[1] + 12, w.bbox[2], w.bbox[3])
+            ln.bbox = (ln.bbox[0], ln.bbox[1] + 12, ln.bbox[2], ln.bbox[3])
+    return p

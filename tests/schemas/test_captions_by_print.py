@@ -2,31 +2,14 @@
 names a field has a value of that field's shape under it, whatever the other captions' words say (one OCR bent, or
 no list holds), and each caption takes the value under it (schemas/cells.py cell_labels, _values_alone_under)."""
 
-from synth import page
+from synth import page, small_print
+from test_cells import _segments_of
 
 from schemas.extract import extract_records, flatten_fields
 from schemas.layout import build_rows
 from schemas.loader import load_schemas
-from schemas.reader import PageReader
 
 SCHEMAS = load_schemas()
-
-
-def _small_print(p, *rows: int):
-    """The page with the given rows (their index in ``page``'s list) printed a third smaller, as captions: their
-    words 24 px tall instead of 36, on the same baseline."""
-    ys = {100 + 52 * k for k in rows}
-    for ln in p.lines:
-        if ln.bbox[1] in ys:
-            for w in ln.words:
-                w.bbox = (w.bbox[0], w.bbox[1] + 12, w.bbox[2], w.bbox[3])
-            ln.bbox = (ln.bbox[0], ln.bbox[1] + 12, ln.bbox[2], ln.bbox[3])
-    return p
-
-
-def _segments_of(p, record_type: str):
-    reader = PageReader(SCHEMAS[record_type], [r for r in build_rows(p) if r.toks], "document", 1, p.width)
-    return [(s.column[0], s.row.text) for s in reader.segments()]
 
 
 CAPTIONS = [[(100, "Xxq vvk zzr"), (900, "Ngày sinh")], [(110, "Phòng trưng bày"), (910, "05/03/1972")]]
@@ -35,10 +18,10 @@ CAPTIONS = [[(100, "Xxq vvk zzr"), (900, "Ngày sinh")], [(110, "Phòng trưng b
 def test_captions_in_small_print_over_a_value_of_the_named_fields_shape_are_cells():
     # one caption no list holds beside one that names a field; under that one a date, in the values' larger print:
     # each caption is a cell's label over the value under it, the unknown one's value kept apart from the date
-    segs = _segments_of(_small_print(page(["GIẤY KHAI SINH"] + CAPTIONS), 1), "birth")
+    segs = _segments_of(small_print(page(["GIẤY KHAI SINH"] + CAPTIONS), 1), "birth")
     assert ("cells", "Ngày sinh:") in segs and ("cells", "05/03/1972") in segs
     assert ("cells", "Phòng trưng bày") in segs
-    flat = flatten_fields(extract_records([_small_print(page(["GIẤY KHAI SINH"] + CAPTIONS), 1)], "hotich/")[0])
+    flat = flatten_fields(extract_records([small_print(page(["GIẤY KHAI SINH"] + CAPTIONS), 1)], "hotich/")[0])
     assert flat.get("date_of_birth") == "1972-03-05"
 
 
@@ -50,7 +33,7 @@ def test_captions_in_the_values_print_are_not_read_by_print():
 def test_a_small_row_over_a_label_and_its_value_is_no_row_of_captions():
     # under the date's caption no date: the row below opens with a label ("Dân tộc Kinh"), a grid's next row
     lines = ["GIẤY KHAI SINH", [(100, "Xxq vvk zzr"), (900, "Ngày sinh")], [(110, "Dân tộc"), (910, "Kinh")]]
-    assert all(kind == "page" for kind, _ in _segments_of(_small_print(page(lines), 1), "birth"))
+    assert all(kind == "page" for kind, _ in _segments_of(small_print(page(lines), 1), "birth"))
 
 
 def _spaced(x: int, words: list[str], blank: int) -> list[tuple[int, str]]:
@@ -68,7 +51,7 @@ def test_a_label_read_inside_a_cells_caption_leaves_the_value_below_it():
     lines = ["GIẤY BÁO TỬ", "Họ và tên: Phạm Văn Hùng",
              [(100, "Ngày hy sinh")] + _spaced(1000, ["Đã", "zzr", "www", "vvk", "qqx"], 45),
              [(110, "05/03/1972"), (1010, "Hoa sen đỏ")]]
-    rec = extract_records([_small_print(page(lines, width=1800), 2)], "nguoicocong/")[0]
+    rec = extract_records([small_print(page(lines, width=1800), 2)], "nguoicocong/")[0]
     kept = list(flatten_fields(rec).values()) + [u["value"] for u in rec["unmapped"]]
     assert "Hoa sen đỏ" in kept
     assert not any("zzr" in str(v) for v in kept)

@@ -1,8 +1,8 @@
 """Rows of ruled cells read as such where a rule used to miss them: a label printed in capitals, whose words are
 no value of their own; a place cut at a cell's line end whose rest reads like a label (schemas/cells.py)."""
 
-from synth import page
-from test_cells import _segments_of, _small_print
+from synth import page, small_print
+from test_cells import _segments_of
 
 from schemas.extract import extract_records, flatten_fields
 
@@ -21,7 +21,7 @@ def test_a_label_in_capitals_is_not_cut_into_a_label_and_a_value():
 def test_the_rest_of_a_place_cut_at_a_cells_line_end_stays_in_the_cell_though_it_reads_as_a_label():
     # "tỉnh Bến" / "Tre": "Tre" is one letter off "trẻ" (a child), and printed alone it is no taller than a label;
     # it completes the province the value cut short, so it is the value's rest
-    p = _small_print(page(["GIẤY KHAI SINH", [(100, "Nơi sinh"), (900, "Dân tộc")],
+    p = small_print(page(["GIẤY KHAI SINH", [(100, "Nơi sinh"), (900, "Dân tộc")],
                            [(110, "xã Tân Xuân, huyện Ba Tri, tỉnh Bến"), (910, "Kinh")], [(110, "Tre")],
                            [(100, "Họ và tên mẹ")], [(110, "Trần Thị Lan")]], width=1600), 1, 3)
     flat = flatten_fields(extract_records([p], "hotich/")[0])

@@ -2,7 +2,7 @@
 row; a value under its label that wraps; a ruled label/value table that is no row of cells
 (schemas/layout.py cut_at_gaps, cell_of_x; schemas/cells.py cell_block)."""
 
-from synth import page
+from synth import page, small_print
 
 from schemas.extract import extract_records, flatten_fields
 from schemas.layout import Tok, build_rows, cell_of_x, cut_at_gaps
@@ -172,18 +172,6 @@ def test_a_label_with_its_colon_and_a_value_beside_it_is_no_row_of_cells():
     assert all(kind == "page" for kind, _ in _segments(lines, "death"))
 
 
-def _small_print(p, *rows: int):
-    """The page with the given rows (their index in ``page``'s list) printed a third smaller, as a form's labels
-    in its cells' corners: their words 24 px tall instead of 36, on the same baseline."""
-    ys = {100 + 52 * k for k in rows}
-    for ln in p.lines:
-        if ln.bbox[1] in ys:
-            for w in ln.words:
-                w.bbox = (w.bbox[0], w.bbox[1] + 12, w.bbox[2], w.bbox[3])
-            ln.bbox = (ln.bbox[0], ln.bbox[1] + 12, ln.bbox[2], ln.bbox[3])
-    return p
-
-
 def _segments_of(p, record_type="birth"):
     reader = PageReader(SCHEMAS[record_type], [r for r in build_rows(p) if r.toks], "document", 1, p.width)
     return [(s.column[0], s.row.text) for s in reader.segments()]
@@ -203,7 +191,7 @@ def test_labels_printed_smaller_than_the_values_under_them_are_cells_whatever_th
     # larger, it is a cell's label
     lines = [[(100, "Zzz yyy"), (700, "Ngày sinh"), (1200, "Dân tộc")], [(110, "Nguyễn Văn An"), (710, "05/03/1972"),
                                                                          (1210, "Kinh")]]
-    assert _segments_of(_small_print(page(lines), 0)) == [
+    assert _segments_of(small_print(page(lines), 0)) == [
         ("cells", "Zzz yyy:"), ("cells", "Nguyễn Văn An"), ("cells", "Ngày sinh:"), ("cells", "05/03/1972"),
         ("cells", "Dân tộc:"), ("cells", "Kinh")]
 
@@ -211,7 +199,7 @@ def test_labels_printed_smaller_than_the_values_under_them_are_cells_whatever_th
 def test_one_label_beside_unknown_words_is_no_row_of_cells_whatever_its_print():
     # a label/value grid's row holds one label: words no list holds beside it may be its value, smaller or not
     lines = [[(100, "Ngày sinh"), (700, "Zzz yyy")], [(110, "Xxx Www"), (710, "Vvv")]]
-    assert all(kind == "page" for kind, _ in _segments_of(_small_print(page(lines), 0)))
+    assert all(kind == "page" for kind, _ in _segments_of(small_print(page(lines), 0)))
 
 
 def test_unknown_labels_in_the_values_print_are_no_row_of_cells():
@@ -251,7 +239,7 @@ def test_a_row_in_the_labels_small_print_ends_the_cells_above_it():
     # "Zzz yyy" under the first cell's value is the next row's label (its print says so), not the value's rest
     lines = ["GIẤY KHAI SINH", [(100, "Họ và tên"), (900, "Dân tộc")], [(110, "Nguyễn Văn An"), (910, "Kinh")],
              [(100, "Zzz yyy")], [(110, "Trần Văn Bình")]]
-    p = _small_print(page(lines), 1, 3)
+    p = small_print(page(lines), 1, 3)
     flat = flatten_fields(extract_records([p], "hotich/")[0])
     assert flat.get("full_name") == "Nguyễn Văn An" and flat.get("ethnicity") == "Kinh"
     assert ("cells", "Zzz yyy") not in _segments_of(p)
@@ -262,7 +250,7 @@ def test_a_cells_label_goes_on_over_a_second_line_in_its_print():
     # first cell's value: the second line is the label's, read with it, and the value is the one written below
     lines = ["GIẤY CHỨNG NHẬN THƯƠNG BINH", [(100, "Họ và tên"), (900, "Quê quán của")],
              [(110, "Nguyễn Văn An"), (900, "người được cấp")], [(910, "xã Tam Sơn, huyện Từ Sơn")]]
-    p = _small_print(page(lines), 1)
+    p = small_print(page(lines), 1)
     for ln in p.lines:  # (on the second row only the label's line is in small print)
         if ln.words[0].text == "người":
             for w in ln.words:

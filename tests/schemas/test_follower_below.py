@@ -2,15 +2,14 @@
 decision's date, "tại" after a date of death): the chain goes on there, whatever the field's wrapping
 (schemas/value_rest.py ValueRests.continue_value)."""
 
-from synth import page
-from test_cells import _small_print
+from synth import page, small_print
 
 from schemas.extract import extract_records, flatten_fields
 
 
 def test_an_issuer_after_a_date_on_a_cells_next_line_is_read():
     # a ruled cell's value over two lines: the decision's number and date, then "của …", its issuer
-    p = _small_print(page(["GIẤY CHỨNG NHẬN THƯƠNG BINH", [(100, "Họ và tên"), (900, "Quyết định")],
+    p = small_print(page(["GIẤY CHỨNG NHẬN THƯƠNG BINH", [(100, "Họ và tên"), (900, "Quyết định")],
                            [(110, "Nguyễn Văn An"), (910, "45/QĐ-UB ngày 03/04/1979")],
                            [(910, "của Ủy ban nhân dân tỉnh Hà Bắc")]], width=1800), 1)
     rec = extract_records([p], "nguoicocong/")[0]
