@@ -415,6 +415,26 @@ _LENGTH_UNIT = r"(?:mm|cm|dm|m)"
 _DIGIT_LOOKALIKES = str.maketrans("oil|s", "01115")  # (folded text) letters OCR reads for digits
 
 
+_WEIGHT_UNIT = r"(?:kilogam|kg|gram|gam|gr|mg|g|tan|ta|yen)"
+
+
+def digits_read_as_letters(text: str, unit: str) -> str:
+    """A number with its separator before a unit (the regex ``unit``), whose digits OCR read as letters that look
+    like them (``2,l m``, ``l,s m``, ``i.250 g``), with those letters read as the digits. A token mostly of
+    letters is a word and is left alone."""
+
+    def digits(m: re.Match) -> str:
+        token = m.group(0)
+        core = re.sub(r"[.,]", "", token)
+        # a separator between parts of one or two letters ("l,s m") is a number's: no word has one
+        short = all(len(part) <= 2 for part in re.split(r"[.,]", token))
+        if core.isdigit() or (sum(c.isdigit() for c in core) * 2 < len(core) and not short):
+            return token  # mostly letters: a word, not a number
+        return token.translate(_DIGIT_LOOKALIKES)
+
+    return re.sub(rf"(?<![\w.,])[0-9oils|]+[.,][0-9oils|]+(?=\s*{unit}(?![a-z]))", digits, text)
+
+
 def bent_measure(text: str) -> tuple[str, list[str]]:
     """A folded measure as OCR bent it, put straight by its shape, with a note for each repair:
 
@@ -439,17 +459,7 @@ def bent_measure(text: str) -> tuple[str, list[str]]:
     note(re.sub(rf"(?<![\d/])(\d+)\s*/\s*(\d{{1,2}})(?=\s*{_LENGTH_UNIT}(?![a-z]))", r"\1,\2", text),
          "a slash between a number's digits read as its decimal comma")
 
-    def digits(m: re.Match) -> str:
-        token = m.group(0)
-        core = re.sub(r"[.,]", "", token)
-        # a decimal separator between parts of one or two letters ("l,s m") is a number's: no word has one
-        short = all(len(part) <= 2 for part in re.split(r"[.,]", token))
-        if core.isdigit() or (sum(c.isdigit() for c in core) * 2 < len(core) and not short):
-            return token  # mostly letters: a word, not a number
-        return token.translate(_DIGIT_LOOKALIKES)
-
-    note(re.sub(rf"(?<![\w.,])[0-9oils|]+[.,][0-9oils|]+(?=\s*{_LENGTH_UNIT}(?![a-z]))", digits, text),
-         "a letter read for a digit was repaired")
+    note(digits_read_as_letters(text, _LENGTH_UNIT), "a letter read for a digit was repaired")
     note(re.sub(r"(\d)\s*m[a-ln-z](?![a-z])", r"\1 m", text), "a speck after the unit m was dropped")
     # a number and its unit hold nothing between them: a mark there is a speck OCR read ("22 -cm", "35 .cm"),
     # and without it the number would take another measure's unit
@@ -580,12 +590,16 @@ def norm_weight(raw: str) -> Norm:
     or its separator read as that letter: the weight read is doubtful, and a weight of nothing is none."""
     # a unit spelt out ("ki-lô-gam", "ký") is its symbol; one alone in brackets ("1,2 (kg)") is the number's
     text, given_unit = bracketed_unit(spelt_units(fold(strip_leaders(raw)), WEIGHT_UNITS), WEIGHT_UNITS)
-    if given_unit and not re.search(r"\d\s*(?:kilogam|kg|gram|gam|gr|mg|g|tan|ta|yen)\b", text):
+    if given_unit and not re.search(rf"\d\s*{_WEIGHT_UNIT}\b", text):
         text = re.sub(r"(\d+(?:[.,]\d+)*)", rf"\1 {given_unit}", text, count=1)
+    # a digit read as a letter before a separator ("I.250 g"): without the repair the weight read is the part
+    # after the separator alone (0.25 kg for 1.25 kg), and with it the weight is still only probable
+    repaired = digits_read_as_letters(text, _WEIGHT_UNIT)
+    bent, text = repaired != text, repaired
     # Vietnamese groups thousands with a dot (or a space) and marks decimals with a comma: a dot before three
     # digits and the unit ("1.250 g", "1 250 g") joins the groups of one number
     text = re.sub(r"(?<![\d.,])([1-9]\d{0,2})[. ](\d{3})(?=\s*[a-z])(?![\d.,])", r"\1\2", text)
-    m = re.search(rf"{_NUMBER}\s*(kilogam|kg|gram|gam|gr|mg|g|tan|ta|yen)\b", text)
+    m = re.search(rf"{_NUMBER}\s*({_WEIGHT_UNIT})\b", text)
     if m:
         kg = round(_to_float(m.group(1)) * _UNIT_KG[m.group(2)], 4)
         glued = m.start() > 0 and text[m.start() - 1].isalpha()
@@ -593,6 +607,8 @@ def norm_weight(raw: str) -> Norm:
             return Norm(None, 0.3, ["a weight of nothing: its digits misread"])
         if glued:
             return Norm({"kg": kg}, 0.5, ["a letter glued before the number may be a digit misread"])
+        if bent:
+            return Norm({"kg": kg}, 0.5, ["a letter read for a digit was repaired"])
         return Norm({"kg": kg}, 1.0)
     return Norm(None, FAILED, ["no weight with a unit"])
 

@@ -201,9 +201,10 @@ def is_century(value: str) -> bool:
 
 def is_weight(value: str) -> bool:
     """A weight and its unit, with nothing else of its own ("1,2 kg", "khoảng 750 g"): no count, code or measure
-    is written so, whatever the label over it says."""
+    is written so, whatever the label over it says. A weight whose digit OCR read as a letter is still one: its
+    value is doubtful, not its kind."""
     n = normalise("weight", value)
-    return n.ok and n.quality >= 1 and not normalise("dimensions", value).ok and len(value.split()) <= 4
+    return n.ok and not normalise("dimensions", value).ok and len(value.split()) <= 4
 
 
 def is_shelf_mark(value: str) -> bool:

@@ -94,3 +94,10 @@ def test_a_weight_under_a_label_read_as_the_count_is_the_weight():
     assert got["weight"] == {"kg": 3.4} and got["quantity"] == "02"
     assert card("K.lượng: 3,4 kg")["weight"] == {"kg": 3.4}
     assert card("Số lượng: 2 chiếc")["quantity"] == "2"  # a count with its word stays the count
+
+
+def test_a_weight_with_a_digit_read_as_a_letter_still_looks_like_a_weight():
+    # the repaired weight is doubtful, but a number with a weight's unit is a weight whatever the label says
+    from schemas.value_look import is_weight
+    assert is_weight("I.750 g") and is_weight("l,5 kg") and is_weight("2,5 kg")
+    assert not is_weight("2 chiếc") and not is_weight("Cao 2,l m")

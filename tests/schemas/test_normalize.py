@@ -173,6 +173,14 @@ def test_weight_with_a_letter_for_a_digit_is_doubtful():
     assert norm_weight("2,5 kg").quality == 1.0
 
 
+def test_weight_whose_first_digit_was_read_as_a_letter_before_the_separator():
+    # not the part after the separator alone (0.75 kg for 2.75 kg): the letter is the digit, and the weight doubtful
+    n = norm_weight("l.750 g")
+    assert n.value == {"kg": 1.75} and n.quality <= 0.5
+    assert norm_weight("i,5 kg").value == {"kg": 1.5}
+    assert norm_weight("3.400 g").quality == 1.0
+
+
 @pytest.mark.parametrize("raw,rng", [
     ("Thế kỷ XVIII", (1701, 1800)), ("thế kỷ 18", (1701, 1800)), ("TK XIX", (1801, 1900)),
     ("Nửa đầu thế kỷ XX", (1901, 1950)), ("nửa sau thế kỷ XIX", (1851, 1900)), ("Cuối thế kỷ XIX", (1871, 1900)),
