@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from schemas.extract import extract_records
+from schemas.label_edges import capitals_head
 from schemas.labels import resolve
 from schemas.layout import build_rows
 from schemas.loader import load_schemas
@@ -43,3 +44,11 @@ def test_a_word_in_the_values_case_before_the_first_number_starts_the_value(text
     use such words too; a label's own last word in its case ("số" of "Quyển số") is still the label's."""
     toks = build_rows(page([text]))[0].toks
     assert value_start(toks) == start
+
+
+@pytest.mark.parametrize("value, cut", [("KHO 5, KỆ 2", 0), ("KHO B 5, GIÁ 2", 0), ("HIỆN VẬT 01", 2), ("KHO 5", 1)])
+def test_a_value_in_capitals_keeps_its_first_word_though_labels_use_it(value, cut):
+    """A store written in capitals ("KHO 5, KỆ 2"), its words going on in capitals after the number, is a value in
+    capitals whole; label words in capitals before a number that ends the value are still the label's."""
+    storage = next(f for f in MUSEUM.fields if f.key == "storage_location")
+    assert capitals_head(storage, value.split()) == cut
