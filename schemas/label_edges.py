@@ -329,9 +329,17 @@ def capitals_head(spec: FieldSpec, words: list[str]) -> int:
         if len(word) < 3 or not word.isalpha() or not word.isupper() or not is_label_word(word):
             return 0
         rest = bare_word(words[k])
+        if rest[:1].isdigit() and _capital_words(words[k + 1:]):
+            return 0  # "KHO 2, GIÁ 3": the words after the number go on in capitals, the value is in capitals
         if rest[:1].isdigit() or rest[:1].isupper() and any(c.islower() for c in rest):
             return k
     return 0
+
+
+def _capital_words(words: list[str]) -> bool:
+    """Some word of letters among ``words``, every such word in capitals."""
+    letters = [bare_word(w) for w in words if bare_word(w).isalpha() and len(bare_word(w)) >= 2]
+    return bool(letters) and all(w.isupper() for w in letters)
 
 
 def reads_as_label(spec: FieldSpec, words: list[str]) -> bool:

@@ -661,8 +661,10 @@ def refine_labels(toks: list[Tok], chosen: list[Match], schema: Schema, section:
             s += 1  # the label before would be left with no value: its value is the first word ("Nam" of a sex)
         first = lo + (lo == 0 and bool(toks) and toks[0].text == TABLE_RULE)  # (a table's left border opens the row)
         if strong and s > first and not before and e - first < max(longest, ROW_LABEL_MAX_WORDS) and all(
-                not t2.leader and not t2.colon and t2.text.strip(",.;").isalpha() for t2 in toks[first:s]):
+                not t2.leader and not t2.colon and t2.text.strip(",.;()").isalpha() for t2 in toks[first:s]):
             s = first  # at the start of the row every word before the colon is the label (words, not numbers)
+            # (a word of a note in brackets is a word too: "Vị trí (phòng, tủ, ngăn):" is the label whole, and the
+            # value after the colon keeps its first word even when the note names it)
         if (before or not strong) and not is_label_word(toks[e].text):
             continue  # words after another label are its value unless they read as label words
         if before and _clause_on_label(toks, lo, s, e):

@@ -226,5 +226,9 @@ def value_start(toks: list[Tok]) -> int | None:
         if _starts_value(toks, k):
             if fold(text_of(toks[k - 1:k + 1])) in UNIT_FOLDS:  # "Đại | đội 6": the unit's name starts a word before
                 return k - 1 if k > 1 else None
+            if k > 1 and toks[k].text[:1].isdigit() and case_turns(toks[k - 2].text, toks[k - 1].text):
+                # "Nơi lưu trữ Kho 2", "VỊ TRÍ Tủ 4": a word in the value's case right before the number is the
+                # thing the number counts (a store, a cabinet), the value's first word, though labels use it too
+                return k - 1
             return k
     return None

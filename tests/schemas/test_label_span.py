@@ -33,6 +33,15 @@ def test_a_note_in_brackets_inside_a_label_is_the_labels():
     assert labels("NĂM SINH (DƯƠNG LỊCH) CHIẾN SĨ: 1951", "martyr")[0][1].endswith("CHIẾN SĨ:")
 
 
+def test_a_short_label_with_a_list_in_brackets_starting_its_row_reads_whole():
+    """A note listing the value's parts ("(phòng, tủ, ngăn)") after a short label at the row's start: the words in
+    brackets are words like the label's own, so the label runs to the colon; the value that starts with one of the
+    note's words ("Phòng trưng bày 3") keeps it."""
+    assert labels("Vị trí (phòng, tủ, ngăn): Phòng trưng bày 3", "museum_object") == [
+        ("storage_location", "Vị trí (phòng, tủ, ngăn):")]
+    assert labels("Dân tộc (Kinh, Tày, Nùng): Tày", "birth") == [("ethnicity", "Dân tộc (Kinh, Tày, Nùng):")]
+
+
 def test_a_value_after_a_label_with_no_colon_is_still_the_value():
     # the bracket rule is for notes: a sex written after its label with no colon stays the value
     assert labels("Giới tính Nam", "birth") == [("sex", "Giới tính")]
