@@ -24,6 +24,7 @@ from .layout import (Row, Tok, column_starts, label_end,
                      opens_pair, split_at_columns, text_of, union)
 from .loader import FieldSpec, Label, Schema, label_key
 from .measure_units import label_note
+from .joint_text import split_joint
 from .name_alias import name_and_alias
 from .matching import LABEL_MAX_WORDS_ENDED, UNMAPPED, Match, bent_marker, find_labels, find_marker
 from .normalize import UNIT_FOLDS, normalise
@@ -387,6 +388,7 @@ class PageReader:
                     if not had and toks:  # "Giờ xxx -" / "1 giờ 30 phút": the time's as well as the date's
                         shared_below[(m.start, m.end)] = toks
                 toks = label_run_on(toks)
+                toks = self._joint_first(matches, mi, seg.toks, toks, draft)
                 toks, lead = self._leading_value(m.spec, m.label, toks)
                 if lead is not None and lead[0].key not in draft.fields and lead[2]:
                     extra = Found(lead[0], lead[2], lead[1], m.score, self.page).finish()
@@ -607,6 +609,26 @@ class PageReader:
             return toks
         draft.add(extra)
         return own
+
+    def _joint_first(self, matches: list[Match], mi: int, row: list[Tok], toks: list[Tok], draft: Draft) -> list[Tok]:
+        """The value of a label joined by a comma to the label before it, with nothing between ("Cấp bậc, chức vụ:
+        Hạ sĩ, B trưởng"): the part the first label asks is read as its field (``joint_text``), the rest is kept."""
+        if mi == 0 or not toks:
+            return toks
+        first, m = matches[mi - 1], matches[mi]
+        if first.spec is UNMAPPED or first.end != m.start or not row[first.end - 1].text.endswith(",") \
+                or first.spec.key in draft.fields:
+            return toks
+        split = split_joint(first.spec, m.spec, toks)
+        if split is None:
+            return toks
+        extra = Found(first.spec, [replace(t, text=t.text.rstrip(",")) if t is split[0][-1] else t for t in split[0]],
+                      first.label, first.score, self.page).finish()
+        if extra.value is None:
+            return toks
+        extra.notes.append(f"its label joined to {m.spec.key}'s by a comma: the part of their one value it asks")
+        draft.add(extra)
+        return split[1]
 
     def _alias_after_name(self, m: Match, toks: list[Tok], draft: Draft) -> list[Tok]:
         """The subject's full name without the alias written after it ("Trần Văn Bình (Ba Bình)"): the alias is
