@@ -189,7 +189,9 @@ def _label_score(schema: Schema, spec: FieldSpec, label: str) -> float:
     best = -math.inf
     for fm in fms:
         means = fm.needs | fm.may
-        score = ATTR_WEIGHT * (len(m.attrs & means) - len(m.attrs - means))
+        # (an event that only says when the thing asked held, "khi hy sinh", counts for a field that means it and
+        # against none)
+        score = ATTR_WEIGHT * (len(m.attrs & means) - len(m.attrs - means - m.when))
         fits = _role_fits(fm, m.roles, schema)
         score += ROLE_FIT if fits else (-ROLE_MISFIT if fits is False else 0.0)
         best = max(best, score)

@@ -182,6 +182,9 @@ class Meaning:
     objects: set[str] = field(default_factory=set)  # roles named after "với", "của": the other party
     unknown: list[str] = field(default_factory=list)
     slips: int = 0  # syllables read as their one neighbour
+    # events a "khi"/"lúc" clause names ("Khi hy sinh thuộc đơn vị", "Đơn vị lúc hy sinh"): when the thing asked
+    # held, not a thing asked; still in ``attrs``, where they tell one field from another (the unit when injured)
+    when: set[str] = field(default_factory=set)
 
     @property
     def empty(self) -> bool:
@@ -221,6 +224,7 @@ def _meaning(text: str) -> Meaning:
     i, after_object, prev_tags, qualified = 0, False, frozenset(), False
     unknown_at: set[int] = set()  # where the syllables no phrase reads are
     last_role: tuple[int, str, bool] | None = None  # where the last person's word ended, its role, whether an object
+    moment_open, moment_time = False, False  # after "khi"/"lúc"; whether that word asked a time
     while i < len(fixed):
         longest = min(MAX_PHRASE, len(fixed) - i)
         found = next(((n, lex.written.get(tuple(as_written[i:i + n])) or lex.phrases[tuple(fixed[i:i + n])])
@@ -266,6 +270,10 @@ def _meaning(text: str) -> Meaning:
             # "Đơn vị lúc hy sinh": the unit at the time of the death, no time asked (the event after it stays:
             # "Đơn vị khi bị thương" is the unit when injured, a field of its own)
             tags = frozenset(t for t in tags if t != "attr:time")
+        if moment_open:  # the event of a "khi"/"lúc" clause: when, not what
+            m.when |= {t[5:] for t in tags if t.startswith("attr:") and t[5:] in EVENTS}
+        moment_open = words in (["luc"], ["khi"])
+        moment_time = moment_time or moment_open and "attr:time" in tags
         if qualified:
             tags = frozenset(t for t in tags if not t.startswith("attr:"))
         if "object" in tags and not any(t.startswith(("role:", "attr:")) for t in tags):
@@ -303,6 +311,9 @@ def _meaning(text: str) -> Meaning:
         if "attr:relation" in tags and words and words[-1] in ("cua", "voi"):
             after_object = True  # the person after a relation phrase ending in "của" or "với" is the other party
         prev_tags = tags
+    if moment_time and m.when and m.attrs - MOMENT_ATTRS:
+        # "Lúc hy sinh cấp bậc": a label opened by its moment ("at the death, the rank") asks the rank then, no time
+        m.attrs.discard("time")
     return m
 
 

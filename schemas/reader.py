@@ -24,6 +24,8 @@ from .layout import (Row, Tok, column_starts, label_end,
                      opens_pair, split_at_columns, text_of, union)
 from .loader import FieldSpec, Label, Schema, label_key
 from .measure_units import label_note
+from .joint_text import split_joint
+from .name_alias import name_and_alias
 from .matching import LABEL_MAX_WORDS_ENDED, UNMAPPED, Match, bent_marker, find_labels, find_marker
 from .normalize import UNIT_FOLDS, normalise
 from .table import (NUMBERED_LOOK, column_of, completes_number, crosses, drop_doubles, join_code, merge_bands,
@@ -386,6 +388,7 @@ class PageReader:
                     if not had and toks:  # "Giờ xxx -" / "1 giờ 30 phút": the time's as well as the date's
                         shared_below[(m.start, m.end)] = toks
                 toks = label_run_on(toks)
+                toks = self._joint_first(matches, mi, seg.toks, toks, draft)
                 toks, lead = self._leading_value(m.spec, m.label, toks)
                 if lead is not None and lead[0].key not in draft.fields and lead[2]:
                     extra = Found(lead[0], lead[2], lead[1], m.score, self.page).finish()
@@ -422,11 +425,14 @@ class PageReader:
                 m = self._id_by_look(m, toks, section, draft)
                 m = self._field_by_look(m, toks, draft)
                 tail: list[Tok] = []
+                aliased: list[Tok] = []  # the words after the name read as the subject's alias
                 # words after a whole address, or the next column's pair after a blank: another pair's
                 toks, beyond = pair_after_gap(toks)
                 if beyond:
                     pass
                 elif m.spec.kind == "name":
+                    named = self._alias_after_name(m, toks, draft)
+                    toks, aliased = named, toks[len(named):]
                     toks, tail = name_and_tail(toks)
                 elif m.spec.kind == "place":
                     toks, beyond = place_and_tail(toks)
@@ -450,7 +456,7 @@ class PageReader:
                 if tail:  # "Trần Thanh Quỳnh tước": a guess where the name ends, never a confident one
                     f.confidence *= NAME_TAIL_FACTOR
                     f.notes.append(f"{len(tail)} word(s) after the name not written as a name's were left out")
-                if m.spec.kind == "name" and (cut := _cut_tail(seg.toks[m.end:end], toks)):
+                if m.spec.kind == "name" and not aliased and (cut := _cut_tail(seg.toks[m.end:end], toks)):
                     f.confidence *= 0.6
                     f.notes.append(f"a doubtful word right after the name was dropped ({cut!r}): it may be cut")
                 if not nxt and f.spec.kind == "place" and f.value is not None and toks[-1].text.endswith(","):
@@ -603,6 +609,43 @@ class PageReader:
             return toks
         draft.add(extra)
         return own
+
+    def _joint_first(self, matches: list[Match], mi: int, row: list[Tok], toks: list[Tok], draft: Draft) -> list[Tok]:
+        """The value of a label joined by a comma to the label before it, with nothing between ("Cấp bậc, chức vụ:
+        Hạ sĩ, B trưởng"): the part the first label asks is read as its field (``joint_text``), the rest is kept."""
+        if mi == 0 or not toks:
+            return toks
+        first, m = matches[mi - 1], matches[mi]
+        if first.spec is UNMAPPED or first.end != m.start or not row[first.end - 1].text.endswith(",") \
+                or first.spec.key in draft.fields:
+            return toks
+        split = split_joint(first.spec, m.spec, toks)
+        if split is None:
+            return toks
+        extra = Found(first.spec, [replace(t, text=t.text.rstrip(",")) if t is split[0][-1] else t for t in split[0]],
+                      first.label, first.score, self.page).finish()
+        if extra.value is None:
+            return toks
+        extra.notes.append(f"its label joined to {m.spec.key}'s by a comma: the part of their one value it asks")
+        draft.add(extra)
+        return split[1]
+
+    def _alias_after_name(self, m: Match, toks: list[Tok], draft: Draft) -> list[Tok]:
+        """The subject's full name without the alias written after it ("Trần Văn Bình (Ba Bình)"): the alias is
+        read as the record's alias field (``name_alias``) when the record type has one and it is not read yet
+        (an alias under its own label, read first, is kept; the name ends before the other either way)."""
+        alias_spec = next((f for f in self.schema.fields if f.role == "subject_alias"), None)
+        if m.spec.role != "subject_name" or alias_spec is None:
+            return toks
+        name, alias = name_and_alias(toks)
+        if not alias:
+            return toks
+        if alias_spec.key not in draft.fields:
+            extra = Found(alias_spec, alias, m.label, m.score, self.page).finish()
+            if extra.value is not None:
+                extra.notes.append("written after the full name, in brackets or after 'tức'")
+                draft.add(extra)
+        return name
 
     def _leading_value(self, spec: FieldSpec, label: Label, toks: list[Tok]
                        ) -> tuple[list[Tok], tuple[FieldSpec, Label, list[Tok]] | None]:

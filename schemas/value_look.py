@@ -33,6 +33,7 @@ from sohoa.text import fold, nfc
 from .loader import FieldSpec, Schema
 from .gazetteer import is_place
 from .normalize import UNIT_FOLDS, normalise
+from .unit_codes import opens_unit_codes
 from .vocab import RANKS
 
 # after a unit's level word, these make it a post in the unit, not the unit ("Đại đội phó", "Tiểu đoàn trưởng")
@@ -57,7 +58,10 @@ _RANK_FOLDS = frozenset(_rank_words(r) for r in RANKS)
 
 
 def is_military_unit(value: str) -> bool:
-    """A military unit: a unit's level word first ("Đại đội 8, …"), not a post named after it ("Đại đội phó")."""
+    """A military unit: a unit's level word first ("Đại đội 8, …"), not a post named after it ("Đại đội phó"), or
+    a chain of the levels' letter codes ("C3 D8 E52", ``unit_codes``)."""
+    if opens_unit_codes(value.split()):
+        return True
     folded = fold(value).strip()
     level = next((u for u in UNIT_FOLDS if folded.startswith(u)), None)
     if level is None:

@@ -18,6 +18,7 @@ from .layout import Tok, case_turns, text_of
 from .matching import UNMAPPED, Match
 from .normalize import UNIT_FOLDS
 from .repair import bent_numbered_level
+from .unit_codes import opens_unit_codes
 
 
 # words a value may start with in lower case, where a label gives way to its value with no colon: the level
@@ -117,12 +118,13 @@ def label_rest_words(toks: list[Tok]) -> bool:
 
 
 def _starts_value(toks: list[Tok], k: int) -> bool:
-    """Does a value start at word ``k``: a digit, a level word of an address, a unit word before its number, or
-    a capital where the label's case gives way (``layout.case_turns``) that begins a person's name, an office, or
+    """Does a value start at word ``k``: a digit, a level word of an address, a unit word before its number, a
+    unit in its levels' letter codes ("c3, d8, e52": ``unit_codes``), or a capital where the label's case gives way (``layout.case_turns``) that begins a person's name, an office, or
     a value that says what it is (an ethnic group, a country, a sex) to the end of the row?"""
     word = toks[k].text.strip(GLUED_SPECKS)  # "_xã": a stroke glued to the word is no letter of it
     nxt = toks[k + 1].text if k + 1 < len(toks) else ""
     return bool(word[:1].isdigit()
+                or opens_unit_codes([t.text for t in toks[k:]])
                 or word[:1].islower() and (_opens_place(word, nxt)
                                            or _is_word_of(word, _NUMBERED_STARTS) and nxt[:1].isdigit()
                                            or bent_numbered_level(word, nxt))
