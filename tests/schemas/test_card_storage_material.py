@@ -1,5 +1,5 @@
 """Where a museum card says an object is kept and what it is made of: the general Vietnamese words for storing
-("lưu trữ", a place word with "bảo quản") and for the making of a thing ("chế tác bằng"), and a store's or a
+("lưu trữ", a place word with "bảo quản") and for the making of a thing ("được làm bằng"), and a store's or a
 cabinet's name before its number starting the value on a row with no colon. Made-up cards and values."""
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ def _card(*rows: str) -> dict:
 
 
 @pytest.mark.parametrize("label, key", [("Nơi lưu trữ", "storage_location"), ("Địa điểm bảo quản", "storage_location"),
-                                        ("Chế tác bằng", "material"), ("Chất liệu chế tác từ", "material")])
+                                        ("Được làm bằng", "material")])
 def test_words_of_storing_and_of_making_name_their_field(label, key):
     got = resolve(label, MUSEUM)
     assert got is not None and [s.key for s in got.specs] == [key]

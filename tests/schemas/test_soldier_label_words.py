@@ -1,6 +1,5 @@
-"""General words of a soldier's post, unit and other name (issue 12, part AY): "đảm nhiệm"/"đảm nhận" (to hold
-a post), "công việc" (the work one does), "phụ trách" (in charge of) ask the post; "biên chế" (the establishment a
-soldier is on) the unit; "tên tục" (a folk name), "thường gọi"/"hay gọi" (usually called) the alias."""
+"""General words of a soldier's post and other name (issue 12, part AY): "phụ trách" (in charge of) asks the
+post; "thường gọi"/"hay gọi" (usually called) the alias."""
 
 from synth import page
 
@@ -17,23 +16,18 @@ def keys(label):
     return [s.key for s in r.specs] if r else None
 
 
-def test_words_of_holding_a_post_ask_the_position():
-    for label in ("Công việc đảm nhận", "Đảm nhiệm", "Phụ trách công việc", "CÔNG VIỆC"):
+def test_being_in_charge_asks_the_position():
+    for label in ("Phụ trách", "PHỤ TRÁCH"):
         assert keys(label) == ["position"], label
 
 
-def test_the_establishment_a_soldier_is_on_is_the_unit():
-    for label in ("Biên chế", "Thuộc biên chế", "Biên chế khi hy sinh"):
-        assert keys(label) == ["unit"], label
-
-
 def test_a_name_usually_called_is_the_alias():
-    for label in ("Tên tục", "Hay gọi là", "Thường gọi là", "Tên hay gọi"):
+    for label in ("Hay gọi là", "Thường gọi là", "Tên hay gọi"):
         assert keys(label) == ["alias"], label
 
 
 def test_a_dossier_reads_them():
-    rows = ["GIẤY BÁO TỬ", "Họ và tên: Đoàn Văn Lực", "Tên tục: Út Lực", "Biên chế: Đại đội 5, Tiểu đoàn 7",
-            "Công việc đảm nhận: Tiểu đội phó"] + TAIL
+    rows = ["GIẤY BÁO TỬ", "Họ và tên: Đoàn Văn Lực", "Hay gọi là: Út Lực", "Đơn vị: Đại đội 5, Tiểu đoàn 7",
+            "Phụ trách: Tiểu đội phó"] + TAIL
     got = flatten_fields(extract_records([page(rows)], "lietsi/")[0])
     assert (got["alias"], got["unit"], got["position"]) == ("Út Lực", "Đại đội 5, Tiểu đoàn 7", "Tiểu đội phó")
