@@ -8,7 +8,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from typing import Any
+from typing import Any, Callable
 
 from sohoa.text import clean_spaces, fold
 
@@ -483,8 +483,14 @@ def place_and_tail(toks: list[Tok]) -> tuple[list[Tok], list[Tok]]:
     """An address and the words after its top unit that are no part of it (``gazetteer.address_end``: "…, tỉnh
     Hà Tĩnh | Mã định danh 0381…", the next label run in). The address is whole without them; they are another
     pair's, listed for review rather than dropped."""
+    return _value_and_rest(toks, address_end)
+
+
+def _value_and_rest(toks: list[Tok], end_of: Callable[[list[str]], int | None]) -> tuple[list[Tok], list[Tok]]:
+    """The value's words before the word ``end_of`` says ends it (over the words' texts, leaders aside), and the
+    words from there on, leaders aside: another pair's. With no end found, the value is whole."""
     words = [t for t in toks if not t.leader]
-    end = address_end([t.text for t in words])
+    end = end_of([t.text for t in words])
     if end is None:
         return toks, []
     cut = toks.index(words[end])
@@ -519,12 +525,7 @@ def unit_and_tail(toks: list[Tok]) -> tuple[list[Tok], list[Tok]]:
     """A military unit and the next pair's value run into it from a date on (``value_look.unit_end``): the unit
     is whole without them; they are another pair's, listed for review rather than kept in the unit."""
     from .value_look import unit_end
-    words = [t for t in toks if not t.leader]
-    end = unit_end([t.text for t in words])
-    if end is None:
-        return toks, []
-    cut = toks.index(words[end])
-    return toks[:cut], [t for t in toks[cut:] if not t.leader]
+    return _value_and_rest(toks, unit_end)
 
 
 def text_and_tail(toks: list[Tok]) -> tuple[list[Tok], list[Tok]]:
