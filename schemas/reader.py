@@ -428,18 +428,17 @@ class PageReader:
                 aliased: list[Tok] = []  # the words after the name read as the subject's alias
                 # words after a whole address, or the next column's pair after a blank: another pair's
                 toks, beyond = pair_after_gap(toks)
-                if beyond:
-                    pass
-                elif m.spec.kind == "name":
-                    named = self._alias_after_name(m, toks, draft)
-                    toks, aliased = named, toks[len(named):]
-                    toks, tail = name_and_tail(toks)
-                elif m.spec.kind == "place":
-                    toks, beyond = place_and_tail(toks)
-                elif asks_closed(m.spec.kind, m.spec.key):  # a country or an ethnic group, and the next pair after it
-                    toks, beyond = closed_and_tail(m.spec.kind, m.spec.key, toks)
-                elif is_unit_field(m.spec):  # a unit, and a date run into it (the next pair's value)
-                    toks, beyond = unit_and_tail(toks)
+                if not beyond:  # (the value ends at the blank before the next column's pair, whatever its kind)
+                    if m.spec.kind == "name":
+                        named = self._alias_after_name(m, toks, draft)
+                        toks, aliased = named, toks[len(named):]
+                        toks, tail = name_and_tail(toks)
+                    elif m.spec.kind == "place":
+                        toks, beyond = place_and_tail(toks)
+                    elif asks_closed(m.spec.kind, m.spec.key):  # a country or an ethnic group, and the next pair
+                        toks, beyond = closed_and_tail(m.spec.kind, m.spec.key, toks)
+                    elif is_unit_field(m.spec):  # a unit, and a date run into it (the next pair's value)
+                        toks, beyond = unit_and_tail(toks)
                 if m.spec.kind == "text" and not m.spec.vocabulary and not beyond:
                     toks, beyond = text_and_tail(toks)
                     if not beyond and m.spec.key.endswith("relation"):
