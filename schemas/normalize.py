@@ -415,7 +415,9 @@ _LENGTH_UNIT = r"(?:mm|cm|dm|m)"
 _DIGIT_LOOKALIKES = str.maketrans("oil|s", "01115")  # (folded text) letters OCR reads for digits
 
 
-_WEIGHT_UNIT = r"(?:kilogam|kg|gram|gam|gr|mg|g|tan|ta|yen)"
+_UNIT_KG = {"kg": 1.0, "kilogam": 1.0, "g": 0.001, "gr": 0.001, "gam": 0.001, "gram": 0.001, "tan": 1000.0,
+            "mg": 0.000001, "ta": 100.0, "yen": 10.0}
+_WEIGHT_UNIT = "(?:" + "|".join(sorted(_UNIT_KG, key=len, reverse=True)) + ")"  # (the longest spelling first)
 
 
 def digits_read_as_letters(text: str, unit: str) -> str:
@@ -579,10 +581,6 @@ def norm_dimensions(raw: str) -> Norm:
             return Norm(out, 0.5, ["a measure without its own unit took another's"])
         return Norm(out, 1.0 if default_unit else 0.8, [] if default_unit else ["no unit, read as cm"])
     return Norm(None, FAILED, ["no dimensions"])
-
-
-_UNIT_KG = {"kg": 1.0, "kilogam": 1.0, "g": 0.001, "gr": 0.001, "gam": 0.001, "gram": 0.001, "tan": 1000.0,
-            "mg": 0.000001, "ta": 100.0, "yen": 10.0}
 
 
 def norm_weight(raw: str) -> Norm:
