@@ -15,14 +15,13 @@ of ``schemas`` folds.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Mapping
 from pathlib import Path
 
 from babel import Locale
 from babel.core import get_global
 
-from sohoa.text import fold
+from sohoa.text import fold, nfc
 
 # Việt Nam's forms CLDR does not give: the state's full name and the name written as one word
 _VIET_NAM_FORMS = ("Cộng hòa xã hội chủ nghĩa Việt Nam", "Vietnam")
@@ -49,14 +48,14 @@ def _alternates() -> list[tuple[str, str]]:
 def _load() -> dict[str, str]:
     """Each form of a country's name as written (NFC) -> the country's main name (CLDR's)."""
     spoken = get_global("territory_languages")
-    main = {code: unicodedata.normalize("NFC", name) for code, name in Locale("vi").territories.items()
+    main = {code: nfc(name) for code, name in Locale("vi").territories.items()
             if _is_country(code, spoken)}
     named = [(code, form) for code, name in main.items() for form in _forms(name)]
     named += [(code, form) for code, name in _alternates() if code in main for form in _forms(name)]
     named += [("VN", form) for form in _VIET_NAM_FORMS]
     out: dict[str, str] = {}
     for code, form in named:
-        out.setdefault(unicodedata.normalize("NFC", form), main[code])
+        out.setdefault(nfc(form), main[code])
     return out
 
 
@@ -75,13 +74,13 @@ def country_of(text: str) -> str | None:
 
 def written_as_country(text: str) -> bool:
     """The text is one of the forms of a country's name exactly as written, capitals and marks."""
-    return unicodedata.normalize("NFC", text).strip(_STOPS) in WRITTEN
+    return nfc(text).strip(_STOPS) in WRITTEN
 
 
 def country_form(text: str) -> str | None:
     """The form of a country's name the text is, read with its own letters and marks but its capitals lost or
     added ("pháp" -> "Pháp", "hoa kỳ" -> "Hoa Kỳ"); None when no form has those letters and marks."""
-    lowered = unicodedata.normalize("NFC", text).strip(_STOPS).lower()
+    lowered = nfc(text).strip(_STOPS).lower()
     return _BY_LETTERS.get(lowered)
 
 
