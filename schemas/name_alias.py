@@ -25,17 +25,19 @@ def _bare(text: str) -> str:
     return text.strip(_BRACKETS + ",;.")
 
 
+def _alias_words_at(toks: list[Tok], k: int) -> int:
+    """How many words from ``toks[k]`` on say that another name follows ("tức là": 2, "tức": 1, else 0)."""
+    words = tuple(fold(_bare(w.text)) for w in toks[k:k + 2])
+    return next((len(m) for m in sorted(_ALIAS_WORDS, key=len, reverse=True) if words[:len(m)] == m), 0)
+
+
 def _alias_start(toks: list[Tok]) -> tuple[int, int] | None:
     """Where the alias's words start in ``toks`` and how many words before them say it is one (a bracket is no
     word; "tức", "tức là" are): the first word that opens a bracket, or the first "tức" after a name's words."""
     for k, t in enumerate(toks):
         if t.text.startswith(("(", "[")):
-            words = [fold(_bare(w.text)) for w in toks[k:k + 2]]
-            said = next((len(m) for m in sorted(_ALIAS_WORDS, key=len, reverse=True)
-                         if tuple(words[:len(m)]) == m), 0)
-            return k, said
-        if _bare(t.text) == _bare(t.text).lower() and fold(_bare(t.text)) == "tuc":
-            said = 2 if k + 1 < len(toks) and fold(_bare(toks[k + 1].text)) == "la" else 1
+            return k, _alias_words_at(toks, k)
+        if _bare(t.text) == _bare(t.text).lower() and (said := _alias_words_at(toks, k)):
             return k, said
     return None
 
