@@ -7,6 +7,7 @@ from __future__ import annotations
 from .fields import Draft, Found
 from .normalize import cccd_parts, parse_date
 from .repair import REPAIR_FACTOR, same_person_reading, stray_tail
+from .spelled_years import year_words_cut
 from .vocab import vocabulary
 
 
@@ -170,6 +171,10 @@ def run_checks(d: Draft) -> None:
             elif f.value == w.value:
                 f.confidence = _boost(f.confidence, w.confidence)
                 f.notes.append("agrees with the date in words")
+            elif isinstance(f.value, str) and year_words_cut(w.raw, f.value):
+                # the words stop inside the year (a wrapped line the reader did not follow): they say less than
+                # the digits, nothing against them — no boost, no conflict
+                f.notes.append("the date in words is cut short in its year; as far as it was read it agrees")
             else:
                 f.confidence *= 0.4
                 f.notes.append(f"date in words says {w.value}")
