@@ -54,6 +54,7 @@ def year_spellings(year: int) -> frozenset[tuple[str, ...]]:
     thousands, rest = divmod(year, 1000)
     hundreds, below = divmod(rest, 100)
     heads = [()] if not thousands else _one_of(tuple((d,) for d in _DIGIT[thousands]), (("nghin",), ("ngan",)))
+    middles: list[tuple[str, ...]]
     if hundreds:
         middles = [(d, "tram") for d in _DIGIT[hundreds]]
     elif thousands and below:
