@@ -341,9 +341,12 @@ class Found:
         if self.notes:
             d["notes"] = self.notes
         if not calibrated:
-            # what the calibration is fitted per
+            # what the calibration is fitted per, and the two terms of the score that are not in the notes: OCR's
+            # confidence in the value's words as the score weighs them, and how sure the reading of its label is
             d["group"] = group_of(self.spec.kind, self.clean, self.how, self.agree, self.wording, self.layout,
                                   self.evidence)
+            d["ocr"] = round(self.ocr, 4)
+            d["label_score"] = round(self.label_score, 4)
         return d
 
 

@@ -19,6 +19,8 @@ class FieldValue(TypedDict, total=False):
     bbox: list[int] | None      # [x0, y0, x1, y1] in the page's OCR image
     notes: list[str]            # why the value differs from the text (a repaired word, a tone mark moved)
     group: str                  # uncalibrated output only: what the calibration is fitted per
+    ocr: float                  # uncalibrated output only: OCR's confidence in the value's words, as weighed
+    label_score: float          # uncalibrated output only: how sure the reading of its label is
 
 
 # Fields nested as the record type's keys say: ``{"mother": {"full_name": FieldValue}}``, lists as

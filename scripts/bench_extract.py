@@ -195,10 +195,30 @@ def holds_value(want, pair) -> bool:
     return False
 
 
-def score_document(truth: dict, page_dicts: list[dict], threshold: float) -> tuple[Tally, list[dict], list[dict]]:
-    """Tally of one document, its per-field rows, and its extracted records."""
+# what the score of a field is built from, kept on its row when asked (``--dump``): its raw score before the
+# calibration, the calibration group (how its label was read, the wording, the layout, the value's evidence), OCR's
+# confidence in its words as the score weighs them, how sure the label's reading is, and how many notes it has
+FEATURES = ("group", "ocr", "label_score")
+
+
+def score_features(raw: dict) -> dict[str, dict]:
+    """Flat key -> the evidence its confidence is built from, of a record read with calibration off."""
+    out: dict[str, dict] = {}
+    scores, notes = flatten_fields(raw, "confidence"), flatten_fields(raw, "notes")
+    by = {a: flatten_fields(raw, a) for a in FEATURES}
+    for key, score in scores.items():
+        out[key] = {"raw_score": score, **{a: by[a].get(key) for a in FEATURES}, "notes": len(notes.get(key) or [])}
+    return out
+
+
+def score_document(truth: dict, page_dicts: list[dict], threshold: float,
+                   features: bool = False) -> tuple[Tally, list[dict], list[dict]]:
+    """Tally of one document, its per-field rows, and its extracted records; ``features``: each row also says what
+    its confidence was built from (``score_features``: the document is read a second time, calibration off)."""
     pages = [PageText.from_dict(d) for d in page_dicts]
     got = extract_records(pages, truth["collection"])
+    uncalibrated = extract_records(pages, truth["collection"], calibrated=False) if features else []
+    position = {id(r): k for k, r in enumerate(got)}
     ocr_text = " " + " ".join(fold(w["text"]) for d in page_dicts for ln in d["lines"] for w in ln["words"]) + " "
     tally, rows = Tally(documents=1, produced=len(got), expected=len(truth["records"])), []
     holds = tally.holds = []  # records sent to review: whether every field was right, the kinds of reason
@@ -206,6 +226,7 @@ def score_document(truth: dict, page_dicts: list[dict], threshold: float) -> tup
     for t, rec in match_records(truth["records"], got):
         flat = flatten_fields(rec) if rec else {}
         confs = flatten_fields(rec, "confidence") if rec else {}
+        built = score_features(uncalibrated[position[id(rec)]]) if rec is not None and uncalibrated else {}
         if rec is not None:
             tally.records += 1
             tally.review += bool(rec["needs_review"])
@@ -235,7 +256,8 @@ def score_document(truth: dict, page_dicts: list[dict], threshold: float) -> tup
                 tally.misplaced += any(have in values for values in printed if not isinstance(have, dict))
             rows.append({"split": truth["split"], "type": t["record_type"], "level": truth["level"],
                          "seed": truth["seed"], "layout": truth["layout"], "field": field_group(key), "key": key,
-                         "expected": want, "got": have, "confidence": conf, "correct": ok})
+                         "expected": want, "got": have, "confidence": conf, "correct": ok,
+                         **({"built_from": built.get(key)} if features else {})})
         if rec is not None and rec["needs_review"]:
             holds.append({"split": truth["split"], "right": perfect, "wrong": any_wrong, "kinds": hold_kinds(rec),
                           "named": hold_fields(rec), "keys": held_keys(rec)})
@@ -391,7 +413,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--review-notes", action="store_true",
                     help="count the notes of right values sent to review (under the threshold)")
     ap.add_argument("--dump", type=Path, help="write one JSON line per printed field (split, type, level, seed, "
-                                              "field key, expected, got, confidence, correct)")
+                                              "field key, expected, got, confidence, correct, and what the "
+                                              "confidence was built from: raw score, calibration group, OCR's "
+                                              "confidence, the label's score, the number of notes)")
     ap.add_argument("--reliability", type=Path,
                     help="PNG of predicted confidence vs observed accuracy per split (a table is printed too)")
     ap.add_argument("--fitted-on-seeds", default="",
@@ -456,7 +480,7 @@ def main(argv: list[str] | None = None) -> int:
     errors: list[tuple] = []
     for job, truth, page_dicts, _, _ in results:
         split, kind, index, level = job[:4]
-        tally, rows, got = score_document(truth, page_dicts, REVIEW_THRESHOLD)
+        tally, rows, got = score_document(truth, page_dicts, REVIEW_THRESHOLD, features=args.dump is not None)
         holds += tally.holds
         all_rows += rows
         rtype = truth["record_type"]

@@ -178,3 +178,25 @@ def test_a_fit_with_no_check_seeds_reads_nothing_and_retrains_no_classifier(monk
 
     monkeypatch.setattr(fit_calibration, "vocabulary_held_back", no_retraining)
     assert fit_calibration.scored_fields(["seen"], [], 2, [0], ["birth"], 1, None, folds=3) == []
+
+
+def test_a_dumped_row_says_what_its_confidence_was_built_from():
+    """With ``features`` each row carries its raw score, its calibration group, OCR's confidence in its words and its
+    label's score, from the same record read with calibration off; without it, rows are as before."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "schemas"))
+    from synth import page
+
+    truth = {"split": "dev", "level": 0, "seed": 7, "layout": "certificate", "collection": "hotich/",
+             "records": [{"record_type": "birth", "fields": {"full_name": "Phạm Minh Châu", "date_of_birth": "2001-09-02"}}]}
+    pages = [page(["GIẤY KHAI SINH", "Họ và tên: Phạm Minh Châu", "Ngày sinh: 02/09/2001@0.4"]).to_dict()]
+    _, rows, _ = be.score_document(truth, pages, 0.995, features=True)
+    built = {r["key"]: r["built_from"] for r in rows}
+    assert set(built) == {"full_name", "date_of_birth"}
+    date = built["date_of_birth"]
+    assert date["ocr"] < 0.5 < built["full_name"]["ocr"]  # the word read at 0.4 is the date's, not the name's
+    assert date["group"].startswith("date:") and 0 < date["label_score"] <= 1 and date["raw_score"] < date["ocr"] + 1e-9
+    _, plain, _ = be.score_document(truth, pages, 0.995)
+    assert all("built_from" not in r for r in plain)
