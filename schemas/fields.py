@@ -12,7 +12,7 @@ from typing import Any, Callable
 
 from sohoa.text import clean_spaces, fold
 
-from .confidence import SHAPE_OCR, group_of, resolution, shape_vouches
+from .confidence import SHAPE_OCR, group_of, resolution, series_vouches, shape_vouches
 from .countries import country_form
 from .value_evidence import (AGREES, DISAGREE_FACTOR, DISAGREES, VOUCHED_MIN_OCR, VOUCHED_SCORE, disagree_note,
                              evidence as value_evidence, units_written_as_known)
@@ -83,8 +83,8 @@ class Found:
         # one doubtful word spoils a value: weigh the weakest word as much as the mean, and never trust
         # the value much more than that word ("Kho I, giá 14" with "I," at 0.39 among words at 0.96)
         ocr = min((sum(confs) / len(confs) + min(confs)) / 2, min(confs) + 0.15) if confs else 0.0
-        if shape_vouches(self.spec.kind, self.raw, n.quality):
-            ocr = max(ocr, SHAPE_OCR)  # a short token of its field's exact shape: OCR's doubt says little
+        if shape_vouches(self.spec.kind, self.raw, n.quality) or series_vouches(self.spec.kind, self.raw, n.quality, ocr):
+            ocr = max(ocr, SHAPE_OCR)  # a token of its field's exact shape: OCR's doubt, on its own scale, says little
         self.ocr = ocr
         self.confidence = ocr * (0.6 + 0.4 * self.label_score) * n.quality
         if any(t.unglued for t in words):
