@@ -116,11 +116,12 @@ _NUMBER_SHAPE = re.compile(r"\d{1,4}|\d{1,5}/[A-ZĐ]{1,6}(?:-[A-ZĐ]{1,6})*")
 
 
 # A certificate's series and number ("BB/44051", "HN/8532": capitals, a slash, digits) is read by Tesseract at
-# 0.8-0.93 on clean print, not at the 0.96 it gives words: of 121 such values of number fields on the seen and dev
-# forms of seeds 7, 11, 13 and the fit forms, 115 came back at 0.8-0.93 and one at 0.93 or more, every one of them
-# right. Its word confidence so ranks a clean code under words it is no surer of (the same code held while the
-# words around it pass). From even odds up its OCR term is what clean print gives a word (``SHAPE_OCR``); under
-# them the doubt is a misread digit (the one such code read under 0.5 had one) and stands. How often such fields
+# 0.8-0.93 on clean print, not at the 0.96 it gives words: of 92 such values of number fields on the seen and dev
+# forms of seeds 7, 11, 13 and the fit forms (seeds 101, 103), 86 came back at 0.8-0.93 and one at 0.93 or more, and
+# the 90 read at 0.5 or more were all right. Its word confidence so ranks a clean code under words it is no surer
+# of (the code held while the words around it pass). From even odds up its OCR term is what clean print gives a
+# word (``SHAPE_OCR``); under them the doubt is a misread digit (one of the two such codes read under 0.5 had one)
+# and stands. How often such fields
 # are then right is the calibration's to say. (Letters and digits with no slash between are left as read: there
 # the separator is what OCR loses, "GV.8749" read "GV8749".)
 _SERIES_SHAPE = re.compile(r"[A-ZĐ]{1,4}/\d{3,6}")
