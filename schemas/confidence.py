@@ -115,7 +115,7 @@ SHAPE_OCR = 0.96
 _NUMBER_SHAPE = re.compile(r"\d{1,4}|\d{1,5}/[A-ZĐ]{1,6}(?:-[A-ZĐ]{1,6})*")
 
 
-# A certificate's series and number ("BB/44051", "HN/8532": capitals, a slash, digits) is read by Tesseract at
+# A certificate's series and number ("QK/30718", "T/4402": capitals, a slash, digits) is read by Tesseract at
 # 0.8-0.93 on clean print, not at the 0.96 it gives words: of 92 such values of number fields on the seen and dev
 # forms of seeds 7, 11, 13 and the fit forms (seeds 101, 103), 86 came back at 0.8-0.93 and one at 0.93 or more, and
 # the 90 read at 0.5 or more were all right. Its word confidence so ranks a clean code under words it is no surer
@@ -123,7 +123,7 @@ _NUMBER_SHAPE = re.compile(r"\d{1,4}|\d{1,5}/[A-ZĐ]{1,6}(?:-[A-ZĐ]{1,6})*")
 # word (``SHAPE_OCR``); under them the doubt is a misread digit (one of the two such codes read under 0.5 had one)
 # and stands. How often such fields
 # are then right is the calibration's to say. (Letters and digits with no slash between are left as read: there
-# the separator is what OCR loses, "GV.8749" read "GV8749".)
+# the separator is what OCR loses, "KL.1904" read "KL1904".)
 _SERIES_SHAPE = re.compile(r"[A-ZĐ]{1,4}/\d{3,6}")
 SERIES_MIN_OCR = 0.5
 
