@@ -121,9 +121,8 @@ _NUMBER_SHAPE = re.compile(r"\d{1,4}|\d{1,5}/[A-ZĐ]{1,6}(?:-[A-ZĐ]{1,6})*")
 # the 90 read at 0.5 or more were all right. Its word confidence so ranks a clean code under words it is no surer
 # of (the code held while the words around it pass). From even odds up its OCR term is what clean print gives a
 # word (``SHAPE_OCR``); under them the doubt is a misread digit (one of the two such codes read under 0.5 had one)
-# and stands. How often such fields
-# are then right is the calibration's to say. (Letters and digits with no slash between are left as read: there
-# the separator is what OCR loses, "KL.1904" read "KL1904".)
+# and stands. How often such fields are then right is the calibration's to say. (Letters and digits with no slash
+# between are left as read: there the separator is what OCR loses, "KL.1904" read "KL1904".)
 _SERIES_SHAPE = re.compile(r"[A-ZĐ]{1,4}/\d{3,6}")
 SERIES_MIN_OCR = 0.5
 
