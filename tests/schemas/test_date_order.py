@@ -168,3 +168,10 @@ def test_a_child_born_to_parents_under_twelve_is_doubtful():
     d = _draft("birth", date_of_birth="1968-10-03", **BIRTH)  # 18 and 21 years
     keep_date_order(d)
     assert d.reasons == []
+
+
+def test_the_birth_year_in_the_id_number_is_another_reading_of_the_birth():
+    for id_number, repaired in (("001078123456", "1978-10-03"), ("001088123456", "1928-10-03")):  # 1978; 1988
+        d = _draft("birth", date_of_birth="1928-10-03", personal_id=id_number, **BIRTH)
+        keep_date_order(d)
+        assert d.fields["date_of_birth"].value == repaired
