@@ -1,9 +1,10 @@
 """Cross-checks between fields of a record (date in digits vs in words, personal ID vs date of birth and
-sex, death after birth). Review reasons name the field and the check, never a value. The page-wide checks are
+sex, the order of the record's dates). Review reasons name the field and the check, never a value. The page-wide checks are
 ``page_codes.py`` (the codes of one page) and ``page_capitals.py`` (the first capitals OCR lost)."""
 
 from __future__ import annotations
 
+from .date_order import broken_how, broken_pairs, order_keeping_repair
 from .fields import Draft, Found
 from .normalize import cccd_parts, parse_date
 from .repair import REPAIR_FACTOR, same_person_reading, stray_tail
@@ -145,6 +146,50 @@ def relatives_by_place(d: Draft) -> None:
         d.lists[spec.key].sort(key=lambda f: (f.page, (f.bbox() or [0, 0])[1] // max(1, height), (f.bbox() or [0])[0]))
 
 
+ORDER_DOUBT_FACTOR = 0.5  # each date of a pair out of order: either may be the misread one, neither is trusted
+
+
+def _dates(d: Draft) -> dict[str, object]:
+    return {key: f.value for key, f in d.fields.items()}
+
+
+def reading_that_agrees(d: Draft, key: str, value: str) -> str | None:
+    """What else on the record reads the date field ``key`` as ``value`` (its date written in words, the birth
+    year its ID number holds, another page of the record), or None."""
+    schema, f = d.schema, d.fields[key]
+    if value in f.read_elsewhere:
+        return "another page of the record reads it so"
+    for c in schema.checks if schema is not None else ():
+        if c["check"] == "date_words" and c["field"] == key and (w := d.fields.get(c["words"])) is not None \
+                and parse_date(w.raw, words_only=True).iso == value:
+            return "the date in words says so"
+        if c["check"] == "personal_id" and c["date_of_birth"] == key and (i := d.fields.get(c["id"])) is not None \
+                and isinstance(i.value, str) and (parts := cccd_parts(i.value)) is not None \
+                and isinstance(f.value, str) and f.value[:4] != value[:4] and parts["birth_year"] == int(value[:4]):
+            return "the birth year in the ID number says so"
+    return None
+
+
+def keep_date_order(d: Draft) -> None:
+    """The record's dates against the order its type says they fall in (``schemas/date_order.py``). A date
+    one digit of like shape off the only one that keeps the order is read so when another reading of it agrees
+    (a repair: never confident on its own); each date of a pair still out of order loses half its confidence,
+    and the record is held with a reason naming the two fields."""
+    order = d.schema.date_order if d.schema is not None else ()
+    if not order or not broken_pairs(_dates(d), order):
+        return
+    repair = order_keeping_repair(_dates(d), order)
+    if repair is not None and (why := reading_that_agrees(d, *repair)):
+        f = d.fields[repair[0]]
+        f.value = repair[1]
+        f.doubt(f"one digit read for one of like shape: the one date that keeps the record's dates in order, "
+                f"and {why}", REPAIR_FACTOR)
+    broken = broken_pairs(_dates(d), order)
+    for key in dict.fromkeys(k for first, second, _ in broken for k in (first, second)):
+        d.fields[key].confidence *= ORDER_DOUBT_FACTOR
+    d.reasons.extend(f"{pair[1]}: {broken_how(_dates(d), pair)} {pair[0]}" for pair in broken)
+
+
 def run_checks(d: Draft) -> None:
     agree_names(d)
     drop_stray_tails(d)
@@ -152,6 +197,7 @@ def run_checks(d: Draft) -> None:
     schema = d.schema
     if schema is None:
         return
+    keep_date_order(d)  # first: a date it repairs is then checked against its words as read
     for c in schema.checks:
         kind = c["check"]
         if kind == "date_words":
@@ -204,17 +250,6 @@ def run_checks(d: Draft) -> None:
                 f.confidence = _boost(f.confidence, dob.confidence)
                 dob.confidence = _boost(dob.confidence, f.confidence * 0.5)
                 f.notes.append("agrees with date of birth" + (" and sex" if sex else ""))
-        elif kind == "not_before":
-            f, o = d.fields.get(c["field"]), d.fields.get(c["other"])
-            if f is None or o is None or not isinstance(f.value, str) or not isinstance(o.value, str):
-                continue
-            n = min(len(f.value), len(o.value))
-            if f.value[:n] < o.value[:n]:
-                # either date may be the misread one (a digit of like shape, or the two read in each other's
-                # place): neither is trusted
-                f.confidence *= 0.5
-                o.confidence *= 0.5
-                d.reasons.append(f"{c['field']}: before {c['other']}")
 
 
 # --- values no field of the record can hold twice ------------------------------------------------
@@ -246,6 +281,9 @@ def doubts_across_fields(d: Draft) -> list[tuple[Found, str]]:
             if f.label.text and f.label.after is None and not f.spec.internal \
                     and role_conflict(f.label.text, f.spec, d.schema):
                 out.append((f, "its label names another person than the field's"))
+        for first, second, _ in broken_pairs(_dates(d), d.schema.date_order):
+            out += [(d.fields[first], f"its date is out of order with {second}"),
+                    (d.fields[second], f"its date is out of order with {first}")]
     for a in range(len(found)):
         for b in range(a + 1, len(found)):
             (ka, fa), (kb, fb) = found[a], found[b]

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
+from typing import Any
 
 from sohoa.config import setting
 from sohoa.text import fold
@@ -31,7 +32,8 @@ TYPES_DIR = Path(__file__).with_name("types")
 UNITS = {"document", "page", "entry", "row"}
 # A family groups types for people (civil status, veterans, museum objects): a deployment may name its own.
 FAMILY = re.compile(r"[a-z][a-z_]{1,39}")
-CHECKS = {"date_words": ("field", "words"), "personal_id": ("id", "date_of_birth"), "not_before": ("field", "other")}
+CHECKS = {"date_words": ("field", "words"), "personal_id": ("id", "date_of_birth"), "date_order": ()}
+DATED_KINDS = ("date", "dating")  # the kinds of field a record's order of dates (``date_order``) may name
 
 
 class SchemaError(ValueError):
@@ -124,6 +126,13 @@ class Schema:
 
     def field(self, key: str) -> FieldSpec | None:
         return self.by_key.get(key)
+
+    @property
+    def date_order(self) -> tuple[tuple[str, str, int], ...]:
+        """The pairs of date fields the type's dates fall in (its ``date_order`` check): (earlier, later, the
+        fewest years between them), as ``schemas/date_order.py`` reads them."""
+        return tuple((p[0], p[1], p[2] if len(p) > 2 else 0) for c in self.checks if c["check"] == "date_order"
+                     for p in c["pairs"])
 
     def followers(self, key: str) -> list[tuple[FieldSpec, Label]]:
         """The short labels only valid right after field ``key``'s (a label's ``after``: "ngày" after a decision's
@@ -272,9 +281,25 @@ def parse_schema(data: dict, source: str = "") -> Schema:
         for role in CHECKS[kind]:
             if c.get(role) not in by_key:
                 raise SchemaError(f"{where}: check {kind}: {role} {c.get(role)!r} is not a field")
+        if kind == "date_order":
+            _check_date_order(c.get("pairs"), by_key, where)
     return Schema(data["record_type"], data["family"], data["schema_version"], data.get("title", ""), data["unit"],
                   tuple(data.get("collections") or ()), tuple(headings), sections, tuple(fields), checks, source,
                   tuple(data.get("subject_roles") or ()), by_key)
+
+
+def _check_date_order(pairs: Any, by_key: dict[str, FieldSpec], where: str) -> None:
+    """A ``date_order`` check lists pairs [earlier, later] of two different date fields of the type, a pair
+    followed by the fewest years between the two when the type knows them ([birth, marriage, 13])."""
+    if not isinstance(pairs, list) or not pairs:
+        raise SchemaError(f"{where}: check date_order: pairs must be a list of [earlier, later] field pairs")
+    for pair in pairs:
+        if not (isinstance(pair, list) and len(pair) in (2, 3) and pair[0] != pair[1]
+                and (len(pair) == 2 or isinstance(pair[2], int) and pair[2] >= 0)):
+            raise SchemaError(f"{where}: check date_order: {pair!r} is no pair of two fields (and years)")
+        for key in pair[:2]:
+            if key not in by_key or by_key[key].kind not in DATED_KINDS:
+                raise SchemaError(f"{where}: check date_order: {key!r} is not a date field")
 
 
 def load_schemas(directory: str | None = None) -> RecordTypes:

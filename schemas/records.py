@@ -249,6 +249,7 @@ def _merge(into: Draft, d: Draft) -> None:
             into.fields[key] = keep
             keep.confidence *= 0.7
             keep.read_otherwise = True
+            keep.read_elsewhere.append(other.value)
             into.reasons.append(f"{key}: pages {min(keep.page, other.page)} and {max(keep.page, other.page)} disagree")
     for key, items in d.lists.items():
         have = {(fold(str(x.value)), x.relation) for x in into.lists.get(key, [])}
