@@ -102,7 +102,7 @@ def _relation_like(words: list[str]) -> bool:
     return bool(m.roles) and not m.attrs and not m.unknown
 
 
-def _fits_kind(spec: FieldSpec, words: list[str]) -> bool:
+def fits_kind(spec: FieldSpec, words: list[str]) -> bool:
     """The words have the look of the field's value: a name, a relation, a number (a digit first), a country,
     an ethnic group, an address, a military unit."""
     tail = spec.key.rsplit(".", 1)[-1]
@@ -181,7 +181,7 @@ def label_head(spec: FieldSpec, words: list[str]) -> int:
     the fewest leading words that read as a label's (``_label_head_words``) after which the rest has exactly the
     look of the field's value (a name: a family name then given names; a relation word; a number; a country),
     while the whole value has not. Only for fields whose values have such a look; 0 when nothing is cut."""
-    if len(words) < 2 or _fits_kind(spec, words):
+    if len(words) < 2 or fits_kind(spec, words):
         return 0
     # lower-case words before a name are no part of it ("… đầy đủ cựu chiến binh Lò Chí Kỳ"), known or not
     # and so are words in a label's case before an address ("Địa điểm thu thập xã …": the label read in part)
@@ -194,7 +194,7 @@ def label_head(spec: FieldSpec, words: list[str]) -> int:
     if spec.role == "place":
         # a label the vocabulary reads whole, in Title case ("Đăng ký tại xã …", "Họ tên người làm thủ tục khai
         # sinh thôn 9, …"), right before the address's first unit
-        k = next((k for k in range(1, len(words)) if _fits_kind(spec, words[k:])), None)
+        k = next((k for k in range(1, len(words)) if fits_kind(spec, words[k:])), None)
         if k is not None and _read_label(words[:k]):
             return k
     for k in range(1, len(words)):
@@ -202,17 +202,17 @@ def label_head(spec: FieldSpec, words: list[str]) -> int:
             return 0
         if lower_ok and k > 1 and bare_word(words[k - 1]) in SURNAMES and not notes[k - 1]:
             return 0  # a family name as written after the label's words: the name starts there ("xyz Trần Văn")
-        if spec.key.rsplit(".", 1)[-1] == "nationality" and _fits_kind(spec, words[k:]) \
+        if spec.key.rsplit(".", 1)[-1] == "nationality" and fits_kind(spec, words[k:]) \
                 and all(_label_styled(w) for w in words[:k]):
             return k  # a country's name after label words ("HIỆN NAY Việt Nam"): a country is its name alone
         if spec.role == "place":
             if not _place_head(words[:k]):
                 return 0
-            if _fits_kind(spec, words[k:]) and any(_label_styled(w) for w in words[:k]):
+            if fits_kind(spec, words[k:]) and any(_label_styled(w) for w in words[:k]):
                 return k  # (its case alone sets it apart: an address's level word is in lower case)
             continue
-        if _fits_kind(spec, words[k:]) and _label_head_words(words[:k], words[k:], lower_ok):
-            if spec.kind == "ethnicity" and any(_fits_kind(spec, [w]) for w in words[:k]):
+        if fits_kind(spec, words[k:]) and _label_head_words(words[:k], words[k:], lower_ok):
+            if spec.kind == "ethnicity" and any(fits_kind(spec, [w]) for w in words[:k]):
                 return 0  # a group's name among the words before: two values read as one, none of them a label
             return k
     return 0
