@@ -37,7 +37,7 @@ def _label_styled(word: str) -> bool:
     return bool(core) and core.isalpha() and is_label_word(core)
 
 
-def _in_notes(words: list[str]) -> list[bool]:
+def in_notes(words: list[str]) -> list[bool]:
     """For each word: it lies inside a bracketed note ("(chữ", "in", "hoa)")."""
     out, inside = [], False
     for w in words:
@@ -52,7 +52,7 @@ def _label_words_flags(words: list[str], lower_ok: bool = False) -> list[bool]:
     ("(dương lịch)", "(ghi rõ)": a label's note on how to fill it in), or punctuation alone (a label's dash);
     with ``lower_ok`` (before a name, which is written with capitals) any word in lower case too."""
     return [note or _label_styled(w) or not any(c.isalnum() for c in w) or lower_ok and bare_word(w)[:1].islower()
-            for w, note in zip(words, _in_notes(words))]
+            for w, note in zip(words, in_notes(words))]
 
 
 def name_syllable(word: str) -> bool:
@@ -190,7 +190,7 @@ def label_head(spec: FieldSpec, words: list[str]) -> int:
     if spec.kind == "name" and (cut := _capitals_before_name(words)):
         return cut
     flags = _label_words_flags(words, lower_ok)
-    notes = _in_notes(words)
+    notes = in_notes(words)
     if spec.role == "place":
         # a label the vocabulary reads whole, in Title case ("Đăng ký tại xã …", "Họ tên người làm thủ tục khai
         # sinh thôn 9, …"), right before the address's first unit

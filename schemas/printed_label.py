@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from sohoa.text import fold
 
-from .label_edges import bare_word, fits_kind
+from .label_edges import bare_word, fits_kind, in_notes
 from .labels import field_meanings, is_label_word, meaning, resolve, value_kind
 from .layout import Tok
 from .loader import FieldSpec, Schema
@@ -32,8 +32,9 @@ def reads_as_print(schema: Schema, spec: FieldSpec, words: list[str]) -> bool:
     """The words read as a label of the type, not as a value of ``spec`` (see the module's docstring)."""
     cores = [bare_word(w) for w in words]
     cores = [c for c in cores if any(ch.isalpha() for ch in c)]
+    # (a digit in a bracketed note is the print's own: "(4 chữ số)" says how to write a year)
     if spec.kind not in FREE_KINDS or not MIN_WORDS <= len(cores) <= LABEL_MAX_WORDS_ENDED \
-            or any(ch.isdigit() for w in words for ch in w):
+            or any(ch.isdigit() for w, note in zip(words, in_notes(words)) if not note for ch in w):
         return False
     text = " ".join(cores)
     if fits_kind(spec, words) or value_kind(" ".join(words)) is not None or _own_phrase(spec, text):

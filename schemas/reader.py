@@ -401,6 +401,11 @@ class PageReader:
                     toks = self.rests.continue_value(toks, m.spec, segs, si, used, edge,
                                                      value_x=None if printed else row_value_x)
                     taken_below = used - before if not had else set()
+                    if taken_below and reads_as_print(self.schema, m.spec, [t.text for t in toks if not t.leader]):
+                        # the row under a label with nothing beside it is the next row of headings, print: given
+                        # back, to be read as the labels it is, and the label left with no value
+                        used.difference_update(taken_below)
+                        continue
                     if not had and toks:  # "Giờ xxx -" / "1 giờ 30 phút": the time's as well as the date's
                         shared_below[(m.start, m.end)] = toks
                 if printed:

@@ -63,3 +63,20 @@ def test_a_tie_an_address_a_number_and_a_name_are_no_print():
                               "Tại nhà riêng, xã An Bình, huyện Yên Lạc".split())
     assert not reads_as_print(SCHEMAS["death"], _spec("death", "death_notice.number"), "12/GBT".split())
     assert not reads_as_print(SCHEMAS["death"], _spec("death", "declarant.full_name"), "Trần Văn Nam".split())
+
+
+def test_a_row_of_headings_under_a_label_is_no_value():
+    # a heading with nothing beside it, the next row of headings under it (its note in brackets holds a digit, the
+    # print's own): that row is print, never the mother's name; the year under its own heading is still read
+    rec = _read(["GIẤY KHAI SINH", "Họ và tên: Phạm Văn Hùng", [(100, "Tên người mẹ"), (900, "Dân tộc")],
+                 [(100, "Năm sinh (ghi 4 chữ số) của người mẹ")], [(100, "Trần Thị Lan"), (900, "Kinh")], [(100, "1960")]],
+                "hotich/")
+    flat = flatten_fields(rec)
+    assert flat.get("mother.full_name") in (None, "Trần Thị Lan")
+    assert flat.get("mother.birth_year") == "1960"
+
+
+def test_a_digit_inside_a_note_is_the_prints_own():
+    spec = _spec("birth", "mother.full_name")
+    assert reads_as_print(SCHEMAS["birth"], spec, "Năm sinh (ghi 4 chữ số) của người mẹ".split())
+    assert not reads_as_print(SCHEMAS["birth"], spec, "Năm sinh 1960 của người mẹ".split())
