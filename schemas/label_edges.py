@@ -272,11 +272,25 @@ def _number_tail(words: list[str]) -> int:
     if last is None or last + 1 >= len(words):
         return 0
     tail = words[last + 1:]
+    if _asks_as_print(tail):
+        return len(tail)  # "TB/681 TÊN (VIẾT HOA) NGƯỜI …": the next heading, its note in brackets, not a code going on
     first = bare_word(tail[0])
     number = words[last]
     if not number[-1:].isalnum() or first.isupper() and any(c.isalpha() for c in number):
         return 0  # a code going on ("2574/QĐ~ LĐTBXH": a dash read as "~"; "12/QĐ UBND")
     return len(tail) if first[:1].isupper() and first.isalpha() else 0
+
+
+def _asks_as_print(words: list[str]) -> bool:
+    """Two words or more with no digit, most of them the label vocabulary's, asking something or naming someone,
+    and holding a bracketed note on how to fill a field in ("TÊN (VIẾT HOA CÓ DẤU) NGƯỜI …"): a form's heading,
+    print, never a code's letters."""
+    from .labels import meaning
+    cores = [bare_word(w) for w in words if bare_word(w)]
+    if len(cores) < 2 or any(c.isdigit() for w in words for c in w) or not any(w.startswith("(") for w in words):
+        return False
+    said = meaning(" ".join(words))
+    return 2 * sum(1 for c in cores if c.isalpha() and is_label_word(c)) > len(cores) and bool(said.attrs or said.roles)
 
 
 def only_label_words(spec: FieldSpec, words: list[str]) -> bool:

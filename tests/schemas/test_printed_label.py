@@ -80,3 +80,12 @@ def test_a_digit_inside_a_note_is_the_prints_own():
     spec = _spec("birth", "mother.full_name")
     assert reads_as_print(SCHEMAS["birth"], spec, "Năm sinh (ghi 4 chữ số) của người mẹ".split())
     assert not reads_as_print(SCHEMAS["birth"], spec, "Năm sinh 1960 của người mẹ".split())
+
+
+def test_a_heading_with_its_note_after_a_code_ends_the_number():
+    # a certificate's number whose code has letters, then the next heading in capitals with its note in brackets:
+    # the heading is print, cut off, not the code going on ("12/QĐ UBND" keeps its letters)
+    from schemas.label_edges import label_tail
+    spec = _spec("war_invalid", "certificate.number")
+    assert label_tail(spec, "HN/4521 HỌ TÊN (CHỮ IN HOA) NGƯỜI ĐƯỢC CẤP".split()) == 8
+    assert label_tail(spec, "12/QĐ UBND".split()) == 0
