@@ -37,7 +37,7 @@ def _label_styled(word: str) -> bool:
     return bool(core) and core.isalpha() and is_label_word(core)
 
 
-def _in_notes(words: list[str]) -> list[bool]:
+def in_notes(words: list[str]) -> list[bool]:
     """For each word: it lies inside a bracketed note ("(chữ", "in", "hoa)")."""
     out, inside = [], False
     for w in words:
@@ -52,7 +52,7 @@ def _label_words_flags(words: list[str], lower_ok: bool = False) -> list[bool]:
     ("(dương lịch)", "(ghi rõ)": a label's note on how to fill it in), or punctuation alone (a label's dash);
     with ``lower_ok`` (before a name, which is written with capitals) any word in lower case too."""
     return [note or _label_styled(w) or not any(c.isalnum() for c in w) or lower_ok and bare_word(w)[:1].islower()
-            for w, note in zip(words, _in_notes(words))]
+            for w, note in zip(words, in_notes(words))]
 
 
 def name_syllable(word: str) -> bool:
@@ -102,7 +102,7 @@ def _relation_like(words: list[str]) -> bool:
     return bool(m.roles) and not m.attrs and not m.unknown
 
 
-def _fits_kind(spec: FieldSpec, words: list[str]) -> bool:
+def fits_kind(spec: FieldSpec, words: list[str]) -> bool:
     """The words have the look of the field's value: a name, a relation, a number (a digit first), a country,
     an ethnic group, an address, a military unit."""
     tail = spec.key.rsplit(".", 1)[-1]
@@ -181,7 +181,7 @@ def label_head(spec: FieldSpec, words: list[str]) -> int:
     the fewest leading words that read as a label's (``_label_head_words``) after which the rest has exactly the
     look of the field's value (a name: a family name then given names; a relation word; a number; a country),
     while the whole value has not. Only for fields whose values have such a look; 0 when nothing is cut."""
-    if len(words) < 2 or _fits_kind(spec, words):
+    if len(words) < 2 or fits_kind(spec, words):
         return 0
     # lower-case words before a name are no part of it ("… đầy đủ cựu chiến binh Lò Chí Kỳ"), known or not
     # and so are words in a label's case before an address ("Địa điểm thu thập xã …": the label read in part)
@@ -190,11 +190,11 @@ def label_head(spec: FieldSpec, words: list[str]) -> int:
     if spec.kind == "name" and (cut := _capitals_before_name(words)):
         return cut
     flags = _label_words_flags(words, lower_ok)
-    notes = _in_notes(words)
+    notes = in_notes(words)
     if spec.role == "place":
         # a label the vocabulary reads whole, in Title case ("Đăng ký tại xã …", "Họ tên người làm thủ tục khai
         # sinh thôn 9, …"), right before the address's first unit
-        k = next((k for k in range(1, len(words)) if _fits_kind(spec, words[k:])), None)
+        k = next((k for k in range(1, len(words)) if fits_kind(spec, words[k:])), None)
         if k is not None and _read_label(words[:k]):
             return k
     for k in range(1, len(words)):
@@ -202,17 +202,17 @@ def label_head(spec: FieldSpec, words: list[str]) -> int:
             return 0
         if lower_ok and k > 1 and bare_word(words[k - 1]) in SURNAMES and not notes[k - 1]:
             return 0  # a family name as written after the label's words: the name starts there ("xyz Trần Văn")
-        if spec.key.rsplit(".", 1)[-1] == "nationality" and _fits_kind(spec, words[k:]) \
+        if spec.key.rsplit(".", 1)[-1] == "nationality" and fits_kind(spec, words[k:]) \
                 and all(_label_styled(w) for w in words[:k]):
             return k  # a country's name after label words ("HIỆN NAY Việt Nam"): a country is its name alone
         if spec.role == "place":
             if not _place_head(words[:k]):
                 return 0
-            if _fits_kind(spec, words[k:]) and any(_label_styled(w) for w in words[:k]):
+            if fits_kind(spec, words[k:]) and any(_label_styled(w) for w in words[:k]):
                 return k  # (its case alone sets it apart: an address's level word is in lower case)
             continue
-        if _fits_kind(spec, words[k:]) and _label_head_words(words[:k], words[k:], lower_ok):
-            if spec.kind == "ethnicity" and any(_fits_kind(spec, [w]) for w in words[:k]):
+        if fits_kind(spec, words[k:]) and _label_head_words(words[:k], words[k:], lower_ok):
+            if spec.kind == "ethnicity" and any(fits_kind(spec, [w]) for w in words[:k]):
                 return 0  # a group's name among the words before: two values read as one, none of them a label
             return k
     return 0
@@ -272,11 +272,25 @@ def _number_tail(words: list[str]) -> int:
     if last is None or last + 1 >= len(words):
         return 0
     tail = words[last + 1:]
+    if _asks_as_print(tail):
+        return len(tail)  # "TB/681 TÊN (VIẾT HOA) NGƯỜI …": the next heading, its note in brackets, not a code going on
     first = bare_word(tail[0])
     number = words[last]
     if not number[-1:].isalnum() or first.isupper() and any(c.isalpha() for c in number):
         return 0  # a code going on ("2574/QĐ~ LĐTBXH": a dash read as "~"; "12/QĐ UBND")
     return len(tail) if first[:1].isupper() and first.isalpha() else 0
+
+
+def _asks_as_print(words: list[str]) -> bool:
+    """Two words or more with no digit, most of them the label vocabulary's, asking something or naming someone,
+    and holding a bracketed note on how to fill a field in ("TÊN (VIẾT HOA CÓ DẤU) NGƯỜI …"): a form's heading,
+    print, never a code's letters."""
+    from .labels import meaning
+    cores = [bare_word(w) for w in words if bare_word(w)]
+    if len(cores) < 2 or any(c.isdigit() for w in words for c in w) or not any(w.startswith("(") for w in words):
+        return False
+    said = meaning(" ".join(words))
+    return 2 * sum(1 for c in cores if c.isalpha() and is_label_word(c)) > len(cores) and bool(said.attrs or said.roles)
 
 
 def only_label_words(spec: FieldSpec, words: list[str]) -> bool:

@@ -18,10 +18,11 @@ from .cells import CellBlock, cell_block, is_cell_label, label_only, label_rest,
 from .entry_bounds import entry_starts
 from .person_columns import heading_pair
 from .person_heading import heading_person
+from .printed_label import opens_capitalised, reads_as_print
 from .section_heading import is_section_heading
 from .surer_label import reads_surer
-from .layout import (Row, Tok, column_starts, label_end,
-                     opens_pair, split_at_columns, text_of, union)
+from .layout import (Row, Tok, column_starts, first_wide_gap, label_end,
+                     opens_pair, split_at_columns, text_of, union, usual_gap)
 from .loader import FieldSpec, Label, Schema, label_key
 from .measure_units import label_note
 from .joint_text import split_joint
@@ -94,6 +95,7 @@ def _split_measure(toks: list[Tok], unread: list[FieldSpec], own: FieldSpec | No
 
 NAME_TAIL_FACTOR = 0.6  # a name cut where its words stop being written as a name's
 CUT_VALUE_FACTOR = 0.5  # a place that ends with a comma, its rest not found
+PRINT_COLUMN_SLACK = 0.5  # line heights the print's column may start left of the print: a value under it, in its column
 
 
 def _opens_next_block(m: Match, section: str | None, draft: Draft) -> bool:
@@ -376,6 +378,18 @@ class PageReader:
                 if toks and (label_only(self.schema, seg, m.start, m.end, toks)
                              or not nxt and rest_of_label(seg.toks[m.end:end])):
                     toks = []  # "Xxx yyy | zzz của www -", a cell's label ("Quê quán (gốc) người …"): the value is below
+                # the next heading, or a label, read beside this label: print, no value (its value, as this label's,
+                # is looked for under it). It opens with a capital, as a heading does: words in lower case after a
+                # label are its own run-on ("Họ và tên | của người được ủy quyền …"), which the label's rules read;
+                # and the label has no colon or leader, after which the form itself says a value is written
+                ended = any(t.colon or t.leader for t in seg.toks[m.start:m.end + rest])
+                printed = [t for t in seg.toks[m.end + rest:end] if not t.leader] if toks and not nxt and not ended \
+                    else []
+                if printed and opens_capitalised(printed) \
+                        and reads_as_print(self.schema, m.spec, [t.text for t in toks if not t.leader]):
+                    toks = []
+                else:
+                    printed = []
                 if not nxt and not toks and (m.start, m.end) in shared_below:
                     toks = shared_below[(m.start, m.end)]  # the value below, for the second field of a shared label
                 elif nxt and toks and m.spec.wrap and m.spec.kind in ("place", "text"):
@@ -383,10 +397,19 @@ class PageReader:
                     toks = toks + self.rests.column_rest(toks, segs, si, used, seg.toks[nxt[0].start].bbox[0])
                 elif not nxt:
                     had, before = bool(toks), set(used)
-                    toks = self.rests.continue_value(toks, m.spec, segs, si, used, edge, value_x=row_value_x)
+                    # (under print, the value is in the label's own column: the row's first words were the print's)
+                    toks = self.rests.continue_value(toks, m.spec, segs, si, used, edge,
+                                                     value_x=None if printed else row_value_x)
                     taken_below = used - before if not had else set()
+                    if taken_below and reads_as_print(self.schema, m.spec, [t.text for t in toks if not t.leader]):
+                        # the row under a label with nothing beside it is the next row of headings, print: given
+                        # back, to be read as the labels it is, and the label left with no value
+                        used.difference_update(taken_below)
+                        continue
                     if not had and toks:  # "Giờ xxx -" / "1 giờ 30 phút": the time's as well as the date's
                         shared_below[(m.start, m.end)] = toks
+                if printed:
+                    toks = self._under_print(draft, printed, toks, section, seg.height)
                 toks = label_run_on(toks)
                 toks = self._joint_first(matches, mi, seg.toks, toks, draft)
                 toks, lead = self._leading_value(m.spec, m.label, toks)
@@ -544,6 +567,25 @@ class PageReader:
         if kind in SELF_NAMING_KINDS and kind not in (spec.kind, spec.key.rsplit(".", 1)[-1]):
             return []  # the value below says alone it is another field's
         return found
+
+    def _under_print(self, draft: Draft, printed: list[Tok], below: list[Tok], section: str | None,
+                     height: float) -> list[Tok]:
+        """The words taken under a label whose words beside it were print (``printed_label``): those under the
+        label's own column are its value; those from the print's column on are the print's, a label read with its
+        value under it, listed and kept for the record-wide decoding (a row of headings over a row of values). The
+        print's column starts at the first wide blank of the words under, before the print's end (a value centred
+        in its column starts left of its heading); words with no such blank are one value, the label's."""
+        words = [t for t in below if not t.leader]
+        k = first_wide_gap(words, height, usual_gap(words)) if len(words) > 1 else None
+        edge = words[k].bbox[0] - PRINT_COLUMN_SLACK * max(height, 1) \
+            if k is not None and words[k].bbox[0] < printed[-1].bbox[2] else float("inf")
+        own = [t for t in below if t.bbox[0] < edge]
+        theirs = [t for t in below if t.bbox[0] >= edge and not t.leader]
+        listed = unmapped_pair(text_of(printed), theirs or printed, self.page, text_of(theirs) if theirs else "")
+        draft.unmapped.append(listed)
+        if theirs:
+            self._pend(draft, text_of(printed), theirs, section, listed, printed)
+        return own
 
     def _take_if_surer(self, draft: Draft, f: Found, section: str | None) -> bool:
         """A place read for a field already held from a label the vocabulary only partly knows, whose unknown words

@@ -1,0 +1,71 @@
+"""Words beside a label that are the form's own print, not a value: the next column's label on a row of headings
+("Nguyên nhân chết   Danh tính người đứng khai", two headings OCR read as one line), or a label in capitals read
+where a value should be ("NƠI CẤT GIỮ" as a condition).
+
+Words are print when, read as a label (``labels.resolve``: the vocabulary's meaning of words, no list of whole
+labels), they name a field of the type and ask something, most of them are words labels are made of
+(``labels.is_label_word``), and nothing in them has the look of a value: no digit, no place or country or group
+the value lists know (``labels.value_kind``), no name written as one, no set phrase of the field's own list. The
+reader then looks for the value under the label, as for a label with nothing beside it, and lists the print as a
+label read with no value (docs/extraction.md, step 5).
+"""
+
+from __future__ import annotations
+
+from sohoa.text import fold
+
+from .label_edges import bare_word, fits_kind, in_notes
+from .labels import field_meanings, is_label_word, meaning, resolve, value_kind
+from .layout import Tok
+from .loader import FieldSpec, Schema
+from .matching import LABEL_MAX_WORDS_ENDED
+from .vocab import vocabulary_phrases
+
+# kinds whose values are free words or digits: a closed value (a sex, a group, a date in words) is read by its own
+# normaliser, which print never satisfies, and a date in words ("tháng ba năm …") is made of label words
+FREE_KINDS = frozenset({"text", "name", "place", "number", "id"})
+MIN_WORDS = 2  # one word alone ("Tên") may be a value's own ("Năm" of a name): print names what it asks in two or more
+# (and holds no more words than a label ended by its border does: a longer run is a sentence, a description's)
+
+
+def reads_as_print(schema: Schema, spec: FieldSpec, words: list[str]) -> bool:
+    """The words read as a label of the type, not as a value of ``spec`` (see the module's docstring)."""
+    cores = [bare_word(w) for w in words]
+    cores = [c for c in cores if any(ch.isalpha() for ch in c)]
+    # (a digit in a bracketed note is the print's own: "(4 chữ số)" says how to write a year)
+    if spec.kind not in FREE_KINDS or not MIN_WORDS <= len(cores) <= LABEL_MAX_WORDS_ENDED \
+            or any(ch.isdigit() for w, note in zip(words, in_notes(words)) if not note for ch in w):
+        return False
+    text = " ".join(cores)
+    if fits_kind(spec, words) or value_kind(" ".join(words)) is not None or _own_phrase(spec, text):
+        return False
+    known = sum(1 for c in cores if is_label_word(c))
+    if 2 * known <= len(cores):
+        return False
+    # it asks something, or names a person other than as a tie does ("Con út", "Anh ruột" are a relation's values)
+    said = meaning(text)
+    asks = bool(said.attrs) or bool(said.roles) and not spec.key.endswith("relation")
+    # … and names another field, with no word of what this field asks: a value often holds a word of its own
+    # field's labels ("Bệnh tim" is a cause of death, "Nghĩa trang liệt sĩ Xxx" a burial place, however the rest
+    # of its words read), never words that ask for another field alone
+    named = resolve(text, schema) if asks and not said.attrs & _asked_by(spec, schema) else None
+    return named is not None and spec not in named.specs
+
+
+def _asked_by(spec: FieldSpec, schema: Schema) -> frozenset[str]:
+    """What the field's labels ask, by the vocabulary's attributes (a burial place: the burial, a place)."""
+    return frozenset(a for fm in field_meanings(schema) if fm.spec.key == spec.key for a in fm.needs)
+
+
+def opens_capitalised(toks: list[Tok]) -> bool:
+    """The first word with letters, quotes and brackets aside, starts with a capital ("“Họ,", "NƠI", "Danh")."""
+    first = next((bare_word(t.text) for t in toks if any(c.isalpha() for c in t.text)), "")
+    return first[:1].isupper()
+
+
+def _own_phrase(spec: FieldSpec, text: str) -> bool:
+    """The words are one of the set phrases the field's values are made of ("Sưu tầm" is a way of acquisition,
+    though its words ask where a thing was found), compared folded: OCR bends marks."""
+    if not spec.vocabulary:
+        return False
+    return fold(text.lower()) in {fold(p) for p in vocabulary_phrases(spec.vocabulary)}
