@@ -24,12 +24,26 @@ from .model import FieldValue
 from .normalize import (LEVEL_WORDS, canonical_place, cut_place_name, glued_syllables, missing_place_name, normalise,
                         plausible_word, rare_name_syllable, repair_separators, repair_tone_shift, repair_word,
                         syllable_key, vocabulary_neighbours)
-from .repair import (REPAIR_FACTOR, after_province, bent_level_words, dots_in_parts, inner_capital, level_word_case,
-                     nearest_name_syllable, repair_place_units)
+from .digit_letters import REPAIRED_QUALITY
+from .repair import (REPAIR_FACTOR, Repaired, after_province, bent_level_words, capitals_among_names, dots_in_parts,
+                     inner_capital, level_word_case, nearest_name_syllable, numbered_part_digits, repair_place_units)
 from .gazetteer import address_end, begins_unit_name
 from .vocab import COMMON_WORDS, SURNAMES, vocabulary, vocabulary_phrases
 
 
+
+@dataclass(frozen=True)
+class _ShapeRepair:
+    """A repair of what a value of these kinds must look like (schemas/digit_letters.py, schemas/repair.py)."""
+    kinds: tuple[str, ...]
+    repair: Callable[[str], Repaired]
+    why: str
+
+
+_SHAPE_REPAIRS = (
+    _ShapeRepair(("place", "text"), numbered_part_digits, "a part's number read as letters"),
+    _ShapeRepair(("place",), capitals_among_names, "a syllable of a name read in capitals"),
+)
 
 TONE_SHIFT_FACTOR = 0.75  # confidence kept by a value whose tone was moved back onto its vowel
 LABEL_DOUBT_FACTOR = 0.5  # a label whose person is unclear: the value is shown, for a person to confirm
@@ -129,6 +143,11 @@ class Found:
             if changes:
                 self.confidence *= 0.9
                 self.notes.append("punctuation repaired: " + "; ".join(changes))
+            for shape in _SHAPE_REPAIRS:
+                if self.spec.kind in shape.kinds and (fixed := shape.repair(self.value)).changes:
+                    # what the value's kind needs there, read back from OCR's letters: a guess a person confirms
+                    self.value = fixed.value
+                    self.doubt(f"{shape.why}: " + ", ".join(fixed.changes), REPAIRED_QUALITY)
             if self.spec.kind == "place" and (level := missing_place_name(self.value)):
                 self.confidence *= 0.5
                 self.notes.append(f"no name after {level!r}: words were lost")

@@ -27,6 +27,7 @@ from sohoa.id_numbers import ID_MIN_DIGITS, id_spans, norm_id, sensitive_spans  
 from sohoa.text import clean_spaces, fold, nfc
 
 from .choice_notes import after_choices_note
+from .digit_letters import REPAIRED_QUALITY, digits_of, has_marked_lookalike
 from .gazetteer import LEVEL_WORDS
 from .measure_units import LENGTH_UNITS, WEIGHT_UNITS, bracketed_unit, spelt_units
 from .repair import repair_document_code
@@ -149,6 +150,19 @@ def _fix_piece(piece: str) -> str:
     return fix_digits(piece)[0]
 
 
+def _marked_digits(piece: str) -> str:
+    """A piece of a number holding a letter with a Vietnamese mark that OCR read for a digit ("9Ị" for 91, "IƠI"
+    for 101), read as digits when every other character is a digit or such a letter: no number or code is
+    written with a marked letter. A piece without a digit is read so only in capitals and when it is no
+    Vietnamese word ("BỐ", "lô", "Dì" are words that ran into the number). A piece without a marked letter is
+    left to ``_fix_piece``."""
+    if not has_marked_lookalike(piece):
+        return piece
+    if not any(c.isdigit() for c in piece) and (not piece.isupper() or plausible_word(piece)):
+        return piece
+    return digits_of(piece) or piece
+
+
 _NUMBER_SHAPE = re.compile(r"[\dA-ZĐ/.\-]*\d[\dA-ZĐ/.\-]*")
 
 
@@ -185,6 +199,10 @@ def norm_number(raw: str) -> Norm:
     fixed = "".join(_fix_piece(p) for p in re.split(r"([\s/.\-]+)", text))
     q = 1.0 if fixed == text and not dashes else 0.85
     notes = ["a dash read as another stroke"] if dashes else []
+    marked = "".join(_marked_digits(p) for p in re.split(r"([\s/.\-]+)", fixed))
+    if marked != fixed:
+        fixed, q = marked, min(q, REPAIRED_QUALITY)
+        notes.append("letters with marks read for digits were read as the digits")
     code = repair_document_code(fixed)
     if code.changes:
         fixed = code.value

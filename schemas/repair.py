@@ -33,6 +33,7 @@ from rapidfuzz.distance import Levenshtein
 
 from sohoa.text import fold, nfc
 
+from .digit_letters import STEM_LETTERS, bare, digits_of
 from .gazetteer import LEVEL_WORDS, NUMBERED_LEVELS, hierarchy
 
 REPAIR_FACTOR = 0.8  # confidence kept by a value repaired with another candidate close behind
@@ -456,6 +457,86 @@ def after_province(text: str) -> Repaired:
             return Repaired(kept, [f"words after the province dropped: {len(rest)}"], sure=False)
         return Repaired(text)
     return Repaired(text)
+
+
+# --- the number of a numbered part read as letters ----------------------------------------------------
+
+def _numbered_words() -> frozenset[str]:
+    """The words a part's number follows: an address's numbered parts (``xóm``, ``thôn``, ``đội`` …) and the
+    last word of a military unit (``Trung đoàn``, ``Quân khu``)."""
+    from .normalize import UNIT_WORDS
+    return frozenset(NUMBERED_LEVELS) | frozenset(u.split(" ")[-1].lower() for u in UNIT_WORDS)
+
+
+def _part_number(core: str) -> str | None:
+    """``core``, read after a numbered part's word, as the part's number: digits and letters read for digits
+    with one digit at least (``I1`` -> ``11``, ``4?`` -> ``47``), or a stem alone (``I`` -> ``1``). None when it
+    is no number misread: a number with a letter after it names a part (``5B``, ``12D``), and a round or bowed
+    letter alone may be the part's own name (``khu B``)."""
+    if any(c.isdigit() for c in core):
+        if core[-1].isalpha() and core[-1].isupper() and bare(core[-1]) not in STEM_LETTERS and core[-1] != "O":
+            return None
+        return digits_of(core)
+    if len(core) == 1 and bare(core) in STEM_LETTERS:
+        return digits_of(core)
+    return None
+
+
+def numbered_part_digits(text: str) -> Repaired:
+    """The number of a numbered part of an address or a military unit read with letters for digits (``xóm I,``
+    -> ``xóm 1,``, ``thôn I1`` -> ``thôn 11``, ``Trung đoàn 4?`` -> ``Trung đoàn 47``): after the part's word,
+    one token that ends the part (a comma, a level word or the value's end after it) and reads as a number
+    through ``digit_letters``. Never sure: the paper may print a Roman numeral or a letter there."""
+    words = text.split(" ")
+    after = _numbered_words()
+    changes: list[str] = []
+    for i in range(1, len(words)):
+        w = words[i]
+        core = w.rstrip(",.;:")
+        ends_part = core != w or i + 1 == len(words) or words[i + 1].lower() in LEVEL_WORDS
+        if not core or not ends_part or words[i - 1].lower() not in after:
+            continue
+        number = _part_number(core)
+        if number is not None:
+            changes.append(f"{core} -> {number}")
+            words[i] = number + w[len(core):]
+    return Repaired(" ".join(words), changes, sure=False) if changes else Repaired(text)
+
+
+# --- a syllable in capitals among a name's words ------------------------------------------------------
+
+def _capitals(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _title_cased(word: str) -> bool:
+    core = word.strip(",.;:()")
+    return core[:1].isupper() and len(core) >= 2 and core[1:] == core[1:].lower() and core[1:].isalpha()
+
+
+def capitals_among_names(text: str) -> Repaired:
+    """One syllable in capitals beside a title-cased word of a place's name (``Mặt trận VỊ Xuyên``): OCR read
+    a small letter as its capital, and the syllable takes the case of the name it stands in (``Vị``). Only a
+    syllable with a Vietnamese mark, which no abbreviation (``UBND``, ``TP``) or Roman numeral (``XVIII``) has,
+    that is a Vietnamese syllable, and alone: a run of words in capitals is a heading or a label."""
+    from .normalize import plausible_word
+    words = text.split(" ")
+    changes: list[str] = []
+    for i, w in enumerate(words):
+        core = w.strip(",.;:()")
+        if not core.isalpha() or not _capitals(core) or not any(unicodedata.combining(c)
+                                                               for c in unicodedata.normalize("NFD", core)):
+            continue
+        near = words[max(i - 1, 0):i] + words[i + 1:i + 2]
+        if any(_capitals(n) for n in near) or not any(_title_cased(n) for n in near):
+            continue
+        fixed = core[:1] + core[1:].lower()
+        if not plausible_word(fixed):
+            continue
+        changes.append(f"{core} -> {fixed}")
+        words[i] = w.replace(core, fixed, 1)
+    return Repaired(" ".join(words), changes, sure=False) if changes else Repaired(text)
 
 
 # --- one person named twice in a record ---------------------------------------------------------------
