@@ -44,6 +44,13 @@ def _tokens(text: str) -> list[str]:
 
 
 def norm_date(raw: str) -> Norm:
+    text = _marked_date_digits(raw)
+    if text != raw:
+        # "Ị5/07/1962": a digit read as a letter with a mark, which the date reader would skip (and read the 5
+        # alone as the day); read back as the digit, the date is a guess for a person to see
+        n = norm_date(text)
+        return Norm(n.value, min(n.quality, REPAIRED_QUALITY), [*n.notes, "letters with marks read for digits"]) \
+            if n.value is not None else n
     p = parse_date(raw)
     n = Norm(p.iso, p.quality, p.notes)
     words = _tokens(raw)
@@ -58,6 +65,13 @@ def norm_date(raw: str) -> Norm:
     if n.value is None and not p.lunar:
         return _year_from_letters(raw) or n
     return n
+
+
+def _marked_date_digits(raw: str) -> str:
+    """The date's pieces (between spaces and its separators) that hold a digit and a letter with a mark read for
+    a digit, read as digits (``_marked_digits``)."""
+    pieces = re.split(r"([\s/.\-,]+)", nfc(raw))
+    return "".join(_marked_digits(p) if any(c.isdigit() for c in p) else p for p in pieces)
 
 
 # A four-character token that is mostly digits, its other characters letters OCR reads in place of digits

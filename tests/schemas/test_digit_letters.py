@@ -8,7 +8,7 @@ from schemas.digit_letters import REPAIRED_QUALITY, digit_of, digits_of
 from schemas.fields import Found
 from schemas.layout import Tok
 from schemas.loader import Label, load_schemas
-from schemas.normalize import norm_number
+from schemas.normalize import norm_date, norm_number
 from schemas.repair import capitals_among_names, numbered_part_digits
 
 SCHEMAS = load_schemas()
@@ -94,3 +94,13 @@ def test_a_place_repaired_by_its_shape_keeps_its_raw_text_and_is_doubtful():
     assert read.value == plain.value
     assert read.raw.startswith("tổ I,") and read.confidence <= plain.confidence * REPAIRED_QUALITY
     assert any("number read as letters" in n for n in read.notes)
+
+
+@pytest.mark.parametrize("raw,want", [
+    ("Ì4/06/1958", "1958-06-14"),  # the day's 1 read as a marked I: without the repair the day reads 4
+    ("03/Ọ9/1958", "1958-09-03"),
+    ("ngày 2Ị tháng 6 năm 1958", "1958-06-21"),
+])
+def test_a_date_read_with_marked_letters_for_digits_is_repaired_and_doubtful(raw, want):
+    n = norm_date(raw)
+    assert n.value == want and n.quality <= REPAIRED_QUALITY
