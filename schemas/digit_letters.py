@@ -32,7 +32,7 @@ REPAIRED_QUALITY = 0.5  # a digit read back from a letter: likely, as the weight
 # degraded pages (docs/benchmarks.md, part AD): S for 8 as well as 5 (a worn 8 closes like an S, so S says
 # neither), and a 7 whose foot faded read as "?".
 DIGIT_FOR: dict[str, str] = {
-    "O": "0", "o": "0", "Q": "0", "D": "0",  # a round bowl
+    "O": "0", "o": "0", "Q": "0", "D": "0", "Ø": "0", "ø": "0",  # a round bowl (a slashed zero read as Ø)
     "I": "1", "l": "1", "i": "1", "|": "1", "!": "1",  # a stem
     "Z": "2", "z": "2",
     "S": "58", "s": "5",  # (a capital S: a 5 or a worn 8)
@@ -44,6 +44,12 @@ DIGIT_FOR: dict[str, str] = {
 # letters that are a stem and nothing else: alone after a numbered part's word ("xóm I") they are the digit 1;
 # a single round or bowed letter alone may be the part's own letter name ("khu B", "tổ D")
 STEM_LETTERS = frozenset("Il|")
+
+
+def translation(letters: str) -> dict[int, str]:
+    """A ``str.translate`` table reading each of ``letters`` as its one digit: each context names the letters it
+    admits (a measure's "g" is its unit, not a 9), the digits they stand for are this module's."""
+    return str.maketrans({c: DIGIT_FOR[c] for c in letters if len(DIGIT_FOR[c]) == 1})
 
 
 def bare(char: str) -> str:

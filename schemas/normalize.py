@@ -27,7 +27,7 @@ from sohoa.id_numbers import ID_MIN_DIGITS, id_spans, norm_id, sensitive_spans  
 from sohoa.text import clean_spaces, fold, nfc
 
 from .choice_notes import after_choices_note
-from .digit_letters import REPAIRED_QUALITY, digits_of, has_marked_lookalike
+from .digit_letters import REPAIRED_QUALITY, digits_of, has_marked_lookalike, translation
 from .gazetteer import LEVEL_WORDS
 from .measure_units import LENGTH_UNITS, WEIGHT_UNITS, bracketed_unit, spelt_units
 from .repair import repair_document_code
@@ -147,7 +147,7 @@ def norm_text(raw: str) -> Norm:
 
 # lower-case letters OCR reads for digits; the letters of codes are capitals ("LS", "KL", "QĐ"), so a piece
 # made of digits and these alone is a number whatever its share of letters ("o6/2020", "z67", "2ooo")
-_LOWER_DIGIT_LOOKALIKES = str.maketrans("oølizsg", "0011259")
+_LOWER_DIGIT_LOOKALIKES = translation("oølizsg")
 
 
 def _fix_piece(piece: str) -> str:
@@ -444,7 +444,7 @@ _MEASURE_WORDS = tuple(w for _, words in _DIM_KEYS for w in words if len(w) >= 4
 _SHORT_MEASURE_WORDS = tuple(w for _, words in _DIM_KEYS for w in words if len(w) == 3 and " " not in w)
 _UNKEYED_MEASURE_WORDS = ("day", "sau")
 _LENGTH_UNIT = r"(?:mm|cm|dm|m)"
-_DIGIT_LOOKALIKES = str.maketrans("oil|s", "01115")  # (folded text) letters OCR reads for digits
+_DIGIT_LOOKALIKES = translation("oil|s")  # (folded text) letters OCR reads for digits; not "g", a unit
 
 
 _UNIT_KG = {"kg": 1.0, "kilogam": 1.0, "g": 0.001, "gr": 0.001, "gam": 0.001, "gram": 0.001, "tan": 1000.0,
