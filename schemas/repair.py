@@ -470,9 +470,13 @@ def _numbered_words() -> frozenset[str]:
 
 def _part_number(core: str) -> str | None:
     """``core``, read after a numbered part's word, as the part's number: digits and letters read for digits
-    with one digit at least (``I1`` -> ``11``, ``4?`` -> ``47``), or a stem alone (``I`` -> ``1``). None when it
-    is no number misread: a number with a letter after it names a part (``5B``, ``12D``), and a round or bowed
-    letter alone may be the part's own name (``khu B``)."""
+    with one digit at least (``I1`` -> ``11``, ``4?`` -> ``47``), or a stem alone (``I`` -> ``1``); a speck
+    read as a symbol before the digits goes (``†11`` -> ``11``: a part's number starts with its digits). None
+    when it is no number misread: a number with a letter after it names a part (``5B``, ``12D``), and a round
+    or bowed letter alone may be the part's own name (``khu B``)."""
+    speck = len(core) - len(core.lstrip("†‡•*'`‘’^~°"))
+    if speck and core[speck:].isdigit():
+        return core[speck:]
     if any(c.isdigit() for c in core):
         if core[-1].isalpha() and core[-1].isupper() and bare(core[-1]) not in STEM_LETTERS and core[-1] != "O":
             return None

@@ -104,3 +104,9 @@ def test_a_place_repaired_by_its_shape_keeps_its_raw_text_and_is_doubtful():
 def test_a_date_read_with_marked_letters_for_digits_is_repaired_and_doubtful(raw, want):
     n = norm_date(raw)
     assert n.value == want and n.quality <= REPAIRED_QUALITY
+
+
+def test_a_speck_before_a_numbered_parts_digits_is_dropped():
+    got = numbered_part_digits("xóm •14, xã Mỹ Hòa")
+    assert got.value == "xóm 14, xã Mỹ Hòa" and got.changes and not got.sure
+    assert numbered_part_digits("xóm •, xã Mỹ Hòa").value == "xóm •, xã Mỹ Hòa"
