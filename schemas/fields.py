@@ -25,8 +25,8 @@ from .normalize import (LEVEL_WORDS, canonical_place, cut_place_name, glued_syll
                         plausible_word, rare_name_syllable, repair_separators, repair_tone_shift, repair_word,
                         syllable_key, vocabulary_neighbours)
 from .digit_letters import REPAIRED_QUALITY
-from .repair import (REPAIR_FACTOR, Repaired, after_province, bent_level_words, capitals_among_names, dots_in_parts,
-                     inner_capital, level_word_case, nearest_name_syllable, numbered_part_digits, repair_place_units)
+from .repair import (REPAIR_FACTOR, Repaired, after_province, bent_level_words, capitals_among_names, dot_read_as_tone,
+                     dots_in_parts, inner_capital, level_word_case, nearest_name_syllable, numbered_part_digits, repair_place_units)
 from .gazetteer import address_end, begins_unit_name
 from .vocab import COMMON_WORDS, SURNAMES, vocabulary, vocabulary_phrases
 
@@ -341,8 +341,10 @@ class Found:
             # several: the one whose marks are nearest, when strictly nearer than the rest ("Đúc": đức, not dục).
             # A person's name only: a place's proper words come from far more syllables than names use, and
             # its units are read against the gazetteer (schemas/repair.py); a place's rare word stays as read
-            nearest = {w: nearest_name_syllable(w, alts)[0] if self.spec.kind == "name" else None
-                       for w, alts in rare}
+            # of two as near, the one without the tone on its i when the tone is there: the dot of the i read as a
+            # tone mark is OCR's commonest slip on such a word ("Chỉ": chi, not chí)
+            nearest = {w: nearest_name_syllable(w, alts)[0] or dot_read_as_tone(w, alts) if self.spec.kind == "name"
+                       else None for w, alts in rare}
             swap = {w: (n[:1].upper() if w[:1].isupper() else n[:1]) + n[1:] for w, n in nearest.items() if n}
             if swap:
                 self.value = " ".join(

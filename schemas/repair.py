@@ -194,6 +194,24 @@ def nearest_name_syllable(word: str, candidates: list[str]) -> tuple[str | None,
     return ranked[0][1], clear
 
 
+# the tone marks Tesseract reads for the dot of a small i on Vietnamese print (docs/benchmarks.md, part AD: "Chi"
+# read "Chỉ", "Vi" read "Vị", "Vinh" read "Vĩnh", "binh" read "bình")
+_DOT_AS_TONE = frozenset("\u0300\u0301\u0303\u0309\u0323")
+
+
+def dot_read_as_tone(word: str, candidates: list[str]) -> str | None:
+    """Of the common syllables ``candidates`` a rare name syllable could be (same letters, other marks), the
+    one OCR's commonest slip on it explains: the word's only tone stands on an ``i`` and the candidate is the
+    word without it, the dot of the ``i`` read as a tone mark (``Chỉ`` among ``chi``, ``chí`` -> ``chi``). None
+    when the tone stands elsewhere or the word without it is no candidate."""
+    nfd = unicodedata.normalize("NFD", nfc(word).lower())
+    tones = [i for i, c in enumerate(nfd) if c in _DOT_AS_TONE]
+    if len(tones) != 1 or tones[0] == 0 or nfd[tones[0] - 1] != "i":
+        return None
+    plain = unicodedata.normalize("NFC", nfd[:tones[0]] + nfd[tones[0] + 1:])
+    return plain if plain in candidates else None
+
+
 # --- document numbers ---------------------------------------------------------------------------------
 
 _DATA = Path(__file__).parent / "data"

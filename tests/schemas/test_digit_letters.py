@@ -9,7 +9,7 @@ from schemas.fields import Found
 from schemas.layout import Tok
 from schemas.loader import Label, load_schemas
 from schemas.normalize import norm_date, norm_number
-from schemas.repair import capitals_among_names, numbered_part_digits
+from schemas.repair import capitals_among_names, dot_read_as_tone, numbered_part_digits
 
 SCHEMAS = load_schemas()
 
@@ -110,3 +110,17 @@ def test_a_speck_before_a_numbered_parts_digits_is_dropped():
     got = numbered_part_digits("xóm •14, xã Mỹ Hòa")
     assert got.value == "xóm 14, xã Mỹ Hòa" and got.changes and not got.sure
     assert numbered_part_digits("xóm •, xã Mỹ Hòa").value == "xóm •, xã Mỹ Hòa"
+
+
+def test_a_tone_on_the_i_of_a_rare_name_syllable_is_read_as_the_is_dot():
+    assert dot_read_as_tone("Nhỉ", ["nhi"]) == "nhi"
+    assert dot_read_as_tone("Chỉ", ["chi", "chí"]) == "chi"  # of two one tone away, the one OCR's slip explains
+    assert dot_read_as_tone("Thánh", ["thanh", "thành"]) is None  # the tone is on the a
+    assert dot_read_as_tone("Chỉ", ["chí"]) is None
+
+
+def test_a_persons_name_with_a_dot_read_as_a_tone_is_read_without_it_and_doubtful():
+    spec = SCHEMAS["birth"].by_key["mother.full_name"]
+    toks = [Tok(w, w.lower(), 0.97, (0, 0, 10, 10), 1) for w in "Đào Thị Chỉ".split()]
+    read = Found(spec, toks, Label("Họ và tên mẹ", "hovatenme"), 1.0, 1).finish()
+    assert read.value == "Đào Thị Chi" and read.raw == "Đào Thị Chỉ" and read.confidence < 0.6
