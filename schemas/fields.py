@@ -26,7 +26,7 @@ from .normalize import (LEVEL_WORDS, canonical_place, cut_place_name, glued_syll
                         syllable_key, vocabulary_neighbours)
 from .digit_letters import REPAIRED_QUALITY
 from .repair import (REPAIR_FACTOR, Repaired, after_province, bent_level_words, capitals_among_names, dot_read_as_tone,
-                     dots_in_parts, inner_capital, level_word_case, nearest_name_syllable, numbered_part_digits, repair_place_units)
+                     dot_tone_unit_names, dots_in_parts, inner_capital, level_word_case, nearest_name_syllable, numbered_part_digits, repair_place_units)
 from .gazetteer import address_end, begins_unit_name
 from .vocab import COMMON_WORDS, SURNAMES, vocabulary, vocabulary_phrases
 
@@ -169,6 +169,11 @@ class Found:
                 if not units.sure:
                     self.confidence *= REPAIR_FACTOR
                 self.notes.append("read as the gazetteer's unit: " + ", ".join(units.changes))
+            if self.spec.kind == "place" and (dotted := dot_tone_unit_names(self.value)).changes:
+                # a unit no containing unit named placed (a province of before 1997): the gazetteer's whole map
+                self.value = dotted.value
+                self.doubt("the dot of an i read as a tone in a unit's name: " + ", ".join(dotted.changes),
+                           REPAIRED_QUALITY)
             if self.spec.kind == "place" and (cut := cut_place_name(self.value)):
                 self.confidence *= 0.5
                 self.notes.append(f"{cut!r} is only the start of a name: words were lost")

@@ -204,12 +204,36 @@ def dot_read_as_tone(word: str, candidates: list[str]) -> str | None:
     one OCR's commonest slip on it explains: the word's only tone stands on an ``i`` and the candidate is the
     word without it, the dot of the ``i`` read as a tone mark (``Chỉ`` among ``chi``, ``chí`` -> ``chi``). None
     when the tone stands elsewhere or the word without it is no candidate."""
-    nfd = unicodedata.normalize("NFD", nfc(word).lower())
-    tones = [i for i, c in enumerate(nfd) if c in _DOT_AS_TONE]
-    if len(tones) != 1 or tones[0] == 0 or nfd[tones[0] - 1] != "i":
-        return None
-    plain = unicodedata.normalize("NFC", nfd[:tones[0]] + nfd[tones[0] + 1:])
+    plain = without_tone_on_i(nfc(word).lower())
     return plain if plain in candidates else None
+
+
+def without_tone_on_i(word: str) -> str | None:
+    """``word`` without its one tone mark when that mark stands on an ``i`` (``Chỉ`` -> ``Chi``); None otherwise."""
+    nfd = unicodedata.normalize("NFD", word)
+    tones = [i for i, c in enumerate(nfd) if c in _DOT_AS_TONE]
+    if len(tones) != 1 or tones[0] == 0 or nfd[tones[0] - 1] not in "iI":
+        return None
+    return unicodedata.normalize("NFC", nfd[:tones[0]] + nfd[tones[0] + 1:])
+
+
+def dot_tone_unit_names(text: str) -> Repaired:
+    """A unit's name after its level word that the gazetteer does not hold anywhere, one of whose words has its
+    tone on an ``i``, read as the name without that tone when the gazetteer holds that one (``xã Tân Chỉ`` ->
+    ``xã Tân Chi``): the dot of the i read as a tone mark. Never sure: the gazetteer has one version of the map."""
+    known = all_unit_names()
+    out, changes = text, []
+    for _, name, start, end in reversed(_units(text)):
+        if nfc(name).lower() in known:
+            continue
+        words = name.split(" ")
+        readings = {" ".join(words[:k] + [bare] + words[k + 1:]) for k, w in enumerate(words)
+                    if (bare := without_tone_on_i(w)) is not None}
+        hits = [r for r in readings if nfc(r).lower() in known]
+        if len(hits) == 1:
+            out = out[:start] + hits[0] + out[end:]
+            changes.append(f"{name} -> {hits[0]}")
+    return Repaired(out, changes[::-1], sure=False) if changes else Repaired(text)
 
 
 # --- document numbers ---------------------------------------------------------------------------------

@@ -9,7 +9,7 @@ from schemas.fields import Found
 from schemas.layout import Tok
 from schemas.loader import Label, load_schemas
 from schemas.normalize import norm_date, norm_number
-from schemas.repair import capitals_among_names, dot_read_as_tone, numbered_part_digits
+from schemas.repair import capitals_among_names, dot_read_as_tone, dot_tone_unit_names, numbered_part_digits
 
 SCHEMAS = load_schemas()
 
@@ -124,3 +124,10 @@ def test_a_persons_name_with_a_dot_read_as_a_tone_is_read_without_it_and_doubtfu
     toks = [Tok(w, w.lower(), 0.97, (0, 0, 10, 10), 1) for w in "Đào Thị Chỉ".split()]
     read = Found(spec, toks, Label("Họ và tên mẹ", "hovatenme"), 1.0, 1).finish()
     assert read.value == "Đào Thị Chi" and read.raw == "Đào Thị Chỉ" and read.confidence < 0.6
+
+
+def test_a_units_name_with_a_dot_read_as_a_tone_is_the_gazetteers_name_without_it():
+    # (the gazetteer's names: "Tân Chi" is a commune; "Tân Chỉ" none)
+    got = dot_tone_unit_names("xã Tân Chỉ, huyện Quế Võ, tỉnh Hà Bắc")
+    assert got.value == "xã Tân Chi, huyện Quế Võ, tỉnh Hà Bắc" and got.changes and not got.sure
+    assert dot_tone_unit_names("xã Vĩnh Thành, huyện Ba Tri").changes == []  # a name the gazetteer holds
