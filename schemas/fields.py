@@ -24,12 +24,26 @@ from .model import FieldValue
 from .normalize import (LEVEL_WORDS, canonical_place, cut_place_name, glued_syllables, missing_place_name, normalise,
                         plausible_word, rare_name_syllable, repair_separators, repair_tone_shift, repair_word,
                         syllable_key, vocabulary_neighbours)
-from .repair import (REPAIR_FACTOR, after_province, bent_level_words, dots_in_parts, inner_capital, level_word_case,
-                     nearest_name_syllable, repair_place_units)
+from .digit_letters import REPAIRED_QUALITY
+from .repair import (REPAIR_FACTOR, Repaired, after_province, bent_level_words, capitals_among_names, dot_read_as_tone,
+                     dot_tone_unit_names, dots_in_parts, inner_capital, level_word_case, nearest_name_syllable, numbered_part_digits, repair_place_units)
 from .gazetteer import address_end, begins_unit_name
 from .vocab import COMMON_WORDS, SURNAMES, vocabulary, vocabulary_phrases
 
 
+
+@dataclass(frozen=True)
+class _ShapeRepair:
+    """A repair of what a value of these kinds must look like (schemas/digit_letters.py, schemas/repair.py)."""
+    kinds: tuple[str, ...]
+    repair: Callable[[str], Repaired]
+    why: str
+
+
+_SHAPE_REPAIRS = (
+    _ShapeRepair(("place", "text"), numbered_part_digits, "a part's number read as letters"),
+    _ShapeRepair(("place",), capitals_among_names, "a syllable of a name read in capitals"),
+)
 
 TONE_SHIFT_FACTOR = 0.75  # confidence kept by a value whose tone was moved back onto its vowel
 LABEL_DOUBT_FACTOR = 0.5  # a label whose person is unclear: the value is shown, for a person to confirm
@@ -130,6 +144,11 @@ class Found:
             if changes:
                 self.confidence *= 0.9
                 self.notes.append("punctuation repaired: " + "; ".join(changes))
+            for shape in _SHAPE_REPAIRS:
+                if self.spec.kind in shape.kinds and (fixed := shape.repair(self.value)).changes:
+                    # what the value's kind needs there, read back from OCR's letters: a guess a person confirms
+                    self.value = fixed.value
+                    self.doubt(f"{shape.why}: " + ", ".join(fixed.changes), REPAIRED_QUALITY)
             if self.spec.kind == "place" and (level := missing_place_name(self.value)):
                 self.confidence *= 0.5
                 self.notes.append(f"no name after {level!r}: words were lost")
@@ -151,6 +170,11 @@ class Found:
                 if not units.sure:
                     self.confidence *= REPAIR_FACTOR
                 self.notes.append("read as the gazetteer's unit: " + ", ".join(units.changes))
+            if self.spec.kind == "place" and (dotted := dot_tone_unit_names(self.value)).changes:
+                # a unit no containing unit named placed (a province of before 1997): the gazetteer's whole map
+                self.value = dotted.value
+                self.doubt("the dot of an i read as a tone in a unit's name: " + ", ".join(dotted.changes),
+                           REPAIRED_QUALITY)
             if self.spec.kind == "place" and (cut := cut_place_name(self.value)):
                 self.confidence *= 0.5
                 self.notes.append(f"{cut!r} is only the start of a name: words were lost")
@@ -323,8 +347,10 @@ class Found:
             # several: the one whose marks are nearest, when strictly nearer than the rest ("Đúc": đức, not dục).
             # A person's name only: a place's proper words come from far more syllables than names use, and
             # its units are read against the gazetteer (schemas/repair.py); a place's rare word stays as read
-            nearest = {w: nearest_name_syllable(w, alts)[0] if self.spec.kind == "name" else None
-                       for w, alts in rare}
+            # of two as near, the one without the tone on its i when the tone is there: the dot of the i read as a
+            # tone mark is OCR's commonest slip on such a word ("Chỉ": chi, not chí)
+            nearest = {w: nearest_name_syllable(w, alts)[0] or dot_read_as_tone(w, alts) if self.spec.kind == "name"
+                       else None for w, alts in rare}
             swap = {w: (n[:1].upper() if w[:1].isupper() else n[:1]) + n[1:] for w, n in nearest.items() if n}
             if swap:
                 self.value = " ".join(

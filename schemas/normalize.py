@@ -27,6 +27,7 @@ from sohoa.id_numbers import ID_MIN_DIGITS, id_spans, norm_id, sensitive_spans  
 from sohoa.text import clean_spaces, fold, nfc
 
 from .choice_notes import after_choices_note
+from .digit_letters import REPAIRED_QUALITY, digits_of, has_marked_lookalike, translation
 from .gazetteer import LEVEL_WORDS
 from .measure_units import LENGTH_UNITS, WEIGHT_UNITS, bracketed_unit, spelt_units
 from .repair import repair_document_code
@@ -43,6 +44,13 @@ def _tokens(text: str) -> list[str]:
 
 
 def norm_date(raw: str) -> Norm:
+    text = _marked_date_digits(raw)
+    if text != raw:
+        # "Ị5/07/1962": a digit read as a letter with a mark, which the date reader would skip (and read the 5
+        # alone as the day); read back as the digit, the date is a guess for a person to see
+        n = norm_date(text)
+        return Norm(n.value, min(n.quality, REPAIRED_QUALITY), [*n.notes, "letters with marks read for digits"]) \
+            if n.value is not None else n
     p = parse_date(raw)
     n = Norm(p.iso, p.quality, p.notes)
     words = _tokens(raw)
@@ -57,6 +65,13 @@ def norm_date(raw: str) -> Norm:
     if n.value is None and not p.lunar:
         return _year_from_letters(raw) or n
     return n
+
+
+def _marked_date_digits(raw: str) -> str:
+    """The date's pieces (between spaces and its separators) that hold a digit and a letter with a mark read for
+    a digit, read as digits (``_marked_digits``)."""
+    pieces = re.split(r"([\s/.\-,]+)", nfc(raw))
+    return "".join(_marked_digits(p) if any(c.isdigit() for c in p) else p for p in pieces)
 
 
 # A four-character token that is mostly digits, its other characters letters OCR reads in place of digits
@@ -132,7 +147,7 @@ def norm_text(raw: str) -> Norm:
 
 # lower-case letters OCR reads for digits; the letters of codes are capitals ("LS", "KL", "QĐ"), so a piece
 # made of digits and these alone is a number whatever its share of letters ("o6/2020", "z67", "2ooo")
-_LOWER_DIGIT_LOOKALIKES = str.maketrans("oølizsg", "0011259")
+_LOWER_DIGIT_LOOKALIKES = translation("oølizsg")
 
 
 def _fix_piece(piece: str) -> str:
@@ -147,6 +162,19 @@ def _fix_piece(piece: str) -> str:
     if not piece[0].isdigit():
         return piece
     return fix_digits(piece)[0]
+
+
+def _marked_digits(piece: str) -> str:
+    """A piece of a number holding a letter with a Vietnamese mark that OCR read for a digit ("9Ị" for 91, "IƠI"
+    for 101), read as digits when every other character is a digit or such a letter: no number or code is
+    written with a marked letter. A piece without a digit is read so only in capitals and when it is no
+    Vietnamese word ("BỐ", "lô", "Dì" are words that ran into the number). A piece without a marked letter is
+    left to ``_fix_piece``."""
+    if not has_marked_lookalike(piece):
+        return piece
+    if not any(c.isdigit() for c in piece) and (not piece.isupper() or plausible_word(piece)):
+        return piece
+    return digits_of(piece) or piece
 
 
 _NUMBER_SHAPE = re.compile(r"[\dA-ZĐ/.\-]*\d[\dA-ZĐ/.\-]*")
@@ -185,6 +213,10 @@ def norm_number(raw: str) -> Norm:
     fixed = "".join(_fix_piece(p) for p in re.split(r"([\s/.\-]+)", text))
     q = 1.0 if fixed == text and not dashes else 0.85
     notes = ["a dash read as another stroke"] if dashes else []
+    marked = "".join(_marked_digits(p) for p in re.split(r"([\s/.\-]+)", fixed))
+    if marked != fixed:
+        fixed, q = marked, min(q, REPAIRED_QUALITY)
+        notes.append("letters with marks read for digits were read as the digits")
     code = repair_document_code(fixed)
     if code.changes:
         fixed = code.value
@@ -412,7 +444,7 @@ _MEASURE_WORDS = tuple(w for _, words in _DIM_KEYS for w in words if len(w) >= 4
 _SHORT_MEASURE_WORDS = tuple(w for _, words in _DIM_KEYS for w in words if len(w) == 3 and " " not in w)
 _UNKEYED_MEASURE_WORDS = ("day", "sau")
 _LENGTH_UNIT = r"(?:mm|cm|dm|m)"
-_DIGIT_LOOKALIKES = str.maketrans("oil|s", "01115")  # (folded text) letters OCR reads for digits
+_DIGIT_LOOKALIKES = translation("oil|s")  # (folded text) letters OCR reads for digits; not "g", a unit
 
 
 _UNIT_KG = {"kg": 1.0, "kilogam": 1.0, "g": 0.001, "gr": 0.001, "gam": 0.001, "gram": 0.001, "tan": 1000.0,

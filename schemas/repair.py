@@ -33,6 +33,7 @@ from rapidfuzz.distance import Levenshtein
 
 from sohoa.text import fold, nfc
 
+from .digit_letters import STEM_LETTERS, bare, digits_of
 from .gazetteer import LEVEL_WORDS, NUMBERED_LEVELS, hierarchy
 
 REPAIR_FACTOR = 0.8  # confidence kept by a value repaired with another candidate close behind
@@ -191,6 +192,48 @@ def nearest_name_syllable(word: str, candidates: list[str]) -> tuple[str | None,
         return None, False
     clear = ranked[0][0] == 1 and (len(ranked) == 1 or ranked[1][0] >= 3)
     return ranked[0][1], clear
+
+
+# the tone marks Tesseract reads for the dot of a small i on Vietnamese print (docs/benchmarks.md, part AD: "Chi"
+# read "Chỉ", "Vi" read "Vị", "Vinh" read "Vĩnh", "binh" read "bình")
+_DOT_AS_TONE = frozenset("\u0300\u0301\u0303\u0309\u0323")
+
+
+def dot_read_as_tone(word: str, candidates: list[str]) -> str | None:
+    """Of the common syllables ``candidates`` a rare name syllable could be (same letters, other marks), the
+    one OCR's commonest slip on it explains: the word's only tone stands on an ``i`` and the candidate is the
+    word without it, the dot of the ``i`` read as a tone mark (``Chỉ`` among ``chi``, ``chí`` -> ``chi``). None
+    when the tone stands elsewhere or the word without it is no candidate."""
+    plain = without_tone_on_i(nfc(word).lower())
+    return plain if plain in candidates else None
+
+
+def without_tone_on_i(word: str) -> str | None:
+    """``word`` without its one tone mark when that mark stands on an ``i`` (``Chỉ`` -> ``Chi``); None otherwise."""
+    nfd = unicodedata.normalize("NFD", word)
+    tones = [i for i, c in enumerate(nfd) if c in _DOT_AS_TONE]
+    if len(tones) != 1 or tones[0] == 0 or nfd[tones[0] - 1] not in "iI":
+        return None
+    return unicodedata.normalize("NFC", nfd[:tones[0]] + nfd[tones[0] + 1:])
+
+
+def dot_tone_unit_names(text: str) -> Repaired:
+    """A unit's name after its level word that the gazetteer does not hold anywhere, one of whose words has its
+    tone on an ``i``, read as the name without that tone when the gazetteer holds that one (``xã Tân Chỉ`` ->
+    ``xã Tân Chi``): the dot of the i read as a tone mark. Never sure: the gazetteer has one version of the map."""
+    known = all_unit_names()
+    out, changes = text, []
+    for _, name, start, end in reversed(_units(text)):
+        if nfc(name).lower() in known:
+            continue
+        words = name.split(" ")
+        readings = {" ".join(words[:k] + [bare] + words[k + 1:]) for k, w in enumerate(words)
+                    if (bare := without_tone_on_i(w)) is not None}
+        hits = [r for r in readings if nfc(r).lower() in known]
+        if len(hits) == 1:
+            out = out[:start] + hits[0] + out[end:]
+            changes.append(f"{name} -> {hits[0]}")
+    return Repaired(out, changes[::-1], sure=False) if changes else Repaired(text)
 
 
 # --- document numbers ---------------------------------------------------------------------------------
@@ -456,6 +499,90 @@ def after_province(text: str) -> Repaired:
             return Repaired(kept, [f"words after the province dropped: {len(rest)}"], sure=False)
         return Repaired(text)
     return Repaired(text)
+
+
+# --- the number of a numbered part read as letters ----------------------------------------------------
+
+def _numbered_words() -> frozenset[str]:
+    """The words a part's number follows: an address's numbered parts (``xóm``, ``thôn``, ``đội`` …) and the
+    last word of a military unit (``Trung đoàn``, ``Quân khu``)."""
+    from .normalize import UNIT_WORDS
+    return frozenset(NUMBERED_LEVELS) | frozenset(u.split(" ")[-1].lower() for u in UNIT_WORDS)
+
+
+def _part_number(core: str) -> str | None:
+    """``core``, read after a numbered part's word, as the part's number: digits and letters read for digits
+    with one digit at least (``I1`` -> ``11``, ``4?`` -> ``47``), or a stem alone (``I`` -> ``1``); a speck
+    read as a symbol before the digits goes (``†11`` -> ``11``: a part's number starts with its digits). None
+    when it is no number misread: a number with a letter after it names a part (``5B``, ``12D``), and a round
+    or bowed letter alone may be the part's own name (``khu B``)."""
+    speck = len(core) - len(core.lstrip("†‡•*'`‘’^~°"))
+    if speck and core[speck:].isdigit():
+        return core[speck:]
+    if any(c.isdigit() for c in core):
+        if core[-1].isalpha() and core[-1].isupper() and bare(core[-1]) not in STEM_LETTERS and core[-1] != "O":
+            return None
+        return digits_of(core)
+    if len(core) == 1 and bare(core) in STEM_LETTERS:
+        return digits_of(core)
+    return None
+
+
+def numbered_part_digits(text: str) -> Repaired:
+    """The number of a numbered part of an address or a military unit read with letters for digits (``xóm I,``
+    -> ``xóm 1,``, ``thôn I1`` -> ``thôn 11``, ``Trung đoàn 4?`` -> ``Trung đoàn 47``): after the part's word,
+    one token that ends the part (a comma, a level word or the value's end after it) and reads as a number
+    through ``digit_letters``. Never sure: the paper may print a Roman numeral or a letter there."""
+    words = text.split(" ")
+    after = _numbered_words()
+    changes: list[str] = []
+    for i in range(1, len(words)):
+        w = words[i]
+        core = w.rstrip(",.;:")
+        ends_part = core != w or i + 1 == len(words) or words[i + 1].lower() in LEVEL_WORDS
+        if not core or not ends_part or words[i - 1].lower() not in after:
+            continue
+        number = _part_number(core)
+        if number is not None:
+            changes.append(f"{core} -> {number}")
+            words[i] = number + w[len(core):]
+    return Repaired(" ".join(words), changes, sure=False) if changes else Repaired(text)
+
+
+# --- a syllable in capitals among a name's words ------------------------------------------------------
+
+def _capitals(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _title_cased(word: str) -> bool:
+    core = word.strip(",.;:()")
+    return core[:1].isupper() and len(core) >= 2 and core[1:] == core[1:].lower() and core[1:].isalpha()
+
+
+def capitals_among_names(text: str) -> Repaired:
+    """One syllable in capitals beside a title-cased word of a place's name (``Mặt trận VỊ Xuyên``): OCR read
+    a small letter as its capital, and the syllable takes the case of the name it stands in (``Vị``). Only a
+    syllable with a Vietnamese mark, which no abbreviation (``UBND``, ``TP``) or Roman numeral (``XVIII``) has,
+    that is a Vietnamese syllable, and alone: a run of words in capitals is a heading or a label."""
+    from .normalize import plausible_word
+    words = text.split(" ")
+    changes: list[str] = []
+    for i, w in enumerate(words):
+        core = w.strip(",.;:()")
+        if not core.isalpha() or not _capitals(core) or not any(unicodedata.combining(c)
+                                                               for c in unicodedata.normalize("NFD", core)):
+            continue
+        near = words[max(i - 1, 0):i] + words[i + 1:i + 2]
+        if any(_capitals(n) for n in near) or not any(_title_cased(n) for n in near):
+            continue
+        fixed = core[:1] + core[1:].lower()
+        if not plausible_word(fixed):
+            continue
+        changes.append(f"{core} -> {fixed}")
+        words[i] = w.replace(core, fixed, 1)
+    return Repaired(" ".join(words), changes, sure=False) if changes else Repaired(text)
 
 
 # --- one person named twice in a record ---------------------------------------------------------------
