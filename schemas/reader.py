@@ -402,7 +402,7 @@ class PageReader:
                     if k + 1 == len(followers) and not nxt:  # the last part may wrap onto the next row
                         # (below the row it ends on: a value under its label wraps below that row, not the label's;
                         # a short label that ends the value, "… 81/QĐ ngày" / "1/4/1964 …", ends that row too)
-                        last = ftoks[-1] if ftoks else whole[-1] if whole and k == 0 else None
+                        last = ftoks[-1] if ftoks else whole[-1] if whole else None
                         src = next((j for j in range(si, len(segs)) if any(t is last for t in segs[j].row.toks)),
                                    si) if last is not None else si
                         ftoks = self.rests.continue_value(ftoks, spec, segs, src, used, edge,
