@@ -25,6 +25,7 @@ from .layout import (Row, Tok, column_starts, label_end,
 from .loader import FieldSpec, Label, Schema, label_key
 from .measure_units import label_note
 from .joint_text import split_joint
+from .hour_of_date import hour_span, time_of_date
 from .name_alias import name_and_alias
 from .matching import LABEL_MAX_WORDS_ENDED, UNMAPPED, Match, bent_marker, find_labels, find_marker
 from .normalize import UNIT_FOLDS, normalise
@@ -398,6 +399,7 @@ class PageReader:
                 whole = toks
                 toks, followers = self._split_followers(m.spec, toks)
                 toks = self._date_and_place(m, toks, draft)
+                self._hour_of_date(m, matches, toks, draft)
                 for k, (spec, label, ftoks) in enumerate(followers):  # "… số: 81/QĐ ngày 1/4/1964 của Bộ …"
                     if k + 1 == len(followers) and not nxt:  # the last part may wrap onto the next row
                         # (below the row it ends on: a value under its label wraps below that row, not the label's;
@@ -608,6 +610,21 @@ class PageReader:
             return toks
         draft.add(extra)
         return own
+
+    def _hour_of_date(self, m: Match, matches: list[Match], toks: list[Tok], draft: Draft) -> None:
+        """The hour written in a date's value ("21 giờ 10 phút, ngày 03/05/2001") under a label that names the
+        event and no hour: the event's time, read from the same words (``hour_of_date``), while that field is
+        free and no label of the row asks it (a moment's label reads both already). Its certainty is the date
+        label's: the hour's own words say what it is, the label only whose event it is."""
+        if m.spec.kind != "date" or m.companion or (spec := time_of_date(m.spec, self.schema)) is None \
+                or spec.key in draft.fields or any(o.spec is spec for o in matches) \
+                or (span := hour_span([t.text for t in toks])) is None:
+            return
+        extra = Found(spec, toks[span[0]:span[1]], m.label, m.score, self.page).finish()
+        if extra.value is None:
+            return
+        extra.notes.append(f"the hour written in {m.spec.key}'s value: the same event's time")
+        draft.add(extra)
 
     def _joint_first(self, matches: list[Match], mi: int, row: list[Tok], toks: list[Tok], draft: Draft) -> list[Tok]:
         """The value of a label joined by a comma to the label before it, with nothing between ("Cấp bậc, chức vụ:
