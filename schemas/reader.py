@@ -26,6 +26,7 @@ from .loader import FieldSpec, Label, Schema, label_key
 from .measure_units import label_note
 from .joint_text import split_joint
 from .hour_of_date import hour_span, time_of_date
+from .citation import issuer_end
 from .name_alias import name_and_alias
 from .matching import LABEL_MAX_WORDS_ENDED, UNMAPPED, Match, bent_marker, find_labels, find_marker
 from .normalize import UNIT_FOLDS, normalise
@@ -140,6 +141,11 @@ def _by_its_value(m: Match, spec: FieldSpec) -> Match:
     words kept, read from their meaning, at the score of a reading by value."""
     return Match(m.start, m.end, spec, Label(m.label.text, m.label.folded, by_meaning=True, source="value"),
                  0.5, m.weight)
+
+
+def _issuer_name(spec: FieldSpec, toks: list[Tok]) -> list[Tok]:
+    """An issuer's words without the verb that closes its part of a sentence ("do Trạm y tế xã cấp")."""
+    return toks[:issuer_end([t.text for t in toks])] if spec.key.endswith(".issuer") else toks
 
 
 class PageReader:
@@ -398,6 +404,7 @@ class PageReader:
                         draft.add(extra)
                 whole = toks
                 toks, followers = self._split_followers(m.spec, toks)
+                toks = _issuer_name(m.spec, toks)
                 toks = self._date_and_place(m, toks, draft)
                 self._hour_of_date(m, matches, toks, draft)
                 for k, (spec, label, ftoks) in enumerate(followers):  # "… số: 81/QĐ ngày 1/4/1964 của Bộ …"
@@ -412,7 +419,7 @@ class PageReader:
                         # … and there meet its own follower ("do Bệnh viện huyện cấp" / "ngày 08/11/1978")
                         ftoks, more = self._split_followers(spec, ftoks)
                         followers.extend(more)
-                    extra = Found(spec, ftoks, label, m.score, self.page).finish()
+                    extra = Found(spec, _issuer_name(spec, ftoks), label, m.score, self.page).finish()
                     if extra.value is not None and not draft.add(extra):
                         self._take_if_surer(draft, extra, section)
                 if m.spec.kind == "number" and label_rest_words(toks):
