@@ -38,6 +38,17 @@ def hour_span(words: list[str]) -> tuple[int, int] | None:
     return None
 
 
+def in_hour(words: list[str], start: int, end: int) -> bool:
+    """Whether ``words[start:end]`` lie inside an hour written with its words ("phút" of "1 giờ 30 phút": the
+    hour's end, never a label of its own)."""
+    k = 0
+    while (span := hour_span(words[k:])) is not None:
+        if span[0] + k <= start and end <= span[1] + k:
+            return True
+        k += span[1]
+    return False
+
+
 def time_of_date(date_spec: FieldSpec, schema: Schema) -> FieldSpec | None:
     """The record type's one time field of the event ``date_spec`` dates (``date_of_death`` -> ``time_of_death``),
     or None when it asks none or several."""

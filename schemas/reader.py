@@ -478,6 +478,7 @@ class PageReader:
                         if f2.value is not None:  # "ngày mười lăm tháng ba" / "năm một nghìn…" on the next row
                             f = f2
                             used.add(nseg)
+                            self._hour_of_date(m, matches, f2.toks, draft)  # "1 giờ 30 phút  27/7/2019" below
                 if f.value is None and taken_below and (old := draft.fields.get(f.spec.key)) is not None \
                         and old.value is not None:
                     # a label with nothing after it took the row below, which is no value of its field, and the field
@@ -622,9 +623,11 @@ class PageReader:
         """The hour written in a date's value ("21 giờ 10 phút, ngày 03/05/2001") under a label that names the
         event and no hour: the event's time, read from the same words (``hour_of_date``), while that field is
         free and no label of the row asks it (a moment's label reads both already). Its certainty is the date
-        label's: the hour's own words say what it is, the label only whose event it is."""
-        if m.spec.kind != "date" or m.companion or (spec := time_of_date(m.spec, self.schema)) is None \
-                or spec.key in draft.fields or any(o.spec is spec for o in matches) \
+        label's: the hour's own words say what it is, the label only whose event it is. (A moment's label, naming
+        both, reads the same words for both: the time read here is the one its own reading finds.)"""
+        if m.spec.kind != "date" or (spec := time_of_date(m.spec, self.schema)) is None \
+                or spec.key in draft.fields or any(o.spec is spec and (o.start, o.end) != (m.start, m.end)
+                                                    for o in matches) \
                 or (span := hour_span([t.text for t in toks])) is None:
             return
         extra = Found(spec, toks[span[0]:span[1]], m.label, m.score, self.page).finish()
