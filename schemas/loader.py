@@ -24,6 +24,7 @@ from typing import Any
 from sohoa.config import setting
 from sohoa.text import fold
 
+from .citation import cited_followers
 from .normalize import KINDS
 from .roles import BIRTH_ROLES, DATE_INDEXES, NAME_ROLES, ROLES, RoleTables
 from .vocab import VOCABULARIES
@@ -136,8 +137,22 @@ class Schema:
 
     def followers(self, key: str) -> list[tuple[FieldSpec, Label]]:
         """The short labels only valid right after field ``key``'s (a label's ``after``: "ngày" after a decision's
-        number, "tại" after a date of death), each with its field."""
-        return [(f, lb) for f in self.fields for lb in f.labels if lb.after == key]
+        number, "tại" after a date of death), each with its field: the type's own, then the function words that
+        open a cited document's parts in any order (``citation``)."""
+        return self._followers.get(key, [])
+
+    @cached_property
+    def _followers(self) -> dict[str, list[tuple[FieldSpec, Label]]]:
+        out: dict[str, list[tuple[FieldSpec, Label]]] = {}
+        for f in self.fields:
+            for lb in f.labels:
+                if lb.after is not None:
+                    out.setdefault(lb.after, []).append((f, lb))
+        for after, key, words in cited_followers([f.key for f in self.fields]):
+            spec, folded = self.by_key[key], label_key(words)
+            if not any(f is spec and lb.folded == folded for f, lb in out.get(after, [])):
+                out.setdefault(after, []).append((spec, Label(words, folded, after)))
+        return out
 
 
 # Characters OCR puts in place of Vietnamese ones: Icelandic eth for Đ, fraction slash for /.

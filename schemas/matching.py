@@ -15,6 +15,7 @@ from sohoa.text import clean_spaces, fold
 
 from .fields import _phrases, _speck
 from .gazetteer import LEVEL_WORDS, completes_unit
+from .hour_of_date import in_hour
 from .label_edges import name_syllable
 from .countries import COUNTRY_NAMES
 from .labels import (SELF_NAMING_KINDS, field_meanings, is_label_word, marker_section, meaning,
@@ -711,6 +712,8 @@ def refine_labels(toks: list[Tok], chosen: list[Match], schema: Schema, section:
         if s > 0 and not toks[s - 1].colon and toks[s - 1].text.strip(",.;").lower() in _ONE_WORD_LEVELS \
                 and (not strong or got[0].spec is UNMAPPED):
             continue  # the words after a level word are the unit's name ("xã Đại Đồng. huyện …"), no label
+        if in_hour([t.text for t in toks], s, e + 1):
+            continue  # "1 giờ 30 phút": the hour's own words end the value ("phút"), no label
         extra.extend(got)
         taken.update(range(s, e + 1))
     found = out + extra

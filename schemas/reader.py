@@ -26,6 +26,8 @@ from .layout import (Row, Tok, column_starts, first_wide_gap, label_end,
 from .loader import FieldSpec, Label, Schema, label_key
 from .measure_units import label_note
 from .joint_text import split_joint
+from .hour_of_date import hour_span, time_of_date
+from .citation import issuer_end
 from .name_alias import name_and_alias
 from .matching import LABEL_MAX_WORDS_ENDED, UNMAPPED, Match, bent_marker, find_labels, find_marker
 from .normalize import UNIT_FOLDS, normalise
@@ -141,6 +143,11 @@ def _by_its_value(m: Match, spec: FieldSpec) -> Match:
     words kept, read from their meaning, at the score of a reading by value."""
     return Match(m.start, m.end, spec, Label(m.label.text, m.label.folded, by_meaning=True, source="value"),
                  0.5, m.weight)
+
+
+def _issuer_name(spec: FieldSpec, toks: list[Tok]) -> list[Tok]:
+    """An issuer's words without the verb that closes its part of a sentence ("do Trạm y tế xã cấp")."""
+    return toks[:issuer_end([t.text for t in toks])] if spec.key.endswith(".issuer") else toks
 
 
 class PageReader:
@@ -420,12 +427,14 @@ class PageReader:
                         draft.add(extra)
                 whole = toks
                 toks, followers = self._split_followers(m.spec, toks)
+                toks = _issuer_name(m.spec, toks)
                 toks = self._date_and_place(m, toks, draft)
+                self._hour_of_date(m, matches, toks, draft)
                 for k, (spec, label, ftoks) in enumerate(followers):  # "… số: 81/QĐ ngày 1/4/1964 của Bộ …"
                     if k + 1 == len(followers) and not nxt:  # the last part may wrap onto the next row
                         # (below the row it ends on: a value under its label wraps below that row, not the label's;
                         # a short label that ends the value, "… 81/QĐ ngày" / "1/4/1964 …", ends that row too)
-                        last = ftoks[-1] if ftoks else whole[-1] if whole and k == 0 else None
+                        last = ftoks[-1] if ftoks else whole[-1] if whole else None
                         src = next((j for j in range(si, len(segs)) if any(t is last for t in segs[j].row.toks)),
                                    si) if last is not None else si
                         ftoks = self.rests.continue_value(ftoks, spec, segs, src, used, edge,
@@ -433,7 +442,7 @@ class PageReader:
                         # … and there meet its own follower ("do Bệnh viện huyện cấp" / "ngày 08/11/1978")
                         ftoks, more = self._split_followers(spec, ftoks)
                         followers.extend(more)
-                    extra = Found(spec, ftoks, label, m.score, self.page).finish()
+                    extra = Found(spec, _issuer_name(spec, ftoks), label, m.score, self.page).finish()
                     if extra.value is not None and not draft.add(extra):
                         self._take_if_surer(draft, extra, section)
                 if m.spec.kind == "number" and label_rest_words(toks):
@@ -492,6 +501,7 @@ class PageReader:
                         if f2.value is not None:  # "ngày mười lăm tháng ba" / "năm một nghìn…" on the next row
                             f = f2
                             used.add(nseg)
+                            self._hour_of_date(m, matches, f2.toks, draft)  # "1 giờ 30 phút  27/7/2019" below
                 if f.value is None and taken_below and (old := draft.fields.get(f.spec.key)) is not None \
                         and old.value is not None:
                     # a label with nothing after it took the row below, which is no value of its field, and the field
@@ -650,6 +660,23 @@ class PageReader:
             return toks
         draft.add(extra)
         return own
+
+    def _hour_of_date(self, m: Match, matches: list[Match], toks: list[Tok], draft: Draft) -> None:
+        """The hour written in a date's value ("21 giờ 10 phút, ngày 03/05/2001") under a label that names the
+        event and no hour: the event's time, read from the same words (``hour_of_date``), while that field is
+        free and no label of the row asks it (a moment's label reads both already). Its certainty is the date
+        label's: the hour's own words say what it is, the label only whose event it is. (A moment's label, naming
+        both, reads the same words for both: the time read here is the one its own reading finds.)"""
+        if m.spec.kind != "date" or (spec := time_of_date(m.spec, self.schema)) is None \
+                or spec.key in draft.fields or any(o.spec is spec and (o.start, o.end) != (m.start, m.end)
+                                                    for o in matches) \
+                or (span := hour_span([t.text for t in toks])) is None:
+            return
+        extra = Found(spec, toks[span[0]:span[1]], m.label, m.score, self.page).finish()
+        if extra.value is None:
+            return
+        extra.notes.append(f"the hour written in {m.spec.key}'s value: the same event's time")
+        draft.add(extra)
 
     def _joint_first(self, matches: list[Match], mi: int, row: list[Tok], toks: list[Tok], draft: Draft) -> list[Tok]:
         """The value of a label joined by a comma to the label before it, with nothing between ("Cấp bậc, chức vụ:

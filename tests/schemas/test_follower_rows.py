@@ -17,3 +17,15 @@ def test_a_decisions_date_and_issuer_below_a_number_ending_with_its_date_word():
     assert got["decision.number"] == "2210/QĐ-BQP"
     assert got["decision.date"] == "1980-06-05"
     assert got["decision.issuer"] == "Bộ Tư lệnh Quân khu 5"
+
+
+def test_the_last_of_two_short_labels_ending_its_row_reads_the_row_below():
+    # (part BD: the chain's second short label, "cấp ngày" after "do …", ends the row; its date is below that row)
+    rows = ["TRÍCH LỤC KHAI TỬ",
+            [(100, "Họ và tên"), (900, "Giấy báo tử số")],
+            [(100, "Lê Thị Mận"), (900, "17/GBT do Trạm y tế phường cấp ngày")],
+            [(900, "03/02/2011")]]
+    got = flatten_fields(extract_records([page(rows, width=1800)], "hotich/")[0])
+    assert got["death_notice.number"] == "17/GBT"
+    assert got["death_notice.issuer"] == "Trạm y tế phường"
+    assert got["death_notice.date"] == "2011-02-03"
