@@ -216,6 +216,7 @@ def run_checks(d: Draft) -> None:
                 f.notes.append("taken from the date in words")
             elif f.value == w.value:
                 f.confidence = _boost(f.confidence, w.confidence)
+                f.confirmed = True
                 f.notes.append("agrees with the date in words")
             elif isinstance(f.value, str) and year_words_cut(w.raw, f.value):
                 # the words stop inside the year (a wrapped line the reader did not follow): they say less than
@@ -249,6 +250,7 @@ def run_checks(d: Draft) -> None:
             elif dob is not None and isinstance(dob.value, str):
                 f.confidence = _boost(f.confidence, dob.confidence)
                 dob.confidence = _boost(dob.confidence, f.confidence * 0.5)
+                f.confirmed = True
                 f.notes.append("agrees with date of birth" + (" and sex" if sex else ""))
 
 

@@ -59,6 +59,9 @@ class StepMap:
 class Calibration:
     maps: dict[str, StepMap]
     confident_from: float | None  # calibrated probability from which a field is confident (None: never)
+    # evidence classes (``CERTIFICATES``) whose fields were right often enough on held-out forms that the lower
+    # bound of their share right clears ``CONFIDENT``: such a field is confident whatever its reading's map says
+    certified: frozenset[str] = frozenset()
 
     def probability(self, group: str, score: float) -> float:
         """The share of right values among fields of this group with this score (the most specific level of the
@@ -76,11 +79,14 @@ class Calibration:
         how = (group.split(":") + ["-"] * 4)[2]
         fitted = how not in UNLABELLED or any(
             (m := self.maps.get(g)) is not None and m.n >= MIN_GROUP for g in group_levels(group))
-        return thresholded(self.probability(group, score), self.confident_from, fitted)
+        p = self.probability(group, score)
+        if fitted and certificate_of(group) in self.certified:
+            return max(p, CONFIDENT)
+        return thresholded(p, self.confident_from, fitted)
 
     def __call__(self, kind: str, clean: bool, score: float, how: str = "", agree: str = "", wording: str = "",
-                 layout: str = "", value: str = "") -> float:
-        return self.for_group(group_of(kind, clean, how, agree, wording, layout, value), score)
+                 layout: str = "", value: str = "", confirmed: bool = False) -> float:
+        return self.for_group(group_of(kind, clean, how, agree, wording, layout, value, confirmed), score)
 
 
 def thresholded(p: float, confident_from: float | None, fitted: bool) -> float:
@@ -156,7 +162,7 @@ def resolution(label, label_score: float, notes: list[str] = ()) -> str:
 
 
 def group_of(kind: str, clean: bool, how: str = "", agree: str = "", wording: str = "", layout: str = "",
-             value: str = "") -> str:
+             value: str = "", confirmed: bool = False) -> str:
     """The calibration group of a field: ``family:state:how:agree:wording:layout:value`` — its kind (``closed`` for the short
     closed lists), whether it parsed cleanly with no repair, how its label was read, whether the label
     classifier picks the same field (``agree``/``differ``; ``-`` with no classifier), how familiar the record's
@@ -167,10 +173,27 @@ def group_of(kind: str, clean: bool, how: str = "", agree: str = "", wording: st
     table, whose values end where a column does — a value cut at a column edge it should have crossed reads as
     cleanly as a whole one), and what the value's own content says (``agrees``: the gazetteer, the family names
     and name syllables or a closed list vouch for the whole value; ``disagrees``: they say it cannot be whole;
-    ``-``: nothing either way; ``schemas/value_evidence.py``)."""
+    ``-``: nothing either way; ``schemas/value_evidence.py``); and, only for a value a second reading of the record
+    agrees with (``confirmed``: schemas/checks.py), an eighth part ``confirmed`` (``certificate_of``)."""
     family = "closed" if kind in CLOSED_KINDS else kind
     return (f"{family}:{'clean' if clean else 'repaired'}:{how or '-'}:{agree or '-'}:{wording or '-'}"
-            f":{layout or '-'}:{value or '-'}")
+            f":{layout or '-'}:{value or '-'}" + (f":{CONFIRMED}" if confirmed else ""))
+
+
+# A value that a second, independent reading of its record agrees with — a personal ID whose birth year and sex
+# digit are the record's date of birth and sex, a date in digits that is its date in words — is evidence of its own,
+# apart from how its words and label were read: a misread digit would have to be misread into the other reading's
+# value. Such fields are not mapped apart (they are few, and their raw score already carries the agreement); the
+# class as a whole is certified when its share right on held-out forms has a lower bound over ``CONFIDENT``
+# (``certify``), and its fields are then confident.
+CONFIRMED = "confirmed"
+CERTIFICATES = (CONFIRMED,)
+
+
+def certificate_of(group: str) -> str:
+    """The evidence class (one of ``CERTIFICATES``) a field of this group belongs to, or ``""``."""
+    parts = group.split(":")
+    return parts[7] if len(parts) > 7 and parts[7] in CERTIFICATES else ""
 
 
 def group_levels(group: str) -> list[str]:
@@ -271,16 +294,18 @@ def calibration() -> Calibration | LogisticCalibration | None:
     data = json.loads(path.read_text(encoding="utf-8"))
     if data.get("model") == "logistic":
         return LogisticCalibration(data["weights"], data["intercept"], data.get("confident_from"), data["counts"])
+    certified = frozenset(c for c, e in (data.get("certified") or {}).items()
+                          if c in CERTIFICATES and e.get("lower_bound", 0.0) >= CONFIDENT)
     return Calibration({g: StepMap(tuple(m["x"]), tuple(m["y"]), m["n"]) for g, m in data["groups"].items()},
-                       data.get("confident_from"))
+                       data.get("confident_from"), certified)
 
 
 def calibrate(kind: str, clean: bool, score: float, cal: Calibration | LogisticCalibration | None = None, how: str = "",
-              agree: str = "", wording: str = "", layout: str = "", value: str = "") -> float:
+              agree: str = "", wording: str = "", layout: str = "", value: str = "", confirmed: bool = False) -> float:
     """The probability that a field of this kind, with this score, its label read this way, is right, at least
     ``CONFIDENT`` when the field is confident (the score itself when no calibration is stored)."""
     cal = calibration() if cal is None else cal
-    return score if cal is None else cal(kind, clean, score, how, agree, wording, layout, value)
+    return score if cal is None else cal(kind, clean, score, how, agree, wording, layout, value, confirmed)
 
 
 # --- fitting (used by scripts/fit_calibration.py; pure) --------------------------------------------
@@ -300,6 +325,30 @@ def confident_from(points: list[tuple[float, bool]], target: float = CONFIDENT) 
         if right / (n + 1) >= target:
             best = score
     return best
+
+
+BOUND_LEVEL = 0.95  # one-sided confidence of the lower bound a certified class's share right must clear
+
+
+def lower_bound(right: int, n: int, level: float = BOUND_LEVEL) -> float:
+    """The one-sided Clopper–Pearson lower bound of a share right: the least rate at which ``right`` or more of
+    ``n`` fields would be right with probability ``1 - level`` (0 with no field). Scipy, at fit time only."""
+    from scipy.stats import beta
+
+    if n == 0 or right == 0:
+        return 0.0
+    return float(beta.ppf(1 - level, right, n - right + 1))
+
+
+def certify(points: list[tuple[str, float, bool]], level: float = BOUND_LEVEL) -> dict[str, dict]:
+    """Per evidence class (``CERTIFICATES``): its fields, how many were right, and the lower bound of its share
+    right; a class is certified when the bound is at least ``CONFIDENT`` (``calibration`` reads it so)."""
+    out = {}
+    for name in CERTIFICATES:
+        oks = [ok for g, _, ok in points if certificate_of(g) == name]
+        out[name] = {"n": len(oks), "right": sum(oks), "level": level,
+                     "lower_bound": math.floor(lower_bound(sum(oks), len(oks), level) * 1e5) / 1e5}  # (never rounded up)
+    return out
 
 
 SCORE_EDGES = (0.0, 0.2, 0.4, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.93, 0.96, 0.98)

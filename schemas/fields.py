@@ -77,6 +77,7 @@ class Found:
     read_elsewhere: list[Any] = field(default_factory=list)  # what those other pages read (records._merge)
     ocr: float = 0.0  # OCR's confidence in the value's words, as the score weighs it
     label_note: str = ""  # the label's notes in brackets ("Trọng lượng (kg)"): a measure's unit said once there
+    confirmed: bool = False  # a second reading of the record agrees with the value (schemas/checks.py)
 
     def doubt(self, note: str, factor: float) -> None:
         """A repair or a doubt of the value: noted, its confidence lowered by ``factor``, and no longer clean (the
@@ -371,7 +372,7 @@ class Found:
             # what the calibration is fitted per, and the two terms of the score that are not in the notes: OCR's
             # confidence in the value's words as the score weighs them, and how sure the reading of its label is
             d["group"] = group_of(self.spec.kind, self.clean, self.how, self.agree, self.wording, self.layout,
-                                  self.evidence)
+                                  self.evidence, self.confirmed)
             d["ocr"] = round(self.ocr, 4)
             d["label_score"] = round(self.label_score, 4)
         return d

@@ -85,7 +85,7 @@ def finish(d: Draft, calibrated: bool = True) -> ExtractedRecord:
     if calibrated:
         for f in d.found():
             f.confidence = calibrate(f.spec.kind, f.clean, f.confidence, how=f.how, agree=f.agree, wording=f.wording,
-                                     layout=f.layout, value=f.evidence)
+                                     layout=f.layout, value=f.evidence, confirmed=f.confirmed)
             if f.confidence >= CONFIDENT and f.raw and implausible(f.spec, f.raw):
                 # the value plainly is not what its field holds (a place with no place in it, a relation that is
                 # no person's word, a unit that names no unit, a label's words as a value): whatever the label

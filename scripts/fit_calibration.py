@@ -65,8 +65,9 @@ from make_forms import RECORD_TYPES  # noqa: E402
 from ocr.result import PageText  # noqa: E402
 from schemas import label_model, labels  # noqa: E402
 from schemas import label_words as word_file  # noqa: E402
-from schemas.confidence import (CALIBRATION_FILE, CONFIDENT, MIN_GROUP, Calibration, calibration, fit,  # noqa: E402
-                                fit_logistic, refit_levels, reliability, use_calibration)
+from schemas.confidence import (CALIBRATION_FILE, CONFIDENT, MIN_GROUP, Calibration, calibration,  # noqa: E402
+                                certificate_of, certify, fit, fit_logistic, refit_levels, reliability,
+                                use_calibration)
 from schemas.extract import extract_records, flatten_fields  # noqa: E402
 from schemas.loader import TYPES_DIR, parse_schema  # noqa: E402
 
@@ -243,6 +244,12 @@ def main(argv: list[str] | None = None) -> int:
                     help="refit only the maps of these levels (comma-separated prefixes, e.g. how:value:) and keep "
                          "every other map and the threshold of --base")
     ap.add_argument("--base", type=Path, default=CALIBRATION_FILE, help="the calibration --refit-levels starts from")
+    ap.add_argument("--certify-only", action="store_true",
+                    help="keep every map and the threshold of --base; only count the fit forms' fields of each "
+                         "evidence class (a value a second reading of its record confirms) and store whether the "
+                         "lower bound of their share right clears the confident line. Read each form once "
+                         "(--held-out-folds 0): a form read again with words held back is no new evidence of a "
+                         "check between two of its values")
     ap.add_argument("--write", action="store_true", help=f"store the calibration in {CALIBRATION_FILE}")
     ap.add_argument("--out", type=Path, default=CALIBRATION_FILE, help="where --write stores it")
     ap.add_argument("--points-out", type=Path, help="also write the fit's (group, score, right) points as JSON")
@@ -274,17 +281,24 @@ def main(argv: list[str] | None = None) -> int:
         args.points_out.write_text(json.dumps(fit_pts), encoding="utf-8")
     check_pts = scored_fields(splits, [int(s) for s in args.check_seeds.split(",") if s], args.per_type, levels,
                               types, args.jobs, args.ocr_cache, args.held_out_folds)
-    cal = fit(fit_pts) if args.model == "groups" else fit_logistic(fit_pts, args.c)
     base_file: dict = {}
+    certified = certify(fit_pts)
+    if args.certify_only:
+        if args.refit_levels or args.model != "groups":
+            ap.error("--certify-only keeps the maps of --base")
+        base_cal = _base(args.base)
+        if base_cal is None:
+            ap.error(f"{args.base} holds no group maps")
+        base_file = json.loads(args.base.read_text(encoding="utf-8"))
+        cal = Calibration(base_cal.maps, base_cal.confident_from,
+                          frozenset(c for c, e in certified.items() if e["lower_bound"] >= CONFIDENT))
+    else:
+        cal = fit(fit_pts) if args.model == "groups" else fit_logistic(fit_pts, args.c)
     if args.refit_levels:
         if args.model != "groups":
             ap.error("--refit-levels refits group maps")
-        use_calibration(args.base)
-        try:
-            base = calibration()
-        finally:
-            use_calibration(None)
-        if not isinstance(base, Calibration):
+        base = _base(args.base)
+        if base is None:
             ap.error(f"{args.base} holds no group maps")
         assert isinstance(cal, Calibration)
         cal = refit_levels(base, cal, tuple(p for p in args.refit_levels.split(",") if p))
@@ -301,6 +315,11 @@ def main(argv: list[str] | None = None) -> int:
     print(f"groups with a map of their own (>= {MIN_GROUP} fields): "
           + ", ".join(f"{g} {m.n}" for g, m in sorted(maps.items()) if m.n >= MIN_GROUP))
     print(f"confident from a calibrated probability of {cal.confident_from}")
+    for name, e in certified.items():
+        print(f"evidence class {name}: {e['right']} right of {e['n']} fit fields, lower bound ({e['level']:.0%}, "
+              f"one-sided) {e['lower_bound']:.5f}: {'certified' if e['lower_bound'] >= CONFIDENT else 'not certified'}"
+              f"; on the check forms {sum(ok for g, _, ok in check_pts if certificate_of(g) == name)} right of "
+              f"{sum(1 for g, _, _ in check_pts if certificate_of(g) == name)}")
     print()
     print("| calibrated confidence | fields | predicted | observed right |")
     print("| --- | --- | --- | --- |")
@@ -338,13 +357,28 @@ def main(argv: list[str] | None = None) -> int:
             "fitted_on": base_file.get("fitted_on", fitted_on),
             # the levels refitted on today's forms, apart from the rest (--refit-levels)
             **({"refitted": [*base_file.get("refitted", []), {"map_levels": args.refit_levels, **fitted_on}]}
-               if args.refit_levels else {}),
-            "checked_on": {"seeds": args.check_seeds, "fields": len(check_pts), "reliability": table},
+               if args.refit_levels else {"refitted": base_file["refitted"]} if "refitted" in base_file else {}),
+            "checked_on": base_file.get("checked_on") if args.certify_only else
+            {"seeds": args.check_seeds, "fields": len(check_pts), "reliability": table},
             "confident_from": cal.confident_from,
+            # evidence classes whose share right was bounded from below on the fit forms (schemas/confidence.py
+            # certify): certified when the bound clears the confident line
+            **({"certified": {c: {**e, "fitted_on": fitted_on} for c, e in certified.items()}}
+               if args.certify_only else {}),
             "groups": {g: {"x": list(m.x), "y": list(m.y), "n": m.n} for g, m in sorted(maps.items())},
         }, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         print(f"written: {args.out}")
     return 0
+
+
+def _base(path: Path) -> Calibration | None:
+    """The group maps stored in ``path`` (None: it holds a logistic model or nothing)."""
+    use_calibration(path)
+    try:
+        base = calibration()
+    finally:
+        use_calibration(None)
+    return base if isinstance(base, Calibration) else None
 
 
 if __name__ == "__main__":
