@@ -335,7 +335,9 @@ def main(argv: list[str] | None = None) -> int:
     fitted_on = {"splits": args.splits, "seeds": args.fit_seeds, "unseen_seeds": args.unseen_seeds,
                  "per_type": args.per_type, "levels": args.levels, "held_out_folds": args.held_out_folds,
                  "held_out_passes": args.held_out_passes, "label_model": not args.rules_only,
-                 "fields": len(fit_pts)}
+                 "fields": len(fit_pts),
+                 # fitted on points written earlier: the files name their forms (the seeds above are the defaults)
+                 **({"points_in": args.points_in} if args.points_in else {})}
     if args.write and args.model == "logistic":
         args.out.write_text(json.dumps({
             "about": "A logistic model from a field's evidence (schemas/confidence.py evidence: the raw score on "
