@@ -27,6 +27,7 @@ from sohoa.id_numbers import ID_MIN_DIGITS, id_spans, norm_id, sensitive_spans  
 from sohoa.text import clean_spaces, fold, nfc
 
 from .choice_notes import after_choices_note
+from .counted_words import count_in_words, restated_in_words
 from .digit_letters import REPAIRED_QUALITY, digits_of, has_marked_lookalike, translation
 from .gazetteer import LEVEL_WORDS
 from .measure_units import LENGTH_UNITS, WEIGHT_UNITS, bracketed_unit, spelt_units
@@ -206,6 +207,11 @@ def number_head(text: str) -> str | None:
 
 def norm_number(raw: str) -> Norm:
     text = strip_leaders(raw.translate(_LOOKALIKES)).strip(" .,;'`")
+    if (restated := restated_in_words(text)) is not None:
+        digits, agree = restated  # "01 (một)": the words vouch for the digits, or say another number
+        return Norm(digits, 1.0) if agree else Norm(digits, 0.5, ["the number restated in words says another"])
+    if (count := count_in_words(text)) is not None:
+        return Norm(str(count.value), count.quality, list(count.notes))  # "hai chiếc": a count said in words
     # a dash between two capitals' pieces read as another stroke ("2574/QĐ~ LĐTBXH")
     text, dashes = re.subn(r"(?<=[A-ZĐ])\s*[~_—–]\s*(?=[A-ZĐ])", "-", text)
     text = re.sub(r"\s*([/.\-])\s*", r"\1", text)

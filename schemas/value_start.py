@@ -11,6 +11,7 @@ from dataclasses import replace
 from sohoa.text import fold
 
 from .assign import looks_like_name
+from .counted_words import count_in_words
 from .fields import GLUED_SPECKS
 from .gazetteer import LEVEL_WORDS, NUMBERED_LEVELS, OFFICE_HEADS, is_place, unit_names
 from .labels import SELF_NAMING_KINDS, meaning, value_kind
@@ -112,9 +113,11 @@ def turn_of_case(toks: list[Tok], most: int) -> int | None:
 
 def label_rest_words(toks: list[Tok]) -> bool:
     """A number's value of words in lower case with no digit: no number is written so (a book's roman numeral is
-    in capitals), they are the rest of a label read in part ("Số: ghi sổ"), and the number comes after them."""
+    in capitals) but a count said in words ("hai chiếc"), they are the rest of a label read in part ("Số: ghi
+    sổ"), and the number comes after them."""
     words = [t for t in toks if not t.leader]
-    return label_words_only(words) and all(t.text[:1].islower() for t in words)
+    return label_words_only(words) and all(t.text[:1].islower() for t in words) \
+        and count_in_words(" ".join(t.text for t in words)) is None
 
 
 def _starts_value(toks: list[Tok], k: int) -> bool:

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from .number_words import read_number
 from .text import clean_spaces, fold, nfc
 
 # Number words, folded (no diacritics, lower case). "năm" and "lăm" are both 5;
@@ -82,35 +83,9 @@ def fix_digits(token: str) -> tuple[str, bool]:
 # --- numbers in words -------------------------------------------------------------------------
 
 def words_to_number(words: list[str]) -> int | None:
-    """``["hai", "muoi", "mot"]`` -> 21; folded Vietnamese number words, ``None`` if not a number."""
-    if not words:
-        return None
-    total = group = 0
-    pending: int | None = None
-    seen = False
-    for w in words:
-        if w in DIGIT_WORDS:
-            if pending is not None:
-                return None  # two digits in a row: not a number we understand
-            pending = DIGIT_WORDS[w]
-        elif w in TEN_WORDS:
-            group += 10 if pending is None else pending * 10
-            pending = None
-        elif w in HUNDRED_WORDS:
-            group += (1 if pending is None else pending) * 100
-            pending = None
-        elif w in THOUSAND_WORDS:
-            group += pending or 0
-            total += (group or 1) * 1000
-            group, pending = 0, None
-        elif w in ZERO_TENS_WORDS:
-            pass
-        else:
-            return None
-        seen = True
-    if not seen:
-        return None
-    return total + group + (pending or 0)
+    """``["hai", "muoi", "mot"]`` -> 21; folded Vietnamese number words, ``None`` if not a number
+    (``sohoa.number_words``, the one reader of numbers in words)."""
+    return read_number(words)
 
 
 # --- dates ------------------------------------------------------------------------------------
