@@ -25,7 +25,7 @@ from .layout import (Row, Tok, column_starts, first_wide_gap, label_end,
                      opens_pair, split_at_columns, text_of, union, usual_gap)
 from .loader import FieldSpec, Label, Schema, label_key
 from .measure_units import label_note
-from .joint_text import split_joint
+from .joint_text import joining_word, parted_in_two, second_label, split_joint, unnamed_second, whole_owner
 from .hour_of_date import hour_span, time_of_date
 from .citation import issuer_end
 from .name_alias import name_and_alias
@@ -44,6 +44,7 @@ from .vocab import vocabulary
 from sohoa.text import clean_spaces, fold
 
 ROW_INDEX_LABELS = ("stt", "tt", "sott", "sothutu")  # "STT" column of a register table
+PART_ENDS = ",/&-– "  # the joining marks and spaces a part of a joint value ends with, dropped (``joint_text``)
 
 
 def unmapped_pair(label: str, toks: list[Tok], page: int, value: str | None = None) -> dict:
@@ -382,6 +383,8 @@ class PageReader:
                 end = nxt[0].start if nxt else len(seg.toks)
                 rest = 0 if nxt else label_rest(self.schema, seg.toks[m.start:m.end], seg.toks[m.end:end], seg.height)
                 toks = _value_toks(label_tail(seg.toks[m.end + rest:end]), m.spec.kind, m.spec)
+                if nxt and joining_word(seg.toks[m.end - 1:nxt[0].start]) is not None:
+                    toks = []  # "Cấp bậc | và | chức vụ: …": the word joining two labels is no value (``joint_text``)
                 if toks and (label_only(self.schema, seg, m.start, m.end, toks)
                              or not nxt and rest_of_label(seg.toks[m.end:end])):
                     toks = []  # "Xxx yyy | zzz của www -", a cell's label ("Quê quán (gốc) người …"): the value is below
@@ -418,6 +421,7 @@ class PageReader:
                 if printed:
                     toks = self._under_print(draft, printed, toks, section, seg.height)
                 toks = label_run_on(toks)
+                toks = self._unnamed_second(m, seg.toks, toks, draft)
                 toks = self._joint_first(matches, mi, seg.toks, toks, draft)
                 toks, lead = self._leading_value(m.spec, m.label, toks)
                 if lead is not None and lead[0].key not in draft.fields and lead[2]:
@@ -679,24 +683,47 @@ class PageReader:
         draft.add(extra)
 
     def _joint_first(self, matches: list[Match], mi: int, row: list[Tok], toks: list[Tok], draft: Draft) -> list[Tok]:
-        """The value of a label joined by a comma to the label before it, with nothing between ("Cấp bậc, chức vụ:
-        Hạ sĩ, B trưởng"): the part the first label asks is read as its field (``joint_text``), the rest is kept."""
+        """The value of a label joined to the label before it by a joining word alone ("Cấp bậc, chức vụ: Hạ sĩ,
+        B trưởng", "Cấp bậc và chức vụ: …", "Họ tên / Bí danh: …"): the part the first label asks is read as its
+        field (``joint_text``), the rest is kept; a value the parts' looks do not part is the first label's
+        whole unless it has the look of the second's field alone."""
         if mi == 0 or not toks:
             return toks
         first, m = matches[mi - 1], matches[mi]
-        if first.spec is UNMAPPED or first.end != m.start or not row[first.end - 1].text.endswith(",") \
-                or first.spec.key in draft.fields:
+        if first.spec is UNMAPPED or first.end > m.start or first.spec.key in draft.fields \
+                or (joined_by := joining_word(row[first.end - 1:m.start])) is None:
             return toks
-        split = split_joint(first.spec, m.spec, toks)
+        split = split_joint(first.spec, m.spec, toks, joined_by)
         if split is None:
-            return toks
-        extra = Found(first.spec, [replace(t, text=t.text.rstrip(",")) if t is split[0][-1] else t for t in split[0]],
+            if whole_owner(first.spec, m.spec, toks) != 0:
+                return toks
+            split = (toks, [])
+            if first.spec.kind == "name":  # an alias written after the name goes to its own field
+                split = (self._alias_after_name(first, toks, draft), [])
+        extra = Found(first.spec, [replace(t, text=t.text.rstrip(PART_ENDS)) if t is split[0][-1] else t for t in split[0]],
                       first.label, first.score, self.page).finish()
         if extra.value is None:
             return toks
-        extra.notes.append(f"its label joined to {m.spec.key}'s by a comma: the part of their one value it asks")
+        extra.notes.append(f"its label joined to {m.spec.key}'s by '{joined_by}': the part of their one value it asks")
         draft.add(extra)
         return split[1]
+
+    def _unnamed_second(self, m: Match, row: list[Tok], toks: list[Tok], draft: Draft) -> list[Tok]:
+        """The value of a label joined to a second label that names no field of the record type ("Chất liệu &
+        kỹ thuật: Gốm men lam, vẽ lam"): the second label's words are no value, and a value in two parts gives
+        the first to the field and lists the second under its own label, unmapped. Only a text's value: a
+        unit's commas part its levels, and a name's or a date's kind says where it ends."""
+        if m.spec is UNMAPPED or m.spec.kind != "text" or is_unit_field(m.spec) or m.spec.is_list:
+            return toks
+        found = unnamed_second(row[m.start:m.end], row[m.end:m.end + 1], toks, m.spec, self.schema)
+        if found is None:
+            return toks
+        second, joined_by, value = found
+        parted = parted_in_two(value, joined_by)
+        if parted is None:
+            return value
+        draft.unmapped.append(unmapped_pair(text_of(second).rstrip(": "), parted[1], self.page))
+        return [replace(t, text=t.text.rstrip(PART_ENDS)) if t is parted[0][-1] else t for t in parted[0]]
 
     def _alias_after_name(self, m: Match, toks: list[Tok], draft: Draft) -> list[Tok]:
         """The subject's full name without the alias written after it ("Trần Văn Bình (Ba Bình)"): the alias is
@@ -1058,8 +1085,20 @@ class PageReader:
         for m in matches:
             if m.spec.kind == "dimensions":
                 m.end = next((i + 1 for i in range(m.start, m.end - 1) if toks[i].text.endswith(":")), m.end)
-        return [m for k, m in enumerate(matches)
-                if not (m.spec.kind == "dimensions" and any(p.spec is m.spec for p in matches[:k]))]
+        matches = [m for k, m in enumerate(matches)
+                   if not (m.spec.kind == "dimensions" and any(p.spec is m.spec for p in matches[:k]))]
+        return [part for m in matches for part in self._two_labels(m, toks, section)]
+
+    def _two_labels(self, m: Match, toks: list[Tok], section: str | None) -> list[Match]:
+        """A label read whole whose words name two fields, either side of a joining word ("Họ và tên / Bí
+        danh"): two labels, the value read for both (``joint_text``)."""
+        if m.spec is UNMAPPED or (found := second_label(toks[m.start:m.end], m.spec, self.schema, section)) is None:
+            return [m]
+        first_end, second_start, r = found
+        text = text_of(toks[m.start + second_start:m.end]).rstrip(": ")
+        label = Label(text, label_key(text), relation=r.relation, by_meaning=True, doubt=r.doubt)
+        second = Match(m.start + second_start, m.end, r.specs[0], label, r.score, r.score * min(len(label_key(text)), 30))
+        return [replace(m, end=m.start + first_end), second]
 
     def _sections_own(self, m: Match, toks: list[Tok], section: str | None, draft: Draft) -> Match | None:
         """Inside a person's block opened on a page of one record, a label that names nobody and matched a
