@@ -348,10 +348,10 @@ def _holds_digit(words: list[Tok]) -> bool:
     """A digit in the words outside a note in brackets that holds words ("Năm sinh (ghi 4 chữ)", "(2 bản)"): a
     printed label counts in its notes, never in its own words; a value's digits stand outside brackets, or
     alone in them ("(1950)")."""
-    return any(c.isdigit() for t in _outside_notes(words) for c in t.text)
+    return any(c.isdigit() for t in outside_notes(words) for c in t.text)
 
 
-def _outside_notes(words: list[Tok]) -> list[Tok]:
+def outside_notes(words: list[Tok]) -> list[Tok]:
     """The words outside their notes in brackets, a note being words from one that opens a bracket to one that
     closes it, one of them a word of two letters or more."""
     out: list[Tok] = []
