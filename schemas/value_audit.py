@@ -16,8 +16,10 @@ from typing import NamedTuple
 
 from ocr.result import BBox
 
+from .assign import looks_like_name
 from .cells import outside_notes, some_value
-from .layout import Row, Tok, cut_at_gaps
+from .labels import is_label_word, value_kind
+from .layout import Row, Tok, cut_at_gaps, text_of
 from .loader import Schema
 from .matching import find_labels
 
@@ -87,3 +89,21 @@ def lost_values(rows: list[Row], schema: Schema, records: list[dict]) -> list[li
             if left and some_value(left):
                 lost.append(left)
     return lost
+
+
+def read_over(toks: list[Tok], value: object) -> list[list[Tok]]:
+    """The runs of words a value of digits alone (a date, a year, a number) was read over: words of letters between
+    or around its digits, other than label words, that are a value of their own by their look (a person's name, a
+    place, a group, a country: "Trần Thị Lan" before "1960" taken under a year's label with nothing beside it).
+    Each such run is another field's value, to be listed, never dropped with the field's raw text."""
+    if not _letterless(value):
+        return []
+    runs: list[list[Tok]] = [[]]
+    for t in toks:
+        word = t.text.strip(",.;:()")
+        # (a label word in lower case: a name's or a place's own words are capitalised, "Trần" folds like "trấn")
+        if t.leader or any(c.isdigit() for c in t.text) or word[:1].islower() and is_label_word(word):
+            runs.append([])
+        else:
+            runs[-1].append(t)
+    return [run for run in runs if run and (looks_like_name(text_of(run)) or value_kind(text_of(run)) is not None)]

@@ -68,3 +68,26 @@ def test_letters_read_over_under_a_value_of_digits_are_lost():
     born["bbox"] = [min(born["bbox"][0], name["bbox"][0]), born["bbox"][1], max(born["bbox"][2], name["bbox"][2]),
                     name["bbox"][3]]
     assert [" ".join(t.text for t in run) for run in lost_values(rows, schema, over)] == ["Hà Thị Duyên"]
+
+
+def _toks(text: str):
+    from schemas.layout import build_rows
+    return build_rows(page([text]))[0].toks
+
+
+def test_a_name_a_value_of_digits_was_read_over_is_found():
+    from schemas.value_audit import read_over
+    assert [[t.text for t in run] for run in read_over(_toks("Quách Thị Mơ 1948"), "1948")] == [["Quách", "Thị", "Mơ"]]
+    assert read_over(_toks("Ngày 21/06/1948"), "1948-06-21") == []  # a date's own words
+    assert read_over(_toks("Quách Thị Mơ"), "Quách Thị Mơ") == []  # a value of letters holds them
+
+
+def test_a_name_taken_with_a_year_under_the_years_label_is_placed_or_listed():
+    # a year's label with nothing beside it over a name and, on the next row, the year: the name is never dropped
+    rows, schema, records = _read(["GIẤY KHAI SINH", "Họ và tên: Quách Văn Tú", [(100, "Tên người mẹ"), (900, "Dân tộc")],
+                                   [(100, "Năm sinh (ghi 4 chữ số) của người mẹ")],
+                                   [(100, "Quách Thị Mơ"), (900, "Dao")], [(100, "1948")]], "hotich/")
+    assert lost_values(rows, schema, records) == []
+    held = [records[0]["fields"].get("mother", {}).get("full_name", {}).get("value")]
+    held += [u["value"] for u in records[0]["unmapped"]]
+    assert "Quách Thị Mơ" in held
