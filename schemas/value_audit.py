@@ -71,6 +71,14 @@ def _label_words(run: list[Tok], schema: Schema) -> set[int]:
     return {k for m in find_labels(run, schema, None) for k in range(m.start, m.end)}
 
 
+def _label_words_alone(words: list[Tok]) -> bool:
+    """Words each of the label vocabulary, with no digit and no name's or place's look: a label's words the type's
+    wordings did not read ("Thuộc", "Quân hàm" opening a row), print rather than a value."""
+    text = text_of(words)
+    return all(is_label_word(t.text.strip(",.;:()")) for t in words) and not any(c.isdigit() for c in text) \
+        and not looks_like_name(text) and value_kind(text) is None
+
+
 def lost_values(rows: list[Row], schema: Schema, records: list[dict]) -> list[list[Tok]]:
     """The runs of words (a row cut at its wide blanks) with a value's shape that no record holds: each run's words
     that are neither a label's nor inside a field's or an unmapped pair's box, when they have a value's shape (a
@@ -86,7 +94,7 @@ def lost_values(rows: list[Row], schema: Schema, records: list[dict]) -> list[li
             labels = _label_words(run, schema)
             left = [t for k, t in enumerate(run) if k not in labels and not t.leader and not _inside(t, boxes, slack)]
             left = outside_notes(left)  # (a note in brackets is the print's: "(ghi 4 chữ số)")
-            if left and some_value(left):
+            if left and some_value(left) and not _label_words_alone(left):
                 lost.append(left)
     return lost
 

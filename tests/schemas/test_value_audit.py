@@ -91,3 +91,11 @@ def test_a_name_taken_with_a_year_under_the_years_label_is_placed_or_listed():
     held = [records[0]["fields"].get("mother", {}).get("full_name", {}).get("value")]
     held += [u["value"] for u in records[0]["unmapped"]]
     assert "Quách Thị Mơ" in held
+
+
+def test_label_words_no_wording_read_are_print_not_a_lost_value():
+    # an empty record: label words no wording reads ("Thuộc", "Được" opening a row) are no value; a name is one
+    schema = SCHEMAS["martyr"]
+    from schemas.layout import build_rows
+    rows = build_rows(page(["Thuộc", "Được", "Lò Văn Páo"]))
+    assert [" ".join(t.text for t in run) for run in lost_values(rows, schema, [])] == ["Lò Văn Páo"]
