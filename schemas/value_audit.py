@@ -16,6 +16,8 @@ from typing import NamedTuple
 
 from ocr.result import BBox
 
+from sohoa.text import fold
+
 from .assign import looks_like_name
 from .cells import outside_notes, some_value
 from .labels import is_label_word, value_kind
@@ -82,9 +84,12 @@ def _label_words_alone(words: list[Tok]) -> bool:
 def lost_values(rows: list[Row], schema: Schema, records: list[dict]) -> list[list[Tok]]:
     """The runs of words (a row cut at its wide blanks) with a value's shape that no record holds: each run's words
     that are neither a label's nor inside a field's or an unmapped pair's box, when they have a value's shape (a
-    number, a name, a place, a date, proper names' capitals), a label's note in brackets left out. The form's title (a
+    number, a name, a place, a date, proper names' capitals), a label's note in brackets left out, unless a field
+    of the records holds the same words (a page that writes a value again). The form's title (a
     heading row) is print."""
     lost: list[list[Tok]] = []
+    # (a value a page writes again, a dossier's second page repeating the name, is held by the field read first)
+    written = {fold(str(leaf.get("raw") or "")) for r in records for leaf in _leaves(r.get("fields", {}))}
     for row in rows:
         if row.heading or not row.toks:
             continue
@@ -94,7 +99,7 @@ def lost_values(rows: list[Row], schema: Schema, records: list[dict]) -> list[li
             labels = _label_words(run, schema)
             left = [t for k, t in enumerate(run) if k not in labels and not t.leader and not _inside(t, boxes, slack)]
             left = outside_notes(left)  # (a note in brackets is the print's: "(ghi 4 chữ số)")
-            if left and some_value(left) and not _label_words_alone(left):
+            if left and some_value(left) and not _label_words_alone(left) and fold(text_of(left)) not in written:
                 lost.append(left)
     return lost
 

@@ -99,3 +99,12 @@ def test_label_words_no_wording_read_are_print_not_a_lost_value():
     from schemas.layout import build_rows
     rows = build_rows(page(["Thuộc", "Được", "Lò Văn Páo"]))
     assert [" ".join(t.text for t in run) for run in lost_values(rows, schema, [])] == ["Lò Văn Páo"]
+
+
+def test_a_value_written_again_on_the_next_page_is_held_by_its_field():
+    # a dossier's second page repeats the name read on the first: held, not lost
+    first, second = page(["Họ và tên: Lò Văn Páo"]), page(["Lò Văn Páo"], number=2)
+    from schemas.layout import build_rows
+    record = {"fields": {"full_name": {"value": "Lò Văn Páo", "raw": "Lò Văn Páo", "page": 1,
+                                       "bbox": list(build_rows(first)[0].toks[-1].bbox)}}, "unmapped": []}
+    assert lost_values(build_rows(second), SCHEMAS["martyr"], [record]) == []
