@@ -267,7 +267,7 @@ def _values_under(schema: Schema, row: Row, runs: list[list[Tok]], below: Row) -
         return False
     named = [k for k, run in enumerate(runs) if label_alone(schema, run) == "field" or person_alone(schema, run)]
     return bool(named) and all(_value_of(schema, runs[k], parts[k]) for k in named) \
-        and all(_some_value(toks) for toks in parts.values())
+        and all(some_value(toks) for toks in parts.values())
 
 
 def _one_under_each(schema: Schema, row: Row, runs: list[list[Tok]], below: Row) -> dict[int, list[Tok]] | None:
@@ -305,7 +305,7 @@ def values_under_label_runs(schema: Schema, above: Row, row: Row) -> list[tuple[
     return [(runs[k], parts[k]) for k in sorted(parts)]
 
 
-def _some_value(words: list[Tok]) -> bool:
+def some_value(words: list[Tok]) -> bool:
     """Words with the shape of some value, whatever field: a number, a person's name, what ``value_kind`` reads
     (an ethnic group, a country, a place, …), or proper names' capitals. A label's words in a grid's label
     column have none ("Nơi phát hiện": a capital, then lower case)."""
@@ -348,10 +348,10 @@ def _holds_digit(words: list[Tok]) -> bool:
     """A digit in the words outside a note in brackets that holds words ("Năm sinh (ghi 4 chữ)", "(2 bản)"): a
     printed label counts in its notes, never in its own words; a value's digits stand outside brackets, or
     alone in them ("(1950)")."""
-    return any(c.isdigit() for t in _outside_notes(words) for c in t.text)
+    return any(c.isdigit() for t in outside_notes(words) for c in t.text)
 
 
-def _outside_notes(words: list[Tok]) -> list[Tok]:
+def outside_notes(words: list[Tok]) -> list[Tok]:
     """The words outside their notes in brackets, a note being words from one that opens a bracket to one that
     closes it, one of them a word of two letters or more."""
     out: list[Tok] = []
@@ -458,6 +458,20 @@ def value_beside(schema: Schema, label: list[Tok], words: list[Tok]) -> bool:
         return value_kind(text) == "place"
     n = normalise(spec.kind, text, spec.values)
     return n.ok and n.quality >= 1
+
+
+def _field_named(schema: Schema, toks: list[Tok]) -> str | None:
+    """The key of the field the first label read in the words names, or None."""
+    found = [m for m in find_labels(toks, schema, None) if m.spec is not UNMAPPED]
+    return found[0].spec.key if found else None
+
+
+def names_its_own_field(schema: Schema, label: list[Tok], words: list[Tok]) -> bool:
+    """Words under a cell's label that read as a label of the very field that label names ("Bệnh già" under
+    "Nguyên nhân chết": ``bệnh`` is a word of what a cause of death asks): the field's own words in its value, not
+    the next row of labels, as a form never prints one field's label twice, one under the other in one column."""
+    field = _field_named(schema, label)
+    return field is not None and _field_named(schema, words) == field
 
 
 def label_alone(schema: Schema, toks: list[Tok], listed: bool = False) -> str | None:
@@ -608,7 +622,10 @@ def cell_block(schema: Schema, rows: list[Row], i: int, right: float) -> tuple[C
         carried = {k for k, toks in parts.items() if not values[k] and labels[k][-1] not in rows[i].toks
                    and label_goes_on(labels[k], toks, below_parts.get(k) or [t for c, ts in parts.items() if c != k
                                                                            for t in ts])}
-        if not carried and cell_labels(schema, r, below) is not None:
+        # (a part in the words of its own cell's field, "Bệnh tim" under "Nguyên nhân chết", makes the row values: a
+        # form never prints one field's label twice, one under the other in one column)
+        own = any(names_its_own_field(schema, runs[k], toks) for k, toks in parts.items() if k not in carried)
+        if not carried and not own and cell_labels(schema, r, below) is not None:
             break  # the next row of cells
         if written and not carried and printed_smaller(r.toks, written) and _label_words(r.toks) \
                 and _tallest(r.toks) <= SMALL_PRINT * _tallest(written) and printed_smaller(rows[i].toks, written) \
@@ -618,8 +635,8 @@ def cell_block(schema: Schema, rows: list[Row], i: int, right: float) -> tuple[C
             # and its tallest word too: a median of a few words without marks, "Nam … Chi", is no print's; nor words
             # that each complete a place their cell's value cuts short, "tỉnh Quảng" / "Bình")
             # (label words alone: a date's digits stand lower than words with marks, in the same print)
-        if any(label_alone(schema, toks) and not value_beside(schema, runs[k], toks)
-               for k, toks in parts.items() if k not in carried):
+        if not own and any(label_alone(schema, toks) and not value_beside(schema, runs[k], toks)
+                           for k, toks in parts.items() if k not in carried):
             break  # a label of its own (the next row of cells, or a label and its value), unless its words
             # are a value of the field its cell's label names ("Khai quật" under a way of acquisition)
         if any(not under_label(toks, starts[k], spans[k], h) for k, toks in parts.items()):

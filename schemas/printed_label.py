@@ -19,11 +19,15 @@ from .labels import field_meanings, is_label_word, meaning, resolve, value_kind
 from .layout import Tok
 from .loader import FieldSpec, Schema
 from .matching import LABEL_MAX_WORDS_ENDED
+from .normalize import normalise
 from .vocab import vocabulary_phrases
 
-# kinds whose values are free words or digits: a closed value (a sex, a group, a date in words) is read by its own
-# normaliser, which print never satisfies, and a date in words ("tháng ba năm …") is made of label words
+# kinds whose values are free words or digits; a closed value (a sex, a group, a date in words) is read by its own
+# normaliser, and a date in words ("tháng ba năm …") is made of label words: words beside a closed field's label are
+# print only when its normaliser reads nothing in them, and only for a word chosen from a closed list (a date, a
+# time or a measure under its label may be read from the row below by its own rules, which print must not pre-empt)
 FREE_KINDS = frozenset({"text", "name", "place", "number", "id"})
+CHOICE_KINDS = frozenset({"ethnicity", "sex", "enum"})
 MIN_WORDS = 2  # one word alone ("Tên") may be a value's own ("Năm" of a name): print names what it asks in two or more
 # (and holds no more words than a label ended by its border does: a longer run is a sentence, a description's)
 
@@ -33,7 +37,11 @@ def reads_as_print(schema: Schema, spec: FieldSpec, words: list[str]) -> bool:
     cores = [bare_word(w) for w in words]
     cores = [c for c in cores if any(ch.isalpha() for ch in c)]
     # (a digit in a bracketed note is the print's own: "(4 chữ số)" says how to write a year)
-    if spec.kind not in FREE_KINDS or not MIN_WORDS <= len(cores) <= LABEL_MAX_WORDS_ENDED \
+    # (a closed field's words are print only when its normaliser reads no value in them: a sex, a group, a date in
+    # words, "tháng ba năm …", made of label words, is read; "Danh tính người đứng khai" beside "Dân tộc" is not)
+    if spec.kind not in FREE_KINDS | CHOICE_KINDS \
+            or spec.kind in CHOICE_KINDS and normalise(spec.kind, " ".join(words), spec.values).ok \
+            or not MIN_WORDS <= len(cores) <= LABEL_MAX_WORDS_ENDED \
             or any(ch.isdigit() for w, note in zip(words, in_notes(words)) if not note for ch in w):
         return False
     text = " ".join(cores)

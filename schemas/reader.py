@@ -34,6 +34,7 @@ from .normalize import UNIT_FOLDS, normalise
 from .table import (NUMBERED_LOOK, column_of, completes_number, crosses, drop_doubles, join_code, merge_bands,
                     numbered_rows, same_band, too_narrow)
 from .table_columns import table_columns
+from .value_audit import read_over
 from .value_evidence import misplaced_office
 from .value_look import field_by_look, is_unit_field, is_weight, of_another_kind
 from .value_rest import A_PLACE, ValueRests
@@ -506,6 +507,13 @@ class PageReader:
                             f = f2
                             used.add(nseg)
                             self._hour_of_date(m, matches, f2.toks, draft)  # "1 giờ 30 phút  27/7/2019" below
+                for over in read_over(f.toks, f.value):
+                    # words of letters a value of digits was read over ("Trần Thị Lan" / "1960" taken under a year's
+                    # label with nothing beside it): another field's value, listed and given to the record-wide
+                    # decoding, never dropped inside this field's raw text
+                    listed = unmapped_pair("", over, self.page, text_of(over))
+                    draft.unmapped.append(listed)
+                    self._pend(draft, "", over, section, listed)
                 if f.value is None and taken_below and (old := draft.fields.get(f.spec.key)) is not None \
                         and old.value is not None:
                     # a label with nothing after it took the row below, which is no value of its field, and the field

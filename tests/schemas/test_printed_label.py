@@ -89,3 +89,17 @@ def test_a_heading_with_its_note_after_a_code_ends_the_number():
     spec = _spec("war_invalid", "certificate.number")
     assert label_tail(spec, "HN/4521 HỌ TÊN (CHỮ IN HOA) NGƯỜI ĐƯỢC CẤP".split()) == 8
     assert label_tail(spec, "12/QĐ UBND".split()) == 0
+
+
+def test_another_fields_heading_beside_a_closed_fields_label_is_print():
+    # (issue 12, part BF) a closed field's label ("Dân tộc") with the next column's heading beside it: the heading
+    # reads as no group, so it is print and the group under the label is its value; words the normaliser reads as
+    # the field's value are never print, even when they are label words (a date in words, a sex)
+    assert reads_as_print(SCHEMAS["death"], _spec("death", "ethnicity"), "Danh tính người đứng khai".split())
+    assert not reads_as_print(SCHEMAS["death"], _spec("death", "date_of_death"), "ngày mười lăm tháng ba".split())
+    assert not reads_as_print(SCHEMAS["death"], _spec("death", "sex"), "Nam giới".split())
+    rec = _read(["TRÍCH LỤC KHAI TỬ", "Họ và tên: Ông Văn Lộc", "Dân tộc Danh tính người đứng khai",
+                 [(100, "Mường"), (406, "Ông Thị Hạnh")]], "hotich/")
+    flat = flatten_fields(rec)
+    assert flat.get("ethnicity") == "Mường"
+    assert flat.get("declarant.full_name") == "Ông Thị Hạnh"
