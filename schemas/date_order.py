@@ -25,7 +25,8 @@ from typing import Any
 
 # Digits Tesseract reads for one another on a worn or small print: the same strokes closed or open (3/8, 5/6,
 # 6/8, 0/8, 8/9, 0/6, 0/9), a bar or a hook lost (1/7, 2/7, 5/9). Digit for digit only: letters read for digits
-# ("I939", "l95O") are ``sohoa.dates.fix_digits``'s, and a value's look (schemas/repair.py) is another table.
+# ("I939", "l95O") are ``sohoa.dates.fix_digits``'s, and those a value's kind reads back are
+# ``schemas/digit_letters.py``'s.
 DIGIT_CONFUSIONS = ("08", "06", "09", "17", "27", "38", "56", "59", "68", "89")
 _LIKE: dict[str, frozenset[str]] = {
     d: frozenset(pair.replace(d, "", 1) for pair in DIGIT_CONFUSIONS if d in pair) for d in "0123456789"}
