@@ -288,7 +288,12 @@ def use_calibration(path: Path | None = None) -> None:
 
 @lru_cache(maxsize=1)
 def calibration() -> Calibration | LogisticCalibration | None:
-    path = _calibration_file[0]
+    """The calibration in use: the stored file's, or the one ``use_calibration`` named."""
+    return read_calibration(_calibration_file[0])
+
+
+def read_calibration(path: Path) -> Calibration | LogisticCalibration | None:
+    """The calibration a file holds (None: there is no such file), without making it the one in use."""
     if not path.exists():
         return None
     data = json.loads(path.read_text(encoding="utf-8"))

@@ -65,9 +65,9 @@ from make_forms import RECORD_TYPES  # noqa: E402
 from ocr.result import PageText  # noqa: E402
 from schemas import label_model, labels  # noqa: E402
 from schemas import label_words as word_file  # noqa: E402
-from schemas.confidence import (CALIBRATION_FILE, CONFIDENT, MIN_GROUP, Calibration, calibration,  # noqa: E402
-                                certificate_of, certify, fit, fit_logistic, refit_levels, reliability,
-                                use_calibration)
+from schemas.confidence import (CALIBRATION_FILE, CONFIDENT, MIN_GROUP, Calibration,  # noqa: E402
+                                certificate_of, certify, fit, fit_logistic, read_calibration, refit_levels,
+                                reliability)
 from schemas.extract import extract_records, flatten_fields  # noqa: E402
 from schemas.loader import TYPES_DIR, parse_schema  # noqa: E402
 
@@ -375,11 +375,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _base(path: Path) -> Calibration | None:
     """The group maps stored in ``path`` (None: it holds a logistic model or nothing)."""
-    use_calibration(path)
-    try:
-        base = calibration()
-    finally:
-        use_calibration(None)
+    base = read_calibration(path)
     return base if isinstance(base, Calibration) else None
 
 

@@ -40,7 +40,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bench_extract import RECORD_TYPES, document_jobs, match_records, ocr_document  # noqa: E402
 
 from ocr.result import PageText  # noqa: E402
-from schemas.confidence import CONFIDENT, Calibration, LogisticCalibration, calibration, use_calibration  # noqa: E402
+from schemas.confidence import CONFIDENT, Calibration, LogisticCalibration, read_calibration, use_calibration  # noqa: E402
 from schemas.extract import extract_records, flatten_fields  # noqa: E402
 from schemas.loader import load_schemas  # noqa: E402
 from schemas.review_rule import FieldDoubt, hold_reasons  # noqa: E402
@@ -136,11 +136,7 @@ def split_figures(records: list[dict], cal: Calibration | LogisticCalibration, s
 
 
 def load_calibration(path: Path) -> Calibration | LogisticCalibration:
-    use_calibration(path)
-    try:
-        cal = calibration()
-    finally:
-        use_calibration(None)
+    cal = read_calibration(path)
     if cal is None:
         raise SystemExit(f"no calibration in {path}")
     return cal
