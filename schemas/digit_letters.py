@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from sohoa.text import nfc
+from sohoa.text import has_marks, nfc
 
 REPAIRED_QUALITY = 0.5  # a digit read back from a letter: likely, as the weight's repair (normalize.norm_weight)
 
@@ -56,10 +56,6 @@ def bare(char: str) -> str:
     """The character without its Vietnamese marks (``Ị`` -> ``I``, ``Ơ`` -> ``O``); ``Đ`` stays ``Đ``."""
     return unicodedata.normalize("NFC", "".join(c for c in unicodedata.normalize("NFD", char)
                                                 if not unicodedata.combining(c))) or char
-
-
-def _marked(char: str) -> bool:
-    return any(unicodedata.combining(c) for c in unicodedata.normalize("NFD", char))
 
 
 def digit_of(char: str) -> str | None:
@@ -96,4 +92,4 @@ def lookalike_only(token: str) -> bool:
 def has_marked_lookalike(token: str) -> bool:
     """Does the token hold a letter read for a digit that carries a Vietnamese mark (``9Ị``, ``IƠI``)? No code
     writes a marked letter, so such a letter among digits is OCR's."""
-    return any(_marked(c) and digit_of(c) is not None for c in nfc(token))
+    return any(has_marks(c) and digit_of(c) is not None for c in nfc(token))

@@ -24,7 +24,7 @@ from rapidfuzz.distance import Levenshtein
 from sohoa.dates import (FAILED, LEADER_CHARS, DateParse, Found, Norm, date_spans, fix_digits,  # noqa: F401
                          lunar_year, parse_date, strip_leaders, words_to_number)
 from sohoa.id_numbers import ID_MIN_DIGITS, id_spans, norm_id, sensitive_spans  # noqa: F401
-from sohoa.text import clean_spaces, fold, nfc
+from sohoa.text import clean_spaces, fold, has_marks, nfc
 
 from .choice_notes import after_choices_note
 from .counted_words import count_in_words, restated_in_words
@@ -238,7 +238,7 @@ def norm_number(raw: str) -> Norm:
         notes.append("words after the number dropped")
     if any(len(w) >= 2 and w.isalpha() and w.islower() for w in fixed.split()):
         q = min(q, 0.5)  # a lower-case word in a number: OCR noise or a run-on value
-    if any(any(unicodedata.combining(c) for c in unicodedata.normalize("NFD", w)) for w in fixed.split()):
+    if any(has_marks(w) for w in fixed.split()):
         q = min(q, 0.5)  # numbers and codes carry no Vietnamese marks: "280 Quyêủ" ran into the next label
         notes.append("a word with marks in a number")
     words = fixed.split()
@@ -911,13 +911,13 @@ def plausible_word(word: str) -> bool:
         return True
     if any(c.isdigit() for c in w):
         # codes and numbered units ("GC887K", "Kho 3") carry no marks; "giơ1", "nă6" are misread letters
-        return not any(unicodedata.combining(c) for c in unicodedata.normalize("NFD", w.replace("đ", "d").replace("Đ", "D")))
+        return not has_marks(w)  # (đ is a letter of its own: no mark)
     parts = re.split(r"['\-/]", w)
     if len(parts) > 1:
         return all(plausible_word(p) for p in parts if p)
     if not all(c.isalpha() for c in w):
         return False  # stray symbols inside a word: "Hô)"
-    if w.isupper() and len(w) <= 6 and not any(unicodedata.combining(c) for c in unicodedata.normalize("NFD", w)):
+    if w.isupper() and len(w) <= 6 and not has_marks(w):
         return True  # abbreviation without diacritics: UBND, QĐ, XVIII
     decomposed = unicodedata.normalize("NFD", w.lower())
     if sum(c in _TONES for c in decomposed) > 1:

@@ -31,7 +31,7 @@ from pathlib import Path
 
 from rapidfuzz.distance import Levenshtein
 
-from sohoa.text import fold, nfc
+from sohoa.text import fold, has_marks, nfc
 
 from .digit_letters import STEM_LETTERS, bare, digits_of
 from .gazetteer import LEVEL_WORDS, NUMBERED_LEVELS, hierarchy
@@ -571,8 +571,7 @@ def capitals_among_names(text: str) -> Repaired:
     changes: list[str] = []
     for i, w in enumerate(words):
         core = w.strip(",.;:()")
-        if not core.isalpha() or not _capitals(core) or not any(unicodedata.combining(c)
-                                                               for c in unicodedata.normalize("NFD", core)):
+        if not core.isalpha() or not _capitals(core) or not has_marks(core):
             continue
         near = words[max(i - 1, 0):i] + words[i + 1:i + 2]
         if any(_capitals(n) for n in near) or not any(_title_cased(n) for n in near):

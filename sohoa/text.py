@@ -47,6 +47,12 @@ _FOLD = _fold_table()
 _MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
 
+def has_marks(text: str) -> bool:
+    """Whether any letter of ``text`` carries a Vietnamese mark (a tone or a vowel's hat, horn or breve; ``đ``
+    is a letter of its own, not a marked one)."""
+    return any(unicodedata.combining(c) for c in unicodedata.normalize("NFD", text))
+
+
 def fold(text: str) -> str:
     """Accent-free lower-case form: ``Nguyễn Văn Đức`` -> ``nguyen van duc``.
 
