@@ -32,7 +32,7 @@ from .name_alias import name_and_alias
 from .matching import LABEL_MAX_WORDS_ENDED, UNMAPPED, Match, bent_marker, find_labels, find_marker
 from .normalize import UNIT_FOLDS, normalise
 from .table import (NUMBERED_LOOK, column_of, completes_number, crosses, drop_doubles, join_code, merge_bands,
-                    numbered_rows, same_band, too_narrow)
+                    misread_row_number, numbered_rows, same_band, too_narrow)
 from .table_columns import table_columns
 from .value_audit import read_over
 from .value_evidence import misplaced_office
@@ -1186,11 +1186,13 @@ class PageReader:
                 continue
             # (a row number and an inventory number both hold digits: words alone there are a scan's noise)
             numbered = [ci for ci in key_cols if ci in cells and any(c.isdigit() for t in cells[ci] for c in t.text)]
+            worded = [ci for ci, ts in cells.items() if any(sum(c.isalnum() for c in t.text) >= 2 for t in ts)]
             starts_entry = bool(numbered) and not (current is not None and r.bbox[1] - last_bottom <= 2.5 * line
-                                                   and completes_number(current, numbered, index_cols, cells))
+                                                   and completes_number(current, numbered, index_cols, cells)) \
+                or not numbered and any(misread_row_number(cells.get(ci, []), len(worded), len(cols))
+                                        for ci in index_cols)
             if current is None and not starts_entry:
                 continue  # wrapped header text or notes above the first row
-            worded = [ci for ci, ts in cells.items() if any(sum(c.isalnum() for c in t.text) >= 2 for t in ts)]
             if not starts_entry and (r.bbox[1] - last_bottom > 2.5 * line or 2 * len(worded) > len(cols)):
                 # no wrapped line of the row above (those hold the rest of one or two long cells): too far below
                 # it, or words across the table with no number to start a row — a scan's noise, a note

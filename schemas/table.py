@@ -199,6 +199,16 @@ def completes_number(entry: dict[int, list[Tok]], numbered: list[int], index_col
     return bool(index_cols) and cells is not None and all(_short_number(cells.get(ci, [])) for ci in codes)
 
 
+def misread_row_number(index_cell: list[Tok], worded: int, columns: int) -> bool:
+    """A row whose number OCR read as a letter or a mark ("h" for 4, "‡" for 1) starts an entry all the same:
+    the index column holds one word of one or two characters and no digit (that column holds nothing but row
+    numbers), and the row has words in more than half the columns (``worded`` of ``columns``), as an entry's
+    first line does; a wrapped line holds the rest of one or two long cells."""
+    words = [t.text for t in index_cell if not t.leader]
+    return len(words) == 1 and 0 < len(words[0]) <= 2 and not any(c.isdigit() for c in words[0]) \
+        and 2 * worded > columns
+
+
 def _short_number(toks: list[Tok]) -> bool:
     words = [t.text.strip(".,;:") for t in toks if not t.leader]
     return len(words) == 1 and is_short_number(words[0])

@@ -60,7 +60,7 @@ def table_columns(schema: Schema, hrow: Row, body: list[Row], extra: list, idx_s
         toks = over.get(k, [])
         ms = find_labels(toks, schema, None, extra, header=True) if toks else []
         read.append(ms)
-        titles.append(max(ms, key=lambda m: (m.weight, m.score)) if ms else None)
+        titles.append(_title(ms, cells.get(k, [])) if ms else None)
     order = {f.key: i for i, f in enumerate(schema.fields)}
 
     def by_cells(k: int, spec: FieldSpec) -> Match:
@@ -84,7 +84,7 @@ def table_columns(schema: Schema, hrow: Row, body: list[Row], extra: list, idx_s
             titles[k] = None
     # then a doubtful title (read from its meaning, or fuzzily) whose field is out of the type's order between
     # the columns around it whose titles were read for sure: a garbled title, left to be named by its cells
-    sure = [m is not None and not m.label.by_meaning and m.score >= 0.9 for m in titles]
+    sure = [m is not None and not m.label.by_meaning and m.score >= SURE_TITLE for m in titles]
     for k, m in enumerate(titles):
         if m is None or sure[k] or m.spec is idx_spec or m.label.source == "value":
             continue
@@ -142,6 +142,26 @@ def _name_in_a_shared_title(schema: Schema, titles: list[Match | None], read: li
             # the other field's wording goes with it: its values may be in the cells too, never dropped unseen
             titles[k] = replace(exact[0], shares=title.label.text)
             return
+
+
+# a column title's wording read this near word for word is read for sure (the doubtful titles' test below too)
+SURE_TITLE = 0.9
+FREE_TEXT_KINDS = frozenset({"text", "place", "name"})  # kinds any words are a value of
+
+
+def _title(ms: list[Match], cells: list[str]) -> Match:
+    """Which of the wordings read in one column's title names the column: the heavier (the longer, read the
+    nearer word for word), unless it names a field of a parsed kind (a weight, a date, a measure) that none of
+    the column's cells parses as, while another wording of the title is read for sure. A title qualifies its head
+    with words of its own ("Tên gọi trong lưu trữ"), which may come near another field's wording with slips
+    ("trong lưu" ~ "Trọng lượng", weighed by its length): cells of words, no weight among them, say which is the
+    title. (A text field's wording beside the name's is left to ``_name_in_a_shared_title``: its words may be in
+    the cells.)"""
+    heaviest = max(ms, key=lambda m: (m.weight, m.score))
+    if heaviest.spec.kind in FREE_TEXT_KINDS or heaviest.score >= SURE_TITLE or _parse_share(cells, heaviest.spec) > 0:
+        return heaviest
+    sure = [m for m in ms if m.score >= SURE_TITLE and m.spec is not heaviest.spec]
+    return max(sure, key=lambda m: (m.weight, m.score)) if sure else heaviest
 
 
 def _narrowest(fields: list[FieldSpec]) -> set[str]:

@@ -294,3 +294,39 @@ def test_a_title_touching_the_one_before_it_starts_a_column_after_codes():
     # words after a number that is no code ("24,5 cm") make no column, whatever title lies over them
     sizes = [row((60, str(i + 1)), (160, f"{h},5 cm"), (800, "Đồng"), y=160 + 52 * i) for i, h in enumerate((24, 31, 12))]
     assert column_edges(sizes, [60, 250], header.toks) == [60, 160, 800]
+
+
+def test_a_title_read_word_for_word_names_its_column_over_its_own_words_read_with_slips():
+    # "Tên gọi" read exactly, then words of the title's own ("trong lưu trữ") that come near another field's
+    # wording with slips ("Trọng lượng"), a weight none of the column's cells is: the column is the name's, and
+    # the column after it, whose title no wording reads, is named by its cells (the materials' list) between the
+    # name and the measures. The titles
+    # around it are not read for sure (the number's and the measures' columns are named by their cells), so no
+    # order of the type's fields tells the slipped wording apart
+    title = [(60, "STT"), (160, "Ghi số"), (420, "Tên gọi trong lưu trữ"), (800, "Xqzw"), (1000, "Wqx vbn"),
+             (1450, "Niên đại")]
+    recs = read(title)
+    assert [values(r).get("name") for r in recs] == [w["name"] for w in WANT]
+    assert [values(r).get("material") for r in recs] == [w["material"] for w in WANT]
+    assert all("weight" not in values(r) for r in recs)
+
+
+def test_a_row_whose_number_ocr_read_as_a_letter_starts_its_entry():
+    # the third row's number read as a mark ("§" for 3) and its code's digits wrapped to the line below: the row
+    # has words across the table, so it is an entry of its own, never a scan's noise dropped with its values
+    body = [BODY[0], BODY[1], BODY[2],
+            [(60, "§"), (160, "KL."), (420, "Tượng gỗ"), (800, "Gốm men lam"), (1000, "Cao 350 mm"),
+             (1450, "1715 - 1725")],
+            [(160, "5608")]]
+    recs = extract_records([page(["SỔ ĐĂNG KÝ HIỆN VẬT", TITLE_ROW, *body])], "baotang/")
+    assert len(recs) == 3
+    assert {k: values(recs[2]).get(k) for k in ("name", "material", "dating")} == \
+        {k: WANT[2][k] for k in ("name", "material", "dating")}
+
+
+def test_a_mark_in_the_index_column_of_a_wrapped_line_starts_no_entry():
+    # a wrapped line that holds the rest of one long cell and a speck where the row number would be
+    body = [BODY[0], BODY[1], [(60, "'"), (1000, "12 cm")], BODY[3]]
+    recs = extract_records([page(["SỔ ĐĂNG KÝ HIỆN VẬT", TITLE_ROW, *body])], "baotang/")
+    assert [values(r).get("name") for r in recs] == [w["name"] for w in WANT]
+    assert values(recs[1])["dimensions"] == WANT[1]["dimensions"]
