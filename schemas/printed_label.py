@@ -47,6 +47,8 @@ def reads_as_print(schema: Schema, spec: FieldSpec, words: list[str]) -> bool:
     text = " ".join(cores)
     if fits_kind(spec, words) or value_kind(" ".join(words)) is not None or _own_phrase(spec, text):
         return False
+    if ends_in_caption(schema, cores):
+        return True
     known = sum(1 for c in cores if is_label_word(c))
     if 2 * known <= len(cores):
         return False
@@ -58,6 +60,31 @@ def reads_as_print(schema: Schema, spec: FieldSpec, words: list[str]) -> bool:
     # of its words read), never words that ask for another field alone
     named = resolve(text, schema) if asks and not said.attrs & _asked_by(spec, schema) else None
     return named is not None and spec not in named.specs
+
+
+def caption_runs(words: list[str]) -> list[list[str]]:
+    """The words cut where a word opens with a capital: a form's captions each open with one ("Xxx yyy | Zzz
+    www"), a caption's own words after its first in lower case."""
+    runs: list[list[str]] = []
+    for w in words:
+        if not runs or w[:1].isupper():
+            runs.append([w])
+        else:
+            runs[-1].append(w)
+    return runs
+
+
+def ends_in_caption(schema: Schema, words: list[str]) -> bool:
+    """Two captions or more side by side, the last a label of the type: the words after its last capital, two or
+    more, every one a word labels are made of (``labels.is_label_word``), resolve as a field of the type
+    (``labels.resolve``), whichever field, this one too. A value runs on in lower case ("Nghĩa trang liệt sĩ
+    xã …") or ends in words of its own (a name, a place: no label words); a row that ends with a whole caption
+    after another is the form's row of captions, whatever the words of the captions before it ("Xxx yyy", a
+    caption the vocabulary lacks, or one of the field's own). Words with no letter ("(cm)", a dash) aside."""
+    runs = caption_runs([w for w in words if any(ch.isalpha() for ch in w)])
+    if len(runs) < 2 or len(runs[-1]) < 2 or not all(is_label_word(w) for w in runs[-1]):
+        return False
+    return resolve(" ".join(runs[-1]), schema) is not None
 
 
 def _asked_by(spec: FieldSpec, schema: Schema) -> frozenset[str]:

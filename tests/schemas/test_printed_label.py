@@ -103,3 +103,15 @@ def test_another_fields_heading_beside_a_closed_fields_label_is_print():
     flat = flatten_fields(rec)
     assert flat.get("ethnicity") == "Mường"
     assert flat.get("declarant.full_name") == "Ông Thị Hạnh"
+
+
+def test_a_row_that_ends_in_a_whole_caption_after_another_is_print():
+    # (issue 12, part BJ) a caption in words no list holds ("Vết nứt"), then a caption of the type, whichever
+    # field it names, this one too: a row of captions, never the value of the label above it
+    spec = _spec("museum_object", "storage_location")
+    assert reads_as_print(SCHEMAS["museum_object"], spec, "Vết nứt Nơi bảo quản".split())
+    assert reads_as_print(SCHEMAS["museum_object"], _spec("museum_object", "origin"), "Vết nứt Niên đại".split())
+    # a value ending in words of its own, or running on in lower case, is no caption
+    assert not reads_as_print(SCHEMAS["museum_object"], spec, "Kho Gốm sứ".split())
+    assert not reads_as_print(SCHEMAS["martyr"], _spec("martyr", "burial_place"),
+                              "Nghĩa trang liệt sĩ xã An Bình".split())
