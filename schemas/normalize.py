@@ -29,6 +29,7 @@ from sohoa.text import clean_spaces, fold, has_marks, nfc
 from .choice_notes import after_choices_note
 from .counted_words import count_in_words, restated_in_words
 from .digit_letters import REPAIRED_QUALITY, digits_of, has_marked_lookalike, translation
+from .dating_shapes import century_numeral_alone, lost_first_digit
 from .gazetteer import LEVEL_WORDS
 from .measure_units import LENGTH_UNITS, WEIGHT_UNITS, bracketed_unit, spelt_units
 from .repair import repair_document_code
@@ -801,6 +802,11 @@ def norm_dating(raw: str) -> Norm:
                         ["long Roman numeral: check the century"] if roman else [])
     if re.search(r"the\s*k[yi]\W*$", f):
         return Norm(None, 0.3, ["century numeral not read"])
+    bare = century_numeral_alone(text)
+    if bare is not None:
+        n = norm_dating(bare)
+        if n.ok:
+            return Norm(n.value, min(n.quality, 0.6), n.notes + ["a century's numeral alone, read as the century"])
     # a decade ("thập niên 1960", "những năm 1930"): the ten years from its first
     m = re.search(r"\b(?:thap nien|thap ky|thap ki|nhung nam)\s+(\d{3}0)(?!\d)", f)
     if m:
@@ -810,6 +816,10 @@ def norm_dating(raw: str) -> Norm:
     if m:
         a, b = int(m.group(1)), m.group(2)
         bv = int(b) if len(b) >= 3 else (a // 100) * 100 + int(b)
+        repaired = lost_first_digit(m.group(1), b)
+        if repaired is not None:
+            return Norm({"year_from": repaired, "year_to": bv}, 0.5,
+                        ["a year's lost first digit taken from the range's end"])
         if a <= bv:
             return Norm({"year_from": a, "year_to": bv}, 1.0)
     m = re.search(r"(?<!\d)(\d{4})[\s.,]+(\d{4})(?!\d)", f)
