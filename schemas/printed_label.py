@@ -80,11 +80,15 @@ def ends_in_caption(schema: Schema, words: list[str]) -> bool:
     (``labels.resolve``), whichever field, this one too. A value runs on in lower case ("Nghĩa trang liệt sĩ
     xã …") or ends in words of its own (a name, a place: no label words); a row that ends with a whole caption
     after another is the form's row of captions, whatever the words of the captions before it ("Xxx yyy", a
-    caption the vocabulary lacks, or one of the field's own). Words with no letter ("(cm)", a dash) aside."""
+    caption the vocabulary lacks, or one of the field's own). The last caption asks something (a place, a date):
+    a person's name alone ends a name of an office as well. Words with no letter ("(cm)", a dash) aside."""
     runs = caption_runs([w for w in words if any(ch.isalpha() for ch in w)])
     if len(runs) < 2 or len(runs[-1]) < 2 or not all(is_label_word(w) for w in runs[-1]):
         return False
-    return resolve(" ".join(runs[-1]), schema) is not None
+    last = " ".join(runs[-1])
+    # the caption asks something: words that only name a person ("Thương binh", "Liệt sĩ") end offices' and
+    # units' names as well ("Sở Lao động - Thương binh"), capitalised as captions are
+    return bool(meaning(last).attrs) and resolve(last, schema) is not None
 
 
 def _asked_by(spec: FieldSpec, schema: Schema) -> frozenset[str]:

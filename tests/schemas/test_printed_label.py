@@ -115,3 +115,9 @@ def test_a_row_that_ends_in_a_whole_caption_after_another_is_print():
     assert not reads_as_print(SCHEMAS["museum_object"], spec, "Kho Gốm sứ".split())
     assert not reads_as_print(SCHEMAS["martyr"], _spec("martyr", "burial_place"),
                               "Nghĩa trang liệt sĩ xã An Bình".split())
+
+
+def test_an_offices_name_that_ends_in_a_persons_word_is_no_caption_row():
+    # capitalised words of an office's name, the last of them naming a person ("Thương binh"): no caption asks
+    spec = _spec("war_invalid", "decision.issuer")
+    assert not reads_as_print(SCHEMAS["war_invalid"], spec, "Sở Lao động - Thương binh".split())
