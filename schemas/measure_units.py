@@ -82,3 +82,9 @@ def label_note(label: str) -> str:
     """The notes in brackets a label carries ("Trọng lượng (kg)", "Kích thước (D x R x C, cm)"), each in its
     brackets, for the value to be read with: a unit or the order of the measures is said there once."""
     return " ".join(f"({m.group(1).strip()})" for m in re.finditer(r"\(([^()]*)\)", label) if m.group(1).strip())
+
+
+def measure_named_last(words: list[str]) -> bool:
+    """A measure's value cut at its line's end after naming its next measure: the last word ends with a colon
+    ("Cao: 56 cm, đường kính:"), the measure named and its number on the line below."""
+    return bool(words) and words[-1].endswith(":") and any(ch.isdigit() for w in words for ch in w)

@@ -20,6 +20,7 @@ from .labels import meaning, resolve, value_kind
 from .layout import COLUMN_SLACK, EMPTY_LABEL_REACH, WRAP_MAX_ROWS, Row, Tok, splits_unit, text_of, union
 from .loader import FieldSpec, Schema
 from .matching import UNMAPPED, find_labels, find_marker
+from .measure_units import measure_named_last
 from .normalize import normalise
 from .value_look import is_military_unit, is_unit_field, unit_cut_in_level, unit_goes_on, unit_open
 from .value_start import LEVEL_FOLDS, MAX_LABEL_WORDS, opens_with_label, value_start
@@ -282,6 +283,10 @@ class ValueRests:
             # this field, so the chain of the value's parts goes on there whatever the field's wrapping (the
             # reader cuts it into its fields)
             used.add(j)
+            return toks + [t for t in nseg.toks if not t.leader]
+        if spec.kind == "dimensions" and measure_named_last([t.text for t in toks if not t.leader]) \
+                and nseg.toks and nseg.toks[0].text[:1].isdigit():
+            used.add(j)  # "Cao: 56 cm, đường kính:" / "11 cm": the named measure's number, wrapped to the row below
             return toks + [t for t in nseg.toks if not t.leader]
         if not spec.wrap or opens_next_pair(toks, nseg.toks, seg.bbox[0], max(seg.height, 10)) \
                 or labels_another_field(toks, nseg.toks, spec, self.schema):
