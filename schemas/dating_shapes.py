@@ -2,10 +2,10 @@
 a century's numeral with no "thế kỷ" before it, and a range of years whose first year lost its first digit.
 
 A dating column or caption often says the unit itself ("Niên đại (thế kỷ)", "TK" cut off in its cell), so the value
-is the numeral alone: "XVIII", "Cuối XVII", "XVI - XVII". A Roman numeral of V or X means nothing else in a dating
+is the numeral alone: "XIV", "Giữa XIX", "XV - XVI". A Roman numeral of V or X means nothing else in a dating
 (a bare "I" may be a speck or a digit, and a digit is a year), so it is read as the century, the unit supplied.
 
-A range's first year printed with four digits may reach the page with three ("(820 - 1840)": the "1" lost beside
+A range's first year printed with four digits may reach the page with three ("(735 - 1760)": the "1" lost beside
 the bracket). Three digits then four are read as the start's lost digit when the end's first digit, put back,
 gives a start no later than the end: a range of a thousand years and more is no object's dating, where a range
 across the year 1000 with a true three-digit start ("938 - 1009") keeps its start, the repaired one being later
@@ -24,7 +24,7 @@ _BARE_CENTURY = re.compile(rf"^(?P<part>(?:nửa\s+)?(?:đầu|giữa|cuối|sau
 
 
 def century_numeral_alone(text: str) -> str | None:
-    """The value with "thế kỷ" put before its numeral when it is a century's numeral alone ("Cuối XVII" ->
+    """The value with "thế kỷ" put before its numeral when it is a century's numeral alone ("Cuối XIX" ->
     "Cuối thế kỷ XVII"), else None. The numeral must be in capitals, as numerals are written: a word in lower
     case is no numeral."""
     t = text.strip(" .,;:()'\"‘’“”")
@@ -37,8 +37,8 @@ def century_numeral_alone(text: str) -> str | None:
 
 
 def lost_first_digit(start: str, end: str) -> int | None:
-    """The start of a range of years whose first digit was lost (three digits before an end of four, "820" before
-    "1840": 1820), when putting the end's first digit back gives a start no later than the end; else None."""
+    """The start of a range of years whose first digit was lost (three digits before an end of four, "735" before
+    "1760": 1735), when putting the end's first digit back gives a start no later than the end; else None."""
     if len(start) != 3 or len(end) != 4 or not (start.isdigit() and end.isdigit()):
         return None
     repaired = int(end[0] + start)

@@ -86,5 +86,5 @@ def label_note(label: str) -> str:
 
 def measure_named_last(words: list[str]) -> bool:
     """A measure's value cut at its line's end after naming its next measure: the last word ends with a colon
-    ("Cao: 56 cm, đường kính:"), the measure named and its number on the line below."""
+    ("Cao: 30 cm, đường kính:"), the measure named and its number on the line below."""
     return bool(words) and words[-1].endswith(":") and any(ch.isdigit() for w in words for ch in w)

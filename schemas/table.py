@@ -200,7 +200,7 @@ def completes_number(entry: dict[int, list[Tok]], numbered: list[int], index_col
 
 
 def misread_row_number(index_cell: list[Tok], worded: int, columns: int) -> bool:
-    """A row whose number OCR read as a letter or a mark ("h" for 4, "‡" for 1) starts an entry all the same:
+    """A row whose number OCR read as a letter or a mark ("§" for 3, "b" for 6) starts an entry all the same:
     the index column holds one word of one or two characters and no digit (that column holds nothing but row
     numbers), and the row has words in more than half the columns (``worded`` of ``columns``), as an entry's
     first line does; a wrapped line holds the rest of one or two long cells."""

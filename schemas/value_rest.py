@@ -286,7 +286,7 @@ class ValueRests:
             return toks + [t for t in nseg.toks if not t.leader]
         if spec.kind == "dimensions" and measure_named_last([t.text for t in toks if not t.leader]) \
                 and nseg.toks and nseg.toks[0].text[:1].isdigit():
-            used.add(j)  # "Cao: 56 cm, đường kính:" / "11 cm": the named measure's number, wrapped to the row below
+            used.add(j)  # "Cao: 30 cm, đường kính:" / "9 cm": the named measure's number, wrapped to the row below
             return toks + [t for t in nseg.toks if not t.leader]
         if not spec.wrap or opens_next_pair(toks, nseg.toks, seg.bbox[0], max(seg.height, 10)) \
                 or labels_another_field(toks, nseg.toks, spec, self.schema):
