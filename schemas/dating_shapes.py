@@ -1,7 +1,7 @@
 """Two shapes of a museum object's dating that OCR or the form leave short of what ``normalize.norm_dating`` reads:
 a century's numeral with no "thế kỷ" before it, and a range of years whose first year lost its first digit.
 
-A dating column or caption often says the unit itself ("Niên đại (thế kỷ)", "TK" cut off in its cell), so the value
+A dating column or caption often says the unit itself (a caption ending in the word for century, "TK" cut off in its cell), so the value
 is the numeral alone: "XIV", "Giữa XIX", "XV - XVI". A Roman numeral of V or X means nothing else in a dating
 (a bare "I" may be a speck or a digit, and a digit is a year), so it is read as the century, the unit supplied.
 
