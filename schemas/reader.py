@@ -942,12 +942,13 @@ class PageReader:
     def _whole_label(self, m: Match, toks: list[Tok], section: str | None) -> Match:
         """A wording the matcher stopped short of, whose last words open the value ("Họ và tên" + "người làm
         thủ tục khai tử  Phùng …"), is read whole: when the whole label names one other field of the same kind
-        (the declarant's name, not the subject's), the value is that field's. The words are cut from the value
+        (the declarant's name, not the subject's), the value is that field's; so is a label read in a person's
+        block when its words name another person ("Họ tên … của người thay mặt gia đình" in the father's). The words are cut from the value
         as any label's are (``Found``); only the field changes, never to a field of another kind."""
         words = [t.text for t in toks if not t.leader]
         k = label_head(m.spec, words)
-        if not k or m.label.contextual:
-            return m
+        if not k or m.label.contextual and not meaning(" ".join(words[:k])).roles:
+            return m  # (a label read in a person's block is that person's, unless its own words name another)
         text = f"{m.label.text} {' '.join(words[:k])}"
         r = resolve(text, self.schema, section)
         if r is None or len(r.specs) != 1 or r.specs[0].key == m.spec.key or r.specs[0].kind != m.spec.kind:
