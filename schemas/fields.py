@@ -21,6 +21,7 @@ from .label_edges import (SURNAMES_BY_FOLD, bare_word, capitals_head, label_asks
 from .layout import COLUMN_GAP, Tok, gap_before, union
 from .loader import FieldSpec, Label, Schema, label_key
 from .model import FieldValue
+from .name_letters import bare as bare_name_word, name_with_stems_read
 from .normalize import (LEVEL_WORDS, canonical_place, cut_place_name, glued_syllables, missing_place_name, normalise,
                         plausible_word, rare_name_syllable, repair_separators, repair_tone_shift, repair_word,
                         syllable_key, vocabulary_neighbours)
@@ -92,7 +93,9 @@ class Found:
         self.raw = clean_spaces(" ".join(t.text for t in self.toks))
         # a measure's or a weight's unit, or the order of its measures, may be said once in the label's note
         measured = self.spec.kind in ("dimensions", "weight") and self.label_note
-        n = normalise(self.spec.kind, f"{self.raw} {self.label_note}" if measured else self.raw, self.spec.values)
+        # a name's "i" read as a stem ("Nh1", "V¡"): the normaliser would drop the stem and cut the syllable
+        stems = name_with_stems_read(self.raw) if self.spec.kind == "name" else (self.raw, [])
+        n = normalise(self.spec.kind, f"{self.raw} {self.label_note}" if measured else stems[0], self.spec.values)
         self.value = n.value
         self.notes = list(n.notes)
         confs = [t.confidence for t in words]
@@ -103,6 +106,8 @@ class Found:
             ocr = max(ocr, SHAPE_OCR)  # a token of its field's exact shape: OCR's doubt, on its own scale, says little
         self.ocr = ocr
         self.confidence = ocr * (0.6 + 0.4 * self.label_score) * n.quality
+        if stems[1]:  # the letter the stem stood for was read back from the name syllables: a guess to confirm
+            self.doubt(f"a stem read for the letter i in {len(stems[1])} word(s) of the name", REPAIRED_QUALITY)
         if any(t.unglued for t in words):
             # label words OCR glued in the value, cut apart before labels were looked for: the space was guessed
             self.doubt("a word read as label words glued (a space lost)", REPAIR_FACTOR)
@@ -611,10 +616,16 @@ GLUED_SPECKS = "_|'`\"“”‘’*~^"  # strokes OCR glues to a word's ends on 
 
 def opens_name(toks: list[Tok], kind: str | None) -> bool:
     """Is the first token, however faintly read ("Vi" at 0.5), the family name a person's name opens with: the
-    words with it are written as a name, and without it they are none? A short family name ("Vi", "Lò", "Hà")
+    words with it are written as a name, and without it they are none, or one only by a family name's letters
+    ("Hòa" of "Vi Hòa Bình" is the family name "Hoa" with other marks)? A short family name ("Vi", "Lò", "Hà")
     has a speck's length; its place before the given names vouches for it."""
     texts = [t.text for t in toks]
-    return kind == "name" and name_like(texts) and not name_like(texts[1:])
+    if kind != "name" or len(texts) < 2:
+        return False
+    texts[0] = bare_name_word(texts[0]) or texts[0]  # (a stroke or quote mark OCR glued to it is no letter: "„Vi")
+    if not name_like(texts):
+        return False
+    return not name_like(texts[1:]) or texts[0] in SURNAMES and bare_name_word(texts[1]) not in SURNAMES
 
 
 def opens_place(toks: list[Tok], kind: str | None) -> bool:

@@ -12,6 +12,7 @@ from sohoa.text import fold
 from .countries import COUNTRY_NAMES
 from .labels import is_label_word
 from .loader import FieldSpec
+from .name_letters import family_name_read_low
 from .normalize import LEVEL_WORDS, normalise
 from .value_look import is_military_unit, is_unit_field
 from .vocab import SURNAMES, vocabulary
@@ -214,6 +215,8 @@ def label_head(spec: FieldSpec, words: list[str]) -> int:
         if fits_kind(spec, words[k:]) and _label_head_words(words[:k], words[k:], lower_ok):
             if spec.kind == "ethnicity" and any(fits_kind(spec, [w]) for w in words[:k]):
                 return 0  # a group's name among the words before: two values read as one, none of them a label
+            if spec.kind == "name" and family_name_read_low(words[k - 1], words[k:]):
+                return k - 1  # "… của từ mẫu |vi Tường Nguyệt": the last word cut is the name's family name
             return k
     return 0
 

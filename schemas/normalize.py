@@ -28,6 +28,7 @@ from sohoa.text import clean_spaces, fold, has_marks, nfc
 
 from .choice_notes import after_choices_note
 from .counted_words import count_in_words, restated_in_words
+from .date_strokes import separators_read_as_digits
 from .digit_letters import REPAIRED_QUALITY, digits_of, has_marked_lookalike, translation
 from .dating_shapes import century_numeral_alone, lost_first_digit
 from .gazetteer import LEVEL_WORDS
@@ -65,8 +66,20 @@ def norm_date(raw: str) -> Norm:
         n.value = None
         n.notes = [f"lunar year {p.lunar} kept as written"]
     if n.value is None and not p.lunar:
-        return _year_from_letters(raw) or n
+        return _date_of_strokes(raw) or _year_from_letters(raw) or n
     return n
+
+
+def _date_of_strokes(raw: str) -> Norm | None:
+    """The date of a value whose slashes OCR read as 7s or 1s ("11/0771950": ``date_strokes``), doubtful."""
+    words = nfc(raw).split()
+    fixed = [separators_read_as_digits(w) or w for w in words]
+    if fixed == words:
+        return None
+    n = norm_date(" ".join(fixed))
+    if n.value is None:
+        return None
+    return Norm(n.value, min(n.quality, REPAIRED_QUALITY), [*n.notes, "a separator of the date read as a digit"])
 
 
 def _marked_date_digits(raw: str) -> str:

@@ -29,6 +29,7 @@ from .joint_text import joining_word, parted_in_two, second_label, split_joint, 
 from .hour_of_date import hour_span, time_of_date
 from .citation import issuer_end
 from .name_alias import name_and_alias
+from .name_under_date import name_under_date, unread_name
 from .matching import LABEL_MAX_WORDS_ENDED, UNMAPPED, Match, bent_marker, find_labels, find_marker
 from .normalize import UNIT_FOLDS, normalise
 from .table import (NUMBERED_LOOK, column_of, completes_number, crosses, drop_doubles, join_code, merge_bands,
@@ -525,6 +526,10 @@ class PageReader:
                     # tie is a kinship term, never written after label words, so the row is the next pair, given back
                     used.difference_update(taken_below)
                     continue
+                if (named := name_under_date(f, self.schema, draft.fields)) is not None:
+                    f = named  # "Họ tên | sinh của vợ: Lê Thị Lan": the name of the person whose date the label asks
+                elif unread_name(f):  # … or, that person's name read already, a name listed rather than dropped
+                    draft.unmapped.append(unmapped_pair(text_of(seg.toks[m.start:m.end]), f.toks, f.page, f.raw))
                 if misplaced_office(f.spec.role, f.value) or f.value is not None and of_another_kind(f.spec, f.raw):
                     # "Kinh", a person's name, a date under an office's label, a date or a unit under a place's
                     # (``value_look.of_another_kind``): another field's value, read under a label that ran into the
@@ -937,12 +942,13 @@ class PageReader:
     def _whole_label(self, m: Match, toks: list[Tok], section: str | None) -> Match:
         """A wording the matcher stopped short of, whose last words open the value ("Họ và tên" + "người làm
         thủ tục khai tử  Phùng …"), is read whole: when the whole label names one other field of the same kind
-        (the declarant's name, not the subject's), the value is that field's. The words are cut from the value
+        (the declarant's name, not the subject's), the value is that field's; so is a label read in a person's
+        block when its words name another person ("Họ tên … của người thay mặt gia đình" in the father's). The words are cut from the value
         as any label's are (``Found``); only the field changes, never to a field of another kind."""
         words = [t.text for t in toks if not t.leader]
         k = label_head(m.spec, words)
-        if not k or m.label.contextual:
-            return m
+        if not k or m.label.contextual and not meaning(" ".join(words[:k])).roles:
+            return m  # (a label read in a person's block is that person's, unless its own words name another)
         text = f"{m.label.text} {' '.join(words[:k])}"
         r = resolve(text, self.schema, section)
         if r is None or len(r.specs) != 1 or r.specs[0].key == m.spec.key or r.specs[0].kind != m.spec.kind:

@@ -114,7 +114,8 @@ def unit_open(value: str) -> bool:
 
 def of_another_kind(spec: FieldSpec, value: str) -> bool:
     """The value has the look of another kind of field than ``spec``'s, so a label that named ``spec`` ran into
-    another pair's value (a label split in two, a value in the next cell): a place field's value that reads whole
+    another pair's value (a label split in two, a value in the next cell): a date field's value that is a person's
+    name; a place field's value that reads whole
     as a date or names a military unit, or has no word written as a name's and no number ("quân", the rest of a
     label); a unit field's value that names no unit and is a heading's words in capitals ("CHIẾN ĐẤU") or a
     label's rest up to its colon ("khi: bị thương"). Such a value is listed for the record-wide decoding."""
@@ -125,6 +126,8 @@ def of_another_kind(spec: FieldSpec, value: str) -> bool:
         return False
     if is_rank_field(spec):
         return not _holds_rank(text) and (is_place(text) or _reads_as_date(text))
+    if spec.kind == "date" and _a_persons_name(words):
+        return True  # "Họ tên khai | sinh của bên xxx: Lê Thị Lan": the name's label split, its rest asking a date
     if is_document_date(spec):
         return _month_and_year(text)
     if is_unit_field(spec):
@@ -136,6 +139,13 @@ def of_another_kind(spec: FieldSpec, value: str) -> bool:
     if is_military_unit(text) or not numbered and not any(w[:1].isupper() for w in words):
         return True
     return _reads_as_date(text)
+
+
+def _a_persons_name(words: list[str]) -> bool:
+    """The words are a person's name and nothing more: two to five words written as a name's, a family name
+    first, no digit (``label_edges.name_like``)."""
+    from .label_edges import name_like
+    return name_like(words)
 
 
 def _reads_as_date(text: str) -> bool:
