@@ -104,10 +104,10 @@ PRINT_COLUMN_SLACK = 0.5  # line heights the print's column may start left of th
 
 def _opens_next_block(m: Match, section: str | None, draft: Draft) -> bool:
     """A label asking a name, naming no person, that took the open section's name field while that section
-    already has other fields read: the name of the next person's block, whose person the label names in words
-    the vocabulary lacks."""
+    already has fields read (its name among them: a person's block asks the name once): the name of the next
+    person's block, whose person the label names in words the vocabulary lacks."""
     return _of_section_only(m, section) and m.spec.key.rsplit(".", 1)[-1] == "full_name" \
-        and m.spec.key not in draft.fields and any(k.startswith(f"{section}.") for k in draft.fields)
+        and any(k.startswith(f"{section}.") for k in draft.fields)
 
 
 def _of_section_only(m: Match, section: str | None) -> bool:
@@ -561,9 +561,10 @@ class PageReader:
                             listed = unmapped_pair(f.label.text, f.toks, f.page, f.raw)
                             draft.unmapped.append(listed)
                             self._pend(draft, f.label.text, f.toks, section, listed)
-                        elif f.value is not None and f.value != old.value:
+                        elif f.value is not None and (f.value != old.value or asks_closed(f.spec.kind, f.spec.key)):
                             # the same field again from a wording read word for word: another person's field
                             # whose section marker was not read (a heading in words the vocabulary lacks) may be placed
+                            # (a country or an ethnic group alike: most persons of a record share "Việt Nam", "Kinh")
                             self._pend(draft, f.label.text, f.toks, section, None)
         for d in self.drafts:
             self._place_pending(d)
