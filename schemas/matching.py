@@ -499,10 +499,11 @@ LABEL_MAX_WORDS_ENDED = 12
 
 
 def _strong_end(toks: list[Tok], j: int) -> bool:
-    """The word ends a label: a colon, a leader OCR glued to it ("SỐ--"), or a dotted leader after it (a lone
-    dash is no leader here)."""
+    """The word ends a label: a colon, a leader OCR glued to it ("SỐ--"), a dotted leader after it (a lone
+    dash is no leader here), or a ruled table's line after it: the border of the label's cell."""
     nxt = toks[j + 1] if j + 1 < len(toks) else None
-    return toks[j].colon or toks[j].text.endswith(("--", "——", "––")) or (nxt is not None and (nxt.leader and len(nxt.text) >= 2 or nxt.text.startswith(":")))
+    return toks[j].colon or toks[j].text.endswith(("--", "——", "––")) or (nxt is not None and (
+        nxt.leader and (len(nxt.text) >= 2 or nxt.text == TABLE_RULE) or nxt.text.startswith(":")))
 
 
 def _soft_end(toks: list[Tok], j: int) -> bool:

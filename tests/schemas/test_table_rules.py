@@ -45,3 +45,18 @@ def test_values_after_a_rule_read_as_a_bracket_are_read_without_it():
     assert fields["nationality"] == "Việt Nam"
     assert fields["place_of_birth"] == "xã An Bình, huyện Yên Lạc, tỉnh Vĩnh Phúc"
     assert fields["sex"] == "male"
+
+
+def labels_of(text):
+    from schemas.loader import load_schemas
+    from schemas.matching import find_labels
+    toks = build_rows(page([text]))[0].toks
+    return [(m.spec.key, m.start, m.end) for m in find_labels(toks, load_schemas()["birth"], None)]
+
+
+def test_the_line_after_a_label_ends_it_as_a_colon_does():
+    # a long label whose cell's line comes right after its last word, with no wide blank: read whole, up to the line
+    assert labels_of("| Nơi thường trú hiện nay của người cha | xã An Bình, huyện Yên Lạc, tỉnh Vĩnh Phúc |") == [
+        ("father.residence", 1, 9)]
+    # a value's cell before the next line stays a value
+    assert labels_of("| Dân tộc | Kinh |") == [("ethnicity", 1, 3)]
