@@ -36,7 +36,7 @@ from .table import (NUMBERED_LOOK, column_of, completes_number, crosses, drop_do
 from .table_columns import table_columns
 from .value_audit import read_over
 from .value_evidence import misplaced_office
-from .value_look import field_by_look, is_unit_field, is_weight, of_another_kind
+from .value_look import field_by_look, is_country_name, is_unit_field, is_weight, of_another_kind
 from .value_rest import A_PLACE, ValueRests
 from .value_start import (MAX_LABEL_WORDS, label_rest_words, label_run_on, label_tail, label_words_only, qualifies_label,
                           reads_as_value, rest_of_label, row_ended_label, turn_of_case, value_start)
@@ -980,6 +980,10 @@ class PageReader:
         if not m.label.by_meaning or m.label.contextual:
             return m
         spec = field_by_look(value, self.schema)
+        if spec is None and m.spec.kind == "name" and is_country_name(value):
+            # a country under a name's label read in part ("Xxx nước người được khai sinh | Việt Nam"): the
+            # nationality of the person the label names
+            spec = field_by_value(m.label.text, value, self.schema, m.spec.section)
         if spec is None or spec.key == m.spec.key or spec.key in draft.fields:
             return m
         return _by_its_value(m, spec)
