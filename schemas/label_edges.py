@@ -48,6 +48,13 @@ def in_notes(words: list[str]) -> list[bool]:
     return out
 
 
+def inside_open_note(words: list[str]) -> list[bool]:
+    """For each word: it lies inside a bracketed note opened by a word before it ("(4 chữ số)": "chữ", "số)"). Such
+    a word says how the value is written, never where a label starts: a label begins outside a note, or at the
+    note's own opening word ("Họ tên (bí danh)")."""
+    return [note and not w.startswith("(") for w, note in zip(words, in_notes(words))]
+
+
 def _label_words_flags(words: list[str], lower_ok: bool = False) -> list[bool]:
     """For each word: it may stand in a label — a word of the label vocabulary, any word of a bracketed note
     ("(dương lịch)", "(ghi rõ)": a label's note on how to fill it in), or punctuation alone (a label's dash);

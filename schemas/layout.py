@@ -26,6 +26,7 @@ from .glued_code import unglue_code
 from .glued_words import unglue_word
 from .loader import OCR_LOOKALIKES, label_key
 from .normalize import is_leader
+from .table_rules import rule_columns, rule_read_as_bracket
 
 
 @dataclass
@@ -159,6 +160,30 @@ def build_rows(page: PageText) -> list[Row]:
             row.toks[0].leader = True  # "1.", "a)", "II." before a label: the item's number, no label or value
         rows.append(row)
     rows.sort(key=lambda r: (r.bbox[1] + r.bbox[3]) / 2)
+    return _rules_read_as_brackets(rows)
+
+
+def _rules_read_as_brackets(rows: list[Row]) -> list[Row]:
+    """A ruled line OCR read as ``[`` where the page's other rows read it as ``|`` (``table_rules``) is cut from
+    the word it was glued to and made the rule it is, so the label after it starts its row."""
+    columns = rule_columns([t.bbox[0] for r in rows for t in r.toks if t.text == TABLE_RULE])
+    if not columns:
+        return rows
+    for row in rows:
+        toks: list[Tok] = []
+        for t in row.toks:
+            if not rule_read_as_bracket(t.text, t.bbox[0], columns):
+                toks.append(t)
+                continue
+            x0, y0, x1, y1 = t.bbox
+            rest = t.text[1:]
+            cut = x0 + (x1 - x0) // len(t.text)
+            toks.append(Tok(TABLE_RULE, label_key(TABLE_RULE), t.confidence, (x0, y0, cut, y1), t.page, True,
+                            t.line_end and not rest))
+            if rest:
+                toks.append(Tok(rest, label_key(rest), t.confidence, (cut, y0, x1, y1), t.page, is_leader(rest),
+                                t.line_end, t.unglued))
+        row.toks = toks
     return rows
 
 

@@ -16,7 +16,7 @@ from sohoa.text import clean_spaces, fold
 from .fields import _phrases, _speck
 from .gazetteer import LEVEL_WORDS, completes_unit
 from .hour_of_date import in_hour
-from .label_edges import name_syllable
+from .label_edges import inside_open_note, name_syllable
 from .countries import COUNTRY_NAMES
 from .labels import (SELF_NAMING_KINDS, field_meanings, is_label_word, marker_section, meaning,
                      moment_companions, resolve, role_conflict, same_person, value_kind, written_syllables)
@@ -87,6 +87,9 @@ def find_labels(toks: list[Tok], schema: Schema, section: str | None,
             window += _label_word_key(tj)
             if tj.line_end:
                 break  # a label may hold a stray colon ("Số: lượng:") but does not cross OCR lines
+    # a label starts outside a note in brackets: "số)" of "Năm sinh (4 chữ số)" is the note's word, not "Số"
+    mid_note = inside_open_note([t.text for t in toks])
+    cands = [c for c in cands if not mid_note[c.start]]
     # a wording matched fuzzily over words of a fixed phrase of places and offices ("… Sở Lao động - Thương binh
     # và Xã hội" is no "Thương binh hạng") is the phrase's, inside a value
     chosen = _choose([c for c in cands if c.score >= 1.0 or not _in_fixed_phrase(toks[c.start:c.end])
@@ -496,10 +499,11 @@ LABEL_MAX_WORDS_ENDED = 12
 
 
 def _strong_end(toks: list[Tok], j: int) -> bool:
-    """The word ends a label: a colon, a leader OCR glued to it ("SỐ--"), or a dotted leader after it (a lone
-    dash is no leader here)."""
+    """The word ends a label: a colon, a leader OCR glued to it ("SỐ--"), a dotted leader after it (a lone
+    dash is no leader here), or a ruled table's line after it: the border of the label's cell."""
     nxt = toks[j + 1] if j + 1 < len(toks) else None
-    return toks[j].colon or toks[j].text.endswith(("--", "——", "––")) or (nxt is not None and (nxt.leader and len(nxt.text) >= 2 or nxt.text.startswith(":")))
+    return toks[j].colon or toks[j].text.endswith(("--", "——", "––")) or (nxt is not None and (
+        nxt.leader and (len(nxt.text) >= 2 or nxt.text == TABLE_RULE) or nxt.text.startswith(":")))
 
 
 def _soft_end(toks: list[Tok], j: int) -> bool:

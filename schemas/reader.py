@@ -37,7 +37,7 @@ from .table import (NUMBERED_LOOK, column_of, completes_number, crosses, drop_do
 from .table_columns import table_columns
 from .value_audit import read_over
 from .value_evidence import misplaced_office
-from .value_look import field_by_look, is_unit_field, is_weight, of_another_kind
+from .value_look import field_by_look, is_country_name, is_unit_field, is_weight, of_another_kind
 from .value_rest import A_PLACE, ValueRests
 from .value_start import (MAX_LABEL_WORDS, label_rest_words, label_run_on, label_tail, label_words_only, qualifies_label,
                           reads_as_value, rest_of_label, row_ended_label, turn_of_case, value_start)
@@ -105,10 +105,10 @@ PRINT_COLUMN_SLACK = 0.5  # line heights the print's column may start left of th
 
 def _opens_next_block(m: Match, section: str | None, draft: Draft) -> bool:
     """A label asking a name, naming no person, that took the open section's name field while that section
-    already has other fields read: the name of the next person's block, whose person the label names in words
-    the vocabulary lacks."""
+    already has fields read (its name among them: a person's block asks the name once): the name of the next
+    person's block, whose person the label names in words the vocabulary lacks."""
     return _of_section_only(m, section) and m.spec.key.rsplit(".", 1)[-1] == "full_name" \
-        and m.spec.key not in draft.fields and any(k.startswith(f"{section}.") for k in draft.fields)
+        and any(k.startswith(f"{section}.") for k in draft.fields)
 
 
 def _of_section_only(m: Match, section: str | None) -> bool:
@@ -566,9 +566,10 @@ class PageReader:
                             listed = unmapped_pair(f.label.text, f.toks, f.page, f.raw)
                             draft.unmapped.append(listed)
                             self._pend(draft, f.label.text, f.toks, section, listed)
-                        elif f.value is not None and f.value != old.value:
+                        elif f.value is not None and (f.value != old.value or asks_closed(f.spec.kind, f.spec.key)):
                             # the same field again from a wording read word for word: another person's field
                             # whose section marker was not read (a heading in words the vocabulary lacks) may be placed
+                            # (a country or an ethnic group alike: most persons of a record share "Việt Nam", "Kinh")
                             self._pend(draft, f.label.text, f.toks, section, None)
         for d in self.drafts:
             self._place_pending(d)
@@ -985,6 +986,10 @@ class PageReader:
         if not m.label.by_meaning or m.label.contextual:
             return m
         spec = field_by_look(value, self.schema)
+        if spec is None and m.spec.kind == "name" and is_country_name(value):
+            # a country under a name's label read in part ("Xxx nước người được khai sinh | Việt Nam"): the
+            # nationality of the person the label names
+            spec = field_by_value(m.label.text, value, self.schema, m.spec.section)
         if spec is None or spec.key == m.spec.key or spec.key in draft.fields:
             return m
         return _by_its_value(m, spec)
