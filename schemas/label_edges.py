@@ -49,7 +49,7 @@ def in_notes(words: list[str]) -> list[bool]:
 
 
 def inside_open_note(words: list[str]) -> list[bool]:
-    """For each word: it lies inside a bracketed note opened by a word before it ("(4 chữ số)": "chữ", "số)"). Such
+    """For each word: it lies inside a bracketed note opened by a word before it ("(ghi đủ chữ số)": "chữ", "số)"). Such
     a word says how the value is written, never where a label starts: a label begins outside a note, or at the
     note's own opening word ("Họ tên (bí danh)")."""
     return [note and not w.startswith("(") for w, note in zip(words, in_notes(words))]

@@ -87,7 +87,7 @@ def find_labels(toks: list[Tok], schema: Schema, section: str | None,
             window += _label_word_key(tj)
             if tj.line_end:
                 break  # a label may hold a stray colon ("Số: lượng:") but does not cross OCR lines
-    # a label starts outside a note in brackets: "số)" of "Năm sinh (4 chữ số)" is the note's word, not "Số"
+    # a label starts outside a note in brackets: "số)" of "Sinh năm (ghi đủ chữ số)" is the note's word, not "Số"
     mid_note = inside_open_note([t.text for t in toks])
     cands = [c for c in cands if not mid_note[c.start]]
     # a wording matched fuzzily over words of a fixed phrase of places and offices ("… Sở Lao động - Thương binh

@@ -36,7 +36,7 @@ def reads_as_print(schema: Schema, spec: FieldSpec, words: list[str]) -> bool:
     """The words read as a label of the type, not as a value of ``spec`` (see the module's docstring)."""
     cores = [bare_word(w) for w in words]
     cores = [c for c in cores if any(ch.isalpha() for ch in c)]
-    # (a digit in a bracketed note is the print's own: "(4 chữ số)" says how to write a year)
+    # (a digit in a bracketed note is the print's own: "(ghi đủ chữ số)" says how to write a year)
     # (a closed field's words are print only when its normaliser reads no value in them: a sex, a group, a date in
     # words, "tháng ba năm …", made of label words, is read; "Danh tính người đứng khai" beside "Dân tộc" is not)
     if spec.kind not in FREE_KINDS | CHOICE_KINDS \
