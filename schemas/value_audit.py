@@ -19,7 +19,8 @@ from ocr.result import BBox
 from sohoa.text import fold
 
 from .assign import looks_like_name
-from .cells import outside_notes, some_value
+from .bracket_notes import outside_notes
+from .cells import some_value
 from .labels import is_label_word, value_kind
 from .layout import Row, Tok, cut_at_gaps, text_of
 from .loader import Schema
