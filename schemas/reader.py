@@ -7,7 +7,6 @@ from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 from . import label_model
-from .assign import Pending, assign
 from .fields import (Draft, Found, _cut_tail, _value_toks, name_and_tail,
                      pair_after_gap, place_and_tail, relation_and_tail, text_and_tail, unit_and_tail)
 from .label_edges import date_then_rest, label_head
@@ -22,15 +21,16 @@ from .printed_label import opens_capitalised, reads_as_print
 from .section_heading import is_section_heading
 from .surer_label import reads_surer
 from .layout import (Row, Tok, column_starts, first_wide_gap, label_end,
-                     opens_pair, split_at_columns, text_of, union, usual_gap)
+                     opens_pair, split_at_columns, text_of, usual_gap)
 from .loader import FieldSpec, Label, Schema, label_key
 from .measure_units import label_note
+from .pending_pairs import list_beyond, pend, place_pending, unmapped_pair
 from .joint_text import joining_word, parted_in_two, second_label, split_joint, unnamed_second, whole_owner
 from .hour_of_date import hour_span, time_of_date
 from .citation import issuer_end
 from .name_alias import name_and_alias
 from .matching import LABEL_MAX_WORDS_ENDED, UNMAPPED, Match, bent_marker, find_labels, find_marker
-from .normalize import UNIT_FOLDS, normalise
+from .normalize import normalise
 from .table import (NUMBERED_LOOK, column_of, completes_number, crosses, drop_doubles, join_code, merge_bands,
                     numbered_rows, same_band, too_narrow)
 from .table_columns import table_columns
@@ -42,33 +42,10 @@ from .value_start import (MAX_LABEL_WORDS, label_rest_words, label_run_on, label
                           reads_as_value, rest_of_label, row_ended_label, turn_of_case, value_start)
 from .vocab import vocabulary
 
-from sohoa.text import clean_spaces, fold
+from sohoa.text import fold
 
 ROW_INDEX_LABELS = ("stt", "tt", "sott", "sothutu")  # "STT" column of a register table
 PART_ENDS = ",/&-– "  # the joining marks and spaces a part of a joint value ends with, dropped (``joint_text``)
-
-
-def unmapped_pair(label: str, toks: list[Tok], page: int, value: str | None = None) -> dict:
-    """A "label: value" pair whose label names no field, as the record lists it: the label, the value as read
-    (personal data: masked like any field's value for roles without the right to it) and where it is, so a
-    reviewer can give it to a field in one step."""
-    text = clean_spaces(value if value is not None else " ".join(t.text for t in toks))
-    return {"label": label, "value": text or None, "page": page,
-            "bbox": list(union([t.bbox for t in toks])) if toks else None}
-
-
-@dataclass
-class PendingPair:
-    """A "label: value" pair no label rule placed, kept for the record-wide decoding (``schemas/assign.py``):
-    where it was read (``at``: how many fields the record had then, so the fields before and after it are
-    known once the page is read) and, when it is listed as unmapped, that entry (taken off when placed)."""
-    label: str
-    toks: list[Tok]
-    value: str
-    section: str | None
-    at: int
-    page: int
-    listed: dict | None = None
 
 
 def _split_measure(toks: list[Tok], unread: list[FieldSpec], own: FieldSpec | None = None
@@ -366,7 +343,7 @@ class PageReader:
             for mi in range(len(matches)):
                 self._read_pair(row, mi, cur)
         for d in self.drafts:
-            self._place_pending(d)
+            place_pending(self.schema, d, self.page)
         return [d for d in self.drafts if d.fields or d.lists]
 
     # --- the stages of one segment (``read``) ---
@@ -685,7 +662,7 @@ class PageReader:
             f.notes.append(f"{len(end.beyond)} word(s) after the value's end (the address's province or district, "
                            "a country's or ethnic group's name, or a text before a person's label and name) "
                            "were left out: listed as another pair")
-            self._list_beyond(cur.draft, end.beyond, cur.section)
+            list_beyond(cur.draft, end.beyond, cur.section, self.page)
         if end.tail:  # "Trần Thanh Quỳnh tước": a guess where the name ends, never a confident one
             f.confidence *= NAME_TAIL_FACTOR
             f.notes.append(f"{len(end.tail)} word(s) after the name not written as a name's were left out")
@@ -1000,27 +977,8 @@ class PageReader:
 
     def _pend(self, draft: Draft, label: str, toks: list[Tok], section: str | None, listed: dict | None,
               label_toks: list[Tok] = ()) -> None:
-        toks = [t for t in toks if not t.leader]
-        k = value_start(toks) if toks and toks[0].text[:1].islower() else None
-        if k is not None and k <= 2:  # label words the label ran on into ("Xx. | yyy thị trấn …"): the label's
-            label, toks = clean_spaces(f"{label} {text_of(toks[:k])}"), toks[k:]
-        if toks and len(label_toks) > 1 and fold(text_of([label_toks[-1], toks[0]])) in UNIT_FOLDS:
-            label, toks = text_of(label_toks[:-1]), [label_toks[-1], *toks]  # "Xx Đại | đội 2, …": the unit's name
-        value = text_of(toks)
-        if value:
-            draft.pending.append(PendingPair(label, list(toks), value, section, len(draft.fields), self.page, listed))
-
-    def _list_beyond(self, draft: Draft, toks: list[Tok], section: str | None) -> None:
-        """Words a value ran on into past its end (``fields.place_and_tail``): a label nobody listed and its value,
-        as a row of label words then a value is ("Mã định danh 0381…"), else label words alone. Listed as an
-        unmapped pair, so review sees them, and kept for the record-wide decoding as any row of a label nobody
-        listed is: placed there, the field says so and is never confident."""
-        k = value_start(toks)
-        label, value = (toks[:k], toks[k:]) if k is not None else (toks, [])
-        listed = unmapped_pair(text_of(label), value or label, self.page, text_of(value) if value else None)
-        draft.unmapped.append(listed)
-        if value:
-            self._pend(draft, text_of(label), value, section, listed, label)
+        """The pair kept on the record for the record-wide decoding, read on this page (``pending_pairs.pend``)."""
+        pend(draft, label, toks, section, listed, self.page, label_toks)
 
     def _pend_row(self, segs, si: int, used: set[int], draft: Draft, section: str | None) -> None:
         """A row where no label was found: label words the vocabulary lacks, then a value ("Xxx yyy 06/1989",
@@ -1075,41 +1033,6 @@ class PageReader:
             # "…, tỉnh …", "UBND …, tỉnh" / "Quảng Bình"): the cell's rows below are its value, whatever they say
             value = value + _take_rows(segs, self.rests.cell_rows(segs, nxt, used, value), used)
         self._pend(draft, text_of(toks), value, section, None)
-
-    def _place_pending(self, draft: Draft) -> None:
-        """The pairs of the record no label rule placed, given fields by the record-wide decoding: what each
-        value looks like, where it sits between the fields read, its known label words, the label classifier,
-        each field once (``schemas/assign.py``). A placed pair leaves the unmapped list; its field says it was
-        placed without a label of its own, which keeps it from passing as confident."""
-        pending = [p for p in draft.pending if p.page == self.page]
-        if not pending:
-            return
-        keys = list(draft.fields)
-        pairs = [Pending(p.label, p.value, p.section, keys[p.at - 1] if 0 < p.at <= len(keys) else None,
-                         keys[p.at] if p.at < len(keys) else None) for p in pending]
-        filled = {k for k, f in draft.fields.items() if f.value is not None}
-        placed_at: set[int] = set()
-        for placed in assign(self.schema, pairs, filled):
-            p = pending[placed.index]
-            spec = self.schema.by_key[placed.key]
-            toks = _value_toks(p.toks, spec.kind, spec)
-            if not toks:
-                continue
-            label = Label(p.label, label_key(p.label), by_meaning=True, source="assigned")
-            f = Found(spec, toks, label, 0.5, p.page).finish()
-            if f.value is None or misplaced_office(spec.role, f.value):
-                continue
-            f.notes.append(f"placed by the record-wide decoding (value, place in the form, known label words; "
-                           f"score {placed.score:.1f}): no label names {spec.key}")
-            draft.add(f)
-            placed_at.add(placed.index)
-            if p.listed is not None:
-                draft.unmapped = [u for u in draft.unmapped if u is not p.listed]
-        # a pair the decoding could not place and no rule listed (a row of label words nobody knows and its
-        # value): listed now, so it ends on the record as unmapped rather than nowhere
-        draft.unmapped += [unmapped_pair(p.label, p.toks, p.page, p.value) for i, p in enumerate(pending)
-                           if i not in placed_at and p.listed is None]
-        draft.pending = [p for p in draft.pending if p.page != self.page]
 
     def _shared_reads(self, m: Match, matches: list[Match], toks: list[Tok], end: int) -> bool:
         """Another field of the same label (a label of two fields, or a moment label's companion date) finds its
