@@ -1,8 +1,11 @@
-"""Reading one page's rows into records of one type: sections, two-column blocks, register entries,
-tables, values that wrap or sit on the next row (docs/extraction.md, steps 4–7)."""
+"""Reading one page's rows into records of one type: sections, two-column blocks, register entries, values that
+wrap or sit on the next row (docs/extraction.md, steps 4–7). ``PageReader.read`` is a short loop over named
+stages, one method each: per segment, its labels found; per label, its value taken (``_read_pair``). A page read
+as a table is ``table_reader``'s; the pairs no label rule placed are ``pending_pairs``'."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
@@ -948,7 +951,7 @@ class PageReader:
         return toks, None
 
     def _pend(self, draft: Draft, label: str, toks: list[Tok], section: str | None, listed: dict | None,
-              label_toks: list[Tok] = ()) -> None:
+              label_toks: Sequence[Tok] = ()) -> None:
         """The pair kept on the record for the record-wide decoding, read on this page (``pending_pairs.pend``)."""
         pend(draft, label, toks, section, listed, self.page, label_toks)
 
