@@ -13,6 +13,7 @@ from dataclasses import replace
 from typing import NamedTuple
 
 from .assign import looks_like_name
+from .bracket_notes import outside_notes
 from .gazetteer import completes_unit
 from .labels import is_label_word, meaning, value_kind
 from .layout import (EMPTY_LABEL_REACH, Row, Tok, WRAP_MAX_ROWS, cell_of_x, cut_at_gaps, first_wide_gap, splits_unit,
@@ -349,22 +350,6 @@ def _holds_digit(words: list[Tok]) -> bool:
     printed label counts in its notes, never in its own words; a value's digits stand outside brackets, or
     alone in them ("(1950)")."""
     return any(c.isdigit() for t in outside_notes(words) for c in t.text)
-
-
-def outside_notes(words: list[Tok]) -> list[Tok]:
-    """The words outside their notes in brackets, a note being words from one that opens a bracket to one that
-    closes it, one of them a word of two letters or more."""
-    out: list[Tok] = []
-    k = 0
-    while k < len(words):
-        end = next((j for j in range(k, len(words)) if words[j].text.endswith(")")), None) \
-            if words[k].text.startswith("(") else None
-        if end is not None and any(sum(c.isalpha() for c in t.text) >= 2 for t in words[k:end + 1]):
-            k = end + 1
-            continue
-        out.append(words[k])
-        k += 1
-    return out
 
 
 Span = tuple[float, float]  # a label's words from the left edge of the first to the right edge of the last

@@ -398,7 +398,7 @@ class Draft:
     # pairs naming no field that a register page prints once for all its entries (schemas/page_pairs.py): listed
     # with the record's unmapped pairs, but no reason to hold it
     shared: list[dict] = field(default_factory=list)
-    # pairs no label rule placed, for the record-wide decoding (schemas/assign.py): see reader.PendingPair
+    # pairs no label rule placed, for the record-wide decoding (schemas/assign.py): see pending_pairs.PendingPair
     pending: list[Any] = field(default_factory=list)
     layout: str = "document"  # how the record was cut from the page: a whole "document", a register "entry", a table "row"
 

@@ -17,6 +17,7 @@ from .fields import _phrases, _speck
 from .gazetteer import LEVEL_WORDS, completes_unit
 from .hour_of_date import in_hour
 from .label_edges import inside_open_note, name_syllable
+from .bracket_notes import in_note, outside_brackets
 from .countries import COUNTRY_NAMES
 from .labels import (SELF_NAMING_KINDS, field_meanings, is_label_word, marker_section, meaning,
                      moment_companions, resolve, role_conflict, same_person, value_kind, written_syllables)
@@ -260,20 +261,6 @@ def _extend_left(toks: list[Tok], m: Match, lo: int, after_label: bool, schema: 
     return best
 
 
-def _bracketed(toks: list[Tok], start: int, e: int) -> bool:
-    """toks[e] is inside a note in brackets that opens after ``start`` ("NĂM SINH (DƯƠNG LỊCH) …:"): a label's
-    note says how to write the value, and is the label's whatever its words."""
-    depth = 0
-    for t in toks[start:e + 1]:
-        if t.text.startswith("("):
-            depth += 1
-        if depth and t is toks[e]:
-            return True
-        if t.text.rstrip(":.,").endswith(")"):
-            depth = max(0, depth - 1)
-    return False
-
-
 # how many words past a matched wording a label may still run on to its colon, a note in brackets aside
 LABEL_RUN_ON_WORDS = 6
 
@@ -285,15 +272,9 @@ def _run_on_end(toks: list[Tok], start: int, stop: int) -> int:
     own, whose note words fold like a person's ("có dấu", "cô dâu")."""
     counted, e = 0, start
     while e < stop and counted < LABEL_RUN_ON_WORDS:
-        counted += not _bracketed(toks, start, e)
+        counted += not in_note(toks, start, e)
         e += 1
     return e
-
-
-def _outside_notes(toks: list[Tok], a: int, b: int) -> list[Tok]:
-    """The words of ``toks[a:b]`` outside the notes in brackets that open there: a note is the label's whatever
-    its words ("(viết bằng chữ in hoa)"), so only the words outside it say whether the span reads as a label."""
-    return [toks[e] for e in range(a, b) if not _bracketed(toks, a, e)]
 
 
 def _starts_row_label(toks: list[Tok], m: Match) -> bool:
@@ -327,7 +308,7 @@ def _join_adjacent(toks: list[Tok], chosen: list[Match], schema: Schema, section
         n = chosen[k + 1] if k + 1 < len(chosen) else None
         if n is not None and _label_between(toks, m, n) and m.spec is not UNMAPPED and n.spec is not UNMAPPED \
                 and not _strong_end(toks, m.end - 1) and not _soft_end(toks, m.end - 1) and _strong_end(toks, n.end - 1) \
-                and len(words := _outside_notes(toks, m.start, n.end)) <= LABEL_MAX_WORDS + 1 \
+                and len(words := outside_brackets(toks[m.start:n.end])) <= LABEL_MAX_WORDS + 1 \
                 and all(is_label_word(t.text) for t in words):
             whole = _read_label(toks, m.start, n.end, schema, section, previous, heading=heading)
             if len(whole) == 1 and whole[0].spec is not UNMAPPED:
@@ -410,7 +391,7 @@ def _label_between(toks: list[Tok], m: Match, n: Match) -> bool:
         return True
     if n.start < m.end:
         return False
-    between = _outside_notes(toks, m.end, n.start)
+    between = outside_brackets(toks[m.end:n.start])
     if len(between) > LABEL_GAP_WORDS:
         return False
     if any(t.leader or t.colon or not is_label_word(t.text) for t in between) or _soft_end(toks, n.start - 1):
@@ -610,7 +591,7 @@ def refine_labels(toks: list[Tok], chosen: list[Match], schema: Schema, section:
             for e in range(m.end, _run_on_end(toks, m.end, stop)):
                 if toks[e].leader:
                     break
-                if not is_label_word(toks[e].text) and not _bracketed(toks, m.end, e) and not (
+                if not is_label_word(toks[e].text) and not in_note(toks, m.end, e) and not (
                         _strong_end(toks, e) and not meaning(_span_text(toks, m.start, e + 1)).unknown) \
                         and not any(_label_cased_unknown(toks, m, x) for x in (e, e + 1)):
                     break  # a word of no label, unless the whole reads as label words ("người quá cế:")

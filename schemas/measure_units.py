@@ -20,7 +20,11 @@ _SPELLINGS = {
     "m": ("met", "meter", "metre"),
 }
 LENGTH_UNITS = ("mm", "cm", "dm", "m")
-WEIGHT_UNITS = ("kg", "g", "mg", "gr", "tan", "ta", "yen", "kilogam")
+# a weight's units and how many kilograms each is: the weight normaliser's factors, and the symbols a weight's
+# spelt-out or bracketed unit is read as ("tan", "ta", "yen": the tonne, 100 kg, 10 kg)
+KG_PER_UNIT = {"kg": 1.0, "kilogam": 1.0, "g": 0.001, "gr": 0.001, "gam": 0.001, "gram": 0.001, "tan": 1000.0,
+               "mg": 0.000001, "ta": 100.0, "yen": 10.0}
+WEIGHT_UNITS = tuple(KG_PER_UNIT)
 
 
 def _pattern(spelling: str) -> str:

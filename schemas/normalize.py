@@ -32,7 +32,7 @@ from .date_strokes import separators_read_as_digits
 from .digit_letters import REPAIRED_QUALITY, digits_of, has_marked_lookalike, translation
 from .dating_shapes import century_numeral_alone, lost_first_digit
 from .gazetteer import LEVEL_WORDS
-from .measure_units import LENGTH_UNITS, WEIGHT_UNITS, bracketed_unit, spelt_units
+from .measure_units import KG_PER_UNIT, LENGTH_UNITS, WEIGHT_UNITS, bracketed_unit, spelt_units
 from .repair import repair_document_code
 from .vocab import ERAS, ETHNICITIES, SURNAMES
 
@@ -467,9 +467,7 @@ _LENGTH_UNIT = r"(?:mm|cm|dm|m)"
 _DIGIT_LOOKALIKES = translation("oil|s")  # (folded text) letters OCR reads for digits; not "g", a unit
 
 
-_UNIT_KG = {"kg": 1.0, "kilogam": 1.0, "g": 0.001, "gr": 0.001, "gam": 0.001, "gram": 0.001, "tan": 1000.0,
-            "mg": 0.000001, "ta": 100.0, "yen": 10.0}
-_WEIGHT_UNIT = "(?:" + "|".join(sorted(_UNIT_KG, key=len, reverse=True)) + ")"  # (the longest spelling first)
+_WEIGHT_UNIT = "(?:" + "|".join(sorted(WEIGHT_UNITS, key=len, reverse=True)) + ")"  # (the longest spelling first)
 
 
 def digits_read_as_letters(text: str, unit: str) -> str:
@@ -651,7 +649,7 @@ def norm_weight(raw: str) -> Norm:
     text = re.sub(r"(?<![\d.,])([1-9]\d{0,2})[. ](\d{3})(?=\s*[a-z])(?![\d.,])", r"\1\2", text)
     m = re.search(rf"{_NUMBER}\s*({_WEIGHT_UNIT})\b", text)
     if m:
-        kg = round(_to_float(m.group(1)) * _UNIT_KG[m.group(2)], 4)
+        kg = round(_to_float(m.group(1)) * KG_PER_UNIT[m.group(2)], 4)
         glued = m.start() > 0 and text[m.start() - 1].isalpha()
         if kg == 0:
             return Norm(None, 0.3, ["a weight of nothing: its digits misread"])

@@ -1,13 +1,15 @@
-"""Reading one page's rows into records of one type: sections, two-column blocks, register entries,
-tables, values that wrap or sit on the next row (docs/extraction.md, steps 4–7)."""
+"""Reading one page's rows into records of one type: sections, two-column blocks, register entries, values that
+wrap or sit on the next row (docs/extraction.md, steps 4–7). ``PageReader.read`` is a short loop over named
+stages, one method each: per segment, its labels found; per label, its value taken (``_read_pair``). A page read
+as a table is ``table_reader``'s; the pairs no label rule placed are ``pending_pairs``'."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 from . import label_model
-from .assign import Pending, assign
 from .fields import (Draft, Found, _cut_tail, _value_toks, name_and_tail,
                      pair_after_gap, place_and_tail, relation_and_tail, text_and_tail, unit_and_tail)
 from .label_edges import date_then_rest, label_head
@@ -22,80 +24,28 @@ from .printed_label import opens_capitalised, reads_as_print
 from .section_heading import is_section_heading
 from .surer_label import reads_surer
 from .layout import (Row, Tok, column_starts, first_wide_gap, label_end,
-                     opens_pair, split_at_columns, text_of, union, usual_gap)
+                     opens_pair, split_at_columns, text_of, usual_gap)
 from .loader import FieldSpec, Label, Schema, label_key
 from .measure_units import label_note
+from .pending_pairs import list_beyond, pend, place_pending, unmapped_pair
 from .joint_text import joining_word, parted_in_two, second_label, split_joint, unnamed_second, whole_owner
 from .hour_of_date import hour_span, time_of_date
 from .citation import issuer_end
 from .name_alias import name_and_alias
 from .name_under_date import name_under_date, unread_name
 from .matching import LABEL_MAX_WORDS_ENDED, UNMAPPED, Match, bent_marker, find_labels, find_marker
-from .normalize import UNIT_FOLDS, normalise
-from .table import (NUMBERED_LOOK, column_of, completes_number, crosses, drop_doubles, join_code, merge_bands,
-                    misread_row_number, numbered_rows, same_band, too_narrow)
-from .table_columns import table_columns
+from .normalize import normalise
+from .table_reader import read_table
 from .value_audit import read_over
 from .value_evidence import misplaced_office
 from .value_look import field_by_look, is_country_name, is_unit_field, is_weight, of_another_kind
 from .value_rest import A_PLACE, ValueRests
 from .value_start import (MAX_LABEL_WORDS, label_rest_words, label_run_on, label_tail, label_words_only, qualifies_label,
                           reads_as_value, rest_of_label, row_ended_label, turn_of_case, value_start)
-from .vocab import vocabulary
 
-from sohoa.text import clean_spaces, fold
+from sohoa.text import fold
 
-ROW_INDEX_LABELS = ("stt", "tt", "sott", "sothutu")  # "STT" column of a register table
 PART_ENDS = ",/&-– "  # the joining marks and spaces a part of a joint value ends with, dropped (``joint_text``)
-
-
-def unmapped_pair(label: str, toks: list[Tok], page: int, value: str | None = None) -> dict:
-    """A "label: value" pair whose label names no field, as the record lists it: the label, the value as read
-    (personal data: masked like any field's value for roles without the right to it) and where it is, so a
-    reviewer can give it to a field in one step."""
-    text = clean_spaces(value if value is not None else " ".join(t.text for t in toks))
-    return {"label": label, "value": text or None, "page": page,
-            "bbox": list(union([t.bbox for t in toks])) if toks else None}
-
-
-@dataclass
-class PendingPair:
-    """A "label: value" pair no label rule placed, kept for the record-wide decoding (``schemas/assign.py``):
-    where it was read (``at``: how many fields the record had then, so the fields before and after it are
-    known once the page is read) and, when it is listed as unmapped, that entry (taken off when placed)."""
-    label: str
-    toks: list[Tok]
-    value: str
-    section: str | None
-    at: int
-    page: int
-    listed: dict | None = None
-
-
-def _split_measure(toks: list[Tok], unread: list[FieldSpec], own: FieldSpec | None = None
-                   ) -> tuple[list[Tok], tuple[FieldSpec, list[Tok]] | None]:
-    """A cell that ran on into the next column, whose title was not read: the words from where the rest reads as
-    that column's field are its value, the words before the cell's own — a measure (dimensions, a weight: "Gốm
-    men lam  Cao 35 cm"), a material of the closed list after an object's name ("Áo the  Đồng"), or an object's
-    name after a code ("G.484  Ống nhổ")."""
-    for spec in unread:
-        for k in range(1, len(toks)):
-            head, rest = toks[:k], toks[k:]
-            text = " ".join(t.text for t in rest)
-            if spec.kind in ("dimensions", "weight"):
-                fits = value_kind(text) == spec.kind and not any(c.isdigit() for t in head for c in t.text)
-            elif spec.vocabulary_closed and own is not None and own.kind == "number":
-                fits = all(any(c.isdigit() for c in t.text) for t in head) and all(
-                    t.text.strip(",.;").isalpha() for t in rest)  # a code, then words
-            elif spec.vocabulary_closed and own is not None and own.kind == "text" and own.vocabulary:
-                words = vocabulary(spec.vocabulary)
-                fits = len(rest) <= 3 and rest[0].text[:1].isupper() and all(
-                    t.text.strip(",.;").lower() in words for t in rest)
-            else:
-                fits = False
-            if fits:
-                return head, (spec, rest)
-    return toks, None
 
 
 NAME_TAIL_FACTOR = 0.6  # a name cut where its words stop being written as a name's
@@ -126,6 +76,63 @@ class Segment(NamedTuple):
     edge: float
     column: tuple
     line: int
+
+
+@dataclass
+class Cursor:
+    """Where the reading of a page's segments stands (``PageReader.read``): the record being filled, the section
+    its labels are read in, the section the last segment's column forced (a change of column resets the
+    section), the segments already taken as another's value, and the visual rows that open an entry on a
+    register page ruled into entries."""
+    draft: Draft
+    section: str | None
+    forced_prev: str | None
+    used: set[int]
+    ruled: set[int]
+
+
+@dataclass
+class LabelRow:
+    """A segment whose labels were read, as its pairs are read one after the other (``PageReader._read_pair``):
+    the x where the row's first value starts (a value that goes on below stays in that column), and what one
+    label leaves the next on the same row: the value a label of two fields took from below, for the second
+    field, and the rows the last label with nothing beside it took below (given back if they are no value)."""
+    segs: list[Segment]
+    si: int
+    matches: list[Match]
+    value_x: float | None
+    shared_below: dict[tuple[int, int], list[Tok]] = field(default_factory=dict)
+    taken_below: set[int] = field(default_factory=set)
+
+    @property
+    def seg(self) -> Segment:
+        return self.segs[self.si]
+
+
+@dataclass
+class PairSpan:
+    """One label's value on its row: where the label's words end (``end``, the next label's start or the row's
+    end), the labels after it on the row (none: the value may go on below), the value's words as taken so far,
+    and the print read beside the label (a heading over a row of values), whose value is under it."""
+    end: int
+    nxt: list[Match]
+    toks: list[Tok]
+    printed: list[Tok]
+
+
+class ValueEnd(NamedTuple):
+    """A value cut where its kind says it ends (``PageReader._value_end``): its words, the words after a name
+    not written as a name's (a doubtful guess), an alias read as its own field, the words of another pair."""
+    toks: list[Tok]
+    tail: list[Tok]
+    aliased: list[Tok]
+    beyond: list[Tok]
+
+
+def _first_value_x(after_label: list[Tok]) -> float | None:
+    """Where the first word after a row's first label starts: the row's value column."""
+    first = next((t for t in after_label if not t.leader), None)
+    return first.bbox[0] if first is not None else None
 
 
 def _label_note(span: list[Tok], value: list[Tok]) -> str:
@@ -284,296 +291,475 @@ class PageReader:
         return None
 
     def read(self) -> list[Draft]:
-        if (self.unit == "row" or self.table_guess) and self._read_table(strict=self.unit != "row"):
+        """The page's records: a table read by its columns, else each segment in reading order, its labels found
+        and each label's value taken (``_read_pair``), then the pairs no label rule placed given fields by the
+        record-wide decoding."""
+        if (self.unit == "row" or self.table_guess) and (
+                rows := read_table(self.schema, self.rows, self.page, self.unit, strict=self.unit != "row")):
+            self.drafts.extend(rows)
             return self.drafts
         segs = self.segments()
-        draft = self.new_draft()
-        section: str | None = None
-        forced_prev: str | None = None
-        used: set[int] = set()
         # a register page whose entries are ruled apart: the wide gaps say where entries begin, and a field read
         # twice between two of them is a misread label, not the next entry
         ruled = self._ruled_entry_starts(segs) if self.unit == "entry" else set()
-        for si, (seg, forced, edge, _, line) in enumerate(segs):
-            if not forced and (person := heading_person(seg.toks, self._labels(seg.toks, section, draft),
-                                                        self._pair_under(segs, si), self.schema)) is not None:
-                # a heading in words read in part (taken, or not, as the rest of the value above, which left its
-                # words out): the bare labels under it are its person's
-                section = person
+        cur = Cursor(self.new_draft(), None, None, set(), ruled)
+        for si, seg in enumerate(segs):
+            if self._opens_person(segs, si, cur) or si in cur.used:
                 continue
-            if si in used:
-                continue
-            if forced != forced_prev:
-                section = forced
-                forced_prev = forced
-            if line in ruled and (si == 0 or segs[si - 1].line != line) and (draft.fields or draft.lists):
-                draft = self.new_draft()
-                section = forced
-            matches = self._labels(seg.toks, section, draft)
-            if self.unit == "entry" and section != forced and any(
-                    (m.label.contextual or _of_section_only(m, section)) and m.spec.key in draft.fields
-                    for m in matches):
-                # "Họ và tên" again after the mother's block: the next entry has begun, outside any section
-                # (a label naming no person took the open section's field, which the entry already has)
-                section = forced
-                matches = self._labels(seg.toks, section, draft)
-            if self.unit == "document" and any(_opens_next_block(m, section, draft) for m in matches):
-                # a name asked with no person named, after the open person's block has fields read: a form opens
-                # every person's block with the name, so that block is over (the next parent named in words the
-                # vocabulary lacks); read outside any section, the record-wide decoding places it
-                section = forced
-                matches = self._labels(seg.toks, section, draft)
-            if self.unit == "entry" and not ruled and draft.fields and (
-                    matches and self._starts_entry(segs, si, matches, draft) or self._row_opens_entry(segs, si, draft)):
-                draft = self.new_draft()
-            if matches and is_cell_label(seg) and all(m.spec is UNMAPPED for m in matches) \
-                    and _value_toks(seg.toks[matches[-1].end:]):
-                # a ruled cell's label row holds its label alone: words after a label nobody listed read in it are
-                # the label's rest, never its value, which is in the cell's rows below (read as a label nobody
-                # listed over its cell, ``_pend_row``)
-                matches = []
+            self._enter_column(seg, cur)
+            self._open_ruled_entry(segs, si, cur)
+            matches = self._row_labels(seg, cur)
+            self._open_entry_by_labels(segs, si, matches, cur)
+            matches = self._labels_with_values(segs, si, matches, cur)
             if not matches:
-                matches = self._label_over_value(segs, si, used, section, draft)
-            if not matches:
-                marker = None if forced else find_marker(seg.toks, self.schema)
-                if marker:
-                    section = marker
-                else:
-                    f = self._by_position(seg, draft, section) if self.unit == "entry" and not forced else None
-                    if f is not None:
-                        draft.add(f)
-                    else:  # a label none of whose words is known, its value after it or on the row below
-                        self._pend_row(segs, si, used, draft, section)
+                self._read_unlabelled(segs, si, cur)
                 continue
-            if matches[0].start > 0:
-                marker = find_marker(seg.toks[:matches[0].start], self.schema)
-                if marker:
-                    section = marker
-            shared_below: dict[tuple[int, int], list[Tok]] = {}  # the value below a label that names two fields
-            taken_below: set[int] = set()  # rows below a label with nothing after it, taken as its value
-            first_value = next((t for t in seg.toks[matches[0].end:] if not t.leader), None)
-            row_value_x = first_value.bbox[0] if first_value is not None else None  # the row's value column
-            for mi, m in enumerate(matches):
-                if m.spec is UNMAPPED:
-                    below = None
-                    cell_rest: list[int] = []  # the rows of a ruled cell under its value's first row
-                    if mi + 1 == len(matches) and not _value_toks(seg.toks[m.end:]):
-                        # a label naming no field with nothing after it: its value may be alone on the row below
-                        nseg = self.rests.next_free(segs, si, used, empty=True)
-                        if nseg is not None and value_start(segs[nseg][0].toks) is None:
-                            below = nseg
-                            cell_rest = self.rests.cell_rows(segs, nseg, used, segs[nseg].row.toks)
-                    m = self._by_value(m, seg.toks, matches, mi, section, draft,
-                                       segs[below][0].toks + [t for j in cell_rest for t in segs[j].row.toks]
-                                       if below is not None else None,
-                                       rest=lambda value, si=si: self.rests.take_unit_rest(value, segs, si, used),
-                                       cut=lambda value, take, si=si: self.rests.cut_name_rest(value, segs, si, used, take))
-                    if below is not None and m is None:  # pending with the row below as its value
-                        used.add(below)
-                        used.update(cell_rest)
-                    if m is None:
-                        continue
-
-                if not m.label.contextual:
-                    sec = m.spec.section
-                    section = sec if sec in self.schema.sections else (forced if forced else None)
-                    if self.unit == "entry" and m.spec.key in draft.fields:
-                        section = forced  # a new register entry starts outside any section
-                end = matches[mi + 1].start if mi + 1 < len(matches) else len(seg.toks)
-                # labels sharing a span ("Đã chết vào lúc" -> time + date) share the value
-                nxt = [o for o in matches[mi + 1:] if o.start > m.start]
-                end = nxt[0].start if nxt else len(seg.toks)
-                rest = 0 if nxt else label_rest(self.schema, seg.toks[m.start:m.end], seg.toks[m.end:end], seg.height)
-                toks = _value_toks(label_tail(seg.toks[m.end + rest:end]), m.spec.kind, m.spec)
-                if nxt and joining_word(seg.toks[m.end - 1:nxt[0].start]) is not None:
-                    toks = []  # "Cấp bậc | và | chức vụ: …": the word joining two labels is no value (``joint_text``)
-                if toks and (label_only(self.schema, seg, m.start, m.end, toks)
-                             or not nxt and rest_of_label(seg.toks[m.end:end])):
-                    toks = []  # "Xxx yyy | zzz của www -", a cell's label ("Quê quán (gốc) người …"): the value is below
-                # the next heading, or a label, read beside this label: print, no value (its value, as this label's,
-                # is looked for under it). It opens with a capital, as a heading does: words in lower case after a
-                # label are its own run-on ("Họ và tên | của người được ủy quyền …"), which the label's rules read;
-                # and the label has no colon or leader, after which the form itself says a value is written
-                ended = any(t.colon or t.leader for t in seg.toks[m.start:m.end + rest])
-                printed = [t for t in seg.toks[m.end + rest:end] if not t.leader] if toks and not nxt and not ended \
-                    else []
-                if printed and opens_capitalised(printed) \
-                        and reads_as_print(self.schema, m.spec, [t.text for t in toks if not t.leader]):
-                    toks = []
-                else:
-                    printed = []
-                if not nxt and not toks and (m.start, m.end) in shared_below:
-                    toks = shared_below[(m.start, m.end)]  # the value below, for the second field of a shared label
-                elif nxt and toks and m.spec.wrap and m.spec.kind in ("place", "text"):
-                    # a value of the row's left column, cut where the next column's label begins
-                    toks = toks + self.rests.column_rest(toks, segs, si, used, seg.toks[nxt[0].start].bbox[0])
-                elif not nxt:
-                    had, before = bool(toks), set(used)
-                    # (under print, the value is in the label's own column: the row's first words were the print's)
-                    toks = self.rests.continue_value(toks, m.spec, segs, si, used, edge,
-                                                     value_x=None if printed else row_value_x)
-                    taken_below = used - before if not had else set()
-                    if taken_below and reads_as_print(self.schema, m.spec, [t.text for t in toks if not t.leader]):
-                        # the row under a label with nothing beside it is the next row of headings, print: given
-                        # back, to be read as the labels it is, and the label left with no value
-                        used.difference_update(taken_below)
-                        continue
-                    if not had and toks:  # "Giờ xxx -" / "1 giờ 30 phút": the time's as well as the date's
-                        shared_below[(m.start, m.end)] = toks
-                if printed:
-                    toks = self._under_print(draft, printed, toks, section, seg.height)
-                toks = label_run_on(toks)
-                toks = self._unnamed_second(m, seg.toks, toks, draft)
-                toks = self._joint_first(matches, mi, seg.toks, toks, draft)
-                toks, lead = self._leading_value(m.spec, m.label, toks)
-                if lead is not None and lead[0].key not in draft.fields and lead[2]:
-                    extra = Found(lead[0], lead[2], lead[1], m.score, self.page).finish()
-                    if extra.value is not None:
-                        extra.notes.append(f"read before {m.spec.key}'s own short label, in the value of its label")
-                        draft.add(extra)
-                whole = toks
-                toks, followers = self._split_followers(m.spec, toks)
-                toks = _issuer_name(m.spec, toks)
-                toks = self._date_and_place(m, toks, draft)
-                self._hour_of_date(m, matches, toks, draft)
-                for k, (spec, label, ftoks) in enumerate(followers):  # "… số: 81/QĐ ngày 1/4/1964 của Bộ …"
-                    if k + 1 == len(followers) and not nxt:  # the last part may wrap onto the next row
-                        # (below the row it ends on: a value under its label wraps below that row, not the label's;
-                        # a short label that ends the value, "… 81/QĐ ngày" / "1/4/1964 …", ends that row too)
-                        last = ftoks[-1] if ftoks else whole[-1] if whole else None
-                        src = next((j for j in range(si, len(segs)) if any(t is last for t in segs[j].row.toks)),
-                                   si) if last is not None else si
-                        ftoks = self.rests.continue_value(ftoks, spec, segs, src, used, edge,
-                                               value_x=row_value_x if src == si else None)
-                        # … and there meet its own follower ("do Bệnh viện huyện cấp" / "ngày 08/11/1978")
-                        ftoks, more = self._split_followers(spec, ftoks)
-                        followers.extend(more)
-                    extra = Found(spec, _issuer_name(spec, ftoks), label, m.score, self.page).finish()
-                    if extra.value is not None and not draft.add(extra):
-                        self._take_if_surer(draft, extra, section)
-                if m.spec.kind == "number" and label_rest_words(toks):
-                    continue  # "Số: ghi sổ 35": the rest of the label the matcher read in part, before its own value
-                if not toks:
-                    continue
-                if m.label.role_only and m.spec.kind == "name":
-                    m = self._role_only(m, toks, section)  # "Mẹ: Tày": the person named, the value says what
-                    if m is None:
-                        continue
-                m = self._whole_label(m, toks, section)
-                m = self._id_by_look(m, toks, section, draft)
-                m = self._field_by_look(m, toks, draft)
-                tail: list[Tok] = []
-                aliased: list[Tok] = []  # the words after the name read as the subject's alias
-                # words after a whole address, or the next column's pair after a blank: another pair's
-                toks, beyond = pair_after_gap(toks)
-                if not beyond:  # (the value ends at the blank before the next column's pair, whatever its kind)
-                    if m.spec.kind == "name":
-                        named = self._alias_after_name(m, toks, draft)
-                        toks, aliased = named, toks[len(named):]
-                        toks, tail = name_and_tail(toks)
-                    elif m.spec.kind == "place":
-                        toks, beyond = place_and_tail(toks)
-                    elif asks_closed(m.spec.kind, m.spec.key):  # a country or an ethnic group, and the next pair
-                        toks, beyond = closed_and_tail(m.spec.kind, m.spec.key, toks)
-                    elif is_unit_field(m.spec):  # a unit, and a date run into it (the next pair's value)
-                        toks, beyond = unit_and_tail(toks)
-                if m.spec.kind == "text" and not m.spec.vocabulary and not beyond:
-                    toks, beyond = text_and_tail(toks)
-                    if not beyond and m.spec.key.endswith("relation"):
-                        toks, beyond = relation_and_tail(toks)
-                f = Found(m.spec, toks, m.label, m.score, self.page, relation=m.label.relation,
-                          label_note=_label_note(seg.toks[m.start:end], toks)).finish()
-                if m.companion and m.spec.key in draft.fields:
-                    continue
-                if beyond:
-                    f.notes.append(f"{len(beyond)} word(s) after the value's end (the address's province or district, "
-                                   "a country's or ethnic group's name, or a text before a person's label and name) "
-                                   "were left out: listed as another pair")
-                    self._list_beyond(draft, beyond, section)
-                if tail:  # "Trần Thanh Quỳnh tước": a guess where the name ends, never a confident one
-                    f.confidence *= NAME_TAIL_FACTOR
-                    f.notes.append(f"{len(tail)} word(s) after the name not written as a name's were left out")
-                if m.spec.kind == "name" and not aliased and (cut := _cut_tail(seg.toks[m.end:end], toks)):
-                    f.confidence *= 0.6
-                    f.notes.append(f"a doubtful word right after the name was dropped ({cut!r}): it may be cut")
-                if not nxt and f.spec.kind == "place" and f.value is not None and toks[-1].text.endswith(","):
-                    f.confidence *= CUT_VALUE_FACTOR  # the address went on, but no line below could be its rest
-                    f.notes.append("the value ends with a comma and nothing follows it: words were lost")
-                if f.value is None and not nxt:
-                    nseg = self.rests.next_free(segs, si, used)
-                    if nseg is not None:
-                        f2 = Found(m.spec, toks + _value_toks(segs[nseg][0].toks, m.spec.kind, m.spec), m.label, m.score, self.page,
-                                   relation=m.label.relation).finish()
-                        if f2.value is not None:  # "ngày mười lăm tháng ba" / "năm một nghìn…" on the next row
-                            f = f2
-                            used.add(nseg)
-                            self._hour_of_date(m, matches, f2.toks, draft)  # "1 giờ 30 phút  27/7/2019" below
-                for over in read_over(f.toks, f.value):
-                    # words of letters a value of digits was read over ("Trần Thị Lan" / "1960" taken under a year's
-                    # label with nothing beside it): another field's value, listed and given to the record-wide
-                    # decoding, never dropped inside this field's raw text
-                    listed = unmapped_pair("", over, self.page, text_of(over))
-                    draft.unmapped.append(listed)
-                    self._pend(draft, "", over, section, listed)
-                if f.value is None and taken_below and (old := draft.fields.get(f.spec.key)) is not None \
-                        and old.value is not None:
-                    # a label with nothing after it took the row below, which is no value of its field, and the field
-                    # is read already: the row is given back, to be read on its own ("Xxx tử" over "Yyy zzz Con út")
-                    used.difference_update(taken_below)
-                    continue
-                if taken_below and f.spec.key.endswith("relation") and value_start(toks) is not None:
-                    # … or a tie's label took a row of label words and a value after them ("Xxx yyy UBND xã …"): a
-                    # tie is a kinship term, never written after label words, so the row is the next pair, given back
-                    used.difference_update(taken_below)
-                    continue
-                if (named := name_under_date(f, self.schema, draft.fields)) is not None:
-                    f = named  # "Họ tên | sinh của vợ: Lê Thị Lan": the name of the person whose date the label asks
-                elif unread_name(f):  # … or, that person's name read already, a name listed rather than dropped
-                    draft.unmapped.append(unmapped_pair(text_of(seg.toks[m.start:m.end]), f.toks, f.page, f.raw))
-                if misplaced_office(f.spec.role, f.value) or f.value is not None and of_another_kind(f.spec, f.raw):
-                    # "Kinh", a person's name, a date under an office's label, a date or a unit under a place's
-                    # (``value_look.of_another_kind``): another field's value, read under a label that ran into the
-                    # next pair's; listed and left to the record-wide decoding, so the field's own pair, read later,
-                    # is not kept out by it
-                    listed = unmapped_pair(text_of(seg.toks[m.start:m.end]), f.toks, f.page, f.raw)
-                    draft.unmapped.append(listed)
-                    self._pend(draft, listed["label"], f.toks, section, listed)
-                    continue
-                if m.companion and f.value is None:
-                    continue  # (a moment's date, "… 20 phút, ngày" / "14 tháng 10 năm 1986", may be on the next row)
-                if f.value is None and f.label_like:
-                    # the words after the label were another label's ("Sổ đăng ký số" as a number): listed as a label
-                    # with no value, so a reviewer sees it, rather than read as this field's value
-                    draft.unmapped.append(unmapped_pair(f.label_like, toks, self.page, ""))
-                if f.value is None and self._shared_reads(m, matches, seg.toks, end):
-                    # "Chết vào lúc: ngày 05/01/1975": the words are a date, read as the event's date by the other
-                    # field of the same label; no time was written, so there is no time field to doubt
-                    continue
-                self.last_spec = f.spec
-                if not draft.add(f):
-                    if self.unit == "entry" and not ruled:
-                        draft = self.new_draft()
-                        draft.add(f)
-                    else:
-                        old = draft.fields[f.spec.key]
-                        if f.confidence > old.confidence and old.value is None:
-                            draft.fields[f.spec.key] = f
-                        elif self._take_if_surer(draft, f, section):
-                            pass
-                        elif f.label.by_meaning and f.value is not None and f.value != old.value:
-                            # a second value for a field already read, from a label read by its meaning: it may be
-                            # another person's (a role word the vocabulary lacks); listed, never dropped silently
-                            listed = unmapped_pair(f.label.text, f.toks, f.page, f.raw)
-                            draft.unmapped.append(listed)
-                            self._pend(draft, f.label.text, f.toks, section, listed)
-                        elif f.value is not None and (f.value != old.value or asks_closed(f.spec.kind, f.spec.key)):
-                            # the same field again from a wording read word for word: another person's field
-                            # whose section marker was not read (a heading in words the vocabulary lacks) may be placed
-                            # (a country or an ethnic group alike: most persons of a record share "Việt Nam", "Kinh")
-                            self._pend(draft, f.label.text, f.toks, section, None)
+            self._marker_before_labels(seg, matches, cur)
+            row = LabelRow(segs, si, matches, _first_value_x(seg.row.toks[matches[0].end:]))
+            for mi in range(len(matches)):
+                self._read_pair(row, mi, cur)
         for d in self.drafts:
-            self._place_pending(d)
+            place_pending(self.schema, d, self.page)
         return [d for d in self.drafts if d.fields or d.lists]
+
+    # --- the stages of one segment (``read``) ---
+    def _opens_person(self, segs: list[Segment], si: int, cur: Cursor) -> bool:
+        """A heading in words read in part, outside a two-column block (taken, or not, as the rest of the value
+        above, which left its words out): the bare labels under it are its person's, so it opens that person's
+        section and is read no further."""
+        seg = segs[si]
+        if seg.forced:
+            return False
+        person = heading_person(seg.row.toks, self._labels(seg.row.toks, cur.section, cur.draft),
+                                self._pair_under(segs, si), self.schema)
+        if person is None:
+            return False
+        cur.section = person
+        return True
+
+    @staticmethod
+    def _enter_column(seg: Segment, cur: Cursor) -> None:
+        """A segment of another column of a two-column block of sections (or the first one out of it): its
+        labels are in the section that column forces (none out of a block) until a marker or a label says more."""
+        if seg.forced != cur.forced_prev:
+            cur.section = seg.forced
+            cur.forced_prev = seg.forced
+
+    def _open_ruled_entry(self, segs: list[Segment], si: int, cur: Cursor) -> None:
+        """On a register page ruled into entries, the first segment of a visual row that opens an entry (after a
+        ruling's wide gap, ``_ruled_entry_starts``) opens a new record, once the current one holds anything."""
+        line = segs[si].line
+        if line in cur.ruled and (si == 0 or segs[si - 1].line != line) and (cur.draft.fields or cur.draft.lists):
+            cur.draft = self.new_draft()
+            cur.section = segs[si].forced
+
+    def _row_labels(self, seg: Segment, cur: Cursor) -> list[Match]:
+        """The labels of the segment in the open section, read again outside it when they say the section (or
+        the register entry) the reader is in has ended."""
+        toks, forced = seg.row.toks, seg.forced
+        matches = self._labels(toks, cur.section, cur.draft)
+        if self.unit == "entry" and cur.section != forced and any(
+                (m.label.contextual or _of_section_only(m, cur.section)) and m.spec.key in cur.draft.fields
+                for m in matches):
+            # "Họ và tên" again after the mother's block: the next entry has begun, outside any section
+            # (a label naming no person took the open section's field, which the entry already has)
+            cur.section = forced
+            matches = self._labels(toks, cur.section, cur.draft)
+        if self.unit == "document" and any(_opens_next_block(m, cur.section, cur.draft) for m in matches):
+            # a name asked with no person named, after the open person's block has fields read: a form opens
+            # every person's block with the name, so that block is over (the next parent named in words the
+            # vocabulary lacks); read outside any section, the record-wide decoding places it
+            cur.section = forced
+            matches = self._labels(toks, cur.section, cur.draft)
+        return matches
+
+    def _open_entry_by_labels(self, segs: list[Segment], si: int, matches: list[Match], cur: Cursor) -> None:
+        """On a register page not ruled into entries, a row whose labels (or a later part of the same row) say
+        the next entry has begun opens a new record (``_starts_entry``, ``_row_opens_entry``)."""
+        if self.unit == "entry" and not cur.ruled and cur.draft.fields and (
+                matches and self._starts_entry(segs, si, matches, cur.draft)
+                or self._row_opens_entry(segs, si, cur.draft)):
+            cur.draft = self.new_draft()
+
+    def _labels_with_values(self, segs: list[Segment], si: int, matches: list[Match], cur: Cursor) -> list[Match]:
+        """The labels whose values are read: none on a ruled cell's label row whose words after labels nobody
+        listed are the label's rest; where no label was read, a row of label words alone over its value
+        (``_label_over_value``)."""
+        toks = segs[si].row.toks
+        if matches and is_cell_label(segs[si].row) and all(m.spec is UNMAPPED for m in matches) \
+                and _value_toks(toks[matches[-1].end:]):
+            # a ruled cell's label row holds its label alone: words after a label nobody listed read in it are
+            # the label's rest, never its value, which is in the cell's rows below (read as a label nobody
+            # listed over its cell, ``_pend_row``)
+            matches = []
+        if not matches:
+            matches = self._label_over_value(segs, si, cur.used, cur.section, cur.draft)
+        return matches
+
+    def _read_unlabelled(self, segs: list[Segment], si: int, cur: Cursor) -> None:
+        """A segment with no label read: a person's marker opens that person's section; on a register page, a
+        row whose label OCR lost is the field that followed in the entry above (``_by_position``); else label
+        words none of which is known, with a value after them or on the row below (``_pend_row``)."""
+        seg = segs[si]
+        marker = None if seg.forced else find_marker(seg.row.toks, self.schema)
+        if marker:
+            cur.section = marker
+            return
+        f = self._by_position(seg.row, cur.draft, cur.section) if self.unit == "entry" and not seg.forced else None
+        if f is not None:
+            cur.draft.add(f)
+        else:
+            self._pend_row(segs, si, cur.used, cur.draft, cur.section)
+
+    def _marker_before_labels(self, seg: Segment, matches: list[Match], cur: Cursor) -> None:
+        """A person's marker in the words before the row's first label: that person's section."""
+        if matches[0].start > 0:
+            marker = find_marker(seg.row.toks[:matches[0].start], self.schema)
+            if marker:
+                cur.section = marker
+
+    # --- the stages of one label's value (``_read_pair``) ---
+    def _read_pair(self, row: LabelRow, mi: int, cur: Cursor) -> None:
+        """The row's label ``mi`` and its value: the label named by its value when it names no field; the value
+        beside it, then under it or wrapping; the parts of it other fields take; the label read again by what
+        the value is; where the value ends; the field read, then kept, listed or given to the record-wide
+        decoding. A stage that returns nothing (``None``, ``False``) ends the pair: it gave no field of its own."""
+        m = row.matches[mi] if row.matches[mi].spec is not UNMAPPED else self._name_unlisted(row, mi, cur)
+        if m is None:
+            return
+        self._section_of_label(m, row.seg.forced, cur)
+        pair = self._value_beside(row, mi, m)
+        if not self._value_below(row, pair, m, cur):
+            return
+        toks = self._parts_of_others(row, mi, pair, m, cur)
+        if m.spec.kind == "number" and label_rest_words(toks):
+            return  # "Số: ghi sổ 35": the rest of the label the matcher read in part, before its own value
+        if not toks or (m := self._label_by_value(m, toks, cur)) is None:
+            return
+        end = self._value_end(m, toks, cur.draft)
+        f = self._found(row, pair, m, end, cur)
+        if f is None:
+            return
+        f = self._value_on_next_row(row, pair, m, f, end.toks, cur)
+        self._list_read_over(f, cur)
+        if self._gives_back_below(row, f, end.toks, cur):
+            return
+        f = self._name_under_date(row, m, f, cur)
+        if self._kept(row, pair, m, f, end.toks, cur):
+            self._record(f, cur)
+
+    def _name_unlisted(self, row: LabelRow, mi: int, cur: Cursor) -> Match | None:
+        """A label that names no field: its value, beside it or alone on the row below, may say which field it
+        is (``_by_value``); else the pair is listed and pending (``None``), the row below taken with it."""
+        segs, si, m, toks = row.segs, row.si, row.matches[mi], row.seg.row.toks
+        used = cur.used
+        below = None
+        cell_rest: list[int] = []  # the rows of a ruled cell under its value's first row
+        if mi + 1 == len(row.matches) and not _value_toks(toks[m.end:]):
+            # a label naming no field with nothing after it: its value may be alone on the row below
+            nseg = self.rests.next_free(segs, si, used, empty=True)
+            if nseg is not None and value_start(segs[nseg].row.toks) is None:
+                below = nseg
+                cell_rest = self.rests.cell_rows(segs, nseg, used, segs[nseg].row.toks)
+        named = self._by_value(m, toks, row.matches, mi, cur.section, cur.draft,
+                               segs[below].row.toks + [t for j in cell_rest for t in segs[j].row.toks]
+                               if below is not None else None,
+                               rest=lambda value: self.rests.take_unit_rest(value, segs, si, used),
+                               cut=lambda value, take: self.rests.cut_name_rest(value, segs, si, used, take))
+        if below is not None and named is None:  # pending with the row below as its value
+            used.add(below)
+            used.update(cell_rest)
+        return named
+
+    def _section_of_label(self, m: Match, forced: str | None, cur: Cursor) -> None:
+        """A label that is not read through the open section sets the section: its field's (the column's, or
+        none, for a field of the record's subject); on a register page, a field the entry has already opens the
+        next entry, which starts outside any section."""
+        if m.label.contextual:
+            return
+        sec = m.spec.section
+        cur.section = sec if sec in self.schema.sections else (forced if forced else None)
+        if self.unit == "entry" and m.spec.key in cur.draft.fields:
+            cur.section = forced  # a new register entry starts outside any section
+
+    def _value_beside(self, row: LabelRow, mi: int, m: Match) -> PairSpan:
+        """The words beside the row's label ``mi`` (read as ``m``), up to the next label: none when they are the
+        label's own run-on, a word joining it to the next label, a cell label's rest, or print beside it."""
+        toks = row.seg.row.toks
+        # labels sharing a span ("Đã chết vào lúc" -> time + date) share the value
+        nxt = [o for o in row.matches[mi + 1:] if o.start > m.start]
+        end = nxt[0].start if nxt else len(toks)
+        rest = 0 if nxt else label_rest(self.schema, toks[m.start:m.end], toks[m.end:end], row.seg.row.height)
+        value = _value_toks(label_tail(toks[m.end + rest:end]), m.spec.kind, m.spec)
+        if nxt and joining_word(toks[m.end - 1:nxt[0].start]) is not None:
+            value = []  # "Cấp bậc | và | chức vụ: …": the word joining two labels is no value (``joint_text``)
+        if value and (label_only(self.schema, row.seg.row, m.start, m.end, value)
+                      or not nxt and rest_of_label(toks[m.end:end])):
+            value = []  # "Xxx yyy | zzz của www -", a cell's label ("Quê quán (gốc) người …"): the value is below
+        # the next heading, or a label, read beside this label: print, no value (its value, as this label's,
+        # is looked for under it). It opens with a capital, as a heading does: words in lower case after a
+        # label are its own run-on ("Họ và tên | của người được ủy quyền …"), which the label's rules read;
+        # and the label has no colon or leader, after which the form itself says a value is written
+        ended = any(t.colon or t.leader for t in toks[m.start:m.end + rest])
+        printed = [t for t in toks[m.end + rest:end] if not t.leader] if value and not nxt and not ended else []
+        if printed and opens_capitalised(printed) \
+                and reads_as_print(self.schema, m.spec, [t.text for t in value if not t.leader]):
+            value = []
+        else:
+            printed = []
+        return PairSpan(end, nxt, value, printed)
+
+    def _value_below(self, row: LabelRow, pair: PairSpan, m: Match, cur: Cursor) -> bool:
+        """The value's words below the label's row: the value a label of two fields read below for its first
+        field; a left column's value that wraps in its column; a value that goes on below, or that is below a
+        label with nothing beside it (``value_rest``). ``False`` when what was taken below is a row of headings,
+        print: given back to be read as the labels it is, and the label left with no value."""
+        segs, si = row.segs, row.si
+        if not pair.nxt and not pair.toks and (m.start, m.end) in row.shared_below:
+            pair.toks = row.shared_below[(m.start, m.end)]  # the value below, for the second field of a shared label
+        elif pair.nxt and pair.toks and m.spec.wrap and m.spec.kind in ("place", "text"):
+            # a value of the row's left column, cut where the next column's label begins
+            pair.toks = pair.toks + self.rests.column_rest(pair.toks, segs, si, cur.used,
+                                                           row.seg.row.toks[pair.nxt[0].start].bbox[0])
+        elif not pair.nxt:
+            had, before = bool(pair.toks), set(cur.used)
+            # (under print, the value is in the label's own column: the row's first words were the print's)
+            pair.toks = self.rests.continue_value(pair.toks, m.spec, segs, si, cur.used, row.seg.edge,
+                                                  value_x=None if pair.printed else row.value_x)
+            row.taken_below = cur.used - before if not had else set()
+            if row.taken_below and reads_as_print(self.schema, m.spec, [t.text for t in pair.toks if not t.leader]):
+                # the row under a label with nothing beside it is the next row of headings, print: given
+                # back, to be read as the labels it is, and the label left with no value
+                cur.used.difference_update(row.taken_below)
+                return False
+            if not had and pair.toks:  # "Giờ xxx -" / "1 giờ 30 phút": the time's as well as the date's
+                row.shared_below[(m.start, m.end)] = pair.toks
+        return True
+
+    def _parts_of_others(self, row: LabelRow, mi: int, pair: PairSpan, m: Match, cur: Cursor) -> list[Tok]:
+        """The value without the parts other fields take, each read as its field: the print's column under
+        print, a second label's part, a joint label's first part, a leading value, the labels that follow this
+        field and their values, an issuer's closing verb, a date's place, the hour of a date."""
+        draft, toks = cur.draft, pair.toks
+        line = row.seg.row
+        if pair.printed:
+            toks = self._under_print(draft, pair.printed, toks, cur.section, line.height)
+        toks = label_run_on(toks)
+        toks = self._unnamed_second(m, line.toks, toks, draft)
+        toks = self._joint_first(row.matches, mi, line.toks, toks, draft)
+        toks = self._read_leading_value(m, toks, draft)
+        whole = toks
+        toks, followers = self._split_followers(m.spec, toks)
+        toks = _issuer_name(m.spec, toks)
+        toks = self._date_and_place(m, toks, draft)
+        self._hour_of_date(m, row.matches, toks, draft)
+        self._read_followers(row, pair, m, whole, followers, cur)
+        return toks
+
+    def _read_leading_value(self, m: Match, toks: list[Tok], draft: Draft) -> list[Tok]:
+        """The value without the leading value of the field one of its short labels follows (``_leading_value``),
+        read as that field's while it is unread."""
+        toks, lead = self._leading_value(m.spec, m.label, toks)
+        if lead is not None and lead[0].key not in draft.fields and lead[2]:
+            extra = Found(lead[0], lead[2], lead[1], m.score, self.page).finish()
+            if extra.value is not None:
+                extra.notes.append(f"read before {m.spec.key}'s own short label, in the value of its label")
+                draft.add(extra)
+        return toks
+
+    def _read_followers(self, row: LabelRow, pair: PairSpan, m: Match, whole: list[Tok],
+                        followers: list[tuple[FieldSpec, Label, list[Tok]]], cur: Cursor) -> None:
+        """The values of the labels that follow the field in its value ("… số: 81/QĐ ngày 1/4/1964 của Bộ …"),
+        each read as its field; the last one, ending the row, may wrap onto the next row and there meet its own
+        follower. A follower's field read already keeps its value unless this one is surer (``_take_if_surer``)."""
+        segs, si = row.segs, row.si
+        for k, (spec, label, ftoks) in enumerate(followers):
+            if k + 1 == len(followers) and not pair.nxt:  # the last part may wrap onto the next row
+                # (below the row it ends on: a value under its label wraps below that row, not the label's;
+                # a short label that ends the value, "… 81/QĐ ngày" / "1/4/1964 …", ends that row too)
+                last = ftoks[-1] if ftoks else whole[-1] if whole else None
+                src = next((j for j in range(si, len(segs)) if any(t is last for t in segs[j].row.toks)),
+                           si) if last is not None else si
+                ftoks = self.rests.continue_value(ftoks, spec, segs, src, cur.used, row.seg.edge,
+                                                  value_x=row.value_x if src == si else None)
+                # … and there meet its own follower ("do Bệnh viện huyện cấp" / "ngày 08/11/1978")
+                ftoks, more = self._split_followers(spec, ftoks)
+                followers.extend(more)
+            extra = Found(spec, _issuer_name(spec, ftoks), label, m.score, self.page).finish()
+            if extra.value is not None and not cur.draft.add(extra):
+                self._take_if_surer(cur.draft, extra, cur.section)
+
+    def _label_by_value(self, m: Match, toks: list[Tok], cur: Cursor) -> Match | None:
+        """The label read again by what its value is: a person's label alone names that person's field of the
+        value's kind (``_role_only``; ``None`` when the person has none: listed), a wording the matcher stopped
+        short of is read whole, and a value's look outweighs a reading by meaning (``_id_by_look``,
+        ``_field_by_look``)."""
+        if m.label.role_only and m.spec.kind == "name":
+            named = self._role_only(m, toks, cur.section)  # "Mẹ: Tày": the person named, the value says what
+            if named is None:
+                return None
+            m = named
+        m = self._whole_label(m, toks, cur.section)
+        m = self._id_by_look(m, toks, cur.section, cur.draft)
+        return self._field_by_look(m, toks, cur.draft)
+
+    def _value_end(self, m: Match, toks: list[Tok], draft: Draft) -> ValueEnd:
+        """Where the value ends by its kind: words after a whole address, a name, a closed value or a unit, or
+        the next column's pair after a blank, are another pair's (``beyond``); words after a name not written
+        as a name's are its doubtful ``tail``; an alias after the subject's name is read as its own field."""
+        tail: list[Tok] = []
+        aliased: list[Tok] = []  # the words after the name read as the subject's alias
+        # words after a whole address, or the next column's pair after a blank: another pair's
+        toks, beyond = pair_after_gap(toks)
+        if not beyond:  # (the value ends at the blank before the next column's pair, whatever its kind)
+            if m.spec.kind == "name":
+                named = self._alias_after_name(m, toks, draft)
+                toks, aliased = named, toks[len(named):]
+                toks, tail = name_and_tail(toks)
+            elif m.spec.kind == "place":
+                toks, beyond = place_and_tail(toks)
+            elif asks_closed(m.spec.kind, m.spec.key):  # a country or an ethnic group, and the next pair
+                toks, beyond = closed_and_tail(m.spec.kind, m.spec.key, toks)
+            elif is_unit_field(m.spec):  # a unit, and a date run into it (the next pair's value)
+                toks, beyond = unit_and_tail(toks)
+        if m.spec.kind == "text" and not m.spec.vocabulary and not beyond:
+            toks, beyond = text_and_tail(toks)
+            if not beyond and m.spec.key.endswith("relation"):
+                toks, beyond = relation_and_tail(toks)
+        return ValueEnd(toks, tail, aliased, beyond)
+
+    def _found(self, row: LabelRow, pair: PairSpan, m: Match, end: ValueEnd, cur: Cursor) -> Found | None:
+        """The field read from the value, its doubts noted: words cut off its end (listed as another pair when
+        they are one), a doubtful word after a name, a place that ends with a comma. ``None`` for a moment
+        label's companion whose field is read already."""
+        line = row.seg.row.toks
+        f = Found(m.spec, end.toks, m.label, m.score, self.page, relation=m.label.relation,
+                  label_note=_label_note(line[m.start:pair.end], end.toks)).finish()
+        if m.companion and m.spec.key in cur.draft.fields:
+            return None
+        if end.beyond:
+            f.notes.append(f"{len(end.beyond)} word(s) after the value's end (the address's province or district, "
+                           "a country's or ethnic group's name, or a text before a person's label and name) "
+                           "were left out: listed as another pair")
+            list_beyond(cur.draft, end.beyond, cur.section, self.page)
+        if end.tail:  # "Trần Thanh Quỳnh tước": a guess where the name ends, never a confident one
+            f.confidence *= NAME_TAIL_FACTOR
+            f.notes.append(f"{len(end.tail)} word(s) after the name not written as a name's were left out")
+        if m.spec.kind == "name" and not end.aliased and (cut := _cut_tail(line[m.end:pair.end], end.toks)):
+            f.confidence *= 0.6
+            f.notes.append(f"a doubtful word right after the name was dropped ({cut!r}): it may be cut")
+        if not pair.nxt and f.spec.kind == "place" and f.value is not None and end.toks[-1].text.endswith(","):
+            f.confidence *= CUT_VALUE_FACTOR  # the address went on, but no line below could be its rest
+            f.notes.append("the value ends with a comma and nothing follows it: words were lost")
+        return f
+
+    def _value_on_next_row(self, row: LabelRow, pair: PairSpan, m: Match, f: Found, toks: list[Tok],
+                           cur: Cursor) -> Found:
+        """A value that read as nothing, ending the row, with its rest on the next free row ("ngày mười lăm tháng
+        ba" / "năm một nghìn…"): read with that row, which is taken, when that gives a value."""
+        if f.value is not None or pair.nxt:
+            return f
+        nseg = self.rests.next_free(row.segs, row.si, cur.used)
+        if nseg is None:
+            return f
+        f2 = Found(m.spec, toks + _value_toks(row.segs[nseg].row.toks, m.spec.kind, m.spec), m.label, m.score,
+                   self.page, relation=m.label.relation).finish()
+        if f2.value is None:
+            return f
+        cur.used.add(nseg)
+        self._hour_of_date(m, row.matches, f2.toks, cur.draft)  # "1 giờ 30 phút  27/7/2019" below
+        return f2
+
+    def _list_read_over(self, f: Found, cur: Cursor) -> None:
+        """Words of letters a value of digits was read over ("Trần Thị Lan" / "1960" taken under a year's label
+        with nothing beside it): another field's value, listed and given to the record-wide decoding, never
+        dropped inside this field's raw text."""
+        for over in read_over(f.toks, f.value):
+            listed = unmapped_pair("", over, self.page, text_of(over))
+            cur.draft.unmapped.append(listed)
+            self._pend(cur.draft, "", over, cur.section, listed)
+
+    def _name_under_date(self, row: LabelRow, m: Match, f: Found, cur: Cursor) -> Found:
+        """A person's name read under a label asking that person's date ("Họ tên | sinh của vợ: Lê Thị Lan"): the
+        name of the person whose date the label asks (``name_under_date``); that person's name read already, the
+        name is listed rather than dropped."""
+        if (named := name_under_date(f, self.schema, cur.draft.fields)) is not None:
+            return named
+        if unread_name(f):
+            cur.draft.unmapped.append(unmapped_pair(text_of(row.seg.row.toks[m.start:m.end]), f.toks, f.page, f.raw))
+        return f
+
+    def _kept(self, row: LabelRow, pair: PairSpan, m: Match, f: Found, toks: list[Tok], cur: Cursor) -> bool:
+        """Whether the field read is recorded: not when its value is another field's (listed and pending), or
+        when it read nothing that another reading does not explain (a companion's date, another field of the
+        same label). A value that was another label's is listed."""
+        draft = cur.draft
+        if misplaced_office(f.spec.role, f.value) or f.value is not None and of_another_kind(f.spec, f.raw):
+            # "Kinh", a person's name, a date under an office's label, a date or a unit under a place's
+            # (``value_look.of_another_kind``): another field's value, read under a label that ran into the
+            # next pair's; listed and left to the record-wide decoding, so the field's own pair, read later,
+            # is not kept out by it
+            listed = unmapped_pair(text_of(row.seg.row.toks[m.start:m.end]), f.toks, f.page, f.raw)
+            draft.unmapped.append(listed)
+            self._pend(draft, listed["label"], f.toks, cur.section, listed)
+            return False
+        if m.companion and f.value is None:
+            return False  # (a moment's date, "… 20 phút, ngày" / "14 tháng 10 năm 1986", may be on the next row)
+        if f.value is None and f.label_like:
+            # the words after the label were another label's ("Sổ đăng ký số" as a number): listed as a label
+            # with no value, so a reviewer sees it, rather than read as this field's value
+            draft.unmapped.append(unmapped_pair(f.label_like, toks, self.page, ""))
+        # "Chết vào lúc: ngày 05/01/1975": the words are a date, read as the event's date by the other field of
+        # the same label; no time was written, so there is no time field to doubt
+        return not (f.value is None and self._shared_reads(m, row.matches, row.seg.row.toks, pair.end))
+
+    @staticmethod
+    def _gives_back_below(row: LabelRow, f: Found, toks: list[Tok], cur: Cursor) -> bool:
+        """The rows a label with nothing beside it took below are given back, to be read on their own, when they
+        are no value of its field: nothing read there while the field is held already, or a tie's label over
+        label words then a value."""
+        if not row.taken_below:
+            return False
+        if f.value is None and (old := cur.draft.fields.get(f.spec.key)) is not None and old.value is not None:
+            # a label with nothing after it took the row below, which is no value of its field, and the field
+            # is read already: the row is given back, to be read on its own ("Xxx tử" over "Yyy zzz Con út")
+            cur.used.difference_update(row.taken_below)
+            return True
+        if f.spec.key.endswith("relation") and value_start(toks) is not None:
+            # … or a tie's label took a row of label words and a value after them ("Xxx yyy UBND xã …"): a
+            # tie is a kinship term, never written after label words, so the row is the next pair, given back
+            cur.used.difference_update(row.taken_below)
+            return True
+        return False
+
+    def _record(self, f: Found, cur: Cursor) -> None:
+        """The field into the record. A field the record holds already opens the next entry on a register page
+        not ruled into entries; else the emptier or less sure of the two gives way, and a second value of its
+        own is listed (read by meaning: maybe another person's) or left to the record-wide decoding."""
+        self.last_spec = f.spec
+        draft = cur.draft
+        if draft.add(f):
+            return
+        if self.unit == "entry" and not cur.ruled:
+            cur.draft = self.new_draft()
+            cur.draft.add(f)
+            return
+        old = draft.fields[f.spec.key]
+        if f.confidence > old.confidence and old.value is None:
+            draft.fields[f.spec.key] = f
+        elif self._take_if_surer(draft, f, cur.section):
+            pass
+        elif f.label.by_meaning and f.value is not None and f.value != old.value:
+            # a second value for a field already read, from a label read by its meaning: it may be
+            # another person's (a role word the vocabulary lacks); listed, never dropped silently
+            listed = unmapped_pair(f.label.text, f.toks, f.page, f.raw)
+            draft.unmapped.append(listed)
+            self._pend(draft, f.label.text, f.toks, cur.section, listed)
+        elif f.value is not None and (f.value != old.value or asks_closed(f.spec.kind, f.spec.key)):
+            # the same field again from a wording read word for word: another person's field
+            # whose section marker was not read (a heading in words the vocabulary lacks) may be placed
+            # (a country or an ethnic group alike: most persons of a record share "Việt Nam", "Kinh")
+            self._pend(draft, f.label.text, f.toks, cur.section, None)
 
     def _label_over_value(self, segs: list[Segment], si: int, used: set[int], section: str | None,
                           draft: Draft) -> list[Match]:
@@ -778,28 +964,9 @@ class PageReader:
         return toks, None
 
     def _pend(self, draft: Draft, label: str, toks: list[Tok], section: str | None, listed: dict | None,
-              label_toks: list[Tok] = ()) -> None:
-        toks = [t for t in toks if not t.leader]
-        k = value_start(toks) if toks and toks[0].text[:1].islower() else None
-        if k is not None and k <= 2:  # label words the label ran on into ("Xx. | yyy thị trấn …"): the label's
-            label, toks = clean_spaces(f"{label} {text_of(toks[:k])}"), toks[k:]
-        if toks and len(label_toks) > 1 and fold(text_of([label_toks[-1], toks[0]])) in UNIT_FOLDS:
-            label, toks = text_of(label_toks[:-1]), [label_toks[-1], *toks]  # "Xx Đại | đội 2, …": the unit's name
-        value = text_of(toks)
-        if value:
-            draft.pending.append(PendingPair(label, list(toks), value, section, len(draft.fields), self.page, listed))
-
-    def _list_beyond(self, draft: Draft, toks: list[Tok], section: str | None) -> None:
-        """Words a value ran on into past its end (``fields.place_and_tail``): a label nobody listed and its value,
-        as a row of label words then a value is ("Mã định danh 0381…"), else label words alone. Listed as an
-        unmapped pair, so review sees them, and kept for the record-wide decoding as any row of a label nobody
-        listed is: placed there, the field says so and is never confident."""
-        k = value_start(toks)
-        label, value = (toks[:k], toks[k:]) if k is not None else (toks, [])
-        listed = unmapped_pair(text_of(label), value or label, self.page, text_of(value) if value else None)
-        draft.unmapped.append(listed)
-        if value:
-            self._pend(draft, text_of(label), value, section, listed, label)
+              label_toks: Sequence[Tok] = ()) -> None:
+        """The pair kept on the record for the record-wide decoding, read on this page (``pending_pairs.pend``)."""
+        pend(draft, label, toks, section, listed, self.page, label_toks)
 
     def _pend_row(self, segs, si: int, used: set[int], draft: Draft, section: str | None) -> None:
         """A row where no label was found: label words the vocabulary lacks, then a value ("Xxx yyy 06/1989",
@@ -855,41 +1022,6 @@ class PageReader:
             value = value + _take_rows(segs, self.rests.cell_rows(segs, nxt, used, value), used)
         self._pend(draft, text_of(toks), value, section, None)
 
-    def _place_pending(self, draft: Draft) -> None:
-        """The pairs of the record no label rule placed, given fields by the record-wide decoding: what each
-        value looks like, where it sits between the fields read, its known label words, the label classifier,
-        each field once (``schemas/assign.py``). A placed pair leaves the unmapped list; its field says it was
-        placed without a label of its own, which keeps it from passing as confident."""
-        pending = [p for p in draft.pending if p.page == self.page]
-        if not pending:
-            return
-        keys = list(draft.fields)
-        pairs = [Pending(p.label, p.value, p.section, keys[p.at - 1] if 0 < p.at <= len(keys) else None,
-                         keys[p.at] if p.at < len(keys) else None) for p in pending]
-        filled = {k for k, f in draft.fields.items() if f.value is not None}
-        placed_at: set[int] = set()
-        for placed in assign(self.schema, pairs, filled):
-            p = pending[placed.index]
-            spec = self.schema.by_key[placed.key]
-            toks = _value_toks(p.toks, spec.kind, spec)
-            if not toks:
-                continue
-            label = Label(p.label, label_key(p.label), by_meaning=True, source="assigned")
-            f = Found(spec, toks, label, 0.5, p.page).finish()
-            if f.value is None or misplaced_office(spec.role, f.value):
-                continue
-            f.notes.append(f"placed by the record-wide decoding (value, place in the form, known label words; "
-                           f"score {placed.score:.1f}): no label names {spec.key}")
-            draft.add(f)
-            placed_at.add(placed.index)
-            if p.listed is not None:
-                draft.unmapped = [u for u in draft.unmapped if u is not p.listed]
-        # a pair the decoding could not place and no rule listed (a row of label words nobody knows and its
-        # value): listed now, so it ends on the record as unmapped rather than nowhere
-        draft.unmapped += [unmapped_pair(p.label, p.toks, p.page, p.value) for i, p in enumerate(pending)
-                           if i not in placed_at and p.listed is None]
-        draft.pending = [p for p in draft.pending if p.page != self.page]
-
     def _shared_reads(self, m: Match, matches: list[Match], toks: list[Tok], end: int) -> bool:
         """Another field of the same label (a label of two fields, or a moment label's companion date) finds its
         value in the words after it."""
@@ -944,8 +1076,9 @@ class PageReader:
         """A wording the matcher stopped short of, whose last words open the value ("Họ và tên" + "người làm
         thủ tục khai tử  Phùng …"), is read whole: when the whole label names one other field of the same kind
         (the declarant's name, not the subject's), the value is that field's; so is a label read in a person's
-        block when its words name another person ("Họ tên … của người thay mặt gia đình" in the father's). The words are cut from the value
-        as any label's are (``Found``); only the field changes, never to a field of another kind."""
+        block when its words name another person ("Họ tên … của người thay mặt gia đình" in the father's). The
+        words are cut from the value as any label's are (``Found``); only the field changes, never to a field of
+        another kind."""
         words = [t.text for t in toks if not t.leader]
         k = label_head(m.spec, words)
         if not k or m.label.contextual and not meaning(" ".join(words[:k])).roles:
@@ -1136,108 +1269,3 @@ class PageReader:
             return None
         return Match(m.start, m.end, r.specs[0], Label(text, label_key(text), contextual=True, by_meaning=True),
                      min(m.score, r.score), m.weight)
-
-    # --- tables ---
-    def _read_table(self, strict: bool = False) -> bool:
-        """``strict``: the heading did not say "table", so the header row must look like one: column
-        titles only, no colon, no dotted leader (a certificate row "Họ và tên ..... Ngày sinh ....." is no
-        header)."""
-        rows = [r for r in self.rows if not r.heading]
-        idx_spec = FieldSpec("_row_index", "number", labels=())
-        extra = [(idx_spec, Label(t, t)) for t in ROW_INDEX_LABELS]
-        header_i, header, hrow = None, None, None
-        for i in range(len(rows)):
-            # a header row is a band of y: titles OCR read as separate lines at one height are one row
-            end = same_band(rows, i)
-            r = rows[i] if end == i + 1 else Row([t for q in rows[i:end] for t in q.toks], rows[i].page)
-            ms = find_labels(r.toks, self.schema, None, extra, header=True)
-            titled = len([m for m in ms if m.spec is not idx_spec])
-            # three titles read make a header; so do two after the index column's title ("STT"), which no
-            # other row of a form starts with: the columns whose titles no vocabulary reads are named by their cells
-            after_index = bool(ms) and ms[0].spec is idx_spec and ms[0].start == 0
-            if titled >= 3 or titled >= 2 and after_index \
-                    or titled >= 1 and after_index and numbered_rows(rows[end:end + NUMBERED_LOOK]) >= 2:
-                if strict and (any(t.colon or (t.leader and len(t.text) >= 3) for t in r.toks) or titled < 4):
-                    continue
-                header_i, header, hrow = end - 1, ms, r
-                break
-        if header is None:
-            return False
-        body = merge_bands(rows[header_i + 1:])
-        cols = table_columns(self.schema, hrow, body, extra, idx_spec, [hrow.toks[m.start].bbox[0] for m in header])
-        if cols is None:  # too few rows to see the columns: each title's column runs to the next title
-            starts = [(hrow.toks[m.start].bbox[0], hrow.toks[m.end - 1].bbox[2], m) for m in header]
-            margin = 0.6 * hrow.height
-            cols = [(0 if k == 0 else x0 - margin, 10 ** 9 if k + 1 == len(starts) else starts[k + 1][0] - margin, m)
-                    for k, (x0, x1, m) in enumerate(starts)]
-        # a new table row starts where the index column or an identifying column has text;
-        # other cells wrap onto continuation lines
-        key_cols = {ci for ci, (_, _, m) in enumerate(cols) if m is not None and (
-            m.spec is idx_spec or (m.spec.required and m.spec.kind in ("number", "id")))} or {0}
-        index_cols = {ci for ci, (_, _, m) in enumerate(cols) if m is not None and m.spec is idx_spec}
-        ranges = [(lo, hi) for lo, hi, _ in cols]
-        current: dict[int, list[Tok]] | None = None
-        entries: list[dict[int, list[Tok]]] = []
-        crossed: set[tuple[int, int]] = set()  # (entry, column): a word of the cell runs over the column's edge
-        last_bottom = 0
-        line = sorted(r.height for r in body)[len(body) // 2] if body else hrow.height  # a body row's height
-        for r in body:
-            cells: dict[int, list[Tok]] = {}
-            over: set[int] = set()
-            for t in r.toks:
-                if too_narrow(t, r.height):
-                    continue
-                ci = column_of(t, ranges)
-                if ci is None or cols[ci][2] is None:
-                    continue  # a column with no title and no shape of a field: its words are no value
-                cells.setdefault(ci, []).append(t)
-                if crosses(t, ranges, ci) and any(c.isalnum() for c in t.text):
-                    over.add(ci)
-            if not cells:
-                continue
-            # (a row number and an inventory number both hold digits: words alone there are a scan's noise)
-            numbered = [ci for ci in key_cols if ci in cells and any(c.isdigit() for t in cells[ci] for c in t.text)]
-            worded = [ci for ci, ts in cells.items() if any(sum(c.isalnum() for c in t.text) >= 2 for t in ts)]
-            starts_entry = bool(numbered) and not (current is not None and r.bbox[1] - last_bottom <= 2.5 * line
-                                                   and completes_number(current, numbered, index_cols, cells)) \
-                or not numbered and any(misread_row_number(cells.get(ci, []), len(worded), len(cols))
-                                        for ci in index_cols)
-            if current is None and not starts_entry:
-                continue  # wrapped header text or notes above the first row
-            if not starts_entry and (r.bbox[1] - last_bottom > 2.5 * line or 2 * len(worded) > len(cols)):
-                # no wrapped line of the row above (those hold the rest of one or two long cells): too far below
-                # it, or words across the table with no number to start a row — a scan's noise, a note
-                continue
-            last_bottom = r.bbox[3]
-            if starts_entry:
-                current = {}
-                entries.append(current)
-            for ci, toks in cells.items():
-                current.setdefault(ci, []).extend(toks)
-            crossed |= {(len(entries) - 1, ci) for ci in over}
-        have = {m.spec.key for _, _, m in cols if m is not None}
-        unread = [self.schema.by_key[k] for k in ("dimensions", "weight", "material", "name")
-                  if k in self.schema.by_key and k not in have]
-        for ei, e in enumerate(entries):
-            d = self.new_draft()
-            d.layout = "row"  # a table row, its fields under column titles
-            for ci, toks in sorted(e.items()):
-                m = cols[ci][2]
-                if m.spec is idx_spec:
-                    continue
-                toks = drop_doubles(toks)
-                if m.spec.code:
-                    toks = join_code(toks)
-                toks = _value_toks(toks, m.spec.kind, m.spec)
-                toks, measure = _split_measure(toks, [u for u in unread if u.key not in d.fields], m.spec)
-                label = m.label
-                if (ei, ci) in crossed:  # the cell may hold words of the next column: never a confident value
-                    label = replace(label, doubt="a word of the cell runs over its column's edge")
-                if toks:
-                    d.add(Found(m.spec, toks, label, m.score, self.page).finish())
-                    if m.shares:  # the title names another field too: its words may be in the cell after the value
-                        d.unmapped.append(unmapped_pair(m.shares, toks, self.page, text_of(toks)))
-                if measure is not None:
-                    spec, mtoks = measure
-                    d.add(Found(spec, mtoks, Label(spec.key, spec.key, by_meaning=True), 0.5, self.page).finish())
-        return bool(entries)

@@ -19,7 +19,8 @@ from ocr.result import BBox
 from sohoa.text import fold
 
 from .assign import looks_like_name
-from .cells import outside_notes, some_value
+from .bracket_notes import outside_notes
+from .cells import some_value
 from .labels import is_label_word, value_kind
 from .layout import Row, Tok, cut_at_gaps, text_of
 from .loader import Schema
@@ -98,7 +99,7 @@ def lost_values(rows: list[Row], schema: Schema, records: list[dict]) -> list[li
         for run in cut_at_gaps(row.toks, max(row.height, 1)):
             labels = _label_words(run, schema)
             left = [t for k, t in enumerate(run) if k not in labels and not t.leader and not _inside(t, boxes, slack)]
-            left = outside_notes(left)  # (a note in brackets is the print's: "(ghi 4 chữ số)")
+            left = outside_notes(left)  # (a note in brackets is the print's: "(ghi đủ chữ số)")
             if left and some_value(left) and not _label_words_alone(left) and fold(text_of(left)) not in written:
                 lost.append(left)
     return lost

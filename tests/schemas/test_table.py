@@ -1,4 +1,4 @@
-"""A register table read by its column geometry (schemas/table.py, PageReader._read_table)."""
+"""A register table read by its column geometry (schemas/table.py, table_reader.read_table)."""
 
 from synth import CHAR_W, LINE_H, page
 
