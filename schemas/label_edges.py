@@ -9,6 +9,7 @@ import unicodedata
 
 from sohoa.text import fold
 
+from .bracket_notes import in_notes
 from .countries import COUNTRY_NAMES
 from .labels import is_label_word
 from .loader import FieldSpec
@@ -36,23 +37,6 @@ def _label_styled(word: str) -> bool:
     ("(ghi", "|Mẹ")."""
     core = bare_word(word)
     return bool(core) and core.isalpha() and is_label_word(core)
-
-
-def in_notes(words: list[str]) -> list[bool]:
-    """For each word: it lies inside a bracketed note ("(chữ", "in", "hoa)")."""
-    out, inside = [], False
-    for w in words:
-        inside = inside or w.startswith("(")
-        out.append(inside)
-        inside = inside and not w.endswith(")")
-    return out
-
-
-def inside_open_note(words: list[str]) -> list[bool]:
-    """For each word: it lies inside a bracketed note opened by a word before it ("(ghi đủ chữ số)": "chữ", "số)"). Such
-    a word says how the value is written, never where a label starts: a label begins outside a note, or at the
-    note's own opening word ("Họ tên (bí danh)")."""
-    return [note and not w.startswith("(") for w, note in zip(words, in_notes(words))]
 
 
 def _label_words_flags(words: list[str], lower_ok: bool = False) -> list[bool]:

@@ -16,8 +16,8 @@ from sohoa.text import clean_spaces, fold
 from .fields import _phrases, _speck
 from .gazetteer import LEVEL_WORDS, completes_unit
 from .hour_of_date import in_hour
-from .label_edges import inside_open_note, name_syllable
-from .bracket_notes import in_note, outside_brackets
+from .label_edges import name_syllable
+from .bracket_notes import in_notes, inside_open_note, outside_notes
 from .countries import COUNTRY_NAMES
 from .labels import (SELF_NAMING_KINDS, field_meanings, is_label_word, marker_section, meaning,
                      moment_companions, resolve, role_conflict, same_person, value_kind, written_syllables)
@@ -270,9 +270,10 @@ def _run_on_end(toks: list[Tok], start: int, stop: int) -> int:
     those of a note in brackets ("Họ tên (viết bằng chữ in hoa) người con:"). A note says how to write the value
     and is the label's whatever its length; counted, it left the label's last words to be read as a label of their
     own, whose note words fold like a person's ("có dấu", "cô dâu")."""
+    notes = in_notes([t.text for t in toks])
     counted, e = 0, start
     while e < stop and counted < LABEL_RUN_ON_WORDS:
-        counted += not in_note(toks, start, e)
+        counted += not notes[e]
         e += 1
     return e
 
@@ -308,7 +309,7 @@ def _join_adjacent(toks: list[Tok], chosen: list[Match], schema: Schema, section
         n = chosen[k + 1] if k + 1 < len(chosen) else None
         if n is not None and _label_between(toks, m, n) and m.spec is not UNMAPPED and n.spec is not UNMAPPED \
                 and not _strong_end(toks, m.end - 1) and not _soft_end(toks, m.end - 1) and _strong_end(toks, n.end - 1) \
-                and len(words := outside_brackets(toks[m.start:n.end])) <= LABEL_MAX_WORDS + 1 \
+                and len(words := outside_notes(toks[m.start:n.end])) <= LABEL_MAX_WORDS + 1 \
                 and all(is_label_word(t.text) for t in words):
             whole = _read_label(toks, m.start, n.end, schema, section, previous, heading=heading)
             if len(whole) == 1 and whole[0].spec is not UNMAPPED:
@@ -391,7 +392,7 @@ def _label_between(toks: list[Tok], m: Match, n: Match) -> bool:
         return True
     if n.start < m.end:
         return False
-    between = outside_brackets(toks[m.end:n.start])
+    between = outside_notes(toks[m.end:n.start])
     if len(between) > LABEL_GAP_WORDS:
         return False
     if any(t.leader or t.colon or not is_label_word(t.text) for t in between) or _soft_end(toks, n.start - 1):
@@ -578,6 +579,7 @@ def refine_labels(toks: list[Tok], chosen: list[Match], schema: Schema, section:
       a field, or an unmapped pair listed on the record."""
     chosen = _join_adjacent(toks, chosen, schema, section, previous, heading)
     chosen = _label_to_gap(toks, chosen, schema, section, previous, heading)
+    notes = in_notes([t.text for t in toks])
     out: list[Match] = []
     for k, m in enumerate(chosen):
         stop = next((o.start for o in chosen[k + 1:] if o.start >= m.end), len(toks))
@@ -591,7 +593,7 @@ def refine_labels(toks: list[Tok], chosen: list[Match], schema: Schema, section:
             for e in range(m.end, _run_on_end(toks, m.end, stop)):
                 if toks[e].leader:
                     break
-                if not is_label_word(toks[e].text) and not in_note(toks, m.end, e) and not (
+                if not is_label_word(toks[e].text) and not notes[e] and not (
                         _strong_end(toks, e) and not meaning(_span_text(toks, m.start, e + 1)).unknown) \
                         and not any(_label_cased_unknown(toks, m, x) for x in (e, e + 1)):
                     break  # a word of no label, unless the whole reads as label words ("người quá cế:")

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 from sohoa.text import fold
 
-from .label_edges import bare_word, fits_kind, in_notes
+from .bracket_notes import in_notes
+from .label_edges import bare_word, fits_kind
 from .labels import field_meanings, is_label_word, meaning, resolve, value_kind
 from .layout import Tok
 from .loader import FieldSpec, Schema

@@ -49,7 +49,7 @@ def test_a_note_keeps_the_persons_block_open():
 
 def test_a_note_opened_by_the_label_word_itself_is_still_read():
     # the rule is about words after a note's opening: a label that is its own bracketed note stays a label
-    from schemas.label_edges import inside_open_note
+    from schemas.bracket_notes import inside_open_note
     assert inside_open_note(["Năm", "sinh", "(đủ", "chữ", "số)", "|", "1962"]) == [
         False, False, False, True, True, False, False]
     assert inside_open_note(["(Số)", "12"]) == [False, False]
