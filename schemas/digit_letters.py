@@ -4,9 +4,10 @@ digit stands.
 Tesseract's ``vie`` model writes Vietnamese letters, so a digit it misreads comes back as a letter of like
 shape, often with a mark the Vietnamese alphabet gives that letter: ``1`` as ``I``, ``l`` or ``Ị`` (the stem
 with a speck below read as the dot of ``ị``), ``0`` as ``O``, ``Ơ`` or ``Ô``, ``91`` as ``9Ị``, ``101`` as
-``IƠI``. Which letter stands for which digit is written once, here, as data (``DIGIT_FOR``); the marks are
-taken off before it is looked up, since no number or code is written with a Vietnamese mark. A letter that
-stands for two digits (``S`` for ``5`` and for ``8``) is read as neither: the value is left as written.
+``IƠI``. Which letter stands for which digit is written once, in the kernel (``sohoa/digit_letters.py``, the
+date reader's ``fix_digits`` uses it too), as data (``DIGIT_FOR``); the marks are taken off before it is looked
+up, since no number or code is written with a Vietnamese mark. A letter that stands for two digits (``S`` for
+``5`` and for ``8``) is read as neither: the value is left as written.
 
 The kinds that say a digit stands (used by ``normalize.norm_number`` and ``repair.numbered_part_digits``):
 
@@ -22,25 +23,11 @@ from __future__ import annotations
 
 import unicodedata
 
+from sohoa.digit_letters import DIGIT_FOR, one_digit
 from sohoa.text import has_marks, nfc
 
 REPAIRED_QUALITY = 0.5  # a digit read back from a letter: likely, as the weight's repair (normalize.norm_weight)
 
-# letter (capital or small, marks taken off) -> the digits Tesseract reads it for. The pairs are the glyph
-# confusions of Latin print the engine is known for (the ones sohoa.dates.fix_digits repairs in dates: O/o/Q/D
-# for 0, I/l/i/| for 1, Z/z for 2, S/s for 5, B for 8, G for 6, g for 9), plus those seen on this project's
-# degraded pages (docs/benchmarks.md, part AD): S for 8 as well as 5 (a worn 8 closes like an S, so S says
-# neither), and a 7 whose foot faded read as "?".
-DIGIT_FOR: dict[str, str] = {
-    "O": "0", "o": "0", "Q": "0", "D": "0", "Ø": "0", "ø": "0",  # a round bowl (a slashed zero read as Ø)
-    "I": "1", "l": "1", "i": "1", "|": "1", "!": "1",  # a stem
-    "Z": "2", "z": "2",
-    "S": "58", "s": "5",  # (a capital S: a 5 or a worn 8)
-    "G": "6",
-    "?": "7",  # a 7 whose foot faded
-    "B": "8",
-    "g": "9", "q": "9",
-}
 # letters that are a stem and nothing else: alone after a numbered part's word ("xóm I") they are the digit 1;
 # a single round or bowed letter alone may be the part's own letter name ("khu B", "tổ D")
 STEM_LETTERS = frozenset("Il|")
@@ -48,8 +35,8 @@ STEM_LETTERS = frozenset("Il|")
 
 def translation(letters: str) -> dict[int, str]:
     """A ``str.translate`` table reading each of ``letters`` as its one digit: each context names the letters it
-    admits (a measure's "g" is its unit, not a 9), the digits they stand for are this module's."""
-    return str.maketrans({c: DIGIT_FOR[c] for c in letters if len(DIGIT_FOR[c]) == 1})
+    admits (a measure's "g" is its unit, not a 9), the digits they stand for are the kernel's table's."""
+    return str.maketrans(one_digit(letters))
 
 
 def bare(char: str) -> str:

@@ -24,6 +24,7 @@ from rapidfuzz.distance import Levenshtein
 from sohoa.dates import (FAILED, LEADER_CHARS, DateParse, Found, Norm, date_spans, fix_digits,  # noqa: F401
                          lunar_year, parse_date, strip_leaders, words_to_number)
 from sohoa.id_numbers import ID_MIN_DIGITS, id_spans, norm_id, sensitive_spans  # noqa: F401
+from sohoa.digit_letters import ONE_DIGIT_LETTERS
 from sohoa.text import clean_spaces, fold, has_marks, nfc
 
 from .choice_notes import after_choices_note
@@ -92,7 +93,7 @@ def _marked_date_digits(raw: str) -> str:
 # A four-character token that is mostly digits, its other characters letters OCR reads in place of digits
 # ("I939", "l95O", "19z9"): parse_date looks for years in digits only, so a year whose first "1" was read as "I"
 # is lost. The letters are every one fix_digits repairs ("z" for 2 as much as "l" for 1).
-_YEAR_WITH_LETTERS = re.compile(r"(?<!\w)([0-9OoØIlSBZzsgGDQi|!]{4})(?!\w)")
+_YEAR_WITH_LETTERS = re.compile(rf"(?<!\w)([0-9{re.escape(ONE_DIGIT_LETTERS)}]{{4}})(?!\w)")
 
 
 def _year_from_letters(raw: str) -> Norm | None:

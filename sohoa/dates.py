@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from .digit_letters import ONE_DIGIT_LETTERS, one_digit
 from .number_words import read_number
 from .text import clean_spaces, fold, nfc
 
@@ -67,8 +68,7 @@ def strip_leaders(text: str) -> str:
 
 # --- digits with OCR confusions -------------------------------------------------------------
 
-_DIGIT_FIX = str.maketrans({"O": "0", "o": "0", "Q": "0", "D": "0", "Ø": "0", "ø": "0", "l": "1", "I": "1", "i": "1", "|": "1",
-                            "!": "1", "Z": "2", "z": "2", "S": "5", "s": "5", "B": "8", "g": "9", "G": "6"})
+_DIGIT_FIX = str.maketrans(one_digit(ONE_DIGIT_LETTERS))  # (sohoa/digit_letters.py: which letter, and why)
 
 
 def fix_digits(token: str) -> tuple[str, bool]:
