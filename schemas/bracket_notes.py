@@ -1,5 +1,5 @@
 """Notes in brackets a form prints in its labels ("Họ tên (viết bằng chữ in hoa)", "Sinh năm (ghi đủ chữ số)",
-"NĂM SINH (DƯƠNG LỊCH)", "Chiều cao (cm)"): a note says how to write the value and is the label's whatever its
+"NGÀY ĐĂNG KÝ (GHI RÕ)", "Chiều cao (cm)"): a note says how to write the value and is the label's whatever its
 words, so whether a run of words reads as a label, where a label may start or run on to, and whether it holds a
 value's digits are all said by the words outside its notes (``matching``, ``label_edges``, ``printed_label``,
 ``cells``, ``value_audit``). This module is the one reading of what a note is (``note_spans``):
