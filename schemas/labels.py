@@ -195,6 +195,11 @@ class Meaning:
 _NOTE = re.compile(r"\([^()]*(?:\)|$)")
 
 
+# "của" (of), "với" (with), folded: the person named after them is the other party of a relation; a label that
+# ends with one of them names nobody yet, its object cut off
+OBJECT_MARKERS = ("cua", "voi")
+
+
 def meaning(text: str) -> Meaning:
     """Roles and attributes a label names. A note in brackets says how the value is to be written ("(chữ in
     hoa)", "(nếu có)") or where it is to be copied from ("(theo giấy khai sinh)", "(theo cha)"): it neither asks
@@ -308,7 +313,7 @@ def _meaning(text: str) -> Meaning:
                 m.attrs.add(t[5:])
         if any(t.startswith(("role:", "attr:")) for t in tags) and not any(t.startswith("role:") for t in tags):
             after_object = after_object and not any(t.startswith("attr:") for t in tags)
-        if "attr:relation" in tags and words and words[-1] in ("cua", "voi"):
+        if "attr:relation" in tags and words and words[-1] in OBJECT_MARKERS:
             after_object = True  # the person after a relation phrase ending in "của" or "với" is the other party
         prev_tags = tags
     if moment_time and m.when and m.attrs - MOMENT_ATTRS:
