@@ -430,7 +430,8 @@ class PageReader:
             return
         self._section_of_label(m, row.seg.forced, cur)
         pair = self._value_beside(row, mi, m)
-        if is_cell_label(row.seg.row) and not pair.nxt:  # a caption is all label: read whole (``whole_caption``)
+        if (is_cell_label(row.seg.row) or not pair.toks) and not pair.nxt:
+            # a caption, or a label with nothing beside it, is label to its row's end: read whole (``whole_caption``)
             read, rest = ([t.text for t in part if not t.leader] for part in (row.seg.row.toks[m.start:m.end],
                                                                              row.seg.row.toks[m.end:]))
             m = read_whole(m, read, rest, self.schema, cur.section)

@@ -52,3 +52,13 @@ def test_an_office_under_a_names_label_is_of_another_kind():
     assert of_another_kind(spec, "Ủy ban nhân dân xã Tam Sơn, huyện Từ Sơn")
     assert of_another_kind(spec, "UBND phường Đông Ngàn")
     assert not of_another_kind(spec, "Trần Thị Lan")
+
+
+def test_a_label_alone_on_its_row_ending_in_a_word_whose_object_is_cut_is_never_confident():
+    # the label's row ends at "của" (of) and nobody after it; the name under it may be anyone's
+    lines = ["GIẤY CHỨNG TỬ", "Ngày sinh: 04/07/1940", "Ngày chết: 03/02/2020", "Họ tên thường gọi của",
+             "Trần Thị Lan", "Quan hệ: Con gái"]
+    rec = extract_records([page(lines, width=1800)], "hotich/")[0]
+    name = rec["fields"]["full_name"]
+    assert name["value"] == "Trần Thị Lan"
+    assert name["confidence"] < 0.9
