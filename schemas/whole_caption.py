@@ -1,6 +1,6 @@
 """A caption read whole: a form's label printed over its value (a cell's caption, wrapped over two lines or three
-inside its cell: ``cells.wrapped_labels``) is all label, so the field it asks is the one its words name whole, not
-the one its first words name.
+inside its cell: ``cells.wrapped_labels``; a label with nothing beside it on its row) is label to its row's end, so
+the field it asks is the one its words name whole, not the one its first words name.
 
 The matcher reads the longest wording it knows at the caption's start ("Họ tên", the deceased's name) and leaves
 the rest ("… thường gọi của người làm giấy khai tử"), which names the person the caption is about. When the words
