@@ -17,11 +17,17 @@ from sohoa.text import nfc
 _NOTE = re.compile(r"\(([^()]*)\)")
 
 
+def names_choices(text: str, choices_named: Callable[[str], set[str]]) -> bool:
+    """The text names two or more different choices of the field (by ``choices_named``): it offers the field's
+    choices, as a label or a label's note does ("nam hay nữ"), and answers none of them."""
+    return len(choices_named(text)) >= 2
+
+
 def after_choices_note(text: str, choices_named: Callable[[str], set[str]]) -> str | None:
     """The text after the first note in brackets that names two or more different choices, by
     ``choices_named`` (the set of choices a piece of text names); ``None`` when ``text`` holds no such note."""
     text = nfc(text)
     for m in _NOTE.finditer(text):
-        if len(choices_named(m.group(1))) >= 2:
+        if names_choices(m.group(1), choices_named):
             return text[m.end():].strip()
     return None

@@ -28,6 +28,7 @@ from rapidfuzz.distance import Levenshtein
 from sohoa.dates import DIGIT_WORDS, HUNDRED_WORDS, TEN_WORDS, THOUSAND_WORDS
 from sohoa.text import fold
 
+from .choice_notes import names_choices
 from .countries import COUNTRY_NAMES
 from .gazetteer import is_place
 from .label_words import label_words
@@ -195,6 +196,11 @@ class Meaning:
 _NOTE = re.compile(r"\([^()]*(?:\)|$)")
 
 
+# "của" (of), "với" (with), folded: the person named after them is the other party of a relation; a label that
+# ends with one of them names nobody yet, its object cut off
+OBJECT_MARKERS = ("cua", "voi")
+
+
 def meaning(text: str) -> Meaning:
     """Roles and attributes a label names. A note in brackets says how the value is to be written ("(chữ in
     hoa)", "(nếu có)") or where it is to be copied from ("(theo giấy khai sinh)", "(theo cha)"): it neither asks
@@ -308,7 +314,7 @@ def _meaning(text: str) -> Meaning:
                 m.attrs.add(t[5:])
         if any(t.startswith(("role:", "attr:")) for t in tags) and not any(t.startswith("role:") for t in tags):
             after_object = after_object and not any(t.startswith("attr:") for t in tags)
-        if "attr:relation" in tags and words and words[-1] in ("cua", "voi"):
+        if "attr:relation" in tags and words and words[-1] in OBJECT_MARKERS:
             after_object = True  # the person after a relation phrase ending in "của" or "với" is the other party
         prev_tags = tags
     if moment_time and m.when and m.attrs - MOMENT_ATTRS:
@@ -544,7 +550,7 @@ def resolve(text: str, schema: Schema, section: str | None = None, previous: Fie
     ``section``: the person whose block the label sits in ("Người mẹ" above it); ``previous``: the field
     just before on the row or page, whose event a bare "Tại:" or "Ngày:" continues; ``heading``: the
     form's title, the document a bare "Số:" numbers ("GIẤY BÁO TỬ" … "Số:" is the notice's number)."""
-    m = _party_by_sex(meaning(text), text, schema)
+    m = _party_by_sex(_sex_by_choices(meaning(text), text), text, schema)
     if m.empty:
         return None
     got = _resolve(m, schema, section)
@@ -630,6 +636,25 @@ def _explaining(got: Resolution | None, attrs: set[str], schema: Schema) -> Reso
 # the parties of a type whose two persons are a man and a woman, by the word for their sex (as written: "nam"
 # is no "năm", a year)
 PARTY_BY_SEX = {"nam": "husband", "nữ": "wife"}
+
+
+def _sex_by_choices(m: Meaning, text: str) -> Meaning:
+    """A label whose words offer both sexes, written as a form writes them ("Nam hay nữ của trẻ", a word or two
+    between them, no other attribute asked), asks the sex, whatever its choices' words fold to ("nam" folds as
+    "năm", a year's word): it names the closed field's choices (``choice_notes.names_choices``), as a note in
+    brackets does."""
+    if "sex" in m.attrs or not names_choices(text, _sexes_written):
+        return m
+    rest = " ".join(w for w in written_syllables(text) if w not in PARTY_BY_SEX)
+    if meaning(rest).attrs:
+        return m  # "Ngày sinh … nam hay nữ": a label that asks something else, the sex's label after it
+    said = {fold(w) for w in PARTY_BY_SEX}
+    return Meaning(set(m.roles), {"sex"}, set(m.objects), [u for u in m.unknown if u not in said], m.slips)
+
+
+def _sexes_written(text: str) -> set[str]:
+    """The sexes the text names by their words as written (``PARTY_BY_SEX``: "nam", "nữ", with their marks)."""
+    return {PARTY_BY_SEX[w] for w in written_syllables(text) if w in PARTY_BY_SEX}
 
 
 def _party_by_sex(m: Meaning, text: str, schema: Schema) -> Meaning:

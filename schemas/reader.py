@@ -40,6 +40,7 @@ from .value_audit import read_over
 from .value_evidence import misplaced_office
 from .value_look import field_by_look, is_country_name, is_unit_field, is_weight, of_another_kind
 from .value_rest import A_PLACE, ValueRests
+from .whole_caption import read_whole
 from .value_start import (MAX_LABEL_WORDS, label_rest_words, label_run_on, label_tail, label_words_only, qualifies_label,
                           reads_as_value, rest_of_label, row_ended_label, turn_of_case, value_start)
 
@@ -429,6 +430,11 @@ class PageReader:
             return
         self._section_of_label(m, row.seg.forced, cur)
         pair = self._value_beside(row, mi, m)
+        if (is_cell_label(row.seg.row) or not pair.toks) and not pair.nxt:
+            # a caption, or a label with nothing beside it, is label to its row's end: read whole (``whole_caption``)
+            read, rest = ([t.text for t in part if not t.leader] for part in (row.seg.row.toks[m.start:m.end],
+                                                                             row.seg.row.toks[m.end:]))
+            m = read_whole(m, read, rest, self.schema, cur.section)
         if not self._value_below(row, pair, m, cur):
             return
         toks = self._parts_of_others(row, mi, pair, m, cur)

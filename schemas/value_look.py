@@ -32,7 +32,7 @@ from sohoa.text import fold, nfc
 
 from .loader import FieldSpec, Schema
 from .countries import WRITTEN
-from .gazetteer import is_place
+from .gazetteer import OFFICE_HEADS, is_place
 from .normalize import UNIT_FOLDS, normalise
 from .unit_codes import opens_unit_codes
 from .vocab import RANKS
@@ -115,8 +115,8 @@ def unit_open(value: str) -> bool:
 
 def of_another_kind(spec: FieldSpec, value: str) -> bool:
     """The value has the look of another kind of field than ``spec``'s, so a label that named ``spec`` ran into
-    another pair's value (a label split in two, a value in the next cell): a date field's value that is a person's
-    name; a place field's value that reads whole
+    another pair's value (a label split in two, a value in the next cell): a name field's value that opens with an
+    office's name; a date field's value that is a person's name; a place field's value that reads whole
     as a date or names a military unit, or has no word written as a name's and no number ("quân", the rest of a
     label); a unit field's value that names no unit and is a heading's words in capitals ("CHIẾN ĐẤU") or a
     label's rest up to its colon ("khi: bị thương"). Such a value is listed for the record-wide decoding."""
@@ -127,6 +127,8 @@ def of_another_kind(spec: FieldSpec, value: str) -> bool:
         return False
     if is_rank_field(spec):
         return not _holds_rank(text) and (is_place(text) or _reads_as_date(text))
+    if spec.kind == "name" and fold(text).startswith(OFFICE_HEADS):
+        return True  # "Ủy ban nhân dân xã …" under a label read as a name's: an office, no person's name
     if spec.kind == "date" and _a_persons_name(words):
         return True  # "Họ tên khai | sinh của bên xxx: Lê Thị Lan": the name's label split, its rest asking a date
     if is_document_date(spec):
