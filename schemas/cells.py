@@ -37,8 +37,6 @@ CELL_VALUE_ROWS = WRAP_MAX_ROWS + 1  # rows a cell's value may take below its la
 SMALL_PRINT = 0.85  # a label printed smaller than the values: its words at most this share of their height
 LABEL_REST_WORDS = 6  # words of a label past the wording read in it, before the blank to its value
 ROW_TOUCH = 0.25  # line heights two rows' boxes may overlap by and still be one row under the other
-PARTED_CAPTIONS_GAP = 2.0  # line heights of blank, at least, between two captions of a header row read by how
-# its blanks line up with the values' (a header row's columns stand far apart; words of one label a third of a line)
 CELL_LABEL = "cell_label"  # Row.info key: the row is a ruled cell's label, its value is below it
 
 
@@ -144,11 +142,6 @@ def cell_labels(schema: Schema, row: Row, below: Row | None = None,
             and (parts := _values_alone_under(schema, row, runs, below)) is not None \
             and any(_value_of(schema, runs[k], parts[k]) for k, r in enumerate(read) if r == "field"):
         return runs
-    # (one run at least names a field, the captions part at blanks many line heights wide, and the row close under
-    # holds one value under each caption, parted where the captions part and saying they are values: a header row's
-    # columns, whatever the other captions' words say; "Xxx yyy      Nơi cư trú      Zzz" over three values)
-    if known and below is not None and _captions_over_parted_values(schema, row, runs, below):
-        return runs
     # (a person named alone, "CHA", "MẪU THÂN", names a field only by what is under it: a person's name)
     persons = sum(person_alone(schema, run) for run in runs)
     return runs if (known or persons) and below is not None and _values_under(schema, row, runs, below) else None
@@ -250,38 +243,6 @@ def _labels_by_print(row: Row, runs: list[list[Tok]], below: Row) -> bool:
     under = cut_at_gaps(below.toks, h, word_blank(runs))[0] if below.toks else []
     return close and printed_smaller(row.toks, below.toks) and bool(under) \
         and under_label(under, first, label_span(runs[0]), h)
-
-
-def _captions_over_parted_values(schema: Schema, row: Row, runs: list[list[Tok]], below: Row) -> bool:
-    """Captions side by side, each parted from the next by a blank at least ``PARTED_CAPTIONS_GAP`` line heights
-    wide, over a row close under that holds one value under each caption and nothing else (``_values_alone_under``)
-    whose blanks lie where the captions' do: each blank between two captions overlaps the blank between their
-    values. A header row's columns part captions and values alike; a sentence or a label with its wording's words
-    spread never leaves such blanks, and a label/value grid's next row holds a label, not a value under each."""
-    h = max(row.height, 1)
-    blanks = [(a[-1].bbox[2], b[0].bbox[0]) for a, b in zip(runs, runs[1:])]
-    if any(x1 - x0 < PARTED_CAPTIONS_GAP * h for x0, x1 in blanks):
-        return False
-    # (a run naming no field in the shape of a value, a country, a name, a place, a relation's capital word, is a
-    # label/value grid's value beside its label, and the row under is the grid's next pair: "Quốc tịch   Việt Nam")
-    if any(label_alone(schema, run) != "field" and some_value([t for t in run if not t.leader]) for run in runs):
-        return False
-    parts = _values_alone_under(schema, row, runs, below)
-    if parts is None:
-        return False
-    # (what is under the captions must say it is values, as a label/value grid's next row would not: a value of its
-    # field's shape under each caption naming a field that has one, one such at least, and a value of some shape
-    # under each caption naming none; "Xxx www" under a date's caption, "Www vvv" under a caption no list holds are a
-    # grid's next label, and free text or a relation has no shape to ask of it)
-    named = [k for k, run in enumerate(runs) if label_alone(schema, run) == "field"]
-    shaped = [k for k in named if _field_kind(schema, runs[k]) not in (None, "text")]
-    if not any(_value_of(schema, runs[k], parts[k]) for k in named) \
-            or not all(_value_of(schema, runs[k], parts[k]) for k in shaped) \
-            or not all(some_value(parts[k]) for k in range(len(runs)) if k not in named):
-        return False
-    values = [parts[k] for k in range(len(runs))]
-    under = [(a[-1].bbox[2], b[0].bbox[0]) for a, b in zip(values, values[1:])]
-    return all(min(c1, v1) > max(c0, v0) for (c0, c1), (v0, v1) in zip(blanks, under))
 
 
 def _values_alone_under(schema: Schema, row: Row, runs: list[list[Tok]], below: Row) -> dict[int, list[Tok]] | None:
@@ -482,12 +443,6 @@ def value_beside(schema: Schema, label: list[Tok], words: list[Tok]) -> bool:
         return value_kind(text) == "place"
     n = normalise(spec.kind, text, spec.values)
     return n.ok and n.quality >= 1
-
-
-def _field_kind(schema: Schema, toks: list[Tok]) -> str | None:
-    """The kind of the field the first label read in the words names (a date, a name, text, …), or None."""
-    found = [m for m in find_labels(toks, schema, None) if m.spec is not UNMAPPED]
-    return found[0].spec.kind if found else None
 
 
 def _field_named(schema: Schema, toks: list[Tok]) -> str | None:
