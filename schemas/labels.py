@@ -41,7 +41,8 @@ EVENTS = frozenset({"birth", "death", "registration", "notice", "certificate", "
 # a role alone ("Đồng chí:", "Cha:") names that person: the label asks for the name
 ROLE_ONLY_MEANS = "name"
 _SPLIT = re.compile(r"[\s,;:./()\[\]\-–_…·'\"“”‘’`„]+")  # (quotes: specks OCR reads around a word)
-MAX_PHRASE = 5
+MAX_PHRASE = 7  # syllables of the vocabulary's longest phrase ("nơi đăng ký hộ khẩu thường trú"): a phrase longer
+# than the reading looks for is read in pieces ("cơ quan đăng ký" + "hộ", folded onto the name's "họ")
 # after these words a label says where the thing asked is kept, no longer what is asked: a Vietnamese noun
 # phrase puts its head first ("Số thứ tự trong sổ" asks a number, the one in the book, not the book)
 QUALIFIERS = frozenset({"trong"})
