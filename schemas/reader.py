@@ -189,13 +189,13 @@ class PageReader:
         # columns of pairs the page repeats down its rows ("Họ tên: …      Ngày sinh: …"): a row is cut where
         # the next column starts, and a value wraps onto the line below in its own column
         # (the rows of a two-column block of sections, "Bên chồng | Bên vợ", are cut where its markers say)
-        items: list[Row | tuple[list[Row], float, str, str]] = []
+        items: list[Row | CellBlock | tuple[list[Row], float, str, str]] = []
         i = 0
         while i < len(rows):
             row = rows[i]
             if (cells := cell_block(self.schema, rows, i, right)) is not None:
-                block, i = cells
-                items.append(block)
+                cell_rows, i = cells
+                items.append(cell_rows)
                 continue
             split = self._column_split(row)
             headings = split is None and (split := heading_pair(row, rows[i + 1:i + 3], self.schema,
@@ -205,28 +205,28 @@ class PageReader:
                 items.append(row)
                 continue
             x, left_sec, right_sec = split
-            block = [] if headings else [row]  # (two headings read by their place say nothing more: no part)
+            block: list[Row] = [] if headings else [row]  # (two headings read by their place say nothing more)
             while i < len(rows) and not self._ends_columns(rows[i], left_sec, right_sec):
                 block.append(rows[i])
                 i += 1
             items.append((block, x, left_sec, right_sec))
         free = [r for r in items if isinstance(r, Row)]
         starts = column_starts(free, self._opens_pair)
-        cut = iter(split_at_columns(free, starts, self._opens_pair))
+        page_parts = iter(split_at_columns(free, starts, self._opens_pair))
         laid: list[list[tuple[Row, str | None, float | None, tuple]]] = []
         for n, item in enumerate(items):
             if isinstance(item, Row):
-                laid.append([(part, None, None, ("page", c)) for c, part in next(cut)])
+                laid.append([(part, None, None, ("page", c)) for c, part in next(page_parts)])
                 continue
             if isinstance(item, CellBlock):  # cell by cell: a label, then its value's rows below it
                 laid.append([(part, None, item.edges[k], ("cells", n, k)) for k, parts in enumerate(item.cells)
                              for part in parts])
                 continue
-            block, x, left_sec, right_sec = item
-            left_right = max((t.bbox[2] for r in block for t in r.toks if t.xc < x), default=x)
+            col_rows, x, left_sec, right_sec = item
+            left_right = max((t.bbox[2] for r in col_rows for t in r.toks if t.xc < x), default=x)
             sides = ((left_sec, 0, x, left_right), (right_sec, x, 10 ** 9, right))
             laid.append([(part, sec, edge, ("block", n, side)) for side, (sec, lo, hi, edge) in enumerate(sides)
-                         for part in (r.part(lo, hi) for r in block) if part.toks])
+                         for part in (r.part(lo, hi) for r in col_rows) if part.toks])
         # a part cut off at the next column ends, when its value wraps, where that column's cut parts end; a part
         # that ends its row (the last column, a row left whole) wraps at the page's margin
         cut = [(seg[0], seg[3][1]) for parts in laid if len(parts) > 1 for seg in parts[:-1] if seg[3][0] == "page"]
