@@ -31,7 +31,7 @@ from sohoa.dates import date_words_only
 from sohoa.text import fold, nfc
 
 from .loader import FieldSpec, Schema
-from .countries import WRITTEN
+from .countries import country_form
 from .gazetteer import OFFICE_HEADS, is_place
 from .normalize import UNIT_FOLDS, normalise
 from .unit_codes import opens_unit_codes
@@ -154,8 +154,7 @@ def _a_persons_name(words: list[str]) -> bool:
 def is_country_name(text: str) -> bool:
     """The words are a country's name as written, whatever the case of their first letters ("Việt Nam", "việt
     Nam" with the capital OCR lost), and nothing more."""
-    words = " ".join(w.strip(".,;:()|") for w in nfc(text).split()).strip()
-    return bool(words) and any(words.lower() == form.lower() for form in WRITTEN)
+    return country_form(" ".join(w.strip(".,;:()|") for w in nfc(text).split())) is not None
 
 
 def _reads_as_date(text: str) -> bool:
