@@ -18,7 +18,7 @@ Pure functions over NFC text.
 
 from __future__ import annotations
 
-import unicodedata
+from sohoa.text import nfc
 
 from .vocab import SURNAMES
 
@@ -32,7 +32,7 @@ STEMS_FOR_I = "1!¡|"
 
 def bare(word: str) -> str:
     """The word without the strokes glued to its ends, nor a comma or stop after it."""
-    return unicodedata.normalize("NFC", word).strip(STROKES).rstrip(",.;:")
+    return nfc(word).strip(STROKES).rstrip(",.;:")
 
 
 def _syllables() -> frozenset[str]:
