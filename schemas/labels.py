@@ -31,6 +31,7 @@ from sohoa.text import fold
 from .choice_notes import names_choices
 from .countries import COUNTRY_NAMES
 from .gazetteer import is_place
+from .kin_words import blood_after_kin
 from .label_words import label_words
 from .loader import FieldSpec, Schema
 from .ocr_confusions import SLIP_COST, nearest_by_look
@@ -233,6 +234,10 @@ def _meaning(text: str) -> Meaning:
     last_role: tuple[int, str, bool] | None = None  # where the last person's word ended, its role, whether an object
     moment_open, moment_time = False, False  # after "khi"/"lúc"; whether that word asked a time
     while i < len(fixed):
+        if last_role is not None and last_role[0] == i and blood_after_kin(
+                as_written, fixed, i, last_role[1], lambda j: _asks_at(lex, as_written, fixed, j)):
+            i += 1  # a kin word's qualifier of blood: the person, no birth asked (``kin_words``)
+            continue
         longest = min(MAX_PHRASE, len(fixed) - i)
         found = next(((n, lex.written.get(tuple(as_written[i:i + n])) or lex.phrases[tuple(fixed[i:i + n])])
                       for n in range(longest, 0, -1) if tuple(as_written[i:i + n]) in lex.written
@@ -332,8 +337,9 @@ _ASKED = frozenset({"name", "alias", "date", "time", "residence", "ethnicity", "
 def _kin_before_clause(lex: Lexicon, fixed: list[str], start: int,
                        last_role: tuple[int, str, bool] | None) -> str | None:
     """The relative's role ("con", "chồng") that ends right before "đã" and the event at ``start``, named as the
-    label's person (not after "của" or "với"): a relative clause on a family word, "người con đã hy sinh"."""
-    if last_role is None or start < 2 or fixed[start - 1] != "da":
+    label's person (not after "của" or "với"): a relative clause on a family word, "người con đã hy sinh", and
+    so with "được" (the child registered: no birth asked)."""
+    if last_role is None or start < 2 or fixed[start - 1] not in ("da", "duoc"):
         return None
     end, role, as_object = last_role
     return role if end == start - 1 and not as_object and role in lex.relations else None
@@ -563,7 +569,7 @@ def resolve(text: str, schema: Schema, section: str | None = None, previous: Fie
     if got is None and section is not None and m.unknown and not m.roles and len(m.attrs) == 1 \
             and next(iter(m.attrs)) in _ONE_OF_KIND:
         got = _persons_one_of_kind(schema, section, m)
-    if got is None and heading and not (m.attrs & EVENTS):
+    if got is None and heading and not (m.attrs & EVENTS) and not _unknown_place(m, schema):
         documents = meaning(heading).attrs & EVENTS
         if documents:
             got = _borrowed_event(_explaining(_resolve(Meaning(set(m.roles), m.attrs | documents, m.objects, m.unknown,
@@ -572,7 +578,30 @@ def resolve(text: str, schema: Schema, section: str | None = None, previous: Fie
         got = _the_only_moment(schema, m)
     if got is None and m.attrs == {"date"} and not m.roles:
         got = _the_only_date(schema, m)
+    if got is None and m.attrs == {"number"} and len(m.roles) == 1:
+        got = _persons_number(schema, m)
     return got
+
+
+def _persons_number(schema: Schema, m: Meaning) -> Resolution | None:
+    """A label that asks a number of one person and names no document ("Số xxx yyy" and a person): a number
+    a person carries is the one that identifies them, their ID number, at a low certainty, while the words that
+    say which paper are unknown. None when the person has no such field."""
+    ids = [fm.spec for fm in field_meanings(schema) if "id" in fm.needs and _role_fits(fm, m.roles, schema)]
+    if len(set(s.key for s in ids)) != 1:
+        return None
+    return Resolution((ids[0],), max(0.3, 0.6 - 0.08 * len(m.unknown)))
+
+
+def _unknown_place(m: Meaning, schema: Schema) -> bool:
+    """A label that asks only a place, through words the vocabulary lacks, in a type whose subject has places of
+    several kinds ("Xxx tại" on a birth certificate: where the child was born, or where the family comes from):
+    the unknown words say which place, so the form's title does not; the value and review decide."""
+    if not m.unknown or m.attrs != {"place"}:
+        return False
+    kinds = {fm.spec.key for fm in field_meanings(schema) if fm.role == "subject" and "place" in fm.needs | fm.may
+             | ({"place"} if fm.spec.kind == "place" else set())}
+    return len(kinds) > 1
 
 
 def _borrowed_event(got: Resolution | None, m: Meaning) -> Resolution | None:
@@ -685,7 +714,9 @@ def _resolve(m: Meaning, schema: Schema, section: str | None) -> Resolution | No
         if not fm.needs <= attrs:
             continue
         fits = _role_fits(fm, m.roles, schema)
-        if fits is False:
+        if fits is False or fits and fm.role is None and not (fm.needs | fm.may) & m.attrs & EVENTS:
+            # "Số xxx" and a person: a number asked of a person, with no word of the document it would number,
+            # is that person's, not the register's (``_persons_number``)
             continue
         extra = attrs - fm.needs - fm.may
         # a word the field does not explain costs; an event word less (it may qualify the rest: "Họ tên khai

@@ -450,3 +450,24 @@ def test_a_nationality_in_lower_case_label_words_is_no_country():
     assert reads_as_label(nationality, "hiện tại của".split())
     assert not reads_as_label(nationality, "Việt Nam".split()) and not reads_as_label(nationality, "việt nam".split())
     assert not reads_as_label(nationality, "Lào".split())
+
+
+def test_a_number_asked_of_a_person_is_their_id():
+    death = load_schemas()["death"]
+    r = resolve("Số thẻ xanh của người chết", death)
+    assert [s.key for s in r.specs] == ["personal_id"]
+    assert [s.key for s in resolve("Số", death).specs] == ["registration.number"]
+
+
+
+def test_a_kin_word_with_a_passive_clause_names_that_person():
+    m = meaning("Tôn giáo của con được khai sinh")
+    assert m.roles == {"child"} and "birth" not in m.attrs
+
+
+def test_a_place_through_unknown_words_takes_no_event_from_the_title():
+    # the child's places are of two kinds: the title cannot say which one the unknown words ask
+    birth, death = load_schemas()["birth"], load_schemas()["death"]
+    assert resolve("Lớn lên tại", birth, heading="GIẤY KHAI SINH") is None
+    # a subject with one place: the title's event still says it
+    assert [s.key for s in resolve("Lớn lên tại", death, heading="TRÍCH LỤC KHAI TỬ").specs] == ["place_of_death"]
