@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import NamedTuple
 
-from .assign import looks_like_name
+from .assign import looks_like_name, names_a_relation
 from .bracket_notes import outside_notes
 from .gazetteer import completes_unit
 from .labels import is_label_word, meaning, value_kind
@@ -80,6 +80,22 @@ def _goes_on_as_label(words: list[Tok], first: Tok) -> bool:
                and (w.text.isupper() if caps else not w.text[:1].isupper()) for w in words)
 
 
+def join_run_ons(runs: list[list[Tok]]) -> list[list[Tok]]:
+    """Runs of a row cut at its wide blanks, each run that opens with a word in lower case joined to the run before
+    it: a caption opens with a capital ("Xxx", or all in capitals), so words in lower case after a wide blank go on
+    the caption before them ("NS      của người …": an abbreviation set wide, or OCR's box of a word drawn short),
+    unless that caption was ended by its colon."""
+    out: list[list[Tok]] = []
+    for run in runs:
+        first = next((t for t in run if not t.leader), None)
+        opens_lower = first is not None and first.text[:1].isalpha() and first.text[:1].islower()
+        if out and opens_lower and not out[-1][-1].colon and not out[-1][-1].leader:
+            out[-1] = out[-1] + run
+        else:
+            out.append(list(run))
+    return out
+
+
 def _bordered(run: list[Tok]) -> list[Tok]:
     """A ruled cell's label as read: the cell's border ends it as a colon would, so its words are read whole
     for their meaning even when no wording of the type holds them ("Năm sinh (dương lịch) người mẹ")."""
@@ -103,7 +119,8 @@ def cell_labels(schema: Schema, row: Row, below: Row | None = None,
         return None
     most = CELL_LABEL_WORDS if runs is None else CELL_WRAPPED_LABEL_WORDS
     if runs is None:
-        runs = [part for run in cut_at_gaps(row.toks, max(row.height, 1)) for part in _cut_at_strokes(run)]
+        runs = join_run_ons([part for run in cut_at_gaps(row.toks, max(row.height, 1))
+                             for part in _cut_at_strokes(run)])
     if len(runs) < 2:
         return None
     for run in runs:
@@ -267,8 +284,10 @@ def _values_under(schema: Schema, row: Row, runs: list[list[Tok]], below: Row) -
     if parts is None:
         return False
     named = [k for k, run in enumerate(runs) if label_alone(schema, run) == "field" or person_alone(schema, run)]
+    # (a part under a run naming a field is a value by that field's shape, a relation's person word too, "Con gái",
+    # which has no shape of any value alone)
     return bool(named) and all(_value_of(schema, runs[k], parts[k]) for k in named) \
-        and all(some_value(toks) for toks in parts.values())
+        and all(k in named or some_value(toks) for k, toks in parts.items())
 
 
 def _one_under_each(schema: Schema, row: Row, runs: list[list[Tok]], below: Row) -> dict[int, list[Tok]] | None:
@@ -329,6 +348,8 @@ def _value_of(schema: Schema, label: list[Tok], words: list[Tok]) -> bool:
     if value_beside(schema, label, words):
         return True
     found = [m for m in find_labels(label, schema, None) if m.spec is not UNMAPPED]
+    if found and found[0].spec.key.rsplit(".", 1)[-1] == "relation":
+        return names_a_relation(text_of(words))  # a person's word under a relation's caption ("Con gái")
     kind = value_kind(text_of(words))
     return bool(found) and kind is not None and kind in (found[0].spec.kind, found[0].spec.key.rsplit(".", 1)[-1])
 
