@@ -12,10 +12,12 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import NamedTuple
 
+from sohoa.text import fold
+
 from .assign import looks_like_name, names_a_relation
 from .bracket_notes import outside_notes
 from .gazetteer import completes_unit
-from .labels import is_label_word, meaning, value_kind
+from .labels import OBJECT_MARKERS, is_label_word, meaning, value_kind
 from .layout import (EMPTY_LABEL_REACH, Row, Tok, WRAP_MAX_ROWS, cell_of_x, cut_at_gaps, first_wide_gap, splits_unit,
                      text_of, usual_gap)
 from .loader import Schema
@@ -81,18 +83,21 @@ def _goes_on_as_label(words: list[Tok], first: Tok) -> bool:
 
 
 def join_run_ons(runs: list[list[Tok]]) -> list[list[Tok]]:
-    """Runs of a row cut at its wide blanks, each run that opens with a word in lower case joined to the run before
-    it: a caption opens with a capital ("Xxx", or all in capitals), so words in lower case after a wide blank go on
-    the caption before them ("NS      của người …": an abbreviation set wide, or OCR's box of a word drawn short),
-    unless that caption was ended by its colon."""
+    """Runs of a row cut at its wide blanks, each run that opens with "của" or "với" joined to the run before it
+    when that run opens with a capital, as a caption does, and no colon ends it: those words tie a caption's head
+    to the person it asks about and never open a caption, so after a wide blank they go on the caption before them
+    ("NS      của người …": an abbreviation set wide, or OCR's box of a word drawn short). A run in lower case
+    after another is no such head: a line of the captions' wrapped ends, each under its own caption."""
     out: list[list[Tok]] = []
+    opens = []  # whether each run of ``out`` opens as a caption does, with a capital
     for run in runs:
-        first = next((t for t in run if not t.leader), None)
-        opens_lower = first is not None and first.text[:1].isalpha() and first.text[:1].islower()
-        if out and opens_lower and not out[-1][-1].colon and not out[-1][-1].leader:
+        first = next((t.text for t in run if not t.leader), "")
+        ties = fold(first.strip(",.;:")) in OBJECT_MARKERS and first[:1].islower()
+        if out and ties and opens[-1] and not out[-1][-1].colon and not out[-1][-1].leader:
             out[-1] = out[-1] + run
         else:
             out.append(list(run))
+            opens.append(first.lstrip("\"'“‘(")[:1].isupper())
     return out
 
 

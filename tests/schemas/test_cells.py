@@ -322,11 +322,13 @@ def test_a_caption_s_words_in_lower_case_after_a_wide_blank_go_on_that_caption()
     assert flat.get("date_of_birth") == "2001-06-05" and flat.get("sex") == "male" and flat.get("ethnicity") == "Tày"
 
 
-def test_runs_opening_in_lower_case_join_the_run_before_unless_it_ended_with_a_colon():
+def test_a_run_opening_with_cua_or_voi_joins_the_caption_before_it_unless_a_colon_ended_that_caption():
     runs = [[tok("NS", 100, 136)], [tok("của", 200, 254), tok("con", 272, 326)], [tok("Phái", 700, 772)]]
     assert [[t.text for t in run] for run in join_run_ons(runs)] == [["NS", "của", "con"], ["Phái"]]
-    ended = [[tok("Số:", 100, 154)], [tok("abc", 200, 254)]]
-    assert len(join_run_ons(ended)) == 2
+    assert len(join_run_ons([[tok("Số:", 100, 154)], [tok("của", 200, 254), tok("con", 272, 326)]])) == 2
+    # other words in lower case are a caption's own rest line or a caption whose head OCR lost: left apart
+    assert len(join_run_ons([[tok("Ngày", 100, 172)], [tok("cấp", 400, 454)]])) == 2
+    assert len(join_run_ons([[tok("xxx", 100, 154)], [tok("của", 400, 454)]])) == 2
 
 
 def test_a_person_s_word_under_a_relation_s_caption_makes_the_row_above_captions():
