@@ -89,7 +89,7 @@ def join_run_ons(runs: list[list[Tok]]) -> list[list[Tok]]:
     ("NS      của người …": an abbreviation set wide, or OCR's box of a word drawn short). A run in lower case
     after another is no such head: a line of the captions' wrapped ends, each under its own caption."""
     out: list[list[Tok]] = []
-    opens = []  # whether each run of ``out`` opens as a caption does, with a capital
+    opens: list[bool] = []  # whether each run of ``out`` opens as a caption does, with a capital
     for run in runs:
         first = next((t.text for t in run if not t.leader), "")
         ties = fold(first.strip(",.;:")) in OBJECT_MARKERS and first[:1].islower()
