@@ -97,6 +97,11 @@ def _vocabulary_keys(names: tuple[str, ...]) -> frozenset[tuple[str, str]]:
     return frozenset(syllable_key(w) for phrase in vocabulary(names) for w in phrase.split())
 
 
+def names_a_relation(value: str) -> bool:
+    """The words are a relation's value: a person's word, in three words at most ("Mẹ", "Con gái", "Cháu nội")."""
+    return bool(meaning(value).roles) and len(value.split()) <= 3
+
+
 def value_fits(spec: FieldSpec, value: str) -> float | None:
     """How well the value fits the field's kind: None when it cannot be it (it does not parse, or it plainly is
     something else — a year is no name, a sex no place), else a bonus when it has exactly that kind's look."""
@@ -117,8 +122,8 @@ def value_fits(spec: FieldSpec, value: str) -> float | None:
         return None
     if tail == "nationality":  # a text field whose values are countries
         return SHAPE_BONUS if seen == "nationality" else None
-    if tail == "relation":  # a person's word: "Mẹ", "Con gái", "Cháu nội"
-        return SHAPE_BONUS if meaning(value).roles and len(value.split()) <= 3 else None
+    if tail == "relation":
+        return SHAPE_BONUS if names_a_relation(value) else None
     if spec.kind in ("text", "place") and _label_words_only(value):
         return None  # "chữ đệm và tên": the rest of a label, no value
     if spec.kind == "name" and tail == "alias":  # a name one goes by: capitalised words, no family name needed
@@ -217,10 +222,21 @@ def in_a_block_of_listed_persons(spec: FieldSpec, section: str | None, schema: S
     return bool(own) and all(f.is_list for f in own)
 
 
+def spelled_out_only(schema: Schema, spec: FieldSpec, value: str) -> bool | None:
+    """For a field that holds a date written out in words (``Schema.words_fields``), whether the value has words
+    at all, not digits and separators alone ("12/03/1990"); None for any other field. A date in digits placed there
+    would only feed the check of the date in digits and be dropped with it: it is some other date's (one written
+    after a label nobody listed), for the decoding to place elsewhere or list."""
+    if spec.key not in schema.words_fields:
+        return None
+    return any(c.isalpha() for c in value)
+
+
 def score(schema: Schema, spec: FieldSpec, pair: Pending) -> float | None:
     """The log-score of the pair being this field; None when it cannot be."""
     shape = value_fits(spec, pair.value)
-    if shape is None or in_a_block_of_listed_persons(spec, pair.section, schema):
+    if shape is None or in_a_block_of_listed_persons(spec, pair.section, schema) \
+            or spelled_out_only(schema, spec, pair.value) is False:
         return None
     probs = label_model.predict(schema, pair.label, pair.value, pair.previous)
     model = math.log(max(probs.get(spec.key, 0.0), MODEL_FLOOR)) - math.log(MODEL_FLOOR) if probs else 0.0

@@ -12,10 +12,12 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import NamedTuple
 
-from .assign import looks_like_name
+from sohoa.text import fold
+
+from .assign import looks_like_name, names_a_relation
 from .bracket_notes import outside_notes
 from .gazetteer import completes_unit
-from .labels import is_label_word, meaning, value_kind
+from .labels import OBJECT_MARKERS, is_label_word, meaning, value_kind
 from .layout import (EMPTY_LABEL_REACH, Row, Tok, WRAP_MAX_ROWS, cell_of_x, cut_at_gaps, first_wide_gap, splits_unit,
                      text_of, usual_gap)
 from .loader import Schema
@@ -80,6 +82,25 @@ def _goes_on_as_label(words: list[Tok], first: Tok) -> bool:
                and (w.text.isupper() if caps else not w.text[:1].isupper()) for w in words)
 
 
+def join_run_ons(runs: list[list[Tok]]) -> list[list[Tok]]:
+    """Runs of a row cut at its wide blanks, each run that opens with "của" or "với" joined to the run before it
+    when that run opens with a capital, as a caption does, and no colon ends it: those words tie a caption's head
+    to the person it asks about and never open a caption, so after a wide blank they go on the caption before them
+    ("NS      của người …": an abbreviation set wide, or OCR's box of a word drawn short). A run in lower case
+    after another is no such head: a line of the captions' wrapped ends, each under its own caption."""
+    out: list[list[Tok]] = []
+    opens: list[bool] = []  # whether each run of ``out`` opens as a caption does, with a capital
+    for run in runs:
+        first = next((t.text for t in run if not t.leader), "")
+        ties = fold(first.strip(",.;:")) in OBJECT_MARKERS and first[:1].islower()
+        if out and ties and opens[-1] and not out[-1][-1].colon and not out[-1][-1].leader:
+            out[-1] = out[-1] + run
+        else:
+            out.append(list(run))
+            opens.append(first.lstrip("\"'“‘(")[:1].isupper())
+    return out
+
+
 def _bordered(run: list[Tok]) -> list[Tok]:
     """A ruled cell's label as read: the cell's border ends it as a colon would, so its words are read whole
     for their meaning even when no wording of the type holds them ("Năm sinh (dương lịch) người mẹ")."""
@@ -103,7 +124,8 @@ def cell_labels(schema: Schema, row: Row, below: Row | None = None,
         return None
     most = CELL_LABEL_WORDS if runs is None else CELL_WRAPPED_LABEL_WORDS
     if runs is None:
-        runs = [part for run in cut_at_gaps(row.toks, max(row.height, 1)) for part in _cut_at_strokes(run)]
+        runs = join_run_ons([part for run in cut_at_gaps(row.toks, max(row.height, 1))
+                             for part in _cut_at_strokes(run)])
     if len(runs) < 2:
         return None
     for run in runs:
@@ -267,8 +289,10 @@ def _values_under(schema: Schema, row: Row, runs: list[list[Tok]], below: Row) -
     if parts is None:
         return False
     named = [k for k, run in enumerate(runs) if label_alone(schema, run) == "field" or person_alone(schema, run)]
+    # (a part under a run naming a field is a value by that field's shape, a relation's person word too, "Con gái",
+    # which has no shape of any value alone)
     return bool(named) and all(_value_of(schema, runs[k], parts[k]) for k in named) \
-        and all(some_value(toks) for toks in parts.values())
+        and all(k in named or some_value(toks) for k, toks in parts.items())
 
 
 def _one_under_each(schema: Schema, row: Row, runs: list[list[Tok]], below: Row) -> dict[int, list[Tok]] | None:
@@ -329,6 +353,8 @@ def _value_of(schema: Schema, label: list[Tok], words: list[Tok]) -> bool:
     if value_beside(schema, label, words):
         return True
     found = [m for m in find_labels(label, schema, None) if m.spec is not UNMAPPED]
+    if found and found[0].spec.key.rsplit(".", 1)[-1] == "relation":
+        return names_a_relation(text_of(words))  # a person's word under a relation's caption ("Con gái")
     kind = value_kind(text_of(words))
     return bool(found) and kind is not None and kind in (found[0].spec.kind, found[0].spec.key.rsplit(".", 1)[-1])
 

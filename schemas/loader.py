@@ -135,6 +135,12 @@ class Schema:
         return tuple((p[0], p[1], p[2] if len(p) > 2 else 0) for c in self.checks if c["check"] == "date_order"
                      for p in c["pairs"])
 
+    @property
+    def words_fields(self) -> frozenset[str]:
+        """The fields that hold a date written out in words beside its date in digits (the ``words`` of a
+        ``date_words`` check)."""
+        return frozenset(c["words"] for c in self.checks if c["check"] == "date_words")
+
     def followers(self, key: str) -> list[tuple[FieldSpec, Label]]:
         """The short labels only valid right after field ``key``'s (a label's ``after``: "ngày" after a decision's
         number, "tại" after a date of death), each with its field: the type's own, then the function words that

@@ -15,7 +15,7 @@ from .counted_words import count_in_words
 from .fields import GLUED_SPECKS
 from .gazetteer import LEVEL_WORDS, NUMBERED_LEVELS, OFFICE_HEADS, is_place, unit_names
 from .labels import SELF_NAMING_KINDS, meaning, value_kind
-from .layout import Tok, case_turns, text_of
+from .layout import Tok, case_turns, cut_at_gaps, text_of
 from .matching import UNMAPPED, Match
 from .normalize import UNIT_FOLDS
 from .repair import bent_numbered_level
@@ -79,15 +79,25 @@ def row_ended_label(toks: list[Tok], max_words: int) -> list[Tok] | None:
     """A row of label words alone over its value ("Xxx yyy zzz … người được đăng ký khai sinh" / "xã …"): its words
     with the row's end read as the label's colon, as a ruled cell's border is, so a label longer than one read
     from its words alone is read whole. Only a row of a few words, capitalised first, no digit and no colon, none of
-    which starts a value (``value_start``: "Nơi ở hiện tại thị trấn Yên Hóa," holds its value's first line); whether
-    its value is below is the caller's to say."""
+    which starts a value (``value_start``: "Nơi ở hiện tại thị trấn Yên Hóa," holds its value's first line), and
+    no blank as wide as a column's gap between them (``one_run``); whether its value is below is the caller's to
+    say."""
     words = [t for t in toks if not t.leader]
     if not words or len(words) > max_words or not words[0].text.lstrip("\"'“‘(")[:1].isupper() \
             or any(c.isdigit() for t in words for c in t.text) or any(t.colon for t in words) \
-            or value_start(words) is not None:
+            or value_start(words) is not None or not one_run(words):
         return None
     last = words[-1]
     return [replace(t, text=t.text + ":") if t is last else t for t in toks]
+
+
+def one_run(words: list[Tok]) -> bool:
+    """The words run on with no blank as wide as a column's gap between two of them (``layout.cut_at_gaps``): a
+    printed label is set as one run of words. Words after such a blank are another column's, the label's value
+    beside it ("Xxx yyy zzz      Www vvv") or the next caption, never the rest of one label: read as its end, the
+    value would be lost in the label."""
+    height = max((t.bbox[3] - t.bbox[1] for t in words), default=0)
+    return len(cut_at_gaps(words, max(height, 1))) == 1
 
 
 def label_words_only(toks: list[Tok], most: int = MAX_LABEL_WORDS) -> bool:

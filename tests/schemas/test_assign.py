@@ -247,3 +247,15 @@ def test_a_value_in_its_fields_own_word_list_is_no_label_even_when_labels_use_it
     # the field's own label read as its value, or another field's label outside its list: still no value
     assert implausible(material, "Chất liệu") and implausible(name, "Tên hiện vật")
     assert not words_of_its_list(name, "Tên hiện vật")
+
+
+def test_a_date_in_digits_is_never_placed_as_a_date_written_out_in_words():
+    # the birth date is read and so is the registration's: a third date in digits after a label nobody listed
+    # would only feed the check of the date in digits and be dropped with it; it stays listed
+    filled = {"full_name", "date_of_birth", "registration.date", "sex"}
+    for previous in ("date_of_birth", "registration.office"):
+        got = placed("birth", [Pending("Xxq vvk", "03/09/1987", None, previous, None)], filled)
+        assert got == {}
+    words = "ngày ba tháng chín năm một nghìn chín trăm tám mươi bảy"
+    assert placed("birth", [Pending("Xxq vvk", words, None, "date_of_birth", "sex")], {"full_name", "date_of_birth"}) \
+        == {words: "_date_of_birth_words"}

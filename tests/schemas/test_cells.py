@@ -4,6 +4,7 @@ row; a value under its label that wraps; a ruled label/value table that is no ro
 
 from synth import page, small_print
 
+from schemas.cells import join_run_ons
 from schemas.extract import extract_records, flatten_fields
 from schemas.layout import Tok, build_rows, cell_of_x, cut_at_gaps
 from schemas.loader import load_schemas
@@ -309,3 +310,34 @@ def test_prose_whose_clauses_a_semicolon_parts_is_no_cells_label():
     lines = [[(100, "Mô tả"), (700, "Chất liệu gốm men ngà; nơi đúc ở làng")], [(710, "nắp có núm nhỏ, men ngà")]]
     rows = [r for r in build_rows(page(lines)) if r.toks]
     assert cell_labels(SCHEMAS["museum_object"], rows[0], rows[1]) is None
+
+
+def test_a_caption_s_words_in_lower_case_after_a_wide_blank_go_on_that_caption():
+    # an abbreviation set wide before the rest of its caption: "của người con" opens no caption of its own, so
+    # the row is three captions, each over its value, not four
+    rows = ["GIẤY KHAI SINH", [(100, "Họ và tên"), (900, "Trần Văn Bình")],
+            [(100, "NS"), (200, "của người con"), (700, "Giới tính của người con"), (1300, "Dân tộc của người con")],
+            [(200, "05/06/2001"), (800, "Nam"), (1400, "Tày")]]
+    flat = flatten_fields(extract_records([page(rows, width=2000)], "hotich/")[0])
+    assert flat.get("date_of_birth") == "2001-06-05" and flat.get("sex") == "male" and flat.get("ethnicity") == "Tày"
+
+
+def test_a_run_opening_with_cua_or_voi_joins_the_caption_before_it_unless_a_colon_ended_that_caption():
+    runs = [[tok("NS", 100, 136)], [tok("của", 200, 254), tok("con", 272, 326)], [tok("Phái", 700, 772)]]
+    assert [[t.text for t in run] for run in join_run_ons(runs)] == [["NS", "của", "con"], ["Phái"]]
+    assert len(join_run_ons([[tok("Số:", 100, 154)], [tok("của", 200, 254), tok("con", 272, 326)]])) == 2
+    # other words in lower case are a caption's own rest line or a caption whose head OCR lost: left apart
+    assert len(join_run_ons([[tok("Ngày", 100, 172)], [tok("cấp", 400, 454)]])) == 2
+    assert len(join_run_ons([[tok("xxx", 100, 154)], [tok("của", 400, 454)]])) == 2
+
+
+def test_a_person_s_word_under_a_relation_s_caption_makes_the_row_above_captions():
+    # the relation's caption is the only one the vocabulary reads; the person's word under it is its value (a
+    # relation has no other shape), so the row is captions over values, not the relation's value
+    rows = ["GIẤY CHỨNG TỬ", [(100, "Họ và tên"), (900, "Trần Văn Bình")], [(100, "Chết ngày"), (900, "12/03/2001")],
+            [(100, "Họ tên người đi khai tử"), (900, "Trần Thị Hoa")],
+            [(100, "Quan hệ với người chết"), (700, "Xxq vvk"), (1900, "Zzq ngày")],
+            [(100, "Con gái"), (700, "Ủy ban nhân dân xã Tam Sơn, huyện Từ Sơn, tỉnh Bắc Ninh"), (1900, "14/03/2001")]]
+    flat = flatten_fields(extract_records([page(rows, width=2600)], "hotich/")[0])
+    assert flat.get("declarant.relation") == "Con gái"
+    assert flat.get("registration.office") == "Ủy ban nhân dân xã Tam Sơn, huyện Từ Sơn, tỉnh Bắc Ninh"

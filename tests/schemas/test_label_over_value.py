@@ -33,3 +33,19 @@ def test_a_long_label_alone_on_its_row_takes_the_value_below_it():
              "xã Tam Sơn, huyện Từ Sơn, tỉnh Bắc Ninh"]
     flat = flatten_fields(extract_records([page(lines, width=2000)], "hotich/")[0])
     assert flat.get("place_of_birth") == "xã Tam Sơn, huyện Từ Sơn, tỉnh Bắc Ninh"
+
+
+def _row(*runs: tuple[int, str]) -> list[Tok]:
+    out = []
+    for x, text in runs:
+        for w in text.split():
+            out.append(Tok(w, w.lower(), 0.95, (x, 100, x + 18 * len(w), 136), 1))
+            x += 18 * len(w) + 18
+    return out
+
+
+def test_a_row_with_a_column_gap_is_no_label_alone():
+    # label words, then a wide blank and a value in the next column: the row's end is no label's end, or the
+    # value would be read as the label's last words and lost
+    assert row_ended_label(_row((100, "Họ hàng gì với người được nói tới"), (900, "Anh họ")), 12) is None
+    assert row_ended_label(_row((100, "Họ hàng gì với người được nói tới hôm nay")), 12) is not None
