@@ -20,7 +20,7 @@ CAPITAL_WITNESSES = 1  # values whose first letter shows its case, all capitals,
 PAGE_CAPITAL_FACTOR = 0.9  # a raised first letter is a reading of the page, not of the word: never more sure
 PAGE_CAPITAL_NOTE = "first letter read as a capital: the page's other values start with one"
 CASE_KINDS = ("text", "place")  # values kept as written; names always start with a capital and say nothing
-# an address opens with its level word in lower case ("xã Tân Lập", "thị trấn Yên Hóa") however the page writes
+# an address opens with its level word in lower case ("xã Tân Lập", "thị trấn Phú Lạc") however the page writes
 # its other values: Vietnamese spelling, not the page's hand
 _OPENING_LEVEL_WORDS = frozenset(fold(w).split()[0] for w in LEVEL_WORDS)
 

@@ -79,7 +79,7 @@ def row_ended_label(toks: list[Tok], max_words: int) -> list[Tok] | None:
     """A row of label words alone over its value ("Xxx yyy zzz … người được đăng ký khai sinh" / "xã …"): its words
     with the row's end read as the label's colon, as a ruled cell's border is, so a label longer than one read
     from its words alone is read whole. Only a row of a few words, capitalised first, no digit and no colon, none of
-    which starts a value (``value_start``: "Nơi ở hiện tại thị trấn Yên Hóa," holds its value's first line), and
+    which starts a value (``value_start``: "Nơi ở hiện tại thị trấn Phú Lạc," holds its value's first line), and
     no blank as wide as a column's gap between them (``one_run``); whether its value is below is the caller's to
     say."""
     words = [t for t in toks if not t.leader]
@@ -109,7 +109,7 @@ def label_words_only(toks: list[Tok], most: int = MAX_LABEL_WORDS) -> bool:
 def turn_of_case(toks: list[Tok], most: int) -> int | None:
     """Where the value starts on a row of words no label rule read, too long for label words alone and with no
     digit: at the first turn of case (``layout.case_turns``, a capital after a word in lower case) with two label
-    words at least before it, capitalised first, at most ``most`` ("Xxx yyy zzz … www Con út": a label nobody
+    words at least before it, capitalised first, at most ``most`` ("Xxx yyy zzz … www Em họ": a label nobody
     listed, longer than one read from its words alone, then a value none of whose words says what it is)."""
     words = [t for t in toks if not t.leader]
     if any(c.isdigit() for t in words for c in t.text):
