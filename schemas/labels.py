@@ -32,6 +32,7 @@ from .choice_notes import names_choices
 from .countries import COUNTRY_NAMES
 from .gazetteer import is_place
 from .kin_words import blood_after_kin
+from .label_digits import letter_read_as_digit
 from .label_words import label_words
 from .loader import FieldSpec, Schema
 from .ocr_confusions import SLIP_COST, nearest_by_look
@@ -128,7 +129,9 @@ def known_syllable(s: str) -> str | None:
     if s in lex.syllables:
         return s
     if len(s) < 3 or not s.isalnum() or sum(c.isalpha() for c in s) < 2:
-        return None  # (a digit among letters may be a letter OCR read as one: "kh1" is "khi", "sinh3" "sinh")
+        # (a digit among letters may be a letter OCR read as one: "kh1" is "khi", "sinh3" "sinh"; in a short
+        # abbreviation it is one of its few letters, "k8" for "kb")
+        return letter_read_as_digit(s, lex.syllables) if s.isalnum() else None
     # (a word that is a value's own, a name's syllable or an ethnic group's, is read through a look-alike letter
     # only when plain edit distance alone says so: "Glai" of "Ra Glai" is no "giai")
     by_look = s not in _value_folds()
