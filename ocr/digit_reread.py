@@ -26,6 +26,10 @@ reading worse, not better (at 3x it disagreed with the first on 60 words and was
 25 and right on 14); taking the surer reading where they disagree was right on 18 of those 25 (the first
 reading alone on 15, the second alone on 14); where they agree, 1.5 % of words are wrong against 7 % of all.
 
+The pass is off by default (``OcrOptions.digit_reread``): on the extraction benchmark it corrected digits on the
+dev split but not on the unseen one, and keeping the surer confidence where the readings agree made wrong
+fields confident (docs/benchmarks.md, "Digits read twice").
+
 The engine is passed in as a function, so this module never calls Tesseract itself (ocr/tesseract.py does).
 """
 

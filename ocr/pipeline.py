@@ -63,7 +63,10 @@ class OcrOptions:
     handwritten_confidence: float = 0.5
     handwritten_min_words: int = 8
     recover: bool = True  # read ink no recognised word covers once more, crop by crop (ocr/recover.py)
-    digit_reread: bool = True  # read every number-bearing word once more, on its own, as digits (ocr/digit_reread.py)
+    # Read every number-bearing word once more, on its own, as digits (ocr/digit_reread.py). Off: on the extraction
+    # benchmark it corrected digits on the dev split but not on the unseen one, and agreement raising a wrong
+    # reading's confidence made confident-wrong fields (docs/benchmarks.md, "Digits read twice").
+    digit_reread: bool = False
     crop: bool = True  # Tesseract reads the inked part of the page only (boxes are placed back on the page)
     # Cheap tests on the page itself before the costly pixel passes of the rule and leader
     # searches (same result; off only to measure what they save).
