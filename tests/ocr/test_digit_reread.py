@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
-import numpy as np
+import shutil
+from dataclasses import replace
 
-from ocr.digit_reread import aligned_digits, digit_strip, merged, number_words, readings_from_strip, reread_digits
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw, ImageFont
+
+from ocr import pipeline
+
+from ocr.digit_reread import (WHITELIST, aligned_digits, digit_strip, merged, number_words, readings_from_strip,
+                               reread_digits)
 from ocr.result import Line, PageText, Word
+from ocr.tesseract import TesseractEngine
 
 
 def page_of(*texts: str) -> PageText:
@@ -77,3 +86,26 @@ def test_a_page_is_read_again_in_one_call_and_its_words_merged_in_place():
     out = reread_digits(page, gray, read_digits, dpi=300, scale=3)
     assert calls == [900]
     assert [w.text for w in out.words] == ["Số", "37"] and out.words[1].confidence < 0.9
+
+
+def test_the_pipeline_reads_numbers_again_only_when_asked(monkeypatch):
+    if shutil.which("tesseract") is None:
+        pytest.skip("tesseract is not installed")
+    img = Image.new("L", (900, 300), 255)
+    ImageDraw.Draw(img).text((80, 100), "Mã số: 4720", font=ImageFont.truetype(
+        "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf", 40), fill=0)
+    img.info["dpi"] = (300, 300)
+    whitelists = []
+    real = TesseractEngine.read_lines_many
+
+    def spy(self, strips, languages="vie", tessdata_dir=None, timeout=30, whitelist=""):
+        whitelists.append(whitelist)
+        return real(self, strips, languages, tessdata_dir, timeout, whitelist)
+
+    monkeypatch.setattr(TesseractEngine, "read_lines_many", spy)
+    options = pipeline.OcrOptions(steps=())
+    assert not options.digit_reread
+    pipeline.ocr_image(img, 1, options)
+    assert WHITELIST not in whitelists
+    page = pipeline.ocr_image(img, 1, replace(options, digit_reread=True))
+    assert whitelists.count(WHITELIST) == 1 and "4720" in page.text
