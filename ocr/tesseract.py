@@ -79,16 +79,19 @@ class TesseractEngine:
         return [r for r in results if r is not None]
 
     def read_lines(self, strip: Image.Image, dpi: int | None, languages: str = "vie",
-                   tessdata_dir: str | None = None, timeout: float = 30) -> list[Word]:
+                   tessdata_dir: str | None = None, timeout: float = 30, whitelist: str = "") -> list[Word]:
         """The words of a strip of stacked single lines (``--psm 6``, one uniform block): the second look at ink
-        the page's reading left uncovered (ocr/recover.py). A strip Tesseract cannot read gives no words."""
-        return self.read_lines_many([(strip, dpi)], languages, tessdata_dir, timeout)[0]
+        the page's reading left uncovered (ocr/recover.py), the second reading of numbers (ocr/digit_reread.py,
+        with a ``whitelist`` of the characters it may write). A strip Tesseract cannot read gives no words."""
+        return self.read_lines_many([(strip, dpi)], languages, tessdata_dir, timeout, whitelist)[0]
 
     def read_lines_many(self, strips: Sequence[tuple[Image.Image, int | None]], languages: str = "vie",
-                        tessdata_dir: str | None = None, timeout: float = 30) -> list[list[Word]]:
+                        tessdata_dir: str | None = None, timeout: float = 30,
+                        whitelist: str = "") -> list[list[Word]]:
         """``read_lines`` for several strips (the second looks of a range's pages), one run per dpi; ``timeout``
         is per strip. A lone strip Tesseract cannot read gives no words; a run of several it refuses raises, as
         ``recognize_many`` does (the caller, ``ocr.pipeline``, then reads them one at a time)."""
+        extra = f"-c tessedit_char_whitelist={whitelist}" if whitelist else ""
         found: list[list[Word]] = [[] for _ in strips]
         groups: dict[int | None, list[int]] = {}
         for i, (_strip, dpi) in enumerate(strips):
@@ -96,7 +99,7 @@ class TesseractEngine:
         for dpi, members in groups.items():
             images = [strips[i][0] for i in members]
             try:
-                pages = tsv_pages(images, languages, tesseract_config(6, tessdata_dir, dpi=dpi),
+                pages = tsv_pages(images, languages, tesseract_config(6, tessdata_dir, extra, dpi=dpi),
                                   timeout * len(images), "a line crop")
             except pytesseract.TesseractError:
                 if len(members) == 1:

@@ -148,7 +148,7 @@ def parse_variant(spec: str) -> dict:
             out[key] = int(value)
         elif key in ("osd_confidence", "low_confidence"):
             out[key] = float(value)
-        elif key in ("crop", "prechecks", "force_ocr", "look"):
+        elif key in ("crop", "prechecks", "force_ocr", "look", "recover", "digit_reread"):
             out[key] = value.lower() in ("1", "true", "on", "yes")
         else:
             out[key] = value
