@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
-from . import label_model
+from . import label_model, person_only
 from .fields import (Draft, Found, _cut_tail, _value_toks, name_and_tail,
                      pair_after_gap, place_and_tail, relation_and_tail, text_and_tail, unit_and_tail)
 from .label_edges import date_then_rest, label_head
@@ -1135,18 +1135,20 @@ class PageReader:
 
     def _role_only(self, m: Match, toks: list[Tok], section: str | None) -> Match | None:
         """A label that named a person and nothing more is read as that person's name, unless its value is
-        plainly something else (a year, an ethnic group, a country, a sex, an ID number): then it is that
-        person's field of that kind, or, when the person has no such field, an unmapped label."""
+        plainly something else (a year, an ethnic group, a country, a sex, an ID number, a place, a full date):
+        then it is that person's one field of that kind, or, when the person has none or several, an unmapped
+        label (``person_only``)."""
         value = " ".join(t.text for t in toks)
-        if value_kind(value) is None:
+        if not person_only.value_decides(value):
             return m
-        spec = field_by_value(m.label.text, value, self.schema, section)
+        spec = person_only.persons_field(m.label.text, value, self.schema, section)
         if spec is None:
             listed = unmapped_pair(m.label.text, toks, self.page, value)
             self.drafts[-1].unmapped.append(listed)
             self._pend(self.drafts[-1], m.label.text, toks, section, listed)
             return None
-        return Match(m.start, m.end, spec, Label(m.label.text, m.label.folded, by_meaning=True), m.score, m.weight)
+        label = Label(m.label.text, m.label.folded, by_meaning=True, doubt=person_only.doubt(m.label.text))
+        return Match(m.start, m.end, spec, label, m.score, m.weight)
 
     @staticmethod
     def _ruled_entry_starts(segs: list[Segment]) -> set[int]:
