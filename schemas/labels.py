@@ -305,7 +305,7 @@ def _meaning(text: str) -> Meaning:
             tags = frozenset(f"role:{lex.event_subjects[e]}" for e in events)
         elif events and (kin := _kin_before_clause(lex, fixed, i - n, last_role)) is not None \
                 and not any(t.startswith("role:") for t in tags):
-            # "Họ tên người con đã hy sinh": the family's word for the person, with the event they went through
+            # "Họ tên người anh đã hy sinh": the family's word for the person, with the event they went through
             # after it, names the one the event is about (as "người đã hy sinh" does), not a relative of theirs
             m.roles.discard(kin)
             tags = _clause_roles(lex, words, events)
@@ -340,7 +340,7 @@ _ASKED = frozenset({"name", "alias", "date", "time", "residence", "ethnicity", "
 def _kin_before_clause(lex: Lexicon, fixed: list[str], start: int,
                        last_role: tuple[int, str, bool] | None) -> str | None:
     """The relative's role ("con", "chồng") that ends right before "đã" and the event at ``start``, named as the
-    label's person (not after "của" or "với"): a relative clause on a family word, "người con đã hy sinh", and
+    label's person (not after "của" or "với"): a relative clause on a family word, "người anh đã hy sinh", and
     so with "được" (the child registered: no birth asked)."""
     if last_role is None or start < 2 or fixed[start - 1] not in ("da", "duoc"):
         return None

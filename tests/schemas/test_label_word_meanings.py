@@ -1,5 +1,5 @@
 """What a label's words mean (schemas/labels.py, schemas/data/label_words.json): a family word with the event
-after it ("người con đã hy sinh") names the one the event is about; a syllable that lost one letter of its own is
+after it ("người anh đã hy sinh") names the one the event is about; a syllable that lost one letter of its own is
 still its phrase's."""
 
 from schemas.labels import meaning, resolve
