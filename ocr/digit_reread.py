@@ -43,7 +43,7 @@ import cv2
 import numpy as np
 from PIL import Image
 
-from .recover import text_height
+from .recover import stack_crops, text_height
 from .result import PageText, Word
 
 # Reads a strip of stacked crops as digits: (strip, its dpi or None) -> words with boxes in the strip.
@@ -93,16 +93,9 @@ def digit_strip(gray: np.ndarray, words: Sequence[Word], scale: float = SCALE) -
             crop = np.full((h, h), 255, dtype=np.uint8)
         crops.append(cv2.resize(crop, (round(crop.shape[1] * scale), round(crop.shape[0] * scale)),
                                 interpolation=cv2.INTER_CUBIC))
-    gap = round(h * scale)
-    strip = np.full((sum(c.shape[0] for c in crops) + gap * (len(crops) + 1),
-                     max(c.shape[1] for c in crops) + 2 * gap), 255, dtype=np.uint8)
-    bands = []
-    top = gap
-    for crop in crops:
-        strip[top:top + crop.shape[0], gap:gap + crop.shape[1]] = crop
-        bands.append((top, top + crop.shape[0]))
-        top += crop.shape[0] + gap
-    return DigitStrip(image=strip, bands=tuple(bands), words=tuple(words), scale=scale)
+    strip, tops = stack_crops(crops, round(h * scale))
+    bands = tuple((top, top + crop.shape[0]) for top, crop in zip(tops, crops))
+    return DigitStrip(image=strip, bands=bands, words=tuple(words), scale=scale)
 
 
 def readings_from_strip(strip: DigitStrip, read: Sequence[Word]) -> list[tuple[str, float] | None]:

@@ -154,16 +154,22 @@ def recovery_strip(gray: np.ndarray, words: Sequence[Word], max_regions: int = M
     crops = [(max(0, x0 - margin), max(0, y0 - margin), min(W, x1 + margin), min(H, y1 + margin))
              for x0, y0, x1, y1 in sorted(regions, key=lambda b: (b[1], b[0]))]
     gap = 2 * h
-    strip_w = max(cx1 - cx0 for cx0, _, cx1, _ in crops) + 2 * gap
-    strip_h = sum(cy1 - cy0 for _, cy0, _, cy1 in crops) + gap * (len(crops) + 1)
-    strip = np.full((strip_h, strip_w), 255, dtype=np.uint8)
-    bands = []
+    strip, tops = stack_crops([gray[cy0:cy1, cx0:cx1] for cx0, cy0, cx1, cy1 in crops], gap)
+    return Strip(image=strip, bands=tuple(zip(tops, crops)), gap=gap)
+
+
+def stack_crops(crops: Sequence[np.ndarray], gap: int) -> tuple[np.ndarray, list[int]]:
+    """Gray crops stacked into one white image, one under the other, ``gap`` blank pixels around and between them,
+    for the engine to read as a block of single lines in one run; with the top row of each crop in it."""
+    strip = np.full((sum(c.shape[0] for c in crops) + gap * (len(crops) + 1),
+                     max(c.shape[1] for c in crops) + 2 * gap), 255, dtype=np.uint8)
+    tops = []
     top = gap
-    for cx0, cy0, cx1, cy1 in crops:
-        strip[top:top + cy1 - cy0, gap:gap + cx1 - cx0] = gray[cy0:cy1, cx0:cx1]
-        bands.append((top, (cx0, cy0, cx1, cy1)))
-        top += cy1 - cy0 + gap
-    return Strip(image=strip, bands=tuple(bands), gap=gap)
+    for crop in crops:
+        strip[top:top + crop.shape[0], gap:gap + crop.shape[1]] = crop
+        tops.append(top)
+        top += crop.shape[0] + gap
+    return strip, tops
 
 
 def words_from_strip(strip: Strip, read: Sequence[Word], min_confidence: float = MIN_CONFIDENCE) -> list[Word]:
