@@ -29,7 +29,7 @@ from sohoa.dates import date_words_only, lunar_year
 from . import label_model
 from .gazetteer import is_place
 from .label_edges import name_like
-from .labels import _role_fits, field_meanings, meaning, value_kind
+from .labels import role_fits, field_meanings, meaning, value_kind
 from .loader import FieldSpec, Schema
 from .normalize import normalise, syllable_key
 from .value_look import is_military_unit, is_unit_field, of_another_kind
@@ -197,7 +197,7 @@ def _label_score(schema: Schema, spec: FieldSpec, label: str) -> float:
         # (an event that only says when the thing asked held, "khi hy sinh", counts for a field that means it and
         # against none)
         score = ATTR_WEIGHT * (len(m.attrs & means) - len(m.attrs - means - m.when))
-        fits = _role_fits(fm, m.roles, schema)
+        fits = role_fits(fm, m.roles, schema)
         score += ROLE_FIT if fits else (-ROLE_MISFIT if fits is False else 0.0)
         best = max(best, score)
     return best

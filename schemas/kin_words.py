@@ -5,7 +5,6 @@ blood; who gave birth, born of). The word qualifies the person and asks nothing;
 the words of a birth, and read as one they turn a label asking a parent's residence into a question about a
 birth. Right after the kin word, the birth word is the verb only when what is asked follows it (a date's word:
 the year that parent was born).
-
 """
 
 from __future__ import annotations

@@ -15,18 +15,9 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-from sohoa.digit_letters import DIGIT_FOR
-from sohoa.text import fold
+from sohoa.digit_letters import LETTERS_FOR
 
 MAX_CHARS = 3  # a label abbreviation's few capitals (four letters leave no room for doubt)
-
-# the letters (folded) OCR reads each digit for: the digit-letter table read backwards
-LETTERS_FOR: dict[str, str] = {}
-for _letter, _digits in DIGIT_FOR.items():
-    for _digit in _digits:
-        _folded = fold(_letter)
-        if _folded.isascii() and _folded.isalpha() and _folded not in LETTERS_FOR.get(_digit, ""):
-            LETTERS_FOR[_digit] = LETTERS_FOR.get(_digit, "") + _folded
 
 
 def letter_read_as_digit(word: str, vocabulary: Collection[str]) -> str | None:

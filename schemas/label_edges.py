@@ -49,8 +49,8 @@ def _label_words_flags(words: list[str], lower_ok: bool = False) -> list[bool]:
 
 def name_syllable(word: str) -> bool:
     """A syllable names are made of (``data/name_syllables.txt``, the family names)."""
-    from .labels import _name_syllables
-    return bare_word(word).lower() in _name_syllables()
+    from .labels import name_syllables
+    return bare_word(word).lower() in name_syllables()
 
 
 def name_like(words: list[str]) -> bool:

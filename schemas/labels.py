@@ -158,7 +158,7 @@ def is_label_word(text: str) -> bool:
         f = fold(w)
         if not known_syllable(f):
             return False
-        if w != f and w not in lexicon().marked and w in _name_syllables():
+        if w != f and w not in lexicon().marked and w in name_syllables():
             return False
     return True
 
@@ -169,12 +169,12 @@ def _value_folds() -> frozenset[str]:
     cataloguing words, folded: values' own words, not label words bent by OCR."""
     from .vocab import COMMON_WORDS, ETHNICITIES, PHRASES, VOCABULARIES, vocabulary
     groups = {w for name, others in ETHNICITIES for x in (name, *others) for w in syllables(x)}
-    words = _name_syllables() | COMMON_WORDS | set(PHRASES) | vocabulary(VOCABULARIES)
+    words = name_syllables() | COMMON_WORDS | set(PHRASES) | vocabulary(VOCABULARIES)
     return frozenset(s for w in words for s in syllables(w)) | groups
 
 
 @lru_cache(maxsize=1)
-def _name_syllables() -> frozenset[str]:
+def name_syllables() -> frozenset[str]:
     from .vocab import SURNAMES
     names_file = Path(__file__).with_name("data") / "name_syllables.txt"
     words = {w.strip().lower() for w in names_file.read_text(encoding="utf-8").split() if w.strip()}
@@ -516,7 +516,7 @@ def field_meanings(schema: Schema) -> tuple[FieldMeaning, ...]:
     return tuple(out)
 
 
-def _role_fits(fm: FieldMeaning, roles: set[str], schema: Schema) -> bool | None:
+def role_fits(fm: FieldMeaning, roles: set[str], schema: Schema) -> bool | None:
     """True: the label names this field's person; None: the label names nobody; False: someone else."""
     if not roles:
         return None
@@ -590,7 +590,7 @@ def _persons_number(schema: Schema, m: Meaning) -> Resolution | None:
     """A label that asks a number of one person and names no document ("Số xxx yyy" and a person): a number
     a person carries is the one that identifies them, their ID number, at a low certainty, while the words that
     say which paper are unknown. None when the person has no such field."""
-    ids = [fm.spec for fm in field_meanings(schema) if "id" in fm.needs and _role_fits(fm, m.roles, schema)]
+    ids = [fm.spec for fm in field_meanings(schema) if "id" in fm.needs and role_fits(fm, m.roles, schema)]
     if len(set(s.key for s in ids)) != 1:
         return None
     return Resolution((ids[0],), max(0.3, 0.6 - 0.08 * len(m.unknown)))
@@ -716,7 +716,7 @@ def _resolve(m: Meaning, schema: Schema, section: str | None) -> Resolution | No
     for fm in field_meanings(schema):
         if not fm.needs <= attrs:
             continue
-        fits = _role_fits(fm, m.roles, schema)
+        fits = role_fits(fm, m.roles, schema)
         if fits is False or fits and fm.role is None and not (fm.needs | fm.may) & m.attrs & EVENTS:
             # "Số xxx" and a person: a number asked of a person, with no word of the document it would number,
             # is that person's, not the register's (``_persons_number``)
@@ -789,7 +789,7 @@ def role_conflict(text: str, spec: FieldSpec, schema: Schema) -> bool:
         return False
     for fm in field_meanings(schema):
         if fm.spec.key == spec.key:
-            return _role_fits(fm, m.roles, schema) is False
+            return role_fits(fm, m.roles, schema) is False
     return False
 
 
@@ -894,7 +894,7 @@ def field_by_value(label: str, value: str, schema: Schema, section: str | None =
     cands = [fm for fm in cands if not (fm.spec.key in seen_keys or seen_keys.add(fm.spec.key))]
     roles = meaning(label).roles
     if roles:
-        cands = [fm for fm in cands if _role_fits(fm, roles, schema)]
+        cands = [fm for fm in cands if role_fits(fm, roles, schema)]
     elif section is not None and any(fm.role == section for fm in cands):
         cands = [fm for fm in cands if fm.role == section]
     elif any(fm.role == "subject" for fm in cands):

@@ -36,8 +36,8 @@ def bare(word: str) -> str:
 
 
 def _syllables() -> frozenset[str]:
-    from .labels import _name_syllables
-    return _name_syllables()
+    from .labels import name_syllables
+    return name_syllables()
 
 
 def _a_name_syllable(word: str, first: bool) -> bool:

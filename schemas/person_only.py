@@ -22,7 +22,7 @@ import re
 
 from sohoa.dates import date_words_only
 
-from .labels import _role_fits, field_by_value, field_meanings, meaning, value_kind
+from .labels import role_fits, field_by_value, field_meanings, meaning, value_kind
 from .loader import FieldSpec, Schema
 from .normalize import normalise
 
@@ -64,7 +64,7 @@ def _persons_date(label: str, schema: Schema, section: str | None) -> FieldSpec 
              and not fm.spec.is_list]
     roles = meaning(label).roles
     if roles:
-        cands = [fm for fm in cands if _role_fits(fm, roles, schema)]
+        cands = [fm for fm in cands if role_fits(fm, roles, schema)]
     elif section is not None and any(fm.role == section for fm in cands):
         cands = [fm for fm in cands if fm.role == section]
     else:

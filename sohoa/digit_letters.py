@@ -9,6 +9,8 @@ written rather than guessed.
 
 from __future__ import annotations
 
+from .text import fold
+
 DIGIT_FOR: dict[str, str] = {
     "O": "0", "o": "0", "Ø": "0", "ø": "0",  # a round bowl; a slashed zero is read as Ø
     "Q": "0",  # a bowl whose join to the next stroke or a speck reads as Q's tail
@@ -32,3 +34,17 @@ def one_digit(letters: str) -> dict[str, str]:
 
 
 ONE_DIGIT_LETTERS = "".join(one_digit("".join(DIGIT_FOR)))  # every letter read for one digit, in the table's order
+
+
+def _letters_for() -> dict[str, str]:
+    """The table read backwards: each digit with the letters (folded, plain letters only) OCR reads it for."""
+    out: dict[str, str] = {}
+    for letter, digits in DIGIT_FOR.items():
+        for digit in digits:
+            folded = fold(letter)
+            if folded.isascii() and folded.isalpha() and folded not in out.get(digit, ""):
+                out[digit] = out.get(digit, "") + folded
+    return out
+
+
+LETTERS_FOR = _letters_for()  # a short label word with one digit is read back through it (schemas/label_digits.py)

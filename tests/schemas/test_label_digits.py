@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from schemas.label_digits import LETTERS_FOR, letter_read_as_digit
+from schemas.label_digits import letter_read_as_digit
+from sohoa.digit_letters import LETTERS_FOR
 from schemas.labels import is_label_word, known_syllable
 
 VOCABULARY = frozenset({"kb", "mo", "hs", "xyz"})
