@@ -7,7 +7,7 @@ from schemas.value_evidence import AGREES, DISAGREES, UNVOUCHED, evidence, name_
 def test_a_place_whose_units_are_all_in_the_gazetteer_agrees():
     assert place_evidence("xã Tam Sơn, huyện Từ Sơn, tỉnh Bắc Ninh") == AGREES
     assert place_evidence("thôn Đông 3, xã Tam Sơn, huyện Từ Sơn, tỉnh Hà Bắc") == AGREES  # an older province
-    assert place_evidence("UBND phường Yên Hóa, huyện Lệ Thủy, tỉnh Quảng Bình") == AGREES
+    assert place_evidence("UBND phường Hàng Bông, quận Hoàn Kiếm, thành phố Hà Nội") == AGREES
     assert place_evidence("phường 3, quận 10, thành phố Hồ Chí Minh") == AGREES  # numbered units
     assert place_evidence("Xã Tam Sơn, huyện Từ Sơn, tỉnh Bắc Ninh") == AGREES  # capitalised at the start
     # the gazetteer's "Kỳ Anh (huyện)" is the district Kỳ Anh
