@@ -37,6 +37,7 @@ from .label_words import label_words
 from .loader import FieldSpec, Schema
 from .ocr_confusions import SLIP_COST, nearest_by_look
 from .person_acts import acting_person, begetting_at, parent_by_sex
+from .persons_by_sex import person_of_sex, sexed_word_at
 
 EVENTS = frozenset({"birth", "death", "registration", "notice", "certificate", "decision", "enlistment", "burial",
                     "injury"})
@@ -191,6 +192,9 @@ class Meaning:
     # events a "khi"/"lúc" clause names ("Khi hy sinh thuộc đơn vị", "Đơn vị lúc hy sinh"): when the thing asked
     # held, not a thing asked; still in ``attrs``, where they tell one field from another (the unit when injured)
     when: set[str] = field(default_factory=set)
+    # the sexes of persons the label names by a word of address or of sex ("Xxx anh", "Xxx cá nhân nữ": ``persons_by_sex``),
+    # not yet a role: which person that is depends on the record type
+    sexes: set[str] = field(default_factory=set)
 
     @property
     def empty(self) -> bool:
@@ -259,6 +263,13 @@ def _meaning(text: str) -> Meaning:
                 or parent_by_sex(as_written, fixed, i)
             if act is not None:  # "người đại diện dòng họ", "bà sinh thành": a person named by what they do
                 found = (act[0], frozenset({f"role:{act[1]}"}))
+        if not (found is not None and any(t.startswith("role:") for t in found[1])) and (sexed := sexed_word_at(
+                as_written, raw, i, i - 1 not in unknown_at and "filler" in prev_tags)) is not None \
+                and (found is None or sexed[0] >= found[0]):
+            m.sexes.add(sexed[1])  # "Xxx yyy anh", "Xxx cá nhân nữ": a person by sex (``persons_by_sex``)
+            i += sexed[0]
+            prev_tags = frozenset({"filler"})
+            continue
         if (k := begetting_at(fixed, i)) and any(t in ("role:father", "role:mother") for t in prev_tags):
             i += k  # "Họ tên bà sinh thành": the parent's word said again, no birth asked
             continue
@@ -669,6 +680,7 @@ def _explaining(got: Resolution | None, attrs: set[str], schema: Schema) -> Reso
 # the parties of a type whose two persons are a man and a woman, by the word for their sex (as written: "nam"
 # is no "năm", a year)
 PARTY_BY_SEX = {"nam": "husband", "nữ": "wife"}
+_SEX_OF_PARTY = {"husband": "male", "wife": "female"}
 
 
 def _sex_by_choices(m: Meaning, text: str) -> Meaning:
@@ -691,16 +703,21 @@ def _sexes_written(text: str) -> set[str]:
 
 
 def _party_by_sex(m: Meaning, text: str, schema: Schema) -> Meaning:
-    """A label that asks something and names nobody, but says "nam" or "nữ" (one of them) where a person word
-    would stand ("Ngày sinh đương sự nữ", "Dân tộc công dân nam"), is about the man or the woman of a type whose
-    two parties are a husband and a wife. A label asking the sex itself ("Giới tính (nam, nữ)") names both or
-    asks the sex, and is left as it is."""
-    said = [w for w in written_syllables(text) if w in PARTY_BY_SEX]
-    if m.roles or not m.attrs or "sex" in m.attrs or len(said) != 1 \
-            or not set(PARTY_BY_SEX.values()) <= set(schema.sections):
+    """A label that names nobody by a role word but names a person by sex (``Meaning.sexes``: "Xxx yyy chị",
+    "Xxx cá nhân nam"), or asks something and says "nam" or "nữ" (one of them) where a person word would stand
+    ("Dân tộc xxx nam"), is about the record type's one person of that sex (``persons_by_sex.person_of_sex``:
+    the husband or the wife of a marriage; nobody where two persons may be of it). A label asking the sex itself
+    ("Giới tính (nam hay nữ)") names both or asks the sex, and is left as it is; so is one that asks nothing and holds
+    words the vocabulary lacks ("Xxx yyy của chị"): those words may be what is asked, not the name."""
+    if m.roles or "sex" in m.attrs or not m.attrs and m.unknown:
         return m
-    unknown = [u for u in m.unknown if u != fold(said[0])]
-    return Meaning({PARTY_BY_SEX[said[0]]}, set(m.attrs), set(m.objects), unknown, m.slips)
+    said = [w for w in written_syllables(text) if w in PARTY_BY_SEX]
+    sexes = set(m.sexes) or ({_SEX_OF_PARTY[PARTY_BY_SEX[said[0]]]} if m.attrs and len(said) == 1 else set())
+    person = person_of_sex(sexes, schema)
+    if person is None:
+        return m
+    unknown = [u for u in m.unknown if u not in {fold(w) for w in said}]
+    return Meaning({person}, set(m.attrs), set(m.objects), unknown, m.slips)
 
 
 def _events_of(spec: FieldSpec, schema: Schema) -> set[str]:
@@ -796,9 +813,10 @@ def role_conflict(text: str, spec: FieldSpec, schema: Schema) -> bool:
 def marker_section(text: str, schema: Schema) -> str | None:
     """A row that names only a person ("Về người mẹ") opens that person's block."""
     m = meaning(text)
-    if m.attrs or len(m.roles) != 1 or m.unknown and not _introduced_heading(text, m):
+    roles = m.roles or ({p} if (p := person_of_sex(m.sexes, schema)) else set())  # "Xxx chị", "Xxx cá nhân nam"
+    if m.attrs or len(roles) != 1 or m.unknown and not _introduced_heading(text, m):
         return None
-    role = next(iter(m.roles))
+    role = next(iter(roles))
     return role if role in schema.sections else None
 
 

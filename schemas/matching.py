@@ -602,7 +602,7 @@ def refine_labels(toks: list[Tok], chosen: list[Match], schema: Schema, section:
                 if not soft_ended and not _strong_end(toks, e) and _closed_value(toks[m.end:e + 1], m.spec) \
                         and not toks[m.end].text.startswith("("):
                     break  # "Giới tính Nam": the words are the field's value, not more of its label
-                    # (but a note in brackets after a label is the label's: "Giới tính (nam, nữ) …:")
+                    # (but a note in brackets after a label is the label's: "Giới tính (nam hay nữ) …:")
                 if _strong_end(toks, e) or not soft_ended and _soft_end(toks, e) and _in_label_case(toks, m, e) \
                         or _label_cased_unknown(toks, m, e):
                     if out and out[-1].start == m.start:

@@ -18,6 +18,7 @@ from .layout import Tok, text_of
 from .loader import Schema
 from .matching import UNMAPPED, Match
 from .person_columns import HEADING_WORDS
+from .persons_by_sex import person_of_sex
 from .value_start import value_start
 
 
@@ -32,7 +33,9 @@ def heading_person(toks: list[Tok], matches: list[Match], next_opens_pair: bool,
     words = [t for t in toks if not t.leader and any(c.isalpha() for c in t.text)]
     if not 0 < len(words) <= HEADING_WORDS or value_start(words) is not None:
         return None  # (a label the vocabulary lacks, and a value after it: "Danh tính người được ủy quyền | …")
-    roles = meaning(text_of(words)).roles
+    said = meaning(text_of(words))
+    # (a person named by sex, "Xxx yyy của chị", is the type's one person of that sex: ``persons_by_sex``)
+    roles = said.roles or ({p} if (p := person_of_sex(said.sexes, schema)) else set())
     if len(roles) != 1:
         return None
     role = next(iter(roles))
