@@ -33,6 +33,8 @@ from .countries import COUNTRY_NAMES
 from .gazetteer import is_place
 from .kin_words import blood_after_kin
 from .label_digits import letter_read_as_digit
+from .label_head import head_reading
+from .label_initials import first_syllables, spelled_initials
 from .label_words import label_words
 from .loader import FieldSpec, Schema
 from .ocr_confusions import SLIP_COST, nearest_by_look
@@ -94,6 +96,14 @@ def lexicon() -> Lexicon:
             add(w, f"attr:{attr}")
     for w in data["fillers"]:
         add(w, "filler")
+    names = name_syllables()
+    held = set(marked)
+    for attr, heads, verbs in _acts(data):
+        for verb in verbs:
+            if any(s in names and s not in held for s in written_syllables(verb)):
+                continue  # a name ending on that syllable would be cut where a label seemed to start
+            for head in heads:
+                add(f"{head} {verb}", f"attr:{attr}")
     for w in data["objects"]:
         add(w, "object")
     subjects = {k: v for k, v in data["event_subjects"].items() if not k.startswith("_")}
@@ -109,6 +119,18 @@ def lexicon() -> Lexicon:
                    frozenset(s for k in phrases for s in k) | {s for w in acts for s in syllables(w)},
                    subjects, fields, groups,
                    dict(data.get("relations", {})), frozenset(marked))
+
+
+def _acts(data: dict) -> list[tuple[str, list[str], list[str]]]:
+    """The phrases a verb names a field in (``acts`` of the vocabulary): (the attribute, the words the verb comes
+    after, the verbs). A verb alone is no phrase: a card's values are written in the same verbs."""
+    out = []
+    for attr, v in data.get("acts", {}).items():
+        if attr.startswith("_"):
+            continue
+        heads = list(v.get("after", [])) + list(data["attributes"].get(v.get("after_attribute", ""), []))
+        out.append((attr, heads, list(v["verbs"])))
+    return out
 
 
 def written_syllables(text: str) -> list[str]:
@@ -215,12 +237,18 @@ def meaning(text: str) -> Meaning:
     hoa)", "(nếu có)") or where it is to be copied from ("(theo giấy khai sinh)", "(theo cha)"): it neither asks
     nor names whom the label is about, so a label whose words outside its notes name something is read from
     those words alone (a word of the note folded like a person's would name another: "có dấu", "cô dâu")."""
+    text = spelled_initials(text, _first_syllables())
     outside = _NOTE.sub(" ", text)
     if outside != text:
         m = _meaning(outside)
         if not m.empty:
             return m
     return _meaning(text)
+
+
+@lru_cache(maxsize=1)
+def _first_syllables() -> dict[str, frozenset[str]]:
+    return first_syllables(lexicon().written)
 
 
 def _meaning(text: str) -> Meaning:
@@ -594,7 +622,23 @@ def resolve(text: str, schema: Schema, section: str | None = None, previous: Fie
         got = _the_only_date(schema, m)
     if got is None and m.attrs == {"number"} and len(m.roles) == 1:
         got = _persons_number(schema, m)
+    if not m.unknown:
+        # (a word the vocabulary lacks may be the start of the value or of the next label: only a label every word
+        # of which is known is read by its head, its known words naming two fields)
+        got = _by_head(text, schema, got) or got
     return got
+
+
+def _by_head(text: str, schema: Schema, whole: Resolution | None) -> Resolution | None:
+    """A label of a card about a thing read by the head of its noun phrase (``label_head``)."""
+    def read(words: str) -> Resolution | None:
+        m = meaning(words)
+        return None if m.empty else _resolve(m, schema, None)
+
+    def needs_of(key: str) -> list[frozenset[str]]:
+        return [fm.needs for fm in field_meanings(schema) if fm.spec.key == key]
+
+    return head_reading(written_syllables(_NOTE.sub(" ", text)), schema, read, needs_of, whole)
 
 
 def _persons_number(schema: Schema, m: Meaning) -> Resolution | None:
