@@ -339,6 +339,20 @@ def opens_pair(toks: list[Tok]) -> bool:
     return label_end(toks) is not None
 
 
+def block_cut(row: Row, x: float) -> float:
+    """Where a row of a two-column block is parted into its columns, the right column starting at ``x``: at
+    ``x``, unless a value runs across it, the row's words all spaced as a phrase's (no blank of ``COLUMN_GAP``
+    line heights anywhere: a caption of each column, or a pair of each, leave one between them) and the right part
+    opening no pair of its own ("…, huyện Xxx, tỉnh | Yyy Zzz" in a full-width row under the block): then the row
+    is one value, whole in the column where it starts."""
+    toks = row.toks
+    k = next((i for i, t in enumerate(toks) if t.xc >= x), None)
+    if not k or opens_pair(toks[k:]) \
+            or any(gap_before(toks, i) >= COLUMN_GAP * max(row.height, 1) for i in range(1, len(toks))):
+        return x
+    return float("inf")
+
+
 def gap_before(toks: list[Tok], k: int) -> float:
     """The blank between word ``k`` of a row and the word before it, in pixels."""
     return toks[k].bbox[0] - toks[k - 1].bbox[2]

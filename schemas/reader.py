@@ -23,7 +23,7 @@ from .person_heading import heading_person
 from .printed_label import opens_capitalised, reads_as_print
 from .section_heading import is_section_heading
 from .surer_label import reads_surer
-from .layout import (Row, Tok, column_starts, first_wide_gap, label_end,
+from .layout import (Row, Tok, block_cut, column_starts, first_wide_gap, label_end,
                      opens_pair, split_at_columns, text_of, usual_gap)
 from .loader import FieldSpec, Label, Schema, label_key
 from .measure_units import label_note
@@ -225,8 +225,12 @@ class PageReader:
             col_rows, x, left_sec, right_sec = item
             left_right = max((t.bbox[2] for r in col_rows for t in r.toks if t.xc < x), default=x)
             sides = ((left_sec, 0, x, left_right), (right_sec, x, 10 ** 9, right))
-            laid.append([(part, sec, edge, ("block", n, side)) for side, (sec, lo, hi, edge) in enumerate(sides)
-                         for part in (r.part(lo, hi) for r in col_rows) if part.toks])
+            # (a row whose value runs across the columns' start is parted nowhere, and is neither column's person's:
+            # ``layout.block_cut``)
+            laid.append([(r if whole else part, None if whole else sec, edge, ("block", n, side))
+                         for side, (sec, lo, hi, edge) in enumerate(sides) for r in col_rows
+                         for whole in [block_cut(r, x) != x] if not (whole and side)
+                         for part in [r.part(lo, hi)] if part.toks])
         # a part cut off at the next column ends, when its value wraps, where that column's cut parts end; a part
         # that ends its row (the last column, a row left whole) wraps at the page's margin
         cut = [(seg[0], seg[3][1]) for parts in laid if len(parts) > 1 for seg in parts[:-1] if seg[3][0] == "page"]
@@ -523,15 +527,33 @@ class PageReader:
         segs, si = row.segs, row.si
         if not pair.nxt and not pair.toks and (m.start, m.end) in row.shared_below:
             pair.toks = row.shared_below[(m.start, m.end)]  # the value below, for the second field of a shared label
+        elif pair.nxt and not pair.toks:
+            # a caption with the next caption beside it and nothing between: its value is under it, in its column
+            pair.toks = self.rests.under_caption(row.seg.row.toks[m.start:m.end], m.spec, segs, si, cur.used,
+                                                 row.seg.row.toks[pair.nxt[0].start].bbox[0])
         elif pair.nxt and pair.toks and m.spec.wrap and m.spec.kind in ("place", "text"):
             # a value of the row's left column, cut where the next column's label begins
             pair.toks = pair.toks + self.rests.column_rest(pair.toks, segs, si, cur.used,
                                                            row.seg.row.toks[pair.nxt[0].start].bbox[0])
         elif not pair.nxt:
+            if pair.toks and not pair.printed and (under := self.rests.under_caption(
+                    row.seg.row.toks[m.start:m.end], m.spec, segs, si, cur.used, pair.toks[0].bbox[0], pair.toks)):
+                # the words beside are the next caption of a row of captions, its value below it: that caption and
+                # its value listed and left to the record-wide decoding (no rule read the caption as a label)
+                caption = [t for t in pair.toks if not t.leader]
+                if value := self.rests.caption_value(caption, segs, si, cur.used):
+                    listed = unmapped_pair(text_of(caption), value, self.page)
+                    cur.draft.unmapped.append(listed)
+                    self._pend(cur.draft, listed["label"], value, cur.section, listed)
+                pair.toks = under
+                return True
             had, before = bool(pair.toks), set(cur.used)
             # (under print, the value is in the label's own column: the row's first words were the print's)
             pair.toks = self.rests.continue_value(pair.toks, m.spec, segs, si, cur.used, row.seg.edge,
                                                   value_x=None if pair.printed else row.value_x)
+            if not pair.toks and pair.printed:  # the next caption, print, beside it: its value under it, likewise
+                pair.toks = self.rests.under_caption(row.seg.row.toks[m.start:m.end], m.spec, segs, si, cur.used,
+                                                     pair.printed[0].bbox[0])
             row.taken_below = cur.used - before if not had else set()
             if row.taken_below and reads_as_print(self.schema, m.spec, [t.text for t in pair.toks if not t.leader]):
                 # the row under a label with nothing beside it is the next row of headings, print: given
@@ -700,11 +722,13 @@ class PageReader:
         when it read nothing that another reading does not explain (a companion's date, another field of the
         same label). A value that was another label's is listed."""
         draft = cur.draft
-        if misplaced_office(f.spec.role, f.value) or f.value is not None and of_another_kind(f.spec, f.raw):
+        if misplaced_office(f.spec.role, f.value) \
+                or (f.value is not None or f.spec.kind == "name") and f.raw and of_another_kind(f.spec, f.raw):
             # "Kinh", a person's name, a date under an office's label, a date or a unit under a place's
             # (``value_look.of_another_kind``): another field's value, read under a label that ran into the
-            # next pair's; listed and left to the record-wide decoding, so the field's own pair, read later,
-            # is not kept out by it
+            # next pair's, or a date under a label read as a name's (the name's normaliser then reads nothing
+            # in it; a name under a date's label is ``name_under_date``'s); listed and left to the record-wide
+            # decoding, so the field's own pair, read later, is not kept out by it
             listed = unmapped_pair(text_of(row.seg.row.toks[m.start:m.end]), f.toks, f.page, f.raw)
             draft.unmapped.append(listed)
             self._pend(draft, listed["label"], f.toks, cur.section, listed)

@@ -119,7 +119,8 @@ def of_another_kind(spec: FieldSpec, value: str) -> bool:
     office's name; a date field's value that is a person's name; a place field's value that reads whole
     as a date or names a military unit, or has no word written as a name's and no number ("quân", the rest of a
     label); a unit field's value that names no unit and is a heading's words in capitals ("CHIẾN ĐẤU") or a
-    label's rest up to its colon ("khi: bị thương"). Such a value is listed for the record-wide decoding."""
+    label's rest up to its colon ("khi: bị thương"); a person's name field's value that reads whole as a date.
+    Such a value is listed for the record-wide decoding."""
     text = nfc(value).strip()
     words = [w.strip(".,;:()\"'“”[]|_-") for w in text.split()]
     words = [w for w in words if w]
@@ -129,6 +130,8 @@ def of_another_kind(spec: FieldSpec, value: str) -> bool:
         return not _holds_rank(text) and (is_place(text) or _reads_as_date(text))
     if spec.kind == "name" and fold(text).startswith(OFFICE_HEADS):
         return True  # "Ủy ban nhân dân xã …" under a label read as a name's: an office, no person's name
+    if spec.kind == "name" and _reads_as_date(text):
+        return True  # "12/03/1961" under a label read as a person's: a date, no name (a date's label read wrong)
     if spec.kind == "date" and _a_persons_name(words):
         return True  # "Họ tên khai | sinh của bên xxx: Lê Thị Lan": the name's label split, its rest asking a date
     if is_document_date(spec):

@@ -14,16 +14,18 @@ from sohoa.text import fold
 
 from .cells import CELL_SLACK
 from .fields import _name_continuation, _value_toks
-from .gazetteer import (address_end, address_open, chain_goes_on, completes_unit, cut_level_word, cut_unit,
-                        ends_bare_level, names_bare_local_level)
-from .labels import meaning, resolve, value_kind
-from .layout import COLUMN_SLACK, EMPTY_LABEL_REACH, WRAP_MAX_ROWS, Row, Tok, splits_unit, text_of, union
+from .gazetteer import (OFFICE_HEADS, address_end, address_open, chain_goes_on, completes_unit, cut_level_word,
+                        cut_unit, ends_bare_level, names_bare_local_level)
+from .label_edges import name_like
+from .labels import is_label_word, meaning, resolve, value_kind
+from .layout import (COLUMN_SLACK, EMPTY_LABEL_REACH, WRAP_MAX_ROWS, Row, Tok, cut_at_gaps, splits_unit, text_of,
+                     union)
 from .loader import FieldSpec, Schema
 from .matching import UNMAPPED, find_labels, find_marker
 from .measure_units import measure_named_last
 from .normalize import normalise
 from .value_look import is_military_unit, is_unit_field, unit_cut_in_level, unit_goes_on, unit_open
-from .value_start import LEVEL_FOLDS, MAX_LABEL_WORDS, opens_with_label, value_start
+from .value_start import LEVEL_FOLDS, MAX_LABEL_WORDS, label_words_only, opens_with_label, value_start
 
 
 
@@ -477,12 +479,91 @@ class ValueRests:
             return under + self.column_rest(out, segs, j, used, right, depth + 1)
         return under
 
+    def under_caption(self, label: list[Tok], spec: FieldSpec, segs, si: int, used: set[int], right: float,
+                      beside: list[Tok] | None = None) -> list[Tok]:
+        """The value of a caption with the next caption beside it on its row (a row of captions, each over its
+        value): the one run of words of the row close below (``layout.cut_at_gaps``) that starts in the caption's
+        own column, from its left edge to where the next caption begins (``right``), with no colon and no label
+        among them, read as a value of the field's kind. ``beside``: words after the caption that no rule read as
+        a label; they are the next caption only when they look like one (``_caption_beside``) and the row below
+        has words after the value, under them (that caption's value). The words taken are taken out of the row
+        below, whose other words are read as before."""
+        if beside is not None and not _caption_beside(label, beside):
+            return []
+        j = self._below(segs, si)
+        if j is None or j in used or not label:
+            return []
+        seg, nseg = segs[si].row, segs[j].row
+        h = max(seg.height, 10)
+        if segs[j].forced != segs[si].forced or nseg.bbox[1] < seg.bbox[1] \
+                or nseg.bbox[1] - seg.bbox[3] > EMPTY_LABEL_REACH * h:
+            return []
+        words = [t for t in nseg.toks if not t.leader]
+        left = label[0].bbox[0] - COLUMN_SLACK * h
+        # the row's runs of words (cut at a cell's blanks): the value is the one run that starts under the caption,
+        # whole, though its last words may stand under the next caption's start (a name longer than its caption)
+        runs = [run for run in cut_at_gaps(words, h) if left <= run[0].bbox[0] < right - COLUMN_SLACK * h]
+        if len(runs) != 1:
+            return []
+        under = runs[0]
+        # a word that starts left of the caption and ends under it is a value beside it running over: no column
+        if any(t.bbox[0] < left < t.bbox[2] for t in words):
+            return []
+        if beside is not None and not any(t.bbox[0] > under[-1].bbox[2] for t in words):
+            return []
+        if any(t.colon for t in under) or opens_with_label(under) \
+                or find_labels(under, self.schema, segs[si].forced) or not _parses(spec, under):
+            return []
+        if label_words_only(under) and meaning(text_of(under)).attrs:
+            return []  # label words that ask something ("Xxx ngày"): the next row's label, no value
+        _take_words(nseg, under, j, used)
+        return under
+
+    def caption_value(self, caption: list[Tok], segs, si: int, used: set[int]) -> list[Tok]:
+        """The value under the next caption of a row of captions (``under_caption`` took the first caption's):
+        the words of the row below from where that caption starts to the row's end, and, a place or a value cut
+        at its line's end (an office's "…, xã Xxx,"), the rows it wraps onto. Taken out of the rows they came
+        from."""
+        j = self._below(segs, si)
+        if j is None or j in used or not caption:
+            return []
+        nseg = segs[j].row
+        h = max(segs[si].row.height, 10)
+        words = [t for t in nseg.toks if not t.leader]
+        value = [t for t in words if t.bbox[0] >= caption[0].bbox[0] - COLUMN_SLACK * h]
+        if not value or value != words[len(words) - len(value):]:
+            return []
+        _take_words(nseg, value, j, used)
+        if value_kind(text_of(value)) == "place" or open_at_end([t.text for t in value]):
+            value = self.continue_value(value, A_PLACE, segs, j, used, segs[j].edge)
+        return value
+
     @staticmethod
     def _level_goes_on(toks: list[Tok], words: list[Tok]) -> bool:
         """The row below carries on the value's last level word: the rest of the word itself ("Đại" / "đội 5",
         "thành" / "phố …"), or the name of a commune's level word left bare ("phường" / "Tân An, …")."""
         value, below = [t.text for t in toks if not t.leader], [t.text for t in words]
         return cut_level_word(value, below, LEVEL_FOLDS) or names_bare_local_level(" ".join(value), below)
+
+
+def _caption_beside(label: list[Tok], beside: list[Tok]) -> bool:
+    """Words after a label that have the look of the next caption of a row of captions: across a blank as wide
+    as a cell's border leaves (``layout.cut_at_gaps``), opening with a capital, with no digit, two label words or
+    more that ask something and read as no value; the label not ended by its colon or leader."""
+    words = [t for t in beside if not t.leader]
+    if not label or not words or not words[0].text[:1].isupper() or any(c.isdigit() for t in words for c in t.text):
+        return False
+    if any(t.colon or t.leader for t in label) or beside[0].leader or fold(text_of(words)).startswith(OFFICE_HEADS):
+        return False  # a label ended by its colon or leader has its value after it; an office's name is a value
+    # a caption's words, not a value's: most are words labels are made of, and they read as no value (a name, a
+    # place, a group): a column of values beside a column of labels is no row of captions
+    # (two words or more that ask something, a place, a date, an office: a kinship word alone is a value)
+    text = text_of(words)
+    if len(words) < 2 or 2 * sum(is_label_word(t.text) for t in words) <= len(words) \
+            or value_kind(text) is not None or name_like([t.text for t in words]) or not meaning(text).attrs:
+        return False
+    runs = cut_at_gaps(label + words, max(label[-1].bbox[3] - label[-1].bbox[1], 10))
+    return len(runs) > 1 and runs[-1] == words
 
 
 def _parses(spec: FieldSpec, toks: list[Tok]) -> bool:
