@@ -36,6 +36,7 @@ from .label_digits import letter_read_as_digit
 from .label_head import head_reading
 from .label_initials import first_syllables, spelled_initials
 from .label_words import label_words
+from .letter_marks import another_phrase
 from .loader import FieldSpec, Schema
 from .ocr_confusions import SLIP_COST, nearest_by_look
 from .person_acts import acting_person, begetting_at, parent_by_sex
@@ -266,6 +267,8 @@ def _meaning(text: str) -> Meaning:
     m = Meaning(slips=sum(1 for a, b in zip(raw, fixed) if a != b))
     i, after_object, prev_tags, qualified = 0, False, frozenset(), False
     unknown_at: set[int] = set()  # where the syllables no phrase reads are
+    titled: set[str] = set()  # the roles words of address named (``address_words``), and those other words named
+    named: set[str] = set()
     last_role: tuple[int, str, bool] | None = None  # where the last person's word ended, its role, whether an object
     moment_open, moment_time = False, False  # after "khi"/"lúc"; whether that word asked a time
     while i < len(fixed):
@@ -278,7 +281,8 @@ def _meaning(text: str) -> Meaning:
                       for n in range(longest, 0, -1) if tuple(as_written[i:i + n]) in lex.written
                       or tuple(fixed[i:i + n]) in lex.phrases
                       and not (n == 1 and _other_marks(as_written, raw, fixed, i))
-                      and not _other_person_last(lex, as_written, raw, i, n)), None)
+                      and not _other_person_last(lex, as_written, raw, i, n)
+                      and not _other_letters(as_written, raw, fixed, i, n)), None)
         if found is None:  # no phrase reads exactly: one a letter off ("quá cế")
             found = next(((n, t) for n in range(longest, 1, -1) if (t := near_phrase(tuple(raw[i:i + n])))), None)
             m.slips += found is not None
@@ -334,6 +338,8 @@ def _meaning(text: str) -> Meaning:
             after_object = True
             prev_tags = tags
             continue
+        if m.attrs - _BARE_ASKS and _only_events(tags) and _event_on_unknown_noun(lex, fixed, i - n, unknown_at):
+            tags = frozenset()  # "Ngày sinh xxx bị thương": the person's birth, the event says who the person is
         events = {t[5:] for t in tags if t.startswith("attr:") and t[5:] in lex.event_subjects}
         person_before = prev_tags and words and (
             "filler" in prev_tags and prev_words_person(prev_tags, fixed, i - n))
@@ -358,6 +364,8 @@ def _meaning(text: str) -> Meaning:
             if t.startswith("role:"):
                 (m.objects if after_object else m.roles).add(t[5:])
                 last_role = (i, t[5:], after_object)
+                if not after_object:
+                    (titled if tuple(words) in _address_words() else named).add(t[5:])
             elif t.startswith("attr:"):
                 m.attrs.add(t[5:])
         if any(t.startswith(("role:", "attr:")) for t in tags) and not any(t.startswith("role:") for t in tags):
@@ -365,10 +373,18 @@ def _meaning(text: str) -> Meaning:
         if "attr:relation" in tags and words and words[-1] in OBJECT_MARKERS:
             after_object = True  # the person after a relation phrase ending in "của" or "với" is the other party
         prev_tags = tags
+    if named:  # "Ngày sinh đồng chí bệnh binh": the title of the person the other word names (``address_words``)
+        m.roles -= titled - named
     if moment_time and m.when and m.attrs - MOMENT_ATTRS:
         # "Lúc hy sinh cấp bậc": a label opened by its moment ("at the death, the rank") asks the rank then, no time
         m.attrs.discard("time")
     return m
+
+
+@lru_cache(maxsize=1)
+def _address_words() -> frozenset[tuple[str, ...]]:
+    """The words of address (``label_words.json``, "address_words"), folded: a person's title, as "ông" is."""
+    return frozenset(tuple(syllables(w)) for w in label_words().get("address_words", {}).get("words", []))
 
 
 # what a label asks of a person: a clause naming the person by an act ends where one of these begins
@@ -446,6 +462,20 @@ def _other_marks(as_written: list[str], raw: list[str], fixed: list[str], i: int
     return inside_marked and all(form != fixed[i] for form in forms)
 
 
+def _other_letters(as_written: list[str], raw: list[str], fixed: list[str], i: int, n: int) -> bool:
+    """A phrase of several syllables matched only once folded, whose first syllable as written is a word of the
+    vocabulary on its own, reading another thing than the phrase, and whose syllables as written carry a letter
+    the phrase's words do not: "sinh quần" is "sinh" (a birth) and a word the vocabulary lacks, no "sinh quán"
+    (a hometown: ``letter_marks``). A first syllable that is no word alone leaves a spelling variant read as the
+    phrase ("đằng" of "đàng"); a syllable read through a slip (``known_syllable`` changed it) is no evidence."""
+    lex = lexicon()
+    if n < 2 or tuple(as_written[i:i + n]) in lex.written or (as_written[i],) not in lex.written \
+            or lex.phrases[tuple(fixed[i:i + n])] <= lex.written[(as_written[i],)]:
+        return False  # (a phrase that reads as its first word does, "cha đẻ" as "cha", changes nothing read)
+    written = [w if r == f else "" for w, r, f in zip(as_written[i:i + n], raw[i:i + n], fixed[i:i + n])]
+    return another_phrase(written, _written_forms(tuple(fixed[i:i + n])))
+
+
 @lru_cache(maxsize=4096)
 def _written_forms(key: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
     """The vocabulary's phrases, as written with their marks, that fold to ``key``."""
@@ -505,6 +535,33 @@ def _clause_on_unknown_noun(fixed: list[str], start: int, unknown_at: set[int]) 
     sinh", "… xxx được khai sinh"): a clause that says which person the label is about, as "người đã mất" does,
     about a person the vocabulary has no word for."""
     return start >= 2 and fixed[start - 1] in ("da", "duoc") and start - 2 in unknown_at
+
+
+# what a label asks that needs an event to say whose it is ("Ngày", "Nơi"): after one of these alone, an event
+# is the event asked about ("Ngày … bị thương"), not a clause on the person
+_BARE_ASKS = frozenset({"date", "time", "place"})
+
+
+# "người", "đã", "được" open a clause of their own, read where they stand ("người được khai sinh"), and "khi",
+# "lúc" a moment's ("Đơn vị … khi bị thương": the event says when)
+_CLAUSE_OPENERS = frozenset({"nguoi", "da", "duoc", "khi", "luc"})
+
+
+def _only_events(tags: frozenset[str]) -> bool:
+    """The phrase names events (``EVENTS``) and nothing else: no person, no other attribute."""
+    attrs = {t[5:] for t in tags if t.startswith("attr:")}
+    return bool(attrs) and attrs <= EVENTS and not any(t.startswith("role:") for t in tags)
+
+
+def _event_on_unknown_noun(lex: Lexicon, fixed: list[str], start: int, unknown_at: set[int]) -> bool:
+    """The event at ``start`` comes right after a noun the vocabulary lacks (filler syllables may close it:
+    "… xxx yyy bị thương"), in a label that already asks something of a person ("Ngày sinh", "Quê quán"):
+    a clause that says which person is meant, as "người bị thương" does, not a second thing asked."""
+    j = start - 1
+    while j >= 0 and j not in unknown_at and fixed[j] not in _CLAUSE_OPENERS \
+            and lex.phrases.get((fixed[j],)) == frozenset({"filler"}):
+        j -= 1
+    return j >= 0 and j in unknown_at
 
 
 def prev_words_person(prev_tags: frozenset[str], fixed: list[str], start: int) -> bool:
