@@ -38,6 +38,7 @@ from .normalize import normalise
 from .table_reader import read_table
 from .value_audit import read_over
 from .value_evidence import misplaced_office
+from .place_words import another_fields_words
 from .value_look import field_by_look, is_country_name, is_unit_field, is_weight, of_another_kind
 from .value_rest import A_PLACE, ValueRests
 from .whole_caption import read_whole
@@ -723,7 +724,8 @@ class PageReader:
         same label). A value that was another label's is listed."""
         draft = cur.draft
         if misplaced_office(f.spec.role, f.value) \
-                or (f.value is not None or f.spec.kind == "name") and f.raw and of_another_kind(f.spec, f.raw):
+                or (f.value is not None or f.spec.kind == "name") and f.raw and of_another_kind(f.spec, f.raw) \
+                or f.value is not None and another_fields_words(f.spec, f.raw, self.schema):
             # "Kinh", a person's name, a date under an office's label, a date or a unit under a place's
             # (``value_look.of_another_kind``): another field's value, read under a label that ran into the
             # next pair's, or a date under a label read as a name's (the name's normaliser then reads nothing

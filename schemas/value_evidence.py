@@ -32,6 +32,7 @@ from sohoa.text import fold, nfc
 from .closed_tail import runs_past
 from .confidence import CLOSED_KINDS, shape_vouches
 from .countries import written_as_country
+from .place_words import lone_unknown_word
 from .gazetteer import OFFICE_HEADS, UNIT_LEVELS, ends_bare_level, is_place
 
 AGREES = "agrees"
@@ -206,7 +207,8 @@ def evidence(kind: str, key: str, value: object, raw: str, quality: float) -> st
     if kind == "place" and isinstance(value, str):
         if ends_bare_level(value) or tail == "office" and not names_office(value):
             return DISAGREES
-        return place_evidence(value) or (DISAGREES if not_a_name(value) else "")
+        # a place of one word the gazetteer does not know is doubtful (``place_words.lone_unknown_word``)
+        return place_evidence(value) or (DISAGREES if not_a_name(value) or lone_unknown_word(value) else "")
     if kind == "name" and isinstance(value, str) and tail != "alias":
         return name_evidence(value)
     if kind in CLOSED_KINDS:

@@ -119,7 +119,9 @@ def of_another_kind(spec: FieldSpec, value: str) -> bool:
     office's name; a date field's value that is a person's name; a place field's value that reads whole
     as a date or names a military unit, or has no word written as a name's and no number ("quân", the rest of a
     label); a unit field's value that names no unit and is a heading's words in capitals ("CHIẾN ĐẤU") or a
-    label's rest up to its colon ("khi: bị thương"); a person's name field's value that reads whole as a date.
+    label's rest up to its colon ("khi: bị thương"); a person's name field's value that reads whole as a date; a
+    place field's value of one label word alone (``place_words.lone_label_word``); a number's value of label
+    words alone, no digit.
     Such a value is listed for the record-wide decoding."""
     text = nfc(value).strip()
     words = [w.strip(".,;:()\"'“”[]|_-") for w in text.split()]
@@ -140,11 +142,21 @@ def of_another_kind(spec: FieldSpec, value: str) -> bool:
         heading = all(w.isupper() for w in words if any(c.isalpha() for c in w)) and any(w.isalpha() for w in words)
         return not is_military_unit(text) and (heading or any(w.endswith(":") for w in text.split()))
     numbered = any(c.isdigit() for c in text)
+    if spec.kind in ("number", "id") and not numbered:
+        return _label_words_alone(words)  # "Quyển số": the next label's words, no number, nor one in words
     if spec.kind != "place":
         return False
     if is_military_unit(text) or not numbered and not any(w[:1].isupper() for w in words):
         return True
-    return _reads_as_date(text)
+    from .place_words import lone_label_word
+    return _reads_as_date(text) or lone_label_word(text)  # the next label's words ("Xxx" of "Xxx trú")
+
+
+def _label_words_alone(words: list[str]) -> bool:
+    """Each word is a label's (``labels.is_label_word``): a number spelled in words ("mười hai") or a Roman
+    numeral is none, so neither is taken for one."""
+    from .labels import is_label_word
+    return all(is_label_word(w) for w in words)
 
 
 def _a_persons_name(words: list[str]) -> bool:

@@ -7,7 +7,7 @@ from synth import page
 from schemas.layout import build_rows
 from schemas.loader import load_schemas
 from schemas.reader import PageReader
-from schemas.value_look import field_by_look, is_century, is_military_unit
+from schemas.value_look import field_by_look, is_century, is_military_unit, of_another_kind
 
 SCHEMAS = load_schemas()
 
@@ -95,3 +95,12 @@ def test_a_phrase_of_a_list_only_one_field_is_written_in_is_that_fields():
 def test_an_origin_under_a_label_naming_no_field_is_the_origin():
     got = drafts(["PHIẾU HIỆN VẬT", "Tên hiện vật: Bình gốm", "Cách có được: Trao đổi"], "museum_object")
     assert got[0].get("origin") == "Trao đổi"
+
+
+def test_label_words_are_no_number():
+    # the next label's words taken for a register's number; a number spelled in words or a Roman one stays
+    birth = load_schemas()["birth"]
+    number = birth.field("registration.number")
+    assert of_another_kind(number, "Quyển số")  # type: ignore[arg-type]
+    for value in ("mười hai", "XIV", "127"):
+        assert not of_another_kind(number, value), value  # type: ignore[arg-type]
