@@ -32,7 +32,7 @@ from .label_edges import name_like
 from .labels import role_fits, field_meanings, meaning, value_kind
 from .loader import FieldSpec, Schema
 from .normalize import normalise, syllable_key
-from .value_look import is_military_unit, is_unit_field, of_another_kind
+from .value_look import field_by_look, is_military_unit, is_unit_field, of_another_kind
 from .vocab import vocabulary
 
 MIN_SCORE = 0.0  # a pair whose best field scores under this stays unplaced (listed as unmapped)
@@ -232,9 +232,19 @@ def spelled_out_only(schema: Schema, spec: FieldSpec, value: str) -> bool | None
     return any(c.isalpha() for c in value)
 
 
+def _looks_its_own(schema: Schema, spec: FieldSpec, value: str) -> bool:
+    """A value of a look only one field of the type holds (a cemetery is the burial place: ``value_look``) fits
+    that field, though the field's kind reads it as no value of its own (a cemetery's name is no place of the
+    gazetteer)."""
+    looked = field_by_look(value, schema)
+    return looked is not None and looked.key == spec.key and normalise(spec.kind, value, spec.values).ok
+
+
 def score(schema: Schema, spec: FieldSpec, pair: Pending) -> float | None:
     """The log-score of the pair being this field; None when it cannot be."""
     shape = value_fits(spec, pair.value)
+    if shape is None and _looks_its_own(schema, spec, pair.value):
+        shape = SHAPE_BONUS
     if shape is None or in_a_block_of_listed_persons(spec, pair.section, schema) \
             or spelled_out_only(schema, spec, pair.value) is False:
         return None

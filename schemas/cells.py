@@ -404,8 +404,10 @@ def _centred_under(words: list[Tok], span: Span, h: float) -> bool:
 
 def under_label(words: list[Tok], start: float, span: Span, h: float) -> bool:
     """The words are written under a cell's label: from a little left of where the label starts to a few line
-    heights right of it (a value written from its cell's left edge), or centred under it."""
-    return start - CELL_SLACK * h <= words[0].bbox[0] <= start + CELL_INDENT * h or _centred_under(words, span, h)
+    heights right of it (a value written from its cell's left edge), or centred under it, or across where it
+    starts (a value wider than its label, written from left of it: ``_next_cells_run``)."""
+    return start - CELL_SLACK * h <= words[0].bbox[0] <= start + CELL_INDENT * h or _centred_under(words, span, h) \
+        or words[0].bbox[0] < start < max(t.bbox[2] for t in words)
 
 
 def _by_cell(toks: list[Tok], starts: list[float], spans: list[Span], h: float,
@@ -422,9 +424,20 @@ def _by_cell(toks: list[Tok], starts: list[float], spans: list[Span], h: float,
         if centred and centred[0] != k and (x1 <= spans[k][0] or x0 >= spans[k][1]):
             parts.setdefault(centred[0], []).extend(run)
             continue
+        if _next_cells_run(parts, k, starts, x1):
+            parts.setdefault(k + 1, []).extend(run)
+            continue
         for t in run:
             parts.setdefault(cell_of_x(t.bbox[0], starts, CELL_SLACK * h), []).append(t)
     return parts
+
+
+def _next_cells_run(parts: dict[int, list[Tok]], k: int, starts: list[float], x1: float) -> bool:
+    """A run of words that starts in cell ``k`` after a cell's blank, when the cell already holds a run of its own,
+    and ends past where the next cell's label starts (``x1``): the next cell's value, wider than its label and
+    written from left of it, whole (cut at the next label's start, its first words would run on the value
+    before it). One cell holds one run: the blank between two is the border of the cells."""
+    return bool(parts.get(k)) and k + 1 < len(starts) and x1 > starts[k + 1] and not parts.get(k + 1)
 
 
 def label_goes_on(label: list[Tok], words: list[Tok], value: list[Tok]) -> bool:

@@ -503,6 +503,8 @@ class ValueRests:
         # the row's runs of words (cut at a cell's blanks): the value is the one run that starts under the caption,
         # whole, though its last words may stand under the next caption's start (a name longer than its caption)
         runs = [run for run in cut_at_gaps(words, h) if left <= run[0].bbox[0] < right - COLUMN_SLACK * h]
+        if len(runs) > 1:  # a run nearer the next caption's start than this one's is the next caption's value,
+            runs = [run for run in runs if not _nearer_next(run, label[0].bbox[0], right)]  # centred under it
         if len(runs) != 1:
             return []
         under = runs[0]
@@ -533,6 +535,7 @@ class ValueRests:
         value = [t for t in words if t.bbox[0] >= caption[0].bbox[0] - COLUMN_SLACK * h]
         if not value or value != words[len(words) - len(value):]:
             return []
+        value = _whole_run(words, value, h)
         _take_words(nseg, value, j, used)
         if value_kind(text_of(value)) == "place" or open_at_end([t.text for t in value]):
             value = self.continue_value(value, A_PLACE, segs, j, used, segs[j].edge)
@@ -571,3 +574,21 @@ def _parses(spec: FieldSpec, toks: list[Tok]) -> bool:
     the event's date from a time label's value: "lúc" over "ngày 03/05/1990")."""
     text = text_of(toks)
     return normalise(spec.kind, text, spec.values).ok or spec.kind == "time" and normalise("date", text).ok
+
+
+def _nearer_next(run: list[Tok], start: float, right: float) -> bool:
+    """A run of the row under a row of captions starts nearer where the next caption starts (``right``) than where
+    this caption starts (``start``): it is the next caption's value, centred under it and wider than it, not this
+    caption's (a cell's value is written under its own caption, from its start or centred on it)."""
+    x = run[0].bbox[0]
+    return right - x < x - start
+
+
+def _whole_run(words: list[Tok], value: list[Tok], height: float) -> list[Tok]:
+    """The value under a caption from the start of its run of words (``layout.cut_at_gaps``): a value centred under
+    its caption and wider than it starts left of the caption, and the words of its run before the caption's start
+    are its own, not a word cut off its column."""
+    for run in cut_at_gaps(words, height):
+        if value[0] in run:
+            return run[:run.index(value[0])] + value
+    return value
