@@ -25,13 +25,14 @@ from pathlib import Path
 
 from rapidfuzz.distance import Levenshtein
 
-from sohoa.dates import DIGIT_WORDS, HUNDRED_WORDS, TEN_WORDS, THOUSAND_WORDS
 from sohoa.text import fold
 
 from .choice_notes import names_choices
 from .countries import COUNTRY_NAMES
 from .gazetteer import is_place
 from .kin_words import blood_after_kin
+from .label_clauses import (BARE_ASKS, clause_on_unknown_noun, clause_roles, counted, event_on_unknown_noun,
+                            kin_before_clause, prev_words_person)
 from .label_digits import letter_read_as_digit
 from .label_head import head_reading
 from .label_initials import first_syllables, spelled_initials
@@ -288,7 +289,7 @@ def _meaning(text: str) -> Meaning:
             m.slips += found is not None
         if found is not None and _other_word(found, as_written[i], fixed[i], lex):
             found = None
-        if found is not None and found[0] == 1 and any(t.startswith("role:") for t in found[1]) and _counted(raw, i):
+        if found is not None and found[0] == 1 and any(t.startswith("role:") for t in found[1]) and counted(raw, i):
             found = None  # "mươi ba", "tháng ba": a person's word that is also a numeral counts after a number
         if not (found is not None and any(t.startswith("role:") for t in found[1])):
             act = acting_person(fixed, i, lambda j: _asks_at(lex, as_written, fixed, j)) \
@@ -338,7 +339,7 @@ def _meaning(text: str) -> Meaning:
             after_object = True
             prev_tags = tags
             continue
-        if m.attrs - _BARE_ASKS and _only_events(tags) and _event_on_unknown_noun(lex, fixed, i - n, unknown_at):
+        if m.attrs - BARE_ASKS and _only_events(tags) and event_on_unknown_noun(lex, fixed, i - n, unknown_at):
             tags = frozenset()  # "Ngày sinh xxx bị thương": the person's birth, the event says who the person is
         events = {t[5:] for t in tags if t.startswith("attr:") and t[5:] in lex.event_subjects}
         person_before = prev_tags and words and (
@@ -348,13 +349,13 @@ def _meaning(text: str) -> Meaning:
             events = _events_inside(words, lex)
         if events and person_before and not any(t.startswith("role:") for t in tags):
             tags = frozenset(f"role:{lex.event_subjects[e]}" for e in events)
-        elif events and (kin := _kin_before_clause(lex, fixed, i - n, last_role)) is not None \
+        elif events and (kin := kin_before_clause(lex, fixed, i - n, last_role)) is not None \
                 and not any(t.startswith("role:") for t in tags):
             # "Họ tên người anh đã hy sinh": the family's word for the person, with the event they went through
             # after it, names the one the event is about (as "người đã hy sinh" does), not a relative of theirs
             m.roles.discard(kin)
-            tags = _clause_roles(lex, words, events)
-        elif events and m.attrs and _clause_on_unknown_noun(fixed, i - n, unknown_at) \
+            tags = clause_roles(lex, words, events)
+        elif events and m.attrs and clause_on_unknown_noun(fixed, i - n, unknown_at) \
                 and not any(t.startswith("role:") for t in tags):
             tags = frozenset()  # "Năm sinh xxx yyy đã hy sinh": who the person is, not a date of death asked
         elif events and any(t == "role:declarant" for t in prev_tags):
@@ -392,25 +393,6 @@ _ASKED = frozenset({"name", "alias", "date", "time", "residence", "ethnicity", "
                     "place", "hometown"})
 
 
-def _kin_before_clause(lex: Lexicon, fixed: list[str], start: int,
-                       last_role: tuple[int, str, bool] | None) -> str | None:
-    """The relative's role ("con", "chồng") that ends right before "đã" and the event at ``start``, named as the
-    label's person (not after "của" or "với"): a relative clause on a family word, "người anh đã hy sinh", and
-    so with "được" (the child registered: no birth asked)."""
-    if last_role is None or start < 2 or fixed[start - 1] not in ("da", "duoc"):
-        return None
-    end, role, as_object = last_role
-    return role if end == start - 1 and not as_object and role in lex.relations else None
-
-
-def _clause_roles(lex: Lexicon, words: list[str], events: set[str]) -> frozenset[str]:
-    """The person "người đã <event>" names, as the vocabulary reads that phrase ("người đã hy sinh": the martyr),
-    else the one the event is about (``event_subjects``)."""
-    said = lex.phrases.get(("nguoi", "da", *words), frozenset())
-    roles = frozenset(t for t in said if t.startswith("role:"))
-    return roles or frozenset(f"role:{lex.event_subjects[e]}" for e in events if e in lex.event_subjects)
-
-
 def _asks_at(lex: Lexicon, as_written: list[str], fixed: list[str], j: int) -> bool:
     """A phrase asking something of a person (``_ASKED``) begins at syllable ``j``: as written with its marks
     (a folded "mặt" is "mất", a death, though no death is asked), or folded when it has two syllables or more."""
@@ -421,16 +403,6 @@ def _asks_at(lex: Lexicon, as_written: list[str], fixed: list[str], j: int) -> b
         if any(t.startswith("attr:") and t[5:] in _ASKED for t in tags):
             return True
     return False
-
-
-# the words a numeral follows in a number or a date written in words ("hai mươi ba", "tháng ba", "thứ ba")
-_COUNTING = frozenset(DIGIT_WORDS) | TEN_WORDS | HUNDRED_WORDS | THOUSAND_WORDS | {"thang", "thu", "ngay", "mong", "mung"}
-
-
-def _counted(raw: list[str], i: int) -> bool:
-    """Syllable ``i`` is a numeral inside a number ("ba" of "hai mươi ba"): regional words for a parent ("ba",
-    the father) are numerals too, and after a number word or a date's word they count, naming no one."""
-    return raw[i] in DIGIT_WORDS and i > 0 and raw[i - 1] in _COUNTING
 
 
 def _other_person_last(lex: Lexicon, as_written: list[str], raw: list[str], i: int, n: int) -> bool:
@@ -530,44 +502,10 @@ def _events_inside(words: list[str], lex: Lexicon) -> set[str]:
     return out
 
 
-def _clause_on_unknown_noun(fixed: list[str], start: int, unknown_at: set[int]) -> bool:
-    """The event at ``start`` follows "đã" or "được" after a word the vocabulary lacks ("… chiến sĩ đã hy
-    sinh", "… xxx được khai sinh"): a clause that says which person the label is about, as "người đã mất" does,
-    about a person the vocabulary has no word for."""
-    return start >= 2 and fixed[start - 1] in ("da", "duoc") and start - 2 in unknown_at
-
-
-# what a label asks that needs an event to say whose it is ("Ngày", "Nơi"): after one of these alone, an event
-# is the event asked about ("Ngày … bị thương"), not a clause on the person
-_BARE_ASKS = frozenset({"date", "time", "place"})
-
-
-# "người", "đã", "được" open a clause of their own, read where they stand ("người được khai sinh"), and "khi",
-# "lúc" a moment's ("Đơn vị … khi bị thương": the event says when)
-_CLAUSE_OPENERS = frozenset({"nguoi", "da", "duoc", "khi", "luc"})
-
-
 def _only_events(tags: frozenset[str]) -> bool:
     """The phrase names events (``EVENTS``) and nothing else: no person, no other attribute."""
     attrs = {t[5:] for t in tags if t.startswith("attr:")}
     return bool(attrs) and attrs <= EVENTS and not any(t.startswith("role:") for t in tags)
-
-
-def _event_on_unknown_noun(lex: Lexicon, fixed: list[str], start: int, unknown_at: set[int]) -> bool:
-    """The event at ``start`` comes right after a noun the vocabulary lacks (filler syllables may close it:
-    "… xxx yyy bị thương"), in a label that already asks something of a person ("Ngày sinh", "Quê quán"):
-    a clause that says which person is meant, as "người bị thương" does, not a second thing asked."""
-    j = start - 1
-    while j >= 0 and j not in unknown_at and fixed[j] not in _CLAUSE_OPENERS \
-            and lex.phrases.get((fixed[j],)) == frozenset({"filler"}):
-        j -= 1
-    return j >= 0 and j in unknown_at
-
-
-def prev_words_person(prev_tags: frozenset[str], fixed: list[str], start: int) -> bool:
-    """The words before ``start`` end with "người", "người đã" or "người được"."""
-    back = fixed[max(0, start - 2):start]
-    return bool(back) and (back[-1] == "nguoi" or len(back) == 2 and back[0] == "nguoi" and back[1] in ("da", "duoc"))
 
 
 # --- what a record type's fields mean -------------------------------------------------------------

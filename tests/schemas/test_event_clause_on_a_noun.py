@@ -1,6 +1,6 @@
 """An event right after a noun the vocabulary lacks, in a label that already asks something of a person, says
 which person is meant, not a second thing asked (issue 12): "Ngày sinh thủy thủ bị thương" asks the birth date
-of the sailor who was injured, not the date of the injury (labels._event_on_unknown_noun). Made-up labels."""
+of the sailor who was injured, not the date of the injury (label_clauses.event_on_unknown_noun). Made-up labels."""
 
 from schemas.labels import meaning, resolve
 from schemas.loader import load_schemas
