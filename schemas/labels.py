@@ -28,8 +28,6 @@ from rapidfuzz.distance import Levenshtein
 from sohoa.text import fold
 
 from .choice_notes import names_choices
-from .countries import COUNTRY_NAMES
-from .gazetteer import is_place
 from .kin_words import blood_after_kin
 from .label_clauses import (BARE_ASKS, clause_on_unknown_noun, clause_roles, counted, event_on_unknown_noun,
                             kin_before_clause, prev_words_person)
@@ -42,6 +40,8 @@ from .loader import FieldSpec, Schema
 from .ocr_confusions import SLIP_COST, nearest_by_look
 from .person_acts import acting_person, begetting_at, parent_by_sex
 from .persons_by_sex import person_of_sex, sexed_word_at
+from .value_kind import SELF_NAMING_KINDS as SELF_NAMING_KINDS  # (its readers import it from here)
+from .value_kind import value_kind
 
 EVENTS = frozenset({"birth", "death", "registration", "notice", "certificate", "decision", "enlistment", "burial",
                     "injury"})
@@ -880,41 +880,6 @@ def moment_companions(time_spec: FieldSpec, schema: Schema) -> list[FieldSpec]:
 
 
 # --- value evidence ------------------------------------------------------------------------------
-
-# values that say alone what they are (value_kind): a short label before them, from a capital on, ends where they
-# start, whether its words are ones no list holds ("Xxx yyy Tày", "Xx. yyy Việt Nam") or ones it holds
-SELF_NAMING_KINDS = ("ethnicity", "nationality", "sex")
-
-
-def value_kind(value: str) -> str | None:
-    """What a value alone says it is: a sex ("Nam", "Nữ"), one of the 54 ethnic groups, a country (a
-    nationality), a 9- or 12-digit ID number, a year, a place (a level word, or a known province or district
-    last: schemas/gazetteer.py)."""
-    from .normalize import normalise
-
-    text = value.strip(" .,:;-")
-    if not text:
-        return None
-    digits = text.replace(" ", "")
-    if digits.isdigit() and len(digits) in (9, 12):
-        return "id"
-    if digits.isdigit() and len(digits) == 4 and 1800 <= int(digits) <= 2100:
-        return "year"
-    if len(text.split()) == 1 and normalise("sex", text).ok and normalise("sex", text).quality >= 1:
-        return "sex"
-    n = normalise("ethnicity", text)
-    if n.ok and n.quality >= 1 and fold(text) not in ("nam", "nu"):
-        return "ethnicity"  # (before the countries: "Lào" alone is a group of the 54 as much as a country)
-    if fold(text) in COUNTRY_NAMES:
-        return "nationality"
-    if any(c.isdigit() for c in text) and normalise("dimensions", text).ok and normalise("dimensions", text).quality >= 1:
-        return "dimensions"
-    if any(c.isdigit() for c in text) and normalise("weight", text).ok and normalise("weight", text).quality >= 1:
-        return "weight"
-    if is_place(text):
-        return "place"
-    return None
-
 
 def persons_share(spec: FieldSpec, schema: Schema) -> bool:
     """Another person of the type has a field of the same attribute (the mother's name beside the child's)."""
