@@ -76,6 +76,12 @@ def lookalike_only(token: str) -> bool:
     return bool(token) and not any(c.isdigit() for c in token) and digits_of(token) is not None
 
 
+def one_digit_misread(texts: list[str]) -> bool:
+    """One character alone that is a letter read for a digit ("l" for 1): a number of one digit, misread, not the
+    rest of a label nor a speck."""
+    return len(texts) == 1 and len(texts[0]) == 1 and lookalike_only(texts[0])
+
+
 def has_marked_lookalike(token: str) -> bool:
     """Does the token hold a letter read for a digit that carries a Vietnamese mark (``9Ị``, ``IƠI``)? No code
     writes a marked letter, so such a letter among digits is OCR's."""

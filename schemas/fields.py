@@ -25,7 +25,7 @@ from .name_letters import bare as bare_name_word, name_with_stems_read
 from .normalize import (LEVEL_WORDS, canonical_place, cut_place_name, glued_syllables, missing_place_name, normalise,
                         plausible_word, rare_name_syllable, repair_separators, repair_tone_shift, repair_word,
                         syllable_key, vocabulary_neighbours)
-from .digit_letters import REPAIRED_QUALITY, lookalike_only
+from .digit_letters import REPAIRED_QUALITY, one_digit_misread
 from .repair import (REPAIR_FACTOR, Repaired, after_province, bent_level_words, capitals_among_names, dot_read_as_tone,
                      dot_tone_unit_names, dots_in_parts, inner_capital, level_word_case, nearest_name_syllable, numbered_part_digits, repair_place_units)
 from .gazetteer import address_end, begins_unit_name
@@ -427,7 +427,7 @@ def _value_toks(toks: list[Tok], kind: str | None = None, spec: FieldSpec | None
     a, b = words[0], words[-1]
     out = [t for t in toks[a:b + 1] if not t.leader or (len(t.text) == 1 and t.text in "-–")]
     keep = _vocab_folds(spec.vocabulary) if spec is not None and spec.vocabulary else frozenset()
-    if kind == "number" and len(out) == 1 and len(out[0].text) == 1 and lookalike_only(out[0].text):
+    if kind == "number" and one_digit_misread([t.text for t in out]):
         return out  # a number of one digit read as a letter of its shape ("l"), however faint: the whole value
     # specks read as characters at the ends of a value: symbols, or one or two doubtful letters
     while out and _speck(out[-1], kind, out[-2] if len(out) > 1 else None, keep):

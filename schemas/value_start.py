@@ -12,7 +12,7 @@ from sohoa.text import fold
 
 from .assign import looks_like_name
 from .counted_words import count_in_words
-from .digit_letters import lookalike_only
+from .digit_letters import one_digit_misread
 from .fields import GLUED_SPECKS
 from .gazetteer import LEVEL_WORDS, NUMBERED_LEVELS, OFFICE_HEADS, is_place, unit_names
 from .labels import SELF_NAMING_KINDS, meaning, value_kind
@@ -127,7 +127,7 @@ def label_rest_words(toks: list[Tok]) -> bool:
     in capitals) but a count said in words ("hai chiếc"), they are the rest of a label read in part ("Số: ghi
     sổ"), and the number comes after them."""
     words = [t for t in toks if not t.leader]
-    if len(words) == 1 and len(words[0].text) == 1 and lookalike_only(words[0].text):
+    if one_digit_misread([t.text for t in words]):
         return False  # one letter of a digit's shape ("l" for 1): the number itself, misread (``digit_letters``)
     return label_words_only(words) and all(t.text[:1].islower() for t in words) \
         and count_in_words(" ".join(t.text for t in words)) is None
