@@ -228,10 +228,10 @@ class PageReader:
             sides = ((left_sec, 0, x, left_right), (right_sec, x, 10 ** 9, right))
             # (a row whose value runs across the columns' start is parted nowhere, and is neither column's person's:
             # ``layout.block_cut``)
+            across = [block_cut(r, x) != x for r in col_rows]  # once a row, for both sides
             laid.append([(r if whole else part, None if whole else sec, edge, ("block", n, side))
-                         for side, (sec, lo, hi, edge) in enumerate(sides) for r in col_rows
-                         for whole in [block_cut(r, x) != x] if not (whole and side)
-                         for part in [r.part(lo, hi)] if part.toks])
+                         for side, (sec, lo, hi, edge) in enumerate(sides) for r, whole in zip(col_rows, across)
+                         if not (whole and side) for part in [r.part(lo, hi)] if part.toks])
         # a part cut off at the next column ends, when its value wraps, where that column's cut parts end; a part
         # that ends its row (the last column, a row left whole) wraps at the page's margin
         cut = [(seg[0], seg[3][1]) for parts in laid if len(parts) > 1 for seg in parts[:-1] if seg[3][0] == "page"]
