@@ -501,7 +501,7 @@ def _soft_end(toks: list[Tok], j: int) -> bool:
 
 
 def _self_naming_end(toks: list[Tok], k: int) -> int | None:
-    """Where a value that says alone what it is (an ethnic group, a country, a sex: ``labels.value_kind``) ends
+    """Where a value that says alone what it is (an ethnic group, a country, a sex: ``value_kind.value_kind``) ends
     when one starts at word ``k``: a capital where the label's case gives way (``layout.case_turns``), up to the
     row's end or a gap, no colon on the way. Such words are the value even when they are also label syllables
     ("Kinh" as "kính", "Mnông" one letter off "mồng"): a label ends before them. None when no such value starts."""

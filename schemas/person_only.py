@@ -4,7 +4,7 @@ A label whose words name a person and ask nothing the vocabulary knows ("Xxx yyy
 unknown) is read as that person's name for want of anything better. When the value plainly is something else,
 the value decides, for every kind the person has exactly one field of:
 
-- what ``labels.value_kind`` reads alone (an ethnic group, a country, a sex, an ID number, a year, a place the
+- what ``value_kind.value_kind`` reads alone (an ethnic group, a country, a sex, an ID number, a year, a place the
   gazetteer knows): ``labels.field_by_value``, the person's one field of that kind;
 - a **full date** (day, month and year, and nothing else: "12/04/1965", "ngày 12 tháng 4 năm 1965"): the
   person's one date field (a parent's year of birth, a spouse's date of birth).

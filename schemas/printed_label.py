@@ -5,7 +5,7 @@ where a value should be ("NƠI CẤT GIỮ" as a condition).
 Words are print when, read as a label (``labels.resolve``: the vocabulary's meaning of words, no list of whole
 labels), they name a field of the type and ask something, most of them are words labels are made of
 (``labels.is_label_word``), and nothing in them has the look of a value: no digit, no place or country or group
-the value lists know (``labels.value_kind``), no name written as one, no set phrase of the field's own list. The
+the value lists know (``value_kind.value_kind``), no name written as one, no set phrase of the field's own list. The
 reader then looks for the value under the label, as for a label with nothing beside it, and lists the print as a
 label read with no value (docs/extraction.md, step 5).
 """
