@@ -4,7 +4,9 @@ sex, the order of the record's dates). Review reasons name the field and the che
 
 from __future__ import annotations
 
-from .date_order import broken_how, broken_pairs, order_keeping_repair
+from dataclasses import replace
+
+from .date_order import broken_how, broken_pairs, order_keeping_move, order_keeping_repair
 from .fields import Draft, Found
 from .normalize import cccd_parts, parse_date
 from .repair import REPAIR_FACTOR, same_person_reading, stray_tail
@@ -184,10 +186,40 @@ def keep_date_order(d: Draft) -> None:
         f.value = repair[1]
         f.doubt(f"one digit read for one of like shape: the one date that keeps the record's dates in order, "
                 f"and {why}", REPAIR_FACTOR)
+    move_by_life_order(d, order)
     broken = broken_pairs(_dates(d), order)
     for key in dict.fromkeys(k for first, second, _ in broken for k in (first, second)):
         d.fields[key].confidence *= ORDER_DOUBT_FACTOR
     d.reasons.extend(f"{pair[1]}: {broken_how(_dates(d), pair)} {pair[0]}" for pair in broken)
+
+
+def names_no_event(f: Found) -> bool:
+    """The date's label names no event of its own, in words some of which the vocabulary lacks ("Năm xxx"): its
+    field's event was taken from the form's title or the field before it (``labels._borrowed_event``), a guess.
+    A wording the type lists, or a label read after the field it continues ("ngày" after a decision's number), is
+    no guess."""
+    from .labels import EVENTS, meaning
+
+    if f.label.after is not None or not f.label.text:
+        return False
+    m = meaning(f.label.text)
+    return bool(m.unknown) and not m.attrs & EVENTS
+
+
+def move_by_life_order(d: Draft, order: tuple[tuple[str, str, int], ...]) -> None:
+    """A date whose field was guessed (``names_no_event``) and that breaks the order of a life is moved to the one
+    empty date field where every date keeps the order (``date_order.order_keeping_move``): a year read under a
+    label cut to "Năm xxx" on a martyr's dossier, before the enlistment, is the birth year, no date of death. A
+    move is a guess too: noted, never confident on its own."""
+    move = order_keeping_move(_dates(d), order, [k for k, f in d.fields.items() if names_no_event(f)])
+    if move is None or d.schema is None:
+        return
+    key, to = move
+    f = d.fields.pop(key)
+    moved = replace(f, spec=d.schema.by_key[to], notes=list(f.notes))
+    moved.doubt(f"its label names no event and its date breaks the order of the record's dates as {key}: read as "
+                f"{to}, where it keeps the order", REPAIR_FACTOR)
+    d.fields[to] = moved
 
 
 def run_checks(d: Draft) -> None:

@@ -114,3 +114,20 @@ def order_keeping_repair(dates: Mapping[str, Any], order: Iterable[Order]) -> tu
             if not broken_pairs({**dates, key: variant}, order):
                 found.append((key, variant))
     return found[0] if len(found) == 1 else None
+
+
+def order_keeping_move(dates: Mapping[str, Any], order: Iterable[Order], movable: Iterable[str]) -> tuple[str, str] | None:
+    """(field, empty field) when moving the date of one ``movable`` field of a broken pair into a date field of the
+    order that holds none gives the one record whose dates all keep the order; None when the order holds, when no
+    move does, or when two do. ``movable``: the fields whose label named no event of its own (the event was taken
+    from the form's title or the field before), so only where the date falls in the life says which it is: a
+    year before the enlistment is no date of death but the birth year an empty field still asks."""
+    order = list(order)
+    broken = broken_pairs(dates, order)
+    if not broken:
+        return None
+    suspects = sorted({key for first, second, _ in broken for key in (first, second)} & set(movable))
+    empty = sorted({key for first, second, _ in order for key in (first, second) if dates.get(key) is None})
+    found = [(key, to) for key in suspects for to in empty
+             if not broken_pairs({**dates, key: None, to: dates[key]}, order)]
+    return found[0] if len(found) == 1 else None

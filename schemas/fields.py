@@ -12,6 +12,7 @@ from typing import Any, Callable
 
 from sohoa.text import clean_spaces, fold
 
+from .alias_words import made_of_words
 from .confidence import SHAPE_OCR, group_of, resolution, series_vouches, shape_vouches
 from .countries import country_form
 from .value_evidence import (AGREES, DISAGREE_FACTOR, DISAGREES, VOUCHED_MIN_OCR, VOUCHED_SCORE, disagree_note,
@@ -355,8 +356,9 @@ class Found:
             # its units are read against the gazetteer (schemas/repair.py); a place's rare word stays as read
             # of two as near, the one without the tone on its i when the tone is there: the dot of the i read as a
             # tone mark is OCR's commonest slip on such a word ("Chỉ": chi, not chí)
-            nearest = {w: nearest_name_syllable(w, alts)[0] or dot_read_as_tone(w, alts) if self.spec.kind == "name"
-                       else None for w, alts in rare}
+            # (an alias is made of words, many of which no given name uses: kept as read, ``alias_words``)
+            nearest = {w: nearest_name_syllable(w, alts)[0] or dot_read_as_tone(w, alts)
+                       if self.spec.kind == "name" and not made_of_words(self.spec) else None for w, alts in rare}
             swap = {w: (n[:1].upper() if w[:1].isupper() else n[:1]) + n[1:] for w, n in nearest.items() if n}
             if swap:
                 self.value = " ".join(

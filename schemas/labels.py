@@ -39,6 +39,7 @@ from .letter_marks import another_phrase
 from .loader import FieldSpec, Schema
 from .ocr_confusions import SLIP_COST, nearest_by_look
 from .person_acts import acting_person, begetting_at, parent_by_sex
+from .person_nouns import heads_person_noun
 from .persons_by_sex import person_of_sex, sexed_word_at
 from .value_kind import SELF_NAMING_KINDS as SELF_NAMING_KINDS  # (its readers import it from here)
 from .value_kind import value_kind
@@ -289,6 +290,13 @@ def _meaning(text: str) -> Meaning:
             m.slips += found is not None
         if found is not None and _other_word(found, as_written[i], fixed[i], lex):
             found = None
+        if found is not None and _only_events(found[1]) and heads_person_noun(as_written, i + found[0]):
+            # "tử sĩ": a word of death opening a noun of a person on "sĩ" (``person_nouns``) names the fallen, as
+            # a noun the vocabulary lacks ("chiến sĩ") does, and asks no death
+            m.unknown += fixed[i:i + found[0] + 1]
+            unknown_at.update(range(i, i + found[0] + 1))
+            i += found[0] + 1
+            continue
         if found is not None and found[0] == 1 and any(t.startswith("role:") for t in found[1]) and counted(raw, i):
             found = None  # "mươi ba", "tháng ba": a person's word that is also a numeral counts after a number
         if not (found is not None and any(t.startswith("role:") for t in found[1])):

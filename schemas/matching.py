@@ -19,7 +19,8 @@ from .hour_of_date import in_hour
 from .label_edges import name_syllable
 from .bracket_notes import in_notes, inside_open_note, outside_notes
 from .countries import COUNTRY_NAMES
-from .labels import (SELF_NAMING_KINDS, field_meanings, is_label_word, marker_section, meaning,
+from .label_model import WORD_KINDS
+from .labels import (EVENTS, SELF_NAMING_KINDS, field_meanings, is_label_word, marker_section, meaning,
                      moment_companions, resolve, role_conflict, same_person, value_kind, written_syllables)
 from .layout import COLUMN_GAP, TABLE_RULE, Tok, case_turns, gap_before
 from .loader import FieldSpec, Label, Schema, label_key
@@ -105,6 +106,7 @@ def find_labels(toks: list[Tok], schema: Schema, section: str | None,
     # the value of a field written in a vocabulary, word for word ("Nguồn gốc: Hiến tặng :"), is no
     # fuzzy label right after it ("Hiện trạng")
     chosen = _no_vocabulary_value(toks, chosen)
+    chosen = _no_clause_label(toks, chosen)
     # (and once more after the labels are read for their meaning: "Nguồn gốc: Sưu tầm" is no label "Sưu tầm"
     # naming a place of collection, read from the words alone at the row's end)
     return [_glued_noted(toks, m) for m in _no_vocabulary_value(toks, refine_labels(toks, chosen, schema, section,
@@ -529,6 +531,44 @@ def _clause_on_label(toks: list[Tok], lo: int, s: int, e: int) -> bool:
     return False
 
 
+def _caption_of_its_own(toks: list[Tok], s: int, e: int, before: FieldSpec, schema: Schema,
+                        section: str | None) -> bool:
+    """Words s..e after a column's blank that name a field read whole, whose first word is no value the label
+    before could hold (a percentage's label is followed by no word): the next caption of a row of captions, its
+    value under it ("Tỷ lệ …      Hạng xx"), not the label before's value and a label of one word."""
+    return s > 0 and _wide_gap_before(toks, s) and before.kind not in WORD_KINDS \
+        and normalise(before.kind, toks[s].text).value is None \
+        and resolve(_span_text(toks, s, e + 1), schema, section) is not None
+
+
+def _no_clause_label(toks: list[Tok], chosen: list[Match]) -> list[Match]:
+    """Without the wordings matched only fuzzily whose own words are a clause on the person the label before asks
+    about (``_event_on_a_noun``: "… xxx nhân bị thương" read as "Ngày bị thương"): they ask nothing, and the label
+    before runs on over them."""
+    out: list[Match] = []
+    for m in chosen:
+        if out and m.score < 1.0 and out[-1].end < m.start and _event_on_a_noun(toks, out[-1].end, m.start, m.end - 1):
+            continue
+        out.append(m)
+    return out
+
+
+def _event_on_a_noun(toks: list[Tok], lo: int, s: int, e: int) -> bool:
+    """Right after a label, words the vocabulary lacks in the label's own case, then words s..e that name only an
+    event ("Nơi thường trú xxx yyy bị thương"): the noun and the event are a clause on the person the label asks
+    about, as "người bị thương" is (``label_clauses.event_on_unknown_noun`` reads a label so), not a value and
+    an event's label. A value after a label is written in another case (a place's or a name's capitals)."""
+    between = [t for t in toks[lo:s] if not t.leader]
+    if lo == 0 or not between or toks[lo - 1].colon:
+        return False
+    caps = toks[lo - 1].text.isupper()
+    if not all(t.text.isupper() if caps else t.text.islower() for t in between) \
+            or not all(meaning(t.text).unknown for t in between):
+        return False
+    said = meaning(_span_text(toks, s, e + 1))
+    return bool(said.attrs) and said.attrs <= EVENTS and not said.roles and not said.unknown
+
+
 def _span_text(toks: list[Tok], a: int, b: int) -> str:
     return clean_spaces(" ".join(t.text for t in toks[a:b] if not t.leader)).rstrip(":.-– ").strip()
 
@@ -645,7 +685,8 @@ def refine_labels(toks: list[Tok], chosen: list[Match], schema: Schema, section:
         while before and s < e and max(before, key=lambda m: m.end).spec.kind == "name" \
                 and _names_last_syllable(toks, s, e, schema, section):
             s += 1  # "Ba: Đàm Tấn Lượng Má:": "Lượng" (of "số lượng") ends the father's name, "Má:" is the label
-        if before and s == lo and s < e and resolve(_span_text(toks, s + 1, e + 1), schema, section) is not None:
+        if before and s == lo and s < e and resolve(_span_text(toks, s + 1, e + 1), schema, section) is not None \
+                and not _caption_of_its_own(toks, s, e, max(before, key=lambda m: m.end).spec, schema, section):
             s += 1  # the label before would be left with no value: its value is the first word ("Nam" of a sex)
         first = lo + (lo == 0 and bool(toks) and toks[0].text == TABLE_RULE)  # (a table's left border opens the row)
         if strong and s > first and not before and e - first < max(longest, ROW_LABEL_MAX_WORDS) and all(
@@ -666,8 +707,11 @@ def refine_labels(toks: list[Tok], chosen: list[Match], schema: Schema, section:
             and not _has_value(toks, e, len(toks))
         label_alone = not _has_value(toks, e, stop)
         said = meaning(_span_text(toks, s, e + 1))
-        if label_alone and (not alone or not said.attrs and said.roles <= {"relative"}):
+        own_caption = bool(before) and said.attrs and _caption_of_its_own(
+            toks, s, e, max(before, key=lambda m: m.end).spec, schema, section)
+        if label_alone and (not alone or not said.attrs and said.roles <= {"relative"}) and not own_caption:
             continue  # nothing after it but another label; or the relatives' heading alone ("Thân nhân:")
+            # (but a caption of a row of captions names its field: its value is under it)
         prev = max(before, key=lambda m: m.end).spec if before else previous
         right_after_label = bool(before) and not any(c.isalnum() for t2 in toks[lo:s] for c in t2.text)
         if right_after_label or not strong:
