@@ -4,7 +4,7 @@
 person by what the first syllable says of them: "chiến sĩ" (one who fights), "liệt sĩ" (one who fell with
 honour), "y sĩ", "bác sĩ", "binh sĩ", "tử sĩ" (死士, one who died). The first syllable is a morpheme of the noun,
 not a word of the label: a word of death ("tử") before "sĩ" names the fallen person, as "người đã hy sinh" does,
-and asks no date nor place of a death ("Năm sinh tử sĩ" asks a birth year). The reading of a label
+and asks no date nor place of a death (a birth year asked of a "tử sĩ" is a birth year). The reading of a label
 (``labels._meaning``) asks whether an event word it found is the first half of such a noun.
 """
 
