@@ -23,6 +23,7 @@ from .layout import (EMPTY_LABEL_REACH, Row, Tok, WRAP_MAX_ROWS, cell_of_x, cut_
 from .loader import Schema
 from .matching import UNMAPPED, _in_vocabulary, find_labels
 from .normalize import normalise
+from .phrase_at_place import phrase_at_place
 
 CELL_LABEL_WORDS = 12  # words a ruled cell's label may hold
 CELL_WRAPPED_LABEL_WORDS = 16  # … when it wraps inside its cell over two lines or three (a table's header cell: "Họ
@@ -477,7 +478,9 @@ def value_beside(schema: Schema, label: list[Tok], words: list[Tok]) -> bool:
     if spec.kind == "name":
         return looks_like_name(text)
     if spec.kind == "text":
-        return bool(spec.vocabulary) and _in_vocabulary(text, spec)  # a closed list's words ("Khai quật")
+        # a closed list's words ("Khai quật"), alone or with the place the act was done at ("… tại di chỉ")
+        return bool(spec.vocabulary) and (_in_vocabulary(text, spec)
+                                          or phrase_at_place(text, lambda phrase: _in_vocabulary(phrase, spec)))
     if spec.kind == "place":
         return value_kind(text) == "place"
     n = normalise(spec.kind, text, spec.values)

@@ -30,6 +30,7 @@ from .digit_letters import REPAIRED_QUALITY, one_digit_misread
 from .repair import (REPAIR_FACTOR, Repaired, after_province, bent_level_words, capitals_among_names, dot_read_as_tone,
                      dot_tone_unit_names, dots_in_parts, inner_capital, level_word_case, nearest_name_syllable, numbered_part_digits, repair_place_units)
 from .gazetteer import address_end, begins_unit_name
+from .glued_code import misread_capital
 from .vocab import COMMON_WORDS, SURNAMES, vocabulary, vocabulary_phrases
 
 
@@ -650,6 +651,8 @@ def _speck(t: Tok, kind: str | None = None, prev: Tok | None = None, keep: froze
     # modifier letters ("ˆ", "ʼ") count as letters for Python but are marks read from specks
     if not any(c.isalnum() and unicodedata.category(c) != "Lm" for c in t.text):
         return True
+    if kind in ("name", "text") and misread_capital(t.text):
+        return False  # "%ối": a word whose capital OCR read as a symbol; its doubt stays on the value
     if not (len(t.key) <= 2 and t.confidence < 0.6 and not t.text[:1].isdigit()):
         return False
     # a doubtful short word that is a word of places and units ("xã", "sĩ" of "Trung sĩ", "tê" of "y tế"),

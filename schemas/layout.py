@@ -25,6 +25,7 @@ from .gazetteer import LEVEL_WORDS, completes_unit, ends_bare_level
 from .glued_code import unglue_code
 from .glued_words import unglue_word
 from .loader import OCR_LOOKALIKES, label_key
+from .lone_stem import lone_stem
 from .normalize import is_leader
 from .table_rules import rule_columns, rule_read_as_bracket
 
@@ -160,7 +161,16 @@ def build_rows(page: PageText) -> list[Row]:
             row.toks[0].leader = True  # "1.", "a)", "II." before a label: the item's number, no label or value
         rows.append(row)
     rows.sort(key=lambda r: (r.bbox[1] + r.bbox[3]) / 2)
-    return _rules_read_as_brackets(rows)
+    return _stems_read_as_one(_rules_read_as_brackets(rows))
+
+
+def _stems_read_as_one(rows: list[Row]) -> list[Row]:
+    """A ``|`` alone in a value's place is a faded ``1`` (``lone_stem``): a word, no leader."""
+    columns = rule_columns([t.bbox[0] for r in rows for t in r.toks if t.text == TABLE_RULE])
+    for row in rows:
+        if row.toks and lone_stem([t.text for t in row.toks], [t.bbox for t in row.toks], columns):
+            row.toks[-1].leader = False
+    return rows
 
 
 def _rules_read_as_brackets(rows: list[Row]) -> list[Row]:

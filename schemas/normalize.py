@@ -33,6 +33,7 @@ from .date_strokes import separators_read_as_digits
 from .digit_letters import REPAIRED_QUALITY, digits_of, has_marked_lookalike, translation
 from .dating_shapes import century_numeral_alone, lost_first_digit
 from .gazetteer import LEVEL_WORDS
+from .lone_stem import STEM
 from .measure_units import KG_PER_UNIT, LENGTH_UNITS, WEIGHT_UNITS, bracketed_unit, spelt_units
 from .repair import repair_document_code
 from .vocab import ERAS, ETHNICITIES, SURNAMES
@@ -222,6 +223,8 @@ def number_head(text: str) -> str | None:
 
 def norm_number(raw: str) -> Norm:
     text = strip_leaders(raw.translate(_LOOKALIKES)).strip(" .,;'`")
+    if not text and raw.strip() == STEM:
+        text = STEM  # a stroke alone in the value's place is a faded 1 (lone_stem), not a leader to strip
     if (restated := restated_in_words(text)) is not None:
         digits, agree = restated  # "01 (một)": the words vouch for the digits, or say another number
         return Norm(digits, 1.0) if agree else Norm(digits, 0.5, ["the number restated in words says another"])

@@ -21,7 +21,7 @@ from .entry_bounds import entry_starts
 from .person_columns import heading_pair
 from .person_heading import heading_person
 from .printed_label import opens_capitalised, reads_as_print
-from .section_heading import is_section_heading
+from .section_heading import is_section_heading, numbered_heading
 from .surer_label import reads_surer
 from .layout import (Row, Tok, block_cut, column_starts, first_wide_gap, label_end,
                      opens_pair, split_at_columns, text_of, usual_gap)
@@ -169,7 +169,9 @@ class PageReader:
                  table_guess: bool = False, heading: str | None = None):
         # a section heading that names no person ("II. NGUỒN GỐC") is neither a label nor a value's rest: it is not
         # read (one naming a person, "II. THÔNG TIN VỀ MẸ", opens that person's block and is)
-        rows = [r for r in rows if not (is_section_heading(r.toks) and not meaning(text_of(r.toks[1:])).roles)]
+        rows = [r for k, r in enumerate(rows) if not (
+            (is_section_heading(r.toks) or numbered_heading(r.toks, rows[k + 1].toks if k + 1 < len(rows) else []))
+            and not meaning(text_of(r.toks[1:])).roles)]
         self.schema, self.rows, self.unit, self.page = schema, rows, unit, page
         self.page_width = page_width
         self.table_guess = table_guess  # no heading read: a table header row alone makes the page a table

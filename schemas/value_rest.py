@@ -23,6 +23,7 @@ from .layout import (COLUMN_SLACK, EMPTY_LABEL_REACH, WRAP_MAX_ROWS, Row, Tok, c
 from .loader import FieldSpec, Schema
 from .matching import UNMAPPED, find_labels, find_marker
 from .measure_units import measure_named_last
+from .sentence_rest import sentence_goes_on
 from .normalize import normalise
 from .value_look import is_military_unit, is_unit_field, unit_cut_in_level, unit_goes_on, unit_open
 from .value_start import LEVEL_FOLDS, MAX_LABEL_WORDS, label_words_only, opens_with_label, value_start
@@ -267,6 +268,11 @@ class ValueRests:
             if below and spec.wrap and nxt is not None and (segs[si].column[0] == "cells" or (
                     nseg.bbox[0] > seg.bbox[0] + CELL_SLACK * h
                     and abs(segs[nxt].row.bbox[0] - nseg.bbox[0]) <= CELL_SLACK * h)):
+                return self.continue_value(below, spec, segs, j, used, edge, depth)
+            if below and spec.wrap and spec.kind == "text" and nxt is not None \
+                    and sentence_goes_on(below, segs[nxt].row.toks, CELL_SLACK * h):
+                # a text under its caption at the caption's own margin, its next line starting in lower case at
+                # the same margin: the sentence goes on there (a caption or a label starts with a capital)
                 return self.continue_value(below, spec, segs, j, used, edge, depth)
             if below and is_unit_field(spec) and nxt is not None and open_at_end([t.text for t in below if not t.leader]) \
                     and abs(segs[nxt].row.bbox[0] - nseg.bbox[0]) <= CELL_SLACK * h:

@@ -29,3 +29,14 @@ def test_a_glued_code_s_box_is_shared_between_the_code_and_the_word():
 def test_rows_read_the_code_and_the_word_as_two_tokens():
     row = build_rows(page(["3 KHO.AB.0031Nồi đồng"]))[0]
     assert [t.text for t in row.toks] == ["3", "KHO.AB.0031", "Nồi", "đồng"]
+
+
+def test_a_code_glued_to_a_word_whose_capital_was_read_as_a_symbol_is_cut_before_the_symbol():
+    """"27/KHO-AB%ồi": the word's capital read as "%"; the symbol stays with the word it opens."""
+    assert code_and_word("27/KHO-AB%ồi") == ("27/KHO-AB", "%ồi")
+    assert code_and_word("KHO.AB.0031€ối,") == ("KHO.AB.0031", "€ối,")
+
+
+def test_a_symbol_inside_a_code_or_before_no_syllable_is_left_as_read():
+    for text in ("AB%ồi", "27/AB%xq", "45/2001%", "27/KHO-AB%Bình", "12§ối"):
+        assert code_and_word(text) is None, text
