@@ -21,6 +21,7 @@ import numpy as np
 from PIL import Image
 
 from . import tesseract
+from .box_sides import box_sides, side_length
 
 # One page per core, as for Tesseract (OMP_THREAD_LIMIT=1): OpenCV's own
 # threads only add overhead when every core already works on a page of its
@@ -848,7 +849,9 @@ def remove_lines(gray: np.ndarray, min_length: int = 0, height: float | None = N
     reads a vertical rule beside a word as ``|`` or ``l``, and rules touching
     letters spoil them. Horizontal rules are kept by default: without them
     Tesseract reads a register column by column instead of row by row
-    (measured, docs/ocr.md).
+    (measured, docs/ocr.md). With the vertical rules go the sides of boxed
+    cells one row tall, shorter than a rule but standing on one
+    (``ocr/box_sides.py``).
     """
     mask = ink_mask(gray).astype(np.uint8)
     if not mask.any():
@@ -858,6 +861,9 @@ def remove_lines(gray: np.ndarray, min_length: int = 0, height: float | None = N
     found = np.zeros_like(mask)
     if vertical and (not precheck or may_have_vertical_runs(mask, length)):
         found |= cv2.morphologyEx(mask, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, length)))
+    side = min(length, side_length(h))
+    if vertical and (not precheck or may_have_vertical_runs(mask, side)):
+        found |= box_sides(mask, side, length)  # the sides of boxes one row tall, shorter than a rule (box_sides)
     if horizontal:
         found |= cv2.morphologyEx(mask, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (length, 1)))
     if not found.any():
