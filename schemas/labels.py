@@ -38,6 +38,7 @@ from .label_words import label_words
 from .letter_marks import another_phrase
 from .loader import FieldSpec, Schema
 from .ocr_confusions import SLIP_COST, nearest_by_look
+from .office_label import ONLY_OFFICE_SCORE, OFFICE_ATTRIBUTES, the_only_office
 from .person_acts import acting_person, begetting_at, parent_by_sex
 from .person_nouns import heads_person_noun
 from .persons_by_sex import person_of_sex, sexed_word_at
@@ -623,6 +624,9 @@ def resolve(text: str, schema: Schema, section: str | None = None, previous: Fie
         got = _the_only_moment(schema, m)
     if got is None and m.attrs == {"date"} and not m.roles:
         got = _the_only_date(schema, m)
+    if got is None and m.attrs and m.attrs <= OFFICE_ATTRIBUTES and not m.roles and not m.objects:
+        office = the_only_office(field_meanings(schema))
+        got = Resolution((office,), ONLY_OFFICE_SCORE - 0.08 * len(m.unknown)) if office is not None else None
     if got is None and m.attrs == {"number"} and len(m.roles) == 1:
         got = _persons_number(schema, m)
     if not m.unknown:
