@@ -9,19 +9,22 @@ LINE_H = 36
 STEP = 52
 
 
-def line(text: str, x: int, y: int, conf: float = 0.95, block: int = 1) -> Line:
-    """One OCR line: words spaced like a monospaced font; ``word@0.3`` sets that word's confidence."""
+def line(text: str, x: int, y: int, conf: float = 0.95, block: int = 1, height: int = LINE_H,
+         char_w: int = CHAR_W, gap: int | None = None) -> Line:
+    """One OCR line: words spaced like a monospaced font (``char_w`` a letter, ``gap`` between words: a letter's
+    width unless given), ``height`` tall; ``word@0.3`` sets that word's confidence."""
+    gap = char_w if gap is None else gap
     words = []
     cx = x
     for tok in text.split():
         c = conf
         if "@" in tok and tok.rsplit("@", 1)[1].replace(".", "").isdigit():
             tok, c = tok.rsplit("@", 1)[0], float(tok.rsplit("@", 1)[1])
-        w = CHAR_W * len(tok)
-        words.append(Word(tok, c, (cx, y, cx + w, y + LINE_H)))
-        cx += w + CHAR_W
+        w = char_w * len(tok)
+        words.append(Word(tok, c, (cx, y, cx + w, y + height)))
+        cx += w + gap
     x0 = words[0].bbox[0]
-    return Line(words, (x0, y, words[-1].bbox[2], y + LINE_H), block)
+    return Line(words, (x0, y, words[-1].bbox[2], y + height), block)
 
 
 def page(rows: list, number: int = 1, width: int = 1700, conf: float = 0.95, top: int = 100) -> PageText:

@@ -3,13 +3,15 @@ group) is a heading, not a label whose value is the captions. Made-up cards."""
 
 from __future__ import annotations
 
-from ocr.result import Line, PageText, Word
+from ocr.result import Line, PageText
 
 from schemas.extract import extract_records
 from schemas.layout import Tok
 from schemas.loader import label_key
 from schemas.normalize import is_leader
 from schemas.section_heading import numbered_heading
+
+from synth import line
 
 
 def _toks(text: str, height: int) -> list[Tok]:
@@ -30,11 +32,7 @@ def test_a_numbered_label_over_its_value_or_with_a_colon_or_digits_is_no_heading
 
 
 def _line(text: str, x: int, y: int, h: int) -> Line:
-    words, cx = [], x
-    for w in text.split():
-        words.append(Word(w, 0.95, (cx, y, cx + 12 * len(w), y + h)))
-        cx += 12 * len(w) + 10
-    return Line(words, (x, y, cx - 10, y + h), 1)
+    return line(text, x, y, height=h, char_w=12, gap=10)
 
 
 def test_a_heading_over_captions_takes_no_field():

@@ -3,12 +3,14 @@ margin; a line starting with a capital (the next caption) does not carry it. Mad
 
 from __future__ import annotations
 
-from ocr.result import Line, PageText, Word
+from ocr.result import Line, PageText
 
 from schemas.extract import extract_records
 from schemas.layout import Tok
 from schemas.loader import label_key
 from schemas.sentence_rest import sentence_goes_on
+
+from synth import line
 
 
 def _toks(text: str, x: int = 100) -> list[Tok]:
@@ -26,11 +28,7 @@ def test_a_capital_an_ended_sentence_or_another_margin_do_not():
 
 
 def _line(text: str, x: int, y: int, h: int) -> Line:
-    words, cx = [], x
-    for w in text.split():
-        words.append(Word(w, 0.95, (cx, y, cx + 14 * len(w), y + h)))
-        cx += 14 * len(w) + 12
-    return Line(words, (x, y, cx - 12, y + h), 1)
+    return line(text, x, y, height=h, char_w=14, gap=12)
 
 
 def test_a_description_under_its_caption_takes_its_next_line():
