@@ -2,7 +2,7 @@
 
 A description printed under its caption starts at the caption's own margin, and so does the next caption: where
 the next line starts says nothing. Its first letter does: Vietnamese writes a caption or a label with a capital and
-a sentence's next line goes on in lower case ("… thân vẽ cảnh" / "sơn thủy; …"). Pure function over the words'
+a sentence's next line goes on in lower case ("… vai có" / "bốn núm nhỏ; …"). Pure function over the words'
 text and boxes.
 """
 
