@@ -9,13 +9,14 @@ value, not the caption of a place that the joining word makes them look like. Pu
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 
 from .labels import PLACE_AFTER_DATE
 
 MIN_PLACE_WORDS = 1  # words after the joining word: the place itself
 
 
-def phrase_at_place(text: str, in_vocabulary) -> bool:
+def phrase_at_place(text: str, in_vocabulary: Callable[[str], bool]) -> bool:
     """``text`` is a phrase ``in_vocabulary`` accepts, then a joining word, then a place's words."""
     words = [w.strip(",.;:") for w in unicodedata.normalize("NFC", text).split()]
     for k, w in enumerate(words):

@@ -23,8 +23,8 @@ from .layout import (COLUMN_SLACK, EMPTY_LABEL_REACH, WRAP_MAX_ROWS, Row, Tok, c
 from .loader import FieldSpec, Schema
 from .matching import UNMAPPED, find_labels, find_marker
 from .measure_units import measure_named_last
-from .sentence_rest import sentence_goes_on
 from .normalize import normalise
+from .sentence_rest import sentence_goes_on
 from .value_look import is_military_unit, is_unit_field, unit_cut_in_level, unit_goes_on, unit_open
 from .value_start import LEVEL_FOLDS, MAX_LABEL_WORDS, label_words_only, opens_with_label, value_start
 
