@@ -22,7 +22,7 @@ one of its numbers is not among the numbers of its page.
 
 The unseen split is never read here: its wordings and values are not to be studied (docs/benchmarks.md).
 
-    python scripts/bench_ocr_misreads.py --seed 11 --ocr-cache bench-out/ocr-v11-s11 [--levels 0,1] [--list]
+    python scripts/bench_ocr_misreads.py --seed 11 --ocr-cache bench-out/ocr-v12-s11 [--levels 0,1] [--list]
 """
 
 from __future__ import annotations

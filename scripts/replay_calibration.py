@@ -15,7 +15,7 @@ split and seed, the confident-but-wrong fields, the records sent to review and t
 missing field not sent to review (the benchmark's figures; the replay of the stored calibration matches
 ``scripts/bench_extract.py`` to a record or two):
 
-    .venv/bin/python scripts/replay_calibration.py collect --seed 7 --ocr-cache bench-out/ocr-v11-s7 \\
+    .venv/bin/python scripts/replay_calibration.py collect --seed 7 --ocr-cache bench-out/ocr-v12-s7 \\
         --out bench-out/evidence-s7.json          # about two minutes a seed from the OCR cache
     .venv/bin/python scripts/replay_calibration.py replay schemas/data/calibration.json,cal-new.json \\
         bench-out/evidence-s7.json bench-out/evidence-s11.json bench-out/evidence-s13.json
