@@ -629,9 +629,11 @@ def resolve(text: str, schema: Schema, section: str | None = None, previous: Fie
         got = Resolution((office,), ONLY_OFFICE_SCORE - 0.08 * len(m.unknown)) if office is not None else None
     if got is None and m.attrs == {"number"} and len(m.roles) == 1:
         got = _persons_number(schema, m)
-    if not m.unknown:
+    if not m.unknown and (got is not None or len(m.attrs) > 1):
         # (a word the vocabulary lacks may be the start of the value or of the next label: only a label every word
-        # of which is known is read by its head, its known words naming two fields)
+        # of which is known is read by its head, its known words naming two fields; a label that names one thing
+        # the type does not hold, "Cơ quan" on a card, is no head with a modifier, and its first syllable read
+        # alone is another word: "Cơ" one tone from "cỡ", a size)
         got = _by_head(text, schema, got) or got
     return got
 

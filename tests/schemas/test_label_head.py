@@ -62,3 +62,10 @@ def test_a_label_naming_a_field_through_a_shared_word_only_is_read_by_its_conten
     assert r is not None and [s.key for s in r.specs] == ["storage_location"]
     r = resolve("Số kiểm kê", museum)
     assert r is not None and [s.key for s in r.specs] == ["inventory_number"]
+
+
+@pytest.mark.parametrize("label", ["Cơ quan", "Ủy ban nhân dân"])
+def test_a_label_naming_one_thing_the_card_lacks_is_not_read_by_its_first_syllable(museum, label):
+    """An office is no property of a card: the label names nothing there. Its first syllable alone is another word
+    ("Cơ" is one tone from "cỡ", a size), but a compound of the vocabulary is not cut into a head."""
+    assert resolve(label, museum) is None
