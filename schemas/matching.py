@@ -668,6 +668,7 @@ def refine_labels(toks: list[Tok], chosen: list[Match], schema: Schema, section:
         if not strong and not _soft_end(toks, e) and _self_naming_end(toks, e + 1) is None:
             continue
         before = [m for m in out + extra if m.end <= e]
+        last = max(before, key=lambda m: m.end) if before else None  # the label right before this one
         # words from the start of a row to a full stop, a dash or a wide gap are a label as words before a colon
         # are, even with a word the vocabulary lacks ("Xxx yyy.", a grid's "Xxx yyy      value")
         lead = not strong and not before and _leads_row(toks, e) and not any(m.start <= e for m in out + extra)
@@ -682,11 +683,11 @@ def refine_labels(toks: list[Tok], chosen: list[Match], schema: Schema, section:
         while before and s < e and meaning(_span_text(toks, s, e + 1)).unknown \
                 and not meaning(_span_text(toks, s + 1, e + 1)).empty:
             s += 1  # a value word that is also a label syllable ("Giấy" of "giấy báo tử") is the value before
-        while before and s < e and max(before, key=lambda m: m.end).spec.kind == "name" \
+        while last is not None and s < e and last.spec.kind == "name" \
                 and _names_last_syllable(toks, s, e, schema, section):
             s += 1  # "Ba: Đàm Tấn Lượng Má:": "Lượng" (of "số lượng") ends the father's name, "Má:" is the label
         if before and s == lo and s < e and resolve(_span_text(toks, s + 1, e + 1), schema, section) is not None \
-                and not _caption_of_its_own(toks, s, e, max(before, key=lambda m: m.end).spec, schema, section):
+                and not _caption_of_its_own(toks, s, e, last.spec, schema, section):
             s += 1  # the label before would be left with no value: its value is the first word ("Nam" of a sex)
         first = lo + (lo == 0 and bool(toks) and toks[0].text == TABLE_RULE)  # (a table's left border opens the row)
         if strong and s > first and not before and e - first < max(longest, ROW_LABEL_MAX_WORDS) and all(
@@ -707,12 +708,11 @@ def refine_labels(toks: list[Tok], chosen: list[Match], schema: Schema, section:
             and not _has_value(toks, e, len(toks))
         label_alone = not _has_value(toks, e, stop)
         said = meaning(_span_text(toks, s, e + 1))
-        own_caption = bool(before) and said.attrs and _caption_of_its_own(
-            toks, s, e, max(before, key=lambda m: m.end).spec, schema, section)
+        own_caption = last is not None and said.attrs and _caption_of_its_own(toks, s, e, last.spec, schema, section)
         if label_alone and (not alone or not said.attrs and said.roles <= {"relative"}) and not own_caption:
             continue  # nothing after it but another label; or the relatives' heading alone ("Thân nhân:")
             # (but a caption of a row of captions names its field: its value is under it)
-        prev = max(before, key=lambda m: m.end).spec if before else previous
+        prev = last.spec if last is not None else previous
         right_after_label = bool(before) and not any(c.isalnum() for t2 in toks[lo:s] for c in t2.text)
         if right_after_label or not strong:
             # nothing between this and the label before: its words are that label's value ("Giới tính: Nam :")
@@ -728,7 +728,6 @@ def refine_labels(toks: list[Tok], chosen: list[Match], schema: Schema, section:
         else:
             got = _read_label(toks, s, e + 1, schema, section, prev if prev is not UNMAPPED else None,
                               heading=heading)
-        last = max(before, key=lambda m: m.end) if before else None
         if strong and last is not None and last in out and not last.label.role_only and got[0].label.role_only \
                 and last.spec is not UNMAPPED and _person_after_attribute(toks, last, got[0]):
             whole = _read_label(toks, last.start, e + 1, schema, section, previous, heading=heading)
