@@ -53,11 +53,11 @@ def _code_and_misread_capital(text: str, m: re.Match) -> tuple[str, str] | None:
     start = m.start() - 1
     if start < MIN_CODE or text[start] not in _CAPITAL_SYMBOLS:
         return None
-    code, letters = text[:start], m.group("letters")
-    if (not any(c.isdigit() for c in code) or not (code[-1].isdigit() or code[-1].isupper())
-            or not letters.islower() or not plausible_word(letters)):
+    code, word = text[:start], text[start:m.end("letters")]
+    if not any(c.isdigit() for c in code) or not (code[-1].isdigit() or code[-1].isupper()) \
+            or not misread_capital(word):
         return None
-    return code, text[start:m.end("letters")] + m.group("tail")
+    return code, word + m.group("tail")
 
 
 def misread_capital(text: str) -> bool:
