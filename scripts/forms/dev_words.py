@@ -217,6 +217,13 @@ LAYOUTS = ["inline", "dotted", "ruled", "paired", "boxed", "label_table"]
 # (ruled tables of two to four columns, as on register pages and summary sheets: the labels in a header row, each
 # value in the cell under its label, a long label or value wrapping inside its cell, centred on some forms).
 LATER_LAYOUTS = ["caption", "header_row"]
+# A third wave, drawn the same way from a stream of its own for documents that kept a first template, taken from
+# hand-filled and printed Vietnamese forms: "value_under" (a label on a line of its own, the value written on the
+# line under it, from the margin or a little in, on some forms over a dotted writing line), "shaded" (a two-column
+# sheet printed from an electronic record: no rules and no punctuation, each label in a light grey cell, left- or
+# right-aligned, wrapping inside it, the value in the white cell beside it), "itemized" (each field an item of a
+# list, its enumerator "1)", "(1)", "a)" or "1/" before its label).
+THIRD_LAYOUTS = ["value_under", "shaded", "itemized"]
 
 # --- values -----------------------------------------------------------------------------------------
 

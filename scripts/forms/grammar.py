@@ -159,8 +159,9 @@ MARKERS["dev"] = list(dev_words.MARKERS)
 PUNCTUATION["dev"] = list(dev_words.PUNCTUATION)
 LAYOUTS["dev"] = list(dev_words.LAYOUTS)
 # templates that print no punctuation after a label (a gap, a run of dots or a cell border instead)
-UNPUNCTUATED = ("grid", "dotted", "ruled", "boxed", "label_table", "caption", "header_row")
+UNPUNCTUATED = ("grid", "dotted", "ruled", "boxed", "label_table", "caption", "header_row", "shaded")
 LATER_LAYOUTS = {"dev": list(dev_words.LATER_LAYOUTS)}
+THIRD_LAYOUTS = {"dev": list(dev_words.THIRD_LAYOUTS)}
 
 
 def later_layout(layout: str, split: str, rng: random.Random) -> str:
@@ -170,6 +171,16 @@ def later_layout(layout: str, split: str, rng: random.Random) -> str:
     later = LATER_LAYOUTS.get(split, [])
     if later and rng.random() < len(later) / (len(LAYOUTS[split]) + len(later)):
         return rng.choice(later)
+    return layout
+
+
+def third_layout(layout: str, split: str, rng: random.Random) -> str:
+    """A document that kept one of the split's first templates, or one of its third wave's for their share of those
+    documents. ``rng`` is a stream of the document's own, as for ``later_layout``: the documents that keep their
+    template, and the ones that took a later one, are drawn as before the third wave came."""
+    third = THIRD_LAYOUTS.get(split, [])
+    if third and layout in LAYOUTS[split] and rng.random() < len(third) / (len(LAYOUTS[split]) + len(third)):
+        return rng.choice(third)
     return layout
 
 

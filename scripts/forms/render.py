@@ -10,8 +10,8 @@ the value on the line below its label — and the dev split's — dotted leaders
 between label and value, labels in the left column of a ruled table, two
 label:value pairs on every line, boxed cells with a small label in the corner
 and the value below it, a ruled two-column table whose cells wrap, a small caption over each value, a header row
-of labels over a row of values — are laid out
-here.
+of labels over a row of values, the value on a line (on some forms a dotted one) under its label, a label in
+a light grey cell beside its value, items enumerated "1)", "(1)", "a)" or "1/" — are laid out here.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ if __package__ in (None, ""):
 
 import make_forms as mf  # noqa: E402
 from forms.documents import BUILDERS  # noqa: E402
-from forms.grammar import UNPUNCTUATED, Labeler, later_layout  # noqa: E402
+from forms.grammar import UNPUNCTUATED, Labeler, later_layout, third_layout  # noqa: E402
 from forms.values import Values  # noqa: E402
 
 KINDS = list(BUILDERS)  # the six record types and "bound_register"
@@ -36,9 +36,30 @@ GRID_X = 640  # where the values of a grid template start
 FONTS = {family: [f for f in faces if f != "dejavu/DejaVuSansMono.ttf"] for family, faces in mf.FONTS.items()}
 
 
+# The enumerators an "itemized" form puts before its labels ({n} the item's number, {a} its letter).
+ENUMERATORS = ("{n}) ", "({n}) ", "{a}) ", "{n}/ ")
+
+
+def form_options(layout: str, rng: random.Random) -> dict:
+    """What one form of a template keeps on all its pages: where its columns and indents are, how it marks items.
+    Drawn from a stream of the document's own, and only for the templates that have options, so the documents of
+    the other templates are drawn as before."""
+    if layout == "value_under":
+        return {"indent": rng.choice((0, 0, 40, 80, 120)), "dots": rng.random() < 0.5}
+    if layout == "shaded":
+        return {"column": rng.randint(520, 780), "right_aligned": rng.random() < 0.5, "fill": rng.randint(205, 235)}
+    if layout == "itemized":
+        return {"enumerator": rng.choice(ENUMERATORS)}
+    return {}
+
+
 class GrammarPainter(mf.Painter):
     # (left, right, bottom) of a photograph box the lines beside it keep clear of (the dev ``photo_card``)
     photo: tuple[float, float, float] | None = None
+
+    def __init__(self, style: mf.Style, rng: random.Random, form: dict | None = None):
+        super().__init__(style, rng)
+        self.form = form or {}
 
     def label(self, lb: str) -> str:
         return lb  # already dressed by the labeler
@@ -83,6 +104,40 @@ class GrammarPainter(mf.Painter):
         self.text(mf.MARGIN, label)
         self.y += self.line_h
         self.fields([("", value)], mf.MARGIN + 60)
+
+    def value_under(self, label: str, value: str) -> None:
+        """Label on a line of its own at the margin, the value written on the line under it, from the form's
+        indent; on some forms the value sits on a dotted writing line that runs to the right margin."""
+        self.text(mf.MARGIN, label)
+        self.y += self.line_h
+        x = mf.MARGIN + self.form.get("indent", 0)
+        lines = self._lines(value, mf.PAGE_W - mf.MARGIN - x)
+        for n, line in enumerate(lines):
+            if self.form.get("dots"):  # the writing line, its dots a little under the value's baseline
+                self.y += self.style.size // 4
+                self.leader(mf.MARGIN if n else x, mf.PAGE_W - mf.MARGIN)
+                self.y -= self.style.size // 4
+            self.text(x if n == 0 else mf.MARGIN, line)
+            self.y += self.line_h
+        self.y += self.line_h // 4
+
+    def shaded(self, label: str, value: str) -> None:
+        """One row of a sheet printed from an electronic record: the label in a light grey cell up to the form's
+        column (left- or right-aligned in it, wrapping inside it), the value in the white cell beside it; no rules,
+        no punctuation."""
+        pad, column = 14, self.form.get("column", 640)
+        top = self.y - self.line_h // 5
+        labels = self._lines(label, column - mf.MARGIN - 2 * pad)
+        values = self._lines(value, mf.PAGE_W - mf.MARGIN - column - 2 * pad)
+        rows = max(len(labels), len(values))
+        bottom = top + rows * self.line_h
+        self.draw.rectangle((mf.MARGIN, top, column, bottom - 4), fill=self.form.get("fill", 220))
+        for n, line in enumerate(labels):
+            x = column - pad - self.width(line) if self.form.get("right_aligned") else mf.MARGIN + pad
+            self.draw.text((x, self.y + n * self.line_h), line, fill=0, font=self.font)
+        for n, line in enumerate(values):
+            self.draw.text((column + pad, self.y + n * self.line_h), line, fill=0, font=self.font)
+        self.y += rows * self.line_h
 
     def _wrapped(self, x: float, value: str, x1: float = mf.PAGE_W - mf.MARGIN, font=None) -> int:
         """The value from x to x1 (the right margin), wrapped; returns the lines it took (``self.y`` on its last)."""
@@ -288,6 +343,10 @@ class GrammarPainter(mf.Painter):
                 self.grid(it[1], it[2])
             elif it[0] == "below":
                 self.below(it[1], it[2])
+            elif it[0] == "value_under":
+                self.value_under(it[1], it[2])
+            elif it[0] == "shaded":
+                self.shaded(it[1], it[2])
             elif it[0] == "dotted":
                 self.dotted(it[1], it[2])
             elif it[0] == "ruled":
@@ -309,8 +368,9 @@ class GrammarPainter(mf.Painter):
         return self.img.crop((0, 0, mf.PAGE_W, min(3400, self.y + 120)))
 
 
-def apply_layout(items: list, layout: str) -> list:
-    """Rewrite a page's ``fields`` items for the document's template (the seen split is always ``inline``)."""
+def apply_layout(items: list, layout: str, form: dict | None = None) -> list:
+    """Rewrite a page's ``fields`` items for the document's template (the seen split is always ``inline``);
+    ``form`` holds the template's options (``form_options``)."""
     if layout in ("inline", "photo_card"):  # a photo card's lines are inline ones beside its photograph box
         return items
     if layout == "paired":
@@ -322,15 +382,22 @@ def apply_layout(items: list, layout: str) -> list:
         if it[0] != "fields":
             out.append(it)
             continue
-        if layout == "numbered":
+        if layout in ("numbered", "itemized"):
+            enumerator = (form or {}).get("enumerator", "{n}. ") if layout == "itemized" else "{n}. "
             pairs = []
             for lb, v in it[1]:
                 n += 1
-                pairs.append((f"{n}. {lb}", v))
+                pairs.append((enumerator.format(n=n, a=_item_letter(n)) + lb, v))
             out.append(("fields", pairs))
         else:
             out += [(layout, lb, v) for lb, v in it[1]]
     return out
+
+
+def _item_letter(n: int) -> str:
+    """The n-th item's letter as Vietnamese lists write it: a, b, c, … (no f, j, w, z), then aa, bb, …"""
+    letters = "abcdeghiklmnopqrstuvxy"
+    return letters[(n - 1) % len(letters)] * ((n - 1) // len(letters) + 1)
 
 
 def _paired(items: list) -> list:
@@ -371,6 +438,8 @@ def build_document(split: str, kind: str, index: int, level: int, seed: int):
     rng = random.Random(f"{seed}:{split}:{kind}:{index}:{level}")
     lab, val = Labeler(split, rng), Values(split, rng)
     lab.layout = later_layout(lab.layout, split, random.Random(f"{seed}:{split}:{kind}:{index}:{level}:layout"))
+    lab.layout = third_layout(lab.layout, split, random.Random(f"{seed}:{split}:{kind}:{index}:{level}:layout3"))
+    form = form_options(lab.layout, random.Random(f"{seed}:{split}:{kind}:{index}:{level}:form"))
     family = rng.choice(["serif", "serif", "sans", "mono"])
     font = rng.choice(FONTS[family])
     val.capitals = family != "mono"  # FreeMono drops the second mark of capitals (Ễ prints as Ê): no upper-case values
@@ -382,7 +451,7 @@ def build_document(split: str, kind: str, index: int, level: int, seed: int):
         style.size, style.leaders = rng.randint(24, 27), False
     if doc.layout in ("two-column", "bound-register"):
         style.size = min(style.size, 29)
-    images = [mf.degrade(GrammarPainter(style, rng).render(apply_layout(items, lab.layout)), level, rng)
+    images = [mf.degrade(GrammarPainter(style, rng, form).render(apply_layout(items, lab.layout, form)), level, rng)
               for items in doc.pages]
     truth = {"split": split, "kind": kind, "record_type": doc.record_type, "collection": doc.collection,
              "layout": doc.layout, "template": lab.layout, "level": level, "seed": seed, "font": style.font,

@@ -108,13 +108,15 @@ def test_dev_people_come_from_the_dev_pools():
     assert not set(dev_words.SURNAMES) & (set(mf.SURNAMES) | set(UNSEEN_SURNAMES))
 
 
-@pytest.mark.parametrize("layout", ["dotted", "ruled", "paired", "boxed", "label_table", "caption", "header_row"])
+@pytest.mark.parametrize("layout", ["dotted", "ruled", "paired", "boxed", "label_table", "caption", "header_row",
+                                    "value_under", "shaded"])
 def test_dev_templates_lay_out_every_pair(layout):
-    from forms.render import GrammarPainter, apply_layout
+    from forms.render import GrammarPainter, apply_layout, form_options
     doc = build("dev", "birth")
-    items = apply_layout(doc.pages[0], layout)
+    form = form_options(layout, random.Random(3))
+    items = apply_layout(doc.pages[0], layout, form)
     pairs = [p for it in doc.pages[0] if it[0] == "fields" for p in it[1]]
-    laid = [(it[1], it[2]) if it[0] in ("dotted", "ruled") else None for it in items]
+    laid = [(it[1], it[2]) if it[0] in ("dotted", "ruled", "value_under", "shaded") else None for it in items]
     laid = [p for it in items if it[0] in ("paired", "boxed", "label_table", "caption", "header_row") for p in it[1]] + \
         [p for it in items if it[0] == "fields" for p in it[1]] + [p for p in laid if p]
     assert sorted(laid) == sorted(pairs)
@@ -124,8 +126,31 @@ def test_dev_templates_lay_out_every_pair(layout):
         assert not any(a[0] == b[0] == layout for a, b in zip(items, items[1:]))
         assert not any(it[0] == "fields" for it in items)
     font = next(f for faces in mf.FONTS.values() for f in faces if "Mono" not in f)
-    img = GrammarPainter(mf.Style(font, 30, False, False), random.Random(1)).render(items)
+    img = GrammarPainter(mf.Style(font, 30, False, False), random.Random(1), form).render(items)
     assert img.getextrema()[0] == 0  # ink on the page
+
+
+def test_an_itemized_form_puts_its_enumerator_before_every_label_and_keeps_the_values():
+    from forms.render import ENUMERATORS, apply_layout
+    doc = build("dev", "death")
+    pairs = [p for it in doc.pages[0] if it[0] == "fields" for p in it[1]]
+    for enumerator in ENUMERATORS:
+        items = apply_layout(doc.pages[0], "itemized", {"enumerator": enumerator})
+        laid = [p for it in items if it[0] == "fields" for p in it[1]]
+        assert [v for _, v in laid] == [v for _, v in pairs]
+        first, second = enumerator.format(n=1, a="a"), enumerator.format(n=2, a="b")
+        assert laid[0][0] == first + pairs[0][0] and laid[1][0] == second + pairs[1][0]
+
+
+def test_a_shaded_form_wraps_a_long_label_inside_its_grey_cell():
+    from forms.render import GrammarPainter
+    font = next(f for faces in mf.FONTS.values() for f in faces if "Mono" not in f)
+    form = {"column": 520, "right_aligned": True, "fill": 220}
+    painter = GrammarPainter(mf.Style(font, 30, False, False), random.Random(1), form)
+    start = painter.y
+    painter.shaded("Quốc tịch của người được đăng ký khai sinh theo giấy tờ", "Việt Nam")
+    assert painter.y - start >= 2 * painter.line_h  # the label took two lines or more
+    assert painter.img.getpixel((mf.MARGIN + 3, start + 5)) == 220  # the cell's grey, left of a right-aligned label
 
 
 def test_later_dev_templates_leave_the_other_documents_as_they_were():
@@ -138,6 +163,20 @@ def test_later_dev_templates_leave_the_other_documents_as_they_were():
     assert all(later_layout("inline", split, random.Random(k)) == "inline" for split in ("seen", "unseen")
                for k in range(50))
     assert not set(LATER_LAYOUTS["dev"]) & (set(LAYOUTS["unseen"]) | set(LAYOUTS["dev"]))
+
+
+def test_third_dev_templates_leave_the_other_documents_as_they_were():
+    """The third wave takes a share of the documents that kept a first template only, from a stream of its own;
+    a later template's documents, and the seen and unseen splits, never draw one."""
+    from forms.grammar import LAYOUTS, LATER_LAYOUTS, THIRD_LAYOUTS, third_layout
+    drawn = [third_layout("dotted", "dev", random.Random(k)) for k in range(400)]
+    share = sum(d in THIRD_LAYOUTS["dev"] for d in drawn) / len(drawn)
+    assert set(drawn) == {"dotted", *THIRD_LAYOUTS["dev"]} and 0.2 < share < 0.45
+    assert all(third_layout(later, "dev", random.Random(k)) == later for later in LATER_LAYOUTS["dev"]
+               for k in range(50))
+    assert all(third_layout("inline", split, random.Random(k)) == "inline" for split in ("seen", "unseen")
+               for k in range(50))
+    assert not set(THIRD_LAYOUTS["dev"]) & (set(LAYOUTS["unseen"]) | set(LAYOUTS["dev"]) | set(LATER_LAYOUTS["dev"]))
 
 
 def test_dev_museum_values_print_what_their_truth_says():
