@@ -484,7 +484,8 @@ def main(argv: list[str] | None = None) -> int:
         holds += tally.holds
         all_rows += rows
         rtype = truth["record_type"]
-        keys = [("all",), ("level", level), ("layout", truth["layout"]), ("template", truth.get("template", "inline"))]
+        keys = [("all",), ("level", level), ("layout", truth["layout"]), ("template", truth.get("template", "inline")),
+                ("labels", "without diacritics" if truth.get("bare_labels") else "with diacritics")]
         if kind != "bound_register":
             keys += [("type", rtype), ("type_level", rtype, level)]
         for k in keys:
@@ -523,7 +524,9 @@ def main(argv: list[str] | None = None) -> int:
     _by_level(tallies, splits, levels)
     _by_type(tallies, splits, levels, types)
     _registers(registers, tallies, splits)
-    _templates(tallies, splits)
+    _by_page_kind(tallies, splits, "template", "page template")
+    _by_page_kind(tallies, splits, "labels", "how labels are printed (a form without diacritics drops them from most "
+                  "of its labels)")
     if args.fields:
         _fields(per_field, splits)
     if args.calibration:
@@ -679,16 +682,17 @@ def _registers(registers: list[tuple], tallies: dict, splits: list[str]) -> None
     print()
 
 
-def _templates(tallies: dict, splits: list[str]) -> None:
-    """Fields right by page template (inline "Label: value", numbered items, label/value grid, value below)."""
-    print("fields exactly right by page template:")
+def _by_page_kind(tallies: dict, splits: list[str], key: str, title: str) -> None:
+    """Fields right by a property of the documents' pages: their template (inline "Label: value", numbered items,
+    label/value grid, value below, …) or how their labels are printed."""
+    print(f"fields exactly right by {title}:")
     print()
-    print("| template | " + " | ".join(splits) + " |")
+    print(f"| {key} | " + " | ".join(splits) + " |")
     print("| --- |" + " --- |" * len(splits))
-    for tpl in sorted({k[2] for k in tallies if k[1] == "template"}):
+    for tpl in sorted({k[2] for k in tallies if k[1] == key}):
         cells = []
         for sp in splits:
-            t = tallies.get((sp, "template", tpl))
+            t = tallies.get((sp, key, tpl))
             cells.append(f"{pct(t.right, t.fields)} ({t.right}/{t.fields}, {t.documents} documents)" if t else "-")
         print(f"| {tpl} | " + " | ".join(cells) + " |")
     print()

@@ -224,6 +224,8 @@ LATER_LAYOUTS = ["caption", "header_row"]
 # right-aligned, wrapping inside it, the value in the white cell beside it), "itemized" (each field an item of a
 # list, its enumerator "1)", "(1)", "a)" or "1/" before its label).
 THIRD_LAYOUTS = ["value_under", "shaded", "itemized"]
+# The share of dev forms typed without diacritics on most of their labels, as on a machine without Vietnamese keys.
+BARE_SHARE = 0.2
 
 # --- values -----------------------------------------------------------------------------------------
 

@@ -174,6 +174,13 @@ def later_layout(layout: str, split: str, rng: random.Random) -> str:
     return layout
 
 
+def bare_labels(split: str, rng: random.Random) -> bool:
+    """Whether a dev form prints its labels without diacritics (typed on a machine without Vietnamese keys), for
+    the dev split's share of its forms; ``rng`` is a stream of the document's own, so the other documents are drawn
+    as before. (The unseen split draws its own share in ``Labeler``.)"""
+    return split == "dev" and rng.random() < dev_words.BARE_SHARE
+
+
 def third_layout(layout: str, split: str, rng: random.Random) -> str:
     """A document that kept one of the split's first templates, or one of its third wave's for their share of those
     documents. ``rng`` is a stream of the document's own, as for ``later_layout``: the documents that keep their

@@ -26,7 +26,7 @@ if __package__ in (None, ""):
 
 import make_forms as mf  # noqa: E402
 from forms.documents import BUILDERS  # noqa: E402
-from forms.grammar import UNPUNCTUATED, Labeler, later_layout, third_layout  # noqa: E402
+from forms.grammar import UNPUNCTUATED, Labeler, bare_labels, later_layout, third_layout  # noqa: E402
 from forms.values import Values  # noqa: E402
 
 KINDS = list(BUILDERS)  # the six record types and "bound_register"
@@ -440,6 +440,7 @@ def build_document(split: str, kind: str, index: int, level: int, seed: int):
     lab.layout = later_layout(lab.layout, split, random.Random(f"{seed}:{split}:{kind}:{index}:{level}:layout"))
     lab.layout = third_layout(lab.layout, split, random.Random(f"{seed}:{split}:{kind}:{index}:{level}:layout3"))
     form = form_options(lab.layout, random.Random(f"{seed}:{split}:{kind}:{index}:{level}:form"))
+    lab.bare = lab.bare or bare_labels(split, random.Random(f"{seed}:{split}:{kind}:{index}:{level}:bare"))
     family = rng.choice(["serif", "serif", "sans", "mono"])
     font = rng.choice(FONTS[family])
     val.capitals = family != "mono"  # FreeMono drops the second mark of capitals (Ễ prints as Ê): no upper-case values
@@ -454,8 +455,8 @@ def build_document(split: str, kind: str, index: int, level: int, seed: int):
     images = [mf.degrade(GrammarPainter(style, rng, form).render(apply_layout(items, lab.layout, form)), level, rng)
               for items in doc.pages]
     truth = {"split": split, "kind": kind, "record_type": doc.record_type, "collection": doc.collection,
-             "layout": doc.layout, "template": lab.layout, "level": level, "seed": seed, "font": style.font,
-             "size": style.size, "leaders": style.leaders, "pages": len(images), "records": doc.records}
+             "layout": doc.layout, "template": lab.layout, "bare_labels": lab.bare, "level": level, "seed": seed,
+             "font": style.font, "size": style.size, "leaders": style.leaders, "pages": len(images), "records": doc.records}
     return images, truth
 
 

@@ -214,3 +214,10 @@ def test_dev_museum_cards_print_lines_of_no_field_and_a_photo_box():
         saw_photo |= any(it[0] == "photo" for it in items) and lab.layout == "photo_card"
         assert len(labels) >= len(doc.records[0]["fields"])
     assert saw_unmapped and saw_photo
+
+
+def test_a_share_of_dev_forms_print_their_labels_without_diacritics_and_the_other_splits_draw_none_here():
+    from forms.grammar import bare_labels
+    drawn = [bare_labels("dev", random.Random(k)) for k in range(400)]
+    assert 0.1 < sum(drawn) / len(drawn) < 0.3
+    assert not any(bare_labels(split, random.Random(k)) for split in ("seen", "unseen") for k in range(50))
