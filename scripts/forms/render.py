@@ -329,8 +329,15 @@ class GrammarPainter(mf.Painter):
             k += n
 
     def paired(self, pairs: list) -> None:
-        """Two label:value pairs on a line, each wrapped inside its half of the page."""
+        """Two label:value pairs on a line, each wrapped inside its half of the page; a pair whose label leaves no
+        room in its half for the value's first word (with the leaders of a dotted form) takes a line of its own."""
         mid, top, ends = mf.PAGE_W / 2, self.y, []
+        lead = self.width(" " + "." * 8 + " ") if self.style.leaders else self.width(" ")
+        if any(self.width(self.label(lb) + " " + (v.split() or [""])[0]) + lead + 25 > mid - 30 - mf.MARGIN
+               for lb, v in pairs):
+            for pair in pairs:
+                self.fields([pair])
+            return
         for (lb, v), (x0, x1) in zip(pairs, ((mf.MARGIN, mid - 30), (mid + 30, mf.PAGE_W - mf.MARGIN))):
             self.y = top
             self.fields([(lb, v)], x0, x1)

@@ -221,3 +221,14 @@ def test_a_share_of_dev_forms_print_their_labels_without_diacritics_and_the_othe
     drawn = [bare_labels("dev", random.Random(k)) for k in range(400)]
     assert 0.1 < sum(drawn) / len(drawn) < 0.3
     assert not any(bare_labels(split, random.Random(k)) for split in ("seen", "unseen") for k in range(50))
+
+
+def test_a_pair_whose_label_fills_its_half_of_the_line_takes_a_line_of_its_own():
+    """A long label in a paired form leaves its value no room: the value must still be printed on the page, not
+    past its right edge."""
+    from forms.render import GrammarPainter
+    font = next(f for faces in mf.FONTS.values() for f in faces if "Mono" not in f)
+    painter = GrammarPainter(mf.Style(font, 32, True, False), random.Random(1))
+    painter.paired([("Giới tính", "Nam"), ("Ngày, tháng, năm sinh của người được khai sinh", "13/01/1958")])
+    right = painter.img.crop((int(mf.PAGE_W - mf.MARGIN + 30), 0, mf.PAGE_W, painter.y + painter.line_h))
+    assert right.getextrema()[0] == 255  # no ink past the right margin
