@@ -31,6 +31,7 @@ from .repair import (REPAIR_FACTOR, Repaired, after_province, bent_level_words, 
                      dot_tone_unit_names, dots_in_parts, inner_capital, level_word_case, nearest_name_syllable, numbered_part_digits, repair_place_units)
 from .gazetteer import address_end, begins_unit_name
 from .glued_code import misread_capital
+from .stray_commas import stray_commas
 from .vocab import COMMON_WORDS, SURNAMES, vocabulary, vocabulary_phrases
 
 
@@ -146,7 +147,7 @@ class Found:
                 self.confidence *= REPAIR_FACTOR
                 self.notes.extend(tail.changes)
             self.value, changes = repair_separators(self.value, place=self.spec.kind == "place")
-            for slip in ([level_word_case] if self.spec.kind == "place" else []) + [dots_in_parts]:
+            for slip in ([level_word_case] if self.spec.kind == "place" else []) + [dots_in_parts, stray_commas]:
                 fixed = slip(self.value)
                 self.value, changes = fixed.value, changes + fixed.changes
             if changes:

@@ -273,8 +273,9 @@ def _furniture_text(toks: list[Tok]) -> str:
     return " ".join(fold(t.text) for t in toks if not t.leader or t.text in "-–").strip(" .,;:")
 
 
-def is_furniture(toks: list[Tok], page_height: int | None = None) -> bool:
-    """Text printed on every page that is no field's ("Trang 2/3", "- 2 -", the national motto)."""
+def is_furniture(toks: list[Tok], page_height: int | None = None, inside: bool = False) -> bool:
+    """Text printed on every page that is no field's ("Trang 2/3", "- 2 -", the national motto). ``inside``: the
+    row has the page's text both above and below it (``_inside_text``), where a bare number is no page number."""
     text = _furniture_text(toks)
     if not text:
         return False
@@ -286,20 +287,36 @@ def is_furniture(toks: list[Tok], page_height: int | None = None) -> bool:
         if pat.search(text):
             if k == 1 and page_height:  # a bare number: only as a page number at the top or bottom
                 y = (toks[0].bbox[1] + toks[-1].bbox[3]) / 2
-                return y < FURNITURE_EDGE * page_height or y > (1 - FURNITURE_EDGE) * page_height
+                return not inside and (y < FURNITURE_EDGE * page_height or y > (1 - FURNITURE_EDGE) * page_height)
             return k != 1
     return False
+
+
+def _page_text(row: Row) -> bool:
+    """A row of the page's own text: no heading, no furniture (a bare number counts as text here: it is
+    furniture only by where it stands)."""
+    return bool(row.toks) and not row.heading and not is_furniture(row.toks)
+
+
+def _inside_text(row: Row, text_rows: list[Row]) -> bool:
+    """The page's text (``text_rows``) lies both above and below the row. A page number is printed apart from
+    the text, above its first row or under its last; a bare number with a label's row above it and the next
+    pair under it is a value written on the line under its label ("Số:" / "35"), however near the page's top
+    it stands."""
+    top, bottom = row.bbox[1], row.bbox[3]
+    return any(r.bbox[3] <= top for r in text_rows if r is not row) \
+        and any(r.bbox[1] >= bottom for r in text_rows if r is not row)
 
 
 def drop_furniture(rows: list[Row], page_height: int | None = None) -> list[Row]:
     """Rows without page furniture: whole furniture rows go, and so do furniture words ending a row
     ("Ủy ban nhân dân xã Đình Bảng   Trang 2/3") — they never join a value."""
-    out = []
+    out, text_rows = [], [r for r in rows if _page_text(r)]
     for r in rows:
         if r.heading:
             out.append(r)
             continue
-        if is_furniture(r.toks, page_height):
+        if is_furniture(r.toks, page_height, _inside_text(r, text_rows)):
             continue
         toks = r.toks
         for n in (2, 3):

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 from . import label_model, person_only
+from .comma_glue import cut_glued_labels
 from .fields import (Draft, Found, _cut_tail, _value_toks, name_and_tail,
                      pair_after_gap, place_and_tail, relation_and_tail, text_and_tail, unit_and_tail)
 from .label_edges import date_then_rest, label_head
@@ -859,12 +860,17 @@ class PageReader:
         cut = None
         while True:
             followers = self.schema.followers(current.key)
+            rest = cut_glued_labels(rest, (lb.text.split()[0] for _, lb in followers))
+            if cut is None:
+                head = rest
             found = None
-            for i in range(1, len(rest)):
+            # (from the value's first word: a value that opens with a follower's label, "ngày 03/04/1979 của …"
+            # under a decision's label, holds none of this field's own, left blank or lost)
+            for i in range(len(rest)):
                 for f, lb in followers:
                     n = len(lb.text.split())
                     # (a label ending the row has its value on the next: "… do Trung tâm y tế xã cấp ngày" / "07/04/…")
-                    if i + n <= len(rest) and fold(text_of(rest[i:i + n])) == fold(lb.text):
+                    if i + n <= len(rest) and fold(text_of(rest[i:i + n]).rstrip(",;")) == fold(lb.text):
                         found = (i, n, f, lb)
                         break
                 if found:

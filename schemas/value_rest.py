@@ -269,6 +269,12 @@ class ValueRests:
                     nseg.bbox[0] > seg.bbox[0] + CELL_SLACK * h
                     and abs(segs[nxt].row.bbox[0] - nseg.bbox[0]) <= CELL_SLACK * h)):
                 return self.continue_value(below, spec, segs, j, used, edge, depth)
+            if below and spec.wrap and spec.kind in ("place", "text") and self._unit_rest(below, segs, j, used):
+                # an address under its label whose next row carries it on, a cut name's rest or its higher units
+                # ("…, huyện Tiên Du," / "tỉnh Bắc Ninh"): it goes on there as a value beside its label does,
+                # whatever that row's margin (a form that leaves the line under each label for its value wraps it
+                # from the page's margin, under the label, not under where the value starts)
+                return self.continue_value(below, spec, segs, j, used, edge, depth)
             if below and spec.wrap and spec.kind == "text" and nxt is not None \
                     and sentence_goes_on(below, segs[nxt].row.toks, CELL_SLACK * h):
                 # a text under its caption at the caption's own margin, its next line starting in lower case at
