@@ -157,8 +157,7 @@ def build_rows(page: PageText) -> list[Row]:
                     toks.append(Tok(w.text, label_key(w.text), w.confidence, w.bbox, page.page, is_leader(w.text),
                                     k == len(ln.words) - 1 and j == len(parts) - 1, unglued))
         row = Row(toks, page.page)
-        if len(row.toks) >= 2 and is_item_number(row.toks[0].text):
-            row.toks[0].leader = True  # "1.", "a)", "II." before a label: the item's number, no label or value
+        mark_item_numbers(row)  # "1.", "a)", "II." before a label: the item's number, no label or value
         rows.append(row)
     rows.sort(key=lambda r: (r.bbox[1] + r.bbox[3]) / 2)
     return _stems_read_as_one(_rules_read_as_brackets(rows))
@@ -243,12 +242,33 @@ def _read_twice(before: Word, word: Word) -> bool:
     return bool(key) and key == label_key(before.text) and shared >= READ_TWICE_SHARE * max(1, narrower)
 
 
-_ITEM_NUMBER = re.compile(r"^(?:\d{1,2}|[a-zđ]|[IVX]{1,4})[.)]$|^\(\d{1,2}\)$")
+# an item's enumerator as Vietnamese forms write it: a number, a letter or a roman numeral closed by a dot, a
+# bracket or a slash ("1.", "a)", "2/", "II/"), or a number in brackets ("(3)")
+_ITEM_NUMBER = re.compile(r"^(?:\d{1,2}|[a-zđ]|[IVX]{1,4})[.)/]$|^\(\d{1,2}\)$")
 
 
 def is_item_number(text: str) -> bool:
-    """The number of a numbered item ("1.", "12)", "a)", "IV.", "(3)") that starts a row."""
+    """The number of a numbered item ("1.", "12)", "a)", "IV.", "(3)", "4/") that starts a row."""
     return bool(_ITEM_NUMBER.match(text.strip()))
+
+
+def opens_item_column(text: str) -> bool:
+    """An item's number that may open a second column of items on a row: a number, or any enumerator closed by a
+    bracket ("(2)", "2/", "3.", "b)"). A letter or a roman numeral closed by a dot or a slash ("A.", "V.", "X/") is
+    also how a name's initial or an abbreviation is written, so inside a row it is read as written."""
+    t = text.strip()
+    return is_item_number(t) and (any(c.isdigit() for c in t) or t.endswith(")"))
+
+
+def mark_item_numbers(row: Row) -> None:
+    """Mark a row's item numbers as no label's or value's words: the first word's, and one that opens a second
+    column of items (``opens_item_column``) after a cell's blank ("(1) Số: 12      (2) Quyển số: 03"), a word
+    after it. Left unmarked, the second is read as the end of the value before it ("12 (2)")."""
+    toks, h = row.toks, max(row.height, 10)
+    for k, t in enumerate(toks[:-1]):
+        if k == 0 and is_item_number(t.text) or k > 0 and opens_item_column(t.text) \
+                and gap_before(toks, k) >= CELL_GAP * h and toks[k + 1].text[:1].isalpha():
+            t.leader = True
 
 
 # --- page furniture -------------------------------------------------------------------------------

@@ -42,6 +42,7 @@ from .value_evidence import misplaced_office
 from .place_words import another_fields_words
 from .value_look import field_by_look, is_country_name, is_unit_field, is_weight, of_another_kind
 from .value_rest import A_PLACE, ValueRests
+from .value_column import label_cell_end, value_columns
 from .whole_caption import read_whole
 from .value_start import (MAX_LABEL_WORDS, label_rest_words, label_run_on, label_tail, label_words_only, qualifies_label,
                           reads_as_value, rest_of_label, row_ended_label, turn_of_case, value_start)
@@ -180,6 +181,9 @@ class PageReader:
         self.last_spec: FieldSpec | None = None  # the field read last: a bare "Tại:" continues its event
         self.heading = heading  # the form's title: the document a bare "Số:" numbers
         self.rests = ValueRests(schema)  # where a value read on a row goes on past it
+        heights = sorted(r.height for r in rows) or [10]
+        # where the page's values start beside their label cells (a sheet of grey label cells prints no colon)
+        self.value_columns = value_columns([r.toks for r in rows], max(heights[len(heights) // 2], 10))
 
     def new_draft(self) -> Draft:
         d = Draft(self.schema.record_type, self.schema, [self.page], layout=self.unit)
@@ -1013,7 +1017,10 @@ class PageReader:
         "Xxx yyy thị trấn …"), or label words alone with the value on the row below. Kept for the record-wide
         decoding, which places it only when its value and place say which field it is."""
         toks = segs[si][0].toks
-        k = value_start(toks)
+        # a label nobody listed in its cell, its value in the page's value column beside it ("Xxx yyy | Zzz 9"):
+        # the cells' edge ends the label as a colon would, surer than any word's look ("… tại | Nghĩa trang …")
+        k = label_cell_end(toks, self.value_columns, max(segs[si][0].height, 10), LABEL_MAX_WORDS_ENDED)
+        k = value_start(toks) if k is None else k
         label = toks[:k] if k is not None else []
         # (a label ended by a colon, a border or a leader may be as long as one the matcher reads so ended)
         if k is None and (end := label_end(toks)) is not None \

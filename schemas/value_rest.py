@@ -26,6 +26,7 @@ from .measure_units import measure_named_last
 from .normalize import normalise
 from .sentence_rest import sentence_goes_on
 from .value_look import is_military_unit, is_unit_field, unit_cut_in_level, unit_goes_on, unit_open
+from .value_column import opens_in_value_column
 from .value_start import LEVEL_FOLDS, MAX_LABEL_WORDS, label_words_only, opens_with_label, value_start
 
 
@@ -303,6 +304,7 @@ class ValueRests:
             used.add(j)  # "Cao: 30 cm, đường kính:" / "9 cm": the named measure's number, wrapped to the row below
             return toks + [t for t in nseg.toks if not t.leader]
         if not spec.wrap or opens_next_pair(toks, nseg.toks, seg.bbox[0], max(seg.height, 10)) \
+                or opens_in_value_column(toks, nseg.toks, max(seg.height, 10)) \
                 or labels_another_field(toks, nseg.toks, spec, self.schema):
             return toks
         if spec.kind == "name" and not _name_continuation(toks, _value_toks(nseg.toks)):
@@ -435,6 +437,8 @@ class ValueRests:
         if nforced != forced or nseg.bbox[1] < seg.bbox[1] or nseg.bbox[1] - seg.bbox[3] > 1.6 * max(seg.height, 10):
             return []
         row = [t for t in nseg.toks if not t.leader]
+        if opens_in_value_column(toks, row, max(seg.height, 10)):
+            return []  # a label in its cell left of the value's column, its own value beside it: the next pair
         # the whole row (a value wraps to the margin), else its part under the value beside a label's wrapped rest
         for words in (row, _under_value(row, toks, seg.height)):
             if words and (more := self._rest_in(toks, words, forced)):
