@@ -18,8 +18,8 @@ from .assign import looks_like_name, names_a_relation
 from .bracket_notes import outside_notes
 from .gazetteer import completes_unit
 from .labels import OBJECT_MARKERS, is_label_word, meaning, value_kind
-from .layout import (EMPTY_LABEL_REACH, Row, Tok, WRAP_MAX_ROWS, cell_of_x, cut_at_gaps, first_wide_gap, splits_unit,
-                     text_of, usual_gap)
+from .layout import (EMPTY_LABEL_REACH, SMALL_PRINT, Row, Tok, WRAP_MAX_ROWS, cell_of_x, cut_at_gaps, first_wide_gap,
+                     printed_smaller, splits_unit, text_of, usual_gap, words_height)
 from .loader import Schema
 from .matching import UNMAPPED, _in_vocabulary, find_labels
 from .normalize import normalise
@@ -37,7 +37,6 @@ WRAPPED_LABEL_HEIGHT = 1.35  # a label's next line is printed as its first: the 
 # height, at most this share taller than the first line's (by the median: one word's box blown up by a speck on a
 # noisy scan is no larger print; a word's marks and descender make it a little taller: "chồng")
 CELL_VALUE_ROWS = WRAP_MAX_ROWS + 1  # rows a cell's value may take below its label
-SMALL_PRINT = 0.85  # a label printed smaller than the values: its words at most this share of their height
 LABEL_REST_WORDS = 6  # words of a label past the wording read in it, before the blank to its value
 ROW_TOUCH = 0.25  # line heights two rows' boxes may overlap by and still be one row under the other
 CELL_LABEL = "cell_label"  # Row.info key: the row is a ruled cell's label, its value is below it
@@ -48,19 +47,6 @@ class CellBlock(NamedTuple):
     its label's words, then the words of each row below between its label's x and the next label's."""
     cells: list[list[Row]]
     edges: list[float]  # each cell's right edge: where the next cell's label starts; the text's margin for the last
-
-
-def words_height(toks: list[Tok]) -> float:
-    """The median height of the words (leaders left out): the size they are printed in."""
-    hs = sorted(t.bbox[3] - t.bbox[1] for t in toks if not t.leader) or [0]
-    return hs[len(hs) // 2]
-
-
-def printed_smaller(small: list[Tok], large: list[Tok]) -> bool:
-    """The first words are printed in a smaller type than the second: a form's printed label (small print in a
-    cell's corner) over the value written in its cell. Words of one type never differ that much."""
-    a, b = words_height(small), words_height(large)
-    return 0 < a <= SMALL_PRINT * b
 
 
 def is_cell_label(row: Row) -> bool:

@@ -271,6 +271,24 @@ def mark_item_numbers(row: Row) -> None:
             t.leader = True
 
 
+# --- the size words are printed in ----------------------------------------------------------------
+
+SMALL_PRINT = 0.85  # a label printed smaller than the values: its words at most this share of their height
+
+
+def words_height(toks: list[Tok]) -> float:
+    """The median height of the words (leaders left out): the size they are printed in."""
+    hs = sorted(t.bbox[3] - t.bbox[1] for t in toks if not t.leader) or [0]
+    return hs[len(hs) // 2]
+
+
+def printed_smaller(small: list[Tok], large: list[Tok]) -> bool:
+    """The first words are printed in a smaller type than the second: a form's printed label (small print in a
+    cell's corner) over the value written in its cell. Words of one type never differ that much."""
+    a, b = words_height(small), words_height(large)
+    return 0 < a <= SMALL_PRINT * b
+
+
 # --- page furniture -------------------------------------------------------------------------------
 
 FURNITURE_FILE = Path(__file__).with_name("data") / "page_furniture.txt"

@@ -22,8 +22,7 @@ from __future__ import annotations
 
 import re
 
-from .cells import printed_smaller
-from .layout import Tok, is_item_number
+from .layout import Tok, is_item_number, printed_smaller
 
 # "II.", "IV)", "B.", "C)": a Roman numeral up to ten or one capital letter, as sections are enumerated
 _ENUMERATOR = re.compile(r"^(?:[IVX]{1,4}|[A-H])[.)]$")
