@@ -12,6 +12,8 @@ and are added to the ones the type lists (``loader.Schema.followers``).
 
 from __future__ import annotations
 
+import re
+
 # the words that open each part of a cited document, longest first (so "cấp ngày" is cut whole, not after "cấp")
 OPENING_WORDS: dict[str, tuple[str, ...]] = {"date": ("cấp ngày", "ký ngày", "ngày"), "issuer": ("do", "của")}
 
@@ -42,3 +44,55 @@ def issuer_end(words: list[str]) -> int:
     "do …" in the sentence, and never none."""
     last = words[-1].strip(",.;").lower() if words else ""
     return len(words) - 1 if len(words) > 1 and last in CLOSING_VERBS else len(words)
+
+
+# a cited document's number: digits, then any letters of its series after a stroke or a dash ("12/GBT", "81/QĐ-UB")
+_NUMBER = re.compile(r"\d+([/.-][\w.-]*)?")
+
+
+def _opens(words: list[str], part: str) -> int:
+    """How many of ``words``' first words are one of the words opening ``part`` (0: none)."""
+    folded = [w.strip(",;:").lower() for w in words]
+    for opening in OPENING_WORDS[part]:
+        n = len(opening.split())
+        if folded[:n] == opening.split():
+            return n
+    return 0
+
+
+def citation_parts(words: list[str]) -> dict[str, tuple[int, int]] | None:
+    """The parts of a whole cited document read by its look, as ``{part: (start, end)}`` over ``words``: a
+    document's number ("số" before it or not), then both an issuer's part ("do …", "của …") and a date's part
+    ("ngày …"), each opened by its own function word and holding words of its own; None for any other value.
+    No wording of a form: the connective words of the sentence alone."""
+    first = 1 if words and words[0].lower().strip(":") == "số" else 0
+    if len(words) < first + 4 or not _NUMBER.fullmatch(words[first].strip(",;")):
+        return None
+    spans: dict[str, tuple[int, int]] = {}
+    part, start, i = "number", first, first + 1
+    while i < len(words):
+        n, nxt = next(((k, q) for q in ("date", "issuer") if (k := _opens(words[i:], q))), (0, None))
+        if nxt is not None and nxt not in spans and nxt != part and i > start:
+            spans[part] = (start, i)
+            part, start, i = nxt, i + n, i + n
+            continue
+        if part == "number":
+            return None  # the number is followed by no part's word: a number and some other words
+        i += 1
+    if start >= len(words):
+        return None
+    spans[part] = (start, len(words))
+    return spans if set(spans) == {"number", "date", "issuer"} else None
+
+
+def is_citation(value: str) -> bool:
+    """The value is a whole cited document by its look (``citation_parts``)."""
+    return citation_parts(value.split()) is not None
+
+
+def cited_numbers(keys: list[str]) -> list[str]:
+    """The number fields of the documents among ``keys`` that have a number, an issuer and a date: the field a
+    whole citation read by its look alone belongs to (its other parts are cut by ``cited_followers``)."""
+    present = set(keys)
+    return [f"{doc}.number" for doc in sorted({k.rsplit(".", 1)[0] for k in keys if k.endswith(".issuer") and "." in k})
+            if {f"{doc}.{part}" for part in _NEXT_PARTS} <= present]

@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from sohoa.text import clean_spaces, fold
 
 from .assign import Pending, assign
+from .citation import cited_numbers, citation_parts, issuer_end
 from .fields import Draft, Found, _value_toks
 from .layout import Tok, text_of, union
-from .loader import Label, Schema, label_key
+from .loader import FieldSpec, Label, Schema, label_key
 from .normalize import UNIT_FOLDS
 from .value_evidence import misplaced_office
 from .value_start import value_start
@@ -72,6 +73,36 @@ def list_beyond(draft: Draft, toks: list[Tok], section: str | None, page: int) -
         pend(draft, text_of(label), value, section, listed, page, label)
 
 
+def cited_parts(schema: Schema, spec: FieldSpec, toks: list[Tok]) -> tuple[list[Tok], list[tuple[FieldSpec, list[Tok]]]]:
+    """A whole cited document placed on its number ("12/GBT do Trạm y tế xã cấp ngày 03/04/2001",
+    ``citation.citation_parts``): the number's words, and each other part's field with its words (an issuer's
+    without its closing verb); the value as read and no parts for any other field or value."""
+    toks = [t for t in toks if not t.leader]
+    spans = citation_parts([t.text for t in toks]) if spec.key in cited_numbers([f.key for f in schema.fields]) else None
+    if spans is None:
+        return toks, []
+    doc = spec.key.rsplit(".", 1)[0]
+    parts = []
+    for part in ("issuer", "date"):
+        words = toks[slice(*spans[part])]
+        if part == "issuer":
+            words = words[:issuer_end([t.text for t in words])]
+        parts.append((schema.by_key[f"{doc}.{part}"], words))
+    return toks[slice(*spans["number"])], parts
+
+
+def _add_parts(draft: Draft, parts: list[tuple[FieldSpec, list[Tok]]], label: Label, page: int) -> None:
+    """The other parts of a cited document placed by its look, each its field's while that field is unread;
+    like the number, placed without a label of their own, so never confident."""
+    for spec, words in parts:
+        if spec.key in draft.fields or not (words := _value_toks(words, spec.kind, spec)):
+            continue
+        f = Found(spec, words, label, 0.5, page).finish()
+        if f.value is not None:
+            f.notes.append(f"placed by the record-wide decoding as a part of a cited document: no label names {spec.key}")
+            draft.add(f)
+
+
 def place_pending(schema: Schema, draft: Draft, page: int) -> None:
     """The pairs of the record no label rule placed on ``page``, given fields by the record-wide decoding: what
     each value looks like, where it sits between the fields read, its known label words, the label classifier,
@@ -88,7 +119,8 @@ def place_pending(schema: Schema, draft: Draft, page: int) -> None:
     for placed in assign(schema, pairs, filled):
         p = pending[placed.index]
         spec = schema.by_key[placed.key]
-        toks = _value_toks(p.toks, spec.kind, spec)
+        toks, parts = cited_parts(schema, spec, p.toks)
+        toks = _value_toks(toks, spec.kind, spec)
         if not toks:
             continue
         label = Label(p.label, label_key(p.label), by_meaning=True, source="assigned")
@@ -98,6 +130,7 @@ def place_pending(schema: Schema, draft: Draft, page: int) -> None:
         f.notes.append(f"placed by the record-wide decoding (value, place in the form, known label words; "
                        f"score {placed.score:.1f}): no label names {spec.key}")
         draft.add(f)
+        _add_parts(draft, parts, label, p.page)
         placed_at.add(placed.index)
         if p.listed is not None:
             draft.unmapped = [u for u in draft.unmapped if u is not p.listed]

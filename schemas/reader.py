@@ -452,8 +452,11 @@ class PageReader:
         toks = self._parts_of_others(row, mi, pair, m, cur)
         if m.spec.kind == "number" and label_rest_words(toks):
             return  # "Số: ghi sổ 35": the rest of the label the matcher read in part, before its own value
+        read_as = m.spec
         if not toks or (m := self._label_by_value(m, toks, cur)) is None:
             return
+        if m.spec is not read_as:
+            toks = self._parts_of_field_by_value(row, pair, m, toks, cur)
         end = self._value_end(m, toks, cur.draft)
         f = self._found(row, pair, m, end, cur)
         if f is None:
@@ -589,6 +592,15 @@ class PageReader:
         toks = _issuer_name(m.spec, toks)
         toks = self._date_and_place(m, toks, draft)
         self._hour_of_date(m, row.matches, toks, draft)
+        self._read_followers(row, pair, m, whole, followers, cur)
+        return toks
+
+    def _parts_of_field_by_value(self, row: LabelRow, pair: PairSpan, m: Match, toks: list[Tok], cur: Cursor) -> list[Tok]:
+        """The value without the labels that follow the field its value's look gave it (``_label_by_value``: a
+        whole citation under a number's label is the cited document's number, "… do … cấp ngày …" then its
+        issuer's and date's), each read as its field, as ``_parts_of_others`` reads those of the label's own field."""
+        whole = toks
+        toks, followers = self._split_followers(m.spec, toks)
         self._read_followers(row, pair, m, whole, followers, cur)
         return toks
 

@@ -30,6 +30,7 @@ import re
 from sohoa.dates import date_words_only
 from sohoa.text import fold, nfc
 
+from .citation import cited_numbers, is_citation
 from .loader import FieldSpec, Schema
 from .countries import country_form
 from .gazetteer import OFFICE_HEADS, is_place
@@ -299,6 +300,8 @@ def field_by_look(value: str, schema: Schema) -> FieldSpec | None:
         cands = _keyed(schema, "burial")
     elif is_rank(value):
         cands = [s for s in schema.fields if is_rank_field(s) and not s.is_list]
+    elif is_citation(value):
+        cands = [schema.by_key[k] for k in cited_numbers([s.key for s in schema.fields])]
     else:
         cands = _enum_fields_of(value, schema) or _own_phrase_fields(value, schema)
     return cands[0] if len(cands) == 1 else None
