@@ -24,15 +24,19 @@ CLOSING_VERBS = frozenset({"cấp", "ký"})
 _NEXT_PARTS = {"number": ("date", "issuer"), "date": ("issuer",), "issuer": ("date",)}
 
 
+def cited_documents(keys: list[str]) -> list[str]:
+    """The documents among field ``keys`` that have a number, an issuer and a date (``death_notice`` of
+    ``death_notice.number``, ``.issuer``, ``.date``): the documents a record cites."""
+    present = set(keys)
+    documents = sorted({k.rsplit(".", 1)[0] for k in keys if k.endswith(".issuer") and "." in k})
+    return [doc for doc in documents if {f"{doc}.{part}" for part in _NEXT_PARTS} <= present]
+
+
 def cited_followers(keys: list[str]) -> list[tuple[str, str, str]]:
     """``(after_key, key, words)``: the short label ``words`` opens field ``key`` right after field
     ``after_key``'s value, for every document among ``keys`` that has a number, an issuer and a date."""
-    present = set(keys)
-    documents = sorted({k.rsplit(".", 1)[0] for k in keys if k.endswith(".issuer") and "." in k})
     out: list[tuple[str, str, str]] = []
-    for doc in documents:
-        if not {f"{doc}.{part}" for part in _NEXT_PARTS} <= present:
-            continue
+    for doc in cited_documents(keys):
         for part, nexts in _NEXT_PARTS.items():
             for nxt in nexts:
                 out += [(f"{doc}.{part}", f"{doc}.{nxt}", words) for words in OPENING_WORDS[nxt]]
@@ -92,7 +96,6 @@ def is_citation(value: str) -> bool:
 
 def cited_numbers(keys: list[str]) -> list[str]:
     """The number fields of the documents among ``keys`` that have a number, an issuer and a date: the field a
-    whole citation read by its look alone belongs to (its other parts are cut by ``cited_followers``)."""
-    present = set(keys)
-    return [f"{doc}.number" for doc in sorted({k.rsplit(".", 1)[0] for k in keys if k.endswith(".issuer") and "." in k})
-            if {f"{doc}.{part}" for part in _NEXT_PARTS} <= present]
+    whole citation read by its look alone belongs to (its other parts are cut by ``citation_parts``: under a label,
+    by the followers ``cited_followers`` gives the type)."""
+    return [f"{doc}.number" for doc in cited_documents(keys)]
