@@ -22,6 +22,7 @@ from .label_edges import (SURNAMES_BY_FOLD, bare_word, capitals_head, label_asks
 from .layout import COLUMN_GAP, Tok, gap_before, union
 from .loader import FieldSpec, Label, Schema, label_key
 from .model import FieldValue
+from .number_pair import opens_number_pair
 from .name_letters import bare as bare_name_word, name_with_stems_read
 from .normalize import (LEVEL_WORDS, canonical_place, cut_place_name, glued_syllables, missing_place_name, normalise,
                         plausible_word, rare_name_syllable, repair_separators, repair_tone_shift, repair_word,
@@ -555,10 +556,13 @@ def _opens_pair(toks: list[Tok]) -> bool:
 def pair_after_gap(toks: list[Tok]) -> tuple[list[Tok], list[Tok]]:
     """A value and the next column's pair run into it: after a blank as wide as a column's (``layout.COLUMN_GAP``
     line heights), words ended by a colon and a value ("Tiểu đội phó      Xxx yyy: Đại đội 8, …") are a pair of
-    their own whose label no list holds, not the value's words. They are listed for the record-wide decoding."""
+    their own whose label no list holds, not the value's words; so are words in a label's case then a number alone
+    with no colon (``number_pair``: "Đồng thau      Xxx yyy 02"). They are listed for the record-wide decoding."""
     for j in range(1, len(toks)):
         height = max(1, toks[j - 1].bbox[3] - toks[j - 1].bbox[1])
-        if gap_before(toks, j) > COLUMN_GAP * height and _opens_pair(rest := [t for t in toks[j:] if not t.leader]):
+        rest = [t for t in toks[j:] if not t.leader]
+        if gap_before(toks, j) > COLUMN_GAP * height and (_opens_pair(rest)
+                                                          or opens_number_pair([t.text for t in rest])):
             return toks[:j], rest
     return toks, []
 

@@ -173,6 +173,7 @@ def check_codes(drafts: list[Draft], schema: Schema) -> None:
                 else:
                     f.notes.append(f"digits among the letters of a code: {mine[k]!r} may be {letters!r}")
                     f.confidence *= 0.5
+        restore_separators(found)
         weigh_code_shapes(found)
 
 
@@ -182,6 +183,30 @@ CODE_SHAPE_NOTE = "its shape is not the one the page's other codes share: a dot,
 # readings of a code's label that the page's codes vouch for: a label read word for word is the calibration's to
 # weigh, and one read from its value is calibrated by readings of its own kind, which a floor cannot reach
 CODE_VOUCHED_READINGS = frozenset({"fuzzy", "meaning"})
+
+
+def page_shape(peers: list[str]) -> str | None:
+    """The shape most of the page's other codes share (two or more, more than half of them, with letters), or
+    None: the system the page numbers its objects in."""
+    counts = Counter(code_shape(o) for o in peers)
+    if not counts:
+        return None
+    shape, n = counts.most_common(1)[0]
+    return shape if n >= 2 and 2 * n > sum(counts.values()) and "A" in shape else None
+
+
+def restore_separators(found: list[Found]) -> None:
+    """A code one separator short of its page's shape gets it back where that shape and the page's letter groups
+    say (``lost_separator``): noted, and doubted as a repair is."""
+    from .lost_separator import separator_restored
+    values = {id(f): f.value for f in found}
+    for f in found:
+        peers = [values[id(o)] for o in found if o is not f]
+        shape = page_shape(peers)
+        fixed = separator_restored(values[id(f)], shape, peers) if shape is not None else None
+        if fixed is not None:
+            f.value = fixed
+            f.doubt("a separator the page's other codes have, lost by OCR, put back", REPAIR_FACTOR)
 
 
 def code_shape(value: str) -> str:
@@ -200,15 +225,12 @@ def weigh_code_shapes(found: list[Found]) -> None:
     majority shape were right 109 times in 111 (the two wrong, a digit misread or lost, were not confident and
     stay so: their labels were read word for word), those of another shape wrong 7 times in 9, 2 of them
     confident."""
-    shapes = {id(f): code_shape(f.value) for f in found}
+    values = {id(f): f.value for f in found}
     for f in found:
-        peers = Counter(shapes[id(o)] for o in found if o is not f)
-        if not peers:
+        shape = page_shape([values[id(o)] for o in found if o is not f])
+        if shape is None:
             continue
-        shape, n = peers.most_common(1)[0]
-        if n < 2 or 2 * n <= sum(peers.values()) or "A" not in shape:
-            continue
-        if shapes[id(f)] != shape:
+        if code_shape(values[id(f)]) != shape:
             f.evidence = DISAGREES
             f.confidence *= DISAGREE_FACTOR
             f.notes.append(CODE_SHAPE_NOTE)

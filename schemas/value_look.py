@@ -30,6 +30,7 @@ import re
 from sohoa.dates import date_words_only
 from sohoa.text import fold, nfc
 
+from .catalogue_code import code_fields, is_catalogue_code
 from .citation import cited_numbers, is_citation
 from .loader import FieldSpec, Schema
 from .countries import country_form
@@ -129,6 +130,8 @@ def of_another_kind(spec: FieldSpec, value: str) -> bool:
     words = [w for w in words if w]
     if not words:
         return False
+    if is_storage_field(spec) and is_catalogue_code(text, STORE_WORDS):
+        return True  # "BTBN 4421/KL 99" under a label read as the store's: an object's number, no shelf
     if is_rank_field(spec):
         return not _holds_rank(text) and (is_place(text) or _reads_as_date(text))
     if spec.kind == "name" and fold(text).startswith(OFFICE_HEADS):
@@ -210,6 +213,11 @@ def _holds_rank(value: str) -> bool:
 def is_rank_field(spec: FieldSpec) -> bool:
     """The field holds a military rank: its key's last part names one (``rank``)."""
     return spec.key.rsplit(".", 1)[-1] == "rank"
+
+
+def is_storage_field(spec: FieldSpec) -> bool:
+    """The field holds the place an object is kept: its key's last part names storage (``storage_location``)."""
+    return "storage" in spec.key.rsplit(".", 1)[-1]
 
 
 def is_unit_field(spec: FieldSpec) -> bool:
@@ -296,6 +304,8 @@ def field_by_look(value: str, schema: Schema) -> FieldSpec | None:
         cands = _keyed(schema, "storage")
     elif is_weight(value):
         cands = [s for s in schema.fields if s.kind == "weight"]
+    elif is_catalogue_code(value, STORE_WORDS):
+        cands = code_fields(schema)
     elif is_cemetery(value):
         cands = _keyed(schema, "burial")
     elif is_rank(value):
