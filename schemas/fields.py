@@ -20,6 +20,7 @@ from .value_evidence import (AGREES, DISAGREE_FACTOR, DISAGREES, VOUCHED_MIN_OCR
 from .label_edges import (SURNAMES_BY_FOLD, bare_word, capitals_head, label_asks_day, label_head, label_tail,
                           name_cased, name_like, name_syllable, only_label_words, reads_as_label)
 from .layout import COLUMN_GAP, Tok, gap_before, union
+from .letter_marks import tone_for_tone
 from .loader import FieldSpec, Label, Schema, label_key
 from .model import FieldValue
 from .number_pair import opens_number_pair
@@ -362,7 +363,10 @@ class Found:
             # (an alias is made of words, many of which no given name uses: kept as read, ``alias_words``)
             nearest = {w: nearest_name_syllable(w, alts)[0] or dot_read_as_tone(w, alts)
                        if self.spec.kind == "name" and not made_of_words(self.spec) else None for w, alts in rare}
-            swap = {w: (n[:1].upper() if w[:1].isupper() else n[:1]) + n[1:] for w, n in nearest.items() if n}
+            # a common syllable no OCR slip on marks explains is no reading of the word: one tone read for another
+            # (``letter_marks.tone_for_tone``); the word is kept as read, still for review as rare
+            swap = {w: (n[:1].upper() if w[:1].isupper() else n[:1]) + n[1:] for w, n in nearest.items()
+                    if n and not tone_for_tone(w, n)}
             if swap:
                 self.value = " ".join(
                     w.replace(w.strip(",.;:"), swap[w.strip(",.;:")]) if w.strip(",.;:") in swap else w

@@ -80,6 +80,7 @@ def lexicon() -> Lexicon:
     phrases: dict[tuple[str, ...], set[str]] = {}
     written: dict[tuple[str, ...], set[str]] = {}
     marked: set[str] = set()
+    spelled: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
 
     def add(text: str, tag: str) -> None:
         as_written = tuple(written_syllables(text))
@@ -88,9 +89,14 @@ def lexicon() -> Lexicon:
         if not key:
             return
         written.setdefault(as_written, set()).add(tag)
-        if key in phrases and tag not in phrases[key] and as_written != key:
-            return  # a word that folds onto another concept's ("sổ" onto "số") is read only as written
+        if key in phrases and tag not in phrases[key] and as_written != key \
+                and not (phrases[key] == {"filler"} and as_written in spelled[key]):
+            # a word that folds onto another concept's ("sổ" onto "số") is read only as written; a filler names
+            # no concept, and the same word listed again for one ("với": a joining word, and the word after which
+            # the other party of a relation is named) is read for it folded too ("Quan he voi nguoi chet", typed bare)
+            return
         phrases.setdefault(key, set()).add(tag)
+        spelled.setdefault(key, set()).add(as_written)  # the words as written each folded key was listed as
 
     for role, words in data["roles"].items():
         for w in words:

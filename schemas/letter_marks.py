@@ -8,6 +8,13 @@ quán", a hometown. A syllable written with a hatted letter where the vocabulary
 another word: OCR loses marks far more often than it adds a hat, and a tone slip ("mẻ" for "mẹ") changes no
 letter, so both still fold onto the vocabulary's word; one hat read for another (ô for ơ) is a slip too. Pure
 functions over strings.
+
+A person's name is read the other way round: a syllable of it that is no common name syllable is read as the common
+one with the same letters when OCR's slips on marks explain the difference (``fields.Found._check_name_syllables``).
+Those slips, as counted on the benchmark's pages (docs/benchmarks.md, part AD), add a tone mark where a speck or
+the dot of an i stands ("Chi" read "Chỉ"), lose a mark, or take one hat or horn for another ("Đức" read "Đúc"). A
+syllable whose letters are the common one's and whose one tone is another of the five (``tone_for_tone``) is a
+slip none of those explains, and Vietnamese names use each tone of a syllable as a name of its own.
 """
 from __future__ import annotations
 
@@ -37,3 +44,12 @@ def another_phrase(written: list[str], forms: tuple[tuple[str, ...], ...]) -> bo
     each form has a syllable whose letters the written one contradicts (``other_letter``). No forms: no
     evidence."""
     return bool(forms) and all(any(other_letter(w, f) for w, f in zip(written, form)) for form in forms)
+
+
+def tone_for_tone(read: str, common: str) -> bool:
+    """``read`` has ``common``'s letters, hats and all, and one tone mark where ``common`` has another: "Hòa" beside
+    "hỏa" (either placement of the tone); not "Chỉ" beside "chi" (a tone where the common one has none)."""
+    have, want = unicodedata.normalize("NFD", unicodedata.normalize("NFC", read).lower()), \
+        unicodedata.normalize("NFD", unicodedata.normalize("NFC", common).lower())
+    tones_have, tones_want = [c for c in have if c in _TONES], [c for c in want if c in _TONES]
+    return letters(read) == letters(common) and len(tones_have) == len(tones_want) == 1 and tones_have != tones_want

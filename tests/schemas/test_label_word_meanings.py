@@ -26,3 +26,13 @@ def test_a_phrase_whose_syllable_lost_one_letter_is_still_read():
     got = meaning("Nơi hường trú")  # "thường trú"
     assert "residence" in got.attrs and not got.unknown
     assert not meaning("Họ tn").attrs - {"name"} and meaning("Họ tn").unknown  # a short syllable is never guessed
+
+
+def test_the_other_party_after_with_typed_without_marks():
+    # "với" is listed as a joining word and as the word after which the other party of a relation is named; typed
+    # without marks ("voi") it still names the other party, so the tie asked is the declarant's
+    got = meaning("Quan he voi nguoi chet")
+    assert got.attrs == {"relation"} and got.objects == {"deceased"} and not got.roles
+    got = resolve("Quan he voi nguoi chet", SCHEMAS["death"])
+    assert got is not None and [s.key for s in got.specs] == ["declarant.relation"]
+    assert meaning("Quan hệ với người chết").objects == {"deceased"}

@@ -3,7 +3,7 @@ word has the plain letter is another word, so a phrase matched only once folded 
 (schemas/letter_marks.py, labels._other_letters). Made-up labels."""
 
 from schemas.labels import meaning, resolve
-from schemas.letter_marks import another_phrase, letters, other_letter
+from schemas.letter_marks import another_phrase, letters, other_letter, tone_for_tone
 from schemas.loader import load_schemas
 
 SCHEMAS = load_schemas()
@@ -44,3 +44,11 @@ def test_the_hometown_phrase_is_still_read_with_or_without_marks():
 def test_one_hat_read_for_another_is_a_slip():
     assert not other_letter("bở", "bổ")
     assert not other_letter("ăn", "ân")
+
+
+def test_one_tone_for_another_is_no_slip_on_marks():
+    assert tone_for_tone("Hãi", "hải")
+    assert tone_for_tone("Hoà", "hỏa") and tone_for_tone("Hòa", "hỏa")  # either placement of the tone
+    assert not tone_for_tone("Chỉ", "chi")  # a tone where there is none: the dot of the i read as one
+    assert not tone_for_tone("Đúc", "đức")  # a horn lost
+    assert not tone_for_tone("Hải", "hải")
