@@ -39,6 +39,7 @@ from .letter_marks import another_phrase
 from .loader import FieldSpec, Schema
 from .ocr_confusions import SLIP_COST, nearest_by_look
 from .office_label import ONLY_OFFICE_SCORE, OFFICE_ATTRIBUTES, the_only_office
+from .name_where_used import ALIAS, name_used_at
 from .person_acts import acting_person, begetting_at, parent_by_sex
 from .person_nouns import heads_person_noun
 from .persons_by_sex import person_of_sex, sexed_word_at
@@ -266,7 +267,8 @@ def _meaning(text: str) -> Meaning:
     the person the event is about ("người đã mất" is the deceased); roles after "với" are the other party
     ("Quan hệ với người chết" asks the declarant's relation, not about the deceased); an event word right
     after the declarant is what was declared ("người đi khai sinh"); after a qualifier (``QUALIFIERS``: "trong")
-    that follows what is asked, words say where it is kept and ask nothing ("Số … trong sổ" is a number)."""
+    that follows what is asked, words say where it is kept and ask nothing ("Số … trong sổ" is a number); a name
+    followed by a place word asks the name used there, the alias ("Tên gọi ở nhà": ``name_where_used``)."""
     lex = lexicon()
     raw = syllables(text)
     fixed = [known_syllable(s) or s for s in raw]
@@ -336,6 +338,10 @@ def _meaning(text: str) -> Meaning:
         i += n
         if len(words) == 1 and words[0] in QUALIFIERS and m.attrs:
             qualified = True
+        if len(words) == 1 and name_used_at(m.attrs, m.roles, as_written[i - 1], len(fixed) - i):
+            m.attrs = {ALIAS}  # "Tên gọi ở nhà": the name used there; the words after say where (``name_where_used``)
+            qualified = True
+            tags = frozenset()
         if "attr:residence" in tags and m.attrs & PLACED_EVENTS and not any(t.startswith("role:") for t in tags):
             # "Mộ phần hiện ở": where the grave is now, not where someone lives — after an event, a word of
             # residence says the event's place

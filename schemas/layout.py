@@ -23,6 +23,7 @@ from sohoa.text import clean_spaces, fold
 
 from .gazetteer import LEVEL_WORDS, completes_unit, ends_bare_level
 from .glued_code import unglue_code
+from .glued_item import unglue_item
 from .glued_words import unglue_word
 from .loader import OCR_LOOKALIKES, label_key
 from .lone_stem import lone_stem
@@ -150,8 +151,8 @@ def build_rows(page: PageText) -> list[Row]:
                                        is_leader(word.text), False)
                     toks[-1].line_end = k == len(ln.words) - 1
                     continue
-                parts = [(g, len(cut) > 1) for piece in split_word(word) for w in unglue_code(piece)
-                         for cut in (unglue_word(w),) for g in cut]
+                parts = [(g, len(cut) > 1) for item in unglue_item(word, k == 0) for piece in split_word(item)
+                         for w in unglue_code(piece) for cut in (unglue_word(w),) for g in cut]
                 added = len(parts)
                 for j, (w, unglued) in enumerate(parts):
                     toks.append(Tok(w.text, label_key(w.text), w.confidence, w.bbox, page.page, is_leader(w.text),
