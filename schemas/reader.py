@@ -28,6 +28,7 @@ from .layout import (Row, Tok, block_cut, column_starts, first_wide_gap, label_e
                      opens_pair, split_at_columns, text_of, usual_gap)
 from .loader import FieldSpec, Label, Schema, label_key
 from .measure_units import label_note
+from .office_row import office_name_at, opens_with_office_name
 from .pending_pairs import list_beyond, pend, place_pending, unmapped_pair
 from .joint_text import joining_word, parted_in_two, second_label, split_joint, unnamed_second, whole_owner
 from .hour_of_date import hour_span, time_of_date
@@ -39,6 +40,7 @@ from .normalize import normalise
 from .table_reader import read_table
 from .value_audit import read_over
 from .value_evidence import misplaced_office
+from .gazetteer import is_place
 from .place_words import another_fields_words
 from .value_look import field_by_look, is_country_name, is_unit_field, is_weight, of_another_kind
 from .value_rest import A_PLACE, ValueRests
@@ -214,7 +216,8 @@ class PageReader:
                 continue
             x, left_sec, right_sec = split
             block: list[Row] = [] if headings else [row]  # (two headings read by their place say nothing more)
-            while i < len(rows) and not self._ends_columns(rows[i], left_sec, right_sec):
+            while i < len(rows) and not self._ends_columns(rows[i], left_sec, right_sec) \
+                    and not self._over_office_name(rows[i], rows[i + 1:i + 2], x, left_sec, right_sec):
                 block.append(rows[i])
                 i += 1
             items.append((block, x, left_sec, right_sec))
@@ -284,6 +287,24 @@ class PageReader:
                 if not m.label.contextual and m.spec is not UNMAPPED and m.spec.section not in (left_sec, right_sec):
                     return True
         return False
+
+    def _writes_office_name(self, row: Row, left_sec: str, right_sec: str) -> bool:
+        """The row writes a body's name (``office_row``) and neither column's person has a field for one: the
+        paper's registering office, whose label the vocabulary may lack, under the two persons' columns."""
+        return office_name_at(row.toks) is not None and not any(
+            f.role == "office" for f in self.schema.fields if f.section in (left_sec, right_sec))
+
+    def _over_office_name(self, row: Row, below: list[Row], x: float, left_sec: str, right_sec: str) -> bool:
+        """The row ends the two-column block at the office's line: it writes the office's name itself, or it is
+        the label of the line under it, alone on its line — words on the left column's side only, no place (a
+        wrapped address of the left column's person is one) — over a line that opens with the office's name."""
+        if self._writes_office_name(row, left_sec, right_sec):
+            return True
+        if not below or not opens_with_office_name(below[0].toks) \
+                or not self._writes_office_name(below[0], left_sec, right_sec):
+            return False
+        words = [t for t in row.toks if not t.leader]
+        return bool(words) and all(t.xc < x for t in words) and not is_place(" ".join(t.text for t in words))
 
     def _column_split(self, row: Row) -> tuple[float, str, str] | None:
         if len(self.schema.sections) < 2 or len(row.toks) < 2:
