@@ -32,6 +32,7 @@ from .label_edges import name_like
 from .labels import role_fits, field_meanings, meaning, value_kind
 from .loader import FieldSpec, Schema
 from .normalize import normalise, syllable_key
+from .object_state import names_a_state
 from .value_look import field_by_look, is_military_unit, is_unit_field, of_another_kind
 from .vocab import vocabulary
 
@@ -138,7 +139,10 @@ def value_fits(spec: FieldSpec, value: str) -> float | None:
     if spec.kind in ("sex", "ethnicity", "enum", "date", "time", "dimensions", "weight", "dating", "percent"):
         return SHAPE_BONUS if n.quality >= 1 else 0.0
     if spec.kind == "text":  # anything parses as text: a name or a bare number is rarely one
-        return -SHAPE_BONUS if looks_like_name(value) or not any(c.isalpha() for c in value) else 0.0
+        if looks_like_name(value) or not any(c.isalpha() for c in value):
+            return -SHAPE_BONUS
+        # a few words naming a damage or its absence are an object's condition, not its free description
+        return SHAPE_BONUS if tail == "condition" and names_a_state(value) else 0.0
     if spec.kind in ("number", "id"):  # a number has digits
         if not any(c.isdigit() for c in value):
             return None
