@@ -30,6 +30,7 @@ from .layout import build_rows, drop_furniture
 from .loader import Schema, load_schemas
 from .model import ExtractedRecord
 from .reader import PageReader
+from .sibling_fields import hold_sibling_gaps
 from .records import REVIEW_THRESHOLD, _merge, _name_of, finish, flatten_fields, to_json  # noqa: F401
 from .page_pairs import share_page_pairs
 from .segment import PageStart, facts_of, registration_keys, rejoin_entries, starts_new_record
@@ -148,7 +149,8 @@ def extract_records(pages: list[PageText], collection: str | None = None,
         else:
             out.extend(drafts)
             open_doc, open_start = None, None
-    return [d if isinstance(d, dict) else finish(d, calibrated) for d in out]  # type: ignore[misc]
+    # a field the document's other entries of a type all fill and one lacks was lost, not left blank
+    return hold_sibling_gaps([d if isinstance(d, dict) else finish(d, calibrated) for d in out])  # type: ignore[misc]
 
 
 def dossier_ahead(page: PageText, collection: str | None, schemas: dict[str, Schema]) -> Classification | None:

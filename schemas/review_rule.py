@@ -10,7 +10,9 @@ costs a wrong person in a register. The rule holds a record when
   thing, the text another);
 - a required field (``required`` in the type file) is missing;
 - fields of other kinds are doubtful or unreadable, ``DOUBTFUL_HOLD`` of them or more (the page was read
-  poorly: one or two are listed on the record, with their confidence, and do not hold it);
+  poorly: one or two are listed on the record, with their confidence, and do not hold it), or one of them is
+  at or under ``EVEN_ODDS`` (no more likely right than wrong: a value the extractor does not bet on is not stored
+  unread);
 - something conflicts: a cross-check failed, two pages give a field two values, a date in digits and in words
   disagree (those come as ``conflicts``, reasons the extraction gave);
 - a "label: value" pair named no field, its value looks like a person's identity (a name, a date) and the record
@@ -33,6 +35,9 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 DOUBTFUL_HOLD = 3  # doubtful fields of other kinds that together hold a record: the page was read poorly
+# at or under even odds a value is no more likely right than wrong: listing it as doubtful and letting the record
+# through would store a value the extractor itself does not bet on, so it holds the record on its own
+EVEN_ODDS = 0.5
 
 
 @dataclass(frozen=True)
@@ -92,8 +97,8 @@ def hold_reasons(fields: list[FieldDoubt], *, missing: list[str], unmapped: list
             continue
         why = f"{f.key}: no {f.kind} could be read from the text" if not f.readable else \
             f"{f.key}: not confident ({f.confidence:.3f})"
-        if f.identity or f.required or not f.readable:  # text under a field's label that is no value of its kind
-            reasons.append(why)
+        if f.identity or f.required or not f.readable or f.confidence <= EVEN_ODDS:
+            reasons.append(why)  # (not readable: text under a field's label that is no value of its kind)
         else:
             secondary.append(why)
     if len(secondary) >= DOUBTFUL_HOLD:

@@ -45,6 +45,7 @@ import re
 import sys
 import time
 from collections import Counter, defaultdict
+import dataclasses
 from dataclasses import dataclass, replace
 from multiprocessing import Pool
 from pathlib import Path
@@ -62,7 +63,7 @@ from schemas import label_model  # noqa: E402
 from schemas.confidence import use_calibration  # noqa: E402
 from schemas.extract import REVIEW_THRESHOLD, extract_records, flatten_fields  # noqa: E402
 from schemas.loader import load_schemas  # noqa: E402
-from schemas.review_rule import DOUBTFUL_HOLD, FieldDoubt, hold_reasons  # noqa: E402
+from schemas.review_rule import DOUBTFUL_HOLD, EVEN_ODDS, FieldDoubt, hold_reasons  # noqa: E402
 
 RECORD_TYPES = make_forms.RECORD_TYPES
 ROOT = Path(__file__).resolve().parent.parent
@@ -265,8 +266,9 @@ def score_document(truth: dict, page_dicts: list[dict], threshold: float,
         tally.silent_wrong += rec is not None and any_wrong and not rec["needs_review"]
         if rec is not None:
             rows_of_record = rows[-len(t["fields"]):] if t["fields"] else []
+            inputs = review_inputs(rec)  # one dict a record: --tradeoff counts records by it, not rows
             for r in rows_of_record:
-                r["record"] = review_inputs(rec)
+                r["record"] = inputs
     return tally, rows, got
 
 
@@ -280,11 +282,14 @@ def hold_kinds(rec: dict) -> list[str]:
         if ": not confident" in r:
             out.append("identity field not confident" if spec is not None and spec.identity else
                        "required field not confident" if spec is not None and spec.required else
+                       f"other field at {EVEN_ODDS} or under" if _reason_confidence(r) <= EVEN_ODDS else
                        f"{DOUBTFUL_HOLD}+ other fields not confident")
         elif "could be read" in r:
             out.append("no value of its kind under a label")
         elif r.endswith("required field missing"):
             out.append("required field missing")
+        elif "record of the document has it" in r:
+            out.append("a field the document's other records all have is missing")
         elif r.startswith("label "):
             out.append("unplaced label whose value may be a missing name or date")
         elif "disagree" in r:
@@ -294,6 +299,12 @@ def hold_kinds(rec: dict) -> list[str]:
         else:
             out.append("a cross-check failed")
     return list(dict.fromkeys(out))
+
+
+def _reason_confidence(reason: str) -> float:
+    """The confidence a "not confident (0.420)" reason gives (1.0 when it gives none)."""
+    m = re.search(r"not confident \(([\d.]+)\)", reason)
+    return float(m.group(1)) if m else 1.0
 
 
 def hold_fields(rec: dict) -> list[tuple[str, str]]:
@@ -340,6 +351,40 @@ def review_inputs(rec: dict) -> dict:
         fields.append(FieldDoubt(key, spec.kind, spec.identity, spec.required, values.get(key) is not None, conf))
     other = [r for r in rec["review_reasons"] if ": not confident" not in r and "could be read" not in r]
     return {"other": other, "fields": fields}
+
+
+def dump_records(rows: list[dict]) -> list[dict]:
+    """One line a produced record, to replay the review rule (``schemas/review_rule.py``) offline: each output
+    field as the rule sees it, the kinds of its other reasons, and each expected field's outcome (right, wrong or
+    missing, with its confidence). Never a value, never a reason's text (an unmapped label's reason quotes the
+    label's wording)."""
+    out: dict[int, dict] = {}
+    for r in rows:
+        rec = r.get("record")
+        if rec is None:
+            continue
+        entry = out.setdefault(id(rec), {
+            "split": r["split"], "type": r["type"], "level": r["level"], "seed": r["seed"], "layout": r["layout"],
+            "document": r.get("document"), "fields": [dataclasses.asdict(f) for f in rec["fields"]],
+            "other": [reason_kind(x) for x in rec["other"]], "outcomes": []})
+        entry["outcomes"].append({"key": r["key"], "correct": r["correct"], "missing": r["got"] is None,
+                                  "confidence": r["confidence"]})
+    return list(out.values())
+
+
+def reason_kind(reason: str) -> str:
+    """The kind of a review reason that is no field's doubt, named by rule (``hold_kinds``' words)."""
+    if reason.endswith("required field missing"):
+        return "required field missing"
+    if "record of the document has it" in reason:
+        return "a field the document's other records all have is missing"
+    if reason.startswith("label "):
+        return "unplaced label whose value may be a missing name or date"
+    if "disagree" in reason:
+        return "two readings disagree (pages, digits and words)"
+    if "record type" in reason:
+        return "record type not sure"
+    return "a cross-check failed"
 
 
 def reliability(rows: list[dict]) -> list[tuple[float, float, int, float | None, float | None]]:
@@ -415,7 +460,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--dump", type=Path, help="write one JSON line per printed field (split, type, level, seed, "
                                               "field key, expected, got, confidence, correct, and what the "
                                               "confidence was built from: raw score, calibration group, OCR's "
-                                              "confidence, the label's score, the number of notes)")
+                                              "confidence, the label's score, the number of notes); and "
+                                              "FILE.records.jsonl beside it: one line a record, what the review "
+                                              "rule weighs (no value), to replay the rule offline")
     ap.add_argument("--reliability", type=Path,
                     help="PNG of predicted confidence vs observed accuracy per split (a table is printed too)")
     ap.add_argument("--fitted-on-seeds", default="",
@@ -493,6 +540,7 @@ def main(argv: list[str] | None = None) -> int:
         if kind == "bound_register" or truth["layout"] in ("register", "dossier"):
             registers.append((split, level, truth["layout"], rtype, truth["pages"], tally.produced, tally.expected))
         for r in rows:
+            r["document"] = f"{kind}-{index:03d}-L{level}"
             per_field[(split, r["type"], r["field"])].add(Tally(fields=1, right=r["correct"]))
             if not r["correct"]:
                 errors.append((split, f"{kind}-{index:03d}-L{level}", r))
@@ -565,6 +613,11 @@ def main(argv: list[str] | None = None) -> int:
             for r in all_rows:
                 fh.write(json.dumps({k: v for k, v in r.items() if k != "record"}, ensure_ascii=False) + "\n")
         print(f"per-field rows: {args.dump} ({len(all_rows)})")
+        records_path = args.dump.with_name(args.dump.stem + ".records.jsonl")
+        with open(records_path, "w", encoding="utf-8") as fh:
+            for rec in dump_records(all_rows):
+                fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+        print(f"per-record review inputs: {records_path}")
     return 0
 
 

@@ -8,7 +8,7 @@ from synth import page
 
 from schemas.extract import extract_records, flatten_fields
 from schemas.loader import SchemaError, TYPES_DIR, load_schemas, parse_schema
-from schemas.review_rule import DOUBTFUL_HOLD, FieldDoubt, hold_reasons, identity_value_kind
+from schemas.review_rule import DOUBTFUL_HOLD, EVEN_ODDS, FieldDoubt, hold_reasons, identity_value_kind
 
 SCHEMAS = load_schemas()
 BIRTH = SCHEMAS["birth"]
@@ -46,8 +46,16 @@ def test_a_doubtful_identity_field_holds_the_record_and_one_doubtful_secondary_f
                         threshold=0.995)
     assert held == ["full_name: not confident (0.800)"]
     poor = [field("full_name"), field("date_of_birth")] + [
-        field(k, 0.5) for k in ("registration.number", "sex", "ethnicity", "nationality")[:DOUBTFUL_HOLD]]
+        field(k, 0.6) for k in ("registration.number", "sex", "ethnicity", "nationality")[:DOUBTFUL_HOLD]]
     assert len(hold_reasons(poor, missing=[], unmapped=[], schema=BIRTH, threshold=0.995)) == DOUBTFUL_HOLD
+
+
+def test_one_secondary_field_no_more_likely_right_than_wrong_holds_the_record_alone():
+    sure = [field("full_name"), field("date_of_birth")]
+    assert hold_reasons(sure + [field("registration.number", EVEN_ODDS + 0.01)], missing=[], unmapped=[],
+                        schema=BIRTH, threshold=0.995) == []
+    assert hold_reasons(sure + [field("registration.number", EVEN_ODDS)], missing=[], unmapped=[], schema=BIRTH,
+                        threshold=0.995) == ["registration.number: not confident (0.500)"]
 
 
 def test_unreadable_text_under_a_label_and_conflicts_hold():
