@@ -674,6 +674,8 @@ def _speck(t: Tok, kind: str | None = None, prev: Tok | None = None, keep: froze
         return False
     if t.confidence < 0.3:
         return True
+    if kind == "sex" and normalise(kind, t.text).quality >= 1:
+        return False  # "Nữ" at 0.59: the whole value of a two-word closed list, not a speck; its confidence tells
     if kind in ("place", "text") and (t.key in _COMMON_FOLDS or t.key in keep):
         return False
     if kind == "name" and prev is not None and name_cased(prev.text) and name_cased(t.text) \

@@ -179,6 +179,18 @@ def test_doubtful_short_words_of_places_and_units_are_not_specks():
     assert values(rec)["full_name"] == "Lê Văn An"
 
 
+def test_a_faintly_read_sex_is_the_value_not_a_speck():
+    rec = extract_records([page([
+        "GIẤY KHAI SINH",
+        "Họ và tên: Trần Thị Ngọc Anh",
+        "Giới tính:@0.59 Nữ@0.59 Dân tộc: Kinh",
+    ])], "hotich/")[0]
+    assert values(rec)["sex"] == "female"
+    # at no confidence it is still a speck
+    rec = extract_records([page(["GIẤY KHAI SINH", "Họ và tên: Trần Thị Ngọc Anh", "Giới tính: Nữ@0.1"])], "hotich/")[0]
+    assert "sex" not in values(rec)
+
+
 def test_roman_numeral_of_a_wrapped_century_is_no_speck():
     recs = extract_records([page([
         "BẢN THỐNG KÊ HIỆN VẬT",
