@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from .book_shape import read_other_way
 from .date_order import broken_how, broken_pairs, order_keeping_move, order_keeping_repair
 from .fields import Draft, Found
 from .normalize import cccd_parts, parse_date
@@ -222,6 +223,28 @@ def move_by_life_order(d: Draft, order: tuple[tuple[str, str, int], ...]) -> Non
     d.fields[to] = moved
 
 
+def number_and_book(d: Draft) -> None:
+    """The registration's number and its book read into each other's field (``book_shape``: the number holds a
+    book's order and the year the entry was registered, the book a bare count or nothing): each value goes to its
+    own field, at a repaired value's confidence, with a note."""
+    schema = d.schema
+    if schema is None or "registration.book" not in schema.by_key:
+        return
+    number, book, date = (d.fields.get(k) for k in ("registration.number", "registration.book", "registration.date"))
+    year = int(date.value[:4]) if date is not None and isinstance(date.value, str) and date.value[:4].isdigit() \
+        else None
+    if number is None or not read_other_way(number.value, book.value if book is not None else None, year):
+        return
+    note = "the number and the book were read into each other's field: a book is written with its year"
+    d.fields["registration.book"] = replace(number, spec=schema.by_key["registration.book"],
+                                            confidence=number.confidence * REPAIR_FACTOR, notes=[*number.notes, note])
+    if book is None:
+        del d.fields["registration.number"]
+    else:
+        d.fields["registration.number"] = replace(book, spec=number.spec, confidence=book.confidence * REPAIR_FACTOR,
+                                                  notes=[*book.notes, note])
+
+
 def run_checks(d: Draft) -> None:
     agree_names(d)
     drop_stray_tails(d)
@@ -229,6 +252,7 @@ def run_checks(d: Draft) -> None:
     schema = d.schema
     if schema is None:
         return
+    number_and_book(d)
     keep_date_order(d)  # first: a date it repairs is then checked against its words as read
     for c in schema.checks:
         kind = c["check"]
