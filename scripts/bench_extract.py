@@ -286,18 +286,8 @@ def hold_kinds(rec: dict) -> list[str]:
                        f"{DOUBTFUL_HOLD}+ other fields not confident")
         elif "could be read" in r:
             out.append("no value of its kind under a label")
-        elif r.endswith("required field missing"):
-            out.append("required field missing")
-        elif "record of the document has it" in r:
-            out.append("a field the document's other records all have is missing")
-        elif r.startswith("label "):
-            out.append("unplaced label whose value may be a missing name or date")
-        elif "disagree" in r:
-            out.append("two readings disagree (pages, digits and words)")
-        elif "record type" in r:
-            out.append("record type not sure")
         else:
-            out.append("a cross-check failed")
+            out.append(reason_kind(r))
     return list(dict.fromkeys(out))
 
 
