@@ -40,6 +40,21 @@ FONTS = {family: [f for f in faces if f != "dejavu/DejaVuSansMono.ttf"] for fami
 ENUMERATORS = ("{n}) ", "({n}) ", "{a}) ", "{n}/ ")
 
 
+# The dev split's page templates (the module docstring's list), any of which a dev bound register may be printed in.
+DEV_PAGE_LAYOUTS = ("dotted", "label_table", "paired", "boxed", "ruled", "caption", "header_row", "value_under",
+                    "shaded", "itemized")
+
+
+def register_layout(layout: str, split: str, kind: str, rng: random.Random) -> str:
+    """The template a document is printed in, the dev bound register's drawn afresh from all the dev templates: a
+    register is printed in whatever template its office uses, and one drawn like a single certificate's kept the dev
+    register in one template on every seed. ``rng`` is a stream of the register's own, so the seen and unseen
+    documents, and the dev single certificates, are drawn as before."""
+    if split != "dev" or kind != "bound_register":
+        return layout
+    return rng.choice(DEV_PAGE_LAYOUTS)
+
+
 def form_options(layout: str, rng: random.Random) -> dict:
     """What one form of a template keeps on all its pages: where its columns and indents are, how it marks items.
     Drawn from a stream of the document's own, and only for the templates that have options, so the documents of
@@ -446,6 +461,8 @@ def build_document(split: str, kind: str, index: int, level: int, seed: int):
     lab, val = Labeler(split, rng), Values(split, rng)
     lab.layout = later_layout(lab.layout, split, random.Random(f"{seed}:{split}:{kind}:{index}:{level}:layout"))
     lab.layout = third_layout(lab.layout, split, random.Random(f"{seed}:{split}:{kind}:{index}:{level}:layout3"))
+    lab.layout = register_layout(lab.layout, split, kind,
+                                 random.Random(f"{seed}:{split}:{kind}:{index}:{level}:register_layout"))
     form = form_options(lab.layout, random.Random(f"{seed}:{split}:{kind}:{index}:{level}:form"))
     lab.bare = lab.bare or bare_labels(split, random.Random(f"{seed}:{split}:{kind}:{index}:{level}:bare"))
     family = rng.choice(["serif", "serif", "sans", "mono"])
