@@ -23,6 +23,7 @@ from sohoa.config import setting
 
 from .page_capitals import capitals_from_page
 from .page_codes import check_codes
+from .page_numerals import numerals_by_width
 from .digit_doubt import has_digits, page_doubts_digits
 from .classify import UNCLASSIFIED, Classification, classify_rows
 from .fields import TONE_SHIFT_FACTOR, Draft, Found  # noqa: F401  (the extractor's public names)
@@ -80,6 +81,7 @@ def _read(page: PageText, rows: list, cls: Classification, schemas: dict[str, Sc
         drafts = rejoin_entries(drafts)
         share_page_pairs(drafts)
     check_codes(drafts, schema)
+    numerals_by_width(drafts)
     capitals_from_page([f for d in drafts for f in d.found()])
     if page_doubts_digits((t.text, t.confidence) for r in rows for t in r.toks if not t.leader):
         for d in drafts:
