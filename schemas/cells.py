@@ -24,6 +24,7 @@ from .loader import Schema
 from .matching import UNMAPPED, _in_vocabulary, find_labels
 from .normalize import normalise
 from .phrase_at_place import phrase_at_place
+from .cell_wrap import wraps_values
 
 CELL_LABEL_WORDS = 12  # words a ruled cell's label may hold
 CELL_WRAPPED_LABEL_WORDS = 16  # … when it wraps inside its cell over two lines or three (a table's header cell: "Họ
@@ -117,8 +118,10 @@ def cell_labels(schema: Schema, row: Row, below: Row | None = None,
         return None
     for run in runs:
         words = [t for t in run if not t.leader]
+        # (a colon OCR read as a word of its own, "khai : Xxx Yyy", is a leader's mark but still the print's colon:
+        # words after it are the label's value on its row, so a colon before the last word ends the reading)
         if not words or len(words) > most or _holds_digit(words) \
-                or any(t.colon for t in words[:-1]) or _holds_clauses(words):
+                or any(t.colon for t in run[:run.index(words[-1])]) or _holds_clauses(words):
             return None
     if any(a[-1].colon and not b[-1].colon for a, b in zip(runs, runs[1:])):
         return None  # a printed colon and words after it that end with none: a label and its value
@@ -640,10 +643,13 @@ def cell_block(schema: Schema, rows: list[Row], i: int, right: float) -> tuple[C
         own = any(names_its_own_field(schema, runs[k], toks) for k, toks in parts.items() if k not in carried)
         if not carried and not own and cell_labels(schema, r, below) is not None:
             break  # the next row of cells
-        if written and not carried and printed_smaller(r.toks, written) and _label_words(r.toks) \
+        if written and not carried and not wraps_values(values, parts, r, CELL_SLACK * h) \
+                and printed_smaller(r.toks, written) and _label_words(r.toks) \
                 and _tallest(r.toks) <= SMALL_PRINT * _tallest(written) and printed_smaller(rows[i].toks, written) \
                 and not all(_completes(values[k], toks) for k, toks in parts.items()):
             break  # a row in the labels' small print under the values: the next row of labels, whatever it says
+            # (never the values' own next line, at their lines' pitch: a name's end with no tall letter is no smaller
+            # print — ``wraps_values``)
             # (only where the labels are printed smaller: a word without tall letters, "Hóa", is no smaller print;
             # and its tallest word too: a median of a few words without marks, "Nam … Chi", is no print's; nor words
             # that each complete a place their cell's value cuts short, "tỉnh Quảng" / "Bình")

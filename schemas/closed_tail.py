@@ -4,7 +4,9 @@ and the words after it on the row are the next pair's, a label no list holds and
 
 ``closed_and_tail`` cuts such a value after the country's or the group's name when the name is a known one; the
 reader lists the rest as a pair of its own (``reader._list_beyond``), so nothing is dropped. ``runs_past`` says a
-value read whole holds words beyond such a name: it is never confident (``value_evidence.evidence``). Pure
+value read whole holds words beyond such a name: it is never confident (``value_evidence.evidence``).
+``ends_a_name`` says a doubtful short word at a value's end is the last word of such a name ("Ba" then a faint
+"Na": the group "Ba Na", not a shorter name and a speck), so it is kept as the value's. Pure
 functions over words; the names are data (``countries.COUNTRY_NAMES``: every country CLDR names, ``normalize.ETHNICITIES``).
 """
 
@@ -69,3 +71,9 @@ def closed_and_tail(kind: str, key: str, toks: list[Tok]) -> tuple[list[Tok], li
         return toks, []
     cut = toks.index(words[n])
     return toks[:cut], words[n:]
+
+
+def ends_a_name(kind: str, key: str, words: list[str]) -> bool:
+    """The words, two or more, are one known country's or ethnic group's name whole: their last word is the
+    name's, not a speck after a shorter name."""
+    return asks_closed(kind, key) and len(words) >= 2 and name_length(kind, words) == len(words)

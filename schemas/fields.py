@@ -13,6 +13,7 @@ from typing import Any, Callable
 from sohoa.text import clean_spaces, fold
 
 from .alias_words import made_of_words
+from .closed_tail import ends_a_name
 from .confidence import SHAPE_OCR, group_of, resolution, series_vouches, shape_vouches
 from .countries import country_form
 from .value_evidence import (AGREES, DISAGREE_FACTOR, DISAGREES, VOUCHED_MIN_OCR, VOUCHED_SCORE, disagree_note,
@@ -439,7 +440,10 @@ def _value_toks(toks: list[Tok], kind: str | None = None, spec: FieldSpec | None
     if kind == "number" and one_digit_misread([t.text for t in out]):
         return out  # a number of one digit read as a letter of its shape ("l"), however faint: the whole value
     # specks read as characters at the ends of a value: symbols, or one or two doubtful letters
-    while out and _speck(out[-1], kind, out[-2] if len(out) > 1 else None, keep):
+    # … but a doubtful short word that ends a country's or ethnic group's name with the words before it ("Ba" and
+    # a faint "Na") is the name's: without it the value is another, shorter name of the list
+    while out and _speck(out[-1], kind, out[-2] if len(out) > 1 else None, keep) \
+            and not (spec is not None and ends_a_name(spec.kind, spec.key, [t.text for t in out if not t.leader])):
         out.pop()
     while out and _speck(out[0], kind, None, keep) and not opens_place(out, kind) and not opens_name(out, kind):
         out.pop(0)

@@ -5,7 +5,8 @@ A civil-status paper names the office that registered it by a body word and the 
 holds such a name — a person lives, was born or died at a place, never at a body — so a row that writes one under
 two persons' columns ("Bên chồng | Bên vợ") is the paper's own, not a person's line, whatever its label: the
 columns end above it (``reader._ends_columns``), and a label the vocabulary lacks, alone on the line over it,
-goes with it.
+goes with it. For the same reason a body's name is never a label: its head ("UBND" before "phường …") read as a
+label naming an office, after the row's own label, is the first word of that label's value (``names_body_at``).
 """
 
 from __future__ import annotations
@@ -40,3 +41,9 @@ def opens_with_office_name(toks: list[Tok]) -> bool:
     a speck before it ("¬", a dot of the writing line) is no word."""
     first = next((k for k, t in enumerate(toks) if any(c.isalpha() for c in t.text)), None)
     return first is not None and office_name_at(toks[first:]) == 0
+
+
+def names_body_at(toks: list[Tok], start: int) -> bool:
+    """A body's name begins at word ``start`` of the row: there a label read by its words ("Ủy ban", "UBND" name an
+    office) is the office's name as written, a value, not a label."""
+    return office_name_at(toks[start:start + 8]) == 0

@@ -28,7 +28,7 @@ from .layout import (Row, Tok, block_cut, column_starts, first_wide_gap, label_e
                      opens_pair, split_at_columns, text_of, usual_gap)
 from .loader import FieldSpec, Label, Schema, label_key
 from .measure_units import label_note
-from .office_row import office_name_at, opens_with_office_name
+from .office_row import names_body_at, office_name_at, opens_with_office_name
 from .pending_pairs import list_beyond, pend, place_pending, unmapped_pair
 from .joint_text import joining_word, parted_in_two, second_label, split_joint, unnamed_second, whole_owner
 from .hour_of_date import hour_span, time_of_date
@@ -113,6 +113,12 @@ class LabelRow:
     @property
     def seg(self) -> Segment:
         return self.segs[self.si]
+
+
+def _no_body_name(toks: list[Tok], matches: list[Match]) -> list[Match]:
+    """The row's labels but those read at a body's name after another label ("Xxx yyy | UBND phường …"): the
+    name is that label's value, never a second label (``office_row.names_body_at``)."""
+    return [m for k, m in enumerate(matches) if not (k and names_body_at(toks, m.start))]
 
 
 @dataclass
@@ -1312,7 +1318,7 @@ class PageReader:
                 for r in rest:
                     r.start += m.end
                     r.end += m.end
-                return matches[:k + 1] + [r for r in rest if r.start >= m.end]
+                return _no_body_name(toks, matches[:k + 1] + [r for r in rest if r.start >= m.end])
         matches = [m for k, m in enumerate(matches) if not (k and qualifies_label(matches[k - 1], m, toks))]
         # a size names its own parts ("Kích thước: Chiều cao: 56 cm, đường kính miệng: 11 cm"): its label ends at
         # its first colon, and a label of the size read again on its row is a measure's word inside the value
@@ -1321,7 +1327,7 @@ class PageReader:
                 m.end = next((i + 1 for i in range(m.start, m.end - 1) if toks[i].text.endswith(":")), m.end)
         matches = [m for k, m in enumerate(matches)
                    if not (m.spec.kind == "dimensions" and any(p.spec is m.spec for p in matches[:k]))]
-        return [part for m in matches for part in self._two_labels(m, toks, section)]
+        return _no_body_name(toks, [part for m in matches for part in self._two_labels(m, toks, section)])
 
     def _two_labels(self, m: Match, toks: list[Tok], section: str | None) -> list[Match]:
         """A label read whole whose words name two fields, either side of a joining word ("Họ và tên / Bí

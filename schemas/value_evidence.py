@@ -8,6 +8,8 @@ confidence as a whole one. Independent knowledge of what such values are can tel
   unit of that level somewhere in Vietnam's gazetteer (``schemas/gazetteer.py``) or it is not ("huyện Cày
   Nam": the first word lost; "xã Lương": the rest of the name on the next line). Units are checked level by
   level, not as a chain: records name communes merged or moved since, and an older province (``Hà Bắc``);
+  and a unit whose letters the gazetteer knows under other marks ("Thắng" read "Thăng") is a misread
+  mark, not a unit (``place_spelling.written_as_known``);
 - a **person's name** is a known family name and one to three more syllables that names use
   (``schemas/data/name_syllables.txt``); a full name of one word has lost its given name;
 - a **short closed list** (sex, ethnicity, an enum) read exactly, and a number of exactly its field's shape
@@ -32,6 +34,7 @@ from sohoa.text import fold, nfc
 from .closed_tail import runs_past
 from .confidence import CLOSED_KINDS, shape_vouches
 from .countries import written_as_country
+from .place_spelling import written_as_known
 from .place_words import lone_unknown_word
 from .gazetteer import OFFICE_HEADS, UNIT_LEVELS, ends_bare_level, is_place
 
@@ -58,6 +61,8 @@ NOT_A_NAME_NOTE = "no word written as a place's or country's name, or the look o
 BARE_LEVEL_NOTE = "it ends with a level word and no name after it: words were lost"
 # … for an office's value that names neither an office nor a place
 NO_OFFICE_NOTE = "it names no office and no place: another field's value may have been read under its label"
+# … for a place whose units' letters the gazetteer knows under other marks
+MARKS_NOTE = "a unit it names is written with marks no unit of the gazetteer has: a mark may be misread"
 # … for a value holding the mark OCR writes for a glyph it could not read
 UNREAD_NOTE = "a character OCR could not read ('?') stands in the value"
 # marks no printed name, place, number or date holds, which Tesseract writes for a glyph it could not read
@@ -104,6 +109,20 @@ def place_units(text: str) -> list[tuple[str, str] | None]:
     return out
 
 
+def place_unit_names(text: str) -> list[str]:
+    """The names a place gives its units after their level words, as written ("xã Tân Phú, huyện …": "Tân Phú",
+    …), a numbered unit's number aside."""
+    out: list[str] = []
+    for k, part in enumerate(text.split(",")):
+        part = nfc(part).strip()
+        if k == 0 and part[:1].isupper() and not part.startswith(("UBND", "Ủy")):
+            part = part[:1].lower() + part[1:]
+        m = _UNIT.match(part)
+        if m and not _NUMBERED.fullmatch(m.group(2).strip()):
+            out.append(m.group(2).strip())
+    return out
+
+
 def units_written_as_known(text: str) -> set[str]:
     """The words (lower case) of the units a place names after their level words whose name, marks and all, is
     a unit of the gazetteer ("huyện Chợ Lách": "chợ", "lách"). A syllable names rarely use is no misread there:
@@ -134,6 +153,7 @@ def place_evidence(text: str) -> str:
     known = unknown = 0
     whole = True
     units = place_units(text)
+    written = place_unit_names(text)
     if not any(u and u[0] for u in units):
         return ""  # a place no unit names (a front, a cemetery, a hospital's name): no list speaks for it
     for unit in units:
@@ -155,6 +175,8 @@ def place_evidence(text: str) -> str:
     last = units[-1] if units else None
     ends = last is not None and any(last[1] in names[lv] for lv in dict(_LEVELS)[last[0]] if lv != "commune") \
         if last and last[0] else False
+    if known and not unknown and not written_as_known(written):
+        return DISAGREES  # each unit's letters are a unit's, but under marks none has: a mark was misread
     return AGREES if whole and ends and known >= 2 and not unknown else UNVOUCHED
 
 
@@ -244,4 +266,6 @@ def disagree_note(kind: str, value: object, raw: str, key: str = "") -> str:
         return NO_OFFICE_NOTE
     if kind != "name" and isinstance(value, str) and not_a_name(value):
         return NOT_A_NAME_NOTE
+    if kind == "place" and isinstance(value, str) and not written_as_known(place_unit_names(value)):
+        return MARKS_NOTE
     return DISAGREE_NOTE[kind]
