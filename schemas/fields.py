@@ -410,6 +410,8 @@ class Draft:
     shared: list[dict] = field(default_factory=list)
     # pairs no label rule placed, for the record-wide decoding (schemas/assign.py): see pending_pairs.PendingPair
     pending: list[Any] = field(default_factory=list)
+    # what made the record's wording strange (schemas/wording_causes.py: cause names; empty when it is not)
+    strange: list[str] = field(default_factory=list)
     layout: str = "document"  # how the record was cut from the page: a whole "document", a register "entry", a table "row"
 
     def add(self, f: Found) -> bool:

@@ -51,6 +51,7 @@ class ExtractedRecord(TypedDict, total=False):
     unmapped: list[UnmappedEntry]
     ordinal: int                # its place in the document's extraction (kept by a replayed layout)
     split: int | None           # the reviewer's split that made it (schemas/regroup.py)
+    wording: dict[str, Any]     # uncalibrated output only: what made the wording strange, counted (wording_causes)
 
 
 class RecordBase(TypedDict):

@@ -12,7 +12,7 @@ from sohoa.text import fold
 
 from .checks import _boost, doubts_across_fields, run_checks
 from .assign import implausible
-from .confidence import CONFIDENT, UNLABELLED, calibrate, resolution
+from .confidence import CONFIDENT, calibrate, resolution
 from .fields import Draft
 from .label_edges import name_like
 from .label_model import agreement
@@ -21,6 +21,7 @@ from .model import ExtractedRecord, UnmappedEntry
 from .review_rule import FieldDoubt, hold_reasons
 from .value_evidence import AGREES, DISAGREES, VOUCHED_MIN_OCR, VOUCHED_SCORE
 from .value_reading import doubt as value_reading_doubt
+from .wording_causes import strange_causes, unplaced_pair_counts
 
 REVIEW_THRESHOLD = CONFIDENT  # a field under this calibrated confidence is doubtful (schemas/review_rule.py)
 AGREEMENT = False  # group the calibration by the label classifier's agreement too (tried: see docs/benchmarks.md)
@@ -44,7 +45,7 @@ def weigh_labels(d: Draft) -> None:
     # a label unplaced, a required field missing, or a field placed by the record-wide decoding (a label nobody
     # listed and the model could not name) ("strange")
     listed = all(f.how in ("exact", "fuzzy") for f in found)
-    strange = d.unmapped or missing or any(f.how in UNLABELLED for f in found)
+    strange = d.strange = strange_causes(bool(d.unmapped), missing, (f.how for f in found))
     wording = "strange" if strange else "known" if listed else "partly"
     for f in found:
         f.wording = wording
@@ -155,7 +156,7 @@ def finish(d: Draft, calibrated: bool = True) -> ExtractedRecord:
     reasons = hold_reasons(seen, missing=missing, unmapped=d.unmapped, schema=schema, threshold=REVIEW_THRESHOLD,
                            conflicts=conflicts, type_known=schema is not None)
     conf = sum(confs) / len(confs) if confs else 0.0
-    return {
+    out: ExtractedRecord = {
         "record_type": d.record_type,
         "family": schema.family if schema else None,
         "schema_version": schema.schema_version if schema else None,
@@ -170,6 +171,12 @@ def finish(d: Draft, calibrated: bool = True) -> ExtractedRecord:
         # data: kept for the reviewer who gives it to a field, masked as any value is)
         "unmapped": unmapped_entries(d.unmapped + d.shared),
     }
+    if not calibrated:
+        # read with calibration off (the fits' and the benchmark's reading), what made the wording strange,
+        # counted: cause names and counts of unplaced pairs only, never a label's or a value's text
+        out["wording"] = {"causes": d.strange, "shared": len(d.shared),
+                          "unplaced": unplaced_pair_counts(d.unmapped, schema, [f.key for f in seen if f.readable])}
+    return out
 
 
 

@@ -267,6 +267,8 @@ def score_document(truth: dict, page_dicts: list[dict], threshold: float,
         if rec is not None:
             rows_of_record = rows[-len(t["fields"]):] if t["fields"] else []
             inputs = review_inputs(rec)  # one dict a record: --tradeoff counts records by it, not rows
+            if uncalibrated:
+                inputs["wording"] = wording_counts(uncalibrated[position[id(rec)]])
             for r in rows_of_record:
                 r["record"] = inputs
     return tally, rows, got
@@ -356,10 +358,20 @@ def dump_records(rows: list[dict]) -> list[dict]:
         entry = out.setdefault(id(rec), {
             "split": r["split"], "type": r["type"], "level": r["level"], "seed": r["seed"], "layout": r["layout"],
             "document": r.get("document"), "fields": [dataclasses.asdict(f) for f in rec["fields"]],
-            "other": [reason_kind(x) for x in rec["other"]], "outcomes": []})
+            "other": [reason_kind(x) for x in rec["other"]], "wording": rec.get("wording"), "outcomes": []})
         entry["outcomes"].append({"key": r["key"], "correct": r["correct"], "missing": r["got"] is None,
                                   "confidence": r["confidence"]})
     return list(out.values())
+
+
+def wording_counts(raw: dict) -> dict | None:
+    """Why a record's wording is strange and how many unplaced pairs it has (``schemas/wording_causes.py``), from
+    its reading with calibration off, and the wording its fields' calibration groups name: cause names and counts
+    only, never a label's or a value's text."""
+    if "wording" not in raw:
+        return None
+    groups = [g.split(":") for g in flatten_fields(raw, "group").values() if g]
+    return {**raw["wording"], "wording": sorted({g[4] for g in groups if len(g) > 4})}
 
 
 def reason_kind(reason: str) -> str:
