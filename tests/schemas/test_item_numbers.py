@@ -52,3 +52,13 @@ def test_a_registration_number_read_without_the_next_items_enumerator():
         assert got.get("registration.number") == "27", (first, got)
         assert got.get("registration.book") == "01/2001"
         assert got.get("full_name") == "Lê Văn An"
+
+
+def test_an_unlisted_label_after_an_item_number_keeps_its_value_on_the_row():
+    # a label no list holds, its value after it with nothing between: read alike with or without the item's number
+    # before it (the number is no word of the label, and a digit first would make the row a value whole)
+    for enumerator in ("", "1. ", "(1) ", "a) "):
+        rows = ["GIẤY KHAI SINH", f"{enumerator}Xxx yyy 27", "Quyển số: 01/2001", "Họ và tên: Lê Văn An",
+                "Ngày sinh: 12/03/2001"]
+        got = flatten_fields(extract_records([page(rows)], "hotich/")[0])
+        assert got.get("registration.number") == "27", (enumerator, got)
