@@ -30,6 +30,7 @@ from .loader import FieldSpec, Label, Schema, label_key
 from .measure_units import label_note
 from .office_row import names_body_at, office_name_at, opens_with_office_name
 from .pending_pairs import list_beyond, pend, place_pending, unmapped_pair
+from .military_ranks import rank_and_tail
 from .joint_text import joining_word, parted_in_two, second_label, split_joint, unnamed_second, whole_owner
 from .hour_of_date import hour_span, time_of_date
 from .citation import issuer_end
@@ -42,7 +43,7 @@ from .value_audit import read_over
 from .value_evidence import misplaced_office
 from .gazetteer import is_place
 from .place_words import another_fields_words
-from .value_look import field_by_look, is_country_name, is_unit_field, is_weight, of_another_kind
+from .value_look import field_by_look, is_country_name, is_rank_field, is_unit_field, is_weight, of_another_kind
 from .value_rest import A_PLACE, ValueRests
 from .value_column import label_cell_end, value_columns
 from .whole_caption import read_whole
@@ -697,6 +698,8 @@ class PageReader:
                 toks, beyond = closed_and_tail(m.spec.kind, m.spec.key, toks)
             elif is_unit_field(m.spec):  # a unit, and a date run into it (the next pair's value)
                 toks, beyond = unit_and_tail(toks)
+            elif is_rank_field(m.spec):  # a rank of the list, and a post or a unit run into it (``military_ranks``)
+                toks, beyond = rank_and_tail(toks)
         if m.spec.kind == "text" and not m.spec.vocabulary and not beyond:
             toks, beyond = text_and_tail(toks)
             if not beyond and m.spec.key.endswith("relation"):
@@ -716,7 +719,14 @@ class PageReader:
             f.notes.append(f"{len(end.beyond)} word(s) after the value's end (the address's province or district, "
                            "a country's or ethnic group's name, or a text before a person's label and name) "
                            "were left out: listed as another pair")
-            list_beyond(cur.draft, end.beyond, cur.section, self.page)
+            if is_rank_field(m.spec) and value_start(end.beyond) is None:
+                # words after a rank that open no pair of their own (a post beside it or below it): a value with no
+                # label, for the record-wide decoding to place by its look and its place in the form
+                listed = unmapped_pair("", end.beyond, self.page)
+                cur.draft.unmapped.append(listed)
+                self._pend(cur.draft, "", end.beyond, cur.section, listed)
+            else:
+                list_beyond(cur.draft, end.beyond, cur.section, self.page)
         if end.tail:  # "Trần Thanh Quỳnh tước": a guess where the name ends, never a confident one
             f.confidence *= NAME_TAIL_FACTOR
             f.notes.append(f"{len(end.tail)} word(s) after the name not written as a name's were left out")
