@@ -25,6 +25,7 @@ from .page_capitals import capitals_from_page
 from .page_codes import check_codes
 from .page_numerals import numerals_by_width
 from .digit_doubt import has_digits, page_doubts_digits
+from .garbled_page import page_garbled
 from .classify import UNCLASSIFIED, Classification, classify_rows
 from .fields import TONE_SHIFT_FACTOR, Draft, Found  # noqa: F401  (the extractor's public names)
 from .layout import build_rows, drop_furniture
@@ -87,6 +88,10 @@ def _read(page: PageText, rows: list, cls: Classification, schemas: dict[str, Sc
         for d in drafts:
             for f in d.found():
                 f.digits_doubted = has_digits(f.raw)
+    if page_garbled((t.text, t.confidence) for r in rows for t in r.toks if not t.leader):
+        for d in drafts:
+            for f in d.found():
+                f.code_garbled_page = f.spec.code and has_digits(f.raw)
     for d in drafts:
         d.classification = cls.score
     return drafts

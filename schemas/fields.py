@@ -80,6 +80,7 @@ class Found:
     evidence: str = ""  # what the value's content says: "agrees", "disagrees" or "" (schemas/value_evidence.py)
     label_like: str = ""  # the words read as the value when they were another label (``reads_as_label``)
     digits_doubted: bool = False  # in digits, read on a page whose OCR doubts its digits (schemas/digit_doubt.py)
+    code_garbled_page: bool = False  # a code in digits, read on a page OCR garbles (schemas/garbled_page.py)
     read_otherwise: bool = False  # another page of its record read this field differently (records._merge)
     read_elsewhere: list[Any] = field(default_factory=list)  # what those other pages read (records._merge)
     ocr: float = 0.0  # OCR's confidence in the value's words, as the score weighs it

@@ -99,6 +99,11 @@ def finish(d: Draft, calibrated: bool = True) -> ExtractedRecord:
                 # read with doubt are the only sign (schemas/digit_doubt.py)
                 f.confidence = CONFIDENT - 0.001
                 f.notes.append("other digits on its page were read with doubt")
+            elif f.confidence >= CONFIDENT and f.code_garbled_page:
+                # a code's digit of like shape misread (0 for 9) keeps its word's confidence: the page's words that
+                # OCR made up from specks are the only sign (schemas/garbled_page.py)
+                f.confidence = CONFIDENT - 0.001
+                f.notes.append("its page has words OCR garbled: a digit of the code may be misread")
             elif f.confidence >= CONFIDENT and f.read_otherwise:
                 # two pages of the record read the field differently: one of them is wrong, and the maps, fitted
                 # field by field, cannot know which — the score's 0.7 for it is no match for a value that
