@@ -109,18 +109,23 @@ def place_units(text: str) -> list[tuple[str, str] | None]:
     return out
 
 
-def place_unit_names(text: str) -> list[str]:
+def _named_units(text: str) -> list[str]:
     """The names a place gives its units after their level words, as written ("xã Tân Phú, huyện …": "Tân Phú",
-    …), a numbered unit's number aside."""
+    …), numbers of numbered units included."""
     out: list[str] = []
     for k, part in enumerate(text.split(",")):
         part = nfc(part).strip()
         if k == 0 and part[:1].isupper() and not part.startswith(("UBND", "Ủy")):
             part = part[:1].lower() + part[1:]
         m = _UNIT.match(part)
-        if m and not _NUMBERED.fullmatch(m.group(2).strip()):
+        if m:
             out.append(m.group(2).strip())
     return out
+
+
+def place_unit_names(text: str) -> list[str]:
+    """The names a place gives its units after their level words, as written, a numbered unit's number aside."""
+    return [name for name in _named_units(text) if not _NUMBERED.fullmatch(name)]
 
 
 def units_written_as_known(text: str) -> set[str]:
@@ -130,15 +135,7 @@ def units_written_as_known(text: str) -> set[str]:
     from .gazetteer import written_unit_names
 
     known = written_unit_names()
-    out: set[str] = set()
-    for k, part in enumerate(text.split(",")):
-        part = nfc(part).strip()
-        if k == 0 and part[:1].isupper() and not part.startswith(("UBND", "Ủy")):
-            part = part[:1].lower() + part[1:]
-        m = _UNIT.match(part)
-        if m and m.group(2).strip().lower() in known:
-            out.update(m.group(2).lower().split())
-    return out
+    return {word for name in _named_units(text) if name.lower() in known for word in name.lower().split()}
 
 
 def place_evidence(text: str) -> str:
