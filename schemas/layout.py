@@ -272,10 +272,11 @@ def mark_item_numbers(row: Row) -> None:
             t.leader = True
 
 
-def after_item_number(toks: list[Tok]) -> list[Tok]:
-    """The row's tokens from its first word on: the item's number before its label (``mark_item_numbers``), and
-    any leader with it, is no word of the label, so where the label ends and the value starts is read without it
-    ("3. Xxx yyy 27" is the label "Xxx yyy" and the value "27", as "Xxx yyy 27" is)."""
+def after_leaders(toks: list[Tok]) -> list[Tok]:
+    """The row's tokens from its first word on, past the leaders that open it: a table's border read as "|", a
+    speck, an item's number before its label (``mark_item_numbers``). None of them is a word of the label, so where
+    the label ends and the value starts is read without them ("3. Xxx yyy 27" is the label "Xxx yyy" and the value
+    "27", as "Xxx yyy 27" is)."""
     k = 0
     while k < len(toks) and toks[k].leader:
         k += 1

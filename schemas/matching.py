@@ -22,7 +22,7 @@ from .countries import COUNTRY_NAMES
 from .label_model import WORD_KINDS
 from .labels import (EVENTS, SELF_NAMING_KINDS, field_meanings, is_label_word, marker_section, meaning,
                      moment_companions, resolve, role_conflict, same_person, value_kind, written_syllables)
-from .layout import COLUMN_GAP, TABLE_RULE, Tok, case_turns, gap_before
+from .layout import COLUMN_GAP, TABLE_RULE, Tok, after_leaders, case_turns, gap_before
 from .loader import FieldSpec, Label, Schema, label_key
 from .normalize import normalise, repair_tone_shift
 from .vocab import vocabulary
@@ -286,16 +286,8 @@ def _starts_row_label(toks: list[Tok], m: Match) -> bool:
     can be among them."""
     ended = _strong_end(toks, m.end - 1)
     return 0 < m.start and m.end <= (LABEL_MAX_WORDS_ENDED if ended else ROW_LABEL_MAX_WORDS) \
-        and (ended or _soft_end(toks, m.end - 1)) and bool(words := _after_leaders(toks[:m.start])) \
+        and (ended or _soft_end(toks, m.end - 1)) and bool(words := after_leaders(toks[:m.start])) \
         and all(not t.colon and t.text.strip(",.;()").isalpha() for t in words)
-
-
-def _after_leaders(toks: list[Tok]) -> list[Tok]:
-    """The words after the leaders that open a row (a table's border read as "|", a speck)."""
-    k = 0
-    while k < len(toks) and toks[k].leader:
-        k += 1
-    return toks[k:]
 
 
 def _join_adjacent(toks: list[Tok], chosen: list[Match], schema: Schema, section: str | None,

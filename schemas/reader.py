@@ -24,7 +24,7 @@ from .person_heading import heading_person
 from .printed_label import opens_capitalised, reads_as_print
 from .section_heading import is_section_heading, numbered_heading
 from .surer_label import reads_surer
-from .layout import (Row, Tok, after_item_number, block_cut, column_starts, first_wide_gap, label_end,
+from .layout import (Row, Tok, after_leaders, block_cut, column_starts, first_wide_gap, label_end,
                      opens_pair, split_at_columns, text_of, usual_gap)
 from .loader import FieldSpec, Label, Schema, label_key
 from .measure_units import label_note
@@ -1065,7 +1065,7 @@ class PageReader:
         """A row where no label was found: label words the vocabulary lacks, then a value ("Xxx yyy 06/1989",
         "Xxx yyy thị trấn …"), or label words alone with the value on the row below. Kept for the record-wide
         decoding, which places it only when its value and place say which field it is."""
-        toks = after_item_number(segs[si][0].toks)  # an item's number opens no label
+        toks = after_leaders(segs[si][0].toks)  # an item's number opens no label
         if not toks:
             return
         # a label nobody listed in its cell, its value in the page's value column beside it ("Xxx yyy | Zzz 9"):
