@@ -84,11 +84,12 @@ def _read(page: PageText, rows: list, cls: Classification, schemas: dict[str, Sc
     check_codes(drafts, schema)
     numerals_by_width(drafts)
     capitals_from_page([f for d in drafts for f in d.found()])
-    if page_doubts_digits((t.text, t.confidence) for r in rows for t in r.toks if not t.leader):
+    words = [(t.text, t.confidence) for r in rows for t in r.toks if not t.leader]  # the page's, as OCR read them
+    if page_doubts_digits(words):
         for d in drafts:
             for f in d.found():
                 f.digits_doubted = has_digits(f.raw)
-    if page_garbled((t.text, t.confidence) for r in rows for t in r.toks if not t.leader):
+    if page_garbled(words):
         for d in drafts:
             for f in d.found():
                 f.code_garbled_page = f.spec.code and has_digits(f.raw)

@@ -150,7 +150,6 @@ def place_evidence(text: str) -> str:
     known = unknown = 0
     whole = True
     units = place_units(text)
-    written = place_unit_names(text)
     if not any(u and u[0] for u in units):
         return ""  # a place no unit names (a front, a cemetery, a hospital's name): no list speaks for it
     for unit in units:
@@ -172,7 +171,7 @@ def place_evidence(text: str) -> str:
     last = units[-1] if units else None
     ends = last is not None and any(last[1] in names[lv] for lv in dict(_LEVELS)[last[0]] if lv != "commune") \
         if last and last[0] else False
-    if known and not unknown and not written_as_known(written):
+    if known and not unknown and not written_as_known(place_unit_names(text)):
         return DISAGREES  # each unit's letters are a unit's, but under marks none has: a mark was misread
     return AGREES if whole and ends and known >= 2 and not unknown else UNVOUCHED
 
