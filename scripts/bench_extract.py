@@ -545,7 +545,7 @@ def main(argv: list[str] | None = None) -> int:
             r["document"] = f"{kind}-{index:03d}-L{level}"
             per_field[(split, r["type"], r["field"])].add(Tally(fields=1, right=r["correct"]))
             if not r["correct"]:
-                errors.append((split, f"{kind}-{index:03d}-L{level}", r))
+                errors.append((split, r["document"], r))
         if args.review_notes:
             for rec in got:
                 notes = flatten_fields(rec, "notes")
