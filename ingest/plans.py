@@ -136,6 +136,12 @@ def is_done(record: Record | None) -> bool:
     return bool(record) and (record or {}).get("state") == "done"
 
 
+def is_settled(record: Record | None) -> bool:
+    """A page that ended: done, or failed for good (its reason recorded). Only an operator's retry takes it up
+    again, and that moves it back to ``queued`` first; any other message for it is a second copy."""
+    return bool(record) and (record or {}).get("state") in ("done", "failed")
+
+
 def done_among(numbers: list[int], existing: dict[int, Record]) -> list[int]:
     """Pages an earlier attempt got through."""
     return [n for n in numbers if is_done(existing.get(n))]

@@ -404,8 +404,11 @@ def encode_png(image: Image.Image) -> bytes:
 def ocr_page(ctx: Context, doc_hash: str, page: int) -> PageText | None:
     """Read one page image from the derived bucket (a page whose first attempt did not finish)."""
     current = ctx.state.page(doc_hash, page)
-    if plans.is_done(current):
-        _complete_page(ctx, doc_hash, page, ok=True)
+    if plans.is_settled(current):
+        # A second message for a page that already ended (the stalled-work check re-sends a page whose first
+        # message was still in its retries) counts it as it ended and never reads it again: reading a failed
+        # page again would reopen its record while the document's outcome is being taken from its reason.
+        _complete_page(ctx, doc_hash, page, ok=plans.is_done(current))
         return None
     ctx.state.set_page_state(doc_hash, page, "ocr", **plans.started_fields(current, now_iso()))
     data = ctx.bucket.get_bytes(ctx.bucket.page_image_key(doc_hash, page))

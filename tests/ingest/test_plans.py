@@ -71,6 +71,17 @@ def test_which_pages_a_delivery_reads_here_and_which_go_to_the_ocr_queue(record,
     assert plans.page_action(record, started) is action
 
 
+@pytest.mark.parametrize("record, settled", [
+    (None, False),
+    ({"state": "queued", "attempts": 0}, False),
+    ({"state": "ocr", "attempts": 1}, False),  # in its retries: a later attempt may still read it
+    ({"state": "done", "attempts": 1}, True),
+    ({"state": "failed", "attempts": 3, "reason": "bug"}, True),  # failed for good: only a retry reopens it
+])
+def test_a_page_that_ended_is_not_read_again_by_a_second_message(record, settled):
+    assert plans.is_settled(record) is settled
+
+
 def test_a_page_taken_again_counts_one_more_attempt():
     assert plans.started_fields({"attempts": 2}, NOW) == {"attempts": 3, "started_at": NOW}
     assert plans.started_fields(None, NOW) == {"attempts": 1, "started_at": NOW}
