@@ -34,6 +34,7 @@ from .repair import (REPAIR_FACTOR, Repaired, after_province, bent_level_words, 
                      dot_tone_unit_names, dots_in_parts, inner_capital, level_word_case, nearest_name_syllable, numbered_part_digits, repair_place_units)
 from .gazetteer import address_end, begins_unit_name
 from .glued_code import misread_capital
+from .shelf_digits import shelf_part_digits
 from .stray_commas import stray_commas
 from .vocab import COMMON_WORDS, SURNAMES, vocabulary, vocabulary_phrases
 
@@ -50,6 +51,7 @@ class _ShapeRepair:
 _SHAPE_REPAIRS = (
     _ShapeRepair(("place", "text"), numbered_part_digits, "a part's number read as letters"),
     _ShapeRepair(("place",), capitals_among_names, "a syllable of a name read in capitals"),
+    _ShapeRepair(("text",), shelf_part_digits, "a shelf's part numbered with letters read for digits"),
 )
 
 TONE_SHIFT_FACTOR = 0.75  # confidence kept by a value whose tone was moved back onto its vowel

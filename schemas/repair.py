@@ -510,7 +510,7 @@ def _numbered_words() -> frozenset[str]:
     return frozenset(NUMBERED_LEVELS) | frozenset(u.split(" ")[-1].lower() for u in UNIT_WORDS)
 
 
-def _part_number(core: str) -> str | None:
+def part_number(core: str) -> str | None:
     """``core``, read after a numbered part's word, as the part's number: digits and letters read for digits
     with one digit at least (``I1`` -> ``11``, ``4?`` -> ``47``), or a stem alone (``I`` -> ``1``); a speck
     read as a symbol before the digits goes (``†11`` -> ``11``: a part's number starts with its digits). None
@@ -542,7 +542,7 @@ def numbered_part_digits(text: str) -> Repaired:
         ends_part = core != w or i + 1 == len(words) or words[i + 1].lower() in LEVEL_WORDS
         if not core or not ends_part or words[i - 1].lower() not in after:
             continue
-        number = _part_number(core)
+        number = part_number(core)
         if number is not None:
             changes.append(f"{core} -> {number}")
             words[i] = number + w[len(core):]
