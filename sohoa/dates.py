@@ -126,6 +126,17 @@ _NUM = r"[0-9OoØIlSB]{1,4}"
 _RE_DMY = re.compile(rf"(?<![0-9])({_NUM})\s*[/\-.]\s*({_NUM})\s*[/\-.]\s*({_NUM})(?![0-9])")
 _RE_MY = re.compile(rf"(?<![0-9/])({_NUM})\s*[/\-.]\s*([0-9OoIlSB]{{4}})(?![0-9])")
 _RE_YEAR = re.compile(r"(?<![0-9])(1[0-9]{3}|20[0-9]{2})(?![0-9])")
+# A month in Roman numerals ("2/IX/1945", "tháng XII-1967"), as old papers and typed records write it. Only the
+# numerals with a V or an X: a run of I's alone is also how OCR reads a "1" or an "11", which ``_NUM`` reads as digits.
+ROMAN_MONTHS = {"IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10, "XI": 11, "XII": 12}
+_ROMAN = "|".join(sorted(ROMAN_MONTHS, key=len, reverse=True))
+_RE_ROMAN_MONTH = re.compile(
+    rf"(?<![\w/])(?:([0-9]{{1,2}})\s*[/\-.]\s*)?({_ROMAN})\s*[/\-.]\s*([0-9]{{4}})(?![0-9])")
+ROMAN_MONTH_QUALITY = 0.9  # a rarer way of writing: read, noted, and left for the calibration to weigh
+# A year joined by a date's separator to a word the reader could not read ("?/1950", "Xl/1950"): a day or a month
+# was written there, so the year alone is not the date that was written.
+# (Leaders, "..... 1950" or "---- 1950", are not a separator: they run on from the label.)
+_RE_UNREAD_BEFORE_YEAR = re.compile(r"[^\s.…·_:,;\-/]\s*[/\-]\s*$")
 
 
 def _num(token: str) -> tuple[int | None, bool]:
@@ -356,6 +367,9 @@ def parse_date(raw: str, words_only: bool = False) -> DateParse:
         iso = _compact_date(m.group(1)) if m else None
         if iso:
             return DateParse(iso, 0.8, ["date written without separators"])
+        roman = roman_month_date(text)
+        if roman is not None:
+            return roman
         m = _RE_MY.search(text)
         if m:
             (mo, r1), (y, r2) = _num(m.group(1)), _num(m.group(2))
@@ -371,13 +385,26 @@ def parse_date(raw: str, words_only: bool = False) -> DateParse:
         m = _RE_YEAR.search(text)
         if m:
             rest = text[:m.start()] + text[m.end():]
-            if re.search(r"\d", rest):
+            if re.search(r"\d", rest) or _RE_UNREAD_BEFORE_YEAR.search(text[:m.start()]):
                 return DateParse(m.group(1), 0.4, ["only the year could be read"])
             return DateParse(m.group(1), 0.9 if len(strip_leaders(text)) > 9 else 1.0, notes)
     lunar = lunar_year(text)
     if lunar:
         return DateParse(None, 1.0, ["lunar year kept as written"], lunar=lunar)
     return DateParse(None, FAILED, ["no date found"])
+
+
+def roman_month_date(text: str) -> DateParse | None:
+    """A date whose month is written in Roman numerals (``2/IX/1945`` -> 1945-09-02, ``XII-1967`` -> 1967-12), or
+    None: noted, at ``ROMAN_MONTH_QUALITY``."""
+    m = _RE_ROMAN_MONTH.search(text)
+    if m is None:
+        return None
+    day = int(m.group(1)) if m.group(1) else None
+    iso = _iso(int(m.group(3)), ROMAN_MONTHS[m.group(2)], day)
+    if iso is None:
+        return DateParse(None, FAILED, [f"{m.group(0)!r} is not a valid date"])
+    return DateParse(iso, ROMAN_MONTH_QUALITY, ["month written in Roman numerals"])
 
 
 @dataclass(frozen=True)
@@ -393,7 +420,7 @@ class Found:
 def date_spans(text: str) -> list[Found]:
     """Every date in ``text`` that says more than its year: ``05/03/1980``, ``1980/03/05``, ``1980.03.05``,
     ``5-3-80``, ``05031980``, ``ngày mười lăm tháng ba năm một nghìn chín trăm tám mươi``, ``mồng 27 tháng 11,
-    1983``, ``năm 1980 tháng 3 ngày 5``, ``tháng 7/1949``, and those whose year OCR split in two
+    1983``, ``năm 1980 tháng 3 ngày 5``, ``tháng 7/1949``, ``2/IX/1945``, and those whose year OCR split in two
     (``25/09/201 1``): what ``parse_date`` reads as a date is masked as one."""
     text = nfc(text)
     found = _date_spans_as_written(text)
@@ -425,6 +452,10 @@ def _date_spans_as_written(text: str) -> list[Found]:
         iso = _iso(y, mo) if mo is not None and y is not None else None
         if iso:
             found.append(Found(m.start(), m.end(), "date", iso))
+    for m in _RE_ROMAN_MONTH.finditer(text):
+        roman = roman_month_date(m.group(0))
+        if roman is not None and roman.iso:
+            found.append(Found(m.start(), m.end(), "date", roman.iso))
     for phrase in _date_phrases_at(text) if has_month_word else ():
         got = _words_date([t for t, _, _ in phrase])
         if got is None or got[1] is None:  # a year alone ("năm 1980") is not masked
