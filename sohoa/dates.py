@@ -131,7 +131,7 @@ _RE_YEAR = re.compile(r"(?<![0-9])(1[0-9]{3}|20[0-9]{2})(?![0-9])")
 ROMAN_MONTHS = {"IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10, "XI": 11, "XII": 12}
 _ROMAN = "|".join(sorted(ROMAN_MONTHS, key=len, reverse=True))
 _RE_ROMAN_MONTH = re.compile(
-    rf"(?<![\w/])(?:([0-9]{{1,2}})\s*[/\-.]\s*)?({_ROMAN})\s*[/\-.]\s*([0-9]{{4}})(?![0-9])")
+    rf"(?<![\w/\-.])(?:([0-9]{{1,2}})\s*[/\-.]\s*)?({_ROMAN})\s*[/\-.]\s*([0-9]{{4}})(?![0-9])")
 ROMAN_MONTH_QUALITY = 0.9  # a rarer way of writing: read, noted, and left for the calibration to weigh
 # A year joined by a date's separator to a word the reader could not read ("?/1950", "Xl/1950"): a day or a month
 # was written there, so the year alone is not the date that was written.

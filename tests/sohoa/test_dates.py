@@ -37,3 +37,7 @@ def test_a_date_with_a_roman_month_is_found_in_free_text_as_it_is_read():
     text = "Nhập ngũ ngày 2/IX/1965 tại Hà Tĩnh"
     spans = date_spans(text)
     assert [(text[f.start:f.end], f.value) for f in spans] == [("2/IX/1965", "1965-09-02")]
+
+
+def test_a_code_s_part_that_looks_like_a_roman_month_is_not_a_date():
+    assert date_spans("Số đăng ký BTBN-V-2001") == []
