@@ -367,9 +367,9 @@ def parse_date(raw: str, words_only: bool = False) -> DateParse:
         iso = _compact_date(m.group(1)) if m else None
         if iso:
             return DateParse(iso, 0.8, ["date written without separators"])
-        roman = roman_month_date(text)
-        if roman is not None:
-            return roman
+        m = _RE_ROMAN_MONTH.search(text)
+        if m:
+            return _roman_month_date(m)
         m = _RE_MY.search(text)
         if m:
             (mo, r1), (y, r2) = _num(m.group(1)), _num(m.group(2))
@@ -394,12 +394,9 @@ def parse_date(raw: str, words_only: bool = False) -> DateParse:
     return DateParse(None, FAILED, ["no date found"])
 
 
-def roman_month_date(text: str) -> DateParse | None:
-    """A date whose month is written in Roman numerals (``2/IX/1945`` -> 1945-09-02, ``XII-1967`` -> 1967-12), or
-    None: noted, at ``ROMAN_MONTH_QUALITY``."""
-    m = _RE_ROMAN_MONTH.search(text)
-    if m is None:
-        return None
+def _roman_month_date(m: re.Match[str]) -> DateParse:
+    """A ``_RE_ROMAN_MONTH`` match as a date whose month is written in Roman numerals (``2/IX/1945`` -> 1945-09-02,
+    ``XII-1967`` -> 1967-12): noted, at ``ROMAN_MONTH_QUALITY``."""
     day = int(m.group(1)) if m.group(1) else None
     iso = _iso(int(m.group(3)), ROMAN_MONTHS[m.group(2)], day)
     if iso is None:
@@ -453,8 +450,8 @@ def _date_spans_as_written(text: str) -> list[Found]:
         if iso:
             found.append(Found(m.start(), m.end(), "date", iso))
     for m in _RE_ROMAN_MONTH.finditer(text):
-        roman = roman_month_date(m.group(0))
-        if roman is not None and roman.iso:
+        roman = _roman_month_date(m)
+        if roman.iso:
             found.append(Found(m.start(), m.end(), "date", roman.iso))
     for phrase in _date_phrases_at(text) if has_month_word else ():
         got = _words_date([t for t, _, _ in phrase])
