@@ -19,7 +19,9 @@ Reported side by side per split, record type and degradation level:
   name under another role, a date under another date's key);
 - records sent to review, of the expected records that were produced, and those
   with a wrong or missing field that were *not* sent to review (and of them those
-  with a wrong value: a missing optional field alone does not hold a record);
+  with a wrong value: a missing optional field alone does not hold a record), beside
+  the floor under review: the records with a wrong or missing field, held or not —
+  a rule that lets none of them through sends at least these to review;
 - classification (record type right, the collection given);
 - the share of values kept as written (names, places, numbers) that OCR read word
   for word: a ceiling no extractor passes, the same for both splits when the
@@ -159,6 +161,9 @@ class Tally:
     review: int = 0
     silent: int = 0  # produced records with a wrong or missing field that were not sent to review
     silent_wrong: int = 0  # … of them with a wrong value (not only a field missing)
+    # produced records with a wrong or missing field, held or not: a review rule that lets none of them through
+    # sends at least these to review, whatever the calibration — the floor under "records sent to review"
+    imperfect: int = 0
     classified: int = 0
     produced: int = 0  # records the extractor returned for the documents
     documents: int = 0
@@ -262,6 +267,7 @@ def score_document(truth: dict, page_dicts: list[dict], threshold: float,
         if rec is not None and rec["needs_review"]:
             holds.append({"split": truth["split"], "right": perfect, "wrong": any_wrong, "kinds": hold_kinds(rec),
                           "named": hold_fields(rec), "keys": held_keys(rec)})
+        tally.imperfect += rec is not None and not perfect
         tally.silent += rec is not None and not perfect and not rec["needs_review"]
         tally.silent_wrong += rec is not None and any_wrong and not rec["needs_review"]
         if rec is not None:
@@ -658,6 +664,7 @@ def _cells(t: Tally) -> dict[str, str]:
             "silent": f"{pct(t.silent, t.records)} ({t.silent}/{t.records})",
             "silent_wrong": f"{pct(t.silent_wrong, t.records)} ({t.silent_wrong}/{t.records})",
             "review": f"{pct(t.review, t.records)} ({t.review}/{t.records})",
+            "imperfect": f"{pct(t.imperfect, t.records)} ({t.imperfect}/{t.records})",
             "classification": f"{pct(t.classified, t.records)} ({t.classified}/{t.records})",
             "read": f"{pct(t.read, t.texts)} ({t.read}/{t.texts})",
             "records": f"{t.produced} produced, {t.expected} expected, {t.records} matched"}
@@ -669,7 +676,9 @@ def _headline(tallies: dict, splits: list[str]) -> None:
              "missing_why": "… of them: an unmapped pair on the record holds the value (label not understood) / "
                             "none does (value never read as a pair)",
              "misplaced": "wrong value that is another printed field's value",
-             "review": "records sent to review", "silent": "records with a wrong or missing field not sent to review",
+             "review": "records sent to review",
+             "imperfect": "… the floor under it: records with a wrong or missing field (held or not)",
+             "silent": "records with a wrong or missing field not sent to review",
              "silent_wrong": "… of them with a wrong value (not only a field missing)",
              "classification": "classification",
              "read": "values kept as written that OCR read word for word (folded): a ceiling for text fields",
@@ -683,7 +692,8 @@ def _headline(tallies: dict, splits: list[str]) -> None:
 
 
 def _by_level(tallies: dict, splits: list[str], levels: list[int]) -> None:
-    heads = ["fields right", "confident wrong", "missing", "to review", "OCR read as written"]
+    heads = ["fields right", "confident wrong", "missing", "to review", "with a wrong or missing field",
+             "OCR read as written"]
     print("| level | " + " | ".join(f"{h}: {sp}" for h in heads for sp in splits) + " |")
     print("| --- |" + " --- |" * (len(heads) * len(splits)))
     for lv in levels:
@@ -692,6 +702,7 @@ def _by_level(tallies: dict, splits: list[str], levels: list[int]) -> None:
         row += [pct(ts[sp].confident_wrong, ts[sp].fields) for sp in splits]
         row += [pct(ts[sp].missing, ts[sp].fields) for sp in splits]
         row += [pct(ts[sp].review, ts[sp].records) for sp in splits]
+        row += [pct(ts[sp].imperfect, ts[sp].records) for sp in splits]
         row += [pct(ts[sp].read, ts[sp].texts) for sp in splits]
         print(f"| {lv} | " + " | ".join(row) + " |")
     print()

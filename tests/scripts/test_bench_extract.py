@@ -71,6 +71,24 @@ def test_score_document_counts_a_name_under_another_role_and_a_silent_record(mon
     assert rows[1]["key"] == "declarant.full_name" and rows[1]["got"] == "Tạ Văn Khoa"
 
 
+def test_the_review_floor_counts_every_record_with_a_wrong_or_missing_field_held_or_not(monkeypatch):
+    truth = {"split": "unseen", "level": 0, "seed": 7, "layout": "register", "collection": "hotich/",
+             "records": [{"record_type": "birth", "fields": {"full_name": "Đinh Thị Lụa", "sex": "female"}},
+                         {"record_type": "birth", "fields": {"full_name": "Kha Văn Tùng", "sex": "male"}},
+                         {"record_type": "birth", "fields": {"full_name": "Vi Thị Mến", "sex": "female"}}]}
+    leaf = lambda v: {"value": v, "raw": v, "confidence": 0.9}  # noqa: E731
+    got = [{"record_type": "birth", "needs_review": True, "review_reasons": ["sex: not confident (0.900)"],
+            "fields": {"full_name": leaf("Đinh Thị Lụa"), "sex": leaf("male")}},  # wrong, held
+           {"record_type": "birth", "needs_review": True, "review_reasons": ["sex: not confident (0.900)"],
+            "fields": {"full_name": leaf("Kha Văn Tùng"), "sex": leaf("male")}},  # right, held
+           {"record_type": "birth", "needs_review": False, "review_reasons": [],
+            "fields": {"full_name": leaf("Vi Thị Mến")}}]  # a field missing, not held
+    monkeypatch.setattr(be, "extract_records", lambda pages, collection: got)
+    tally, _, _ = be.score_document(truth, [], 0.995)
+    assert (tally.records, tally.review, tally.imperfect, tally.silent) == (3, 2, 2, 1)
+    assert "66.7% (2/3)" == be._cells(tally)["imperfect"]
+
+
 def test_the_ocr_cache_key_follows_the_ocr_code():
     white = Image.new("L", (20, 10), 255)
     from ocr.pipeline import OcrOptions
