@@ -105,15 +105,21 @@ def collect(seed: int, cache: Path | None, splits: list[str], levels: list[int],
     return out
 
 
-def field_confidence(cal: Calibration | LogisticCalibration, field: dict) -> float:
-    """The field's calibrated confidence, as ``schemas/records.py`` gives it."""
-    p = cal.for_group(field["group"], field["raw"]) if field["group"] else field["raw"]
+def field_confidence(cal: Calibration | LogisticCalibration, field: dict, right_confident: bool = False) -> float:
+    """The field's calibrated confidence, as ``schemas/records.py`` gives it; with ``right_confident``, 1.0 for
+    every right field (the rules' caps still apply): the best any calibration could do with the same caps."""
+    if right_confident and field["correct"] is True:
+        p = 1.0
+    else:
+        p = cal.for_group(field["group"], field["raw"]) if field["group"] else field["raw"]
     return CONFIDENT - 0.001 if field["capped"] and p >= CONFIDENT else p
 
 
-def split_figures(records: list[dict], cal: Calibration | LogisticCalibration, split: str) -> dict:
+def split_figures(records: list[dict], cal: Calibration | LogisticCalibration, split: str,
+                  right_confident: bool = False) -> dict:
     """The benchmark's figures for one split: confident-but-wrong fields (of the truth's fields), records sent to
-    review and records with a wrong or missing field not sent (of the matched records), to review by level."""
+    review and records with a wrong or missing field not sent (of the matched records), to review by level;
+    ``right_confident``: every right field confident (``field_confidence``)."""
     rows = [r for r in records if r["split"] == split and r["matched"]]
     out = {"fields": sum(r["nfields"] for r in rows), "records": len(rows), "confident_wrong": 0, "review": 0,
            "silent": 0, "review_by_level": {}}
@@ -121,7 +127,7 @@ def split_figures(records: list[dict], cal: Calibration | LogisticCalibration, s
     for r in rows:
         doubts = []
         for f in r["fields"]:
-            p = field_confidence(cal, f)
+            p = field_confidence(cal, f, right_confident)
             out["confident_wrong"] += f["correct"] is False and p >= CONFIDENT
             doubts.append(FieldDoubt(f["key"], f["kind"], f["identity"], f["required"], f["readable"], p))
         held = bool(hold_reasons(doubts, missing=[], unmapped=[], schema=None, threshold=CONFIDENT,
@@ -156,6 +162,9 @@ def main(argv: list[str] | None = None) -> int:
     r = sub.add_parser("replay", help="the benchmark's figures of each calibration on collected evidence")
     r.add_argument("calibrations", help="calibration files, comma-separated")
     r.add_argument("evidence", nargs="+", type=Path, help="files written by collect, one a seed")
+    r.add_argument("--right-confident", action="store_true",
+                   help="also replay each calibration with every right field confident (the rules' caps and the "
+                        "record's other reasons kept): how far review can fall, and what it lets through then")
     args = ap.parse_args(argv)
     if args.command == "collect":
         rows = collect(args.seed, args.ocr_cache, [s for s in args.splits.split(",") if s],
@@ -167,13 +176,16 @@ def main(argv: list[str] | None = None) -> int:
     print("| calibration | split | confident wrong | records to review | wrong or missing, not held | "
           "to review by level |")
     print("| --- | --- | --- | --- | --- | --- |")
-    for path in args.calibrations.split(","):
+    runs = [(path, right) for path in args.calibrations.split(",") for right in (False, True)
+            if right <= args.right_confident]
+    for path, right in runs:
         cal = load_calibration(Path(path))
+        name = f"{Path(path).name} (from {cal.confident_from})" + (", every right field confident" if right else "")
         for split in SPLITS:
-            figs = [split_figures(rows, cal, split) for rows in evidence]
+            figs = [split_figures(rows, cal, split, right) for rows in evidence]
             if not any(f["records"] for f in figs):
                 continue
-            print(f"| {Path(path).name} (from {cal.confident_from}) | {split} | "
+            print(f"| {name} | {split} | "
                   + " / ".join(str(f["confident_wrong"]) for f in figs) + " | "
                   + " / ".join(f"{100 * f['review'] / max(1, f['records']):.1f} %" for f in figs) + " | "
                   + " / ".join(str(f["silent"]) for f in figs) + " | "

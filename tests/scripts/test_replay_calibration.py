@@ -52,3 +52,18 @@ def test_figures_count_confident_wrong_fields_held_records_and_wrong_records_let
     assert figures["silent"] == 1
     assert figures["review_by_level"] == {0: 66.7, 1: 50.0}
 
+
+
+def test_with_every_right_field_confident_only_wrong_fields_and_the_rules_caps_hold_a_record():
+    records = [
+        # right, read from its label's meaning: held by the map, released when every right field is confident
+        _record([_field("full_name", "meaning", 0.95, True, identity=True)]),
+        # right but capped by a rule: held either way
+        _record([_field("full_name", "exact", 0.95, True, identity=True, capped=True)]),
+        # wrong, read from its meaning: the map holds it either way
+        _record([_field("full_name", "meaning", 0.95, False, identity=True)], perfect=False),
+    ]
+    assert split_figures(records, CAL, "dev")["review"] == 3
+    best = split_figures(records, CAL, "dev", right_confident=True)
+    assert (best["review"], best["silent"], best["confident_wrong"]) == (2, 0, 0)
+    assert field_confidence(CAL, _field("full_name", "meaning", 0.95, False), right_confident=True) < CONFIDENT
