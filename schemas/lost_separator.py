@@ -1,6 +1,6 @@
 """A code's separator OCR lost, put back where the page's other codes have it ("GV4939" among "GV.5120", "KL.3988").
 
-A register numbers its objects in one system: most codes of a page share one shape (``page_codes.code_shape``:
+A register numbers its objects in one system: most codes of a page share one shape (``code_shapes.code_shape``:
 "A.9", "A 9/A 9"). The dot, dash or space between a code's letters and digits is the smallest mark on the line and
 the one OCR drops on a worn page; the code then reads with one separator fewer than the page's shape. When putting
 one separator back gives the page's shape in exactly one way, that is the code as printed:
@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from .page_codes import code_shape
+from .code_shapes import code_shape
 
 _LETTERS = re.compile(r"[A-ZĐ]+")
 

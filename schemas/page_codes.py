@@ -7,13 +7,14 @@ the calibration (``extract.py``)."""
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from rapidfuzz.distance import Levenshtein
 
 from .confidence import resolution
 from .fields import TONE_SHIFT_FACTOR, Draft, Found
+from .code_shapes import code_shape, page_shape
 from .loader import Schema
+from .lost_separator import separator_restored
 from .repair import REPAIR_FACTOR
 from .table import INVENTORY_SHAPE
 from .value_evidence import AGREES, DISAGREE_FACTOR, DISAGREES, VOUCHED_MIN_OCR, VOUCHED_SCORE
@@ -185,20 +186,9 @@ CODE_SHAPE_NOTE = "its shape is not the one the page's other codes share: a dot,
 CODE_VOUCHED_READINGS = frozenset({"fuzzy", "meaning"})
 
 
-def page_shape(peers: list[str]) -> str | None:
-    """The shape most of the page's other codes share (two or more, more than half of them, with letters), or
-    None: the system the page numbers its objects in."""
-    counts = Counter(code_shape(o) for o in peers)
-    if not counts:
-        return None
-    shape, n = counts.most_common(1)[0]
-    return shape if n >= 2 and 2 * n > sum(counts.values()) and "A" in shape else None
-
-
 def restore_separators(found: list[Found]) -> None:
     """A code one separator short of its page's shape gets it back where that shape and the page's letter groups
     say (``lost_separator``): noted, and doubted as a repair is."""
-    from .lost_separator import separator_restored
     values = {id(f): f.value for f in found}
     for f in found:
         peers = [values[id(o)] for o in found if o is not f]
@@ -207,12 +197,6 @@ def restore_separators(found: list[Found]) -> None:
         if fixed is not None:
             f.value = fixed
             f.doubt("a separator the page's other codes have, lost by OCR, put back", REPAIR_FACTOR)
-
-
-def code_shape(value: str) -> str:
-    """A code's shape: each run of capitals one ``A``, each run of digits one ``9``, separators as written
-    ("GV.1234" and "KL.56" are ``A.9``, "BTBN 1234/TL 99" ``A 9/A 9``, "GV1234" ``A9``)."""
-    return re.sub(r"\d+", "9", re.sub(r"[A-ZĐ]+", "A", value))
 
 
 def weigh_code_shapes(found: list[Found]) -> None:

@@ -109,7 +109,8 @@ def test_a_birth_registered_before_it_happened_trusts_neither_date():
 
 
 def test_the_shape_most_of_a_pages_codes_share_vouches_for_them_and_doubts_a_code_of_another():
-    from schemas.page_codes import CODE_SHAPE_NOTE, code_shape, weigh_code_shapes
+    from schemas.code_shapes import code_shape
+    from schemas.page_codes import CODE_SHAPE_NOTE, weigh_code_shapes
     from schemas.fields import Found
     from schemas.loader import Label, load_schemas
     from schemas.value_evidence import AGREES, DISAGREES, VOUCHED_SCORE

@@ -2,7 +2,7 @@
 page_codes.restore_separators): only one separator, only where the page's shape and letter groups say."""
 
 from schemas.lost_separator import separator_restored
-from schemas.page_codes import page_shape
+from schemas.code_shapes import page_shape
 
 
 def test_a_dot_lost_between_letters_and_digits_is_put_back():
