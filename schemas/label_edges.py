@@ -15,6 +15,7 @@ from .labels import is_label_word
 from .loader import FieldSpec
 from .name_letters import family_name_read_low
 from .normalize import LEVEL_WORDS, normalise
+from .place_joiners import PLACE_AFTER_DATE
 from .value_look import is_military_unit, is_unit_field
 from .vocab import SURNAMES, vocabulary
 
@@ -70,7 +71,6 @@ def date_then_rest(words: list[str]) -> tuple[int, int, bool] | None:
     past the joining "tại"/"ở", which ``by_place_word`` says was there) or "1950, xã …" (the date ended by a
     comma). None when the value is no date followed by words with letters (the rest of a date, "tháng 3 năm
     1990", or a time after it, is not joined so)."""
-    from .labels import PLACE_AFTER_DATE
     for k in range(1, len(words)):
         head = " ".join(words[:k]).rstrip(" ,;-–")
         parsed = normalise("date", head)

@@ -837,10 +837,6 @@ def _resolve(m: Meaning, schema: Schema, section: str | None) -> Resolution | No
                       _role_unclear(m, top[0], schema, section), not m.attrs)
 
 
-# words that join a date to the place it happened at ("22/10/1956 tại Mặt trận …", "… ở bệnh viện")
-PLACE_AFTER_DATE = frozenset({"tại", "ở"})
-
-
 def joint_field(spec: FieldSpec, label: str, schema: Schema, joined_by_place_word: bool) -> FieldSpec | None:
     """The other field of a value that holds a date and then a place, read under a label for ``spec`` (a date
     or a place field): the one field of the other kind, of the same person, that the label names as well

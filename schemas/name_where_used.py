@@ -6,7 +6,7 @@ only in one place (at home, in the village, in the unit) is the other name the p
 vocabulary's own alias phrases say ("tên gọi ở nhà", "tên ở nhà"). The words after the place word then say
 where, and ask nothing: a label "Tên gọi ở <somewhere>" asks the alias, not the place nor the somewhere.
 
-The place words are the ones Vietnamese puts before a place (``labels.PLACE_AFTER_DATE``: "ở", "tại"), compared
+The place words are the ones Vietnamese puts before a place (``place_joiners.PLACE_AFTER_DATE``: "ở", "tại"), compared
 as written, marks and all: folded, "tại" is also "tài" ("Tên tài khoản" asks an account's name). A name asked
 with a role ("Họ tên cha ở …") stays that person's name.
 """
@@ -14,7 +14,8 @@ with a role ("Họ tên cha ở …") stays that person's name.
 from __future__ import annotations
 
 import unicodedata
-from functools import lru_cache
+
+from .place_joiners import PLACE_AFTER_DATE
 
 ALIAS = "alias"
 # what a label asks when it asks a name of its person: the name, or already the other one
@@ -22,14 +23,10 @@ ALIAS = "alias"
 NAMES = frozenset({"name", ALIAS})
 
 
-@lru_cache(maxsize=1)
-def _place_words() -> frozenset[str]:
-    from .labels import PLACE_AFTER_DATE  # (labels reads its labels with this module)
-
-    return frozenset(unicodedata.normalize("NFC", w).lower() for w in PLACE_AFTER_DATE)
+_PLACE_WORDS = frozenset(unicodedata.normalize("NFC", w).lower() for w in PLACE_AFTER_DATE)
 
 
 def name_used_at(attrs: set[str], roles: set[str], word: str, words_after: int) -> bool:
     """The label so far asks a name and nothing else, no person's role named, and ``word`` (as written, lower
     case), a place word with words after it, says where that name is used: the label asks the alias."""
-    return bool(attrs) and attrs <= NAMES and not roles and word in _place_words() and words_after > 0
+    return bool(attrs) and attrs <= NAMES and not roles and word in _PLACE_WORDS and words_after > 0

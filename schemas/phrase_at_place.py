@@ -1,7 +1,7 @@
 """A closed list's phrase with the place it was done at after it: still that field's value.
 
 A text field with a vocabulary (how a museum object came in: "Sưu tầm", "Khai quật") is often written as its
-verb phrase and where it was done, joined by the word a place follows ("tại", "ở": labels.PLACE_AFTER_DATE), the
+verb phrase and where it was done, joined by the word a place follows ("tại", "ở": place_joiners.PLACE_AFTER_DATE), the
 way Vietnamese puts a place after any act ("Khai quật tại di chỉ"). Such words under the field's caption are its
 value, not the caption of a place that the joining word makes them look like. Pure function over text.
 """
@@ -11,7 +11,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable
 
-from .labels import PLACE_AFTER_DATE
+from .place_joiners import PLACE_AFTER_DATE
 
 MIN_PLACE_WORDS = 1  # words after the joining word: the place itself
 
