@@ -283,26 +283,22 @@ def score_document(truth: dict, page_dicts: list[dict], threshold: float,
 def hold_kinds(rec: dict) -> list[str]:
     """The kinds of reason a record is held for (schemas/review_rule.py), named by rule, never by value."""
     schema = load_schemas().get(rec["record_type"])
+    confidences = flatten_fields(rec, "confidence")
     out = []
     for r in rec["review_reasons"]:
-        key = re.sub(r"\[\d+\]", "[]", r.split(":", 1)[0].strip())
+        named = r.split(":", 1)[0].strip()
+        key = re.sub(r"\[\d+\]", "[]", named)
         spec = schema.by_key.get(key) if schema else None
         if ": not confident" in r:
             out.append("identity field not confident" if spec is not None and spec.identity else
                        "required field not confident" if spec is not None and spec.required else
-                       f"other field at {EVEN_ODDS} or under" if _reason_confidence(r) <= EVEN_ODDS else
+                       f"other field at {EVEN_ODDS} or under" if (confidences.get(named) or 0.0) <= EVEN_ODDS else
                        f"{DOUBTFUL_HOLD}+ other fields not confident")
         elif "could be read" in r:
             out.append("no value of its kind under a label")
         else:
             out.append(reason_kind(r))
     return list(dict.fromkeys(out))
-
-
-def _reason_confidence(reason: str) -> float:
-    """The confidence a "not confident (0.420)" reason gives (1.0 when it gives none)."""
-    m = re.search(r"not confident \(([\d.]+)\)", reason)
-    return float(m.group(1)) if m else 1.0
 
 
 def hold_fields(rec: dict) -> list[tuple[str, str]]:

@@ -163,6 +163,18 @@ def test_holds_are_counted_by_the_kind_of_field_each_reason_names():
     assert named[-1][1] == "-"  # a reason that names no field of the type
 
 
+def test_a_hold_on_another_field_is_told_by_that_fields_own_confidence():
+    from bench_extract import hold_kinds
+
+    leaf = lambda v, c: {"value": v, "raw": v, "confidence": c}  # noqa: E731
+    rec = {"record_type": "birth", "review_reasons": ["registration.number: not confident (0.500)"],
+           "fields": {"registration": {"number": leaf("12", 0.42)}}}
+    assert hold_kinds(rec) == ["other field at 0.5 or under"]
+    rec["fields"]["registration"]["number"]["confidence"] = 0.93
+    rec["review_reasons"] = ["registration.number: not confident (0.930)"]
+    assert hold_kinds(rec) == ["3+ other fields not confident"]
+
+
 def test_the_holds_table_counts_held_and_right_records_of_the_studied_splits_only(capsys):
     holds = [{"split": "seen", "right": True, "wrong": False, "kinds": ["identity field not confident"],
               "named": [("identity field not confident", "date")], "keys": ["birth.date_of_birth"]},
