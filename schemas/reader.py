@@ -798,8 +798,9 @@ class PageReader:
             # with no value, so a reviewer sees it, rather than read as this field's value
             draft.unmapped.append(unmapped_pair(f.label_like, toks, self.page, ""))
         # "Chết vào lúc: ngày 05/01/1975": the words are a date, read as the event's date by the other field of
-        # the same label; no time was written, so there is no time field to doubt
-        return not (f.value is None and self._shared_reads(m, row.matches, row.seg.row.toks, pair.end))
+        # the same label; no time was written, so there is no time field to doubt. The words are the ones beside
+        # the label or, under a column's caption, the ones the field took below it
+        return not (f.value is None and self._shared_reads(m, row.matches, row.seg.row.toks, pair.end, f.toks))
 
     @staticmethod
     def _gives_back_below(row: LabelRow, f: Found, toks: list[Tok], cur: Cursor) -> bool:
@@ -1120,15 +1121,18 @@ class PageReader:
             value = value + _take_rows(segs, self.rests.cell_rows(segs, nxt, used, value), used)
         self._pend(draft, text_of(toks), value, section, None)
 
-    def _shared_reads(self, m: Match, matches: list[Match], toks: list[Tok], end: int) -> bool:
+    def _shared_reads(self, m: Match, matches: list[Match], toks: list[Tok], end: int,
+                      taken: Sequence[Tok] = ()) -> bool:
         """Another field of the same label (a label of two fields, or a moment label's companion date) finds its
-        value in the words after it."""
+        value in the words after it, or in the words ``taken`` as this field's (a value under a column's
+        caption)."""
         for o in matches:
             if o is m or o.start != m.start or o.spec is UNMAPPED or o.spec.kind == m.spec.kind:
                 continue
-            value = _value_toks(toks[o.end:end], o.spec.kind, o.spec)
-            if value and Found(o.spec, value, o.label, o.score, self.page).finish().value is not None:
-                return True
+            for words in (toks[o.end:end], list(taken)):
+                value = _value_toks(words, o.spec.kind, o.spec)
+                if value and Found(o.spec, value, o.label, o.score, self.page).finish().value is not None:
+                    return True
         return False
 
     def _by_value(self, m: Match, toks: list[Tok], matches: list[Match], mi: int, section: str | None,

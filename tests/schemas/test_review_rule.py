@@ -4,8 +4,9 @@ everything else the extractor could not place is still listed on it."""
 import json
 
 import pytest
-from synth import page
+from synth import line, page
 
+from ocr.result import PageText
 from schemas.extract import extract_records, flatten_fields
 from schemas.loader import SchemaError, TYPES_DIR, load_schemas, parse_schema
 from schemas.review_rule import DOUBTFUL_HOLD, EVEN_ODDS, FieldDoubt, hold_reasons, identity_value_kind
@@ -98,4 +99,25 @@ def test_a_moment_label_holding_only_a_date_gives_the_date_and_no_empty_time():
                "Chết vào lúc: ngày 05/03/2020", "Nơi chết: xã Phù Chẩn"])
     v = flatten_fields(rec)
     assert v["date_of_death"] == "2020-03-05" and "time_of_death" not in v
+    assert not any("time_of_death" in r for r in rec["review_reasons"])
+
+
+def test_a_moment_label_over_its_date_gives_the_date_and_no_empty_time():
+    # the date on the line under the label, and under a column's caption: the words the time could not read are
+    # the ones the event's date reads, so no time was written
+    rec = one(["TRÍCH LỤC KHAI TỬ", "Họ và tên: Đào Văn Lực", "Ngày sinh: 03/04/1951", "Chết vào lúc",
+               "ngày 11/08/2019", "Nơi chết: xã Phù Chẩn"])
+    v = flatten_fields(rec)
+    assert v["date_of_death"] == "2019-08-11" and "time_of_death" not in v
+    captions = PageText(page=1, width=2000, height=1200, lines=[
+        line("TRÍCH LỤC KHAI TỬ", 700, 40, block=0),
+        line("Họ và tên", 100, 100, height=24, char_w=14, block=1),
+        line("Chết vào lúc", 700, 100, height=24, char_w=14, block=2),
+        line("Nơi chết", 1300, 100, height=24, char_w=14, block=3),
+        line("Đào Văn Lực", 100, 170, block=4),
+        line("ngày 11/08/2019", 700, 170, block=5),
+        line("xã Phù Chẩn, huyện Lý Nhân", 1300, 170, block=6)])
+    [rec] = extract_records([captions], "hotich/")
+    v = flatten_fields(rec)
+    assert v["date_of_death"] == "2019-08-11" and "time_of_death" not in v
     assert not any("time_of_death" in r for r in rec["review_reasons"])
