@@ -13,8 +13,6 @@ with a role ("Họ tên cha ở …") stays that person's name.
 
 from __future__ import annotations
 
-import unicodedata
-
 from .place_joiners import PLACE_AFTER_DATE
 
 ALIAS = "alias"
@@ -23,10 +21,7 @@ ALIAS = "alias"
 NAMES = frozenset({"name", ALIAS})
 
 
-_PLACE_WORDS = frozenset(unicodedata.normalize("NFC", w).lower() for w in PLACE_AFTER_DATE)
-
-
 def name_used_at(attrs: set[str], roles: set[str], word: str, words_after: int) -> bool:
     """The label so far asks a name and nothing else, no person's role named, and ``word`` (as written, lower
     case), a place word with words after it, says where that name is used: the label asks the alias."""
-    return bool(attrs) and attrs <= NAMES and not roles and word in _PLACE_WORDS and words_after > 0
+    return bool(attrs) and attrs <= NAMES and not roles and word in PLACE_AFTER_DATE and words_after > 0

@@ -7,5 +7,6 @@ label reader, the value splitter and the phrase readers alike, so they live apar
 
 from __future__ import annotations
 
-# words that join a date to the place it happened at ("22/10/1956 tại Mặt trận …", "… ở bệnh viện")
+# words that join a date to the place it happened at ("22/10/1956 tại Mặt trận …", "… ở bệnh viện"); lower case,
+# NFC, as its readers compare a word once normalised
 PLACE_AFTER_DATE = frozenset({"tại", "ở"})

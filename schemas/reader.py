@@ -1121,15 +1121,14 @@ class PageReader:
             value = value + _take_rows(segs, self.rests.cell_rows(segs, nxt, used, value), used)
         self._pend(draft, text_of(toks), value, section, None)
 
-    def _shared_reads(self, m: Match, matches: list[Match], toks: list[Tok], end: int,
-                      taken: Sequence[Tok] = ()) -> bool:
+    def _shared_reads(self, m: Match, matches: list[Match], toks: list[Tok], end: int, taken: list[Tok]) -> bool:
         """Another field of the same label (a label of two fields, or a moment label's companion date) finds its
         value in the words after it, or in the words ``taken`` as this field's (a value under a column's
         caption)."""
         for o in matches:
             if o is m or o.start != m.start or o.spec is UNMAPPED or o.spec.kind == m.spec.kind:
                 continue
-            for words in (toks[o.end:end], list(taken)):
+            for words in (toks[o.end:end], taken):
                 value = _value_toks(words, o.spec.kind, o.spec)
                 if value and Found(o.spec, value, o.label, o.score, self.page).finish().value is not None:
                     return True

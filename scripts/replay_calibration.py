@@ -176,8 +176,8 @@ def main(argv: list[str] | None = None) -> int:
     print("| calibration | split | confident wrong | records to review | wrong or missing, not held | "
           "to review by level |")
     print("| --- | --- | --- | --- | --- | --- |")
-    runs = [(path, right) for path in args.calibrations.split(",") for right in (False, True)
-            if right <= args.right_confident]
+    runs = [(path, right) for path in args.calibrations.split(",")
+            for right in ((False, True) if args.right_confident else (False,))]
     for path, right in runs:
         cal = load_calibration(Path(path))
         name = f"{Path(path).name} (from {cal.confident_from})" + (", every right field confident" if right else "")
