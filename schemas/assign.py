@@ -29,7 +29,7 @@ from sohoa.dates import date_words_only, lunar_year
 from . import label_model
 from .gazetteer import is_place
 from .label_edges import name_like
-from .labels import role_fits, field_meanings, meaning, value_kind
+from .labels import bent_person_word, field_meanings, meaning, role_fits, value_kind
 from .loader import FieldSpec, Schema
 from .normalize import normalise, syllable_key
 from .object_state import names_a_state
@@ -152,10 +152,11 @@ def value_fits(spec: FieldSpec, value: str) -> float | None:
 
 def implausible(spec: FieldSpec, value: str) -> bool:
     """The value plainly is not what the field holds, whoever named the field: it does not parse as the field's
-    kind, a unit field's value names no military unit, a relation is no person's word, a number has no digit,
-    a name has digits, or a text is only words of labels ("gốc của" read as a hometown). Looser than
-    ``value_fits``, which also asks for the kind's exact look before a pair with no label is placed: here a
-    label did name the field, and a bare province or a time is its value."""
+    kind, a unit field's value names no military unit, a relation is no person's word (or one whose marks are not
+    that word's: ``labels.bent_person_word``), a number has no digit, a name has digits, or a text is only words
+    of labels ("gốc của" read as a hometown). Looser than ``value_fits``, which also asks for the kind's exact look
+    before a pair with no label is placed: here a label did name the field, and a bare province or a time is its
+    value."""
     n = normalise(spec.kind, value, spec.values)
     if not n.ok or n.value is None:
         return True
@@ -165,7 +166,7 @@ def implausible(spec: FieldSpec, value: str) -> bool:
     if spec.kind == "place" and not is_unit_field(spec) and is_military_unit(value):
         return True  # "Đại đội 8, Tiểu đoàn 24" under a place of death: a unit is no place
     if tail == "relation":
-        return not meaning(value).roles
+        return not meaning(value).roles or bent_person_word(value)
     if spec.kind in ("number", "id"):
         return not any(c.isdigit() for c in value)
     if spec.kind == "name":

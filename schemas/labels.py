@@ -182,6 +182,18 @@ def known_syllable(s: str) -> str | None:
     return nearest_by_look(s, [k for k in lex.syllables if len(k) >= 3], SLIP_COST) if by_look else None
 
 
+def bent_person_word(text: str) -> bool:
+    """A word of ``text`` written with marks that folds onto a word naming a person but is not that word as the
+    vocabulary writes it ("Bế", to carry, folds onto "bé", a child; "Bế" for "Bố" is OCR's slip of a mark): a
+    value printed with marks says its person by the marks too, where a label typed without them cannot."""
+    lex = lexicon()
+    for w in _SPLIT.split(unicodedata.normalize("NFC", text).lower()):
+        f = fold(w)
+        if w and w != f and w not in lex.marked and any(t.startswith("role:") for t in lex.phrases.get((f,), ())):
+            return True
+    return False
+
+
 def is_label_word(text: str) -> bool:
     """Every syllable of the word may stand inside a label. A word with marks must not be a common name
     syllable read the same without them ("Nguyễn" is a name, though "nguyên" of "Nguyên quán" folds alike)."""

@@ -15,7 +15,7 @@ from .counted_words import count_in_words
 from .digit_letters import one_digit_misread
 from .fields import GLUED_SPECKS
 from .gazetteer import LEVEL_WORDS, NUMBERED_LEVELS, OFFICE_HEADS, is_place, unit_names
-from .labels import SELF_NAMING_KINDS, meaning, value_kind
+from .labels import SELF_NAMING_KINDS, is_label_word, meaning, value_kind
 from .layout import Tok, case_turns, cut_at_gaps, text_of
 from .matching import UNMAPPED, Match
 from .normalize import UNIT_FOLDS
@@ -250,3 +250,16 @@ def value_start(toks: list[Tok]) -> int | None:
                 return k - 1
             return k
     return None
+
+
+def name_label_run_on(toks: list[Tok]) -> int:
+    """How many words at the start of a person's name are the rest of its label: a name is never written in lower
+    case, so two or more words opening in lower case there, most of them words labels are made of, go on with the
+    label ("Ho ten, | chu lot nguoi chien si", the name on the row below); 0 when they are not so."""
+    words = [t for t in toks if not t.leader]
+    k = 0
+    while k < len(words) and words[k].text[:1].isalpha() and words[k].text[:1].islower():
+        k += 1
+    if k < 2 or 2 * sum(1 for t in words[:k] if is_label_word(t.text.strip(",.;:()"))) <= k:
+        return 0
+    return toks.index(words[k - 1]) + 1
