@@ -540,7 +540,7 @@ class PageReader:
         end = nxt[0].start if nxt else len(toks)
         rest = 0 if nxt else label_rest(self.schema, toks[m.start:m.end], toks[m.end:end], row.seg.row.height)
         if m.spec.kind == "name":
-            rest += name_label_run_on(toks[m.end + rest:end])
+            rest += name_label_run_on(toks[m.end + rest:end], ends_row=not nxt)
         value = _value_toks(label_tail(toks[m.end + rest:end]), m.spec.kind, m.spec)
         if nxt and joining_word(toks[m.end - 1:nxt[0].start]) is not None:
             value = []  # "Cấp bậc | và | chức vụ: …": the word joining two labels is no value (``joint_text``)

@@ -252,14 +252,16 @@ def value_start(toks: list[Tok]) -> int | None:
     return None
 
 
-def name_label_run_on(toks: list[Tok]) -> int:
+def name_label_run_on(toks: list[Tok], ends_row: bool) -> int:
     """How many words at the start of a person's name are the rest of its label: a name is never written in lower
-    case, so two or more words opening in lower case there, most of them words labels are made of, go on with the
-    label ("Ho ten, | chu lot nguoi chien si", the name on the row below); 0 when they are not so."""
+    case, so two or more words opening in lower case there go on with the label ("Ho ten, | viet in hoa cua tre
+    so sinh", the name on the row below) when most of them are words labels are made of, or when they are all
+    the words to the row's end (``ends_row``: no other label follows them; before one, words the vocabulary
+    lacks may open that label); 0 when they are not so."""
     words = [t for t in toks if not t.leader]
     k = 0
     while k < len(words) and words[k].text[:1].isalpha() and words[k].text[:1].islower():
         k += 1
-    if k < 2 or 2 * sum(1 for t in words[:k] if is_label_word(t.text.strip(",.;:()"))) <= k:
+    if k < 2 or (k < len(words) or not ends_row) and 2 * sum(1 for t in words[:k] if is_label_word(t.text.strip(",.;:()"))) <= k:
         return 0
     return toks.index(words[k - 1]) + 1

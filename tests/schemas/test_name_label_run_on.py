@@ -28,10 +28,13 @@ def test_a_name_caption_going_on_in_lower_case_takes_the_name_under_it():
 
 
 def test_lower_case_label_words_are_counted_and_a_name_is_not():
-    assert name_label_run_on(_toks("chữ đệm của người con")) == 5
-    assert name_label_run_on(_toks("Trần Minh Khoa")) == 0
-    assert name_label_run_on(_toks("con")) == 0  # one word: too little to say
-    assert name_label_run_on(_toks("xyz qwv Trần Minh")) == 0  # words no label is made of
+    assert name_label_run_on(_toks("chữ đệm của người con"), ends_row=False) == 5
+    assert name_label_run_on(_toks("Trần Minh Khoa"), ends_row=True) == 0
+    assert name_label_run_on(_toks("con"), ends_row=True) == 0  # one word: too little to say
+    assert name_label_run_on(_toks("xyz qwv Trần Minh"), ends_row=True) == 0  # words no label is made of
+    # words the vocabulary lacks, in lower case to the row's end: no name is written so
+    assert name_label_run_on(_toks("xyz qwv"), ends_row=True) == 2
+    assert name_label_run_on(_toks("xyz qwv"), ends_row=False) == 0  # … but before a label, they may open it
 
 
 def test_a_tie_whose_marks_are_no_kin_words_is_no_persons_word():
