@@ -893,11 +893,13 @@ class PageReader:
         return own
 
     def _take_if_surer(self, draft: Draft, f: Found, section: str | None) -> bool:
-        """A place read for a field already held from a label the vocabulary only partly knows, whose unknown words
-        may have named another field ("Hiện xxx tại" read as the place of death for its "tại"): the surer label
-        (``surer_label``) takes the field, and the first value is listed and left to the record-wide decoding."""
+        """A place or a date read for a field already held from a label the vocabulary only partly knows, whose
+        unknown words may have named another field ("Hiện xxx tại" read as the place of death for its "tại"; "Xxx
+        yyy ngày" given the date of death by the form's title): the surer label (``surer_label``) takes the field,
+        and the first value is listed and left to the record-wide decoding. (Other kinds stay with the first label:
+        measured on every kind, the swap lost more fields than it gained, docs/benchmarks.md.)"""
         old = draft.fields.get(f.spec.key)
-        if old is None or f.spec.kind != "place" or f.value is None or old.value is None or f.value == old.value \
+        if old is None or f.spec.kind not in ("place", "date") or f.value is None or old.value is None or f.value == old.value \
                 or not reads_surer(f.label.text, f.label.by_meaning, old.label.text, old.label.by_meaning):
             return False
         draft.fields[f.spec.key] = f

@@ -37,3 +37,26 @@ def test_which_label_is_surer():
     assert not reads_surer("Nơi trận mạc bị thương", True, "Địa điểm bị thương", True)
     # a later label that is itself partly known is no surer
     assert not reads_surer("Chốn trận mạc bị thương", True, "Nơi trận mạc bị thương", True)
+
+
+def _martyr(second_label: str) -> dict:
+    # "Nhập ngũ ngày" typed as "Xung quan ngay": words the vocabulary lacks before a bare date's word, so the
+    # label borrows the event of the form's title (a death) and first takes the date of death
+    rows = ["GIẤY CHỨNG NHẬN HY SINH", [(100, "Họ và tên:"), (700, "Đinh Văn Thụ")],
+            [(100, "Năm sinh:"), (700, "1944")],
+            [(100, "Quê quán:"), (700, ADDRESS)],
+            [(100, "Xung quan ngay:"), (700, "3/1963")],
+            [(100, second_label), (700, "21/05/1968")],
+            [(100, "Nơi hy sinh:"), (700, "Khe Sanh, Quảng Trị")]]
+    return extract_records([page(rows)], "nguoicocong/")[0]
+
+
+def test_a_date_with_a_borrowed_event_gives_way_to_a_label_naming_the_event():
+    for second in ("Hy sinh ngày:", "Ngày hy sinh:"):
+        rec = _martyr(second)
+        got = flatten_fields(rec)
+        assert got["date_of_death"] == "1968-05-21", second
+        assert got.get("date_of_birth") == "1944", second
+        # the first date is kept where a reviewer sees it: in the field the decoding gave it, or listed
+        listed = [u["value"] for u in rec["unmapped"]]
+        assert "1963-03" in (got.get("enlistment_date"), got.get("date_of_death")) or "3/1963" in listed, second
