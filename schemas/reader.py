@@ -14,8 +14,8 @@ from .comma_glue import cut_glued_labels
 from .fields import (Draft, Found, _cut_tail, _value_toks, name_and_tail,
                      pair_after_gap, place_and_tail, relation_and_tail, text_and_tail, unit_and_tail)
 from .label_edges import date_then_rest, label_head
-from .labels import (EVENTS, SELF_NAMING_KINDS, field_by_value, joint_field, meaning, persons_share, resolve,
-                     value_kind)
+from .labels import (EVENTS, SELF_NAMING_KINDS, field_by_value, is_label_word, joint_field, meaning, persons_share,
+                     resolve, value_kind)
 from .closed_tail import asks_closed, closed_and_tail
 from .cells import CellBlock, cell_block, is_cell_label, label_only, label_rest, values_under_label_runs
 from .entry_bounds import entry_starts
@@ -435,7 +435,30 @@ class PageReader:
             matches = []
         if not matches:
             matches = self._label_over_value(segs, si, cur.used, cur.section, cur.draft)
+        if not matches:
+            matches = self._label_by_its_words(segs[si].row.toks, cur.section)
         return matches
+
+    def _label_by_its_words(self, toks: list[Tok], section: str | None) -> list[Match]:
+        """A row of label words then its value with no colon, in a wording nobody listed ("Ngày tháng năm hy sinh
+        1/5/1975 tại …"): the words before the value's start (``value_start``), every one a word the vocabulary
+        knows, read from their meaning as one field with no doubt are that field's label, as they would be ended
+        by a colon; the value is then read as any labelled value is (its followers: the place after "tại").
+        Words the vocabulary lacks leave the row to the record-wide decoding (``_pend_row``)."""
+        k = value_start(after_leaders(toks))
+        if k is None or k < 2:
+            return []
+        k += len(toks) - len(after_leaders(toks))
+        words = [t for t in toks[:k] if not t.leader]
+        text = text_of(words)
+        if meaning(text).unknown or not all(is_label_word(t.text.strip(",.;:()")) for t in words):
+            return []
+        r = resolve(text, self.schema, section, self.last_spec, self.heading)
+        if r is None or len(r.specs) != 1 or r.doubt is not None:
+            return []
+        label = Label(text, label_key(text), relation=r.relation, by_meaning=True, role_only=r.role_only)
+        first = next(i for i, t in enumerate(toks) if not t.leader)
+        return [Match(first, k, r.specs[0], label, r.score, r.score * min(len(label_key(text)), 30))]
 
     def _read_unlabelled(self, segs: list[Segment], si: int, cur: Cursor) -> None:
         """A segment with no label read: a person's marker opens that person's section; on a register page, a
