@@ -48,7 +48,8 @@ from .value_rest import A_PLACE, ValueRests
 from .value_column import label_cell_end, value_columns
 from .whole_caption import read_whole
 from .value_start import (MAX_LABEL_WORDS, label_rest_words, label_run_on, label_tail, label_words_only,
-                          name_label_run_on, qualifies_label, reads_as_value, rest_of_label, row_ended_label, turn_of_case, value_start)
+                          name_label_run_on, place_label_run_on, qualifies_label, reads_as_value, rest_of_label,
+                          row_ended_label, turn_of_case, value_start)
 
 from sohoa.text import fold
 
@@ -564,6 +565,8 @@ class PageReader:
         rest = 0 if nxt else label_rest(self.schema, toks[m.start:m.end], toks[m.end:end], row.seg.row.height)
         if m.spec.kind == "name":
             rest += name_label_run_on(toks[m.end + rest:end], ends_row=not nxt)
+        elif m.spec.kind == "place" and not nxt:
+            rest += place_label_run_on(toks[m.end + rest:end])
         value = _value_toks(label_tail(toks[m.end + rest:end]), m.spec.kind, m.spec)
         if nxt and joining_word(toks[m.end - 1:nxt[0].start]) is not None:
             value = []  # "Cấp bậc | và | chức vụ: …": the word joining two labels is no value (``joint_text``)

@@ -5,6 +5,7 @@ reader (``reader.py``) and by the search for a value's rest on the rows below (`
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import replace
 
@@ -265,3 +266,20 @@ def name_label_run_on(toks: list[Tok], ends_row: bool) -> int:
     if k < 2 or (k < len(words) or not ends_row) and 2 * sum(1 for t in words[:k] if is_label_word(t.text.strip(",.;:()"))) <= k:
         return 0
     return toks.index(words[k - 1]) + 1
+
+
+def place_label_run_on(toks: list[Tok]) -> int:
+    """How many words after a place's label, to its row's end, are the rest of that label: two or more words, every
+    one in lower case, most of them words labels are made of and none a level word of an address ("Noi duoc sinh
+    ra | cua dua tre", a caption typed without marks, the place on the row below). A place names its unit with a
+    capital ("xã Yên Hóa"); a level word alone ("thị trấn") may be an address cut at the line's end, so it stays a
+    value. 0 when they are not so."""
+    words = [t for t in toks if not t.leader]
+    if len(words) < 2 or not all(t.text[:1].isalpha() and t.text[:1].islower() for t in words):
+        return 0
+    text = " ".join(fold(t.text) for t in words)
+    if any(re.search(rf"(^| ){re.escape(level)}( |$)", text) for level in LEVEL_FOLDS):
+        return 0
+    if 2 * sum(1 for t in words if is_label_word(t.text.strip(",.;:()"))) <= len(words):
+        return 0
+    return len(toks)

@@ -43,3 +43,16 @@ def test_a_tie_whose_marks_are_no_kin_words_is_no_persons_word():
     assert bent_person_word("Bế")  # to carry; folds onto "bé", a child: OCR's slip of a mark on "Bố"
     assert not bent_person_word("Bố") and not bent_person_word("Con gái") and not bent_person_word("Cháu nội")
     assert not bent_person_word("Me")  # typed without marks: read folded, as a label is
+
+
+def test_a_place_caption_going_on_in_lower_case_takes_the_place_under_it():
+    from schemas.value_start import place_label_run_on
+
+    # a caption typed without marks: "Noi sinh" is a place's label, "cua be gai" its run-on, the place below
+    rows = ["GIẤY KHAI SINH", "Họ và tên: Trần Minh Khoa", [(100, "Noi sinh cua be gai"), (1000, "Ngày sinh")],
+            [(100, "xã Yên Hóa, huyện Minh Hóa, tỉnh Quảng Bình"), (1000, "12/03/2001")]]
+    got = flatten_fields(extract_records([page(rows, width=1800)], "hotich/")[0])
+    assert got.get("place_of_birth") == "xã Yên Hóa, huyện Minh Hóa, tỉnh Quảng Bình"
+    assert place_label_run_on(_toks("của đứa trẻ")) == 3
+    assert place_label_run_on(_toks("thị trấn")) == 0  # an address cut at the line's end
+    assert place_label_run_on(_toks("của Yên Hóa")) == 0  # a capital: a unit's name
