@@ -18,8 +18,8 @@ from .gazetteer import (OFFICE_HEADS, address_end, address_open, chain_goes_on, 
                         cut_unit, ends_bare_level, names_bare_local_level)
 from .label_edges import name_like
 from .labels import is_label_word, meaning, resolve, value_kind
-from .layout import (COLUMN_SLACK, EMPTY_LABEL_REACH, WRAP_MAX_ROWS, Row, Tok, cut_at_gaps, splits_unit, text_of,
-                     union)
+from .layout import (COLUMN_SLACK, EMPTY_LABEL_REACH, WRAP_MAX_ROWS, Row, Tok, case_turns, cut_at_gaps, splits_unit,
+                     text_of, union)
 from .loader import FieldSpec, Schema
 from .matching import UNMAPPED, find_labels, find_marker
 from .measure_units import measure_named_last
@@ -87,9 +87,27 @@ def labels_another_field(value: list[Tok], below: list[Tok], spec: FieldSpec | N
     k = max((n for n in range(2, min(len(label), MAX_LABEL_WORDS) + 1)
              if not meaning(" ".join(label[:n])).unknown), default=0)
     if k < 2 or meaning(" ".join(label[:k])).empty:
-        return False
+        return _label_then_value(below, spec, schema)
     r = resolve(" ".join(label[:k]), schema)
     return r is not None and spec not in r.specs
+
+
+def _label_then_value(below: list[Tok], spec: FieldSpec | None, schema: Schema) -> bool:
+    """The row below is a label then its value, the label opening with words the vocabulary lacks ("Hài cốt hiện
+    an táng tại | Nghĩa trang …"): the words up to where a value starts on the row (``value_start``, or the first
+    capital after a word in lower case, ``case_turns``), three or more, more of them known than not, that name
+    one field other than ``spec`` with no doubt of their own."""
+    toks = [t for t in below if not t.leader]
+    k = value_start(toks) or next((i for i in range(2, len(toks)) if case_turns(toks[i - 1].text, toks[i].text)),
+                                  None)
+    if k is None or k < 3:
+        return False
+    text = text_of(toks[:k])
+    said = meaning(text)
+    if not said.attrs or 2 * len(said.unknown) >= k:
+        return False
+    r = resolve(text, schema)
+    return r is not None and len(r.specs) == 1 and spec not in r.specs and r.doubt is None
 
 
 def _under_value(words: list[Tok], value: list[Tok], height: float) -> list[Tok]:
