@@ -17,6 +17,7 @@ from .label_edges import date_then_rest, label_head
 from .labels import (EVENTS, SELF_NAMING_KINDS, field_by_value, is_label_word, joint_field, meaning, persons_share,
                      resolve, value_kind)
 from .closed_tail import asks_closed, closed_and_tail
+from .assign import looks_like_name
 from .cells import CellBlock, cell_block, is_cell_label, label_only, label_rest, values_under_label_runs
 from .entry_bounds import entry_starts
 from .person_columns import heading_pair
@@ -443,8 +444,8 @@ class PageReader:
     def _label_by_its_words(self, toks: list[Tok], section: str | None) -> list[Match]:
         """A row of label words then its value with no colon, in a wording nobody listed ("Ngày tháng năm hy sinh
         1/5/1975 tại …"): the words before the value's start (``value_start``), every one a word the vocabulary
-        knows, read from their meaning as one field with no doubt are that field's label, as they would be ended
-        by a colon; the value is then read as any labelled value is (its followers: the place after "tại").
+        knows, read from their meaning as one field with no doubt (words naming only a person before a value that
+        is no name aside), are that field's label, as they would be ended by a colon; the value is then read as any labelled value is (its followers: the place after "tại").
         Words the vocabulary lacks leave the row to the record-wide decoding (``_pend_row``)."""
         k = value_start(after_leaders(toks))
         if k is None or k < 2:
@@ -457,6 +458,8 @@ class PageReader:
         r = resolve(text, self.schema, section, self.last_spec, self.heading)
         if r is None or len(r.specs) != 1 or r.doubt is not None:
             return []
+        if r.role_only and not looks_like_name(text_of([t for t in toks[k:] if not t.leader])):
+            return []  # words naming only a person ("Đi bộ" folds onto "bố") ask the name: the value must be one
         label = Label(text, label_key(text), relation=r.relation, by_meaning=True, role_only=r.role_only)
         first = next(i for i, t in enumerate(toks) if not t.leader)
         return [Match(first, k, r.specs[0], label, r.score, r.score * min(len(label_key(text)), 30))]

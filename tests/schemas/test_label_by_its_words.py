@@ -36,3 +36,10 @@ def test_a_place_does_not_wrap_into_a_row_that_is_a_label_then_its_value():
     got = flatten_fields(rec)
     assert got.get("place_of_death") == "Khe Sanh, Quảng Trị"
     assert got.get("burial_place") == "Nghĩa trang liệt sĩ Trường Sơn"
+
+
+def test_words_naming_only_a_person_are_no_label_read_by_its_words():
+    # "bộ" folds onto "bố" (a father): words that name a person and ask nothing of him are no label of a relative's
+    # name, and a date after them is no name
+    rec = _martyr([(100, "Đi bộ 5/1961 Q.hàm Trung tá")])
+    assert not any(k.startswith("relatives") for k in flatten_fields(rec))
