@@ -476,8 +476,24 @@ class PageReader:
         f = self._by_position(seg.row, cur.draft, cur.section) if self.unit == "entry" and not seg.forced else None
         if f is not None:
             cur.draft.add(f)
-        else:
-            self._pend_row(segs, si, cur.used, cur.draft, cur.section)
+            return
+        kept, taken = len(cur.draft.pending), len(cur.used)
+        self._pend_row(segs, si, cur.used, cur.draft, cur.section)
+        if len(cur.draft.pending) == kept and len(cur.used) == taken:
+            self._list_unread(seg.row.toks, cur.draft)
+
+    def _list_unread(self, toks: list[Tok], draft: Draft) -> None:
+        """A row no rule read, as a label, a value or a pair kept for the record-wide decoding ("Tên lúc hoạt động
+        Năm Lửa", a year alone under a caption read as another's): listed on the record as a value with no label,
+        so that review sees it rather than nothing. A row of label words alone (a section's heading) or in
+        capitals (a title, an office's name over the form) holds no value and is left."""
+        words = [t for t in toks if not t.leader and any(c.isalnum() for c in t.text)]
+        letters = [c for t in words for c in t.text if c.isalpha()]
+        digits = any(c.isdigit() for t in words for c in t.text)
+        if not words or not digits and (all(c.isupper() for c in letters)
+                                        or all(is_label_word(t.text.strip(",.;:()")) for t in words)):
+            return
+        draft.unmapped.append(unmapped_pair("", words, self.page))
 
     def _marker_before_labels(self, seg: Segment, matches: list[Match], cur: Cursor) -> None:
         """A person's marker in the words before the row's first label: that person's section."""

@@ -110,8 +110,9 @@ def hold_reasons(fields: list[FieldDoubt], *, missing: list[str], unmapped: list
             values = [u.get("value") for u in unmapped if isinstance(u, dict) and u.get("label") == label]
             kinds = {k for k in (identity_value_kind(v) for v in values) if k is not None}
             if any(free.get(k) for k in kinds):
-                reasons.append(f"label {label!r} names no field of {schema.record_type}; its value may be a "
-                               f"missing {' or '.join(sorted(kinds))}")
+                said = f"label {label!r} names no field of {schema.record_type}" if label else \
+                    "a row no label was read in"
+                reasons.append(f"{said}; its value may be a missing {' or '.join(sorted(kinds))}")
     if not type_known:
         reasons.append("record type not recognised")
     return list(dict.fromkeys(reasons))

@@ -74,9 +74,9 @@ def test_label_words_too_many_to_be_read_alone_then_a_value_where_the_case_turns
     pairs = _pairs(["GIẤY KHAI SINH", "Họ và tên: Phạm Minh Châu",
                     "Xxq vvk ttr ppl mmn qqr bbz zzk ww Hoa sen"])
     assert ("Xxq vvk ttr ppl mmn qqr bbz zzk ww", "Hoa sen") in pairs
-    # prose with no turn of case is no pair
+    # prose with no turn of case is no pair: it is listed whole, as words no label was read in, never dropped
     assert _pairs(["GIẤY KHAI SINH", "Họ và tên: Phạm Minh Châu",
-                   "Xxq vvk ttr ppl mmn qqr bbz zzk ww hoa sen"]) == []
+                   "Xxq vvk ttr ppl mmn qqr bbz zzk ww hoa sen"]) == [("", "Xxq vvk ttr ppl mmn qqr bbz zzk ww hoa sen")]
 
 
 def test_a_row_a_label_with_nothing_after_it_took_is_given_back_when_it_is_no_value_of_a_field_read_already():
@@ -85,3 +85,11 @@ def test_a_row_a_label_with_nothing_after_it_took_is_given_back_when_it_is_no_va
     pairs = _pairs(["GIẤY KHAI SINH", "Họ và tên: Phạm Minh Châu", "Ngày sinh: 02/03/2001", "Ngày sinh",
                     "Xxq vvk ttr ppl mmn qqr bbz zzk ww Hoa sen"])
     assert ("Xxq vvk ttr ppl mmn qqr bbz zzk ww", "Hoa sen") in pairs
+
+
+def test_a_row_no_rule_reads_is_listed_as_a_value_with_no_label_unless_it_is_a_heading():
+    # a year alone on its row that no label claimed: listed whole, so review sees it (issue 12: nothing dropped)
+    pairs = _pairs(["GIẤY KHAI SINH", "Họ và tên: Phạm Minh Châu", "Dân tộc: Kinh", "1982"])
+    assert ("", "1982") in pairs
+    # a heading in capitals, or label words alone, hold no value: not listed
+    assert _pairs(["GIẤY KHAI SINH", "Họ và tên: Phạm Minh Châu", "PHẦN GHI CHÚ CỦA CÁN BỘ"]) == []
