@@ -53,7 +53,7 @@ router = APIRouter(tags=["review"])
 JS_TEXT = ('accept', 'add', 'box_drawn', 'collection', 'confidence', 'crop_alt', 'disputed', 'edit', 'empty_arbitration',
            'empty_review', 'field_added', 'held_until', 'hidden_field', 'illegible', 'need_key_value', 'not_on_page',
            'pending', 'saved', 'saving', 'two_person', 'type_on_save', 'verified', 'split_done', 'merge_done',
-           'missing_field', 'unmapped', 'assigned_to', 'need_key', 'assign_hint', 'add_hint')
+           'missing_field', 'unmapped', 'no_label', 'assigned_to', 'need_key', 'assign_hint', 'add_hint')
 REASON_CODES = ("low_confidence", "unreadable", "missing", "unmapped", "pages_disagree", "unknown_type",
                 "type_from_collection")
 

@@ -103,7 +103,7 @@
                           reasons: ["missing"], box: null, page: null, hint: T.add_hint});
     });
     (record.unmapped || []).forEach(function (u) {
-      record.fields.push({key: "unmapped:" + u.index, label: T.unmapped + ": " + u.label, extra: "unmapped",
+      record.fields.push({key: "unmapped:" + u.index, label: T.unmapped + ": " + (u.label || T.no_label), extra: "unmapped",
                           index: u.index, value: u.value, raw: u.value, crop: u.crop, box: u.box, page: u.page,
                           reasons: [], hint: u.assigned_to ? T.assigned_to + " " + u.assigned_to : T.assign_hint});
     });
