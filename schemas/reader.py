@@ -54,6 +54,9 @@ from .value_start import (MAX_LABEL_WORDS, label_rest_words, label_run_on, label
 
 from sohoa.text import fold
 
+# kinds whose field a surer label takes from a partly known one (``_take_if_surer``)
+SURER_KINDS = frozenset({"place", "date"})
+
 PART_ENDS = ",/&-– "  # the joining marks and spaces a part of a joint value ends with, dropped (``joint_text``)
 
 
@@ -445,8 +448,9 @@ class PageReader:
         """A row of label words then its value with no colon, in a wording nobody listed ("Ngày tháng năm hy sinh
         1/5/1975 tại …"): the words before the value's start (``value_start``), every one a word the vocabulary
         knows, read from their meaning as one field with no doubt (words naming only a person before a value that
-        is no name aside), are that field's label, as they would be ended by a colon; the value is then read as any labelled value is (its followers: the place after "tại").
-        Words the vocabulary lacks leave the row to the record-wide decoding (``_pend_row``)."""
+        is no name aside), are that field's label, as they would be ended by a colon; the value is then read as
+        any labelled value is (its followers: the place after "tại"). Words the vocabulary lacks leave the row to
+        the record-wide decoding (``_pend_row``)."""
         k = value_start(after_leaders(toks))
         if k is None or k < 2:
             return []
@@ -944,7 +948,8 @@ class PageReader:
         and the first value is listed and left to the record-wide decoding. (Other kinds stay with the first label:
         measured on every kind, the swap lost more fields than it gained, docs/benchmarks.md.)"""
         old = draft.fields.get(f.spec.key)
-        if old is None or f.spec.kind not in ("place", "date") or f.value is None or old.value is None or f.value == old.value \
+        if old is None or f.spec.kind not in SURER_KINDS or f.value is None or old.value is None \
+                or f.value == old.value \
                 or not reads_surer(f.label.text, f.label.by_meaning, old.label.text, old.label.by_meaning):
             return False
         draft.fields[f.spec.key] = f

@@ -5,7 +5,6 @@ reader (``reader.py``) and by the search for a value's rest on the rows below (`
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import replace
 
@@ -261,9 +260,9 @@ def name_label_run_on(toks: list[Tok], ends_row: bool) -> int:
     lacks may open that label); 0 when they are not so."""
     words = [t for t in toks if not t.leader]
     k = 0
-    while k < len(words) and words[k].text[:1].isalpha() and words[k].text[:1].islower():
+    while k < len(words) and _opens_lower(words[k]):
         k += 1
-    if k < 2 or (k < len(words) or not ends_row) and 2 * sum(1 for t in words[:k] if is_label_word(t.text.strip(",.;:()"))) <= k:
+    if k < 2 or (k < len(words) or not ends_row) and not _mostly_label_words(words[:k]):
         return 0
     return toks.index(words[k - 1]) + 1
 
@@ -275,11 +274,18 @@ def place_label_run_on(toks: list[Tok]) -> int:
     capital ("xã Yên Hóa"); a level word alone ("thị trấn") may be an address cut at the line's end, so it stays a
     value. 0 when they are not so."""
     words = [t for t in toks if not t.leader]
-    if len(words) < 2 or not all(t.text[:1].isalpha() and t.text[:1].islower() for t in words):
+    if len(words) < 2 or not all(_opens_lower(t) for t in words) or not _mostly_label_words(words):
         return 0
-    text = " ".join(fold(t.text) for t in words)
-    if any(re.search(rf"(^| ){re.escape(level)}( |$)", text) for level in LEVEL_FOLDS):
-        return 0
-    if 2 * sum(1 for t in words if is_label_word(t.text.strip(",.;:()"))) <= len(words):
+    folded = [fold(t.text).strip(",.;:") for t in words]
+    if any(" ".join(folded[i:i + n]) in LEVEL_FOLDS for n in (1, 2, 3) for i in range(len(folded))):
         return 0
     return len(toks)
+
+
+def _opens_lower(tok: Tok) -> bool:
+    return tok.text[:1].isalpha() and tok.text[:1].islower()
+
+
+def _mostly_label_words(words: list[Tok]) -> bool:
+    """More than half the words are words labels are made of (``labels.is_label_word``)."""
+    return 2 * sum(1 for t in words if is_label_word(t.text.strip(",.;:()"))) > len(words)
