@@ -17,7 +17,7 @@ from sohoa.text import fold
 from .assign import looks_like_name, names_a_relation
 from .bracket_notes import outside_notes
 from .gazetteer import completes_unit
-from .labels import OBJECT_MARKERS, is_label_word, meaning, value_kind
+from .labels import OBJECT_MARKERS, meaning, value_kind
 from .layout import (EMPTY_LABEL_REACH, SMALL_PRINT, Row, Tok, WRAP_MAX_ROWS, cell_of_x, cut_at_gaps, first_wide_gap,
                      printed_smaller, splits_unit, text_of, usual_gap, words_height)
 from .loader import Schema
@@ -25,6 +25,7 @@ from .matching import UNMAPPED, _in_vocabulary, find_labels
 from .normalize import normalise
 from .phrase_at_place import phrase_at_place
 from .cell_wrap import wraps_values
+from .value_start import label_word_tok
 
 CELL_LABEL_WORDS = 12  # words a ruled cell's label may hold
 CELL_WRAPPED_LABEL_WORDS = 16  # … when it wraps inside its cell over two lines or three (a table's header cell: "Họ
@@ -233,7 +234,7 @@ def _label_words_as_name(words: list[Tok]) -> bool:
     text = text_of(words)
     said = meaning(text)
     return looks_like_name(text) and bool(said.attrs) and not said.unknown \
-        and all(is_label_word(t.text.strip(",.;:()")) for t in words)
+        and all(label_word_tok(t) for t in words)
 
 
 def _label_reach(schema: Schema, words: list[Tok]) -> int:

@@ -14,8 +14,8 @@ from .comma_glue import cut_glued_labels
 from .fields import (Draft, Found, _cut_tail, _value_toks, name_and_tail,
                      pair_after_gap, place_and_tail, relation_and_tail, text_and_tail, unit_and_tail)
 from .label_edges import date_then_rest, label_head
-from .labels import (EVENTS, SELF_NAMING_KINDS, field_by_value, is_label_word, joint_field, meaning, persons_share,
-                     resolve, value_kind)
+from .labels import (EVENTS, SELF_NAMING_KINDS, field_by_value, joint_field, meaning, persons_share, resolve,
+                     value_kind)
 from .closed_tail import asks_closed, closed_and_tail
 from .assign import looks_like_name
 from .cells import CellBlock, cell_block, is_cell_label, label_only, label_rest, values_under_label_runs
@@ -48,7 +48,7 @@ from .value_look import field_by_look, is_country_name, is_rank_field, is_unit_f
 from .value_rest import A_PLACE, ValueRests
 from .value_column import label_cell_end, value_columns
 from .whole_caption import read_whole
-from .value_start import (MAX_LABEL_WORDS, label_rest_words, label_run_on, label_tail, label_words_only,
+from .value_start import (MAX_LABEL_WORDS, label_rest_words, label_run_on, label_tail, label_word_tok, label_words_only,
                           name_label_run_on, place_label_run_on, qualifies_label, reads_as_value, rest_of_label,
                           row_ended_label, turn_of_case, value_start)
 
@@ -457,7 +457,7 @@ class PageReader:
         k += len(toks) - len(after_leaders(toks))
         words = [t for t in toks[:k] if not t.leader]
         text = text_of(words)
-        if meaning(text).unknown or not all(is_label_word(t.text.strip(",.;:()")) for t in words):
+        if meaning(text).unknown or not all(label_word_tok(t) for t in words):
             return []
         r = resolve(text, self.schema, section, self.last_spec, self.heading)
         if r is None or len(r.specs) != 1 or r.doubt is not None:
@@ -495,7 +495,7 @@ class PageReader:
         letters = [c for t in words for c in t.text if c.isalpha()]
         digits = any(c.isdigit() for t in words for c in t.text)
         if not words or not digits and (all(c.isupper() for c in letters)
-                                        or all(is_label_word(t.text.strip(",.;:()")) for t in words)):
+                                        or all(label_word_tok(t) for t in words)):
             return
         draft.unmapped.append(unmapped_pair("", words, self.page))
 

@@ -24,6 +24,7 @@ from .cells import some_value
 from .labels import is_label_word, value_kind
 from .layout import Row, Tok, cut_at_gaps, text_of
 from .loader import Schema
+from .value_start import label_word_tok
 from .matching import find_labels
 
 BOX_SLACK = 0.5  # line heights a word's middle may lie outside the box of the field that holds it (a box is the
@@ -78,7 +79,7 @@ def _label_words_alone(words: list[Tok]) -> bool:
     """Words each of the label vocabulary, with no digit and no name's or place's look: a label's words the type's
     wordings did not read ("Thuộc", "Quân hàm" opening a row), print rather than a value."""
     text = text_of(words)
-    return all(is_label_word(t.text.strip(",.;:()")) for t in words) and not any(c.isdigit() for c in text) \
+    return all(label_word_tok(t) for t in words) and not any(c.isdigit() for c in text) \
         and not looks_like_name(text) and value_kind(text) is None
 
 

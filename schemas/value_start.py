@@ -286,6 +286,11 @@ def _opens_lower(tok: Tok) -> bool:
     return tok.text[:1].isalpha() and tok.text[:1].islower()
 
 
+def label_word_tok(tok: Tok) -> bool:
+    """The word, the punctuation and brackets around it aside, is one labels are made of (``labels.is_label_word``)."""
+    return is_label_word(tok.text.strip(",.;:()"))
+
+
 def _mostly_label_words(words: list[Tok]) -> bool:
-    """More than half the words are words labels are made of (``labels.is_label_word``)."""
-    return 2 * sum(1 for t in words if is_label_word(t.text.strip(",.;:()"))) > len(words)
+    """More than half the words are words labels are made of."""
+    return 2 * sum(1 for t in words if label_word_tok(t)) > len(words)
