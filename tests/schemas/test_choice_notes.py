@@ -43,3 +43,23 @@ def test_any_closed_field_whose_label_spells_its_choices():
 def test_a_note_naming_one_choice_is_not_a_note_of_choices():
     assert after_choices_note("Phòng (tầng 2) Nữ", lambda t: {"f"} if "nữ" in t.lower() else set()) is None
     assert after_choices_note("(nam, nữ) Nữ", lambda t: {w for w in t.replace(",", " ").split()}) == "Nữ"
+
+
+@pytest.mark.parametrize("raw,sex", [
+    ("Nam hay là nữ Nữ", "female"),
+    ("Nam/Nữ: Nam", "male"),
+    ("trai hoặc gái Gái", "female"),
+])
+def test_choices_offered_without_brackets_are_the_label(raw, sex):
+    assert norm_sex(raw).value == sex
+
+
+@pytest.mark.parametrize("raw", ["Nam hay la nu cua tre", "Nam, nữ", "Nam / Nữ"])
+def test_choices_offered_without_an_answer_are_no_sex(raw):
+    # a column's caption read as its cell ("Nam hay là nữ" over the cell): "Nam" is the question's, not the answer
+    assert norm_sex(raw).value is None
+
+
+@pytest.mark.parametrize("raw,sex", [("Nam", "male"), ("Nữ", "female"), ("Nữ Kinh Nam", "female")])
+def test_one_choice_is_an_answer(raw, sex):
+    assert norm_sex(raw).value == sex
