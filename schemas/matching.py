@@ -109,8 +109,8 @@ def find_labels(toks: list[Tok], schema: Schema, section: str | None,
     chosen = _no_clause_label(toks, chosen)
     # (and once more after the labels are read for their meaning: "Nguồn gốc: Sưu tầm" is no label "Sưu tầm"
     # naming a place of collection, read from the words alone at the row's end)
-    return [_glued_noted(toks, m) for m in _no_vocabulary_value(toks, refine_labels(toks, chosen, schema, section,
-                                                                                     previous, heading))]
+    refined = refine_labels(toks, chosen, schema, section, previous, heading)
+    return [_glued_noted(toks, m) for m in _no_unit_name_label(toks, _no_vocabulary_value(toks, refined))]
 
 
 def _glued_noted(toks: list[Tok], m: Match) -> Match:
@@ -531,6 +531,26 @@ def _caption_of_its_own(toks: list[Tok], s: int, e: int, before: FieldSpec, sche
     return s > 0 and _wide_gap_before(toks, s) and before.kind not in WORD_KINDS \
         and normalise(before.kind, toks[s].text).value is None \
         and resolve(_span_text(toks, s, e + 1), schema, section) is not None
+
+
+# the administrative levels whose word is always followed by the unit's name ("huyện Giồng Trôm", "thị trấn …")
+_UNIT_LEVELS = frozenset({"xã", "phường", "huyện", "quận", "tỉnh"})
+_TWO_WORD_UNIT_LEVELS = frozenset({"thành phố", "thị trấn", "thị xã"})
+
+
+def _after_level_word(toks: list[Tok], s: int) -> bool:
+    """Word ``s`` follows an administrative level's word with no colon between: it starts the unit's name."""
+    if s == 0 or toks[s - 1].colon:
+        return False
+    last = toks[s - 1].text.strip(",.;").lower()
+    return last in _UNIT_LEVELS or s >= 2 and f"{toks[s - 2].text.lower()} {last}" in _TWO_WORD_UNIT_LEVELS
+
+
+def _no_unit_name_label(toks: list[Tok], chosen: list[Match]) -> list[Match]:
+    """Without the labels matched only fuzzily or by meaning that start right after an administrative level's
+    word and end with no colon: they are the unit's name ("huyện Giồng Trôm", "giồng" one mark from "giống", a
+    sex), which runs on the place before; a label a form prints after a level word ends with its colon."""
+    return [m for m in chosen if m.score >= 1.0 or _strong_end(toks, m.end - 1) or not _after_level_word(toks, m.start)]
 
 
 def _no_clause_label(toks: list[Tok], chosen: list[Match]) -> list[Match]:
