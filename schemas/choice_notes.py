@@ -21,7 +21,7 @@ from sohoa.text import nfc
 _NOTE = re.compile(r"\(([^()]*)\)")
 _WORD = re.compile(r"[^\W_]+")
 # words that join the choices a form offers ("nam hay là nữ", "trai hoặc gái"), written with or without marks
-_JOINERS = frozenset({"hay", "hoặc", "hoac", "là", "la"})
+JOINERS = frozenset({"hay", "hoặc", "hoac", "là", "la"})
 
 
 def names_choices(text: str, choices_named: Callable[[str], set[str]]) -> bool:
@@ -42,7 +42,7 @@ def after_choices_note(text: str, choices_named: Callable[[str], set[str]]) -> s
 
 def after_offered_choices(text: str, choices_named: Callable[[str], set[str]]) -> str | None:
     """The text after the first run of words that offers two or more different choices joined only by "or"
-    words (``_JOINERS``) and separators ("Nam hay là nữ", "Nam/Nữ"); ``None`` when there is no such run."""
+    words (``JOINERS``) and separators ("Nam hay là nữ", "Nam/Nữ"); ``None`` when there is no such run."""
     words = list(_WORD.finditer(text))
     for i, w in enumerate(words):
         first = choices_named(w.group())
@@ -52,6 +52,6 @@ def after_offered_choices(text: str, choices_named: Callable[[str], set[str]]) -
             named = choices_named(v.group())
             if named and named != first:
                 return text[v.end():].strip(" ,;/-.:")
-            if named or v.group().lower() not in _JOINERS:
+            if named or v.group().lower() not in JOINERS:
                 break
     return None

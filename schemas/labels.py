@@ -27,7 +27,7 @@ from rapidfuzz.distance import Levenshtein
 
 from sohoa.text import fold
 
-from .choice_notes import names_choices
+from .choice_notes import JOINERS, after_offered_choices, names_choices
 from .kin_words import blood_after_kin
 from .label_clauses import (BARE_ASKS, clause_on_unknown_noun, clause_roles, counted, event_on_unknown_noun,
                             kin_before_clause, prev_words_person)
@@ -765,13 +765,26 @@ def _sex_by_choices(m: Meaning, text: str) -> Meaning:
     between them, no other attribute asked), asks the sex, whatever its choices' words fold to ("nam" folds as
     "năm", a year's word): it names the closed field's choices (``choice_notes.names_choices``), as a note in
     brackets does."""
-    if "sex" in m.attrs or not names_choices(text, _sexes_written):
+    if "sex" in m.attrs:
         return m
-    rest = " ".join(w for w in written_syllables(text) if w not in PARTY_BY_SEX)
+    if names_choices(text, _sexes_written):
+        rest = " ".join(w for w in written_syllables(text) if w not in PARTY_BY_SEX)
+    elif after_offered_choices(text, _sexes_unmarked) is not None:
+        # typed without marks, "nam" is also "năm" (a year): both sexes joined by "or" words alone ("Nam hay la
+        # nu") are still the choices offered, never a year and something else
+        rest = " ".join(w for w in written_syllables(text) if not _sexes_unmarked(w) and w not in JOINERS)
+    else:
+        return m
     if meaning(rest).attrs:
         return m  # "Ngày sinh … nam hay nữ": a label that asks something else, the sex's label after it
     said = {fold(w) for w in PARTY_BY_SEX}
     return Meaning(set(m.roles), {"sex"}, set(m.objects), [u for u in m.unknown if u not in said], m.slips)
+
+
+def _sexes_unmarked(word: str) -> set[str]:
+    """The sex a word written without marks may name ("nam", "nu"), as a choice a form offers."""
+    w = word.strip(",.;:/()").lower()
+    return {PARTY_BY_SEX[k]} if (k := next((k for k in PARTY_BY_SEX if fold(k) == w), None)) else set()
 
 
 def _sexes_written(text: str) -> set[str]:

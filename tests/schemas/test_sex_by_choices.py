@@ -42,3 +42,26 @@ def test_names_choices():
     assert names_choices("nam hay nữ", sexes)
     assert not names_choices("nữ", sexes)
     assert not names_choices("nữ hoặc nữ", sexes)
+
+
+def test_both_sexes_offered_without_marks_ask_the_sex():
+    # typed without marks "nam" is also "năm" (a year): joined to "nu" by "or" words alone, it is a choice offered
+    schema = load_schemas()["birth"]
+    for text in ("Nam hay la nu cua be", "Gioi (nam hoac nu)", "Nam hay nu"):
+        r = resolve(text, schema)
+        assert r is not None and [s.key for s in r.specs] == ["sex"], text
+
+
+def test_a_year_without_marks_is_still_a_year():
+    schema = load_schemas()["birth"]
+    r = resolve("Nam sinh cua me", schema)
+    assert r is not None and r.specs[0].key == "mother.birth_year"
+    r = resolve("Nam sinh hay nu", schema)  # "or" does not join the two: the year asked, the sex a word after it
+    assert r is not None and r.specs[0].key != "sex"
+
+
+def test_a_caption_offering_both_sexes_without_marks_over_its_value():
+    flat = birth([(100, "Ngay sinh"), (700, "Nam hay la nu cua tre"), (1300, "Dan toc")],
+                 [(100, "04/07/1990"), (700, "Nữ"), (1300, "Kinh")])
+    assert flat.get("sex") == "female"
+    assert flat.get("date_of_birth") == "1990-07-04"
