@@ -37,7 +37,7 @@ from .hour_of_date import hour_span, time_of_date
 from .citation import issuer_end
 from .name_alias import name_and_alias
 from .name_under_date import name_under_date, unread_name
-from .matching import LABEL_MAX_WORDS_ENDED, UNMAPPED, Match, bent_marker, find_labels, find_marker
+from .matching import LABEL_MAX_WORDS_ENDED, MARKER_WORDS, UNMAPPED, Match, bent_marker, find_labels, find_marker
 from .normalize import normalise
 from .table_reader import read_table
 from .value_audit import read_over
@@ -473,7 +473,7 @@ class PageReader:
         row whose label OCR lost is the field that followed in the entry above (``_by_position``); else label
         words none of which is known, with a value after them or on the row below (``_pend_row``)."""
         seg = segs[si]
-        marker = None if seg.forced else find_marker(seg.row.toks, self.schema)
+        marker = None if seg.forced else find_marker(seg.row.toks, self.schema) or self._heading_over_labels(segs, si)
         if marker:
             cur.section = marker
             return
@@ -485,6 +485,25 @@ class PageReader:
         self._pend_row(segs, si, cur.used, cur.draft, cur.section)
         if len(cur.draft.pending) == kept and len(cur.used) == taken:
             self._list_unread(seg.row.toks, cur.draft)
+
+    def _heading_over_labels(self, segs: list[Segment], si: int) -> str | None:
+        """A row that names one person and asks nothing, whatever other words it holds ("Lý lịch từ mẫu": a
+        person's record, then the mother), over a row that opens with a label: that person's block opens, as under
+        a heading the vocabulary knows. A label asks something (a name, a date); a row naming only a person over
+        a value ("Mẹ" over a name) is that value's caption, and the row under it opens with no label."""
+        words = [t for t in segs[si].row.toks if not t.leader]
+        text = text_of(words)
+        if not words or len(words) > MARKER_WORDS or words[-1].colon or any(c.isdigit() for c in text) \
+                or si + 1 >= len(segs):
+            return None
+        said = meaning(text)
+        role = next(iter(said.roles)) if len(said.roles) == 1 and not said.attrs else None
+        if role not in self.schema.sections:
+            return None
+        below = segs[si + 1].row.toks
+        first = next((i for i, t in enumerate(below) if not t.leader), None)
+        labels = self._labels(below, role) if first is not None else []
+        return role if labels and labels[0].start == first and labels[0].spec is not UNMAPPED else None
 
     def _list_unread(self, toks: list[Tok], draft: Draft) -> None:
         """A row no rule read, as a label, a value or a pair kept for the record-wide decoding ("Tên lúc hoạt động
