@@ -11,6 +11,7 @@ from .date_order import broken_how, broken_pairs, order_keeping_move, order_keep
 from .fields import Draft, Found
 from .normalize import cccd_parts, parse_date
 from .repair import REPAIR_FACTOR, same_person_reading, stray_tail
+from .restated_dates import unplaced_date_words
 from .spelled_years import year_words_cut
 from .vocab import vocabulary
 
@@ -245,6 +246,29 @@ def number_and_book(d: Draft) -> None:
                                                   notes=[*book.notes, note])
 
 
+UNPLACED_WORDS_CONFIDENCE = 0.9  # what the date's pieces in words, placed by no label, add as a second reading
+
+
+def check_unplaced_date_words(d: Draft, f: Found) -> None:
+    """The date's words read as pairs no label placed (``restated_dates``): agreeing with the date in digits, or
+    cut short in its year, they are its second reading and leave the unplaced pairs. Saying another date, they
+    may restate another of the form's dates (no label says which): they stay listed, for review to place."""
+    found = unplaced_date_words(d.unmapped)
+    if found is None:
+        return
+    text, taken = found
+    said = parse_date(text, words_only=True).iso
+    if said == f.value:
+        f.confidence = _boost(f.confidence, UNPLACED_WORDS_CONFIDENCE)
+        f.confirmed = True
+        f.notes.append("agrees with the date in words, read under no label")
+    elif said and len(said) < len(f.value) and f.value.startswith(said) or year_words_cut(text, str(f.value)):
+        f.notes.append("the date in words, read under no label, is cut short; as far as it was read it agrees")
+    else:
+        return
+    d.unmapped = [u for k, u in enumerate(d.unmapped) if k not in taken]
+
+
 def run_checks(d: Draft) -> None:
     agree_names(d)
     drop_stray_tails(d)
@@ -261,6 +285,8 @@ def run_checks(d: Draft) -> None:
             if w is not None:
                 words = parse_date(w.raw, words_only=True)
                 w.value = words.iso
+            if w is None and f is not None and isinstance(f.value, str):
+                check_unplaced_date_words(d, f)
             if w is None or w.value is None:
                 continue
             if f is None:
