@@ -165,6 +165,7 @@ def norm_text(raw: str) -> Norm:
 # lower-case letters OCR reads for digits; the letters of codes are capitals ("LS", "KL", "QĐ"), so a piece
 # made of digits and these alone is a number whatever its share of letters ("o6/2020", "z67", "2ooo")
 _LOWER_DIGIT_LOOKALIKES = translation("oølizsg")
+_STEMS_AS_ONES = translation("Il|")  # a stem: a 1 whose flag and foot faded (``sohoa.digit_letters.DIGIT_FOR``)
 
 
 def _fix_piece(piece: str) -> str:
@@ -176,6 +177,9 @@ def _fix_piece(piece: str) -> str:
     digits = piece.translate(_LOWER_DIGIT_LOOKALIKES)
     if digits.isdigit() and any(c.isdigit() for c in piece):
         return digits
+    stems = piece.translate(_STEMS_AS_ONES)
+    if stems.isdigit() and any(c.isdigit() for c in piece):
+        return stems  # "I5I": stems and digits alone are a number whose 1s lost their flags (no code opens so)
     if not piece[0].isdigit():
         return piece
     return fix_digits(piece)[0]

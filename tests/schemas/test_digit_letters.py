@@ -33,6 +33,17 @@ def test_a_number_read_with_marked_letters_for_digits_is_repaired_and_doubtful(r
     assert n.value == want and n.quality <= REPAIRED_QUALITY and n.notes
 
 
+@pytest.mark.parametrize("raw,want", [("I5I", "151"), ("I0I", "101"), ("I26", "126")])
+def test_stems_around_a_numbers_digits_are_ones(raw, want):
+    n = norm_number(raw)
+    assert n.value == want and n.quality < 1.0
+
+
+@pytest.mark.parametrize("raw", ["II", "G3318", "LS14119", "HN/8532"])
+def test_a_codes_letters_and_a_roman_numeral_stay_letters(raw):
+    assert norm_number(raw).value == raw
+
+
 @pytest.mark.parametrize("raw", ["Bố", "lô", "BỐ", "Dì 12"])
 def test_a_vietnamese_word_in_a_number_is_not_read_as_digits(raw):
     assert norm_number(raw).value == raw
