@@ -248,8 +248,8 @@ def _looks_its_own(schema: Schema, spec: FieldSpec, value: str) -> bool:
 def score(schema: Schema, spec: FieldSpec, pair: Pending) -> float | None:
     """The log-score of the pair being this field; None when it cannot be."""
     shape = value_fits(spec, pair.value)
-    if shape is None and _looks_its_own(schema, spec, pair.value):
-        shape = SHAPE_BONUS
+    if (shape is None or shape < SHAPE_BONUS) and _looks_its_own(schema, spec, pair.value):
+        shape = SHAPE_BONUS  # (free text fits any text field: a look only one field holds says which)
     if shape is None or in_a_block_of_listed_persons(spec, pair.section, schema) \
             or spelled_out_only(schema, spec, pair.value) is False:
         return None

@@ -25,6 +25,7 @@ from .labels import (EVENTS, SELF_NAMING_KINDS, field_meanings, is_label_word, m
 from .layout import COLUMN_GAP, TABLE_RULE, Tok, after_leaders, case_turns, gap_before
 from .loader import FieldSpec, Label, Schema, label_key
 from .normalize import normalise, repair_tone_shift
+from .value_look import field_by_look
 from .vocab import vocabulary
 
 LABEL_MIN = 0.78  # label similarity needed for labels of 7+ letters
@@ -751,6 +752,10 @@ def refine_labels(toks: list[Tok], chosen: list[Match], schema: Schema, section:
                 continue
         if got[0].spec is UNMAPPED and (label_alone and not lead or not _reads_as_label(toks[s:e + 1], right_after_label)):
             continue  # (a title alone on its row that names no field, "Thân nhân:", is left as it was)
+        if got[0].spec is UNMAPPED and lead and not _strong_end(toks, e) \
+                and field_by_look(_span_text(toks, s, e + 1), schema) is not None:
+            continue  # words before a gap that are one field's value by their look ("Đại đội phó", a post): a
+            # column's value beside the next one's, no label nobody listed
         if s > 0 and not toks[s - 1].colon and toks[s - 1].text.strip(",.;").lower() in _ONE_WORD_LEVELS \
                 and (not strong or got[0].spec is UNMAPPED):
             continue  # the words after a level word are the unit's name ("xã Đại Đồng. huyện …"), no label

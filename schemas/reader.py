@@ -1166,6 +1166,13 @@ class PageReader:
                 value = self.rests.continue_value(value, A_PLACE, segs, si, used, segs[si].edge)
             else:
                 value = value + self.rests.take_unit_rest(value, segs, si, used)
+            words = [t for t in label if not t.leader]
+            if words and field_by_look(text_of(words), self.schema) is not None:
+                # the "label" is one field's value by its look ("Đại đội phó   Đại đội 20, …": a post, then the
+                # next column's unit): two values side by side, each kept for the decoding with no label
+                self._pend(draft, "", words, section, None)
+                self._pend(draft, "", value, section, None)
+                return
             self._pend(draft, text_of(label), value, section, None)
             return
         ended = toks[-1].colon or toks[-1].leader or toks[-1].text.endswith(":")  # "Xxx yyy -": its value is below

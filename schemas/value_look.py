@@ -12,6 +12,8 @@ Some values can only be one field's of a record type, by what they are rather th
 - a **cemetery** ("Nghĩa trang liệt sĩ Trường Sơn"): the type's burial field's; nobody is born, lives or dies in one;
 - a **military rank** written whole ("Thượng úy", ``vocab.RANKS``): the type's rank field's (the field whose key
   names a rank); no place, unit or post is written so;
+- a **military post** named after its unit's level ("Đại đội phó", "Tiểu đoàn trưởng"): the type's position field's
+  (the field whose key names a position); a unit is numbered, a rank is one of a closed list;
 - a **set phrase of a list only one field of the type is written in** ("Hiến tặng": the ways an object comes
   into a collection, ``schemas/data/museum_acquisition_phrases.txt``), written whole: that field's.
 
@@ -71,6 +73,17 @@ def is_military_unit(value: str) -> bool:
         return False
     after = folded[len(level):].split()
     return not after or after[0] not in POST_WORDS
+
+
+def is_military_post(value: str) -> bool:
+    """A post named after its unit's level, written whole: the level word, then "phó" or "trưởng" ("Đại đội phó",
+    "Tiểu đoàn trưởng"), nothing after but a word or two of the post ("phó chính trị"), no number."""
+    folded = " ".join(re.findall(r"[a-z0-9]+", fold(value)))
+    level = next((u for u in UNIT_FOLDS if folded.startswith(u + " ")), None)
+    if level is None or any(c.isdigit() for c in folded):
+        return False
+    after = folded[len(level):].split()
+    return bool(after) and after[0] in POST_WORDS and len(after) <= 3
 
 
 # the syllables of a unit's level words, folded ("dai", "doi", "tieu", "doan" …): a unit's chain goes on with them
@@ -310,6 +323,8 @@ def field_by_look(value: str, schema: Schema) -> FieldSpec | None:
         cands = _keyed(schema, "burial")
     elif is_rank(value):
         cands = [s for s in schema.fields if is_rank_field(s) and not s.is_list]
+    elif is_military_post(value):
+        cands = _keyed(schema, "position")
     elif is_citation(value):
         cands = [schema.by_key[k] for k in cited_numbers([s.key for s in schema.fields])]
     else:
