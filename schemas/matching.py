@@ -14,7 +14,7 @@ from rapidfuzz.distance import Levenshtein
 from sohoa.text import clean_spaces, fold
 
 from .fields import _phrases, _speck
-from .gazetteer import LEVEL_WORDS, completes_unit
+from .gazetteer import LEVEL_WORDS, UNIT_LEVELS, completes_unit
 from .hour_of_date import in_hour
 from .label_edges import name_syllable
 from .bracket_notes import in_notes, inside_open_note, outside_notes
@@ -534,17 +534,13 @@ def _caption_of_its_own(toks: list[Tok], s: int, e: int, before: FieldSpec, sche
         and resolve(_span_text(toks, s, e + 1), schema, section) is not None
 
 
-# the administrative levels whose word is always followed by the unit's name ("huyện Giồng Trôm", "thị trấn …")
-_UNIT_LEVELS = frozenset({"xã", "phường", "huyện", "quận", "tỉnh"})
-_TWO_WORD_UNIT_LEVELS = frozenset({"thành phố", "thị trấn", "thị xã"})
-
-
 def _after_level_word(toks: list[Tok], s: int) -> bool:
-    """Word ``s`` follows an administrative level's word with no colon between: it starts the unit's name."""
+    """Word ``s`` follows the word of an administrative unit's level (``gazetteer.UNIT_LEVELS``: "huyện", "thị
+    trấn" …) with no colon between: it starts the unit's name."""
     if s == 0 or toks[s - 1].colon:
         return False
     last = toks[s - 1].text.strip(",.;").lower()
-    return last in _UNIT_LEVELS or s >= 2 and f"{toks[s - 2].text.lower()} {last}" in _TWO_WORD_UNIT_LEVELS
+    return last in UNIT_LEVELS or s >= 2 and f"{toks[s - 2].text.lower()} {last}" in UNIT_LEVELS
 
 
 def _no_unit_name_label(toks: list[Tok], chosen: list[Match]) -> list[Match]:
